@@ -1,0 +1,37 @@
+# The developer's front door. Only Python 3.11+ and make are needed.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+LIBRARY ?= library
+
+.PHONY: run test lint format bench stress clean help
+
+help:  ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Reader needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)  ## Open Reader on the bundled library
+	$(BIN)/reader $(LIBRARY)
+
+test: $(STAMP)  ## Lint, check the layering, run the whole suite
+	$(BIN)/ruff check reader tests bench
+	$(BIN)/ruff format --check reader tests bench
+	$(BIN)/lint-imports
+	$(BIN)/python -m pytest -n 2
+
+format: $(STAMP)  ## Apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix reader tests bench
+	$(BIN)/ruff format reader tests bench
+
+bench: $(STAMP)  ## Measure the speed targets (builds its own large data)
+	$(BIN)/python -m bench
+
+clean:  ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

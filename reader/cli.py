@@ -1,0 +1,206 @@
+"""The `reader` command: argument parsing, the commands that need no UI, exit codes.
+
+`reader [LIBRARY]` opens the app; `reader search` and `reader list` print results (`--json`
+for scripts). Errors are one line on stderr naming the file or argument and what to do;
+exit codes: 0 success (including "no match"), 1 failure, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from reader import __version__
+from reader.library import Library
+from reader.paths import DB_NAME, ENV_LIBRARY, Locations, PathError, resolve
+from reader.search import hits_as_json, search_store
+from reader.store import Store, StoreError
+
+COMMANDS = ("open", "search", "list")
+
+DESCRIPTION = f"""\
+Read news articles in the terminal and tag who said what, by keyboard.
+
+commands:
+  reader [LIBRARY]         open the app on a folder of articles (the default command)
+  reader search QUERY      print the annotations that match QUERY, best first
+  reader list              print the articles of the library with their annotation counts
+
+Run `reader COMMAND --help` for a command's options.
+
+The library is LIBRARY or --library, else ${ENV_LIBRARY}, else ./library when the current
+folder has one, else a folder in your user data directory. Annotations are kept in
+{DB_NAME} inside the library (--db FILE to choose another file).
+
+exit status: 0 success (no match is not an error), 1 failure, 2 bad usage.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--library", metavar="DIR", help="the library folder of articles")
+    parser.add_argument("--db", metavar="FILE", help=f"the database file (default: DIR/{DB_NAME})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="reader",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        usage="reader [LIBRARY] [--library DIR] [--db FILE]\n       reader COMMAND ...",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    open_ = commands.add_parser(
+        "open", prog="reader open", help="open the app (the default command)"
+    )
+    open_.add_argument("library_arg", nargs="?", metavar="LIBRARY", help="the library folder")
+    _common(open_)
+
+    search = commands.add_parser(
+        "search",
+        prog="reader search",
+        help="print the annotations that match a query",
+        description="Print the annotations that match QUERY, best first. QUERY uses the "
+        "search screen's syntax: free words (typos forgiven) and the filters source:, "
+        'theme:, article:, note:, quote:, with quoted values ("Doug King").',
+    )
+    search.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+    search.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+    search.add_argument(
+        "--limit", type=_positive, default=20, metavar="N", help="at most N results (default 20)"
+    )
+    _common(search)
+
+    list_ = commands.add_parser(
+        "list",
+        prog="reader list",
+        help="print the articles with their annotation counts",
+        description="Print the articles of the library with their number of annotations.",
+    )
+    list_.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+    _common(list_)
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
+    return number
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """`reader`, `reader DIR` and `reader --db F` mean `reader open ...`."""
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if any(a in ("-h", "--help", "--version") for a in argv[:1]):
+        return argv
+    if first is None or first not in COMMANDS:
+        return ["open", *argv]
+    return argv
+
+
+def _fail(message: str, status: int = 1) -> int:
+    print(f"reader: {message}", file=sys.stderr)
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(
+        _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    )
+    library = getattr(args, "library_arg", None) or args.library
+    if getattr(args, "library_arg", None) and args.library:
+        return _fail("give the library once: as LIBRARY or as --library", 2)
+    try:
+        where = resolve(library, args.db)
+    except PathError as error:
+        return _fail(str(error), 2 if library or args.db else 1)
+    try:
+        if args.command == "open":
+            return _open(where)
+        store = Store(where.db)
+    except StoreError as error:
+        return _fail(str(error))
+    try:
+        if args.command == "search":
+            return _search(store, where, " ".join(args.query), args.limit, args.json)
+        return _list(store, where, args.json)
+    except StoreError as error:
+        return _fail(str(error))
+    except BrokenPipeError:
+        return 0
+    finally:
+        store.close()
+
+
+def _open(where: Locations) -> int:
+    from reader.ui.app import ReaderApp  # the UI is imported only when it is needed
+
+    app = ReaderApp(library=where.library, db=where.db)
+    app.run()
+    return app.return_code or 0
+
+
+def _search(store: Store, where: Locations, query: str, limit: int, as_json: bool) -> int:
+    results = search_store(store, query, limit)
+    paths = {r.id: r.path for r in store.articles()}
+    if as_json:
+        print(json.dumps(hits_as_json(results.hits, paths), ensure_ascii=False, indent=2))
+        return 0
+    if not results.hits:
+        print(f"No annotation matches {query!r}.", file=sys.stderr)
+        return 0
+    for hit in results.hits:
+        annotation = hit.annotation
+        themes = ", ".join(annotation.themes)
+        head = f"{hit.score:5.1f}  {annotation.source or '(no source)'}"
+        print(head + (f" · {themes}" if themes else "") + f" · {hit.title}")
+        print(f"       “{' '.join(annotation.quote.split())}”")
+        if annotation.note:
+            print(f"       note: {' '.join(annotation.note.split())}")
+    more = results.total - len(results.hits)
+    if more > 0:
+        print(f"({more} more; use --limit)", file=sys.stderr)
+    return 0
+
+
+def _list(store: Store, where: Locations, as_json: bool) -> int:
+    report = Library(where.library, store).scan()
+    for reason in report.skipped:
+        print(f"reader: skipped {reason}", file=sys.stderr)
+    records = sorted(store.articles(), key=lambda r: r.path)
+    rows = [
+        {
+            "id": r.id,
+            "path": r.path,
+            "title": r.title,
+            "annotations": store.annotation_count(r.id),
+            "missing": r.missing,
+        }
+        for r in records
+    ]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(f"No articles in {where.library}.", file=sys.stderr)
+        return 0
+    width = max(len(str(row["annotations"])) for row in rows)
+    for row in rows:
+        missing = "  (file missing)" if row["missing"] else ""
+        print(f"{row['annotations']:>{width}}  {row['path']}  {row['title']}{missing}")
+    return 0

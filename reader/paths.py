@@ -1,0 +1,65 @@
+"""Where the library folder and its database are.
+
+The library is, in order: the folder named on the command line (`reader DIR` or
+`--library DIR`), `$READER_LIBRARY`, `./library` when the current folder has one, else
+`library` in the user data folder (platformdirs), created on first use. The database is
+`--db FILE` when given, else `reader.json` inside the library, so the folder can be moved
+or synced whole.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+DB_NAME = "reader.json"
+ENV_LIBRARY = "READER_LIBRARY"
+
+
+class PathError(Exception):
+    """A library or database location that cannot be used; one line for the user."""
+
+
+@dataclass(frozen=True)
+class Locations:
+    """The library folder and database file one run of Reader works on."""
+
+    library: Path
+    db: Path
+
+
+def default_library(cwd: Path | None = None) -> Path:
+    """The library used when none is named."""
+    env = os.environ.get(ENV_LIBRARY)
+    if env:
+        return Path(env).expanduser()
+    local = (cwd or Path.cwd()) / "library"
+    if local.is_dir():
+        return local
+    return user_data_path("reader", appauthor=False) / "library"
+
+
+def resolve(library: str | None = None, db: str | None = None) -> Locations:
+    """The library and database for the given options; checks the library is a folder."""
+    if library:
+        folder = Path(library).expanduser()
+        if not folder.exists():
+            raise PathError(f"{folder}: no such folder; create it or name an existing library")
+    else:
+        folder = default_library()
+        if not folder.exists():
+            try:
+                folder.mkdir(parents=True)
+            except OSError as error:
+                raise PathError(f"{folder}: cannot create the library ({error.strerror})") from None
+    if not folder.is_dir():
+        raise PathError(f"{folder}: not a folder; name a folder of articles")
+    database = Path(db).expanduser() if db else folder / DB_NAME
+    if database.is_dir():
+        raise PathError(f"{database}: is a folder; --db takes a file name")
+    if not database.parent.is_dir():
+        raise PathError(f"{database.parent}: no such folder for the database; create it first")
+    return Locations(library=folder.resolve(), db=database.resolve())

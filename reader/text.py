@@ -1,0 +1,268 @@
+"""Plain-text structure of an article: normalising, paragraphs, sentences, quotations.
+
+Every offset in Reader refers to the *normalised* text this module produces: decoded to
+`str`, newlines as `\\n`, terminal escape sequences and control characters removed. The
+functions here are pure and fast; they never touch files, the store or the UI.
+
+Quotation spans follow the conventions of newsroom copy: straight or curly double quotes,
+single quotes at the top level (British style), apostrophes never open or close a quote,
+a quotation carried over paragraphs (an opening mark at each paragraph, a closing mark only
+at the end) is one span, and single quotes inside a double-quoted passage belong to it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from sentencex import segment as _sentencex_segment
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range `[start, end)` of the normalised text."""
+
+    start: int
+    end: int
+
+    def __contains__(self, offset: object) -> bool:
+        return isinstance(offset, int) and self.start <= offset < self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """Quoted text: `inner` is inside the marks (trimmed), `outer` includes the marks."""
+
+    inner: Span
+    outer: Span
+    kind: str  # "double" or "single"
+    closed: bool  # False when the closing mark is missing (the span ends at its paragraph)
+
+
+# --- normalising -------------------------------------------------------------------------
+
+_ESCAPES = re.compile(
+    r"""
+      \x1b\[[0-?]*[ -/]*[@-~]                # CSI: colours, cursor moves
+    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?     # OSC: titles, hyperlinks, clipboard
+    | \x1b[P^_X][^\x1b]*(?:\x1b\\)?          # DCS, PM, APC, SOS strings
+    | \x1b[ -/]*[0-~]?                       # any other escape
+    | \x9b[0-?]*[ -/]*[@-~]                  # 8-bit CSI
+    | \x9d[^\x07\x9c]*[\x07\x9c]?            # 8-bit OSC
+    """,
+    re.VERBOSE,
+)
+# C0 controls but newline, DEL, C1 controls, bidirectional overrides and isolates (which can
+# make a terminal show text in another order than it is stored), and stray byte-order marks.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe]")
+_NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
+
+
+def normalise(raw: str) -> str:
+    """The normalised form of an article's text: the text every offset refers to."""
+    text = _NEWLINES.sub("\n", raw)
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text = _ESCAPES.sub("", text)
+    text = text.replace("\t", " ")
+    return _CONTROLS.sub("", text)
+
+
+def clean_line(value: str) -> str:
+    """A one-line display string: normalised, with every run of white space one blank."""
+    return " ".join(normalise(value).split())
+
+
+# --- paragraphs and sentences ------------------------------------------------------------
+
+_BLANK_LINES = re.compile(r"\n[ \u00a0]*\n\s*")
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Paragraph spans: text separated by one or more blank lines, trimmed of white space."""
+    spans: list[Span] = []
+    start = 0
+    for match in _BLANK_LINES.finditer(text):
+        _append_trimmed(spans, text, start, match.start())
+        start = match.end()
+    _append_trimmed(spans, text, start, len(text))
+    return spans
+
+
+def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+def sentences(text: str, paras: list[Span] | None = None, language: str = "en") -> list[Span]:
+    """Sentence spans inside each paragraph, from a splitter that knows abbreviations."""
+    spans: list[Span] = []
+    for para in paras if paras is not None else paragraphs(text):
+        offset = para.start
+        for piece in _sentencex_segment(language, text[para.start : para.end]):
+            _append_trimmed(spans, text, offset, offset + len(piece))
+            offset += len(piece)
+    return spans
+
+
+# --- quotations ----------------------------------------------------------------------------
+
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+_SINGLE_OPEN = "‘‚‹"
+_SINGLE_CLOSE = "’›"
+QUOTE_MARKS = frozenset('"' + "'" + _DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE)
+_OPENING_CONTEXT = set("([{<—–-/\u00a0") | set(_DOUBLE_OPEN) | set(_SINGLE_OPEN) | {'"', "'"}
+_DOUBLE_MARKS = re.compile('["“”„«»]')
+_SINGLE_MARKS = re.compile("['‘’‚‹›]")
+_DECADE = re.compile(r"\d\ds\b")
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _is_word(ch: str) -> bool:
+    return ch != "" and (ch.isalnum() or unicodedata.category(ch).startswith("M"))
+
+
+def _direction(text: str, i: int) -> str:
+    """'open', 'close', 'apostrophe' or 'either' for the quote mark at `i`."""
+    ch = text[i]
+    before = text[i - 1] if i else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    single = ch in "'‘’‚‹›"
+    if single and _is_word(before) and _is_word(after):
+        return "apostrophe"  # don't, Canada’s, rock'n'roll
+    if single and ch in "'’‘" and _is_space(before) and _DECADE.match(text, i + 1):
+        return "apostrophe"  # ’90s
+    if ch in _DOUBLE_OPEN or ch in "‘‚‹":
+        return "open"
+    if ch in _DOUBLE_CLOSE or ch == "›":
+        return "close"
+    left_flanking = not _is_space(after) and (_is_space(before) or before in _OPENING_CONTEXT)
+    right_flanking = not _is_space(before) and before not in _OPENING_CONTEXT
+    if ch == "’":
+        # A closing single quote, or the apostrophe of a plural possessive ("agents’ work").
+        return "close" if right_flanking else "apostrophe"
+    if left_flanking and not right_flanking:
+        return "open"
+    if right_flanking and not left_flanking:
+        return "close"
+    return "either"
+
+
+def quotations(text: str, paras: list[Span] | None = None) -> list[Quotation]:
+    """Every quotation of `text`, in order; see the module docstring for the conventions.
+
+    Double quotes are found first. Single quotes count only outside them (nested ones belong
+    to the outer quotation) and only when closed, since a lone `'` is more often an elision
+    ('em, 'cause) than a quotation. A single-quoted passage holding a double-quoted one
+    (British style) keeps the outer span only.
+    """
+    paras = paras if paras is not None else paragraphs(text)
+    doubles = _scan(text, paras, "double")
+    singles = [q for q in _scan(text, paras, "single") if q.closed]
+    if not singles:
+        return doubles
+    kept_singles = [s for s in singles if not any(_inside(s.outer, d.outer) for d in doubles)]
+    kept_doubles = [d for d in doubles if not any(_inside(d.outer, s.outer) for s in kept_singles)]
+    kept_singles = [
+        s for s in kept_singles if not any(_overlap(s.outer, d.outer) for d in kept_doubles)
+    ]
+    return sorted(kept_doubles + kept_singles, key=lambda q: q.outer.start)
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
+    """Pair the quote marks of one kind (double or single) into quotations."""
+    found: list[Quotation] = []
+    para_starts = [p.start for p in paras]
+    marks = _DOUBLE_MARKS if kind == "double" else _SINGLE_MARKS
+    open_at = -1  # offset of the opening mark of the quotation under way
+    para_index = -1
+
+    def close(end_mark: int, closed: bool) -> None:
+        inner_start, inner_end = open_at + 1, end_mark
+        while inner_start < inner_end and text[inner_start].isspace():
+            inner_start += 1
+        while inner_end > inner_start and text[inner_end - 1].isspace():
+            inner_end -= 1
+        if inner_end > inner_start:
+            outer = Span(open_at, end_mark + 1 if closed else end_mark)
+            found.append(Quotation(Span(inner_start, inner_end), outer, kind, closed))
+
+    for match in marks.finditer(text):
+        i = match.start()
+        direction = _direction(text, i)
+        if direction == "apostrophe":
+            continue
+        mark_para = bisect_right(para_starts, i) - 1
+        if open_at >= 0 and mark_para != para_index:
+            # The quotation ran to the end of its paragraph without a closing mark. It carries
+            # on when the next paragraph opens with a mark of its kind; else it stops there.
+            if mark_para == para_index + 1 and i == paras[mark_para].start and direction != "close":
+                para_index = mark_para
+                continue
+            close(paras[para_index].end, closed=False)
+            open_at = -1
+        if open_at < 0:
+            # Straight double quotes alternate within a paragraph whatever their spacing
+            # (`said," [Warhol] liked`), so any one of them may open a quotation.
+            if direction != "close" or text[i] == '"':
+                open_at, para_index = i, mark_para
+            continue
+        if direction == "open" and text[i] not in "\"'":
+            # A second opening mark before any closing one: the first was never closed.
+            close(i, closed=False)
+            open_at, para_index = i, mark_para
+            continue
+        close(i, closed=True)
+        open_at = -1
+    if open_at >= 0:
+        close(paras[para_index].end, closed=False)
+    return found
+
+
+def quotation_at(quotes: list[Quotation], offset: int) -> Quotation | None:
+    """The quotation whose marks enclose `offset`, if any."""
+    starts = [q.outer.start for q in quotes]
+    index = bisect_right(starts, offset) - 1
+    if index >= 0 and offset < quotes[index].outer.end:
+        return quotes[index]
+    return None
+
+
+@dataclass
+class TextStructure:
+    """The paragraphs, sentences and quotations of one normalised text, computed on demand."""
+
+    text: str
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return sentences(self.text, self.paragraphs)
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        return quotations(self.text, self.paragraphs)

@@ -1,0 +1,189 @@
+"""ReaderApp: the store, library, search index and history of one session, and global keys.
+
+Build it directly in tests: `ReaderApp(library=path)` (optionally `db=path`). Opening the
+store happens in the constructor, so a damaged database raises `StoreError` before any
+screen is drawn. Saving runs on one background thread, in the order changes were made,
+never on the UI thread; `save()` is the only way the UI writes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, ClassVar, TypeVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from reader.history import History
+from reader.library import Library
+from reader.paths import DB_NAME
+from reader.search import SearchIndex
+from reader.store import Store, StoreError
+from reader.ui.commands import ArticleCommands
+from reader.ui.screens.help_screen import HelpScreen
+from reader.ui.screens.main_screen import MainScreen
+from reader.ui.screens.search_screen import SearchOutcome, SearchScreen
+from reader.ui.screens.tag_dialog import TagDialog
+from reader.ui.widgets.annotation_list import AnnotationList
+from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.library_list import LibraryList
+
+T = TypeVar("T")
+
+
+class ReaderApp(App[None]):
+    """Read articles and tag who said what."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "Reader"
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Keys", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+    ]
+
+    def __init__(self, library: Path, db: Path | None = None) -> None:
+        super().__init__()
+        self.library_folder = Path(library)
+        self.store = Store(db or self.library_folder / DB_NAME)
+        self.library = Library(self.library_folder, self.store)
+        self.history = History(self.store)
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-save")
+        self._index: SearchIndex | None = None
+        self._index_ready = threading.Event()
+        self._last_query = ""
+
+    def get_default_screen(self) -> Screen[Any]:
+        return MainScreen()
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        self.scan_library()
+        self.build_index()
+
+    # --- background work ---
+    @work(thread=True, group="scan")
+    def scan_library(self) -> None:
+        """Bring the database in line with the library folder (new, changed, moved files)."""
+        report = self._serial(self.library.scan)
+        if report.touched and not self.main.document:
+            self.call_from_thread(self._open_first)
+        for reason in report.skipped:
+            self.call_from_thread(
+                self.notify, f"Skipped {reason}", severity="warning", markup=False, timeout=8
+            )
+
+    def _open_first(self) -> None:
+        records = [r for r in self.store.articles() if not r.missing]
+        if records and self.main.document is None:
+            self.main.open_article(sorted(records, key=lambda r: r.title.casefold())[0].id)
+
+    @work(thread=True, group="index")
+    def build_index(self) -> None:
+        self._index = SearchIndex.build(self.store)
+        self._index_ready.set()
+
+    def wait_for_index(self) -> SearchIndex:
+        """The search index, once built (call from a worker thread, not the UI)."""
+        self._index_ready.wait()
+        assert self._index is not None
+        return self._index
+
+    def _serial(self, operation: Callable[[], T]) -> T:
+        """Run `operation` on the saving thread and wait for it (from a worker thread)."""
+        return self._saver.submit(operation).result()
+
+    def save(self, operation: Callable[[], T], on_saved: Callable[[T], None] | None = None) -> None:
+        """Run a store change on the saving thread, in order; report failures, never crash."""
+        future = self._saver.submit(operation)
+
+        async def finish() -> None:
+            try:
+                result = await asyncio.wrap_future(future)
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False, timeout=12)
+                return
+            except Exception as error:  # a bug: say so, keep the session
+                self.notify(f"Could not save: {error!r}", severity="error", markup=False)
+                return
+            if on_saved is not None:
+                on_saved(result)
+
+        self.run_worker(finish(), group="save", exit_on_error=False)
+
+    async def saved(self) -> None:
+        """Wait until every change made so far is on disk."""
+        await asyncio.wrap_future(self._saver.submit(lambda: None))
+
+    async def action_quit(self) -> None:
+        await self.saved()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self._saver.shutdown(wait=True)
+
+    # --- global actions ---
+    def open_article(self, article_id: int) -> None:
+        self.main.open_article(article_id)
+
+    def action_search(self) -> None:
+        if isinstance(self.screen, SearchScreen):
+            return
+        self.push_screen(SearchScreen(self.wait_for_index, self._last_query), self._searched)
+
+    def _searched(self, outcome: SearchOutcome | None) -> None:
+        if outcome is None:
+            return
+        self._last_query = outcome.query
+        hit = outcome.hit
+        if hit is not None:
+            annotation = hit.annotation
+            self.main.open_article(annotation.article_id, annotation.start, annotation.id)
+            self.main.article_view.focus()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        everywhere = [
+            *self.BINDINGS,
+            *MainScreen.BINDINGS,
+            Binding("tab", "focus_next", "Next pane"),
+            Binding("shift+tab", "focus_previous", "Previous pane"),
+            Binding("ctrl+p", "command_palette", "Command palette"),
+        ]
+        left = [("Everywhere", everywhere), ("Article", ArticleView.BINDINGS)]
+        right = [
+            ("Library", LibraryList.BINDINGS),
+            ("Annotations", AnnotationList.BINDINGS),
+            ("Tag dialog", TagDialog.BINDINGS),
+            ("Search", SearchScreen.BINDINGS),
+        ]
+        self.push_screen(HelpScreen(left, right, self.main.quick_themes))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Search annotations", "Search every annotation (/)", self.action_search)
+        yield SystemCommand("Keys", "Show every key (?)", self.action_help)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand(
+                "Toggle library pane",
+                "Show or hide the library (L)",
+                lambda: screen.action_toggle_pane("library"),
+            )
+            yield SystemCommand(
+                "Toggle annotations pane",
+                "Show or hide the annotations (A)",
+                lambda: screen.action_toggle_pane("notes"),
+            )

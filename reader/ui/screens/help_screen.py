@@ -1,0 +1,98 @@
+"""The `?` screen: every key, grouped by where it works, read from the widgets' BINDINGS.
+
+Bindings of one action with different arguments (`line(1)`, `line(-1)`) share a row, so
+the list reads "j ↓ / k ↑  Line down / Line up"; number keys of one action fold to "1-9".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+SEARCH_SYNTAX = (
+    "Words match anywhere, typos forgiven;\nevery word must match. Filters:\n"
+    '  source:King  theme:"public safety"\n  article:ICE  note:  quote:\n'
+    "theme:policing also finds policing/oversight."
+)
+
+Section = tuple[str, Sequence[BindingType]]
+
+
+def help_rows(
+    bindings: Sequence[BindingType], key_display: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """(keys, description) rows for `bindings`, merged as the module docstring says."""
+    groups: dict[str, list[Binding]] = {}
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.description:
+            groups.setdefault(binding.action.split("(", 1)[0] or binding.description, []).append(
+                binding
+            )
+    rows = []
+    for members in groups.values():
+        keys = [[key_display(k.strip()) for k in b.key.split(",")] for b in members]
+        if len(members) > 2 and all(len(k) == 1 and k[0].isdigit() for k in keys):
+            rows.append(
+                (f"{keys[0][0]}-{keys[-1][0]}", members[0].description.rstrip("0123456789 ") + "s")
+            )
+            continue
+        shown_keys = " / ".join(" ".join(k) for k in keys)
+        descriptions = " / ".join(dict.fromkeys(b.description for b in members))
+        rows.append((shown_keys, descriptions))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists all keys; escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id="help.up"),
+        Binding("space,pagedown", "scroll(20)", "Page down", show=False, id="help.page_down"),
+        Binding("b,pageup", "scroll(-20)", "Page up", show=False, id="help.page_up"),
+    ]
+
+    def __init__(self, left: list[Section], right: list[Section], quick: list[str]) -> None:
+        super().__init__()
+        self._left = left
+        self._right = right
+        self._quick = quick
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            box.border_subtitle = "esc to close"
+            with Horizontal(id="help-columns"):
+                yield Static(self._column(self._left), classes="help-column")
+                yield Static(self._column(self._right, extra=True), classes="help-column")
+
+    def _key(self, key: str) -> str:
+        return self.app.get_key_display(Binding(key, ""))
+
+    def _column(self, sections: list[Section], extra: bool = False) -> Content:
+        parts: list[Content | str] = []
+        for title, bindings in sections:
+            parts += [Content.styled(title, "bold underline"), "\n"]
+            for keys, description in help_rows(bindings, self._key):
+                parts += [Content.styled(f"{keys:<14}", "bold"), " ", description, "\n"]
+            parts.append("\n")
+        if extra and self._quick:
+            parts += [Content.styled("Quick themes", "bold underline"), "\n"]
+            for number, theme in enumerate(self._quick, start=1):
+                parts += [Content.styled(f"{number:<14}", "bold"), " ", Content(theme), "\n"]
+            parts.append("\n")
+        if extra:
+            parts += [Content.styled("Search syntax", "bold underline"), "\n"]
+            parts.append(Content.styled(SEARCH_SYNTAX, "dim"))
+        return Content.assemble(*parts)
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#help-box", VerticalScroll).scroll_relative(y=step, animate=False)

@@ -1,0 +1,388 @@
+"""The main screen: library, article and annotations panes, and what their keys ask for.
+
+The panes only show things and post messages; this screen answers them: it opens articles
+(reading files in a worker), opens the tag dialog, and turns the user's choices into `Edit`s
+that the app saves off the UI thread. When the store changes, the panes are refreshed from
+it, whoever made the change.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from reader.articles import ArticleError
+from reader.codebook import UNTHEMED_COLOUR, stable_slots, theme_colour
+from reader.document import Document, open_document
+from reader.history import Edit
+from reader.store import Annotation, Change, edited, new_annotation
+from reader.ui.screens.tag_dialog import TagDialog, TagRequest, TagResult
+from reader.ui.widgets.annotation_list import AnnotationList
+from reader.ui.widgets.article_view import ArticleView, Target
+from reader.ui.widgets.library_list import LibraryList
+
+
+class StoreChanged(Message):
+    """The store wrote a change (posted from the saving thread)."""
+
+    def __init__(self, change: Change) -> None:
+        super().__init__()
+        self.change = change
+
+
+class MainScreen(Screen[None]):
+    """Three panes: library, article, annotations."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("u", "undo", "Undo", id="main.undo"),
+        Binding("ctrl+r", "redo", "Redo", show=False, id="main.redo"),
+        Binding("L", "toggle_pane('library')", "Library pane", show=False, id="main.library"),
+        Binding("A", "toggle_pane('notes')", "Notes pane", show=False, id="main.notes"),
+        Binding("escape", "focus_article", "Back to article", show=False, id="main.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document: Document | None = None
+        self._pending_annotation: str | None = None
+        self._last_tag: tuple[str | None, tuple[str, ...]] | None = None
+        self.quick_themes: list[str] = []
+
+    # --- building ---
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield LibraryList(id="library-pane", classes="pane")
+            yield ArticleView(id="article-pane", classes="pane")
+            with Vertical(id="notes-pane", classes="pane") as notes:
+                notes.border_title = "Annotations"
+                yield AnnotationList(id="notes")
+                yield Static("", id="quick-themes")
+        yield Footer()
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def notes(self) -> AnnotationList:
+        return self.query_one(AnnotationList)
+
+    @property
+    def library_list(self) -> LibraryList:
+        return self.query_one(LibraryList)
+
+    def on_mount(self) -> None:
+        self.app.store.subscribe(self._store_changed)  # type: ignore[attr-defined]
+        self.refresh_library()
+        self.refresh_quick_themes()
+        self.article_view.focus()
+        records = [r for r in self._records() if not r.missing]
+        if records:
+            self.open_article(records[0].id)
+        else:
+            self.article_view.show_document(None)
+            self._show_empty_library()
+
+    def _show_empty_library(self) -> None:
+        folder = self.app.library.folder  # type: ignore[attr-defined]
+        self.article_view.border_title = "No articles"
+        self.article_view.show_message(
+            f"No articles in {folder}.\n\nAdd .txt or .md files to it (a plain text file's "
+            "first line is its title), then open Reader again."
+        )
+
+    def _store_changed(self, change: Change) -> None:
+        self.post_message(StoreChanged(change))
+
+    # --- refreshing from the store ---
+    def _records(self) -> list:  # type: ignore[type-arg]
+        records = self.app.store.articles()  # type: ignore[attr-defined]
+        return sorted(records, key=lambda r: (r.missing, r.title.casefold()))
+
+    def refresh_library(self) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        records = self._records()
+        counts = {r.id: store.annotation_count(r.id) for r in records}
+        current = self.document.record.id if self.document else None
+        self.library_list.show_articles(records, counts, current)
+        self.query_one("#library-pane").border_title = f"Library ({len(records)})"
+
+    def refresh_annotations(self) -> None:
+        if self.document is None:
+            self.article_view.set_annotations((), {})
+            self.notes.show_annotations((), {}, None)
+            return
+        store = self.app.store  # type: ignore[attr-defined]
+        annotations = store.annotations_for(self.document.record.id)
+        colours = self.theme_colours()
+        by_id = {a.id: self._colour_of(a, colours) for a in annotations}
+        self.article_view.set_annotations(annotations, by_id)
+        under = self.article_view.annotation_under_cursor()
+        current = self._pending_annotation or (under.id if under else None)
+        self.notes.show_annotations(annotations, colours, current)
+        count = len(annotations)
+        self.query_one("#notes-pane").border_title = f"Annotations ({count})"
+        if self._pending_annotation:
+            self.article_view.set_active(self._pending_annotation)
+            self._pending_annotation = None
+
+    def refresh_quick_themes(self) -> None:
+        ranked = self.app.store.most_used_themes(9)  # type: ignore[attr-defined]
+        self.quick_themes = themes = stable_slots(self.quick_themes, ranked)
+        colours = self.theme_colours()
+        if not themes:
+            self.query_one("#quick-themes", Static).update(
+                Content.styled("Quick themes: your most used themes get keys 1-9", "dim")
+            )
+            return
+        parts: list[Content | str] = [Content.styled("Quick themes", "bold"), "\n"]
+        for number, theme in enumerate(themes, start=1):
+            # Non-breaking spaces: lines wrap between entries, never inside a theme's name.
+            name = theme.replace(" ", "\u00a0")
+            colour = colours.get(theme) or theme_colour(theme)
+            parts += [Content.styled(f"{number}\u00a0", "bold"), Content.styled(name, colour), "  "]
+        self.query_one("#quick-themes", Static).update(Content.assemble(*parts))
+
+    def theme_colours(self) -> dict[str, str]:
+        """Theme name -> colour, for every theme of the codebook."""
+        return {t.name: theme_colour(t.name, t.colour) for t in self.app.store.themes()}  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _colour_of(annotation: Annotation, colours: dict[str, str]) -> str:
+        if not annotation.themes:
+            return UNTHEMED_COLOUR
+        return colours.get(annotation.themes[0]) or theme_colour(annotation.themes[0])
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        change = message.change
+        if change.articles:
+            self.refresh_library()
+        if change.added or change.removed:
+            self.refresh_library()
+            self.refresh_quick_themes()
+            touched = {a.article_id for a in (*change.added, *change.removed)}
+            if self.document is not None and self.document.record.id in touched:
+                self.refresh_annotations()
+
+    # --- opening articles ---
+    def open_article(
+        self, article_id: int, cursor: int = 0, annotation_id: str | None = None
+    ) -> None:
+        """Open an article, with the cursor at `cursor` (and `annotation_id` current)."""
+        record = self.app.store.article(article_id)  # type: ignore[attr-defined]
+        if record is None:
+            return
+        if record.missing:
+            self.notify(
+                f"{record.path}: the file is missing; put it back in the library folder",
+                severity="warning",
+                markup=False,
+            )
+            return
+        if self.document is not None and self.document.record.id == article_id:
+            self._pending_annotation = annotation_id
+            self.article_view.move_to(cursor, center=True)
+            self.refresh_annotations()
+            return
+        self._load(record, cursor, annotation_id)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _load(self, record, cursor: int, annotation_id: str | None) -> None:  # type: ignore[no-untyped-def]
+        try:
+            document = open_document(self.app.library, record)  # type: ignore[attr-defined]
+        except ArticleError as error:
+            self.app.call_from_thread(
+                self.notify, str(error), severity="error", markup=False, timeout=8
+            )
+            return
+        self.app.call_from_thread(self._show, document, cursor, annotation_id)
+
+    def _show(self, document: Document, cursor: int, annotation_id: str | None) -> None:
+        self.document = document
+        self._pending_annotation = annotation_id
+        self.query_one("#article-pane").border_title = document.content.title
+        self.article_view.show_document(document, cursor)
+        self.refresh_annotations()
+        self.refresh_library()
+        self.app.sub_title = document.record.path
+
+    @on(LibraryList.ArticleChosen)
+    def _article_chosen(self, message: LibraryList.ArticleChosen) -> None:
+        self.open_article(message.article_id)
+        self.article_view.focus()
+
+    # --- following the cursor ---
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        annotation_id = message.annotation.id if message.annotation else None
+        self.article_view.set_active(annotation_id)
+        self.notes.show_current(annotation_id)
+
+    @on(AnnotationList.AnnotationChosen)
+    def _annotation_chosen(self, message: AnnotationList.AnnotationChosen) -> None:
+        self.article_view.move_to(message.annotation.start, center=True)
+        self.article_view.set_active(message.annotation.id)
+        if message.focus:
+            self.article_view.focus()
+
+    # --- tagging ---
+    def _quote_of(self, target: Target) -> str:
+        if target.annotation is not None:
+            return target.annotation.quote
+        assert self.document is not None and target.span is not None
+        return self.document.text[target.span.start : target.span.end]
+
+    @on(ArticleView.TagRequested)
+    def _tag_requested(self, message: ArticleView.TagRequested) -> None:
+        self.open_tag_dialog(message.target)
+
+    @on(AnnotationList.EditRequested)
+    def _edit_requested(self, message: AnnotationList.EditRequested) -> None:
+        self.open_tag_dialog(Target(annotation=message.annotation))
+
+    def open_tag_dialog(self, target: Target) -> None:
+        store = self.app.store  # type: ignore[attr-defined]
+        annotation = target.annotation
+        if annotation is not None:
+            request = TagRequest(
+                quote=annotation.quote,
+                title="Edit annotation",
+                source=annotation.source or "",
+                themes=annotation.themes,
+                note=annotation.note,
+            )
+        else:
+            request = TagRequest(quote=self._quote_of(target))
+        usage = dict(store.source_usage())
+        dialog = TagDialog(
+            request,
+            [s.name for s in store.sources()],
+            [t.name for t in store.themes()],
+            usage,
+        )
+        self.app.push_screen(dialog, callback=partial(self._tagged, target))
+
+    def _tagged(self, target: Target, result: TagResult | None) -> None:
+        if result is None:
+            return
+        self._last_tag = (result.source, tuple(result.themes))
+        if target.annotation is not None:
+            after = edited(
+                target.annotation, source=result.source, themes=result.themes, note=result.note
+            )
+            self._save(Edit(target.annotation, after, "edit"))
+        else:
+            self._save(self._new(target, result.source, result.themes, result.note))
+
+    def _new(
+        self,
+        target: Target,
+        source: str | None,
+        themes: tuple[str, ...] | list[str],
+        note: str = "",
+    ) -> Edit:
+        assert self.document is not None and target.span is not None
+        annotation = new_annotation(
+            self.document.record.id,
+            self.document.text,
+            target.span.start,
+            target.span.end,
+            source=source,
+            themes=themes,
+            note=note,
+        )
+        return Edit(None, annotation, "tag")
+
+    @on(ArticleView.QuickThemeRequested)
+    def _quick_theme(self, message: ArticleView.QuickThemeRequested) -> None:
+        themes = self.quick_themes
+        if message.number > len(themes):
+            self.notify(
+                f"No quick theme {message.number} yet: keys 1-9 are your most used themes",
+                timeout=3,
+                markup=False,
+            )
+            return
+        theme = themes[message.number - 1]
+        target = message.target
+        if target.annotation is not None:
+            current = list(target.annotation.themes)
+            keys = [t.casefold() for t in current]
+            if theme.casefold() in keys:
+                current.pop(keys.index(theme.casefold()))
+            else:
+                current.append(theme)
+            self._save(Edit(target.annotation, edited(target.annotation, themes=current), "edit"))
+        else:
+            self._save(self._new(target, None, [theme]))
+
+    @on(ArticleView.RepeatRequested)
+    def _repeat(self, message: ArticleView.RepeatRequested) -> None:
+        if self._last_tag is None:
+            self.notify("Nothing to repeat yet: tag a passage first", timeout=3, markup=False)
+            return
+        source, themes = self._last_tag
+        target = message.target
+        if target.annotation is not None:
+            after = edited(target.annotation, source=source, themes=themes)
+            self._save(Edit(target.annotation, after, "edit"))
+        else:
+            self._save(self._new(target, source, themes))
+
+    @on(ArticleView.DeleteRequested)
+    @on(AnnotationList.DeleteRequested)
+    def _delete(
+        self, message: ArticleView.DeleteRequested | AnnotationList.DeleteRequested
+    ) -> None:
+        self._save(Edit(message.annotation, None, "delete"))
+
+    def _save(self, edit: Edit) -> None:
+        history = self.app.history  # type: ignore[attr-defined]
+        self.app.save(partial(history.apply, edit), self._saved)  # type: ignore[attr-defined]
+
+    def _saved(self, edit: Edit) -> None:
+        if edit.label == "tag":
+            self.article_view.clear_selection()
+        if edit.after is not None:
+            self._pending_annotation = edit.after.id
+            self.refresh_annotations()
+        if edit.label == "delete":
+            self.notify("Annotation deleted · u to undo", timeout=4, markup=False)
+
+    # --- undo ---
+    def action_undo(self) -> None:
+        history = self.app.history  # type: ignore[attr-defined]
+        self.app.save(history.undo, partial(self._undone, "Undid", "undo"))  # type: ignore[attr-defined]
+
+    def action_redo(self) -> None:
+        history = self.app.history  # type: ignore[attr-defined]
+        self.app.save(history.redo, partial(self._undone, "Redid", "redo"))  # type: ignore[attr-defined]
+
+    def _undone(self, verb: str, command: str, edit: Edit | None) -> None:
+        if edit is None:
+            self.notify(f"Nothing to {command}", timeout=2, markup=False)
+            return
+        self.notify(f"{verb} {edit.label}", timeout=2, markup=False)
+        annotation = edit.annotation
+        document = self.document
+        if annotation is not None and document and annotation.article_id == document.record.id:
+            self.article_view.move_to(annotation.start)
+
+    # --- panes ---
+    def action_toggle_pane(self, pane: str) -> None:
+        widget = self.query_one(f"#{pane}-pane")
+        widget.display = not widget.display
+        if not widget.display and self.focused is not None and widget in self.focused.ancestors:
+            self.article_view.focus()
+
+    def action_focus_article(self) -> None:
+        self.article_view.focus()

@@ -1,0 +1,187 @@
+"""The search screen: every annotation of every article, ranked as you type.
+
+Each keystroke starts a search in a worker thread (a newer keystroke cancels the older one),
+so typing never waits for results. Matched words are highlighted in the results. Enter opens
+the article at the passage; escape goes back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from time import perf_counter
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from reader.search import Hit, Results, SearchIndex, highlight_spans
+from reader.text import clean_line
+
+RESULT_LIMIT = 100
+EXCERPT = 220
+MATCH_STYLE = "bold reverse"
+
+
+def _marked(text: str, words: frozenset[str], style: str = "") -> Content:
+    """`text` (literal) with the matched words highlighted."""
+    content = Content.styled(text, style) if style else Content(text)
+    for start, end in highlight_spans(text, words):
+        content = content.stylize(MATCH_STYLE, start, end)
+    return content
+
+
+def hit_prompt(hit: Hit, words: frozenset[str]) -> Content:
+    """The lines that show one search result."""
+    annotation = hit.annotation
+    quote = clean_line(annotation.quote)
+    if len(quote) > EXCERPT:
+        quote = quote[: EXCERPT - 1].rstrip() + "…"
+    head: list[Content | str] = [
+        _marked(annotation.source, words, "bold")
+        if annotation.source
+        else Content.styled("no source", "dim italic")
+    ]
+    if annotation.themes:
+        head += [
+            Content.styled("  ·  ", "dim"),
+            _marked(", ".join(annotation.themes), words, "italic"),
+        ]
+    head += [Content.styled("  ·  ", "dim"), _marked(hit.title, words, "dim")]
+    lines: list[Content | str] = [*head, "\n", _marked(f"“{quote}”", words)]
+    if annotation.note:
+        lines += ["\n", _marked(f"✎ {clean_line(annotation.note)}", words, "dim")]
+    return Content.assemble(*lines)
+
+
+class ResultList(OptionList):
+    """The ranked results."""
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """How the search screen closed: the query typed, and the hit chosen (None: escape)."""
+
+    query: str
+    hit: Hit | None
+
+
+class SearchScreen(Screen[SearchOutcome]):
+    """Search every annotation; dismisses with the query and the chosen hit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="search.back"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.down"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="search.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="search.page_up"),
+        Binding("enter", "open", "Open", id="search.open"),
+    ]
+
+    def __init__(self, index_provider, query: str = "") -> None:  # type: ignore[no-untyped-def]
+        super().__init__()
+        self._index_provider = index_provider
+        self._initial = query
+        self._hits: list[Hit] = []
+        self.last_query = query
+        self.last_elapsed_ms: float | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box") as box:
+            box.border_title = "Search annotations"
+            yield Input(
+                self._initial,
+                placeholder="search quotes, sources, themes, notes, titles · "
+                'source:  theme:  article:  "quoted words"',
+                id="search-input",
+            )
+            yield Static("", id="search-status")
+            yield ResultList(id="search-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        field = self.query_one("#search-input", Input)
+        field.focus()
+        field.select_all()
+        self.run_search(field.value)
+
+    @on(Input.Changed, "#search-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self.last_query = event.value
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open()
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        started = perf_counter()
+        index: SearchIndex = self._index_provider()
+        if get_current_worker().is_cancelled:
+            return
+        results = index.search(query, limit=RESULT_LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, results, started)
+
+    def _show(self, query: str, results: Results, started: float) -> None:
+        if query != self.last_query:
+            return
+        self._hits = results.hits
+        listing = self.query_one(ResultList)
+        options: list[Option | None] = []
+        for number, hit in enumerate(results.hits):
+            if options:
+                options.append(None)  # a separator line
+            options.append(Option(hit_prompt(hit, results.words), id=str(number)))
+        listing.set_options(options)
+        if results.hits:
+            listing.highlighted = 0
+        self.last_elapsed_ms = (perf_counter() - started) * 1000
+        self.query_one("#search-status", Static).update(self._status(query, results))
+
+    def _status(self, query: str, results: Results) -> Content:
+        if not results.total:
+            if query.strip():
+                return Content.styled(f"No annotation matches “{query.strip()}”", "dim")
+            return Content.styled("No annotations yet: tag a passage first", "dim")
+        shown = len(results.hits)
+        total = f"{results.total:,} annotation" + ("" if results.total == 1 else "s")
+        more = f" · showing the best {shown}" if shown < results.total else ""
+        label = "" if query.strip() else " (newest first)"
+        return Content.styled(f"{total}{label}{more}", "dim")
+
+    def action_move(self, step: int) -> None:
+        listing = self.query_one(ResultList)
+        if step > 0:
+            listing.action_cursor_down()
+        else:
+            listing.action_cursor_up()
+
+    def action_page(self, step: int) -> None:
+        listing = self.query_one(ResultList)
+        if step > 0:
+            listing.action_page_down()
+        else:
+            listing.action_page_up()
+
+    def action_open(self) -> None:
+        listing = self.query_one(ResultList)
+        option = listing.highlighted_option
+        if option is not None and option.id is not None:
+            self.dismiss(SearchOutcome(self.last_query, self._hits[int(option.id)]))
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_back(self) -> None:
+        self.dismiss(SearchOutcome(self.last_query, None))

@@ -1,0 +1,50 @@
+"""Turning plain strings and offset ranges into styled terminal segments.
+
+Article text never passes through a markup parser: a line is cut into `Segment`s at the
+boundaries of the style runs that cover it (highlights, selection, cursor), each segment
+taking the base style combined with every run over it, later runs on top.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.content import Content
+
+
+def styled_segments(text: str, base: Style, runs: list[tuple[int, int, Style]]) -> list[Segment]:
+    """Segments of `text` with `runs` (start, end, style) layered over `base`."""
+    if not runs:
+        return [Segment(text, base)]
+    points = {0, len(text)}
+    for start, end, _ in runs:
+        points.add(max(0, min(start, len(text))))
+        points.add(max(0, min(end, len(text))))
+    cuts = sorted(points)
+    segments = []
+    for left, right in pairwise(cuts):
+        if left == right:
+            continue
+        style = base
+        for start, end, run_style in runs:
+            if start <= left and right <= end:
+                style = style + run_style
+        segments.append(Segment(text[left:right], style))
+    return segments
+
+
+def tint(colour: str, background: Color, amount: float = 0.45) -> Color:
+    """`colour` mixed into `background`: readable as a highlight behind text."""
+    try:
+        parsed = Color.parse(colour)
+    except Exception:
+        parsed = Color.parse("#8a8a8a")
+    return background.blend(parsed, amount)
+
+
+def literal(text: str, style: str = "") -> Content:
+    """Content that shows `text` exactly as it is: never parsed as markup."""
+    return Content.styled(text, style) if style else Content(text)

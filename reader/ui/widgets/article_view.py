@@ -1,0 +1,518 @@
+"""The article pane: the text wrapped to the pane, a keyboard cursor, selections, highlights.
+
+A Line-API `ScrollView`: only the lines on screen are rendered, from the `Layout` of the
+open `Document`, so a 1 MB article opens and scrolls as fast as a short one. The widget owns
+the cursor and the selection; what to do with a selection (tag it, delete an annotation...)
+it asks for with messages, which the screen answers.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader import motions
+from reader.document import Document
+from reader.layout import HEADLINE, Layout
+from reader.store import Annotation
+from reader.text import Span, quotation_at
+from reader.ui.styling import styled_segments, tint
+
+MAX_MEASURE = 100  # the longest line, in cells: longer lines are hard to read
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a tagging key acts on: a span to annotate, or an existing annotation."""
+
+    span: Span | None = None
+    annotation: Annotation | None = None
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows one article and lets the keyboard move, select and ask to tag."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--headline",
+        "article-view--cursor",
+        "article-view--selection",
+        "article-view--active",
+    }
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "line(1)", "Line down", show=False, id="article.line_down"),
+        Binding("k,up", "line(-1)", "Line up", show=False, id="article.line_up"),
+        Binding("h,left", "char(-1)", "Left", show=False, id="article.left"),
+        Binding("l,right", "char(1)", "Right", show=False, id="article.right"),
+        Binding("w,ctrl+right", "word(1)", "Next word", show=False, id="article.word_next"),
+        Binding("ctrl+left", "word(-1)", "Previous word", show=False, id="article.word_prev"),
+        Binding(")", "sentence(1)", "Next sentence", show=False, id="article.sentence_next"),
+        Binding("(", "sentence(-1)", "Sentence back", show=False, id="article.sentence_prev"),
+        Binding("}", "paragraph(1)", "Next paragraph", show=False, id="article.para_next"),
+        Binding("{", "paragraph(-1)", "Paragraph back", show=False, id="article.para_prev"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id="article.page_down"),
+        Binding("b,pageup", "page(-1)", "Page up", show=False, id="article.page_up"),
+        Binding("g,home", "top", "Top", show=False, id="article.top"),
+        Binding("G,end", "bottom", "Bottom", show=False, id="article.bottom"),
+        Binding("n", "quotation(1)", "Next quote", id="article.quote_next"),
+        Binding("N", "quotation(-1)", "Previous quote", show=False, id="article.quote_prev"),
+        Binding("]", "annotation(1)", "Next note", show=False, id="article.note_next"),
+        Binding("[", "annotation(-1)", "Previous note", show=False, id="article.note_prev"),
+        Binding('"', "select_quotation", "Select quote", id="article.select_quote"),
+        Binding("s", "select_sentence", "Sentence", id="article.select_sentence"),
+        Binding("p", "select_paragraph", "Paragraph", show=False, id="article.select_para"),
+        Binding("v", "visual", "Visual", id="article.visual"),
+        Binding("escape", "clear", "Clear", show=False, id="article.clear"),
+        Binding("t,enter", "tag", "Tag", id="article.tag"),
+        Binding("full_stop", "repeat", "Repeat tag", show=False, id="article.repeat"),
+        *[
+            Binding(
+                str(n), f"quick_theme({n})", f"Quick theme {n}", show=False, id=f"article.theme_{n}"
+            )
+            for n in range(1, 10)
+        ],
+        Binding("d", "delete", "Delete", show=False, id="article.delete"),
+    ]
+
+    class CursorMoved(Message):
+        """The cursor moved; `annotation` is the one under it, if any."""
+
+        def __init__(self, offset: int, annotation: Annotation | None) -> None:
+            super().__init__()
+            self.offset = offset
+            self.annotation = annotation
+
+    class TagRequested(Message):
+        """Open the tag dialog for a new span or an existing annotation."""
+
+        def __init__(self, target: Target) -> None:
+            super().__init__()
+            self.target = target
+
+    class QuickThemeRequested(Message):
+        """Apply the n-th most used theme to the target."""
+
+        def __init__(self, number: int, target: Target) -> None:
+            super().__init__()
+            self.number = number
+            self.target = target
+
+    class RepeatRequested(Message):
+        """Apply the last source and themes to the target."""
+
+        def __init__(self, target: Target) -> None:
+            super().__init__()
+            self.target = target
+
+    class DeleteRequested(Message):
+        """Delete an annotation."""
+
+        def __init__(self, annotation: Annotation) -> None:
+            super().__init__()
+            self.annotation = annotation
+
+    visual: reactive[bool] = reactive(False)
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.border_title = "Article"
+        self.document: Document | None = None
+        self.text_layout: Layout | None = None
+        self.cursor = 0
+        self.selection_anchor: int | None = None
+        self._goal_column: int | None = None
+        self._annotations: tuple[Annotation, ...] = ()
+        self._starts: list[int] = []
+        self._max_ends: list[int] = []
+        self._colours: dict[str, str] = {}
+        self._active: str | None = None
+        self._last_reported: tuple[int, str | None] | None = None
+        self._message = ""
+
+    # --- content ---
+    def show_document(self, document: Document | None, cursor: int = 0) -> None:
+        """Show an article (or nothing), with the cursor at `cursor`."""
+        self.document = document
+        self.selection_anchor = None
+        self.visual = False
+        self._goal_column = None
+        self.text_layout = None
+        self.scroll_to(0, 0, animate=False)
+        self._relayout()
+        if document is not None:
+            self.cursor = motions.clamp(document.structure, cursor)
+            self._reveal(center=cursor > 0)
+        self._moved()
+
+    def show_message(self, message: str) -> None:
+        """Text shown (dimmed, wrapped) while no article is open."""
+        self._message = message
+        self.refresh()
+
+    def set_annotations(self, annotations: tuple[Annotation, ...], colours: dict[str, str]) -> None:
+        """The annotations to highlight (in text order) and the colour of each, by id."""
+        self._annotations = annotations
+        self._starts = [a.start for a in annotations]
+        running = 0
+        self._max_ends = []
+        for annotation in annotations:
+            running = max(running, annotation.end)
+            self._max_ends.append(running)
+        self._colours = colours
+        self._last_reported = None
+        self.refresh()
+        self._moved()
+
+    def set_active(self, annotation_id: str | None) -> None:
+        """Mark one annotation as the current one (drawn underlined)."""
+        if annotation_id != self._active:
+            self._active = annotation_id
+            self.refresh()
+
+    def _relayout(self) -> None:
+        width = min(self.scrollable_content_region.width, MAX_MEASURE)
+        if self.document is None or width <= 0:
+            self.text_layout = None
+            self.virtual_size = Size(0, 0)
+        else:
+            document = self.document
+            self.text_layout = Layout(
+                document.text, document.structure.paragraphs, width, document.headline
+            )
+            self.virtual_size = Size(width, len(self.text_layout))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = min(self.scrollable_content_region.width, MAX_MEASURE)
+        if self.text_layout is None or self.text_layout.width != max(8, width):
+            self._relayout()
+            self._reveal()
+
+    # --- what is where ---
+    @property
+    def selection(self) -> Span | None:
+        """The selected span (visual mode), trimmed of white space; None when nothing is."""
+        if self.selection_anchor is None or self.document is None:
+            return None
+        text = self.document.text
+        low, high = sorted((self.selection_anchor, self.cursor))
+        span = motions.trimmed(text, low, motions.grapheme_end(text, high))
+        return span if span.end > span.start else None
+
+    def annotations_at(self, offset: int) -> list[Annotation]:
+        """Annotations covering `offset`, innermost (latest starting) first."""
+        index = bisect_right(self._starts, offset)
+        first = bisect_right(self._max_ends, offset)
+        found = [a for a in self._annotations[first:index] if a.start <= offset < a.end]
+        return sorted(found, key=lambda a: (-a.start, a.end))
+
+    def annotation_under_cursor(self) -> Annotation | None:
+        found = self.annotations_at(self.cursor)
+        return found[0] if found else None
+
+    def target(self) -> Target | None:
+        """The selection, else the annotation under the cursor, else its quotation."""
+        selection = self.selection
+        if selection is not None:
+            return Target(span=selection)
+        annotation = self.annotation_under_cursor()
+        if annotation is not None:
+            return Target(annotation=annotation)
+        if self.document is not None:
+            quote = quotation_at(self.document.structure.quotations, self.cursor)
+            if quote is not None:
+                return Target(span=quote.inner)
+        return None
+
+    # --- moving ---
+    def move_to(self, offset: int, *, center: bool = False) -> None:
+        """Put the cursor at `offset` and scroll it into view."""
+        if self.document is None:
+            return
+        self.cursor = motions.clamp(self.document.structure, offset)
+        self._goal_column = None
+        self._reveal(center=center)
+        self._moved()
+
+    def _set_cursor(self, offset: int, keep_column: bool = False) -> None:
+        if not keep_column:
+            self._goal_column = None
+        self.cursor = offset
+        self._reveal()
+        self._moved()
+
+    def _moved(self) -> None:
+        self.refresh()
+        annotation = self.annotation_under_cursor()
+        report = (self.cursor, annotation.id if annotation else None)
+        if report != self._last_reported:
+            self._last_reported = report
+            self.post_message(self.CursorMoved(self.cursor, annotation))
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        if self.text_layout is None or not len(self.text_layout):
+            self.border_subtitle = ""
+            return
+        line = self.text_layout.line_of(self.cursor)
+        percent = round(100 * (line + 1) / len(self.text_layout))
+        mode = "VISUAL · " if self.visual else ""
+        self.border_subtitle = f"{mode}{percent}%"
+
+    def _reveal(self, center: bool = False) -> None:
+        if self.text_layout is None or not len(self.text_layout):
+            return
+        line = self.text_layout.line_of(self.cursor)
+        height = max(1, self.scrollable_content_region.height)
+        top = round(self.scroll_y)
+        margin = min(3, height // 4)
+        if center:
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+        elif line < top + margin:
+            self.scroll_to(y=max(0, line - margin), animate=False)
+        elif line >= top + height - margin:
+            self.scroll_to(y=line - height + margin + 1, animate=False)
+
+    def _structure(self):  # type: ignore[no-untyped-def]
+        assert self.document is not None
+        return self.document.structure
+
+    def action_line(self, lines: int) -> None:
+        if self.text_layout is None:
+            return
+        column = (
+            self._goal_column
+            if self._goal_column is not None
+            else self.text_layout.column_of(self.cursor)
+        )
+        self._goal_column = column
+        self._set_cursor(motions.line_move(self.text_layout, self.cursor, column, lines), True)
+
+    def action_page(self, direction: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 2)
+        if self.text_layout is None:
+            return
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False)
+        self.action_line(direction * height)
+
+    def action_char(self, direction: int) -> None:
+        if self.document is None:
+            return
+        move = motions.char_right if direction > 0 else motions.char_left
+        self._set_cursor(move(self._structure(), self.cursor))
+
+    def action_word(self, direction: int) -> None:
+        if self.document is None:
+            return
+        move = motions.word_right if direction > 0 else motions.word_left
+        self._set_cursor(move(self._structure(), self.cursor))
+
+    def action_sentence(self, direction: int) -> None:
+        if self.document is None:
+            return
+        move = motions.sentence_next if direction > 0 else motions.sentence_previous
+        self._set_cursor(move(self._structure(), self.cursor))
+
+    def action_paragraph(self, direction: int) -> None:
+        if self.document is None:
+            return
+        move = motions.paragraph_next if direction > 0 else motions.paragraph_previous
+        self._set_cursor(move(self._structure(), self.cursor))
+
+    def action_top(self) -> None:
+        if self.document is not None:
+            self._set_cursor(motions.top(self._structure()))
+
+    def action_bottom(self) -> None:
+        if self.document is not None:
+            self._set_cursor(motions.bottom(self._structure()))
+
+    def action_quotation(self, direction: int) -> None:
+        if self.document is None:
+            return
+        starts = [q.inner.start for q in self._structure().quotations]
+        self._jump(starts, direction, "quotation")
+
+    def action_annotation(self, direction: int) -> None:
+        self._jump(self._starts, direction, "annotation")
+
+    def _jump(self, starts: list[int], direction: int, what: str) -> None:
+        if self.document is None:
+            return
+        if direction > 0:
+            found = motions.next_of(starts, self.cursor)
+        else:
+            found = motions.previous_of(starts, self.cursor)
+        if found is None:
+            where = "below" if direction > 0 else "above"
+            self.notify(f"No {what} {where}", timeout=2, markup=False)
+            return
+        self.cursor = found
+        self._goal_column = None
+        self._reveal(center=not self._line_visible(found))
+        self._moved()
+
+    def _line_visible(self, offset: int) -> bool:
+        if self.text_layout is None:
+            return False
+        line = self.text_layout.line_of(offset)
+        top = round(self.scroll_y)
+        return top <= line < top + self.scrollable_content_region.height
+
+    # --- selecting ---
+    def select(self, span: Span) -> None:
+        """Select `span` in visual mode (movement keys then extend it)."""
+        if self.document is None:
+            return
+        text = self.document.text
+        self.selection_anchor = span.start
+        self.visual = True
+        self._set_cursor(motions.grapheme_start(text, max(span.start, span.end - 1)))
+
+    def action_select_quotation(self) -> None:
+        if self.document is None:
+            return
+        quote = quotation_at(self._structure().quotations, self.cursor)
+        if quote is None:
+            self.notify("No quotation here: n jumps to the next one", timeout=3, markup=False)
+            return
+        self.select(quote.inner)
+
+    def action_select_sentence(self) -> None:
+        if self.document is None:
+            return
+        span = motions.span_containing(self._structure().sentences, self.cursor)
+        if span is not None:
+            self.select(span)
+
+    def action_select_paragraph(self) -> None:
+        if self.document is None:
+            return
+        span = motions.span_containing(self._structure().paragraphs, self.cursor)
+        if span is not None:
+            self.select(span)
+
+    def action_visual(self) -> None:
+        if self.visual:
+            self.clear_selection()
+        elif self.document is not None:
+            self.selection_anchor = self.cursor
+            self.visual = True
+            self._moved()
+
+    def action_clear(self) -> None:
+        self.clear_selection()
+
+    def clear_selection(self) -> None:
+        self.selection_anchor = None
+        self.visual = False
+        self._moved()
+
+    def watch_visual(self, visual: bool) -> None:
+        self.set_class(visual, "-visual")
+        self._update_subtitle()
+
+    # --- asking to tag ---
+    def action_tag(self) -> None:
+        target = self.target()
+        if target is None:
+            self.notify(
+                'Select a passage first: " quote, s sentence, p paragraph, v visual',
+                timeout=3,
+                markup=False,
+            )
+            return
+        self.post_message(self.TagRequested(target))
+
+    def action_quick_theme(self, number: int) -> None:
+        target = self.target()
+        if target is not None:
+            self.post_message(self.QuickThemeRequested(number, target))
+
+    def action_repeat(self) -> None:
+        target = self.target()
+        if target is not None:
+            self.post_message(self.RepeatRequested(target))
+
+    def action_delete(self) -> None:
+        annotation = self.annotation_under_cursor()
+        if annotation is None:
+            self.notify("No annotation under the cursor", timeout=2, markup=False)
+            return
+        self.post_message(self.DeleteRequested(annotation))
+
+    # --- mouse ---
+    def on_click(self, event: events.Click) -> None:
+        if self.text_layout is None or not len(self.text_layout):
+            return
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line = min(len(self.text_layout) - 1, round(self.scroll_y) + offset.y)
+        if self.text_layout.is_blank(line):
+            return
+        self._set_cursor(self.text_layout.offset_at(line, offset.x + round(self.scroll_x)))
+
+    # --- drawing ---
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        layout = self.text_layout
+        index = round(self.scroll_y) + y
+        if self.document is None and self._message:
+            return self._message_line(y, width, base)
+        if layout is None or index >= len(layout) or layout.is_blank(index):
+            return Strip.blank(width, base)
+        start, end = layout.starts[index], layout.ends[index]
+        shown = layout.display(index)
+        line_style = base
+        if layout.kinds[index] == HEADLINE:
+            line_style = base + self.get_component_rich_style(
+                "article-view--headline", partial=True
+            )
+        runs = self._runs(start, end)
+        segments = styled_segments(shown, line_style, runs)
+        return Strip(segments).crop_extend(0, width, base)
+
+    def _message_line(self, y: int, width: int, base: Style) -> Strip:
+        lines = Text(self._message).wrap(self.app.console, max(8, width))
+        if y >= len(lines):
+            return Strip.blank(width, base)
+        style = base + Style(dim=True)
+        return Strip([Segment(lines[y].plain, style)]).crop_extend(0, width, base)
+
+    def _runs(self, start: int, end: int) -> list[tuple[int, int, Style]]:
+        """Style runs over `[start, end)`, relative to `start`: highlights, selection, cursor."""
+        runs: list[tuple[int, int, Style]] = []
+        background = self.background_colors[1]
+        first = bisect_right(self._max_ends, start)
+        last = bisect_left(self._starts, end)
+        for annotation in self._annotations[first:last]:
+            if annotation.end <= start:
+                continue
+            colour = tint(self._colours.get(annotation.id, "#8a8a8a"), background)
+            style = Style(bgcolor=colour.rich_color)
+            if annotation.id == self._active:
+                style += self.get_component_rich_style("article-view--active", partial=True)
+            runs.append((annotation.start - start, annotation.end - start, style))
+        selection = self.selection
+        if selection is not None and selection.start < end and selection.end > start:
+            style = self.get_component_rich_style("article-view--selection", partial=True)
+            runs.append((selection.start - start, selection.end - start, style))
+        if start <= self.cursor < end and self.document is not None:
+            cursor_end = motions.grapheme_end(self.document.text, self.cursor)
+            style = self.get_component_rich_style("article-view--cursor", partial=True)
+            runs.append((self.cursor - start, cursor_end - start, style))
+        return runs

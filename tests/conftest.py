@@ -1,0 +1,52 @@
+"""Shared fixtures: libraries built in tmp_path from the sample articles; nothing reads $HOME."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "gold"
+SAMPLES = sorted(GOLD.glob("*.txt"))
+ICE = "ice-canada-offices.txt"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test may touch the developer's own library or data folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.delenv("READER_LIBRARY", raising=False)
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    """A library folder holding the four sample articles."""
+    folder = tmp_path / "library"
+    folder.mkdir()
+    for sample in SAMPLES:
+        shutil.copy(sample, folder / sample.name)
+    return folder
+
+
+@pytest.fixture
+def ice_library(tmp_path: Path) -> Path:
+    """A library holding only the ICE article."""
+    folder = tmp_path / "ice"
+    folder.mkdir()
+    shutil.copy(GOLD / ICE, folder / ICE)
+    return folder
+
+
+def gold_quotes(name: str) -> list[dict]:
+    return json.loads((GOLD / name.replace(".txt", ".quotes.json")).read_text(encoding="utf-8"))
+
+
+def gold_nonquotes(name: str) -> list[dict]:
+    return json.loads((GOLD / name.replace(".txt", ".nonquotes.json")).read_text(encoding="utf-8"))

@@ -1,0 +1,168 @@
+"""The `reader` command as a user's shell runs it: a subprocess, exit codes, output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+from reader.store import Store, new_annotation
+
+
+def reader(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def tagged_library(library: Path) -> Path:
+    """The sample library with Doug King's and Heather McPherson's quotes tagged."""
+    store = Store(library / "reader.json")
+    Library(library, store).scan()
+    record = next(r for r in store.articles() if r.path == "ice-canada-offices.txt")
+    text = Library(library, store).load(record).text
+    for words, source, themes in (
+        ("Their authority in Canada", "Doug King", ["public safety", "cross-border cooperation"]),
+        ("Canada and Canadians must not", "Heather McPherson", ["sovereignty", "accountability"]),
+    ):
+        start = text.index(words)
+        end = text.index("”", start)
+        store.save_annotation(
+            new_annotation(record.id, text, start, end, source=source, themes=themes)
+        )
+    store.close()
+    return library
+
+
+def test_help_explains_every_command() -> None:
+    result = reader("--help")
+    assert result.returncode == 0
+    for command in ("reader [LIBRARY]", "reader search", "reader list", "--db", "READER_LIBRARY"):
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize("command", ["search", "list", "open"])
+def test_each_command_has_help(command: str) -> None:
+    result = reader(command, "--help")
+    assert result.returncode == 0 and "--library" in result.stdout
+
+
+def test_version() -> None:
+    result = reader("--version")
+    assert result.returncode == 0 and result.stdout.startswith("reader 0.")
+
+
+def test_search_with_a_typo_prints_ranked_results(tagged_library: Path) -> None:
+    result = reader("search", "--library", str(tagged_library), "mcphersn")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].split("  ", 1)[1].startswith("Heather McPherson")
+
+
+def test_search_json_has_the_stable_shape(tagged_library: Path) -> None:
+    result = reader("search", "--library", str(tagged_library), "--json", "publc safty")
+    assert result.returncode == 0
+    rows = json.loads(result.stdout)
+    assert [r["source"] for r in rows] == ["Doug King"]
+    assert set(rows[0]) == {
+        "id",
+        "article",
+        "title",
+        "quote",
+        "source",
+        "themes",
+        "note",
+        "start",
+        "end",
+        "score",
+    }
+    text = (tagged_library / rows[0]["article"]).read_text(encoding="utf-8")
+    assert text[rows[0]["start"] : rows[0]["end"]] == rows[0]["quote"]
+
+
+def test_search_filters_and_limit(tagged_library: Path) -> None:
+    result = reader(
+        "search", "--library", str(tagged_library), "--json", "--limit", "1", "article:ICE"
+    )
+    assert len(json.loads(result.stdout)) == 1
+    result = reader("search", "--library", str(tagged_library), "--json", 'source:"Doug King"')
+    assert [r["source"] for r in json.loads(result.stdout)] == ["Doug King"]
+
+
+def test_no_match_is_not_an_error(tagged_library: Path) -> None:
+    result = reader("search", "--library", str(tagged_library), "--json", "zzyzx")
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    result = reader("search", "--library", str(tagged_library), "zzyzx")
+    assert result.returncode == 0 and "No annotation matches" in result.stderr
+
+
+def test_list_prints_articles_with_counts(tagged_library: Path) -> None:
+    result = reader("list", "--json", "--library", str(tagged_library))
+    rows = {r["path"]: r for r in json.loads(result.stdout)}
+    assert rows["ice-canada-offices.txt"]["annotations"] == 2
+    assert rows["wikinews-warhol-university-exhibits.txt"]["annotations"] == 0
+    plain = reader("list", "--library", str(tagged_library))
+    assert "2  ice-canada-offices.txt  ICE actions in U.S." in plain.stdout
+
+
+def test_library_from_the_environment(tagged_library: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "READER_LIBRARY": str(tagged_library)}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "list", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert len(json.loads(result.stdout)) == 4
+
+
+def test_a_library_folder_in_the_current_folder_is_the_default(tagged_library: Path) -> None:
+    result = reader("list", "--json", cwd=tagged_library.parent)
+    assert len(json.loads(result.stdout)) == 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("search",), "reader search: the following arguments are required: QUERY"),
+        (("search", "x", "--limit", "0"), "must be 1 or more"),
+        (("list", "--bogus"), "unrecognized arguments: --bogus"),
+        (("list", "--library", "/no/such/folder"), "/no/such/folder: no such folder"),
+        (("/no/such/folder",), "/no/such/folder: no such folder"),
+    ],
+)
+def test_bad_usage_exits_2_with_one_line(args: tuple[str, ...], message: str) -> None:
+    result = reader(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_database_is_one_line_and_exit_1(library: Path) -> None:
+    (library / "reader.json").write_text("{oops")
+    result = reader("list", "--library", str(library))
+    assert result.returncode == 1
+    assert (
+        result.stderr.count("\n") == 1
+        and "reader.json: the database is not valid JSON" in result.stderr
+    )
+    assert (library / "reader.json").read_text() == "{oops"
+
+
+def test_a_skipped_file_is_named(library: Path) -> None:
+    (library / "junk.txt").write_bytes(b"\x00\xff\x00")
+    result = reader("list", "--library", str(library))
+    assert result.returncode == 0
+    assert "junk.txt: looks like a binary file" in result.stderr

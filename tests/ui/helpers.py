@@ -1,0 +1,84 @@
+"""Helpers for driving the app with Pilot and reading what the screen shows."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.main_screen import MainScreen
+from reader.ui.widgets.article_view import ArticleView
+
+SIZE = (120, 40)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until workers (file reads, saves, searches) are done and the screen caught up."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await app.saved()
+    await pilot.pause()
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+    await settle(pilot)
+
+
+def screen_text(app: ReaderApp) -> str:
+    """Everything the terminal shows, as plain text lines."""
+    update = app.screen._compositor.render_full_update()
+    return "\n".join("".join(part.text for part in row) for row in update.strips)
+
+
+_FRAME = re.compile("[\u2500-\u259f]")  # box drawing and block elements: borders, edges
+
+
+def screen_words(app: ReaderApp) -> str:
+    """The screen's text with line breaks and borders folded into single spaces."""
+    return " ".join(_FRAME.sub(" ", screen_text(app)).split())
+
+
+def region_words(app: ReaderApp, widget: Widget) -> str:
+    """The words shown inside one widget's part of the screen."""
+    region = widget.region
+    rows = screen_text(app).split("\n")[region.y : region.bottom]
+    text = " ".join(row[region.x : region.right] for row in rows)
+    return " ".join(_FRAME.sub(" ", text).split())
+
+
+def toast_words(app: ReaderApp) -> str:
+    """The words of the notifications on screen."""
+    return " | ".join(region_words(app, toast) for toast in app.screen.query("Toast"))
+
+
+def main(app: ReaderApp) -> MainScreen:
+    screen = app.screen_stack[0]
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def view(app: ReaderApp) -> ArticleView:
+    return main(app).query_one(ArticleView)
+
+
+def database(path: Path) -> dict[str, Any]:
+    """The database file as JSON, read from disk."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def saved_annotations(path: Path) -> list[dict[str, Any]]:
+    return sorted(database(path)["annotations"].values(), key=lambda a: a["start"])

@@ -1,0 +1,227 @@
+"""Opening the library and moving around an article by keyboard."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from reader.ui.app import ReaderApp
+from tests.conftest import GOLD, ICE
+from tests.ui.helpers import (
+    SIZE,
+    main,
+    press,
+    region_words,
+    screen_text,
+    screen_words,
+    settle,
+    toast_words,
+    view,
+)
+
+ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
+
+
+async def test_opening_shows_the_library_and_the_first_article(library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = screen_words(app)
+        assert "Library (4)" in shown
+        library_pane = region_words(app, main(app).library_list)
+        for title in (
+            "Sensitive Canadian document",
+            "Warhol's photo legacy",
+            "North Korea puts military",
+        ):
+            assert title in library_pane
+        assert "no annotations" in library_pane
+        assert "Public discourse on U.S. Immigration" in region_words(app, view(app))
+        assert view(app).document is not None and view(app).document.record.path == ICE
+        assert "Next quote" in shown and "Tag" in shown  # the footer shows the article's keys
+
+
+async def test_the_cursor_moves_by_line_sentence_paragraph_page_and_ends(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article = view(app)
+        assert article.cursor == 0
+        await press(pilot, "}")
+        assert article.cursor == ICE_TEXT.index("Public discourse")
+        await press(pilot, ")")
+        assert article.cursor == ICE_TEXT.index("Canadians have stood")
+        await press(pilot, ")")
+        assert article.cursor == ICE_TEXT.index("Now, conversations")
+        await press(pilot, "(")
+        assert article.cursor == ICE_TEXT.index("Canadians have stood")
+        await press(pilot, "{")
+        assert article.cursor == ICE_TEXT.index("Public discourse")
+        line = article.text_layout.line_of(article.cursor)
+        await press(pilot, "j")
+        assert article.text_layout.line_of(article.cursor) == line + 1
+        await press(pilot, "k", "k")
+        assert article.text_layout.line_of(article.cursor) < line
+        await press(pilot, "G")
+        assert article.cursor == len(ICE_TEXT.rstrip()) - 1
+        assert "Most Watched Today" in screen_text(app)
+        assert article.scroll_y > 0
+        await press(pilot, "g")
+        assert article.cursor == 0 and article.scroll_y == 0
+        await press(pilot, "space")
+        assert article.scroll_y > 0 and article.cursor > 0
+        await press(pilot, "b")
+        assert article.scroll_y == 0
+
+
+async def test_n_and_N_jump_between_quotations(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n")
+        assert view(app).cursor == ICE_TEXT.index("Their work and what")
+        await press(pilot, "n")
+        assert view(app).cursor == ICE_TEXT.index("has a longstanding")
+        await press(pilot, "N")
+        assert view(app).cursor == ICE_TEXT.index("Their work and what")
+
+
+async def test_selection_keys_select_quote_sentence_paragraph_and_visual_range(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article = view(app)
+
+        def selected() -> str:
+            span = article.selection
+            return "" if span is None else ICE_TEXT[span.start : span.end]
+
+        await press(pilot, *["n"] * 10)  # the tenth quotation runs over two paragraphs
+        assert ICE_TEXT[article.cursor :].startswith("Their presence in cities")
+        await press(pilot, '"')
+        assert selected().startswith("Their presence in cities")
+        assert selected().endswith("threatens the safety of our American neighbours and ourselves.")
+        assert "VISUAL" in screen_text(app)
+        await press(pilot, "escape")
+        assert article.selection is None and "VISUAL" not in screen_text(app)
+
+        await press(pilot, "g", "}", "s")
+        assert selected() == ICE_TEXT.split("\n\n")[1]  # a one-sentence paragraph
+        await press(pilot, "escape", "}", "p")
+        assert selected() == ICE_TEXT.split("\n\n")[2]
+        await press(pilot, "escape", "{", "v", "w", "w")
+        assert selected() == "Canadians have s"
+        await press(pilot, ")")
+        assert (
+            selected() == "Canadians have stood beside their American counterparts in calling for "
+            "justice for Renee Good and Alex Pretti and the overall reform of ICE. N"
+        )
+        await press(pilot, "escape")
+        assert article.selection is None
+
+
+async def test_side_panes_hide_and_tab_cycles_panes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = main(app)
+        assert app.focused is view(app)
+        await press(pilot, "tab")
+        assert app.focused is screen.notes
+        await press(pilot, "tab")
+        assert app.focused is screen.library_list
+        await press(pilot, "shift+tab")
+        assert app.focused is screen.notes
+        await press(pilot, "escape")
+        assert app.focused is view(app)
+        await press(pilot, "L", "A")
+        shown = screen_text(app)
+        assert "Library" not in shown and "Annotations" not in shown
+        assert view(app).text_layout is not None and view(app).text_layout.width > 90
+        await press(pilot, "L")
+        assert "Library (1)" in screen_text(app)
+
+
+async def test_question_mark_lists_every_key(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "?")
+        shown = screen_words(app)
+        for expected in (
+            "Everywhere",
+            "Article",
+            "Next sentence",
+            "Select quote",
+            "Visual",
+            "Tag dialog",
+            "Search",
+            "theme:",
+        ):
+            assert expected in shown
+        await press(pilot, "escape")
+        assert "Next sentence" not in screen_words(app)
+
+
+async def test_choosing_an_article_in_the_library_opens_it(library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "shift+tab")  # to the library
+        assert app.focused is main(app).library_list
+        await press(pilot, "j", "enter")
+        assert (
+            view(app).document.content.title == "North Korea puts military in 'quasi-state of war'"
+        )
+        assert app.focused is view(app)
+        assert "North Korea's military" in region_words(app, view(app)) or "Korea" in region_words(
+            app, view(app)
+        )
+
+
+async def test_article_text_is_shown_literally(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    raw = "Markup [bold]test[/]\n\nSee [link=https://x.org]this[/link] and \x1b[31mred\x1b[0m [@click=app.quit]q[/].\n"
+    (folder / "markup.txt").write_text(raw, encoding="utf-8")
+    app = ReaderApp(library=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = region_words(app, view(app))
+        assert "Markup [bold]test[/]" in shown
+        assert "See [link=https://x.org]this[/link] and red [@click=app.quit]q[/]." in shown
+        assert "\x1b" not in screen_text(app)
+        assert "Library (1)" in screen_text(app)
+
+
+async def test_an_empty_library_says_what_to_do(tmp_path: Path) -> None:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    app = ReaderApp(library=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "No articles in this folder yet" in region_words(app, main(app).library_list)
+        assert "No articles in /" in region_words(app, view(app))
+        assert "Add .txt or .md files to it" in region_words(app, view(app))
+
+
+async def test_unreadable_files_are_named_in_a_notice(ice_library: Path) -> None:
+    (ice_library / "broken.txt").write_bytes(b"\x00\x01binary\x00")
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert "broken.txt: looks like a binary file" in toast_words(app)
+        assert "Library (1)" in screen_text(app)
+
+
+async def test_hundreds_of_articles_open_quickly(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(300):
+        shutil.copy(GOLD / ICE, folder / f"story-{number:03d}.txt")
+    app = ReaderApp(library=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Library (300)" in screen_text(app)

@@ -1,0 +1,190 @@
+"""Searching every annotation from the app, and keeping everything across sessions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.library import Library
+from reader.store import Store, new_annotation
+from reader.ui.app import ReaderApp
+from reader.ui.screens.search_screen import SearchScreen
+from tests.conftest import GOLD, ICE
+from tests.ui.helpers import (
+    SIZE,
+    main,
+    press,
+    region_words,
+    saved_annotations,
+    screen_words,
+    settle,
+    type_text,
+    view,
+)
+from tests.ui.test_tagging import tag
+
+ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
+
+
+def seed(library: Path) -> None:
+    """Tag three quotes of the ICE article and one of the Warhol article."""
+    store = Store(library / "reader.json")
+    shelf = Library(library, store)
+    shelf.scan()
+    records = {r.path: r for r in store.articles()}
+    rows = [
+        (
+            ICE,
+            "Their authority in Canada",
+            "Doug King",
+            ["public safety", "cross-border cooperation"],
+        ),
+        (
+            ICE,
+            "Canada and Canadians must not",
+            "Heather McPherson",
+            ["sovereignty", "accountability"],
+        ),
+        (ICE, "Our collaboration benefits", "ICE", ["cross-border cooperation"]),
+        (
+            "wikinews-warhol-university-exhibits.txt",
+            "I think America",
+            "Elaine Gustafon",
+            ["celebrity"],
+        ),
+    ]
+    for path, words, source, themes in rows:
+        record = records[path]
+        text = shelf.load(record).text
+        start = text.index(words)
+        end = min(i for i in (text.find("”", start), text.find('"', start)) if i > 0)
+        store.save_annotation(
+            new_annotation(record.id, text, start, end, source=source, themes=themes)
+        )
+    store.close()
+
+
+def results(app: ReaderApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    return region_words(app, screen.query_one("#search-results"))
+
+
+async def test_search_finds_sources_and_themes_despite_typos(library: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        assert isinstance(app.screen, SearchScreen)
+        assert "4 annotations (newest first)" in screen_words(app)
+        await type_text(pilot, "mcpherson")
+        assert results(app).startswith("Heather McPherson")
+        assert "Doug King" not in results(app)
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "publc safty")
+        assert results(app).startswith("Doug King · public safety, cross-border cooperation")
+        assert "1 annotation" in screen_words(app)
+
+
+async def test_search_results_update_on_every_keystroke(library: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        seen = []
+        for key in "cel":
+            await press(pilot, key)
+            seen.append(results(app).split(" · ")[0] if results(app) else "")
+        assert seen[-1] == "Elaine Gustafon"
+        assert len({*seen}) >= 2  # the list changed as the word grew
+
+
+async def test_field_filters_combine_with_words(library: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, 'theme:"cross-border cooperation" source:ice')
+        assert results(app).startswith("ICE ·")
+        assert "1 annotation" in screen_words(app)
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "article:warhol")
+        assert results(app).startswith("Elaine Gustafon")
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "source:king zebra")
+        assert "No annotation matches" in screen_words(app)
+
+
+async def test_enter_opens_the_article_at_the_passage(library: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "gustafon")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, SearchScreen)
+        document = view(app).document
+        assert (
+            document is not None
+            and document.record.path == "wikinews-warhol-university-exhibits.txt"
+        )
+        assert document.text[view(app).cursor :].startswith("I think America")
+        assert "I think America" in region_words(app, view(app))
+        assert "Elaine Gustafon" in region_words(app, main(app).notes)
+        await press(pilot, "slash")
+        assert app.screen.query_one("#search-input").value == "gustafon"  # the last query
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_matched_words_are_highlighted(library: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "sovreignty")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        prompt = screen.query_one("#search-results").get_option_at_index(0).prompt
+        marked = [prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)]
+        assert marked == ["sovereignty"]
+
+
+async def test_a_new_tag_is_searchable_at_once(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "public safety")
+        await press(pilot, "slash")
+        await type_text(pilot, "king")
+        assert results(app).startswith("Doug King")
+
+
+async def test_quit_and_reopen_restores_everything(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "public safety", "criminologist")
+        await press(pilot, *["n"] * 8, "t")
+        await tag(pilot, "Heather McPherson", "sovereignty, accountability")
+        await press(pilot, "q")
+    assert app.return_code == 0
+    first = saved_annotations(ice_library / "reader.json")
+    assert [a["source"] for a in first] == ["Doug King", "Heather McPherson"]
+
+    again = ReaderApp(library=ice_library)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        notes = region_words(again, main(again).notes)
+        assert "Annotations (2)" in screen_words(again)
+        assert "Doug King" in notes and "Heather McPherson" in notes and "✎ criminologist" in notes
+        await press(pilot, "slash")
+        await type_text(pilot, "mcphersn sovereignty")
+        assert results(again).startswith("Heather McPherson")
+    assert saved_annotations(ice_library / "reader.json") == first

@@ -1,0 +1,230 @@
+"""Tagging passages by keyboard: the dialog, suggestions, quick themes, repeat, edit, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.tag_dialog import TagDialog
+from tests.conftest import GOLD, ICE
+from tests.ui.helpers import (
+    SIZE,
+    main,
+    press,
+    region_words,
+    saved_annotations,
+    screen_words,
+    settle,
+    toast_words,
+    type_text,
+    view,
+)
+
+ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
+KING = "Their work and what they are charged with doing, and their authority, is much, much different than what is happening in Minneapolis and that,"
+
+
+async def tag(pilot, source: str, themes: str = "", note: str = "") -> None:  # type: ignore[no-untyped-def]
+    """Fill the open tag dialog the way a user types, and save with enter."""
+    await type_text(pilot, source)
+    await press(pilot, "tab")
+    await type_text(pilot, themes)
+    await press(pilot, "tab")
+    await type_text(pilot, note)
+    await press(pilot, "enter")
+
+
+async def test_tag_a_quote_with_source_themes_and_note(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", '"', "t")
+        assert isinstance(app.screen, TagDialog)
+        assert "Their work and what they are charged" in screen_words(app)
+        await tag(pilot, "Doug King", "public safety, cross-border cooperation", "criminologist")
+        assert not isinstance(app.screen, TagDialog)
+        [saved] = saved_annotations(ice_library / "reader.json")
+        assert saved["quote"] == KING
+        assert ICE_TEXT[saved["start"] : saved["end"]] == KING
+        assert saved["source"] == "Doug King"
+        assert saved["themes"] == ["public safety", "cross-border cooperation"]
+        assert saved["note"] == "criminologist"
+        notes = region_words(app, main(app).query_one("#notes-pane"))
+        assert "Annotations (1)" in notes and "Doug King" in notes and "public safety" in notes
+        assert "1 annotation" in region_words(app, main(app).library_list)
+        assert view(app).selection is None
+
+
+async def test_t_on_a_quotation_tags_it_without_selecting_first(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        assert [a["quote"] for a in saved_annotations(ice_library / "reader.json")] == [KING]
+
+
+async def test_escape_cancels_the_dialog_and_keeps_the_selection(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", '"', "t")
+        await type_text(pilot, "Someone")
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, TagDialog)
+        assert saved_annotations(ice_library / "reader.json") == []
+        assert view(app).selection is not None
+
+
+async def test_suggestions_find_known_sources_with_typos(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Heather McPherson", "sovereignty")
+        await press(pilot, "n", "t")
+        await type_text(pilot, "mcphersn")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        assert "Heather McPherson" in region_words(app, dialog.query_one("#source-suggestions"))
+        await press(pilot, "down", "enter")  # pick the suggestion, then save
+        await press(pilot, "tab")
+        await type_text(pilot, "sov")
+        assert "sovereignty" in region_words(app, dialog.query_one("#themes-suggestions"))
+        await press(pilot, "down", "tab", "enter")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [a["source"] for a in saved] == ["Heather McPherson", "Heather McPherson"]
+        assert saved[1]["themes"] == ["sovereignty"]
+
+
+async def test_a_new_name_is_welcome_and_case_follows_the_codebook(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "Public Safety")
+        await press(pilot, "n", "t")
+        await tag(pilot, "doug  king", "public safety")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert {a["source"] for a in saved} == {"Doug King"}
+        assert {tuple(a["themes"]) for a in saved} == {("Public Safety",)}
+
+
+async def test_number_keys_apply_the_most_used_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "sovereignty, public safety")
+        quick = region_words(app, main(app).query_one("#quick-themes"))
+        assert "1 public safety 2 sovereignty" in quick  # equally used: by name
+        await press(pilot, "n", "2")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [a["themes"] for a in saved] == [["sovereignty", "public safety"], ["sovereignty"]]
+        assert saved[1]["source"] is None
+        assert "1 public safety 2 sovereignty" in region_words(
+            app, main(app).query_one("#quick-themes")
+        )
+        await press(pilot, "1")  # on an annotation: adds the theme
+        assert saved_annotations(ice_library / "reader.json")[1]["themes"] == [
+            "sovereignty",
+            "public safety",
+        ]
+        await press(pilot, "1")  # and takes it off again
+        assert saved_annotations(ice_library / "reader.json")[1]["themes"] == ["sovereignty"]
+
+
+async def test_full_stop_repeats_the_last_source_and_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "n", "t")
+        await tag(pilot, "ICE", "cooperation")
+        await press(pilot, "n", "full_stop", "n", "full_stop")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [(a["source"], a["themes"]) for a in saved] == [("ICE", ["cooperation"])] * 3
+        assert [a["quote"][:10] for a in saved] == ["has a long", "These skil", "They also "]
+
+
+async def test_edit_an_annotation_from_the_article_and_from_the_pane(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Dog King", "safety")
+        await press(pilot, "l", "t")  # the cursor is inside the annotation: edit it
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        assert dialog.query_one("#source").value == "Dog King"
+        await press(pilot, "ctrl+u")
+        await type_text(pilot, "Doug King")
+        await press(pilot, "enter")
+        [saved] = saved_annotations(ice_library / "reader.json")
+        assert saved["source"] == "Doug King" and saved["themes"] == ["safety"]
+        await press(pilot, "tab", "e")  # in the annotations pane
+        await press(pilot, "tab", "tab")
+        await type_text(pilot, "a note")
+        await press(pilot, "enter")
+        [saved] = saved_annotations(ice_library / "reader.json")
+        assert saved["note"] == "a note" and saved["updated"] >= saved["created"]
+        assert "✎ a note" in region_words(app, main(app).notes)
+
+
+async def test_delete_then_undo_then_redo(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "public safety")
+        [original] = saved_annotations(ice_library / "reader.json")
+        await press(pilot, "d")
+        assert saved_annotations(ice_library / "reader.json") == []
+        assert "u to undo" in toast_words(app)
+        assert "Annotations (0)" in screen_words(app)
+        await press(pilot, "u")
+        assert saved_annotations(ice_library / "reader.json") == [original]
+        assert "Annotations (1)" in screen_words(app)
+        await press(pilot, "ctrl+r")
+        assert saved_annotations(ice_library / "reader.json") == []
+        await press(pilot, "u", "u")  # undo the delete, then the tag itself
+        assert saved_annotations(ice_library / "reader.json") == []
+        await press(pilot, "u")
+        assert "Nothing to undo" in toast_words(app)
+
+
+async def test_delete_from_the_annotations_pane(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        await press(pilot, "tab", "d")
+        assert saved_annotations(ice_library / "reader.json") == []
+
+
+async def test_choosing_an_annotation_in_the_pane_moves_the_article_to_it(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, *["n"] * 9, "t")
+        await tag(pilot, "Heather McPherson")
+        await press(pilot, "g")
+        assert view(app).scroll_y == 0
+        await press(pilot, "tab", "enter")
+        assert app.focused is view(app)
+        assert view(app).cursor == ICE_TEXT.index("ICE and Border Patrol have committed")
+        assert view(app).scroll_y > 0
+        assert "ICE and Border Patrol" in region_words(app, view(app))
+
+
+async def test_tagging_keys_with_nothing_to_tag_say_what_to_do(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "t")
+        assert "Select a passage first" in toast_words(app)
+        await press(pilot, "d")
+        assert "No annotation under the cursor" in toast_words(app)
+        assert not isinstance(app.screen, TagDialog)
