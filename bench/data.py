@@ -17,7 +17,7 @@ import uuid
 from itertools import accumulate
 from pathlib import Path
 
-import orjson
+import msgspec
 
 from reader.store import SCHEMA_VERSION, now
 
@@ -133,5 +133,5 @@ def big_database(path: Path, count: int, articles: int = 400, seed: int = 7) -> 
         },
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(orjson.dumps(data))
+    path.write_bytes(msgspec.json.encode(data))
     return path

@@ -63,7 +63,14 @@ class Library:
         return read_article(self.path_of(record))
 
     def scan(self) -> ScanReport:
-        """Bring the database in line with the folder; see the module docstring."""
+        """Bring the database in line with the folder; see the module docstring.
+
+        All the changes are written to the database at once, at the end.
+        """
+        with self.store.batch():
+            return self._scan()
+
+    def _scan(self) -> ScanReport:
         report = ScanReport()
         known = {record.path: record for record in self.store.articles()}
         present = set()

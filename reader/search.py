@@ -219,18 +219,30 @@ class SearchIndex:
         self._title_vocab = _Vocabulary()
         self._titles: dict[int, str] = {}
         self._generation = 0
+        self._removed_while_building: set[str] | None = None
 
     @classmethod
     def build(cls, store: Store) -> SearchIndex:
-        """An index of everything in `store`, subscribed to its changes."""
+        """An index of everything in `store`, subscribed to its changes.
+
+        Lock order: the store's snapshot is taken before the index's own lock, never inside
+        it (the store calls `apply` while holding its lock). Subscribing first means a change
+        made meanwhile is applied after the build, and applying it twice does no harm.
+        """
         index = cls()
+        index._removed_while_building = set()
+        store.subscribe(index.apply)
+        records = store.articles()
+        annotations = sorted(store.annotations(), key=lambda a: a.updated)
         with index._lock, paused_gc():
-            # Subscribed first: a change made while building waits for the lock, then applies.
-            store.subscribe(index.apply)
-            for record in store.articles():
+            removed = index._removed_while_building
+            index._removed_while_building = None
+            for record in records:
                 index._set_title(record)
-            for annotation in sorted(store.annotations(), key=lambda a: a.updated):
-                index._add(annotation)
+            for annotation in annotations:
+                # Newer than the snapshot: already applied (or deleted) by a change event.
+                if annotation.id not in index._doc_of and annotation.id not in removed:
+                    index._add(annotation)
         return index
 
     def __len__(self) -> int:
@@ -244,8 +256,12 @@ class SearchIndex:
                 self._set_title(record)
             for annotation in change.removed:
                 self._remove(annotation.id)
+                if self._removed_while_building is not None:
+                    self._removed_while_building.add(annotation.id)
             for annotation in change.added:
                 self._add(annotation)
+                if self._removed_while_building is not None:
+                    self._removed_while_building.discard(annotation.id)
             self._generation += 1
             self._expand.cache_clear()
 

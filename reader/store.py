@@ -13,16 +13,19 @@ index keeps itself current that way); they run on the writing thread.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from tinydb import TinyDB
+from tinydb.table import Document
 
 from reader import __version__
 from reader.codebook import clean_name, name_key, unique_names
@@ -60,9 +63,13 @@ class ArticleRecord:
     missing: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Annotation:
-    """A tagged passage `[start, end)` of an article's normalised text."""
+class Annotation(msgspec.Struct, frozen=True):
+    """A tagged passage `[start, end)` of an article's normalised text.
+
+    A msgspec Struct: decoded straight from the database file, validated, and compact (the
+    same record is what the storage's memory copy holds). The mapping methods let TinyDB and
+    `dict(annotation)` read it like a document.
+    """
 
     id: str
     article_id: int
@@ -78,26 +85,30 @@ class Annotation:
     updated: str = ""
 
     def to_doc(self) -> dict[str, Any]:
-        doc = asdict(self)
-        doc["themes"] = list(self.themes)
-        return doc
+        return {name: self[name] for name in self.__struct_fields__}
+
+    def keys(self) -> tuple[str, ...]:
+        return self.__struct_fields__
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "themes":
+            return list(self.themes)
+        return getattr(self, key)
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Annotation:
-        return cls(
-            id=str(doc["id"]),
-            article_id=int(doc["article_id"]),
-            start=int(doc["start"]),
-            end=int(doc["end"]),
-            quote=str(doc.get("quote", "")),
-            prefix=str(doc.get("prefix", "")),
-            suffix=str(doc.get("suffix", "")),
-            source=doc.get("source") or None,
-            themes=tuple(doc.get("themes") or ()),
-            note=str(doc.get("note") or ""),
-            created=str(doc.get("created", "")),
-            updated=str(doc.get("updated", "")),
-        )
+        """An annotation from a JSON-like dict; raises `msgspec.ValidationError` if malformed."""
+        return msgspec.convert(doc, cls)
+
+
+class DatabaseFile(msgspec.Struct, forbid_unknown_fields=True):
+    """The shape of the database file, for decoding and validating it in one pass."""
+
+    meta: dict[str, dict[str, Any]] = {}
+    articles: dict[str, dict[str, Any]] = {}
+    annotations: dict[str, Annotation] = {}
+    sources: dict[str, dict[str, Any]] = {}
+    themes: dict[str, dict[str, Any]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +176,7 @@ def edited(annotation: Annotation, **changes: Any) -> Annotation:
         changes["source"] = clean_name(changes["source"]) if changes["source"] else None
     if "note" in changes:
         changes["note"] = (changes["note"] or "").strip()
-    return replace(annotation, **changes, updated=now())
+    return msgspec.structs.replace(annotation, **changes, updated=now())
 
 
 class Store:
@@ -176,7 +187,7 @@ class Store:
         self._lock = threading.RLock()
         self._listeners: list[Listener] = []
         try:
-            self._db = TinyDB(self.path, storage=AtomicJSONStorage)
+            self._db = TinyDB(self.path, storage=AtomicJSONStorage, schema=DatabaseFile)
             self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
             with paused_gc():
                 self._load()
@@ -191,17 +202,9 @@ class Store:
         if data is None:
             self._init_new()
             data = self._storage.read() or {}
-        unknown = set(data) - {"meta", "articles", "annotations", "sources", "themes"}
-        if unknown:
-            raise StoreError(
-                f"{self.path}: not a Reader database (unexpected tables {sorted(unknown)}); "
-                "pass another file with --db"
-            )
         tables = {name: data.get(name) or {} for name in ("meta", "articles", "annotations")}
         tables["sources"] = data.get("sources") or {}
         tables["themes"] = data.get("themes") or {}
-        if not all(isinstance(table, dict) for table in tables.values()):
-            raise StoreError(f"{self.path}: a table is not a JSON object; not a Reader database")
         self._meta: dict[str, Any] = dict(next(iter(tables["meta"].values()), {}))
         schema = self._meta.get("schema")
         if not isinstance(schema, int):
@@ -220,8 +223,7 @@ class Store:
                 self._article_doc_ids[record.id] = int(doc_id)
             self._annotations: dict[str, Annotation] = {}
             self._annotation_doc_ids: dict[str, int] = {}
-            for doc_id, doc in tables["annotations"].items():
-                annotation = Annotation.from_doc(doc)
+            for doc_id, annotation in tables["annotations"].items():
                 self._annotations[annotation.id] = annotation
                 self._annotation_doc_ids[annotation.id] = int(doc_id)
             self._sources: dict[str, Source] = {}
@@ -276,6 +278,23 @@ class Store:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make the changes inside the block with one file write at its end.
+
+        For bulk work (a library scan registering many files). The memory model runs ahead
+        of the disk inside the block; if the final write fails, the model is reloaded from
+        the file, which still holds the state from before the block.
+        """
+        with self._lock:
+            try:
+                with self._write():
+                    yield
+            except StoreError:
+                with paused_gc():
+                    self._load()
+                raise
 
     # --- listeners ---
     def subscribe(self, listener: Listener) -> None:
@@ -368,10 +387,14 @@ class Store:
                 if old is None:
                     doc_id = table.insert(annotation.to_doc())
                 else:
+                    # Replace the document under the same id (the memory copy may hold an
+                    # Annotation, which TinyDB's in-place `update` cannot change).
                     doc_id = self._annotation_doc_ids[annotation.id]
-                    table.update(annotation.to_doc(), doc_ids=[doc_id])
+                    table.remove(doc_ids=[doc_id])
+                    table.insert(Document(annotation.to_doc(), doc_id=doc_id))
                 apply_codebook = self._add_to_codebook(annotation)
             apply_codebook()
+            self._storage.compact("annotations", doc_id, annotation)
             self._annotation_doc_ids[annotation.id] = doc_id
             self._annotations[annotation.id] = annotation
             self._index_change(added=annotation, removed=old)
@@ -405,7 +428,7 @@ class Store:
         )
         if source == annotation.source and themes == annotation.themes:
             return annotation
-        return replace(annotation, source=source or None, themes=themes)
+        return msgspec.structs.replace(annotation, source=source or None, themes=themes)
 
     def _add_to_codebook(self, annotation: Annotation) -> Callable[[], None]:
         """Insert new codebook names; returns what updates the memory model once on disk."""

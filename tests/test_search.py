@@ -199,3 +199,37 @@ def test_any_query_is_answered_with_ranked_hits(shared_index: SearchIndex, query
 
 def test_an_empty_index_answers_nothing() -> None:
     assert SearchIndex().search("anything").hits == []
+
+
+def test_building_the_index_while_the_store_writes_neither_deadlocks_nor_goes_stale(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    store = build_store(tmp_path / "reader.json")
+    article = store.articles()[0]
+    doomed = [
+        store.save_annotation(new_annotation(article.id, ICE_TEXT, 0, 3, source=f"Doomed {i}"))
+        for i in range(30)
+    ]
+    built: list[SearchIndex] = []
+
+    def writer() -> None:
+        with store.batch():  # holds the store's lock while listeners run
+            for annotation in doomed:
+                store.delete_annotation(annotation.id)
+            store.add_article(path="new.txt", title="Fresh article", sha256="2")
+
+    threads = [
+        threading.Thread(target=writer),
+        threading.Thread(target=lambda: built.append(SearchIndex.build(store))),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert not any(thread.is_alive() for thread in threads), "deadlock"
+    index = built[0]
+    assert index.search("doomed").hits == []
+    assert len(index) == 4
+    assert index.search("article:fresh").total == 0  # no annotations there, but no error

@@ -156,3 +156,38 @@ def test_listeners_hear_every_change(tmp_path: Path) -> None:
     saved = store.save_annotation(new_annotation(article_id, TEXT, 0, 5))
     store.delete_annotation(saved.id)
     assert [(len(c.added), len(c.removed)) for c in heard] == [(1, 0), (0, 1)]
+
+
+def test_a_failed_batch_leaves_memory_as_the_file_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, article_id = make_store(tmp_path)
+    store.save_annotation(new_annotation(article_id, TEXT, 0, 5, source="Kept"))
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(StoreError, match="No space left"), store.batch():
+        store.add_article(path="b.txt", title="B", sha256="1")
+        store.save_annotation(new_annotation(article_id, TEXT, 7, 12, source="Lost"))
+    monkeypatch.undo()
+    assert [r.path for r in store.articles()] == ["a.txt"]
+    assert [a.source for a in store.annotations()] == ["Kept"]
+    assert [r.path for r in Store(tmp_path / "reader.json").articles()] == ["a.txt"]
+
+
+def test_a_batch_writes_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.storage
+
+    store, _ = make_store(tmp_path)
+    writes = []
+    original = reader.storage.write_atomically
+    monkeypatch.setattr(
+        reader.storage, "write_atomically", lambda *a: writes.append(1) or original(*a)
+    )
+    with store.batch():
+        for number in range(5):
+            store.add_article(path=f"{number}.txt", title=str(number), sha256=str(number))
+    assert len(writes) == 1
+    assert len(Store(tmp_path / "reader.json").articles()) == 6

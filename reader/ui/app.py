@@ -40,7 +40,7 @@ T = TypeVar("T")
 class ReaderApp(App[None]):
     """Read articles and tag who said what."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).parent / "reader.tcss"
     TITLE = "Reader"
     COMMANDS = App.COMMANDS | {ArticleCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -15,10 +15,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from reader.articles import ArticleError
 from reader.codebook import UNTHEMED_COLOUR, stable_slots, theme_colour
@@ -29,6 +28,7 @@ from reader.ui.screens.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
 from reader.ui.widgets.library_list import LibraryList
+from reader.ui.widgets.quick_themes import QuickThemes
 
 
 class StoreChanged(Message):
@@ -65,7 +65,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="notes-pane", classes="pane") as notes:
                 notes.border_title = "Annotations"
                 yield AnnotationList(id="notes")
-                yield Static("", id="quick-themes")
+                yield QuickThemes(id="quick-themes")
         yield Footer()
 
     @property
@@ -83,7 +83,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.app.store.subscribe(self._store_changed)  # type: ignore[attr-defined]
         self.refresh_library()
-        self.refresh_quick_themes()
+        self.refresh_quick_themes(force=True)
         self.article_view.focus()
         records = [r for r in self._records() if not r.missing]
         if records:
@@ -135,22 +135,16 @@ class MainScreen(Screen[None]):
             self.article_view.set_active(self._pending_annotation)
             self._pending_annotation = None
 
-    def refresh_quick_themes(self) -> None:
+    def refresh_quick_themes(self, force: bool = False) -> None:
         ranked = self.app.store.most_used_themes(9)  # type: ignore[attr-defined]
-        self.quick_themes = themes = stable_slots(self.quick_themes, ranked)
+        themes = stable_slots(self.quick_themes, ranked)
+        if themes == self.quick_themes and not force:
+            return  # unchanged: no relayout
+        self.quick_themes = themes
         colours = self.theme_colours()
-        if not themes:
-            self.query_one("#quick-themes", Static).update(
-                Content.styled("Quick themes: your most used themes get keys 1-9", "dim")
-            )
-            return
-        parts: list[Content | str] = [Content.styled("Quick themes", "bold"), "\n"]
-        for number, theme in enumerate(themes, start=1):
-            # Non-breaking spaces: lines wrap between entries, never inside a theme's name.
-            name = theme.replace(" ", "\u00a0")
-            colour = colours.get(theme) or theme_colour(theme)
-            parts += [Content.styled(f"{number}\u00a0", "bold"), Content.styled(name, colour), "  "]
-        self.query_one("#quick-themes", Static).update(Content.assemble(*parts))
+        self.query_one(QuickThemes).show(
+            themes, {t: colours.get(t) or theme_colour(t) for t in themes}
+        )
 
     def theme_colours(self) -> dict[str, str]:
         """Theme name -> colour, for every theme of the codebook."""
@@ -167,9 +161,13 @@ class MainScreen(Screen[None]):
         if change.articles:
             self.refresh_library()
         if change.added or change.removed:
-            self.refresh_library()
-            self.refresh_quick_themes()
+            store = self.app.store  # type: ignore[attr-defined]
             touched = {a.article_id for a in (*change.added, *change.removed)}
+            for article_id in touched:
+                record = store.article(article_id)
+                if record is not None:
+                    self.library_list.update_article(record, store.annotation_count(article_id))
+            self.refresh_quick_themes()
             if self.document is not None and self.document.record.id in touched:
                 self.refresh_annotations()
 

@@ -8,7 +8,6 @@ the article at the passage; escape goes back.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from time import perf_counter
 from typing import ClassVar
 
 from textual import on, work
@@ -24,7 +23,7 @@ from textual.worker import get_current_worker
 from reader.search import Hit, Results, SearchIndex, highlight_spans
 from reader.text import clean_line
 
-RESULT_LIMIT = 100
+PAGE = 40  # results rendered at once; moving past the last loads the next page
 EXCERPT = 220
 MATCH_STYLE = "bold reverse"
 
@@ -89,8 +88,11 @@ class SearchScreen(Screen[SearchOutcome]):
         self._index_provider = index_provider
         self._initial = query
         self._hits: list[Hit] = []
+        self._words: frozenset[str] = frozenset()
+        self._total = 0
+        self._limit = PAGE
         self.last_query = query
-        self.last_elapsed_ms: float | None = None
+        self.shown_query: str | None = None  # the query whose results are on screen
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
@@ -114,6 +116,7 @@ class SearchScreen(Screen[SearchOutcome]):
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
         self.last_query = event.value
+        self._limit = PAGE
         self.run_search(event.value)
 
     @on(Input.Submitted, "#search-input")
@@ -123,40 +126,54 @@ class SearchScreen(Screen[SearchOutcome]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
-        started = perf_counter()
         index: SearchIndex = self._index_provider()
         if get_current_worker().is_cancelled:
             return
-        results = index.search(query, limit=RESULT_LIMIT)
+        results = index.search(query, limit=self._limit)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, query, results, started)
+            self.app.call_from_thread(self._show, query, results)
 
-    def _show(self, query: str, results: Results, started: float) -> None:
+    def _show(self, query: str, results: Results) -> None:
         if query != self.last_query:
             return
-        self._hits = results.hits
         listing = self.query_one(ResultList)
-        options: list[Option | None] = []
-        for number, hit in enumerate(results.hits):
-            if options:
-                options.append(None)  # a separator line
-            options.append(Option(hit_prompt(hit, results.words), id=str(number)))
-        listing.set_options(options)
-        if results.hits:
-            listing.highlighted = 0
-        self.last_elapsed_ms = (perf_counter() - started) * 1000
+        shown = len(self._hits) if query == self.shown_query else 0
+        more = shown and len(results.hits) > shown and results.hits[:shown] == self._hits
+        self._hits, self._words, self._total = results.hits, results.words, results.total
+        if more:  # the next page of the same search: append it
+            listing.add_options(self._options(shown))
+        else:
+            listing.set_options(self._options(0))
+            if results.hits:
+                listing.highlighted = 0
         self.query_one("#search-status", Static).update(self._status(query, results))
+        self.shown_query = query
+
+    def _options(self, start: int) -> list[Option | None]:
+        options: list[Option | None] = []
+        for number in range(start, len(self._hits)):
+            if number:
+                options.append(None)  # a separator line
+            options.append(Option(hit_prompt(self._hits[number], self._words), id=str(number)))
+        return options
+
+    @on(OptionList.OptionHighlighted, "#search-results")
+    def _near_the_end(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is None:
+            return
+        number = int(event.option.id)
+        if number >= len(self._hits) - 5 and len(self._hits) < self._total:
+            self._limit = len(self._hits) + PAGE
+            self.run_search(self.last_query)
 
     def _status(self, query: str, results: Results) -> Content:
         if not results.total:
             if query.strip():
                 return Content.styled(f"No annotation matches “{query.strip()}”", "dim")
             return Content.styled("No annotations yet: tag a passage first", "dim")
-        shown = len(results.hits)
         total = f"{results.total:,} annotation" + ("" if results.total == 1 else "s")
-        more = f" · showing the best {shown}" if shown < results.total else ""
-        label = "" if query.strip() else " (newest first)"
-        return Content.styled(f"{total}{label}{more}", "dim")
+        label = " (newest first)" if not query.strip() else " (best first)"
+        return Content.styled(f"{total}{label}", "dim")
 
     def action_move(self, step: int) -> None:
         listing = self.query_one(ResultList)

@@ -111,6 +111,7 @@ class TagDialog(ModalScreen[TagResult | None]):
                 placeholder="who says it: a person or an organisation",
                 id="source",
                 suggester=_PrefixSuggester(self._sources, many=False),
+                compact=True,
             )
             yield SuggestionList(id="source-suggestions")
             yield Label("Themes")
@@ -119,10 +120,11 @@ class TagDialog(ModalScreen[TagResult | None]):
                 placeholder="comma-separated, e.g. public safety, policing/oversight",
                 id="themes",
                 suggester=_PrefixSuggester(self._themes, many=True),
+                compact=True,
             )
             yield SuggestionList(id="themes-suggestions")
             yield Label("Note")
-            yield Input(self.request.note, placeholder="optional", id="note")
+            yield Input(self.request.note, placeholder="optional", id="note", compact=True)
             yield Static(
                 Content.styled(
                     "enter save · esc cancel · ↓↑ pick a suggestion · tab next field", "dim"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.store import ArticleRecord
 
@@ -57,6 +58,12 @@ class LibraryList(OptionList):
         self.set_options(options)
         if current is not None and any(r.id == current for r in records):
             self.highlighted = self.get_option_index(f"a{current}")
+
+    def update_article(self, record: ArticleRecord, count: int) -> None:
+        """Refresh one article's entry (its count changed), leaving the rest alone."""
+        option_id = f"a{record.id}"
+        with contextlib.suppress(OptionDoesNotExist):
+            self.replace_option_prompt(option_id, self._prompt(record, count))
 
     @staticmethod
     def _prompt(record: ArticleRecord, count: int) -> Content:

@@ -1,0 +1,1 @@
+"""Benchmarks for Reader's speed targets: `python -m bench` (or `make bench`)."""

@@ -1,0 +1,368 @@
+"""Measure Reader's speed and memory targets and print them as a table.
+
+Run with `make bench` (or `python -m bench`). It builds its own data under bench/.data/
+(a 1 MB article, databases of 10,000 and 100,000 annotations), runs the app headless where a
+user would feel the figure, and prints each measurement beside its target. Options:
+`--only NAME` runs one (search, open, save, start, memory); `--json` prints JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bench.data import DATA, big_article, big_database
+
+Result = dict[str, Any]
+
+
+def _library(name: str, article_bytes: int = 0) -> Path:
+    folder = DATA / name
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    for sample in sorted((Path(__file__).parent.parent / "library").glob("*.txt")):
+        shutil.copy(sample, folder / sample.name)
+    if article_bytes:
+        (folder / "a-very-long-article.txt").write_text(
+            big_article(article_bytes), encoding="utf-8"
+        )
+    return folder
+
+
+async def _wait(condition: Callable[[], bool], pilot: Any, limit: float = 30.0) -> None:
+    deadline = time.perf_counter() + limit
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("condition not reached")
+        await asyncio.sleep(0.0005)
+
+
+# --- search: keystroke to results, 100,000 annotations ----------------------------------
+
+
+async def bench_search() -> Result:
+    """Key event posted to the app -> results listed -> that frame painted."""
+    from textual import events
+
+    from reader.ui.app import ReaderApp
+    from reader.ui.screens.search_screen import SearchScreen
+
+    library = _library("search")
+    db = big_database(DATA / "search.json", 100_000)
+    app = ReaderApp(library=library, db=db)
+    queries = ["mcpherson", "publc safty", "source:king canada", "theme:policing", "the public"]
+    timings: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        painted: dict[str, float] = {}
+        show = screen._show
+
+        def timed_show(query: str, results: object) -> None:
+            show(query, results)  # type: ignore[arg-type]
+            screen.call_after_refresh(lambda: painted.setdefault(query, time.perf_counter()))
+
+        screen._show = timed_show  # type: ignore[method-assign]
+        for query in queries:
+            await pilot.press("ctrl+u")
+            await pilot.pause()
+            typed = ""
+            for character in query:
+                typed += character
+                key = "space" if character == " " else character
+                started = time.perf_counter()
+                app.post_message(events.Key(key, character))
+                await _wait(lambda typed=typed: typed in painted, pilot)
+                timings.append((painted[typed] - started) * 1000)
+            painted.clear()
+    median = statistics.median(timings)
+    p90 = statistics.quantiles(timings, n=10)[-1]
+    return {
+        "name": "search: keystroke to results, 100,000 annotations",
+        "value": median,
+        "unit": "ms (median)",
+        "target": "< 50 ms",
+        "ok": median < 50,
+        "detail": f"{len(timings)} keystrokes over {len(queries)} queries, key event to the "
+        f"results painted; p90 {p90:.1f} ms",
+    }
+
+
+async def _loop_lag(seconds: float) -> float:
+    """The longest the UI event loop was late to wake a 1 ms timer during `seconds`, in ms."""
+    worst = 0.0
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        before = time.perf_counter()
+        await asyncio.sleep(0.001)
+        worst = max(worst, (time.perf_counter() - before - 0.001) * 1000)
+    return worst
+
+
+# --- opening a 1 MB article ------------------------------------------------------------------
+
+
+async def bench_open() -> list[Result]:
+    from reader.ui.app import ReaderApp
+
+    library = _library("open", article_bytes=1_000_000)
+    app = ReaderApp(library=library, db=DATA / "open.json")
+    firsts: list[float] = []
+    ends: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.main
+        record = next(r for r in app.store.articles() if r.path.startswith("a-very-long"))
+        small = next(r for r in app.store.articles() if r.id != record.id)
+        for _ in range(5):
+            screen.open_article(small.id)
+            await _wait(lambda: screen.document and screen.document.record.id == small.id, pilot)
+            await pilot.pause()
+            started = time.perf_counter()
+            screen.open_article(record.id)
+            await _wait(lambda: screen.document and screen.document.record.id == record.id, pilot)
+            await pilot.pause()  # the frame is drawn
+            firsts.append((time.perf_counter() - started) * 1000)
+            screen.article_view.focus()
+            started = time.perf_counter()
+            await pilot.press("G")
+            await pilot.pause()
+            ends.append((time.perf_counter() - started) * 1000)
+            await pilot.press("g")
+        lines = len(screen.article_view.text_layout or [])
+    size = (library / "a-very-long-article.txt").stat().st_size
+    return [
+        {
+            "name": "open a 1 MB article: first frame",
+            "value": statistics.median(firsts),
+            "unit": "ms (median of 5)",
+            "target": "< 500 ms",
+            "ok": statistics.median(firsts) < 500,
+            "detail": f"{size:,} bytes, {lines:,} screen lines",
+        },
+        {
+            "name": "open a 1 MB article: jump to the end (G)",
+            "value": statistics.median(ends),
+            "unit": "ms (median of 5)",
+            "target": "< 200 ms",
+            "ok": statistics.median(ends) < 200,
+            "detail": "key press to the last page drawn",
+        },
+    ]
+
+
+# --- saving one annotation with 10,000 in the database ------------------------------------
+
+
+async def bench_save() -> list[Result]:
+    from reader.store import Store, new_annotation
+    from reader.ui.app import ReaderApp
+
+    library = _library("save")
+    db = big_database(DATA / "save.json", 10_000, articles=50)
+    store = Store(db)
+    article = store.articles()[0]
+    text = "x" * 200
+    saves = []
+    for _ in range(30):
+        started = time.perf_counter()
+        store.save_annotation(
+            new_annotation(article.id, text, 10, 60, source="Bench", themes=["t"])
+        )
+        saves.append((time.perf_counter() - started) * 1000)
+    store.close()
+
+    app = ReaderApp(library=library, db=db)
+    lags: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.main.article_view.focus()
+        await pilot.press("n", "t", *"Doug King", "enter")
+        await app.saved()
+        for _ in range(10):
+            await pilot.press("n")
+            await pilot.pause()
+            monitor = asyncio.create_task(_loop_lag(0.3))
+            await pilot.press("full_stop")  # repeat the last tag: one save of the whole file
+            lags.append(await monitor)
+            await app.saved()
+    size = db.stat().st_size
+    return [
+        {
+            "name": "save one annotation, 10,000 in the database",
+            "value": statistics.median(saves),
+            "unit": "ms (median of 30)",
+            "target": "< 50 ms",
+            "ok": statistics.median(saves) < 50,
+            "detail": f"atomic write of a {size / 1e6:.1f} MB file with fsync; max {max(saves):.1f} ms",
+        },
+        {
+            "name": "longest UI stall while a tag is saved",
+            "value": max(lags),
+            "unit": "ms (worst of 10)",
+            "target": "< 50 ms: typing never waits",
+            "ok": max(lags) < 50,
+            "detail": "event-loop lag from the key to the panes redrawn; the write itself "
+            f"runs on the save thread (median stall {statistics.median(lags):.1f} ms)",
+        },
+    ]
+
+
+# --- cold start to first frame ---------------------------------------------------------------
+
+_START = """
+import sys, time
+from pathlib import Path
+from reader.ui.app import ReaderApp
+
+class Timed(ReaderApp):
+    def on_mount(self):
+        super().on_mount()
+        self.call_after_refresh(self.first_frame)
+
+    def first_frame(self):
+        print("FRAME", time.time(), flush=True)
+        self.exit()
+
+Timed(library=Path(sys.argv[1]), db=Path(sys.argv[2])).run(headless=True, size=(120, 40))
+"""
+
+
+def bench_start() -> list[Result]:
+    results = []
+    for label, db, count in (
+        ("bundled library", DATA / "start-small.json", 0),
+        ("100,000 annotations", DATA / "search.json", 100_000),
+    ):
+        library = _library("start")
+        if count and not db.exists():
+            big_database(db, count)
+        if not count and db.exists():
+            db.unlink()
+        timings = []
+        for _ in range(5):
+            started = time.time()
+            out = subprocess.run(
+                [sys.executable, "-c", _START, str(library), str(db)],
+                capture_output=True,
+                text=True,
+                check=True,
+                env={**os.environ, "TERM": "xterm-256color"},
+            ).stdout
+            frame = float(
+                next(line.split()[1] for line in out.splitlines() if line.startswith("FRAME"))
+            )
+            timings.append((frame - started) * 1000)
+        results.append(
+            {
+                "name": f"cold start to first frame ({label})",
+                "value": statistics.median(timings),
+                "unit": "ms (median of 5)",
+                "target": "< 1500 ms",
+                "ok": statistics.median(timings) < 1500,
+                "detail": "new Python process to the first frame drawn",
+            }
+        )
+    return results
+
+
+# --- memory ------------------------------------------------------------------------------------
+
+_MEMORY = """
+import asyncio, resource, sys
+from pathlib import Path
+from reader.ui.app import ReaderApp
+
+async def main():
+    app = ReaderApp(library=Path(sys.argv[1]), db=Path(sys.argv[2]))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        record = next(r for r in app.store.articles() if r.path.startswith("a-very-long"))
+        app.main.open_article(record.id)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("G", "slash", "p", "u", "b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+asyncio.run(main())
+"""
+
+
+def bench_memory() -> Result:
+    library = _library("memory", article_bytes=1_000_000)
+    db = DATA / "search.json"
+    if not db.exists():
+        big_database(db, 100_000)
+    memory_db = DATA / "memory.json"
+    shutil.copy(db, memory_db)
+    out = subprocess.run(
+        [sys.executable, "-c", _MEMORY, str(library), str(memory_db)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rss = float(next(line.split()[1] for line in out.splitlines() if line.startswith("RSS")))
+    return {
+        "name": "memory: 1 MB article + 100,000 annotations",
+        "value": rss,
+        "unit": "MB peak resident",
+        "target": "< 300 MB",
+        "ok": rss < 300,
+        "detail": "app running with the article open and the search index built",
+    }
+
+
+# --- running ---------------------------------------------------------------------------------
+
+BENCHES: dict[str, Callable[[], Any]] = {
+    "search": lambda: asyncio.run(bench_search()),
+    "open": lambda: asyncio.run(bench_open()),
+    "save": lambda: asyncio.run(bench_save()),
+    "start": bench_start,
+    "memory": bench_memory,
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=sorted(BENCHES), action="append")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    DATA.mkdir(parents=True, exist_ok=True)
+    results: list[Result] = []
+    for name in args.only or list(BENCHES):
+        outcome = BENCHES[name]()
+        results.extend(outcome if isinstance(outcome, list) else [outcome])
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print(
+            f"Reader benchmarks on {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        )
+        for r in results:
+            mark = "ok " if r["ok"] else "MISS"
+            print(f"{mark} {r['name']:<52} {r['value']:8.1f} {r['unit']:<20} target {r['target']}")
+            print(f"     {r['detail']}")
+    return 0 if all(r["ok"] for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

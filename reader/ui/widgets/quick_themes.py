@@ -1,0 +1,62 @@
+"""The quick-themes legend under the annotations: which number key applies which theme.
+
+Entries are packed into lines by the widget's own width, so a line breaks between
+entries ("1 public safety   2 sovereignty"), never inside one.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.content import Content
+from textual.widget import Widget
+
+GAP = "   "
+
+
+class QuickThemes(Widget):
+    """Shows `1 theme  2 theme ...` in the themes' colours."""
+
+    DEFAULT_CSS = "QuickThemes { height: auto; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._themes: list[str] = []
+        self._colours: dict[str, str] = {}
+
+    def show(self, themes: list[str], colours: dict[str, str]) -> None:
+        self._themes = list(themes)
+        self._colours = dict(colours)
+        self.refresh(layout=True)
+
+    def _lines(self, width: int) -> list[list[tuple[int, str]]]:
+        lines: list[list[tuple[int, str]]] = [[]]
+        used = 0
+        for number, theme in enumerate(self._themes, start=1):
+            size = cell_len(f"{number} {theme}")
+            if lines[-1] and used + len(GAP) + size > width:
+                lines.append([])
+                used = 0
+            used += size + (len(GAP) if lines[-1] else 0)
+            lines[-1].append((number, theme))
+        return lines
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+        return 1 + (len(self._lines(width)) if self._themes else 1)
+
+    def render(self) -> Content:
+        title = Content.styled("Quick themes", "bold")
+        if not self._themes:
+            hint = Content.styled("your most used themes get keys 1-9", "dim")
+            return Content.assemble(title, "\n", hint)
+        rows: list[Content] = []
+        for line in self._lines(max(1, self.size.width)):
+            pieces = [
+                Content.assemble(
+                    Content.styled(str(number), "bold"),
+                    " ",
+                    Content.styled(theme, self._colours.get(theme, "")),
+                )
+                for number, theme in line
+            ]
+            rows.append(Content(GAP).join(pieces))
+        return Content.assemble(title, "\n", Content("\n").join(rows))
