@@ -21,14 +21,14 @@ run: $(STAMP)  ## Open Reader on the bundled library
 	$(BIN)/reader $(LIBRARY)
 
 test: $(STAMP)  ## Lint, check the layering, run the whole suite
-	$(BIN)/ruff check reader tests bench
-	$(BIN)/ruff format --check reader tests bench
+	$(BIN)/ruff check reader tests bench docs
+	$(BIN)/ruff format --check reader tests bench docs
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -n 2
 
 format: $(STAMP)  ## Apply ruff's fixes and formatting
-	$(BIN)/ruff check --fix reader tests bench
-	$(BIN)/ruff format reader tests bench
+	$(BIN)/ruff check --fix reader tests bench docs
+	$(BIN)/ruff format reader tests bench docs
 
 bench: $(STAMP)  ## Measure the speed targets (builds its own large data)
 	$(BIN)/python -m bench

@@ -43,6 +43,12 @@ class ReaderApp(App[None]):
     CSS_PATH = Path(__file__).parent / "reader.tcss"
     TITLE = "Reader"
     COMMANDS = App.COMMANDS | {ArticleCommands}
+    # Narrow terminals: side panes give way to the article (L and A still show them).
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-narrow"),
+        (70, "-medium"),
+        (100, "-wide"),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Keys", id="app.help"),

@@ -225,3 +225,14 @@ async def test_hundreds_of_articles_open_quickly(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "Library (300)" in screen_text(app)
+
+
+async def test_a_narrow_terminal_gives_the_article_room(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Library" not in shown and "Annotations (0)" in shown
+        assert view(app).text_layout is not None and view(app).text_layout.width >= 40
+        await press(pilot, "L")
+        assert "Library (1)" in screen_text(app)

@@ -378,7 +378,7 @@ class MainScreen(Screen[None]):
     # --- panes ---
     def action_toggle_pane(self, pane: str) -> None:
         widget = self.query_one(f"#{pane}-pane")
-        widget.display = not widget.display
+        widget.styles.display = "none" if widget.display else "block"
         if not widget.display and self.focused is not None and widget in self.focused.ancestors:
             self.article_view.focus()
 
