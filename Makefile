@@ -24,6 +24,7 @@ test: $(STAMP)  ## Lint, check the layering, run the whole suite
 	$(BIN)/ruff check reader tests bench docs
 	$(BIN)/ruff format --check reader tests bench docs
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2
 
 format: $(STAMP)  ## Apply ruff's fixes and formatting

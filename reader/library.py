@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypedDict
 
 from reader.articles import ArticleContent, ArticleError, is_article_file, read_article
 from reader.store import ArticleRecord, Store
@@ -141,7 +142,14 @@ def _same_file(record: ArticleRecord, info: os.stat_result) -> bool:
     return record.size == info.st_size and record.mtime == info.st_mtime
 
 
-def _meta_fields(content: ArticleContent) -> dict[str, str | None]:
+class _Meta(TypedDict):
+    author: str | None
+    site: str | None
+    url: str | None
+    published: str | None
+
+
+def _meta_fields(content: ArticleContent) -> _Meta:
     meta = content.meta
     return {
         "author": meta.get("author") or None,

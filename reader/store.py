@@ -515,7 +515,7 @@ class _WriteGuard:
     def __enter__(self) -> None:
         self._batch.__enter__()
 
-    def __exit__(self, kind: Any, error: Any, traceback: Any) -> bool:
+    def __exit__(self, kind: Any, error: Any, traceback: Any) -> None:
         try:
             self._batch.__exit__(kind, error, traceback)
         except OSError as failure:
@@ -523,7 +523,6 @@ class _WriteGuard:
                 f"{self._store.path}: could not save ({failure.strerror or failure}); "
                 "the file on disk is unchanged: free some space or check permissions"
             ) from failure
-        return False
 
 
 def _position(annotation: Annotation) -> tuple[int, int]:

@@ -50,3 +50,32 @@ def gold_quotes(name: str) -> list[dict]:
 
 def gold_nonquotes(name: str) -> list[dict]:
     return json.loads((GOLD / name.replace(".txt", ".nonquotes.json")).read_text(encoding="utf-8"))
+
+
+ICE_QUOTES = [
+    (ICE, "Their authority in Canada", "Doug King", ["public safety", "cross-border cooperation"]),
+    (ICE, "Canada and Canadians must not", "Heather McPherson", ["sovereignty", "accountability"]),
+]
+
+
+def tag_quotes(library: Path, rows: list[tuple[str, str, str, list[str]]]) -> None:
+    """Tag, in the library's database, the quotation starting with each row's words.
+
+    A row is (article file, first words of the quote, source, themes); the annotation runs
+    to the closing quote mark, as selecting the quotation in the app would.
+    """
+    from reader.library import Library
+    from reader.store import Store, new_annotation
+
+    store = Store(library / "reader.json")
+    shelf = Library(library, store)
+    shelf.scan()
+    records = {r.path: r for r in store.articles()}
+    for path, words, source, themes in rows:
+        text = shelf.load(records[path]).text
+        start = text.index(words)
+        end = min(i for i in (text.find("”", start), text.find('"', start)) if i > 0)
+        store.save_annotation(
+            new_annotation(records[path].id, text, start, end, source=source, themes=themes)
+        )
+    store.close()

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library
-from reader.store import Store, new_annotation
+from tests.conftest import ICE_QUOTES, tag_quotes
 
 
 def reader(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -28,20 +27,7 @@ def reader(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[s
 @pytest.fixture
 def tagged_library(library: Path) -> Path:
     """The sample library with Doug King's and Heather McPherson's quotes tagged."""
-    store = Store(library / "reader.json")
-    Library(library, store).scan()
-    record = next(r for r in store.articles() if r.path == "ice-canada-offices.txt")
-    text = Library(library, store).load(record).text
-    for words, source, themes in (
-        ("Their authority in Canada", "Doug King", ["public safety", "cross-border cooperation"]),
-        ("Canada and Canadians must not", "Heather McPherson", ["sovereignty", "accountability"]),
-    ):
-        start = text.index(words)
-        end = text.index("”", start)
-        store.save_annotation(
-            new_annotation(record.id, text, start, end, source=source, themes=themes)
-        )
-    store.close()
+    tag_quotes(library, ICE_QUOTES)
     return library
 
 

@@ -44,7 +44,7 @@ class ReaderApp(App[None]):
     TITLE = "Reader"
     COMMANDS = App.COMMANDS | {ArticleCommands}
     # Narrow terminals: side panes give way to the article (L and A still show them).
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 - Textual declares it this way
         (0, "-narrow"),
         (70, "-medium"),
         (100, "-wide"),

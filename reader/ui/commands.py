@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from reader.store import ArticleRecord
 
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
 
 class ArticleCommands(Provider):
     """Offers "Open: <title>" for every article of the library."""
 
+    @property
+    def _reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
     def _records(self) -> list[ArticleRecord]:
-        return [r for r in self.app.store.articles() if not r.missing]  # type: ignore[attr-defined]
+        return [r for r in self._reader.store.articles() if not r.missing]
 
     def _open(self, article_id: int) -> None:
-        self.app.open_article(article_id)  # type: ignore[attr-defined]
+        self._reader.open_article(article_id)
 
     async def discover(self) -> Hits:
         for record in self._records():

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.library import Library
-from reader.store import Store, new_annotation
 from reader.ui.app import ReaderApp
 from reader.ui.screens.search_screen import SearchScreen
-from tests.conftest import GOLD, ICE
+from tests.conftest import GOLD, ICE, ICE_QUOTES, tag_quotes
 from tests.ui.helpers import (
     SIZE,
     main,
@@ -27,40 +25,19 @@ ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
 
 def seed(library: Path) -> None:
     """Tag three quotes of the ICE article and one of the Warhol article."""
-    store = Store(library / "reader.json")
-    shelf = Library(library, store)
-    shelf.scan()
-    records = {r.path: r for r in store.articles()}
-    rows = [
-        (
-            ICE,
-            "Their authority in Canada",
-            "Doug King",
-            ["public safety", "cross-border cooperation"],
-        ),
-        (
-            ICE,
-            "Canada and Canadians must not",
-            "Heather McPherson",
-            ["sovereignty", "accountability"],
-        ),
-        (ICE, "Our collaboration benefits", "ICE", ["cross-border cooperation"]),
-        (
-            "wikinews-warhol-university-exhibits.txt",
-            "I think America",
-            "Elaine Gustafon",
-            ["celebrity"],
-        ),
-    ]
-    for path, words, source, themes in rows:
-        record = records[path]
-        text = shelf.load(record).text
-        start = text.index(words)
-        end = min(i for i in (text.find("”", start), text.find('"', start)) if i > 0)
-        store.save_annotation(
-            new_annotation(record.id, text, start, end, source=source, themes=themes)
-        )
-    store.close()
+    tag_quotes(
+        library,
+        [
+            *ICE_QUOTES,
+            (ICE, "Our collaboration benefits", "ICE", ["cross-border cooperation"]),
+            (
+                "wikinews-warhol-university-exhibits.txt",
+                "I think America",
+                "Elaine Gustafon",
+                ["celebrity"],
+            ),
+        ],
+    )
 
 
 def results(app: ReaderApp) -> str:

@@ -60,7 +60,7 @@ class HelpScreen(ModalScreen[None]):
         Binding("b,pageup", "scroll(-20)", "Page up", show=False, id="help.page_up"),
     ]
 
-    def __init__(self, left: list[Section], right: list[Section], quick: list[str]) -> None:
+    def __init__(self, left: Sequence[Section], right: Sequence[Section], quick: list[str]) -> None:
         super().__init__()
         self._left = left
         self._right = right
@@ -77,7 +77,7 @@ class HelpScreen(ModalScreen[None]):
     def _key(self, key: str) -> str:
         return self.app.get_key_display(Binding(key, ""))
 
-    def _column(self, sections: list[Section], extra: bool = False) -> Content:
+    def _column(self, sections: Sequence[Section], extra: bool = False) -> Content:
         parts: list[Content | str] = []
         for title, bindings in sections:
             parts += [Content.styled(title, "bold underline"), "\n"]

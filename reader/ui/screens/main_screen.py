@@ -9,7 +9,7 @@ it, whoever made the change.
 from __future__ import annotations
 
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,12 +23,15 @@ from reader.articles import ArticleError
 from reader.codebook import UNTHEMED_COLOUR, stable_slots, theme_colour
 from reader.document import Document, open_document
 from reader.history import Edit
-from reader.store import Annotation, Change, edited, new_annotation
+from reader.store import Annotation, ArticleRecord, Change, edited, new_annotation
 from reader.ui.screens.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
 from reader.ui.widgets.library_list import LibraryList
 from reader.ui.widgets.quick_themes import QuickThemes
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 
 class StoreChanged(Message):
@@ -69,6 +72,11 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     @property
+    def reader(self) -> ReaderApp:
+        """The app, typed: its store, library, history and `save()`."""
+        return cast("ReaderApp", self.app)
+
+    @property
     def article_view(self) -> ArticleView:
         return self.query_one(ArticleView)
 
@@ -81,7 +89,7 @@ class MainScreen(Screen[None]):
         return self.query_one(LibraryList)
 
     def on_mount(self) -> None:
-        self.app.store.subscribe(self._store_changed)  # type: ignore[attr-defined]
+        self.reader.store.subscribe(self._store_changed)
         self.refresh_library()
         self.refresh_quick_themes(force=True)
         self.article_view.focus()
@@ -93,7 +101,7 @@ class MainScreen(Screen[None]):
             self._show_empty_library()
 
     def _show_empty_library(self) -> None:
-        folder = self.app.library.folder  # type: ignore[attr-defined]
+        folder = self.reader.library.folder
         self.article_view.border_title = "No articles"
         self.article_view.show_message(
             f"No articles in {folder}.\n\nAdd .txt or .md files to it (a plain text file's "
@@ -104,12 +112,12 @@ class MainScreen(Screen[None]):
         self.post_message(StoreChanged(change))
 
     # --- refreshing from the store ---
-    def _records(self) -> list:  # type: ignore[type-arg]
-        records = self.app.store.articles()  # type: ignore[attr-defined]
+    def _records(self) -> list[ArticleRecord]:
+        records = self.reader.store.articles()
         return sorted(records, key=lambda r: (r.missing, r.title.casefold()))
 
     def refresh_library(self) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.reader.store
         records = self._records()
         counts = {r.id: store.annotation_count(r.id) for r in records}
         current = self.document.record.id if self.document else None
@@ -121,7 +129,7 @@ class MainScreen(Screen[None]):
             self.article_view.set_annotations((), {})
             self.notes.show_annotations((), {}, None)
             return
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.reader.store
         annotations = store.annotations_for(self.document.record.id)
         colours = self.theme_colours()
         by_id = {a.id: self._colour_of(a, colours) for a in annotations}
@@ -136,7 +144,7 @@ class MainScreen(Screen[None]):
             self._pending_annotation = None
 
     def refresh_quick_themes(self, force: bool = False) -> None:
-        ranked = self.app.store.most_used_themes(9)  # type: ignore[attr-defined]
+        ranked = self.reader.store.most_used_themes(9)
         themes = stable_slots(self.quick_themes, ranked)
         if themes == self.quick_themes and not force:
             return  # unchanged: no relayout
@@ -148,7 +156,7 @@ class MainScreen(Screen[None]):
 
     def theme_colours(self) -> dict[str, str]:
         """Theme name -> colour, for every theme of the codebook."""
-        return {t.name: theme_colour(t.name, t.colour) for t in self.app.store.themes()}  # type: ignore[attr-defined]
+        return {t.name: theme_colour(t.name, t.colour) for t in self.reader.store.themes()}
 
     @staticmethod
     def _colour_of(annotation: Annotation, colours: dict[str, str]) -> str:
@@ -161,7 +169,7 @@ class MainScreen(Screen[None]):
         if change.articles:
             self.refresh_library()
         if change.added or change.removed:
-            store = self.app.store  # type: ignore[attr-defined]
+            store = self.reader.store
             touched = {a.article_id for a in (*change.added, *change.removed)}
             for article_id in touched:
                 record = store.article(article_id)
@@ -176,7 +184,7 @@ class MainScreen(Screen[None]):
         self, article_id: int, cursor: int = 0, annotation_id: str | None = None
     ) -> None:
         """Open an article, with the cursor at `cursor` (and `annotation_id` current)."""
-        record = self.app.store.article(article_id)  # type: ignore[attr-defined]
+        record = self.reader.store.article(article_id)
         if record is None:
             return
         if record.missing:
@@ -194,9 +202,9 @@ class MainScreen(Screen[None]):
         self._load(record, cursor, annotation_id)
 
     @work(thread=True, exclusive=True, group="open")
-    def _load(self, record, cursor: int, annotation_id: str | None) -> None:  # type: ignore[no-untyped-def]
+    def _load(self, record: ArticleRecord, cursor: int, annotation_id: str | None) -> None:
         try:
-            document = open_document(self.app.library, record)  # type: ignore[attr-defined]
+            document = open_document(self.reader.library, record)
         except ArticleError as error:
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", markup=False, timeout=8
@@ -248,7 +256,7 @@ class MainScreen(Screen[None]):
         self.open_tag_dialog(Target(annotation=message.annotation))
 
     def open_tag_dialog(self, target: Target) -> None:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.reader.store
         annotation = target.annotation
         if annotation is not None:
             request = TagRequest(
@@ -344,8 +352,8 @@ class MainScreen(Screen[None]):
         self._save(Edit(message.annotation, None, "delete"))
 
     def _save(self, edit: Edit) -> None:
-        history = self.app.history  # type: ignore[attr-defined]
-        self.app.save(partial(history.apply, edit), self._saved)  # type: ignore[attr-defined]
+        history = self.reader.history
+        self.reader.save(partial(history.apply, edit), self._saved)
 
     def _saved(self, edit: Edit) -> None:
         if edit.label == "tag":
@@ -358,12 +366,12 @@ class MainScreen(Screen[None]):
 
     # --- undo ---
     def action_undo(self) -> None:
-        history = self.app.history  # type: ignore[attr-defined]
-        self.app.save(history.undo, partial(self._undone, "Undid", "undo"))  # type: ignore[attr-defined]
+        history = self.reader.history
+        self.reader.save(history.undo, partial(self._undone, "Undid", "undo"))
 
     def action_redo(self) -> None:
-        history = self.app.history  # type: ignore[attr-defined]
-        self.app.save(history.redo, partial(self._undone, "Redid", "redo"))  # type: ignore[attr-defined]
+        history = self.reader.history
+        self.reader.save(history.redo, partial(self._undone, "Redid", "redo"))
 
     def _undone(self, verb: str, command: str, edit: Edit | None) -> None:
         if edit is None:

@@ -7,6 +7,7 @@ the article at the passage; escape goes back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -83,7 +84,7 @@ class SearchScreen(Screen[SearchOutcome]):
         Binding("enter", "open", "Open", id="search.open"),
     ]
 
-    def __init__(self, index_provider, query: str = "") -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, index_provider: Callable[[], SearchIndex], query: str = "") -> None:
         super().__init__()
         self._index_provider = index_provider
         self._initial = query

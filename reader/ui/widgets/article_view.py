@@ -27,7 +27,7 @@ from reader import motions
 from reader.document import Document
 from reader.layout import HEADLINE, Layout
 from reader.store import Annotation
-from reader.text import Span, quotation_at
+from reader.text import Span, TextStructure, quotation_at
 from reader.ui.styling import styled_segments, tint
 
 MAX_MEASURE = 100  # the longest line, in cells: longer lines are hard to read
@@ -285,7 +285,7 @@ class ArticleView(ScrollView, can_focus=True):
         elif line >= top + height - margin:
             self.scroll_to(y=line - height + margin + 1, animate=False)
 
-    def _structure(self):  # type: ignore[no-untyped-def]
+    def _structure(self) -> TextStructure:
         assert self.document is not None
         return self.document.structure
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from textual.content import Content
+from textual.geometry import Size
 from textual.widget import Widget
 
 GAP = "   "
@@ -40,7 +41,7 @@ class QuickThemes(Widget):
             lines[-1].append((number, theme))
         return lines
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 1 + (len(self._lines(width)) if self._themes else 1)
 
     def render(self) -> Content:
