@@ -170,7 +170,8 @@ async def bench_open() -> list[Result]:
 
 
 async def bench_save() -> list[Result]:
-    from reader.store import Store, new_annotation
+    from reader.records import new_annotation
+    from reader.store import Store
     from reader.ui.app import ReaderApp
 
     library = _library("save")

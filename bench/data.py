@@ -19,7 +19,8 @@ from pathlib import Path
 
 import msgspec
 
-from reader.store import SCHEMA_VERSION, now
+from reader.migrations import SCHEMA_VERSION
+from reader.records import now
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / ".data"

@@ -19,7 +19,7 @@ from reader.paths import DB_NAME, ENV_LIBRARY, Locations, PathError, resolve
 from reader.search import hits_as_json, search_store
 from reader.store import Store, StoreError
 
-COMMANDS = ("open", "search", "list")
+COMMANDS = ("open", "search", "list", "doctor", "restore")
 
 DESCRIPTION = f"""\
 Read news articles in the terminal and tag who said what, by keyboard.
@@ -28,12 +28,15 @@ commands:
   reader [LIBRARY]         open the app on a folder of articles (the default command)
   reader search QUERY      print the annotations that match QUERY, best first
   reader list              print the articles of the library with their annotation counts
+  reader doctor [--fix]    check the database and the library; repair what is safe
+  reader restore [BACKUP]  list the database's backups, or put one back
 
 Run `reader COMMAND --help` for a command's options.
 
 The library is LIBRARY or --library, else ${ENV_LIBRARY}, else ./library when the current
 folder has one, else a folder in your user data directory. Annotations are kept in
-{DB_NAME} inside the library (--db FILE to choose another file).
+{DB_NAME} inside the library (--db FILE to choose another file); rotating backups of it
+are kept in .reader-backups/ beside it.
 
 exit status: 0 success (no match is not an error), 1 failure, 2 bad usage.
 """
@@ -90,6 +93,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     list_.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     _common(list_)
+
+    doctor = commands.add_parser(
+        "doctor",
+        prog="reader doctor",
+        help="check the database and the library; repair what is safe",
+        description="Check the database and the library: damaged or duplicate records, "
+        "annotations pointing at unknown articles, offsets that no longer match their "
+        "article, codebook gaps, leftovers of interrupted saves. With --fix, repair what is "
+        "safe (never deleting an annotation), after keeping a copy of the original. Exit "
+        "status 0 when healthy (or repaired), 1 when problems remain.",
+    )
+    doctor.add_argument("--fix", action="store_true", help="repair what is safe to repair")
+    doctor.add_argument("--json", action="store_true", help="print the findings as JSON")
+    _common(doctor)
+
+    restore = commands.add_parser(
+        "restore",
+        prog="reader restore",
+        help="list the database's backups, or put one back",
+        description="Without BACKUP, list the backups kept beside the database (newest "
+        "first) with what each holds. With BACKUP (a name from the list, or its unique "
+        "beginning), put it in place of the database; the current file is kept as a "
+        "before-restore backup first, so a restore can itself be undone.",
+    )
+    restore.add_argument("backup", nargs="?", metavar="BACKUP", help="the backup to restore")
+    restore.add_argument("--json", action="store_true", help="print the list as JSON")
+    _common(restore)
     return parser
 
 
@@ -132,6 +162,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "open":
             return _open(where)
+        if args.command == "doctor":
+            return _doctor(where, args.fix, args.json)
+        if args.command == "restore":
+            return _restore(where, args.backup, args.json)
         store = Store(where.db)
     except StoreError as error:
         return _fail(str(error))
@@ -203,4 +237,75 @@ def _list(store: Store, where: Locations, as_json: bool) -> int:
     for row in rows:
         missing = "  (file missing)" if row["missing"] else ""
         print(f"{row['annotations']:>{width}}  {row['path']}  {row['title']}{missing}")
+    return 0
+
+
+def _doctor(where: Locations, fix: bool, as_json: bool) -> int:
+    from reader.doctor import examine
+
+    checkup = examine(where.db, where.library, fix=fix)
+    if as_json:
+        findings = [
+            {"severity": f.severity, "message": f.message, "fixed": f.fixed}
+            for f in checkup.findings
+        ]
+        report = {"healthy": checkup.healthy, "summary": checkup.summary, "findings": findings}
+        report["backup"] = str(checkup.backup) if checkup.backup else None
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0 if checkup.healthy else 1
+    for finding in checkup.findings:
+        label = "fixed" if finding.fixed else finding.severity
+        print(f"{label:>7}: {finding.message}")
+    if checkup.backup:
+        print(f"   kept: the original as {checkup.backup}")
+    if checkup.summary:
+        print(f"     ok: {checkup.summary}" if checkup.healthy else f"   info: {checkup.summary}")
+    problems = [f for f in checkup.findings if f.severity == "problem" and not f.fixed]
+    if problems and not fix:
+        print("Run `reader doctor --fix` to repair the problems above.")
+    return 0 if checkup.healthy else 1
+
+
+def _restore(where: Locations, name: str | None, as_json: bool) -> int:
+    from reader.backups import Backups
+    from reader.recovery import describe, restore
+
+    backups = Backups(where.db)
+    if name is None:
+        infos = [describe(b) for b in backups.list()]
+        if as_json:
+            rows = [
+                {
+                    "name": i.backup.name,
+                    "kind": i.backup.kind,
+                    "taken": i.backup.taken.isoformat(timespec="seconds"),
+                    "annotations": i.annotations,
+                    "articles": i.articles,
+                    "usable": i.usable,
+                    "problem": i.problem or None,
+                }
+                for i in infos
+            ]
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            return 0
+        if not infos:
+            print(f"No backups of {where.db} yet (they are taken as you work).", file=sys.stderr)
+            return 0
+        print(f"Backups of {where.db}, newest first:")
+        for info in infos:
+            what = info.problem or f"{info.annotations} annotations, {info.articles} articles"
+            when = info.backup.taken.strftime("%Y-%m-%d %H:%M:%S")
+            print(f"  {info.backup.name}  {when}  {info.backup.kind:<16} {what}")
+        print("Restore one with `reader restore NAME`.")
+        return 0
+    backup = backups.find(name)
+    if backup is None:
+        return _fail(f"{name}: no such backup of {where.db}; `reader restore` lists them", 2)
+    kept = restore(where.db, backup)
+    info = describe(backup)
+    print(f"Restored {backup.name} ({info.annotations} annotations) as {where.db}.")
+    if kept:
+        print(
+            f"The database it replaced is kept as {kept.name}: `reader restore {kept.name}` undoes this."
+        )
     return 0

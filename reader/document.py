@@ -1,17 +1,21 @@
-"""An article opened for reading: its record, text, structure and headline.
+"""An article opened for reading: its record, text, structure, headline and layouts.
 
 Opening reads the file once; paragraphs, sentences and quotations are computed on first use
-(`TextStructure`), so the article can be shown before its sentences are known.
+(`TextStructure`), and a `Layout` per width on request, so a caller on a worker thread can
+prepare all of it before the UI shows the article.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.articles import ArticleContent
+from reader.layout import Layout
 from reader.library import Library
-from reader.store import ArticleRecord
+from reader.records import ArticleRecord
 from reader.text import TextStructure, clean_line
+
+BIG_TEXT = 200_000  # characters: above this, layouts and structure are built off the UI thread
 
 
 @dataclass
@@ -21,10 +25,15 @@ class Document:
     record: ArticleRecord
     content: ArticleContent
     structure: TextStructure
+    _layouts: dict[int, Layout] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
         return self.content.text
+
+    @property
+    def big(self) -> bool:
+        return len(self.content.text) > BIG_TEXT
 
     @property
     def headline(self) -> int | None:
@@ -34,10 +43,29 @@ class Document:
             return 0
         return None
 
+    def layout(self, width: int) -> Layout:
+        """The text wrapped to `width` cells (kept for the last two widths asked)."""
+        layout = self._layouts.get(width)
+        if layout is None:
+            layout = Layout(self.text, self.structure.paragraphs, width, self.headline)
+            if len(self._layouts) >= 2:
+                self._layouts.pop(next(iter(self._layouts)))
+            self._layouts[width] = layout
+        return layout
 
-def open_document(library: Library, record: ArticleRecord) -> Document:
-    """Read an article for reading; raises `ArticleError` with a one-line message."""
+    def cached_layout(self, width: int) -> Layout | None:
+        return self._layouts.get(width)
+
+    def prepare(self) -> None:
+        """Compute sentences and quotations now (call from a worker for big texts)."""
+        _ = self.structure.sentences
+        _ = self.structure.quotations
+
+
+def open_document(library: Library, record: ArticleRecord, width: int | None = None) -> Document:
+    """Read an article (and lay it out for `width`); raises `ArticleError` for the user."""
     content = library.load(record)
-    structure = TextStructure(content.text)
-    _ = structure.paragraphs  # the layout needs them at once; the rest comes on demand
-    return Document(record, content, structure)
+    document = Document(record, content, TextStructure(content.text))
+    if width:
+        document.layout(width)
+    return document

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.store import Annotation, Store
+from reader.records import Annotation
+from reader.store import Store
 
 MAX_UNDO = 200
 

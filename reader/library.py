@@ -1,9 +1,10 @@
 """A library folder and its articles as the database knows them.
 
 `Library.scan()` brings the database in line with the folder: new files are registered with a
-new id, changed files get their new title and hash, a file that moved (same text, new path)
-keeps its id and annotations, and a file that disappeared is marked missing, never deleted,
-so its annotations stay. Files that cannot be read are skipped with a one-line reason.
+new id, changed files get their new title and hash and their annotations are re-anchored to
+the new text (`reader.anchoring`; what cannot be placed is marked orphaned, never deleted),
+a file that moved (same text, new path) keeps its id and annotations, and a file that
+disappeared is marked missing, never deleted, so its annotations stay. Files that cannot be read are skipped with a one-line reason.
 Unchanged files (same size and modification time) are not read again, so a library of
 hundreds of articles opens at once.
 """
@@ -15,8 +16,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypedDict
 
+from reader.anchoring import reanchor_all
 from reader.articles import ArticleContent, ArticleError, is_article_file, read_article
-from reader.store import ArticleRecord, Store
+from reader.records import Annotation, ArticleRecord
+from reader.store import Store
 
 MAX_DEPTH = 4
 
@@ -30,6 +33,8 @@ class ScanReport:
     moved: list[ArticleRecord] = field(default_factory=list)
     missing: list[ArticleRecord] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    reanchored: int = 0
+    orphaned: list[Annotation] = field(default_factory=list)
 
     @property
     def touched(self) -> bool:
@@ -42,6 +47,9 @@ class Library:
     def __init__(self, folder: Path, store: Store) -> None:
         self.folder = Path(folder)
         self.store = store
+        # Files that could not be read, by their (size, mtime): reported once, retried when
+        # they change.
+        self._skipped: dict[str, tuple[int, float]] = {}
 
     def files(self) -> list[str]:
         """Article files under the folder, as sorted relative POSIX paths."""
@@ -66,10 +74,32 @@ class Library:
     def scan(self) -> ScanReport:
         """Bring the database in line with the folder; see the module docstring.
 
-        All the changes are written to the database at once, at the end.
+        A folder where nothing changed costs one `stat` per file and no lock; otherwise all
+        the changes are written to the database at once, at the end.
         """
+        if not self._anything_new():
+            return ScanReport()
         with self.store.batch():
             return self._scan()
+
+    def _anything_new(self) -> bool:
+        known = {record.path: record for record in self.store.articles()}
+        files = self.files()
+        readable = {path for path, r in known.items() if not r.missing}
+        if set(files) - set(self._skipped) != readable:
+            return True
+        for relative in files:
+            try:
+                info = (self.folder / relative).stat()
+            except OSError:
+                return True
+            skipped = self._skipped.get(relative)
+            if skipped is not None:
+                if skipped != (info.st_size, info.st_mtime):
+                    return True
+            elif not _same_file(known[relative], info):
+                return True
+        return False
 
     def _scan(self) -> ScanReport:
         report = ScanReport()
@@ -87,11 +117,15 @@ class Library:
             if record and not record.missing and _same_file(record, info):
                 present.add(relative)
                 continue
+            if self._skipped.get(relative) == (info.st_size, info.st_mtime):
+                continue  # still unreadable, and already reported
             try:
                 content = read_article(path)
             except ArticleError as error:
                 report.skipped.append(str(error))
+                self._skipped[relative] = (info.st_size, info.st_mtime)
                 continue
+            self._skipped.pop(relative, None)
             present.add(relative)
             if record is None:
                 fresh.append((relative, info, content))
@@ -109,6 +143,7 @@ class Library:
                 self.store.update_article(updated)
                 if updated.sha256 != record.sha256:
                     report.changed.append(updated)
+                    self._reanchor(updated, content.text, report)
         gone = [r for path, r in known.items() if path not in present]
         for relative, info, content in fresh:
             twin = next((r for r in gone if r.sha256 == content.sha256), None)
@@ -136,6 +171,13 @@ class Library:
                 self.store.update_article(lost)
                 report.missing.append(lost)
         return report
+
+    def _reanchor(self, record: ArticleRecord, text: str, report: ScanReport) -> None:
+        changed = reanchor_all(self.store.annotations_for(record.id), text)
+        if changed:
+            self.store.save_annotations(changed)
+            report.reanchored += sum(not a.orphaned for a in changed)
+            report.orphaned += [a for a in changed if a.orphaned]
 
 
 def _same_file(record: ArticleRecord, info: os.stat_result) -> bool:

@@ -10,33 +10,32 @@ start, `(` to the current sentence's start or, from there, the previous one's.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+
+from rich.cells import split_graphemes
 
 from reader.layout import Layout
 from reader.text import Span, TextStructure
 
-_JOINERS = {"\u200d", "\ufe0f", "\ufe0e"}
 _WORD_START = re.compile(r"\w+")
-
-
-def _zero_width(ch: str) -> bool:
-    return ch in _JOINERS or unicodedata.combining(ch) != 0 or unicodedata.category(ch) == "Me"
+_REACH = 48  # code points looked at around an offset to find its grapheme
 
 
 def grapheme_end(text: str, offset: int) -> int:
-    """The end of the grapheme starting at `offset` (combining marks, emoji joiners)."""
-    end = offset + 1
-    while end < len(text) and (_zero_width(text[end]) or text[end - 1] == "\u200d"):
-        end += 1
-    return min(end, len(text))
+    """The end of the grapheme starting at `offset` (as the screen draws it: combining marks,
+    emoji with joiners, skin tones, keycaps stay with their base character)."""
+    spans, _ = split_graphemes(text[offset : offset + _REACH])
+    return offset + spans[0][1] if spans else min(offset + 1, len(text))
 
 
 def grapheme_start(text: str, offset: int) -> int:
     """The start of the grapheme holding `offset`."""
-    while offset > 0 and (_zero_width(text[offset]) or text[offset - 1] == "\u200d"):
-        offset -= 1
+    low = max(0, offset - _REACH)
+    spans, _ = split_graphemes(text[low : offset + 1])
+    for first, last, _width in spans:
+        if low + first <= offset < low + last:
+            return low + first
     return offset
 
 

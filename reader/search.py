@@ -31,8 +31,9 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from reader.records import Annotation, ArticleRecord, Change
 from reader.storage import paused_gc
-from reader.store import Annotation, ArticleRecord, Change, Store
+from reader.store import Store
 
 QUOTE, NOTE, SOURCE, THEMES = 0, 1, 2, 3
 TITLE = 4

@@ -24,9 +24,9 @@ import gc
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import msgspec
 from tinydb.storages import Storage
@@ -55,15 +55,29 @@ CHUNK = 2000  # documents encoded at a time
 
 
 class StorageError(Exception):
-    """The database file cannot be read as a Reader database; one line for the user."""
+    """The database file cannot be read as a Reader database; one line for the user.
+
+    `reason` says what kind of trouble: "io", "empty", "json" or "shape".
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class AtomicJSONStorage(Storage):
     """TinyDB storage: in-memory reads, atomic whole-file writes, optional batching."""
 
-    def __init__(self, path: str | os.PathLike[str], *, schema: type | None = None) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        schema: type | None = None,
+        before_write: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
+        self._before_write = before_write
         self._schema = schema
         self._decoder = msgspec.json.Decoder(schema) if schema else msgspec.json.Decoder()
         self._encoder = msgspec.json.Encoder()
@@ -120,36 +134,28 @@ class AtomicJSONStorage(Storage):
             return None
         except OSError as error:
             raise StorageError(
-                f"{self.path}: cannot read the database ({error.strerror})"
+                f"{self.path}: cannot read the database ({error.strerror})", "io"
             ) from None
         if not raw.strip():
-            raise StorageError(
-                f"{self.path}: the database file is empty (truncated?); "
-                "Reader will not overwrite it: restore a backup or move it away"
-            )
+            raise StorageError(f"{self.path}: the database file is empty (truncated?)", "empty")
         try:
             decoded = self._decoder.decode(raw)
         except msgspec.ValidationError as error:
-            raise StorageError(
-                f"{self.path}: not a Reader database, or a damaged one ({error}); Reader will "
-                "not overwrite it: restore a backup or pass another file with --db"
-            ) from None
+            raise StorageError(f"{self.path}: not a Reader database ({error})", "shape") from None
         except msgspec.DecodeError as error:
-            raise StorageError(
-                f"{self.path}: the database is not valid JSON ({error}); Reader will not "
-                "overwrite it: restore a backup or move it away"
-            ) from None
+            raise StorageError(f"{self.path}: not valid JSON ({error})", "json") from None
         if self._schema is not None:
             return {name: getattr(decoded, name) for name in decoded.__struct_fields__}
         if not isinstance(decoded, dict):
             raise StorageError(
-                f"{self.path}: not a Reader database (expected a JSON object of tables); "
-                "pass another file with --db"
+                f"{self.path}: not a Reader database (expected a JSON object of tables)", "shape"
             )
         return decoded
 
     def _flush(self) -> None:
         try:
+            if self._before_write is not None and self.path.exists():
+                self._before_write()
             write_atomically(self.path, self._chunks(self._data or {}))
         except BaseException:
             self._data = None
@@ -186,10 +192,7 @@ def write_atomically(path: Path, payload: bytes | Iterable[bytes]) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            if isinstance(payload, bytes):
-                handle.write(payload)
-            else:
-                handle.writelines(payload)
+            _write_payload(handle, payload)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, mode)
@@ -199,6 +202,13 @@ def write_atomically(path: Path, payload: bytes | Iterable[bytes]) -> None:
             os.unlink(temp_name)
         raise
     _fsync_folder(folder)
+
+
+def _write_payload(handle: BinaryIO, payload: bytes | Iterable[bytes]) -> None:
+    if isinstance(payload, bytes):
+        handle.write(payload)
+    else:
+        handle.writelines(payload)
 
 
 def _fsync_folder(folder: Path) -> None:

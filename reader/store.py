@@ -2,261 +2,246 @@
 
 Tables (see DESIGN.md): `meta` (schema and writer version, next article id), `articles`,
 `annotations`, `sources`, `themes`. The `Store` keeps a model of them in memory for reads
-and writes every change through TinyDB at once, in one atomic file write per change
-(`AtomicJSONStorage`). A change reaches the memory model only after it is on disk.
+and makes every change a *transaction*: it takes the thread lock and the file lock, reloads
+the file if another process changed it since we last saw it, applies the change through
+TinyDB, and writes the whole file once, atomically (`AtomicJSONStorage`). So two Readers on
+one database never overwrite each other's work: each writes on top of the other's latest
+state. (Two edits of the *same* annotation: the later one wins.)
 
-Threading: writes are serialised by a lock; the UI runs them off its thread. Reads used by
-the UI (`annotations_for`, `article`, counts, the codebook) return immutable snapshots and
-never wait for a write in progress. Listeners hear of every annotation change (the search
-index keeps itself current that way); they run on the writing thread.
+Change detection is exact: every write replaces the file (a new inode), and the store keeps
+the file it last read or wrote open, so its inode cannot be reused; a different inode at
+the path means someone else wrote. Before a write replaces the file, due rotating backups
+are taken (`Backups`). A damaged file, or one from a newer Reader, is refused with a
+one-line message and never overwritten; an older schema is migrated after a backup.
+
+Threading: the UI runs writes off its thread. Reads used by the UI (`annotations_for`,
+`article`, counts, the codebook) return immutable snapshots and never wait for a write.
+Listeners hear of every change, our own and (through `refresh()` or a transaction's
+reload) other processes'; they run on the writing thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
-import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import msgspec
+from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document
 
 from reader import __version__
+from reader.backups import Backups
 from reader.codebook import clean_name, name_key, unique_names
-from reader.storage import AtomicJSONStorage, StorageError, paused_gc
+from reader.migrations import SCHEMA_VERSION, migrate, schema_of
+from reader.records import (
+    Annotation,
+    ArticleRecord,
+    Change,
+    DatabaseFile,
+    Listener,
+    Source,
+    Theme,
+    now,
+)
+from reader.storage import AtomicJSONStorage, StorageError, paused_gc, write_atomically
 from reader.text import clean_line
 
-SCHEMA_VERSION = 1
-CONTEXT_CHARS = 32
+LOCK_TIMEOUT = 15.0
+RECOVERY = "`reader restore` goes back to a backup; `reader doctor` checks and repairs"
 
 
 class StoreError(Exception):
     """The database cannot be used; the message is one line naming the file and what to do."""
 
 
-def now() -> str:
-    """The current time as stored: ISO 8601, UTC, to the second."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def lock_path(db: Path) -> Path:
+    """The lock file that serialises writers of `db`."""
+    return db.with_name(f".{db.name}.lock")
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleRecord:
-    """An article as the database knows it; `id` is stable and never reused."""
-
-    id: int
-    path: str
-    title: str
-    sha256: str
-    size: int = 0
-    mtime: float = 0.0
-    added: str = ""
-    author: str | None = None
-    site: str | None = None
-    url: str | None = None
-    published: str | None = None
-    missing: bool = False
-
-
-class Annotation(msgspec.Struct, frozen=True):
-    """A tagged passage `[start, end)` of an article's normalised text.
-
-    A msgspec Struct: decoded straight from the database file, validated, and compact (the
-    same record is what the storage's memory copy holds). The mapping methods let TinyDB and
-    `dict(annotation)` read it like a document.
-    """
-
-    id: str
-    article_id: int
-    start: int
-    end: int
-    quote: str
-    prefix: str = ""
-    suffix: str = ""
-    source: str | None = None
-    themes: tuple[str, ...] = ()
-    note: str = ""
-    created: str = ""
-    updated: str = ""
-
-    def to_doc(self) -> dict[str, Any]:
-        return {name: self[name] for name in self.__struct_fields__}
-
-    def keys(self) -> tuple[str, ...]:
-        return self.__struct_fields__
-
-    def __getitem__(self, key: str) -> Any:
-        if key == "themes":
-            return list(self.themes)
-        return getattr(self, key)
-
-    @classmethod
-    def from_doc(cls, doc: dict[str, Any]) -> Annotation:
-        """An annotation from a JSON-like dict; raises `msgspec.ValidationError` if malformed."""
-        return msgspec.convert(doc, cls)
-
-
-class DatabaseFile(msgspec.Struct, forbid_unknown_fields=True):
-    """The shape of the database file, for decoding and validating it in one pass."""
-
-    meta: dict[str, dict[str, Any]] = {}
-    articles: dict[str, dict[str, Any]] = {}
-    annotations: dict[str, Annotation] = {}
-    sources: dict[str, dict[str, Any]] = {}
-    themes: dict[str, dict[str, Any]] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """A codebook entry for who speaks: a person or an organisation."""
-
-    name: str
-    description: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Theme:
-    """A codebook entry for a topic label; `colour` is empty until the user picks one."""
-
-    name: str
-    colour: str = ""
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class Change:
-    """What one write changed, as listeners hear it."""
-
-    added: tuple[Annotation, ...] = ()
-    removed: tuple[Annotation, ...] = ()
-    articles: tuple[ArticleRecord, ...] = field(default=())
-
-
-Listener = Callable[[Change], None]
-
-
-def new_annotation(
-    article_id: int,
-    text: str,
-    start: int,
-    end: int,
-    *,
-    source: str | None = None,
-    themes: Iterable[str] = (),
-    note: str = "",
-) -> Annotation:
-    """A new annotation of `text[start:end]`, with its context for re-anchoring."""
-    stamp = now()
-    return Annotation(
-        id=uuid.uuid4().hex,
-        article_id=article_id,
-        start=start,
-        end=end,
-        quote=text[start:end],
-        prefix=text[max(0, start - CONTEXT_CHARS) : start],
-        suffix=text[end : end + CONTEXT_CHARS],
-        source=clean_name(source) if source else None,
-        themes=tuple(unique_names(themes)),
-        note=note.strip(),
-        created=stamp,
-        updated=stamp,
-    )
-
-
-def edited(annotation: Annotation, **changes: Any) -> Annotation:
-    """A copy of `annotation` with `changes` applied and `updated` set to now."""
-    if "themes" in changes:
-        changes["themes"] = tuple(unique_names(changes["themes"]))
-    if "source" in changes:
-        changes["source"] = clean_name(changes["source"]) if changes["source"] else None
-    if "note" in changes:
-        changes["note"] = (changes["note"] or "").strip()
-    return msgspec.structs.replace(annotation, **changes, updated=now())
+@contextlib.contextmanager
+def locked(db: Path, lock: FileLock | None = None) -> Iterator[None]:
+    """Hold the writers' lock of `db` (an OS file lock, released if the process dies)."""
+    lock = lock or FileLock(str(lock_path(db)), timeout=LOCK_TIMEOUT)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise StoreError(
+            f"{db}: another Reader has held the lock for {LOCK_TIMEOUT:.0f} s; try again, "
+            f"or delete {lock_path(db)} if no Reader is running"
+        ) from None
+    except OSError as error:
+        raise StoreError(
+            f"{lock_path(db)}: cannot lock the database ({error.strerror}); check the folder "
+            "is writable"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 class Store:
     """The database of one library: articles, annotations and the codebook."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, backups: bool = True) -> None:
         self.path = Path(path)
+        self.backups = Backups(self.path) if backups else None
         self._lock = threading.RLock()
+        self._file_lock = FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT)
         self._listeners: list[Listener] = []
+        self._depth = 0
+        self._held: BinaryIO | None = None
+        self._signature: tuple[int, int, int] | None = None
+        self._cleaned = False
         try:
-            self._db = TinyDB(self.path, storage=AtomicJSONStorage, schema=DatabaseFile)
-            self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
             with paused_gc():
-                self._load()
-        except StorageError as error:
-            raise StoreError(str(error)) from None
+                self._open()
         except OSError as error:
             raise StoreError(f"{self.path}: cannot open the database ({error.strerror})") from None
 
-    # --- opening ---
-    def _load(self) -> None:
-        data = self._storage.read()
-        if data is None:
-            self._init_new()
-            data = self._storage.read() or {}
-        tables = {name: data.get(name) or {} for name in ("meta", "articles", "annotations")}
-        tables["sources"] = data.get("sources") or {}
-        tables["themes"] = data.get("themes") or {}
-        self._meta: dict[str, Any] = dict(next(iter(tables["meta"].values()), {}))
-        schema = self._meta.get("schema")
-        if not isinstance(schema, int):
-            raise StoreError(f"{self.path}: the database has no schema version; not a Reader file")
-        if schema > SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.path}: written by a newer Reader ({self._meta.get('reader_version')}, "
-                f"schema {schema}); upgrade Reader to open it"
-            )
+    # --- opening and reloading ---
+    def _open(self) -> None:
+        if not self.path.exists():
+            with self._process_lock():
+                if not self.path.exists():
+                    self._create()
+        data = self._read()
+        older = self._schema(data) < SCHEMA_VERSION
+        self._load(data)  # validates every record before anything is written
+        if older:
+            with self._process_lock():
+                self._migrate()
+            data = self._read()
+            self._load(data)
+        self._remember_file()
+
+    def _create(self) -> None:
+        empty: dict[str, Any] = {
+            "meta": {
+                "1": {"schema": SCHEMA_VERSION, "reader_version": __version__, "next_article_id": 1}
+            },
+            "articles": {},
+            "annotations": {},
+            "sources": {},
+            "themes": {},
+        }
+        write_atomically(self.path, msgspec.json.encode(empty))
+
+    def _read(self) -> dict[str, Any]:
+        """Decode the file into a fresh TinyDB; errors become one-line `StoreError`s."""
+        before_write = self.backups.before_write if self.backups else None
+        self._db = TinyDB(
+            self.path, storage=AtomicJSONStorage, schema=DatabaseFile, before_write=before_write
+        )
+        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         try:
-            self._articles: dict[int, ArticleRecord] = {}
-            self._article_doc_ids: dict[int, int] = {}
-            for doc_id, doc in tables["articles"].items():
+            data = self._storage.read()
+        except StorageError as error:
+            if error.reason == "io":
+                raise StoreError(str(error)) from None
+            if error.reason == "shape":
+                self._refuse_if_newer()
+            raise StoreError(f"{error}; Reader will not overwrite it: {RECOVERY}") from None
+        if data is None:
+            raise StoreError(f"{self.path}: the database disappeared while opening it; try again")
+        return data
+
+    def _refuse_if_newer(self) -> None:
+        """A file that does not fit our schema may simply be from a newer Reader: say so."""
+        with contextlib.suppress(OSError, msgspec.DecodeError, ValueError):
+            version = schema_of(msgspec.json.decode(self.path.read_bytes()))
+            if version is not None and version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: written by a newer Reader (schema {version}, this is "
+                    f"{SCHEMA_VERSION}); upgrade Reader to open it"
+                )
+
+    def _schema(self, data: dict[str, Any]) -> int:
+        version = schema_of(data)
+        if version is None:
+            raise StoreError(
+                f"{self.path}: the database has no schema version (damaged, or not a Reader "
+                f"file); Reader will not overwrite it: {RECOVERY}"
+            )
+        if version > SCHEMA_VERSION:
+            meta = next(iter(data["meta"].values()))
+            raise StoreError(
+                f"{self.path}: written by a newer Reader ({meta.get('reader_version')}, schema "
+                f"{version}; this is schema {SCHEMA_VERSION}); upgrade Reader to open it"
+            )
+        return version
+
+    def _migrate(self) -> None:
+        """Bring an older file to the current schema, keeping a backup of the original."""
+        data = msgspec.json.decode(self.path.read_bytes())
+        version = schema_of(data)
+        if version is None or version >= SCHEMA_VERSION:
+            return  # another Reader migrated it meanwhile
+        if self.backups is not None:
+            self.backups.take("before-migration")
+        meta = next(iter(migrate(data)["meta"].values()))
+        meta["reader_version"] = __version__
+        write_atomically(self.path, msgspec.json.encode(data))
+
+    def _load(self, data: dict[str, Any]) -> None:
+        """Build the memory model from decoded tables."""
+        try:
+            meta_items = list(data["meta"].items())
+            self._meta_doc_id = int(meta_items[0][0])
+            self._meta: dict[str, Any] = dict(meta_items[0][1])
+            articles: dict[int, ArticleRecord] = {}
+            article_doc_ids: dict[int, int] = {}
+            for doc_id, doc in data["articles"].items():
                 record = _article_from_doc(doc)
-                self._articles[record.id] = record
-                self._article_doc_ids[record.id] = int(doc_id)
-            self._annotations: dict[str, Annotation] = {}
-            self._annotation_doc_ids: dict[str, int] = {}
-            for doc_id, annotation in tables["annotations"].items():
-                self._annotations[annotation.id] = annotation
-                self._annotation_doc_ids[annotation.id] = int(doc_id)
-            self._sources: dict[str, Source] = {}
-            self._source_doc_ids: dict[str, int] = {}
-            for doc_id, doc in tables["sources"].items():
+                if record.id in articles:
+                    raise StoreError(
+                        f"{self.path}: article id {record.id} is used twice; run "
+                        "`reader doctor --fix`"
+                    )
+                articles[record.id] = record
+                article_doc_ids[record.id] = int(doc_id)
+            annotations: dict[str, Annotation] = {}
+            annotation_doc_ids: dict[str, int] = {}
+            for doc_id, annotation in data["annotations"].items():
+                if annotation.id in annotations:
+                    raise StoreError(
+                        f"{self.path}: annotation id {annotation.id} is used twice; run "
+                        "`reader doctor --fix` (it keeps both)"
+                    )
+                annotations[annotation.id] = annotation
+                annotation_doc_ids[annotation.id] = int(doc_id)
+            sources: dict[str, Source] = {}
+            source_doc_ids: dict[str, int] = {}
+            for doc_id, doc in data["sources"].items():
                 source = Source(str(doc["name"]), str(doc.get("description", "")))
-                self._sources[name_key(source.name)] = source
-                self._source_doc_ids[name_key(source.name)] = int(doc_id)
-            self._themes: dict[str, Theme] = {}
-            self._theme_doc_ids: dict[str, int] = {}
-            for doc_id, doc in tables["themes"].items():
+                sources[name_key(source.name)] = source
+                source_doc_ids[name_key(source.name)] = int(doc_id)
+            themes: dict[str, Theme] = {}
+            theme_doc_ids: dict[str, int] = {}
+            for doc_id, doc in data["themes"].items():
                 theme = Theme(
                     str(doc["name"]), str(doc.get("colour", "")), str(doc.get("description", ""))
                 )
-                self._themes[name_key(theme.name)] = theme
-                self._theme_doc_ids[name_key(theme.name)] = int(doc_id)
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
+                themes[name_key(theme.name)] = theme
+                theme_doc_ids[name_key(theme.name)] = int(doc_id)
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
             raise StoreError(
                 f"{self.path}: a record is damaged ({error!r}); Reader will not overwrite it: "
-                "restore a backup or move it away"
+                f"{RECOVERY}"
             ) from None
+        self._articles, self._article_doc_ids = articles, article_doc_ids
+        self._annotations, self._annotation_doc_ids = annotations, annotation_doc_ids
+        self._sources, self._source_doc_ids = sources, source_doc_ids
+        self._themes, self._theme_doc_ids = themes, theme_doc_ids
         self._rebuild_snapshots()
-
-    def _init_new(self) -> None:
-        with self._storage.batch():
-            self._db.table("meta").insert(
-                {"schema": SCHEMA_VERSION, "reader_version": __version__, "next_article_id": 1}
-            )
-            for name in ("articles", "annotations", "sources", "themes"):
-                # TinyDB only writes a table once it has held a document.
-                table = self._db.table(name)
-                doc_id = table.insert({"_": 0})
-                table.remove(doc_ids=[doc_id])
 
     def _rebuild_snapshots(self) -> None:
         by_article: dict[int, list[Annotation]] = {}
@@ -273,33 +258,130 @@ class Store:
         }
         self._theme_usage = usage
         self._source_usage = source_usage
-        self._articles_snapshot = tuple(sorted(self._articles.values(), key=lambda a: a.id))
+        self._rebuild_articles()
+
+    def _remember_file(self) -> None:
+        """Note which file we last read or wrote, to notice another process's writes."""
+        if self._held is not None:
+            self._held.close()
+            self._held = None
+        try:
+            if os.name == "posix":
+                self._held = self.path.open("rb")  # keeps the inode from being reused
+                info = os.fstat(self._held.fileno())
+            else:
+                info = os.stat(self.path)
+        except OSError:
+            self._signature = None
+            return
+        self._signature = (info.st_ino, info.st_size, info.st_mtime_ns)
+
+    def _changed_on_disk(self) -> bool:
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            return False  # keep our state: the next write puts the whole database back
+        return (info.st_ino, info.st_size, info.st_mtime_ns) != self._signature
+
+    def _reload(self) -> None:
+        """Read the file again (another process wrote it) and tell listeners what changed."""
+        old_annotations, old_articles = self._annotations, self._articles
+        data = self._read()
+        self._schema(data)
+        self._load(data)
+        self._remember_file()
+        added = tuple(a for k, a in self._annotations.items() if old_annotations.get(k) != a)
+        removed = tuple(a for k, a in old_annotations.items() if self._annotations.get(k) != a)
+        articles = tuple(r for k, r in self._articles.items() if old_articles.get(k) != r)
+        change = Change(added=added, removed=removed, articles=articles)
+        if change:
+            self._notify(change)
+
+    def refresh(self) -> bool:
+        """Pick up another process's changes, if the file changed; True if it did."""
+        with self._lock:
+            if self._depth or not self._changed_on_disk():
+                return False
+            with paused_gc():
+                self._reload()
+            return True
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            if self._held is not None:
+                self._held.close()
+                self._held = None
+
+    # --- transactions ---
+    def _process_lock(self) -> contextlib.AbstractContextManager[None]:
+        return locked(self.path, self._file_lock)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Changes inside the block are written together, on top of the latest file."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            with self._process_lock():
+                self._clean_temp_files()
+                if self._changed_on_disk():
+                    with paused_gc():
+                        self._reload()
+                self._depth = 1
+                try:
+                    with self._storage.batch():
+                        yield
+                except OSError as failure:
+                    self._recover()
+                    raise StoreError(
+                        f"{self.path}: could not save ({failure.strerror or failure}); the "
+                        "file on disk is unchanged: free some space or check permissions"
+                    ) from failure
+                except BaseException:
+                    self._recover()
+                    raise
+                finally:
+                    self._depth = 0
+                self._remember_file()
+
+    def _recover(self) -> None:
+        """After a failed transaction: the memory model goes back to what the file holds."""
+        with contextlib.suppress(StoreError), paused_gc():
+            self._reload()
+
+    def _clean_temp_files(self) -> None:
+        """Remove temporary files a crashed writer left (none can be in use: we hold the lock)."""
+        if self._cleaned:
+            return
+        self._cleaned = True
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Make the changes inside the block with one file write at its end.
+        """Make the changes inside the block with one file write at its end (bulk work).
 
-        For bulk work (a library scan registering many files). The memory model runs ahead
-        of the disk inside the block; if the final write fails, the model is reloaded from
-        the file, which still holds the state from before the block.
+        The memory model runs ahead of the disk inside the block; if the final write fails,
+        it is reloaded from the file, which still holds the state from before the block.
         """
-        with self._lock:
-            try:
-                with self._write():
-                    yield
-            except StoreError:
-                with paused_gc():
-                    self._load()
-                raise
+        with self._transaction():
+            yield
 
     # --- listeners ---
     def subscribe(self, listener: Listener) -> None:
-        """Call `listener` with every `Change` this store writes."""
+        """Call `listener` with every `Change`, ours or another process's."""
         self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
 
     def _notify(self, change: Change) -> None:
         for listener in list(self._listeners):
@@ -320,14 +402,14 @@ class Store:
 
     def add_article(self, **fields: Any) -> ArticleRecord:
         """Register a new article; its id is the next never-used one."""
-        with self._lock:
+        with self._lock, self._transaction():
             article_id = int(self._meta.get("next_article_id", 1))
+            article_id = max(article_id, max(self._articles, default=0) + 1)
             record = ArticleRecord(
                 id=article_id, added=fields.pop("added", None) or now(), **fields
             )
-            with self._write():
-                doc_id = self._db.table("articles").insert(asdict(record))
-                self._set_meta(next_article_id=article_id + 1)
+            doc_id = self._db.table("articles").insert(asdict(record))
+            self._set_meta(next_article_id=article_id + 1)
             self._article_doc_ids[article_id] = doc_id
             self._articles[article_id] = record
             self._rebuild_articles()
@@ -335,13 +417,12 @@ class Store:
         return record
 
     def update_article(self, record: ArticleRecord) -> None:
-        with self._lock:
-            if self._articles.get(record.id) == record:
+        with self._lock, self._transaction():
+            if self._articles.get(record.id) == record or record.id not in self._articles:
                 return
-            with self._write():
-                self._db.table("articles").update(
-                    asdict(record), doc_ids=[self._article_doc_ids[record.id]]
-                )
+            self._db.table("articles").update(
+                asdict(record), doc_ids=[self._article_doc_ids[record.id]]
+            )
             self._articles[record.id] = record
             self._rebuild_articles()
         self._notify(Change(articles=(record,)))
@@ -351,7 +432,7 @@ class Store:
 
     def _set_meta(self, **values: Any) -> None:
         self._meta.update(values, reader_version=__version__)
-        self._db.table("meta").update(dict(self._meta), doc_ids=[1])
+        self._db.table("meta").update(dict(self._meta), doc_ids=[self._meta_doc_id])
 
     # --- annotations ---
     def annotations(self) -> list[Annotation]:
@@ -369,6 +450,12 @@ class Store:
     def annotation_count(self, article_id: int) -> int:
         return len(self._by_article.get(article_id, ()))
 
+    def orphans(self) -> list[Annotation]:
+        """Annotations whose passage was lost when their article's text changed."""
+        return sorted(
+            (a for a in self.annotations() if a.orphaned), key=lambda a: (a.article_id, a.start)
+        )
+
     def __len__(self) -> int:
         return len(self._annotations)
 
@@ -377,43 +464,50 @@ class Store:
 
         Returns the annotation as saved.
         """
-        with self._lock:
-            if annotation.article_id not in self._articles:
-                raise StoreError(f"no article with id {annotation.article_id}")
-            annotation = self._canonical(annotation)
-            old = self._annotations.get(annotation.id)
+        return self.save_annotations([annotation])[0]
+
+    def save_annotations(self, annotations: Iterable[Annotation]) -> list[Annotation]:
+        """Insert or replace several annotations in one write; returns them as saved."""
+        with self._lock, self._transaction():
+            saved = []
+            for annotation in annotations:
+                if annotation.article_id not in self._articles:
+                    raise StoreError(f"{self.path}: no article with id {annotation.article_id}")
+                saved.append(self._canonical(annotation))
+            olds = [self._annotations.get(a.id) for a in saved]
             table = self._db.table("annotations")
-            with self._write():
-                if old is None:
-                    doc_id = table.insert(annotation.to_doc())
-                else:
-                    # Replace the document under the same id (the memory copy may hold an
-                    # Annotation, which TinyDB's in-place `update` cannot change).
-                    doc_id = self._annotation_doc_ids[annotation.id]
-                    table.remove(doc_ids=[doc_id])
-                    table.insert(Document(annotation.to_doc(), doc_id=doc_id))
-                apply_codebook = self._add_to_codebook(annotation)
-            apply_codebook()
-            self._storage.compact("annotations", doc_id, annotation)
-            self._annotation_doc_ids[annotation.id] = doc_id
-            self._annotations[annotation.id] = annotation
-            self._index_change(added=annotation, removed=old)
-        self._notify(Change(added=(annotation,), removed=(old,) if old else ()))
-        return annotation
+            replaced = [
+                self._annotation_doc_ids[a.id] for a, old in zip(saved, olds, strict=True) if old
+            ]
+            if replaced:
+                # Replace under the same ids (the memory copy may hold Annotations, which
+                # TinyDB's in-place `update` cannot change).
+                table.remove(doc_ids=replaced)
+            docs = [
+                Document(a.to_doc(), doc_id=self._annotation_doc_ids[a.id]) if old else a.to_doc()
+                for a, old in zip(saved, olds, strict=True)
+            ]
+            doc_ids = table.insert_multiple(docs)
+            self._add_to_codebook(saved)
+            for annotation, doc_id in zip(saved, doc_ids, strict=True):
+                self._annotation_doc_ids[annotation.id] = doc_id
+                self._annotations[annotation.id] = annotation
+                self._storage.compact("annotations", doc_id, annotation)
+            removed = tuple(old for old in olds if old is not None)
+            self._index_change(saved, removed)
+        self._notify(Change(added=tuple(saved), removed=removed))
+        return saved
 
     def delete_annotation(self, annotation_id: str) -> Annotation | None:
         """Delete an annotation; returns it (for undo), or None if there was none."""
-        with self._lock:
+        with self._lock, self._transaction():
             old = self._annotations.get(annotation_id)
             if old is None:
                 return None
-            with self._write():
-                self._db.table("annotations").remove(
-                    doc_ids=[self._annotation_doc_ids[annotation_id]]
-                )
+            self._db.table("annotations").remove(doc_ids=[self._annotation_doc_ids[annotation_id]])
             del self._annotations[annotation_id]
             del self._annotation_doc_ids[annotation_id]
-            self._index_change(added=None, removed=old)
+            self._index_change((), (old,))
         self._notify(Change(removed=(old,)))
         return old
 
@@ -430,58 +524,47 @@ class Store:
             return annotation
         return msgspec.structs.replace(annotation, source=source or None, themes=themes)
 
-    def _add_to_codebook(self, annotation: Annotation) -> Callable[[], None]:
-        """Insert new codebook names; returns what updates the memory model once on disk."""
-        new_sources: dict[str, tuple[Source, int]] = {}
-        new_themes: dict[str, tuple[Theme, int]] = {}
-        if annotation.source and name_key(annotation.source) not in self._sources:
-            source = Source(annotation.source)
-            doc_id = self._db.table("sources").insert(asdict(source))
-            new_sources[name_key(source.name)] = (source, doc_id)
-        for name in annotation.themes:
-            key = name_key(name)
-            if key not in self._themes and key not in new_themes:
-                theme = Theme(name)
-                new_themes[key] = (theme, self._db.table("themes").insert(asdict(theme)))
+    def _add_to_codebook(self, annotations: list[Annotation]) -> None:
+        """Add the sources and themes these annotations use that the codebook lacks."""
+        sources = dict(self._sources)
+        themes = dict(self._themes)
+        for annotation in annotations:
+            if annotation.source and name_key(annotation.source) not in sources:
+                source = Source(annotation.source)
+                key = name_key(source.name)
+                self._source_doc_ids[key] = self._db.table("sources").insert(asdict(source))
+                sources[key] = source
+            for name in annotation.themes:
+                key = name_key(name)
+                if key not in themes:
+                    theme = Theme(name)
+                    self._theme_doc_ids[key] = self._db.table("themes").insert(asdict(theme))
+                    themes[key] = theme
+        self._sources, self._themes = sources, themes
 
-        def apply() -> None:
-            if new_sources:
-                self._sources = {**self._sources, **{k: v[0] for k, v in new_sources.items()}}
-                self._source_doc_ids.update({k: v[1] for k, v in new_sources.items()})
-            if new_themes:
-                self._themes = {**self._themes, **{k: v[0] for k, v in new_themes.items()}}
-                self._theme_doc_ids.update({k: v[1] for k, v in new_themes.items()})
-
-        return apply
-
-    def _index_change(self, added: Annotation | None, removed: Annotation | None) -> None:
-        """Refresh the per-article tuples and usage counts after one annotation changed."""
-        touched = {a.article_id for a in (added, removed) if a is not None}
+    def _index_change(self, added: Iterable[Annotation], removed: Iterable[Annotation]) -> None:
+        """Refresh the per-article tuples and usage counts after annotations changed."""
+        added, removed = list(added), list(removed)
+        removed_ids = {a.id for a in removed}
+        touched = {a.article_id for a in (*added, *removed)}
         by_article = dict(self._by_article)
         for article_id in touched:
-            items = [
-                a for a in by_article.get(article_id, ()) if removed is None or a.id != removed.id
-            ]
-            if added is not None and added.article_id == article_id:
-                items.append(added)
+            items = [a for a in by_article.get(article_id, ()) if a.id not in removed_ids]
+            items += [a for a in added if a.article_id == article_id]
             by_article[article_id] = tuple(sorted(items, key=_position))
         usage = Counter(self._theme_usage)
         source_usage = Counter(self._source_usage)
-        if removed is not None:
-            usage.subtract(name_key(t) for t in removed.themes)
-            if removed.source:
-                source_usage[name_key(removed.source)] -= 1
-        if added is not None:
-            usage.update(name_key(t) for t in added.themes)
-            if added.source:
-                source_usage[name_key(added.source)] += 1
+        for old in removed:
+            usage.subtract(name_key(t) for t in old.themes)
+            if old.source:
+                source_usage[name_key(old.source)] -= 1
+        for new in added:
+            usage.update(name_key(t) for t in new.themes)
+            if new.source:
+                source_usage[name_key(new.source)] += 1
         self._by_article = by_article
         self._theme_usage = +usage
         self._source_usage = +source_usage
-
-    def _write(self) -> Any:
-        """One atomic file write for the TinyDB operations inside the block."""
-        return _WriteGuard(self)
 
     # --- codebook ---
     def sources(self) -> list[Source]:
@@ -505,26 +588,6 @@ class Store:
         }
 
 
-class _WriteGuard:
-    """Context manager: a storage batch whose failures become one-line `StoreError`s."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._batch = store._storage.batch()
-
-    def __enter__(self) -> None:
-        self._batch.__enter__()
-
-    def __exit__(self, kind: Any, error: Any, traceback: Any) -> None:
-        try:
-            self._batch.__exit__(kind, error, traceback)
-        except OSError as failure:
-            raise StoreError(
-                f"{self._store.path}: could not save ({failure.strerror or failure}); "
-                "the file on disk is unchanged: free some space or check permissions"
-            ) from failure
-
-
 def _position(annotation: Annotation) -> tuple[int, int]:
     return (annotation.start, annotation.end)
 
@@ -535,4 +598,4 @@ def _article_from_doc(doc: dict[str, Any]) -> ArticleRecord:
     values["id"] = int(values["id"])
     values["path"] = str(values["path"])
     values["title"] = clean_line(str(values.get("title", "")))
-    return ArticleRecord(**values)
+    return replace(ArticleRecord(id=0, path="", title="", sha256=""), **values)

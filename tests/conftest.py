@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# `make test` runs the "ci" profile; `make stress` the "stress" one (READER_STRESS=1).
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+)
+settings.register_profile(
+    "stress", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+)
+STRESS = os.environ.get("READER_STRESS") == "1"
+settings.load_profile("stress" if STRESS else "ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "gold"
@@ -65,7 +77,8 @@ def tag_quotes(library: Path, rows: list[tuple[str, str, str, list[str]]]) -> No
     to the closing quote mark, as selecting the quotation in the app would.
     """
     from reader.library import Library
-    from reader.store import Store, new_annotation
+    from reader.records import new_annotation
+    from reader.store import Store
 
     store = Store(library / "reader.json")
     shelf = Library(library, store)

@@ -142,7 +142,8 @@ def test_a_damaged_database_is_one_line_and_exit_1(library: Path) -> None:
     assert result.returncode == 1
     assert (
         result.stderr.count("\n") == 1
-        and "reader.json: the database is not valid JSON" in result.stderr
+        and "reader.json: not valid JSON" in result.stderr
+        and "reader restore" in result.stderr
     )
     assert (library / "reader.json").read_text() == "{oops"
 

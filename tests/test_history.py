@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.history import Edit, History
-from reader.store import Store, edited, new_annotation
+from reader.records import edited, new_annotation
+from reader.store import Store
 
 TEXT = "Title\n\nSome text to annotate here."
 

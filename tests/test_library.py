@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.library import Library
-from reader.store import Store, new_annotation
+from reader.records import new_annotation
+from reader.store import Store
 
 
 def scan(folder: Path) -> tuple[Library, Store]:
@@ -71,3 +72,22 @@ def test_unchanged_files_are_not_read_again(library: Path, monkeypatch) -> None:
 
     monkeypatch.setattr(module, "read_article", fail)
     assert not Library(library, store).scan().touched
+
+
+def test_an_unreadable_file_is_reported_once_until_it_changes(library: Path) -> None:
+    store = Store(library / "reader.json")
+    shelf = Library(library, store)
+    (library / "broken.txt").write_bytes(b"\x00\x01binary")
+    assert len(shelf.scan().skipped) == 1
+    assert shelf.scan().skipped == []
+    (library / "broken.txt").write_text("Now a real article\n\nWith text.", encoding="utf-8")
+    report = shelf.scan()
+    assert [r.title for r in report.added] == ["Now a real article"]
+
+
+def test_a_scan_with_nothing_new_takes_no_lock(library: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store = Store(library / "reader.json")
+    shelf = Library(library, store)
+    shelf.scan()
+    monkeypatch.setattr(store, "batch", lambda: (_ for _ in ()).throw(AssertionError("locked")))
+    assert not shelf.scan().touched

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.records import edited, new_annotation
 from reader.search import (
     NOTE,
     SOURCE,
@@ -19,7 +20,7 @@ from reader.search import (
     parse_query,
     tokens,
 )
-from reader.store import Store, edited, new_annotation
+from reader.store import Store
 
 ICE_TEXT = (
     "ICE actions in U.S. prompt questions\n\n"

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.store import SCHEMA_VERSION, Store, StoreError, edited, new_annotation
+from reader.migrations import SCHEMA_VERSION
+from reader.records import edited, new_annotation
+from reader.store import Store, StoreError
 
 TEXT = "Title\n\n“Their authority in Canada is exclusively to assist,” King said. More text here."
 
@@ -96,10 +98,15 @@ def test_article_ids_are_never_reused(tmp_path: Path) -> None:
     assert (first, second.id, third.id) == (1, 2, 3)
 
 
+def temporary_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.tmp"))
+
+
 def test_writes_leave_no_temporary_files(tmp_path: Path) -> None:
     store, article_id = make_store(tmp_path)
     store.save_annotation(new_annotation(article_id, TEXT, 0, 5))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reader.json"]
+    assert temporary_files(tmp_path) == []
+    assert (tmp_path / "reader.json").is_file()
 
 
 def test_a_failed_write_leaves_the_old_file_and_memory_intact(
@@ -119,7 +126,7 @@ def test_a_failed_write_leaves_the_old_file_and_memory_intact(
     assert (tmp_path / "reader.json").read_bytes() == before
     assert [a.source for a in store.annotations()] == ["Kept"]
     assert [s.name for s in store.sources()] == ["Kept"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["reader.json"]
+    assert temporary_files(tmp_path) == []
     store.save_annotation(new_annotation(article_id, TEXT, 7, 12, source="Later"))
     assert sorted(a.source for a in Store(tmp_path / "reader.json").annotations()) == [
         "Kept",
@@ -131,11 +138,31 @@ def test_a_failed_write_leaves_the_old_file_and_memory_intact(
     ("content", "message"),
     [
         (b"{not json", "not valid JSON"),
+        (
+            b'{"meta": {"1": {"schema": 2, "next_article_id": 1}}, "articles": {"1": {"id": 1, "pa',
+            "not valid JSON",
+        ),
         (b"", "empty"),
         (b"[1, 2]", "not a Reader database"),
         (b'{"meta": {"1": {}}}', "no schema version"),
         (b'{"meta": {"1": {"schema": 99, "reader_version": "9.0"}}}', "newer Reader"),
-        (b'{"meta": {"1": {"schema": 1}}, "annotations": {"1": {"start": 1}}}', "damaged"),
+        (b'{"meta": {"1": {"schema": 99}}, "shiny": {}}', "newer Reader"),
+        (
+            b'{"meta": {"1": {"schema": 2}}, "annotations": {"1": {"start": 1}}}',
+            "not a Reader database",
+        ),
+        (b'{"meta": {"1": {"schema": 2}}, "recipes": {}}', "not a Reader database"),
+    ],
+    ids=[
+        "garbage",
+        "truncated",
+        "empty",
+        "array",
+        "no-schema",
+        "newer",
+        "newer-shape",
+        "bad-record",
+        "foreign",
     ],
 )
 def test_damaged_or_foreign_files_are_refused_and_left_alone(
@@ -146,7 +173,13 @@ def test_damaged_or_foreign_files_are_refused_and_left_alone(
     with pytest.raises(StoreError, match=message) as error:
         Store(path)
     assert str(path) in str(error.value)
+    assert "\n" not in str(error.value)
+    if "newer" not in message:
+        assert "reader restore" in str(error.value)  # points at the way out
     assert path.read_bytes() == content
+    assert not (tmp_path / ".reader-backups").exists() or not list(
+        (tmp_path / ".reader-backups").iterdir()
+    )
 
 
 def test_listeners_hear_every_change(tmp_path: Path) -> None:

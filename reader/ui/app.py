@@ -18,10 +18,11 @@ from typing import Any, ClassVar, TypeVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
 from reader.history import History
-from reader.library import Library
+from reader.library import Library, ScanReport
 from reader.paths import DB_NAME
 from reader.search import SearchIndex
 from reader.store import Store, StoreError
@@ -35,6 +36,16 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library_list import LibraryList
 
 T = TypeVar("T")
+POLL_SECONDS = 2.0
+
+
+class ScanDone(Message):
+    """A library scan finished (posted from a worker or the save thread)."""
+
+    def __init__(self, report: ScanReport, first: bool = False) -> None:
+        super().__init__()
+        self.report = report
+        self.first = first
 
 
 class ReaderApp(App[None]):
@@ -65,6 +76,8 @@ class ReaderApp(App[None]):
         self._index: SearchIndex | None = None
         self._index_ready = threading.Event()
         self._last_query = ""
+        self._polling = False
+        self._last_outside_error = ""
 
     def get_default_screen(self) -> Screen[Any]:
         return MainScreen()
@@ -78,18 +91,65 @@ class ReaderApp(App[None]):
     def on_mount(self) -> None:
         self.scan_library()
         self.build_index()
+        self.set_interval(POLL_SECONDS, self._poll)
+
+    # --- another Reader, an edited article ---
+    def _poll(self) -> None:
+        """Every few seconds: pick up another Reader's writes and edited article files."""
+        if self._polling:
+            return
+        self._polling = True
+        future = self._saver.submit(self._look_outside)
+        future.add_done_callback(lambda _: setattr(self, "_polling", False))
+
+    def _look_outside(self) -> None:
+        """On the save thread. It never waits for the UI (which may be waiting for it):
+        results go back as messages."""
+        try:
+            self.store.refresh()
+            report = self.library.scan()
+        except StoreError as error:
+            if str(error) != self._last_outside_error:
+                self._last_outside_error = str(error)
+                self.notify(str(error), severity="error", markup=False)  # thread-safe
+            return
+        self._last_outside_error = ""
+        self.post_message(ScanDone(report))
+
+    def on_scan_done(self, message: ScanDone) -> None:
+        if message.first and message.report.touched and not self.main.document:
+            self._open_first()
+        self._report_scan(message.report)
+
+    def _report_scan(self, report: ScanReport) -> None:
+        for reason in report.skipped:
+            self.notify(f"Skipped {reason}", severity="warning", markup=False, timeout=8)
+        for record in report.changed:
+            self.notify(
+                f"{record.path} has changed: its annotations follow the new text",
+                markup=False,
+                timeout=5,
+            )
+        if report.orphaned:
+            count = len(report.orphaned)
+            self.notify(
+                f"{count} annotation{'s' if count > 1 else ''} could not be found in the changed "
+                "text: kept as orphans (O lists them)",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
 
     # --- background work ---
     @work(thread=True, group="scan")
     def scan_library(self) -> None:
         """Bring the database in line with the library folder (new, changed, moved files)."""
-        report = self._serial(self.library.scan)
-        if report.touched and not self.main.document:
-            self.call_from_thread(self._open_first)
-        for reason in report.skipped:
-            self.call_from_thread(
-                self.notify, f"Skipped {reason}", severity="warning", markup=False, timeout=8
-            )
+        try:
+            report = self._serial(self.library.scan)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)  # thread-safe
+            return
+        self.post_message(ScanDone(report, first=True))
 
     def _open_first(self) -> None:
         records = [r for r in self.store.articles() if not r.missing]

@@ -23,7 +23,8 @@ from reader.articles import ArticleError
 from reader.codebook import UNTHEMED_COLOUR, stable_slots, theme_colour
 from reader.document import Document, open_document
 from reader.history import Edit
-from reader.store import Annotation, ArticleRecord, Change, edited, new_annotation
+from reader.records import Annotation, ArticleRecord, Change, edited, new_annotation
+from reader.ui.screens.orphans_screen import OrphansScreen
 from reader.ui.screens.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
@@ -50,6 +51,7 @@ class MainScreen(Screen[None]):
         Binding("ctrl+r", "redo", "Redo", show=False, id="main.redo"),
         Binding("L", "toggle_pane('library')", "Library pane", show=False, id="main.library"),
         Binding("A", "toggle_pane('notes')", "Notes pane", show=False, id="main.notes"),
+        Binding("O", "orphans", "Orphaned annotations", show=False, id="main.orphans"),
         Binding("escape", "focus_article", "Back to article", show=False, id="main.back"),
     ]
 
@@ -168,6 +170,15 @@ class MainScreen(Screen[None]):
         change = message.change
         if change.articles:
             self.refresh_library()
+            document = self.document
+            for changed in change.articles:
+                if (
+                    document is not None
+                    and changed.id == document.record.id
+                    and changed.sha256 != document.record.sha256
+                    and not changed.missing
+                ):
+                    self._load(changed, self.article_view.cursor, None)  # edited on disk
         if change.added or change.removed:
             store = self.reader.store
             touched = {a.article_id for a in (*change.added, *change.removed)}
@@ -204,7 +215,7 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="open")
     def _load(self, record: ArticleRecord, cursor: int, annotation_id: str | None) -> None:
         try:
-            document = open_document(self.reader.library, record)
+            document = open_document(self.reader.library, record, self.article_view.wrap_width)
         except ArticleError as error:
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", markup=False, timeout=8
@@ -220,6 +231,13 @@ class MainScreen(Screen[None]):
         self.refresh_annotations()
         self.refresh_library()
         self.app.sub_title = document.record.path
+        if document.big:
+            self._prepare(document)
+
+    @work(thread=True, group="prepare")
+    def _prepare(self, document: Document) -> None:
+        """Sentences and quotations of a long article, found off the UI thread."""
+        document.prepare()
 
     @on(LibraryList.ArticleChosen)
     def _article_chosen(self, message: LibraryList.ArticleChosen) -> None:
@@ -235,6 +253,15 @@ class MainScreen(Screen[None]):
 
     @on(AnnotationList.AnnotationChosen)
     def _annotation_chosen(self, message: AnnotationList.AnnotationChosen) -> None:
+        if message.annotation.orphaned:
+            if message.focus:
+                self.notify(
+                    "Its passage is no longer in this article's text (the file changed). It is "
+                    "kept: e edits it, d deletes it.",
+                    markup=False,
+                    timeout=6,
+                )
+            return
         self.article_view.move_to(message.annotation.start, center=True)
         self.article_view.set_active(message.annotation.id)
         if message.focus:
@@ -382,6 +409,21 @@ class MainScreen(Screen[None]):
         document = self.document
         if annotation is not None and document and annotation.article_id == document.record.id:
             self.article_view.move_to(annotation.start)
+
+    # --- orphans ---
+    def action_orphans(self) -> None:
+        store = self.reader.store
+        titles = {r.id: r.title or r.path for r in store.articles()}
+        screen = OrphansScreen(store.orphans(), titles, self.theme_colours(), self._delete_orphan)
+        self.app.push_screen(screen, self._open_orphan)
+
+    def _delete_orphan(self, annotation: Annotation) -> None:
+        self._save(Edit(annotation, None, "delete"))
+
+    def _open_orphan(self, annotation: Annotation | None) -> None:
+        if annotation is not None:
+            self.open_article(annotation.article_id, annotation.start, annotation.id)
+            self.notes.focus()
 
     # --- panes ---
     def action_toggle_pane(self, pane: str) -> None:

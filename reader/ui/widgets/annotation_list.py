@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.store import Annotation
+from reader.records import Annotation
 from reader.text import clean_line
 
 EXCERPT = 160
@@ -41,6 +41,9 @@ def annotation_prompt(annotation: Annotation, colours: dict[str, str]) -> Conten
     if annotation.note:
         parts.append("\n")
         parts.append(Content.styled(f"✎ {clean_line(annotation.note)}", "dim"))
+    if annotation.orphaned:
+        parts.append("\n")
+        parts.append(Content.styled("⚠ not found in the current text (kept)", "$warning"))
     return Content.assemble(*parts)
 
 
@@ -81,6 +84,7 @@ class AnnotationList(OptionList):
         self, annotations: tuple[Annotation, ...], colours: dict[str, str], current: str | None
     ) -> None:
         """Show the annotations; keep the highlight on `current` when it is listed."""
+        annotations = tuple(sorted(annotations, key=lambda a: a.orphaned))  # orphans last
         self._annotations = {a.id: a for a in annotations}
         with self.prevent(OptionList.OptionHighlighted):
             if annotations:

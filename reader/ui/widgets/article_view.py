@@ -15,7 +15,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
@@ -26,7 +26,7 @@ from textual.strip import Strip
 from reader import motions
 from reader.document import Document
 from reader.layout import HEADLINE, Layout
-from reader.store import Annotation
+from reader.records import Annotation
 from reader.text import Span, TextStructure, quotation_at
 from reader.ui.styling import styled_segments, tint
 
@@ -162,7 +162,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def set_annotations(self, annotations: tuple[Annotation, ...], colours: dict[str, str]) -> None:
-        """The annotations to highlight (in text order) and the colour of each, by id."""
+        """The annotations to highlight (in text order) and the colour of each, by id.
+
+        Orphaned annotations (their passage is no longer in the text) are not drawn.
+        """
+        annotations = tuple(a for a in annotations if not a.orphaned)
         self._annotations = annotations
         self._starts = [a.start for a in annotations]
         running = 0
@@ -181,22 +185,43 @@ class ArticleView(ScrollView, can_focus=True):
             self._active = annotation_id
             self.refresh()
 
+    @property
+    def wrap_width(self) -> int:
+        """The width lines are wrapped to (the pane's, up to a comfortable measure)."""
+        return max(8, min(self.scrollable_content_region.width, MAX_MEASURE))
+
     def _relayout(self) -> None:
-        width = min(self.scrollable_content_region.width, MAX_MEASURE)
-        if self.document is None or width <= 0:
+        document = self.document
+        if document is None or self.scrollable_content_region.width <= 0:
             self.text_layout = None
             self.virtual_size = Size(0, 0)
-        else:
-            document = self.document
-            self.text_layout = Layout(
-                document.text, document.structure.paragraphs, width, document.headline
-            )
-            self.virtual_size = Size(width, len(self.text_layout))
+            self.refresh()
+            return
+        width = self.wrap_width
+        layout = document.cached_layout(width)
+        if layout is None and document.big:
+            self._layout_in_background(document, width)  # keep showing the old one meanwhile
+            return
+        self._apply_layout(layout or document.layout(width))
+
+    def _apply_layout(self, layout: Layout) -> None:
+        self.text_layout = layout
+        self.virtual_size = Size(layout.width, len(layout))
         self.refresh()
 
+    @work(thread=True, exclusive=True, group="layout")
+    def _layout_in_background(self, document: Document, width: int) -> None:
+        layout = document.layout(width)
+        self.app.call_from_thread(self._layout_ready, document, layout)
+
+    def _layout_ready(self, document: Document, layout: Layout) -> None:
+        if document is self.document and layout.width == self.wrap_width:
+            self._apply_layout(layout)
+            self._reveal()
+            self._moved()
+
     def on_resize(self, event: events.Resize) -> None:
-        width = min(self.scrollable_content_region.width, MAX_MEASURE)
-        if self.text_layout is None or self.text_layout.width != max(8, width):
+        if self.text_layout is None or self.text_layout.width != self.wrap_width:
             self._relayout()
             self._reveal()
 

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from reader.store import ArticleRecord
+from reader.records import ArticleRecord
 
 
 def _plural(count: int, word: str) -> str:

@@ -1,0 +1,131 @@
+"""The app with other writers, edited articles, orphans and a full disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.records import new_annotation
+from reader.store import Store
+from reader.ui.app import ReaderApp
+from reader.ui.screens.orphans_screen import OrphansScreen
+from tests.conftest import GOLD, ICE
+from tests.ui.helpers import (
+    SIZE,
+    main,
+    press,
+    region_words,
+    saved_annotations,
+    settle,
+    toast_words,
+    view,
+)
+from tests.ui.test_tagging import tag
+
+ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
+KING = "Their authority in Canada is exclusively to assist Canadian authorities in investigating transnational crime."
+
+
+async def look_outside(pilot) -> None:  # type: ignore[no-untyped-def]
+    """What the app does every two seconds, now."""
+    pilot.app._poll()
+    await settle(pilot)
+
+
+async def test_another_readers_annotation_appears(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        other = Store(ice_library / "reader.json")
+        start = ICE_TEXT.index(KING)
+        other.save_annotation(
+            new_annotation(
+                other.articles()[0].id, ICE_TEXT, start, start + len(KING), source="Someone Else"
+            )
+        )
+        await look_outside(pilot)
+        assert "Someone Else" in region_words(app, main(app).notes)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        assert {a["source"] for a in saved_annotations(ice_library / "reader.json")} == {
+            "Someone Else",
+            "Doug King",
+        }
+
+
+async def test_an_article_edited_on_disk_reloads_with_its_annotations(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, *["n"] * 6, "t")
+        await tag(pilot, "Doug King")
+        await press(pilot, "n", "t")
+        await tag(pilot, "ICE")
+        edited_text = "Editor's note: this story was updated.\n\n" + ICE_TEXT.replace(KING, "")
+        (ice_library / ICE).write_text(edited_text, encoding="utf-8")
+        await look_outside(pilot)
+        assert view(app).document is not None and view(app).document.text == edited_text
+        assert "Editor's note" in region_words(app, view(app)) or view(app).scroll_y > 0
+        shown = region_words(app, main(app).notes)
+        assert "not found in the current text" in shown
+        assert "could not be found in the changed text" in toast_words(app)
+        ice = next(
+            a for a in saved_annotations(ice_library / "reader.json") if a["source"] == "ICE"
+        )
+        assert edited_text[ice["start"] : ice["end"]] == ice["quote"]
+        king = next(
+            a for a in saved_annotations(ice_library / "reader.json") if a["source"] == "Doug King"
+        )
+        assert king["orphaned"] and king["quote"] == KING
+
+
+async def test_orphans_are_listed_and_can_be_deleted_and_undone(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, *["n"] * 6, "t")
+        await tag(pilot, "Doug King", "public safety")
+        (ice_library / ICE).write_text(ICE_TEXT.replace(KING, ""), encoding="utf-8")
+        await look_outside(pilot)
+        await press(pilot, "O")
+        screen = app.screen
+        assert isinstance(screen, OrphansScreen)
+        listed = region_words(app, screen.query_one("#orphans-list"))
+        assert "Doug King" in listed and "Their authority in Canada" in listed
+        await press(pilot, "d")
+        assert saved_annotations(ice_library / "reader.json") == []
+        await press(pilot, "escape", "u")
+        [back] = saved_annotations(ice_library / "reader.json")
+        assert back["orphaned"] and back["source"] == "Doug King"
+
+
+async def test_a_full_disk_is_reported_and_nothing_is_lost(
+    ice_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.storage
+
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        before = (ice_library / "reader.json").read_bytes()
+
+        def full(handle, payload) -> None:  # type: ignore[no-untyped-def]
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(reader.storage, "_write_payload", full)
+        await press(pilot, "n", '"', "t")
+        await tag(pilot, "Heather McPherson")
+        assert "No space left on device" in toast_words(app)
+        assert "file on disk is unchanged" in toast_words(app)
+        assert (ice_library / "reader.json").read_bytes() == before
+        assert view(app).selection is not None  # the selection waits for another try
+        monkeypatch.undo()
+        await press(pilot, "t")
+        await tag(pilot, "Heather McPherson")
+        assert [a["source"] for a in saved_annotations(ice_library / "reader.json")] == [
+            "Doug King",
+            "Heather McPherson",
+        ]

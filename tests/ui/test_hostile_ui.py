@@ -1,0 +1,126 @@
+"""The app on the hostile corpus: every article opens and every key works, nothing crashes;
+cursor and highlights stay on the right characters (combining marks, emoji, CJK)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.records import new_annotation
+from reader.ui.app import ReaderApp
+from tests.hostile import HOSTILE, write_hostile_library
+from tests.ui.helpers import SIZE, main, press, region_words, settle, toast_words, view
+
+KEYS = (
+    "G",
+    "g",
+    "n",
+    '"',
+    "escape",
+    "s",
+    "p",
+    "escape",
+    "v",
+    "l",
+    "l",
+    "w",
+    ")",
+    "escape",
+    "}",
+    "j",
+    "k",
+    "space",
+    "b",
+)
+
+
+async def open_by_path(pilot, path: str) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    record = next(r for r in app.store.articles() if r.path == path)
+    main(app).open_article(record.id)
+    await settle(pilot)
+
+
+async def test_every_hostile_article_opens_and_takes_every_key(tmp_path: Path) -> None:
+    library = write_hostile_library(tmp_path / "library")
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        notices = toast_words(app)
+        for name, _, outcome, _ in HOSTILE:
+            if outcome == "refuse":
+                assert name.split(".")[0] in notices
+        opened = [h for h in HOSTILE if h[2] == "open"]
+        assert f"Library ({len(opened)})" in region_words(app, main(app).library_list)
+        for name, _, _, _expect in opened:
+            await open_by_path(pilot, name)
+            assert view(app).document is not None and view(app).document.record.path == name
+            await press(pilot, *KEYS)
+            assert app.is_running
+        await open_by_path(pilot, "markup.txt")
+        assert "[@click=app.quit]here[/]" in region_words(app, view(app))
+        await open_by_path(pilot, "escapes.txt")
+        assert "Clip link text move end" in region_words(app, view(app))
+
+
+async def test_a_ten_megabyte_line_opens_and_scrolls_to_the_end(tmp_path: Path) -> None:
+    library = write_hostile_library(tmp_path / "library")
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_by_path(pilot, "one-huge-line.txt")
+        article = view(app)
+        assert article.text_layout is not None and len(article.text_layout) > 100_000
+        await press(pilot, "G")
+        assert article.cursor >= len(article.document.text) - 30  # type: ignore[union-attr]
+        assert "quoted" in region_words(app, article)
+        await press(pilot, "n")  # quotations of a 12 MB text, found in a worker
+
+
+def highlighted(app: ReaderApp, line: int) -> list[str]:
+    """The text of the segments drawn with a highlight background on a screen line."""
+    article = view(app)
+    base = article.rich_style.bgcolor
+    strip = article.render_line(line - round(article.scroll_y))
+    return [
+        seg.text for seg in strip if seg.style and seg.style.bgcolor and seg.style.bgcolor != base
+    ]
+
+
+async def test_highlights_and_cursor_sit_on_wide_and_combined_characters(tmp_path: Path) -> None:
+    library = write_hostile_library(tmp_path / "library")
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for name, phrase in (
+            ("cjk.txt", "東京は大きい"),
+            ("emoji.txt", "🇨🇦 is 👍🏽 today"),
+            ("combining.txt", "re\u0301sume\u0301 now"),
+        ):
+            await open_by_path(pilot, name)
+            document = view(app).document
+            assert document is not None
+            start = document.text.index(phrase)
+            app.store.save_annotation(
+                new_annotation(
+                    document.record.id, document.text, start, start + len(phrase), themes=["t"]
+                )
+            )
+            await settle(pilot)
+            await press(pilot, "g")
+            line = view(app).text_layout.line_of(start)  # type: ignore[union-attr]
+            assert "".join(highlighted(app, line)) == phrase, name
+        # The cursor steps over a whole grapheme: a family joined by ZWJs, a skin-toned
+        # thumb, é in two code points.
+        await open_by_path(pilot, "emoji.txt")
+        text = view(app).document.text  # type: ignore[union-attr]
+        view(app).move_to(text.index("👩"))
+        await press(pilot, "l")
+        assert view(app).cursor == text.index("👩") + 5
+        view(app).move_to(text.index("👍🏽"))
+        await press(pilot, "l")
+        assert view(app).cursor == text.index("👍🏽") + 2
+        await open_by_path(pilot, "combining.txt")
+        text = view(app).document.text  # type: ignore[union-attr]
+        view(app).move_to(text.index("e\u0301le"))
+        await press(pilot, "l")
+        assert view(app).cursor == text.index("e\u0301le") + 2
