@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LIBRARY ?= library
 
-.PHONY: run test lint format bench stress clean help
+.PHONY: run test lint format bench bench-quotes stress clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -36,6 +36,9 @@ format: $(STAMP)  ## Apply ruff's fixes and formatting
 
 bench: $(STAMP)  ## Measure the speed targets (builds its own large data)
 	$(BIN)/python -m bench
+
+bench-quotes: $(STAMP)  ## Score quote and speaker finding on the labelled gold sets
+	$(BIN)/python -m bench.quotes
 
 clean:  ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

@@ -3,7 +3,7 @@
 Run with `make bench` (or `python -m bench`). It builds its own data under bench/.data/
 (a 1 MB article, databases of 10,000 and 100,000 annotations), runs the app headless where a
 user would feel the figure, and prints each measurement beside its target. Options:
-`--only NAME` runs one (search, open, save, start, memory); `--json` prints JSON.
+`--only NAME` runs one (search, open, save, start, memory, quotes); `--json` prints JSON.
 """
 
 from __future__ import annotations
@@ -331,6 +331,29 @@ def bench_memory() -> Result:
     }
 
 
+def bench_quotes() -> Result:
+    from reader.quotes.article import article_quotes
+    from reader.text import TextStructure
+
+    text = big_article(1_000_000)
+    times = []
+    found = 0
+    for _ in range(3):
+        structure = TextStructure(text)  # sentences and quotation spans included, as in the app
+        started = time.perf_counter()
+        found = len(article_quotes(structure, ""))
+        times.append(time.perf_counter() - started)
+    best = min(times)
+    return {
+        "name": "find quotes and speakers, 1 MB article",
+        "value": round(best, 2),
+        "unit": "s (best of 3)",
+        "target": "< 0.5 s",
+        "ok": best < 0.5,
+        "detail": f"{found} quotations; runs in a worker after the article shows",
+    }
+
+
 # --- running ---------------------------------------------------------------------------------
 
 BENCHES: dict[str, Callable[[], Any]] = {
@@ -339,6 +362,7 @@ BENCHES: dict[str, Callable[[], Any]] = {
     "save": lambda: asyncio.run(bench_save()),
     "start": bench_start,
     "memory": bench_memory,
+    "quotes": bench_quotes,
 }
 
 

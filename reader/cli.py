@@ -19,7 +19,7 @@ from reader.paths import DB_NAME, ENV_LIBRARY, Locations, PathError, resolve
 from reader.search import hits_as_json, search_store
 from reader.store import Store, StoreError
 
-COMMANDS = ("open", "search", "list", "doctor", "restore")
+COMMANDS = ("open", "search", "list", "quotes", "doctor", "restore")
 
 DESCRIPTION = f"""\
 Read news articles in the terminal and tag who said what, by keyboard.
@@ -28,6 +28,7 @@ commands:
   reader [LIBRARY]         open the app on a folder of articles (the default command)
   reader search QUERY      print the annotations that match QUERY, best first
   reader list              print the articles of the library with their annotation counts
+  reader quotes ARTICLE    print an article's quotations with their suggested speakers
   reader doctor [--fix]    check the database and the library; repair what is safe
   reader restore [BACKUP]  list the database's backups, or put one back
 
@@ -93,6 +94,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     list_.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     _common(list_)
+
+    quotes = commands.add_parser(
+        "quotes",
+        prog="reader quotes",
+        help="print an article's quotations with their suggested speakers",
+        description="Print the quotations of an article in order, each with its suggested "
+        "speaker (resolved to the full name or organisation; a source already in the "
+        "codebook keeps the codebook's spelling), the words that named the speaker and the "
+        "cue of speech. ARTICLE is a file (.txt or .md, in the library or not) or an article "
+        "of the library by its file name or a unique part of its name or title. Quoted "
+        "phrases with no speech around them (scare quotes, titles) are left out unless --all. "
+        "JSON: a list of {quote, start, end, speaker, speaker_mention, cue, confidence}, "
+        "offsets into the article's normalised text (with --all, also speech: true/false).",
+    )
+    quotes.add_argument("article", metavar="ARTICLE", help="a file, or an article of the library")
+    quotes.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+    quotes.add_argument("--all", action="store_true", help="include quoted text that is not speech")
+    _common(quotes)
 
     doctor = commands.add_parser(
         "doctor",
@@ -166,6 +185,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _doctor(where, args.fix, args.json)
         if args.command == "restore":
             return _restore(where, args.backup, args.json)
+        if args.command == "quotes":
+            return _quotes(where, args.article, args.json, args.all)
         store = Store(where.db)
     except StoreError as error:
         return _fail(str(error))
@@ -238,6 +259,12 @@ def _list(store: Store, where: Locations, as_json: bool) -> int:
         missing = "  (file missing)" if row["missing"] else ""
         print(f"{row['annotations']:>{width}}  {row['path']}  {row['title']}{missing}")
     return 0
+
+
+def _quotes(where: Locations, target: str, as_json: bool, include_all: bool) -> int:
+    from reader.quotes_cli import print_quotes
+
+    return print_quotes(where, target, as_json, include_all)
 
 
 def _doctor(where: Locations, fix: bool, as_json: bool) -> int:

@@ -36,38 +36,56 @@ class Edit:
 
 
 class History:
-    """Applies edits to a store and remembers them for undo and redo."""
+    """Applies edits to a store and remembers them for undo and redo.
+
+    Each step of the history is one edit, or a group of edits made by one command (tagging
+    all of a speaker's quotes), which undo reverses together.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self._undo: list[Edit] = []
-        self._redo: list[Edit] = []
+        self._undo: list[tuple[Edit, ...]] = []
+        self._redo: list[tuple[Edit, ...]] = []
 
     def apply(self, edit: Edit) -> Edit:
         """Make the change and remember it; returns the edit as saved."""
         saved = self._perform(edit)
-        self._undo.append(saved)
-        del self._undo[:-MAX_UNDO]
-        self._redo.clear()
+        self._remember((saved,))
         return saved
 
+    def apply_all(self, edits: list[Edit]) -> list[Edit]:
+        """Make several changes in one write and remember them as one step."""
+        with self.store.batch():
+            saved = [self._perform(edit) for edit in edits]
+        if saved:
+            self._remember(tuple(saved))
+        return saved
+
+    def _remember(self, step: tuple[Edit, ...]) -> None:
+        self._undo.append(step)
+        del self._undo[:-MAX_UNDO]
+        self._redo.clear()
+
     def undo(self) -> Edit | None:
-        """Reverse the last change; returns it, or None when there is nothing to undo."""
+        """Reverse the last step; returns its (first) edit, or None when there is nothing to undo."""
         if not self._undo:
             return None
-        edit = self._undo.pop()
-        self._perform(edit.reversed())
-        self._redo.append(edit)
-        return edit
+        step = self._undo.pop()
+        with self.store.batch():
+            for edit in reversed(step):
+                self._perform(edit.reversed())
+        self._redo.append(step)
+        return _summary(step)
 
     def redo(self) -> Edit | None:
-        """Make the last undone change again."""
+        """Make the last undone step again."""
         if not self._redo:
             return None
-        edit = self._redo.pop()
-        self._perform(edit)
-        self._undo.append(edit)
-        return edit
+        step = self._redo.pop()
+        with self.store.batch():
+            done = tuple(self._perform(edit) for edit in step)
+        self._undo.append(done)
+        return _summary(done)
 
     def _perform(self, edit: Edit) -> Edit:
         if edit.after is None:
@@ -76,3 +94,11 @@ class History:
             return edit
         saved = self.store.save_annotation(edit.after)
         return Edit(edit.before, saved, edit.label)
+
+
+def _summary(step: tuple[Edit, ...]) -> Edit:
+    """One edit standing for a step, labelled with how many changes it made."""
+    first = step[0]
+    if len(step) == 1:
+        return first
+    return Edit(first.before, first.after, f"{first.label} of {len(step)} quotes")

@@ -567,6 +567,20 @@ class Store:
         self._source_usage = +source_usage
 
     # --- codebook ---
+    def describe_source(self, name: str, description: str) -> bool:
+        """Give a codebook source its description, if it has none yet; True if it changed."""
+        description = " ".join(description.split())
+        with self._lock, self._transaction():
+            key = name_key(name)
+            source = self._sources.get(key)
+            if source is None or source.description or not description:
+                return False
+            self._db.table("sources").update(
+                {"description": description}, doc_ids=[self._source_doc_ids[key]]
+            )
+            self._sources = {**self._sources, key: Source(source.name, description)}
+        return True
+
     def sources(self) -> list[Source]:
         return sorted(self._sources.values(), key=lambda s: s.name.casefold())
 

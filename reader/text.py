@@ -7,7 +7,8 @@ functions here are pure and fast; they never touch files, the store or the UI.
 Quotation spans follow the conventions of newsroom copy: straight or curly double quotes,
 single quotes at the top level (British style), apostrophes never open or close a quote,
 a quotation carried over paragraphs (an opening mark at each paragraph, a closing mark only
-at the end) is one span, and single quotes inside a double-quoted passage belong to it.
+at the end) is one span, as is one whose next paragraph lost its reopening mark but closes
+it, and single quotes inside a double-quoted passage belong to it.
 """
 
 from __future__ import annotations
@@ -145,6 +146,17 @@ def _direction(text: str, i: int) -> str:
         return "apostrophe"  # don't, Canada’s, rock'n'roll
     if single and ch in "'’‘" and _is_space(before) and _DECADE.match(text, i + 1):
         return "apostrophe"  # ’90s
+    # A curly mark typed the wrong way round (`decision.“ However`, `said ”Yes`, German
+    # `„Ja“`) is read by where it stands.
+    if (
+        ch == "“"
+        and not _is_space(before)
+        and before not in _OPENING_CONTEXT
+        and not _is_word(after)
+    ):
+        return "close"
+    if ch == "”" and (_is_space(before) or before in _OPENING_CONTEXT) and _is_word(after):
+        return "open"
     if ch in _DOUBLE_OPEN or ch in "‘‚‹":
         return "open"
     if ch in _DOUBLE_CLOSE or ch == "›":
@@ -220,6 +232,12 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
             if mark_para == para_index + 1 and i == paras[mark_para].start and direction != "close":
                 para_index = mark_para
                 continue
+            # Copy that lost the reopening mark (`said, "I think …` / `It was … better."`):
+            # the next paragraph's first mark closes the quotation there.
+            if mark_para == para_index + 1 and direction == "close":
+                close(i, closed=True)
+                open_at = -1
+                continue
             close(paras[para_index].end, closed=False)
             open_at = -1
         if open_at < 0:
@@ -227,6 +245,10 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
             # (`said," [Warhol] liked`), so any one of them may open a quotation.
             if direction != "close" or text[i] == '"':
                 open_at, para_index = i, mark_para
+            continue
+        if _reopens(text, i, direction):
+            # Copy whose paragraph breaks were lost keeps each paragraph's reopening mark
+            # (`keyboard. "The software …`): the quotation carries on.
             continue
         if direction == "open" and text[i] not in "\"'":
             # A second opening mark before any closing one: the first was never closed.
@@ -238,6 +260,23 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
     if open_at >= 0:
         close(paras[para_index].end, closed=False)
     return found
+
+
+def _reopens(text: str, i: int, direction: str) -> bool:
+    """Whether the straight mark at `i`, inside an open quotation, reopens it mid-paragraph.
+
+    It stands where a new paragraph would begin: after a finished sentence and a space, before
+    a capital letter, leaning open rather than closed.
+    """
+    return (
+        text[i] == '"'
+        and direction == "open"
+        and i >= 2
+        and text[i - 1] == " "
+        and text[i - 2] in ".?!"
+        and i + 1 < len(text)
+        and text[i + 1].isupper()
+    )
 
 
 def quotation_at(quotes: list[Quotation], offset: int) -> Quotation | None:

@@ -34,11 +34,18 @@ def tagged_library(library: Path) -> Path:
 def test_help_explains_every_command() -> None:
     result = reader("--help")
     assert result.returncode == 0
-    for command in ("reader [LIBRARY]", "reader search", "reader list", "--db", "READER_LIBRARY"):
+    for command in (
+        "reader [LIBRARY]",
+        "reader search",
+        "reader list",
+        "reader quotes",
+        "--db",
+        "READER_LIBRARY",
+    ):
         assert command in result.stdout
 
 
-@pytest.mark.parametrize("command", ["search", "list", "open"])
+@pytest.mark.parametrize("command", ["search", "list", "quotes", "open"])
 def test_each_command_has_help(command: str) -> None:
     result = reader(command, "--help")
     assert result.returncode == 0 and "--library" in result.stdout
@@ -153,3 +160,46 @@ def test_a_skipped_file_is_named(library: Path) -> None:
     result = reader("list", "--library", str(library))
     assert result.returncode == 0
     assert "junk.txt: looks like a binary file" in result.stderr
+
+
+def test_quotes_json_of_a_plain_file_outside_the_library(tmp_path: Path) -> None:
+    article = tmp_path / "elsewhere.txt"
+    article.write_text(
+        "Council votes on bridge\n\n"
+        "Mayor Ann Hollis, a former engineer, backed the plan.\n\n"
+        '"We cannot wait another winter," Hollis said. Not every "vanity project" is a waste.\n',
+        encoding="utf-8",
+    )
+    result = reader("quotes", str(article), "--json", "--library", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    text = article.read_text(encoding="utf-8")
+    assert rows == [
+        {
+            "quote": "We cannot wait another winter,",
+            "start": text.index("We cannot"),
+            "end": text.index("We cannot") + len("We cannot wait another winter,"),
+            "speaker": "Ann Hollis",
+            "speaker_mention": "Hollis",
+            "cue": "said",
+            "confidence": rows[0]["confidence"],
+        }
+    ]
+    assert not (tmp_path / "reader.json").exists()  # nothing written beside it
+    every = json.loads(reader("quotes", str(article), "--json", "--all").stdout)
+    assert [row["speech"] for row in every] == [True, False]
+
+
+def test_quotes_of_a_library_article_by_name_in_codebook_spelling(tagged_library: Path) -> None:
+    result = reader("quotes", "ice-canada", "--library", str(tagged_library))
+    assert result.returncode == 0, result.stderr
+    assert "Doug King [explained]" in result.stdout
+    assert "Heather McPherson [wrote]" in result.stdout
+    assert "U.S. Embassy" not in result.stdout  # its paraphrase is not a quotation
+
+
+def test_quotes_of_nothing_is_a_one_line_error(library: Path) -> None:
+    result = reader("quotes", "no-such-article", "--library", str(library))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "no-such-article" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -9,6 +9,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import OptionList
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main_screen import MainScreen
@@ -60,9 +61,23 @@ def region_words(app: ReaderApp, widget: Widget) -> str:
     return " ".join(_FRAME.sub(" ", text).split())
 
 
+def pane_entries(app: ReaderApp) -> list[str]:
+    """The plain text of every entry of the annotations pane, scrolled into view or not."""
+    notes = app.screen.query_one("#notes", OptionList)
+    return [
+        " ".join(notes.get_option_at_index(i).prompt.plain.split())  # type: ignore[union-attr]
+        for i in range(notes.option_count)
+    ]
+
+
 def toast_words(app: ReaderApp) -> str:
     """The words of the notifications on screen."""
     return " | ".join(region_words(app, toast) for toast in app.screen.query("Toast"))
+
+
+def notified(app: ReaderApp) -> str:
+    """The messages of the notifications raised and not yet expired (shown or about to be)."""
+    return " | ".join(n.message for n in app._notifications)
 
 
 def main(app: ReaderApp) -> MainScreen:

@@ -9,7 +9,7 @@ from reader.ui.screens.search_screen import SearchScreen
 from tests.conftest import GOLD, ICE, ICE_QUOTES, tag_quotes
 from tests.ui.helpers import (
     SIZE,
-    main,
+    pane_entries,
     press,
     region_words,
     saved_annotations,
@@ -110,7 +110,7 @@ async def test_enter_opens_the_article_at_the_passage(library: Path) -> None:
         )
         assert document.text[view(app).cursor :].startswith("I think America")
         assert "I think America" in region_words(app, view(app))
-        assert "Elaine Gustafon" in region_words(app, main(app).notes)
+        assert "Elaine Gustafon" in " ".join(pane_entries(app))
         await press(pilot, "slash")
         assert app.screen.query_one("#search-input").value == "gustafon"  # the last query
         await press(pilot, "escape")
@@ -158,7 +158,7 @@ async def test_quit_and_reopen_restores_everything(ice_library: Path) -> None:
     again = ReaderApp(library=ice_library)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        notes = region_words(again, main(again).notes)
+        notes = " ".join(pane_entries(again))
         assert "Annotations (2)" in screen_words(again)
         assert "Doug King" in notes and "Heather McPherson" in notes and "✎ criminologist" in notes
         await press(pilot, "slash")

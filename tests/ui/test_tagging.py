@@ -10,6 +10,7 @@ from tests.conftest import GOLD, ICE
 from tests.ui.helpers import (
     SIZE,
     main,
+    pane_entries,
     press,
     region_words,
     saved_annotations,
@@ -212,7 +213,10 @@ async def test_choosing_an_annotation_in_the_pane_moves_the_article_to_it(
         await tag(pilot, "Heather McPherson")
         await press(pilot, "g")
         assert view(app).scroll_y == 0
-        await press(pilot, "tab", "enter")
+        await press(pilot, "tab")
+        entries = pane_entries(app)
+        heather = next(i for i, e in enumerate(entries) if e.startswith("Heather McPherson"))
+        await press(pilot, *["j"] * heather, "enter")
         assert app.focused is view(app)
         assert view(app).cursor == ICE_TEXT.index("ICE and Border Patrol have committed")
         assert view(app).scroll_y > 0

@@ -23,8 +23,12 @@ from reader.articles import ArticleError
 from reader.codebook import UNTHEMED_COLOUR, stable_slots, theme_colour
 from reader.document import Document, open_document
 from reader.history import Edit
+from reader.quotes import QuoteFinding
+from reader.quotes.article import MAX_CHARACTERS, article_quotes
+from reader.quotes.review import of_speaker, speakers, untagged
 from reader.records import Annotation, ArticleRecord, Change, edited, new_annotation
 from reader.ui.screens.orphans_screen import OrphansScreen
+from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
 from reader.ui.screens.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
@@ -52,6 +56,14 @@ class MainScreen(Screen[None]):
         Binding("L", "toggle_pane('library')", "Library pane", show=False, id="main.library"),
         Binding("A", "toggle_pane('notes')", "Notes pane", show=False, id="main.notes"),
         Binding("O", "orphans", "Orphaned annotations", show=False, id="main.orphans"),
+        Binding("W", "speakers", "Who is quoted", id="main.speakers"),
+        Binding(
+            "T",
+            "toggle_accept_themes",
+            "Accept adds last themes (on/off)",
+            show=False,
+            id="main.accept_themes",
+        ),
         Binding("escape", "focus_article", "Back to article", show=False, id="main.back"),
     ]
 
@@ -61,6 +73,8 @@ class MainScreen(Screen[None]):
         self._pending_annotation: str | None = None
         self._last_tag: tuple[str | None, tuple[str, ...]] | None = None
         self.quick_themes: list[str] = []
+        self.findings: list[QuoteFinding] = []  # the open article's quotations, once found
+        self.accept_with_themes = False  # `a` also applies the last themes used
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -138,7 +152,8 @@ class MainScreen(Screen[None]):
         self.article_view.set_annotations(annotations, by_id)
         under = self.article_view.annotation_under_cursor()
         current = self._pending_annotation or (under.id if under else None)
-        self.notes.show_annotations(annotations, colours, current)
+        left = tuple(untagged(self.findings, annotations))
+        self.notes.show_annotations(annotations, colours, current, left, self.document.text)
         count = len(annotations)
         self.query_one("#notes-pane").border_title = f"Annotations ({count})"
         if self._pending_annotation:
@@ -225,19 +240,35 @@ class MainScreen(Screen[None]):
 
     def _show(self, document: Document, cursor: int, annotation_id: str | None) -> None:
         self.document = document
+        self.findings = []
         self._pending_annotation = annotation_id
         self.query_one("#article-pane").border_title = document.content.title
         self.article_view.show_document(document, cursor)
         self.refresh_annotations()
         self.refresh_library()
         self.app.sub_title = document.record.path
-        if document.big:
-            self._prepare(document)
+        self._find_quotes(document)
 
-    @work(thread=True, group="prepare")
-    def _prepare(self, document: Document) -> None:
-        """Sentences and quotations of a long article, found off the UI thread."""
-        document.prepare()
+    @work(thread=True, exclusive=True, group="quotes")
+    def _find_quotes(self, document: Document) -> None:
+        """The article's quotations and their speakers, found off the UI thread (the article
+        shows first; the marks appear when they are ready)."""
+        known = [source.name for source in self.reader.store.sources()]
+        findings = article_quotes(document.structure, document.content.title, known)
+        self.app.call_from_thread(self._quotes_found, document, findings)
+
+    def _quotes_found(self, document: Document, findings: list[QuoteFinding]) -> None:
+        if document is not self.document:
+            return  # another article was opened meanwhile
+        self.findings = findings
+        if len(document.text) > MAX_CHARACTERS:
+            self.notify(
+                "This text is too long to look for quotations in: select passages by hand",
+                timeout=5,
+                markup=False,
+            )
+        self.article_view.set_suggestions(findings)
+        self.refresh_annotations()
 
     @on(LibraryList.ArticleChosen)
     def _article_chosen(self, message: LibraryList.ArticleChosen) -> None:
@@ -249,7 +280,16 @@ class MainScreen(Screen[None]):
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         annotation_id = message.annotation.id if message.annotation else None
         self.article_view.set_active(annotation_id)
-        self.notes.show_current(annotation_id)
+        if annotation_id is None:
+            self.notes.show_suggestion(self.article_view.suggestion_at(message.offset))
+        else:
+            self.notes.show_current(annotation_id)
+
+    @on(AnnotationList.SuggestionChosen)
+    def _suggestion_chosen(self, message: AnnotationList.SuggestionChosen) -> None:
+        self.article_view.move_to(message.suggestion.span.start, center=True)
+        if message.focus:
+            self.article_view.focus()
 
     @on(AnnotationList.AnnotationChosen)
     def _annotation_chosen(self, message: AnnotationList.AnnotationChosen) -> None:
@@ -294,7 +334,8 @@ class MainScreen(Screen[None]):
                 note=annotation.note,
             )
         else:
-            request = TagRequest(quote=self._quote_of(target))
+            suggested = target.suggestion.speaker if target.suggestion else None
+            request = TagRequest(quote=self._quote_of(target), source=suggested or "")
         usage = dict(store.source_usage())
         dialog = TagDialog(
             request,
@@ -322,6 +363,7 @@ class MainScreen(Screen[None]):
         source: str | None,
         themes: tuple[str, ...] | list[str],
         note: str = "",
+        label: str = "tag",
     ) -> Edit:
         assert self.document is not None and target.span is not None
         annotation = new_annotation(
@@ -333,7 +375,7 @@ class MainScreen(Screen[None]):
             themes=themes,
             note=note,
         )
-        return Edit(None, annotation, "tag")
+        return Edit(None, annotation, label)
 
     @on(ArticleView.QuickThemeRequested)
     def _quick_theme(self, message: ArticleView.QuickThemeRequested) -> None:
@@ -371,6 +413,83 @@ class MainScreen(Screen[None]):
         else:
             self._save(self._new(target, source, themes))
 
+    # --- accepting suggested speakers ---
+    @on(ArticleView.AcceptRequested)
+    @on(AnnotationList.AcceptRequested)
+    def _accept(
+        self, message: ArticleView.AcceptRequested | AnnotationList.AcceptRequested
+    ) -> None:
+        suggestion = message.suggestion
+        target = Target(span=suggestion.span, suggestion=suggestion)
+        if not suggestion.speaker:
+            self.open_tag_dialog(target)  # nobody to accept: ask
+            return
+        themes = self._last_tag[1] if self.accept_with_themes and self._last_tag else ()
+        edit = self._new(target, suggestion.speaker, themes, label="accept")
+        self._last_tag = (suggestion.speaker, tuple(themes))
+        self.reader.save(partial(self._apply_describing, [edit], [suggestion]), self._accepted)
+
+    def _apply_describing(self, edits: list[Edit], suggestions: list[QuoteFinding]) -> list[Edit]:
+        """Save the edits as one undo step; offer each new source its description."""
+        store = self.reader.store
+        saved = self.reader.history.apply_all(edits)
+        for suggestion in suggestions:
+            if suggestion.speaker and suggestion.description:
+                store.describe_source(suggestion.speaker, suggestion.description)
+        return saved
+
+    def _accepted(self, edits: list[Edit]) -> None:
+        if not edits:
+            return
+        after = edits[-1].after
+        assert after is not None
+        self._pending_annotation = after.id
+        self.refresh_annotations()
+        count = f"{len(edits)} quotes" if len(edits) > 1 else "quote"
+        self.notify(f"Tagged {count}: {after.source} · u to undo", timeout=3, markup=False)
+
+    def action_toggle_accept_themes(self) -> None:
+        self.accept_with_themes = not self.accept_with_themes
+        state = (
+            "also applies the last themes used"
+            if self.accept_with_themes
+            else "sets the source only"
+        )
+        self.notify(f"Accept (a) now {state}", timeout=3, markup=False)
+
+    # --- who is quoted here ---
+    def action_speakers(self) -> None:
+        if self.document is None:
+            return
+        annotations = self.reader.store.annotations_for(self.document.record.id)
+        counts = speakers(self.findings, annotations)
+        if not counts:
+            self.notify("No speakers found in this article yet", timeout=3, markup=False)
+            return
+        self.app.push_screen(SpeakersScreen(counts), self._speaker_chosen)
+
+    def _speaker_chosen(self, choice: tuple[str, str] | None) -> None:
+        if choice is None or self.document is None:
+            return
+        action, name = choice
+        annotations = self.reader.store.annotations_for(self.document.record.id)
+        quotes = of_speaker(self.findings, annotations, name)
+        if action == "jump":
+            if quotes:
+                self.article_view.move_to(quotes[0].span.start, center=True)
+            self.article_view.focus()
+            return
+        text = self.document.text
+        review = ReviewScreen(name, [(q, text[q.span.start : q.span.end]) for q in quotes])
+        self.app.push_screen(review, self._reviewed)
+
+    def _reviewed(self, chosen: list[QuoteFinding] | None) -> None:
+        if not chosen:
+            return
+        themes = self._last_tag[1] if self.accept_with_themes and self._last_tag else ()
+        edits = [self._new(Target(span=q.span), q.speaker, themes, label="accept") for q in chosen]
+        self.reader.save(partial(self._apply_describing, edits, chosen), self._accepted)
+
     @on(ArticleView.DeleteRequested)
     @on(AnnotationList.DeleteRequested)
     def _delete(
@@ -383,7 +502,7 @@ class MainScreen(Screen[None]):
         self.reader.save(partial(history.apply, edit), self._saved)
 
     def _saved(self, edit: Edit) -> None:
-        if edit.label == "tag":
+        if edit.label in {"tag", "accept"}:
             self.article_view.clear_selection()
         if edit.after is not None:
             self._pending_annotation = edit.after.id

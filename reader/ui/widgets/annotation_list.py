@@ -1,7 +1,9 @@
 """The annotations pane: the annotations of the open article, in text order.
 
 Each entry shows the source, the themes in their colours, an excerpt of the quote and the
-note. Moving the highlight asks the article to scroll to that passage; enter goes there.
+note. The quotations found but not tagged yet are listed among them, dimmed, with their
+suggested speaker (a accepts it). Moving the highlight asks the article to scroll to that
+passage; enter goes there.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.quotes import QuoteFinding
 from reader.records import Annotation
 from reader.text import clean_line
 
@@ -33,11 +36,8 @@ def annotation_prompt(annotation: Annotation, colours: dict[str, str]) -> Conten
             Content.styled(f"● {theme}", colours.get(theme, "")) for theme in annotation.themes
         ]
         parts.append(Content(" ").join(chips))
-    quote = clean_line(annotation.quote)
-    if len(quote) > EXCERPT:
-        quote = quote[: EXCERPT - 1].rstrip() + "…"
     parts.append("\n")
-    parts.append(Content.styled(f"“{quote}”", "italic"))
+    parts.append(Content.styled(f"“{_excerpt(annotation.quote)}”", "italic"))
     if annotation.note:
         parts.append("\n")
         parts.append(Content.styled(f"✎ {clean_line(annotation.note)}", "dim"))
@@ -45,6 +45,30 @@ def annotation_prompt(annotation: Annotation, colours: dict[str, str]) -> Conten
         parts.append("\n")
         parts.append(Content.styled("⚠ not found in the current text (kept)", "$warning"))
     return Content.assemble(*parts)
+
+
+def _excerpt(quote: str) -> str:
+    quote = clean_line(quote)
+    return quote if len(quote) <= EXCERPT else quote[: EXCERPT - 1].rstrip() + "…"
+
+
+def suggestion_prompt(finding: QuoteFinding, quote: str) -> Content:
+    """The lines that show a quotation not tagged yet, with its suggested speaker."""
+    speaker = (
+        Content.styled(f"{finding.speaker}?", "bold $text-secondary")
+        if finding.speaker
+        else Content.styled("speaker unknown", "italic $text-muted")
+    )
+    return Content.assemble(
+        Content.styled("suggested  ", "$text-muted"),
+        speaker,
+        "\n",
+        Content.styled(f"“{_excerpt(quote)}”", "italic $text-muted"),
+    )
+
+
+def _suggestion_id(finding: QuoteFinding) -> str:
+    return f"quote:{finding.span.start}"
 
 
 class AnnotationList(OptionList):
@@ -56,6 +80,7 @@ class AnnotationList(OptionList):
         Binding("enter", "select", "Go to", id="notes.goto"),
         Binding("t,e", "edit", "Edit", id="notes.edit"),
         Binding("d", "delete", "Delete", id="notes.delete"),
+        Binding("a", "accept", "Accept speaker", id="notes.accept"),
     ]
 
     class AnnotationChosen(Message):
@@ -65,6 +90,21 @@ class AnnotationList(OptionList):
             super().__init__()
             self.annotation = annotation
             self.focus = focus
+
+    class SuggestionChosen(Message):
+        """A suggested quotation was highlighted (`focus` False) or chosen with enter."""
+
+        def __init__(self, suggestion: QuoteFinding, focus: bool) -> None:
+            super().__init__()
+            self.suggestion = suggestion
+            self.focus = focus
+
+    class AcceptRequested(Message):
+        """Tag a suggested quotation with its suggested speaker."""
+
+        def __init__(self, suggestion: QuoteFinding) -> None:
+            super().__init__()
+            self.suggestion = suggestion
 
     class EditRequested(Message):
         def __init__(self, annotation: Annotation) -> None:
@@ -79,20 +119,39 @@ class AnnotationList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._annotations: dict[str, Annotation] = {}
+        self._suggestions: dict[str, QuoteFinding] = {}
 
     def show_annotations(
-        self, annotations: tuple[Annotation, ...], colours: dict[str, str], current: str | None
+        self,
+        annotations: tuple[Annotation, ...],
+        colours: dict[str, str],
+        current: str | None,
+        suggestions: tuple[QuoteFinding, ...] = (),
+        text: str = "",
     ) -> None:
-        """Show the annotations; keep the highlight on `current` when it is listed."""
-        annotations = tuple(sorted(annotations, key=lambda a: a.orphaned))  # orphans last
+        """Show the annotations, and the untagged `suggestions` (quotations of `text`) among
+        them in text order; keep the highlight on `current` when it is listed."""
         self._annotations = {a.id: a for a in annotations}
+        self._suggestions = {_suggestion_id(f): f for f in suggestions}
+        entries: list[tuple[tuple[bool, int], Option]] = [
+            ((a.orphaned, a.start), Option(annotation_prompt(a, colours), id=a.id))
+            for a in annotations
+        ]  # orphans last
+        entries += [
+            (
+                (False, f.span.start),
+                Option(suggestion_prompt(f, text[f.span.start : f.span.end]), id=_suggestion_id(f)),
+            )
+            for f in suggestions
+        ]
+        entries.sort(key=lambda entry: entry[0])
         with self.prevent(OptionList.OptionHighlighted):
-            if annotations:
+            if entries:
                 options: list[Option | None] = []
-                for annotation in annotations:
+                for _, option in entries:
                     if options:
                         options.append(None)  # a separator line
-                    options.append(Option(annotation_prompt(annotation, colours), id=annotation.id))
+                    options.append(option)
                 self.set_options(options)
             else:
                 hint = 'No annotations yet.\nSelect a passage (" s p v) and press t.'
@@ -102,14 +161,20 @@ class AnnotationList(OptionList):
     def show_current(self, annotation_id: str | None) -> None:
         """Highlight an annotation without asking the article to move."""
         with self.prevent(OptionList.OptionHighlighted):
-            if annotation_id in self._annotations:
+            if annotation_id in self._annotations or annotation_id in self._suggestions:
                 self.highlighted = self.get_option_index(annotation_id)
             else:
                 self.highlighted = None
 
+    def show_suggestion(self, suggestion: QuoteFinding | None) -> None:
+        """Highlight a suggested quotation (when listed) without asking the article to move."""
+        self.show_current(_suggestion_id(suggestion) if suggestion else None)
+
     def on_focus(self) -> None:
-        if self.highlighted is None and self._annotations:
-            self.show_current(next(iter(self._annotations)))
+        if self.highlighted is None and self.option_count:
+            first = self.get_option_at_index(0)
+            if not first.disabled:
+                self.show_current(first.id)
 
     @property
     def current(self) -> Annotation | None:
@@ -121,12 +186,27 @@ class AnnotationList(OptionList):
         annotation = self._annotations.get(event.option.id or "")
         if annotation is not None and self.has_focus:
             self.post_message(self.AnnotationChosen(annotation, focus=False))
+        suggestion = self._suggestions.get(event.option.id or "")
+        if suggestion is not None and self.has_focus:
+            self.post_message(self.SuggestionChosen(suggestion, focus=False))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         annotation = self._annotations.get(event.option.id or "")
         if annotation is not None:
             self.post_message(self.AnnotationChosen(annotation, focus=True))
+        suggestion = self._suggestions.get(event.option.id or "")
+        if suggestion is not None:
+            self.post_message(self.SuggestionChosen(suggestion, focus=True))
+
+    @property
+    def current_suggestion(self) -> QuoteFinding | None:
+        option = self.highlighted_option
+        return self._suggestions.get(option.id) if option and option.id else None
+
+    def action_accept(self) -> None:
+        if self.current_suggestion is not None:
+            self.post_message(self.AcceptRequested(self.current_suggestion))
 
     def action_edit(self) -> None:
         if self.current is not None:

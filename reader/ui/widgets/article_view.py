@@ -17,6 +17,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, work
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -26,19 +27,26 @@ from textual.strip import Strip
 from reader import motions
 from reader.document import Document
 from reader.layout import HEADLINE, Layout
+from reader.quotes import QuoteFinding
+from reader.quotes.review import is_tagged
 from reader.records import Annotation
 from reader.text import Span, TextStructure, quotation_at
 from reader.ui.styling import styled_segments, tint
 
 MAX_MEASURE = 100  # the longest line, in cells: longer lines are hard to read
+FAINT = 0.25  # how much of its colour an untagged quotation's mark shows
 
 
 @dataclass(frozen=True)
 class Target:
-    """What a tagging key acts on: a span to annotate, or an existing annotation."""
+    """What a tagging key acts on: a span to annotate, or an existing annotation.
+
+    `suggestion` is the quotation found there, with its suggested speaker, if any.
+    """
 
     span: Span | None = None
     annotation: Annotation | None = None
+    suggestion: QuoteFinding | None = None
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -49,6 +57,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--cursor",
         "article-view--selection",
         "article-view--active",
+        "article-view--suggestion",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -67,6 +76,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("g,home", "top", "Top", show=False, id="article.top"),
         Binding("G,end", "bottom", "Bottom", show=False, id="article.bottom"),
         Binding("n", "quotation(1)", "Next quote", id="article.quote_next"),
+        Binding("a", "accept", "Accept speaker", id="article.accept"),
         Binding("N", "quotation(-1)", "Previous quote", show=False, id="article.quote_prev"),
         Binding("]", "annotation(1)", "Next note", show=False, id="article.note_next"),
         Binding("[", "annotation(-1)", "Previous note", show=False, id="article.note_prev"),
@@ -116,6 +126,13 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.target = target
 
+    class AcceptRequested(Message):
+        """Tag a quotation with its suggested speaker."""
+
+        def __init__(self, suggestion: QuoteFinding) -> None:
+            super().__init__()
+            self.suggestion = suggestion
+
     class DeleteRequested(Message):
         """Delete an annotation."""
 
@@ -140,11 +157,14 @@ class ArticleView(ScrollView, can_focus=True):
         self._active: str | None = None
         self._last_reported: tuple[int, str | None] | None = None
         self._message = ""
+        self._suggestions: list[QuoteFinding] = []  # speech quotations, in text order
+        self._untagged: list[QuoteFinding] = []
 
     # --- content ---
     def show_document(self, document: Document | None, cursor: int = 0) -> None:
         """Show an article (or nothing), with the cursor at `cursor`."""
         self.document = document
+        self._suggestions, self._untagged = [], []
         self.selection_anchor = None
         self.visual = False
         self._goal_column = None
@@ -175,9 +195,26 @@ class ArticleView(ScrollView, can_focus=True):
             running = max(running, annotation.end)
             self._max_ends.append(running)
         self._colours = colours
+        self._untagged = [f for f in self._suggestions if not is_tagged(f, annotations)]
         self._last_reported = None
         self.refresh()
         self._moved()
+
+    def set_suggestions(self, findings: list[QuoteFinding]) -> None:
+        """The quotations found in the article (speech ones are marked until tagged)."""
+        self._suggestions = [f for f in findings if f.speech]
+        self._untagged = [f for f in self._suggestions if not is_tagged(f, self._annotations)]
+        self.refresh()
+
+    def suggestion_at(self, offset: int) -> QuoteFinding | None:
+        """The speech quotation around `offset` (its marks included), if any."""
+        for finding in self._suggestions:
+            outer = finding.quotation.outer
+            if outer.start <= offset < max(outer.end, finding.span.end):
+                return finding
+            if outer.start > offset:
+                break
+        return None
 
     def set_active(self, annotation_id: str | None) -> None:
         """Mark one annotation as the current one (drawn underlined)."""
@@ -251,11 +288,16 @@ class ArticleView(ScrollView, can_focus=True):
         """The selection, else the annotation under the cursor, else its quotation."""
         selection = self.selection
         if selection is not None:
-            return Target(span=selection)
+            found = self.suggestion_at(selection.start)
+            suggested = found if found is not None and found.span == selection else None
+            return Target(span=selection, suggestion=suggested)
         annotation = self.annotation_under_cursor()
         if annotation is not None:
             return Target(annotation=annotation)
         if self.document is not None:
+            found = self.suggestion_at(self.cursor)
+            if found is not None:
+                return Target(span=found.span, suggestion=found)
             quote = quotation_at(self.document.structure.quotations, self.cursor)
             if quote is not None:
                 return Target(span=quote.inner)
@@ -367,7 +409,10 @@ class ArticleView(ScrollView, can_focus=True):
     def action_quotation(self, direction: int) -> None:
         if self.document is None:
             return
-        starts = [q.inner.start for q in self._structure().quotations]
+        if self._suggestions:
+            starts = [f.span.start for f in self._suggestions]
+        else:
+            starts = [q.inner.start for q in self._structure().quotations]
         self._jump(starts, direction, "quotation")
 
     def action_annotation(self, direction: int) -> None:
@@ -471,6 +516,16 @@ class ArticleView(ScrollView, can_focus=True):
         if target is not None:
             self.post_message(self.RepeatRequested(target))
 
+    def action_accept(self) -> None:
+        found = self.suggestion_at(self.cursor)
+        if found is None:
+            self.notify("No quotation here: n jumps to the next one", timeout=3, markup=False)
+            return
+        if found not in self._untagged:
+            self.notify("This quotation is already tagged", timeout=2, markup=False)
+            return
+        self.post_message(self.AcceptRequested(found))
+
     def action_delete(self) -> None:
         annotation = self.annotation_under_cursor()
         if annotation is None:
@@ -518,10 +573,26 @@ class ArticleView(ScrollView, can_focus=True):
         style = base + Style(dim=True)
         return Strip([Segment(lines[y].plain, style)]).crop_extend(0, width, base)
 
+    def _faint_style(self, background: Color) -> Style:
+        """The mark of an untagged quotation: its component colour, faded into the page."""
+        style = self.get_component_rich_style("article-view--suggestion", partial=True)
+        if style.bgcolor is None:
+            return style
+        colour = background.blend(Color.from_rich_color(style.bgcolor), FAINT)
+        return style + Style(bgcolor=colour.rich_color)
+
     def _runs(self, start: int, end: int) -> list[tuple[int, int, Style]]:
         """Style runs over `[start, end)`, relative to `start`: highlights, selection, cursor."""
         runs: list[tuple[int, int, Style]] = []
         background = self.background_colors[1]
+        if self._untagged:
+            faint = self._faint_style(background)
+            for finding in self._untagged:
+                outer = finding.quotation.outer
+                if outer.start >= end:
+                    break
+                if outer.end > start:
+                    runs.append((outer.start - start, outer.end - start, faint))
         first = bisect_right(self._max_ends, start)
         last = bisect_left(self._starts, end)
         for annotation in self._annotations[first:last]:

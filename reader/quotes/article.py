@@ -1,0 +1,32 @@
+"""Quote finding for a whole article as Reader holds it: its headline and the codebook."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.quotes.attribution import QuoteFinding, find_quotes
+from reader.text import TextStructure, clean_line
+
+# Longer texts are not news articles (a book, a data dump, a 10 MB line): finding quotes in
+# them would take minutes, so it is not tried. A 1 MB article takes well under a second.
+MAX_CHARACTERS = 2_000_000
+
+
+def headline_index(structure: TextStructure, title: str) -> int | None:
+    """0 when the article's first paragraph is its title (a headline), else None."""
+    paras = structure.paragraphs
+    if paras and title and clean_line(structure.text[paras[0].start : paras[0].end]) == title:
+        return 0
+    return None
+
+
+def article_quotes(
+    structure: TextStructure, title: str, known_sources: Iterable[str] = ()
+) -> list[QuoteFinding]:
+    """Every quotation of an article, with its suggested speaker in the codebook's spelling.
+
+    Nothing for a text over `MAX_CHARACTERS`.
+    """
+    if len(structure.text) > MAX_CHARACTERS:
+        return []
+    return find_quotes(structure, known_sources, headline_index(structure, title))

@@ -1,0 +1,1058 @@
+"""Finding an article's quotations and who said each, as suggestions to accept or correct.
+
+For every quotation (`reader.text.quotations`) the finder looks for its speaker where news
+writing puts one, in this order:
+
+1. right after the closing mark: `“...,” King said.`, `“...,” said KCNA.`, `“...,” Khaled
+   Al-Maeena, editor at large at the Saudi Gazette, said.`, `“...”, according to the
+   agency`, `“...” — Matthew Ingram`;
+2. before the opening mark, in the same sentence: `ICE says the HSI “has a ...”`, `Najib
+   Razak said, “We are ...”`, `Alverson summed up the journey: “...”`, `In Dr. Shadlen's
+   words, “...”`;
+3. between two quotations: `“Foo,” she said, “bar.”` gives both the same speaker;
+4. carried on: a quotation with no attribution of its own takes the speaker of the one
+   before it in its paragraph, or of the last one of the previous paragraph (news writing
+   quotes one person over several paragraphs; picture captions in between do not count),
+   or the subject of a speech verb earlier in its paragraph.
+
+The words that name the speaker (`reader.quotes.phrases`) are resolved to one person or
+organisation of the article (`reader.quotes.names.Entities`): names and surnames to the
+person; "he"/"she" to the nearest earlier person who fits, preferring the subjects of
+sentences and never someone named only inside a quotation; "it" to the last organisation;
+"the criminologist" to the person so described, "the agency" to the organisation quoted;
+"Cornyn's statement" to Cornyn. An unnamed speaker keeps the article's words ("one poster").
+A speaker the codebook already holds takes its codebook spelling (fuzzy: "Heather
+Mcpherson" is "Heather McPherson").
+
+Not speech: quotations in the headline; words cited as words or titles ("the word
+“scientology”", "titled “...”", a sign that "reads" so); and, when no speaker is found,
+phrases that are not sentences (under five words, or starting in lower case), and titles.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from reader.quotes.cues import (
+    INVERTIBLE,
+    METALINGUISTIC,
+    TITLE_LEAD,
+    cue_tail,
+    is_speech_verb,
+)
+from reader.quotes.names import PRONOUNS, TITLES, Entities, Entity, Mention, Token, tokens
+from reader.quotes.phrases import (
+    COMMON_VERBS,
+    DETERMINERS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PREPOSITIONS,
+    STATEMENT_NOUNS,
+    Phrase,
+    name_before,
+    sentence_subject,
+    subject_after,
+    subject_before,
+)
+from reader.text import Quotation, Span, TextStructure, clean_line
+
+_WORD = re.compile(r"\w+")
+_AFTER_ONLY = frozenset(
+    {
+        "began",
+        "begins",
+        "continued",
+        "continues",
+        "concluded",
+        "concludes",
+        "wrote",
+        "writes",
+        "read",
+        "reads",
+    }
+)
+_READS = re.compile(r"^\s*,?\s*(?:reads|read|reading)\b", re.IGNORECASE)
+_DASH_NAME = re.compile(
+    r"^\s*[-–—]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[.,]?\s*$"
+)
+_CAPTION = re.compile(
+    r"\b(?:Image|Photo|Photograph|Credit|Picture)s?\s*:|\((?:[^()]*(?:Getty|AFP|AP Photo|Reuters|Images)[^()]*)\)",
+    re.IGNORECASE,
+)
+_WORDS_OF = re.compile(
+    r"(?i:\bin|\bto\s+use)\b[^“”\"]{0,60}?(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+    r"[’']s?\s+(?:own\s+)?(?:words|phrase|terms)[\s,)]*$"
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|my|our|me|us)\b", re.IGNORECASE
+)
+_PASSIVE_LEAD = re.compile(
+    r"\b(?:been|was|were|is|are)\s+(?:described|called|dubbed|labell?ed|branded)\s+(?:as\s+)?$"
+)
+_FUNCTION_WORDS = PREPOSITIONS | {
+    "and",
+    "but",
+    "or",
+    "so",
+    "then",
+    "that",
+    "which",
+    "who",
+    "it",
+    "this",
+    "there",
+}
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "from",
+        "by",
+        "as",
+        "is",
+        "vs",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class QuoteFinding:
+    """A quotation with what the finder makes of it."""
+
+    quotation: Quotation
+    speech: bool
+    speaker: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+    description: str = ""
+
+    @property
+    def span(self) -> Span:
+        return self.quotation.inner
+
+    def as_json(self, text: str) -> dict[str, object]:
+        inner = self.quotation.inner
+        return {
+            "quote": text[inner.start : inner.end],
+            "start": inner.start,
+            "end": inner.end,
+            "speaker": self.speaker,
+            "speaker_mention": self.mention,
+            "cue": self.cue,
+            "confidence": round(self.confidence, 2),
+        }
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    entity: Entity | None
+    name: str | None
+    mention: str
+    cue: str
+    confidence: float
+
+    @property
+    def speaker(self) -> str | None:
+        return self.entity.name if self.entity is not None else self.name
+
+
+_NOT_SPEECH = _Attribution(None, None, "", "", 0.0)
+_MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Where a quotation stands: its paragraph, its neighbours and the speakers around it."""
+
+    paragraph: Span
+    quotes: list[Quotation]
+    position: int
+    speaker_here: _Attribution | None  # the speaker of the paragraph's previous quotations
+    carried: _Attribution | None  # the speaker the previous paragraph hands on
+    aside: bool  # a caption or a heading
+
+
+def _comparable(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _is_aside(body: str) -> bool:
+    """A picture caption, a heading or a fragment, which the story's speakers carry over."""
+    stripped = body.rstrip()
+    return (
+        bool(_CAPTION.search(body))
+        or len(_WORD.findall(body)) <= 4
+        or stripped[-1:] not in set('.?!:;,"”’)…')
+    )
+
+
+# The most text read around a quotation for its attribution: a bound on the work per quote in
+# text without sentence ends (a 10 MB line).
+_WINDOW = 2000
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
+
+
+class _Finder:
+    def __init__(
+        self, structure: TextStructure, known: Sequence[str], headline: int | None
+    ) -> None:
+        self.structure = structure
+        self.text = structure.text
+        self.known = list(known)
+        body_start = (
+            structure.paragraphs[headline].end
+            if headline is not None and headline < len(structure.paragraphs)
+            else 0
+        )
+        self.entities = Entities(self.text, body_start)  # a headline's Title Case names nobody
+        self.headline = headline
+        self.last_speaker: _Attribution | None = None
+        quotes = structure.quotations
+        self._quote_starts = [q.inner.start for q in quotes]
+        self._quote_ends = [q.inner.end for q in quotes]
+        self._quote_names: set[Entity] = set()
+        self._unnamed: dict[str, str] = {}  # head noun -> first words for an unnamed speaker
+        self._spoken: list[tuple[str, _Attribution]] = []  # each speech quotation so far
+        self._paragraph_starts = [p.start for p in structure.paragraphs]
+        self._sentence_starts = [s.start for s in structure.sentences]
+
+    def _repeated(self, inner: str) -> _Attribution | None:
+        """The speaker of an earlier quotation this one repeats (“… Fares have increased”)."""
+        words = _comparable(inner)
+        if len(words.split()) < 4:
+            return None
+        for earlier, attribution in reversed(self._spoken):
+            if words in earlier:
+                return _weaker(attribution, 0.9)
+        return None
+
+    # --- the whole article ---
+    def run(self) -> list[QuoteFinding]:
+        findings: list[QuoteFinding] = []
+        paragraphs = self.structure.paragraphs
+        starts = [p.start for p in paragraphs]
+        by_paragraph: dict[int, list[Quotation]] = {}
+        for quote in self.structure.quotations:
+            by_paragraph.setdefault(max(0, bisect_right(starts, quote.outer.start) - 1), []).append(
+                quote
+            )
+        carried: _Attribution | None = None  # the speaker a next paragraph may continue
+        for index, para in enumerate(paragraphs):
+            para_quotes = by_paragraph.get(index, [])
+            body = self.text[para.start : para.end]
+            if index == self.headline:
+                findings += [QuoteFinding(q, speech=False) for q in para_quotes]
+                continue
+            aside = _is_aside(body)
+            if not para_quotes:
+                if not aside:  # a picture caption or a heading: the speaker carries over it
+                    carried = self._colon_introduction(para) or self._introduced(para)
+                continue
+            speaker_here: _Attribution | None = None
+            for position, quote in enumerate(para_quotes):
+                context = _Context(
+                    para,
+                    para_quotes,
+                    position,
+                    speaker_here,
+                    carried if position == 0 else None,
+                    aside,
+                )
+                finding, attribution = self._one(quote, context)
+                findings.append(finding)
+                if attribution is not None and finding.speech and finding.speaker:
+                    speaker_here = attribution
+                    self._spoken.append(
+                        (_comparable(self.text[quote.inner.start : quote.inner.end]), attribution)
+                    )
+                    if attribution.entity is not None or attribution.name:
+                        self.last_speaker = attribution
+            if aside:
+                continue
+            tail = self.text[para_quotes[-1].outer.end : para.end]
+            ends_with_quote = not _WORD.search(_strip_attribution(tail))
+            carried = (
+                speaker_here
+                if ends_with_quote and speaker_here and speaker_here.confidence > 0
+                else None
+            )
+            if body.rstrip().endswith((":", ",")):
+                carried = self._colon_introduction(para) or carried
+        return findings
+
+    def _colon_introduction(self, para: Span) -> _Attribution | None:
+        """A paragraph ending "X said:" introduces the quotation of the next one."""
+        body = self.text[para.start : para.end].rstrip()
+        if not body.endswith((":", ",")):
+            return None
+        return self._before(para.start, para.end - 1, near=True, colon=True)
+
+    # --- one quotation ---
+    def _one(self, quote: Quotation, context: _Context) -> tuple[QuoteFinding, _Attribution | None]:
+        para, para_quotes, position = context.paragraph, context.quotes, context.position
+        speaker_here, carried = context.speaker_here, context.carried
+        inner_text = self.text[quote.inner.start : quote.inner.end]
+        words = _WORD.findall(inner_text)
+        self._quote_names = {m.entity for m in self._mentions_in(quote.inner)}
+        next_start = (
+            para_quotes[position + 1].outer.start if position + 1 < len(para_quotes) else para.end
+        )
+        previous_end = para_quotes[position - 1].outer.end if position else para.start
+        lead = self.text[max(previous_end, quote.outer.start - 100) : quote.outer.start]
+        follow = self.text[quote.outer.end : min(next_start, quote.outer.end + _WINDOW)]
+        titled = TITLE_LEAD.search(lead) and not (
+            _sentence_like(inner_text, words) and inner_text.rstrip()[-1:] in {".", "?", "!", ","}
+        )
+        named = (len(words) <= 4 or _title_case(inner_text, words)) and METALINGUISTIC.search(lead)
+        placed = _title_case(inner_text, words) and re.search(
+            r"\b(?:on|in|at|from|of|to|into|onto)\s*$", lead
+        )
+        if named or titled or placed or _READS.match(follow):
+            return QuoteFinding(quote, speech=False), None  # words cited as words, titles, signs
+        if len(words) <= 3 and _inside_noun_phrase(lead, follow):
+            return QuoteFinding(
+                quote, speech=False
+            ), None  # the “History” section, an “a-ha!” moment
+        ending = inner_text.rstrip()[-1:] if re.match(r"^\s+[A-Z]", follow) else ""
+        ended = {".": ".", "?": "?!", "!": "?!"}.get(ending, "")
+        attribution = self._after(quote.outer.end, next_start, ended, lead)
+        before = self._before(previous_end, quote.outer.start, near=True)
+        if attribution is None or (attribution.confidence < 0 and before is not None):
+            attribution = before or (attribution and _weaker(attribution, -0.75))
+        if (
+            attribution is not None
+            and len(words) <= 2
+            and attribution is before
+            and not _cue_nearby(lead)
+        ):
+            attribution = None  # a one- or two-word quotation needs its speech verb beside it
+        between = self.text[max(previous_end, quote.outer.start - _WINDOW) : quote.outer.start]
+        previous_tail = (
+            self.text[para_quotes[position - 1].inner.end - 1 : quote.outer.start]
+            if position
+            else ""
+        )
+        if (
+            attribution is None
+            and position
+            and speaker_here is not None
+            and (_attribution_between(between) or not _SENTENCE_END.search(previous_tail))
+        ) and (_attribution_between(between) or not _title_case(inner_text, words)):
+            attribution = speaker_here  # “Foo,” she said, “bar.” / said it was “a”, not “b”
+        sentence_like = _sentence_like(inner_text, words) or bool(_FIRST_PERSON.search(inner_text))
+        if attribution is not None and attribution.cue == ":" and not sentence_like:
+            attribution = None  # dubbed the conflict: “Scientology vs. the Internet”: a title
+        if attribution is None:
+            if not sentence_like or context.aside:
+                return QuoteFinding(quote, speech=False), None
+            attribution = (
+                self._repeated(inner_text)
+                or (speaker_here and _weaker(speaker_here, 0.8))
+                or self._before(para.start, quote.outer.start, near=False)
+                or (
+                    quote.outer.start > para.start
+                    and self._introduced(Span(para.start, quote.outer.start))
+                )
+                or (carried and _weaker(carried, 0.75))
+            )
+        if attribution is None:
+            return QuoteFinding(quote, speech=True, confidence=0.2), None
+        if attribution is _NOT_SPEECH:
+            return QuoteFinding(quote, speech=False), None
+        name = self._codebook_name(attribution.speaker, attribution.entity)
+        finding = QuoteFinding(
+            quote,
+            speech=True,
+            speaker=name,
+            mention=attribution.mention or None,
+            cue=attribution.cue or None,
+            confidence=max(0.0, min(1.0, attribution.confidence)) if name else 0.3,
+            description=attribution.entity.description if attribution.entity else "",
+        )
+        return finding, attribution
+
+    def _mentions_in(self, span: Span) -> list[Mention]:
+        return self.entities.between(span.start, span.end)
+
+    def _inside_quote(self, offset: int) -> bool:
+        index = bisect_right(self._quote_starts, offset) - 1
+        return index >= 0 and offset < self._quote_ends[index]
+
+    # --- patterns ---
+    def _after(
+        self, start: int, limit: int, sentence_ended: str = "", lead: str = ""
+    ) -> _Attribution | None:
+        """The attribution after a closing mark (see the module docstring)."""
+        window = self.text[start : min(limit, start + _WINDOW)]
+        if re.match(r"^\s*[.?!]", window):
+            return None  # a new sentence starts after the quotation
+        dash = _DASH_NAME.match(window)
+        if dash:
+            toks = tokens(self.text, start + dash.start("name"), start + dash.end("name"))
+            return self._resolve(Phrase(tuple(toks), "name"), "—", 0.8, toks[0].start)
+        lead_space = re.match(r"^[\s,;—–-]*", window)
+        offset = start + (lead_space.end() if lead_space else 0)
+        all_toks = tokens(self.text, offset, min(limit, offset + _WINDOW))
+        toks = _clause(all_toks)
+        if len(toks) < len(all_toks):
+            before_quote = all_toks[len(toks)].text in {"“", "”", '"'}
+        else:
+            before_quote = self.text[limit : limit + 1] in {"“", "”", '"', "‘", "'"}
+        if not toks:
+            return None
+        if toks[0].folded == "by" and _PASSIVE_LEAD.search(lead):
+            phrase = subject_after(toks, 1)  # described as “heartbreaking” by the department
+            return self._resolve(phrase, "by", 0.85, toks[0].start) if phrase else None
+        for index, token in enumerate(toks):
+            if (
+                token.folded == "according"
+                and index + 1 < len(toks)
+                and toks[index + 1].folded == "to"
+            ):
+                phrase = subject_after(toks, index + 2)
+                return self._according_to(toks, index, phrase, 0.9)
+        for index, token in enumerate(toks[:30]):
+            previous = toks[index - 1].text if index else ","
+            verb = is_speech_verb(token.text, previous) or (
+                token.folded in _AFTER_ONLY and index <= 4
+            )
+            if not verb or _passive(toks, index):
+                continue
+            if index == 0:
+                if token.folded not in INVERTIBLE:
+                    return None
+                phrase = _inverted_subject(toks, 1)
+            else:
+                phrase = subject_before(toks, index)
+                if (
+                    phrase is None
+                    and index <= 4
+                    and all(
+                        t.text[:1].isalpha() and t.folded not in _FUNCTION_WORDS
+                        for t in toks[:index]
+                    )
+                ):
+                    phrase = Phrase(
+                        tuple(toks[:index]), "nominal"
+                    )  # “…,” one Twitter response began
+            if phrase is None:
+                return None
+            adjacent = (
+                index == 0
+                or phrase.tokens[0].start == toks[0].start
+                or _attribution_only(toks[:index])
+            )
+            if sentence_ended == "." and not (
+                adjacent and index <= 5 and len(toks) - index <= 4 and not before_quote
+            ):
+                return None  # “…now.” The poster wrote that …: another sentence
+            if sentence_ended == "?!" and not (adjacent and index <= 3 and not before_quote):
+                return None  # “Who is she?” Rothman recalls thinking; “Why?” The answer is …
+            cue = self._cue(token)
+            attribution = self._resolve(phrase, cue, 0.95 if adjacent else 0.75, token.start)
+            if attribution is None and adjacent and phrase.kind == "nominal":
+                attribution = _Attribution(
+                    None, phrase.text, phrase.text, cue, 0.5
+                )  # unnamed: the article's words
+            return attribution if attribution is None or adjacent else _weaker(attribution, -1.0)
+        return None
+
+    def _before(self, start: int, end: int, near: bool, colon: bool = False) -> _Attribution | None:
+        """The speaker named before an opening mark (same sentence if `near`).
+
+        Only verbs after `start` (the previous quotation's end) count, but their subject is
+        looked for in the whole sentence.
+        """
+        sentence_start = self._sentence_start(end, 0)
+        floor = max(start, sentence_start) if near else start
+        words_of = _WORDS_OF.search(self.text, floor, end)
+        if words_of:
+            toks = tokens(self.text, words_of.start("owner"), words_of.end("owner"))
+            return self._resolve(
+                Phrase(tuple(toks), "name"), "in the words of", 0.85, words_of.start()
+            )
+        toks = tokens(self.text, max(min(sentence_start, floor), end - _WINDOW), end)
+        for index in range(len(toks) - 1, -1, -1):
+            token = toks[index]
+            if token.start < floor:
+                break
+            if near and token.text in {".", "?", "!"}:
+                break
+            if token.folded == "quoting":
+                phrase = subject_after(toks, index + 1)
+                if phrase:
+                    return self._resolve(phrase, "quoting", 0.85 if near else 0.6, token.start)
+                continue
+            if (
+                token.folded == "according"
+                and index + 1 < len(toks)
+                and toks[index + 1].folded == "to"
+            ):
+                phrase = subject_after(toks, index + 2)
+                if phrase:
+                    return self._according_to(toks, index, phrase, 0.9 if near else 0.6)
+                continue
+            if token.folded in {"reads", "read", "says", "said", "states", "stated"}:
+                owner = _document_owner(toks, index)  # "The Home Office letter reads"
+                if owner is not None:
+                    return self._resolve(owner, token.text, 0.8 if near else 0.6, token.start)
+            statement = _statement_verb(toks, index)
+            if statement is not None:  # "Senator John Cornyn … issued a statement"
+                phrase = subject_before(toks, statement)
+                if phrase:
+                    return self._resolve(
+                        phrase,
+                        " ".join(t.text for t in toks[statement : index + 1]),
+                        0.8 if near else 0.6,
+                        token.start,
+                    )
+                continue
+            previous = toks[index - 1].text if index else ""
+            if (
+                not is_speech_verb(token.text, previous)
+                or _passive(toks, index)
+                or self._inside_quote(token.start)
+            ):
+                continue
+            phrase = subject_before(toks, index)
+            if phrase is None and token.folded in INVERTIBLE:
+                phrase = _inverted_subject(toks, index + 1)
+            if phrase:
+                return self._resolve(phrase, self._cue(token), 0.9 if near else 0.6, token.start)
+        if colon or (toks and toks[-1].text == ":"):
+            # "Alverson summed up the journey …: “…”" / "Uber tweeted this announcement:"
+            clause = [t for t in toks if t.start >= floor and t.text != ":"]
+            phrase = sentence_subject(clause)
+            if phrase:
+                return self._resolve(phrase, ":", 0.7, clause[0].start)
+        return None
+
+    def _according_to(
+        self, toks: Sequence[Token], index: int, phrase: Phrase | None, confidence: float
+    ) -> _Attribution | None:
+        """ "according to the agency" -> its speaker; "according to the explanatory notes of the
+        British Bill" (no one named) -> those words."""
+        if phrase is None:
+            return None
+        found = self._resolve(phrase, "according to", confidence, toks[index].start)
+        if found is not None or phrase.kind != "nominal":
+            return found
+        words = []
+        for token in toks[index + 2 : index + 12]:
+            if not (token.text[:1].isalnum() or token.text in {"’", "'"}):
+                break
+            words.append(token.text)
+        return (
+            _Attribution(None, " ".join(words), " ".join(words), "according to", confidence - 0.3)
+            if words
+            else None
+        )
+
+    def _introduced(self, para: Span) -> _Attribution | None:
+        """The person a paragraph without quotations is about, for a quotation after it.
+
+        The last person who is the subject of a sentence ("Alverson said he ..."); else the
+        subject of the last sentence, named or not ("The president also admitted ..."); else
+        the one person the paragraph names.
+        """
+        people = [
+            m
+            for m in self.entities.before(para.end, kind="person", limit=para.end - para.start)
+            if m.start >= para.start
+        ]
+        for mention in people:
+            if self._is_subject(mention):
+                return _Attribution(mention.entity, None, mention.text, "", 0.4)
+        sentences = self.structure.sentences
+        first, last = (
+            bisect_left(self._sentence_starts, para.start),
+            bisect_left(self._sentence_starts, para.end),
+        )
+        for sentence in reversed(sentences[first:last]):
+            phrase = sentence_subject(
+                tokens(self.text, sentence.start, min(sentence.end, sentence.start + _WINDOW))
+            )
+            if phrase is not None:
+                found = self._resolve(phrase, "", 0.4, phrase.tokens[0].start)
+                if found is not None and found.entity is not None and found.entity.kind == "person":
+                    return found
+                break
+        if len({m.entity for m in people}) == 1:
+            return _Attribution(people[0].entity, None, people[0].text, "", 0.3)
+        return None
+
+    def _sentence_start(self, offset: int, floor: int) -> int:
+        index = bisect_right(self._sentence_starts, offset) - 1
+        return max(self.structure.sentences[index].start, floor) if index >= 0 else floor
+
+    def _cue(self, verb: Token) -> str:
+        tail = cue_tail(self.text[verb.end : verb.end + 40])
+        return f"{verb.text} {tail}".strip()
+
+    # --- resolving the phrase to a speaker ---
+    def _resolve(self, phrase: Phrase, cue: str, confidence: float, at: int) -> _Attribution | None:
+        words = phrase.text
+        if phrase.kind == "pronoun":
+            last = self.last_speaker
+            if (
+                phrase.head.folded in {"they", "them"}
+                and last is not None
+                and last.entity is None
+                and last.name
+            ):
+                return _Attribution(
+                    None, last.name, words, cue, confidence - 0.2
+                )  # the authors … They call for
+            entity = self._pronoun(phrase.head.folded, at)
+            if entity is not None:
+                return _Attribution(entity, None, words, cue, confidence - 0.1)
+            return _Attribution(None, None, words, cue, 0.3)
+        for alternative in phrase.alternatives:
+            mention = self.entities.mention_at(
+                alternative.tokens[0].start, alternative.tokens[-1].end
+            )
+            entity = mention.entity if mention is not None else self.entities.find(alternative.text)
+            if entity is not None and entity.kind == "person":
+                main = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
+                if main is None or main.entity.kind != "person":
+                    return _Attribution(
+                        entity, None, alternative.text, cue, confidence
+                    )  # "her mother, Fiona,"
+        if phrase.kind in {"name", "owner"}:
+            mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
+            if mention is not None:
+                return _Attribution(mention.entity, None, words, cue, confidence)
+            entity = self.entities.find(phrase.head.word)
+            if entity is not None:
+                return _Attribution(entity, None, words, cue, confidence - 0.05)
+            name = " ".join(
+                t.word
+                for t in phrase.tokens
+                if t.folded not in {"the"} and t.word.casefold().rstrip(".") not in TITLES
+            )
+            return _Attribution(None, name or words, words, cue, confidence - 0.2)
+        fuller = self._fuller_description(phrase, at)
+        if fuller is not None:
+            return _Attribution(None, fuller, words, cue, confidence - 0.2)
+        entity = self._nominal(phrase, at)
+        if entity is not None:
+            return _Attribution(entity, None, words, cue, confidence - 0.15)
+        if phrase.head.folded in PERSON_NOUNS:
+            head = phrase.head.folded
+            if phrase.tokens[0].folded == "the" and head in self._unnamed:
+                return _Attribution(None, self._unnamed[head], words, cue, confidence - 0.3)
+            self._unnamed.setdefault(head, words)
+            return _Attribution(None, words, words, cue, confidence - 0.3)  # "one poster"
+        return None
+
+    def _pronoun(self, pronoun: str, at: int) -> Entity | None:
+        """The person (or organisation, for "it") a pronoun of attribution stands for.
+
+        Each earlier mention outside quotations is a candidate, nearest first; subjects of
+        sentences, people introduced with a description and the last speaker are preferred,
+        and a known gender must agree. The last speaker stays a candidate even when not
+        named since ("her mother, Fiona, said … She added").
+        """
+        wanted = PRONOUNS[pronoun]
+        speaker = self.last_speaker.entity if self.last_speaker else None
+        kind = "org" if wanted in {"org", "plural"} else "person"
+        candidates: list[tuple[Entity, bool, Mention | None]] = [
+            (m.entity, self._is_subject(m), m)
+            for m in self.entities.before(at, kind=kind, limit=1500 if kind == "person" else 2500)
+            if not self._inside_quote(m.start)
+            and not (
+                kind == "person" and _MODIFIER_USE.search(self.text, max(0, m.start - 5), m.start)
+            )
+        ]  # "the Cruise video" names no one who acts
+        if (
+            speaker is not None
+            and speaker.kind == kind
+            and all(entity is not speaker for entity, _, _ in candidates)
+        ):
+            candidates.insert(min(2, len(candidates)), (speaker, False, None))
+        if (
+            (
+                kind == "person"
+                and speaker is not None
+                and speaker.gender in {"", wanted}
+                and speaker not in self._quote_names
+            )
+            and candidates
+            and candidates[0][0] is speaker
+        ):
+            return _with_gender(speaker, wanted)
+        mentioned = Counter(id(entity) for entity, _, _ in candidates)
+        best: tuple[float, Entity] | None = None
+        for rank, (entity, subject, mention) in enumerate(candidates):
+            if kind == "person" and entity.gender and entity.gender != wanted:
+                continue
+            score = float(-rank)
+            if entity in self._quote_names:
+                score -= 5
+            if entity.description:
+                score += 1.5
+            score += min(2.0, 0.5 * (mentioned[id(entity)] - 1))  # the article's main figure
+            if subject:
+                score += 2
+            if (
+                mention is not None
+                and self.text[max(0, mention.start - 3) : mention.start] == "by "
+            ):
+                score -= 2  # "the film, directed by Southan Morris": an agent, not the topic
+            if entity is speaker:
+                score += 1
+            if (
+                mention is not None
+                and entity.description
+                and entity.first >= self._paragraph_start(at)
+                and self._introduces(entity)
+            ):
+                score += 2  # "For Kevin Allton, a USI instructor, … He said": just introduced
+            if best is None or score > best[0]:
+                best = (score, entity)
+        if best is None:
+            return None
+        return _with_gender(best[1], wanted) if kind == "person" else best[1]
+
+    def _paragraph_start(self, offset: int) -> int:
+        paragraphs = self.structure.paragraphs
+        index = bisect_right(self._paragraph_starts, offset) - 1
+        return paragraphs[index].start if index >= 0 else 0
+
+    def _introduces(self, entity: Entity) -> bool:
+        """Whether the first mention of `entity` is the subject or topic of its sentence."""
+        first = next((m for m in self.entities.mentions if m.entity is entity), None)
+        if first is None:
+            return False
+        lead = self.text[max(0, first.start - 30) : first.start]
+        return self._is_subject(first) or bool(
+            re.search(
+                r"(?:^|\n|[.!?][\"”’)]*\s+)(?:For|To|As for|According to)\s+(?:\S+\s+){0,4}$", lead
+            )
+        )
+
+    def _is_subject(self, mention: Mention) -> bool:
+        """A mention that opens its sentence or clause, as subjects do."""
+        start = mention.start
+        title = _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start)
+        if title:
+            start = title.start()  # "Realising his error, Mr Campbell then e-mailed"
+        if self.text[max(0, start - 4) : start] in {"The ", "the "}:
+            start -= 4  # "The Food Standards Agency warned"
+        before = self.text[max(0, start - 3) : start]
+        return (
+            start == 0 or bool(re.search(r"(?:^|[.!?\n]\s*|,\s)$", before)) or before.endswith("\n")
+        )
+
+    def _fuller_description(self, phrase: Phrase, at: int) -> str | None:
+        """ "The spokesman said" after "the prime minister's spokesman was asked": those words.
+
+        Only for an unnamed speaker whose owner is not itself a named person or organisation
+        (that case is the owner's, handled by `_nominal`).
+        """
+        if (
+            phrase.tokens[0].folded != "the"
+            or len(phrase.tokens) != 2
+            or phrase.head.folded not in PERSON_NOUNS
+        ):
+            return None
+        pattern = re.compile(
+            r"\b(?:the|a|an)\s+(?:[a-z][\w.-]*\s+){0,3}[a-z][\w.-]*['’]s\s+"
+            + re.escape(phrase.head.folded)
+            + r"\b"
+        )
+        window = self.text[max(0, at - 1500) : at]
+        found = list(pattern.finditer(window))
+        if not found:
+            return None
+        return found[-1].group(0)
+
+    def _nominal(self, phrase: Phrase, at: int) -> Entity | None:
+        """ "the criminologist" -> the person so described; "the agency" -> the organisation."""
+        head = phrase.head.folded
+        if head not in ORG_NOUNS:
+            for mention in self.entities.before(at, kind="person", limit=6000):
+                if head in mention.entity.description.casefold().replace(",", " ").split():
+                    return mention.entity
+        if (
+            head in STATEMENT_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}
+            and phrase.tokens[0].possessive
+        ):
+            owner = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[0].end)
+            return owner.entity if owner else None
+        if head in ORG_NOUNS or head in {
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "representative",
+            "representatives",
+        }:
+            return self._organisation(phrase, at)
+        return None
+
+    def _organisation(self, phrase: Phrase, at: int) -> Entity | None:
+        """ "the conservation department" -> the Department of Conservation; "the agency" -> the
+        organisation last quoted, else the last named."""
+        words = {
+            t.folded for t in phrase.tokens[:-1] if t.folded not in DETERMINERS
+        }  # the modifiers
+        orgs = [
+            m.entity
+            for m in self.entities.before(at, kind="org", limit=6000)
+            if not self._inside_quote(m.start)
+        ]
+        best: tuple[int, Entity] | None = None
+        for entity in orgs:
+            shared = len(words & set(entity.name.casefold().split()))
+            if shared and (best is None or shared > best[0]):
+                best = (shared, entity)
+        if best is not None:
+            return best[1]
+        last = self.last_speaker
+        if last is not None and last.entity is not None and last.entity.kind == "org":
+            return last.entity
+        return orgs[0] if orgs else None
+
+    def _codebook_name(self, name: str | None, entity: Entity | None) -> str | None:
+        """The codebook's spelling of a speaker: a source already used under one of the
+        entity's names ("ICE" for U.S. Immigration and Customs Enforcement), else the closest
+        fuzzy match of the full name ("Heather Mcpherson" -> "Heather McPherson")."""
+        if not name or not self.known:
+            return name
+        if entity is not None and entity.kind == "org":
+            for source in self.known:
+                if source.replace(".", "").casefold() in entity.aliases:
+                    return source
+        match = process.extractOne(name, self.known, scorer=fuzz.token_sort_ratio, score_cutoff=88)
+        return match[0] if match else name
+
+
+def _attribution_only(toks: Sequence[Token]) -> bool:
+    """Whether the words before a speech verb only name its subject ("her mother, Fiona,")."""
+    return len(toks) <= 8 and not any(
+        t.folded in COMMON_VERBS
+        or t.folded in {"that", "which", "who", "when", "while", "because", "if"}
+        or t.text in {".", "?", "!", ";", ":"}
+        for t in toks
+    )
+
+
+_DOCUMENTS = frozenset(
+    {
+        "letter",
+        "tweet",
+        "statement",
+        "post",
+        "memo",
+        "message",
+        "email",
+        "note",
+        "notice",
+        "document",
+        "release",
+        "report",
+        "website",
+        "page",
+        "sign",
+        "banner",
+        "caption",
+    }
+)
+
+
+def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:
+    """Who speaks through a document that "reads" or "says": "The Home Office letter",
+    "The tweet from Vulture magazine", "Microsoft's website"."""
+    opening = next(
+        (
+            i + 1
+            for i in range(verb - 1, -1, -1)
+            if toks[i].text in {".", "?", "!", "“", "”", '"', ";"}
+        ),
+        0,
+    )
+    clause = list(toks[opening:verb])
+    for position, token in enumerate(clause):
+        if token.folded not in _DOCUMENTS:
+            continue
+        if position + 2 < len(clause) and clause[position + 1].folded == "from":
+            named = subject_after(clause, position + 2)
+            if named is not None and named.kind == "name":
+                return named
+        named = name_before(clause, position)
+        if named is not None:
+            return Phrase(named.tokens, "name")
+        return None
+    return None
+
+
+def _inverted_subject(toks: Sequence[Token], index: int) -> Phrase | None:
+    """The subject after an inverted verb ("said King"); never an object ("told him")."""
+    phrase = subject_after(toks, index)
+    if (
+        phrase is not None
+        and phrase.kind == "pronoun"
+        and phrase.head.folded in {"him", "her", "them", "us", "me"}
+    ):
+        return None
+    return phrase
+
+
+def _with_gender(entity: Entity, gender: str) -> Entity:
+    if not entity.gender and gender in {"m", "f"}:
+        entity.gender = gender
+    return entity
+
+
+def _passive(toks: Sequence[Token], index: int) -> bool:
+    """ "has been told to", "was asked": the subject is not the one speaking."""
+    return (
+        index > 0
+        and toks[index - 1].folded in {"been", "being", "be", "was", "were", "is", "are"}
+        and toks[index].folded not in {"said", "says"}
+    )
+
+
+def _weaker(attribution: _Attribution, factor: float) -> _Attribution:
+    return _Attribution(
+        attribution.entity,
+        attribution.name,
+        attribution.mention,
+        attribution.cue,
+        attribution.confidence * factor,
+    )
+
+
+def _clause(toks: list[Token]) -> list[Token]:
+    """The tokens up to the end of their sentence (abbreviations such as "Dr." do not end it)."""
+    for index, token in enumerate(toks):
+        if token.text in {".", "!", "?", ";", "“", "”", '"'}:
+            return toks[:index]
+    return toks
+
+
+_STATEMENT_NOUNS_CUE = frozenset(
+    {"statement", "letter", "remarks", "tweet", "post", "memo", "release"}
+)
+_STATEMENT_VERBS = frozenset(
+    {"issued", "released", "posted", "published", "sent", "made", "gave", "wrote", "put", "tweeted"}
+)
+
+
+def _statement_verb(toks: Sequence[Token], index: int) -> int | None:
+    """For "issued a statement", the index of "issued"; else None."""
+    if toks[index].folded not in _STATEMENT_NOUNS_CUE:
+        return None
+    position = index - 1
+    while position >= 0 and index - position <= 3:
+        if toks[position].folded in _STATEMENT_VERBS:
+            return position
+        position -= 1
+    return None
+
+
+def _cue_nearby(lead: str) -> bool:
+    """A speech verb within the ten words before a quotation, in its sentence: "said it was
+    “distressing”", "vowed that the country would be “merciless”"."""
+    sentence = re.split(r"[.!?][\"”’)]*\s|[“”\"]", lead)[-1]
+    words = _WORD.findall(sentence)[-11:]
+    # An infinitive after "to" ("tough to maintain", "declined to comment") is no cue.
+    return any(
+        is_speech_verb(word, words[i - 1]) and words[i - 1] != "to"
+        for i, word in enumerate(words)
+        if i >= 1
+    )
+
+
+def _inside_noun_phrase(lead: str, follow: str) -> bool:
+    """ "the “History” section", "that “a-ha!” moment": a quoted label inside a noun phrase."""
+    before = _WORD.findall(lead)[-1:]
+    after = re.match(r"^\s*([a-z]+)", follow)
+    if not before or after is None:
+        return False
+    word = after.group(1)
+    return (
+        before[0].casefold()
+        in {"the", "a", "an", "that", "this", "its", "their", "our", "his", "her"}
+        and word not in PREPOSITIONS
+        and word not in {"and", "or", "but", "that", "which", "who", "because", "if", "when"}
+        and not is_speech_verb(word, "the")
+    )
+
+
+def _title_case(inner: str, words: list[str]) -> bool:
+    """“Anon Declares War on Scientology”: most words capitalised, no closing punctuation."""
+    if len(words) < 2 or inner.rstrip().rstrip("’'”\")]")[-1:] in {".", "?", "!"}:
+        return False
+    significant = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    return bool(significant) and sum(w[:1].isupper() for w in significant) / len(significant) >= 0.6
+
+
+def _sentence_like(inner: str, words: list[str]) -> bool:
+    """Looks like speech even without a speaker: a sentence, not a phrase or a title."""
+    stripped = inner.lstrip("…. [(#@")
+    if _title_case(inner, words):
+        return False  # a headline, a book, a sign
+    if len(words) >= 10:
+        return True
+    return len(words) >= 5 and stripped[:1].isupper()
+
+
+def _attribution_between(between: str) -> bool:
+    """Whether the text between two quotations attributes them (“Foo,” she said, “bar.”),
+    rather than a new sentence that only mentions a quotation ("she said. Not every “x”")."""
+    ended = re.search(r"[.!?]\s+(?=\S)(?!.*[.!?]\s)", between, re.DOTALL)
+    if ended and _WORD.search(between, ended.end()):
+        return False
+    words = _WORD.findall(between)
+    return 0 < len(words) <= 10 and _any_speech_verb(words)
+
+
+def _strip_attribution(tail: str) -> str:
+    """The text after a paragraph's last quotation, less an attribution ("says Parata, an elder")."""
+    words = _WORD.findall(tail)
+    one_sentence = not _SENTENCE_END.search(tail.rstrip())
+    return "" if _any_speech_verb(words[:6]) and (one_sentence or len(words) <= 12) else tail
+
+
+def _any_speech_verb(words: Sequence[str], skip: int = 0) -> bool:
+    """Whether a speech verb is among `words` (past the first `skip`, which only give context)."""
+    return any(
+        is_speech_verb(word, words[i - 1] if i else "") for i, word in enumerate(words) if i >= skip
+    )
+
+
+def find_quotes(
+    text: str | TextStructure, known_sources: Iterable[str] = (), headline: int | None = 0
+) -> list[QuoteFinding]:
+    """Every quotation of the text, in order, with whether it is speech and who said it.
+
+    `known_sources`: the codebook's source names, which resolved speakers are matched to.
+    `headline`: the index of the headline paragraph (its quotations are never speech).
+    """
+    structure = text if isinstance(text, TextStructure) else TextStructure(text)
+    return _Finder(structure, list(known_sources), headline).run()
+
+
+def describe(findings: Sequence[QuoteFinding]) -> dict[str, str]:
+    """The description offered for each speaker, from its first mention."""
+    return {f.speaker: clean_line(f.description) for f in findings if f.speaker and f.description}

@@ -1,0 +1,1518 @@
+"""Who is named in an article: people and organisations, and every mention of each.
+
+Without a language model, names are runs of capitalised words ("Doug King", "Korean
+Central News Agency"), read with a few lists: titles that precede names ("Prime Minister",
+"Dr."), words that make a run an organisation ("University", "Agency", acronyms like ICE),
+and words that start sentences without being names. Each article gets an `Entities`
+registry: a person is known by full name; later mentions by surname ("King"), honorific
+and surname ("Mr Obama"), or a near spelling ("Water" for "Waters") link to that person;
+an acronym defined in brackets ("Korean Central News Agency (KCNA)") links to its full
+name. The descriptive phrase at a first mention ("Mount Royal University criminologist
+Doug King", "Paul Dewar, an Ottawa New Democrat MP,") is kept as the description.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from reader.quotes.given_names import gender_of
+from reader.quotes.places import COUNTRIES, is_demonym, is_place
+
+ABBREVIATIONS = (
+    "Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Inc|Corp|Ltd|Co|No|Mt|Ft"
+    "|Adm|Maj|Brig|Supt|Cpl|Pvt|Hon|Fr|Messrs"
+)
+TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}|(?:{ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])|\w+(?:[’'\-]\w+)*|[^\w\s]"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von", "da", "di", "le", "la", "du"}
+)
+
+TITLES = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "ministers",
+        "secretary",
+        "secretary-general",
+        "senator",
+        "sen",
+        "sen.",
+        "representative",
+        "rep",
+        "rep.",
+        "governor",
+        "gov",
+        "gov.",
+        "mayor",
+        "judge",
+        "justice",
+        "chief",
+        "commissioner",
+        "general",
+        "gen",
+        "gen.",
+        "colonel",
+        "col",
+        "col.",
+        "lieutenant",
+        "lt",
+        "lt.",
+        "sergeant",
+        "sgt",
+        "sgt.",
+        "captain",
+        "capt",
+        "capt.",
+        "major",
+        "maj",
+        "maj.",
+        "officer",
+        "detective",
+        "inspector",
+        "constable",
+        "dr",
+        "dr.",
+        "doctor",
+        "professor",
+        "prof",
+        "prof.",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "pope",
+        "queen",
+        "prince",
+        "princess",
+        "rev",
+        "rev.",
+        "reverend",
+        "father",
+        "bishop",
+        "archbishop",
+        "rabbi",
+        "imam",
+        "sheikh",
+        "chancellor",
+        "ambassador",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "deputy",
+        "premier",
+        "mp",
+        "mep",
+        "leader",
+        "attorney",
+        "sheriff",
+        "marshal",
+        "admiral",
+        "adm",
+        "adm.",
+        "brig",
+        "brig.",
+        "cpl",
+        "pvt",
+        "supt",
+        "superintendent",
+        "coach",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "treasurer",
+        "congressman",
+        "congresswoman",
+        "councillor",
+        "councilor",
+        "alderman",
+        "minister-president",
+        "administrator",
+        "executive",
+        "editor",
+        "correspondent",
+        "founder",
+        "co-founder",
+        "head",
+        "manager",
+        "chairperson",
+        "commander",
+        "secretary-of-state",
+        "undersecretary",
+        "under-secretary",
+    ]
+)
+ORG_WORDS = frozenset(
+    [
+        "agency",
+        "agencies",
+        "embassy",
+        "consulate",
+        "ministry",
+        "department",
+        "office",
+        "commission",
+        "council",
+        "committee",
+        "court",
+        "parliament",
+        "congress",
+        "senate",
+        "assembly",
+        "government",
+        "police",
+        "army",
+        "navy",
+        "military",
+        "forces",
+        "force",
+        "party",
+        "union",
+        "association",
+        "institute",
+        "institution",
+        "university",
+        "college",
+        "school",
+        "hospital",
+        "foundation",
+        "museum",
+        "gallery",
+        "center",
+        "centre",
+        "bank",
+        "fund",
+        "company",
+        "corporation",
+        "corp",
+        "corp.",
+        "inc",
+        "inc.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "group",
+        "network",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "press",
+        "media",
+        "broadcasting",
+        "radio",
+        "television",
+        "tv",
+        "club",
+        "league",
+        "federation",
+        "organization",
+        "organisation",
+        "society",
+        "board",
+        "bureau",
+        "authority",
+        "program",
+        "programme",
+        "project",
+        "alliance",
+        "coalition",
+        "movement",
+        "church",
+        "airlines",
+        "airways",
+        "motors",
+        "systems",
+        "technologies",
+        "laboratory",
+        "laboratories",
+        "labs",
+        "studios",
+        "records",
+        "magazine",
+        "service",
+        "services",
+        "patrol",
+        "guard",
+        "administration",
+        "enforcement",
+        "security",
+        "intelligence",
+        "command",
+        "ministries",
+        "nations",
+        "unicef",
+        "fbi",
+        "cia",
+        "nasa",
+        "reuters",
+        "afp",
+        "associated",
+        "podcast",
+        "story",
+        "daily",
+        "weekly",
+        "telegraph",
+        "guardian",
+        "observer",
+        "gazette",
+        "chronicle",
+        "review",
+        "market",
+        "markets",
+        "foods",
+        "stores",
+        "brands",
+        "industries",
+        "municipality",
+        "city",
+    ]
+)
+# Capitalised words that begin sentences or name months and days without naming anyone.
+NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "or",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "my",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "then",
+        "so",
+        "as",
+        "for",
+        "of",
+        "to",
+        "from",
+        "by",
+        "with",
+        "without",
+        "about",
+        "above",
+        "below",
+        "under",
+        "over",
+        "into",
+        "onto",
+        "upon",
+        "not",
+        "no",
+        "yes",
+        "also",
+        "however",
+        "meanwhile",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "what",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "where",
+        "why",
+        "how",
+        "all",
+        "some",
+        "many",
+        "most",
+        "more",
+        "each",
+        "every",
+        "any",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "third",
+        "last",
+        "next",
+        "other",
+        "such",
+        "according",
+        "despite",
+        "although",
+        "though",
+        "because",
+        "since",
+        "until",
+        "unless",
+        "after",
+        "among",
+        "between",
+        "during",
+        "following",
+        "including",
+        "like",
+        "near",
+        "per",
+        "via",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+) | frozenset(
+    [
+        "see",
+        "read",
+        "note",
+        "compare",
+        "once",
+        "still",
+        "yet",
+        "now",
+        "later",
+        "soon",
+        "even",
+        "just",
+        "only",
+        "perhaps",
+        "maybe",
+        "indeed",
+        "instead",
+        "thus",
+        "hence",
+        "therefore",
+        "otherwise",
+        "besides",
+        "finally",
+        "eventually",
+        "already",
+        "recently",
+        "currently",
+        "initially",
+        "ultimately",
+        "similarly",
+        "likewise",
+        "overall",
+        "together",
+        "again",
+        "unlike",
+        "amid",
+        "amidst",
+        "throughout",
+        "within",
+        "toward",
+        "towards",
+        "against",
+        "across",
+        "behind",
+        "beyond",
+        "inside",
+        "outside",
+        "around",
+        "along",
+        "except",
+        "whether",
+        "both",
+        "either",
+        "neither",
+        "nor",
+        "much",
+        "few",
+        "several",
+        "another",
+        "nobody",
+        "nothing",
+        "everyone",
+        "everybody",
+        "everything",
+        "someone",
+        "somebody",
+        "something",
+        "anyone",
+        "anything",
+        "none",
+        "whatever",
+        "whoever",
+        "wherever",
+        "whenever",
+        "sometimes",
+        "often",
+        "never",
+        "always",
+        "usually",
+        "certainly",
+        "clearly",
+        "obviously",
+        "apparently",
+        "unfortunately",
+        "fortunately",
+        "interestingly",
+        "importantly",
+        "notably",
+        "specifically",
+        "additionally",
+        "furthermore",
+        "moreover",
+        "nevertheless",
+        "nonetheless",
+        "regardless",
+        "afterwards",
+        "earlier",
+        "previously",
+        "rather",
+        "almost",
+        "nearly",
+        "about",
+        "just",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "shall",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "i'm",
+        "i've",
+        "we're",
+        "they're",
+        "it's",
+        "that's",
+        "there's",
+        "here's",
+        "let",
+        "let's",
+        "please",
+        "thanks",
+        "thank",
+        "hello",
+        "hi",
+        "yes",
+        "okay",
+        "ok",
+        "oh",
+        "well",
+        "so-called",
+        "asked",
+        "said",
+        "says",
+        "told",
+        "image",
+        "photo",
+        "credit",
+        "file",
+        "getty",
+    ]
+)
+CONNECTORS = frozenset(
+    {
+        "of",
+        "for",
+        "de",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "du",
+        "da",
+        "di",
+        "al",
+        "bin",
+        "ibn",
+        "and",
+        "&",
+        "on",
+    }
+)
+PLACE_WORDS = frozenset(
+    [
+        "united",
+        "states",
+        "kingdom",
+        "republic",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "new",
+        "saint",
+        "city",
+        "county",
+        "province",
+        "state",
+        "island",
+        "islands",
+        "mount",
+        "lake",
+        "river",
+        "street",
+        "road",
+        "avenue",
+        "park",
+        "bay",
+        "gulf",
+        "sea",
+        "ocean",
+        "valley",
+        "coast",
+        "peninsula",
+        "strait",
+        "region",
+        "district",
+        "square",
+    ]
+)
+PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "it": "org",
+    "its": "org",
+    "they": "plural",
+    "them": "plural",
+    "their": "plural",
+}
+MALE = frozenset(
+    {
+        "mr",
+        "mr.",
+        "sir",
+        "lord",
+        "prince",
+        "father",
+        "king",
+        "congressman",
+        "spokesman",
+        "chairman",
+        "businessman",
+        "man",
+        "boy",
+        "husband",
+        "boyfriend",
+        "son",
+        "brother",
+        "grandfather",
+        "uncle",
+        "nephew",
+        "actor",
+        "widower",
+        "councilman",
+        "alderman",
+        "sportsman",
+        "fisherman",
+        "policeman",
+        "anchorman",
+        "grandson",
+        "stepfather",
+    }
+)
+FEMALE = frozenset(
+    {
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "miss",
+        "dame",
+        "lady",
+        "princess",
+        "queen",
+        "sister",
+        "congresswoman",
+        "spokeswoman",
+        "chairwoman",
+        "businesswoman",
+        "woman",
+        "girl",
+        "wife",
+        "girlfriend",
+        "daughter",
+        "mother",
+        "grandmother",
+        "aunt",
+        "niece",
+        "actress",
+        "widow",
+        "councilwoman",
+        "sportswoman",
+        "policewoman",
+        "granddaughter",
+        "stepmother",
+    }
+)
+_GENDERED_PRONOUN = re.compile(
+    r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class Token:
+    """A word or mark of the text, with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> str:
+        """The token without its possessive ending ("Malaysia's" -> "Malaysia")."""
+        return _POSSESSIVE.sub("", self.text) if self.text[:1].isalnum() else self.text
+
+    @property
+    def folded(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def capitalised(self) -> bool:
+        """Starts with a capital, or is a name with a particle: "al-Amr", "bin-Laden"."""
+        text = self.text
+        return text[:1].isupper() or (
+            "-" in text
+            and text.split("-", 1)[0] in _PARTICLES
+            and text.split("-", 1)[1][:1].isupper()
+        )
+
+    @property
+    def possessive(self) -> bool:
+        return bool(_POSSESSIVE.search(self.text)) and len(self.text) > 2
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    return [
+        Token(m.group(), m.start(), m.end())
+        for m in TOKEN.finditer(text, start, len(text) if end is None else end)
+    ]
+
+
+@dataclass(eq=False)
+class Entity:
+    """A person or an organisation named in the article."""
+
+    name: str
+    kind: str  # "person" or "org"
+    first: int
+    aliases: set[str] = field(default_factory=set)
+    description: str = ""
+    gender: str = ""  # "m", "f" or unknown
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].casefold() if self.kind == "person" else ""
+
+
+class _Aliases(set[str]):
+    """An entity's aliases, each also filed in its `Entities`' index for quick lookup."""
+
+    def __init__(self, index: dict[str, list[Entity]], entity: Entity, keys: set[str]) -> None:
+        super().__init__()
+        self._index = index
+        self._entity = entity
+        self.update(keys)
+
+    def add(self, key: str) -> None:
+        if key not in self:
+            super().add(key)
+            self._index.setdefault(key, []).append(self._entity)
+
+    def update(self, *groups: Iterable[str]) -> None:
+        for group in groups:
+            for key in group:
+                self.add(key)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names an entity."""
+
+    start: int
+    end: int
+    text: str
+    entity: Entity
+
+
+_DESCRIPTION_STOPS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "said",
+        "says",
+        "told",
+        "to",
+        "by",
+        "with",
+        "from",
+        "for",
+        "in",
+        "on",
+        "at",
+        "as",
+        "that",
+        "of",
+        "including",
+        "like",
+        "after",
+        "before",
+        "when",
+        "while",
+        "if",
+        "than",
+        "then",
+        "day",
+        "week",
+        "year",
+        "get",
+        "got",
+        "claim",
+        "claims",
+        "they",
+        "he",
+        "she",
+        "it",
+        "we",
+        "i",
+        "you",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "would",
+        "will",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+    ]
+)
+# Participles that name roles rather than actions ("acting director", "retired teacher").
+_ROLE_PARTICIPLES = frozenset(
+    [
+        "acting",
+        "leading",
+        "managing",
+        "founding",
+        "ruling",
+        "governing",
+        "reigning",
+        "outgoing",
+        "incoming",
+        "presiding",
+        "visiting",
+        "consulting",
+        "supervising",
+        "retired",
+        "elected",
+        "appointed",
+        "noted",
+        "renowned",
+        "acclaimed",
+        "celebrated",
+        "embattled",
+        "disgraced",
+        "jailed",
+        "detained",
+        "ousted",
+        "exiled",
+        "licensed",
+        "registered",
+        "qualified",
+        "trained",
+        "certified",
+        "unnamed",
+        "named",
+        "respected",
+        "distinguished",
+    ]
+)
+
+
+def _verb_form(word: str) -> bool:
+    """A word that reads as a verb ("suggested", "depicting") and so ends a description."""
+    return len(word) > 4 and word.endswith(("ed", "ing")) and word not in _ROLE_PARTICIPLES
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return (
+        len(letters) >= 2
+        and letters.isalpha()
+        and letters.isupper()
+        and word not in {"I", "US", "U.S", "UK", "U.K", "EU", "UN"}
+    )
+
+
+# Countries whose names are also people's names: only a whole run makes them places.
+_NAME_LIKE_COUNTRIES = frozenset(
+    {
+        "georgia",
+        "jordan",
+        "chad",
+        "israel",
+        "america",
+        "india",
+        "kenya",
+        "china",
+        "niger",
+        "guinea",
+        "england",
+        "holland",
+        "us",
+        "uk",
+    }
+)
+
+
+def _names_country(folded: list[str]) -> bool:
+    """Whether a run of words includes a country ("Environment Canada", "New Zealand Post")."""
+    pairs = {f"{a} {b}" for a, b in itertools.pairwise(folded)}
+    return any(w in COUNTRIES and w not in _NAME_LIKE_COUNTRIES for w in folded) or bool(
+        pairs & COUNTRIES
+    )
+
+
+# Lowercase nouns that make the name before them an institution: "Royal Shrewsbury hospital".
+_INSTITUTIONS = frozenset(
+    [
+        "hospital",
+        "university",
+        "college",
+        "school",
+        "police",
+        "department",
+        "ministry",
+        "agency",
+        "company",
+        "museum",
+        "foundation",
+        "institute",
+        "council",
+        "church",
+        "party",
+        "bank",
+        "airport",
+        "newspaper",
+        "magazine",
+        "network",
+    ]
+)
+
+
+def _named_before(folded: list[str]) -> bool:
+    """Whether words before "of" end in a person's name ("Senator Mitch McConnell" of
+    Kentucky), not in a title ("Governor" of Washington, "Prime Minister" of Canada)."""
+    names = 0
+    for word in reversed(folded):
+        if word in TITLES:
+            break
+        names += 1
+    return names >= 2
+
+
+def _in_order(words: list[str], within: list[str]) -> bool:
+    """True if `words` appear in `within`, in order (not necessarily next to each other)."""
+    position = 0
+    for word in within:
+        if position < len(words) and word == words[position]:
+            position += 1
+    return position == len(words)
+
+
+def _camel(word: str) -> bool:
+    """ "CityNews", "YouTube": a capital inside a word marks a brand or an outlet."""
+    if len(word) <= 3 or not word[0].isupper() or word.isupper():
+        return False
+    stem = re.sub(r"^(?:Mc|Mac|O[’']|D[’']|De|Di|Da|La|Le|Van|Von|Fitz)", "", word)
+    return any(c.isupper() for c in stem[1:])
+
+
+def _name_like(token: Token) -> bool:
+    word = token.word
+    return (
+        bool(word) and token.capitalised and word.casefold() not in NOT_NAMES and not word.isdigit()
+    )
+
+
+class Entities:
+    """The people and organisations of one article, and where each is mentioned."""
+
+    def __init__(self, text: str, start: int = 0) -> None:
+        self.text = text
+        self.start = start
+        self.entities: list[Entity] = []
+        self._by_alias: dict[str, list[Entity]] = {}
+        self._order: dict[int, int] = {}
+        self._misses: dict[str, int] = {}  # key -> number of entities when it found none
+        self._by_first: dict[str, list[Entity]] = {}  # first word of a name -> entities
+        self._surnames: list[str] = []  # persons' surnames (5 letters or more), oldest first
+        self._surname_entities: list[Entity] = []
+        self.mentions: list[Mention] = []
+        self._scan()
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._genders()
+
+    def _genders(self) -> None:
+        """Each person's gender, where the article shows it: "spokeswoman Sujata Raisinghani",
+        "Hori Parata was just seven years old when he attended" (the first pronoun after a
+        person's first mention, in the same sentence, with no one else named in between)."""
+        seen: set[int] = set()
+        for index, mention in enumerate(self.mentions):
+            entity = mention.entity
+            if entity.kind != "person" or id(entity) in seen:
+                continue
+            seen.add(id(entity))
+            if entity.gender:
+                continue
+            described = {w.strip(",.").casefold() for w in entity.description.split()}
+            if described & MALE or described & FEMALE:
+                entity.gender = "m" if described & MALE else "f"
+                continue
+            end = re.search(r"[.!?](?:\s|$)", self.text[mention.end :])
+            stop = mention.end + (end.start() if end else len(self.text) - mention.end)
+            if index + 1 < len(self.mentions) and self.mentions[index + 1].entity.kind == "person":
+                stop = min(stop, self.mentions[index + 1].start)
+            pronoun = _GENDERED_PRONOUN.search(self.text, mention.end, stop)
+            if pronoun:
+                entity.gender = "m" if pronoun.group("m") else "f"
+
+    # --- reading the article ---
+    def _scan(self) -> None:
+        toks = tokens(self.text)
+        index = 0
+        while index < len(toks) and toks[index].start < self.start:
+            index += 1
+        count = len(toks)
+        while index < count:
+            text = toks[index].text
+            if not text[:1].isupper() and "-" not in text:
+                index += 1  # most words: no capital, no particle, so no name starts here
+                continue
+            run_end = self._run_end(toks, index)
+            if run_end == index:
+                index += 1
+                continue
+            self._add_run(toks, index, run_end)
+            index = run_end
+
+    def _run_end(self, toks: list[Token], index: int) -> int:
+        """End (exclusive) of the capitalised run starting at `index` (== index: no run).
+
+        A run never crosses a line break or punctuation; "of", "and" and the like join
+        capitalised words ("University of Arkansas").
+        """
+        if not toks[index].capitalised or not toks[index].text[:1].isalpha():
+            return index
+        end = index + 1
+        if toks[index].possessive:
+            return end
+        while end < len(toks):
+            token = toks[end]
+            if "\n" in self.text[toks[end - 1].end : token.start]:
+                break
+            if token.capitalised and token.text[:1].isalpha():
+                end += 1
+                if token.possessive:
+                    break
+                continue
+            if (
+                token.folded in CONNECTORS
+                and end + 1 < len(toks)
+                and toks[end + 1].capitalised
+                and toks[end + 1].text[:1].isalpha()
+                and "\n" not in self.text[token.end : toks[end + 1].start]
+            ):
+                end += 1
+                continue
+            break
+        return end
+
+    def _add_run(self, toks: list[Token], first: int, last: int) -> None:
+        run = toks[first:last]
+        # Leading words that start sentences ("The", "In") or are months are not names.
+        while run and (
+            run[0].word.casefold() in NOT_NAMES - {"mr", "mrs", "ms", "dr"}
+            or run[0].folded in CONNECTORS
+        ):
+            run = run[1:]
+        while run and run[-1].folded in CONNECTORS:
+            run = run[:-1]
+        if not run:
+            return
+        if (
+            len(run) >= 3
+            and len(run[0].word.strip(".")) > 2
+            and self._after_lowercase_or_start(run[0])
+            and not gender_of(run[0].word)
+            and gender_of(run[1].word)
+        ):
+            run = run[
+                1:
+            ]  # "Singer George Michael has said", "former Olympian Steve Cram": a role, not a name
+        folded = [t.word.casefold() for t in run]
+        # "Jamie Werner of Ngātiwai", "Matthew Ingram of The Globe and Mail": a person and
+        # their affiliation, unless the first part is a title ("Governor of Washington").
+        for cut, token in enumerate(run):
+            if (
+                token.folded in {"of", "for"}
+                and cut >= 2
+                and not any(w in ORG_WORDS for w in folded[:cut])
+                and _named_before(folded[:cut])
+            ):
+                self._add_split(toks, run, first, cut)
+                return
+        # "Renee Good and Alex Pretti", "ICE and Border Patrol": two names, unless the whole
+        # is one organisation's name ("Immigration and Customs Enforcement").
+        joins = [i for i, t in enumerate(run) if t.folded in {"and", "&"}]
+        if joins and (
+            not any(w in ORG_WORDS for w in folded) or _is_acronym(run[joins[0] - 1].word)
+        ):
+            cut = joins[0]
+            self._classify(toks, run[:cut], first, first + cut)
+            self._classify(toks, run[cut + 1 :], first + cut + 1, last)
+            return
+        self._classify(toks, run, first, last)
+
+    def _after_lowercase_or_start(self, token: Token) -> bool:
+        """Whether `token` opens a sentence or follows a lowercase word ("former Olympian")."""
+        lead = self.text[max(0, token.start - 3) : token.start]
+        if token.start == 0 or lead.endswith("\n") or re.search(r"[.!?][\"”’]?\s+$", lead):
+            return True
+        return bool(re.search(r"[a-z] $", lead))
+
+    def _add_split(self, toks: list[Token], run: list[Token], first: int, cut: int) -> None:
+        start = toks.index(run[0], first)
+        self._classify(toks, run[:cut], start, start + cut)
+        rest = run[cut + 1 :]
+        if rest:
+            self._add_run(toks, start + cut + 1, start + len(run))
+
+    def _classify(self, toks: list[Token], run: list[Token], first: int, last: int) -> None:
+        while run and run[0].folded in CONNECTORS:
+            run = run[1:]
+        while run and run[-1].folded in CONNECTORS:
+            run = run[:-1]
+        if not run:
+            return
+        # "Mercer Island-based Dana F. Besecker Company": a "-based" word ends a description.
+        based = [i for i, t in enumerate(run) if t.folded.endswith("-based")]
+        if based:
+            run = run[based[-1] + 1 :]
+            if not run:
+                return
+        words = [t.word for t in run]
+        folded = [w.casefold() for w in words]
+        if is_place(" ".join(folded)):
+            self._place(run, words)  # "New Zealand", "Texas"
+            return
+        if all(is_demonym(w) for w in folded):
+            return  # "Arab Israeli", "Canadian"
+        after = toks[last : last + 3]
+        # An acronym defined in brackets right after: "Korean Central News Agency (KCNA)".
+        if (
+            len(after) == 3
+            and after[0].text == "("
+            and after[2].text == ")"
+            and _is_acronym(after[1].text)
+            and len(run) > 1
+        ):
+            entity = self.find(after[1].text) or self._entity(" ".join(words), "org", run[0].start)
+            if entity.kind != "org" or len(entity.name.split()) == 1:
+                entity.name, entity.kind = " ".join(words), "org"
+            entity.aliases.update({after[1].text.replace(".", "").casefold(), " ".join(folded)})
+            self._mention(run[0].start, run[-1].end, entity)
+            self._mention(after[1].start, after[1].end, entity)
+            return
+        if _is_acronym(words[-1]) and not any(w in PLACE_WORDS for w in folded[-1:]):
+            # "U.S. ICE", "HSI": an organisation known by its letters.
+            self._org([run[-1]], [words[-1]])
+            return
+        org_at = [i for i, w in enumerate(folded) if w in ORG_WORDS]
+        if (
+            org_at
+            and len(run) - org_at[-1] - 1 >= 2
+            and all(
+                _name_like(t) and t.word.casefold() not in TITLES for t in run[org_at[-1] + 1 :]
+            )
+        ):
+            # "Refugee Council Enver Solomon": an organisation, then the person of it.
+            cut = org_at[-1] + 1
+            self._org(run[:cut], words[:cut])
+            self._classify(toks, run[cut:], last - (len(run) - cut), last)
+            return
+        followed = toks[last].folded if last < len(toks) and toks[last].text.islower() else ""
+        if (
+            any(w in ORG_WORDS for w in folded)
+            or any(_camel(w) for w in words)
+            or self._which_follows(last, toks)
+            or followed in _INSTITUTIONS
+        ):
+            # "Royal Shrewsbury hospital", "Con Edison, which maintains …"
+            self._org(run, words)
+            return
+        if len(run) >= 2 and _names_country(folded) and not any(w in TITLES for w in folded):
+            self._org(run, words)  # "Environment Canada", "Air Canada", "Canada Post"
+            return
+        if any(w in PLACE_WORDS for w in folded) and not any(w in TITLES for w in folded):
+            self._place(run, words)
+            return
+        # People: the name is the last few name-like words; titles and adjectives before it
+        # ("Israeli Prime Minister", "President") describe them.
+        name_start = len(run)
+        while name_start > 0 and len(run) - name_start < 4:
+            word = folded[name_start - 1]
+            if (
+                word in TITLES
+                or word in ORG_WORDS
+                or is_demonym(word)
+                or not _name_like(run[name_start - 1])
+            ):
+                break
+            if name_start - 1 < len(run) - 1 and run[name_start - 1].possessive:
+                break
+            name_start -= 1
+        # "Governor of Washington Chris Gregoire", "Minister of Education Stefania Giannini":
+        # the title's complement is not part of the name.
+        for position in range(len(run) - 2):
+            if (
+                folded[position] in TITLES
+                and run[position + 1].folded == "of"
+                and len(run) - (position + 3) >= 2
+            ):
+                name_start = max(name_start, position + 3)
+        name_tokens = run[name_start:]
+        titles = run[:name_start]
+        if not name_tokens:
+            return
+        gender = (
+            "m"
+            if any(t.folded in MALE for t in titles)
+            else "f"
+            if any(t.folded in FEMALE for t in titles)
+            else ""
+        )
+        if len(name_tokens) == 1:
+            self._single(name_tokens[0], titles, gender)
+            return
+        name = " ".join(t.word for t in name_tokens)
+        entity = self._person(name, name_tokens[0].start)
+        if gender and not entity.gender:
+            entity.gender = gender
+        if not entity.description:
+            entity.description = self._description(toks, first, titles, last)
+        self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
+
+    def _which_follows(self, last: int, toks: list[Token]) -> bool:
+        """ "Con Edison, which maintains …": what "which" follows is not a person."""
+        return last + 1 < len(toks) and toks[last].text == "," and toks[last + 1].folded == "which"
+
+    def _place(self, run: list[Token], words: list[str]) -> None:
+        name = " ".join(words)
+        entity = self.find(name) or self._entity(name, "place", run[0].start)
+        self._mention(run[0].start, run[-1].end, entity)
+
+    def _org(self, run: list[Token], words: list[str]) -> None:
+        name = " ".join(words)
+        entity = self.find(name) or self._entity(name, "org", run[0].start)
+        if len(run) == 1:
+            entity.aliases.add(words[0].replace(".", "").casefold())
+        self._mention(run[0].start, run[-1].end, entity)
+
+    def _single(self, token: Token, titles: list[Token], gender: str) -> None:
+        """One capitalised word: a surname or acronym already known, else maybe a name later."""
+        entity = self.find(token.word)
+        if entity is None:
+            if not any(t.word.casefold() in TITLES for t in titles):
+                return  # a place or a common word at the start of a sentence: not kept
+            entity = self._person(token.word, token.start)  # "Mr Obama" before any full name
+        if gender and entity.kind == "person" and not entity.gender:
+            entity.gender = gender
+        self._mention(token.start, token.end, entity)
+
+    def _description(self, toks: list[Token], first: int, titles: list[Token], last: int) -> str:
+        """ "Mount Royal University criminologist Doug King" / "Paul Dewar, an Ottawa MP,"."""
+        before: list[Token] = []
+        index = first - 1
+        while index >= 0 and len(before) < 6:
+            token = toks[index]
+            if "\n" in self.text[token.end : toks[index + 1].start]:
+                break  # a description never crosses a paragraph break
+            if (
+                not token.text[:1].isalnum()
+                or token.folded in _DESCRIPTION_STOPS
+                or _verb_form(token.folded)
+            ):
+                break
+            before.insert(0, token)
+            index -= 1
+        words = [t.text for t in (*before, *titles)]
+        if words and (any(w[:1].islower() for w in words) or titles):
+            return " ".join(words).strip(" ,")
+        # An appositive: ", an Ottawa New Democrat MP," / ", director of the gallery,"
+        if last < len(toks) and toks[last].text == ",":
+            stop = self.text.find(",", toks[last].end)
+            period = self.text.find(".", toks[last].end)
+            ends = [e for e in (stop, period) if e > 0]
+            if ends:
+                phrase = self.text[toks[last].end : min(ends)].strip()
+                lead = phrase.split(" ", 1)[0].casefold() if phrase else ""
+                if (
+                    phrase
+                    and (lead in {"a", "an", "the"} or phrase[:1].islower())
+                    and len(phrase.split()) <= 12
+                ):
+                    return phrase
+        return ""
+
+    # --- entities ---
+    def _entity(self, name: str, kind: str, first: int) -> Entity:
+        entity = Entity(name, kind, first)
+        entity.aliases = _Aliases(self._by_alias, entity, {name.casefold()})
+        self._order[id(entity)] = len(self.entities)
+        self.entities.append(entity)
+        self._file_name(entity)
+        return entity
+
+    def _with_alias(self, key: str) -> list[Entity]:
+        """The entities known by `key`, in the order they were first named."""
+        return sorted(self._by_alias.get(key, ()), key=lambda e: self._order[id(e)])
+
+    def _person(self, name: str, first: int) -> Entity:
+        key = name.casefold()
+        for entity in self._with_alias(key):
+            if entity.kind == "person":
+                return entity
+        # "Te Kaurinui" after "Te Kaurinui Robert Parata": part of a full name already known;
+        # "Te Kaurinui Robert Parata" after "Te Kaurinui Robert": the fuller name is the name.
+        words = key.split()
+        for entity in self.entities:
+            known = entity.name.casefold().split()
+            if entity.kind != "person" or len(words) < 2 or len(known) < 2:
+                continue
+            if len(known) > len(words) and _in_order(words, known):
+                entity.aliases.add(key)
+                return entity
+            if (
+                len(words) > len(known)
+                and words[: len(known)] == known
+                and self._family_name(words[-1], entity)
+            ):
+                # "Te Kaurinui Robert", then "Te Kaurinui Robert Parata" (his father's surname).
+                entity.aliases.update({key, words[-1]})
+                entity.name = name
+                self._file_name(entity)
+                return entity
+        # A full name after the surname alone ("Obama", then "Barack Obama"): the same person.
+        surname = key.split()[-1]
+        for entity in self.entities:
+            if (
+                entity.kind == "person"
+                and len(entity.name.split()) == 1
+                and entity.name.casefold() == surname
+            ):
+                entity.name = name
+                entity.aliases.add(key)
+                self._file_name(entity)
+                return entity
+        entity = self._entity(name, "person", first)
+        entity.aliases.add(surname)
+        if len(words) > 1:
+            entity.gender = gender_of(words[0])
+        return entity
+
+    def _family_name(self, word: str, other_than: Entity) -> bool:
+        return any(
+            e is not other_than and e.kind == "person" and e.surname == word for e in self.entities
+        )
+
+    def _mention(self, start: int, end: int, entity: Entity) -> None:
+        self.mentions.append(Mention(start, end, self.text[start:end], entity))
+
+    def find(self, word: str) -> Entity | None:
+        """The entity a name, surname or acronym stands for (nearest spelling for surnames)."""
+        key = word.replace(".", "").casefold() if _is_acronym(word) else word.casefold()
+        found = self._with_alias(key)  # a current name is always among the aliases
+        exact = [e for e in found if key == e.name.casefold()]
+        if exact:
+            return exact[-1]
+        if found:
+            # A surname two people share ("Parata" for Hori Parata and his son): news writing
+            # gives it to the one introduced first and calls the other by first name.
+            return found[0] if all(e.kind == "person" for e in found) else found[-1]
+        if self._misses.get(key) == len(self.entities):
+            return None  # looked for in vain, and nobody new has been named since
+        entity = self._find_by_part(key)
+        if entity is None:
+            self._misses[key] = len(self.entities)
+        return entity
+
+    def _find_by_part(self, key: str) -> Entity | None:
+        """A first name, an organisation's first word, or a misspelt surname."""
+        if " " in key:
+            return None
+        named = [e for e in self._by_first.get(key, ()) if e.name.split()[0].casefold() == key]
+        # "her mother, Fiona," for Fiona Parry, when one person has that first name.
+        given = {id(e): e for e in named if e.kind == "person" and len(e.name.split()) > 1}
+        if len(given) == 1:
+            return next(iter(given.values()))
+        # "the Church" for the Church of Scientology, "the Department" for its full name.
+        for entity in reversed(named):
+            if entity.kind == "org" and " of " in entity.name:
+                return entity
+        if len(key) >= 4:
+            # A misspelt surname ("Water" for "Waters", "Bauchtman" for "Buchtmann"): the
+            # latest person so named.
+            close = process.extract(
+                key,
+                self._surnames,
+                scorer=Levenshtein.normalized_similarity,
+                score_cutoff=0.75,
+                limit=None,
+            )
+            for _, _, index in sorted(close, key=lambda hit: -hit[2]):
+                entity = self._surname_entities[index]
+                if entity.surname == self._surnames[index]:
+                    return entity
+        return None
+
+    def _file_name(self, entity: Entity) -> None:
+        """Index a new entity, or an old one under its new name, for `_find_by_part`."""
+        self._by_first.setdefault(entity.name.split()[0].casefold(), []).append(entity)
+        if entity.kind == "person" and len(entity.surname) >= 5:
+            self._surnames.append(entity.surname)
+            self._surname_entities.append(entity)
+
+    # --- looking things up by position ---
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping `[start, end)`, if any: a person before an organisation,
+        an organisation before a place ("Senator Mitch McConnell of Kentucky")."""
+        index = bisect_right(self._starts, end - 1) - 1
+        found: list[Mention] = []
+        while index >= 0 and self.mentions[index].start >= start - 200:
+            mention = self.mentions[index]
+            if mention.start < end and mention.end > start:
+                found.append(mention)
+            index -= 1
+        rank = {"person": 0, "org": 1}
+        return min(found, key=lambda m: rank.get(m.entity.kind, 2)) if found else None
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in `[start, end)`, in order."""
+        return self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+
+    def before(self, offset: int, kind: str | None = None, limit: int = 3000) -> list[Mention]:
+        """Mentions ending before `offset`, nearest first (within `limit` characters)."""
+        index = bisect_right(self._starts, offset) - 1
+        found = []
+        while index >= 0:
+            mention = self.mentions[index]
+            if mention.start < offset - limit:
+                break
+            if mention.end <= offset and (kind is None or mention.entity.kind == kind):
+                found.append(mention)
+            index -= 1
+        return found

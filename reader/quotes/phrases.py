@@ -1,0 +1,931 @@
+"""Finding the noun phrase that speaks: the subject of a speech verb, by surface cues alone.
+
+Given the tokens of a sentence and the position of a speech verb, these functions find who
+the verb is about, the way a reader of news copy does:
+
+- right before the verb, past adverbs and auxiliaries: "King said", "he also said",
+  "a representative added", "Netanyahu strongly warned", "John Baird has asked";
+- past an appositive set off by commas: "Jeff Rathke, the State Department spokesperson,
+  said" (the clause's first name);
+- the subject of the sentence, for a participle or a second verb: "One poster admitted …,
+  writing", "Uber stepped in and tweeted", "On one Facebook page an unidentified poster …
+  wrote";
+- after an inverted verb: "said King", "said the agency", "said Mr. Reeves".
+
+A phrase is a name (capitalised words), a pronoun, or a common-noun phrase ("one poster",
+"the report's authors", "Cornyn's statement").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.quotes.given_names import gender_of
+from reader.quotes.names import CONNECTORS, NOT_NAMES, PRONOUNS, TITLES, Token
+
+ADVERBS = frozenset(
+    [
+        "also",
+        "later",
+        "previously",
+        "then",
+        "further",
+        "recently",
+        "earlier",
+        "again",
+        "simply",
+        "reportedly",
+        "once",
+        "additionally",
+        "similarly",
+        "still",
+        "even",
+        "just",
+        "only",
+        "already",
+        "never",
+        "often",
+        "now",
+        "too",
+    ]
+)
+AUXILIARIES = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+    ]
+)
+DETERMINERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "one",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "that",
+        "this",
+        "some",
+        "another",
+        "several",
+        "two",
+        "three",
+        "many",
+        "most",
+    }
+)
+PREPOSITIONS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "for",
+        "after",
+        "before",
+        "during",
+        "with",
+        "without",
+        "from",
+        "by",
+        "to",
+        "of",
+        "about",
+        "under",
+        "over",
+        "into",
+        "upon",
+        "across",
+        "through",
+        "among",
+        "between",
+        "despite",
+        "following",
+        "since",
+        "until",
+        "while",
+        "as",
+        "like",
+    ]
+)
+COMMON_VERBS = frozenset(
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "put",
+        "made",
+        "make",
+        "makes",
+        "took",
+        "take",
+        "takes",
+        "gave",
+        "give",
+        "gives",
+        "went",
+        "go",
+        "goes",
+        "came",
+        "come",
+        "comes",
+        "got",
+        "get",
+        "gets",
+        "found",
+        "find",
+        "finds",
+        "saw",
+        "see",
+        "sees",
+        "became",
+        "become",
+        "kept",
+        "keep",
+        "began",
+        "begin",
+        "seemed",
+        "seem",
+        "felt",
+        "feel",
+        "left",
+        "leave",
+        "held",
+        "hold",
+        "brought",
+        "bring",
+        "called",
+        "told",
+        "said",
+        "says",
+        "added",
+        "wrote",
+        "asked",
+        "expressed",
+        "issued",
+        "released",
+        "posted",
+        "published",
+        "signed",
+        "sent",
+        "decided",
+        "tried",
+        "tries",
+        "wants",
+        "wanted",
+        "believes",
+        "believed",
+        "thinks",
+        "thought",
+        "knows",
+        "knew",
+        "admitted",
+        "admits",
+        "described",
+        "described",
+        "stepped",
+        "urged",
+        "argued",
+        "warned",
+    ]
+)
+# Nouns for people and groups that may speak unnamed: "one poster", "an unknown author".
+PERSON_NOUNS = frozenset(
+    [
+        "poster",
+        "posters",
+        "author",
+        "authors",
+        "blogger",
+        "bloggers",
+        "user",
+        "users",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "representative",
+        "representatives",
+        "source",
+        "sources",
+        "resident",
+        "residents",
+        "witness",
+        "witnesses",
+        "researcher",
+        "researchers",
+        "scientist",
+        "scientists",
+        "expert",
+        "experts",
+        "analyst",
+        "analysts",
+        "critic",
+        "critics",
+        "supporter",
+        "supporters",
+        "student",
+        "students",
+        "teacher",
+        "teachers",
+        "parent",
+        "parents",
+        "doctor",
+        "doctors",
+        "officer",
+        "officers",
+        "judge",
+        "lawyer",
+        "lawyers",
+        "attorney",
+        "prosecutor",
+        "prosecutors",
+        "investigator",
+        "investigators",
+        "neighbour",
+        "neighbours",
+        "neighbor",
+        "neighbors",
+        "man",
+        "woman",
+        "men",
+        "women",
+        "people",
+        "person",
+        "friend",
+        "friends",
+        "family",
+        "relative",
+        "relatives",
+        "member",
+        "members",
+        "leader",
+        "leaders",
+        "worker",
+        "workers",
+        "employee",
+        "employees",
+        "fan",
+        "fans",
+        "observer",
+        "observers",
+        "commentator",
+        "commentators",
+        "reader",
+        "readers",
+        "viewer",
+        "viewers",
+        "participant",
+        "participants",
+        "aide",
+        "aides",
+        "activist",
+        "activists",
+        "protester",
+        "protesters",
+        "organiser",
+        "organizers",
+        "organizer",
+        "organisers",
+        "victim",
+        "victims",
+        "survivor",
+        "survivors",
+        "mother",
+        "father",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "sister",
+        "brother",
+        "uncle",
+        "aunt",
+        "grandmother",
+        "grandfather",
+        "partner",
+        "colleague",
+        "colleagues",
+        "coach",
+        "letter",
+        "memo",
+        "document",
+        "message",
+        "notice",
+        "filing",
+        "lawsuit",
+        "ruling",
+        "petition",
+        "survey",
+        "analysis",
+        "audience",
+        "customer",
+        "customers",
+        "fisherman",
+        "fishermen",
+        "farmer",
+        "farmers",
+        "voter",
+        "voters",
+        "nurse",
+        "nurses",
+        "patient",
+        "patients",
+        "driver",
+        "drivers",
+        "owner",
+        "owners",
+        "manager",
+        "managers",
+        "director",
+        "directors",
+        "executive",
+        "executives",
+        "chief",
+        "board",
+        "council",
+        "committee",
+        "report",
+        "study",
+    ]
+)
+# Nouns for organisations: "the agency", "the city" stand for the organisation last named.
+ORG_NOUNS = frozenset(
+    [
+        "agency",
+        "company",
+        "ministry",
+        "department",
+        "government",
+        "organization",
+        "organisation",
+        "group",
+        "embassy",
+        "office",
+        "firm",
+        "police",
+        "army",
+        "military",
+        "force",
+        "party",
+        "council",
+        "committee",
+        "union",
+        "network",
+        "station",
+        "museum",
+        "university",
+        "foundation",
+        "administration",
+        "city",
+        "municipality",
+        "town",
+        "state",
+        "county",
+        "court",
+        "school",
+        "hospital",
+        "church",
+        "website",
+        "site",
+        "service",
+        "board",
+    ]
+)
+# "Cornyn's statement added": the statement speaks for its owner.
+STATEMENT_NOUNS = frozenset(
+    [
+        "analysis",
+        "report",
+        "study",
+        "survey",
+        "memo",
+        "notes",
+        "statement",
+        "statements",
+        "letter",
+        "post",
+        "tweet",
+        "tweets",
+        "blog",
+        "website",
+        "account",
+        "release",
+        "memo",
+        "words",
+        "phrase",
+        "remarks",
+        "comments",
+        "office",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "lawyer",
+        "lawyers",
+    ]
+)
+
+
+# Lowercase words inside names: "Luis de Miranda", "Vincent van Gogh", "Osama bin Laden".
+_PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "al",
+        "bin",
+        "ibn",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The words naming a speaker, and what kind of words they are.
+
+    `alternatives`: other phrases of an appositive chain that may be the name ("The
+    secretary general of CEI, Nunzio Galantino, has called").
+    """
+
+    tokens: tuple[Token, ...]
+    kind: str  # "name", "pronoun", "nominal" or "owner" (a name's statement)
+    alternatives: tuple[Phrase, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join(t.text for t in self.tokens)
+
+    @property
+    def head(self) -> Token:
+        return self.tokens[-1]
+
+
+def _is_adverb(token: Token) -> bool:
+    return token.folded in ADVERBS or (
+        token.text.islower() and len(token.text) > 4 and token.text.endswith("ly")
+    )
+
+
+def _name_token(token: Token) -> bool:
+    return token.capitalised and token.text[:1].isalpha()
+
+
+def _verbish(token: Token) -> bool:
+    return token.folded in COMMON_VERBS
+
+
+def name_before(toks: Sequence[Token], end: int) -> Phrase | None:
+    """The capitalised run ending at `end - 1` (with an owner's noun: "Cornyn's statement")."""
+    index = end - 1
+    if index < 0:
+        return None
+    if (
+        toks[index].folded in STATEMENT_NOUNS
+        and index > 0
+        and toks[index - 1].possessive
+        and _name_token(toks[index - 1])
+    ):
+        owner = name_before(toks, index)
+        if owner is not None:
+            return Phrase(owner.tokens, "owner")
+    if not _name_token(toks[index]) or toks[index].folded in NOT_NAMES:
+        return None
+    first = index
+    while first > 0 and index - first < 7:
+        previous = toks[first - 1]
+        if previous.possessive:
+            break  # "Labour's Shadow Home Secretary Yvette Cooper": the owner is not the name
+        if (
+            _name_token(previous)
+            or previous.folded in _PARTICLES
+            or (previous.folded in CONNECTORS and first - 2 >= 0 and _name_token(toks[first - 2]))
+        ):
+            first -= 1
+            continue
+        break
+    while first < index and toks[first].folded in {"of", "for", "and"}:
+        first += 1
+    while (
+        first < index
+        and toks[first].folded in NOT_NAMES
+        and toks[first].folded not in {"mr", "mrs", "ms", "dr"}
+    ):
+        first += 1
+    return Phrase(tuple(toks[first : index + 1]), "name")
+
+
+def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
+    """A common-noun phrase ending at `end - 1`: "a representative", "the report's authors"."""
+    index = end - 1
+    if index < 0 or not toks[index].text[:1].isalpha():
+        return None
+    head = toks[index]
+    if (
+        head.folded not in PERSON_NOUNS
+        and head.folded not in ORG_NOUNS
+        and head.folded not in {"police", "authorities", "government"}
+    ):
+        return None
+    first = index
+    while first > 0 and index - first < 5:
+        previous = toks[first - 1]
+        if not previous.text[:1].isalpha() or previous.folded in PREPOSITIONS or _verbish(previous):
+            break
+        first -= 1
+        if previous.folded in DETERMINERS:
+            break
+    return Phrase(tuple(toks[first : index + 1]), "nominal")
+
+
+def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
+    """The subject of the verb at `verb`, looking left (see the module docstring)."""
+    opening = next((i + 1 for i in range(verb - 1, -1, -1) if toks[i].text in {".", "?", "!"}), 0)
+    if opening:
+        toks, verb = toks[opening:], verb - opening  # only the verb's own sentence
+    index = verb - 1
+    while index >= 0 and (_is_adverb(toks[index]) or toks[index].folded in AUXILIARIES):
+        index -= 1
+    if index < 0:
+        return None
+    last = toks[index]
+    if last.text == ",":
+        return _appositive_subject(toks, index)
+    if last.folded in {"and", "but", "then"}:
+        return sentence_subject(toks[:verb])
+    if last.folded in PRONOUNS and last.folded not in {
+        "his",
+        "her",
+        "its",
+        "their",
+        "him",
+        "them",
+        "hers",
+    }:
+        return Phrase((last,), "pronoun")
+    adjacent = name_before(toks, index + 1) or nominal_before(toks, index + 1)
+    if adjacent is not None:
+        opening = next(i for i in range(index, -1, -1) if toks[i] is adjacent.tokens[0])
+        if (
+            opening == 0
+            or toks[opening - 1].folded not in PREPOSITIONS - {"as", "with"}
+            or adjacent.kind == "owner"
+        ):
+            return adjacent  # "one poster writing", "as Reuters reported", "King said"
+        # "posted to Twitter asking", "a letter seen by Sky News says": not the subject
+    for position in range(verb - 1, max(1, verb - 16) - 1, -1):
+        if toks[position].folded in {"which", "who"} and toks[position - 1].text == ",":
+            # "Netanyahu's Likud party, which tried … by saying": what "which" stands for
+            return (
+                name_before(toks, position - 1)
+                or nominal_before(toks, position - 1)
+                or sentence_subject(toks[: position - 1])
+            )
+    return sentence_subject(toks[:verb])
+
+
+def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
+    """ "Jeff Rathke, the State Department Spokesperson, said": the clause's first name."""
+    opening = comma - 1
+    while (
+        opening >= 0
+        and toks[opening].text not in {".", "?", "!", ";", ":", "“", "”", '"'}
+        and comma - opening < 40
+    ):
+        opening -= 1
+    clause = list(toks[opening + 1 : comma])
+    segments: list[list[Token]] = [[]]
+    for token in clause:
+        if token.text == ",":
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    if len(segments) < 2:
+        return sentence_subject(clause)  # "Emery retweeted the story, saying": the clause's subject
+    lead = segments[0]
+    main = name_before(lead, len(lead)) or nominal_before(lead, len(lead)) or sentence_subject(lead)
+    # A segment that is only a name may be the subject too: ", Nunzio Galantino, has called".
+    names = tuple(
+        Phrase(tuple(segment), "name")
+        for segment in segments[1:]
+        if segment and all(_name_token(t) for t in segment) and len(segment) <= 4
+    )
+    if main is None:
+        return names[0] if names else None
+    return Phrase(main.tokens, main.kind, names)
+
+
+def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
+    """The subject of a sentence (or clause): past an introductory phrase, up to its verb."""
+    start = 0
+    # An introduction ending in a comma: "In a statement, ", "Discussing his concern, ".
+    for index, token in enumerate(toks[:16]):
+        if token.text == "," and index < len(toks) - 1:
+            lead = toks[0]
+            if (
+                lead.folded in PREPOSITIONS
+                or lead.text.endswith("ing")
+                or lead.folded in {"however", "but", "meanwhile", "still", "yet"}
+            ):
+                start = index + 1
+            break
+    if start == 0 and toks and toks[0].folded in PREPOSITIONS:
+        # "On one Facebook page an unidentified poster put up": skip the phrase's object
+        # (to the next determiner or pronoun, else to the next name).
+        window = range(2, min(len(toks), 10))
+        start = next(
+            (
+                i
+                for i in window
+                if toks[i].folded in {"a", "an", "the", "one"} or toks[i].folded in PRONOUNS
+            ),
+            0,
+        ) or next((i for i in window if _name_token(toks[i]) and not _name_token(toks[i - 1])), 0)
+    while start < len(toks) and toks[start].folded in {"and", "but", "so", "yet", "then"}:
+        start += 1
+    if start >= len(toks):
+        return None
+    first = toks[start]
+    if first.folded in PRONOUNS and first.folded not in {"his", "her", "its", "their"}:
+        return Phrase((first,), "pronoun")
+    if _name_token(first) and first.folded not in NOT_NAMES:
+        named_first = subject_after(toks, start)  # "Alverson summed up …": the name it opens with
+        if named_first is not None and named_first.kind == "name":
+            after_name = start + len(named_first.tokens)
+            described = _described_name(toks, after_name)
+            if described is not None:
+                return described  # "Snopes fact checker and staff writer David Emery posted"
+            if after_name >= len(toks) or not toks[after_name].possessive:
+                return named_first
+    end = start
+    while (
+        end < len(toks)
+        and end - start < 8
+        and not _verbish(toks[end])
+        and toks[end].text[:1].isalnum()
+    ):
+        joins_name = (
+            toks[end].folded in {"of", "for"} and end + 1 < len(toks) and _name_token(toks[end + 1])
+        )
+        if end > start and toks[end].folded in PREPOSITIONS and not joins_name:
+            break  # "A leaked internal letter seen by Sky News": the subject ends before "by"
+        end += 1
+    if end == start:
+        return None
+    phrase = toks[start:end]
+    named = name_before(phrase, len(phrase))
+    if named is not None and (
+        named.tokens[0] is phrase[0]
+        or (len(phrase) > 1 and named.tokens[0] is phrase[1] and phrase[0].folded == "the")
+    ):
+        return named  # "Alverson", "The Food Standards Agency"
+    # "One poster admitted": a common-noun subject ends at its verb.
+    nominal = nominal_before(phrase, len(phrase))
+    if nominal is not None:
+        return nominal
+    if phrase[0].possessive and len(phrase) > 1 and phrase[1].folded in STATEMENT_NOUNS:
+        return Phrase((phrase[0],), "owner")
+    return (
+        named
+        if named is not None and _name_token(phrase[0]) and phrase[0].folded not in NOT_NAMES
+        else None
+    )
+
+
+def _appositive_name(toks: Sequence[Token], index: int) -> Phrase | None:
+    """The name set off by a comma after a short noun phrase: "the team's coach, Alireza Mehraban"."""
+    for comma in range(index + 1, min(len(toks) - 1, index + 8)):
+        if toks[comma].text == ",":
+            if _name_token(toks[comma + 1]) and toks[comma + 1].folded not in NOT_NAMES:
+                named = subject_after(toks, comma + 1)
+                return named if named is not None and named.kind == "name" else None
+            return None
+        if not toks[comma].text[:1].isalnum():
+            return None
+    return None
+
+
+def _described_name(toks: Sequence[Token], index: int) -> Phrase | None:
+    """The name after a run of lowercase nouns describing it ("… fact checker David Emery")."""
+    position = index
+    while (
+        position < len(toks)
+        and position - index < 8
+        and toks[position].text.isalpha()
+        and toks[position].text.islower()
+    ):
+        if (
+            _verbish(toks[position])
+            or toks[position].folded in PREPOSITIONS
+            or toks[position].folded.endswith("ed")
+        ):
+            return None
+        position += 1
+    if (
+        position == index
+        or position >= len(toks)
+        or not _name_token(toks[position])
+        or toks[position].folded in NOT_NAMES
+    ):
+        return None
+    named = subject_after(toks, position)
+    return named if named is not None and named.kind == "name" and len(named.tokens) >= 2 else None
+
+
+_DESCRIPTOR_STOPS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "that",
+        "who",
+        "which",
+        "whose",
+        "when",
+        "where",
+        "while",
+        "after",
+        "before",
+        "as",
+        "during",
+        "since",
+        "until",
+        "because",
+        "but",
+        "or",
+        "yesterday",
+        "today",
+        "tonight",
+        "on",
+    ]
+)
+
+
+def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
+    """Where the name starts in "former athlete Steve Cram" or "BBC pundit Steve Cram".
+
+    A role described in lowercase words (and perhaps an organisation's name) before the
+    person's name, all in one clause; None when the words after `index` are not like that.
+    """
+    runs: list[int] = []
+    j = index
+    lowercase = False
+    while j < len(toks) and j - index < 9:
+        token = toks[j]
+        if not token.text[:1].isalpha() or token.folded in _DESCRIPTOR_STOPS or token.possessive:
+            break
+        if _name_token(token) and token.folded not in NOT_NAMES:
+            runs.append(j)
+            while j < len(toks) and _name_token(toks[j]) and not toks[j].possessive:
+                j += 1
+            continue
+        if token.folded in PRONOUNS:
+            break
+        lowercase = True
+        j += 1
+    if runs and runs[0] == index and not (toks[index].text.isupper() and runs[-1] - index <= 3):
+        return None  # a name first ("Whitmore told LA Weekly"), unless an acronym: "BBC pundit"
+    if lowercase and runs and runs[-1] != index and toks[runs[-1] - 1].text[:1].islower():
+        start = runs[-1]
+        if (
+            start + 2 < len(toks)
+            and _name_token(toks[start + 2])
+            and not gender_of(toks[start].word)
+            and gender_of(toks[start + 1].word)
+        ):
+            start += 1  # "former Olympian Steve Cram": the role word is capitalised, not a name
+        return start
+    return None
+
+
+def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
+    """The subject after an inverted verb: "said King", "said the agency", "said Mr. Reeves".
+
+    (Also reads the name that opens a sentence.)
+    """
+    while index < len(toks) and _is_adverb(toks[index]):
+        index += 1
+    if index >= len(toks):
+        return None
+    first = toks[index]
+    if first.folded in PRONOUNS:
+        return Phrase((first,), "pronoun")
+    titled = index
+    while (
+        titled < len(toks)
+        and titled - index < 4
+        and toks[titled].text.islower()
+        and toks[titled].folded in TITLES
+    ):
+        titled += 1  # "said chief inspector Jennifer Mattinson", "says president David Weisbrot"
+    if titled > index and titled < len(toks) and _name_token(toks[titled]):
+        return subject_after(toks, titled)
+    described = _name_after_role(toks, index)
+    if described is not None:
+        return subject_after(toks, described)  # "said former Olympian and BBC pundit Steve Cram"
+    if _name_token(first) and first.folded not in NOT_NAMES - {"mr", "mrs", "ms", "dr"}:
+        end = index
+        while (
+            end < len(toks)
+            and end - index < 7
+            and (
+                _name_token(toks[end])
+                or toks[end].folded in {"of", "for", "de", "van", "von", "and"}
+            )
+        ):
+            end += 1
+            if toks[end - 1].possessive:
+                break
+        while end > index + 1 and toks[end - 1].folded in {"of", "for", "and"}:
+            end -= 1
+        if toks[end - 1].possessive:
+            # "North Korea's main news agency Korean Central News Agency": the name it leads to.
+            # "Labour's Shadow Home Secretary Yvette Cooper": the name it leads to.
+            later = end
+            while later < len(toks) and later - end < 5 and toks[later].text[:1].islower():
+                later += 1
+            if (
+                later < len(toks)
+                and _name_token(toks[later])
+                and toks[later].folded not in NOT_NAMES
+            ):
+                return subject_after(toks, later)
+        return Phrase(tuple(toks[index:end]), "name")
+    if (
+        first.folded == "the"
+        and index + 1 < len(toks)
+        and _name_token(toks[index + 1])
+        and toks[index + 1].folded not in NOT_NAMES
+    ):
+        named = subject_after(
+            toks, index + 1
+        )  # "according to the New Zealand Department of Conservation"
+        after = index + 1 + len(named.tokens) if named is not None else index
+        if (
+            named is not None
+            and named.kind == "name"
+            and not (after < len(toks) and toks[after].text[:1].islower())
+            and not toks[after - 1].possessive
+        ):
+            return named
+        appositive = _appositive_name(toks, index)
+        if appositive is not None:
+            return appositive  # "according to the Afghan team's coach, Alireza Mehraban,"
+    if first.folded in DETERMINERS:
+        end = index + 1
+        while (
+            end < len(toks)
+            and end - index < 6
+            and toks[end].text[:1].isalpha()
+            and toks[end].folded
+            not in {"that", "which", "who", "on", "in", "at", "to", "of", "for"}
+        ):
+            end += 1
+        phrase = toks[index:end]
+        return nominal_before(phrase, len(phrase)) or Phrase(tuple(phrase), "nominal")
+    return None

@@ -1,0 +1,80 @@
+"""What is left to tag: suggested quotations against the annotations an article already has.
+
+A suggestion counts as tagged once an annotation covers most of it (the user may have
+trimmed or widened the passage). Plain Python for the UI and the CLI alike.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.quotes.attribution import QuoteFinding
+from reader.records import Annotation
+
+COVERED = 0.6  # share of a quotation an annotation must cover for it to count as tagged
+
+
+@dataclass(frozen=True)
+class SpeakerCount:
+    """A speaker of an article and their quotations still to tag (and in all)."""
+
+    name: str
+    untagged: int
+    total: int
+    description: str = ""
+
+
+def is_tagged(finding: QuoteFinding, annotations: Iterable[Annotation]) -> bool:
+    """Whether an annotation already covers most of the quotation."""
+    span = finding.span
+    length = max(1, span.end - span.start)
+    for annotation in annotations:
+        overlap = min(span.end, annotation.end) - max(span.start, annotation.start)
+        if not annotation.orphaned and overlap / length >= COVERED:
+            return True
+    return False
+
+
+def speech(findings: Sequence[QuoteFinding]) -> list[QuoteFinding]:
+    """The quotations offered as speech, in text order."""
+    return [f for f in findings if f.speech]
+
+
+def untagged(
+    findings: Sequence[QuoteFinding], annotations: Sequence[Annotation]
+) -> list[QuoteFinding]:
+    """The speech quotations no annotation covers yet, in text order."""
+    return [f for f in speech(findings) if not is_tagged(f, annotations)]
+
+
+def speakers(
+    findings: Sequence[QuoteFinding], annotations: Sequence[Annotation]
+) -> list[SpeakerCount]:
+    """Every suggested speaker of the article, most quoted first (then by name)."""
+    total: Counter[str] = Counter()
+    left: Counter[str] = Counter()
+    described: dict[str, str] = {}
+    for finding in speech(findings):
+        if not finding.speaker:
+            continue
+        total[finding.speaker] += 1
+        if finding.description and finding.speaker not in described:
+            described[finding.speaker] = finding.description
+        if not is_tagged(finding, annotations):
+            left[finding.speaker] += 1
+    return sorted(
+        (
+            SpeakerCount(name, left[name], count, described.get(name, ""))
+            for name, count in total.items()
+        ),
+        key=lambda s: (-s.total, s.name.casefold()),
+    )
+
+
+def of_speaker(
+    findings: Sequence[QuoteFinding], annotations: Sequence[Annotation], name: str
+) -> list[QuoteFinding]:
+    """The untagged quotations suggested for one speaker."""
+    return [f for f in untagged(findings, annotations) if f.speaker == name]

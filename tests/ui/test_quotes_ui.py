@@ -1,0 +1,153 @@
+"""Found quotations in the app: marks, n/N, one-key accept, undo, and who is quoted here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
+from reader.ui.screens.tag_dialog import TagDialog
+from tests.conftest import GOLD, ICE, gold_quotes
+from tests.ui.helpers import (
+    SIZE,
+    database,
+    main,
+    notified,
+    pane_entries,
+    press,
+    region_words,
+    saved_annotations,
+    settle,
+    view,
+)
+
+ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
+# ICE is named by its full name, which the text gives first; "ICE" is how it is mentioned.
+ICE_FULL = "U.S. Immigration and Customs Enforcement"
+
+
+def _expected_speaker(gold_speaker: str) -> str:
+    return ICE_FULL if gold_speaker == "ICE" else gold_speaker
+
+
+async def test_quotes_are_found_after_the_article_shows_and_listed_with_speakers(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        gold = gold_quotes(ICE)
+        speech = [f for f in main(app).findings if f.speech]
+        assert [(f.span.start, f.span.end) for f in speech] == [
+            (g["start"], g["end"]) for g in gold
+        ]
+        entries = pane_entries(app)
+        assert len(entries) == len(gold)
+        assert entries[0].startswith("suggested Doug King?")
+        assert "Embassy" not in " ".join(entries)  # the paraphrase is not offered
+
+
+async def test_n_and_N_jump_between_quotations(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        gold = gold_quotes(ICE)
+        await press(pilot, "n")
+        assert view(app).cursor == gold[0]["start"]
+        await press(pilot, "n", "n")
+        assert view(app).cursor == gold[2]["start"]
+        await press(pilot, "N")
+        assert view(app).cursor == gold[1]["start"]
+
+
+async def test_n_accept_through_every_quote_then_undo(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        gold = gold_quotes(ICE)
+        for _ in gold:
+            await press(pilot, "n", "a")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [(a["start"], a["end"], a["source"]) for a in saved] == [
+            (g["start"], g["end"], _expected_speaker(g["speaker"])) for g in gold
+        ]
+        assert pane_entries(app)[0].startswith("Doug King")  # no longer a suggestion
+        sources = {
+            s["name"]: s["description"]
+            for s in database(ice_library / "reader.json")["sources"].values()
+        }
+        assert sources["Doug King"] == "Mount Royal University criminologist"  # offered
+        await press(pilot, "u")
+        assert len(saved_annotations(ice_library / "reader.json")) == len(gold) - 1
+        assert "Undid accept" in notified(app)
+
+
+async def test_accepting_twice_says_it_is_tagged(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "a", "a")
+        assert len(saved_annotations(ice_library / "reader.json")) == 1
+        assert "already tagged" in notified(app)
+
+
+async def test_accept_may_add_the_last_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        assert isinstance(app.screen, TagDialog)
+        await press(pilot, "tab")
+        await pilot.press(*"policing")
+        await press(pilot, "ctrl+s")
+        await press(pilot, "T", "n", "a")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [a["themes"] for a in saved] == [["policing"], ["policing"]]
+
+
+async def test_tag_dialog_is_prefilled_with_the_suggested_speaker(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        assert dialog.query_one("#source").value == "Doug King"  # type: ignore[attr-defined]
+        await press(pilot, "ctrl+s")
+        assert saved_annotations(ice_library / "reader.json")[0]["source"] == "Doug King"
+
+
+async def test_who_is_quoted_here_and_tag_all_of_a_speaker_after_review(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "W")
+        assert isinstance(app.screen, SpeakersScreen)
+        shown = region_words(app, app.screen)
+        assert "Doug King 4 quotes, 4 to tag" in shown
+        assert "Heather McPherson 2 quotes, 2 to tag" in shown
+        assert "Patrick Lennox 1 quote, 1 to tag" in shown
+        await press(pilot, "a")  # Doug King is listed first: the most quoted
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Tag 4 of 4 quotes as Doug King" in region_words(app, app.screen)
+        await press(pilot, "j", "j", "space")  # leave the second one out
+        assert "Tag 3 of 4 quotes as Doug King" in region_words(app, app.screen)
+        await press(pilot, "enter")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [a["source"] for a in saved] == ["Doug King"] * 3
+        await press(pilot, "u")  # one undo reverses them all
+        assert saved_annotations(ice_library / "reader.json") == []
+
+
+async def test_speaker_list_enter_jumps_to_their_first_untagged_quote(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "W")
+        await press(pilot, "j", "j")
+        await press(pilot, "enter")  # the third speaker listed
+        assert not isinstance(app.screen, SpeakersScreen)
+        finding = next(f for f in main(app).findings if f.speaker == "Heather McPherson")
+        assert view(app).cursor == finding.span.start
