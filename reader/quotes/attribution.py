@@ -46,7 +46,7 @@ from reader.quotes.cues import (
     cue_tail,
     is_speech_verb,
 )
-from reader.quotes.names import PRONOUNS, TITLES, Entities, Entity, Mention, Token, tokens
+from reader.quotes.names import PRONOUNS, TITLES, Entities, Entity, Mention, Token
 from reader.quotes.phrases import (
     COMMON_VERBS,
     DETERMINERS,
@@ -407,11 +407,11 @@ class _Finder:
             return None  # a new sentence starts after the quotation
         dash = _DASH_NAME.match(window)
         if dash:
-            toks = tokens(self.text, start + dash.start("name"), start + dash.end("name"))
+            toks = self.entities.tokens_in(start + dash.start("name"), start + dash.end("name"))
             return self._resolve(Phrase(tuple(toks), "name"), "—", 0.8, toks[0].start)
         lead_space = re.match(r"^[\s,;—–-]*", window)
         offset = start + (lead_space.end() if lead_space else 0)
-        all_toks = tokens(self.text, offset, min(limit, offset + _WINDOW))
+        all_toks = self.entities.tokens_in(offset, min(limit, offset + _WINDOW))
         toks = _clause(all_toks)
         if len(toks) < len(all_toks):
             before_quote = all_toks[len(toks)].text in {"“", "”", '"'}
@@ -486,11 +486,11 @@ class _Finder:
         floor = max(start, sentence_start) if near else start
         words_of = _WORDS_OF.search(self.text, floor, end)
         if words_of:
-            toks = tokens(self.text, words_of.start("owner"), words_of.end("owner"))
+            toks = self.entities.tokens_in(words_of.start("owner"), words_of.end("owner"))
             return self._resolve(
                 Phrase(tuple(toks), "name"), "in the words of", 0.85, words_of.start()
             )
-        toks = tokens(self.text, max(min(sentence_start, floor), end - _WINDOW), end)
+        toks = self.entities.tokens_in(max(min(sentence_start, floor), end - _WINDOW), end)
         for index in range(len(toks) - 1, -1, -1):
             token = toks[index]
             if token.start < floor:
@@ -589,7 +589,7 @@ class _Finder:
         )
         for sentence in reversed(sentences[first:last]):
             phrase = sentence_subject(
-                tokens(self.text, sentence.start, min(sentence.end, sentence.start + _WINDOW))
+                self.entities.tokens_in(sentence.start, min(sentence.end, sentence.start + _WINDOW))
             )
             if phrase is not None:
                 found = self._resolve(phrase, "", 0.4, phrase.tokens[0].start)

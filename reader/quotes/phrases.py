@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.quotes.given_names import gender_of
-from reader.quotes.names import CONNECTORS, NOT_NAMES, PRONOUNS, TITLES, Token
+from reader.quotes.names import CONNECTORS, NOT_NAME_LEADS, NOT_NAMES, PRONOUNS, TITLES, Token
 
 ADVERBS = frozenset(
     [
@@ -868,7 +868,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     described = _name_after_role(toks, index)
     if described is not None:
         return subject_after(toks, described)  # "said former Olympian and BBC pundit Steve Cram"
-    if _name_token(first) and first.folded not in NOT_NAMES - {"mr", "mrs", "ms", "dr"}:
+    if _name_token(first) and first.folded not in NOT_NAME_LEADS:
         end = index
         while (
             end < len(toks)
