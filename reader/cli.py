@@ -19,13 +19,16 @@ from reader.paths import DB_NAME, ENV_LIBRARY, Locations, PathError, resolve
 from reader.search import hits_as_json, search_store
 from reader.store import Store, StoreError
 
-COMMANDS = ("open", "search", "list", "quotes", "doctor", "restore")
+COMMANDS = ("open", "add", "search", "list", "quotes", "doctor", "restore")
 
 DESCRIPTION = f"""\
 Read news articles in the terminal and tag who said what, by keyboard.
 
 commands:
   reader [LIBRARY]         open the app on a folder of articles (the default command)
+  reader add SOURCE...     add articles: .txt/.md/.html files, web addresses, - for stdin
+  reader add --feed URL    add the newest items of an RSS or Atom feed
+  reader add --update URL  fetch an added page again; annotations follow the new text
   reader search QUERY      print the annotations that match QUERY, best first
   reader list              print the articles of the library with their annotation counts
   reader quotes ARTICLE    print an article's quotations with their suggested speakers
@@ -70,6 +73,45 @@ def build_parser() -> argparse.ArgumentParser:
     )
     open_.add_argument("library_arg", nargs="?", metavar="LIBRARY", help="the library folder")
     _common(open_)
+
+    add = commands.add_parser(
+        "add",
+        prog="reader add",
+        help="add articles from files, web pages, standard input or a feed",
+        description="Add articles to the library. Each SOURCE is a .txt, .md or .html file, "
+        "an http(s) address, or - for standard input (`curl -s URL | reader add -`). Web "
+        "pages are cleaned to their story (headline, byline, paragraphs, block quotes, "
+        "subheadings; no menus, related links or adverts) and every article is written "
+        "into the library as a Markdown file with front matter (title, author, site, "
+        "published, url, added). An article already in the library (same address or same "
+        "text) is reported and skipped. With --feed URL, the newest items of an RSS or Atom "
+        "feed are added. Exit status 1 if any source failed (the others are still added).",
+    )
+    add.add_argument("sources", nargs="*", metavar="SOURCE", help="a file, a URL, or -")
+    add.add_argument("--feed", metavar="URL", help="an RSS or Atom feed to add items from")
+    add.add_argument(
+        "--limit",
+        type=_positive,
+        default=10,
+        metavar="N",
+        help="with --feed: the newest N items (default 10)",
+    )
+    add.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=15.0,
+        metavar="SECONDS",
+        help="give up on a web page after this long (default 15)",
+    )
+    add.add_argument(
+        "--update",
+        action="store_true",
+        help="fetch articles of the library again by their URL; a changed story replaces "
+        "the file (the old one is kept in .reader-backups/articles/) and its annotations "
+        "are re-anchored to the new text",
+    )
+    add.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+    _common(add)
 
     search = commands.add_parser(
         "search",
@@ -152,6 +194,16 @@ def _positive(value: str) -> int:
     return number
 
 
+def _positive_seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be more than 0")
+    return number
+
+
 def _with_default_command(argv: list[str]) -> list[str]:
     """`reader`, `reader DIR` and `reader --db F` mean `reader open ...`."""
     first = next((a for a in argv if not a.startswith("-")), None)
@@ -187,6 +239,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _restore(where, args.backup, args.json)
         if args.command == "quotes":
             return _quotes(where, args.article, args.json, args.all)
+        if args.command == "add":
+            from reader.add_cli import run_add  # httpx and trafilatura only when adding
+
+            return run_add(
+                where, args.sources, args.feed, args.limit, args.json, args.timeout, args.update
+            )
         store = Store(where.db)
     except StoreError as error:
         return _fail(str(error))
