@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LIBRARY ?= library
 
-.PHONY: run test lint format bench bench-quotes stress clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction stress clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -39,6 +39,9 @@ bench: $(STAMP)  ## Measure the speed targets (builds its own large data)
 
 bench-quotes: $(STAMP)  ## Score quote and speaker finding on the labelled gold sets
 	$(BIN)/python -m bench.quotes
+
+bench-extraction: $(STAMP)  ## Score the cleaning of web pages against hand-cleaned text
+	$(BIN)/python -m bench.extraction
 
 clean:  ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

@@ -145,7 +145,7 @@ class ReaderApp(App[None]):
     def scan_library(self) -> None:
         """Bring the database in line with the library folder (new, changed, moved files)."""
         try:
-            report = self._serial(self.library.scan)
+            report = self.serial(self.library.scan)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)  # thread-safe
             return
@@ -167,7 +167,7 @@ class ReaderApp(App[None]):
         assert self._index is not None
         return self._index
 
-    def _serial(self, operation: Callable[[], T]) -> T:
+    def serial(self, operation: Callable[[], T]) -> T:
         """Run `operation` on the saving thread and wait for it (from a worker thread)."""
         return self._saver.submit(operation).result()
 
@@ -243,6 +243,11 @@ class ReaderApp(App[None]):
         yield SystemCommand("Search annotations", "Search every annotation (/)", self.action_search)
         yield SystemCommand("Keys", "Show every key (?)", self.action_help)
         if isinstance(screen, MainScreen):
+            yield SystemCommand(
+                "Add article",
+                "Add a web page or a file to the library (+)",
+                screen.action_add_article,
+            )
             yield SystemCommand(
                 "Toggle library pane",
                 "Show or hide the library (L)",

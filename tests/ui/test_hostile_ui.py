@@ -50,7 +50,7 @@ async def test_every_hostile_article_opens_and_takes_every_key(tmp_path: Path) -
             if outcome == "refuse":
                 assert name.split(".")[0] in notices
         opened = [h for h in HOSTILE if h[2] == "open"]
-        assert f"Library ({len(opened)})" in region_words(app, main(app).library_list)
+        assert f"Library ({len(opened)})" in region_words(app, main(app).query_one("#library-pane"))
         for name, _, _, _expect in opened:
             await open_by_path(pilot, name)
             assert view(app).document is not None and view(app).document.record.path == name

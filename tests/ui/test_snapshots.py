@@ -59,3 +59,32 @@ def test_keys_screen(snap_compare, library: Path) -> None:  # type: ignore[no-un
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_add_dialog(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(library=library)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("plus", *"https://example.org/news/story.html")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_library_filtered_with_sites_and_dates(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]
+    (library / "oil-prices.md").write_text(
+        '---\ntitle: "Oil falls on oversupply worries"\nsite: "Reuters"\n'
+        'published: "2019-11-19"\n---\n\n# Oil falls on oversupply worries\n\n'
+        "Oil prices fell sharply on Tuesday, traders said.\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp(library=library)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        app.screen.query_one("#library-list").focus()
+        await pilot.press("o", "o", "f", *"oil")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -27,15 +27,17 @@ from reader.quotes import QuoteFinding
 from reader.quotes.article import MAX_CHARACTERS, article_quotes
 from reader.quotes.review import of_speaker, speakers, untagged
 from reader.records import Annotation, ArticleRecord, Change, edited, new_annotation
+from reader.ui.screens.add_dialog import AddDialog
 from reader.ui.screens.orphans_screen import OrphansScreen
 from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
 from reader.ui.screens.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
-from reader.ui.widgets.library_list import LibraryList
+from reader.ui.widgets.library_list import LibraryList, LibraryPane
 from reader.ui.widgets.quick_themes import QuickThemes
 
 if TYPE_CHECKING:
+    from reader.adding import AddResult
     from reader.ui.app import ReaderApp
 
 
@@ -57,6 +59,7 @@ class MainScreen(Screen[None]):
         Binding("A", "toggle_pane('notes')", "Notes pane", show=False, id="main.notes"),
         Binding("O", "orphans", "Orphaned annotations", show=False, id="main.orphans"),
         Binding("W", "speakers", "Who is quoted", id="main.speakers"),
+        Binding("plus", "add_article", "Add article", key_display="+", id="main.add"),
         Binding(
             "T",
             "toggle_accept_themes",
@@ -79,7 +82,7 @@ class MainScreen(Screen[None]):
     # --- building ---
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield LibraryList(id="library-pane", classes="pane")
+            yield LibraryPane(id="library-pane", classes="pane")
             yield ArticleView(id="article-pane", classes="pane")
             with Vertical(id="notes-pane", classes="pane") as notes:
                 notes.border_title = "Annotations"
@@ -138,7 +141,6 @@ class MainScreen(Screen[None]):
         counts = {r.id: store.annotation_count(r.id) for r in records}
         current = self.document.record.id if self.document else None
         self.library_list.show_articles(records, counts, current)
-        self.query_one("#library-pane").border_title = f"Library ({len(records)})"
 
     def refresh_annotations(self) -> None:
         if self.document is None:
@@ -549,6 +551,23 @@ class MainScreen(Screen[None]):
         widget = self.query_one(f"#{pane}-pane")
         widget.styles.display = "none" if widget.display else "block"
         if not widget.display and self.focused is not None and widget in self.focused.ancestors:
+            self.article_view.focus()
+
+    def action_add_article(self) -> None:
+        """Open the add dialog; the article it adds is listed and opened."""
+        self.app.push_screen(AddDialog(), self._added)
+
+    def _added(self, result: AddResult | None) -> None:
+        if result is None:
+            return
+        record = next((r for r in self.reader.store.articles() if r.path == result.path), None)
+        if result.status == "present":
+            self.notify(f"Already in the library: {result.title}", markup=False, timeout=5)
+        else:
+            self.notify(f"Added: {result.title} ({result.path})", markup=False, timeout=5)
+        self.refresh_library()
+        if record is not None:
+            self.open_article(record.id)
             self.article_view.focus()
 
     def action_focus_article(self) -> None:

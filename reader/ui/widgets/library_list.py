@@ -1,16 +1,26 @@
-"""The library pane: every article with its title and number of annotations."""
+"""The library pane: every article with its title, site, date and number of annotations.
+
+`LibraryPane` holds a filter line (hidden until `f`) above the `LibraryList`; `o` cycles the
+order (title, newest added, newest published, most annotated). The order and the filter are
+`reader.library_order`'s plain functions.
+"""
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from typing import ClassVar
 
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from reader.library_order import SORTS, arrange, next_sort
 from reader.records import ArticleRecord
 
 
@@ -19,7 +29,7 @@ def _plural(count: int, word: str) -> str:
 
 
 class LibraryList(OptionList):
-    """Lists the articles; enter opens one."""
+    """Lists the articles; enter opens one, `f` filters, `o` changes the order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),
@@ -27,6 +37,8 @@ class LibraryList(OptionList):
         Binding("g", "first", "First", show=False, id="library.first"),
         Binding("G", "last", "Last", show=False, id="library.last"),
         Binding("enter", "select", "Open", id="library.open"),
+        Binding("f", "filter", "Filter", id="library.filter"),
+        Binding("o", "sort", "Sort", id="library.sort"),
     ]
 
     class ArticleChosen(Message):
@@ -36,31 +48,70 @@ class LibraryList(OptionList):
             super().__init__()
             self.article_id = article_id
 
+    class FilterWanted(Message):
+        """The user wants to type a filter (`f`)."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.border_title = "Library"
+        self.sort_by = "title"
+        self.query_text = ""
+        self._records: list[ArticleRecord] = []
+        self._counts: Mapping[int, int] = {}
+        self._current: int | None = None
+
+    @property
+    def shown(self) -> list[ArticleRecord]:
+        """The articles listed now, in their order."""
+        return arrange(self._records, self._counts, self.sort_by, self.query_text)
 
     def show_articles(
-        self, records: list[ArticleRecord], counts: dict[int, int], current: int | None
+        self, records: list[ArticleRecord], counts: Mapping[int, int], current: int | None
     ) -> None:
-        """Show `records` in order; keep the highlight on `current` when it is listed."""
+        """Show `records` (filtered and ordered); keep the highlight on `current`."""
+        self._records, self._counts, self._current = list(records), counts, current
+        self._show()
+
+    def _show(self) -> None:
+        shown = self.shown
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option | None] = []
-        for record in records:
+        for record in shown:
             if options:
                 options.append(None)  # a separator line
             options.append(
-                Option(self._prompt(record, counts.get(record.id, 0)), id=f"a{record.id}")
+                Option(self._prompt(record, self._counts.get(record.id, 0)), id=f"a{record.id}")
             )
         if not options:
-            options = [
-                Option(Content.styled("No articles in this folder yet", "dim"), disabled=True)
-            ]
+            empty = (
+                "No article matches the filter"
+                if self._records
+                else "No articles in this folder yet"
+            )
+            options = [Option(Content.styled(empty, "dim"), disabled=True)]
         self.set_options(options)
-        if current is not None and any(r.id == current for r in records):
-            self.highlighted = self.get_option_index(f"a{current}")
+        for wanted in (highlighted, f"a{self._current}" if self._current is not None else None):
+            if wanted and any(f"a{r.id}" == wanted for r in shown):
+                self.highlighted = self.get_option_index(wanted)
+                break
+        else:
+            if shown:
+                self.highlighted = 0  # the filter hid the highlighted one: its first match
+        self.post_message(LibraryPane.Arranged(len(shown), len(self._records)))
+
+    def set_query(self, text: str) -> None:
+        self.query_text = text
+        self._show()
+
+    def action_sort(self) -> None:
+        self.sort_by = next_sort(self.sort_by)
+        self._show()  # the pane's subtitle says the order
+
+    def action_filter(self) -> None:
+        self.post_message(self.FilterWanted())
 
     def update_article(self, record: ArticleRecord, count: int) -> None:
         """Refresh one article's entry (its count changed), leaving the rest alone."""
+        self._counts = {**self._counts, record.id: count}
         option_id = f"a{record.id}"
         with contextlib.suppress(OptionDoesNotExist):
             self.replace_option_prompt(option_id, self._prompt(record, count))
@@ -71,6 +122,8 @@ class LibraryList(OptionList):
         details = [_plural(count, "annotation") if count else "no annotations"]
         if record.site:
             details.append(record.site)
+        if record.published:
+            details.append(record.published[:10])
         if record.missing:
             details.append("file missing")
         return Content.assemble(title, "\n", Content.styled(" · ".join(details), "dim"))
@@ -79,3 +132,63 @@ class LibraryList(OptionList):
         event.stop()
         if event.option.id:
             self.post_message(self.ArticleChosen(int(event.option.id[1:])))
+
+
+class LibraryPane(Vertical):
+    """The library pane: a filter line (shown by `f`, hidden by escape) over the list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
+    ]
+
+    class Arranged(Message):
+        """The list now shows `shown` of `total` articles."""
+
+        def __init__(self, shown: int, total: int) -> None:
+            super().__init__()
+            self.shown = shown
+            self.total = total
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter: title, site, author", id="library-filter")
+        yield LibraryList(id="library-list")
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#library-filter", Input)
+
+    @on(LibraryList.FilterWanted)
+    def _filter_wanted(self) -> None:
+        self.filter_input.display = True
+        self.filter_input.focus()
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_one(LibraryList).set_query(event.value)
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value.strip():
+            self.filter_input.display = False
+        self.query_one(LibraryList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear_filter":  # with no filter, escape goes back to the article
+            return bool(self.filter_input.display)
+        return True
+
+    def action_clear_filter(self) -> None:
+        self.filter_input.value = ""
+        self.filter_input.display = False
+        self.query_one(LibraryList).focus()
+
+    @on(Arranged)
+    def _arranged(self, message: Arranged) -> None:
+        message.stop()
+        shown, total = message.shown, message.total
+        count = f"{shown} of {total}" if shown != total else f"{total}"
+        self.border_title = f"Library ({count})"
+        lst = self.query_one(LibraryList)
+        self.border_subtitle = f"by {SORTS[lst.sort_by]}" if lst.sort_by != "title" else ""

@@ -1,0 +1,95 @@
+"""Adding an article from the TUI, and the library pane's order and filter, by keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.add_dialog import AddDialog
+from tests.ui.helpers import SIZE, main, notified, press, region_words, settle, type_text, view
+from tests.web import serve
+
+TITLE = "Taylor Swift's AMA row seems to be over"
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    with serve() as base:
+        yield base
+
+
+def library_words(app: ReaderApp) -> str:
+    return region_words(app, main(app).query_one("#library-pane"))
+
+
+async def test_plus_adds_a_web_page_and_opens_it(site: str, library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        assert isinstance(app.screen, AddDialog)
+        await type_text(pilot, f"{site}/story.html")
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, AddDialog)
+        assert f"Added: {TITLE}" in notified(app)
+        assert "Library (5)" in library_words(app)
+        assert "BBC News · 2019-11-19" in library_words(app)
+        document = view(app).document
+        assert document is not None and document.record.title == TITLE
+        assert "A row involving Taylor Swift, her former record label" in region_words(
+            app, view(app)
+        )
+        added = list(library.glob("*.md"))
+        assert [p.name for p in added] == [document.record.path]
+
+        # The same page again: said, not added twice.
+        await press(pilot, "plus")
+        await type_text(pilot, f"{site}/story.html")
+        await press(pilot, "enter")
+        assert f"Already in the library: {TITLE}" in notified(app)
+        assert len(list(library.glob("*.md"))) == 1
+
+
+async def test_a_broken_address_is_a_notification_and_nothing_changes(
+    site: str, library: Path
+) -> None:
+    before = sorted(p.name for p in library.iterdir())
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        await type_text(pilot, f"{site}/gone.html")
+        await press(pilot, "enter")
+        assert "404" in notified(app)
+        assert isinstance(app.screen, AddDialog)  # still open, to correct the address
+        await press(pilot, "escape")
+        assert not isinstance(app.screen, AddDialog)
+        assert "Library (4)" in library_words(app)
+    after = {p.name for p in library.iterdir()} - {"reader.json", ".reader.json.lock"}
+    assert sorted(after - {".reader-backups"}) == [n for n in before if n != "reader.json"]
+
+
+async def test_the_library_sorts_and_filters_by_keyboard(library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        main(app).library_list.focus()
+        await press(pilot, "o")
+        assert main(app).library_list.sort_by == "added"
+        assert "by newest added" in library_words(app)
+        await press(pilot, "f")
+        await type_text(pilot, "korea")
+        words = library_words(app)
+        assert "Library (1 of 4)" in words and "North Korea puts military" in words
+        assert "Warhol" not in words
+        await press(pilot, "enter")  # back to the list, filter kept
+        assert app.focused is main(app).library_list
+        await press(pilot, "enter")
+        document = view(app).document
+        assert document is not None and "north-korea" in document.record.path
+        main(app).library_list.focus()
+        await press(pilot, "escape")  # the filter's escape: cleared
+        assert "Library (4)" in library_words(app) and "Warhol" in library_words(app)
