@@ -36,7 +36,15 @@ from reader.extraction import (
     ExtractionError,
     clean_page,
 )
-from reader.fetching import FEED_TYPES, HTML_TYPES, TIMEOUT_SECONDS, Fetched, FetchError, fetch
+from reader.fetching import (
+    FEED_TYPES,
+    HTML_TYPES,
+    MAX_BYTES,
+    TIMEOUT_SECONDS,
+    Fetched,
+    FetchError,
+    fetch,
+)
 from reader.library import Library
 from reader.records import ArticleRecord
 from reader.storage import write_atomically
@@ -109,6 +117,8 @@ def prepare(source: str, stdin: bytes | None = None, timeout: float = TIMEOUT_SE
     if suffix not in WEB_SUFFIXES | TEXT_SUFFIXES:
         raise AddError(f"{source}: not an article file; give a .txt, .md or .html file, or a URL")
     try:
+        if path.stat().st_size > MAX_BYTES:
+            raise AddError(f"{source}: over {MAX_BYTES >> 20} MB, too big for an article")
         data = path.read_bytes()
     except OSError as error:
         raise AddError(f"{source}: cannot read it ({error.strerror})") from None

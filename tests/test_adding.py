@@ -202,3 +202,24 @@ def test_a_refetched_page_that_changed_keeps_its_annotations(
     [kept] = (empty_library / ".reader-backups" / "articles").iterdir()
     assert "high profile support" in kept.read_text(encoding="utf-8")  # the old version
     assert articles_in(empty_library) == [file]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("binary.html", bytes(range(256)) * 64, "not a web page"),
+        ("empty.html", b"", "not a web page"),
+        ("menu.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article"),
+        ("picture.png", b"\x89PNG\r\n", "not an article file"),
+    ],
+)
+def test_bad_files_are_one_line_and_nothing_is_written(
+    tmp_path: Path, empty_library: Path, name: str, data: bytes, message: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    result = reader("add", str(bad), "--library", str(empty_library))
+    assert result.returncode == 1
+    assert message in result.stderr and str(bad) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert articles_in(empty_library) == []
