@@ -34,8 +34,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from rapidfuzz import fuzz, process
 
@@ -63,6 +64,9 @@ from reader.quotes.phrases import (
 from reader.text import Quotation, Span, TextStructure, clean_line
 
 _WORD = re.compile(r"\w+")
+_PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")
+_FIVE_WORDS = re.compile(r"(?:\W*\w+\b){5}")
+_SENTENCE_CLOSERS = frozenset('.?!:;,"”’)…')
 _AFTER_ONLY = frozenset(
     {
         "began",
@@ -187,8 +191,28 @@ class _Context:
     quotes: list[Quotation]
     position: int
     speaker_here: _Attribution | None  # the speaker of the paragraph's previous quotations
-    carried: _Attribution | None  # the speaker the previous paragraph hands on
+    carried: _Later | None  # the speaker the previous paragraph hands on, when asked
     aside: bool  # a caption or a heading
+
+
+class _Later:
+    """An attribution worked out the first time it is asked for (most are never needed)."""
+
+    def __init__(self, work: Callable[[], _Attribution | None] | _Attribution | None) -> None:
+        if callable(work):
+            self._work: Callable[[], _Attribution | None] | None = work
+            self._value: _Attribution | None = None
+        else:
+            self._work, self._value = None, work
+
+    def value(self) -> _Attribution | None:
+        if self._work is not None:
+            self._value, self._work = self._work(), None
+        return self._value
+
+
+def _weaker_or_none(attribution: _Attribution | None, factor: float) -> _Attribution | None:
+    return _weaker(attribution, factor) if attribution is not None else None
 
 
 def _comparable(text: str) -> str:
@@ -197,11 +221,10 @@ def _comparable(text: str) -> str:
 
 def _is_aside(body: str) -> bool:
     """A picture caption, a heading or a fragment, which the story's speakers carry over."""
-    stripped = body.rstrip()
     return (
-        bool(_CAPTION.search(body))
-        or len(_WORD.findall(body)) <= 4
-        or stripped[-1:] not in set('.?!:;,"”’)…')
+        body.rstrip()[-1:] not in _SENTENCE_CLOSERS
+        or not _FIVE_WORDS.match(body)
+        or (("(" in body or ":" in body) and bool(_CAPTION.search(body)))  # (its two forms)
     )
 
 
@@ -255,7 +278,8 @@ class _Finder:
             by_paragraph.setdefault(max(0, bisect_right(starts, quote.outer.start) - 1), []).append(
                 quote
             )
-        carried: _Attribution | None = None  # the speaker a next paragraph may continue
+        # The speaker a next paragraph may continue: worked out only if a quotation needs it.
+        carried: _Later | None = None
         for index, para in enumerate(paragraphs):
             para_quotes = by_paragraph.get(index, [])
             body = self.text[para.start : para.end]
@@ -265,7 +289,7 @@ class _Finder:
             aside = _is_aside(body)
             if not para_quotes:
                 if not aside:  # a picture caption or a heading: the speaker carries over it
-                    carried = self._colon_introduction(para) or self._introduced(para)
+                    carried = _Later(partial(self._introduction, para))
                 continue
             speaker_here: _Attribution | None = None
             for position, quote in enumerate(para_quotes):
@@ -290,14 +314,25 @@ class _Finder:
                 continue
             tail = self.text[para_quotes[-1].outer.end : para.end]
             ends_with_quote = not _WORD.search(_strip_attribution(tail))
-            carried = (
+            handed = (
                 speaker_here
                 if ends_with_quote and speaker_here and speaker_here.confidence > 0
                 else None
             )
-            if body.rstrip().endswith((":", ",")):
-                carried = self._colon_introduction(para) or carried
+            colon = body.rstrip().endswith((":", ","))
+            carried = _Later(
+                partial(self._colon_introduction_or, para, handed) if colon else handed
+            )
         return findings
+
+    def _introduction(self, para: Span) -> _Attribution | None:
+        """Who a paragraph without quotations hands on to the next quotation."""
+        return self._colon_introduction(para) or self._introduced(para)
+
+    def _colon_introduction_or(
+        self, para: Span, handed: _Attribution | None
+    ) -> _Attribution | None:
+        return self._colon_introduction(para) or handed
 
     def _colon_introduction(self, para: Span) -> _Attribution | None:
         """A paragraph ending "X said:" introduces the quotation of the next one."""
@@ -322,10 +357,9 @@ class _Finder:
         titled = TITLE_LEAD.search(lead) and not (
             _sentence_like(inner_text, words) and inner_text.rstrip()[-1:] in {".", "?", "!", ","}
         )
-        named = (len(words) <= 4 or _title_case(inner_text, words)) and METALINGUISTIC.search(lead)
-        placed = _title_case(inner_text, words) and re.search(
-            r"\b(?:on|in|at|from|of|to|into|onto)\s*$", lead
-        )
+        title_case = _title_case(inner_text, words)
+        named = (len(words) <= 4 or title_case) and METALINGUISTIC.search(lead)
+        placed = title_case and _PLACE_LEAD.search(lead)
         if named or titled or placed or _READS.match(follow):
             return QuoteFinding(quote, speech=False), None  # words cited as words, titles, signs
         if len(words) <= 3 and _inside_noun_phrase(lead, follow):
@@ -356,7 +390,7 @@ class _Finder:
             and position
             and speaker_here is not None
             and (_attribution_between(between) or not _SENTENCE_END.search(previous_tail))
-        ) and (_attribution_between(between) or not _title_case(inner_text, words)):
+        ) and (_attribution_between(between) or not title_case):
             attribution = speaker_here  # “Foo,” she said, “bar.” / said it was “a”, not “b”
         sentence_like = _sentence_like(inner_text, words) or bool(_FIRST_PERSON.search(inner_text))
         if attribution is not None and attribution.cue == ":" and not sentence_like:
@@ -372,7 +406,7 @@ class _Finder:
                     quote.outer.start > para.start
                     and self._introduced(Span(para.start, quote.outer.start))
                 )
-                or (carried and _weaker(carried, 0.75))
+                or _weaker_or_none(carried.value() if carried else None, 0.75)
             )
         if attribution is None:
             return QuoteFinding(quote, speech=True, confidence=0.2), None

@@ -35,7 +35,7 @@ TOKEN = re.compile(
     rf"(?=[A-Z])(?:(?:[A-Z]\.){{2,}}|(?:{ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z]))"
     r"|\w+(?:[’'\-]\w+)*|[^\w\s]"
 )
-_POSSESSIVE = re.compile(r"[’']s?$")
+_APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
 _PARTICLES = frozenset(
     {"al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von", "da", "di", "le", "la", "du"}
 )
@@ -738,6 +738,7 @@ FEMALE = frozenset(
         "stepmother",
     }
 )
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _GENDERED_PRONOUN = re.compile(
     r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.IGNORECASE
 )
@@ -758,7 +759,9 @@ class Token:
         """The token without its possessive ending ("Malaysia's" -> "Malaysia")."""
         if self._word is None:
             text = self.text
-            self._word = _POSSESSIVE.sub("", text) if text[:1].isalnum() else text
+            if text[:1].isalnum() and text.endswith(_APOSTROPHE_ENDINGS):
+                text = text[:-2] if text.endswith(("'s", "’s")) else text[:-1]
+            self._word = text
         return self._word
 
     @property
@@ -779,7 +782,8 @@ class Token:
 
     @property
     def possessive(self) -> bool:
-        return bool(_POSSESSIVE.search(self.text)) and len(self.text) > 2
+        text = self.text
+        return len(text) > 2 and text.endswith(_APOSTROPHE_ENDINGS)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -1089,8 +1093,8 @@ class Entities:
             if described & MALE or described & FEMALE:
                 entity.gender = "m" if described & MALE else "f"
                 continue
-            end = re.search(r"[.!?](?:\s|$)", self.text[mention.end :])
-            stop = mention.end + (end.start() if end else len(self.text) - mention.end)
+            end = _SENTENCE_END.search(self.text, mention.end)
+            stop = end.start() if end else len(self.text)
             if index + 1 < len(self.mentions) and self.mentions[index + 1].entity.kind == "person":
                 stop = min(stop, self.mentions[index + 1].start)
             pronoun = _GENDERED_PRONOUN.search(self.text, mention.end, stop)
@@ -1113,9 +1117,7 @@ class Entities:
     def _scan(self) -> None:
         toks = self._tokens = tokens(self.text)
         self._token_starts = [token.start for token in toks]
-        index = 0
-        while index < len(toks) and toks[index].start < self.start:
-            index += 1
+        index = bisect_left(self._token_starts, self.start)
         count = len(toks)
         while index < count:
             text = toks[index].text
@@ -1126,7 +1128,10 @@ class Entities:
             if run_end == index:
                 index += 1
                 continue
-            if run_end == index + 1 and toks[index].word.casefold() in NOT_NAME_LEADS:
+            if run_end == index + 1:  # one capitalised word, the most common case
+                folded = toks[index].word.casefold()
+                if folded not in NOT_NAME_LEADS and folded not in CONNECTORS:
+                    self._classify_one(toks, toks[index], run_end)
                 index = run_end  # "The", "But": a sentence's first word alone names nobody
                 continue
             self._add_run(toks, index, run_end)
@@ -1176,9 +1181,9 @@ class Entities:
         if (
             len(run) >= 3
             and len(run[0].word.strip(".")) > 2
-            and self._after_lowercase_or_start(run[0])
             and not gender_of(run[0].word)
             and gender_of(run[1].word)
+            and self._after_lowercase_or_start(run[0])
         ):
             run = run[
                 1:
@@ -1334,6 +1339,37 @@ class Entities:
             entity.description = self._description(toks, first, titles, last)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
+    def _classify_one(self, toks: list[Token], token: Token, last: int) -> None:
+        """`_classify` for a run of one word, the most common case, step for step."""
+        word = token.word
+        folded = word.casefold()
+        if folded.endswith("-based"):
+            return
+        if is_place(folded):
+            self._place([token], [word])
+            return
+        if is_demonym(folded):
+            return
+        if _is_acronym(word) and folded not in PLACE_WORDS:
+            self._org([token], [word])
+            return
+        following = toks[last] if last < len(toks) else None
+        followed = following.folded if following is not None and following.text.islower() else ""
+        if (
+            folded in ORG_WORDS
+            or _camel(word)
+            or self._which_follows(last, toks)
+            or followed in _INSTITUTIONS
+        ):
+            self._org([token], [word])
+            return
+        if folded in PLACE_WORDS and folded not in TITLES:
+            self._place([token], [word])
+            return
+        if folded in TITLES or is_demonym(folded) or not _name_like(token):
+            return
+        self._single(token, [], "")
+
     def _which_follows(self, last: int, toks: list[Token]) -> bool:
         """ "Con Edison, which maintains …": what "which" follows is not a person."""
         return last + 1 < len(toks) and toks[last].text == "," and toks[last + 1].folded == "which"
@@ -1407,7 +1443,10 @@ class Entities:
 
     def _with_alias(self, key: str) -> list[Entity]:
         """The entities known by `key`, in the order they were first named."""
-        return sorted(self._by_alias.get(key, ()), key=lambda e: self._order[id(e)])
+        found = self._by_alias.get(key)
+        if not found or len(found) == 1:
+            return found or []  # (the index's own list: callers only read it)
+        return sorted(found, key=lambda e: self._order[id(e)])
 
     def _person(self, name: str, first: int) -> Entity:
         key = name.casefold()
