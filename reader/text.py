@@ -123,8 +123,10 @@ _SINGLE_OPEN = "‘‚‹"
 _SINGLE_CLOSE = "’›"
 QUOTE_MARKS = frozenset('"' + "'" + _DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN + _SINGLE_CLOSE)
 _OPENING_CONTEXT = set("([{<—–-/\u00a0") | set(_DOUBLE_OPEN) | set(_SINGLE_OPEN) | {'"', "'"}
-_DOUBLE_MARKS = re.compile('["“”„«»]')
-_SINGLE_MARKS = re.compile("['‘’‚‹›]")
+# Wire copy (AP) writes a double quote as two single ones: ‘‘ opens and ’’ closes.
+_DOUBLED_SINGLES = {"‘‘": "open", "’’": "close"}
+_DOUBLE_MARKS = re.compile('‘‘|’’|["“”„«»]')
+_SINGLE_MARKS = re.compile("‘‘|’’|['‘’‚‹›]")
 _DECADE = re.compile(r"\d\ds\b")
 
 
@@ -210,19 +212,25 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
     open_at = -1  # offset of the opening mark of the quotation under way
     para_index = -1
 
-    def close(end_mark: int, closed: bool) -> None:
-        inner_start, inner_end = open_at + 1, end_mark
+    open_length = 1  # 2 for a doubled single mark
+
+    def close(end_mark: int, closed: bool, length: int = 1) -> None:
+        inner_start, inner_end = open_at + open_length, end_mark
         while inner_start < inner_end and text[inner_start].isspace():
             inner_start += 1
         while inner_end > inner_start and text[inner_end - 1].isspace():
             inner_end -= 1
         if inner_end > inner_start:
-            outer = Span(open_at, end_mark + 1 if closed else end_mark)
+            outer = Span(open_at, end_mark + length if closed else end_mark)
             found.append(Quotation(Span(inner_start, inner_end), outer, kind, closed))
 
     for match in marks.finditer(text):
         i = match.start()
-        direction = _direction(text, i)
+        doubled = _DOUBLED_SINGLES.get(match.group())
+        if doubled and kind == "single":
+            continue  # a double quote written with single marks: the double scan's
+        direction = doubled or _direction(text, i)
+        length = match.end() - i
         if direction == "apostrophe":
             continue
         mark_para = bisect_right(para_starts, i) - 1
@@ -235,7 +243,7 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
             # Copy that lost the reopening mark (`said, "I think …` / `It was … better."`):
             # the next paragraph's first mark closes the quotation there.
             if mark_para == para_index + 1 and direction == "close":
-                close(i, closed=True)
+                close(i, closed=True, length=length)
                 open_at = -1
                 continue
             close(paras[para_index].end, closed=False)
@@ -244,7 +252,7 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
             # Straight double quotes alternate within a paragraph whatever their spacing
             # (`said," [Warhol] liked`), so any one of them may open a quotation.
             if direction != "close" or text[i] == '"':
-                open_at, para_index = i, mark_para
+                open_at, para_index, open_length = i, mark_para, length
             continue
         if _reopens(text, i, direction):
             # Copy whose paragraph breaks were lost keeps each paragraph's reopening mark
@@ -253,9 +261,9 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
         if direction == "open" and text[i] not in "\"'":
             # A second opening mark before any closing one: the first was never closed.
             close(i, closed=False)
-            open_at, para_index = i, mark_para
+            open_at, para_index, open_length = i, mark_para, length
             continue
-        close(i, closed=True)
+        close(i, closed=True, length=length)
         open_at = -1
     if open_at >= 0:
         close(paras[para_index].end, closed=False)

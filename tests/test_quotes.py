@@ -220,3 +220,22 @@ def test_codebook_source_under_an_organisations_short_name() -> None:
         '"We work with partners," ICE said in a statement.'
     )
     assert _only(text, known=("ICE", "Doug King")).speaker == "ICE"
+
+
+def test_wire_copy_closes_a_quote_with_two_single_marks() -> None:
+    text = _article(
+        "“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told "
+        "the BBC. “And it is inappropriate for a serious party to behave that way.”"
+    )
+    assert _speech(text) == [
+        ("It was an attempt to mislead voters,", "Will Moy"),  # "Will" is his name here
+        ("And it is inappropriate for a serious party to behave that way.", "Will Moy"),
+    ]
+
+
+def test_a_name_suffix_is_not_the_surname() -> None:
+    text = _article(
+        "James P. Kennedy Jr., the U.S. Attorney for the district, spoke on Monday.\n\n"
+        '"The First Amendment carries responsibilities," Kennedy said in a statement.'
+    )
+    assert _only(text).speaker == "James P. Kennedy Jr."

@@ -786,6 +786,19 @@ class Token:
         return len(text) > 2 and text.endswith(_APOSTROPHE_ENDINGS)
 
 
+# Words of NOT_NAMES that are given names too.
+_GIVEN_NAMES_AS_WORDS = frozenset({"will", "may", "june", "april", "august", "mark", "rose"})
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def surname_of(name: str) -> str:
+    """A person's surname, folded: "James P. Kennedy Jr." -> "kennedy"."""
+    words = name.casefold().split()
+    while len(words) > 1 and words[-1].strip(",") in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1].strip(",") if words else ""
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [
         Token(m.group(), m.start(), m.end())
@@ -806,7 +819,7 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].casefold() if self.kind == "person" else ""
+        return surname_of(self.name) if self.kind == "person" else ""
 
 
 class _Aliases(set[str]):
@@ -1171,8 +1184,15 @@ class Entities:
 
     def _add_run(self, toks: list[Token], first: int, last: int) -> None:
         run = toks[first:last]
-        # Leading words that start sentences ("The", "In") or are months are not names.
+        # Leading words that start sentences ("The", "In") or are months are not names, but a
+        # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
         while run and (run[0].word.casefold() in NOT_NAME_LEADS or run[0].folded in CONNECTORS):
+            if (
+                run[0].folded in _GIVEN_NAMES_AS_WORDS
+                and len(run) >= 2
+                and not self._after_lowercase_or_start(run[0])
+            ):
+                break
             run = run[1:]
         while run and run[-1].folded in CONNECTORS:
             run = run[:-1]
@@ -1302,7 +1322,10 @@ class Entities:
                 word in TITLES
                 or word in ORG_WORDS
                 or is_demonym(word)
-                or not _name_like(run[name_start - 1])
+                or not (
+                    _name_like(run[name_start - 1])
+                    or (name_start == 1 and word in _GIVEN_NAMES_AS_WORDS and len(run) >= 2)
+                )
             ):
                 break
             if name_start - 1 < len(run) - 1 and run[name_start - 1].possessive:
@@ -1474,7 +1497,7 @@ class Entities:
                 self._file_name(entity)
                 return entity
         # A full name after the surname alone ("Obama", then "Barack Obama"): the same person.
-        surname = key.split()[-1]
+        surname = surname_of(key)
         for entity in self.entities:
             if (
                 entity.kind == "person"
