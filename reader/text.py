@@ -125,8 +125,10 @@ QUOTE_MARKS = frozenset('"' + "'" + _DOUBLE_OPEN + _DOUBLE_CLOSE + _SINGLE_OPEN 
 _OPENING_CONTEXT = set("([{<—–-/\u00a0") | set(_DOUBLE_OPEN) | set(_SINGLE_OPEN) | {'"', "'"}
 # Wire copy (AP) writes a double quote as two single ones: ‘‘ opens and ’’ closes.
 _DOUBLED_SINGLES = {"‘‘": "open", "’’": "close"}
-_DOUBLE_MARKS = re.compile('‘‘|’’|["“”„«»]')
-_SINGLE_MARKS = re.compile("‘‘|’’|['‘’‚‹›]")
+_DOUBLE_MARKS = re.compile('["“”„«»]')
+_SINGLE_MARKS = re.compile("['‘’‚‹›]")
+_DOUBLE_MARKS_AND_DOUBLED = re.compile('‘‘|’’|["“”„«»]')  # (slower: only where needed)
+_SINGLE_MARKS_AND_DOUBLED = re.compile("‘‘|’’|['‘’‚‹›]")
 _DECADE = re.compile(r"\d\ds\b")
 
 
@@ -208,7 +210,10 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
     """Pair the quote marks of one kind (double or single) into quotations."""
     found: list[Quotation] = []
     para_starts = [p.start for p in paras]
-    marks = _DOUBLE_MARKS if kind == "double" else _SINGLE_MARKS
+    if "’’" in text or "‘‘" in text:
+        marks = _DOUBLE_MARKS_AND_DOUBLED if kind == "double" else _SINGLE_MARKS_AND_DOUBLED
+    else:
+        marks = _DOUBLE_MARKS if kind == "double" else _SINGLE_MARKS
     open_at = -1  # offset of the opening mark of the quotation under way
     para_index = -1
 
