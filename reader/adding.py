@@ -46,6 +46,7 @@ from reader.fetching import (
     fetch,
 )
 from reader.library import Library
+from reader.markdown_text import escape_markdown
 from reader.records import ArticleRecord
 from reader.storage import write_atomically
 from reader.text import clean_line, normalise, paragraphs
@@ -332,8 +333,6 @@ def slug(title: str, limit: int = 72) -> str:
 # --- Markdown ---------------------------------------------------------------------------------
 
 _FRONT_KEYS = ("title", "author", "site", "published", "url")
-_MARKS = re.compile(r"([\\`*_\[\]<>&|~#])")
-_ORDERED = re.compile(r"^(\d{1,9})[.)]")
 
 
 def to_markdown(article: CleanArticle, added: str) -> str:
@@ -350,17 +349,6 @@ def to_markdown(article: CleanArticle, added: str) -> str:
     for block in article.blocks:
         lines += [prefixes.get(block.kind, "") + escape_markdown(block.text), ""]
     return "\n".join(lines)
-
-
-def escape_markdown(text: str) -> str:
-    """One line of text as Markdown that reads back as exactly that text."""
-    escaped = _MARKS.sub(r"\\\1", " ".join(normalise(text).split()))
-    if escaped[:1] in ("-", "+", "="):
-        return "\\" + escaped  # not a list item, a rule or a heading underline
-    number = _ORDERED.match(escaped)
-    if number:
-        return f"{number.group(1)}\\{escaped[number.end(1) :]}"  # not a numbered item
-    return escaped
 
 
 def read_back(document: str) -> str:

@@ -14,12 +14,14 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from reader import __version__
+from reader.exports import EXPORT_FORMATS, IMPORT_FORMATS
+from reader.exports.markdown import GROUPS
 from reader.library import Library
 from reader.paths import DB_NAME, ENV_LIBRARY, Locations, PathError, resolve
 from reader.search import hits_as_json, search_store
 from reader.store import Store, StoreError
 
-COMMANDS = ("open", "add", "search", "list", "quotes", "doctor", "restore")
+COMMANDS = ("open", "add", "search", "list", "quotes", "export", "import", "doctor", "restore")
 
 DESCRIPTION = f"""\
 Read news articles in the terminal and tag who said what, by keyboard.
@@ -32,6 +34,8 @@ commands:
   reader search QUERY      print the annotations that match QUERY, best first
   reader list              print the articles of the library with their annotation counts
   reader quotes ARTICLE    print an article's quotations with their suggested speakers
+  reader export [FILTER]   annotations as Markdown, CSV, JSON, W3C, REFI-QDA or Obsidian notes
+  reader import FILE       annotations back from a W3C, JSON or REFI-QDA (.qdpx) file
   reader doctor [--fix]    check the database and the library; repair what is safe
   reader restore [BACKUP]  list the database's backups, or put one back
 
@@ -155,6 +159,53 @@ def build_parser() -> argparse.ArgumentParser:
     quotes.add_argument("--all", action="store_true", help="include quoted text that is not speech")
     _common(quotes)
 
+    export = commands.add_parser(
+        "export",
+        prog="reader export",
+        help="write annotations as Markdown, CSV, JSON, W3C, REFI-QDA or Obsidian notes",
+        description="Write the annotations FILTER selects (the search screen's syntax: "
+        "source:, theme:, article:, free words; all of them without FILTER) in the form the "
+        "next tool expects. markdown: quotes as block quotes with source, article, site, date "
+        "and link, grouped by --group-by; csv: one row per annotation, every field (UTF-8 "
+        "with a byte-order mark); json: the records as stored with their articles' "
+        "metadata; w3c: a W3C Web Annotation collection (JSON-LD); qdpx: a REFI-QDA project "
+        "for QualCoder, NVivo, ATLAS.ti and MAXQDA (needs -o FILE); obsidian: one note per "
+        "article with #tags and [[source]] links (needs -o FOLDER). Without -o, writes to "
+        "standard output.",
+    )
+    export.add_argument("filter", nargs="*", metavar="FILTER", help="which annotations")
+    export.add_argument(
+        "--format",
+        "-f",
+        default="markdown",
+        choices=EXPORT_FORMATS,
+        help="markdown (default), csv, json, w3c, qdpx or obsidian",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (or FOLDER)")
+    export.add_argument(
+        "--group-by",
+        default="theme",
+        choices=GROUPS,
+        help="markdown: one section per theme (default), source or article",
+    )
+    _common(export)
+
+    import_ = commands.add_parser(
+        "import",
+        prog="reader import",
+        help="read annotations back from a W3C, JSON or REFI-QDA file",
+        description="Read annotations from FILE (written by reader export, or by another "
+        "tool in the same format) into the database. Each one is placed in its article of "
+        "the library (by path, address, text or title) at its stored position, or found "
+        "again by its quote if the text changed; one whose article is not in the library is "
+        "reported and left out. Annotations already there are skipped, so importing twice "
+        "adds nothing twice. --format is guessed from the file when not given.",
+    )
+    import_.add_argument("file", metavar="FILE", help="the file to import")
+    import_.add_argument("--format", "-f", choices=IMPORT_FORMATS, help="w3c, json or qdpx")
+    import_.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _common(import_)
+
     doctor = commands.add_parser(
         "doctor",
         prog="reader doctor",
@@ -239,6 +290,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _restore(where, args.backup, args.json)
         if args.command == "quotes":
             return _quotes(where, args.article, args.json, args.all)
+        if args.command in ("export", "import"):
+            from reader.export_cli import run_export, run_import
+
+            if args.command == "export":
+                query = " ".join(args.filter)
+                return run_export(where, args.format, query, args.output, args.group_by)
+            return run_import(where, args.file, args.format, args.json)
         if args.command == "add":
             from reader.add_cli import run_add  # httpx and trafilatura only when adding
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -24,9 +24,11 @@ from textual.screen import Screen
 from reader.history import History
 from reader.library import Library, ScanReport
 from reader.paths import DB_NAME
+from reader.records import Annotation
 from reader.search import SearchIndex
 from reader.store import Store, StoreError
 from reader.ui.commands import ArticleCommands
+from reader.ui.screens.export_dialog import ExportDialog, ExportRequest
 from reader.ui.screens.help_screen import HelpScreen
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.screens.search_screen import SearchOutcome, SearchScreen
@@ -219,6 +221,52 @@ class ReaderApp(App[None]):
             self.main.open_article(annotation.article_id, annotation.start, annotation.id)
             self.main.article_view.focus()
 
+    # --- taking annotations out ---
+    def export_annotations(
+        self, annotations: Sequence[Annotation], what: str, query: str = ""
+    ) -> None:
+        """Ask for a format and a file, then write the annotations there (in a worker)."""
+        if not annotations:
+            self.notify("Nothing to export: no annotations here", severity="warning")
+            return
+        chosen = list(annotations)
+
+        def confirmed(request: ExportRequest | None) -> None:
+            if request is not None:
+                self._export(request, chosen, query)
+
+        self.push_screen(ExportDialog(len(chosen), what), confirmed)
+
+    @work(thread=True, group="export")
+    def _export(self, request: ExportRequest, annotations: list[Annotation], query: str) -> None:
+        from reader.exports.output import ExportError, write_export
+        from reader.exports.selection import selection_of
+
+        try:
+            selection = selection_of(self.store, self.library, annotations, query)
+            summary = write_export(selection, request.fmt, request.target)
+        except ExportError as error:
+            self.notify(str(error), severity="error", markup=False, timeout=10)
+            return
+        self.notify(f"Exported {summary}", markup=False, timeout=8)
+
+    def copy_citation(self, annotation: Annotation | None) -> None:
+        """Copy one annotation to the clipboard as a quote ready to paste (over SSH too:
+        the terminal does the copying)."""
+        if annotation is None:
+            self.notify("No annotation here to copy", severity="warning")
+            return
+        from reader.exports.markdown import citation
+        from reader.exports.selection import selection_of
+
+        selection = selection_of(self.store, self.library, [annotation], with_text=False)
+        if not selection.annotations:
+            return
+        text = citation(annotation, selection.article(annotation))
+        self.copy_to_clipboard(text)
+        shown = text if len(text) <= 90 else text[:89] + "…"
+        self.notify(f"Copied: {shown}", markup=False, timeout=5)
+
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
@@ -243,6 +291,16 @@ class ReaderApp(App[None]):
         yield SystemCommand("Search annotations", "Search every annotation (/)", self.action_search)
         yield SystemCommand("Keys", "Show every key (?)", self.action_help)
         if isinstance(screen, MainScreen):
+            yield SystemCommand(
+                "Export annotations",
+                "Export the open article's annotations: Markdown, CSV, JSON, W3C, QDPX (X)",
+                screen.action_export,
+            )
+            yield SystemCommand(
+                "Copy citation",
+                "Copy the annotation under the cursor as a quote ready to paste (y)",
+                screen.action_copy_citation,
+            )
             yield SystemCommand(
                 "Add article",
                 "Add a web page or a file to the library (+)",

@@ -60,6 +60,8 @@ class MainScreen(Screen[None]):
         Binding("O", "orphans", "Orphaned annotations", show=False, id="main.orphans"),
         Binding("W", "speakers", "Who is quoted", id="main.speakers"),
         Binding("plus", "add_article", "Add article", key_display="+", id="main.add"),
+        Binding("X", "export", "Export annotations", show=False, id="main.export"),
+        Binding("y", "copy_citation", "Copy citation", show=False, id="main.copy"),
         Binding(
             "T",
             "toggle_accept_themes",
@@ -552,6 +554,19 @@ class MainScreen(Screen[None]):
         widget.styles.display = "none" if widget.display else "block"
         if not widget.display and self.focused is not None and widget in self.focused.ancestors:
             self.article_view.focus()
+
+    def action_export(self) -> None:
+        """Export the open article's annotations (the search screen exports its results)."""
+        if self.document is None:
+            self.notify("Open an article first", severity="warning")
+            return
+        annotations = self.reader.store.annotations_for(self.document.record.id)
+        self.reader.export_annotations(annotations, f"of “{self.document.record.title[:40]}”")
+
+    def action_copy_citation(self) -> None:
+        """Copy the annotation chosen in the annotations pane, else the one under the cursor."""
+        chosen = self.notes.current if self.notes.has_focus else None
+        self.reader.copy_citation(chosen or self.article_view.annotation_under_cursor())
 
     def action_add_article(self) -> None:
         """Open the add dialog; the article it adds is listed and opened."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,6 +23,9 @@ from textual.worker import get_current_worker
 
 from reader.search import Hit, Results, SearchIndex, highlight_spans
 from reader.text import clean_line
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
 
 PAGE = 40  # results rendered at once; moving past the last loads the next page
 EXCERPT = 220
@@ -82,6 +85,8 @@ class SearchScreen(Screen[SearchOutcome]):
         Binding("pagedown", "page(1)", "Page down", show=False, id="search.page_down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="search.page_up"),
         Binding("enter", "open", "Open", id="search.open"),
+        Binding("ctrl+s", "export", "Export results", id="search.export"),
+        Binding("ctrl+y", "copy_citation", "Copy citation", id="search.copy"),
     ]
 
     def __init__(self, index_provider: Callable[[], SearchIndex], query: str = "") -> None:
@@ -189,6 +194,22 @@ class SearchScreen(Screen[SearchOutcome]):
             listing.action_page_down()
         else:
             listing.action_page_up()
+
+    def action_export(self) -> None:
+        """Export every annotation the query matches (not only the ones loaded so far)."""
+        query = self.last_query
+        hits = self._index_provider().search(query, limit=max(self._total, 1)).hits
+        what = f"matching “{query.strip()}”" if query.strip() else "all"
+        self.reader.export_annotations([hit.annotation for hit in hits], what, query)
+
+    def action_copy_citation(self) -> None:
+        option = self.query_one(ResultList).highlighted_option
+        hit = self._hits[int(option.id)] if option is not None and option.id is not None else None
+        self.reader.copy_citation(hit.annotation if hit else None)
+
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
 
     def action_open(self) -> None:
         listing = self.query_one(ResultList)

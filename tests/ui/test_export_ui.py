@@ -1,0 +1,82 @@
+"""Exporting and copying annotations from the app, by keyboard."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.export_dialog import ExportDialog
+from tests.ui.helpers import SIZE, main, notified, press, settle, type_text, view
+from tests.ui.test_search_and_keep import seed
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run the app from a scratch folder: the export dialog offers files there."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder
+
+
+async def test_x_exports_the_open_articles_annotations(library: Path, in_tmp: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        document = view(app).document
+        assert document is not None and document.record.path == "ice-canada-offices.txt"
+        await press(pilot, "X")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#export-path").value.endswith(".md")
+        await press(pilot, "down", "down")  # markdown -> csv -> json
+        path = Path(dialog.query_one("#export-path").value)
+        assert path.parent == in_tmp and path.suffix == ".json"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportDialog)
+        assert "Exported 3 annotations from 1 article to" in notified(app)
+        exported = json.loads(path.read_text(encoding="utf-8"))
+        assert sorted(a["source"] for a in exported["annotations"]) == [
+            "Doug King",
+            "Heather McPherson",
+            "ICE",
+        ]
+
+
+async def test_search_results_export_as_csv(library: Path, in_tmp: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "source:king")
+        await press(pilot, "ctrl+s")
+        assert isinstance(app.screen, ExportDialog)
+        await press(pilot, "down", "enter")
+        await settle(pilot)
+        [written] = in_tmp.glob("*.csv")
+        rows = list(csv.DictReader(written.open(encoding="utf-8-sig")))
+        assert [row["source"] for row in rows] == ["Doug King"]
+
+
+async def test_y_copies_the_annotation_as_a_citation(library: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "y")  # the cursor is on the headline: nothing to copy
+        assert "No annotation here to copy" in notified(app)
+        await press(pilot, "right_square_bracket")  # the next annotation
+        await press(pilot, "y")
+        assert app.clipboard.startswith("“")
+        assert "” — " in app.clipboard and "“ICE actions in U.S. prompt questions" in app.clipboard
+        assert "Copied: “" in notified(app)
+        main(app).notes.focus()
+        await press(pilot, "j", "y")
+        assert app.clipboard.startswith("“") and "Copied" in notified(app)
