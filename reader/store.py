@@ -100,6 +100,7 @@ class Store:
         self._depth = 0
         self._held: BinaryIO | None = None
         self._signature: tuple[int, int, int] | None = None
+        self._read_signature: tuple[int, int, int] | None = None
         self._cleaned = False
         try:
             with paused_gc():
@@ -121,7 +122,7 @@ class Store:
                 self._migrate()
             data = self._read()
             self._load(data)
-        self._remember_file()
+        self._remember_file(read=True)
 
     def _create(self) -> None:
         empty: dict[str, Any] = {
@@ -143,7 +144,17 @@ class Store:
         )
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         try:
-            data = self._storage.read()
+            # Another process may replace the file while we read it (writers rename a new
+            # file over it): the read counts only if the file is the same before and after,
+            # and that file's signature is what later writes compare against.
+            for _ in range(5):
+                before = self._disk_signature()
+                data = self._storage.read()
+                self._read_signature = before
+                if before is not None and before == self._disk_signature():
+                    break
+                self._read_signature = None  # unsure what was read: the next write reloads
+                self._storage.close()  # drop what was read, to read the new file
         except StorageError as error:
             if error.reason == "io":
                 raise StoreError(str(error)) from None
@@ -260,8 +271,9 @@ class Store:
         self._source_usage = source_usage
         self._rebuild_articles()
 
-    def _remember_file(self) -> None:
-        """Note which file we last read or wrote, to notice another process's writes."""
+    def _remember_file(self, read: bool = False) -> None:
+        """Note which file we last read (`read`: its signature as read) or wrote, to notice
+        another process's writes. Without `read`, we hold the lock: the file is ours."""
         if self._held is not None:
             self._held.close()
             self._held = None
@@ -274,14 +286,21 @@ class Store:
         except OSError:
             self._signature = None
             return
-        self._signature = (info.st_ino, info.st_size, info.st_mtime_ns)
+        current = (info.st_ino, info.st_size, info.st_mtime_ns)
+        # After a read, a file replaced since then must still count as changed.
+        self._signature = self._read_signature if read else current
 
-    def _changed_on_disk(self) -> bool:
+    def _disk_signature(self) -> tuple[int, int, int] | None:
         try:
             info = os.stat(self.path)
-        except FileNotFoundError:
+        except OSError:
+            return None
+        return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+    def _changed_on_disk(self) -> bool:
+        if not self.path.exists():
             return False  # keep our state: the next write puts the whole database back
-        return (info.st_ino, info.st_size, info.st_mtime_ns) != self._signature
+        return self._disk_signature() != self._signature
 
     def _reload(self) -> None:
         """Read the file again (another process wrote it) and tell listeners what changed."""
@@ -289,7 +308,7 @@ class Store:
         data = self._read()
         self._schema(data)
         self._load(data)
-        self._remember_file()
+        self._remember_file(read=True)
         added = tuple(a for k, a in self._annotations.items() if old_annotations.get(k) != a)
         removed = tuple(a for k, a in old_annotations.items() if self._annotations.get(k) != a)
         articles = tuple(r for k, r in self._articles.items() if old_articles.get(k) != r)

@@ -12,7 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from reader.records import edited, new_annotation
+from reader.storage import AtomicJSONStorage
 from reader.store import Store
 from tests.conftest import ROOT, STRESS
 
@@ -113,3 +116,37 @@ def test_article_ids_stay_unique_across_stores(tmp_path: Path) -> None:
     b = second.add_article(path="b.txt", title="B", sha256="1")
     assert a.id != b.id
     assert sorted(r.id for r in Store(db).articles()) == [a.id, b.id]
+
+
+def test_a_write_while_another_reader_opens_is_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is replaced just after a Reader read it: that Reader must not later write
+    its older picture over the new file (it once took the new file's signature as read)."""
+    db = tmp_path / "reader.json"
+    seeding = Store(db)
+    article = seeding.add_article(path="a.txt", title="Title", sha256="0")
+    seeding.close()
+    theirs = new_annotation(article.id, TEXT, 7, 40, source="theirs")
+    original = AtomicJSONStorage.read
+    raced = False
+
+    def read_then_someone_writes(self: AtomicJSONStorage):  # type: ignore[no-untyped-def]
+        nonlocal raced
+        data = original(self)
+        if not raced:
+            raced = True
+            other = Store(db)
+            other.save_annotation(theirs)
+            other.close()
+        return data
+
+    monkeypatch.setattr(AtomicJSONStorage, "read", read_then_someone_writes)
+    mine = Store(db)
+    monkeypatch.undo()
+    assert raced
+    ours = new_annotation(article.id, TEXT, 50, 80, source="ours")
+    mine.save_annotation(ours)
+    mine.close()
+    final = Store(db)
+    assert final.annotation(theirs.id) is not None and final.annotation(ours.id) is not None
