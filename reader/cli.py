@@ -21,7 +21,18 @@ from reader.paths import DB_NAME, ENV_LIBRARY, Locations, PathError, resolve
 from reader.search import hits_as_json, search_store
 from reader.store import Store, StoreError
 
-COMMANDS = ("open", "add", "search", "list", "quotes", "export", "import", "doctor", "restore")
+COMMANDS = (
+    "open",
+    "add",
+    "search",
+    "list",
+    "quotes",
+    "export",
+    "import",
+    "stats",
+    "doctor",
+    "restore",
+)
 
 DESCRIPTION = f"""\
 Read news articles in the terminal and tag who said what, by keyboard.
@@ -36,6 +47,7 @@ commands:
   reader quotes ARTICLE    print an article's quotations with their suggested speakers
   reader export [FILTER]   annotations as Markdown, CSV, JSON, W3C, REFI-QDA or Obsidian notes
   reader import FILE       annotations back from a W3C, JSON or REFI-QDA (.qdpx) file
+  reader stats [--matrix]  quotes per source, theme or article, or the source x theme matrix
   reader doctor [--fix]    check the database and the library; repair what is safe
   reader restore [BACKUP]  list the database's backups, or put one back
 
@@ -206,6 +218,23 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--json", action="store_true", help="print the summary as JSON")
     _common(import_)
 
+    stats = commands.add_parser(
+        "stats",
+        prog="reader stats",
+        help="count quotes per source, theme or article, or the source x theme matrix",
+        description="Count the annotations per source (default), theme or article, with the "
+        "number of articles each appears in; --matrix prints the source x theme matrix of "
+        "counts (an annotation with two themes counts in both columns). JSON: a list of "
+        "{name, annotations, articles}; with --matrix, {sources, themes, cells: [{source, "
+        "theme, count}]}.",
+    )
+    stats.add_argument(
+        "--by", choices=("source", "theme", "article"), default="source", help="what to count by"
+    )
+    stats.add_argument("--matrix", action="store_true", help="the source x theme matrix")
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts")
+    _common(stats)
+
     doctor = commands.add_parser(
         "doctor",
         prog="reader doctor",
@@ -290,6 +319,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _restore(where, args.backup, args.json)
         if args.command == "quotes":
             return _quotes(where, args.article, args.json, args.all)
+        if args.command == "stats":
+            from reader.stats_cli import run_stats
+
+            return run_stats(where, args.by, args.matrix, args.json)
         if args.command in ("export", "import"):
             from reader.export_cli import run_export, run_import
 

@@ -55,8 +55,7 @@ class History:
 
     def apply_all(self, edits: list[Edit]) -> list[Edit]:
         """Make several changes in one write and remember them as one step."""
-        with self.store.batch():
-            saved = [self._perform(edit) for edit in edits]
+        saved = self._perform_all(edits)
         if saved:
             self._remember(tuple(saved))
         return saved
@@ -71,9 +70,7 @@ class History:
         if not self._undo:
             return None
         step = self._undo.pop()
-        with self.store.batch():
-            for edit in reversed(step):
-                self._perform(edit.reversed())
+        self._perform_all([edit.reversed() for edit in reversed(step)])
         self._redo.append(step)
         return _summary(step)
 
@@ -82,10 +79,24 @@ class History:
         if not self._redo:
             return None
         step = self._redo.pop()
-        with self.store.batch():
-            done = tuple(self._perform(edit) for edit in step)
+        done = tuple(self._perform_all(list(step)))
         self._undo.append(done)
         return _summary(done)
+
+    def _perform_all(self, edits: list[Edit]) -> list[Edit]:
+        """Several edits in one write: the deletions, then the saves, each in bulk (a
+        rename of hundreds of annotations is one table update, not hundreds)."""
+        with self.store.batch():
+            deleted = {e.before.id for e in edits if e.after is None and e.before is not None}
+            if deleted:
+                self.store.delete_annotations(deleted)
+            saves = [e for e in edits if e.after is not None]
+            after = [e.after for e in saves if e.after is not None]
+            saved = iter(self.store.save_annotations(after) if after else [])
+        return [
+            Edit(edit.before, next(saved), edit.label) if edit.after is not None else edit
+            for edit in edits
+        ]
 
     def _perform(self, edit: Edit) -> Edit:
         if edit.after is None:

@@ -493,6 +493,9 @@ class Store:
                 if annotation.article_id not in self._articles:
                     raise StoreError(f"{self.path}: no article with id {annotation.article_id}")
                 saved.append(self._canonical(annotation))
+                # A name new to the codebook gets its spelling from its first use, also
+                # for the annotations later in this same batch ("Doug King", "doug king").
+                self._add_to_codebook(saved[-1:])
             olds = [self._annotations.get(a.id) for a in saved]
             table = self._db.table("annotations")
             replaced = [
@@ -519,16 +522,28 @@ class Store:
 
     def delete_annotation(self, annotation_id: str) -> Annotation | None:
         """Delete an annotation; returns it (for undo), or None if there was none."""
+        deleted = self.delete_annotations([annotation_id])
+        return deleted[0] if deleted else None
+
+    def delete_annotations(self, annotation_ids: Iterable[str]) -> list[Annotation]:
+        """Delete several annotations in one write; returns those that existed."""
         with self._lock, self._transaction():
-            old = self._annotations.get(annotation_id)
-            if old is None:
-                return None
-            self._db.table("annotations").remove(doc_ids=[self._annotation_doc_ids[annotation_id]])
-            del self._annotations[annotation_id]
-            del self._annotation_doc_ids[annotation_id]
-            self._index_change((), (old,))
-        self._notify(Change(removed=(old,)))
-        return old
+            olds = [
+                self._annotations[i]
+                for i in dict.fromkeys(annotation_ids)
+                if i in self._annotations
+            ]
+            if not olds:
+                return []
+            self._db.table("annotations").remove(
+                doc_ids=[self._annotation_doc_ids[old.id] for old in olds]
+            )
+            for old in olds:
+                del self._annotations[old.id]
+                del self._annotation_doc_ids[old.id]
+            self._index_change((), olds)
+        self._notify(Change(removed=tuple(olds)))
+        return olds
 
     def _canonical(self, annotation: Annotation) -> Annotation:
         source = annotation.source
@@ -599,6 +614,107 @@ class Store:
             )
             self._sources = {**self._sources, key: Source(source.name, description)}
         return True
+
+    def update_source(
+        self, name: str, *, description: str | None = None, new_name: str | None = None
+    ) -> None:
+        """Change a codebook source's description, or its name (the entry follows a rename;
+        into a name that exists, the existing entry stays and takes the description if it
+        has none). Annotations are not touched: rename them with edits (undoable)."""
+        with self._lock, self._transaction():
+            table = self._db.table("sources")
+            key = name_key(name)
+            source = self._sources.get(key)
+            if source is None:
+                return
+            sources = dict(self._sources)
+            if description is not None:
+                source = Source(source.name, " ".join(description.split()))
+            if new_name is not None and clean_name(new_name):
+                target = name_key(new_name)
+                if target != key and target in sources:
+                    kept = sources[target]
+                    if not kept.description and source.description:
+                        sources[target] = Source(kept.name, source.description)
+                        table.update(
+                            {"description": source.description},
+                            doc_ids=[self._source_doc_ids[target]],
+                        )
+                    del sources[key]
+                    table.remove(doc_ids=[self._source_doc_ids.pop(key)])
+                    self._sources = sources
+                    return
+                source = Source(clean_name(new_name), source.description)
+                doc_id = self._source_doc_ids.pop(key)
+                self._source_doc_ids[target] = doc_id
+                del sources[key]
+                key = target
+            sources[key] = source
+            table.update(asdict(source), doc_ids=[self._source_doc_ids[key]])
+            self._sources = sources
+
+    def update_theme(
+        self,
+        name: str,
+        *,
+        colour: str | None = None,
+        description: str | None = None,
+        new_name: str | None = None,
+    ) -> None:
+        """Change a codebook theme's colour, description or name (see `update_source`)."""
+        with self._lock, self._transaction():
+            table = self._db.table("themes")
+            key = name_key(name)
+            theme = self._themes.get(key)
+            if theme is None:
+                return
+            themes = dict(self._themes)
+            if colour is not None:
+                theme = Theme(theme.name, colour, theme.description)
+            if description is not None:
+                theme = Theme(theme.name, theme.colour, " ".join(description.split()))
+            if new_name is not None and clean_name(new_name):
+                target = name_key(new_name)
+                if target != key and target in themes:
+                    kept = themes[target]
+                    merged = Theme(
+                        kept.name,
+                        kept.colour or theme.colour,
+                        kept.description or theme.description,
+                    )
+                    themes[target] = merged
+                    table.update(asdict(merged), doc_ids=[self._theme_doc_ids[target]])
+                    del themes[key]
+                    table.remove(doc_ids=[self._theme_doc_ids.pop(key)])
+                    self._themes = themes
+                    return
+                theme = Theme(clean_name(new_name), theme.colour, theme.description)
+                self._theme_doc_ids[target] = self._theme_doc_ids.pop(key)
+                del themes[key]
+                key = target
+            themes[key] = theme
+            table.update(asdict(theme), doc_ids=[self._theme_doc_ids[key]])
+            self._themes = themes
+
+    def remove_from_codebook(self, kind: str, name: str) -> None:
+        """Drop a source or theme (and a theme's children) no annotation uses any more."""
+        with self._lock, self._transaction():
+            key = name_key(name)
+            if kind == "source":
+                if key in self._sources and not self._source_usage.get(key):
+                    self._db.table("sources").remove(doc_ids=[self._source_doc_ids.pop(key)])
+                    self._sources = {k: v for k, v in self._sources.items() if k != key}
+                return
+            doomed = [
+                k
+                for k in self._themes
+                if (k == key or k.startswith(key + "/")) and not self._theme_usage.get(k)
+            ]
+            if doomed:
+                self._db.table("themes").remove(
+                    doc_ids=[self._theme_doc_ids.pop(k) for k in doomed]
+                )
+                self._themes = {k: v for k, v in self._themes.items() if k not in doomed}
 
     def sources(self) -> list[Source]:
         return sorted(self._sources.values(), key=lambda s: s.name.casefold())

@@ -211,12 +211,18 @@ class ReaderApp(App[None]):
             return
         self.push_screen(SearchScreen(self.wait_for_index, self._last_query), self._searched)
 
+    def search_for(self, query: str) -> None:
+        """Open the search screen on `query` (from the codebook or the analysis screen)."""
+        self.push_screen(SearchScreen(self.wait_for_index, query), self._searched)
+
     def _searched(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:
             return
         self._last_query = outcome.query
         hit = outcome.hit
         if hit is not None:
+            while len(self.screen_stack) > 1:  # from the codebook or analysis: back to reading
+                self.pop_screen()
             annotation = hit.annotation
             self.main.open_article(annotation.article_id, annotation.start, annotation.id)
             self.main.article_view.focus()

@@ -88,3 +88,27 @@ def test_library_filtered_with_sites_and_dates(snap_compare, library: Path) -> N
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_codebook_screen(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(library)
+    app = ReaderApp(library=library)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_analysis_screen_matrix(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(library)
+    app = ReaderApp(library=library)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("M")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -20,15 +20,19 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from reader.articles import ArticleError
-from reader.codebook import UNTHEMED_COLOUR, stable_slots, theme_colour
+from reader.codebook import UNTHEMED_COLOUR, name_key, stable_slots, theme_colour
 from reader.document import Document, open_document
+from reader.filters import TagFilter, parse_filter
 from reader.history import Edit
 from reader.quotes import QuoteFinding
 from reader.quotes.article import MAX_CHARACTERS, article_quotes
 from reader.quotes.review import of_speaker, speakers, untagged
 from reader.records import Annotation, ArticleRecord, Change, edited, new_annotation
 from reader.ui.screens.add_dialog import AddDialog
+from reader.ui.screens.analysis_screen import AnalysisScreen
+from reader.ui.screens.codebook_screen import CodebookScreen
 from reader.ui.screens.orphans_screen import OrphansScreen
+from reader.ui.screens.prompt_dialog import PromptDialog
 from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
 from reader.ui.screens.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.widgets.annotation_list import AnnotationList
@@ -61,6 +65,9 @@ class MainScreen(Screen[None]):
         Binding("W", "speakers", "Who is quoted", id="main.speakers"),
         Binding("plus", "add_article", "Add article", key_display="+", id="main.add"),
         Binding("X", "export", "Export annotations", show=False, id="main.export"),
+        Binding("C", "codebook", "Codebook", show=False, id="main.codebook"),
+        Binding("M", "analysis", "Analysis", show=False, id="main.analysis"),
+        Binding("F", "filter", "Filter by source or theme", show=False, id="main.filter"),
         Binding("y", "copy_citation", "Copy citation", show=False, id="main.copy"),
         Binding(
             "T",
@@ -80,6 +87,7 @@ class MainScreen(Screen[None]):
         self.quick_themes: list[str] = []
         self.findings: list[QuoteFinding] = []  # the open article's quotations, once found
         self.accept_with_themes = False  # `a` also applies the last themes used
+        self.tag_filter: TagFilter | None = None  # show only these sources and themes (F)
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -140,7 +148,15 @@ class MainScreen(Screen[None]):
     def refresh_library(self) -> None:
         store = self.reader.store
         records = self._records()
-        counts = {r.id: store.annotation_count(r.id) for r in records}
+        tag_filter = self.tag_filter
+        if tag_filter is None:
+            counts = {r.id: store.annotation_count(r.id) for r in records}
+        else:  # only the articles that quote the filter's sources or carry its themes
+            counts = {
+                r.id: sum(1 for a in store.annotations_for(r.id) if tag_filter.matches(a))
+                for r in records
+            }
+            records = [r for r in records if counts[r.id]]
         current = self.document.record.id if self.document else None
         self.library_list.show_articles(records, counts, current)
 
@@ -150,16 +166,25 @@ class MainScreen(Screen[None]):
             self.notes.show_annotations((), {}, None)
             return
         store = self.reader.store
-        annotations = store.annotations_for(self.document.record.id)
+        every = store.annotations_for(self.document.record.id)
+        tag_filter = self.tag_filter
+        annotations = (
+            every if tag_filter is None else tuple(a for a in every if tag_filter.matches(a))
+        )
         colours = self.theme_colours()
         by_id = {a.id: self._colour_of(a, colours) for a in annotations}
         self.article_view.set_annotations(annotations, by_id)
         under = self.article_view.annotation_under_cursor()
         current = self._pending_annotation or (under.id if under else None)
-        left = tuple(untagged(self.findings, annotations))
-        self.notes.show_annotations(annotations, colours, current, left, self.document.text)
+        left = tuple(untagged(self.findings, every)) if tag_filter is None else ()
+        descriptions = {name_key(s.name): s.description for s in store.sources() if s.description}
+        self.notes.show_annotations(
+            annotations, colours, current, left, self.document.text, descriptions
+        )
         count = len(annotations)
-        self.query_one("#notes-pane").border_title = f"Annotations ({count})"
+        notes_pane = self.query_one("#notes-pane")
+        notes_pane.border_title = f"Annotations ({count})"
+        notes_pane.border_subtitle = f"only {tag_filter.text}" if tag_filter else ""
         if self._pending_annotation:
             self.article_view.set_active(self._pending_annotation)
             self._pending_annotation = None
@@ -554,6 +579,44 @@ class MainScreen(Screen[None]):
         widget.styles.display = "none" if widget.display else "block"
         if not widget.display and self.focused is not None and widget in self.focused.ancestors:
             self.article_view.focus()
+
+    def action_filter(self) -> None:
+        """Show only the annotations (and articles) of some sources or themes."""
+        current = self.tag_filter.text if self.tag_filter else ""
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            self.tag_filter = parse_filter(text)
+            self.refresh_library()
+            self.refresh_annotations()
+            if self.tag_filter is None:
+                self.notify("Showing every annotation", timeout=3)
+            else:
+                self.notify(
+                    f"Showing only {self.tag_filter.text} · F and enter on empty clears",
+                    timeout=4,
+                    markup=False,
+                )
+
+        self.app.push_screen(
+            PromptDialog(
+                "Filter",
+                "Only these sources or themes (empty: everything)",
+                current,
+                'theme:policing  source:"Doug King"',
+            ),
+            chosen,
+        )
+
+    def action_codebook(self) -> None:
+        self.app.push_screen(CodebookScreen())
+
+    def action_analysis(self) -> None:
+        if not self.reader.store.annotations():
+            self.notify("Nothing to analyse yet: tag some quotes first", severity="warning")
+            return
+        self.app.push_screen(AnalysisScreen())
 
     def action_export(self) -> None:
         """Export the open article's annotations (the search screen exports its results)."""

@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from reader.codebook import name_key
 from reader.quotes import QuoteFinding
 from reader.records import Annotation
 from reader.text import clean_line
@@ -23,11 +24,16 @@ from reader.text import clean_line
 EXCERPT = 160
 
 
-def annotation_prompt(annotation: Annotation, colours: dict[str, str]) -> Content:
-    """The lines that show one annotation in a list."""
+def annotation_prompt(
+    annotation: Annotation, colours: dict[str, str], descriptions: dict[str, str] | None = None
+) -> Content:
+    """The lines that show one annotation in a list (the source with its description)."""
     parts: list[Content | str] = []
     if annotation.source:
         parts.append(Content.styled(annotation.source, "bold"))
+        description = (descriptions or {}).get(name_key(annotation.source))
+        if description:
+            parts.append(Content.styled(f" · {description}", "dim"))
     else:
         parts.append(Content.styled("no source", "dim italic"))
     if annotation.themes:
@@ -128,13 +134,14 @@ class AnnotationList(OptionList):
         current: str | None,
         suggestions: tuple[QuoteFinding, ...] = (),
         text: str = "",
+        descriptions: dict[str, str] | None = None,
     ) -> None:
         """Show the annotations, and the untagged `suggestions` (quotations of `text`) among
         them in text order; keep the highlight on `current` when it is listed."""
         self._annotations = {a.id: a for a in annotations}
         self._suggestions = {_suggestion_id(f): f for f in suggestions}
         entries: list[tuple[tuple[bool, int], Option]] = [
-            ((a.orphaned, a.start), Option(annotation_prompt(a, colours), id=a.id))
+            ((a.orphaned, a.start), Option(annotation_prompt(a, colours, descriptions), id=a.id))
             for a in annotations
         ]  # orphans last
         entries += [

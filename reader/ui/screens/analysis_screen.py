@@ -1,0 +1,241 @@
+"""Analysis: who is quoted on what, as a heat map, bar charts and a cross-article list.
+
+Four tabs (`1`-`4` or the arrow keys on the tab bar): the source x theme matrix, its cells
+coloured by count; quotes per source and per theme as bars; the sources quoted in several
+articles. Enter on a cell, bar or row lists those quotes (the search screen, with the
+matching filter), and enter there opens the article at the quote. `e` writes the table on
+screen as CSV and Markdown files in the current folder.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.color import Color
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from reader.stats import (
+    NO_SOURCE,
+    NO_THEME,
+    Count,
+    Matrix,
+    as_csv,
+    as_markdown,
+    counts_table,
+    matrix_table,
+    overview,
+)
+from reader.storage import paused_gc, write_atomically
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+BAR_WIDTH = 40
+MAX_MATRIX_COLUMNS = 30  # the most used themes; the CSV export has them all
+
+
+def _query(source: str | None, theme: str | None) -> str:
+    parts = []
+    if source and source != NO_SOURCE:
+        parts.append(f'source:"{source}"')
+    if theme and theme != NO_THEME:
+        parts.append(f'theme:"{theme}"')
+    return " ".join(parts)
+
+
+class AnalysisScreen(Screen[None]):
+    """The matrix, the bars and the cross-article sources of every annotation."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", "Back", id="analysis.back"),
+        Binding("1", "tab('matrix')", "Matrix", id="analysis.matrix"),
+        Binding("2", "tab('sources')", "Sources", id="analysis.sources"),
+        Binding("3", "tab('themes')", "Themes", id="analysis.themes"),
+        Binding("4", "tab('across')", "Across articles", id="analysis.across"),
+        Binding("e", "export", "Export table", id="analysis.export"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.grid = Matrix([], [], {}, {})
+        self.sources: list[Count] = []
+        self.themes: list[Count] = []
+        self.across: list[Count] = []
+        self.total = 0
+        self.ready = False  # the counts are made in a worker; the screen shows at once
+
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static("Counting…", id="analysis-summary")
+        with TabbedContent(id="analysis-tabs"):
+            with TabPane("Source × theme", id="matrix"):
+                yield DataTable(id="matrix-table", cursor_type="cell")
+            with TabPane("Per source", id="sources"):
+                yield OptionList(id="source-bars")
+            with TabPane("Per theme", id="themes"):
+                yield OptionList(id="theme-bars")
+            with TabPane("Across articles", id="across"):
+                yield OptionList(id="across-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#matrix-table", DataTable).focus()
+        self.count_in_background()
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def count_in_background(self) -> None:
+        with paused_gc():
+            made = overview(self.reader.store.annotations())
+        self.app.call_from_thread(
+            self._show, made.grid, made.sources, made.themes, made.across, made.total
+        )
+
+    def _show(
+        self,
+        grid: Matrix,
+        sources: list[Count],
+        themes: list[Count],
+        across: list[Count],
+        total: int,
+    ) -> None:
+        self.grid, self.sources, self.themes, self.across, self.total = (
+            grid,
+            sources,
+            themes,
+            across,
+            total,
+        )
+        self.query_one("#analysis-summary", Static).update(
+            f"{total:,} annotations · {len(sources)} sources · {len(themes)} themes "
+            "· enter lists the quotes · e exports the table · 1-4 tabs"
+        )
+        self._fill_matrix()
+        self.query_one("#source-bars", OptionList).add_options(self._bars(self.sources, "source"))
+        self.query_one("#theme-bars", OptionList).add_options(self._bars(self.themes, "theme"))
+        listing = self.query_one("#across-list", OptionList)
+        if self.across:
+            listing.add_options(
+                Option(
+                    Content.assemble(
+                        (c.name, "bold"), f"  {c.articles} articles · {c.annotations} quotes"
+                    ),
+                    id=f"source\x1f{c.name}",
+                )
+                for c in self.across
+            )
+        else:
+            listing.add_option(
+                Option("No source is quoted in more than one article yet", disabled=True)
+            )
+        self.ready = True
+
+    def _fill_matrix(self) -> None:
+        table = self.query_one("#matrix-table", DataTable)
+        grid = self.grid
+        themes = grid.themes[:MAX_MATRIX_COLUMNS]
+        table.add_column("source", key="source")
+        for theme in themes:
+            table.add_column(theme, key=f"theme\x1f{theme}")
+        table.add_column("quotes", key="quotes")
+        largest = max(grid.largest, 1)
+        base = Color.parse("#1e1e2e")
+        hot = Color.parse("#e07a5f")
+        styles: dict[int, str] = {}
+        rows = []
+        for source in grid.sources:
+            cells: list[Text | str] = [Text(source, style="bold")]
+            for theme in themes:
+                count = grid.count(source, theme)
+                if not count:
+                    cells.append("·")
+                    continue
+                if count not in styles:  # one style per count value: the heat of the cell
+                    heat = base.blend(hot, 0.25 + 0.75 * count / largest)
+                    ink = "black" if heat.brightness > 0.5 else "white"
+                    styles[count] = f"bold {ink} on {heat.hex}"
+                cells.append(Text(f" {count} ", style=styles[count], justify="right"))
+            cells.append(str(grid.quotes[source]))
+            rows.append(cells)
+        table.add_rows(rows)
+        table.fixed_columns = 1
+
+    @staticmethod
+    def _bars(counts: list[Count], kind: str) -> list[Option]:
+        largest = max((c.annotations for c in counts), default=1)
+        width = max((len(c.name) for c in counts), default=10)
+        options = []
+        for count in counts:
+            length = max(1, round(BAR_WIDTH * count.annotations / largest))
+            prompt = Content.assemble(
+                count.name.ljust(min(width, 30))[:30],
+                "  ",
+                ("█" * length, "$accent"),
+                f" {count.annotations}",
+                (f"  ({count.articles} art.)", "dim"),
+            )
+            options.append(Option(prompt, id=f"{kind}\x1f{count.name}"))
+        return options
+
+    # --- actions ---
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        widget = {
+            "matrix": "#matrix-table",
+            "sources": "#source-bars",
+            "themes": "#theme-bars",
+            "across": "#across-list",
+        }[tab]
+        self.query_one(widget).focus()
+
+    @on(DataTable.CellSelected, "#matrix-table")
+    def _cell(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        row, column = event.coordinate.row, event.coordinate.column
+        if row >= len(self.grid.sources):
+            return
+        themes = self.grid.themes[:MAX_MATRIX_COLUMNS]
+        theme = themes[column - 1] if 1 <= column <= len(themes) else None
+        query = _query(self.grid.sources[row], theme)
+        if query:
+            self.reader.search_for(query)
+
+    @on(OptionList.OptionSelected)
+    def _bar(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            kind, name = event.option.id.split("\x1f", 1)
+            query = _query(name if kind == "source" else None, name if kind == "theme" else None)
+            if query:
+                self.reader.search_for(query)
+
+    def action_export(self) -> None:
+        tab = self.query_one(TabbedContent).active or "matrix"
+        rows = {
+            "matrix": lambda: matrix_table(self.grid),
+            "sources": lambda: counts_table(self.sources, "source"),
+            "themes": lambda: counts_table(self.themes, "theme"),
+            "across": lambda: counts_table(self.across, "source"),
+        }[tab]()
+        stem = Path.cwd() / f"reader-{tab}-{date.today().isoformat()}"
+        try:
+            write_atomically(stem.with_suffix(".csv"), as_csv(rows).encode("utf-8"))
+            write_atomically(stem.with_suffix(".md"), as_markdown(rows).encode("utf-8"))
+        except OSError as error:
+            self.notify(f"{stem}: cannot write it ({error.strerror})", severity="error")
+            return
+        self.notify(f"Wrote {stem.name}.csv and .md in {stem.parent}", markup=False, timeout=6)

@@ -1,0 +1,288 @@
+"""The codebook: every source and theme with its quotes and articles, and changing them.
+
+`r` renames (all its annotations follow), space marks and `m` merges the marked names into
+one, `d` deletes a name from every annotation (after asking), `e` gives a description
+("criminologist, Mount Royal University"), `c` a theme's colour. Every change to annotations
+is one undo step (`u`, here or in the article). Enter lists the quotes of the name.
+Themes nest one level with "/": a parent's counts include its children's quotes.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.color import Color, ColorParseError
+from textual.containers import Vertical
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from reader.codebook import name_key, theme_colour
+from reader.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
+from reader.history import Edit
+from reader.records import Theme
+from reader.stats import NO_SOURCE, NO_THEME, by_source, by_theme
+from reader.ui.screens.prompt_dialog import ConfirmDialog, PromptDialog
+
+if TYPE_CHECKING:
+    from reader.ui.app import ReaderApp
+
+
+class CodebookScreen(Screen[None]):
+    """Sources and themes with counts; rename, merge, delete, describe, colour."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", "Back", id="codebook.back"),
+        Binding("r", "rename", "Rename", id="codebook.rename"),
+        Binding("space", "mark", "Mark", id="codebook.mark"),
+        Binding("m", "merge", "Merge marked", id="codebook.merge"),
+        Binding("d", "delete", "Delete", id="codebook.delete"),
+        Binding("e", "describe", "Description", id="codebook.describe"),
+        Binding("c", "colour", "Colour", id="codebook.colour"),
+        Binding("u", "undo", "Undo", id="codebook.undo"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marked: set[tuple[str, str]] = set()
+        self.rows: list[tuple[str, str]] = []
+
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="codebook-box"):
+            yield Static("", id="codebook-summary")
+            yield DataTable(id="codebook-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(" ", "kind", "name", "quotes", "articles", "description")
+        self.fill()
+        table.focus()
+
+    def fill(self) -> None:
+        """(Re)build the table from the store, keeping the cursor on the same name."""
+        store = self.reader.store
+        annotations = store.annotations()
+        sources = {name_key(s.name): s for s in store.sources()}
+        themes = {name_key(t.name): t for t in store.themes()}
+        table = self.query_one(DataTable)
+        current = (
+            self.rows[table.cursor_row] if self.rows and table.cursor_row < len(self.rows) else None
+        )
+        table.clear()
+        self.rows = []
+        for kind, counts in (
+            (SOURCE, by_source(annotations)),
+            (THEME, by_theme(annotations, True)),
+        ):
+            for count in counts:
+                if count.name in (NO_SOURCE, NO_THEME):
+                    continue
+                entry = (
+                    sources.get(name_key(count.name))
+                    if kind == SOURCE
+                    else themes.get(name_key(count.name))
+                )
+                description = entry.description if entry else ""
+                label = Text(count.name)
+                if kind == THEME:
+                    chosen = entry.colour if isinstance(entry, Theme) else ""
+                    colour = chosen or theme_colour(count.name)
+                    label = Text("■ ", style=colour) + Text(count.name)
+                mark = "●" if (kind, name_key(count.name)) in self.marked else " "
+                table.add_row(
+                    mark, kind, label, str(count.annotations), str(count.articles), description
+                )
+                self.rows.append((kind, count.name))
+        sources_n = sum(1 for k, _ in self.rows if k == SOURCE)
+        themes_n = len(self.rows) - sources_n
+        self.query_one("#codebook-summary", Static).update(
+            f"Codebook: {sources_n} sources, {themes_n} themes · "
+            "enter its quotes · r rename · space mark, m merge · d delete · e description · "
+            "c colour · u undo"
+        )
+        if current in self.rows:
+            table.move_cursor(row=self.rows.index(current))
+
+    # --- the row under the cursor ---
+    def _current(self) -> tuple[str, str] | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row >= len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_mark(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        key = (current[0], name_key(current[1]))
+        self.marked ^= {key}
+        table = self.query_one(DataTable)
+        table.update_cell_at(Coordinate(table.cursor_row, 0), "●" if key in self.marked else " ")
+        table.move_cursor(row=min(table.cursor_row + 1, len(self.rows) - 1))
+
+    def action_rename(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        kind, name = current
+
+        def renamed(new: str | None) -> None:
+            if new and new != name:
+                self._change(
+                    partial(apply_rename, self.reader.history, kind, [name], new),
+                    f"Renamed “{name}” to “{new}”",
+                )
+
+        self.app.push_screen(
+            PromptDialog(f"Rename {kind}", f"New name for “{name}”", name), renamed
+        )
+
+    def action_merge(self) -> None:
+        current = self._current()
+        names = [n for k, n in self.rows if (k, name_key(n)) in self.marked]
+        kinds = {k for k, n in self.rows if (k, name_key(n)) in self.marked}
+        if current is not None and (current[0], name_key(current[1])) not in self.marked:
+            names.append(current[1])
+            kinds.add(current[0])
+        if len(names) < 2 or len(kinds) != 1:
+            self.notify(
+                "Mark two or more sources (or themes) with space, then m", severity="warning"
+            )
+            return
+        kind = kinds.pop()
+
+        def merged(new: str | None) -> None:
+            if new:
+                self.marked.clear()
+                self._change(
+                    partial(apply_rename, self.reader.history, kind, names, new),
+                    f"Merged {len(names)} {kind}s into “{new}”",
+                )
+
+        self.app.push_screen(
+            PromptDialog(
+                f"Merge {len(names)} {kind}s", "Into (one of them, or a new name)", names[0]
+            ),
+            merged,
+        )
+
+    def action_delete(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        kind, name = current
+        count = self.query_one(DataTable).get_row_at(self.query_one(DataTable).cursor_row)[3]
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._change(
+                    partial(apply_delete, self.reader.history, kind, name), f"Deleted “{name}”"
+                )
+
+        question = f"Take the {kind} “{name}” off its {count} annotation(s)? The quotes stay."
+        self.app.push_screen(ConfirmDialog(f"Delete {kind}", question), confirmed)
+
+    def action_describe(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        kind, name = current
+        store = self.reader.store
+        entry = next(
+            (
+                s
+                for s in (store.sources() if kind == SOURCE else store.themes())
+                if name_key(s.name) == name_key(name)
+            ),
+            None,
+        )
+
+        def described(text: str | None) -> None:
+            if text is None:
+                return
+            update = store.update_source if kind == SOURCE else store.update_theme
+            self.reader.save(partial(update, name, description=text), lambda _: self._coloured())
+
+        self.app.push_screen(
+            PromptDialog(
+                f"Describe {kind}",
+                f"Description of “{name}”",
+                entry.description if entry else "",
+                "criminologist, Mount Royal University" if kind == SOURCE else "what it covers",
+            ),
+            described,
+        )
+
+    def action_colour(self) -> None:
+        current = self._current()
+        if current is None or current[0] != THEME:
+            self.notify("Colours are for themes", severity="warning")
+            return
+        name = current[1]
+        theme = self.reader.store.theme(name)
+        value = (theme.colour if theme else "") or theme_colour(name)
+
+        def coloured(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                colour = Color.parse(text).hex6
+            except ColorParseError:
+                self.notify(f"“{text}” is not a colour: try #e07a5f or teal", severity="error")
+                return
+            self.reader.save(
+                partial(self.reader.store.update_theme, name, colour=colour),
+                lambda _: self._coloured(),
+            )
+
+        self.app.push_screen(
+            PromptDialog("Theme colour", f"Colour of “{name}” (#rrggbb or a name)", value), coloured
+        )
+
+    def _coloured(self) -> None:
+        """After a colour or a description: the table and the article's annotations show it."""
+        self.fill()
+        self.reader.main.refresh_annotations()
+
+    def action_undo(self) -> None:
+        history = self.reader.history
+        self.reader.save(history.undo, self._undone)
+
+    def _undone(self, edit: Edit | None) -> None:
+        self.notify(f"Undid {edit.label}" if edit else "Nothing to undo", timeout=3)
+        self.fill()
+
+    def _change(self, operation: partial[list[Edit]], message: str) -> None:
+        def done(edits: list[Edit]) -> None:
+            self.notify(
+                f"{message}: {len(edits)} annotation(s) · u undoes it", timeout=5, markup=False
+            )
+            self.fill()
+            self.reader.main.refresh_annotations()
+            self.reader.main.refresh_library()
+
+        self.reader.save(operation, done)
+
+    def action_quotes(self) -> None:
+        current = self._current()
+        if current is not None:
+            kind, name = current
+            self.reader.search_for(f'{kind}:"{name}"')
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_quotes()

@@ -1,0 +1,70 @@
+"""Small modal questions: one line of text (`PromptDialog`), or yes/no (`ConfirmDialog`)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+
+class PromptDialog(ModalScreen[str | None]):
+    """Asks for one line; enter gives it (stripped), esc gives None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
+    ]
+
+    def __init__(self, title: str, label: str, value: str = "", placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.label = label
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt-box") as box:
+            box.border_title = self.title_text
+            yield Label(self.label)
+            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Static("enter confirms · esc cancels", classes="prompt-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#prompt-input", Input).focus()
+
+    @on(Input.Submitted, "#prompt-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Asks yes or no: `y` or enter confirms, `n` or esc declines."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, title: str, question: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="prompt-box") as box:
+            box.border_title = self.title_text
+            yield Static(self.question, markup=False)
+            yield Static(
+                "y or enter: yes · n or esc: no (u undoes it later)", classes="prompt-hint"
+            )
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,154 @@
+"""The codebook, analysis and filter screens, driven by keyboard."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.analysis_screen import AnalysisScreen
+from reader.ui.screens.codebook_screen import CodebookScreen
+from reader.ui.screens.search_screen import SearchScreen
+from tests.conftest import ICE, tag_quotes
+from tests.ui.helpers import SIZE, main, notified, press, region_words, settle, type_text, view
+
+SPELLINGS = [
+    (ICE, "Their authority in Canada", "Doug King", ["public safety", "policing/oversight"]),
+    (ICE, "Canada and Canadians must not", "Heather McPherson", ["sovereignty"]),
+    (ICE, "Our collaboration benefits", "D. King", ["public safety"]),
+    (
+        "wikinews-warhol-university-exhibits.txt",
+        "I think America",
+        "Elaine Gustafon",
+        ["celebrity"],
+    ),
+]
+
+
+def _saved(library: Path) -> list[dict[str, object]]:
+    return list(json.loads((library / "reader.json").read_text())["annotations"].values())
+
+
+def _row_of(screen: CodebookScreen, kind: str, name: str) -> int:
+    return screen.rows.index((kind, name))
+
+
+async def test_merge_two_spellings_then_undo(library: Path) -> None:
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "C")
+        screen = app.screen
+        assert isinstance(screen, CodebookScreen)
+        table = screen.query_one(DataTable)
+        assert "Doug King" in region_words(app, table) and "D. King" in region_words(app, table)
+        table.move_cursor(row=_row_of(screen, "source", "D. King"))
+        await press(pilot, "space")
+        table.move_cursor(row=_row_of(screen, "source", "Doug King"))
+        await press(pilot, "m")  # the marked one and the one under the cursor
+        app.screen.query_one("#prompt-input").value = "Doug King"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "Merged 2 sources into “Doug King”: 1 annotation(s)" in notified(app)
+        sources = sorted(str(a["source"]) for a in _saved(library))
+        assert sources.count("Doug King") == 2 and "D. King" not in sources
+        assert ("source", "D. King") not in screen.rows
+        await press(pilot, "u")
+        sources = sorted(str(a["source"]) for a in _saved(library))
+        assert "D. King" in sources
+
+
+async def test_rename_describe_colour_and_delete(library: Path) -> None:
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "C")
+        screen = app.screen
+        assert isinstance(screen, CodebookScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=_row_of(screen, "source", "Heather McPherson"))
+        await press(pilot, "r")
+        app.screen.query_one("#prompt-input").value = "Heather McPherson MP"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "Heather McPherson MP" in {a["source"] for a in _saved(library)}
+        table.move_cursor(row=_row_of(screen, "source", "Heather McPherson MP"))
+        await press(pilot, "e")
+        await type_text(pilot, "NDP MP for Edmonton Strathcona")
+        await press(pilot, "enter")
+        await settle(pilot)
+        sources = json.loads((library / "reader.json").read_text())["sources"].values()
+        assert {
+            "name": "Heather McPherson MP",
+            "description": "NDP MP for Edmonton Strathcona",
+        } in list(sources)
+        assert "NDP MP for Edmonton Strathcona" in region_words(app, table)
+        await press(pilot, "escape")  # the description shows where the source does
+        entries = [str(option.prompt) for option in main(app).notes.options]
+        assert any("Heather McPherson MP · NDP MP for Edmonton" in entry for entry in entries)
+        await press(pilot, "C")
+        screen = app.screen
+        assert isinstance(screen, CodebookScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=_row_of(screen, "theme", "celebrity"))
+        await press(pilot, "c")
+        app.screen.query_one("#prompt-input").value = "teal"
+        await press(pilot, "enter")
+        await settle(pilot)
+        themes = json.loads((library / "reader.json").read_text())["themes"].values()
+        assert any(t["name"] == "celebrity" and t["colour"] == "#008080" for t in themes)
+        table.move_cursor(row=_row_of(screen, "theme", "public safety"))
+        await press(pilot, "d")
+        await press(pilot, "y")
+        await settle(pilot)
+        assert not any("public safety" in a["themes"] for a in _saved(library))  # type: ignore[operator]
+        assert len(_saved(library)) == 4  # the quotes stay
+
+
+async def test_analysis_cell_drills_to_quotes_and_the_article(library: Path) -> None:
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "M")
+        screen = app.screen
+        assert isinstance(screen, AnalysisScreen)
+        await settle(pilot)
+        assert screen.ready
+        table = screen.query_one("#matrix-table", DataTable)
+        shown = region_words(app, table)
+        assert "public safety" in shown and "Doug King" in shown
+        row = screen.grid.sources.index("Elaine Gustafon")
+        column = screen.grid.themes.index("celebrity") + 1
+        table.move_cursor(row=row, column=column)
+        await press(pilot, "enter")
+        search = app.screen
+        assert isinstance(search, SearchScreen)
+        assert search.last_query == 'source:"Elaine Gustafon" theme:"celebrity"'
+        await press(pilot, "enter")
+        assert app.screen is main(app)
+        document = view(app).document
+        assert document is not None and "warhol" in document.record.path
+
+
+async def test_filter_shows_only_a_themes_annotations_and_articles(library: Path) -> None:
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "F")
+        await type_text(pilot, "theme:policing")
+        await press(pilot, "enter")
+        library_pane = region_words(app, main(app).query_one("#library-pane"))
+        assert "Library (1)" in library_pane and "Warhol" not in library_pane
+        notes = main(app).query_one("#notes-pane")
+        assert "Annotations (1)" in region_words(app, notes)
+        assert "only theme:policing" in region_words(app, notes)
+        await press(pilot, "F")
+        app.screen.query_one("#prompt-input").value = ""
+        await press(pilot, "enter")
+        assert "Library (4)" in region_words(app, main(app).query_one("#library-pane"))
