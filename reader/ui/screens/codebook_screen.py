@@ -51,6 +51,7 @@ class CodebookScreen(Screen[None]):
         super().__init__()
         self.marked: set[tuple[str, str]] = set()
         self.rows: list[tuple[str, str]] = []
+        self.quotes: dict[tuple[str, str], int] = {}  # (kind, name) -> number of quotes
 
     @property
     def reader(self) -> ReaderApp:
@@ -103,6 +104,7 @@ class CodebookScreen(Screen[None]):
                     mark, kind, label, str(count.annotations), str(count.articles), description
                 )
                 self.rows.append((kind, count.name))
+                self.quotes[(kind, count.name)] = count.annotations
         sources_n = sum(1 for k, _ in self.rows if k == SOURCE)
         themes_n = len(self.rows) - sources_n
         self.query_one("#codebook-summary", Static).update(
@@ -163,6 +165,7 @@ class CodebookScreen(Screen[None]):
             )
             return
         kind = kinds.pop()
+        names.sort(key=lambda n: -self.quotes.get((kind, n), 0))  # the most quoted first
 
         def merged(new: str | None) -> None:
             if new:
