@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from reader.exports import EXPORT_FORMATS
-from reader.exports.incoming import ImportError_, import_incoming
+from reader.exports.incoming import ImportFileError, import_incoming
 from reader.exports.output import ExportError, render, write_export
 from reader.exports.qdpx import from_qdpx
 from reader.exports.selection import select
@@ -70,7 +70,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
                 incoming, descriptions = from_json(text, str(path))
             else:
                 incoming = from_w3c(text, str(path))
-    except ImportError_ as error:
+    except ImportFileError as error:
         return _fail(str(error))
     store = Store(where.db)
     try:

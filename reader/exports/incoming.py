@@ -23,7 +23,7 @@ from reader.records import Annotation, ArticleRecord, now
 from reader.store import Store
 
 
-class ImportError_(Exception):
+class ImportFileError(Exception):
     """A file that cannot be imported; the message is one line for the user."""
 
 

@@ -26,7 +26,7 @@ from xml.etree import ElementTree as ET
 
 from reader import __version__
 from reader.articles import text_hash
-from reader.exports.incoming import ImportError_, Incoming, as_uuid
+from reader.exports.incoming import ImportFileError, Incoming, as_uuid
 from reader.exports.selection import ExportArticle, Selection
 from reader.records import now
 from reader.text import normalise
@@ -216,7 +216,7 @@ def from_qdpx(data: bytes, name: str) -> list[Incoming]:
         with zipfile.ZipFile(io.BytesIO(data)) as zipped:
             qde = next((n for n in zipped.namelist() if n.lower().endswith(".qde")), None)
             if qde is None:
-                raise ImportError_(f"{name}: no project.qde in the archive; is it a .qdpx file?")
+                raise ImportFileError(f"{name}: no project.qde in the archive; is it a .qdpx file?")
             root = ET.fromstring(zipped.read(qde))
             texts = {
                 n.rsplit("/", 1)[-1]: zipped.read(n)
@@ -224,7 +224,7 @@ def from_qdpx(data: bytes, name: str) -> list[Incoming]:
                 if n.lower().endswith(".txt")
             }
     except (zipfile.BadZipFile, ET.ParseError) as error:
-        raise ImportError_(f"{name}: not a REFI-QDA project ({error})") from None
+        raise ImportFileError(f"{name}: not a REFI-QDA project ({error})") from None
     code_names, source_codes = _read_codes(root)
     incoming: list[Incoming] = []
     for source in root.iter(f"{_Q}TextSource"):

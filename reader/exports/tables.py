@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from reader import __version__
-from reader.exports.incoming import ImportError_, Incoming
+from reader.exports.incoming import ImportFileError, Incoming
 from reader.exports.selection import Selection
 from reader.records import now
 
@@ -103,11 +103,11 @@ def from_json(data: str, name: str) -> tuple[list[Incoming], dict[str, str]]:
     try:
         document = json.loads(data)
     except json.JSONDecodeError as error:
-        raise ImportError_(f"{name}: not JSON ({error.msg}, line {error.lineno})") from None
+        raise ImportFileError(f"{name}: not JSON ({error.msg}, line {error.lineno})") from None
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
-        raise ImportError_(f"{name}: not a Reader JSON export (reader export --format json)")
+        raise ImportFileError(f"{name}: not a Reader JSON export (reader export --format json)")
     if int(document.get("version", 0)) > JSON_VERSION:
-        raise ImportError_(f"{name}: written by a newer Reader; update Reader to import it")
+        raise ImportFileError(f"{name}: written by a newer Reader; update Reader to import it")
     articles = {a.get("id"): a for a in document.get("articles", []) if isinstance(a, dict)}
     incoming = []
     for doc in document.get("annotations", []):

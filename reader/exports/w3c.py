@@ -22,7 +22,7 @@ import json
 from typing import Any
 
 from reader import __version__
-from reader.exports.incoming import ImportError_, Incoming, as_uuid
+from reader.exports.incoming import ImportFileError, Incoming, as_uuid
 from reader.exports.selection import Selection
 from reader.records import Annotation, now
 
@@ -107,10 +107,10 @@ def from_w3c(data: str, name: str) -> list[Incoming]:
     try:
         document = json.loads(data)
     except json.JSONDecodeError as error:
-        raise ImportError_(f"{name}: not JSON ({error.msg}, line {error.lineno})") from None
+        raise ImportFileError(f"{name}: not JSON ({error.msg}, line {error.lineno})") from None
     items = _items(document)
     if items is None:
-        raise ImportError_(f"{name}: no Web Annotation, page or collection in it")
+        raise ImportFileError(f"{name}: no Web Annotation, page or collection in it")
     return [_incoming(item) for item in items if _is_annotation(item)]
 
 
