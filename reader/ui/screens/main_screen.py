@@ -119,7 +119,9 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reader.store.subscribe(self._store_changed)
-        self.refresh_library()
+        # The article is what the reader came for: it is drawn first, the library list (which
+        # takes a moment with hundreds of articles) right after.
+        self.call_after_refresh(self.refresh_library)
         self.refresh_quick_themes(force=True)
         self.article_view.focus()
         records = [r for r in self._records() if not r.missing]
