@@ -129,15 +129,28 @@ async def bench_open() -> list[Result]:
         screen = app.main
         record = next(r for r in app.store.articles() if r.path.startswith("a-very-long"))
         small = next(r for r in app.store.articles() if r.id != record.id)
+        view = screen.article_view
+        drawn: list[float] = []
+        render_line = type(view).render_line
+
+        def noting(widget: Any, y: int) -> Any:  # the article's first line drawn
+            if screen.document is not None and screen.document.record.id == record.id:
+                drawn.append(time.perf_counter())
+            return render_line(widget, y)
+
+        type(view).render_line = noting  # type: ignore[method-assign]
         for _ in range(5):
             screen.open_article(small.id)
             await _wait(lambda: screen.document and screen.document.record.id == small.id, pilot)
+            await app.workers.wait_for_complete()  # the last round's quote finding too
             await pilot.pause()
+            drawn.clear()
             started = time.perf_counter()
             screen.open_article(record.id)
-            await _wait(lambda: screen.document and screen.document.record.id == record.id, pilot)
-            await pilot.pause()  # the frame is drawn
-            firsts.append((time.perf_counter() - started) * 1000)
+            await _wait(lambda: bool(drawn), pilot)  # the frame with the article is drawn
+            firsts.append((drawn[0] - started) * 1000)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
             screen.article_view.focus()
             started = time.perf_counter()
             await pilot.press("G")
@@ -153,7 +166,8 @@ async def bench_open() -> list[Result]:
             "unit": "ms (median of 5)",
             "target": "< 500 ms",
             "ok": statistics.median(firsts) < 500,
-            "detail": f"{size:,} bytes, {lines:,} screen lines",
+            "detail": f"{size:,} bytes, {lines:,} screen lines; open to its first line drawn "
+            "(its quotations are found after, in a worker)",
         },
         {
             "name": "open a 1 MB article: jump to the end (G)",

@@ -40,6 +40,10 @@ from reader.ui.widgets.article_view import ArticleView, Target
 from reader.ui.widgets.library_list import LibraryList, LibraryPane
 from reader.ui.widgets.quick_themes import QuickThemes
 
+# The most untagged quotations listed in the annotations pane: beyond, listing them would
+# cost the pane half a second per refresh (a 1 MB text has 2,000); n/N reach them all.
+MAX_LISTED_SUGGESTIONS = 100
+
 if TYPE_CHECKING:
     from reader.adding import AddResult
     from reader.ui.app import ReaderApp
@@ -179,9 +183,14 @@ class MainScreen(Screen[None]):
         under = self.article_view.annotation_under_cursor()
         current = self._pending_annotation or (under.id if under else None)
         left = tuple(untagged(self.findings, every)) if tag_filter is None else ()
+        hidden = max(0, len(left) - MAX_LISTED_SUGGESTIONS)
+        if hidden:  # a very long text: the suggestions nearest the cursor (n/N reach them all)
+            cursor = self.article_view.cursor
+            near = sorted(left, key=lambda f: abs(f.span.start - cursor))
+            left = tuple(sorted(near[:MAX_LISTED_SUGGESTIONS], key=lambda f: f.span.start))
         descriptions = {name_key(s.name): s.description for s in store.sources() if s.description}
         self.notes.show_annotations(
-            annotations, colours, current, left, self.document.text, descriptions
+            annotations, colours, current, left, self.document.text, descriptions, hidden
         )
         count = len(annotations)
         notes_pane = self.query_one("#notes-pane")
@@ -278,7 +287,8 @@ class MainScreen(Screen[None]):
         self.refresh_annotations()
         self.refresh_library()
         self.app.sub_title = document.record.path
-        self._find_quotes(document)
+        # After the article is drawn: the finder's thread would slow the first frame.
+        self.call_after_refresh(self._find_quotes, document)
 
     @work(thread=True, exclusive=True, group="quotes")
     def _find_quotes(self, document: Document) -> None:

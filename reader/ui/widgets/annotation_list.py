@@ -135,9 +135,11 @@ class AnnotationList(OptionList):
         suggestions: tuple[QuoteFinding, ...] = (),
         text: str = "",
         descriptions: dict[str, str] | None = None,
+        hidden: int = 0,
     ) -> None:
         """Show the annotations, and the untagged `suggestions` (quotations of `text`) among
-        them in text order; keep the highlight on `current` when it is listed."""
+        them in text order; keep the highlight on `current` when it is listed. `hidden`: how
+        many more untagged quotations there are beyond those given."""
         self._annotations = {a.id: a for a in annotations}
         self._suggestions = {_suggestion_id(f): f for f in suggestions}
         entries: list[tuple[tuple[bool, int], Option]] = [
@@ -159,6 +161,9 @@ class AnnotationList(OptionList):
                     if options:
                         options.append(None)  # a separator line
                     options.append(option)
+                if hidden:
+                    more = f"… and {hidden:,} more untagged quotations: n and N reach them"
+                    options += [None, Option(Content.styled(more, "dim italic"), disabled=True)]
                 self.set_options(options)
             else:
                 hint = 'No annotations yet.\nSelect a passage (" s p v) and press t.'
