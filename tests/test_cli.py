@@ -39,13 +39,22 @@ def test_help_explains_every_command() -> None:
         "reader search",
         "reader list",
         "reader quotes",
+        "reader add",
+        "reader export",
+        "reader import",
+        "reader stats",
+        "reader doctor",
+        "reader restore",
         "--db",
         "READER_LIBRARY",
     ):
         assert command in result.stdout
 
 
-@pytest.mark.parametrize("command", ["search", "list", "quotes", "open"])
+@pytest.mark.parametrize(
+    "command",
+    ["search", "list", "quotes", "open", "add", "export", "import", "stats", "doctor", "restore"],
+)
 def test_each_command_has_help(command: str) -> None:
     result = reader(command, "--help")
     assert result.returncode == 0 and "--library" in result.stdout
