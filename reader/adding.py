@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,9 +71,6 @@ class AddResult:
     detail: str = ""
 
 
-Progress = Callable[[str], None]
-
-
 @dataclass
 class Prepared:
     """A source read and cleaned, not yet in the library: `store_prepared` puts it there."""
@@ -130,7 +126,6 @@ def add_feed(
     library: Library,
     feed_url: str,
     limit: int = 10,
-    progress: Progress | None = None,
     timeout: float = TIMEOUT_SECONDS,
 ) -> list[AddResult | AddError]:
     """Add the newest `limit` items of an RSS or Atom feed; each item's result or error."""
@@ -148,8 +143,6 @@ def add_feed(
     results: list[AddResult | AddError] = []
     for entry in entries[:limit]:
         link = str(entry["link"])
-        if progress:
-            progress(link)
         try:
             results.append(add_source(library, link, timeout=timeout))
         except (AddError, ArticleError) as error:

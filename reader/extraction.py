@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from reader.text import clean_line
@@ -48,7 +48,6 @@ class CleanArticle:
     published: str = ""
     url: str = ""
     description: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def body_text(self) -> str:
