@@ -28,7 +28,7 @@ test: $(STAMP)  ## Lint, check the layering, run the whole suite
 	$(BIN)/python -m pytest -n 2
 
 stress: $(STAMP)  ## The data-safety tests in full: 201 kills, long property runs
-	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist tests/test_crash.py tests/test_concurrency.py tests/test_anchoring.py
+	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist tests/storage/test_crash.py tests/storage/test_concurrency.py tests/core/test_anchoring.py
 
 format: $(STAMP)  ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix reader tests bench docs

@@ -184,8 +184,8 @@ async def bench_open() -> list[Result]:
 
 
 async def bench_save() -> list[Result]:
-    from reader.records import new_annotation
-    from reader.store import Store
+    from reader.core.records import new_annotation
+    from reader.storage.database import Store
     from reader.ui.app import ReaderApp
 
     library = _library("save")
@@ -346,8 +346,8 @@ def bench_memory() -> Result:
 
 
 def bench_quotes() -> Result:
+    from reader.core.text import TextStructure
     from reader.quotes.article import article_quotes
-    from reader.text import TextStructure
 
     text = big_article(1_000_000)
     times = []
@@ -398,7 +398,7 @@ async def bench_analysis() -> list[Result]:
                 opened[key].append((time.perf_counter() - started) * 1000)
                 await pilot.press("escape")
                 await pilot.pause()
-        from reader.codebook_edits import SOURCE, apply_rename
+        from reader.annotations.codebook_edits import SOURCE, apply_rename
 
         name = max(app.store.source_usage().items(), key=lambda item: item[1])
         started = time.perf_counter()

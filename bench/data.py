@@ -19,8 +19,8 @@ from pathlib import Path
 
 import msgspec
 
-from reader.migrations import SCHEMA_VERSION
-from reader.records import now
+from reader.core.records import now
+from reader.storage.migrations import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent
 DATA = ROOT / ".data"

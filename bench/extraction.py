@@ -80,8 +80,8 @@ class Score:
 
 def reader_text(html: bytes) -> str:
     """The story as Reader shows it: cleaned, written as Markdown, read back."""
-    from reader.adding import read_back, to_markdown
-    from reader.extraction import ExtractionError, clean_page
+    from reader.library.adding import read_back, to_markdown
+    from reader.library.extraction import ExtractionError, clean_page
 
     try:
         article = clean_page(html)

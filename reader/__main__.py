@@ -1,5 +1,5 @@
 """`python -m reader`: the same as the `reader` command."""
 
-from reader.cli import main
+from reader.cli.main import main
 
 raise SystemExit(main())

@@ -1,29 +1,26 @@
-"""Shared fixtures: libraries built in tmp_path from the sample articles; nothing reads $HOME."""
+"""Shared fixtures: libraries built in tmp_path from the sample articles; nothing reads $HOME.
+
+Plain helpers (paths, seeding, the CLI runner, Pilot helpers) are in `tests/helpers/`.
+"""
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+import textual._wait
 
-# `make test` runs the "ci" profile; `make stress` the "stress" one (READER_STRESS=1).
-settings.register_profile(
-    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
-)
-settings.register_profile(
-    "stress", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
-)
-STRESS = os.environ.get("READER_STRESS") == "1"
-settings.load_profile("stress" if STRESS else "ci")
+import tests.helpers.profile  # noqa: F401  (loads the Hypothesis profile: ci or stress)
+from tests.helpers.paths import GOLD, ICE, SAMPLES
+from tests.helpers.seeding import ICE_QUOTES, SEEDED, tag_quotes
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "data" / "gold"
-SAMPLES = sorted(GOLD.glob("*.txt"))
-ICE = "ice-canada-offices.txt"
+# Pilot waits after every key until the app is idle, polling every 20 ms: 70 ms a key, most
+# of it asleep. Polling every 5 ms finds the same idle moment (the app's own threads count
+# as busy, and `settle` in tests/helpers/pilot.py still waits for workers and saves), at 30
+# ms a key.
+textual._wait.SLEEP_GRANULARITY = 1 / 200
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +31,7 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("READER_LIBRARY", raising=False)
 
 
@@ -56,39 +54,15 @@ def ice_library(tmp_path: Path) -> Path:
     return folder
 
 
-def gold_quotes(name: str) -> list[dict]:
-    return json.loads((GOLD / name.replace(".txt", ".quotes.json")).read_text(encoding="utf-8"))
+@pytest.fixture
+def tagged_library(library: Path) -> Path:
+    """The sample library with Doug King's and Heather McPherson's quotes tagged."""
+    tag_quotes(library, ICE_QUOTES)
+    return library
 
 
-def gold_nonquotes(name: str) -> list[dict]:
-    return json.loads((GOLD / name.replace(".txt", ".nonquotes.json")).read_text(encoding="utf-8"))
-
-
-ICE_QUOTES = [
-    (ICE, "Their authority in Canada", "Doug King", ["public safety", "cross-border cooperation"]),
-    (ICE, "Canada and Canadians must not", "Heather McPherson", ["sovereignty", "accountability"]),
-]
-
-
-def tag_quotes(library: Path, rows: list[tuple[str, str, str, list[str]]]) -> None:
-    """Tag, in the library's database, the quotation starting with each row's words.
-
-    A row is (article file, first words of the quote, source, themes); the annotation runs
-    to the closing quote mark, as selecting the quotation in the app would.
-    """
-    from reader.library import Library
-    from reader.records import new_annotation
-    from reader.store import Store
-
-    store = Store(library / "reader.json")
-    shelf = Library(library, store)
-    shelf.scan()
-    records = {r.path: r for r in store.articles()}
-    for path, words, source, themes in rows:
-        text = shelf.load(records[path]).text
-        start = text.index(words)
-        end = min(i for i in (text.find("”", start), text.find('"', start)) if i > 0)
-        store.save_annotation(
-            new_annotation(records[path].id, text, start, end, source=source, themes=themes)
-        )
-    store.close()
+@pytest.fixture
+def seeded_library(library: Path) -> Path:
+    """The sample library with three ICE quotes and one Warhol quote tagged."""
+    tag_quotes(library, SEEDED)
+    return library

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
+from reader.core.collector import collector_paused
+from reader.core.text import TextStructure, clean_line
 from reader.quotes.attribution import QuoteFinding, find_quotes
-from reader.text import TextStructure, clean_line
 
 # Longer texts are not news articles (a book, a data dump, a 10 MB line): finding quotes in
 # them would take minutes, so it is not tried. A 1 MB article takes well under a second.
@@ -31,23 +30,5 @@ def article_quotes(
     """
     if len(structure.text) > MAX_CHARACTERS:
         return []
-    with collection_paused():
+    with collector_paused():
         return find_quotes(structure, known_sources, headline_index(structure, title))
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector paused for the duration.
-
-    Finding the quotes of a long article makes a token object for every word (180,000 for
-    1 MB), none of them in a reference cycle; the collector's repeated passes over them
-    cost a quarter of the time, more in a big process like the app. Memory is reference
-    counted as usual meanwhile, and the collector resumes when the finding is done.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()

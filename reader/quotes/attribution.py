@@ -1,6 +1,6 @@
 """Finding an article's quotations and who said each, as suggestions to accept or correct.
 
-For every quotation (`reader.text.quotations`) the finder looks for its speaker where news
+For every quotation (`reader.core.text.quotations`) the finder looks for its speaker where news
 writing puts one, in this order:
 
 1. right after the closing mark: `“...,” King said.`, `“...,” said KCNA.`, `“...,” Khaled
@@ -40,6 +40,7 @@ from functools import partial
 
 from rapidfuzz import fuzz, process
 
+from reader.core.text import Quotation, Span, TextStructure, clean_line
 from reader.quotes.cues import (
     INVERTIBLE,
     METALINGUISTIC,
@@ -61,7 +62,6 @@ from reader.quotes.phrases import (
     subject_after,
     subject_before,
 )
-from reader.text import Quotation, Span, TextStructure, clean_line
 
 _WORD = re.compile(r"\w+")
 _PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")

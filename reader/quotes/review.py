@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reader.core.records import Annotation
 from reader.quotes.attribution import QuoteFinding
-from reader.records import Annotation
 
 COVERED = 0.6  # share of a quotation an annotation must cover for it to count as tagged
 

@@ -12,6 +12,7 @@ import asyncio
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
@@ -21,18 +22,18 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from reader.history import History
-from reader.library import Library, ScanReport
-from reader.paths import DB_NAME
-from reader.records import Annotation
-from reader.search import SearchIndex
-from reader.store import Store, StoreError
+from reader.annotations.history import History
+from reader.annotations.search import SearchIndex
+from reader.core.paths import DB_NAME
+from reader.core.records import Annotation
+from reader.library.folder import Library, ScanReport
+from reader.storage.database import Store, StoreError
 from reader.ui.commands import ArticleCommands
-from reader.ui.screens.export_dialog import ExportDialog, ExportRequest
+from reader.ui.dialogs.export_dialog import ExportDialog, ExportRequest
+from reader.ui.dialogs.tag_dialog import TagDialog
 from reader.ui.screens.help_screen import HelpScreen
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.screens.search_screen import SearchOutcome, SearchScreen
-from reader.ui.screens.tag_dialog import TagDialog
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library_list import LibraryList
@@ -41,13 +42,12 @@ T = TypeVar("T")
 POLL_SECONDS = 2.0
 
 
+@dataclass
 class ScanDone(Message):
     """A library scan finished (posted from a worker or the save thread)."""
 
-    def __init__(self, report: ScanReport, first: bool = False) -> None:
-        super().__init__()
-        self.report = report
-        self.first = first
+    report: ScanReport
+    first: bool = False
 
 
 class ReaderApp(App[None]):
@@ -245,8 +245,8 @@ class ReaderApp(App[None]):
 
     @work(thread=True, group="export")
     def _export(self, request: ExportRequest, annotations: list[Annotation], query: str) -> None:
-        from reader.exports.output import ExportError, write_export
-        from reader.exports.selection import selection_of
+        from reader.interchange.output import ExportError, write_export
+        from reader.interchange.selection import selection_of
 
         try:
             selection = selection_of(self.store, self.library, annotations, query)
@@ -262,8 +262,8 @@ class ReaderApp(App[None]):
         if annotation is None:
             self.notify("No annotation here to copy", severity="warning")
             return
-        from reader.exports.markdown import citation
-        from reader.exports.selection import selection_of
+        from reader.interchange.markdown import citation
+        from reader.interchange.selection import selection_of
 
         selection = selection_of(self.store, self.library, [annotation], with_text=False)
         if not selection.annotations:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.records import ArticleRecord
+from reader.core.records import ArticleRecord
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp

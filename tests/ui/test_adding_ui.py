@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from reader.ui.app import ReaderApp
-from reader.ui.screens.add_dialog import AddDialog
-from tests.ui.helpers import SIZE, main, notified, press, region_words, settle, type_text, view
-from tests.web import serve
+from reader.ui.dialogs.add_dialog import AddDialog
+from tests.helpers.pilot import SIZE, main, notified, press, region_words, settle, type_text, view
+from tests.helpers.web import serve
 
 TITLE = "Taylor Swift's AMA row seems to be over"
 

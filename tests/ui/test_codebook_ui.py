@@ -11,8 +11,9 @@ from reader.ui.app import ReaderApp
 from reader.ui.screens.analysis_screen import AnalysisScreen
 from reader.ui.screens.codebook_screen import CodebookScreen
 from reader.ui.screens.search_screen import SearchScreen
-from tests.conftest import ICE, tag_quotes
-from tests.ui.helpers import SIZE, main, notified, press, region_words, settle, type_text, view
+from tests.helpers.paths import ICE
+from tests.helpers.pilot import SIZE, main, notified, press, region_words, settle, type_text, view
+from tests.helpers.seeding import tag_quotes
 
 SPELLINGS = [
     (ICE, "Their authority in Canada", "Doug King", ["public safety", "policing/oversight"]),

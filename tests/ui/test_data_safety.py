@@ -6,22 +6,22 @@ from pathlib import Path
 
 import pytest
 
-from reader.records import new_annotation
-from reader.store import Store
+from reader.core.records import new_annotation
+from reader.storage.database import Store
 from reader.ui.app import ReaderApp
 from reader.ui.screens.orphans_screen import OrphansScreen
-from tests.conftest import GOLD, ICE
-from tests.ui.helpers import (
+from tests.helpers.paths import GOLD, ICE
+from tests.helpers.pilot import (
     SIZE,
     pane_entries,
     press,
     region_words,
     saved_annotations,
     settle,
+    tag,
     toast_words,
     view,
 )
-from tests.ui.test_tagging import tag
 
 ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
 KING = "Their authority in Canada is exclusively to assist Canadian authorities in investigating transnational crime."
@@ -103,7 +103,7 @@ async def test_orphans_are_listed_and_can_be_deleted_and_undone(ice_library: Pat
 async def test_a_full_disk_is_reported_and_nothing_is_lost(
     ice_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.storage
+    import reader.storage.atomic
 
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -115,7 +115,7 @@ async def test_a_full_disk_is_reported_and_nothing_is_lost(
         def full(handle, payload) -> None:  # type: ignore[no-untyped-def]
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(reader.storage, "_write_payload", full)
+        monkeypatch.setattr(reader.storage.atomic, "_write_payload", full)
         await press(pilot, "n", '"', "t")
         await tag(pilot, "Heather McPherson")
         assert "No space left on device" in toast_words(app)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from reader.ui.app import ReaderApp
-from reader.ui.screens.export_dialog import ExportDialog
-from tests.ui.helpers import SIZE, main, notified, press, settle, type_text, view
-from tests.ui.test_search_and_keep import seed
+from reader.ui.dialogs.export_dialog import ExportDialog
+from tests.helpers.pilot import SIZE, main, notified, press, settle, type_text, view
+from tests.helpers.seeding import seed
 
 
 @pytest.fixture

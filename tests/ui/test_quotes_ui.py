@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.ui.app import ReaderApp
+from reader.ui.dialogs.tag_dialog import TagDialog
 from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
-from reader.ui.screens.tag_dialog import TagDialog
-from tests.conftest import GOLD, ICE, gold_quotes
-from tests.ui.helpers import (
+from tests.helpers.paths import GOLD, ICE, gold_quotes
+from tests.helpers.pilot import (
     SIZE,
     database,
     main,

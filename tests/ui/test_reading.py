@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 from reader.ui.app import ReaderApp
-from tests.conftest import GOLD, ICE
-from tests.ui.helpers import (
+from tests.helpers.paths import GOLD, ICE
+from tests.helpers.pilot import (
     SIZE,
     main,
     press,

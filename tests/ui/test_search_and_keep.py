@@ -6,8 +6,8 @@ from pathlib import Path
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.search_screen import SearchScreen
-from tests.conftest import GOLD, ICE, ICE_QUOTES, tag_quotes
-from tests.ui.helpers import (
+from tests.helpers.paths import GOLD, ICE
+from tests.helpers.pilot import (
     SIZE,
     pane_entries,
     press,
@@ -15,29 +15,13 @@ from tests.ui.helpers import (
     saved_annotations,
     screen_words,
     settle,
+    tag,
     type_text,
     view,
 )
-from tests.ui.test_tagging import tag
+from tests.helpers.seeding import seed
 
 ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
-
-
-def seed(library: Path) -> None:
-    """Tag three quotes of the ICE article and one of the Warhol article."""
-    tag_quotes(
-        library,
-        [
-            *ICE_QUOTES,
-            (ICE, "Our collaboration benefits", "ICE", ["cross-border cooperation"]),
-            (
-                "wikinews-warhol-university-exhibits.txt",
-                "I think America",
-                "Elaine Gustafon",
-                ["celebrity"],
-            ),
-        ],
-    )
 
 
 def results(app: ReaderApp) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.ui.app import ReaderApp
-from tests.ui.helpers import SIZE, settle
-from tests.ui.test_search_and_keep import seed
+from tests.helpers.pilot import SIZE, settle
+from tests.helpers.seeding import seed
 
 
 def test_main_screen_with_tagged_quotes(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]

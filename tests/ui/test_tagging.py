@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.ui.app import ReaderApp
-from reader.ui.screens.tag_dialog import TagDialog
-from tests.conftest import GOLD, ICE
-from tests.ui.helpers import (
+from reader.ui.dialogs.tag_dialog import TagDialog
+from tests.helpers.paths import GOLD, ICE
+from tests.helpers.pilot import (
     SIZE,
     main,
     pane_entries,
@@ -16,6 +16,7 @@ from tests.ui.helpers import (
     saved_annotations,
     screen_words,
     settle,
+    tag,
     toast_words,
     type_text,
     view,
@@ -25,16 +26,6 @@ ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
 KING = "Their work and what they are charged with doing, and their authority, is much, much different than what is happening in Minneapolis and that,"
 
 
-async def tag(pilot, source: str, themes: str = "", note: str = "") -> None:  # type: ignore[no-untyped-def]
-    """Fill the open tag dialog the way a user types, and save with enter."""
-    await type_text(pilot, source)
-    await press(pilot, "tab")
-    await type_text(pilot, themes)
-    await press(pilot, "tab")
-    await type_text(pilot, note)
-    await press(pilot, "enter")
-
-
 async def test_tag_a_quote_with_source_themes_and_note(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
@@ -42,7 +33,13 @@ async def test_tag_a_quote_with_source_themes_and_note(ice_library: Path) -> Non
         await press(pilot, "n", '"', "t")
         assert isinstance(app.screen, TagDialog)
         assert "Their work and what they are charged" in screen_words(app)
-        await tag(pilot, "Doug King", "public safety, cross-border cooperation", "criminologist")
+        await tag(
+            pilot,
+            "Doug King",
+            "public safety, cross-border cooperation",
+            "criminologist",
+            typed=True,
+        )
         assert not isinstance(app.screen, TagDialog)
         [saved] = saved_annotations(ice_library / "reader.json")
         assert saved["quote"] == KING

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from reader.stats import (
+from reader.annotations.stats import (
     NO_SOURCE,
     NO_THEME,
     Count,
@@ -34,7 +34,8 @@ from reader.stats import (
     matrix_table,
     overview,
 )
-from reader.storage import paused_gc, write_atomically
+from reader.core.collector import collector_paused
+from reader.storage.atomic import write_atomically
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -96,7 +97,7 @@ class AnalysisScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def count_in_background(self) -> None:
-        with paused_gc():
+        with collector_paused(freeze=True):
             made = overview(self.reader.store.annotations())
         self.app.call_from_thread(
             self._show, made.grid, made.sources, made.themes, made.across, made.total

@@ -22,12 +22,12 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from reader.codebook import name_key, theme_colour
-from reader.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
-from reader.history import Edit
-from reader.records import Theme
-from reader.stats import NO_SOURCE, NO_THEME, by_source, by_theme
-from reader.ui.screens.prompt_dialog import ConfirmDialog, PromptDialog
+from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
+from reader.annotations.history import Edit
+from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
+from reader.core.codebook import name_key, theme_colour
+from reader.core.records import Theme
+from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -192,7 +192,8 @@ class CodebookScreen(Screen[None]):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self._change(
-                    partial(apply_delete, self.reader.history, kind, name), f"Deleted “{name}”"
+                    partial(apply_delete, self.reader.history, kind, name),
+                    f"Deleted “{name}”",
                 )
 
         question = f"Take the {kind} “{name}” off its {count} annotation(s)? The quotes stay."

@@ -8,6 +8,7 @@ it, whoever made the change.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -19,22 +20,22 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from reader.articles import ArticleError
-from reader.codebook import UNTHEMED_COLOUR, name_key, stable_slots, theme_colour
-from reader.document import Document, open_document
-from reader.filters import TagFilter, parse_filter
-from reader.history import Edit
+from reader.annotations.filters import TagFilter, parse_filter
+from reader.annotations.history import Edit
+from reader.core.codebook import UNTHEMED_COLOUR, name_key, stable_slots, theme_colour
+from reader.core.records import Annotation, ArticleRecord, Change, edited, new_annotation
+from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
 from reader.quotes.article import MAX_CHARACTERS, article_quotes
 from reader.quotes.review import of_speaker, speakers, untagged
-from reader.records import Annotation, ArticleRecord, Change, edited, new_annotation
-from reader.ui.screens.add_dialog import AddDialog
+from reader.reading.document import Document, open_document
+from reader.ui.dialogs.add_dialog import AddDialog
+from reader.ui.dialogs.prompt_dialog import PromptDialog
+from reader.ui.dialogs.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.screens.analysis_screen import AnalysisScreen
 from reader.ui.screens.codebook_screen import CodebookScreen
 from reader.ui.screens.orphans_screen import OrphansScreen
-from reader.ui.screens.prompt_dialog import PromptDialog
 from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
-from reader.ui.screens.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
 from reader.ui.widgets.library_list import LibraryList, LibraryPane
@@ -45,16 +46,15 @@ from reader.ui.widgets.quick_themes import QuickThemes
 MAX_LISTED_SUGGESTIONS = 100
 
 if TYPE_CHECKING:
-    from reader.adding import AddResult
+    from reader.library.adding import AddResult
     from reader.ui.app import ReaderApp
 
 
+@dataclass
 class StoreChanged(Message):
     """The store wrote a change (posted from the saving thread)."""
 
-    def __init__(self, change: Change) -> None:
-        super().__init__()
-        self.change = change
+    change: Change
 
 
 class MainScreen(Screen[None]):
@@ -92,6 +92,7 @@ class MainScreen(Screen[None]):
         self.findings: list[QuoteFinding] = []  # the open article's quotations, once found
         self.accept_with_themes = False  # `a` also applies the last themes used
         self.tag_filter: TagFilter | None = None  # show only these sources and themes (F)
+        self._library_stale = False  # articles changed since the library list was drawn
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -224,7 +225,8 @@ class MainScreen(Screen[None]):
     def on_store_changed(self, message: StoreChanged) -> None:
         change = message.change
         if change.articles:
-            self.refresh_library()
+            self._library_stale = True  # one redraw for a burst of changes (a scan, an import)
+            self.call_later(self._refresh_stale_library)
             document = self.document
             for changed in change.articles:
                 if (
@@ -244,6 +246,11 @@ class MainScreen(Screen[None]):
             self.refresh_quick_themes()
             if self.document is not None and self.document.record.id in touched:
                 self.refresh_annotations()
+
+    def _refresh_stale_library(self) -> None:
+        if self._library_stale:
+            self._library_stale = False
+            self.refresh_library()
 
     # --- opening articles ---
     def open_article(

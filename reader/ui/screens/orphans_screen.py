@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.records import Annotation
+from reader.core.records import Annotation
 from reader.ui.widgets.annotation_list import annotation_prompt
 
 

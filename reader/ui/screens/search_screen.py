@@ -21,8 +21,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from reader.search import Hit, Results, SearchIndex, highlight_spans
-from reader.text import clean_line
+from reader.annotations.search import Hit, Results, SearchIndex, highlight_spans
+from reader.core.text import clean_line
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp

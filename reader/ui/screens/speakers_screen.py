@@ -19,9 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.core.text import clean_line
 from reader.quotes import QuoteFinding
 from reader.quotes.review import SpeakerCount
-from reader.text import clean_line
 
 EXCERPT = 200
 

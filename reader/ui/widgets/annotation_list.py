@@ -8,6 +8,7 @@ passage; enter goes there.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -16,10 +17,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.codebook import name_key
+from reader.core.codebook import name_key
+from reader.core.records import Annotation
+from reader.core.text import clean_line
 from reader.quotes import QuoteFinding
-from reader.records import Annotation
-from reader.text import clean_line
 
 EXCERPT = 160
 
@@ -89,38 +90,37 @@ class AnnotationList(OptionList):
         Binding("a", "accept", "Accept speaker", id="notes.accept"),
     ]
 
+    @dataclass
     class AnnotationChosen(Message):
         """An annotation was highlighted (`focus` False) or chosen with enter (True)."""
 
-        def __init__(self, annotation: Annotation, focus: bool) -> None:
-            super().__init__()
-            self.annotation = annotation
-            self.focus = focus
+        annotation: Annotation
+        focus: bool
 
+    @dataclass
     class SuggestionChosen(Message):
         """A suggested quotation was highlighted (`focus` False) or chosen with enter."""
 
-        def __init__(self, suggestion: QuoteFinding, focus: bool) -> None:
-            super().__init__()
-            self.suggestion = suggestion
-            self.focus = focus
+        suggestion: QuoteFinding
+        focus: bool
 
+    @dataclass
     class AcceptRequested(Message):
         """Tag a suggested quotation with its suggested speaker."""
 
-        def __init__(self, suggestion: QuoteFinding) -> None:
-            super().__init__()
-            self.suggestion = suggestion
+        suggestion: QuoteFinding
 
+    @dataclass
     class EditRequested(Message):
-        def __init__(self, annotation: Annotation) -> None:
-            super().__init__()
-            self.annotation = annotation
+        """Open the tag dialog on an annotation."""
 
+        annotation: Annotation
+
+    @dataclass
     class DeleteRequested(Message):
-        def __init__(self, annotation: Annotation) -> None:
-            super().__init__()
-            self.annotation = annotation
+        """Delete an annotation."""
+
+        annotation: Annotation
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -24,13 +24,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader import motions
-from reader.document import Document
-from reader.layout import HEADLINE, Layout
+from reader.core.records import Annotation
+from reader.core.text import Span, TextStructure, quotation_at
 from reader.quotes import QuoteFinding
 from reader.quotes.review import is_tagged
-from reader.records import Annotation
-from reader.text import Span, TextStructure, quotation_at
+from reader.reading import motions
+from reader.reading.document import Document
+from reader.reading.layout import HEADLINE, Layout
 from reader.ui.styling import styled_segments, tint
 
 MAX_MEASURE = 100  # the longest line, in cells: longer lines are hard to read
@@ -96,49 +96,43 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("d", "delete", "Delete", show=False, id="article.delete"),
     ]
 
+    @dataclass
     class CursorMoved(Message):
         """The cursor moved; `annotation` is the one under it, if any."""
 
-        def __init__(self, offset: int, annotation: Annotation | None) -> None:
-            super().__init__()
-            self.offset = offset
-            self.annotation = annotation
+        offset: int
+        annotation: Annotation | None
 
+    @dataclass
     class TagRequested(Message):
         """Open the tag dialog for a new span or an existing annotation."""
 
-        def __init__(self, target: Target) -> None:
-            super().__init__()
-            self.target = target
+        target: Target
 
+    @dataclass
     class QuickThemeRequested(Message):
         """Apply the n-th most used theme to the target."""
 
-        def __init__(self, number: int, target: Target) -> None:
-            super().__init__()
-            self.number = number
-            self.target = target
+        number: int
+        target: Target
 
+    @dataclass
     class RepeatRequested(Message):
         """Apply the last source and themes to the target."""
 
-        def __init__(self, target: Target) -> None:
-            super().__init__()
-            self.target = target
+        target: Target
 
+    @dataclass
     class AcceptRequested(Message):
         """Tag a quotation with its suggested speaker."""
 
-        def __init__(self, suggestion: QuoteFinding) -> None:
-            super().__init__()
-            self.suggestion = suggestion
+        suggestion: QuoteFinding
 
+    @dataclass
     class DeleteRequested(Message):
         """Delete an annotation."""
 
-        def __init__(self, annotation: Annotation) -> None:
-            super().__init__()
-            self.annotation = annotation
+        annotation: Annotation
 
     visual: reactive[bool] = reactive(False)
 

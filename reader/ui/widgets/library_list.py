@@ -2,13 +2,14 @@
 
 `LibraryPane` holds a filter line (hidden until `f`) above the `LibraryList`; `o` cycles the
 order (title, newest added, newest published, most annotated). The order and the filter are
-`reader.library_order`'s plain functions.
+`reader.reading.library_order`'s plain functions.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -20,8 +21,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from reader.library_order import SORTS, arrange, next_sort
-from reader.records import ArticleRecord
+from reader.core.records import ArticleRecord
+from reader.reading.library_order import SORTS, arrange, next_sort
 
 
 def _plural(count: int, word: str) -> str:
@@ -41,12 +42,11 @@ class LibraryList(OptionList):
         Binding("o", "sort", "Sort", id="library.sort"),
     ]
 
+    @dataclass
     class ArticleChosen(Message):
         """The user chose an article to read."""
 
-        def __init__(self, article_id: int) -> None:
-            super().__init__()
-            self.article_id = article_id
+        article_id: int
 
     class FilterWanted(Message):
         """The user wants to type a filter (`f`)."""
@@ -141,13 +141,12 @@ class LibraryPane(Vertical):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
     ]
 
+    @dataclass
     class Arranged(Message):
         """The list now shows `shown` of `total` articles."""
 
-        def __init__(self, shown: int, total: int) -> None:
-            super().__init__()
-            self.shown = shown
-            self.total = total
+        shown: int
+        total: int
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter: title, site, author", id="library-filter")

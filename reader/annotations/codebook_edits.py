@@ -1,0 +1,99 @@
+"""Codebook changes as annotation edits: rename, merge and delete sources and themes.
+
+Each operation returns the `Edit`s that make it (one per annotation touched), which the
+history applies as one step, so one undo reverses a whole rename, merge or delete. Themes
+nest one level with "/": renaming or deleting "policing" takes "policing/oversight" along.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from reader.annotations.history import Edit, History
+from reader.core.codebook import clean_name, name_key, unique_names
+from reader.core.records import Annotation, edited
+
+SOURCE, THEME = "source", "theme"
+
+
+def _theme_matches(theme: str, keys: set[str]) -> str | None:
+    """The old name `theme` falls under (itself, or its parent), if any."""
+    key = name_key(theme)
+    for old in keys:
+        if key == old or key.startswith(old + "/"):
+            return old
+    return None
+
+
+def rename_edits(
+    annotations: Iterable[Annotation], kind: str, old_names: Iterable[str], new_name: str
+) -> list[Edit]:
+    """Give every annotation of `old_names` the name `new_name` (a merge, for several)."""
+    new = clean_name(new_name)
+    keys = {name_key(n) for n in old_names}
+    edits: list[Edit] = []
+    for annotation in annotations:
+        if kind == SOURCE:
+            source = annotation.source
+            if source and name_key(source) in keys and source != new:
+                edits.append(Edit(annotation, edited(annotation, source=new), "rename"))
+            continue
+        themes = []
+        for theme in annotation.themes:
+            old = _theme_matches(theme, keys)
+            if old is None:
+                themes.append(theme)
+            else:  # keep the child part: "policing/oversight" -> "police/oversight"
+                rest = theme[len(old) :] if name_key(theme) != old else ""
+                themes.append(new + rest)
+        themes = unique_names(themes)
+        if tuple(themes) != annotation.themes:
+            edits.append(Edit(annotation, edited(annotation, themes=themes), "rename"))
+    return edits
+
+
+def delete_edits(annotations: Iterable[Annotation], kind: str, name: str) -> list[Edit]:
+    """Take `name` off every annotation (the annotations stay, with their other tags)."""
+    key = name_key(name)
+    edits: list[Edit] = []
+    for annotation in annotations:
+        if kind == SOURCE:
+            if annotation.source and name_key(annotation.source) == key:
+                edits.append(Edit(annotation, edited(annotation, source=None), "untag"))
+            continue
+        themes = [t for t in annotation.themes if _theme_matches(t, {key}) is None]
+        if len(themes) != len(annotation.themes):
+            edits.append(Edit(annotation, edited(annotation, themes=themes), "untag"))
+    return edits
+
+
+def apply_rename(history: History, kind: str, old_names: list[str], new_name: str) -> list[Edit]:
+    """Rename (or merge) in one undoable step; the codebook entries follow, keeping their
+    description and colour (the first non-empty one when merging)."""
+    store = history.store
+    new = clean_name(new_name)
+    update = store.update_source if kind == SOURCE else store.update_theme
+    with store.batch():
+        for old in old_names:
+            if name_key(old) == name_key(new):
+                update(old, new_name=new)  # a change of case: the entry's spelling first
+        saved = history.apply_all(rename_edits(store.annotations(), kind, old_names, new))
+        for old in old_names:
+            if name_key(old) == name_key(new):
+                continue
+            if kind == THEME:
+                for theme in store.themes():  # children: "policing/oversight" too
+                    key = name_key(theme.name)
+                    if key.startswith(name_key(old) + "/"):
+                        store.update_theme(theme.name, new_name=new + theme.name[len(old) :])
+            update(old, new_name=new)
+    return saved
+
+
+def apply_delete(history: History, kind: str, name: str) -> list[Edit]:
+    """Take a source or theme off every annotation, in one undoable step."""
+    store = history.store
+    with store.batch():
+        saved = history.apply_all(delete_edits(store.annotations(), kind, name))
+        store.remove_from_codebook(kind, name)
+    return saved

@@ -1,0 +1,42 @@
+"""Showing only some annotations: a filter on sources and themes, in the search syntax.
+
+`source:king theme:"public safety"` keeps the annotations whose source holds the words
+"king" and which have a theme holding "public safety"; `theme:policing` also keeps
+`policing/oversight` (a parent takes its children). Free words match a source or a theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.annotations.search import SOURCE, THEMES, parse_query, tokens
+from reader.core.records import Annotation
+
+
+@dataclass(frozen=True)
+class TagFilter:
+    """A parsed filter; `matches` says whether an annotation passes it."""
+
+    text: str
+    sources: tuple[tuple[str, ...], ...]
+    themes: tuple[tuple[str, ...], ...]
+    either: tuple[str, ...]
+
+    def matches(self, annotation: Annotation) -> bool:
+        source = set(tokens(annotation.source or ""))
+        themes = [set(tokens(t)) for t in annotation.themes]
+        if any(not set(words) <= source for words in self.sources):
+            return False
+        if any(not any(set(words) <= theme for theme in themes) for words in self.themes):
+            return False
+        return all(word in source or any(word in theme for theme in themes) for word in self.either)
+
+
+def parse_filter(text: str) -> TagFilter | None:
+    """The filter `text` describes, or None for an empty one (show everything)."""
+    query = parse_query(text)
+    if query.empty:
+        return None
+    sources = tuple(words for field, words in query.filters if field == SOURCE)
+    themes = tuple(words for field, words in query.filters if field == THEMES)
+    return TagFilter(text.strip(), sources, themes, query.terms)

@@ -1,0 +1,115 @@
+"""Undo and redo of annotation changes.
+
+Every change the user makes to annotations is an `Edit` from one state of an annotation to
+another (`None` for "does not exist"): tagging is `None -> new`, editing is `old -> new`,
+deleting is `old -> None`. Undo applies the edit backwards, which for a delete restores the
+annotation with its original id and timestamps. The history lives for one session.
+
+All calls must come from one thread at a time (the UI runs them on its save thread).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.records import Annotation
+from reader.storage.database import Store
+
+MAX_UNDO = 200
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change of one annotation; `label` says what it was, for messages."""
+
+    before: Annotation | None
+    after: Annotation | None
+    label: str
+
+    def reversed(self) -> Edit:
+        return Edit(self.after, self.before, self.label)
+
+    @property
+    def annotation(self) -> Annotation | None:
+        """The annotation the edit concerns (after it if it exists, else before)."""
+        return self.after or self.before
+
+
+class History:
+    """Applies edits to a store and remembers them for undo and redo.
+
+    Each step of the history is one edit, or a group of edits made by one command (tagging
+    all of a speaker's quotes), which undo reverses together.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._undo: list[tuple[Edit, ...]] = []
+        self._redo: list[tuple[Edit, ...]] = []
+
+    def apply(self, edit: Edit) -> Edit:
+        """Make the change and remember it; returns the edit as saved."""
+        saved = self._perform(edit)
+        self._remember((saved,))
+        return saved
+
+    def apply_all(self, edits: list[Edit]) -> list[Edit]:
+        """Make several changes in one write and remember them as one step."""
+        saved = self._perform_all(edits)
+        if saved:
+            self._remember(tuple(saved))
+        return saved
+
+    def _remember(self, step: tuple[Edit, ...]) -> None:
+        self._undo.append(step)
+        del self._undo[:-MAX_UNDO]
+        self._redo.clear()
+
+    def undo(self) -> Edit | None:
+        """Reverse the last step; returns its (first) edit, or None when there is nothing to undo."""
+        if not self._undo:
+            return None
+        step = self._undo.pop()
+        self._perform_all([edit.reversed() for edit in reversed(step)])
+        self._redo.append(step)
+        return _summary(step)
+
+    def redo(self) -> Edit | None:
+        """Make the last undone step again."""
+        if not self._redo:
+            return None
+        step = self._redo.pop()
+        done = tuple(self._perform_all(list(step)))
+        self._undo.append(done)
+        return _summary(done)
+
+    def _perform_all(self, edits: list[Edit]) -> list[Edit]:
+        """Several edits in one write: the deletions, then the saves, each in bulk (a
+        rename of hundreds of annotations is one table update, not hundreds)."""
+        with self.store.batch():
+            deleted = {e.before.id for e in edits if e.after is None and e.before is not None}
+            if deleted:
+                self.store.delete_annotations(deleted)
+            saves = [e for e in edits if e.after is not None]
+            after = [e.after for e in saves if e.after is not None]
+            saved = iter(self.store.save_annotations(after) if after else [])
+        return [
+            Edit(edit.before, next(saved), edit.label) if edit.after is not None else edit
+            for edit in edits
+        ]
+
+    def _perform(self, edit: Edit) -> Edit:
+        if edit.after is None:
+            if edit.before is not None:
+                self.store.delete_annotation(edit.before.id)
+            return edit
+        saved = self.store.save_annotation(edit.after)
+        return Edit(edit.before, saved, edit.label)
+
+
+def _summary(step: tuple[Edit, ...]) -> Edit:
+    """One edit standing for a step, labelled with how many changes it made."""
+    first = step[0]
+    if len(step) == 1:
+        return first
+    return Edit(first.before, first.after, f"{first.label} of {len(step)} quotes")

@@ -1,0 +1,228 @@
+"""Counts over annotations: per source, theme and article, and the source x theme matrix.
+
+Plain functions over a sequence of annotations (one pass each, so 100,000 annotations take
+a fraction of a second). Names are grouped case-insensitively and shown in the spelling
+first seen. A theme counts for itself only; `with_parents=True` also counts every
+annotation of `policing/oversight` under `policing`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from reader.core.codebook import name_key
+from reader.core.records import Annotation
+
+NO_SOURCE = "(no source)"
+NO_THEME = "(no theme)"
+
+
+@dataclass(frozen=True)
+class Count:
+    """A name with its number of annotations and of articles."""
+
+    name: str
+    annotations: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Annotations per (source, theme): rows and columns most used first."""
+
+    sources: list[str]
+    themes: list[str]
+    cells: dict[tuple[str, str], int]
+    quotes: dict[str, int]  # annotations per source (a row's cells may count one twice)
+
+    def count(self, source: str, theme: str) -> int:
+        return self.cells.get((source, theme), 0)
+
+    @property
+    def largest(self) -> int:
+        return max(self.cells.values(), default=0)
+
+
+def theme_names(annotation: Annotation, with_parents: bool = False) -> list[str]:
+    names = list(annotation.themes)
+    if with_parents:
+        for theme in annotation.themes:
+            parts = theme.split("/")
+            names += ["/".join(parts[:i]).strip() for i in range(1, len(parts))]
+    return names
+
+
+def _counted(
+    annotations: Iterable[Annotation], names: Callable[[Annotation], Iterable[str]]
+) -> list[Count]:
+    shown: dict[str, str] = {}
+    totals: Counter[str] = Counter()
+    articles: dict[str, set[int]] = defaultdict(set)
+    for annotation in annotations:
+        for name in set(names(annotation)):
+            key = name_key(name)
+            shown.setdefault(key, name)
+            totals[key] += 1
+            articles[key].add(annotation.article_id)
+    counts = [Count(shown[k], n, len(articles[k])) for k, n in totals.items()]
+    return sorted(counts, key=lambda c: (-c.annotations, c.name.casefold()))
+
+
+def by_source(annotations: Iterable[Annotation]) -> list[Count]:
+    return _counted(annotations, lambda a: [a.source or NO_SOURCE])
+
+
+def by_theme(annotations: Iterable[Annotation], with_parents: bool = False) -> list[Count]:
+    return _counted(annotations, lambda a: theme_names(a, with_parents) or [NO_THEME])
+
+
+def by_article(annotations: Iterable[Annotation], titles: dict[int, str]) -> list[Count]:
+    """Annotations per article (`articles` is 1); titles by article id."""
+    totals = Counter(a.article_id for a in annotations)
+    counts = [Count(titles.get(i, f"article {i}"), n, 1) for i, n in totals.items()]
+    return sorted(counts, key=lambda c: (-c.annotations, c.name.casefold()))
+
+
+def matrix(annotations: Sequence[Annotation]) -> Matrix:
+    """The source x theme matrix (an annotation with two themes counts in both columns)."""
+    source_names: dict[str, str] = {}
+    theme_names_: dict[str, str] = {}
+    cells: Counter[tuple[str, str]] = Counter()
+    quotes: Counter[str] = Counter()
+    for annotation in annotations:
+        source = annotation.source or NO_SOURCE
+        s_key = name_key(source)
+        source_names.setdefault(s_key, source)
+        quotes[s_key] += 1
+        for theme in annotation.themes or (NO_THEME,):
+            t_key = name_key(theme)
+            theme_names_.setdefault(t_key, theme)
+            cells[(s_key, t_key)] += 1
+    source_totals: Counter[str] = Counter()
+    theme_totals: Counter[str] = Counter()
+    for (s_key, t_key), n in cells.items():
+        source_totals[s_key] += n
+        theme_totals[t_key] += n
+    sources = sorted(source_names, key=lambda k: (-source_totals[k], k))
+    themes = sorted(theme_names_, key=lambda k: (-theme_totals[k], k))
+    return Matrix(
+        sources=[source_names[k] for k in sources],
+        themes=[theme_names_[k] for k in themes],
+        cells={(source_names[s], theme_names_[t]): n for (s, t), n in cells.items()},
+        quotes={source_names[k]: n for k, n in quotes.items()},
+    )
+
+
+def across_articles(
+    annotations: Iterable[Annotation], minimum: int = 2, sources: list[Count] | None = None
+) -> list[Count]:
+    """Sources quoted in at least `minimum` articles, most articles first (`sources`: the
+    `by_source` counts, when already made)."""
+    counted = sources if sources is not None else by_source(annotations)
+    counts = [c for c in counted if c.articles >= minimum and c.name != NO_SOURCE]
+    return sorted(counts, key=lambda c: (-c.articles, -c.annotations, c.name.casefold()))
+
+
+# --- tables as text ------------------------------------------------------------------------------
+
+
+def counts_table(counts: Sequence[Count], label: str) -> list[list[str]]:
+    return [[label, "annotations", "articles"]] + [
+        [c.name, str(c.annotations), str(c.articles)] for c in counts
+    ]
+
+
+def matrix_table(grid: Matrix) -> list[list[str]]:
+    rows = [["source", *grid.themes, "quotes"]]
+    for source in grid.sources:
+        values = [grid.count(source, theme) for theme in grid.themes]
+        rows.append([source, *map(str, values), str(grid.quotes[source])])
+    return rows
+
+
+def as_csv(rows: list[list[str]]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return "\ufeff" + out.getvalue()
+
+
+def as_markdown(rows: list[list[str]]) -> str:
+    def cell(value: str) -> str:
+        return value.replace("|", "\\|")
+
+    header, *body = rows
+    lines = ["| " + " | ".join(cell(v) for v in header) + " |"]
+    lines.append("| " + " | ".join("---" if i == 0 else "---:" for i in range(len(header))) + " |")
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in body]
+    return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the analysis screen shows, made in one pass over the annotations."""
+
+    grid: Matrix
+    sources: list[Count]
+    themes: list[Count]
+    across: list[Count]
+    total: int
+
+
+def overview(annotations: Sequence[Annotation]) -> Overview:
+    """`matrix`, `by_source`, `by_theme(with_parents=True)` and `across_articles` at once."""
+    shown: dict[str, str] = {}
+    source_quotes: Counter[str] = Counter()
+    source_articles: dict[str, set[int]] = defaultdict(set)
+    theme_quotes: Counter[str] = Counter()
+    theme_articles: dict[str, set[int]] = defaultdict(set)
+    cells: Counter[tuple[str, str]] = Counter()
+    theme_cells: Counter[str] = Counter()
+    keys: dict[str, str] = {}
+
+    def key_of(name: str) -> str:
+        key = keys.get(name)
+        if key is None:
+            key = keys[name] = name_key(name)
+            shown.setdefault(key, name)
+        return key
+
+    for annotation in annotations:
+        s_key = key_of(annotation.source or NO_SOURCE)
+        source_quotes[s_key] += 1
+        source_articles[s_key].add(annotation.article_id)
+        own = annotation.themes or (NO_THEME,)
+        for theme in own:
+            t_key = key_of(theme)
+            cells[(s_key, t_key)] += 1
+            theme_cells[t_key] += 1
+        counted = {key_of(t) for t in theme_names(annotation, True)} or {key_of(NO_THEME)}
+        for t_key in counted:
+            theme_quotes[t_key] += 1
+            theme_articles[t_key].add(annotation.article_id)
+
+    def counts(quotes: Counter[str], articles: dict[str, set[int]]) -> list[Count]:
+        made = [Count(shown[k], n, len(articles[k])) for k, n in quotes.items()]
+        return sorted(made, key=lambda c: (-c.annotations, c.name.casefold()))
+
+    sources = counts(source_quotes, source_articles)
+    row_totals: Counter[str] = Counter()
+    for (s_key, _), n in cells.items():
+        row_totals[s_key] += n
+    grid = Matrix(
+        sources=[shown[k] for k in sorted(source_quotes, key=lambda k: (-row_totals[k], k))],
+        themes=[shown[k] for k in sorted(theme_cells, key=lambda k: (-theme_cells[k], k))],
+        cells={(shown[s], shown[t]): n for (s, t), n in cells.items()},
+        quotes={shown[k]: n for k, n in source_quotes.items()},
+    )
+    return Overview(
+        grid=grid,
+        sources=sources,
+        themes=counts(theme_quotes, theme_articles),
+        across=across_articles((), sources=sources),
+        total=len(annotations),
+    )

@@ -1,0 +1,144 @@
+"""`reader add SOURCE... | --feed URL`: articles into the library, from the shell.
+
+Prints one line per source: the title and the new file's name, or that the article is
+already there (with its file name). Errors are one line each on stderr; the other sources
+are still added, and the exit status is 1 if any failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from reader.cli.command import Command, positive_int, positive_seconds
+from reader.core.paths import Locations
+
+if TYPE_CHECKING:
+    from reader.library.adding import AddError, AddResult
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sources", nargs="*", metavar="SOURCE", help="a file, a URL, or -")
+    parser.add_argument("--feed", metavar="URL", help="an RSS or Atom feed to add items from")
+    parser.add_argument(
+        "--limit",
+        type=positive_int,
+        default=10,
+        metavar="N",
+        help="with --feed: the newest N items (default 10)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=positive_seconds,
+        metavar="SECONDS",
+        help="give up on a web page after this long (default 15)",
+    )
+    parser.add_argument(
+        "--update",
+        action="store_true",
+        help="fetch articles of the library again by their URL; a changed story replaces "
+        "the file (the old one is kept in .reader-backups/articles/) and its annotations "
+        "are re-anchored to the new text",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+
+
+def run(args: argparse.Namespace, where: Locations) -> int:
+    # httpx and trafilatura are loaded only when adding
+    from reader.library.adding import AddError, add_feed, add_source, refresh
+    from reader.library.article_files import ArticleError
+    from reader.library.fetching import TIMEOUT_SECONDS
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    sources: list[str] = args.sources
+    feed: str | None = args.feed
+    as_json: bool = args.json
+    timeout: float = args.timeout or TIMEOUT_SECONDS
+    if not sources and not feed:
+        print(
+            "reader add: give a file, a URL, - for standard input, or --feed URL", file=sys.stderr
+        )
+        return 2
+    if sources.count("-") > 1:
+        print("reader add: standard input (-) can be given once", file=sys.stderr)
+        return 2
+    stdin = sys.stdin.buffer.read() if "-" in sources else None
+    outcomes: list[AddResult | AddError] = []
+    store = Store(where.db)
+    try:
+        library = Library(where.library, store)
+        for source in sources:
+            try:
+                if args.update:
+                    outcomes.append(refresh(library, source, timeout=timeout))
+                else:
+                    outcomes.append(add_source(library, source, stdin, timeout=timeout))
+            except (AddError, ArticleError) as error:
+                outcomes.append(AddError(str(error)))
+            _report(outcomes[-1], as_json)
+        if feed:
+            try:
+                results = add_feed(library, feed, args.limit, timeout=timeout)
+            except AddError as error:
+                results = [error]
+            for outcome in results:
+                outcomes.append(outcome)
+                _report(outcome, as_json)
+    finally:
+        store.close()
+    if as_json:
+        print(json.dumps([_as_json(outcome) for outcome in outcomes], ensure_ascii=False, indent=2))
+    return 1 if any(isinstance(outcome, AddError) for outcome in outcomes) else 0
+
+
+def _report(outcome: AddResult | AddError, as_json: bool) -> None:
+    if isinstance(outcome, Exception):
+        print(f"reader add: {outcome}", file=sys.stderr)
+    elif as_json:
+        return
+    else:
+        label = {
+            "added": "added",
+            "present": "already in the library",
+            "updated": "updated",
+            "unchanged": "unchanged",
+        }[outcome.status]
+        detail = f" ({outcome.detail})" if outcome.detail else ""
+        print(f"{label}: {outcome.title}{detail}\n  -> {outcome.path}")
+
+
+def _as_json(outcome: AddResult | AddError) -> dict[str, str]:
+    if isinstance(outcome, Exception):
+        return {"status": "error", "error": str(outcome)}
+    return {
+        "source": outcome.source,
+        "status": outcome.status,
+        "title": outcome.title,
+        "path": outcome.path,
+        **({"detail": outcome.detail} if outcome.detail else {}),
+    }
+
+
+COMMAND = Command(
+    name="add",
+    order=10,
+    synopsis=(
+        ("reader add SOURCE...", "add articles: .txt/.md/.html files, web addresses, - for stdin"),
+        ("reader add --feed URL", "add the newest items of an RSS or Atom feed"),
+        ("reader add --update URL", "fetch an added page again; annotations follow the new text"),
+    ),
+    summary="add articles from files, web pages, standard input or a feed",
+    description="Add articles to the library. Each SOURCE is a .txt, .md or .html file, "
+    "an http(s) address, or - for standard input (`curl -s URL | reader add -`). Web "
+    "pages are cleaned to their story (headline, byline, paragraphs, block quotes, "
+    "subheadings; no menus, related links or adverts) and every article is written "
+    "into the library as a Markdown file with front matter (title, author, site, "
+    "published, url, added). An article already in the library (same address or same "
+    "text) is reported and skipped. With --feed URL, the newest items of an RSS or Atom "
+    "feed are added. Exit status 1 if any source failed (the others are still added).",
+    arguments=_arguments,
+    run=run,
+)

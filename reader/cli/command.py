@@ -1,0 +1,77 @@
+"""What a `reader` subcommand declares, and the small helpers every command shares.
+
+A command is a module of `reader.cli` holding `COMMAND = Command(...)`: its name, the lines it
+adds to `reader --help`, its own help, a function that adds its arguments and the function
+that runs it. `reader.cli.main` finds every such module and builds the parser from them, so
+adding a command is adding one module. A command module imports only what its arguments
+need at the top and the domain inside `run`, so that `reader --help` stays instant and
+`reader search` never loads the web-page cleaner.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.core.paths import DB_NAME, Locations
+
+Arguments = Callable[[argparse.ArgumentParser], None]
+Runner = Callable[[argparse.Namespace, Locations], int]
+
+
+@dataclass(frozen=True)
+class Command:
+    """One subcommand of `reader`.
+
+    `synopsis` holds the (usage, what it does) lines shown in `reader --help`, in `order`;
+    `summary` is the one-line help in argparse's list of commands; `description` is the
+    command's own `--help` text.
+    """
+
+    name: str
+    order: int
+    synopsis: tuple[tuple[str, str], ...]
+    summary: str
+    description: str
+    arguments: Arguments
+    run: Runner
+
+
+def no_arguments(parser: argparse.ArgumentParser) -> None:
+    """For a command with no options beyond --library and --db."""
+
+
+def add_location_options(parser: argparse.ArgumentParser) -> None:
+    """--library and --db, which every command takes."""
+    parser.add_argument("--library", metavar="DIR", help="the library folder of articles")
+    parser.add_argument("--db", metavar="FILE", help=f"the database file (default: DIR/{DB_NAME})")
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
+    return number
+
+
+def positive_seconds(value: str) -> float:
+    """An argparse type: a number of seconds above 0."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be more than 0")
+    return number
+
+
+def fail(message: str, status: int = 1) -> int:
+    """Print `reader: message` on stderr; the exit status to return (1 failure, 2 usage)."""
+    print(f"reader: {message}", file=sys.stderr)
+    return status

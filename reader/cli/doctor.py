@@ -1,0 +1,57 @@
+"""`reader doctor [--fix]`: check the database and the library; repair what is safe."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reader.cli.command import Command
+from reader.core.paths import Locations
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--fix", action="store_true", help="repair what is safe to repair")
+    parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+
+
+def run(args: argparse.Namespace, where: Locations) -> int:
+    from reader.library.doctor import examine
+
+    checkup = examine(where.db, where.library, fix=args.fix)
+    if args.json:
+        findings = [
+            {"severity": f.severity, "message": f.message, "fixed": f.fixed}
+            for f in checkup.findings
+        ]
+        report = {"healthy": checkup.healthy, "summary": checkup.summary, "findings": findings}
+        report["backup"] = str(checkup.backup) if checkup.backup else None
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0 if checkup.healthy else 1
+    for finding in checkup.findings:
+        label = "fixed" if finding.fixed else finding.severity
+        print(f"{label:>7}: {finding.message}")
+    if checkup.backup:
+        print(f"   kept: the original as {checkup.backup}")
+    if checkup.summary:
+        print(f"     ok: {checkup.summary}" if checkup.healthy else f"   info: {checkup.summary}")
+    problems = [f for f in checkup.findings if f.severity == "problem" and not f.fixed]
+    if problems and not args.fix:
+        print("Run `reader doctor --fix` to repair the problems above.")
+    return 0 if checkup.healthy else 1
+
+
+COMMAND = Command(
+    name="doctor",
+    order=90,
+    synopsis=(
+        ("reader doctor [--fix]", "check the database and the library; repair what is safe"),
+    ),
+    summary="check the database and the library; repair what is safe",
+    description="Check the database and the library: damaged or duplicate records, "
+    "annotations pointing at unknown articles, offsets that no longer match their "
+    "article, codebook gaps, leftovers of interrupted saves. With --fix, repair what is "
+    "safe (never deleting an annotation), after keeping a copy of the original. Exit "
+    "status 0 when healthy (or repaired), 1 when problems remain.",
+    arguments=_arguments,
+    run=run,
+)

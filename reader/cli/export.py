@@ -1,0 +1,90 @@
+"""`reader export [FILTER]`: annotations out to the tools researchers use.
+
+Writes to standard output, or to `-o FILE` (replaced atomically); `qdpx` (a zip archive)
+needs `-o FILE`, `obsidian` (a folder of notes) needs `-o FOLDER`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.cli.command import Command, fail
+from reader.core.paths import Locations
+from reader.interchange import EXPORT_FORMATS, GROUPS
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("filter", nargs="*", metavar="FILTER", help="which annotations")
+    parser.add_argument(
+        "--format",
+        "-f",
+        default="markdown",
+        choices=EXPORT_FORMATS,
+        help="markdown (default), csv, json, w3c, qdpx or obsidian",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (or FOLDER)")
+    parser.add_argument(
+        "--group-by",
+        default="theme",
+        choices=GROUPS,
+        help="markdown: one section per theme (default), source or article",
+    )
+
+
+def run(args: argparse.Namespace, where: Locations) -> int:
+    return run_export(where, args.format, " ".join(args.filter), args.output, args.group_by)
+
+
+def run_export(where: Locations, fmt: str, query: str, output: str | None, group_by: str) -> int:
+    from reader.interchange.output import ExportError, render, write_export
+    from reader.interchange.selection import select
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    if fmt not in EXPORT_FORMATS:
+        return fail(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}", 2)
+    if fmt in ("qdpx", "obsidian") and not output:
+        what = "FILE.qdpx (a zip archive)" if fmt == "qdpx" else "FOLDER (a folder of notes)"
+        return fail(f"--format {fmt} needs -o {what}", 2)
+    store = Store(where.db)
+    try:
+        selection = select(store, Library(where.library, store), query)
+    finally:
+        store.close()
+    if output is None:
+        payload = render(selection, fmt, group_by)
+        assert isinstance(payload, str)
+        sys.stdout.write(payload.removeprefix("\ufeff") if sys.stdout.isatty() else payload)
+        return 0
+    try:
+        summary = write_export(selection, fmt, Path(output).expanduser(), group_by)
+    except ExportError as error:
+        return fail(str(error))
+    print(f"Exported {summary}", file=sys.stderr)
+    return 0
+
+
+COMMAND = Command(
+    name="export",
+    order=50,
+    synopsis=(
+        (
+            "reader export [FILTER]",
+            "annotations as Markdown, CSV, JSON, W3C, REFI-QDA or Obsidian notes",
+        ),
+    ),
+    summary="write annotations as Markdown, CSV, JSON, W3C, REFI-QDA or Obsidian notes",
+    description="Write the annotations FILTER selects (the search screen's syntax: "
+    "source:, theme:, article:, free words; all of them without FILTER) in the form the "
+    "next tool expects. markdown: quotes as block quotes with source, article, site, date "
+    "and link, grouped by --group-by; csv: one row per annotation, every field (UTF-8 "
+    "with a byte-order mark); json: the records as stored with their articles' "
+    "metadata; w3c: a W3C Web Annotation collection (JSON-LD); qdpx: a REFI-QDA project "
+    "for QualCoder, NVivo, ATLAS.ti and MAXQDA (needs -o FILE); obsidian: one note per "
+    "article with #tags and [[source]] links (needs -o FOLDER). Without -o, writes to "
+    "standard output.",
+    arguments=_arguments,
+    run=run,
+)

@@ -1,0 +1,103 @@
+"""`reader import FILE`: annotations back in from a W3C, JSON or REFI-QDA (.qdpx) file.
+
+The file may be written by Reader or by another tool in the same format; annotations
+already in the database are skipped, so importing twice adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.cli.command import Command, fail
+from reader.core.paths import Locations
+from reader.interchange import IMPORT_FORMATS
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the file to import")
+    parser.add_argument("--format", "-f", choices=IMPORT_FORMATS, help="w3c, json or qdpx")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+def run(args: argparse.Namespace, where: Locations) -> int:
+    return run_import(where, args.file, args.format, args.json)
+
+
+def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> int:
+    from reader.interchange.importing import ImportFileError, import_incoming
+    from reader.interchange.qdpx import from_qdpx
+    from reader.interchange.tables import from_json
+    from reader.interchange.w3c import from_w3c
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    path = Path(file).expanduser()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return fail(f"{path}: cannot read it ({error.strerror or error})")
+    fmt = fmt or _guess_format(path, data)
+    descriptions: dict[str, str] = {}
+    try:
+        if fmt == "qdpx":
+            incoming = from_qdpx(data, str(path))
+        else:
+            text = data.decode("utf-8-sig", errors="replace")
+            if fmt == "json":
+                incoming, descriptions = from_json(text, str(path))
+            else:
+                incoming = from_w3c(text, str(path))
+    except ImportFileError as error:
+        return fail(str(error))
+    store = Store(where.db)
+    try:
+        report = import_incoming(store, Library(where.library, store), incoming, descriptions)
+    finally:
+        store.close()
+    if as_json:
+        summary = {
+            "imported": len(report.added),
+            "present": report.present,
+            "orphaned": report.orphaned,
+            "not_placed": report.unplaced,
+        }
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        line = f"imported {len(report.added)} annotations from {path}"
+        if report.present:
+            line += f"; {report.present} were already there"
+        if report.orphaned:
+            line += f"; {report.orphaned} kept as orphans (their quote was not found)"
+        print(line)
+        for reason in report.unplaced:
+            print(f"not imported: {reason}", file=sys.stderr)
+    return 1 if report.unplaced and not report.added and not report.present else 0
+
+
+def _guess_format(path: Path, data: bytes) -> str:
+    from reader.interchange.tables import JSON_FORMAT
+
+    if path.suffix.lower() == ".qdpx" or data[:2] == b"PK":
+        return "qdpx"
+    return "json" if f'"{JSON_FORMAT}"'.encode() in data[:400] else "w3c"
+
+
+COMMAND = Command(
+    name="import",
+    order=60,
+    synopsis=(
+        ("reader import FILE", "annotations back from a W3C, JSON or REFI-QDA (.qdpx) file"),
+    ),
+    summary="read annotations back from a W3C, JSON or REFI-QDA file",
+    description="Read annotations from FILE (written by reader export, or by another "
+    "tool in the same format) into the database. Each one is placed in its article of "
+    "the library (by path, address, text or title) at its stored position, or found "
+    "again by its quote if the text changed; one whose article is not in the library is "
+    "reported and left out. Annotations already there are skipped, so importing twice "
+    "adds nothing twice. --format is guessed from the file when not given.",
+    arguments=_arguments,
+    run=run,
+)

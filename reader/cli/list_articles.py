@@ -1,0 +1,60 @@
+"""`reader list`: the articles of the library with their annotation counts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from reader.cli.command import Command
+from reader.core.paths import Locations
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+
+
+def run(args: argparse.Namespace, where: Locations) -> int:
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    store = Store(where.db)
+    try:
+        report = Library(where.library, store).scan()
+        records = sorted(store.articles(), key=lambda r: r.path)
+        rows = [
+            {
+                "id": r.id,
+                "path": r.path,
+                "title": r.title,
+                "annotations": store.annotation_count(r.id),
+                "missing": r.missing,
+            }
+            for r in records
+        ]
+    finally:
+        store.close()
+    for reason in report.skipped:
+        print(f"reader: skipped {reason}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(f"No articles in {where.library}.", file=sys.stderr)
+        return 0
+    width = max(len(str(row["annotations"])) for row in rows)
+    for row in rows:
+        missing = "  (file missing)" if row["missing"] else ""
+        print(f"{row['annotations']:>{width}}  {row['path']}  {row['title']}{missing}")
+    return 0
+
+
+COMMAND = Command(
+    name="list",
+    order=30,
+    synopsis=(("reader list", "print the articles of the library with their annotation counts"),),
+    summary="print the articles with their annotation counts",
+    description="Print the articles of the library with their number of annotations.",
+    arguments=_arguments,
+    run=run,
+)

@@ -1,0 +1,130 @@
+"""The `reader` entry point: the parser built from every command module, errors, exit codes.
+
+`reader [LIBRARY]` opens the app; every other command is a module of `reader.cli` declaring
+a `COMMAND` (see `reader.cli.command`). Errors are one line on stderr naming the file or
+argument and what to do; exit codes: 0 success (including "no match"), 1 failure, 2 bad
+usage. A closed pipe (`reader search x | head`) ends the command quietly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+from functools import cache
+from typing import NoReturn
+
+import reader.cli
+from reader import __version__
+from reader.cli.command import Command, add_location_options, fail
+from reader.core.paths import DB_NAME, ENV_LIBRARY, PathError, resolve
+from reader.storage.database import StoreError
+
+DEFAULT_COMMAND = "open"
+_NOT_COMMANDS = {"main", "command"}
+
+
+@cache
+def commands() -> tuple[Command, ...]:
+    """Every command of `reader.cli`, in the order `reader --help` lists them."""
+    found = []
+    for module in pkgutil.iter_modules(reader.cli.__path__):
+        if module.name in _NOT_COMMANDS:
+            continue
+        command = getattr(importlib.import_module(f"reader.cli.{module.name}"), "COMMAND", None)
+        if isinstance(command, Command):
+            found.append(command)
+    return tuple(sorted(found, key=lambda c: c.order))
+
+
+def _description() -> str:
+    lines = [f"  {usage:<23}  {what}" for command in commands() for usage, what in command.synopsis]
+    listing = "\n".join(lines)
+    return f"""\
+Read news articles in the terminal and tag who said what, by keyboard.
+
+commands:
+{listing}
+
+Run `reader COMMAND --help` for a command's options.
+
+The library is LIBRARY or --library, else ${ENV_LIBRARY}, else ./library when the current
+folder has one, else a folder in your user data directory. Annotations are kept in
+{DB_NAME} inside the library (--db FILE to choose another file); rotating backups of it
+are kept in .reader-backups/ beside it.
+
+exit status: 0 success (no match is not an error), 1 failure, 2 bad usage.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of `reader` and of each command."""
+    parser = _Parser(
+        prog="reader",
+        description=_description(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        usage="reader [LIBRARY] [--library DIR] [--db FILE]\n       reader COMMAND ...",
+    )
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in commands():
+        sub = subparsers.add_parser(
+            command.name,
+            prog=f"reader {command.name}",
+            help=command.summary,
+            description=command.description,
+        )
+        command.arguments(sub)
+        add_location_options(sub)
+    return parser
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """`reader`, `reader DIR` and `reader --db F` mean `reader open ...`."""
+    if any(a in ("-h", "--help", "--version") for a in argv[:1]):
+        return argv
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is None or first not in {c.name for c in commands()}:
+        return [DEFAULT_COMMAND, *argv]
+    return argv
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `reader` with `argv` (default: the process's arguments); the exit status."""
+    args = build_parser().parse_args(
+        _with_default_command(list(sys.argv[1:] if argv is None else argv))
+    )
+    command = next(c for c in commands() if c.name == args.command)
+    library = getattr(args, "library_arg", None) or args.library
+    if getattr(args, "library_arg", None) and args.library:
+        return fail("give the library once: as LIBRARY or as --library", 2)
+    try:
+        where = resolve(library, args.db)
+    except PathError as error:
+        return fail(str(error), 2 if library or args.db else 1)
+    try:
+        return command.run(args, where)
+    except StoreError as error:
+        return fail(str(error))
+    except BrokenPipeError:
+        _quiet_closed_pipe()
+        return 0
+
+
+def _quiet_closed_pipe() -> None:
+    """After the reader of our output went away, keep Python from complaining at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

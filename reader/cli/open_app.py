@@ -1,0 +1,31 @@
+"""`reader [LIBRARY]` / `reader open`: the app on a folder of articles (the default command)."""
+
+from __future__ import annotations
+
+import argparse
+
+from reader.cli.command import Command
+from reader.core.paths import Locations
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("library_arg", nargs="?", metavar="LIBRARY", help="the library folder")
+
+
+def run(args: argparse.Namespace, where: Locations) -> int:
+    from reader.ui.app import ReaderApp  # the UI is imported only when it is needed
+
+    app = ReaderApp(library=where.library, db=where.db)
+    app.run()
+    return app.return_code or 0
+
+
+COMMAND = Command(
+    name="open",
+    order=0,
+    synopsis=(("reader [LIBRARY]", "open the app on a folder of articles (the default command)"),),
+    summary="open the app (the default command)",
+    description="",
+    arguments=_arguments,
+    run=run,
+)

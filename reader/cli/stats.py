@@ -1,0 +1,105 @@
+"""`reader stats`: counts per source, theme or article, or the source x theme matrix.
+
+Text output is an aligned table; `--json` is a list of {name, annotations, articles}, or for
+`--matrix` an object {sources, themes, cells: [{source, theme, count}]}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reader.annotations.stats import (
+    Count,
+    by_article,
+    by_source,
+    by_theme,
+    counts_table,
+    matrix,
+    matrix_table,
+)
+from reader.cli.command import Command
+from reader.core.paths import Locations
+from reader.storage.database import Store
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--by", choices=("source", "theme", "article"), default="source", help="what to count by"
+    )
+    parser.add_argument("--matrix", action="store_true", help="the source x theme matrix")
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def run(args: argparse.Namespace, where: Locations) -> int:
+    return run_stats(where, args.by, args.matrix, args.json)
+
+
+def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool) -> int:
+    store = Store(where.db)
+    try:
+        annotations = store.annotations()
+        titles = {r.id: r.title for r in store.articles()}
+    finally:
+        store.close()
+    if show_matrix:
+        grid = matrix(annotations)
+        if as_json:
+            cells = [
+                {"source": s, "theme": t, "count": grid.count(s, t)}
+                for s in grid.sources
+                for t in grid.themes
+                if grid.count(s, t)
+            ]
+            document = {"sources": grid.sources, "themes": grid.themes, "cells": cells}
+            print(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            print(_aligned(matrix_table(grid)))
+        return 0
+    counts: list[Count]
+    if by == "theme":
+        counts = by_theme(annotations)
+    elif by == "article":
+        counts = by_article(annotations, titles)
+    else:
+        counts = by_source(annotations)
+    if as_json:
+        rows = [
+            {"name": c.name, "annotations": c.annotations, "articles": c.articles} for c in counts
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        print(_aligned(counts_table(counts, by)))
+    return 0
+
+
+def _aligned(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            value.ljust(widths[i]) if i == 0 else value.rjust(widths[i])
+            for i, value in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+COMMAND = Command(
+    name="stats",
+    order=80,
+    synopsis=(
+        (
+            "reader stats [--matrix]",
+            "quotes per source, theme or article, or the source x theme matrix",
+        ),
+    ),
+    summary="count quotes per source, theme or article, or the source x theme matrix",
+    description="Count the annotations per source (default), theme or article, with the "
+    "number of articles each appears in; --matrix prints the source x theme matrix of "
+    "counts (an annotation with two themes counts in both columns). JSON: a list of "
+    "{name, annotations, articles}; with --matrix, {sources, themes, cells: [{source, "
+    "theme, count}]}.",
+    arguments=_arguments,
+    run=run,
+)

@@ -1,0 +1,194 @@
+"""Re-anchoring: finding an annotation's passage again after its article's text changed.
+
+The method of web annotation tools (the Hypothesis client's `match-quote`), in order:
+
+1. the stored offsets, if the exact quote is still there;
+2. else the exact quote elsewhere: the occurrence whose surroundings best match the stored
+   prefix and suffix (32 characters each side), nearer the old position winning ties;
+3. else a fuzzy match. Candidate passages come from aligning the quote against the text
+   (rapidfuzz `partial_ratio_alignment`, window by window; a quote shorter than 12
+   characters is aligned together with its prefix and suffix, which alone would match too
+   much), and each candidate's edges are nudged a few characters to where the passage is
+   most like the quote. Each candidate is scored out of 1:
+       (50 * quote similarity + 20 * prefix similarity + 20 * suffix similarity
+        + 2 * nearness to the old position) / 92
+   where similarities are rapidfuzz's normalised Indel similarity. The best candidate is
+   accepted when its quote similarity is at least 0.75 (about a quarter of the characters
+   may have changed) and its score at least 0.6;
+4. else the annotation is *orphaned*: it keeps its quote, source, themes and note, is
+   listed among the orphans, and is never deleted.
+
+A placed annotation takes the new text's quote, prefix and suffix, so it anchors from its
+new position the next time the article changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import msgspec
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from reader.core.records import Annotation, placed
+
+QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50.0, 20.0, 20.0, 2.0
+TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
+MIN_QUOTE_SIMILARITY = 0.75
+MIN_SCORE = 0.6
+SHORT_QUOTE = 12
+MAX_OCCURRENCES = 1000
+GOOD_ENOUGH = 0.97
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a passage was found, how, and how well (1.0 is perfect)."""
+
+    start: int
+    end: int
+    method: str  # "same", "exact" or "fuzzy"
+    score: float
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    return Indel.normalized_similarity(a, b)
+
+
+def _context_score(annotation: Annotation, text: str, start: int, end: int) -> float:
+    """Prefix, suffix and position parts of the score (without the quote part)."""
+    before = text[max(0, start - len(annotation.prefix)) : start]
+    after = text[end : end + len(annotation.suffix)]
+    nearness = 1.0 - min(1.0, abs(start - annotation.start) / max(len(text), 1))
+    return (
+        PREFIX_WEIGHT * _similarity(annotation.prefix, before)
+        + SUFFIX_WEIGHT * _similarity(annotation.suffix, after)
+        + POSITION_WEIGHT * nearness
+    )
+
+
+def locate(annotation: Annotation, text: str) -> Anchor | None:
+    """Where `annotation`'s passage is in `text`, or None if it cannot be found."""
+    quote = annotation.quote
+    if not quote:
+        return None
+    start, end = annotation.start, annotation.end
+    if 0 <= start <= end <= len(text) and text[start:end] == quote:
+        return Anchor(start, end, "same", 1.0)
+    exact = _exact(annotation, text)
+    if exact is not None:
+        return exact
+    return _fuzzy(annotation, text)
+
+
+def _exact(annotation: Annotation, text: str) -> Anchor | None:
+    quote = annotation.quote
+    best: tuple[float, int] | None = None
+    position = text.find(quote)
+    count = 0
+    while position >= 0 and count < MAX_OCCURRENCES:
+        score = _context_score(annotation, text, position, position + len(quote))
+        if best is None or score > best[0]:
+            best = (score, position)
+        position = text.find(quote, position + 1)
+        count += 1
+    if best is None:
+        return None
+    return Anchor(best[1], best[1] + len(quote), "exact", (QUOTE_WEIGHT + best[0]) / TOTAL_WEIGHT)
+
+
+def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
+    quote = annotation.quote
+    short = len(quote) < SHORT_QUOTE
+    needle = annotation.prefix + quote + annotation.suffix if short else quote
+    if short and needle == quote:
+        return None  # a short quote with no context cannot be told from chance matches
+    best: Anchor | None = None
+    for region_start, region_end in _candidate_regions(needle, text, annotation.start):
+        span = _boundaries(annotation, needle, text, region_start, region_end, short)
+        if span is None:
+            continue
+        start, end = span
+        quote_similarity = _similarity(quote, text[start:end])
+        if quote_similarity < MIN_QUOTE_SIMILARITY:
+            continue
+        score = (
+            QUOTE_WEIGHT * quote_similarity + _context_score(annotation, text, start, end)
+        ) / TOTAL_WEIGHT
+        if score >= MIN_SCORE and (best is None or score > best.score):
+            best = Anchor(start, end, "fuzzy", score)
+            if score >= GOOD_ENOUGH:
+                break  # regions come nearest first: a near, near-perfect match is the one
+    return best
+
+
+def _candidate_regions(needle: str, text: str, near: int) -> Iterable[tuple[int, int]]:
+    """Regions of `text` that align well with `needle`, the one nearest `near` first."""
+    size = len(needle)
+    window = 2 * size + 16
+    step = size + 8
+    cutoff = 100 * MIN_QUOTE_SIMILARITY * 0.9
+    seen: set[tuple[int, int]] = set()
+    starts = sorted(range(0, max(1, len(text) - size + step), step), key=lambda s: abs(s - near))
+    for offset in starts:
+        piece = text[offset : offset + window]
+        if not piece:
+            continue
+        found = fuzz.partial_ratio_alignment(needle, piece, score_cutoff=cutoff)
+        if found is None:
+            continue
+        region = (offset + found.dest_start, offset + found.dest_end)
+        if region not in seen:
+            seen.add(region)
+            yield region
+
+
+def _boundaries(
+    annotation: Annotation, needle: str, text: str, region_start: int, region_end: int, short: bool
+) -> tuple[int, int] | None:
+    """The span of the quote in an aligned region: its place in the needle, edges refined."""
+    start = region_start + (len(annotation.prefix) if short else 0)
+    end = start + len(annotation.quote) if short else region_end
+    start, end = _best_edges(annotation.quote, text, max(0, start), min(len(text), end))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _best_edges(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Nudge both edges a few characters to where the passage is most like the quote."""
+    reach = max(4, min(12, len(quote) // 4))
+    best = (_similarity(quote, text[start:end]), start, end)
+    for first in range(max(0, start - reach), min(len(text), start + reach) + 1):
+        for last in range(max(first + 1, end - reach), min(len(text), end + reach) + 1):
+            similarity = _similarity(quote, text[first:last])
+            if similarity > best[0]:
+                best = (similarity, first, last)
+    return best[1], best[2]
+
+
+def reanchor(annotation: Annotation, text: str) -> Annotation:
+    """`annotation` placed in the new `text`, or marked orphaned (never dropped)."""
+    anchor = locate(annotation, text)
+    if anchor is None:
+        if annotation.orphaned:
+            return annotation
+        return msgspec.structs.replace(annotation, orphaned=True)
+    if anchor.method == "same" and not annotation.orphaned:
+        return annotation
+    return placed(annotation, text, anchor.start, anchor.end)
+
+
+def reanchor_all(annotations: Iterable[Annotation], text: str) -> list[Annotation]:
+    """The annotations whose placement changed against the new `text` (to be saved)."""
+    changed = []
+    for annotation in annotations:
+        moved = reanchor(annotation, text)
+        if moved != annotation:
+            changed.append(moved)
+    return changed

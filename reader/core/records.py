@@ -1,0 +1,179 @@
+"""The records of the database: articles, annotations, sources, themes, and what changed.
+
+Plain data with no behaviour beyond building and copying itself. `Annotation` is a msgspec
+Struct so that the database file decodes straight into it (validated, compact); the other
+records are few and stay dataclasses.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import msgspec
+
+from reader.core.codebook import clean_name, unique_names
+
+CONTEXT_CHARS = 32  # characters of context kept each side of a quote, for re-anchoring
+
+
+def now() -> str:
+    """The current time as stored: ISO 8601, UTC, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """An article as the database knows it; `id` is stable and never reused."""
+
+    id: int
+    path: str
+    title: str
+    sha256: str
+    size: int = 0
+    mtime: float = 0.0
+    added: str = ""
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+    published: str | None = None
+    missing: bool = False
+
+
+class Annotation(msgspec.Struct, frozen=True):
+    """A tagged passage `[start, end)` of an article's normalised text.
+
+    `orphaned` is set when the article's text changed and the passage could not be found
+    again: the annotation keeps its quote and everything else, and is never deleted.
+    The mapping methods let TinyDB and `dict(annotation)` read it like a document.
+    """
+
+    id: str
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    source: str | None = None
+    themes: tuple[str, ...] = ()
+    note: str = ""
+    created: str = ""
+    updated: str = ""
+    orphaned: bool = False
+
+    def to_doc(self) -> dict[str, Any]:
+        return {name: self[name] for name in self.__struct_fields__}
+
+    def keys(self) -> tuple[str, ...]:
+        return self.__struct_fields__
+
+    def __getitem__(self, key: str) -> Any:
+        if key == "themes":
+            return list(self.themes)
+        return getattr(self, key)
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any]) -> Annotation:
+        """An annotation from a JSON-like dict; raises `msgspec.ValidationError` if malformed."""
+        return msgspec.convert(doc, cls)
+
+
+class DatabaseFile(msgspec.Struct, forbid_unknown_fields=True):
+    """The shape of the database file, for decoding and validating it in one pass."""
+
+    meta: dict[str, dict[str, Any]] = {}
+    articles: dict[str, dict[str, Any]] = {}
+    annotations: dict[str, Annotation] = {}
+    sources: dict[str, dict[str, Any]] = {}
+    themes: dict[str, dict[str, Any]] = {}
+
+
+TABLES = DatabaseFile.__struct_fields__
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A codebook entry for who speaks: a person or an organisation."""
+
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    """A codebook entry for a topic label; `colour` is empty until the user picks one."""
+
+    name: str
+    colour: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one write changed, as listeners hear it (an edit is a removal and an addition)."""
+
+    added: tuple[Annotation, ...] = ()
+    removed: tuple[Annotation, ...] = ()
+    articles: tuple[ArticleRecord, ...] = field(default=())
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.removed or self.articles)
+
+
+Listener = Callable[[Change], None]
+
+
+def new_annotation(
+    article_id: int,
+    text: str,
+    start: int,
+    end: int,
+    *,
+    source: str | None = None,
+    themes: Iterable[str] = (),
+    note: str = "",
+) -> Annotation:
+    """A new annotation of `text[start:end]`, with its context for re-anchoring."""
+    stamp = now()
+    return Annotation(
+        id=uuid.uuid4().hex,
+        article_id=article_id,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        source=clean_name(source) if source else None,
+        themes=tuple(unique_names(themes)),
+        note=note.strip(),
+        created=stamp,
+        updated=stamp,
+    )
+
+
+def edited(annotation: Annotation, **changes: Any) -> Annotation:
+    """A copy of `annotation` with `changes` applied and `updated` set to now."""
+    if "themes" in changes:
+        changes["themes"] = tuple(unique_names(changes["themes"]))
+    if "source" in changes:
+        changes["source"] = clean_name(changes["source"]) if changes["source"] else None
+    if "note" in changes:
+        changes["note"] = (changes["note"] or "").strip()
+    return msgspec.structs.replace(annotation, **changes, updated=now())
+
+
+def placed(annotation: Annotation, text: str, start: int, end: int) -> Annotation:
+    """`annotation` moved to `text[start:end]`: quote and context follow the new text."""
+    return msgspec.structs.replace(
+        annotation,
+        start=start,
+        end=end,
+        quote=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        orphaned=False,
+    )

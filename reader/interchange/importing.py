@@ -1,0 +1,186 @@
+"""Annotations coming back in (from W3C, JSON or REFI-QDA files), placed in the library.
+
+Each incoming annotation names its article by whatever its format keeps: the path in the
+library, the web address or `file://` URI, the SHA-256 of the text, or the title. Its
+stored position is used when the quote is still there; else it is re-anchored the way an
+edited article's annotations are (quote, prefix and suffix); an annotation whose article
+is not in the library is reported, not imported. An annotation already in the database
+(same id) is skipped, so importing a file twice adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from reader.core.anchoring import reanchor
+from reader.core.codebook import clean_name, unique_names
+from reader.core.records import Annotation, ArticleRecord, now
+from reader.library.article_files import ArticleError
+from reader.library.folder import Library
+from reader.storage.database import Store
+
+
+class ImportFileError(Exception):
+    """A file that cannot be imported; the message is one line for the user."""
+
+
+@dataclass
+class Incoming:
+    """One annotation read from a file, not yet placed in the library."""
+
+    id: str
+    quote: str
+    start: int | None = None
+    end: int | None = None
+    prefix: str = ""
+    suffix: str = ""
+    source: str | None = None
+    themes: tuple[str, ...] = ()
+    note: str = ""
+    created: str = ""
+    updated: str = ""
+    article_path: str = ""
+    article_uri: str = ""
+    article_sha256: str = ""
+    article_title: str = ""
+
+
+@dataclass
+class ImportReport:
+    """What an import did: annotations added, already present, and not placed (why)."""
+
+    added: list[Annotation] = field(default_factory=list)
+    present: int = 0
+    orphaned: int = 0
+    unplaced: list[str] = field(default_factory=list)
+
+
+def annotation_id(value: str) -> str:
+    """Reader's id for an incoming id: a UUID's hex, else a stable UUID made from the id."""
+    text = value.removeprefix("urn:uuid:").strip("{}")
+    try:
+        return uuid.UUID(text).hex
+    except ValueError:
+        return uuid.uuid5(uuid.NAMESPACE_URL, value).hex
+
+
+def as_uuid(annotation_id: str) -> str:
+    """An annotation id as a UUID string (Reader's ids are UUID hex; others are hashed)."""
+    try:
+        return str(uuid.UUID(annotation_id))
+    except ValueError:
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, annotation_id))
+
+
+def import_incoming(
+    store: Store,
+    library: Library,
+    incoming: list[Incoming],
+    descriptions: dict[str, str] | None = None,
+) -> ImportReport:
+    """Place and save the incoming annotations (one write); see the module docstring."""
+    library.scan()
+    report = ImportReport()
+    texts: dict[int, str | None] = {}
+    seen: set[str] = set()
+    for item in incoming:
+        key = annotation_id(item.id)
+        if key in seen or store.annotation(key) is not None:
+            report.present += 1
+            continue
+        seen.add(key)
+        record = _article_of(store, library, item)
+        if record is None:
+            where = item.article_path or item.article_uri or item.article_title or "unknown"
+            report.unplaced.append(
+                f"“{item.quote[:50]}”: its article ({where}) is not in the library"
+            )
+            continue
+        if record.id not in texts:
+            texts[record.id] = _text(library, record)
+        annotation = _placed(item, key, record, texts[record.id])
+        report.orphaned += annotation.orphaned
+        report.added.append(annotation)
+    if report.added:
+        store.save_annotations(report.added)
+    for name, description in (descriptions or {}).items():
+        if description:
+            store.describe_source(name, description)
+    return report
+
+
+def _placed(item: Incoming, key: str, record: ArticleRecord, text: str | None) -> Annotation:
+    stamp = now()
+    annotation = Annotation(
+        id=key,
+        article_id=record.id,
+        start=item.start or 0,
+        end=item.end if item.end is not None else (item.start or 0) + len(item.quote),
+        quote=item.quote,
+        prefix=item.prefix,
+        suffix=item.suffix,
+        source=clean_name(item.source) if item.source else None,
+        themes=tuple(unique_names(item.themes)),
+        note=item.note.strip(),
+        created=item.created or stamp,
+        updated=item.updated or item.created or stamp,
+    )
+    if text is None:
+        return annotation  # the file cannot be read now: kept as stored, placed on next scan
+    if item.start is not None and text[annotation.start : annotation.end] == item.quote:
+        return annotation
+    return reanchor(annotation, text)
+
+
+def _text(library: Library, record: ArticleRecord) -> str | None:
+    try:
+        return library.load(record).text
+    except ArticleError:
+        return None
+
+
+def _article_of(store: Store, library: Library, item: Incoming) -> ArticleRecord | None:
+    records = [r for r in store.articles() if not r.missing]
+    if item.article_path:
+        for record in records:
+            if record.path == item.article_path:
+                return record
+    if item.article_uri:
+        found = _by_uri(records, library, item.article_uri)
+        if found is not None:
+            return found
+    if item.article_sha256:
+        for record in records:
+            if record.sha256 == item.article_sha256:
+                return record
+    if item.article_title:
+        title = item.article_title.casefold()
+        for record in records:
+            if record.title.casefold() == title:
+                return record
+    return None
+
+
+def _by_uri(records: list[ArticleRecord], library: Library, uri: str) -> ArticleRecord | None:
+    for record in records:
+        if record.url and record.url.rstrip("/") == uri.rstrip("/"):
+            return record
+    parsed = urlparse(uri)
+    if parsed.scheme != "file":
+        return None
+    path = Path(unquote(parsed.path))
+    folder = library.folder.resolve()
+    try:
+        relative = path.relative_to(folder).as_posix()
+    except ValueError:
+        relative = ""
+    for record in records:
+        if record.path == relative:
+            return record
+    for record in records:  # the library was moved: the same file name
+        if Path(record.path).name == path.name:
+            return record
+    return None

@@ -1,0 +1,152 @@
+"""Quotes as Markdown: a draft section, a citation, and notes for an Obsidian vault.
+
+- `to_markdown`: grouped by theme, source or article; each quote a block quote with its
+  source, the article's title (linked), site and date, and the note under it.
+- `citation`: one quote, ready to paste (the clipboard copy).
+- `to_obsidian`: one note per article; each quote's themes as `#tags` and its source as a
+  `[[link]]`, so a vault gathers every quote of a person or a theme.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from reader.annotations.search import SOURCE, THEMES, parse_query, tokens
+from reader.core.codebook import name_key
+from reader.core.markdown_text import escape_markdown
+from reader.core.records import Annotation
+from reader.core.text import clean_line
+from reader.interchange.selection import ExportArticle, Selection
+
+NO_THEME = "No theme"
+NO_SOURCE = "No source"
+
+
+def to_markdown(selection: Selection, group_by: str = "theme") -> str:
+    """The selection as a Markdown document, one section per group, groups by name."""
+    title = f"Quotes: {selection.query}" if selection.query.strip() else "Quotes"
+    lines = [f"# {escape_markdown(title)}", ""]
+    groups: dict[str, list[Annotation]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for annotation in selection.annotations:
+        for name in _group_names(annotation, selection, group_by):
+            groups[name_key(name)].append(annotation)
+            names.setdefault(name_key(name), name)
+    wanted = _filtered_groups(selection.query, group_by)
+    for key in sorted(groups, key=lambda k: (names[k] in (NO_THEME, NO_SOURCE), k)):
+        if wanted and not any(set(words) <= set(tokens(names[key])) for words in wanted):
+            continue  # "theme:policing": the policing section, not the other themes' ones
+        lines += [f"## {escape_markdown(names[key])}", ""]
+        for annotation in groups[key]:
+            lines += _quote_block(annotation, selection.article(annotation), group_by)
+    if not selection.annotations:
+        lines += ["No annotations match.", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _filtered_groups(query: str, group_by: str) -> list[tuple[str, ...]]:
+    """The words of the query's filters on the grouping field (`theme:` for themes)."""
+    field = {"theme": THEMES, "source": SOURCE}.get(group_by)
+    return [words for f, words in parse_query(query).filters if f == field]
+
+
+def _group_names(annotation: Annotation, selection: Selection, group_by: str) -> list[str]:
+    if group_by == "source":
+        return [annotation.source or NO_SOURCE]
+    if group_by == "article":
+        return [selection.article(annotation).record.title]
+    return list(annotation.themes) or [NO_THEME]
+
+
+def _quote_block(annotation: Annotation, article: ExportArticle, group_by: str) -> list[str]:
+    lines = [f"> {escape_markdown(annotation.quote)}", ">"]
+    credit = [escape_markdown(annotation.source)] if annotation.source else []
+    credit.append(f"[{escape_markdown(article.record.title)}](<{article.uri}>)")
+    credit += [escape_markdown(v) for v in (article.record.site, _date(article)) if v]
+    lines.append(f"> — {', '.join(credit)}")
+    if group_by != "theme" and annotation.themes:
+        lines += [">", f"> *{escape_markdown(', '.join(annotation.themes))}*"]
+    lines.append("")
+    if annotation.note:
+        lines += [escape_markdown(annotation.note), ""]
+    return lines
+
+
+def _date(article: ExportArticle) -> str:
+    return (article.record.published or "")[:10]
+
+
+def citation(annotation: Annotation, article: ExportArticle) -> str:
+    """One quote as plain text to paste: “…” — Source, Title, Site, date. URL"""
+    parts = [annotation.source] if annotation.source else []
+    parts.append(f"“{clean_line(article.record.title)}”")
+    parts += [v for v in (article.record.site, _date(article)) if v]
+    text = f"“{clean_line(annotation.quote)}” — {', '.join(p for p in parts if p)}."
+    if article.record.url:
+        text += f" {article.record.url}"
+    return text
+
+
+# --- Obsidian ---------------------------------------------------------------------------------
+
+_TAG_CHARACTERS = re.compile(r"[^\w/-]+")
+
+
+def tag(theme: str) -> str:
+    """A theme as an Obsidian tag: "public safety" -> "#public-safety", nesting kept."""
+    words = _TAG_CHARACTERS.sub("-", theme.strip().casefold()).strip("-/")
+    words = re.sub(r"-{2,}", "-", words)
+    if not words or words.replace("/", "").isdigit():
+        words = f"theme-{words}" if words else "theme"
+    return f"#{words}"
+
+
+def _link(name: str) -> str:
+    return "[[" + re.sub(r"[\[\]|#^]", " ", name).strip() + "]]"
+
+
+def to_obsidian(selection: Selection) -> dict[str, str]:
+    """One Markdown note per article: file name -> text."""
+    by_article: dict[int, list[Annotation]] = defaultdict(list)
+    for annotation in selection.annotations:
+        by_article[annotation.article_id].append(annotation)
+    notes: dict[str, str] = {}
+    for article_id, quoted in by_article.items():
+        article = selection.articles[article_id]
+        record = article.record
+        lines = ["---", f'title: "{_quoted(record.title)}"']
+        for key, value in (
+            ("url", article.uri),
+            ("site", record.site),
+            ("published", _date(article)),
+        ):
+            if value:
+                lines.append(f'{key}: "{_quoted(value)}"')
+        lines += ["tags: [reader]", "---", "", f"# {escape_markdown(record.title)}", ""]
+        for annotation in quoted:
+            lines.append(f"> {escape_markdown(annotation.quote)}")
+            credit = [_link(annotation.source)] if annotation.source else []
+            credit += [tag(t) for t in annotation.themes]
+            if credit:
+                lines.append(f"> — {' '.join(credit)}")
+            lines.append("")
+            if annotation.note:
+                lines += [escape_markdown(annotation.note), ""]
+        notes[_file_name(record.title, notes)] = "\n".join(lines).rstrip() + "\n"
+    return notes
+
+
+def _quoted(value: str) -> str:
+    return clean_line(value).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _file_name(title: str, taken: dict[str, str]) -> str:
+    stem = re.sub(r'[\\/:*?"<>|#^\[\]]+', " ", clean_line(title)).strip(" .")
+    if len(stem) > 150:
+        stem = stem[:150].rsplit(" ", 1)[0]  # file systems allow 255 bytes: room for UTF-8
+    stem = stem or "Article"
+    name, number = f"{stem}.md", 2
+    while name in taken:
+        name, number = f"{stem} {number}.md", number + 1
+    return name

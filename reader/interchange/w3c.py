@@ -1,0 +1,186 @@
+"""The W3C Web Annotation Data Model (JSON-LD): export and import.
+
+An export is an `AnnotationCollection` whose first page holds every annotation:
+
+- `id`: `urn:uuid:` and the annotation's id; `created`, `modified`: its dates (UTC).
+- `target`: `source` is the article's web address, or its file's `file://` URI; selectors
+  are a `TextQuoteSelector` (exact, prefix, suffix) and a `TextPositionSelector` (start,
+  end in Unicode code points of the article's text as Reader normalises it: line endings
+  as "\\n", escape and control characters removed).
+- `body`: `TextualBody` items: each theme with purpose `tagging`; the note with purpose
+  `commenting`; the source with purpose `identifying` (the body identifies who is quoted:
+  in the model's words, it "assigns an identity to the target"). An annotation with no
+  body at all is a `highlighting`.
+
+Import reads a collection, a page, a list or a single annotation; other tools' annotations
+work too when their target is an article of the library (by address or quote).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from reader import __version__
+from reader.core.records import Annotation, now
+from reader.interchange.importing import ImportFileError, Incoming, as_uuid
+from reader.interchange.selection import Selection
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+SOURCE_PURPOSE = "identifying"
+
+
+def _stamp(value: str) -> str:
+    return value.replace("+00:00", "Z") if value else value
+
+
+def annotation_json(annotation: Annotation, uri: str) -> dict[str, Any]:
+    """One annotation in the Web Annotation model."""
+    body: list[dict[str, Any]] = []
+    if annotation.source:
+        body.append(_textual(annotation.source, SOURCE_PURPOSE))
+    body += [_textual(theme, "tagging") for theme in annotation.themes]
+    if annotation.note:
+        body.append(_textual(annotation.note, "commenting"))
+    item: dict[str, Any] = {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{as_uuid(annotation.id)}",
+        "type": "Annotation",
+    }
+    if annotation.created:
+        item["created"] = _stamp(annotation.created)
+    if annotation.updated:
+        item["modified"] = _stamp(annotation.updated)
+    if body:
+        item["body"] = body
+    else:
+        item["motivation"] = "highlighting"
+    item["target"] = {
+        "source": uri,
+        "selector": [
+            {
+                "type": "TextQuoteSelector",
+                "exact": annotation.quote,
+                "prefix": annotation.prefix,
+                "suffix": annotation.suffix,
+            },
+            {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
+        ],
+    }
+    return item
+
+
+def _textual(value: str, purpose: str) -> dict[str, Any]:
+    return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
+
+
+def to_w3c(selection: Selection) -> str:
+    items = [annotation_json(a, selection.article(a).uri) for a in selection.annotations]
+    collection = {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{as_uuid(_collection_key(selection))}",
+        "type": "AnnotationCollection",
+        "label": f"Reader annotations{': ' + selection.query if selection.query else ''}",
+        "generator": {"type": "Software", "name": f"Reader {__version__}"},
+        "generated": _stamp(now()),
+        "total": len(items),
+        "first": {
+            "@context": CONTEXT,
+            "id": f"urn:uuid:{as_uuid(_collection_key(selection) + ':page-1')}",
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
+    }
+    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+
+
+def _collection_key(selection: Selection) -> str:
+    return "reader-export:" + ",".join(a.id for a in selection.annotations)
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def from_w3c(data: str, name: str) -> list[Incoming]:
+    """The annotations of a W3C JSON(-LD) document."""
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as error:
+        raise ImportFileError(f"{name}: not JSON ({error.msg}, line {error.lineno})") from None
+    items = _items(document)
+    if items is None:
+        raise ImportFileError(f"{name}: no Web Annotation, page or collection in it")
+    return [_incoming(item) for item in items if _is_annotation(item)]
+
+
+def _items(document: Any) -> list[Any] | None:
+    if isinstance(document, list):
+        return document
+    if not isinstance(document, dict):
+        return None
+    kind = _types(document)
+    if "AnnotationCollection" in kind:
+        first = document.get("first")
+        return list(first.get("items", [])) if isinstance(first, dict) else []
+    if "AnnotationPage" in kind:
+        return list(document.get("items", []))
+    if "Annotation" in kind:
+        return [document]
+    return None
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    kind = item.get("type", [])
+    return {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)}
+
+
+def _is_annotation(item: Any) -> bool:
+    return isinstance(item, dict) and "Annotation" in _types(item) and "target" in item
+
+
+def _incoming(item: dict[str, Any]) -> Incoming:
+    target = item["target"]
+    target = target[0] if isinstance(target, list) and target else target
+    uri = target if isinstance(target, str) else str(target.get("source", ""))
+    selectors = [] if isinstance(target, str) else target.get("selector", [])
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    quote: dict[str, Any] = next(
+        (s for s in selectors if isinstance(s, dict) and s.get("type") == "TextQuoteSelector"), {}
+    )
+    position: dict[str, Any] = next(
+        (s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"),
+        {},
+    )
+    bodies = item.get("body", [])
+    bodies = bodies if isinstance(bodies, list) else [bodies]
+    textual = [b for b in bodies if isinstance(b, dict) and "value" in b]
+    source = next((b["value"] for b in textual if _purpose(b) == SOURCE_PURPOSE), None)
+    themes = tuple(str(b["value"]) for b in textual if _purpose(b) == "tagging")
+    notes = [str(b["value"]) for b in textual if _purpose(b) in ("commenting", "")]
+    start, end = position.get("start"), position.get("end")
+    return Incoming(
+        id=str(item.get("id") or json.dumps(item, sort_keys=True)),
+        quote=str(quote.get("exact", "")),
+        start=start if isinstance(start, int) else None,
+        end=end if isinstance(end, int) else None,
+        prefix=str(quote.get("prefix", "")),
+        suffix=str(quote.get("suffix", "")),
+        source=str(source) if source else None,
+        themes=themes,
+        note="\n\n".join(notes),
+        created=_stored(item.get("created")),
+        updated=_stored(item.get("modified")),
+        article_uri=uri,
+    )
+
+
+def _purpose(body: dict[str, Any]) -> str:
+    purpose = body.get("purpose", "")
+    return purpose if isinstance(purpose, str) else (purpose[0] if purpose else "")
+
+
+def _stored(value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        return ""
+    return value[:-1] + "+00:00" if value.endswith("Z") else value

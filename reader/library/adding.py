@@ -1,0 +1,350 @@
+"""Adding articles to a library: from files, web pages, standard input and feeds.
+
+Each source becomes a Markdown file in the library folder with front matter (title, author,
+site, published, url, added) and the story as Markdown, escaped so that Reader reads back
+exactly the published text. The library stays a folder of plain files any editor opens.
+
+An article already in the library (the same address, or the same cleaned text) is reported
+with its file name and skipped. Nothing is written when a source fails: the file is
+created only once the story is in hand, and never over an existing file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urldefrag
+
+from reader.core.markdown_text import escape_markdown
+from reader.core.records import ArticleRecord
+from reader.core.text import clean_line, normalise, paragraphs
+from reader.library.article_files import (
+    ArticleError,
+    markdown_to_text,
+    parse_article,
+    split_front_matter,
+    text_hash,
+)
+from reader.library.extraction import (
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    QUOTE,
+    Block,
+    CleanArticle,
+    ExtractionError,
+    clean_page,
+)
+from reader.library.fetching import (
+    FEED_TYPES,
+    HTML_TYPES,
+    MAX_BYTES,
+    TIMEOUT_SECONDS,
+    Fetched,
+    FetchError,
+    fetch,
+)
+from reader.library.folder import Library
+from reader.storage.atomic import write_atomically
+
+WEB_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+
+
+class AddError(Exception):
+    """A source that cannot be added; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What became of one source: `added` (a new file), `present` (already there), or for a
+    refresh `updated` (the story changed; `detail` says what became of the annotations) or
+    `unchanged`."""
+
+    source: str
+    status: str
+    title: str
+    path: str
+    detail: str = ""
+
+
+@dataclass
+class Prepared:
+    """A source read and cleaned, not yet in the library: `store_prepared` puts it there."""
+
+    source: str
+    article: CleanArticle
+    urls: tuple[str, ...] = ()
+
+
+def add_source(
+    library: Library, source: str, stdin: bytes | None = None, timeout: float = TIMEOUT_SECONDS
+) -> AddResult:
+    """Add one source (a path, an http(s) URL, or "-" with `stdin`) to the library."""
+    library.scan()
+    return present_by_url(library, source) or store_prepared(
+        library, prepare(source, stdin, timeout)
+    )
+
+
+def present_by_url(library: Library, source: str) -> AddResult | None:
+    """The article already in the library at the address `source`, if it is one."""
+    url = _url_of(source)
+    present = _with_url(library, url) if url else None
+    return AddResult(source, "present", *present) if present else None
+
+
+def prepare(source: str, stdin: bytes | None = None, timeout: float = TIMEOUT_SECONDS) -> Prepared:
+    """Read or fetch a source and clean it to its story; touches neither library nor store."""
+    url = _url_of(source)
+    if url:
+        fetched = _fetch(url, HTML_TYPES, timeout)
+        article = _clean(fetched.body, fetched.url, source)
+        article.url = url
+        return Prepared(source, article, (url, fetched.url))
+    if source == "-":
+        return Prepared("standard input", _article_from_bytes(stdin or b"", "", "standard input"))
+    path = Path(source).expanduser()
+    if not path.is_file():
+        raise AddError(f"{source}: no such file; give a file, an http(s) address or - for stdin")
+    suffix = path.suffix.lower()
+    if suffix not in WEB_SUFFIXES | TEXT_SUFFIXES:
+        raise AddError(f"{source}: not an article file; give a .txt, .md or .html file, or a URL")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise AddError(f"{source}: over {MAX_BYTES >> 20} MB, too big for an article")
+        data = path.read_bytes()
+    except OSError as error:
+        raise AddError(f"{source}: cannot read it ({error.strerror})") from None
+    return Prepared(source, _article_from_bytes(data, suffix, str(path)))
+
+
+def add_feed(
+    library: Library,
+    feed_url: str,
+    limit: int = 10,
+    timeout: float = TIMEOUT_SECONDS,
+) -> list[AddResult | AddError]:
+    """Add the newest `limit` items of an RSS or Atom feed; each item's result or error."""
+    import feedparser  # imported here: only feeds need it
+
+    fetched = _fetch(feed_url, FEED_TYPES + HTML_TYPES, timeout)
+    feed = feedparser.parse(fetched.body)
+    entries = [entry for entry in feed.entries if entry.get("link")]
+    if not entries:
+        raise AddError(f"{feed_url}: not an RSS or Atom feed with links to articles")
+    entries.sort(
+        key=lambda e: tuple(e.get("published_parsed") or e.get("updated_parsed") or ()),
+        reverse=True,
+    )
+    results: list[AddResult | AddError] = []
+    for entry in entries[:limit]:
+        link = str(entry["link"])
+        try:
+            results.append(add_source(library, link, timeout=timeout))
+        except (AddError, ArticleError) as error:
+            results.append(AddError(str(error)))
+    return results
+
+
+def refresh(library: Library, source: str, timeout: float = TIMEOUT_SECONDS) -> AddResult:
+    """Fetch an article of the library again by its address; if the story changed, replace
+    its file (the old one is kept in .reader-backups/articles/) and re-anchor its
+    annotations to the new text, as for any edited article."""
+    library.scan()
+    url = _url_of(source)
+    record = _record_with_url(library, url) if url else None
+    if record is None:
+        raise AddError(f"{source}: no article of the library has this address; add it first")
+    prepared = prepare(source, timeout=timeout)
+    path = library.folder / record.path
+    try:
+        old = path.read_bytes()
+    except OSError as error:
+        raise AddError(f"{path}: cannot read it ({error.strerror})") from None
+    meta, _body = split_front_matter(old.decode("utf-8", "replace"))
+    document = to_markdown(prepared.article, added=meta.get("added") or _now())
+    content = parse_article(document.encode("utf-8"), ".md", source)
+    if text_hash(content.text) == record.sha256:
+        return AddResult(source, "unchanged", record.title, record.path)
+    kept = library.folder / ".reader-backups" / "articles"
+    kept.mkdir(parents=True, exist_ok=True)
+    (kept / f"{path.stem}.{_now().replace(':', '')}{path.suffix}").write_bytes(old)
+    write_atomically(path, document.encode("utf-8"))
+    report = library.scan()
+    moved = report.reanchored
+    lost = len(report.orphaned)
+    detail = f"{moved} annotation{'s' if moved != 1 else ''} re-anchored"
+    if lost:
+        detail += f", {lost} orphaned (kept; O in Reader lists them)"
+    return AddResult(source, "updated", content.title, record.path, detail)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- getting the story -------------------------------------------------------------------------
+
+
+def _url_of(source: str) -> str:
+    if re.match(r"^https?://", source, re.IGNORECASE):
+        return urldefrag(source.strip())[0]
+    return ""
+
+
+def _fetch(url: str, accept: tuple[str, ...], timeout: float) -> Fetched:
+    try:
+        return fetch(url, accept=accept, timeout=timeout)
+    except FetchError as error:
+        raise AddError(str(error)) from None
+
+
+def _clean(html: bytes, url: str | None, name: str) -> CleanArticle:
+    try:
+        return clean_page(html, url)
+    except ExtractionError as error:
+        raise AddError(f"{name}: {error}; save the story as text and add that") from None
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return (
+        head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in data[:65536].lower()
+    )
+
+
+def _article_from_bytes(data: bytes, suffix: str, name: str) -> CleanArticle:
+    if suffix in WEB_SUFFIXES or (not suffix and _looks_like_html(data)):
+        return _clean(data, None, name)
+    try:
+        content = parse_article(data, suffix or ".txt", name)
+    except ArticleError as error:
+        raise AddError(str(error)) from None
+    spans = paragraphs(content.text)
+    texts = [" ".join(content.text[s.start : s.end].split()) for s in spans]
+    if texts and clean_line(texts[0]) == content.title:
+        texts = texts[1:]
+    if not texts:
+        raise AddError(f"{name}: only a title, no story text; add the story's paragraphs")
+    meta = content.meta
+    return CleanArticle(
+        title=content.title,
+        blocks=[Block(PARAGRAPH, text) for text in texts],
+        author=meta.get("author", ""),
+        site=meta.get("site", ""),
+        published=meta.get("published", "") or meta.get("date", ""),
+        url=meta.get("url", ""),
+    )
+
+
+# --- what is there already -----------------------------------------------------------------------
+
+
+def _same_url(a: str, b: str) -> bool:
+    def key(url: str) -> str:
+        return urldefrag(url)[0].rstrip("/").removeprefix("https://").removeprefix("http://")
+
+    return key(a) == key(b)
+
+
+def _with_url(library: Library, *urls: str) -> tuple[str, str] | None:
+    for url in urls:
+        record = _record_with_url(library, url)
+        if record is not None:
+            return record.title, record.path
+    return None
+
+
+def _record_with_url(library: Library, url: str) -> ArticleRecord | None:
+    for record in library.store.articles():
+        if record.url and not record.missing and _same_url(record.url, url):
+            return record
+    return None
+
+
+def _with_text(library: Library, sha256: str) -> tuple[str, str] | None:
+    for record in library.store.articles():
+        if record.sha256 == sha256 and not record.missing:
+            return record.title, record.path
+    return None
+
+
+# --- writing the file ---------------------------------------------------------------------------
+
+
+def store_prepared(library: Library, prepared: Prepared) -> AddResult:
+    """Write a prepared article into the library as a new file, unless it is there already
+    (the same address or the same text); the library is scanned so the store knows it."""
+    article, source = prepared.article, prepared.source
+    urls = tuple(u for u in (article.url, *prepared.urls) if u)
+    present = _with_url(library, *urls) if urls else None
+    if present:
+        return AddResult(source, "present", *present)
+    document = to_markdown(article, added=_now())
+    content = parse_article(document.encode("utf-8"), ".md", source)
+    present = _with_text(library, text_hash(content.text))
+    if present:
+        return AddResult(source, "present", *present)
+    path = _new_file(library.folder, article.title, document)
+    library.scan()
+    return AddResult(source, "added", content.title, path.relative_to(library.folder).as_posix())
+
+
+def _new_file(folder: Path, title: str, document: str) -> Path:
+    """Create a new file named after the title; never overwrites one."""
+    stem = slug(title) or "article"
+    for number in range(1, 1000):
+        path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
+        try:
+            with path.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(document)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            path.unlink(missing_ok=True)
+            raise AddError(f"{path}: cannot write it ({error.strerror})") from None
+        return path
+    raise AddError(f"{folder}: too many articles named {stem}; rename some")
+
+
+def slug(title: str, limit: int = 72) -> str:
+    """A file name stem from a title: ASCII letters and digits joined by hyphens."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    stem = ""
+    for word in words:
+        if len(stem) + len(word) + 1 > limit:
+            break
+        stem = f"{stem}-{word}" if stem else word
+    return stem
+
+
+# --- Markdown ---------------------------------------------------------------------------------
+
+_FRONT_KEYS = ("title", "author", "site", "published", "url")
+
+
+def to_markdown(article: CleanArticle, added: str) -> str:
+    """The article as a Markdown file: front matter, the headline, then the story."""
+    lines = ["---"]
+    values = {key: getattr(article, key) for key in _FRONT_KEYS}
+    values["added"] = added
+    for key, value in values.items():
+        value = clean_line(value)
+        if value:
+            lines.append(f'{key}: "{value.replace(chr(34), chr(92) + chr(34))}"')
+    lines += ["---", "", f"# {escape_markdown(clean_line(article.title))}", ""]
+    prefixes = {PARAGRAPH: "", HEADING: "## ", QUOTE: "> ", ITEM: "- "}
+    for block in article.blocks:
+        lines += [prefixes.get(block.kind, "") + escape_markdown(block.text), ""]
+    return "\n".join(lines)
+
+
+def read_back(document: str) -> str:
+    """The plain text Reader shows for a Markdown document (for checks)."""
+    _meta, body = split_front_matter(document)
+    return normalise(markdown_to_text(body))

@@ -1,0 +1,204 @@
+"""Reading article files: decoding bytes, Markdown to text, titles and front matter.
+
+An article file becomes an `ArticleContent`: its normalised text (what every offset refers
+to), its title and the metadata its front matter gives. Reading never raises anything but
+`ArticleError`, whose message is one line naming the file and what to do.
+
+Formats:
+- `.txt`: the text as it is; the first non-empty line is the title.
+- `.md` / `.markdown`: front matter (`---` YAML-like `key: value` lines) is metadata; the
+  body is turned into plain text (headings, paragraphs, lists, block quotes, code), and the
+  title is the front matter's `title`, else the first heading, else the first line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.text import clean_line, normalise
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+_IGNORED_STEMS = ("readme", "license", "licence", "notice", "copying", "changelog")
+
+
+class ArticleError(Exception):
+    """A file that cannot be read as an article; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class ArticleContent:
+    """A file's normalised text with its title and metadata."""
+
+    text: str
+    title: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return text_hash(self.text)
+
+
+def text_hash(text: str) -> str:
+    """SHA-256 of normalised text, as stored for each article."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def is_article_file(path: Path) -> bool:
+    """True for the files a library folder treats as articles."""
+    name = path.name
+    return (
+        path.suffix.lower() in ARTICLE_SUFFIXES
+        and not name.startswith(".")
+        and not name.lower().startswith(_IGNORED_STEMS)
+    )
+
+
+def read_article(path: Path) -> ArticleContent:
+    """Read, decode and normalise one article file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(
+                f"{path}: {size // (1024 * 1024)} MB is over the {MAX_ARTICLE_BYTES >> 20} MB "
+                "limit for one article; split it into smaller files"
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ArticleError(
+            f"{path}: cannot read it ({reason}); check it exists and is readable"
+        ) from None
+    return parse_article(data, path.suffix.lower(), str(path))
+
+
+def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
+    """Decode and parse the bytes of an article; `name` is used in error messages."""
+    raw = decode(data, name)
+    if suffix in (".md", ".markdown"):
+        meta, body = split_front_matter(raw)
+        text = normalise(markdown_to_text(body))
+        title = clean_line(meta.get("title", "")) or _first_heading(body) or _first_line(text)
+    else:
+        meta = {}
+        text = normalise(raw)
+        title = _first_line(text)
+    if not text.strip():
+        raise ArticleError(f"{name}: the file has no text; add some or remove it")
+    return ArticleContent(text=text, title=title or Path(name).stem, meta=meta)
+
+
+# --- decoding --------------------------------------------------------------------------------
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BINARY_BYTES = frozenset(range(0x09)) | frozenset(range(0x0E, 0x1B)) | {0x1C, 0x1D}
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: a BOM's encoding, else UTF-8, else Windows-1252 (old news copy).
+
+    Raises `ArticleError` for what looks like a binary file (NUL bytes, many controls).
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    head = data[:65536]
+    if b"\x00" in head or (head and sum(b in _BINARY_BYTES for b in head) / len(head) > 0.05):
+        raise ArticleError(f"{name}: looks like a binary file, not text; remove it or convert it")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+# --- Markdown --------------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_META_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+
+
+def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
+    """Front matter `key: value` lines (quoted values unquoted) and the body after them."""
+    match = _FRONT_MATTER.match(raw)
+    if not match:
+        return {}, raw
+    meta: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        found = _META_LINE.match(line)
+        if found:
+            value = found.group(2)
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1].replace('\\"', '"')
+            meta[found.group(1).lower()] = value
+    return meta, raw[match.end() :]
+
+
+def _first_line(text: str) -> str:
+    for line in text.split("\n"):
+        if line.strip():
+            return clean_line(line)[:300]
+    return ""
+
+
+def _first_heading(body: str) -> str:
+    match = re.search(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", body, re.M)
+    return clean_line(match.group(1)) if match else ""
+
+
+def markdown_to_text(body: str) -> str:
+    """Markdown to plain reading text: blocks separated by blank lines, inline marks dropped."""
+    from markdown_it import MarkdownIt  # imported here: only Markdown articles need it
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    blocks: list[str] = []
+    list_depth = 0
+    for index, token in enumerate(tokens):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+        elif token.type == "inline":
+            text = _inline_text(token.children or [])
+            opener = tokens[index - 1] if index else None
+            in_item = list_depth and opener is not None and opener.type == "paragraph_open"
+            if in_item and _is_first_in_item(tokens, index):
+                text = "  " * (list_depth - 1) + "• " + text
+            if text.strip():
+                blocks.append(text)
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content.rstrip("\n"))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _is_first_in_item(tokens: list, index: int) -> bool:
+    return index >= 2 and tokens[index - 2].type == "list_item_open"
+
+
+def _inline_text(children: list) -> str:
+    parts: list[str] = []
+    for child in children:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content or "")
+        elif child.type == "html_inline" and child.content.lower().startswith("<br"):
+            parts.append("\n")
+    return "".join(parts)

@@ -1,0 +1,403 @@
+"""`reader doctor`: check the database and the library, and repair what is safe.
+
+The doctor reads the database file as plain JSON, so it can look into a file the store
+refuses to open. Every finding is one line with a severity:
+
+- `error`: cannot be repaired here (not JSON, a newer schema, a malformed record): the way
+  out is a backup (`reader restore`) or a hand edit; the doctor says which.
+- `problem`: can be repaired safely with `--fix`: duplicate annotation ids (exact copies
+  are dropped, different ones get new ids, so both are kept), annotations pointing at an
+  unknown article (a placeholder article is added, marked missing), offsets that no longer
+  match the article's text (re-anchored; what cannot be placed is marked orphaned), names
+  used by annotations but absent from the codebook (added), duplicate codebook names
+  (merged), a stale article counter (raised), an older schema (migrated), temporary files
+  a crash left behind (removed).
+- `note`: worth knowing, nothing to repair (missing article files, new files not yet
+  registered, orphaned annotations).
+
+Repairs never delete an annotation. Before writing, the original file is kept as a
+`before-doctor` backup.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from reader.core.anchoring import reanchor
+from reader.core.codebook import name_key
+from reader.core.records import TABLES, Annotation, ArticleRecord
+from reader.library.article_files import ArticleError, is_article_file, read_article
+from reader.storage.atomic import write_atomically
+from reader.storage.backups import Backups
+from reader.storage.database import Store, StoreError, locked
+from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the doctor found; `fixed` once `--fix` repaired it."""
+
+    severity: str  # "error", "problem" or "note"
+    message: str
+    fixed: bool = False
+
+
+@dataclass
+class Checkup:
+    """Everything found in one run, and a summary of the database."""
+
+    findings: list[Finding] = field(default_factory=list)
+    summary: str = ""
+    backup: Path | None = None
+
+    @property
+    def healthy(self) -> bool:
+        return not any(
+            f.severity == "error" or (f.severity == "problem" and not f.fixed)
+            for f in self.findings
+        )
+
+
+class _Examination:
+    """One pass over the decoded data; repairs it in place when `fix` is set."""
+
+    def __init__(self, db: Path, data: dict[str, Any], library: Path | None, fix: bool) -> None:
+        self.db = db
+        self.data = data
+        self.library = library
+        self.fix = fix
+        self.findings: list[Finding] = []
+        self.changed = False
+
+    def say(self, severity: str, message: str, fixable: bool = False) -> None:
+        fixed = fixable and self.fix
+        self.findings.append(Finding(severity, message, fixed))
+        if fixed:
+            self.changed = True
+
+    def run(self) -> None:
+        self._schema()
+        if any(f.severity == "error" for f in self.findings):
+            return
+        self._tables()
+        if any(f.severity == "error" for f in self.findings):
+            return
+        articles = self._articles()
+        self._annotations(articles)
+        self._codebook()
+
+    def _schema(self) -> None:
+        version = schema_of(self.data)
+        if version is None:
+            self.say(
+                "error",
+                "no schema version in `meta`: not a Reader database, or a damaged one; `reader restore` lists the backups",
+            )
+        elif version > SCHEMA_VERSION:
+            self.say(
+                "error",
+                f"schema {version} is newer than this Reader's ({SCHEMA_VERSION}): upgrade Reader",
+            )
+        elif version < SCHEMA_VERSION:
+            self.say(
+                "problem",
+                f"schema {version} is older than {SCHEMA_VERSION}: migrate it",
+                fixable=True,
+            )
+            if self.fix:
+                self.data = migrate(self.data)
+
+    def _tables(self) -> None:
+        unknown = sorted(set(self.data) - set(TABLES))
+        if unknown:
+            self.say("error", f"unknown tables {unknown}: not a Reader database?")
+        for name in TABLES:
+            if not isinstance(self.data.get(name, {}), dict):
+                self.say("error", f"table `{name}` is not a JSON object")
+            elif name not in self.data:
+                self.say("problem", f"table `{name}` is missing: add it empty", fixable=True)
+                if self.fix:
+                    self.data[name] = {}
+
+    def _articles(self) -> dict[int, dict[str, Any]]:
+        articles: dict[int, dict[str, Any]] = {}
+        for doc_id, doc in self.data.get("articles", {}).items():
+            try:
+                article_id = int(doc["id"])
+                str(doc["path"])
+            except (KeyError, TypeError, ValueError):
+                self.say(
+                    "error", f"article record {doc_id} is malformed: {doc!r:.80}; edit or restore"
+                )
+                continue
+            if article_id in articles:
+                self.say(
+                    "error",
+                    f"article id {article_id} is used twice (records {doc_id} and another); edit the file or restore a backup",
+                )
+            articles[article_id] = doc
+        meta = next(iter(self.data["meta"].values()))
+        highest = max(articles, default=0)
+        counter = meta.get("next_article_id")
+        if not isinstance(counter, int) or counter <= highest:
+            self.say(
+                "problem",
+                f"the next article id ({counter}) is not above the highest in use ({highest}): raise it",
+                fixable=True,
+            )
+            if self.fix:
+                meta["next_article_id"] = highest + 1
+        if self.library is not None:
+            self._library_files(articles)
+        return articles
+
+    def _library_files(self, articles: dict[int, dict[str, Any]]) -> None:
+        assert self.library is not None
+        known = {str(doc.get("path")) for doc in articles.values()}
+        for doc in articles.values():
+            if not (self.library / str(doc["path"])).is_file() and not doc.get("missing"):
+                self.say(
+                    "note",
+                    f"article {doc['id']} ({doc['path']}): the file is missing; its annotations are kept",
+                )
+        if self.library.is_dir():
+            new = [
+                p
+                for p in self.library.rglob("*")
+                if is_article_file(p) and p.relative_to(self.library).as_posix() not in known
+            ]
+            if new:
+                self.say(
+                    "note",
+                    f"{len(new)} article file(s) not yet registered; Reader adds them when it opens the library",
+                )
+
+    def _annotations(self, articles: dict[int, dict[str, Any]]) -> None:
+        table: dict[str, Any] = self.data.get("annotations", {})
+        seen: dict[str, Any] = {}
+        texts: dict[int, str | None] = {}
+        for doc_id in list(table):
+            doc = table[doc_id]
+            try:
+                annotation = Annotation.from_doc(doc)
+            except (msgspec.ValidationError, TypeError) as error:
+                self.say(
+                    "error", f"annotation record {doc_id} is malformed ({error}); edit or restore"
+                )
+                continue
+            if annotation.id in seen:
+                if seen[annotation.id] == doc:
+                    self.say(
+                        "problem",
+                        f"annotation {annotation.id} is stored twice, identically: drop the copy",
+                        fixable=True,
+                    )
+                    if self.fix:
+                        del table[doc_id]
+                    continue
+                self.say(
+                    "problem",
+                    f"annotation id {annotation.id} is used by two different annotations: give the second a new id (both kept)",
+                    fixable=True,
+                )
+                if self.fix:
+                    annotation = msgspec.structs.replace(annotation, id=uuid.uuid4().hex)
+                    table[doc_id] = annotation.to_doc()
+            seen[annotation.id] = doc
+            if annotation.article_id not in articles:
+                self.say(
+                    "problem",
+                    f"annotation {annotation.id} belongs to article {annotation.article_id}, which is unknown: add a placeholder article",
+                    fixable=True,
+                )
+                if self.fix:
+                    self._placeholder(annotation.article_id, articles)
+            self._offsets(doc_id, annotation, articles, texts)
+        orphans = sum(1 for doc in table.values() if isinstance(doc, dict) and doc.get("orphaned"))
+        if orphans:
+            self.say(
+                "note",
+                f"{orphans} orphaned annotation(s): their passages were lost in edited articles; they are kept",
+            )
+
+    def _placeholder(self, article_id: int, articles: dict[int, dict[str, Any]]) -> None:
+        record = ArticleRecord(
+            id=article_id,
+            path="",
+            title=f"(article {article_id}, not in the database)",
+            sha256="",
+            missing=True,
+        )
+        doc = {name: getattr(record, name) for name in ArticleRecord.__dataclass_fields__}
+        table = self.data["articles"]
+        table[str(max((int(k) for k in table), default=0) + 1)] = doc
+        articles[article_id] = doc
+        meta = next(iter(self.data["meta"].values()))
+        meta["next_article_id"] = max(int(meta.get("next_article_id") or 1), article_id + 1)
+
+    def _offsets(
+        self,
+        doc_id: str,
+        annotation: Annotation,
+        articles: dict[int, dict[str, Any]],
+        texts: dict[int, str | None],
+    ) -> None:
+        text = self._text(annotation.article_id, articles, texts)
+        bad_range = not 0 <= annotation.start < annotation.end
+        if text is None:
+            if bad_range:
+                self.say(
+                    "problem",
+                    f"annotation {annotation.id}: offsets {annotation.start}-{annotation.end} are not a passage; its article file is not available to re-anchor it",
+                )
+            return
+        if (
+            not bad_range
+            and annotation.end <= len(text)
+            and text[annotation.start : annotation.end] == annotation.quote
+        ):
+            return
+        if annotation.orphaned and bad_range:
+            return
+        moved = reanchor(annotation, text)
+        outcome = (
+            "marked orphaned (kept)"
+            if moved.orphaned
+            else f"re-anchored to {moved.start}-{moved.end}"
+        )
+        if moved.orphaned and annotation.orphaned:
+            return
+        self.say(
+            "problem",
+            f"annotation {annotation.id}: its quote is not at {annotation.start}-{annotation.end} in {articles[annotation.article_id].get('path')}: {outcome}",
+            fixable=True,
+        )
+        if self.fix:
+            self.data["annotations"][doc_id] = moved.to_doc()
+
+    def _text(
+        self, article_id: int, articles: dict[int, dict[str, Any]], texts: dict[int, str | None]
+    ) -> str | None:
+        if article_id not in texts:
+            doc = articles.get(article_id)
+            path = (
+                self.library / str(doc["path"])
+                if doc and self.library and doc.get("path")
+                else None
+            )
+            try:
+                texts[article_id] = read_article(path).text if path and path.is_file() else None
+            except ArticleError:
+                texts[article_id] = None
+        return texts[article_id]
+
+    def _codebook(self) -> None:
+        for table_name, field_name in (("sources", "source"), ("themes", "themes")):
+            table: dict[str, Any] = self.data.setdefault(table_name, {})
+            known: dict[str, str] = {}
+            for doc_id in list(table):
+                name = str(table[doc_id].get("name", ""))
+                key = name_key(name)
+                if key in known:
+                    self.say(
+                        "problem",
+                        f"{table_name[:-1]} {name!r} is listed twice: merge the entries",
+                        fixable=True,
+                    )
+                    if self.fix:
+                        del table[doc_id]
+                    continue
+                known[key] = name
+            used: dict[str, str] = {}
+            for doc in self.data.get("annotations", {}).values():
+                values = doc.get(field_name) if isinstance(doc, dict) else None
+                for name in [values] if isinstance(values, str) else values or []:
+                    if isinstance(name, str) and name_key(name) not in known:
+                        used.setdefault(name_key(name), name)
+            for key, name in used.items():
+                self.say(
+                    "problem",
+                    f"{table_name[:-1]} {name!r} is used but missing from the codebook: add it",
+                    fixable=True,
+                )
+                if self.fix:
+                    entry = (
+                        {"name": name, "description": ""}
+                        if table_name == "sources"
+                        else {"name": name, "colour": "", "description": ""}
+                    )
+                    table[str(max((int(k) for k in table), default=0) + 1)] = entry
+                    known[key] = name
+
+
+def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Checkup:
+    """Check the database (and the library's files); with `fix`, repair what is safe."""
+    checkup = Checkup()
+    if not db.exists():
+        checkup.findings.append(
+            Finding("note", f"{db}: no database yet; Reader creates one when it opens the library")
+        )
+        return checkup
+    with locked(db):
+        stale = sorted(db.parent.glob(f".{db.name}.*.tmp"))
+        if stale:
+            checkup.findings.append(
+                Finding(
+                    "problem",
+                    f"{len(stale)} temporary file(s) left by an interrupted save: remove them",
+                    fixed=fix,
+                )
+            )
+            if fix:
+                for path in stale:
+                    path.unlink(missing_ok=True)
+        raw = db.read_bytes()
+        try:
+            data = msgspec.json.decode(raw)
+        except msgspec.DecodeError as error:
+            checkup.findings.append(
+                Finding(
+                    "error",
+                    f"{db}: not valid JSON ({error}); `reader restore` lists the backups to go back to",
+                )
+            )
+            return checkup
+        if not isinstance(data, dict):
+            checkup.findings.append(
+                Finding(
+                    "error",
+                    f"{db}: not a Reader database (a JSON {type(data).__name__}, not an object of tables)",
+                )
+            )
+            return checkup
+        examination = _Examination(db, data, library, fix)
+        examination.run()
+        checkup.findings.extend(examination.findings)
+        if fix and examination.changed:
+            backup = Backups(db).take("before-doctor")
+            checkup.backup = backup.path if backup else None
+            write_atomically(db, msgspec.json.encode(examination.data))
+    if fix and checkup.healthy:
+        try:  # the repaired file must open
+            store = Store(db, backups=False)
+        except StoreError as error:
+            checkup.findings.append(Finding("error", str(error)))
+        else:
+            store.close()
+    if not any(f.severity == "error" for f in checkup.findings):
+        checkup.summary = _summary(db, examination.data)
+    return checkup
+
+
+def _summary(db: Path, data: dict[str, Any]) -> str:
+    annotations = [a for a in (data.get("annotations") or {}).values() if isinstance(a, dict)]
+    orphaned = sum(1 for a in annotations if a.get("orphaned"))
+    return (
+        f"{db}: schema {schema_of(data)}, {len(data.get('articles') or {})} articles, "
+        f"{len(annotations)} annotations, {orphaned} orphaned"
+    )

@@ -1,0 +1,47 @@
+"""The library pane's order and filter: plain functions over article records.
+
+Sorting by title, by date added or published (newest first, unknown dates last) or by
+number of annotations (most first); filtering keeps the articles whose title, site, author
+or file name hold every word typed, in any case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from reader.core.records import ArticleRecord
+
+SORTS: dict[str, str] = {
+    "title": "title",
+    "added": "newest added",
+    "published": "newest published",
+    "annotations": "most annotated",
+}
+
+
+def arrange(
+    records: Iterable[ArticleRecord], counts: Mapping[int, int], sort_by: str, query: str = ""
+) -> list[ArticleRecord]:
+    """The records to list, filtered by `query` and ordered by `sort_by` (a key of SORTS);
+    missing files always come last."""
+    words = query.casefold().split()
+    kept = [r for r in records if all(word in _haystack(r) for word in words)]
+    kept.sort(key=lambda r: r.title.casefold())
+    if sort_by == "added":
+        kept.sort(key=lambda r: r.added or "", reverse=True)
+    elif sort_by == "published":
+        kept.sort(key=lambda r: (bool(r.published), r.published or ""), reverse=True)
+    elif sort_by == "annotations":
+        kept.sort(key=lambda r: counts.get(r.id, 0), reverse=True)
+    kept.sort(key=lambda r: r.missing)  # stable: the order above within each group
+    return kept
+
+
+def next_sort(sort_by: str) -> str:
+    names = list(SORTS)
+    return names[(names.index(sort_by) + 1) % len(names)] if sort_by in SORTS else names[0]
+
+
+def _haystack(record: ArticleRecord) -> str:
+    parts = (record.title, record.site or "", record.author or "", record.path)
+    return " ".join(parts).casefold()

@@ -1,0 +1,87 @@
+"""Replacing a file so that a crash at any instant leaves the old file or the new one.
+
+The one sequence every write of Reader goes through: a temporary file in the same folder,
+written, flushed and fsync'd, given the mode of the file it replaces, renamed over it with
+`os.replace`, then the folder fsync'd so the rename itself is durable. Used for the database,
+its backups, article files and exports.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+COPY_CHUNK = 1024 * 1024
+
+
+def write_atomically(
+    path: Path, payload: bytes | Iterable[bytes], *, mode: int | None = None
+) -> None:
+    """Replace `path` with `payload` so that readers see the old or the new file, never a mix.
+
+    The new file keeps the mode of the one it replaces (or `mode`, or the umask's default).
+    """
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    if mode is None:
+        mode = _current_mode(path)
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            _write_payload(handle, payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    _fsync_folder(folder)
+
+
+def copy_atomically(source: Path, target: Path) -> None:
+    """Copy `source` to `target` (with its mode) so that `target` is either absent or complete."""
+    with source.open("rb") as data:
+        mode = stat.S_IMODE(os.fstat(data.fileno()).st_mode)
+        write_atomically(target, _chunks(data), mode=mode)
+
+
+def _chunks(handle: BinaryIO) -> Iterator[bytes]:
+    while chunk := handle.read(COPY_CHUNK):
+        yield chunk
+
+
+def _current_mode(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _write_payload(handle: BinaryIO, payload: bytes | Iterable[bytes]) -> None:
+    if isinstance(payload, bytes):
+        handle.write(payload)
+    else:
+        handle.writelines(payload)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

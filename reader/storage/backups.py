@@ -1,0 +1,124 @@
+"""Rotating backups of the database, kept beside it, and restoring one.
+
+Backups live in `.reader-backups/` next to the database file, named
+`<db name>.<kind>.<YYYYMMDD-HHMMSS-ffffff>.json`. Each is a complete copy of the database
+file as it was on disk (never a diff, never a link), written atomically, so every backup
+opens on its own even if the database or another backup is damaged.
+
+Kinds and how many are kept:
+- `recent`: the state before a write, at most one every 10 minutes of writing (last 5);
+- `daily`: the first state of each day a write happens (last 14);
+- `before-restore`, `before-doctor`, `before-migration`: taken before those operations
+  replace the file (last 5 of each).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from reader.storage.atomic import copy_atomically
+
+FOLDER = ".reader-backups"
+KEEP = {"recent": 5, "daily": 14, "before-restore": 5, "before-doctor": 5, "before-migration": 5}
+RECENT_EVERY = timedelta(minutes=10)
+_STAMP = "%Y%m%d-%H%M%S-%f"
+_NAME = re.compile(r"^(?P<db>.+)\.(?P<kind>[a-z-]+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.json$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup file."""
+
+    path: Path
+    kind: str
+    taken: datetime
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+class Backups:
+    """The backups of one database file."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = Path(db)
+        self.folder = self.db.parent / FOLDER
+        self._last: dict[str, datetime] | None = None
+        self.problem = ""  # why the last rotating backup failed, if it did
+
+    def list(self) -> list[Backup]:
+        """Every backup of this database, newest first."""
+        found = []
+        if self.folder.is_dir():
+            for path in self.folder.iterdir():
+                match = _NAME.match(path.name)
+                if match and match["db"] == self.db.name and match["kind"] in KEEP:
+                    taken = datetime.strptime(match["stamp"], _STAMP)
+                    found.append(Backup(path, match["kind"], taken))
+        return sorted(found, key=lambda b: b.taken, reverse=True)
+
+    def find(self, name: str) -> Backup | None:
+        """The backup called `name` (its file name, or a unique beginning of it)."""
+        backups = self.list()
+        exact = [b for b in backups if b.name == name]
+        if exact:
+            return exact[0]
+        starting = [
+            b
+            for b in backups
+            if b.name.startswith(name) or b.name.startswith(f"{self.db.name}.{name}")
+        ]
+        return starting[0] if len(starting) == 1 else None
+
+    def take(self, kind: str) -> Backup | None:
+        """Copy the database file as it is now; None when there is no file yet."""
+        if not self.db.exists():
+            return None
+        self.folder.mkdir(exist_ok=True)
+        taken = datetime.now()
+        target = self.folder / f"{self.db.name}.{kind}.{taken.strftime(_STAMP)}.json"
+        copy_atomically(self.db, target)
+        if self._last is not None:
+            self._last[kind] = taken
+        self._prune(kind)
+        return Backup(target, kind, taken)
+
+    def before_write(self) -> None:
+        """Take the rotating backups that are due before the database is replaced.
+
+        A backup that cannot be written does not stop the save (the atomic write protects
+        the data either way): the reason is kept in `problem` for the user to see.
+        """
+        try:
+            self._rotate()
+        except OSError as error:
+            self.problem = f"{self.folder}: cannot write backups ({error.strerror or error})"
+        else:
+            self.problem = ""
+
+    def _rotate(self) -> None:
+        if self._last is None:
+            self._last = {}
+            for backup in reversed(self.list()):
+                self._last[backup.kind] = backup.taken
+        moment = datetime.now()
+        daily = self._last.get("daily")
+        if daily is None or daily.date() != moment.date():
+            self.take("daily")
+        recent = self._last.get("recent")
+        if recent is None or moment - recent >= RECENT_EVERY:
+            self.take("recent")
+
+    def _prune(self, kind: str) -> None:
+        for old in [b for b in self.list() if b.kind == kind][KEEP[kind] :]:
+            with contextlib.suppress(OSError):
+                old.path.unlink()

@@ -1,0 +1,61 @@
+"""Looking into backups and restoring one (`reader restore`).
+
+A restore never destroys anything: the current file, whatever state it is in (even damaged),
+is first kept as a `before-restore` backup, and the chosen backup is copied over the
+database atomically, under the writers' lock. A running Reader notices the new file and
+reloads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import msgspec
+
+from reader.storage.atomic import copy_atomically
+from reader.storage.backups import Backup, Backups
+from reader.storage.database import StoreError, locked
+from reader.storage.migrations import SCHEMA_VERSION, schema_of
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup holds, or why it cannot be used."""
+
+    backup: Backup
+    annotations: int = 0
+    articles: int = 0
+    schema: int | None = None
+    problem: str = ""
+
+    @property
+    def usable(self) -> bool:
+        return not self.problem
+
+
+def describe(backup: Backup) -> BackupInfo:
+    """Open a backup on its own and count what it holds."""
+    try:
+        data = msgspec.json.decode(backup.path.read_bytes())
+    except (OSError, msgspec.DecodeError) as error:
+        return BackupInfo(backup, problem=f"unreadable ({error})")
+    version = schema_of(data)
+    if version is None:
+        return BackupInfo(backup, problem="no schema version: not a Reader database")
+    if version > SCHEMA_VERSION:
+        return BackupInfo(backup, schema=version, problem=f"schema {version} needs a newer Reader")
+    annotations = data.get("annotations") or {}
+    articles = data.get("articles") or {}
+    return BackupInfo(backup, len(annotations), len(articles), version)
+
+
+def restore(db: Path, backup: Backup) -> Backup | None:
+    """Put `backup` in place of the database; returns the backup of what was replaced."""
+    info = describe(backup)
+    if not info.usable:
+        raise StoreError(f"{backup.path}: cannot be restored: {info.problem}")
+    with locked(db):
+        kept = Backups(db).take("before-restore") if db.exists() else None
+        copy_atomically(backup.path, db)
+    return kept

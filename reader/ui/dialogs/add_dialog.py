@@ -1,0 +1,108 @@
+"""The add dialog: a web address or a file path becomes an article of the library.
+
+Fetching and cleaning run in a thread worker with a progress line, so the app stays
+responsive; writing the file and registering it run on the app's saving thread, in order
+with every other change. The dialog closes with the new (or already present) article's id;
+an error is a notification and the dialog stays open to correct the address.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from reader.library.article_files import ArticleError
+from reader.storage.database import StoreError
+
+if TYPE_CHECKING:
+    from reader.library.adding import AddResult  # noqa: F401 - named in a string: the base class below
+    from reader.ui.app import ReaderApp
+
+
+class AddDialog(ModalScreen["AddResult | None"]):
+    """Asks for a web address or a file and adds it; dismissed with what became of it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="add.cancel"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = False
+
+    @property
+    def reader(self) -> ReaderApp:
+        return cast("ReaderApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="add-box") as box:
+            box.border_title = "Add an article"
+            yield Label("Web address or file (.html, .txt, .md)")
+            yield Input(placeholder="https://… or ~/Downloads/story.html", id="add-source")
+            yield LoadingIndicator(id="add-progress")
+            yield Static("enter adds it · esc cancels", id="add-status", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#add-progress").display = False
+        self.query_one("#add-source", Input).focus()
+
+    @on(Input.Submitted, "#add-source")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        source = event.value.strip()
+        if self.busy:
+            return
+        if not source:
+            self._status("Type a web address (https://…) or the path of a file")
+            return
+        self.busy = True
+        self.query_one("#add-progress").display = True
+        self._status(f"Fetching and cleaning {source} …")
+        self.add_in_background(source)
+
+    @work(thread=True, exclusive=True, group="add")
+    def add_in_background(self, source: str) -> None:
+        # Imported here: httpx and trafilatura load only when an article is added.
+        from reader.library.adding import AddError, prepare, present_by_url, store_prepared
+
+        reader = self.reader
+        worker = get_current_worker()
+        try:
+            result = reader.serial(lambda: present_by_url(reader.library, source))
+            if result is None:
+                prepared = prepare(source)  # the network: neither the UI nor the saving thread
+                if worker.is_cancelled:
+                    return  # esc while fetching: nothing is written
+                result = reader.serial(lambda: store_prepared(reader.library, prepared))
+        except (AddError, ArticleError, StoreError) as error:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, str(error))
+            return
+        except Exception as error:  # a bug: say so, keep the session
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, f"{source}: could not add it ({error!r})")
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.dismiss, result)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.query_one("#add-progress").display = False
+        self._status("Not added: correct the address or the path, or esc to cancel")
+        self.notify(message, severity="error", markup=False, timeout=10)
+        self.query_one("#add-source", Input).focus()
+
+    def _status(self, text: str) -> None:
+        self.query_one("#add-status", Static).update(text)
+
+    def action_cancel(self) -> None:
+        if self.busy:
+            self.workers.cancel_group(self, "add")
+        self.dismiss(None)

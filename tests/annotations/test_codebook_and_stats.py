@@ -1,0 +1,167 @@
+"""The codebook (rename, merge, delete, describe, colour), the counts and the filters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
+from reader.annotations.filters import parse_filter
+from reader.annotations.history import History
+from reader.annotations.stats import (
+    across_articles,
+    as_csv,
+    as_markdown,
+    by_article,
+    by_source,
+    by_theme,
+    matrix,
+    matrix_table,
+    overview,
+)
+from reader.core.records import Annotation, new_annotation
+from reader.storage.database import Store
+from tests.helpers.cli import run_reader
+
+TEXT = "Title\n\n" + "A sentence that people are quoted in, with more words. " * 20
+
+ROWS = [  # article, source, themes
+    (1, "Doug King", ["policing/oversight", "public safety"]),
+    (1, "Doug King", ["public safety"]),
+    (2, "doug  king", ["policing"]),
+    (2, "D. King", []),
+    (2, "ICE", ["policing/use of force"]),
+    (3, None, ["art"]),
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "reader.json")
+    for number in (1, 2, 3):
+        store.add_article(path=f"{number}.txt", title=f"Article {number}", sha256=str(number))
+    store.save_annotations(
+        new_annotation(article, TEXT, 7 + i * 3, 30 + i * 3, source=source, themes=themes)
+        for i, (article, source, themes) in enumerate(ROWS)
+    )
+    return store
+
+
+def _sources(store: Store) -> list[str | None]:
+    return sorted((a.source or "-") for a in store.annotations())
+
+
+def test_counts_per_source_theme_and_article(store: Store) -> None:
+    annotations = store.annotations()
+    assert [(c.name, c.annotations, c.articles) for c in by_source(annotations)] == [
+        ("Doug King", 3, 2),  # "doug  king" is the same source (case and spaces folded)
+        ("(no source)", 1, 1),
+        ("D. King", 1, 1),
+        ("ICE", 1, 1),
+    ]
+    themes = {c.name: c.annotations for c in by_theme(annotations)}
+    assert themes["policing"] == 1 and themes["public safety"] == 2
+    with_parents = {c.name: (c.annotations, c.articles) for c in by_theme(annotations, True)}
+    assert with_parents["policing"] == (3, 2)  # itself, oversight and use of force
+    titles = {r.id: r.title for r in store.articles()}
+    busiest = by_article(annotations, titles)[0]
+    assert (busiest.name, busiest.annotations) == ("Article 2", 3)
+    assert [c.name for c in across_articles(annotations)] == ["Doug King"]
+
+
+def test_matrix_counts_each_theme_of_a_quote(store: Store) -> None:
+    grid = matrix(store.annotations())
+    assert grid.count("Doug King", "public safety") == 2
+    assert grid.count("Doug King", "policing/oversight") == 1
+    assert grid.count("D. King", "(no theme)") == 1
+    assert grid.quotes["Doug King"] == 3  # quotes, not cells: one quote has two themes
+    table = matrix_table(grid)
+    assert table[0][0] == "source" and table[0][-1] == "quotes"
+    assert as_csv(table).startswith("\ufeffsource,")
+    assert as_markdown(table).splitlines()[1].startswith("| --- | ---: |")
+    made = overview(store.annotations())
+    assert made.grid == grid and made.sources == by_source(store.annotations())
+
+
+def test_rename_takes_every_annotation_and_undo_restores(store: Store) -> None:
+    history = History(store)
+    store.update_source("Doug King", description="criminologist, Mount Royal University")
+    apply_rename(history, SOURCE, ["Doug King"], "Douglas King")
+    assert _sources(store).count("Douglas King") == 3
+    assert [s.description for s in store.sources() if s.name == "Douglas King"] == [
+        "criminologist, Mount Royal University"
+    ]  # the description follows the rename
+    assert "Doug King" not in {s.name for s in store.sources()}
+    history.undo()
+    assert _sources(store).count("Doug King") == 3 and "Douglas King" not in _sources(store)
+
+
+def test_merge_two_spellings_into_one(store: Store) -> None:
+    history = History(store)
+    apply_rename(history, SOURCE, ["Doug King", "D. King"], "Doug King")
+    assert _sources(store).count("Doug King") == 4
+    assert {s.name for s in store.sources()} == {"Doug King", "ICE"}
+    assert matrix(store.annotations()).quotes["Doug King"] == 4
+
+
+def test_a_change_of_case_is_a_rename(store: Store) -> None:
+    apply_rename(History(store), SOURCE, ["ICE"], "Ice")
+    assert "Ice" in _sources(store) and "ICE" not in _sources(store)
+
+
+def test_renaming_a_parent_theme_takes_its_children(store: Store) -> None:
+    apply_rename(History(store), THEME, ["policing"], "police")
+    themes = {t for a in store.annotations() for t in a.themes}
+    assert {"police", "police/oversight", "police/use of force"} <= themes
+    assert not any(t.startswith("policing") for t in themes)
+    assert not any(t.name.startswith("policing") for t in store.themes())
+
+
+def test_delete_takes_the_name_off_and_keeps_the_quotes(store: Store) -> None:
+    history = History(store)
+    before = len(store)
+    apply_delete(history, THEME, "policing")
+    assert len(store) == before
+    assert not any(t.startswith("policing") for a in store.annotations() for t in a.themes)
+    assert "policing" not in {t.name for t in store.themes()}
+    history.undo()
+    assert sum("policing" in t for a in store.annotations() for t in a.themes) == 3
+
+
+def test_theme_colour_and_description(store: Store) -> None:
+    store.update_theme("public safety", colour="#e07a5f", description="crime and policing")
+    theme = store.theme("Public Safety")
+    assert theme is not None and (theme.colour, theme.description) == (
+        "#e07a5f",
+        "crime and policing",
+    )
+
+
+def test_filters_by_source_theme_and_parent(store: Store) -> None:
+    annotations: list[Annotation] = store.annotations()
+
+    def kept(text: str) -> int:
+        found = parse_filter(text)
+        assert found is not None
+        return sum(found.matches(a) for a in annotations)
+
+    assert parse_filter("  ") is None
+    assert kept("theme:policing") == 3  # the parent takes its children
+    assert kept('source:"doug king"') == 3
+    assert kept('source:king theme:"public safety"') == 2
+    assert kept("ice") == 1  # a free word: a source or a theme
+
+
+def test_reader_stats_from_the_shell(store: Store, tmp_path: Path) -> None:
+    store.close()
+    library = tmp_path
+    by_source_json = json.loads(run_reader("stats", "--json", "--library", str(library)).stdout)
+    assert by_source_json[0] == {"name": "Doug King", "annotations": 3, "articles": 2}
+    themes = run_reader("stats", "--by", "theme", "--library", str(library))
+    assert themes.returncode == 0 and themes.stdout.startswith("theme")
+    grid = json.loads(run_reader("stats", "--matrix", "--json", "--library", str(library)).stdout)
+    assert {"source": "Doug King", "theme": "public safety", "count": 2} in grid["cells"]
+    text = run_reader("stats", "--matrix", "--library", str(library)).stdout
+    assert text.splitlines()[0].split()[0] == "source"

@@ -1,0 +1,236 @@
+"""The search index: query syntax, typo tolerance, filters, ranking, staying current."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.annotations.search import (
+    NOTE,
+    SOURCE,
+    THEMES,
+    TITLE,
+    SearchIndex,
+    highlight_spans,
+    hits_as_json,
+    parse_query,
+    tokens,
+)
+from reader.core.records import edited, new_annotation
+from reader.storage.database import Store
+
+ICE_TEXT = (
+    "ICE actions in U.S. prompt questions\n\n"
+    "“Their authority in Canada is exclusively to assist Canadian authorities,” King said.\n\n"
+    "“Canada and Canadians must not engage with or support fascist violence,” McPherson wrote.\n\n"
+    "“Our collaboration benefits communities in both countries,” ICE says.\n"
+)
+
+
+def quote_span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def build_store(path: Path) -> Store:
+    store = Store(path)
+    ice = store.add_article(
+        path="ice.txt", title="ICE actions in U.S. prompt questions", sha256="0"
+    )
+    other = store.add_article(path="art.txt", title="Warhol's photo legacy", sha256="1")
+    rows = [
+        (
+            ice.id,
+            ICE_TEXT,
+            "Their authority in Canada",
+            "Doug King",
+            ["public safety", "cross-border cooperation"],
+            "",
+        ),
+        (
+            ice.id,
+            ICE_TEXT,
+            "Canada and Canadians must not",
+            "Heather McPherson",
+            ["sovereignty", "accountability"],
+            "open letter",
+        ),
+        (ice.id, ICE_TEXT, "Our collaboration benefits", "ICE", ["cooperation"], ""),
+        (
+            other.id,
+            "x" * 40 + " celebrity culture is strong",
+            "celebrity culture",
+            "Elaine Gustafon",
+            ["art/photography"],
+            "public safety is not it",
+        ),
+    ]
+    for article_id, text, words, source, themes, note in rows:
+        start, end = quote_span(text, words)
+        store.save_annotation(
+            new_annotation(article_id, text, start, end, source=source, themes=themes, note=note)
+        )
+    return store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return build_store(tmp_path / "reader.json")
+
+
+@pytest.fixture(scope="module")
+def shared_index(tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    return SearchIndex.build(build_store(tmp_path_factory.mktemp("db") / "reader.json"))
+
+
+def sources(results) -> list[str]:  # type: ignore[no-untyped-def]
+    return [hit.annotation.source for hit in results.hits]
+
+
+def test_query_syntax() -> None:
+    query = parse_query('public source:"Doug King" theme:safety article:ICE unknown:x "two words"')
+    assert query.terms == ("public", "unknown", "x", "two", "words")
+    assert query.filters == ((SOURCE, ("doug", "king")), (THEMES, ("safety",)), (TITLE, ("ice",)))
+    assert parse_query("note:letter").filters == ((NOTE, ("letter",)),)
+    assert parse_query("   ").empty
+
+
+def test_tokens_fold_case_accents_and_apostrophes() -> None:
+    assert tokens("Montréal’s CAFÉ don't") == ["montreals", "cafe", "dont"]
+
+
+def test_surname_in_lower_case_finds_the_source(store: Store) -> None:
+    assert sources(SearchIndex.build(store).search("mcpherson"))[0] == "Heather McPherson"
+
+
+def test_typos_find_the_theme(store: Store) -> None:
+    results = SearchIndex.build(store).search("publc safty")
+    assert sources(results)[0] == "Doug King"
+    assert {"public", "safety"} <= results.words
+
+
+def test_themed_source_ranks_above_a_note_mention(store: Store) -> None:
+    assert sources(SearchIndex.build(store).search("public safety")) == [
+        "Doug King",
+        "Elaine Gustafon",
+    ]
+
+
+def test_prefix_of_the_word_being_typed_matches(store: Store) -> None:
+    assert sources(SearchIndex.build(store).search("collab"))[0] == "ICE"
+
+
+def test_every_word_must_match(store: Store) -> None:
+    assert sources(SearchIndex.build(store).search("canada must")) == ["Heather McPherson"]
+    assert SearchIndex.build(store).search("canada zebra").hits == []
+
+
+def test_field_filters_combine_with_words(store: Store) -> None:
+    index = SearchIndex.build(store)
+    assert sources(index.search("source:king")) == ["Doug King"]
+    assert sources(index.search('source:"Heather McPherson" canada')) == ["Heather McPherson"]
+    assert sources(index.search("source:king violence")) == []
+    assert sources(index.search("article:warhol")) == ["Elaine Gustafon"]
+    assert sorted(sources(index.search("article:ice"))) == ["Doug King", "Heather McPherson", "ICE"]
+
+
+def test_theme_filter_includes_nested_themes(store: Store) -> None:
+    assert sources(SearchIndex.build(store).search("theme:art")) == ["Elaine Gustafon"]
+
+
+def test_no_match_is_an_empty_result(store: Store) -> None:
+    results = SearchIndex.build(store).search("qwxzt")
+    assert results.hits == [] and results.total == 0
+
+
+def test_empty_query_lists_everything_newest_first(store: Store) -> None:
+    results = SearchIndex.build(store).search("")
+    assert results.total == 4
+    assert sources(results)[0] == "Elaine Gustafon"
+
+
+def test_index_follows_store_changes(store: Store) -> None:
+    index = SearchIndex.build(store)
+    king = next(a for a in store.annotations() if a.source == "Doug King")
+    store.save_annotation(edited(king, source="Douglas Kingsley"))
+    assert sources(index.search("douglas")) == ["Douglas Kingsley"]
+    store.delete_annotation(king.id)
+    assert index.search("douglas").hits == []
+    article = store.articles()[0]
+    store.save_annotation(new_annotation(article.id, ICE_TEXT, 0, 3, source="Newcomer"))
+    assert sources(index.search("newcomer")) == ["Newcomer"]
+
+
+def test_highlight_spans_mark_matched_words() -> None:
+    text = "“Their authority,” said McPherson’s aide"
+    spans = highlight_spans(text, frozenset({"authority", "mcphersons"}))
+    assert [text[s:e] for s, e in spans] == ["authority", "McPherson’s"]
+
+
+def test_json_shape(store: Store) -> None:
+    results = SearchIndex.build(store).search("mcpherson")
+    row = hits_as_json(results.hits, {r.id: r.path for r in store.articles()})[0]
+    assert list(row) == [
+        "id",
+        "article",
+        "title",
+        "quote",
+        "source",
+        "themes",
+        "note",
+        "start",
+        "end",
+        "score",
+    ]
+    assert row["article"] == "ice.txt" and row["source"] == "Heather McPherson"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_any_query_is_answered_with_ranked_hits(shared_index: SearchIndex, query: str) -> None:
+    results = shared_index.search(query)
+    assert results.total >= len(results.hits)
+    scores = [hit.score for hit in results.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= score <= 100 for score in scores)
+
+
+def test_an_empty_index_answers_nothing() -> None:
+    assert SearchIndex().search("anything").hits == []
+
+
+def test_building_the_index_while_the_store_writes_neither_deadlocks_nor_goes_stale(
+    tmp_path: Path,
+) -> None:
+    import threading
+
+    store = build_store(tmp_path / "reader.json")
+    article = store.articles()[0]
+    doomed = [
+        store.save_annotation(new_annotation(article.id, ICE_TEXT, 0, 3, source=f"Doomed {i}"))
+        for i in range(30)
+    ]
+    built: list[SearchIndex] = []
+
+    def writer() -> None:
+        with store.batch():  # holds the store's lock while listeners run
+            for annotation in doomed:
+                store.delete_annotation(annotation.id)
+            store.add_article(path="new.txt", title="Fresh article", sha256="2")
+
+    threads = [
+        threading.Thread(target=writer),
+        threading.Thread(target=lambda: built.append(SearchIndex.build(store))),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert not any(thread.is_alive() for thread in threads), "deadlock"
+    index = built[0]
+    assert index.search("doomed").hits == []
+    assert len(index) == 4
+    assert index.search("article:fresh").total == 0  # no annotations there, but no error

@@ -1,0 +1,167 @@
+"""The `reader` command as a user's shell runs it: a subprocess, exit codes, output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import run_reader
+
+
+def test_version() -> None:
+    result = run_reader("--version")
+    assert result.returncode == 0 and result.stdout.startswith("reader 0.")
+
+
+def test_search_with_a_typo_prints_ranked_results(tagged_library: Path) -> None:
+    result = run_reader("search", "--library", str(tagged_library), "mcphersn")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].split("  ", 1)[1].startswith("Heather McPherson")
+
+
+def test_search_json_has_the_stable_shape(tagged_library: Path) -> None:
+    result = run_reader("search", "--library", str(tagged_library), "--json", "publc safty")
+    assert result.returncode == 0
+    rows = json.loads(result.stdout)
+    assert [r["source"] for r in rows] == ["Doug King"]
+    assert set(rows[0]) == {
+        "id",
+        "article",
+        "title",
+        "quote",
+        "source",
+        "themes",
+        "note",
+        "start",
+        "end",
+        "score",
+    }
+    text = (tagged_library / rows[0]["article"]).read_text(encoding="utf-8")
+    assert text[rows[0]["start"] : rows[0]["end"]] == rows[0]["quote"]
+
+
+def test_search_filters_and_limit(tagged_library: Path) -> None:
+    result = run_reader(
+        "search", "--library", str(tagged_library), "--json", "--limit", "1", "article:ICE"
+    )
+    assert len(json.loads(result.stdout)) == 1
+    result = run_reader("search", "--library", str(tagged_library), "--json", 'source:"Doug King"')
+    assert [r["source"] for r in json.loads(result.stdout)] == ["Doug King"]
+
+
+def test_no_match_is_not_an_error(tagged_library: Path) -> None:
+    result = run_reader("search", "--library", str(tagged_library), "--json", "zzyzx")
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    result = run_reader("search", "--library", str(tagged_library), "zzyzx")
+    assert result.returncode == 0 and "No annotation matches" in result.stderr
+
+
+def test_list_prints_articles_with_counts(tagged_library: Path) -> None:
+    result = run_reader("list", "--json", "--library", str(tagged_library))
+    rows = {r["path"]: r for r in json.loads(result.stdout)}
+    assert rows["ice-canada-offices.txt"]["annotations"] == 2
+    assert rows["wikinews-warhol-university-exhibits.txt"]["annotations"] == 0
+    plain = run_reader("list", "--library", str(tagged_library))
+    assert "2  ice-canada-offices.txt  ICE actions in U.S." in plain.stdout
+
+
+def test_library_from_the_environment(tagged_library: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "READER_LIBRARY": str(tagged_library)}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "list", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert len(json.loads(result.stdout)) == 4
+
+
+def test_a_library_folder_in_the_current_folder_is_the_default(tagged_library: Path) -> None:
+    result = run_reader("list", "--json", cwd=tagged_library.parent)
+    assert len(json.loads(result.stdout)) == 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("search",), "reader search: the following arguments are required: QUERY"),
+        (("search", "x", "--limit", "0"), "must be 1 or more"),
+        (("list", "--bogus"), "unrecognized arguments: --bogus"),
+        (("list", "--library", "/no/such/folder"), "/no/such/folder: no such folder"),
+        (("/no/such/folder",), "/no/such/folder: no such folder"),
+    ],
+)
+def test_bad_usage_exits_2_with_one_line(args: tuple[str, ...], message: str) -> None:
+    result = run_reader(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_a_damaged_database_is_one_line_and_exit_1(library: Path) -> None:
+    (library / "reader.json").write_text("{oops")
+    result = run_reader("list", "--library", str(library))
+    assert result.returncode == 1
+    assert (
+        result.stderr.count("\n") == 1
+        and "reader.json: not valid JSON" in result.stderr
+        and "reader restore" in result.stderr
+    )
+    assert (library / "reader.json").read_text() == "{oops"
+
+
+def test_a_skipped_file_is_named(library: Path) -> None:
+    (library / "junk.txt").write_bytes(b"\x00\xff\x00")
+    result = run_reader("list", "--library", str(library))
+    assert result.returncode == 0
+    assert "junk.txt: looks like a binary file" in result.stderr
+
+
+def test_quotes_json_of_a_plain_file_outside_the_library(tmp_path: Path) -> None:
+    article = tmp_path / "elsewhere.txt"
+    article.write_text(
+        "Council votes on bridge\n\n"
+        "Mayor Ann Hollis, a former engineer, backed the plan.\n\n"
+        '"We cannot wait another winter," Hollis said. Not every "vanity project" is a waste.\n',
+        encoding="utf-8",
+    )
+    result = run_reader("quotes", str(article), "--json", "--library", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    text = article.read_text(encoding="utf-8")
+    assert rows == [
+        {
+            "quote": "We cannot wait another winter,",
+            "start": text.index("We cannot"),
+            "end": text.index("We cannot") + len("We cannot wait another winter,"),
+            "speaker": "Ann Hollis",
+            "speaker_mention": "Hollis",
+            "cue": "said",
+            "confidence": rows[0]["confidence"],
+        }
+    ]
+    assert not (tmp_path / "reader.json").exists()  # nothing written beside it
+    every = json.loads(run_reader("quotes", str(article), "--json", "--all").stdout)
+    assert [row["speech"] for row in every] == [True, False]
+
+
+def test_quotes_of_a_library_article_by_name_in_codebook_spelling(tagged_library: Path) -> None:
+    result = run_reader("quotes", "ice-canada", "--library", str(tagged_library))
+    assert result.returncode == 0, result.stderr
+    assert "Doug King [explained]" in result.stdout
+    assert "Heather McPherson [wrote]" in result.stdout
+    assert "U.S. Embassy" not in result.stdout  # its paraphrase is not a quotation
+
+
+def test_quotes_of_nothing_is_a_one_line_error(library: Path) -> None:
+    result = run_reader("quotes", "no-such-article", "--library", str(library))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "no-such-article" in result.stderr
+    assert "Traceback" not in result.stderr

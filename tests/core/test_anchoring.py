@@ -1,0 +1,188 @@
+"""Re-anchoring annotations after an article's text changed (unit and property tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from reader.core.anchoring import locate, reanchor, reanchor_all
+from reader.core.records import Annotation, new_annotation
+from reader.library.folder import Library
+from reader.storage.database import Store
+from tests.helpers.paths import GOLD, ICE
+
+TEXT = (GOLD / ICE).read_text(encoding="utf-8")
+KING = "Their authority in Canada is exclusively to assist Canadian authorities in investigating transnational crime."
+
+
+def annotate(text: str, words: str) -> Annotation:
+    start = text.index(words)
+    return new_annotation(1, text, start, start + len(words), source="Doug King")
+
+
+def shown(text: str, annotation: Annotation) -> str:
+    return text[annotation.start : annotation.end]
+
+
+def test_unchanged_text_keeps_the_annotation_as_it_is() -> None:
+    annotation = annotate(TEXT, KING)
+    assert reanchor(annotation, TEXT) is annotation
+
+
+def test_text_inserted_before_moves_the_offsets() -> None:
+    annotation = annotate(TEXT, KING)
+    new_text = "An editor's note added at the top.\n\n" + TEXT
+    moved = reanchor(annotation, new_text)
+    assert shown(new_text, moved) == KING and moved.start == annotation.start + 36
+
+
+def test_repeated_quote_is_told_apart_by_its_context() -> None:
+    text = "Alpha said “yes, we will” today.\n\nBeta said “yes, we will” tomorrow."
+    second = new_annotation(1, text, text.rindex("yes"), text.rindex("will") + 4)
+    new_text = "Intro.\n\n" + text.replace("Alpha said", "Alpha, the mayor, said")
+    moved = reanchor(second, new_text)
+    assert new_text[moved.start : moved.end] == "yes, we will"
+    assert new_text[: moved.start].endswith("Beta said “")
+
+
+def test_a_typo_fixed_inside_the_quote_is_followed() -> None:
+    text = TEXT.replace("exclusively", "exclusivly")
+    annotation = annotate(text, KING.replace("exclusively", "exclusivly"))
+    moved = reanchor(annotation, TEXT)
+    assert shown(TEXT, moved) == KING and not moved.orphaned
+    assert moved.quote == KING
+
+
+def test_rewrapped_paragraphs_are_followed() -> None:
+    annotation = annotate(TEXT, KING)
+    new_text = TEXT.replace("Their authority in Canada is", "Their authority in\nCanada is")
+    moved = reanchor(annotation, new_text)
+    assert shown(new_text, moved) == KING.replace("in Canada", "in\nCanada")
+
+
+def test_a_deleted_passage_is_orphaned_and_kept() -> None:
+    annotation = annotate(TEXT, KING)
+    orphan = reanchor(annotation, TEXT.replace(KING, ""))
+    assert orphan.orphaned and orphan.quote == KING and orphan.source == "Doug King"
+    assert orphan.id == annotation.id
+
+
+def test_an_orphan_that_comes_back_is_placed_again() -> None:
+    orphan = reanchor(annotate(TEXT, KING), TEXT.replace(KING, ""))
+    back = reanchor(orphan, TEXT)
+    assert not back.orphaned and shown(TEXT, back) == KING
+
+
+def test_a_short_quote_is_found_by_its_context() -> None:
+    text = "Title\n\nThey said the pills were gone, and nobody knew where."
+    second = new_annotation(1, text, text.rindex("pills"), text.rindex("pills") + 5)
+    new_text = text.replace("the pills were gone", "the pils were gone")
+    anchor = locate(second, new_text)
+    assert anchor is not None and new_text[anchor.start : anchor.end] == "pils"
+
+
+def test_only_changed_annotations_are_returned() -> None:
+    kept = annotate(TEXT, "Their work and what they are charged with doing")  # before KING
+    lost = annotate(TEXT, KING)
+    changed = reanchor_all([kept, lost], TEXT.replace(KING, ""))
+    assert [a.id for a in changed] == [lost.id] and changed[0].orphaned
+
+
+def test_scanning_an_edited_article_reanchors_its_annotations(ice_library: Path) -> None:
+    store = Store(ice_library / "reader.json")
+    Library(ice_library, store).scan()
+    record = store.articles()[0]
+    king = store.save_annotation(annotate(TEXT, KING))
+    mcpherson = store.save_annotation(annotate(TEXT, "Canada and Canadians must not engage"))
+    edited_text = "Correction: an earlier version misspelt a name.\n\n" + TEXT.replace(KING, "")
+    (ice_library / ICE).write_text(edited_text, encoding="utf-8")
+    report = Library(ice_library, store).scan()
+    assert report.reanchored == 1 and [a.id for a in report.orphaned] == [king.id]
+    reopened = Store(ice_library / "reader.json")
+    placed = reopened.annotation(mcpherson.id)
+    assert placed is not None and edited_text[placed.start : placed.end] == mcpherson.quote
+    assert [a.id for a in reopened.orphans()] == [king.id]
+    assert reopened.annotation_count(record.id) == 2
+
+
+# --- properties ----------------------------------------------------------------------------
+
+PARAGRAPHS = [p for p in TEXT.split("\n\n") if len(p) > 80]
+LETTERS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.\n", min_size=1, max_size=60)
+
+
+@st.composite
+def annotated_text(draw: st.DrawFn) -> tuple[str, Annotation]:
+    paragraph = draw(st.sampled_from(PARAGRAPHS))
+    length = draw(st.integers(25, min(90, len(paragraph))))
+    offset = draw(st.integers(0, len(paragraph) - length))
+    quote = paragraph[offset : offset + length].strip()
+    assume(len(quote) >= 20 and TEXT.count(quote) == 1)
+    return TEXT, annotate(TEXT, quote)
+
+
+@given(
+    annotated_text(),
+    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 40), LETTERS), min_size=1, max_size=5),
+)
+def test_edits_away_from_the_quote_move_it_exactly(
+    case: tuple[str, Annotation], edits: list[tuple[float, int, str]]
+) -> None:
+    text, annotation = case
+    start, end = annotation.start, annotation.end
+    for where, deleted, inserted in edits:
+        # Edit anywhere but the quote itself: before it, or after it.
+        if where < 0.5:
+            position = int(where * 2 * start)
+            cut = min(deleted, start - position)
+            text = text[:position] + inserted + text[position + cut :]
+            start += len(inserted) - cut
+            end += len(inserted) - cut
+        else:
+            position = end + int((where - 0.5) * 2 * (len(text) - end))
+            text = (
+                text[:position] + inserted + text[position + min(deleted, len(text) - position) :]
+            )
+    assume(text.count(annotation.quote) == 1)
+    moved = reanchor(annotation, text)
+    assert not moved.orphaned
+    assert (moved.start, moved.end) == (start, end)
+    assert moved.quote == annotation.quote
+
+
+@given(annotated_text(), st.floats(0, 1), st.sampled_from(["", "x", "ly", "-"]), st.integers(0, 2))
+def test_a_small_edit_inside_the_quote_is_followed(
+    case: tuple[str, Annotation], where: float, inserted: str, deleted: int
+) -> None:
+    """An edit inside the quote, at least 5 characters from either end, is followed closely.
+
+    (Right at a mid-word end, which side of the edit belongs to the quote is ambiguous.)
+    """
+    text, annotation = case
+    inner = annotation.end - annotation.start - 10 - deleted
+    assume(inner > 0 and (inserted or deleted))
+    position = annotation.start + 5 + int(where * inner)
+    new_text = text[:position] + inserted + text[position + deleted :]
+    expected_end = annotation.end + len(inserted) - deleted
+    moved = reanchor(annotation, new_text)
+    assert not moved.orphaned
+    assert abs(moved.start - annotation.start) <= 2
+    assert abs(moved.end - expected_end) <= 2
+
+
+@given(annotated_text())
+def test_a_quote_cut_out_with_its_context_is_orphaned_not_lost(
+    case: tuple[str, Annotation],
+) -> None:
+    text, annotation = case
+    low = max(0, annotation.start - 40)
+    high = annotation.end + 40
+    new_text = text[:low] + "[passage removed]" + text[high:]
+    result = reanchor(annotation, new_text)
+    if not result.orphaned:
+        # Found elsewhere: only acceptable if that text really is close to the quote.
+        assert result.quote != annotation.quote or new_text.count(annotation.quote) >= 1
+    else:
+        assert result.id == annotation.id and result.quote == annotation.quote

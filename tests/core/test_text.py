@@ -1,0 +1,161 @@
+"""Normalising, paragraphs, sentences and quotation spans."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.text import (
+    Span,
+    TextStructure,
+    normalise,
+    paragraphs,
+    quotation_at,
+    quotations,
+    sentences,
+)
+from tests.helpers.paths import SAMPLES, gold_nonquotes, gold_quotes
+
+
+def inner_texts(text: str) -> list[str]:
+    return [text[q.inner.start : q.inner.end] for q in quotations(text)]
+
+
+# --- normalising ---
+
+
+def test_line_endings_become_newlines() -> None:
+    assert normalise("a\r\nb\rc\u2028d") == "a\nb\nc\nd"
+
+
+def test_escape_sequences_and_controls_are_removed() -> None:
+    raw = "red \x1b[31mtext\x1b[0m, title \x1b]0;pwned\x07, link \x1b]8;;http://x\x1b\\y\x1b]8;;\x1b\\ nul\x00 bell\x07"
+    assert normalise(raw) == "red text, title , link y nul bell"
+
+
+def test_markup_like_text_is_kept_literally() -> None:
+    assert normalise("[bold]x[/] [@click=app.quit]y[/]") == "[bold]x[/] [@click=app.quit]y[/]"
+
+
+def test_bidi_overrides_are_removed_but_letters_kept() -> None:
+    assert normalise("abc\u202edef\u2066שלום") == "abcdefשלום"
+
+
+@given(st.text())
+def test_normalised_text_has_no_control_characters(raw: str) -> None:
+    text = normalise(raw)
+    assert all(ch == "\n" or ch >= " " for ch in text if ord(ch) < 0xA0 and ch != "\x7f")
+    assert "\x1b" not in text and "\r" not in text
+    assert normalise(text) == text
+
+
+# --- paragraphs and sentences ---
+
+
+def test_paragraphs_split_on_blank_lines_and_trim() -> None:
+    text = "Title\n\n  First para\nstill first.\n \n\n\nSecond.\n"
+    spans = paragraphs(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "Title",
+        "First para\nstill first.",
+        "Second.",
+    ]
+
+
+def test_sentences_know_abbreviations() -> None:
+    text = "Sen. John Smith met Dr. Jones in the U.S. capital on Monday. They talked.\n\nNext para."
+    found = [text[s.start : s.end] for s in sentences(text)]
+    assert found == [
+        "Sen. John Smith met Dr. Jones in the U.S. capital on Monday.",
+        "They talked.",
+        "Next para.",
+    ]
+
+
+def test_sentences_never_cross_paragraphs() -> None:
+    text = "One without a stop\n\nTwo."
+    assert [text[s.start : s.end] for s in sentences(text)] == ["One without a stop", "Two."]
+
+
+# --- quotations ---
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.stem)
+def test_every_hand_labelled_quotation_span_is_found(sample) -> None:  # type: ignore[no-untyped-def]
+    text = sample.read_text(encoding="utf-8")
+    found = {(q.inner.start, q.inner.end) for q in quotations(text)}
+    labelled = gold_quotes(sample.name) + gold_nonquotes(sample.name)
+    assert {(g["start"], g["end"]) for g in labelled} <= found
+    assert len(found) == len(labelled)
+
+
+def test_curly_quotes() -> None:
+    assert inner_texts("He said “we are ready,” and left.") == ["we are ready,"]
+
+
+def test_straight_quotes() -> None:
+    assert inner_texts('He said "we are ready," and left.') == ["we are ready,"]
+
+
+def test_apostrophes_never_open_or_close() -> None:
+    text = "Canada’s agents don’t carry firearms since the ’90s, it's said. “Yes,” she said."
+    assert inner_texts(text) == ["Yes,"]
+
+
+def test_interrupted_quotation_is_two_spans() -> None:
+    text = "“Foo,” she said, “bar.”"
+    assert inner_texts(text) == ["Foo,", "bar."]
+
+
+def test_quotation_over_paragraphs_is_one_span() -> None:
+    text = "“First paragraph of the quote.\n\n“Second paragraph, closing.”\n\nAfter."
+    assert inner_texts(text) == ["First paragraph of the quote.\n\n“Second paragraph, closing."]
+
+
+def test_single_quotes_nested_in_double_belong_to_it() -> None:
+    text = "“He called it ‘a mess’ yesterday,” she said."
+    assert inner_texts(text) == ["He called it ‘a mess’ yesterday,"]
+
+
+def test_top_level_single_quotes_are_found() -> None:
+    text = "North Korea puts military in 'quasi-state of war'"
+    assert inner_texts(text) == ["quasi-state of war"]
+
+
+def test_unclosed_quote_stops_at_its_paragraph() -> None:
+    text = "“Never closed here.\n\nA new paragraph with “a quote” inside."
+    quotes = quotations(text)
+    assert [text[q.inner.start : q.inner.end] for q in quotes] == ["Never closed here.", "a quote"]
+    assert [q.closed for q in quotes] == [False, True]
+
+
+def test_stray_apostrophe_does_not_swallow_double_quotes() -> None:
+    text = "Rock 'n roll, 'cause \"it works,\" he said."
+    assert "it works," in inner_texts(text)
+
+
+def test_quotation_at_finds_the_enclosing_quote() -> None:
+    text = "Before “inside the quote” after."
+    quotes = quotations(text)
+    assert quotation_at(quotes, text.index("inside")) == quotes[0]
+    assert quotation_at(quotes, text.index("“")) == quotes[0]
+    assert quotation_at(quotes, text.index("after")) is None
+
+
+@given(st.text(alphabet="ab “”\"'’\n", max_size=200))
+def test_quotation_spans_are_ordered_and_inside_the_text(raw: str) -> None:
+    text = normalise(raw)
+    previous_end = -1
+    for quote in quotations(text):
+        assert 0 <= quote.outer.start <= quote.inner.start < quote.inner.end <= quote.outer.end
+        assert quote.outer.end <= len(text)
+        assert quote.outer.start >= previous_end
+        previous_end = quote.outer.end
+
+
+def test_structure_computes_on_demand() -> None:
+    structure = TextStructure("Title\n\nOne. Two.")
+    assert structure.paragraphs == [Span(0, 5), Span(7, 16)]
+    assert len(structure.sentences) == 3
+    assert structure.quotations == []

@@ -1,0 +1,121 @@
+"""Helpers for driving the app with Pilot and reading what the screen shows."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widget import Widget
+from textual.widgets import Input, OptionList
+
+from reader.ui.app import ReaderApp
+from reader.ui.screens.main_screen import MainScreen
+from reader.ui.widgets.article_view import ArticleView
+
+SIZE = (120, 40)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until workers (file reads, saves, searches) are done and the screen caught up."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await app.saved()
+    await pilot.pause()
+
+
+async def press(pilot: Pilot[Any], *keys: str) -> None:
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    await pilot.press(*[{" ": "space"}.get(ch, ch) for ch in text])
+    await settle(pilot)
+
+
+def screen_text(app: ReaderApp) -> str:
+    """Everything the terminal shows, as plain text lines."""
+    update = app.screen._compositor.render_full_update()
+    return "\n".join("".join(part.text for part in row) for row in update.strips)
+
+
+_FRAME = re.compile("[\u2500-\u259f]")  # box drawing and block elements: borders, edges
+
+
+def screen_words(app: ReaderApp) -> str:
+    """The screen's text with line breaks and borders folded into single spaces."""
+    return " ".join(_FRAME.sub(" ", screen_text(app)).split())
+
+
+def region_words(app: ReaderApp, widget: Widget) -> str:
+    """The words shown inside one widget's part of the screen."""
+    region = widget.region
+    rows = screen_text(app).split("\n")[region.y : region.bottom]
+    text = " ".join(row[region.x : region.right] for row in rows)
+    return " ".join(_FRAME.sub(" ", text).split())
+
+
+def pane_entries(app: ReaderApp) -> list[str]:
+    """The plain text of every entry of the annotations pane, scrolled into view or not."""
+    notes = app.screen.query_one("#notes", OptionList)
+    return [
+        " ".join(notes.get_option_at_index(i).prompt.plain.split())  # type: ignore[union-attr]
+        for i in range(notes.option_count)
+    ]
+
+
+def toast_words(app: ReaderApp) -> str:
+    """The words of the notifications on screen."""
+    return " | ".join(region_words(app, toast) for toast in app.screen.query("Toast"))
+
+
+def notified(app: ReaderApp) -> str:
+    """The messages of the notifications raised and not yet expired (shown or about to be)."""
+    return " | ".join(n.message for n in app._notifications)
+
+
+def main(app: ReaderApp) -> MainScreen:
+    screen = app.screen_stack[0]
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def view(app: ReaderApp) -> ArticleView:
+    return main(app).query_one(ArticleView)
+
+
+def database(path: Path) -> dict[str, Any]:
+    """The database file as JSON, read from disk."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def saved_annotations(path: Path) -> list[dict[str, Any]]:
+    return sorted(database(path)["annotations"].values(), key=lambda a: a["start"])
+
+
+async def fill(pilot: Pilot[Any], text: str) -> None:
+    """Put `text` in the focused field in one step, as a paste would (tests not about typing)."""
+    field = pilot.app.focused
+    assert isinstance(field, Input), f"no text field has the focus ({field!r})"
+    field.value = text
+    field.cursor_position = len(text)
+    await settle(pilot)
+
+
+async def tag(
+    pilot: Pilot[Any], source: str, themes: str = "", note: str = "", *, typed: bool = False
+) -> None:
+    """Fill the open tag dialog and save with enter; `typed`: key by key, as a user types."""
+    enter_text = type_text if typed else fill
+    await enter_text(pilot, source)
+    await press(pilot, "tab")
+    await enter_text(pilot, themes)
+    await press(pilot, "tab")
+    await enter_text(pilot, note)
+    await press(pilot, "enter")

@@ -1,0 +1,49 @@
+"""Annotations made through the domain, as the app would save them, without driving the UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.helpers.paths import ICE, WARHOL
+
+Row = tuple[str, str, str, list[str]]
+
+ICE_QUOTES: list[Row] = [
+    (ICE, "Their authority in Canada", "Doug King", ["public safety", "cross-border cooperation"]),
+    (ICE, "Canada and Canadians must not", "Heather McPherson", ["sovereignty", "accountability"]),
+]
+# Three quotes of the ICE article and one of the Warhol article.
+SEEDED: list[Row] = [
+    *ICE_QUOTES,
+    (ICE, "Our collaboration benefits", "ICE", ["cross-border cooperation"]),
+    (WARHOL, "I think America", "Elaine Gustafon", ["celebrity"]),
+]
+
+
+def tag_quotes(library: Path, rows: list[Row]) -> None:
+    """Tag, in the library's database, the quotation starting with each row's words.
+
+    A row is (article file, first words of the quote, source, themes); the annotation runs
+    to the closing quote mark, as selecting the quotation in the app would.
+    """
+    from reader.core.records import new_annotation
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    store = Store(library / "reader.json")
+    shelf = Library(library, store)
+    shelf.scan()
+    records = {r.path: r for r in store.articles()}
+    for path, words, source, themes in rows:
+        text = shelf.load(records[path]).text
+        start = text.index(words)
+        end = min(i for i in (text.find("”", start), text.find('"', start)) if i > 0)
+        store.save_annotation(
+            new_annotation(records[path].id, text, start, end, source=source, themes=themes)
+        )
+    store.close()
+
+
+def seed(library: Path) -> None:
+    """Tag three quotes of the ICE article and one of the Warhol article (`SEEDED`)."""
+    tag_quotes(library, SEEDED)

@@ -1,0 +1,117 @@
+"""A local web site for the tests of adding articles: saved real pages on 127.0.0.1.
+
+No test reaches the internet. The pages are real news pages saved in tests/data/extraction
+(origins in its SOURCES.md); the server adds what a real site does wrong: a redirect, a 404,
+a server too slow to answer, an oversized answer, an answer that is not HTML, a page with no
+article, and an RSS feed of three of the pages.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.helpers.paths import DATA
+
+EXTRACTION = DATA / "extraction"
+
+# Saved pages served by name: the story page, and two more for the feed.
+PAGES = {
+    "story.html": EXTRACTION / "dev" / "bbc-70cb2d.html.gz",  # Taylor Swift's AMA row (BBC)
+    "markets.html": EXTRACTION / "dev" / "cityam-360c73.html.gz",
+    "spurs.html": EXTRACTION / "dev" / "news-921019.html.gz",  # Mourinho at Tottenham (Sky)
+}
+EMPTY_PAGE = (
+    b"<html><head><title>Home</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+)
+
+
+def feed(base: str) -> bytes:
+    items = [
+        ("story.html", "Taylor Swift's AMA row seems to be over", "Tue, 19 Nov 2019 10:00:00 GMT"),
+        ("markets.html", "Alibaba and Hong Kong", "Wed, 20 Nov 2019 09:00:00 GMT"),
+        ("spurs.html", "Mourinho replaces Pochettino", "Wed, 20 Nov 2019 08:00:00 GMT"),
+    ]
+    entries = "".join(
+        f"<item><title>{title}</title><link>{base}/{name}</link><pubDate>{date}</pubDate></item>"
+        for name, title, date in items
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Test news</title>'
+        f"<link>{base}/</link><description>Saved pages</description>{entries}</channel></rss>"
+    ).encode()
+
+
+class _Handler(BaseHTTPRequestHandler):
+    slow_seconds = 5.0
+    live_page = b""  # /live.html: a page a test can change, as a site edits a story
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet
+        return
+
+    def do_GET(self) -> None:
+        # The client may give up (the size limit or its time-out), as it should.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._answer()
+
+    def _answer(self) -> None:
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        path = self.path.split("?")[0].lstrip("/")
+        if path in PAGES:
+            self._send(200, "text/html; charset=utf-8", gzip.decompress(PAGES[path].read_bytes()))
+        elif path == "live.html":
+            self._send(200, "text/html; charset=utf-8", _Handler.live_page)
+        elif path == "moved":
+            self.send_response(301)
+            self.send_header("Location", f"{base}/story.html")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif path == "feed.xml":
+            self._send(200, "application/rss+xml", feed(base))
+        elif path == "data.json":
+            self._send(200, "application/json", b'{"not": "a page"}')
+        elif path == "empty.html":
+            self._send(200, "text/html", EMPTY_PAGE)
+        elif path == "huge.html":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            chunk = b"<p>" + b"word " * 20_000 + b"</p>"
+            for _ in range(120):  # about 12 MB, streamed without a length
+                self.wfile.write(chunk)
+        elif path == "slow.html":
+            time.sleep(self.slow_seconds)
+            self._send(200, "text/html", EMPTY_PAGE)
+        else:
+            self._send(404, "text/html", b"<h1>Not found</h1>")
+
+    def _send(self, status: int, content_type: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def set_live_page(html: bytes) -> None:
+    """What /live.html answers from now on."""
+    _Handler.live_page = html
+
+
+@contextmanager
+def serve() -> Iterator[str]:
+    """Serve the site on a free port; yields its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,0 +1,351 @@
+"""Exporting annotations to Markdown, CSV, JSON, W3C, REFI-QDA and Obsidian, and back in."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from reader.core.records import Annotation, new_annotation
+from reader.interchange.importing import import_incoming
+from reader.interchange.markdown import citation, tag, to_markdown, to_obsidian
+from reader.interchange.qdpx import NAMESPACE, from_qdpx, to_qdpx
+from reader.interchange.selection import select
+from reader.interchange.tables import CSV_COLUMNS, from_json, to_csv, to_json
+from reader.interchange.w3c import from_w3c, to_w3c
+from reader.library.folder import Library
+from reader.storage.database import Store
+from tests.helpers.cli import run_reader
+from tests.helpers.paths import DATA, SAMPLES
+from tests.helpers.w3c_schema import annotation_failures, collection_failures
+
+XSD = DATA / "schemas" / "refi-qda" / "Project-mrt2019.xsd"
+
+# An article whose text tests the counting: emoji and CJK before the quotes, Markdown and
+# Rich markup inside them, a combining accent, wire-copy quote marks.
+TRICKY = (
+    "Emoji 🎉 and 漢字 before the story\n\n"
+    "The mayor 👩🏽‍💼 said: “We will *not* raise [taxes] # this year,’’ and left.\n\n"
+    "Cafe\u0301 owners replied: “It is `code` & <b>markup</b> | 1. not a list.”\n"
+)
+
+
+def _library(root: Path) -> Path:
+    folder = root / "library"
+    folder.mkdir()
+    for sample in SAMPLES:
+        shutil.copy(sample, folder / sample.name)
+    (folder / "tricky.txt").write_text(TRICKY, encoding="utf-8")
+    return folder
+
+
+def _tag(folder: Path, rows: list[tuple[str, str, str | None, list[str], str]]) -> list[Annotation]:
+    """(file, exact quote, source, themes, note) rows, saved in the library's database."""
+    store = Store(folder / "reader.json")
+    library = Library(folder, store)
+    library.scan()
+    records = {r.path: r for r in store.articles()}
+    saved = []
+    for path, quote, source, themes, note in rows:
+        text = library.load(records[path]).text
+        start = text.index(quote)
+        annotation = new_annotation(
+            records[path].id,
+            text,
+            start,
+            start + len(quote),
+            source=source,
+            themes=themes,
+            note=note,
+        )
+        saved.append(store.save_annotation(annotation))
+    store.close()
+    return saved
+
+
+ROWS: list[tuple[str, str, str | None, list[str], str]] = [
+    (
+        "tricky.txt",
+        "We will *not* raise [taxes] # this year,",
+        "Mayor Ana Ruiz",
+        ["tax/local", "public safety"],
+        "Said at the *council* meeting",
+    ),
+    (
+        "tricky.txt",
+        "It is `code` & <b>markup</b> | 1. not a list.",
+        "Cafe\u0301 owners",
+        ["business"],
+        "",
+    ),
+    (
+        "ice-canada-offices.txt",
+        "Their authority in Canada is exclusively",
+        "Doug King",
+        ["public safety"],
+        "criminologist",
+    ),
+    ("ice-canada-offices.txt", "Canada and Canadians must not engage", None, [], ""),
+]
+
+
+@pytest.fixture
+def tagged(tmp_path: Path) -> Path:
+    folder = _library(tmp_path)
+    _tag(folder, ROWS)
+    return folder
+
+
+def _selection(folder: Path, query: str = ""):  # type: ignore[no-untyped-def]
+    store = Store(folder / "reader.json")
+    try:
+        return select(store, Library(folder, store), query)
+    finally:
+        store.close()
+
+
+def test_markdown_is_a_draft_section_per_theme(tagged: Path) -> None:
+    draft = to_markdown(_selection(tagged, 'theme:"public safety"'))
+    assert [line for line in draft.splitlines() if line.startswith("#")] == [
+        '# Quotes: theme:"public safety"',
+        "## public safety",
+    ]
+    assert "> We will \\*not\\* raise \\[taxes\\] \\# this year," in draft
+    assert "> — Mayor Ana Ruiz, [Emoji 🎉 and 漢字 before the story](<file://" in draft
+    assert "Said at the \\*council\\* meeting" in draft
+    assert "Doug King" in draft and "Canada and Canadians" not in draft  # not on the theme
+
+
+def test_csv_reads_back_with_every_field(tagged: Path) -> None:
+    text = to_csv(_selection(tagged))
+    rows = list(csv.DictReader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == len(ROWS)
+    mayor = next(r for r in rows if r["source"] == "Mayor Ana Ruiz")
+    assert mayor["quote"] == ROWS[0][1] and mayor["themes"] == "tax/local; public safety"
+    assert mayor["note"] == "Said at the *council* meeting" and mayor["article"] == "tricky.txt"
+    assert next(r for r in rows if r["quote"].startswith("Canada"))["source"] == ""
+
+
+def test_w3c_export_meets_the_w3c_schemas(tagged: Path) -> None:
+    collection = json.loads(to_w3c(_selection(tagged)))
+    assert collection_failures(collection) == []
+    items = collection["first"]["items"]
+    assert len(items) == len(ROWS)
+    for item in items:
+        assert annotation_failures(item) == []
+    mayor = next(i for i in items if i["target"]["selector"][0]["exact"] == ROWS[0][1])
+    purposes = {(b["purpose"], b["value"]) for b in mayor["body"]}
+    assert purposes == {
+        ("identifying", "Mayor Ana Ruiz"),
+        ("tagging", "tax/local"),
+        ("tagging", "public safety"),
+        ("commenting", "Said at the *council* meeting"),
+    }
+    # The schemas can fail: an annotation without its context and with a broken selector.
+    broken = {**mayor, "target": {"source": "x", "selector": {"type": "TextQuoteSelector"}}}
+    del broken["@context"]
+    assert len(annotation_failures(broken)) >= 2
+
+
+def test_qdpx_is_valid_refi_qda_and_counts_characters(tagged: Path) -> None:
+    data = to_qdpx(_selection(tagged))
+    with zipfile.ZipFile(io.BytesIO(data)) as zipped:
+        project = etree.fromstring(zipped.read("project.qde"))
+        texts = {n: zipped.read(n) for n in zipped.namelist() if n.startswith("sources/")}
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    assert schema.validate(project), schema.error_log
+    q = f"{{{NAMESPACE}}}"
+    groups = [c.get("name") for c in project.find(f"{q}CodeBook/{q}Codes")]
+    assert groups == ["Sources", "Themes"]
+    themes = project.find(f"{q}CodeBook/{q}Codes/{q}Code[@name='Themes']")
+    tax = themes.find(f"{q}Code[@name='tax']")
+    assert tax is not None and tax.find(f"{q}Code[@name='local']") is not None  # nested
+    selections = 0
+    for source in project.iter(f"{q}TextSource"):
+        raw = texts["sources/" + source.get("plainTextPath").removeprefix("internal://")]
+        assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" not in raw
+        text = raw.decode("utf-8")
+        for selected in source.iter(f"{q}PlainTextSelection"):
+            start, end = int(selected.get("startPosition")), int(selected.get("endPosition"))
+            assert text[start:end] in {row[1] for row in ROWS}  # code points, emoji included
+            selections += 1
+    assert selections == len(ROWS)
+
+
+def test_obsidian_notes_have_tags_and_links(tagged: Path) -> None:
+    notes = to_obsidian(_selection(tagged))
+    assert set(notes) == {
+        "Emoji 🎉 and 漢字 before the story.md",
+        "ICE actions in U.S. prompt questions about role in Canada with officers stationed at 5 embassies, consulates.md",
+    }
+    tricky = notes["Emoji 🎉 and 漢字 before the story.md"]
+    assert "> — [[Mayor Ana Ruiz]] #tax/local #public-safety" in tricky
+    assert tag("Public Safety!") == "#public-safety" and tag("2024") == "#theme-2024"
+
+
+def test_citation_is_ready_to_paste(tagged: Path) -> None:
+    selection = _selection(tagged, "source:king")
+    [annotation] = selection.annotations
+    text = citation(annotation, selection.article(annotation))
+    assert text.startswith("“Their authority in Canada is exclusively” — Doug King, “ICE actions")
+
+
+def _same(a: list[Annotation], b: list[Annotation]) -> None:
+    def key(x: Annotation) -> tuple[object, ...]:
+        return (x.id, x.start, x.end, x.quote, x.source, x.themes, x.note, x.created, x.orphaned)
+
+    assert sorted(map(key, a)) == sorted(map(key, b))
+
+
+def _round_trip(folder: Path, fmt: str) -> tuple[list[Annotation], list[Annotation]]:
+    store = Store(folder / "reader.json")
+    library = Library(folder, store)
+    selection = select(store, library)
+    before = list(store.annotations())
+    store.close()
+    if fmt == "w3c":
+        incoming, descriptions = from_w3c(to_w3c(selection), "x"), {}
+    elif fmt == "json":
+        incoming, descriptions = from_json(to_json(selection), "x")
+    else:
+        incoming, descriptions = from_qdpx(to_qdpx(selection), "x"), {}
+    (folder / "reader.json").unlink()
+    shutil.rmtree(folder / ".reader-backups", ignore_errors=True)
+    fresh = Store(folder / "reader.json")
+    report = import_incoming(fresh, Library(folder, fresh), incoming, descriptions)
+    again = import_incoming(fresh, Library(folder, fresh), incoming, descriptions)
+    after = list(fresh.annotations())
+    fresh.close()
+    assert report.unplaced == [] and len(report.added) == len(before)
+    assert again.added == [] and again.present == len(before)  # twice adds nothing twice
+    return before, after
+
+
+@pytest.mark.parametrize("fmt", ["w3c", "json", "qdpx"])
+def test_export_then_import_into_an_empty_database_loses_nothing(tagged: Path, fmt: str) -> None:
+    before, after = _round_trip(tagged, fmt)
+    _same(before, after)
+
+
+_names = st.sampled_from(["Doug King", "ICE", "Ana Ruiz", "the mayor’s office", "Zoë Ng"])
+_themes = st.lists(
+    st.sampled_from(["policing", "policing/oversight", "public safety", "tax"]), max_size=3
+)
+_notes = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30
+)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    fmt=st.sampled_from(["w3c", "json", "qdpx"]),
+    picks=st.lists(
+        st.tuples(
+            st.floats(0, 1), st.integers(1, 60), st.one_of(st.none(), _names), _themes, _notes
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+)
+def test_round_trip_of_any_annotations(
+    fmt: str, picks: list[tuple[float, int, str | None, list[str], str]]
+) -> None:
+    with tempfile.TemporaryDirectory() as temp:
+        folder = _library(Path(temp))
+        store = Store(folder / "reader.json")
+        library = Library(folder, store)
+        library.scan()
+        records = sorted(store.articles(), key=lambda r: r.path)
+        for index, (where, length, source, themes, note) in enumerate(picks):
+            record = records[index % len(records)]
+            text = library.load(record).text
+            start = int(where * (len(text) - 1))
+            end = min(len(text), start + length)
+            store.save_annotation(
+                new_annotation(record.id, text, start, end, source=source, themes=themes, note=note)
+            )
+        store.close()
+        before, after = _round_trip(folder, fmt)
+        _same(before, after)
+
+
+def test_an_annotation_of_an_article_not_in_the_library_is_reported(
+    tagged: Path, tmp_path: Path
+) -> None:
+    incoming = from_w3c(to_w3c(_selection(tagged, "source:king")), "x")
+    other = tmp_path / "other"
+    other.mkdir()
+    store = Store(other / "reader.json")
+    report = import_incoming(store, Library(other, store), incoming)
+    store.close()
+    assert report.added == [] and len(report.unplaced) == 1
+    assert "is not in the library" in report.unplaced[0]
+
+
+# --- the command line ----------------------------------------------------------------------------
+
+
+def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
+    shown = run_reader("export", "--library", str(tagged), "source:king")
+    assert shown.returncode == 0 and "> Their authority in Canada is exclusively" in shown.stdout
+    out = tmp_path / "quotes.csv"
+    written = run_reader("export", "-f", "csv", "-o", str(out), "--library", str(tagged))
+    assert (
+        written.returncode == 0
+        and f"Exported 4 annotations from 2 articles to {out}" in written.stderr
+    )
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfid,quote,source")
+    needs_file = run_reader("export", "-f", "qdpx", "--library", str(tagged))
+    assert needs_file.returncode == 2 and "needs -o FILE.qdpx" in needs_file.stderr
+    project = tmp_path / "project.qdpx"
+    assert (
+        run_reader("export", "-f", "qdpx", "-o", str(project), "--library", str(tagged)).returncode
+        == 0
+    )
+    notes = tmp_path / "vault"
+    assert (
+        run_reader(
+            "export", "-f", "obsidian", "-o", str(notes), "--library", str(tagged)
+        ).returncode
+        == 0
+    )
+    assert len(list(notes.glob("*.md"))) == 2
+    (tagged / "reader.json").unlink()
+    first = run_reader("import", str(project), "--library", str(tagged))
+    assert first.returncode == 0 and "imported 4 annotations" in first.stdout
+    again = run_reader("import", str(project), "--json", "--library", str(tagged))
+    assert json.loads(again.stdout) == {
+        "imported": 0,
+        "present": 4,
+        "orphaned": 0,
+        "not_placed": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("content", "fmt", "message"),
+    [
+        (b"{not json", "w3c", "not JSON"),
+        (b'{"type": "Person"}', "w3c", "no Web Annotation"),
+        (b"[1, 2]", "json", "not a Reader JSON export"),
+        (b"PK\x03\x04broken", "qdpx", "not a REFI-QDA project"),
+    ],
+)
+def test_a_bad_import_file_is_one_line(
+    tagged: Path, tmp_path: Path, content: bytes, fmt: str, message: str
+) -> None:
+    bad = tmp_path / "bad.file"
+    bad.write_bytes(content)
+    result = run_reader("import", str(bad), "-f", fmt, "--library", str(tagged))
+    assert result.returncode == 1 and message in result.stderr and str(bad) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

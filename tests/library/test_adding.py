@@ -1,0 +1,229 @@
+"""`reader add` as a user's shell runs it, against saved real pages on a local server."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.library.adding import read_back
+from reader.library.article_files import read_article, split_front_matter
+from reader.library.fetching import FetchError, fetch
+from tests.helpers.cli import run_reader
+from tests.helpers.seeding import tag_quotes
+from tests.helpers.web import PAGES, serve, set_live_page
+
+STORY_SENTENCE = "The group that owns most of her music, Big Machine, says she will be allowed"
+STORY_QUOTE = '"I just want to be able to perform my own music," she said.'
+BOILERPLATE = ("Follow Newsbeat", "Listen to Newsbeat", "Share this", "Related Topics")
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[str]:
+    with serve() as base:
+        yield base
+
+
+@pytest.fixture
+def empty_library(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    return folder
+
+
+def articles_in(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.md"))
+
+
+def test_a_web_page_is_added_as_its_story_with_front_matter(site: str, empty_library: Path) -> None:
+    result = run_reader("add", f"{site}/story.html", "--library", str(empty_library))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    [file] = articles_in(empty_library)
+    assert "Taylor Swift's AMA row seems to be over" in result.stdout
+    assert file.name in result.stdout
+    meta, _body = split_front_matter(file.read_text(encoding="utf-8"))
+    assert meta["title"] == "Taylor Swift's AMA row seems to be over"
+    assert meta["site"] == "BBC News"
+    assert meta["published"] == "2019-11-19"
+    assert meta["url"] == f"{site}/story.html"
+    assert meta["added"].startswith("20")
+    article = read_article(file)
+    assert article.title == meta["title"]
+    assert STORY_SENTENCE in article.text
+    assert STORY_QUOTE in article.text  # the quotation marks as published
+    for line in BOILERPLATE:
+        assert line not in article.text
+    listing = json.loads(run_reader("list", "--json", "--library", str(empty_library)).stdout)
+    assert [entry["title"] for entry in listing] == [meta["title"]]
+
+
+def test_adding_the_same_page_again_says_it_is_there(site: str, empty_library: Path) -> None:
+    assert run_reader("add", f"{site}/story.html", "--library", str(empty_library)).returncode == 0
+    [file] = articles_in(empty_library)
+    again = run_reader("add", f"{site}/story.html", "--library", str(empty_library))
+    assert again.returncode == 0
+    assert "already in the library" in again.stdout and file.name in again.stdout
+    # The same story by another address (a redirect to it) is the same cleaned text.
+    moved = run_reader("add", f"{site}/moved", "--library", str(empty_library))
+    assert moved.returncode == 0 and "already in the library" in moved.stdout
+    assert articles_in(empty_library) == [file]
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("nothing-here.html", "404"),
+        ("data.json", "application/json, not a web page"),
+        ("empty.html", "no article found"),
+        ("huge.html", "over 10 MB"),
+    ],
+)
+def test_a_broken_address_is_one_line_and_leaves_the_library_alone(
+    site: str, empty_library: Path, path: str, message: str
+) -> None:
+    result = run_reader("add", f"{site}/{path}", "--library", str(empty_library))
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    written = {p.name for p in empty_library.iterdir()} - {"reader.json", ".reader.json.lock"}
+    assert written <= {".reader-backups"}  # no article file, nothing half-written
+    assert articles_in(empty_library) == []
+
+
+def test_a_slow_server_times_out_with_one_line(site: str, empty_library: Path) -> None:
+    result = run_reader(
+        "add", f"{site}/slow.html", "--timeout", "0.3", "--library", str(empty_library)
+    )
+    assert result.returncode == 1
+    assert "no answer within 0.3 s" in result.stderr
+    assert articles_in(empty_library) == []
+
+
+def test_a_page_from_standard_input(site: str, empty_library: Path) -> None:
+    html = fetch(f"{site}/story.html").body
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "add", "-", "--library", str(empty_library)],
+        input=html,
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    [file] = articles_in(empty_library)
+    assert STORY_QUOTE in read_article(file).text
+
+
+def test_files_of_every_kind_and_a_bad_one(tmp_path: Path, empty_library: Path) -> None:
+    text = tmp_path / "notes.txt"
+    text.write_text('A local story\n\nShe said: "It [bold]works[/]."\n\n1. Not a list.\n')
+    page = tmp_path / "saved page.html"
+    page.write_bytes(gzip.decompress(PAGES["markets.html"].read_bytes()))
+    missing = tmp_path / "missing.txt"
+    result = run_reader("add", str(text), str(page), str(missing), "--library", str(empty_library))
+    assert result.returncode == 1  # one failed; the others were still added
+    assert f"{missing}: no such file" in result.stderr
+    files = articles_in(empty_library)
+    assert len(files) == 2
+    local = next(f for f in files if f.name.startswith("a-local-story"))
+    assert (
+        read_article(local).text
+        == 'A local story\n\nShe said: "It [bold]works[/]."\n\n1. Not a list.\n'
+    )
+
+
+def test_a_feed_adds_its_newest_items_once(site: str, empty_library: Path) -> None:
+    result = run_reader(
+        "add", "--feed", f"{site}/feed.xml", "--limit", "2", "--library", str(empty_library)
+    )
+    assert result.returncode == 0, result.stderr
+    titles = [read_article(f).meta["url"].rsplit("/", 1)[1] for f in articles_in(empty_library)]
+    assert sorted(titles) == ["markets.html", "spurs.html"]  # the two newest items
+    again = run_reader(
+        "add", "--feed", f"{site}/feed.xml", "--json", "--library", str(empty_library)
+    )
+    statuses = {Path(r["source"]).name: r["status"] for r in json.loads(again.stdout)}
+    assert statuses == {"markets.html": "present", "spurs.html": "present", "story.html": "added"}
+    spurs = next(f for f in articles_in(empty_library) if "spurs" in read_article(f).meta["url"])
+    assert "— Tottenham Hotspur (@SpursOfficial)" in read_article(spurs).text  # the tweet it quotes
+
+
+def test_fetch_stops_at_the_size_limit(site: str) -> None:
+    with pytest.raises(FetchError, match="over"):
+        fetch(f"{site}/story.html", max_bytes=1000)
+
+
+def test_the_markdown_written_reads_back_as_the_text() -> None:
+    from reader.library.adding import to_markdown
+    from reader.library.extraction import Block, CleanArticle
+
+    article = CleanArticle(
+        title="A [title] with *marks*",
+        blocks=[
+            Block("p", "# not a heading"),
+            Block("quote", "> “Quoted,” she said."),
+            Block("p", "- 3. <b>&amp;</b> | \\"),
+        ],
+    )
+    text = read_back(to_markdown(article, added="2026-01-01"))
+    assert text.split("\n\n") == [
+        "A [title] with *marks*",
+        "# not a heading",
+        "> “Quoted,” she said.",
+        "- 3. <b>&amp;</b> | \\\n",
+    ]
+
+
+def test_a_refetched_page_that_changed_keeps_its_annotations(
+    site: str, empty_library: Path
+) -> None:
+    page = gzip.decompress(PAGES["story.html"].read_bytes())
+    set_live_page(page)
+    url = f"{site}/live.html"
+    assert run_reader("add", url, "--library", str(empty_library)).returncode == 0
+    [file] = articles_in(empty_library)
+    tag_quotes(empty_library, [(file.name, "I just want to be able", "Taylor Swift", ["music"])])
+    before = read_article(file).text.index("I just want to be able")
+    unchanged = run_reader("add", "--update", url, "--library", str(empty_library))
+    assert unchanged.returncode == 0 and "unchanged:" in unchanged.stdout
+    # The site inserts a paragraph before the quote and corrects a word.
+    inserted = b"<p>Editor's note: this story was updated on Wednesday with new details.</p>"
+    edited = page.replace(b"<p>The group that owns", inserted + b"<p>The group that owns", 1)
+    set_live_page(edited.replace(b"high profile support", b"high-profile support", 1))
+    updated = run_reader("add", "--update", url, "--library", str(empty_library))
+    assert updated.returncode == 0, updated.stderr
+    assert "updated:" in updated.stdout and "1 annotation re-anchored" in updated.stdout
+    text = read_article(file).text
+    assert "Editor's note" in text and "high-profile support" in text
+    saved = json.loads((empty_library / "reader.json").read_text())["annotations"]
+    [annotation] = saved.values()
+    assert annotation["start"] == text.index("I just want to be able") > before
+    assert not annotation.get("orphaned")
+    [kept] = (empty_library / ".reader-backups" / "articles").iterdir()
+    assert "high profile support" in kept.read_text(encoding="utf-8")  # the old version
+    assert articles_in(empty_library) == [file]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("binary.html", bytes(range(256)) * 64, "not a web page"),
+        ("empty.html", b"", "not a web page"),
+        ("menu.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article"),
+        ("picture.png", b"\x89PNG\r\n", "not an article file"),
+    ],
+)
+def test_bad_files_are_one_line_and_nothing_is_written(
+    tmp_path: Path, empty_library: Path, name: str, data: bytes, message: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    result = run_reader("add", str(bad), "--library", str(empty_library))
+    assert result.returncode == 1
+    assert message in result.stderr and str(bad) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert articles_in(empty_library) == []

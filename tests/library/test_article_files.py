@@ -1,0 +1,97 @@
+"""Reading article files: encodings, formats, titles, refusals."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from reader.library.article_files import (
+    ArticleError,
+    decode,
+    is_article_file,
+    parse_article,
+    read_article,
+)
+
+
+def test_txt_title_is_the_first_non_empty_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("\n\n  The Headline  \n\nBody text.\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "The Headline"
+    assert article.text.startswith("\n\n  The Headline")
+
+
+def test_crlf_and_cr_are_normalised() -> None:
+    article = parse_article(b"Title\r\n\r\nOne\rtwo\r\n", ".txt", "a.txt")
+    assert article.text == "Title\n\nOne\ntwo\n"
+
+
+def test_cp1252_news_copy_keeps_its_curly_quotes() -> None:
+    data = "Title\n\n\u201cWe\u2019re ready,\u201d she said.".encode("cp1252")
+    assert parse_article(data, ".txt", "a.txt").text.endswith("“We’re ready,” she said.")
+
+
+def test_utf16_with_bom_is_decoded() -> None:
+    data = codecs.BOM_UTF16_LE + "Titre\n\n« Oui », dit-elle.".encode("utf-16-le")
+    assert decode(data, "a.txt") == "Titre\n\n« Oui », dit-elle."
+
+
+def test_utf8_bom_is_dropped() -> None:
+    assert decode(codecs.BOM_UTF8 + b"Hello", "a.txt") == "Hello"
+
+
+def test_binary_file_is_refused_with_its_name() -> None:
+    with pytest.raises(ArticleError, match=r"photo\.txt: looks like a binary file"):
+        parse_article(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ".txt", "photo.txt")
+
+
+def test_empty_file_is_refused() -> None:
+    with pytest.raises(ArticleError, match="no text"):
+        parse_article(b"  \n\n ", ".txt", "empty.txt")
+
+
+def test_unreadable_file_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match=r"gone\.txt: cannot read it"):
+        read_article(tmp_path / "gone.txt")
+
+
+def test_markdown_title_from_first_heading_and_marks_dropped() -> None:
+    source = b"Intro line\n\n# The *Real* Title\n\nSome **bold** and a [link](http://x.org).\n\n- one\n- two\n"
+    article = parse_article(source, ".md", "a.md")
+    assert article.title == "The *Real* Title" or article.title == "The Real Title"
+    assert "Some bold and a link." in article.text
+    assert "• one" in article.text and "• two" in article.text
+    assert "**" not in article.text and "](" not in article.text
+
+
+def test_markdown_front_matter_is_metadata() -> None:
+    source = b'---\ntitle: "A \\"quoted\\" title"\nsite: CityNews\nurl: https://example.org/a\n---\n\nBody.\n'
+    article = parse_article(source, ".md", "a.md")
+    assert article.title == 'A "quoted" title'
+    assert article.meta["site"] == "CityNews"
+    assert article.text.strip() == "Body."
+
+
+def test_markdown_keeps_rich_markup_literally() -> None:
+    article = parse_article(b"# T\n\nSee [bold]this[/] and [link=x]y[/link].\n", ".md", "a.md")
+    assert "[bold]this[/]" in article.text
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("story.txt", True),
+        ("story.md", True),
+        ("story.MD", True),
+        ("README.md", False),
+        ("NOTICE.md", False),
+        (".hidden.txt", False),
+        ("reader.json", False),
+        ("photo.png", False),
+    ],
+)
+def test_which_files_are_articles(name: str, expected: bool) -> None:
+    assert is_article_file(Path(name)) is expected

@@ -1,0 +1,126 @@
+"""`reader doctor` and `reader restore`, run as a user's shell runs them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from reader.storage.database import Store
+from tests.helpers.cli import run_reader
+from tests.helpers.paths import DATA, GOLD, ICE
+
+FIXTURE = DATA / "schemas" / "v1.json"
+
+
+def damaged_library(tmp_path: Path) -> Path:
+    """The ICE article with a database holding every kind of fixable damage."""
+    library = tmp_path / "library"
+    library.mkdir()
+    shutil.copy(GOLD / ICE, library / ICE)
+    data = json.loads(FIXTURE.read_text())
+    annotations = data["annotations"]
+    first = next(iter(annotations.values()))
+    annotations["90"] = dict(first)  # the same annotation twice
+    annotations["91"] = dict(first, note="a different one under the same id")
+    annotations["92"] = dict(first, id="f" * 32, article_id=77)  # an unknown article
+    annotations["93"] = dict(first, id="e" * 32, start=5, end=40)  # offsets gone wrong
+    data["sources"]["9"] = {"name": "doug KING", "description": ""}  # listed twice
+    (library / "reader.json").write_text(json.dumps(data))
+    (library / ".reader.json.0a1b2c.tmp").write_text('{"half')  # a crash's leftover
+    return library
+
+
+def test_doctor_reports_without_changing_anything(tmp_path: Path) -> None:
+    library = damaged_library(tmp_path)
+    before = (library / "reader.json").read_bytes()
+    result = run_reader("doctor", "--library", str(library))
+    assert result.returncode == 1
+    for words in (
+        "stored twice, identically",
+        "used by two different annotations",
+        "belongs to article 77, which is unknown",
+        "its quote is not at 5-40",
+        "listed twice",
+        "temporary file",
+        "schema 1 is older",
+        "reader doctor --fix",
+    ):
+        assert words in result.stdout
+    assert (library / "reader.json").read_bytes() == before
+    assert (library / ".reader.json.0a1b2c.tmp").exists()
+
+
+def test_the_app_refuses_the_damaged_file_and_points_at_the_doctor(tmp_path: Path) -> None:
+    library = damaged_library(tmp_path)
+    result = run_reader("list", "--library", str(library))
+    assert result.returncode == 1 and "reader doctor --fix" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_doctor_fix_repairs_keeps_every_annotation_and_a_copy(tmp_path: Path) -> None:
+    library = damaged_library(tmp_path)
+    original = (library / "reader.json").read_text()
+    result = run_reader("doctor", "--fix", "--json", "--library", str(library))
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["healthy"], result.stdout
+    assert all(f["fixed"] for f in report["findings"] if f["severity"] == "problem")
+    assert Path(report["backup"]).read_text() == original
+    store = Store(library / "reader.json")
+    assert len(store) == 5  # 6 records, one an exact copy: nothing else dropped
+    assert len({a.id for a in store.annotations()}) == 5
+    text = (library / ICE).read_text(encoding="utf-8")
+    for annotation in store.annotations():
+        if annotation.article_id == 1:
+            assert text[annotation.start : annotation.end] == annotation.quote
+    assert [s.name for s in store.sources()].count("Doug King") == 1
+    assert store.article(77) is not None and store.article(77).missing  # type: ignore[union-attr]
+    assert not list(library.glob("*.tmp"))
+    again = run_reader("doctor", "--library", str(library))
+    assert again.returncode == 0 and "ok:" in again.stdout
+
+
+def test_doctor_on_invalid_json_points_at_restore(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "reader.json").write_text('{"meta": ')
+    result = run_reader("doctor", "--fix", "--library", str(library))
+    assert result.returncode == 1
+    assert "not valid JSON" in result.stdout and "reader restore" in result.stdout
+    assert (library / "reader.json").read_text() == '{"meta": '
+
+
+def test_restore_lists_backups_and_puts_one_back(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    shutil.copy(GOLD / ICE, library / ICE)
+    shutil.copy(FIXTURE, library / "reader.json")
+    assert run_reader("list", "--library", str(library)).returncode == 0  # migrates, backs up
+    (library / "reader.json").write_text("{ruined")
+    listing = run_reader("restore", "--library", str(library))
+    assert (
+        listing.returncode == 0
+        and "before-migration" in listing.stdout
+        and "2 annotations" in listing.stdout
+    )
+    rows = json.loads(run_reader("restore", "--json", "--library", str(library)).stdout)
+    name = next(r["name"] for r in rows if r["kind"] == "before-migration")
+    result = run_reader("restore", name, "--library", str(library))
+    assert (
+        result.returncode == 0 and "Restored" in result.stdout and "before-restore" in result.stdout
+    )
+    listed = run_reader("list", "--json", "--library", str(library))
+    assert json.loads(listed.stdout)[0]["annotations"] == 2
+    kept = next(
+        r
+        for r in json.loads(run_reader("restore", "--json", "--library", str(library)).stdout)
+        if r["kind"] == "before-restore"
+    )
+    assert not kept["usable"]  # the ruined file, kept as it was
+
+
+def test_restore_of_an_unknown_backup_is_bad_usage(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    result = run_reader("restore", "nonsense", "--library", str(library))
+    assert result.returncode == 2 and "no such backup" in result.stderr

@@ -1,0 +1,93 @@
+"""Keeping the database in line with the library folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.records import new_annotation
+from reader.library.folder import Library
+from reader.storage.database import Store
+
+
+def scan(folder: Path) -> tuple[Library, Store]:
+    store = Store(folder / "reader.json")
+    library = Library(folder, store)
+    library.scan()
+    return library, store
+
+
+def test_new_files_are_registered_with_titles(library: Path) -> None:
+    _, store = scan(library)
+    titles = sorted(r.title for r in store.articles())
+    assert len(titles) == 4
+    assert "Sensitive Canadian document found on rainy streets" in titles
+
+
+def test_unreadable_files_are_skipped_with_a_reason(library: Path) -> None:
+    (library / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    store = Store(library / "reader.json")
+    report = Library(library, store).scan()
+    assert len(store.articles()) == 4
+    assert len(report.skipped) == 1 and "broken.txt: looks like a binary file" in report.skipped[0]
+
+
+def test_a_moved_file_keeps_its_id_and_annotations(library: Path) -> None:
+    library_, store = scan(library)
+    record = next(r for r in store.articles() if r.path == "ice-canada-offices.txt")
+    text = library_.load(record).text
+    store.save_annotation(new_annotation(record.id, text, 0, 10, source="X"))
+    (library / "sub").mkdir()
+    (library / "ice-canada-offices.txt").rename(library / "sub" / "ice.txt")
+    report = Library(library, store).scan()
+    assert [r.path for r in report.moved] == ["sub/ice.txt"]
+    assert store.article(record.id).path == "sub/ice.txt"  # type: ignore[union-attr]
+    assert store.annotation_count(record.id) == 1
+
+
+def test_a_deleted_file_is_marked_missing_and_keeps_its_annotations(library: Path) -> None:
+    library_, store = scan(library)
+    record = next(r for r in store.articles() if r.path == "ice-canada-offices.txt")
+    store.save_annotation(new_annotation(record.id, library_.load(record).text, 0, 10))
+    (library / "ice-canada-offices.txt").unlink()
+    report = Library(library, store).scan()
+    assert [r.id for r in report.missing] == [record.id]
+    assert store.article(record.id).missing  # type: ignore[union-attr]
+    assert store.annotation_count(record.id) == 1
+
+
+def test_an_edited_file_gets_its_new_title_and_hash(library: Path) -> None:
+    _, store = scan(library)
+    path = library / "ice-canada-offices.txt"
+    path.write_text("A corrected headline\n\n" + path.read_text().split("\n\n", 1)[1])
+    report = Library(library, store).scan()
+    assert [r.title for r in report.changed] == ["A corrected headline"]
+
+
+def test_unchanged_files_are_not_read_again(library: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    _, store = scan(library)
+    import reader.library.folder as module
+
+    def fail(path: Path) -> None:
+        raise AssertionError(f"read {path} again")
+
+    monkeypatch.setattr(module, "read_article", fail)
+    assert not Library(library, store).scan().touched
+
+
+def test_an_unreadable_file_is_reported_once_until_it_changes(library: Path) -> None:
+    store = Store(library / "reader.json")
+    shelf = Library(library, store)
+    (library / "broken.txt").write_bytes(b"\x00\x01binary")
+    assert len(shelf.scan().skipped) == 1
+    assert shelf.scan().skipped == []
+    (library / "broken.txt").write_text("Now a real article\n\nWith text.", encoding="utf-8")
+    report = shelf.scan()
+    assert [r.title for r in report.added] == ["Now a real article"]
+
+
+def test_a_scan_with_nothing_new_takes_no_lock(library: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    store = Store(library / "reader.json")
+    shelf = Library(library, store)
+    shelf.scan()
+    monkeypatch.setattr(store, "batch", lambda: (_ for _ in ()).throw(AssertionError("locked")))
+    assert not shelf.scan().touched

@@ -1,0 +1,239 @@
+"""Quote finding and speaker suggestion, one pattern of news writing per test.
+
+Each article starts with a headline paragraph, as real ones do (its quotations are never
+speech).
+"""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.text import normalise
+from reader.quotes import QuoteFinding, describe, find_quotes
+from tests.helpers.paths import GOLD
+
+
+def _article(body: str, headline: str = "A headline about the news") -> str:
+    return f"{headline}\n\n{body}"
+
+
+def _speech(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
+    """(quotation text, speaker) for each quotation offered as speech."""
+    return [
+        (text[f.span.start : f.span.end], f.speaker) for f in find_quotes(text, known) if f.speech
+    ]
+
+
+def _only(text: str, known: tuple[str, ...] = ()) -> QuoteFinding:
+    speech = [f for f in find_quotes(text, known) if f.speech]
+    assert len(speech) == 1, speech
+    return speech[0]
+
+
+# --- where the speaker stands ---
+def test_speaker_named_after_the_quote() -> None:
+    text = _article('"We will not back down," said Maria Lopez, the union\'s president.')
+    finding = _only(text)
+    assert finding.speaker == "Maria Lopez"
+    assert finding.cue == "said"
+
+
+def test_speaker_named_before_the_quote() -> None:
+    text = _article('Maria Lopez, the union\'s president, said: "We will not back down."')
+    assert _speech(text) == [("We will not back down.", "Maria Lopez")]
+
+
+def test_speaker_named_inside_an_interrupted_quote_gives_two_entries_one_speaker() -> None:
+    text = _article('"We tried," Maria Lopez said, "but the company would not listen."')
+    assert _speech(text) == [
+        ("We tried,", "Maria Lopez"),
+        ("but the company would not listen.", "Maria Lopez"),
+    ]
+
+
+def test_role_words_before_the_name_are_not_part_of_it() -> None:
+    text = _article('"It is a fair result," said former Olympian and BBC pundit Steve Cram.')
+    assert _only(text).speaker == "Steve Cram"
+
+
+# --- who "he", "King" and "the criminologist" are ---
+def test_pronoun_resolves_to_the_person_named_earlier() -> None:
+    text = _article(
+        "Doug King, a criminologist at Mount Royal University, has studied the agency.\n\n"
+        '"It is not a police force in the usual sense," he said.'
+    )
+    assert _only(text).speaker == "Doug King"
+
+
+def test_pronoun_agrees_in_gender() -> None:
+    text = _article(
+        "Sarah Gille met Tom Baker at the port on Monday.\n\n"
+        '"The water is warmer than it has ever been," she said.'
+    )
+    assert _only(text).speaker == "Sarah Gille"
+
+
+def test_surname_and_description_resolve_to_the_full_name() -> None:
+    text = _article(
+        "Doug King, a criminologist at Mount Royal University, has studied the agency.\n\n"
+        '"It has no powers here," King said.\n\n'
+        '"None at all," the criminologist added.'
+    )
+    assert _speech(text) == [("It has no powers here,", "Doug King"), ("None at all,", "Doug King")]
+
+
+def test_description_from_the_first_mention_is_offered() -> None:
+    text = _article(
+        "Doug King, a criminologist at Mount Royal University, has studied the agency.\n\n"
+        '"It has no powers here," King said.'
+    )
+    assert describe(find_quotes(text)) == {"Doug King": "a criminologist at Mount Royal University"}
+
+
+def test_codebook_spelling_wins_by_fuzzy_match() -> None:
+    text = _article('"We were never told," said Heather Mcpherson, a spokesperson.')
+    assert _only(text, known=("Heather McPherson",)).speaker == "Heather McPherson"
+
+
+# --- organisations ---
+def test_organisation_in_a_statement() -> None:
+    text = _article(
+        "U.S. Immigration and Customs Enforcement (ICE) has officers in Canada.\n\n"
+        'ICE said in a statement that its officers "do not conduct enforcement operations" abroad.'
+    )
+    finding = _only(text)
+    assert finding.speaker == "U.S. Immigration and Customs Enforcement"  # the full name
+    assert finding.mention == "ICE"
+
+
+def test_according_to_an_organisation() -> None:
+    text = _article(
+        "The embassy answered questions by email.\n\n"
+        '"Our officers work with Canadian partners," according to the U.S. Embassy.'
+    )
+    assert _only(text).speaker == "U.S. Embassy"
+
+
+# --- what counts as a quotation ---
+def test_quote_over_several_paragraphs_is_one_entry() -> None:
+    text = _article(
+        'Doug King said: "The agency has grown.\n\n"It now has officers in five cities."'
+    )
+    quote, speaker = _speech(text)[0]
+    assert len(_speech(text)) == 1
+    assert quote.startswith("The agency has grown.") and quote.endswith("five cities.")
+    assert speaker == "Doug King"
+
+
+def test_single_quotes_nested_inside_double_ones_stay_inside() -> None:
+    text = _article("\"They told us 'go home' and left,\" said Maria Lopez.")
+    assert _speech(text) == [("They told us 'go home' and left,", "Maria Lopez")]
+
+
+def test_apostrophes_never_open_or_close_a_quote() -> None:
+    text = _article("Canada’s officers worked through the ’90s, and the agents’ files say so.")
+    assert find_quotes(text) == []
+
+
+def test_scare_quotes_and_titles_are_not_offered_as_speech() -> None:
+    text = _article(
+        'Critics call it a "surveillance economy." The film "A Different Story" opens today.'
+    )
+    findings = find_quotes(text)
+    assert len(findings) == 2
+    assert not any(f.speech for f in findings)
+
+
+def test_headline_quotes_are_not_speech() -> None:
+    text = _article('"We tried," Maria Lopez said.', headline='Union says it "tried" to settle')
+    assert [f.speech for f in find_quotes(text)] == [False, True]
+
+
+def test_json_shape_matches_the_cli_contract() -> None:
+    text = _article('"We tried," Maria Lopez told reporters.')
+    (finding,) = find_quotes(text)
+    assert finding.as_json(text) == {
+        "quote": "We tried,",
+        "start": text.index("We tried"),
+        "end": text.index("We tried") + len("We tried,"),
+        "speaker": "Maria Lopez",
+        "speaker_mention": "Maria Lopez",
+        "cue": "told reporters",
+        "confidence": finding.as_json(text)["confidence"],
+    }
+
+
+# --- the reference article of the design ---
+def test_ice_article_every_quote_and_speaker() -> None:
+    text = normalise((GOLD / "ice-canada-offices.txt").read_text(encoding="utf-8"))
+    gold = json.loads((GOLD / "ice-canada-offices.quotes.json").read_text(encoding="utf-8"))
+    found = {(f.span.start, f.span.end): f.speaker for f in find_quotes(text) if f.speech}
+    for item in gold:
+        names = {item["speaker"], *item["speaker_mentions"]}  # ICE by its full name is right
+        assert found.get((item["start"], item["end"])) in names, item["quote"]
+    assert len(found) == len(gold)  # the U.S. Embassy's paraphrase is not offered
+
+
+# --- any text at all ---
+_PIECES = st.sampled_from(
+    [
+        '"',
+        "“",
+        "”",
+        "'",
+        "’",
+        " said ",
+        " he ",
+        "King",
+        "Maria Lopez",
+        ", ",
+        ". ",
+        "\n\n",
+        ":",
+        "—",
+        "according to ",
+        "the agency",
+        "ICE",
+        "It was",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
+def test_never_crashes_and_spans_stay_inside_the_text(pieces: list[str]) -> None:
+    text = normalise("".join(pieces))
+    for finding in find_quotes(text):
+        assert 0 <= finding.span.start < finding.span.end <= len(text)
+        assert 0.0 <= finding.confidence <= 1.0 or not finding.speech
+        json.dumps(finding.as_json(text))
+
+
+def test_codebook_source_under_an_organisations_short_name() -> None:
+    text = _article(
+        "U.S. Immigration and Customs Enforcement (ICE) has officers in Canada.\n\n"
+        '"We work with partners," ICE said in a statement.'
+    )
+    assert _only(text, known=("ICE", "Doug King")).speaker == "ICE"
+
+
+def test_wire_copy_closes_a_quote_with_two_single_marks() -> None:
+    text = _article(
+        "“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told "
+        "the BBC. “And it is inappropriate for a serious party to behave that way.”"
+    )
+    assert _speech(text) == [
+        ("It was an attempt to mislead voters,", "Will Moy"),  # "Will" is his name here
+        ("And it is inappropriate for a serious party to behave that way.", "Will Moy"),
+    ]
+
+
+def test_a_name_suffix_is_not_the_surname() -> None:
+    text = _article(
+        "James P. Kennedy Jr., the U.S. Attorney for the district, spoke on Monday.\n\n"
+        '"The First Amendment carries responsibilities," Kennedy said in a statement.'
+    )
+    assert _only(text).speaker == "James P. Kennedy Jr."

@@ -1,0 +1,88 @@
+"""Cursor motions over an article's structure and layout."""
+
+from __future__ import annotations
+
+from reader.core.text import TextStructure
+from reader.reading import motions
+from reader.reading.layout import Layout
+
+TEXT = "Headline here\n\nFirst sentence. Second one! Third?\n\n“A quote,” she said. Last."
+
+
+def structure() -> TextStructure:
+    return TextStructure(TEXT)
+
+
+def at(word: str) -> int:
+    return TEXT.index(word)
+
+
+def test_sentence_motions_follow_vim() -> None:
+    s = structure()
+    assert motions.sentence_next(s, at("First")) == at("Second")
+    assert motions.sentence_next(s, at("Third")) == at("“A quote")
+    assert motions.sentence_previous(s, at("one!")) == at("Second")
+    assert motions.sentence_previous(s, at("Second")) == at("First")
+
+
+def test_paragraph_motions() -> None:
+    s = structure()
+    assert motions.paragraph_next(s, 0) == at("First")
+    assert motions.paragraph_previous(s, at("Third")) == at("First")
+    assert motions.paragraph_previous(s, at("First")) == 0
+    assert motions.paragraph_next(s, at("Last")) == at("Last")  # nowhere further
+
+
+def test_top_and_bottom() -> None:
+    s = structure()
+    assert motions.top(s) == 0
+    assert motions.bottom(s) == len(TEXT) - 1
+
+
+def test_char_moves_skip_the_gap_between_paragraphs() -> None:
+    s = structure()
+    end_of_headline = at("here") + 3
+    assert motions.char_right(s, end_of_headline) == at("First")
+    assert motions.char_left(s, at("First")) == end_of_headline
+
+
+def test_char_moves_keep_combining_marks_with_their_letter() -> None:
+    text = "Title\n\nCafe\u0301 ok"
+    s = TextStructure(text)
+    e = text.index("e\u0301")
+    assert motions.char_right(s, e) == e + 2
+    assert motions.char_left(s, e + 2) == e
+    assert motions.grapheme_end(text, e) == e + 2
+
+
+def test_word_moves() -> None:
+    s = structure()
+    assert motions.word_right(s, at("First")) == at("sentence")
+    assert motions.word_left(s, at("sentence")) == at("First")
+
+
+def test_line_moves_keep_the_column_and_skip_blank_lines() -> None:
+    s = structure()
+    layout = Layout(TEXT, s.paragraphs, 20)
+    down = motions.line_move(layout, 3, 3, 1)
+    assert layout.line_of(down) == 2  # line 1 is the blank after the headline
+    assert down == at("First") + 3
+    assert motions.line_move(layout, down, 3, -1) == 3
+    last = motions.line_move(layout, 0, 0, 999)
+    assert layout.line_of(last) == len(layout) - 1
+
+
+def test_clamp_puts_the_cursor_inside_a_paragraph() -> None:
+    s = structure()
+    gap = at("here") + 5
+    assert motions.clamp(s, gap) == at("First")
+    assert motions.clamp(s, 10_000) == len(TEXT) - 1
+    assert motions.clamp(s, -3) == 0
+
+
+def test_next_and_previous_of_sorted_starts() -> None:
+    starts = [10, 20, 30]
+    assert motions.next_of(starts, 10) == 20
+    assert motions.next_of(starts, 30) is None
+    assert motions.previous_of(starts, 20) == 10
+    assert motions.previous_of(starts, 10) is None

@@ -1,0 +1,91 @@
+"""Rotating backups beside the database; each one opens on its own."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import reader.storage.backups
+from reader.core.records import new_annotation
+from reader.storage.backups import KEEP, Backups
+from reader.storage.database import Store
+from reader.storage.recovery import describe, restore
+
+TEXT = "Title\n\nSome text worth quoting, with words."
+
+
+def saves(store: Store, count: int) -> None:
+    article = (
+        store.articles()[0]
+        if store.articles()
+        else store.add_article(path="a.txt", title="T", sha256="0")
+    )
+    for number in range(count):
+        store.save_annotation(new_annotation(article.id, TEXT, 7, 20, source=f"S{number}"))
+
+
+def test_the_first_write_of_a_day_and_of_a_session_is_backed_up(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 3)
+    kinds = sorted(b.kind for b in Backups(db).list())
+    assert kinds == ["daily", "recent"]
+    for backup in Backups(db).list():
+        info = describe(backup)
+        assert info.usable and info.schema == 2  # a complete database, on its own
+
+
+def test_recent_backups_rotate_every_ten_minutes_and_keep_five(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    clock = [datetime(2026, 11, 25, 9, 0)]
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
+            return clock[0]
+
+    monkeypatch.setattr(reader.storage.backups, "datetime", Clock)
+    for _ in range(8):
+        saves(store, 2)
+        clock[0] += timedelta(minutes=11)
+    backups = Backups(db).list()
+    assert len([b for b in backups if b.kind == "recent"]) == KEEP["recent"]
+    assert len([b for b in backups if b.kind == "daily"]) == 1
+    clock[0] += timedelta(days=1)
+    saves(store, 1)
+    assert len([b for b in Backups(db).list() if b.kind == "daily"]) == 2
+
+
+def test_an_unwritable_backup_folder_does_not_stop_saving(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    (tmp_path / ".reader-backups").write_text("a file where the folder should be")
+    store = Store(db)
+    saves(store, 2)
+    assert len(Store(db)) == 2
+    assert store.backups is not None and "cannot write backups" in store.backups.problem
+
+
+def test_restoring_keeps_the_replaced_database(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 2)
+    [recent] = [b for b in Backups(db).list() if b.kind == "recent"]
+    saves(store, 3)
+    kept = restore(db, recent)
+    assert kept is not None and kept.kind == "before-restore"
+    assert len(Store(db)) == describe(recent).annotations
+    assert len(json.loads(kept.path.read_text())["annotations"]) == 5
+    assert store.refresh()  # a running Reader picks the restored file up
+    assert len(store) == describe(recent).annotations
+
+
+def test_a_damaged_database_can_be_restored_and_is_itself_kept(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    saves(Store(db), 1)
+    good = Backups(db).list()[0]
+    db.write_text("{garbage")
+    kept = restore(db, good)
+    assert kept is not None and kept.path.read_text() == "{garbage"
+    assert len(Store(db)) == describe(good).annotations

@@ -1,0 +1,228 @@
+"""The TinyDB store: saving, reloading, names, atomic writes, refusing damaged files."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.core.records import edited, new_annotation
+from reader.storage.database import Store, StoreError
+from reader.storage.migrations import SCHEMA_VERSION
+
+TEXT = "Title\n\n“Their authority in Canada is exclusively to assist,” King said. More text here."
+
+
+def make_store(tmp_path: Path) -> tuple[Store, int]:
+    store = Store(tmp_path / "reader.json")
+    article = store.add_article(path="a.txt", title="Title", sha256="0" * 64)
+    return store, article.id
+
+
+def test_a_new_database_carries_its_schema_version(tmp_path: Path) -> None:
+    Store(tmp_path / "reader.json")
+    data = json.loads((tmp_path / "reader.json").read_text())
+    meta = next(iter(data["meta"].values()))
+    assert meta["schema"] == SCHEMA_VERSION
+    assert set(data) == {"meta", "articles", "annotations", "sources", "themes"}
+
+
+def test_annotation_survives_reopening(tmp_path: Path) -> None:
+    store, article_id = make_store(tmp_path)
+    start = TEXT.index("Their")
+    saved = store.save_annotation(
+        new_annotation(
+            article_id,
+            TEXT,
+            start,
+            start + 20,
+            source="Doug King",
+            themes=["public safety"],
+            note=" n ",
+        )
+    )
+    reopened = Store(tmp_path / "reader.json")
+    assert reopened.annotations() == [saved]
+    assert saved.quote == TEXT[start : start + 20]
+    assert saved.prefix == TEXT[:start][-32:]
+    assert saved.suffix == TEXT[start + 20 :][:32]
+    assert saved.note == "n"
+    assert saved.created.endswith("+00:00")
+
+
+def test_names_compare_case_and_space_insensitively(tmp_path: Path) -> None:
+    store, article_id = make_store(tmp_path)
+    store.save_annotation(
+        new_annotation(article_id, TEXT, 0, 5, source="Doug King", themes=["Public Safety"])
+    )
+    second = store.save_annotation(
+        new_annotation(
+            article_id,
+            TEXT,
+            7,
+            12,
+            source="doug   king",
+            themes=["public  safety", "PUBLIC SAFETY"],
+        )
+    )
+    assert second.source == "Doug King"
+    assert second.themes == ("Public Safety",)
+    assert [s.name for s in store.sources()] == ["Doug King"]
+    assert [t.name for t in store.themes()] == ["Public Safety"]
+
+
+def test_editing_replaces_and_deleting_removes(tmp_path: Path) -> None:
+    store, article_id = make_store(tmp_path)
+    saved = store.save_annotation(new_annotation(article_id, TEXT, 0, 5, source="A"))
+    changed = store.save_annotation(edited(saved, source="B", note="why"))
+    assert Store(tmp_path / "reader.json").annotations() == [changed]
+    assert store.delete_annotation(saved.id) == changed
+    assert Store(tmp_path / "reader.json").annotations() == []
+    assert store.delete_annotation(saved.id) is None
+
+
+def test_most_used_themes_rank_by_count_then_name(tmp_path: Path) -> None:
+    store, article_id = make_store(tmp_path)
+    for themes in (["b"], ["b", "a"], ["c"], ["b"]):
+        store.save_annotation(new_annotation(article_id, TEXT, 0, 5, themes=themes))
+    assert store.most_used_themes() == ["b", "a", "c"]
+
+
+def test_article_ids_are_never_reused(tmp_path: Path) -> None:
+    store, first = make_store(tmp_path)
+    second = store.add_article(path="b.txt", title="B", sha256="1" * 64)
+    reopened = Store(tmp_path / "reader.json")
+    third = reopened.add_article(path="c.txt", title="C", sha256="2" * 64)
+    assert (first, second.id, third.id) == (1, 2, 3)
+
+
+def temporary_files(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.tmp"))
+
+
+def test_writes_leave_no_temporary_files(tmp_path: Path) -> None:
+    store, article_id = make_store(tmp_path)
+    store.save_annotation(new_annotation(article_id, TEXT, 0, 5))
+    assert temporary_files(tmp_path) == []
+    assert (tmp_path / "reader.json").is_file()
+
+
+def test_a_failed_write_leaves_the_old_file_and_memory_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, article_id = make_store(tmp_path)
+    store.save_annotation(new_annotation(article_id, TEXT, 0, 5, source="Kept"))
+    before = (tmp_path / "reader.json").read_bytes()
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(StoreError, match=r"could not save .*No space left.* unchanged"):
+        store.save_annotation(new_annotation(article_id, TEXT, 7, 12, source="Lost"))
+    monkeypatch.undo()
+    assert (tmp_path / "reader.json").read_bytes() == before
+    assert [a.source for a in store.annotations()] == ["Kept"]
+    assert [s.name for s in store.sources()] == ["Kept"]
+    assert temporary_files(tmp_path) == []
+    store.save_annotation(new_annotation(article_id, TEXT, 7, 12, source="Later"))
+    assert sorted(a.source for a in Store(tmp_path / "reader.json").annotations()) == [
+        "Kept",
+        "Later",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "not valid JSON"),
+        (
+            b'{"meta": {"1": {"schema": 2, "next_article_id": 1}}, "articles": {"1": {"id": 1, "pa',
+            "not valid JSON",
+        ),
+        (b"", "empty"),
+        (b"[1, 2]", "not a Reader database"),
+        (b'{"meta": {"1": {}}}', "no schema version"),
+        (b'{"meta": {"1": {"schema": 99, "reader_version": "9.0"}}}', "newer Reader"),
+        (b'{"meta": {"1": {"schema": 99}}, "shiny": {}}', "newer Reader"),
+        (
+            b'{"meta": {"1": {"schema": 2}}, "annotations": {"1": {"start": 1}}}',
+            "not a Reader database",
+        ),
+        (b'{"meta": {"1": {"schema": 2}}, "recipes": {}}', "not a Reader database"),
+    ],
+    ids=[
+        "garbage",
+        "truncated",
+        "empty",
+        "array",
+        "no-schema",
+        "newer",
+        "newer-shape",
+        "bad-record",
+        "foreign",
+    ],
+)
+def test_damaged_or_foreign_files_are_refused_and_left_alone(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    path = tmp_path / "reader.json"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=message) as error:
+        Store(path)
+    assert str(path) in str(error.value)
+    assert "\n" not in str(error.value)
+    if "newer" not in message:
+        assert "reader restore" in str(error.value)  # points at the way out
+    assert path.read_bytes() == content
+    assert not (tmp_path / ".reader-backups").exists() or not list(
+        (tmp_path / ".reader-backups").iterdir()
+    )
+
+
+def test_listeners_hear_every_change(tmp_path: Path) -> None:
+    store, article_id = make_store(tmp_path)
+    heard = []
+    store.subscribe(heard.append)
+    saved = store.save_annotation(new_annotation(article_id, TEXT, 0, 5))
+    store.delete_annotation(saved.id)
+    assert [(len(c.added), len(c.removed)) for c in heard] == [(1, 0), (0, 1)]
+
+
+def test_a_failed_batch_leaves_memory_as_the_file_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, article_id = make_store(tmp_path)
+    store.save_annotation(new_annotation(article_id, TEXT, 0, 5, source="Kept"))
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    with pytest.raises(StoreError, match="No space left"), store.batch():
+        store.add_article(path="b.txt", title="B", sha256="1")
+        store.save_annotation(new_annotation(article_id, TEXT, 7, 12, source="Lost"))
+    monkeypatch.undo()
+    assert [r.path for r in store.articles()] == ["a.txt"]
+    assert [a.source for a in store.annotations()] == ["Kept"]
+    assert [r.path for r in Store(tmp_path / "reader.json").articles()] == ["a.txt"]
+
+
+def test_a_batch_writes_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.storage.tinydb_storage
+
+    store, _ = make_store(tmp_path)
+    writes = []
+    original = reader.storage.tinydb_storage.write_atomically
+    monkeypatch.setattr(
+        reader.storage.tinydb_storage,
+        "write_atomically",
+        lambda *a: writes.append(1) or original(*a),
+    )
+    with store.batch():
+        for number in range(5):
+            store.add_article(path=f"{number}.txt", title=str(number), sha256=str(number))
+    assert len(writes) == 1
+    assert len(Store(tmp_path / "reader.json").articles()) == 6
