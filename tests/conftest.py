@@ -6,6 +6,7 @@ Plain helpers (paths, seeding, the CLI runner, Pilot helpers) are in `tests/help
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import textual._wait
 import tests.helpers.profile  # noqa: F401  (loads the Hypothesis profile: ci or stress)
 from tests.helpers.paths import GOLD, ICE, SAMPLES
 from tests.helpers.seeding import ICE_QUOTES, SEEDED, tag_quotes
+from tests.helpers.web import serve
 
 # Pilot waits after every key until the app is idle, polling every 20 ms: 70 ms a key, most
 # of it asleep. Polling every 5 ms finds the same idle moment (the app's own threads count
@@ -66,3 +68,18 @@ def seeded_library(library: Path) -> Path:
     """The sample library with three ICE quotes and one Warhol quote tagged."""
     tag_quotes(library, SEEDED)
     return library
+
+
+@pytest.fixture
+def empty_library(tmp_path: Path) -> Path:
+    """A library folder with nothing in it yet."""
+    folder = tmp_path / "library"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def site() -> Iterator[str]:
+    """The local web site of tests/helpers/web.py, for the whole run; its base URL."""
+    with serve() as base:
+        yield base

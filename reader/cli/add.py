@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from reader.cli.command import Command, positive_int, positive_seconds
+from reader.cli.command import Command, positive_int, positive_seconds, say
 from reader.core.paths import Locations
 
 if TYPE_CHECKING:
@@ -58,12 +58,10 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     as_json: bool = args.json
     timeout: float = args.timeout or TIMEOUT_SECONDS
     if not sources and not feed:
-        print(
-            "reader add: give a file, a URL, - for standard input, or --feed URL", file=sys.stderr
-        )
+        say("reader add: give a file, a URL, - for standard input, or --feed URL", err=True)
         return 2
     if sources.count("-") > 1:
-        print("reader add: standard input (-) can be given once", file=sys.stderr)
+        say("reader add: standard input (-) can be given once", err=True)
         return 2
     stdin = sys.stdin.buffer.read() if "-" in sources else None
     outcomes: list[AddResult | AddError] = []
@@ -96,7 +94,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
 
 def _report(outcome: AddResult | AddError, as_json: bool) -> None:
     if isinstance(outcome, Exception):
-        print(f"reader add: {outcome}", file=sys.stderr)
+        say(f"reader add: {outcome}", err=True)
     elif as_json:
         return
     else:
@@ -107,7 +105,7 @@ def _report(outcome: AddResult | AddError, as_json: bool) -> None:
             "unchanged": "unchanged",
         }[outcome.status]
         detail = f" ({outcome.detail})" if outcome.detail else ""
-        print(f"{label}: {outcome.title}{detail}\n  -> {outcome.path}")
+        say(f"{label}: {outcome.title}{detail}\n  -> {outcome.path}")
 
 
 def _as_json(outcome: AddResult | AddError) -> dict[str, str]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.paths import DB_NAME, Locations
+from reader.core.text import printable
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Runner = Callable[[argparse.Namespace, Locations], int]
@@ -71,7 +72,14 @@ def positive_seconds(value: str) -> float:
     return number
 
 
+def say(text: str = "", *, err: bool = False) -> None:
+    """Print a line for a person (stdout, or stderr with `err`), made safe for a terminal:
+    file names and article text can hold escape sequences that would retitle the window,
+    write the clipboard or reorder the line."""
+    print(printable(text), file=sys.stderr if err else sys.stdout)
+
+
 def fail(message: str, status: int = 1) -> int:
     """Print `reader: message` on stderr; the exit status to return (1 failure, 2 usage)."""
-    print(f"reader: {message}", file=sys.stderr)
+    say(f"reader: {message}", err=True)
     return status

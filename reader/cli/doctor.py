@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from reader.cli.command import Command
+from reader.cli.command import Command, say
 from reader.core.paths import Locations
 
 
@@ -29,14 +29,14 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         return 0 if checkup.healthy else 1
     for finding in checkup.findings:
         label = "fixed" if finding.fixed else finding.severity
-        print(f"{label:>7}: {finding.message}")
+        say(f"{label:>7}: {finding.message}")
     if checkup.backup:
-        print(f"   kept: the original as {checkup.backup}")
+        say(f"   kept: the original as {checkup.backup}")
     if checkup.summary:
-        print(f"     ok: {checkup.summary}" if checkup.healthy else f"   info: {checkup.summary}")
+        say(f"     ok: {checkup.summary}" if checkup.healthy else f"   info: {checkup.summary}")
     problems = [f for f in checkup.findings if f.severity == "problem" and not f.fixed]
     if problems and not args.fix:
-        print("Run `reader doctor --fix` to repair the problems above.")
+        say("Run `reader doctor --fix` to repair the problems above.")
     return 0 if checkup.healthy else 1
 
 

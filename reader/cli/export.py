@@ -10,8 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from reader.cli.command import Command, fail
+from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
+from reader.core.text import printable
 from reader.interchange import EXPORT_FORMATS, GROUPS
 
 
@@ -31,14 +32,27 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         choices=GROUPS,
         help="markdown: one section per theme (default), source or article",
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace an existing file (or notes) at -o"
+    )
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
-    return run_export(where, args.format, " ".join(args.filter), args.output, args.group_by)
+    return run_export(
+        where, args.format, " ".join(args.filter), args.output, args.group_by, args.force
+    )
 
 
-def run_export(where: Locations, fmt: str, query: str, output: str | None, group_by: str) -> int:
-    from reader.interchange.output import ExportError, render, write_export
+def run_export(
+    where: Locations, fmt: str, query: str, output: str | None, group_by: str, force: bool
+) -> int:
+    from reader.interchange.output import (
+        ExportError,
+        ProtectedPathError,
+        check_target,
+        render,
+        write_export,
+    )
     from reader.interchange.selection import select
     from reader.library.folder import Library
     from reader.storage.database import Store
@@ -48,21 +62,29 @@ def run_export(where: Locations, fmt: str, query: str, output: str | None, group
     if fmt in ("qdpx", "obsidian") and not output:
         what = "FILE.qdpx (a zip archive)" if fmt == "qdpx" else "FOLDER (a folder of notes)"
         return fail(f"--format {fmt} needs -o {what}", 2)
+    target = Path(output).expanduser() if output else None
+    if target is not None:
+        try:  # before any work: a wrong -o is a usage error
+            check_target(target, where, folder=fmt == "obsidian")
+        except ProtectedPathError as error:
+            return fail(str(error), 2)
     store = Store(where.db)
     try:
         selection = select(store, Library(where.library, store), query)
     finally:
         store.close()
-    if output is None:
+    if target is None:
         payload = render(selection, fmt, group_by)
         assert isinstance(payload, str)
-        sys.stdout.write(payload.removeprefix("\ufeff") if sys.stdout.isatty() else payload)
+        if sys.stdout.isatty():  # for a person: no escape sequence reaches the terminal
+            payload = printable(payload.removeprefix("\ufeff"))
+        sys.stdout.write(payload)
         return 0
     try:
-        summary = write_export(selection, fmt, Path(output).expanduser(), group_by)
+        summary = write_export(selection, fmt, target, where, group_by, force=force)
     except ExportError as error:
         return fail(str(error))
-    print(f"Exported {summary}", file=sys.stderr)
+    say(f"Exported {summary}", err=True)
     return 0
 
 

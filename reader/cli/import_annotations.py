@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from reader.cli.command import Command, fail
+from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
 from reader.interchange import IMPORT_FORMATS
 
@@ -27,7 +26,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
 
 
 def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> int:
-    from reader.interchange.importing import ImportFileError, import_incoming
+    from reader.interchange.fields import MAX_FILE_BYTES, ImportFileError, summary
+    from reader.interchange.importing import import_incoming
     from reader.interchange.qdpx import from_qdpx
     from reader.interchange.tables import from_json
     from reader.interchange.w3c import from_w3c
@@ -35,45 +35,51 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
     from reader.storage.database import Store
 
     path = Path(file).expanduser()
+    shown = str(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        return fail(f"{path}: cannot read it ({error.strerror or error})")
+        return fail(f"{shown}: cannot read it ({error.strerror or error})")
+    if len(data) > MAX_FILE_BYTES:
+        return fail(f"{shown}: over {MAX_FILE_BYTES >> 20} MB, too big to be an export")
     fmt = fmt or _guess_format(path, data)
-    descriptions: dict[str, str] = {}
     try:
         if fmt == "qdpx":
-            incoming = from_qdpx(data, str(path))
+            incoming = from_qdpx(data, shown)
         else:
             text = data.decode("utf-8-sig", errors="replace")
-            if fmt == "json":
-                incoming, descriptions = from_json(text, str(path))
-            else:
-                incoming = from_w3c(text, str(path))
+            incoming = from_json(text, shown) if fmt == "json" else from_w3c(text, shown)
     except ImportFileError as error:
         return fail(str(error))
     store = Store(where.db)
     try:
-        report = import_incoming(store, Library(where.library, store), incoming, descriptions)
+        report = import_incoming(store, Library(where.library, store), incoming)
     finally:
         store.close()
     if as_json:
-        summary = {
+        document = {
             "imported": len(report.added),
             "present": report.present,
             "orphaned": report.orphaned,
+            "refused": report.refused,
             "not_placed": report.unplaced,
         }
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        line = f"imported {len(report.added)} annotations from {path}"
+        line = f"imported {len(report.added)} annotations from {shown}"
         if report.present:
             line += f"; {report.present} were already there"
         if report.orphaned:
             line += f"; {report.orphaned} kept as orphans (their quote was not found)"
-        print(line)
+        say(line)
         for reason in report.unplaced:
-            print(f"not imported: {reason}", file=sys.stderr)
+            say(f"reader: not imported: {reason}", err=True)
+    if report.refused:
+        count = len(report.refused)
+        plural = "s" if count > 1 else ""
+        fail(f"{shown}: refused {count} malformed annotation{plural}: {summary(report.refused)}")
+        return 1
     return 1 if report.unplaced and not report.added and not report.present else 0
 
 

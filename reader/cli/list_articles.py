@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from reader.cli.command import Command
+from reader.cli.command import Command, say
 from reader.core.paths import Locations
 
 
@@ -35,17 +34,17 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     finally:
         store.close()
     for reason in report.skipped:
-        print(f"reader: skipped {reason}", file=sys.stderr)
+        say(f"reader: skipped {reason}", err=True)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print(f"No articles in {where.library}.", file=sys.stderr)
+        say(f"No articles in {where.library}.", err=True)
         return 0
     width = max(len(str(row["annotations"])) for row in rows)
     for row in rows:
         missing = "  (file missing)" if row["missing"] else ""
-        print(f"{row['annotations']:>{width}}  {row['path']}  {row['title']}{missing}")
+        say(f"{row['annotations']:>{width}}  {row['path']}  {row['title']}{missing}")
     return 0
 
 

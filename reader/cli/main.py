@@ -89,12 +89,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+GLOBAL_OPTIONS = ("--library", "--db")
+
+
 def _with_default_command(argv: list[str]) -> list[str]:
-    """`reader`, `reader DIR` and `reader --db F` mean `reader open ...`."""
+    """`reader`, `reader DIR` and `reader --db F` mean `reader open ...`; options every
+    command takes may come before the command (`reader --library DIR list`)."""
     if any(a in ("-h", "--help", "--version") for a in argv[:1]):
         return argv
+    leading: list[str] = []
+    rest = list(argv)
+    while rest and rest[0].split("=", 1)[0] in GLOBAL_OPTIONS:
+        option = rest.pop(0)
+        leading.append(option)
+        if "=" not in option and rest:
+            leading.append(rest.pop(0))
+    names = {c.name for c in commands()}
+    if rest and rest[0] in names:
+        return [rest[0], *leading, *rest[1:]]
     first = next((a for a in argv if not a.startswith("-")), None)
-    if first is None or first not in {c.name for c in commands()}:
+    if first is None or first not in names:
         return [DEFAULT_COMMAND, *argv]
     return argv
 
@@ -111,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         where = resolve(library, args.db)
     except PathError as error:
-        return fail(str(error), 2 if library or args.db else 1)
+        return fail(str(error), 2 if error.usage and (library or args.db) else 1)
     try:
         return command.run(args, where)
     except StoreError as error:

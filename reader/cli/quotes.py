@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from reader.cli.command import Command
+from reader.cli.command import Command, say
 from reader.core.paths import Locations
 from reader.core.text import TextStructure, clean_line
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
@@ -88,13 +87,13 @@ def print_quotes(where: Locations, target: str, as_json: bool, include_all: bool
         path = find_article(where, target)
         content: ArticleContent = read_article(path)
     except (TargetError, ArticleError) as error:
-        print(f"reader: {error}", file=sys.stderr)
+        say(f"reader: {error}", err=True)
         return 1
     if len(content.text) > MAX_CHARACTERS:
-        print(
+        say(
             f"reader: {path}: {len(content.text):,} characters is too long to look for quotes in "
             f"(the limit is {MAX_CHARACTERS:,}); split it into articles",
-            file=sys.stderr,
+            err=True,
         )
         return 1
     structure = TextStructure(content.text)
@@ -105,9 +104,9 @@ def print_quotes(where: Locations, target: str, as_json: bool, include_all: bool
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not shown:
-        print(f"No quotations found in {path}.", file=sys.stderr)
+        say(f"No quotations found in {path}.", err=True)
         return 0
-    print(f"{content.title}  ({path})")
+    say(f"{content.title}  ({path})")
     for number, finding in enumerate(shown, 1):
         quote = clean_line(content.text[finding.span.start : finding.span.end])
         excerpt = quote if len(quote) <= 100 else quote[:99] + "…"
@@ -118,7 +117,7 @@ def print_quotes(where: Locations, target: str, as_json: bool, include_all: bool
             who = f"{finding.speaker}{cue}"
         else:
             who = "(speaker unknown)"
-        print(f"{number:>3}. {who}\n     “{excerpt}”")
+        say(f"{number:>3}. {who}\n     “{excerpt}”")
     return 0
 
 

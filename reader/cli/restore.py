@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from reader.cli.command import Command, fail
+from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
 
 
@@ -38,23 +37,23 @@ def run(args: argparse.Namespace, where: Locations) -> int:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
             return 0
         if not infos:
-            print(f"No backups of {where.db} yet (they are taken as you work).", file=sys.stderr)
+            say(f"No backups of {where.db} yet (they are taken as you work).", err=True)
             return 0
-        print(f"Backups of {where.db}, newest first:")
+        say(f"Backups of {where.db}, newest first:")
         for info in infos:
             what = info.problem or f"{info.annotations} annotations, {info.articles} articles"
             when = info.backup.taken.strftime("%Y-%m-%d %H:%M:%S")
-            print(f"  {info.backup.name}  {when}  {info.backup.kind:<16} {what}")
-        print("Restore one with `reader restore NAME`.")
+            say(f"  {info.backup.name}  {when}  {info.backup.kind:<16} {what}")
+        say("Restore one with `reader restore NAME`.")
         return 0
     backup = backups.find(args.backup)
     if backup is None:
         return fail(f"{args.backup}: no such backup of {where.db}; `reader restore` lists them", 2)
     kept = restore(where.db, backup)
     info = describe(backup)
-    print(f"Restored {backup.name} ({info.annotations} annotations) as {where.db}.")
+    say(f"Restored {backup.name} ({info.annotations} annotations) as {where.db}.")
     if kept:
-        print(
+        say(
             f"The database it replaced is kept as {kept.name}: `reader restore {kept.name}` undoes this."
         )
     return 0

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from reader.cli.command import Command, positive_int
+from reader.cli.command import Command, positive_int, say
 from reader.core.paths import Locations
 
 
@@ -33,19 +32,19 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         print(json.dumps(hits_as_json(results.hits, paths), ensure_ascii=False, indent=2))
         return 0
     if not results.hits:
-        print(f"No annotation matches {query!r}.", file=sys.stderr)
+        say(f"No annotation matches {query!r}.", err=True)
         return 0
     for hit in results.hits:
         annotation = hit.annotation
         themes = ", ".join(annotation.themes)
         head = f"{hit.score:5.1f}  {annotation.source or '(no source)'}"
-        print(head + (f" · {themes}" if themes else "") + f" · {hit.title}")
-        print(f"       “{' '.join(annotation.quote.split())}”")
+        say(head + (f" · {themes}" if themes else "") + f" · {hit.title}")
+        say(f"       “{' '.join(annotation.quote.split())}”")
         if annotation.note:
-            print(f"       note: {' '.join(annotation.note.split())}")
+            say(f"       note: {' '.join(annotation.note.split())}")
     more = results.total - len(results.hits)
     if more > 0:
-        print(f"({more} more; use --limit)", file=sys.stderr)
+        say(f"({more} more; use --limit)", err=True)
     return 0
 
 

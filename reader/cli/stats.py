@@ -18,7 +18,7 @@ from reader.annotations.stats import (
     matrix,
     matrix_table,
 )
-from reader.cli.command import Command
+from reader.cli.command import Command, say
 from reader.core.paths import Locations
 from reader.storage.database import Store
 
@@ -54,7 +54,7 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool) -> in
             document = {"sources": grid.sources, "themes": grid.themes, "cells": cells}
             print(json.dumps(document, ensure_ascii=False, indent=2))
         else:
-            print(_aligned(matrix_table(grid)))
+            say(_aligned(matrix_table(grid)))
         return 0
     counts: list[Count]
     if by == "theme":
@@ -69,7 +69,7 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool) -> in
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        print(_aligned(counts_table(counts, by)))
+        say(_aligned(counts_table(counts, by)))
     return 0
 
 

@@ -10,6 +10,8 @@ or synced whole.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +22,14 @@ ENV_LIBRARY = "READER_LIBRARY"
 
 
 class PathError(Exception):
-    """A library or database location that cannot be used; one line for the user."""
+    """A library or database location that cannot be used; one line for the user.
+
+    `usage`: the fault is in what was typed (exit 2), not in the files found (exit 1).
+    """
+
+    def __init__(self, message: str, *, usage: bool = True) -> None:
+        super().__init__(message)
+        self.usage = usage
 
 
 @dataclass(frozen=True)
@@ -58,8 +67,27 @@ def resolve(library: str | None = None, db: str | None = None) -> Locations:
     if not folder.is_dir():
         raise PathError(f"{folder}: not a folder; name a folder of articles")
     database = Path(db).expanduser() if db else folder / DB_NAME
+    if database.is_symlink() and not database.exists():
+        raise PathError(
+            f"{database}: a link to {os.readlink(database)}, which does not exist; remove the "
+            "link or point it at a Reader database",
+            usage=False,
+        )
     if database.is_dir():
         raise PathError(f"{database}: is a folder; --db takes a file name")
     if not database.parent.is_dir():
         raise PathError(f"{database.parent}: no such folder for the database; create it first")
     return Locations(library=folder.resolve(), db=database.resolve())
+
+
+def slug(title: str, limit: int = 72) -> str:
+    """A file name stem from a title: ASCII letters and digits joined by hyphens, whole
+    words only, at most `limit` characters (empty when the title has no such letters)."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    stem = ""
+    for word in words:
+        if len(stem) + len(word) + 1 > limit:
+            break
+        stem = f"{stem}-{word}" if stem else word
+    return stem

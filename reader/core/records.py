@@ -11,13 +11,14 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import msgspec
 
 from reader.core.codebook import clean_name, unique_names
 
 CONTEXT_CHARS = 32  # characters of context kept each side of a quote, for re-anchoring
+Position = Annotated[int, msgspec.Meta(ge=0)]  # a character offset into an article's text
 
 
 def now() -> str:
@@ -53,8 +54,8 @@ class Annotation(msgspec.Struct, frozen=True):
 
     id: str
     article_id: int
-    start: int
-    end: int
+    start: Position
+    end: Position
     quote: str
     prefix: str = ""
     suffix: str = ""
@@ -80,6 +81,33 @@ class Annotation(msgspec.Struct, frozen=True):
     def from_doc(cls, doc: dict[str, Any]) -> Annotation:
         """An annotation from a JSON-like dict; raises `msgspec.ValidationError` if malformed."""
         return msgspec.convert(doc, cls)
+
+
+class RecordError(ValueError):
+    """A record that the database could not read back; the message names it and why."""
+
+
+_ANNOTATION_ENCODER = msgspec.json.Encoder()
+_ANNOTATION_DECODER = msgspec.json.Decoder(Annotation)
+
+
+def checked(annotation: Annotation) -> Annotation:
+    """`annotation` as loading the database would read it back, or `RecordError`.
+
+    Every write goes through this: the record is encoded and decoded with the very schema
+    the database file is loaded with (so `start=True`, a negative offset, a list where a
+    name goes or a lone surrogate can never be stored to make the file unopenable), and a
+    passage must not end before it starts.
+    """
+    try:
+        back = _ANNOTATION_DECODER.decode(_ANNOTATION_ENCODER.encode(annotation))
+    except (msgspec.ValidationError, msgspec.EncodeError, UnicodeEncodeError, TypeError) as error:
+        raise RecordError(f"annotation {annotation.id!r:.60}: {error}") from None
+    if back.end < back.start:
+        raise RecordError(
+            f"annotation {back.id}: ends ({back.end}) before it starts ({back.start})"
+        )
+    return back
 
 
 class DatabaseFile(msgspec.Struct, forbid_unknown_fields=True):

@@ -74,9 +74,26 @@ def normalise(raw: str) -> str:
     return _CONTROLS.sub("", text)
 
 
+def printable(value: str) -> str:
+    """`value` as it may be shown to a person on a terminal: escape sequences, control
+    characters and bidirectional overrides removed, lines kept. Every string that Reader
+    prints for a person (not JSON, whose escaping is JSON's) goes through here."""
+    return normalise(value)
+
+
 def clean_line(value: str) -> str:
     """A one-line display string: normalised, with every run of white space one blank."""
     return " ".join(normalise(value).split())
+
+
+def shorten(value: str, width: int) -> str:
+    """`value` on one line in at most `width` characters, cut at a word, "…" when cut."""
+    line = clean_line(value)
+    if len(line) <= width:
+        return line
+    cut = line[: width - 1]
+    word = cut.rsplit(" ", 1)[0]
+    return (word if len(word) > width // 2 else cut).rstrip(" ,;:.-") + "…"
 
 
 # --- paragraphs and sentences ------------------------------------------------------------

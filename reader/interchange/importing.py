@@ -17,14 +17,11 @@ from urllib.parse import unquote, urlparse
 
 from reader.core.anchoring import reanchor
 from reader.core.codebook import clean_name, unique_names
-from reader.core.records import Annotation, ArticleRecord, now
+from reader.core.records import Annotation, ArticleRecord, RecordError, checked, now
+from reader.interchange.fields import clean_text
 from reader.library.article_files import ArticleError
 from reader.library.folder import Library
 from reader.storage.database import Store
-
-
-class ImportFileError(Exception):
-    """A file that cannot be imported; the message is one line for the user."""
 
 
 @dataclass
@@ -49,12 +46,24 @@ class Incoming:
 
 
 @dataclass
+class IncomingFile:
+    """What a file held: its annotations, the records refused while reading it (each "id:
+    why"), and the source descriptions it carries."""
+
+    items: list[Incoming] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    descriptions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class ImportReport:
-    """What an import did: annotations added, already present, and not placed (why)."""
+    """What an import did: annotations added, already present, refused (why), and not
+    placed (why)."""
 
     added: list[Annotation] = field(default_factory=list)
     present: int = 0
     orphaned: int = 0
+    refused: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
 
 
@@ -75,18 +84,17 @@ def as_uuid(annotation_id: str) -> str:
         return str(uuid.uuid5(uuid.NAMESPACE_URL, annotation_id))
 
 
-def import_incoming(
-    store: Store,
-    library: Library,
-    incoming: list[Incoming],
-    descriptions: dict[str, str] | None = None,
-) -> ImportReport:
-    """Place and save the incoming annotations (one write); see the module docstring."""
+def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> ImportReport:
+    """Place and save the incoming annotations (one write); see the module docstring.
+
+    Each annotation is checked as loading the database checks it before anything is
+    written: one that fails is refused with its id, the others are saved.
+    """
     library.scan()
-    report = ImportReport()
+    report = ImportReport(refused=list(incoming.refused))
     texts: dict[int, str | None] = {}
     seen: set[str] = set()
-    for item in incoming:
+    for item in incoming.items:
         key = annotation_id(item.id)
         if key in seen or store.annotation(key) is not None:
             report.present += 1
@@ -96,18 +104,28 @@ def import_incoming(
         if record is None:
             where = item.article_path or item.article_uri or item.article_title or "unknown"
             report.unplaced.append(
-                f"“{item.quote[:50]}”: its article ({where}) is not in the library"
+                f"“{clean_text(item.quote)[:50]}”: its article ({where[:120]}) is not in the library"
             )
             continue
         if record.id not in texts:
             texts[record.id] = _text(library, record)
-        annotation = _placed(item, key, record, texts[record.id])
+        text = texts[record.id]
+        if not item.quote and text is not None and item.start is not None and item.end is not None:
+            item.quote = text[item.start : item.end]  # a position alone names the passage
+        if not item.quote:
+            report.refused.append(f"{item.id[:80]}: names no passage (no quote, no position)")
+            continue
+        try:
+            annotation = checked(_placed(item, key, record, text))
+        except RecordError as error:
+            report.refused.append(f"{item.id[:80]}: {error}")
+            continue
         report.orphaned += annotation.orphaned
         report.added.append(annotation)
     if report.added:
         store.save_annotations(report.added)
-    for name, description in (descriptions or {}).items():
-        if description:
+    for name, description in incoming.descriptions.items():
+        if description and name.strip():
             store.describe_source(name, description)
     return report
 
@@ -117,8 +135,8 @@ def _placed(item: Incoming, key: str, record: ArticleRecord, text: str | None) -
     annotation = Annotation(
         id=key,
         article_id=record.id,
-        start=item.start or 0,
-        end=item.end if item.end is not None else (item.start or 0) + len(item.quote),
+        start=item.start if item.start is not None else 0,
+        end=item.end if item.end is not None else len(item.quote),
         quote=item.quote,
         prefix=item.prefix,
         suffix=item.suffix,
@@ -169,6 +187,8 @@ def _by_uri(records: list[ArticleRecord], library: Library, uri: str) -> Article
         if record.url and record.url.rstrip("/") == uri.rstrip("/"):
             return record
     parsed = urlparse(uri)
+    if not parsed.scheme:  # a path relative to the library, as a hand-made file may give
+        return next((r for r in records if r.path == uri.strip("/")), None)
     if parsed.scheme != "file":
         return None
     path = Path(unquote(parsed.path))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Container
 
 from reader.annotations.search import SOURCE, THEMES, parse_query, tokens
 from reader.core.codebook import name_key
@@ -133,7 +134,7 @@ def to_obsidian(selection: Selection) -> dict[str, str]:
             lines.append("")
             if annotation.note:
                 lines += [escape_markdown(annotation.note), ""]
-        notes[_file_name(record.title, notes)] = "\n".join(lines).rstrip() + "\n"
+        notes[note_file_name(record.title, notes)] = "\n".join(lines).rstrip() + "\n"
     return notes
 
 
@@ -141,10 +142,18 @@ def _quoted(value: str) -> str:
     return clean_line(value).replace("\\", "\\\\").replace('"', '\\"')
 
 
-def _file_name(title: str, taken: dict[str, str]) -> str:
-    stem = re.sub(r'[\\/:*?"<>|#^\[\]]+', " ", clean_line(title)).strip(" .")
-    if len(stem) > 150:
-        stem = stem[:150].rsplit(" ", 1)[0]  # file systems allow 255 bytes: room for UTF-8
+NAME_BYTES = 200  # of a note's file name stem: file systems allow 255 bytes, UTF-8 included
+
+
+def note_file_name(title: str, taken: Container[str]) -> str:
+    """A note's file name from an article title: no characters Obsidian or a file system
+    refuse, cut at `NAME_BYTES` bytes on a character boundary (at a word when one is near),
+    and not one of `taken` (" 2", " 3" added)."""
+    stem = " ".join(re.sub(r'[\\/:*?"<>|#^\[\]]+', " ", clean_line(title)).split()).strip(" .")
+    if len(stem.encode("utf-8")) > NAME_BYTES:
+        cut = stem.encode("utf-8")[:NAME_BYTES].decode("utf-8", "ignore")
+        word = cut.rsplit(" ", 1)[0]
+        stem = (word if len(word) > len(cut) * 0.6 else cut).strip(" .")
     stem = stem or "Article"
     name, number = f"{stem}.md", 2
     while name in taken:

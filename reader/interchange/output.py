@@ -1,19 +1,39 @@
-"""Writing an export to a file (or, for Obsidian, a folder), atomically; or rendering it."""
+"""Writing an export to a file (or, for Obsidian, a folder), safely; or rendering it.
+
+An export never lands on Reader's own data: a target that is (after resolving symlinks)
+the database, its lock, one of its backups, the library folder or a file that would be an
+article of the library is refused (`ProtectedPathError`). An existing file is replaced only
+with `force`; every file is written atomically. Obsidian notes are written all or nothing:
+first into a staging folder beside them, then moved into place, and put back as they were
+if any move fails.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
+from reader.core.paths import Locations
 from reader.interchange.markdown import to_markdown, to_obsidian
 from reader.interchange.qdpx import to_qdpx
 from reader.interchange.selection import Selection
 from reader.interchange.tables import to_csv, to_json
 from reader.interchange.w3c import to_w3c
 from reader.storage.atomic import write_atomically
+from reader.storage.backups import FOLDER as BACKUPS_FOLDER
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 
 
 class ExportError(Exception):
     """An export that cannot be written; the message is one line for the user."""
+
+
+class ProtectedPathError(ExportError):
+    """A target that is Reader's own data (the database, its backups, the library)."""
 
 
 def render(selection: Selection, fmt: str, group_by: str = "theme") -> bytes | str:
@@ -31,21 +51,97 @@ def render(selection: Selection, fmt: str, group_by: str = "theme") -> bytes | s
     raise ExportError(f"{fmt}: not a format that renders to one file")
 
 
-def write_export(selection: Selection, fmt: str, target: Path, group_by: str = "theme") -> str:
+def check_target(target: Path, where: Locations, *, folder: bool = False) -> None:
+    """Refuse a target that is Reader's own data; see the module docstring."""
+    resolved = target.expanduser().resolve()
+    db = where.db.resolve()
+    store_files = {db, db.with_name(f".{db.name}.lock")}
+    backups = db.parent / BACKUPS_FOLDER
+    if resolved in store_files or resolved.is_relative_to(backups):
+        raise ProtectedPathError(
+            f"{target}: that is Reader's database (or its lock or backups); "
+            "write the export somewhere else"
+        )
+    library = where.library.resolve()
+    inside = resolved == library or resolved.is_relative_to(library)
+    if inside and (folder or resolved.suffix.lower() in ARTICLE_SUFFIXES or resolved.is_dir()):
+        raise ProtectedPathError(
+            f"{target}: inside the library folder, where it would be (or replace) an "
+            "article; write the export outside the library"
+        )
+
+
+def write_export(
+    selection: Selection,
+    fmt: str,
+    target: Path,
+    where: Locations,
+    group_by: str = "theme",
+    *,
+    force: bool = False,
+) -> str:
     """Write the export to `target` (a folder for `obsidian`); returns a one-line summary."""
+    check_target(target, where, folder=fmt == "obsidian")
     count = len(selection.annotations)
     articles = len(selection.articles)
     try:
         if fmt == "obsidian":
-            target.mkdir(parents=True, exist_ok=True)
-            for name, text in to_obsidian(selection).items():
-                write_atomically(target / name, text.encode("utf-8"))
-            return f"{_plural(count, 'annotation')} from {_plural(articles, 'article')} as notes in {target}"
+            written = write_notes(to_obsidian(selection), target, force=force)
+            return (
+                f"{_plural(count, 'annotation')} from {_plural(articles, 'article')} as "
+                f"{_plural(written, 'note')} in {target}"
+            )
+        if target.is_dir():
+            raise ExportError(f"{target}: is a folder; give a file name")
+        if target.exists() and not force:
+            raise ExportError(f"{target}: already exists; use --force to replace it")
         payload = render(selection, fmt, group_by)
         write_atomically(target, payload if isinstance(payload, bytes) else payload.encode("utf-8"))
     except OSError as error:
         raise ExportError(f"{target}: cannot write it ({error.strerror or error})") from None
     return f"{_plural(count, 'annotation')} from {_plural(articles, 'article')} to {target}"
+
+
+def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> int:
+    """Write `notes` (file name -> text) into `folder`, all or nothing; how many were written.
+
+    Without `force`, a note that exists already stops the export before anything is written.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    blocked = [name for name in notes if (folder / name).is_dir()]
+    if blocked:
+        raise ExportError(f"{folder / blocked[0]}: a folder is in the way of a note")
+    existing = [name for name in notes if (folder / name).exists()]
+    if existing and not force:
+        more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
+        raise ExportError(
+            f"{folder / existing[0]}{more}: already exist; use --force to replace them"
+        )
+    staging = Path(tempfile.mkdtemp(prefix=".reader-export-", dir=folder))
+    placed: list[tuple[Path, Path | None]] = []  # (note in place, the file it replaced)
+    try:
+        (staging / "new").mkdir()
+        (staging / "old").mkdir()
+        for name, text in notes.items():
+            write_atomically(staging / "new" / name, text.encode("utf-8"))
+        for name in notes:
+            final, kept = folder / name, None
+            if final.exists():
+                kept = staging / "old" / name
+                os.replace(final, kept)
+            placed.append((final, kept))
+            os.replace(staging / "new" / name, final)
+    except BaseException:
+        for final, kept in reversed(placed):
+            with contextlib.suppress(OSError):
+                if kept is not None:
+                    os.replace(kept, final)
+                else:
+                    final.unlink(missing_ok=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return len(notes)
 
 
 def _plural(count: int, word: str) -> str:

@@ -22,12 +22,14 @@ from __future__ import annotations
 import io
 import uuid
 import zipfile
+import zlib
 from xml.etree import ElementTree as ET
 
 from reader import __version__
 from reader.core.records import now
 from reader.core.text import normalise
-from reader.interchange.importing import ImportFileError, Incoming, as_uuid
+from reader.interchange.fields import BadRecord, ImportFileError, clean_text, span
+from reader.interchange.importing import Incoming, IncomingFile, as_uuid
 from reader.interchange.selection import ExportArticle, Selection
 from reader.library.article_files import text_hash
 
@@ -35,6 +37,8 @@ NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = f"{{{NAMESPACE}}}"
 SOURCES_GROUP = "Sources"
 THEMES_GROUP = "Themes"
+MAX_MEMBER_BYTES = 50 * 1024 * 1024  # one article's text; a long book is 5 MB
+MAX_TOTAL_BYTES = 500 * 1024 * 1024  # everything the archive unpacks to
 _READER_NAMESPACE = uuid.UUID("6f1c6a52-5d0e-4b55-9a51-2f1d1f0a8c3e")  # stable code guids
 
 
@@ -206,55 +210,126 @@ def _sets(project: ET.Element, codes: _Codes) -> None:
 # --- reading -------------------------------------------------------------------------------------
 
 
-def from_qdpx(data: bytes, name: str) -> list[Incoming]:
+def from_qdpx(data: bytes, name: str) -> IncomingFile:
     """The coded text selections of a .qdpx project, as incoming annotations.
 
     Codes under a "Sources" group become the source; other codes become themes (nested
-    codes joined with "/"); a selection's description becomes its note.
+    codes joined with "/"); a selection's description becomes its note. The archive is
+    read within limits (`MAX_MEMBER_BYTES` a member, `MAX_TOTAL_BYTES` in all, checked on
+    the sizes the archive declares and again on the bytes it really gives), so a zip bomb
+    is refused before it fills the memory. A selection whose positions are not whole
+    numbers is refused by its guid.
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zipped:
-            qde = next((n for n in zipped.namelist() if n.lower().endswith(".qde")), None)
+            wanted = [
+                info
+                for info in zipped.infolist()
+                if info.filename.lower().endswith((".qde", ".txt")) and not info.is_dir()
+            ]
+            qde = next((i for i in wanted if i.filename.lower().endswith(".qde")), None)
             if qde is None:
                 raise ImportFileError(f"{name}: no project.qde in the archive; is it a .qdpx file?")
-            root = ET.fromstring(zipped.read(qde))
+            _check_sizes(wanted, name)
+            budget = [MAX_TOTAL_BYTES]
+            root = ET.fromstring(_read_member(zipped, qde, budget, name))
             texts = {
-                n.rsplit("/", 1)[-1]: zipped.read(n)
-                for n in zipped.namelist()
-                if n.lower().endswith(".txt")
+                info.filename.rsplit("/", 1)[-1]: _read_member(zipped, info, budget, name)
+                for info in wanted
+                if info is not qde
             }
-    except (zipfile.BadZipFile, ET.ParseError) as error:
-        raise ImportFileError(f"{name}: not a REFI-QDA project ({error})") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, zlib.error, EOFError) as error:
+        raise ImportFileError(
+            f"{name}: not a REFI-QDA project, or a damaged one ({error})"
+        ) from None
+    except (NotImplementedError, RuntimeError, ValueError) as error:  # encrypted, odd methods
+        raise ImportFileError(f"{name}: cannot read this archive ({error})") from None
     code_names, source_codes = _read_codes(root)
-    incoming: list[Incoming] = []
+    incoming = IncomingFile()
     for source in root.iter(f"{_Q}TextSource"):
         text = _source_text(source, texts)
-        title = source.get("name", "")
-        uri = (source.findtext(f"{_Q}Description") or "").strip()
+        title = clean_text(source.get("name", ""))
+        uri = clean_text((source.findtext(f"{_Q}Description") or "").strip())
         for selected in source.iter(f"{_Q}PlainTextSelection"):
-            start = int(selected.get("startPosition", "0"))
-            end = int(selected.get("endPosition", "0"))
+            guid = clean_text(selected.get("guid", ""))[:80] or "(a selection with no guid)"
+            try:
+                start, end = span(
+                    _position(selected.get("startPosition"), "startPosition"),
+                    _position(selected.get("endPosition"), "endPosition"),
+                )
+            except BadRecord as error:
+                incoming.refused.append(f"{guid}: {error}")
+                continue
             refs = [ref.get("targetGUID", "") for ref in selected.iter(f"{_Q}CodeRef")]
             speakers = [code_names[r] for r in refs if r in source_codes]
             themes = tuple(code_names[r] for r in refs if r in code_names and r not in source_codes)
-            incoming.append(
+            begin, stop = start or 0, end or 0
+            incoming.items.append(
                 Incoming(
-                    id=selected.get("guid", ""),
-                    quote=text[start:end] if text is not None else selected.get("name", ""),
+                    id=guid,
+                    quote=text[begin:stop]
+                    if text is not None
+                    else clean_text(selected.get("name", "")),
                     start=start,
                     end=end,
-                    prefix=text[max(0, start - 32) : start] if text is not None else "",
-                    suffix=text[end : end + 32] if text is not None else "",
-                    source=speakers[0] if speakers else None,
-                    themes=themes,
-                    note=(selected.findtext(f"{_Q}Description") or "").strip(),
-                    created=(selected.get("creationDateTime") or "").replace("Z", "+00:00"),
+                    prefix=text[max(0, begin - 32) : begin] if text is not None else "",
+                    suffix=text[stop : stop + 32] if text is not None else "",
+                    source=clean_text(speakers[0]) if speakers else None,
+                    themes=tuple(clean_text(t) for t in themes),
+                    note=clean_text((selected.findtext(f"{_Q}Description") or "").strip()),
+                    created=clean_text(selected.get("creationDateTime") or "").replace(
+                        "Z", "+00:00"
+                    ),
                     article_uri=uri,
                     article_sha256=text_hash(text) if text is not None else "",
                     article_title=title,
                 )
             )
     return incoming
+
+
+def _check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse an archive whose members say they are too big, before reading any."""
+    for info in members:
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise ImportFileError(_too_big(name, f"{info.filename} is {info.file_size >> 20} MB"))
+    total = sum(info.file_size for info in members)
+    if total > MAX_TOTAL_BYTES:
+        raise ImportFileError(_too_big(name, f"its texts add up to {total >> 20} MB"))
+
+
+def _read_member(
+    zipped: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int], name: str
+) -> bytes:
+    """A member's bytes, read in pieces and stopped at the limits whatever its header says."""
+    limit = min(MAX_MEMBER_BYTES, budget[0])
+    chunks: list[bytes] = []
+    size = 0
+    with zipped.open(info) as member:
+        while chunk := member.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                raise ImportFileError(
+                    _too_big(name, f"{info.filename} unpacks to more than it says")
+                )
+            chunks.append(chunk)
+    budget[0] -= size
+    return b"".join(chunks)
+
+
+def _too_big(name: str, why: str) -> str:
+    return (
+        f"{name}: too big to import ({why}; the limits are {MAX_MEMBER_BYTES >> 20} MB a text "
+        f"and {MAX_TOTAL_BYTES >> 20} MB in all)"
+    )
+
+
+def _position(value: str | None, field: str) -> int | None:
+    if value is None:
+        return None
+    if not value.isascii() or not value.isdigit() or len(value) > 12:
+        raise BadRecord(f"{field} {value[:20]!r} is not a position")
+    return int(value)
 
 
 def _read_codes(root: ET.Element) -> tuple[dict[str, str], set[str]]:

@@ -8,6 +8,7 @@ they use; `reader import --format json` reads it back.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -15,7 +16,20 @@ from typing import Any
 
 from reader import __version__
 from reader.core.records import now
-from reader.interchange.importing import ImportFileError, Incoming
+from reader.interchange.fields import (
+    BadRecord,
+    ImportFileError,
+    clean_text,
+    load_json,
+    names,
+    optional_name,
+    position,
+    record_id,
+    records,
+    span,
+    text,
+)
+from reader.interchange.importing import Incoming, IncomingFile
 from reader.interchange.selection import Selection
 
 CSV_COLUMNS = (
@@ -98,42 +112,60 @@ def to_json(selection: Selection) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def from_json(data: str, name: str) -> tuple[list[Incoming], dict[str, str]]:
-    """The annotations of a Reader JSON export, and the source descriptions it carries."""
-    try:
-        document = json.loads(data)
-    except json.JSONDecodeError as error:
-        raise ImportFileError(f"{name}: not JSON ({error.msg}, line {error.lineno})") from None
+def from_json(data: str, name: str) -> IncomingFile:
+    """The annotations of a Reader JSON export and the source descriptions it carries; a
+    malformed annotation is refused by its id."""
+    document = load_json(data, name)
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
         raise ImportFileError(f"{name}: not a Reader JSON export (reader export --format json)")
-    if int(document.get("version", 0)) > JSON_VERSION:
+    version = document.get("version", 0)
+    if type(version) is not int:
+        raise ImportFileError(f"{name}: its version is not a number; is it a Reader export?")
+    if version > JSON_VERSION:
         raise ImportFileError(f"{name}: written by a newer Reader; update Reader to import it")
-    articles = {a.get("id"): a for a in document.get("articles", []) if isinstance(a, dict)}
-    incoming = []
-    for doc in document.get("annotations", []):
-        article = articles.get(doc.get("article_id"), {})
-        incoming.append(
-            Incoming(
-                id=str(doc["id"]),
-                quote=str(doc.get("quote", "")),
-                start=doc.get("start"),
-                end=doc.get("end"),
-                prefix=str(doc.get("prefix", "")),
-                suffix=str(doc.get("suffix", "")),
-                source=doc.get("source"),
-                themes=tuple(doc.get("themes", ())),
-                note=str(doc.get("note", "")),
-                created=str(doc.get("created", "")),
-                updated=str(doc.get("updated", "")),
-                article_path=str(article.get("path") or ""),
-                article_uri=str(article.get("url") or article.get("uri") or ""),
-                article_sha256=str(article.get("sha256") or ""),
-                article_title=str(article.get("title") or ""),
-            )
-        )
-    descriptions = {
-        str(s["name"]): str(s.get("description", ""))
-        for s in document.get("sources", [])
-        if isinstance(s, dict) and s.get("name")
+    articles = {
+        a.get("id"): a
+        for a in records(document.get("articles"), "articles", name)
+        if isinstance(a, dict) and isinstance(a.get("id"), int | str)
     }
-    return incoming, descriptions
+    incoming = IncomingFile()
+    for doc in records(document.get("annotations"), "annotations", name):
+        try:
+            incoming.items.append(_incoming(doc, articles))
+        except BadRecord as error:
+            incoming.refused.append(f"{record_id(doc)}: {error}")
+    for entry in records(document.get("sources"), "sources", name):
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+            with contextlib.suppress(BadRecord):
+                incoming.descriptions[clean_text(entry["name"])] = text(
+                    entry.get("description"), "description"
+                )
+    return incoming
+
+
+def _incoming(doc: Any, articles: dict[Any, dict[str, Any]]) -> Incoming:
+    if not isinstance(doc, dict):
+        raise BadRecord("is not an object")
+    identifier = text(doc.get("id"), "id")
+    if not identifier:
+        raise BadRecord("has no id")
+    key = doc.get("article_id")
+    article = articles.get(key, {}) if isinstance(key, int | str) else {}
+    start, end = span(position(doc.get("start"), "start"), position(doc.get("end"), "end"))
+    return Incoming(
+        id=identifier,
+        quote=text(doc.get("quote"), "quote"),
+        start=start,
+        end=end,
+        prefix=text(doc.get("prefix"), "prefix"),
+        suffix=text(doc.get("suffix"), "suffix"),
+        source=optional_name(doc.get("source"), "source"),
+        themes=names(doc.get("themes"), "themes"),
+        note=text(doc.get("note"), "note"),
+        created=text(doc.get("created"), "created"),
+        updated=text(doc.get("updated"), "updated"),
+        article_path=text(article.get("path"), "article path"),
+        article_uri=text(article.get("url") or article.get("uri"), "article url"),
+        article_sha256=text(article.get("sha256"), "article sha256"),
+        article_title=text(article.get("title"), "article title"),
+    )

@@ -23,7 +23,18 @@ from typing import Any
 
 from reader import __version__
 from reader.core.records import Annotation, now
-from reader.interchange.importing import ImportFileError, Incoming, as_uuid
+from reader.interchange.fields import (
+    BadRecord,
+    ImportFileError,
+    load_json,
+    optional_name,
+    position,
+    record_id,
+    records,
+    span,
+    text,
+)
+from reader.interchange.importing import Incoming, IncomingFile, as_uuid
 from reader.interchange.selection import Selection
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -102,19 +113,23 @@ def _collection_key(selection: Selection) -> str:
 # --- reading -----------------------------------------------------------------------------------
 
 
-def from_w3c(data: str, name: str) -> list[Incoming]:
-    """The annotations of a W3C JSON(-LD) document."""
-    try:
-        document = json.loads(data)
-    except json.JSONDecodeError as error:
-        raise ImportFileError(f"{name}: not JSON ({error.msg}, line {error.lineno})") from None
-    items = _items(document)
+def from_w3c(data: str, name: str) -> IncomingFile:
+    """The annotations of a W3C JSON(-LD) document; a malformed one is refused by its id."""
+    items = _items(load_json(data, name), name)
     if items is None:
         raise ImportFileError(f"{name}: no Web Annotation, page or collection in it")
-    return [_incoming(item) for item in items if _is_annotation(item)]
+    incoming = IncomingFile()
+    for item in items:
+        if not _is_annotation(item):
+            continue
+        try:
+            incoming.items.append(_incoming(item))
+        except BadRecord as error:
+            incoming.refused.append(f"{record_id(item)}: {error}")
+    return incoming
 
 
-def _items(document: Any) -> list[Any] | None:
+def _items(document: Any, name: str) -> list[Any] | None:
     if isinstance(document, list):
         return document
     if not isinstance(document, dict):
@@ -122,9 +137,9 @@ def _items(document: Any) -> list[Any] | None:
     kind = _types(document)
     if "AnnotationCollection" in kind:
         first = document.get("first")
-        return list(first.get("items", [])) if isinstance(first, dict) else []
+        return records(first.get("items"), "items", name) if isinstance(first, dict) else []
     if "AnnotationPage" in kind:
-        return list(document.get("items", []))
+        return records(document.get("items"), "items", name)
     if "Annotation" in kind:
         return [document]
     return None
@@ -132,7 +147,9 @@ def _items(document: Any) -> list[Any] | None:
 
 def _types(item: dict[str, Any]) -> set[str]:
     kind = item.get("type", [])
-    return {kind} if isinstance(kind, str) else {k for k in kind if isinstance(k, str)}
+    if isinstance(kind, str):
+        return {kind}
+    return {k for k in kind if isinstance(k, str)} if isinstance(kind, list) else set()
 
 
 def _is_annotation(item: Any) -> bool:
@@ -142,31 +159,37 @@ def _is_annotation(item: Any) -> bool:
 def _incoming(item: dict[str, Any]) -> Incoming:
     target = item["target"]
     target = target[0] if isinstance(target, list) and target else target
-    uri = target if isinstance(target, str) else str(target.get("source", ""))
-    selectors = [] if isinstance(target, str) else target.get("selector", [])
-    selectors = selectors if isinstance(selectors, list) else [selectors]
+    if isinstance(target, str):
+        uri, selectors = target, []
+    elif isinstance(target, dict):
+        uri = text(target.get("source"), "target source")
+        selectors = target.get("selector", [])
+        selectors = selectors if isinstance(selectors, list) else [selectors]
+    else:
+        raise BadRecord("its target is neither an address nor a specific resource")
     quote: dict[str, Any] = next(
         (s for s in selectors if isinstance(s, dict) and s.get("type") == "TextQuoteSelector"), {}
     )
-    position: dict[str, Any] = next(
+    where: dict[str, Any] = next(
         (s for s in selectors if isinstance(s, dict) and s.get("type") == "TextPositionSelector"),
         {},
     )
     bodies = item.get("body", [])
     bodies = bodies if isinstance(bodies, list) else [bodies]
     textual = [b for b in bodies if isinstance(b, dict) and "value" in b]
-    source = next((b["value"] for b in textual if _purpose(b) == SOURCE_PURPOSE), None)
-    themes = tuple(str(b["value"]) for b in textual if _purpose(b) == "tagging")
-    notes = [str(b["value"]) for b in textual if _purpose(b) in ("commenting", "")]
-    start, end = position.get("start"), position.get("end")
+    sources = [b["value"] for b in textual if _purpose(b) == SOURCE_PURPOSE]
+    themes = tuple(text(b["value"], "a theme") for b in textual if _purpose(b) == "tagging")
+    notes = [text(b["value"], "a note") for b in textual if _purpose(b) in ("commenting", "")]
+    start, end = span(position(where.get("start"), "start"), position(where.get("end"), "end"))
+    identifier = item.get("id")
     return Incoming(
-        id=str(item.get("id") or json.dumps(item, sort_keys=True)),
-        quote=str(quote.get("exact", "")),
-        start=start if isinstance(start, int) else None,
-        end=end if isinstance(end, int) else None,
-        prefix=str(quote.get("prefix", "")),
-        suffix=str(quote.get("suffix", "")),
-        source=str(source) if source else None,
+        id=text(identifier, "id") if identifier is not None else _content_id(item),
+        quote=text(quote.get("exact"), "the quote"),
+        start=start,
+        end=end,
+        prefix=text(quote.get("prefix"), "prefix"),
+        suffix=text(quote.get("suffix"), "suffix"),
+        source=optional_name(sources[0], "source") if sources else None,
         themes=themes,
         note="\n\n".join(notes),
         created=_stored(item.get("created")),
@@ -175,9 +198,16 @@ def _incoming(item: dict[str, Any]) -> Incoming:
     )
 
 
+def _content_id(item: dict[str, Any]) -> str:
+    """An id for an annotation that has none: the same for the same annotation."""
+    return json.dumps(item, sort_keys=True, ensure_ascii=True)[:10_000]
+
+
 def _purpose(body: dict[str, Any]) -> str:
     purpose = body.get("purpose", "")
-    return purpose if isinstance(purpose, str) else (purpose[0] if purpose else "")
+    if isinstance(purpose, list):
+        purpose = purpose[0] if purpose else ""
+    return purpose if isinstance(purpose, str) else ""
 
 
 def _stored(value: Any) -> str:

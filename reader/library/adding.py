@@ -12,13 +12,14 @@ created only once the story is in hand, and never over an existing file.
 from __future__ import annotations
 
 import re
-import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urljoin
 
 from reader.core.markdown_text import escape_markdown
+from reader.core.paths import slug
 from reader.core.records import ArticleRecord
 from reader.core.text import clean_line, normalise, paragraphs
 from reader.library.article_files import (
@@ -43,9 +44,11 @@ from reader.library.fetching import (
     HTML_TYPES,
     MAX_BYTES,
     TIMEOUT_SECONDS,
+    FetchCancelled,
     Fetched,
     FetchError,
     fetch,
+    is_web_address,
 )
 from reader.library.folder import Library
 from reader.storage.atomic import write_atomically
@@ -97,11 +100,19 @@ def present_by_url(library: Library, source: str) -> AddResult | None:
     return AddResult(source, "present", *present) if present else None
 
 
-def prepare(source: str, stdin: bytes | None = None, timeout: float = TIMEOUT_SECONDS) -> Prepared:
-    """Read or fetch a source and clean it to its story; touches neither library nor store."""
+def prepare(
+    source: str,
+    stdin: bytes | None = None,
+    timeout: float = TIMEOUT_SECONDS,
+    cancelled: Callable[[], bool] | None = None,
+) -> Prepared:
+    """Read or fetch a source and clean it to its story; touches neither library nor store.
+
+    A fetch stops at `timeout` seconds in all, or as soon as `cancelled()` is true
+    (`FetchCancelled`)."""
     url = _url_of(source)
     if url:
-        fetched = _fetch(url, HTML_TYPES, timeout)
+        fetched = _fetch(url, HTML_TYPES, timeout, cancelled)
         article = _clean(fetched.body, fetched.url, source)
         article.url = url
         return Prepared(source, article, (url, fetched.url))
@@ -142,12 +153,35 @@ def add_feed(
     )
     results: list[AddResult | AddError] = []
     for entry in entries[:limit]:
-        link = str(entry["link"])
         try:
-            results.append(add_source(library, link, timeout=timeout))
+            results.append(
+                add_web_page(library, linked_address(fetched.url, entry["link"]), timeout)
+            )
         except (AddError, ArticleError) as error:
             results.append(AddError(str(error)))
     return results
+
+
+def linked_address(base: str, link: object) -> str:
+    """The http(s) address a link found in fetched content points at, resolved against the
+    page it came from; `AddError` for anything else (a local path in a feed stays remote:
+    `/home/me/x` is `https://site/home/me/x`, and `file:`, `data:` and the like are refused)."""
+    text = clean_line(str(link))
+    try:
+        address = urldefrag(urljoin(base, text))[0]
+    except ValueError:
+        address = ""
+    if not is_web_address(address):
+        raise AddError(f"{text[:200]}: not a web address (http or https); skipped")
+    return address
+
+
+def add_web_page(library: Library, url: str, timeout: float = TIMEOUT_SECONDS) -> AddResult:
+    """Add the page at an http(s) address (never a local file, whatever the address says)."""
+    if not is_web_address(url):
+        raise AddError(f"{url[:200]}: not a web address (http or https); skipped")
+    library.scan()
+    return present_by_url(library, url) or store_prepared(library, prepare(url, timeout=timeout))
 
 
 def refresh(library: Library, source: str, timeout: float = TIMEOUT_SECONDS) -> AddResult:
@@ -196,9 +230,16 @@ def _url_of(source: str) -> str:
     return ""
 
 
-def _fetch(url: str, accept: tuple[str, ...], timeout: float) -> Fetched:
+def _fetch(
+    url: str,
+    accept: tuple[str, ...],
+    timeout: float,
+    cancelled: Callable[[], bool] | None = None,
+) -> Fetched:
     try:
-        return fetch(url, accept=accept, timeout=timeout)
+        return fetch(url, accept=accept, timeout=timeout, cancelled=cancelled)
+    except FetchCancelled:
+        raise
     except FetchError as error:
         raise AddError(str(error)) from None
 
@@ -309,18 +350,6 @@ def _new_file(folder: Path, title: str, document: str) -> Path:
             raise AddError(f"{path}: cannot write it ({error.strerror})") from None
         return path
     raise AddError(f"{folder}: too many articles named {stem}; rename some")
-
-
-def slug(title: str, limit: int = 72) -> str:
-    """A file name stem from a title: ASCII letters and digits joined by hyphens."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
-    stem = ""
-    for word in words:
-        if len(stem) + len(word) + 1 > limit:
-            break
-        stem = f"{stem}-{word}" if stem else word
-    return stem
 
 
 # --- Markdown ---------------------------------------------------------------------------------

@@ -126,7 +126,13 @@ class _Examination:
 
     def _articles(self) -> dict[int, dict[str, Any]]:
         articles: dict[int, dict[str, Any]] = {}
-        for doc_id, doc in self.data.get("articles", {}).items():
+        table: dict[str, Any] = self.data.get("articles", {})
+        for doc_id, doc in list(table.items()):
+            if doc is None:
+                self.say("problem", f"article record {doc_id} is empty (null): remove it", True)
+                if self.fix:
+                    del table[doc_id]
+                continue
             try:
                 article_id = int(doc["id"])
                 str(doc["path"])
@@ -183,6 +189,11 @@ class _Examination:
         texts: dict[int, str | None] = {}
         for doc_id in list(table):
             doc = table[doc_id]
+            if doc is None:
+                self.say("problem", f"annotation record {doc_id} is empty (null): remove it", True)
+                if self.fix:
+                    del table[doc_id]
+                continue
             try:
                 annotation = Annotation.from_doc(doc)
             except (msgspec.ValidationError, TypeError) as error:
@@ -301,7 +312,28 @@ class _Examination:
             table: dict[str, Any] = self.data.setdefault(table_name, {})
             known: dict[str, str] = {}
             for doc_id in list(table):
-                name = str(table[doc_id].get("name", ""))
+                entry = table[doc_id]
+                if isinstance(entry, str) and entry.strip():
+                    self.say(
+                        "problem",
+                        f"{table_name[:-1]} record {doc_id} is the bare name {entry[:60]!r}: make it an entry",
+                        fixable=True,
+                    )
+                    entry = {"name": entry, "description": ""}
+                    if table_name == "themes":
+                        entry["colour"] = ""
+                    if self.fix:
+                        table[doc_id] = entry
+                elif not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+                    self.say(
+                        "problem",
+                        f"{table_name[:-1]} record {doc_id} holds no name ({entry!r:.40}): remove it",
+                        fixable=True,
+                    )
+                    if self.fix:
+                        del table[doc_id]
+                    continue
+                name = str(entry.get("name", ""))
                 key = name_key(name)
                 if key in known:
                     self.say(
@@ -359,6 +391,11 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
         raw = db.read_bytes()
         try:
             data = msgspec.json.decode(raw)
+        except RecursionError:
+            checkup.findings.append(
+                Finding("error", f"{db}: not a Reader database (nested too deeply to be one)")
+            )
+            return checkup
         except msgspec.DecodeError as error:
             checkup.findings.append(
                 Finding(
@@ -378,8 +415,27 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
         examination = _Examination(db, data, library, fix)
         examination.run()
         checkup.findings.extend(examination.findings)
-        if fix and examination.changed:
-            backup = Backups(db).take("before-doctor")
+        errors = any(f.severity == "error" for f in examination.findings)
+        if fix and examination.changed and errors:
+            checkup.findings.append(
+                Finding(
+                    "note",
+                    "nothing was written: the errors above need a backup (`reader restore`) "
+                    "or an edit first, and a repair would not make the file open",
+                )
+            )
+        elif fix and examination.changed:
+            try:
+                backup = Backups(db).take("before-doctor")
+            except OSError as error:
+                checkup.findings.append(
+                    Finding(
+                        "error",
+                        f"cannot keep a copy of the database before repairing it ({error}); "
+                        "nothing was written",
+                    )
+                )
+                return checkup
             checkup.backup = backup.path if backup else None
             write_atomically(db, msgspec.json.encode(examination.data))
     if fix and checkup.healthy:

@@ -80,9 +80,17 @@ class Backups:
         return starting[0] if len(starting) == 1 else None
 
     def take(self, kind: str) -> Backup | None:
-        """Copy the database file as it is now; None when there is no file yet."""
+        """Copy the database file as it is now; None when there is no file yet.
+
+        `OSError` when it cannot be written, or when `.reader-backups` is a link: backups
+        are kept only in a real folder beside the database, so that a link in a library
+        from elsewhere (a shared repository, a synced folder) cannot make Reader write
+        files into another place.
+        """
         if not self.db.exists():
             return None
+        if self.folder.is_symlink():
+            raise OSError(f"{self.folder} is a link; backups are kept only in a real folder")
         self.folder.mkdir(exist_ok=True)
         taken = datetime.now()
         target = self.folder / f"{self.db.name}.{kind}.{taken.strftime(_STAMP)}.json"

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -45,8 +46,10 @@ from reader.core.records import (
     Change,
     DatabaseFile,
     Listener,
+    RecordError,
     Source,
     Theme,
+    checked,
     now,
 )
 from reader.core.text import clean_line
@@ -94,8 +97,9 @@ class Store:
     """The database of one library: articles, annotations and the codebook."""
 
     def __init__(self, path: Path, *, backups: bool = True) -> None:
-        self.path = Path(path)
-        self.backups = Backups(self.path) if backups else None
+        self.path = _real_path(Path(path))
+        self.read_only = _is_read_only(self.path)
+        self.backups = Backups(self.path) if backups and not self.read_only else None
         self._lock = threading.RLock()
         self._file_lock = FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT)
         self._listeners: list[Listener] = []
@@ -113,12 +117,16 @@ class Store:
     # --- opening and reloading ---
     def _open(self) -> None:
         if not self.path.exists():
-            with self._process_lock():
-                if not self.path.exists():
-                    self._create()
+            self._start_empty()  # the file is written with the first change, not before
+            return
         data = self._read()
         older = self._schema(data) < SCHEMA_VERSION
         self._load(data)  # validates every record before anything is written
+        if older and self.read_only:
+            raise StoreError(
+                f"{self.path}: written by an older Reader and read-only, so it cannot be "
+                "brought up to date; make it writable once, or open a writable copy"
+            )
         if older:
             with self._process_lock():
                 self._migrate()
@@ -126,7 +134,8 @@ class Store:
             self._load(data)
         self._remember_file(read=True)
 
-    def _create(self) -> None:
+    def _start_empty(self) -> None:
+        """An empty database in memory, for a file that does not exist yet."""
         empty: dict[str, Any] = {
             "meta": {
                 "1": {"schema": SCHEMA_VERSION, "reader_version": __version__, "next_article_id": 1}
@@ -136,15 +145,25 @@ class Store:
             "sources": {},
             "themes": {},
         }
-        write_atomically(self.path, msgspec.json.encode(empty))
+        self._new_tinydb()
+        self._storage.start_with(empty)
+        self._load(empty)
+        self._signature = self._read_signature = None
+
+    def _new_tinydb(self) -> None:
+        before_write = self.backups.before_write if self.backups else None
+        self._db = TinyDB(
+            self.path,
+            storage=AtomicJSONStorage,
+            schema=DatabaseFile,
+            before_write=before_write,
+            read_only=self.read_only,
+        )
+        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
 
     def _read(self) -> dict[str, Any]:
         """Decode the file into a fresh TinyDB; errors become one-line `StoreError`s."""
-        before_write = self.backups.before_write if self.backups else None
-        self._db = TinyDB(
-            self.path, storage=AtomicJSONStorage, schema=DatabaseFile, before_write=before_write
-        )
-        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self._new_tinydb()
         try:
             # Another process may replace the file while we read it (writers rename a new
             # file over it): the read counts only if the file is the same before and after,
@@ -339,15 +358,32 @@ class Store:
         return locked(self.path, self._file_lock)
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        """Changes inside the block are written together, on top of the latest file."""
+    def _transaction(self, edit: bool = True) -> Iterator[None]:
+        """Changes inside the block are written together, on top of the latest file.
+
+        A read-only database takes the library's bookkeeping (articles found in the folder)
+        in memory only, and refuses edits (`edit`) before anything changes.
+        """
         with self._lock:
+            if edit and self.read_only:
+                raise StoreError(
+                    f"{self.path}: read-only, so Reader shows and searches it but changes "
+                    "nothing; make the file writable to tag"
+                )
             if self._depth:
                 self._depth += 1
                 try:
                     yield
                 finally:
                     self._depth -= 1
+                return
+            if self.read_only:
+                self._depth = 1
+                try:
+                    with self._storage.batch():
+                        yield
+                finally:
+                    self._depth = 0
                 return
             with self._process_lock():
                 self._clean_temp_files()
@@ -392,7 +428,7 @@ class Store:
         The memory model runs ahead of the disk inside the block; if the final write fails,
         it is reloaded from the file, which still holds the state from before the block.
         """
-        with self._transaction():
+        with self._transaction(edit=False):
             yield
 
     # --- listeners ---
@@ -423,7 +459,7 @@ class Store:
 
     def add_article(self, **fields: Any) -> ArticleRecord:
         """Register a new article; its id is the next never-used one."""
-        with self._lock, self._transaction():
+        with self._lock, self._transaction(edit=False):
             article_id = int(self._meta.get("next_article_id", 1))
             article_id = max(article_id, max(self._articles, default=0) + 1)
             record = ArticleRecord(
@@ -438,7 +474,10 @@ class Store:
         return record
 
     def update_article(self, record: ArticleRecord) -> None:
-        with self._lock, self._transaction():
+        with self._lock:
+            if self._articles.get(record.id) == record or record.id not in self._articles:
+                return  # nothing changed: nothing is written
+        with self._lock, self._transaction(edit=False):
             if self._articles.get(record.id) == record or record.id not in self._articles:
                 return
             self._db.table("articles").update(
@@ -494,7 +533,10 @@ class Store:
             for annotation in annotations:
                 if annotation.article_id not in self._articles:
                     raise StoreError(f"{self.path}: no article with id {annotation.article_id}")
-                saved.append(self._canonical(annotation))
+                try:  # what is written must load again: the very check loading applies
+                    saved.append(checked(self._canonical(annotation)))
+                except RecordError as error:
+                    raise StoreError(f"{self.path}: not saved: {error}") from None
                 # A name new to the codebook gets its spelling from its first use, also
                 # for the annotations later in this same batch ("Doug King", "doug king").
                 self._add_to_codebook(saved[-1:])
@@ -750,3 +792,29 @@ def _article_from_doc(doc: dict[str, Any]) -> ArticleRecord:
     values["path"] = str(values["path"])
     values["title"] = clean_line(str(values.get("title", "")))
     return replace(ArticleRecord(id=0, path="", title="", sha256=""), **values)
+
+
+def _real_path(path: Path) -> Path:
+    """The database file itself: a link is followed (the file it points to is written, with
+    its lock and backups beside it); a link to nothing is refused, so that Reader never
+    creates a database where a link points."""
+    if path.is_symlink():
+        if not path.exists():
+            raise StoreError(
+                f"{path}: a link to {os.readlink(path)}, which does not exist; remove the "
+                "link or point it at a Reader database"
+            )
+        return path.resolve()
+    return path
+
+
+def _is_read_only(path: Path) -> bool:
+    """True when the database may not be changed: the file is marked read-only (no write
+    permission bit, whoever we are), or the folder cannot take a new file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return not os.access(path.parent, os.W_OK)
+    except OSError:
+        return False
+    return not stat.S_IMODE(mode) & 0o222 or not os.access(path.parent, os.W_OK)

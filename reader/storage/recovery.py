@@ -38,7 +38,7 @@ def describe(backup: Backup) -> BackupInfo:
     """Open a backup on its own and count what it holds."""
     try:
         data = msgspec.json.decode(backup.path.read_bytes())
-    except (OSError, msgspec.DecodeError) as error:
+    except (OSError, msgspec.DecodeError, RecursionError) as error:
         return BackupInfo(backup, problem=f"unreadable ({error})")
     version = schema_of(data)
     if version is None:
@@ -56,6 +56,11 @@ def restore(db: Path, backup: Backup) -> Backup | None:
     if not info.usable:
         raise StoreError(f"{backup.path}: cannot be restored: {info.problem}")
     with locked(db):
-        kept = Backups(db).take("before-restore") if db.exists() else None
-        copy_atomically(backup.path, db)
+        try:
+            kept = Backups(db).take("before-restore") if db.exists() else None
+            copy_atomically(backup.path, db)
+        except OSError as error:
+            raise StoreError(
+                f"{db}: not restored: {error.strerror or error}; the database is unchanged"
+            ) from None
     return kept

@@ -54,9 +54,11 @@ class AtomicJSONStorage(Storage):
         *,
         schema: type | None = None,
         before_write: Callable[[], None] | None = None,
+        read_only: bool = False,
     ) -> None:
         super().__init__()
         self.path = Path(path)
+        self.read_only = read_only  # changes stay in memory; the file is never written
         self._before_write = before_write
         self._schema = schema
         self._decoder = msgspec.json.Decoder(schema) if schema else msgspec.json.Decoder()
@@ -81,6 +83,11 @@ class AtomicJSONStorage(Storage):
 
     def close(self) -> None:
         self._data = None
+
+    def start_with(self, data: dict[str, Any]) -> None:
+        """Hold `data` in memory as the database's content, before any file exists; the
+        file is written with the first change."""
+        self._data = data
 
     def compact(self, table: str, doc_id: int, value: object) -> None:
         """Hold `value` in memory for a document already written as the same JSON object."""
@@ -124,6 +131,10 @@ class AtomicJSONStorage(Storage):
             raise StorageError(f"{self.path}: not a Reader database ({error})", "shape") from None
         except msgspec.DecodeError as error:
             raise StorageError(f"{self.path}: not valid JSON ({error})", "json") from None
+        except RecursionError:
+            raise StorageError(
+                f"{self.path}: not a Reader database (nested too deeply)", "shape"
+            ) from None
         if self._schema is not None:
             return {name: getattr(decoded, name) for name in decoded.__struct_fields__}
         if not isinstance(decoded, dict):
@@ -133,6 +144,8 @@ class AtomicJSONStorage(Storage):
         return decoded
 
     def _flush(self) -> None:
+        if self.read_only:
+            return
         try:
             if self._before_write is not None and self.path.exists():
                 self._before_write()

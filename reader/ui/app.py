@@ -14,23 +14,27 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.annotations.history import History
 from reader.annotations.search import SearchIndex
-from reader.core.paths import DB_NAME
+from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation
+from reader.core.text import printable
 from reader.library.folder import Library, ScanReport
 from reader.storage.database import Store, StoreError
 from reader.ui.commands import ArticleCommands
 from reader.ui.dialogs.export_dialog import ExportDialog, ExportRequest
+from reader.ui.dialogs.prompt_dialog import ConfirmDialog
 from reader.ui.dialogs.tag_dialog import TagDialog
+from reader.ui.palette import ReaderCommandPalette
 from reader.ui.screens.help_screen import HelpScreen
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.screens.search_screen import SearchOutcome, SearchScreen
@@ -81,6 +85,32 @@ class ReaderApp(App[None]):
         self._polling = False
         self._last_outside_error = ""
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification shows its text literally: messages name files, titles and
+        sources, which may hold `[markup]` or escape sequences (`markup` is ignored)."""
+        if timeout is None:
+            timeout = self.NOTIFICATION_TIMEOUT
+        super().notify(
+            printable(message),
+            title=printable(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: the command palette (see `reader.ui.palette` for why it is our own)."""
+        if self.use_command_palette and not ReaderCommandPalette.is_open(cast(App[object], self)):
+            self.push_screen(ReaderCommandPalette(id="--command-palette"))
+
     def get_default_screen(self) -> Screen[Any]:
         return MainScreen()
 
@@ -91,6 +121,8 @@ class ReaderApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        if self.store.read_only:
+            self.may_edit()  # say so at once
         self.scan_library()
         self.build_index()
         self.set_interval(POLL_SECONDS, self._poll)
@@ -113,7 +145,7 @@ class ReaderApp(App[None]):
         except StoreError as error:
             if str(error) != self._last_outside_error:
                 self._last_outside_error = str(error)
-                self.notify(str(error), severity="error", markup=False)  # thread-safe
+                self.notify(str(error), severity="error")  # thread-safe
             return
         self._last_outside_error = ""
         self.post_message(ScanDone(report))
@@ -125,11 +157,10 @@ class ReaderApp(App[None]):
 
     def _report_scan(self, report: ScanReport) -> None:
         for reason in report.skipped:
-            self.notify(f"Skipped {reason}", severity="warning", markup=False, timeout=8)
+            self.notify(f"Skipped {reason}", severity="warning", timeout=8)
         for record in report.changed:
             self.notify(
                 f"{record.path} has changed: its annotations follow the new text",
-                markup=False,
                 timeout=5,
             )
         if report.orphaned:
@@ -138,7 +169,6 @@ class ReaderApp(App[None]):
                 f"{count} annotation{'s' if count > 1 else ''} could not be found in the changed "
                 "text: kept as orphans (O lists them)",
                 severity="warning",
-                markup=False,
                 timeout=10,
             )
 
@@ -149,7 +179,7 @@ class ReaderApp(App[None]):
         try:
             report = self.serial(self.library.scan)
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)  # thread-safe
+            self.notify(str(error), severity="error")  # thread-safe
             return
         self.post_message(ScanDone(report, first=True))
 
@@ -173,18 +203,32 @@ class ReaderApp(App[None]):
         """Run `operation` on the saving thread and wait for it (from a worker thread)."""
         return self._saver.submit(operation).result()
 
+    def may_edit(self) -> bool:
+        """True when the database may be changed; else says why (once per attempt)."""
+        if not self.store.read_only:
+            return True
+        self.notify(
+            f"{self.store.path} is read-only: you can read and search, not tag or edit "
+            "(make the file writable to tag)",
+            severity="warning",
+            timeout=6,
+        )
+        return False
+
     def save(self, operation: Callable[[], T], on_saved: Callable[[T], None] | None = None) -> None:
         """Run a store change on the saving thread, in order; report failures, never crash."""
+        if not self.may_edit():
+            return
         future = self._saver.submit(operation)
 
         async def finish() -> None:
             try:
                 result = await asyncio.wrap_future(future)
             except StoreError as error:
-                self.notify(str(error), severity="error", markup=False, timeout=12)
+                self.notify(str(error), severity="error", timeout=12)
                 return
             except Exception as error:  # a bug: say so, keep the session
-                self.notify(f"Could not save: {error!r}", severity="error", markup=False)
+                self.notify(f"Could not save: {error!r}", severity="error")
                 return
             if on_saved is not None:
                 on_saved(result)
@@ -229,32 +273,71 @@ class ReaderApp(App[None]):
 
     # --- taking annotations out ---
     def export_annotations(
-        self, annotations: Sequence[Annotation], what: str, query: str = ""
+        self, annotations: Sequence[Annotation], what: str, name: str, query: str = ""
     ) -> None:
-        """Ask for a format and a file, then write the annotations there (in a worker)."""
+        """Ask for a format and a file, then write the annotations there (in a worker);
+        `name` (an article title, a search) names the file it suggests. An existing file is
+        replaced only after the user says yes."""
         if not annotations:
             self.notify("Nothing to export: no annotations here", severity="warning")
             return
         chosen = list(annotations)
 
         def confirmed(request: ExportRequest | None) -> None:
-            if request is not None:
-                self._export(request, chosen, query)
+            if request is None:
+                return
+            from reader.interchange.output import ProtectedPathError, check_target
 
-        self.push_screen(ExportDialog(len(chosen), what), confirmed)
+            try:
+                check_target(request.target, self.locations, folder=request.fmt == "obsidian")
+            except ProtectedPathError as error:
+                self.notify(str(error), severity="error", timeout=10)
+                return
+            if not request.target.exists():
+                self._export(request, chosen, query)
+                return
+
+            def replace(answer: bool | None) -> None:
+                if answer:
+                    self._export(request, chosen, query, force=True)
+
+            what_is_there = "notes in it" if request.fmt == "obsidian" else "it"
+            self.push_screen(
+                ConfirmDialog(
+                    "Replace?",
+                    f"{request.target} exists. Replace {what_is_there} with this export?",
+                    hint="y or enter: replace it · n or esc: keep it",
+                ),
+                replace,
+            )
+
+        self.push_screen(ExportDialog(len(chosen), what, name), confirmed)
+
+    @property
+    def locations(self) -> Locations:
+        """The library folder and database this app works on."""
+        return Locations(self.library_folder.resolve(), self.store.path.resolve())
 
     @work(thread=True, group="export")
-    def _export(self, request: ExportRequest, annotations: list[Annotation], query: str) -> None:
+    def _export(
+        self,
+        request: ExportRequest,
+        annotations: list[Annotation],
+        query: str,
+        force: bool = False,
+    ) -> None:
         from reader.interchange.output import ExportError, write_export
         from reader.interchange.selection import selection_of
 
         try:
             selection = selection_of(self.store, self.library, annotations, query)
-            summary = write_export(selection, request.fmt, request.target)
+            summary = write_export(
+                selection, request.fmt, request.target, self.locations, force=force
+            )
         except ExportError as error:
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            self.notify(str(error), severity="error", timeout=10)
             return
-        self.notify(f"Exported {summary}", markup=False, timeout=8)
+        self.notify(f"Exported {summary}", timeout=8)
 
     def copy_citation(self, annotation: Annotation | None) -> None:
         """Copy one annotation to the clipboard as a quote ready to paste (over SSH too:
@@ -271,7 +354,7 @@ class ReaderApp(App[None]):
         text = citation(annotation, selection.article(annotation))
         self.copy_to_clipboard(text)
         shown = text if len(text) <= 90 else text[:89] + "…"
-        self.notify(f"Copied: {shown}", markup=False, timeout=5)
+        self.notify(f"Copied: {shown}", timeout=5)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):

@@ -5,9 +5,12 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from reader.core.records import ArticleRecord
+from reader.core.text import printable
+from reader.ui.styling import literal
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -28,12 +31,25 @@ class ArticleCommands(Provider):
 
     async def discover(self) -> Hits:
         for record in self._records():
-            yield DiscoveryHit(f"Open: {record.title}", partial(self._open, record.id))
+            label = f"Open: {printable(record.title)}"
+            yield DiscoveryHit(literal(label), partial(self._open, record.id), text=label)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for record in self._records():
-            label = f"Open: {record.title}"
+            label = f"Open: {printable(record.title)}"
             score = matcher.match(label)
             if score > 0:
-                yield Hit(score, matcher.highlight(label), partial(self._open, record.id))
+                yield Hit(
+                    score, _highlighted(matcher, label), partial(self._open, record.id), text=label
+                )
+
+
+def _highlighted(matcher: Matcher, label: str) -> Content:
+    """The label with the matched letters marked, as text (Textual's own `highlight` reads
+    the label as markup, which an article title must never be)."""
+    content = literal(label)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, label)
+    for offset in offsets:
+        content = content.stylize("bold underline", offset, offset + 1)
+    return content

@@ -14,6 +14,8 @@ from rich.style import Style
 from textual.color import Color
 from textual.content import Content
 
+from reader.core.text import printable
+
 
 def styled_segments(text: str, base: Style, runs: list[tuple[int, int, Style]]) -> list[Segment]:
     """Segments of `text` with `runs` (start, end, style) layered over `base`."""
@@ -46,5 +48,8 @@ def tint(colour: str, background: Color, amount: float = 0.45) -> Color:
 
 
 def literal(text: str, style: str = "") -> Content:
-    """Content that shows `text` exactly as it is: never parsed as markup."""
-    return Content.styled(text, style) if style else Content(text)
+    """Content that shows `text` as it is: never parsed as markup (`[bold]` stays text),
+    with escape sequences and control characters removed. Every string from an article, a
+    file name or the user reaches the screen through here or a `Content` built like it."""
+    clean = printable(text)
+    return Content.styled(clean, style) if style else Content(clean)

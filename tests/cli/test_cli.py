@@ -165,3 +165,55 @@ def test_quotes_of_nothing_is_a_one_line_error(library: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no-such-article" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def big_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An article of 3,000 quotations, each tagged with its own speaker: output over 64 KB."""
+    from reader.core.records import new_annotation
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    folder = tmp_path_factory.mktemp("big") / "library"
+    folder.mkdir()
+    body = "\n\n".join(
+        f"“Sentence number {n} is what I said today,” said Person Number{n}." for n in range(3000)
+    )
+    (folder / "big.txt").write_text("Big\n\n" + body, encoding="utf-8")
+    store = Store(folder / "reader.json")
+    Library(folder, store).scan()
+    [record] = store.articles()
+    text = Library(folder, store).load(record).text
+    annotations = []
+    for n in range(3000):
+        start = text.index(f"Sentence number {n} ")
+        annotations.append(
+            new_annotation(record.id, text, start, start + 20, source=f"Person Number{n}")
+        )
+    store.save_annotations(annotations)
+    store.close()
+    return folder
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["quotes", "big.txt", "--json"],
+        ["stats", "--by", "source"],
+        ["search", "sentence", "--json", "--limit", "3000"],
+        ["export", "-f", "csv"],
+    ],
+)
+def test_output_into_a_closed_pipe_ends_quietly(
+    big_library: Path, tmp_path: Path, command: list[str]
+) -> None:
+    errors = tmp_path / "stderr"
+    line = " ".join([sys.executable, "-m", "reader", *command, "--library", str(big_library)])
+    result = subprocess.run(
+        ["bash", "-c", f"{line} 2>{errors} | head -c 1 >/dev/null; echo ${{PIPESTATUS[0]}}"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert errors.read_text() == ""
+    assert result.stdout.strip() == "0"

@@ -11,6 +11,10 @@ import os
 from hypothesis import HealthCheck, settings
 
 STRESS = os.environ.get("READER_STRESS") == "1"
+# Fuzzing the importers: a minute's worth in `make test`; `make stress` runs until
+# READER_FUZZ_MINUTES (default 10) have passed.
+FUZZ_EXAMPLES = 100_000 if STRESS else 60
+FUZZ_SECONDS = float(os.environ.get("READER_FUZZ_MINUTES", "10")) * 60 if STRESS else None
 
 settings.register_profile(
     "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much]

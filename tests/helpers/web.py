@@ -3,7 +3,9 @@
 No test reaches the internet. The pages are real news pages saved in tests/data/extraction
 (origins in its SOURCES.md); the server adds what a real site does wrong: a redirect, a 404,
 a server too slow to answer, an oversized answer, an answer that is not HTML, a page with no
-article, and an RSS feed of three of the pages.
+article, and an RSS feed of three of the pages. Under /hostile/ it serves the hostile corpus
+of tests/data/hostile/ ({base} and {secret} filled in) and a server that trickles a byte at a
+time, as an attacker would to hold a client forever.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from tests.helpers.paths import DATA
 
 EXTRACTION = DATA / "extraction"
+HOSTILE = DATA / "hostile"
 
 # Saved pages served by name: the story page, and two more for the feed.
 PAGES = {
@@ -47,9 +50,21 @@ def feed(base: str) -> bytes:
     ).encode()
 
 
+_TRICKLING = [0]  # clients still being fed by /trickle.html
+_COUNT_LOCK = threading.Lock()
+
+
+def trickling() -> int:
+    """How many clients /trickle.html is still feeding (0 once every client hung up)."""
+    with _COUNT_LOCK:
+        return _TRICKLING[0]
+
+
 class _Handler(BaseHTTPRequestHandler):
     slow_seconds = 5.0
     live_page = b""  # /live.html: a page a test can change, as a site edits a story
+    secret = "/nonexistent"  # a local file that hostile feeds point at (set by a test)
+    trickle_seconds = 0.25  # /trickle.html: one byte every this often, ~2 minutes in all
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
         return
@@ -84,11 +99,42 @@ class _Handler(BaseHTTPRequestHandler):
             chunk = b"<p>" + b"word " * 20_000 + b"</p>"
             for _ in range(120):  # about 12 MB, streamed without a length
                 self.wfile.write(chunk)
+        elif path.startswith("hostile/"):
+            self._hostile(base, path.removeprefix("hostile/"))
+        elif path == "trickle.html":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            with _COUNT_LOCK:
+                _TRICKLING[0] += 1
+            try:
+                for byte in (b"<html><body><p>" + b"word " * 100)[:500]:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(self.trickle_seconds)
+            finally:  # the client hung up (or the page is done)
+                with _COUNT_LOCK:
+                    _TRICKLING[0] -= 1
         elif path == "slow.html":
             time.sleep(self.slow_seconds)
             self._send(200, "text/html", EMPTY_PAGE)
         else:
             self._send(404, "text/html", b"<h1>Not found</h1>")
+
+    def _hostile(self, base: str, name: str) -> None:
+        path = HOSTILE / name
+        if ".." in name or not path.is_file():
+            self._send(404, "text/html", b"<h1>Not found</h1>")
+            return
+        secret = _Handler.secret
+        body = (
+            path.read_text(encoding="utf-8")
+            .replace("{base}", base)
+            .replace("{secret}", secret)
+            .replace("{secret_relative}", secret.lstrip("/"))
+        )
+        kind = "application/rss+xml" if name.endswith(".rss") else "text/html; charset=utf-8"
+        self._send(200, kind, body.encode("utf-8"))
 
     def _send(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
@@ -101,6 +147,11 @@ class _Handler(BaseHTTPRequestHandler):
 def set_live_page(html: bytes) -> None:
     """What /live.html answers from now on."""
     _Handler.live_page = html
+
+
+def set_secret(path: str) -> None:
+    """The local file that the hostile feeds point at."""
+    _Handler.secret = path
 
 
 @contextmanager

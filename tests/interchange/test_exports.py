@@ -214,16 +214,17 @@ def _round_trip(folder: Path, fmt: str) -> tuple[list[Annotation], list[Annotati
     before = list(store.annotations())
     store.close()
     if fmt == "w3c":
-        incoming, descriptions = from_w3c(to_w3c(selection), "x"), {}
+        incoming = from_w3c(to_w3c(selection), "x")
     elif fmt == "json":
-        incoming, descriptions = from_json(to_json(selection), "x")
+        incoming = from_json(to_json(selection), "x")
     else:
-        incoming, descriptions = from_qdpx(to_qdpx(selection), "x"), {}
+        incoming = from_qdpx(to_qdpx(selection), "x")
+    assert incoming.refused == []
     (folder / "reader.json").unlink()
     shutil.rmtree(folder / ".reader-backups", ignore_errors=True)
     fresh = Store(folder / "reader.json")
-    report = import_incoming(fresh, Library(folder, fresh), incoming, descriptions)
-    again = import_incoming(fresh, Library(folder, fresh), incoming, descriptions)
+    report = import_incoming(fresh, Library(folder, fresh), incoming)
+    again = import_incoming(fresh, Library(folder, fresh), incoming)
     after = list(fresh.annotations())
     fresh.close()
     assert report.unplaced == [] and len(report.added) == len(before)
@@ -328,6 +329,7 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
         "imported": 0,
         "present": 4,
         "orphaned": 0,
+        "refused": [],
         "not_placed": [],
     }
 

@@ -6,7 +6,6 @@ import gzip
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,24 +15,11 @@ from reader.library.article_files import read_article, split_front_matter
 from reader.library.fetching import FetchError, fetch
 from tests.helpers.cli import run_reader
 from tests.helpers.seeding import tag_quotes
-from tests.helpers.web import PAGES, serve, set_live_page
+from tests.helpers.web import PAGES, set_live_page
 
 STORY_SENTENCE = "The group that owns most of her music, Big Machine, says she will be allowed"
 STORY_QUOTE = '"I just want to be able to perform my own music," she said.'
 BOILERPLATE = ("Follow Newsbeat", "Listen to Newsbeat", "Share this", "Related Topics")
-
-
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    with serve() as base:
-        yield base
-
-
-@pytest.fixture
-def empty_library(tmp_path: Path) -> Path:
-    folder = tmp_path / "library"
-    folder.mkdir()
-    return folder
 
 
 def articles_in(folder: Path) -> list[Path]:
@@ -101,7 +87,7 @@ def test_a_slow_server_times_out_with_one_line(site: str, empty_library: Path) -
         "add", f"{site}/slow.html", "--timeout", "0.3", "--library", str(empty_library)
     )
     assert result.returncode == 1
-    assert "no answer within 0.3 s" in result.stderr
+    assert "no complete answer within 0.3 s" in result.stderr
     assert articles_in(empty_library) == []
 
 

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from reader.storage.database import Store
 from tests.helpers.cli import run_reader
 from tests.helpers.paths import DATA, GOLD, ICE
@@ -124,3 +126,41 @@ def test_restore_of_an_unknown_backup_is_bad_usage(tmp_path: Path) -> None:
     library.mkdir()
     result = run_reader("restore", "nonsense", "--library", str(library))
     assert result.returncode == 2 and "no such backup" in result.stderr
+
+
+def _hostile_database(tmp_path: Path, damage: str) -> Path:
+    library = tmp_path / "library"
+    library.mkdir()
+    shutil.copy(GOLD / ICE, library / ICE)
+    data = json.loads(FIXTURE.read_text())
+    if damage == "codebook string":
+        data["sources"]["9"] = "Doug King"
+        data["themes"]["9"] = 17
+    elif damage == "null article":
+        data["articles"]["9"] = None
+    elif damage == "null annotation":
+        data["annotations"]["9"] = None
+    elif damage == "deep":
+        (library / "reader.json").write_text("[" * 1_000_000 + "]" * 1_000_000)
+        return library
+    (library / "reader.json").write_text(json.dumps(data))
+    return library
+
+
+@pytest.mark.parametrize("damage", ["codebook string", "null article", "null annotation", "deep"])
+def test_doctor_reads_any_damage_in_one_line_each_and_never_a_traceback(
+    tmp_path: Path, damage: str
+) -> None:
+    library = _hostile_database(tmp_path, damage)
+    result = run_reader("doctor", "--library", str(library))
+    assert "Traceback" not in result.stderr + result.stdout
+    assert result.returncode == 1
+    fixed = run_reader("doctor", "--fix", "--library", str(library))
+    assert "Traceback" not in fixed.stderr + fixed.stdout
+    if damage == "deep":
+        assert fixed.returncode == 1 and "nested too deeply" in fixed.stdout
+        return
+    # What --fix writes must open; anything it cannot repair leaves the file as it was.
+    assert fixed.returncode == 0, fixed.stdout
+    Store(library / "reader.json").close()
+    assert run_reader("doctor", "--library", str(library)).returncode == 0

@@ -21,8 +21,10 @@ def make_store(tmp_path: Path) -> tuple[Store, int]:
     return store, article.id
 
 
-def test_a_new_database_carries_its_schema_version(tmp_path: Path) -> None:
-    Store(tmp_path / "reader.json")
+def test_a_new_database_is_written_with_its_first_change_and_its_schema(tmp_path: Path) -> None:
+    store = Store(tmp_path / "reader.json")
+    assert not (tmp_path / "reader.json").exists()  # opening writes nothing
+    store.add_article(path="a.txt", title="A", sha256="0")
     data = json.loads((tmp_path / "reader.json").read_text())
     meta = next(iter(data["meta"].values()))
     assert meta["schema"] == SCHEMA_VERSION

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
 from pathlib import Path
 
-import pytest
+from textual.widgets import Static
 
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.add_dialog import AddDialog
-from tests.helpers.pilot import SIZE, main, notified, press, region_words, settle, type_text, view
-from tests.helpers.web import serve
+from tests.helpers.pilot import (
+    SIZE,
+    fill,
+    main,
+    notified,
+    press,
+    region_words,
+    settle,
+    type_text,
+    view,
+    wait_until,
+)
+from tests.helpers.web import trickling
 
 TITLE = "Taylor Swift's AMA row seems to be over"
-
-
-@pytest.fixture(scope="module")
-def site() -> Iterator[str]:
-    with serve() as base:
-        yield base
 
 
 def library_words(app: ReaderApp) -> str:
@@ -93,3 +98,42 @@ async def test_the_library_sorts_and_filters_by_keyboard(library: Path) -> None:
         main(app).library_list.focus()
         await press(pilot, "escape")  # the filter's escape: cleared
         assert "Library (4)" in library_words(app) and "Warhol" in library_words(app)
+
+
+def _status(app: ReaderApp) -> str:
+    return str(app.screen.query_one("#add-status", Static).render())
+
+
+async def test_a_slow_fetch_shows_its_time_and_esc_stops_it(site: str, library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        await fill(pilot, f"{site}/trickle.html")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: " 1 s" in _status(app), what="the second counted")
+        assert "esc cancels" in _status(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, AddDialog)
+        # The fetch hangs up at once, not at its deadline.
+        await wait_until(pilot, lambda: trickling() == 0, timeout=2, what="the fetch stopped")
+        await press(pilot, "j")
+        assert app.is_running
+    assert len(list(library.glob("*.md"))) == 0
+
+
+async def test_quitting_never_waits_for_a_fetch(site: str, library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        await fill(pilot, f"{site}/trickle.html")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: " 1 s" in _status(app), what="the fetch under way")
+        began = time.monotonic()
+        app.exit()
+    assert time.monotonic() - began < 2
+    deadline = time.monotonic() + 2
+    while trickling() and time.monotonic() < deadline:  # the app is gone: no pilot to pause
+        time.sleep(0.05)
+    assert trickling() == 0  # nothing left fetching that would hold the process at exit

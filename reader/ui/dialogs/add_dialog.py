@@ -15,11 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Label, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from reader.library.article_files import ArticleError
 from reader.storage.database import StoreError
+from reader.ui.styling import literal
 
 if TYPE_CHECKING:
     from reader.library.adding import AddResult  # noqa: F401 - named in a string: the base class below
@@ -36,6 +38,9 @@ class AddDialog(ModalScreen["AddResult | None"]):
     def __init__(self) -> None:
         super().__init__()
         self.busy = False
+        self._source = ""
+        self._seconds = 0
+        self._clock: Timer | None = None
 
     @property
     def reader(self) -> ReaderApp:
@@ -64,23 +69,36 @@ class AddDialog(ModalScreen["AddResult | None"]):
             return
         self.busy = True
         self.query_one("#add-progress").display = True
-        self._status(f"Fetching and cleaning {source} …")
+        self._source, self._seconds = source, 0
+        self._tick()
+        self._clock = self.set_interval(1.0, self._tick)
         self.add_in_background(source)
+
+    def _tick(self) -> None:
+        """The progress line, with the seconds gone by: a slow site is visible as slow."""
+        waited = f" {self._seconds} s" if self._seconds else ""
+        self._status(f"Fetching and cleaning {self._source} …{waited} · esc cancels")
+        self._seconds += 1
 
     @work(thread=True, exclusive=True, group="add")
     def add_in_background(self, source: str) -> None:
         # Imported here: httpx and trafilatura load only when an article is added.
         from reader.library.adding import AddError, prepare, present_by_url, store_prepared
+        from reader.library.fetching import FetchCancelled
 
         reader = self.reader
         worker = get_current_worker()
         try:
             result = reader.serial(lambda: present_by_url(reader.library, source))
             if result is None:
-                prepared = prepare(source)  # the network: neither the UI nor the saving thread
+                # The network: neither the UI nor the saving thread. Esc (or quitting the
+                # app) cancels the worker, and the fetch stops within a twentieth of a second.
+                prepared = prepare(source, cancelled=lambda: worker.is_cancelled)
                 if worker.is_cancelled:
                     return  # esc while fetching: nothing is written
                 result = reader.serial(lambda: store_prepared(reader.library, prepared))
+        except FetchCancelled:
+            return
         except (AddError, ArticleError, StoreError) as error:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, str(error))
@@ -94,15 +112,22 @@ class AddDialog(ModalScreen["AddResult | None"]):
 
     def _failed(self, message: str) -> None:
         self.busy = False
+        self._stop_clock()
         self.query_one("#add-progress").display = False
         self._status("Not added: correct the address or the path, or esc to cancel")
-        self.notify(message, severity="error", markup=False, timeout=10)
+        self.notify(message, severity="error", timeout=10)
         self.query_one("#add-source", Input).focus()
 
     def _status(self, text: str) -> None:
-        self.query_one("#add-status", Static).update(text)
+        self.query_one("#add-status", Static).update(literal(text))
+
+    def _stop_clock(self) -> None:
+        if self._clock is not None:
+            self._clock.stop()
+            self._clock = None
 
     def action_cancel(self) -> None:
+        self._stop_clock()
         if self.busy:
             self.workers.cancel_group(self, "add")
         self.dismiss(None)

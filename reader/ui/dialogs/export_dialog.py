@@ -20,7 +20,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.core.paths import slug
 from reader.interchange import EXPORT_FORMATS, EXTENSIONS
+from reader.ui.styling import literal
 
 FORMAT_HELP = {
     "markdown": "a draft section: block quotes with source, article and link, by theme",
@@ -49,18 +51,20 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         Binding("up", "format(-1)", "Previous format", show=False, id="export.previous"),
     ]
 
-    def __init__(self, count: int, what: str, folder: Path | None = None) -> None:
+    def __init__(self, count: int, what: str, name: str = "", folder: Path | None = None) -> None:
         super().__init__()
         self.count = count
         self.what = what
         self.folder = folder or Path.cwd()
-        self.stem = f"reader-{date.today().isoformat()}"
+        # The file says what is in it (the article or the search) and when, so that two
+        # exports of different things do not suggest the same name.
+        self.stem = f"{slug(name, 48) or 'quotes'}-{date.today().isoformat()}"
         self._shown = "markdown"  # the format the file name was made for
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
             noun = "annotation" if self.count == 1 else "annotations"
-            box.border_title = f"Export {self.count} {noun} ({self.what})"
+            box.border_title = literal(f"Export {self.count} {noun} ({self.what})")
             yield Label("Format")
             yield OptionList(
                 *[

@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from reader.ui.styling import literal
+
 
 class PromptDialog(ModalScreen[str | None]):
     """Asks for one line; enter gives it (stripped), esc gives None."""
@@ -28,8 +30,8 @@ class PromptDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box") as box:
-            box.border_title = self.title_text
-            yield Label(self.label)
+            box.border_title = literal(self.title_text)
+            yield Label(literal(self.label))
             yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static("enter confirms · esc cancels", classes="prompt-hint")
 
@@ -53,18 +55,22 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, title: str, question: str) -> None:
+    def __init__(
+        self,
+        title: str,
+        question: str,
+        hint: str = "y or enter: yes · n or esc: no (u undoes it later)",
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.question = question
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt-box") as box:
-            box.border_title = self.title_text
-            yield Static(self.question, markup=False)
-            yield Static(
-                "y or enter: yes · n or esc: no (u undoes it later)", classes="prompt-hint"
-            )
+            box.border_title = literal(self.title_text)
+            yield Static(literal(self.question))
+            yield Static(literal(self.hint), classes="prompt-hint")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

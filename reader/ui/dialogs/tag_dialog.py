@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from reader.core.codebook import format_themes, parse_themes
 from reader.core.text import clean_line
 from reader.reading.suggest import suggest
+from reader.ui.styling import literal
 
 EXCERPT = 240
 
@@ -103,7 +104,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         if len(quote) > EXCERPT:
             quote = quote[: EXCERPT - 1].rstrip() + "…"
         with Vertical(id="tag-box") as box:
-            box.border_title = self.request.title
+            box.border_title = literal(self.request.title)
             yield Static(Content.styled(f"“{quote}”", "italic"), id="tag-quote")
             yield Label("Source")
             yield Input(

@@ -35,6 +35,7 @@ from reader.annotations.stats import (
     overview,
 )
 from reader.core.collector import collector_paused
+from reader.core.text import printable
 from reader.storage.atomic import write_atomically
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class AnalysisScreen(Screen[None]):
         themes = grid.themes[:MAX_MATRIX_COLUMNS]
         table.add_column("source", key="source")
         for theme in themes:
-            table.add_column(theme, key=f"theme\x1f{theme}")
+            table.add_column(Text(printable(theme)), key=f"theme\x1f{theme}")
         table.add_column("quotes", key="quotes")
         largest = max(grid.largest, 1)
         base = Color.parse("#1e1e2e")
@@ -156,7 +157,7 @@ class AnalysisScreen(Screen[None]):
         styles: dict[int, str] = {}
         rows = []
         for source in grid.sources:
-            cells: list[Text | str] = [Text(source, style="bold")]
+            cells: list[Text | str] = [Text(printable(source), style="bold")]
             for theme in themes:
                 count = grid.count(source, theme)
                 if not count:
@@ -239,4 +240,4 @@ class AnalysisScreen(Screen[None]):
         except OSError as error:
             self.notify(f"{stem}: cannot write it ({error.strerror})", severity="error")
             return
-        self.notify(f"Wrote {stem.name}.csv and .md in {stem.parent}", markup=False, timeout=6)
+        self.notify(f"Wrote {stem.name}.csv and .md in {stem.parent}", timeout=6)

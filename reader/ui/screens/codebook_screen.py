@@ -27,6 +27,7 @@ from reader.annotations.history import Edit
 from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
 from reader.core.records import Theme
+from reader.core.text import printable
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
 
 if TYPE_CHECKING:
@@ -94,14 +95,19 @@ class CodebookScreen(Screen[None]):
                     else themes.get(name_key(count.name))
                 )
                 description = entry.description if entry else ""
-                label = Text(count.name)
+                label = Text(printable(count.name))
                 if kind == THEME:
                     chosen = entry.colour if isinstance(entry, Theme) else ""
                     colour = chosen or theme_colour(count.name)
-                    label = Text("■ ", style=colour) + Text(count.name)
+                    label = Text("■ ", style=colour) + Text(printable(count.name))
                 mark = "●" if (kind, name_key(count.name)) in self.marked else " "
-                table.add_row(
-                    mark, kind, label, str(count.annotations), str(count.articles), description
+                table.add_row(  # Text cells: a str cell would be read as markup
+                    Text(mark),
+                    Text(kind),
+                    label,
+                    Text(str(count.annotations)),
+                    Text(str(count.articles)),
+                    Text(printable(description)),
                 )
                 self.rows.append((kind, count.name))
                 self.quotes[(kind, count.name)] = count.annotations
@@ -271,9 +277,7 @@ class CodebookScreen(Screen[None]):
 
     def _change(self, operation: partial[list[Edit]], message: str) -> None:
         def done(edits: list[Edit]) -> None:
-            self.notify(
-                f"{message}: {len(edits)} annotation(s) · u undoes it", timeout=5, markup=False
-            )
+            self.notify(f"{message}: {len(edits)} annotation(s) · u undoes it", timeout=5)
             self.fill()
             self.reader.main.refresh_annotations()
             self.reader.main.refresh_library()

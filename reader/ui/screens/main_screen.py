@@ -24,6 +24,7 @@ from reader.annotations.filters import TagFilter, parse_filter
 from reader.annotations.history import Edit
 from reader.core.codebook import UNTHEMED_COLOUR, name_key, stable_slots, theme_colour
 from reader.core.records import Annotation, ArticleRecord, Change, edited, new_annotation
+from reader.core.text import printable, shorten
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
 from reader.quotes.article import MAX_CHARACTERS, article_quotes
@@ -36,6 +37,7 @@ from reader.ui.screens.analysis_screen import AnalysisScreen
 from reader.ui.screens.codebook_screen import CodebookScreen
 from reader.ui.screens.orphans_screen import OrphansScreen
 from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
+from reader.ui.styling import literal
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
 from reader.ui.widgets.library_list import LibraryList, LibraryPane
@@ -195,8 +197,9 @@ class MainScreen(Screen[None]):
         )
         count = len(annotations)
         notes_pane = self.query_one("#notes-pane")
-        notes_pane.border_title = f"Annotations ({count})"
-        notes_pane.border_subtitle = f"only {tag_filter.text}" if tag_filter else ""
+        read_only = " · read-only" if self.reader.store.read_only else ""
+        notes_pane.border_title = f"Annotations ({count}){read_only}"
+        notes_pane.border_subtitle = literal(f"only {tag_filter.text}") if tag_filter else ""
         if self._pending_annotation:
             self.article_view.set_active(self._pending_annotation)
             self._pending_annotation = None
@@ -264,7 +267,6 @@ class MainScreen(Screen[None]):
             self.notify(
                 f"{record.path}: the file is missing; put it back in the library folder",
                 severity="warning",
-                markup=False,
             )
             return
         if self.document is not None and self.document.record.id == article_id:
@@ -289,11 +291,11 @@ class MainScreen(Screen[None]):
         self.document = document
         self.findings = []
         self._pending_annotation = annotation_id
-        self.query_one("#article-pane").border_title = document.content.title
+        self.query_one("#article-pane").border_title = literal(document.content.title)
         self.article_view.show_document(document, cursor)
         self.refresh_annotations()
         self.refresh_library()
-        self.app.sub_title = document.record.path
+        self.app.sub_title = printable(document.record.path)
         # After the article is drawn: the finder's thread would slow the first frame.
         self.call_after_refresh(self._find_quotes, document)
 
@@ -313,7 +315,6 @@ class MainScreen(Screen[None]):
             self.notify(
                 "This text is too long to look for quotations in: select passages by hand",
                 timeout=5,
-                markup=False,
             )
         self.article_view.set_suggestions(findings)
         self.refresh_annotations()
@@ -346,7 +347,6 @@ class MainScreen(Screen[None]):
                 self.notify(
                     "Its passage is no longer in this article's text (the file changed). It is "
                     "kept: e edits it, d deletes it.",
-                    markup=False,
                     timeout=6,
                 )
             return
@@ -371,6 +371,8 @@ class MainScreen(Screen[None]):
         self.open_tag_dialog(Target(annotation=message.annotation))
 
     def open_tag_dialog(self, target: Target) -> None:
+        if not self.reader.may_edit():
+            return
         store = self.reader.store
         annotation = target.annotation
         if annotation is not None:
@@ -432,7 +434,6 @@ class MainScreen(Screen[None]):
             self.notify(
                 f"No quick theme {message.number} yet: keys 1-9 are your most used themes",
                 timeout=3,
-                markup=False,
             )
             return
         theme = themes[message.number - 1]
@@ -451,7 +452,7 @@ class MainScreen(Screen[None]):
     @on(ArticleView.RepeatRequested)
     def _repeat(self, message: ArticleView.RepeatRequested) -> None:
         if self._last_tag is None:
-            self.notify("Nothing to repeat yet: tag a passage first", timeout=3, markup=False)
+            self.notify("Nothing to repeat yet: tag a passage first", timeout=3)
             return
         source, themes = self._last_tag
         target = message.target
@@ -494,7 +495,7 @@ class MainScreen(Screen[None]):
         self._pending_annotation = after.id
         self.refresh_annotations()
         count = f"{len(edits)} quotes" if len(edits) > 1 else "quote"
-        self.notify(f"Tagged {count}: {after.source} · u to undo", timeout=3, markup=False)
+        self.notify(f"Tagged {count}: {after.source} · u to undo", timeout=3)
 
     def action_toggle_accept_themes(self) -> None:
         self.accept_with_themes = not self.accept_with_themes
@@ -503,7 +504,7 @@ class MainScreen(Screen[None]):
             if self.accept_with_themes
             else "sets the source only"
         )
-        self.notify(f"Accept (a) now {state}", timeout=3, markup=False)
+        self.notify(f"Accept (a) now {state}", timeout=3)
 
     # --- who is quoted here ---
     def action_speakers(self) -> None:
@@ -512,7 +513,7 @@ class MainScreen(Screen[None]):
         annotations = self.reader.store.annotations_for(self.document.record.id)
         counts = speakers(self.findings, annotations)
         if not counts:
-            self.notify("No speakers found in this article yet", timeout=3, markup=False)
+            self.notify("No speakers found in this article yet", timeout=3)
             return
         self.app.push_screen(SpeakersScreen(counts), self._speaker_chosen)
 
@@ -556,7 +557,7 @@ class MainScreen(Screen[None]):
             self._pending_annotation = edit.after.id
             self.refresh_annotations()
         if edit.label == "delete":
-            self.notify("Annotation deleted · u to undo", timeout=4, markup=False)
+            self.notify("Annotation deleted · u to undo", timeout=4)
 
     # --- undo ---
     def action_undo(self) -> None:
@@ -569,9 +570,9 @@ class MainScreen(Screen[None]):
 
     def _undone(self, verb: str, command: str, edit: Edit | None) -> None:
         if edit is None:
-            self.notify(f"Nothing to {command}", timeout=2, markup=False)
+            self.notify(f"Nothing to {command}", timeout=2)
             return
-        self.notify(f"{verb} {edit.label}", timeout=2, markup=False)
+        self.notify(f"{verb} {edit.label}", timeout=2)
         annotation = edit.annotation
         document = self.document
         if annotation is not None and document and annotation.article_id == document.record.id:
@@ -615,7 +616,6 @@ class MainScreen(Screen[None]):
                 self.notify(
                     f"Showing only {self.tag_filter.text} · F and enter on empty clears",
                     timeout=4,
-                    markup=False,
                 )
 
         self.app.push_screen(
@@ -643,7 +643,8 @@ class MainScreen(Screen[None]):
             self.notify("Open an article first", severity="warning")
             return
         annotations = self.reader.store.annotations_for(self.document.record.id)
-        self.reader.export_annotations(annotations, f"of “{self.document.record.title[:40]}”")
+        title = self.document.record.title or self.document.record.path
+        self.reader.export_annotations(annotations, f"of “{shorten(title, 48)}”", title)
 
     def action_copy_citation(self) -> None:
         """Copy the annotation chosen in the annotations pane, else the one under the cursor."""
@@ -652,16 +653,17 @@ class MainScreen(Screen[None]):
 
     def action_add_article(self) -> None:
         """Open the add dialog; the article it adds is listed and opened."""
-        self.app.push_screen(AddDialog(), self._added)
+        if self.reader.may_edit():
+            self.app.push_screen(AddDialog(), self._added)
 
     def _added(self, result: AddResult | None) -> None:
         if result is None:
             return
         record = next((r for r in self.reader.store.articles() if r.path == result.path), None)
         if result.status == "present":
-            self.notify(f"Already in the library: {result.title}", markup=False, timeout=5)
+            self.notify(f"Already in the library: {result.title}", timeout=5)
         else:
-            self.notify(f"Added: {result.title} ({result.path})", markup=False, timeout=5)
+            self.notify(f"Added: {result.title} ({result.path})", timeout=5)
         self.refresh_library()
         if record is not None:
             self.open_article(record.id)

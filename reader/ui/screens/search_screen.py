@@ -22,7 +22,8 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.annotations.search import Hit, Results, SearchIndex, highlight_spans
-from reader.core.text import clean_line
+from reader.core.text import clean_line, shorten
+from reader.ui.styling import literal
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -175,7 +176,7 @@ class SearchScreen(Screen[SearchOutcome]):
     def _status(self, query: str, results: Results) -> Content:
         if not results.total:
             if query.strip():
-                return Content.styled(f"No annotation matches “{query.strip()}”", "dim")
+                return literal(f"No annotation matches “{query.strip()}”", "dim")
             return Content.styled("No annotations yet: tag a passage first", "dim")
         total = f"{results.total:,} annotation" + ("" if results.total == 1 else "s")
         label = " (newest first)" if not query.strip() else " (best first)"
@@ -199,8 +200,9 @@ class SearchScreen(Screen[SearchOutcome]):
         """Export every annotation the query matches (not only the ones loaded so far)."""
         query = self.last_query
         hits = self._index_provider().search(query, limit=max(self._total, 1)).hits
-        what = f"matching “{query.strip()}”" if query.strip() else "all"
-        self.reader.export_annotations([hit.annotation for hit in hits], what, query)
+        what = f"matching “{shorten(query.strip(), 48)}”" if query.strip() else "all"
+        name = f"search {query}" if query.strip() else "all quotes"
+        self.reader.export_annotations([hit.annotation for hit in hits], what, name, query)
 
     def action_copy_citation(self) -> None:
         option = self.query_one(ResultList).highlighted_option

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from reader.core.text import clean_line
 from reader.quotes import QuoteFinding
 from reader.quotes.review import SpeakerCount
+from reader.ui.styling import literal
 
 EXCERPT = 200
 
@@ -97,7 +98,7 @@ class SpeakersScreen(ModalScreen[tuple[str, str] | None]):
         if current is None:
             return
         if not current.untagged:
-            self.notify(f"{current.name}: every quote is tagged", timeout=3, markup=False)
+            self.notify(f"{current.name}: every quote is tagged", timeout=3)
             return
         self.dismiss(("all", current.name))
 
@@ -148,7 +149,9 @@ class ReviewScreen(ModalScreen[list[QuoteFinding] | None]):
         listing.highlighted = highlighted
         count = sum(self._kept)
         box_widget = self.query_one("#review-box")
-        box_widget.border_title = f"Tag {count} of {len(self._quotes)} quotes as {self._speaker}"
+        box_widget.border_title = literal(
+            f"Tag {count} of {len(self._quotes)} quotes as {self._speaker}"
+        )
         self.query_one("#review-help", Static).update(
             Content.styled(
                 f"Each checked quotation becomes an annotation with the source {self._speaker}. "

@@ -421,7 +421,7 @@ class ArticleView(ScrollView, can_focus=True):
             found = motions.previous_of(starts, self.cursor)
         if found is None:
             where = "below" if direction > 0 else "above"
-            self.notify(f"No {what} {where}", timeout=2, markup=False)
+            self.notify(f"No {what} {where}", timeout=2)
             return
         self.cursor = found
         self._goal_column = None
@@ -450,7 +450,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         quote = quotation_at(self._structure().quotations, self.cursor)
         if quote is None:
-            self.notify("No quotation here: n jumps to the next one", timeout=3, markup=False)
+            self.notify("No quotation here: n jumps to the next one", timeout=3)
             return
         self.select(quote.inner)
 
@@ -495,7 +495,6 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify(
                 'Select a passage first: " quote, s sentence, p paragraph, v visual',
                 timeout=3,
-                markup=False,
             )
             return
         self.post_message(self.TagRequested(target))
@@ -513,17 +512,17 @@ class ArticleView(ScrollView, can_focus=True):
     def action_accept(self) -> None:
         found = self.suggestion_at(self.cursor)
         if found is None:
-            self.notify("No quotation here: n jumps to the next one", timeout=3, markup=False)
+            self.notify("No quotation here: n jumps to the next one", timeout=3)
             return
         if found not in self._untagged:
-            self.notify("This quotation is already tagged", timeout=2, markup=False)
+            self.notify("This quotation is already tagged", timeout=2)
             return
         self.post_message(self.AcceptRequested(found))
 
     def action_delete(self) -> None:
         annotation = self.annotation_under_cursor()
         if annotation is None:
-            self.notify("No annotation under the cursor", timeout=2, markup=False)
+            self.notify("No annotation under the cursor", timeout=2)
             return
         self.post_message(self.DeleteRequested(annotation))
 

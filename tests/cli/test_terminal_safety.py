@@ -1,0 +1,107 @@
+"""Nothing Reader prints for a person can drive the terminal.
+
+Notes, quotes, names and file names may hold escape sequences (a window title, OSC 52 that
+writes the clipboard, colours) or a right-to-left override that reorders the line. Text
+printed for a person goes through one function that removes them; `--json` escapes control
+characters as JSON does; a CSV written to a file keeps the data as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import run_reader
+from tests.helpers.paths import DATA
+
+DANGEROUS = ("\x1b", "\x07", "\u202e", "\x9b")
+
+
+@pytest.fixture
+def hostile_library(ice_library: Path) -> Path:
+    result = run_reader(
+        "import",
+        str(DATA / "hostile" / "imports" / "escapes.jsonld"),
+        "--library",
+        str(ice_library),
+    )
+    assert result.returncode == 0, result.stderr
+    evil = ice_library / "evil \x1b]0;owned\x07 name \u202etxt.txt"
+    evil.write_text("Evil\n\n“A quote,” said Someone.", encoding="utf-8")
+    (ice_library / "binary \x1b[2J.txt").write_bytes(b"\x00\x01\x02\x03" * 10)
+    return ice_library
+
+
+def clean(text: str) -> bool:
+    return not any(mark in text for mark in DANGEROUS)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["search", "collaboration"],
+        ["list"],
+        ["quotes", "evil"],
+        ["stats", "--by", "source"],
+        ["stats", "--matrix"],
+        ["export"],
+    ],
+)
+def test_text_for_a_person_carries_no_escape_sequences(
+    hostile_library: Path, command: list[str]
+) -> None:
+    result = run_reader(*command, "--library", str(hostile_library))
+    assert result.returncode == 0, result.stderr
+    assert clean(result.stdout) and clean(result.stderr)
+
+
+def test_the_note_still_reads_as_words(hostile_library: Path) -> None:
+    result = run_reader("search", "collaboration", "--library", str(hostile_library))
+    assert "note: note with clipboard and override" in " ".join(result.stdout.split())
+
+
+def test_json_escapes_control_characters_as_json_does(hostile_library: Path) -> None:
+    result = run_reader("search", "collaboration", "--json", "--library", str(hostile_library))
+    assert "\x1b" not in result.stdout and "\\u001b" in result.stdout
+    [hit] = json.loads(result.stdout)
+    assert "\x1b]52;" in hit["note"]  # the data itself is kept, escaped
+
+
+def test_csv_to_a_file_keeps_the_data_and_to_a_terminal_does_not(
+    hostile_library: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "all.csv"
+    assert run_reader("export", "-f", "csv", "-o", str(out), "--library", str(hostile_library))
+    assert "\x1b]52;" in out.read_text(encoding="utf-8-sig")
+    shown = _on_a_terminal(["export", "-f", "csv", "--library", str(hostile_library)])
+    assert "clipboard" in shown and clean(shown)
+
+
+def _on_a_terminal(args: list[str]) -> str:
+    """What `reader ARGS` prints when its output is a terminal (a pseudo-terminal here)."""
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reader", *args],
+        stdout=child,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the child closed its end
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=60)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")

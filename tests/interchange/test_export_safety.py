@@ -1,0 +1,146 @@
+"""An export never replaces the database, an article or an earlier export without being told.
+
+`-o` onto the database, its lock, its backups or any file of the library is refused (after
+resolving symlinks); an existing output is replaced only with `--force`; an Obsidian export
+cuts long names at a byte budget, never overwrites a note silently and writes all or
+nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.interchange.markdown import note_file_name
+from tests.helpers.cli import run_reader
+from tests.helpers.seeding import tag_quotes
+
+
+def export(library: Path, *args: str) -> tuple[int, str]:
+    result = run_reader("export", "--library", str(library), *args)
+    return result.returncode, result.stderr
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "reader.json",
+        ".reader.json.lock",
+        ".reader-backups/reader.json.daily.20260101-000000-000000.json",
+        "ice-canada-offices.txt",
+        "new-quotes.md",  # would become an article of the library
+    ],
+)
+def test_export_refuses_to_write_over_the_database_or_the_library(
+    tagged_library: Path, target: str
+) -> None:
+    (tagged_library / ".reader-backups").mkdir(exist_ok=True)
+    path = tagged_library / target
+    if target.startswith(".reader"):
+        path.write_text("kept")
+    before = {p: p.read_bytes() for p in tagged_library.rglob("*") if p.is_file()}
+    status, err = export(tagged_library, "-o", str(path))
+    assert status == 2 and err.count("\n") == 1
+    assert "library" in err or "database" in err
+    after = {p: p.read_bytes() for p in tagged_library.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_symlink_to_the_database_is_refused_too(tagged_library: Path, tmp_path: Path) -> None:
+    link = tmp_path / "innocent.md"
+    link.symlink_to(tagged_library / "reader.json")
+    before = (tagged_library / "reader.json").read_bytes()
+    status, err = export(tagged_library, "-o", str(link))
+    assert status == 2 and "database" in err
+    assert (tagged_library / "reader.json").read_bytes() == before
+
+
+def test_an_existing_export_is_replaced_only_with_force(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "quotes.md"
+    out.write_text("yesterday's draft", encoding="utf-8")
+    status, err = export(tagged_library, "-o", str(out))
+    assert status == 1 and "--force" in err and err.count("\n") == 1
+    assert out.read_text(encoding="utf-8") == "yesterday's draft"
+    status, _ = export(tagged_library, "-o", str(out), "--force")
+    assert status == 0 and "Doug King" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("title", ["漢" * 200, "é" * 140, "a" * 300, "🎉" * 90])
+def test_a_note_name_fits_the_file_system_on_a_character_boundary(title: str) -> None:
+    name = note_file_name(title, set())
+    assert name.endswith(".md")
+    assert len(name.encode("utf-8")) <= 240
+    assert title.startswith(name.removesuffix(".md"))
+
+
+def test_obsidian_with_long_non_ascii_titles_writes_every_note(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    rows = []
+    for number, title in enumerate(["漢" * 200, "é" * 140, "a" * 300]):
+        text = f"{title}\n\n“Quote number {number} is here,” said Someone."
+        (tagged_library / f"long-{number}.txt").write_text(text, encoding="utf-8")
+        rows.append((f"long-{number}.txt", f"Quote number {number}", "Someone", []))
+    tag_quotes(tagged_library, rows)
+    vault = tmp_path / "vault"
+    status, err = export(tagged_library, "-f", "obsidian", "-o", str(vault))
+    assert status == 0, err
+    assert len(list(vault.glob("*.md"))) == 4  # the ICE article and the three long ones
+
+
+def test_obsidian_never_overwrites_a_note_and_writes_all_or_nothing(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    vault = tmp_path / "vault"
+    assert export(tagged_library, "-f", "obsidian", "-o", str(vault))[0] == 0
+    notes = sorted(vault.glob("*.md"))
+    edited = notes[-1]
+    edited.write_text("my own words in this note", encoding="utf-8")
+    status, err = export(tagged_library, "-f", "obsidian", "-o", str(vault))
+    assert status == 1 and "--force" in err
+    assert edited.read_text(encoding="utf-8") == "my own words in this note"
+    assert sorted(vault.glob("*.md")) == notes  # nothing added beside them either
+    assert export(tagged_library, "-f", "obsidian", "-o", str(vault), "--force")[0] == 0
+    assert "my own words" not in edited.read_text(encoding="utf-8")
+
+
+def test_obsidian_that_fails_half_way_writes_nothing(seeded_library: Path, tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    assert export(seeded_library, "-f", "obsidian", "-o", str(vault))[0] == 0
+    first, second = sorted(vault.glob("*.md"))
+    first.unlink()
+    second.unlink()
+    second.mkdir()  # a folder where the second note goes: it cannot be replaced
+    status, err = export(seeded_library, "-f", "obsidian", "-o", str(vault), "--force")
+    assert status == 1 and err.count("\n") == 1
+    assert not first.exists()  # the first note was not left behind alone
+
+
+def test_notes_already_placed_are_put_back_when_a_later_one_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.interchange.output as output
+
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "a.md").write_text("old a", encoding="utf-8")
+    real = os.replace
+    moves = []
+
+    def failing_replace(source: object, target: object) -> None:
+        if Path(str(target)).parent == vault:  # a move into the vault (not the staging)
+            moves.append(target)
+            if len(moves) == 2:  # a.md is placed (the old one set aside), then b.md fails
+                raise OSError(28, "No space left on device")
+        real(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        output.write_notes({"a.md": "new a", "b.md": "new b"}, vault, force=True)
+    monkeypatch.undo()
+    assert sorted(p.name for p in vault.iterdir()) == ["a.md"]
+    assert (vault / "a.md").read_text(encoding="utf-8") == "old a"

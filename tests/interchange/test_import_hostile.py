@@ -1,0 +1,351 @@
+"""Imports treated as hostile: every record is checked as loading checks it, before writing.
+
+Whatever a file holds, `reader import` ends with exit 0 or 1, says what it refused in lines
+that begin `reader:`, never prints a traceback, and leaves a database that opens with every
+annotation it had. A record that fails is named by its id and skipped, never stored.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.cli.main import main
+from reader.interchange.fields import ImportFileError
+from reader.interchange.qdpx import from_qdpx
+from reader.storage.database import Store
+from tests.helpers.paths import DATA, GOLD, ICE
+from tests.helpers.profile import FUZZ_EXAMPLES, FUZZ_SECONDS
+
+HOSTILE = DATA / "hostile" / "imports"
+ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
+QUOTE = "Our collaboration benefits communities in both countries,"
+START = ICE_TEXT.index(QUOTE)
+
+
+def run_import(library: Path, file: Path, *extra: str) -> int:
+    return main(["import", str(file), "--library", str(library), *extra])
+
+
+def annotation_ids(library: Path) -> set[str]:
+    store = Store(library / "reader.json", backups=False)
+    try:
+        return {a.id for a in store.annotations()}
+    finally:
+        store.close()
+
+
+def w3c(**position: Any) -> dict[str, Any]:
+    """A W3C annotation of the ICE quote, with the position selector's fields given."""
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": "urn:uuid:0f6f1d58-0a39-4d38-9f5e-1b1a4cfe0001",
+        "type": "Annotation",
+        "body": [{"type": "TextualBody", "value": "ICE", "purpose": "identifying"}],
+        "target": {
+            "source": ICE,
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": QUOTE},
+                {"type": "TextPositionSelector", **position},
+            ],
+        },
+    }
+
+
+def write(tmp_path: Path, name: str, document: Any) -> Path:
+    path = tmp_path / name
+    path.write_text(document if isinstance(document, str) else json.dumps(document))
+    return path
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        {"start": True, "end": START + len(QUOTE)},
+        {"start": START, "end": False},
+        {"start": -5, "end": START + len(QUOTE)},
+        {"start": START + len(QUOTE), "end": START},
+        {"start": float(START), "end": START + len(QUOTE) + 0.5},
+        {"start": str(START), "end": str(START + len(QUOTE))},
+    ],
+)
+def test_a_position_that_is_not_a_position_never_reaches_the_database(
+    tagged_library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    position: dict[str, Any],
+) -> None:
+    before = annotation_ids(tagged_library)
+    status = run_import(tagged_library, write(tmp_path, "in.jsonld", w3c(**position)))
+    err = capsys.readouterr().err
+    assert status in (0, 1)
+    assert "Traceback" not in err
+    after = annotation_ids(tagged_library)  # the database still opens
+    assert before <= after
+    # Either refused by id, or placed by its quote (never stored with the bad position).
+    if after != before:
+        store = Store(tagged_library / "reader.json", backups=False)
+        [new] = [a for a in store.annotations() if a.id not in before]
+        assert type(new.start) is int and 0 <= new.start <= new.end
+        assert ICE_TEXT[new.start : new.end] == QUOTE
+        store.close()
+    else:
+        assert status == 1 and "0f6f1d58-0a39-4d38-9f5e-1b1a4cfe0001" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "document"),
+    [
+        (
+            "nan.json",
+            '{"format": "reader-annotations", "version": 1, "annotations": '
+            '[{"id": "a", "quote": "x", "start": NaN, "end": Infinity}]}',
+        ),
+        (
+            "themes.json",
+            {
+                "format": "reader-annotations",
+                "version": 1,
+                "annotations": [{"id": "a", "quote": "x", "start": 1, "end": 2, "themes": 7}],
+            },
+        ),
+        (
+            "source.json",
+            {
+                "format": "reader-annotations",
+                "version": 1,
+                "annotations": [{"id": "a", "quote": "x", "start": 1, "end": 2, "source": ["x"]}],
+            },
+        ),
+        (
+            "no-id.json",
+            {
+                "format": "reader-annotations",
+                "version": 1,
+                "annotations": [{"quote": "x", "start": 1, "end": 2}],
+            },
+        ),
+        ("object.json", {"format": "reader-annotations", "version": 1, "annotations": {"a": 1}}),
+        ("version.json", {"format": "reader-annotations", "version": "one"}),
+        ("target-int.jsonld", {"type": "Annotation", "id": "x", "target": 5}),
+        ("target-list.jsonld", {"type": "Annotation", "id": "x", "target": [[1], {"a": 2}]}),
+        (
+            "selector.jsonld",
+            {
+                "type": "Annotation",
+                "id": "x",
+                "target": {"source": ICE, "selector": [7, None, "x"]},
+            },
+        ),
+        (
+            "body.jsonld",
+            {
+                "type": "Annotation",
+                "id": "x",
+                "body": {"value": {"a": 1}},
+                "target": {"source": ICE},
+            },
+        ),
+        ("deep.jsonld", "[" * 1_000_000 + "]" * 1_000_000),
+        ("items.jsonld", {"type": "AnnotationCollection", "first": {"items": 5}}),
+        ("string.jsonld", '"just a string"'),
+    ],
+)
+def test_a_malformed_file_is_a_one_line_error_never_a_traceback(
+    tagged_library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    document: Any,
+) -> None:
+    before = annotation_ids(tagged_library)
+    status = run_import(tagged_library, write(tmp_path, name, document))
+    err = capsys.readouterr().err
+    assert status in (0, 1)
+    assert err.strip(), "a malformed file must be reported"
+    assert all(line.startswith("reader") for line in err.strip().splitlines())
+    assert annotation_ids(tagged_library) >= before
+
+
+def qdpx(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for member, data in members.items():
+            archive.writestr(member, data)
+    return buffer.getvalue()
+
+
+PROJECT = (
+    '<?xml version="1.0" encoding="utf-8"?>'
+    '<Project xmlns="urn:QDA-XML:project:1.0" name="x" origin="test">'
+    '<Sources><TextSource guid="{g}" name="ICE" plainTextPath="internal://{g}.txt">'
+    '<PlainTextSelection guid="s1" name="q" startPosition="{start}" endPosition="{end}"/>'
+    "</TextSource></Sources></Project>"
+)
+
+
+def test_a_qdpx_zip_bomb_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    guid = "b0b0b0b0-0000-0000-0000-000000000001"
+    bomb = qdpx(
+        {
+            "project.qde": PROJECT.format(g=guid, start=0, end=4).encode(),
+            f"sources/{guid}.txt": b"\0" * (60 * 1024 * 1024),  # 60 MB of nothing, ~60 KB zipped
+        }
+    )
+    assert len(bomb) < 200_000
+    with pytest.raises(ImportFileError, match="too big"):
+        from_qdpx(bomb, "bomb.qdpx")
+
+
+def test_the_whole_archive_is_bounded_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.interchange.qdpx as module
+
+    monkeypatch.setattr(module, "MAX_MEMBER_BYTES", 1000)
+    monkeypatch.setattr(module, "MAX_TOTAL_BYTES", 2500)
+    members = {f"sources/{n}.txt": b"x" * 900 for n in range(4)}
+    members["project.qde"] = b"<Project xmlns='urn:QDA-XML:project:1.0'/>"
+    with pytest.raises(ImportFileError, match="too big"):
+        from_qdpx(qdpx(members), "many.qdpx")
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [("abc", "4"), ("1e9", "2"), ("-3", "2"), ("9" * 400, "1"), ("", "")],
+)
+def test_qdpx_positions_that_are_not_numbers_are_reported_by_selection(
+    start: str, end: str
+) -> None:
+    guid = "b0b0b0b0-0000-0000-0000-000000000002"
+    data = qdpx(
+        {
+            "project.qde": PROJECT.format(g=guid, start=start, end=end).encode(),
+            f"sources/{guid}.txt": ICE_TEXT.encode(),
+        }
+    )
+    incoming = from_qdpx(data, "bad.qdpx")
+    assert incoming.items == [] and len(incoming.refused) == 1 and "s1" in incoming.refused[0]
+
+
+def test_a_corrupt_zip_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    guid = "b0b0b0b0-0000-0000-0000-000000000003"
+    data = bytearray(
+        qdpx(
+            {
+                "project.qde": PROJECT.format(g=guid, start=0, end=4).encode(),
+                f"sources/{guid}.txt": ICE_TEXT.encode() * 20,
+            }
+        )
+    )
+    middle = len(data) // 2
+    data[middle : middle + 40] = b"\xff" * 40  # damage the compressed text
+    path = tmp_path / "corrupt.qdpx"
+    path.write_bytes(bytes(data))
+    status = main(["import", str(path), "--library", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert status == 1 and err.count("\n") == 1 and "corrupt.qdpx" in err
+
+
+# --- fuzzing -------------------------------------------------------------------------------------
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+FIELD = st.sampled_from(["start", "end", "exact", "source", "id", "type", "value", "purpose"])
+W3C_LIKE = st.fixed_dictionaries(
+    {
+        "type": st.sampled_from(["Annotation", ["Annotation"], "AnnotationPage", 5]),
+        "id": JSON,
+        "body": JSON | st.lists(st.dictionaries(FIELD, JSON, max_size=4), max_size=3),
+        "target": JSON
+        | st.fixed_dictionaries(
+            {
+                "source": st.sampled_from([ICE, "x.txt", 3, None]),
+                "selector": st.lists(
+                    st.dictionaries(FIELD, JSON, max_size=4).map(
+                        lambda d: {"type": "TextPositionSelector", **d}
+                    ),
+                    max_size=3,
+                ),
+            }
+        ),
+    }
+)
+READER_LIKE = st.fixed_dictionaries(
+    {
+        "format": st.just("reader-annotations"),
+        "version": JSON,
+        "articles": JSON,
+        "annotations": JSON | st.lists(st.dictionaries(FIELD, JSON, max_size=6), max_size=3),
+        "sources": JSON,
+    }
+)
+
+
+@settings(max_examples=FUZZ_EXAMPLES)
+@given(document=JSON | W3C_LIKE | READER_LIKE | st.lists(W3C_LIKE, max_size=3))
+def test_any_json_value_imports_or_fails_cleanly(
+    fuzz_library: Path, document: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    _import_cleanly(fuzz_library, json.dumps(document).encode(), tmp_path_factory, ".jsonld")
+
+
+@settings(max_examples=FUZZ_EXAMPLES)
+@given(data=st.binary(max_size=400))
+def test_any_bytes_import_or_fail_cleanly(
+    fuzz_library: Path, data: bytes, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    _import_cleanly(fuzz_library, data, tmp_path_factory, ".qdpx")
+    _import_cleanly(fuzz_library, data, tmp_path_factory, ".json")
+
+
+@pytest.fixture(scope="module")
+def fuzz_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.helpers.seeding import ICE_QUOTES, tag_quotes
+
+    folder = tmp_path_factory.mktemp("fuzz") / "library"
+    folder.mkdir()
+    (folder / ICE).write_text(ICE_TEXT, encoding="utf-8")
+    tag_quotes(folder, [row for row in ICE_QUOTES if row[0] == ICE])
+    return folder
+
+
+_STARTED: dict[str, float] = {}
+
+
+def _out_of_time(test: str) -> bool:
+    """Under `make stress`, the three fuzzed kinds of file share READER_FUZZ_MINUTES."""
+    if FUZZ_SECONDS is None:
+        return False
+    started = _STARTED.setdefault(test, time.monotonic())
+    return time.monotonic() - started > FUZZ_SECONDS / 3
+
+
+def _import_cleanly(
+    library: Path, data: bytes, factory: pytest.TempPathFactory, suffix: str
+) -> None:
+    import contextlib
+
+    if _out_of_time(suffix):
+        return
+    before = annotation_ids(library)
+    path = factory.mktemp("in") / f"file{suffix}"
+    path.write_bytes(data)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        status = main(["import", str(path), "--library", str(library)])
+    assert status in (0, 1)
+    lines = err.getvalue().strip().splitlines()
+    assert all(line.startswith("reader") for line in lines), lines
+    assert annotation_ids(library) >= before

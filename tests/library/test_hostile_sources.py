@@ -1,0 +1,69 @@
+"""What comes from the network never chooses a local path, and a slow server never holds us.
+
+A feed's links, a page's addresses, a redirect: only http(s) addresses are fetched; anything
+else is skipped with a one-line notice that does not say whether a local file exists. The
+fetch time-out is a deadline for the whole answer, not an idle limit between bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from reader.library.fetching import FetchError, fetch
+from tests.helpers.cli import run_reader
+from tests.helpers.web import set_secret
+
+
+def test_a_feed_cannot_copy_local_files_into_the_library(
+    site: str, empty_library: Path, tmp_path: Path
+) -> None:
+    diary = tmp_path / "diary.txt"
+    diary.write_text("Dear diary\n\nMy secret plans for the week.", encoding="utf-8")
+    set_secret(str(diary))
+    result = run_reader(
+        "add",
+        "--feed",
+        f"{site}/hostile/feeds/local-links.rss",
+        "--limit",
+        "20",
+        "--json",
+        "--library",
+        str(empty_library),
+    )
+    assert "Traceback" not in result.stderr
+    added = [r for r in json.loads(result.stdout) if r["status"] == "added"]
+    assert [r["title"] for r in added] == ["Taylor Swift's AMA row seems to be over"]
+    for article in empty_library.glob("*.md"):
+        assert "secret plans" not in article.read_text(encoding="utf-8")
+    notices = [line for line in result.stderr.splitlines() if line]
+    assert len(notices) == 8  # one line for each link that is not a story
+    # Links relative to the feed are resolved against it, as a browser does: fetched from
+    # the feed's site (404 there), never read from disk, so no message tells whether a
+    # local file of that name exists.
+    assert not any("no such file" in line or "not an article file" in line for line in notices)
+    assert sum("not a web address" in line for line in notices) == 4  # file, javascript, ftp, data
+    assert sum("404" in line for line in notices) == 4
+
+
+def test_the_deadline_covers_the_whole_answer(site: str) -> None:
+    began = time.monotonic()
+    try:
+        fetch(f"{site}/trickle.html", timeout=1.0)
+    except FetchError as error:
+        assert "within 1 s" in str(error)
+    else:
+        raise AssertionError("a page trickled for two minutes was accepted")
+    assert time.monotonic() - began < 3.0
+
+
+def test_add_gives_up_on_a_trickling_server_at_its_deadline(site: str, empty_library: Path) -> None:
+    began = time.monotonic()
+    result = run_reader(
+        "add", f"{site}/trickle.html", "--timeout", "1", "--library", str(empty_library)
+    )
+    assert result.returncode == 1
+    assert time.monotonic() - began < 10
+    assert result.stderr.count("\n") == 1 and "within 1 s" in result.stderr
+    assert list(empty_library.glob("*.md")) == []
