@@ -70,7 +70,12 @@ class History:
         if not self._undo:
             return None
         step = self._undo.pop()
-        self._perform_all([edit.reversed() for edit in reversed(step)])
+        with self.store.batch():
+            self._perform_all([edit.reversed() for edit in reversed(step)])
+            gone = [e.after for e in step if e.after is not None]  # names these brought
+            self.store.forget_unused(
+                [a.source for a in gone if a.source], [t for a in gone for t in a.themes]
+            )
         self._redo.append(step)
         return _summary(step)
 

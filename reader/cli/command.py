@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.paths import DB_NAME, Locations
-from reader.core.text import printable
+from reader.core.text import clean_line, printable
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Runner = Callable[[argparse.Namespace, Locations], int]
@@ -80,6 +80,7 @@ def say(text: str = "", *, err: bool = False) -> None:
 
 
 def fail(message: str, status: int = 1) -> int:
-    """Print `reader: message` on stderr; the exit status to return (1 failure, 2 usage)."""
-    say(f"reader: {message}", err=True)
+    """Print `reader: message` on stderr, on one line whatever the message holds; the exit
+    status to return (1 failure, 2 usage)."""
+    say(f"reader: {clean_line(message)}", err=True)
     return status

@@ -33,18 +33,36 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         help="markdown: one section per theme (default), source or article",
     )
     parser.add_argument(
+        "--each-theme",
+        action="store_true",
+        help="markdown by theme: list a quote under each of its themes (default: under its "
+        "first, with the others named as 'also:')",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="replace an existing file (or notes) at -o"
     )
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
     return run_export(
-        where, args.format, " ".join(args.filter), args.output, args.group_by, args.force
+        where,
+        args.format,
+        " ".join(args.filter),
+        args.output,
+        args.group_by,
+        args.force,
+        args.each_theme,
     )
 
 
 def run_export(
-    where: Locations, fmt: str, query: str, output: str | None, group_by: str, force: bool
+    where: Locations,
+    fmt: str,
+    query: str,
+    output: str | None,
+    group_by: str,
+    force: bool,
+    each_theme: bool = False,
 ) -> int:
     from reader.interchange.output import (
         ExportError,
@@ -74,14 +92,16 @@ def run_export(
     finally:
         store.close()
     if target is None:
-        payload = render(selection, fmt, group_by)
+        payload = render(selection, fmt, group_by, each_theme)
         assert isinstance(payload, str)
         if sys.stdout.isatty():  # for a person: no escape sequence reaches the terminal
             payload = printable(payload.removeprefix("\ufeff"))
         sys.stdout.write(payload)
         return 0
     try:
-        summary = write_export(selection, fmt, target, where, group_by, force=force)
+        summary = write_export(
+            selection, fmt, target, where, group_by, force=force, repeat=each_theme
+        )
     except ExportError as error:
         return fail(str(error))
     say(f"Exported {summary}", err=True)

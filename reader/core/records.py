@@ -11,14 +11,22 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 
 from reader.core.codebook import clean_name, unique_names
+from reader.core.text import Quotation, quotations
 
 CONTEXT_CHARS = 32  # characters of context kept each side of a quote, for re-anchoring
 Position = Annotated[int, msgspec.Meta(ge=0)]  # a character offset into an article's text
+Kind = Literal["quotation", "passage"]
+QUOTATION: Kind = "quotation"  # the speaker's own words, inside quote marks
+PASSAGE: Kind = "passage"  # anything else: a paraphrase, context, a sentence
+KINDS: tuple[Kind, ...] = (QUOTATION, PASSAGE)
+QUICK_KEYS = range(1, 10)  # the number keys that apply a theme
+_OPENING_MARKS = frozenset("\"“„«‘‚‹'")
+_CLOSING_MARKS = frozenset("\"”»’›'")
 
 
 def now() -> str:
@@ -47,6 +55,8 @@ class ArticleRecord:
 class Annotation(msgspec.Struct, frozen=True):
     """A tagged passage `[start, end)` of an article's normalised text.
 
+    `kind` says whether the passage is a quotation (the speaker's own words, quoted in the
+    article) or a passage (anything else), so that a paraphrase never gets quote marks.
     `orphaned` is set when the article's text changed and the passage could not be found
     again: the annotation keeps its quote and everything else, and is never deleted.
     The mapping methods let TinyDB and `dict(annotation)` read it like a document.
@@ -65,6 +75,11 @@ class Annotation(msgspec.Struct, frozen=True):
     created: str = ""
     updated: str = ""
     orphaned: bool = False
+    kind: Kind = PASSAGE
+
+    @property
+    def is_quotation(self) -> bool:
+        return self.kind == QUOTATION
 
     def to_doc(self) -> dict[str, Any]:
         return {name: self[name] for name in self.__struct_fields__}
@@ -133,11 +148,16 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Theme:
-    """A codebook entry for a topic label; `colour` is empty until the user picks one."""
+    """A codebook entry for a topic label; `colour` is empty until the user picks one.
+
+    `key` is its quick key (1-9, 0 for none): given once, when the theme is first used, and
+    kept until the user moves or clears it, so the numbers under the fingers never move.
+    """
 
     name: str
     colour: str = ""
     description: str = ""
+    key: int = 0
 
 
 @dataclass(frozen=True)
@@ -164,8 +184,10 @@ def new_annotation(
     source: str | None = None,
     themes: Iterable[str] = (),
     note: str = "",
+    kind: Kind | None = None,
 ) -> Annotation:
-    """A new annotation of `text[start:end]`, with its context for re-anchoring."""
+    """A new annotation of `text[start:end]`, with its context for re-anchoring; its kind is
+    `kind`, else worked out from the marks around it (`kind_of`)."""
     stamp = now()
     return Annotation(
         id=uuid.uuid4().hex,
@@ -180,7 +202,29 @@ def new_annotation(
         note=note.strip(),
         created=stamp,
         updated=stamp,
+        kind=kind or kind_of(text, start, end),
     )
+
+
+def kind_of(text: str, start: int, end: int) -> Kind:
+    """`quotation` when `text[start:end]` lies inside the marks of a quotation (the whole of
+    it or a part: both are the speaker's own words); else `passage`. Reads only the few
+    paragraphs around the span."""
+    if start >= end:
+        return PASSAGE
+    window_start, window_end = start, end
+    for _ in range(4):  # a quotation may run over several paragraphs
+        window_start = max(0, text.rfind("\n\n", 0, max(window_start - 1, 0)))
+        found = text.find("\n\n", window_end + 1)
+        window_end = len(text) if found < 0 else found
+    quotes = quotations(text[window_start:window_end])
+    return kind_in(quotes, start - window_start, end - window_start)
+
+
+def kind_in(quotes: Iterable[Quotation], start: int, end: int) -> Kind:
+    """`quotation` when `[start, end)` lies inside one of `quotes`' marks; else `passage`."""
+    inside = any(q.inner.start <= start and end <= q.inner.end for q in quotes)
+    return QUOTATION if inside and start < end else PASSAGE
 
 
 def edited(annotation: Annotation, **changes: Any) -> Annotation:

@@ -15,9 +15,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import msgspec
+
 from reader.core.anchoring import reanchor
 from reader.core.codebook import clean_name, unique_names
-from reader.core.records import Annotation, ArticleRecord, RecordError, checked, now
+from reader.core.records import (
+    KINDS,
+    PASSAGE,
+    Annotation,
+    ArticleRecord,
+    RecordError,
+    checked,
+    kind_of,
+    now,
+)
 from reader.interchange.fields import clean_text
 from reader.library.article_files import ArticleError
 from reader.library.folder import Library
@@ -43,6 +54,7 @@ class Incoming:
     article_uri: str = ""
     article_sha256: str = ""
     article_title: str = ""
+    kind: str | None = None  # "quotation" / "passage"; None: worked out from the text
 
 
 @dataclass
@@ -145,12 +157,16 @@ def _placed(item: Incoming, key: str, record: ArticleRecord, text: str | None) -
         note=item.note.strip(),
         created=item.created or stamp,
         updated=item.updated or item.created or stamp,
+        kind=item.kind if item.kind in KINDS else PASSAGE,
     )
     if text is None:
         return annotation  # the file cannot be read now: kept as stored, placed on next scan
-    if item.start is not None and text[annotation.start : annotation.end] == item.quote:
-        return annotation
-    return reanchor(annotation, text)
+    if item.start is None or text[annotation.start : annotation.end] != item.quote:
+        annotation = reanchor(annotation, text)
+    if item.kind not in KINDS and not annotation.orphaned:  # a file that does not say
+        kind = kind_of(text, annotation.start, annotation.end)
+        annotation = msgspec.structs.replace(annotation, kind=kind)
+    return annotation
 
 
 def _text(library: Library, record: ArticleRecord) -> str | None:

@@ -1,8 +1,15 @@
 """Quotes as Markdown: a draft section, a citation, and notes for an Obsidian vault.
 
 - `to_markdown`: grouped by theme, source or article; each quote a block quote with its
-  source, the article's title (linked), site and date, and the note under it.
-- `citation`: one quote, ready to paste (the clipboard copy).
+  source and the source's description from the codebook, the article's title (linked),
+  site and date, and the note under it. Written to be pasted into a story as it is: a
+  quotation is in quote marks as a journalist sets them (the comma that led into the
+  attribution trimmed, an opening mark at each paragraph of a quotation that runs over
+  several, the closing mark at its end); a passage (a paraphrase, context) never is, and
+  says so. Grouped by theme, a quote is listed once, under its first theme, with "also:"
+  naming the others (`repeat=True` lists it under each).
+- `citation`: one quote, ready to paste (the clipboard copy), quote marks only around a
+  quotation.
 - `to_obsidian`: one note per article; each quote's themes as `#tags` and its source as a
   `[[link]]`, so a vault gathers every quote of a person or a theme.
 """
@@ -24,23 +31,30 @@ NO_THEME = "No theme"
 NO_SOURCE = "No source"
 
 
-def to_markdown(selection: Selection, group_by: str = "theme") -> str:
+def to_markdown(selection: Selection, group_by: str = "theme", repeat: bool = False) -> str:
     """The selection as a Markdown document, one section per group, groups by name."""
     title = f"Quotes: {selection.query}" if selection.query.strip() else "Quotes"
     lines = [f"# {escape_markdown(title)}", ""]
     groups: dict[str, list[Annotation]] = defaultdict(list)
     names: dict[str, str] = {}
+    wanted = _filtered_groups(selection.query, group_by)
     for annotation in selection.annotations:
-        for name in _group_names(annotation, selection, group_by):
+        candidates = _group_names(annotation, selection, group_by)
+        if not repeat and group_by == "theme":
+            shown = [n for n in candidates if _wanted(n, wanted)]
+            candidates = shown[:1]
+        for name in candidates:
             groups[name_key(name)].append(annotation)
             names.setdefault(name_key(name), name)
-    wanted = _filtered_groups(selection.query, group_by)
+    descriptions = {name_key(s.name): s.description for s in selection.sources if s.description}
     for key in sorted(groups, key=lambda k: (names[k] in (NO_THEME, NO_SOURCE), k)):
-        if wanted and not any(set(words) <= set(tokens(names[key])) for words in wanted):
+        if not _wanted(names[key], wanted):
             continue  # "theme:policing": the policing section, not the other themes' ones
         lines += [f"## {escape_markdown(names[key])}", ""]
         for annotation in groups[key]:
-            lines += _quote_block(annotation, selection.article(annotation), group_by)
+            article = selection.article(annotation)
+            also = [t for t in annotation.themes if name_key(t) != key] if not repeat else []
+            lines += _quote_block(annotation, article, group_by, descriptions, also)
     if not selection.annotations:
         lines += ["No annotations match.", ""]
     return "\n".join(lines).rstrip() + "\n"
@@ -52,6 +66,10 @@ def _filtered_groups(query: str, group_by: str) -> list[tuple[str, ...]]:
     return [words for f, words in parse_query(query).filters if f == field]
 
 
+def _wanted(name: str, wanted: list[tuple[str, ...]]) -> bool:
+    return not wanted or any(set(words) <= set(tokens(name)) for words in wanted)
+
+
 def _group_names(annotation: Annotation, selection: Selection, group_by: str) -> list[str]:
     if group_by == "source":
         return [annotation.source or NO_SOURCE]
@@ -60,30 +78,80 @@ def _group_names(annotation: Annotation, selection: Selection, group_by: str) ->
     return list(annotation.themes) or [NO_THEME]
 
 
-def _quote_block(annotation: Annotation, article: ExportArticle, group_by: str) -> list[str]:
-    lines = [f"> {escape_markdown(annotation.quote)}", ">"]
-    credit = [escape_markdown(annotation.source)] if annotation.source else []
+def _quote_block(
+    annotation: Annotation,
+    article: ExportArticle,
+    group_by: str,
+    descriptions: dict[str, str],
+    also: list[str],
+) -> list[str]:
+    paragraphs = (
+        quoted_paragraphs(annotation.quote)
+        if annotation.is_quotation
+        else [clean_line(p) for p in annotation.quote.split("\n\n") if p.strip()]
+    )
+    lines: list[str] = []
+    for number, paragraph in enumerate(paragraphs):
+        lines += ([">"] if number else []) + [f"> {escape_markdown(paragraph)}"]
+    lines.append(">")
+    who = ""
+    if annotation.source:
+        who = escape_markdown(annotation.source)
+        description = descriptions.get(name_key(annotation.source))
+        if description:
+            who += f", {escape_markdown(description)}"
+    if not annotation.is_quotation:
+        who = f"{who} (paraphrase or context, not a quotation)" if who else "(not a quotation)"
+    credit = [who] if who else []
     credit.append(f"[{escape_markdown(article.record.title)}](<{article.uri}>)")
     credit += [escape_markdown(v) for v in (article.record.site, _date(article)) if v]
     lines.append(f"> — {', '.join(credit)}")
-    if group_by != "theme" and annotation.themes:
-        lines += [">", f"> *{escape_markdown(', '.join(annotation.themes))}*"]
+    shown = annotation.themes if group_by != "theme" else also
+    if shown:
+        label = "" if group_by != "theme" else "also: "
+        lines += [">", f"> *{label}{escape_markdown(', '.join(shown))}*"]
     lines.append("")
     if annotation.note:
         lines += [escape_markdown(annotation.note), ""]
     return lines
 
 
+_OPENING = "“\"‘'«„"
+_CLOSING = "”\"’'»"
+
+
+def quoted_paragraphs(quote: str) -> list[str]:
+    """A quotation's paragraphs in quote marks, as a journalist sets a quote that runs over
+    several: an opening mark at each paragraph, the closing mark only after the last; the
+    comma (or colon, semicolon) that led into the attribution is trimmed."""
+    paragraphs = [clean_line(p) for p in quote.split("\n\n") if p.strip()]
+    paragraphs = [p.lstrip(_OPENING).strip() for p in paragraphs]
+    paragraphs = [p for p in paragraphs if p]
+    if not paragraphs:
+        return []
+    last = paragraphs[-1].rstrip(_CLOSING).rstrip()
+    paragraphs[-1] = last.rstrip(",;:").rstrip() if last.endswith((",", ";", ":")) else last
+    return [f"“{p}" for p in paragraphs[:-1]] + [f"“{paragraphs[-1]}”"]
+
+
 def _date(article: ExportArticle) -> str:
     return (article.record.published or "")[:10]
 
 
-def citation(annotation: Annotation, article: ExportArticle) -> str:
-    """One quote as plain text to paste: “…” — Source, Title, Site, date. URL"""
-    parts = [annotation.source] if annotation.source else []
-    parts.append(f"“{clean_line(article.record.title)}”")
-    parts += [v for v in (article.record.site, _date(article)) if v]
-    text = f"“{clean_line(annotation.quote)}” — {', '.join(p for p in parts if p)}."
+def citation(annotation: Annotation, article: ExportArticle, description: str = "") -> str:
+    """One annotation as plain text to paste: “…” — Source, description, “Title”, Site,
+    date. URL (a passage without quote marks, marked as not a quotation)."""
+    who = annotation.source or ""
+    if who and description:
+        who += f", {description}"
+    where = [f"“{clean_line(article.record.title)}”"]
+    where += [v for v in (article.record.site, _date(article)) if v]
+    if annotation.is_quotation:
+        quote = " ".join(quoted_paragraphs(annotation.quote))
+        text = f"{quote} — {', '.join([who, *where] if who else where)}."
+    else:
+        label = f"paraphrase or context, source: {who}" if who else "not a quotation"
+        text = f"{clean_line(annotation.quote)} ({label}) — {', '.join(where)}."
     if article.record.url:
         text += f" {article.record.url}"
     return text
@@ -126,7 +194,12 @@ def to_obsidian(selection: Selection) -> dict[str, str]:
                 lines.append(f'{key}: "{_quoted(value)}"')
         lines += ["tags: [reader]", "---", "", f"# {escape_markdown(record.title)}", ""]
         for annotation in quoted:
-            lines.append(f"> {escape_markdown(annotation.quote)}")
+            shown = (
+                " ".join(quoted_paragraphs(annotation.quote))
+                if annotation.is_quotation
+                else clean_line(annotation.quote)
+            )
+            lines.append(f"> {escape_markdown(shown)}")
             credit = [_link(annotation.source)] if annotation.source else []
             credit += [tag(t) for t in annotation.themes]
             if credit:

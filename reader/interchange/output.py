@@ -36,12 +36,15 @@ class ProtectedPathError(ExportError):
     """A target that is Reader's own data (the database, its backups, the library)."""
 
 
-def render(selection: Selection, fmt: str, group_by: str = "theme") -> bytes | str:
-    """The export as text (bytes for the zip archive of `qdpx`); not for `obsidian`."""
+def render(
+    selection: Selection, fmt: str, group_by: str = "theme", repeat: bool = False
+) -> bytes | str:
+    """The export as text (bytes for the zip archive of `qdpx`); not for `obsidian`.
+    `repeat`: Markdown lists a quote under each of its themes, not only its first."""
     if fmt == "qdpx":
         return to_qdpx(selection)
     if fmt == "markdown":
-        return to_markdown(selection, group_by)
+        return to_markdown(selection, group_by, repeat)
     if fmt == "csv":
         return to_csv(selection)
     if fmt == "json":
@@ -79,6 +82,7 @@ def write_export(
     group_by: str = "theme",
     *,
     force: bool = False,
+    repeat: bool = False,
 ) -> str:
     """Write the export to `target` (a folder for `obsidian`); returns a one-line summary."""
     check_target(target, where, folder=fmt == "obsidian")
@@ -95,7 +99,7 @@ def write_export(
             raise ExportError(f"{target}: is a folder; give a file name")
         if target.exists() and not force:
             raise ExportError(f"{target}: already exists; use --force to replace it")
-        payload = render(selection, fmt, group_by)
+        payload = render(selection, fmt, group_by, repeat)
         write_atomically(target, payload if isinstance(payload, bytes) else payload.encode("utf-8"))
     except OSError as error:
         raise ExportError(f"{target}: cannot write it ({error.strerror or error})") from None

@@ -26,7 +26,7 @@ import zlib
 from xml.etree import ElementTree as ET
 
 from reader import __version__
-from reader.core.records import now
+from reader.core.records import KINDS, now
 from reader.core.text import normalise
 from reader.interchange.fields import BadRecord, ImportFileError, clean_text, span
 from reader.interchange.importing import Incoming, IncomingFile, as_uuid
@@ -37,6 +37,11 @@ NAMESPACE = "urn:QDA-XML:project:1.0"
 _Q = f"{{{NAMESPACE}}}"
 SOURCES_GROUP = "Sources"
 THEMES_GROUP = "Themes"
+KIND_GROUP = "Kind"  # codes "quotation" and "passage": what each selection is
+KIND_DESCRIPTIONS = {
+    "quotation": "The speaker's own words, in quote marks in the article",
+    "passage": "Any other passage: a paraphrase, context, a sentence of the story",
+}
 MAX_MEMBER_BYTES = 50 * 1024 * 1024  # one article's text; a long book is 5 MB
 MAX_TOTAL_BYTES = 500 * 1024 * 1024  # everything the archive unpacks to
 _READER_NAMESPACE = uuid.UUID("6f1c6a52-5d0e-4b55-9a51-2f1d1f0a8c3e")  # stable code guids
@@ -95,7 +100,8 @@ class _Codes:
     def __init__(self) -> None:
         self.sources: dict[str, str] = {}
         self.themes: dict[str, str] = {}
-        self.groups: dict[str, list[str]] = {SOURCES_GROUP: [], THEMES_GROUP: []}
+        self.kinds: dict[str, str] = {}
+        self.groups: dict[str, list[str]] = {SOURCES_GROUP: [], THEMES_GROUP: [], KIND_GROUP: []}
 
 
 def _codebook(project: ET.Element, selection: Selection) -> _Codes:
@@ -125,6 +131,14 @@ def _codebook(project: ET.Element, selection: Selection) -> _Codes:
                 codes.groups[THEMES_GROUP].append(guid)
             parent = parents[key]
         codes.themes[name] = parent.get("guid", "")
+    used_kinds = sorted({a.kind for a in selection.annotations})
+    if used_kinds:
+        group_kinds = _code(holder, KIND_GROUP, _guid("group", KIND_GROUP), codable=False)
+        for kind in used_kinds:
+            guid = _guid("kind", kind)
+            _code(group_kinds, kind, guid, description=KIND_DESCRIPTIONS[kind])
+            codes.kinds[kind] = guid
+            codes.groups[KIND_GROUP].append(guid)
     if not len(group_sources):
         holder.remove(group_sources)
     if not len(group_themes):
@@ -187,6 +201,7 @@ def _text_source(
             ET.SubElement(selected, f"{_Q}Description").text = annotation.note
         targets = [codes.sources[annotation.source]] if annotation.source else []
         targets += [codes.themes[theme] for theme in annotation.themes]
+        targets.append(codes.kinds[annotation.kind])
         for target in targets:
             coding = ET.SubElement(
                 selected,
@@ -244,7 +259,7 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
         ) from None
     except (NotImplementedError, RuntimeError, ValueError) as error:  # encrypted, odd methods
         raise ImportFileError(f"{name}: cannot read this archive ({error})") from None
-    code_names, source_codes = _read_codes(root)
+    code_names, source_codes, kind_codes = _read_codes(root)
     incoming = IncomingFile()
     for source in root.iter(f"{_Q}TextSource"):
         text = _source_text(source, texts)
@@ -262,6 +277,7 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                 continue
             refs = [ref.get("targetGUID", "") for ref in selected.iter(f"{_Q}CodeRef")]
             speakers = [code_names[r] for r in refs if r in source_codes]
+            kinds = [kind_codes[r] for r in refs if r in kind_codes]
             themes = tuple(code_names[r] for r in refs if r in code_names and r not in source_codes)
             begin, stop = start or 0, end or 0
             incoming.items.append(
@@ -281,6 +297,7 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                         "Z", "+00:00"
                     ),
                     article_uri=uri,
+                    kind=kinds[0] if kinds else None,
                     article_sha256=text_hash(text) if text is not None else "",
                     article_title=title,
                 )
@@ -332,29 +349,38 @@ def _position(value: str | None, field: str) -> int | None:
     return int(value)
 
 
-def _read_codes(root: ET.Element) -> tuple[dict[str, str], set[str]]:
+def _read_codes(root: ET.Element) -> tuple[dict[str, str], set[str], dict[str, str]]:
+    """Code guid -> name (themes nested with "/"), the guids of sources, and the guids of
+    the kind codes (guid -> "quotation" / "passage")."""
     names: dict[str, str] = {}
     source_codes: set[str] = set()
+    kinds: dict[str, str] = {}
 
-    def walk(code: ET.Element, path: list[str], under_sources: bool) -> None:
+    def walk(code: ET.Element, path: list[str], group: str) -> None:
         name = code.get("name", "")
         guid = code.get("guid", "")
         is_group = (
-            not path and name in (SOURCES_GROUP, THEMES_GROUP) and code.get("isCodable") == "false"
+            not path
+            and name in (SOURCES_GROUP, THEMES_GROUP, KIND_GROUP)
+            and code.get("isCodable") == "false"
         )
-        inside_sources = under_sources or (is_group and name == SOURCES_GROUP)
+        group = name if is_group else group
         here = path if is_group else [*path, name]
-        if not is_group:
-            names[guid] = name if inside_sources else "/".join(here)
-            if inside_sources:
+        if is_group:
+            pass
+        elif group == KIND_GROUP and name in KINDS:
+            kinds[guid] = name
+        else:
+            names[guid] = name if group == SOURCES_GROUP else "/".join(here)
+            if group == SOURCES_GROUP:
                 source_codes.add(guid)
         for child in code.findall(f"{_Q}Code"):
-            walk(child, here, inside_sources)
+            walk(child, here, group)
 
     for codes in root.iter(f"{_Q}Codes"):
         for code in codes.findall(f"{_Q}Code"):
-            walk(code, [], False)
-    return names, source_codes
+            walk(code, [], "")
+    return names, source_codes, kinds
 
 
 def _source_text(source: ET.Element, texts: dict[str, bytes]) -> str | None:

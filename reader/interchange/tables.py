@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from reader import __version__
-from reader.core.records import now
+from reader.core.records import KINDS, now
 from reader.interchange.fields import (
     BadRecord,
     ImportFileError,
@@ -51,6 +51,7 @@ CSV_COLUMNS = (
     "created",
     "updated",
     "orphaned",
+    "kind",
 )
 JSON_FORMAT = "reader-annotations"
 JSON_VERSION = 1
@@ -162,6 +163,7 @@ def _incoming(doc: Any, articles: dict[Any, dict[str, Any]]) -> Incoming:
         source=optional_name(doc.get("source"), "source"),
         themes=names(doc.get("themes"), "themes"),
         note=text(doc.get("note"), "note"),
+        kind=_kind(doc.get("kind")),
         created=text(doc.get("created"), "created"),
         updated=text(doc.get("updated"), "updated"),
         article_path=text(article.get("path"), "article path"),
@@ -169,3 +171,11 @@ def _incoming(doc: Any, articles: dict[Any, dict[str, Any]]) -> Incoming:
         article_sha256=text(article.get("sha256"), "article sha256"),
         article_title=text(article.get("title"), "article title"),
     )
+
+
+def _kind(value: Any) -> str | None:
+    if value is None:
+        return None
+    if value not in KINDS:
+        raise BadRecord(f"kind is {str(value)[:20]!r}, not quotation or passage")
+    return str(value)

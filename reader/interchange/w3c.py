@@ -9,8 +9,11 @@ An export is an `AnnotationCollection` whose first page holds every annotation:
   as "\\n", escape and control characters removed).
 - `body`: `TextualBody` items: each theme with purpose `tagging`; the note with purpose
   `commenting`; the source with purpose `identifying` (the body identifies who is quoted:
-  in the model's words, it "assigns an identity to the target"). An annotation with no
-  body at all is a `highlighting`.
+  in the model's words, it "assigns an identity to the target").
+- `motivation`: `quoting` for a quotation (the speaker's own words; the model's word for
+  reusing the target's text); a passage is `classifying` when it has a body, else
+  `highlighting`. Import reads `quoting` back as a quotation; a file without it has the
+  kind worked out from the quote marks around the passage.
 
 Import reads a collection, a page, a list or a single annotation; other tools' annotations
 work too when their target is an article of the library (by address or quote).
@@ -22,7 +25,7 @@ import json
 from typing import Any
 
 from reader import __version__
-from reader.core.records import Annotation, now
+from reader.core.records import PASSAGE, QUOTATION, Annotation, now
 from reader.interchange.fields import (
     BadRecord,
     ImportFileError,
@@ -64,8 +67,10 @@ def annotation_json(annotation: Annotation, uri: str) -> dict[str, Any]:
         item["modified"] = _stamp(annotation.updated)
     if body:
         item["body"] = body
+    if annotation.is_quotation:
+        item["motivation"] = "quoting"
     else:
-        item["motivation"] = "highlighting"
+        item["motivation"] = "classifying" if body else "highlighting"
     item["target"] = {
         "source": uri,
         "selector": [
@@ -182,6 +187,8 @@ def _incoming(item: dict[str, Any]) -> Incoming:
     notes = [text(b["value"], "a note") for b in textual if _purpose(b) in ("commenting", "")]
     start, end = span(position(where.get("start"), "start"), position(where.get("end"), "end"))
     identifier = item.get("id")
+    motivation = item.get("motivation")
+    motivations = motivation if isinstance(motivation, list) else [motivation]
     return Incoming(
         id=text(identifier, "id") if identifier is not None else _content_id(item),
         quote=text(quote.get("exact"), "the quote"),
@@ -195,6 +202,7 @@ def _incoming(item: dict[str, Any]) -> Incoming:
         created=_stored(item.get("created")),
         updated=_stored(item.get("modified")),
         article_uri=uri,
+        kind=QUOTATION if "quoting" in motivations else (PASSAGE if motivation else None),
     )
 
 

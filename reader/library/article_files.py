@@ -37,6 +37,7 @@ class ArticleContent:
     text: str
     title: str
     meta: dict[str, str] = field(default_factory=dict)
+    headings: frozenset[str] = frozenset()  # the subheadings' lines (a Markdown file's)
 
     @property
     def sha256(self) -> str:
@@ -81,15 +82,21 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
     raw = decode(data, name)
     if suffix in (".md", ".markdown"):
         meta, body = split_front_matter(raw)
-        text = normalise(markdown_to_text(body))
+        headings: list[str] = []
+        text = normalise(markdown_to_text(body, headings))
         title = clean_line(meta.get("title", "")) or _first_heading(body) or _first_line(text)
     else:
-        meta = {}
+        meta, headings = {}, []
         text = normalise(raw)
         title = _first_line(text)
     if not text.strip():
         raise ArticleError(f"{name}: the file has no text; add some or remove it")
-    return ArticleContent(text=text, title=title or Path(name).stem, meta=meta)
+    return ArticleContent(
+        text=text,
+        title=title or Path(name).stem,
+        meta=meta,
+        headings=frozenset(clean_line(h) for h in headings) - {title},
+    )
 
 
 # --- decoding --------------------------------------------------------------------------------
@@ -159,8 +166,9 @@ def _first_heading(body: str) -> str:
     return clean_line(match.group(1)) if match else ""
 
 
-def markdown_to_text(body: str) -> str:
-    """Markdown to plain reading text: blocks separated by blank lines, inline marks dropped."""
+def markdown_to_text(body: str, headings: list[str] | None = None) -> str:
+    """Markdown to plain reading text: blocks separated by blank lines, inline marks dropped;
+    the headings' text is added to `headings` when given (to show them as subheadings)."""
     from markdown_it import MarkdownIt  # imported here: only Markdown articles need it
 
     tokens = MarkdownIt("commonmark").enable("table").parse(body)
@@ -179,6 +187,8 @@ def markdown_to_text(body: str) -> str:
                 text = "  " * (list_depth - 1) + "• " + text
             if text.strip():
                 blocks.append(text)
+                if headings is not None and opener is not None and opener.type == "heading_open":
+                    headings.append(text)
         elif token.type in ("fence", "code_block"):
             blocks.append(token.content.rstrip("\n"))
     return "\n\n".join(blocks) + "\n"

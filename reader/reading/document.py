@@ -43,11 +43,26 @@ class Document:
             return 0
         return None
 
+    @property
+    def subheadings(self) -> frozenset[int]:
+        """Indexes of the paragraphs that are subheadings of the story."""
+        headings = self.content.headings
+        if not headings:
+            return frozenset()
+        text = self.text
+        return frozenset(
+            index
+            for index, para in enumerate(self.structure.paragraphs)
+            if clean_line(text[para.start : para.end]) in headings
+        )
+
     def layout(self, width: int) -> Layout:
         """The text wrapped to `width` cells (kept for the last two widths asked)."""
         layout = self._layouts.get(width)
         if layout is None:
-            layout = Layout(self.text, self.structure.paragraphs, width, self.headline)
+            layout = Layout(
+                self.text, self.structure.paragraphs, width, self.headline, self.subheadings
+            )
             if len(self._layouts) >= 2:
                 self._layouts.pop(next(iter(self._layouts)))
             self._layouts[width] = layout

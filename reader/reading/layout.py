@@ -19,7 +19,7 @@ from rich.cells import cell_len, split_graphemes
 
 from reader.core.text import Span
 
-BLANK, BODY, HEADLINE = 0, 1, 2
+BLANK, BODY, HEADLINE, SUBHEADING = 0, 1, 2, 3
 _TOKEN = re.compile(r"\S+\s*|\s+")
 
 
@@ -37,7 +37,12 @@ class Layout:
     """Screen lines of one text at one width; lines are indexed from 0."""
 
     def __init__(
-        self, text: str, paragraphs: list[Span], width: int, headline: int | None = None
+        self,
+        text: str,
+        paragraphs: list[Span],
+        width: int,
+        headline: int | None = None,
+        subheadings: frozenset[int] = frozenset(),
     ) -> None:
         self.text = text
         self.width = max(8, width)
@@ -49,6 +54,8 @@ class Layout:
             if index:
                 self._add(para.start, para.start, BLANK, index)
             kind = HEADLINE if index == headline else BODY
+            if index in subheadings:
+                kind = SUBHEADING
             line_starts = _wrap(text, para.start, para.end, self.width)
             for number, start in enumerate(line_starts):
                 end = line_starts[number + 1] if number + 1 < len(line_starts) else para.end

@@ -2,12 +2,17 @@
 
 Sorting by title, by date added or published (newest first, unknown dates last) or by
 number of annotations (most first); filtering keeps the articles whose title, site, author
-or file name hold every word typed, in any case.
+or file name hold every word typed, forgiving case, accents and a typo or two ("warhl"
+finds "Warhol"): each typed word matches a word that starts with it, or a word near it
+(one edit in a word of up to five letters, two in a longer one).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+
+from rapidfuzz.distance import Levenshtein
 
 from reader.core.records import ArticleRecord
 
@@ -25,7 +30,7 @@ def arrange(
     """The records to list, filtered by `query` and ordered by `sort_by` (a key of SORTS);
     missing files always come last."""
     words = query.casefold().split()
-    kept = [r for r in records if all(word in _haystack(r) for word in words)]
+    kept = [r for r in records if all(_matches(word, _haystack(r)) for word in words)]
     kept.sort(key=lambda r: r.title.casefold())
     if sort_by == "added":
         kept.sort(key=lambda r: r.added or "", reverse=True)
@@ -45,3 +50,22 @@ def next_sort(sort_by: str) -> str:
 def _haystack(record: ArticleRecord) -> str:
     parts = (record.title, record.site or "", record.author or "", record.path)
     return " ".join(parts).casefold()
+
+
+def _matches(word: str, haystack: str) -> bool:
+    """`word` is in the text, or begins one of its words, or is a word of it with a typo."""
+    if word in haystack:
+        return True
+    allowed = 1 if len(word) <= 5 else 2
+    if len(word) < 3:
+        return False
+    for candidate in _WORDS.findall(haystack):
+        prefix = candidate[: len(word) + 1]
+        if Levenshtein.distance(word, prefix, score_cutoff=allowed) <= allowed or (
+            Levenshtein.distance(word, candidate, score_cutoff=allowed) <= allowed
+        ):
+            return True
+    return False
+
+
+_WORDS = re.compile(r"\w+")

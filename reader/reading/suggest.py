@@ -1,48 +1,109 @@
 """Suggestions for the source and themes fields: codebook names that match what is typed.
 
-Ranking: names that start with the typed text, or have a word that does, come first; then
-fuzzy matches (rapidfuzz `WRatio`, which forgives typos, case and word order) at 60 or more,
-for four letters typed or more;
-ties go to the name used most. An empty field suggests the most used names.
+Ranking: the name typed exactly; names that start with the typed text, or have a word that
+does ("mcpher" finds "Heather McPherson"); acronyms ("ice" finds "U.S. Immigration and
+Customs Enforcement", from the initials of its words); then fuzzy matches (rapidfuzz
+`WRatio`, which forgives typos, case and word order) at 60 or more, for four letters typed
+or more. Ties go to the name used most. An empty field suggests the most used names.
+
+`strong` says whether the best suggestion is what the typing most likely means: the
+name's beginning or a word's, its acronym, or the whole name with a typo or two ("dug kng"
+is "Doug King"). The tag dialog highlights a strong suggestion so that Enter takes it;
+otherwise it highlights "new source …", so that a new name is never created unseen.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import Levenshtein
 
 FUZZY_CUTOFF = 60.0
-MIN_FUZZY_LENGTH = 4  # shorter input matches by beginnings only
+MIN_FUZZY_LENGTH = 4  # shorter input matches by beginnings and acronyms only
+_WORD = re.compile(r"[^\W\d_][\w'’.]*")
+_SMALL_WORDS = frozenset({"and", "of", "the", "for", "de", "la", "le", "du", "des", "&"})
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """Names for what is typed, best first; `exact`: the codebook name typed exactly."""
+
+    names: list[str]
+    strong: bool = False
+    exact: str | None = None
 
 
 def suggest(
     typed: str, names: Sequence[str], usage: Mapping[str, int] | None = None, limit: int = 6
 ) -> list[str]:
     """Up to `limit` of `names` for the text typed so far, best first."""
+    return suggestions(typed, names, usage, limit).names
+
+
+def suggestions(
+    typed: str, names: Sequence[str], usage: Mapping[str, int] | None = None, limit: int = 6
+) -> Suggestions:
+    """The ranked suggestions for `typed`, and whether the first is a strong match."""
     usage = usage or {}
     query = utils.default_process(typed)
     if not query:
-        return sorted(names, key=lambda n: (-usage.get(n, 0), n.casefold()))[:limit]
+        ranked = sorted(names, key=lambda n: (-usage.get(n, 0), n.casefold()))
+        return Suggestions(ranked[:limit])
     scored: dict[str, float] = {}
+    strong: set[str] = set()
+    exact = None
     for name in names:
         folded = utils.default_process(name)
         if folded == query:
-            scored[name] = 300.0
+            scored[name], exact = 300.0, name
+            strong.add(name)
         elif folded.startswith(query):
             scored[name] = 200.0 + len(query) / max(len(folded), 1)
+            strong.add(name)
         elif any(word.startswith(query) for word in folded.split()):
             scored[name] = 150.0 + len(query) / max(len(folded), 1)
-    if len(query) < MIN_FUZZY_LENGTH:
-        return sorted(scored, key=lambda n: (-scored[n], -usage.get(n, 0), n.casefold()))[:limit]
-    for name, score, _ in process.extract(
-        typed,
-        names,
-        scorer=fuzz.WRatio,
-        processor=utils.default_process,
-        score_cutoff=FUZZY_CUTOFF,
-        limit=limit * 3,
-    ):
-        scored.setdefault(name, score)
-    ranked = sorted(scored, key=lambda n: (-scored[n], -usage.get(n, 0), n.casefold()))
-    return ranked[:limit]
+            strong.add(name)
+        elif len(query) >= 2 and query.replace(" ", "") in _initials(name):
+            scored[name] = 140.0 + len(query) / max(len(_initials(name)), 1)
+            strong.add(name)
+        elif _near(query, folded):
+            scored[name] = 120.0 - Levenshtein.distance(query, folded)
+            strong.add(name)
+    if len(query) >= MIN_FUZZY_LENGTH:
+        for name, score, _ in process.extract(
+            typed,
+            names,
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            score_cutoff=FUZZY_CUTOFF,
+            limit=limit * 3,
+        ):
+            scored.setdefault(name, score)
+    ranked = sorted(scored, key=lambda n: (-scored[n], -usage.get(n, 0), n.casefold()))[:limit]
+    return Suggestions(ranked, bool(ranked) and ranked[0] in strong, exact)
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's words, small words left out: "U.S. Immigration and
+    Customs Enforcement" -> "uice"."""
+    words = [w for w in _WORD.findall(name) if w.casefold() not in _SMALL_WORDS]
+    return "".join(word[0] for word in words).casefold()
+
+
+def _near(query: str, folded: str) -> bool:
+    """The name, or as many of its words in a row as were typed, with a typo: one edit in
+    up to five letters, two in more ("dug kng" is "Doug King", "mcphersn" is "Heather
+    McPherson")."""
+    if len(query) < 3:
+        return False
+    words = folded.split()
+    count = len(query.split())
+    spans = {folded, *(" ".join(words[i : i + count]) for i in range(len(words) - count + 1))}
+    for span in spans:
+        allowed = 1 if len(span) <= 5 else 2
+        if len(span) >= 3 and Levenshtein.distance(query, span, score_cutoff=allowed) <= allowed:
+            return True
+    return False

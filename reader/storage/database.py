@@ -41,6 +41,7 @@ from reader import __version__
 from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.collector import collector_paused
 from reader.core.records import (
+    QUICK_KEYS,
     Annotation,
     ArticleRecord,
     Change,
@@ -259,8 +260,12 @@ class Store:
             themes: dict[str, Theme] = {}
             theme_doc_ids: dict[str, int] = {}
             for doc_id, doc in data["themes"].items():
+                key = doc.get("key", 0)
                 theme = Theme(
-                    str(doc["name"]), str(doc.get("colour", "")), str(doc.get("description", ""))
+                    str(doc["name"]),
+                    str(doc.get("colour", "")),
+                    str(doc.get("description", "")),
+                    key if type(key) is int and key in QUICK_KEYS else 0,
                 )
                 themes[name_key(theme.name)] = theme
                 theme_doc_ids[name_key(theme.name)] = int(doc_id)
@@ -615,7 +620,7 @@ class Store:
             for name in annotation.themes:
                 key = name_key(name)
                 if key not in themes:
-                    theme = Theme(name)
+                    theme = Theme(name, key=_free_key(themes.values()))
                     self._theme_doc_ids[key] = self._db.table("themes").insert(asdict(theme))
                     themes[key] = theme
         self._sources, self._themes = sources, themes
@@ -714,9 +719,9 @@ class Store:
                 return
             themes = dict(self._themes)
             if colour is not None:
-                theme = Theme(theme.name, colour, theme.description)
+                theme = replace(theme, colour=colour)
             if description is not None:
-                theme = Theme(theme.name, theme.colour, " ".join(description.split()))
+                theme = replace(theme, description=" ".join(description.split()))
             if new_name is not None and clean_name(new_name):
                 target = name_key(new_name)
                 if target != key and target in themes:
@@ -725,6 +730,7 @@ class Store:
                         kept.name,
                         kept.colour or theme.colour,
                         kept.description or theme.description,
+                        kept.key or theme.key,
                     )
                     themes[target] = merged
                     table.update(asdict(merged), doc_ids=[self._theme_doc_ids[target]])
@@ -732,7 +738,7 @@ class Store:
                     table.remove(doc_ids=[self._theme_doc_ids.pop(key)])
                     self._themes = themes
                     return
-                theme = Theme(clean_name(new_name), theme.colour, theme.description)
+                theme = replace(theme, name=clean_name(new_name))
                 self._theme_doc_ids[target] = self._theme_doc_ids.pop(key)
                 del themes[key]
                 key = target
@@ -760,6 +766,23 @@ class Store:
                 )
                 self._themes = {k: v for k, v in self._themes.items() if k not in doomed}
 
+    def forget_unused(self, sources: Iterable[str], themes: Iterable[str]) -> None:
+        """Drop these names from the codebook if no annotation uses them any more and the
+        user gave them nothing of their own (a description, a colour): what an undone tag
+        created leaves no trace in the suggestions."""
+        with self._lock, self._transaction():
+            for name in sources:
+                key = name_key(name)
+                source = self._sources.get(key)
+                if source is not None and not source.description:
+                    self.remove_from_codebook("source", name)
+            for name in themes:
+                key = name_key(name)
+                theme = self._themes.get(key)
+                bare = theme is not None and not theme.colour and not theme.description
+                if bare and not any(k.startswith(key + "/") for k in self._themes):
+                    self.remove_from_codebook("theme", name)
+
     def sources(self) -> list[Source]:
         return sorted(self._sources.values(), key=lambda s: s.name.casefold())
 
@@ -769,6 +792,50 @@ class Store:
     def theme(self, name: str) -> Theme | None:
         return self._themes.get(name_key(name))
 
+    def quick_themes(self) -> dict[int, str]:
+        """The themes on the number keys: key (1-9) -> theme name."""
+        return {t.key: t.name for t in self._themes.values() if t.key}
+
+    def set_theme_key(self, name: str, key: int) -> None:
+        """Put a theme on a quick key (1-9; the theme that had it loses it), or take it off
+        (0)."""
+        if key and key not in QUICK_KEYS:
+            raise StoreError(f"{key}: quick keys are 1 to 9")
+        with self._lock, self._transaction():
+            target = name_key(name)
+            if target not in self._themes:
+                return
+            themes = dict(self._themes)
+            table = self._db.table("themes")
+            for theme_key, theme in self._themes.items():
+                wanted = (
+                    key if theme_key == target else (0 if key and theme.key == key else theme.key)
+                )
+                if wanted != theme.key:
+                    themes[theme_key] = replace(theme, key=wanted)
+                    table.update({"key": wanted}, doc_ids=[self._theme_doc_ids[theme_key]])
+            self._themes = themes
+
+    def last_tag(self) -> tuple[str | None, tuple[str, ...]] | None:
+        """The source and themes of the last tag made (what `.` repeats), kept across runs."""
+        value = self._meta.get("last_tag")
+        if not isinstance(value, dict):
+            return None
+        source = value.get("source")
+        themes = value.get("themes")
+        return (
+            source if isinstance(source, str) else None,
+            tuple(t for t in themes if isinstance(t, str)) if isinstance(themes, list) else (),
+        )
+
+    def remember_tag(self, source: str | None, themes: Iterable[str]) -> None:
+        """Keep `source` and `themes` as the last tag (in the caller's batch, if any)."""
+        value = {"source": source, "themes": list(themes)}
+        if self._meta.get("last_tag") == value:
+            return
+        with self._lock, self._transaction():
+            self._set_meta(last_tag=value)
+
     def most_used_themes(self, limit: int = 9) -> list[str]:
         """Theme names by number of annotations, most used first (ties by name)."""
         usage = self._theme_usage
@@ -776,9 +843,14 @@ class Store:
         return [self._themes[key].name for key, _ in ranked if key in self._themes]
 
     def source_usage(self) -> dict[str, int]:
+        """Source name -> number of annotations quoting it."""
         return {
             self._sources[k].name: n for k, n in self._source_usage.items() if k in self._sources
         }
+
+    def theme_usage(self) -> dict[str, int]:
+        """Theme name -> number of annotations carrying it."""
+        return {self._themes[k].name: n for k, n in self._theme_usage.items() if k in self._themes}
 
 
 def _position(annotation: Annotation) -> tuple[int, int]:
@@ -818,3 +890,9 @@ def _is_read_only(path: Path) -> bool:
     except OSError:
         return False
     return not stat.S_IMODE(mode) & 0o222 or not os.access(path.parent, os.W_OK)
+
+
+def _free_key(themes: Iterable[Theme]) -> int:
+    """The lowest quick key no theme has, or 0 when all nine are taken."""
+    taken = {theme.key for theme in themes}
+    return next((key for key in QUICK_KEYS if key not in taken), 0)

@@ -9,14 +9,22 @@ History:
 - 1: the first release (0.1.0).
 - 2: annotations carry `orphaned` (false unless the passage was lost when the article's
   text changed).
+- 3: annotations carry `kind` (`quotation` or `passage`: worked out from the quote marks
+  in the context kept around each passage); themes carry their quick `key` (1-9: the nine
+  most used themes get them, in order of use); `meta` keeps `last_tag` (the source and
+  themes of the newest annotation), so that `.` repeats it after a restart.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 2
+from reader.core.codebook import name_key
+from reader.core.records import QUICK_KEYS, kind_of
+
+SCHEMA_VERSION = 3
 
 Data = dict[str, Any]
 
@@ -28,7 +36,38 @@ def _v1_to_v2(data: Data) -> Data:
     return data
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2}
+def _v2_to_v3(data: Data) -> Data:
+    annotations = [d for d in (data.get("annotations") or {}).values() if isinstance(d, dict)]
+    usage: Counter[str] = Counter()
+    for doc in annotations:
+        if "kind" not in doc:
+            prefix, quote, suffix = (str(doc.get(k) or "") for k in ("prefix", "quote", "suffix"))
+            doc["kind"] = kind_of(prefix + quote + suffix, len(prefix), len(prefix) + len(quote))
+        themes = doc.get("themes")
+        if isinstance(themes, list):
+            usage.update(name_key(t) for t in themes if isinstance(t, str))
+    entries = [d for d in (data.get("themes") or {}).values() if isinstance(d, dict)]
+    ranked = sorted(
+        (d for d in entries if isinstance(d.get("name"), str) and usage[name_key(d["name"])]),
+        key=lambda d: (-usage[name_key(d["name"])], name_key(d["name"])),
+    )
+    for entry in entries:
+        entry.setdefault("key", 0)
+    for key, entry in zip(QUICK_KEYS, ranked, strict=False):
+        entry["key"] = key
+    meta = next(iter(data["meta"].values()))
+    dated = [d for d in annotations if isinstance(d.get("updated"), str)]
+    if dated and "last_tag" not in meta:
+        newest = max(dated, key=lambda d: d["updated"])
+        themes = newest.get("themes")
+        meta["last_tag"] = {
+            "source": newest.get("source") if isinstance(newest.get("source"), str) else None,
+            "themes": [t for t in themes if isinstance(t, str)] if isinstance(themes, list) else [],
+        }
+    return data
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def schema_of(data: Data) -> int | None:

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar, cast
 
@@ -29,13 +30,15 @@ from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation
 from reader.core.text import printable
 from reader.library.folder import Library, ScanReport
+from reader.reading.settings import keymap_path, load_keymap, shown_path
 from reader.storage.database import Store, StoreError
 from reader.ui.commands import ArticleCommands
 from reader.ui.dialogs.export_dialog import ExportDialog, ExportRequest
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog
 from reader.ui.dialogs.tag_dialog import TagDialog
 from reader.ui.palette import ReaderCommandPalette
-from reader.ui.screens.help_screen import HelpScreen
+from reader.ui.screens.codebook_screen import CodebookScreen
+from reader.ui.screens.help_screen import HelpScreen, Section
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.screens.search_screen import SearchOutcome, SearchScreen
 from reader.ui.widgets.annotation_list import AnnotationList
@@ -43,6 +46,7 @@ from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library_list import LibraryList
 
 T = TypeVar("T")
+PALETTE_SKIPS = frozenset({"focus_article", "command_palette"})  # not commands to pick
 POLL_SECONDS = 2.0
 
 
@@ -84,6 +88,7 @@ class ReaderApp(App[None]):
         self._last_query = ""
         self._polling = False
         self._last_outside_error = ""
+        self.keymap = load_keymap()
 
     def notify(
         self,
@@ -111,6 +116,12 @@ class ReaderApp(App[None]):
         if self.use_command_palette and not ReaderCommandPalette.is_open(cast(App[object], self)):
             self.push_screen(ReaderCommandPalette(id="--command-palette"))
 
+    def _apply_keymap(self) -> None:
+        """The user's keys (keymap.toml), and a word about any entry left out."""
+        self.set_keymap(self.keymap.keys)
+        for problem in self.keymap.problems:
+            self.notify(problem, severity="warning", timeout=8)
+
     def get_default_screen(self) -> Screen[Any]:
         return MainScreen()
 
@@ -121,6 +132,7 @@ class ReaderApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        self._apply_keymap()
         if self.store.read_only:
             self.may_edit()  # say so at once
         self.scan_library()
@@ -240,6 +252,7 @@ class ReaderApp(App[None]):
         await asyncio.wrap_future(self._saver.submit(lambda: None))
 
     async def action_quit(self) -> None:
+        self.main.remember_position()
         await self.saved()
         self.exit()
 
@@ -351,7 +364,13 @@ class ReaderApp(App[None]):
         selection = selection_of(self.store, self.library, [annotation], with_text=False)
         if not selection.annotations:
             return
-        text = citation(annotation, selection.article(annotation))
+        source = next(
+            (s for s in self.store.sources() if annotation.source and s.name == annotation.source),
+            None,
+        )
+        text = citation(
+            annotation, selection.article(annotation), source.description if source else ""
+        )
         self.copy_to_clipboard(text)
         shown = text if len(text) <= 90 else text[:89] + "…"
         self.notify(f"Copied: {shown}", timeout=5)
@@ -359,49 +378,69 @@ class ReaderApp(App[None]):
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        everywhere = [
-            *self.BINDINGS,
-            *MainScreen.BINDINGS,
-            Binding("tab", "focus_next", "Next pane"),
-            Binding("shift+tab", "focus_previous", "Previous pane"),
-            Binding("ctrl+p", "command_palette", "Command palette"),
-        ]
-        left = [("Everywhere", everywhere), ("Article", ArticleView.BINDINGS)]
-        right = [
-            ("Library", LibraryList.BINDINGS),
-            ("Annotations", AnnotationList.BINDINGS),
-            ("Tag dialog", TagDialog.BINDINGS),
-            ("Search", SearchScreen.BINDINGS),
-        ]
-        self.push_screen(HelpScreen(left, right, self.main.quick_themes))
+        left, right = key_sections()
+        self.push_screen(
+            HelpScreen(
+                left,
+                right,
+                self.main.quick_themes,
+                self.keymap.keys,
+                shown_path(keymap_path()),
+            )
+        )
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Search annotations", "Search every annotation (/)", self.action_search)
-        yield SystemCommand("Keys", "Show every key (?)", self.action_help)
+        """The command palette's entries: every screen and action of Reader, each with its
+        key, read from the same bindings the footer and `?` show; then Textual's own
+        (theme, screenshot), without its "Keys" panel, which `?` replaces."""
+        sources: list[tuple[str, Sequence[BindingType]]] = [("app", self.BINDINGS)]
         if isinstance(screen, MainScreen):
-            yield SystemCommand(
-                "Export annotations",
-                "Export the open article's annotations: Markdown, CSV, JSON, W3C, QDPX (X)",
-                screen.action_export,
-            )
-            yield SystemCommand(
-                "Copy citation",
-                "Copy the annotation under the cursor as a quote ready to paste (y)",
-                screen.action_copy_citation,
-            )
-            yield SystemCommand(
-                "Add article",
-                "Add a web page or a file to the library (+)",
-                screen.action_add_article,
-            )
-            yield SystemCommand(
-                "Toggle library pane",
-                "Show or hide the library (L)",
-                lambda: screen.action_toggle_pane("library"),
-            )
-            yield SystemCommand(
-                "Toggle annotations pane",
-                "Show or hide the annotations (A)",
-                lambda: screen.action_toggle_pane("notes"),
-            )
+            sources.append(("screen", screen.BINDINGS))
+        seen: set[str] = set()
+        for namespace, bindings in sources:
+            for binding in bindings:
+                if not isinstance(binding, Binding) or not binding.description:
+                    continue
+                if binding.description in seen or binding.action in PALETTE_SKIPS:
+                    continue
+                seen.add(binding.description)
+                key = self.get_key_display(binding)
+                yield SystemCommand(
+                    binding.description,
+                    f"key {key}" + (f" · {binding.tooltip}" if binding.tooltip else ""),
+                    partial(self.run_action, f"{namespace}.{binding.action}"),
+                )
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
+
+
+def key_sections() -> tuple[list[Section], list[Section]]:
+    """Every binding of the app, in the groups `?` and `reader keys` show: two columns."""
+    everywhere = [
+        *ReaderApp.BINDINGS,
+        *MainScreen.BINDINGS,
+        Binding("tab", "focus_next", "Next pane"),
+        Binding("shift+tab", "focus_previous", "Previous pane"),
+        Binding("ctrl+p", "command_palette", "Command palette"),
+    ]
+    left: list[Section] = [("Everywhere", everywhere), ("Article", ArticleView.BINDINGS)]
+    right: list[Section] = [
+        ("Library", LibraryList.BINDINGS),
+        ("Annotations", AnnotationList.BINDINGS),
+        ("Tag dialog", TagDialog.BINDINGS),
+        ("Search", SearchScreen.BINDINGS),
+        ("Codebook", CodebookScreen.BINDINGS),
+    ]
+    return left, right
+
+
+def key_rows() -> list[tuple[str, str, str, str]]:
+    """(where, binding id, default keys, description) of every key, for `reader keys`."""
+    left, right = key_sections()
+    return [
+        (section, binding.id, binding.key, binding.description)
+        for section, bindings in [*left, *right]
+        for binding in bindings
+        if isinstance(binding, Binding) and binding.id and binding.description
+    ]

@@ -217,3 +217,19 @@ def test_output_into_a_closed_pipe_ends_quietly(
     )
     assert errors.read_text() == ""
     assert result.stdout.strip() == "0"
+
+
+def test_keys_lists_every_id_and_marks_the_changed_ones(tmp_path: Path) -> None:
+    import os
+
+    listed = run_reader("keys")
+    assert listed.returncode == 0 and "article.tag" in listed.stdout
+    assert "~/.config/reader/keymap.toml" in listed.stdout
+    config = Path(os.environ["XDG_CONFIG_HOME"]) / "reader"
+    config.mkdir(parents=True)
+    (config / "keymap.toml").write_text('[keymap]\n"article.tag" = "ctrl+t"\n"x" = 3\n')
+    rows = json.loads(run_reader("keys", "--json").stdout)
+    [row] = [r for r in rows if r["id"] == "article.tag"]
+    assert row["keys"] == "ctrl+t" and row["changed"] is True
+    warned = run_reader("keys")
+    assert "'x' left out" in warned.stderr

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, TextArea
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main_screen import MainScreen
@@ -116,20 +116,25 @@ def saved_annotations(path: Path) -> list[dict[str, Any]]:
 async def fill(pilot: Pilot[Any], text: str) -> None:
     """Put `text` in the focused field in one step, as a paste would (tests not about typing)."""
     field = pilot.app.focused
-    assert isinstance(field, Input), f"no text field has the focus ({field!r})"
-    field.value = text
-    field.cursor_position = len(text)
+    if isinstance(field, TextArea):
+        field.load_text(text)
+        field.move_cursor(field.document.end)
+    else:
+        assert isinstance(field, Input), f"no text field has the focus ({field!r})"
+        field.value = text
+        field.cursor_position = len(text)
     await settle(pilot)
 
 
 async def tag(
     pilot: Pilot[Any], source: str, themes: str = "", note: str = "", *, typed: bool = False
 ) -> None:
-    """Fill the open tag dialog and save with enter; `typed`: key by key, as a user types."""
+    """Fill the open tag dialog (themes comma-separated) and save with ctrl+s; `typed`: key
+    by key, as a user types. A name the codebook lacks is taken as the new name offered."""
     enter_text = type_text if typed else fill
     await enter_text(pilot, source)
     await press(pilot, "tab")
     await enter_text(pilot, themes)
     await press(pilot, "tab")
     await enter_text(pilot, note)
-    await press(pilot, "enter")
+    await press(pilot, "ctrl+s")

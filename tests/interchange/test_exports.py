@@ -119,7 +119,8 @@ def test_markdown_is_a_draft_section_per_theme(tagged: Path) -> None:
         '# Quotes: theme:"public safety"',
         "## public safety",
     ]
-    assert "> We will \\*not\\* raise \\[taxes\\] \\# this year," in draft
+    # A quotation in its marks, the comma that led into "and left" trimmed:
+    assert "> “We will \\*not\\* raise \\[taxes\\] \\# this year”" in draft
     assert "> — Mayor Ana Ruiz, [Emoji 🎉 and 漢字 before the story](<file://" in draft
     assert "Said at the \\*council\\* meeting" in draft
     assert "Doug King" in draft and "Canada and Canadians" not in draft  # not on the theme
@@ -166,7 +167,7 @@ def test_qdpx_is_valid_refi_qda_and_counts_characters(tagged: Path) -> None:
     assert schema.validate(project), schema.error_log
     q = f"{{{NAMESPACE}}}"
     groups = [c.get("name") for c in project.find(f"{q}CodeBook/{q}Codes")]
-    assert groups == ["Sources", "Themes"]
+    assert groups == ["Sources", "Themes", "Kind"]
     themes = project.find(f"{q}CodeBook/{q}Codes/{q}Code[@name='Themes']")
     tax = themes.find(f"{q}Code[@name='tax']")
     assert tax is not None and tax.find(f"{q}Code[@name='local']") is not None  # nested
@@ -202,7 +203,18 @@ def test_citation_is_ready_to_paste(tagged: Path) -> None:
 
 def _same(a: list[Annotation], b: list[Annotation]) -> None:
     def key(x: Annotation) -> tuple[object, ...]:
-        return (x.id, x.start, x.end, x.quote, x.source, x.themes, x.note, x.created, x.orphaned)
+        return (
+            x.id,
+            x.start,
+            x.end,
+            x.quote,
+            x.source,
+            x.themes,
+            x.note,
+            x.created,
+            x.orphaned,
+            x.kind,
+        )
 
     assert sorted(map(key, a)) == sorted(map(key, b))
 
@@ -298,7 +310,7 @@ def test_an_annotation_of_an_article_not_in_the_library_is_reported(
 
 def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
     shown = run_reader("export", "--library", str(tagged), "source:king")
-    assert shown.returncode == 0 and "> Their authority in Canada is exclusively" in shown.stdout
+    assert shown.returncode == 0 and "> “Their authority in Canada is exclusively”" in shown.stdout
     out = tmp_path / "quotes.csv"
     written = run_reader("export", "-f", "csv", "-o", str(out), "--library", str(tagged))
     assert (

@@ -10,6 +10,7 @@ import reader.storage.backups
 from reader.core.records import new_annotation
 from reader.storage.backups import KEEP, Backups
 from reader.storage.database import Store
+from reader.storage.migrations import SCHEMA_VERSION
 from reader.storage.recovery import describe, restore
 
 TEXT = "Title\n\nSome text worth quoting, with words."
@@ -33,7 +34,7 @@ def test_the_first_write_of_a_day_and_of_a_session_is_backed_up(tmp_path: Path) 
     assert kinds == ["daily", "recent"]
     for backup in Backups(db).list():
         info = describe(backup)
-        assert info.usable and info.schema == 2  # a complete database, on its own
+        assert info.usable and info.schema == SCHEMA_VERSION  # a complete database, on its own
 
 
 def test_recent_backups_rotate_every_ten_minutes_and_keep_five(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -37,6 +37,9 @@ def test_an_older_file_is_migrated_on_open_after_a_backup(tmp_path: Path, fixtur
     sources = sorted(a.source or "" for a in store.annotations())
     assert sources == ["Doug King", "Heather McPherson"]
     assert all(not a.orphaned for a in store.annotations())
+    assert all(a.kind == "quotation" for a in store.annotations())  # inside quote marks
+    assert set(store.quick_themes()) == set(range(1, len(store.quick_themes()) + 1))
+    assert store.last_tag() is not None
     text = Library(library, store).load(store.articles()[0]).text
     for annotation in store.annotations():
         assert text[annotation.start : annotation.end] == annotation.quote

@@ -10,6 +10,7 @@ import pytest
 
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.export_dialog import ExportDialog
+from reader.ui.dialogs.prompt_dialog import ConfirmDialog
 from tests.helpers.pilot import SIZE, main, notified, press, settle, type_text, view
 from tests.helpers.seeding import seed
 
@@ -21,6 +22,25 @@ def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.chdir(folder)
     return folder
+
+
+async def test_an_export_asks_before_replacing_a_file(library: Path, in_tmp: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "X")
+        path = Path(app.screen.query_one("#export-path").value)
+        assert path.name.startswith("ice-actions-in-u-s-prompt")  # names what it holds
+        await press(pilot, "enter")
+        first = path.read_bytes()
+        path.write_text("yesterday's draft", encoding="utf-8")
+        await press(pilot, "X", "enter")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "n")
+        assert path.read_text(encoding="utf-8") == "yesterday's draft"
+        await press(pilot, "X", "enter", "y")
+        assert path.read_bytes() == first
 
 
 async def test_x_exports_the_open_articles_annotations(library: Path, in_tmp: Path) -> None:

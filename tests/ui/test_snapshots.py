@@ -112,3 +112,27 @@ def test_analysis_screen_matrix(snap_compare, library: Path) -> None:  # type: i
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_main_screen_at_80_by_24_shows_the_essential_keys(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(library)
+    app = ReaderApp(library=library)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_tag_dialog_editing_with_chips(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(library)
+    app = ReaderApp(library=library)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("right_square_bracket", "t", "tab", *"sov")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -1,9 +1,18 @@
-"""The tag dialog: source, themes and note for a passage, with fuzzy suggestions.
+"""The tag dialog: source, themes, kind and note of a passage, with fuzzy suggestions.
 
-The source field takes one name, the themes field several, comma-separated; both suggest
-codebook names as you type (fuzzy, so typos and partial names find them) and complete the
-one you are typing inline (→ accepts). ↓/↑ pick a suggestion, enter or tab takes it; with
-no suggestion picked, enter saves and tab moves on. New names are welcome. Esc cancels.
+What is saved is what the screen shows:
+- As you type a source or a theme, the codebook names that match are listed; the one that
+  most likely means what you typed (its beginning, a word of it, its acronym, the name
+  with a typo) is highlighted and shown as the inline completion, and Enter or Tab take
+  it. A name that is in no codebook is listed as "new source …" / "new theme …" and is
+  created only when that entry is the one taken: a typo cannot pass unseen.
+- Themes are chips: Enter, Tab or a comma adds the highlighted one, Backspace in the empty
+  field removes the last. Editing an annotation puts the cursor after what is there, to
+  add to it, never selecting it to be replaced.
+- The kind (quotation: the speaker's own words in quote marks; passage: anything else) is
+  set from the selection and switched with ctrl+k.
+- The note takes several lines (Enter is a new line there); ctrl+s saves from anywhere,
+  Enter saves from the source or themes field when nothing is left to take; Esc cancels.
 """
 
 from __future__ import annotations
@@ -14,19 +23,23 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from reader.core.codebook import format_themes, parse_themes
+from reader.core.codebook import clean_name, name_key, unique_names
+from reader.core.records import KINDS, PASSAGE, QUOTATION, Kind
 from reader.core.text import clean_line
-from reader.reading.suggest import suggest
+from reader.reading.suggest import Suggestions, suggestions
 from reader.ui.styling import literal
 
 EXCERPT = 240
+NEW = "\x00new"  # the option id of "new source/theme: what you typed"
+KIND_LABELS = {QUOTATION: "quotation (their own words, in quote marks)", PASSAGE: "passage"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,7 @@ class TagResult:
     source: str | None
     themes: list[str]
     note: str
+    kind: Kind = PASSAGE
 
 
 @dataclass(frozen=True)
@@ -47,27 +61,28 @@ class TagRequest:
     source: str = ""
     themes: tuple[str, ...] = ()
     note: str = ""
+    kind: Kind = PASSAGE
+    suggested: bool = False  # `source` is the finder's suggestion: typing replaces it
 
 
-class _PrefixSuggester(Suggester):
-    """Inline completion of the name being typed (the last one, for a list)."""
+class _Completion(Suggester):
+    """Inline completion: the highlighted suggestion, when it continues what is typed."""
 
-    def __init__(self, names: list[str], many: bool) -> None:
+    def __init__(self, dialog: TagDialog, field: str) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
-        self._names = names
-        self._many = many
+        self._dialog = dialog
+        self._field = field
 
     async def get_suggestion(self, value: str) -> str | None:
-        typed = value.rpartition(",")[2] if self._many else value
-        typed_stripped = typed.lstrip()
-        if not typed_stripped:
-            return None
-        for name in self._names:
-            if name.casefold().startswith(typed_stripped.casefold()) and len(name) > len(
-                typed_stripped
-            ):
-                prefix = value[: len(value) - len(typed_stripped)]
-                return prefix + typed_stripped + name[len(typed_stripped) :]
+        best = self._dialog.best_for(self._field, value)
+        typed = value.lstrip()
+        if (
+            best
+            and typed
+            and best.casefold().startswith(typed.casefold())
+            and len(best) > len(typed)
+        ):
+            return value + best[len(typed) :]
         return None
 
 
@@ -75,15 +90,29 @@ class SuggestionList(OptionList, can_focus=False):
     """Suggestions under a field; driven from the dialog's keys, never focused."""
 
 
+class ThemeChips(Static):
+    """The themes chosen so far, one chip each; a new theme's chip says so."""
+
+    def show(self, themes: list[str], known: set[str]) -> None:
+        chips = []
+        for theme in themes:
+            new = name_key(theme) not in known
+            label = literal(f" {theme}{' · new' if new else ''} ")
+            chips.append(label.stylize("bold $warning on $warning 15%" if new else "on $boost"))
+        self.update(Content(" ").join(chips))
+        self.display = bool(chips)
+
+
 class TagDialog(ModalScreen[TagResult | None]):
-    """Asks for the source, themes and note of an annotation."""
+    """Asks for the source, themes, kind and note of an annotation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="tag.cancel"),
         Binding("down", "suggestion(1)", "Next suggestion", show=False, id="tag.next"),
         Binding("up", "suggestion(-1)", "Previous suggestion", show=False, id="tag.prev"),
         Binding("tab", "next_field", "Next field", show=False, priority=True, id="tag.tab"),
-        Binding("ctrl+s", "save", "Save", id="tag.save"),
+        Binding("ctrl+k", "switch_kind", "Quotation or passage", id="tag.kind"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="tag.save"),
     ]
 
     def __init__(
@@ -95,9 +124,15 @@ class TagDialog(ModalScreen[TagResult | None]):
     ) -> None:
         super().__init__()
         self.request = request
-        self._sources = sources
-        self._themes = themes
+        self._names = {"source": sources, "themes": themes}
+        self._known = {
+            "source": {name_key(n) for n in sources},
+            "themes": {name_key(n) for n in themes},
+        }
         self._usage = usage or {}
+        self.themes: list[str] = list(request.themes)
+        self.kind: Kind = request.kind
+        self._found: dict[str, Suggestions] = {}
 
     def compose(self) -> ComposeResult:
         quote = clean_line(self.request.quote)
@@ -105,36 +140,75 @@ class TagDialog(ModalScreen[TagResult | None]):
             quote = quote[: EXCERPT - 1].rstrip() + "…"
         with Vertical(id="tag-box") as box:
             box.border_title = literal(self.request.title)
-            yield Static(Content.styled(f"“{quote}”", "italic"), id="tag-quote")
-            yield Label("Source")
+            yield Static(literal(f"“{quote}”", "italic"), id="tag-quote")
+            with Horizontal(classes="tag-label"):
+                yield Label("Source")
+                yield Static("", id="source-new", classes="new-mark")
             yield Input(
                 self.request.source,
                 placeholder="who says it: a person or an organisation",
                 id="source",
-                suggester=_PrefixSuggester(self._sources, many=False),
+                suggester=_Completion(self, "source"),
+                select_on_focus=False,
                 compact=True,
             )
             yield SuggestionList(id="source-suggestions")
             yield Label("Themes")
+            yield ThemeChips(id="theme-chips")
             yield Input(
-                format_themes(self.request.themes) + (", " if self.request.themes else ""),
-                placeholder="comma-separated, e.g. public safety, policing/oversight",
+                placeholder="add a theme: public safety, policing/oversight",
                 id="themes",
-                suggester=_PrefixSuggester(self._themes, many=True),
+                suggester=_Completion(self, "themes"),
+                select_on_focus=False,
                 compact=True,
             )
             yield SuggestionList(id="themes-suggestions")
+            yield Static("", id="tag-kind")
             yield Label("Note")
-            yield Input(self.request.note, placeholder="optional", id="note", compact=True)
+            yield TextArea(
+                self.request.note, id="note", tab_behavior="focus", soft_wrap=True, compact=True
+            )
             yield Static(
                 Content.styled(
-                    "enter save · esc cancel · ↓↑ pick a suggestion · tab next field", "dim"
+                    "enter takes the highlighted name · ctrl+s save · ctrl+k quotation/passage · "
+                    "⌫ removes a theme · esc cancel",
+                    "dim",
                 ),
                 id="tag-hint",
             )
 
     def on_mount(self) -> None:
-        self.query_one("#source", Input).focus()
+        self._show_chips()
+        self._show_kind()
+        self._mark_new_source()
+        source = self.query_one("#source", Input)
+        source.focus()
+        if self.request.suggested:
+            source.select_all()  # a suggestion: Enter takes it, typing replaces it
+        else:
+            source.cursor_position = len(source.value)  # add to what is saved, never replace it
+        note = self.query_one("#note", TextArea)
+        note.move_cursor(note.document.end)
+
+    # --- what the fields hold ---
+    def _show_chips(self) -> None:
+        self.query_one(ThemeChips).show(self.themes, self._known["themes"])
+
+    def _show_kind(self) -> None:
+        self.query_one("#tag-kind", Static).update(
+            Content.assemble(
+                Content.styled("Kind  ", "$foreground 70%"),
+                Content.styled(KIND_LABELS[self.kind], "bold"),
+                Content.styled("   ctrl+k switches", "dim"),
+            )
+        )
+
+    def _mark_new_source(self) -> None:
+        value = clean_name(self.query_one("#source", Input).value)
+        new = bool(value) and name_key(value) not in self._known["source"]
+        self.query_one("#source-new", Static).update(
+            Content.styled("new source", "bold $warning") if new else ""
+        )
 
     # --- suggestions ---
     def _list_for(self, field_id: str | None) -> SuggestionList | None:
@@ -142,35 +216,60 @@ class TagDialog(ModalScreen[TagResult | None]):
             return self.query_one(f"#{field_id}-suggestions", SuggestionList)
         return None
 
+    def best_for(self, field_id: str, typed: str) -> str | None:
+        """The name Enter would take for `typed` in a field (for the inline completion)."""
+        found = self._suggest(field_id, typed)
+        return found.names[0] if found.names and found.strong else None
+
+    def _suggest(self, field_id: str, typed: str) -> Suggestions:
+        taken = {name_key(t) for t in self.themes} if field_id == "themes" else set()
+        names = [n for n in self._names[field_id] if name_key(n) not in taken]
+        return suggestions(typed.strip(), names, self._usage)
+
     def _refresh_suggestions(self, field: Input) -> None:
         for other in ("source", "themes"):
             listing = self._list_for(other)
             if listing is not None and other != field.id:
                 listing.display = False
         listing = self._list_for(field.id)
-        if listing is None:
+        if listing is None or field.id is None:
             return
-        if field.id == "source":
-            typed, names, taken = field.value, self._sources, set()
+        typed = clean_name(field.value)
+        found = self._suggest(field.id, typed)
+        self._found[field.id] = found
+        options = [Option(literal(name), id=name) for name in found.names]
+        noun = "source" if field.id == "source" else "theme"
+        if typed and found.exact is None:
+            options.append(Option(literal(f"+ new {noun}: {typed}", "italic"), id=NEW))
+        if field.id == "source" and found.exact is not None and typed == found.exact:
+            options = []  # exactly a known name: nothing to choose
+        listing.set_options(options)
+        if not typed:
+            listing.highlighted = None
+        elif found.strong or not options or options[-1].id != NEW:
+            listing.highlighted = 0 if options else None
         else:
-            *done, typed = field.value.split(",")
-            names = self._themes
-            taken = {t.casefold() for t in parse_themes(",".join(done))}
-        found = [n for n in suggest(typed.strip(), names, self._usage) if n.casefold() not in taken]
-        if field.id == "source" and found and found[0].casefold() == typed.strip().casefold():
-            found = []  # what is typed is already a known name
-        listing.set_options(Option(Content(name), id=name) for name in found)
-        listing.highlighted = None
-        listing.display = bool(found)
+            listing.highlighted = len(options) - 1  # "new …": seen before it is taken
+        listing.display = bool(options)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
+        if event.input.id == "themes" and "," in event.value:
+            head, _, rest = event.value.partition(",")
+            self._take_theme(head)
+            event.input.value = rest.lstrip()
+            return
         self._refresh_suggestions(event.input)
+        if event.input.id == "source":
+            self._mark_new_source()
 
     def on_descendant_focus(self) -> None:
         focused = self.focused
         if isinstance(focused, Input):
             self._refresh_suggestions(focused)
+        else:
+            for listing in self.query(SuggestionList):
+                listing.display = False
 
     def action_suggestion(self, step: int) -> None:
         listing = self._list_for(self.focused.id if self.focused else None)
@@ -181,42 +280,80 @@ class TagDialog(ModalScreen[TagResult | None]):
         else:
             listing.highlighted = (listing.highlighted + step) % listing.option_count
 
-    def _accept_suggestion(self) -> bool:
-        """Put the highlighted suggestion into its field; False if none was highlighted."""
-        field = self.focused
-        if not isinstance(field, Input):
-            return False
+    def _highlighted(self, field: Input) -> str | None:
+        """What Enter or Tab take in a field: the highlighted entry's name, if any."""
         listing = self._list_for(field.id)
         if listing is None or not listing.display or listing.highlighted is None:
-            return False
+            return None
         option = listing.highlighted_option
         if option is None or option.id is None:
+            return None
+        return clean_name(field.value) if option.id == NEW else option.id
+
+    def _take(self, field: Input) -> bool:
+        """Put the highlighted entry into its field; False if there was none to take."""
+        chosen = self._highlighted(field)
+        if chosen is None:
             return False
         if field.id == "source":
-            field.value = option.id
+            with self.prevent(Input.Changed):
+                field.value = chosen
+            field.cursor_position = len(chosen)
+            self._mark_new_source()
         else:
-            *done, _ = field.value.split(",")
-            field.value = format_themes([*parse_themes(",".join(done)), option.id]) + ", "
-        field.cursor_position = len(field.value)
-        listing.display = False
+            self._take_theme(chosen)
+            with self.prevent(Input.Changed):
+                field.value = ""
+        listing = self._list_for(field.id)
+        if listing is not None:
+            listing.display = False
         return True
 
+    def _take_theme(self, name: str) -> None:
+        name = clean_name(name)
+        if not name:
+            return
+        found = self._suggest("themes", name)
+        chosen = found.exact or (found.names[0] if found.names and found.strong else name)
+        self.themes = unique_names([*self.themes, chosen])
+        self._show_chips()
+
     # --- keys ---
+    def on_key(self, event: Key) -> None:
+        field = self.focused
+        if not isinstance(field, Input) or field.id != "themes":
+            return
+        if event.key == "backspace" and not field.value and self.themes:
+            self.themes.pop()
+            self._show_chips()
+            event.stop()
+            event.prevent_default()
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if not self._accept_suggestion():
+        if not self._take(event.input):
             self.action_save()
 
     def action_next_field(self) -> None:
-        self._accept_suggestion()
+        field = self.focused
+        if isinstance(field, Input):
+            self._take(field)
         self.focus_next()
 
+    def action_switch_kind(self) -> None:
+        self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
+        self._show_kind()
+
     def action_save(self) -> None:
-        source = self.query_one("#source", Input).value.strip()
-        themes = parse_themes(self.query_one("#themes", Input).value)
-        note = self.query_one("#note", Input).value.strip()
-        self.dismiss(TagResult(source or None, themes, note))
+        source = clean_name(self.query_one("#source", Input).value)
+        pending = clean_name(self.query_one("#themes", Input).value)
+        if pending:  # typed but not yet a chip: take it as shown
+            field = self.query_one("#themes", Input)
+            if not self._take(field):
+                self._take_theme(pending)
+        note = self.query_one("#note", TextArea).text.strip()
+        self.dismiss(TagResult(source or None, list(self.themes), note, self.kind))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from reader.annotations.stats import (
@@ -37,6 +37,7 @@ from reader.annotations.stats import (
 from reader.core.collector import collector_paused
 from reader.core.text import printable
 from reader.storage.atomic import write_atomically
+from reader.ui.widgets.footer import ReaderFooter
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -90,7 +91,7 @@ class AnalysisScreen(Screen[None]):
                 yield OptionList(id="theme-bars")
             with TabPane("Across articles", id="across"):
                 yield OptionList(id="across-list")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one("#matrix-table", DataTable).focus()
@@ -119,8 +120,10 @@ class AnalysisScreen(Screen[None]):
             across,
             total,
         )
+        named_sources = sum(1 for c in sources if c.name != NO_SOURCE)
+        named_themes = sum(1 for c in themes if c.name != NO_THEME)  # as the codebook counts
         self.query_one("#analysis-summary", Static).update(
-            f"{total:,} annotations · {len(sources)} sources · {len(themes)} themes "
+            f"{total:,} annotations · {named_sources} sources · {named_themes} themes "
             "· enter lists the quotes · e exports the table · 1-4 tabs"
         )
         self._fill_matrix()

@@ -2,8 +2,10 @@
 
 `r` renames (all its annotations follow), space marks and `m` merges the marked names into
 one, `d` deletes a name from every annotation (after asking), `e` gives a description
-("criminologist, Mount Royal University"), `c` a theme's colour. Every change to annotations
-is one undo step (`u`, here or in the article). Enter lists the quotes of the name.
+("criminologist, Mount Royal University"), `c` a theme's colour, `1`-`9` puts a theme on
+that quick key (the theme that had it gives it up) and `0` takes it off. Every change to
+annotations is one undo step (`u`, here or in the article). Enter lists the quotes of the
+name; j/k and the arrows move.
 Themes nest one level with "/": a parent's counts include its children's quotes.
 """
 
@@ -20,7 +22,7 @@ from textual.color import Color, ColorParseError
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
 from reader.annotations.history import Edit
@@ -29,6 +31,7 @@ from reader.core.codebook import name_key, theme_colour
 from reader.core.records import Theme
 from reader.core.text import printable
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
+from reader.ui.widgets.footer import ReaderFooter
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -39,6 +42,8 @@ class CodebookScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="codebook.back"),
+        Binding("j", "move(1)", "Down", show=False, id="codebook.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="codebook.up"),
         Binding("r", "rename", "Rename", id="codebook.rename"),
         Binding("space", "mark", "Mark", id="codebook.mark"),
         Binding("m", "merge", "Merge marked", id="codebook.merge"),
@@ -46,6 +51,10 @@ class CodebookScreen(Screen[None]):
         Binding("e", "describe", "Description", id="codebook.describe"),
         Binding("c", "colour", "Colour", id="codebook.colour"),
         Binding("u", "undo", "Undo", id="codebook.undo"),
+        *[
+            Binding(str(n), f"quick_key({n})", f"Quick key {n}", show=False, id=f"codebook.key_{n}")
+            for n in range(10)
+        ],
     ]
 
     def __init__(self) -> None:
@@ -53,6 +62,7 @@ class CodebookScreen(Screen[None]):
         self.marked: set[tuple[str, str]] = set()
         self.rows: list[tuple[str, str]] = []
         self.quotes: dict[tuple[str, str], int] = {}  # (kind, name) -> number of quotes
+        self._follow: tuple[str, str] | None = None  # the row to keep the cursor on (renamed)
 
     @property
     def reader(self) -> ReaderApp:
@@ -62,11 +72,11 @@ class CodebookScreen(Screen[None]):
         with Vertical(id="codebook-box"):
             yield Static("", id="codebook-summary")
             yield DataTable(id="codebook-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(" ", "kind", "name", "quotes", "articles", "description")
+        table.add_columns(" ", "kind", "name", "key", "quotes", "articles", "description")
         self.fill()
         table.focus()
 
@@ -77,9 +87,10 @@ class CodebookScreen(Screen[None]):
         sources = {name_key(s.name): s for s in store.sources()}
         themes = {name_key(t.name): t for t in store.themes()}
         table = self.query_one(DataTable)
-        current = (
+        current = self._follow or (
             self.rows[table.cursor_row] if self.rows and table.cursor_row < len(self.rows) else None
         )
+        self._follow = None
         table.clear()
         self.rows = []
         for kind, counts in (
@@ -101,10 +112,12 @@ class CodebookScreen(Screen[None]):
                     colour = chosen or theme_colour(count.name)
                     label = Text("■ ", style=colour) + Text(printable(count.name))
                 mark = "●" if (kind, name_key(count.name)) in self.marked else " "
+                key = entry.key if isinstance(entry, Theme) and entry.key else ""
                 table.add_row(  # Text cells: a str cell would be read as markup
                     Text(mark),
                     Text(kind),
                     label,
+                    Text(str(key), style="bold"),
                     Text(str(count.annotations)),
                     Text(str(count.articles)),
                     Text(printable(description)),
@@ -116,10 +129,11 @@ class CodebookScreen(Screen[None]):
         self.query_one("#codebook-summary", Static).update(
             f"Codebook: {sources_n} sources, {themes_n} themes · "
             "enter its quotes · r rename · space mark, m merge · d delete · e description · "
-            "c colour · u undo"
+            "c colour · 1-9 quick key, 0 none · u undo"
         )
-        if current in self.rows:
-            table.move_cursor(row=self.rows.index(current))
+        keys = [(k, name_key(n)) for k, n in self.rows]
+        if current is not None and (current[0], name_key(current[1])) in keys:
+            table.move_cursor(row=keys.index((current[0], name_key(current[1]))))
 
     # --- the row under the cursor ---
     def _current(self) -> tuple[str, str] | None:
@@ -138,7 +152,9 @@ class CodebookScreen(Screen[None]):
         key = (current[0], name_key(current[1]))
         self.marked ^= {key}
         table = self.query_one(DataTable)
-        table.update_cell_at(Coordinate(table.cursor_row, 0), "●" if key in self.marked else " ")
+        table.update_cell_at(
+            Coordinate(table.cursor_row, 0), Text("●" if key in self.marked else " ")
+        )
         table.move_cursor(row=min(table.cursor_row + 1, len(self.rows) - 1))
 
     def action_rename(self) -> None:
@@ -149,6 +165,7 @@ class CodebookScreen(Screen[None]):
 
         def renamed(new: str | None) -> None:
             if new and new != name:
+                self._follow = (kind, new)  # the cursor stays on the name, renamed
                 self._change(
                     partial(apply_rename, self.reader.history, kind, [name], new),
                     f"Renamed “{name}” to “{new}”",
@@ -193,7 +210,7 @@ class CodebookScreen(Screen[None]):
         if current is None:
             return
         kind, name = current
-        count = self.query_one(DataTable).get_row_at(self.query_one(DataTable).cursor_row)[3]
+        count = self.quotes.get(current, 0)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
@@ -266,6 +283,29 @@ class CodebookScreen(Screen[None]):
         """After a colour or a description: the table and the article's annotations show it."""
         self.fill()
         self.reader.main.refresh_annotations()
+
+    def action_move(self, step: int) -> None:
+        table = self.query_one(DataTable)
+        if step > 0:
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
+
+    def action_quick_key(self, key: int) -> None:
+        current = self._current()
+        if current is None or current[0] != THEME:
+            self.notify("Quick keys are for themes: put the cursor on a theme", severity="warning")
+            return
+        name = current[1]
+        self._follow = current
+        done = f"“{name}” is on key {key}" if key else f"“{name}” has no quick key now"
+
+        def saved(_: None) -> None:
+            self.notify(done, timeout=3)
+            self.fill()
+            self.reader.main.refresh_quick_themes()
+
+        self.reader.save(partial(self.reader.store.set_theme_key, name, key), saved)
 
     def action_undo(self) -> None:
         history = self.reader.history

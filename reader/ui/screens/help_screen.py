@@ -6,7 +6,8 @@ the list reads "j ↓ / k ↑  Line down / Line up"; number keys of one action f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,6 +16,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from reader.ui.styling import literal
 
 SEARCH_SYNTAX = (
     "Words match anywhere, typos forgiven;\nevery word must match. Filters:\n"
@@ -25,13 +28,23 @@ SEARCH_SYNTAX = (
 Section = tuple[str, Sequence[BindingType]]
 
 
+def configured(binding: Binding, keymap: Mapping[str, str]) -> Binding:
+    """`binding` with the keys the user's keymap gives its id, if it gives any."""
+    keys = keymap.get(binding.id or "")
+    return replace(binding, key=keys) if keys else binding
+
+
 def help_rows(
-    bindings: Sequence[BindingType], key_display: Callable[[str], str]
+    bindings: Sequence[BindingType],
+    key_display: Callable[[str], str],
+    keymap: Mapping[str, str] | None = None,
 ) -> list[tuple[str, str]]:
-    """(keys, description) rows for `bindings`, merged as the module docstring says."""
+    """(keys, description) rows for `bindings` (as the keymap sets them), merged as the
+    module docstring says."""
     groups: dict[str, list[Binding]] = {}
     for binding in bindings:
         if isinstance(binding, Binding) and binding.description:
+            binding = configured(binding, keymap or {})
             groups.setdefault(binding.action.split("(", 1)[0] or binding.description, []).append(
                 binding
             )
@@ -60,11 +73,20 @@ class HelpScreen(ModalScreen[None]):
         Binding("b,pageup", "scroll(-20)", "Page up", show=False, id="help.page_up"),
     ]
 
-    def __init__(self, left: Sequence[Section], right: Sequence[Section], quick: list[str]) -> None:
+    def __init__(
+        self,
+        left: Sequence[Section],
+        right: Sequence[Section],
+        quick: dict[int, str],
+        keymap: Mapping[str, str] | None = None,
+        keymap_file: str = "",
+    ) -> None:
         super().__init__()
         self._left = left
         self._right = right
         self._quick = quick
+        self._keymap = keymap or {}
+        self._keymap_file = keymap_file
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box") as box:
@@ -81,17 +103,22 @@ class HelpScreen(ModalScreen[None]):
         parts: list[Content | str] = []
         for title, bindings in sections:
             parts += [Content.styled(title, "bold underline"), "\n"]
-            for keys, description in help_rows(bindings, self._key):
+            for keys, description in help_rows(bindings, self._key, self._keymap):
                 parts += [Content.styled(f"{keys:<14}", "bold"), " ", description, "\n"]
             parts.append("\n")
         if extra and self._quick:
             parts += [Content.styled("Quick themes", "bold underline"), "\n"]
-            for number, theme in enumerate(self._quick, start=1):
+            for number, theme in sorted(self._quick.items()):
                 parts += [Content.styled(f"{number:<14}", "bold"), " ", Content(theme), "\n"]
             parts.append("\n")
         if extra:
             parts += [Content.styled("Search syntax", "bold underline"), "\n"]
             parts.append(Content.styled(SEARCH_SYNTAX, "dim"))
+            if self._keymap_file:
+                parts += ["\n\n", Content.styled("Your own keys", "bold underline"), "\n"]
+                parts.append(
+                    literal(f"in {self._keymap_file}; `reader keys` lists every key's id", "dim")
+                )
         return Content.assemble(*parts)
 
     def action_scroll(self, step: int) -> None:

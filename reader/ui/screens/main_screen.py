@@ -18,18 +18,27 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from reader.annotations.filters import TagFilter, parse_filter
 from reader.annotations.history import Edit
-from reader.core.codebook import UNTHEMED_COLOUR, name_key, stable_slots, theme_colour
-from reader.core.records import Annotation, ArticleRecord, Change, edited, new_annotation
+from reader.core.codebook import UNTHEMED_COLOUR, name_key, theme_colour
+from reader.core.records import (
+    QUOTATION,
+    Annotation,
+    ArticleRecord,
+    Change,
+    Kind,
+    edited,
+    kind_in,
+    new_annotation,
+)
 from reader.core.text import printable, shorten
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
 from reader.quotes.article import MAX_CHARACTERS, article_quotes
 from reader.quotes.review import of_speaker, speakers, untagged
 from reader.reading.document import Document, open_document
+from reader.reading.settings import load_position, save_position
 from reader.ui.dialogs.add_dialog import AddDialog
 from reader.ui.dialogs.prompt_dialog import PromptDialog
 from reader.ui.dialogs.tag_dialog import TagDialog, TagRequest, TagResult
@@ -40,6 +49,7 @@ from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
 from reader.ui.styling import literal
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
+from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.library_list import LibraryList, LibraryPane
 from reader.ui.widgets.quick_themes import QuickThemes
 
@@ -66,7 +76,7 @@ class MainScreen(Screen[None]):
         Binding("u", "undo", "Undo", id="main.undo"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="main.redo"),
         Binding("L", "toggle_pane('library')", "Library pane", show=False, id="main.library"),
-        Binding("A", "toggle_pane('notes')", "Notes pane", show=False, id="main.notes"),
+        Binding("A", "toggle_pane('notes')", "Annotations pane", show=False, id="main.notes"),
         Binding("O", "orphans", "Orphaned annotations", show=False, id="main.orphans"),
         Binding("W", "speakers", "Who is quoted", id="main.speakers"),
         Binding("plus", "add_article", "Add article", key_display="+", id="main.add"),
@@ -89,8 +99,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.document: Document | None = None
         self._pending_annotation: str | None = None
-        self._last_tag: tuple[str | None, tuple[str, ...]] | None = None
-        self.quick_themes: list[str] = []
+        self.quick_themes: dict[int, str] = {}  # number key -> theme (kept in the codebook)
         self.findings: list[QuoteFinding] = []  # the open article's quotations, once found
         self.accept_with_themes = False  # `a` also applies the last themes used
         self.tag_filter: TagFilter | None = None  # show only these sources and themes (F)
@@ -105,7 +114,7 @@ class MainScreen(Screen[None]):
                 notes.border_title = "Annotations"
                 yield AnnotationList(id="notes")
                 yield QuickThemes(id="quick-themes")
-        yield Footer()
+        yield ReaderFooter()
 
     @property
     def reader(self) -> ReaderApp:
@@ -133,10 +142,30 @@ class MainScreen(Screen[None]):
         self.article_view.focus()
         records = [r for r in self._records() if not r.missing]
         if records:
-            self.open_article(records[0].id)
+            last = load_position(self.reader.library.folder)
+            where = {r.path: r for r in records}.get(last[0]) if last else None
+            if where is not None and last is not None:  # back where the reading stopped
+                self.open_article(where.id, min(last[1], where.size or last[1]))
+            else:
+                self.open_article(records[0].id)
         else:
             self.article_view.show_document(None)
             self._show_empty_library()
+        self.call_after_refresh(self._hint_hidden_library)
+
+    def _hint_hidden_library(self) -> None:
+        """At a width that hides the library pane, say once how to see it."""
+        pane = self.query_one("#library-pane")
+        if not pane.display or pane.region.width == 0:
+            count = len(self.reader.store.articles())
+            self.notify(f"The library ({count}) is hidden at this width: L shows it", timeout=6)
+
+    def remember_position(self) -> None:
+        """Keep where the reading is (the article and the cursor), for the next start."""
+        if self.document is not None:
+            save_position(
+                self.reader.library.folder, self.document.record.path, self.article_view.cursor
+            )
 
     def _show_empty_library(self) -> None:
         folder = self.reader.library.folder
@@ -165,7 +194,9 @@ class MainScreen(Screen[None]):
                 r.id: sum(1 for a in store.annotations_for(r.id) if tag_filter.matches(a))
                 for r in records
             }
-            records = [r for r in records if counts[r.id]]
+            current_id = self.document.record.id if self.document else None
+            # The open article stays listed (with its count 0), so the list says where you are.
+            records = [r for r in records if counts[r.id] or r.id == current_id]
         current = self.document.record.id if self.document else None
         self.library_list.show_articles(records, counts, current)
 
@@ -193,7 +224,14 @@ class MainScreen(Screen[None]):
             left = tuple(sorted(near[:MAX_LISTED_SUGGESTIONS], key=lambda f: f.span.start))
         descriptions = {name_key(s.name): s.description for s in store.sources() if s.description}
         self.notes.show_annotations(
-            annotations, colours, current, left, self.document.text, descriptions, hidden
+            annotations,
+            colours,
+            current,
+            left,
+            self.document.text,
+            descriptions,
+            hidden,
+            filtered_out=len(every) - len(annotations),
         )
         count = len(annotations)
         notes_pane = self.query_one("#notes-pane")
@@ -205,14 +243,13 @@ class MainScreen(Screen[None]):
             self._pending_annotation = None
 
     def refresh_quick_themes(self, force: bool = False) -> None:
-        ranked = self.reader.store.most_used_themes(9)
-        themes = stable_slots(self.quick_themes, ranked)
+        themes = self.reader.store.quick_themes()
         if themes == self.quick_themes and not force:
             return  # unchanged: no relayout
         self.quick_themes = themes
         colours = self.theme_colours()
         self.query_one(QuickThemes).show(
-            themes, {t: colours.get(t) or theme_colour(t) for t in themes}
+            themes, {t: colours.get(t) or theme_colour(t) for t in themes.values()}
         )
 
     def theme_colours(self) -> dict[str, str]:
@@ -274,6 +311,7 @@ class MainScreen(Screen[None]):
             self.article_view.move_to(cursor, center=True)
             self.refresh_annotations()
             return
+        self.remember_position()
         self._load(record, cursor, annotation_id)
 
     @work(thread=True, exclusive=True, group="open")
@@ -382,15 +420,21 @@ class MainScreen(Screen[None]):
                 source=annotation.source or "",
                 themes=annotation.themes,
                 note=annotation.note,
+                kind=annotation.kind,
             )
         else:
             suggested = target.suggestion.speaker if target.suggestion else None
-            request = TagRequest(quote=self._quote_of(target), source=suggested or "")
-        usage = dict(store.source_usage())
+            request = TagRequest(
+                quote=self._quote_of(target),
+                source=suggested or "",
+                kind=self._kind_of(target),
+                suggested=bool(suggested),
+            )
+        usage = {**store.source_usage(), **store.theme_usage()}
         dialog = TagDialog(
             request,
-            [s.name for s in store.sources()],
-            [t.name for t in store.themes()],
+            [s.name for s in store.sources() if usage.get(s.name) or s.description],
+            [t.name for t in store.themes() if usage.get(t.name) or t.colour or t.description],
             usage,
         )
         self.app.push_screen(dialog, callback=partial(self._tagged, target))
@@ -398,14 +442,28 @@ class MainScreen(Screen[None]):
     def _tagged(self, target: Target, result: TagResult | None) -> None:
         if result is None:
             return
-        self._last_tag = (result.source, tuple(result.themes))
+        remember = (result.source, tuple(result.themes))
         if target.annotation is not None:
             after = edited(
-                target.annotation, source=result.source, themes=result.themes, note=result.note
+                target.annotation,
+                source=result.source,
+                themes=result.themes,
+                note=result.note,
+                kind=result.kind,
             )
-            self._save(Edit(target.annotation, after, "edit"))
+            self._save(Edit(target.annotation, after, "edit"), remember)
         else:
-            self._save(self._new(target, result.source, result.themes, result.note))
+            edit = self._new(target, result.source, result.themes, result.note, kind=result.kind)
+            self._save(edit, remember)
+
+    def _kind_of(self, target: Target) -> Kind:
+        """A quotation when the selection is a quotation found (or the inside of quote
+        marks); else a passage."""
+        if target.suggestion is not None:
+            return QUOTATION
+        assert self.document is not None and target.span is not None
+        quotes = self.document.structure.quotations
+        return kind_in(quotes, target.span.start, target.span.end)
 
     def _new(
         self,
@@ -414,6 +472,7 @@ class MainScreen(Screen[None]):
         themes: tuple[str, ...] | list[str],
         note: str = "",
         label: str = "tag",
+        kind: Kind | None = None,
     ) -> Edit:
         assert self.document is not None and target.span is not None
         annotation = new_annotation(
@@ -424,19 +483,20 @@ class MainScreen(Screen[None]):
             source=source,
             themes=themes,
             note=note,
+            kind=kind or self._kind_of(target),
         )
         return Edit(None, annotation, label)
 
     @on(ArticleView.QuickThemeRequested)
     def _quick_theme(self, message: ArticleView.QuickThemeRequested) -> None:
-        themes = self.quick_themes
-        if message.number > len(themes):
+        theme = self.quick_themes.get(message.number)
+        if theme is None:
             self.notify(
-                f"No quick theme {message.number} yet: keys 1-9 are your most used themes",
-                timeout=3,
+                f"No theme on {message.number} yet: a new theme takes the next free number "
+                "(C, the codebook, moves them)",
+                timeout=4,
             )
             return
-        theme = themes[message.number - 1]
         target = message.target
         if target.annotation is not None:
             current = list(target.annotation.themes)
@@ -451,10 +511,11 @@ class MainScreen(Screen[None]):
 
     @on(ArticleView.RepeatRequested)
     def _repeat(self, message: ArticleView.RepeatRequested) -> None:
-        if self._last_tag is None:
+        last = self.reader.store.last_tag()
+        if last is None:
             self.notify("Nothing to repeat yet: tag a passage first", timeout=3)
             return
-        source, themes = self._last_tag
+        source, themes = last
         target = message.target
         if target.annotation is not None:
             after = edited(target.annotation, source=source, themes=themes)
@@ -464,27 +525,30 @@ class MainScreen(Screen[None]):
 
     # --- accepting suggested speakers ---
     @on(ArticleView.AcceptRequested)
-    @on(AnnotationList.AcceptRequested)
-    def _accept(
-        self, message: ArticleView.AcceptRequested | AnnotationList.AcceptRequested
-    ) -> None:
+    def _accept(self, message: ArticleView.AcceptRequested) -> None:
         suggestion = message.suggestion
         target = Target(span=suggestion.span, suggestion=suggestion)
         if not suggestion.speaker:
             self.open_tag_dialog(target)  # nobody to accept: ask
             return
-        themes = self._last_tag[1] if self.accept_with_themes and self._last_tag else ()
+        themes = self._last_themes() if self.accept_with_themes else ()
         edit = self._new(target, suggestion.speaker, themes, label="accept")
-        self._last_tag = (suggestion.speaker, tuple(themes))
         self.reader.save(partial(self._apply_describing, [edit], [suggestion]), self._accepted)
+
+    def _last_themes(self) -> tuple[str, ...]:
+        last = self.reader.store.last_tag()
+        return last[1] if last else ()
 
     def _apply_describing(self, edits: list[Edit], suggestions: list[QuoteFinding]) -> list[Edit]:
         """Save the edits as one undo step; offer each new source its description."""
         store = self.reader.store
-        saved = self.reader.history.apply_all(edits)
-        for suggestion in suggestions:
-            if suggestion.speaker and suggestion.description:
-                store.describe_source(suggestion.speaker, suggestion.description)
+        with store.batch():
+            saved = self.reader.history.apply_all(edits)
+            for suggestion in suggestions:
+                if suggestion.speaker and suggestion.description:
+                    store.describe_source(suggestion.speaker, suggestion.description)
+            if saved and saved[-1].after is not None:
+                store.remember_tag(saved[-1].after.source, saved[-1].after.themes)
         return saved
 
     def _accepted(self, edits: list[Edit]) -> None:
@@ -535,8 +599,11 @@ class MainScreen(Screen[None]):
     def _reviewed(self, chosen: list[QuoteFinding] | None) -> None:
         if not chosen:
             return
-        themes = self._last_tag[1] if self.accept_with_themes and self._last_tag else ()
-        edits = [self._new(Target(span=q.span), q.speaker, themes, label="accept") for q in chosen]
+        themes = self._last_themes() if self.accept_with_themes else ()
+        edits = [
+            self._new(Target(span=q.span), q.speaker, themes, label="accept", kind=QUOTATION)
+            for q in chosen
+        ]
         self.reader.save(partial(self._apply_describing, edits, chosen), self._accepted)
 
     @on(ArticleView.DeleteRequested)
@@ -546,9 +613,19 @@ class MainScreen(Screen[None]):
     ) -> None:
         self._save(Edit(message.annotation, None, "delete"))
 
-    def _save(self, edit: Edit) -> None:
-        history = self.reader.history
-        self.reader.save(partial(history.apply, edit), self._saved)
+    def _save(self, edit: Edit, remember: tuple[str | None, tuple[str, ...]] | None = None) -> None:
+        """Apply an edit on the saving thread (one undo step); `remember` it as the last tag
+        (what `.` repeats, kept across runs) in the same write."""
+        history, store = self.reader.history, self.reader.store
+
+        def apply() -> Edit:
+            with store.batch():
+                saved = history.apply(edit)
+                if remember is not None:
+                    store.remember_tag(*remember)
+            return saved
+
+        self.reader.save(apply, self._saved)
 
     def _saved(self, edit: Edit) -> None:
         if edit.label in {"tag", "accept"}:

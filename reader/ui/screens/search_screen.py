@@ -17,13 +17,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from reader.annotations.search import Hit, Results, SearchIndex, highlight_spans
 from reader.core.text import clean_line, shorten
 from reader.ui.styling import literal
+from reader.ui.widgets.footer import ReaderFooter
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -112,7 +113,7 @@ class SearchScreen(Screen[SearchOutcome]):
             )
             yield Static("", id="search-status")
             yield ResultList(id="search-results")
-        yield Footer()
+        yield ReaderFooter()
 
     def on_mount(self) -> None:
         field = self.query_one("#search-input", Input)

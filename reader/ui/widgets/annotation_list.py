@@ -1,13 +1,16 @@
 """The annotations pane: the annotations of the open article, in text order.
 
-Each entry shows the source, the themes in their colours, an excerpt of the quote and the
-note. The quotations found but not tagged yet are listed among them, dimmed, with their
-suggested speaker (a accepts it). Moving the highlight asks the article to scroll to that
-passage; enter goes there.
+Each entry shows the source, the themes in their colours, an excerpt of the passage (in
+quote marks only when it is a quotation, else marked "passage") and the first line of the
+note (`o` shows every note whole). The quotations found but not tagged yet are listed among
+them, dimmed, with their suggested speaker. Moving the highlight asks the article to scroll
+to that passage; enter goes there. Keys here move, open and edit; the one that changes data
+without a dialog is Delete, a key no one types by accident (`a` accepts from the article).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -21,12 +24,16 @@ from reader.core.codebook import name_key
 from reader.core.records import Annotation
 from reader.core.text import clean_line
 from reader.quotes import QuoteFinding
+from reader.ui.styling import literal
 
 EXCERPT = 160
 
 
 def annotation_prompt(
-    annotation: Annotation, colours: dict[str, str], descriptions: dict[str, str] | None = None
+    annotation: Annotation,
+    colours: dict[str, str],
+    descriptions: dict[str, str] | None = None,
+    whole_note: bool = False,
 ) -> Content:
     """The lines that show one annotation in a list (the source with its description)."""
     parts: list[Content | str] = []
@@ -44,14 +51,25 @@ def annotation_prompt(
         ]
         parts.append(Content(" ").join(chips))
     parts.append("\n")
-    parts.append(Content.styled(f"“{_excerpt(annotation.quote)}”", "italic"))
+    if annotation.is_quotation:
+        parts.append(literal(f"“{_excerpt(annotation.quote)}”", "italic"))
+    else:
+        parts += [Content.styled("passage  ", "dim"), literal(_excerpt(annotation.quote))]
     if annotation.note:
         parts.append("\n")
-        parts.append(Content.styled(f"✎ {clean_line(annotation.note)}", "dim"))
+        parts.append(literal(f"✎ {_note(annotation.note, whole_note)}", "dim"))
     if annotation.orphaned:
         parts.append("\n")
         parts.append(Content.styled("⚠ not found in the current text (kept)", "$warning"))
     return Content.assemble(*parts)
+
+
+def _note(note: str, whole: bool) -> str:
+    """The note whole (its own lines kept), or its first line with "…" when there is more."""
+    lines = [line.strip() for line in note.strip().splitlines()]
+    if whole:
+        return "\n  ".join(lines)
+    return lines[0] + (" …" if len(lines) > 1 else "")
 
 
 def _excerpt(quote: str) -> str:
@@ -86,8 +104,8 @@ class AnnotationList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="notes.up"),
         Binding("enter", "select", "Go to", id="notes.goto"),
         Binding("t,e", "edit", "Edit", id="notes.edit"),
-        Binding("d", "delete", "Delete", id="notes.delete"),
-        Binding("a", "accept", "Accept speaker", id="notes.accept"),
+        Binding("delete", "delete", "Delete", key_display="del", id="notes.delete"),
+        Binding("o", "whole_notes", "Whole notes", id="notes.whole"),
     ]
 
     @dataclass
@@ -105,12 +123,6 @@ class AnnotationList(OptionList):
         focus: bool
 
     @dataclass
-    class AcceptRequested(Message):
-        """Tag a suggested quotation with its suggested speaker."""
-
-        suggestion: QuoteFinding
-
-    @dataclass
     class EditRequested(Message):
         """Open the tag dialog on an annotation."""
 
@@ -126,6 +138,8 @@ class AnnotationList(OptionList):
         super().__init__(id=id)
         self._annotations: dict[str, Annotation] = {}
         self._suggestions: dict[str, QuoteFinding] = {}
+        self.whole_notes = False
+        self._redraw: Callable[[], None] | None = None  # shows the same entries again
 
     def show_annotations(
         self,
@@ -136,14 +150,33 @@ class AnnotationList(OptionList):
         text: str = "",
         descriptions: dict[str, str] | None = None,
         hidden: int = 0,
+        filtered_out: int = 0,
     ) -> None:
         """Show the annotations, and the untagged `suggestions` (quotations of `text`) among
         them in text order; keep the highlight on `current` when it is listed. `hidden`: how
         many more untagged quotations there are beyond those given."""
+
+        def redraw() -> None:
+            current_id = self.current.id if self.current else current
+            self.show_annotations(
+                annotations,
+                colours,
+                current_id,
+                suggestions,
+                text,
+                descriptions,
+                hidden,
+                filtered_out,
+            )
+
+        self._redraw = redraw
         self._annotations = {a.id: a for a in annotations}
         self._suggestions = {_suggestion_id(f): f for f in suggestions}
         entries: list[tuple[tuple[bool, int], Option]] = [
-            ((a.orphaned, a.start), Option(annotation_prompt(a, colours, descriptions), id=a.id))
+            (
+                (a.orphaned, a.start),
+                Option(annotation_prompt(a, colours, descriptions, self.whole_notes), id=a.id),
+            )
             for a in annotations
         ]  # orphans last
         entries += [
@@ -166,7 +199,11 @@ class AnnotationList(OptionList):
                     options += [None, Option(Content.styled(more, "dim italic"), disabled=True)]
                 self.set_options(options)
             else:
-                hint = 'No annotations yet.\nSelect a passage (" s p v) and press t.'
+                if filtered_out:
+                    noun = "annotation" if filtered_out == 1 else "annotations"
+                    hint = f"{filtered_out} {noun} here, none matching the filter.\nF changes it."
+                else:
+                    hint = 'No annotations yet.\nSelect a passage (" s p v) and press t.'
                 self.set_options([Option(Content.styled(hint, "dim"), disabled=True)])
             self.show_current(current)
 
@@ -216,9 +253,11 @@ class AnnotationList(OptionList):
         option = self.highlighted_option
         return self._suggestions.get(option.id) if option and option.id else None
 
-    def action_accept(self) -> None:
-        if self.current_suggestion is not None:
-            self.post_message(self.AcceptRequested(self.current_suggestion))
+    def action_whole_notes(self) -> None:
+        """Show every note whole, or their first lines again."""
+        self.whole_notes = not self.whole_notes
+        if self._redraw is not None:
+            self._redraw()
 
     def action_edit(self) -> None:
         if self.current is not None:

@@ -30,11 +30,11 @@ from reader.quotes import QuoteFinding
 from reader.quotes.review import is_tagged
 from reader.reading import motions
 from reader.reading.document import Document
-from reader.reading.layout import HEADLINE, Layout
+from reader.reading.layout import HEADLINE, SUBHEADING, Layout
 from reader.ui.styling import styled_segments, tint
 
 MAX_MEASURE = 100  # the longest line, in cells: longer lines are hard to read
-FAINT = 0.25  # how much of its colour an untagged quotation's mark shows
+FAINT = 0.3  # how much of its colour an untagged quotation's mark shows
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-view--headline",
+        "article-view--subheading",
         "article-view--cursor",
         "article-view--selection",
         "article-view--active",
@@ -78,8 +79,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("n", "quotation(1)", "Next quote", id="article.quote_next"),
         Binding("a", "accept", "Accept speaker", id="article.accept"),
         Binding("N", "quotation(-1)", "Previous quote", show=False, id="article.quote_prev"),
-        Binding("]", "annotation(1)", "Next note", show=False, id="article.note_next"),
-        Binding("[", "annotation(-1)", "Previous note", show=False, id="article.note_prev"),
+        Binding("]", "annotation(1)", "Next annotation", show=False, id="article.note_next"),
+        Binding("[", "annotation(-1)", "Previous annotation", show=False, id="article.note_prev"),
         Binding('"', "select_quotation", "Select quote", id="article.select_quote"),
         Binding("s", "select_sentence", "Sentence", id="article.select_sentence"),
         Binding("p", "select_paragraph", "Paragraph", show=False, id="article.select_para"),
@@ -554,6 +555,10 @@ class ArticleView(ScrollView, can_focus=True):
         if layout.kinds[index] == HEADLINE:
             line_style = base + self.get_component_rich_style(
                 "article-view--headline", partial=True
+            )
+        elif layout.kinds[index] == SUBHEADING:
+            line_style = base + self.get_component_rich_style(
+                "article-view--subheading", partial=True
             )
         runs = self._runs(start, end)
         segments = styled_segments(shown, line_style, runs)

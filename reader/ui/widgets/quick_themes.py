@@ -21,18 +21,19 @@ class QuickThemes(Widget):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._themes: list[str] = []
+        self._themes: dict[int, str] = {}
         self._colours: dict[str, str] = {}
 
-    def show(self, themes: list[str], colours: dict[str, str]) -> None:
-        self._themes = list(themes)
+    def show(self, themes: dict[int, str], colours: dict[str, str]) -> None:
+        """Show `themes` (number key -> theme) in their `colours`."""
+        self._themes = dict(sorted(themes.items()))
         self._colours = dict(colours)
         self.refresh(layout=True)
 
     def _lines(self, width: int) -> list[list[tuple[int, str]]]:
         lines: list[list[tuple[int, str]]] = [[]]
         used = 0
-        for number, theme in enumerate(self._themes, start=1):
+        for number, theme in self._themes.items():
             size = cell_len(f"{number} {theme}")
             if lines[-1] and used + len(GAP) + size > width:
                 lines.append([])
@@ -47,7 +48,7 @@ class QuickThemes(Widget):
     def render(self) -> Content:
         title = Content.styled("Quick themes", "bold")
         if not self._themes:
-            hint = Content.styled("your most used themes get keys 1-9", "dim")
+            hint = Content.styled("each new theme gets the next key, 1-9", "dim")
             return Content.assemble(title, "\n", hint)
         rows: list[Content] = []
         for line in self._lines(max(1, self.size.width)):

@@ -1,0 +1,111 @@
+"""A Markdown draft a journalist can paste as it is, and the kind of every annotation kept
+through every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from reader.core.records import PASSAGE, QUOTATION, new_annotation
+from reader.interchange.markdown import citation, quoted_paragraphs, to_markdown
+from reader.interchange.qdpx import from_qdpx, to_qdpx
+from reader.interchange.selection import select
+from reader.interchange.tables import to_csv
+from reader.interchange.w3c import from_w3c, to_w3c
+from reader.library.folder import Library
+from reader.storage.database import Store
+
+TEXT = (
+    "Council agrees budget\n\n"
+    "“We have listened to every neighbourhood,” said Mayor Ana Ruiz.\n\n"
+    "“The plan is fair. It is the best we can do.\n\n"
+    "“And it starts in May,” she added.\n\n"
+    "Opponents said the plan goes too far.\n"
+)
+
+
+def _library(tmp_path: Path) -> Path:
+    folder = tmp_path / "library"
+    folder.mkdir()
+    (folder / "budget.txt").write_text(TEXT, encoding="utf-8")
+    store = Store(folder / "reader.json")
+    Library(folder, store).scan()
+    [record] = store.articles()
+
+    def at(words: str, end_words: str) -> tuple[int, int]:
+        start = TEXT.index(words)
+        return start, TEXT.index(end_words, start) + len(end_words)
+
+    for (start, end), themes in (
+        (at("We have listened", "neighbourhood,"), ["budget", "consultation"]),
+        (at("The plan is fair", "starts in May,"), ["budget"]),
+        (at("Opponents said", "too far."), ["budget"]),
+    ):
+        store.save_annotation(
+            new_annotation(record.id, TEXT, start, end, source="Ana Ruiz", themes=themes)
+        )
+    store.describe_source("Ana Ruiz", "mayor of the town")
+    store.close()
+    return folder
+
+
+def _selection(folder: Path):  # type: ignore[no-untyped-def]
+    store = Store(folder / "reader.json")
+    try:
+        return select(store, Library(folder, store))
+    finally:
+        store.close()
+
+
+def test_kinds_are_set_from_the_marks_around_the_selection(tmp_path: Path) -> None:
+    kinds = [a.kind for a in _selection(_library(tmp_path)).annotations]
+    assert kinds == [QUOTATION, QUOTATION, PASSAGE]
+
+
+def test_a_quotation_over_two_paragraphs_is_set_as_a_journalist_would() -> None:
+    quote = "The plan is fair. It is the best we can do.\n\n“And it starts in May,"
+    assert quoted_paragraphs(quote) == [
+        "“The plan is fair. It is the best we can do.",
+        "“And it starts in May”",
+    ]
+
+
+def test_the_draft_can_be_pasted_as_it_is(tmp_path: Path) -> None:
+    draft = to_markdown(_selection(_library(tmp_path)))
+    assert "> “We have listened to every neighbourhood”\n" in draft  # the comma trimmed
+    assert "> “The plan is fair. It is the best we can do.\n>\n> “And it starts in May”" in draft
+    assert "> — Ana Ruiz, mayor of the town, [Council agrees budget]" in draft
+    assert "> Opponents said the plan goes too far.\n" in draft  # no quote marks
+    assert "Ana Ruiz, mayor of the town (paraphrase or context, not a quotation)" in draft
+    assert draft.count("We have listened") == 1  # once, under its first theme
+    assert "> *also: consultation*" in draft
+    (tmp_path / "again").mkdir()
+    repeated = to_markdown(_selection(_library(tmp_path / "again")), repeat=True)
+    assert repeated.count("We have listened") == 2
+
+
+def test_citations_quote_only_quotations(tmp_path: Path) -> None:
+    selection = _selection(_library(tmp_path))
+    quote, _, passage = selection.annotations
+    article = selection.article(quote)
+    said = citation(quote, article, "mayor of the town")
+    assert said.startswith("“We have listened to every neighbourhood” — Ana Ruiz, mayor")
+    told = citation(passage, article)
+    assert told.startswith("Opponents said the plan goes too far. (paraphrase or context")
+
+
+def test_the_kind_goes_out_and_comes_back_in_every_format(tmp_path: Path) -> None:
+    selection = _selection(_library(tmp_path))
+    kinds = [a.kind for a in selection.annotations]
+    rows = list(csv.DictReader(io.StringIO(to_csv(selection).removeprefix("\ufeff"))))
+    assert [row["kind"] for row in rows] == kinds
+    w3c = json.loads(to_w3c(selection))["first"]["items"]
+    assert [item["motivation"] for item in w3c] == ["quoting", "quoting", "classifying"]
+    assert [i.kind for i in from_w3c(to_w3c(selection), "x").items] == kinds
+    data = to_qdpx(selection)
+    with zipfile.ZipFile(io.BytesIO(data)) as zipped:
+        assert b'name="Kind"' in zipped.read("project.qde")
+    assert [i.kind for i in from_qdpx(data, "x").items] == kinds
