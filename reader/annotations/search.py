@@ -1,16 +1,13 @@
-"""Search over every annotation: the query syntax and the fuzzy, ranked index.
+"""Search over every annotation: the fuzzy, ranked index (the syntax is `query`'s).
 
-Query syntax: free words, and field filters `source:`, `theme:`, `article:` (also `note:`,
-`quote:`) whose value is one word or a quoted phrase (`source:"Doug King"`). Every word must
-match (AND); filter words must match in their field, free words in any field. `theme:` also
-matches nested themes (`theme:policing` finds `policing/oversight`).
-
-How a word matches (rapidfuzz over the vocabulary of distinct words, never over whole
-annotations): exactly (100), as the beginning of a longer word (what you are still typing:
-70 to 95 by how much of it you typed), or with typos (`fuzz.ratio` of 75 or more, scaled to
-at most 90), for words of four letters or more. An annotation's score is the mean, over
-the query's words, of the best match in its fields, each field weighted: source and themes
-1.0, quote 0.9, note 0.85, article title 0.75. Ties go to the newer annotation.
+How a word matches is `vocabulary`'s: the same word, a word it begins while being typed, or
+a typo of a word (one edit in 3 to 5 letters, two in more; never turning a real word that
+no annotation holds into another word, except a name). Scores: exact 100, a beginning 70
+to 95 by how much was typed, a typo 85 (one edit) or 72 (two). An annotation's score is the
+mean, over the query's words, of the best match in its fields, each field weighted: source
+and themes 1.0, quote 0.9, note 0.85, article title 0.75. Then the conditions: `kind:`,
+dates, and exclusions (`-theme:sports`). Results are ranked by score (ties: the newer), or
+sorted newest first, or by the article's publication date.
 
 Cost: the index holds, per distinct word, a compact array of (annotation, field) entries,
 so a keystroke costs a few vocabulary look-ups and numpy work proportional to the number of
@@ -21,58 +18,64 @@ from __future__ import annotations
 
 import re
 import threading
-import unicodedata
-from array import array
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
+from reader.annotations.documents import NO_DATE, Documents, day_number, fingerprint
+from reader.annotations.index_file import (
+    SavedIndex,
+    index_path,
+    read_index,
+    size_limit,
+    write_index,
+)
+from reader.annotations.query import (
+    NOTE,
+    QUOTE,
+    SOURCE,
+    THEMES,
+    TITLE,
+    Query,
+    fold_text,
+    name_words,
+    parse_query,
+    tokens,
+)
+from reader.annotations.vocabulary import (
+    TYPO_1,
+    TYPO_2,
+    Vocabulary,
+    allowed_edits,
+    english_words,
+)
 from reader.core.collector import collector_paused
-from reader.core.records import Annotation, ArticleRecord, Change
+from reader.core.memory import give_back_freed_memory
+from reader.core.records import QUOTATION, Annotation, ArticleRecord, Change
 from reader.storage.database import Store
 
-QUOTE, NOTE, SOURCE, THEMES = 0, 1, 2, 3
-TITLE = 4
+__all__ = [
+    "SOURCE",
+    "THEMES",
+    "Hit",
+    "Query",
+    "Results",
+    "SearchIndex",
+    "by_article",
+    "fingerprint",
+    "fold_text",
+    "highlight_spans",
+    "parse_query",
+    "tokens",
+]
+
 FIELD_WEIGHTS = np.array([0.9, 0.85, 1.0, 1.0], dtype=np.float32)
 TITLE_WEIGHT = np.float32(0.75)
-FILTER_FIELDS = {
-    "source": SOURCE,
-    "theme": THEMES,
-    "themes": THEMES,
-    "article": TITLE,
-    "title": TITLE,
-    "note": NOTE,
-    "quote": QUOTE,
-}
-MAX_EXPANSIONS = 64
-FUZZY_CUTOFF = 75.0
-MIN_FUZZY_LENGTH = 4
-
-_TOKEN = re.compile(r"\w+")
-_QUERY_PART = re.compile(r'(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
-
-
-# --- words -----------------------------------------------------------------------------------
-
-
-def fold_text(value: str) -> str:
-    """Case-, accent- and apostrophe-insensitive form of a string."""
-    value = value.casefold().replace("'", "").replace("’", "")
-    if value.isascii():
-        return value
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", value))
-
-
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def tokens(value: str) -> list[str]:
-    """The folded words of a string, in order."""
-    return _TOKEN.findall(fold_text(value))
+SORTS = ("relevance", "newest", "published")
 
 
 _DISPLAY_WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -84,45 +87,21 @@ def highlight_spans(value: str, words: frozenset[str]) -> list[tuple[int, int]]:
         return []
     spans = []
     for match in _DISPLAY_WORD.finditer(value):
-        if fold_text(match.group()) in words:
+        word = match.group()
+        folded = word.lower() if word.isascii() and "'" not in word else fold_text(word)
+        if folded in words:
             spans.append((match.start(), match.end()))
     return spans
 
 
-# --- queries ---------------------------------------------------------------------------------
+@lru_cache(maxsize=8192)
+def _name_words(source: str) -> tuple[str, ...]:
+    return tuple(tokens(source))
 
 
-@dataclass(frozen=True)
-class Query:
-    """A parsed query: free words and (field, words) filters, all folded."""
-
-    terms: tuple[str, ...] = ()
-    filters: tuple[tuple[int, tuple[str, ...]], ...] = ()
-
-    @property
-    def empty(self) -> bool:
-        return not self.terms and not self.filters
-
-
-def parse_query(text: str) -> Query:
-    """Parse the search syntax described in the module docstring."""
-    terms: list[str] = []
-    filters: list[tuple[int, tuple[str, ...]]] = []
-    for match in _QUERY_PART.finditer(text):
-        name, quoted, bare = match.group(1), match.group(2), match.group(3)
-        value = quoted if quoted is not None else (bare or "")
-        field = FILTER_FIELDS.get(name.casefold()) if name else None
-        if name and field is None:
-            value = f"{name} {value}"  # not a field we know: plain words
-        found = tuple(tokens(value))
-        if field is None:
-            terms.extend(found)
-        elif found:
-            filters.append((field, found))
-    return Query(tuple(terms), tuple(filters))
-
-
-# --- results ---------------------------------------------------------------------------------
+@lru_cache(maxsize=8192)
+def _written_names(source: str) -> tuple[str, ...]:
+    return tuple(name_words(source))
 
 
 @dataclass(frozen=True)
@@ -143,93 +122,34 @@ class Results:
     words: frozenset[str]
 
 
-# --- the index -------------------------------------------------------------------------------
-
-
-class _Vocabulary:
-    """Distinct words with their postings, and what fuzzy and prefix look-ups need."""
-
-    def __init__(self) -> None:
-        self.postings: dict[str, array] = {}
-        self._sorted: list[str] | None = None
-        self._by_length: dict[int, list[str]] | None = None
-
-    def add(self, word: str, entry: int) -> None:
-        postings = self.postings.get(word)
-        if postings is None:
-            self.postings[word] = array("i", (entry,))
-            self._sorted = self._by_length = None
-        else:
-            postings.append(entry)
-
-    def expand(self, term: str) -> list[tuple[str, float]]:
-        """Words that `term` matches, with a similarity from 0 to 100."""
-        matches: dict[str, float] = {}
-        if term in self.postings:
-            matches[term] = 100.0
-        if self._sorted is None:
-            self._sorted = sorted(self.postings)
-        start = bisect_left(self._sorted, term)
-        prefixed = []
-        for word in self._sorted[start:]:
-            if not word.startswith(term):
-                break
-            if word != term:
-                prefixed.append(word)
-        if len(prefixed) > MAX_EXPANSIONS:
-            prefixed.sort(key=lambda w: -len(self.postings[w]))
-            prefixed = prefixed[:MAX_EXPANSIONS]
-        for word in prefixed:
-            matches[word] = 70.0 + 25.0 * len(term) / len(word)
-        if len(term) >= MIN_FUZZY_LENGTH:
-            for word, score, _ in process.extract(
-                term,
-                self._candidates(len(term)),
-                scorer=fuzz.ratio,
-                score_cutoff=FUZZY_CUTOFF,
-                limit=MAX_EXPANSIONS,
-            ):
-                similarity = 90.0 * score / 100.0
-                if similarity > matches.get(word, 0.0):
-                    matches[word] = similarity
-        return list(matches.items())
-
-    def _candidates(self, length: int) -> list[str]:
-        if self._by_length is None:
-            by_length: dict[int, list[str]] = {}
-            for word in self.postings:
-                by_length.setdefault(len(word), []).append(word)
-            self._by_length = by_length
-        low, high = int(length * 0.6), int(length / 0.6) + 1
-        words: list[str] = []
-        for size in range(low, high + 1):
-            words.extend(self._by_length.get(size, ()))
-        return words
-
-
 class SearchIndex:
     """An in-memory index of every annotation, kept current by the store's change events."""
 
     def __init__(self) -> None:
         self._lock = threading.RLock()
-        self._docs: list[Annotation | None] = []
-        self._doc_of: dict[str, int] = {}
-        self._doc_article = array("i")
-        self._alive = bytearray()
-        self._vocab = _Vocabulary()
-        self._title_vocab = _Vocabulary()
+        self._docs = Documents()
+        self._vocab = Vocabulary()
+        self._title_vocab = Vocabulary()
         self._titles: dict[int, str] = {}
-        self._generation = 0
+        self._published: dict[int, int] = {}  # article id -> day number
+        self._name_docs: dict[tuple[str, ...], list[int]] = {}  # a source's words -> docs
+        self._names_with: dict[str, set[tuple[str, ...]]] = {}  # a word -> names holding it
         self._removed_while_building: set[str] | None = None
+        self._saved_at: Path | None = None
+        self._changed_since_saved = False
 
     @classmethod
-    def build(cls, store: Store) -> SearchIndex:
-        """An index of everything in `store`, subscribed to its changes.
+    def build(cls, store: Store, *, kept: bool = True) -> SearchIndex:
+        """An index of everything in `store`, subscribed to its changes; `kept`: start from
+        the index saved beside the database, and save it again when it was not current.
 
         Lock order: the store's snapshot is taken before the index's own lock, never inside
         it (the store calls `apply` while holding its lock). Subscribing first means a change
         made meanwhile is applied after the build, and applying it twice does no harm.
         """
+        english_words()  # loaded now, off the UI thread, not at the first keystroke
+        saved_at = index_path(store.path) if kept else None
+        saved = read_index(saved_at, size_limit(store.path)) if saved_at else None
         index = cls()
         index._removed_while_building = set()
         store.subscribe(index.apply)
@@ -238,23 +158,115 @@ class SearchIndex:
         with index._lock, collector_paused(freeze=True):
             removed = index._removed_while_building
             index._removed_while_building = None
-            for record in records:
-                index._set_title(record)
-            for annotation in annotations:
-                # Newer than the snapshot: already applied (or deleted) by a change event.
-                if annotation.id not in index._doc_of and annotation.id not in removed:
+            index._set_titles(records)
+            # Newer than the snapshot: already applied (or deleted) by a change event.
+            known = index._docs.number_of
+            pending = [a for a in annotations if a.id not in known and a.id not in removed]
+            reused = index._restore(saved, pending) if saved else set()
+            for annotation in pending:
+                if annotation.id not in reused:
                     index._add(annotation)
+            index._changed_since_saved |= saved is None or len(reused) != len(saved.ids)
+            writable = not store.read_only and store.path.exists()  # never the first file
+            index._saved_at = saved_at if writable else None
+            index._vocab.prepare()
+        index.save()
+        if saved is not None:
+            del saved
+            give_back_freed_memory()  # what decoding the file left behind
+        return index
+
+    def _restore(self, saved: SavedIndex, pending: list[Annotation]) -> set[str]:
+        """Take what was saved of each annotation of `pending` that is unchanged since;
+        the ids of those taken."""
+        current = {annotation.id: annotation for annotation in pending}
+        reused: set[str] = set()
+        rows: list[Annotation | None] = []
+        for annotation_id, saved_print in zip(saved.ids, saved.fingerprints, strict=True):
+            annotation = current.get(annotation_id)
+            if (
+                annotation is not None
+                and annotation_id not in reused
+                and fingerprint(annotation) == saved_print
+            ):
+                reused.add(annotation_id)
+                rows.append(annotation)
+            else:
+                rows.append(None)
+        base = self._docs.extend(rows, saved.fingerprints, saved.columns)
+        for number, annotation in enumerate(rows, start=base):
+            if annotation is not None and annotation.source:
+                self._add_name(annotation.source, number)
+        entries = saved.entries + np.int32(base << 3) if base else saved.entries
+        self._vocab.merge(saved.words, saved.bounds, entries)
+        saved.entries = np.zeros(0, dtype=np.int32)  # let go of the file's bytes
+        self._vocab.add_names(saved.names)
+        return reused
+
+    def save(self) -> bool:
+        """Save the index beside the database when it changed since (False: not saved)."""
+        with self._lock:
+            if self._saved_at is None or not self._changed_since_saved:
+                return False
+            saved, at = self.saved(), self._saved_at
+            self._changed_since_saved = False
+        if not write_index(at, saved):
+            self._changed_since_saved = True
+            return False
+        return True
+
+    def saved(self) -> SavedIndex:
+        """The index as it would be saved: removed annotations left out, the rest numbered
+        again, words no annotation holds any more dropped."""
+        with self._lock:
+            alive = self._docs.alive()
+            postings = self._vocab.postings
+            words = list(postings)
+            counts = np.fromiter((len(p) for p in postings.values()), np.int64, len(words))
+            entries = np.frombuffer(
+                b"".join(p.tobytes() for p in postings.values()), dtype=np.int32
+            )
+            if not alive.all():  # renumber the rest, and count what each word keeps
+                keep = alive[entries >> 3]
+                starts = np.concatenate(([0], np.cumsum(counts)[:-1])) if words else counts
+                counts = np.add.reduceat(keep, starts).astype(np.int64) if words else counts
+                renumbered = (np.cumsum(alive, dtype=np.int64) - 1).astype(np.int32)
+                entries = entries[keep]
+                entries = (renumbered[entries >> 3] << 3) | (entries & 7)
+            held = counts > 0
+            bounds = np.zeros(int(np.count_nonzero(held)) + 1, dtype=np.int64)
+            np.cumsum(counts[held], out=bounds[1:])
+            return SavedIndex(
+                ids=[a.id for a in self._docs.annotations if a is not None],
+                fingerprints=[
+                    f for f, on in zip(self._docs.fingerprints, alive, strict=True) if on
+                ],
+                words=[w for w, kept in zip(words, held.tolist(), strict=True) if kept],
+                bounds=bounds,
+                entries=entries,
+                names=sorted(self._vocab.names),
+                columns=self._docs.saved_columns(alive),
+            )
+
+    @classmethod
+    def of(cls, annotations: Iterable[Annotation], records: Iterable[ArticleRecord]) -> SearchIndex:
+        """An index of these annotations (not kept current: for benches and one-off use)."""
+        index = cls()
+        with index._lock:
+            index._set_titles(records)
+            for annotation in annotations:
+                index._add(annotation)
         return index
 
     def __len__(self) -> int:
-        return len(self._doc_of)
+        return len(self._docs.number_of)
 
     # --- keeping current ---
     def apply(self, change: Change) -> None:
         """Apply one store change (a store listener)."""
         with self._lock:
-            for record in change.articles:
-                self._set_title(record)
+            if change.articles:
+                self._set_titles(change.articles)
             for annotation in change.removed:
                 self._remove(annotation.id)
                 if self._removed_while_building is not None:
@@ -263,28 +275,39 @@ class SearchIndex:
                 self._add(annotation)
                 if self._removed_while_building is not None:
                     self._removed_while_building.discard(annotation.id)
-            self._generation += 1
             self._expand.cache_clear()
 
-    def _set_title(self, record: ArticleRecord) -> None:
-        if self._titles.get(record.id) == record.title:
-            return
-        self._titles[record.id] = record.title
-        # Titles change rarely: a new title vocabulary is cheap (one entry per article).
-        vocab = _Vocabulary()
-        for article_id, title in self._titles.items():
-            for word in set(tokens(title)):
-                vocab.add(word, article_id)
-        self._title_vocab = vocab
+    def _set_titles(self, records: Iterable[ArticleRecord]) -> None:
+        retitled = False
+        for record in records:
+            self._published[record.id] = day_number(record.published)
+            if self._titles.get(record.id) != record.title:
+                self._titles[record.id] = record.title
+                retitled = True
+        if retitled:  # titles change rarely: a new vocabulary is cheap (one entry per article)
+            vocab = Vocabulary()
+            for article_id, title in self._titles.items():
+                for word in set(tokens(title)):
+                    vocab.add(word, article_id)
+            self._title_vocab = vocab
+
+    def _add_name(self, source: str, number: int) -> None:
+        name = _name_words(source)
+        numbers = self._name_docs.get(name)
+        if numbers is None:
+            self._name_docs[name] = [number]
+            for word in name:
+                self._names_with.setdefault(word, set()).add(name)
+        else:
+            numbers.append(number)
 
     def _add(self, annotation: Annotation) -> None:
-        if annotation.id in self._doc_of:
+        if annotation.id in self._docs.number_of:
             self._remove(annotation.id)
-        doc = len(self._docs)
-        self._docs.append(annotation)
-        self._doc_of[annotation.id] = doc
-        self._doc_article.append(annotation.article_id)
-        self._alive.append(1)
+        self._changed_since_saved = True
+        doc = self._docs.add(annotation, fingerprint(annotation))
+        if annotation.source:
+            self._add_name(annotation.source, doc)
         # Lower-weighted fields first: a word's best field for a document comes last.
         vocab = self._vocab
         postings = vocab.postings
@@ -301,67 +324,135 @@ class SearchIndex:
                     vocab.add(word, entry | field)
                 else:
                     found.append(entry | field)
+        if annotation.source:
+            vocab.add_names(_written_names(annotation.source))
 
     def _remove(self, annotation_id: str) -> None:
-        doc = self._doc_of.pop(annotation_id, None)
-        if doc is not None:
-            self._docs[doc] = None
-            self._alive[doc] = 0
+        if self._docs.remove(annotation_id) is not None:
+            self._changed_since_saved = True
 
     # --- searching ---
-    def search(self, text: str | Query, limit: int = 200) -> Results:
-        """The best `limit` annotations for a query, ranked as the module docstring says."""
-        query = parse_query(text) if isinstance(text, str) else text
+    def search(
+        self, text: str | Query, limit: int = 200, *, typing: bool = False, sort: str = "relevance"
+    ) -> Results:
+        """The best `limit` annotations for a query (ranked, or sorted by `sort`: one of
+        SORTS); `typing`: the text is being typed (its last word is a beginning)."""
+        query = parse_query(text, typing) if isinstance(text, str) else text
         with self._lock:
             count = len(self._docs)
-            alive = np.frombuffer(self._alive, dtype=np.uint8).astype(bool) if count else None
+            alive = self._docs.alive() if count else None
             if count == 0 or alive is None:
                 return Results([], 0, frozenset())
-            if query.empty:
-                return self._everything(alive, limit)
             matched_words: set[str] = set()
             total = np.zeros(count, dtype=np.float32)
-            required = alive.copy()
+            required = alive & self._conditions(query, count, matched_words)
             parts = 0
+            named = self._named(query.terms, count, matched_words)
             for term in query.terms:
-                scores = self._term_scores(term, None, count, matched_words)
+                scores = self._term_scores(term, None, count, matched_words, query)
+                if named is not None:
+                    np.maximum(scores, named, out=scores)
                 required &= scores > 0
                 total += scores
                 parts += 1
             for field, words in query.filters:
                 for word in words:
-                    scores = self._term_scores(word, field, count, matched_words)
+                    scores = self._term_scores(word, field, count, matched_words, query)
                     required &= scores > 0
                     total += scores
                     parts += 1
-            total = np.where(required, total / parts, 0.0)
-            found = np.flatnonzero(total)
-            hits = self._ranked(found, total, limit)
+            if parts:
+                total = np.where(required, total / parts, 0.0)
+                found = np.flatnonzero(total)
+            else:  # conditions only (or nothing): every annotation that meets them
+                found = np.flatnonzero(required)
+            hits = self._ordered(found, total, limit, sort)
             return Results(hits, int(found.size), frozenset(matched_words))
 
-    def _everything(self, alive: np.ndarray, limit: int) -> Results:
-        docs = np.flatnonzero(alive)[::-1][:limit]
-        hits = [self._hit(int(doc), 0.0) for doc in docs]
-        return Results(hits, int(alive.sum()), frozenset())
+    def _named(self, terms: tuple[str, ...], count: int, matched: set[str]) -> np.ndarray | None:
+        """Scores of the annotations whose source is the words typed, each with a typo or
+        none: a name is matched as a whole ("jade bassi" is Wade Bassi, although "jade" is
+        a word), once one of its words was typed right."""
+        if len(terms) < 2:
+            return None
+        names = set().union(*(self._names_with.get(term, set()) for term in terms))
+        scores: np.ndarray | None = None
+        for name in names:
+            if len(name) != len(terms):
+                continue
+            distances = [
+                DamerauLevenshtein.distance(term, word, score_cutoff=allowed_edits(word))
+                for term, word in zip(terms, name, strict=True)
+            ]
+            if any(d > allowed_edits(w) for d, w in zip(distances, name, strict=True)):
+                continue
+            docs = self._name_docs.get(name, [])
+            if not docs:
+                continue
+            if scores is None:
+                scores = np.zeros(count, dtype=np.float32)
+            similarity = TYPO_1 if max(distances) <= 1 else TYPO_2
+            scores[docs] = np.maximum(scores[docs], similarity)
+            matched.update(name)
+        return scores
 
-    def _ranked(self, found: np.ndarray, total: np.ndarray, limit: int) -> list[Hit]:
-        if found.size > limit:
-            top = np.argpartition(-total[found], limit - 1)[:limit]
-            found = found[top]
-        order = np.lexsort((-found, -total[found]))
+    def _conditions(self, query: Query, count: int, matched: set[str]) -> np.ndarray:
+        """Which documents meet the query's kind, dates and exclusions."""
+        keep = np.ones(count, dtype=bool)
+        if query.kind or query.not_kind:
+            quotation = self._docs.column("quotation").astype(bool)
+            if query.kind:
+                keep &= quotation if query.kind == QUOTATION else ~quotation
+            if query.not_kind:
+                keep &= ~quotation if query.not_kind == QUOTATION else quotation
+        if query.after or query.before:
+            days = self._docs.column("day")
+            if query.after:
+                keep &= days >= day_number(query.after)
+            if query.before:
+                keep &= (days < day_number(query.before)) & (days != NO_DATE)
+        unused: set[str] = set()  # excluded words are not shown as matches
+        for term in query.excluded:
+            keep &= self._term_scores(term, None, count, unused, None) == 0
+        for field, words in query.excluded_filters:
+            for word in words:
+                keep &= self._term_scores(word, field, count, unused, None) == 0
+        return keep
+
+    def _ordered(self, found: np.ndarray, total: np.ndarray, limit: int, sort: str) -> list[Hit]:
+        if sort == "relevance" and found.size > limit:
+            found = found[np.argpartition(-total[found], limit - 1)[:limit]]
+        # Order among equals, the same in any index of the same data: changed later first,
+        # then in reading order (article, place), then by a hash of the id.
+        column = self._docs.column
+        articles = column("article")[found]
+        ties = (column("hash")[found], column("place")[found], articles, -column("changed")[found])
+        if sort == "newest":
+            order = np.lexsort((*ties, -column("made")[found]))[:limit]
+        elif sort == "published":
+            days = np.array([self._published.get(int(a), NO_DATE) for a in articles])
+            order = np.lexsort((*ties, -total[found], -days))[:limit]
+        else:
+            order = np.lexsort((*ties, -total[found]))
         return [self._hit(int(doc), float(total[doc])) for doc in found[order]]
 
     def _hit(self, doc: int, score: float) -> Hit:
-        annotation = self._docs[doc]
+        annotation = self._docs.annotations[doc]
         assert annotation is not None
         return Hit(annotation, round(score, 1), self._titles.get(annotation.article_id, ""))
 
     def _term_scores(
-        self, term: str, field: int | None, count: int, matched: set[str]
+        self,
+        term: str,
+        field: int | None,
+        count: int,
+        matched: set[str],
+        query: Query | None,
     ) -> np.ndarray:
         scores = np.zeros(count, dtype=np.float32)
+        prefix = query is not None and term == query.last_prefix
         if field != TITLE:
-            for word, similarity in self._expand(term, False):
+            for word, similarity in self._expand(term, False, prefix):
                 entries = np.frombuffer(self._vocab.postings[word], dtype=np.int32)
                 docs = entries >> 3
                 if field is None:
@@ -373,15 +464,15 @@ class SearchIndex:
                     np.maximum.at(scores, docs, weights)
                     matched.add(word)
         if field is None or field == TITLE:
-            by_article = self._title_scores(term, matched)
+            by_article = self._title_scores(term, matched, prefix)
             if by_article is not None:
-                doc_articles = np.frombuffer(self._doc_article, dtype=np.int32)
+                doc_articles = self._docs.column("article")
                 weight = TITLE_WEIGHT if field is None else np.float32(1.0)
                 np.maximum(scores, by_article[doc_articles] * weight, out=scores)
         return scores
 
-    def _title_scores(self, term: str, matched: set[str]) -> np.ndarray | None:
-        expansions = self._expand(term, True)
+    def _title_scores(self, term: str, matched: set[str], prefix: bool) -> np.ndarray | None:
+        expansions = self._expand(term, True, prefix)
         if not expansions:
             return None
         by_article = np.zeros(max(self._titles, default=0) + 1, dtype=np.float32)
@@ -392,13 +483,22 @@ class SearchIndex:
         return by_article
 
     @lru_cache(maxsize=4096)  # noqa: B019 - cleared on every change; one index per app
-    def _expand(self, term: str, title: bool) -> list[tuple[str, float]]:
-        return (self._title_vocab if title else self._vocab).expand(term)
+    def _expand(self, term: str, title: bool, prefix: bool) -> list[tuple[str, float]]:
+        return (self._title_vocab if title else self._vocab).expand(term, prefix)
 
 
-def search_store(store: Store, query: str, limit: int = 200) -> Results:
+def by_article(hits: Iterable[Hit]) -> list[Hit]:
+    """The hits with each article's together, articles in the order of their best hit."""
+    order: dict[int, int] = {}
+    listed = list(hits)
+    for hit in listed:
+        order.setdefault(hit.annotation.article_id, len(order))
+    return sorted(listed, key=lambda h: order[h.annotation.article_id])  # stable within
+
+
+def search_store(store: Store, query: str, limit: int = 200, sort: str = "relevance") -> Results:
     """One-off search (for the command line): build the index and query it."""
-    return SearchIndex.build(store).search(query, limit)
+    return SearchIndex.build(store).search(query, limit, sort=sort)
 
 
 def hits_as_json(hits: Iterable[Hit], paths: dict[int, str]) -> list[dict[str, object]]:
@@ -412,6 +512,7 @@ def hits_as_json(hits: Iterable[Hit], paths: dict[int, str]) -> list[dict[str, o
             "source": hit.annotation.source,
             "themes": list(hit.annotation.themes),
             "note": hit.annotation.note,
+            "kind": hit.annotation.kind,
             "start": hit.annotation.start,
             "end": hit.annotation.end,
             "score": hit.score,

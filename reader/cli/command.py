@@ -28,7 +28,8 @@ class Command:
 
     `synopsis` holds the (usage, what it does) lines shown in `reader --help`, in `order`;
     `summary` is the one-line help in argparse's list of commands; `description` is the
-    command's own `--help` text.
+    command's own `--help` text. `query_words`: the positional argument that collects a
+    search query, which then also takes words that begin with `-` (`-theme:sports`).
     """
 
     name: str
@@ -38,6 +39,7 @@ class Command:
     description: str
     arguments: Arguments
     run: Runner
+    query_words: str = ""
 
 
 def no_arguments(parser: argparse.ArgumentParser) -> None:

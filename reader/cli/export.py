@@ -129,4 +129,5 @@ COMMAND = Command(
     "standard output.",
     arguments=_arguments,
     run=run,
+    query_words="filter",
 )

@@ -115,10 +115,19 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `reader` with `argv` (default: the process's arguments); the exit status."""
-    args = build_parser().parse_args(
+    parser = build_parser()
+    args, extra = parser.parse_known_args(
         _with_default_command(list(sys.argv[1:] if argv is None else argv))
     )
     command = next(c for c in commands() if c.name == args.command)
+    if extra:  # a query's leaving-out words (`-draft`), or options nobody knows
+        unknown = [word for word in extra if word.startswith("--") or not command.query_words]
+        if unknown:
+            prog = f"reader {command.name}"
+            parser.exit(
+                2, f"{prog}: unrecognized arguments: {' '.join(unknown)} (see `{prog} --help`)\n"
+            )
+        setattr(args, command.query_words, [*getattr(args, command.query_words), *extra])
     library = getattr(args, "library_arg", None) or args.library
     if getattr(args, "library_arg", None) and args.library:
         return fail("give the library once: as LIBRARY or as --library", 2)

@@ -5,40 +5,57 @@ from __future__ import annotations
 import argparse
 import json
 
-from reader.cli.command import Command, positive_int, say
+from reader.cli.command import Command, fail, positive_int, say
 from reader.core.paths import Locations
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+    parser.add_argument("query", nargs="*", metavar="QUERY", help="what to look for")
     parser.add_argument("--json", action="store_true", help="print a JSON list for scripts")
     parser.add_argument(
         "--limit", type=positive_int, default=20, metavar="N", help="at most N results (default 20)"
     )
+    parser.add_argument(
+        "--sort",
+        choices=("relevance", "newest", "published"),
+        default="relevance",
+        help="best match first (default), newest tagged first, or newest article first",
+    )
+    parser.add_argument(
+        "--group", action="store_true", help="each article's results together, under its title"
+    )
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
-    from reader.annotations.search import hits_as_json, search_store
+    from reader.annotations.search import by_article, hits_as_json, search_store
     from reader.storage.database import Store
 
+    if not args.query:
+        return fail("give a QUERY to search for (see `reader search --help`)", 2)
     query = " ".join(args.query)
     store = Store(where.db)
     try:
-        results = search_store(store, query, args.limit)
+        results = search_store(store, query, args.limit, sort=args.sort)
         paths = {r.id: r.path for r in store.articles()}
     finally:
         store.close()
+    hits = by_article(results.hits) if args.group else results.hits
     if args.json:
-        print(json.dumps(hits_as_json(results.hits, paths), ensure_ascii=False, indent=2))
+        print(json.dumps(hits_as_json(hits, paths), ensure_ascii=False, indent=2))
         return 0
     if not results.hits:
         say(f"No annotation matches {query!r}.", err=True)
         return 0
-    for hit in results.hits:
+    article = None
+    for hit in hits:
         annotation = hit.annotation
+        if args.group and annotation.article_id != article:
+            article = annotation.article_id
+            say(f"== {hit.title} ({paths.get(article, '')})")
         themes = ", ".join(annotation.themes)
         head = f"{hit.score:5.1f}  {annotation.source or '(no source)'}"
-        say(head + (f" · {themes}" if themes else "") + f" · {hit.title}")
+        title = "" if args.group else f" · {hit.title}"
+        say(head + (f" · {themes}" if themes else "") + title)
         say(f"       “{' '.join(annotation.quote.split())}”")
         if annotation.note:
             say(f"       note: {' '.join(annotation.note.split())}")
@@ -54,8 +71,13 @@ COMMAND = Command(
     synopsis=(("reader search QUERY", "print the annotations that match QUERY, best first"),),
     summary="print the annotations that match a query",
     description="Print the annotations that match QUERY, best first. QUERY uses the "
-    "search screen's syntax: free words (typos forgiven) and the filters source:, "
-    'theme:, article:, note:, quote:, with quoted values ("Doug King").',
+    "search screen's syntax: free words (typos forgiven: one letter in a word of 3 to 5, two "
+    "in a longer one); the filters source:, theme:, article:, note:, quote:, with quoted "
+    'values ("Doug King"); kind:quotation or kind:passage; dates tagged, after:2026-01-01, '
+    "before:2026-06, date:2026-03; and a leading - to leave out (-theme:sports, -draft). "
+    "The search index is kept beside the database (.DB.index) and read again only where "
+    "annotations changed.",
     arguments=_arguments,
     run=run,
+    query_words="query",
 )

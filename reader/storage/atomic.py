@@ -20,7 +20,7 @@ COPY_CHUNK = 1024 * 1024
 
 
 def write_atomically(
-    path: Path, payload: bytes | Iterable[bytes], *, mode: int | None = None
+    path: Path, payload: bytes | Iterable[bytes | memoryview], *, mode: int | None = None
 ) -> None:
     """Replace `path` with `payload` so that readers see the old or the new file, never a mix.
 
@@ -66,7 +66,7 @@ def _current_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _write_payload(handle: BinaryIO, payload: bytes | Iterable[bytes]) -> None:
+def _write_payload(handle: BinaryIO, payload: bytes | Iterable[bytes | memoryview]) -> None:
     if isinstance(payload, bytes):
         handle.write(payload)
     else:

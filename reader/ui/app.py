@@ -258,6 +258,8 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self._saver.shutdown(wait=True)
+        if self._index is not None:
+            self._index.save()  # the next start reads it instead of every annotation
 
     # --- global actions ---
     def open_article(self, article_id: int) -> None:

@@ -37,6 +37,7 @@ def test_search_json_has_the_stable_shape(tagged_library: Path) -> None:
         "source",
         "themes",
         "note",
+        "kind",
         "start",
         "end",
         "score",
@@ -52,6 +53,22 @@ def test_search_filters_and_limit(tagged_library: Path) -> None:
     assert len(json.loads(result.stdout)) == 1
     result = run_reader("search", "--library", str(tagged_library), "--json", 'source:"Doug King"')
     assert [r["source"] for r in json.loads(result.stdout)] == ["Doug King"]
+
+
+def test_search_leaves_out_sorts_and_groups(seeded_library: Path) -> None:
+    where = ("--library", str(seeded_library))
+    left_out = run_reader("search", *where, "--json", "-theme:celebrity")
+    assert left_out.returncode == 0, left_out.stderr
+    assert {r["source"] for r in json.loads(left_out.stdout)} == {
+        "Doug King",
+        "Heather McPherson",
+        "ICE",
+    }
+    grouped = run_reader("search", *where, "--group", "--sort", "newest", "-source:nobody")
+    headings = [line for line in grouped.stdout.splitlines() if line.startswith("== ")]
+    assert len(headings) == 2 and len(set(headings)) == 2
+    assert grouped.stdout.count("Elaine Gustafon") == 1
+    assert (seeded_library / ".reader.json.index").is_file()  # the next search reads it
 
 
 def test_no_match_is_not_an_error(tagged_library: Path) -> None:
@@ -90,7 +107,8 @@ def test_a_library_folder_in_the_current_folder_is_the_default(tagged_library: P
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("search",), "reader search: the following arguments are required: QUERY"),
+        (("search",), "give a QUERY to search for"),
+        (("search", "x", "--bogus"), "reader search: unrecognized arguments: --bogus"),
         (("search", "x", "--limit", "0"), "must be 1 or more"),
         (("list", "--bogus"), "unrecognized arguments: --bogus"),
         (("list", "--library", "/no/such/folder"), "/no/such/folder: no such folder"),

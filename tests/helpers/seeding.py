@@ -26,6 +26,8 @@ def tag_quotes(library: Path, rows: list[Row]) -> None:
     A row is (article file, first words of the quote, source, themes); the annotation runs
     to the closing quote mark, as selecting the quotation in the app would.
     """
+    import msgspec
+
     from reader.core.records import new_annotation
     from reader.library.folder import Library
     from reader.storage.database import Store
@@ -34,13 +36,15 @@ def tag_quotes(library: Path, rows: list[Row]) -> None:
     shelf = Library(library, store)
     shelf.scan()
     records = {r.path: r for r in store.articles()}
-    for path, words, source, themes in rows:
+    for second, (path, words, source, themes) in enumerate(rows):
         text = shelf.load(records[path]).text
         start = text.index(words)
         end = min(i for i in (text.find("”", start), text.find('"', start)) if i > 0)
-        store.save_annotation(
-            new_annotation(records[path].id, text, start, end, source=source, themes=themes)
+        annotation = new_annotation(
+            records[path].id, text, start, end, source=source, themes=themes
         )
+        made = f"2026-02-01T09:00:{second:02d}+00:00"  # fixed: what a screen shows is too
+        store.save_annotation(msgspec.structs.replace(annotation, created=made, updated=made))
     store.close()
 
 

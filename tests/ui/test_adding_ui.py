@@ -73,7 +73,8 @@ async def test_a_broken_address_is_a_notification_and_nothing_changes(
         await press(pilot, "escape")
         assert not isinstance(app.screen, AddDialog)
         assert "Library (4)" in library_words(app)
-    after = {p.name for p in library.iterdir()} - {"reader.json", ".reader.json.lock"}
+    derived = {"reader.json", ".reader.json.lock", ".reader.json.index"}
+    after = {p.name for p in library.iterdir()} - derived
     assert sorted(after - {".reader-backups"}) == [n for n in before if n != "reader.json"]
 
 

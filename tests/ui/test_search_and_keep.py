@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reader.ui.app import ReaderApp
 from reader.ui.screens.search_screen import SearchScreen
+from reader.ui.widgets.hit_list import HitList, hit_lines
 from tests.helpers.paths import GOLD, ICE
 from tests.helpers.pilot import (
     SIZE,
@@ -110,9 +111,10 @@ async def test_matched_words_are_highlighted(library: Path) -> None:
         await type_text(pilot, "sovreignty")
         screen = app.screen
         assert isinstance(screen, SearchScreen)
-        prompt = screen.query_one("#search-results").get_option_at_index(0).prompt
-        marked = [prompt.plain[s.start : s.end] for s in prompt.spans if "reverse" in str(s.style)]
-        assert marked == ["sovereignty"]
+        listing = screen.query_one(HitList)
+        lines = hit_lines(listing.hits[0], listing.words)
+        assert [text for line in lines for text, _, matched in line if matched] == ["sovereignty"]
+        assert "sovereignty" in region_words(app, listing)
 
 
 async def test_a_new_tag_is_searchable_at_once(ice_library: Path) -> None:

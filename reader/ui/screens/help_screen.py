@@ -20,9 +20,13 @@ from textual.widgets import Static
 from reader.ui.styling import literal
 
 SEARCH_SYNTAX = (
-    "Words match anywhere, typos forgiven;\nevery word must match. Filters:\n"
-    '  source:King  theme:"public safety"\n  article:ICE  note:  quote:\n'
-    "theme:policing also finds policing/oversight."
+    "Words match anywhere; every word must match.\n"
+    "Typos forgiven: 1 letter in words of 3-5, 2 in\nlonger ones; the word being typed is a prefix.\n"
+    'Filters: source:King  theme:"public safety"\n'
+    "  article:ICE  note:  quote:  kind:quotation\n"
+    "Dates tagged: after:2026-01-01 before:2026-06\n  date:2026-03\n"
+    "Leave out: -theme:sports  -draft\n"
+    "ctrl+o order (best, newest, article date)\nctrl+g group by article"
 )
 
 Section = tuple[str, Sequence[BindingType]]

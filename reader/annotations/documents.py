@@ -1,0 +1,141 @@
+"""The search index's table of annotations: each one's number, and the columns a search
+filters and orders by (article, dates, place, kind, still there or not), kept as arrays
+that numpy reads without copying.
+
+Numbers are handed out in order and never reused: a removed annotation keeps its row,
+marked gone, until the table is saved (and numbered again) or rebuilt.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from datetime import date, datetime
+from functools import lru_cache
+
+import numpy as np
+
+from reader.core.records import QUOTATION, Annotation
+
+# What a search reads of an annotation besides its words, one int64 column each.
+# `day`: the day it was made (-1: unknown); `made`, `changed`: seconds since 1970;
+# `place`: its start in the article; `hash`: of its id (the last tie-breaker).
+COLUMNS = ("article", "day", "made", "changed", "place", "hash", "quotation")
+NO_DATE = -1
+
+
+def day_number(value: str | None) -> int:
+    """An ISO date (or date-time) as a day number; -1 when there is none."""
+    return _day_of((value or "")[:10])
+
+
+@lru_cache(maxsize=4096)
+def _day_of(iso_date: str) -> int:
+    try:
+        return date.fromisoformat(iso_date).toordinal()
+    except ValueError:
+        return NO_DATE
+
+
+def _seconds(value: str) -> int:
+    """An ISO date-time as seconds since 1970 (0 when it is not one)."""
+    try:
+        return int(datetime.fromisoformat(value).timestamp())
+    except (ValueError, OverflowError, OSError):
+        return 0
+
+
+def row(annotation: Annotation) -> tuple[int, ...]:
+    """The values of COLUMNS for `annotation`."""
+    return (
+        annotation.article_id,
+        day_number(annotation.created),
+        _seconds(annotation.created),
+        _seconds(annotation.updated),
+        annotation.start,
+        zlib.crc32(annotation.id.encode()),
+        annotation.kind == QUOTATION,
+    )
+
+
+def fingerprint(annotation: Annotation) -> int:
+    """A checksum of everything the index reads of `annotation`: its words and its row
+    (what was saved of it may be reused while this is unchanged)."""
+    text = "\x1f".join(
+        (
+            annotation.note,
+            annotation.quote,
+            "\x1e".join(annotation.themes),
+            annotation.source or "",
+            annotation.kind,
+            annotation.created,
+            annotation.updated,
+            annotation.id,
+            f"{annotation.article_id}:{annotation.start}",
+        )
+    )
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
+class Documents:
+    """Every annotation the index holds, numbered, with its columns and fingerprint."""
+
+    def __init__(self) -> None:
+        self.annotations: list[Annotation | None] = []
+        self.number_of: dict[str, int] = {}
+        self.fingerprints = array("I")
+        self._columns = {name: array("q") for name in COLUMNS}
+        self._alive = bytearray()
+
+    def __len__(self) -> int:
+        """How many rows, gone ones included."""
+        return len(self.annotations)
+
+    def add(self, annotation: Annotation, printed: int) -> int:
+        """Number `annotation` (with its fingerprint `printed`); its number."""
+        number = len(self.annotations)
+        self.annotations.append(annotation)
+        self.number_of[annotation.id] = number
+        self.fingerprints.append(printed)
+        for column, value in zip(self._columns.values(), row(annotation), strict=True):
+            column.append(value)
+        self._alive.append(1)
+        return number
+
+    def remove(self, annotation_id: str) -> int | None:
+        """Mark the annotation gone; its number, or None when it was not here."""
+        number = self.number_of.pop(annotation_id, None)
+        if number is not None:
+            self.annotations[number] = None
+            self._alive[number] = 0
+        return number
+
+    def extend(
+        self,
+        annotations: list[Annotation | None],
+        fingerprints: list[int],
+        columns: dict[str, np.ndarray],
+    ) -> int:
+        """Add saved rows at once (None: an annotation gone since); the first one's number."""
+        base = len(self.annotations)
+        self.annotations.extend(annotations)
+        for number, annotation in enumerate(annotations, start=base):
+            if annotation is not None:
+                self.number_of[annotation.id] = number
+        self.fingerprints.extend(fingerprints)
+        for name, column in self._columns.items():
+            column.frombytes(columns[name].astype(np.int64).tobytes())
+        self._alive.extend(annotation is not None for annotation in annotations)
+        return base
+
+    def column(self, name: str) -> np.ndarray:
+        """One column, one int64 per row (a view: valid until the next change)."""
+        return np.frombuffer(self._columns[name], dtype=np.int64)
+
+    def alive(self) -> np.ndarray:
+        """Which rows are annotations still there."""
+        return np.frombuffer(self._alive, dtype=np.uint8).astype(bool)
+
+    def saved_columns(self, alive: np.ndarray) -> dict[str, np.ndarray]:
+        """The columns of the rows still there."""
+        return {name: self.column(name)[alive] for name in COLUMNS}

@@ -1,0 +1,180 @@
+"""The search syntax: what a query asks for, parsed into words, filters and conditions.
+
+- free words match anywhere (quote, source, themes, note, article title); every word must
+  match;
+- `source:`, `theme:`, `article:`, `note:`, `quote:` match one field; a value is one word
+  or a quoted phrase (`source:"Doug King"`); `theme:policing` also finds
+  `policing/oversight`;
+- `kind:quote` (or `quotation`) and `kind:passage` (or `paraphrase`);
+- `after:2026-01-01`, `before:2026-02`, `date:2026-01` on the date an annotation was
+  made (a year, a month or a day);
+- a leading `-` excludes: `-theme:sports`, `-kind:passage`, `-draft`.
+While typing, the last word is also a beginning (`polic` finds `police`), until a space.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+QUOTE, NOTE, SOURCE, THEMES = 0, 1, 2, 3
+TITLE = 4
+FILTER_FIELDS = {
+    "source": SOURCE,
+    "theme": THEMES,
+    "themes": THEMES,
+    "article": TITLE,
+    "title": TITLE,
+    "note": NOTE,
+    "quote": QUOTE,
+}
+KIND_WORDS = {
+    "quote": "quotation",
+    "quotes": "quotation",
+    "quotation": "quotation",
+    "quotations": "quotation",
+    "passage": "passage",
+    "passages": "passage",
+    "paraphrase": "passage",
+}
+DATE_FIELDS = ("after", "before", "date")
+
+_TOKEN = re.compile(r"\w+")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_PART = re.compile(r'(-)?(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
+
+
+def fold_text(value: str) -> str:
+    """Case-, accent- and apostrophe-insensitive form of a string ("François" -> "francois",
+    "Warhol's" -> "warhol", "don't" -> "dont")."""
+    value = _POSSESSIVE.sub("", value.casefold()).replace("'", "").replace("’", "")
+    if value.isascii():
+        return value
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", value))
+
+
+def tokens(value: str) -> list[str]:
+    """The folded words of a string, in order."""
+    return _TOKEN.findall(fold_text(value))
+
+
+def name_words(source: str) -> list[str]:
+    """The folded words of a source that are written as names, with a capital: "Heather
+    McPherson, a law professor" gives heather and mcpherson, not law. A source written
+    all in lower case is all name."""
+    written = _TOKEN.findall(_POSSESSIVE.sub("", source).replace("'", "").replace("’", ""))
+    capitalised = [word for word in written if word[0].isupper()]
+    if not capitalised:
+        return tokens(source)
+    return [folded for word in capitalised for folded in tokens(word)]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed query (see the module docstring); words are folded.
+
+    `terms` and `filters` must match; `excluded` and `excluded_filters` must not; `kind`
+    keeps one kind, `not_kind` leaves one out; `after`/`before` bound the date made (ISO
+    dates, `before` exclusive); `typing`: the last word is still being typed.
+    """
+
+    terms: tuple[str, ...] = ()
+    filters: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    excluded: tuple[str, ...] = ()
+    excluded_filters: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    kind: str | None = None
+    not_kind: str | None = None
+    after: str | None = None
+    before: str | None = None
+    last_prefix: str | None = None  # the word that may be a beginning (while typing)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.terms or self.filters or self.has_conditions)
+
+    @property
+    def has_conditions(self) -> bool:
+        """Anything beyond words that must match: exclusions, a kind, dates."""
+        return bool(
+            self.excluded
+            or self.excluded_filters
+            or self.kind
+            or self.not_kind
+            or self.after
+            or self.before
+        )
+
+
+def parse_query(text: str, typing: bool = False) -> Query:
+    """Parse the search syntax; `typing`: the text is being typed (its last word is a
+    beginning unless a space follows it)."""
+    terms: list[str] = []
+    filters: list[tuple[int, tuple[str, ...]]] = []
+    excluded: list[str] = []
+    excluded_filters: list[tuple[int, tuple[str, ...]]] = []
+    kind = not_kind = after = before = None
+    last_prefix = None
+    for match in _PART.finditer(text):
+        negated, name, quoted, bare = match.group(1), match.group(2), match.group(3), match.group(4)
+        value = quoted if quoted is not None else (bare or "")
+        label = name.casefold() if name else ""
+        if label == "kind" and value.casefold() in KIND_WORDS:
+            if negated:
+                not_kind = KIND_WORDS[value.casefold()]
+            else:
+                kind = KIND_WORDS[value.casefold()]
+            continue
+        if label in DATE_FIELDS and _bounds(value):
+            low, high = _bounds(value)  # type: ignore[misc]
+            if label in ("after", "date"):
+                after = low if label == "date" else high
+            if label in ("before", "date"):
+                before = high if label == "date" else low
+            continue
+        field = FILTER_FIELDS.get(label) if label else None
+        if name and field is None:
+            value = f"{name} {value}"  # not a field we know: plain words
+        found = tuple(tokens(value))
+        if not found:
+            continue
+        if field is None:
+            (excluded if negated else terms).extend(found)
+        else:
+            (excluded_filters if negated else filters).append((field, found))
+        ends_open = match.end() == len(text) and quoted is None and not negated
+        last_prefix = found[-1] if typing and ends_open else None
+    return Query(
+        tuple(terms),
+        tuple(filters),
+        tuple(excluded),
+        tuple(excluded_filters),
+        kind,
+        not_kind,
+        after,
+        before,
+        last_prefix,
+    )
+
+
+def _bounds(value: str) -> tuple[str, str] | None:
+    """The first day of `value` (a year, month or day) and the first day after it."""
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
+    try:
+        if day:
+            low = date(year, month, day)
+            high = date.fromordinal(low.toordinal() + 1)
+        elif month:
+            low = date(year, month, 1)
+            high = date(year + (month == 12), month % 12 + 1, 1)
+        else:
+            low, high = date(year, 1, 1), date(year + 1, 1, 1)
+    except ValueError:
+        return None
+    return low.isoformat(), high.isoformat()

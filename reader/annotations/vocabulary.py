@@ -1,0 +1,204 @@
+"""Which words of the index a typed word stands for: itself, a word it begins, a typo of one.
+
+The rules, for a word as typed (folded):
+- the same word, when the index has it; and then nothing else: a word that is there is
+  never read as a typo of another ("fascist" does not find "assist");
+- a word it begins, when it is still being typed (the last word, before a space), or when
+  it is not an English word (`immigra` is cut short, `belt` is a word of its own);
+- a typo (for a long word being typed, once it begins no word): one edit (insert, delete, substitute, swap two letters) in a word of 3 to 5
+  letters, two in a longer one; except that a real English word that no annotation holds
+  is not taken for a typo of another word ("pants" does not find "parts"), unless it is a
+  name with a slip of the fingers: a letter left out or doubled, two letters swapped, or a
+  neighbouring key pressed, not the first letter ("dug" finds Doug King, "sing" does not
+  find King, "pale" does not find Pate). Names are where typos happen, and a misspelt name
+  is often a word. A name typed whole (two words or more) is matched as a whole, each word
+  with its typo ("jade bassi" finds Wade Bassi).
+Whether a word is English comes from a list of 128,000 words (data/english_words.txt.gz).
+"""
+
+from __future__ import annotations
+
+import gzip
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, DamerauLevenshtein
+
+MAX_EXPANSIONS = 64
+MIN_TYPO_LENGTH = 3
+EXACT, TYPO_1, TYPO_2 = 100.0, 85.0, 72.0
+_WORD_LIST = Path(__file__).parent / "data" / "english_words.txt.gz"
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """The English word list (loaded once, on the first search that needs it)."""
+    with gzip.open(_WORD_LIST, "rt", encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line[:1] != "#" and line.strip())
+
+
+def allowed_edits(term: str) -> int:
+    """How many edits a typed word may be from the word it means."""
+    if len(term) < MIN_TYPO_LENGTH:
+        return 0
+    return 1 if len(term) <= 5 else 2
+
+
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOURS: dict[str, set[str]] = {}
+for _row, _keys in enumerate(_KEYBOARD):
+    for _column, _key in enumerate(_keys):
+        near = _NEIGHBOURS.setdefault(_key, set())
+        for _other_row in (_row - 1, _row, _row + 1):
+            if 0 <= _other_row < len(_KEYBOARD):
+                for _offset in (-1, 0, 1):
+                    if 0 <= _column + _offset < len(_KEYBOARD[_other_row]):
+                        near.add(_KEYBOARD[_other_row][_column + _offset])
+        near.discard(_key)
+
+
+def is_slip(typed: str, meant: str) -> bool:
+    """One slip of the fingers turns `meant` into `typed`: a letter left out or added, two
+    neighbouring letters swapped, or one letter replaced by a neighbouring key's."""
+    if abs(len(typed) - len(meant)) == 1:
+        return True
+    if len(typed) != len(meant):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(typed, meant, strict=True)) if a != b]
+    if len(differ) == 2 and differ[1] == differ[0] + 1:
+        i = differ[0]
+        return typed[i] == meant[i + 1] and typed[i + 1] == meant[i]
+    return len(differ) == 1 and typed[differ[0]] in _NEIGHBOURS.get(meant[differ[0]], set())
+
+
+class Vocabulary:
+    """Distinct words with their postings, the words of names, and the look-ups above."""
+
+    def __init__(self) -> None:
+        self.postings: dict[str, array] = {}
+        self.names: set[str] = set()  # words that occur in a name (a source)
+        self._sorted: list[str] | None = None
+        self._by_length: dict[int, list[str]] | None = None
+        self._windows: dict[tuple[int, int, bool], list[str]] = {}
+
+    def add(self, word: str, entry: int) -> None:
+        postings = self.postings.get(word)
+        if postings is None:
+            self.postings[word] = array("i", (entry,))
+            self._sorted = self._by_length = None
+            self._windows = {}
+        else:
+            postings.append(entry)
+
+    def merge(self, words: list[str], bounds: np.ndarray, entries: np.ndarray) -> None:
+        """Add saved postings: word i's entries are entries[bounds[i]:bounds[i + 1]]."""
+        data = np.ascontiguousarray(entries, dtype=np.int32).data.cast("B")
+        offsets = (bounds * 4).tolist()
+        postings = self.postings
+        for word, start, end in zip(words, offsets, offsets[1:], strict=False):
+            found = postings.get(word)
+            if found is None:
+                found = postings[word] = array("i")
+            found.frombytes(data[start:end])
+        self._sorted = self._by_length = None
+        self._windows = {}
+
+    def prepare(self) -> None:
+        """Sort the words now (as the first look-up would), so that it is as fast as the rest."""
+        if self._sorted is None:
+            self._sorted = sorted(self.postings)
+        self._candidates(0, 0)
+        for length in range(3, 16):  # the windows typed words fall in
+            self._candidates(length, allowed_edits("x" * length))
+            self._candidates(length, 1, names=True)
+
+    def expand(self, term: str, prefix: bool = False) -> list[tuple[str, float]]:
+        """Words that `term` stands for, with a similarity from 0 to 100; `prefix`: the
+        word is still being typed."""
+        matches: dict[str, float] = {}
+        exact = term in self.postings
+        if exact:
+            matches[term] = EXACT
+        real = exact or term in english_words()
+        begun = False
+        if prefix or not real:
+            for word in self._beginning_with(term):
+                matches[word] = 70.0 + 25.0 * len(term) / len(word)
+                begun = True
+        # A long word still being typed that begins other words: its typos wait until it
+        # is finished, or begins nothing (they cost the most, and add least, then).
+        if not exact and not (prefix and begun and len(term) > 5):
+            for word, similarity in self._typos_of(term, real):
+                if similarity > matches.get(word, 0.0):
+                    matches[word] = similarity
+        return list(matches.items())
+
+    def _beginning_with(self, term: str) -> list[str]:
+        if self._sorted is None:
+            self._sorted = sorted(self.postings)
+        start = bisect_left(self._sorted, term)
+        found = []
+        for word in self._sorted[start:]:
+            if not word.startswith(term):
+                break
+            if word != term:
+                found.append(word)
+        if len(found) > MAX_EXPANSIONS:
+            found.sort(key=lambda w: -len(self.postings[w]))
+            found = found[:MAX_EXPANSIONS]
+        return found
+
+    def _typos_of(self, term: str, real: bool) -> list[tuple[str, float]]:
+        edits = allowed_edits(term)
+        if not edits:
+            return []
+        if real:  # a real word: only a name, one slip of the fingers away, can be meant
+            edits = 1
+            candidates = [
+                w
+                for w in self._candidates(len(term), edits, names=True)
+                if w[0] == term[0] and is_slip(term, w)
+            ]
+        else:
+            candidates = self._candidates(len(term), edits)
+        if not candidates:
+            return []
+        # OSA (bit-parallel) first; it overcounts only where an edit falls inside a swap,
+        # so the few one edit further are measured again with true Damerau-Levenshtein.
+        distances = process.cdist([term], candidates, scorer=OSA.distance, dtype=np.int8)[0]
+        for i in np.flatnonzero(distances == edits + 1).tolist():
+            distances[i] = DamerauLevenshtein.distance(term, candidates[i])
+        close = np.flatnonzero(distances <= edits)
+        if close.size > MAX_EXPANSIONS:
+            close = close[np.argsort(distances[close], kind="stable")[:MAX_EXPANSIONS]]
+        return [(candidates[i], TYPO_1 if distances[i] <= 1 else TYPO_2) for i in close.tolist()]
+
+    def add_names(self, words: Iterable[str]) -> None:
+        """Note words that occur in a name (a source)."""
+        before = len(self.names)
+        self.names.update(words)
+        if len(self.names) != before:
+            self._windows = {}
+
+    def _candidates(self, length: int, edits: int, names: bool = False) -> list[str]:
+        """The words (or the words of names) whose length is within `edits` of `length`."""
+        key = (length, edits, names)
+        found = self._windows.get(key)
+        if found is None:
+            if self._by_length is None:
+                by_length: dict[int, list[str]] = {}
+                for word in self.postings:
+                    by_length.setdefault(len(word), []).append(word)
+                self._by_length = by_length
+            found = []
+            for size in range(max(1, length - edits), length + edits + 1):
+                found.extend(self._by_length.get(size, ()))
+            if names:
+                found = [word for word in found if word in self.names]
+            self._windows[key] = found
+        return found

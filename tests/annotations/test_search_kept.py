@@ -1,0 +1,294 @@
+"""The search index kept beside the database: reused when current, corrected when not,
+ignored when it cannot be trusted, and never different from an index built afresh."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.annotations import search as search_module
+from reader.annotations.index_file import FORMAT, MAGIC, index_path, parse_index
+from reader.annotations.query import tokens
+from reader.annotations.search import SearchIndex, fingerprint
+from reader.core.records import Annotation, edited, new_annotation
+from reader.storage.database import Store
+
+TEXT = (
+    "Funding\n\nThe minister said the budget would protect public safety. Critics called the "
+    "plan reckless and said sovereignty was at stake. Doug King said agents assist police."
+)
+QUERIES = ["budget", "dug king", "publc safty", "source:king", "theme:sovereignty", "reckles"]
+
+
+def _store(db: Path, rows: int = 3) -> Store:
+    store = Store(db)
+    article = store.add_article(path="a.txt", title="Funding talks", sha256="0").id
+    for number in range(rows):
+        start = TEXT.index("The minister") if number % 2 == 0 else TEXT.index("Critics")
+        store.save_annotation(
+            new_annotation(
+                article,
+                TEXT,
+                start,
+                start + 60,
+                source=["Doug King", "Heather McPherson", "Ana Ruiz"][number % 3],
+                themes=[["public safety"], ["sovereignty"]][number % 2],
+                note=f"note {number}",
+            )
+        )
+    return store
+
+
+def _answers(index: SearchIndex) -> list[list[str]]:
+    return [[hit.annotation.id for hit in index.search(q).hits] for q in QUERIES]
+
+
+def _fresh(store: Store) -> SearchIndex:
+    return SearchIndex.build(store, kept=False)
+
+
+def _counting_adds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    added: list[str] = []
+    original = SearchIndex._add
+
+    def counted(self: SearchIndex, annotation: search_module.Annotation) -> None:
+        added.append(annotation.id)
+        original(self, annotation)
+
+    monkeypatch.setattr(SearchIndex, "_add", counted)
+    return added
+
+
+def test_the_index_is_saved_and_the_next_start_reads_no_annotation_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "reader.json"
+    store = _store(db)
+    first = SearchIndex.build(store)
+    assert index_path(db).is_file()
+    expected = _answers(first)
+    added = _counting_adds(monkeypatch)
+    again = SearchIndex.build(Store(db))
+    assert added == []
+    assert _answers(again) == expected == _answers(_fresh(store))
+
+
+def test_edits_made_while_the_index_was_not_watching_are_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "reader.json"
+    store = _store(db, rows=4)
+    SearchIndex.build(store).save()
+    other = Store(db)  # another process: the saved index does not see these
+    first, second, *_ = other.annotations()
+    other.save_annotation(edited(first, note="a remark about tariffs"))
+    other.delete_annotation(second.id)
+    added = _counting_adds(monkeypatch)
+    index = SearchIndex.build(Store(db))
+    assert added == [first.id]
+    assert [h.annotation.id for h in index.search("tariffs").hits] == [first.id]
+    assert second.id not in {h.annotation.id for h in index.search("budget").hits}
+    assert _answers(index) == _answers(_fresh(Store(db)))
+    saved = index.saved()
+    assert second.id not in saved.ids and len(saved.ids) == 3
+    added.clear()
+    SearchIndex.build(Store(db))  # what was read again was saved: nothing is read now
+    assert added == []
+
+
+def test_a_running_index_saves_what_changed_since(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = _store(db)
+    index = SearchIndex.build(store)
+    assert index.save() is False  # nothing new
+    annotation = store.annotations()[0]
+    store.save_annotation(edited(annotation, themes=("tariffs",)))
+    assert index.save() is True
+    assert parse_index(index_path(db).read_bytes()) is not None
+    assert "tariffs" in parse_index(index_path(db).read_bytes()).words  # type: ignore[union-attr]
+
+
+def test_a_read_only_database_gets_no_index_file(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    _store(db)
+    os.chmod(db, 0o444)
+    try:
+        store = Store(db)
+        if not store.read_only:
+            pytest.skip("running as a user who can write read-only files")
+        index = SearchIndex.build(store)
+        assert _answers(index)[0]
+        assert not index_path(db).exists()
+    finally:
+        os.chmod(db, 0o644)
+
+
+def _valid_bytes(tmp_path: Path) -> bytes:
+    db = tmp_path / "source.json"
+    SearchIndex.build(_store(db))
+    return index_path(db).read_bytes()
+
+
+def _damaged(tmp_path: Path) -> dict[str, bytes]:
+    good = _valid_bytes(tmp_path)
+    header_end = good.index(b"}", len(MAGIC) + 8) + 1
+    return {
+        "empty": b"",
+        "garbage": os.urandom(4096),
+        "magic only": MAGIC,
+        "truncated": good[: len(good) // 2],
+        "entries cut": good[:-3],
+        "other format": good.replace(f'"format":{FORMAT}'.encode(), b'"format":999'),
+        "entry beyond the annotations": good[:header_end]
+        + (10**6 << 3).to_bytes(4, "little")
+        + good[header_end + 4 :],
+        "negative entry": good[:header_end]
+        + (-8).to_bytes(4, "little", signed=True)
+        + good[header_end + 4 :],
+        "header length lies": good[: len(MAGIC)]
+        + (2**62).to_bytes(8, "little")
+        + good[len(MAGIC) + 8 :],
+        "wrong types": good.replace(b'"counts":[', b'"counts":["x",'),
+        "other columns": good.replace(b'"columns":["article"', b'"columns":["elsewhere"'),
+        "a column short": good[:-8],
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "empty",
+        "garbage",
+        "magic only",
+        "truncated",
+        "entries cut",
+        "other format",
+        "entry beyond the annotations",
+        "negative entry",
+        "header length lies",
+        "wrong types",
+        "other columns",
+        "a column short",
+    ],
+)
+def test_a_damaged_index_file_is_ignored_and_replaced(tmp_path: Path, case: str) -> None:
+    db = tmp_path / "reader.json"
+    store = _store(db)
+    expected = _answers(_fresh(store))
+    index_path(db).write_bytes(_damaged(tmp_path)[case])
+    assert parse_index(index_path(db).read_bytes()) is None
+    assert _answers(SearchIndex.build(Store(db))) == expected
+    assert parse_index(index_path(db).read_bytes()) is not None  # written again, whole
+
+
+def test_an_index_that_lies_about_words_only_costs_its_own_annotations(tmp_path: Path) -> None:
+    """An index copied from another database with the same ids but other text: the
+    fingerprints differ, so every annotation is read again."""
+    db = tmp_path / "reader.json"
+    store = _store(db)
+    other = tmp_path / "other.json"
+    other_store = Store(other)
+    article = other_store.add_article(path="a.txt", title="Funding talks", sha256="0").id
+    for annotation in store.annotations():
+        other_store.save_annotation(edited(annotation, note="smuggled words", article_id=article))
+    SearchIndex.build(other_store)
+    index_path(db).write_bytes(index_path(other).read_bytes())
+    index = SearchIndex.build(Store(db))
+    assert index.search("smuggled").total == 0
+    assert _answers(index) == _answers(_fresh(store))
+
+
+@pytest.mark.parametrize("kind", ["symlink to a file", "symlink to a device", "folder"])
+def test_an_index_path_that_is_not_a_plain_file_is_neither_read_nor_replaced(
+    tmp_path: Path, kind: str
+) -> None:
+    db = tmp_path / "reader.json"
+    store = _store(db)
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me")
+    path = index_path(db)
+    if kind == "symlink to a file":
+        path.symlink_to(target)
+    elif kind == "symlink to a device":
+        path.symlink_to("/dev/zero")
+    else:
+        path.mkdir()
+    index = SearchIndex.build(store)
+    assert _answers(index) == _answers(_fresh(store))
+    assert target.read_text() == "keep me"
+    assert path.is_symlink() or path.is_dir()
+
+
+def test_an_index_file_larger_than_its_database_could_explain_is_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "reader.json"
+    store = _store(db)
+    SearchIndex.build(store)
+    monkeypatch.setattr(search_module, "size_limit", lambda db: 10)
+    added = _counting_adds(monkeypatch)
+    SearchIndex.build(Store(db))
+    assert len(added) == 3
+
+
+def test_changing_how_words_are_read_needs_a_new_index_format() -> None:
+    """Bump index_file.FORMAT when this fails: old index files hold the old words."""
+    sample = Annotation(
+        id="0" * 32,
+        article_id=1,
+        start=0,
+        end=5,
+        quote="xxxxx",
+        source="Zoë O'Neil-Smith",
+        note="Québec's 2026",
+        created="2026-01-01T00:00:00+00:00",
+        updated="2026-01-01T00:00:00+00:00",
+    )
+    assert tokens("Québec's «FIRST» O'Neil-Smith 2026 naïve") == [
+        "quebec",
+        "first",
+        "oneil",
+        "smith",
+        "2026",
+        "naive",
+    ]
+    assert (FORMAT, fingerprint(sample)) == (1, 3916918819)
+    assert fingerprint(edited(sample, note="Québec")) != fingerprint(sample)
+
+
+_EDIT = st.tuples(st.sampled_from(["add", "edit", "delete"]), st.integers(0, 50), st.text())
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(edits=st.lists(_EDIT, max_size=12))
+def test_a_kept_index_after_any_edits_answers_as_a_fresh_one(
+    tmp_path_factory: pytest.TempPathFactory, edits: list[tuple[str, int, str]]
+) -> None:
+    db = tmp_path_factory.mktemp("kept") / "reader.json"
+    store = _store(db)
+    live = SearchIndex.build(store)
+    article = store.articles()[0].id
+    for action, number, words in edits:
+        current = store.annotations()
+        if action == "add" or not current:
+            store.save_annotation(new_annotation(article, TEXT, 0, 40, note=words))
+        elif action == "edit":
+            store.save_annotation(edited(current[number % len(current)], note=words))
+        else:
+            store.delete_annotation(current[number % len(current)].id)
+        if number % 3 == 0:
+            live.save()
+    live.save()
+    fresh = _fresh(store)
+    reopened = SearchIndex.build(Store(db))
+    queries = [*QUERIES, *{word for _, _, text in edits for word in tokens(text)}]
+    for query in queries:
+        assert [h.annotation.id for h in reopened.search(query).hits] == [
+            h.annotation.id for h in fresh.search(query).hits
+        ], query
