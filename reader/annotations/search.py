@@ -148,6 +148,7 @@ class SearchIndex:
         made meanwhile is applied after the build, and applying it twice does no harm.
         """
         english_words()  # loaded now, off the UI thread, not at the first keystroke
+        store.wait_loaded()  # a lazy store's annotations (their arrival is not a change)
         saved_at = index_path(store.path) if kept else None
         saved = read_index(saved_at, size_limit(store.path)) if saved_at else None
         index = cls()
@@ -264,6 +265,8 @@ class SearchIndex:
     # --- keeping current ---
     def apply(self, change: Change) -> None:
         """Apply one store change (a store listener)."""
+        if change.loaded:
+            return  # the annotations of a lazy store arriving: the build read them all
         with self._lock:
             if change.articles:
                 self._set_titles(change.articles)

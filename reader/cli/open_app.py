@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.command import Command
+from reader.cli.command import Command, fail
 from reader.core.paths import Locations
 
 
@@ -17,6 +17,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
 
     app = ReaderApp(library=where.library, db=where.db)
     app.run()
+    if app.load_error is not None:
+        return fail(str(app.load_error))
     return app.return_code or 0
 
 

@@ -126,13 +126,18 @@ def checked(annotation: Annotation) -> Annotation:
 
 
 class DatabaseFile(msgspec.Struct, forbid_unknown_fields=True):
-    """The shape of the database file, for decoding and validating it in one pass."""
+    """The shape of the database file, for decoding and validating it. The annotations are
+    kept as their raw JSON, decoded with `ANNOTATIONS_TABLE` in a second step (the store
+    may do it after the first frame is drawn)."""
 
     meta: dict[str, dict[str, Any]] = {}
     articles: dict[str, dict[str, Any]] = {}
-    annotations: dict[str, Annotation] = {}
+    annotations: msgspec.Raw = msgspec.Raw(b"{}")
     sources: dict[str, dict[str, Any]] = {}
     themes: dict[str, dict[str, Any]] = {}
+
+
+ANNOTATIONS_TABLE = msgspec.json.Decoder(dict[str, Annotation])
 
 
 TABLES = DatabaseFile.__struct_fields__
@@ -162,11 +167,14 @@ class Theme:
 
 @dataclass(frozen=True)
 class Change:
-    """What one write changed, as listeners hear it (an edit is a removal and an addition)."""
+    """What one write changed, as listeners hear it (an edit is a removal and an addition).
+    `loaded`: not a change but the annotations arriving after a lazy open (all of them, in
+    `added`)."""
 
     added: tuple[Annotation, ...] = ()
     removed: tuple[Annotation, ...] = ()
     articles: tuple[ArticleRecord, ...] = field(default=())
+    loaded: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.added or self.removed or self.articles)

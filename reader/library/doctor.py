@@ -33,9 +33,11 @@ from reader.core.codebook import name_key
 from reader.core.records import TABLES, Annotation, ArticleRecord
 from reader.library.article_files import ArticleError, is_article_file, read_article
 from reader.storage.atomic import write_atomically
-from reader.storage.backups import Backups
-from reader.storage.database import Store, StoreError, locked
+from reader.storage.backups import FOLDER, Backups
+from reader.storage.database import Store, StoreError, locked, schema_of_generation
+from reader.storage.journal import Journal, JournalError
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
+from reader.storage.tables import replayed
 
 
 @dataclass(frozen=True)
@@ -375,6 +377,7 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
             Finding("note", f"{db}: no database yet; Reader creates one when it opens the library")
         )
         return checkup
+    _fold_journal(db, checkup, fix)
     with locked(db):
         stale = sorted(db.parent.glob(f".{db.name}.*.tmp"))
         if stale:
@@ -412,7 +415,10 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
                 )
             )
             return checkup
-        examination = _Examination(db, data, library, fix)
+        waiting = _journal_records(db, data, checkup)
+        if waiting:
+            replayed(data, waiting)  # the checks see the database as saved
+        examination = _Examination(db, data, library, fix and not waiting)
         examination.run()
         checkup.findings.extend(examination.findings)
         errors = any(f.severity == "error" for f in examination.findings)
@@ -448,6 +454,60 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
     if not any(f.severity == "error" for f in checkup.findings):
         checkup.summary = _summary(db, examination.data)
     return checkup
+
+
+def _fold_journal(db: Path, checkup: Checkup, fix: bool) -> None:
+    """With `fix`, fold the journal into the database first (a damaged journal: its copy
+    set aside in the backups folder, the part before the damage kept and folded)."""
+    journal = Journal(db)
+    if not fix or not journal.exists():
+        return
+    with locked(db):
+        try:
+            journal.read(0)
+        except JournalError as error:
+            copy = journal.set_aside(db.parent / FOLDER, error.readable)
+            checkup.findings.append(
+                Finding(
+                    "problem",
+                    f"{error.args[0].split(';')[0]}: a copy is kept as {copy}; the changes "
+                    "before the damage are kept",
+                    fixed=True,
+                )
+            )
+    try:
+        store = Store(db)
+    except StoreError:
+        return  # the checks below say what is wrong with the file
+    try:
+        if store.journal_size():
+            store.fold()
+            checkup.findings.append(
+                Finding("note", "the journal's changes were folded into the database")
+            )
+    except StoreError as error:
+        checkup.findings.append(Finding("error", str(error)))
+    finally:
+        store.close()
+
+
+def _journal_records(db: Path, data: dict[str, Any], checkup: Checkup) -> list[dict[str, Any]]:
+    """The journal's changes not yet folded into `data` (a note says how many)."""
+    try:
+        reading = Journal(db).read(0)
+    except JournalError as error:
+        checkup.findings.append(Finding("error", str(error)))
+        return []
+    if not reading.records or reading.generation != schema_of_generation(data):
+        return []
+    checkup.findings.append(
+        Finding(
+            "note",
+            f"{len(reading.records)} change(s) wait in the journal to be folded into "
+            f"{db.name} (the app folds them when idle and at exit; --fix folds them now)",
+        )
+    )
+    return reading.records
 
 
 def _summary(db: Path, data: dict[str, Any]) -> str:

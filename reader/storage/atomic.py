@@ -42,7 +42,7 @@ def write_atomically(
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
 def copy_atomically(source: Path, target: Path) -> None:
@@ -73,7 +73,7 @@ def _write_payload(handle: BinaryIO, payload: bytes | Iterable[bytes | memoryvie
         handle.writelines(payload)
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX); a no-op where folders cannot be opened."""
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -1,23 +1,34 @@
-"""The annotation database: one TinyDB JSON file with articles, annotations and codebook.
+"""The annotation database: one TinyDB JSON file, a journal beside it, a typed memory model.
 
-Tables (see DESIGN.md): `meta` (schema and writer version, next article id), `articles`,
-`annotations`, `sources`, `themes`. The `Store` keeps a model of them in memory for reads
-and makes every change a *transaction*: it takes the thread lock and the file lock, reloads
-the file if another process changed it since we last saw it, applies the change through
-TinyDB, and writes the whole file once, atomically (`AtomicJSONStorage`). So two Readers on
-one database never overwrite each other's work: each writes on top of the other's latest
-state. (Two edits of the *same* annotation: the later one wins.)
+Tables (see DESIGN.md): `meta` (schema and writer version, next article id, generation),
+`articles`, `annotations`, `sources`, `themes`. The `Store` holds them in memory as typed
+records (`Tables`) and makes every change a *transaction*: it takes the thread lock and the
+file lock, catches up with what another process wrote since (a new journal line: applied;
+a new database file: read again), applies the change in memory, and appends it to the
+journal as one checksummed line, flushed to disk before the call returns (`Journal`). The
+cost of a save is the change, not the database.
 
-Change detection is exact: every write replaces the file (a new inode), and the store keeps
-the file it last read or wrote open, so its inode cannot be reused; a different inode at
-the path means someone else wrote. Before a write replaces the file, due rotating backups
-are taken (`Backups`). A damaged file, or one from a newer Reader, is refused with a
-one-line message and never overwritten; an older schema is migrated after a backup.
+The journal is *folded* into `reader.json` (the whole file rewritten atomically, rotating
+backups taken first, the generation counted up, then the journal removed) when the app is
+idle, at exit, when it passes `FOLD_BYTES`, by `reader doctor --fix`, and when a command
+line tool that wrote closes the store. On open, the file is read and its journal replayed;
+a torn last line (a crash during an append) is dropped, a journal of another generation (a
+crash between a fold and the journal's removal) is ignored. So a change is on disk once
+its call returns, and `reader.json` is always a whole TinyDB file.
+
+Writes go to the tables directly rather than through TinyDB's Table API, which copies a
+whole table on every operation; the file keeps TinyDB's layout (`TinyDB(path)` reads it).
+
+Change detection is exact: a fold replaces the file (a new inode), and the store keeps the
+file it last read or wrote open, so its inode cannot be reused; a different inode means
+someone else folded. Journal growth is another process's change. A damaged file or
+journal, or a file from a newer Reader, is refused with a one-line message and never
+overwritten; an older schema is migrated after a backup.
 
 Threading: the UI runs writes off its thread. Reads used by the UI (`annotations_for`,
 `article`, counts, the codebook) return immutable snapshots and never wait for a write.
 Listeners hear of every change, our own and (through `refresh()` or a transaction's
-reload) other processes'; they run on the writing thread.
+catching up) other processes'; they run on the writing thread.
 """
 
 from __future__ import annotations
@@ -26,6 +37,8 @@ import contextlib
 import os
 import stat
 import threading
+import time
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, replace
@@ -34,12 +47,11 @@ from typing import Any, BinaryIO
 
 import msgspec
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
-from tinydb.table import Document
 
 from reader import __version__
 from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.collector import collector_paused
+from reader.core.memory import give_back_freed_memory
 from reader.core.records import (
     QUICK_KEYS,
     Annotation,
@@ -53,13 +65,27 @@ from reader.core.records import (
     checked,
     now,
 )
-from reader.core.text import clean_line
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import Backups
+from reader.storage.journal import Journal, JournalError
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
+from reader.storage.tables import (
+    ANNOTATIONS,
+    ARTICLES,
+    HEAD,
+    META,
+    ONLY_ANNOTATIONS,
+    SOURCES,
+    THEMES,
+    Operation,
+    Tables,
+    TablesError,
+    replayed,
+)
 from reader.storage.tinydb_storage import AtomicJSONStorage, StorageError
 
 LOCK_TIMEOUT = 15.0
+FOLD_BYTES = 8 * 1024 * 1024  # a journal larger than this is folded after the write
 RECOVERY = "`reader restore` goes back to a backup; `reader doctor` checks and repairs"
 
 
@@ -97,92 +123,172 @@ def locked(db: Path, lock: FileLock | None = None) -> Iterator[None]:
 class Store:
     """The database of one library: articles, annotations and the codebook."""
 
-    def __init__(self, path: Path, *, backups: bool = True) -> None:
+    def __init__(self, path: Path, *, backups: bool = True, lazy: bool = False) -> None:
+        """Open the database at `path`. `lazy`: return once articles and codebook are read,
+        and read the annotations on a thread (the app draws its first frame meanwhile;
+        `annotations_for` and counts are empty until then, listeners hear them arrive, and
+        every other read or write waits for them)."""
         self.path = _real_path(Path(path))
         self.read_only = _is_read_only(self.path)
         self.backups = Backups(self.path) if backups and not self.read_only else None
+        self.journal = Journal(self.path)
         self._lock = threading.RLock()
         self._file_lock = FileLock(str(lock_path(self.path)), timeout=LOCK_TIMEOUT)
         self._listeners: list[Listener] = []
         self._depth = 0
+        self._pending: list[Operation] = []
         self._held: BinaryIO | None = None
         self._signature: tuple[int, int, int] | None = None
         self._read_signature: tuple[int, int, int] | None = None
+        self._journal_checked: tuple[int, int] | None = None  # its (inode, size) last seen
+        self._journal_end = 0  # the end of the journal lines applied
+        self._journal_current = False  # the journal continues the file we hold
+        self._wrote = False  # this store appended to the journal since it was last folded
         self._cleaned = False
+        self._loaded = threading.Event()
+        self._load_error: StoreError | None = None
+        self._rest: tuple[msgspec.Raw, list[dict[str, Any]]] | None = None
+        self._storage = AtomicJSONStorage(
+            self.path,
+            schema=DatabaseFile,
+            before_write=self.backups.before_write if self.backups else None,
+            read_only=self.read_only,
+        )
         try:
             with collector_paused(freeze=True):
-                self._open()
+                self._open(lazy)
         except OSError as error:
             raise StoreError(f"{self.path}: cannot open the database ({error.strerror})") from None
 
     # --- opening and reloading ---
-    def _open(self) -> None:
+    def _open(self, lazy: bool) -> None:
         if not self.path.exists():
             self._start_empty()  # the file is written with the first change, not before
             return
         data = self._read()
         older = self._schema(data) < SCHEMA_VERSION
-        self._load(data)  # validates every record before anything is written
         if older and self.read_only:
             raise StoreError(
                 f"{self.path}: written by an older Reader and read-only, so it cannot be "
                 "brought up to date; make it writable once, or open a writable copy"
             )
         if older:
+            self._load(data)  # validates the file before it is migrated
+            self._load_rest(*self._load_head(data))
             with self._process_lock():
                 self._migrate()
             data = self._read()
-            self._load(data)
+            lazy = False
+        rest = self._load_head(data)
         self._remember_file(read=True)
+        if lazy:
+            self._rest = rest  # read by `start_loading`, or the first read that waits
+        else:
+            self._load_rest(*rest)
+
+    def _load_head(self, data: dict[str, Any]) -> tuple[msgspec.Raw, list[dict[str, Any]]]:
+        """Everything but the annotations, from the file and its journal; what is left to
+        load: the annotations' raw JSON and the journal's records."""
+        self._load(data)
+        self._journal_checked = self.journal.signature()  # before reading: nothing missed
+        reading = self._read_journal(0)
+        self._journal_current = reading.generation == self._generation
+        self._journal_end = reading.end
+        records = reading.records if self._journal_current else []
+        self._apply_records(records, HEAD)
+        if not self._loaded.is_set():
+            self._rebuild_snapshots()  # no annotations yet: empty counts until they come
+        return data[ANNOTATIONS], records
+
+    def _load_rest(
+        self, raw: msgspec.Raw, records: list[dict[str, Any]], meanwhile: bool = False
+    ) -> None:
+        """The annotations, from the file and then the journal (`meanwhile`: on a thread
+        beside the UI, which gets the interpreter between pieces)."""
+        try:
+            annotations = Tables.decode_annotations(raw, _let_others_run if meanwhile else None)
+        except TablesError as error:
+            hint = "run `reader doctor --fix` (it keeps both)" if "twice" in str(error) else ""
+            raise StoreError(
+                f"{self.path}: {error}; Reader will not overwrite it: {hint or RECOVERY}"
+            ) from None
+        with self._lock:
+            self._tables.annotations = annotations
+            self._apply_records(records, ONLY_ANNOTATIONS)
+            self._rebuild_snapshots()
+            self._loaded.set()
+
+    def _load_rest_meanwhile(self, raw: msgspec.Raw, records: list[dict[str, Any]]) -> None:
+        """On its own thread: load the annotations, then tell listeners they are here."""
+        try:
+            with collector_paused(freeze=True):
+                self._load_rest(raw, records, meanwhile=True)
+        except StoreError as error:
+            self._load_error = error
+            self._loaded.set()
+            return
+        del raw, records
+        give_back_freed_memory()  # what decoding the file left behind
+        self._notify(Change(added=tuple(self._tables.annotations.values()), loaded=True))
+
+    def start_loading(self) -> None:
+        """Read the annotations of a `lazy` store on a thread (the app calls it once its
+        first frame is drawn); nothing when they are read or being read."""
+        with self._lock:
+            rest, self._rest = self._rest, None
+        if rest is not None:
+            threading.Thread(
+                target=self._load_rest_meanwhile, args=rest, name="reader-load", daemon=True
+            ).start()
+
+    def wait_loaded(self) -> None:
+        """Wait until the annotations are read (at once for a store not opened `lazy`);
+        `StoreError` if they could not be."""
+        self.start_loading()
+        self._loaded.wait()
+        if self._load_error is not None:
+            raise self._load_error
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the annotations are read (see `lazy`)."""
+        return self._loaded.is_set() and self._load_error is None
 
     def _start_empty(self) -> None:
         """An empty database in memory, for a file that does not exist yet."""
-        empty: dict[str, Any] = {
-            "meta": {
-                "1": {"schema": SCHEMA_VERSION, "reader_version": __version__, "next_article_id": 1}
-            },
-            "articles": {},
-            "annotations": {},
-            "sources": {},
-            "themes": {},
+        meta = {
+            "schema": SCHEMA_VERSION,
+            "reader_version": __version__,
+            "next_article_id": 1,
+            "generation": 0,
         }
-        self._new_tinydb()
-        self._storage.start_with(empty)
-        self._load(empty)
+        self._tables = Tables(meta=meta)
+        self._rebuild_snapshots()
         self._signature = self._read_signature = None
-
-    def _new_tinydb(self) -> None:
-        before_write = self.backups.before_write if self.backups else None
-        self._db = TinyDB(
-            self.path,
-            storage=AtomicJSONStorage,
-            schema=DatabaseFile,
-            before_write=before_write,
-            read_only=self.read_only,
-        )
-        self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self._journal_checked, self._journal_end, self._journal_current = None, 0, False
+        self._loaded.set()
 
     def _read(self) -> dict[str, Any]:
-        """Decode the file into a fresh TinyDB; errors become one-line `StoreError`s."""
-        self._new_tinydb()
+        """Decode the file; errors become one-line `StoreError`s."""
         try:
-            # Another process may replace the file while we read it (writers rename a new
+            # Another process may replace the file while we read it (a fold renames a new
             # file over it): the read counts only if the file is the same before and after,
             # and that file's signature is what later writes compare against.
             for _ in range(5):
+                self._storage.close()
                 before = self._disk_signature()
                 data = self._storage.read()
                 self._read_signature = before
                 if before is not None and before == self._disk_signature():
                     break
                 self._read_signature = None  # unsure what was read: the next write reloads
-                self._storage.close()  # drop what was read, to read the new file
         except StorageError as error:
             if error.reason == "io":
                 raise StoreError(str(error)) from None
             if error.reason == "shape":
                 self._refuse_if_newer()
             raise StoreError(f"{error}; Reader will not overwrite it: {RECOVERY}") from None
+        self._storage.close()  # the tables keep what they need; the decoded file goes
         if data is None:
             raise StoreError(f"{self.path}: the database disappeared while opening it; try again")
         return data
@@ -227,64 +333,58 @@ class Store:
     def _load(self, data: dict[str, Any]) -> None:
         """Build the memory model from decoded tables."""
         try:
-            meta_items = list(data["meta"].items())
-            self._meta_doc_id = int(meta_items[0][0])
-            self._meta: dict[str, Any] = dict(meta_items[0][1])
-            articles: dict[int, ArticleRecord] = {}
-            article_doc_ids: dict[int, int] = {}
-            for doc_id, doc in data["articles"].items():
-                record = _article_from_doc(doc)
-                if record.id in articles:
-                    raise StoreError(
-                        f"{self.path}: article id {record.id} is used twice; run "
-                        "`reader doctor --fix`"
-                    )
-                articles[record.id] = record
-                article_doc_ids[record.id] = int(doc_id)
-            annotations: dict[str, Annotation] = {}
-            annotation_doc_ids: dict[str, int] = {}
-            for doc_id, annotation in data["annotations"].items():
-                if annotation.id in annotations:
-                    raise StoreError(
-                        f"{self.path}: annotation id {annotation.id} is used twice; run "
-                        "`reader doctor --fix` (it keeps both)"
-                    )
-                annotations[annotation.id] = annotation
-                annotation_doc_ids[annotation.id] = int(doc_id)
-            sources: dict[str, Source] = {}
-            source_doc_ids: dict[str, int] = {}
-            for doc_id, doc in data["sources"].items():
-                source = Source(str(doc["name"]), str(doc.get("description", "")))
-                sources[name_key(source.name)] = source
-                source_doc_ids[name_key(source.name)] = int(doc_id)
-            themes: dict[str, Theme] = {}
-            theme_doc_ids: dict[str, int] = {}
-            for doc_id, doc in data["themes"].items():
-                key = doc.get("key", 0)
-                theme = Theme(
-                    str(doc["name"]),
-                    str(doc.get("colour", "")),
-                    str(doc.get("description", "")),
-                    key if type(key) is int and key in QUICK_KEYS else 0,
-                )
-                themes[name_key(theme.name)] = theme
-                theme_doc_ids[name_key(theme.name)] = int(doc_id)
-        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as error:
+            tables = Tables.from_file(data)
+        except TablesError as error:
+            hint = "run `reader doctor --fix`" if "twice" in str(error) else RECOVERY
             raise StoreError(
-                f"{self.path}: a record is damaged ({error!r}); Reader will not overwrite it: "
-                f"{RECOVERY}"
+                f"{self.path}: {error}; Reader will not overwrite it: {hint}"
             ) from None
-        self._articles, self._article_doc_ids = articles, article_doc_ids
-        self._annotations, self._annotation_doc_ids = annotations, annotation_doc_ids
-        self._sources, self._source_doc_ids = sources, source_doc_ids
-        self._themes, self._theme_doc_ids = themes, theme_doc_ids
-        self._rebuild_snapshots()
+        if self._loaded.is_set():  # reading again: readers see the old ones until then
+            tables.annotations = self._tables.annotations
+        self._tables = tables
+
+    def _read_journal(self, offset: int) -> Any:
+        try:
+            return self.journal.read(offset)
+        except JournalError as error:
+            raise StoreError(str(error)) from None
+
+    def _apply_records(
+        self, records: list[dict[str, Any]], only: frozenset[str] | None = None
+    ) -> Change:
+        added: list[Annotation] = []
+        removed: list[Annotation] = []
+        articles: dict[int, ArticleRecord] = {}
+        for number, record in enumerate(records, start=1):
+            operations = record.get("ops")
+            if not isinstance(operations, list):
+                raise StoreError(f"{self.journal.path}: change {number} holds no operations")
+            try:
+                put, gone = self._tables.apply(operations, only)
+            except TablesError as error:
+                raise StoreError(
+                    f"{self.journal.path}: change {number}: {error}; `reader doctor --fix` "
+                    "keeps what can be read and sets the rest aside"
+                ) from None
+            added += put
+            removed += gone
+            for operation in operations:
+                if operation[0] == ARTICLES and operation[2] is not None:
+                    record_id = int(operation[1])
+                    if record_id in self._tables.articles:
+                        articles[record_id] = self._tables.articles[record_id]
+        return Change(added=tuple(added), removed=tuple(removed), articles=tuple(articles.values()))
+
+    @property
+    def _generation(self) -> int:
+        value = self._tables.meta.get("generation", 0)
+        return value if type(value) is int else 0
 
     def _rebuild_snapshots(self) -> None:
         by_article: dict[int, list[Annotation]] = {}
         usage: Counter[str] = Counter()
         source_usage: Counter[str] = Counter()
-        for annotation in self._annotations.values():
+        for annotation in self._tables.annotations.values():
             by_article.setdefault(annotation.article_id, []).append(annotation)
             usage.update(name_key(t) for t in annotation.themes)
             if annotation.source:
@@ -323,40 +423,118 @@ class Store:
             return None
         return (info.st_ino, info.st_size, info.st_mtime_ns)
 
-    def _changed_on_disk(self) -> bool:
+    def _file_changed(self) -> bool:
         if not self.path.exists():
             return False  # keep our state: the next write puts the whole database back
         return self._disk_signature() != self._signature
 
+    def _changed_on_disk(self) -> bool:
+        return self._file_changed() or self.journal.signature() != self._journal_checked
+
+    def _catch_up(self) -> None:
+        """Take in what another process wrote since: a new file (a fold) is read again with
+        its journal; new journal lines are applied. Listeners hear what changed."""
+        if self._file_changed():
+            self._reload()
+            return
+        signature = self.journal.signature()
+        checked, self._journal_checked = self._journal_checked, signature
+        if signature == checked:
+            return
+        if signature is None or (self._journal_current and checked and signature[0] != checked[0]):
+            self._reload()  # the journal went or was replaced without a fold: read it all
+            return
+        if self._journal_current:
+            reading = self._read_journal(self._journal_end)
+        else:  # a journal begun by another process (or one we ignored as folded)
+            reading = self._read_journal(0)
+            if reading.generation != self._generation:
+                self._journal_end = reading.end
+                return
+            self._journal_current = True
+        self._journal_end = reading.end
+        if reading.records:
+            change = self._apply_records(reading.records)
+            self._index_change(change.added, change.removed)
+            self._rebuild_articles()
+            if change:
+                self._notify(change)
+
     def _reload(self) -> None:
-        """Read the file again (another process wrote it) and tell listeners what changed."""
-        old_annotations, old_articles = self._annotations, self._articles
+        """Read the file and journal again and tell listeners what changed."""
+        old_annotations, old_articles = self._tables.annotations, self._tables.articles
         data = self._read()
         self._schema(data)
-        self._load(data)
+        self._load_rest(*self._load_head(data))
         self._remember_file(read=True)
-        added = tuple(a for k, a in self._annotations.items() if old_annotations.get(k) != a)
-        removed = tuple(a for k, a in old_annotations.items() if self._annotations.get(k) != a)
-        articles = tuple(r for k, r in self._articles.items() if old_articles.get(k) != r)
+        annotations, records = self._tables.annotations, self._tables.articles
+        added = tuple(a for k, a in annotations.items() if old_annotations.get(k) != a)
+        removed = tuple(a for k, a in old_annotations.items() if annotations.get(k) != a)
+        articles = tuple(r for k, r in records.items() if old_articles.get(k) != r)
         change = Change(added=added, removed=removed, articles=articles)
         if change:
             self._notify(change)
 
     def refresh(self) -> bool:
-        """Pick up another process's changes, if the file changed; True if it did."""
+        """Pick up another process's changes, if the file or journal changed; True if so."""
         with self._lock:
-            if self._depth or not self._changed_on_disk():
+            if self._depth or not self.loaded or not self._changed_on_disk():
                 return False
             with collector_paused(freeze=True):
-                self._reload()
+                self._catch_up()
             return True
 
     def close(self) -> None:
+        """Let go of the database; a store that wrote folds its journal first (best effort:
+        what is in the journal is safe either way)."""
+        if self._rest is None:  # loading began (a store that never loaded never wrote)
+            self._loaded.wait()
         with self._lock:
-            self._db.close()
+            if self._wrote and not self.read_only:
+                with contextlib.suppress(StoreError, OSError):
+                    self.fold()
+            self._storage.close()
             if self._held is not None:
                 self._held.close()
                 self._held = None
+
+    # --- folding ---
+    def journal_size(self) -> int:
+        """How many bytes of changes wait in the journal to be folded."""
+        return self._journal_end if self._journal_current else 0
+
+    def fold(self) -> bool:
+        """Write the whole database into `reader.json` and drop the journal; True if there
+        was anything to fold."""
+        if self.read_only:
+            return False
+        self.wait_loaded()
+        with self._lock, self._process_lock():
+            with collector_paused(freeze=True):
+                self._catch_up()
+            if not self.journal.exists() and self.path.exists():
+                self._wrote = False
+                return False
+            self._write_file()
+            self._wrote = False
+            return True
+
+    def _write_file(self) -> None:
+        """Replace `reader.json` with the tables (next generation), then drop the journal.
+        Call with both locks held."""
+        self._tables.meta["generation"] = self._generation + 1
+        self._tables.meta["reader_version"] = __version__
+        try:
+            self._storage.write_chunks(self._tables.file_chunks())
+        except OSError as failure:
+            self._tables.meta["generation"] -= 1
+            raise StoreError(
+                f"{self.path}: could not save ({failure.strerror or failure}); the file on "
+                "disk is unchanged: free some space or check permissions"
+            ) from failure
+        self.journal.remove()
+        self._journal_checked, self._journal_end, self._journal_current = None, 0, False
+        self._remember_file()
 
     # --- transactions ---
     def _process_lock(self) -> contextlib.AbstractContextManager[None]:
@@ -364,11 +542,12 @@ class Store:
 
     @contextlib.contextmanager
     def _transaction(self, edit: bool = True) -> Iterator[None]:
-        """Changes inside the block are written together, on top of the latest file.
+        """Changes inside the block are saved together, on top of the latest state on disk.
 
         A read-only database takes the library's bookkeeping (articles found in the folder)
         in memory only, and refuses edits (`edit`) before anything changes.
         """
+        self.wait_loaded()
         with self._lock:
             if edit and self.read_only:
                 raise StoreError(
@@ -385,20 +564,21 @@ class Store:
             if self.read_only:
                 self._depth = 1
                 try:
-                    with self._storage.batch():
-                        yield
+                    yield
                 finally:
                     self._depth = 0
+                    self._pending = []
                 return
             with self._process_lock():
                 self._clean_temp_files()
-                if self._changed_on_disk():
-                    with collector_paused(freeze=True):
-                        self._reload()
+                with collector_paused(freeze=True):
+                    self._catch_up()
                 self._depth = 1
+                self._pending = []
                 try:
-                    with self._storage.batch():
-                        yield
+                    yield
+                    if self._pending:
+                        self._commit()
                 except OSError as failure:
                     self._recover()
                     raise StoreError(
@@ -410,12 +590,27 @@ class Store:
                     raise
                 finally:
                     self._depth = 0
-                self._remember_file()
+                    self._pending = []
+
+    def _commit(self) -> None:
+        """Save the pending operations: one journal line, or the first file of a database."""
+        if not self.path.exists():
+            self._write_file()  # a new database: its first change makes the file
+            return
+        if not self._journal_current:  # a new journal (replacing one already folded)
+            self._journal_end = self.journal.start(self._generation)
+            self._journal_current = True
+        self._journal_end = self.journal.append({"ops": self._pending}, self._journal_end)
+        self._journal_checked = self.journal.signature()
+        self._wrote = True
 
     def _recover(self) -> None:
-        """After a failed transaction: the memory model goes back to what the file holds."""
+        """After a failed transaction: the memory model goes back to what the disk holds."""
         with contextlib.suppress(StoreError), collector_paused(freeze=True):
-            self._reload()
+            if self.path.exists():
+                self._reload()
+            else:
+                self._start_empty()
 
     def _clean_temp_files(self) -> None:
         """Remove temporary files a crashed writer left (none can be in use: we hold the lock)."""
@@ -428,13 +623,17 @@ class Store:
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Make the changes inside the block with one file write at its end (bulk work).
+        """Make the changes inside the block one save at its end (bulk work).
 
-        The memory model runs ahead of the disk inside the block; if the final write fails,
-        it is reloaded from the file, which still holds the state from before the block.
+        The memory model runs ahead of the disk inside the block; if the save fails, it is
+        read again from disk, which still holds the state from before the block.
         """
         with self._transaction(edit=False):
             yield
+
+    def _put(self, table: str, key: Any, doc: Any) -> None:
+        """Record one change of the running transaction for the journal."""
+        self._pending.append([table, key, doc])
 
     # --- listeners ---
     def subscribe(self, listener: Listener) -> None:
@@ -454,7 +653,7 @@ class Store:
         return self._articles_snapshot
 
     def article(self, article_id: int) -> ArticleRecord | None:
-        return self._articles.get(article_id)
+        return self._tables.articles.get(article_id)
 
     def article_by_path(self, path: str) -> ArticleRecord | None:
         for record in self._articles_snapshot:
@@ -465,48 +664,49 @@ class Store:
     def add_article(self, **fields: Any) -> ArticleRecord:
         """Register a new article; its id is the next never-used one."""
         with self._lock, self._transaction(edit=False):
-            article_id = int(self._meta.get("next_article_id", 1))
-            article_id = max(article_id, max(self._articles, default=0) + 1)
+            articles = self._tables.articles
+            article_id = int(self._tables.meta.get("next_article_id", 1))
+            article_id = max(article_id, max(articles, default=0) + 1)
             record = ArticleRecord(
                 id=article_id, added=fields.pop("added", None) or now(), **fields
             )
-            doc_id = self._db.table("articles").insert(asdict(record))
+            articles[article_id] = record
+            self._put(ARTICLES, article_id, asdict(record))
             self._set_meta(next_article_id=article_id + 1)
-            self._article_doc_ids[article_id] = doc_id
-            self._articles[article_id] = record
             self._rebuild_articles()
         self._notify(Change(articles=(record,)))
         return record
 
     def update_article(self, record: ArticleRecord) -> None:
+        articles = self._tables.articles
         with self._lock:
-            if self._articles.get(record.id) == record or record.id not in self._articles:
+            if articles.get(record.id) == record or record.id not in articles:
                 return  # nothing changed: nothing is written
         with self._lock, self._transaction(edit=False):
-            if self._articles.get(record.id) == record or record.id not in self._articles:
+            articles = self._tables.articles
+            if articles.get(record.id) == record or record.id not in articles:
                 return
-            self._db.table("articles").update(
-                asdict(record), doc_ids=[self._article_doc_ids[record.id]]
-            )
-            self._articles[record.id] = record
+            articles[record.id] = record
+            self._put(ARTICLES, record.id, asdict(record))
             self._rebuild_articles()
         self._notify(Change(articles=(record,)))
 
     def _rebuild_articles(self) -> None:
-        self._articles_snapshot = tuple(sorted(self._articles.values(), key=lambda a: a.id))
+        self._articles_snapshot = tuple(sorted(self._tables.articles.values(), key=lambda a: a.id))
 
     def _set_meta(self, **values: Any) -> None:
-        self._meta.update(values, reader_version=__version__)
-        self._db.table("meta").update(dict(self._meta), doc_ids=[self._meta_doc_id])
+        self._tables.meta.update(values, reader_version=__version__)
+        self._put(META, 1, dict(self._tables.meta))
 
     # --- annotations ---
     def annotations(self) -> list[Annotation]:
-        """Every annotation, in no particular order."""
+        """Every annotation, in no particular order (waits for them, see `lazy`)."""
+        self.wait_loaded()
         with self._lock:
-            return list(self._annotations.values())
+            return list(self._tables.annotations.values())
 
     def annotation(self, annotation_id: str) -> Annotation | None:
-        return self._annotations.get(annotation_id)
+        return self._tables.annotations.get(annotation_id)
 
     def annotations_for(self, article_id: int) -> tuple[Annotation, ...]:
         """The annotations of one article, in text order."""
@@ -522,7 +722,7 @@ class Store:
         )
 
     def __len__(self) -> int:
-        return len(self._annotations)
+        return len(self._tables.annotations)
 
     def save_annotation(self, annotation: Annotation) -> Annotation:
         """Insert or replace an annotation; source and theme names take their codebook spelling.
@@ -532,11 +732,12 @@ class Store:
         return self.save_annotations([annotation])[0]
 
     def save_annotations(self, annotations: Iterable[Annotation]) -> list[Annotation]:
-        """Insert or replace several annotations in one write; returns them as saved."""
+        """Insert or replace several annotations in one save; returns them as saved."""
         with self._lock, self._transaction():
+            table = self._tables.annotations
             saved = []
             for annotation in annotations:
-                if annotation.article_id not in self._articles:
+                if annotation.article_id not in self._tables.articles:
                     raise StoreError(f"{self.path}: no article with id {annotation.article_id}")
                 try:  # what is written must load again: the very check loading applies
                     saved.append(checked(self._canonical(annotation)))
@@ -545,25 +746,10 @@ class Store:
                 # A name new to the codebook gets its spelling from its first use, also
                 # for the annotations later in this same batch ("Doug King", "doug king").
                 self._add_to_codebook(saved[-1:])
-            olds = [self._annotations.get(a.id) for a in saved]
-            table = self._db.table("annotations")
-            replaced = [
-                self._annotation_doc_ids[a.id] for a, old in zip(saved, olds, strict=True) if old
-            ]
-            if replaced:
-                # Replace under the same ids (the memory copy may hold Annotations, which
-                # TinyDB's in-place `update` cannot change).
-                table.remove(doc_ids=replaced)
-            docs = [
-                Document(a.to_doc(), doc_id=self._annotation_doc_ids[a.id]) if old else a.to_doc()
-                for a, old in zip(saved, olds, strict=True)
-            ]
-            doc_ids = table.insert_multiple(docs)
-            self._add_to_codebook(saved)
-            for annotation, doc_id in zip(saved, doc_ids, strict=True):
-                self._annotation_doc_ids[annotation.id] = doc_id
-                self._annotations[annotation.id] = annotation
-                self._storage.compact("annotations", doc_id, annotation)
+            olds = [table.get(a.id) for a in saved]
+            for annotation in saved:
+                table[annotation.id] = annotation
+                self._put(ANNOTATIONS, annotation.id, annotation)
             removed = tuple(old for old in olds if old is not None)
             self._index_change(saved, removed)
         self._notify(Change(added=tuple(saved), removed=removed))
@@ -575,66 +761,72 @@ class Store:
         return deleted[0] if deleted else None
 
     def delete_annotations(self, annotation_ids: Iterable[str]) -> list[Annotation]:
-        """Delete several annotations in one write; returns those that existed."""
+        """Delete several annotations in one save; returns those that existed."""
         with self._lock, self._transaction():
-            olds = [
-                self._annotations[i]
-                for i in dict.fromkeys(annotation_ids)
-                if i in self._annotations
-            ]
+            table = self._tables.annotations
+            olds = [table[i] for i in dict.fromkeys(annotation_ids) if i in table]
             if not olds:
                 return []
-            self._db.table("annotations").remove(
-                doc_ids=[self._annotation_doc_ids[old.id] for old in olds]
-            )
             for old in olds:
-                del self._annotations[old.id]
-                del self._annotation_doc_ids[old.id]
+                del table[old.id]
+                self._put(ANNOTATIONS, old.id, None)
             self._index_change((), olds)
         self._notify(Change(removed=tuple(olds)))
         return olds
 
     def _canonical(self, annotation: Annotation) -> Annotation:
         source = annotation.source
+        sources, themes = self._tables.sources, self._tables.themes
         if source:
-            known = self._sources.get(name_key(source))
+            known = sources.get(name_key(source))
             source = known.name if known else clean_name(source)
-        themes = tuple(
-            (self._themes[name_key(t)].name if name_key(t) in self._themes else t)
+        names = tuple(
+            (themes[name_key(t)].name if name_key(t) in themes else t)
             for t in unique_names(annotation.themes)
         )
-        if source == annotation.source and themes == annotation.themes:
+        if source == annotation.source and names == annotation.themes:
             return annotation
-        return msgspec.structs.replace(annotation, source=source or None, themes=themes)
+        return msgspec.structs.replace(annotation, source=source or None, themes=names)
 
     def _add_to_codebook(self, annotations: list[Annotation]) -> None:
         """Add the sources and themes these annotations use that the codebook lacks."""
-        sources = dict(self._sources)
-        themes = dict(self._themes)
+        sources = dict(self._tables.sources)
+        themes = dict(self._tables.themes)
         for annotation in annotations:
             if annotation.source and name_key(annotation.source) not in sources:
                 source = Source(annotation.source)
                 key = name_key(source.name)
-                self._source_doc_ids[key] = self._db.table("sources").insert(asdict(source))
                 sources[key] = source
+                self._put(SOURCES, key, asdict(source))
             for name in annotation.themes:
                 key = name_key(name)
                 if key not in themes:
                     theme = Theme(name, key=_free_key(themes.values()))
-                    self._theme_doc_ids[key] = self._db.table("themes").insert(asdict(theme))
                     themes[key] = theme
-        self._sources, self._themes = sources, themes
+                    self._put(THEMES, key, asdict(theme))
+        self._tables.sources, self._tables.themes = sources, themes
 
     def _index_change(self, added: Iterable[Annotation], removed: Iterable[Annotation]) -> None:
-        """Refresh the per-article tuples and usage counts after annotations changed."""
+        """Refresh the per-article tuples and usage counts after annotations changed (in
+        time proportional to the change, not to the article's annotations: bisection)."""
         added, removed = list(added), list(removed)
-        removed_ids = {a.id for a in removed}
-        touched = {a.article_id for a in (*added, *removed)}
         by_article = dict(self._by_article)
-        for article_id in touched:
-            items = [a for a in by_article.get(article_id, ()) if a.id not in removed_ids]
-            items += [a for a in added if a.article_id == article_id]
-            by_article[article_id] = tuple(sorted(items, key=_position))
+        changes: dict[int, tuple[list[Annotation], list[Annotation]]] = {}
+        for old in removed:
+            changes.setdefault(old.article_id, ([], []))[0].append(old)
+        for new in added:
+            changes.setdefault(new.article_id, ([], []))[1].append(new)
+        for article_id, (gone, put) in changes.items():
+            items = list(by_article.get(article_id, ()))
+            if len(gone) + len(put) > len(items) // 4 + 8:  # many: sorting once is cheaper
+                gone_ids = {old.id for old in gone}
+                items = sorted([a for a in items if a.id not in gone_ids] + put, key=_position)
+            else:
+                for old in gone:
+                    _remove_sorted(items, old)
+                for new in put:
+                    insort(items, new, key=_position)
+            by_article[article_id] = tuple(items)
         usage = Counter(self._theme_usage)
         source_usage = Counter(self._source_usage)
         for old in removed:
@@ -645,9 +837,14 @@ class Store:
             usage.update(name_key(t) for t in new.themes)
             if new.source:
                 source_usage[name_key(new.source)] += 1
+        for counts, gone in ((usage, removed), (source_usage, removed)):
+            for old in gone:
+                for key in (*map(name_key, old.themes), name_key(old.source or "")):
+                    if counts.get(key, 1) <= 0:
+                        del counts[key]
         self._by_article = by_article
-        self._theme_usage = +usage
-        self._source_usage = +source_usage
+        self._theme_usage = usage
+        self._source_usage = source_usage
 
     # --- codebook ---
     def describe_source(self, name: str, description: str) -> bool:
@@ -655,13 +852,12 @@ class Store:
         description = " ".join(description.split())
         with self._lock, self._transaction():
             key = name_key(name)
-            source = self._sources.get(key)
+            source = self._tables.sources.get(key)
             if source is None or source.description or not description:
                 return False
-            self._db.table("sources").update(
-                {"description": description}, doc_ids=[self._source_doc_ids[key]]
-            )
-            self._sources = {**self._sources, key: Source(source.name, description)}
+            described = Source(source.name, description)
+            self._tables.sources = {**self._tables.sources, key: described}
+            self._put(SOURCES, key, asdict(described))
         return True
 
     def update_source(
@@ -671,12 +867,11 @@ class Store:
         into a name that exists, the existing entry stays and takes the description if it
         has none). Annotations are not touched: rename them with edits (undoable)."""
         with self._lock, self._transaction():
-            table = self._db.table("sources")
             key = name_key(name)
-            source = self._sources.get(key)
+            source = self._tables.sources.get(key)
             if source is None:
                 return
-            sources = dict(self._sources)
+            sources = dict(self._tables.sources)
             if description is not None:
                 source = Source(source.name, " ".join(description.split()))
             if new_name is not None and clean_name(new_name):
@@ -685,22 +880,18 @@ class Store:
                     kept = sources[target]
                     if not kept.description and source.description:
                         sources[target] = Source(kept.name, source.description)
-                        table.update(
-                            {"description": source.description},
-                            doc_ids=[self._source_doc_ids[target]],
-                        )
+                        self._put(SOURCES, target, asdict(sources[target]))
                     del sources[key]
-                    table.remove(doc_ids=[self._source_doc_ids.pop(key)])
-                    self._sources = sources
+                    self._put(SOURCES, key, None)
+                    self._tables.sources = sources
                     return
                 source = Source(clean_name(new_name), source.description)
-                doc_id = self._source_doc_ids.pop(key)
-                self._source_doc_ids[target] = doc_id
                 del sources[key]
+                self._put(SOURCES, key, None)
                 key = target
             sources[key] = source
-            table.update(asdict(source), doc_ids=[self._source_doc_ids[key]])
-            self._sources = sources
+            self._put(SOURCES, key, asdict(source))
+            self._tables.sources = sources
 
     def update_theme(
         self,
@@ -712,12 +903,11 @@ class Store:
     ) -> None:
         """Change a codebook theme's colour, description or name (see `update_source`)."""
         with self._lock, self._transaction():
-            table = self._db.table("themes")
             key = name_key(name)
-            theme = self._themes.get(key)
+            theme = self._tables.themes.get(key)
             if theme is None:
                 return
-            themes = dict(self._themes)
+            themes = dict(self._tables.themes)
             if colour is not None:
                 theme = replace(theme, colour=colour)
             if description is not None:
@@ -733,38 +923,41 @@ class Store:
                         kept.key or theme.key,
                     )
                     themes[target] = merged
-                    table.update(asdict(merged), doc_ids=[self._theme_doc_ids[target]])
+                    self._put(THEMES, target, asdict(merged))
                     del themes[key]
-                    table.remove(doc_ids=[self._theme_doc_ids.pop(key)])
-                    self._themes = themes
+                    self._put(THEMES, key, None)
+                    self._tables.themes = themes
                     return
                 theme = replace(theme, name=clean_name(new_name))
-                self._theme_doc_ids[target] = self._theme_doc_ids.pop(key)
                 del themes[key]
+                self._put(THEMES, key, None)
                 key = target
             themes[key] = theme
-            table.update(asdict(theme), doc_ids=[self._theme_doc_ids[key]])
-            self._themes = themes
+            self._put(THEMES, key, asdict(theme))
+            self._tables.themes = themes
 
     def remove_from_codebook(self, kind: str, name: str) -> None:
         """Drop a source or theme (and a theme's children) no annotation uses any more."""
         with self._lock, self._transaction():
             key = name_key(name)
             if kind == "source":
-                if key in self._sources and not self._source_usage.get(key):
-                    self._db.table("sources").remove(doc_ids=[self._source_doc_ids.pop(key)])
-                    self._sources = {k: v for k, v in self._sources.items() if k != key}
+                if key in self._tables.sources and not self._source_usage.get(key):
+                    self._tables.sources = {
+                        k: v for k, v in self._tables.sources.items() if k != key
+                    }
+                    self._put(SOURCES, key, None)
                 return
             doomed = [
                 k
-                for k in self._themes
+                for k in self._tables.themes
                 if (k == key or k.startswith(key + "/")) and not self._theme_usage.get(k)
             ]
             if doomed:
-                self._db.table("themes").remove(
-                    doc_ids=[self._theme_doc_ids.pop(k) for k in doomed]
-                )
-                self._themes = {k: v for k, v in self._themes.items() if k not in doomed}
+                self._tables.themes = {
+                    k: v for k, v in self._tables.themes.items() if k not in doomed
+                }
+                for k in doomed:
+                    self._put(THEMES, k, None)
 
     def forget_unused(self, sources: Iterable[str], themes: Iterable[str]) -> None:
         """Drop these names from the codebook if no annotation uses them any more and the
@@ -773,28 +966,28 @@ class Store:
         with self._lock, self._transaction():
             for name in sources:
                 key = name_key(name)
-                source = self._sources.get(key)
+                source = self._tables.sources.get(key)
                 if source is not None and not source.description:
                     self.remove_from_codebook("source", name)
             for name in themes:
                 key = name_key(name)
-                theme = self._themes.get(key)
+                theme = self._tables.themes.get(key)
                 bare = theme is not None and not theme.colour and not theme.description
-                if bare and not any(k.startswith(key + "/") for k in self._themes):
+                if bare and not any(k.startswith(key + "/") for k in self._tables.themes):
                     self.remove_from_codebook("theme", name)
 
     def sources(self) -> list[Source]:
-        return sorted(self._sources.values(), key=lambda s: s.name.casefold())
+        return sorted(self._tables.sources.values(), key=lambda s: s.name.casefold())
 
     def themes(self) -> list[Theme]:
-        return sorted(self._themes.values(), key=lambda t: t.name.casefold())
+        return sorted(self._tables.themes.values(), key=lambda t: t.name.casefold())
 
     def theme(self, name: str) -> Theme | None:
-        return self._themes.get(name_key(name))
+        return self._tables.themes.get(name_key(name))
 
     def quick_themes(self) -> dict[int, str]:
         """The themes on the number keys: key (1-9) -> theme name."""
-        return {t.key: t.name for t in self._themes.values() if t.key}
+        return {t.key: t.name for t in self._tables.themes.values() if t.key}
 
     def set_theme_key(self, name: str, key: int) -> None:
         """Put a theme on a quick key (1-9; the theme that had it loses it), or take it off
@@ -803,22 +996,21 @@ class Store:
             raise StoreError(f"{key}: quick keys are 1 to 9")
         with self._lock, self._transaction():
             target = name_key(name)
-            if target not in self._themes:
+            if target not in self._tables.themes:
                 return
-            themes = dict(self._themes)
-            table = self._db.table("themes")
-            for theme_key, theme in self._themes.items():
+            themes = dict(self._tables.themes)
+            for theme_key, theme in self._tables.themes.items():
                 wanted = (
                     key if theme_key == target else (0 if key and theme.key == key else theme.key)
                 )
                 if wanted != theme.key:
                     themes[theme_key] = replace(theme, key=wanted)
-                    table.update({"key": wanted}, doc_ids=[self._theme_doc_ids[theme_key]])
-            self._themes = themes
+                    self._put(THEMES, theme_key, asdict(themes[theme_key]))
+            self._tables.themes = themes
 
     def last_tag(self) -> tuple[str | None, tuple[str, ...]] | None:
         """The source and themes of the last tag made (what `.` repeats), kept across runs."""
-        value = self._meta.get("last_tag")
+        value = self._tables.meta.get("last_tag")
         if not isinstance(value, dict):
             return None
         source = value.get("source")
@@ -831,7 +1023,7 @@ class Store:
     def remember_tag(self, source: str | None, themes: Iterable[str]) -> None:
         """Keep `source` and `themes` as the last tag (in the caller's batch, if any)."""
         value = {"source": source, "themes": list(themes)}
-        if self._meta.get("last_tag") == value:
+        if self._tables.meta.get("last_tag") == value:
             return
         with self._lock, self._transaction():
             self._set_meta(last_tag=value)
@@ -839,31 +1031,59 @@ class Store:
     def most_used_themes(self, limit: int = 9) -> list[str]:
         """Theme names by number of annotations, most used first (ties by name)."""
         usage = self._theme_usage
+        themes = self._tables.themes
         ranked = sorted(usage.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [self._themes[key].name for key, _ in ranked if key in self._themes]
+        return [themes[key].name for key, _ in ranked if key in themes]
 
     def source_usage(self) -> dict[str, int]:
         """Source name -> number of annotations quoting it."""
-        return {
-            self._sources[k].name: n for k, n in self._source_usage.items() if k in self._sources
-        }
+        sources = self._tables.sources
+        return {sources[k].name: n for k, n in self._source_usage.items() if k in sources}
 
     def theme_usage(self) -> dict[str, int]:
         """Theme name -> number of annotations carrying it."""
-        return {self._themes[k].name: n for k, n in self._theme_usage.items() if k in self._themes}
+        themes = self._tables.themes
+        return {themes[k].name: n for k, n in self._theme_usage.items() if k in themes}
+
+
+def _let_others_run() -> None:
+    time.sleep(0)  # gives up the interpreter lock for a moment
+
+
+def on_disk(db: Path) -> dict[str, Any]:
+    """The database as saved: `reader.json` as plain JSON with its journal replayed (for
+    tools and tests that read the file; the store itself reads it typed)."""
+    data = msgspec.json.decode(db.read_bytes())
+    reading = Journal(db).read(0)
+    if reading.generation == schema_of_generation(data):
+        replayed(data, reading.records)
+    return data
+
+
+def schema_of_generation(data: dict[str, Any]) -> int:
+    """The generation recorded in decoded file data (0 when there is none)."""
+    with contextlib.suppress(AttributeError, KeyError, StopIteration, TypeError):
+        value = next(iter(data["meta"].values())).get("generation", 0)
+        return value if type(value) is int else 0
+    return 0
 
 
 def _position(annotation: Annotation) -> tuple[int, int]:
     return (annotation.start, annotation.end)
 
 
-def _article_from_doc(doc: dict[str, Any]) -> ArticleRecord:
-    known = ArticleRecord.__dataclass_fields__
-    values = {k: v for k, v in doc.items() if k in known}
-    values["id"] = int(values["id"])
-    values["path"] = str(values["path"])
-    values["title"] = clean_line(str(values.get("title", "")))
-    return replace(ArticleRecord(id=0, path="", title="", sha256=""), **values)
+def _remove_sorted(items: list[Annotation], old: Annotation) -> None:
+    """Remove the annotation with `old`'s id from `items` (sorted by position)."""
+    at = bisect_left(items, _position(old), key=_position)
+    while at < len(items) and _position(items[at]) == _position(old):
+        if items[at].id == old.id:
+            del items[at]
+            return
+        at += 1
+    for index, item in enumerate(items):  # its position had changed: look everywhere
+        if item.id == old.id:
+            del items[index]
+            return
 
 
 def _real_path(path: Path) -> Path:

@@ -13,6 +13,9 @@ History:
   in the context kept around each passage); themes carry their quick `key` (1-9: the nine
   most used themes get them, in order of use); `meta` keeps `last_tag` (the source and
   themes of the newest annotation), so that `.` repeats it after a restart.
+- 4: changes between folds live in a journal beside the file (`.reader.json.journal`);
+  `meta` counts the file's `generation`, which the journal names. An older Reader would
+  ignore the journal and lose its changes, so it must refuse the file: hence a new schema.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Any
 from reader.core.codebook import name_key
 from reader.core.records import QUICK_KEYS, kind_of
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Data = dict[str, Any]
 
@@ -67,7 +70,13 @@ def _v2_to_v3(data: Data) -> Data:
     return data
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: Data) -> Data:
+    meta = next(iter(data["meta"].values()))
+    meta.setdefault("generation", 0)
+    return data
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def schema_of(data: Data) -> int | None:

@@ -1,21 +1,24 @@
 """Looking into backups and restoring one (`reader restore`).
 
-A restore never destroys anything: the current file, whatever state it is in (even damaged),
-is first kept as a `before-restore` backup, and the chosen backup is copied over the
-database atomically, under the writers' lock. A running Reader notices the new file and
-reloads it.
+A restore never destroys anything: the journal is folded into the database first (so that
+what is kept holds every change), the current file, whatever state it is in (even
+damaged), is kept as a `before-restore` backup, and the chosen backup is copied over the
+database atomically, under the writers' lock; a journal that could not be folded is set
+aside beside the backups. A running Reader notices the new file and reloads it.
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
 
 from reader.storage.atomic import copy_atomically
-from reader.storage.backups import Backup, Backups
-from reader.storage.database import StoreError, locked
+from reader.storage.backups import FOLDER, Backup, Backups
+from reader.storage.database import Store, StoreError, locked
+from reader.storage.journal import Journal
 from reader.storage.migrations import SCHEMA_VERSION, schema_of
 
 
@@ -55,9 +58,18 @@ def restore(db: Path, backup: Backup) -> Backup | None:
     info = describe(backup)
     if not info.usable:
         raise StoreError(f"{backup.path}: cannot be restored: {info.problem}")
+    journal = Journal(db)
+    if journal.exists():
+        with contextlib.suppress(StoreError, OSError):  # a damaged file: set aside below
+            store = Store(db, backups=False)
+            store.fold()
+            store.close()
     with locked(db):
         try:
             kept = Backups(db).take("before-restore") if db.exists() else None
+            if journal.exists():  # changes the fold could not take in: kept, not replayed
+                journal.set_aside(db.parent / FOLDER, journal.path.stat().st_size)
+                journal.remove()
             copy_atomically(backup.path, db)
         except OSError as error:
             raise StoreError(

@@ -1,27 +1,23 @@
-"""A TinyDB `Storage` that keeps the database in memory and replaces the file atomically.
+"""A TinyDB `Storage` that reads the database file with msgspec and replaces it atomically.
 
 TinyDB's own `JSONStorage` re-reads and re-encodes the whole file with the standard library
-on every operation. This storage reads the file once, hands TinyDB the data from memory, and
-on each write encodes with msgspec and replaces the file atomically: a temporary file in the
-same folder, written, flushed and fsync'd, then renamed over the old one, then the folder
-fsync'd. A crash at any instant leaves either the old file or the new one, never a mix.
+on every operation. This storage decodes the file once with msgspec and writes it by
+replacing it atomically: a temporary file in the same folder, written, flushed and fsync'd,
+then renamed over the old one, then the folder fsync'd. A crash at any instant leaves
+either the old file or the new one, never a mix. The file keeps TinyDB's layout, so
+`TinyDB(path, storage=AtomicJSONStorage)` (or TinyDB's own JSONStorage) opens it.
 
 Given a `schema` (a msgspec Struct type with one field per table), the file is decoded
 straight into typed records and validated on the way: a document of the wrong shape is an
-error naming where it is. The memory copy may hold such records (msgspec Structs, which
-TinyDB reads through their mapping methods) in place of dicts: `compact()` swaps one in
-after a write. That is how 100,000 annotations fit in 120 MB instead of 200.
-
-Several TinyDB operations can be grouped into one write with `batch()`. If a write fails
-(disk full, permissions), the file on disk is untouched, the memory copy is dropped so the
-next read comes from disk again, and the error propagates to the caller.
+error naming where it is. The store writes with `write_chunks`, a piece at a time, so a
+write never holds the whole file's bytes in memory. If a write fails (disk full,
+permissions), the file on disk is untouched and the error propagates to the caller.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +60,6 @@ class AtomicJSONStorage(Storage):
         self._decoder = msgspec.json.Decoder(schema) if schema else msgspec.json.Decoder()
         self._encoder = msgspec.json.Encoder()
         self._data: dict[str, Any] | None = None
-        self._batch_depth = 0
-        self._dirty = False
 
     # --- TinyDB's Storage interface ---
     def read(self) -> dict[str, Any] | None:
@@ -76,42 +70,18 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, Any]) -> None:
         self._data = data
-        if self._batch_depth:
-            self._dirty = True
-            return
-        self._flush()
+        self.write_chunks(self._chunks(data))
 
     def close(self) -> None:
         self._data = None
 
-    def start_with(self, data: dict[str, Any]) -> None:
-        """Hold `data` in memory as the database's content, before any file exists; the
-        file is written with the first change."""
-        self._data = data
-
-    def compact(self, table: str, doc_id: int, value: object) -> None:
-        """Hold `value` in memory for a document already written as the same JSON object."""
-        data = self._data
-        if data is not None and str(doc_id) in data.get(table, {}):
-            data[table][str(doc_id)] = value
-
-    # --- batching ---
-    @contextlib.contextmanager
-    def batch(self) -> Iterator[None]:
-        """Group the writes made inside the block into one atomic file write."""
-        self._batch_depth += 1
-        try:
-            yield
-        except BaseException:
-            self._batch_depth -= 1
-            if self._batch_depth == 0 and self._dirty:
-                self._dirty = False
-                self._data = None  # forget the half-applied changes: disk has the truth
-            raise
-        self._batch_depth -= 1
-        if self._batch_depth == 0 and self._dirty:
-            self._dirty = False
-            self._flush()
+    def write_chunks(self, chunks: Iterable[bytes]) -> None:
+        """Replace the file with these pieces of JSON (rotating backups taken first)."""
+        if self.read_only:
+            return
+        if self._before_write is not None and self.path.exists():
+            self._before_write()
+        write_atomically(self.path, chunks)
 
     # --- file handling ---
     def _load(self) -> dict[str, Any] | None:
@@ -142,17 +112,6 @@ class AtomicJSONStorage(Storage):
                 f"{self.path}: not a Reader database (expected a JSON object of tables)", "shape"
             )
         return decoded
-
-    def _flush(self) -> None:
-        if self.read_only:
-            return
-        try:
-            if self._before_write is not None and self.path.exists():
-                self._before_write()
-            write_atomically(self.path, self._chunks(self._data or {}))
-        except BaseException:
-            self._data = None
-            raise
 
     def _chunks(self, data: dict[str, Any]) -> Iterator[bytes]:
         """The JSON of `data`, a piece at a time: a write never holds the whole file in memory."""

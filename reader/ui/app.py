@@ -9,7 +9,9 @@ never on the UI thread; `save()` is the only way the UI writes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -31,7 +33,7 @@ from reader.core.records import Annotation
 from reader.core.text import printable
 from reader.library.folder import Library, ScanReport
 from reader.reading.settings import keymap_path, load_keymap, shown_path
-from reader.storage.database import Store, StoreError
+from reader.storage.database import FOLD_BYTES, Store, StoreError
 from reader.ui.commands import ArticleCommands
 from reader.ui.dialogs.export_dialog import ExportDialog, ExportRequest
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog
@@ -48,6 +50,7 @@ from reader.ui.widgets.library_list import LibraryList
 T = TypeVar("T")
 PALETTE_SKIPS = frozenset({"focus_article", "command_palette"})  # not commands to pick
 POLL_SECONDS = 2.0
+FOLD_IDLE_SECONDS = 20.0  # no save for this long: the journal is folded into reader.json
 
 
 @dataclass
@@ -79,7 +82,9 @@ class ReaderApp(App[None]):
     def __init__(self, library: Path, db: Path | None = None) -> None:
         super().__init__()
         self.library_folder = Path(library)
-        self.store = Store(db or self.library_folder / DB_NAME)
+        # Annotations are read on a thread while the first frame is drawn (`lazy`).
+        self.store = Store(db or self.library_folder / DB_NAME, lazy=True)
+        self.load_error: StoreError | None = None  # why the annotations could not be read
         self.library = Library(self.library_folder, self.store)
         self.history = History(self.store)
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-save")
@@ -87,6 +92,7 @@ class ReaderApp(App[None]):
         self._index_ready = threading.Event()
         self._last_query = ""
         self._polling = False
+        self._last_change = time.monotonic()
         self._last_outside_error = ""
         self.keymap = load_keymap()
 
@@ -135,8 +141,9 @@ class ReaderApp(App[None]):
         self._apply_keymap()
         if self.store.read_only:
             self.may_edit()  # say so at once
-        self.scan_library()
-        self.build_index()
+        # The annotations, the library scan and the search index come after the first
+        # frame: each would slow it down, and none is needed to draw it.
+        self.call_after_refresh(self._after_first_frame)
         self.set_interval(POLL_SECONDS, self._poll)
 
     # --- another Reader, an edited article ---
@@ -154,6 +161,7 @@ class ReaderApp(App[None]):
         try:
             self.store.refresh()
             report = self.library.scan()
+            self._fold_when_due()
         except StoreError as error:
             if str(error) != self._last_outside_error:
                 self._last_outside_error = str(error)
@@ -161,6 +169,14 @@ class ReaderApp(App[None]):
             return
         self._last_outside_error = ""
         self.post_message(ScanDone(report))
+
+    def _fold_when_due(self) -> None:
+        """On the save thread: fold the journal into reader.json once nothing was saved for
+        FOLD_IDLE_SECONDS, or at once when it has grown past FOLD_BYTES."""
+        waiting = self.store.journal_size()
+        idle = time.monotonic() - self._last_change >= FOLD_IDLE_SECONDS
+        if waiting and (idle or waiting > FOLD_BYTES):
+            self.store.fold()
 
     def on_scan_done(self, message: ScanDone) -> None:
         if message.first and message.report.touched and not self.main.document:
@@ -200,9 +216,28 @@ class ReaderApp(App[None]):
         if records and self.main.document is None:
             self.main.open_article(sorted(records, key=lambda r: r.title.casefold())[0].id)
 
+    def _after_first_frame(self) -> None:
+        self.store.start_loading()
+        self.watch_loading()
+        self.scan_library()
+        self.build_index()
+
+    @work(thread=True, group="load")
+    def watch_loading(self) -> None:
+        """A database whose annotations cannot be read ends the session with its one line
+        (as a damaged file does before the first frame)."""
+        try:
+            self.store.wait_loaded()
+        except StoreError as error:
+            self.load_error = error
+            self.call_from_thread(self.exit, None, 1)
+
     @work(thread=True, group="index")
     def build_index(self) -> None:
-        self._index = SearchIndex.build(self.store)
+        try:
+            self._index = SearchIndex.build(self.store)
+        except StoreError:
+            return  # `watch_loading` ends the session with the reason
         self._index_ready.set()
 
     def wait_for_index(self) -> SearchIndex:
@@ -231,6 +266,7 @@ class ReaderApp(App[None]):
         """Run a store change on the saving thread, in order; report failures, never crash."""
         if not self.may_edit():
             return
+        self._last_change = time.monotonic()
         future = self._saver.submit(operation)
 
         async def finish() -> None:
@@ -258,6 +294,10 @@ class ReaderApp(App[None]):
 
     def on_unmount(self) -> None:
         self._saver.shutdown(wait=True)
+        with contextlib.suppress(StoreError):  # what the journal holds is safe either way
+            if self.store.journal_size():
+                self.store.fold()
+        self.store.close()
         if self._index is not None:
             self._index.save()  # the next start reads it instead of every annotation
 

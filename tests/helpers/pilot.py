@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections.abc import Callable
@@ -13,6 +12,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
 
+from reader.storage.database import on_disk
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.widgets.article_view import ArticleView
@@ -105,8 +105,8 @@ def view(app: ReaderApp) -> ArticleView:
 
 
 def database(path: Path) -> dict[str, Any]:
-    """The database file as JSON, read from disk."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The database as saved on disk: reader.json as JSON, with its journal replayed."""
+    return on_disk(path)
 
 
 def saved_annotations(path: Path) -> list[dict[str, Any]]:

@@ -2,7 +2,8 @@
 
 - `write DB LABEL [COUNT]`: save annotations one by one (forever, or COUNT of them); after each
   save returns, print its id on stdout (flushed): the parent kills us at any moment and
-  checks that every printed id is in the file.
+  checks that every printed id is in the database. One save in eight is followed by a fold
+  (the journal into reader.json), so kills land in appends, folds and the opening replay.
 - `fill DB`: save annotations with large notes until the disk is full; print each id, then
   `FULL <message>` and exit 3 when a save fails.
 - `edit DB LABEL COUNT`: edit the notes of existing annotations COUNT times.
@@ -39,6 +40,8 @@ def write(db: Path, label: str, limit: int | None) -> None:
         )
         store.save_annotation(annotation)
         print(annotation.id, flush=True)
+        if random.random() < 1 / 8:
+            store.fold()
 
 
 def fill(db: Path) -> int:

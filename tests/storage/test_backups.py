@@ -1,4 +1,5 @@
-"""Rotating backups beside the database; each one opens on its own."""
+"""Rotating backups beside the database, taken before a fold replaces it; each one opens
+on its own."""
 
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ def saves(store: Store, count: int) -> None:
     )
     for number in range(count):
         store.save_annotation(new_annotation(article.id, TEXT, 7, 20, source=f"S{number}"))
+    store.fold()  # the journal into reader.json: the moment backups are taken
 
 
-def test_the_first_write_of_a_day_and_of_a_session_is_backed_up(tmp_path: Path) -> None:
+def test_the_first_fold_of_a_day_and_of_a_session_is_backed_up(tmp_path: Path) -> None:
     db = tmp_path / "reader.json"
     store = Store(db)
     saves(store, 3)

@@ -1,9 +1,11 @@
 """Crash safety: writers killed at random moments, and a disk that fills up.
 
-A writer process saves annotations in a loop and prints each id once its save returned; it is
-killed with SIGKILL at a random moment. The database must always load, and hold every id
-that was printed. `make test` runs 24 kills; `make stress` (READER_STRESS=1) runs 201 and
-writes its figures to bench/.data/crash.json for the README.
+A writer process saves annotations in a loop (each one a journal append; one in eight
+followed by a fold of the journal into reader.json) and prints each id once its save
+returned; it is killed with SIGKILL at a random moment: in an append, in a fold, in the
+replay of the journal when it opens. The database must always load, and hold every id that
+was printed. `make test` runs 24 kills; `make stress` (READER_STRESS=1) runs 1,002 and writes
+its figures to bench/.data/crash.json for the README.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from reader.storage.database import Store
 from tests.helpers.paths import ROOT
 from tests.helpers.profile import STRESS
 
-KILLS = 201 if STRESS else 24
+KILLS = 1002 if STRESS else 24
 SIZES = (0, 1_000, 10_000)
 WRITER = [sys.executable, "-m", "tests.helpers.writer"]
 TEXT = "Title\n\n" + "A sentence that people are quoted in, with more words. " * 40
@@ -59,7 +61,7 @@ def run_and_kill(db: Path, label: str, rng: random.Random) -> list[str]:
 
 def test_sigkill_at_random_moments_never_loses_a_returned_save(tmp_path: Path) -> None:
     rng = random.Random()
-    kills = mid_write = acknowledged = 0
+    kills = mid_write = torn = acknowledged = 0
     per_size = -(-KILLS // len(SIZES))
     for size in SIZES:
         folder = tmp_path / f"size-{size}"
@@ -72,6 +74,8 @@ def test_sigkill_at_random_moments_never_loses_a_returned_save(tmp_path: Path) -
             kills += 1
             acknowledged += len(acks)
             mid_write += bool(list(folder.glob(".reader.json.*.tmp")))
+            journal = folder / ".reader.json.journal"
+            torn += journal.exists() and not journal.read_bytes().endswith(b"\n")
             saved.update(acks)
             store = Store(db, backups=False)  # always loads
             missing = [a for a in saved if store.annotation(a) is None]
@@ -84,13 +88,17 @@ def test_sigkill_at_random_moments_never_loses_a_returned_save(tmp_path: Path) -
         figures = {
             "kills": kills,
             "mid_write": mid_write,
+            "torn_appends": torn,
             "acknowledged": acknowledged,
             "sizes": SIZES,
         }
         out = ROOT / "bench" / ".data" / "crash.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(figures))
-    print(f"{kills} kills, {mid_write} mid-write, {acknowledged} saves acknowledged, none lost")
+    print(
+        f"{kills} kills, {mid_write} in a fold, {torn} in an append, "
+        f"{acknowledged} saves acknowledged, none lost"
+    )
 
 
 def test_a_killed_writers_temporary_file_is_cleaned_by_the_next(tmp_path: Path) -> None:
@@ -102,15 +110,46 @@ def test_a_killed_writers_temporary_file_is_cleaned_by_the_next(tmp_path: Path) 
     assert not list(tmp_path.glob("*.tmp"))
 
 
-def test_a_full_disk_mid_write_leaves_the_old_file_and_says_so(
+def test_a_full_disk_mid_append_saves_nothing_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reader.storage.journal
+
+    db = tmp_path / "reader.json"
+    seed(db, 100)
+    store = Store(db)
+    store.save_annotation(new_annotation(store.articles()[0].id, TEXT, 7, 20, note="kept"))
+    before = (db.read_bytes(), store.journal.path.read_bytes())
+
+    def half_then_full(fd: int) -> None:
+        os.write(fd, b"0000 {half")  # as a full disk leaves a line
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(reader.storage.journal, "_sync", half_then_full)
+    from reader.storage.database import StoreError
+
+    with pytest.raises(
+        StoreError,
+        match="could not save \\(No space left on device\\); the file on disk is unchanged",
+    ):
+        store.save_annotation(new_annotation(store.articles()[0].id, TEXT, 7, 20, note="lost"))
+    monkeypatch.undo()
+    assert (db.read_bytes(), store.journal.path.read_bytes()) == before
+    assert len(store) == 101 and len(Store(db)) == 101
+    store.save_annotation(new_annotation(store.articles()[0].id, TEXT, 7, 20, note="next"))
+    assert sorted(a.note for a in Store(db).annotations() if a.note) == ["kept", "next"]
+
+
+def test_a_full_disk_mid_fold_leaves_the_file_and_the_journal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import reader.storage.atomic
 
     db = tmp_path / "reader.json"
     seed(db, 100)
-    before = db.read_bytes()
     store = Store(db)
+    store.save_annotation(new_annotation(store.articles()[0].id, TEXT, 7, 20, note="kept"))
+    before = (db.read_bytes(), store.journal.path.read_bytes())
 
     def half_then_full(handle, payload) -> None:  # type: ignore[no-untyped-def]
         handle.write(b'{"meta": {')
@@ -119,15 +158,13 @@ def test_a_full_disk_mid_write_leaves_the_old_file_and_says_so(
     monkeypatch.setattr(reader.storage.atomic, "_write_payload", half_then_full)
     from reader.storage.database import StoreError
 
-    with pytest.raises(
-        StoreError,
-        match="could not save \\(No space left on device\\); the file on disk is unchanged",
-    ):
-        store.save_annotation(new_annotation(store.articles()[0].id, TEXT, 7, 20))
+    with pytest.raises(StoreError, match="No space left on device"):
+        store.fold()
     monkeypatch.undo()
-    assert db.read_bytes() == before
+    assert (db.read_bytes(), store.journal.path.read_bytes()) == before
     assert not list(tmp_path.glob("*.tmp"))
-    assert len(store) == 100
+    assert len(Store(db)) == 101
+    assert store.fold() and not store.journal.path.exists() and len(Store(db)) == 101
 
 
 def _can_mount_tmpfs() -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -114,18 +113,20 @@ def test_writes_leave_no_temporary_files(tmp_path: Path) -> None:
 def test_a_failed_write_leaves_the_old_file_and_memory_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import reader.storage.journal
+
     store, article_id = make_store(tmp_path)
     store.save_annotation(new_annotation(article_id, TEXT, 0, 5, source="Kept"))
-    before = (tmp_path / "reader.json").read_bytes()
+    before = ((tmp_path / "reader.json").read_bytes(), store.journal.path.read_bytes())
 
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", disk_full)
+    monkeypatch.setattr(reader.storage.journal, "_sync", disk_full)
     with pytest.raises(StoreError, match=r"could not save .*No space left.* unchanged"):
         store.save_annotation(new_annotation(article_id, TEXT, 7, 12, source="Lost"))
     monkeypatch.undo()
-    assert (tmp_path / "reader.json").read_bytes() == before
+    assert ((tmp_path / "reader.json").read_bytes(), store.journal.path.read_bytes()) == before
     assert [a.source for a in store.annotations()] == ["Kept"]
     assert [s.name for s in store.sources()] == ["Kept"]
     assert temporary_files(tmp_path) == []
@@ -196,13 +197,15 @@ def test_listeners_hear_every_change(tmp_path: Path) -> None:
 def test_a_failed_batch_leaves_memory_as_the_file_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import reader.storage.journal
+
     store, article_id = make_store(tmp_path)
     store.save_annotation(new_annotation(article_id, TEXT, 0, 5, source="Kept"))
 
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(os, "replace", disk_full)
+    monkeypatch.setattr(reader.storage.journal, "_sync", disk_full)
     with pytest.raises(StoreError, match="No space left"), store.batch():
         store.add_article(path="b.txt", title="B", sha256="1")
         store.save_annotation(new_annotation(article_id, TEXT, 7, 12, source="Lost"))
@@ -212,19 +215,26 @@ def test_a_failed_batch_leaves_memory_as_the_file_is(
     assert [r.path for r in Store(tmp_path / "reader.json").articles()] == ["a.txt"]
 
 
-def test_a_batch_writes_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_batch_is_one_change_in_the_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import reader.storage.tinydb_storage
+    from reader.storage.journal import Journal
 
     store, _ = make_store(tmp_path)
-    writes = []
-    original = reader.storage.tinydb_storage.write_atomically
+    files, appends = [], []
+    original_write = reader.storage.tinydb_storage.write_atomically
+    original_append = Journal.append
     monkeypatch.setattr(
         reader.storage.tinydb_storage,
         "write_atomically",
-        lambda *a: writes.append(1) or original(*a),
+        lambda *a: files.append(1) or original_write(*a),
+    )
+    monkeypatch.setattr(
+        Journal, "append", lambda self, *a: appends.append(1) or original_append(self, *a)
     )
     with store.batch():
         for number in range(5):
             store.add_article(path=f"{number}.txt", title=str(number), sha256=str(number))
-    assert len(writes) == 1
+    assert (len(files), len(appends)) == (0, 1)
     assert len(Store(tmp_path / "reader.json").articles()) == 6

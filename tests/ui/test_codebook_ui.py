@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from textual.widgets import DataTable
@@ -12,7 +11,17 @@ from reader.ui.screens.analysis_screen import AnalysisScreen
 from reader.ui.screens.codebook_screen import CodebookScreen
 from reader.ui.screens.search_screen import SearchScreen
 from tests.helpers.paths import ICE
-from tests.helpers.pilot import SIZE, main, notified, press, region_words, settle, type_text, view
+from tests.helpers.pilot import (
+    SIZE,
+    database,
+    main,
+    notified,
+    press,
+    region_words,
+    settle,
+    type_text,
+    view,
+)
 from tests.helpers.seeding import tag_quotes
 
 SPELLINGS = [
@@ -29,7 +38,7 @@ SPELLINGS = [
 
 
 def _saved(library: Path) -> list[dict[str, object]]:
-    return list(json.loads((library / "reader.json").read_text())["annotations"].values())
+    return list(database(library / "reader.json")["annotations"].values())
 
 
 def _row_of(screen: CodebookScreen, kind: str, name: str) -> int:
@@ -82,7 +91,7 @@ async def test_rename_describe_colour_and_delete(library: Path) -> None:
         await type_text(pilot, "NDP MP for Edmonton Strathcona")
         await press(pilot, "enter")
         await settle(pilot)
-        sources = json.loads((library / "reader.json").read_text())["sources"].values()
+        sources = database(library / "reader.json")["sources"].values()
         assert {
             "name": "Heather McPherson MP",
             "description": "NDP MP for Edmonton Strathcona",
@@ -100,7 +109,7 @@ async def test_rename_describe_colour_and_delete(library: Path) -> None:
         app.screen.query_one("#prompt-input").value = "teal"
         await press(pilot, "enter")
         await settle(pilot)
-        themes = json.loads((library / "reader.json").read_text())["themes"].values()
+        themes = database(library / "reader.json")["themes"].values()
         assert any(t["name"] == "celebrity" and t["colour"] == "#008080" for t in themes)
         table.move_cursor(row=_row_of(screen, "theme", "public safety"))
         await press(pilot, "d")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from reader.core.records import new_annotation
+from reader.library.folder import Library
 from reader.storage.database import Store
 from reader.ui.app import ReaderApp
 from reader.ui.screens.orphans_screen import OrphansScreen
 from tests.helpers.paths import GOLD, ICE
 from tests.helpers.pilot import (
     SIZE,
+    database,
     pane_entries,
     press,
     region_words,
@@ -103,24 +106,24 @@ async def test_orphans_are_listed_and_can_be_deleted_and_undone(ice_library: Pat
 async def test_a_full_disk_is_reported_and_nothing_is_lost(
     ice_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import reader.storage.atomic
+    import reader.storage.journal
 
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await press(pilot, "n", "t")
         await tag(pilot, "Doug King")
-        before = (ice_library / "reader.json").read_bytes()
+        before = database(ice_library / "reader.json")
 
-        def full(handle, payload) -> None:  # type: ignore[no-untyped-def]
+        def full(fd: int) -> None:
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr(reader.storage.atomic, "_write_payload", full)
+        monkeypatch.setattr(reader.storage.journal, "_sync", full)
         await press(pilot, "n", '"', "t")
         await tag(pilot, "Heather McPherson")
         assert "No space left on device" in toast_words(app)
         assert "file on disk is unchanged" in toast_words(app)
-        assert (ice_library / "reader.json").read_bytes() == before
+        assert database(ice_library / "reader.json") == before
         assert view(app).selection is not None  # the selection waits for another try
         monkeypatch.undo()
         await press(pilot, "t")
@@ -129,3 +132,23 @@ async def test_a_full_disk_is_reported_and_nothing_is_lost(
             "Doug King",
             "Heather McPherson",
         ]
+
+
+async def test_damaged_annotations_read_after_the_first_frame_end_the_session_in_one_line(
+    ice_library: Path,
+) -> None:
+    db = ice_library / "reader.json"
+    store = Store(db)
+    Library(ice_library, store).scan()  # a database with the library's articles
+    store.close()
+    data = json.loads(db.read_text())
+    data["annotations"] = {"1": {"id": "x", "start": "the beginning"}}
+    db.write_text(json.dumps(data))
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+    assert app.return_code == 1
+    assert app.load_error is not None and "not a Reader database" in str(app.load_error)
+    assert "\n" not in str(app.load_error) and "reader restore" in str(app.load_error)
+    assert json.loads(db.read_text()) == data  # never overwritten

@@ -264,6 +264,11 @@ class MainScreen(Screen[None]):
 
     def on_store_changed(self, message: StoreChanged) -> None:
         change = message.change
+        if change.loaded:  # the annotations, read after the first frame
+            self.refresh_library()
+            self.refresh_quick_themes()
+            self.refresh_annotations()
+            return
         if change.articles:
             self._library_stale = True  # one redraw for a burst of changes (a scan, an import)
             self.call_later(self._refresh_stale_library)
@@ -279,10 +284,10 @@ class MainScreen(Screen[None]):
         if change.added or change.removed:
             store = self.reader.store
             touched = {a.article_id for a in (*change.added, *change.removed)}
-            for article_id in touched:
-                record = store.article(article_id)
-                if record is not None:
-                    self.library_list.update_article(record, store.annotation_count(article_id))
+            records = [r for r in map(store.article, touched) if r is not None]
+            self.library_list.update_articles(
+                [(record, store.annotation_count(record.id)) for record in records]
+            )
             self.refresh_quick_themes()
             if self.document is not None and self.document.record.id in touched:
                 self.refresh_annotations()

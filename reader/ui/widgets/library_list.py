@@ -10,14 +10,16 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.message import Message
+from textual.visual import VisualType
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -111,10 +113,32 @@ class LibraryList(OptionList):
 
     def update_article(self, record: ArticleRecord, count: int) -> None:
         """Refresh one article's entry (its count changed), leaving the rest alone."""
-        self._counts = {**self._counts, record.id: count}
-        option_id = f"a{record.id}"
-        with contextlib.suppress(OptionDoesNotExist):
-            self.replace_option_prompt(option_id, self._prompt(record, count))
+        self.update_articles([(record, count)])
+
+    def update_articles(self, changed: list[tuple[ArticleRecord, int]]) -> None:
+        """Refresh these articles' entries (their counts changed), leaving the rest alone."""
+        self._counts = {**self._counts, **{record.id: count for record, count in changed}}
+        for record, count in changed:
+            with contextlib.suppress(OptionDoesNotExist):
+                self.replace_option_prompt(f"a{record.id}", self._prompt(record, count))
+
+    def _replace_option_prompt(self, index: int, prompt: VisualType) -> None:
+        """Textual's OptionList lays out every entry again after one prompt changes (a
+        batch of 1,000 annotations over 300 articles took the UI 100 ms); an entry whose
+        height is unchanged (a new count) only needs drawing again."""
+        lines = getattr(self, "_line_cache", None)
+        height = lines.heights.get(index) if lines is not None else None
+        option = self.get_option_at_index(index)
+        option._set_prompt(prompt)
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        padding = self.get_component_styles("option-list--option").padding
+        rules = cast(RulesMap, self.styles)
+        new_height = self._get_visual(option).get_height(rules, width - padding.width)
+        if height is None or new_height + option._divider != height:
+            self._clear_caches()  # Textual's own way: everything laid out again
+            return
+        self._option_render_cache.clear()  # only the entries on screen are drawn again
+        self.refresh()
 
     @staticmethod
     def _prompt(record: ArticleRecord, count: int) -> Content:

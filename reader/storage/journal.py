@@ -1,0 +1,191 @@
+"""The journal beside the database: each change appended as one checksummed line.
+
+`reader.json` is rewritten whole only when the journal is folded into it (when the app is
+idle, at exit, when the journal grows large); between folds, a change costs one appended
+line and one fsync, whatever the size of the database. This is a write-ahead log as
+SQLite's WAL or Redis's AOF keep one.
+
+File `.reader.json.journal`: a first line naming the database generation it continues
+(`meta.generation` of the `reader.json` it was started on), then one line per committed
+change. Each line is `<crc32, 8 hex digits> <JSON>\\n`. Reading stops at the last complete
+line: a crash in the middle of an append leaves a torn last line, which is ignored (and cut
+off by the next writer, under the lock). A line whose checksum fails with complete lines
+after it is damage, not a torn write, and is refused (`JournalError`). A journal whose
+generation is not the database's was already folded (a crash came between the fold and the
+journal's removal) and is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from reader.storage.atomic import fsync_folder
+
+MAX_LINE = 256 * 1024 * 1024  # one change (an import of many annotations) at most
+
+
+class JournalError(Exception):
+    """The journal is damaged (not torn at its end): one line naming it and what to do.
+    `readable` is the length of the part before the damage (0: unreadable)."""
+
+    def __init__(self, message: str, readable: int = 0) -> None:
+        super().__init__(message)
+        self.readable = readable
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a read of the journal found from some offset on."""
+
+    records: list[dict[str, Any]]
+    end: int  # the offset after the last complete line
+    generation: int | None  # from the first line, when the read started at 0
+    torn: bool  # bytes after the last complete line (a crashed append)
+
+
+def journal_path(db: Path) -> Path:
+    """The journal of the database `db`."""
+    return db.with_name(f".{db.name}.journal")
+
+
+def encode_line(record: dict[str, Any]) -> bytes:
+    """One journal line: checksum, space, JSON, newline."""
+    payload = msgspec.json.encode(record)
+    return b"%08x " % zlib.crc32(payload) + payload + b"\n"
+
+
+def decode_line(line: bytes) -> dict[str, Any] | None:
+    """The record of one line (without its newline), or None when its checksum fails."""
+    if len(line) < 10 or line[8:9] != b" ":
+        return None
+    payload = line[9:]
+    try:
+        expected = int(line[:8], 16)
+    except ValueError:
+        return None
+    if zlib.crc32(payload) != expected:
+        return None
+    try:
+        record = msgspec.json.decode(payload)
+    except msgspec.DecodeError:
+        return None
+    return record if isinstance(record, dict) else None
+
+
+class Journal:
+    """The journal file of one database: appends (under the caller's lock) and reads."""
+
+    def __init__(self, db: Path) -> None:
+        self.path = journal_path(db)
+
+    def signature(self) -> tuple[int, int] | None:
+        """(inode, size) of the journal, or None when there is none."""
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_ino, info.st_size)
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def read(self, offset: int = 0) -> Reading:
+        """The complete records from `offset` on. `JournalError` when a line is damaged
+        with complete lines after it (or the file cannot be read)."""
+        try:
+            with self.path.open("rb") as handle:
+                handle.seek(offset)
+                data = handle.read()
+        except FileNotFoundError:
+            return Reading([], 0, None, False)
+        except OSError as error:
+            raise JournalError(f"{self.path}: cannot read the journal ({error.strerror})") from None
+        cut = data.rfind(b"\n") + 1
+        lines = data[:cut].split(b"\n")[:-1] if cut else []
+        records: list[dict[str, Any]] = []
+        generation = None
+        for number, line in enumerate(lines):
+            record = decode_line(line)
+            if record is None:
+                if number == len(lines) - 1 and cut == len(data):
+                    # The last line, complete but wrong: a torn append that ended in a
+                    # newline by chance (or a file system that kept garbage): not acked.
+                    return Reading(records, offset + len(data) - len(line) - 1, generation, True)
+                good = offset + sum(len(kept) + 1 for kept in lines[:number])
+                raise JournalError(
+                    f"{self.path}: line {number + 1} of the journal is damaged; "
+                    "`reader doctor --fix` keeps what can be read and sets the rest aside",
+                    good,
+                )
+            if offset == 0 and number == 0:
+                value = record.get("generation")
+                generation = value if type(value) is int else None
+                continue
+            records.append(record)
+        return Reading(records, offset + cut, generation, cut != len(data))
+
+    def start(self, generation: int) -> int:
+        """Begin a new journal continuing database `generation`; the offset after it."""
+        line = encode_line({"generation": generation})
+        with self.path.open("wb") as handle:
+            handle.write(line)
+            handle.flush()
+            _sync(handle.fileno())
+        fsync_folder(self.path.parent)
+        return len(line)
+
+    def append(self, record: dict[str, Any], at: int) -> int:
+        """Append `record` after the complete lines ending at `at` (a torn tail beyond is cut
+        off first), flushed to disk; the offset after it."""
+        line = encode_line(record)
+        if len(line) > MAX_LINE:
+            raise OSError(f"a change of {len(line)} bytes is too large for one journal line")
+        with self.path.open("r+b") as handle:
+            handle.truncate(at)
+            handle.seek(at)
+            try:
+                handle.write(line)
+                handle.flush()
+                _sync(handle.fileno())
+            except OSError:
+                # Not saved: take back whatever part of the line reached the file, so that
+                # a change reported as failed never turns up later.
+                with contextlib.suppress(OSError):
+                    handle.truncate(at)
+                raise
+        return at + len(line)
+
+    def set_aside(self, folder: Path, keep: int) -> Path:
+        """Copy the journal into `folder` (for the user to look into), then cut it to its
+        first `keep` bytes; the copy's path."""
+        folder.mkdir(exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        copy = folder / f"{self.path.name.lstrip('.')}.damaged.{stamp}"
+        copy.write_bytes(self.path.read_bytes())
+        with self.path.open("r+b") as handle:
+            handle.truncate(keep)
+            handle.flush()
+            _sync(handle.fileno())
+        return copy
+
+    def remove(self) -> None:
+        """Delete the journal (after a fold put everything into the database)."""
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+        fsync_folder(self.path.parent)
+
+
+def _sync(fd: int) -> None:
+    """The appended bytes on disk (their data; the size with them)."""
+    if hasattr(os, "fdatasync"):
+        os.fdatasync(fd)
+    else:  # macOS, Windows
+        os.fsync(fd)

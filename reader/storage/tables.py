@@ -1,0 +1,300 @@
+"""The database's content in memory, as the store holds it: typed records by their own keys.
+
+`Tables` has the `meta` record, articles by id, annotations by id, and the codebook's
+sources and themes by name key. It is built from the decoded file (`from_file`, which
+validates every record), changed by journal operations (`apply`), and written back in
+TinyDB's layout (`file_chunks`: `{"table": {"1": {...}, "2": {...}}}`, documents numbered
+afresh from 1, so no TinyDB document id needs keeping in memory).
+
+A journal operation is `[table, key, document]`: the document put under `key` (an
+annotation id, an article id, a name key, 1 for meta), or removed when it is null.
+Applying one is idempotent, so replaying a journal twice gives the same tables.
+
+Strings that repeat across annotations (source names, theme tuples, a date made and
+changed in the same second) are shared, not held once per annotation: a third less memory
+at 100,000 annotations.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+import msgspec
+
+from reader.core.codebook import name_key
+from reader.core.records import (
+    ANNOTATIONS_TABLE,
+    QUICK_KEYS,
+    Annotation,
+    ArticleRecord,
+    RecordError,
+    Source,
+    Theme,
+    checked,
+)
+from reader.core.text import clean_line
+
+CHUNK = 2000  # documents encoded at a time
+META, ARTICLES, ANNOTATIONS, SOURCES, THEMES = (
+    "meta",
+    "articles",
+    "annotations",
+    "sources",
+    "themes",
+)
+HEAD = frozenset({META, ARTICLES, SOURCES, THEMES})  # all but the annotations
+ONLY_ANNOTATIONS = frozenset({ANNOTATIONS})
+Operation = list[Any]  # [table, key, document or None]
+
+
+class TablesError(ValueError):
+    """A record that cannot be read; the message says which and why."""
+
+
+@dataclass
+class Tables:
+    """Everything the database holds, by the keys Reader uses."""
+
+    meta: dict[str, Any] = field(default_factory=dict)
+    articles: dict[int, ArticleRecord] = field(default_factory=dict)
+    annotations: dict[str, Annotation] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+
+    @classmethod
+    def from_file(cls, data: dict[str, Any]) -> Tables:
+        """The tables of a decoded database file (TinyDB's layout), all but the annotations,
+        which `load_annotations` reads from the raw JSON kept in `data`; `TablesError` when
+        a record is damaged or an id is used twice."""
+        tables = cls()
+        try:
+            tables.meta = dict(next(iter(data[META].values())))
+            for doc in data[ARTICLES].values():
+                record = article_from_doc(doc)
+                if record.id in tables.articles:
+                    raise TablesError(f"article id {record.id} is used twice")
+                tables.articles[record.id] = record
+            for doc in data[SOURCES].values():
+                source = source_from_doc(doc)
+                tables.sources[name_key(source.name)] = source
+            for doc in data[THEMES].values():
+                theme = theme_from_doc(doc)
+                tables.themes[name_key(theme.name)] = theme
+        except TablesError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration) as e:
+            raise TablesError(f"a record is damaged ({e!r})") from None
+        return tables
+
+    @staticmethod
+    def decode_annotations(
+        raw: msgspec.Raw | bytes, between: Callable[[], None] | None = None
+    ) -> dict[str, Annotation]:
+        """The annotations table from its raw JSON, by id (`TablesError` when a record is
+        damaged or an id is used twice). Decoded a piece at a time, calling `between`
+        between pieces (a thread that reads meanwhile lets the UI draw)."""
+        shared = _Sharing()
+        annotations: dict[str, Annotation] = {}
+        for decoded in _decoded_pieces(raw, between):
+            for annotation in decoded.values():
+                if annotation.id in annotations:
+                    raise TablesError(f"annotation id {annotation.id} is used twice")
+                annotations[annotation.id] = shared.compact(annotation)
+        return annotations
+
+    def apply(
+        self, operations: Iterable[Operation], only: frozenset[str] | None = None
+    ) -> tuple[list[Annotation], list[Annotation]]:
+        """Apply journal operations (those on the tables `only`, when given); the
+        annotations put and those they replaced or removed. `TablesError` when an operation
+        is malformed (nothing is half-applied within one operation)."""
+        added: list[Annotation] = []
+        removed: list[Annotation] = []
+        for operation in operations:
+            try:
+                table, key, doc = operation
+                if only is not None and table not in only:
+                    continue
+                if table == ANNOTATIONS:
+                    old = self.annotations.pop(str(key), None)
+                    if old is not None:
+                        removed.append(old)
+                    if doc is not None:
+                        annotation = checked(msgspec.convert(doc, Annotation))
+                        if annotation.id != key:
+                            raise TablesError(f"annotation {key!r} holds id {annotation.id!r}")
+                        self.annotations[annotation.id] = annotation
+                        added.append(annotation)
+                elif table == ARTICLES:
+                    if doc is None:
+                        self.articles.pop(int(key), None)
+                    else:
+                        record = article_from_doc(doc)
+                        self.articles[record.id] = record
+                elif table == SOURCES:
+                    if doc is None:
+                        self.sources.pop(str(key), None)
+                    else:
+                        self.sources[str(key)] = source_from_doc(doc)
+                elif table == THEMES:
+                    if doc is None:
+                        self.themes.pop(str(key), None)
+                    else:
+                        self.themes[str(key)] = theme_from_doc(doc)
+                elif table == META and isinstance(doc, dict):
+                    self.meta = dict(doc)
+                else:
+                    raise TablesError(f"unknown operation on {table!r}")
+            except TablesError:
+                raise
+            except (RecordError, msgspec.ValidationError, TypeError, ValueError, KeyError) as e:
+                raise TablesError(f"an operation is damaged ({e})") from None
+        return added, removed
+
+    def file_chunks(self) -> Iterator[bytes]:
+        """The database file's JSON, a piece at a time (never the whole file in memory)."""
+        encode = msgspec.json.Encoder().encode
+        tables: list[tuple[str, Iterable[Any]]] = [
+            (META, [self.meta]),
+            (ARTICLES, [asdict(record) for record in self.articles.values()]),
+            (ANNOTATIONS, self.annotations.values()),
+            (SOURCES, [asdict(source) for source in self.sources.values()]),
+            (THEMES, [asdict(theme) for theme in self.themes.values()]),
+        ]
+        yield b"{"
+        for number, (name, docs) in enumerate(tables):
+            yield (b"," if number else b"") + encode(name) + b":{"
+            batch: dict[str, Any] = {}
+            first = True
+            for doc_id, doc in enumerate(docs, start=1):
+                batch[str(doc_id)] = doc
+                if len(batch) == CHUNK:
+                    yield (b"" if first else b",") + encode(batch)[1:-1]
+                    batch, first = {}, False
+            if batch:
+                yield (b"" if first else b",") + encode(batch)[1:-1]
+            yield b"}"
+        yield b"}"
+
+
+# Where one document of a table ends and the next begins: `},"<doc id>":{`. Inside a JSON
+# string a quote mark is always escaped, so these bytes occur only between documents.
+_BOUNDARY = re.compile(rb'\},"\d+":\{')
+PIECE = 1 << 20
+
+
+def _decoded_pieces(
+    raw: msgspec.Raw | bytes, between: Callable[[], None] | None
+) -> Iterator[dict[str, Annotation]]:
+    """The table `{"1": {...}, ...}` decoded whole, or (with `between`) in pieces of about
+    PIECE bytes cut at document boundaries; a piece that does not decode means the cut was
+    not what it seemed, and the whole is decoded instead (for the true error)."""
+    try:
+        if between is None or len(raw) <= PIECE:
+            yield ANNOTATIONS_TABLE.decode(raw)
+            return
+        data = memoryview(raw)
+        start = 1  # after the opening brace
+        pieces: list[dict[str, Annotation]] = []
+        while start < len(data) - 1:
+            found = _BOUNDARY.search(data, start + PIECE)
+            end = found.start() + 1 if found else len(data) - 1
+            pieces.append(ANNOTATIONS_TABLE.decode(b"{" + data[start:end] + b"}"))
+            between()
+            start = end + 1  # past the comma
+        yield from pieces
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        try:
+            yield ANNOTATIONS_TABLE.decode(raw)
+        except (msgspec.ValidationError, msgspec.DecodeError) as error:
+            raise TablesError(f"not a Reader database ({error})") from None
+
+
+class _Sharing:
+    """One string object for each repeated value (names, theme lists, dates)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, Any] = {}
+
+    def compact(self, annotation: Annotation) -> Annotation:
+        seen = self._seen
+        for name in ("source", "themes"):
+            value = getattr(annotation, name)
+            if value:
+                kept = seen.setdefault(value, value)
+                if kept is not value:
+                    msgspec.structs.force_setattr(annotation, name, kept)
+        if (
+            annotation.updated == annotation.created
+            and annotation.updated is not annotation.created
+        ):
+            msgspec.structs.force_setattr(annotation, "updated", annotation.created)
+        return annotation
+
+
+def article_from_doc(doc: dict[str, Any]) -> ArticleRecord:
+    known = ArticleRecord.__dataclass_fields__
+    values = {k: v for k, v in doc.items() if k in known}
+    values["id"] = int(values["id"])
+    values["path"] = str(values["path"])
+    values["title"] = clean_line(str(values.get("title", "")))
+    return replace(ArticleRecord(id=0, path="", title="", sha256=""), **values)
+
+
+def source_from_doc(doc: dict[str, Any]) -> Source:
+    return Source(str(doc["name"]), str(doc.get("description", "")))
+
+
+def theme_from_doc(doc: dict[str, Any]) -> Theme:
+    key = doc.get("key", 0)
+    return Theme(
+        str(doc["name"]),
+        str(doc.get("colour", "")),
+        str(doc.get("description", "")),
+        key if type(key) is int and key in QUICK_KEYS else 0,
+    )
+
+
+def replayed(data: dict[str, Any], records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Decoded file data (TinyDB's layout, plain dicts) with journal records applied in
+    place, for tools that read the file as JSON (the doctor); malformed operations are
+    skipped. Returns `data`."""
+    keys = {
+        ARTICLES: lambda doc: doc.get("id"),
+        ANNOTATIONS: lambda doc: doc.get("id"),
+        SOURCES: lambda doc: name_key(str(doc.get("name", ""))),
+        THEMES: lambda doc: name_key(str(doc.get("name", ""))),
+    }
+    where: dict[str, dict[Any, str]] = {}
+    for table, key_of in keys.items():
+        docs = data.get(table)
+        if isinstance(docs, dict):
+            where[table] = {key_of(d): i for i, d in docs.items() if isinstance(d, dict)}
+    for record in records:
+        for operation in record.get("ops") or ():
+            if not (isinstance(operation, list) and len(operation) == 3):
+                continue
+            table, key, doc = operation
+            docs = data.get(table)
+            if not isinstance(docs, dict):
+                continue
+            if table == META:
+                if isinstance(doc, dict) and docs:
+                    docs[next(iter(docs))] = doc
+                continue
+            found = where.get(table, {})
+            doc_id = found.get(key)
+            if doc is None:
+                if doc_id is not None:
+                    docs.pop(doc_id, None)
+                    del found[key]
+                continue
+            if doc_id is None:
+                numbers = [int(i) for i in docs if str(i).isdigit()]
+                doc_id = str(max(numbers, default=0) + 1)
+                found[key] = doc_id
+            docs[doc_id] = doc
+    return data

@@ -1,0 +1,265 @@
+"""The journal: a save is one appended line, folded into reader.json later; whatever a crash
+leaves (a torn line, a fold not finished) opens to exactly what was acknowledged."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from tinydb import TinyDB
+
+from reader.core.records import edited, new_annotation
+from reader.library.doctor import examine
+from reader.storage.database import Store, StoreError, on_disk
+from reader.storage.journal import Journal, encode_line
+from tests.helpers.paths import ROOT
+
+TEXT = "Title\n\n" + "A sentence that people are quoted in, with more words. " * 40
+
+
+def make(db: Path, count: int = 3) -> Store:
+    store = Store(db)
+    article = store.add_article(path="a.txt", title="Title", sha256="0")
+    if count:
+        store.save_annotations(
+            new_annotation(article.id, TEXT, 7 + i, 40 + i, source=f"S{i}") for i in range(count)
+        )
+    return store
+
+
+def test_a_save_appends_one_line_and_leaves_the_file_alone(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = make(db)
+    before = db.read_bytes()
+    lines = store.journal.path.read_bytes().count(b"\n")
+    saved = store.save_annotation(new_annotation(1, TEXT, 7, 30, source="Doug King"))
+    assert db.read_bytes() == before
+    assert store.journal.path.read_bytes().count(b"\n") == lines + 1
+    assert Store(db).annotation(saved.id) == saved  # another process sees it at once
+
+
+def test_a_fold_writes_a_whole_tinydb_file_and_drops_the_journal(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = make(db, 5)
+    store.delete_annotation(store.annotations()[0].id)
+    assert store.fold()
+    assert not store.journal.exists()
+    plain = TinyDB(db)  # TinyDB's own JSONStorage reads it
+    assert len(plain.table("annotations")) == 4
+    assert plain.table("meta").all()[0]["generation"] == 2  # the first file, then this fold
+    plain.close()
+    assert store.fold() is False  # nothing left to fold
+
+
+def test_closing_a_store_that_wrote_folds_it(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    make(db).close()
+    assert not Journal(db).exists()
+    assert len(json.loads(db.read_text())["annotations"]) == 3
+
+
+def test_a_torn_last_line_is_dropped_and_cut_by_the_next_writer(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = make(db)
+    journal = store.journal.path
+    line = encode_line({"ops": [["annotations", "x", {"id": "x"}]]})
+    with journal.open("ab") as handle:
+        handle.write(line[: len(line) // 2])  # a crash in the middle of an append
+    again = Store(db)
+    assert len(again) == 3
+    again.save_annotation(new_annotation(1, TEXT, 7, 30, source="After"))
+    assert (
+        journal.read_bytes().endswith(b"\n") and line[: len(line) // 2] not in journal.read_bytes()
+    )
+    assert len(Store(db)) == 4
+
+
+def test_a_damaged_line_inside_the_journal_is_refused_and_the_doctor_keeps_the_rest(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "reader.json"
+    store = make(db, 0)
+    first = store.save_annotation(new_annotation(1, TEXT, 7, 30, source="Kept"))
+    store.save_annotation(new_annotation(1, TEXT, 8, 31, source="After the damage"))
+    store.save_annotation(new_annotation(1, TEXT, 9, 32, source="Also after"))
+    data = store.journal.path.read_bytes()
+    lines = data.split(b"\n")
+    lines[-3] = lines[-3].replace(b"After the damage", b"After the DAMAGE")  # checksum fails
+    store.journal.path.write_bytes(b"\n".join(lines))
+    with pytest.raises(StoreError, match="line 3 of the journal is damaged") as error:
+        Store(db)
+    assert "\n" not in str(error.value) and "reader doctor --fix" in str(error.value)
+    checkup = examine(db, fix=True)
+    assert any("a copy is kept" in f.message for f in checkup.findings)
+    assert [a.source for a in Store(db).annotations()] == [first.source]
+    assert list((tmp_path / ".reader-backups").glob("reader.json.journal.damaged.*"))
+
+
+def test_a_hostile_journal_line_with_a_good_checksum_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    make(db).close()
+    journal = Journal(db)
+    generation = json.loads(db.read_text())["meta"]["1"]["generation"]
+    start = journal.start(generation)
+    journal.append({"ops": [["annotations", "x", {"id": "x", "start": True}]]}, start)
+    with pytest.raises(StoreError, match="change 1") as error:
+        Store(db)
+    assert "\n" not in str(error.value)
+
+
+def test_a_journal_already_folded_is_ignored(tmp_path: Path) -> None:
+    """A crash between the fold's rename and the journal's removal leaves the old journal
+    beside a file that already holds it: it must not be replayed (a deletion made since
+    would come back)."""
+    db = tmp_path / "reader.json"
+    store = make(db)
+    stale = store.journal.path.read_bytes()
+    store.fold()
+    doomed = store.annotations()[0]
+    store.delete_annotation(doomed.id)
+    store.fold()
+    store.journal.path.write_bytes(stale)  # the crash
+    again = Store(db)
+    assert again.annotation(doomed.id) is None and len(again) == 2
+    again.save_annotation(new_annotation(1, TEXT, 7, 30, source="New"))
+    assert len(Store(db)) == 3  # the stale journal was replaced, not appended to
+
+
+def test_two_stores_see_each_others_appends_and_folds(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    one = make(db)
+    two = Store(db)
+    heard: list[int] = []
+    two.subscribe(lambda change: heard.append(len(change.added)))
+    saved = one.save_annotation(new_annotation(1, TEXT, 7, 30, source="From one"))
+    assert two.refresh() and two.annotation(saved.id) == saved and heard == [1]
+    assert not two.refresh()  # nothing new
+    one.fold()
+    assert two.refresh() and len(two) == 4
+    edited_by_two = two.save_annotation(edited(saved, note="two"))
+    assert one.refresh() and one.annotation(saved.id) == edited_by_two
+
+
+def test_a_save_costs_the_change_not_the_database(tmp_path: Path) -> None:
+    """The bytes a save writes do not grow with the database (the speed is `make bench`'s)."""
+    small, large = tmp_path / "small.json", tmp_path / "large.json"
+    written = []
+    for db, count in ((small, 10), (large, 3000)):
+        store = make(db, count)
+        store.fold()
+        store.save_annotation(new_annotation(1, TEXT, 7, 30, source="Measured"))
+        written.append(store.journal.path.stat().st_size)
+    assert written[0] == written[1]
+
+
+def test_import_and_two_writers_at_once_lose_nothing(tmp_path: Path) -> None:
+    source = tmp_path / "source" / "reader.json"
+    source.parent.mkdir()
+    make(source, 200).close()
+    exported = tmp_path / "export.json"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "export",
+            "--db",
+            str(source),
+            "--format",
+            "json",
+            "-o",
+            str(exported),
+            "--library",
+            str(source.parent),
+        ],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+    )
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "a.txt").write_text(TEXT, encoding="utf-8")
+    db = library / "reader.json"
+    target = Store(db)
+    target.add_article(path="a.txt", title="Title", sha256="0")
+    target.close()
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.helpers.writer", "write", str(db), label, "30"],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for label in ("one", "two")
+    ]
+    importing = subprocess.run(
+        [sys.executable, "-m", "reader", "import", str(exported), "--library", str(library)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    acks = [line for w in writers for line in w.communicate()[0].split()]
+    assert importing.returncode == 0, importing.stderr
+    final = Store(db)
+    assert all(final.annotation(a) for a in acks) and len(acks) == 60
+    assert len(final) == 60 + 200
+
+
+_STEP = st.one_of(
+    st.tuples(st.just("save"), st.integers(0, 30)),
+    st.tuples(st.just("delete"), st.integers(0, 30)),
+    st.tuples(st.just("fold"), st.just(0)),
+    st.tuples(st.just("kill"), st.integers(1, 400)),
+)
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(steps=st.lists(_STEP, max_size=14))
+def test_any_saves_deletes_folds_and_kills_reopen_to_the_acknowledged_state(
+    tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, int]]
+) -> None:
+    """A kill is an append cut at any byte (the change was not acknowledged): reopening
+    gives exactly the state of the acknowledged changes."""
+    db = tmp_path_factory.mktemp("journal") / "reader.json"
+    store = make(db, 2)
+    expected = {a.id: a for a in store.annotations()}
+    for action, number in steps:
+        if action == "save":
+            saved = store.save_annotation(
+                new_annotation(
+                    1,
+                    TEXT,
+                    7 + number,
+                    40,
+                    note=str(number),
+                    source=f"S{number % 3}",
+                    themes=[f"t{number % 4}"],
+                )
+            )
+            expected[saved.id] = saved
+        elif action == "delete" and expected:
+            victim = sorted(expected)[number % len(expected)]
+            store.delete_annotation(victim)
+            del expected[victim]
+        elif action == "fold":
+            store.fold()
+        elif action == "kill":
+            unacked = new_annotation(1, TEXT, 9, 44, note="never acknowledged")
+            line = encode_line({"ops": [["annotations", unacked.id, unacked.to_doc()]]})
+            with Journal(db).path.open("ab") as handle:
+                handle.write(line[: number % len(line)])
+            store = Store(db)  # the next process
+    reopened = Store(db)
+    assert {a.id: a for a in reopened.annotations()} == expected
+    # What the running store keeps up to date change by change equals a fresh count.
+    assert store.annotations_for(1) == reopened.annotations_for(1)
+    assert store.theme_usage() == reopened.theme_usage()
+    assert store.source_usage() == reopened.source_usage()
+    assert len(on_disk(db)["annotations"]) == len(expected)
