@@ -48,6 +48,7 @@ from reader.quotes.cues import (
     cue_tail,
     is_speech_verb,
 )
+from reader.quotes.lexicon import words
 from reader.quotes.names import PRONOUNS, TITLES, Entities, Entity, Mention, Token
 from reader.quotes.phrases import (
     COMMON_VERBS,
@@ -67,20 +68,7 @@ _WORD = re.compile(r"\w+")
 _PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")
 _FIVE_WORDS = re.compile(r"(?:\W*\w+\b){5}")
 _SENTENCE_CLOSERS = frozenset('.?!:;,"”’)…')
-_AFTER_ONLY = frozenset(
-    {
-        "began",
-        "begins",
-        "continued",
-        "continues",
-        "concluded",
-        "concludes",
-        "wrote",
-        "writes",
-        "read",
-        "reads",
-    }
-)
+_AFTER_ONLY = words("after_only_verbs")
 _READS = re.compile(r"^\s*,?\s*(?:reads|read|reading)\b", re.IGNORECASE)
 _DASH_NAME = re.compile(
     r"^\s*[-–—]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[.,]?\s*$"
@@ -112,28 +100,7 @@ _FUNCTION_WORDS = PREPOSITIONS | {
     "this",
     "there",
 }
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "with",
-        "from",
-        "by",
-        "as",
-        "is",
-        "vs",
-    ]
-)
+_SMALL_WORDS = words("title_small_words")
 
 
 @dataclass(frozen=True)
@@ -890,27 +857,7 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
     )
 
 
-_DOCUMENTS = frozenset(
-    {
-        "letter",
-        "tweet",
-        "statement",
-        "post",
-        "memo",
-        "message",
-        "email",
-        "note",
-        "notice",
-        "document",
-        "release",
-        "report",
-        "website",
-        "page",
-        "sign",
-        "banner",
-        "caption",
-    }
-)
+_DOCUMENTS = words("documents")
 
 
 def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:
@@ -984,12 +931,8 @@ def _clause(toks: list[Token]) -> list[Token]:
     return toks
 
 
-_STATEMENT_NOUNS_CUE = frozenset(
-    {"statement", "letter", "remarks", "tweet", "post", "memo", "release"}
-)
-_STATEMENT_VERBS = frozenset(
-    {"issued", "released", "posted", "published", "sent", "made", "gave", "wrote", "put", "tweeted"}
-)
+_STATEMENT_NOUNS_CUE = words("statement_cue_nouns")
+_STATEMENT_VERBS = words("statement_verbs")
 
 
 def _statement_verb(toks: Sequence[Token], index: int) -> int | None:
