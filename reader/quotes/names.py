@@ -16,14 +16,14 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from sys import intern
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from reader.quotes.given_names import gender_of
+from reader.quotes.given_names import gender_of, is_given_name
 from reader.quotes.lexicon import entries, words
 from reader.quotes.places import COUNTRIES, is_demonym, is_place
 
@@ -203,6 +203,32 @@ def _is_acronym(word: str) -> bool:
 _NAME_LIKE_COUNTRIES = words("name_like_countries")
 
 
+def _given_name_cut(run: list[Token], folded: list[str]) -> int:
+    """Where a person's name starts after a title, role or organisation, at a given name:
+    "House Speaker Paul Ryan" -> 2, "FBI Director James Comey" -> 2; 0 when the run is not
+    so ("Te Kaurinui Robert Parata", "Mark Twain Prize", "Bill Clinton Foundation")."""
+    if len(run) < 2 or folded[-1] in ORG_WORDS or folded[-1] in PLACE_WORDS:
+        return 0
+    for cut in range(max(1, len(run) - 4), len(run) - 1):
+        before = folded[cut - 1].rstrip(".")
+        if (
+            is_given_name(folded[cut])
+            and (
+                before in TITLES
+                or before in ORG_WORDS
+                or is_demonym(before)
+                or _is_acronym(run[cut - 1].word)
+            )
+            and not run[cut - 1].possessive
+            and all(
+                _name_like(t) and f not in TITLES and f not in ORG_WORDS
+                for t, f in zip(run[cut:], folded[cut:], strict=True)
+            )
+        ):
+            return cut
+    return 0
+
+
 def _names_country(folded: list[str]) -> bool:
     """Whether a run of words includes a country ("Environment Canada", "New Zealand Post")."""
     pairs = {f"{a} {b}" for a, b in itertools.pairwise(folded)}
@@ -359,6 +385,7 @@ class Entities:
                 and end + 1 < len(toks)
                 and toks[end + 1].capitalised
                 and toks[end + 1].text[:1].isalpha()
+                and toks[end + 1].word.casefold() not in NOT_NAMES  # "Joe Biden on Monday"
                 and "\n" not in self.text[token.end : toks[end + 1].start]
             ):
                 end += 1
@@ -378,14 +405,14 @@ class Entities:
             ):
                 break
             run = run[1:]
-        while run and run[-1].folded in CONNECTORS:
-            run = run[:-1]
+        while run and (run[-1].folded in CONNECTORS or run[-1].word.casefold() in NOT_NAMES):
+            run = run[:-1]  # "Biden Monday": a day or a month ends a name
         if not run:
             return
         if (
             len(run) >= 3
             and len(run[0].word.strip(".")) > 2
-            and not gender_of(run[0].word)
+            and not is_given_name(run[0].word)
             and gender_of(run[1].word)
             and self._after_lowercase_or_start(run[0])
         ):
@@ -428,7 +455,10 @@ class Entities:
         if rest:
             self._add_run(toks, start + cut + 1, start + len(run))
 
-    def _classify(self, toks: list[Token], run: list[Token], first: int, last: int) -> None:
+    def _classify(
+        self, toks: list[Token], run: list[Token], first: int, last: int, role: Sequence[Token] = ()
+    ) -> None:
+        """Add the run's entity; `role`: the words before it that describe a person."""
         while run and run[0].folded in CONNECTORS:
             run = run[1:]
         while run and run[-1].folded in CONNECTORS:
@@ -463,6 +493,13 @@ class Entities:
             entity.aliases.update({after[1].text.replace(".", "").casefold(), " ".join(folded)})
             self._mention(run[0].start, run[-1].end, entity)
             self._mention(after[1].start, after[1].end, entity)
+            return
+        given = _given_name_cut(run, folded)
+        if given:
+            # "Senate Majority Leader Mitch McConnell", "FBI Director James Comey": a person,
+            # named from their given name on; an organisation before the title is its own.
+            self._affiliation(run[:given], folded[:given])
+            self._classify(toks, run[given:], first + given, last, run[:given])
             return
         if _is_acronym(words[-1]) and not any(w in PLACE_WORDS for w in folded[-1:]):
             # "U.S. ICE", "HSI": an organisation known by its letters.
@@ -525,7 +562,7 @@ class Entities:
             ):
                 name_start = max(name_start, position + 3)
         name_tokens = run[name_start:]
-        titles = run[:name_start]
+        titles = [*role, *run[:name_start]]
         if not name_tokens:
             return
         gender = (
@@ -543,7 +580,7 @@ class Entities:
         if gender and not entity.gender:
             entity.gender = gender
         if not entity.description:
-            entity.description = self._description(toks, first, titles, last)
+            entity.description = self._description(toks, first - len(role), titles, last)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
     def _classify_one(self, toks: list[Token], token: Token, last: int) -> None:
@@ -576,6 +613,20 @@ class Entities:
         if folded in TITLES or is_demonym(folded) or not _name_like(token):
             return
         self._single(token, [], "")
+
+    def _affiliation(self, run: list[Token], folded: list[str]) -> None:
+        """The words before a titled person's name: an organisation when they end in one
+        ("Washington Restaurant Association CEO", "FBI Director"), else only a description."""
+        end = len(run)
+        while end > 0 and (folded[end - 1] in TITLES or folded[end - 1].rstrip(".") in TITLES):
+            end -= 1
+        if not end or (end == len(run) and folded[end - 1] not in ORG_WORDS):
+            return
+        words = [t.word for t in run[:end]]
+        if is_place(" ".join(folded[:end])):
+            self._place(run[:end], words)
+        elif folded[end - 1] in ORG_WORDS or (end == 1 and _is_acronym(words[0])):
+            self._org(run[:end], words)
 
     def _which_follows(self, last: int, toks: list[Token]) -> bool:
         """ "Con Edison, which maintains …": what "which" follows is not a person."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.quotes.given_names import gender_of
+from reader.quotes.given_names import gender_of, is_given_name
 from reader.quotes.lexicon import words
 from reader.quotes.names import CONNECTORS, NOT_NAME_LEADS, NOT_NAMES, PRONOUNS, TITLES, Token
 
@@ -366,7 +366,7 @@ def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
         if (
             start + 2 < len(toks)
             and _name_token(toks[start + 2])
-            and not gender_of(toks[start].word)
+            and not is_given_name(toks[start].word)
             and gender_of(toks[start + 1].word)
         ):
             start += 1  # "former Olympian Steve Cram": the role word is capitalised, not a name
