@@ -63,6 +63,8 @@ from reader.quotes.phrases import (
     subject_after,
     subject_before,
 )
+from reader.quotes.ranking import Candidate, Candidates, Rule
+from reader.quotes.ranking import model as ranking_model
 
 _WORD = re.compile(r"\w+")
 _PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")
@@ -201,9 +203,17 @@ _WINDOW = 2000
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 
 
+# A finder's record of each speech quotation: the rules' finding, their choice, the candidates.
+Trace = list[tuple[QuoteFinding, Rule, list[Candidate]]]
+
+
 class _Finder:
     def __init__(
-        self, structure: TextStructure, known: Sequence[str], headline: int | None
+        self,
+        structure: TextStructure,
+        known: Sequence[str],
+        headline: int | None,
+        trace: Trace | None = None,
     ) -> None:
         self.structure = structure
         self.text = structure.text
@@ -224,6 +234,20 @@ class _Finder:
         self._spoken: list[tuple[str, _Attribution]] = []  # each speech quotation so far
         self._paragraph_starts = [p.start for p in structure.paragraphs]
         self._sentence_starts = [s.start for s in structure.sentences]
+        self.trace = trace
+        self.ranker = ranking_model()
+        self.candidates = (
+            Candidates(
+                self.text,
+                self.entities,
+                structure.paragraphs,
+                structure.sentences,
+                self._inside_quote,
+                self.text[:body_start],
+            )
+            if self.ranker is not None or trace is not None
+            else None
+        )
 
     def _repeated(self, inner: str) -> _Attribution | None:
         """The speaker of an earlier quotation this one repeats (“… Fares have increased”)."""
@@ -269,6 +293,8 @@ class _Finder:
                     aside,
                 )
                 finding, attribution = self._one(quote, context)
+                if finding.speech:
+                    finding, attribution = self._ranked(quote, finding, attribution)
                 findings.append(finding)
                 if attribution is not None and finding.speech and finding.speaker:
                     speaker_here = attribution
@@ -291,6 +317,56 @@ class _Finder:
                 partial(self._colon_introduction_or, para, handed) if colon else handed
             )
         return findings
+
+    def _ranked(
+        self, quote: Quotation, finding: QuoteFinding, attribution: _Attribution | None
+    ) -> tuple[QuoteFinding, _Attribution | None]:
+        """The rules' finding reconsidered by the ranker (`reader.quotes.ranking`)."""
+        if self.candidates is None:
+            return finding, attribution
+        rule = (
+            Rule(
+                attribution.entity,
+                attribution.name,
+                attribution.mention,
+                attribution.cue,
+                attribution.confidence,
+            )
+            if attribution is not None
+            else Rule(None, None, "", "", 0.0)
+        )
+        candidates = self.candidates.of(quote, rule)
+        if self.trace is not None:
+            self.trace.append((finding, rule, candidates))
+        if self.ranker is None or not candidates:
+            self.candidates.chosen(quote, attribution.entity if attribution else None)
+            return finding, attribution
+        probabilities = self.ranker.probabilities(candidates)
+        best = max(range(len(candidates)), key=probabilities.__getitem__)
+        choice = candidates[best]
+        confidence = self.ranker.confidence(probabilities[best])
+        self.candidates.chosen(quote, choice.entity)
+        if attribution is not None and (
+            choice.entity is attribution.entity
+            if choice.entity is not None
+            else attribution.entity is None
+        ):
+            chosen = attribution  # the rules' choice stands, with the ranker's confidence
+        else:
+            chosen = _Attribution(choice.entity, choice.name, choice.name, "", confidence)
+        name = self._codebook_name(chosen.speaker, chosen.entity)
+        return (
+            QuoteFinding(
+                quote,
+                speech=True,
+                speaker=name,
+                mention=chosen.mention or None,
+                cue=chosen.cue or None,
+                confidence=max(0.0, min(1.0, confidence)),
+                description=chosen.entity.description if chosen.entity else "",
+            ),
+            chosen,
+        )
 
     def _introduction(self, para: Span) -> _Attribution | None:
         """Who a paragraph without quotations hands on to the next quotation."""
@@ -638,6 +714,10 @@ class _Finder:
                     return _Attribution(
                         entity, None, alternative.text, cue, confidence
                     )  # "her mother, Fiona,"
+        if phrase.kind == "name" and all(
+            t.folded == "the" or t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens
+        ):
+            phrase = Phrase(phrase.tokens, "nominal")  # "The CEO said": a role, not a name
         if phrase.kind in {"name", "owner"}:
             mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
             if mention is not None:
@@ -1028,6 +1108,15 @@ def find_quotes(
     """
     structure = text if isinstance(text, TextStructure) else TextStructure(text)
     return _Finder(structure, list(known_sources), headline).run()
+
+
+def trace_candidates(text: str | TextStructure, headline: int | None = 0) -> Trace:
+    """For each speech quotation: the rules' finding, their choice and the ranker's
+    candidates (what `python -m bench.train_ranker` learns from)."""
+    structure = text if isinstance(text, TextStructure) else TextStructure(text)
+    trace: Trace = []
+    _Finder(structure, [], headline, trace).run()
+    return trace
 
 
 def describe(findings: Sequence[QuoteFinding]) -> dict[str, str]:

@@ -196,6 +196,7 @@ def _is_acronym(word: str) -> bool:
         and letters.isalpha()
         and letters.isupper()
         and word not in {"I", "US", "U.S", "UK", "U.K", "EU", "UN"}
+        and letters.casefold() not in TITLES  # "CEO", "MP": a bare title names no one
     )
 
 
@@ -225,6 +226,14 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
                 for t, f in zip(run[cut:], folded[cut:], strict=True)
             )
         ):
+            return cut
+    # "Republican National Committee Research Director Raj Shah": two or three name-like
+    # words after the run's last title, when an organisation or title stands before.
+    titles = [i for i, f in enumerate(folded) if f.rstrip(".") in TITLES]
+    if titles and 2 <= len(run) - titles[-1] - 1 <= 3 and titles[-1] >= 1:
+        cut = titles[-1] + 1
+        tail = list(zip(run[cut:], folded[cut:], strict=True))
+        if all(_name_like(t) and f not in ORG_WORDS and not is_demonym(f) for t, f in tail):
             return cut
     return 0
 
@@ -351,6 +360,9 @@ class Entities:
             if run_end == index:
                 index += 1
                 continue
+            if self._furniture(toks, index, run_end):
+                index = run_end  # "WATCH: …", "VIEWPOINT", a "Security" heading: no one
+                continue
             if run_end == index + 1:  # one capitalised word, the most common case
                 folded = toks[index].word.casefold()
                 if folded not in NOT_NAME_LEADS and folded not in CONNECTORS:
@@ -397,13 +409,17 @@ class Entities:
         run = toks[first:last]
         # Leading words that start sentences ("The", "In") or are months are not names, but a
         # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
-        while run and (run[0].word.casefold() in NOT_NAME_LEADS or run[0].folded in CONNECTORS):
+        while run and (
+            run[0].word.casefold() in NOT_NAME_LEADS
+            or run[0].folded in CONNECTORS
+            or self._participle_opening(run[0])
+        ):
             if (
                 run[0].folded in _GIVEN_NAMES_AS_WORDS
                 and len(run) >= 2
-                and not self._after_lowercase_or_start(run[0])
+                and not self._opens_sentence(run[0])
             ):
-                break
+                break  # "owner Mark Cuban", "Will Moy, chief executive": a name mid-sentence
             run = run[1:]
         while run and (run[-1].folded in CONNECTORS or run[-1].word.casefold() in NOT_NAMES):
             run = run[:-1]  # "Biden Monday": a day or a month ends a name
@@ -440,6 +456,38 @@ class Entities:
             self._classify(toks, run[cut + 1 :], first + cut + 1, last)
             return
         self._classify(toks, run, first, last)
+
+    def _furniture(self, toks: list[Token], first: int, last: int) -> bool:
+        """Page furniture, not a name: a run that opens its line and is a label ("WATCH:",
+        "READ MORE:"), or the whole of a short line (a heading: "VIEWPOINT", "Governance")."""
+        start = toks[first].start
+        if start > 0 and self.text[start - 1] != "\n":
+            return False
+        end = toks[last - 1].end
+        rest = self.text[end : end + 2]
+        if rest[:1] == ":" and all(t.text.isupper() for t in toks[first:last]):
+            return True
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        return (
+            not self.text[end:line_end].strip()
+            and last - first <= 2
+            and (last - first == 1 or all(t.text.isupper() for t in toks[first:last]))
+        )
+
+    def _participle_opening(self, token: Token) -> bool:
+        """ "Assuming MPs agree", "Speaking to reporters": a sentence's participle, not a name."""
+        folded = token.folded
+        return (
+            len(folded) > 5
+            and folded.endswith(("ing", "ed"))
+            and not is_given_name(folded)
+            and self._opens_sentence(token)
+        )
+
+    def _opens_sentence(self, token: Token) -> bool:
+        lead = self.text[max(0, token.start - 3) : token.start]
+        return token.start == 0 or lead.endswith("\n") or bool(re.search(r"[.!?][\"”’]?\s+$", lead))
 
     def _after_lowercase_or_start(self, token: Token) -> bool:
         """Whether `token` opens a sentence or follows a lowercase word ("former Olympian")."""
@@ -501,7 +549,11 @@ class Entities:
             self._affiliation(run[:given], folded[:given])
             self._classify(toks, run[given:], first + given, last, run[:given])
             return
-        if _is_acronym(words[-1]) and not any(w in PLACE_WORDS for w in folded[-1:]):
+        if (
+            _is_acronym(words[-1])
+            and folded[-1] not in PLACE_WORDS
+            and folded[-1] not in _NAME_SUFFIXES  # "Brent Bozell III"
+        ):
             # "U.S. ICE", "HSI": an organisation known by its letters.
             self._org([run[-1]], [words[-1]])
             return
@@ -539,10 +591,13 @@ class Entities:
         name_start = len(run)
         while name_start > 0 and len(run) - name_start < 4:
             word = folded[name_start - 1]
+            surname_like = (
+                name_start == len(run) and len(run) >= 2 and is_given_name(folded[-2])
+            )  # "Mark Cuban", "Tom English": a demonym can be a surname
             if (
                 word in TITLES
                 or word in ORG_WORDS
-                or is_demonym(word)
+                or (is_demonym(word) and not surname_like)
                 or not (
                     _name_like(run[name_start - 1])
                     or (name_start == 1 and word in _GIVEN_NAMES_AS_WORDS and len(run) >= 2)
@@ -593,6 +648,9 @@ class Entities:
             self._place([token], [word])
             return
         if is_demonym(folded):
+            known = self._with_alias(folded)
+            if any(e.kind == "person" for e in known):
+                self._single(token, [], "")  # "Cuban said", after "Mark Cuban"
             return
         if _is_acronym(word) and folded not in PLACE_WORDS:
             self._org([token], [word])

@@ -108,13 +108,27 @@ def name_before(toks: Sequence[Token], end: int) -> Phrase | None:
         break
     while first < index and toks[first].folded in {"of", "for", "and"}:
         first += 1
-    while (
-        first < index
-        and toks[first].folded in NOT_NAMES
-        and toks[first].folded not in {"mr", "mrs", "ms", "dr"}
+    while first < index and (
+        (toks[first].folded in NOT_NAMES and toks[first].folded not in {"mr", "mrs", "ms", "dr"})
+        or _participle(toks, first)
     ):
         first += 1
+    if _participle(toks, first):
+        return None  # "Assuming MPs agree": the opening participle names no one
     return Phrase(tuple(toks[first : index + 1]), "name")
+
+
+def _participle(toks: Sequence[Token], index: int) -> bool:
+    """A capitalised participle that opens its sentence ("Assuming", "Speaking")."""
+    token = toks[index]
+    folded = token.folded
+    return (
+        len(folded) > 5
+        and folded.endswith(("ing", "ed"))
+        and token.text[:1].isupper()
+        and not is_given_name(folded)
+        and (index == 0 or toks[index - 1].text in {".", "?", "!", "“", '"', ":"})
+    )
 
 
 def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:

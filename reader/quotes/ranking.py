@@ -1,0 +1,394 @@
+"""Choosing a quotation's speaker among the people and organisations around it.
+
+The rules of `reader.quotes.attribution` find the words that name a speaker and resolve
+them; that choice is one candidate here among every person and organisation named near the
+quotation (this paragraph and the one before, the sentence after), the article's recent
+speakers and its main figure. Each candidate is described by a few numbers (`FEATURES`:
+distance, side, whether a speech verb is beside the mention, whether it opens its sentence,
+salience, earlier quotations, the rule's choice and its kind of cue, gender agreement with
+"he"/"she", a mention inside the quotation ...) and scored by a log-linear model whose
+weights, with the calibration that turns a score into a confidence, are the small file
+`data/ranker.json`, written by `python -m bench.train_ranker`. No weights file: the rule's
+choice stands.
+
+This module owns the features, the candidates and the model; it reads the article only
+through `Entities` and the finder's spans, and never changes them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from reader.core.text import Quotation, Span
+from reader.quotes.cues import is_speech_verb
+from reader.quotes.lexicon import words
+from reader.quotes.names import PRONOUNS, Entities, Entity, Mention
+
+FEATURES: tuple[str, ...] = (
+    "person",
+    "org",
+    "place",  # "China said": a country speaking for its government
+    "unnamed",  # the rule's own words for a speaker it could not resolve ("one poster")
+    "rule",
+    "rule_confidence",
+    "rule_verb_cue",
+    "rule_pronoun",
+    "rule_nominal",
+    "rule_carried",
+    "before_distance",
+    "no_before",
+    "before_same_sentence",
+    "before_same_paragraph",
+    "before_previous_paragraph",
+    "before_verb",
+    "before_subject",
+    "before_object",
+    "before_possessive",
+    "after_distance",
+    "after_same_sentence",
+    "after_verb",
+    "inside_quote",
+    "only_inside_quotes",
+    "mentions_before",
+    "mentions_total",
+    "main_person",
+    "previous_speaker",
+    "paragraph_speaker",
+    "times_quoted",
+    "full_name",
+    "in_headline",
+    "gender_agrees",
+    "gender_differs",
+    "description_matches",
+    "after_object",
+    "after_possessive",
+    "pronoun_without_antecedent",  # "he said" for someone named only after the quotation
+    "pronoun_previous_speaker",
+    "it_organisation",  # "it said", "they said" for an organisation
+    "noun_kind_agrees",  # "the company said" for an organisation, "the official" a person
+    "noun_kind_differs",
+)
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+_FAR = 6.0  # the distance feature of a side with no mention
+_OBJECT_LEADS = words("prepositions") | {"against", "told", "asked", "urged", "thanked"}
+_ORG_NOUNS = words("org_nouns")
+_PERSON_NOUNS = words("person_nouns") - _ORG_NOUNS
+_LOOKBACK = 3  # paragraphs: this one and the ones before it that candidates come from
+
+
+@dataclass(frozen=True)
+class Rule:
+    """What the rules chose for a quotation: an entity, or only words, and how."""
+
+    entity: Entity | None
+    name: str | None
+    mention: str
+    cue: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible speaker of one quotation and its features."""
+
+    entity: Entity | None
+    name: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    """A log-linear scorer of candidates and the calibration of its best probability."""
+
+    weights: tuple[float, ...]
+    calibration: tuple[tuple[float, float], ...]  # (probability, confidence), increasing
+
+    def probabilities(self, candidates: Sequence[Candidate]) -> list[float]:
+        """Each candidate's probability of being the speaker; the rest, to 1, is "none of
+        them" (a fixed score of 0), so that a lone weak candidate is not a sure one."""
+        scores = [
+            sum(w * v for w, v in zip(self.weights, c.values, strict=True)) for c in candidates
+        ]
+        top = max(0.0, *scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps) + math.exp(-top)
+        return [e / total for e in exps]
+
+    def confidence(self, probability: float) -> float:
+        """The calibrated confidence of a choice made with `probability` (interpolated)."""
+        points = self.calibration
+        if not points:
+            return probability
+        xs = [x for x, _ in points]
+        index = bisect_left(xs, probability)
+        if index == 0:
+            return points[0][1]
+        if index >= len(points):
+            return points[-1][1]
+        (x0, y0), (x1, y1) = points[index - 1], points[index]
+        share = (probability - x0) / (x1 - x0) if x1 > x0 else 1.0
+        return y0 + share * (y1 - y0)
+
+
+@cache
+def model() -> Model | None:
+    """The ranker of `data/ranker.json`, or None when there is none."""
+    resource = files(__package__).joinpath("data", "ranker.json")
+    if not resource.is_file():
+        return None
+    data = json.loads(resource.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURES:
+        return None  # weights for other features: retrain (python -m bench.train_ranker)
+    return Model(
+        tuple(float(w) for w in data["weights"]),
+        tuple((float(x), float(y)) for x, y in data["calibration"]),
+    )
+
+
+class Candidates:
+    """The candidate speakers of each quotation of one article, with their features."""
+
+    def __init__(
+        self,
+        text: str,
+        entities: Entities,
+        paragraphs: Sequence[Span],
+        sentences: Sequence[Span],
+        inside_quote: Callable[[int], bool],
+        headline: str,
+    ) -> None:
+        self.text = text
+        self.entities = entities
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self._paragraph_starts = [p.start for p in paragraphs]
+        self._sentence_starts = [s.start for s in sentences]
+        self.inside_quote = inside_quote
+        self.headline = headline.casefold()
+        self._mentions: dict[int, list[Mention]] = {}
+        for mention in entities.mentions:
+            if mention.entity.kind in {"person", "org", "place"}:
+                self._mentions.setdefault(id(mention.entity), []).append(mention)
+        self._starts = {key: [m.start for m in found] for key, found in self._mentions.items()}
+        self._outside: dict[int, bool] = {}  # mention start -> outside every quotation
+        self._quoted: dict[int, int] = {}  # id(entity) -> quotations given so far
+        self._history: list[Entity | None] = []  # each speech quotation's speaker entity
+        self._paragraph_speakers: tuple[int, set[int]] = (-1, set())
+
+    # --- what the finder tells as it goes ---
+    def chosen(self, quote: Quotation, entity: Entity | None) -> None:
+        """Record the speaker given to a speech quotation (the next ones' history)."""
+        self._history.append(entity)
+        para = self._paragraph_index(quote.outer.start)
+        if self._paragraph_speakers[0] != para:
+            self._paragraph_speakers = (para, set())
+        if entity is not None:
+            self._quoted[id(entity)] = self._quoted.get(id(entity), 0) + 1
+            self._paragraph_speakers[1].add(id(entity))
+
+    # --- candidates ---
+    def of(self, quote: Quotation, rule: Rule) -> list[Candidate]:
+        """The candidates for `quote`, the rule's choice among them (first, if any)."""
+        para_index = self._paragraph_index(quote.outer.start)
+        para = self.paragraphs[para_index]
+        floor = self.paragraphs[max(0, para_index - _LOOKBACK + 1)].start
+        chosen: dict[int, Entity] = {}
+        if rule.entity is not None:
+            chosen[id(rule.entity)] = rule.entity
+        for mention in self.entities.between(floor, para.end):
+            entity = mention.entity
+            if entity.kind in {"person", "org"} and id(entity) not in chosen:
+                chosen[id(entity)] = entity
+        for earlier in reversed(self._history[-3:]):
+            if earlier is not None and id(earlier) not in chosen:
+                chosen[id(earlier)] = earlier
+        main = self._main_person(quote.outer.start)
+        if main is not None and id(main) not in chosen:
+            chosen[id(main)] = main
+        context = _Quote(self, quote, para_index, rule)
+        found = [Candidate(e, e.name, context.features(e)) for e in chosen.values()]
+        if rule.entity is None and rule.name:
+            found.insert(0, Candidate(None, rule.name, context.features(None)))
+        return found
+
+    # --- helpers ---
+    def _paragraph_index(self, offset: int) -> int:
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+
+    def _sentence(self, offset: int) -> Span:
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index < 0:
+            return Span(0, 0)
+        return self.sentences[index]
+
+    def _outside_quotes(self, mention: Mention) -> bool:
+        found = self._outside.get(mention.start)
+        if found is None:
+            found = self._outside[mention.start] = not self.inside_quote(mention.start)
+        return found
+
+    def _main_person(self, offset: int) -> Entity | None:
+        """The person mentioned most before `offset` (of the last 2000 mentions)."""
+        best: tuple[int, Entity] | None = None
+        for key, starts in self._starts.items():
+            count = bisect_left(starts, offset)
+            entity = self._mentions[key][0].entity
+            if count and entity.kind == "person" and (best is None or count > best[0]):
+                best = (count, entity)
+        return best[1] if best else None
+
+
+class _Quote:
+    """One quotation seen from its candidates: the features of each."""
+
+    def __init__(self, owner: Candidates, quote: Quotation, para_index: int, rule: Rule) -> None:
+        self.owner = owner
+        self.quote = quote
+        self.rule = rule
+        self.para = owner.paragraphs[para_index]
+        self.previous_para = owner.paragraphs[para_index - 1] if para_index else Span(0, 0)
+        self.first_sentence = owner._sentence(quote.outer.start)
+        self.last_sentence = owner._sentence(max(quote.outer.start, quote.outer.end - 1))
+        mention = rule.mention.casefold()
+        self.pronoun = PRONOUNS.get(mention, "")
+        self.nominal = bool(mention) and not self.pronoun and not rule.mention[:1].isupper()
+        head = mention.split()[-1] if mention.split() else ""
+        self.head = head if self.nominal else ""
+        history = owner._history
+        self.previous = history[-1] if history else None
+        self.main = owner._main_person(quote.outer.start)
+
+    def features(self, entity: Entity | None) -> tuple[float, ...]:
+        owner, quote, rule = self.owner, self.quote, self.rule
+        values = [0.0] * len(FEATURES)
+
+        def put(name: str, value: float | bool = 1.0) -> None:
+            values[_INDEX[name]] = float(value)
+
+        is_rule = entity is rule.entity if entity is not None else bool(rule.name)
+        if is_rule:
+            put("rule")
+            put("rule_confidence", max(0.0, rule.confidence))
+            put("rule_verb_cue", rule.cue not in {"", ":"})
+            put("rule_pronoun", bool(self.pronoun))
+            put("rule_nominal", self.nominal)
+            put("rule_carried", rule.cue == "")
+        if entity is None:
+            put("unnamed")
+            put("before_distance", _FAR)
+            put("after_distance", _FAR)
+            put("no_before")
+            return tuple(values)
+        put(entity.kind if entity.kind in {"person", "org", "place"} else "org")
+        mentions = owner._mentions.get(id(entity), [])
+        starts = owner._starts.get(id(entity), [])
+        start, end = quote.outer.start, quote.outer.end
+        inside_at = bisect_left(starts, quote.inner.start)
+        inside_end = bisect_left(starts, quote.inner.end)
+        put("inside_quote", inside_end > inside_at)
+        before = self._nearest_before(mentions, starts, start)
+        after = self._nearest_after(mentions, starts, end)
+        outside = [m for m in mentions if owner._outside_quotes(m)]
+        put("only_inside_quotes", bool(mentions) and not outside)
+        if before is not None:
+            put("before_distance", math.log1p(max(0, start - before.end) / 20))
+            put("before_same_sentence", before.start >= self.first_sentence.start)
+            put("before_same_paragraph", before.start >= self.para.start)
+            put(
+                "before_previous_paragraph",
+                self.previous_para.start <= before.start < self.para.start,
+            )
+            put("before_verb", self._verb_beside(before))
+            put("before_subject", self._opens_clause(before))
+            put("before_object", self._object(before))
+            put("before_possessive", before.text.endswith(("'s", "’s")))
+        else:
+            put("before_distance", _FAR)
+            put("no_before")
+        if after is not None:
+            put("after_distance", math.log1p(max(0, after.start - end) / 20))
+            put("after_same_sentence", after.start < self.last_sentence.end)
+            put("after_verb", self._verb_beside(after) or self._verb_between(end, after.start))
+            put("after_object", self._object(after))
+            put("after_possessive", after.text.endswith(("'s", "’s")))
+        else:
+            put("after_distance", _FAR)
+        put("mentions_before", math.log1p(bisect_left(starts, start)))
+        put("mentions_total", math.log1p(len(mentions)))
+        put("main_person", entity is self.main)
+        put("previous_speaker", entity is self.previous)
+        speakers = owner._paragraph_speakers
+        para_index = owner._paragraph_index(start)
+        put("paragraph_speaker", speakers[0] == para_index and id(entity) in speakers[1])
+        put("times_quoted", math.log1p(owner._quoted.get(id(entity), 0)))
+        put("full_name", entity.kind == "person" and len(entity.name.split()) >= 2)
+        surname = entity.surname or entity.name.casefold()
+        put("in_headline", bool(surname) and surname in owner.headline)
+        if self.pronoun in {"m", "f"} and entity.kind == "person" and entity.gender:
+            put("gender_agrees", entity.gender == self.pronoun)
+            put("gender_differs", entity.gender != self.pronoun)
+        if self.head and entity.description:
+            put("description_matches", self.head in entity.description.casefold().split())
+        if self.pronoun:
+            put("pronoun_without_antecedent", before is None)
+            put("pronoun_previous_speaker", entity is self.previous)
+            put("it_organisation", self.pronoun in {"org", "plural"} and entity.kind == "org")
+        if self.head in _ORG_NOUNS or self.head in _PERSON_NOUNS:
+            kind = "org" if self.head in _ORG_NOUNS else "person"
+            put("noun_kind_agrees", entity.kind == kind)
+            put("noun_kind_differs", entity.kind != kind)
+        return tuple(values)
+
+    def _nearest_before(
+        self, mentions: list[Mention], starts: list[int], offset: int
+    ) -> Mention | None:
+        """The nearest mention ending before `offset`, outside quotations (of the last 4)."""
+        index = bisect_left(starts, offset) - 1
+        tried = 0
+        while index >= 0 and tried < 4:
+            mention = mentions[index]
+            if mention.end <= offset and self.owner._outside_quotes(mention):
+                return mention
+            index -= 1
+            tried += 1
+        return None
+
+    def _nearest_after(
+        self, mentions: list[Mention], starts: list[int], offset: int
+    ) -> Mention | None:
+        """The first mention after `offset` in the quotation's paragraph, outside quotations."""
+        index = bisect_left(starts, offset)
+        while index < len(mentions) and mentions[index].start < self.para.end:
+            if self.owner._outside_quotes(mentions[index]):
+                return mentions[index]
+            index += 1
+        return None
+
+    def _verb_beside(self, mention: Mention) -> bool:
+        """A speech verb right after the mention ("King said", "King, 54, said") or right
+        before it ("said King")."""
+        text = self.owner.text
+        after = text[mention.end : mention.end + 40].split()[:4]
+        before = text[max(0, mention.start - 20) : mention.start].split()[-2:]
+        return any(is_speech_verb(w.strip(",.:;"), "he") for w in after) or any(
+            is_speech_verb(w.strip(",.:;"), "he") for w in before
+        )
+
+    def _verb_between(self, start: int, end: int) -> bool:
+        words = self.owner.text[start:end].split()
+        return len(words) <= 5 and any(is_speech_verb(w.strip(",.:;"), "he") for w in words)
+
+    def _opens_clause(self, mention: Mention) -> bool:
+        lead = self.owner.text[max(0, mention.start - 4) : mention.start]
+        lead = lead.removesuffix("The ").removesuffix("the ")
+        return mention.start == 0 or not lead.strip() or lead.rstrip()[-1:] in {".", "!", "?", ","}
+
+    def _object(self, mention: Mention) -> bool:
+        lead = self.owner.text[max(0, mention.start - 12) : mention.start].split()
+        return bool(lead) and lead[-1].casefold() in _OBJECT_LEADS
