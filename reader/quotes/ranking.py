@@ -177,6 +177,11 @@ class Candidates:
                 self._mentions.setdefault(id(mention.entity), []).append(mention)
         self._starts = {key: [m.start for m in found] for key, found in self._mentions.items()}
         self._outside: dict[int, bool] = {}  # mention start -> outside every quotation
+        self._quoted_only: dict[int, bool] = {}  # id(entity) -> named only inside quotations
+        # The main person so far: mentions counted up to the quotation being looked at.
+        self._counted = 0
+        self._counts: dict[int, int] = {}
+        self._main: Entity | None = None
         self._quoted: dict[int, int] = {}  # id(entity) -> quotations given so far
         self._history: list[Entity | None] = []  # each speech quotation's speaker entity
         self._paragraph_speakers: tuple[int, set[int]] = (-1, set())
@@ -233,15 +238,29 @@ class Candidates:
             found = self._outside[mention.start] = not self.inside_quote(mention.start)
         return found
 
+    def _quoted_only_entity(self, entity: Entity) -> bool:
+        found = self._quoted_only.get(id(entity))
+        if found is None:
+            mentions = self._mentions.get(id(entity), [])
+            found = bool(mentions) and not any(self._outside_quotes(m) for m in mentions)
+            self._quoted_only[id(entity)] = found
+        return found
+
     def _main_person(self, offset: int) -> Entity | None:
-        """The person mentioned most before `offset` (of the last 2000 mentions)."""
-        best: tuple[int, Entity] | None = None
-        for key, starts in self._starts.items():
-            count = bisect_left(starts, offset)
-            entity = self._mentions[key][0].entity
-            if count and entity.kind == "person" and (best is None or count > best[0]):
-                best = (count, entity)
-        return best[1] if best else None
+        """The person mentioned most before `offset` (quotations come in text order, so the
+        counts only move forward; an earlier offset restarts them)."""
+        mentions = self.entities.mentions
+        if self._counted and mentions[self._counted - 1].start >= offset:
+            self._counted, self._counts, self._main = 0, {}, None
+        while self._counted < len(mentions) and mentions[self._counted].start < offset:
+            entity = mentions[self._counted].entity
+            self._counted += 1
+            if entity.kind != "person":
+                continue
+            count = self._counts[id(entity)] = self._counts.get(id(entity), 0) + 1
+            if self._main is None or count > self._counts[id(self._main)]:
+                self._main = entity
+        return self._main
 
 
 class _Quote:
@@ -294,8 +313,7 @@ class _Quote:
         put("inside_quote", inside_end > inside_at)
         before = self._nearest_before(mentions, starts, start)
         after = self._nearest_after(mentions, starts, end)
-        outside = [m for m in mentions if owner._outside_quotes(m)]
-        put("only_inside_quotes", bool(mentions) and not outside)
+        put("only_inside_quotes", owner._quoted_only_entity(entity))
         if before is not None:
             put("before_distance", math.log1p(max(0, start - before.end) / 20))
             put("before_same_sentence", before.start >= self.first_sentence.start)
