@@ -40,7 +40,7 @@ from functools import partial
 
 from rapidfuzz import fuzz, process
 
-from reader.core.text import Quotation, Span, TextStructure, clean_line
+from reader.core.text import Quotation, Span, TextStructure, clean_line, curly_marks
 from reader.quotes.cues import (
     INVERTIBLE,
     METALINGUISTIC,
@@ -216,7 +216,7 @@ class _Finder:
         trace: Trace | None = None,
     ) -> None:
         self.structure = structure
-        self.text = structure.text
+        self.text = curly_marks(structure.text, structure.quotations)
         self.known = list(known)
         body_start = (
             structure.paragraphs[headline].end

@@ -231,6 +231,17 @@ def test_wire_copy_closes_a_quote_with_two_single_marks() -> None:
     ]
 
 
+def test_archive_copy_writes_double_quotes_as_two_apostrophes() -> None:
+    text = _article(
+        "''We've shifted work abroad,'' said Robert McDonough, president of the climate, "
+        "controls and security division. ''Still, there's some opportunity there.''"
+    )
+    assert _speech(text) == [
+        ("We've shifted work abroad,", "Robert McDonough"),
+        ("Still, there's some opportunity there.", "Robert McDonough"),
+    ]
+
+
 def test_a_name_suffix_is_not_the_surname() -> None:
     text = _article(
         "James P. Kennedy Jr., the U.S. Attorney for the district, spoke on Monday.\n\n"
