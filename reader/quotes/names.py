@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from sys import intern
+from typing import overload
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -83,10 +84,7 @@ class Token:
     def word(self) -> str:
         """The token without its possessive ending ("Malaysia's" -> "Malaysia")."""
         if self._word is None:
-            text = self.text
-            if text[:1].isalnum() and text.endswith(_APOSTROPHE_ENDINGS):
-                text = text[:-2] if text.endswith(("'s", "’s")) else text[:-1]
-            self._word = text
+            self._word = _word_of(self.text)
         return self._word
 
     @property
@@ -98,17 +96,27 @@ class Token:
     @property
     def capitalised(self) -> bool:
         """Starts with a capital, or is a name with a particle: "al-Amr", "bin-Laden"."""
-        text = self.text
-        return text[:1].isupper() or (
-            "-" in text
-            and text.split("-", 1)[0] in _PARTICLES
-            and text.split("-", 1)[1][:1].isupper()
-        )
+        return _capitalised(self.text)
 
     @property
     def possessive(self) -> bool:
-        text = self.text
-        return len(text) > 2 and text.endswith(_APOSTROPHE_ENDINGS)
+        return _possessive(self.text)
+
+
+def _word_of(text: str) -> str:
+    if text[:1].isalnum() and text.endswith(_APOSTROPHE_ENDINGS):
+        return text[:-2] if text.endswith(("'s", "’s")) else text[:-1]
+    return text
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() or (
+        "-" in text and text.split("-", 1)[0] in _PARTICLES and text.split("-", 1)[1][:1].isupper()
+    )
+
+
+def _possessive(text: str) -> bool:
+    return len(text) > 2 and text.endswith(_APOSTROPHE_ENDINGS)
 
 
 # Words of NOT_NAMES that are given names too.
@@ -131,6 +139,47 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         Token(intern(m.group()), m.start())
         for m in TOKEN.finditer(text, start, len(text) if end is None else end)
     ]
+
+
+# A token and the white space before it (tokens are separated by white space only).
+_SPACED_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
+
+
+class _Tokens(Sequence[Token]):
+    """A whole article's tokens as `tokens` gives them, each made a `Token` only when read:
+    the words and offsets come from one regular-expression pass and sums done in C, and the
+    objects, which took most of the time for 1 MB, only where names are looked at."""
+
+    def __init__(self, text: str) -> None:
+        pairs = _SPACED_TOKEN.findall(text)
+        self.texts: list[str] = list(map(intern, [token for _, token in pairs]))
+        # Running lengths: after each gap is where its token starts.
+        self.starts: list[int] = list(
+            itertools.accumulate(map(len, itertools.chain.from_iterable(pairs)), initial=0)
+        )[1::2]
+        self._made: list[Token | None] = [None] * len(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            made_list, texts, starts = self._made, self.texts, self.starts
+            found: list[Token] = []
+            for i in range(*index.indices(len(texts))):
+                token = made_list[i]
+                if token is None:
+                    token = made_list[i] = Token(texts[i], starts[i])
+                found.append(token)
+            return found
+        made = self._made[index]
+        if made is None:
+            made = self._made[index] = Token(self.texts[index], self.starts[index])
+        return made
 
 
 @dataclass(eq=False)
@@ -302,8 +351,9 @@ class Entities:
         self._surnames: list[str] = []  # persons' surnames (5 letters or more), oldest first
         self._surname_entities: list[Entity] = []
         self.mentions: list[Mention] = []
-        self._tokens: list[Token] = []
+        self._tokens = _Tokens("")
         self._token_starts: list[int] = []
+        self._token_texts: list[str] = []
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -347,15 +397,15 @@ class Entities:
         return toks[low:high]
 
     def _scan(self) -> None:
-        toks = self._tokens = tokens(self.text)
-        self._token_starts = [token.start for token in toks]
+        toks = self._tokens = _Tokens(self.text)
+        self._token_starts, self._token_texts = toks.starts, toks.texts
         index = bisect_left(self._token_starts, self.start)
-        count = len(toks)
-        while index < count:
-            text = toks[index].text
-            if not text[:1].isupper() and "-" not in text:
-                index += 1  # most words: no capital, no particle, so no name starts here
+        # Most words have no capital and no particle, so no name starts there.
+        capitals = [at for at, text in enumerate(toks.texts) if text[:1].isupper() or "-" in text]
+        for at in capitals[bisect_left(capitals, index) :]:
+            if at < index:
                 continue
+            index = at
             run_end = self._run_end(toks, index)
             if run_end == index:
                 index += 1
@@ -372,41 +422,45 @@ class Entities:
             self._add_run(toks, index, run_end)
             index = run_end
 
-    def _run_end(self, toks: list[Token], index: int) -> int:
+    def _run_end(self, toks: Sequence[Token], index: int) -> int:
         """End (exclusive) of the capitalised run starting at `index` (== index: no run).
 
         A run never crosses a line break or punctuation; "of", "and" and the like join
-        capitalised words ("University of Arkansas").
+        capitalised words ("University of Arkansas"). (Read from the token strings, not
+        `Token`s: this runs at every capital of the article.)
         """
-        if not toks[index].capitalised or not toks[index].text[:1].isalpha():
+        texts, starts, text = self._token_texts, self._token_starts, self.text
+        word = texts[index]
+        if not _capitalised(word) or not word[:1].isalpha():
             return index
         end = index + 1
-        if toks[index].possessive:
+        if _possessive(word):
             return end
-        while end < len(toks):
-            token = toks[end]
-            if "\n" in self.text[toks[end - 1].end : token.start]:
+        count = len(texts)
+        while end < count:
+            word = texts[end]
+            if "\n" in text[starts[end - 1] + len(texts[end - 1]) : starts[end]]:
                 break
-            if token.capitalised and token.text[:1].isalpha():
+            if _capitalised(word) and word[:1].isalpha():
                 end += 1
-                if token.possessive:
+                if _possessive(word):
                     break
                 continue
             if (
-                token.folded in CONNECTORS
-                and end + 1 < len(toks)
-                and toks[end + 1].capitalised
-                and toks[end + 1].text[:1].isalpha()
-                and toks[end + 1].word.casefold() not in NOT_NAMES  # "Joe Biden on Monday"
-                and "\n" not in self.text[token.end : toks[end + 1].start]
+                word.casefold() in CONNECTORS
+                and end + 1 < count
+                and _capitalised(texts[end + 1])
+                and texts[end + 1][:1].isalpha()
+                and _word_of(texts[end + 1]).casefold() not in NOT_NAMES  # "Joe Biden on Monday"
+                and "\n" not in text[starts[end] + len(word) : starts[end + 1]]
             ):
                 end += 1
                 continue
             break
         return end
 
-    def _add_run(self, toks: list[Token], first: int, last: int) -> None:
-        run = toks[first:last]
+    def _add_run(self, toks: Sequence[Token], first: int, last: int) -> None:
+        run = list(toks[first:last])
         # Leading words that start sentences ("The", "In") or are months are not names, but a
         # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
         while run and (
@@ -457,7 +511,7 @@ class Entities:
             return
         self._classify(toks, run, first, last)
 
-    def _furniture(self, toks: list[Token], first: int, last: int) -> bool:
+    def _furniture(self, toks: Sequence[Token], first: int, last: int) -> bool:
         """Page furniture, not a name: a run that opens its line and is a label ("WATCH:",
         "READ MORE:"), or the whole of a short line (a heading: "VIEWPOINT", "Governance")."""
         start = toks[first].start
@@ -496,7 +550,7 @@ class Entities:
             return True
         return bool(re.search(r"[a-z] $", lead))
 
-    def _add_split(self, toks: list[Token], run: list[Token], first: int, cut: int) -> None:
+    def _add_split(self, toks: Sequence[Token], run: list[Token], first: int, cut: int) -> None:
         start = toks.index(run[0], first)
         self._classify(toks, run[:cut], start, start + cut)
         rest = run[cut + 1 :]
@@ -504,7 +558,12 @@ class Entities:
             self._add_run(toks, start + cut + 1, start + len(run))
 
     def _classify(
-        self, toks: list[Token], run: list[Token], first: int, last: int, role: Sequence[Token] = ()
+        self,
+        toks: Sequence[Token],
+        run: list[Token],
+        first: int,
+        last: int,
+        role: Sequence[Token] = (),
     ) -> None:
         """Add the run's entity; `role`: the words before it that describe a person."""
         while run and run[0].folded in CONNECTORS:
@@ -638,7 +697,7 @@ class Entities:
             entity.description = self._description(toks, first - len(role), titles, last)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
-    def _classify_one(self, toks: list[Token], token: Token, last: int) -> None:
+    def _classify_one(self, toks: Sequence[Token], token: Token, last: int) -> None:
         """`_classify` for a run of one word, the most common case, step for step."""
         word = token.word
         folded = word.casefold()
@@ -686,7 +745,7 @@ class Entities:
         elif folded[end - 1] in ORG_WORDS or (end == 1 and _is_acronym(words[0])):
             self._org(run[:end], words)
 
-    def _which_follows(self, last: int, toks: list[Token]) -> bool:
+    def _which_follows(self, last: int, toks: Sequence[Token]) -> bool:
         """ "Con Edison, which maintains …": what "which" follows is not a person."""
         return last + 1 < len(toks) and toks[last].text == "," and toks[last + 1].folded == "which"
 
@@ -713,7 +772,9 @@ class Entities:
             entity.gender = gender
         self._mention(token.start, token.end, entity)
 
-    def _description(self, toks: list[Token], first: int, titles: list[Token], last: int) -> str:
+    def _description(
+        self, toks: Sequence[Token], first: int, titles: list[Token], last: int
+    ) -> str:
         """ "Mount Royal University criminologist Doug King" / "Paul Dewar, an Ottawa MP,"."""
         before: list[Token] = []
         index = first - 1

@@ -22,8 +22,10 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
+
+import numpy as np
 
 from reader.core.text import Quotation, Span
 from reader.quotes.cues import is_speech_verb
@@ -75,6 +77,51 @@ FEATURES: tuple[str, ...] = (
     "noun_kind_differs",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
+(
+    _PERSON,
+    _ORG,
+    _PLACE,
+    _UNNAMED,
+    _RULE,
+    _RULE_CONFIDENCE,
+    _RULE_VERB_CUE,
+    _RULE_PRONOUN,
+    _RULE_NOMINAL,
+    _RULE_CARRIED,
+    _BEFORE_DISTANCE,
+    _NO_BEFORE,
+    _BEFORE_SAME_SENTENCE,
+    _BEFORE_SAME_PARAGRAPH,
+    _BEFORE_PREVIOUS_PARAGRAPH,
+    _BEFORE_VERB,
+    _BEFORE_SUBJECT,
+    _BEFORE_OBJECT,
+    _BEFORE_POSSESSIVE,
+    _AFTER_DISTANCE,
+    _AFTER_SAME_SENTENCE,
+    _AFTER_VERB,
+    _INSIDE_QUOTE,
+    _ONLY_INSIDE_QUOTES,
+    _MENTIONS_BEFORE,
+    _MENTIONS_TOTAL,
+    _MAIN_PERSON,
+    _PREVIOUS_SPEAKER,
+    _PARAGRAPH_SPEAKER,
+    _TIMES_QUOTED,
+    _FULL_NAME,
+    _IN_HEADLINE,
+    _GENDER_AGREES,
+    _GENDER_DIFFERS,
+    _DESCRIPTION_MATCHES,
+    _AFTER_OBJECT,
+    _AFTER_POSSESSIVE,
+    _PRONOUN_WITHOUT_ANTECEDENT,
+    _PRONOUN_PREVIOUS_SPEAKER,
+    _IT_ORGANISATION,
+    _NOUN_KIND_AGREES,
+    _NOUN_KIND_DIFFERS,
+) = range(len(FEATURES))
+_KIND_FEATURE = {"person": _PERSON, "org": _ORG, "place": _PLACE}
 _FAR = 6.0  # the distance feature of a side with no mention
 _OBJECT_LEADS = words("prepositions") | {"against", "told", "asked", "urged", "thanked"}
 _ORG_NOUNS = words("org_nouns")
@@ -109,12 +156,14 @@ class Model:
     weights: tuple[float, ...]
     calibration: tuple[tuple[float, float], ...]  # (probability, confidence), increasing
 
+    @cached_property
+    def _vector(self) -> np.ndarray:
+        return np.array(self.weights)
+
     def probabilities(self, candidates: Sequence[Candidate]) -> list[float]:
         """Each candidate's probability of being the speaker; the rest, to 1, is "none of
         them" (a fixed score of 0), so that a lone weak candidate is not a sure one."""
-        scores = [
-            sum(w * v for w, v in zip(self.weights, c.values, strict=True)) for c in candidates
-        ]
+        scores = (np.array([c.values for c in candidates]) @ self._vector).tolist()
         top = max(0.0, *scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps) + math.exp(-top)
@@ -185,6 +234,7 @@ class Candidates:
         self._quoted: dict[int, int] = {}  # id(entity) -> quotations given so far
         self._history: list[Entity | None] = []  # each speech quotation's speaker entity
         self._paragraph_speakers: tuple[int, set[int]] = (-1, set())
+        self._around_cache: dict[tuple[int, int], tuple[bool, bool, bool, bool]] = {}
 
     # --- what the finder tells as it goes ---
     def chosen(self, quote: Quotation, entity: Entity | None) -> None:
@@ -246,6 +296,38 @@ class Candidates:
             self._quoted_only[id(entity)] = found
         return found
 
+    def _around(self, mention: Mention) -> tuple[bool, bool, bool, bool]:
+        """What stands around a mention, worked out once however many quotations it is near:
+        a speech verb beside it ("King said", "King, 54, said", "said King"), whether it opens
+        its clause, follows a preposition or listener verb ("told King"), is possessive."""
+        key = (mention.start, mention.end)
+        found = self._around_cache.get(key)
+        if found is None:
+            text = self.text
+            after = text[mention.end : mention.end + 40].split()[:4]
+            before = text[max(0, mention.start - 20) : mention.start].split()[-2:]
+            verb = any(is_speech_verb(w.strip(",.:;"), "he") for w in after) or any(
+                is_speech_verb(w.strip(",.:;"), "he") for w in before
+            )
+            lead = text[max(0, mention.start - 4) : mention.start]
+            lead = lead.removesuffix("The ").removesuffix("the ")
+            opens = (
+                mention.start == 0 or not lead.strip() or lead.rstrip()[-1:] in {".", "!", "?", ","}
+            )
+            words = text[max(0, mention.start - 12) : mention.start].split()
+            object_ = bool(words) and words[-1].casefold() in _OBJECT_LEADS
+            possessive = mention.text.endswith(("'s", "’s"))
+            found = self._around_cache[key] = (verb, opens, object_, possessive)
+        return found
+
+    def _naming(self, entity: Entity) -> tuple[bool, bool]:
+        """Whether an entity is a person with a full name, and is named in the headline."""
+        surname = entity.surname or entity.name.casefold()
+        return (
+            entity.kind == "person" and len(entity.name.split()) >= 2,
+            bool(surname) and surname in self.headline,
+        )
+
     def _main_person(self, offset: int) -> Entity | None:
         """The person mentioned most before `offset` (quotations come in text order, so the
         counts only move forward; an earlier offset restarts them)."""
@@ -279,88 +361,90 @@ class _Quote:
         self.nominal = bool(mention) and not self.pronoun and not rule.mention[:1].isupper()
         head = mention.split()[-1] if mention.split() else ""
         self.head = head if self.nominal else ""
+        self.head_kind = (
+            "org" if self.head in _ORG_NOUNS else "person" if self.head in _PERSON_NOUNS else ""
+        )
         history = owner._history
         self.previous = history[-1] if history else None
         self.main = owner._main_person(quote.outer.start)
+        speakers = owner._paragraph_speakers
+        self.paragraph_speakers = speakers[1] if speakers[0] == para_index else None
 
     def features(self, entity: Entity | None) -> tuple[float, ...]:
         owner, quote, rule = self.owner, self.quote, self.rule
         values = [0.0] * len(FEATURES)
-
-        def put(name: str, value: float | bool = 1.0) -> None:
-            values[_INDEX[name]] = float(value)
-
-        is_rule = entity is rule.entity if entity is not None else bool(rule.name)
-        if is_rule:
-            put("rule")
-            put("rule_confidence", max(0.0, rule.confidence))
-            put("rule_verb_cue", rule.cue not in {"", ":"})
-            put("rule_pronoun", bool(self.pronoun))
-            put("rule_nominal", self.nominal)
-            put("rule_carried", rule.cue == "")
+        if entity is rule.entity if entity is not None else bool(rule.name):
+            values[_RULE] = 1.0
+            values[_RULE_CONFIDENCE] = max(0.0, rule.confidence)
+            values[_RULE_VERB_CUE] = float(rule.cue not in {"", ":"})
+            values[_RULE_PRONOUN] = float(bool(self.pronoun))
+            values[_RULE_NOMINAL] = float(self.nominal)
+            values[_RULE_CARRIED] = float(rule.cue == "")
         if entity is None:
-            put("unnamed")
-            put("before_distance", _FAR)
-            put("after_distance", _FAR)
-            put("no_before")
+            values[_UNNAMED] = values[_NO_BEFORE] = 1.0
+            values[_BEFORE_DISTANCE] = values[_AFTER_DISTANCE] = _FAR
             return tuple(values)
-        put(entity.kind if entity.kind in {"person", "org", "place"} else "org")
-        mentions = owner._mentions.get(id(entity), [])
-        starts = owner._starts.get(id(entity), [])
+        values[_KIND_FEATURE.get(entity.kind, _ORG)] = 1.0
+        key = id(entity)
+        mentions = owner._mentions.get(key, [])
+        starts = owner._starts.get(key, [])
         start, end = quote.outer.start, quote.outer.end
-        inside_at = bisect_left(starts, quote.inner.start)
-        inside_end = bisect_left(starts, quote.inner.end)
-        put("inside_quote", inside_end > inside_at)
+        if bisect_left(starts, quote.inner.end) > bisect_left(starts, quote.inner.start):
+            values[_INSIDE_QUOTE] = 1.0
         before = self._nearest_before(mentions, starts, start)
         after = self._nearest_after(mentions, starts, end)
-        put("only_inside_quotes", owner._quoted_only_entity(entity))
+        values[_ONLY_INSIDE_QUOTES] = float(owner._quoted_only_entity(entity))
         if before is not None:
-            put("before_distance", math.log1p(max(0, start - before.end) / 20))
-            put("before_same_sentence", before.start >= self.first_sentence.start)
-            put("before_same_paragraph", before.start >= self.para.start)
-            put(
-                "before_previous_paragraph",
-                self.previous_para.start <= before.start < self.para.start,
+            values[_BEFORE_DISTANCE] = math.log1p(max(0, start - before.end) / 20)
+            values[_BEFORE_SAME_SENTENCE] = float(before.start >= self.first_sentence.start)
+            values[_BEFORE_SAME_PARAGRAPH] = float(before.start >= self.para.start)
+            values[_BEFORE_PREVIOUS_PARAGRAPH] = float(
+                self.previous_para.start <= before.start < self.para.start
             )
-            put("before_verb", self._verb_beside(before))
-            put("before_subject", self._opens_clause(before))
-            put("before_object", self._object(before))
-            put("before_possessive", before.text.endswith(("'s", "’s")))
+            verb, subject, object_, possessive = owner._around(before)
+            values[_BEFORE_VERB] = float(verb)
+            values[_BEFORE_SUBJECT] = float(subject)
+            values[_BEFORE_OBJECT] = float(object_)
+            values[_BEFORE_POSSESSIVE] = float(possessive)
         else:
-            put("before_distance", _FAR)
-            put("no_before")
+            values[_BEFORE_DISTANCE] = _FAR
+            values[_NO_BEFORE] = 1.0
         if after is not None:
-            put("after_distance", math.log1p(max(0, after.start - end) / 20))
-            put("after_same_sentence", after.start < self.last_sentence.end)
-            put("after_verb", self._verb_beside(after) or self._verb_between(end, after.start))
-            put("after_object", self._object(after))
-            put("after_possessive", after.text.endswith(("'s", "’s")))
+            verb, _, object_, possessive = owner._around(after)
+            values[_AFTER_DISTANCE] = math.log1p(max(0, after.start - end) / 20)
+            values[_AFTER_SAME_SENTENCE] = float(after.start < self.last_sentence.end)
+            values[_AFTER_VERB] = float(verb or self._verb_between(end, after.start))
+            values[_AFTER_OBJECT] = float(object_)
+            values[_AFTER_POSSESSIVE] = float(possessive)
         else:
-            put("after_distance", _FAR)
-        put("mentions_before", math.log1p(bisect_left(starts, start)))
-        put("mentions_total", math.log1p(len(mentions)))
-        put("main_person", entity is self.main)
-        put("previous_speaker", entity is self.previous)
-        speakers = owner._paragraph_speakers
-        para_index = owner._paragraph_index(start)
-        put("paragraph_speaker", speakers[0] == para_index and id(entity) in speakers[1])
-        put("times_quoted", math.log1p(owner._quoted.get(id(entity), 0)))
-        put("full_name", entity.kind == "person" and len(entity.name.split()) >= 2)
-        surname = entity.surname or entity.name.casefold()
-        put("in_headline", bool(surname) and surname in owner.headline)
+            values[_AFTER_DISTANCE] = _FAR
+        values[_MENTIONS_BEFORE] = math.log1p(bisect_left(starts, start))
+        values[_MENTIONS_TOTAL] = math.log1p(len(mentions))
+        values[_MAIN_PERSON] = float(entity is self.main)
+        values[_PREVIOUS_SPEAKER] = float(entity is self.previous)
+        values[_PARAGRAPH_SPEAKER] = float(
+            self.paragraph_speakers is not None and key in self.paragraph_speakers
+        )
+        quoted = owner._quoted.get(key, 0)
+        if quoted:
+            values[_TIMES_QUOTED] = math.log1p(quoted)
+        full_name, in_headline = owner._naming(entity)
+        values[_FULL_NAME] = float(full_name)
+        values[_IN_HEADLINE] = float(in_headline)
         if self.pronoun in {"m", "f"} and entity.kind == "person" and entity.gender:
-            put("gender_agrees", entity.gender == self.pronoun)
-            put("gender_differs", entity.gender != self.pronoun)
+            values[_GENDER_AGREES] = float(entity.gender == self.pronoun)
+            values[_GENDER_DIFFERS] = float(entity.gender != self.pronoun)
         if self.head and entity.description:
-            put("description_matches", self.head in entity.description.casefold().split())
+            values[_DESCRIPTION_MATCHES] = float(self.head in entity.description.casefold().split())
         if self.pronoun:
-            put("pronoun_without_antecedent", before is None)
-            put("pronoun_previous_speaker", entity is self.previous)
-            put("it_organisation", self.pronoun in {"org", "plural"} and entity.kind == "org")
-        if self.head in _ORG_NOUNS or self.head in _PERSON_NOUNS:
-            kind = "org" if self.head in _ORG_NOUNS else "person"
-            put("noun_kind_agrees", entity.kind == kind)
-            put("noun_kind_differs", entity.kind != kind)
+            values[_PRONOUN_WITHOUT_ANTECEDENT] = float(before is None)
+            values[_PRONOUN_PREVIOUS_SPEAKER] = float(entity is self.previous)
+            values[_IT_ORGANISATION] = float(
+                self.pronoun in {"org", "plural"} and entity.kind == "org"
+            )
+        if self.head_kind:
+            values[_NOUN_KIND_AGREES] = float(entity.kind == self.head_kind)
+            values[_NOUN_KIND_DIFFERS] = float(entity.kind != self.head_kind)
         return tuple(values)
 
     def _nearest_before(
@@ -388,25 +472,6 @@ class _Quote:
             index += 1
         return None
 
-    def _verb_beside(self, mention: Mention) -> bool:
-        """A speech verb right after the mention ("King said", "King, 54, said") or right
-        before it ("said King")."""
-        text = self.owner.text
-        after = text[mention.end : mention.end + 40].split()[:4]
-        before = text[max(0, mention.start - 20) : mention.start].split()[-2:]
-        return any(is_speech_verb(w.strip(",.:;"), "he") for w in after) or any(
-            is_speech_verb(w.strip(",.:;"), "he") for w in before
-        )
-
     def _verb_between(self, start: int, end: int) -> bool:
         words = self.owner.text[start:end].split()
         return len(words) <= 5 and any(is_speech_verb(w.strip(",.:;"), "he") for w in words)
-
-    def _opens_clause(self, mention: Mention) -> bool:
-        lead = self.owner.text[max(0, mention.start - 4) : mention.start]
-        lead = lead.removesuffix("The ").removesuffix("the ")
-        return mention.start == 0 or not lead.strip() or lead.rstrip()[-1:] in {".", "!", "?", ","}
-
-    def _object(self, mention: Mention) -> bool:
-        lead = self.owner.text[max(0, mention.start - 12) : mention.start].split()
-        return bool(lead) and lead[-1].casefold() in _OBJECT_LEADS

@@ -49,3 +49,10 @@ def test_page_furniture_a_bare_title_and_a_participle_name_no_one() -> None:
     )
     speakers = {speaker for speaker, _ in _speech(text)}
     assert not speakers & {"WATCH", "VIEWPOINT", "Assuming MPs", "CEO"}
+
+
+def test_feature_index_constants_follow_the_feature_names() -> None:
+    from reader.quotes import ranking
+
+    for index, name in enumerate(ranking.FEATURES):
+        assert getattr(ranking, f"_{name.upper()}") == index
