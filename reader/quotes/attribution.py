@@ -58,6 +58,7 @@ from reader.quotes.phrases import (
     PREPOSITIONS,
     STATEMENT_NOUNS,
     Phrase,
+    ends_sentence,
     name_before,
     sentence_subject,
     subject_after,
@@ -572,7 +573,7 @@ class _Finder:
             token = toks[index]
             if token.start < floor:
                 break
-            if near and token.text in {".", "?", "!"}:
+            if near and ends_sentence(toks, index):
                 break
             if token.folded == "quoting":
                 phrase = subject_after(toks, index + 1)

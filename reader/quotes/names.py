@@ -304,10 +304,11 @@ def _named_before(folded: list[str]) -> bool:
     Kentucky), not in a title ("Governor" of Washington, "Prime Minister" of Canada)."""
     names = 0
     for word in reversed(folded):
-        if word in TITLES:
+        if word in TITLES or word.rstrip(".") in TITLES:
             break
         names += 1
-    return names >= 2
+    # "Senator Mitch McConnell", or a title and a surname: "Mr. Nevins" of Showtime.
+    return names >= 2 or (names == 1 and len(folded) >= 2)
 
 
 def _in_order(words: list[str], within: list[str]) -> bool:
@@ -323,11 +324,23 @@ _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O[’']|D[’']|De|Di|Da|La|Le|Van|Von|Fi
 
 
 def _camel(word: str) -> bool:
-    """ "CityNews", "YouTube": a capital inside a word marks a brand or an outlet."""
+    """ "CityNews", "YouTube": a capital inside a word marks a brand or an outlet (not a
+    capital after a hyphen: "Holtz-Eakin", "Lopez-Cantera")."""
+    if "-" in word:
+        return any(_camel(part) for part in word.split("-"))
     if len(word) <= 3 or not word[0].isupper() or word.isupper() or word[1:].islower():
         return False
     stem = _NAME_PREFIX.sub("", word)
     return any(c.isupper() for c in stem[1:])
+
+
+def _personal(words: list[str], folded: list[str]) -> bool:
+    """A run that reads as a person's name whatever its spelling: a given name and a
+    surname ("Jim VandeHei", "Ava DuVernay"), or an honorific before one ("Mr. VandeHei")."""
+    return len(words) >= 2 and (
+        (is_given_name(folded[0]) and len(words) <= 4)
+        or folded[0].rstrip(".") in {"mr", "mrs", "ms", "dr"}
+    )
 
 
 def _name_like(token: Token) -> bool:
@@ -632,7 +645,7 @@ class Entities:
         followed = toks[last].folded if last < len(toks) and toks[last].text.islower() else ""
         if (
             not ORG_WORDS.isdisjoint(folded)
-            or any(_camel(w) for w in words)
+            or (any(_camel(w) for w in words) and not _personal(words, folded))
             or self._which_follows(last, toks)
             or followed in _INSTITUTIONS
         ):
@@ -764,6 +777,14 @@ class Entities:
     def _single(self, token: Token, titles: list[Token], gender: str) -> None:
         """One capitalised word: a surname or acronym already known, else maybe a name later."""
         entity = self.find(token.word)
+        if entity is not None and gender and entity.gender and entity.gender != gender:
+            # "Mrs. Clinton" after Bill and Hillary Clinton: the one the honorific fits.
+            fitting = [
+                e
+                for e in self._with_alias(token.word.casefold())
+                if e.kind == "person" and e.gender == gender
+            ]
+            entity = fitting[0] if fitting else entity
         if entity is None:
             if not any(t.word.casefold() in TITLES for t in titles):
                 return  # a place or a common word at the start of a sentence: not kept

@@ -63,6 +63,14 @@ class Phrase:
         return self.tokens[-1]
 
 
+def ends_sentence(toks: Sequence[Token], index: int) -> bool:
+    """Whether the token at `index` ends a sentence: a full stop, question or exclamation
+    mark not followed by a closing bracket or a comma ("(D-Md.), chair", "Inc., said")."""
+    return toks[index].text in {".", "?", "!"} and not (
+        index + 1 < len(toks) and toks[index + 1].text in {")", ","}
+    )
+
+
 def _is_adverb(token: Token) -> bool:
     return token.folded in ADVERBS or (
         token.text.islower() and len(token.text) > 4 and token.text.endswith("ly")
@@ -156,9 +164,11 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
 
 def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     """The subject of the verb at `verb`, looking left (see the module docstring)."""
-    opening = next((i + 1 for i in range(verb - 1, -1, -1) if toks[i].text in {".", "?", "!"}), 0)
+    opening = next((i + 1 for i in range(verb - 1, -1, -1) if ends_sentence(toks, i)), 0)
     if opening:
         toks, verb = toks[opening:], verb - opening  # only the verb's own sentence
+    if any(t.text == ")" for t in toks[:verb]):
+        toks, verb = _without_brackets(toks, verb)
     index = verb - 1
     while index >= 0 and (_is_adverb(toks[index]) or toks[index].folded in AUXILIARIES):
         index -= 1
@@ -198,6 +208,26 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
                 or sentence_subject(toks[: position - 1])
             )
     return sentence_subject(toks[:verb])
+
+
+def _without_brackets(toks: Sequence[Token], verb: int) -> tuple[list[Token], int]:
+    """The tokens without the short bracketed asides before the verb: "Sen. Elizabeth Warren
+    (D-MA) said" reads as "Sen. Elizabeth Warren said"."""
+    kept: list[Token] = []
+    new_verb = verb
+    index = 0
+    while index < len(toks):
+        if index < verb and toks[index].text == "(":
+            close = next(
+                (i for i in range(index + 1, min(verb, index + 10)) if toks[i].text == ")"), None
+            )
+            if close is not None:
+                new_verb -= close + 1 - index
+                index = close + 1
+                continue
+        kept.append(toks[index])
+        index += 1
+    return kept, new_verb
 
 
 def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
@@ -428,18 +458,23 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
                 break
         while end > index + 1 and toks[end - 1].folded in {"of", "for", "and"}:
             end -= 1
-        if toks[end - 1].possessive:
-            # "North Korea's main news agency Korean Central News Agency": the name it leads to.
-            # "Labour's Shadow Home Secretary Yvette Cooper": the name it leads to.
-            later = end
-            while later < len(toks) and later - end < 5 and toks[later].text[:1].islower():
-                later += 1
-            if (
-                later < len(toks)
-                and _name_token(toks[later])
-                and toks[later].folded not in NOT_NAMES
-            ):
-                return subject_after(toks, later)
+        later = end
+        while later < len(toks) and later - end < 5 and toks[later].text[:1].islower():
+            later += 1
+        role = toks[later - 1].folded if later > end else ""
+        if (
+            later < len(toks)
+            and _name_token(toks[later])
+            and toks[later].folded not in NOT_NAMES
+            and (
+                toks[end - 1].possessive
+                or (later - end <= 3 and (role in TITLES or role in PERSON_NOUNS))
+            )
+        ):
+            # "North Korea's main news agency Korean Central News Agency", "Labour's Shadow
+            # Home Secretary Yvette Cooper": the name it leads to; so does a role after an
+            # organisation: "American Unity Fund president Margaret Hoover".
+            return subject_after(toks, later)
         return Phrase(tuple(toks[index:end]), "name")
     if (
         first.folded == "the"

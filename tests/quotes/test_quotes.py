@@ -248,3 +248,42 @@ def test_a_name_suffix_is_not_the_surname() -> None:
         '"The First Amendment carries responsibilities," Kennedy said in a statement.'
     )
     assert _only(text).speaker == "James P. Kennedy Jr."
+
+
+def test_an_honorific_picks_the_person_of_its_gender() -> None:
+    text = _article(
+        "In a year when Bill Clinton's record faced scrutiny, Hillary Clinton is shaping his "
+        "role.\n\n"
+        "Mrs. Clinton told voters that Mr. Clinton would be “in charge of revitalizing the "
+        "economy, because he knows how to do it.”"
+    )
+    assert _only(text).speaker == "Hillary Clinton"
+
+
+def test_surnames_with_inner_capitals_are_people() -> None:
+    text = _article(
+        "Douglas Holtz-Eakin, an economist, and Jim VandeHei, a publisher, spoke.\n\n"
+        "“You'd think the business community would be up in arms,” said Mr. Holtz-Eakin.\n\n"
+        "“We didn't know if people were reading our piece,” Mr. VandeHei said."
+    )
+    assert [s for _, s in _speech(text)] == ["Douglas Holtz-Eakin", "Jim VandeHei"]
+
+
+def test_the_person_after_an_organisation_and_a_role_speaks() -> None:
+    text = _article(
+        "David Nevins runs a network.\n\n"
+        "“This is our effort to challenge the elders,” said American Unity Fund president "
+        "Margaret Hoover.\n\n"
+        "“It is irresistible to have something people know,” said Mr. Nevins of Showtime."
+    )
+    assert [s for _, s in _speech(text)] == ["Margaret Hoover", "David Nevins"]
+
+
+def test_the_subject_before_a_bracketed_party_says_the_partial_quote() -> None:
+    text = _article(
+        "Sen. Elizabeth Warren (D-MA) said presumptive nominee Donald Trump was a “proven "
+        "failure” in business.\n\n"
+        "Rep. Elijah Cummings (D-Md.), chair of the committee, said that it was “open to "
+        "every viewpoint being expressed.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Elizabeth Warren", "Elijah Cummings"]
