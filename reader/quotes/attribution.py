@@ -142,6 +142,7 @@ class _Attribution:
     mention: str
     cue: str
     confidence: float
+    authorless: bool = False  # a document with no author named: "the report said"
 
     @property
     def speaker(self) -> str | None:
@@ -325,6 +326,9 @@ class _Finder:
         """The rules' finding reconsidered by the ranker (`reader.quotes.ranking`)."""
         if self.candidates is None:
             return finding, attribution
+        if attribution is not None and attribution.authorless:
+            self.candidates.chosen(quote, None)
+            return finding, attribution  # a document whose author is not named: no one
         rule = (
             Rule(
                 attribution.entity,
@@ -738,12 +742,76 @@ class _Finder:
         entity = self._nominal(phrase, at)
         if entity is not None:
             return _Attribution(entity, None, words, cue, confidence - 0.15)
+        role = phrase.head
+        if (
+            phrase.tokens[0].folded == "the"
+            and role.text.islower()
+            and role.folded in TITLES
+            and role.folded not in PERSON_NOUNS
+        ):
+            # "The pop star said", no one so described: the person the article is about.
+            person = self._salient_person(at)
+            if person is not None:
+                return _Attribution(person, None, words, cue, confidence - 0.3)
+        if phrase.head.folded in _DOCUMENT_NOUNS:
+            # A document speaks for its author: "his statement said", "the report" that "The
+            # Pentagon released"; with no author named, it names no one.
+            author = self._author(phrase, at)
+            if author is not None:
+                return _Attribution(author, None, words, cue, confidence - 0.25)
+            return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if phrase.head.folded in PERSON_NOUNS:
             head = phrase.head.folded
             if phrase.tokens[0].folded == "the" and head in self._unnamed:
                 return _Attribution(None, self._unnamed[head], words, cue, confidence - 0.3)
             self._unnamed.setdefault(head, words)
             return _Attribution(None, words, words, cue, confidence - 0.3)  # "one poster"
+        return None
+
+    def _salient_person(self, at: int) -> Entity | None:
+        """The last person before `at` who was the subject of a sentence, else the last one
+        named (outside quotations, within a few paragraphs)."""
+        people = [
+            m
+            for m in self.entities.before(at, kind="person", limit=1500)
+            if not self._inside_quote(m.start)
+        ]
+        for mention in people:
+            if self._is_subject(mention):
+                return mention.entity
+        return people[0].entity if people else None
+
+    def _author(self, phrase: Phrase, at: int) -> Entity | None:
+        """Who wrote the document a phrase names: the owner its possessive pronoun stands for
+        ("her statement"), a name among its words ("the IMF report"), else who the article
+        said produced one, latest first: "a report released by Stanford University's
+        Center", "The Pentagon released a report" (the sentence's last name before it)."""
+        first = phrase.tokens[0].folded
+        if first in {"his", "her", "its", "their"}:
+            return self._pronoun(first, at)
+        for token in phrase.tokens[:-1]:
+            if token.text[:1].isupper() and token.folded not in DETERMINERS:
+                mention = self.entities.mention_at(token.start, token.end)
+                if mention is not None and mention.entity.kind in {"person", "org"}:
+                    return mention.entity
+        head = phrase.head.folded
+        before = min(at, phrase.tokens[0].start)
+        window_start = max(0, before - 6000)
+        pattern = re.compile(rf"\b{re.escape(head)}s?\b", re.IGNORECASE)
+        for noun in reversed(list(pattern.finditer(self.text, window_start, before))):
+            if self._inside_quote(noun.start()):
+                continue
+            by = _AUTHOR_AFTER.match(self.text, noun.end())
+            if by:
+                mention = self.entities.mention_at(by.end(), by.end() + 1)
+                if mention is not None and mention.entity.kind in {"person", "org"}:
+                    return mention.entity
+            sentence = self._sentence_start(noun.start(), window_start)
+            for mention in reversed(self.entities.between(sentence, noun.start())):
+                if mention.entity.kind in {"person", "org"} and not self._inside_quote(
+                    mention.start
+                ):
+                    return mention.entity
         return None
 
     def _pronoun(self, pronoun: str, at: int) -> Entity | None:
@@ -939,6 +1007,16 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
 
 
 _DOCUMENTS = words("documents")
+# Documents and statements, which speak for their authors but are none.
+_DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "lawyers",
+    "office",
+}
+_AUTHOR_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?")
 
 
 def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:

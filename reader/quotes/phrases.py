@@ -145,10 +145,12 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
     if index < 0 or not toks[index].text[:1].isalpha():
         return None
     head = toks[index]
+    role = head.text.islower() and head.folded in TITLES  # "the captain", "the rookie forward"
     if (
         head.folded not in PERSON_NOUNS
         and head.folded not in ORG_NOUNS
         and head.folded not in {"police", "authorities", "government"}
+        and not role
     ):
         return None
     first = index
@@ -159,6 +161,8 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
         first -= 1
         if previous.folded in DETERMINERS:
             break
+    if role and toks[first].folded not in DETERMINERS:
+        return None  # a role alone ("chief", "host") may be a verb or a name's title
     return Phrase(tuple(toks[first : index + 1]), "nominal")
 
 

@@ -123,7 +123,17 @@ _INDEX = {name: i for i, name in enumerate(FEATURES)}
 ) = range(len(FEATURES))
 _KIND_FEATURE = {"person": _PERSON, "org": _ORG, "place": _PLACE}
 _FAR = 6.0  # the distance feature of a side with no mention
-_OBJECT_LEADS = words("prepositions") | {"against", "told", "asked", "urged", "thanked"}
+_OBJECT_LEADS = words("prepositions") | {
+    "against",
+    "told",
+    "asked",
+    "urged",
+    "thanked",
+    "beside",
+    "alongside",
+    "besides",
+    "near",
+}
 _ORG_NOUNS = words("org_nouns")
 _PERSON_NOUNS = words("person_nouns") - _ORG_NOUNS
 _LOOKBACK = 3  # paragraphs: this one and the ones before it that candidates come from
@@ -317,6 +327,8 @@ class Candidates:
             words = text[max(0, mention.start - 12) : mention.start].split()
             object_ = bool(words) and words[-1].casefold() in _OBJECT_LEADS
             possessive = mention.text.endswith(("'s", "’s"))
+            # "the captain, who played beside Jones, said": the verb is not the object's.
+            verb = verb and not object_ and not possessive
             found = self._around_cache[key] = (verb, opens, object_, possessive)
         return found
 

@@ -287,3 +287,29 @@ def test_the_subject_before_a_bracketed_party_says_the_partial_quote() -> None:
         "every viewpoint being expressed.”"
     )
     assert [s for _, s in _speech(text)] == ["Elizabeth Warren", "Elijah Cummings"]
+
+
+def test_a_document_speaks_for_its_author_or_for_no_one() -> None:
+    text = _article(
+        "Senator John Cornyn issued a statement on Monday.\n\n"
+        "“This is wrong,” his statement said.\n\n"
+        "A report released on Friday by the Center on Budget and Policy Priorities looked at "
+        "taxes. Mark Lee read it.\n\n"
+        "“Rates were not fair,” the report said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "John Cornyn",
+        "Center on Budget and Policy Priorities",
+    ]
+    text = _article(
+        "People read reports all the time.\n\n“Troops were not ready,” the report said."
+    )
+    assert _only(text).speaker is None
+
+
+def test_a_definite_role_is_the_subject_not_the_name_in_its_relative_clause() -> None:
+    text = _article(
+        "Mike Smith, the captain, played beside Tom Jones for years. The team lost on Sunday.\n\n"
+        "“We have to be better,” the captain, who played beside Jones, said."
+    )
+    assert _only(text).speaker == "Mike Smith"
