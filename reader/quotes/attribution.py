@@ -36,7 +36,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
 from rapidfuzz import fuzz, process
 
@@ -48,6 +48,7 @@ from reader.quotes.cues import (
     cue_tail,
     is_speech_verb,
 )
+from reader.quotes.given_names import is_given_name
 from reader.quotes.lexicon import words
 from reader.quotes.names import PRONOUNS, TITLES, Entities, Entity, Mention, Token
 from reader.quotes.phrases import (
@@ -226,6 +227,7 @@ class _Finder:
             else 0
         )
         self.entities = Entities(self.text, body_start)  # a headline's Title Case names nobody
+        self.body_start = body_start
         self.headline = headline
         self.last_speaker: _Attribution | None = None
         quotes = structure.quotations
@@ -779,7 +781,7 @@ class _Finder:
         for mention in people:
             if self._is_subject(mention):
                 return mention.entity
-        return people[0].entity if people else None
+        return people[0].entity if people else self._headline_person()
 
     def _author(self, phrase: Phrase, at: int) -> Entity | None:
         """Who wrote the document a phrase names: the owner its possessive pronoun stands for
@@ -880,8 +882,27 @@ class _Finder:
             if best is None or score > best[0]:
                 best = (score, entity)
         if best is None:
-            return None
+            return self._headline_person(wanted) if kind == "person" else None
         return _with_gender(best[1], wanted) if kind == "person" else best[1]
+
+    @cached_property
+    def _headline_people(self) -> list[Entity]:
+        """The people a headline names by given name and surname ("Angela Merkel warns of
+        crisis"), for a speaker the body only calls "she" or "the chancellor"."""
+        if not self.body_start:
+            return []
+        found = Entities(self.text[: self.body_start])
+        return [
+            e
+            for e in found.entities
+            if e.kind == "person" and len(e.name.split()) >= 2 and is_given_name(e.name.split()[0])
+        ]
+
+    def _headline_person(self, gender: str = "") -> Entity | None:
+        for entity in self._headline_people:
+            if not gender or gender not in {"m", "f"} or entity.gender in {"", gender}:
+                return entity
+        return None
 
     def _paragraph_start(self, offset: int) -> int:
         paragraphs = self.structure.paragraphs

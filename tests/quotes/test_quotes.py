@@ -313,3 +313,11 @@ def test_a_definite_role_is_the_subject_not_the_name_in_its_relative_clause() ->
         "“We have to be better,” the captain, who played beside Jones, said."
     )
     assert _only(text).speaker == "Mike Smith"
+
+
+def test_a_speaker_named_only_in_the_headline() -> None:
+    text = _article(
+        "The German chancellor spoke in Berlin on Monday.\n\n“We face a crisis,” she said.",
+        headline="Angela Merkel warns of crisis",
+    )
+    assert _only(text).speaker == "Angela Merkel"
