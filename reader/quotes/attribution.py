@@ -73,6 +73,14 @@ _PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")
 _FIVE_WORDS = re.compile(r"(?:\W*\w+\b){5}")
 _SENTENCE_CLOSERS = frozenset('.?!:;,"”’)…')
 _AFTER_ONLY = words("after_only_verbs")
+# Verbs that report someone's words or view of a thing without being speech verbs:
+# "hailed the vote as “fantastic”", "calling him a “train wreck”".
+_REPORTING_VERBS = words("reporting_verbs")
+_NAMING_VERB = re.compile(
+    r"\b(?:call|calls|called|calling|dubbed|dubbing|labeled|labelled|labeling|labelling"
+    r"|branded|branding|nicknamed)\s*(?:(?:it|him|her|them|this|that|the\s+\w+)\s+)?(?:an?\s+)?$",
+    re.IGNORECASE,
+)
 _READS = re.compile(r"^\s*,?\s*(?:reads|read|reading)\b", re.IGNORECASE)
 _DASH_NAME = re.compile(
     r"^\s*[-–—]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[.,]?\s*$"
@@ -410,12 +418,12 @@ class _Finder:
         title_case = _title_case(inner_text, words)
         named = (len(words) <= 4 or title_case) and METALINGUISTIC.search(lead)
         placed = title_case and _PLACE_LEAD.search(lead)
-        if named or titled or placed or _READS.match(follow):
+        if (named and not _NAMING_VERB.search(lead)) or titled or placed or _READS.match(follow):
             return QuoteFinding(quote, speech=False), None  # words cited as words, titles, signs
-        if len(words) <= 3 and _inside_noun_phrase(lead, follow):
-            return QuoteFinding(
-                quote, speech=False
-            ), None  # the “History” section, an “a-ha!” moment
+        if (named and not title_case) or (len(words) <= 3 and _inside_noun_phrase(lead, follow)):
+            # The “History” section, an “a-ha!” moment, dubbed “the Rust Belt”; but someone's
+            # word in a sentence that reports it is theirs: "calling him a “train wreck”".
+            return self._found(quote, self._partial(quote, previous_end))
         ending = inner_text.rstrip()[-1:] if re.match(r"^\s+[A-Z]", follow) else ""
         ended = {".": ".", "?": "?!", "!": "?!"}.get(ending, "")
         attribution = self._after(quote.outer.end, next_start, ended, lead)
@@ -446,8 +454,11 @@ class _Finder:
         if attribution is not None and attribution.cue == ":" and not sentence_like:
             attribution = None  # dubbed the conflict: “Scientology vs. the Internet”: a title
         if attribution is None:
-            if not sentence_like or context.aside:
+            if context.aside:
                 return QuoteFinding(quote, speech=False), None
+            if not sentence_like:
+                partial = None if title_case else self._partial(quote, previous_end)
+                return self._found(quote, partial)
             attribution = (
                 self._repeated(inner_text)
                 or (speaker_here and _weaker(speaker_here, 0.8))
@@ -460,7 +471,13 @@ class _Finder:
             )
         if attribution is None:
             return QuoteFinding(quote, speech=True, confidence=0.2), None
-        if attribution is _NOT_SPEECH:
+        return self._found(quote, attribution)
+
+    def _found(
+        self, quote: Quotation, attribution: _Attribution | None
+    ) -> tuple[QuoteFinding, _Attribution | None]:
+        """The finding for a quotation so attributed (None or `_NOT_SPEECH`: not speech)."""
+        if attribution is None or attribution is _NOT_SPEECH:
             return QuoteFinding(quote, speech=False), None
         name = self._codebook_name(attribution.speaker, attribution.entity)
         finding = QuoteFinding(
@@ -473,6 +490,44 @@ class _Finder:
             description=attribution.entity.description if attribution.entity else "",
         )
         return finding, attribution
+
+    def _partial(self, quote: Quotation, floor: int) -> _Attribution | None:
+        """Who a short quotation inside a reporting sentence belongs to: the subject of the
+        last reporting verb before it in its sentence, a dozen words at most ("Barkley also
+        said that CNN has done an “awful” job", "Perez hammered Trump, calling him a “train
+        wreck”", "hailed the vote as “fantastic”"), if that subject is a named person or
+        organisation (not "I" or "we", the writer, nor "the researchers": a scare quote's)."""
+        start = max(self._sentence_start(quote.outer.start, 0), quote.outer.start - 400, floor)
+        toks = self.entities.tokens_in(start, quote.outer.start)
+        words = 0
+        for index in range(len(toks) - 1, -1, -1):
+            token = toks[index]
+            if ends_sentence(toks, index):
+                break
+            words += token.text[:1].isalnum()
+            if words > 12:
+                break
+            previous = toks[index - 1].folded if index else ""
+            if not (
+                is_speech_verb(token.text, previous) or token.folded in _REPORTING_VERBS
+            ) or self._inside_quote(token.start):
+                continue
+            if previous == "to" or _passive(toks, index):
+                return None  # "declined to comment", "was dubbed": no speaker here
+            if (
+                index + 1 < len(toks)
+                and toks[index + 1].folded in {"to", "at"}
+                and token.folded not in _REPORTING_VERBS
+            ):
+                continue  # "pointed to the table", "spoke to reporters" (not "referred to")
+            phrase = subject_before(toks, index)
+            if phrase is None or phrase.head.folded in {"i", "we", "you"}:
+                return None
+            found = self._resolve(phrase, self._cue(token), 0.6, token.start)
+            if found is None or found.entity is None or found.entity.kind not in {"person", "org"}:
+                return None
+            return found
+        return None
 
     def _mentions_in(self, span: Span) -> list[Mention]:
         return self.entities.between(span.start, span.end)

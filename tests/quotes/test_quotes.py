@@ -321,3 +321,25 @@ def test_a_speaker_named_only_in_the_headline() -> None:
         headline="Angela Merkel warns of crisis",
     )
     assert _only(text).speaker == "Angela Merkel"
+
+
+def test_a_short_quotation_in_a_reporting_sentence_is_its_subjects() -> None:
+    text = _article(
+        "Tom Perez and Charles Barkley spoke on Monday.\n\n"
+        'Perez hammered the plan, calling it a "train wreck" and a "disaster."\n\n'
+        "Barkley also said that CNN, a cable channel, has done an “awful” job."
+    )
+    assert _speech(text) == [
+        ("train wreck", "Tom Perez"),
+        ("disaster.", "Tom Perez"),
+        ("awful", "Charles Barkley"),
+    ]
+
+
+def test_scare_quotes_without_a_named_reporter_stay_words() -> None:
+    text = _article(
+        "The researchers wondered whether this threshold explains our “eureka!” moments.\n\n"
+        "Kathryn Waters showed the room. She pointed to the refreshment table with Campbell's "
+        "Soup served with “electric” Kool Aid. This is what I call the “surveillance economy.”"
+    )
+    assert _speech(text) == []
