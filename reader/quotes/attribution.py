@@ -423,7 +423,7 @@ class _Finder:
         if (named and not title_case) or (len(words) <= 3 and _inside_noun_phrase(lead, follow)):
             # The “History” section, an “a-ha!” moment, dubbed “the Rust Belt”; but someone's
             # word in a sentence that reports it is theirs: "calling him a “train wreck”".
-            return self._found(quote, self._partial(quote, previous_end))
+            return self._found(quote, self._partial(quote, previous_end, len(words)))
         ending = inner_text.rstrip()[-1:] if re.match(r"^\s+[A-Z]", follow) else ""
         ended = {".": ".", "?": "?!", "!": "?!"}.get(ending, "")
         attribution = self._after(quote.outer.end, next_start, ended, lead)
@@ -457,7 +457,7 @@ class _Finder:
             if context.aside:
                 return QuoteFinding(quote, speech=False), None
             if not sentence_like:
-                partial = None if title_case else self._partial(quote, previous_end)
+                partial = None if title_case else self._partial(quote, previous_end, len(words))
                 return self._found(quote, partial)
             attribution = (
                 self._repeated(inner_text)
@@ -491,12 +491,13 @@ class _Finder:
         )
         return finding, attribution
 
-    def _partial(self, quote: Quotation, floor: int) -> _Attribution | None:
+    def _partial(self, quote: Quotation, floor: int, length: int = 1) -> _Attribution | None:
         """Who a short quotation inside a reporting sentence belongs to: the subject of the
         last reporting verb before it in its sentence, a dozen words at most ("Barkley also
         said that CNN has done an “awful” job", "Perez hammered Trump, calling him a “train
-        wreck”", "hailed the vote as “fantastic”"), if that subject is a named person or
-        organisation (not "I" or "we", the writer, nor "the researchers": a scare quote's)."""
+        wreck”", "hailed the vote as “fantastic”"), if that subject is a named person,
+        organisation or country (not "I" or "we", the writer, nor "the researchers": a scare
+        quote's); for five words or more, an unnamed one too ("one strategist described")."""
         start = max(self._sentence_start(quote.outer.start, 0), quote.outer.start - 400, floor)
         toks = self.entities.tokens_in(start, quote.outer.start)
         words = 0
@@ -524,9 +525,11 @@ class _Finder:
             if phrase is None or phrase.head.folded in {"i", "we", "you"}:
                 return None
             found = self._resolve(phrase, self._cue(token), 0.6, token.start)
-            if found is None or found.entity is None or found.entity.kind not in {"person", "org"}:
+            if found is None or found.authorless:
                 return None
-            return found
+            if found.entity is None:
+                return found if length >= 5 and found.name else None
+            return found if found.entity.kind in {"person", "org", "place"} else None
         return None
 
     def _mentions_in(self, span: Span) -> list[Mention]:
