@@ -331,7 +331,26 @@ def _camel(word: str) -> bool:
     if len(word) <= 3 or not word[0].isupper() or word.isupper() or word[1:].islower():
         return False
     stem = _NAME_PREFIX.sub("", word)
-    return any(c.isupper() for c in stem[1:])
+    inner = [i for i, c in enumerate(stem) if c.isupper() and i > 0]
+    if len(inner) == 1 and all(
+        is_given_name(part) for part in (stem[: inner[0]], stem[inner[0] :])
+    ):
+        return False  # "KellyAnne", "MaryKate": two given names run together
+    return bool(inner)
+
+
+_JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
+
+
+def _leading_particle(run: Sequence[Token]) -> bool:
+    """A capitalised particle that opens a name: "Al Gore", "De Blasio", "Van Hollen"."""
+    return (
+        len(run) >= 2
+        and run[0].text[:1].isupper()
+        and run[0].folded not in _JOINING_WORDS
+        and run[1].capitalised
+        and run[1].folded not in CONNECTORS
+    )
 
 
 def _personal(words: list[str], folded: list[str]) -> bool:
@@ -478,7 +497,7 @@ class Entities:
         # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
         while run and (
             run[0].word.casefold() in NOT_NAME_LEADS
-            or run[0].folded in CONNECTORS
+            or (run[0].folded in CONNECTORS and not _leading_particle(run))
             or self._participle_opening(run[0])
         ):
             if (
@@ -517,7 +536,15 @@ class Entities:
         # "Renee Good and Alex Pretti", "ICE and Border Patrol": two names, unless the whole
         # is one organisation's name ("Immigration and Customs Enforcement").
         joins = [i for i, t in enumerate(run) if t.folded in {"and", "&"}]
-        if joins and (ORG_WORDS.isdisjoint(folded) or _is_acronym(run[joins[0] - 1].word)):
+        if joins and (
+            ORG_WORDS.isdisjoint(folded)
+            or _is_acronym(run[joins[0] - 1].word)
+            or (
+                joins[0] >= 2
+                and is_given_name(folded[joins[0] - 2])
+                and ORG_WORDS.isdisjoint(folded[: joins[0]])
+            )  # "Ambassador John Bolton and Breitbart News Editor Aaron Klein"
+        ):
             cut = joins[0]
             self._classify(toks, run[:cut], first, first + cut)
             self._classify(toks, run[cut + 1 :], first + cut + 1, last)
@@ -579,14 +606,15 @@ class Entities:
         role: Sequence[Token] = (),
     ) -> None:
         """Add the run's entity; `role`: the words before it that describe a person."""
-        while run and run[0].folded in CONNECTORS:
+        while run and run[0].folded in CONNECTORS and not _leading_particle(run):
             run = run[1:]
         while run and run[-1].folded in CONNECTORS:
             run = run[:-1]
         if not run:
             return
-        # "Mercer Island-based Dana F. Besecker Company": a "-based" word ends a description.
-        based = [i for i, t in enumerate(run) if t.folded.endswith("-based")]
+        # "Mercer Island-based Dana F. Besecker Company", "South Korean-born Monte Haines": a
+        # "-based" or "-born" word ends a description.
+        based = [i for i, t in enumerate(run) if t.folded.endswith(("-based", "-born"))]
         if based:
             run = run[based[-1] + 1 :]
             if not run:
@@ -672,7 +700,17 @@ class Entities:
                 or (is_demonym(word) and not surname_like)
                 or not (
                     _name_like(run[name_start - 1])
-                    or (name_start == 1 and word in _GIVEN_NAMES_AS_WORDS and len(run) >= 2)
+                    or (
+                        word in _GIVEN_NAMES_AS_WORDS
+                        and len(run) >= 2
+                        and (name_start == 1 or folded[name_start - 2].rstrip(".") in TITLES)
+                    )  # "Will Moy", "Mayor Bill de Blasio"
+                    or (
+                        word in _PARTICLES
+                        and run[name_start - 1].text.islower()
+                        and name_start >= 2
+                        and name_start < len(run)
+                    )  # "Bill de Blasio", "Vincent van Gogh"
                 )
             ):
                 break
@@ -714,7 +752,7 @@ class Entities:
         """`_classify` for a run of one word, the most common case, step for step."""
         word = token.word
         folded = word.casefold()
-        if folded.endswith("-based"):
+        if folded.endswith(("-based", "-born")):
             return
         if is_place(folded):
             self._place([token], [word])

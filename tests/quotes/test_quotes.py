@@ -343,3 +343,26 @@ def test_scare_quotes_without_a_named_reporter_stay_words() -> None:
         "Soup served with “electric” Kool Aid. This is what I call the “surveillance economy.”"
     )
     assert _speech(text) == []
+
+
+def test_particles_and_run_together_given_names_stay_in_names() -> None:
+    text = _article(
+        "Al Gore and Mayor Bill de Blasio spoke, as did pollster KellyAnne Conway and South "
+        "Korean-born Monte Haines.\n\n"
+        "“It is premature,” Gore said. “We will help,” de Blasio said.\n\n"
+        "“Look at the statement,” Conway notes. “I was shocked,” Haines said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Al Gore",
+        "Bill de Blasio",
+        "KellyAnne Conway",
+        "Monte Haines",
+    ]
+
+
+def test_two_people_joined_by_and_are_two() -> None:
+    text = _article(
+        "Former U.N. Ambassador John Bolton and Breitbart News National Security Editor Aaron "
+        "Klein spoke on the radio.\n\n“They should not make it on that basis,” Bolton said."
+    )
+    assert _only(text).speaker == "John Bolton"
