@@ -23,7 +23,15 @@ from dataclasses import dataclass
 
 from reader.quotes.given_names import gender_of, is_given_name
 from reader.quotes.lexicon import words
-from reader.quotes.names import CONNECTORS, NOT_NAME_LEADS, NOT_NAMES, PRONOUNS, TITLES, Token
+from reader.quotes.names import (
+    CONNECTORS,
+    NOT_NAME_LEADS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PRONOUNS,
+    TITLES,
+    Token,
+)
 
 ADVERBS = words("adverbs")
 AUXILIARIES = words("auxiliaries")
@@ -196,6 +204,9 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     adjacent = name_before(toks, index + 1) or nominal_before(toks, index + 1)
     if adjacent is not None:
         opening = next(i for i in range(index, -1, -1) if toks[i] is adjacent.tokens[0])
+        owner = _person_of(toks, opening)
+        if owner is not None:
+            return owner  # "James Pethokoukis of the American Enterprise Institute wrote"
         if (
             opening == 0
             or toks[opening - 1].folded not in PREPOSITIONS - {"as", "with"}
@@ -212,6 +223,30 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
                 or sentence_subject(toks[: position - 1])
             )
     return sentence_subject(toks[:verb])
+
+
+def _person_of(toks: Sequence[Token], opening: int) -> Phrase | None:
+    """The person named before "of (the)" an organisation that opens at `opening`: "James
+    Pethokoukis of the American Enterprise Institute", "Stu Rothenberg of the non-partisan
+    Rothenberg Report" (a given name and a surname, so not "Bank of America")."""
+    at = opening - 1
+    while (
+        at >= 0
+        and (toks[at].folded in DETERMINERS or toks[at].text.islower())
+        and (toks[at].folded not in {"of", "at", "from"})
+        and opening - at <= 3
+    ):
+        at -= 1  # "the", "the non-partisan"
+    if at < 1 or toks[at].folded not in {"of", "at", "from"}:
+        return None
+    person = name_before(toks, at)
+    if (
+        person is None
+        or not 2 <= len(person.tokens) <= 4
+        or any(t.folded in ORG_WORDS or t.text.isupper() for t in person.tokens)
+    ):
+        return None  # "Federal Bureau of Investigation", "ACLU of Texas": one organisation
+    return person
 
 
 def _without_brackets(toks: Sequence[Token], verb: int) -> tuple[list[Token], int]:
@@ -466,6 +501,16 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         while later < len(toks) and later - end < 5 and toks[later].text[:1].islower():
             later += 1
         role = toks[later - 1].folded if later > end else ""
+        nounlike = all(
+            t.text.isalpha()
+            and t.folded not in DETERMINERS
+            and t.folded not in PREPOSITIONS
+            and t.folded not in AUXILIARIES
+            and t.folded not in CONNECTORS
+            and not _verbish(t)
+            and not _is_adverb(t)
+            for t in toks[end:later]
+        )
         if (
             later < len(toks)
             and _name_token(toks[later])
@@ -473,12 +518,30 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and (
                 toks[end - 1].possessive
                 or (later - end <= 3 and (role in TITLES or role in PERSON_NOUNS))
+                or (
+                    later - end == 1
+                    and nounlike
+                    and later + 1 < len(toks)
+                    and _name_token(toks[later + 1])
+                    and is_given_name(toks[later].folded)
+                )  # "said Virginia delegate Beau Correll"
             )
         ):
             # "North Korea's main news agency Korean Central News Agency", "Labour's Shadow
             # Home Secretary Yvette Cooper": the name it leads to; so does a role after an
             # organisation: "American Unity Fund president Margaret Hoover".
             return subject_after(toks, later)
+        if (
+            later + 1 < len(toks)
+            and later > end
+            and toks[later].text == ","
+            and (role in TITLES or role in PERSON_NOUNS)
+            and _name_token(toks[later + 1])
+            and toks[later + 1].folded not in NOT_NAMES
+        ):
+            named = subject_after(toks, later + 1)
+            if named is not None and named.kind == "name":
+                return named  # "said another leading Supreme Court advocate, Andrew J. Pincus"
         return Phrase(tuple(toks[index:end]), "name")
     if (
         first.folded == "the"
@@ -501,6 +564,9 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         if appositive is not None:
             return appositive  # "according to the Afghan team's coach, Alireza Mehraban,"
     if first.folded in DETERMINERS:
+        appositive = _appositive_name(toks, index)
+        if appositive is not None:
+            return appositive  # "said another leading advocate, Andrew J. Pincus of ..."
         end = index + 1
         while (
             end < len(toks)

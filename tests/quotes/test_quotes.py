@@ -366,3 +366,21 @@ def test_two_people_joined_by_and_are_two() -> None:
         "Klein spoke on the radio.\n\n“They should not make it on that basis,” Bolton said."
     )
     assert _only(text).speaker == "John Bolton"
+
+
+def test_the_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    text = _article(
+        "Republicans met on Monday.\n\n"
+        "“Big tax cuts do not work,” James Pethokoukis of the American Enterprise Institute "
+        "wrote.\n\n"
+        "“This is just a scripted show,” said Virginia delegate Beau Correll.\n\n"
+        "“The odds are against it,” said another leading Supreme Court advocate, Andrew J. "
+        "Pincus of the law firm Mayer Brown.\n\n"
+        "“We lend money,” Bank of America said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "James Pethokoukis",
+        "Beau Correll",
+        "Andrew J. Pincus",
+        "Bank of America",
+    ]
