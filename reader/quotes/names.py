@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from sys import intern
-from typing import overload
+from typing import Any, overload
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -369,6 +369,12 @@ def _name_like(token: Token) -> bool:
     )
 
 
+# One thing classifying a run did: an action ("place", "org", "single", "acronym",
+# "person") and its arguments, tokens given by their index from the run's first.
+_Step = tuple[str, tuple[Any, ...]]
+_UNPLANNED: list[_Step] = []  # no plan yet (`Entities._planned`)
+
+
 class Entities:
     """The people and organisations of one article, and where each is mentioned."""
 
@@ -386,6 +392,11 @@ class Entities:
         self._tokens = _Tokens("")
         self._token_starts: list[int] = []
         self._token_texts: list[str] = []
+        # What classifying a run did, by its words and surroundings (see `_planned`).
+        self._plans: dict[tuple[str, tuple[str, ...]], list[_Step] | None] = {}
+        self._recording: list[_Step] | None = None
+        self._record_base = 0
+        self._plan_ok = True
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -446,13 +457,79 @@ class Entities:
                 index = run_end  # "WATCH: …", "VIEWPOINT", a "Security" heading: no one
                 continue
             if run_end == index + 1:  # one capitalised word, the most common case
-                folded = toks[index].word.casefold()
+                folded = _word_of(toks.texts[index]).casefold()
                 if folded not in NOT_NAME_LEADS and folded not in CONNECTORS:
-                    self._classify_one(toks, toks[index], run_end)
+                    self._planned(toks, index, run_end)
                 index = run_end  # "The", "But": a sentence's first word alone names nobody
                 continue
-            self._add_run(toks, index, run_end)
+            self._planned(toks, index, run_end)
             index = run_end
+
+    def _planned(self, toks: Sequence[Token], first: int, last: int) -> None:
+        """Classify the run `toks[first:last]` (`_add_run`, `_classify_one`), or replay what
+        classifying the same words in the same surroundings did before.
+
+        What a run is (a person, an organisation, a place, two people ...) depends only on
+        its words, the three characters before it and the three tokens after it; what that
+        does to the registry (which entity, a new one or a known one, its description) is
+        done again each time. A long article names the same people hundreds of times (a
+        quarter of the time its names took for 1 MB). Runs whose reading depends on the
+        registry (a demonym that is also a known surname: "Cuban said") are never replayed."""
+        texts, starts = self._token_texts, self._token_starts
+        key = (
+            self.text[max(0, starts[first] - 3) : starts[last - 1] + len(texts[last - 1])],
+            tuple(texts[last : last + 3]),
+        )
+        plan = self._plans.get(key, _UNPLANNED)
+        if plan is _UNPLANNED:
+            self._recording, self._record_base, self._plan_ok = [], first, True
+            if last == first + 1:
+                self._classify_one(toks, toks[first], last)
+            else:
+                self._add_run(toks, first, last)
+            self._plans[key] = self._recording if self._plan_ok else None
+            self._recording = None
+        elif plan is None:
+            if last == first + 1:
+                self._classify_one(toks, toks[first], last)
+            else:
+                self._add_run(toks, first, last)
+        else:
+            self._replay(plan, first)
+
+    # --- what classifying a run does, recorded for `_planned` ---
+    def _record(self, action: str, *args: Any) -> None:
+        if self._recording is not None:
+            self._recording.append((action, args))
+
+    def _rel(self, items: Sequence[Token]) -> tuple[int, ...]:
+        base, starts = self._record_base, self._token_starts
+        return tuple(bisect_left(starts, t.start) - base for t in items)
+
+    def _replay(self, plan: list[_Step], base: int) -> None:
+        toks = self._tokens
+
+        def at(indices: tuple[int, ...]) -> list[Token]:
+            return [toks[base + i] for i in indices]
+
+        for action, args in plan:
+            if action == "place":
+                self._place(at(args[0]), args[1])
+            elif action == "org":
+                self._org(at(args[0]), args[1])
+            elif action == "single":
+                self._single(at(args[0])[0], at(args[1]), args[2])
+            elif action == "acronym":
+                self._acronym_org(at(args[0]), at(args[1])[0], args[2], args[3])
+            else:
+                self._named_person(
+                    toks,
+                    at(args[0]),
+                    at(args[1]),
+                    base + args[2],
+                    base + args[3],
+                    args[4],
+                )
 
     def _run_end(self, toks: Sequence[Token], index: int) -> int:
         """End (exclusive) of the capitalised run starting at `index` (== index: no run).
@@ -554,19 +631,20 @@ class Entities:
     def _furniture(self, toks: Sequence[Token], first: int, last: int) -> bool:
         """Page furniture, not a name: a run that opens its line and is a label ("WATCH:",
         "READ MORE:"), or the whole of a short line (a heading: "VIEWPOINT", "Governance")."""
-        start = toks[first].start
+        start = self._token_starts[first]
         if start > 0 and self.text[start - 1] != "\n":
             return False
-        end = toks[last - 1].end
+        texts = self._token_texts
+        end = self._token_starts[last - 1] + len(texts[last - 1])
         rest = self.text[end : end + 2]
-        if rest[:1] == ":" and all(t.text.isupper() for t in toks[first:last]):
+        if rest[:1] == ":" and all(t.isupper() for t in texts[first:last]):
             return True
         line_end = self.text.find("\n", end)
         line_end = len(self.text) if line_end < 0 else line_end
         return (
             not self.text[end:line_end].strip()
             and last - first <= 2
-            and (last - first == 1 or all(t.text.isupper() for t in toks[first:last]))
+            and (last - first == 1 or all(t.isupper() for t in texts[first:last]))
         )
 
     def _participle_opening(self, token: Token) -> bool:
@@ -635,12 +713,7 @@ class Entities:
             and _is_acronym(after[1].text)
             and len(run) > 1
         ):
-            entity = self.find(after[1].text) or self._entity(" ".join(words), "org", run[0].start)
-            if entity.kind != "org" or len(entity.name.split()) == 1:
-                entity.name, entity.kind = " ".join(words), "org"
-            entity.aliases.update({after[1].text.replace(".", "").casefold(), " ".join(folded)})
-            self._mention(run[0].start, run[-1].end, entity)
-            self._mention(after[1].start, after[1].end, entity)
+            self._acronym_org(run, after[1], words, folded)
             return
         given = _given_name_cut(run, folded)
         if given:
@@ -740,12 +813,47 @@ class Entities:
         if len(name_tokens) == 1:
             self._single(name_tokens[0], titles, gender)
             return
+        self._named_person(toks, name_tokens, titles, first - len(role), last, gender)
+
+    def _acronym_org(
+        self, run: list[Token], acronym: Token, words: list[str], folded: list[str]
+    ) -> None:
+        """ "Korean Central News Agency (KCNA)": the organisation and its acronym."""
+        if self._recording is not None:
+            self._record("acronym", self._rel(run), self._rel([acronym]), words, folded)
+        entity = self.find(acronym.text) or self._entity(" ".join(words), "org", run[0].start)
+        if entity.kind != "org" or len(entity.name.split()) == 1:
+            entity.name, entity.kind = " ".join(words), "org"
+        entity.aliases.update({acronym.text.replace(".", "").casefold(), " ".join(folded)})
+        self._mention(run[0].start, run[-1].end, entity)
+        self._mention(acronym.start, acronym.end, entity)
+
+    def _named_person(
+        self,
+        toks: Sequence[Token],
+        name_tokens: list[Token],
+        titles: list[Token],
+        described_from: int,
+        last: int,
+        gender: str,
+    ) -> None:
+        """A person named in full: their entity, gender, first description and mention."""
+        if self._recording is not None:
+            base = self._record_base
+            self._record(
+                "person",
+                self._rel(name_tokens),
+                self._rel(titles),
+                described_from - base,
+                last - base,
+                gender,
+            )
         name = " ".join(t.word for t in name_tokens)
         entity = self._person(name, name_tokens[0].start)
         if gender and not entity.gender:
             entity.gender = gender
         if not entity.description:
-            entity.description = self._description(toks, first - len(role), titles, last)
+            entity.description = self._description(toks, described_from, titles, last)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
     def _classify_one(self, toks: Sequence[Token], token: Token, last: int) -> None:
@@ -758,6 +866,7 @@ class Entities:
             self._place([token], [word])
             return
         if is_demonym(folded):
+            self._plan_ok = False  # what it is depends on who is known so far
             known = self._with_alias(folded)
             if any(e.kind == "person" for e in known):
                 self._single(token, [], "")  # "Cuban said", after "Mark Cuban"
@@ -801,11 +910,15 @@ class Entities:
         return last + 1 < len(toks) and toks[last].text == "," and toks[last + 1].folded == "which"
 
     def _place(self, run: list[Token], words: list[str]) -> None:
+        if self._recording is not None:
+            self._record("place", self._rel(run), words)
         name = " ".join(words)
         entity = self.find(name) or self._entity(name, "place", run[0].start)
         self._mention(run[0].start, run[-1].end, entity)
 
     def _org(self, run: list[Token], words: list[str]) -> None:
+        if self._recording is not None:
+            self._record("org", self._rel(run), words)
         name = " ".join(words)
         entity = self.find(name) or self._entity(name, "org", run[0].start)
         if len(run) == 1:
@@ -814,6 +927,8 @@ class Entities:
 
     def _single(self, token: Token, titles: list[Token], gender: str) -> None:
         """One capitalised word: a surname or acronym already known, else maybe a name later."""
+        if self._recording is not None:
+            self._record("single", self._rel([token]), self._rel(titles), gender)
         entity = self.find(token.word)
         if entity is not None and gender and entity.gender and entity.gender != gender:
             # "Mrs. Clinton" after Bill and Hillary Clinton: the one the honorific fits.

@@ -384,3 +384,32 @@ def test_the_person_of_an_organisation_speaks_not_the_organisation() -> None:
         "Andrew J. Pincus",
         "Bank of America",
     ]
+
+
+def test_replayed_runs_give_the_registry_classifying_them_gives() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "Senate Majority Leader Mitch McConnell met Korean Central News Agency (KCNA) staff. "
+        "Mr. McConnell said no. Mark Cuban spoke. Cuban said yes. "
+    ) * 5 + "Cuban food is good. Mitch McConnell left. Mr. McConnell said no."
+
+    def registry(entities: Entities) -> list[object]:
+        return [
+            [(m.start, m.end, m.entity.name) for m in entities.mentions],
+            [
+                (e.name, e.kind, sorted(e.aliases), e.description, e.gender)
+                for e in entities.entities
+            ],
+        ]
+
+    planned = registry(Entities(text))
+
+    class Plain(Entities):
+        def _planned(self, toks, first, last):  # type: ignore[no-untyped-def]
+            if last == first + 1:
+                self._classify_one(toks, toks[first], last)
+            else:
+                self._add_run(toks, first, last)
+
+    assert planned == registry(Plain(text))
