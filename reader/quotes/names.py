@@ -340,6 +340,8 @@ def _camel(word: str) -> bool:
 
 
 _JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
+# Titles that are part of the one name they precede: "Pope Francis", "Queen Elizabeth".
+_REGNAL = frozenset({"pope", "queen", "king", "prince", "princess"})
 
 
 def _leading_particle(run: Sequence[Token]) -> bool:
@@ -810,6 +812,9 @@ class Entities:
             if any(t.folded in FEMALE for t in titles)
             else ""
         )
+        if len(name_tokens) == 1 and titles and titles[-1].folded in _REGNAL:
+            # "Pope Francis", "Queen Elizabeth", "Prince Harry": the title is in the name.
+            name_tokens, titles = [titles[-1], *name_tokens], titles[:-1]
         if len(name_tokens) == 1:
             self._single(name_tokens[0], titles, gender)
             return

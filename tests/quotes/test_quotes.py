@@ -413,3 +413,11 @@ def test_replayed_runs_give_the_registry_classifying_them_gives() -> None:
                 self._add_run(toks, first, last)
 
     assert planned == registry(Plain(text))
+
+
+def test_a_regnal_title_is_part_of_the_one_name_it_precedes() -> None:
+    text = _article(
+        "Pope Francis spoke in Mexico on Wednesday.\n\n"
+        "“The flow of capital cannot decide the life of people,” Francis said."
+    )
+    assert _only(text).speaker == "Pope Francis"
