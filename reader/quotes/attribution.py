@@ -159,6 +159,9 @@ class _Attribution:
 
 
 _NOT_SPEECH = _Attribution(None, None, "", "", 0.0)
+# Capitalised words right before a name, as titles and organisations stand there.
+_TITLES_BEFORE = re.compile(r"(?:\b[A-Z][\w.’'-]*\s+){1,4}$")
+_LATEST_SUBJECT = 1.5  # a pronoun's bonus for the nearest subject that agrees with it
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 
@@ -912,10 +915,14 @@ class _Finder:
             return _with_gender(speaker, wanted)
         mentioned = Counter(id(entity) for entity, _, _ in candidates)
         best: tuple[float, Entity] | None = None
+        latest_subject = True  # the nearest subject that may be meant: the topic carried on
         for rank, (entity, subject, mention) in enumerate(candidates):
             if kind == "person" and entity.gender and entity.gender != wanted:
                 continue
             score = float(-rank)
+            if subject and mention is not None and latest_subject:
+                score += _LATEST_SUBJECT
+                latest_subject = False
             if entity in self._quote_names:
                 score -= 5
             if entity.description:
@@ -985,6 +992,9 @@ class _Finder:
         title = _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start)
         if title:
             start = title.start()  # "Realising his error, Mr Campbell then e-mailed"
+        titled = _TITLES_BEFORE.search(self.text, max(0, start - 60), start)
+        if titled and titled.group().split()[-1].casefold().rstrip(".") in TITLES:
+            start = titled.start()  # "On Tuesday, Senate Majority Leader Mitch McConnell said"
         if self.text[max(0, start - 4) : start] in {"The ", "the "}:
             start -= 4  # "The Food Standards Agency warned"
         before = self.text[max(0, start - 3) : start]

@@ -421,3 +421,14 @@ def test_a_regnal_title_is_part_of_the_one_name_it_precedes() -> None:
         "“The flow of capital cannot decide the life of people,” Francis said."
     )
     assert _only(text).speaker == "Pope Francis"
+
+
+def test_he_is_the_titled_subject_of_the_sentence_before() -> None:
+    text = _article(
+        "Donald Trump criticised Ruth Bader Ginsburg. Trump said she should resign. Trump "
+        "repeated it on Twitter.\n\n"
+        "On Tuesday, Senate Majority Leader Mitch McConnell said that it was inappropriate for "
+        "Ginsburg to criticize Trump. He said judges should not weigh in on elections.\n\n"
+        "“It raises a level of skepticism about the court,” he said."
+    )
+    assert _only(text).speaker == "Mitch McConnell"
