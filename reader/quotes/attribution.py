@@ -160,7 +160,7 @@ class _Attribution:
 
 _NOT_SPEECH = _Attribution(None, None, "", "", 0.0)
 # Capitalised words right before a name, as titles and organisations stand there.
-_TITLES_BEFORE = re.compile(r"(?:\b[A-Z][\w.’'-]*\s+){1,4}$")
+_TITLES_BEFORE = re.compile(r"(?:\b[A-Z](?:[\w’'-]*|\w{0,3}\.)[ \u00a0]+){1,4}$")
 _LATEST_SUBJECT = 1.5  # a pronoun's bonus for the nearest subject that agrees with it
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
@@ -940,10 +940,12 @@ class _Finder:
             if (
                 mention is not None
                 and entity.description
-                and entity.first >= self._paragraph_start(at)
+                and entity.first >= self._paragraph_start(self._paragraph_start(at) - 1)
                 and self._introduces(entity)
             ):
-                score += 2  # "For Kevin Allton, a USI instructor, … He said": just introduced
+                # "For Kevin Allton, a USI instructor, … He said", in this paragraph or the
+                # one before: "Senator James Lankford, an Oklahoma Republican … / “…,” he said".
+                score += 2
             if best is None or score > best[0]:
                 best = (score, entity)
         if best is None:
