@@ -5,7 +5,9 @@
 Learns from PolNeAR's `polnear-train` half (fetched by `python -m bench.fetch_polnear`): for
 each speech quotation the finder found with its gold span, and whose gold speaker is named
 with high confidence, the candidates of `reader.quotes.ranking` and which of them is the gold
-speaker. The model is a conditional logit (a softmax over one quotation's candidates and
+speaker; also from those whose gold speaker is unnamed ("an IMF official") where the
+finder's own words for it are the gold's, so that such a candidate is not always passed
+over for a name. The model is a conditional logit (a softmax over one quotation's candidates and
 "none of them") fitted with numpy. The confidence is calibrated on out-of-fold predictions (five folds by article):
 an isotonic fit of "the choice is right" on the choice's probability, held under 0.8 below
 the score from which the choices above are at least `TARGET` right, so that a confidence of
@@ -61,13 +63,33 @@ def collect(sets: list[str]) -> list[Group]:
             }
             for finding, _rule, candidates in trace_candidates(text):
                 item = gold.get((finding.span.start, finding.span.end))
-                if item is None or not named_high(item) or not candidates:
+                if item is None or not candidates:
                     continue
-                accepted = accepted_names(item)
-                right = np.array([_normal(c.name) in accepted for c in candidates])
+                if named_high(item):
+                    accepted = accepted_names(item)
+                    right = np.array([_normal(c.name) in accepted for c in candidates])
+                elif item.get("speaker_status") == "description":
+                    # An unnamed speaker ("an IMF official"): taught only where the finder's
+                    # words for it are the gold's, so that the ranker learns to keep them.
+                    wanted = _undetermined(item["speaker"])
+                    right = np.array(
+                        [c.entity is None and _undetermined(c.name) == wanted for c in candidates]
+                    )
+                    if not right.any():
+                        continue
+                else:
+                    continue
                 features = np.array([c.values for c in candidates], dtype=float)
                 groups.append(Group(features, right, number % FOLDS))
     return groups
+
+
+def _undetermined(words: str) -> str:
+    """Words for a speaker without a leading article: "The narrator" -> "narrator"."""
+    normal = _normal(words)
+    for article in ("a ", "an ", "one "):
+        normal = normal.removeprefix(article)
+    return normal
 
 
 def _probabilities(features: np.ndarray, weights: np.ndarray) -> np.ndarray:

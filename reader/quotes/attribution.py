@@ -161,7 +161,8 @@ class _Attribution:
 _NOT_SPEECH = _Attribution(None, None, "", "", 0.0)
 # Capitalised words right before a name, as titles and organisations stand there.
 _TITLES_BEFORE = re.compile(r"(?:\b[A-Z](?:[\w’'-]*|\w{0,3}\.)[ \u00a0]+){1,4}$")
-_LATEST_SUBJECT = 1.5  # a pronoun's bonus for the nearest subject that agrees with it
+_LATEST_SUBJECT = 1.5
+_UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description  # a pronoun's bonus for the nearest subject that agrees with it
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 
@@ -363,6 +364,10 @@ class _Finder:
         best = max(range(len(candidates)), key=probabilities.__getitem__)
         choice = candidates[best]
         confidence = self.ranker.confidence(probabilities[best])
+        if choice.entity is None:
+            # Words for someone unnamed ("the minister") may stand for a person named where
+            # the finder did not link them: never a suggestion to accept without reading.
+            confidence = min(confidence, _UNNAMED_MOST)
         self.candidates.chosen(quote, choice.entity)
         if attribution is not None and (
             choice.entity is attribution.entity
