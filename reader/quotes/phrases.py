@@ -204,7 +204,7 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     adjacent = name_before(toks, index + 1) or nominal_before(toks, index + 1)
     if adjacent is not None:
         opening = next(i for i in range(index, -1, -1) if toks[i] is adjacent.tokens[0])
-        owner = _person_of(toks, opening)
+        owner = _person_of(toks, opening) or _unclosed_appositive(toks, opening)
         if owner is not None:
             return owner  # "James Pethokoukis of the American Enterprise Institute wrote"
         if (
@@ -215,7 +215,15 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
             return adjacent  # "one poster writing", "as Reuters reported", "King said"
         # "posted to Twitter asking", "a letter seen by Sky News says": not the subject
     for position in range(verb - 1, max(1, verb - 16) - 1, -1):
-        if toks[position].folded in {"which", "who"} and toks[position - 1].text == ",":
+        if toks[position].folded in {"which", "who", "whom"} and toks[position - 1].text == ",":
+            following = toks[position + 1] if position + 1 < verb else None
+            if following is not None and (
+                (_name_token(following) and following.folded not in NOT_NAMES)
+                or following.folded in {"he", "she", "they", "we", "i"}
+            ):
+                inner = subject_after(toks, position + 1)
+                if inner is not None and inner.kind in {"name", "pronoun"}:
+                    return inner  # "Bannon, who Beck on Wednesday called": Beck
             # "Netanyahu's Likud party, which tried … by saying": what "which" stands for
             return (
                 name_before(toks, position - 1)
@@ -223,6 +231,32 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
                 or sentence_subject(toks[: position - 1])
             )
     return sentence_subject(toks[:verb])
+
+
+# Words that open a verb's object: a lowercase word before one of them is a verb
+# ("threw her support", "signed the bill"), so what holds them is a clause.
+_OBJECT_WORDS = frozenset({"her", "his", "their", "its", "the", "a", "an", "him", "them", "it"})
+
+
+def _unclosed_appositive(toks: Sequence[Token], opening: int) -> Phrase | None:
+    """ "Anthony Anton, president and CEO of Washington Restaurant Association stated": the
+    name before a comma, when only a lowercase role stands between it and the organisation
+    before the verb (the appositive's closing comma left out)."""
+    at = opening - 1
+    while at >= 0 and opening - at <= 6 and toks[at].text.isalpha() and toks[at].text.islower():
+        at -= 1
+    if at < 1 or at == opening - 1 or toks[at].text != ",":
+        return None
+    role = [t.folded for t in toks[at + 1 : opening]]
+    if not any(w in TITLES or w in PERSON_NOUNS for w in role):
+        return None
+    organisation = toks[opening:]
+    if not any(t.folded in ORG_WORDS or t.folded == "of" for t in organisation[:8]):
+        return None  # "…, former president Bill Clinton said": the name is the subject
+    person = name_before(toks, at)
+    if person is None or len(person.tokens) < 2 or person.kind != "name":
+        return None
+    return person
 
 
 def _person_of(toks: Sequence[Token], opening: int) -> Phrase | None:
@@ -288,6 +322,29 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     if len(segments) < 2:
         return sentence_subject(clause)  # "Emery retweeted the story, saying": the clause's subject
     lead = segments[0]
+    opening_name = (
+        subject_after(lead, 0)
+        if lead
+        and _name_token(lead[0])
+        and lead[0].folded not in NOT_NAME_LEADS
+        and not _participle(lead, 0)
+        else None
+    )
+    if (
+        opening_name is not None
+        and opening_name.kind == "name"
+        and not opening_name.tokens[-1].possessive
+    ):
+        rest = lead[len(opening_name.tokens) :]
+        lowercase = [t for t in rest if t.text.isalpha() and t.text.islower()]
+        if (
+            len(lowercase) >= 2
+            and lowercase[0].folded not in CONNECTORS | DETERMINERS
+            and any(t.folded in _OBJECT_WORDS for t in lowercase[1:])
+        ):
+            # A clause, not a noun phrase: "Carly Fiorina threw her support behind Sen. Ted
+            # Cruz Wednesday, saying": its subject, not its last name.
+            return opening_name
     main = name_before(lead, len(lead)) or nominal_before(lead, len(lead)) or sentence_subject(lead)
     # A segment that is only a name may be the subject too: ", Nunzio Galantino, has called".
     names = tuple(

@@ -432,3 +432,15 @@ def test_he_is_the_titled_subject_of_the_sentence_before() -> None:
         "“It raises a level of skepticism about the court,” he said."
     )
     assert _only(text).speaker == "Mitch McConnell"
+
+
+def test_subjects_of_clauses_around_a_relative_or_an_unclosed_appositive() -> None:
+    text = _article(
+        "Glenn Beck spoke. Much of Beck’s ire was directed at Bannon, who Beck on Wednesday "
+        "called “a horrible, despicable human being.”\n\n"
+        "Workers are paid more. Anthony Anton, president and CEO of Washington Restaurant "
+        "Association stated, “It’s not a political problem; it’s a math problem.”\n\n"
+        "President Barack Obama spoke on Sunday. Obama addressed the nation from the Oval "
+        "Office, vowing that the Islamic State “must be destroyed.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Glenn Beck", "Anthony Anton", "Barack Obama"]
