@@ -250,6 +250,9 @@ class _Finder:
         self._spoken: list[tuple[str, _Attribution]] = []  # each speech quotation so far
         self._paragraph_starts = [p.start for p in structure.paragraphs]
         self._sentence_starts = [s.start for s in structure.sentences]
+        self._first_mentions: dict[int, Mention] = {}
+        for mention in reversed(self.entities.mentions):
+            self._first_mentions[id(mention.entity)] = mention
         self.trace = trace
         self.ranker = ranking_model()
         self.candidates = (
@@ -983,7 +986,7 @@ class _Finder:
 
     def _introduces(self, entity: Entity) -> bool:
         """Whether the first mention of `entity` is the subject or topic of its sentence."""
-        first = next((m for m in self.entities.mentions if m.entity is entity), None)
+        first = self._first_mentions.get(id(entity))
         if first is None:
             return False
         lead = self.text[max(0, first.start - 30) : first.start]

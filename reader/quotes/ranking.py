@@ -245,6 +245,7 @@ class Candidates:
         self._history: list[Entity | None] = []  # each speech quotation's speaker entity
         self._paragraph_speakers: tuple[int, set[int]] = (-1, set())
         self._around_cache: dict[tuple[int, int], tuple[bool, bool, bool, bool]] = {}
+        self._naming_cache: dict[int, tuple[bool, bool]] = {}
 
     # --- what the finder tells as it goes ---
     def chosen(self, quote: Quotation, entity: Entity | None) -> None:
@@ -333,12 +334,16 @@ class Candidates:
         return found
 
     def _naming(self, entity: Entity) -> tuple[bool, bool]:
-        """Whether an entity is a person with a full name, and is named in the headline."""
-        surname = entity.surname or entity.name.casefold()
-        return (
-            entity.kind == "person" and len(entity.name.split()) >= 2,
-            bool(surname) and surname in self.headline,
-        )
+        """Whether an entity is a person with a full name, and is named in the headline
+        (worked out once per entity: the registry is complete before the quotations)."""
+        found = self._naming_cache.get(id(entity))
+        if found is None:
+            surname = entity.surname or entity.name.casefold()
+            found = self._naming_cache[id(entity)] = (
+                entity.kind == "person" and len(entity.name.split()) >= 2,
+                bool(surname) and surname in self.headline,
+            )
+        return found
 
     def _main_person(self, offset: int) -> Entity | None:
         """The person mentioned most before `offset` (quotations come in text order, so the
