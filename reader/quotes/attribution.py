@@ -36,11 +36,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 
 from rapidfuzz import fuzz, process
 
-from reader.core.text import Quotation, Span, TextStructure, clean_line
+from reader.core.text import Quotation, Span, TextStructure, clean_line, curly_marks
 from reader.quotes.cues import (
     INVERTIBLE,
     METALINGUISTIC,
@@ -48,6 +48,8 @@ from reader.quotes.cues import (
     cue_tail,
     is_speech_verb,
 )
+from reader.quotes.given_names import is_given_name
+from reader.quotes.lexicon import words
 from reader.quotes.names import PRONOUNS, TITLES, Entities, Entity, Mention, Token
 from reader.quotes.phrases import (
     COMMON_VERBS,
@@ -57,29 +59,27 @@ from reader.quotes.phrases import (
     PREPOSITIONS,
     STATEMENT_NOUNS,
     Phrase,
+    ends_sentence,
     name_before,
     sentence_subject,
     subject_after,
     subject_before,
 )
+from reader.quotes.ranking import Candidate, Candidates, Rule
+from reader.quotes.ranking import model as ranking_model
 
 _WORD = re.compile(r"\w+")
 _PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")
 _FIVE_WORDS = re.compile(r"(?:\W*\w+\b){5}")
 _SENTENCE_CLOSERS = frozenset('.?!:;,"”’)…')
-_AFTER_ONLY = frozenset(
-    {
-        "began",
-        "begins",
-        "continued",
-        "continues",
-        "concluded",
-        "concludes",
-        "wrote",
-        "writes",
-        "read",
-        "reads",
-    }
+_AFTER_ONLY = words("after_only_verbs")
+# Verbs that report someone's words or view of a thing without being speech verbs:
+# "hailed the vote as “fantastic”", "calling him a “train wreck”".
+_REPORTING_VERBS = words("reporting_verbs")
+_NAMING_VERB = re.compile(
+    r"\b(?:call|calls|called|calling|dubbed|dubbing|labeled|labelled|labeling|labelling"
+    r"|branded|branding|nicknamed)\s*(?:(?:it|him|her|them|this|that|the\s+\w+)\s+)?(?:an?\s+)?$",
+    re.IGNORECASE,
 )
 _READS = re.compile(r"^\s*,?\s*(?:reads|read|reading)\b", re.IGNORECASE)
 _DASH_NAME = re.compile(
@@ -112,28 +112,7 @@ _FUNCTION_WORDS = PREPOSITIONS | {
     "this",
     "there",
 }
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "with",
-        "from",
-        "by",
-        "as",
-        "is",
-        "vs",
-    ]
-)
+_SMALL_WORDS = words("title_small_words")
 
 
 @dataclass(frozen=True)
@@ -172,6 +151,7 @@ class _Attribution:
     mention: str
     cue: str
     confidence: float
+    authorless: bool = False  # a document with no author named: "the report said"
 
     @property
     def speaker(self) -> str | None:
@@ -179,6 +159,10 @@ class _Attribution:
 
 
 _NOT_SPEECH = _Attribution(None, None, "", "", 0.0)
+# Capitalised words right before a name, as titles and organisations stand there.
+_TITLES_BEFORE = re.compile(r"(?:\b[A-Z](?:[\w’'-]*|\w{0,3}\.)[ \u00a0]+){1,4}$")
+_LATEST_SUBJECT = 1.5
+_UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description  # a pronoun's bonus for the nearest subject that agrees with it
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 
@@ -234,12 +218,20 @@ _WINDOW = 2000
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 
 
+# A finder's record of each speech quotation: the rules' finding, their choice, the candidates.
+Trace = list[tuple[QuoteFinding, Rule, list[Candidate]]]
+
+
 class _Finder:
     def __init__(
-        self, structure: TextStructure, known: Sequence[str], headline: int | None
+        self,
+        structure: TextStructure,
+        known: Sequence[str],
+        headline: int | None,
+        trace: Trace | None = None,
     ) -> None:
         self.structure = structure
-        self.text = structure.text
+        self.text = curly_marks(structure.text, structure.quotations)
         self.known = list(known)
         body_start = (
             structure.paragraphs[headline].end
@@ -247,6 +239,7 @@ class _Finder:
             else 0
         )
         self.entities = Entities(self.text, body_start)  # a headline's Title Case names nobody
+        self.body_start = body_start
         self.headline = headline
         self.last_speaker: _Attribution | None = None
         quotes = structure.quotations
@@ -257,6 +250,23 @@ class _Finder:
         self._spoken: list[tuple[str, _Attribution]] = []  # each speech quotation so far
         self._paragraph_starts = [p.start for p in structure.paragraphs]
         self._sentence_starts = [s.start for s in structure.sentences]
+        self._first_mentions: dict[int, Mention] = {}
+        for mention in reversed(self.entities.mentions):
+            self._first_mentions[id(mention.entity)] = mention
+        self.trace = trace
+        self.ranker = ranking_model()
+        self.candidates = (
+            Candidates(
+                self.text,
+                self.entities,
+                structure.paragraphs,
+                structure.sentences,
+                self._inside_quote,
+                self.text[:body_start],
+            )
+            if self.ranker is not None or trace is not None
+            else None
+        )
 
     def _repeated(self, inner: str) -> _Attribution | None:
         """The speaker of an earlier quotation this one repeats (“… Fares have increased”)."""
@@ -302,6 +312,8 @@ class _Finder:
                     aside,
                 )
                 finding, attribution = self._one(quote, context)
+                if finding.speech:
+                    finding, attribution = self._ranked(quote, finding, attribution)
                 findings.append(finding)
                 if attribution is not None and finding.speech and finding.speaker:
                     speaker_here = attribution
@@ -324,6 +336,63 @@ class _Finder:
                 partial(self._colon_introduction_or, para, handed) if colon else handed
             )
         return findings
+
+    def _ranked(
+        self, quote: Quotation, finding: QuoteFinding, attribution: _Attribution | None
+    ) -> tuple[QuoteFinding, _Attribution | None]:
+        """The rules' finding reconsidered by the ranker (`reader.quotes.ranking`)."""
+        if self.candidates is None:
+            return finding, attribution
+        if attribution is not None and attribution.authorless:
+            self.candidates.chosen(quote, None)
+            return finding, attribution  # a document whose author is not named: no one
+        rule = (
+            Rule(
+                attribution.entity,
+                attribution.name,
+                attribution.mention,
+                attribution.cue,
+                attribution.confidence,
+            )
+            if attribution is not None
+            else Rule(None, None, "", "", 0.0)
+        )
+        candidates = self.candidates.of(quote, rule)
+        if self.trace is not None:
+            self.trace.append((finding, rule, candidates))
+        if self.ranker is None or not candidates:
+            self.candidates.chosen(quote, attribution.entity if attribution else None)
+            return finding, attribution
+        probabilities = self.ranker.probabilities(candidates)
+        best = max(range(len(candidates)), key=probabilities.__getitem__)
+        choice = candidates[best]
+        confidence = self.ranker.confidence(probabilities[best])
+        if choice.entity is None:
+            # Words for someone unnamed ("the minister") may stand for a person named where
+            # the finder did not link them: never a suggestion to accept without reading.
+            confidence = min(confidence, _UNNAMED_MOST)
+        self.candidates.chosen(quote, choice.entity)
+        if attribution is not None and (
+            choice.entity is attribution.entity
+            if choice.entity is not None
+            else attribution.entity is None
+        ):
+            chosen = attribution  # the rules' choice stands, with the ranker's confidence
+        else:
+            chosen = _Attribution(choice.entity, choice.name, choice.name, "", confidence)
+        name = self._codebook_name(chosen.speaker, chosen.entity)
+        return (
+            QuoteFinding(
+                quote,
+                speech=True,
+                speaker=name,
+                mention=chosen.mention or None,
+                cue=chosen.cue or None,
+                confidence=max(0.0, min(1.0, confidence)),
+                description=chosen.entity.description if chosen.entity else "",
+            ),
+            chosen,
+        )
 
     def _introduction(self, para: Span) -> _Attribution | None:
         """Who a paragraph without quotations hands on to the next quotation."""
@@ -360,12 +429,12 @@ class _Finder:
         title_case = _title_case(inner_text, words)
         named = (len(words) <= 4 or title_case) and METALINGUISTIC.search(lead)
         placed = title_case and _PLACE_LEAD.search(lead)
-        if named or titled or placed or _READS.match(follow):
+        if (named and not _NAMING_VERB.search(lead)) or titled or placed or _READS.match(follow):
             return QuoteFinding(quote, speech=False), None  # words cited as words, titles, signs
-        if len(words) <= 3 and _inside_noun_phrase(lead, follow):
-            return QuoteFinding(
-                quote, speech=False
-            ), None  # the “History” section, an “a-ha!” moment
+        if (named and not title_case) or (len(words) <= 3 and _inside_noun_phrase(lead, follow)):
+            # The “History” section, an “a-ha!” moment, dubbed “the Rust Belt”; but someone's
+            # word in a sentence that reports it is theirs: "calling him a “train wreck”".
+            return self._found(quote, self._partial(quote, previous_end, len(words)))
         ending = inner_text.rstrip()[-1:] if re.match(r"^\s+[A-Z]", follow) else ""
         ended = {".": ".", "?": "?!", "!": "?!"}.get(ending, "")
         attribution = self._after(quote.outer.end, next_start, ended, lead)
@@ -396,8 +465,11 @@ class _Finder:
         if attribution is not None and attribution.cue == ":" and not sentence_like:
             attribution = None  # dubbed the conflict: “Scientology vs. the Internet”: a title
         if attribution is None:
-            if not sentence_like or context.aside:
+            if context.aside:
                 return QuoteFinding(quote, speech=False), None
+            if not sentence_like:
+                partial = None if title_case else self._partial(quote, previous_end, len(words))
+                return self._found(quote, partial)
             attribution = (
                 self._repeated(inner_text)
                 or (speaker_here and _weaker(speaker_here, 0.8))
@@ -410,7 +482,13 @@ class _Finder:
             )
         if attribution is None:
             return QuoteFinding(quote, speech=True, confidence=0.2), None
-        if attribution is _NOT_SPEECH:
+        return self._found(quote, attribution)
+
+    def _found(
+        self, quote: Quotation, attribution: _Attribution | None
+    ) -> tuple[QuoteFinding, _Attribution | None]:
+        """The finding for a quotation so attributed (None or `_NOT_SPEECH`: not speech)."""
+        if attribution is None or attribution is _NOT_SPEECH:
             return QuoteFinding(quote, speech=False), None
         name = self._codebook_name(attribution.speaker, attribution.entity)
         finding = QuoteFinding(
@@ -423,6 +501,47 @@ class _Finder:
             description=attribution.entity.description if attribution.entity else "",
         )
         return finding, attribution
+
+    def _partial(self, quote: Quotation, floor: int, length: int = 1) -> _Attribution | None:
+        """Who a short quotation inside a reporting sentence belongs to: the subject of the
+        last reporting verb before it in its sentence, twenty words at most ("Barkley also
+        said that CNN has done an “awful” job", "Perez hammered Trump, calling him a “train
+        wreck”", "hailed the vote as “fantastic”"), if that subject is a named person,
+        organisation or country (not "I" or "we", the writer, nor "the researchers": a scare
+        quote's); for five words or more, an unnamed one too ("one strategist described")."""
+        start = max(self._sentence_start(quote.outer.start, 0), quote.outer.start - 400, floor)
+        toks = self.entities.tokens_in(start, quote.outer.start)
+        words = 0
+        for index in range(len(toks) - 1, -1, -1):
+            token = toks[index]
+            if ends_sentence(toks, index):
+                break
+            words += token.text[:1].isalnum()
+            if words > 20:
+                break
+            previous = toks[index - 1].folded if index else ""
+            if not (
+                is_speech_verb(token.text, previous) or token.folded in _REPORTING_VERBS
+            ) or self._inside_quote(token.start):
+                continue
+            if previous == "to" or _passive(toks, index):
+                return None  # "declined to comment", "was dubbed": no speaker here
+            if (
+                index + 1 < len(toks)
+                and toks[index + 1].folded in {"to", "at"}
+                and token.folded not in _REPORTING_VERBS
+            ):
+                continue  # "pointed to the table", "spoke to reporters" (not "referred to")
+            phrase = subject_before(toks, index)
+            if phrase is None or phrase.head.folded in {"i", "we", "you"}:
+                return None
+            found = self._resolve(phrase, self._cue(token), 0.6, token.start)
+            if found is None or found.authorless:
+                return None
+            if found.entity is None:
+                return found if length >= 5 and found.name else None
+            return found if found.entity.kind in {"person", "org", "place"} else None
+        return None
 
     def _mentions_in(self, span: Span) -> list[Mention]:
         return self.entities.between(span.start, span.end)
@@ -529,7 +648,7 @@ class _Finder:
             token = toks[index]
             if token.start < floor:
                 break
-            if near and token.text in {".", "?", "!"}:
+            if near and ends_sentence(toks, index):
                 break
             if token.folded == "quoting":
                 phrase = subject_after(toks, index + 1)
@@ -671,6 +790,10 @@ class _Finder:
                     return _Attribution(
                         entity, None, alternative.text, cue, confidence
                     )  # "her mother, Fiona,"
+        if phrase.kind == "name" and all(
+            t.folded == "the" or t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens
+        ):
+            phrase = Phrase(phrase.tokens, "nominal")  # "The CEO said": a role, not a name
         if phrase.kind in {"name", "owner"}:
             mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
             if mention is not None:
@@ -690,12 +813,76 @@ class _Finder:
         entity = self._nominal(phrase, at)
         if entity is not None:
             return _Attribution(entity, None, words, cue, confidence - 0.15)
+        role = phrase.head
+        if (
+            phrase.tokens[0].folded == "the"
+            and role.text.islower()
+            and role.folded in TITLES
+            and role.folded not in PERSON_NOUNS
+        ):
+            # "The pop star said", no one so described: the person the article is about.
+            person = self._salient_person(at)
+            if person is not None:
+                return _Attribution(person, None, words, cue, confidence - 0.3)
+        if phrase.head.folded in _DOCUMENT_NOUNS:
+            # A document speaks for its author: "his statement said", "the report" that "The
+            # Pentagon released"; with no author named, it names no one.
+            author = self._author(phrase, at)
+            if author is not None:
+                return _Attribution(author, None, words, cue, confidence - 0.25)
+            return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if phrase.head.folded in PERSON_NOUNS:
             head = phrase.head.folded
             if phrase.tokens[0].folded == "the" and head in self._unnamed:
                 return _Attribution(None, self._unnamed[head], words, cue, confidence - 0.3)
             self._unnamed.setdefault(head, words)
             return _Attribution(None, words, words, cue, confidence - 0.3)  # "one poster"
+        return None
+
+    def _salient_person(self, at: int) -> Entity | None:
+        """The last person before `at` who was the subject of a sentence, else the last one
+        named (outside quotations, within a few paragraphs)."""
+        people = [
+            m
+            for m in self.entities.before(at, kind="person", limit=1500)
+            if not self._inside_quote(m.start)
+        ]
+        for mention in people:
+            if self._is_subject(mention):
+                return mention.entity
+        return people[0].entity if people else self._headline_person()
+
+    def _author(self, phrase: Phrase, at: int) -> Entity | None:
+        """Who wrote the document a phrase names: the owner its possessive pronoun stands for
+        ("her statement"), a name among its words ("the IMF report"), else who the article
+        said produced one, latest first: "a report released by Stanford University's
+        Center", "The Pentagon released a report" (the sentence's last name before it)."""
+        first = phrase.tokens[0].folded
+        if first in {"his", "her", "its", "their"}:
+            return self._pronoun(first, at)
+        for token in phrase.tokens[:-1]:
+            if token.text[:1].isupper() and token.folded not in DETERMINERS:
+                mention = self.entities.mention_at(token.start, token.end)
+                if mention is not None and mention.entity.kind in {"person", "org"}:
+                    return mention.entity
+        head = phrase.head.folded
+        before = min(at, phrase.tokens[0].start)
+        window_start = max(0, before - 6000)
+        pattern = re.compile(rf"\b{re.escape(head)}s?\b", re.IGNORECASE)
+        for noun in reversed(list(pattern.finditer(self.text, window_start, before))):
+            if self._inside_quote(noun.start()):
+                continue
+            by = _AUTHOR_AFTER.match(self.text, noun.end())
+            if by:
+                mention = self.entities.mention_at(by.end(), by.end() + 1)
+                if mention is not None and mention.entity.kind in {"person", "org"}:
+                    return mention.entity
+            sentence = self._sentence_start(noun.start(), window_start)
+            for mention in reversed(self.entities.between(sentence, noun.start())):
+                if mention.entity.kind in {"person", "org"} and not self._inside_quote(
+                    mention.start
+                ):
+                    return mention.entity
         return None
 
     def _pronoun(self, pronoun: str, at: int) -> Entity | None:
@@ -736,10 +923,14 @@ class _Finder:
             return _with_gender(speaker, wanted)
         mentioned = Counter(id(entity) for entity, _, _ in candidates)
         best: tuple[float, Entity] | None = None
+        latest_subject = True  # the nearest subject that may be meant: the topic carried on
         for rank, (entity, subject, mention) in enumerate(candidates):
             if kind == "person" and entity.gender and entity.gender != wanted:
                 continue
             score = float(-rank)
+            if subject and mention is not None and latest_subject:
+                score += _LATEST_SUBJECT
+                latest_subject = False
             if entity in self._quote_names:
                 score -= 5
             if entity.description:
@@ -757,15 +948,36 @@ class _Finder:
             if (
                 mention is not None
                 and entity.description
-                and entity.first >= self._paragraph_start(at)
+                and entity.first >= self._paragraph_start(self._paragraph_start(at) - 1)
                 and self._introduces(entity)
             ):
-                score += 2  # "For Kevin Allton, a USI instructor, … He said": just introduced
+                # "For Kevin Allton, a USI instructor, … He said", in this paragraph or the
+                # one before: "Senator James Lankford, an Oklahoma Republican … / “…,” he said".
+                score += 2
             if best is None or score > best[0]:
                 best = (score, entity)
         if best is None:
-            return None
+            return self._headline_person(wanted) if kind == "person" else None
         return _with_gender(best[1], wanted) if kind == "person" else best[1]
+
+    @cached_property
+    def _headline_people(self) -> list[Entity]:
+        """The people a headline names by given name and surname ("Angela Merkel warns of
+        crisis"), for a speaker the body only calls "she" or "the chancellor"."""
+        if not self.body_start:
+            return []
+        found = Entities(self.text[: self.body_start])
+        return [
+            e
+            for e in found.entities
+            if e.kind == "person" and len(e.name.split()) >= 2 and is_given_name(e.name.split()[0])
+        ]
+
+    def _headline_person(self, gender: str = "") -> Entity | None:
+        for entity in self._headline_people:
+            if not gender or gender not in {"m", "f"} or entity.gender in {"", gender}:
+                return entity
+        return None
 
     def _paragraph_start(self, offset: int) -> int:
         paragraphs = self.structure.paragraphs
@@ -774,7 +986,7 @@ class _Finder:
 
     def _introduces(self, entity: Entity) -> bool:
         """Whether the first mention of `entity` is the subject or topic of its sentence."""
-        first = next((m for m in self.entities.mentions if m.entity is entity), None)
+        first = self._first_mentions.get(id(entity))
         if first is None:
             return False
         lead = self.text[max(0, first.start - 30) : first.start]
@@ -790,6 +1002,9 @@ class _Finder:
         title = _HONORIFIC_BEFORE.search(self.text, max(0, start - 6), start)
         if title:
             start = title.start()  # "Realising his error, Mr Campbell then e-mailed"
+        titled = _TITLES_BEFORE.search(self.text, max(0, start - 60), start)
+        if titled and titled.group().split()[-1].casefold().rstrip(".") in TITLES:
+            start = titled.start()  # "On Tuesday, Senate Majority Leader Mitch McConnell said"
         if self.text[max(0, start - 4) : start] in {"The ", "the "}:
             start -= 4  # "The Food Standards Agency warned"
         before = self.text[max(0, start - 3) : start]
@@ -890,27 +1105,17 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
     )
 
 
-_DOCUMENTS = frozenset(
-    {
-        "letter",
-        "tweet",
-        "statement",
-        "post",
-        "memo",
-        "message",
-        "email",
-        "note",
-        "notice",
-        "document",
-        "release",
-        "report",
-        "website",
-        "page",
-        "sign",
-        "banner",
-        "caption",
-    }
-)
+_DOCUMENTS = words("documents")
+# Documents and statements, which speak for their authors but are none.
+_DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "lawyer",
+    "lawyers",
+    "office",
+}
+_AUTHOR_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?")
 
 
 def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:
@@ -984,12 +1189,8 @@ def _clause(toks: list[Token]) -> list[Token]:
     return toks
 
 
-_STATEMENT_NOUNS_CUE = frozenset(
-    {"statement", "letter", "remarks", "tweet", "post", "memo", "release"}
-)
-_STATEMENT_VERBS = frozenset(
-    {"issued", "released", "posted", "published", "sent", "made", "gave", "wrote", "put", "tweeted"}
-)
+_STATEMENT_NOUNS_CUE = words("statement_cue_nouns")
+_STATEMENT_VERBS = words("statement_verbs")
 
 
 def _statement_verb(toks: Sequence[Token], index: int) -> int | None:
@@ -1085,6 +1286,15 @@ def find_quotes(
     """
     structure = text if isinstance(text, TextStructure) else TextStructure(text)
     return _Finder(structure, list(known_sources), headline).run()
+
+
+def trace_candidates(text: str | TextStructure, headline: int | None = 0) -> Trace:
+    """For each speech quotation: the rules' finding, their choice and the ranker's
+    candidates (what `python -m bench.train_ranker` learns from)."""
+    structure = text if isinstance(text, TextStructure) else TextStructure(text)
+    trace: Trace = []
+    _Finder(structure, [], headline, trace).run()
+    return trace
 
 
 def describe(findings: Sequence[QuoteFinding]) -> dict[str, str]:

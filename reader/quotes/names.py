@@ -16,20 +16,19 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from sys import intern
+from typing import Any, overload
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from reader.quotes.given_names import gender_of
+from reader.quotes.given_names import gender_of, is_given_name
+from reader.quotes.lexicon import entries, words
 from reader.quotes.places import COUNTRIES, is_demonym, is_place
 
-ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Inc|Corp|Ltd|Co|No|Mt|Ft"
-    "|Adm|Maj|Brig|Supt|Cpl|Pvt|Hon|Fr|Messrs"
-)
+ABBREVIATIONS = "|".join(entries("abbreviations"))
 # A word, an abbreviation ("U.S.", "Dr.", an initial) or a mark. The abbreviations are tried
 # only where a capital starts (a lookahead that makes tokenising 1 MB a third quicker).
 TOKEN = re.compile(
@@ -37,627 +36,16 @@ TOKEN = re.compile(
     r"|\w+(?:[’'\-]\w+)*|[^\w\s]"
 )
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
-_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "abu", "ben", "de", "van", "von", "da", "di", "le", "la", "du"}
-)
+_PARTICLES = words("name_particles")
 
-TITLES = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "ministers",
-        "secretary",
-        "secretary-general",
-        "senator",
-        "sen",
-        "sen.",
-        "representative",
-        "rep",
-        "rep.",
-        "governor",
-        "gov",
-        "gov.",
-        "mayor",
-        "judge",
-        "justice",
-        "chief",
-        "commissioner",
-        "general",
-        "gen",
-        "gen.",
-        "colonel",
-        "col",
-        "col.",
-        "lieutenant",
-        "lt",
-        "lt.",
-        "sergeant",
-        "sgt",
-        "sgt.",
-        "captain",
-        "capt",
-        "capt.",
-        "major",
-        "maj",
-        "maj.",
-        "officer",
-        "detective",
-        "inspector",
-        "constable",
-        "dr",
-        "dr.",
-        "doctor",
-        "professor",
-        "prof",
-        "prof.",
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "pope",
-        "queen",
-        "prince",
-        "princess",
-        "rev",
-        "rev.",
-        "reverend",
-        "father",
-        "bishop",
-        "archbishop",
-        "rabbi",
-        "imam",
-        "sheikh",
-        "chancellor",
-        "ambassador",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "deputy",
-        "premier",
-        "mp",
-        "mep",
-        "leader",
-        "attorney",
-        "sheriff",
-        "marshal",
-        "admiral",
-        "adm",
-        "adm.",
-        "brig",
-        "brig.",
-        "cpl",
-        "pvt",
-        "supt",
-        "superintendent",
-        "coach",
-        "director",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "treasurer",
-        "congressman",
-        "congresswoman",
-        "councillor",
-        "councilor",
-        "alderman",
-        "minister-president",
-        "administrator",
-        "executive",
-        "editor",
-        "correspondent",
-        "founder",
-        "co-founder",
-        "head",
-        "manager",
-        "chairperson",
-        "commander",
-        "secretary-of-state",
-        "undersecretary",
-        "under-secretary",
-    ]
-)
-ORG_WORDS = frozenset(
-    [
-        "agency",
-        "agencies",
-        "embassy",
-        "consulate",
-        "ministry",
-        "department",
-        "office",
-        "commission",
-        "council",
-        "committee",
-        "court",
-        "parliament",
-        "congress",
-        "senate",
-        "assembly",
-        "government",
-        "police",
-        "army",
-        "navy",
-        "military",
-        "forces",
-        "force",
-        "party",
-        "union",
-        "association",
-        "institute",
-        "institution",
-        "university",
-        "college",
-        "school",
-        "hospital",
-        "foundation",
-        "museum",
-        "gallery",
-        "center",
-        "centre",
-        "bank",
-        "fund",
-        "company",
-        "corporation",
-        "corp",
-        "corp.",
-        "inc",
-        "inc.",
-        "ltd",
-        "ltd.",
-        "llc",
-        "group",
-        "network",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "herald",
-        "tribune",
-        "press",
-        "media",
-        "broadcasting",
-        "radio",
-        "television",
-        "tv",
-        "club",
-        "league",
-        "federation",
-        "organization",
-        "organisation",
-        "society",
-        "board",
-        "bureau",
-        "authority",
-        "program",
-        "programme",
-        "project",
-        "alliance",
-        "coalition",
-        "movement",
-        "church",
-        "airlines",
-        "airways",
-        "motors",
-        "systems",
-        "technologies",
-        "laboratory",
-        "laboratories",
-        "labs",
-        "studios",
-        "records",
-        "magazine",
-        "service",
-        "services",
-        "patrol",
-        "guard",
-        "administration",
-        "enforcement",
-        "security",
-        "intelligence",
-        "command",
-        "ministries",
-        "nations",
-        "unicef",
-        "fbi",
-        "cia",
-        "nasa",
-        "reuters",
-        "afp",
-        "associated",
-        "podcast",
-        "story",
-        "daily",
-        "weekly",
-        "telegraph",
-        "guardian",
-        "observer",
-        "gazette",
-        "chronicle",
-        "review",
-        "market",
-        "markets",
-        "foods",
-        "stores",
-        "brands",
-        "industries",
-        "municipality",
-        "city",
-    ]
-)
+TITLES = words("titles")
+ORG_WORDS = words("org_words")
 # Capitalised words that begin sentences or name months and days without naming anyone.
-NOT_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "or",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "our",
-        "its",
-        "my",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "then",
-        "so",
-        "as",
-        "for",
-        "of",
-        "to",
-        "from",
-        "by",
-        "with",
-        "without",
-        "about",
-        "above",
-        "below",
-        "under",
-        "over",
-        "into",
-        "onto",
-        "upon",
-        "not",
-        "no",
-        "yes",
-        "also",
-        "however",
-        "meanwhile",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "what",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "where",
-        "why",
-        "how",
-        "all",
-        "some",
-        "many",
-        "most",
-        "more",
-        "each",
-        "every",
-        "any",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "first",
-        "second",
-        "third",
-        "last",
-        "next",
-        "other",
-        "such",
-        "according",
-        "despite",
-        "although",
-        "though",
-        "because",
-        "since",
-        "until",
-        "unless",
-        "after",
-        "among",
-        "between",
-        "during",
-        "following",
-        "including",
-        "like",
-        "near",
-        "per",
-        "via",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-    ]
-) | frozenset(
-    [
-        "see",
-        "read",
-        "note",
-        "compare",
-        "once",
-        "still",
-        "yet",
-        "now",
-        "later",
-        "soon",
-        "even",
-        "just",
-        "only",
-        "perhaps",
-        "maybe",
-        "indeed",
-        "instead",
-        "thus",
-        "hence",
-        "therefore",
-        "otherwise",
-        "besides",
-        "finally",
-        "eventually",
-        "already",
-        "recently",
-        "currently",
-        "initially",
-        "ultimately",
-        "similarly",
-        "likewise",
-        "overall",
-        "together",
-        "again",
-        "unlike",
-        "amid",
-        "amidst",
-        "throughout",
-        "within",
-        "toward",
-        "towards",
-        "against",
-        "across",
-        "behind",
-        "beyond",
-        "inside",
-        "outside",
-        "around",
-        "along",
-        "except",
-        "whether",
-        "both",
-        "either",
-        "neither",
-        "nor",
-        "much",
-        "few",
-        "several",
-        "another",
-        "nobody",
-        "nothing",
-        "everyone",
-        "everybody",
-        "everything",
-        "someone",
-        "somebody",
-        "something",
-        "anyone",
-        "anything",
-        "none",
-        "whatever",
-        "whoever",
-        "wherever",
-        "whenever",
-        "sometimes",
-        "often",
-        "never",
-        "always",
-        "usually",
-        "certainly",
-        "clearly",
-        "obviously",
-        "apparently",
-        "unfortunately",
-        "fortunately",
-        "interestingly",
-        "importantly",
-        "notably",
-        "specifically",
-        "additionally",
-        "furthermore",
-        "moreover",
-        "nevertheless",
-        "nonetheless",
-        "regardless",
-        "afterwards",
-        "earlier",
-        "previously",
-        "rather",
-        "almost",
-        "nearly",
-        "about",
-        "just",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "shall",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "i'm",
-        "i've",
-        "we're",
-        "they're",
-        "it's",
-        "that's",
-        "there's",
-        "here's",
-        "let",
-        "let's",
-        "please",
-        "thanks",
-        "thank",
-        "hello",
-        "hi",
-        "yes",
-        "okay",
-        "ok",
-        "oh",
-        "well",
-        "so-called",
-        "asked",
-        "said",
-        "says",
-        "told",
-        "image",
-        "photo",
-        "credit",
-        "file",
-        "getty",
-    ]
-)
+NOT_NAMES = words("not_names")
 # Capitalised words that open a sentence rather than a name; honorifics do open one.
 NOT_NAME_LEADS = NOT_NAMES - {"mr", "mrs", "ms", "dr"}
-CONNECTORS = frozenset(
-    {
-        "of",
-        "for",
-        "de",
-        "del",
-        "della",
-        "van",
-        "von",
-        "der",
-        "den",
-        "la",
-        "le",
-        "du",
-        "da",
-        "di",
-        "al",
-        "bin",
-        "ibn",
-        "and",
-        "&",
-        "on",
-    }
-)
-PLACE_WORDS = frozenset(
-    [
-        "united",
-        "states",
-        "kingdom",
-        "republic",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "new",
-        "saint",
-        "city",
-        "county",
-        "province",
-        "state",
-        "island",
-        "islands",
-        "mount",
-        "lake",
-        "river",
-        "street",
-        "road",
-        "avenue",
-        "park",
-        "bay",
-        "gulf",
-        "sea",
-        "ocean",
-        "valley",
-        "coast",
-        "peninsula",
-        "strait",
-        "region",
-        "district",
-        "square",
-    ]
-)
+CONNECTORS = words("connectors")
+PLACE_WORDS = words("place_words")
 PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -671,74 +59,8 @@ PRONOUNS = {
     "them": "plural",
     "their": "plural",
 }
-MALE = frozenset(
-    {
-        "mr",
-        "mr.",
-        "sir",
-        "lord",
-        "prince",
-        "father",
-        "king",
-        "congressman",
-        "spokesman",
-        "chairman",
-        "businessman",
-        "man",
-        "boy",
-        "husband",
-        "boyfriend",
-        "son",
-        "brother",
-        "grandfather",
-        "uncle",
-        "nephew",
-        "actor",
-        "widower",
-        "councilman",
-        "alderman",
-        "sportsman",
-        "fisherman",
-        "policeman",
-        "anchorman",
-        "grandson",
-        "stepfather",
-    }
-)
-FEMALE = frozenset(
-    {
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "miss",
-        "dame",
-        "lady",
-        "princess",
-        "queen",
-        "sister",
-        "congresswoman",
-        "spokeswoman",
-        "chairwoman",
-        "businesswoman",
-        "woman",
-        "girl",
-        "wife",
-        "girlfriend",
-        "daughter",
-        "mother",
-        "grandmother",
-        "aunt",
-        "niece",
-        "actress",
-        "widow",
-        "councilwoman",
-        "sportswoman",
-        "policewoman",
-        "granddaughter",
-        "stepmother",
-    }
-)
+MALE = words("male_words")
+FEMALE = words("female_words")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _GENDERED_PRONOUN = re.compile(
     r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.IGNORECASE
@@ -762,10 +84,7 @@ class Token:
     def word(self) -> str:
         """The token without its possessive ending ("Malaysia's" -> "Malaysia")."""
         if self._word is None:
-            text = self.text
-            if text[:1].isalnum() and text.endswith(_APOSTROPHE_ENDINGS):
-                text = text[:-2] if text.endswith(("'s", "’s")) else text[:-1]
-            self._word = text
+            self._word = _word_of(self.text)
         return self._word
 
     @property
@@ -777,22 +96,32 @@ class Token:
     @property
     def capitalised(self) -> bool:
         """Starts with a capital, or is a name with a particle: "al-Amr", "bin-Laden"."""
-        text = self.text
-        return text[:1].isupper() or (
-            "-" in text
-            and text.split("-", 1)[0] in _PARTICLES
-            and text.split("-", 1)[1][:1].isupper()
-        )
+        return _capitalised(self.text)
 
     @property
     def possessive(self) -> bool:
-        text = self.text
-        return len(text) > 2 and text.endswith(_APOSTROPHE_ENDINGS)
+        return _possessive(self.text)
+
+
+def _word_of(text: str) -> str:
+    if text[:1].isalnum() and text.endswith(_APOSTROPHE_ENDINGS):
+        return text[:-2] if text.endswith(("'s", "’s")) else text[:-1]
+    return text
+
+
+def _capitalised(text: str) -> bool:
+    return text[:1].isupper() or (
+        "-" in text and text.split("-", 1)[0] in _PARTICLES and text.split("-", 1)[1][:1].isupper()
+    )
+
+
+def _possessive(text: str) -> bool:
+    return len(text) > 2 and text.endswith(_APOSTROPHE_ENDINGS)
 
 
 # Words of NOT_NAMES that are given names too.
-_GIVEN_NAMES_AS_WORDS = frozenset({"will", "may", "june", "april", "august", "mark", "rose"})
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_GIVEN_NAMES_AS_WORDS = words("given_names_as_words")
+_NAME_SUFFIXES = words("name_suffixes")
 
 
 def surname_of(name: str) -> str:
@@ -810,6 +139,47 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         Token(intern(m.group()), m.start())
         for m in TOKEN.finditer(text, start, len(text) if end is None else end)
     ]
+
+
+# A token and the white space before it (tokens are separated by white space only).
+_SPACED_TOKEN = re.compile(rf"(\s*)({TOKEN.pattern})")
+
+
+class _Tokens(Sequence[Token]):
+    """A whole article's tokens as `tokens` gives them, each made a `Token` only when read:
+    the words and offsets come from one regular-expression pass and sums done in C, and the
+    objects, which took most of the time for 1 MB, only where names are looked at."""
+
+    def __init__(self, text: str) -> None:
+        pairs = _SPACED_TOKEN.findall(text)
+        self.texts: list[str] = list(map(intern, [token for _, token in pairs]))
+        # Running lengths: after each gap is where its token starts.
+        self.starts: list[int] = list(
+            itertools.accumulate(map(len, itertools.chain.from_iterable(pairs)), initial=0)
+        )[1::2]
+        self._made: list[Token | None] = [None] * len(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            made_list, texts, starts = self._made, self.texts, self.starts
+            found: list[Token] = []
+            for i in range(*index.indices(len(texts))):
+                token = made_list[i]
+                if token is None:
+                    token = made_list[i] = Token(texts[i], starts[i])
+                found.append(token)
+            return found
+        made = self._made[index]
+        if made is None:
+            made = self._made[index] = Token(self.texts[index], self.starts[index])
+        return made
 
 
 @dataclass(eq=False)
@@ -858,112 +228,9 @@ class Mention:
     entity: Entity
 
 
-_DESCRIPTION_STOPS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "said",
-        "says",
-        "told",
-        "to",
-        "by",
-        "with",
-        "from",
-        "for",
-        "in",
-        "on",
-        "at",
-        "as",
-        "that",
-        "of",
-        "including",
-        "like",
-        "after",
-        "before",
-        "when",
-        "while",
-        "if",
-        "than",
-        "then",
-        "day",
-        "week",
-        "year",
-        "get",
-        "got",
-        "claim",
-        "claims",
-        "they",
-        "he",
-        "she",
-        "it",
-        "we",
-        "i",
-        "you",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "would",
-        "will",
-        "could",
-        "should",
-        "can",
-        "may",
-        "might",
-        "must",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-    ]
-)
+_DESCRIPTION_STOPS = words("description_stops")
 # Participles that name roles rather than actions ("acting director", "retired teacher").
-_ROLE_PARTICIPLES = frozenset(
-    [
-        "acting",
-        "leading",
-        "managing",
-        "founding",
-        "ruling",
-        "governing",
-        "reigning",
-        "outgoing",
-        "incoming",
-        "presiding",
-        "visiting",
-        "consulting",
-        "supervising",
-        "retired",
-        "elected",
-        "appointed",
-        "noted",
-        "renowned",
-        "acclaimed",
-        "celebrated",
-        "embattled",
-        "disgraced",
-        "jailed",
-        "detained",
-        "ousted",
-        "exiled",
-        "licensed",
-        "registered",
-        "qualified",
-        "trained",
-        "certified",
-        "unnamed",
-        "named",
-        "respected",
-        "distinguished",
-    ]
-)
+_ROLE_PARTICIPLES = words("role_participles")
 
 
 def _verb_form(word: str) -> bool:
@@ -978,28 +245,46 @@ def _is_acronym(word: str) -> bool:
         and letters.isalpha()
         and letters.isupper()
         and word not in {"I", "US", "U.S", "UK", "U.K", "EU", "UN"}
+        and letters.casefold() not in TITLES  # "CEO", "MP": a bare title names no one
     )
 
 
 # Countries whose names are also people's names: only a whole run makes them places.
-_NAME_LIKE_COUNTRIES = frozenset(
-    {
-        "georgia",
-        "jordan",
-        "chad",
-        "israel",
-        "america",
-        "india",
-        "kenya",
-        "china",
-        "niger",
-        "guinea",
-        "england",
-        "holland",
-        "us",
-        "uk",
-    }
-)
+_NAME_LIKE_COUNTRIES = words("name_like_countries")
+
+
+def _given_name_cut(run: list[Token], folded: list[str]) -> int:
+    """Where a person's name starts after a title, role or organisation, at a given name:
+    "House Speaker Paul Ryan" -> 2, "FBI Director James Comey" -> 2; 0 when the run is not
+    so ("Te Kaurinui Robert Parata", "Mark Twain Prize", "Bill Clinton Foundation")."""
+    if len(run) < 2 or folded[-1] in ORG_WORDS or folded[-1] in PLACE_WORDS:
+        return 0
+    for cut in range(max(1, len(run) - 4), len(run) - 1):
+        before = folded[cut - 1].rstrip(".")
+        if (
+            is_given_name(folded[cut])
+            and (
+                before in TITLES
+                or before in ORG_WORDS
+                or is_demonym(before)
+                or _is_acronym(run[cut - 1].word)
+            )
+            and not run[cut - 1].possessive
+            and all(
+                _name_like(t) and f not in TITLES and f not in ORG_WORDS
+                for t, f in zip(run[cut:], folded[cut:], strict=True)
+            )
+        ):
+            return cut
+    # "Republican National Committee Research Director Raj Shah": two or three name-like
+    # words after the run's last title, when an organisation or title stands before.
+    titles = [i for i, f in enumerate(folded) if f.rstrip(".") in TITLES]
+    if titles and 2 <= len(run) - titles[-1] - 1 <= 3 and titles[-1] >= 1:
+        cut = titles[-1] + 1
+        tail = list(zip(run[cut:], folded[cut:], strict=True))
+        if all(_name_like(t) and f not in ORG_WORDS and not is_demonym(f) for t, f in tail):
+            return cut
+    return 0
 
 
 def _names_country(folded: list[str]) -> bool:
@@ -1011,30 +296,7 @@ def _names_country(folded: list[str]) -> bool:
 
 
 # Lowercase nouns that make the name before them an institution: "Royal Shrewsbury hospital".
-_INSTITUTIONS = frozenset(
-    [
-        "hospital",
-        "university",
-        "college",
-        "school",
-        "police",
-        "department",
-        "ministry",
-        "agency",
-        "company",
-        "museum",
-        "foundation",
-        "institute",
-        "council",
-        "church",
-        "party",
-        "bank",
-        "airport",
-        "newspaper",
-        "magazine",
-        "network",
-    ]
-)
+_INSTITUTIONS = words("institution_nouns")
 
 
 def _named_before(folded: list[str]) -> bool:
@@ -1042,10 +304,11 @@ def _named_before(folded: list[str]) -> bool:
     Kentucky), not in a title ("Governor" of Washington, "Prime Minister" of Canada)."""
     names = 0
     for word in reversed(folded):
-        if word in TITLES:
+        if word in TITLES or word.rstrip(".") in TITLES:
             break
         names += 1
-    return names >= 2
+    # "Senator Mitch McConnell", or a title and a surname: "Mr. Nevins" of Showtime.
+    return names >= 2 or (names == 1 and len(folded) >= 2)
 
 
 def _in_order(words: list[str], within: list[str]) -> bool:
@@ -1061,11 +324,44 @@ _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|O[’']|D[’']|De|Di|Da|La|Le|Van|Von|Fi
 
 
 def _camel(word: str) -> bool:
-    """ "CityNews", "YouTube": a capital inside a word marks a brand or an outlet."""
+    """ "CityNews", "YouTube": a capital inside a word marks a brand or an outlet (not a
+    capital after a hyphen: "Holtz-Eakin", "Lopez-Cantera")."""
+    if "-" in word:
+        return any(_camel(part) for part in word.split("-"))
     if len(word) <= 3 or not word[0].isupper() or word.isupper() or word[1:].islower():
         return False
     stem = _NAME_PREFIX.sub("", word)
-    return any(c.isupper() for c in stem[1:])
+    inner = [i for i, c in enumerate(stem) if c.isupper() and i > 0]
+    if len(inner) == 1 and all(
+        is_given_name(part) for part in (stem[: inner[0]], stem[inner[0] :])
+    ):
+        return False  # "KellyAnne", "MaryKate": two given names run together
+    return bool(inner)
+
+
+_JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
+# Titles that are part of the one name they precede: "Pope Francis", "Queen Elizabeth".
+_REGNAL = frozenset({"pope", "queen", "king", "prince", "princess"})
+
+
+def _leading_particle(run: Sequence[Token]) -> bool:
+    """A capitalised particle that opens a name: "Al Gore", "De Blasio", "Van Hollen"."""
+    return (
+        len(run) >= 2
+        and run[0].text[:1].isupper()
+        and run[0].folded not in _JOINING_WORDS
+        and run[1].capitalised
+        and run[1].folded not in CONNECTORS
+    )
+
+
+def _personal(words: list[str], folded: list[str]) -> bool:
+    """A run that reads as a person's name whatever its spelling: a given name and a
+    surname ("Jim VandeHei", "Ava DuVernay"), or an honorific before one ("Mr. VandeHei")."""
+    return len(words) >= 2 and (
+        (is_given_name(folded[0]) and len(words) <= 4)
+        or folded[0].rstrip(".") in {"mr", "mrs", "ms", "dr"}
+    )
 
 
 def _name_like(token: Token) -> bool:
@@ -1073,6 +369,12 @@ def _name_like(token: Token) -> bool:
     return (
         bool(word) and token.capitalised and word.casefold() not in NOT_NAMES and not word.isdigit()
     )
+
+
+# One thing classifying a run did: an action ("place", "org", "single", "acronym",
+# "person") and its arguments, tokens given by their index from the run's first.
+_Step = tuple[str, tuple[Any, ...]]
+_UNPLANNED: list[_Step] = []  # no plan yet (`Entities._planned`)
 
 
 class Entities:
@@ -1089,8 +391,14 @@ class Entities:
         self._surnames: list[str] = []  # persons' surnames (5 letters or more), oldest first
         self._surname_entities: list[Entity] = []
         self.mentions: list[Mention] = []
-        self._tokens: list[Token] = []
+        self._tokens = _Tokens("")
         self._token_starts: list[int] = []
+        self._token_texts: list[str] = []
+        # What classifying a run did, by its words and surroundings (see `_planned`).
+        self._plans: dict[tuple[str, tuple[str, ...]], list[_Step] | None] = {}
+        self._recording: list[_Step] | None = None
+        self._record_base = 0
+        self._plan_ok = True
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -1134,80 +442,158 @@ class Entities:
         return toks[low:high]
 
     def _scan(self) -> None:
-        toks = self._tokens = tokens(self.text)
-        self._token_starts = [token.start for token in toks]
+        toks = self._tokens = _Tokens(self.text)
+        self._token_starts, self._token_texts = toks.starts, toks.texts
         index = bisect_left(self._token_starts, self.start)
-        count = len(toks)
-        while index < count:
-            text = toks[index].text
-            if not text[:1].isupper() and "-" not in text:
-                index += 1  # most words: no capital, no particle, so no name starts here
+        # Most words have no capital and no particle, so no name starts there.
+        capitals = [at for at, text in enumerate(toks.texts) if text[:1].isupper() or "-" in text]
+        for at in capitals[bisect_left(capitals, index) :]:
+            if at < index:
                 continue
+            index = at
             run_end = self._run_end(toks, index)
             if run_end == index:
                 index += 1
                 continue
+            if self._furniture(toks, index, run_end):
+                index = run_end  # "WATCH: …", "VIEWPOINT", a "Security" heading: no one
+                continue
             if run_end == index + 1:  # one capitalised word, the most common case
-                folded = toks[index].word.casefold()
+                folded = _word_of(toks.texts[index]).casefold()
                 if folded not in NOT_NAME_LEADS and folded not in CONNECTORS:
-                    self._classify_one(toks, toks[index], run_end)
+                    self._planned(toks, index, run_end)
                 index = run_end  # "The", "But": a sentence's first word alone names nobody
                 continue
-            self._add_run(toks, index, run_end)
+            self._planned(toks, index, run_end)
             index = run_end
 
-    def _run_end(self, toks: list[Token], index: int) -> int:
+    def _planned(self, toks: Sequence[Token], first: int, last: int) -> None:
+        """Classify the run `toks[first:last]` (`_add_run`, `_classify_one`), or replay what
+        classifying the same words in the same surroundings did before.
+
+        What a run is (a person, an organisation, a place, two people ...) depends only on
+        its words, the three characters before it and the three tokens after it; what that
+        does to the registry (which entity, a new one or a known one, its description) is
+        done again each time. A long article names the same people hundreds of times (a
+        quarter of the time its names took for 1 MB). Runs whose reading depends on the
+        registry (a demonym that is also a known surname: "Cuban said") are never replayed."""
+        texts, starts = self._token_texts, self._token_starts
+        key = (
+            self.text[max(0, starts[first] - 3) : starts[last - 1] + len(texts[last - 1])],
+            tuple(texts[last : last + 3]),
+        )
+        plan = self._plans.get(key, _UNPLANNED)
+        if plan is _UNPLANNED:
+            self._recording, self._record_base, self._plan_ok = [], first, True
+            if last == first + 1:
+                self._classify_one(toks, toks[first], last)
+            else:
+                self._add_run(toks, first, last)
+            self._plans[key] = self._recording if self._plan_ok else None
+            self._recording = None
+        elif plan is None:
+            if last == first + 1:
+                self._classify_one(toks, toks[first], last)
+            else:
+                self._add_run(toks, first, last)
+        else:
+            self._replay(plan, first)
+
+    # --- what classifying a run does, recorded for `_planned` ---
+    def _record(self, action: str, *args: Any) -> None:
+        if self._recording is not None:
+            self._recording.append((action, args))
+
+    def _rel(self, items: Sequence[Token]) -> tuple[int, ...]:
+        base, starts = self._record_base, self._token_starts
+        return tuple(bisect_left(starts, t.start) - base for t in items)
+
+    def _replay(self, plan: list[_Step], base: int) -> None:
+        toks = self._tokens
+
+        def at(indices: tuple[int, ...]) -> list[Token]:
+            return [toks[base + i] for i in indices]
+
+        for action, args in plan:
+            if action == "place":
+                self._place(at(args[0]), args[1])
+            elif action == "org":
+                self._org(at(args[0]), args[1])
+            elif action == "single":
+                self._single(at(args[0])[0], at(args[1]), args[2])
+            elif action == "acronym":
+                self._acronym_org(at(args[0]), at(args[1])[0], args[2], args[3])
+            else:
+                self._named_person(
+                    toks,
+                    at(args[0]),
+                    at(args[1]),
+                    base + args[2],
+                    base + args[3],
+                    args[4],
+                )
+
+    def _run_end(self, toks: Sequence[Token], index: int) -> int:
         """End (exclusive) of the capitalised run starting at `index` (== index: no run).
 
         A run never crosses a line break or punctuation; "of", "and" and the like join
-        capitalised words ("University of Arkansas").
+        capitalised words ("University of Arkansas"). (Read from the token strings, not
+        `Token`s: this runs at every capital of the article.)
         """
-        if not toks[index].capitalised or not toks[index].text[:1].isalpha():
+        texts, starts, text = self._token_texts, self._token_starts, self.text
+        word = texts[index]
+        if not _capitalised(word) or not word[:1].isalpha():
             return index
         end = index + 1
-        if toks[index].possessive:
+        if _possessive(word):
             return end
-        while end < len(toks):
-            token = toks[end]
-            if "\n" in self.text[toks[end - 1].end : token.start]:
+        count = len(texts)
+        while end < count:
+            word = texts[end]
+            if "\n" in text[starts[end - 1] + len(texts[end - 1]) : starts[end]]:
                 break
-            if token.capitalised and token.text[:1].isalpha():
+            if _capitalised(word) and word[:1].isalpha():
                 end += 1
-                if token.possessive:
+                if _possessive(word):
                     break
                 continue
             if (
-                token.folded in CONNECTORS
-                and end + 1 < len(toks)
-                and toks[end + 1].capitalised
-                and toks[end + 1].text[:1].isalpha()
-                and "\n" not in self.text[token.end : toks[end + 1].start]
+                word.casefold() in CONNECTORS
+                and end + 1 < count
+                and _capitalised(texts[end + 1])
+                and texts[end + 1][:1].isalpha()
+                and _word_of(texts[end + 1]).casefold() not in NOT_NAMES  # "Joe Biden on Monday"
+                and "\n" not in text[starts[end] + len(word) : starts[end + 1]]
             ):
                 end += 1
                 continue
             break
         return end
 
-    def _add_run(self, toks: list[Token], first: int, last: int) -> None:
-        run = toks[first:last]
+    def _add_run(self, toks: Sequence[Token], first: int, last: int) -> None:
+        run = list(toks[first:last])
         # Leading words that start sentences ("The", "In") or are months are not names, but a
         # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
-        while run and (run[0].word.casefold() in NOT_NAME_LEADS or run[0].folded in CONNECTORS):
+        while run and (
+            run[0].word.casefold() in NOT_NAME_LEADS
+            or (run[0].folded in CONNECTORS and not _leading_particle(run))
+            or self._participle_opening(run[0])
+        ):
             if (
                 run[0].folded in _GIVEN_NAMES_AS_WORDS
                 and len(run) >= 2
-                and not self._after_lowercase_or_start(run[0])
+                and not self._opens_sentence(run[0])
             ):
-                break
+                break  # "owner Mark Cuban", "Will Moy, chief executive": a name mid-sentence
             run = run[1:]
-        while run and run[-1].folded in CONNECTORS:
-            run = run[:-1]
+        while run and (run[-1].folded in CONNECTORS or run[-1].word.casefold() in NOT_NAMES):
+            run = run[:-1]  # "Biden Monday": a day or a month ends a name
         if not run:
             return
         if (
             len(run) >= 3
             and len(run[0].word.strip(".")) > 2
-            and not gender_of(run[0].word)
+            and not is_given_name(run[0].word)
             and gender_of(run[1].word)
             and self._after_lowercase_or_start(run[0])
         ):
@@ -1229,12 +615,53 @@ class Entities:
         # "Renee Good and Alex Pretti", "ICE and Border Patrol": two names, unless the whole
         # is one organisation's name ("Immigration and Customs Enforcement").
         joins = [i for i, t in enumerate(run) if t.folded in {"and", "&"}]
-        if joins and (ORG_WORDS.isdisjoint(folded) or _is_acronym(run[joins[0] - 1].word)):
+        if joins and (
+            ORG_WORDS.isdisjoint(folded)
+            or _is_acronym(run[joins[0] - 1].word)
+            or (
+                joins[0] >= 2
+                and is_given_name(folded[joins[0] - 2])
+                and ORG_WORDS.isdisjoint(folded[: joins[0]])
+            )  # "Ambassador John Bolton and Breitbart News Editor Aaron Klein"
+        ):
             cut = joins[0]
             self._classify(toks, run[:cut], first, first + cut)
             self._classify(toks, run[cut + 1 :], first + cut + 1, last)
             return
         self._classify(toks, run, first, last)
+
+    def _furniture(self, toks: Sequence[Token], first: int, last: int) -> bool:
+        """Page furniture, not a name: a run that opens its line and is a label ("WATCH:",
+        "READ MORE:"), or the whole of a short line (a heading: "VIEWPOINT", "Governance")."""
+        start = self._token_starts[first]
+        if start > 0 and self.text[start - 1] != "\n":
+            return False
+        texts = self._token_texts
+        end = self._token_starts[last - 1] + len(texts[last - 1])
+        rest = self.text[end : end + 2]
+        if rest[:1] == ":" and all(t.isupper() for t in texts[first:last]):
+            return True
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        return (
+            not self.text[end:line_end].strip()
+            and last - first <= 2
+            and (last - first == 1 or all(t.isupper() for t in texts[first:last]))
+        )
+
+    def _participle_opening(self, token: Token) -> bool:
+        """ "Assuming MPs agree", "Speaking to reporters": a sentence's participle, not a name."""
+        folded = token.folded
+        return (
+            len(folded) > 5
+            and folded.endswith(("ing", "ed"))
+            and not is_given_name(folded)
+            and self._opens_sentence(token)
+        )
+
+    def _opens_sentence(self, token: Token) -> bool:
+        lead = self.text[max(0, token.start - 3) : token.start]
+        return token.start == 0 or lead.endswith("\n") or bool(re.search(r"[.!?][\"”’]?\s+$", lead))
 
     def _after_lowercase_or_start(self, token: Token) -> bool:
         """Whether `token` opens a sentence or follows a lowercase word ("former Olympian")."""
@@ -1243,22 +670,31 @@ class Entities:
             return True
         return bool(re.search(r"[a-z] $", lead))
 
-    def _add_split(self, toks: list[Token], run: list[Token], first: int, cut: int) -> None:
+    def _add_split(self, toks: Sequence[Token], run: list[Token], first: int, cut: int) -> None:
         start = toks.index(run[0], first)
         self._classify(toks, run[:cut], start, start + cut)
         rest = run[cut + 1 :]
         if rest:
             self._add_run(toks, start + cut + 1, start + len(run))
 
-    def _classify(self, toks: list[Token], run: list[Token], first: int, last: int) -> None:
-        while run and run[0].folded in CONNECTORS:
+    def _classify(
+        self,
+        toks: Sequence[Token],
+        run: list[Token],
+        first: int,
+        last: int,
+        role: Sequence[Token] = (),
+    ) -> None:
+        """Add the run's entity; `role`: the words before it that describe a person."""
+        while run and run[0].folded in CONNECTORS and not _leading_particle(run):
             run = run[1:]
         while run and run[-1].folded in CONNECTORS:
             run = run[:-1]
         if not run:
             return
-        # "Mercer Island-based Dana F. Besecker Company": a "-based" word ends a description.
-        based = [i for i, t in enumerate(run) if t.folded.endswith("-based")]
+        # "Mercer Island-based Dana F. Besecker Company", "South Korean-born Monte Haines": a
+        # "-based" or "-born" word ends a description.
+        based = [i for i, t in enumerate(run) if t.folded.endswith(("-based", "-born"))]
         if based:
             run = run[based[-1] + 1 :]
             if not run:
@@ -1279,14 +715,20 @@ class Entities:
             and _is_acronym(after[1].text)
             and len(run) > 1
         ):
-            entity = self.find(after[1].text) or self._entity(" ".join(words), "org", run[0].start)
-            if entity.kind != "org" or len(entity.name.split()) == 1:
-                entity.name, entity.kind = " ".join(words), "org"
-            entity.aliases.update({after[1].text.replace(".", "").casefold(), " ".join(folded)})
-            self._mention(run[0].start, run[-1].end, entity)
-            self._mention(after[1].start, after[1].end, entity)
+            self._acronym_org(run, after[1], words, folded)
             return
-        if _is_acronym(words[-1]) and not any(w in PLACE_WORDS for w in folded[-1:]):
+        given = _given_name_cut(run, folded)
+        if given:
+            # "Senate Majority Leader Mitch McConnell", "FBI Director James Comey": a person,
+            # named from their given name on; an organisation before the title is its own.
+            self._affiliation(run[:given], folded[:given])
+            self._classify(toks, run[given:], first + given, last, run[:given])
+            return
+        if (
+            _is_acronym(words[-1])
+            and folded[-1] not in PLACE_WORDS
+            and folded[-1] not in _NAME_SUFFIXES  # "Brent Bozell III"
+        ):
             # "U.S. ICE", "HSI": an organisation known by its letters.
             self._org([run[-1]], [words[-1]])
             return
@@ -1306,7 +748,7 @@ class Entities:
         followed = toks[last].folded if last < len(toks) and toks[last].text.islower() else ""
         if (
             not ORG_WORDS.isdisjoint(folded)
-            or any(_camel(w) for w in words)
+            or (any(_camel(w) for w in words) and not _personal(words, folded))
             or self._which_follows(last, toks)
             or followed in _INSTITUTIONS
         ):
@@ -1324,13 +766,26 @@ class Entities:
         name_start = len(run)
         while name_start > 0 and len(run) - name_start < 4:
             word = folded[name_start - 1]
+            surname_like = (
+                name_start == len(run) and len(run) >= 2 and is_given_name(folded[-2])
+            )  # "Mark Cuban", "Tom English": a demonym can be a surname
             if (
                 word in TITLES
                 or word in ORG_WORDS
-                or is_demonym(word)
+                or (is_demonym(word) and not surname_like)
                 or not (
                     _name_like(run[name_start - 1])
-                    or (name_start == 1 and word in _GIVEN_NAMES_AS_WORDS and len(run) >= 2)
+                    or (
+                        word in _GIVEN_NAMES_AS_WORDS
+                        and len(run) >= 2
+                        and (name_start == 1 or folded[name_start - 2].rstrip(".") in TITLES)
+                    )  # "Will Moy", "Mayor Bill de Blasio"
+                    or (
+                        word in _PARTICLES
+                        and run[name_start - 1].text.islower()
+                        and name_start >= 2
+                        and name_start < len(run)
+                    )  # "Bill de Blasio", "Vincent van Gogh"
                 )
             ):
                 break
@@ -1347,7 +802,7 @@ class Entities:
             ):
                 name_start = max(name_start, position + 3)
         name_tokens = run[name_start:]
-        titles = run[:name_start]
+        titles = [*role, *run[:name_start]]
         if not name_tokens:
             return
         gender = (
@@ -1357,27 +812,69 @@ class Entities:
             if any(t.folded in FEMALE for t in titles)
             else ""
         )
+        if len(name_tokens) == 1 and titles and titles[-1].folded in _REGNAL:
+            # "Pope Francis", "Queen Elizabeth", "Prince Harry": the title is in the name.
+            name_tokens, titles = [titles[-1], *name_tokens], titles[:-1]
         if len(name_tokens) == 1:
             self._single(name_tokens[0], titles, gender)
             return
+        self._named_person(toks, name_tokens, titles, first - len(role), last, gender)
+
+    def _acronym_org(
+        self, run: list[Token], acronym: Token, words: list[str], folded: list[str]
+    ) -> None:
+        """ "Korean Central News Agency (KCNA)": the organisation and its acronym."""
+        if self._recording is not None:
+            self._record("acronym", self._rel(run), self._rel([acronym]), words, folded)
+        entity = self.find(acronym.text) or self._entity(" ".join(words), "org", run[0].start)
+        if entity.kind != "org" or len(entity.name.split()) == 1:
+            entity.name, entity.kind = " ".join(words), "org"
+        entity.aliases.update({acronym.text.replace(".", "").casefold(), " ".join(folded)})
+        self._mention(run[0].start, run[-1].end, entity)
+        self._mention(acronym.start, acronym.end, entity)
+
+    def _named_person(
+        self,
+        toks: Sequence[Token],
+        name_tokens: list[Token],
+        titles: list[Token],
+        described_from: int,
+        last: int,
+        gender: str,
+    ) -> None:
+        """A person named in full: their entity, gender, first description and mention."""
+        if self._recording is not None:
+            base = self._record_base
+            self._record(
+                "person",
+                self._rel(name_tokens),
+                self._rel(titles),
+                described_from - base,
+                last - base,
+                gender,
+            )
         name = " ".join(t.word for t in name_tokens)
         entity = self._person(name, name_tokens[0].start)
         if gender and not entity.gender:
             entity.gender = gender
         if not entity.description:
-            entity.description = self._description(toks, first, titles, last)
+            entity.description = self._description(toks, described_from, titles, last)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
-    def _classify_one(self, toks: list[Token], token: Token, last: int) -> None:
+    def _classify_one(self, toks: Sequence[Token], token: Token, last: int) -> None:
         """`_classify` for a run of one word, the most common case, step for step."""
         word = token.word
         folded = word.casefold()
-        if folded.endswith("-based"):
+        if folded.endswith(("-based", "-born")):
             return
         if is_place(folded):
             self._place([token], [word])
             return
         if is_demonym(folded):
+            self._plan_ok = False  # what it is depends on who is known so far
+            known = self._with_alias(folded)
+            if any(e.kind == "person" for e in known):
+                self._single(token, [], "")  # "Cuban said", after "Mark Cuban"
             return
         if _is_acronym(word) and folded not in PLACE_WORDS:
             self._org([token], [word])
@@ -1399,16 +896,34 @@ class Entities:
             return
         self._single(token, [], "")
 
-    def _which_follows(self, last: int, toks: list[Token]) -> bool:
+    def _affiliation(self, run: list[Token], folded: list[str]) -> None:
+        """The words before a titled person's name: an organisation when they end in one
+        ("Washington Restaurant Association CEO", "FBI Director"), else only a description."""
+        end = len(run)
+        while end > 0 and (folded[end - 1] in TITLES or folded[end - 1].rstrip(".") in TITLES):
+            end -= 1
+        if not end or (end == len(run) and folded[end - 1] not in ORG_WORDS):
+            return
+        words = [t.word for t in run[:end]]
+        if is_place(" ".join(folded[:end])):
+            self._place(run[:end], words)
+        elif folded[end - 1] in ORG_WORDS or (end == 1 and _is_acronym(words[0])):
+            self._org(run[:end], words)
+
+    def _which_follows(self, last: int, toks: Sequence[Token]) -> bool:
         """ "Con Edison, which maintains …": what "which" follows is not a person."""
         return last + 1 < len(toks) and toks[last].text == "," and toks[last + 1].folded == "which"
 
     def _place(self, run: list[Token], words: list[str]) -> None:
+        if self._recording is not None:
+            self._record("place", self._rel(run), words)
         name = " ".join(words)
         entity = self.find(name) or self._entity(name, "place", run[0].start)
         self._mention(run[0].start, run[-1].end, entity)
 
     def _org(self, run: list[Token], words: list[str]) -> None:
+        if self._recording is not None:
+            self._record("org", self._rel(run), words)
         name = " ".join(words)
         entity = self.find(name) or self._entity(name, "org", run[0].start)
         if len(run) == 1:
@@ -1417,7 +932,17 @@ class Entities:
 
     def _single(self, token: Token, titles: list[Token], gender: str) -> None:
         """One capitalised word: a surname or acronym already known, else maybe a name later."""
+        if self._recording is not None:
+            self._record("single", self._rel([token]), self._rel(titles), gender)
         entity = self.find(token.word)
+        if entity is not None and gender and entity.gender and entity.gender != gender:
+            # "Mrs. Clinton" after Bill and Hillary Clinton: the one the honorific fits.
+            fitting = [
+                e
+                for e in self._with_alias(token.word.casefold())
+                if e.kind == "person" and e.gender == gender
+            ]
+            entity = fitting[0] if fitting else entity
         if entity is None:
             if not any(t.word.casefold() in TITLES for t in titles):
                 return  # a place or a common word at the start of a sentence: not kept
@@ -1426,7 +951,9 @@ class Entities:
             entity.gender = gender
         self._mention(token.start, token.end, entity)
 
-    def _description(self, toks: list[Token], first: int, titles: list[Token], last: int) -> str:
+    def _description(
+        self, toks: Sequence[Token], first: int, titles: list[Token], last: int
+    ) -> str:
         """ "Mount Royal University criminologist Doug King" / "Paul Dewar, an Ottawa MP,"."""
         before: list[Token] = []
         index = first - 1

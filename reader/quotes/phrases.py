@@ -21,459 +21,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reader.quotes.given_names import gender_of
-from reader.quotes.names import CONNECTORS, NOT_NAME_LEADS, NOT_NAMES, PRONOUNS, TITLES, Token
+from reader.quotes.given_names import gender_of, is_given_name
+from reader.quotes.lexicon import words
+from reader.quotes.names import (
+    CONNECTORS,
+    NOT_NAME_LEADS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PRONOUNS,
+    TITLES,
+    Token,
+)
 
-ADVERBS = frozenset(
-    [
-        "also",
-        "later",
-        "previously",
-        "then",
-        "further",
-        "recently",
-        "earlier",
-        "again",
-        "simply",
-        "reportedly",
-        "once",
-        "additionally",
-        "similarly",
-        "still",
-        "even",
-        "just",
-        "only",
-        "already",
-        "never",
-        "often",
-        "now",
-        "too",
-    ]
-)
-AUXILIARIES = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "did",
-        "does",
-        "do",
-    ]
-)
-DETERMINERS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "one",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "that",
-        "this",
-        "some",
-        "another",
-        "several",
-        "two",
-        "three",
-        "many",
-        "most",
-    }
-)
-PREPOSITIONS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "for",
-        "after",
-        "before",
-        "during",
-        "with",
-        "without",
-        "from",
-        "by",
-        "to",
-        "of",
-        "about",
-        "under",
-        "over",
-        "into",
-        "upon",
-        "across",
-        "through",
-        "among",
-        "between",
-        "despite",
-        "following",
-        "since",
-        "until",
-        "while",
-        "as",
-        "like",
-    ]
-)
-COMMON_VERBS = frozenset(
-    [
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "have",
-        "had",
-        "be",
-        "been",
-        "put",
-        "made",
-        "make",
-        "makes",
-        "took",
-        "take",
-        "takes",
-        "gave",
-        "give",
-        "gives",
-        "went",
-        "go",
-        "goes",
-        "came",
-        "come",
-        "comes",
-        "got",
-        "get",
-        "gets",
-        "found",
-        "find",
-        "finds",
-        "saw",
-        "see",
-        "sees",
-        "became",
-        "become",
-        "kept",
-        "keep",
-        "began",
-        "begin",
-        "seemed",
-        "seem",
-        "felt",
-        "feel",
-        "left",
-        "leave",
-        "held",
-        "hold",
-        "brought",
-        "bring",
-        "called",
-        "told",
-        "said",
-        "says",
-        "added",
-        "wrote",
-        "asked",
-        "expressed",
-        "issued",
-        "released",
-        "posted",
-        "published",
-        "signed",
-        "sent",
-        "decided",
-        "tried",
-        "tries",
-        "wants",
-        "wanted",
-        "believes",
-        "believed",
-        "thinks",
-        "thought",
-        "knows",
-        "knew",
-        "admitted",
-        "admits",
-        "described",
-        "described",
-        "stepped",
-        "urged",
-        "argued",
-        "warned",
-    ]
-)
+ADVERBS = words("adverbs")
+AUXILIARIES = words("auxiliaries")
+DETERMINERS = words("determiners")
+PREPOSITIONS = words("prepositions")
+COMMON_VERBS = words("common_verbs")
 # Nouns for people and groups that may speak unnamed: "one poster", "an unknown author".
-PERSON_NOUNS = frozenset(
-    [
-        "poster",
-        "posters",
-        "author",
-        "authors",
-        "blogger",
-        "bloggers",
-        "user",
-        "users",
-        "official",
-        "officials",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "representative",
-        "representatives",
-        "source",
-        "sources",
-        "resident",
-        "residents",
-        "witness",
-        "witnesses",
-        "researcher",
-        "researchers",
-        "scientist",
-        "scientists",
-        "expert",
-        "experts",
-        "analyst",
-        "analysts",
-        "critic",
-        "critics",
-        "supporter",
-        "supporters",
-        "student",
-        "students",
-        "teacher",
-        "teachers",
-        "parent",
-        "parents",
-        "doctor",
-        "doctors",
-        "officer",
-        "officers",
-        "judge",
-        "lawyer",
-        "lawyers",
-        "attorney",
-        "prosecutor",
-        "prosecutors",
-        "investigator",
-        "investigators",
-        "neighbour",
-        "neighbours",
-        "neighbor",
-        "neighbors",
-        "man",
-        "woman",
-        "men",
-        "women",
-        "people",
-        "person",
-        "friend",
-        "friends",
-        "family",
-        "relative",
-        "relatives",
-        "member",
-        "members",
-        "leader",
-        "leaders",
-        "worker",
-        "workers",
-        "employee",
-        "employees",
-        "fan",
-        "fans",
-        "observer",
-        "observers",
-        "commentator",
-        "commentators",
-        "reader",
-        "readers",
-        "viewer",
-        "viewers",
-        "participant",
-        "participants",
-        "aide",
-        "aides",
-        "activist",
-        "activists",
-        "protester",
-        "protesters",
-        "organiser",
-        "organizers",
-        "organizer",
-        "organisers",
-        "victim",
-        "victims",
-        "survivor",
-        "survivors",
-        "mother",
-        "father",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "sister",
-        "brother",
-        "uncle",
-        "aunt",
-        "grandmother",
-        "grandfather",
-        "partner",
-        "colleague",
-        "colleagues",
-        "coach",
-        "letter",
-        "memo",
-        "document",
-        "message",
-        "notice",
-        "filing",
-        "lawsuit",
-        "ruling",
-        "petition",
-        "survey",
-        "analysis",
-        "audience",
-        "customer",
-        "customers",
-        "fisherman",
-        "fishermen",
-        "farmer",
-        "farmers",
-        "voter",
-        "voters",
-        "nurse",
-        "nurses",
-        "patient",
-        "patients",
-        "driver",
-        "drivers",
-        "owner",
-        "owners",
-        "manager",
-        "managers",
-        "director",
-        "directors",
-        "executive",
-        "executives",
-        "chief",
-        "board",
-        "council",
-        "committee",
-        "report",
-        "study",
-    ]
-)
+PERSON_NOUNS = words("person_nouns")
 # Nouns for organisations: "the agency", "the city" stand for the organisation last named.
-ORG_NOUNS = frozenset(
-    [
-        "agency",
-        "company",
-        "ministry",
-        "department",
-        "government",
-        "organization",
-        "organisation",
-        "group",
-        "embassy",
-        "office",
-        "firm",
-        "police",
-        "army",
-        "military",
-        "force",
-        "party",
-        "council",
-        "committee",
-        "union",
-        "network",
-        "station",
-        "museum",
-        "university",
-        "foundation",
-        "administration",
-        "city",
-        "municipality",
-        "town",
-        "state",
-        "county",
-        "court",
-        "school",
-        "hospital",
-        "church",
-        "website",
-        "site",
-        "service",
-        "board",
-    ]
-)
+ORG_NOUNS = words("org_nouns")
 # "Cornyn's statement added": the statement speaks for its owner.
-STATEMENT_NOUNS = frozenset(
-    [
-        "analysis",
-        "report",
-        "study",
-        "survey",
-        "memo",
-        "notes",
-        "statement",
-        "statements",
-        "letter",
-        "post",
-        "tweet",
-        "tweets",
-        "blog",
-        "website",
-        "account",
-        "release",
-        "memo",
-        "words",
-        "phrase",
-        "remarks",
-        "comments",
-        "office",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "lawyer",
-        "lawyers",
-    ]
-)
+STATEMENT_NOUNS = words("statement_nouns")
 
 
 # Lowercase words inside names: "Luis de Miranda", "Vincent van Gogh", "Osama bin Laden".
-_PARTICLES = frozenset(
-    {
-        "de",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "al",
-        "bin",
-        "ibn",
-        "da",
-        "di",
-        "du",
-        "la",
-        "le",
-    }
-)
+_PARTICLES = words("surname_particles")
 
 
 @dataclass(frozen=True)
@@ -495,6 +69,14 @@ class Phrase:
     @property
     def head(self) -> Token:
         return self.tokens[-1]
+
+
+def ends_sentence(toks: Sequence[Token], index: int) -> bool:
+    """Whether the token at `index` ends a sentence: a full stop, question or exclamation
+    mark not followed by a closing bracket or a comma ("(D-Md.), chair", "Inc., said")."""
+    return toks[index].text in {".", "?", "!"} and not (
+        index + 1 < len(toks) and toks[index + 1].text in {")", ","}
+    )
 
 
 def _is_adverb(token: Token) -> bool:
@@ -542,13 +124,27 @@ def name_before(toks: Sequence[Token], end: int) -> Phrase | None:
         break
     while first < index and toks[first].folded in {"of", "for", "and"}:
         first += 1
-    while (
-        first < index
-        and toks[first].folded in NOT_NAMES
-        and toks[first].folded not in {"mr", "mrs", "ms", "dr"}
+    while first < index and (
+        (toks[first].folded in NOT_NAMES and toks[first].folded not in {"mr", "mrs", "ms", "dr"})
+        or _participle(toks, first)
     ):
         first += 1
+    if _participle(toks, first):
+        return None  # "Assuming MPs agree": the opening participle names no one
     return Phrase(tuple(toks[first : index + 1]), "name")
+
+
+def _participle(toks: Sequence[Token], index: int) -> bool:
+    """A capitalised participle that opens its sentence ("Assuming", "Speaking")."""
+    token = toks[index]
+    folded = token.folded
+    return (
+        len(folded) > 5
+        and folded.endswith(("ing", "ed"))
+        and token.text[:1].isupper()
+        and not is_given_name(folded)
+        and (index == 0 or toks[index - 1].text in {".", "?", "!", "“", '"', ":"})
+    )
 
 
 def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
@@ -557,10 +153,12 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
     if index < 0 or not toks[index].text[:1].isalpha():
         return None
     head = toks[index]
+    role = head.text.islower() and head.folded in TITLES  # "the captain", "the rookie forward"
     if (
         head.folded not in PERSON_NOUNS
         and head.folded not in ORG_NOUNS
         and head.folded not in {"police", "authorities", "government"}
+        and not role
     ):
         return None
     first = index
@@ -571,14 +169,18 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
         first -= 1
         if previous.folded in DETERMINERS:
             break
+    if role and toks[first].folded not in DETERMINERS:
+        return None  # a role alone ("chief", "host") may be a verb or a name's title
     return Phrase(tuple(toks[first : index + 1]), "nominal")
 
 
 def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     """The subject of the verb at `verb`, looking left (see the module docstring)."""
-    opening = next((i + 1 for i in range(verb - 1, -1, -1) if toks[i].text in {".", "?", "!"}), 0)
+    opening = next((i + 1 for i in range(verb - 1, -1, -1) if ends_sentence(toks, i)), 0)
     if opening:
         toks, verb = toks[opening:], verb - opening  # only the verb's own sentence
+    if any(t.text == ")" for t in toks[:verb]):
+        toks, verb = _without_brackets(toks, verb)
     index = verb - 1
     while index >= 0 and (_is_adverb(toks[index]) or toks[index].folded in AUXILIARIES):
         index -= 1
@@ -602,6 +204,9 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     adjacent = name_before(toks, index + 1) or nominal_before(toks, index + 1)
     if adjacent is not None:
         opening = next(i for i in range(index, -1, -1) if toks[i] is adjacent.tokens[0])
+        owner = _person_of(toks, opening) or _unclosed_appositive(toks, opening)
+        if owner is not None:
+            return owner  # "James Pethokoukis of the American Enterprise Institute wrote"
         if (
             opening == 0
             or toks[opening - 1].folded not in PREPOSITIONS - {"as", "with"}
@@ -610,7 +215,15 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
             return adjacent  # "one poster writing", "as Reuters reported", "King said"
         # "posted to Twitter asking", "a letter seen by Sky News says": not the subject
     for position in range(verb - 1, max(1, verb - 16) - 1, -1):
-        if toks[position].folded in {"which", "who"} and toks[position - 1].text == ",":
+        if toks[position].folded in {"which", "who", "whom"} and toks[position - 1].text == ",":
+            following = toks[position + 1] if position + 1 < verb else None
+            if following is not None and (
+                (_name_token(following) and following.folded not in NOT_NAMES)
+                or following.folded in {"he", "she", "they", "we", "i"}
+            ):
+                inner = subject_after(toks, position + 1)
+                if inner is not None and inner.kind in {"name", "pronoun"}:
+                    return inner  # "Bannon, who Beck on Wednesday called": Beck
             # "Netanyahu's Likud party, which tried … by saying": what "which" stands for
             return (
                 name_before(toks, position - 1)
@@ -618,6 +231,76 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
                 or sentence_subject(toks[: position - 1])
             )
     return sentence_subject(toks[:verb])
+
+
+# Words that open a verb's object: a lowercase word before one of them is a verb
+# ("threw her support", "signed the bill"), so what holds them is a clause.
+_OBJECT_WORDS = frozenset({"her", "his", "their", "its", "the", "a", "an", "him", "them", "it"})
+
+
+def _unclosed_appositive(toks: Sequence[Token], opening: int) -> Phrase | None:
+    """ "Anthony Anton, president and CEO of Washington Restaurant Association stated": the
+    name before a comma, when only a lowercase role stands between it and the organisation
+    before the verb (the appositive's closing comma left out)."""
+    at = opening - 1
+    while at >= 0 and opening - at <= 6 and toks[at].text.isalpha() and toks[at].text.islower():
+        at -= 1
+    if at < 1 or at == opening - 1 or toks[at].text != ",":
+        return None
+    role = [t.folded for t in toks[at + 1 : opening]]
+    if not any(w in TITLES or w in PERSON_NOUNS for w in role):
+        return None
+    organisation = toks[opening:]
+    if not any(t.folded in ORG_WORDS or t.folded == "of" for t in organisation[:8]):
+        return None  # "…, former president Bill Clinton said": the name is the subject
+    person = name_before(toks, at)
+    if person is None or len(person.tokens) < 2 or person.kind != "name":
+        return None
+    return person
+
+
+def _person_of(toks: Sequence[Token], opening: int) -> Phrase | None:
+    """The person named before "of (the)" an organisation that opens at `opening`: "James
+    Pethokoukis of the American Enterprise Institute", "Stu Rothenberg of the non-partisan
+    Rothenberg Report" (a given name and a surname, so not "Bank of America")."""
+    at = opening - 1
+    while (
+        at >= 0
+        and (toks[at].folded in DETERMINERS or toks[at].text.islower())
+        and (toks[at].folded not in {"of", "at", "from"})
+        and opening - at <= 3
+    ):
+        at -= 1  # "the", "the non-partisan"
+    if at < 1 or toks[at].folded not in {"of", "at", "from"}:
+        return None
+    person = name_before(toks, at)
+    if (
+        person is None
+        or not 2 <= len(person.tokens) <= 4
+        or any(t.folded in ORG_WORDS or t.text.isupper() for t in person.tokens)
+    ):
+        return None  # "Federal Bureau of Investigation", "ACLU of Texas": one organisation
+    return person
+
+
+def _without_brackets(toks: Sequence[Token], verb: int) -> tuple[list[Token], int]:
+    """The tokens without the short bracketed asides before the verb: "Sen. Elizabeth Warren
+    (D-MA) said" reads as "Sen. Elizabeth Warren said"."""
+    kept: list[Token] = []
+    new_verb = verb
+    index = 0
+    while index < len(toks):
+        if index < verb and toks[index].text == "(":
+            close = next(
+                (i for i in range(index + 1, min(verb, index + 10)) if toks[i].text == ")"), None
+            )
+            if close is not None:
+                new_verb -= close + 1 - index
+                index = close + 1
+                continue
+        kept.append(toks[index])
+        index += 1
+    return kept, new_verb
 
 
 def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
@@ -639,6 +322,29 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     if len(segments) < 2:
         return sentence_subject(clause)  # "Emery retweeted the story, saying": the clause's subject
     lead = segments[0]
+    opening_name = (
+        subject_after(lead, 0)
+        if lead
+        and _name_token(lead[0])
+        and lead[0].folded not in NOT_NAME_LEADS
+        and not _participle(lead, 0)
+        else None
+    )
+    if (
+        opening_name is not None
+        and opening_name.kind == "name"
+        and not opening_name.tokens[-1].possessive
+    ):
+        rest = lead[len(opening_name.tokens) :]
+        lowercase = [t for t in rest if t.text.isalpha() and t.text.islower()]
+        if (
+            len(lowercase) >= 2
+            and lowercase[0].folded not in CONNECTORS | DETERMINERS
+            and any(t.folded in _OBJECT_WORDS for t in lowercase[1:])
+        ):
+            # A clause, not a noun phrase: "Carly Fiorina threw her support behind Sen. Ted
+            # Cruz Wednesday, saying": its subject, not its last name.
+            return opening_name
     main = name_before(lead, len(lead)) or nominal_before(lead, len(lead)) or sentence_subject(lead)
     # A segment that is only a name may be the subject too: ", Nunzio Galantino, has called".
     names = tuple(
@@ -768,42 +474,7 @@ def _described_name(toks: Sequence[Token], index: int) -> Phrase | None:
     return named if named is not None and named.kind == "name" and len(named.tokens) >= 2 else None
 
 
-_DESCRIPTOR_STOPS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "that",
-        "who",
-        "which",
-        "whose",
-        "when",
-        "where",
-        "while",
-        "after",
-        "before",
-        "as",
-        "during",
-        "since",
-        "until",
-        "because",
-        "but",
-        "or",
-        "yesterday",
-        "today",
-        "tonight",
-        "on",
-    ]
-)
+_DESCRIPTOR_STOPS = words("descriptor_stops")
 
 
 def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
@@ -835,7 +506,7 @@ def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
         if (
             start + 2 < len(toks)
             and _name_token(toks[start + 2])
-            and not gender_of(toks[start].word)
+            and not is_given_name(toks[start].word)
             and gender_of(toks[start + 1].word)
         ):
             start += 1  # "former Olympian Steve Cram": the role word is capitalised, not a name
@@ -883,18 +554,51 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
                 break
         while end > index + 1 and toks[end - 1].folded in {"of", "for", "and"}:
             end -= 1
-        if toks[end - 1].possessive:
-            # "North Korea's main news agency Korean Central News Agency": the name it leads to.
-            # "Labour's Shadow Home Secretary Yvette Cooper": the name it leads to.
-            later = end
-            while later < len(toks) and later - end < 5 and toks[later].text[:1].islower():
-                later += 1
-            if (
-                later < len(toks)
-                and _name_token(toks[later])
-                and toks[later].folded not in NOT_NAMES
-            ):
-                return subject_after(toks, later)
+        later = end
+        while later < len(toks) and later - end < 5 and toks[later].text[:1].islower():
+            later += 1
+        role = toks[later - 1].folded if later > end else ""
+        nounlike = all(
+            t.text.isalpha()
+            and t.folded not in DETERMINERS
+            and t.folded not in PREPOSITIONS
+            and t.folded not in AUXILIARIES
+            and t.folded not in CONNECTORS
+            and not _verbish(t)
+            and not _is_adverb(t)
+            for t in toks[end:later]
+        )
+        if (
+            later < len(toks)
+            and _name_token(toks[later])
+            and toks[later].folded not in NOT_NAMES
+            and (
+                toks[end - 1].possessive
+                or (later - end <= 3 and (role in TITLES or role in PERSON_NOUNS))
+                or (
+                    later - end == 1
+                    and nounlike
+                    and later + 1 < len(toks)
+                    and _name_token(toks[later + 1])
+                    and is_given_name(toks[later].folded)
+                )  # "said Virginia delegate Beau Correll"
+            )
+        ):
+            # "North Korea's main news agency Korean Central News Agency", "Labour's Shadow
+            # Home Secretary Yvette Cooper": the name it leads to; so does a role after an
+            # organisation: "American Unity Fund president Margaret Hoover".
+            return subject_after(toks, later)
+        if (
+            later + 1 < len(toks)
+            and later > end
+            and toks[later].text == ","
+            and (role in TITLES or role in PERSON_NOUNS)
+            and _name_token(toks[later + 1])
+            and toks[later + 1].folded not in NOT_NAMES
+        ):
+            named = subject_after(toks, later + 1)
+            if named is not None and named.kind == "name":
+                return named  # "said another leading Supreme Court advocate, Andrew J. Pincus"
         return Phrase(tuple(toks[index:end]), "name")
     if (
         first.folded == "the"
@@ -917,6 +621,9 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         if appositive is not None:
             return appositive  # "according to the Afghan team's coach, Alireza Mehraban,"
     if first.folded in DETERMINERS:
+        appositive = _appositive_name(toks, index)
+        if appositive is not None:
+            return appositive  # "said another leading advocate, Andrew J. Pincus of ..."
         end = index + 1
         while (
             end < len(toks)

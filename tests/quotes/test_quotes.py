@@ -231,9 +231,216 @@ def test_wire_copy_closes_a_quote_with_two_single_marks() -> None:
     ]
 
 
+def test_archive_copy_writes_double_quotes_as_two_apostrophes() -> None:
+    text = _article(
+        "''We've shifted work abroad,'' said Robert McDonough, president of the climate, "
+        "controls and security division. ''Still, there's some opportunity there.''"
+    )
+    assert _speech(text) == [
+        ("We've shifted work abroad,", "Robert McDonough"),
+        ("Still, there's some opportunity there.", "Robert McDonough"),
+    ]
+
+
 def test_a_name_suffix_is_not_the_surname() -> None:
     text = _article(
         "James P. Kennedy Jr., the U.S. Attorney for the district, spoke on Monday.\n\n"
         '"The First Amendment carries responsibilities," Kennedy said in a statement.'
     )
     assert _only(text).speaker == "James P. Kennedy Jr."
+
+
+def test_an_honorific_picks_the_person_of_its_gender() -> None:
+    text = _article(
+        "In a year when Bill Clinton's record faced scrutiny, Hillary Clinton is shaping his "
+        "role.\n\n"
+        "Mrs. Clinton told voters that Mr. Clinton would be “in charge of revitalizing the "
+        "economy, because he knows how to do it.”"
+    )
+    assert _only(text).speaker == "Hillary Clinton"
+
+
+def test_surnames_with_inner_capitals_are_people() -> None:
+    text = _article(
+        "Douglas Holtz-Eakin, an economist, and Jim VandeHei, a publisher, spoke.\n\n"
+        "“You'd think the business community would be up in arms,” said Mr. Holtz-Eakin.\n\n"
+        "“We didn't know if people were reading our piece,” Mr. VandeHei said."
+    )
+    assert [s for _, s in _speech(text)] == ["Douglas Holtz-Eakin", "Jim VandeHei"]
+
+
+def test_the_person_after_an_organisation_and_a_role_speaks() -> None:
+    text = _article(
+        "David Nevins runs a network.\n\n"
+        "“This is our effort to challenge the elders,” said American Unity Fund president "
+        "Margaret Hoover.\n\n"
+        "“It is irresistible to have something people know,” said Mr. Nevins of Showtime."
+    )
+    assert [s for _, s in _speech(text)] == ["Margaret Hoover", "David Nevins"]
+
+
+def test_the_subject_before_a_bracketed_party_says_the_partial_quote() -> None:
+    text = _article(
+        "Sen. Elizabeth Warren (D-MA) said presumptive nominee Donald Trump was a “proven "
+        "failure” in business.\n\n"
+        "Rep. Elijah Cummings (D-Md.), chair of the committee, said that it was “open to "
+        "every viewpoint being expressed.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Elizabeth Warren", "Elijah Cummings"]
+
+
+def test_a_document_speaks_for_its_author_or_for_no_one() -> None:
+    text = _article(
+        "Senator John Cornyn issued a statement on Monday.\n\n"
+        "“This is wrong,” his statement said.\n\n"
+        "A report released on Friday by the Center on Budget and Policy Priorities looked at "
+        "taxes. Mark Lee read it.\n\n"
+        "“Rates were not fair,” the report said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "John Cornyn",
+        "Center on Budget and Policy Priorities",
+    ]
+    text = _article(
+        "People read reports all the time.\n\n“Troops were not ready,” the report said."
+    )
+    assert _only(text).speaker is None
+
+
+def test_a_definite_role_is_the_subject_not_the_name_in_its_relative_clause() -> None:
+    text = _article(
+        "Mike Smith, the captain, played beside Tom Jones for years. The team lost on Sunday.\n\n"
+        "“We have to be better,” the captain, who played beside Jones, said."
+    )
+    assert _only(text).speaker == "Mike Smith"
+
+
+def test_a_speaker_named_only_in_the_headline() -> None:
+    text = _article(
+        "The German chancellor spoke in Berlin on Monday.\n\n“We face a crisis,” she said.",
+        headline="Angela Merkel warns of crisis",
+    )
+    assert _only(text).speaker == "Angela Merkel"
+
+
+def test_a_short_quotation_in_a_reporting_sentence_is_its_subjects() -> None:
+    text = _article(
+        "Tom Perez and Charles Barkley spoke on Monday.\n\n"
+        'Perez hammered the plan, calling it a "train wreck" and a "disaster."\n\n'
+        "Barkley also said that CNN, a cable channel, has done an “awful” job."
+    )
+    assert _speech(text) == [
+        ("train wreck", "Tom Perez"),
+        ("disaster.", "Tom Perez"),
+        ("awful", "Charles Barkley"),
+    ]
+
+
+def test_scare_quotes_without_a_named_reporter_stay_words() -> None:
+    text = _article(
+        "The researchers wondered whether this threshold explains our “eureka!” moments.\n\n"
+        "Kathryn Waters showed the room. She pointed to the refreshment table with Campbell's "
+        "Soup served with “electric” Kool Aid. This is what I call the “surveillance economy.”"
+    )
+    assert _speech(text) == []
+
+
+def test_particles_and_run_together_given_names_stay_in_names() -> None:
+    text = _article(
+        "Al Gore and Mayor Bill de Blasio spoke, as did pollster KellyAnne Conway and South "
+        "Korean-born Monte Haines.\n\n"
+        "“It is premature,” Gore said. “We will help,” de Blasio said.\n\n"
+        "“Look at the statement,” Conway notes. “I was shocked,” Haines said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Al Gore",
+        "Bill de Blasio",
+        "KellyAnne Conway",
+        "Monte Haines",
+    ]
+
+
+def test_two_people_joined_by_and_are_two() -> None:
+    text = _article(
+        "Former U.N. Ambassador John Bolton and Breitbart News National Security Editor Aaron "
+        "Klein spoke on the radio.\n\n“They should not make it on that basis,” Bolton said."
+    )
+    assert _only(text).speaker == "John Bolton"
+
+
+def test_the_person_of_an_organisation_speaks_not_the_organisation() -> None:
+    text = _article(
+        "Republicans met on Monday.\n\n"
+        "“Big tax cuts do not work,” James Pethokoukis of the American Enterprise Institute "
+        "wrote.\n\n"
+        "“This is just a scripted show,” said Virginia delegate Beau Correll.\n\n"
+        "“The odds are against it,” said another leading Supreme Court advocate, Andrew J. "
+        "Pincus of the law firm Mayer Brown.\n\n"
+        "“We lend money,” Bank of America said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "James Pethokoukis",
+        "Beau Correll",
+        "Andrew J. Pincus",
+        "Bank of America",
+    ]
+
+
+def test_replayed_runs_give_the_registry_classifying_them_gives() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "Senate Majority Leader Mitch McConnell met Korean Central News Agency (KCNA) staff. "
+        "Mr. McConnell said no. Mark Cuban spoke. Cuban said yes. "
+    ) * 5 + "Cuban food is good. Mitch McConnell left. Mr. McConnell said no."
+
+    def registry(entities: Entities) -> list[object]:
+        return [
+            [(m.start, m.end, m.entity.name) for m in entities.mentions],
+            [
+                (e.name, e.kind, sorted(e.aliases), e.description, e.gender)
+                for e in entities.entities
+            ],
+        ]
+
+    planned = registry(Entities(text))
+
+    class Plain(Entities):
+        def _planned(self, toks, first, last):  # type: ignore[no-untyped-def]
+            if last == first + 1:
+                self._classify_one(toks, toks[first], last)
+            else:
+                self._add_run(toks, first, last)
+
+    assert planned == registry(Plain(text))
+
+
+def test_a_regnal_title_is_part_of_the_one_name_it_precedes() -> None:
+    text = _article(
+        "Pope Francis spoke in Mexico on Wednesday.\n\n"
+        "“The flow of capital cannot decide the life of people,” Francis said."
+    )
+    assert _only(text).speaker == "Pope Francis"
+
+
+def test_he_is_the_titled_subject_of_the_sentence_before() -> None:
+    text = _article(
+        "Donald Trump criticised Ruth Bader Ginsburg. Trump said she should resign. Trump "
+        "repeated it on Twitter.\n\n"
+        "On Tuesday, Senate Majority Leader Mitch McConnell said that it was inappropriate for "
+        "Ginsburg to criticize Trump. He said judges should not weigh in on elections.\n\n"
+        "“It raises a level of skepticism about the court,” he said."
+    )
+    assert _only(text).speaker == "Mitch McConnell"
+
+
+def test_subjects_of_clauses_around_a_relative_or_an_unclosed_appositive() -> None:
+    text = _article(
+        "Glenn Beck spoke. Much of Beck’s ire was directed at Bannon, who Beck on Wednesday "
+        "called “a horrible, despicable human being.”\n\n"
+        "Workers are paid more. Anthony Anton, president and CEO of Washington Restaurant "
+        "Association stated, “It’s not a political problem; it’s a math problem.”\n\n"
+        "President Barack Obama spoke on Sunday. Obama addressed the nation from the Oval "
+        "Office, vowing that the Islamic State “must be destroyed.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Glenn Beck", "Anthony Anton", "Barack Obama"]

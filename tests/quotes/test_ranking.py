@@ -1,0 +1,58 @@
+"""The speaker ranker: the shipped weights, calibrated confidence, speakers that are no one."""
+
+from __future__ import annotations
+
+from reader.quotes import find_quotes
+from reader.quotes.ranking import FEATURES, model
+
+
+def _speech(text: str) -> list[tuple[str | None, float]]:
+    return [(f.speaker, f.confidence) for f in find_quotes(text) if f.speech]
+
+
+def test_the_shipped_weights_fit_the_features() -> None:
+    ranker = model()
+    assert ranker is not None, "reader/quotes/data/ranker.json is missing or stale"
+    assert len(ranker.weights) == len(FEATURES)
+
+
+def test_confidence_rises_with_the_rankers_probability() -> None:
+    ranker = model()
+    assert ranker is not None
+    values = [ranker.confidence(p / 20) for p in range(21)]
+    assert values == sorted(values)
+    assert all(0.0 <= v <= 1.0 for v in values)
+
+
+def test_a_speaker_named_beside_the_quote_is_a_confident_suggestion() -> None:
+    text = (
+        "A headline\n\nMaria Lopez leads the union.\n\n"
+        '"We will not back down from this fight," Maria Lopez said on Monday.'
+    )
+    ((speaker, confidence),) = _speech(text)
+    assert speaker == "Maria Lopez"
+    assert confidence >= 0.8
+
+
+def test_an_unresolved_description_is_not_a_sure_suggestion() -> None:
+    text = 'A headline\n\n"The bill will pass by the end of the month and become law," the minister said.'
+    ((_, confidence),) = _speech(text)
+    assert confidence < 0.8
+
+
+def test_page_furniture_a_bare_title_and_a_participle_name_no_one() -> None:
+    text = (
+        "A headline\n\nWATCH: the debate\n\nVIEWPOINT\n\n"
+        'Assuming MPs agree, "the bill will pass by the end of the month and become law," '
+        "the minister said.\n\n"
+        'The CEO said: "We will grow next year and hire many more people."'
+    )
+    speakers = {speaker for speaker, _ in _speech(text)}
+    assert not speakers & {"WATCH", "VIEWPOINT", "Assuming MPs", "CEO"}
+
+
+def test_feature_index_constants_follow_the_feature_names() -> None:
+    from reader.quotes import ranking
+
+    for index, name in enumerate(ranking.FEATURES):
+        assert getattr(ranking, f"_{name.upper()}") == index
