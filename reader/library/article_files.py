@@ -5,7 +5,8 @@ to), its title and the metadata its front matter gives. Reading never raises any
 `ArticleError`, whose message is one line naming the file and what to do.
 
 Formats:
-- `.txt`: the text as it is; the first non-empty line is the title.
+- `.txt`: the text as it is; the first non-empty line is the title, unless it reads like
+  a paragraph (then the file name is the title and the line stays the first paragraph).
 - `.md` / `.markdown`: front matter (`---` YAML-like `key: value` lines) is metadata; the
   body is turned into plain text (headings, paragraphs, lists, block quotes, code), and the
   title is the front matter's `title`, else the first heading, else the first line.
@@ -89,6 +90,8 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
         meta, headings = {}, []
         text = normalise(raw)
         title = _first_line(text)
+        if reads_like_paragraph(title):
+            title = Path(name).stem
     if not text.strip():
         raise ArticleError(f"{name}: the file has no text; add some or remove it")
     return ArticleContent(
@@ -152,6 +155,25 @@ def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
                 value = value[1:-1].replace('\\"', '"')
             meta[found.group(1).lower()] = value
     return meta, raw[match.end() :]
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_QUOTATION_MARK = re.compile(r"[\"“”«»„]")
+
+
+def reads_like_paragraph(line: str) -> bool:
+    """Whether a `.txt` file's first line is the story's first paragraph, not its headline.
+
+    Headlines rarely end in sentence punctuation; a first line that does, and is long
+    (20 words or more) or holds a quotation, is prose. A line of 40 words or more is
+    prose however it ends.
+    """
+    words = len(line.split())
+    if words >= 40:
+        return True
+    if not _SENTENCE_END.search(line):
+        return False
+    return words >= 20 or bool(_QUOTATION_MARK.search(line))
 
 
 def _first_line(text: str) -> str:

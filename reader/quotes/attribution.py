@@ -115,6 +115,9 @@ _FUNCTION_WORDS = PREPOSITIONS | {
 _SMALL_WORDS = words("title_small_words")
 
 
+CONFIDENT = 0.8  # suggestions at or above it are calibrated to be right (bench.quotes)
+
+
 @dataclass(frozen=True)
 class QuoteFinding:
     """A quotation with what the finder makes of it."""
@@ -130,6 +133,12 @@ class QuoteFinding:
     @property
     def span(self) -> Span:
         return self.quotation.inner
+
+    @property
+    def uncertain(self) -> bool:
+        """A speaker is suggested, but below the confidence whose precision is measured
+        high (`CONFIDENT`): the user should look before saving it."""
+        return self.speaker is not None and self.confidence < CONFIDENT
 
     def as_json(self, text: str) -> dict[str, object]:
         inner = self.quotation.inner

@@ -32,6 +32,7 @@ from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation
 from reader.core.text import printable
 from reader.library.folder import Library, ScanReport
+from reader.quotes.finder_process import QuoteFinderProcess
 from reader.reading.settings import keymap_path, load_keymap, shown_path
 from reader.storage.database import FOLD_BYTES, Store, StoreError
 from reader.ui.commands import ArticleCommands
@@ -88,6 +89,7 @@ class ReaderApp(App[None]):
         self.library = Library(self.library_folder, self.store)
         self.history = History(self.store)
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-save")
+        self.quote_finder = QuoteFinderProcess()  # long articles: found in another process
         self._index: SearchIndex | None = None
         self._index_ready = threading.Event()
         self._last_query = ""
@@ -293,6 +295,7 @@ class ReaderApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        self.quote_finder.shutdown()
         self._saver.shutdown(wait=True)
         with contextlib.suppress(StoreError):  # what the journal holds is safe either way
             if self.store.journal_size():

@@ -13,6 +13,7 @@ from reader.library.article_files import (
     is_article_file,
     parse_article,
     read_article,
+    reads_like_paragraph,
 )
 
 
@@ -95,3 +96,27 @@ def test_markdown_keeps_rich_markup_literally() -> None:
 )
 def test_which_files_are_articles(name: str, expected: bool) -> None:
     assert is_article_file(Path(name)) is expected
+
+
+@pytest.mark.parametrize(
+    ("first_line", "is_prose"),
+    [
+        ("Mayor promises new budget for parks", False),
+        ('Trump: "We will win"', False),
+        ("Is this the end of the high street?", False),
+        ('"We are ready," the mayor said on Tuesday.', True),
+        (
+            "The city council voted on Tuesday to approve a budget that adds two parks "
+            "and a library to the east side of town.",
+            True,
+        ),
+        (" ".join(["word"] * 45), True),
+    ],
+)
+def test_a_first_line_that_reads_like_a_paragraph_is_not_the_title(
+    first_line: str, is_prose: bool
+) -> None:
+    article = parse_article(f"{first_line}\n\nMore text.\n".encode(), ".txt", "lib/city-budget.txt")
+    assert reads_like_paragraph(first_line) is is_prose
+    assert article.title == ("city-budget" if is_prose else first_line)
+    assert article.text.startswith(first_line)

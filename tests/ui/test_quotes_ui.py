@@ -43,7 +43,7 @@ async def test_quotes_are_found_after_the_article_shows_and_listed_with_speakers
         ]
         entries = pane_entries(app)
         assert len(entries) == len(gold)
-        assert entries[0].startswith("suggested Doug King?")
+        assert entries[0].startswith("suggested ? Doug King")  # 0.79: below CONFIDENT
         assert "Embassy" not in " ".join(entries)  # the paraphrase is not offered
 
 
@@ -65,6 +65,8 @@ async def test_n_accept_through_every_quote_then_undo(ice_library: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         gold = gold_quotes(ICE)
+        await press(pilot, "U")  # accept saves uncertain speakers too
+        assert "saves every suggested speaker" in notified(app)
         for _ in gold:
             await press(pilot, "n", "a")
         saved = saved_annotations(ice_library / "reader.json")
@@ -82,11 +84,35 @@ async def test_n_accept_through_every_quote_then_undo(ice_library: Path) -> None
         assert "Undid accept" in notified(app)
 
 
+async def test_accept_asks_about_an_uncertain_speaker_and_saves_a_confident_one(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        findings = [f for f in main(app).findings if f.speech]
+        uncertain = next(f for f in findings if f.uncertain)
+        confident = next(f for f in findings if f.speaker and not f.uncertain)
+        view(app).move_to(uncertain.span.start)
+        await press(pilot, "a")
+        assert isinstance(app.screen, TagDialog)  # nothing saved without a look
+        assert saved_annotations(ice_library / "reader.json") == []
+        await press(pilot, "ctrl+s")  # the dialog holds the suggested speaker: keep it
+        view(app).move_to(confident.span.start)
+        await press(pilot, "a")
+        assert not isinstance(app.screen, TagDialog)
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [(a["start"], a["source"]) for a in saved] == [
+            (uncertain.span.start, uncertain.speaker),
+            (confident.span.start, confident.speaker),
+        ]
+
+
 async def test_accepting_twice_says_it_is_tagged(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "n", "a", "a")
+        await press(pilot, "U", "n", "a", "a")
         assert len(saved_annotations(ice_library / "reader.json")) == 1
         assert "already tagged" in notified(app)
 
@@ -100,7 +126,7 @@ async def test_accept_may_add_the_last_themes(ice_library: Path) -> None:
         await press(pilot, "tab")
         await pilot.press(*"policing")
         await press(pilot, "ctrl+s")
-        await press(pilot, "T", "n", "a")
+        await press(pilot, "U", "T", "n", "a")
         saved = saved_annotations(ice_library / "reader.json")
         assert [a["themes"] for a in saved] == [["policing"], ["policing"]]
 

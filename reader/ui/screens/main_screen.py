@@ -35,7 +35,7 @@ from reader.core.records import (
 from reader.core.text import printable, shorten
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
-from reader.quotes.article import MAX_CHARACTERS, article_quotes
+from reader.quotes.article import MAX_CHARACTERS
 from reader.quotes.review import of_speaker, speakers, untagged
 from reader.reading.document import Document, open_document
 from reader.reading.settings import load_position, save_position
@@ -92,6 +92,13 @@ class MainScreen(Screen[None]):
             show=False,
             id="main.accept_themes",
         ),
+        Binding(
+            "U",
+            "toggle_confirm_uncertain",
+            "Accept asks for uncertain speakers (on/off)",
+            show=False,
+            id="main.confirm_uncertain",
+        ),
         Binding("escape", "focus_article", "Back to article", show=False, id="main.back"),
     ]
 
@@ -102,6 +109,7 @@ class MainScreen(Screen[None]):
         self.quick_themes: dict[int, str] = {}  # number key -> theme (kept in the codebook)
         self.findings: list[QuoteFinding] = []  # the open article's quotations, once found
         self.accept_with_themes = False  # `a` also applies the last themes used
+        self.confirm_uncertain = True  # `a` on an uncertain speaker opens the tag dialog (U)
         self.tag_filter: TagFilter | None = None  # show only these sources and themes (F)
         self._library_stale = False  # articles changed since the library list was drawn
 
@@ -347,7 +355,8 @@ class MainScreen(Screen[None]):
         """The article's quotations and their speakers, found off the UI thread (the article
         shows first; the marks appear when they are ready)."""
         known = [source.name for source in self.reader.store.sources()]
-        findings = article_quotes(document.structure, document.content.title, known)
+        finder = self.reader.quote_finder  # a long article goes to another process
+        findings = finder.find(document.structure, document.content.title, known)
         self.app.call_from_thread(self._quotes_found, document, findings)
 
     def _quotes_found(self, document: Document, findings: list[QuoteFinding]) -> None:
@@ -536,6 +545,9 @@ class MainScreen(Screen[None]):
         if not suggestion.speaker:
             self.open_tag_dialog(target)  # nobody to accept: ask
             return
+        if suggestion.uncertain and self.confirm_uncertain:
+            self.open_tag_dialog(target)  # an uncertain speaker: the dialog shows it, to check
+            return
         themes = self._last_themes() if self.accept_with_themes else ()
         edit = self._new(target, suggestion.speaker, themes, label="accept")
         self.reader.save(partial(self._apply_describing, [edit], [suggestion]), self._accepted)
@@ -565,6 +577,15 @@ class MainScreen(Screen[None]):
         self.refresh_annotations()
         count = f"{len(edits)} quotes" if len(edits) > 1 else "quote"
         self.notify(f"Tagged {count}: {after.source} · u to undo", timeout=3)
+
+    def action_toggle_confirm_uncertain(self) -> None:
+        self.confirm_uncertain = not self.confirm_uncertain
+        state = (
+            "opens the tag dialog for an uncertain speaker (?)"
+            if self.confirm_uncertain
+            else "saves every suggested speaker at once"
+        )
+        self.notify(f"Accept (a) now {state}", timeout=3)
 
     def action_toggle_accept_themes(self) -> None:
         self.accept_with_themes = not self.accept_with_themes

@@ -136,15 +136,18 @@ class ReviewScreen(ModalScreen[list[QuoteFinding] | None]):
         listing = self.query_one("#review-list", OptionList)
         highlighted = listing.highlighted
         options: list[Option | None] = []
-        for index, ((_, quote), kept) in enumerate(zip(self._quotes, self._kept, strict=True)):
+        for index, ((finding, quote), kept) in enumerate(
+            zip(self._quotes, self._kept, strict=True)
+        ):
             if options:
                 options.append(None)
             excerpt = clean_line(quote)
             if len(excerpt) > EXCERPT:
                 excerpt = excerpt[: EXCERPT - 1].rstrip() + "…"
             box = Content.styled("[x] " if kept else "[ ] ", "bold" if kept else "dim")
+            doubt = Content.styled("? " if finding.uncertain else "  ", "bold $text-warning")
             text = Content.styled(f"“{excerpt}”", "italic" if kept else "dim strike")
-            options.append(Option(Content.assemble(box, text), id=str(index)))
+            options.append(Option(Content.assemble(box, doubt, text), id=str(index)))
         listing.set_options(options)
         listing.highlighted = highlighted
         count = sum(self._kept)
@@ -155,7 +158,8 @@ class ReviewScreen(ModalScreen[list[QuoteFinding] | None]):
         self.query_one("#review-help", Static).update(
             Content.styled(
                 f"Each checked quotation becomes an annotation with the source {self._speaker}. "
-                "One u undoes them all.",
+                "One u undoes them all. ? marks a quotation whose speaker is uncertain: "
+                "check it, space leaves it out.",
                 "dim",
             )
         )

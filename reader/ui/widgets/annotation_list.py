@@ -79,11 +79,12 @@ def _excerpt(quote: str) -> str:
 
 def suggestion_prompt(finding: QuoteFinding, quote: str) -> Content:
     """The lines that show a quotation not tagged yet, with its suggested speaker."""
-    speaker = (
-        Content.styled(f"{finding.speaker}?", "bold $text-secondary")
-        if finding.speaker
-        else Content.styled("speaker unknown", "italic $text-muted")
-    )
+    if not finding.speaker:
+        speaker = Content.styled("speaker unknown", "italic $text-muted")
+    elif finding.uncertain:  # look before accepting: a ? and a dimmer colour
+        speaker = Content.styled(f"? {finding.speaker}", "italic $text-muted")
+    else:
+        speaker = Content.styled(finding.speaker, "bold $text-secondary")
     return Content.assemble(
         Content.styled("suggested  ", "$text-muted"),
         speaker,

@@ -59,6 +59,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--selection",
         "article-view--active",
         "article-view--suggestion",
+        "article-view--uncertain",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -571,12 +572,12 @@ class ArticleView(ScrollView, can_focus=True):
         style = base + Style(dim=True)
         return Strip([Segment(lines[y].plain, style)]).crop_extend(0, width, base)
 
-    def _faint_style(self, background: Color) -> Style:
+    def _faint_style(self, background: Color, component: str, faint: float = FAINT) -> Style:
         """The mark of an untagged quotation: its component colour, faded into the page."""
-        style = self.get_component_rich_style("article-view--suggestion", partial=True)
+        style = self.get_component_rich_style(component, partial=True)
         if style.bgcolor is None:
             return style
-        colour = background.blend(Color.from_rich_color(style.bgcolor), FAINT)
+        colour = background.blend(Color.from_rich_color(style.bgcolor), faint)
         return style + Style(bgcolor=colour.rich_color)
 
     def _runs(self, start: int, end: int) -> list[tuple[int, int, Style]]:
@@ -584,13 +585,15 @@ class ArticleView(ScrollView, can_focus=True):
         runs: list[tuple[int, int, Style]] = []
         background = self.background_colors[1]
         if self._untagged:
-            faint = self._faint_style(background)
+            faint = self._faint_style(background, "article-view--suggestion")
+            fainter = self._faint_style(background, "article-view--uncertain", FAINT / 2)
             for finding in self._untagged:
                 outer = finding.quotation.outer
                 if outer.start >= end:
                     break
                 if outer.end > start:
-                    runs.append((outer.start - start, outer.end - start, faint))
+                    mark = fainter if finding.uncertain else faint
+                    runs.append((outer.start - start, outer.end - start, mark))
         first = bisect_right(self._max_ends, start)
         last = bisect_left(self._starts, end)
         for annotation in self._annotations[first:last]:

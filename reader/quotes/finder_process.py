@@ -1,0 +1,108 @@
+"""Quote finding for long articles in a process of its own, so the app keeps answering keys.
+
+Finding the quotations of a 1 MB article takes about a second of pure Python. In a thread
+it holds the interpreter lock in long stretches and keystrokes wait; in another process it
+costs the app nothing but the wait for the answer. Short articles (most news) are quicker
+to do in place than to send across, so only texts of `IN_PROCESS_FROM` characters or more
+go to the process.
+
+The helper is this module run as a program (`python -m reader.quotes.finder_process`),
+started the first time it is needed and stopped by `shutdown`. It reads requests on its
+stdin and answers on its stdout, one length-prefixed pickle each way: both ends are this
+code, started by this code, so the pickles never come from anywhere else. (Not
+`multiprocessing`: its resource tracker needs a real stderr, which a Textual app has
+replaced.) If the helper cannot be started or dies, the quotes are found in place.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from typing import IO, Any
+
+from reader.core.text import TextStructure
+from reader.quotes.article import article_quotes
+from reader.quotes.attribution import QuoteFinding
+
+IN_PROCESS_FROM = 150_000  # characters: below this, a thread is quicker than a process
+_LENGTH = struct.Struct("!Q")
+
+
+def _send(stream: IO[bytes], value: Any) -> None:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_LENGTH.pack(len(data)) + data)
+    stream.flush()
+
+
+def _receive(stream: IO[bytes]) -> Any:
+    head = stream.read(_LENGTH.size)
+    if len(head) < _LENGTH.size:
+        raise EOFError("the quote finder stopped")
+    (size,) = _LENGTH.unpack(head)
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError("the quote finder stopped mid-answer")
+    return pickle.loads(data)
+
+
+class QuoteFinderProcess:
+    """Finds an article's quotations in place when short, in a helper process when long."""
+
+    def __init__(self) -> None:
+        self._child: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    def find(
+        self, structure: TextStructure, title: str, known_sources: Sequence[str]
+    ) -> list[QuoteFinding]:
+        """The quotations of `structure`; blocks the calling thread (call it from a worker)."""
+        if len(structure.text) < IN_PROCESS_FROM:
+            return article_quotes(structure, title, known_sources)
+        with self._lock:
+            try:
+                child = self._child or self._start()
+                assert child.stdin is not None and child.stdout is not None
+                _send(child.stdin, (structure.text, title, list(known_sources)))
+                findings: list[QuoteFinding] = _receive(child.stdout)
+                return findings
+            except (OSError, EOFError, pickle.UnpicklingError):
+                self._stop()  # no helper to be had: find them here, slower
+        return article_quotes(structure, title, known_sources)
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", __name__],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        return self._child
+
+    def _stop(self) -> None:
+        child, self._child = self._child, None
+        if child is not None:
+            child.kill()
+            child.wait()
+
+    def shutdown(self) -> None:
+        """Stop the helper process, if one was started; a search in progress is dropped."""
+        self._stop()
+
+
+def _serve() -> None:
+    """The helper's loop: a request in, its quotations out, until stdin closes."""
+    requests, answers = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            text, title, known = _receive(requests)
+        except EOFError:
+            return
+        _send(answers, article_quotes(TextStructure(text), title, known))
+
+
+if __name__ == "__main__":
+    _serve()

@@ -1,0 +1,54 @@
+"""Long articles' quotes found in a helper process: the same answer as in place."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from reader.core.text import TextStructure
+from reader.quotes import finder_process
+from reader.quotes.article import article_quotes
+from reader.quotes.finder_process import IN_PROCESS_FROM, QuoteFinderProcess
+
+PARAGRAPH = (
+    "“We will open the new clinic in May,” said Mayor Ana Ruiz, who spoke on Monday. "
+    "The council agreed. “It is about time,” councillor Ben Okafor said.\n\n"
+)
+
+
+def _long_text() -> str:
+    return PARAGRAPH * (IN_PROCESS_FROM // len(PARAGRAPH) + 1)
+
+
+def test_a_long_article_is_found_in_another_process_with_the_same_answer() -> None:
+    structure = TextStructure(_long_text())
+    finder = QuoteFinderProcess()
+    try:
+        found = finder.find(structure, "", ["Ana Ruiz"])
+        assert finder._child is not None and finder._child.poll() is None  # it ran there
+        assert found == article_quotes(structure, "", ["Ana Ruiz"])
+        assert {f.speaker for f in found if f.speech} == {"Ana Ruiz", "Ben Okafor"}
+    finally:
+        finder.shutdown()
+    assert finder._child is None
+
+
+def test_without_a_helper_process_the_quotes_are_found_in_place(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_process(*args: object, **kwargs: object) -> None:
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(finder_process.subprocess, "Popen", no_process)
+    structure = TextStructure(_long_text())
+    found = QuoteFinderProcess().find(structure, "", [])
+    assert found == article_quotes(structure, "", [])
+
+
+def test_a_short_article_never_starts_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[object] = []
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(a))
+    finder = QuoteFinderProcess()
+    assert finder.find(TextStructure(PARAGRAPH), "", [])
+    assert started == []
