@@ -43,8 +43,11 @@ __all__ = [
     "Block",
     "CleanArticle",
     "ExtractionError",
+    "Page",
     "Removal",
     "clean_page",
+    "read_page",
+    "story",
 ]
 
 # How a story was cleaned (`CleanArticle.cleaning`, `reader add --json`).
@@ -75,11 +78,43 @@ class CleanArticle:
     cleaning: str = TEXT
     removed: list[Removal] = field(default_factory=list)
     note: str = ""
+    extracted: list[str] = field(default_factory=list)  # trafilatura's blocks (site memory)
 
     @property
     def body_text(self) -> str:
         """The story as plain text, blocks separated by blank lines (what is scored)."""
         return "\n\n".join(block.text for block in self.blocks)
+
+
+@dataclass
+class Page:
+    """A web page read and run through trafilatura once; `story` cleans it any way."""
+
+    tree: Any
+    document: Any
+    found: list[Block]  # trafilatura's blocks: every word it kept
+    url: str | None = None
+
+    @property
+    def found_texts(self) -> list[str]:
+        return [block.text for block in self.found]
+
+
+def read_page(html: str | bytes, url: str | None = None) -> Page:
+    """Parse a page and run trafilatura on it; raises `ExtractionError` if it is not HTML."""
+    import trafilatura  # imported here: only adding web pages needs it (and lxml)
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.ERROR)  # their notes are not the user's
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise ExtractionError("not a web page (no HTML could be read from it)")
+    tree = lift_embedded_posts(tree)
+    document: Any = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, with_metadata=True
+    )
+    body = getattr(document, "body", None)
+    return Page(tree, document, story_blocks(body) if body is not None else [], url)
 
 
 def clean_page(
@@ -88,43 +123,37 @@ def clean_page(
     cleaning: str = READER,
     seen_elsewhere: Callable[[str], int] | None = None,
 ) -> CleanArticle:
-    """The story of a web page, cleaned as `cleaning` says; raises `ExtractionError` when
-    trafilatura finds no story text, or finds very little in a page whose metadata does not
-    call it an article. `seen_elsewhere(text)`: on how many other pages of the same site
-    the library has seen a block of text (evidence of boilerplate)."""
-    import trafilatura  # imported here: only adding web pages needs it (and lxml)
+    """The story of a web page, cleaned as `cleaning` says (see `story`)."""
+    return story(read_page(html, url), cleaning, seen_elsewhere)
 
+
+def story(
+    page: Page, cleaning: str = READER, seen_elsewhere: Callable[[str], int] | None = None
+) -> CleanArticle:
+    """A page's story, cleaned as `cleaning` says; raises `ExtractionError` when trafilatura
+    finds no story text, or finds very little in a page whose metadata does not call it an
+    article. `seen_elsewhere(text)`: on how many other pages of the same site the library
+    has seen a block of text (evidence of boilerplate, `reader.library.site_memory`)."""
     if cleaning not in CLEANINGS:
         raise ValueError(f"unknown cleaning {cleaning!r}; choose from {', '.join(CLEANINGS)}")
-    for name in ("trafilatura", "htmldate", "courlan", "justext"):
-        logging.getLogger(name).setLevel(logging.ERROR)  # their notes are not the user's
-
-    tree = trafilatura.load_html(html)
-    if tree is None:
-        raise ExtractionError("not a web page (no HTML could be read from it)")
-    tree = lift_embedded_posts(tree)
-    document: Any = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, with_metadata=True
-    )
-    title = clean_line(getattr(document, "title", None) or "")
-    body = getattr(document, "body", None)
-    found = story_blocks(body) if body is not None else []
+    document = page.document
     article = CleanArticle(
-        title=title,
-        blocks=found,
+        title=_meta(document, "title"),
+        blocks=list(page.found),
         author=_meta(document, "author"),
         site=_meta(document, "sitename") or _meta(document, "hostname"),
         published=_meta(document, "date"),
-        url=url or _meta(document, "url"),
+        url=page.url or _meta(document, "url"),
         description=_meta(document, "description"),
         cleaning=cleaning,
+        extracted=page.found_texts,
     )
     if cleaning == RAW:
-        article.blocks = page_blocks(tree)
+        article.blocks = page_blocks(page.tree)
     else:
-        _refuse_if_no_article(found, tree)
+        _refuse_if_no_article(page.found, page.tree)
         if cleaning == READER:
-            cleaned = clean_blocks(found, tree, title, seen_elsewhere)
+            cleaned = clean_blocks(page.found, page.tree, article.title, seen_elsewhere)
             article.blocks, article.captions = cleaned.blocks, cleaned.captions
             article.removed, article.note = cleaned.removed, cleaned.note
             article.cleaning = READER if cleaned.applied else TRAFILATURA
