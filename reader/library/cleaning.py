@@ -43,7 +43,7 @@ MAX_CUT = 0.15
 MAX_STRONG_CUT = 0.5  # removals on strong evidence (see `evidence`)
 LINK_SHARE = 0.7  # a block this much link text is a link, not story
 # A short line among the last blocks, half link text: "Follow us on <links>", a credit.
-TRAILING_BLOCKS, TRAILING_MAX_WORDS = 3, 20
+TRAILING_BLOCKS, TRAILING_WORDS, TRAILING_LINKS = 3, 12, 0.5
 
 # Class and id words of widgets, seen around boilerplate on many sites (and never around a
 # story's paragraphs on the development pages: see bench/extraction.py).
@@ -172,7 +172,7 @@ def evidence(
         signals.append(f"the page's {furniture[0]} line")
     if place.link_share >= LINK_SHARE:
         signals.append(f"a link ({place.link_share:.0%} of it is link text)")
-    elif trailing and place.link_share >= 0.4 and words(block.text) <= TRAILING_MAX_WORDS:
+    elif trailing and place.link_share >= TRAILING_LINKS and words(block.text) <= TRAILING_WORDS:
         signals.append(f"a short line after the story, {place.link_share:.0%} link text")
     if not signals:
         return None
@@ -188,11 +188,15 @@ def _is_caption(place: Place) -> bool:
 
 
 def _is_headline(block: Block, title: str) -> bool:
+    """The page's headline as the story's first block: the title, or a heading that is most
+    of it (a title is often "Headline | Site")."""
     folded = _letters(title)
     if not folded:
         return False
     text = _letters(block.text)
-    return text == folded or (block.kind == HEADING and text in folded)
+    return text == folded or (
+        block.kind == HEADING and text in folded and len(text) >= 0.5 * len(folded)
+    )
 
 
 def _letters(text: str) -> str:
