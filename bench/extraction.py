@@ -106,6 +106,7 @@ class GoldPage:
     site: str
     tier: str = "news"
     near_zyte: bool = False  # a page of a site in the Zyte dev set Reader was built on
+    dataset: str = "zyte"
 
     @property
     def html(self) -> bytes:
@@ -129,7 +130,8 @@ def gold_pages(folder: Path) -> list[GoldPage]:
         row = index.get(name, {})
         site = row.get("site") or name.rsplit("-", 1)[0]
         near = "dev" in row.get("site_in_held_zyte", "").split("+")
-        pages.append(GoldPage(name, path, site, row.get("news_tier") or "news", near))
+        tier, dataset = row.get("news_tier") or "news", row.get("dataset") or "zyte"
+        pages.append(GoldPage(name, path, site, tier, near, dataset))
     return pages
 
 
@@ -227,9 +229,12 @@ def score_set(folder: Path, extractor: str) -> Score:
     return score_pages(pages, EXTRACTORS[extractor](pages))
 
 
-def _rows(set_name: str, pages: list[GoldPage]) -> dict[str, list[GoldPage]]:
+def _rows(set_name: str, pages: list[GoldPage], by_dataset: bool) -> dict[str, list[GoldPage]]:
     """The rows a set is reported in: all its pages, and for the corpus, parts of it."""
     rows = {set_name: pages}
+    if by_dataset and set_name.startswith("corpus"):
+        for dataset in sorted({page.dataset for page in pages}):
+            rows[f"{set_name} {dataset}"] = [page for page in pages if page.dataset == dataset]
     if set_name.startswith("corpus"):
         rows[f"{set_name} news"] = [page for page in pages if page.tier == "news"]
         if set_name == BLIND:
@@ -255,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--blind", action="store_true", help=f"score {BLIND}: once, when the work is done"
+    )
+    parser.add_argument(
+        "--by-dataset", action="store_true", help="a row for each dataset of the corpus"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list Reader's lowest pages")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -284,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = gold_pages(folders[set_name])
         scores = {name: score_pages(pages, run(pages)) for name, run in EXTRACTORS.items()}
         by_name = {page.name: page for page in pages}
-        for row, members in _rows(set_name, pages).items():
+        for row, members in _rows(set_name, pages, args.by_dataset).items():
             wanted = {page.name for page in members}
             results[row] = {
                 name: Score([p for p in score.pages if p[0] in wanted]).figures()
@@ -307,12 +315,12 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
         return 0
     print(
-        f"{'set':26}{'pages':>6}   {'Reader P / R / F1':20}{'trafilatura':>13}{'favor_recall':>14}"
+        f"{'set':32}{'pages':>6}   {'Reader P / R / F1':20}{'trafilatura':>13}{'favor_recall':>14}"
     )
     for row, by_extractor in results.items():
         reader = by_extractor["reader"]
         print(
-            f"{row:26}{reader['pages']:>6}   "
+            f"{row:32}{reader['pages']:>6}   "
             f"{reader['precision']:.3f} / {reader['recall']:.3f} / {reader['f1']:.3f}"
             f"{by_extractor['trafilatura']['f1']:>11.3f}{by_extractor['favor_recall']['f1']:>14.3f}"
         )
