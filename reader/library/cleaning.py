@@ -165,10 +165,10 @@ def evidence(
         return None
     signals: list[str] = []
     widget = sorted(place.words & WIDGET_WORDS)
-    if widget:
-        signals.append(f"in a page widget ({', '.join(widget)})")
     furniture = sorted(place.words & FURNITURE_WORDS)
-    if furniture and words(block.text) <= FURNITURE_MAX_WORDS:
+    if widget:  # the names around it: one signal, however many
+        signals.append(f"in a page widget ({', '.join(widget)})")
+    elif furniture and words(block.text) <= FURNITURE_MAX_WORDS:
         signals.append(f"the page's {furniture[0]} line")
     if place.link_share >= LINK_SHARE:
         signals.append(f"a link ({place.link_share:.0%} of it is link text)")
