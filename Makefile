@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LIBRARY ?= library
 
-.PHONY: run test lint format bench bench-quotes bench-extraction stress clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus stress clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -43,6 +43,9 @@ bench-quotes: $(STAMP)  ## Score quote and speaker finding on the labelled gold 
 
 bench-extraction: $(STAMP)  ## Score the cleaning of web pages against hand-cleaned text
 	$(BIN)/python -m bench.extraction
+
+extraction-corpus: $(STAMP)  ## Fetch the multi-site extraction corpus into bench/.data (not committed)
+	$(BIN)/python -m bench.fetch_extraction_corpus
 
 clean:  ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

@@ -42,6 +42,22 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         "the file (the old one is kept in .reader-backups/articles/) and its annotations "
         "are re-anchored to the new text",
     )
+    cleaning = parser.add_mutually_exclusive_group()
+    cleaning.add_argument(
+        "--no-clean",
+        action="store_true",
+        help="web pages: trafilatura's text only, without Reader's cleaning pass",
+    )
+    cleaning.add_argument(
+        "--raw",
+        action="store_true",
+        help="web pages: all the text of the page, nothing removed (menus and all)",
+    )
+    parser.add_argument(
+        "--show-removed",
+        action="store_true",
+        help="print what Reader's cleaning removed from each web page, and why",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON list for scripts")
 
 
@@ -49,6 +65,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     # httpx and trafilatura are loaded only when adding
     from reader.library.adding import AddError, add_feed, add_source, refresh
     from reader.library.article_files import ArticleError
+    from reader.library.extraction import RAW, READER, TRAFILATURA
     from reader.library.fetching import TIMEOUT_SECONDS
     from reader.library.folder import Library
     from reader.storage.database import Store
@@ -56,7 +73,9 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     sources: list[str] = args.sources
     feed: str | None = args.feed
     as_json: bool = args.json
+    show: bool = args.show_removed
     timeout: float = args.timeout or TIMEOUT_SECONDS
+    cleaning = RAW if args.raw else TRAFILATURA if args.no_clean else READER
     if not sources and not feed:
         say("reader add: give a file, a URL, - for standard input, or --feed URL", err=True)
         return 2
@@ -71,53 +90,83 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         for source in sources:
             try:
                 if args.update:
-                    outcomes.append(refresh(library, source, timeout=timeout))
+                    outcomes.append(refresh(library, source, timeout, cleaning))
                 else:
-                    outcomes.append(add_source(library, source, stdin, timeout=timeout))
+                    outcomes.append(add_source(library, source, stdin, timeout, cleaning))
             except (AddError, ArticleError) as error:
                 outcomes.append(AddError(str(error)))
-            _report(outcomes[-1], as_json)
+            _report(outcomes[-1], as_json, show)
         if feed:
             try:
-                results = add_feed(library, feed, args.limit, timeout=timeout)
+                results = add_feed(library, feed, args.limit, timeout, cleaning)
             except AddError as error:
                 results = [error]
             for outcome in results:
                 outcomes.append(outcome)
-                _report(outcome, as_json)
+                _report(outcome, as_json, show)
     finally:
         store.close()
     if as_json:
-        print(json.dumps([_as_json(outcome) for outcome in outcomes], ensure_ascii=False, indent=2))
+        listing = [_as_json(outcome, show) for outcome in outcomes]
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
     return 1 if any(isinstance(outcome, AddError) for outcome in outcomes) else 0
 
 
-def _report(outcome: AddResult | AddError, as_json: bool) -> None:
+def _report(outcome: AddResult | AddError, as_json: bool, show_removed: bool = False) -> None:
     if isinstance(outcome, Exception):
         say(f"reader add: {outcome}", err=True)
-    elif as_json:
         return
-    else:
-        label = {
-            "added": "added",
-            "present": "already in the library",
-            "updated": "updated",
-            "unchanged": "unchanged",
-        }[outcome.status]
-        detail = f" ({outcome.detail})" if outcome.detail else ""
-        say(f"{label}: {outcome.title}{detail}\n  -> {outcome.path}")
+    if as_json:
+        return
+    label = {
+        "added": "added",
+        "present": "already in the library",
+        "updated": "updated",
+        "unchanged": "unchanged",
+    }[outcome.status]
+    detail = f" ({outcome.detail})" if outcome.detail else ""
+    say(f"{label}: {outcome.title}{detail}\n  -> {outcome.path}")
+    if show_removed and outcome.cleaning:
+        _report_removed(outcome)
 
 
-def _as_json(outcome: AddResult | AddError) -> dict[str, str]:
+def _report_removed(outcome: AddResult) -> None:
+    """What the cleaning took out, and how to have it back."""
+    removed = outcome.removed
+    what = f"{len(removed)} block{'s' if len(removed) != 1 else ''} removed" if removed else ""
+    say(f"  cleaning: {outcome.cleaning}" + (f"; {what}:" if what else "; nothing removed"))
+    if outcome.note:
+        say(f"  {outcome.note}")
+    for removal in removed:
+        text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
+        say(f"    - {text}\n      ({removal.reason})")
+    if removed or outcome.note:
+        say(
+            f"  missing a paragraph? reader add --update --no-clean {outcome.source} "
+            "(trafilatura's text) or --update --raw (all the text of the page)"
+        )
+
+
+def _as_json(outcome: AddResult | AddError, show_removed: bool = False) -> dict[str, object]:
     if isinstance(outcome, Exception):
         return {"status": "error", "error": str(outcome)}
-    return {
+    found: dict[str, object] = {
         "source": outcome.source,
         "status": outcome.status,
         "title": outcome.title,
         "path": outcome.path,
-        **({"detail": outcome.detail} if outcome.detail else {}),
     }
+    if outcome.detail:
+        found["detail"] = outcome.detail
+    if outcome.cleaning:
+        found["cleaning"] = outcome.cleaning
+        if outcome.note:
+            found["note"] = outcome.note
+        if show_removed:
+            found["removed"] = [
+                {"text": removal.text, "reason": removal.reason} for removal in outcome.removed
+            ]
+    return found
 
 
 COMMAND = Command(
@@ -127,6 +176,7 @@ COMMAND = Command(
         ("reader add SOURCE...", "add articles: .txt/.md/.html files, web addresses, - for stdin"),
         ("reader add --feed URL", "add the newest items of an RSS or Atom feed"),
         ("reader add --update URL", "fetch an added page again; annotations follow the new text"),
+        ("reader add --show-removed URL", "say what the cleaning removed, and why"),
     ),
     summary="add articles from files, web pages, standard input or a feed",
     description="Add articles to the library. Each SOURCE is a .txt, .md or .html file, "
@@ -136,7 +186,12 @@ COMMAND = Command(
     "into the library as a Markdown file with front matter (title, author, site, "
     "published, url, added). An article already in the library (same address or same "
     "text) is reported and skipped. With --feed URL, the newest items of an RSS or Atom "
-    "feed are added. Exit status 1 if any source failed (the others are still added).",
+    "feed are added. Reader's cleaning removes a block only on evidence from the page "
+    "(link text, a widget's name, a caption) or from the library (text other pages of the "
+    "site repeat), and keeps trafilatura's text when it would cut much of it; "
+    "--show-removed prints what it removed and why, --no-clean keeps trafilatura's text "
+    "and --raw all the text of the page. Exit status 1 if any source failed (the others "
+    "are still added).",
     arguments=_arguments,
     run=run,
 )

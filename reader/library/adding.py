@@ -11,6 +11,7 @@ created only once the story is in hand, and never over an existing file.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,10 +35,14 @@ from reader.library.extraction import (
     ITEM,
     PARAGRAPH,
     QUOTE,
+    READER,
+    TEXT,
     Block,
     CleanArticle,
     ExtractionError,
-    clean_page,
+    Removal,
+    read_page,
+    story,
 )
 from reader.library.fetching import (
     FEED_TYPES,
@@ -51,6 +56,7 @@ from reader.library.fetching import (
     is_web_address,
 )
 from reader.library.folder import Library
+from reader.library.site_memory import FOLDER_NAME, SiteMemory
 from reader.storage.atomic import write_atomically
 
 WEB_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -65,13 +71,17 @@ class AddError(Exception):
 class AddResult:
     """What became of one source: `added` (a new file), `present` (already there), or for a
     refresh `updated` (the story changed; `detail` says what became of the annotations) or
-    `unchanged`."""
+    `unchanged`. For a page that was cleaned: `cleaning` (how: `extraction.CLEANINGS`),
+    what Reader's pass `removed` and why, and its `note` when it kept trafilatura's text."""
 
     source: str
     status: str
     title: str
     path: str
     detail: str = ""
+    cleaning: str = ""
+    removed: tuple[Removal, ...] = ()
+    note: str = ""
 
 
 @dataclass
@@ -84,12 +94,17 @@ class Prepared:
 
 
 def add_source(
-    library: Library, source: str, stdin: bytes | None = None, timeout: float = TIMEOUT_SECONDS
+    library: Library,
+    source: str,
+    stdin: bytes | None = None,
+    timeout: float = TIMEOUT_SECONDS,
+    cleaning: str = READER,
 ) -> AddResult:
-    """Add one source (a path, an http(s) URL, or "-" with `stdin`) to the library."""
+    """Add one source (a path, an http(s) URL, or "-" with `stdin`) to the library, cleaned
+    as `cleaning` says (`extraction.CLEANINGS`) if it is a web page."""
     library.scan()
     return present_by_url(library, source) or store_prepared(
-        library, prepare(source, stdin, timeout)
+        library, prepare(source, stdin, timeout, cleaning, library)
     )
 
 
@@ -100,24 +115,36 @@ def present_by_url(library: Library, source: str) -> AddResult | None:
     return AddResult(source, "present", *present) if present else None
 
 
+def site_memory(library: Library) -> SiteMemory:
+    """What the library has seen of each site (`reader.library.site_memory`)."""
+    return SiteMemory(library.folder / FOLDER_NAME)
+
+
 def prepare(
     source: str,
     stdin: bytes | None = None,
     timeout: float = TIMEOUT_SECONDS,
+    cleaning: str = READER,
+    library: Library | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Prepared:
-    """Read or fetch a source and clean it to its story; touches neither library nor store.
+    """Read or fetch a source and clean it to its story as `cleaning` says; the library, if
+    given, is only read (what it has seen of the page's site); nothing is written.
 
     A fetch stops at `timeout` seconds in all, or as soon as `cancelled()` is true
     (`FetchCancelled`)."""
     url = _url_of(source)
     if url:
         fetched = _fetch(url, HTML_TYPES, timeout, cancelled)
-        article = _clean(fetched.body, fetched.url, source)
+        memory = site_memory(library) if library is not None else None
+        seen = memory.seen_elsewhere(url) if memory is not None else None
+        article = _clean(fetched.body, fetched.url, source, cleaning, seen)
         article.url = url
         return Prepared(source, article, (url, fetched.url))
     if source == "-":
-        return Prepared("standard input", _article_from_bytes(stdin or b"", "", "standard input"))
+        return Prepared(
+            "standard input", _article_from_bytes(stdin or b"", "", "standard input", cleaning)
+        )
     path = Path(source).expanduser()
     if not path.is_file():
         raise AddError(f"{source}: no such file; give a file, an http(s) address or - for stdin")
@@ -130,7 +157,7 @@ def prepare(
         data = path.read_bytes()
     except OSError as error:
         raise AddError(f"{source}: cannot read it ({error.strerror})") from None
-    return Prepared(source, _article_from_bytes(data, suffix, str(path)))
+    return Prepared(source, _article_from_bytes(data, suffix, str(path), cleaning))
 
 
 def add_feed(
@@ -138,6 +165,7 @@ def add_feed(
     feed_url: str,
     limit: int = 10,
     timeout: float = TIMEOUT_SECONDS,
+    cleaning: str = READER,
 ) -> list[AddResult | AddError]:
     """Add the newest `limit` items of an RSS or Atom feed; each item's result or error."""
     import feedparser  # imported here: only feeds need it
@@ -154,9 +182,8 @@ def add_feed(
     results: list[AddResult | AddError] = []
     for entry in entries[:limit]:
         try:
-            results.append(
-                add_web_page(library, linked_address(fetched.url, entry["link"]), timeout)
-            )
+            link = linked_address(fetched.url, entry["link"])
+            results.append(add_web_page(library, link, timeout, cleaning))
         except (AddError, ArticleError) as error:
             results.append(AddError(str(error)))
     return results
@@ -176,24 +203,32 @@ def linked_address(base: str, link: object) -> str:
     return address
 
 
-def add_web_page(library: Library, url: str, timeout: float = TIMEOUT_SECONDS) -> AddResult:
+def add_web_page(
+    library: Library, url: str, timeout: float = TIMEOUT_SECONDS, cleaning: str = READER
+) -> AddResult:
     """Add the page at an http(s) address (never a local file, whatever the address says)."""
     if not is_web_address(url):
         raise AddError(f"{url[:200]}: not a web address (http or https); skipped")
     library.scan()
-    return present_by_url(library, url) or store_prepared(library, prepare(url, timeout=timeout))
+    return present_by_url(library, url) or store_prepared(
+        library, prepare(url, timeout=timeout, cleaning=cleaning, library=library)
+    )
 
 
-def refresh(library: Library, source: str, timeout: float = TIMEOUT_SECONDS) -> AddResult:
-    """Fetch an article of the library again by its address; if the story changed, replace
-    its file (the old one is kept in .reader-backups/articles/) and re-anchor its
-    annotations to the new text, as for any edited article."""
+def refresh(
+    library: Library, source: str, timeout: float = TIMEOUT_SECONDS, cleaning: str = READER
+) -> AddResult:
+    """Fetch an article of the library again by its address and clean it as `cleaning` says;
+    if the story changed, replace its file (the old one is kept in .reader-backups/articles/)
+    and re-anchor its annotations to the new text, as for any edited article."""
     library.scan()
     url = _url_of(source)
     record = _record_with_url(library, url) if url else None
     if record is None:
         raise AddError(f"{source}: no article of the library has this address; add it first")
-    prepared = prepare(source, timeout=timeout)
+    prepared = prepare(source, timeout=timeout, cleaning=cleaning, library=library)
+    _remember(library, prepared)
+    cleaned = _how_cleaned(prepared.article)
     path = library.folder / record.path
     try:
         old = path.read_bytes()
@@ -203,7 +238,7 @@ def refresh(library: Library, source: str, timeout: float = TIMEOUT_SECONDS) -> 
     document = to_markdown(prepared.article, added=meta.get("added") or _now())
     content = parse_article(document.encode("utf-8"), ".md", source)
     if text_hash(content.text) == record.sha256:
-        return AddResult(source, "unchanged", record.title, record.path)
+        return AddResult(source, "unchanged", record.title, record.path, "", *cleaned)
     kept = library.folder / ".reader-backups" / "articles"
     kept.mkdir(parents=True, exist_ok=True)
     (kept / f"{path.stem}.{_now().replace(':', '')}{path.suffix}").write_bytes(old)
@@ -214,7 +249,7 @@ def refresh(library: Library, source: str, timeout: float = TIMEOUT_SECONDS) -> 
     detail = f"{moved} annotation{'s' if moved != 1 else ''} re-anchored"
     if lost:
         detail += f", {lost} orphaned (kept; O in Reader lists them)"
-    return AddResult(source, "updated", content.title, record.path, detail)
+    return AddResult(source, "updated", content.title, record.path, detail, *cleaned)
 
 
 def _now() -> str:
@@ -244,11 +279,18 @@ def _fetch(
         raise AddError(str(error)) from None
 
 
-def _clean(html: bytes, url: str | None, name: str) -> CleanArticle:
+def _clean(
+    html: bytes,
+    url: str | None,
+    name: str,
+    cleaning: str = READER,
+    seen_elsewhere: Callable[[str], int] | None = None,
+) -> CleanArticle:
     try:
-        return clean_page(html, url)
+        return story(read_page(html, url), cleaning, seen_elsewhere)
     except ExtractionError as error:
-        raise AddError(f"{name}: {error}; save the story as text and add that") from None
+        hint = "add it with --raw for all the text of the page, or save the story as text"
+        raise AddError(f"{name}: {error}; {hint}") from None
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -258,9 +300,11 @@ def _looks_like_html(data: bytes) -> bool:
     )
 
 
-def _article_from_bytes(data: bytes, suffix: str, name: str) -> CleanArticle:
+def _article_from_bytes(
+    data: bytes, suffix: str, name: str, cleaning: str = READER
+) -> CleanArticle:
     if suffix in WEB_SUFFIXES or (not suffix and _looks_like_html(data)):
-        return _clean(data, None, name)
+        return _clean(data, None, name, cleaning)
     try:
         content = parse_article(data, suffix or ".txt", name)
     except ArticleError as error:
@@ -331,8 +375,25 @@ def store_prepared(library: Library, prepared: Prepared) -> AddResult:
     if present:
         return AddResult(source, "present", *present)
     path = _new_file(library.folder, article.title, document)
+    _remember(library, prepared)
     library.scan()
-    return AddResult(source, "added", content.title, path.relative_to(library.folder).as_posix())
+    name = path.relative_to(library.folder).as_posix()
+    return AddResult(source, "added", content.title, name, "", *_how_cleaned(article))
+
+
+def _remember(library: Library, prepared: Prepared) -> None:
+    """Keep the hashes of the page's blocks as trafilatura found them: evidence of what
+    the site repeats, for the next page of the site (`reader.library.site_memory`)."""
+    url = prepared.article.url
+    if url and prepared.article.extracted:
+        # Only evidence for later pages: the article itself is saved whatever happens here.
+        with contextlib.suppress(OSError):
+            site_memory(library).remember(url, prepared.article.extracted)
+
+
+def _how_cleaned(article: CleanArticle) -> tuple[str, tuple[Removal, ...], str]:
+    cleaning = "" if article.cleaning == TEXT else article.cleaning
+    return cleaning, tuple(article.removed), article.note
 
 
 def _new_file(folder: Path, title: str, document: str) -> Path:
@@ -358,19 +419,29 @@ _FRONT_KEYS = ("title", "author", "site", "published", "url")
 
 
 def to_markdown(article: CleanArticle, added: str) -> str:
-    """The article as a Markdown file: front matter, the headline, then the story."""
+    """The article as a Markdown file: front matter (with how a web page was cleaned, and
+    its image captions: kept, but not in the story), the headline, then the story."""
     lines = ["---"]
     values = {key: getattr(article, key) for key in _FRONT_KEYS}
     values["added"] = added
+    if article.cleaning != TEXT:
+        values["cleaning"] = article.cleaning
     for key, value in values.items():
         value = clean_line(value)
         if value:
-            lines.append(f'{key}: "{value.replace(chr(34), chr(92) + chr(34))}"')
+            lines.append(f"{key}: {_quoted(value)}")
+    captions = [clean_line(caption) for caption in article.captions if clean_line(caption)]
+    if captions:
+        lines += ["captions:", *(f"  - {_quoted(caption)}" for caption in captions)]
     lines += ["---", "", f"# {escape_markdown(clean_line(article.title))}", ""]
     prefixes = {PARAGRAPH: "", HEADING: "## ", QUOTE: "> ", ITEM: "- "}
     for block in article.blocks:
         lines += [prefixes.get(block.kind, "") + escape_markdown(block.text), ""]
     return "\n".join(lines)
+
+
+def _quoted(value: str) -> str:
+    return '"' + value.replace('"', '\\"') + '"'
 
 
 def read_back(document: str) -> str:

@@ -19,7 +19,9 @@ from tests.helpers.web import PAGES, set_live_page
 
 STORY_SENTENCE = "The group that owns most of her music, Big Machine, says she will be allowed"
 STORY_QUOTE = '"I just want to be able to perform my own music," she said.'
-BOILERPLATE = ("Follow Newsbeat", "Listen to Newsbeat", "Share this", "Related Topics")
+# "Listen to Newsbeat live at 12:45…" stays: nothing on this one page says it is not story
+# (no links, no widget around it); other Newsbeat pages in the library would (repetition).
+BOILERPLATE = ("Follow Newsbeat", "Share this", "Related Topics")
 
 
 def articles_in(folder: Path) -> list[Path]:
@@ -213,3 +215,78 @@ def test_bad_files_are_one_line_and_nothing_is_written(
     assert message in result.stderr and str(bad) in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert articles_in(empty_library) == []
+
+
+def test_show_removed_says_what_the_cleaning_cut_and_why(site: str, empty_library: Path) -> None:
+    result = run_reader(
+        "add", f"{site}/story.html", "--show-removed", "--library", str(empty_library)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "cleaning: trafilatura+reader" in result.stdout
+    assert "- Follow Newsbeat on Instagram, Facebook, Twitter and YouTube." in result.stdout
+    assert "link text)" in result.stdout  # the evidence for it
+    assert "--update --no-clean" in result.stdout and "--raw" in result.stdout
+
+
+def test_json_names_the_cleaning_and_lists_what_was_removed(site: str, empty_library: Path) -> None:
+    result = run_reader(
+        "add", f"{site}/story.html", "--json", "--show-removed", "--library", str(empty_library)
+    )
+    [entry] = json.loads(result.stdout)
+    assert entry["cleaning"] == "trafilatura+reader"
+    texts = [removed["text"] for removed in entry["removed"]]
+    assert "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube." in texts
+    assert all(removed["reason"] for removed in entry["removed"])
+    [file] = articles_in(empty_library)
+    meta, _body = split_front_matter(file.read_text(encoding="utf-8"))
+    assert meta["cleaning"] == "trafilatura+reader"
+
+
+def test_a_paragraph_the_cleaning_removed_comes_back_with_no_clean(
+    site: str, empty_library: Path
+) -> None:
+    url = f"{site}/story.html"
+    assert run_reader("add", url, "--library", str(empty_library)).returncode == 0
+    [file] = articles_in(empty_library)
+    assert "Follow Newsbeat" not in read_article(file).text
+    again = run_reader("add", "--update", "--no-clean", url, "--library", str(empty_library))
+    assert again.returncode == 0, again.stderr
+    assert "updated:" in again.stdout
+    assert "Follow Newsbeat" in read_article(file).text
+    assert read_article(file).meta["cleaning"] == "trafilatura"
+
+
+def test_raw_keeps_all_the_text_of_the_page(site: str, empty_library: Path) -> None:
+    result = run_reader("add", f"{site}/story.html", "--raw", "--library", str(empty_library))
+    assert result.returncode == 0, result.stderr
+    [file] = articles_in(empty_library)
+    article = read_article(file)
+    assert article.meta["cleaning"] == "raw"
+    assert STORY_SENTENCE in article.text
+    assert "Related Topics" in article.text  # the page's furniture too
+
+
+def test_boilerplate_other_pages_of_the_site_repeat_is_removed(
+    site: str, empty_library: Path
+) -> None:
+    footer = "Harbour Times is owned by its readers and answers to nobody else in this town."
+    stories = [
+        " ".join([f"Story {n}: the council met on the {n}th and decided on item {n}."] * 6)
+        for n in (1, 2, 3)
+    ]
+    for number, story in enumerate(stories, 1):
+        set_live_page(
+            (
+                f"<html><head><title>Council story {number}</title></head><body><article>"
+                f"<h1>Council story {number}</h1><p>{story}</p><p>{story}</p>"
+                f"<p>{footer}</p></article></body></html>"
+            ).encode()
+        )
+        url = f"{site}/live.html?story={number}"
+        result = run_reader("add", url, "--show-removed", "--library", str(empty_library))
+        assert result.returncode == 0, result.stderr
+    # The third page: the footer was on the two pages before it, on this site.
+    assert "on 2 other pages of this site" in result.stdout
+    newest = next(f for f in articles_in(empty_library) if "story-3" in f.name)
+    assert footer not in read_article(newest).text
+    assert list((empty_library / ".reader-sites").iterdir())

@@ -1,0 +1,264 @@
+"""Reader's pass over trafilatura's story: remove only on evidence, repair, never do harm.
+
+The pass starts from every block trafilatura kept and changes it only where the page or the
+library gives evidence that holds on any site, never because of how a line looks:
+
+- a block that is mostly link text in the page (a list of other stories, "Read more: <link>");
+- a block inside an element whose class or id names a widget ("related", "newsletter",
+  "promo", "share", "sidebar", ...), or the page's own headline, date or byline line;
+- an image caption (a `figcaption`, or an element named "caption"): kept apart, in
+  `captions`, not in the story;
+- a block found on other pages of the same site the library holds (boilerplate by
+  repetition, as jusText and boilerpipe reason: `reader.library.site_memory`);
+- the headline repeated as the story's first block.
+
+A removal on one signal of the page is weak evidence; repetition on other pages of the
+site, or two signals agreeing (a widget's name and link text, or either outside the story's
+element), is strong. If weak removals would cut more than `MAX_CUT` of trafilatura's words,
+or strong ones more than `MAX_STRONG_CUT`, the pass keeps trafilatura's text (a page where
+Reader and trafilatura disagree that much is one where Reader is more likely wrong) and
+says so. The repeated headline and the captions do not count: neither is lost.
+Repairs change no word: a dateline glued to the first word gets its space back, and a
+paragraph a site split around an advert is joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.library.page_evidence import PageIndex, Place, captions_in, locate
+from reader.library.page_text import HEADING, PARAGRAPH, Block
+
+
+def _vocabulary(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Reader's removals may cut at most this share of trafilatura's words (captions and the
+# repeated headline aside); above it, trafilatura's text is kept.
+MAX_CUT = 0.15
+MAX_STRONG_CUT = 0.5  # removals on strong evidence (see `evidence`)
+LINK_SHARE = 0.7  # a block this much link text is a link, not story
+# A short line among the last blocks, half link text: "Follow us on <links>", a credit.
+TRAILING_BLOCKS, TRAILING_WORDS, TRAILING_LINKS = 3, 12, 0.5
+
+# Class and id words of widgets, seen around boilerplate on many sites (and never around a
+# story's paragraphs on the development pages: see bench/extraction.py).
+WIDGET_WORDS = _vocabulary(
+    "related recommend recommended recommendations promo promoted promotion newsletter "
+    "newsletters signup subscribe subscription share sharing sharebar social advert "
+    "advertisement advertising ads sponsor sponsored outbrain taboola trending popular "
+    "readmore sidebar widget footer nav navigation menu breadcrumb breadcrumbs comment "
+    "comments toolbar print copyright pagination"
+)
+# Elements that hold the page's headline, date or byline: kept in the front matter instead.
+FURNITURE_WORDS = _vocabulary("headline title byline author date timestamp")
+FURNITURE_MAX_WORDS = 20
+CAPTION_WORDS = _vocabulary("caption captions gallery slide slides slideshow")
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A block Reader's pass took out of the story, and the evidence for it."""
+
+    text: str
+    reason: str
+    kind: str = PARAGRAPH
+    strong: bool = False
+
+
+@dataclass
+class Cleaned:
+    """The pass's result: the story's blocks, the captions kept apart, what was removed, and
+    whether the pass was applied (`applied` False: trafilatura's text, `note` says why)."""
+
+    blocks: list[Block]
+    captions: list[str] = field(default_factory=list)
+    removed: list[Removal] = field(default_factory=list)
+    applied: bool = True
+    note: str = ""
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def clean_blocks(
+    blocks: list[Block],
+    tree: Any,
+    title: str,
+    seen_elsewhere: Callable[[str], int] | None = None,
+) -> Cleaned:
+    """Reader's pass over trafilatura's blocks of the page `tree` (see the module docstring).
+    `seen_elsewhere(text)` is how many other pages of the site hold a block's text."""
+    places, index, main = locate(blocks, tree)
+    joined = join_same_paragraph(blocks, places, index)
+    if len(joined) < len(blocks):
+        blocks = joined
+        places, index, main = locate(blocks, tree)
+    blocks = [Block(b.kind, repair_dateline(b.text)) if i < 2 else b for i, b in enumerate(blocks)]
+    if blocks and _is_headline(blocks[0], title):
+        headline = [Removal(blocks[0].text, "the headline (shown as the title)", blocks[0].kind)]
+        blocks, places = blocks[1:], places[1:]
+    else:
+        headline = []
+    captions = [b for b, p in zip(blocks, places, strict=True) if p is not None and _is_caption(p)]
+    removed: dict[int, Removal] = {}
+    for number, (block, place) in enumerate(zip(blocks, places, strict=True)):
+        trailing = len(blocks) - number <= TRAILING_BLOCKS
+        found = evidence(block, place, seen_elsewhere, trailing)
+        if found and block not in captions:
+            removed[number] = Removal(block.text, found.reason, block.kind, found.strong)
+    total = sum(words(b.text) for b in blocks) or 1
+    if len(captions) == len(blocks):
+        captions = []  # a gallery: its captions are the story
+    weak = sum(words(r.text) for r in removed.values() if not r.strong)
+    strong = sum(words(r.text) for r in removed.values() if r.strong)
+    page_captions = [text for text in captions_in(main) if text not in {b.text for b in blocks}]
+    if weak > MAX_CUT * total or strong > MAX_STRONG_CUT * total:
+        note = (
+            f"Reader's cleaning would cut {(weak + strong) / total:.0%} of trafilatura's text "
+            f"({len(removed)} blocks); kept trafilatura's text"
+        )
+        return Cleaned(join_split_paragraphs(blocks), page_captions, headline, False, note)
+    # Removed blocks leave a mark ("" kind): a paragraph split around them is joined.
+    kept = [
+        Block("", "") if number in removed else block
+        for number, block in enumerate(blocks)
+        if block not in captions
+    ]
+    texts = [b.text for b in captions] + page_captions
+    return Cleaned(join_split_paragraphs(kept), texts, headline + list(removed.values()))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a block is not story: the reasons, and whether they are strong (repetition on
+    other pages of the site, or two independent signals of the page agreeing)."""
+
+    reasons: tuple[str, ...]
+    strong: bool
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(self.reasons)
+
+
+def evidence(
+    block: Block,
+    place: Place | None,
+    seen_elsewhere: Callable[[str], int] | None = None,
+    trailing: bool = False,
+) -> Evidence | None:
+    """What says a block is not story, or None when nothing does. One signal of the page
+    (link text, a widget's name, the page furniture's name) is enough to remove a block
+    within the cap; a block outside the story's element or half link text is only
+    corroboration."""
+    if seen_elsewhere is not None:
+        others = seen_elsewhere(block.text)
+        if others >= 2:
+            return Evidence((f"on {others} other pages of this site",), True)
+    if place is None:
+        return None
+    signals: list[str] = []
+    widget = sorted(place.words & WIDGET_WORDS)
+    furniture = sorted(place.words & FURNITURE_WORDS)
+    if widget:  # the names around it: one signal, however many
+        signals.append(f"in a page widget ({', '.join(widget)})")
+    elif furniture and words(block.text) <= FURNITURE_MAX_WORDS:
+        signals.append(f"the page's {furniture[0]} line")
+    if place.link_share >= LINK_SHARE:
+        signals.append(f"a link ({place.link_share:.0%} of it is link text)")
+    elif trailing and place.link_share >= TRAILING_LINKS and words(block.text) <= TRAILING_WORDS:
+        signals.append(f"a short line after the story, {place.link_share:.0%} link text")
+    if not signals:
+        return None
+    if not place.inside:
+        signals.append("outside the story's element")
+    elif 0.4 <= place.link_share < LINK_SHARE and not trailing:
+        signals.append(f"{place.link_share:.0%} link text")
+    return Evidence(tuple(signals), len(signals) >= 2)
+
+
+def _is_caption(place: Place) -> bool:
+    return place.caption or bool(place.words & CAPTION_WORDS)
+
+
+def _is_headline(block: Block, title: str) -> bool:
+    """The page's headline as the story's first block: the title, or a heading that is most
+    of it (a title is often "Headline | Site")."""
+    folded = _letters(title)
+    if not folded:
+        return False
+    text = _letters(block.text)
+    return text == folded or (
+        block.kind == HEADING and text in folded and len(text) >= 0.5 * len(folded)
+    )
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+# --- repairs -----------------------------------------------------------------------------------
+
+# "Hong Kong (CNN Business)A muddled…": a dateline ending in a parenthesis glued to the
+# story's first word.
+_GLUED_DATELINE = re.compile(r"^([A-Z][^()\n]{0,60}\([^()\n]{1,40}\))(?=[A-Z0-9\"“‘'])")
+
+
+def repair_dateline(text: str) -> str:
+    return _GLUED_DATELINE.sub(r"\1 ", text, count=1)
+
+
+def join_same_paragraph(
+    blocks: list[Block], places: list[Place | None], index: PageIndex
+) -> list[Block]:
+    """Blocks that are one paragraph of the page joined again: trafilatura sometimes lifts a
+    link out of its paragraph ("… instead of a museum and" / "ride" / "we might be …")."""
+    out: list[Block] = []
+    last: Place | None = None
+    for block, place in zip(blocks, places, strict=True):
+        if (
+            out
+            and place is not None
+            and last is not None
+            and block.kind == out[-1].kind
+            and index.flows_on(last.span, place.span)
+        ):
+            out[-1] = Block(block.kind, _joined(out[-1].text, block.text))
+        else:
+            out.append(block)
+        last = place
+    return out
+
+
+def _joined(first: str, second: str) -> str:
+    return first + second if second[:1] in ",.;:!?)]…" else f"{first} {second}"
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’')\]]\s*$")
+
+
+def join_split_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Paragraphs a site split (around an advert, a "read more" box) joined again: one that
+    stops mid-sentence followed by one that starts in lower case. Placeholders ("" kind)
+    mark where a block was removed."""
+    out: list[Block] = []
+    for block in blocks:
+        if not block.kind:
+            continue
+        if (
+            out
+            and block.kind == PARAGRAPH
+            and out[-1].kind == PARAGRAPH
+            and block.text[:1].islower()
+            and not _ENDS_SENTENCE.search(out[-1].text)
+        ):
+            out[-1] = Block(PARAGRAPH, f"{out[-1].text} {block.text}")
+            continue
+        out.append(block)
+    return out

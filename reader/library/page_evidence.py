@@ -1,0 +1,242 @@
+"""Where each block of a story sits in its web page, and what the page says about it.
+
+A block's text is found again in the page (all whitespace ignored, so a dateline glued to its
+first word still matches) and described by what holds on any site: how much of it is link
+text, the class and id words of the elements around it ("related", "newsletter", "promo"),
+whether it is an image caption, and whether it lies outside the element that holds most of
+the story. `reader.library.cleaning` decides what to do with this; nothing here removes or
+changes text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from reader.library.page_text import BLOCK_TAGS, Block
+
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title", "svg"})
+_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace, case-folded: how a block is matched to the page."""
+    return _SPACE.sub("", text).casefold()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A block found in the page: its element, the share of it that is link text, the class
+    and id words of the elements around it, and whether it is inside the story's element."""
+
+    element: Any
+    span: tuple[int, int]
+    link_share: float
+    words: frozenset[str]
+    inside: bool
+    caption: bool
+
+
+class PageIndex:
+    """The visible text of a page without whitespace, each character traced to its element."""
+
+    def __init__(self, tree: Any) -> None:
+        self._starts: list[int] = []
+        self._owners: list[Any] = []
+        self._linked: list[bool] = []
+        self._breaks: set[int] = set()  # where a line breaks: a block element starts or ends
+        parts: list[str] = []
+        self._size = 0
+
+        def add(text: str | None, owner: Any, linked: bool) -> None:
+            squeezed = squeeze(text or "")
+            if squeezed:
+                self._starts.append(self._size)
+                self._owners.append(owner)
+                self._linked.append(linked)
+                parts.append(squeezed)
+                self._size += len(squeezed)
+
+        def walk(element: Any, linked: bool) -> None:
+            tag = element.tag.lower() if isinstance(element.tag, str) else ""
+            if not tag or tag in _SKIPPED:
+                return
+            linked = linked or tag == "a"
+            block = tag in BLOCK_TAGS
+            if block:
+                self._breaks.add(self._size)
+            add(element.text, element, linked)
+            for child in element:
+                walk(child, linked)
+                add(child.tail, element, linked)
+            if block:
+                self._breaks.add(self._size)
+
+        body = tree.find(".//body")
+        walk(body if body is not None else tree, False)
+        self.text = "".join(parts)
+
+    def find(self, block: Block, near: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """The span of the page text that is this block; the one nearest `near` when the
+        text occurs more than once."""
+        key = squeeze(block.text)
+        if not key:
+            return None
+        found: list[int] = []
+        start = self.text.find(key)
+        while start >= 0 and len(found) < 50:
+            found.append(start)
+            start = self.text.find(key, start + 1)
+        if not found:
+            return None
+        if near is not None and len(found) > 1:
+            middle = (near[0] + near[1]) / 2
+            best = min(found, key=lambda at: abs(at - middle))
+        else:
+            best = found[0]
+        return best, best + len(key)
+
+    def flows_on(self, first: tuple[int, int], second: tuple[int, int]) -> bool:
+        """Whether the second span follows the first in the page with no line break between:
+        one paragraph of the page."""
+        return first[1] == second[0] and first[1] not in self._breaks
+
+    def count(self, block: Block) -> int:
+        """How many times the block's text occurs in the page."""
+        key = squeeze(block.text)
+        return self.text.count(key) if key else 0
+
+    def owners(self, span: tuple[int, int]) -> list[tuple[Any, int, bool]]:
+        """The elements whose text makes up a span: (element, characters, inside a link)."""
+        start, end = span
+        index = max(0, bisect_right(self._starts, start) - 1)
+        out: list[tuple[Any, int, bool]] = []
+        while index < len(self._starts) and self._starts[index] < end:
+            seg_start = self._starts[index]
+            seg_end = self._starts[index + 1] if index + 1 < len(self._starts) else self._size
+            chars = min(end, seg_end) - max(start, seg_start)
+            if chars > 0:
+                out.append((self._owners[index], chars, self._linked[index]))
+            index += 1
+        return out
+
+
+# --- the element that holds the story ---------------------------------------------------------
+
+
+def _ancestors(element: Any) -> list[Any]:
+    out = []
+    while element is not None:
+        out.append(element)
+        element = element.getparent()
+    return out
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    common = _ancestors(elements[0])
+    for element in elements[1:]:
+        chain = set(map(id, _ancestors(element)))
+        common = [a for a in common if id(a) in chain]
+    return common[0] if common else None
+
+
+def story_element(spans: list[tuple[Any, int]]) -> Any:
+    """The deepest element holding four fifths of the story's located text (in at least half
+    of its blocks): the element trafilatura chose, in effect."""
+    chars: Counter[int] = Counter()
+    blocks: Counter[int] = Counter()
+    by_id: dict[int, Any] = {}
+    for element, size in spans:
+        for ancestor in _ancestors(element):
+            chars[id(ancestor)] += size
+            blocks[id(ancestor)] += 1
+            by_id[id(ancestor)] = ancestor
+    total = sum(size for _, size in spans)
+    if not total:
+        return None
+    wanted = [
+        by_id[key]
+        for key in chars
+        if chars[key] >= 0.8 * total and blocks[key] >= max(1, len(spans) // 2)
+    ]
+    return max(wanted, key=lambda element: len(_ancestors(element)), default=None)
+
+
+# --- what the class and id words say -------------------------------------------------------------
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def class_words(element: Any) -> set[str]:
+    """The words of an element's class and id: "relatedStories col-2" → related, stories."""
+    raw = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return set(_TOKEN.findall(_CAMEL.sub(" ", raw).lower()))
+
+
+def _tag(element: Any) -> str:
+    return element.tag.lower() if isinstance(element.tag, str) else ""
+
+
+def locate(blocks: list[Block], tree: Any) -> tuple[list[Place | None], PageIndex, Any]:
+    """Each block's place in the page (None when its text is not found there), the page's
+    text index, and the element that holds the story (None if no block was found)."""
+    index = PageIndex(tree)
+    spans: list[tuple[int, int] | None] = []
+    last: tuple[int, int] | None = None
+    for block in blocks:
+        span = index.find(block, near=last)
+        spans.append(span)
+        last = span or last
+    owners = [index.owners(span) if span else [] for span in spans]
+    main_parts = [
+        (_common_ancestor([o for o, _, _ in parts]), sum(c for _, c, _ in parts))
+        for parts in owners
+        if parts
+    ]
+    main = story_element(main_parts)
+    main_chain = set(map(id, _ancestors(main))) if main is not None else set()
+    places: list[Place | None] = []
+    for span, parts in zip(spans, owners, strict=True):
+        if not parts or span is None:
+            places.append(None)
+            continue
+        element = _common_ancestor([o for o, _, _ in parts])
+        total = sum(c for _, c, _ in parts)
+        linked = sum(c for _, c, is_link in parts if is_link)
+        chain = _ancestors(element)
+        inside = main is None or any(a is main for a in chain)
+        words: set[str] = set()
+        caption = False
+        for ancestor in chain:
+            if id(ancestor) in main_chain:
+                break  # the story's element and above: their words describe the whole page
+            words |= class_words(ancestor)
+            caption = caption or _tag(ancestor) in ("figcaption", "caption")
+        share = linked / total if total else 0.0
+        places.append(Place(element, span, share, frozenset(words), inside, caption))
+    return places, index, main
+
+
+_CAPTION_TAGS = frozenset({"figcaption", "caption"})
+
+
+def captions_in(element: Any) -> list[str]:
+    """The image captions inside an element (the story's): `figcaption`s and elements
+    whose class or id says caption, in page order, each once."""
+    found: list[str] = []
+    if element is None:
+        return found
+    for candidate in element.iter():
+        if not isinstance(candidate.tag, str):
+            continue
+        if _tag(candidate) in _CAPTION_TAGS or "caption" in class_words(candidate):
+            if any(_tag(a) in _CAPTION_TAGS for a in _ancestors(candidate.getparent())):
+                continue  # inside a caption already taken whole
+            text = " ".join(candidate.text_content().split())
+            if text and text not in found and len(text.split()) <= 80:
+                found.append(text)
+    return found
