@@ -132,19 +132,10 @@ def _report(outcome: AddResult | AddError, as_json: bool, show_removed: bool = F
 
 def _report_removed(outcome: AddResult) -> None:
     """What the cleaning took out, and how to have it back."""
-    removed = outcome.removed
-    what = f"{len(removed)} block{'s' if len(removed) != 1 else ''} removed" if removed else ""
-    say(f"  cleaning: {outcome.cleaning}" + (f"; {what}:" if what else "; nothing removed"))
-    if outcome.note:
-        say(f"  {outcome.note}")
-    for removal in removed:
-        text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
-        say(f"    - {text}\n      ({removal.reason})")
-    if removed or outcome.note:
-        say(
-            f"  missing a paragraph? reader add --update --no-clean {outcome.source} "
-            "(trafilatura's text) or --update --raw (all the text of the page)"
-        )
+    from reader.library.adding import removed_report
+
+    for line in removed_report(outcome):
+        say("  " + line.replace("\n", "\n  "))
 
 
 def _as_json(outcome: AddResult | AddError, show_removed: bool = False) -> dict[str, object]:

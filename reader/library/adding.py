@@ -84,6 +84,25 @@ class AddResult:
     note: str = ""
 
 
+def removed_report(outcome: AddResult) -> list[str]:
+    """What the cleaning of a page took out, and how to have it back: lines for a person
+    (`reader add --show-removed`, the add dialog's "show what was removed")."""
+    removed = outcome.removed
+    what = f"{len(removed)} block{'s' if len(removed) != 1 else ''} removed" if removed else ""
+    lines = [f"cleaning: {outcome.cleaning}" + (f"; {what}:" if what else "; nothing removed")]
+    if outcome.note:
+        lines.append(outcome.note)
+    for removal in removed:
+        text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
+        lines.append(f"  - {text}\n    ({removal.reason})")
+    if removed or outcome.note:
+        lines.append(
+            f"missing a paragraph? reader add --update --no-clean {outcome.source} "
+            "(trafilatura's text) or --update --raw (all the text of the page)"
+        )
+    return lines
+
+
 @dataclass
 class Prepared:
     """A source read and cleaned, not yet in the library: `store_prepared` puts it there."""

@@ -30,6 +30,28 @@ def library_words(app: ReaderApp) -> str:
     return region_words(app, main(app).query_one("#library-pane"))
 
 
+async def test_the_add_dialog_can_show_what_the_cleaning_removed(
+    site: str, library: Path
+) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        await type_text(pilot, f"{site}/story.html")
+        await press(pilot, "tab", "space", "shift+tab")  # check "show what … removed"
+        await press(pilot, "enter")
+        dialog = app.screen
+        assert isinstance(dialog, AddDialog)
+        await wait_until(pilot, lambda: dialog._result is not None)
+        shown = region_words(app, dialog.query_one("#add-box"))
+        assert "cleaning: trafilatura+reader; 1 block removed: - Follow Newsbeat" in shown
+        assert f"Added: {TITLE} · enter opens it" in shown
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, AddDialog)
+        document = view(app).document
+        assert document is not None and document.record.title == TITLE
+
+
 async def test_plus_adds_a_web_page_and_opens_it(site: str, library: Path) -> None:
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:

@@ -3,7 +3,9 @@
 Fetching and cleaning run in a thread worker with a progress line, so the app stays
 responsive; writing the file and registering it run on the app's saving thread, in order
 with every other change. The dialog closes with the new (or already present) article's id;
-an error is a notification and the dialog stays open to correct the address.
+an error is a notification and the dialog stays open to correct the address. With "show
+what the cleaning removed" checked, a cleaned page's removals are listed before it closes
+(the same lines as `reader add --show-removed`).
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.timer import Timer
-from textual.widgets import Input, Label, LoadingIndicator, Static
+from textual.widgets import Checkbox, Input, Label, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from reader.library.article_files import ArticleError
@@ -24,7 +26,7 @@ from reader.storage.database import StoreError
 from reader.ui.styling import literal
 
 if TYPE_CHECKING:
-    from reader.library.adding import AddResult  # noqa: F401 - named in a string: the base class below
+    from reader.library.adding import AddResult
     from reader.ui.app import ReaderApp
 
 
@@ -33,6 +35,7 @@ class AddDialog(ModalScreen["AddResult | None"]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="add.cancel"),
+        Binding("enter", "done", "Open the article", show=False, id="add.done"),
     ]
 
     def __init__(self) -> None:
@@ -41,6 +44,7 @@ class AddDialog(ModalScreen["AddResult | None"]):
         self._source = ""
         self._seconds = 0
         self._clock: Timer | None = None
+        self._result: AddResult | None = None  # added, its removals on show
 
     @property
     def reader(self) -> ReaderApp:
@@ -51,11 +55,15 @@ class AddDialog(ModalScreen["AddResult | None"]):
             box.border_title = "Add an article"
             yield Label("Web address or file (.html, .txt, .md)")
             yield Input(placeholder="https://… or ~/Downloads/story.html", id="add-source")
+            yield Checkbox("Show what the cleaning removed", id="add-show-removed")
+            with VerticalScroll(id="add-removed-scroll"):
+                yield Static(id="add-removed", markup=False)
             yield LoadingIndicator(id="add-progress")
             yield Static("enter adds it · esc cancels", id="add-status", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#add-progress").display = False
+        self.query_one("#add-removed-scroll").display = False
         self.query_one("#add-source", Input).focus()
 
     @on(Input.Submitted, "#add-source")
@@ -108,7 +116,27 @@ class AddDialog(ModalScreen["AddResult | None"]):
                 self.app.call_from_thread(self._failed, f"{source}: could not add it ({error!r})")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self.dismiss, result)
+            self.app.call_from_thread(self._done, result)
+
+    def _done(self, result: AddResult) -> None:
+        if not (self.query_one("#add-show-removed", Checkbox).value and result.cleaning):
+            self.dismiss(result)
+            return
+        from reader.library.adding import removed_report
+
+        self._result, self.busy = result, False
+        self._stop_clock()
+        for hidden in ("#add-progress", "#add-source", "#add-show-removed"):
+            self.query_one(hidden).display = False
+        scroll = self.query_one("#add-removed-scroll")
+        scroll.display = True
+        self.query_one("#add-removed", Static).update("\n".join(removed_report(result)))
+        self._status(f"Added: {result.title} · enter opens it · esc closes")
+        scroll.focus()
+
+    def action_done(self) -> None:
+        if self._result is not None:
+            self.dismiss(self._result)
 
     def _failed(self, message: str) -> None:
         self.busy = False
@@ -127,6 +155,9 @@ class AddDialog(ModalScreen["AddResult | None"]):
             self._clock = None
 
     def action_cancel(self) -> None:
+        if self._result is not None:  # added already: close on it
+            self.dismiss(self._result)
+            return
         self._stop_clock()
         if self.busy:
             self.workers.cancel_group(self, "add")
