@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.annotations.search import SOURCE, THEMES, parse_query, tokens
+from reader.annotations.query import SOURCE, THEMES, parse_query, tokens
 from reader.core.records import Annotation
 
 

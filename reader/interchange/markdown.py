@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Container
 
-from reader.annotations.search import SOURCE, THEMES, parse_query, tokens
+from reader.annotations.query import SOURCE, THEMES, parse_query, tokens
 from reader.core.codebook import name_key
 from reader.core.markdown_text import escape_markdown
 from reader.core.records import Annotation

@@ -6,11 +6,8 @@ from collections.abc import Iterable
 
 from reader.core.collector import collector_paused
 from reader.core.text import TextStructure, clean_line
-from reader.quotes.attribution import QuoteFinding, find_quotes
-
-# Longer texts are not news articles (a book, a data dump, a 10 MB line): finding quotes in
-# them would take minutes, so it is not tried. A 1 MB article takes well under a second.
-MAX_CHARACTERS = 2_000_000
+from reader.quotes.attribution import find_quotes
+from reader.quotes.finding import MAX_CHARACTERS, QuoteFinding
 
 
 def headline_index(structure: TextStructure, title: str) -> int | None:

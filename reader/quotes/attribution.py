@@ -48,6 +48,7 @@ from reader.quotes.cues import (
     cue_tail,
     is_speech_verb,
 )
+from reader.quotes.finding import QuoteFinding
 from reader.quotes.given_names import is_given_name
 from reader.quotes.lexicon import words
 from reader.quotes.names import PRONOUNS, TITLES, Entities, Entity, Mention, Token
@@ -113,44 +114,6 @@ _FUNCTION_WORDS = PREPOSITIONS | {
     "there",
 }
 _SMALL_WORDS = words("title_small_words")
-
-
-CONFIDENT = 0.8  # suggestions at or above it are calibrated to be right (bench.quotes)
-
-
-@dataclass(frozen=True)
-class QuoteFinding:
-    """A quotation with what the finder makes of it."""
-
-    quotation: Quotation
-    speech: bool
-    speaker: str | None = None
-    mention: str | None = None
-    cue: str | None = None
-    confidence: float = 0.0
-    description: str = ""
-
-    @property
-    def span(self) -> Span:
-        return self.quotation.inner
-
-    @property
-    def uncertain(self) -> bool:
-        """A speaker is suggested, but below the confidence whose precision is measured
-        high (`CONFIDENT`): the user should look before saving it."""
-        return self.speaker is not None and self.confidence < CONFIDENT
-
-    def as_json(self, text: str) -> dict[str, object]:
-        inner = self.quotation.inner
-        return {
-            "quote": text[inner.start : inner.end],
-            "start": inner.start,
-            "end": inner.end,
-            "speaker": self.speaker,
-            "speaker_mention": self.mention,
-            "cue": self.cue,
-            "confidence": round(self.confidence, 2),
-        }
 
 
 @dataclass(frozen=True)

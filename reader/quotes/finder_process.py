@@ -22,11 +22,12 @@ import subprocess
 import sys
 import threading
 from collections.abc import Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from reader.core.text import TextStructure
-from reader.quotes.article import article_quotes
-from reader.quotes.attribution import QuoteFinding
+
+if TYPE_CHECKING:
+    from reader.quotes.finding import QuoteFinding
 
 IN_PROCESS_FROM = 150_000  # characters: below this, a thread is quicker than a process
 _LENGTH = struct.Struct("!Q")
@@ -60,6 +61,8 @@ class QuoteFinderProcess:
         self, structure: TextStructure, title: str, known_sources: Sequence[str]
     ) -> list[QuoteFinding]:
         """The quotations of `structure`; blocks the calling thread (call it from a worker)."""
+        from reader.quotes.article import article_quotes  # the finder loads on first use
+
         if len(structure.text) < IN_PROCESS_FROM:
             return article_quotes(structure, title, known_sources)
         with self._lock:
@@ -95,6 +98,8 @@ class QuoteFinderProcess:
 
 def _serve() -> None:
     """The helper's loop: a request in, its quotations out, until stdin closes."""
+    from reader.quotes.article import article_quotes
+
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.records import Annotation
-from reader.quotes.attribution import QuoteFinding
+from reader.quotes.finding import QuoteFinding
 
 COVERED = 0.6  # share of a quotation an annotation must cover for it to count as tagged
 

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -27,7 +27,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.annotations.history import History
-from reader.annotations.search import SearchIndex
 from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation
 from reader.core.text import printable
@@ -36,17 +35,17 @@ from reader.quotes.finder_process import QuoteFinderProcess
 from reader.reading.settings import keymap_path, load_keymap, shown_path
 from reader.storage.database import FOLD_BYTES, Store, StoreError
 from reader.ui.commands import ArticleCommands
-from reader.ui.dialogs.export_dialog import ExportDialog, ExportRequest
-from reader.ui.dialogs.prompt_dialog import ConfirmDialog
-from reader.ui.dialogs.tag_dialog import TagDialog
 from reader.ui.palette import ReaderCommandPalette
-from reader.ui.screens.codebook_screen import CodebookScreen
-from reader.ui.screens.help_screen import HelpScreen, Section
 from reader.ui.screens.main_screen import MainScreen
-from reader.ui.screens.search_screen import SearchOutcome, SearchScreen
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library_list import LibraryList
+
+if TYPE_CHECKING:  # the screens and dialogs below load when first opened: a quicker start
+    from reader.annotations.search import SearchIndex
+    from reader.ui.dialogs.export_dialog import ExportRequest
+    from reader.ui.screens.help_screen import Section
+    from reader.ui.screens.search_screen import SearchOutcome
 
 T = TypeVar("T")
 PALETTE_SKIPS = frozenset({"focus_article", "command_palette"})  # not commands to pick
@@ -236,6 +235,8 @@ class ReaderApp(App[None]):
 
     @work(thread=True, group="index")
     def build_index(self) -> None:
+        from reader.annotations.search import SearchIndex  # numpy: loaded after the first frame
+
         try:
             self._index = SearchIndex.build(self.store)
         except StoreError:
@@ -309,12 +310,16 @@ class ReaderApp(App[None]):
         self.main.open_article(article_id)
 
     def action_search(self) -> None:
+        from reader.ui.screens.search_screen import SearchScreen
+
         if isinstance(self.screen, SearchScreen):
             return
         self.push_screen(SearchScreen(self.wait_for_index, self._last_query), self._searched)
 
     def search_for(self, query: str) -> None:
         """Open the search screen on `query` (from the codebook or the analysis screen)."""
+        from reader.ui.screens.search_screen import SearchScreen
+
         self.push_screen(SearchScreen(self.wait_for_index, query), self._searched)
 
     def _searched(self, outcome: SearchOutcome | None) -> None:
@@ -340,6 +345,8 @@ class ReaderApp(App[None]):
             self.notify("Nothing to export: no annotations here", severity="warning")
             return
         chosen = list(annotations)
+        from reader.ui.dialogs.export_dialog import ExportDialog
+        from reader.ui.dialogs.prompt_dialog import ConfirmDialog
 
         def confirmed(request: ExportRequest | None) -> None:
             if request is None:
@@ -421,6 +428,8 @@ class ReaderApp(App[None]):
         self.notify(f"Copied: {shown}", timeout=5)
 
     def action_help(self) -> None:
+        from reader.ui.screens.help_screen import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         left, right = key_sections()
@@ -462,6 +471,10 @@ class ReaderApp(App[None]):
 
 def key_sections() -> tuple[list[Section], list[Section]]:
     """Every binding of the app, in the groups `?` and `reader keys` show: two columns."""
+    from reader.ui.dialogs.tag_dialog import TagDialog
+    from reader.ui.screens.codebook_screen import CodebookScreen
+    from reader.ui.screens.search_screen import SearchScreen
+
     everywhere = [
         *ReaderApp.BINDINGS,
         *MainScreen.BINDINGS,

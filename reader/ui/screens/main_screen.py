@@ -35,17 +35,11 @@ from reader.core.records import (
 from reader.core.text import printable, shorten
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
-from reader.quotes.article import MAX_CHARACTERS
+from reader.quotes.finding import MAX_CHARACTERS
 from reader.quotes.review import of_speaker, speakers, untagged
 from reader.reading.document import Document, open_document
 from reader.reading.settings import load_position, save_position
-from reader.ui.dialogs.add_dialog import AddDialog
-from reader.ui.dialogs.prompt_dialog import PromptDialog
 from reader.ui.dialogs.tag_dialog import TagDialog, TagRequest, TagResult
-from reader.ui.screens.analysis_screen import AnalysisScreen
-from reader.ui.screens.codebook_screen import CodebookScreen
-from reader.ui.screens.orphans_screen import OrphansScreen
-from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
 from reader.ui.styling import literal
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
@@ -605,6 +599,8 @@ class MainScreen(Screen[None]):
         if not counts:
             self.notify("No speakers found in this article yet", timeout=3)
             return
+        from reader.ui.screens.speakers_screen import SpeakersScreen  # loaded when first opened
+
         self.app.push_screen(SpeakersScreen(counts), self._speaker_chosen)
 
     def _speaker_chosen(self, choice: tuple[str, str] | None) -> None:
@@ -619,6 +615,8 @@ class MainScreen(Screen[None]):
             self.article_view.focus()
             return
         text = self.document.text
+        from reader.ui.screens.speakers_screen import ReviewScreen  # loaded when first opened
+
         review = ReviewScreen(name, [(q, text[q.span.start : q.span.end]) for q in quotes])
         self.app.push_screen(review, self._reviewed)
 
@@ -685,6 +683,8 @@ class MainScreen(Screen[None]):
     def action_orphans(self) -> None:
         store = self.reader.store
         titles = {r.id: r.title or r.path for r in store.articles()}
+        from reader.ui.screens.orphans_screen import OrphansScreen  # loaded when first opened
+
         screen = OrphansScreen(store.orphans(), titles, self.theme_colours(), self._delete_orphan)
         self.app.push_screen(screen, self._open_orphan)
 
@@ -721,6 +721,8 @@ class MainScreen(Screen[None]):
                     timeout=4,
                 )
 
+        from reader.ui.dialogs.prompt_dialog import PromptDialog  # loaded when first opened
+
         self.app.push_screen(
             PromptDialog(
                 "Filter",
@@ -732,12 +734,16 @@ class MainScreen(Screen[None]):
         )
 
     def action_codebook(self) -> None:
+        from reader.ui.screens.codebook_screen import CodebookScreen  # loaded when first opened
+
         self.app.push_screen(CodebookScreen())
 
     def action_analysis(self) -> None:
         if not self.reader.store.annotations():
             self.notify("Nothing to analyse yet: tag some quotes first", severity="warning")
             return
+        from reader.ui.screens.analysis_screen import AnalysisScreen  # loaded when first opened
+
         self.app.push_screen(AnalysisScreen())
 
     def action_export(self) -> None:
@@ -757,6 +763,8 @@ class MainScreen(Screen[None]):
     def action_add_article(self) -> None:
         """Open the add dialog; the article it adds is listed and opened."""
         if self.reader.may_edit():
+            from reader.ui.dialogs.add_dialog import AddDialog  # loaded when first opened
+
             self.app.push_screen(AddDialog(), self._added)
 
     def _added(self, result: AddResult | None) -> None:

@@ -1,0 +1,55 @@
+"""What the quote finder says of one quotation: `QuoteFinding`, light to import.
+
+The app's screens name `QuoteFinding` and draw it long before a quotation is looked for;
+the finder itself (`reader.quotes.attribution`: word lists, patterns, a ranker) is loaded
+only when an article's quotes are first searched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.text import Quotation, Span
+
+# Longer texts are not news articles (a book, a data dump, a 10 MB line): finding quotes in
+# them would take minutes, so it is not tried. A 1 MB article takes about a second.
+MAX_CHARACTERS = 2_000_000
+
+CONFIDENT = 0.8  # suggestions at or above it are calibrated to be right (bench.quotes)
+
+
+@dataclass(frozen=True)
+class QuoteFinding:
+    """A quotation with what the finder makes of it."""
+
+    quotation: Quotation
+    speech: bool
+    speaker: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    confidence: float = 0.0
+    description: str = ""
+
+    @property
+    def span(self) -> Span:
+        return self.quotation.inner
+
+    @property
+    def uncertain(self) -> bool:
+        """A speaker is suggested, but below the confidence whose precision is measured
+        high (`CONFIDENT`): the user should look before saving it."""
+        return self.speaker is not None and self.confidence < CONFIDENT
+
+    def as_json(self, text: str) -> dict[str, object]:
+        inner = self.quotation.inner
+        return {
+            "quote": text[inner.start : inner.end],
+            "start": inner.start,
+            "end": inner.end,
+            "speaker": self.speaker,
+            "speaker_mention": self.mention,
+            "cue": self.cue,
+            "confidence": round(self.confidence, 2),
+        }
