@@ -74,7 +74,7 @@ class Offsets:
         return self.to_utf16(offset) if source == CODEPOINTS else self.to_codepoint(offset)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def offsets(text: str) -> Offsets:
     """The `Offsets` of `text`, kept for the last few texts (one export, one import)."""
     return Offsets(text)
