@@ -4,8 +4,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LIBRARY ?= library
+QUALCODER_SRC ?=
+QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus stress clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -21,8 +23,8 @@ run: $(STAMP)  ## Open Reader on the bundled library
 	$(BIN)/reader $(LIBRARY)
 
 test: $(STAMP)  ## Lint, check the layering, run the whole suite
-	$(BIN)/ruff check reader tests bench docs
-	$(BIN)/ruff format --check reader tests bench docs
+	$(BIN)/ruff check reader tests bench docs interop
+	$(BIN)/ruff format --check reader tests bench docs interop
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2
@@ -32,8 +34,8 @@ stress: $(STAMP)  ## The data-safety tests in full: 201 kills, long property run
 	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist -p no:timeout tests/interchange/test_import_hostile.py -k "any_json or any_bytes"
 
 format: $(STAMP)  ## Apply ruff's fixes and formatting
-	$(BIN)/ruff check --fix reader tests bench docs
-	$(BIN)/ruff format reader tests bench docs
+	$(BIN)/ruff check --fix reader tests bench docs interop
+	$(BIN)/ruff format reader tests bench docs interop
 
 bench: $(STAMP)  ## Measure the speed targets (builds its own large data)
 	$(BIN)/python -m bench
@@ -46,6 +48,10 @@ bench-extraction: $(STAMP)  ## Score the cleaning of web pages against hand-clea
 
 extraction-corpus: $(STAMP)  ## Fetch the multi-site extraction corpus into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_extraction_corpus
+
+interop: $(STAMP)  ## Optional: QualCoder imports an export headless; each coding drawn on its quote?
+	@test -f "$(QUALCODER_SRC)/qualcoder/refi.py" || { echo "make interop: set QUALCODER_SRC to a QualCoder source tree's src folder, and QUALCODER_PYTHON to a Python with PyQt6, Pillow and pymupdf"; exit 2; }
+	QT_QPA_PLATFORM=offscreen $(QUALCODER_PYTHON) -W ignore interop/qualcoder.py --qualcoder-src "$(QUALCODER_SRC)" --reader $(BIN)/reader $(if $(INTEROP_LIBRARY),--library "$(INTEROP_LIBRARY)")
 
 clean:  ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist *.egg-info

@@ -1,7 +1,8 @@
 """`reader export [FILTER]`: annotations out to the tools researchers use.
 
 Writes to standard output, or to `-o FILE` (replaced atomically); `qdpx` (a zip archive)
-needs `-o FILE`, `obsidian` (a folder of notes) needs `-o FOLDER`.
+needs `-o FILE`, `obsidian` (a folder of notes) needs `-o FOLDER`. `--positions` picks the
+unit `w3c` and `qdpx` positions count in (`reader.interchange.position_units`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
 from reader.core.text import printable
+from reader.core.text_units import UNITS
 from reader.interchange import EXPORT_FORMATS, GROUPS
 
 
@@ -39,6 +41,15 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         "first, with the others named as 'also:')",
     )
     parser.add_argument(
+        "--positions",
+        choices=UNITS,
+        help="w3c and qdpx: count positions in Unicode code points or UTF-16 code units. "
+        "Default: utf16 for qdpx, the unit QDA tools draw codings in (QualCoder through "
+        "Qt), so codings after an emoji land on the right words there; codepoints for w3c, "
+        "as the W3C model requires. The two differ only after characters beyond U+FFFF "
+        "(emoji, rare CJK); import reads either",
+    )
+    parser.add_argument(
         "--force", action="store_true", help="replace an existing file (or notes) at -o"
     )
 
@@ -52,6 +63,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         args.group_by,
         args.force,
         args.each_theme,
+        args.positions,
     )
 
 
@@ -63,6 +75,7 @@ def run_export(
     group_by: str,
     force: bool,
     each_theme: bool = False,
+    positions: str | None = None,
 ) -> int:
     from reader.interchange.output import (
         ExportError,
@@ -71,12 +84,15 @@ def run_export(
         render,
         write_export,
     )
+    from reader.interchange.position_units import DEFAULT_UNITS
     from reader.interchange.selection import select
     from reader.library.folder import Library
     from reader.storage.database import Store
 
     if fmt not in EXPORT_FORMATS:
         return fail(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}", 2)
+    if positions and fmt not in DEFAULT_UNITS:
+        return fail(f"--positions applies to w3c and qdpx, not to {fmt}", 2)
     if fmt in ("qdpx", "obsidian") and not output:
         what = "FILE.qdpx (a zip archive)" if fmt == "qdpx" else "FOLDER (a folder of notes)"
         return fail(f"--format {fmt} needs -o {what}", 2)
@@ -92,7 +108,7 @@ def run_export(
     finally:
         store.close()
     if target is None:
-        payload = render(selection, fmt, group_by, each_theme)
+        payload = render(selection, fmt, group_by, each_theme, positions)
         assert isinstance(payload, str)
         if sys.stdout.isatty():  # for a person: no escape sequence reaches the terminal
             payload = printable(payload.removeprefix("\ufeff"))
@@ -100,7 +116,14 @@ def run_export(
         return 0
     try:
         summary = write_export(
-            selection, fmt, target, where, group_by, force=force, repeat=each_theme
+            selection,
+            fmt,
+            target,
+            where,
+            group_by,
+            force=force,
+            repeat=each_theme,
+            positions=positions,
         )
     except ExportError as error:
         return fail(str(error))
@@ -116,6 +139,10 @@ COMMAND = Command(
             "reader export [FILTER]",
             "annotations as Markdown, CSV, JSON, W3C, REFI-QDA or Obsidian notes",
         ),
+        (
+            "  --positions UNIT",
+            "w3c/qdpx: utf16 (qdpx default, as QDA tools draw) or codepoints (w3c default)",
+        ),
     ),
     summary="write annotations as Markdown, CSV, JSON, W3C, REFI-QDA or Obsidian notes",
     description="Write the annotations FILTER selects (the search screen's syntax: "
@@ -126,7 +153,9 @@ COMMAND = Command(
     "metadata; w3c: a W3C Web Annotation collection (JSON-LD); qdpx: a REFI-QDA project "
     "for QualCoder, NVivo, ATLAS.ti and MAXQDA (needs -o FILE); obsidian: one note per "
     "article with #tags and [[source]] links (needs -o FOLDER). Without -o, writes to "
-    "standard output.",
+    "standard output. Positions count UTF-16 code units in qdpx (the unit QDA tools such as "
+    "QualCoder draw codings in) and Unicode code points in w3c (the unit the W3C model "
+    "requires; the quote goes with them); --positions chooses the other unit.",
     arguments=_arguments,
     run=run,
     query_words="filter",

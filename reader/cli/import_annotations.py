@@ -1,7 +1,9 @@
 """`reader import FILE`: annotations back in from a W3C, JSON or REFI-QDA (.qdpx) file.
 
 The file may be written by Reader or by another tool in the same format; annotations
-already in the database are skipped, so importing twice adds nothing twice.
+already in the database are skipped, so importing twice adds nothing twice. Positions in
+W3C and REFI-QDA files may count code points or UTF-16 code units: each is read in the
+unit that puts its quote there, and the summary line says which unit that was.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ def run(args: argparse.Namespace, where: Locations) -> int:
 
 
 def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> int:
+    from reader.core.text_units import UNITS
     from reader.interchange.fields import MAX_FILE_BYTES, ImportFileError, summary
     from reader.interchange.importing import import_incoming
+    from reader.interchange.position_units import EITHER, NEITHER, describe
     from reader.interchange.qdpx import from_qdpx
     from reader.interchange.tables import from_json
     from reader.interchange.w3c import from_w3c
@@ -64,6 +68,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             "orphaned": report.orphaned,
             "refused": report.refused,
             "not_placed": report.unplaced,
+            "positions": {unit: report.units[unit] for unit in (*UNITS, EITHER, NEITHER)},
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
@@ -72,6 +77,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             line += f"; {report.present} were already there"
         if report.orphaned:
             line += f"; {report.orphaned} kept as orphans (their quote was not found)"
+        if units := describe(report.units):
+            line += f"; {units}"
         say(line)
         for reason in report.unplaced:
             say(f"reader: not imported: {reason}", err=True)
@@ -102,7 +109,9 @@ COMMAND = Command(
     "tool in the same format) into the database. Each one is placed in its article of "
     "the library (by path, address, text or title) at its stored position, or found "
     "again by its quote if the text changed; one whose article is not in the library is "
-    "reported and left out. Annotations already there are skipped, so importing twice "
+    "reported and left out. Positions of W3C and REFI-QDA files are read in Unicode code "
+    "points or UTF-16 code units, whichever puts each quote at them; the summary says "
+    "which. Annotations already there are skipped, so importing twice "
     "adds nothing twice. --format is guessed from the file when not given.",
     arguments=_arguments,
     run=run,

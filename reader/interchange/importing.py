@@ -4,13 +4,17 @@ Each incoming annotation names its article by whatever its format keeps: the pat
 library, the web address or `file://` URI, the SHA-256 of the text, or the title. Its
 stored position is used when the quote is still there; else it is re-anchored the way an
 edited article's annotations are (quote, prefix and suffix); an annotation whose article
-is not in the library is reported, not imported. An annotation already in the database
+is not in the library is reported, not imported. A format whose positions may count
+either code points or UTF-16 code units (W3C) leaves `Incoming.unit` unset, and the
+position is read in the unit that puts the quote there (`position_units.read_span`); the
+report counts which unit each annotation was read in. An annotation already in the database
 (same id) is skipped, so importing a file twice adds nothing twice.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -29,7 +33,9 @@ from reader.core.records import (
     kind_of,
     now,
 )
+from reader.core.text_units import CODEPOINTS
 from reader.interchange.fields import clean_text
+from reader.interchange.position_units import read_span
 from reader.library.article_files import ArticleError
 from reader.library.folder import Library
 from reader.storage.database import Store
@@ -55,6 +61,9 @@ class Incoming:
     article_sha256: str = ""
     article_title: str = ""
     kind: str | None = None  # "quotation" / "passage"; None: worked out from the text
+    unit: str | None = CODEPOINTS  # what start/end count; None: the unit that fits the quote
+    prefer: str = CODEPOINTS  # the unit to read an unset `unit` in when the quote cannot tell
+    read_as: str = ""  # the unit the positions were read in, when it was worked out
 
 
 @dataclass
@@ -69,14 +78,15 @@ class IncomingFile:
 
 @dataclass
 class ImportReport:
-    """What an import did: annotations added, already present, refused (why), and not
-    placed (why)."""
+    """What an import did: annotations added, already present, refused (why), not placed
+    (why), and how many had their positions read in each unit (`position_units`)."""
 
     added: list[Annotation] = field(default_factory=list)
     present: int = 0
     orphaned: int = 0
     refused: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
+    units: Counter[str] = field(default_factory=Counter)
 
 
 def annotation_id(value: str) -> str:
@@ -122,6 +132,10 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
         if record.id not in texts:
             texts[record.id] = _text(library, record)
         text = texts[record.id]
+        if item.unit is None and text is not None:
+            _read_positions(item, text)
+        if item.read_as:
+            report.units[item.read_as] += 1
         if not item.quote and text is not None and item.start is not None and item.end is not None:
             item.quote = text[item.start : item.end]  # a position alone names the passage
         if not item.quote:
@@ -140,6 +154,19 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
         if description and name.strip():
             store.describe_source(name, description)
     return report
+
+
+def _read_positions(item: Incoming, text: str) -> None:
+    """Put `item`'s positions in code points, read in the unit that fits its quote."""
+    if item.start is None or item.end is None:
+        return
+    reading = read_span(text, item.start, item.end, item.quote, prefer=item.prefer)
+    item.start, item.end, item.unit, item.read_as = (
+        reading.start,
+        reading.end,
+        CODEPOINTS,
+        reading.unit,
+    )
 
 
 def _placed(item: Incoming, key: str, record: ArticleRecord, text: str | None) -> Annotation:

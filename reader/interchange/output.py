@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reader.core.paths import Locations
 from reader.interchange.markdown import to_markdown, to_obsidian
+from reader.interchange.position_units import DEFAULT_UNITS
 from reader.interchange.qdpx import to_qdpx
 from reader.interchange.selection import Selection
 from reader.interchange.tables import to_csv, to_json
@@ -37,12 +38,18 @@ class ProtectedPathError(ExportError):
 
 
 def render(
-    selection: Selection, fmt: str, group_by: str = "theme", repeat: bool = False
+    selection: Selection,
+    fmt: str,
+    group_by: str = "theme",
+    repeat: bool = False,
+    positions: str | None = None,
 ) -> bytes | str:
     """The export as text (bytes for the zip archive of `qdpx`); not for `obsidian`.
-    `repeat`: Markdown lists a quote under each of its themes, not only its first."""
+    `repeat`: Markdown lists a quote under each of its themes, not only its first.
+    `positions`: the unit `w3c` and `qdpx` count positions in (`DEFAULT_UNITS` if None)."""
+    unit = positions or DEFAULT_UNITS.get(fmt, "")
     if fmt == "qdpx":
-        return to_qdpx(selection)
+        return to_qdpx(selection, unit)
     if fmt == "markdown":
         return to_markdown(selection, group_by, repeat)
     if fmt == "csv":
@@ -50,7 +57,7 @@ def render(
     if fmt == "json":
         return to_json(selection)
     if fmt == "w3c":
-        return to_w3c(selection)
+        return to_w3c(selection, unit)
     raise ExportError(f"{fmt}: not a format that renders to one file")
 
 
@@ -83,6 +90,7 @@ def write_export(
     *,
     force: bool = False,
     repeat: bool = False,
+    positions: str | None = None,
 ) -> str:
     """Write the export to `target` (a folder for `obsidian`); returns a one-line summary."""
     check_target(target, where, folder=fmt == "obsidian")
@@ -99,7 +107,7 @@ def write_export(
             raise ExportError(f"{target}: is a folder; give a file name")
         if target.exists() and not force:
             raise ExportError(f"{target}: already exists; use --force to replace it")
-        payload = render(selection, fmt, group_by, repeat)
+        payload = render(selection, fmt, group_by, repeat, positions)
         write_atomically(target, payload if isinstance(payload, bytes) else payload.encode("utf-8"))
     except OSError as error:
         raise ExportError(f"{target}: cannot write it ({error.strerror or error})") from None

@@ -10,11 +10,17 @@ namespace, valid against the standard's Project.xsd) and the articles as plain-t
   "policing").
 - Every annotation is a `PlainTextSelection` of its article's source with one `Coding` per
   code (its source and each theme) and its note as the `Description`.
-- Positions: `startPosition`/`endPosition` count Unicode characters (code points) from 0 in
-  the source text as written to the archive: UTF-8 without a byte-order mark, line endings
-  "\\n". A byte-order mark or "\\r\\n" line endings would shift every selection after them in
-  a tool that counts characters, which is what moves codings to the wrong words after
-  import; Reader writes neither, and reads a BOM or "\\r\\n" back correctly.
+- Positions: `startPosition`/`endPosition` count from 0, end excluded, in the source text
+  as written to the archive: UTF-8 without a byte-order mark, line endings "\\n". They count
+  UTF-16 code units by default (`--positions codepoints` for code points): the standard's
+  schema says only "integer", and the QDA tools draw codings at UTF-16 positions
+  (QualCoder hands them to Qt unconverted), so code points put every coding after an
+  emoji one unit per emoji too early there. A byte-order mark or "\\r\\n" line endings
+  would shift selections the same way; Reader writes neither, and reads them back.
+- Each selection's `name` is the start of its quote (80 characters), which is what tells
+  the unit on import: the positions are read in the unit that puts that text there
+  (`position_units.read_span`), so files in either unit, Reader's or another tool's, come
+  back on the same words.
 """
 
 from __future__ import annotations
@@ -23,13 +29,16 @@ import io
 import uuid
 import zipfile
 import zlib
+from dataclasses import replace
 from xml.etree import ElementTree as ET
 
 from reader import __version__
 from reader.core.records import KINDS, now
 from reader.core.text import normalise
+from reader.core.text_units import UTF16
 from reader.interchange.fields import BadRecord, ImportFileError, clean_text, span
 from reader.interchange.importing import Incoming, IncomingFile, as_uuid
+from reader.interchange.position_units import NEITHER, export_span, read_span
 from reader.interchange.selection import ExportArticle, Selection
 from reader.library.article_files import text_hash
 
@@ -55,8 +64,9 @@ def _stamp(value: str) -> str:
     return (value or now()).replace("+00:00", "Z")
 
 
-def to_qdpx(selection: Selection) -> bytes:
-    """The selection as a .qdpx archive; articles whose file cannot be read are left out."""
+def to_qdpx(selection: Selection, unit: str = UTF16) -> bytes:
+    """The selection as a .qdpx archive, positions counted in `unit` (see the module
+    docstring); articles whose file cannot be read are left out."""
     ET.register_namespace("", NAMESPACE)
     user = _guid("user", "Reader")
     project = ET.Element(
@@ -77,7 +87,7 @@ def to_qdpx(selection: Selection) -> bytes:
         if article.text is None:
             continue
         files[_source_guid(article)] = article.text
-        _text_source(sources, article, selection, codes, user)
+        _text_source(sources, article, selection, codes, user, unit)
     if not len(sources):
         project.remove(sources)
     _sets(project, codes)
@@ -167,7 +177,12 @@ def _code(
 
 
 def _text_source(
-    sources: ET.Element, article: ExportArticle, selection: Selection, codes: _Codes, user: str
+    sources: ET.Element,
+    article: ExportArticle,
+    selection: Selection,
+    codes: _Codes,
+    user: str,
+    unit: str,
 ) -> None:
     guid = _source_guid(article)
     source = ET.SubElement(
@@ -185,14 +200,18 @@ def _text_source(
     for annotation in selection.annotations:
         if annotation.article_id != article.record.id:
             continue
+        start, end = export_span(article.text, annotation.start, annotation.end, unit) or (
+            annotation.start,
+            annotation.end,
+        )
         selected = ET.SubElement(
             source,
             f"{_Q}PlainTextSelection",
             {
                 "guid": as_uuid(annotation.id),
                 "name": annotation.quote[:80],
-                "startPosition": str(annotation.start),
-                "endPosition": str(annotation.end),
+                "startPosition": str(start),
+                "endPosition": str(end),
                 "creatingUser": user,
                 "creationDateTime": _stamp(annotation.created),
             },
@@ -229,7 +248,9 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
     """The coded text selections of a .qdpx project, as incoming annotations.
 
     Codes under a "Sources" group become the source; other codes become themes (nested
-    codes joined with "/"); a selection's description becomes its note. The archive is
+    codes joined with "/"); a selection's description becomes its note. Positions are read
+    in the unit (code points or UTF-16 code units) that puts the selection's `name` at
+    them in its source text; the unit goes into each item's `read_as`. The archive is
     read within limits (`MAX_MEMBER_BYTES` a member, `MAX_TOTAL_BYTES` in all, checked on
     the sizes the archive declares and again on the bytes it really gives), so a zip bomb
     is refused before it fills the memory. A selection whose positions are not whole
@@ -265,6 +286,7 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
         text = _source_text(source, texts)
         title = clean_text(source.get("name", ""))
         uri = clean_text((source.findtext(f"{_Q}Description") or "").strip())
+        sha256 = text_hash(text) if text is not None else ""
         for selected in source.iter(f"{_Q}PlainTextSelection"):
             guid = clean_text(selected.get("guid", ""))[:80] or "(a selection with no guid)"
             try:
@@ -279,17 +301,9 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
             speakers = [code_names[r] for r in refs if r in source_codes]
             kinds = [kind_codes[r] for r in refs if r in kind_codes]
             themes = tuple(code_names[r] for r in refs if r in code_names and r not in source_codes)
-            begin, stop = start or 0, end or 0
             incoming.items.append(
-                Incoming(
-                    id=guid,
-                    quote=text[begin:stop]
-                    if text is not None
-                    else clean_text(selected.get("name", "")),
-                    start=start,
-                    end=end,
-                    prefix=text[max(0, begin - 32) : begin] if text is not None else "",
-                    suffix=text[stop : stop + 32] if text is not None else "",
+                replace(
+                    _passage(guid, text, start, end, clean_text(selected.get("name", ""))),
                     source=clean_text(speakers[0]) if speakers else None,
                     themes=tuple(clean_text(t) for t in themes),
                     note=clean_text((selected.findtext(f"{_Q}Description") or "").strip()),
@@ -298,11 +312,32 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                     ),
                     article_uri=uri,
                     kind=kinds[0] if kinds else None,
-                    article_sha256=text_hash(text) if text is not None else "",
+                    article_sha256=sha256,
                     article_title=title,
                 )
             )
     return incoming
+
+
+def _passage(
+    guid: str, text: str | None, start: int | None, end: int | None, name: str
+) -> Incoming:
+    """A selection's passage: its positions read in the unit that puts its `name` (the
+    start of its text, as Reader and QualCoder write it) there in the source text. Without
+    the text, the unit is left for the import to work out against the library's article."""
+    if text is None or start is None or end is None:
+        return Incoming(id=guid, quote=name, start=start, end=end, unit=None, prefer=UTF16)
+    reading = read_span(text, start, end, name, prefer=UTF16, partial=True)
+    begin, stop = reading.start, reading.end
+    return Incoming(
+        id=guid,
+        quote=name if reading.unit == NEITHER and name else text[begin:stop],
+        start=begin,
+        end=stop,
+        prefix=text[max(0, begin - 32) : begin],
+        suffix=text[stop : stop + 32],
+        read_as=reading.unit,
+    )
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:

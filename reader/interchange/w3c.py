@@ -4,9 +4,13 @@ An export is an `AnnotationCollection` whose first page holds every annotation:
 
 - `id`: `urn:uuid:` and the annotation's id; `created`, `modified`: its dates (UTC).
 - `target`: `source` is the article's web address, or its file's `file://` URI; selectors
-  are a `TextQuoteSelector` (exact, prefix, suffix) and a `TextPositionSelector` (start,
-  end in Unicode code points of the article's text as Reader normalises it: line endings
-  as "\\n", escape and control characters removed).
+  are a `TextQuoteSelector` (exact, prefix, suffix), always, and a `TextPositionSelector`
+  (start, end in the article's text as Reader normalises it: line endings as "\\n",
+  escape and control characters removed). Positions count Unicode code points, as the
+  model says they MUST (§4.2.4, §4.2.5); `--positions utf16` counts UTF-16 code units
+  instead, as JavaScript clients such as Hypothesis do (they check the position against
+  the quote and fall back on the quote, so code points anchor there too). In UTF-16 an
+  annotation whose article cannot be read has no position selector, only the quote.
 - `body`: `TextualBody` items: each theme with purpose `tagging`; the note with purpose
   `commenting`; the source with purpose `identifying` (the body identifies who is quoted:
   in the model's words, it "assigns an identity to the target").
@@ -16,7 +20,9 @@ An export is an `AnnotationCollection` whose first page holds every annotation:
   kind worked out from the quote marks around the passage.
 
 Import reads a collection, a page, a list or a single annotation; other tools' annotations
-work too when their target is an article of the library (by address or quote).
+work too when their target is an article of the library (by address or quote). Positions
+are read in whichever unit puts the `exact` quote at them in the article (the import says
+which); when neither does, the passage is found by its quote.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from typing import Any
 
 from reader import __version__
 from reader.core.records import PASSAGE, QUOTATION, Annotation, now
+from reader.core.text_units import CODEPOINTS
 from reader.interchange.fields import (
     BadRecord,
     ImportFileError,
@@ -38,6 +45,7 @@ from reader.interchange.fields import (
     text,
 )
 from reader.interchange.importing import Incoming, IncomingFile, as_uuid
+from reader.interchange.position_units import export_span
 from reader.interchange.selection import Selection
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -48,8 +56,11 @@ def _stamp(value: str) -> str:
     return value.replace("+00:00", "Z") if value else value
 
 
-def annotation_json(annotation: Annotation, uri: str) -> dict[str, Any]:
-    """One annotation in the Web Annotation model."""
+def annotation_json(
+    annotation: Annotation, uri: str, text: str | None = None, unit: str = CODEPOINTS
+) -> dict[str, Any]:
+    """One annotation in the Web Annotation model, its position counted in `unit` of
+    `text` (its article's text: needed for UTF-16 only)."""
     body: list[dict[str, Any]] = []
     if annotation.source:
         body.append(_textual(annotation.source, SOURCE_PURPOSE))
@@ -71,18 +82,18 @@ def annotation_json(annotation: Annotation, uri: str) -> dict[str, Any]:
         item["motivation"] = "quoting"
     else:
         item["motivation"] = "classifying" if body else "highlighting"
-    item["target"] = {
-        "source": uri,
-        "selector": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": annotation.quote,
-                "prefix": annotation.prefix,
-                "suffix": annotation.suffix,
-            },
-            {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
-        ],
-    }
+    selectors: list[dict[str, Any]] = [
+        {
+            "type": "TextQuoteSelector",
+            "exact": annotation.quote,
+            "prefix": annotation.prefix,
+            "suffix": annotation.suffix,
+        }
+    ]
+    where = export_span(text, annotation.start, annotation.end, unit)
+    if where is not None:
+        selectors.append({"type": "TextPositionSelector", "start": where[0], "end": where[1]})
+    item["target"] = {"source": uri, "selector": selectors}
     return item
 
 
@@ -90,8 +101,12 @@ def _textual(value: str, purpose: str) -> dict[str, Any]:
     return {"type": "TextualBody", "value": value, "purpose": purpose, "format": "text/plain"}
 
 
-def to_w3c(selection: Selection) -> str:
-    items = [annotation_json(a, selection.article(a).uri) for a in selection.annotations]
+def to_w3c(selection: Selection, unit: str = CODEPOINTS) -> str:
+    """The selection as an `AnnotationCollection`, positions counted in `unit`."""
+    items = [
+        annotation_json(a, selection.article(a).uri, selection.article(a).text, unit)
+        for a in selection.annotations
+    ]
     collection = {
         "@context": CONTEXT,
         "id": f"urn:uuid:{as_uuid(_collection_key(selection))}",
@@ -202,6 +217,7 @@ def _incoming(item: dict[str, Any]) -> Incoming:
         created=_stored(item.get("created")),
         updated=_stored(item.get("modified")),
         article_uri=uri,
+        unit=None,  # code points or UTF-16: the one that puts `exact` there, on import
         kind=QUOTATION if "quoting" in motivations else (PASSAGE if motivation else None),
     )
 

@@ -158,7 +158,7 @@ def test_w3c_export_meets_the_w3c_schemas(tagged: Path) -> None:
     assert len(annotation_failures(broken)) >= 2
 
 
-def test_qdpx_is_valid_refi_qda_and_counts_characters(tagged: Path) -> None:
+def test_qdpx_is_valid_refi_qda_and_counts_utf16(tagged: Path) -> None:
     data = to_qdpx(_selection(tagged))
     with zipfile.ZipFile(io.BytesIO(data)) as zipped:
         project = etree.fromstring(zipped.read("project.qde"))
@@ -175,10 +175,11 @@ def test_qdpx_is_valid_refi_qda_and_counts_characters(tagged: Path) -> None:
     for source in project.iter(f"{q}TextSource"):
         raw = texts["sources/" + source.get("plainTextPath").removeprefix("internal://")]
         assert not raw.startswith(b"\xef\xbb\xbf") and b"\r\n" not in raw
-        text = raw.decode("utf-8")
+        units = raw.decode("utf-8").encode("utf-16-le")  # as Qt and .NET count
         for selected in source.iter(f"{q}PlainTextSelection"):
             start, end = int(selected.get("startPosition")), int(selected.get("endPosition"))
-            assert text[start:end] in {row[1] for row in ROWS}  # code points, emoji included
+            quote = units[2 * start : 2 * end].decode("utf-16-le")
+            assert quote in {row[1] for row in ROWS}  # UTF-16 units: an emoji counts two
             selections += 1
     assert selections == len(ROWS)
 
@@ -343,6 +344,7 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
         "orphaned": 0,
         "refused": [],
         "not_placed": [],
+        "positions": {"codepoints": 0, "utf16": 0, "either": 0, "neither": 0},
     }
 
 
