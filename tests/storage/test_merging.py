@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import msgspec
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -147,16 +148,11 @@ def test_both_coders_end_with_the_same_annotations_after_merging_each_way(mine, 
 def test_a_damaged_database_is_refused_in_one_line(tmp_path: Path) -> None:
     bad = tmp_path / "reader.json"
     bad.write_text('{"meta": {"1": {"schema": 5}}, "annotations": {"1": {"id": 3}}}')
-    try:
+    with pytest.raises(MergeError) as refused:
         read_database(bad)
-    except MergeError as error:
-        assert str(bad) in str(error) and "\n" not in str(error)
-    else:
-        raise AssertionError("a damaged file was read")
+    assert str(bad) in str(refused.value) and "\n" not in str(refused.value)
     out = tmp_path / "out.json"
     out.write_text("ours")
-    try:
+    with pytest.raises(MergeError):
         merge_files(None, bad, bad, out)
-    except MergeError:
-        pass
     assert out.read_text() == "ours"  # left as it was
