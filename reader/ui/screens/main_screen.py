@@ -801,7 +801,10 @@ class MainScreen(Screen[None]):
         notes.styles.display = "none"
         pane.styles.display = "block"
         self._refresh_comparison(every)
-        self.query_one(CompareList).focus()
+        listing = self.query_one(CompareList)
+        listing.focus()
+        if listing.current is not None:  # the article goes to the first disagreement
+            self.article_view.move_to(listing.current.start, center=True)
 
     def _refresh_comparison(self, every: tuple[Annotation, ...]) -> None:
         assert self.comparing is not None and self.document is not None
