@@ -35,6 +35,7 @@ def _isolated_home(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("READER_LIBRARY", raising=False)
+    monkeypatch.setenv("READER_CODER", "tester")  # the same coder name on every machine
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 `source:king theme:"public safety"` keeps the annotations whose source holds the words
 "king" and which have a theme holding "public safety"; `theme:policing` also keeps
-`policing/oversight` (a parent takes its children). Free words match a source or a theme.
+`policing/oversight` (a parent takes its children). Free words match a source or a theme;
+`coder:alice` keeps alice's annotations, `-coder:bob` leaves bob's out.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.annotations.query import SOURCE, THEMES, parse_query, tokens
+from reader.core.coders import coder_key
 from reader.core.records import Annotation
 
 
@@ -21,8 +23,14 @@ class TagFilter:
     sources: tuple[tuple[str, ...], ...]
     themes: tuple[tuple[str, ...], ...]
     either: tuple[str, ...]
+    coders: tuple[str, ...] = ()
+    not_coders: tuple[str, ...] = ()
 
     def matches(self, annotation: Annotation) -> bool:
+        if self.coders or self.not_coders:
+            key = coder_key(annotation.coder)
+            if (self.coders and key not in self.coders) or key in self.not_coders:
+                return False
         source = set(tokens(annotation.source or ""))
         themes = [set(tokens(t)) for t in annotation.themes]
         if any(not set(words) <= source for words in self.sources):
@@ -39,4 +47,4 @@ def parse_filter(text: str) -> TagFilter | None:
         return None
     sources = tuple(words for field, words in query.filters if field == SOURCE)
     themes = tuple(words for field, words in query.filters if field == THEMES)
-    return TagFilter(text.strip(), sources, themes, query.terms)
+    return TagFilter(text.strip(), sources, themes, query.terms, query.coders, query.not_coders)

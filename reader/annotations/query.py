@@ -6,6 +6,8 @@
   or a quoted phrase (`source:"Doug King"`); `theme:policing` also finds
   `policing/oversight`;
 - `kind:quote` (or `quotation`) and `kind:passage` (or `paraphrase`);
+- `coder:alice` (or `coder:"Ann Lee"`; `coder:""` for annotations of no known coder): the
+  coder who made it, the whole name, without regard to case;
 - `after:2026-01-01`, `before:2026-02`, `date:2026-01` on the date an annotation was
   made (a year, a month or a day);
 - a leading `-` excludes: `-theme:sports`, `-kind:passage`, `-draft`.
@@ -18,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+
+from reader.core.coders import coder_key
 
 QUOTE, NOTE, SOURCE, THEMES = 0, 1, 2, 3
 TITLE = 4
@@ -91,6 +95,8 @@ class Query:
     after: str | None = None
     before: str | None = None
     last_prefix: str | None = None  # the word that may be a beginning (while typing)
+    coders: tuple[str, ...] = ()  # coder keys (`coders.coder_key`); any of them matches
+    not_coders: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -106,6 +112,8 @@ class Query:
             or self.not_kind
             or self.after
             or self.before
+            or self.coders
+            or self.not_coders
         )
 
 
@@ -118,6 +126,8 @@ def parse_query(text: str, typing: bool = False) -> Query:
     excluded_filters: list[tuple[int, tuple[str, ...]]] = []
     kind = not_kind = after = before = None
     last_prefix = None
+    coders: list[str] = []
+    not_coders: list[str] = []
     for match in _PART.finditer(text):
         negated, name, quoted, bare = match.group(1), match.group(2), match.group(3), match.group(4)
         value = quoted if quoted is not None else (bare or "")
@@ -127,6 +137,9 @@ def parse_query(text: str, typing: bool = False) -> Query:
                 not_kind = KIND_WORDS[value.casefold()]
             else:
                 kind = KIND_WORDS[value.casefold()]
+            continue
+        if label == "coder":
+            (not_coders if negated else coders).append(coder_key(value))
             continue
         if label in DATE_FIELDS and _bounds(value):
             low, high = _bounds(value)  # type: ignore[misc]
@@ -157,6 +170,8 @@ def parse_query(text: str, typing: bool = False) -> Query:
         after,
         before,
         last_prefix,
+        tuple(coders),
+        tuple(not_coders),
     )
 
 

@@ -5,7 +5,7 @@ a typo of a word (one edit in 3 to 5 letters, two in more; never turning a real 
 no annotation holds into another word, except a name). Scores: exact 100, a beginning 70
 to 95 by how much was typed, a typo 85 (one edit) or 72 (two). An annotation's score is the
 mean, over the query's words, of the best match in its fields, each field weighted: source
-and themes 1.0, quote 0.9, note 0.85, article title 0.75. Then the conditions: `kind:`,
+and themes 1.0, quote 0.9, note 0.85, article title 0.75. Then the conditions: `kind:`, `coder:`,
 dates, and exclusions (`-theme:sports`). Results are ranked by score (ties: the newer), or
 sorted newest first, or by the article's publication date.
 
@@ -53,6 +53,7 @@ from reader.annotations.vocabulary import (
     allowed_edits,
     english_words,
 )
+from reader.core.coders import coder_key
 from reader.core.collector import collector_paused
 from reader.core.memory import give_back_freed_memory
 from reader.core.records import QUOTATION, Annotation, ArticleRecord, Change
@@ -414,12 +415,31 @@ class SearchIndex:
                 keep &= days >= day_number(query.after)
             if query.before:
                 keep &= (days < day_number(query.before)) & (days != NO_DATE)
+        if query.coders or query.not_coders:
+            keep &= self._coder_mask(query.coders, query.not_coders, count)
         unused: set[str] = set()  # excluded words are not shown as matches
         for term in query.excluded:
             keep &= self._term_scores(term, None, count, unused, None) == 0
         for field, words in query.excluded_filters:
             for word in words:
                 keep &= self._term_scores(word, field, count, unused, None) == 0
+        return keep
+
+    def _coder_mask(
+        self, coders: tuple[str, ...], not_coders: tuple[str, ...], count: int
+    ) -> np.ndarray:
+        """Which documents are by one of `coders` and by none of `not_coders` (a pass over
+        the annotations: a coder filter is rare, and exact)."""
+        wanted, unwanted = set(coders), set(not_coders)
+        keys: dict[str, str] = {}
+        keep = np.zeros(count, dtype=bool)
+        for number, annotation in enumerate(self._docs.annotations[:count]):
+            if annotation is None:
+                continue
+            key = keys.get(annotation.coder)
+            if key is None:
+                key = keys[annotation.coder] = coder_key(annotation.coder)
+            keep[number] = (not wanted or key in wanted) and key not in unwanted
         return keep
 
     def _ordered(self, found: np.ndarray, total: np.ndarray, limit: int, sort: str) -> list[Hit]:
@@ -519,6 +539,7 @@ def hits_as_json(hits: Iterable[Hit], paths: dict[int, str]) -> list[dict[str, o
             "start": hit.annotation.start,
             "end": hit.annotation.end,
             "score": hit.score,
+            "coder": hit.annotation.coder,
         }
         for hit in hits
     ]

@@ -1,8 +1,10 @@
-"""`reader import FILE`: annotations back in from a W3C, JSON or REFI-QDA (.qdpx) file.
+"""`reader import FILE`: annotations in from a W3C, JSON or REFI-QDA (.qdpx) file, or from
+another coder's database (`reader.json`), merged with ours.
 
 The file may be written by Reader or by another tool in the same format; annotations
-already in the database are skipped, so importing twice adds nothing twice. Positions in
-W3C and REFI-QDA files may count code points or UTF-16 code units: each is read in the
+already in the database are skipped, so importing twice adds nothing twice; the same id
+with different content is settled as `core.merge_rule` says, so nothing is lost. Positions
+in W3C and REFI-QDA files may count code points or UTF-16 code units: each is read in the
 unit that puts its quote there, and the summary line says which unit that was.
 """
 
@@ -19,7 +21,9 @@ from reader.interchange import IMPORT_FORMATS
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the file to import")
-    parser.add_argument("--format", "-f", choices=IMPORT_FORMATS, help="w3c, json or qdpx")
+    parser.add_argument(
+        "--format", "-f", choices=IMPORT_FORMATS, help="w3c, json, qdpx or reader (a reader.json)"
+    )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
@@ -29,6 +33,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
 
 def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> int:
     from reader.core.text_units import UNITS
+    from reader.interchange.database_import import copy_missing_articles, from_database
     from reader.interchange.fields import MAX_FILE_BYTES, ImportFileError, summary
     from reader.interchange.importing import import_incoming
     from reader.interchange.position_units import EITHER, NEITHER, describe
@@ -48,22 +53,35 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
     if len(data) > MAX_FILE_BYTES:
         return fail(f"{shown}: over {MAX_FILE_BYTES >> 20} MB, too big to be an export")
     fmt = fmt or _guess_format(path, data)
+    copied: list[str] = []
+    their = None
     try:
-        if fmt == "qdpx":
+        if fmt == "reader":
+            their = from_database(path)
+            incoming = their.incoming
+        elif fmt == "qdpx":
             incoming = from_qdpx(data, shown)
         else:
             text = data.decode("utf-8-sig", errors="replace")
             incoming = from_json(text, shown) if fmt == "json" else from_w3c(text, shown)
     except ImportFileError as error:
         return fail(str(error))
+    del data
     store = Store(where.db)
     try:
+        if their is not None:
+            if path.resolve() == store.path.resolve():
+                return fail(f"{shown}: this is the library's own database; name the other copy's")
+            copied = copy_missing_articles(their, store, where.library)
         report = import_incoming(store, Library(where.library, store), incoming)
     finally:
         store.close()
     if as_json:
         document = {
             "imported": len(report.added),
+            "updated": len(report.updated),
+            "kept_beside": report.copies,
+            "articles_copied": copied,
             "present": report.present,
             "orphaned": report.orphaned,
             "refused": report.refused,
@@ -73,6 +91,12 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         line = f"imported {len(report.added)} annotations from {shown}"
+        if report.updated:
+            line += f"; {len(report.updated)} updated to their newer version"
+        if report.copies:
+            line += f"; {report.copies} of them another coder's version kept beside ours"
+        if copied:
+            line += f"; {len(copied)} articles copied into the library"
         if report.present:
             line += f"; {report.present} were already there"
         if report.orphaned:
@@ -91,10 +115,13 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
 
 
 def _guess_format(path: Path, data: bytes) -> str:
+    from reader.interchange.database_import import DATABASE_FORMAT, is_database
     from reader.interchange.tables import JSON_FORMAT
 
     if path.suffix.lower() == ".qdpx" or data[:2] == b"PK":
         return "qdpx"
+    if is_database(data):
+        return DATABASE_FORMAT
     return "json" if f'"{JSON_FORMAT}"'.encode() in data[:400] else "w3c"
 
 
@@ -102,7 +129,8 @@ COMMAND = Command(
     name="import",
     order=60,
     synopsis=(
-        ("reader import FILE", "annotations back from a W3C, JSON or REFI-QDA (.qdpx) file"),
+        ("reader import FILE", "annotations back from a W3C, JSON or REFI-QDA (.qdpx) file,"),
+        ("", "or another coder's reader.json, merged with yours"),
     ),
     summary="read annotations back from a W3C, JSON or REFI-QDA file",
     description="Read annotations from FILE (written by reader export, or by another "
@@ -112,7 +140,11 @@ COMMAND = Command(
     "reported and left out. Positions of W3C and REFI-QDA files are read in Unicode code "
     "points or UTF-16 code units, whichever puts each quote at them; the summary says "
     "which. Annotations already there are skipped, so importing twice "
-    "adds nothing twice. --format is guessed from the file when not given.",
+    "adds nothing twice. Another coder's database (their reader.json) merges theirs in: "
+    "articles matched by text, address or path (theirs that this library lacks are copied "
+    "from their folder), annotations by id; the same id with different content keeps the "
+    "newer version, and another coder's different coding beside it. --format is guessed "
+    "from the file when not given.",
     arguments=_arguments,
     run=run,
 )

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from reader.core.codebook import clean_name, unique_names
+from reader.core.coders import clean_coder
 from reader.core.text import Quotation, quotations
 
 CONTEXT_CHARS = 32  # characters of context kept each side of a quote, for re-anchoring
@@ -59,6 +60,8 @@ class Annotation(msgspec.Struct, frozen=True):
     article) or a passage (anything else), so that a paraphrase never gets quote marks.
     `orphaned` is set when the article's text changed and the passage could not be found
     again: the annotation keeps its quote and everything else, and is never deleted.
+    `coder` names who made the annotation or last edited it by hand (a codebook rename, a
+    re-anchoring or an import keep it), so that two coders' work can be told apart.
     The mapping methods let TinyDB and `dict(annotation)` read it like a document.
     """
 
@@ -76,6 +79,7 @@ class Annotation(msgspec.Struct, frozen=True):
     updated: str = ""
     orphaned: bool = False
     kind: Kind = PASSAGE
+    coder: str = ""  # who made it or last edited it by hand ("" for unknown: schema 4 and older)
 
     @property
     def is_quotation(self) -> bool:
@@ -193,9 +197,10 @@ def new_annotation(
     themes: Iterable[str] = (),
     note: str = "",
     kind: Kind | None = None,
+    coder: str = "",
 ) -> Annotation:
-    """A new annotation of `text[start:end]`, with its context for re-anchoring; its kind is
-    `kind`, else worked out from the marks around it (`kind_of`)."""
+    """A new annotation of `text[start:end]` by `coder`, with its context for re-anchoring;
+    its kind is `kind`, else worked out from the marks around it (`kind_of`)."""
     stamp = now()
     return Annotation(
         id=uuid.uuid4().hex,
@@ -211,6 +216,7 @@ def new_annotation(
         created=stamp,
         updated=stamp,
         kind=kind or kind_of(text, start, end),
+        coder=clean_coder(coder),
     )
 
 
@@ -236,7 +242,11 @@ def kind_in(quotes: Iterable[Quotation], start: int, end: int) -> Kind:
 
 
 def edited(annotation: Annotation, **changes: Any) -> Annotation:
-    """A copy of `annotation` with `changes` applied and `updated` set to now."""
+    """A copy of `annotation` with `changes` applied and `updated` set to now. An edit by
+    hand passes `coder=` (the editor becomes its coder); bulk edits (codebook renames)
+    leave it."""
+    if "coder" in changes:
+        changes["coder"] = clean_coder(changes["coder"] or "")
     if "themes" in changes:
         changes["themes"] = tuple(unique_names(changes["themes"]))
     if "source" in changes:

@@ -10,7 +10,7 @@ the app's export dialog uses `output`.
 from __future__ import annotations
 
 EXPORT_FORMATS = ("markdown", "csv", "json", "w3c", "qdpx", "obsidian")
-IMPORT_FORMATS = ("w3c", "json", "qdpx")
+IMPORT_FORMATS = ("w3c", "json", "qdpx", "reader")  # reader: another copy's reader.json
 GROUPS = ("theme", "source", "article")  # how a Markdown export is divided
 EXTENSIONS = {
     "markdown": ".md",

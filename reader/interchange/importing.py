@@ -8,7 +8,10 @@ is not in the library is reported, not imported. A format whose positions may co
 either code points or UTF-16 code units (W3C) leaves `Incoming.unit` unset, and the
 position is read in the unit that puts the quote there (`position_units.read_span`); the
 report counts which unit each annotation was read in. An annotation already in the database
-(same id) is skipped, so importing a file twice adds nothing twice.
+(same id, same content) is skipped, so importing a file twice adds nothing twice. The same
+id with different content (another coder's copy of the library, say) is settled by
+`core.merge_rule`: the newer version keeps the id, and another coder's different coding is
+kept beside it, so that nothing either coder did is lost.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ import msgspec
 
 from reader.core.anchoring import reanchor
 from reader.core.codebook import clean_name, unique_names
+from reader.core.coders import clean_coder
+from reader.core.merge_rule import resolve, same_content
 from reader.core.records import (
     KINDS,
     PASSAGE,
@@ -64,6 +69,7 @@ class Incoming:
     unit: str | None = CODEPOINTS  # what start/end count; None: the unit that fits the quote
     prefer: str = CODEPOINTS  # the unit to read an unset `unit` in when the quote cannot tell
     read_as: str = ""  # the unit the positions were read in, when it was worked out
+    coder: str | None = None  # None: the file does not say (an annotation there keeps its own)
 
 
 @dataclass
@@ -78,11 +84,15 @@ class IncomingFile:
 
 @dataclass
 class ImportReport:
-    """What an import did: annotations added, already present, refused (why), not placed
-    (why), and how many had their positions read in each unit (`position_units`)."""
+    """What an import did: annotations added, already present, updated to the file's newer
+    version, kept beside ours (another coder's different coding of the same id), refused
+    (why), not placed (why), and how many had their positions read in each unit
+    (`position_units`)."""
 
     added: list[Annotation] = field(default_factory=list)
     present: int = 0
+    updated: list[Annotation] = field(default_factory=list)
+    copies: int = 0
     orphaned: int = 0
     refused: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
@@ -118,7 +128,7 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
     seen: set[str] = set()
     for item in incoming.items:
         key = annotation_id(item.id)
-        if key in seen or store.annotation(key) is not None:
+        if key in seen:
             report.present += 1
             continue
         seen.add(key)
@@ -134,22 +144,29 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
         text = texts[record.id]
         if item.unit is None and text is not None:
             _read_positions(item, text)
-        if item.read_as:
-            report.units[item.read_as] += 1
         if not item.quote and text is not None and item.start is not None and item.end is not None:
             item.quote = text[item.start : item.end]  # a position alone names the passage
         if not item.quote:
             report.refused.append(f"{item.id[:80]}: names no passage (no quote, no position)")
             continue
+        existing = store.annotation(key)
         try:
-            annotation = checked(_placed(item, key, record, text))
+            annotation = checked(_placed(item, key, record, text, existing))
         except RecordError as error:
             report.refused.append(f"{item.id[:80]}: {error}")
             continue
-        report.orphaned += annotation.orphaned
-        report.added.append(annotation)
-    if report.added:
-        store.save_annotations(report.added)
+        if existing is None:
+            report.orphaned += annotation.orphaned
+            report.added.append(annotation)
+        else:
+            taken = len(report.added) + len(report.updated)
+            _merge_one(store, existing, annotation, report, seen)
+            if len(report.added) + len(report.updated) == taken:
+                continue  # nothing of it taken: its positions were not read for anything
+        if item.read_as:
+            report.units[item.read_as] += 1
+    if report.added or report.updated:
+        store.save_annotations([*report.added, *report.updated])
     for name, description in incoming.descriptions.items():
         if description and name.strip():
             store.describe_source(name, description)
@@ -169,8 +186,34 @@ def _read_positions(item: Incoming, text: str) -> None:
     )
 
 
-def _placed(item: Incoming, key: str, record: ArticleRecord, text: str | None) -> Annotation:
+def _merge_one(
+    store: Store, existing: Annotation, annotation: Annotation, report: ImportReport, seen: set[str]
+) -> None:
+    """An annotation whose id is already in the database: the same, newer, or another
+    coder's version kept beside ours (`core.merge_rule`)."""
+    if same_content(existing, annotation):
+        report.present += 1
+        return
+    winner, kept = resolve(existing, annotation)
+    if winner is annotation:
+        report.updated.append(annotation)
+    if kept is not None and store.annotation(kept.id) is None and kept.id not in seen:
+        seen.add(kept.id)
+        report.added.append(kept)
+        report.copies += 1
+    elif winner is not annotation:
+        report.present += 1
+
+
+def _placed(
+    item: Incoming,
+    key: str,
+    record: ArticleRecord,
+    text: str | None,
+    existing: Annotation | None = None,
+) -> Annotation:
     stamp = now()
+    coder = item.coder if item.coder is not None else (existing.coder if existing else "")
     annotation = Annotation(
         id=key,
         article_id=record.id,
@@ -185,6 +228,7 @@ def _placed(item: Incoming, key: str, record: ArticleRecord, text: str | None) -
         created=item.created or stamp,
         updated=item.updated or item.created or stamp,
         kind=item.kind if item.kind in KINDS else PASSAGE,
+        coder=clean_coder(coder),
     )
     if text is None:
         return annotation  # the file cannot be read now: kept as stored, placed on next scan
@@ -205,17 +249,17 @@ def _text(library: Library, record: ArticleRecord) -> str | None:
 
 def _article_of(store: Store, library: Library, item: Incoming) -> ArticleRecord | None:
     records = [r for r in store.articles() if not r.missing]
-    if item.article_path:
+    if item.article_sha256:  # the same text: the surest match
         for record in records:
-            if record.path == item.article_path:
+            if record.sha256 == item.article_sha256:
                 return record
     if item.article_uri:
         found = _by_uri(records, library, item.article_uri)
         if found is not None:
             return found
-    if item.article_sha256:
+    if item.article_path:
         for record in records:
-            if record.sha256 == item.article_sha256:
+            if record.path == item.article_path:
                 return record
     if item.article_title:
         title = item.article_title.casefold()

@@ -10,6 +10,9 @@ namespace, valid against the standard's Project.xsd) and the articles as plain-t
   "policing").
 - Every annotation is a `PlainTextSelection` of its article's source with one `Coding` per
   code (its source and each theme) and its note as the `Description`.
+- Coders: the project's `Users` list has one `User` per coder of the export (the unknown
+  coder "" is the user "Reader"); a selection and its codings name theirs in `creatingUser`.
+  Import reads the name back from `Users` ("Reader" back as "").
 - Positions: `startPosition`/`endPosition` count from 0, end excluded, in the source text
   as written to the archive: UTF-8 without a byte-order mark, line endings "\\n". They count
   UTF-16 code units by default (`--positions codepoints` for code points): the standard's
@@ -60,6 +63,13 @@ def _guid(*parts: str) -> str:
     return str(uuid.uuid5(_READER_NAMESPACE, "\x1f".join(parts)))
 
 
+READER_USER = "Reader"  # the user of the annotations whose coder is unknown
+
+
+def _user_guid(coder: str) -> str:
+    return _guid("coder", coder) if coder else _guid("user", READER_USER)
+
+
 def _stamp(value: str) -> str:
     return (value or now()).replace("+00:00", "Z")
 
@@ -68,7 +78,7 @@ def to_qdpx(selection: Selection, unit: str = UTF16) -> bytes:
     """The selection as a .qdpx archive, positions counted in `unit` (see the module
     docstring); articles whose file cannot be read are left out."""
     ET.register_namespace("", NAMESPACE)
-    user = _guid("user", "Reader")
+    user = _user_guid("")
     project = ET.Element(
         f"{_Q}Project",
         {
@@ -79,7 +89,9 @@ def to_qdpx(selection: Selection, unit: str = UTF16) -> bytes:
         },
     )
     users = ET.SubElement(project, f"{_Q}Users")
-    ET.SubElement(users, f"{_Q}User", {"guid": user, "name": "Reader"})
+    coders = sorted({a.coder for a in selection.annotations} | {""})
+    for coder in coders:
+        ET.SubElement(users, f"{_Q}User", {"guid": _user_guid(coder), "name": coder or READER_USER})
     codes = _codebook(project, selection)
     sources = ET.SubElement(project, f"{_Q}Sources")
     files: dict[str, str] = {}
@@ -212,7 +224,7 @@ def _text_source(
                 "name": annotation.quote[:80],
                 "startPosition": str(start),
                 "endPosition": str(end),
-                "creatingUser": user,
+                "creatingUser": _user_guid(annotation.coder),
                 "creationDateTime": _stamp(annotation.created),
             },
         )
@@ -225,7 +237,10 @@ def _text_source(
             coding = ET.SubElement(
                 selected,
                 f"{_Q}Coding",
-                {"guid": _guid("coding", annotation.id, target), "creatingUser": user},
+                {
+                    "guid": _guid("coding", annotation.id, target),
+                    "creatingUser": _user_guid(annotation.coder),
+                },
             )
             ET.SubElement(coding, f"{_Q}CodeRef", {"targetGUID": target})
 
@@ -281,6 +296,7 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
     except (NotImplementedError, RuntimeError, ValueError) as error:  # encrypted, odd methods
         raise ImportFileError(f"{name}: cannot read this archive ({error})") from None
     code_names, source_codes, kind_codes = _read_codes(root)
+    users = _read_users(root)
     incoming = IncomingFile()
     for source in root.iter(f"{_Q}TextSource"):
         text = _source_text(source, texts)
@@ -312,6 +328,7 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                     ),
                     article_uri=uri,
                     kind=kinds[0] if kinds else None,
+                    coder=users.get(selected.get("creatingUser", "")),
                     article_sha256=sha256,
                     article_title=title,
                 )
@@ -338,6 +355,16 @@ def _passage(
         suffix=text[stop : stop + 32],
         read_as=reading.unit,
     )
+
+
+def _read_users(root: ET.Element) -> dict[str, str]:
+    """User guid -> coder name, from the project's `Users` ("Reader" is the unknown coder)."""
+    users: dict[str, str] = {}
+    for user in root.iter(f"{_Q}User"):
+        guid, name = user.get("guid", ""), clean_text(user.get("name", "")).strip()
+        if guid:
+            users[guid] = "" if guid == _user_guid("") else name
+    return users
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], name: str) -> None:

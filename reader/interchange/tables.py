@@ -1,8 +1,8 @@
 """Annotations as rows (CSV) and as records (JSON).
 
-CSV: one row per annotation with every field; themes joined by "; "; UTF-8 with a byte-order
+CSV: one row per annotation with every field (`coder` last: who made it); themes joined by "; "; UTF-8 with a byte-order
 mark so that spreadsheet programs read it as UTF-8 (Python: `encoding="utf-8-sig"`).
-JSON: the annotations as stored, the metadata of their articles and the codebook entries
+JSON: the annotations as stored (their `coder` too), the metadata of their articles and the codebook entries
 they use; `reader import --format json` reads it back.
 """
 
@@ -52,6 +52,7 @@ CSV_COLUMNS = (
     "updated",
     "orphaned",
     "kind",
+    "coder",
 )
 JSON_FORMAT = "reader-annotations"
 JSON_VERSION = 1
@@ -164,6 +165,7 @@ def _incoming(doc: Any, articles: dict[Any, dict[str, Any]]) -> Incoming:
         themes=names(doc.get("themes"), "themes"),
         note=text(doc.get("note"), "note"),
         kind=_kind(doc.get("kind")),
+        coder=text(doc["coder"], "coder") if doc.get("coder") is not None else None,
         created=text(doc.get("created"), "created"),
         updated=text(doc.get("updated"), "updated"),
         article_path=text(article.get("path"), "article path"),

@@ -2,7 +2,8 @@
 
 An export is an `AnnotationCollection` whose first page holds every annotation:
 
-- `id`: `urn:uuid:` and the annotation's id; `created`, `modified`: its dates (UTC).
+- `id`: `urn:uuid:` and the annotation's id; `created`, `modified`: its dates (UTC);
+  `creator`: its coder, as a `Person` with a `name` (left out when the coder is unknown).
 - `target`: `source` is the article's web address, or its file's `file://` URI; selectors
   are a `TextQuoteSelector` (exact, prefix, suffix), always, and a `TextPositionSelector`
   (start, end in the article's text as Reader normalises it: line endings as "\\n",
@@ -76,6 +77,8 @@ def annotation_json(
         item["created"] = _stamp(annotation.created)
     if annotation.updated:
         item["modified"] = _stamp(annotation.updated)
+    if annotation.coder:
+        item["creator"] = {"type": "Person", "name": annotation.coder}
     if body:
         item["body"] = body
     if annotation.is_quotation:
@@ -218,8 +221,20 @@ def _incoming(item: dict[str, Any]) -> Incoming:
         updated=_stored(item.get("modified")),
         article_uri=uri,
         unit=None,  # code points or UTF-16: the one that puts `exact` there, on import
+        coder=_creator(item.get("creator")),
         kind=QUOTATION if "quoting" in motivations else (PASSAGE if motivation else None),
     )
+
+
+def _creator(value: Any) -> str | None:
+    """The coder a `creator` names (a Person or Agent with a name or nickname, or a list of
+    them: the first); None when there is no creator."""
+    value = value[0] if isinstance(value, list) and value else value
+    if isinstance(value, dict):
+        name = value.get("name", value.get("nickname"))
+        name = name[0] if isinstance(name, list) and name else name
+        return text(name, "creator name") if isinstance(name, str) else None
+    return None
 
 
 def _content_id(item: dict[str, Any]) -> str:

@@ -16,6 +16,9 @@ History:
 - 4: changes between folds live in a journal beside the file (`.reader.json.journal`);
   `meta` counts the file's `generation`, which the journal names. An older Reader would
   ignore the journal and lose its changes, so it must refuse the file: hence a new schema.
+- 5: annotations carry `coder` (who made or last edited them). Existing annotations get ""
+  (unknown coder; `reader recode --from "" --to NAME` names them). An older Reader would
+  drop the field when it rewrites the file, so it must refuse it: hence a new schema.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from typing import Any
 from reader.core.codebook import name_key
 from reader.core.records import QUICK_KEYS, kind_of
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 Data = dict[str, Any]
 
@@ -76,7 +79,19 @@ def _v3_to_v4(data: Data) -> Data:
     return data
 
 
-STEPS: dict[int, Callable[[Data], Data]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(data: Data) -> Data:
+    for doc in (data.get("annotations") or {}).values():
+        if isinstance(doc, dict):
+            doc.setdefault("coder", "")
+    return data
+
+
+STEPS: dict[int, Callable[[Data], Data]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+}
 
 
 def schema_of(data: Data) -> int | None:

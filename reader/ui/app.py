@@ -27,11 +27,13 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from reader.annotations.history import History
+from reader.core.coders import clean_coder
 from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation
 from reader.core.text import printable
 from reader.library.folder import Library, ScanReport
 from reader.quotes.finder_process import QuoteFinderProcess
+from reader.reading.coder_config import current_coder
 from reader.reading.settings import keymap_path, load_keymap, shown_path
 from reader.storage.database import FOLD_BYTES, Store, StoreError
 from reader.ui.commands import ArticleCommands
@@ -79,8 +81,11 @@ class ReaderApp(App[None]):
         Binding("slash", "search", "Search", id="app.search"),
     ]
 
-    def __init__(self, library: Path, db: Path | None = None) -> None:
+    def __init__(self, library: Path, db: Path | None = None, coder: str | None = None) -> None:
+        """`coder`: the name stamped on annotations made or edited here (default: the
+        configured one, see `reading.coder_config`)."""
         super().__init__()
+        self.coder = current_coder().name if coder is None else clean_coder(coder)
         self.library_folder = Path(library)
         # Annotations are read on a thread while the first frame is drawn (`lazy`).
         self.store = Store(db or self.library_folder / DB_NAME, lazy=True)

@@ -188,6 +188,7 @@ def test_json_shape(store: Store) -> None:
         "start",
         "end",
         "score",
+        "coder",
     ]
     assert row["article"] == "ice.txt" and row["source"] == "Heather McPherson"
 

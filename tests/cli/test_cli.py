@@ -41,6 +41,7 @@ def test_search_json_has_the_stable_shape(tagged_library: Path) -> None:
         "start",
         "end",
         "score",
+        "coder",
     }
     text = (tagged_library / rows[0]["article"]).read_text(encoding="utf-8")
     assert text[rows[0]["start"] : rows[0]["end"]] == rows[0]["quote"]

@@ -20,11 +20,11 @@ SEEDED: list[Row] = [
 ]
 
 
-def tag_quotes(library: Path, rows: list[Row]) -> None:
+def tag_quotes(library: Path, rows: list[Row], coder: str = "") -> None:
     """Tag, in the library's database, the quotation starting with each row's words.
 
     A row is (article file, first words of the quote, source, themes); the annotation runs
-    to the closing quote mark, as selecting the quotation in the app would.
+    to the closing quote mark, as selecting the quotation in the app would; `coder` made it.
     """
     import msgspec
 
@@ -41,7 +41,7 @@ def tag_quotes(library: Path, rows: list[Row]) -> None:
         start = text.index(words)
         end = min(i for i in (text.find("”", start), text.find('"', start)) if i > 0)
         annotation = new_annotation(
-            records[path].id, text, start, end, source=source, themes=themes
+            records[path].id, text, start, end, source=source, themes=themes, coder=coder
         )
         made = f"2026-02-01T09:00:{second:02d}+00:00"  # fixed: what a screen shows is too
         store.save_annotation(msgspec.structs.replace(annotation, created=made, updated=made))

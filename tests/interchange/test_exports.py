@@ -39,6 +39,9 @@ TRICKY = (
 )
 
 
+CODERS = ("alice", "Zoë Ng", "", "Reader")  # "" is the unknown coder; "Reader" a real name
+
+
 def _library(root: Path) -> Path:
     folder = root / "library"
     folder.mkdir()
@@ -55,7 +58,7 @@ def _tag(folder: Path, rows: list[tuple[str, str, str | None, list[str], str]]) 
     library.scan()
     records = {r.path: r for r in store.articles()}
     saved = []
-    for path, quote, source, themes, note in rows:
+    for number, (path, quote, source, themes, note) in enumerate(rows):
         text = library.load(records[path]).text
         start = text.index(quote)
         annotation = new_annotation(
@@ -66,6 +69,7 @@ def _tag(folder: Path, rows: list[tuple[str, str, str | None, list[str], str]]) 
             source=source,
             themes=themes,
             note=note,
+            coder=CODERS[number % len(CODERS)],
         )
         saved.append(store.save_annotation(annotation))
     store.close()
@@ -215,6 +219,7 @@ def _same(a: list[Annotation], b: list[Annotation]) -> None:
             x.created,
             x.orphaned,
             x.kind,
+            x.coder,
         )
 
     assert sorted(map(key, a)) == sorted(map(key, b))
@@ -286,7 +291,16 @@ def test_round_trip_of_any_annotations(
             start = int(where * (len(text) - 1))
             end = min(len(text), start + length)
             store.save_annotation(
-                new_annotation(record.id, text, start, end, source=source, themes=themes, note=note)
+                new_annotation(
+                    record.id,
+                    text,
+                    start,
+                    end,
+                    source=source,
+                    themes=themes,
+                    note=note,
+                    coder=CODERS[index % len(CODERS)],
+                )
             )
         store.close()
         before, after = _round_trip(folder, fmt)
@@ -340,6 +354,9 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
     again = run_reader("import", str(project), "--json", "--library", str(tagged))
     assert json.loads(again.stdout) == {
         "imported": 0,
+        "updated": 0,
+        "kept_beside": 0,
+        "articles_copied": [],
         "present": 4,
         "orphaned": 0,
         "refused": [],
@@ -365,3 +382,19 @@ def test_a_bad_import_file_is_one_line(
     result = run_reader("import", str(bad), "-f", fmt, "--library", str(tagged))
     assert result.returncode == 1 and message in result.stderr and str(bad) in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_every_export_names_the_coder(tagged: Path) -> None:
+    selection = _selection(tagged)
+    rows = list(csv.DictReader(io.StringIO(to_csv(selection).lstrip("\ufeff"))))
+    assert {row["coder"] for row in rows} == set(CODERS)
+    assert {a["coder"] for a in json.loads(to_json(selection))["annotations"]} == set(CODERS)
+    items = json.loads(to_w3c(selection))["first"]["items"]
+    creators = [item.get("creator") for item in items]
+    assert {"type": "Person", "name": "alice"} in creators and None in creators
+    with zipfile.ZipFile(io.BytesIO(to_qdpx(selection))) as zipped:
+        project = etree.fromstring(zipped.read("project.qde"))
+    users = {u.get("guid"): u.get("name") for u in project.iter(f"{{{NAMESPACE}}}User")}
+    assert sorted(users.values()) == ["Reader", "Reader", "Zoë Ng", "alice"]
+    selections = list(project.iter(f"{{{NAMESPACE}}}PlainTextSelection"))
+    assert all(s.get("creatingUser") in users for s in selections)

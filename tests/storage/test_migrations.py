@@ -38,6 +38,7 @@ def test_an_older_file_is_migrated_on_open_after_a_backup(tmp_path: Path, fixtur
     assert sources == ["Doug King", "Heather McPherson"]
     assert all(not a.orphaned for a in store.annotations())
     assert all(a.kind == "quotation" for a in store.annotations())  # inside quote marks
+    assert all(a.coder == "" for a in store.annotations())  # unknown: `reader recode` names it
     assert set(store.quick_themes()) == set(range(1, len(store.quick_themes()) + 1))
     assert store.last_tag() is not None
     text = Library(library, store).load(store.articles()[0]).text

@@ -136,3 +136,24 @@ def test_tag_dialog_editing_with_chips(snap_compare, library: Path) -> None:  # 
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_comparison_mode_of_two_coders(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers.paths import ICE
+    from tests.helpers.seeding import tag_quotes
+
+    king = (ICE, "Their authority in Canada", "Doug King", ["public safety"])
+    tag_quotes(
+        library,
+        [king, (ICE, "Canada and Canadians", "Heather McPherson", ["sovereignty"])],
+        "alice",
+    )
+    tag_quotes(library, [king, (ICE, "Our collaboration benefits", "ICE", ["cooperation"])], "bob")
+    app = ReaderApp(library=library, coder="alice")
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        await pilot.press("c", "j")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

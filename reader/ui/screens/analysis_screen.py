@@ -1,8 +1,10 @@
 """Analysis: who is quoted on what, as a heat map, bar charts and a cross-article list.
 
-Four tabs (`1`-`4` or the arrow keys on the tab bar): the source x theme matrix, its cells
+Five tabs (`1`-`5` or the arrow keys on the tab bar): the source x theme matrix, its cells
 coloured by count; quotes per source and per theme as bars; the sources quoted in several
-articles. Enter on a cell, bar or row lists those quotes (the search screen, with the
+articles; and the agreement of two coders (`reader agree`'s table: kappa per source and
+theme, lowest first; the coders are you and the other coder with the most annotations, or
+the two with the most). Enter on a cell, bar or row lists those quotes (the search screen, with the
 matching filter), and enter there opens the article at the quote. `e` writes the table on
 screen as CSV and Markdown files in the current folder.
 """
@@ -23,6 +25,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from reader.annotations.agreement import Comparison
 from reader.annotations.stats import (
     NO_SOURCE,
     NO_THEME,
@@ -34,8 +37,10 @@ from reader.annotations.stats import (
     matrix_table,
     overview,
 )
+from reader.core.coders import shown_coder
 from reader.core.collector import collector_paused
 from reader.core.text import printable
+from reader.reading.comparing import compare_library, pick_coders
 from reader.storage.atomic import write_atomically
 from reader.ui.widgets.footer import ReaderFooter
 
@@ -43,7 +48,14 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 BAR_WIDTH = 40
+AGREEMENT_COLUMNS = ("code", "kind", "kappa", "agreement", "A chars", "B chars", "both", "articles")
 MAX_MATRIX_COLUMNS = 30  # the most used themes; the CSV export has them all
+
+
+def _figure(value: float | None, percent: bool = False) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value * 100:.1f}%" if percent else f"{value:.3f}"
 
 
 def _query(source: str | None, theme: str | None) -> str:
@@ -64,6 +76,7 @@ class AnalysisScreen(Screen[None]):
         Binding("2", "tab('sources')", "Sources", id="analysis.sources"),
         Binding("3", "tab('themes')", "Themes", id="analysis.themes"),
         Binding("4", "tab('across')", "Across articles", id="analysis.across"),
+        Binding("5", "tab('agreement')", "Agreement", id="analysis.agreement"),
         Binding("e", "export", "Export table", id="analysis.export"),
     ]
 
@@ -74,6 +87,7 @@ class AnalysisScreen(Screen[None]):
         self.themes: list[Count] = []
         self.across: list[Count] = []
         self.total = 0
+        self.comparison: Comparison | None = None
         self.ready = False  # the counts are made in a worker; the screen shows at once
 
     @property
@@ -91,11 +105,49 @@ class AnalysisScreen(Screen[None]):
                 yield OptionList(id="theme-bars")
             with TabPane("Across articles", id="across"):
                 yield OptionList(id="across-list")
+            with TabPane("Agreement", id="agreement"):
+                yield Static("Comparing coders…", id="agreement-summary")
+                yield DataTable(id="agreement-table", cursor_type="row")
         yield ReaderFooter()
 
     def on_mount(self) -> None:
         self.query_one("#matrix-table", DataTable).focus()
         self.count_in_background()
+        self.compare_in_background()
+
+    @work(thread=True, exclusive=True, group="agreement")
+    def compare_in_background(self) -> None:
+        """The agreement of the two coders with the most annotations (you first)."""
+        store = self.reader.store
+        coders = pick_coders(store.annotations(), self.reader.coder)
+        if coders is None:
+            self.app.call_from_thread(self._show_agreement, None)
+            return
+        comparison, _ = compare_library(store, self.reader.library, *coders)
+        self.app.call_from_thread(self._show_agreement, comparison)
+
+    def _show_agreement(self, comparison: Comparison | None) -> None:
+        self.comparison = comparison
+        summary = self.query_one("#agreement-summary", Static)
+        table = self.query_one("#agreement-table", DataTable)
+        if comparison is None:
+            summary.update(
+                "Only one coder has tagged this library: agreement needs two. Each coder "
+                "works in their own copy; reader import brings another coder's reader.json in."
+            )
+            return
+        a, b = shown_coder(comparison.coder_a), shown_coder(comparison.coder_b)
+        pairs = comparison.pairs
+        share = comparison.source_share
+        same = f"{share * 100:.0f}%" if share is not None else "n/a"
+        summary.update(
+            f"A {a} and B {b} · {len(comparison.articles)} articles both coded · "
+            f"{pairs} passages both tagged, same source in {same} · lowest kappa first"
+        )
+        for column in AGREEMENT_COLUMNS:
+            table.add_column(column, key=column)
+        for cells in self._agreement_rows()[1:]:
+            table.add_row(Text(printable(cells[0]), style="bold"), *cells[1:])
 
     @work(thread=True, exclusive=True, group="analysis")
     def count_in_background(self) -> None:
@@ -204,6 +256,7 @@ class AnalysisScreen(Screen[None]):
             "sources": "#source-bars",
             "themes": "#theme-bars",
             "across": "#across-list",
+            "agreement": "#agreement-table",
         }[tab]
         self.query_one(widget).focus()
 
@@ -228,6 +281,23 @@ class AnalysisScreen(Screen[None]):
             if query:
                 self.reader.search_for(query)
 
+    def _agreement_rows(self) -> list[list[str]]:
+        rows = [list(AGREEMENT_COLUMNS)]
+        for row in self.comparison.rows if self.comparison else []:
+            rows.append(
+                [
+                    row.code,
+                    row.kind,
+                    _figure(row.table.kappa),
+                    _figure(row.table.agreement, percent=True),
+                    str(row.table.a_chars),
+                    str(row.table.b_chars),
+                    str(row.table.both),
+                    str(row.articles),
+                ]
+            )
+        return rows
+
     def action_export(self) -> None:
         tab = self.query_one(TabbedContent).active or "matrix"
         rows = {
@@ -235,6 +305,7 @@ class AnalysisScreen(Screen[None]):
             "sources": lambda: counts_table(self.sources, "source"),
             "themes": lambda: counts_table(self.themes, "theme"),
             "across": lambda: counts_table(self.across, "source"),
+            "agreement": self._agreement_rows,
         }[tab]()
         stem = Path.cwd() / f"reader-{tab}-{date.today().isoformat()}"
         try:

@@ -16,12 +16,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
+from textual.widgets import Static
 
 from reader.annotations.filters import TagFilter, parse_filter
 from reader.annotations.history import Edit
 from reader.core.codebook import UNTHEMED_COLOUR, name_key, theme_colour
+from reader.core.coders import shown_coder
 from reader.core.records import (
     QUOTATION,
     Annotation,
@@ -37,12 +40,14 @@ from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
 from reader.quotes.finding import MAX_CHARACTERS
 from reader.quotes.review import of_speaker, speakers, untagged
+from reader.reading.comparing import coverage, disagreements, pick_coders, settle
 from reader.reading.document import Document, open_document
 from reader.reading.settings import load_position, save_position
 from reader.ui.dialogs.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.styling import literal
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
+from reader.ui.widgets.compare_list import CompareList
 from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.library_list import LibraryList, LibraryPane
 from reader.ui.widgets.quick_themes import QuickThemes
@@ -79,6 +84,7 @@ class MainScreen(Screen[None]):
         Binding("M", "analysis", "Analysis", show=False, id="main.analysis"),
         Binding("F", "filter", "Filter by source or theme", show=False, id="main.filter"),
         Binding("y", "copy_citation", "Copy citation", show=False, id="main.copy"),
+        Binding("c", "compare", "Compare two coders (on/off)", show=False, id="main.compare"),
         Binding(
             "T",
             "toggle_accept_themes",
@@ -106,6 +112,7 @@ class MainScreen(Screen[None]):
         self.confirm_uncertain = True  # `a` on an uncertain speaker opens the tag dialog (U)
         self.tag_filter: TagFilter | None = None  # show only these sources and themes (F)
         self._library_stale = False  # articles changed since the library list was drawn
+        self.comparing: tuple[str, str] | None = None  # coders A and B, in comparison mode
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -116,6 +123,10 @@ class MainScreen(Screen[None]):
                 notes.border_title = "Annotations"
                 yield AnnotationList(id="notes")
                 yield QuickThemes(id="quick-themes")
+            with Vertical(id="compare-pane", classes="pane") as compare:
+                compare.border_title = "Comparison"
+                yield CompareList(id="compare")
+                yield Static(id="compare-legend")
         yield ReaderFooter()
 
     @property
@@ -216,6 +227,8 @@ class MainScreen(Screen[None]):
         colours = self.theme_colours()
         by_id = {a.id: self._colour_of(a, colours) for a in annotations}
         self.article_view.set_annotations(annotations, by_id)
+        if self.comparing is not None:
+            self._refresh_comparison(every)
         under = self.article_view.annotation_under_cursor()
         current = self._pending_annotation or (under.id if under else None)
         left = tuple(untagged(self.findings, every)) if tag_filter is None else ()
@@ -334,6 +347,9 @@ class MainScreen(Screen[None]):
 
     def _show(self, document: Document, cursor: int, annotation_id: str | None) -> None:
         self.document = document
+        if self.comparing is not None:  # the same coders if both tagged this one too
+            self.comparing = None
+            self.action_compare(quiet=True)
         self.findings = []
         self._pending_annotation = annotation_id
         self.query_one("#article-pane").border_title = literal(document.content.title)
@@ -458,6 +474,7 @@ class MainScreen(Screen[None]):
                 themes=result.themes,
                 note=result.note,
                 kind=result.kind,
+                coder=self.reader.coder,
             )
             self._save(Edit(target.annotation, after, "edit"), remember)
         else:
@@ -492,6 +509,7 @@ class MainScreen(Screen[None]):
             themes=themes,
             note=note,
             kind=kind or self._kind_of(target),
+            coder=self.reader.coder,
         )
         return Edit(None, annotation, label)
 
@@ -513,7 +531,8 @@ class MainScreen(Screen[None]):
                 current.pop(keys.index(theme.casefold()))
             else:
                 current.append(theme)
-            self._save(Edit(target.annotation, edited(target.annotation, themes=current), "edit"))
+            after = edited(target.annotation, themes=current, coder=self.reader.coder)
+            self._save(Edit(target.annotation, after, "edit"))
         else:
             self._save(self._new(target, None, [theme]))
 
@@ -526,7 +545,7 @@ class MainScreen(Screen[None]):
         source, themes = last
         target = message.target
         if target.annotation is not None:
-            after = edited(target.annotation, source=source, themes=themes)
+            after = edited(target.annotation, source=source, themes=themes, coder=self.reader.coder)
             self._save(Edit(target.annotation, after, "edit"))
         else:
             self._save(self._new(target, source, themes))
@@ -782,3 +801,76 @@ class MainScreen(Screen[None]):
 
     def action_focus_article(self) -> None:
         self.article_view.focus()
+
+    # --- comparing two coders ---
+    def action_compare(self, quiet: bool = False) -> None:
+        """Comparison mode on or off: two coders' highlights, and their disagreements."""
+        pane, notes = self.query_one("#compare-pane"), self.query_one("#notes-pane")
+        if self.comparing is not None or self.document is None:
+            self.comparing = None
+            pane.styles.display = "none"
+            notes.styles.display = "block"
+            self.article_view.set_comparison(None)
+            self.article_view.focus()
+            return
+        every = self.reader.store.annotations_for(self.document.record.id)
+        coders = pick_coders(every, self.reader.coder)
+        if coders is None:
+            pane.styles.display = "none"
+            notes.styles.display = "block"
+            self.article_view.set_comparison(None)
+            if not quiet:
+                self.notify(
+                    "Only one coder tagged this article: comparing needs two (reader import "
+                    "brings in another coder's reader.json)",
+                    timeout=6,
+                )
+            return
+        self.comparing = coders
+        notes.styles.display = "none"
+        pane.styles.display = "block"
+        self._refresh_comparison(every)
+        listing = self.query_one(CompareList)
+        listing.focus()
+        if listing.current is not None:  # the article goes to the first disagreement
+            self.article_view.move_to(listing.current.start, center=True)
+
+    def _refresh_comparison(self, every: tuple[Annotation, ...]) -> None:
+        assert self.comparing is not None and self.document is not None
+        coder_a, coder_b = self.comparing
+        found = disagreements(every, coder_a, coder_b)
+        self.article_view.set_comparison(coverage(every, coder_a, coder_b))
+        self.query_one(CompareList).show_disagreements(found, self.document.text, coder_a, coder_b)
+        self.query_one("#compare-pane").border_title = f"Disagreements ({len(found)})"
+        self.query_one("#compare-legend", Static).update(
+            Content.assemble(
+                Content.styled(f" A {shown_coder(coder_a)} ", "on $primary 45%"),
+                " ",
+                Content.styled(f" B {shown_coder(coder_b)} ", "on $warning 40%"),
+                " ",
+                Content.styled(" both ", "bold on $success 45%"),
+                "\na: keep A's · b: B's · =: both · u: undo · c: leave",
+            )
+        )
+        current = self.query_one(CompareList).current
+        self.article_view.mark((current.start, current.end) if current else None)
+
+    @on(CompareList.DisagreementHighlighted)
+    def _disagreement_highlighted(self, message: CompareList.DisagreementHighlighted) -> None:
+        disagreement = message.disagreement
+        self.article_view.mark((disagreement.start, disagreement.end))
+        self.article_view.move_to(disagreement.start, center=True)
+
+    @on(CompareList.SettleRequested)
+    def _settle(self, message: CompareList.SettleRequested) -> None:
+        if self.comparing is None or not self.reader.may_edit():
+            return
+        edits = settle(message.disagreement, message.keep, *self.comparing)
+        if not edits:
+            return
+        history = self.reader.history
+        self.reader.save(partial(history.apply_all, edits), self._settled)
+
+    def _settled(self, edits: list[Edit]) -> None:
+        if edits:
+            self.notify(f"Settled: {edits[0].label} · u to undo", timeout=3)

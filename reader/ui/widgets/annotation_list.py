@@ -21,6 +21,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from reader.core.codebook import name_key
+from reader.core.coders import coder_key, shown_coder
 from reader.core.records import Annotation
 from reader.core.text import clean_line
 from reader.quotes import QuoteFinding
@@ -34,8 +35,10 @@ def annotation_prompt(
     colours: dict[str, str],
     descriptions: dict[str, str] | None = None,
     whole_note: bool = False,
+    with_coder: bool = False,
 ) -> Content:
-    """The lines that show one annotation in a list (the source with its description)."""
+    """The lines that show one annotation in a list (the source with its description;
+    `with_coder`: and who tagged it)."""
     parts: list[Content | str] = []
     if annotation.source:
         parts.append(Content.styled(annotation.source, "bold"))
@@ -44,6 +47,8 @@ def annotation_prompt(
             parts.append(Content.styled(f" · {description}", "dim"))
     else:
         parts.append(Content.styled("no source", "dim italic"))
+    if with_coder:
+        parts.append(literal(f"  by {shown_coder(annotation.coder)}", "$text-secondary"))
     if annotation.themes:
         parts.append("\n")
         chips = [
@@ -173,10 +178,13 @@ class AnnotationList(OptionList):
         self._redraw = redraw
         self._annotations = {a.id: a for a in annotations}
         self._suggestions = {_suggestion_id(f): f for f in suggestions}
+        coders = len({coder_key(a.coder) for a in annotations}) > 1
         entries: list[tuple[tuple[bool, int], Option]] = [
             (
                 (a.orphaned, a.start),
-                Option(annotation_prompt(a, colours, descriptions, self.whole_notes), id=a.id),
+                Option(
+                    annotation_prompt(a, colours, descriptions, self.whole_notes, coders), id=a.id
+                ),
             )
             for a in annotations
         ]  # orphans last

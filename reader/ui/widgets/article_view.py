@@ -60,6 +60,10 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--active",
         "article-view--suggestion",
         "article-view--uncertain",
+        "article-view--coder-a",
+        "article-view--coder-b",
+        "article-view--coder-both",
+        "article-view--disagreement",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -155,6 +159,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._message = ""
         self._suggestions: list[QuoteFinding] = []  # speech quotations, in text order
         self._untagged: list[QuoteFinding] = []
+        # Comparison mode: the text each coder tagged (start, end, "a"/"b"/"both"), and the
+        # disagreement shown; None when the article shows its annotations as usual.
+        self._comparison: list[tuple[int, int, str]] | None = None
+        self._marked: tuple[int, int] | None = None
 
     # --- content ---
     def show_document(self, document: Document | None, cursor: int = 0) -> None:
@@ -195,6 +203,20 @@ class ArticleView(ScrollView, can_focus=True):
         self._last_reported = None
         self.refresh()
         self._moved()
+
+    def set_comparison(self, coverage: list[tuple[int, int, str]] | None) -> None:
+        """Show two coders' highlights instead of the annotations' colours: each span of
+        `coverage` (text order) is A's, B's or both's; None goes back to the usual view."""
+        self._comparison = coverage
+        if coverage is None:
+            self._marked = None
+        self.refresh()
+
+    def mark(self, span: tuple[int, int] | None) -> None:
+        """Underline the disagreement being settled (comparison mode)."""
+        if span != self._marked:
+            self._marked = span
+            self.refresh()
 
     def set_suggestions(self, findings: list[QuoteFinding]) -> None:
         """The quotations found in the article (speech ones are marked until tagged)."""
@@ -565,6 +587,21 @@ class ArticleView(ScrollView, can_focus=True):
         segments = styled_segments(shown, line_style, runs)
         return Strip(segments).crop_extend(0, width, base)
 
+    def _comparison_runs(self, start: int, end: int) -> list[tuple[int, int, Style]]:
+        """Comparison mode's runs over `[start, end)`: A's, B's and both coders' text."""
+        runs: list[tuple[int, int, Style]] = []
+        coverage = self._comparison or []
+        first = bisect_right([span_end for _, span_end, _ in coverage], start)
+        for span_start, span_end, who in coverage[first:]:
+            if span_start >= end:
+                break
+            style = self.get_component_rich_style(f"article-view--coder-{who}", partial=True)
+            runs.append((span_start - start, span_end - start, style))
+        if self._marked and self._marked[0] < end and self._marked[1] > start:
+            style = self.get_component_rich_style("article-view--disagreement", partial=True)
+            runs.append((self._marked[0] - start, self._marked[1] - start, style))
+        return runs
+
     def _message_line(self, y: int, width: int, base: Style) -> Strip:
         lines = Text(self._message).wrap(self.app.console, max(8, width))
         if y >= len(lines):
@@ -584,7 +621,9 @@ class ArticleView(ScrollView, can_focus=True):
         """Style runs over `[start, end)`, relative to `start`: highlights, selection, cursor."""
         runs: list[tuple[int, int, Style]] = []
         background = self.background_colors[1]
-        if self._untagged:
+        if self._comparison is not None:
+            runs = self._comparison_runs(start, end)
+        elif self._untagged:
             faint = self._faint_style(background, "article-view--suggestion")
             fainter = self._faint_style(background, "article-view--uncertain", FAINT / 2)
             for finding in self._untagged:
@@ -596,7 +635,8 @@ class ArticleView(ScrollView, can_focus=True):
                     runs.append((outer.start - start, outer.end - start, mark))
         first = bisect_right(self._max_ends, start)
         last = bisect_left(self._starts, end)
-        for annotation in self._annotations[first:last]:
+        shown = () if self._comparison is not None else self._annotations[first:last]
+        for annotation in shown:
             if annotation.end <= start:
                 continue
             colour = tint(self._colours.get(annotation.id, "#8a8a8a"), background)

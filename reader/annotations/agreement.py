@@ -1,0 +1,261 @@
+"""Inter-coder agreement: two coders' coding of the same articles, compared character by
+character, as NVivo's coding comparison does.
+
+For each code (every source and every theme the compared annotations use) and each
+article both coders coded, every character of the article's text falls in one cell of a
+2x2 table: coded by A and B, by A only, by B only, by neither. The tables of all articles
+are summed (pooled) before the figures are computed:
+
+- agreement = (both + neither) / characters;
+- Cohen's kappa = (po - pe) / (1 - pe), where po is the agreement and
+  pe = pA * pB + (1 - pA) * (1 - pB), pA and pB the shares of characters each coder gave
+  the code. Total agreement on a code that was used gives 1 (pe = 1 there too).
+- a code neither coder used on the compared articles is not applicable: agreement and
+  kappa are None, never 1.
+
+Besides the codes: the passages both coders tagged (overlapping annotations, at least one
+of them a quotation, paired one to one by the largest overlap) and the share of those
+pairs that name the same source.
+
+Plain Python; article lengths come from the caller (this layer reads no files).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from reader.core.codebook import name_key
+from reader.core.coders import coder_key
+from reader.core.records import QUOTATION, Annotation
+
+SOURCE, THEME = "source", "theme"
+Spans = list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Table:
+    """The pooled 2x2 table of one code, in characters."""
+
+    both: int = 0
+    a_only: int = 0
+    b_only: int = 0
+    neither: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.both + self.a_only + self.b_only + self.neither
+
+    @property
+    def a_chars(self) -> int:
+        return self.both + self.a_only
+
+    @property
+    def b_chars(self) -> int:
+        return self.both + self.b_only
+
+    def __add__(self, other: Table) -> Table:
+        return Table(
+            self.both + other.both,
+            self.a_only + other.a_only,
+            self.b_only + other.b_only,
+            self.neither + other.neither,
+        )
+
+    @property
+    def used(self) -> bool:
+        return bool(self.a_chars or self.b_chars)
+
+    @property
+    def agreement(self) -> float | None:
+        """The share of characters on which the coders agree; None when not applicable."""
+        if not self.used or not self.total:
+            return None
+        return (self.both + self.neither) / self.total
+
+    @property
+    def kappa(self) -> float | None:
+        """Cohen's kappa; None when the code was not used (not applicable)."""
+        observed = self.agreement
+        if observed is None:
+            return None
+        p_a, p_b = self.a_chars / self.total, self.b_chars / self.total
+        expected = p_a * p_b + (1 - p_a) * (1 - p_b)
+        if expected >= 1:
+            return 1.0 if observed >= 1 else None
+        return (observed - expected) / (1 - expected)
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    """One code's comparison: `articles` is how many compared articles either coder gave
+    it in."""
+
+    code: str
+    kind: str  # "source" or "theme"
+    articles: int
+    table: Table
+
+    def as_json(self) -> dict[str, object]:
+        """The stable shape of `reader agree --json`."""
+        return {
+            "code": self.code,
+            "kind": self.kind,
+            "articles": self.articles,
+            "agreement": _rounded(self.table.agreement),
+            "kappa": _rounded(self.table.kappa),
+            "a_chars": self.table.a_chars,
+            "b_chars": self.table.b_chars,
+            "both_chars": self.table.both,
+        }
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two coders compared: the codes (lowest kappa first, not applicable last), the
+    articles compared, and the overlapping pairs with the same source."""
+
+    coder_a: str
+    coder_b: str
+    articles: tuple[int, ...]
+    rows: list[CodeRow] = field(default_factory=list)
+    pairs: int = 0
+    same_source: int = 0
+
+    @property
+    def source_share(self) -> float | None:
+        return self.same_source / self.pairs if self.pairs else None
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> Spans:
+    """Spans sorted and joined where they overlap or touch."""
+    out: Spans = []
+    for start, end in sorted(spans):
+        if end <= start:
+            continue
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def covered(spans: Spans) -> int:
+    """How many characters merged spans cover."""
+    return sum(end - start for start, end in spans)
+
+
+def overlap(one: Spans, other: Spans) -> int:
+    """How many characters two lists of merged spans share."""
+    shared, i, j = 0, 0, 0
+    while i < len(one) and j < len(other):
+        low, high = max(one[i][0], other[j][0]), min(one[i][1], other[j][1])
+        shared += max(0, high - low)
+        if one[i][1] <= other[j][1]:
+            i += 1
+        else:
+            j += 1
+    return shared
+
+
+def table_of(a_spans: Spans, b_spans: Spans, length: int) -> Table:
+    """The 2x2 table of one code in one article of `length` characters (spans merged and
+    clipped to the text)."""
+    a = merged((max(0, s), min(e, length)) for s, e in a_spans)
+    b = merged((max(0, s), min(e, length)) for s, e in b_spans)
+    both = overlap(a, b)
+    a_only, b_only = covered(a) - both, covered(b) - both
+    return Table(both, a_only, b_only, max(0, length - both - a_only - b_only))
+
+
+def _codes(annotation: Annotation) -> list[tuple[str, str]]:
+    codes = [(SOURCE, name_key(annotation.source))] if annotation.source else []
+    return codes + [(THEME, name_key(theme)) for theme in annotation.themes]
+
+
+def compare(
+    annotations: Iterable[Annotation],
+    coder_a: str,
+    coder_b: str,
+    lengths: Mapping[int, int],
+) -> Comparison:
+    """Compare two coders on the articles of `lengths` (article id -> characters of its
+    text) that both coded; annotations of other coders or articles are left out."""
+    key_a, key_b = coder_key(coder_a), coder_key(coder_b)
+    by_coder: dict[str, dict[int, list[Annotation]]] = {key_a: {}, key_b: {}}
+    names: dict[tuple[str, str], str] = {}
+    for annotation in annotations:
+        key = coder_key(annotation.coder)
+        if key in by_coder and annotation.article_id in lengths and not annotation.orphaned:
+            by_coder[key].setdefault(annotation.article_id, []).append(annotation)
+            if annotation.source:
+                names.setdefault((SOURCE, name_key(annotation.source)), annotation.source)
+            for theme in annotation.themes:
+                names.setdefault((THEME, name_key(theme)), theme)
+    coded_a, coded_b = by_coder[key_a], by_coder[key_b]
+    articles = tuple(sorted(set(coded_a) & set(coded_b))) if key_a != key_b else ()
+    tables: dict[tuple[str, str], Table] = dict.fromkeys(names, Table())
+    seen_in: dict[tuple[str, str], int] = defaultdict(int)
+    pairs = same = 0
+    for article_id in articles:
+        length = lengths[article_id]
+        spans: dict[tuple[str, str], tuple[Spans, Spans]] = defaultdict(lambda: ([], []))
+        for side, annotated in ((0, coded_a[article_id]), (1, coded_b[article_id])):
+            for annotation in annotated:
+                for code in _codes(annotation):
+                    spans[code][side].append((annotation.start, annotation.end))
+        for code in tables:
+            a_spans, b_spans = spans.get(code, ([], []))
+            tables[code] = tables[code] + table_of(a_spans, b_spans, length)
+            if a_spans or b_spans:
+                seen_in[code] += 1
+        found, agreeing = source_pairs(coded_a[article_id], coded_b[article_id])
+        pairs, same = pairs + found, same + agreeing
+    rows = [CodeRow(names[code], code[0], seen_in[code], table) for code, table in tables.items()]
+    rows.sort(key=_row_order)
+    return Comparison(coder_a, coder_b, articles, rows, pairs, same)
+
+
+def _row_order(row: CodeRow) -> tuple[bool, float, str, str]:
+    kappa = row.table.kappa
+    return (kappa is None, kappa if kappa is not None else 0.0, row.kind, row.code.casefold())
+
+
+def source_pairs(a: Iterable[Annotation], b: Iterable[Annotation]) -> tuple[int, int]:
+    """Overlapping annotations of A and B (at least one a quotation), paired one to one by
+    the largest overlap: how many pairs, and how many of them name the same source."""
+    candidates = []
+    for one in a:
+        for other in b:
+            shared = min(one.end, other.end) - max(one.start, other.start)
+            quoted = one.kind == QUOTATION or other.kind == QUOTATION
+            if shared > 0 and quoted:
+                candidates.append((-shared, one.start, other.start, one.id, other.id, one, other))
+    candidates.sort(key=lambda c: c[:5])
+    used_a: set[str] = set()
+    used_b: set[str] = set()
+    pairs = same = 0
+    for *_, one, other in candidates:
+        if one.id in used_a or other.id in used_b:
+            continue
+        used_a.add(one.id)
+        used_b.add(other.id)
+        pairs += 1
+        same += name_key(one.source or "") == name_key(other.source or "")
+    return pairs, same
+
+
+def coders_of(annotations: Iterable[Annotation]) -> list[tuple[str, int]]:
+    """Every coder with their number of annotations, most first (ties by name)."""
+    counts: dict[str, int] = defaultdict(int)
+    spelled: dict[str, str] = {}
+    for annotation in annotations:
+        key = coder_key(annotation.coder)
+        counts[key] += 1
+        spelled.setdefault(key, annotation.coder)
+    return sorted(((spelled[k], n) for k, n in counts.items()), key=lambda c: (-c[1], c[0]))

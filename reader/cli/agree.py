@@ -1,0 +1,142 @@
+"""`reader agree CODER_A CODER_B [FILTER...] [--json]`: how far two coders agree.
+
+Per code (every source and every theme), over the characters of the articles both coded:
+the pooled 2x2 table, percentage agreement and Cohen's kappa (`annotations.agreement`),
+lowest kappa first, codes neither used on those articles last (not applicable). Then the
+passages both tagged (overlapping, at least one a quotation) and the share with the same
+source. `--json`: a list of rows `{code, kind, articles, agreement, kappa, a_chars,
+b_chars, both_chars}` (agreement and kappa are null when not applicable); the passages
+both tagged are the last row, `{code: "same source", kind: "quotations", articles,
+agreement: the share, kappa: null, a_chars: null, b_chars: null, both_chars: null, pairs,
+same_source}`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reader.cli.command import Command, fail, say
+from reader.core.paths import Locations
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("coder_a", metavar="CODER_A", help='the first coder ("" for none)')
+    parser.add_argument("coder_b", metavar="CODER_B", help="the second coder")
+    parser.add_argument("filter", nargs="*", metavar="FILTER", help="which annotations")
+    parser.add_argument("--json", action="store_true", help="print JSON rows for scripts")
+
+
+def _figure(value: float | None, percent: bool = False) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value * 100:.1f}%" if percent else f"{value:.3f}"
+
+
+def run(args: argparse.Namespace, where: Locations) -> int:
+    from reader.annotations.agreement import coders_of
+    from reader.core.coders import coder_key, shown_coder
+    from reader.library.folder import Library
+    from reader.reading.comparing import compare_library
+    from reader.storage.database import Store
+
+    if coder_key(args.coder_a) == coder_key(args.coder_b):
+        return fail("CODER_A and CODER_B are the same coder; name two", 2)
+    store = Store(where.db)
+    try:
+        library = Library(where.library, store)
+        library.scan()
+        comparison, problems = compare_library(
+            store, library, args.coder_a, args.coder_b, " ".join(args.filter)
+        )
+        known = coders_of(store.annotations())
+    finally:
+        store.close()
+    for problem in problems:
+        say(f"reader: {problem}", err=True)
+    names = {coder_key(name) for name, _ in known}
+    for coder in (args.coder_a, args.coder_b):
+        if coder_key(coder) not in names:
+            listed = ", ".join(f"{shown_coder(n)} ({c})" for n, c in known) or "none yet"
+            return fail(f"no annotations by coder {coder!r}; the coders are: {listed}")
+    if args.json:
+        rows = [row.as_json() for row in comparison.rows]
+        share = comparison.source_share
+        rows.append(
+            {
+                "code": "same source",
+                "kind": "quotations",
+                "articles": len(comparison.articles),
+                "agreement": None if share is None else round(share, 4),
+                "kappa": None,
+                "a_chars": None,
+                "b_chars": None,
+                "both_chars": None,
+                "pairs": comparison.pairs,
+                "same_source": comparison.same_source,
+            }
+        )
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    a, b = shown_coder(args.coder_a), shown_coder(args.coder_b)
+    if not comparison.articles:
+        say(f"{a} and {b} have no article both coded; nothing to compare")
+        return 0
+    count = len(comparison.articles)
+    say(f"{a} (A) and {b} (B) on the {count} article{'s' if count > 1 else ''} both coded")
+    table = [["code", "kind", "kappa", "agree", "A chars", "B chars", "both", "articles"]]
+    for row in comparison.rows:
+        table.append(
+            [
+                row.code,
+                row.kind,
+                _figure(row.table.kappa),
+                _figure(row.table.agreement, percent=True),
+                str(row.table.a_chars),
+                str(row.table.b_chars),
+                str(row.table.both),
+                str(row.articles),
+            ]
+        )
+    say(_aligned(table))
+    if comparison.pairs:
+        say(
+            f"passages both tagged: {comparison.pairs}; same source: {comparison.same_source} "
+            f"({_figure(comparison.source_share, percent=True)})"
+        )
+    else:
+        say("passages both tagged: none")
+    return 0
+
+
+def _aligned(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            value.ljust(widths[i]) if i < 2 else value.rjust(widths[i])
+            for i, value in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+COMMAND = Command(
+    name="agree",
+    order=85,
+    synopsis=(
+        ("reader agree A B", "how far coders A and B agree: Cohen's kappa per source, theme"),
+    ),
+    summary="how far two coders agree: percentage and Cohen's kappa per code",
+    description="Compare coders A and B on the articles both coded: for each source and "
+    "each theme, over the characters of those articles, the 2x2 table of A applied it / B "
+    "applied it summed over the articles, the percentage agreement and Cohen's kappa "
+    "(computed on the summed table, as NVivo's coding comparison does), lowest kappa "
+    "first; a code neither used there is n/a. Then the passages both tagged (overlapping, "
+    "one a quotation at least) and the share with the same source. FILTER (search syntax: "
+    "article:ice, kind:quote, after:2026-03) narrows the annotations compared. --json: "
+    "rows {code, kind, articles, agreement, kappa, a_chars, b_chars, both_chars}.",
+    arguments=_arguments,
+    run=run,
+    query_words="filter",
+)

@@ -1,0 +1,67 @@
+"""`reader recode --from OLD --to NEW`: give annotations of one coder name another.
+
+For annotations made before Reader kept coders (their coder is "", after the schema 5
+migration) and for a coder who changed their name. FILTER narrows which annotations
+(search syntax). One write; the annotations keep everything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from reader.cli.command import Command, fail, say
+from reader.core.paths import Locations
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("filter", nargs="*", metavar="FILTER", help="which annotations")
+    parser.add_argument(
+        "--from", dest="old", required=True, metavar="OLD", help='the coder now ("" for none)'
+    )
+    parser.add_argument(
+        "--to", dest="new", required=True, metavar="NEW", help="the coder to give them"
+    )
+    parser.add_argument("--json", action="store_true", help="print {recoded} as JSON")
+
+
+def run(args: argparse.Namespace, where: Locations) -> int:
+    from reader.core.coders import clean_coder, coder_key
+    from reader.core.records import edited
+    from reader.reading.comparing import selected
+    from reader.storage.database import Store
+
+    new = clean_coder(args.new)
+    if not new and args.new.strip():
+        return fail(f"--to {args.new!r}: not a usable name", 2)
+    store = Store(where.db)
+    try:
+        old = coder_key(args.old)
+        chosen = [a for a in selected(store, " ".join(args.filter)) if coder_key(a.coder) == old]
+        changed = [edited(a, coder=new) for a in chosen if a.coder != new]
+        if changed:
+            store.save_annotations(changed)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps({"recoded": len(changed)}))
+    else:
+        say(
+            f"recoded {len(changed)} annotations from {args.old or '(no coder)'} to {new or '(no coder)'}"
+        )
+    return 0
+
+
+COMMAND = Command(
+    name="recode",
+    order=112,
+    synopsis=(("reader recode", 'give the annotations of --from OLD ("" none) to --to NEW'),),
+    summary="give the annotations of one coder name another",
+    description="Change the coder of the annotations made by OLD (names compare without "
+    'regard to case; "" is the unknown coder of annotations made before Reader kept '
+    "coders) to NEW; FILTER (search syntax) narrows which. Their other fields are kept; "
+    "their `updated` time is now, so that a merge takes the new name.",
+    arguments=_arguments,
+    run=run,
+    query_words="filter",
+)

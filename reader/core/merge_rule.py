@@ -1,0 +1,65 @@
+"""The rule for one annotation id found with two different contents (two coders' copies).
+
+Merging two databases (`reader import`, `reader merge-driver`) matches annotations by id.
+When both sides hold an id with different content:
+
+- the version with the newer `updated` keeps the id (equal times: the one whose content
+  sorts later, so that the answer does not depend on which side is "ours");
+- the other version is kept as well, under an id made from its own content, when it is
+  another coder's and its coding differs (span, source, themes, note or kind): both
+  coders' work survives, and each coder's annotations stay theirs for `reader agree`;
+- otherwise (the same coder's earlier version, or a change of coder name only, as
+  `reader recode` makes) the older version is superseded and dropped.
+
+Because the kept copy's id is derived from its content, merging the same file again finds
+it already there: a second merge changes nothing.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import msgspec
+
+from reader.core.coders import coder_key
+from reader.core.records import Annotation
+
+_COPY_NAMESPACE = uuid.UUID("3d0f5f0e-8f43-4a1c-9a57-6c9b0e7d2f19")
+_ENCODER = msgspec.json.Encoder(order="deterministic")
+
+
+def coding(annotation: Annotation) -> tuple[object, ...]:
+    """What a coder decided about a passage (not who, not when)."""
+    return (
+        annotation.article_id,
+        annotation.start,
+        annotation.end,
+        annotation.source,
+        annotation.themes,
+        annotation.note,
+        annotation.kind,
+    )
+
+
+def same_content(one: Annotation, other: Annotation) -> bool:
+    """Whether two versions of an annotation are the same for a merge (the context kept for
+    re-anchoring and the orphaned flag follow the text; they are not a coder's decision)."""
+    return coding(one) == coding(other) and one.coder == other.coder and one.quote == other.quote
+
+
+def copy_id(annotation: Annotation) -> str:
+    """The id a losing version is kept under: the same for the same content, every time."""
+    return uuid.uuid5(_COPY_NAMESPACE, _ENCODER.encode(annotation).decode()).hex
+
+
+def resolve(ours: Annotation, theirs: Annotation) -> tuple[Annotation, Annotation | None]:
+    """The version that keeps the id, and the other one to keep under `copy_id` (or None).
+
+    Call only for two versions of one id whose content differs (`same_content` is False).
+    """
+    order = (ours.updated, _ENCODER.encode(ours)) >= (theirs.updated, _ENCODER.encode(theirs))
+    winner, loser = (ours, theirs) if order else (theirs, ours)
+    other_coder = coder_key(loser.coder) != coder_key(winner.coder)
+    if other_coder and coding(loser) != coding(winner):
+        return winner, msgspec.structs.replace(loser, id=copy_id(loser))
+    return winner, None

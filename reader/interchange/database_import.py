@@ -1,0 +1,123 @@
+"""Another coder's database (`reader.json`) coming in: their annotations, and the articles
+they added that this library lacks.
+
+Each coder works in their own copy of the library; `reader import THEIR/reader.json` merges
+theirs into ours through the same placing and checking as every import (`importing`):
+articles are matched by the SHA-256 of their text, then their URL, then their path; an
+annotation by its id, with `core.merge_rule` settling an id both have with different
+content. The file is read and every record validated as opening it would (`storage.merging`)
+before anything is written; its journal, if it sits beside it, is replayed first.
+
+An article of theirs that no article of ours matches is copied into our library, when its
+file is beside their database (their library folder) and no file of ours has its path, so
+that their annotations of it have their article to go to.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from reader.core.records import ArticleRecord
+from reader.interchange.fields import ImportFileError
+from reader.interchange.importing import Incoming, IncomingFile
+from reader.library.article_files import MAX_ARTICLE_BYTES
+from reader.storage.database import Store
+from reader.storage.merging import MergeError, read_database
+from reader.storage.tables import Tables
+
+DATABASE_FORMAT = "reader"
+
+
+@dataclass
+class TheirDatabase:
+    """What their database holds, as incoming annotations, and their articles."""
+
+    incoming: IncomingFile
+    articles: list[ArticleRecord] = field(default_factory=list)
+    folder: Path | None = None
+
+
+def is_database(data: bytes) -> bool:
+    """Whether the start of a file looks like a Reader database (TinyDB layout, meta first)."""
+    return re.match(rb'\s*\{\s*"meta"\s*:', data[:200]) is not None
+
+
+def from_database(path: Path) -> TheirDatabase:
+    """Their database read and checked; `ImportFileError` names the file when it cannot be."""
+    try:
+        tables = read_database(path)
+    except MergeError as error:
+        raise ImportFileError(str(error)) from None
+    return TheirDatabase(_incoming(tables), list(tables.articles.values()), path.parent)
+
+
+def _incoming(tables: Tables) -> IncomingFile:
+    incoming = IncomingFile()
+    for annotation in tables.annotations.values():
+        record = tables.articles.get(annotation.article_id)
+        if record is None:
+            incoming.refused.append(
+                f"{annotation.id}: names article {annotation.article_id}, which the file lacks"
+            )
+            continue
+        incoming.items.append(
+            Incoming(
+                id=annotation.id,
+                quote=annotation.quote,
+                start=annotation.start,
+                end=annotation.end,
+                prefix=annotation.prefix,
+                suffix=annotation.suffix,
+                source=annotation.source,
+                themes=annotation.themes,
+                note=annotation.note,
+                created=annotation.created,
+                updated=annotation.updated,
+                article_path=record.path,
+                article_uri=record.url or "",
+                article_sha256=record.sha256,
+                article_title=record.title,
+                kind=annotation.kind,
+                coder=annotation.coder,
+            )
+        )
+    incoming.descriptions = {
+        s.name: s.description for s in tables.sources.values() if s.description
+    }
+    return incoming
+
+
+def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> list[str]:
+    """Copy into `folder` the articles of theirs that no article of ours matches (see the
+    module docstring); the paths copied."""
+    if their.folder is None:
+        return []
+    ours = [r for r in store.articles() if not r.missing]
+    hashes = {r.sha256 for r in ours}
+    urls = {r.url.rstrip("/") for r in ours if r.url}
+    copied = []
+    for record in their.articles:
+        if record.sha256 in hashes or (record.url and record.url.rstrip("/") in urls):
+            continue
+        relative = PurePosixPath(record.path)
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            continue
+        source, target = their.folder / relative, folder / relative
+        try:
+            if (
+                source.is_symlink()
+                or not source.is_file()
+                or source.stat().st_size > MAX_ARTICLE_BYTES
+                or target.exists()
+                or target.is_symlink()
+            ):
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+        except OSError:
+            continue
+        copied.append(record.path)
+    return copied

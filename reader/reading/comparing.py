@@ -1,0 +1,209 @@
+"""Two coders side by side: the agreement table of a library, and one article's
+disagreements, with the edits that settle them.
+
+`compare_library` reads the texts of the articles both coders coded (their lengths are the
+characters the agreement counts over) and hands the rest to `annotations.agreement`.
+
+In one article, the annotations of coder A and coder B that overlap form a *group*; a group
+is a disagreement when A's codings in it (span, source, themes) are not exactly B's,
+including a passage only one of them tagged. Settling a disagreement makes the two codings
+the same, as MAXQDA's "adopt coding" does:
+
+- keep A's: B's annotations of the group are deleted and B gets a copy of each of A's;
+- keep B's: the same the other way;
+- keep both: each coder gets a copy of every coding of the other's they lack.
+
+The copies carry the other coder's name (they stand for that coder's decision after
+discussion), a new id and the time of settling. Each settling is one undo step.
+Run `reader agree` before settling: settled disagreements count as agreement afterwards.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import msgspec
+
+from reader.annotations.agreement import Comparison, compare
+from reader.annotations.history import Edit
+from reader.annotations.search import SearchIndex
+from reader.core.codebook import name_key
+from reader.core.coders import coder_key
+from reader.core.records import Annotation, now
+from reader.library.article_files import ArticleError
+from reader.library.folder import Library
+from reader.storage.database import Store
+
+KEEP_A, KEEP_B, KEEP_BOTH = "a", "b", "both"
+A_ONLY, B_ONLY, BOTH = "a", "b", "both"
+
+
+def selected(store: Store, query: str = "") -> list[Annotation]:
+    """The annotations a search-syntax query selects (every one for an empty query)."""
+    if not query.strip():
+        return store.annotations()
+    index = SearchIndex.build(store)
+    return [hit.annotation for hit in index.search(query, limit=max(len(index), 1)).hits]
+
+
+def compare_library(
+    store: Store, library: Library, coder_a: str, coder_b: str, query: str = ""
+) -> tuple[Comparison, list[str]]:
+    """Compare two coders over the annotations `query` selects; also the articles left
+    out because their file could not be read (one line each)."""
+    annotations = selected(store, query)
+    keys = {coder_key(coder_a), coder_key(coder_b)}
+    ours = [a for a in annotations if coder_key(a.coder) in keys]
+    coded: dict[str, set[int]] = {}
+    for annotation in ours:
+        coded.setdefault(coder_key(annotation.coder), set()).add(annotation.article_id)
+    both = coded.get(coder_key(coder_a), set()) & coded.get(coder_key(coder_b), set())
+    lengths: dict[int, int] = {}
+    problems: list[str] = []
+    for article_id in sorted(both):
+        record = store.article(article_id)
+        if record is None:
+            continue
+        try:
+            lengths[article_id] = len(library.load(record).text)
+        except ArticleError as error:
+            problems.append(f"{record.path}: left out ({error})")
+    return compare(ours, coder_a, coder_b, lengths), problems
+
+
+def _signature(annotation: Annotation) -> tuple[int, int, str, tuple[str, ...]]:
+    themes = tuple(sorted(name_key(t) for t in annotation.themes))
+    return (annotation.start, annotation.end, name_key(annotation.source or ""), themes)
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Overlapping annotations of A and B whose codings differ; `start`, `end`: the text
+    they cover together."""
+
+    start: int
+    end: int
+    a: tuple[Annotation, ...]
+    b: tuple[Annotation, ...]
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(x.id for x in (*self.a, *self.b))
+
+
+def disagreements(
+    annotations: Iterable[Annotation], coder_a: str, coder_b: str
+) -> list[Disagreement]:
+    """The disagreements of one article's annotations, in text order."""
+    key_a, key_b = coder_key(coder_a), coder_key(coder_b)
+    if key_a == key_b:
+        return []
+    mine = sorted(
+        (x for x in annotations if not x.orphaned and coder_key(x.coder) in (key_a, key_b)),
+        key=lambda x: (x.start, x.end),
+    )
+    groups: list[list[Annotation]] = []
+    reach = -1
+    for annotation in mine:
+        if groups and annotation.start < reach:
+            groups[-1].append(annotation)
+            reach = max(reach, annotation.end)
+        else:
+            groups.append([annotation])
+            reach = annotation.end
+    found = []
+    for group in groups:
+        side_a = tuple(x for x in group if coder_key(x.coder) == key_a)
+        side_b = tuple(x for x in group if coder_key(x.coder) == key_b)
+        if {_signature(x) for x in side_a} != {_signature(x) for x in side_b}:
+            start = min(x.start for x in group)
+            end = max(x.end for x in group)
+            found.append(Disagreement(start, end, side_a, side_b))
+    return found
+
+
+def coverage(
+    annotations: Iterable[Annotation], coder_a: str, coder_b: str
+) -> list[tuple[int, int, str]]:
+    """The text each coder tagged, cut where that changes: (start, end, `A_ONLY`, `B_ONLY`
+    or `BOTH`), in text order."""
+    key_a, key_b = coder_key(coder_a), coder_key(coder_b)
+    events: list[tuple[int, int, int]] = []  # (offset, +1/-1, side)
+    for x in annotations:
+        if x.orphaned or x.end <= x.start:
+            continue
+        side = 0 if coder_key(x.coder) == key_a else 1 if coder_key(x.coder) == key_b else -1
+        if side >= 0:
+            events += [(x.start, 1, side), (x.end, -1, side)]
+    events.sort()
+    depth = [0, 0]
+    out: list[tuple[int, int, str]] = []
+    last = None
+    for offset, step, side in events:
+        if last is not None and offset > last and (depth[0] or depth[1]):
+            who = BOTH if depth[0] and depth[1] else A_ONLY if depth[0] else B_ONLY
+            if out and out[-1][1] == last and out[-1][2] == who:
+                out[-1] = (out[-1][0], offset, who)
+            else:
+                out.append((last, offset, who))
+        depth[side] += step
+        last = offset
+    return out
+
+
+def _copy(annotation: Annotation, coder: str, stamp: str) -> Annotation:
+    return msgspec.structs.replace(
+        annotation, id=uuid.uuid4().hex, coder=coder, created=stamp, updated=stamp
+    )
+
+
+def settle(disagreement: Disagreement, keep: str, coder_a: str, coder_b: str) -> list[Edit]:
+    """The edits that make A's and B's codings of a disagreement the same (see the module
+    docstring); apply them with `History.apply_all`, one undo step."""
+    stamp = now()
+    label = {KEEP_A: f"keep {coder_a or 'no coder'}'s", KEEP_B: f"keep {coder_b or 'no coder'}'s"}
+    edits: list[Edit] = []
+    if keep in (KEEP_A, KEEP_B):
+        kept, dropped = (
+            (disagreement.a, disagreement.b) if keep == KEEP_A else (disagreement.b, disagreement.a)
+        )
+        other = coder_b if keep == KEEP_A else coder_a
+        name = label[keep]
+        edits += [Edit(x, None, name) for x in dropped]
+        edits += [Edit(None, _copy(x, other, stamp), name) for x in kept]
+        return edits
+    have_a = {_signature(x) for x in disagreement.a}
+    have_b = {_signature(x) for x in disagreement.b}
+    edits += [
+        Edit(None, _copy(x, coder_b, stamp), "keep both")
+        for x in disagreement.a
+        if _signature(x) not in have_b
+    ]
+    edits += [
+        Edit(None, _copy(x, coder_a, stamp), "keep both")
+        for x in disagreement.b
+        if _signature(x) not in have_a
+    ]
+    return edits
+
+
+def pick_coders(annotations: Sequence[Annotation], me: str) -> tuple[str, str] | None:
+    """The two coders to compare in an article: `me` and the other coder with the most
+    annotations there, or the two with the most when `me` has none; None with fewer than
+    two coders."""
+    counts: dict[str, int] = {}
+    spelled: dict[str, str] = {}
+    for x in annotations:
+        key = coder_key(x.coder)
+        counts[key] = counts.get(key, 0) + 1
+        spelled.setdefault(key, x.coder)
+    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    if len(ranked) < 2:
+        return None
+    mine = coder_key(me)
+    if mine in counts:
+        other = next(k for k in ranked if k != mine)
+        return spelled[mine], spelled[other]
+    return spelled[ranked[0]], spelled[ranked[1]]

@@ -1,0 +1,268 @@
+"""Two coders' databases made one: the data side of `reader merge-driver` and of
+`reader import reader.json`.
+
+`read_database` reads a `reader.json` (any schema this Reader knows, migrated in memory,
+its journal replayed when it sits beside the file) and validates every record exactly as
+opening it would (`Tables.from_file`, `Tables.decode_annotations`): a damaged file is a
+`MergeError` naming it, and nothing is written.
+
+`merge_tables(ours, theirs, base)`:
+- articles are matched by the SHA-256 of their text, then their URL, then their path in
+  the library; an article only theirs has is added under a new id (never reused);
+- annotations are matched by id (theirs moved onto our article ids). With a `base` (the
+  common ancestor, as git gives a merge driver), a side that did not change an annotation
+  takes the other side's change, deletion included. Otherwise, when both hold an id with
+  different content, `core.merge_rule.resolve` decides: the newer keeps the id, and another
+  coder's different coding is kept beside it under an id made from its content;
+- the codebook is the union: our entries first, filled in (description, colour) from
+  theirs; a theme new to us gets the next free quick key.
+Merging a database into the result again changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import msgspec
+
+from reader.core.codebook import name_key
+from reader.core.merge_rule import resolve, same_content
+from reader.core.records import QUICK_KEYS, Annotation, ArticleRecord, Source, Theme
+from reader.storage.journal import Journal, JournalError
+from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
+from reader.storage.tables import ANNOTATIONS, Tables, TablesError, replayed
+
+MAX_DATABASE_BYTES = 512 * 1024 * 1024
+
+
+class MergeError(Exception):
+    """A database that cannot be merged; one line naming the file and what to do."""
+
+
+@dataclass
+class MergeReport:
+    """What a merge brought in from theirs: articles and annotations added, annotations
+    changed (their newer version took the id), kept beside ours (`copies`), deleted (a
+    three-way merge only), and already the same."""
+
+    articles: int = 0
+    added: int = 0
+    changed: int = 0
+    copies: int = 0
+    deleted: int = 0
+    same: int = 0
+
+    def summary(self) -> str:
+        """One line for people."""
+        parts = [f"{self.added} annotations added"]
+        if self.changed:
+            parts.append(f"{self.changed} updated to the newer version")
+        if self.copies:
+            parts.append(f"{self.copies} kept beside ours (another coder's different coding)")
+        if self.deleted:
+            parts.append(f"{self.deleted} deleted (as the other side deleted them)")
+        if self.articles:
+            parts.append(f"{self.articles} articles added")
+        parts.append(f"{self.same} already the same")
+        return ", ".join(parts)
+
+
+def read_database(path: Path, *, with_journal: bool = True) -> Tables:
+    """The validated tables of the database file at `path` (see the module docstring)."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_DATABASE_BYTES + 1)
+    except OSError as error:
+        raise MergeError(f"{path}: cannot read it ({error.strerror or error})") from None
+    if len(raw) > MAX_DATABASE_BYTES:
+        raise MergeError(f"{path}: over {MAX_DATABASE_BYTES >> 20} MB; not a Reader database")
+    return tables_of(raw, str(path), Journal(path) if with_journal else None)
+
+
+def tables_of(raw: bytes, name: str, journal: Journal | None = None) -> Tables:
+    """The validated tables of a database file's bytes (`name` is for messages)."""
+    try:
+        data = msgspec.json.decode(raw)
+    except (msgspec.DecodeError, RecursionError) as error:
+        raise MergeError(f"{name}: not a Reader database ({error}); name a reader.json") from None
+    version = schema_of(data)
+    if version is None:
+        raise MergeError(f"{name}: not a Reader database (no schema version); name a reader.json")
+    if version > SCHEMA_VERSION:
+        raise MergeError(
+            f"{name}: written by a newer Reader (schema {version}, this is {SCHEMA_VERSION}); "
+            "upgrade Reader to merge it"
+        )
+    try:
+        if journal is not None and journal.exists():
+            reading = journal.read(0)
+            meta = next(iter(data["meta"].values()))
+            if reading.generation == meta.get("generation", 0):
+                replayed(data, reading.records)
+        data = migrate(data)
+        tables = Tables.from_file(data)
+        tables.annotations = Tables.decode_annotations(
+            msgspec.json.encode(data.get(ANNOTATIONS) or {})
+        )
+    except JournalError as error:
+        raise MergeError(f"{error}; `reader doctor --fix` repairs it") from None
+    except (TablesError, TypeError, ValueError, KeyError, AttributeError, StopIteration) as e:
+        raise MergeError(f"{name}: a record is damaged ({e}); `reader doctor` names it") from None
+    return tables
+
+
+def _article_keys(record: ArticleRecord) -> list[tuple[str, str]]:
+    keys = [("sha256", record.sha256)] if record.sha256 else []
+    if record.url:
+        keys.append(("url", record.url.rstrip("/")))
+    return [*keys, ("path", record.path)]
+
+
+def match_articles(ours: Tables, theirs: Tables) -> dict[int, int]:
+    """Their article id -> our article id, for the articles both have (by text, URL, path)."""
+    index: dict[tuple[str, str], int] = {}
+    for record in ours.articles.values():
+        for key in _article_keys(record):
+            index.setdefault(key, record.id)
+    found: dict[int, int] = {}
+    for record in theirs.articles.values():
+        for kind in ("sha256", "url", "path"):
+            match = next(
+                (index[k] for k in _article_keys(record) if k[0] == kind and k in index), None
+            )
+            if match is not None:
+                found[record.id] = match
+                break
+    return found
+
+
+def _moved(annotations: dict[str, Annotation], ids: dict[int, int]) -> dict[str, Annotation]:
+    return {
+        key: a
+        if a.article_id == ids.get(a.article_id, a.article_id)
+        else msgspec.structs.replace(a, article_id=ids[a.article_id])
+        for key, a in annotations.items()
+        if a.article_id in ids
+    }
+
+
+def merge_tables(
+    ours: Tables, theirs: Tables, base: Tables | None = None
+) -> tuple[Tables, MergeReport]:
+    """`theirs` merged into a copy of `ours` (see the module docstring)."""
+    report = MergeReport()
+    merged = Tables(
+        meta=dict(ours.meta),
+        articles=dict(ours.articles),
+        annotations=dict(ours.annotations),
+        sources=dict(ours.sources),
+        themes=dict(ours.themes),
+    )
+    ids = match_articles(merged, theirs)
+    next_id = max(int(merged.meta.get("next_article_id", 1)), max(merged.articles, default=0) + 1)
+    for record in sorted(theirs.articles.values(), key=lambda r: r.id):
+        if record.id not in ids:
+            merged.articles[next_id] = replace(record, id=next_id)
+            ids[record.id] = next_id
+            report.articles += 1
+            next_id += 1
+    merged.meta["next_article_id"] = next_id
+    incoming = _moved(theirs.annotations, ids)
+    ancestor = _moved(base.annotations, match_articles(merged, base)) if base else {}
+    table = merged.annotations
+    for key in sorted(set(incoming) | (set(ancestor) & set(table))):
+        mine, their, old = table.get(key), incoming.get(key), ancestor.get(key)
+        if their is None:  # only ours has it: they deleted it, or it is ours alone
+            if mine is not None and old is not None and same_content(mine, old):
+                del table[key]
+                report.deleted += 1
+            continue
+        if mine is None:
+            if old is not None and same_content(their, old):
+                continue  # we deleted it and they did not change it
+            table[key] = their
+            report.added += 1
+            continue
+        if same_content(mine, their):
+            if their.updated > mine.updated:  # only the time differs: the later one, so
+                table[key] = their  # that both sides end with the same records
+            report.same += 1
+            continue
+        if old is not None and same_content(mine, old):
+            table[key] = their
+            report.changed += 1
+            continue
+        if old is not None and same_content(their, old):
+            continue  # only we changed it
+        winner, kept = resolve(mine, their)
+        if winner is their:
+            table[key] = their
+            report.changed += 1
+        if kept is not None and kept.id not in table:
+            table[kept.id] = kept
+            report.copies += 1
+        elif kept is not None:
+            report.same += 1
+    _merge_codebook(merged, theirs, table.values())
+    return merged, report
+
+
+def _merge_codebook(merged: Tables, theirs: Tables, annotations: Iterable[Annotation]) -> None:
+    for key, source in theirs.sources.items():
+        mine = merged.sources.get(key)
+        if mine is None:
+            merged.sources[key] = source
+        elif not mine.description and source.description:
+            merged.sources[key] = replace(mine, description=source.description)
+    taken = {t.key for t in merged.themes.values() if t.key}
+
+    def free_key(wanted: int) -> int:
+        key = (
+            wanted
+            if wanted and wanted not in taken
+            else next((k for k in QUICK_KEYS if k not in taken), 0)
+        )
+        taken.add(key)
+        return key
+
+    for key, theme in theirs.themes.items():
+        mine_theme = merged.themes.get(key)
+        if mine_theme is None:
+            merged.themes[key] = replace(theme, key=free_key(theme.key))
+        else:
+            merged.themes[key] = replace(
+                mine_theme,
+                colour=mine_theme.colour or theme.colour,
+                description=mine_theme.description or theme.description,
+            )
+    for annotation in annotations:  # every name an annotation uses is in the codebook
+        if annotation.source and name_key(annotation.source) not in merged.sources:
+            merged.sources[name_key(annotation.source)] = Source(annotation.source)
+        for name in annotation.themes:
+            if name_key(name) not in merged.themes:
+                merged.themes[name_key(name)] = Theme(name, key=free_key(0))
+
+
+def merge_files(base: Path | None, ours: Path, theirs: Path, out: Path) -> MergeReport:
+    """Merge the database files `theirs` into `ours` (with the common ancestor `base`, if
+    any) and write the result to `out` atomically; `MergeError` leaves `out` untouched."""
+    from reader.storage.atomic import write_atomically
+
+    mine = read_database(ours, with_journal=False)
+    other = read_database(theirs, with_journal=False)
+    ancestor = read_database(base, with_journal=False) if base else None
+    merged, report = merge_tables(mine, other, ancestor)
+    generation = max(_generation(mine), _generation(other)) + 1
+    merged.meta.update(schema=SCHEMA_VERSION, generation=generation)
+    try:
+        write_atomically(out, merged.file_chunks())
+    except OSError as error:
+        raise MergeError(f"{out}: cannot write the merged database ({error.strerror})") from None
+    return report
+
+
+def _generation(tables: Tables) -> int:
+    value = tables.meta.get("generation", 0)
+    return value if type(value) is int else 0

@@ -1,0 +1,173 @@
+"""Several coders, one corpus, from the shell: coder names, merging another coder's
+database (by `reader import` and by git's merge driver), and `reader agree`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.storage.database import on_disk
+from tests.helpers.cli import run_reader
+from tests.helpers.paths import GOLD, ICE
+from tests.helpers.seeding import tag_quotes
+
+KING = (ICE, "Their authority in Canada", "Doug King", ["public safety"])
+MCPHERSON_A = (ICE, "Canada and Canadians must not", "Heather McPherson", ["sovereignty"])
+MCPHERSON_B = (ICE, "Canada and Canadians must not", "Heather McPherson", ["accountability"])
+
+
+def _copy(library: Path, name: str) -> Path:
+    folder = library.parent / name
+    shutil.copytree(library, folder)
+    return folder
+
+
+def _coders(folder: Path) -> list[str]:
+    return sorted(doc["coder"] for doc in on_disk(folder / "reader.json")["annotations"].values())
+
+
+@pytest.fixture
+def two_coders(library: Path) -> tuple[Path, Path]:
+    """Two copies of the sample library, tagged by alice and by bob."""
+    alice, bob = _copy(library, "alice"), _copy(library, "bob")
+    tag_quotes(alice, [KING, MCPHERSON_A], coder="alice")
+    tag_quotes(bob, [KING, MCPHERSON_B], coder="bob")
+    return alice, bob
+
+
+def test_config_coder_sets_the_name_and_the_variable_overrides_it(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "READER_CODER"}
+    library = str(tmp_path)
+
+    def reader(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "reader", *args, "--library", library],
+            capture_output=True,
+            text=True,
+            env={**env, **extra},
+            timeout=60,
+        )
+
+    assert reader("config", "coder", "Ann  Lee").returncode == 0
+    shown = json.loads(reader("config", "coder", "--json").stdout)
+    assert shown == {"coder": "Ann Lee", "origin": "config"}
+    overridden = json.loads(reader("config", "coder", "--json", READER_CODER="bob").stdout)
+    assert overridden == {"coder": "bob", "origin": "env"}
+    reader("config", "coder", "--unset")
+    assert json.loads(reader("config", "coder", "--json").stdout)["origin"] in ("login", "none")
+
+
+def test_recode_names_the_annotations_of_no_coder(tagged_library: Path) -> None:
+    result = run_reader("recode", "--from", "", "--to", "alice", "--library", str(tagged_library))
+    assert result.returncode == 0 and "recoded 2" in result.stdout
+    assert _coders(tagged_library) == ["alice", "alice"]
+    found = run_reader("search", "--json", "coder:alice", "--library", str(tagged_library))
+    assert len(json.loads(found.stdout)) == 2
+
+
+def test_import_of_another_coders_database_merges_once(two_coders: tuple[Path, Path]) -> None:
+    alice, bob = two_coders
+    first = run_reader("import", str(bob / "reader.json"), "--library", str(alice))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == f"imported 2 annotations from {bob / 'reader.json'}"
+    again = run_reader("import", str(bob / "reader.json"), "--library", str(alice))
+    assert "imported 0 annotations" in again.stdout and "2 were already there" in again.stdout
+    assert _coders(alice) == ["alice", "alice", "bob", "bob"]
+
+
+def test_import_copies_an_article_only_the_other_coder_has(two_coders: tuple[Path, Path]) -> None:
+    alice, bob = two_coders
+    (bob / "new-story.txt").write_text("New story\n\n“We will see,” said Ann Lee.\n")
+    tag_quotes(bob, [("new-story.txt", "We will see", "Ann Lee", ["waiting"])], coder="bob")
+    result = run_reader("import", str(bob / "reader.json"), "--library", str(alice), "--json")
+    summary = json.loads(result.stdout)
+    assert summary["articles_copied"] == ["new-story.txt"] and summary["imported"] == 3
+    assert (alice / "new-story.txt").read_text() == (bob / "new-story.txt").read_text()
+
+
+def test_a_damaged_database_is_refused_in_one_line(library: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "reader.json"
+    bad.write_text('{"meta": {"1": {"schema": 5}}, "articles": {"1": {"id": "x"}}}')
+    result = run_reader("import", str(bad), "--library", str(library))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and str(bad) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_agree_reports_kappa_per_code_as_counted_by_hand(two_coders: tuple[Path, Path]) -> None:
+    alice, bob = two_coders
+    run_reader("import", str(bob / "reader.json"), "--library", str(alice))
+    result = run_reader("agree", "alice", "bob", "--json", "--library", str(alice))
+    assert result.returncode == 0, result.stderr
+    rows = {row["code"]: row for row in json.loads(result.stdout)}
+    text = (GOLD / ICE).read_text(encoding="utf-8").replace("\r\n", "\n")
+    quote_start = text.index("Canada and Canadians must not")
+    quote = text[quote_start : text.index("”", quote_start)]
+    king = rows["Doug King"]
+    assert (king["kappa"], king["agreement"], king["articles"]) == (1.0, 1.0, 1)
+    assert king["a_chars"] == king["b_chars"] == king["both_chars"]
+    sovereignty = rows["sovereignty"]
+    assert (sovereignty["a_chars"], sovereignty["b_chars"]) == (len(quote), 0)
+    # B never applied it: pB = 0, so pe = 1 - pA = po, and kappa is 0 (chance level).
+    assert sovereignty["kappa"] == 0.0
+    assert rows["same source"]["pairs"] == 2 and rows["same source"]["agreement"] == 1.0
+    table = run_reader("agree", "alice", "bob", "--library", str(alice)).stdout.splitlines()
+    assert table[0].startswith("alice (A) and bob (B) on the 1 article")
+    assert table[2].split()[0] in ("accountability", "sovereignty")  # lowest kappa first
+
+
+def test_agree_names_the_coders_when_one_is_unknown(two_coders: tuple[Path, Path]) -> None:
+    alice, _ = two_coders
+    result = run_reader("agree", "alice", "carol", "--library", str(alice))
+    assert result.returncode == 1
+    assert "no annotations by coder 'carol'" in result.stderr and "alice (2)" in result.stderr
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+    }
+    done = subprocess.run(
+        ["git", *args], cwd=repo, capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_git_merges_two_coders_databases_with_the_merge_driver(library: Path) -> None:
+    repo = library
+    tag_quotes(repo, [("ice-canada-offices.txt", "Our collaboration benefits", "ICE", [])])
+    _git(repo, "init", "-q", "-b", "main")
+    driver = f"{sys.executable} -m reader merge-driver %O %A %B %P"
+    _git(repo, "config", "merge.reader.driver", driver)
+    (repo / ".gitattributes").write_text("reader.json merge=reader\n")
+    (repo / ".gitignore").write_text(".reader.json.*\n.reader-backups/\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "base")
+    _git(repo, "checkout", "-q", "-b", "bob")
+    tag_quotes(repo, [MCPHERSON_B], coder="bob")
+    _git(repo, "commit", "-q", "-am", "bob codes")
+    _git(repo, "checkout", "-q", "main")
+    tag_quotes(repo, [KING], coder="alice")
+    _git(repo, "commit", "-q", "-am", "alice codes")
+    _git(repo, "merge", "-q", "--no-edit", "bob")
+    assert _coders(repo) == ["", "alice", "bob"]
+    status = subprocess.run(
+        [sys.executable, "-m", "reader", "doctor", "--library", str(repo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert status.returncode == 0, status.stdout + status.stderr

@@ -1,0 +1,158 @@
+"""Merging two coders' databases: every annotation of both kept, nothing twice, and a
+second merge changes nothing; the same id with different content settled by the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.merge_rule import copy_id, resolve, same_content
+from reader.core.records import Annotation, ArticleRecord
+from reader.storage.merging import MergeError, merge_files, merge_tables, read_database
+from reader.storage.tables import Tables
+
+ICE = ArticleRecord(id=1, path="ice.txt", title="ICE", sha256="aa")
+WAR = ArticleRecord(id=2, path="warhol.txt", title="Warhol", sha256="bb")
+
+
+def note(
+    key: str, coder: str, theme: str = "t", updated: str = "2026-01-01T00:00:00+00:00", article=1
+) -> Annotation:  # type: ignore[no-untyped-def]
+    return Annotation(
+        id=key,
+        article_id=article,
+        start=0,
+        end=5,
+        quote="hello",
+        themes=(theme,),
+        coder=coder,
+        created="2026-01-01T00:00:00+00:00",
+        updated=updated,
+    )
+
+
+def tables(*annotations: Annotation, articles=(ICE, WAR)) -> Tables:  # type: ignore[no-untyped-def]
+    return Tables(
+        meta={"schema": 5, "next_article_id": 3},
+        articles={a.id: a for a in articles},
+        annotations={a.id: a for a in annotations},
+    )
+
+
+def test_the_newer_version_keeps_the_id_and_another_coders_is_kept_beside() -> None:
+    mine = note("x", "alice", "safety")
+    theirs = note("x", "bob", "policing", updated="2026-02-01T00:00:00+00:00")
+    winner, kept = resolve(mine, theirs)
+    assert winner is theirs
+    assert kept is not None and kept.id == copy_id(mine) and kept.themes == ("safety",)
+
+
+def test_the_same_coders_later_edit_supersedes_the_earlier() -> None:
+    old = note("x", "alice", "safety")
+    new = note("x", "alice", "policing", updated="2026-02-01T00:00:00+00:00")
+    assert resolve(old, new) == (new, None)
+    assert resolve(new, old) == (new, None)
+
+
+def test_a_change_of_coder_name_only_keeps_no_copy() -> None:
+    old = note("x", "")
+    renamed = msgspec.structs.replace(old, coder="alice", updated="2026-03-01T00:00:00+00:00")
+    assert resolve(old, renamed) == (renamed, None)
+
+
+def test_articles_are_matched_by_text_and_new_ones_get_new_ids() -> None:
+    ours = tables(note("a", "alice"), articles=(ICE,))
+    moved = ArticleRecord(id=7, path="elsewhere/ice.txt", title="ICE", sha256="aa")
+    new = ArticleRecord(id=1, path="new.txt", title="New", sha256="cc")
+    theirs = tables(note("b", "bob", article=7), note("c", "bob", article=1), articles=(moved, new))
+    merged, report = merge_tables(ours, theirs)
+    assert merged.annotations["b"].article_id == 1  # the same text: our ICE
+    assert merged.annotations["c"].article_id == 3  # their new article, under an id never used
+    assert merged.articles[3].path == "new.txt"
+    assert report.articles == 1 and report.added == 2
+    assert merged.meta["next_article_id"] == 4
+
+
+def test_three_way_merge_takes_one_sides_change_and_deletion() -> None:
+    base = tables(note("x", "alice"), note("y", "alice"))
+    ours = tables(note("x", "alice"), note("y", "alice"))
+    changed = note("x", "alice", "policing", updated="2026-02-01T00:00:00+00:00")
+    theirs = tables(changed)  # they changed x and deleted y
+    merged, report = merge_tables(ours, theirs, base)
+    assert merged.annotations == {"x": changed}
+    assert (report.changed, report.deleted) == (1, 1)
+
+
+def test_three_way_merge_keeps_what_one_side_changed_and_the_other_deleted() -> None:
+    base = tables(note("x", "alice"))
+    changed = note("x", "alice", "policing", updated="2026-02-01T00:00:00+00:00")
+    merged, _ = merge_tables(tables(changed), tables(), base)
+    assert merged.annotations == {"x": changed}
+
+
+codings = st.lists(
+    st.tuples(
+        st.sampled_from(["k1", "k2", "k3", "k4"]),
+        st.sampled_from(["alice", "bob", ""]),
+        st.sampled_from(["safety", "policing"]),
+        st.sampled_from(["2026-01-01T00:00:00+00:00", "2026-02-01T00:00:00+00:00"]),
+        st.sampled_from([1, 2]),
+    ),
+    max_size=6,
+    unique_by=lambda c: c[0],
+)
+
+
+def _side(rows) -> Tables:  # type: ignore[no-untyped-def]
+    return tables(*(note(k, c, t, u, a) for k, c, t, u, a in rows))
+
+
+def _held(merged: Tables, annotation: Annotation) -> bool:
+    """The annotation is there, or its id holds a newer version that supersedes it."""
+    there = merged.annotations.get(annotation.id)
+    if there is not None and same_content(there, annotation):
+        return True
+    if copy_id(annotation) in merged.annotations:
+        return True
+    return there is not None and resolve(there, annotation) == (there, None)
+
+
+@given(codings, codings)
+def test_a_merge_holds_every_annotation_of_both(mine, theirs) -> None:  # type: ignore[no-untyped-def]
+    ours, other = _side(mine), _side(theirs)
+    merged, _ = merge_tables(ours, other)
+    for annotation in [*ours.annotations.values(), *other.annotations.values()]:
+        assert _held(merged, annotation)
+
+
+@given(codings, codings)
+def test_merging_twice_changes_nothing(mine, theirs) -> None:  # type: ignore[no-untyped-def]
+    once, _ = merge_tables(_side(mine), _side(theirs))
+    twice, report = merge_tables(once, _side(theirs))
+    assert twice.annotations == once.annotations
+    assert (report.added, report.changed, report.copies) == (0, 0, 0)
+
+
+@given(codings, codings)
+def test_both_coders_end_with_the_same_annotations_after_merging_each_way(mine, theirs) -> None:  # type: ignore[no-untyped-def]
+    ours, other = _side(mine), _side(theirs)
+    mine_merged, _ = merge_tables(ours, other)
+    theirs_merged, _ = merge_tables(other, mine_merged)
+    assert theirs_merged.annotations == mine_merged.annotations
+
+
+def test_a_damaged_database_is_refused_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "reader.json"
+    bad.write_text('{"meta": {"1": {"schema": 5}}, "annotations": {"1": {"id": 3}}}')
+    with pytest.raises(MergeError) as refused:
+        read_database(bad)
+    assert str(bad) in str(refused.value) and "\n" not in str(refused.value)
+    out = tmp_path / "out.json"
+    out.write_text("ours")
+    with pytest.raises(MergeError):
+        merge_files(None, bad, bad, out)
+    assert out.read_text() == "ours"  # left as it was

@@ -1,0 +1,128 @@
+"""Comparing two coders in the app: both coders' highlights, the disagreements in order,
+settled by keyboard (each one undo step), and the agreement table of the analysis screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.storage.database import Store
+from reader.ui.app import ReaderApp
+from reader.ui.widgets.compare_list import CompareList
+from tests.helpers.pilot import SIZE, main, notified, pane_entries, press, settle, tag, view
+from tests.helpers.seeding import tag_quotes
+
+ICE = "ice-canada-offices.txt"
+KING = (ICE, "Their authority in Canada", "Doug King", ["public safety"])
+MCPHERSON_A = (ICE, "Canada and Canadians must not", "Heather McPherson", ["sovereignty"])
+MCPHERSON_B = (ICE, "Canada and Canadians must not", "Heather McPherson", ["accountability"])
+ICE_STATEMENT = (ICE, "Our collaboration benefits", "ICE", ["cross-border cooperation"])
+
+
+def two_coders(library: Path) -> None:
+    """alice and bob agree on King, differ on McPherson's theme; only bob tagged ICE."""
+    tag_quotes(library, [KING, MCPHERSON_A], coder="alice")
+    tag_quotes(library, [KING, MCPHERSON_B, ICE_STATEMENT], coder="bob")
+
+
+def coders_of(library: Path) -> list[tuple[str, tuple[str, ...]]]:
+    store = Store(library / "reader.json")
+    try:
+        return sorted((a.coder, a.themes) for a in store.annotations())
+    finally:
+        store.close()
+
+
+async def test_comparison_lists_the_disagreements_in_order(library: Path) -> None:
+    two_coders(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        assert main(app).comparing == ("alice", "bob")
+        listing = app.screen.query_one(CompareList)
+        assert listing.has_focus
+        starts = [d.start for d in listing.disagreements]
+        assert len(starts) == 2 and starts == sorted(starts)  # ICE's statement, McPherson's
+        assert not listing.disagreements[0].a  # alice did not tag ICE's statement
+        second = listing.disagreements[1]
+        assert [a.themes for a in second.a] == [("sovereignty",)]
+        assert [a.themes for a in second.b] == [("accountability",)]
+        assert view(app)._comparison is not None
+        assert any(who == "both" for *_, who in view(app)._comparison)  # King's quote
+
+
+async def test_keeping_as_settles_and_u_undoes_it_in_one_step(library: Path) -> None:
+    two_coders(library)
+    before = coders_of(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "c", "j", "a")  # keep alice's theme for McPherson
+        listing = app.screen.query_one(CompareList)
+        assert len(listing.disagreements) == 1
+        assert "keep alice's" in notified(app)
+        assert ("bob", ("sovereignty",)) in coders_of(library)
+        assert ("bob", ("accountability",)) not in coders_of(library)
+        await press(pilot, "u")
+        assert coders_of(library) == before
+        assert len(listing.disagreements) == 2
+
+
+async def test_keeping_both_gives_each_coder_the_others_coding(library: Path) -> None:
+    two_coders(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "c", "equals_sign")  # the first: ICE's statement
+        assert ("alice", ("cross-border cooperation",)) in coders_of(library)
+        assert len(app.screen.query_one(CompareList).disagreements) == 1
+        await press(pilot, "b")  # keep bob's theme for McPherson
+        assert not app.screen.query_one(CompareList).disagreements
+        await press(pilot, "c")
+        assert main(app).comparing is None and view(app)._comparison is None
+
+
+async def test_comparison_needs_two_coders(library: Path) -> None:
+    tag_quotes(library, [KING], coder="alice")
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        assert main(app).comparing is None
+        assert "Only one coder" in notified(app)
+
+
+async def test_the_pane_says_whose_each_annotation_is_when_there_are_two_coders(
+    library: Path,
+) -> None:
+    two_coders(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        entries = [e for e in pane_entries(app) if "Doug King" in e]
+        assert any("by alice" in e for e in entries) and any("by bob" in e for e in entries)
+
+
+async def test_a_new_tag_carries_the_coder(library: Path) -> None:
+    app = ReaderApp(library=library, coder="carol")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "s", "t")
+        await tag(pilot, "Someone", "topic")
+        assert [c for c, _ in coders_of(library)] == ["carol"]
+
+
+async def test_the_analysis_screen_shows_kappa_lowest_first(library: Path) -> None:
+    two_coders(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "M", "5")
+        screen = app.screen
+        table = screen.query_one("#agreement-table")
+        codes = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        kappas = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        assert codes[0] in ("accountability", "sovereignty", "ICE", "cross-border cooperation")
+        figures = [float(k) for k in kappas if k != "n/a"]
+        assert figures == sorted(figures)
+        assert "Doug King" in codes and kappas[codes.index("Doug King")] == "1.000"
