@@ -41,8 +41,10 @@ class ReadMarks:
             )
 
     def reached_end(self, article_id: int) -> None:
-        """The cursor is on the article's last line: read, whatever the timer says."""
-        if self._timing == article_id:
+        """The cursor is on the article's last line: read, whatever the timer says (also
+        in the article Reader opened by itself: the reader went through it)."""
+        record = self.screen.reader.store.article(article_id)
+        if record is not None and not record.read:
             self.mark(article_id, read=True)
 
     def stop(self) -> None:

@@ -96,11 +96,15 @@ class LibraryList(OptionList):
     ) -> None:
         """Show `records` (filtered and ordered); keep the highlight on `current`."""
         self._records, self._counts, self._current = list(records), counts, current
-        self._show()
+        self._show(step_on=True)
 
-    def _show(self) -> None:
+    def _show(self, step_on: bool = False) -> None:
+        """List the articles; the highlight stays on its article, else (`step_on`: the
+        article left the view, read or archived) on the entry that took its place, else
+        on the open article or the first one."""
         shown = self.shown
         highlighted = self.highlighted_option.id if self.highlighted_option else None
+        was_at = self.highlighted
         options: list[Option | None] = []
         groups = by_feed(shown, self.feed_names) if self.view == "feeds" else [("", 0, shown)]
         for name, unread, group in groups:
@@ -120,16 +124,35 @@ class LibraryList(OptionList):
         width = self.scrollable_content_region.width
         self.set_options(options)
         self.call_after_refresh(self._wrap_again_if_narrower, width)
-        for wanted in (highlighted, f"a{self._current}" if self._current is not None else None):
-            if wanted and any(f"a{r.id}" == wanted for r in shown):
-                self.highlighted = self.get_option_index(wanted)
-                break
-        else:
-            if shown:
-                self.highlighted = 0  # the filter hid the highlighted one: its first match
-        self.post_message(
-            LibraryPane.Arranged(len(shown), len(self._records), unread_count(self._records))
+        ids = {f"a{r.id}" for r in shown}
+        if highlighted in ids:
+            self.highlighted = self.get_option_index(highlighted)
+        elif not (step_on and highlighted and was_at is not None and self._steps_on(was_at)):
+            self._highlight_current_or_first(ids)
+        # The count is of the view's own articles: the open one is listed in any view.
+        counted = sum(1 for r in in_view(shown, self.view) if r.id != self._current) + (
+            self._current is not None
+            and any(r.id == self._current for r in in_view(shown, self.view))
         )
+        self.post_message(
+            LibraryPane.Arranged(int(counted), len(self._records), unread_count(self._records))
+        )
+
+    def _steps_on(self, index: int) -> bool:
+        """Highlight the entry now at `index` (or the last), skipping headings; False if
+        there is none."""
+        count = self.option_count
+        for at in [*range(min(index, count - 1), count), *range(min(index, count) - 1, -1, -1)]:
+            if at >= 0 and not self.get_option_at_index(at).disabled:
+                self.highlighted = at
+                return True
+        return False
+
+    def _highlight_current_or_first(self, ids: set[str]) -> None:
+        if self._current is not None and f"a{self._current}" in ids:
+            self.highlighted = self.get_option_index(f"a{self._current}")
+        elif self.shown:  # the filter hid the highlighted one: its first match
+            self.highlighted = self.get_option_index(f"a{self.shown[0].id}")
 
     def _wrap_again_if_narrower(self, width: int) -> None:
         """Textual's OptionList measures its entries before a scroll bar they bring
@@ -292,7 +315,8 @@ class LibraryPane(Vertical):
             count = f"{shown} of {total}" if shown != total else f"{total}"
         else:
             count = f"{shown}"
-        unread = f" · {message.unread} unread" if message.unread and lst.view != "unread" else ""
+        waiting = message.unread and lst.view in ("all", "feeds")
+        unread = f" · {message.unread} unread" if waiting else ""
         self.border_title = f"{VIEWS[lst.view]} ({count}){unread}"
         self._subtitle()
 
