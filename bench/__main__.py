@@ -4,7 +4,7 @@ Run with `make bench` (or `python -m bench`). It builds its own data under bench
 (a 1 MB article, databases of 10,000 and 100,000 annotations), runs the app headless where a
 user would feel the figure, and prints each measurement beside its target. Options:
 `--only NAME` runs one (search, first-search, search-quality, open, save, start,
-memory, quotes, analysis); `--json` prints JSON.
+memory, quotes, analysis, feeds); `--json` prints JSON.
 """
 
 from __future__ import annotations
@@ -653,6 +653,75 @@ async def bench_analysis() -> list[Result]:
     ]
 
 
+# --- feeds: refreshing 50 local feeds ------------------------------------------------------
+
+
+def bench_feeds(count: int = 50, stories: int = 2) -> list[Result]:
+    """Refresh `count` feeds served on 127.0.0.1 (`tests/helpers/feed_site.py`), each with
+    `stories` new stories: once with every feed answering at once (the cleaning and the
+    bookkeeping alone), once with feed i answering after i x 20 ms (the slowest after
+    about a second; one after another they would take the sum), then once more unchanged
+    (every feed a 304)."""
+    from reader.library.feed_refresh import JOBS, refresh_feeds
+    from reader.library.folder import Library
+    from reader.library.subscriptions import Feed, Subscriptions
+    from reader.storage.database import Store
+    from tests.helpers.feed_site import serve_feeds
+
+    def run(site: Any, name: str, delays: list[float]) -> tuple[float, float, list[Any]]:
+        folder = DATA / name
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        subscriptions = Subscriptions(folder / "reader.json")
+        with subscriptions.editing() as feeds:
+            for number, delay in enumerate(delays):
+                url = site.add_feed(f"{name}{number}", stories=stories, delay=delay)
+                feeds.append(Feed(url=url, name=f"{name}{number}"))
+        store = Store(folder / "reader.json")
+        library = Library(folder, store)
+        started = time.perf_counter()
+        results = refresh_feeds(library, subscriptions)
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        again = refresh_feeds(library, subscriptions)
+        unchanged = time.perf_counter() - started
+        store.close()
+        assert all(r.status == "new" and len(r.added) == stories for r in results), results
+        assert all(r.not_modified for r in again), again
+        return first, unchanged, results
+
+    with serve_feeds() as site:
+        run(site, "feeds-warm", [0.0] * 2)  # the cleaner's imports and first calls
+        alone, _, _ = run(site, "feeds-at-once", [0.0] * count)
+        delays = [0.02 * number for number in range(count)]
+        spread, unchanged, _ = run(site, "feeds-spread", delays)
+    slowest, total = max(delays), sum(delays)
+    expected = slowest + alone
+    bound = max(slowest, total / JOBS)  # the pool's 16 at a time: never under the sum / 16
+    return [
+        {
+            "name": f"refresh {count} feeds, {count * stories} new articles",
+            "value": spread,
+            "unit": "s",
+            "target": f"~ slowest + cleaning = {expected:.1f} s",
+            "ok": spread < expected * 1.25 + 0.5 and spread < total / 2,
+            "detail": f"feed i answers after i x 20 ms: the slowest {slowest:.2f} s, one after "
+            f"another {total:.1f} s; the same refresh with every feed at once (cleaning and "
+            f"saving alone): {alone:.2f} s",
+        },
+        {
+            "name": f"refresh {count} unchanged feeds (each a 304)",
+            "value": unchanged,
+            "unit": "s",
+            "target": f"~ max(slowest, sum / {JOBS}) = {bound:.1f} s",
+            "ok": unchanged < bound + 1.0,
+            "detail": "conditional requests: one small answer per feed, nothing cleaned; "
+            f"the feeds answer as slowly as before ({JOBS} fetched at a time)",
+        },
+    ]
+
+
 # --- running ---------------------------------------------------------------------------------
 
 BENCHES: dict[str, Callable[[], Any]] = {
@@ -665,6 +734,7 @@ BENCHES: dict[str, Callable[[], Any]] = {
     "memory": bench_memory,
     "quotes": bench_quotes,
     "analysis": lambda: asyncio.run(bench_analysis()),
+    "feeds": bench_feeds,
 }
 
 

@@ -14,7 +14,7 @@ import textual._wait
 
 import tests.helpers.profile  # noqa: F401  (loads the Hypothesis profile: ci or stress)
 from tests.helpers.paths import GOLD, ICE, SAMPLES
-from tests.helpers.seeding import ICE_QUOTES, SEEDED, tag_quotes
+from tests.helpers.seeding import ICE_QUOTES, SEEDED, add_feed_stories, tag_quotes
 from tests.helpers.web import serve
 
 # Pilot waits after every key until the app is idle, polling every 20 ms: 70 ms a key, most
@@ -62,6 +62,14 @@ def tagged_library(library: Path) -> Path:
     """The sample library with Doug King's and Heather McPherson's quotes tagged."""
     tag_quotes(library, ICE_QUOTES)
     return library
+
+
+@pytest.fixture
+def feed_library(tagged_library: Path) -> Path:
+    """The tagged sample library (its articles read: added by hand) and three unread
+    stories from a followed feed, City News."""
+    add_feed_stories(tagged_library)
+    return tagged_library
 
 
 @pytest.fixture

@@ -37,7 +37,14 @@ def now() -> str:
 
 @dataclass(frozen=True, slots=True)
 class ArticleRecord:
-    """An article as the database knows it; `id` is stable and never reused."""
+    """An article as the database knows it; `id` is stable and never reused.
+
+    Reading state (optional fields, so files written before them load unchanged):
+    `read` is False for an article a feed brought in and nobody opened yet (an article
+    added by hand, or found in the folder, is taken as read); `archived` hides it from the
+    library's default view (nothing is deleted, its annotations stay); `feed` is the
+    address of the followed feed it came from.
+    """
 
     id: int
     path: str
@@ -51,6 +58,9 @@ class ArticleRecord:
     url: str | None = None
     published: str | None = None
     missing: bool = False
+    read: bool = True
+    archived: bool = False
+    feed: str | None = None
 
 
 class Annotation(msgspec.Struct, frozen=True):

@@ -7,11 +7,20 @@ for the whole fetch (connecting, headers, every byte of the body), so a server t
 trickles a byte at a time cannot hold Reader: the request runs as an asyncio task that is
 cancelled when the deadline passes, or when the caller says it is no longer wanted (`Esc`
 in the app). Only http(s) addresses are fetched.
+
+A feed is fetched with the validators of its last answer (`If-None-Match` with its ETag,
+`If-Modified-Since` with its Last-Modified): a `304 Not Modified` comes back as a `Fetched`
+with `status` 304 and no body, the one small request an unchanged feed costs. One TLS
+context serves every request: building one loads the certificate store, which took 0.2 s
+of CPU per request (the cost of a refresh of 50 feeds would have been that, not the
+network).
 """
 
 from __future__ import annotations
 
 import asyncio
+import ssl
+import threading
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -60,11 +69,32 @@ class FetchCancelled(FetchError):
 
 @dataclass(frozen=True)
 class Fetched:
-    """An answer: the final URL after redirects, its content type and its bytes."""
+    """An answer: the final URL after redirects, its content type and its bytes; `status`
+    304 (and no body) when the validators given still hold; `etag` and `last_modified`:
+    the validators to send next time."""
 
     url: str
     content_type: str
     body: bytes
+    status: int = 200
+    etag: str = ""
+    last_modified: str = ""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+_TLS: list[ssl.SSLContext] = []
+_TLS_LOCK = threading.Lock()
+
+
+def _tls() -> ssl.SSLContext:
+    """The TLS context of every request, made once (it is safe to share between threads)."""
+    with _TLS_LOCK:
+        if not _TLS:
+            _TLS.append(httpx.create_ssl_context())
+        return _TLS[0]
 
 
 def fetch(
@@ -74,13 +104,21 @@ def fetch(
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_BYTES,
     cancelled: Callable[[], bool] | None = None,
+    etag: str = "",
+    last_modified: str = "",
 ) -> Fetched:
     """GET `url`; raise `FetchError` for an address that is not http(s), an error status, a
     wrong content type (`accept`; an answer with none is taken), an answer over `max_bytes`,
-    or one not complete within `timeout` seconds; `FetchCancelled` once `cancelled()`."""
+    or one not complete within `timeout` seconds; `FetchCancelled` once `cancelled()`.
+    With `etag` or `last_modified` the request is conditional (see the module docstring)."""
     if not is_web_address(url):
         raise FetchError(f"{url}: not a web address; give an http:// or https:// address")
-    return run_within(_get(url, accept, max_bytes), url, timeout, cancelled)
+    conditions = {}
+    if etag:
+        conditions["If-None-Match"] = etag
+    if last_modified:
+        conditions["If-Modified-Since"] = last_modified
+    return run_within(_get(url, accept, max_bytes, conditions), url, timeout, cancelled)
 
 
 def run_within(
@@ -115,17 +153,28 @@ def run_within(
     return asyncio.run(watched())
 
 
-async def _get(url: str, accept: tuple[str, ...], max_bytes: int) -> Fetched:
+async def _get(
+    url: str, accept: tuple[str, ...], max_bytes: int, conditions: dict[str, str] | None = None
+) -> Fetched:
     headers = {
         "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+        "Accept": _accept_header(accept),
         "Accept-Language": "en;q=0.9,*;q=0.5",
+        **(conditions or {}),
     }
     try:
         async with (
-            httpx.AsyncClient(follow_redirects=True, headers=headers, max_redirects=10) as client,
+            httpx.AsyncClient(
+                follow_redirects=True, headers=headers, max_redirects=10, verify=_tls()
+            ) as client,
             client.stream("GET", url) as response,
         ):
+            validators = (
+                _header_line(response.headers.get("etag", "")),
+                _header_line(response.headers.get("last-modified", "")),
+            )
+            if response.status_code == 304 and conditions:
+                return Fetched(str(response.url), "", b"", 304, *validators)
             if response.status_code >= 400:
                 reason = response.reason_phrase or "error"
                 raise FetchError(f"{url}: the server answered {response.status_code} {reason}")
@@ -145,7 +194,7 @@ async def _get(url: str, accept: tuple[str, ...], max_bytes: int) -> Fetched:
                 if size > max_bytes:
                     raise FetchError(_too_big(url, max_bytes))
                 chunks.append(chunk)
-            return Fetched(str(response.url), content_type, b"".join(chunks))
+            return Fetched(str(response.url), content_type, b"".join(chunks), 200, *validators)
     except httpx.TooManyRedirects:
         raise FetchError(f"{url}: too many redirects") from None
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
@@ -153,6 +202,23 @@ async def _get(url: str, accept: tuple[str, ...], max_bytes: int) -> Fetched:
     except httpx.HTTPError as error:
         reason = str(error) or type(error).__name__
         raise FetchError(f"{url}: cannot fetch it ({reason}); check the address") from None
+
+
+def _accept_header(accept: tuple[str, ...]) -> str:
+    if accept and accept[0] in FEED_TYPES:  # a feed first, a page that names one next
+        return (
+            "application/rss+xml,application/atom+xml,application/xml;q=0.9,"
+            "text/xml;q=0.9,text/html;q=0.5,*/*;q=0.1"
+        )
+    return "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def _header_line(value: str) -> str:
+    """A validator to send back: one printable line of a sane length, else nothing."""
+    value = value.strip()
+    if len(value) > 512 or not (value.isascii() and value.isprintable()):
+        return ""
+    return value
 
 
 def _too_big(url: str, max_bytes: int) -> str:

@@ -40,7 +40,7 @@ import threading
 import time
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -359,6 +359,16 @@ class Store:
             operations = record.get("ops")
             if not isinstance(operations, list):
                 raise StoreError(f"{self.journal.path}: change {number} holds no operations")
+            dropped = [  # articles removed (their records, for the listeners)
+                self._tables.articles[int(op[1])]
+                for op in operations
+                if isinstance(op, list)
+                and len(op) == 3
+                and op[0] == ARTICLES
+                and op[2] is None
+                and str(op[1]).isdigit()
+                and int(op[1]) in self._tables.articles
+            ]
             try:
                 put, gone = self._tables.apply(operations, only)
             except TablesError as error:
@@ -368,6 +378,9 @@ class Store:
                 ) from None
             added += put
             removed += gone
+            for gone_record in dropped:
+                if gone_record.id not in self._tables.articles:
+                    articles[gone_record.id] = replace(gone_record, missing=True)
             for operation in operations:
                 if operation[0] == ARTICLES and operation[2] is not None:
                     record_id = int(operation[1])
@@ -690,6 +703,61 @@ class Store:
             self._put(ARTICLES, record.id, asdict(record))
             self._rebuild_articles()
         self._notify(Change(articles=(record,)))
+
+    def set_reading_state(
+        self,
+        article_ids: Iterable[int],
+        *,
+        read: bool | None = None,
+        archived: bool | None = None,
+        feed: str | None = None,
+    ) -> list[ArticleRecord]:
+        """Mark articles read or unread, archived or not, or from a `feed`, in one save;
+        only those fields change (a scan or another Reader's edit of the same record since
+        it was shown is kept). The records that changed."""
+        changes: dict[str, Any] = {}
+        if read is not None:
+            changes["read"] = read
+        if archived is not None:
+            changes["archived"] = archived
+        if feed is not None:
+            changes["feed"] = feed
+        changed: list[ArticleRecord] = []
+        with self._lock, self._transaction(edit=False):
+            articles = self._tables.articles
+            for article_id in dict.fromkeys(article_ids):
+                record = articles.get(article_id)
+                if record is None:
+                    continue
+                after = replace(record, **changes)
+                if after != record:
+                    articles[article_id] = after
+                    self._put(ARTICLES, article_id, asdict(after))
+                    changed.append(after)
+            if changed:
+                self._rebuild_articles()
+        if changed:
+            self._notify(Change(articles=tuple(changed)))
+        return changed
+
+    def remove_article(self, article_id: int, then: Callable[[], None] | None = None) -> bool:
+        """Drop an article's record if no annotation belongs to it (checked inside the
+        save, on top of what other Readers wrote), running `then` (removing its file) in the
+        same locked save; False, and nothing done, when it has annotations. Its id is never
+        given again."""
+        with self._lock, self._transaction(edit=False):
+            record = self._tables.articles.get(article_id)
+            if record is None or self._by_article.get(article_id):
+                return False
+            if any(a.article_id == article_id for a in self._tables.annotations.values()):
+                return False
+            del self._tables.articles[article_id]
+            self._put(ARTICLES, article_id, None)
+            self._rebuild_articles()
+            if then is not None:
+                then()
+        self._notify(Change(articles=(replace(record, missing=True),)))
+        return True
 
     def _rebuild_articles(self) -> None:
         self._articles_snapshot = tuple(sorted(self._tables.articles.values(), key=lambda a: a.id))

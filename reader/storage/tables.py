@@ -241,6 +241,13 @@ def article_from_doc(doc: dict[str, Any]) -> ArticleRecord:
     values["id"] = int(values["id"])
     values["path"] = str(values["path"])
     values["title"] = clean_line(str(values.get("title", "")))
+    # Reading state came after schema 4 as optional fields: a value of the wrong type is
+    # taken as absent, never stored as it is.
+    for flag, default in (("read", True), ("archived", False)):
+        if type(values.get(flag, default)) is not bool:
+            values[flag] = default
+    if not isinstance(values.get("feed"), str | None):
+        values["feed"] = None
     return replace(ArticleRecord(id=0, path="", title="", sha256=""), **values)
 
 

@@ -25,6 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from reader.annotations.history import History
 from reader.core.coders import clean_coder
@@ -32,12 +33,14 @@ from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation
 from reader.core.text import printable
 from reader.library.folder import Library, ScanReport
+from reader.library.subscriptions import Subscriptions
 from reader.quotes.finder_process import QuoteFinderProcess
 from reader.reading.coder_config import current_coder
 from reader.reading.settings import keymap_path, load_keymap, shown_path
 from reader.storage.database import FOLD_BYTES, Store, StoreError
 from reader.ui.commands import ArticleCommands
 from reader.ui.palette import ReaderCommandPalette
+from reader.ui.refreshing import feed_names, refresh_in_background
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView
@@ -220,7 +223,8 @@ class ReaderApp(App[None]):
     def _open_first(self) -> None:
         records = [r for r in self.store.articles() if not r.missing]
         if records and self.main.document is None:
-            self.main.open_article(sorted(records, key=lambda r: r.title.casefold())[0].id)
+            first = sorted(records, key=lambda r: r.title.casefold())[0]
+            self.main.open_article(first.id, chosen=False)
 
     def _after_first_frame(self) -> None:
         self.store.start_loading()
@@ -247,6 +251,23 @@ class ReaderApp(App[None]):
         except StoreError:
             return  # `watch_loading` ends the session with the reason
         self._index_ready.set()
+
+    def feed_names(self) -> dict[str, str]:
+        """Followed feed address -> its name (read from the small feeds file)."""
+        return feed_names(Subscriptions(self.store.path))
+
+    def refresh_feeds(self) -> None:
+        """`R`: fetch the followed feeds in the background (once at a time)."""
+        if any(w.group == "feeds" and not w.is_finished for w in self.workers):
+            self.notify("The feeds are being refreshed already", timeout=3)
+            return
+        if self.may_edit():
+            self._refresh_feeds()
+
+    @work(thread=True, group="feeds", exit_on_error=False)
+    def _refresh_feeds(self) -> None:
+        worker = get_current_worker()
+        refresh_in_background(self, lambda: worker.is_cancelled)
 
     def wait_for_index(self) -> SearchIndex:
         """The search index, once built (call from a worker thread, not the UI)."""

@@ -51,3 +51,30 @@ def tag_quotes(library: Path, rows: list[Row], coder: str = "") -> None:
 def seed(library: Path) -> None:
     """Tag three quotes of the ICE article and one of the Warhol article (`SEEDED`)."""
     tag_quotes(library, SEEDED)
+
+
+FEED = "https://city.example/rss.xml"
+FEED_STORIES = ("Bridge reopens after a year", "Council passes the budget", "Ferry fares go up")
+
+
+def _story(title: str) -> str:
+    body = " ".join(f"Sentence {n} of the story about {title.lower()}." for n in range(40))
+    return f'---\ntitle: "{title}"\nsite: "City News"\n---\n\n# {title}\n\n{body}\n'
+
+
+def add_feed_stories(library: Path) -> None:
+    """Three stories of a followed feed ("City News", `FEED`), unread, as a refresh leaves
+    them (without the network: the files are written and marked here)."""
+    from reader.library.folder import Library
+    from reader.library.subscriptions import Feed, Subscriptions
+    from reader.storage.database import Store
+
+    for number, title in enumerate(FEED_STORIES, start=1):
+        (library / f"city-{number}.md").write_text(_story(title), encoding="utf-8")
+    store = Store(library / "reader.json")
+    Library(library, store).scan()
+    ids = [r.id for r in store.articles() if r.path.startswith("city-")]
+    store.set_reading_state(ids, read=False, feed=FEED)
+    store.close()
+    with Subscriptions(library / "reader.json").editing() as feeds:
+        feeds.append(Feed(url=FEED, name="City News"))

@@ -30,9 +30,7 @@ def library_words(app: ReaderApp) -> str:
     return region_words(app, main(app).query_one("#library-pane"))
 
 
-async def test_the_add_dialog_can_show_what_the_cleaning_removed(
-    site: str, library: Path
-) -> None:
+async def test_the_add_dialog_can_show_what_the_cleaning_removed(site: str, library: Path) -> None:
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

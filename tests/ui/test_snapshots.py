@@ -157,3 +157,15 @@ def test_comparison_mode_of_two_coders(snap_compare, library: Path) -> None:  # 
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_library_by_feed_with_unread_articles(snap_compare, feed_library: Path) -> None:  # type: ignore[no-untyped-def]
+    app = ReaderApp(library=feed_library)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        app.screen.query_one("#library-list").focus()
+        await pilot.press("V", "V")  # unread, then by feed
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -44,6 +44,8 @@ from reader.reading.comparing import coverage, disagreements, pick_coders, settl
 from reader.reading.document import Document, open_document
 from reader.reading.settings import load_position, save_position
 from reader.ui.dialogs.tag_dialog import TagDialog, TagRequest, TagResult
+from reader.ui.refreshing import FeedProgress, FeedsRefreshed
+from reader.ui.screens.read_marks import ReadMarks
 from reader.ui.styling import literal
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
@@ -100,6 +102,17 @@ class MainScreen(Screen[None]):
             id="main.confirm_uncertain",
         ),
         Binding("escape", "focus_article", "Back to article", show=False, id="main.back"),
+        Binding("m", "toggle_read", "Read/unread", show=False, id="main.read"),
+        Binding("e", "archive", "Archive", show=False, id="main.archive"),
+        Binding(
+            "V",
+            "view",
+            "Library view",
+            show=False,
+            tooltip="all, unread, by feed, archive",
+            id="main.view",
+        ),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="main.refresh"),
     ]
 
     def __init__(self) -> None:
@@ -113,6 +126,7 @@ class MainScreen(Screen[None]):
         self.tag_filter: TagFilter | None = None  # show only these sources and themes (F)
         self._library_stale = False  # articles changed since the library list was drawn
         self.comparing: tuple[str, str] | None = None  # coders A and B, in comparison mode
+        self.marks = ReadMarks(self)
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -148,6 +162,7 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.reader.store.subscribe(self._store_changed)
+        self.library_list.feed_names = self.reader.feed_names()
         # The article is what the reader came for: it is drawn first, the library list (which
         # takes a moment with hundreds of articles) right after.
         self.call_after_refresh(self.refresh_library)
@@ -158,9 +173,9 @@ class MainScreen(Screen[None]):
             last = load_position(self.reader.library.folder)
             where = {r.path: r for r in records}.get(last[0]) if last else None
             if where is not None and last is not None:  # back where the reading stopped
-                self.open_article(where.id, min(last[1], where.size or last[1]))
+                self.open_article(where.id, min(last[1], where.size or last[1]), chosen=False)
             else:
-                self.open_article(records[0].id)
+                self.open_article(records[0].id, chosen=False)
         else:
             self.article_view.show_document(None)
             self._show_empty_library()
@@ -314,9 +329,16 @@ class MainScreen(Screen[None]):
 
     # --- opening articles ---
     def open_article(
-        self, article_id: int, cursor: int = 0, annotation_id: str | None = None
+        self,
+        article_id: int,
+        cursor: int = 0,
+        annotation_id: str | None = None,
+        *,
+        chosen: bool = True,
     ) -> None:
-        """Open an article, with the cursor at `cursor` (and `annotation_id` current)."""
+        """Open an article, with the cursor at `cursor` (and `annotation_id` current).
+        `chosen`: the user opened it (an unread one counts as read after a moment); not
+        so for the article Reader opens by itself at start."""
         record = self.reader.store.article(article_id)
         if record is None:
             return
@@ -330,12 +352,16 @@ class MainScreen(Screen[None]):
             self._pending_annotation = annotation_id
             self.article_view.move_to(cursor, center=True)
             self.refresh_annotations()
+            if chosen:
+                self.marks.opened(article_id)
             return
         self.remember_position()
-        self._load(record, cursor, annotation_id)
+        self._load(record, cursor, annotation_id, chosen)
 
     @work(thread=True, exclusive=True, group="open")
-    def _load(self, record: ArticleRecord, cursor: int, annotation_id: str | None) -> None:
+    def _load(
+        self, record: ArticleRecord, cursor: int, annotation_id: str | None, chosen: bool = False
+    ) -> None:
         try:
             document = open_document(self.reader.library, record, self.article_view.wrap_width)
         except ArticleError as error:
@@ -343,9 +369,11 @@ class MainScreen(Screen[None]):
                 self.notify, str(error), severity="error", markup=False, timeout=8
             )
             return
-        self.app.call_from_thread(self._show, document, cursor, annotation_id)
+        self.app.call_from_thread(self._show, document, cursor, annotation_id, chosen)
 
-    def _show(self, document: Document, cursor: int, annotation_id: str | None) -> None:
+    def _show(
+        self, document: Document, cursor: int, annotation_id: str | None, chosen: bool = False
+    ) -> None:
         self.document = document
         if self.comparing is not None:  # the same coders if both tagged this one too
             self.comparing = None
@@ -357,6 +385,10 @@ class MainScreen(Screen[None]):
         self.refresh_annotations()
         self.refresh_library()
         self.app.sub_title = printable(document.record.path)
+        if chosen:
+            self.marks.opened(document.record.id)
+        else:
+            self.marks.stop()
         # After the article is drawn: the finder's thread would slow the first frame.
         self.call_after_refresh(self._find_quotes, document)
 
@@ -389,6 +421,8 @@ class MainScreen(Screen[None]):
     # --- following the cursor ---
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        if self.document is not None and self.article_view.at_end:
+            self.marks.reached_end(self.document.record.id)
         annotation_id = message.annotation.id if message.annotation else None
         self.article_view.set_active(annotation_id)
         if annotation_id is None:
@@ -874,3 +908,58 @@ class MainScreen(Screen[None]):
     def _settled(self, edits: list[Edit]) -> None:
         if edits:
             self.notify(f"Settled: {edits[0].label} · u to undo", timeout=3)
+
+    # --- read, archive, views, feeds ---
+    def action_toggle_read(self) -> None:
+        """`m` in the article: the open article read or unread."""
+        if self.document is not None:
+            self.marks.toggle_read(self.document.record.id)
+
+    def action_archive(self) -> None:
+        """`e` in the article: the open article into the archive, or back."""
+        if self.document is not None:
+            self.marks.toggle_archived(self.document.record.id)
+
+    @on(LibraryList.ReadToggled)
+    def _read_toggled(self, message: LibraryList.ReadToggled) -> None:
+        self.marks.toggle_read(message.article_id)
+
+    @on(LibraryList.ArchiveToggled)
+    def _archive_toggled(self, message: LibraryList.ArchiveToggled) -> None:
+        self.marks.toggle_archived(message.article_id)
+
+    def action_view(self) -> None:
+        """`V`: the library's next view (the pane is shown if it was hidden)."""
+        pane = self.query_one("#library-pane")
+        if not pane.display:
+            pane.styles.display = "block"
+        self.library_list.action_view()
+
+    def action_refresh_feeds(self) -> None:
+        self.reader.refresh_feeds()
+
+    @on(FeedProgress)
+    def _feed_progress(self, message: FeedProgress) -> None:
+        pane = self.query_one(LibraryPane)
+        if message.done < message.total:
+            pane.show_progress(f"refreshing feeds {message.done}/{message.total}")
+        else:
+            pane.show_progress("")
+        result = message.result
+        if result is not None and result.status == "failed":
+            self.notify(result.line(), severity="warning", timeout=8)
+
+    @on(FeedsRefreshed)
+    def _feeds_refreshed(self, message: FeedsRefreshed) -> None:
+        self.query_one(LibraryPane).show_progress("")
+        self.library_list.feed_names = message.names
+        results = message.results
+        added = sum(len(r.added) for r in results)
+        failed = sum(r.status == "failed" for r in results)
+        feeds = f"{len(results)} feed{'s' if len(results) != 1 else ''}"
+        news = f"{added} new article{'s' if added != 1 else ''}" if added else "nothing new"
+        self.notify(
+            f"Feeds refreshed: {news} from {feeds}" + (f"; {failed} failed" if failed else ""),
+            timeout=6,
+        )
+        self.refresh_library()

@@ -321,6 +321,16 @@ class ArticleView(ScrollView, can_focus=True):
                 return Target(span=quote.inner)
         return None
 
+    @property
+    def at_end(self) -> bool:
+        """True when the cursor is on the article's last line (it has been read through)."""
+        layout = self.text_layout
+        return (
+            layout is not None
+            and len(layout) > 0
+            and layout.line_of(self.cursor) >= len(layout) - 1
+        )
+
     # --- moving ---
     def move_to(self, offset: int, *, center: bool = False) -> None:
         """Put the cursor at `offset` and scroll it into view."""

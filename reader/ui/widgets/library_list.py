@@ -1,8 +1,11 @@
 """The library pane: every article with its title, site, date and number of annotations.
 
 `LibraryPane` holds a filter line (hidden until `f`) above the `LibraryList`; `o` cycles the
-order (title, newest added, newest published, most annotated). The order and the filter are
-`reader.reading.library_order`'s plain functions.
+order (title, newest added, newest published, most annotated), `V` the view (all, unread,
+by feed, archive). An unread article is marked `●` and its title is bold in the accent
+colour; `m` marks the highlighted article read or unread, `e` archives it (or brings it
+back). The order, the filter and the views are `reader.reading`'s plain functions
+(`library_order`, `library_views`); the marks are the screen's to save.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.records import ArticleRecord
 from reader.reading.library_order import SORTS, arrange, next_sort
+from reader.reading.library_views import VIEWS, by_feed, in_view, next_view, unread_count
 
 
 def _plural(count: int, word: str) -> str:
@@ -42,6 +46,9 @@ class LibraryList(OptionList):
         Binding("enter", "select", "Open", id="library.open"),
         Binding("f", "filter", "Filter", id="library.filter"),
         Binding("o", "sort", "Sort", id="library.sort"),
+        Binding("V", "view", "View", tooltip="all, unread, by feed, archive", id="library.view"),
+        Binding("m", "toggle_read", "Read/unread", id="library.read"),
+        Binding("e", "archive", "Archive", id="library.archive"),
     ]
 
     @dataclass
@@ -53,9 +60,23 @@ class LibraryList(OptionList):
     class FilterWanted(Message):
         """The user wants to type a filter (`f`)."""
 
+    @dataclass
+    class ReadToggled(Message):
+        """Mark this article read if unread, else unread (`m`)."""
+
+        article_id: int
+
+    @dataclass
+    class ArchiveToggled(Message):
+        """Archive this article, or bring it back from the archive (`e`)."""
+
+        article_id: int
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.sort_by = "title"
+        self.view = "all"
+        self.feed_names: dict[str, str] = {}  # followed feed address -> its name
         self.query_text = ""
         self._records: list[ArticleRecord] = []
         self._counts: Mapping[int, int] = {}
@@ -64,41 +85,91 @@ class LibraryList(OptionList):
     @property
     def shown(self) -> list[ArticleRecord]:
         """The articles listed now, in their order."""
-        return arrange(self._records, self._counts, self.sort_by, self.query_text)
+        listed = in_view(self._records, self.view, self._current)
+        shown = arrange(listed, self._counts, self.sort_by, self.query_text)
+        if self.view == "feeds":
+            return [r for _name, _unread, group in by_feed(shown, self.feed_names) for r in group]
+        return shown
 
     def show_articles(
         self, records: list[ArticleRecord], counts: Mapping[int, int], current: int | None
     ) -> None:
         """Show `records` (filtered and ordered); keep the highlight on `current`."""
         self._records, self._counts, self._current = list(records), counts, current
-        self._show()
+        self._show(step_on=True)
 
-    def _show(self) -> None:
+    def _show(self, step_on: bool = False) -> None:
+        """List the articles; the highlight stays on its article, else (`step_on`: the
+        article left the view, read or archived) on the entry that took its place, else
+        on the open article or the first one."""
         shown = self.shown
         highlighted = self.highlighted_option.id if self.highlighted_option else None
+        was_at = self.highlighted
         options: list[Option | None] = []
-        for record in shown:
-            if options:
-                options.append(None)  # a separator line
-            options.append(
-                Option(self._prompt(record, self._counts.get(record.id, 0)), id=f"a{record.id}")
-            )
+        groups = by_feed(shown, self.feed_names) if self.view == "feeds" else [("", 0, shown)]
+        for name, unread, group in groups:
+            if name:
+                if options:
+                    options.append(None)
+                heading = f"{name} · {unread} unread" if unread else name
+                options.append(Option(Content.styled(heading, "bold $accent"), disabled=True))
+            for record in group:
+                if options:
+                    options.append(None)  # a separator line
+                options.append(
+                    Option(self._prompt(record, self._counts.get(record.id, 0)), id=f"a{record.id}")
+                )
         if not options:
-            empty = (
-                "No article matches the filter"
-                if self._records
-                else "No articles in this folder yet"
-            )
-            options = [Option(Content.styled(empty, "dim"), disabled=True)]
+            options = [Option(Content.styled(self._empty_text(), "dim"), disabled=True)]
+        width = self.scrollable_content_region.width
         self.set_options(options)
-        for wanted in (highlighted, f"a{self._current}" if self._current is not None else None):
-            if wanted and any(f"a{r.id}" == wanted for r in shown):
-                self.highlighted = self.get_option_index(wanted)
-                break
-        else:
-            if shown:
-                self.highlighted = 0  # the filter hid the highlighted one: its first match
-        self.post_message(LibraryPane.Arranged(len(shown), len(self._records)))
+        self.call_after_refresh(self._wrap_again_if_narrower, width)
+        ids = {f"a{r.id}" for r in shown}
+        if highlighted in ids:
+            self.highlighted = self.get_option_index(highlighted)
+        elif not (step_on and highlighted and was_at is not None and self._steps_on(was_at)):
+            self._highlight_current_or_first(ids)
+        # The count is of the view's own articles: the open one is listed in any view.
+        counted = sum(1 for r in in_view(shown, self.view) if r.id != self._current) + (
+            self._current is not None
+            and any(r.id == self._current for r in in_view(shown, self.view))
+        )
+        self.post_message(
+            LibraryPane.Arranged(int(counted), len(self._records), unread_count(self._records))
+        )
+
+    def _steps_on(self, index: int) -> bool:
+        """Highlight the entry now at `index` (or the last), skipping headings; False if
+        there is none."""
+        count = self.option_count
+        for at in [*range(min(index, count - 1), count), *range(min(index, count) - 1, -1, -1)]:
+            if at >= 0 and not self.get_option_at_index(at).disabled:
+                self.highlighted = at
+                return True
+        return False
+
+    def _highlight_current_or_first(self, ids: set[str]) -> None:
+        if self._current is not None and f"a{self._current}" in ids:
+            self.highlighted = self.get_option_index(f"a{self._current}")
+        elif self.shown:  # the filter hid the highlighted one: its first match
+            self.highlighted = self.get_option_index(f"a{self.shown[0].id}")
+
+    def _wrap_again_if_narrower(self, width: int) -> None:
+        """Textual's OptionList measures its entries before a scroll bar they bring
+        appears; wrapped one column narrower, an entry then lost its separator line."""
+        if self.scrollable_content_region.width != width:
+            self._clear_caches()
+            self.refresh(layout=True)
+
+    def _empty_text(self) -> str:
+        if not self._records:
+            return "No articles in this folder yet"
+        if self.query_text:
+            return "No article matches the filter"
+        return {
+            "unread": "Nothing unread: R fetches what the feeds published",
+            "archive": "Nothing archived: e archives an article",
+        }.get(self.view, "Every article is archived: V shows the archive")
 
     def set_query(self, text: str) -> None:
         self.query_text = text
@@ -108,8 +179,26 @@ class LibraryList(OptionList):
         self.sort_by = next_sort(self.sort_by)
         self._show()  # the pane's subtitle says the order
 
+    def action_view(self) -> None:
+        """The next view: all, unread, by feed, archive."""
+        self.view = next_view(self.view)
+        self._show()  # the pane's title says the view
+
     def action_filter(self) -> None:
         self.post_message(self.FilterWanted())
+
+    @property
+    def highlighted_article(self) -> int | None:
+        option = self.highlighted_option
+        return int(option.id[1:]) if option is not None and option.id else None
+
+    def action_toggle_read(self) -> None:
+        if (article_id := self.highlighted_article) is not None:
+            self.post_message(self.ReadToggled(article_id))
+
+    def action_archive(self) -> None:
+        if (article_id := self.highlighted_article) is not None:
+            self.post_message(self.ArchiveToggled(article_id))
 
     def update_article(self, record: ArticleRecord, count: int) -> None:
         """Refresh one article's entry (its count changed), leaving the rest alone."""
@@ -143,7 +232,14 @@ class LibraryList(OptionList):
     @staticmethod
     def _prompt(record: ArticleRecord, count: int) -> Content:
         title = Content.styled(record.title or record.path, "bold")
+        if not record.read:
+            title = Content.assemble(
+                Content.styled("● ", "bold $accent"),
+                Content.styled(record.title or record.path, "bold $accent"),
+            )
         details = [_plural(count, "annotation") if count else "no annotations"]
+        if record.archived:
+            details.insert(0, "archived")
         if record.site:
             details.append(record.site)
         if record.published:
@@ -167,10 +263,13 @@ class LibraryPane(Vertical):
 
     @dataclass
     class Arranged(Message):
-        """The list now shows `shown` of `total` articles."""
+        """The list now shows `shown` of `total` articles, `unread` of them unread."""
 
         shown: int
         total: int
+        unread: int = 0
+
+    progress = ""  # what a refresh of the feeds is doing, shown under the list
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter: title, site, author", id="library-filter")
@@ -211,7 +310,22 @@ class LibraryPane(Vertical):
     def _arranged(self, message: Arranged) -> None:
         message.stop()
         shown, total = message.shown, message.total
-        count = f"{shown} of {total}" if shown != total else f"{total}"
-        self.border_title = f"Library ({count})"
         lst = self.query_one(LibraryList)
-        self.border_subtitle = f"by {SORTS[lst.sort_by]}" if lst.sort_by != "title" else ""
+        if lst.view == "all":
+            count = f"{shown} of {total}" if shown != total else f"{total}"
+        else:
+            count = f"{shown}"
+        waiting = message.unread and lst.view in ("all", "feeds")
+        unread = f" · {message.unread} unread" if waiting else ""
+        self.border_title = f"{VIEWS[lst.view]} ({count}){unread}"
+        self._subtitle()
+
+    def show_progress(self, text: str) -> None:
+        """Say under the list what a refresh is doing (empty: nothing)."""
+        self.progress = text
+        self._subtitle()
+
+    def _subtitle(self) -> None:
+        lst = self.query_one(LibraryList)
+        order = f"by {SORTS[lst.sort_by]}" if lst.sort_by != "title" else ""
+        self.border_subtitle = " · ".join(part for part in (self.progress, order) if part)

@@ -1,0 +1,67 @@
+"""Finding a feed: an address that is one, or a web page that names one.
+
+Sites say where their feed is in the page's head, as browsers and feed readers expect:
+`<link rel="alternate" type="application/rss+xml" href="/feed">` (or `atom+xml`). Given a
+page, `feed_links` lists those addresses, resolved against the page the way a browser
+does, and only http(s) ones (the rule for every link found in fetched content: a `file:`
+or local path in a page never becomes a read of a local file). Parsing uses the standard
+library's tolerant HTML parser, which never fetches or expands anything.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from typing import Any
+
+from reader.library.adding import AddError, linked_address
+from reader.library.fetching import is_web_address
+
+FEED_LINK_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json")
+MAX_LINKS = 20
+SCANNED_BYTES = 512 * 1024  # a page's head is near its top
+
+
+def parse_feed(body: bytes) -> Any:
+    """feedparser's reading of `body` (imported here: only feeds need it)."""
+    import feedparser
+
+    return feedparser.parse(body)
+
+
+def is_feed(parsed: Any) -> bool:
+    """True when feedparser recognised a feed format (RSS, Atom, RDF, JSON Feed)."""
+    return bool(getattr(parsed, "version", "")) and parsed.version != "unknown"
+
+
+class _LinkFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []  # (href, title)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ("link", "a") or len(self.found) >= MAX_LINKS:
+            return
+        values = {key.lower(): (value or "") for key, value in attrs}
+        rel = values.get("rel", "").lower().split()
+        kind = values.get("type", "").lower().split(";")[0].strip()
+        if "alternate" in rel and kind in FEED_LINK_TYPES and values.get("href"):
+            self.found.append((values["href"], values.get("title", "")))
+
+
+def feed_links(page: bytes, base: str) -> list[str]:
+    """The feed addresses a web page advertises, resolved against `base`, http(s) only."""
+    finder = _LinkFinder()
+    try:
+        finder.feed(page[:SCANNED_BYTES].decode("utf-8", "replace"))
+        finder.close()
+    except (ValueError, AssertionError):  # a page the parser gives up on: what it found
+        pass
+    links: list[str] = []
+    for href, _title in finder.found:
+        try:
+            address = linked_address(base, href)
+        except AddError:
+            continue
+        if is_web_address(address) and address not in links:
+            links.append(address)
+    return links

@@ -1,0 +1,344 @@
+"""Refreshing followed feeds: what is new comes in, cleaned, unread, once.
+
+`refresh_feeds` fetches every feed at once on a bounded pool of threads (`jobs`), each
+feed on its own, so the whole takes about as long as the slowest feed plus the cleaning,
+not the sum; a feed that hangs, redirects forever or serves junk fails alone, with its
+one-line reason. For each feed:
+
+1. the feed is fetched with the fetch limits and deadline of `reader add` (10 MB,
+   `timeout` seconds for the whole answer), conditionally: with the ETag and Last-Modified
+   of its last answer, so an unchanged feed is one small request answered 304;
+2. its items' links are resolved against the feed and kept only if http(s) (issue 13's
+   rule: a hostile feed gets nothing more than `reader add` gives it); an item already
+   taken (the feed's `seen` list), or whose address or cleaned text is in the library,
+   is skipped;
+3. the newest `limit` new items are fetched and cleaned to their story (`reader add`'s
+   pipeline), oldest first, and added unread, marked with their feed; older new items
+   are passed over for good;
+4. with the feed's `keep` N, the oldest articles of the feed beyond the newest N that are
+   unread, not archived and carry no annotation are removed (record and file), checked
+   inside the database's locked save: an article with annotations is never removed.
+
+Items that failed (a 404, a page with no story, the feed's time budget spent) are not
+marked seen: they are tried again the next time the feed changes (an unchanged feed is
+not read again, so a dead link costs nothing until then). A link that is not http(s) is
+reported once and then remembered as seen. Writes to the library go through `writer` (the app passes its saving thread; on
+the command line a lock), one item at a time, so new articles appear as they arrive.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from reader.core.records import now
+from reader.core.text import clean_line
+from reader.library.adding import (
+    AddError,
+    AddResult,
+    linked_address,
+    prepare,
+    present_by_url,
+    store_prepared,
+)
+from reader.library.article_files import ArticleError, is_article_file
+from reader.library.feed_discovery import is_feed, parse_feed
+from reader.library.fetching import (
+    FEED_TYPES,
+    HTML_TYPES,
+    TIMEOUT_SECONDS,
+    FetchCancelled,
+    FetchError,
+    fetch,
+)
+from reader.library.folder import Library
+from reader.library.subscriptions import Feed, Subscriptions
+
+T = TypeVar("T")
+Writer = Callable[[Callable[[], Any]], Any]
+JOBS = 16  # feeds fetched at once
+LIMIT = 20  # new items taken per feed and refresh
+FEED_BUDGET = 4  # a feed's items stop being fetched after this many time-outs in all
+
+
+@dataclass
+class FeedResult:
+    """What one refresh did to one feed. `status`: new, unchanged or failed."""
+
+    name: str
+    url: str
+    status: str
+    added: list[AddResult] = field(default_factory=list)
+    reason: str = ""
+    not_modified: bool = False
+    item_errors: list[str] = field(default_factory=list)
+    passed_over: int = 0  # new items older than the newest `limit`
+    removed: int = 0  # articles removed by `keep`
+
+    def line(self) -> str:
+        """The one line a person reads: `name: new 3`, `name: unchanged`, `name: failed: …`."""
+        if self.status == "failed":
+            return f"{self.name}: failed: {self.reason}"
+        if self.status == "unchanged":
+            head = f"{self.name}: unchanged"
+        else:
+            head = f"{self.name}: new {len(self.added)}"
+        notes = []
+        if self.item_errors:
+            count = len(self.item_errors)
+            notes.append(
+                f"{count} item{'s' if count > 1 else ''} not added ({self.item_errors[0]})"
+            )
+        if self.passed_over:
+            notes.append(f"{self.passed_over} older passed over")
+        if self.removed:
+            notes.append(f"{self.removed} removed by keep")
+        return head + (f"; {'; '.join(notes)}" if notes else "")
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "feed": self.name,
+            "url": self.url,
+            "status": self.status,
+            "new": [{"title": a.title, "path": a.path} for a in self.added],
+            "not_modified": self.not_modified,
+            "reason": self.reason,
+            "item_errors": self.item_errors,
+            "removed": self.removed,
+        }
+
+
+@dataclass
+class _Outcome:
+    """A feed's result, and what its entry in the feeds file learns."""
+
+    result: FeedResult
+    url: str
+    etag: str | None = None  # None: keep what the file has
+    last_modified: str | None = None
+    seen: list[str] = field(default_factory=list)
+
+
+def locked_writer() -> Writer:
+    """A writer for the command line: one write at a time, on the calling thread."""
+    lock = threading.Lock()
+
+    def write(operation: Callable[[], T]) -> T:
+        with lock:
+            return operation()
+
+    return write
+
+
+def refresh_feeds(
+    library: Library,
+    subscriptions: Subscriptions,
+    only: Iterable[str] = (),
+    *,
+    timeout: float = TIMEOUT_SECONDS,
+    jobs: int = JOBS,
+    limit: int = LIMIT,
+    writer: Writer | None = None,
+    on_result: Callable[[FeedResult], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[FeedResult]:
+    """Refresh the followed feeds (those named or at the addresses in `only`, else all);
+    each feed's result, in the order they were followed. `on_result` hears each as it
+    ends (from a worker thread). The feeds file learns validators and seen items."""
+    from reader.library.subscriptions import find
+
+    feeds = subscriptions.feeds()
+    wanted = list(only)
+    if wanted:
+        chosen: list[Feed] = []
+        for name in wanted:
+            feed = find(feeds, name)
+            if feed is None:
+                raise AddError(f"{name}: not a followed feed; `reader follow --list` lists them")
+            if feed not in chosen:
+                chosen.append(feed)
+        feeds = chosen
+    if not feeds:
+        return []
+    write = writer or locked_writer()
+    stop = cancelled or (lambda: False)
+
+    def one(feed: Feed) -> _Outcome:
+        try:
+            outcome = _refresh_one(library, feed, timeout, limit, write, stop)
+        except FetchCancelled:
+            outcome = _Outcome(FeedResult(feed.name, feed.url, "failed", reason="stopped"), "")
+        except Exception as error:  # a bug must not stop the other feeds
+            reason = f"{type(error).__name__}: {clean_line(str(error))[:200]}"
+            outcome = _Outcome(FeedResult(feed.name, feed.url, "failed", reason=reason), "")
+        if on_result is not None:
+            on_result(outcome.result)
+        return outcome
+
+    with ThreadPoolExecutor(
+        max_workers=max(1, min(jobs, len(feeds))), thread_name_prefix="reader-feed"
+    ) as pool:
+        outcomes = list(pool.map(one, feeds))
+    _remember(subscriptions, [o for o in outcomes if o.url])
+    return [o.result for o in outcomes]
+
+
+def _remember(subscriptions: Subscriptions, outcomes: list[_Outcome]) -> None:
+    """Write what the refresh learned into the feeds file, in one locked change (a feed
+    removed meanwhile stays removed)."""
+    if not outcomes:
+        return
+    stamp = now()
+    with subscriptions.editing() as feeds:
+        by_url = {feed.url: feed for feed in feeds}
+        for outcome in outcomes:
+            feed = by_url.get(outcome.url)
+            if feed is None:
+                continue
+            if outcome.etag is not None:
+                feed.etag = outcome.etag
+            if outcome.last_modified is not None:
+                feed.last_modified = outcome.last_modified
+            feed.remember(outcome.seen)
+            feed.refreshed = stamp
+            feed.status = outcome.result.line().removeprefix(f"{outcome.result.name}: ")[:300]
+
+
+def _refresh_one(
+    library: Library,
+    feed: Feed,
+    timeout: float,
+    limit: int,
+    write: Writer,
+    stop: Callable[[], bool],
+) -> _Outcome:
+    result = FeedResult(feed.name, feed.url, "new")
+    try:
+        fetched = fetch(
+            feed.url,
+            accept=FEED_TYPES + HTML_TYPES,
+            timeout=timeout,
+            cancelled=stop,
+            etag=feed.etag,
+            last_modified=feed.last_modified,
+        )
+    except FetchCancelled:
+        raise
+    except FetchError as error:
+        result.status, result.reason = "failed", _reason(str(error), feed.url)
+        return _Outcome(result, feed.url)
+    if fetched.not_modified:
+        result.status, result.not_modified = "unchanged", True
+        return _Outcome(result, feed.url)
+    parsed = parse_feed(fetched.body)
+    if not is_feed(parsed):
+        result.status = "failed"
+        result.reason = "not an RSS or Atom feed; check the address (reader follow finds a feed)"
+        return _Outcome(result, feed.url)
+    outcome = _Outcome(result, feed.url)
+    candidates = _new_items(library, feed, fetched.url, parsed.entries, outcome)
+    wanted = min(limit, feed.keep) if feed.keep else limit
+    result.passed_over = max(0, len(candidates) - wanted)
+    outcome.seen += candidates[wanted:]  # older than the newest `wanted`: passed over
+    taken = list(reversed(candidates[:wanted]))  # oldest first: ids grow with recency
+    deadline = time.monotonic() + FEED_BUDGET * timeout
+    for address in taken:
+        if stop():
+            raise FetchCancelled(f"{feed.url}: cancelled")
+        if time.monotonic() > deadline:
+            result.item_errors.append(f"{address}: the feed's time ran out; next refresh")
+            continue
+        try:
+            prepared = prepare(address, timeout=timeout, cancelled=stop)
+            added = write(lambda p=prepared: _store(library, p, feed.url))  # type: ignore[misc]
+        except FetchCancelled:
+            raise
+        except (AddError, ArticleError) as error:
+            result.item_errors.append(clean_line(str(error))[:300])
+            continue
+        outcome.seen.append(address)
+        if added.status == "added":
+            result.added.append(added)
+    if feed.keep:
+        result.removed = write(lambda: prune(library, feed.url, feed.keep))
+    if not result.added:
+        result.status = "unchanged"
+    outcome.etag, outcome.last_modified = fetched.etag, fetched.last_modified
+    return outcome
+
+
+def _new_items(
+    library: Library, feed: Feed, base: str, entries: list[Any], outcome: _Outcome
+) -> list[str]:
+    """The http(s) addresses of the feed's items not taken before, newest first."""
+    dated = sorted(
+        (e for e in entries if e.get("link")),
+        key=lambda e: tuple(e.get("published_parsed") or e.get("updated_parsed") or ()),
+        reverse=True,
+    )
+    seen = set(feed.seen)
+    found: list[str] = []
+    for entry in dated:
+        try:
+            address = linked_address(base, entry["link"])
+        except AddError as error:
+            link = clean_line(str(entry["link"]))[:500]
+            if link not in seen:  # said once; then remembered, as a taken item is
+                outcome.result.item_errors.append(str(error))
+                outcome.seen.append(link)
+            continue
+        if address in seen or address in found:
+            continue
+        if present_by_url(library, address) is not None:
+            outcome.seen.append(address)  # added by hand, or by an earlier refresh
+            continue
+        found.append(address)
+    return found
+
+
+def _store(library: Library, prepared: Any, feed_url: str) -> AddResult:
+    """Put one cleaned item in the library, unread and marked with its feed (one save)."""
+    store = library.store
+    with store.batch():
+        result = store_prepared(library, prepared)
+        if result.status == "added":
+            record = store.article_by_path(result.path)
+            if record is not None:
+                store.set_reading_state([record.id], read=False, feed=feed_url)
+    return result
+
+
+def prune(library: Library, feed_url: str, keep: int) -> int:
+    """Remove the feed's oldest unread, unarchived articles without annotations beyond its
+    newest `keep`; how many were removed. Each removal is checked again inside the locked
+    save (an annotation made meanwhile, in any Reader, keeps its article)."""
+    store = library.store
+    records = [r for r in store.articles() if r.feed == feed_url and not r.missing]
+    records.sort(key=lambda r: (r.published or "", r.added or "", r.id), reverse=True)
+    folder = library.folder.resolve()
+    removed = 0
+    for record in records[keep:]:
+        if record.read or record.archived or store.annotation_count(record.id):
+            continue
+        path = (library.folder / record.path).resolve()
+        if not (path.is_relative_to(folder) and is_article_file(path)):
+            continue  # not a file of this library: leave it alone
+
+        def delete(path: Any = path) -> None:
+            path.unlink(missing_ok=True)
+
+        if store.remove_article(record.id, then=delete):
+            removed += 1
+    return removed
+
+
+def _reason(message: str, url: str) -> str:
+    """An error's message without the address the line already names by the feed."""
+    reason = clean_line(message.removeprefix(f"{url}: "))
+    # A page's advice ("save the page and add the file") is not a feed's.
+    reason = reason.replace("try again later or save the page and add the file", "try again later")
+    return reason[:300]

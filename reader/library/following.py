@@ -1,0 +1,139 @@
+"""Following feeds: subscribe by address (a feed, or a page that names one), unfollow, and
+exchange the list as OPML.
+
+`follow` fetches the address once (with `reader add`'s limits and deadline) to be sure it
+is a feed and to learn its title, which names it unless the user gives a name; a web page
+is read for the feed it advertises (`feed_discovery`). Following an address already
+followed changes its name or `keep` when given. Unfollowing keeps the articles the feed
+brought (and their annotations): only the subscription goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from reader.core.text import clean_line
+from reader.library.feed_discovery import feed_links, is_feed, parse_feed
+from reader.library.fetching import (
+    FEED_TYPES,
+    HTML_TYPES,
+    TIMEOUT_SECONDS,
+    FetchError,
+    fetch,
+    is_web_address,
+)
+from reader.library.opml import parse_opml
+from reader.library.subscriptions import Feed, FeedError, Subscriptions, find, unique_name
+
+MAX_CANDIDATES = 3  # feed links of a page tried in turn
+
+
+@dataclass(frozen=True)
+class Followed:
+    """What `follow` did: `followed` (new), `changed` (name or keep) or `already`."""
+
+    feed: Feed
+    status: str
+
+
+def discover(url: str, timeout: float = TIMEOUT_SECONDS) -> tuple[str, str]:
+    """The feed at `url`, or the one the page at `url` advertises: (its address, its
+    title); `FeedError` when there is none."""
+    try:
+        fetched = fetch(url, accept=FEED_TYPES + HTML_TYPES, timeout=timeout)
+    except FetchError as error:
+        raise FeedError(str(error)) from None
+    parsed = parse_feed(fetched.body)
+    if is_feed(parsed):
+        return url, _title(parsed, url)
+    for link in feed_links(fetched.body, fetched.url)[:MAX_CANDIDATES]:
+        try:
+            found = fetch(link, accept=FEED_TYPES + HTML_TYPES, timeout=timeout)
+        except FetchError:
+            continue
+        parsed = parse_feed(found.body)
+        if is_feed(parsed):
+            return link, _title(parsed, link)
+    raise FeedError(
+        f"{url}: neither an RSS or Atom feed nor a page that names one; give the feed's "
+        "address (often ending /feed, /rss or .xml)"
+    )
+
+
+def _title(parsed: object, url: str) -> str:
+    feed = getattr(parsed, "feed", {}) or {}
+    title = clean_line(str(feed.get("title") or ""))[:200]
+    return title or (urlsplit(url).hostname or url)
+
+
+def follow(
+    subscriptions: Subscriptions,
+    url: str,
+    name: str = "",
+    keep: int | None = None,
+    timeout: float = TIMEOUT_SECONDS,
+) -> Followed:
+    """Follow the feed at `url` (a feed, or a page naming one); see the module docstring."""
+    url = url.strip()
+    if not is_web_address(url):
+        raise FeedError(f"{url}: not a web address; give a feed's http:// or https:// address")
+    name = clean_line(name)[:200]
+    existing = find(subscriptions.feeds(), url)
+    if existing is None:
+        url, title = discover(url, timeout)
+    else:
+        title = existing.name
+    with subscriptions.editing() as feeds:
+        feed = find(feeds, url)
+        if feed is not None and feed.url == url:
+            changed = False
+            if name and name != feed.name:
+                feed.name = unique_name([f for f in feeds if f is not feed], name)
+                changed = True
+            if keep is not None and keep != feed.keep:
+                feed.keep = keep
+                changed = True
+            return Followed(feed, "changed" if changed else "already")
+        feed = Feed(url=url, name=unique_name(feeds, name or title), keep=keep or 0)
+        feeds.append(feed)
+    return Followed(feed, "followed")
+
+
+def unfollow(subscriptions: Subscriptions, name_or_url: str) -> Feed:
+    """Stop following a feed (by name or address); its articles stay in the library."""
+    with subscriptions.editing() as feeds:
+        feed = find(feeds, name_or_url)
+        if feed is None:
+            raise FeedError(
+                f"{name_or_url}: not a followed feed; `reader follow --list` lists them"
+            )
+        feeds.remove(feed)
+    return feed
+
+
+@dataclass
+class ImportReport:
+    """What an OPML import did."""
+
+    followed: list[Feed] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def import_opml(subscriptions: Subscriptions, data: bytes, name: str) -> ImportReport:
+    """Follow every feed of an OPML document (no fetching: `reader refresh` does that);
+    feeds already followed are left as they are."""
+    found = parse_opml(data, name)
+    report = ImportReport(skipped=list(found.skipped))
+    with subscriptions.editing() as feeds:
+        known = {feed.url for feed in feeds}
+        for outline in found.feeds:
+            if outline.url in known:
+                report.already.append(outline.url)
+                continue
+            feed = Feed(url=outline.url, name=unique_name(feeds, outline.name), keep=outline.keep)
+            feeds.append(feed)
+            known.add(feed.url)
+            report.followed.append(feed)
+    return report

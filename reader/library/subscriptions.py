@@ -1,0 +1,155 @@
+"""The feeds a library follows: a small JSON file beside the database, written atomically.
+
+`reader.feeds.json` sits next to `reader.json` (in the library folder by default), so the
+folder moves and syncs whole. It holds, for each followed feed: its address, the name the
+user knows it by, its `keep` (0: keep everything; N: after a refresh, the oldest unread,
+untagged articles beyond the newest N are removed), the validators of its last answer
+(ETag, Last-Modified) for conditional requests, when it was last refreshed and how that
+went, and the addresses of the items already taken (`seen`, the newest `SEEN_LIMIT`), so
+that an item removed by `keep` or by hand never comes back.
+
+It is not in the database because it changes on every refresh and only Reader's feeds
+read it: the database file stays what it was (no schema change), and a damaged feeds file
+can never make the annotations unopenable. Every change holds an OS file lock
+(`.reader.feeds.json.lock`) across read-change-write, so a refresh in the app and a
+`reader follow` in a shell never lose each other's changes. A damaged file is refused in
+one line and never overwritten. Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import msgspec
+from filelock import FileLock, Timeout
+
+from reader.core.text import clean_line
+from reader.storage.atomic import write_atomically
+
+FEEDS_VERSION = 1
+SEEN_LIMIT = 2000  # item addresses remembered per feed (a feed lists 10 to 100)
+MAX_FILE_BYTES = 20 * 1024 * 1024
+LOCK_TIMEOUT = 15.0
+
+
+class FeedError(Exception):
+    """A feeds file or a subscription that cannot be used; one line for the user."""
+
+
+class Feed(msgspec.Struct, kw_only=True):
+    """One followed feed (see the module docstring for each field)."""
+
+    url: str
+    name: str
+    keep: int = 0
+    etag: str = ""
+    last_modified: str = ""
+    refreshed: str = ""
+    status: str = ""
+    seen: list[str] = msgspec.field(default_factory=list)
+
+    def remember(self, addresses: list[str]) -> None:
+        """Add item addresses to `seen` (newest last), keeping the newest SEEN_LIMIT."""
+        known = set(self.seen)
+        self.seen.extend(a for a in dict.fromkeys(addresses) if a not in known)
+        del self.seen[:-SEEN_LIMIT]
+
+
+class _File(msgspec.Struct):
+    version: int = FEEDS_VERSION
+    feeds: list[Feed] = msgspec.field(default_factory=list)
+
+
+_ENCODER = msgspec.json.Encoder()
+_DECODER = msgspec.json.Decoder(_File)
+
+
+def feeds_path(db: Path) -> Path:
+    """The feeds file of the database `db`: `reader.feeds.json` beside `reader.json`."""
+    return db.with_name(f"{db.stem}.feeds.json")
+
+
+class Subscriptions:
+    """The followed feeds of one library, read and changed under a file lock."""
+
+    def __init__(self, db: Path) -> None:
+        self.path = feeds_path(Path(db))
+        self._lock = FileLock(str(self.path.with_name(f".{self.path.name}.lock")), LOCK_TIMEOUT)
+
+    def feeds(self) -> list[Feed]:
+        """The feeds followed now (none when the file does not exist yet)."""
+        return self._read().feeds
+
+    @contextlib.contextmanager
+    def editing(self) -> Iterator[list[Feed]]:
+        """The feeds, to change in place; written back atomically at the end of the block
+        (not when it raises), all under the file lock."""
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise FeedError(
+                f"{self.path}: another Reader has been changing the feeds for "
+                f"{LOCK_TIMEOUT:.0f} s; try again"
+            ) from None
+        except OSError as error:
+            raise FeedError(f"{self.path}: cannot lock it ({error.strerror})") from None
+        try:
+            data = self._read()
+            before = _ENCODER.encode(data)
+            yield data.feeds
+            after = _ENCODER.encode(data)
+            if after != before:
+                try:
+                    write_atomically(self.path, msgspec.json.format(after))
+                except OSError as error:
+                    raise FeedError(
+                        f"{self.path}: could not save the feeds ({error.strerror}); the file "
+                        "on disk is unchanged"
+                    ) from None
+        finally:
+            self._lock.release()
+
+    def _read(self) -> _File:
+        try:
+            with self.path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError:
+            return _File()
+        except OSError as error:
+            raise FeedError(f"{self.path}: cannot read it ({error.strerror})") from None
+        if len(raw) > MAX_FILE_BYTES:
+            raise FeedError(f"{self.path}: over {MAX_FILE_BYTES >> 20} MB, not a feeds file")
+        try:
+            data = _DECODER.decode(raw)
+        except (msgspec.DecodeError, msgspec.ValidationError) as error:
+            raise FeedError(
+                f"{self.path}: damaged ({clean_line(str(error))}); Reader will not overwrite "
+                "it: fix it, or move it away and follow the feeds again (--import an OPML file)"
+            ) from None
+        if data.version > FEEDS_VERSION:
+            raise FeedError(f"{self.path}: written by a newer Reader; upgrade Reader")
+        for feed in data.feeds:
+            feed.name = clean_line(feed.name)[:200] or feed.url
+            feed.keep = max(0, feed.keep)
+        return data
+
+
+def find(feeds: list[Feed], name_or_url: str) -> Feed | None:
+    """The feed named `name_or_url` (case and spaces forgiven) or at that address."""
+    wanted = " ".join(name_or_url.split()).casefold()
+    for feed in feeds:
+        if feed.url == name_or_url.strip() or " ".join(feed.name.split()).casefold() == wanted:
+            return feed
+    return None
+
+
+def unique_name(feeds: list[Feed], name: str) -> str:
+    """`name`, or `name (2)`, `name (3)`... so that no two feeds share a name."""
+    taken = {" ".join(feed.name.split()).casefold() for feed in feeds}
+    candidate, number = name, 1
+    while " ".join(candidate.split()).casefold() in taken:
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate

@@ -1,0 +1,115 @@
+"""`reader follow` and `reader refresh` as a user's shell runs them, against local feeds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import run_reader
+from tests.helpers.feed_site import FeedSite, serve_feeds
+
+
+@pytest.fixture
+def news() -> Iterator[FeedSite]:
+    with serve_feeds() as site:
+        yield site
+
+
+def test_follow_refresh_and_list_from_the_shell(news: FeedSite, empty_library: Path) -> None:
+    lib = ("--library", str(empty_library))
+    city = news.add_feed("city")
+    news.add_feed("county", stories=2)
+    followed = run_reader("follow", news.page_url("city"), *lib)  # the page names its feed
+    assert followed.returncode == 0, followed.stderr
+    assert followed.stdout.startswith(f"following: City News ({city})")
+    assert run_reader("follow", news.feed_url("county"), "--name", "County", *lib).returncode == 0
+    news.add_feed("slow", delay=5)
+    assert run_reader("follow", news.feed_url("slow"), "--timeout", "1", *lib).returncode == 1
+
+    refreshed = run_reader("refresh", "--timeout", "2", *lib)
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert sorted(refreshed.stdout.splitlines()[:2]) == ["City News: new 3", "County: new 2"]
+    assert refreshed.stdout.splitlines()[2] == "5 new articles from 2 feeds"
+    again = run_reader("refresh", *lib)
+    assert sorted(again.stdout.splitlines()[:2]) == ["City News: unchanged", "County: unchanged"]
+
+    listed = json.loads(run_reader("follow", "--list", "--json", *lib).stdout)
+    assert [(f["name"], f["url"], f["status"]) for f in listed] == [
+        ("City News", city, "unchanged"),
+        ("County", news.feed_url("county"), "unchanged"),
+    ]
+    articles = json.loads(run_reader("list", "--json", *lib).stdout)
+    assert len(articles) == 5
+
+    removed = run_reader("follow", "--remove", "county", *lib)
+    assert removed.returncode == 0 and "its articles stay" in removed.stdout
+    assert "County" not in run_reader("follow", "--list", *lib).stdout
+    assert len(json.loads(run_reader("list", "--json", *lib).stdout)) == 5
+
+
+def test_a_failing_feed_is_one_line_and_exit_1(news: FeedSite, empty_library: Path) -> None:
+    lib = ("--library", str(empty_library))
+    url = news.add_feed("city")
+    assert run_reader("follow", url, *lib).returncode == 0
+    news.feeds["city"].junk = True  # the site broke since
+    news.feeds["city"].version += 1
+    refreshed = run_reader("refresh", *lib)
+    assert refreshed.returncode == 1
+    assert refreshed.stdout.splitlines()[0].startswith("City News: failed: not an RSS or Atom")
+    assert "Traceback" not in refreshed.stderr
+
+
+def test_opml_export_and_import_from_the_shell(
+    news: FeedSite, empty_library: Path, tmp_path: Path
+) -> None:
+    lib = ("--library", str(empty_library))
+    assert run_reader("follow", news.add_feed("city"), "--keep", "10", *lib).returncode == 0
+    opml = tmp_path / "feeds.opml"
+    exported = run_reader("follow", "--export", str(opml), *lib)
+    assert exported.returncode == 0 and "exported 1 feed" in exported.stdout
+    assert run_reader("follow", "--export", str(opml), *lib).returncode == 2  # no replacing
+    refused = run_reader("follow", "--export", str(empty_library / "reader.json"), *lib)
+    assert refused.returncode == 2 and "database" in refused.stderr
+
+    other = tmp_path / "other"
+    other.mkdir()
+    imported = run_reader("follow", "--import", str(opml), "--library", str(other))
+    assert imported.returncode == 0, imported.stderr
+    assert "1 feed followed" in imported.stdout
+    listed = json.loads(run_reader("follow", "--list", "--json", "--library", str(other)).stdout)
+    assert [(f["name"], f["keep"]) for f in listed] == [("City News", 10)]
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "words"),
+    [
+        (("follow", "--import", "missing.opml"), 1, "missing.opml: cannot read it"),
+        (("follow", "file:///etc/passwd"), 1, "not a web address"),
+        (("follow", "--remove", "nothing"), 1, "nothing: not a followed feed"),
+        (("follow", "https://x.org/rss", "--list"), 2, "give a URL, or one of"),
+        (("follow", "https://x.org/rss", "--keep", "-1"), 2, "must be 0"),
+        (("refresh", "nothing"), 0, "no feeds followed yet"),
+    ],
+)
+def test_bad_input_is_one_line_never_a_traceback(
+    empty_library: Path, args: tuple[str, ...], status: int, words: str
+) -> None:
+    result = run_reader(*args, "--library", str(empty_library))
+    assert result.returncode == status
+    assert words in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) <= 1
+
+
+def test_a_bad_opml_file_is_one_line(empty_library: Path, tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.opml"
+    bomb.write_bytes(
+        b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+        b'<opml version="2.0"><body><outline text="&b;" xmlUrl="https://x.org/rss"/></body></opml>'
+    )
+    result = run_reader("follow", "--import", str(bomb), "--library", str(empty_library))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"reader: {bomb}: declares a DTD or entities")
+    assert len(result.stderr.splitlines()) == 1

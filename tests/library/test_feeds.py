@@ -1,0 +1,258 @@
+"""Following feeds and refreshing them, against local news sites on 127.0.0.1."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.core.records import new_annotation
+from reader.library.feed_refresh import FeedResult, refresh_feeds
+from reader.library.folder import Library
+from reader.library.following import follow, import_opml
+from reader.library.opml import OpmlError, parse_opml, to_opml
+from reader.library.subscriptions import Feed, FeedError, Subscriptions
+from reader.storage.database import Store
+from tests.helpers.feed_site import FeedSite, serve_feeds
+
+TIMEOUT = 1.0  # a deadline short enough for a test, long enough for a loaded machine
+
+
+@pytest.fixture
+def news() -> Iterator[FeedSite]:
+    with serve_feeds() as site:
+        yield site
+
+
+def _open(library: Path) -> tuple[Store, Library, Subscriptions]:
+    store = Store(library / "reader.json")
+    return store, Library(library, store), Subscriptions(library / "reader.json")
+
+
+def _refresh(library: Library, subscriptions: Subscriptions, **options: object) -> dict[str, str]:
+    results = refresh_feeds(library, subscriptions, timeout=TIMEOUT, **options)  # type: ignore[arg-type]
+    return {r.name: r.line() for r in results}
+
+
+def test_new_items_come_in_once_unread_and_marked_with_their_feed(
+    news: FeedSite, empty_library: Path
+) -> None:
+    store, library, subscriptions = _open(empty_library)
+    city = follow(subscriptions, news.add_feed("city"), timeout=TIMEOUT).feed
+    follow(subscriptions, news.add_feed("county", stories=2), timeout=TIMEOUT)
+
+    assert _refresh(library, subscriptions) == {
+        "City News": "City News: new 3",
+        "County News": "County News: new 2",
+    }
+    records = store.articles()
+    assert len(records) == 5 and len(list(empty_library.glob("*.md"))) == 5
+    assert all(not r.read and not r.archived for r in records)
+    assert {r.feed for r in records} == {city.url, news.feed_url("county")}
+    text = library.load(next(r for r in records if r.feed == city.url)).text
+    assert "said Mara Quill" in text and "Copyright" not in text  # cleaned to the story
+
+    pages_before = sum(news.count(f"/city/{n}.html") for n in range(1, 4))
+    assert _refresh(library, subscriptions) == {
+        "City News": "City News: unchanged",
+        "County News": "County News: unchanged",
+    }
+    assert news.not_modified == {"city": 1, "county": 1}  # one small request each
+    assert sum(news.count(f"/city/{n}.html") for n in range(1, 4)) == pages_before
+
+    news.add_story("city", "Bridge reopens after a year")  # the next day
+    assert _refresh(library, subscriptions)["City News"] == "City News: new 1"
+    [new] = [r for r in store.articles() if r.title == "Bridge reopens after a year"]
+    assert not new.read and len(store.articles()) == 6
+    store.close()
+
+
+def test_an_item_already_in_the_library_is_not_added_again(
+    news: FeedSite, empty_library: Path
+) -> None:
+    store, library, subscriptions = _open(empty_library)
+    url = news.add_feed("city")
+    from reader.library.adding import add_web_page
+
+    add_web_page(library, f"{news.base}/city/2.html")  # added by hand first
+    follow(subscriptions, url, timeout=TIMEOUT)
+    assert _refresh(library, subscriptions) == {"City News": "City News: new 2"}
+    by_hand = store.article_by_path("city-school-story-2.md") or next(
+        r for r in store.articles() if r.url and r.url.endswith("/city/2.html")
+    )
+    assert by_hand.read and by_hand.feed is None  # untouched
+    assert len(store.articles()) == 3
+    store.close()
+
+
+def test_a_slow_a_junk_and_a_looping_feed_fail_alone(news: FeedSite, empty_library: Path) -> None:
+    store, library, subscriptions = _open(empty_library)
+    follow(subscriptions, news.add_feed("city"), timeout=TIMEOUT)
+    news.add_feed("slow", delay=4 * TIMEOUT)
+    news.add_feed("junk", junk=True)
+    news.add_feed("loop", loop=True)
+    with subscriptions.editing() as feeds:
+        feeds += [Feed(url=news.feed_url(name), name=name) for name in ("slow", "junk", "loop")]
+    heard: list[FeedResult] = []
+    started = time.monotonic()
+    lines = _refresh(library, subscriptions, on_result=heard.append)
+    took = time.monotonic() - started
+
+    assert lines["City News"] == "City News: new 3"
+    assert lines["slow"].startswith(f"slow: failed: no complete answer within {TIMEOUT:g} s")
+    assert lines["junk"].startswith("junk: failed: not an RSS or Atom feed")
+    assert lines["loop"] == "loop: failed: too many redirects"
+    assert len(heard) == 4 and all("\n" not in line for line in lines.values())
+    assert took < 3 * TIMEOUT  # the slow feed's deadline, not its answer, nor a sum
+    assert len(store.articles()) == 3
+    store.close()
+
+
+def test_a_page_that_names_its_feed_is_followed_by_that_feed(
+    news: FeedSite, empty_library: Path
+) -> None:
+    news.add_feed("city")
+    subscriptions = Subscriptions(empty_library / "reader.json")
+    followed = follow(subscriptions, news.page_url("city"), timeout=TIMEOUT)
+    assert followed.status == "followed"
+    assert followed.feed.url == news.feed_url("city")
+    assert followed.feed.name == "City News"
+    again = follow(subscriptions, news.feed_url("city"), keep=5, timeout=TIMEOUT)
+    assert again.status == "changed" and subscriptions.feeds()[0].keep == 5
+
+
+def test_something_that_is_no_feed_is_not_followed(news: FeedSite, empty_library: Path) -> None:
+    news.add_feed("junk", junk=True)
+    subscriptions = Subscriptions(empty_library / "reader.json")
+    with pytest.raises(FeedError, match="neither an RSS or Atom feed"):
+        follow(subscriptions, news.feed_url("junk"), timeout=TIMEOUT)
+    with pytest.raises(FeedError, match="404"):
+        follow(subscriptions, f"{news.base}/nowhere/rss.xml", timeout=TIMEOUT)
+    with pytest.raises(FeedError, match="not a web address"):
+        follow(subscriptions, "file:///etc/passwd")
+    assert subscriptions.feeds() == []
+    assert not (empty_library / "reader.feeds.json").exists()
+
+
+def test_a_feed_item_pointing_at_a_local_file_is_skipped(
+    news: FeedSite, empty_library: Path
+) -> None:
+    store, library, subscriptions = _open(empty_library)
+    follow(subscriptions, news.add_feed("city", local_link=True), timeout=TIMEOUT)
+    [result] = refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+    assert result.status == "new" and len(result.added) == 3
+    # `/etc/passwd` is a page of the feed's site (a 404 there); `file:` is never followed.
+    assert result.item_errors == [
+        "file://etc/passwd: not a web address (http or https); skipped",
+        f"{news.base}/etc/passwd: the server answered 404 Not Found",
+    ]
+    assert news.count("/etc/passwd") == 1
+    news.add_story("city")
+    [again] = refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+    assert again.line().startswith("City News: new 1; 1 item not added (http://")  # said once
+    assert all("root:" not in p.read_text(encoding="utf-8") for p in empty_library.glob("*.md"))
+    store.close()
+
+
+def test_keep_removes_the_oldest_unread_but_never_an_annotated_article(
+    news: FeedSite, empty_library: Path
+) -> None:
+    store, library, subscriptions = _open(empty_library)
+    url = news.add_feed("city", stories=5)
+    follow(subscriptions, url, timeout=TIMEOUT)
+    refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+    oldest, second, third, *_ = sorted(store.articles(), key=lambda r: r.id)
+    text = library.load(oldest).text
+    start = text.index("We have waited")
+    store.save_annotation(new_annotation(oldest.id, text, start, start + 20, source="Mara Quill"))
+    store.set_reading_state([second.id], read=True)  # read: kept too
+
+    follow(subscriptions, url, keep=1, timeout=TIMEOUT)
+    news.add_story("city")
+    [result] = refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+
+    assert result.line() == "City News: new 1; 3 removed by keep"
+    left = {r.id for r in store.articles()}
+    assert oldest.id in left and second.id in left and third.id not in left
+    assert not (empty_library / third.path).exists()
+    assert (empty_library / oldest.path).exists()
+    assert len(store.annotations_for(oldest.id)) == 1
+    # A removed item does not come back: the feed remembers it was taken.
+    news.add_story("city")
+    [again] = refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+    assert again.line() == "City News: new 1; 1 removed by keep"
+    assert third.id not in {r.id for r in store.articles()}
+    store.close()
+
+
+def test_opml_round_trip(empty_library: Path) -> None:
+    subscriptions = Subscriptions(empty_library / "reader.json")
+    with subscriptions.editing() as feeds:
+        feeds += [
+            Feed(url="https://example.org/rss", name="Example & Co <news>", keep=20),
+            Feed(url="https://news.example.com/atom.xml", name="Ünïcode News"),
+        ]
+    document = to_opml(subscriptions.feeds())
+    other = Subscriptions(empty_library / "other.json")
+    report = import_opml(other, document, "feeds.opml")
+    assert [(f.url, f.name, f.keep) for f in other.feeds()] == [
+        ("https://example.org/rss", "Example & Co <news>", 20),
+        ("https://news.example.com/atom.xml", "Ünïcode News", 0),
+    ]
+    assert len(report.followed) == 2
+    assert import_opml(other, document, "feeds.opml").already == [
+        "https://example.org/rss",
+        "https://news.example.com/atom.xml",
+    ]
+
+
+def test_opml_from_other_readers_nested_in_folders() -> None:
+    document = b"""<?xml version="1.0"?>
+<opml version="1.0"><head><title>Feedly</title></head><body>
+  <outline text="World" title="World">
+    <outline type="rss" text="BBC World" xmlUrl="https://feeds.bbci.co.uk/news/world/rss.xml"
+      htmlUrl="https://www.bbc.co.uk/news/world"/>
+    <outline type="rss" text="Local" xmlUrl="file:///home/me/secret.xml"/>
+  </outline>
+  <outline type="rss" title="Guardian" text="ignored" xmlUrl="https://www.theguardian.com/world/rss"/>
+</body></opml>"""
+    found = parse_opml(document, "feedly.opml")
+    assert [(o.name, o.url) for o in found.feeds] == [
+        ("BBC World", "https://feeds.bbci.co.uk/news/world/rss.xml"),
+        ("Guardian", "https://www.theguardian.com/world/rss"),
+    ]
+    assert found.skipped == [
+        "file:///home/me/secret.xml: not a web address (http or https); skipped"
+    ]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">'
+        b']><opml version="2.0"><body><outline text="&b;" xmlUrl="https://x.org/rss"/></body></opml>',
+        b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY s SYSTEM "file:///etc/passwd">]>'
+        b'<opml version="2.0"><body><outline text="&s;" xmlUrl="https://x.org/rss"/></body></opml>',
+        b"<html><body>not opml</body></html>",
+        b"\x00\x01 binary",
+    ],
+    ids=["entity-expansion", "external-entity", "html", "binary"],
+)
+def test_a_hostile_or_wrong_opml_file_is_refused_in_one_line(document: bytes) -> None:
+    with pytest.raises(OpmlError) as refused:
+        parse_opml(document, "bad.opml")
+    message = str(refused.value)
+    assert message.startswith("bad.opml: ") and "\n" not in message and "root:" not in message
+
+
+def test_a_damaged_feeds_file_is_refused_and_kept(empty_library: Path) -> None:
+    path = empty_library / "reader.feeds.json"
+    path.write_text('{"version": 1, "feeds": [{"url": 3}]}', encoding="utf-8")
+    subscriptions = Subscriptions(empty_library / "reader.json")
+    with pytest.raises(FeedError, match="damaged"):
+        subscriptions.feeds()
+    with pytest.raises(FeedError), subscriptions.editing() as feeds:
+        feeds.clear()
+    assert path.read_text(encoding="utf-8") == '{"version": 1, "feeds": [{"url": 3}]}'

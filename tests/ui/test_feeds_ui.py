@@ -1,0 +1,180 @@
+"""Reading what the feeds brought, in the app: unread marks, views, archive, R to refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.library.subscriptions import Feed, Subscriptions
+from reader.ui.app import ReaderApp
+from reader.ui.screens import read_marks
+from tests.helpers.feed_site import FeedSite, serve_feeds
+from tests.helpers.pilot import (
+    SIZE,
+    main,
+    notified,
+    press,
+    region_words,
+    settle,
+    view,
+    wait_until,
+)
+from tests.helpers.seeding import FEED_STORIES
+
+
+@pytest.fixture
+def quick_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read_marks, "READ_AFTER_SECONDS", 0.2)
+
+
+def _record(app: ReaderApp, title: str):  # type: ignore[no-untyped-def]
+    return next(r for r in app.store.articles() if r.title == title)
+
+
+async def _open_in_library(pilot, app: ReaderApp, title: str) -> None:  # type: ignore[no-untyped-def]
+    library = main(app).library_list
+    library.focus()
+    library.highlighted = library.get_option_index(f"a{_record(app, title).id}")
+    await press(pilot, "enter")
+
+
+async def test_unread_articles_are_marked_and_counted(feed_library: Path) -> None:
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane = main(app).query_one("#library-pane")
+        assert pane.border_title == "Library (7) · 3 unread"
+        shown = region_words(app, main(app).library_list)
+        assert "● Bridge reopens after a year" in shown
+        assert "● ICE actions" not in shown  # an article added by hand counts as read
+
+        main(app).library_list.focus()
+        await press(pilot, "V")  # unread
+        assert pane.border_title == "Unread (3)"
+        assert [r.title for r in main(app).library_list.shown if r.feed] == sorted(FEED_STORIES)
+        await press(pilot, "V")  # by feed
+        assert pane.border_title == "By feed (7) · 3 unread"
+        shown = region_words(app, main(app).library_list)
+        assert shown.index("City News · 3 unread") < shown.index("Added by hand")
+        await press(pilot, "V", "V")  # the archive, then all again
+        assert pane.border_title == "Library (7) · 3 unread"
+
+
+async def test_opening_an_unread_article_marks_it_read_after_a_moment(
+    feed_library: Path, quick_read: None
+) -> None:
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # Reader opened the first article by itself: that is not reading it.
+        assert view(app).document.record.title == "Bridge reopens after a year"
+        await pilot.pause(0.4)
+        assert not _record(app, "Bridge reopens after a year").read
+        await press(pilot, "G")  # but reading it through is
+        assert _record(app, "Bridge reopens after a year").read
+        await _open_in_library(pilot, app, "Ferry fares go up")
+        assert view(app).document.record.title == "Ferry fares go up"
+        await wait_until(pilot, lambda: _record(app, "Ferry fares go up").read, what="read")
+        await settle(pilot)
+        assert main(app).query_one("#library-pane").border_title == "Library (7) · 1 unread"
+        assert "● Ferry" not in region_words(app, main(app).library_list)
+
+
+async def test_reaching_the_end_marks_it_read_and_m_toggles(feed_library: Path) -> None:
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _open_in_library(pilot, app, "Council passes the budget")
+        assert not _record(app, "Council passes the budget").read  # not yet: 2 s
+        await press(pilot, "G")  # to the end: read through
+        assert _record(app, "Council passes the budget").read
+        await press(pilot, "m")
+        assert not _record(app, "Council passes the budget").read
+        assert "Marked unread" in notified(app)
+        await press(pilot, "m")
+        assert _record(app, "Council passes the budget").read
+
+
+async def test_marking_it_unread_is_not_undone_by_the_timer(
+    feed_library: Path, quick_read: None
+) -> None:
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _open_in_library(pilot, app, "Ferry fares go up")
+        await press(pilot, "m")  # by hand: the timer is off, whether it had fired or not
+        if _record(app, "Ferry fares go up").read:
+            await press(pilot, "m")  # unread
+        assert not _record(app, "Ferry fares go up").read
+        await pilot.pause(2 * read_marks.READ_AFTER_SECONDS)
+        await settle(pilot)
+        assert not _record(app, "Ferry fares go up").read  # it stays so
+
+
+async def test_e_archives_and_brings_back_keeping_annotations(feed_library: Path) -> None:
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ice = _record(
+            app,
+            "ICE actions in U.S. prompt questions about role in Canada with "
+            "officers stationed at 5 embassies, consulates",
+        )
+        await _open_in_library(pilot, app, "Ferry fares go up")  # the ICE article is not open
+        library = main(app).library_list
+        library.focus()
+        library.highlighted = library.get_option_index(f"a{ice.id}")
+        after = [r.id for r in library.shown][[r.id for r in library.shown].index(ice.id) + 1]
+        await press(pilot, "e")
+        assert app.store.article(ice.id).archived
+        assert library.highlighted_article == after  # the next one takes its place
+        assert ice.id not in [r.id for r in library.shown]  # hidden from the default view
+        assert len(app.store.annotations_for(ice.id)) == 2  # nothing deleted
+        assert "Archived" in notified(app)
+
+        await press(pilot, "V", "V", "V")  # the archive
+        pane = main(app).query_one("#library-pane")
+        assert pane.border_title == "Archive (1)"  # the open article is listed, not counted
+        assert len(library.shown) == 2
+        library.highlighted = library.get_option_index(f"a{ice.id}")
+        await press(pilot, "e")  # back
+        assert not app.store.article(ice.id).archived
+        await press(pilot, "V")
+        assert ice.id in [r.id for r in library.shown]
+
+
+async def test_the_open_article_archives_with_e_in_the_article(feed_library: Path) -> None:
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _open_in_library(pilot, app, "Bridge reopens after a year")
+        assert app.focused is view(app)
+        await press(pilot, "e")
+        assert _record(app, "Bridge reopens after a year").archived
+
+
+@pytest.fixture
+def news() -> Iterator[FeedSite]:
+    with serve_feeds() as site:
+        yield site
+
+
+async def test_R_refreshes_the_feeds_and_new_articles_appear(
+    news: FeedSite, empty_library: Path
+) -> None:
+    with Subscriptions(empty_library / "reader.json").editing() as feeds:
+        feeds.append(Feed(url=news.add_feed("city"), name="City"))
+        feeds.append(Feed(url=news.add_feed("junk", junk=True), name="Junk"))
+    app = ReaderApp(library=empty_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await wait_until(pilot, lambda: len(app.store.articles()) == 3, what="3 articles")
+        await settle(pilot)
+        assert main(app).query_one("#library-pane").border_title == "Library (3) · 3 unread"
+        assert "Junk: failed: not an RSS or Atom feed" in notified(app)
+        assert "Feeds refreshed: 3 new articles from 2 feeds; 1 failed" in notified(app)
+        assert all(not r.read for r in app.store.articles())
+        assert main(app).query_one("#library-pane").border_subtitle == ""  # progress done
