@@ -15,8 +15,7 @@ from reader.cli.command import Command, say
 from reader.core.paths import Locations
 from reader.core.text import TextStructure, clean_line
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
-from reader.quotes import QuoteFinding
-from reader.quotes.article import MAX_CHARACTERS, article_quotes
+from reader.quotes.finding import MAX_CHARACTERS, QuoteFinding
 from reader.storage.database import Store, StoreError
 
 
@@ -97,6 +96,8 @@ def print_quotes(where: Locations, target: str, as_json: bool, include_all: bool
         )
         return 1
     structure = TextStructure(content.text)
+    from reader.quotes.article import article_quotes  # the finder: loaded when it is used
+
     findings = article_quotes(structure, content.title, _known_sources(where))
     shown = [f for f in findings if include_all or f.speech]
     if as_json:

@@ -188,7 +188,7 @@ def test_quotes_of_nothing_is_a_one_line_error(library: Path) -> None:
 
 @pytest.fixture(scope="module")
 def big_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An article of 3,000 quotations, each tagged with its own speaker: output over 64 KB."""
+    """An article of 1,000 quotations, each tagged with its own speaker: output over 64 KB."""
     from reader.core.records import new_annotation
     from reader.library.folder import Library
     from reader.storage.database import Store
@@ -196,7 +196,7 @@ def big_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("big") / "library"
     folder.mkdir()
     body = "\n\n".join(
-        f"“Sentence number {n} is what I said today,” said Person Number{n}." for n in range(3000)
+        f"“Sentence number {n} is what I said today,” said Person Number{n}." for n in range(1000)
     )
     (folder / "big.txt").write_text("Big\n\n" + body, encoding="utf-8")
     store = Store(folder / "reader.json")
@@ -204,7 +204,7 @@ def big_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [record] = store.articles()
     text = Library(folder, store).load(record).text
     annotations = []
-    for n in range(3000):
+    for n in range(1000):
         start = text.index(f"Sentence number {n} ")
         annotations.append(
             new_annotation(record.id, text, start, start + 20, source=f"Person Number{n}")

@@ -26,8 +26,8 @@ def test_follow_refresh_and_list_from_the_shell(news: FeedSite, empty_library: P
     assert followed.returncode == 0, followed.stderr
     assert followed.stdout.startswith(f"following: City News ({city})")
     assert run_reader("follow", news.feed_url("county"), "--name", "County", *lib).returncode == 0
-    news.add_feed("slow", delay=5)
-    assert run_reader("follow", news.feed_url("slow"), "--timeout", "1", *lib).returncode == 1
+    news.add_feed("slow", delay=2)
+    assert run_reader("follow", news.feed_url("slow"), "--timeout", "0.5", *lib).returncode == 1
 
     refreshed = run_reader("refresh", "--timeout", "2", *lib)
     assert refreshed.returncode == 0, refreshed.stderr
