@@ -236,6 +236,17 @@ def bench_search_quality() -> list[Result]:
     return rows
 
 
+async def _started(app: Any, pilot: Any) -> None:
+    """The app as a user finds it once started: annotations read, library scanned, the
+    article shown, the index built, and the screen caught up with all of it."""
+    await _wait(lambda: app.store.loaded and app.main.document is not None, pilot, 120)
+    await _wait(lambda: not any(w.is_running for w in app.workers), pilot, 120)
+    await _wait(app._index_ready.is_set, pilot, 120)
+    for _ in range(20):
+        await pilot.pause()
+    await asyncio.sleep(0.5)  # the last frames drawn
+
+
 async def _lag_while(busy: Callable[[], bool]) -> float:
     """The longest the UI event loop was late to wake a 1 ms timer while `busy()`, in ms."""
     worst = 0.0
@@ -373,9 +384,7 @@ async def bench_save() -> list[Result]:
     app = ReaderApp(library=library, db=db)
     tag_lags: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        app.wait_for_index()
+        await _started(app, pilot)
         article = app.store.articles()[0]
         for _ in range(10):
             monitor = asyncio.create_task(_loop_lag(0.3))
