@@ -463,9 +463,9 @@ Timed(library=Path(sys.argv[1]), db=Path(sys.argv[2])).run(headless=True, size=(
 
 def bench_start() -> list[Result]:
     results = []
-    for label, db, count in (
-        ("bundled library", DATA / "start-small.json", 0),
-        ("100,000 annotations", DATA / "search.json", 100_000),
+    for label, db, count, target in (
+        ("bundled library", DATA / "start-small.json", 0, 500),
+        ("100,000 annotations", DATA / "search.json", 100_000, 1000),
     ):
         library = _library("start")
         if count and not db.exists():
@@ -473,15 +473,21 @@ def bench_start() -> list[Result]:
         if not count and db.exists():
             db.unlink()
         timings = []
-        for _ in range(5):
+        # As on a user's machine: Python keeps its compiled modules (a sandbox may set
+        # PYTHONDONTWRITEBYTECODE); the first run, which compiles them, is not counted.
+        env = {**os.environ, "TERM": "xterm-256color"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        for run in range(6):
             started = time.time()
             out = subprocess.run(
                 [sys.executable, "-c", _START, str(library), str(db)],
                 capture_output=True,
                 text=True,
                 check=True,
-                env={**os.environ, "TERM": "xterm-256color"},
+                env=env,
             ).stdout
+            if run == 0:
+                continue
             frame = float(
                 next(line.split()[1] for line in out.splitlines() if line.startswith("FRAME"))
             )
@@ -491,9 +497,9 @@ def bench_start() -> list[Result]:
                 "name": f"cold start to first frame ({label})",
                 "value": statistics.median(timings),
                 "unit": "ms (median of 5)",
-                "target": "< 1500 ms",
-                "ok": statistics.median(timings) < 1500,
-                "detail": "new Python process to the first frame drawn",
+                "target": f"< {target} ms",
+                "ok": statistics.median(timings) < target,
+                "detail": "new Python process to the first frame drawn (compiled modules kept)",
             }
         )
     return results

@@ -28,7 +28,6 @@ import msgspec
 
 from reader.annotations.agreement import Comparison, compare
 from reader.annotations.history import Edit
-from reader.annotations.search import SearchIndex
 from reader.core.codebook import name_key
 from reader.core.coders import coder_key
 from reader.core.records import Annotation, now
@@ -44,6 +43,8 @@ def selected(store: Store, query: str = "") -> list[Annotation]:
     """The annotations a search-syntax query selects (every one for an empty query)."""
     if not query.strip():
         return store.annotations()
+    from reader.annotations.search import SearchIndex  # numpy: only for a filtered compare
+
     index = SearchIndex.build(store)
     return [hit.annotation for hit in index.search(query, limit=max(len(index), 1)).hits]
 

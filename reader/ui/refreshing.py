@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
-from reader.library.feed_refresh import FeedResult, refresh_feeds
 from reader.library.subscriptions import FeedError, Subscriptions
 
 if TYPE_CHECKING:
+    from reader.library.feed_refresh import FeedResult
     from reader.ui.app import ReaderApp
 
 
@@ -72,6 +72,8 @@ def refresh_in_background(app: ReaderApp, cancelled: Callable[[], bool]) -> None
         return app.serial(operation)
 
     try:
+        from reader.library.feed_refresh import refresh_feeds  # httpx: loaded when used
+
         results = refresh_feeds(
             app.library, subscriptions, writer=write, on_result=heard, cancelled=cancelled
         )

@@ -228,7 +228,7 @@ class LibraryList(OptionList):
             self._clear_caches()  # Textual's own way: everything laid out again
         else:  # only these entries are drawn again
             cache = self._option_render_cache
-            for key in [key for key in cache.keys() if key[0] in options]:
+            for key in [key for key in cache.keys() if key[0] in options]:  # noqa: SIM118 - no __iter__
                 cache.discard(key)
         self.refresh()
 
