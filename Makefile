@@ -29,8 +29,8 @@ test: $(STAMP)  ## Lint, check the layering, run the whole suite
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2
 
-stress: $(STAMP)  ## The data-safety tests in full: 201 kills, long property runs, importer fuzzing
-	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist tests/storage/test_crash.py tests/storage/test_concurrency.py tests/core/test_anchoring.py
+stress: $(STAMP)  ## The data-safety tests in full: 1,002 kills, long property runs, importer fuzzing
+	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist -p no:timeout tests/storage/test_crash.py tests/storage/test_concurrency.py tests/core/test_anchoring.py
 	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist -p no:timeout tests/interchange/test_import_hostile.py -k "any_json or any_bytes"
 
 format: $(STAMP)  ## Apply ruff's fixes and formatting

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from reader.core.text import TextStructure
+from reader.quotes.finding import MAX_CHARACTERS
 
 if TYPE_CHECKING:
     from reader.quotes.finding import QuoteFinding
@@ -63,8 +64,8 @@ class QuoteFinderProcess:
         """The quotations of `structure`; blocks the calling thread (call it from a worker)."""
         from reader.quotes.article import article_quotes  # the finder loads on first use
 
-        if len(structure.text) < IN_PROCESS_FROM:
-            return article_quotes(structure, title, known_sources)
+        if not IN_PROCESS_FROM <= len(structure.text) <= MAX_CHARACTERS:
+            return article_quotes(structure, title, known_sources)  # short, or not searched
         with self._lock:
             try:
                 child = self._child or self._start()

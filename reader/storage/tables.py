@@ -214,14 +214,14 @@ def _decoded_pieces(
 
 
 class _Sharing:
-    """One string object for each repeated value (names, theme lists, dates)."""
+    """One object for each repeated value (sources, theme lists, coders, dates)."""
 
     def __init__(self) -> None:
         self._seen: dict[Any, Any] = {}
 
     def compact(self, annotation: Annotation) -> Annotation:
         seen = self._seen
-        for name in ("source", "themes"):
+        for name in ("source", "themes", "coder"):
             value = getattr(annotation, name)
             if value:
                 kept = seen.setdefault(value, value)
