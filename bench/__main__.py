@@ -83,7 +83,7 @@ async def _typing_latency(saving: bool) -> list[float]:
             saves.append(time.perf_counter() - started)
 
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await _started(app, pilot)
         await pilot.press("slash")
         screen = app.screen
         assert isinstance(screen, SearchScreen)
@@ -141,7 +141,7 @@ async def bench_search() -> list[Result]:
             saving,
             "while saving",
             "a thread saves an annotation meanwhile, again "
-            "and again (each save rewrites the 64 MB database)",
+            "and again (each a journal line, taken by the index and the panes)",
         ),
     ]
 
