@@ -110,6 +110,29 @@ class CodeRow:
             "both_chars": self.table.both,
         }
 
+    def cells(self) -> list[str]:
+        """The row as a person reads it, in the order of `COLUMNS` (`reader agree`, `M`)."""
+        return [
+            self.code,
+            self.kind,
+            figure(self.table.kappa),
+            figure(self.table.agreement, percent=True),
+            str(self.table.a_chars),
+            str(self.table.b_chars),
+            str(self.table.both),
+            str(self.articles),
+        ]
+
+
+COLUMNS = ("code", "kind", "kappa", "agreement", "A chars", "B chars", "both", "articles")
+
+
+def figure(value: float | None, percent: bool = False) -> str:
+    """A kappa (0.000) or an agreement (0.0%); "n/a" for a code neither coder used."""
+    if value is None:
+        return "n/a"
+    return f"{value * 100:.1f}%" if percent else f"{value:.3f}"
+
 
 @dataclass(frozen=True)
 class Comparison:

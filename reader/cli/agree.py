@@ -27,14 +27,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON rows for scripts")
 
 
-def _figure(value: float | None, percent: bool = False) -> str:
-    if value is None:
-        return "n/a"
-    return f"{value * 100:.1f}%" if percent else f"{value:.3f}"
-
-
 def run(args: argparse.Namespace, where: Locations) -> int:
-    from reader.annotations.agreement import coders_of
+    from reader.annotations.agreement import COLUMNS, coders_of, figure
     from reader.core.coders import coder_key, shown_coder
     from reader.library.folder import Library
     from reader.reading.comparing import compare_library
@@ -84,25 +78,12 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         return 0
     count = len(comparison.articles)
     say(f"{a} (A) and {b} (B) on the {count} article{'s' if count > 1 else ''} both coded")
-    table = [["code", "kind", "kappa", "agree", "A chars", "B chars", "both", "articles"]]
-    for row in comparison.rows:
-        table.append(
-            [
-                row.code,
-                row.kind,
-                _figure(row.table.kappa),
-                _figure(row.table.agreement, percent=True),
-                str(row.table.a_chars),
-                str(row.table.b_chars),
-                str(row.table.both),
-                str(row.articles),
-            ]
-        )
+    table = [list(COLUMNS), *(row.cells() for row in comparison.rows)]
     say(_aligned(table))
     if comparison.pairs:
         say(
             f"passages both tagged: {comparison.pairs}; same source: {comparison.same_source} "
-            f"({_figure(comparison.source_share, percent=True)})"
+            f"({figure(comparison.source_share, percent=True)})"
         )
     else:
         say("passages both tagged: none")

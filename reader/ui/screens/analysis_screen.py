@@ -25,7 +25,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from reader.annotations.agreement import Comparison
+from reader.annotations.agreement import COLUMNS, Comparison
 from reader.annotations.stats import (
     NO_SOURCE,
     NO_THEME,
@@ -48,14 +48,7 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 BAR_WIDTH = 40
-AGREEMENT_COLUMNS = ("code", "kind", "kappa", "agreement", "A chars", "B chars", "both", "articles")
 MAX_MATRIX_COLUMNS = 30  # the most used themes; the CSV export has them all
-
-
-def _figure(value: float | None, percent: bool = False) -> str:
-    if value is None:
-        return "n/a"
-    return f"{value * 100:.1f}%" if percent else f"{value:.3f}"
 
 
 def _query(source: str | None, theme: str | None) -> str:
@@ -144,7 +137,7 @@ class AnalysisScreen(Screen[None]):
             f"A {a} and B {b} · {len(comparison.articles)} articles both coded · "
             f"{pairs} passages both tagged, same source in {same} · lowest kappa first"
         )
-        for column in AGREEMENT_COLUMNS:
+        for column in COLUMNS:
             table.add_column(column, key=column)
         for cells in self._agreement_rows()[1:]:
             table.add_row(Text(printable(cells[0]), style="bold"), *cells[1:])
@@ -282,21 +275,8 @@ class AnalysisScreen(Screen[None]):
                 self.reader.search_for(query)
 
     def _agreement_rows(self) -> list[list[str]]:
-        rows = [list(AGREEMENT_COLUMNS)]
-        for row in self.comparison.rows if self.comparison else []:
-            rows.append(
-                [
-                    row.code,
-                    row.kind,
-                    _figure(row.table.kappa),
-                    _figure(row.table.agreement, percent=True),
-                    str(row.table.a_chars),
-                    str(row.table.b_chars),
-                    str(row.table.both),
-                    str(row.articles),
-                ]
-            )
-        return rows
+        rows = self.comparison.rows if self.comparison else []
+        return [list(COLUMNS), *(row.cells() for row in rows)]
 
     def action_export(self) -> None:
         tab = self.query_one(TabbedContent).active or "matrix"
