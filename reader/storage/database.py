@@ -395,13 +395,21 @@ class Store:
 
     def _rebuild_snapshots(self) -> None:
         by_article: dict[int, list[Annotation]] = {}
-        usage: Counter[str] = Counter()
-        source_usage: Counter[str] = Counter()
+        theme_lists: Counter[tuple[str, ...]] = Counter()  # few distinct: keyed once each
+        sources: Counter[str] = Counter()
         for annotation in self._tables.annotations.values():
             by_article.setdefault(annotation.article_id, []).append(annotation)
-            usage.update(name_key(t) for t in annotation.themes)
+            if annotation.themes:
+                theme_lists[annotation.themes] += 1
             if annotation.source:
-                source_usage[name_key(annotation.source)] += 1
+                sources[annotation.source] += 1
+        usage: Counter[str] = Counter()
+        for themes, count in theme_lists.items():
+            for theme in themes:
+                usage[name_key(theme)] += count
+        source_usage: Counter[str] = Counter()
+        for source, count in sources.items():
+            source_usage[name_key(source)] += count
         self._by_article = {
             article_id: tuple(sorted(items, key=_position))
             for article_id, items in by_article.items()
