@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from reader.cli.command import Command, fail, say
+from reader.cli.command import Command, aligned, fail, say
 from reader.core.paths import Locations
 
 
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     count = len(comparison.articles)
     say(f"{a} (A) and {b} (B) on the {count} article{'s' if count > 1 else ''} both coded")
     table = [list(COLUMNS), *(row.cells() for row in comparison.rows)]
-    say(_aligned(table))
+    say(aligned(table, text_columns=2))
     if comparison.pairs:
         say(
             f"passages both tagged: {comparison.pairs}; same source: {comparison.same_source} "
@@ -88,18 +88,6 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     else:
         say("passages both tagged: none")
     return 0
-
-
-def _aligned(rows: list[list[str]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        cells = [
-            value.ljust(widths[i]) if i < 2 else value.rjust(widths[i])
-            for i, value in enumerate(row)
-        ]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
 
 
 COMMAND = Command(

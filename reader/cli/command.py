@@ -52,15 +52,38 @@ def add_location_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="FILE", help=f"the database file (default: DIR/{DB_NAME})")
 
 
-def positive_int(value: str) -> int:
-    """An argparse type: a whole number of 1 or more."""
+def _whole_number(value: str, least: int, meaning: str = "") -> int:
     try:
         number = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} must be 1 or more")
+    if number < least:
+        raise argparse.ArgumentTypeError(f"{value!r} must be {least}{meaning} or more")
     return number
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of 1 or more."""
+    return _whole_number(value, 1)
+
+
+def count_or_all(value: str) -> int:
+    """An argparse type: a whole number of 0 (no limit) or more."""
+    return _whole_number(value, 0, " (keep all)")
+
+
+def aligned(rows: list[list[str]], text_columns: int = 1) -> str:
+    """Rows as a plain table: the first `text_columns` columns left-aligned, the figures
+    after them right-aligned, two spaces between columns."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            value.ljust(widths[i]) if i < text_columns else value.rjust(widths[i])
+            for i, value in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
 
 
 def positive_seconds(value: str) -> float:

@@ -11,21 +11,11 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli.command import Command, fail, positive_seconds, say
+from reader.cli.command import Command, count_or_all, fail, positive_seconds, say
 from reader.core.paths import Locations
 
 if TYPE_CHECKING:
     from reader.library.subscriptions import Feed, Subscriptions
-
-
-def _keep(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"{value!r} must be 0 (keep all) or more")
-    return number
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +25,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", metavar="NAME", help="what to call it (default: its title)")
     parser.add_argument(
         "--keep",
-        type=_keep,
+        type=count_or_all,
         metavar="N",
         help="on refresh, remove the feed's oldest unread, untagged articles beyond N "
         "(0: keep all, the default); never an article with annotations",

@@ -18,7 +18,7 @@ from reader.annotations.stats import (
     matrix,
     matrix_table,
 )
-from reader.cli.command import Command, say
+from reader.cli.command import Command, aligned, say
 from reader.core.paths import Locations
 from reader.storage.database import Store
 
@@ -54,7 +54,7 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool) -> in
             document = {"sources": grid.sources, "themes": grid.themes, "cells": cells}
             print(json.dumps(document, ensure_ascii=False, indent=2))
         else:
-            say(_aligned(matrix_table(grid)))
+            say(aligned(matrix_table(grid)))
         return 0
     counts: list[Count]
     if by == "theme":
@@ -69,20 +69,8 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool) -> in
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        say(_aligned(counts_table(counts, by)))
+        say(aligned(counts_table(counts, by)))
     return 0
-
-
-def _aligned(rows: list[list[str]]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = []
-    for row in rows:
-        cells = [
-            value.ljust(widths[i]) if i == 0 else value.rjust(widths[i])
-            for i, value in enumerate(row)
-        ]
-        lines.append("  ".join(cells).rstrip())
-    return "\n".join(lines)
 
 
 COMMAND = Command(
