@@ -149,9 +149,9 @@ class SearchIndex:
         made meanwhile is applied after the build, and applying it twice does no harm.
         """
         english_words()  # loaded now, off the UI thread, not at the first keystroke
-        store.wait_loaded()  # a lazy store's annotations (their arrival is not a change)
         saved_at = index_path(store.path) if kept else None
-        saved = read_index(saved_at, size_limit(store.path)) if saved_at else None
+        saved = read_index(saved_at, size_limit(store.path)) if saved_at else None  # meanwhile
+        store.wait_loaded()  # a lazy store's annotations (their arrival is not a change)
         index = cls()
         index._removed_while_building = set()
         store.subscribe(index.apply)

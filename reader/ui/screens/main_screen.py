@@ -295,7 +295,13 @@ class MainScreen(Screen[None]):
     def on_store_changed(self, message: StoreChanged) -> None:
         change = message.change
         if change.loaded:  # the annotations, read after the first frame
-            self.refresh_library()
+            if self.tag_filter is None:
+                store = self.reader.store
+                self.library_list.show_counts(
+                    {r.id: store.annotation_count(r.id) for r in store.articles()}
+                )
+            else:
+                self.refresh_library()
             self.refresh_quick_themes()
             self.refresh_annotations()
             return
@@ -383,7 +389,11 @@ class MainScreen(Screen[None]):
         self.query_one("#article-pane").border_title = literal(document.content.title)
         self.article_view.show_document(document, cursor)
         self.refresh_annotations()
-        self.refresh_library()
+        library = self.library_list
+        if library.filled and (
+            self.tag_filter is not None or not library.show_current(document.record.id)
+        ):
+            self.refresh_library()  # (not filled yet: the first listing is on its way)
         self.app.sub_title = printable(document.record.path)
         if chosen:
             self.marks.opened(document.record.id)

@@ -79,6 +79,7 @@ class LibraryList(OptionList):
         self._records: list[ArticleRecord] = []
         self._counts: Mapping[int, int] = {}
         self._current: int | None = None
+        self.filled = False  # listed once (`show_articles`)
 
     @property
     def shown(self) -> list[ArticleRecord]:
@@ -94,7 +95,36 @@ class LibraryList(OptionList):
     ) -> None:
         """Show `records` (filtered and ordered); keep the highlight on `current`."""
         self._records, self._counts, self._current = list(records), counts, current
+        self.filled = True
         self._show(step_on=True)
+
+    def show_counts(self, counts: Mapping[int, int]) -> None:
+        """Every article's count anew (the annotations arrived after the first frame): only
+        the entries whose count changed are drawn again, unless the order follows counts."""
+        if self.sort_by == "annotations":
+            self._counts = counts
+            self._show()
+            return
+        old = self._counts
+        self.update_articles(
+            [
+                (r, counts.get(r.id, 0))
+                for r in self._records
+                if counts.get(r.id, 0) != old.get(r.id, 0)
+            ]
+        )
+
+    def show_current(self, current: int) -> bool:
+        """The open article is now `current`; False when it is not among the records given
+        (the caller lists them again). The entries are laid out again only when the view
+        changes with it (the open article is listed in any view)."""
+        if not any(r.id == current for r in self._records):
+            return False
+        before = [r.id for r in in_view(self._records, self.view, self._current)]
+        self._current = current
+        if [r.id for r in in_view(self._records, self.view, current)] != before:
+            self._show(step_on=True)
+        return True
 
     def _show(self, step_on: bool = False) -> None:
         """List the articles; the highlight stays on its article, else (`step_on`: the
