@@ -63,7 +63,7 @@ class ArticleRecord:
     feed: str | None = None
 
 
-class Annotation(msgspec.Struct, frozen=True):
+class Annotation(msgspec.Struct, frozen=True, gc=False):
     """A tagged passage `[start, end)` of an article's normalised text.
 
     `kind` says whether the passage is a quotation (the speaker's own words, quoted in the
@@ -73,6 +73,9 @@ class Annotation(msgspec.Struct, frozen=True):
     `coder` names who made the annotation or last edited it by hand (a codebook rename, a
     re-anchoring or an import keep it), so that two coders' work can be told apart.
     The mapping methods let TinyDB and `dict(annotation)` read it like a document.
+    Its fields hold only strings, numbers and a tuple of strings, never a cycle, so the
+    cyclic collector does not track it (`gc=False`: 16 bytes less each, and no collection
+    walks 100,000 of them).
     """
 
     id: str

@@ -39,9 +39,10 @@ import stat
 import threading
 import time
 from bisect import bisect_left, insort
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, replace
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -394,15 +395,13 @@ class Store:
         return value if type(value) is int else 0
 
     def _rebuild_snapshots(self) -> None:
-        by_article: dict[int, list[Annotation]] = {}
-        theme_lists: Counter[tuple[str, ...]] = Counter()  # few distinct: keyed once each
-        sources: Counter[str] = Counter()
-        for annotation in self._tables.annotations.values():
-            by_article.setdefault(annotation.article_id, []).append(annotation)
-            if annotation.themes:
-                theme_lists[annotation.themes] += 1
-            if annotation.source:
-                sources[annotation.source] += 1
+        every = self._tables.annotations.values()
+        by_article: defaultdict[int, list[Annotation]] = defaultdict(list)
+        for annotation in every:
+            by_article[annotation.article_id].append(annotation)
+        # Few distinct theme lists and sources: each counted once, then its names keyed.
+        theme_lists = Counter(a.themes for a in every if a.themes)
+        sources = Counter(a.source for a in every if a.source)
         usage: Counter[str] = Counter()
         for themes, count in theme_lists.items():
             for theme in themes:
@@ -1144,8 +1143,7 @@ def schema_of_generation(data: dict[str, Any]) -> int:
     return 0
 
 
-def _position(annotation: Annotation) -> tuple[int, int]:
-    return (annotation.start, annotation.end)
+_position: Callable[[Annotation], tuple[int, int]] = attrgetter("start", "end")  # C: fast sorts
 
 
 def _remove_sorted(items: list[Annotation], old: Annotation) -> None:

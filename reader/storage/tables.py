@@ -224,13 +224,13 @@ class _Sharing:
         for name in ("source", "themes", "coder"):
             value = getattr(annotation, name)
             if value:
-                kept = seen.setdefault(value, value)
-                if kept is not value:
+                kept = seen.get(value)
+                if kept is None:
+                    seen[value] = value
+                elif kept is not value:
                     msgspec.structs.force_setattr(annotation, name, kept)
-        if (
-            annotation.updated == annotation.created
-            and annotation.updated is not annotation.created
-        ):
+        updated = annotation.updated
+        if updated is not annotation.created and updated == annotation.created:
             msgspec.structs.force_setattr(annotation, "updated", annotation.created)
         return annotation
 

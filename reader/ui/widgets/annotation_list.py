@@ -26,6 +26,7 @@ from reader.core.records import Annotation
 from reader.core.text import clean_line
 from reader.quotes import QuoteFinding
 from reader.ui.styling import literal
+from reader.ui.widgets.option_updates import prompt_width, redraw, same_lines
 
 EXCERPT = 160
 
@@ -206,7 +207,7 @@ class AnnotationList(OptionList):
                 if hidden:
                     more = f"… and {hidden:,} more untagged quotations: n and N reach them"
                     options += [None, Option(Content.styled(more, "dim italic"), disabled=True)]
-                self.set_options(options)
+                self._update_options(options)
             else:
                 if filtered_out:
                     noun = "annotation" if filtered_out == 1 else "annotations"
@@ -215,6 +216,34 @@ class AnnotationList(OptionList):
                     hint = 'No annotations yet.\nSelect a passage (" s p v) and press t.'
                 self.set_options([Option(Content.styled(hint, "dim"), disabled=True)])
             self.show_current(current)
+
+    def _update_options(self, options: list[Option | None]) -> None:
+        """Show `options`: when they are the entries listed now, in the same order, only
+        those whose text changed are drawn again (a rename of a source used 300 times in
+        the article redrew and measured every entry: 30 ms); otherwise all anew."""
+        new = [option for option in options if option is not None]
+        old = self.options
+        if len(old) != len(new) or any(
+            a.id != b.id or a.disabled != b.disabled for a, b in zip(old, new, strict=True)
+        ):
+            self.set_options(options)
+            return
+        width = prompt_width(self)
+        changed: list[tuple[Option, Content]] = []
+        for option, replacement in zip(old, new, strict=True):
+            before, after = option.prompt, replacement.prompt
+            if not isinstance(before, Content) or not isinstance(after, Content):
+                self.set_options(options)
+                return
+            if before.plain == after.plain and before.spans == after.spans:
+                continue
+            if not same_lines(before.plain.split("\n"), after.plain.split("\n"), width):
+                self.set_options(options)  # its number of lines may change: lay out again
+                return
+            changed.append((option, after))
+        for option, prompt in changed:
+            option._set_prompt(prompt)
+        redraw(self, [option for option, _ in changed])
 
     def show_current(self, annotation_id: str | None) -> None:
         """Highlight an annotation without asking the article to move."""

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,6 +26,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from reader.core.records import ArticleRecord
 from reader.reading.library_order import SORTS, arrange, next_sort
 from reader.reading.library_views import VIEWS, by_feed, in_view, next_view, unread_count
+from reader.ui.widgets.option_updates import prompt_width, redraw, same_lines
 
 
 def _plural(count: int, word: str) -> str:
@@ -144,9 +144,7 @@ class LibraryList(OptionList):
             for record in group:
                 if options:
                     options.append(None)  # a separator line
-                options.append(
-                    Option(self._prompt(record, self._counts.get(record.id, 0)), id=f"a{record.id}")
-                )
+                options.append(ArticleOption(record, self._counts.get(record.id, 0)))
         if not options:
             options = [Option(Content.styled(self._empty_text(), "dim"), disabled=True)]
         width = self.scrollable_content_region.width
@@ -240,9 +238,7 @@ class LibraryList(OptionList):
         the wrap measured per entry); an entry that surely keeps its number of lines (a
         new count) only needs drawing again, and all of them are drawn once."""
         self._counts = {**self._counts, **{record.id: count for record, count in changed}}
-        padding = self.get_component_styles("option-list--option").padding
-        width = self.scrollable_content_region.width - self._get_left_gutter_width()
-        width -= padding.width
+        width = prompt_width(self)
         relayout = False
         options: set[Option] = set()
         for record, count in changed:
@@ -250,36 +246,17 @@ class LibraryList(OptionList):
                 option = self.get_option(f"a{record.id}")
             except OptionDoesNotExist:
                 continue
-            old, new = option.prompt, self._prompt(record, count)
-            option._set_prompt(new)
+            if not isinstance(option, ArticleOption):
+                continue
+            old = option.lines
+            option.show(record, count)  # its prompt is made again when it is next drawn
             options.add(option)
-            relayout = relayout or not _same_lines(old, new, width)
+            relayout = relayout or not same_lines(old, option.lines, width)
         if relayout:
             self._clear_caches()  # Textual's own way: everything laid out again
-        else:  # only these entries are drawn again
-            cache = self._option_render_cache
-            for key in [key for key in cache.keys() if key[0] in options]:  # noqa: SIM118 - no __iter__
-                cache.discard(key)
-        self.refresh()
-
-    @staticmethod
-    def _prompt(record: ArticleRecord, count: int) -> Content:
-        title = Content.styled(record.title or record.path, "bold")
-        if not record.read:
-            title = Content.assemble(
-                Content.styled("● ", "bold $accent"),
-                Content.styled(record.title or record.path, "bold $accent"),
-            )
-        details = [_plural(count, "annotation") if count else "no annotations"]
-        if record.archived:
-            details.insert(0, "archived")
-        if record.site:
-            details.append(record.site)
-        if record.published:
-            details.append(record.published[:10])
-        if record.missing:
-            details.append("file missing")
-        return Content.assemble(title, "\n", Content.styled(" · ".join(details), "dim"))
+            self.refresh()
+        else:
+            redraw(self, options)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -364,13 +341,51 @@ class LibraryPane(Vertical):
         self.border_subtitle = " · ".join(part for part in (self.progress, order) if part)
 
 
-def _same_lines(old: object, new: object, width: int) -> bool:
-    """Whether two prompts surely take as many lines at `width`: line for line, the same
-    text, or both short enough not to wrap (measuring a wrap is what costs)."""
-    if not isinstance(old, Content) or not isinstance(new, Content):
-        return False
-    old_lines, new_lines = old.plain.split("\n"), new.plain.split("\n")
-    return len(old_lines) == len(new_lines) and all(
-        a == b or (cell_len(a) <= width and cell_len(b) <= width)
-        for a, b in zip(old_lines, new_lines, strict=True)
-    )
+def _details(record: ArticleRecord, count: int) -> str:
+    details = [_plural(count, "annotation") if count else "no annotations"]
+    if record.archived:
+        details.insert(0, "archived")
+    if record.site:
+        details.append(record.site)
+    if record.published:
+        details.append(record.published[:10])
+    if record.missing:
+        details.append("file missing")
+    return " · ".join(details)
+
+
+class ArticleOption(Option):
+    """An article's entry: its title (a dot before it while unread) over its details.
+
+    The prompt is made when the entry is first measured or drawn: a batch that changes
+    the counts of 400 articles redraws the few entries on screen, not 400 prompts."""
+
+    def __init__(self, record: ArticleRecord, count: int) -> None:
+        super().__init__("", id=f"a{record.id}")
+        self.show(record, count)
+
+    def show(self, record: ArticleRecord, count: int) -> None:
+        """Show this article with this count (made again when next drawn)."""
+        self.record, self.count = record, count
+        self._made: Content | None = None
+        self._visual = None
+
+    @property
+    def lines(self) -> tuple[str, str]:
+        """The entry's two lines as plain text."""
+        title = self.record.title or self.record.path
+        return (title if self.record.read else f"● {title}", _details(self.record, self.count))
+
+    @property
+    def prompt(self) -> Content:
+        if self._made is None:
+            title_text = self.record.title or self.record.path
+            title = Content.styled(title_text, "bold")
+            if not self.record.read:
+                title = Content.assemble(
+                    Content.styled("● ", "bold $accent"),
+                    Content.styled(title_text, "bold $accent"),
+                )
+            details = Content.styled(_details(self.record, self.count), "dim")
+            self._made = Content.assemble(title, "\n", details)
+        return self._made

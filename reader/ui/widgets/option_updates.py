@@ -1,0 +1,40 @@
+"""Redrawing some entries of a Textual OptionList without laying the whole list out again.
+
+Textual's `replace_option_prompt` and `set_options` measure every entry again (wrapping
+each prompt to count its lines): with hundreds of entries, tens of milliseconds of the UI
+thread for a change of a few counts or names. When an entry surely keeps its number of
+lines, drawing it again is enough; the widgets of this package use that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.cells import cell_len
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+
+def same_lines(old: Sequence[str], new: Sequence[str], width: int) -> bool:
+    """Whether two prompts (as their lines of plain text) surely take as many lines at
+    `width`: line for line the same text, or both short enough not to wrap."""
+    return len(old) == len(new) and all(
+        a == b or (cell_len(a) <= width and cell_len(b) <= width)
+        for a, b in zip(old, new, strict=True)
+    )
+
+
+def prompt_width(option_list: OptionList) -> int:
+    """The width an entry's prompt is wrapped to."""
+    padding = option_list.get_component_styles("option-list--option").padding
+    region = option_list.scrollable_content_region.width
+    return region - option_list._get_left_gutter_width() - padding.width
+
+
+def redraw(option_list: OptionList, options: Iterable[Option]) -> None:
+    """Draw these entries again (their prompts changed, not their number of lines)."""
+    changed = set(options)
+    cache = option_list._option_render_cache
+    for key in [key for key in cache.keys() if key[0] in changed]:  # noqa: SIM118 - no __iter__
+        cache.discard(key)
+    option_list.refresh()
