@@ -168,14 +168,14 @@ class _Tokens(Sequence[Token]):
     def __getitem__(self, index: slice) -> list[Token]: ...
     def __getitem__(self, index: int | slice) -> Token | list[Token]:
         if isinstance(index, slice):
-            made_list, texts, starts = self._made, self.texts, self.starts
-            found: list[Token] = []
-            for i in range(*index.indices(len(texts))):
-                token = made_list[i]
-                if token is None:
-                    token = made_list[i] = Token(texts[i], starts[i])
-                found.append(token)
-            return found
+            made_list = self._made
+            found = made_list[index]
+            if not all(found):  # (a C loop: a `Token` is always true) some not made yet
+                texts, starts = self.texts, self.starts
+                for position, i in enumerate(range(*index.indices(len(texts)))):
+                    if found[position] is None:
+                        found[position] = made_list[i] = Token(texts[i], starts[i])
+            return found  # type: ignore[return-value]  # (no None left)
         made = self._made[index]
         if made is None:
             made = self._made[index] = Token(self.texts[index], self.starts[index])
@@ -440,6 +440,28 @@ class Entities:
         if cut_before or cut_after:
             return tokens(self.text, start, end)
         return toks[low:high]
+
+    def tokens_until(
+        self, start: int, end: int, stops: frozenset[str]
+    ) -> tuple[list[Token], Token | None]:
+        """`tokens_in(start, end)` up to the first token whose text is in `stops`, and that
+        token (None if none): what is read after a quotation ends at its clause's end, so
+        the tokens past it, up to `_WINDOW` characters of them, are not made."""
+        starts, texts = self._token_starts, self._token_texts
+        low = bisect_left(starts, start)
+        high = bisect_left(starts, end, low)
+        if (low > 0 and starts[low - 1] + len(texts[low - 1]) > start) or (
+            high > low and starts[high - 1] + len(texts[high - 1]) > end
+        ):
+            found = tokens(self.text, start, end)  # a token cut at either end (`tokens_in`)
+            for index, token in enumerate(found):
+                if token.text in stops:
+                    return found[:index], token
+            return found, None
+        for index in range(low, high):
+            if texts[index] in stops:
+                return self._tokens[low:index], self._tokens[index]
+        return self._tokens[low:high], None
 
     def _scan(self) -> None:
         toks = self._tokens = _Tokens(self.text)
