@@ -190,6 +190,24 @@ _WINDOW = 2000
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 
 
+class _InsideQuote:
+    """Whether an offset is inside a quotation (between its marks).
+
+    The finder's candidates (`reader.quotes.ranking.Candidates`) ask it too. It holds only
+    the quotations' spans, never the finder: a bound method of the finder there would make a
+    cycle, and the finder, its 1 MB of tokens and mentions with it, would then wait for the
+    cyclic collector (a full pass over them, a tenth of the search's time) instead of being
+    freed when the search returns."""
+
+    def __init__(self, quotes: Sequence[Quotation]) -> None:
+        self._starts = [q.inner.start for q in quotes]
+        self._ends = [q.inner.end for q in quotes]
+
+    def __call__(self, offset: int) -> bool:
+        index = bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+
 # A finder's record of each speech quotation: the rules' finding, their choice, the candidates.
 Trace = list[tuple[QuoteFinding, Rule, list[Candidate]]]
 
@@ -215,8 +233,7 @@ class _Finder:
         self.headline = headline
         self.last_speaker: _Attribution | None = None
         quotes = structure.quotations
-        self._quote_starts = [q.inner.start for q in quotes]
-        self._quote_ends = [q.inner.end for q in quotes]
+        self._inside_quote = _InsideQuote(quotes)
         self._quote_names: set[Entity] = set()
         self._unnamed: dict[str, str] = {}  # head noun -> first words for an unnamed speaker
         self._spoken: list[tuple[str, _Attribution]] = []  # each speech quotation so far
@@ -518,10 +535,6 @@ class _Finder:
     def _mentions_in(self, span: Span) -> list[Mention]:
         return self.entities.between(span.start, span.end)
 
-    def _inside_quote(self, offset: int) -> bool:
-        index = bisect_right(self._quote_starts, offset) - 1
-        return index >= 0 and offset < self._quote_ends[index]
-
     # --- patterns ---
     def _after(
         self, start: int, limit: int, sentence_ended: str = "", lead: str = ""
@@ -536,10 +549,11 @@ class _Finder:
             return self._resolve(Phrase(tuple(toks), "name"), "—", 0.8, toks[0].start)
         lead_space = re.match(r"^[\s,;—–-]*", window)
         offset = start + (lead_space.end() if lead_space else 0)
-        all_toks = self.entities.tokens_in(offset, min(limit, offset + _WINDOW))
-        toks = _clause(all_toks)
-        if len(toks) < len(all_toks):
-            before_quote = all_toks[len(toks)].text in {"“", "”", '"'}
+        toks, clause_end = self.entities.tokens_until(
+            offset, min(limit, offset + _WINDOW), _CLAUSE_ENDS
+        )
+        if clause_end is not None:
+            before_quote = clause_end.text in {"“", "”", '"'}
         else:
             before_quote = self.text[limit : limit + 1] in {"“", "”", '"', "‘", "'"}
         if not toks:
@@ -1153,12 +1167,8 @@ def _weaker(attribution: _Attribution, factor: float) -> _Attribution:
     )
 
 
-def _clause(toks: list[Token]) -> list[Token]:
-    """The tokens up to the end of their sentence (abbreviations such as "Dr." do not end it)."""
-    for index, token in enumerate(toks):
-        if token.text in {".", "!", "?", ";", "“", "”", '"'}:
-            return toks[:index]
-    return toks
+# The tokens that end a clause read after a quotation (abbreviations such as "Dr." do not).
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", "“", "”", '"'})
 
 
 _STATEMENT_NOUNS_CUE = words("statement_cue_nouns")

@@ -444,3 +444,39 @@ def test_subjects_of_clauses_around_a_relative_or_an_unclosed_appositive() -> No
         "Office, vowing that the Islamic State “must be destroyed.”"
     )
     assert [s for _, s in _speech(text)] == ["Glenn Beck", "Anthony Anton", "Barack Obama"]
+
+
+def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
+    from reader.quotes.names import Entities
+
+    text = "“Yes,” said Dr. Jane Roe, the head of U.S. research; she left. “No.”"
+    entities = Entities(text)
+    stops = frozenset({".", "!", "?", ";", "“", "”", '"'})
+    for start, end in [(6, len(text)), (6, 30), (7, 22), (0, 5), (40, 41)]:
+        read = entities.tokens_in(start, end)
+        stop = next((i for i, t in enumerate(read) if t.text in stops), len(read))
+        found, ending = entities.tokens_until(start, end, stops)
+        assert [(t.text, t.start) for t in found] == [(t.text, t.start) for t in read[:stop]]
+        expected = (read[stop].text, read[stop].start) if stop < len(read) else None
+        assert ((ending.text, ending.start) if ending else None) == expected
+
+
+def test_the_finder_is_freed_when_its_search_returns_not_by_the_cyclic_collector() -> None:
+    import gc
+    import weakref
+
+    from reader.core.text import TextStructure
+    from reader.quotes.attribution import _Finder
+
+    text = "Title\n\n“We will stay,” Doug King said.\n\n“It is late,” he added."
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        finder = _Finder(TextStructure(text), [], 0)
+        assert [f.speaker for f in finder.run()] == ["Doug King", "Doug King"]
+        entities = weakref.ref(finder.entities)
+        del finder
+        assert entities() is None  # freed by reference count: no cycle holds the finder
+    finally:
+        if enabled:
+            gc.enable()
