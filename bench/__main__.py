@@ -305,7 +305,8 @@ async def bench_open() -> list[Result]:
             screen.open_article(record.id)
             await _wait(lambda: bool(drawn), pilot)  # the frame with the article is drawn
             firsts.append((drawn[0] - started) * 1000)
-            lags.append(await _lag_while(lambda: not screen.findings))  # until marked
+            # Until its quotations are found, then while they are listed and drawn.
+            lags.append(max(await _lag_while(lambda: not screen.findings), await _loop_lag(0.5)))
             await _wait(lambda: not any(w.is_running for w in app.workers), pilot)
             await pilot.pause()
             screen.article_view.focus()
@@ -333,7 +334,8 @@ async def bench_open() -> list[Result]:
             "target": "< 17 ms",
             "ok": statistics.median(lags) < 17,
             "detail": "the event loop's worst lateness waking a 1 ms timer until the "
-            "quotations are marked (found in another process for long articles)",
+            "quotations are found (in another process for long articles), and for 0.5 s "
+            "after, while they are listed and marked",
         },
         {
             "name": "open a 1 MB article: jump to the end (G)",

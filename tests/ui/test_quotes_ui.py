@@ -177,3 +177,29 @@ async def test_speaker_list_enter_jumps_to_their_first_untagged_quote(ice_librar
         assert not isinstance(app.screen, SpeakersScreen)
         finding = next(f for f in main(app).findings if f.speaker == "Heather McPherson")
         assert view(app).cursor == finding.span.start
+
+
+async def test_an_article_with_many_quotations_lists_the_nearest_and_says_how_many_more(
+    tmp_path: Path,
+) -> None:
+    """Listing every untagged quotation of a long article stalled the UI: the pane lists
+    the nearest MAX_LISTED_SUGGESTIONS and says how many more n and N reach."""
+    from reader.ui.screens.main_screen import MAX_LISTED_SUGGESTIONS
+
+    count = MAX_LISTED_SUGGESTIONS + 12
+    paragraphs = [
+        f'"Point number {n} matters to the whole town," said Councillor Avery Lindqvist.'
+        for n in range(count)
+    ]
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "council.txt").write_text(
+        "Council debates the budget\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8"
+    )
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len([f for f in main(app).findings if f.speech]) == count
+        entries = pane_entries(app)
+        assert len([e for e in entries if e.startswith("suggested")]) == MAX_LISTED_SUGGESTIONS
+        assert entries[-1] == "… and 12 more untagged quotations: n and N reach them"

@@ -56,7 +56,7 @@ from reader.ui.widgets.quick_themes import QuickThemes
 
 # The most untagged quotations listed in the annotations pane: beyond, listing them would
 # cost the pane half a second per refresh (a 1 MB text has 2,000); n/N reach them all.
-MAX_LISTED_SUGGESTIONS = 100
+MAX_LISTED_SUGGESTIONS = 30  # a long article's: the nearest (listing 100 stalled the UI ~80 ms)
 
 if TYPE_CHECKING:
     from reader.library.adding import AddResult

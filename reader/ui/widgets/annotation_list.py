@@ -237,7 +237,7 @@ class AnnotationList(OptionList):
                 return
             if before.plain == after.plain and before.spans == after.spans:
                 continue
-            if not same_lines(before.plain.split("\n"), after.plain.split("\n"), width):
+            if not same_lines(before.plain.split("\n"), after.plain.split("\n"), width, self):
                 self.set_options(options)  # its number of lines may change: lay out again
                 return
             changed.append((option, after))

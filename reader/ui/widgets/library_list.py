@@ -251,7 +251,7 @@ class LibraryList(OptionList):
             old = option.lines
             option.show(record, count)  # its prompt is made again when it is next drawn
             options.add(option)
-            relayout = relayout or not same_lines(old, option.lines, width)
+            relayout = relayout or not same_lines(old, option.lines, width, self)
         if relayout:
             self._clear_caches()  # Textual's own way: everything laid out again
             self.refresh()

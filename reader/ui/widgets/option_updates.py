@@ -9,19 +9,32 @@ lines, drawing it again is enough; the widgets of this package use that.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from rich.cells import cell_len
+from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 
-def same_lines(old: Sequence[str], new: Sequence[str], width: int) -> bool:
+def same_lines(
+    old: Sequence[str], new: Sequence[str], width: int, option_list: OptionList | None = None
+) -> bool:
     """Whether two prompts (as their lines of plain text) surely take as many lines at
-    `width`: line for line the same text, or both short enough not to wrap."""
-    return len(old) == len(new) and all(
-        a == b or (cell_len(a) <= width and cell_len(b) <= width)
-        for a, b in zip(old, new, strict=True)
-    )
+    `width`: line for line the same text, or both short enough not to wrap, or (given the
+    list, whose styles say how it wraps) both wrapped to as many lines as Textual would."""
+    if len(old) != len(new):
+        return False
+    for a, b in zip(old, new, strict=True):
+        if a == b or (cell_len(a) <= width and cell_len(b) <= width):
+            continue
+        if option_list is None:
+            return False
+        styles = cast(RulesMap, option_list.styles)  # wrapped as the list wraps a prompt
+        if Content(a).get_height(styles, width) != Content(b).get_height(styles, width):
+            return False
+    return True
 
 
 def prompt_width(option_list: OptionList) -> int:
