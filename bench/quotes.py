@@ -25,6 +25,12 @@ The public corpus PolNeAR (see tests/data/quotes/SOURCES.md; fetched by
 `polnear-test`. PolNeAR labels no scare quotes, so its quotation precision is not measured;
 its speakers are scored only where the gold names one (`speaker_status` "named"), and again
 ("-hi" rows) only where that name is of high confidence.
+
+The public corpus DirectQuote (news paragraphs of 13 outlets; `python -m bench.fetch_directquote`,
+never committed) adds `directquote-dev` (60% of its paragraphs by a fixed hash) and, only
+with `--blind-directquote`, `directquote-test`, the blind 40%. Its quotation precision is not
+measured either (scare quotes are not labelled), and its speakers are scored where the gold
+names one.
 """
 
 from __future__ import annotations
@@ -52,8 +58,11 @@ SETS: dict[str, Path] = {
 }
 # Where `bench.fetch_polnear` puts the converted corpus (READER_POLNEAR overrides it).
 POLNEAR = Path(os.environ.get("READER_POLNEAR", ROOT / "bench" / ".data" / "polnear"))
-PUBLIC = ("polnear-train", "polnear-val")
+# Where `bench.fetch_directquote` puts its converted corpus (READER_DIRECTQUOTE overrides it).
+DIRECTQUOTE = Path(os.environ.get("READER_DIRECTQUOTE", ROOT / "bench" / ".data" / "directquote"))
+PUBLIC = ("polnear-train", "polnear-val", "directquote-dev")
 BLIND = "polnear-test"
+BLIND_DIRECTQUOTE = "directquote-test"
 CONFIDENT = 0.8  # the confidence a user may accept without reading
 
 
@@ -67,6 +76,8 @@ def set_articles(name: str) -> list[Path]:
     """The article files of a set, sorted (an empty list for an absent public set)."""
     if name in SETS:
         folder, half = SETS[name], ""
+    elif name.startswith("directquote-"):
+        folder, half = DIRECTQUOTE / name.removeprefix("directquote-"), ""
     elif name == BLIND:
         folder, half = POLNEAR / "test", ""
     else:
@@ -256,13 +267,14 @@ def score_set(folder: Path) -> Score:
 
 def score_named_set(name: str) -> dict[str, Score]:
     """The scores of a set by name: a public set also gets its "-hi" (strict) row."""
-    public = name.startswith("polnear")
+    public = name.startswith(("polnear", "directquote"))
+    graded = name.startswith("polnear")  # only PolNeAR grades its gold names
     total, strict = Score(), Score()
     for article in read_set(name):
         total = total + score_findings(article, named, precision_measured=not public)
-        if public:
+        if graded:
             strict = strict + score_findings(article, named_high, precision_measured=False)
-    return {name: total, f"{name}-hi": strict} if public else {name: total}
+    return {name: total, f"{name}-hi": strict} if graded else {name: total}
 
 
 def _row(name: str, score: Score) -> str:
@@ -289,6 +301,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help=f"also score {BLIND}, the blind split: once, at the end of a piece of work",
     )
+    parser.add_argument(
+        "--blind-directquote",
+        action="store_true",
+        help=f"also score {BLIND_DIRECTQUOTE}, DirectQuote's blind split: once, at the very end",
+    )
     args = parser.parse_args(argv)
     names = args.sets or choices
     unknown = [name for name in names if name not in choices]
@@ -301,13 +318,23 @@ def main(argv: list[str] | None = None) -> int:
             "anything changed after looking at these figures makes them no longer blind.",
             file=sys.stderr,
         )
-    absent = [name for name in names if name not in SETS and not set_articles(name)]
-    if absent:
+    if args.blind_directquote:
+        names.append(BLIND_DIRECTQUOTE)
         print(
-            f"note: {', '.join(absent)} not found under {POLNEAR}; "
-            "`python -m bench.fetch_polnear` downloads and converts PolNeAR there",
+            f"WARNING: scoring {BLIND_DIRECTQUOTE}, the blind split. Do it once, when the work "
+            "is done, and record the first figures; change nothing after looking at them.",
             file=sys.stderr,
         )
+    absent = [name for name in names if name not in SETS and not set_articles(name)]
+    for corpus, folder in (("polnear", POLNEAR), ("directquote", DIRECTQUOTE)):
+        missing = [name for name in absent if name.startswith(corpus)]
+        if missing:
+            print(
+                f"note: {', '.join(missing)} not found under {folder}; "
+                f"`python -m bench.fetch_{corpus}` downloads and converts it there",
+                file=sys.stderr,
+            )
+    if absent:
         names = [name for name in names if name not in absent]
     scores: dict[str, Score] = {}
     for name in names:

@@ -248,7 +248,9 @@ def _is_acronym(word: str) -> bool:
         len(letters) >= 2
         and letters.isalpha()
         and letters.isupper()
-        and word not in {"I", "US", "U.S", "UK", "U.K", "EU", "UN"}
+        # Without its final dot: "U.S." is the country as "U.S" is (with the dot left on,
+        # every "U.S." was taken for an acronym and made a new place of its own).
+        and word.rstrip(".") not in {"I", "US", "U.S", "UK", "U.K", "EU", "UN"}
         and letters.casefold() not in TITLES  # "CEO", "MP": a bare title names no one
     )
 

@@ -480,3 +480,11 @@ def test_the_finder_is_freed_when_its_search_returns_not_by_the_cyclic_collector
     finally:
         if enabled:
             gc.enable()
+
+
+def test_every_us_with_dots_is_one_country_not_an_acronym_each() -> None:
+    from reader.quotes.names import Entities
+
+    text = "The U.S. said no. Officials in the U.S. agreed; a U.S. envoy left. The U.S. waits."
+    places = [e for e in Entities(text).entities if e.kind == "place"]
+    assert [e.name for e in places] == ["U.S."]
