@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, positive_int, positive_seconds, say
@@ -83,6 +84,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         say("reader add: standard input (-) can be given once", err=True)
         return 2
     stdin = sys.stdin.buffer.read() if "-" in sources else None
+    named = where.library  # in the commands it suggests: they work from any folder
     outcomes: list[AddResult | AddError] = []
     store = Store(where.db)
     try:
@@ -94,16 +96,16 @@ def run(args: argparse.Namespace, where: Locations) -> int:
                 else:
                     outcomes.append(add_source(library, source, stdin, timeout, cleaning))
             except (AddError, ArticleError) as error:
-                outcomes.append(AddError(str(error)))
-            _report(outcomes[-1], as_json, show)
+                outcomes.append(AddError(str(error), source))
+            _report(outcomes[-1], as_json, show, named)
         if feed:
             try:
                 results = add_feed(library, feed, args.limit, timeout, cleaning)
             except AddError as error:
-                results = [error]
+                results = [AddError(str(error), feed)]
             for outcome in results:
                 outcomes.append(outcome)
-                _report(outcome, as_json, show)
+                _report(outcome, as_json, show, named)
     finally:
         store.close()
     if as_json:
@@ -112,7 +114,12 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     return 1 if any(isinstance(outcome, AddError) for outcome in outcomes) else 0
 
 
-def _report(outcome: AddResult | AddError, as_json: bool, show_removed: bool = False) -> None:
+def _report(
+    outcome: AddResult | AddError,
+    as_json: bool,
+    show_removed: bool = False,
+    library: Path | None = None,
+) -> None:
     if isinstance(outcome, Exception):
         say(f"reader add: {outcome}", err=True)
         return
@@ -127,20 +134,20 @@ def _report(outcome: AddResult | AddError, as_json: bool, show_removed: bool = F
     detail = f" ({outcome.detail})" if outcome.detail else ""
     say(f"{label}: {outcome.title}{detail}\n  -> {outcome.path}")
     if show_removed and outcome.cleaning:
-        _report_removed(outcome)
+        _report_removed(outcome, library)
 
 
-def _report_removed(outcome: AddResult) -> None:
+def _report_removed(outcome: AddResult, library: Path | None) -> None:
     """What the cleaning took out, and how to have it back."""
     from reader.library.adding import removed_report
 
-    for line in removed_report(outcome):
+    for line in removed_report(outcome, library):
         say("  " + line.replace("\n", "\n  "))
 
 
 def _as_json(outcome: AddResult | AddError, show_removed: bool = False) -> dict[str, object]:
     if isinstance(outcome, Exception):
-        return {"status": "error", "error": str(outcome)}
+        return {"source": getattr(outcome, "source", ""), "status": "error", "error": str(outcome)}
     found: dict[str, object] = {
         "source": outcome.source,
         "status": outcome.status,
@@ -157,6 +164,10 @@ def _as_json(outcome: AddResult | AddError, show_removed: bool = False) -> dict[
             found["removed"] = [
                 {"text": removal.text, "reason": removal.reason} for removal in outcome.removed
             ]
+            if outcome.spared:
+                found["kept"] = [
+                    {"text": removal.text, "reason": removal.reason} for removal in outcome.spared
+                ]
     return found
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -64,7 +65,12 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 
 
 class AddError(Exception):
-    """A source that cannot be added; the message is one line for the user."""
+    """A source that cannot be added; the message is one line for the user, `source` the
+    path or address it is about."""
+
+    def __init__(self, message: str, source: str = "") -> None:
+        super().__init__(message)
+        self.source = source
 
 
 @dataclass(frozen=True)
@@ -82,25 +88,33 @@ class AddResult:
     cleaning: str = ""
     removed: tuple[Removal, ...] = ()
     note: str = ""
+    spared: tuple[Removal, ...] = ()  # what the cleaning would have removed had it not backed off
 
 
-def removed_report(outcome: AddResult) -> list[str]:
+def removed_report(outcome: AddResult, library: Path | None = None) -> list[str]:
     """What the cleaning of a page took out, and how to have it back: lines for a person
-    (`reader add --show-removed`, the add dialog's "show what was removed")."""
+    (`reader add --show-removed`, the add dialog's "show what was removed"). `library`: the
+    folder to name in the commands it suggests (when it is not the one Reader picks)."""
     removed = outcome.removed
     what = f"{len(removed)} block{'s' if len(removed) != 1 else ''} removed" if removed else ""
     lines = [f"cleaning: {outcome.cleaning}" + (f"; {what}:" if what else "; nothing removed")]
+    lines += [_removal_line(removal) for removal in removed]
     if outcome.note:
-        lines.append(outcome.note)
-    for removal in removed:
-        text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
-        lines.append(f"  - {text}\n    ({removal.reason})")
+        lines.append(outcome.note + (":" if outcome.spared else ""))
+        lines += [_removal_line(removal, "kept") for removal in outcome.spared]
     if removed or outcome.note:
+        where = f"--library {shlex.quote(str(library))} " if library is not None else ""
         lines.append(
-            f"missing a paragraph? reader add --update --no-clean {outcome.source} "
-            "(trafilatura's text) or --update --raw (all the text of the page)"
+            f"missing a paragraph? reader {where}add --update --no-clean "
+            f"{shlex.quote(outcome.source)} (trafilatura's text) or --update --raw (all the "
+            "text of the page)"
         )
     return lines
+
+
+def _removal_line(removal: Removal, kept: str = "") -> str:
+    text = removal.text if len(removal.text) <= 100 else removal.text[:99] + "…"
+    return f"  - {text}\n    ({removal.reason}{'; ' + kept if kept else ''})"
 
 
 @dataclass
@@ -204,7 +218,7 @@ def add_feed(
             link = linked_address(fetched.url, entry["link"])
             results.append(add_web_page(library, link, timeout, cleaning))
         except (AddError, ArticleError) as error:
-            results.append(AddError(str(error)))
+            results.append(AddError(str(error), link))
     return results
 
 
@@ -410,9 +424,11 @@ def _remember(library: Library, prepared: Prepared) -> None:
             site_memory(library).remember(url, prepared.article.extracted)
 
 
-def _how_cleaned(article: CleanArticle) -> tuple[str, tuple[Removal, ...], str]:
+def _how_cleaned(
+    article: CleanArticle,
+) -> tuple[str, tuple[Removal, ...], str, tuple[Removal, ...]]:
     cleaning = "" if article.cleaning == TEXT else article.cleaning
-    return cleaning, tuple(article.removed), article.note
+    return cleaning, tuple(article.removed), article.note, tuple(article.spared)
 
 
 def _new_file(folder: Path, title: str, document: str) -> Path:

@@ -80,6 +80,10 @@ class Cleaned:
     removed: list[Removal] = field(default_factory=list)
     applied: bool = True
     note: str = ""
+    spared: list[Removal] = field(default_factory=list)  # would have gone; kept (not applied)
+
+
+HEADLINE_WITHIN = 3  # blocks from the top where a repeated headline is looked for
 
 
 def words(text: str) -> int:
@@ -100,9 +104,10 @@ def clean_blocks(
         blocks = joined
         places, index, main = locate(blocks, tree)
     blocks = [Block(b.kind, repair_dateline(b.text)) if i < 2 else b for i, b in enumerate(blocks)]
-    if blocks and _is_headline(blocks[0], title):
-        headline = [Removal(blocks[0].text, "the headline (shown as the title)", blocks[0].kind)]
-        blocks, places = blocks[1:], places[1:]
+    at = _headline_at(blocks, title)
+    if at is not None:
+        headline = [Removal(blocks[at].text, "the headline (shown as the title)", blocks[at].kind)]
+        blocks, places = blocks[:at] + blocks[at + 1 :], places[:at] + places[at + 1 :]
     else:
         headline = []
     captions = [b for b, p in zip(blocks, places, strict=True) if p is not None and _is_caption(p)]
@@ -123,7 +128,8 @@ def clean_blocks(
             f"Reader's cleaning would cut {(weak + strong) / total:.0%} of trafilatura's text "
             f"({len(removed)} blocks); kept trafilatura's text"
         )
-        return Cleaned(join_split_paragraphs(blocks), page_captions, headline, False, note)
+        spared = list(removed.values())
+        return Cleaned(join_split_paragraphs(blocks), page_captions, headline, False, note, spared)
     # Removed blocks leave a mark ("" kind): a paragraph split around them is joined.
     kept = [
         Block("", "") if number in removed else block
@@ -185,6 +191,18 @@ def evidence(
 
 def _is_caption(place: Place) -> bool:
     return place.caption or bool(place.words & CAPTION_WORDS)
+
+
+def _headline_at(blocks: list[Block], title: str) -> int | None:
+    """Where the story repeats its headline: its first block, or a heading among the first
+    HEADLINE_WITHIN that is the title (a date or a byline may come before it)."""
+    if blocks and _is_headline(blocks[0], title):
+        return 0
+    folded = _letters(title)
+    for at, block in enumerate(blocks[1:HEADLINE_WITHIN], start=1):
+        if folded and block.kind == HEADING and _letters(block.text) == folded:
+            return at
+    return None
 
 
 def _is_headline(block: Block, title: str) -> bool:

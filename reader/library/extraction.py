@@ -19,9 +19,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from reader.core.text import clean_line
 from reader.library.cleaning import Removal, clean_blocks, words
+from reader.library.headline import first_sentence, headline
 from reader.library.page_text import (
     HEADING,
     ITEM,
@@ -78,6 +80,7 @@ class CleanArticle:
     cleaning: str = TEXT
     removed: list[Removal] = field(default_factory=list)
     note: str = ""
+    spared: list[Removal] = field(default_factory=list)  # what the pass would have removed
     extracted: list[str] = field(default_factory=list)  # trafilatura's blocks (site memory)
 
     @property
@@ -137,8 +140,13 @@ def story(
     if cleaning not in CLEANINGS:
         raise ValueError(f"unknown cleaning {cleaning!r}; choose from {', '.join(CLEANINGS)}")
     document = page.document
+    sites = [
+        _meta(document, "sitename"),
+        _meta(document, "hostname"),
+        urlsplit(page.url or "").netloc,
+    ]
     article = CleanArticle(
-        title=_meta(document, "title"),
+        title=headline(_meta(document, "title"), page.tree, page.found, sites),
         blocks=list(page.found),
         author=_meta(document, "author"),
         site=_meta(document, "sitename") or _meta(document, "hostname"),
@@ -156,11 +164,12 @@ def story(
             cleaned = clean_blocks(page.found, page.tree, article.title, seen_elsewhere)
             article.blocks, article.captions = cleaned.blocks, cleaned.captions
             article.removed, article.note = cleaned.removed, cleaned.note
+            article.spared = cleaned.spared
             article.cleaning = READER if cleaned.applied else TRAFILATURA
     if not article.blocks:
         raise ExtractionError("no text found in the page")
     if not article.title:
-        article.title = article.blocks[0].text[:120]
+        article.title = clean_line(first_sentence(article.blocks))
     return article
 
 

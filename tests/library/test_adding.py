@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -226,6 +227,22 @@ def test_show_removed_says_what_the_cleaning_cut_and_why(site: str, empty_librar
     assert "- Follow Newsbeat on Instagram, Facebook, Twitter and YouTube." in result.stdout
     assert "link text)" in result.stdout  # the evidence for it
     assert "--update --no-clean" in result.stdout and "--raw" in result.stdout
+    # The way back works as printed, from any folder: it names the library.
+    [hint] = [line for line in result.stdout.splitlines() if "missing a paragraph?" in line]
+    command = shlex.split(hint.split("?", 1)[1].split(" (", 1)[0])
+    assert command[:3] == ["reader", "--library", str(empty_library)]
+    again = run_reader(*command[1:])
+    assert again.returncode == 0, again.stderr
+    assert "updated:" in again.stdout
+
+
+def test_json_names_the_source_of_a_failure(site: str, empty_library: Path) -> None:
+    missing = f"{site}/no-such-page.html"
+    result = run_reader("add", missing, "--json", "--library", str(empty_library))
+    assert result.returncode == 1
+    [entry] = json.loads(result.stdout)
+    assert entry["source"] == missing and entry["status"] == "error"
+    assert "404" in entry["error"]
 
 
 def test_json_names_the_cleaning_and_lists_what_was_removed(site: str, empty_library: Path) -> None:

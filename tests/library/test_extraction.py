@@ -115,6 +115,9 @@ def test_cutting_much_of_the_story_keeps_trafilaturas_text_and_says_so() -> None
     assert article.cleaning == TRAFILATURA
     assert "kept trafilatura's text" in article.note
     assert len(article.blocks) == 8
+    # What it would have cut is listed (kept), so a user sees why it backed off.
+    assert len(article.spared) == 6
+    assert all(removal.text.startswith("Harbour kayak number") for removal in article.spared)
 
 
 def test_a_short_article_is_not_refused() -> None:

@@ -130,7 +130,8 @@ class AddDialog(ModalScreen["AddResult | None"]):
             self.query_one(hidden).display = False
         scroll = self.query_one("#add-removed-scroll")
         scroll.display = True
-        self.query_one("#add-removed", Static).update("\n".join(removed_report(result)))
+        report = removed_report(result, self.reader.library_folder.resolve())
+        self.query_one("#add-removed", Static).update("\n".join(report))
         self._status(f"Added: {result.title} · enter opens it · esc closes")
         scroll.focus()
 
