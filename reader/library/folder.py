@@ -16,7 +16,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypedDict
 
-from reader.core.anchoring import reanchor_all
 from reader.core.records import Annotation, ArticleRecord
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
 from reader.storage.database import Store
@@ -173,6 +172,8 @@ class Library:
         return report
 
     def _reanchor(self, record: ArticleRecord, text: str, report: ScanReport) -> None:
+        from reader.core.anchoring import reanchor_all  # rapidfuzz: only when a text changed
+
         changed = reanchor_all(self.store.annotations_for(record.id), text)
         if changed:
             self.store.save_annotations(changed)

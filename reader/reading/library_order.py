@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from rapidfuzz.distance import Levenshtein
-
 from reader.core.records import ArticleRecord
 
 SORTS: dict[str, str] = {
@@ -56,6 +54,8 @@ def _matches(word: str, haystack: str) -> bool:
     """`word` is in the text, or begins one of its words, or is a word of it with a typo."""
     if word in haystack:
         return True
+    from rapidfuzz.distance import Levenshtein  # loaded when the filter is first typed
+
     allowed = 1 if len(word) <= 5 else 2
     if len(word) < 3:
         return False

@@ -43,7 +43,6 @@ from reader.quotes.review import of_speaker, speakers, untagged
 from reader.reading.comparing import coverage, disagreements, pick_coders, settle
 from reader.reading.document import Document, open_document
 from reader.reading.settings import load_position, save_position
-from reader.ui.dialogs.tag_dialog import TagDialog, TagRequest, TagResult
 from reader.ui.refreshing import FeedProgress, FeedsRefreshed
 from reader.ui.screens.read_marks import ReadMarks
 from reader.ui.styling import literal
@@ -61,6 +60,7 @@ MAX_LISTED_SUGGESTIONS = 30  # a long article's: the nearest (listing 100 stalle
 if TYPE_CHECKING:
     from reader.library.adding import AddResult
     from reader.ui.app import ReaderApp
+    from reader.ui.dialogs.tag_dialog import TagResult
 
 
 @dataclass
@@ -477,6 +477,8 @@ class MainScreen(Screen[None]):
         self.open_tag_dialog(Target(annotation=message.annotation))
 
     def open_tag_dialog(self, target: Target) -> None:
+        from reader.ui.dialogs.tag_dialog import TagDialog, TagRequest  # loaded when first used
+
         if not self.reader.may_edit():
             return
         store = self.reader.store
