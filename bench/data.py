@@ -12,7 +12,10 @@ Everything is seeded, so two runs measure the same data. The files go under `ben
 from __future__ import annotations
 
 import random
+import shutil
 import string
+import sys
+import urllib.request
 import uuid
 from itertools import accumulate
 from pathlib import Path
@@ -136,3 +139,17 @@ def big_database(path: Path, count: int, articles: int = 400, seed: int = 7) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(msgspec.json.encode(data))
     return path
+
+
+def download(url: str, target: Path) -> Path:
+    """The file at `url`, downloaded to `target` once (kept; a partial download is never
+    taken for the whole). For the public corpora the benches fetch."""
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    print(f"downloading {url}", file=sys.stderr)
+    with urllib.request.urlopen(url, timeout=60) as response, partial.open("wb") as out:
+        shutil.copyfileobj(response, out, length=1 << 20)
+    partial.rename(target)
+    return target

@@ -51,12 +51,12 @@ import json
 import re
 import shutil
 import sys
-import urllib.request
 import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.data import download
 from reader.quotes.lexicon import words
 
 COMMIT = "6dcd6f64f3e3553a71e8327a9678bdc75b66140e"
@@ -299,19 +299,6 @@ def convert(data_file: Path, out: Path, commit: str = COMMIT) -> dict[str, Count
     return counts
 
 
-def download(target: Path) -> Path:
-    """The zip of the pinned commit, downloaded to `target` (once)."""
-    if target.exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    print(f"downloading {URL}", file=sys.stderr)
-    with urllib.request.urlopen(URL, timeout=60) as response, partial.open("wb") as out:
-        shutil.copyfileobj(response, out, length=1 << 20)
-    partial.rename(target)
-    return target
-
-
 def data_file(path: Path) -> Path:
     """The data file in a checkout or unpacked zip (or the file itself)."""
     if path.is_file():
@@ -329,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.raw is not None:
         source = data_file(args.raw)
     else:
-        archive = download(RAW / f"DirectQuote-{COMMIT}.zip")
+        archive = download(URL, RAW / f"DirectQuote-{COMMIT}.zip")
         with zipfile.ZipFile(archive) as zipped:
             zipped.extractall(RAW)
         if not args.keep_zip:

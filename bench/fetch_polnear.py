@@ -17,31 +17,17 @@ only when asked with `--blind`.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import urllib.request
 import zipfile
 from pathlib import Path
 
 from bench import polnear_convert
+from bench.data import download
 
 COMMIT = "c3eee833c035bf7b8c84f55b58c0bf7346cfae76"
 URL = f"https://codeload.github.com/networkdynamics/PolNeAR/zip/{COMMIT}"
 DATA = Path(__file__).resolve().parent / ".data"
 RAW = DATA / "polnear-raw"
-
-
-def download(target: Path) -> Path:
-    """The zip of the pinned commit, downloaded to `target` (once)."""
-    if target.exists():
-        return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_suffix(".part")
-    print(f"downloading {URL}", file=sys.stderr)
-    with urllib.request.urlopen(URL, timeout=60) as response, partial.open("wb") as out:
-        shutil.copyfileobj(response, out, length=1 << 20)
-    partial.rename(target)
-    return target
 
 
 def unpack(archive: Path, folder: Path) -> Path:
@@ -61,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.raw is not None:
         root = args.raw
     else:
-        archive = download(RAW / f"PolNeAR-{COMMIT}.zip")
+        archive = download(URL, RAW / f"PolNeAR-{COMMIT}.zip")
         root = unpack(archive, RAW)
         if not args.keep_zip:
             archive.unlink()
