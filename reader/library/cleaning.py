@@ -14,10 +14,11 @@ library gives evidence that holds on any site, never because of how a line looks
 
 A removal on one signal of the page is weak evidence; repetition on other pages of the
 site, or two signals agreeing (a widget's name and link text, or either outside the story's
-element), is strong. If weak removals would cut more than `MAX_CUT` of trafilatura's words,
-or strong ones more than `MAX_STRONG_CUT`, the pass keeps trafilatura's text (a page where
-Reader and trafilatura disagree that much is one where Reader is more likely wrong) and
-says so. The repeated headline and the captions do not count: neither is lost.
+element), is strong. If strong removals would cut more than `MAX_STRONG_CUT` of
+trafilatura's words, the pass keeps trafilatura's text (a page where Reader and trafilatura
+disagree that much is one where Reader is more likely wrong) and says so; if weak ones would
+cut more than `MAX_CUT`, it keeps those blocks (and says so) and makes the strong removals
+only. The repeated headline and the captions do not count: neither is lost.
 Repairs change no word: a dateline glued to the first word gets its space back, and a
 paragraph a site split around an advert is joined again.
 """
@@ -123,13 +124,22 @@ def clean_blocks(
     weak = sum(words(r.text) for r in removed.values() if not r.strong)
     strong = sum(words(r.text) for r in removed.values() if r.strong)
     page_captions = [text for text in captions_in(main) if text not in {b.text for b in blocks}]
-    if weak > MAX_CUT * total or strong > MAX_STRONG_CUT * total:
+    spared: list[Removal] = []
+    note = ""
+    if strong > MAX_STRONG_CUT * total or (weak > MAX_CUT * total and not strong):
         note = (
             f"Reader's cleaning would cut {(weak + strong) / total:.0%} of trafilatura's text "
             f"({len(removed)} blocks); kept trafilatura's text"
         )
         spared = list(removed.values())
         return Cleaned(join_split_paragraphs(blocks), page_captions, headline, False, note, spared)
+    if weak > MAX_CUT * total:  # the strong removals stand; the weak ones are too many
+        spared = [r for r in removed.values() if not r.strong]
+        removed = {number: r for number, r in removed.items() if r.strong}
+        note = (
+            f"Reader's cleaning would cut {weak / total:.0%} of trafilatura's text on weaker "
+            f"evidence ({len(spared)} blocks); kept those"
+        )
     # Removed blocks leave a mark ("" kind): a paragraph split around them is joined.
     kept = [
         Block("", "") if number in removed else block
@@ -137,7 +147,9 @@ def clean_blocks(
         if block not in captions
     ]
     texts = [b.text for b in captions] + page_captions
-    return Cleaned(join_split_paragraphs(kept), texts, headline + list(removed.values()))
+    return Cleaned(
+        join_split_paragraphs(kept), texts, headline + list(removed.values()), True, note, spared
+    )
 
 
 @dataclass(frozen=True)

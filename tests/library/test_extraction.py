@@ -120,6 +120,25 @@ def test_cutting_much_of_the_story_keeps_trafilaturas_text_and_says_so() -> None
     assert all(removal.text.startswith("Harbour kayak number") for removal in article.spared)
 
 
+def test_too_many_weak_removals_are_kept_but_the_strong_ones_still_made() -> None:
+    """The deals page again, with a line the site repeats on other pages: that one goes
+    (strong evidence), the link-text items stay (weak, and too many) and are listed kept."""
+    items = [
+        f"<p><a href='/deal/{n}'>Harbour kayak number {n}, now with a free paddle and a "
+        f"bag, half price this week only at the marina shop</a></p>"
+        for n in range(6)
+    ]
+    repeated = "Harbour Times readers save ten per cent at the marina café every Sunday."
+    article = clean_page(
+        page(paragraphs(STORY[:2]), paragraphs([repeated]), *items),
+        seen_elsewhere=lambda text: 3 if text == repeated else 0,
+    )
+    assert repeated not in article.body_text
+    assert [removal.text for removal in cut(article)] == [repeated]
+    assert len(article.spared) == 6 and "kept those" in article.note
+    assert all(f"Harbour kayak number {n}," in article.body_text for n in range(6))
+
+
 def test_a_short_article_is_not_refused() -> None:
     article = clean_page(page("<p>The harbour bridge reopened on Monday after repairs.</p>"))
     assert "The harbour bridge reopened on Monday after repairs." in article.body_text
