@@ -421,7 +421,12 @@ class MainScreen(Screen[None]):
                 timeout=5,
             )
         self.article_view.set_suggestions(findings)
-        self.refresh_annotations()
+        # The pane's list in the next frame: both in one took 30-70 ms for a long article.
+        self.call_after_refresh(self._list_found, document)
+
+    def _list_found(self, document: Document) -> None:
+        if document is self.document:
+            self.refresh_annotations()
 
     @on(LibraryList.ArticleChosen)
     def _article_chosen(self, message: LibraryList.ArticleChosen) -> None:
