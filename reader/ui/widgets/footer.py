@@ -50,10 +50,11 @@ class ReaderFooter(Footer):
                 palette = (found[1], found[2])
         return tuple(shown), palette
 
-    def _signature(self) -> tuple[object, ...]:
-        shown, palette = self._shown()
+    @staticmethod
+    def _signature(shown: Shown, palette: tuple[Binding, bool] | None) -> tuple[object, ...]:
+        """What the keys are built from: the same signature, the same footer."""
         keys = [(b.key, b.key_display, b.description, b.action, e, t) for b, e, t in shown]
-        return (tuple(keys), palette and (palette[0].key, palette[1]), self.screen.size.width)
+        return (tuple(keys), palette and (palette[0].key, palette[1]))
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
@@ -63,14 +64,14 @@ class ReaderFooter(Footer):
             self.call_after_refresh(self._recompose_if_changed)
 
     async def _recompose_if_changed(self) -> None:
-        if self.is_attached and self._signature() != self._composed:
+        if self.is_attached and self._signature(*self._shown()) != self._composed:
             await self.recompose()
 
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
-        self._composed = self._signature()
         shown, palette = self._shown()
+        self._composed = self._signature(shown, palette)
         self.styles.grid_size_columns = len(shown)
         for binding, enabled, tooltip in shown:
             yield self._key(binding, binding.description, enabled, tooltip)
