@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 from reader.library.article_files import ArticleError
 from reader.storage.database import StoreError
 from reader.ui.styling import literal
+from reader.ui.threads import answer_from_thread
 
 if TYPE_CHECKING:
     from reader.library.adding import AddResult
@@ -109,14 +110,14 @@ class AddDialog(ModalScreen["AddResult | None"]):
             return
         except (AddError, ArticleError, StoreError) as error:
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, str(error))
+                answer_from_thread(self, self._failed, str(error))
             return
         except Exception as error:  # a bug: say so, keep the session
             if not worker.is_cancelled:
-                self.app.call_from_thread(self._failed, f"{source}: could not add it ({error!r})")
+                answer_from_thread(self, self._failed, f"{source}: could not add it ({error!r})")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._done, result)
+            answer_from_thread(self, self._done, result)
 
     def _done(self, result: AddResult) -> None:
         if not (self.query_one("#add-show-removed", Checkbox).value and result.cleaning):

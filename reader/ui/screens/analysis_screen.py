@@ -42,6 +42,7 @@ from reader.core.collector import collector_paused
 from reader.core.text import printable
 from reader.reading.comparing import compare_library, pick_coders
 from reader.storage.atomic import write_atomically
+from reader.ui.threads import answer_from_thread
 from reader.ui.widgets.footer import ReaderFooter
 
 if TYPE_CHECKING:
@@ -114,10 +115,10 @@ class AnalysisScreen(Screen[None]):
         store = self.reader.store
         coders = pick_coders(store.annotations(), self.reader.coder)
         if coders is None:
-            self.app.call_from_thread(self._show_agreement, None)
+            answer_from_thread(self, self._show_agreement, None)
             return
         comparison, _ = compare_library(store, self.reader.library, *coders)
-        self.app.call_from_thread(self._show_agreement, comparison)
+        answer_from_thread(self, self._show_agreement, comparison)
 
     def _show_agreement(self, comparison: Comparison | None) -> None:
         self.comparison = comparison
@@ -146,8 +147,8 @@ class AnalysisScreen(Screen[None]):
     def count_in_background(self) -> None:
         with collector_paused(freeze=True):
             made = overview(self.reader.store.annotations())
-        self.app.call_from_thread(
-            self._show, made.grid, made.sources, made.themes, made.across, made.total
+        answer_from_thread(
+            self, self._show, made.grid, made.sources, made.themes, made.across, made.total
         )
 
     def _show(

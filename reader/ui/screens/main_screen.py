@@ -46,6 +46,7 @@ from reader.reading.settings import load_position, save_position
 from reader.ui.refreshing import FeedProgress, FeedsRefreshed
 from reader.ui.screens.read_marks import ReadMarks
 from reader.ui.styling import literal
+from reader.ui.threads import answer_from_thread
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
 from reader.ui.widgets.compare_list import CompareList
@@ -375,7 +376,7 @@ class MainScreen(Screen[None]):
                 self.notify, str(error), severity="error", markup=False, timeout=8
             )
             return
-        self.app.call_from_thread(self._show, document, cursor, annotation_id, chosen)
+        answer_from_thread(self, self._show, document, cursor, annotation_id, chosen)
 
     def _show(
         self, document: Document, cursor: int, annotation_id: str | None, chosen: bool = False
@@ -409,7 +410,7 @@ class MainScreen(Screen[None]):
         known = [source.name for source in self.reader.store.sources()]
         finder = self.reader.quote_finder  # a long article goes to another process
         findings = finder.find(document.structure, document.content.title, known)
-        self.app.call_from_thread(self._quotes_found, document, findings)
+        answer_from_thread(self, self._quotes_found, document, findings)
 
     def _quotes_found(self, document: Document, findings: list[QuoteFinding]) -> None:
         if document is not self.document:

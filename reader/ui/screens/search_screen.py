@@ -26,6 +26,7 @@ from textual.worker import get_current_worker
 from reader.annotations.search import Hit, Results, SearchIndex, by_article
 from reader.core.text import shorten
 from reader.ui.styling import literal
+from reader.ui.threads import answer_from_thread
 from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.hit_list import HitList
 from reader.ui.widgets.query_input import QueryInput
@@ -115,7 +116,7 @@ class SearchScreen(Screen[SearchOutcome]):
             return
         results = index.search(query, limit=self._limit, typing=True, sort=self.sort)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, query, results)
+            answer_from_thread(self, self._show, query, results)
 
     def _show(self, query: str, results: Results) -> None:
         if query != self.last_query:

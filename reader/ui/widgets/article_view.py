@@ -32,6 +32,7 @@ from reader.reading import motions
 from reader.reading.document import Document
 from reader.reading.layout import HEADLINE, SUBHEADING, Layout
 from reader.ui.styling import styled_segments, tint
+from reader.ui.threads import answer_from_thread
 
 MAX_MEASURE = 100  # the longest line, in cells: longer lines are hard to read
 FAINT = 0.3  # how much of its colour an untagged quotation's mark shows
@@ -267,7 +268,7 @@ class ArticleView(ScrollView, can_focus=True):
     @work(thread=True, exclusive=True, group="layout")
     def _layout_in_background(self, document: Document, width: int) -> None:
         layout = document.layout(width)
-        self.app.call_from_thread(self._layout_ready, document, layout)
+        answer_from_thread(self, self._layout_ready, document, layout)
 
     def _layout_ready(self, document: Document, layout: Layout) -> None:
         if document is self.document and layout.width == self.wrap_width:
