@@ -198,13 +198,16 @@ def bench_first_search() -> list[Result]:
             found = next(line.split() for line in out.splitlines() if line.startswith("FOUND"))
             timings.append((float(found[1]) - started) * 1000)
             totals.add(int(found[2]))
+        median = statistics.median(timings)
         results.append(
             {
                 "name": f"start to first search results, 100,000 annotations ({label})",
-                "value": statistics.median(timings),
+                "value": median,
                 "unit": "ms (median of 3)",
-                "target": "(measured: as soon as the first frame)",
-                "ok": True,
+                # The "search ready within 1.5 s" is a start with the index kept;
+                # the very first start builds the index and has no target.
+                "target": "< 1500 ms" if kept else "(first start: no target)",
+                "ok": median < 1500 if kept else True,
                 "detail": f"new process, `mcpherson` searched at once: {sorted(totals)} found",
             }
         )

@@ -19,6 +19,7 @@ Whether a word is English comes from a list of 128,000 words (data/english_words
 from __future__ import annotations
 
 import gzip
+import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -33,13 +34,15 @@ MAX_EXPANSIONS = 64
 MIN_TYPO_LENGTH = 3
 EXACT, TYPO_1, TYPO_2 = 100.0, 85.0, 72.0
 _WORD_LIST = Path(__file__).parent / "data" / "english_words.txt.gz"
+_COMMENT = re.compile(r"^#.*$", re.MULTILINE)
 
 
 @cache
 def english_words() -> frozenset[str]:
     """The English word list (loaded once, on the first search that needs it)."""
-    with gzip.open(_WORD_LIST, "rt", encoding="utf-8") as handle:
-        return frozenset(line.strip() for line in handle if line[:1] != "#" and line.strip())
+    text = gzip.decompress(_WORD_LIST.read_bytes()).decode("utf-8")
+    words = _COMMENT.sub("", text).split()  # one call each: line by line took 0.15 s
+    return frozenset(words)
 
 
 def allowed_edits(term: str) -> int:
