@@ -18,6 +18,7 @@ A phrase is a name (capitalised words), a pronoun, or a common-noun phrase ("one
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ from reader.quotes.names import (
     TITLES,
     Token,
 )
+from reader.quotes.places import is_place
 
 ADVERBS = words("adverbs")
 AUXILIARIES = words("auxiliaries")
@@ -83,6 +85,20 @@ def _is_adverb(token: Token) -> bool:
     return token.folded in ADVERBS or (
         token.text.islower() and len(token.text) > 4 and token.text.endswith("ly")
     )
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+_CONTRACTIONS = ("'s", "’s", "'d", "’d", "'ll", "’ll", "'ve", "’ve", "'re", "’re")
+
+
+def _contracted_pronoun(token: Token) -> Token | None:
+    """The pronoun of a contraction ("He’s", "she'd", "They've"), as a token of its own; None
+    for any other word. Read as a name, "He’s claiming …" made "He" a speaker."""
+    folded = token.folded
+    for ending in _CONTRACTIONS:
+        if folded.endswith(ending) and folded[: -len(ending)] in _SUBJECT_PRONOUNS:
+            return Token(token.text[: -len(ending)], token.start)
+    return None
 
 
 def _name_token(token: Token) -> bool:
@@ -201,6 +217,9 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
         "hers",
     }:
         return Phrase((last,), "pronoun")
+    contracted = _contracted_pronoun(last)
+    if contracted is not None:
+        return Phrase((contracted,), "pronoun")  # "He’s claiming that …"
     adjacent = name_before(toks, index + 1) or nominal_before(toks, index + 1)
     if adjacent is not None:
         opening = next(i for i in range(index, -1, -1) if toks[i] is adjacent.tokens[0])
@@ -319,6 +338,13 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
             segments.append([])
         else:
             segments[-1].append(token)
+    if len(segments) >= 2 and _introduces(segments[0]):
+        # "Here in Columbia, Sanders stepped up …, saying", "At a rally in Ames, Iowa, on
+        # Sunday, Mrs. Clinton tried …, saying": the introduction (its place and time) is
+        # no subject.
+        clause, segments = clause[len(segments[0]) + 1 :], segments[1:]
+        while len(segments) >= 2 and (_introduces(segments[0]) or _place_qualifier(segments[0])):
+            clause, segments = clause[len(segments[0]) + 1 :], segments[1:]
     if len(segments) < 2:
         return sentence_subject(clause)  # "Emery retweeted the story, saying": the clause's subject
     lead = segments[0]
@@ -357,6 +383,32 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     return Phrase(main.tokens, main.kind, names)
 
 
+def _introduces(lead: Sequence[Token]) -> bool:
+    """Whether the words before a sentence's first comma introduce it rather than name its
+    subject: a prepositional phrase ("In a statement", "At the rally") or one led by an
+    adverb ("Here in Columbia", "Back in May", "Later")."""
+    if not lead:
+        return False
+    first = lead[0]
+    if first.folded in PREPOSITIONS:
+        return True
+    return (_is_adverb(first) or first.folded in {"here", "there", "back"}) and (
+        len(lead) == 1 or lead[1].folded in PREPOSITIONS
+    )
+
+
+_ABBREVIATED_PLACE = re.compile(r"(?:[A-Z][a-z]{0,4}\.)+")
+
+
+def _place_qualifier(segment: Sequence[Token]) -> bool:
+    """Whether a segment between commas names only the region of the place before it
+    ("Ames, Iowa,", "Portsmouth, N.H.,")."""
+    text = " ".join(t.text for t in segment)
+    return 0 < len(segment) <= 3 and (
+        is_place(text) or _ABBREVIATED_PLACE.fullmatch("".join(t.text for t in segment)) is not None
+    )
+
+
 def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     """The subject of a sentence (or clause): past an introductory phrase, up to its verb."""
     start = 0
@@ -365,7 +417,7 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         if token.text == "," and index < len(toks) - 1:
             lead = toks[0]
             if (
-                lead.folded in PREPOSITIONS
+                _introduces(toks[:index])
                 or lead.text.endswith("ing")
                 or lead.folded in {"however", "but", "meanwhile", "still", "yet"}
             ):
@@ -390,8 +442,11 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     first = toks[start]
     if first.folded in PRONOUNS and first.folded not in {"his", "her", "its", "their"}:
         return Phrase((first,), "pronoun")
-    if _name_token(first) and first.folded not in NOT_NAMES:
-        named_first = subject_after(toks, start)  # "Alverson summed up …": the name it opens with
+    contracted = _contracted_pronoun(first)
+    if contracted is not None:
+        return Phrase((contracted,), "pronoun")
+    if _name_token(first) and first.folded not in NOT_NAME_LEADS:
+        named_first = subject_after(toks, start)  # "Alverson summed up …", "Mrs. Schlafly …"
         if named_first is not None and named_first.kind == "name":
             after_name = start + len(named_first.tokens)
             described = _described_name(toks, after_name)
@@ -526,6 +581,9 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     first = toks[index]
     if first.folded in PRONOUNS:
         return Phrase((first,), "pronoun")
+    contracted = _contracted_pronoun(first)
+    if contracted is not None:
+        return Phrase((contracted,), "pronoun")
     titled = index
     while (
         titled < len(toks)
@@ -567,7 +625,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and not _verbish(t)
             and not _is_adverb(t)
             for t in toks[end:later]
-        )
+        ) and not (later > end and toks[end].folded.endswith("ed"))  # "Schlafly endorsed Trump"
         if (
             later < len(toks)
             and _name_token(toks[later])
@@ -576,12 +634,13 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
                 toks[end - 1].possessive
                 or (later - end <= 3 and (role in TITLES or role in PERSON_NOUNS))
                 or (
-                    later - end == 1
+                    later - end <= 3
                     and nounlike
                     and later + 1 < len(toks)
                     and _name_token(toks[later + 1])
                     and is_given_name(toks[later].folded)
-                )  # "said Virginia delegate Beau Correll"
+                )  # "said Virginia delegate Beau Correll", "said Republican political
+                # consultant Chris Russell"
             )
         ):
             # "North Korea's main news agency Korean Central News Agency", "Labour's Shadow

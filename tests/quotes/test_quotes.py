@@ -446,6 +446,34 @@ def test_subjects_of_clauses_around_a_relative_or_an_unclosed_appositive() -> No
     assert [s for _, s in _speech(text)] == ["Glenn Beck", "Anthony Anton", "Barack Obama"]
 
 
+def test_words_that_are_not_the_speaker_around_a_name() -> None:
+    """A party word before a role, a contracted pronoun, a place and time introducing the
+    sentence, a verb between two names: each once made a speaker of the wrong words."""
+    text = _article(
+        "Chris Christie struggled all year.\n\n"
+        '"It just became a lot of people competing for that space of votes," said '
+        "Republican political consultant Chris Russell.\n\n"
+        "Donald Trump spoke in Michigan.\n\n"
+        "He’s claiming that voting fraud is “a big, big problem in this country.”\n\n"
+        "Hillary Clinton answered questions on Saturday.\n\n"
+        "At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on her "
+        "statement, saying the country should be “rallying our partners and allies.”\n\n"
+        "Bernie Sanders campaigned in South Carolina.\n\n"
+        "Here in Columbia, Sanders stepped up his emphasis on criminal justice, saying, "
+        '"We have got to achieve the day when young men can walk the streets without fear."\n\n'
+        "Phyllis Schlafly died on Monday.\n\n"
+        "Mrs. Schlafly endorsed Donald J. Trump for president, saying he had “the courage and "
+        "the energy to do what the grass roots want him to do.”"
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Chris Russell",
+        "Donald Trump",
+        "Hillary Clinton",
+        "Bernie Sanders",
+        "Phyllis Schlafly",
+    ]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
