@@ -66,6 +66,7 @@ from reader.quotes.phrases import (
     subject_after,
     subject_before,
 )
+from reader.quotes.places import is_demonym, is_place
 from reader.quotes.ranking import Candidate, Candidates, Rule
 from reader.quotes.ranking import model as ranking_model
 
@@ -1062,6 +1063,8 @@ class _Finder:
                 best = (shared, entity)
         if best is not None:
             return best[1]
+        if any(is_demonym(word) or is_place(word) for word in words):
+            return None  # "the Mexican government": no organisation named so, not the last one
         last = self.last_speaker
         if last is not None and last.entity is not None and last.entity.kind == "org":
             return last.entity

@@ -65,6 +65,8 @@ PRONOUNS = {
 MALE = words("male_words")
 FEMALE = words("female_words")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_LAST_WORD = re.compile(r"\b(\w+)[ \t]+$")
+_PREPOSITIONS = words("prepositions")
 _GENDERED_PRONOUN = re.compile(
     r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.IGNORECASE
 )
@@ -426,6 +428,9 @@ class Entities:
             if described & MALE or described & FEMALE:
                 entity.gender = "m" if described & MALE else "f"
                 continue
+            lead = _LAST_WORD.search(self.text, max(0, mention.start - 24), mention.start)
+            if lead and lead.group(1).casefold() in _PREPOSITIONS:
+                continue  # "Of the scrutiny over Melania Trump, he said": he is someone else
             end = _SENTENCE_END.search(self.text, mention.end)
             stop = end.start() if end else len(self.text)
             if index + 1 < len(self.mentions) and self.mentions[index + 1].entity.kind == "person":

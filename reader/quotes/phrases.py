@@ -190,6 +190,12 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
     return Phrase(tuple(toks[first : index + 1]), "nominal")
 
 
+# Words before a name that make it the object of a preposition ("posted to Twitter", "seen by
+# Sky News"), not the subject of the verb after it: not "as" and "with" ("as Reuters
+# reported"), nor the conjunctions that open a clause ("while Cruz said", "after Trump spoke").
+_OBJECT_PREPOSITIONS = PREPOSITIONS - {"as", "with", "while", "after", "before", "since", "until"}
+
+
 def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     """The subject of the verb at `verb`, looking left (see the module docstring)."""
     opening = next((i + 1 for i in range(verb - 1, -1, -1) if ends_sentence(toks, i)), 0)
@@ -228,10 +234,11 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
             return owner  # "James Pethokoukis of the American Enterprise Institute wrote"
         if (
             opening == 0
-            or toks[opening - 1].folded not in PREPOSITIONS - {"as", "with"}
+            or toks[opening - 1].folded not in _OBJECT_PREPOSITIONS
             or adjacent.kind == "owner"
         ):
-            return adjacent  # "one poster writing", "as Reuters reported", "King said"
+            return adjacent  # "one poster writing", "as Reuters reported", "King said",
+            # "Rubio spoke, while Cruz said" (a conjunction's clause, not a preposition's object)
         # "posted to Twitter asking", "a letter seen by Sky News says": not the subject
     for position in range(verb - 1, max(1, verb - 16) - 1, -1):
         if toks[position].folded in {"which", "who", "whom"} and toks[position - 1].text == ",":

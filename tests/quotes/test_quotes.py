@@ -474,6 +474,37 @@ def test_words_that_are_not_the_speaker_around_a_name() -> None:
     ]
 
 
+def test_a_clause_after_while_has_its_own_subject_and_former_names_no_one() -> None:
+    text = _article(
+        "Marco Rubio and Ted Cruz debated Donald Trump.\n\n"
+        "Rubio spoke first, while Cruz said that the “stakes in this election are too high” "
+        "for Trump to be the nominee.\n\n"
+        "Former House speaker Newt Gingrich defended the speech on Tuesday.\n\n"
+        '"It\'s a little much and it will pass," he said.'
+    )
+    assert [s for _, s in _speech(text)] == ["Ted Cruz", "Newt Gingrich"]
+
+
+def test_an_organisation_described_by_its_country_is_not_the_last_one_named() -> None:
+    text = _article(
+        "Donald Trump sent a memo to The Washington Post in April.\n\n"
+        '"We will not pay for that wall, now or ever, whatever he says," the Mexican '
+        "government said."
+    )
+    assert _only(text).speaker == "the Mexican government"  # the article's words, unnamed
+
+
+def test_a_name_after_a_preposition_takes_no_gender_from_the_next_pronoun() -> None:
+    from reader.quotes.names import Entities
+
+    text = _article(
+        "Of the scrutiny over Melania Trump, he said it was a little much. Dana Smith "
+        "said she would stay."
+    )
+    genders = {m.entity.name: m.entity.gender for m in Entities(text).mentions}
+    assert genders == {"Melania Trump": "", "Dana Smith": "f"}
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
