@@ -91,6 +91,7 @@ _CAPTION = re.compile(
     r"\b(?:Image|Photo|Photograph|Credit|Picture)s?\s*:|\((?:[^()]*(?:Getty|AFP|AP Photo|Reuters|Images)[^()]*)\)",
     re.IGNORECASE,
 )
+_DASH_AFTER = re.compile(r"\s*[-–—]")
 _WORDS_OF = re.compile(
     r"(?i:\bin|\bto\s+use)\b[^“”\"]{0,60}?(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     r"[’']s?\s+(?:own\s+)?(?:words|phrase|terms)[\s,)]*$"
@@ -181,8 +182,14 @@ def _is_aside(body: str) -> bool:
     return (
         body.rstrip()[-1:] not in _SENTENCE_CLOSERS
         or not _FIVE_WORDS.match(body)
-        or (("(" in body or ":" in body) and bool(_CAPTION.search(body)))  # (its two forms)
+        or (("(" in body or ":" in body) and _credits_a_picture(body))
     )
+
+
+def _credits_a_picture(body: str) -> bool:
+    """Whether a paragraph holds a picture credit ("Photo: …", "(Getty Images)"); an agency
+    in a dateline ("PARIS, Aug 31 (Reuters) - …") credits the story, not a picture."""
+    return any(not _DASH_AFTER.match(body, found.end()) for found in _CAPTION.finditer(body))
 
 
 # The most text read around a quotation for its attribution: a bound on the work per quote in

@@ -505,6 +505,17 @@ def test_a_name_after_a_preposition_takes_no_gender_from_the_next_pronoun() -> N
     assert genders == {"Melania Trump": "", "Dana Smith": "f"}
 
 
+def test_an_agency_dateline_is_no_picture_credit() -> None:
+    text = _article(
+        "PARIS, Aug 31 (Reuters) - Marine Le Pen backed Donald Trump on Wednesday, Le Pen told "
+        "CNN. “It’s everything but Hillary Clinton, because I believe she means war.”\n\n"
+        "A protester holds a sign in Paris (Reuters/Charles Platiau) “Not in our name”"
+    )
+    assert _speech(text) == [
+        ("It’s everything but Hillary Clinton, because I believe she means war.", "Marine Le Pen")
+    ]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
