@@ -91,6 +91,9 @@ _CAPTION = re.compile(
     r"\b(?:Image|Photo|Photograph|Credit|Picture)s?\s*:|\((?:[^()]*(?:Getty|AFP|AP Photo|Reuters|Images)[^()]*)\)",
     re.IGNORECASE,
 )
+_READ_VERBS = frozenset({"reads", "read", "reading"})
+_NOT_OWNED = frozenset({"sign", "banner", "caption", "page", "notice"})  # signs and the like
+_OF_OWNER = frozenset({"in", "from", "by", "of"})
 _DASH_AFTER = re.compile(r"\s*[-–—]")
 _WORDS_OF = re.compile(
     r"(?i:\bin|\bto\s+use)\b[^“”\"]{0,60}?(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
@@ -426,8 +429,11 @@ class _Finder:
         title_case = _title_case(inner_text, words)
         named = (len(words) <= 4 or title_case) and METALINGUISTIC.search(lead)
         placed = title_case and _PLACE_LEAD.search(lead)
-        if (named and not _NAMING_VERB.search(lead)) or titled or placed or _READS.match(follow):
-            return QuoteFinding(quote, speech=False), None  # words cited as words, titles, signs
+        if (named and not _NAMING_VERB.search(lead)) or titled or placed:
+            return QuoteFinding(quote, speech=False), None  # words cited as words, titles
+        if _READS.match(follow):  # a sign's words, unless a document of someone's reads so
+            owner = self._document_after(quote.outer.end, next_start)
+            return self._found(quote, owner) if owner else (QuoteFinding(quote, speech=False), None)
         if (named and not title_case) or (len(words) <= 3 and _inside_noun_phrase(lead, follow)):
             # The “History” section, an “a-ha!” moment, dubbed “the Rust Belt”; but someone's
             # word in a sentence that reports it is theirs: "calling him a “train wreck”".
@@ -621,6 +627,22 @@ class _Finder:
                     None, phrase.text, phrase.text, cue, 0.5
                 )  # unnamed: the article's words
             return attribution if attribution is None or adjacent else _weaker(attribution, -1.0)
+        return None
+
+    def _document_after(self, start: int, limit: int) -> _Attribution | None:
+        """Whose document reads the quotation: "…,” reads a Wednesday editorial in The Des
+        Moines Register" (the newspaper); None for a sign, a banner or an owner not named."""
+        toks, _ = self.entities.tokens_until(start, min(limit, start + _WINDOW), _CLAUSE_ENDS)
+        verb = next((i for i, t in enumerate(toks[:3]) if t.folded in _READ_VERBS), None)
+        if verb is None:
+            return None
+        for position in range(verb + 1, min(len(toks) - 2, verb + 8)):
+            token = toks[position]
+            if token.folded in _DOCUMENTS - _NOT_OWNED and toks[position + 1].folded in _OF_OWNER:
+                phrase = subject_after(toks, position + 2)
+                if phrase is None or phrase.kind != "name":
+                    return None
+                return self._resolve(phrase, toks[verb].text, 0.8, phrase.tokens[0].start)
         return None
 
     def _before(self, start: int, end: int, near: bool, colon: bool = False) -> _Attribution | None:

@@ -516,6 +516,16 @@ def test_an_agency_dateline_is_no_picture_credit() -> None:
     ]
 
 
+def test_a_document_that_reads_speaks_for_its_owner_and_a_sign_for_no_one() -> None:
+    text = _article(
+        "Charles Grassley has been taking heat back home.\n\n"
+        "“There are invertebrates that have shown more spine than Sen. Charles Grassley,” "
+        "reads a Wednesday editorial in The Des Moines Register.\n\n"
+        "“Welcome to Iowa, the state where your journey begins,” reads a sign on the highway."
+    )
+    assert [s for _, s in _speech(text)] == ["Des Moines Register"]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
