@@ -91,6 +91,9 @@ _CAPTION = re.compile(
     r"\b(?:Image|Photo|Photograph|Credit|Picture)s?\s*:|\((?:[^()]*(?:Getty|AFP|AP Photo|Reuters|Images)[^()]*)\)",
     re.IGNORECASE,
 )
+_ASKED = frozenset(
+    {"asked", "asks"}
+)  # listener first ("asked him"), but "asked Dunn" after a quote
 _READ_VERBS = frozenset({"reads", "read", "reading"})
 _NOT_OWNED = frozenset({"sign", "banner", "caption", "page", "notice"})  # signs and the like
 _OF_OWNER = frozenset({"in", "from", "by", "of"})
@@ -591,9 +594,9 @@ class _Finder:
             if not verb or _passive(toks, index):
                 continue
             if index == 0:
-                if token.folded not in INVERTIBLE:
+                if token.folded not in INVERTIBLE | _ASKED:
                     return None
-                phrase = _inverted_subject(toks, 1)
+                phrase = _inverted_subject(toks, 1)  # "said King"; "…?” asked Dunn": Dunn asks
             else:
                 phrase = subject_before(toks, index)
                 if (

@@ -77,7 +77,16 @@ def ends_sentence(toks: Sequence[Token], index: int) -> bool:
     """Whether the token at `index` ends a sentence: a full stop, question or exclamation
     mark not followed by a closing bracket or a comma ("(D-Md.), chair", "Inc., said")."""
     return toks[index].text in {".", "?", "!"} and not (
-        index + 1 < len(toks) and toks[index + 1].text in {")", ","}
+        index + 1 < len(toks)
+        and (
+            toks[index + 1].text in {")", ","}
+            or (  # the dots of "N.Y.", "D.C." (the tokens "N", ".", "Y", ".")
+                len(toks[index + 1].text) == 1
+                and toks[index + 1].text.isupper()
+                and index + 2 < len(toks)
+                and toks[index + 2].text == "."
+            )
+        )
     )
 
 
@@ -332,13 +341,32 @@ def _without_brackets(toks: Sequence[Token], verb: int) -> tuple[list[Token], in
 def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     """ "Jeff Rathke, the State Department Spokesperson, said": the clause's first name."""
     opening = comma - 1
-    while (
-        opening >= 0
-        and toks[opening].text not in {".", "?", "!", ";", ":", "“", "”", '"'}
-        and comma - opening < 40
-    ):
+    bracketed = 0  # inside "(D-N.Y.)", reading leftwards
+    while opening >= 0 and comma - opening < 40:
+        text = toks[opening].text
+        bracketed += (text == ")") - (text == "(")
+        if bracketed > 0:
+            opening -= 1
+            continue
+        if text == "”":  # a short title quoted in the clause: NBC’s “Today”
+            start = next(
+                (i for i in range(opening - 1, max(-1, opening - 8), -1) if toks[i].text == "“"),
+                None,
+            )
+            if start is None or not all(
+                t.text[:1].isupper() for t in toks[start + 1 : opening] if t.text[:1].isalpha()
+            ):
+                break  # someone's words: “He stands for the middle class,” Anderson said
+            opening = start - 1
+            continue
+        if text in {";", ":", "“", '"'} or (
+            text in {".", "?", "!"} and ends_sentence(toks, opening)
+        ):
+            break  # (not the dot of "(I-Vt.)" nor of "Sen.")
         opening -= 1
-    clause = list(toks[opening + 1 : comma])
+    clause = [t for t in toks[opening + 1 : comma] if t.text not in {"“", "”"}]
+    if any(t.text == ")" for t in clause):
+        clause, _ = _without_brackets(clause, len(clause))  # "Rep. Hakeem Jeffries (D-N.Y.)"
     segments: list[list[Token]] = [[]]
     for token in clause:
         if token.text == ",":

@@ -526,6 +526,31 @@ def test_a_document_that_reads_speaks_for_its_owner_and_a_sign_for_no_one() -> N
     assert [s for _, s in _speech(text)] == ["Des Moines Register"]
 
 
+def test_the_subject_of_a_clause_past_titles_brackets_and_questions() -> None:
+    text = _article(
+        "Anita Dunn worked for Obama.\n\n"
+        "If Russia is behind it — as Democrats allege, but Moscow strongly denies — “why "
+        "wouldn’t you want to raise the potential for tampering?” asked Dunn, now a partner "
+        "at a firm.\n\n"
+        "Sen. Bernie Sanders (I-Vt.) visited NBC’s “Today” to discuss his recent remarks about "
+        "his Democratic presidential rival, Hillary Clinton, saying “on her worst day” she’d be "
+        "“an infinitely better president than any of the Republican 2016 hopefuls.”\n\n"
+        "In a statement released Thursday, Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, "
+        "saying: “Trayvon Martin’s killer should be in prison for what he did.”\n\n"
+        "Marley Anderson, 21, a student, came to the caucus.\n\n"
+        "“He stands for the middle class,” Anderson said, adding that Sanders is “the most "
+        "trustworthy of all the candidates who are running.”"
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Anita Dunn",
+        "Bernie Sanders",
+        "Bernie Sanders",
+        "Hakeem Jeffries",
+        "Marley Anderson",
+        "Marley Anderson",
+    ]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
