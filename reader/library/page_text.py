@@ -41,6 +41,9 @@ _CONTAINERS = frozenset({"div", "list", "table", "row", "cell", "figure", "note"
 _STRUCTURE = ("p", "head", "quote", "list", "table", "div", "lb")
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\u00a0]*\n")
+
+
 class _Lines:
     """Text gathered into blocks: `add` appends words, `end` closes the current block."""
 
@@ -56,9 +59,12 @@ class _Lines:
             self._parts.append(text)
 
     def end(self) -> None:
-        line = one_line("".join(self._parts))
-        if line:
-            self.blocks.append(Block(self._kind, line))
+        # A blank line inside one element's text parts paragraphs: pages whose <P> tags are
+        # never closed reach trafilatura's body as one paragraph with blank lines in it.
+        for piece in _BLANK_LINE.split("".join(self._parts)):
+            line = one_line(piece)
+            if line:
+                self.blocks.append(Block(self._kind, line))
         self._parts = []
 
 

@@ -215,3 +215,22 @@ def test_no_clean_and_raw_keep_more() -> None:
     assert len(plain.blocks) >= len(reader.blocks)
     assert "Home News" in [block.text for block in raw.blocks]
     assert plain.cleaning == TRAFILATURA and raw.cleaning == "raw"
+
+
+def test_blank_lines_inside_one_paragraph_part_it() -> None:
+    """trafilatura gives a page whose <P> tags are never closed as one paragraph with blank
+    lines between the real ones (its text output shows them apart): they stay apart."""
+    from lxml import etree
+
+    from reader.library.page_text import story_blocks
+
+    body = etree.fromstring(
+        "<body><p>The Age slimes the free market again</p><p>\n\n"
+        f" {STORY[0]}\n\n \n {STORY[1]}\r\n\r\n\u00a0\n {STORY[2]} and\nso on.</p></body>"
+    )
+    assert [block.text for block in story_blocks(body)] == [
+        "The Age slimes the free market again",
+        STORY[0],
+        STORY[1],
+        f"{STORY[2]} and so on.",
+    ]
