@@ -409,7 +409,7 @@ class ReaderApp(App[None]):
         """The library folder and database this app works on."""
         return Locations(self.library_folder.resolve(), self.store.path.resolve())
 
-    @work(thread=True, group="export")
+    @work(thread=True, group="export", description="export")
     def _export(
         self,
         request: ExportRequest,

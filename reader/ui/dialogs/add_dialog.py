@@ -89,7 +89,7 @@ class AddDialog(ModalScreen["AddResult | None"]):
         self._status(f"Fetching and cleaning {self._source} …{waited} · esc cancels")
         self._seconds += 1
 
-    @work(thread=True, exclusive=True, group="add")
+    @work(thread=True, exclusive=True, group="add", description="add an article")
     def add_in_background(self, source: str) -> None:
         # Imported here: httpx and trafilatura load only when an article is added.
         from reader.library.adding import AddError, prepare, present_by_url, store_prepared

@@ -365,7 +365,7 @@ class MainScreen(Screen[None]):
         self.remember_position()
         self._load(record, cursor, annotation_id, chosen)
 
-    @work(thread=True, exclusive=True, group="open")
+    @work(thread=True, exclusive=True, group="open", description="open an article")
     def _load(
         self, record: ArticleRecord, cursor: int, annotation_id: str | None, chosen: bool = False
     ) -> None:
@@ -403,7 +403,7 @@ class MainScreen(Screen[None]):
         # After the article is drawn: the finder's thread would slow the first frame.
         self.call_after_refresh(self._find_quotes, document)
 
-    @work(thread=True, exclusive=True, group="quotes")
+    @work(thread=True, exclusive=True, group="quotes", description="find quotations")
     def _find_quotes(self, document: Document) -> None:
         """The article's quotations and their speakers, found off the UI thread (the article
         shows first; the marks appear when they are ready)."""

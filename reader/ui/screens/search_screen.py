@@ -109,7 +109,7 @@ class SearchScreen(Screen[SearchOutcome]):
         event.stop()
         self.action_open()
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, exclusive=True, group="search", description="search")
     def run_search(self, query: str) -> None:
         index: SearchIndex = self._index_provider()
         if get_current_worker().is_cancelled:

@@ -265,7 +265,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(layout.width, len(layout))
         self.refresh()
 
-    @work(thread=True, exclusive=True, group="layout")
+    @work(thread=True, exclusive=True, group="layout", description="lay out an article")
     def _layout_in_background(self, document: Document, width: int) -> None:
         layout = document.layout(width)
         answer_from_thread(self, self._layout_ready, document, layout)
