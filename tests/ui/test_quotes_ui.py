@@ -203,3 +203,15 @@ async def test_an_article_with_many_quotations_lists_the_nearest_and_says_how_ma
         entries = pane_entries(app)
         assert len([e for e in entries if e.startswith("suggested")]) == MAX_LISTED_SUGGESTIONS
         assert entries[-1] == "… and 12 more untagged quotations: n and N reach them"
+        # The marks far down are drawn too (each line looks up the quotations that reach it).
+        await press(pilot, "G")
+        article = view(app)
+        text = article.document.text  # type: ignore[union-attr]
+        last = text.rindex(f"Point number {count - 1}")
+        line = article.text_layout.line_of(last)  # type: ignore[union-attr]
+        strip = article.render_line(line - round(article.scroll_y))
+        base = article.rich_style.bgcolor
+        marked = "".join(
+            seg.text for seg in strip if seg.style and seg.style.bgcolor not in (None, base)
+        )
+        assert f"Point number {count - 1} matters" in marked

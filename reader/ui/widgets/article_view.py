@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -160,6 +161,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._message = ""
         self._suggestions: list[QuoteFinding] = []  # speech quotations, in text order
         self._untagged: list[QuoteFinding] = []
+        self._untagged_ends: list[int] = []  # the furthest end so far, for bisection
         # Comparison mode: the text each coder tagged (start, end, "a"/"b"/"both"), and the
         # disagreement shown; None when the article shows its annotations as usual.
         self._comparison: list[tuple[int, int, str]] | None = None
@@ -169,7 +171,8 @@ class ArticleView(ScrollView, can_focus=True):
     def show_document(self, document: Document | None, cursor: int = 0) -> None:
         """Show an article (or nothing), with the cursor at `cursor`."""
         self.document = document
-        self._suggestions, self._untagged = [], []
+        self._suggestions = []
+        self._mark_untagged([])
         self.selection_anchor = None
         self.visual = False
         self._goal_column = None
@@ -200,7 +203,7 @@ class ArticleView(ScrollView, can_focus=True):
             running = max(running, annotation.end)
             self._max_ends.append(running)
         self._colours = colours
-        self._untagged = [f for f in self._suggestions if not is_tagged(f, annotations)]
+        self._mark_untagged([f for f in self._suggestions if not is_tagged(f, annotations)])
         self._last_reported = None
         self.refresh()
         self._moved()
@@ -222,8 +225,13 @@ class ArticleView(ScrollView, can_focus=True):
     def set_suggestions(self, findings: list[QuoteFinding]) -> None:
         """The quotations found in the article (speech ones are marked until tagged)."""
         self._suggestions = [f for f in findings if f.speech]
-        self._untagged = [f for f in self._suggestions if not is_tagged(f, self._annotations)]
+        self._mark_untagged([f for f in self._suggestions if not is_tagged(f, self._annotations)])
         self.refresh()
+
+    def _mark_untagged(self, findings: list[QuoteFinding]) -> None:
+        """The suggestions still to mark (text order), and how far each reaches at most."""
+        self._untagged = findings
+        self._untagged_ends = list(accumulate((f.quotation.outer.end for f in findings), max))
 
     def suggestion_at(self, offset: int) -> QuoteFinding | None:
         """The speech quotation around `offset` (its marks included), if any."""
@@ -637,7 +645,10 @@ class ArticleView(ScrollView, can_focus=True):
         elif self._untagged:
             faint = self._faint_style(background, "article-view--suggestion")
             fainter = self._faint_style(background, "article-view--uncertain", FAINT / 2)
-            for finding in self._untagged:
+            # From the first that reaches this line: a line far down a long article no
+            # longer walks past every quotation above it (6 ms a frame at line 20,000).
+            first_untagged = bisect_right(self._untagged_ends, start)
+            for finding in self._untagged[first_untagged:]:
                 outer = finding.quotation.outer
                 if outer.start >= end:
                     break
