@@ -997,6 +997,7 @@ class Entities:
             if (
                 not token.text[:1].isalnum()
                 or token.folded in _DESCRIPTION_STOPS
+                or token.folded in _PREPOSITIONS  # "as more Democrats learn about Sanders"
                 or _verb_form(token.folded)
             ):
                 break

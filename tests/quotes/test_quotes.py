@@ -93,6 +93,16 @@ def test_description_from_the_first_mention_is_offered() -> None:
     assert describe(find_quotes(text)) == {"Doug King": "a criminologist at Mount Royal University"}
 
 
+def test_words_before_a_name_that_is_an_object_describe_no_one() -> None:
+    text = _article(
+        "Support has grown as more Democrats learn about Bernie Sanders and his plans. "
+        "Mount Royal University criminologist Doug King has studied the race.\n\n"
+        '"We are winning this race one voter at a time," Sanders said.\n\n'
+        '"It is his to lose now," King said.'
+    )
+    assert describe(find_quotes(text)) == {"Doug King": "Mount Royal University criminologist"}
+
+
 def test_codebook_spelling_wins_by_fuzzy_match() -> None:
     text = _article('"We were never told," said Heather Mcpherson, a spokesperson.')
     assert _only(text, known=("Heather McPherson",)).speaker == "Heather McPherson"
