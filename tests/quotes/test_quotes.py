@@ -561,6 +561,16 @@ def test_the_subject_of_a_clause_past_titles_brackets_and_questions() -> None:
     ]
 
 
+def test_police_ranks_in_their_short_forms_are_titles() -> None:
+    text = _article(
+        "RCMP officers responded to the call.\n\n"
+        '"The suspect was arrested without incident," said Const. Jane Doe, a spokesperson.\n\n'
+        '"We are asking anyone with video to come forward," Det. Insp. Mark Smith said.\n\n'
+        '"The investigation continues," said Cst. Lee Park.'
+    )
+    assert [s for _, s in _speech(text)] == ["Jane Doe", "Mark Smith", "Lee Park"]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
