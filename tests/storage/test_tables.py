@@ -1,0 +1,81 @@
+"""The annotations table read in pieces (as the app reads it beside the UI): the same
+records as one decode, a damaged record anywhere refused in one line, and the pieces'
+repeated strings shared."""
+
+from __future__ import annotations
+
+import msgspec
+import pytest
+
+from reader.core.records import Annotation
+from reader.storage.tables import PIECE, Tables, TablesError
+
+
+def _table(count: int, damaged_at: int | None = None) -> bytes:
+    docs = {}
+    for number in range(1, count + 1):
+        doc = {
+            "id": f"{number:032x}",
+            "article_id": 1 + number % 7,
+            "start": number,
+            "end": number + 40,
+            "quote": f"Quotation number {number}, long enough to fill a piece: " + "x" * 400,
+            "source": ["Doug King", "Heather McPherson"][number % 2],
+            "themes": ["public safety", "policing"],
+            "created": "2026-01-01T00:00:00+00:00",
+            "updated": "2026-01-01T00:00:00+00:00",
+        }
+        if number == damaged_at:
+            doc["start"] = "the beginning"
+        docs[str(number)] = doc
+    return msgspec.json.encode(docs)
+
+
+def test_pieces_decode_to_the_same_records_as_the_whole() -> None:
+    raw = _table(6000)
+    assert len(raw) > 2 * PIECE  # several pieces
+    pieces: list[None] = []
+    in_pieces = Tables.decode_annotations(raw, lambda: pieces.append(None))
+    whole = Tables.decode_annotations(raw)
+    assert len(pieces) >= 2
+    assert in_pieces == whole
+    assert len(in_pieces) == 6000
+    first, second = in_pieces[f"{2:032x}"], in_pieces[f"{4:032x}"]
+    assert first.source is second.source  # one string for a name used again
+    assert first.updated is first.created
+
+
+@pytest.mark.parametrize("damaged_at", [3, 3000, 5999])
+def test_a_damaged_record_in_any_piece_is_refused(damaged_at: int) -> None:
+    raw = _table(6000, damaged_at)
+    with pytest.raises(TablesError, match="not a Reader database"):
+        Tables.decode_annotations(raw, lambda: None)
+
+
+def test_records_are_annotations() -> None:
+    decoded = Tables.decode_annotations(_table(3), lambda: None)
+    assert all(isinstance(a, Annotation) for a in decoded.values())
+
+
+def test_a_cut_that_was_not_between_records_reads_the_whole_table_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Should a cut ever fall inside a record, the pieces read so far are forgotten and the
+    whole table is read: the same records, none counted twice."""
+    import re
+
+    from reader.storage import tables
+
+    raw = _table(6000)
+    real = tables._BOUNDARY
+    cuts: list[int] = []
+
+    class OneBadCut:
+        def search(self, data: memoryview, start: int) -> re.Match[bytes] | None:
+            if cuts:  # the second cut falls inside a quotation
+                return re.compile(rb"x{10}").search(data, start)
+            cuts.append(start)
+            return real.search(data, start)
+
+    monkeypatch.setattr(tables, "_BOUNDARY", OneBadCut())
+    assert Tables.decode_annotations(raw, lambda: None) == Tables.decode_annotations(raw)
