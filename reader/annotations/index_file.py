@@ -19,8 +19,10 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import msgspec
 import numpy as np
@@ -34,6 +36,7 @@ FORMAT = 1
 FIELDS = 4
 _LENGTH_BYTES = 8
 _BLOCK = 1 << 20
+_PIECE = 1 << 18  # entries read at a time (1 MB)
 
 
 class Header(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -48,9 +51,22 @@ class Header(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     columns: list[str]
 
 
+class IndexFileError(ValueError):
+    """The entries of an index file, read a piece at a time, turned out damaged."""
+
+
+# Word i's entries: a piece (first word, word after the last, their entries).
+Piece = tuple[int, int, np.ndarray]
+
+
 @dataclass
 class SavedIndex:
-    """A saved index, checked: every entry names an annotation of `ids` and a field."""
+    """A saved index, checked: every entry names an annotation of `ids` and a field.
+
+    Read from a file, its entries are not all in memory at once: `pieces` yields them a
+    group of words at a time (each piece checked as it is read; `IndexFileError` for a
+    damaged one), and `entries` is empty. Built in memory (to be written), `entries` holds
+    them all and `pieces` is None."""
 
     ids: list[str]
     fingerprints: list[int]
@@ -59,6 +75,19 @@ class SavedIndex:
     entries: np.ndarray
     names: list[str]
     columns: dict[str, np.ndarray]  # documents.COLUMNS, one value per id
+    pieces: Generator[Piece, None, None] | None = None
+
+    def close(self) -> None:
+        """Close the file the entries were to be read from, if they were not all read."""
+        if self.pieces is not None:
+            self.pieces.close()  # (a generator: its `finally` closes the file)
+
+    def all_pieces(self) -> Iterator[Piece]:
+        """The entries by groups of words, however they are held."""
+        if self.pieces is not None:
+            yield from self.pieces
+        elif len(self.words):
+            yield 0, len(self.words), self.entries
 
 
 def index_path(db: Path) -> Path:
@@ -76,56 +105,148 @@ def size_limit(db: Path) -> int:
 
 
 def read_index(path: Path, limit: int) -> SavedIndex | None:
-    """The index saved at `path`, or None when there is none that can be trusted."""
+    """The index saved at `path`, or None when there is none that can be trusted.
+
+    Its header and columns are read and checked now; its entries (most of the file) are
+    read by `SavedIndex.pieces`, a group of words at a time, from the file kept open: the
+    whole file in memory beside the index being built from it was 31 MB more at the peak
+    of a start with 100,000 annotations."""
+    handle: BinaryIO | None = None
     try:
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None  # a link, a device, a folder, or too large: never followed or read
-        with path.open("rb") as handle:
-            data = handle.read(info.st_size + 1)  # not `limit`: read() reserves what it may
+        handle = path.open("rb")
+        size = os.fstat(handle.fileno()).st_size  # the file opened, whatever replaced it since
+        start = len(MAGIC) + _LENGTH_BYTES
+        lead = handle.read(start)
+        if size > limit or len(lead) < start or not lead.startswith(MAGIC):
+            handle.close()
+            return None
+        length = int.from_bytes(lead[len(MAGIC) :], "little")
+        if length > size - start:
+            handle.close()
+            return None
+        header = _header(handle.read(length), size - start - length)
+        if header is None:
+            handle.close()
+            return None
+        entries_at = start + length
+        documents = len(header.ids)
+        handle.seek(entries_at + 4 * sum(header.counts))
+        table = np.frombuffer(handle.read(8 * documents * len(COLUMNS)), dtype="<i8")
+        if table.size != documents * len(COLUMNS):
+            handle.close()
+            return None
     except OSError:
+        if handle is not None:
+            handle.close()
         return None
-    return parse_index(data)
+    return SavedIndex(
+        header.ids,
+        header.fingerprints,
+        header.words,
+        _bounds(header.counts),
+        np.zeros(0, dtype=np.int32),
+        header.names,
+        _columns(table, documents),
+        _pieces(handle, entries_at, header.counts, documents),
+    )
+
+
+def _header(data: bytes, body_size: int) -> Header | None:
+    """The header, when it decodes and agrees with the size of what follows it."""
+    try:
+        header = msgspec.json.decode(data, type=Header)
+    except msgspec.DecodeError:
+        return None
+    documents = len(header.ids)
+    if (
+        header.format != FORMAT
+        or header.columns != list(COLUMNS)
+        or body_size != 4 * sum(header.counts) + 8 * documents * len(COLUMNS)
+        or len(header.fingerprints) != documents
+        or len(header.words) != len(header.counts)
+        or any(count <= 0 for count in header.counts)
+    ):
+        return None
+    return header
+
+
+def _bounds(counts: list[int]) -> np.ndarray:
+    bounds = np.zeros(len(counts) + 1, dtype=np.int64)
+    np.cumsum(counts, out=bounds[1:])
+    return bounds
+
+
+def _columns(table: np.ndarray, documents: int) -> dict[str, np.ndarray]:
+    rows = table.reshape(len(COLUMNS), documents)
+    return {name: rows[i].astype(np.int64) for i, name in enumerate(COLUMNS)}
+
+
+def _checked(entries: np.ndarray, documents: int) -> bool:
+    """Whether every entry names an annotation of the file and a field."""
+    return not entries.size or (
+        int(entries.min()) >= 0
+        and int(entries.max() >> 3) < documents
+        and int((entries & 7).max()) < FIELDS
+    )
+
+
+def _pieces(
+    handle: BinaryIO, at: int, counts: list[int], documents: int
+) -> Generator[Piece, None, None]:
+    """The entries of the words, `_PIECE` entries or so at a time, each checked; the file
+    is closed when they are all read or the reading stops."""
+    try:
+        handle.seek(at)
+        first = 0
+        while first < len(counts):
+            last, total = first, 0
+            while last < len(counts) and (total < _PIECE or last == first):
+                total += counts[last]
+                last += 1
+            data = handle.read(4 * total)
+            entries = np.frombuffer(data, dtype="<i4")
+            if entries.size != total or not _checked(entries, documents):
+                raise IndexFileError("an index file's entries are damaged")
+            yield first, last, entries
+            first = last
+    except OSError as error:
+        raise IndexFileError(f"an index file could not be read ({error})") from None
+    finally:
+        handle.close()
 
 
 def parse_index(data: bytes) -> SavedIndex | None:
-    """`data` as an index, or None when it is not one this version wrote."""
+    """`data` as an index, or None when it is not one this version wrote (all of it
+    checked now: what `read_index` checks, and every entry)."""
     start = len(MAGIC) + _LENGTH_BYTES
     if not data.startswith(MAGIC) or len(data) < start:
         return None
     length = int.from_bytes(data[len(MAGIC) : start], "little")
     if length > len(data) - start:
         return None
-    try:
-        header = msgspec.json.decode(data[start : start + length], type=Header)
-    except msgspec.DecodeError:
+    header = _header(data[start : start + length], len(data) - start - length)
+    if header is None:
         return None
-    body_size = len(data) - start - length
     documents = len(header.ids)
     entries_size = 4 * sum(header.counts)
-    if (
-        header.format != FORMAT
-        or header.columns != list(COLUMNS)
-        or body_size != entries_size + 8 * documents * len(COLUMNS)
-        or len(header.fingerprints) != documents
-        or len(header.words) != len(header.counts)
-        or any(count <= 0 for count in header.counts)
-    ):
-        return None
     entries = np.frombuffer(data, dtype="<i4", count=entries_size // 4, offset=start + length)
-    bounds = np.zeros(len(header.counts) + 1, dtype=np.int64)
-    np.cumsum(header.counts, out=bounds[1:])
-    if entries.size and (int(entries.min()) < 0 or int(entries.max() >> 3) >= documents):
-        return None
     for block in range(0, entries.size, _BLOCK):  # in blocks: no copy of the whole
-        if int((entries[block : block + _BLOCK] & 7).max()) >= FIELDS:
+        if not _checked(entries[block : block + _BLOCK], documents):
             return None
     table = np.frombuffer(
         data, dtype="<i8", count=documents * len(COLUMNS), offset=start + length + entries_size
-    ).reshape(len(COLUMNS), documents)
-    columns = {name: table[i].astype(np.int64) for i, name in enumerate(COLUMNS)}
+    )
     return SavedIndex(
-        header.ids, header.fingerprints, header.words, bounds, entries, header.names, columns
+        header.ids,
+        header.fingerprints,
+        header.words,
+        _bounds(header.counts),
+        entries,
+        header.names,
+        _columns(table, documents),
     )
 
 

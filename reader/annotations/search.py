@@ -29,6 +29,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from reader.annotations.documents import NO_DATE, Documents, day_number, fingerprint
 from reader.annotations.index_file import (
+    IndexFileError,
     SavedIndex,
     index_path,
     read_index,
@@ -172,6 +173,8 @@ class SearchIndex:
             known = index._docs.number_of
             pending = [a for a in annotations if a.id not in known and a.id not in removed]
             reused = index._restore(saved, pending) if saved else set()
+            if saved is not None:
+                saved.close()  # (read whole, or not needed: the file is not kept open)
             for annotation in pending:
                 if annotation.id not in reused:
                     index._add(annotation)
@@ -207,13 +210,20 @@ class SearchIndex:
             # all be kept beside the new ones (twice the memory: 460 MB instead of 300 at
             # 100,000 annotations). Building afresh costs the same as adding the rest.
             return set()
-        base = self._docs.extend(rows, saved.fingerprints, saved.columns)
+        base = len(self._docs)
+        try:
+            for first, last, entries in saved.all_pieces():
+                shifted = entries + np.int32(base << 3) if base else entries
+                bounds = saved.bounds[first : last + 1] - saved.bounds[first]
+                self._vocab.merge(saved.words[first:last], bounds, shifted)
+        except IndexFileError:
+            self._vocab = Vocabulary()  # (the index is new: nothing else was in it)
+            return set()
+        saved.entries = np.zeros(0, dtype=np.int32)  # let go of the file's bytes
+        self._docs.extend(rows, saved.fingerprints, saved.columns)
         for number, annotation in enumerate(rows, start=base):
             if annotation is not None and annotation.source:
                 self._add_name(annotation.source, number)
-        entries = saved.entries + np.int32(base << 3) if base else saved.entries
-        self._vocab.merge(saved.words, saved.bounds, entries)
-        saved.entries = np.zeros(0, dtype=np.int32)  # let go of the file's bytes
         self._vocab.add_names(saved.names)
         return reused
 

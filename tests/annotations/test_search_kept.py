@@ -314,3 +314,38 @@ def test_a_kept_index_after_any_edits_answers_as_a_fresh_one(
         assert [h.annotation.id for h in reopened.search(query).hits] == [
             h.annotation.id for h in fresh.search(query).hits
         ], query
+
+
+def test_a_kept_index_file_is_read_a_piece_at_a_time_and_checked_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its entries are not all in memory at once: read from the file in pieces, each
+    checked; a damaged piece found late is refused then, and the index built afresh."""
+    import numpy as np
+
+    from reader.annotations import index_file
+
+    monkeypatch.setattr(index_file, "_PIECE", 4)  # many pieces even for a small index
+    db = tmp_path / "reader.json"
+    store = _store(db, rows=40)
+    expected = _answers(_fresh(store))
+    SearchIndex.build(store)  # kept beside the database
+    whole = parse_index(index_path(db).read_bytes())
+    assert whole is not None
+    saved = index_file.read_index(index_path(db), 1 << 30)
+    assert saved is not None and saved.entries.size == 0
+    pieces = list(saved.all_pieces())
+    assert len(pieces) > 2
+    assert np.array_equal(np.concatenate([entries for _, _, entries in pieces]), whole.entries)
+    assert [(first, last) for first, last, _ in pieces][-1][1] == len(whole.words)
+    # An entry naming an annotation that is not there, in the last piece of the file.
+    data = bytearray(index_path(db).read_bytes())
+    last_entry = len(data) - 8 * len(whole.ids) * len(index_file.COLUMNS) - 4
+    data[last_entry : last_entry + 4] = (10**6 << 3).to_bytes(4, "little")
+    index_path(db).write_bytes(bytes(data))
+    damaged = index_file.read_index(index_path(db), 1 << 30)
+    assert damaged is not None  # the header and columns are fine
+    with pytest.raises(index_file.IndexFileError):
+        list(damaged.all_pieces())
+    assert _answers(SearchIndex.build(Store(db))) == expected
+    assert parse_index(index_path(db).read_bytes()) is not None  # written again, whole
