@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.quotes.cues import is_speech_verb
 from reader.quotes.given_names import gender_of, is_given_name
 from reader.quotes.lexicon import words
 from reader.quotes.names import (
@@ -338,6 +339,24 @@ def _without_brackets(toks: Sequence[Token], verb: int) -> tuple[list[Token], in
     return kept, new_verb
 
 
+def _attribution_segment(segment: Sequence[Token]) -> Phrase | None:
+    """The name of a segment that only attributes what comes before it ("Spicer said",
+    "said Spicer", "she said"): who a participle after it ("…, adding") speaks for."""
+    if len(segment) < 2 or len(segment) > 5:
+        return None
+    if is_speech_verb(segment[-1].text, segment[-2].text):
+        named = segment[:-1]
+    elif is_speech_verb(segment[0].text, ","):
+        named = segment[1:]
+    else:
+        return None
+    if len(named) == 1 and named[0].folded in {"he", "she", "they"}:
+        return Phrase((named[0],), "pronoun")
+    if all(_name_token(t) for t in named) and named[0].folded not in NOT_NAME_LEADS:
+        return Phrase(tuple(named), "name")
+    return None
+
+
 def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     """ "Jeff Rathke, the State Department Spokesperson, said": the clause's first name."""
     opening = comma - 1
@@ -380,6 +399,9 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
         clause, segments = clause[len(segments[0]) + 1 :], segments[1:]
         while len(segments) >= 2 and (_introduces(segments[0]) or _place_qualifier(segments[0])):
             clause, segments = clause[len(segments[0]) + 1 :], segments[1:]
+    attributed = _attribution_segment(segments[-1]) if len(segments) >= 2 else None
+    if attributed is not None:
+        return attributed  # "Ryan and Trump will meet next week, Spicer said, adding": Spicer
     if len(segments) < 2:
         return sentence_subject(clause)  # "Emery retweeted the story, saying": the clause's subject
     lead = segments[0]

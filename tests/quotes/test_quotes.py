@@ -571,6 +571,17 @@ def test_police_ranks_in_their_short_forms_are_titles() -> None:
     assert [s for _, s in _speech(text)] == ["Jane Doe", "Mark Smith", "Lee Park"]
 
 
+def test_a_participle_after_an_attribution_speaks_for_its_speaker() -> None:
+    text = _article(
+        "Sean Spicer spoke to CNN. Paul Ryan and Donald Trump will meet next week.\n\n"
+        "Ryan and Trump will meet sometime next week, Spicer said, adding: “They need to sit "
+        "down and have a good talk.”\n\n"
+        "The meeting was set for Thursday, said Spicer, adding that the two men “will get "
+        "along just fine once they talk.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Sean Spicer", "Sean Spicer"]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
