@@ -94,6 +94,8 @@ _CAPTION = re.compile(
 _ASKED = frozenset(
     {"asked", "asks"}
 )  # listener first ("asked him"), but "asked Dunn" after a quote
+# Speech verbs that may open a sentence before their subject: "Said Comey, “…”".
+_OPENING_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Wrote", "Writes"})
 _READ_VERBS = frozenset({"reads", "read", "reading"})
 _NOT_OWNED = frozenset({"sign", "banner", "caption", "page", "notice"})  # signs and the like
 _OF_OWNER = frozenset({"in", "from", "by", "of"})
@@ -699,17 +701,20 @@ class _Finder:
                     )
                 continue
             previous = toks[index - 1].text if index else ""
+            opens = token.text in _OPENING_VERBS and (not index or ends_sentence(toks, index - 1))
             if (
-                not is_speech_verb(token.text, previous)
+                not (is_speech_verb(token.text, previous) or opens)
                 or _passive(toks, index)
                 or self._inside_quote(token.start)
             ):
                 continue
-            phrase = subject_before(toks, index)
+            phrase = None if opens else subject_before(toks, index)
             if phrase is None and token.folded in INVERTIBLE:
-                phrase = _inverted_subject(toks, index + 1)
+                phrase = _inverted_subject(toks, index + 1)  # "said King"; "Said Comey, “…”"
             if phrase:
-                return self._resolve(phrase, self._cue(token), 0.9 if near else 0.6, token.start)
+                cue = self._cue(token)
+                cue = cue[:1].lower() + cue[1:] if opens else cue
+                return self._resolve(phrase, cue, 0.9 if near else 0.6, token.start)
         if colon or (toks and toks[-1].text == ":"):
             # "Alverson summed up the journey …: “…”" / "Uber tweeted this announcement:"
             clause = [t for t in toks if t.start >= floor and t.text != ":"]

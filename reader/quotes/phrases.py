@@ -397,7 +397,11 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
         # Sunday, Mrs. Clinton tried …, saying": the introduction (its place and time) is
         # no subject.
         clause, segments = clause[len(segments[0]) + 1 :], segments[1:]
-        while len(segments) >= 2 and (_introduces(segments[0]) or _place_qualifier(segments[0])):
+        while len(segments) >= 2 and (
+            _introduces(segments[0])
+            or _place_qualifier(segments[0])
+            or _describes(segments[0])  # "Preceded by Joe Arpaio, the Arizona sheriff, Trump"
+        ):
             clause, segments = clause[len(segments[0]) + 1 :], segments[1:]
     attributed = _attribution_segment(segments[-1]) if len(segments) >= 2 else None
     if attributed is not None:
@@ -442,12 +446,13 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
 
 def _introduces(lead: Sequence[Token]) -> bool:
     """Whether the words before a sentence's first comma introduce it rather than name its
-    subject: a prepositional phrase ("In a statement", "At the rally") or one led by an
-    adverb ("Here in Columbia", "Back in May", "Later")."""
+    subject: a prepositional phrase ("In a statement", "At the rally"), one led by an
+    adverb ("Here in Columbia", "Back in May", "Later") or by a participle ("Alarmed by
+    the unrest in Nevada", "Speaking to reporters")."""
     if not lead:
         return False
     first = lead[0]
-    if first.folded in PREPOSITIONS:
+    if first.folded in PREPOSITIONS or _participle(lead, 0):  # "Alarmed by the unrest,"
         return True
     return (_is_adverb(first) or first.folded in {"here", "there", "back"}) and (
         len(lead) == 1 or lead[1].folded in PREPOSITIONS
@@ -466,6 +471,16 @@ def _place_qualifier(segment: Sequence[Token]) -> bool:
     )
 
 
+def _describes(segment: Sequence[Token]) -> bool:
+    """Whether a segment between commas is a description in apposition ("the Arizona
+    sheriff", "a former candidate"), not a clause with a subject of its own."""
+    return (
+        bool(segment)
+        and segment[0].folded in {"the", "a", "an"}
+        and not any(_verbish(t) for t in segment)
+    )
+
+
 def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     """The subject of a sentence (or clause): past an introductory phrase, up to its verb."""
     start = 0
@@ -480,6 +495,13 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
             ):
                 start = index + 1
             break
+    while start:  # past a description of the introduction's name: ", the Arizona sheriff,"
+        comma = next(
+            (i for i in range(start, min(len(toks), start + 12)) if toks[i].text == ","), 0
+        )
+        if not comma or comma + 1 >= len(toks) or not _describes(toks[start:comma]):
+            break
+        start = comma + 1
     if start == 0 and toks and toks[0].folded in PREPOSITIONS:
         # "On one Facebook page an unidentified poster put up": skip the phrase's object
         # (to the next determiner or pronoun, else to the next name).

@@ -582,6 +582,19 @@ def test_a_participle_after_an_attribution_speaks_for_its_speaker() -> None:
     assert [s for _, s in _speech(text)] == ["Sean Spicer", "Sean Spicer"]
 
 
+def test_a_sentence_opened_by_said_or_by_a_participle_has_its_speaker_after() -> None:
+    text = _article(
+        "FBI Director James Comey testified on Tuesday.\n\n"
+        "Roof should not have been able to buy the weapon. Said Comey, “The thought that an "
+        "error on our part is connected to this is very painful to us.”\n\n"
+        "Harry Reid spoke to reporters. Alarmed by the unrest in Nevada, Senator Harry Reid, "
+        "the minority leader, said the senator faced a “test of leadership” over it.\n\n"
+        "Donald Trump flew to Phoenix. Preceded at the lectern by Joe Arpaio, the Arizona "
+        "sheriff, Trump launched into a lament for the “countless Americans” he said were hurt."
+    )
+    assert [s for _, s in _speech(text)] == ["James Comey", "Harry Reid", "Donald Trump"]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
