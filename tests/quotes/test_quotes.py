@@ -595,6 +595,14 @@ def test_a_sentence_opened_by_said_or_by_a_participle_has_its_speaker_after() ->
     assert [s for _, s in _speech(text)] == ["James Comey", "Harry Reid", "Donald Trump"]
 
 
+def test_an_opinion_verb_names_the_newspaper_that_opined() -> None:
+    text = _article(
+        "Editorial pages across the country warned that the sky was falling.\n\n"
+        '"Gun owners should leave their weapons at home," opined Cleveland\'s Plain Dealer.'
+    )
+    assert [s for _, s in _speech(text)] == ["Plain Dealer"]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
