@@ -597,8 +597,10 @@ def test_a_sentence_opened_by_said_or_by_a_participle_has_its_speaker_after() ->
 
 def test_an_opinion_verb_names_the_newspaper_that_opined() -> None:
     text = _article(
-        "Editorial pages across the country warned that the sky was falling.\n\n"
-        '"Gun owners should leave their weapons at home," opined Cleveland\'s Plain Dealer.'
+        "Chief Williams spoke.\n\nEditorial pages across the country, including USA TODAY, "
+        "warned that the sky was falling because of legal gun carriers. "
+        '"Gun owners should leave their weapons at home," opined Cleveland\'s Plain Dealer. '
+        "The warnings amounted to a big misfire."
     )
     assert [s for _, s in _speech(text)] == ["Plain Dealer"]
 
