@@ -143,6 +143,11 @@ class _Attribution:
 _NOT_SPEECH = _Attribution(None, None, "", "", 0.0)
 # Capitalised words right before a name, as titles and organisations stand there.
 _TITLES_BEFORE = re.compile(r"(?:\b[A-Z](?:[\w’'-]*|\w{0,3}\.)[ \u00a0]+){1,4}$")
+# A description before a name: "Obama consultant ", "Mount Royal University criminologist ".
+_DESCRIBED_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w’'.-]*[ \u00a0]+){0,4}(?:\b[a-z][\w-]*[ \u00a0]+){0,2}"
+    r"(?P<role>\b[a-z][\w-]*)[ \u00a0]+$"
+)
 _LATEST_SUBJECT = 1.5
 _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description  # a pronoun's bonus for the nearest subject that agrees with it
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
@@ -1029,6 +1034,9 @@ class _Finder:
         titled = _TITLES_BEFORE.search(self.text, max(0, start - 60), start)
         if titled and titled.group().split()[-1].casefold().rstrip(".") in TITLES:
             start = titled.start()  # "On Tuesday, Senate Majority Leader Mitch McConnell said"
+        described = _DESCRIBED_BEFORE.search(self.text, max(0, start - 80), start)
+        if described and described.group("role").casefold() in TITLES | PERSON_NOUNS:
+            start = described.start()  # "Obama consultant Cornell Belcher picked up"
         if self.text[max(0, start - 4) : start] in {"The ", "the "}:
             start -= 4  # "The Food Standards Agency warned"
         before = self.text[max(0, start - 3) : start]

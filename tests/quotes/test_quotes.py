@@ -605,6 +605,19 @@ def test_an_opinion_verb_names_the_newspaper_that_opined() -> None:
     assert [s for _, s in _speech(text)] == ["Plain Dealer"]
 
 
+def test_a_subject_described_before_its_name_is_still_the_subject() -> None:
+    """ "Conservative economist Aparna Mathur ... said": she opens the sentence, so "she"
+    after it is her, not the woman named later in the sentence."""
+    text = _article(
+        "Ivanka Trump spoke about child care on Tuesday. Ivanka Trump said the plan would "
+        "help families.\n\n"
+        "Conservative economist Aparna Mathur, who studies tax policy at the American "
+        "Enterprise Institute, said Ivanka Trump's statement did not clarify the matter.\n\n"
+        '"I don\'t see details about who is left out, who is eligible," she said.'
+    )
+    assert [s for _, s in _speech(text)] == ["Aparna Mathur"]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
