@@ -678,6 +678,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         return subject_after(toks, described)  # "said former Olympian and BBC pundit Steve Cram"
     if _name_token(first) and first.folded not in NOT_NAME_LEADS:
         end = index
+        person = is_given_name(first.folded)  # "Paul Sperry of Counter Jihad": Paul Sperry
         while (
             end < len(toks)
             and end - index < 7
@@ -685,6 +686,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
                 _name_token(toks[end])
                 or toks[end].folded in {"of", "for", "de", "van", "von", "and"}
             )
+            and not (person and end - index >= 2 and toks[end].folded in {"of", "for", "and"})
         ):
             end += 1
             if toks[end - 1].possessive:

@@ -618,6 +618,16 @@ def test_a_subject_described_before_its_name_is_still_the_subject() -> None:
     assert [s for _, s in _speech(text)] == ["Aparna Mathur"]
 
 
+def test_a_person_of_an_organisation_is_the_person_and_an_organisation_stays_whole() -> None:
+    text = _article(
+        "G4S won the contracts.\n\n"
+        "According to Paul Sperry of Counter Jihad, “the company has been moving van loads of "
+        "people away from the border.”\n\n"
+        "“We will appeal the ruling and we expect to win,” said Bank of America in a statement."
+    )
+    assert [s for _, s in _speech(text)] == ["Paul Sperry", "Bank of America"]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
