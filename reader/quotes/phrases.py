@@ -658,6 +658,10 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     if index >= len(toks):
         return None
     first = toks[index]
+    if first.folded in {"his", "her", "their"} and index + 1 < len(toks):
+        appositive = _appositive_name(toks, index)
+        if appositive is not None:
+            return appositive  # "said his best friend at Lehigh, Bruce Turry"
     if first.folded in PRONOUNS:
         return Phrase((first,), "pronoun")
     contracted = _contracted_pronoun(first)

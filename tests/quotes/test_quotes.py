@@ -628,6 +628,15 @@ def test_a_person_of_an_organisation_is_the_person_and_an_organisation_stays_who
     assert [s for _, s in _speech(text)] == ["Paul Sperry", "Bank of America"]
 
 
+def test_a_description_by_its_owner_then_the_name_is_the_named_person() -> None:
+    text = _article(
+        "Freddy Trump went to Lehigh.\n\n"
+        "''It may have been Freddy's first attempt to make his own statement to his father,'' "
+        "said his best friend at Lehigh, Bruce Turry, who joined the same fraternity."
+    )
+    assert [s for _, s in _speech(text)] == ["Bruce Turry"]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
