@@ -630,9 +630,11 @@ def test_a_person_of_an_organisation_is_the_person_and_an_organisation_stays_who
 
 def test_a_description_by_its_owner_then_the_name_is_the_named_person() -> None:
     text = _article(
-        "Freddy Trump went to Lehigh.\n\n"
+        "Freddy Trump was the eldest son. Freddy was less concerned with ethnic distinctions. "
+        "When he enrolled at Lehigh University in Pennsylvania, the boy with blond hair "
+        "joined a Jewish fraternity.\n\n"
         "''It may have been Freddy's first attempt to make his own statement to his father,'' "
-        "said his best friend at Lehigh, Bruce Turry, who joined the same fraternity."
+        "said his best friend at Lehigh, Bruce Turry, who, like Freddy, joined the fraternity."
     )
     assert [s for _, s in _speech(text)] == ["Bruce Turry"]
 
