@@ -764,7 +764,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         appositive = _appositive_name(toks, index)
         if appositive is not None:
             return appositive  # "according to the Afghan team's coach, Alireza Mehraban,"
-    if first.folded in DETERMINERS:
+    if first.folded in DETERMINERS and first.folded != "that":  # "suggests that Phoenix …"
         appositive = _appositive_name(toks, index)
         if appositive is not None:
             return appositive  # "said another leading advocate, Andrew J. Pincus of ..."
@@ -772,11 +772,13 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         while (
             end < len(toks)
             and end - index < 6
-            and toks[end].text[:1].isalpha()
+            and toks[end].text[:1].isalnum()  # "a 2008 Clinton veteran"
             and toks[end].folded
             not in {"that", "which", "who", "on", "in", "at", "to", "of", "for"}
         ):
             end += 1
+        if end == index + 1:
+            return None  # a determiner alone names no one
         phrase = toks[index:end]
         return nominal_before(phrase, len(phrase)) or Phrase(tuple(phrase), "nominal")
     return None

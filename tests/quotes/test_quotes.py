@@ -639,6 +639,16 @@ def test_a_description_by_its_owner_then_the_name_is_the_named_person() -> None:
     assert [s for _, s in _speech(text)] == ["Bruce Turry"]
 
 
+def test_that_opens_no_subject_and_a_description_may_hold_a_year() -> None:
+    text = _article(
+        "Steve Elmendorf helped Clinton prepare for the debates.\n\n"
+        "“She didn't like that,” said a 2008 Clinton veteran.\n\n"
+        "City Attorney Brad Holm said in the letter that the advertisement “unmistakably and "
+        "wrongfully” suggests that Phoenix and its officers support Trump's campaign."
+    )
+    assert [s for _, s in _speech(text)] == ["a 2008 Clinton veteran", "Brad Holm"]
+
+
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
     from reader.quotes.names import Entities
 
