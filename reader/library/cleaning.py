@@ -118,6 +118,11 @@ def clean_blocks(
         found = evidence(block, place, seen_elsewhere, trailing)
         if found and block not in captions:
             removed[number] = Removal(block.text, found.reason, block.kind, found.strong)
+    repeated = {
+        number: Removal(blocks[number].text, REPEATED, blocks[number].kind, True)
+        for number in repeated_in_story(blocks)
+        if number not in removed and blocks[number] not in captions
+    }
     total = sum(words(b.text) for b in blocks) or 1
     if len(captions) == len(blocks):
         captions = []  # a gallery: its captions are the story
@@ -140,6 +145,7 @@ def clean_blocks(
             f"Reader's cleaning would cut {weak / total:.0%} of trafilatura's text on weaker "
             f"evidence ({len(spared)} blocks); kept those"
         )
+    removed |= repeated  # (not counted against the caps: nothing of the story is lost)
     # Removed blocks leave a mark ("" kind): a paragraph split around them is joined.
     kept = [
         Block("", "") if number in removed else block
@@ -150,6 +156,46 @@ def clean_blocks(
     return Cleaned(
         join_split_paragraphs(kept), texts, headline + list(removed.values()), True, note, spared
     )
+
+
+REPEATED = "repeated in the story (a pull quote)"
+
+
+_TABLE_OR_CODE = frozenset("│┃─━┼┬┴├┤|{};=<>")
+
+
+def _prose(text: str) -> bool:
+    """Whether a text is written words, not a table or code (no rule or code marks, and
+    few marks of any kind)."""
+    visible = "".join(text.split())
+    return (
+        bool(visible)
+        and not _TABLE_OR_CODE.intersection(visible)
+        and sum(c.isalnum() for c in visible) >= 0.85 * len(visible)
+    )
+
+
+_WORD = re.compile(r"\w+")
+MIN_REPEATED_WORDS = 6
+
+
+def repeated_in_story(blocks: list[Block]) -> set[int]:
+    """The blocks whose words all stand, in order, inside a longer block of the same story:
+    a pull quote, a highlight repeated from the text. Removing one loses no word of the
+    story, whatever the site."""
+    texts = [_WORD.findall(block.text.casefold()) for block in blocks]
+    spaced = [f" {' '.join(words)} " for words in texts]
+    found: set[int] = set()
+    for number, block_words in enumerate(texts):
+        if len(block_words) < MIN_REPEATED_WORDS or not _prose(blocks[number].text):
+            continue  # (a table's header row or a line of code may repeat and still belong)
+        needle = spaced[number]
+        if any(
+            other != number and len(texts[other]) > len(block_words) and needle in spaced[other]
+            for other in range(len(texts))
+        ):
+            found.add(number)
+    return found
 
 
 @dataclass(frozen=True)

@@ -234,3 +234,32 @@ def test_blank_lines_inside_one_paragraph_part_it() -> None:
         STORY[1],
         f"{STORY[2]} and so on.",
     ]
+
+
+def test_a_pull_quote_repeating_the_story_is_removed_and_nothing_of_the_story_lost() -> None:
+    from reader.library.cleaning import REPEATED
+
+    pull = "<blockquote><p>“The new bridge would serve the town for a century.”</p></blockquote>"
+    article = clean_page(page(paragraphs(STORY[:3]), pull, paragraphs(STORY[3:])))
+    assert [block.text for block in article.blocks] == STORY
+    assert [(r.reason, r.text) for r in cut(article)] == [
+        (REPEATED, "“The new bridge would serve the town for a century.”")
+    ]
+
+
+def test_a_repeated_line_of_a_table_or_of_code_is_kept() -> None:
+    from reader.library.cleaning import repeated_in_story
+    from reader.library.page_text import Block
+
+    header = "status_code │ period │ entries │ zscore │ alert │ window"
+    blocks = [
+        Block("p", header),
+        Block("p", f"{header} 200 │ 10:00 │ 4 │ 1.2 │ no │ 5 404 │ 10:05 │ 9 │ 3.1 │ yes │ 5"),
+        Block("p", "He was at seven under par after the second round on Friday."),
+        Block(
+            "p",
+            "Smith birdied the last. He was at seven under par after the second round "
+            "on Friday. He leads by two.",
+        ),
+    ]
+    assert repeated_in_story(blocks) == {2}
