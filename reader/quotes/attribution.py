@@ -91,9 +91,9 @@ _CAPTION = re.compile(
     r"\b(?:Image|Photo|Photograph|Credit|Picture)s?\s*:|\((?:[^()]*(?:Getty|AFP|AP Photo|Reuters|Images)[^()]*)\)",
     re.IGNORECASE,
 )
-_ASKED = frozenset(
-    {"asked", "asks"}
-)  # listener first ("asked him"), but "asked Dunn" after a quote
+# Right after a quotation the subject may follow its verb ("said King"); "asked" too there,
+# though elsewhere its listener comes first ("asked him"): "…?” asked Dunn.
+_INVERTED_AFTER_QUOTE = INVERTIBLE | {"asked", "asks"}
 # Speech verbs that may open a sentence before their subject: "Said Comey, “…”".
 _OPENING_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Wrote", "Writes"})
 _READ_VERBS = frozenset({"reads", "read", "reading"})
@@ -148,8 +148,9 @@ _DESCRIBED_BEFORE = re.compile(
     r"(?:\b[A-Z][\w’'.-]*[ \u00a0]+){0,4}(?:\b[a-z][\w-]*[ \u00a0]+){0,2}"
     r"(?P<role>\b[a-z][\w-]*)[ \u00a0]+$"
 )
-_LATEST_SUBJECT = 1.5
-_UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description  # a pronoun's bonus for the nearest subject that agrees with it
+_ROLE_WORDS = TITLES | PERSON_NOUNS
+_LATEST_SUBJECT = 1.5  # a pronoun's bonus for the nearest subject that agrees with it
+_UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 
@@ -601,7 +602,7 @@ class _Finder:
             if not verb or _passive(toks, index):
                 continue
             if index == 0:
-                if token.folded not in INVERTIBLE | _ASKED:
+                if token.folded not in _INVERTED_AFTER_QUOTE:
                     return None
                 phrase = _inverted_subject(toks, 1)  # "said King"; "…?” asked Dunn": Dunn asks
             else:
@@ -648,7 +649,7 @@ class _Finder:
             return None
         for position in range(verb + 1, min(len(toks) - 2, verb + 8)):
             token = toks[position]
-            if token.folded in _DOCUMENTS - _NOT_OWNED and toks[position + 1].folded in _OF_OWNER:
+            if token.folded in _OWNED_DOCUMENTS and toks[position + 1].folded in _OF_OWNER:
                 phrase = subject_after(toks, position + 2)
                 if phrase is None or phrase.kind != "name":
                     return None
@@ -1035,7 +1036,7 @@ class _Finder:
         if titled and titled.group().split()[-1].casefold().rstrip(".") in TITLES:
             start = titled.start()  # "On Tuesday, Senate Majority Leader Mitch McConnell said"
         described = _DESCRIBED_BEFORE.search(self.text, max(0, start - 80), start)
-        if described and described.group("role").casefold() in TITLES | PERSON_NOUNS:
+        if described and described.group("role").casefold() in _ROLE_WORDS:
             start = described.start()  # "Obama consultant Cornell Belcher picked up"
         if self.text[max(0, start - 4) : start] in {"The ", "the "}:
             start -= 4  # "The Food Standards Agency warned"
@@ -1140,6 +1141,7 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
 
 
 _DOCUMENTS = words("documents")
+_OWNED_DOCUMENTS = _DOCUMENTS - _NOT_OWNED  # documents that speak for an owner
 # Documents and statements, which speak for their authors but are none.
 _DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
     "spokesman",
