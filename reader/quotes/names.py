@@ -265,6 +265,14 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
     """Where a person's name starts after a title, role or organisation, at a given name:
     "House Speaker Paul Ryan" -> 2, "FBI Director James Comey" -> 2; 0 when the run is not
     so ("Te Kaurinui Robert Parata", "Mark Twain Prize", "Bill Clinton Foundation")."""
+    if (
+        len(run) >= 3
+        and _is_title(folded[-3])
+        and is_given_name(folded[-2])
+        and _name_like(run[-1])
+        and not run[-3].possessive
+    ):
+        return len(run) - 2  # "Atlantic City Mayor Don Guardian": a surname that is a word
     if len(run) < 2 or folded[-1] in ORG_WORDS or folded[-1] in PLACE_WORDS:
         return 0
     for cut in range(max(1, len(run) - 4), len(run) - 1):
@@ -272,7 +280,7 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
         if (
             is_given_name(folded[cut])
             and (
-                before in TITLES
+                _is_title(before)
                 or before in ORG_WORDS
                 or is_demonym(before)
                 or _is_acronym(run[cut - 1].word)
@@ -293,6 +301,12 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
         if all(_name_like(t) and f not in ORG_WORDS and not is_demonym(f) for t, f in tail):
             return cut
     return 0
+
+
+def _is_title(word: str) -> bool:
+    """A title or role, also compounded: "Secretary-Treasurer", "Vice-Chair"."""
+    word = word.rstrip(".")
+    return word in TITLES or ("-" in word and word.rsplit("-", 1)[1] in TITLES)
 
 
 def _names_country(folded: list[str]) -> bool:
@@ -765,7 +779,16 @@ class Entities:
             # "U.S. ICE", "HSI": an organisation known by its letters.
             self._org([run[-1]], [words[-1]])
             return
-        org_at = [i for i, w in enumerate(folded) if w in ORG_WORDS]
+        # "Mayor Don Guardian": after a title, a given name and one more word are a person's
+        # name even when that word also names an organisation.
+        titled = (
+            bool(role)
+            and _is_title(role[-1].folded)
+            and len(run) == 2
+            and is_given_name(folded[0])
+            and _name_like(run[1])
+        )
+        org_at = [] if titled else [i for i, w in enumerate(folded) if w in ORG_WORDS]
         if (
             org_at
             and len(run) - org_at[-1] - 1 >= 2
@@ -779,7 +802,7 @@ class Entities:
             self._classify(toks, run[cut:], last - (len(run) - cut), last)
             return
         followed = toks[last].folded if last < len(toks) and toks[last].text.islower() else ""
-        if (
+        if not titled and (
             not ORG_WORDS.isdisjoint(folded)
             or (any(_camel(w) for w in words) and not _personal(words, folded))
             or self._which_follows(last, toks)
@@ -796,14 +819,14 @@ class Entities:
             return
         # People: the name is the last few name-like words; titles and adjectives before it
         # ("Israeli Prime Minister", "President") describe them.
-        name_start = len(run)
+        name_start = 0 if titled else len(run)
         while name_start > 0 and len(run) - name_start < 4:
             word = folded[name_start - 1]
             surname_like = (
                 name_start == len(run) and len(run) >= 2 and is_given_name(folded[-2])
             )  # "Mark Cuban", "Tom English": a demonym can be a surname
             if (
-                word in TITLES
+                _is_title(word)
                 or word in ORG_WORDS
                 or (is_demonym(word) and not surname_like)
                 or not (
@@ -834,6 +857,20 @@ class Entities:
                 and len(run) - (position + 3) >= 2
             ):
                 name_start = max(name_start, position + 3)
+        if (
+            len(run) - name_start >= 3
+            and run[name_start].word.isalpha()
+            and not run[name_start].word.isupper()
+            and len(folded[name_start]) > 4
+            and folded[name_start].endswith("s")
+            and not is_given_name(folded[name_start])
+            and folded[name_start] not in _PARTICLES
+            and is_given_name(folded[name_start + 1])
+        ):
+            # "Government Affairs Phil Smith", "Democrats Hillary Clinton": a plural before a
+            # given name describes the person (a name's first word seldom ends so: the given
+            # names that do, "Carlos", "Thomas", are in the list).
+            name_start += 1
         name_tokens = run[name_start:]
         titles = [*role, *run[:name_start]]
         if not name_tokens:
@@ -914,6 +951,11 @@ class Entities:
             return
         following = toks[last] if last < len(toks) else None
         followed = following.folded if following is not None and following.text.islower() else ""
+        if folded in ORG_WORDS:
+            self._plan_ok = False  # what it is depends on who is known so far
+            if any(e.kind == "person" for e in self._with_alias(folded)):
+                self._single(token, [], "")  # "Guardian said", after "Mayor Don Guardian"
+                return
         if (
             folded in ORG_WORDS
             or _camel(word)

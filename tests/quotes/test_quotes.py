@@ -691,3 +691,29 @@ def test_every_us_with_dots_is_one_country_not_an_acronym_each() -> None:
     text = "The U.S. said no. Officials in the U.S. agreed; a U.S. envoy left. The U.S. waits."
     places = [e for e in Entities(text).entities if e.kind == "place"]
     assert [e.name for e in places] == ["U.S."]
+
+
+def test_a_person_is_named_from_the_given_name_after_a_title_of_any_form() -> None:
+    text = _article(
+        "Port Alberni Mayor Don Guardian spoke after the mill closed.\n\n"
+        '"The town will recover," Guardian said.\n\n'
+        "Boilermakers Union Secretary-Treasurer Gary Casteel was there too.\n\n"
+        '"Our members need the work," Casteel said.\n\n'
+        "Sawmill Workers Director of Government Affairs Phil Smith stood beside him. "
+        '"We will wait for the offer," Smith said.\n\n'
+        "At the rally, Liberals Marie Tremblay, Jean Roy and Paul Leblanc spoke.\n\n"
+        '"We will fight for this mill," Tremblay said.'
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Don Guardian",  # "Guardian" also names a newspaper
+        "Gary Casteel",  # not "Workers Secretary-Treasurer Gary Casteel"
+        "Phil Smith",  # not "Affairs Phil Smith"
+        "Marie Tremblay",  # not "Liberals Marie Tremblay"
+    ]
+
+
+def test_a_first_word_missing_from_the_given_names_still_opens_a_name() -> None:
+    text = _article(
+        'After the match, Hernan Dario Gomez, the coach, said, "We learned a lot today."'
+    )
+    assert [s for _, s in _speech(text)] == ["Hernan Dario Gomez"]
