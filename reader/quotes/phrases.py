@@ -432,16 +432,40 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
             # A clause, not a noun phrase: "Carly Fiorina threw her support behind Sen. Ted
             # Cruz Wednesday, saying": its subject, not its last name.
             return opening_name
-    main = name_before(lead, len(lead)) or nominal_before(lead, len(lead)) or sentence_subject(lead)
     # A segment that is only a name may be the subject too: ", Nunzio Galantino, has called".
     names = tuple(
         Phrase(tuple(segment), "name")
         for segment in segments[1:]
         if segment and all(_name_token(t) for t in segment) and len(segment) <= 4
     )
+    if names and _owners_role(lead):
+        return names[0]  # "Sanders's campaign manager, Jeff Weaver, said": not Sanders
+    main = name_before(lead, len(lead)) or nominal_before(lead, len(lead)) or sentence_subject(lead)
     if main is None:
         return names[0] if names else None
     return Phrase(main.tokens, main.kind, names)
+
+
+def _owners_role(segment: Sequence[Token]) -> bool:
+    """Whether a segment is someone's role: an owner, then only lowercase words ("Sanders's
+    campaign manager", "his chief of staff", "Rep. Duncan Hunter’s chief of staff")."""
+    owner = next(
+        (
+            i
+            for i, t in enumerate(segment)
+            if t.possessive
+            or t.folded in _OWNER_PRONOUNS
+            or (  # "Collins’ chief of staff": the mark is a token of its own
+                t.text in {"’", "'"} and i and segment[i - 1].end == t.start
+            )
+        ),
+        None,
+    )
+    rest = segment[owner + 1 :] if owner is not None else ()
+    return bool(rest) and all(t.text.isalpha() and t.text.islower() for t in rest)
+
+
+_OWNER_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 
 def _introduces(lead: Sequence[Token]) -> bool:

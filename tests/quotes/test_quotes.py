@@ -717,3 +717,14 @@ def test_a_first_word_missing_from_the_given_names_still_opens_a_name() -> None:
         'After the match, Hernan Dario Gomez, the coach, said, "We learned a lot today."'
     )
     assert [s for _, s in _speech(text)] == ["Hernan Dario Gomez"]
+
+
+def test_the_name_beside_someones_role_is_the_speaker_not_the_owner() -> None:
+    text = _article(
+        "Jagmeet Singh toured the mill on Monday.\n\n"
+        '"We never expected this many people," Singh\'s campaign manager, Anne McGrath, said.\n\n'
+        "MP Laurel Collins was there too.\n\n"
+        '"It will pass," Rep. Laurel Collins’ chief of staff, Ray Dunn, told reporters.\n\n'
+        '"Turnout will decide it," his press secretary, Mark Chan, said.'
+    )
+    assert [s for _, s in _speech(text)] == ["Anne McGrath", "Ray Dunn", "Mark Chan"]
