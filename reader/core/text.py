@@ -295,7 +295,14 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
         if open_at >= 0 and mark_para != para_index:
             # The quotation ran to the end of its paragraph without a closing mark. It carries
             # on when the next paragraph opens with a mark of its kind; else it stops there.
-            if mark_para == para_index + 1 and i == paras[mark_para].start and direction != "close":
+            # (A mark of the other style, straight for curly, opens a quotation of its own:
+            # copy pieced together from two sources.)
+            if (
+                mark_para == para_index + 1
+                and i == paras[mark_para].start
+                and direction != "close"
+                and _straight(text[open_at]) == _straight(text[i])
+            ):
                 para_index = mark_para
                 continue
             # Copy that lost the reopening mark (`said, "I think …` / `It was … better."`):
@@ -308,8 +315,11 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
             open_at = -1
         if open_at < 0:
             # Straight double quotes alternate within a paragraph whatever their spacing
-            # (`said," [Warhol] liked`), so any one of them may open a quotation.
-            if direction != "close" or text[i] == '"':
+            # (`said," [Warhol] liked`), so any one of them may open a quotation; but not
+            # the last thing in its paragraph (`forty-six, no."` after a mismatched opening
+            # mark), which would open onto the next paragraph's quotation.
+            # (Paragraphs are trimmed: nothing follows a mark at the end of its own.)
+            if (direction != "close" or text[i] == '"') and i + length < paras[mark_para].end:
                 open_at, para_index, open_length = i, mark_para, length
             continue
         if straight and _reopens(text, i, direction, length):
@@ -326,6 +336,10 @@ def _scan(text: str, paras: list[Span], kind: str) -> list[Quotation]:
     if open_at >= 0:
         close(paras[para_index].end, closed=False)
     return found
+
+
+def _straight(mark: str) -> bool:
+    return mark in "\"'"
 
 
 def _reopens(text: str, i: int, direction: str, length: int = 1) -> bool:

@@ -136,6 +136,23 @@ def test_quotation_over_paragraphs_is_one_span() -> None:
     assert inner_texts(text) == ["First paragraph of the quote.\n\n“Second paragraph, closing."]
 
 
+def test_a_quotation_carries_on_only_into_a_paragraph_opened_by_a_mark_of_its_style() -> None:
+    text = '"The book, quoted, never closed.\n\n“My own words,” she said.\n\nAfter.'
+    quotes = quotations(text)
+    assert [text[q.inner.start : q.inner.end] for q in quotes] == [
+        "The book, quoted, never closed.",
+        "My own words,",
+    ]
+    assert [q.closed for q in quotes] == [False, True]
+
+
+def test_a_straight_mark_that_ends_its_paragraph_opens_nothing() -> None:
+    # A mismatched pair ("…” closed by a curly mark) leaves the paragraph's last mark alone:
+    # it must not open onto the next paragraph's quotation.
+    text = 'Asked: "Is it so?” Yes, said most; no, said some."\n\n“It is in their heads,” he said.'
+    assert inner_texts(text) == ["Is it so?", "It is in their heads,"]
+
+
 def test_single_quotes_nested_in_double_belong_to_it() -> None:
     text = "“He called it ‘a mess’ yesterday,” she said."
     assert inner_texts(text) == ["He called it ‘a mess’ yesterday,"]
