@@ -35,14 +35,42 @@ MIN_TYPO_LENGTH = 3
 EXACT, TYPO_1, TYPO_2 = 100.0, 85.0, 72.0
 _WORD_LIST = Path(__file__).parent / "data" / "english_words.txt.gz"
 _COMMENT = re.compile(r"^#.*$", re.MULTILINE)
+_SPACE = re.compile(r"\s+")
+
+
+class WordList:
+    """A sorted list of words held as one string and where each word starts and ends: 2 MB
+    where a set of the 128,000 words held 12 MB; a look-up is a bisection (6 µs)."""
+
+    def __init__(self, sorted_words: str) -> None:
+        """`sorted_words`: the words in sorted order, each ended by a newline."""
+        self._text = sorted_words
+        points = np.frombuffer(sorted_words.encode("utf-32-le"), np.uint32)  # by character
+        ends = np.flatnonzero(points == 10)
+        starts = np.concatenate(([0], ends[:-1] + 1)) if len(ends) else ends
+        self._starts = array("q", starts.astype(np.int64).tobytes())
+        self._ends = array("q", ends.astype(np.int64).tobytes())
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _word(self, index: int) -> str:
+        return self._text[self._starts[index] : self._ends[index]]
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        index = bisect_left(range(len(self._starts)), word, key=self._word)
+        return index < len(self._starts) and self._word(index) == word
 
 
 @cache
-def english_words() -> frozenset[str]:
-    """The English word list (loaded once, on the first search that needs it)."""
+def english_words() -> WordList:
+    """The English word list (loaded once, on the first search that needs it). The file
+    holds lower-case ASCII words in sorted order, one a line (`bench/make_word_list.py`)."""
     text = gzip.decompress(_WORD_LIST.read_bytes()).decode("utf-8")
-    words = _COMMENT.sub("", text).split()  # one call each: line by line took 0.15 s
-    return frozenset(words)
+    words = _SPACE.sub("\n", _COMMENT.sub("", text)).strip("\n")
+    return WordList(words + "\n" if words else "")
 
 
 def allowed_edits(term: str) -> int:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.annotations.search import SearchIndex
 from reader.annotations.vocabulary import is_slip
@@ -122,3 +124,30 @@ def test_only_words_written_as_names_are_names() -> None:
     assert sources(index, "law") == ["Patrick Lee, a law professor"]
     assert sources(index, "lees") == ["Patrick Lee, a law professor"]  # Lee is a name
     assert sources(index, "dug") == ["doug king"]
+
+
+@given(
+    st.sets(st.text(alphabet="abcéz’-", min_size=1, max_size=6), max_size=40),
+    st.lists(st.text(alphabet="abcéz’-\n", max_size=7), max_size=20),
+)
+def test_the_compact_word_list_holds_exactly_its_words(held: set[str], asked: list[str]) -> None:
+    from reader.annotations.vocabulary import WordList
+
+    words = WordList("".join(f"{w}\n" for w in sorted(held)))
+    assert len(words) == len(held)
+    for word in [*held, *asked]:
+        assert (word in words) == (word in held)
+
+
+def test_the_bundled_english_words_are_sorted_lower_case_words_once_each() -> None:
+    import gzip
+
+    from reader.annotations.vocabulary import _WORD_LIST, english_words
+
+    lines = gzip.decompress(_WORD_LIST.read_bytes()).decode().splitlines()
+    listed = [line for line in lines if line and not line.startswith("#")]
+    assert listed == sorted(set(listed))  # the bisection of `WordList` relies on it
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in listed)
+    words = english_words()
+    assert len(words) == len(listed) > 100_000
+    assert "parts" in words and "pants" in words and "immigra" not in words
