@@ -228,6 +228,7 @@ class Candidates:
         sentences: Sequence[Span],
         inside_quote: Callable[[int], bool],
         headline: str,
+        is_subject: Callable[[Mention], bool] | None = None,
     ) -> None:
         self.text = text
         self.entities = entities
@@ -236,6 +237,7 @@ class Candidates:
         self._paragraph_starts = [p.start for p in paragraphs]
         self._sentence_starts = [s.start for s in sentences]
         self.inside_quote = inside_quote
+        self.is_subject = is_subject
         self.headline = headline.casefold()
         self._mentions: dict[int, list[Mention]] = {}
         for mention in entities.mentions:
@@ -335,6 +337,8 @@ class Candidates:
             )
             words = text[max(0, mention.start - 12) : mention.start].split()
             object_ = bool(words) and words[-1].casefold() in _OBJECT_LEADS
+            if self.is_subject is not None:
+                opens = self.is_subject(mention)  # the rules' reading: titles, roles before it
             possessive = mention.text.endswith(("'s", "’s"))
             # "the captain, who played beside Jones, said": the verb is not the object's.
             verb = verb and not object_ and not possessive

@@ -728,3 +728,18 @@ def test_the_name_beside_someones_role_is_the_speaker_not_the_owner() -> None:
         '"Turnout will decide it," his press secretary, Mark Chan, said.'
     )
     assert [s for _, s in _speech(text)] == ["Anne McGrath", "Ray Dunn", "Mark Chan"]
+
+
+def test_the_ranker_reads_a_titled_or_described_name_as_its_sentence_subject() -> None:
+    from reader.quotes.attribution import trace_candidates
+    from reader.quotes.ranking import FEATURES
+
+    text = _article(
+        "Committee Chairman Rep. Jason Chaffetz said the hearing would start with James Comey. "
+        "Obama consultant Cornell Belcher agreed with Comey. “We will see,” he said."
+    )
+    (_, _, candidates), *_ = trace_candidates(text)
+    subject = {c.name: c.values[FEATURES.index("before_subject")] for c in candidates}
+    assert subject["Jason Chaffetz"] == 1.0  # after "Committee Chairman Rep."
+    assert subject["Cornell Belcher"] == 1.0  # after "Obama consultant"
+    assert subject["James Comey"] == 0.0  # the object of "with"
