@@ -19,7 +19,7 @@ from rich.text import Text
 from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.color import Color
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -49,6 +49,18 @@ class Target:
     span: Span | None = None
     annotation: Annotation | None = None
     suggestion: QuoteFinding | None = None
+
+
+@dataclass(frozen=True)
+class _FrameValues:
+    """What every line drawn in one pass shares: the widget's style and background, the
+    width, and the marks of untagged quotations (sure and uncertain)."""
+
+    base: Style
+    background: Color
+    width: int
+    faint: Style
+    fainter: Style
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -150,6 +162,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.document: Document | None = None
         self.text_layout: Layout | None = None
         self.cursor = 0
+        self._frame: _FrameValues | None = None  # while lines are drawn (`render_lines`)
         self.selection_anchor: int | None = None
         self._goal_column: int | None = None
         self._annotations: tuple[Annotation, ...] = ()
@@ -582,9 +595,29 @@ class ArticleView(ScrollView, can_focus=True):
         self._set_cursor(self.text_layout.offset_at(line, offset.x + round(self.scroll_x)))
 
     # --- drawing ---
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style, background and width, read once for all the lines drawn:
+        # Textual works each out afresh on every access (half of a line's cost).
+        self._frame = self._frame_values()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def _frame_values(self) -> _FrameValues:
+        background = self.background_colors[1]
+        return _FrameValues(
+            self.rich_style,
+            background,
+            self.scrollable_content_region.width,
+            self._faint_style(background, "article-view--suggestion"),
+            self._faint_style(background, "article-view--uncertain", FAINT / 2),
+        )
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        frame = self._frame or self._frame_values()
+        width = frame.width
+        base = frame.base
         layout = self.text_layout
         index = round(self.scroll_y) + y
         if self.document is None and self._message:
@@ -639,12 +672,12 @@ class ArticleView(ScrollView, can_focus=True):
     def _runs(self, start: int, end: int) -> list[tuple[int, int, Style]]:
         """Style runs over `[start, end)`, relative to `start`: highlights, selection, cursor."""
         runs: list[tuple[int, int, Style]] = []
-        background = self.background_colors[1]
+        frame = self._frame or self._frame_values()
+        background = frame.background
         if self._comparison is not None:
             runs = self._comparison_runs(start, end)
         elif self._untagged:
-            faint = self._faint_style(background, "article-view--suggestion")
-            fainter = self._faint_style(background, "article-view--uncertain", FAINT / 2)
+            faint, fainter = frame.faint, frame.fainter
             # From the first that reaches this line: a line far down a long article no
             # longer walks past every quotation above it (6 ms a frame at line 20,000).
             first_untagged = bisect_right(self._untagged_ends, start)
