@@ -55,8 +55,27 @@ def is_speech_verb(word: str, previous: str = "") -> bool:
         return True
     previous = previous.casefold()
     if word.endswith("s") and not word.endswith("ss"):
-        return bool(previous) and previous not in _NOUN_CONTEXT  # "King notes", "the notes"
+        # "King notes", "the notes", "Clinton's remarks" (an owner: a noun follows)
+        return bool(previous) and previous not in _NOUN_CONTEXT and not _owner(previous)
     return previous in _VERB_CONTEXT
+
+
+def _owner(word: str) -> bool:
+    """A possessive ("Clinton's", "voters’"), not a contraction ("he's", "it's")."""
+    return (
+        len(word) > 3
+        and word.endswith(("'s", "’s", "s'", "s’"))
+        and word[:-2]
+        not in {
+            "he",
+            "she",
+            "it",
+            "that",
+            "there",
+            "what",
+            "who",
+        }
+    )
 
 
 # After "told", "asked" or "urged" comes the listener, never the speaker.

@@ -448,7 +448,8 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
 
 def _owners_role(segment: Sequence[Token]) -> bool:
     """Whether a segment is someone's role: an owner, then only lowercase words ("Sanders's
-    campaign manager", "his chief of staff", "Rep. Duncan Hunter’s chief of staff")."""
+    campaign manager", "his chief of staff", "Rep. Duncan Hunter’s chief of staff"), or an
+    organisation's name and a role ("the White House spokesman")."""
     owner = next(
         (
             i
@@ -461,7 +462,19 @@ def _owners_role(segment: Sequence[Token]) -> bool:
         ),
         None,
     )
-    rest = segment[owner + 1 :] if owner is not None else ()
+    if owner is None:  # "the White House spokesman": an organisation's role
+        words = list(segment[1:] if segment and segment[0].folded in DETERMINERS else segment)
+        named = 0
+        while named < len(words) and _name_token(words[named]):
+            named += 1
+        role = words[named:]
+        return (
+            named > 0
+            and bool(role)
+            and all(t.text.isalpha() and t.text.islower() for t in role)
+            and (role[-1].folded in TITLES or role[-1].folded in PERSON_NOUNS)
+        )
+    rest = segment[owner + 1 :]
     return bool(rest) and all(t.text.isalpha() and t.text.islower() for t in rest)
 
 

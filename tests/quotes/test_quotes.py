@@ -743,3 +743,22 @@ def test_the_ranker_reads_a_titled_or_described_name_as_its_sentence_subject() -
     assert subject["Jason Chaffetz"] == 1.0  # after "Committee Chairman Rep."
     assert subject["Cornell Belcher"] == 1.0  # after "Obama consultant"
     assert subject["James Comey"] == 0.0  # the object of "with"
+
+
+def test_a_noun_after_an_owner_is_no_speech_verb() -> None:
+    text = _article(
+        "Jagmeet Singh spoke about the budget on Friday.\n\n"
+        "Party president Anne Roy called Singh's remarks on the budget a “new low” and a "
+        "“bizarre attempt to change the subject.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Anne Roy", "Anne Roy"]  # not Singh
+
+
+def test_the_name_beside_an_organisations_role_is_the_speaker() -> None:
+    text = _article(
+        "The visa program is under review.\n\n"
+        '"The program is worth a very close look," the White House spokesman, Mark Chan, '
+        "said on Thursday.\n\n"
+        '"We will report in June," the Privy Council Office spokeswoman, Anne Roy, said.'
+    )
+    assert [s for _, s in _speech(text)] == ["Mark Chan", "Anne Roy"]
