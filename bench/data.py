@@ -15,6 +15,7 @@ import random
 import shutil
 import string
 import sys
+import urllib.error
 import urllib.request
 import uuid
 from itertools import accumulate
@@ -149,7 +150,14 @@ def download(url: str, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
     print(f"downloading {url}", file=sys.stderr)
-    with urllib.request.urlopen(url, timeout=60) as response, partial.open("wb") as out:
-        shutil.copyfileobj(response, out, length=1 << 20)
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response, partial.open("wb") as out:
+            shutil.copyfileobj(response, out, length=1 << 20)
+    except (OSError, urllib.error.URLError) as error:  # offline, refused, cut short
+        partial.unlink(missing_ok=True)
+        reason = getattr(error, "reason", None) or error
+        raise SystemExit(
+            f"error: cannot download {url} ({reason}); check the connection and run it again"
+        ) from None
     partial.rename(target)
     return target

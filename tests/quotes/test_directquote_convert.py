@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from bench import fetch_directquote as dq
 from bench.quotes import read_article, score_findings
 
@@ -74,3 +76,16 @@ def test_the_split_is_a_fixed_hash_of_the_item() -> None:
     splits = [dq.directquote_split(f"{n:04d}") for n in range(2000)]
     assert 0.35 < splits.count("test") / len(splits) < 0.45
     assert dq.directquote_split("0001") == dq.directquote_split("0001")
+
+
+def test_a_download_that_fails_ends_in_one_line_and_leaves_no_partial_file(
+    tmp_path: Path,
+) -> None:
+    from bench.data import download
+
+    target = tmp_path / "corpus.zip"
+    with pytest.raises(SystemExit) as ended:
+        download("http://127.0.0.1:9/corpus.zip", target)  # the discard port: refused
+    assert str(ended.value).startswith("error: cannot download http://127.0.0.1:9/corpus.zip (")
+    assert "\n" not in str(ended.value)
+    assert not target.exists() and not target.with_suffix(".part").exists()
