@@ -288,6 +288,14 @@ class Candidates:
         if main is not None and id(main) not in chosen:
             chosen[id(main)] = main
         context = _Quote(self, quote, para_index, rule)
+        if context.pronoun in {"m", "f"}:
+            # "he said", "she said": a person, whatever else is named near ("the
+            # Glass-Steagall Act", "Scranton Lace" were chosen for "she" by their features).
+            chosen = {
+                key: entity
+                for key, entity in chosen.items()
+                if entity.kind == "person" or entity is rule.entity
+            }
         found = [Candidate(e, e.name, context.features(e)) for e in chosen.values()]
         if rule.entity is None and rule.name:
             found.insert(0, Candidate(None, rule.name, context.features(None)))

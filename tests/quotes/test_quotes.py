@@ -762,3 +762,31 @@ def test_the_name_beside_an_organisations_role_is_the_speaker() -> None:
         '"We will report in June," the Privy Council Office spokeswoman, Anne Roy, said.'
     )
     assert [s for _, s in _speech(text)] == ["Mark Chan", "Anne Roy"]
+
+
+def test_a_law_is_no_one_and_he_or_she_is_a_person() -> None:
+    from reader.quotes.names import Entities
+
+    kinds = {
+        e.name: e.kind
+        for e in Entities("The Affordable Care Act and the Paris Agreement.").entities
+    }
+    assert kinds == {"Affordable Care Act": "org", "Paris Agreement": "org"}
+    text = _article(
+        "Chrystia Freeland spoke in Toronto on Monday about the Glass-Steagall Act.\n\n"
+        "The problem with just reinstating the Glass-Steagall Act, she said, is that “you "
+        "don't go after the shadow banks, hedge funds and the others.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Chrystia Freeland"]
+
+
+def test_he_or_she_has_only_people_among_the_ranker_candidates() -> None:
+    from reader.quotes.attribution import trace_candidates
+
+    text = _article(
+        "Jane Roe of the Canadian Bankers Association spoke in Toronto.\n\n"
+        "“We will wait for the rules,” she said."
+    )
+    (_, rule, candidates), *_ = trace_candidates(text)
+    assert rule.mention == "she"
+    assert [c.name for c in candidates] == ["Jane Roe"]  # not the association
