@@ -7,6 +7,9 @@ wrong one. `is_given_name` knows both; `gender_of` only the names of one gender.
 
 from __future__ import annotations
 
+import unicodedata
+from functools import lru_cache
+
 from reader.quotes.lexicon import table
 
 _GENDERS = table("given_names")  # data/given_names.txt: "name f", "name m" or "name u"
@@ -15,11 +18,28 @@ MALE_NAMES: frozenset[str] = frozenset(n for n, g in _GENDERS.items() if g == "m
 
 
 def gender_of(given_name: str) -> str:
-    """ "f", "m" or "" for a given name ("Sarah" -> "f")."""
-    gender = _GENDERS.get(given_name.casefold().strip("."), "")
+    """ "f", "m" or "" for a given name ("Sarah" -> "f", "Mélanie" -> "f")."""
+    gender = _GENDERS.get(_key(given_name), "")
     return gender if gender in {"f", "m"} else ""
 
 
 def is_given_name(word: str) -> bool:
-    """Whether a word is a common given name, of either gender ("Mitch", "Leslie")."""
-    return word.casefold().strip(".") in _GENDERS
+    """Whether a word is a common given name, of either gender ("Mitch", "Leslie",
+    "Jean-François": a compound by its first part)."""
+    return _key(word) in _GENDERS
+
+
+@lru_cache(maxsize=8192)
+def _key(word: str) -> str:
+    """The list's spelling of a name: folded, without accents or a full stop; a compound
+    ("Jean-François", "Marie-Claude") by its first part when the whole is not listed."""
+    folded = word.casefold().strip(".")
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if "-" in folded and folded not in _GENDERS:
+        parts = [part for part in folded.split("-") if part in _GENDERS]
+        gendered = [part for part in parts if _GENDERS[part] in {"f", "m"}]
+        if gendered or parts:  # "Jean-François": "jean" is either, "françois" a man's
+            return (gendered or parts)[0]
+    return folded

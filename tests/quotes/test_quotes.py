@@ -790,3 +790,19 @@ def test_he_or_she_has_only_people_among_the_ranker_candidates() -> None:
     (_, rule, candidates), *_ = trace_candidates(text)
     assert rule.mention == "she"
     assert [c.name for c in candidates] == ["Jane Roe"]  # not the association
+
+
+def test_given_names_are_known_with_their_accents_and_in_compounds() -> None:
+    from reader.quotes.given_names import gender_of, is_given_name
+
+    assert [gender_of(n) for n in ("Mélanie", "Stéphane", "Josée", "Jean-François")] == [
+        "f",
+        "m",
+        "f",
+        "m",
+    ]
+    assert is_given_name("Marie-Claude") and not is_given_name("Smith-Jones")
+    text = _article(
+        '"Canada will not be intimidated," said Minister of Foreign Affairs Mélanie Joly.'
+    )
+    assert [s for _, s in _speech(text)] == ["Mélanie Joly"]  # not "Affairs Mélanie Joly"
