@@ -762,15 +762,35 @@ class _Finder:
         if found is not None or phrase.kind != "nominal":
             return found
         words = []
-        for token in toks[index + 2 : index + 12]:
+        following = toks[index + 2 : index + 12]
+        for position, token in enumerate(following):
             if not (token.text[:1].isalnum() or token.text in {"’", "'"}):
                 break
             words.append(token.text)
+            source = self._source_after(following, position)
+            if source is not None:
+                # "according to a statement from Health Canada", "data from Statistics
+                # Canada", "a report by the World Bank": who issued it
+                return _Attribution(source, None, phrase.text, "according to", confidence - 0.1)
         return (
             _Attribution(None, " ".join(words), " ".join(words), "according to", confidence - 0.3)
             if words
             else None
         )
+
+    def _source_after(self, toks: Sequence[Token], position: int) -> Entity | None:
+        """The person or organisation named right after "from" or "by" at `position`."""
+        if toks[position].folded not in {"from", "by"}:
+            return None
+        at = position + 1
+        if at < len(toks) and toks[at].folded == "the":
+            at += 1
+        if at >= len(toks):
+            return None
+        mention = self.entities.mention_at(toks[at].start, toks[at].end)
+        if mention is None or mention.start != toks[at].start:
+            return None
+        return mention.entity if mention.entity.kind in {"person", "org"} else None
 
     def _introduced(self, para: Span) -> _Attribution | None:
         """The person a paragraph without quotations is about, for a quotation after it.

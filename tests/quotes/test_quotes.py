@@ -806,3 +806,13 @@ def test_given_names_are_known_with_their_accents_and_in_compounds() -> None:
         '"Canada will not be intimidated," said Minister of Foreign Affairs Mélanie Joly.'
     )
     assert [s for _, s in _speech(text)] == ["Mélanie Joly"]  # not "Affairs Mélanie Joly"
+
+
+def test_what_a_company_or_an_agency_issued_speaks_for_it() -> None:
+    text = _article(
+        "Ford Motor Co. said it would cut 400 jobs in Oakville.\n\n"
+        '"The market has changed," the company said in a statement.\n\n'
+        'According to a statement from Health Canada, "the recalled product is safe to '
+        'return to stores."'
+    )
+    assert [s for _, s in _speech(text)] == ["Ford Motor Co.", "Health Canada"]
