@@ -142,7 +142,11 @@ class _Attribution:
 
 _NOT_SPEECH = _Attribution(None, None, "", "", 0.0)
 # Capitalised words right before a name, as titles and organisations stand there.
-_TITLES_BEFORE = re.compile(r"(?:\b[A-Z](?:[\w’'-]*|\w{0,3}\.)[ \u00a0]+){1,4}$")
+# Titles and what they are of: "Senate Majority Leader ", "Assembly of First Nations
+# National Chief ", "Minister of Foreign Affairs ".
+_TITLES_BEFORE = re.compile(
+    r"(?:\b[A-Z](?:[\w’'-]*|\w{0,3}\.)[ \u00a0]+(?:of[ \u00a0]+(?=[A-Z]))?){1,6}$"
+)
 # A description before a name: "Obama consultant ", "Mount Royal University criminologist "
 # (a capitalised word, or a short one with a full stop: "Sen.", never "Comey." ending a sentence).
 _DESCRIBED_BEFORE = re.compile(

@@ -816,3 +816,13 @@ def test_what_a_company_or_an_agency_issued_speaks_for_it() -> None:
         'return to stores."'
     )
     assert [s for _, s in _speech(text)] == ["Ford Motor Co.", "Health Canada"]
+
+
+def test_a_name_after_a_title_of_something_opens_its_sentence() -> None:
+    text = _article(
+        "Dr. Bonnie Henry, B.C.'s provincial health officer, said cases are falling.\n\n"
+        '"We are in a good place," Henry said.\n\n'
+        "Assembly of First Nations National Chief Jane Roe called for action on Tuesday. "
+        '"Our children cannot wait," she said.'
+    )
+    assert [s for _, s in _speech(text)] == ["Bonnie Henry", "Jane Roe"]
