@@ -155,6 +155,10 @@ _DESCRIBED_BEFORE = re.compile(
 )
 _ROLE_WORDS = TITLES | PERSON_NOUNS
 _LATEST_SUBJECT = 1.5  # a pronoun's bonus for the nearest subject that agrees with it
+# Words that make "the ... officer" someone else than the person named before.
+_EPITHET_STOPS = frozenset(
+    {"other", "second", "third", "fourth", "fifth", "last", "next", "another"}
+)
 _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
@@ -907,6 +911,19 @@ class _Finder:
             if author is not None:
                 return _Attribution(author, None, words, cue, confidence - 0.25)
             return _Attribution(None, None, words, cue, 0.3, authorless=True)
+        if (
+            phrase.tokens[0].folded == "the"
+            and len(phrase.tokens) >= 3
+            and all(t.text.isalpha() and t.text.islower() for t in phrase.tokens[1:])
+            and _EPITHET_STOPS.isdisjoint(t.folded for t in phrase.tokens[1:-1])
+            and (role.folded in PERSON_NOUNS or role.folded in TITLES)
+            and role.folded not in self._unnamed
+        ):
+            # "the affable owner said", "the rookie defenceman said": an epithet for someone
+            # the article named, not a new person (unsure: a suggestion to check)
+            person = self._salient_person(at)
+            if person is not None:
+                return _Attribution(person, None, words, cue, min(confidence - 0.3, 0.7))
         if phrase.head.folded in PERSON_NOUNS:
             head = phrase.head.folded
             if phrase.tokens[0].folded == "the" and head in self._unnamed:

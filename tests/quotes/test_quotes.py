@@ -826,3 +826,16 @@ def test_a_name_after_a_title_of_something_opens_its_sentence() -> None:
         '"Our children cannot wait," she said.'
     )
     assert [s for _, s in _speech(text)] == ["Bonnie Henry", "Jane Roe"]
+
+
+def test_an_epithet_stands_for_the_person_named_before_but_the_other_one_does_not() -> None:
+    text = _article(
+        "Sam Chen has run the Golden Dragon restaurant on Main Street for 30 years.\n\n"
+        '"Every day is a new day," the affable owner said with a laugh.'
+    )
+    (finding,) = find_quotes(text, [])
+    assert (finding.speaker, finding.uncertain) == ("Sam Chen", True)  # a guess to check
+    text = _article(
+        'Officer Jane Roe arrived first at the scene.\n\n"It was chaos," the other officer said.'
+    )
+    assert [s for _, s in _speech(text)] == ["the other officer"]
