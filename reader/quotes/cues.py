@@ -63,19 +63,11 @@ def is_speech_verb(word: str, previous: str = "") -> bool:
 def _owner(word: str) -> bool:
     """A possessive ("Clinton's", "voters’"), not a contraction ("he's", "it's")."""
     return (
-        len(word) > 3
-        and word.endswith(("'s", "’s", "s'", "s’"))
-        and word[:-2]
-        not in {
-            "he",
-            "she",
-            "it",
-            "that",
-            "there",
-            "what",
-            "who",
-        }
+        len(word) > 3 and word.endswith(("'s", "’s", "s'", "s’")) and word[:-2] not in _CONTRACTED
     )
+
+
+_CONTRACTED = frozenset({"he", "she", "it", "that", "there", "what", "who"})  # ... + "'s"
 
 
 # After "told", "asked" or "urged" comes the listener, never the speaker.

@@ -289,8 +289,8 @@ class Candidates:
             chosen[id(main)] = main
         context = _Quote(self, quote, para_index, rule)
         if context.pronoun in {"m", "f"}:
-            # "he said", "she said": a person, whatever else is named near ("the
-            # Glass-Steagall Act", "Scranton Lace" were chosen for "she" by their features).
+            # "he said", "she said": a person, whatever else is named near (an organisation
+            # was ranked for "she" by its other features).
             chosen = {
                 key: entity
                 for key, entity in chosen.items()
@@ -338,15 +338,18 @@ class Candidates:
             verb = any(is_speech_verb(w.strip(",.:;"), "he") for w in after) or any(
                 is_speech_verb(w.strip(",.:;"), "he") for w in before
             )
-            lead = text[max(0, mention.start - 4) : mention.start]
-            lead = lead.removesuffix("The ").removesuffix("the ")
-            opens = (
-                mention.start == 0 or not lead.strip() or lead.rstrip()[-1:] in {".", "!", "?", ","}
-            )
-            words = text[max(0, mention.start - 12) : mention.start].split()
-            object_ = bool(words) and words[-1].casefold() in _OBJECT_LEADS
             if self.is_subject is not None:
                 opens = self.is_subject(mention)  # the rules' reading: titles, roles before it
+            else:
+                lead = text[max(0, mention.start - 4) : mention.start]
+                lead = lead.removesuffix("The ").removesuffix("the ")
+                opens = (
+                    mention.start == 0
+                    or not lead.strip()
+                    or lead.rstrip()[-1:] in {".", "!", "?", ","}
+                )
+            words = text[max(0, mention.start - 12) : mention.start].split()
+            object_ = bool(words) and words[-1].casefold() in _OBJECT_LEADS
             possessive = mention.text.endswith(("'s", "’s"))
             # "the captain, who played beside Jones, said": the verb is not the object's.
             verb = verb and not object_ and not possessive
