@@ -19,6 +19,8 @@ MALE_NAMES: frozenset[str] = frozenset(n for n, g in _GENDERS.items() if g == "m
 
 def gender_of(given_name: str) -> str:
     """ "f", "m" or "" for a given name ("Sarah" -> "f", "Mélanie" -> "f")."""
+    if len(given_name) > _LONGEST:
+        return ""
     gender = _GENDERS.get(_key(given_name), "")
     return gender if gender in {"f", "m"} else ""
 
@@ -26,7 +28,12 @@ def gender_of(given_name: str) -> str:
 def is_given_name(word: str) -> bool:
     """Whether a word is a common given name, of either gender ("Mitch", "Leslie",
     "Jean-François": a compound by its first part)."""
-    return _key(word) in _GENDERS
+    return len(word) <= _LONGEST and _key(word) in _GENDERS
+
+
+# No given name is longer (compounds included): a longer word is not looked up, so the cache
+# below holds only short strings whatever an article holds.
+_LONGEST = 40
 
 
 @lru_cache(maxsize=8192)

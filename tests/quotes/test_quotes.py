@@ -839,3 +839,12 @@ def test_an_epithet_stands_for_the_person_named_before_but_the_other_one_does_no
         'Officer Jane Roe arrived first at the scene.\n\n"It was chaos," the other officer said.'
     )
     assert [s for _, s in _speech(text)] == ["the other officer"]
+
+
+def test_a_word_too_long_for_a_given_name_is_none_and_not_kept() -> None:
+    from reader.quotes.given_names import _key, gender_of, is_given_name
+
+    before = _key.cache_info().currsize
+    word = "Jean-" + "é" * 100_000
+    assert not is_given_name(word) and gender_of(word) == ""
+    assert _key.cache_info().currsize == before
