@@ -337,7 +337,9 @@ class _Finder:
             if index == self.headline:
                 findings += [QuoteFinding(q, speech=False) for q in para_quotes]
                 continue
-            aside = _is_aside(body)
+            aside = _is_aside(body) and not (
+                len(para_quotes) == 1 and _whole_sentence_paragraph(self.text, para, para_quotes[0])
+            )
             if not para_quotes:
                 if not aside:  # a picture caption or a heading: the speaker carries over it
                     carried = _Later(partial(self._introduction, para))
@@ -478,7 +480,10 @@ class _Finder:
         if (named and not title_case) or (len(words) <= 3 and _inside_noun_phrase(lead, follow)):
             # The “History” section, an “a-ha!” moment, dubbed “the Rust Belt”; but someone's
             # word in a sentence that reports it is theirs: "calling him a “train wreck”".
-            return self._found(quote, self._partial(quote, previous_end, len(words)))
+            return self._found(
+                quote,
+                self._partial(quote, previous_end, len(words)) or self._closing(quote),
+            )
         ending = inner_text.rstrip()[-1:] if re.match(r"^\s+[A-Z]", follow) else ""
         ended = {".": ".", "?": "?!", "!": "?!"}.get(ending, "")
         attribution = self._after(quote.outer.end, next_start, ended, lead)
@@ -505,14 +510,22 @@ class _Finder:
             and (_attribution_between(between) or not _SENTENCE_END.search(previous_tail))
         ) and (_attribution_between(between) or not title_case):
             attribution = speaker_here  # “Foo,” she said, “bar.” / said it was “a”, not “b”
-        sentence_like = _sentence_like(inner_text, words) or bool(_FIRST_PERSON.search(inner_text))
+        sentence_like = (
+            _sentence_like(inner_text, words)
+            or bool(_FIRST_PERSON.search(inner_text))
+            or _whole_sentence_paragraph(self.text, para, quote)
+        )
         if attribution is not None and attribution.cue == ":" and not sentence_like:
             attribution = None  # dubbed the conflict: “Scientology vs. the Internet”: a title
         if attribution is None:
             if context.aside:
                 return QuoteFinding(quote, speech=False), None
             if not sentence_like:
-                partial = None if title_case else self._partial(quote, previous_end, len(words))
+                partial = (
+                    None
+                    if title_case
+                    else self._partial(quote, previous_end, len(words)) or self._closing(quote)
+                )
                 return self._found(quote, partial)
             attribution = (
                 self._repeated(inner_text)
@@ -586,6 +599,32 @@ class _Finder:
                 return found if length >= 5 and found.name else None
             return found if found.entity.kind in {"person", "org", "place"} else None
         return None
+
+    def _closing(self, quote: Quotation) -> _Attribution | None:
+        """The speaker a sentence names at its end, for a phrase it quotes: "his endorsements
+        will carry “a great deal of weight”, DFA spokesman Neil Sroka said." The last clause,
+        after a comma, must be the attribution alone; no other speech verb (someone else's
+        speech reported) stands between it and the quotation."""
+        index = bisect_right(self._sentence_starts, quote.outer.end) - 1
+        if index < 0 or not self.text[quote.inner.start : quote.inner.end].lstrip()[:1].islower():
+            return None  # a name or a title quoted ("the “Remain” camp") is no one's words
+        sentence_end = self.structure.sentences[index].end
+        tail = self.text[quote.outer.end : sentence_end]
+        comma = tail.rfind(",")
+        if comma < 0 or len(_WORD.findall(tail[comma:])) > 10 or _DOUBLE_MARKS.search(tail, comma):
+            return None
+        between, clause = _WORD.findall(tail[:comma]), _WORD.findall(tail[comma:])
+        verbs = [
+            i for i, word in enumerate(clause) if is_speech_verb(word, clause[i - 1] if i else "")
+        ]
+        inverted = bool(verbs) and verbs[0] == 0  # ", said Ohio State professor Paul Beck."
+        if _any_speech_verb(between) or not verbs or (len(clause) - verbs[0] > 4 and not inverted):
+            return None  # "…, actress America Ferrera wrote a viral blog against the mogul."
+        start = quote.outer.end + comma + 1
+        found = self._after(start, sentence_end)
+        if found is None or found.confidence <= 0 or found.authorless:
+            return None
+        return _weaker(found, 0.7)
 
     def _mentions_in(self, span: Span) -> list[Mention]:
         return self.entities.between(span.start, span.end)
@@ -1182,7 +1221,7 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
     """Whether the words before a speech verb only name its subject ("her mother, Fiona,")."""
     return len(toks) <= 8 and not any(
         t.folded in COMMON_VERBS
-        or t.folded in {"that", "which", "who", "when", "while", "because", "if"}
+        or t.folded in {"that", "which", "who", "when", "while", "because", "if", "and", "but"}
         or t.text in {".", "?", "!", ";", ":"}
         for t in toks
     )
@@ -1266,6 +1305,7 @@ def _weaker(attribution: _Attribution, factor: float) -> _Attribution:
 
 
 # The tokens that end a clause read after a quotation (abbreviations such as "Dr." do not).
+_DOUBLE_MARKS = re.compile(r'["“”„«»]')  # (not ’ and ': "Roe’s spokesman said")
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "“", "”", '"'})
 
 
@@ -1330,6 +1370,22 @@ def _sentence_like(inner: str, words: list[str]) -> bool:
     if len(words) >= 10:
         return True
     return len(words) >= 5 and stripped[:1].isupper()
+
+
+def _whole_sentence_paragraph(text: str, para: Span, quote: Quotation) -> bool:
+    """A quotation that is its paragraph, a sentence of three words or more (“We need help
+    now.”): speech carried on from the paragraph before, not a heading or a slogan."""
+    inner = text[quote.inner.start : quote.inner.end].strip()
+    words = _WORD.findall(inner)
+    return (
+        len(words) >= 3
+        and not text[para.start : quote.outer.start].strip()
+        and not _WORD.search(text[quote.outer.end : para.end])
+        and text[quote.outer.start] in {"“", '"'}  # a subhead is often a quote in single marks
+        and inner[:1].isupper()
+        and inner[-1:] in {".", "?", "!"}
+        and not _title_case(inner, words)
+    )
 
 
 def _attribution_between(between: str) -> bool:

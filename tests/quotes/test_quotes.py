@@ -848,3 +848,38 @@ def test_a_word_too_long_for_a_given_name_is_none_and_not_kept() -> None:
     word = "Jean-" + "é" * 100_000
     assert not is_given_name(word) and gender_of(word) == ""
     assert _key.cache_info().currsize == before
+
+
+def test_a_short_sentence_that_is_its_own_paragraph_carries_the_speaker_on() -> None:
+    text = _article(
+        "Mayor Jane Roe spoke to reporters on Monday.\n\n"
+        "“The situation is dire,” Roe said.\n\n"
+        "“We need help now.”\n\n"
+        "'A healthy environment.'\n\n"  # a subhead in single marks is no one's words
+        "The province said it would send help."
+    )
+    assert _speech(text) == [
+        ("The situation is dire,", "Jane Roe"),
+        ("We need help now.", "Jane Roe"),
+    ]
+
+
+def test_a_phrase_quoted_in_a_sentence_belongs_to_the_speaker_named_at_its_end() -> None:
+    text = _article(
+        "His endorsements will carry “a great deal of weight” and bring candidates the "
+        "“grass-roots firepower” they need to win, DFA spokesman Neil Sroka said.\n\n"
+        "Fundraising was “stagnant for about a month” as donors waited, said Ohio State "
+        "University professor Paul Beck.\n\n"
+        "The “Remain” camp lost the vote, Ann Lee said."  # a name quoted: no one's words
+    )
+    assert _speech(text) == [
+        ("a great deal of weight", "Neil Sroka"),
+        ("grass-roots firepower", "Neil Sroka"),
+        ("stagnant for about a month", "Paul Beck"),
+    ]
+
+
+def test_a_clause_joined_by_and_after_a_quotation_is_no_confident_attribution() -> None:
+    text = _article("Critics called the plan “reckless” and actress Mary Poe wrote a blog.")
+    (finding,) = find_quotes(text, [])
+    assert finding.confidence < 0.8  # 1.0 before: "and Mary Poe wrote" read as "Poe wrote"
