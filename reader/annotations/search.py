@@ -211,14 +211,14 @@ class SearchIndex:
             # 100,000 annotations). Building afresh costs the same as adding the rest.
             return set()
         base = len(self._docs)
+        bounds = saved.bounds
+        entries = np.empty(int(bounds[-1]), dtype=np.int32)  # read into one array
         try:
-            for first, last, entries in saved.all_pieces():
-                shifted = entries + np.int32(base << 3) if base else entries
-                bounds = saved.bounds[first : last + 1] - saved.bounds[first]
-                self._vocab.merge(saved.words[first:last], bounds, shifted)
+            for first, last, piece in saved.all_pieces():
+                np.add(piece, np.int32(base << 3), out=entries[bounds[first] : bounds[last]])
         except IndexFileError:
-            self._vocab = Vocabulary()  # (the index is new: nothing else was in it)
-            return set()
+            return set()  # (nothing taken from it yet)
+        self._vocab.set_saved(saved.words, saved.bounds, entries)
         saved.entries = np.zeros(0, dtype=np.int32)  # let go of the file's bytes
         self._docs.extend(rows, saved.fingerprints, saved.columns)
         for number, annotation in enumerate(rows, start=base):
@@ -244,12 +244,7 @@ class SearchIndex:
         again, words no annotation holds any more dropped."""
         with self._lock:
             alive = self._docs.alive()
-            postings = self._vocab.postings
-            words = list(postings)
-            counts = np.fromiter((len(p) for p in postings.values()), np.int64, len(words))
-            entries = np.frombuffer(
-                b"".join(p.tobytes() for p in postings.values()), dtype=np.int32
-            )
+            words, counts, entries = self._vocab.postings.flat()
             if not alive.all():  # renumber the rest, and count what each word keeps
                 keep = alive[entries >> 3]
                 starts = np.concatenate(([0], np.cumsum(counts)[:-1])) if words else counts
@@ -338,7 +333,6 @@ class SearchIndex:
             self._add_name(annotation.source, doc)
         # Lower-weighted fields first: a word's best field for a document comes last.
         vocab = self._vocab
-        postings = vocab.postings
         entry = doc << 3
         for field, value in (
             (NOTE, annotation.note),
@@ -347,11 +341,7 @@ class SearchIndex:
             (SOURCE, annotation.source or ""),
         ):
             for word in set(tokens(value)):
-                found = postings.get(word)
-                if found is None:
-                    vocab.add(word, entry | field)
-                else:
-                    found.append(entry | field)
+                vocab.add(word, entry | field)
         if annotation.source:
             vocab.add_names(_written_names(annotation.source))
 
@@ -500,7 +490,7 @@ class SearchIndex:
         prefix = query is not None and term == query.last_prefix
         if field != TITLE:
             for word, similarity in self._expand(term, False, prefix):
-                entries = np.frombuffer(self._vocab.postings[word], dtype=np.int32)
+                entries = self._vocab.postings.entries(word)
                 docs = entries >> 3
                 if field is None:
                     weights = np.float32(similarity) * FIELD_WEIGHTS[entries & 7]
@@ -524,7 +514,7 @@ class SearchIndex:
             return None
         by_article = np.zeros(max(self._titles, default=0) + 1, dtype=np.float32)
         for word, similarity in expansions:
-            articles = np.frombuffer(self._title_vocab.postings[word], dtype=np.int32)
+            articles = self._title_vocab.postings.entries(word)
             np.maximum.at(by_article, articles, np.float32(similarity))
             matched.add(word)
         return by_article

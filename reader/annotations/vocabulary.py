@@ -30,6 +30,8 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, DamerauLevenshtein
 
+from reader.annotations.postings import Postings
+
 MAX_EXPANSIONS = 64
 MIN_TYPO_LENGTH = 3
 EXACT, TYPO_1, TYPO_2 = 100.0, 85.0, 72.0
@@ -111,31 +113,20 @@ class Vocabulary:
     """Distinct words with their postings, the words of names, and the look-ups above."""
 
     def __init__(self) -> None:
-        self.postings: dict[str, array] = {}
+        self.postings = Postings()
         self.names: set[str] = set()  # words that occur in a name (a source)
         self._sorted: list[str] | None = None
         self._by_length: dict[int, list[str]] | None = None
         self._windows: dict[tuple[int, int, bool], list[str]] = {}
 
     def add(self, word: str, entry: int) -> None:
-        postings = self.postings.get(word)
-        if postings is None:
-            self.postings[word] = array("i", (entry,))
+        if self.postings.add(word, entry):
             self._sorted = self._by_length = None
             self._windows = {}
-        else:
-            postings.append(entry)
 
-    def merge(self, words: list[str], bounds: np.ndarray, entries: np.ndarray) -> None:
-        """Add saved postings: word i's entries are entries[bounds[i]:bounds[i + 1]]."""
-        data = np.ascontiguousarray(entries, dtype=np.int32).data.cast("B")
-        offsets = (bounds * 4).tolist()
-        postings = self.postings
-        for word, start, end in zip(words, offsets, offsets[1:], strict=False):
-            found = postings.get(word)
-            if found is None:
-                found = postings[word] = array("i")
-            found.frombytes(data[start:end])
+    def set_saved(self, words: list[str], bounds: np.ndarray, entries: np.ndarray) -> None:
+        """Take saved postings: word i's entries are entries[bounds[i]:bounds[i + 1]]."""
+        self.postings.set_saved(words, bounds, entries)
         self._sorted = self._by_length = None
         self._windows = {}
 
@@ -180,7 +171,7 @@ class Vocabulary:
             if word != term:
                 found.append(word)
         if len(found) > MAX_EXPANSIONS:
-            found.sort(key=lambda w: -len(self.postings[w]))
+            found.sort(key=lambda w: -self.postings.count(w))
             found = found[:MAX_EXPANSIONS]
         return found
 
