@@ -80,10 +80,24 @@ class Postings:
 
     def flat(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """Every word, how many entries each has, and all their entries one word after the
-        other (in the order of the words)."""
+        other (in the order of the words). The saved entries are copied in runs between the
+        few saved words that gained entries since, not a word at a time."""
         words = list(self)
+        counts = np.diff(self._bounds)
         if not self._added:
-            return words, np.diff(self._bounds), self._saved
-        counts = np.fromiter((self.count(word) for word in words), np.int64, len(words))
-        entries = np.concatenate([self.entries(word) for word in words]) if words else _EMPTY
-        return words, counts, entries.astype(np.int32, copy=False)
+            return words, counts, self._saved
+        grown = sorted(
+            (at, word) for word in self._added if (at := self._saved_at.get(word)) is not None
+        )
+        pieces: list[np.ndarray] = []
+        done = 0  # saved entries copied so far
+        for at, word in grown:
+            end = int(self._bounds[at + 1])
+            pieces += [self._saved[done:end], np.frombuffer(self._added[word], dtype=np.int32)]
+            counts[at] += len(self._added[word])
+            done = end
+        pieces.append(self._saved[done:])
+        new = [word for word in self._added if word not in self._saved_at]
+        pieces += [np.frombuffer(self._added[word], dtype=np.int32) for word in new]
+        counts = np.concatenate((counts, [len(self._added[word]) for word in new]))
+        return words, counts.astype(np.int64), np.concatenate(pieces).astype(np.int32, copy=False)
