@@ -51,7 +51,15 @@ from reader.quotes.cues import (
 from reader.quotes.finding import QuoteFinding
 from reader.quotes.given_names import is_given_name
 from reader.quotes.lexicon import words
-from reader.quotes.names import PRONOUNS, TITLES, Entities, Entity, Mention, Token
+from reader.quotes.names import (
+    MODIFIER_ENDINGS,
+    PRONOUNS,
+    TITLES,
+    Entities,
+    Entity,
+    Mention,
+    Token,
+)
 from reader.quotes.phrases import (
     COMMON_VERBS,
     DETERMINERS,
@@ -611,9 +619,13 @@ class _Finder:
         sentence_end = self.structure.sentences[index].end
         tail = self.text[quote.outer.end : sentence_end]
         comma = tail.rfind(",")
-        if comma < 0 or len(_WORD.findall(tail[comma:])) > 10 or _DOUBLE_MARKS.search(tail, comma):
+        if comma < 0 and self.text[quote.inner.start : quote.inner.end].rstrip().endswith(","):
+            comma = -1  # “leftist scum,” she said: the comma inside the marks
+        elif comma < 0:
             return None
-        between, clause = _WORD.findall(tail[:comma]), _WORD.findall(tail[comma:])
+        if len(_WORD.findall(tail[comma + 1 :])) > 10 or _DOUBLE_MARKS.search(tail, comma + 1):
+            return None
+        between, clause = _WORD.findall(tail[: max(comma, 0)]), _WORD.findall(tail[comma + 1 :])
         verbs = [
             i for i, word in enumerate(clause) if is_speech_verb(word, clause[i - 1] if i else "")
         ]
@@ -909,10 +921,12 @@ class _Finder:
                     return _Attribution(
                         entity, None, alternative.text, cue, confidence
                     )  # "her mother, Fiona,"
-        if phrase.kind == "name" and all(
-            t.folded == "the" or t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens
+        if phrase.kind == "name" and (
+            all(t.folded == "the" or t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens)
+            or phrase.head.folded.endswith(MODIFIER_ENDINGS)
         ):
-            phrase = Phrase(phrase.tokens, "nominal")  # "The CEO said": a role, not a name
+            # "The CEO said": a role, not a name; "White House-era" describes what follows
+            phrase = Phrase(phrase.tokens, "nominal")
         if phrase.kind in {"name", "owner"}:
             mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
             if mention is not None:

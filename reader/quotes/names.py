@@ -25,6 +25,7 @@ from typing import Any, overload
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from reader.quotes.cues import is_speech_verb
 from reader.quotes.given_names import gender_of, is_given_name
 from reader.quotes.lexicon import entries, words
 from reader.quotes.places import COUNTRIES, is_demonym, is_place
@@ -36,8 +37,11 @@ ABBREVIATIONS = "|".join(entries("abbreviations"))
 # could make the engine take characters back, and spare it the bookkeeping: 15% quicker.)
 TOKEN = re.compile(
     rf"(?=[A-Z])(?:(?:[A-Z]\.){{2,}}|(?:{ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z]))"
+    r"|\d+(?:[.,]\d+)++(?!\w)"  # a number, "11.5", "100,000": no sentence end, no comma
     r"|\w++(?:[’'\-]\w+)*+|[^\w\s]"
 )
+# A capitalised word so ended describes what follows it ("Toronto-based", "Trump-era").
+MODIFIER_ENDINGS = ("-based", "-born", "-era", "-style", "-led", "-backed", "-owned", "-funded")
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
 _PARTICLES = words("name_particles")
 
@@ -624,7 +628,7 @@ class Entities:
         while run and (
             run[0].word.casefold() in NOT_NAME_LEADS
             or (run[0].folded in CONNECTORS and not _leading_particle(run))
-            or self._participle_opening(run[0])
+            or (self._participle_opening(run[0]) and not self._sport_body(toks, run, last))
         ):
             if (
                 run[0].folded in _GIVEN_NAMES_AS_WORDS
@@ -706,6 +710,16 @@ class Entities:
             and self._opens_sentence(token)
         )
 
+    def _sport_body(self, toks: Sequence[Token], run: list[Token], last: int) -> bool:
+        """ "Curling Canada said", "Rowing Canada announced": a sport's national body, not a
+        participle opening a sentence ("Leaving Canada, she said")."""
+        return (
+            len(run) == 2
+            and is_place(run[1].folded)
+            and last < len(toks)
+            and is_speech_verb(toks[last].text, run[1].text)
+        )
+
     def _opens_sentence(self, token: Token) -> bool:
         lead = self.text[max(0, token.start - 3) : token.start]
         return token.start == 0 or lead.endswith("\n") or bool(re.search(r"[.!?][\"”’]?\s+$", lead))
@@ -740,8 +754,8 @@ class Entities:
         if not run:
             return
         # "Mercer Island-based Dana F. Besecker Company", "South Korean-born Monte Haines": a
-        # "-based" or "-born" word ends a description.
-        based = [i for i, t in enumerate(run) if t.folded.endswith(("-based", "-born"))]
+        # "-based" or "-born" word ends a description ("White House-era documents": no one).
+        based = [i for i, t in enumerate(run) if t.folded.endswith(MODIFIER_ENDINGS)]
         if based:
             run = run[based[-1] + 1 :]
             if not run:
@@ -935,7 +949,7 @@ class Entities:
         """`_classify` for a run of one word, the most common case, step for step."""
         word = token.word
         folded = word.casefold()
-        if folded.endswith(("-based", "-born")):
+        if folded.endswith(MODIFIER_ENDINGS):
             return
         if is_place(folded):
             self._place([token], [word])

@@ -18,7 +18,7 @@ from reader.core.text import (
     quotations,
     sentences,
 )
-from tests.helpers.paths import SAMPLES, gold_nonquotes, gold_quotes
+from tests.helpers.paths import ROOT, SAMPLES, gold_nonquotes, gold_quotes
 
 
 def inner_texts(text: str) -> list[str]:
@@ -209,3 +209,14 @@ def test_many_quote_marks_on_one_line_are_scanned_in_linear_time() -> None:
     found = quotations(text)
     assert len(found) == 120_000
     assert time.perf_counter() - started < 10
+
+
+def test_no_abbreviation_the_quote_finder_knows_ends_a_sentence() -> None:
+    known = (ROOT / "reader/quotes/data/abbreviations.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in known.splitlines() if not line.startswith("#")]
+    for abbreviation in filter(None, lines):
+        text = f"Roe lives in Sault {abbreviation}. Marie now. She left."
+        assert [text[s.start : s.end] for s in sentences(text)] == [
+            f"Roe lives in Sault {abbreviation}. Marie now.",
+            "She left.",
+        ], abbreviation

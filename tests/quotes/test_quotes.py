@@ -883,3 +883,39 @@ def test_a_clause_joined_by_and_after_a_quotation_is_no_confident_attribution() 
     text = _article("Critics called the plan “reckless” and actress Mary Poe wrote a blog.")
     (finding,) = find_quotes(text, [])
     assert finding.confidence < 0.8  # 1.0 before: "and Mary Poe wrote" read as "Poe wrote"
+
+
+def test_a_number_with_a_decimal_point_or_commas_neither_ends_a_sentence_nor_a_clause() -> None:
+    text = _article(
+        "Canada Post said in a statement that its offer of 11.5 per cent over four years "
+        "“protects the defined-benefit pension for current employees.”"
+    )
+    assert _speech(text) == [
+        ("protects the defined-benefit pension for current employees.", "Canada Post")
+    ]
+
+
+def test_canadian_names_with_abbreviations_and_national_bodies() -> None:
+    text = _article(
+        "Jane Roe, the mayor of Sault Ste. Marie, said residents “are still waiting for "
+        "answers about that night.”\n\n"
+        "Curling Canada said in a statement that more than 100,000 fans attended, “a record "
+        "for a Brier in British Columbia.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Jane Roe", "Curling Canada"]
+
+
+def test_a_word_that_describes_what_follows_is_no_name() -> None:
+    text = _article(
+        "According to White House-era documents from Diane Blair, the first lady had "
+        "referred to her as “a narcissistic loony toon.”"
+    )
+    assert "White House-era" not in {s for _, s in _speech(text)}
+
+
+def test_a_phrase_with_its_comma_inside_the_marks_goes_to_the_speaker_after_it() -> None:
+    text = _article(
+        "Kashiya Nwanguma went to the rally. The moment that Ms. Nwanguma held up her signs, "
+        "supporters began shoving her and calling her “leftist scum,” she said in an interview."
+    )
+    assert _speech(text) == [("leftist scum,", "Kashiya Nwanguma")]
