@@ -50,7 +50,7 @@ from reader.quotes.cues import (
 )
 from reader.quotes.finding import QuoteFinding
 from reader.quotes.given_names import is_given_name
-from reader.quotes.lexicon import words
+from reader.quotes.lexicon import table, words
 from reader.quotes.names import (
     MODIFIER_ENDINGS,
     PRONOUNS,
@@ -1172,9 +1172,13 @@ class _Finder:
     def _nominal(self, phrase: Phrase, at: int) -> Entity | None:
         """ "the criminologist" -> the person so described; "the agency" -> the organisation."""
         head = phrase.head.folded
-        if head not in ORG_NOUNS:
+        other = not _EPITHET_STOPS.isdisjoint(t.folded for t in phrase.tokens)
+        if head not in ORG_NOUNS and not other:  # ("the other officer": not the one named)
             for mention in self.entities.before(at, kind="person", limit=6000):
-                if head in mention.entity.description.casefold().replace(",", " ").split():
+                described = mention.entity.description.casefold().replace(",", " ").split()
+                if head in described or any(
+                    _TITLE_WORDS.get(word.rstrip(".")) == head for word in described
+                ):  # "the corporal" for "Cpl. Marie Ouellette", "the judge" for "Justice …"
                     return mention.entity
         if (
             head in STATEMENT_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}
@@ -1210,6 +1214,10 @@ class _Finder:
                 best = (shared, entity)
         if best is not None:
             return best[1]
+        head = phrase.head.folded
+        for entity in orgs if head not in _GENERIC_ORG_NOUNS else ():
+            if head in entity.name.casefold().split():
+                return entity  # "the union": the Canadian Union of Postal Workers, named before
         if any(is_demonym(word) or is_place(word) for word in words):
             return None  # "the Mexican government": no organisation named so, not the last one
         last = self.last_speaker
@@ -1241,6 +1249,12 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
     )
 
 
+# Nouns any organisation goes by ("the company said" is the story's company, not the last
+# one with "Company" in its name); the others name their kind ("the union", "the league").
+_GENERIC_ORG_NOUNS = frozenset(
+    {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}
+)
+_TITLE_WORDS = table("title_abbreviations")  # "cpl" -> "corporal"
 _DOCUMENTS = words("documents")
 _OWNED_DOCUMENTS = _DOCUMENTS - _NOT_OWNED  # documents that speak for an owner
 # Documents and statements, which speak for their authors but are none.

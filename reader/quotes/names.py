@@ -647,6 +647,9 @@ class Entities:
             and not is_given_name(run[0].word)
             and gender_of(run[1].word)
             and self._after_lowercase_or_start(run[0])
+            and not (  # "Premier Doug Ford said", opening a sentence: a title, kept as one
+                run[0].folded.rstrip(".") in TITLES and self._opens_sentence(run[0])
+            )
         ):
             run = run[
                 1:

@@ -919,3 +919,35 @@ def test_a_phrase_with_its_comma_inside_the_marks_goes_to_the_speaker_after_it()
         "supporters began shoving her and calling her “leftist scum,” she said in an interview."
     )
     assert _speech(text) == [("leftist scum,", "Kashiya Nwanguma")]
+
+
+def test_a_title_at_a_sentence_start_or_abbreviated_describes_the_person_for_later() -> None:
+    text = _article(
+        "Premier Gordon Whitlock announced the plan. Opposition critic Marc Smith said it "
+        "fell short.\n\n"
+        "“We are doing more,” the premier said.\n\n"
+        "Cpl. Marie-Josée Ouellette urged drivers to check road conditions.\n\n"
+        "“Please stay home,” the corporal said.\n\n"
+        "In her reasons, Justice Anne-Marie Fortin said the man chose clients by age.\n\n"
+        "“It is difficult to overstate the harm,” the judge wrote."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Gordon Whitlock",
+        "Marie-Josée Ouellette",
+        "Anne-Marie Fortin",
+    ]
+
+
+def test_the_union_or_the_league_is_the_body_of_that_kind_named_before() -> None:
+    text = _article(
+        "The Canadian Union of Postal Workers is on strike. “Our members are losing sales,” "
+        "said Lisa-Marie Fontaine of the Canadian Federation of Independent Business.\n\n"
+        "“Management could end this today,” the union said.\n\n"
+        "Home sales rose in October, the Canadian Real Estate Association said Friday.\n\n"
+        "“National home sales were up,” the association said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Lisa-Marie Fontaine",
+        "Canadian Union of Postal Workers",
+        "Canadian Real Estate Association",
+    ]
