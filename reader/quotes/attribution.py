@@ -1029,6 +1029,18 @@ class _Finder:
                     mention.start
                 ):
                     return mention.entity
+            # "In a news release, the Calgary Police Service said": the clause's subject after
+            clause = re.match(r"[^.;:!?“”\"]{0,20}?,\s*", self.text[noun.end() : before])
+            if clause and _IN_DOCUMENT.search(self.text, max(0, noun.start() - 40), noun.start()):
+                subject = noun.end() + clause.end()
+                subject += 4 if self.text.startswith("the ", subject) else 0
+                mention = self.entities.mention_at(subject, subject + 1)
+                if (
+                    mention is not None
+                    and mention.start == subject
+                    and mention.entity.kind in {"person", "org"}
+                ):
+                    return mention.entity
         return None
 
     def _pronoun(self, pronoun: str, at: int) -> Entity | None:
@@ -1254,7 +1266,11 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}
 )
-_TITLE_WORDS = table("title_abbreviations")  # "cpl" -> "corporal"
+_TITLE_WORDS = table("title_abbreviations")
+# "In a news release, …", "In its most recent report, …": a document that opens a clause.
+_IN_DOCUMENT = re.compile(
+    r"(?:^|[.;]\s+|\n)In\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$"
+)  # "cpl" -> "corporal"
 _DOCUMENTS = words("documents")
 _OWNED_DOCUMENTS = _DOCUMENTS - _NOT_OWNED  # documents that speak for an owner
 # Documents and statements, which speak for their authors but are none.

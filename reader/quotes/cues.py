@@ -51,6 +51,8 @@ def is_speech_verb(word: str, previous: str = "") -> bool:
     """
     if not word.islower() or word not in SPEECH_VERBS:
         return False
+    if word.endswith("ing") and previous.casefold() in _NOUN_BEFORE:
+        return False  # "the warning reads", "a briefing": a noun
     if word not in _NOUN_LIKE:
         return True
     previous = previous.casefold()
@@ -58,6 +60,9 @@ def is_speech_verb(word: str, previous: str = "") -> bool:
         # "King notes", "the notes", "Clinton's remarks" (an owner: a noun follows)
         return bool(previous) and previous not in _NOUN_CONTEXT and not _owner(previous)
     return previous in _VERB_CONTEXT
+
+
+_NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
 
 
 def _owner(word: str) -> bool:

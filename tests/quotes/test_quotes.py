@@ -951,3 +951,13 @@ def test_the_union_or_the_league_is_the_body_of_that_kind_named_before() -> None
         "Canadian Union of Postal Workers",
         "Canadian Real Estate Association",
     ]
+
+
+def test_a_public_notice_speaks_for_whoever_issued_it_never_as_a_word_of_it() -> None:
+    text = _article(
+        "Environment Canada has issued a heat warning for the region.\n\n"
+        "“Hot and dry conditions will persist through the weekend,” the warning reads.\n\n"
+        "In a news release, the Calgary Police Service said extra patrols would begin.\n\n"
+        "“Officers will be deployed at the 10 busiest stations,” the release said."
+    )
+    assert [s for _, s in _speech(text)] == ["Environment Canada", "Calgary Police Service"]
