@@ -474,7 +474,7 @@ class _Finder:
         previous_end = para_quotes[position - 1].outer.end if position else para.start
         lead = self.text[max(previous_end, quote.outer.start - 100) : quote.outer.start]
         follow = self.text[quote.outer.end : min(next_start, quote.outer.end + _WINDOW)]
-        titled = TITLE_LEAD.search(lead) and not (
+        titled = _titled(lead) and not (
             _sentence_like(inner_text, words) and inner_text.rstrip()[-1:] in {".", "?", "!", ","}
         )
         title_case = _title_case(inner_text, words)
@@ -601,6 +601,8 @@ class _Finder:
             if phrase is None or phrase.head.folded in {"i", "we", "you"}:
                 return None
             found = self._resolve(phrase, self._cue(token), 0.6, token.start)
+            if found is None and phrase.kind == "nominal":
+                continue  # "X said the results show “…”": the results speak for no one; X
             if found is None or found.authorless:
                 return None
             if found.entity is None:
@@ -1379,6 +1381,24 @@ def _cue_nearby(lead: str) -> bool:
         is_speech_verb(word, words[i - 1]) and words[i - 1] != "to"
         for i, word in enumerate(words)
         if i >= 1
+    )
+
+
+def _titled(lead: str) -> bool:
+    """Whether a work's noun leads the quotation ("the TV show “…”"), not the same word as a
+    verb after its subject ("the results show “…”", "polls show", "they report")."""
+    found = TITLE_LEAD.search(lead)
+    if found is None:
+        return False
+    words = lead[: found.start()].split()[-1:]
+    noun = found.group().split()[0].casefold() if found.group().split() else ""
+    return not (
+        noun in {"show", "play", "report", "post"}
+        and words
+        and (
+            words[0].casefold() in {"they", "we", "i", "you", "data"}
+            or (words[0].endswith("s") and words[0].islower() and not words[0].endswith("ss"))
+        )
     )
 
 

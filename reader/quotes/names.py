@@ -40,6 +40,10 @@ TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)++(?!\w)"  # a number, "11.5", "100,000": no sentence end, no comma
     r"|\w++(?:[’'\-]\w+)*+|[^\w\s]"
 )
+_COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
+_LISTED_NAME = re.compile(
+    r"(?<![\w’'-])[A-Z][a-z]+(?:, [A-Z][a-z]+)+,? and (?:[A-Z][\w-]+ ){1,3}(?P<country>[A-Z][a-z]+)\b"
+)
 # A capitalised word so ended describes what follows it ("Toronto-based", "Trump-era").
 MODIFIER_ENDINGS = ("-based", "-born", "-era", "-style", "-led", "-backed", "-owned", "-funded")
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
@@ -498,10 +502,17 @@ class Entities:
         index = bisect_left(self._token_starts, self.start)
         # Most words have no capital and no particle, so no name starts there.
         capitals = [at for at, text in enumerate(toks.texts) if text[:1].isupper() or "-" in text]
+        listed = self._listed_names()
         for at in capitals[bisect_left(capitals, index) :]:
             if at < index:
                 continue
             index = at
+            whole = listed.get(toks.starts[index])
+            if whole is not None:  # "Immigration, Refugees and Citizenship Canada"
+                run_end = bisect_left(toks.starts, whole)
+                self._listed(toks, index, run_end)
+                index = run_end
+                continue
             run_end = self._run_end(toks, index)
             if run_end == index:
                 index += 1
@@ -628,7 +639,7 @@ class Entities:
         while run and (
             run[0].word.casefold() in NOT_NAME_LEADS
             or (run[0].folded in CONNECTORS and not _leading_particle(run))
-            or (self._participle_opening(run[0]) and not self._sport_body(toks, run, last))
+            or (self._participle_opening(run[0]) and not self._named_body(toks, run, last))
         ):
             if (
                 run[0].folded in _GIVEN_NAMES_AS_WORDS
@@ -669,14 +680,18 @@ class Entities:
         # "Renee Good and Alex Pretti", "ICE and Border Patrol": two names, unless the whole
         # is one organisation's name ("Immigration and Customs Enforcement").
         joins = [i for i, t in enumerate(run) if t.folded in {"and", "&"}]
-        if joins and (
-            ORG_WORDS.isdisjoint(folded)
-            or _is_acronym(run[joins[0] - 1].word)
-            or (
-                joins[0] >= 2
-                and is_given_name(folded[joins[0] - 2])
-                and ORG_WORDS.isdisjoint(folded[: joins[0]])
-            )  # "Ambassador John Bolton and Breitbart News Editor Aaron Klein"
+        if (
+            joins
+            and not self._national_body(run, folded, joins[0])
+            and (
+                ORG_WORDS.isdisjoint(folded)
+                or _is_acronym(run[joins[0] - 1].word)
+                or (
+                    joins[0] >= 2
+                    and is_given_name(folded[joins[0] - 2])
+                    and ORG_WORDS.isdisjoint(folded[: joins[0]])
+                )  # "Ambassador John Bolton and Breitbart News Editor Aaron Klein"
+            )
         ):
             cut = joins[0]
             self._classify(toks, run[:cut], first, first + cut)
@@ -713,9 +728,53 @@ class Entities:
             and self._opens_sentence(token)
         )
 
-    def _sport_body(self, toks: Sequence[Token], run: list[Token], last: int) -> bool:
-        """ "Curling Canada said", "Rowing Canada announced": a sport's national body, not a
-        participle opening a sentence ("Leaving Canada, she said")."""
+    def _listed_names(self) -> dict[int, int]:
+        """Where a name made of a list ends, by where it starts: "Immigration, Refugees and
+        Citizenship Canada", "Innovation, Science and Economic Development Canada" (a
+        government body's name, ending in its country)."""
+        found = {}
+        for match in _LISTED_NAME.finditer(self.text, self.start):
+            items = re.split(r",? and |, ", match.group()[: match.start("country") - match.start()])
+            if match.group("country").casefold() in COUNTRIES and not any(
+                is_place(item.strip().casefold()) for item in items
+            ):
+                found[match.start()] = match.end()
+        return found
+
+    def _listed(self, toks: Sequence[Token], first: int, last: int) -> None:
+        """The organisation a listed name names, with its acronym if brackets give one."""
+        run = list(toks[first:last])
+        name = self.text[run[0].start : run[-1].end]
+        after = toks[last : last + 3]
+        if (
+            len(after) == 3
+            and after[0].text == "("
+            and after[2].text == ")"
+            and _is_acronym(after[1].text)
+        ):
+            self._acronym_org(run, after[1], [name], [name.casefold()])
+        else:
+            self._org(run, [name])
+
+    def _national_body(self, run: list[Token], folded: list[str], join: int) -> bool:
+        """ "Fisheries and Oceans Canada", "United Food and Commercial Workers Canada": one
+        body whose name ends in its country, not two names ("Britain and Canada")."""
+        return (
+            len(run) - join >= 3
+            and folded[-1] in COUNTRIES
+            and join >= 1
+            and not is_place(" ".join(folded[:join]))
+            and not is_place(folded[join - 1])
+            and not is_place(" ".join(folded[join + 1 :]))  # "Middle East and North Africa"
+            and folded[-2] not in _COMPASS
+            and all(t.word[:1].isupper() for t in run[join + 1 :])
+        )
+
+    def _named_body(self, toks: Sequence[Token], run: list[Token], last: int) -> bool:
+        """ "Curling Canada said", "United Food and Commercial Workers Canada": a body's name,
+        not a participle opening a sentence ("Leaving Canada, she said", "Assuming MPs")."""
+        if len(run) >= 3:
+            return run[-1].folded in ORG_WORDS or run[-1].folded in COUNTRIES
         return (
             len(run) == 2
             and is_place(run[1].folded)

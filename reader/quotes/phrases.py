@@ -170,6 +170,9 @@ def _participle(toks: Sequence[Token], index: int) -> bool:
         and token.text[:1].isupper()
         and not is_given_name(folded)
         and (index == 0 or toks[index - 1].text in {".", "?", "!", "“", '"', ":"})
+        and not (  # "United Food and Commercial Workers", "Concerned Citizens": a name
+            index + 1 < len(toks) and toks[index + 1].text[:1].isupper()
+        )
     )
 
 
@@ -403,6 +406,12 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
             or _describes(segments[0])  # "Preceded by Joe Arpaio, the Arizona sheriff, Trump"
         ):
             clause, segments = clause[len(segments[0]) + 1 :], segments[1:]
+    if len(segments) >= 2 and all(
+        segment and segment[0].folded in {"which", "who"} for segment in segments[1:]
+    ):
+        # "UFCW Canada, which represents 20,000 Northfield employees, said": what "which"
+        # stands for, not a name inside the relative clause
+        clause, segments = segments[0], segments[:1]
     attributed = _attribution_segment(segments[-1]) if len(segments) >= 2 else None
     if attributed is not None:
         return attributed  # "Ryan and Trump will meet next week, Spicer said, adding": Spicer

@@ -961,3 +961,27 @@ def test_a_public_notice_speaks_for_whoever_issued_it_never_as_a_word_of_it() ->
         "“Officers will be deployed at the 10 busiest stations,” the release said."
     )
     assert [s for _, s in _speech(text)] == ["Environment Canada", "Calgary Police Service"]
+
+
+def test_a_body_named_with_and_or_a_list_ending_in_its_country_is_one_organisation() -> None:
+    text = _article(
+        "“These changes are necessary,” Immigration, Refugees and Citizenship Canada said.\n\n"
+        "“The company can afford it,” United Food and Commercial Workers Canada said.\n\n"
+        "Fisheries and Oceans Canada said stocks were low. “We are worried,” it said.\n\n"
+        "Britain and Canada signed the deal. Jane Roe said it was “a good day for trade.”"
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Immigration, Refugees and Citizenship Canada",
+        "United Food and Commercial Workers Canada",
+        "Fisheries and Oceans Canada",
+        "Jane Roe",
+    ]
+
+
+def test_a_clause_after_which_and_a_verb_named_like_a_show_belong_to_the_subject() -> None:
+    text = _article(
+        "The company runs the Northfield Fresh chain. United Food and Commercial Workers "
+        "Canada, which represents 20,000 Northfield employees, said the results show “the "
+        "company can afford to pay a living wage.”"
+    )
+    assert [s for _, s in _speech(text)] == ["United Food and Commercial Workers Canada"]
