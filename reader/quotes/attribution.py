@@ -987,6 +987,35 @@ class _Finder:
             return _Attribution(None, words, words, cue, confidence - 0.3)  # "one poster"
         return None
 
+    def _described_subject(self, at: int) -> Entity | None:
+        """The person the latest sentence before `at` with a subject of its own describes
+        ("The deputy mayor said he would respect it."), when that subject is a description of
+        someone named before (a name or no subject: None, the mentions decide). Sentences
+        whose subject is a pronoun carry the topic on and are read past, three at most."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        looked = 0
+        while index >= 0 and looked < 3:
+            sentence = self.structure.sentences[index]
+            index -= 1
+            toks = self.entities.tokens_in(sentence.start, min(sentence.end, at))
+            if not toks or toks[0].text in {"“", '"'}:
+                continue  # a quotation opening the sentence: its speaker is after it
+            looked += 1
+            phrase = sentence_subject(toks)
+            if phrase is None:
+                return None
+            if phrase.kind == "pronoun":
+                continue
+            if (
+                phrase.kind != "nominal"
+                or phrase.tokens[0].folded != "the"
+                or phrase.head.folded not in _ROLE_WORDS
+            ):
+                return None
+            entity = self._nominal(phrase, sentence.start)
+            return entity if entity is not None and entity.kind == "person" else None
+        return None
+
     def _salient_person(self, at: int) -> Entity | None:
         """The last person before `at` who was the subject of a sentence, else the last one
         named (outside quotations, within a few paragraphs)."""
@@ -1081,6 +1110,10 @@ class _Finder:
             and candidates[0][0] is speaker
         ):
             return _with_gender(speaker, wanted)
+        if kind == "person":
+            described = self._described_subject(at)
+            if described is not None and described.gender in {"", wanted}:
+                return _with_gender(described, wanted)  # "The deputy mayor said he … “…,” he said"
         mentioned = Counter(id(entity) for entity, _, _ in candidates)
         best: tuple[float, Entity] | None = None
         latest_subject = True  # the nearest subject that may be meant: the topic carried on

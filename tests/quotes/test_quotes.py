@@ -985,3 +985,20 @@ def test_a_clause_after_which_and_a_verb_named_like_a_show_belong_to_the_subject
         "company can afford to pay a living wage.”"
     )
     assert [s for _, s in _speech(text)] == ["United Food and Commercial Workers Canada"]
+
+
+def test_he_after_a_described_subject_is_the_person_so_described() -> None:
+    text = _article(
+        "“I'm against spending $680,000,” Deputy Mayor Ron Van Dusen said. Gary Pettipiece, "
+        "director of community services, said a smaller pad would not qualify.\n\n"
+        "The deputy mayor said he would respect the decision.\n\n"
+        "“Council has spoken. I'll make sure it gets built right,” he said.\n\n"
+        "Labour Minister Sean O'Driscoll said he would not order an end to the strike.\n\n"
+        "Letter carrier Kwame Asante-Boateng said his co-workers never expected it.\n\n"
+        "“I've been delivering on the same route for 16 years,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Ron Van Dusen",
+        "Ron Van Dusen",
+        "Kwame Asante-Boateng",
+    ]
