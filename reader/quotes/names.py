@@ -40,6 +40,12 @@ TOKEN = re.compile(
     r"|\d+(?:[.,]\d+)++(?!\w)"  # a number, "11.5", "100,000": no sentence end, no comma
     r"|\w++(?:[’'\-]\w+)*+|[^\w\s]"
 )
+# Two particles inside a surname: "Van der Merwe", "de la Cruz", "van den Berg".
+_DOUBLE_PARTICLES = {
+    "van": {"der", "den", "de"},
+    "de": {"la", "los", "las", "le"},
+    "von": {"der", "dem"},
+}
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
 _LISTED_NAME = re.compile(
     r"(?<![\w’'-])[A-Z][a-z]+(?:, [A-Z][a-z]+)+,? and (?:[A-Z][\w-]+ ){1,3}(?P<country>[A-Z][a-z]+)\b"
@@ -620,6 +626,16 @@ class Entities:
                     break
                 continue
             if (
+                word.casefold() in _DOUBLE_PARTICLES
+                and end + 2 < count
+                and texts[end + 1] in _DOUBLE_PARTICLES[word.casefold()]
+                and _capitalised(texts[end + 2])
+                and texts[end + 2][:1].isalpha()
+                and "\n" not in text[starts[end] : starts[end + 2]]
+            ):
+                end += 3  # "Lorna Van der Merwe", "Juan de la Cruz"
+                continue
+            if (
                 word.casefold() in CONNECTORS
                 and end + 1 < count
                 and _capitalised(texts[end + 1])
@@ -913,11 +929,8 @@ class Entities:
                         and (name_start == 1 or folded[name_start - 2].rstrip(".") in TITLES)
                     )  # "Will Moy", "Mayor Bill de Blasio"
                     or (
-                        word in _PARTICLES
-                        and run[name_start - 1].text.islower()
-                        and name_start >= 2
-                        and name_start < len(run)
-                    )  # "Bill de Blasio", "Vincent van Gogh"
+                        word in _PARTICLES and name_start >= 2 and name_start < len(run)
+                    )  # "Bill de Blasio", "Vincent van Gogh", "Lorna Van der Merwe"
                 )
             ):
                 break

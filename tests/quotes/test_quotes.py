@@ -1002,3 +1002,12 @@ def test_he_after_a_described_subject_is_the_person_so_described() -> None:
         "Ron Van Dusen",
         "Kwame Asante-Boateng",
     ]
+
+
+def test_a_surname_with_two_particles_is_part_of_the_name() -> None:
+    text = _article(
+        "Board chair Lorna Van der Merwe urged residents to have a bag packed.\n\n"
+        "“If you receive an order, go,” Van der Merwe said.\n\n"
+        "“We will be there,” said Juan de la Cruz."
+    )
+    assert [s for _, s in _speech(text)] == ["Lorna Van der Merwe", "Juan de la Cruz"]
