@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import add, itemgetter, sub
+from operator import add, attrgetter, itemgetter, sub
 from sys import intern
 from typing import Any, overload
 
@@ -1130,6 +1130,7 @@ class Entities:
                 or token.folded in _DESCRIPTION_STOPS
                 or token.folded in _PREPOSITIONS  # "as more Democrats learn about Sanders"
                 or _verb_form(token.folded)
+                or self._person_at(token)  # "Forward Chloé Bergeron-Tsang now trails"
             ):
                 break
             before.insert(0, token)
@@ -1152,6 +1153,17 @@ class Entities:
                 ):
                     return phrase
         return ""
+
+    def _person_at(self, token: Token) -> bool:
+        """Whether `token` is part of a person's name found already (a description of
+        someone never holds another person's name)."""
+        mentions = self.mentions
+        index = bisect_right(mentions, token.start, key=attrgetter("start")) - 1
+        return (
+            index >= 0
+            and token.start < mentions[index].end
+            and mentions[index].entity.kind == "person"
+        )
 
     # --- entities ---
     def _entity(self, name: str, kind: str, first: int) -> Entity:

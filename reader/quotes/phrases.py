@@ -530,13 +530,15 @@ def _describes(segment: Sequence[Token]) -> bool:
 def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     """The subject of a sentence (or clause): past an introductory phrase, up to its verb."""
     start = 0
-    # An introduction ending in a comma: "In a statement, ", "Discussing his concern, ".
+    # An introduction ending in a comma: "In a statement, ", "Discussing his concern, ",
+    # "Asked about the goal, ".
     for index, token in enumerate(toks[:16]):
         if token.text == "," and index < len(toks) - 1:
             lead = toks[0]
             if (
                 _introduces(toks[:index])
                 or lead.text.endswith("ing")
+                or (lead.text.endswith("ed") and index >= 2 and toks[1].text.islower())
                 or lead.folded in {"however", "but", "meanwhile", "still", "yet"}
             ):
                 start = index + 1

@@ -1011,3 +1011,13 @@ def test_a_surname_with_two_particles_is_part_of_the_name() -> None:
         "“We will be there,” said Juan de la Cruz."
     )
     assert [s for _, s in _speech(text)] == ["Lorna Van der Merwe", "Juan de la Cruz"]
+
+
+def test_a_description_stops_at_another_persons_name() -> None:
+    from reader.quotes.names import Entities
+
+    text = _article(
+        "Forward Chloé Bergeron-Tsang now trails Toronto's Tessa Lindgren-Reid in scoring."
+    )
+    found = {m.entity.name: m.entity.description for m in Entities(text, 0).mentions}
+    assert "Chloé" not in found["Tessa Lindgren-Reid"]
