@@ -54,6 +54,7 @@ _LISTED_NAME = re.compile(
 MODIFIER_ENDINGS = ("-based", "-born", "-era", "-style", "-led", "-backed", "-owned", "-funded")
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
 _PARTICLES = words("name_particles")
+_PERSON_NOUN_WORDS = words("person_nouns")  # "resident", "hunter": a role before a name
 
 TITLES = words("titles")
 ORG_WORDS = words("org_words")
@@ -380,6 +381,43 @@ _JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
 _REGNAL = frozenset({"pope", "queen", "king", "prince", "princess"})
 
 
+_NOUN_ENDINGS = (
+    "tion",
+    "sion",
+    "ment",
+    "ity",
+    "ance",
+    "ence",
+    "ship",
+    "ism",
+    "ness",
+    "age",
+    "try",
+    "ogy",
+    "ces",
+    "ics",
+    "ure",
+    "ions",
+)
+
+
+def _complement_words(run: Sequence[Token]) -> int:
+    """How many words open a person's run that are the end of a title's complement, not
+    the name: "Industry François-Philippe Champagne", "Social Development Jenna Sudds",
+    "French Language Jean-François Lévesque" (common nouns, then a known given name and a
+    surname or two). 0 when the run opens with a given name or with no such noun."""
+    folded = [t.word.casefold() for t in run]
+    given = next((i for i in range(1, len(run)) if is_given_name(folded[i])), None)
+    if (
+        given is None
+        or not 1 <= len(run) - given - 1 <= 2
+        or is_given_name(folded[0])
+        or not folded[given - 1].endswith(_NOUN_ENDINGS)
+    ):
+        return 0
+    return given
+
+
 def _leading_particle(run: Sequence[Token]) -> bool:
     """A capitalised particle that opens a name: "Al Gore", "De Blasio", "Van Hollen"."""
     return (
@@ -681,6 +719,14 @@ class Entities:
             run = run[
                 1:
             ]  # "Singer George Michael has said", "former Olympian Steve Cram": a role, not a name
+        role: list[Token] = []
+        if (
+            len(run) >= 3
+            and run[0].folded in _PERSON_NOUN_WORDS
+            and self._opens_sentence(run[0])
+            and all(_name_like(t) for t in run[1:])
+        ):
+            role, run = [run[0]], run[1:]  # "Resident Jocelyne Cormier", "Hunter Joanasie …"
         folded = [t.word.casefold() for t in run]
         # "Jamie Werner of Ngātiwai", "Matthew Ingram of The Globe and Mail": a person and
         # their affiliation, unless the first part is a title ("Governor of Washington").
@@ -713,7 +759,7 @@ class Entities:
             self._classify(toks, run[:cut], first, first + cut)
             self._classify(toks, run[cut + 1 :], first + cut + 1, last)
             return
-        self._classify(toks, run, first, last)
+        self._classify(toks, run, first + len(role), last, role)
 
     def _furniture(self, toks: Sequence[Token], first: int, last: int) -> bool:
         """Page furniture, not a name: a run that opens its line and is a label ("WATCH:",
@@ -756,6 +802,14 @@ class Entities:
             ):
                 found[match.start()] = match.end()
         return found
+
+    def _describes_role(self, toks: Sequence[Token], run: list[Token], last: int) -> bool:
+        """ "the Independent Vermont senator", "a Liberal Ontario MPP": capitalised words
+        between an article and a lowercase title describe the role, and name no one."""
+        if last >= len(toks) or not toks[last].text.islower() or toks[last].folded not in TITLES:
+            return False
+        lead = self.text[max(0, run[0].start - 4) : run[0].start].casefold()
+        return lead.endswith(("the ", " a ", "an "))
 
     def _listed(self, toks: Sequence[Token], first: int, last: int) -> None:
         """The organisation a listed name names, with its acronym if brackets give one."""
@@ -960,6 +1014,15 @@ class Entities:
             # given name describes the person (a name's first word seldom ends so: the given
             # names that do, "Carlos", "Thomas", are in the list).
             name_start += 1
+        if self._describes_role(toks, run, last):
+            return  # "The Independent Vermont senator": words describing a role, no name
+        name_start += _complement_words(run[name_start:])
+        if (
+            name_start >= 2
+            and folded[name_start - 1] in {"of", "for"}
+            and len(run) - name_start < 2
+        ):
+            return  # "Minister of Innovation,": the title's complement, no one's name
         name_tokens = run[name_start:]
         titles = [*role, *run[:name_start]]
         if not name_tokens:

@@ -1021,3 +1021,23 @@ def test_a_description_stops_at_another_persons_name() -> None:
     )
     found = {m.entity.name: m.entity.description for m in Entities(text, 0).mentions}
     assert "Chloé" not in found["Tessa Lindgren-Reid"]
+
+
+def test_the_words_of_a_title_or_a_role_are_not_part_of_the_name() -> None:
+    from reader.quotes.names import Entities
+
+    text = _article(
+        "Minister of Innovation, Science and Industry François-Philippe Champagne spoke.\n\n"
+        "Resident Jocelyne Cormier said the water rose fast. Liberal MNA Samira Haddad "
+        "agreed. Hunter Joanasie Akumalik said the ice was thin.\n\n"
+        "Quebec's Minister Responsible for the French Language Jean-François Lévesque "
+        "spoke. The Independent Vermont senator vowed to fight on."
+    )
+    people = {m.entity.name for m in Entities(text, 0).mentions if m.entity.kind == "person"}
+    assert people == {
+        "François-Philippe Champagne",
+        "Jocelyne Cormier",
+        "Samira Haddad",
+        "Joanasie Akumalik",
+        "Jean-François Lévesque",
+    }
