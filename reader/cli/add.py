@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,10 +63,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, where: Locations) -> int:
     # httpx and trafilatura are loaded only when adding
+    from reader.core.files import read_stdin
     from reader.library.adding import AddError, add_feed, add_source, refresh
     from reader.library.article_files import ArticleError
     from reader.library.extraction import RAW, READER, TRAFILATURA
-    from reader.library.fetching import TIMEOUT_SECONDS
+    from reader.library.fetching import MAX_BYTES, TIMEOUT_SECONDS
     from reader.library.folder import Library
     from reader.storage.database import Store
 
@@ -83,7 +83,15 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     if sources.count("-") > 1:
         say("reader add: standard input (-) can be given once", err=True)
         return 2
-    stdin = sys.stdin.buffer.read() if "-" in sources else None
+    try:
+        stdin = read_stdin(MAX_BYTES) if "-" in sources else None
+    except OSError:
+        say(
+            f"reader add: standard input is over {MAX_BYTES >> 20} MB, too big for an article; "
+            "split it or add it as files",
+            err=True,
+        )
+        return 1
     named = where.library  # in the commands it suggests: they work from any folder
     outcomes: list[AddResult | AddError] = []
     store = Store(where.db)

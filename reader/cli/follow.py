@@ -119,13 +119,14 @@ def _list(subscriptions: Subscriptions, as_json: bool) -> int:
 
 
 def _import(subscriptions: Subscriptions, path: Path) -> int:
+    from reader.core.files import FileTooLarge, read_bounded
     from reader.library.following import import_opml
     from reader.library.opml import MAX_OPML_BYTES
 
     try:
-        if path.stat().st_size > MAX_OPML_BYTES:
-            return fail(f"{path}: over {MAX_OPML_BYTES >> 20} MB, not a list of feeds")
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_OPML_BYTES)
+    except FileTooLarge:
+        return fail(f"{path}: over {MAX_OPML_BYTES >> 20} MB, not a list of feeds")
     except OSError as error:
         return fail(f"{path}: cannot read it ({error.strerror}); give an OPML file")
     report = import_opml(subscriptions, data, str(path))

@@ -20,11 +20,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
+from reader.core.files import FileTooLarge, read_bounded
 from reader.core.markdown_text import escape_markdown
 from reader.core.paths import slug
 from reader.core.records import ArticleRecord
 from reader.core.text import clean_line, normalise, paragraphs
 from reader.library.article_files import (
+    MAX_ARTICLE_BYTES,
     ArticleError,
     markdown_to_text,
     parse_article,
@@ -179,15 +181,17 @@ def prepare(
             "standard input", _article_from_bytes(stdin or b"", "", "standard input", cleaning)
         )
     path = Path(source).expanduser()
-    if not path.is_file():
+    if path.is_dir():
+        raise AddError(f"{source}: a folder, not an article; give a .txt, .md or .html file")
+    if not path.exists():
         raise AddError(f"{source}: no such file; give a file, an http(s) address or - for stdin")
     suffix = path.suffix.lower()
     if suffix not in WEB_SUFFIXES | TEXT_SUFFIXES:
         raise AddError(f"{source}: not an article file; give a .txt, .md or .html file, or a URL")
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise AddError(f"{source}: over {MAX_BYTES >> 20} MB, too big for an article")
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES)
+    except FileTooLarge:
+        raise AddError(f"{source}: over {MAX_BYTES >> 20} MB, too big for an article") from None
     except OSError as error:
         raise AddError(f"{source}: cannot read it ({error.strerror})") from None
     return Prepared(source, _article_from_bytes(data, suffix, str(path), cleaning))
@@ -264,7 +268,7 @@ def refresh(
     cleaned = _how_cleaned(prepared.article)
     path = library.folder / record.path
     try:
-        old = path.read_bytes()
+        old = read_bounded(path, MAX_ARTICLE_BYTES)
     except OSError as error:
         raise AddError(f"{path}: cannot read it ({error.strerror})") from None
     meta, _body = split_front_matter(old.decode("utf-8", "replace"))

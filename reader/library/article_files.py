@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reader.core.files import FileTooLarge, read_bounded
 from reader.core.text import clean_line, normalise
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -63,13 +64,12 @@ def is_article_file(path: Path) -> bool:
 def read_article(path: Path) -> ArticleContent:
     """Read, decode and normalise one article file."""
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(
-                f"{path}: {size // (1024 * 1024)} MB is over the {MAX_ARTICLE_BYTES >> 20} MB "
-                "limit for one article; split it into smaller files"
-            )
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_ARTICLE_BYTES)
+    except FileTooLarge:
+        raise ArticleError(
+            f"{path}: over the {MAX_ARTICLE_BYTES >> 20} MB limit for one article; "
+            "split it into smaller files"
+        ) from None
     except OSError as error:
         reason = error.strerror or str(error)
         raise ArticleError(

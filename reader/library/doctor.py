@@ -38,6 +38,7 @@ from reader.storage.database import Store, StoreError, locked, schema_of_generat
 from reader.storage.journal import Journal, JournalError
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import replayed
+from reader.storage.tinydb_storage import read_database_bytes
 
 
 @dataclass(frozen=True)
@@ -391,7 +392,17 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
             if fix:
                 for path in stale:
                     path.unlink(missing_ok=True)
-        raw = db.read_bytes()
+        try:
+            raw = read_database_bytes(db)
+        except OSError as error:
+            checkup.findings.append(
+                Finding(
+                    "error",
+                    f"{db}: cannot read the database ({error.strerror}); point --db at a "
+                    "Reader database file",
+                )
+            )
+            return checkup
         try:
             data = msgspec.json.decode(raw)
         except RecursionError:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from platformdirs import user_config_path, user_state_path
 
+from reader.core.files import read_bounded
 from reader.storage.atomic import write_atomically
 
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -79,7 +80,7 @@ def positions_path() -> Path:
 def load_position(library: Path, path: Path | None = None) -> tuple[str, int] | None:
     """The article (its path in the library) and cursor offset where `library` was left."""
     try:
-        raw = (path or positions_path()).read_bytes()[:MAX_SETTINGS_BYTES]
+        raw = read_bounded(path or positions_path(), MAX_SETTINGS_BYTES)
         entry = json.loads(raw).get(str(library.resolve()))
     except (OSError, ValueError, AttributeError, RecursionError):
         return None
@@ -97,7 +98,7 @@ def save_position(library: Path, article: str, cursor: int, path: Path | None = 
     path = path or positions_path()
     try:
         try:
-            data = json.loads(path.read_bytes()[:MAX_SETTINGS_BYTES])
+            data = json.loads(read_bounded(path, MAX_SETTINGS_BYTES))
             data = data if isinstance(data, dict) else {}
         except (OSError, ValueError, RecursionError):
             data = {}

@@ -83,7 +83,7 @@ from reader.storage.tables import (
     TablesError,
     replayed,
 )
-from reader.storage.tinydb_storage import AtomicJSONStorage, StorageError
+from reader.storage.tinydb_storage import AtomicJSONStorage, StorageError, read_database_bytes
 
 LOCK_TIMEOUT = 15.0
 FOLD_BYTES = 8 * 1024 * 1024  # a journal larger than this is folded after the write
@@ -297,7 +297,7 @@ class Store:
     def _refuse_if_newer(self) -> None:
         """A file that does not fit our schema may simply be from a newer Reader: say so."""
         with contextlib.suppress(OSError, msgspec.DecodeError, ValueError):
-            version = schema_of(msgspec.json.decode(self.path.read_bytes()))
+            version = schema_of(msgspec.json.decode(read_database_bytes(self.path)))
             if version is not None and version > SCHEMA_VERSION:
                 raise StoreError(
                     f"{self.path}: written by a newer Reader (schema {version}, this is "
@@ -321,7 +321,7 @@ class Store:
 
     def _migrate(self) -> None:
         """Bring an older file to the current schema, keeping a backup of the original."""
-        data = msgspec.json.decode(self.path.read_bytes())
+        data = msgspec.json.decode(read_database_bytes(self.path))
         version = schema_of(data)
         if version is None or version >= SCHEMA_VERSION:
             return  # another Reader migrated it meanwhile
@@ -1128,7 +1128,7 @@ def _let_others_run() -> None:
 def on_disk(db: Path) -> dict[str, Any]:
     """The database as saved: `reader.json` as plain JSON with its journal replayed (for
     tools and tests that read the file; the store itself reads it typed)."""
-    data = msgspec.json.decode(db.read_bytes())
+    data = msgspec.json.decode(read_database_bytes(db))
     reading = Journal(db).read(0)
     if reading.generation == schema_of_generation(data):
         replayed(data, reading.records)

@@ -27,9 +27,13 @@ from typing import Any
 
 import msgspec
 
+from reader.core.files import open_regular
 from reader.storage.atomic import fsync_folder
 
 MAX_LINE = 256 * 1024 * 1024  # one change (an import of many annotations) at most
+
+
+MAX_JOURNAL_BYTES = 4 << 30  # (a journal is folded long before: a larger one is no journal)
 
 
 class JournalError(Exception):
@@ -101,9 +105,11 @@ class Journal:
         """The complete records from `offset` on. `JournalError` when a line is damaged
         with complete lines after it (or the file cannot be read)."""
         try:
-            with self.path.open("rb") as handle:
+            with open_regular(self.path) as handle:
                 handle.seek(offset)
-                data = handle.read()
+                data = handle.read(MAX_JOURNAL_BYTES + 1)
+            if len(data) > MAX_JOURNAL_BYTES:
+                raise OSError(0, f"over {MAX_JOURNAL_BYTES >> 30} GB, too large to be one")
         except FileNotFoundError:
             return Reading([], 0, None, False)
         except OSError as error:

@@ -20,6 +20,7 @@ from reader.storage.backups import FOLDER, Backup, Backups
 from reader.storage.database import Store, StoreError, locked
 from reader.storage.journal import Journal
 from reader.storage.migrations import SCHEMA_VERSION, schema_of
+from reader.storage.tinydb_storage import read_database_bytes
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class BackupInfo:
 def describe(backup: Backup) -> BackupInfo:
     """Open a backup on its own and count what it holds."""
     try:
-        data = msgspec.json.decode(backup.path.read_bytes())
+        data = msgspec.json.decode(read_database_bytes(backup.path))
     except (OSError, msgspec.DecodeError, RecursionError) as error:
         return BackupInfo(backup, problem=f"unreadable ({error})")
     version = schema_of(data)

@@ -25,9 +25,19 @@ import msgspec
 from tinydb.storages import Storage
 
 from reader.core.collector import collector_paused
+from reader.core.files import read_bounded
 from reader.storage.atomic import write_atomically
 
 CHUNK = 2000  # documents encoded at a time
+
+
+MAX_DATABASE_BYTES = 4 << 30  # far beyond any real corpus; a link to /dev/zero is refused
+
+
+def read_database_bytes(path: Path) -> bytes:
+    """The bytes of a database file: a regular file only (never a pipe or a device a link
+    points to), at most `MAX_DATABASE_BYTES`; `OSError` otherwise."""
+    return read_bounded(path, MAX_DATABASE_BYTES)
 
 
 class StorageError(Exception):
@@ -86,7 +96,7 @@ class AtomicJSONStorage(Storage):
     # --- file handling ---
     def _load(self) -> dict[str, Any] | None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_database_bytes(self.path)
         except FileNotFoundError:
             return None
         except OSError as error:

@@ -1,0 +1,78 @@
+"""Reading a file named by the user or found in a folder, safely.
+
+Only a regular file is read: a folder, a pipe (which would block until something writes
+to it), a device (`/dev/zero` never ends) or a socket is refused before any byte is read,
+whatever a link points to. And never more than a limit: a file that grew, or a special
+file that says it is empty, cannot make Reader hold more than it asked for.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a pipe must not wait for a writer
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+class FileTooLarge(OSError):
+    """A file larger than the limit it was read with."""
+
+
+def read_bounded(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    Raises `OSError` (its `strerror` says why, for a one-line message): `FileTooLarge` over
+    the limit, EINVAL for anything but a regular file, ELOOP for a link when
+    `follow_links` is False, and whatever opening or reading raised."""
+    flags = os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= _NOFOLLOW
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        return read_regular(handle, limit, str(path))
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading if it is a regular file (EINVAL otherwise; a pipe is
+    never waited on)."""
+    descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
+    handle = os.fdopen(descriptor, "rb")
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        handle.close()
+        raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", str(path))
+    return handle
+
+
+def read_regular(handle: BinaryIO, limit: int, name: str) -> bytes:
+    """At most `limit` bytes from an open regular file (see `read_bounded`)."""
+    info = os.fstat(handle.fileno())
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", name)
+    if info.st_size > limit:
+        raise FileTooLarge(errno.EFBIG, f"larger than {_size(limit)}", name)
+    data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(errno.EFBIG, f"larger than {_size(limit)}", name)
+    return data
+
+
+def read_stream(stream: BinaryIO, limit: int, name: str = "standard input") -> bytes:
+    """At most `limit` bytes from a stream that may never end (standard input)."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(errno.EFBIG, f"larger than {_size(limit)}", name)
+    return data
+
+
+def read_stdin(limit: int) -> bytes:
+    """Standard input, at most `limit` bytes (`FileTooLarge` beyond)."""
+    return read_stream(sys.stdin.buffer, limit)
+
+
+def _size(limit: int) -> str:
+    return f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit} bytes"

@@ -1,0 +1,76 @@
+"""Files that are not what they claim: a pipe, a device, an endless stream, where Reader
+expects an article, a database, a list of feeds or standard input. Each is refused in one
+line, at once, without reading it (a pipe would block for ever, /dev/zero never ends)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.cli import run_reader
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pipes are POSIX")
+
+
+def _library(tmp_path: Path) -> Path:
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "story.txt").write_text("A story\n\nIt happened.\n", encoding="utf-8")
+    return library
+
+
+def _one_line_refusal(result, name: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    said = result.stderr + result.stdout  # (`doctor` reports its findings on stdout)
+    assert [line for line in said.splitlines() if name in line], said
+
+
+def test_a_pipe_or_a_device_among_the_articles_is_skipped_not_read(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    os.mkfifo(library / "pipe.txt")
+    (library / "zero.txt").symlink_to("/dev/zero")
+    result = run_reader("list", "--library", str(library))
+    assert result.returncode == 0, result.stderr
+    assert "A story" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_a_database_that_is_a_device_or_a_pipe_is_refused(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    (library / "reader.json").symlink_to("/dev/zero")
+    # (named as the link resolves: the file Reader was asked to read)
+    _one_line_refusal(run_reader("list", "--library", str(library)), "/dev/zero")
+    _one_line_refusal(run_reader("doctor", "--library", str(library)), "/dev/zero")
+    os.mkfifo(library / "other.json")
+    _one_line_refusal(
+        run_reader("list", "--library", str(library), "--db", str(library / "other.json")),
+        "other.json",
+    )
+
+
+def test_adding_a_pipe_a_folder_or_too_much_standard_input_is_refused(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    os.mkfifo(tmp_path / "pipe.txt")
+    _one_line_refusal(
+        run_reader("add", str(tmp_path / "pipe.txt"), "--library", str(library)), "pipe.txt"
+    )
+    (tmp_path / "folder.txt").mkdir()
+    result = run_reader("add", str(tmp_path / "folder.txt"), "--library", str(library))
+    _one_line_refusal(result, "folder.txt")
+    assert "folder" in result.stderr
+    big = "A big story\n\n" + "word " * (11 * 1024 * 1024 // 5)
+    result = run_reader("add", "-", "--library", str(library), stdin=big)
+    _one_line_refusal(result, "standard input")
+    assert not list(library.glob("a-big-story*"))
+
+
+def test_a_list_of_feeds_that_is_a_pipe_is_refused(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    os.mkfifo(tmp_path / "feeds.opml")
+    result = run_reader(
+        "follow", "--import", str(tmp_path / "feeds.opml"), "--library", str(library)
+    )
+    _one_line_refusal(result, "feeds.opml")
