@@ -10,20 +10,29 @@ before anything is written; its journal, if it sits beside it, is replayed first
 
 An article of theirs that no article of ours matches is copied into our library, when its
 file is beside their database (their library folder) and no file of ours has its path, so
-that their annotations of it have their article to go to.
+that their annotations of it have their article to go to: an article file only, holding
+the text they annotated, with no link on either side (`copy_missing_articles`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
-import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from reader.core.files import read_bounded
 from reader.core.records import ArticleRecord
 from reader.interchange.fields import ImportFileError
 from reader.interchange.importing import Incoming, IncomingFile
-from reader.library.article_files import MAX_ARTICLE_BYTES
+from reader.library.article_files import (
+    MAX_ARTICLE_BYTES,
+    ArticleError,
+    is_article_file,
+    parse_article,
+)
 from reader.storage.database import Store
 from reader.storage.merging import MergeError, read_database
 from reader.storage.tables import Tables
@@ -92,7 +101,13 @@ def _incoming(tables: Tables) -> IncomingFile:
 
 def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> list[str]:
     """Copy into `folder` the articles of theirs that no article of ours matches (see the
-    module docstring); the paths copied."""
+    module docstring); the paths copied.
+
+    Their database and folder are another person's, so nothing in them is trusted: only an
+    article file (.txt, .md; no hidden file or folder, so never a journal, a backup or an
+    index) is copied, read from inside their folder with no link on the way, whose text
+    is the text they annotated (its SHA-256), written inside ours with no link on the way
+    and never over a file that exists."""
     if their.folder is None:
         return []
     ours = [r for r in store.articles() if not r.missing]
@@ -102,22 +117,80 @@ def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> l
     for record in their.articles:
         if record.sha256 in hashes or (record.url and record.url.rstrip("/") in urls):
             continue
-        relative = PurePosixPath(record.path)
-        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+        relative = _article_path(record.path)
+        if relative is None:
             continue
-        source, target = their.folder / relative, folder / relative
-        try:
-            if (
-                source.is_symlink()
-                or not source.is_file()
-                or source.stat().st_size > MAX_ARTICLE_BYTES
-                or target.exists()
-                or target.is_symlink()
-            ):
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-        except OSError:
-            continue
-        copied.append(record.path)
+        data = _their_article(their.folder, relative, record.sha256)
+        if data is not None and _write_new(folder, relative, data):
+            copied.append(record.path)
+            hashes.add(record.sha256)
     return copied
+
+
+def _article_path(path: str) -> PurePosixPath | None:
+    """`path` as a relative path to an article file, or None: absolute, "..", a hidden
+    part (".reader.json.journal", ".reader-backups/…") or not an article's suffix."""
+    relative = PurePosixPath(path)
+    if (
+        relative.is_absolute()
+        or not relative.parts
+        or any(part in {"", ".", ".."} or part.startswith(".") for part in relative.parts)
+        or "\\" in path
+        or not is_article_file(Path(relative.name))
+    ):
+        return None
+    return relative
+
+
+def _no_link_inside(folder: Path, relative: PurePosixPath) -> Path | None:
+    """`folder / relative` when no part of it below `folder` is a link (None otherwise, or
+    when a part is missing)."""
+    path = folder
+    for part in relative.parts:
+        path = path / part
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return None
+        except OSError:
+            return None
+    return path
+
+
+def _their_article(folder: Path, relative: PurePosixPath, sha256: str) -> bytes | None:
+    """The bytes of their article file when it is one and holds the text they annotated."""
+    source = _no_link_inside(folder, relative)
+    if source is None:
+        return None
+    try:
+        data = read_bounded(source, MAX_ARTICLE_BYTES, follow_links=False)
+        content = parse_article(data, source.suffix.lower(), str(source))
+    except (OSError, ArticleError):
+        return None
+    return data if content.sha256 == sha256 else None
+
+
+def _write_new(folder: Path, relative: PurePosixPath, data: bytes) -> bool:
+    """Write `data` at `folder / relative`, making its folders, following no link and
+    replacing nothing; whether it was written."""
+    path = folder
+    try:
+        for part in relative.parts[:-1]:
+            path = path / part
+            try:
+                os.mkdir(path)
+            except FileExistsError:
+                if not stat.S_ISDIR(os.lstat(path).st_mode):  # a link or a file: not ours to use
+                    return False
+        target = path / relative.parts[-1]
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(target, flags, 0o644)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+    except OSError:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        return False
+    return True

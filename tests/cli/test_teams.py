@@ -171,3 +171,58 @@ def test_git_merges_two_coders_databases_with_the_merge_driver(library: Path) ->
         timeout=60,
     )
     assert status.returncode == 0, status.stdout + status.stderr
+
+
+def _their_article(bob: Path, data: dict, path: str, text: str) -> None:
+    """Add to bob's database (as JSON) an article record naming `path`, of text `text`."""
+    from reader.library.article_files import parse_article
+
+    number = max(int(key) for key in data["articles"]) + 1
+    data["articles"][str(number)] = {
+        "id": number,
+        "path": path,
+        "title": path,
+        "sha256": parse_article(text.encode(), ".txt", path).sha256,
+    }
+
+
+def test_import_copies_no_file_but_an_article_from_inside_their_folder(
+    two_coders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    alice, bob = two_coders
+    before = on_disk(alice / "reader.json")["annotations"]
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "shadow.txt").write_text("root:x:0:0\n")
+    (bob / "notes").symlink_to(secret)  # a link on the way out of their folder
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (alice / "inbox").symlink_to(outside)  # a link on the way out of ours
+    (bob / "inbox").mkdir()
+    (bob / "inbox" / "new.txt").write_text("New\n\nA story.\n")
+    (bob / ".hidden.txt").write_text("Hidden\n\nnot an article of theirs\n")
+    (bob / ".reader-backups").mkdir(exist_ok=True)
+    (bob / ".reader-backups" / "fake.txt").write_text("Fake\n\nbackup\n")
+    (bob / "run-me.sh").write_text("echo hi\n")
+    (bob / "changed.txt").write_text("Changed\n\nnot what they annotated\n")
+    data = on_disk(bob / "reader.json")
+    for path, text in [
+        ("notes/shadow.txt", "root:x:0:0\n"),
+        ("inbox/new.txt", "New\n\nA story.\n"),
+        (".hidden.txt", "Hidden\n\nnot an article of theirs\n"),  # (".reader.json.journal")
+        (".reader-backups/fake.txt", "Fake\n\nbackup\n"),
+        ("run-me.sh", "echo hi\n"),
+        ("changed.txt", "Changed\n\nas they annotated it\n"),
+    ]:
+        _their_article(bob, data, path, text)
+    (bob / ".reader.json.journal").unlink(missing_ok=True)  # (folded into the file below)
+    (bob / "reader.json").write_text(json.dumps(data), encoding="utf-8")
+    result = run_reader("import", str(bob / "reader.json"), "--library", str(alice), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["articles_copied"] == []
+    assert not (alice / "notes").exists() and not list(outside.iterdir())
+    assert not (alice / ".reader-backups" / "fake.txt").exists()
+    assert not (alice / "run-me.sh").exists() and not (alice / "changed.txt").exists()
+    assert not (alice / ".hidden.txt").exists()
+    after = on_disk(alice / "reader.json")["annotations"]
+    assert set(before) <= set(after)  # nothing of ours lost
