@@ -8,6 +8,8 @@ unit `w3c` and `qdpx` positions count in (`reader.interchange.position_units`).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -112,7 +114,13 @@ def run_export(
         assert isinstance(payload, str)
         if sys.stdout.isatty():  # for a person: no escape sequence reaches the terminal
             payload = printable(payload.removeprefix("\ufeff"))
-        sys.stdout.write(payload)
+        try:
+            sys.stdout.write(payload)
+            sys.stdout.flush()
+        except OSError as error:
+            with contextlib.suppress(OSError):  # what is left unwritten goes nowhere at exit
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return fail(f"standard output: cannot write the export ({error.strerror})")
         return 0
     try:
         summary = write_export(

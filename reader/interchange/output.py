@@ -23,6 +23,7 @@ from reader.interchange.qdpx import to_qdpx
 from reader.interchange.selection import Selection
 from reader.interchange.tables import to_csv, to_json
 from reader.interchange.w3c import to_w3c
+from reader.library.site_memory import FOLDER_NAME as SITES_FOLDER
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import FOLDER as BACKUPS_FOLDER
 
@@ -61,16 +62,28 @@ def render(
     raise ExportError(f"{fmt}: not a format that renders to one file")
 
 
+_READER_FOLDERS = (BACKUPS_FOLDER, SITES_FOLDER)  # backups, and how sites were cleaned
+
+
 def check_target(target: Path, where: Locations, *, folder: bool = False) -> None:
     """Refuse a target that is Reader's own data; see the module docstring."""
     resolved = target.expanduser().resolve()
     db = where.db.resolve()
-    store_files = {db, db.with_name(f".{db.name}.lock")}
-    backups = db.parent / BACKUPS_FOLDER
-    if resolved in store_files or resolved.is_relative_to(backups):
+    beside = resolved.parent == db.parent
+    kept = (  # the database, the feeds file, and what Reader keeps beside them
+        resolved == db
+        or (beside and resolved.name == f"{db.stem}.feeds.json")
+        or (beside and resolved.name.startswith((f".{db.name}", f".{db.stem}.feeds.json")))
+        or any(resolved.is_relative_to(db.parent / name) for name in _READER_FOLDERS)
+    )
+    if kept:
         raise ProtectedPathError(
-            f"{target}: that is Reader's database (or its lock or backups); "
-            "write the export somewhere else"
+            f"{target}: that is Reader's own data (its database, journal, index, lock, feeds "
+            "or backups); write the export somewhere else"
+        )
+    if not folder and resolved.exists() and not resolved.is_file() and not resolved.is_dir():
+        raise ProtectedPathError(
+            f"{target}: not a regular file (a device, a pipe or a socket); give a file name"
         )
     library = where.library.resolve()
     inside = resolved == library or resolved.is_relative_to(library)

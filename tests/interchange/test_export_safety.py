@@ -29,6 +29,10 @@ def export(library: Path, *args: str) -> tuple[int, str]:
         "reader.json",
         ".reader.json.lock",
         ".reader-backups/reader.json.daily.20260101-000000-000000.json",
+        ".reader.json.journal",
+        ".reader.json.index",
+        "reader.feeds.json",
+        ".reader-sites/example.com.json",
         "ice-canada-offices.txt",
         "new-quotes.md",  # would become an article of the library
     ],
@@ -37,15 +41,42 @@ def test_export_refuses_to_write_over_the_database_or_the_library(
     tagged_library: Path, target: str
 ) -> None:
     (tagged_library / ".reader-backups").mkdir(exist_ok=True)
+    (tagged_library / ".reader-sites").mkdir(exist_ok=True)
     path = tagged_library / target
-    if target.startswith(".reader"):
+    if target.startswith(".reader") or target.endswith("feeds.json"):
         path.write_text("kept")
     before = {p: p.read_bytes() for p in tagged_library.rglob("*") if p.is_file()}
-    status, err = export(tagged_library, "-o", str(path))
+    status, err = export(tagged_library, "-o", str(path), "--force")
     assert status == 2 and err.count("\n") == 1
-    assert "library" in err or "database" in err
+    assert "library" in err or "Reader's own data" in err
     after = {p: p.read_bytes() for p in tagged_library.rglob("*") if p.is_file()}
     assert after == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pipes are POSIX")
+def test_a_pipe_or_a_device_is_no_file_to_export_to(tagged_library: Path, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.md")
+    status, err = export(tagged_library, "-o", str(tmp_path / "pipe.md"), "--force")
+    assert status == 2 and "not a regular file" in err
+    assert (tmp_path / "pipe.md").is_fifo()
+
+
+def test_a_full_standard_output_is_one_line_not_a_traceback(tagged_library: Path) -> None:
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "export", "--library", str(tagged_library)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().startswith("reader: standard output: cannot write")
 
 
 def test_a_symlink_to_the_database_is_refused_too(tagged_library: Path, tmp_path: Path) -> None:
