@@ -51,15 +51,18 @@ class Quotation:
 
 _ESCAPES = re.compile(
     r"""
-      \x1b\[[0-?]*[ -/]*[@-~]                # CSI: colours, cursor moves
-    | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?     # OSC: titles, hyperlinks, clipboard
-    | \x1b[P^_X][^\x1b]*(?:\x1b\\)?          # DCS, PM, APC, SOS strings
-    | \x1b[ -/]*[0-~]?                       # any other escape
-    | \x9b[0-?]*[ -/]*[@-~]                  # 8-bit CSI
-    | \x9d[^\x07\x9c]*[\x07\x9c]?            # 8-bit OSC
+      \x1b\[[0-?]*[ -/]*[@-~]                              # CSI: colours, cursor moves
+    | \x1b\][^\x07\x1b\n]{0,2048}(?:\x07|\x1b\\)         # OSC: titles, hyperlinks
+    | \x1b[P^_X][^\x1b\n]{0,2048}\x1b\\                  # DCS, PM, APC, SOS strings
+    | \x1b[ -/]*[0-~]?                                     # any other escape
+    | \x9b[0-?]*[ -/]*[@-~]                                # 8-bit CSI
+    | \x9d[^\x07\x9c\n]{0,2048}[\x07\x9c]                  # 8-bit OSC
     """,
     re.VERBOSE,
 )
+# (A string sequence is removed only with its end, within a line and 2,048 characters: an
+# unterminated one, a stray U+009D, took the rest of the article with it. Its lone
+# introducer is then a control, removed below, and the text after it stays.)
 # C0 controls but newline, DEL, C1 controls, bidirectional overrides and isolates (which can
 # make a terminal show text in another order than it is stored), and stray byte-order marks.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe]")

@@ -37,6 +37,19 @@ def test_escape_sequences_and_controls_are_removed() -> None:
     assert normalise(raw) == "red text, title , link y nul bell"
 
 
+def test_an_unterminated_escape_string_takes_no_text_with_it() -> None:
+    # A stray 8-bit OSC (U+009D) or an OSC never ended removed the rest of the article.
+    assert normalise("Before \x9d after.\nNext line.") == "Before  after.\nNext line."
+    assert normalise("Keep \x1b]0;title and the rest") == "Keep 0;title and the rest"
+    assert normalise("Keep \x1bP never ended\nline") == "Keep  never ended\nline"
+
+
+@given(st.text(alphabet="ab \n\x1b\x9d\x07\x9c]P\\"))
+def test_removing_escapes_never_removes_a_line_or_many_letters(raw: str) -> None:
+    text = normalise(raw)
+    assert text.count("\n") == raw.count("\n")
+
+
 def test_markup_like_text_is_kept_literally() -> None:
     assert normalise("[bold]x[/] [@click=app.quit]y[/]") == "[bold]x[/] [@click=app.quit]y[/]"
 
