@@ -14,6 +14,7 @@ import contextlib
 import gzip
 import threading
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -99,6 +100,21 @@ class _Handler(BaseHTTPRequestHandler):
             chunk = b"<p>" + b"word " * 20_000 + b"</p>"
             for _ in range(120):  # about 12 MB, streamed without a length
                 self.wfile.write(chunk)
+        elif path in ("bomb.html", "bomb2.html", "gzipped.html"):
+            # A page in gzip (what servers do), a gzip bomb (64 MB of spaces in 64 KB), and
+            # the same bomb inside gzip again (what httpx decoded whole in one step).
+            if path == "gzipped.html":
+                body = gzip.compress(gzip.decompress(PAGES["story.html"].read_bytes()))
+            else:
+                body = _bomb()
+                if path == "bomb2.html":
+                    body = gzip.compress(body)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip, gzip" if path == "bomb2.html" else "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif path.startswith("hostile/"):
             self._hostile(base, path.removeprefix("hostile/"))
         elif path == "trickle.html":
@@ -142,6 +158,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+_BOMB: list[bytes] = []
+
+
+def _bomb() -> bytes:
+    """64 MB of spaces after an opening tag, gzipped (64 KB; made once, in pieces)."""
+    if not _BOMB:
+        compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+        block = b" " * (1 << 20)
+        pieces = [compressor.compress(b"<html><body><p>")]
+        pieces += [compressor.compress(block) for _ in range(64)]
+        _BOMB.append(b"".join(pieces) + compressor.flush())
+    return _BOMB[0]
 
 
 def set_live_page(html: bytes) -> None:

@@ -67,3 +67,26 @@ def test_add_gives_up_on_a_trickling_server_at_its_deadline(site: str, empty_lib
     assert time.monotonic() - began < 10
     assert result.stderr.count("\n") == 1 and "within 1 s" in result.stderr
     assert list(empty_library.glob("*.md")) == []
+
+
+def test_a_compressed_answer_is_read_within_the_size_bound(site: str) -> None:
+    import tracemalloc
+
+    from tests.helpers.web import _bomb
+
+    page = fetch(f"{site}/gzipped.html")  # a page in gzip, as servers send it
+    assert b"Taylor Swift" in page.body
+    _bomb()  # (made before counting: the server runs in this process)
+    tracemalloc.start()
+    try:
+        for bomb in ("bomb.html", "bomb2.html"):  # 64 MB in 64 KB; the same inside gzip again
+            try:
+                fetch(f"{site}/{bomb}")
+            except FetchError as error:
+                assert "too big" in str(error) or "does not read" in str(error)
+            else:
+                raise AssertionError(f"{bomb} was read whole")
+        peak_mb = tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+    assert peak_mb < 40  # (cut at 10 MB of page; httpx's own decoding held it all)
