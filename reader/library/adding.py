@@ -218,6 +218,7 @@ def add_feed(
     )
     results: list[AddResult | AddError] = []
     for entry in entries[:limit]:
+        link = clean_line(str(entry["link"]))[:200]  # (named in an error, as the feed has it)
         try:
             link = linked_address(fetched.url, entry["link"])
             results.append(add_web_page(library, link, timeout, cleaning))

@@ -296,7 +296,7 @@ class Store:
 
     def _refuse_if_newer(self) -> None:
         """A file that does not fit our schema may simply be from a newer Reader: say so."""
-        with contextlib.suppress(OSError, msgspec.DecodeError, ValueError):
+        with contextlib.suppress(OSError, msgspec.DecodeError, ValueError, RecursionError):
             version = schema_of(msgspec.json.decode(read_database_bytes(self.path)))
             if version is not None and version > SCHEMA_VERSION:
                 raise StoreError(

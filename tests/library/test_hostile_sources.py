@@ -90,3 +90,15 @@ def test_a_compressed_answer_is_read_within_the_size_bound(site: str) -> None:
     finally:
         tracemalloc.stop()
     assert peak_mb < 40  # (cut at 10 MB of page; httpx's own decoding held it all)
+
+
+def test_a_feed_whose_first_link_is_no_web_address_names_each_link(
+    site: str, empty_library: Path
+) -> None:
+    result = run_reader(
+        "add", "--feed", f"{site}/hostile/feeds/first-link-script.rss", "--json",
+        "--library", str(empty_library),
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    sources = [r["source"] for r in json.loads(result.stdout)]
+    assert sources == ["javascript:alert(1)", "data:text/html,%3Cp%3Ehello%3C/p%3E"]
