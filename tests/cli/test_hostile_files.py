@@ -74,3 +74,12 @@ def test_a_list_of_feeds_that_is_a_pipe_is_refused(tmp_path: Path) -> None:
         "follow", "--import", str(tmp_path / "feeds.opml"), "--library", str(library)
     )
     _one_line_refusal(result, "feeds.opml")
+
+
+def test_a_database_nested_too_deep_is_refused_by_every_command(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    depth = 100_000
+    (library / "reader.json").write_text('{"meta":' + "[" * depth + "]" * depth + "}")
+    for command in (["list"], ["search", "x"], ["stats"]):
+        result = run_reader(*command, "--library", str(library))
+        _one_line_refusal(result, "reader.json")
