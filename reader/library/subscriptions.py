@@ -25,6 +25,7 @@ from pathlib import Path
 import msgspec
 from filelock import FileLock, Timeout
 
+from reader.core.files import open_regular
 from reader.core.text import clean_line
 from reader.storage.atomic import write_atomically
 
@@ -62,8 +63,16 @@ class _File(msgspec.Struct):
     feeds: list[Feed] = msgspec.field(default_factory=list)
 
 
+class _Stored(msgspec.Struct):
+    """The file as it must be on disk: both keys there (`{}`, or another tool's JSON, is
+    not a feeds file to read as "no feeds" and then write over)."""
+
+    version: int
+    feeds: list[Feed]
+
+
 _ENCODER = msgspec.json.Encoder()
-_DECODER = msgspec.json.Decoder(_File)
+_DECODER = msgspec.json.Decoder(_Stored)
 
 
 def feeds_path(db: Path) -> Path:
@@ -113,7 +122,7 @@ class Subscriptions:
 
     def _read(self) -> _File:
         try:
-            with self.path.open("rb") as handle:
+            with open_regular(self.path) as handle:
                 raw = handle.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return _File()
@@ -122,8 +131,9 @@ class Subscriptions:
         if len(raw) > MAX_FILE_BYTES:
             raise FeedError(f"{self.path}: over {MAX_FILE_BYTES >> 20} MB, not a feeds file")
         try:
-            data = _DECODER.decode(raw)
-        except (msgspec.DecodeError, msgspec.ValidationError) as error:
+            stored = _DECODER.decode(raw)
+            data = _File(stored.version, stored.feeds)
+        except (msgspec.DecodeError, msgspec.ValidationError, RecursionError) as error:
             raise FeedError(
                 f"{self.path}: damaged ({clean_line(str(error))}); Reader will not overwrite "
                 "it: fix it, or move it away and follow the feeds again (--import an OPML file)"

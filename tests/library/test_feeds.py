@@ -247,12 +247,21 @@ def test_a_hostile_or_wrong_opml_file_is_refused_in_one_line(document: bytes) ->
     assert message.startswith("bad.opml: ") and "\n" not in message and "root:" not in message
 
 
-def test_a_damaged_feeds_file_is_refused_and_kept(empty_library: Path) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"version": 1, "feeds": [{"url": 3}]}',
+        "{}",  # (read as "no feeds", then written over by the next `follow`)
+        '{"version": 1}',
+        '[{"url": "https://example.com/feed"}]',
+    ],
+)
+def test_a_damaged_feeds_file_is_refused_and_kept(empty_library: Path, content: str) -> None:
     path = empty_library / "reader.feeds.json"
-    path.write_text('{"version": 1, "feeds": [{"url": 3}]}', encoding="utf-8")
+    path.write_text(content, encoding="utf-8")
     subscriptions = Subscriptions(empty_library / "reader.json")
     with pytest.raises(FeedError, match="damaged"):
         subscriptions.feeds()
     with pytest.raises(FeedError), subscriptions.editing() as feeds:
         feeds.clear()
-    assert path.read_text(encoding="utf-8") == '{"version": 1, "feeds": [{"url": 3}]}'
+    assert path.read_text(encoding="utf-8") == content
