@@ -173,7 +173,7 @@ def prepare(
         fetched = _fetch(url, HTML_TYPES, timeout, cancelled)
         memory = site_memory(library) if library is not None else None
         seen = memory.seen_elsewhere(url) if memory is not None else None
-        article = _clean(fetched.body, fetched.url, source, cleaning, seen)
+        article = _clean(fetched.text(), fetched.url, source, cleaning, seen)
         article.url = url
         return Prepared(source, article, (url, fetched.url))
     if source == "-":
@@ -318,7 +318,7 @@ def _fetch(
 
 
 def _clean(
-    html: bytes,
+    html: str | bytes,
     url: str | None,
     name: str,
     cleaning: str = READER,

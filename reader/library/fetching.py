@@ -19,6 +19,7 @@ network).
 from __future__ import annotations
 
 import asyncio
+import codecs
 import ssl
 import threading
 import zlib
@@ -48,6 +49,10 @@ FEED_TYPES = (
     "text/xml",
     "application/rdf+xml",
     "application/feed+json",
+    "application/x-rss+xml",  # (what Python's own web server and some CMSes send)
+    "application/x-atom+xml",
+    "text/rss+xml",
+    "text/atom+xml",
 )
 
 
@@ -80,6 +85,14 @@ class Fetched:
     status: int = 200
     etag: str = ""
     last_modified: str = ""
+    charset: str = ""  # the Content-Type header's charset, when it names one Python knows
+
+    def text(self) -> str | bytes:
+        """The body as text when the server named its charset and no byte-order mark
+        overrides it (the page's own `<meta>` is read by the HTML parser otherwise)."""
+        if not self.charset or self.body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+            return self.body
+        return self.body.decode(self.charset, "replace")
 
     @property
     def not_modified(self) -> bool:
@@ -193,7 +206,8 @@ async def _get(
             async for raw in response.aiter_raw():  # decoded here, never beyond the bound
                 decoder.feed(raw)
             body = decoder.finish()
-            return Fetched(str(response.url), content_type, body, 200, *validators)
+            charset = _known_charset(response.charset_encoding or "")
+            return Fetched(str(response.url), content_type, body, 200, *validators, charset)
     except httpx.TooManyRedirects:
         raise FetchError(f"{url}: too many redirects") from None
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
@@ -248,6 +262,14 @@ class _Decoder:
 
 # The content codings read, with zlib's window bits for each (47: a gzip or zlib header).
 _CODINGS = {"gzip": 47, "x-gzip": 47, "deflate": 47}
+
+
+def _known_charset(name: str) -> str:
+    """`name` when it is a text encoding Python knows (a header may say anything)."""
+    try:
+        return codecs.lookup(name.strip()[:40]).name if name.strip() else ""
+    except LookupError:
+        return ""
 
 
 def _accept_header(accept: tuple[str, ...]) -> str:

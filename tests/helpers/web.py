@@ -89,6 +89,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
         elif path == "feed.xml":
             self._send(200, "application/rss+xml", feed(base))
+        elif path == "feed.rss":  # the type Python's own web server gives .rss
+            self._send(200, "application/x-rss+xml", feed(base))
+        elif path == "latin1.html":  # the charset in the header only, as many servers do
+            body = (
+                "<html><body><h1>Caf\u00e9 cr\u00e8me br\u00fbl\u00e9e</h1>"
+                "<p>Le caf\u00e9 est servi.</p></body></html>"
+            ).encode("latin-1")
+            self._send(200, "text/html; charset=ISO-8859-1", body)
         elif path == "data.json":
             self._send(200, "application/json", b'{"not": "a page"}')
         elif path == "empty.html":

@@ -102,3 +102,21 @@ def test_a_feed_whose_first_link_is_no_web_address_names_each_link(
     assert result.returncode == 1 and "Traceback" not in result.stderr
     sources = [r["source"] for r in json.loads(result.stdout)]
     assert sources == ["javascript:alert(1)", "data:text/html,%3Cp%3Ehello%3C/p%3E"]
+
+
+def test_the_charset_the_server_names_is_the_one_read(site: str) -> None:
+    from reader.library.adding import prepare
+    from reader.library.extraction import RAW
+
+    prepared = prepare(f"{site}/latin1.html", cleaning=RAW)
+    text = " ".join([prepared.article.title, *(block.text for block in prepared.article.blocks)])
+    assert "Café crème brûlée" in text  # (guessed as another code page: "Café crčme brűlée")
+
+
+def test_a_feed_served_as_application_x_rss_xml_is_a_feed(site: str, empty_library: Path) -> None:
+    result = run_reader(
+        "add", "--feed", f"{site}/feed.rss", "--limit", "1", "--json",
+        "--library", str(empty_library),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert [r["status"] for r in json.loads(result.stdout)] == ["added"]
