@@ -295,7 +295,7 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
         ) from None
     except (NotImplementedError, RuntimeError, ValueError) as error:  # encrypted, odd methods
         raise ImportFileError(f"{name}: cannot read this archive ({error})") from None
-    code_names, source_codes, kind_codes = _read_codes(root)
+    code_names, source_codes, kind_codes = _read_codes(root, name)
     users = _read_users(root)
     incoming = IncomingFile()
     for source in root.iter(f"{_Q}TextSource"):
@@ -411,37 +411,49 @@ def _position(value: str | None, field: str) -> int | None:
     return int(value)
 
 
-def _read_codes(root: ET.Element) -> tuple[dict[str, str], set[str], dict[str, str]]:
+MAX_CODE_DEPTH = 32  # codes nested deeper are no codebook (a theme's path is cut there)
+
+
+def _read_codes(
+    root: ET.Element, name: str = "project"
+) -> tuple[dict[str, str], set[str], dict[str, str]]:
     """Code guid -> name (themes nested with "/"), the guids of sources, and the guids of
-    the kind codes (guid -> "quotation" / "passage")."""
+    the kind codes (guid -> "quotation" / "passage"). Read without recursion, and refused
+    past `MAX_CODE_DEPTH` levels: 67 KB of codes each inside the last made theme paths of
+    3.9 GB in all, and 100,000 levels overflowed the stack."""
     names: dict[str, str] = {}
     source_codes: set[str] = set()
     kinds: dict[str, str] = {}
-
-    def walk(code: ET.Element, path: list[str], group: str) -> None:
-        name = code.get("name", "")
+    pending: list[tuple[ET.Element, list[str], str]] = [
+        (code, [], "") for codes in root.iter(f"{_Q}Codes") for code in codes.findall(f"{_Q}Code")
+    ]
+    pending.reverse()
+    while pending:
+        code, path, group = pending.pop()
+        if len(path) > MAX_CODE_DEPTH:
+            raise ImportFileError(
+                f"{name}: codes nested more than {MAX_CODE_DEPTH} deep; not a codebook Reader "
+                "can read"
+            )
+        code_name = code.get("name", "")
         guid = code.get("guid", "")
         is_group = (
             not path
-            and name in (SOURCES_GROUP, THEMES_GROUP, KIND_GROUP)
+            and code_name in (SOURCES_GROUP, THEMES_GROUP, KIND_GROUP)
             and code.get("isCodable") == "false"
         )
-        group = name if is_group else group
-        here = path if is_group else [*path, name]
+        group = code_name if is_group else group
+        here = path if is_group else [*path, code_name]
         if is_group:
             pass
-        elif group == KIND_GROUP and name in KINDS:
-            kinds[guid] = name
+        elif group == KIND_GROUP and code_name in KINDS:
+            kinds[guid] = code_name
         else:
-            names[guid] = name if group == SOURCES_GROUP else "/".join(here)
+            names[guid] = code_name if group == SOURCES_GROUP else "/".join(here)
             if group == SOURCES_GROUP:
                 source_codes.add(guid)
-        for child in code.findall(f"{_Q}Code"):
-            walk(child, here, group)
-
-    for codes in root.iter(f"{_Q}Codes"):
-        for code in codes.findall(f"{_Q}Code"):
-            walk(code, [], "")
+        children = code.findall(f"{_Q}Code")
+        pending.extend((child, here, group) for child in reversed(children))
     return names, source_codes, kinds
 
 

@@ -205,6 +205,19 @@ def test_a_qdpx_zip_bomb_is_refused_before_it_is_read(tmp_path: Path) -> None:
         from_qdpx(bomb, "bomb.qdpx")
 
 
+@pytest.mark.parametrize("depth", [40, 100_000])
+def test_codes_nested_too_deep_are_refused_in_one_line(depth: int) -> None:
+    # 67 KB of codes each inside the last made 3.9 GB of theme paths; 100,000 overflowed.
+    code = "<Code guid='g{n}' name='theme {n}' isCodable='true'>"
+    codes = "".join(code.format(n=n) for n in range(depth)) + "</Code>" * depth
+    project = (
+        "<Project xmlns='urn:QDA-XML:project:1.0'><CodeBook><Codes>"
+        f"{codes}</Codes></CodeBook></Project>"
+    )
+    with pytest.raises(ImportFileError, match="nested more than"):
+        from_qdpx(qdpx({"project.qde": project.encode()}), "deep.qdpx")
+
+
 def test_the_whole_archive_is_bounded_too(monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.interchange.qdpx as module
 
