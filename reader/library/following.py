@@ -24,7 +24,14 @@ from reader.library.fetching import (
     is_web_address,
 )
 from reader.library.opml import parse_opml
-from reader.library.subscriptions import Feed, FeedError, Subscriptions, find, unique_name
+from reader.library.subscriptions import (
+    Feed,
+    FeedError,
+    Subscriptions,
+    find,
+    name_key,
+    unique_name,
+)
 
 MAX_CANDIDATES = 3  # feed links of a page tried in turn
 
@@ -128,11 +135,14 @@ def import_opml(subscriptions: Subscriptions, data: bytes, name: str) -> ImportR
     report = ImportReport(skipped=list(found.skipped))
     with subscriptions.editing() as feeds:
         known = {feed.url for feed in feeds}
+        taken = {name_key(feed.name) for feed in feeds}
+        numbers: dict[str, int] = {}
         for outline in found.feeds:
             if outline.url in known:
                 report.already.append(outline.url)
                 continue
-            feed = Feed(url=outline.url, name=unique_name(feeds, outline.name), keep=outline.keep)
+            name = unique_name(feeds, outline.name, taken, numbers)
+            feed = Feed(url=outline.url, name=name, keep=outline.keep)
             feeds.append(feed)
             known.add(feed.url)
             report.followed.append(feed)

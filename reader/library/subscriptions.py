@@ -155,11 +155,31 @@ def find(feeds: list[Feed], name_or_url: str) -> Feed | None:
     return None
 
 
-def unique_name(feeds: list[Feed], name: str) -> str:
-    """`name`, or `name (2)`, `name (3)`... so that no two feeds share a name."""
-    taken = {" ".join(feed.name.split()).casefold() for feed in feeds}
-    candidate, number = name, 1
-    while " ".join(candidate.split()).casefold() in taken:
+def name_key(name: str) -> str:
+    """How feed names are compared: spaces and case forgiven."""
+    return " ".join(name.split()).casefold()
+
+
+def unique_name(
+    feeds: list[Feed],
+    name: str,
+    taken: set[str] | None = None,
+    numbers: dict[str, int] | None = None,
+) -> str:
+    """`name`, or `name (2)`, `name (3)`... so that no two feeds share a name. For many
+    names at once, pass `taken` (the keys of the names in use, kept up to date here) and
+    `numbers` (the last number given to each name): each name then costs the same however
+    many there are (an OPML file of 10,000 took 10 s, one a name at a time)."""
+    if taken is None:
+        taken = {name_key(feed.name) for feed in feeds}
+    key = name_key(name)
+    candidate, number = name, (numbers or {}).get(key, 1)
+    if number > 1:
+        candidate = f"{name} ({number})"
+    while name_key(candidate) in taken:
         number += 1
         candidate = f"{name} ({number})"
+    if numbers is not None:
+        numbers[key] = number
+    taken.add(name_key(candidate))
     return candidate

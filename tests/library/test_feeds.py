@@ -265,3 +265,19 @@ def test_a_damaged_feeds_file_is_refused_and_kept(empty_library: Path, content: 
     with pytest.raises(FeedError), subscriptions.editing() as feeds:
         feeds.clear()
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_many_feeds_of_one_name_get_numbers_in_order(empty_library: Path) -> None:
+    from reader.library.following import import_opml
+
+    outlines = "".join(
+        f'<outline type="rss" text="{"Same" if i % 2 else "same "}" '
+        f'xmlUrl="https://example.com/{i}.xml"/>'
+        for i in range(500)
+    )
+    data = f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>'.encode()
+    subscriptions = Subscriptions(empty_library / "reader.json")
+    import_opml(subscriptions, data, "feeds.opml")
+    names = [feed.name for feed in subscriptions.feeds()]
+    assert len({" ".join(n.split()).casefold() for n in names}) == 500
+    assert names[:3] == ["same", "Same (2)", "same (3)"]
