@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, positive_int, positive_seconds, say
 from reader.core.paths import Locations
+from reader.core.text import clean_line, shown_name
 
 if TYPE_CHECKING:
     from reader.library.adding import AddError, AddResult
@@ -129,7 +130,7 @@ def _report(
     library: Path | None = None,
 ) -> None:
     if isinstance(outcome, Exception):
-        say(f"reader add: {outcome}", err=True)
+        say(f"reader add: {clean_line(str(outcome))}", err=True)  # one line, whatever the name
         return
     if as_json:
         return
@@ -140,7 +141,7 @@ def _report(
         "unchanged": "unchanged",
     }[outcome.status]
     detail = f" ({outcome.detail})" if outcome.detail else ""
-    say(f"{label}: {outcome.title}{detail}\n  -> {outcome.path}")
+    say(f"{label}: {outcome.title}{detail}\n  -> {shown_name(outcome.path)}")
     if show_removed and outcome.cleaning:
         _report_removed(outcome, library)
 

@@ -7,6 +7,7 @@ import json
 
 from reader.cli.command import Command, say
 from reader.core.paths import Locations
+from reader.core.text import shown_name
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     width = max(len(str(row["annotations"])) for row in rows)
     for row in rows:
         missing = "  (file missing)" if row["missing"] else ""
-        say(f"{row['annotations']:>{width}}  {row['path']}  {row['title']}{missing}")
+        say(f"{row['annotations']:>{width}}  {shown_name(row['path'])}  {row['title']}{missing}")
     return 0
 
 

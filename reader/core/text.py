@@ -14,6 +14,7 @@ and single quotes inside a double-quoted passage belong to it.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -88,6 +89,15 @@ def printable(value: str) -> str:
 def clean_line(value: str) -> str:
     """A one-line display string: normalised, with every run of white space one blank."""
     return " ".join(normalise(value).split())
+
+
+def shown_name(name: str) -> str:
+    """A file name as one printable line: as it is, unless it holds a line break or a
+    control character; then quoted with those escaped (`"evil\\n  99  forged row.txt"`), so
+    that a name can never forge another row of a listing."""
+    if name.isprintable():
+        return name
+    return json.dumps(name, ensure_ascii=False)
 
 
 def shorten(value: str, width: int) -> str:

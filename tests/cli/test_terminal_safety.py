@@ -105,3 +105,15 @@ def _on_a_terminal(args: list[str]) -> str:
     process.wait(timeout=60)
     os.close(main)
     return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_a_file_name_with_a_line_break_cannot_forge_a_row(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "evil\n  99  forged row.txt").write_text("Title one\n\nBody.\n")
+    result = run_reader("list", "--library", str(library))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n") == 1  # one article, one row
+    assert '"evil\\n  99  forged row.txt"' in result.stdout
+    missing = run_reader("add", str(tmp_path / "gone\nsecond line.txt"), "--library", str(library))
+    assert missing.returncode == 1 and missing.stderr.count("\n") == 1
