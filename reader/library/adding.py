@@ -205,10 +205,10 @@ def add_feed(
     cleaning: str = READER,
 ) -> list[AddResult | AddError]:
     """Add the newest `limit` items of an RSS or Atom feed; each item's result or error."""
-    import feedparser  # imported here: only feeds need it
+    from reader.library.feed_discovery import parse_feed  # (feed_discovery imports adding)
 
     fetched = _fetch(feed_url, FEED_TYPES + HTML_TYPES, timeout)
-    feed = feedparser.parse(fetched.body)
+    feed = parse_feed(fetched.body)
     entries = [entry for entry in feed.entries if entry.get("link")]
     if not entries:
         raise AddError(f"{feed_url}: not an RSS or Atom feed with links to articles")

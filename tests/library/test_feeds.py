@@ -281,3 +281,18 @@ def test_many_feeds_of_one_name_get_numbers_in_order(empty_library: Path) -> Non
     names = [feed.name for feed in subscriptions.feeds()]
     assert len({" ".join(n.split()).casefold() for n in names}) == 500
     assert names[:3] == ["same", "Same (2)", "same (3)"]
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_feed_is_read_to_its_first_thousand_items(kind: str) -> None:
+    from reader.library.feed_discovery import MAX_ITEMS, is_feed, parse_feed
+
+    if kind == "rss":
+        items = "".join(f"<item><title>Story {i}</title></item>" for i in range(3000))
+        body = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+    else:
+        items = "".join(f"<entry><title>Story {i}</title></entry>" for i in range(3000))
+        body = f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">{items}</feed>'
+    parsed = parse_feed(body.encode())
+    assert is_feed(parsed) and len(parsed.entries) == MAX_ITEMS
+    assert parsed.entries[-1].title == f"Story {MAX_ITEMS - 1}"
