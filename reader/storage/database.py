@@ -68,7 +68,7 @@ from reader.core.records import (
 )
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import Backups
-from reader.storage.journal import Journal, JournalError
+from reader.storage.journal import Journal, JournalError, LineTooLarge
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import (
     ANNOTATIONS,
@@ -620,7 +620,11 @@ class Store:
         if not self._journal_current:  # a new journal (replacing one already folded)
             self._journal_end = self.journal.start(self._generation)
             self._journal_current = True
-        self._journal_end = self.journal.append({"ops": self._pending}, self._journal_end)
+        try:
+            self._journal_end = self.journal.append({"ops": self._pending}, self._journal_end)
+        except LineTooLarge:
+            self._write_file()  # an import of a million annotations: the whole file at once
+            return
         self._journal_checked = self.journal.signature()
         self._wrote = True
 

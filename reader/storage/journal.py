@@ -36,6 +36,10 @@ MAX_LINE = 256 * 1024 * 1024  # one change (an import of many annotations) at mo
 MAX_JOURNAL_BYTES = 4 << 30  # (a journal is folded long before: a larger one is no journal)
 
 
+class LineTooLarge(OSError):
+    """A change too large for one journal line (the store writes the whole file instead)."""
+
+
 class JournalError(Exception):
     """The journal is damaged (not torn at its end): one line naming it and what to do.
     `readable` is the length of the part before the damage (0: unreadable)."""
@@ -153,7 +157,7 @@ class Journal:
         off first), flushed to disk; the offset after it."""
         line = encode_line(record)
         if len(line) > MAX_LINE:
-            raise OSError(f"a change of {len(line)} bytes is too large for one journal line")
+            raise LineTooLarge(f"a change of {len(line)} bytes is too large for one journal line")
         with self.path.open("r+b") as handle:
             handle.truncate(at)
             handle.seek(at)

@@ -43,6 +43,22 @@ def test_a_save_appends_one_line_and_leaves_the_file_alone(tmp_path: Path) -> No
     assert Store(db).annotation(saved.id) == saved  # another process sees it at once
 
 
+def test_a_change_too_large_for_a_journal_line_writes_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An import of a million annotations failed after 143 s with "free some space".
+    import reader.storage.journal as journal
+
+    db = tmp_path / "reader.json"
+    store = make(db)
+    monkeypatch.setattr(journal, "MAX_LINE", 2000)
+    many = [new_annotation(1, TEXT, 7, 30, source=f"Speaker {i}") for i in range(40)]
+    store.save_annotations(many)
+    assert not store.journal.exists()  # written into reader.json at once, a new generation
+    assert len(on_disk(db)["annotations"]) == 43
+    assert {a.id for a in Store(db).annotations()} >= {a.id for a in many}
+
+
 def test_a_fold_writes_a_whole_tinydb_file_and_drops_the_journal(tmp_path: Path) -> None:
     db = tmp_path / "reader.json"
     store = make(db, 5)
