@@ -70,6 +70,17 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 
 
+_BYTE_ESCAPES = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,2048}(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]?"
+)
+
+
+def without_escapes(page: bytes) -> bytes:
+    """A page's bytes without the 7-bit escape sequences it holds (an HTML parser drops the
+    ESC and keeps the rest, "]0;PWN [31mRed", where plain text loses the whole sequence)."""
+    return _BYTE_ESCAPES.sub(b"", page) if b"\x1b" in page else page
+
+
 def normalise(raw: str) -> str:
     """The normalised form of an article's text: the text every offset refers to."""
     text = _NEWLINES.sub("\n", raw)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.core.text import clean_line
+from reader.core.text import clean_line, normalise, without_escapes
 from reader.library.cleaning import Removal, clean_blocks, words
 from reader.library.headline import first_sentence, headline
 from reader.library.page_text import (
@@ -109,6 +109,10 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
 
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(name).setLevel(logging.ERROR)  # their notes are not the user's
+    if isinstance(html, bytes):
+        html = without_escapes(html)
+    elif "\x1b" in html or "\x9b" in html or "\x9d" in html:
+        html = normalise(html)  # (line breaks and text kept: only sequences and controls go)
     tree = trafilatura.load_html(html)
     if tree is None:
         raise ExtractionError("not a web page (no HTML could be read from it)")

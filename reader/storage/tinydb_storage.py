@@ -36,8 +36,10 @@ MAX_DATABASE_BYTES = 4 << 30  # far beyond any real corpus; a link to /dev/zero 
 
 def read_database_bytes(path: Path) -> bytes:
     """The bytes of a database file: a regular file only (never a pipe or a device a link
-    points to), at most `MAX_DATABASE_BYTES`; `OSError` otherwise."""
-    return read_bounded(path, MAX_DATABASE_BYTES)
+    points to), at most `MAX_DATABASE_BYTES`; `OSError` otherwise. A UTF-8 byte-order mark,
+    which Notepad adds when it saves, is dropped (JSON has none; the next save writes none)."""
+    data = read_bounded(path, MAX_DATABASE_BYTES)
+    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
 
 
 class StorageError(Exception):

@@ -83,3 +83,27 @@ def test_a_database_nested_too_deep_is_refused_by_every_command(tmp_path: Path) 
     for command in (["list"], ["search", "x"], ["stats"]):
         result = run_reader(*command, "--library", str(library))
         _one_line_refusal(result, "reader.json")
+
+
+def test_a_database_saved_with_a_byte_order_mark_opens(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    assert run_reader("list", "--library", str(library)).returncode == 0  # makes reader.json
+    db = library / "reader.json"
+    db.write_bytes(b"\xef\xbb\xbf" + db.read_bytes())  # as Notepad saves it
+    result = run_reader("list", "--library", str(library))
+    assert result.returncode == 0, result.stderr
+    assert "A story" in result.stdout
+
+
+def test_escape_sequences_in_a_page_leave_nothing_of_themselves(tmp_path: Path) -> None:
+    library = _library(tmp_path)
+    body = "The council met on Monday to discuss the budget for next year and the roads. " * 10
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        b"<html><head><title>\x1b]0;PWN\x07 \x1b[31mRed\x1b[0m Headline</title></head>"
+        + f"<body><article><p>{body}</p></article></body></html>".encode()
+    )
+    result = run_reader("add", str(page), "--library", str(library))
+    assert result.returncode == 0, result.stderr
+    assert "added: Red Headline" in result.stdout and "PWN" not in result.stdout
+    assert (library / "red-headline.md").exists()
