@@ -1016,6 +1016,14 @@ class _Finder:
             return entity if entity is not None and entity.kind == "person" else None
         return None
 
+    def _owner_of_someone(self, mention: Mention) -> bool:
+        """A possessive mention before a word for a person ("Ava’s mother", "Haddad's
+        lawyer"): it names whose the person is, not who acts."""
+        if not mention.text.endswith(("'s", "’s", "s'", "s’")):
+            return False
+        following = _WORD.match(self.text, mention.end + 1)
+        return following is not None and following.group().casefold() in PERSON_NOUNS
+
     def _salient_person(self, at: int) -> Entity | None:
         """The last person before `at` who was the subject of a sentence, else the last one
         named (outside quotations, within a few paragraphs)."""
@@ -1045,7 +1053,7 @@ class _Finder:
         head = phrase.head.folded
         before = min(at, phrase.tokens[0].start)
         window_start = max(0, before - 6000)
-        pattern = re.compile(rf"\b{re.escape(head)}s?\b", re.IGNORECASE)
+        pattern = re.compile(rf"\b{re.escape(head)}(?:s|e?d)?\b", re.IGNORECASE)  # "posted"
         for noun in reversed(list(pattern.finditer(self.text, window_start, before))):
             if self._inside_quote(noun.start()):
                 continue
@@ -1056,6 +1064,8 @@ class _Finder:
                     return mention.entity
             sentence = self._sentence_start(noun.start(), window_start)
             for mention in reversed(self.entities.between(sentence, noun.start())):
+                if self._owner_of_someone(mention):
+                    return None  # "Haddad's mother wrote a statement": no one named wrote it
                 if mention.entity.kind in {"person", "org"} and not self._inside_quote(
                     mention.start
                 ):
@@ -1092,6 +1102,7 @@ class _Finder:
             and not (
                 kind == "person" and _MODIFIER_USE.search(self.text, max(0, m.start - 5), m.start)
             )
+            and not self._owner_of_someone(m)  # "Tracy Crowshoe, Ava’s mother, said she"
         ]  # "the Cruise video" names no one who acts
         if (
             speaker is not None
@@ -1317,7 +1328,10 @@ _DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
     "lawyers",
     "office",
 }
-_AUTHOR_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?")
+# "a report released by the Pentagon", "The report, written by coroner Michelle Tran,"
+_AUTHOR_AFTER = re.compile(
+    r",?\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+(?=[A-Z]))?"
+)
 
 
 def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:

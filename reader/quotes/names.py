@@ -46,6 +46,7 @@ _DOUBLE_PARTICLES = {
     "de": {"la", "los", "las", "le"},
     "von": {"der", "dem"},
 }
+_PLACE_LEAD = re.compile(r"\b(?:near|outside|in|across|around|throughout)\s+$")
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
 _LISTED_NAME = re.compile(
     r"(?<![\w’'-])[A-Z][a-z]+(?:, [A-Z][a-z]+)+,? and (?:[A-Z][\w-]+ ){1,3}(?P<country>[A-Z][a-z]+)\b"
@@ -955,13 +956,20 @@ class Entities:
             or followed in _INSTITUTIONS
         ):
             # "Royal Shrewsbury hospital", "Con Edison, which maintains …"
-            self._org(run, words)
+            self._org(run, [*words, toks[last].text] if followed in _INSTITUTIONS else words)
             return
         if len(run) >= 2 and _names_country(folded) and TITLES.isdisjoint(folded):
             self._org(run, words)  # "Environment Canada", "Air Canada", "Canada Post"
             return
         if not PLACE_WORDS.isdisjoint(folded) and TITLES.isdisjoint(folded):
             self._place(run, words)
+            return
+        if (
+            len(run) >= 2
+            and _PLACE_LEAD.search(self.text, max(0, run[0].start - 12), run[0].start)
+            and not any(is_given_name(word) for word in folded)
+        ):
+            self._place(run, words)  # "a cow-calf operation near Maple Creek": somewhere
             return
         # People: the name is the last few name-like words; titles and adjectives before it
         # ("Israeli Prime Minister", "President") describe them.
@@ -985,6 +993,12 @@ class Entities:
                     or (
                         word in _PARTICLES and name_start >= 2 and name_start < len(run)
                     )  # "Bill de Blasio", "Vincent van Gogh", "Lorna Van der Merwe"
+                    or (
+                        name_start == 2
+                        and name_start < len(run)
+                        and run[1].word[:1].isupper()
+                        and is_given_name(folded[0])
+                    )  # "Jolene Two Feathers": a word inside a surname, after a given name
                 )
             ):
                 break
@@ -1155,6 +1169,8 @@ class Entities:
         entity = self.find(name) or self._entity(name, "org", run[0].start)
         if len(run) == 1:
             entity.aliases.add(words[0].replace(".", "").casefold())
+        if len(words) > len(run):  # "Prince George detachment": its words and the noun after
+            entity.aliases.add(" ".join(words[: len(run)]).casefold())
         self._mention(run[0].start, run[-1].end, entity)
 
     def _single(self, token: Token, titles: list[Token], gender: str) -> None:
@@ -1211,7 +1227,11 @@ class Entities:
                 lead = phrase.split(" ", 1)[0].casefold() if phrase else ""
                 if (
                     phrase
-                    and (lead in {"a", "an", "the"} or phrase[:1].islower())
+                    and (
+                        lead in {"a", "an", "the"}
+                        or phrase[:1].islower()
+                        or lead.endswith(("'s", "’s"))  # ", Ava’s mother,"
+                    )
                     and len(phrase.split()) <= 12
                 ):
                     return phrase

@@ -1041,3 +1041,30 @@ def test_the_words_of_a_title_or_a_role_are_not_part_of_the_name() -> None:
         "Joanasie Akumalik",
         "Jean-François Lévesque",
     }
+
+
+def test_who_issued_a_document_and_who_a_pronoun_means_in_local_news() -> None:
+    text = _article(
+        "Amira Haddad was killed in the crash. Haddad’s mother wrote a statement that a "
+        "family friend read aloud.\n\n"
+        "“My daughter crossed an ocean to build a safe life,” the statement said.\n\n"
+        "The Tusket Wharf Users Committee posted on Facebook on Sunday. “Please look out "
+        "for each other,” the post said.\n\n"
+        "The report, written by coroner Michelle Tran, found he died of toxicity.\n\n"
+        "“The checks required by policy were not carried out,” the report states.\n\n"
+        "Defenceman Ava Crowshoe scored the winner. Tracy Crowshoe, Ava’s mother, said she "
+        "could barely watch.\n\n"
+        "“I was hiding behind my hands,” she said.\n\n"
+        "Jolene Two Feathers, who runs a cow-calf operation near Maple Creek, said they "
+        "sold cows.\n\n"
+        "“You spend 20 years building up your genetics,” she said.\n\n"
+        "In a statement, the Prince George detachment said it found “no grounds for action.”"
+    )
+    assert [s for _, s in _speech(text)] == [
+        None,  # the mother wrote it, and she is not named: no one
+        "Tusket Wharf Users Committee",
+        "Michelle Tran",
+        "Tracy Crowshoe",
+        "Jolene Two Feathers",
+        "Prince George detachment",
+    ]
