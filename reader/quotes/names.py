@@ -962,7 +962,10 @@ class Entities:
             self._org(run, words)  # "Environment Canada", "Air Canada", "Canada Post"
             return
         if not PLACE_WORDS.isdisjoint(folded) and TITLES.isdisjoint(folded):
-            self._place(run, words)
+            if last < len(toks) and is_speech_verb(toks[last].text, words[-1]):
+                self._org(run, words)  # "Valley Harvest said": a place does not speak; a firm
+            else:
+                self._place(run, words)
             return
         if (
             len(run) >= 2

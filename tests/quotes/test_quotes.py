@@ -1068,3 +1068,13 @@ def test_who_issued_a_document_and_who_a_pronoun_means_in_local_news() -> None:
         "Jolene Two Feathers",
         "Prince George detachment",
     ]
+
+
+def test_a_name_with_a_place_word_that_speaks_is_an_organisation() -> None:
+    text = _article(
+        "“We work nights,” said Nathalie Pelletier, president of the Atlantic Food Workers "
+        "Union local.\n\n"
+        "In a statement, Valley Harvest said its offer was fair.\n\n"
+        "“We remain ready to return to the table,” the company said."
+    )
+    assert [s for _, s in _speech(text)] == ["Nathalie Pelletier", "Valley Harvest"]
