@@ -382,6 +382,13 @@ _JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
 _REGNAL = frozenset({"pope", "queen", "king", "prince", "princess"})
 
 
+def _bracketed_acronym(after: Sequence[Token]) -> Token | None:
+    """The acronym in brackets that `after` (the three tokens after a name) opens with."""
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")":
+        return after[1] if _is_acronym(after[1].text) else None
+    return None
+
+
 _NOUN_ENDINGS = (
     "tion",
     "sion",
@@ -816,14 +823,9 @@ class Entities:
         """The organisation a listed name names, with its acronym if brackets give one."""
         run = list(toks[first:last])
         name = self.text[run[0].start : run[-1].end]
-        after = toks[last : last + 3]
-        if (
-            len(after) == 3
-            and after[0].text == "("
-            and after[2].text == ")"
-            and _is_acronym(after[1].text)
-        ):
-            self._acronym_org(run, after[1], [name], [name.casefold()])
+        acronym = _bracketed_acronym(toks[last : last + 3])
+        if acronym is not None:
+            self._acronym_org(run, acronym, [name], [name.casefold()])
         else:
             self._org(run, [name])
 
@@ -900,16 +902,10 @@ class Entities:
             return
         if all(is_demonym(w) for w in folded):
             return  # "Arab Israeli", "Canadian"
-        after = toks[last : last + 3]
         # An acronym defined in brackets right after: "Korean Central News Agency (KCNA)".
-        if (
-            len(after) == 3
-            and after[0].text == "("
-            and after[2].text == ")"
-            and _is_acronym(after[1].text)
-            and len(run) > 1
-        ):
-            self._acronym_org(run, after[1], words, folded)
+        acronym = _bracketed_acronym(toks[last : last + 3])
+        if acronym is not None and len(run) > 1:
+            self._acronym_org(run, acronym, words, folded)
             return
         given = _given_name_cut(run, folded)
         if given:
