@@ -1063,13 +1063,22 @@ class _Finder:
                 if mention is not None and mention.entity.kind in {"person", "org"}:
                     return mention.entity
             sentence = self._sentence_start(noun.start(), window_start)
-            for mention in reversed(self.entities.between(sentence, noun.start())):
-                if self._owner_of_someone(mention):
-                    return None  # "Haddad's mother wrote a statement": no one named wrote it
-                if mention.entity.kind in {"person", "org"} and not self._inside_quote(
-                    mention.start
-                ):
-                    return mention.entity
+            named = [
+                m
+                for m in self.entities.between(sentence, noun.start())
+                if m.entity.kind in {"person", "org"} and not self._inside_quote(m.start)
+            ]
+            if named and self._owner_of_someone(named[-1]):
+                return None  # "Haddad's mother wrote a statement": no one named wrote it
+            subject = next((m for m in named if self._is_subject(m)), None)
+            if subject is not None and _any_speech_verb(
+                _WORD.findall(self.text[subject.end : noun.start()])
+            ):
+                subject = None  # "The Times said Cook provided a statement": Cook's
+            if subject is not None or named:
+                # "Grand Chief Leona Flett of the Northern Cree Chiefs Council issued a
+                # statement": its subject, not the last name before the noun
+                return (subject or named[-1]).entity
             # "In a news release, the Calgary Police Service said": the clause's subject after
             clause = re.match(r"[^.;:!?“”\"]{0,20}?,\s*", self.text[noun.end() : before])
             if clause and _IN_DOCUMENT.search(self.text, max(0, noun.start() - 40), noun.start()):
@@ -1081,6 +1090,11 @@ class _Finder:
                     and mention.start == subject
                     and mention.entity.kind in {"person", "org"}
                 ):
+                    owned = _OWNED_ROLE.match(self.text, mention.end)
+                    if owned:  # "Maple Crest Manor's operator, Evergreen Senior Living Corp.,"
+                        named_after = self.entities.mention_at(owned.end(), owned.end() + 1)
+                        if named_after is not None and named_after.start == owned.end():
+                            return named_after.entity
                     return mention.entity
         return None
 
@@ -1313,6 +1327,7 @@ _GENERIC_ORG_NOUNS = frozenset(
     {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}
 )
 _TITLE_WORDS = table("title_abbreviations")
+_OWNED_ROLE = re.compile(r"(?<=['’]s) [a-z][\w-]*, (?:the )?")  # "…'s operator, " then a name
 # "In a news release, …", "In its most recent report, …": a document that opens a clause.
 _IN_DOCUMENT = re.compile(
     r"(?:^|[.;]\s+|\n)In\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$"

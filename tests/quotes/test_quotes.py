@@ -1078,3 +1078,25 @@ def test_a_name_with_a_place_word_that_speaks_is_an_organisation() -> None:
         "“We remain ready to return to the table,” the company said."
     )
     assert [s for _, s in _speech(text)] == ["Nathalie Pelletier", "Valley Harvest"]
+
+
+def test_a_statement_is_its_issuers_and_a_sports_description_its_players() -> None:
+    text = _article(
+        "In a statement, Maple Crest Manor's operator, Evergreen Senior Living Corp., said "
+        "it was reviewing the report.\n\n"
+        "“We deeply regret the pain this has caused,” the statement said.\n\n"
+        "Grand Chief Leona Flett of the Northern Cree Chiefs Council issued a statement. "
+        "“We stand with the family,” the statement said.\n\n"
+        "Pentagon spokesman Peter Cook declined to comment. The Times said Cook provided a "
+        "written statement. “It was a mistake,” the statement said.\n\n"
+        "Flames goalie Vitali Horoshko made 31 saves in the loss.\n\n"
+        "“I've got to have the second one,” the goaltender said.\n\n"
+        "Kicker Seamus O'Rourke added two field goals. “That one felt good,” O'Rourke said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Evergreen Senior Living Corp.",
+        "Leona Flett",
+        "Peter Cook",
+        "Vitali Horoshko",
+        "Seamus O'Rourke",
+    ]
