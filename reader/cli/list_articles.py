@@ -45,7 +45,9 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     width = max(len(str(row["annotations"])) for row in rows)
     for row in rows:
         missing = "  (file missing)" if row["missing"] else ""
-        say(f"{row['annotations']:>{width}}  {shown_name(row['path'])}  {row['title']}{missing}")
+        say(
+            f"{row['annotations']:>{width}}  {shown_name(str(row['path']))}  {row['title']}{missing}"
+        )
     return 0
 
 

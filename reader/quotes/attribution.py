@@ -1082,12 +1082,12 @@ class _Finder:
             # "In a news release, the Calgary Police Service said": the clause's subject after
             clause = re.match(r"[^.;:!?“”\"]{0,20}?,\s*", self.text[noun.end() : before])
             if clause and _IN_DOCUMENT.search(self.text, max(0, noun.start() - 40), noun.start()):
-                subject = noun.end() + clause.end()
-                subject += 4 if self.text.startswith("the ", subject) else 0
-                mention = self.entities.mention_at(subject, subject + 1)
+                opening = noun.end() + clause.end()
+                opening += 4 if self.text.startswith("the ", opening) else 0
+                mention = self.entities.mention_at(opening, opening + 1)
                 if (
                     mention is not None
-                    and mention.start == subject
+                    and mention.start == opening
                     and mention.entity.kind in {"person", "org"}
                 ):
                     owned = _OWNED_ROLE.match(self.text, mention.end)
