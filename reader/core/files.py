@@ -13,7 +13,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a pipe must not wait for a writer
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -37,11 +37,15 @@ def read_bounded(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
         return read_regular(handle, limit, str(path))
 
 
-def open_regular(path: Path) -> BinaryIO:
-    """`path` opened for reading if it is a regular file (EINVAL otherwise; a pipe is
-    never waited on)."""
-    descriptor = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
-    handle = os.fdopen(descriptor, "rb")
+def open_regular(path: Path, mode: str = "rb", *, follow_links: bool = True) -> BinaryIO:
+    """`path` opened (`mode` "rb", or "r+b" to change it in place) if it is a regular file:
+    EINVAL otherwise, ELOOP for a link when `follow_links` is False; a pipe is never
+    waited on."""
+    flags = (os.O_RDWR if "+" in mode else os.O_RDONLY) | _NONBLOCK | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= _NOFOLLOW
+    descriptor = os.open(path, flags)
+    handle = cast(BinaryIO, os.fdopen(descriptor, mode))
     if not stat.S_ISREG(os.fstat(descriptor).st_mode):
         handle.close()
         raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", str(path))

@@ -18,7 +18,9 @@ journal's removal) and is ignored.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -109,7 +111,7 @@ class Journal:
         """The complete records from `offset` on. `JournalError` when a line is damaged
         with complete lines after it (or the file cannot be read)."""
         try:
-            with open_regular(self.path) as handle:
+            with open_regular(self.path, follow_links=False) as handle:
                 handle.seek(offset)
                 data = handle.read(MAX_JOURNAL_BYTES + 1)
             if len(data) > MAX_JOURNAL_BYTES:
@@ -145,7 +147,10 @@ class Journal:
     def start(self, generation: int) -> int:
         """Begin a new journal continuing database `generation`; the offset after it."""
         line = encode_line({"generation": generation})
-        with self.path.open("wb") as handle:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+        with os.fdopen(os.open(self.path, flags, 0o644), "wb") as handle:  # never via a link
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise OSError(errno.EINVAL, "the journal is not a regular file", str(self.path))
             handle.write(line)
             handle.flush()
             _sync(handle.fileno())
@@ -158,7 +163,7 @@ class Journal:
         line = encode_line(record)
         if len(line) > MAX_LINE:
             raise LineTooLarge(f"a change of {len(line)} bytes is too large for one journal line")
-        with self.path.open("r+b") as handle:
+        with open_regular(self.path, "r+b", follow_links=False) as handle:
             handle.truncate(at)
             handle.seek(at)
             try:
@@ -179,8 +184,8 @@ class Journal:
         folder.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         copy = folder / f"{self.path.name.lstrip('.')}.damaged.{stamp}"
-        copy.write_bytes(self.path.read_bytes())
-        with self.path.open("r+b") as handle:
+        with open_regular(self.path, "r+b", follow_links=False) as handle:
+            copy.write_bytes(handle.read(MAX_JOURNAL_BYTES))
             handle.truncate(keep)
             handle.flush()
             _sync(handle.fileno())

@@ -279,3 +279,24 @@ def test_any_saves_deletes_folds_and_kills_reopen_to_the_acknowledged_state(
     assert store.theme_usage() == reopened.theme_usage()
     assert store.source_usage() == reopened.source_usage()
     assert len(on_disk(db)["annotations"]) == len(expected)
+
+
+def test_the_journal_is_never_written_through_a_link(tmp_path: Path) -> None:
+    # A shared library can carry `.reader.json.journal -> somewhere`: a save overwrote the
+    # file it pointed at, or created it, and `doctor --fix` cut it to nothing.
+    db = tmp_path / "library" / "reader.json"
+    db.parent.mkdir()
+    store = make(db)
+    store.fold()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("someone else's file\n")
+    store.journal.path.unlink(missing_ok=True)
+    store.journal.path.symlink_to(outside)
+    with pytest.raises(StoreError):
+        Store(db).save_annotation(new_annotation(1, TEXT, 7, 30, source="Doug King"))
+    assert outside.read_text() == "someone else's file\n"
+    store.journal.path.unlink()
+    store.journal.path.symlink_to(tmp_path / "nowhere.txt")  # a link to nothing
+    with pytest.raises(StoreError):
+        Store(db).save_annotation(new_annotation(1, TEXT, 7, 30, source="Doug King"))
+    assert not (tmp_path / "nowhere.txt").exists()
