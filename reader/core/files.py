@@ -59,18 +59,29 @@ def read_regular(handle: BinaryIO, limit: int, name: str) -> bytes:
         raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", name)
     if info.st_size > limit:
         raise FileTooLarge(errno.EFBIG, f"larger than {_size(limit)}", name)
-    data = handle.read(limit + 1)
-    if len(data) > limit:
-        raise FileTooLarge(errno.EFBIG, f"larger than {_size(limit)}", name)
-    return data
+    return _read_upto(handle, limit, name, info.st_size)
+
+
+def _read_upto(handle: BinaryIO, limit: int, name: str, expected: int = 0) -> bytes:
+    """What is left of `handle`, at most `limit` bytes, read in pieces of about the size
+    expected (a read of `limit + 1` bytes reserves that much memory first: 4 GB for a
+    database under a memory cap)."""
+    pieces: list[bytes] = []
+    total = 0
+    piece = max(min(expected + 1, limit + 1), 1 << 16)
+    while True:
+        data = handle.read(min(piece, limit + 1 - total))
+        if not data:
+            return b"".join(pieces)
+        pieces.append(data)
+        total += len(data)
+        if total > limit:
+            raise FileTooLarge(errno.EFBIG, f"larger than {_size(limit)}", name)
 
 
 def read_stream(stream: BinaryIO, limit: int, name: str = "standard input") -> bytes:
     """At most `limit` bytes from a stream that may never end (standard input)."""
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise FileTooLarge(errno.EFBIG, f"larger than {_size(limit)}", name)
-    return data
+    return _read_upto(stream, limit, name)
 
 
 def read_stdin(limit: int) -> bytes:
