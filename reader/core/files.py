@@ -33,8 +33,16 @@ def read_bounded(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
     if not follow_links:
         flags |= _NOFOLLOW
     descriptor = os.open(path, flags)
+    _check_regular(descriptor, str(path))
     with os.fdopen(descriptor, "rb") as handle:
         return read_regular(handle, limit, str(path))
+
+
+def _check_regular(descriptor: int, name: str) -> None:
+    """Close `descriptor` and raise EINVAL unless it is a regular file's."""
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", name)
 
 
 def open_regular(path: Path, mode: str = "rb", *, follow_links: bool = True) -> BinaryIO:
@@ -45,11 +53,8 @@ def open_regular(path: Path, mode: str = "rb", *, follow_links: bool = True) -> 
     if not follow_links:
         flags |= _NOFOLLOW
     descriptor = os.open(path, flags)
-    handle = cast(BinaryIO, os.fdopen(descriptor, mode))
-    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-        handle.close()
-        raise OSError(errno.EINVAL, "not a regular file (a folder, a pipe or a device)", str(path))
-    return handle
+    _check_regular(descriptor, str(path))
+    return cast(BinaryIO, os.fdopen(descriptor, mode))
 
 
 def read_regular(handle: BinaryIO, limit: int, name: str) -> bytes:
