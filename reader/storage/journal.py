@@ -85,7 +85,7 @@ def decode_line(line: bytes) -> dict[str, Any] | None:
         return None
     try:
         record = msgspec.json.decode(payload)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):  # (a line nested 100,000 deep: damaged)
         return None
     return record if isinstance(record, dict) else None
 

@@ -4,6 +4,7 @@ leaves (a torn line, a fold not finished) opens to exactly what was acknowledged
 from __future__ import annotations
 
 import json
+import zlib
 import subprocess
 import sys
 from pathlib import Path
@@ -300,3 +301,11 @@ def test_the_journal_is_never_written_through_a_link(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         Store(db).save_annotation(new_annotation(1, TEXT, 7, 30, source="Doug King"))
     assert not (tmp_path / "nowhere.txt").exists()
+
+
+def test_a_journal_line_nested_too_deep_is_a_damaged_line_not_a_crash(tmp_path: Path) -> None:
+    from reader.storage.journal import decode_line
+
+    payload = b'{"ops":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    line = f"{zlib.crc32(payload):08x} ".encode() + payload
+    assert decode_line(line) is None  # (a RecursionError broke every command, doctor too)
