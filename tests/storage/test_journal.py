@@ -4,9 +4,9 @@ leaves (a torn line, a fold not finished) opens to exactly what was acknowledged
 from __future__ import annotations
 
 import json
-import zlib
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
