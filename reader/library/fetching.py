@@ -265,11 +265,21 @@ _CODINGS = {"gzip": 47, "x-gzip": 47, "deflate": 47}
 
 
 def _known_charset(name: str) -> str:
-    """`name` when it is a text encoding Python knows (a header may say anything)."""
+    """`name` when it is a character set of the web that Python knows; "" for anything else
+    a header may name (punycode decodes in quadratic time, rot13 or hex are no text)."""
     try:
-        return codecs.lookup(name.strip()[:40]).name if name.strip() else ""
+        found = codecs.lookup(name.strip()[:40]).name if name.strip() else ""
     except LookupError:
         return ""
+    return found if found.startswith(_WEB_CHARSETS) else ""
+
+
+# The codecs (as Python names them) of the character sets pages declare: Unicode, the ISO
+# and Windows code pages, KOI8, Mac, and the East Asian multibyte sets.
+_WEB_CHARSETS = (
+    "utf-8", "utf-16", "ascii", "latin-1", "iso8859", "cp", "windows", "koi8", "mac-",
+    "gb", "big5", "euc", "shift_jis", "iso2022", "tis-620",
+)  # fmt: skip
 
 
 def _accept_header(accept: tuple[str, ...]) -> str:

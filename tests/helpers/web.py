@@ -97,6 +97,9 @@ class _Handler(BaseHTTPRequestHandler):
                 "<p>Le caf\u00e9 est servi.</p></body></html>"
             ).encode("latin-1")
             self._send(200, "text/html; charset=ISO-8859-1", body)
+        elif path in ("punycode.html", "rot13.html"):  # a charset no page is written in
+            body = b"<html><body><h1>Odd charset</h1><p>" + b"word " * 2000 + b"</p></body></html>"
+            self._send(200, f"text/html; charset={path.split('.')[0]}", body)
         elif path == "data.json":
             self._send(200, "application/json", b'{"not": "a page"}')
         elif path == "empty.html":

@@ -120,3 +120,12 @@ def test_a_feed_served_as_application_x_rss_xml_is_a_feed(site: str, empty_libra
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert [r["status"] for r in json.loads(result.stdout)] == ["added"]
+
+
+def test_a_charset_no_page_is_written_in_is_ignored(site: str) -> None:
+    from reader.library.adding import prepare
+    from reader.library.extraction import RAW
+
+    for page in ("punycode.html", "rot13.html"):  # quadratic to decode; a traceback
+        prepared = prepare(f"{site}/{page}", cleaning=RAW)
+        assert "word word" in " ".join(block.text for block in prepared.article.blocks)
