@@ -62,8 +62,12 @@ class Backups:
             for path in self.folder.iterdir():
                 match = _NAME.match(path.name)
                 if match and match["db"] == self.db.name and match["kind"] in KEEP:
-                    taken = datetime.strptime(match["stamp"], _STAMP)
-                    found.append(Backup(path, match["kind"], taken))
+                    try:
+                        taken = datetime.strptime(match["stamp"], _STAMP)
+                    except ValueError:
+                        continue  # "20261399-999999": not one of ours (every save failed)
+                    if not path.is_symlink() and path.is_file():
+                        found.append(Backup(path, match["kind"], taken))
         return sorted(found, key=lambda b: b.taken, reverse=True)
 
     def find(self, name: str) -> Backup | None:

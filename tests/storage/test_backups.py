@@ -92,3 +92,14 @@ def test_a_damaged_database_can_be_restored_and_is_itself_kept(tmp_path: Path) -
     kept = restore(db, good)
     assert kept is not None and kept.path.read_text() == "{garbage"
     assert len(Store(db)) == describe(good).annotations
+
+
+def test_a_file_named_like_a_backup_with_no_such_date_is_not_one(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 1)
+    folder = tmp_path / ".reader-backups"
+    (folder / "reader.json.daily.20261399-999999-999999.json").write_text("{}")
+    saves(store, 2)  # (every save failed with a ValueError, and restore and doctor too)
+    assert len(store.annotations()) == 3
+    assert all(b.taken.year < 9999 for b in Backups(db).list())
