@@ -257,13 +257,23 @@ def article_from_doc(doc: dict[str, Any]) -> ArticleRecord:
     values["id"] = int(values["id"])
     values["path"] = str(values["path"])
     values["title"] = clean_line(str(values.get("title", "")))
-    # Reading state came after schema 4 as optional fields: a value of the wrong type is
-    # taken as absent, never stored as it is.
-    for flag, default in (("read", True), ("archived", False)):
+    # The optional fields (reading state came after schema 4; the rest is metadata): a
+    # value of the wrong type is taken as absent, never stored as it is ("published":
+    # 12345 or "site": [1] from a teammate's merged file stopped the app at start).
+    for flag, default in (("read", True), ("archived", False), ("missing", False)):
         if type(values.get(flag, default)) is not bool:
             values[flag] = default
-    if not isinstance(values.get("feed"), str | None):
-        values["feed"] = None
+    for name in ("author", "site", "url", "published", "feed"):
+        if not isinstance(values.get(name), str | None):
+            values[name] = None
+    if not isinstance(values.get("added", ""), str):
+        values["added"] = ""
+    if not isinstance(values.get("sha256", ""), str):
+        values["sha256"] = ""
+    if type(values.get("size", 0)) is not int:
+        values["size"] = 0
+    if type(values.get("mtime", 0.0)) not in (int, float):
+        values["mtime"] = 0.0
     return replace(ArticleRecord(id=0, path="", title="", sha256=""), **values)
 
 

@@ -107,3 +107,28 @@ def test_escape_sequences_in_a_page_leave_nothing_of_themselves(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     assert "added: Red Headline" in result.stdout and "PWN" not in result.stdout
     assert (library / "red-headline.md").exists()
+
+
+def test_article_fields_of_the_wrong_type_are_taken_as_absent(tmp_path: Path) -> None:
+    # From a teammate's merged file: each of these stopped the app at start or the search.
+    import json
+
+    from reader.storage.database import Store
+
+    library = _library(tmp_path)
+    assert run_reader("list", "--library", str(library)).returncode == 0
+    db = library / "reader.json"
+    data = json.loads(db.read_text())
+    record = next(iter(data["articles"].values()))
+    record.update({"published": 12345, "site": [1], "missing": "yes", "added": 7, "url": 5})
+    db.write_text(json.dumps(data))
+    for command in (["list"], ["search", "story"]):
+        result = run_reader(*command, "--library", str(library))
+        assert result.returncode in (0, 1) and "Traceback" not in result.stderr
+    (article,) = Store(db).articles()
+    assert (article.published, article.site, article.missing, article.url) == (
+        None,
+        None,
+        False,
+        None,
+    )
