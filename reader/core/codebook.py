@@ -30,11 +30,19 @@ PALETTE: tuple[str, ...] = (
 UNTHEMED_COLOUR = "#8a8a8a"
 
 
+MAX_NAME_CHARS = 200  # a source or a theme; a longer "name" is no name (see clean_name)
+MAX_THEME_DEPTH = 12  # levels of a theme path ("a/b/c")
+
+
 def clean_name(name: str) -> str:
-    """A name as stored: one line, white space folded, slashes without blanks around them."""
-    cleaned = clean_line(name)
+    """A name as stored: one line, white space folded, slashes without blanks around them,
+    at most `MAX_NAME_CHARS` characters and `MAX_THEME_DEPTH` levels (an imported source of
+    100,000 words made every search take 50 s; a theme 40,000 levels deep took the analysis
+    screen past 6 GB)."""
+    cleaned = clean_line(name[: MAX_NAME_CHARS * 4])[:MAX_NAME_CHARS].strip()
     if "/" in cleaned:
-        cleaned = "/".join(part.strip() for part in cleaned.split("/") if part.strip())
+        parts = [part.strip() for part in cleaned.split("/") if part.strip()]
+        cleaned = "/".join(parts[:MAX_THEME_DEPTH])
     return cleaned
 
 

@@ -52,3 +52,12 @@ def test_quick_theme_slots_hold_exactly_the_top_themes(
     previous = unique_names(previous)
     slots = stable_slots(previous, ranked, size=9)
     assert sorted(map(name_key, slots)) == sorted({name_key(t) for t in ranked[:9]})
+
+
+def test_a_name_is_at_most_two_hundred_characters_and_twelve_levels() -> None:
+    from reader.core.codebook import MAX_NAME_CHARS, MAX_THEME_DEPTH
+
+    assert len(clean_name("word " * 100_000)) <= MAX_NAME_CHARS
+    deep = clean_name("/".join(f"t{n}" for n in range(40_000)))
+    assert deep.count("/") == MAX_THEME_DEPTH - 1 and deep.startswith("t0/t1/")
+    assert clean_name("Doug King") == "Doug King"
