@@ -103,7 +103,9 @@ def schema_of(data: Data) -> int | None:
         return None
     record = next(iter(meta.values()))
     version = record.get("schema") if isinstance(record, dict) else None
-    return version if isinstance(version, int) else None
+    # (a schema of 0 or less was written by no Reader: no version, so refused in one line;
+    # it raised a KeyError looking for the step from it)
+    return version if type(version) is int and version >= min(STEPS, default=1) else None
 
 
 def migrate(data: Data) -> Data:

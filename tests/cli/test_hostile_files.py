@@ -133,3 +133,20 @@ def test_article_fields_of_the_wrong_type_are_taken_as_absent(tmp_path: Path) ->
     for command in (["search", "story"], ["list"]):
         result = run_reader(*command, "--library", str(library))
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("schema", [0, -3])
+def test_a_schema_no_reader_wrote_is_refused_in_one_line(tmp_path: Path, schema: int) -> None:
+    import json
+
+    library = _library(tmp_path)
+    assert run_reader("list", "--library", str(library)).returncode == 0
+    db = library / "reader.json"
+    data = json.loads(db.read_text())
+    next(iter(data["meta"].values()))["schema"] = schema
+    db.write_text(json.dumps(data))
+    for command in (["list"], ["doctor", "--fix"]):
+        result = run_reader(*command, "--library", str(library))
+        assert "Traceback" not in result.stderr, result.stderr
+        assert result.returncode != 0 or "schema" in result.stdout
+    assert json.loads(db.read_text())["meta"] == data["meta"]  # nothing rewritten
