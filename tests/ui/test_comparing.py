@@ -126,3 +126,13 @@ async def test_the_analysis_screen_shows_kappa_lowest_first(library: Path) -> No
         figures = [float(k) for k in kappas if k != "n/a"]
         assert figures == sorted(figures)
         assert "Doug King" in codes and kappas[codes.index("Doug King")] == "1.000"
+
+
+def test_a_table_export_never_replaces_a_file_nor_lands_in_the_library(tmp_path: Path) -> None:
+    from reader.ui.screens.analysis_screen import _new_stem
+
+    library = tmp_path / "library"
+    library.mkdir()
+    (tmp_path / "reader-matrix-2026-12-01.md").write_text("mine")
+    stem = _new_stem(library, library, "reader-matrix-2026-12-01")  # run from the library
+    assert stem == tmp_path / "reader-matrix-2026-12-01-2"

@@ -11,6 +11,7 @@ screen as CSV and Markdown files in the current folder.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -288,7 +289,7 @@ class AnalysisScreen(Screen[None]):
             "across": lambda: counts_table(self.across, "source"),
             "agreement": self._agreement_rows,
         }[tab]()
-        stem = Path.cwd() / f"reader-{tab}-{date.today().isoformat()}"
+        stem = _new_stem(Path.cwd(), self.reader.library_folder, f"reader-{tab}-{date.today()}")
         try:
             write_atomically(stem.with_suffix(".csv"), as_csv(rows).encode("utf-8"))
             write_atomically(stem.with_suffix(".md"), as_markdown(rows).encode("utf-8"))
@@ -296,3 +297,17 @@ class AnalysisScreen(Screen[None]):
             self.notify(f"{stem}: cannot write it ({error.strerror})", severity="error")
             return
         self.notify(f"Wrote {stem.name}.csv and .md in {stem.parent}", timeout=6)
+
+
+def _new_stem(folder: Path, library: Path, name: str) -> Path:
+    """Where the two files of an export of a table go: `folder`, unless it is inside the
+    library (a .md there would become an article: the library's parent then), under a name
+    no file has yet (`name`, `name-2`, ...): an export never replaces a file."""
+    with contextlib.suppress(OSError):
+        if folder.resolve().is_relative_to(library.resolve()):
+            folder = library.resolve().parent
+    stem, number = folder / name, 1
+    while stem.with_suffix(".csv").exists() or stem.with_suffix(".md").exists():
+        number += 1
+        stem = folder / f"{name}-{number}"
+    return stem
