@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from reader.cli.command import Command, fail, say
+from reader.core.files import open_regular
 from reader.core.paths import Locations
 from reader.interchange import IMPORT_FORMATS
 
@@ -46,7 +47,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
     path = Path(file).expanduser()
     shown = str(path)
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # (never a pipe: it would wait)
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return fail(f"{shown}: cannot read it ({error.strerror or error})")

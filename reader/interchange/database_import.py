@@ -132,7 +132,9 @@ def _article_path(path: str) -> PurePosixPath | None:
     part (".reader.json.journal", ".reader-backups/…") or not an article's suffix."""
     relative = PurePosixPath(path)
     if (
-        relative.is_absolute()
+        "\x00" in path  # (a ValueError mid-import, after articles were copied)
+        or len(relative.parts) > 8  # (1,500 folders deep: copied, never registered)
+        or relative.is_absolute()
         or not relative.parts
         or any(part in {"", ".", ".."} or part.startswith(".") for part in relative.parts)
         or "\\" in path

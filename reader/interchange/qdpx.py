@@ -36,6 +36,7 @@ from dataclasses import replace
 from xml.etree import ElementTree as ET
 
 from reader import __version__
+from reader.core.codebook import MAX_NAME_CHARS
 from reader.core.records import KINDS, now
 from reader.core.text import normalise
 from reader.core.text_units import UTF16
@@ -435,7 +436,7 @@ def _read_codes(
                 f"{name}: codes nested more than {MAX_CODE_DEPTH} deep; not a codebook Reader "
                 "can read"
             )
-        code_name = code.get("name", "")
+        code_name = code.get("name", "")[:MAX_NAME_CHARS]  # (31 levels of 1 MB: 5.9 GB)
         guid = code.get("guid", "")
         is_group = (
             not path

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from reader.core.files import read_bounded
 from reader.storage.atomic import write_atomically
 
 PAGES_PER_SITE = 200
@@ -50,9 +51,9 @@ class SiteMemory:
             path = self._path(site)
             if path is not None and path.is_file():
                 try:
-                    data = json.loads(path.read_text(encoding="utf-8"))
+                    data = json.loads(read_bounded(path, 8 << 20).decode("utf-8"))
                     pages = {str(url): list(hashes) for url, hashes in data["pages"].items()}
-                except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
                     pages = {}  # unreadable: start again, it is only a cache of evidence
             self._sites[site] = pages
         return self._sites[site]

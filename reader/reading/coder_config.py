@@ -22,6 +22,7 @@ from pathlib import Path
 from platformdirs import user_config_path
 
 from reader.core.coders import clean_coder
+from reader.core.files import open_regular
 from reader.storage.atomic import write_atomically
 
 ENV_CODER = "READER_CODER"
@@ -49,7 +50,7 @@ def read_config(path: Path | None = None) -> dict[str, object]:
     """The settings of `path` (default: the user's); an absent file is no settings."""
     path = path or config_path()
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # (never a pipe: it would wait)
             raw = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         return {}
@@ -59,7 +60,7 @@ def read_config(path: Path | None = None) -> dict[str, object]:
         raise ConfigError(f"{path}: over 64 KB, not a Reader config; remove or fix it")
     try:
         return tomllib.loads(raw.decode("utf-8", "replace"))
-    except tomllib.TOMLDecodeError as error:
+    except (tomllib.TOMLDecodeError, RecursionError) as error:
         raise ConfigError(f"{path}: not valid TOML ({error}); fix or remove it") from None
 
 

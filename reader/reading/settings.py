@@ -23,7 +23,7 @@ from pathlib import Path
 
 from platformdirs import user_config_path, user_state_path
 
-from reader.core.files import read_bounded
+from reader.core.files import open_regular, read_bounded
 from reader.storage.atomic import write_atomically
 
 MAX_SETTINGS_BYTES = 1024 * 1024
@@ -53,11 +53,11 @@ def load_keymap(path: Path | None = None) -> Keymap:
     path = path or keymap_path()
     keymap = Keymap()
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # (never a pipe: it would wait)
             data = tomllib.loads(handle.read(MAX_SETTINGS_BYTES).decode("utf-8", "replace"))
     except FileNotFoundError:
         return keymap
-    except (OSError, tomllib.TOMLDecodeError) as error:
+    except (OSError, tomllib.TOMLDecodeError, RecursionError) as error:
         keymap.problems.append(f"{path}: not read ({error}); the default keys apply")
         return keymap
     table = data.get("keymap", {})

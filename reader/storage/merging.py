@@ -28,6 +28,7 @@ from pathlib import Path
 import msgspec
 
 from reader.core.codebook import name_key
+from reader.core.files import open_regular
 from reader.core.merge_rule import resolve, same_content
 from reader.core.records import QUICK_KEYS, Annotation, ArticleRecord, Source, Theme
 from reader.storage.journal import Journal, JournalError
@@ -72,7 +73,7 @@ class MergeReport:
 def read_database(path: Path, *, with_journal: bool = True) -> Tables:
     """The validated tables of the database file at `path` (see the module docstring)."""
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:  # (never a pipe: it would wait)
             raw = handle.read(MAX_DATABASE_BYTES + 1)
     except OSError as error:
         raise MergeError(f"{path}: cannot read it ({error.strerror or error})") from None

@@ -150,3 +150,26 @@ def test_a_schema_no_reader_wrote_is_refused_in_one_line(tmp_path: Path, schema:
         assert "Traceback" not in result.stderr, result.stderr
         assert result.returncode != 0 or "schema" in result.stdout
     assert json.loads(db.read_text())["meta"] == data["meta"]  # nothing rewritten
+
+
+def test_a_pipe_as_an_import_a_keymap_or_a_config_waits_for_no_one(tmp_path: Path) -> None:
+    import os as _os
+
+    library = _library(tmp_path)
+    os.mkfifo(tmp_path / "notes.json")
+    result = run_reader("import", str(tmp_path / "notes.json"), "--library", str(library))
+    _one_line_refusal(result, "notes.json")
+    config = tmp_path / "config"
+    (config / "reader").mkdir(parents=True)
+    os.mkfifo(config / "reader" / "keymap.toml")
+    os.mkfifo(config / "reader" / "config.toml")
+    env = {**_os.environ, "XDG_CONFIG_HOME": str(config)}
+    import subprocess
+    import sys
+
+    for command in (["keys"], ["config", "coder"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", *command, "--library", str(library)],
+            capture_output=True, text=True, env=env, timeout=60,
+        )  # fmt: skip
+        assert "Traceback" not in done.stderr, done.stderr
