@@ -9,6 +9,7 @@ usage. A closed pipe (`reader search x | head`) ends the command quietly.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import os
 import pkgutil
@@ -136,12 +137,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PathError as error:
         return fail(str(error), 2 if error.usage and (library or args.db) else 1)
     try:
-        return command.run(args, where)
+        status = command.run(args, where)
+        sys.stdout.flush()  # (a full disk under our output shows here, not at exit)
+        return status
     except StoreError as error:
         return fail(str(error))
     except BrokenPipeError:
         _quiet_closed_pipe()
         return 0
+    except OSError as error:
+        if error.errno not in _OUTPUT_ERRORS:
+            raise
+        _quiet_closed_pipe()  # what is left unwritten goes nowhere at exit
+        return fail(f"standard output: cannot write ({error.strerror})")
+
+
+_OUTPUT_ERRORS = {errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG}  # writing where we print
 
 
 def _quiet_closed_pipe() -> None:

@@ -77,6 +77,13 @@ def test_a_full_standard_output_is_one_line_not_a_traceback(tagged_library: Path
         )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().startswith("reader: standard output: cannot write")
+    for command in (["list"], ["stats"], ["keys"]):  # every command that prints
+        with open("/dev/full", "w") as full:
+            result = subprocess.run(
+                [sys.executable, "-m", "reader", *command, "--library", str(tagged_library)],
+                stdout=full, stderr=subprocess.PIPE, text=True, timeout=60,
+            )  # fmt: skip
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
 
 
 def test_a_symlink_to_the_database_is_refused_too(tagged_library: Path, tmp_path: Path) -> None:
