@@ -154,12 +154,33 @@ _SPLITTER_MISSES = re.compile(
 )
 
 
+_SEGMENT_CHARS = 10_000  # the splitter's time grows with the square of a paragraph's length
+
+
+def _segments(language: str, para: str) -> list[str]:
+    """The splitter's pieces of a paragraph; one longer than `_SEGMENT_CHARS` (no real
+    paragraph is: 200 KB of quotation marks in one took 30 s) is split in windows first,
+    each ending at its last space, so that the pieces still add up to the paragraph."""
+    if len(para) <= _SEGMENT_CHARS:
+        return list(_sentencex_segment(language, para))
+    pieces: list[str] = []
+    start = 0
+    while start < len(para):
+        end = min(len(para), start + _SEGMENT_CHARS)
+        if end < len(para):
+            space = para.rfind(" ", start + _SEGMENT_CHARS // 2, end)
+            end = space + 1 if space > 0 else end
+        pieces += _sentencex_segment(language, para[start:end])
+        start = end
+    return pieces
+
+
 def sentences(text: str, paras: list[Span] | None = None, language: str = "en") -> list[Span]:
     """Sentence spans inside each paragraph, from a splitter that knows abbreviations."""
     spans: list[Span] = []
     for para in paras if paras is not None else paragraphs(text):
         offset = start = para.start
-        for piece in _sentencex_segment(language, text[para.start : para.end]):
+        for piece in _segments(language, text[para.start : para.end]):
             offset += len(piece)
             if _SPLITTER_MISSES.search(piece) and text[offset : offset + 3].lstrip()[:1].isupper():
                 continue  # the sentence goes on after "Ste."

@@ -233,3 +233,15 @@ def test_no_abbreviation_the_quote_finder_knows_ends_a_sentence() -> None:
             f"Roe lives in Sault {abbreviation}. Marie now.",
             "She left.",
         ], abbreviation
+
+
+def test_a_paragraph_longer_than_the_splitter_window_is_split_in_windows_that_add_up() -> None:
+    from reader.core.text import _SEGMENT_CHARS
+
+    para = "This is a sentence of some words. " * (3 * _SEGMENT_CHARS // 34)
+    spans = sentences(para)
+    assert spans[0].start == 0 and spans[-1].end == len(para.rstrip())
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert sum(
+        para[s.start : s.end] == "This is a sentence of some words." for s in spans
+    ) > 0.9 * len(spans)

@@ -1100,3 +1100,35 @@ def test_a_statement_is_its_issuers_and_a_sports_description_its_players() -> No
         "Vitali Horoshko",
         "Seamus O'Rourke",
     ]
+
+
+def test_quotation_after_quotation_in_one_long_paragraph_costs_each_a_bounded_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 200 KB of «‹ took 46 s: each quotation read its sentence's tokens again, and the
+    # sentence splitter's time grew with the square of the paragraph.
+    from reader.core import text as text_module
+    from reader.quotes.names import Entities
+
+    read: list[int] = []
+    original = Entities.tokens_in
+
+    def counted(self: Entities, start: int, end: int) -> list:  # type: ignore[type-arg]
+        found = original(self, start, end)
+        read.append(len(found))
+        return found
+
+    segmented: list[int] = []
+    splitter = text_module._sentencex_segment
+
+    def measured(language: str, para: str) -> list[str]:
+        segmented.append(len(para))
+        return list(splitter(language, para))
+
+    monkeypatch.setattr(Entities, "tokens_in", counted)
+    monkeypatch.setattr(text_module, "_sentencex_segment", measured)
+    article = _article("\u00ab\u2039" * 15_000)
+    findings = find_quotes(article, [])
+    assert len(findings) == 15_000
+    assert sum(read) < 50 * len(findings)  # (about 1,000 tokens each before)
+    assert max(segmented) <= text_module._SEGMENT_CHARS
