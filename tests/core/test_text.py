@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -241,7 +242,7 @@ def test_a_paragraph_longer_than_the_splitter_window_is_split_in_windows_that_ad
     para = "This is a sentence of some words. " * (3 * _SEGMENT_CHARS // 34)
     spans = sentences(para)
     assert spans[0].start == 0 and spans[-1].end == len(para.rstrip())
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
     assert sum(
         para[s.start : s.end] == "This is a sentence of some words." for s in spans
     ) > 0.9 * len(spans)

@@ -10,6 +10,7 @@ import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pytest import MonkeyPatch
 
 from reader.core.text import normalise
 from reader.quotes import QuoteFinding, describe, find_quotes
@@ -1103,7 +1104,7 @@ def test_a_statement_is_its_issuers_and_a_sports_description_its_players() -> No
 
 
 def test_quotation_after_quotation_in_one_long_paragraph_costs_each_a_bounded_read(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: MonkeyPatch,
 ) -> None:
     # 200 KB of «‹ took 46 s: each quotation read its sentence's tokens again, and the
     # sentence splitter's time grew with the square of the paragraph.
