@@ -31,10 +31,36 @@ def parse_feed(body: bytes) -> Any:
     and no deadline stops it: a 4.8 MB feed of 50,000 items took 30 s of each refresh."""
     import feedparser
 
-    return feedparser.parse(first_items(body))
+    return feedparser.parse(first_items(_as_utf8(body)))
 
 
 _ITEM_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+
+
+def _as_utf8(body: bytes) -> bytes:
+    """A feed in UTF-16 or UTF-32 (by its byte-order mark, or its zero bytes) as UTF-8, its
+    declaration saying so, so that its items can be counted (they were all parsed: 45,000
+    items took 24 s a refresh)."""
+    head = body[:4]
+    if head in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        encoding = "utf-32"
+    elif head[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"
+    elif head[1:2] == b"\x00":
+        encoding = "utf-16-le"
+    elif head[:1] == b"\x00":
+        encoding = "utf-16-be"
+    else:
+        return body
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError:
+        return body
+    text = _DECLARED.sub('encoding="utf-8"', text.lstrip("\ufeff"), count=1)
+    return text.encode("utf-8", "replace")
+
+
+_DECLARED = re.compile(r"""encoding=["'][\w.:-]+["']""")
 
 
 def first_items(body: bytes, limit: int = MAX_ITEMS) -> bytes:
