@@ -84,9 +84,12 @@ def _read_upto(handle: BinaryIO, limit: int, name: str, expected: int = 0) -> by
             raise FileTooLarge(errno.EFBIG, f"larger than {_size(limit)}", name)
 
 
-def read_stream(stream: BinaryIO, limit: int, name: str = "standard input") -> bytes:
-    """At most `limit` bytes from a stream that may never end (standard input)."""
-    return _read_upto(stream, limit, name)
+def read_stream(
+    stream: BinaryIO, limit: int, name: str = "standard input", expected: int = 0
+) -> bytes:
+    """What is left of a stream (standard input, an open file read from an offset), at
+    most `limit` bytes (`FileTooLarge` beyond), read in pieces of about `expected` bytes."""
+    return _read_upto(stream, limit, name, expected)
 
 
 def read_stdin(limit: int) -> bytes:

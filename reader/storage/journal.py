@@ -29,7 +29,7 @@ from typing import Any
 
 import msgspec
 
-from reader.core.files import open_regular
+from reader.core.files import open_regular, read_stream
 from reader.storage.atomic import fsync_folder
 
 MAX_LINE = 256 * 1024 * 1024  # one change (an import of many annotations) at most
@@ -112,10 +112,9 @@ class Journal:
         with complete lines after it (or the file cannot be read)."""
         try:
             with open_regular(self.path, follow_links=False) as handle:
+                size = os.fstat(handle.fileno()).st_size
                 handle.seek(offset)
-                data = handle.read(MAX_JOURNAL_BYTES + 1)
-            if len(data) > MAX_JOURNAL_BYTES:
-                raise OSError(0, f"over {MAX_JOURNAL_BYTES >> 30} GB, too large to be one")
+                data = read_stream(handle, MAX_JOURNAL_BYTES, str(self.path), size - offset)
         except FileNotFoundError:
             return Reading([], 0, None, False)
         except OSError as error:
@@ -148,6 +147,7 @@ class Journal:
         """Begin a new journal continuing database `generation`; the offset after it."""
         line = encode_line({"generation": generation})
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+        flags |= getattr(os, "O_NONBLOCK", 0)  # (a pipe put there fails at once, never waits)
         with os.fdopen(os.open(self.path, flags, 0o644), "wb") as handle:  # never via a link
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 raise OSError(errno.EINVAL, "the journal is not a regular file", str(self.path))
@@ -185,7 +185,11 @@ class Journal:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         copy = folder / f"{self.path.name.lstrip('.')}.damaged.{stamp}"
         with open_regular(self.path, "r+b", follow_links=False) as handle:
-            copy.write_bytes(handle.read(MAX_JOURNAL_BYTES))
+            copy.write_bytes(
+                read_stream(
+                    handle, MAX_JOURNAL_BYTES, str(self.path), os.fstat(handle.fileno()).st_size
+                )
+            )
             handle.truncate(keep)
             handle.flush()
             _sync(handle.fileno())

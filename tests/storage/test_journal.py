@@ -309,3 +309,18 @@ def test_a_journal_line_nested_too_deep_is_a_damaged_line_not_a_crash(tmp_path: 
     payload = b'{"ops":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
     line = f"{zlib.crc32(payload):08x} ".encode() + payload
     assert decode_line(line) is None  # (a RecursionError broke every command, doctor too)
+
+
+def test_reading_a_small_journal_reserves_no_memory_for_its_bound(tmp_path: Path) -> None:
+    import tracemalloc
+
+    db = tmp_path / "reader.json"
+    store = make(db)
+    tracemalloc.start()
+    try:
+        reading = Journal(db).read(0)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert reading.records and peak < 4 << 20  # (a read of the 4 GB bound reserved it first)
+    store.close()
