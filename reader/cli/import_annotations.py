@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from reader.cli.command import Command, fail, say
-from reader.core.files import open_regular
+from reader.core.files import FileTooLarge, read_bounded
 from reader.core.paths import Locations
 from reader.interchange import IMPORT_FORMATS
 
@@ -47,12 +47,11 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
     path = Path(file).expanduser()
     shown = str(path)
     try:
-        with open_regular(path) as handle:  # (never a pipe: it would wait)
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_bounded(path, MAX_FILE_BYTES)  # (a regular file: a pipe would wait)
+    except FileTooLarge:
+        return fail(f"{shown}: over {MAX_FILE_BYTES >> 20} MB, too big to be an export")
     except OSError as error:
         return fail(f"{shown}: cannot read it ({error.strerror or error})")
-    if len(data) > MAX_FILE_BYTES:
-        return fail(f"{shown}: over {MAX_FILE_BYTES >> 20} MB, too big to be an export")
     fmt = fmt or _guess_format(path, data)
     copied: list[str] = []
     their = None

@@ -28,7 +28,7 @@ from pathlib import Path
 import msgspec
 
 from reader.core.codebook import name_key
-from reader.core.files import open_regular
+from reader.core.files import FileTooLarge, read_bounded
 from reader.core.merge_rule import resolve, same_content
 from reader.core.records import QUICK_KEYS, Annotation, ArticleRecord, Source, Theme
 from reader.storage.journal import Journal, JournalError
@@ -73,12 +73,14 @@ class MergeReport:
 def read_database(path: Path, *, with_journal: bool = True) -> Tables:
     """The validated tables of the database file at `path` (see the module docstring)."""
     try:
-        with open_regular(path) as handle:  # (never a pipe: it would wait)
-            raw = handle.read(MAX_DATABASE_BYTES + 1)
+        raw = read_bounded(path, MAX_DATABASE_BYTES)  # (a regular file: a pipe would wait)
+        raw = raw.removeprefix(b"\xef\xbb\xbf")  # a teammate's Notepad adds a byte-order mark
+    except FileTooLarge:
+        raise MergeError(
+            f"{path}: over {MAX_DATABASE_BYTES >> 20} MB; not a Reader database"
+        ) from None
     except OSError as error:
         raise MergeError(f"{path}: cannot read it ({error.strerror or error})") from None
-    if len(raw) > MAX_DATABASE_BYTES:
-        raise MergeError(f"{path}: over {MAX_DATABASE_BYTES >> 20} MB; not a Reader database")
     return tables_of(raw, str(path), Journal(path) if with_journal else None)
 
 
