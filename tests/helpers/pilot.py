@@ -100,6 +100,13 @@ def toast_words(app: ReaderApp) -> str:
     return " | ".join(region_words(app, toast) for toast in app.screen.query("Toast"))
 
 
+def toasts_show(app: ReaderApp, phrase: str) -> bool:
+    """Whether a notification on screen shows the phrase, however its lines wrap (a long
+    path is folded at any character, so spaces are left out of the comparison)."""
+    shown = "".join(toast_words(app).split())
+    return "".join(phrase.split()) in shown
+
+
 def notified(app: ReaderApp) -> str:
     """The messages of the notifications raised and not yet expired (shown or about to be)."""
     return " | ".join(n.message for n in app._notifications)

@@ -15,7 +15,7 @@ from tests.helpers.pilot import (
     screen_text,
     screen_words,
     settle,
-    toast_words,
+    toasts_show,
     view,
 )
 
@@ -213,7 +213,7 @@ async def test_unreadable_files_are_named_in_a_notice(ice_library: Path) -> None
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        assert "broken.txt: looks like a binary file" in toast_words(app)
+        assert toasts_show(app, "broken.txt: looks like a binary file")
         assert "Library (1)" in screen_text(app)
 
 
