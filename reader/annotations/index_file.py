@@ -32,7 +32,7 @@ from reader.storage.atomic import write_atomically
 
 MAGIC = b"READER-SEARCH-INDEX\n"
 # Bump when `query.tokens`, `search.fingerprint` or the layout changes (a test guards it).
-FORMAT = 1
+FORMAT = 2
 FIELDS = 4
 _LENGTH_BYTES = 8
 _BLOCK = 1 << 20

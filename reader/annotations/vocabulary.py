@@ -19,7 +19,6 @@ Whether a word is English comes from a list of 128,000 words (data/english_words
 from __future__ import annotations
 
 import gzip
-import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -36,8 +35,6 @@ MAX_EXPANSIONS = 64
 MIN_TYPO_LENGTH = 3
 EXACT, TYPO_1, TYPO_2 = 100.0, 85.0, 72.0
 _WORD_LIST = Path(__file__).parent / "data" / "english_words.txt.gz"
-_COMMENT = re.compile(r"^#.*$", re.MULTILINE)
-_SPACE = re.compile(r"\s+")
 
 
 class WordList:
@@ -71,8 +68,14 @@ def english_words() -> WordList:
     """The English word list (loaded once, on the first search that needs it). The file
     holds lower-case ASCII words in sorted order, one a line (`bench/make_word_list.py`)."""
     text = gzip.decompress(_WORD_LIST.read_bytes()).decode("utf-8")
-    words = _SPACE.sub("\n", _COMMENT.sub("", text)).strip("\n")
-    return WordList(words + "\n" if words else "")
+    # Comment lines, then one word a line (tests/annotations/test_search_typos.py checks the
+    # file): the comments are cut off without a regex over the 1.2 MB (44 ms of a start's
+    # first search; this is 1 ms).
+    body = text
+    while body.startswith("#"):
+        body = body.partition("\n")[2]
+    body = body.strip("\n")
+    return WordList(body + "\n" if body else "")
 
 
 def allowed_edits(term: str) -> int:

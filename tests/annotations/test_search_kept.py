@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations import search as search_module
-from reader.annotations.index_file import FORMAT, MAGIC, index_path, parse_index
+from reader.annotations.index_file import FORMAT, MAGIC, index_path, parse_index, write_index
 from reader.annotations.query import tokens
 from reader.annotations.search import SearchIndex, fingerprint
 from reader.core.records import Annotation, edited, new_annotation
@@ -224,6 +224,20 @@ def test_an_index_that_lies_about_words_only_costs_its_own_annotations(tmp_path:
     assert _answers(index) == _answers(_fresh(store))
 
 
+def test_an_index_naming_an_annotation_twice_is_built_afresh(tmp_path: Path) -> None:
+    """Each annotation is one row: an index file listing an id twice (not one Reader wrote)
+    would have it found twice, so nothing of it is taken."""
+    db = tmp_path / "reader.json"
+    store = _store(db)
+    expected = _answers(_fresh(store))
+    saved = SearchIndex.build(store).saved()
+    saved.ids[1], saved.fingerprints[1] = saved.ids[0], saved.fingerprints[0]
+    assert write_index(index_path(db), saved)
+    index = SearchIndex.build(Store(db))
+    assert _answers(index) == expected
+    assert sorted(len(set(ids)) for ids in _answers(index)) == sorted(map(len, expected))
+
+
 @pytest.mark.parametrize("kind", ["symlink to a file", "symlink to a device", "folder"])
 def test_an_index_path_that_is_not_a_plain_file_is_neither_read_nor_replaced(
     tmp_path: Path, kind: str
@@ -278,8 +292,9 @@ def test_changing_how_words_are_read_needs_a_new_index_format() -> None:
         "2026",
         "naive",
     ]
-    assert (FORMAT, fingerprint(sample)) == (1, 3916918819)
+    assert (FORMAT, fingerprint(sample)) == (2, 4006211743)
     assert fingerprint(edited(sample, note="Québec")) != fingerprint(sample)
+    assert fingerprint(sample, bytearray(b"left from the last one")) == fingerprint(sample)
 
 
 _EDIT = st.tuples(st.sampled_from(["add", "edit", "delete"]), st.integers(0, 50), st.text())

@@ -145,7 +145,8 @@ def test_the_bundled_english_words_are_sorted_lower_case_words_once_each() -> No
     from reader.annotations.vocabulary import _WORD_LIST, english_words
 
     lines = gzip.decompress(_WORD_LIST.read_bytes()).decode().splitlines()
-    listed = [line for line in lines if line and not line.startswith("#")]
+    comments = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    listed = lines[comments:]  # comments above, then one word a line (as it is read)
     assert listed == sorted(set(listed))  # the bisection of `WordList` relies on it
     assert all(w.isascii() and w.isalpha() and w.islower() for w in listed)
     words = english_words()

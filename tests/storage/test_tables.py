@@ -79,3 +79,14 @@ def test_a_cut_that_was_not_between_records_reads_the_whole_table_once(
 
     monkeypatch.setattr(tables, "_BOUNDARY", OneBadCut())
     assert Tables.decode_annotations(raw, lambda: None) == Tables.decode_annotations(raw)
+
+
+@pytest.mark.parametrize(("first", "again"), [(10, 20), (10, 5990), (5980, 5990)])
+def test_an_id_used_twice_is_refused_and_named_in_any_piece(first: int, again: int) -> None:
+    """Within one piece or across two, read whole or in pieces."""
+    docs = msgspec.json.decode(_table(6000))
+    docs[str(again)]["id"] = docs[str(first)]["id"]
+    raw = msgspec.json.encode(docs)
+    for between in (None, lambda: None):
+        with pytest.raises(TablesError, match=f"annotation id {first:032x} is used twice"):
+            Tables.decode_annotations(raw, between)
