@@ -9,7 +9,7 @@ annotation of `policing/oversight` under `policing`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from reader.core.codebook import name_key
@@ -134,32 +134,71 @@ def counts_table(counts: Sequence[Count], label: str) -> list[list[str]]:
     ]
 
 
-def matrix_table(grid: Matrix) -> list[list[str]]:
-    rows = [["source", *grid.themes, "quotes"]]
+def matrix_table(grid: Matrix, themes: int | None = None) -> list[list[str]]:
+    """The matrix as rows of text; `themes`: only the columns of that many themes, the
+    most used (a table of thousands of columns is read by no one, and held 1.5 GB)."""
+    return list(matrix_rows(grid, themes))
+
+
+def matrix_rows(grid: Matrix, themes: int | None = None) -> Iterator[list[str]]:
+    """`matrix_table` a row at a time (an export of a large matrix is written as made)."""
+    shown = grid.themes[:themes] if themes is not None else grid.themes
+    yield ["source", *shown, "quotes"]
     for source in grid.sources:
-        values = [grid.count(source, theme) for theme in grid.themes]
-        rows.append([source, *map(str, values), str(grid.quotes[source])])
-    return rows
+        values = [grid.count(source, theme) for theme in shown]
+        yield [source, *map(str, values), str(grid.quotes[source])]
 
 
-def as_csv(rows: list[list[str]]) -> str:
+def matrix_cells(grid: Matrix) -> list[tuple[str, str, int]]:
+    """The cells that count something, row by row in the matrix's order (sparse: a matrix
+    of 4,000 sources and 4,000 themes has 16 million places and a few thousand cells)."""
+    row = {source: number for number, source in enumerate(grid.sources)}
+    column = {theme: number for number, theme in enumerate(grid.themes)}
+    cells = sorted(grid.cells.items(), key=lambda cell: (row[cell[0][0]], column[cell[0][1]]))
+    return [(source, theme, count) for (source, theme), count in cells if count]
+
+
+def as_csv(rows: Iterable[list[str]]) -> str:
+    return b"".join(csv_chunks(rows)).decode("utf-8")
+
+
+def as_markdown(rows: Iterable[list[str]]) -> str:
+    return b"".join(markdown_chunks(rows)).decode("utf-8")
+
+
+def csv_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
+    """A table as CSV for spreadsheets (a byte-order mark, CRLF lines), in UTF-8 pieces."""
     import csv
     import io
 
+    yield "\ufeff".encode()
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    return "\ufeff" + out.getvalue()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow(row)
+        if out.tell() > CHUNK_CHARACTERS:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")
 
 
-def as_markdown(rows: list[list[str]]) -> str:
-    def cell(value: str) -> str:
-        return value.replace("|", "\\|")
+def markdown_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
+    """A table in Markdown (numbers right-aligned), a line at a time in UTF-8."""
 
-    header, *body = rows
-    lines = ["| " + " | ".join(cell(v) for v in header) + " |"]
-    lines.append("| " + " | ".join("---" if i == 0 else "---:" for i in range(len(header))) + " |")
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in body]
-    return "\n".join(lines) + "\n"
+    def line(values: list[str]) -> bytes:
+        return ("| " + " | ".join(v.replace("|", "\\|") for v in values) + " |\n").encode()
+
+    rows = iter(rows)
+    header = next(rows, None)
+    if header is None:
+        return
+    yield line(header)
+    yield line(["---" if i == 0 else "---:" for i in range(len(header))])
+    yield from map(line, rows)
+
+
+CHUNK_CHARACTERS = 1 << 20
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,15 @@ from reader.annotations.stats import (
     by_theme,
     counts_table,
     matrix,
+    matrix_cells,
     matrix_table,
 )
 from reader.cli.command import Command, aligned, say
 from reader.core.paths import Locations
 from reader.storage.database import Store
+
+# Columns of the text matrix: the most used themes (a terminal shows a few dozen at most).
+MATRIX_THEMES = 40
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,16 +49,16 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool) -> in
     if show_matrix:
         grid = matrix(annotations)
         if as_json:
-            cells = [
-                {"source": s, "theme": t, "count": grid.count(s, t)}
-                for s in grid.sources
-                for t in grid.themes
-                if grid.count(s, t)
-            ]
+            cells = [{"source": s, "theme": t, "count": n} for s, t, n in matrix_cells(grid)]
             document = {"sources": grid.sources, "themes": grid.themes, "cells": cells}
             print(json.dumps(document, ensure_ascii=False, indent=2))
         else:
-            say(aligned(matrix_table(grid)))
+            say(aligned(matrix_table(grid, themes=MATRIX_THEMES)))
+            if len(grid.themes) > MATRIX_THEMES:
+                say(
+                    f"(the {MATRIX_THEMES} most used of {len(grid.themes):,} themes; --json, or "
+                    "the analysis screen's export (M, then e), gives every column)"
+                )
         return 0
     counts: list[Count]
     if by == "theme":

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable
 
+from reader.annotations.stats import matrix_table
 from reader.ui.app import ReaderApp
 from reader.ui.screens.analysis_screen import AnalysisScreen
 from reader.ui.screens.codebook_screen import CodebookScreen
@@ -162,3 +166,26 @@ async def test_filter_shows_only_a_themes_annotations_and_articles(library: Path
         app.screen.query_one("#prompt-input").value = ""
         await press(pilot, "enter")
         assert "Library (4)" in region_words(app, main(app).query_one("#library-pane"))
+
+
+async def test_e_writes_the_matrix_on_screen_as_csv_and_markdown(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tag_quotes(library, SPELLINGS)
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "M")
+        await settle(pilot)
+        grid = app.screen.grid  # type: ignore[attr-defined]
+        await press(pilot, "e")
+        await settle(pilot)
+        assert "Wrote reader-matrix-" in notified(app)
+    (csv_file,) = out.glob("reader-matrix-*.csv")
+    rows = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig"))))
+    assert rows == [[str(v) for v in row] for row in matrix_table(grid)]
+    markdown = csv_file.with_suffix(".md").read_text(encoding="utf-8").splitlines()
+    assert len(markdown) == len(rows) + 1 and markdown[0].startswith("| source | ")

@@ -12,6 +12,7 @@ screen as CSV and Markdown files in the current folder.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -32,10 +33,10 @@ from reader.annotations.stats import (
     NO_THEME,
     Count,
     Matrix,
-    as_csv,
-    as_markdown,
     counts_table,
-    matrix_table,
+    csv_chunks,
+    markdown_chunks,
+    matrix_rows,
     overview,
 )
 from reader.core.coders import shown_coder
@@ -282,17 +283,24 @@ class AnalysisScreen(Screen[None]):
 
     def action_export(self) -> None:
         tab = self.query_one(TabbedContent).active or "matrix"
-        rows = {
-            "matrix": lambda: matrix_table(self.grid),
+        rows: Callable[[], Iterable[list[str]]] = {
+            "matrix": lambda: matrix_rows(self.grid),
             "sources": lambda: counts_table(self.sources, "source"),
             "themes": lambda: counts_table(self.themes, "theme"),
             "across": lambda: counts_table(self.across, "source"),
             "agreement": self._agreement_rows,
-        }[tab]()
+        }[tab]
         stem = _new_stem(Path.cwd(), self.reader.library_folder, f"reader-{tab}-{date.today()}")
+        self._write_export(stem, rows)
+
+    @work(thread=True, exclusive=True, group="analysis-export")
+    def _write_export(self, stem: Path, rows: Callable[[], Iterable[list[str]]]) -> None:
+        """Write the table as CSV and Markdown, a piece at a time (a matrix of thousands of
+        sources and themes is millions of cells: never all in memory, never on the UI
+        thread)."""
         try:
-            write_atomically(stem.with_suffix(".csv"), as_csv(rows).encode("utf-8"))
-            write_atomically(stem.with_suffix(".md"), as_markdown(rows).encode("utf-8"))
+            write_atomically(stem.with_suffix(".csv"), csv_chunks(rows()))
+            write_atomically(stem.with_suffix(".md"), markdown_chunks(rows()))
         except OSError as error:
             self.notify(f"{stem}: cannot write it ({error.strerror})", severity="error")
             return
