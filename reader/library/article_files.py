@@ -123,6 +123,8 @@ def decode(data: bytes, name: str) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     head = data[:65536]
+    if b"\x00" in head and (text := _utf16_without_bom(data)) is not None:
+        return text
     if b"\x00" in head or (head and sum(b in _BINARY_BYTES for b in head) / len(head) > 0.05):
         raise ArticleError(f"{name}: looks like a binary file, not text; remove it or convert it")
     try:
@@ -133,6 +135,27 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 without a byte-order mark (some Windows tools write it): a NUL
+    in every other byte (the high byte of Latin characters), on one side only, and text
+    that reads as text once decoded; None for anything else."""
+    head = data[: 65536 - 65536 % 2]
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0::2].count(0) / pairs, head[1::2].count(0) / pairs
+    if odd > 0.3 and even < 0.02:
+        encoding = "utf-16-le"
+    elif even > 0.3 and odd < 0.02:
+        encoding = "utf-16-be"
+    else:
+        return None
+    text = data[: len(data) - len(data) % 2].decode(encoding, errors="replace")
+    sample = text[:32768]
+    readable = sum(c.isprintable() or c in "\n\r\t" for c in sample) - sample.count("\ufffd")
+    return text if readable >= 0.98 * len(sample) else None
 
 
 # --- Markdown --------------------------------------------------------------------------------

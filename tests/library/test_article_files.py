@@ -40,6 +40,26 @@ def test_utf16_with_bom_is_decoded() -> None:
     assert decode(data, "a.txt") == "Titre\n\n« Oui », dit-elle."
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded(encoding: str) -> None:
+    """Some Windows tools save UTF-16 without a byte-order mark: every other byte a NUL."""
+    text = "Titre\n\n« Oui », dit-elle. Le 東京 bureau 🇨🇦 a répondu.\n"
+    assert decode(text.encode(encoding), "a.txt") == text
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        bytes(range(256)) * 8,  # NULs, but not every other byte
+        b"\x00" * 512,  # nothing but NULs
+        "A\x01\x02\x03\x04\x05\x06\x07".encode("utf-16-le") * 16,  # controls once decoded
+    ],
+)
+def test_binary_with_nul_bytes_is_still_refused(data: bytes) -> None:
+    with pytest.raises(ArticleError, match="looks like a binary file"):
+        decode(data, "b.txt")
+
+
 def test_utf8_bom_is_dropped() -> None:
     assert decode(codecs.BOM_UTF8 + b"Hello", "a.txt") == "Hello"
 
