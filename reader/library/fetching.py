@@ -180,7 +180,11 @@ async def _get(
     try:
         async with (
             httpx.AsyncClient(
-                follow_redirects=True, headers=headers, max_redirects=10, verify=_tls()
+                follow_redirects=True,
+                headers=headers,
+                max_redirects=10,
+                verify=_tls(),
+                timeout=None,  # `run_within`'s deadline governs (httpx's own 5 s cut --timeout 10)
             ) as client,
             client.stream("GET", url) as response,
         ):

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 
 from reader.library.adding import read_back
@@ -92,6 +93,21 @@ def test_a_slow_server_times_out_with_one_line(site: str, empty_library: Path) -
     assert result.returncode == 1
     assert "no complete answer within 0.3 s" in result.stderr
     assert articles_in(empty_library) == []
+
+
+def test_the_deadline_given_is_the_only_one(site: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """httpx has a 5 s read timeout of its own, which cut `--timeout 10` short with "cannot
+    fetch it (ReadTimeout)": a page trickling slower than httpx's timeout (made 0.05 s here)
+    runs until the deadline asked for."""
+
+    class ShortDefault(httpx.AsyncClient):
+        def __init__(self, **options: object) -> None:
+            options.setdefault("timeout", httpx.Timeout(0.05))
+            super().__init__(**options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(httpx, "AsyncClient", ShortDefault)
+    with pytest.raises(FetchError, match=r"no complete answer within 0\.8 s"):
+        fetch(f"{site}/trickle.html", timeout=0.8)
 
 
 def test_a_page_from_standard_input(site: str, empty_library: Path) -> None:
