@@ -74,7 +74,11 @@ def check_target(target: Path, where: Locations, *, folder: bool = False) -> Non
         resolved == db
         or (beside and resolved.name == f"{db.stem}.feeds.json")
         or (beside and resolved.name.startswith((f".{db.name}", f".{db.stem}.feeds.json")))
-        or any(resolved.is_relative_to(db.parent / name) for name in _READER_FOLDERS)
+        or any(
+            resolved.is_relative_to(folder / name)
+            for folder in {db.parent, where.library.resolve()}  # (the two differ with --db)
+            for name in _READER_FOLDERS
+        )
     )
     if kept:
         raise ProtectedPathError(

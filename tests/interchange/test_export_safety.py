@@ -53,6 +53,24 @@ def test_export_refuses_to_write_over_the_database_or_the_library(
     assert after == before
 
 
+@pytest.mark.parametrize(
+    "target", [".reader-sites/example.com.json", ".reader-backups/articles/x.json"]
+)
+def test_with_the_database_elsewhere_the_library_s_own_folders_are_still_refused(
+    tagged_library: Path, tmp_path: Path, target: str
+) -> None:
+    """Site memory and article backups live in the library whatever `--db` says."""
+    db = tmp_path / "elsewhere" / "reader.json"
+    db.parent.mkdir()
+    db.write_bytes((tagged_library / "reader.json").read_bytes())
+    path = tagged_library / target
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("kept")
+    status, err = export(tagged_library, "--db", str(db), "-o", str(path), "--force")
+    assert (status, err.count("\n")) == (2, 1) and "Reader's own data" in err
+    assert path.read_text() == "kept"
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pipes are POSIX")
 def test_a_pipe_or_a_device_is_no_file_to_export_to(tagged_library: Path, tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.md")
