@@ -70,8 +70,11 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u
 _NEWLINES = re.compile("\r\n?|[\u2028\u2029\x85]")
 
 
-_BYTE_ESCAPES = re.compile(
-    rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]{0,2048}(?:\x07|\x1b\\)|\x1b[ -/]*[0-~]?"
+_BYTE_ESCAPES = re.compile(  # `_ESCAPES` in bytes, the 7-bit ones
+    rb"\x1b\[[0-?]*[ -/]*[@-~]"
+    rb"|\x1b\][^\x07\x1b\n]{0,2048}(?:\x07|\x1b\\)"
+    rb"|\x1b[P^_X][^\x1b\n]{0,2048}\x1b\\"  # DCS, PM, APC, SOS strings, payload and all
+    rb"|\x1b[ -/]*[0-~]?"
 )
 
 

@@ -100,13 +100,14 @@ def test_escape_sequences_in_a_page_leave_nothing_of_themselves(tmp_path: Path) 
     body = "The council met on Monday to discuss the budget for next year and the roads. " * 10
     page = tmp_path / "page.html"
     page.write_bytes(
-        b"<html><head><title>\x1b]0;PWN\x07 \x1b[31mRed\x1b[0m Headline</title></head>"
-        + f"<body><article><p>{body}</p></article></body></html>".encode()
+        b"<html><head><title>\x1b]0;PWN\x07 \x1bPq#0;2PWN\x1b\\\x1b[31mRed\x1b[0m Headline</title>"
+        + f"</head><body><article><p>{body}\x1b_APC PWN\x1b\\</p></article></body></html>".encode()
     )
     result = run_reader("add", str(page), "--library", str(library))
     assert result.returncode == 0, result.stderr
     assert "added: Red Headline" in result.stdout and "PWN" not in result.stdout
     assert (library / "red-headline.md").exists()
+    assert "PWN" not in (library / "red-headline.md").read_text(encoding="utf-8")  # DCS, APC
 
 
 def test_article_fields_of_the_wrong_type_are_taken_as_absent(tmp_path: Path) -> None:
