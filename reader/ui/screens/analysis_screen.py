@@ -293,7 +293,7 @@ class AnalysisScreen(Screen[None]):
         stem = _new_stem(Path.cwd(), self.reader.library_folder, f"reader-{tab}-{date.today()}")
         self._write_export(stem, rows)
 
-    @work(thread=True, exclusive=True, group="analysis-export")
+    @work(thread=True, exclusive=True, group="analysis-export", description="export a table")
     def _write_export(self, stem: Path, rows: Callable[[], Iterable[list[str]]]) -> None:
         """Write the table as CSV and Markdown, a piece at a time (a matrix of thousands of
         sources and themes is millions of cells: never all in memory, never on the UI
