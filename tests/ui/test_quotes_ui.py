@@ -104,7 +104,9 @@ async def test_accept_asks_about_an_uncertain_speaker_and_saves_a_confident_one(
         await press(pilot, "a")
         assert isinstance(app.screen, TagDialog)  # nothing saved without a look
         assert saved_annotations(library / "reader.json") == []
-        await press(pilot, "ctrl+s")  # the dialog holds the suggested speaker: keep it
+        # The dialog holds the suggested speaker (no codebook name yet): enter keeps it.
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, TagDialog)
         view(app).move_to(confident.span.start)
         await press(pilot, "a")
         assert not isinstance(app.screen, TagDialog)

@@ -133,6 +133,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self.themes: list[str] = list(request.themes)
         self.kind: Kind = request.kind
         self._found: dict[str, Suggestions] = {}
+        self._suggestion_kept = request.suggested  # the source field still holds it
 
     def compose(self) -> ComposeResult:
         quote = clean_line(self.request.quote)
@@ -261,6 +262,7 @@ class TagDialog(ModalScreen[TagResult | None]):
             return
         self._refresh_suggestions(event.input)
         if event.input.id == "source":
+            self._suggestion_kept &= event.value == self.request.source
             self._mark_new_source()
 
     def on_descendant_focus(self) -> None:
@@ -294,6 +296,12 @@ class TagDialog(ModalScreen[TagResult | None]):
         """Put the highlighted entry into its field; False if there was none to take."""
         chosen = self._highlighted(field)
         if chosen is None:
+            return False
+        if field.id == "source" and self._suggestion_kept and chosen == field.value:
+            # The finder's speaker, untouched and not in the codebook yet ("+ new source"
+            # with its name): nothing to take, so Enter keeps it and saves, as for a known
+            # name (`a` on an uncertain suggestion, then enter).
+            self._list_for("source").display = False  # type: ignore[union-attr]
             return False
         if field.id == "source":
             with self.prevent(Input.Changed):
