@@ -61,6 +61,7 @@ from reader.quotes.names import (
     Token,
 )
 from reader.quotes.phrases import (
+    ADVERBS,
     COMMON_VERBS,
     DETERMINERS,
     ORG_NOUNS,
@@ -162,6 +163,30 @@ _DESCRIBED_BEFORE = re.compile(
     r"(?P<role>\b[a-z][\w-]*)[ \u00a0]+$"
 )
 _ROLE_WORDS = TITLES | PERSON_NOUNS
+# A sentence opening on a description of a person, up to its verb: "Outside court, his lawyer
+# said", "The Orléans native said", "The driver's daughter posted", "A neighbour, who …,".
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:(?P<intro>[A-Z][^,.;:!?“”\"\n]{0,80}),\s+)?"  # an introduction: "Outside court, "
+    r"(?P<lead>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+    r"(?:(?P<owner>[\w’'.-]+(?:\s+[\w’'.-]+)?)[’']s\s+)?"  # "the driver's"
+    r"(?:[\w’'-]+\s+){0,2}?"  # "Orléans", "new", "longtime"
+    r"(?P<head>[a-z][\w’'-]*)"
+    r"(?=,|\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|es|s)|said|told|wrote|was|is|had|"
+    r"has|says|spoke|made|took|gave|went|came|felt|thought|knew|saw)\b)"
+)
+_EPITHETS = PERSON_NOUNS | TITLES | words("epithets")
+_AGED = re.compile(r"\d+-year-old")
+_APPOSITION = re.compile(r",\s+(?=[A-Z])")
+
+
+def _introduction(words: str) -> bool:
+    """Whether the words before a sentence's first comma introduce it ("Outside court",
+    "Back at the farm", "Reached by phone", "Earlier") rather than name its subject."""
+    first = words.split()[0].casefold()
+    return first in PREPOSITIONS or first in ADVERBS or first.endswith(("ing", "ed", "ly"))
+
+
+UNNAMED = Entity("", "person", -1)  # a person never named: "A neighbour said … “…,” she said"
 _LATEST_SUBJECT = 1.5  # a pronoun's bonus for the nearest subject that agrees with it
 # Words that make "the ... officer" someone else than the person named before.
 _EPITHET_STOPS = frozenset(
@@ -912,6 +937,8 @@ class _Finder:
                     None, last.name, words, cue, confidence - 0.2
                 )  # the authors … They call for
             entity = self._pronoun(phrase.head.folded, at)
+            if entity is UNNAMED:  # "A neighbour said she …": no one named, not the ranker's pick
+                return _Attribution(None, None, words, cue, 0.3, authorless=True)
             if entity is not None:
                 return _Attribution(entity, None, words, cue, confidence - 0.1)
             return _Attribution(None, None, words, cue, 0.3)
@@ -992,32 +1019,103 @@ class _Finder:
 
     def _described_subject(self, at: int) -> Entity | None:
         """The person the latest sentence before `at` with a subject of its own describes
-        ("The deputy mayor said he would respect it."), when that subject is a description of
-        someone named before (a name or no subject: None, the mentions decide). Sentences
-        whose subject is a pronoun carry the topic on and are read past, three at most."""
+        ("The deputy mayor said he would respect it.", "Outside court, his lawyer said …",
+        "The Orléans native said he plans …"), when that subject is a description of
+        someone (a name or no subject: None, the mentions decide). `UNNAMED` when it
+        describes someone never named ("The driver's daughter posted …", "A neighbour said
+        …"): the pronoun after it is theirs. Sentences whose subject is a pronoun carry the
+        topic on and are read past, three at most."""
         index = bisect_right(self._sentence_starts, at) - 1
         looked = 0
         while index >= 0 and looked < 3:
             sentence = self.structure.sentences[index]
             index -= 1
-            toks = self.entities.tokens_in(sentence.start, min(sentence.end, at))
+            end = min(sentence.end, at)
+            toks = self.entities.tokens_in(sentence.start, end)
             if not toks or toks[0].text in {"“", '"'}:
                 continue  # a quotation opening the sentence: its speaker is after it
             looked += 1
             phrase = sentence_subject(toks)
-            if phrase is None:
-                return None
-            if phrase.kind == "pronoun":
+            if phrase is not None and phrase.kind == "pronoun":
                 continue
             if (
-                phrase.kind != "nominal"
-                or phrase.tokens[0].folded != "the"
-                or phrase.head.folded not in _ROLE_WORDS
-            ):
+                phrase is not None
+                and phrase.kind == "nominal"
+                and phrase.tokens[0].folded == "the"
+                and phrase.head.folded in _ROLE_WORDS
+            ):  # "Asked whether …, the minister was blunt."
+                entity = self._nominal(phrase, sentence.start)
+                if entity is not None:
+                    return entity if entity.kind == "person" else None
+            elif phrase is not None and phrase.kind != "nominal":
+                return None  # a name: the mentions decide
+            described = _DESCRIBED_SUBJECT.match(self.text, sentence.start, end)
+            if described is None or self._inside_quote(described.start("head")):
                 return None
-            entity = self._nominal(phrase, sentence.start)
-            return entity if entity is not None and entity.kind == "person" else None
+            return self._describes_whom(described, sentence.start)
         return None
+
+    def _describes_whom(self, described: re.Match[str], at: int) -> Entity | None:
+        """The person a described subject stands for: the one the article described so
+        ("his lawyer" for "Brodowski's lawyer, Roxanne Tetrault"; "the commissioner" for
+        "Ethics Commissioner Eleanor von Hahn"), for an epithet no one was given ("the
+        Orléans native", "the 34-year-old") the article's main figure, and `UNNAMED` for
+        someone introduced without a name ("a neighbour", "the driver's daughter")."""
+        lead = described.group("lead").casefold()
+        head = described.group("head").casefold()
+        owner = described.group("owner")
+        intro = described.group("intro")
+        if intro is not None and not _introduction(intro):
+            return None  # "Brown, the governor, said": a name, then its description
+        person_word = head in _EPITHETS or bool(_AGED.fullmatch(head))
+        if not person_word or (head.endswith("s") and not head.endswith("ss")):
+            return None  # "the pay", "the officials": not one person
+        after = _APPOSITION.match(self.text, described.end("head"))
+        if after is not None:  # "One local woman, Karen Robison, pulled …": named after all
+            named = self.entities.mention_at(after.end(), after.end() + 1)
+            if named is not None and named.start == after.end():
+                return named.entity if named.entity.kind == "person" else None
+        if lead in {"a", "an", "one", "another"}:
+            return UNNAMED
+        tokens = self.entities.tokens_in(described.start("head"), described.end("head"))
+        if not tokens:
+            return None
+        entity = self._nominal(Phrase(tuple(tokens), "nominal"), at)
+        if entity is None and (lead in {"his", "her", "their"} or owner is not None):
+            entity = self._named_beside(head, at)  # "His wife, Trudy Bosma, said"
+        if entity is not None:
+            return entity if entity.kind == "person" else None
+        if owner is not None and self.entities.mention_at(described.start("owner"), at) is None:
+            return UNNAMED  # "The driver's daughter": whose, and she, are never named
+        if lead == "the":
+            return self._main_person(at)
+        return None
+
+    def _named_beside(self, noun: str, at: int) -> Entity | None:
+        """The person last named right after a word for them before `at`: "His wife, Trudy
+        Bosma,", "Brodowski's lawyer, Roxanne Tetrault," (a description the names list
+        does not keep, being before the name)."""
+        pattern = re.compile(rf"\b{re.escape(noun)},?\s+(?=[A-Z])", re.IGNORECASE)
+        for found in reversed(list(pattern.finditer(self.text, max(0, at - 6000), at))):
+            mention = self.entities.mention_at(found.end(), found.end() + 1)
+            if (
+                mention is not None
+                and mention.start == found.end()
+                and mention.entity.kind == "person"
+                and not self._inside_quote(found.start())
+            ):
+                return mention.entity
+        return None
+
+    def _main_person(self, at: int) -> Entity | None:
+        """The person named most often before `at`, outside quotations."""
+        counts: Counter[int] = Counter()
+        people: dict[int, Entity] = {}
+        for mention in self.entities.before(at, kind="person", limit=100_000):
+            if not self._inside_quote(mention.start):
+                counts[id(mention.entity)] += 1
+                people[id(mention.entity)] = mention.entity
+        return people[counts.most_common(1)[0][0]] if counts else None
 
     def _owner_of_someone(self, mention: Mention) -> bool:
         """A possessive mention before a word for a person ("Ava’s mother", "Haddad's
@@ -1047,7 +1145,8 @@ class _Finder:
         Center", "The Pentagon released a report" (the sentence's last name before it)."""
         first = phrase.tokens[0].folded
         if first in {"his", "her", "its", "their"}:
-            return self._pronoun(first, at)
+            found = self._pronoun(first, at)
+            return None if found is UNNAMED else found
         for token in phrase.tokens[:-1]:
             if token.text[:1].isupper() and token.folded not in DETERMINERS:
                 mention = self.entities.mention_at(token.start, token.end)
@@ -1107,11 +1206,21 @@ class _Finder:
         Each earlier mention outside quotations is a candidate, nearest first; subjects of
         sentences, people introduced with a description and the last speaker are preferred,
         and a known gender must agree. The last speaker stays a candidate even when not
-        named since ("her mother, Fiona, said … She added").
+        named since ("her mother, Fiona, said … She added"). The subject of the sentence
+        just before comes first when it describes someone ("Outside court, his lawyer said
+        …"); `UNNAMED` when that someone was never named.
         """
         wanted = PRONOUNS[pronoun]
         speaker = self.last_speaker.entity if self.last_speaker else None
         kind = "org" if wanted in {"org", "plural"} else "person"
+        if kind == "person":
+            described = self._described_subject(at)
+            if described is UNNAMED:
+                return UNNAMED  # "A neighbour said she …": hers, and no one's name
+            if described is not None and described.gender in {"", wanted}:
+                return _with_gender(
+                    described, wanted
+                )  # "Outside court, his lawyer said … she said"
         candidates: list[tuple[Entity, bool, Mention | None]] = [
             (m.entity, self._is_subject(m), m)
             for m in self.entities.before(at, kind=kind, limit=1500 if kind == "person" else 2500)
@@ -1138,10 +1247,6 @@ class _Finder:
             and candidates[0][0] is speaker
         ):
             return _with_gender(speaker, wanted)
-        if kind == "person":
-            described = self._described_subject(at)
-            if described is not None and described.gender in {"", wanted}:
-                return _with_gender(described, wanted)  # "The deputy mayor said he … “…,” he said"
         mentioned = Counter(id(entity) for entity, _, _ in candidates)
         best: tuple[float, Entity] | None = None
         latest_subject = True  # the nearest subject that may be meant: the topic carried on

@@ -80,8 +80,11 @@ PRONOUNS = {
 }
 MALE = words("male_words")
 FEMALE = words("female_words")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _LAST_WORD = re.compile(r"\b(\w+)[ \t]+$")
+# Where a person's first sentence stops telling their gender: its end (also before closing
+# marks), its paragraph's, or a quotation, whose "she" is someone the speaker talks about
+# ("Dr. Ilan Weisbrod … said … “…patient.” / “Medically, if she was stable,” he said").
+_PRONOUN_SEARCH_END = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)|\n|[\"“«]")
 _PREPOSITIONS = words("prepositions")
 _GENDERED_PRONOUN = re.compile(
     r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.IGNORECASE
@@ -505,7 +508,7 @@ class Entities:
             lead = _LAST_WORD.search(self.text, max(0, mention.start - 24), mention.start)
             if lead and lead.group(1).casefold() in _PREPOSITIONS:
                 continue  # "Of the scrutiny over Melania Trump, he said": he is someone else
-            end = _SENTENCE_END.search(self.text, mention.end)
+            end = _PRONOUN_SEARCH_END.search(self.text, mention.end)
             stop = end.start() if end else len(self.text)
             if index + 1 < len(self.mentions) and self.mentions[index + 1].entity.kind == "person":
                 stop = min(stop, self.mentions[index + 1].start)

@@ -1133,3 +1133,71 @@ def test_quotation_after_quotation_in_one_long_paragraph_costs_each_a_bounded_re
     assert len(findings) == 15_000
     assert sum(read) < 50 * len(findings)  # (about 1,000 tokens each before)
     assert max(segmented) <= text_module._SEGMENT_CHARS
+
+
+def test_he_or_she_after_a_sentence_about_someone_described_is_that_person() -> None:
+    """The subject of the sentence just before a "she said" is who she is, also when the
+    last quotation was someone else's: a description resolved to the person it was given
+    to, before or after their name ("Mr. Osei's lawyer, Nadia Ferreira," then "his lawyer";
+    "Ethics Commissioner Lena Vogt" then "The commissioner"), an epithet no one was given
+    ("The Sudbury native") to the story's main figure."""
+    text = _article(
+        "Tomas Osei, 41, was sentenced to two years. Mr. Osei's lawyer, Nadia Ferreira, "
+        "asked for house arrest.\n\n"
+        "“He is ashamed of what he did,” Ferreira told the court.\n\n"
+        "Crown prosecutor Alan Brisco asked for three years.\n\n"
+        "“The victims lost their savings,” Brisco said.\n\n"
+        "Outside court, his lawyer said no decision had been made on an appeal.\n\n"
+        "“We will read the reasons first,” she said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Nadia Ferreira"
+    text = _article(
+        "Ethics Commissioner Lena Vogt found the minister broke the rules.\n\n"
+        "A spokesperson for the premier, Raymond Tully, said the premier had full confidence "
+        "in her minister.\n\n"
+        "“She has our support,” Tully said.\n\n"
+        "The commissioner noted that a friendship alone was no conflict.\n\n"
+        "“The act does not forbid friendship,” she wrote."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Lena Vogt"
+    text = _article(
+        "Marcus Lalonde made the national para hockey team on Monday.\n\n"
+        "“I thought it was a prank,” Lalonde said. Lalonde lost both legs in a crash.\n\n"
+        "Teammate Jordan Pike said Lalonde trains every day.\n\n"
+        "“He texts me at six,” Pike said.\n\n"
+        "The Sudbury native said he will sleep in his jersey.\n\n"
+        "“Don't tell anyone,” he said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Marcus Lalonde"
+    text = _article(
+        "For grain farmers Piet and Anneke Visser, the flood is still close.\n\n"
+        "“We lost 60 cows,” Piet Visser said.\n\n"
+        "His wife, Anneke Visser, said the family watches the river gauges.\n\n"
+        "Agriculture Minister Carla Dunmore said crews are on standby.\n\n"
+        "“The dikes are stronger now,” the minister said.\n\n"
+        "His wife was less sure.\n\n"
+        "“I know what this river does,” she said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Anneke Visser"
+
+
+def test_she_after_a_sentence_about_someone_never_named_is_no_one_named() -> None:
+    text = _article(
+        "Transit chair Paul Remy wrote that he was sickened by the attack.\n\n"
+        "“Our operators deserve to come home safe,” he wrote.\n\n"
+        "The driver's daughter posted on Facebook on Friday morning.\n\n"
+        "“My dad has driven this route for 20 years,” she wrote.\n\n"
+        "A neighbour, who asked not to be named, said she heard shouting.\n\n"
+        "“It was over in seconds,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Paul Remy", None, None]
+
+
+def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_speaker_s_gender() -> None:
+    text = _article(
+        "Health critic Ingrid Solvang said the story is not unusual.\n\n"
+        "Dr. Avi Kessler, an emergency physician, said a miscarriage is often "
+        "“triaged lower than it feels to the patient.”\n\n"
+        "“Medically, if she was stable, a long wait may not have changed much,” he said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Avi Kessler"
