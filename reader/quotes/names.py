@@ -732,12 +732,14 @@ class Entities:
             ]  # "Singer George Michael has said", "former Olympian Steve Cram": a role, not a name
         role: list[Token] = []
         if (
-            len(run) >= 3
+            (len(run) >= 3 or (len(run) == 2 and not is_given_name(run[0].word)))
             and run[0].folded in _PERSON_NOUN_WORDS
             and self._opens_sentence(run[0])
             and all(_name_like(t) for t in run[1:])
         ):
-            role, run = [run[0]], run[1:]  # "Resident Jocelyne Cormier", "Hunter Joanasie …"
+            # "Resident Jocelyne Cormier", "Hunter Joanasie …", "Rookie Deng hits" (a role
+            # word that is no given name: "Hunter Biden" is a name).
+            role, run = [run[0]], run[1:]
         folded = [t.word.casefold() for t in run]
         # "Jamie Werner of Ngātiwai", "Matthew Ingram of The Globe and Mail": a person and
         # their affiliation, unless the first part is a title ("Governor of Washington").
@@ -859,8 +861,14 @@ class Entities:
         )
 
     def _opens_sentence(self, token: Token) -> bool:
+        """Whether `token` opens a sentence, a line, or what follows a page's label ("LISTEN |
+        Artist …", "WATCH: …")."""
         lead = self.text[max(0, token.start - 3) : token.start]
-        return token.start == 0 or lead.endswith("\n") or bool(re.search(r"[.!?][\"”’]?\s+$", lead))
+        return (
+            token.start == 0
+            or lead.endswith("\n")
+            or bool(re.search(r"(?:[.!?][\"”’]?|[|:])\s+$", lead))
+        )
 
     def _after_lowercase_or_start(self, token: Token) -> bool:
         """Whether `token` opens a sentence or follows a lowercase word ("former Olympian")."""

@@ -1201,3 +1201,24 @@ def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_speaker_s_gender() ->
         "“Medically, if she was stable, a long wait may not have changed much,” he said."
     )
     assert [s for _, s in _speech(text)][-1] == "Avi Kessler"
+
+
+def test_a_role_or_a_quebec_lawyer_s_title_before_a_name_is_not_part_of_it() -> None:
+    text = _article(
+        "LISTEN | Artist Maya Redsky on painting four grandmothers: (The Morning Edition)\n\n"
+        "“I wanted people to look up,” Redsky said.\n\n"
+        "Crown prosecutor Me Sophie Lemaire said the ruling “sends a clear message.”\n\n"
+        "Defence lawyer Me Jean-Luc Dorval said his client was disappointed. “We respect the "
+        "decision,” Dorval said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Maya Redsky",
+        "Sophie Lemaire",
+        "Jean-Luc Dorval",
+    ]
+    text = _article(
+        "Guard Minh Tran scored the winning basket with four seconds left.\n\n"
+        "“I just let it go,” Tran said.",
+        headline="Rookie Tran hits late three as Huskies win national title",
+    )
+    assert [s for _, s in _speech(text)] == ["Minh Tran"]
