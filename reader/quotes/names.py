@@ -17,7 +17,7 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import add, attrgetter, itemgetter, sub
 from sys import intern
 from typing import Any, overload
@@ -55,7 +55,11 @@ _LISTED_NAME = re.compile(
 MODIFIER_ENDINGS = ("-based", "-born", "-era", "-style", "-led", "-backed", "-owned", "-funded")
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
 _PARTICLES = words("name_particles")
-_PERSON_NOUN_WORDS = words("person_nouns")  # "resident", "hunter": a role before a name
+_PERSON_NOUN_WORDS = words("person_nouns")
+_ORG_NOUN_WORDS = words("org_nouns")
+_ORG_APPOSITION = re.compile(  # "The company, ", opening its sentence
+    r"(?:^|\n|[.!?][\"”’]?\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(\w+),\s+$"
+)  # "resident", "hunter": a role before a name
 
 TITLES = words("titles")
 ORG_WORDS = words("org_words")
@@ -487,7 +491,31 @@ class Entities:
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._organisations_by_apposition()
         self._genders()
+
+    def _organisations_by_apposition(self) -> None:
+        """A name first given in apposition to a word for an organisation is one, whatever
+        its words look like: "The company, Déneigement Rive-Sud Gagné, was owned by Éric
+        Gagné" (taken for a person, it took Gagné's quotes)."""
+        for entity in self.entities:
+            words = entity.name.split()
+            if entity.kind != "person" or len(words) < 2 or is_given_name(words[0]):
+                continue
+            lead = _ORG_APPOSITION.search(self.text, max(0, entity.first - 40), entity.first)
+            if lead is None or lead.group(1).casefold() not in _ORG_NOUN_WORDS:
+                continue
+            entity.kind, entity.gender = "org", ""
+            # Its last word alone ("Gagné told the court") is the person of that name.
+            for index, mention in enumerate(self.mentions):
+                if mention.entity is entity and mention.text != entity.name:
+                    people = [
+                        e
+                        for e in self._with_alias(mention.text.casefold())
+                        if e.kind == "person" and e is not entity
+                    ]
+                    if people:
+                        self.mentions[index] = replace(mention, entity=people[0])
 
     def _genders(self) -> None:
         """Each person's gender, where the article shows it: "spokeswoman Sujata Raisinghani",

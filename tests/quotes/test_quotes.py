@@ -1222,3 +1222,17 @@ def test_a_role_or_a_quebec_lawyer_s_title_before_a_name_is_not_part_of_it() -> 
         headline="Rookie Tran hits late three as Huskies win national title",
     )
     assert [s for _, s in _speech(text)] == ["Minh Tran"]
+
+
+def test_a_name_in_apposition_to_the_company_is_the_company_and_its_owner_keeps_his_name() -> None:
+    text = _article(
+        "The company, Déneigement Rive-Nord Paquin, was owned by Luc Paquin, the mayor's "
+        "brother-in-law. Paquin pleaded guilty last year.\n\n"
+        "“I never asked him for anything,” Paquin told the court."
+    )
+    assert [s for _, s in _speech(text)] == ["Luc Paquin"]
+    text = _article(
+        "Voters met the new face of the party, Donald J. Trump, on Monday.\n\n"
+        "“We will win,” Trump said."
+    )
+    assert [s for _, s in _speech(text)] == ["Donald J. Trump"]
