@@ -460,6 +460,15 @@ def _name_like(token: Token) -> bool:
     )
 
 
+# A nickname in quotation marks inside a name: Kayla "Kay-O" Chiasson, Ronald “Ronnie Red”
+# MacPhee. Its words are blanked (offsets kept) for reading names: she is Kayla Chiasson.
+_NICKNAME = re.compile(r"(\b[A-Z][\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)")
+
+
+def _blank_nickname(found: re.Match[str]) -> str:
+    return found.group(1) + " " * len(found.group(2))
+
+
 # One thing classifying a run did: an action ("place", "org", "single", "acronym",
 # "person") and its arguments, tokens given by their index from the run's first.
 _Step = tuple[str, tuple[Any, ...]]
@@ -580,7 +589,7 @@ class Entities:
         return self._tokens[low:high], None
 
     def _scan(self) -> None:
-        toks = self._tokens = _Tokens(self.text)
+        toks = self._tokens = _Tokens(_NICKNAME.sub(_blank_nickname, self.text))
         self._token_starts, self._token_texts = toks.starts, toks.texts
         index = bisect_left(self._token_starts, self.start)
         # Most words have no capital and no particle, so no name starts there.

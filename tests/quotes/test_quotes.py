@@ -1236,3 +1236,13 @@ def test_a_name_in_apposition_to_the_company_is_the_company_and_its_owner_keeps_
         "“We will win,” Trump said."
     )
     assert [s for _, s in _speech(text)] == ["Donald J. Trump"]
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name_leaves_the_name_whole() -> None:
+    text = _article(
+        'Maya "Mighty" Fortin is going to the Olympic qualifiers. Her father, Réal Fortin, '
+        "coached her.\n\n"
+        "“I still can't stop shaking,” Fortin said.\n\n"
+        "“She was eight when she started,” said Réal Fortin."
+    )
+    assert [s for _, s in _speech(text)] == ["Maya Fortin", "Réal Fortin"]
