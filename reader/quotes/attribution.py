@@ -171,7 +171,7 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:(?P<owner>[\w’'.-]+(?:\s+[\w’'.-]+)?)[’']s\s+)?"  # "the driver's"
     r"(?:[\w’'-]+\s+){0,2}?"  # "Orléans", "new", "longtime"
     r"(?P<head>[a-z][\w’'-]*)"
-    r"(?=,|\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|es|s)|said|told|wrote|was|is|had|"
+    r"(?=,|\s+who\b|\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|es|s)|said|told|wrote|was|is|had|"
     r"has|says|spoke|made|took|gave|went|came|felt|thought|knew|saw)\b)"
 )
 _EPITHETS = PERSON_NOUNS | TITLES | words("epithets")

@@ -1188,9 +1188,14 @@ def test_she_after_a_sentence_about_someone_never_named_is_no_one_named() -> Non
         "The driver's daughter posted on Facebook on Friday morning.\n\n"
         "“My dad has driven this route for 20 years,” she wrote.\n\n"
         "A neighbour, who asked not to be named, said she heard shouting.\n\n"
-        "“It was over in seconds,” she said."
+        "“It was over in seconds,” she said.\n\n"
+        "Police spokesperson Const. Theo Marek said officers arrived in three minutes.\n\n"
+        "A passenger who spoke on condition that she not be named said it was fast.\n\n"
+        "“He just stood up and went at him,” she said.\n\n"
+        "Marek said the two men did not know each other.\n\n"
+        "“This was a random act,” he said."
     )
-    assert [s for _, s in _speech(text)] == ["Paul Remy", None, None]
+    assert [s for _, s in _speech(text)] == ["Paul Remy", None, None, None, "Theo Marek"]
 
 
 def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_speaker_s_gender() -> None:
