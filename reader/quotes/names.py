@@ -55,6 +55,7 @@ _LISTED_NAME = re.compile(
 MODIFIER_ENDINGS = ("-based", "-born", "-era", "-style", "-led", "-backed", "-owned", "-funded")
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
 _PARTICLES = words("name_particles")
+_ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z]")  # French surnames: d'Amours, l'Heureux
 _PERSON_NOUN_WORDS = words("person_nouns")
 _ORG_NOUN_WORDS = words("org_nouns")
 _ORG_APPOSITION = re.compile(  # "The company, ", opening its sentence
@@ -138,8 +139,14 @@ def _word_of(text: str) -> str:
 
 
 def _capitalised(text: str) -> bool:
-    return text[:1].isupper() or (
-        "-" in text and text.split("-", 1)[0] in _PARTICLES and text.split("-", 1)[1][:1].isupper()
+    return (
+        text[:1].isupper()
+        or (
+            "-" in text
+            and text.split("-", 1)[0] in _PARTICLES
+            and text.split("-", 1)[1][:1].isupper()
+        )
+        or _ELIDED_PARTICLE.match(text) is not None  # "d'Amours", "l’Heureux"
     )
 
 
@@ -298,7 +305,7 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
         return len(run) - 2  # "Atlantic City Mayor Don Guardian": a surname that is a word
     if len(run) < 2 or folded[-1] in ORG_WORDS or folded[-1] in PLACE_WORDS:
         return 0
-    for cut in range(max(1, len(run) - 4), len(run) - 1):
+    for cut in range(max(1, len(run) - 5), len(run) - 1):
         before = folded[cut - 1].rstrip(".")
         if (
             is_given_name(folded[cut])
@@ -309,8 +316,9 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
                 or _is_acronym(run[cut - 1].word)
             )
             and not run[cut - 1].possessive
-            and all(
-                _name_like(t) and f not in TITLES and f not in ORG_WORDS
+            and _name_like(run[-1])
+            and all(  # "Quebec Court Judge Anne-Marie de la Durantaye": particles inside
+                (_name_like(t) or f in _PARTICLES) and f not in TITLES and f not in ORG_WORDS
                 for t, f in zip(run[cut:], folded[cut:], strict=True)
             )
         ):

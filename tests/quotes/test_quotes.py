@@ -1251,3 +1251,16 @@ def test_a_nickname_in_quotation_marks_inside_a_name_leaves_the_name_whole() -> 
         "“She was eight when she started,” said Réal Fortin."
     )
     assert [s for _, s in _speech(text)] == ["Maya Fortin", "Réal Fortin"]
+
+
+def test_french_particles_stay_in_the_name() -> None:
+    text = _article(
+        "Dr. Josée d'Amours, the MLA for Caraquet, is the new health minister.\n\n"
+        "“I know what it is like to make a patient wait,” d'Amours said.\n\n"
+        "Quebec Court Judge Anne-Marie de la Fontaine wrote that the evidence was clear.\n\n"
+        "“The accused did not merely fail to disclose,” de la Fontaine wrote."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Josée d'Amours",
+        "Anne-Marie de la Fontaine",
+    ]
