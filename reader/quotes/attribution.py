@@ -143,6 +143,7 @@ class _Attribution:
     cue: str
     confidence: float
     authorless: bool = False  # a document with no author named: "the report said"
+    described: bool = False  # a pronoun for the subject of the sentence before: kept
 
     @property
     def speaker(self) -> str | None:
@@ -183,7 +184,18 @@ def _introduction(words: str) -> bool:
     """Whether the words before a sentence's first comma introduce it ("Outside court",
     "Back at the farm", "Reached by phone", "Earlier") rather than name its subject."""
     first = words.split()[0].casefold()
-    return first in PREPOSITIONS or first in ADVERBS or first.endswith(("ing", "ed", "ly"))
+    return (
+        first in PREPOSITIONS
+        or first in ADVERBS
+        or first in _SCENE_WORDS
+        or first.endswith(("ing", "ed", "ly"))
+    )
+
+
+# Words that open a sentence's scene rather than its subject: "Outside court, his lawyer said".
+_SCENE_WORDS = frozenset(
+    {"outside", "inside", "back", "afterward", "afterwards", "meanwhile", "elsewhere", "here"}
+)
 
 
 UNNAMED = Entity("", "person", -1)  # a person never named: "A neighbour said … “…,” she said"
@@ -441,6 +453,11 @@ class _Finder:
             return finding, attribution
         probabilities = self.ranker.probabilities(candidates)
         best = max(range(len(candidates)), key=probabilities.__getitem__)
+        if attribution is not None and attribution.described:
+            # The sentence before was about them ("Outside court, his lawyer said …"): the
+            # ranker weighs the candidate, never replaces it (it was not trained on this).
+            kept = [i for i, c in enumerate(candidates) if c.entity is attribution.entity]
+            best = kept[0] if kept else best
         choice = candidates[best]
         confidence = self.ranker.confidence(probabilities[best])
         if choice.entity is None:
@@ -936,11 +953,11 @@ class _Finder:
                 return _Attribution(
                     None, last.name, words, cue, confidence - 0.2
                 )  # the authors … They call for
-            entity = self._pronoun(phrase.head.folded, at)
+            entity, described = self._pronoun_resolved(phrase.head.folded, at)
             if entity is UNNAMED:  # "A neighbour said she …": no one named, not the ranker's pick
                 return _Attribution(None, None, words, cue, 0.3, authorless=True)
             if entity is not None:
-                return _Attribution(entity, None, words, cue, confidence - 0.1)
+                return _Attribution(entity, None, words, cue, confidence - 0.1, described=described)
             return _Attribution(None, None, words, cue, 0.3)
         for alternative in phrase.alternatives:
             mention = self.entities.mention_at(
@@ -1201,7 +1218,13 @@ class _Finder:
         return None
 
     def _pronoun(self, pronoun: str, at: int) -> Entity | None:
-        """The person (or organisation, for "it") a pronoun of attribution stands for.
+        """The person (or organisation) a pronoun of attribution stands for (see
+        `_pronoun_resolved`)."""
+        return self._pronoun_resolved(pronoun, at)[0]
+
+    def _pronoun_resolved(self, pronoun: str, at: int) -> tuple[Entity | None, bool]:
+        """The person (or organisation, for "it") a pronoun of attribution stands for, and
+        whether the sentence just before described them (evidence the ranker keeps).
 
         Each earlier mention outside quotations is a candidate, nearest first; subjects of
         sentences, people introduced with a description and the last speaker are preferred,
@@ -1216,11 +1239,10 @@ class _Finder:
         if kind == "person":
             described = self._described_subject(at)
             if described is UNNAMED:
-                return UNNAMED  # "A neighbour said she …": hers, and no one's name
+                return UNNAMED, True  # "A neighbour said she …": hers, and no one's name
             if described is not None and described.gender in {"", wanted}:
-                return _with_gender(
-                    described, wanted
-                )  # "Outside court, his lawyer said … she said"
+                # "Outside court, his lawyer said … she said"
+                return _with_gender(described, wanted), True
         candidates: list[tuple[Entity, bool, Mention | None]] = [
             (m.entity, self._is_subject(m), m)
             for m in self.entities.before(at, kind=kind, limit=1500 if kind == "person" else 2500)
@@ -1246,7 +1268,7 @@ class _Finder:
             and candidates
             and candidates[0][0] is speaker
         ):
-            return _with_gender(speaker, wanted)
+            return _with_gender(speaker, wanted), False
         mentioned = Counter(id(entity) for entity, _, _ in candidates)
         best: tuple[float, Entity] | None = None
         latest_subject = True  # the nearest subject that may be meant: the topic carried on
@@ -1283,8 +1305,8 @@ class _Finder:
             if best is None or score > best[0]:
                 best = (score, entity)
         if best is None:
-            return self._headline_person(wanted) if kind == "person" else None
-        return _with_gender(best[1], wanted) if kind == "person" else best[1]
+            return (self._headline_person(wanted) if kind == "person" else None), False
+        return (_with_gender(best[1], wanted) if kind == "person" else best[1]), False
 
     @cached_property
     def _headline_people(self) -> list[Entity]:
