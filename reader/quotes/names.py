@@ -730,6 +730,17 @@ class Entities:
                 end += 3  # "Lorna Van der Merwe", "Juan de la Cruz"
                 continue
             if (
+                word == "of"
+                and end + 2 < count
+                and texts[end + 1] == "the"
+                and texts[end - 1].casefold() in ORG_WORDS
+                and _capitalised(texts[end + 2])
+                and texts[end + 2][:1].isalpha()
+                and "\n" not in text[starts[end] : starts[end + 2]]
+            ):
+                end += 3  # "Office of the Correctional Investigator", "Department of the Interior"
+                continue
+            if (
                 word.casefold() in CONNECTORS
                 and end + 1 < count
                 and _capitalised(texts[end + 1])

@@ -1264,3 +1264,19 @@ def test_french_particles_stay_in_the_name() -> None:
         "Josée d'Amours",
         "Anne-Marie de la Fontaine",
     ]
+
+
+def test_an_office_of_the_something_is_one_organisation() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "The Office of the Chief Coroner said it would review the death. A report by the "
+        "Office of the Correctional Investigator found delays. The Department of the "
+        "Interior declined to comment."
+    )
+    orgs = {e.name for e in Entities(text).entities if e.kind == "org"}
+    assert orgs == {
+        "Office of the Chief Coroner",
+        "Office of the Correctional Investigator",
+        "Department of the Interior",
+    }
