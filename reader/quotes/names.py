@@ -38,7 +38,7 @@ ABBREVIATIONS = "|".join(entries("abbreviations"))
 TOKEN = re.compile(
     rf"(?=[A-Z])(?:(?:[A-Z]\.){{2,}}|(?:{ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z]))"
     r"|\d+(?:[.,]\d+)++(?!\w)"  # a number, "11.5", "100,000": no sentence end, no comma
-    r"|\w++(?:[’'\-]\w+)*+|[^\w\s]"
+    r"|\w++(?:[’'\-]\w+|(?<=[^\W\d_]):(?=[^\W\d_])\w+)*+|[^\w\s]"  # "Stó:lō", "Semá:th"
 )
 # Two particles inside a surname: "Van der Merwe", "de la Cruz", "van den Berg".
 _DOUBLE_PARTICLES = {

@@ -1280,3 +1280,20 @@ def test_an_office_of_the_something_is_one_organisation() -> None:
         "Office of the Correctional Investigator",
         "Department of the Interior",
     }
+
+
+def test_first_nations_are_organisations_whatever_their_letters() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "Chief Dalton Reed of Sumas First Nation said the water rose. Marla Pennier of "
+        "Semá:th First Nation agreed. The Stó:lō Nation said it would help. At 10:30 p.m. "
+        "the Cherokee Nation said nothing."
+    )
+    orgs = {e.name for e in Entities(text).entities if e.kind == "org"}
+    assert orgs == {
+        "Sumas First Nation",
+        "Semá:th First Nation",
+        "Stó:lō Nation",
+        "Cherokee Nation",
+    }
