@@ -178,6 +178,13 @@ _DESCRIBED_SUBJECT = re.compile(
 _EPITHETS = PERSON_NOUNS | TITLES | words("epithets")
 _AGED = re.compile(r"\d+-year-old")
 _APPOSITION = re.compile(r",\s+(?=[A-Z])")
+_ROLE_AFTER_OWNER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:says|said|told)\b")
+
+
+def _is_titled(description: str) -> bool:
+    """A description that is a title ("Mayor", "Health Minister"): a person's, in a headline."""
+    words = description.casefold().split()
+    return bool(words) and words[-1].rstrip(".") in TITLES
 
 
 def _introduction(words: str) -> bool:
@@ -976,6 +983,10 @@ class _Finder:
         ):
             # "The CEO said": a role, not a name; "White House-era" describes what follows
             phrase = Phrase(phrase.tokens, "nominal")
+        if phrase.kind == "owner" or (phrase.kind == "name" and phrase.tokens[-1].possessive):
+            role = self._owned_role(phrase, at)  # "Guelph's mayor says": the mayor speaks
+            if role is not None:
+                return _Attribution(role, None, words, cue, confidence - 0.15)
         if phrase.kind in {"name", "owner"}:
             mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
             if mention is not None:
@@ -1107,6 +1118,25 @@ class _Finder:
         if lead == "the":
             return self._main_person(at)
         return None
+
+    def _owned_role(self, phrase: Phrase, at: int) -> Entity | None:
+        """The person a place's or an organisation's role word names ("Guelph's mayor",
+        "the city's police chief": "mayor" and "chief" as the article described someone),
+        else None (the owner's own words, as "the company's statement", are not this)."""
+        owner = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
+        if owner is not None and owner.entity.kind == "person":
+            return None  # "Ava's mother": whose she is, handled with the owner
+        following = _ROLE_AFTER_OWNER.match(self.text, phrase.tokens[-1].end)
+        if following is None:
+            return None
+        role = following.group(1).casefold()
+        if role not in _ROLE_WORDS or role in STATEMENT_NOUNS:
+            return None
+        tokens = self.entities.tokens_in(following.start(1), following.end(1))
+        if not tokens:
+            return None
+        found = self._nominal(Phrase(tuple(tokens), "nominal"), at) or self._named_beside(role, at)
+        return found if found is not None and found.kind == "person" else None
 
     def _named_beside(self, noun: str, at: int) -> Entity | None:
         """The person last named right after a word for them before `at`: "His wife, Trudy
@@ -1318,7 +1348,9 @@ class _Finder:
         return [
             e
             for e in found.entities
-            if e.kind == "person" and len(e.name.split()) >= 2 and is_given_name(e.name.split()[0])
+            if e.kind == "person"
+            and len(e.name.split()) >= 2
+            and (is_given_name(e.name.split()[0]) or _is_titled(e.description))
         ]
 
     def _headline_person(self, gender: str = "") -> Entity | None:
@@ -1376,12 +1408,13 @@ class _Finder:
         head = phrase.head.folded
         other = not _EPITHET_STOPS.isdisjoint(t.folded for t in phrase.tokens)
         if head not in ORG_NOUNS and not other:  # ("the other officer": not the one named)
-            for mention in self.entities.before(at, kind="person", limit=6000):
-                described = mention.entity.description.casefold().replace(",", " ").split()
+            people = [m.entity for m in self.entities.before(at, kind="person", limit=6000)]
+            for entity in [*people, *self._headline_people]:  # the headline's, last
+                described = entity.description.casefold().replace(",", " ").split()
                 if head in described or any(
                     _TITLE_WORDS.get(word.rstrip(".")) == head for word in described
                 ):  # "the corporal" for "Cpl. Marie Ouellette", "the judge" for "Justice …"
-                    return mention.entity
+                    return entity
         if (
             head in STATEMENT_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}
             and phrase.tokens[0].possessive

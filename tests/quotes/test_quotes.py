@@ -1297,3 +1297,13 @@ def test_first_nations_are_organisations_whatever_their_letters() -> None:
         "Stó:lō Nation",
         "Cherokee Nation",
     }
+
+
+def test_a_place_s_mayor_speaks_as_the_mayor_the_headline_names() -> None:
+    text = _article(
+        "Milton's mayor says a 4.9 per cent tax increase is “the responsible number.”\n\n"
+        "At a committee meeting, the mayor said cuts now would mean “a bigger hike next "
+        "year.”",
+        headline="Mayor Priya Ramdial defends 4.9% tax hike as councillors push for cuts",
+    )
+    assert [s for _, s in _speech(text)] == ["Priya Ramdial", "Priya Ramdial"]
