@@ -984,9 +984,9 @@ class _Finder:
             # "The CEO said": a role, not a name; "White House-era" describes what follows
             phrase = Phrase(phrase.tokens, "nominal")
         if phrase.kind == "owner" or (phrase.kind == "name" and phrase.tokens[-1].possessive):
-            role = self._owned_role(phrase, at)  # "Guelph's mayor says": the mayor speaks
-            if role is not None:
-                return _Attribution(role, None, words, cue, confidence - 0.15)
+            owned = self._owned_role(phrase, at)  # "Guelph's mayor says": the mayor speaks
+            if owned is not None:
+                return _Attribution(owned, None, words, cue, confidence - 0.15)
         if phrase.kind in {"name", "owner"}:
             mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
             if mention is not None:
