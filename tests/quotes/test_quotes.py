@@ -1307,3 +1307,16 @@ def test_a_place_s_mayor_speaks_as_the_mayor_the_headline_names() -> None:
         headline="Mayor Priya Ramdial defends 4.9% tax hike as councillors push for cuts",
     )
     assert [s for _, s in _speech(text)] == ["Priya Ramdial", "Priya Ramdial"]
+
+
+def test_a_phrase_quoted_from_a_finding_or_a_ruling_is_its_author_s() -> None:
+    text = _article(
+        "Ethics Commissioner Lena Vogt released her report on Thursday. The commissioner "
+        "found that Mr. Khan “failed to recuse himself” from two meetings.\n\n"
+        "In a 41-page decision, Justice Ann Roe ruled the approval was “reasonable, "
+        "transparent and intelligible.”"
+    )
+    assert _speech(text) == [
+        ("failed to recuse himself", "Lena Vogt"),
+        ("reasonable, transparent and intelligible.", "Ann Roe"),
+    ]
