@@ -178,6 +178,8 @@ _DESCRIBED_SUBJECT = re.compile(
 _EPITHETS = PERSON_NOUNS | TITLES | words("epithets")
 _AGED = re.compile(r"\d+-year-old")
 _APPOSITION = re.compile(r",\s+(?=[A-Z])")
+# A number and lowercase words between a capitalised word and a name: " 11 student ".
+_DESCRIPTION_THEN_NAME = re.compile(r" \d[\w-]*(?: [a-z][\w-]*){1,3} (?=[A-Z])")
 _ROLE_AFTER_OWNER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:says|said|told)\b")
 
 
@@ -994,6 +996,9 @@ class _Finder:
             entity = self.entities.find(phrase.head.word)
             if entity is not None:
                 return _Attribution(entity, None, words, cue, confidence - 0.05)
+            described = self._person_after_description(phrase.tokens[-1].end)
+            if described is not None:  # "said Grade 11 student Imani Haile"
+                return _Attribution(described, None, words, cue, confidence - 0.1)
             name = " ".join(
                 t.word
                 for t in phrase.tokens
@@ -1118,6 +1123,17 @@ class _Finder:
         if lead == "the":
             return self._main_person(at)
         return None
+
+    def _person_after_description(self, end: int) -> Entity | None:
+        """The person named right after a capitalised word that is no one's name and a
+        description ("Grade 11 student Imani Haile", "Local 1505 president Ana Ruiz")."""
+        between = _DESCRIPTION_THEN_NAME.match(self.text, end)
+        if between is None:
+            return None
+        mention = self.entities.mention_at(between.end(), between.end() + 1)
+        if mention is None or mention.start != between.end() or mention.entity.kind != "person":
+            return None
+        return mention.entity
 
     def _owned_role(self, phrase: Phrase, at: int) -> Entity | None:
         """The person a place's or an organisation's role word names ("Guelph's mayor",

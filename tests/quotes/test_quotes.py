@@ -1320,3 +1320,11 @@ def test_a_phrase_quoted_from_a_finding_or_a_ruling_is_its_author_s() -> None:
         ("failed to recuse himself", "Lena Vogt"),
         ("reasonable, transparent and intelligible.", "Ann Roe"),
     ]
+
+
+def test_a_name_after_a_numbered_description_is_the_speaker() -> None:
+    text = _article(
+        "“I hated it at first,” said Grade 11 student Imani Okafor.\n\n"
+        "“It was a fair deal,” said Local 1505 president Ana Ruiz."
+    )
+    assert [s for _, s in _speech(text)] == ["Imani Okafor", "Ana Ruiz"]
