@@ -996,9 +996,9 @@ class _Finder:
             entity = self.entities.find(phrase.head.word)
             if entity is not None:
                 return _Attribution(entity, None, words, cue, confidence - 0.05)
-            described = self._person_after_description(phrase.tokens[-1].end)
-            if described is not None:  # "said Grade 11 student Imani Haile"
-                return _Attribution(described, None, words, cue, confidence - 0.1)
+            after = self._person_after_description(phrase.tokens[-1].end)
+            if after is not None:  # "said Grade 11 student Imani Haile"
+                return _Attribution(after, None, words, cue, confidence - 0.1)
             name = " ".join(
                 t.word
                 for t in phrase.tokens
