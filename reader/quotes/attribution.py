@@ -175,7 +175,8 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?=,|\s+who\b|\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|es|s)|said|told|wrote|was|is|had|"
     r"has|says|spoke|made|took|gave|went|came|felt|thought|knew|saw)\b)"
 )
-_EPITHETS = PERSON_NOUNS | TITLES | words("epithets")
+_EPITHET_WORDS = words("epithets")
+_EPITHETS = PERSON_NOUNS | TITLES | _EPITHET_WORDS
 _AGED = re.compile(r"\d+-year-old")
 _APPOSITION = re.compile(r",\s+(?=[A-Z])")
 # A number and lowercase words between a capitalised word and a name: " 11 student ".
@@ -1015,11 +1016,15 @@ class _Finder:
         if (
             phrase.tokens[0].folded == "the"
             and role.text.islower()
-            and role.folded in TITLES
-            and role.folded not in PERSON_NOUNS
+            and (
+                (role.folded in TITLES and role.folded not in PERSON_NOUNS)
+                or (role.folded in _EPITHET_WORDS and len(phrase.tokens) == 2)
+            )
         ):
-            # "The pop star said", no one so described: the person the article is about.
-            person = self._salient_person(at)
+            # "The pop star said", "the left-hander said", no one so described: the person
+            # the article is about (for an epithet, the one it names most).
+            epithet = role.folded in _EPITHET_WORDS
+            person = self._main_person(at) if epithet else self._salient_person(at)
             if person is not None:
                 return _Attribution(person, None, words, cue, confidence - 0.3)
         if phrase.head.folded in _DOCUMENT_NOUNS:

@@ -1328,3 +1328,14 @@ def test_a_name_after_a_numbered_description_is_the_speaker() -> None:
         "“It was a fair deal,” said Local 1505 president Ana Ruiz."
     )
     assert [s for _, s in _speech(text)] == ["Imani Okafor", "Ana Ruiz"]
+
+
+def test_an_epithet_no_one_was_given_is_the_story_s_main_figure() -> None:
+    text = _article(
+        "Noah Whitecalf made the national para hockey team. Whitecalf lost both legs in a "
+        "crash three years ago, and Whitecalf trained through the winter.\n\n"
+        "His mother, Lise Whitecalf, remembers the months after the crash.\n\n"
+        "“There were nights I didn't think he would smile again,” Lise Whitecalf said.\n\n"
+        "“Hockey gave me something to be angry at,” the teen said."
+    )
+    assert [s for _, s in _speech(text)] == ["Lise Whitecalf", "Noah Whitecalf"]
