@@ -1010,6 +1010,8 @@ class _Finder:
         if fuller is not None:
             return _Attribution(None, fuller, words, cue, confidence - 0.2)
         entity = self._nominal(phrase, at)
+        if entity is None and phrase.tokens[0].possessive and phrase.head.folded in _ROLE_WORDS:
+            entity = self._named_beside(phrase.head.folded, at)  # "Kyle's mother, Donna …"
         if entity is not None:
             return _Attribution(entity, None, words, cue, confidence - 0.15)
         role = phrase.head
@@ -1145,14 +1147,16 @@ class _Finder:
         "the city's police chief": "mayor" and "chief" as the article described someone),
         else None (the owner's own words, as "the company's statement", are not this)."""
         owner = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
-        if owner is not None and owner.entity.kind == "person":
-            return None  # "Ava's mother": whose she is, handled with the owner
+        someones = owner is not None and owner.entity.kind == "person"  # "Kyle's mother"
         following = _ROLE_AFTER_OWNER.match(self.text, phrase.tokens[-1].end)
         if following is None:
             return None
         role = following.group(1).casefold()
         if role not in _ROLE_WORDS or role in STATEMENT_NOUNS:
             return None
+        if someones:  # only as the article named her: "Kyle's mother, Donna O'Keefe,"
+            found = self._named_beside(role, at)
+            return found if found is not None and found.kind == "person" else None
         tokens = self.entities.tokens_in(following.start(1), following.end(1))
         if not tokens:
             return None

@@ -1339,3 +1339,12 @@ def test_an_epithet_no_one_was_given_is_the_story_s_main_figure() -> None:
         "“Hockey gave me something to be angry at,” the teen said."
     )
     assert [s for _, s in _speech(text)] == ["Lise Whitecalf", "Noah Whitecalf"]
+
+
+def test_someone_s_relative_named_in_apposition_speaks_by_that_name_later() -> None:
+    text = _article(
+        "Three fishermen are missing off Newfoundland. Kyle Ryan, 24, was one of them.\n\n"
+        "Kyle's mother, Donna Ryan, said she has barely slept.\n\n"
+        "“He was going to get married next summer,” Kyle's mother said."
+    )
+    assert [s for _, s in _speech(text)] == ["Donna Ryan"]
