@@ -1181,13 +1181,27 @@ class _Finder:
 
     def _main_person(self, at: int) -> Entity | None:
         """The person named most often before `at`, outside quotations."""
+        starts, leaders = self._main_people
+        index = bisect_left(starts, at)
+        return leaders[index - 1] if index else None
+
+    @cached_property
+    def _main_people(self) -> tuple[list[int], list[Entity]]:
+        """Where each person mention outside quotations starts, and who is then the person
+        named most (one pass, so that asking at each quotation costs a bisection)."""
         counts: Counter[int] = Counter()
-        people: dict[int, Entity] = {}
-        for mention in self.entities.before(at, kind="person", limit=100_000):
-            if not self._inside_quote(mention.start):
-                counts[id(mention.entity)] += 1
-                people[id(mention.entity)] = mention.entity
-        return people[counts.most_common(1)[0][0]] if counts else None
+        starts: list[int] = []
+        leaders: list[Entity] = []
+        leader: Entity | None = None
+        for mention in self.entities.mentions:
+            if mention.entity.kind != "person" or self._inside_quote(mention.start):
+                continue
+            counts[id(mention.entity)] += 1
+            if leader is None or counts[id(mention.entity)] > counts[id(leader)]:
+                leader = mention.entity
+            starts.append(mention.start)
+            leaders.append(leader)
+        return starts, leaders
 
     def _owner_of_someone(self, mention: Mention) -> bool:
         """A possessive mention before a word for a person ("Ava’s mother", "Haddad's
