@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core.records import edited, new_annotation
 from reader.storage.database import Store, StoreError
@@ -238,3 +240,38 @@ def test_a_batch_is_one_change_in_the_journal(
             store.add_article(path=f"{number}.txt", title=str(number), sha256=str(number))
     assert (len(files), len(appends)) == (0, 1)
     assert len(Store(tmp_path / "reader.json").articles()) == 6
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 60)), min_size=1, max_size=30))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_an_article_s_annotations_come_in_text_order_after_a_start_and_any_change(
+    tmp_path: Path, places: list[tuple[int, int]]
+) -> None:
+    """Put in order when first asked for after a start (not all at once), and kept in
+    order by saves and deletes made before or after that."""
+    text = "Title\n\n" + "word " * 40
+    db = tmp_path / f"{len(places)}-{places[0]}.json"
+    store = Store(db)
+    ids = [store.add_article(path=f"{n}.txt", title=f"T{n}", sha256=str(n)).id for n in range(4)]
+    for article, start in places:
+        store.save_annotation(new_annotation(ids[article], text, 7 + start, 20 + start))
+    store.close()
+
+    def in_order(store: Store) -> bool:
+        return all(
+            [(a.start, a.end) for a in store.annotations_for(i)]
+            == sorted((a.start, a.end) for a in store.annotations_for(i))
+            for i in ids
+        )
+
+    again = Store(db)
+    again.save_annotation(new_annotation(ids[places[0][0]], text, 8, 9))  # before any read
+    assert in_order(again)
+    gone = again.annotations_for(ids[places[-1][0]])[0]
+    again.delete_annotation(gone.id)
+    again.save_annotation(new_annotation(ids[0], text, 30, 33))
+    assert in_order(again)
+    assert sum(len(again.annotations_for(i)) for i in ids) == len(places) + 1
+    again.close()
