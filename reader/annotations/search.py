@@ -181,7 +181,6 @@ class SearchIndex:
             index._changed_since_saved |= saved is None or len(reused) != len(saved.ids)
             writable = not store.read_only and store.path.exists()  # never the first file
             index._saved_at = saved_at if writable else None
-            index._vocab.prepare()
         index.save()
         if saved is not None:
             del saved
@@ -230,6 +229,14 @@ class SearchIndex:
             self._add_name(source, *numbers)
         self._vocab.add_names(saved.names)
         return reused
+
+    def prepare(self) -> None:
+        """Make the first typo look-ups as fast as the rest, once the index answers (the app
+        calls it then: a search typed at once does not wait for all of it, only for one
+        window of word lengths at most, each prepared under the lock)."""
+        for step in self._vocab.preparation():
+            with self._lock:
+                step()
 
     def save(self) -> bool:
         """Save the index beside the database when it changed since (False: not saved)."""

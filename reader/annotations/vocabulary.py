@@ -21,8 +21,8 @@ from __future__ import annotations
 import gzip
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -135,12 +135,21 @@ class Vocabulary:
 
     def prepare(self) -> None:
         """Sort the words now (as the first look-up would), so that it is as fast as the rest."""
+        for step in self.preparation():
+            step()
+
+    def preparation(self) -> Iterator[Callable[[], object]]:
+        """`prepare` a step at a time: sorting the words, then each window of word lengths
+        typed words fall in."""
+        yield self._sort_words
+        yield partial(self._candidates, 0, 0)
+        for length in range(3, 16):
+            yield partial(self._candidates, length, allowed_edits("x" * length))
+            yield partial(self._candidates, length, 1, names=True)
+
+    def _sort_words(self) -> None:
         if self._sorted is None:
             self._sorted = sorted(self.postings)
-        self._candidates(0, 0)
-        for length in range(3, 16):  # the windows typed words fall in
-            self._candidates(length, allowed_edits("x" * length))
-            self._candidates(length, 1, names=True)
 
     def expand(self, term: str, prefix: bool = False) -> list[tuple[str, float]]:
         """Words that `term` stands for, with a similarity from 0 to 100; `prefix`: the

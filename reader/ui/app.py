@@ -251,6 +251,7 @@ class ReaderApp(App[None]):
         except StoreError:
             return  # `watch_loading` ends the session with the reason
         self._index_ready.set()
+        self._index.prepare()  # after: a search typed at once need not wait for it
 
     def feed_names(self) -> dict[str, str]:
         """Followed feed address -> its name (read from the small feeds file)."""

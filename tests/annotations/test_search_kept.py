@@ -364,3 +364,16 @@ def test_a_kept_index_file_is_read_a_piece_at_a_time_and_checked_as_it_is(
         list(damaged.all_pieces())
     assert _answers(SearchIndex.build(Store(db))) == expected
     assert parse_index(index_path(db).read_bytes()) is not None  # written again, whole
+
+
+def test_preparing_the_typo_windows_after_the_build_changes_no_answer(tmp_path: Path) -> None:
+    """The app prepares the vocabulary once the index answers (a step at a time under the
+    lock); the answers are the same before, while and after."""
+    index = SearchIndex.build(_store(tmp_path / "reader.json", rows=6))
+    before = _answers(index)
+    steps = iter(index._vocab.preparation())
+    next(steps)()  # one step done, the others not yet: a search in between
+    assert _answers(index) == before
+    index.prepare()
+    assert _answers(index) == before
+    assert index._vocab._sorted is not None and len(index._vocab._windows) > 20
