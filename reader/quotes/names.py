@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from reader.quotes.cues import is_speech_verb
 from reader.quotes.given_names import gender_of, is_given_name
 from reader.quotes.lexicon import entries, words
-from reader.quotes.places import COUNTRIES, is_demonym, is_place
+from reader.quotes.places import COUNTRIES, REGIONS, is_demonym, is_place
 
 ABBREVIATIONS = "|".join(entries("abbreviations"))
 # A word, an abbreviation ("U.S.", "Dr.", an initial) or a mark. The abbreviations are tried
@@ -338,6 +338,27 @@ def _is_title(word: str) -> bool:
     """A title or role, also compounded: "Secretary-Treasurer", "Vice-Chair"."""
     word = word.rstrip(".")
     return word in TITLES or ("-" in word and word.rsplit("-", 1)[1] in TITLES)
+
+
+def _field_and_region(folded: list[str]) -> bool:
+    """A word for a field, then a province or state: a body's name ("Boxing Nova Scotia",
+    "Tourism British Columbia"), not a part of the place ("Northern Ontario", "Rural
+    Alberta") nor a city and its province ("Halifax Nova Scotia")."""
+    if len(folded) < 2 or folded[0] in _PLACE_PARTS or is_place(folded[0]):
+        return False
+    return (
+        " ".join(folded[1:]) in REGIONS
+        and not is_demonym(folded[0])
+        and not is_given_name(folded[0])
+        and folded[0] not in TITLES
+    )
+
+
+_PLACE_PARTS = frozenset(
+    "north south east west northern southern eastern western central northwestern "
+    "northeastern southwestern southeastern rural urban greater upper lower mainland coastal "
+    "downtown interior outer inner new".split()
+)
 
 
 def _names_country(folded: list[str]) -> bool:
@@ -907,13 +928,13 @@ class Entities:
     def _named_body(self, toks: Sequence[Token], run: list[Token], last: int) -> bool:
         """ "Curling Canada said", "United Food and Commercial Workers Canada": a body's name,
         not a participle opening a sentence ("Leaving Canada, she said", "Assuming MPs")."""
-        if len(run) >= 3:
-            return run[-1].folded in ORG_WORDS or run[-1].folded in COUNTRIES
-        return (
-            len(run) == 2
-            and is_place(run[1].folded)
+        if len(run) >= 3 and (run[-1].folded in ORG_WORDS or run[-1].folded in COUNTRIES):
+            return True
+        return (  # "Boxing Nova Scotia said": a place does not box; a body speaks
+            len(run) >= 2
+            and is_place(" ".join(t.folded for t in run[1:]))
             and last < len(toks)
-            and is_speech_verb(toks[last].text, run[1].text)
+            and is_speech_verb(toks[last].text, run[-1].text)
         )
 
     def _opens_sentence(self, token: Token) -> bool:
@@ -1023,6 +1044,9 @@ class Entities:
             return
         if len(run) >= 2 and _names_country(folded) and TITLES.isdisjoint(folded):
             self._org(run, words)  # "Environment Canada", "Air Canada", "Canada Post"
+            return
+        if _field_and_region(folded):
+            self._org(run, words)  # "Boxing Nova Scotia", "Tourism British Columbia"
             return
         if not PLACE_WORDS.isdisjoint(folded) and TITLES.isdisjoint(folded):
             if last < len(toks) and is_speech_verb(toks[last].text, words[-1]):

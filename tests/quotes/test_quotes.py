@@ -1348,3 +1348,15 @@ def test_someone_s_relative_named_in_apposition_speaks_by_that_name_later() -> N
         "“He was going to get married next summer,” Kyle's mother said."
     )
     assert [s for _, s in _speech(text)] == ["Donna Ryan"]
+
+
+def test_a_field_and_a_province_is_a_body_not_the_place() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "Boxing Nova Scotia called it historic. Tourism British Columbia said bookings rose. "
+        "Northern Ontario is cold. Farms in Rural Alberta are dry."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["Boxing Nova Scotia"] == kinds["Tourism British Columbia"] == "org"
+    assert kinds["Northern Ontario"] == kinds["Rural Alberta"] == "place"
