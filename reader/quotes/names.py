@@ -355,9 +355,33 @@ def _field_and_region(folded: list[str]) -> bool:
 
 
 _PLACE_PARTS = frozenset(
-    "north south east west northern southern eastern western central northwestern "
-    "northeastern southwestern southeastern rural urban greater upper lower mainland coastal "
-    "downtown interior outer inner new".split()
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northwestern",
+        "northeastern",
+        "southwestern",
+        "southeastern",
+        "rural",
+        "urban",
+        "greater",
+        "upper",
+        "lower",
+        "mainland",
+        "coastal",
+        "downtown",
+        "interior",
+        "outer",
+        "inner",
+        "new",
+    ]
 )
 
 
