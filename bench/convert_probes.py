@@ -1,0 +1,107 @@
+"""Convert the helpers' blind probes (made-up news, speakers labelled before any run) into
+the gold format of `tests/data/quotes/`, as the `probes` set of `python -m bench.quotes`.
+
+    python -m bench.convert_probes NAME FOLDER [NAME FOLDER ...]
+
+Each FOLDER holds `NAME.txt` articles and, beside each, a `NAME.json` list of labels in
+text order: `{"quote_start_words": "...", "speaker": "Full Name" | "none" | null,
+"debatable": bool}`. Each label is matched, in order, to the next quotation of the article
+(`reader.core.text` pairs the marks, as the finder does) whose words begin with the label's;
+the gold span is that quotation's words between its marks. A speaker "none" (or null) is
+`speaker_status` "no-source" (not scored for the speaker); a debatable label is scored like
+the others and marked `"debatable": true`. An article any of whose labels cannot be matched
+is left out and named (nothing is guessed). Output: `tests/data/quotes/probes/NAME-ARTICLE`
+`.txt` and `.quotes.json`. The articles are the helpers' own writing for this project: no
+one else's text or licence.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from reader.core.text import TextStructure
+
+OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "quotes" / "probes"
+
+
+def _words(text: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    return re.sub(r"[^a-z0-9 ]", " ", plain.replace("’", "").replace("'", "")).split()
+
+
+def convert_article(text: str, labels: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The gold quotations of one article, or None when a label matches no quotation."""
+    quotations = TextStructure(text).quotations
+    gold: list[dict[str, Any]] = []
+    at = 0
+    for label in labels:
+        wanted = _words(label.get("quote_start_words") or "")[:6]
+        if not wanted:
+            return None
+        for index in range(at, len(quotations)):
+            inner = quotations[index].inner
+            if _words(text[inner.start : inner.end])[: len(wanted)] == wanted:
+                break
+        else:
+            return None
+        at = index + 1
+        speaker = label.get("speaker")
+        named = bool(speaker) and str(speaker).casefold() != "none"
+        item: dict[str, Any] = {
+            "quote": text[inner.start : inner.end],
+            "speaker": speaker if named else None,
+            "speaker_mentions": [],
+            "start": inner.start,
+            "end": inner.end,
+        }
+        if not named:
+            item["speaker_status"] = "no-source"
+        if label.get("debatable"):
+            item["debatable"] = True
+        gold.append(item)
+    return gold
+
+
+def convert(name: str, folder: Path) -> tuple[int, list[str]]:
+    """Write one probe's articles; how many were written, and those left out."""
+    written, left_out = 0, []
+    for text_path in sorted(folder.glob("*.txt")):
+        labels_path = text_path.with_suffix(".json")
+        if not labels_path.exists():
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        labels = json.loads(labels_path.read_text(encoding="utf-8"))
+        gold = convert_article(text, labels) if isinstance(labels, list) else None
+        if gold is None:
+            left_out.append(text_path.name)
+            continue
+        stem = f"{name}-{text_path.stem}"
+        OUT.mkdir(parents=True, exist_ok=True)
+        (OUT / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (OUT / f"{stem}.quotes.json").write_text(
+            json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        written += 1
+    return written, left_out
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2 or len(argv) % 2:
+        print(__doc__.split("\n\n")[1].strip(), file=sys.stderr)
+        return 2
+    for name, folder in zip(argv[::2], argv[1::2], strict=True):
+        written, left_out = convert(name, Path(folder))
+        print(
+            f"{name}: {written} articles"
+            + (f"; left out: {', '.join(left_out)}" if left_out else "")
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
