@@ -18,15 +18,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.content import Content
+from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.records import ArticleRecord
+from reader.core.text import clean_line, shown_name
 from reader.reading.library_order import SORTS, arrange, next_sort
 from reader.reading.library_views import VIEWS, by_feed, in_view, next_view, unread_count
-from reader.ui.widgets.option_updates import prompt_width, redraw, same_lines
+from reader.ui.widgets.option_updates import MeasuredContent, prompt_width, redraw, same_lines
 
 
 def _plural(count: int, word: str) -> str:
@@ -379,13 +380,14 @@ class ArticleOption(Option):
     @property
     def prompt(self) -> Content:
         if self._made is None:
-            title_text = self.record.title or self.record.path
-            title = Content.styled(title_text, "bold")
-            if not self.record.read:
-                title = Content.assemble(
-                    Content.styled("● ", "bold $accent"),
-                    Content.styled(title_text, "bold $accent"),
-                )
-            details = Content.styled(_details(self.record, self.count), "dim")
-            self._made = Content.assemble(title, "\n", details)
+            # Made in one piece with its spans (three Contents assembled cost three times
+            # as much, for every entry of a library of thousands).
+            title = clean_line(self.record.title) or shown_name(self.record.path)
+            lead = "" if self.record.read else "● "
+            style = "bold" if self.record.read else "bold $accent"
+            first = len(lead) + len(title)
+            text = f"{lead}{title}\n{clean_line(_details(self.record, self.count))}"
+            self._made = MeasuredContent(
+                text, [Span(0, first, style), Span(first + 1, len(text), "dim")]
+            )
         return self._made
