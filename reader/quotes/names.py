@@ -57,6 +57,26 @@ _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural endin
 _PARTICLES = words("name_particles")
 _ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z]")  # French surnames: d'Amours, l'Heureux
 _PERSON_NOUN_WORDS = words("person_nouns")
+# Words a company's name ends in that the story drops after naming it once.
+_CORPORATE_ENDINGS = frozenset(
+    [
+        "foods",
+        "inc",
+        "corp",
+        "ltd",
+        "limited",
+        "group",
+        "holdings",
+        "industries",
+        "co",
+        "company",
+        "corporation",
+        "llc",
+        "plc",
+        "farms",
+        "enterprises",
+    ]
+)
 _ORG_NOUN_WORDS = words("org_nouns")
 _ORG_APPOSITION = re.compile(  # "The company, ", opening its sentence
     r"(?:^|\n|[.!?][\"”’]?\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(\w+),\s+$"
@@ -1283,6 +1303,11 @@ class Entities:
         entity = self.find(name) or self._entity(name, "org", run[0].start)
         if len(run) == 1:
             entity.aliases.add(words[0].replace(".", "").casefold())
+        short = len(words)
+        while short > 2 and words[short - 1].casefold().rstrip(".,") in _CORPORATE_ENDINGS:
+            short -= 1  # "Valley Harvest Foods Inc." is "Valley Harvest" later in the story
+        if short < len(words):
+            entity.aliases.add(" ".join(words[:short]).casefold())
         if len(words) > len(run):  # "Prince George detachment": its words and the noun after
             entity.aliases.add(" ".join(words[: len(run)]).casefold())
         self._mention(run[0].start, run[-1].end, entity)

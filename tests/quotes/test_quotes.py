@@ -1360,3 +1360,12 @@ def test_a_field_and_a_province_is_a_body_not_the_place() -> None:
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["Boxing Nova Scotia"] == kinds["Tourism British Columbia"] == "org"
     assert kinds["Northern Ontario"] == kinds["Rural Alberta"] == "place"
+
+
+def test_a_company_named_again_without_its_corporate_word_is_the_same_company() -> None:
+    text = _article(
+        "A strike by 640 workers at Valley Orchard Foods entered its third week.\n\n"
+        "In a statement, Valley Orchard said its offer was “fair, competitive and among the "
+        "best in the region.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Valley Orchard Foods"]
