@@ -1429,6 +1429,7 @@ class _Finder:
             phrase.tokens[0].folded != "the"
             or len(phrase.tokens) != 2
             or phrase.head.folded not in PERSON_NOUNS
+            or phrase.head.folded in _DOCUMENT_NOUNS  # "the report": its author speaks
         ):
             return None
         pattern = re.compile(

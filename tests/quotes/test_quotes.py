@@ -1369,3 +1369,13 @@ def test_a_company_named_again_without_its_corporate_word_is_the_same_company() 
         "best in the region.”"
     )
     assert [s for _, s in _speech(text)] == ["Valley Orchard Foods"]
+
+
+def test_the_report_speaks_for_its_author_even_after_a_fuller_mention_of_it() -> None:
+    text = _article(
+        "A man died in a police cell, according to a coroner’s report released this week.\n\n"
+        "The report, written by coroner Michelle Okoro, found he was not checked for hours.\n\n"
+        "“The physical checks required by policy were not consistently carried out,” the "
+        "report states."
+    )
+    assert [s for _, s in _speech(text)] == ["Michelle Okoro"]
