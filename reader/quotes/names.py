@@ -784,26 +784,19 @@ class Entities:
                 if _possessive(word):
                     break
                 continue
+            pair = (word, texts[end + 1]) if end + 2 < count else None
             if (
-                word.casefold() in _DOUBLE_PARTICLES
-                and end + 2 < count
-                and texts[end + 1] in _DOUBLE_PARTICLES[word.casefold()]
+                pair is not None
+                and (
+                    pair[1] in _DOUBLE_PARTICLES.get(word.casefold(), ())  # "Juan de la Cruz"
+                    # "Office of the Correctional Investigator", "Department of the Interior"
+                    or (pair == ("of", "the") and texts[end - 1].casefold() in ORG_WORDS)
+                )
                 and _capitalised(texts[end + 2])
                 and texts[end + 2][:1].isalpha()
                 and "\n" not in text[starts[end] : starts[end + 2]]
             ):
-                end += 3  # "Lorna Van der Merwe", "Juan de la Cruz"
-                continue
-            if (
-                word == "of"
-                and end + 2 < count
-                and texts[end + 1] == "the"
-                and texts[end - 1].casefold() in ORG_WORDS
-                and _capitalised(texts[end + 2])
-                and texts[end + 2][:1].isalpha()
-                and "\n" not in text[starts[end] : starts[end + 2]]
-            ):
-                end += 3  # "Office of the Correctional Investigator", "Department of the Interior"
+                end += 3  # two joining words and a capital: "Lorna Van der Merwe"
                 continue
             if (
                 word.casefold() in CONNECTORS
