@@ -133,14 +133,10 @@ class Vocabulary:
         self._sorted = self._by_length = None
         self._windows = {}
 
-    def prepare(self) -> None:
-        """Sort the words now (as the first look-up would), so that it is as fast as the rest."""
-        for step in self.preparation():
-            step()
-
     def preparation(self) -> Iterator[Callable[[], object]]:
-        """`prepare` a step at a time: sorting the words, then each window of word lengths
-        typed words fall in."""
+        """What the first look-ups would do, a step at a time, to be done beforehand so that
+        they are as fast as the rest: sorting the words, then each window of word lengths
+        typed words fall in (`SearchIndex.prepare` takes the steps)."""
         yield self._sort_words
         yield partial(self._candidates, 0, 0)
         for length in range(3, 16):
