@@ -133,6 +133,7 @@ _FUNCTION_WORDS = PREPOSITIONS | {
     "there",
 }
 _SMALL_WORDS = words("title_small_words")
+_GRAMMAR_WORDS = _FUNCTION_WORDS | DETERMINERS | ADVERBS | COMMON_VERBS | {"yet", "still", "nor"}
 
 
 @dataclass(frozen=True)
@@ -178,10 +179,32 @@ _DESCRIBED_SUBJECT = re.compile(
 _EPITHET_WORDS = words("epithets")
 _EPITHETS = PERSON_NOUNS | TITLES | _EPITHET_WORDS
 _AGED = re.compile(r"\d+-year-old")
+# "the elder Tavik", "the younger Mr. Strand": which of the people sharing a surname.
+_GENERATION = re.compile(
+    r"\b(?:[Tt]he\s+)(elder|older|younger)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE
+)
+_PARENT_WORDS = frozenset(
+    {"father", "mother", "dad", "mom", "mum", "grandfather", "grandmother", "parent"}
+)
+_KIN_BEFORE = re.compile(
+    r"\b(father|mother|dad|mom|mum|grandfather|grandmother|parent|son|daughter|grandson"
+    r"|granddaughter|child)\b,?\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?$"
+)
+_KIN_AFTER = re.compile(
+    r"[^.!?“”\"]{0,120}[.!?]\s+(?:His|Her)\s+(father|mother|dad|mom|mum|son|daughter)\b"
+)
+_AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
 _APPOSITION = re.compile(r",\s+(?=[A-Z])")
 # A number and lowercase words between a capitalised word and a name: " 11 student ".
 _DESCRIPTION_THEN_NAME = re.compile(r" \d[\w-]*(?: [a-z][\w-]*){1,3} (?=[A-Z])")
 _ROLE_AFTER_OWNER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:says|said|told)\b")
+
+
+def _describes_a_person(word: str) -> bool:
+    """Whether a capitalised word opening a sentence before a name may be a role
+    ("Geologist", "Resident"), not a word of grammar ("But", "From", "Still") or a name."""
+    folded = word.casefold()
+    return word[1:].islower() and folded not in _GRAMMAR_WORDS and not is_given_name(folded)
 
 
 def _is_titled(description: str) -> bool:
@@ -217,6 +240,8 @@ _EPITHET_STOPS = frozenset(
 _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
+# One capitalised word between a sentence's start and a name: "Geologist ", "Resident ".
+_OPENING_ROLE = re.compile(r"(?:^|(?<=[.!?][\"”’)]\s)|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+) $")
 
 
 @dataclass(frozen=True)
@@ -991,6 +1016,9 @@ class _Finder:
             if owned is not None:
                 return _Attribution(owned, None, words, cue, confidence - 0.15)
         if phrase.kind in {"name", "owner"}:
+            generation = self._of_generation(phrase)
+            if generation is not None:  # "the elder Tavik said": the father, not the son
+                return _Attribution(generation, None, words, cue, confidence - 0.1, described=True)
             mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
             if mention is not None:
                 return _Attribution(mention.entity, None, words, cue, confidence)
@@ -1130,6 +1158,52 @@ class _Finder:
         if lead == "the":
             return self._main_person(at)
         return None
+
+    def _of_generation(self, phrase: Phrase) -> Entity | None:
+        """The person "the elder Tavik" or "the younger Kapoor" means, among the people who
+        share that surname: the one the article made a parent ("His father, Elias Tavik,")
+        or gave the greater age ("Elias Tavik, 74,"), or the child, the lesser age. None
+        when the phrase is not so, or nothing tells the people apart."""
+        last = phrase.tokens[-1]
+        said = _GENERATION.search(self.text, max(0, last.start - 30), last.start)
+        if said is None:
+            return None
+        surname = last.word.removesuffix("’s").removesuffix("'s").casefold()
+        people = [
+            e
+            for e in self.entities.entities
+            if e.kind == "person" and e.name.casefold().split()[-1] == surname
+        ]
+        if len(people) < 2:
+            return None
+        ages = {id(e): self._generation_evidence(e) for e in people}
+        if len(set(ages.values())) < 2:
+            return None
+        pick = max if said.group(1).casefold() in {"elder", "older"} else min
+        chosen = pick(people, key=lambda e: ages[id(e)])
+        rivals = [e for e in people if ages[id(e)] == ages[id(chosen)]]
+        return chosen if len(rivals) == 1 else None
+
+    def _generation_evidence(self, entity: Entity) -> tuple[int, int]:
+        """How old the article makes a person: a parent's word before a mention counts 1, a
+        child's -1 ("His father, Elias Tavik"); then the age written after the name."""
+        kin = 0
+        age = 0
+        for mention in self.entities.mentions:
+            if mention.entity is not entity:
+                continue
+            before = self.text[max(0, mention.start - 30) : mention.start].casefold()
+            word = _KIN_BEFORE.search(before)
+            if word is not None:
+                kin = 1 if word.group(1) in _PARENT_WORDS else -1
+            elif not kin:  # "… by Harald Strand. His son took over": whose son, so a parent
+                after = _KIN_AFTER.match(self.text, mention.end)
+                if after is not None:
+                    kin = -1 if after.group(1) in _PARENT_WORDS else 1
+            aged = _AGE_AFTER.match(self.text, mention.end)
+            if aged is not None:
+                age = int(aged.group(1))
+        return kin, age
 
     def _person_after_description(self, end: int) -> Entity | None:
         """The person named right after a capitalised word that is no one's name and a
@@ -1787,5 +1861,9 @@ def is_subject(text: str, mention: Mention) -> bool:
             start = described.start()  # "Obama consultant Cornell Belcher picked up"
     if text[max(0, start - 4) : start] in {"The ", "the "}:
         start -= 4  # "The Food Standards Agency warned"
+    else:
+        opener = _OPENING_ROLE.search(text, max(0, start - 30), start)
+        if opener is not None and _describes_a_person(opener.group(1)):
+            start = opener.start()  # "Geologist Ewan MacFie said": a role opening the sentence
     before = text[max(0, start - 3) : start]
     return start == 0 or bool(re.search(r"(?:^|[.!?\n]\s*|,\s)$", before)) or before.endswith("\n")

@@ -879,6 +879,7 @@ class Entities:
                     joins[0] >= 2
                     and is_given_name(folded[joins[0] - 2])
                     and ORG_WORDS.isdisjoint(folded[: joins[0]])
+                    and folded[joins[0] - 1] not in _PERSON_NOUN_WORDS  # "… Tenants and …"
                 )  # "Ambassador John Bolton and Breitbart News Editor Aaron Klein"
             )
         ):

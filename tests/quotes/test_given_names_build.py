@@ -1,0 +1,27 @@
+"""The SSA block of the given-names list: names in, words and places out, gender by births."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench.given_names import new_names
+
+
+def test_names_join_with_their_gender_and_words_and_places_stay_out(tmp_path: Path) -> None:
+    ssa = tmp_path / "ssa"
+    ssa.mkdir()
+    (ssa / "yob1990.txt").write_text(
+        "Yuna,F,2500\nEwan,M,3000\nRiley,F,1500\nRiley,M,1500\nEarly,M,2500\n"
+        "Hamilton,M,4800\nRare,F,40\nMary,F,90000\n",
+        encoding="ascii",
+    )
+    corpus = tmp_path / "news"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The vote came early, and it came early again; officials in Hamilton said so. "
+        "Officers in Hamilton, Hamilton police and Hamilton residents agreed. Reporters in "
+        "Hamilton met Ewan Price.",
+        encoding="utf-8",
+    )
+    found = new_names(ssa, [corpus], listed={"mary"})
+    assert found == {"yuna": "f", "ewan": "m", "riley": "u"}
