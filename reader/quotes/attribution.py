@@ -194,6 +194,7 @@ _KIN_AFTER = re.compile(
     r"[^.!?“”\"]{0,120}[.!?]\s+(?:His|Her)\s+(father|mother|dad|mom|mum|son|daughter)\b"
 )
 _AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
+_LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 _APPOSITION = re.compile(r",\s+(?=[A-Z])")
 # A number and lowercase words between a capitalised word and a name: " 11 student ".
 _DESCRIPTION_THEN_NAME = re.compile(r" \d[\w-]*(?: [a-z][\w-]*){1,3} (?=[A-Z])")
@@ -445,6 +446,8 @@ class _Finder:
                     )
                     if attribution.entity is not None or attribution.name:
                         self.last_speaker = attribution
+                elif attribution is not None and finding.speech and attribution.authorless:
+                    speaker_here = attribution  # "“…,” the statement said. “…”": no one's
             if aside:
                 continue
             tail = self.text[para_quotes[-1].outer.end : para.end]
@@ -1062,7 +1065,7 @@ class _Finder:
             # Pentagon released"; with no author named, it names no one.
             author = self._author(phrase, at)
             if author is not None:
-                return _Attribution(author, None, words, cue, confidence - 0.25)
+                return _Attribution(author, None, words, cue, confidence - 0.25, described=True)
             return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if (
             phrase.tokens[0].folded == "the"
@@ -1341,11 +1344,17 @@ class _Finder:
                 # "Grand Chief Leona Flett of the Northern Cree Chiefs Council issued a
                 # statement": its subject, not the last name before the noun
                 return (subject or named[-1]).entity
+            described = self._described_author(sentence, before)
+            if described is not None:  # "The family-owned company confirmed it in a letter"
+                return described
             # "In a news release, the Calgary Police Service said": the clause's subject after
             clause = re.match(r"[^.;:!?“”\"]{0,20}?,\s*", self.text[noun.end() : before])
             if clause and _IN_DOCUMENT.search(self.text, max(0, noun.start() - 40), noun.start()):
                 opening = noun.end() + clause.end()
                 opening += 4 if self.text.startswith("the ", opening) else 0
+                role = _LOWER_ROLE.match(self.text, opening)
+                if role is not None and role.group().split()[-1] in _ROLE_WORDS:
+                    opening = role.end()  # "In a report, auditor general Priyanka Holt said"
                 mention = self.entities.mention_at(opening, opening + 1)
                 if (
                     mention is not None
@@ -1359,6 +1368,17 @@ class _Finder:
                             return named_after.entity
                     return mention.entity
         return None
+
+    def _described_author(self, start: int, end: int) -> Entity | None:
+        """The person or organisation a sentence's described subject stands for, when it
+        produced the document named later in that sentence ("The department said in a
+        statement", "The family-owned company confirmed the closure in a letter")."""
+        tokens = self.entities.tokens_in(start, end)
+        phrase = sentence_subject(tokens) if tokens else None
+        if phrase is None or phrase.kind != "nominal" or phrase.head.folded in _DOCUMENT_NOUNS:
+            return None
+        entity = self._nominal(phrase, start)
+        return entity if entity is not None and entity.kind in {"person", "org"} else None
 
     def _pronoun(self, pronoun: str, at: int) -> Entity | None:
         """The person (or organisation) a pronoun of attribution stands for (see

@@ -47,6 +47,7 @@ PERSON_NOUNS = words("person_nouns")
 ORG_NOUNS = words("org_nouns")
 # "Cornyn's statement added": the statement speaks for its owner.
 STATEMENT_NOUNS = words("statement_nouns")
+_SUBJECT_NOUNS = PERSON_NOUNS | ORG_NOUNS
 
 
 # Lowercase words inside names: "Luis de Miranda", "Vincent van Gogh", "Osama bin Laden".
@@ -593,6 +594,14 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         )
         if end > start and toks[end].folded in PREPOSITIONS and not joins_name:
             break  # "A leaked internal letter seen by Sky News": the subject ends before "by"
+        if (
+            end > start
+            and toks[end - 1].folded in _SUBJECT_NOUNS
+            and toks[end].text.islower()
+            and toks[end].text.endswith(("ed", "es", "s"))
+            and not toks[end].text.endswith("ss")
+        ):
+            break  # "The family-owned company confirmed": a noun, then its verb
         end += 1
     if end == start:
         return None

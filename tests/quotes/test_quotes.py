@@ -1416,3 +1416,37 @@ def test_the_elder_of_two_people_sharing_a_surname_is_the_parent() -> None:
         "Elias Tavik",
         "Ruben Tavik",
     ]
+
+
+def test_a_document_speaks_for_the_organisation_its_sentence_describes() -> None:
+    text = _article(
+        "Harbour Foods, which has processed shrimp in the town since 1964, will not reopen.\n\n"
+        "The family-owned company confirmed the closure Monday in a letter to its employees.\n\n"
+        "“After 62 years, it is with a heavy heart that we announce it,” the letter says.\n\n"
+        "In a report released Wednesday, auditor general Priyanka Holt said the plan was rushed.\n\n"
+        "“The figure presented to the public was higher than any estimate,” the report says."
+    )
+    assert [s for _, s in _speech(text)] == ["Harbour Foods", "Priyanka Holt"]
+
+
+def test_the_rest_of_an_unattributed_statement_stays_unattributed() -> None:
+    text = _article(
+        "Her husband, Gerard Nolan, waited at the terminal until midnight.\n\n"
+        "“You could see them and you couldn’t get to them,” he told reporters.\n\n"
+        "“Passenger safety is our highest priority,” the statement said. “The master and crew "
+        "followed all procedures.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Gerard Nolan", None, None]
+
+
+def test_a_province_after_a_town_and_a_time_zone_are_no_organisations() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "Posted: Apr 28, 2026 12:30 PM ADT. Restigouche Fibre's pulp mill in Atholville, N.B., "
+        "will stop, the company announced. A plant in Laredo, Tex., closed too."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert "ADT" not in kinds
+    assert kinds["Restigouche Fibre"] == "org"
+    assert kinds["N.B."] == "place"
