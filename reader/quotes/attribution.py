@@ -173,7 +173,8 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:(?P<owner>[\w’'.-]+(?:\s+[\w’'.-]+)?)[’']s\s+)?"  # "the driver's"
     r"(?:[\w’'-]+\s+){0,2}?"  # "Orléans", "new", "longtime"
     r"(?P<head>[a-z][\w’'-]*)"
-    r"(?=,|\s+who\b|\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|es|s)|said|told|wrote|was|is|had|"
+    r"(?=,|\s+(?:who|from|in|at|with)\b|\s+[a-z]+ing\b"  # "A woman waiting", "a man from"
+    r"|\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|es|s)|said|told|wrote|was|is|had|"
     r"has|says|spoke|made|took|gave|went|came|felt|thought|knew|saw)\b)"
 )
 _EPITHET_WORDS = words("epithets")
@@ -194,10 +195,15 @@ _KIN_AFTER = re.compile(
     r"[^.!?“”\"]{0,120}[.!?]\s+(?:His|Her)\s+(father|mother|dad|mom|mum|son|daughter)\b"
 )
 _AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
+_OWNER_BEFORE = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[’']s)\s+(?:[\w-]+\s+)?$")
 _LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 _APPOSITION = re.compile(r",\s+(?=[A-Z])")
 # A number and lowercase words between a capitalised word and a name: " 11 student ".
-_DESCRIPTION_THEN_NAME = re.compile(r" \d[\w-]*(?: [a-z][\w-]*){1,3} (?=[A-Z])")
+_DESCRIPTION_THEN_NAME = re.compile(
+    r" \d[\w-]*(?: (?:[a-z][\w-]*|[A-Z][a-z]{1,5}\.)){1,3} (?=[A-Z])"
+)  # " 11 student ", " 11 Coun. "
+# A dateline opening a paragraph: "OTTAWA — ", "HALIFAX (CP) ", "TORONTO, Ont. ".
+_DATELINE_AFTER = re.compile(r"\s*(?:[—–-]|\(|,\s+[A-Z])")
 _ROLE_AFTER_OWNER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:says|said|told)\b")
 
 
@@ -206,6 +212,22 @@ def _describes_a_person(word: str) -> bool:
     ("Geologist", "Resident"), not a word of grammar ("But", "From", "Still") or a name."""
     folded = word.casefold()
     return word[1:].islower() and folded not in _GRAMMAR_WORDS and not is_given_name(folded)
+
+
+def _party_role(phrase: Phrase) -> bool:
+    """ "the NDP MPP", "the Liberal MP": a title after a party's letters or a nationality,
+    a role and not a name."""
+    tokens = phrase.tokens
+    return (
+        len(tokens) >= 2
+        and tokens[-1].word.casefold().rstrip(".") in TITLES
+        and all(_is_acronym_word(t.word) or is_demonym(t.word) for t in tokens[:-1])
+    )
+
+
+def _is_acronym_word(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 def _is_titled(description: str) -> bool:
@@ -1011,6 +1033,7 @@ class _Finder:
         if phrase.kind == "name" and (
             all(t.folded == "the" or t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens)
             or phrase.head.folded.endswith(MODIFIER_ENDINGS)
+            or (_party_role(phrase) and self._after_the(phrase))
         ):
             # "The CEO said": a role, not a name; "White House-era" describes what follows
             phrase = Phrase(phrase.tokens, "nominal")
@@ -1018,6 +1041,17 @@ class _Finder:
             owned = self._owned_role(phrase, at)  # "Guelph's mayor says": the mayor speaks
             if owned is not None:
                 return _Attribution(owned, None, words, cue, confidence - 0.15)
+        if (
+            phrase.kind == "name"
+            and len(phrase.tokens) == 1
+            and is_demonym(phrase.head.word)
+            and self._after_the(phrase)
+        ):  # "the Australian said": the person the article gave that nationality, else no one
+            national = self._of_nationality(phrase.head.word, at)
+            if national is not None:
+                return _Attribution(national, None, words, cue, confidence - 0.2)
+        if phrase.kind == "name" and self._dateline(phrase):
+            return None  # "OTTAWA — A Liberal MP … saying": where, not who
         if phrase.kind in {"name", "owner"}:
             generation = self._of_generation(phrase)
             if generation is not None:  # "the elder Tavik said": the father, not the son
@@ -1041,8 +1075,16 @@ class _Finder:
         if fuller is not None:
             return _Attribution(None, fuller, words, cue, confidence - 0.2)
         entity = self._nominal(phrase, at)
-        if entity is None and phrase.tokens[0].possessive and phrase.head.folded in _ROLE_WORDS:
-            entity = self._named_beside(phrase.head.folded, at)  # "Kyle's mother, Donna …"
+        if (
+            entity is None
+            and phrase.head.folded in _ROLE_WORDS
+            and (phrase.tokens[0].possessive or phrase.tokens[0].folded == "the")
+        ):
+            # "Kyle's mother, Donna …"; "Her coach, Dirk Vermaelen, …" then "the Belgian-born
+            # coach said"
+            entity = self._named_beside(
+                phrase.head.folded, at, owned=not phrase.tokens[0].possessive
+            )
         if entity is not None:
             return _Attribution(entity, None, words, cue, confidence - 0.15)
         role = phrase.head
@@ -1104,6 +1146,11 @@ class _Finder:
             end = min(sentence.end, at)
             toks = self.entities.tokens_in(sentence.start, end)
             if not toks or toks[0].text in {"“", '"'}:
+                if any(
+                    m.entity.kind == "person" and not self._inside_quote(m.start)
+                    for m in self.entities.between(sentence.start, end)
+                ):
+                    return None  # "“…,” Jim Bennett told a voter": named, the mentions decide
                 continue  # a quotation opening the sentence: its speaker is after it
             looked += 1
             phrase = sentence_subject(toks)
@@ -1160,6 +1207,41 @@ class _Finder:
             return UNNAMED  # "The driver's daughter": whose, and she, are never named
         if lead == "the":
             return self._main_person(at)
+        return None
+
+    def _dateline(self, phrase: Phrase) -> bool:
+        """Whether a phrase in capitals opens its paragraph before a dash, a bracket or a
+        comma: a dateline ("OTTAWA — …"), a place and not a speaker."""
+        start = phrase.tokens[0].start
+        return (
+            all(t.word.isupper() for t in phrase.tokens if t.word.isalpha())
+            and (start == 0 or self.text[start - 1] == "\n")
+            and _DATELINE_AFTER.match(self.text, phrase.tokens[-1].end) is not None
+        )
+
+    def _after_the(self, phrase: Phrase) -> bool:
+        """Whether "the" comes right before a phrase ("the Australian said")."""
+        start = phrase.tokens[0].start
+        return self.text[max(0, start - 4) : start].casefold() == "the "
+
+    def _of_nationality(self, demonym: str, at: int) -> Entity | None:
+        """The person before `at` the article gave a nationality: "Australia's Jade Corrin",
+        "Australian Jade Corrin", or a description holding the word ("an Australian
+        swimmer")."""
+        stem = re.escape(demonym[: min(5, len(demonym) - 1)])
+        pattern = re.compile(rf"\b{stem}\w*(?:[’']s)?\s+(?=[A-Z])")
+        for found in reversed(list(pattern.finditer(self.text, max(0, at - 6000), at))):
+            mention = self.entities.mention_at(found.end(), found.end() + 1)
+            if (
+                mention is not None
+                and mention.start == found.end()
+                and mention.entity.kind == "person"
+            ):
+                return mention.entity
+        folded = demonym.casefold()
+        for mention in self.entities.before(at, kind="person", limit=6000):
+            if folded in mention.entity.description.casefold().split():
+                return mention.entity
         return None
 
     def _of_generation(self, phrase: Phrase) -> Entity | None:
@@ -1240,12 +1322,17 @@ class _Finder:
         found = self._nominal(Phrase(tuple(tokens), "nominal"), at) or self._named_beside(role, at)
         return found if found is not None and found.kind == "person" else None
 
-    def _named_beside(self, noun: str, at: int) -> Entity | None:
+    def _named_beside(self, noun: str, at: int, owned: bool = False) -> Entity | None:
         """The person last named right after a word for them before `at`: "His wife, Trudy
         Bosma,", "Brodowski's lawyer, Roxanne Tetrault," (a description the names list
-        does not keep, being before the name)."""
+        does not keep, being before the name). `owned`: only after an owner's word ("Her
+        coach, Dirk Vermaelen," for "the Belgian-born coach")."""
         pattern = re.compile(rf"\b{re.escape(noun)},?\s+(?=[A-Z])", re.IGNORECASE)
         for found in reversed(list(pattern.finditer(self.text, max(0, at - 6000), at))):
+            if owned and not _OWNER_BEFORE.search(
+                self.text, max(0, found.start() - 30), found.start()
+            ):
+                continue
             mention = self.entities.mention_at(found.end(), found.end() + 1)
             if (
                 mention is not None

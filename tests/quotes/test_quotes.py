@@ -1450,3 +1450,37 @@ def test_a_province_after_a_town_and_a_time_zone_are_no_organisations() -> None:
     assert "ADT" not in kinds
     assert kinds["Restigouche Fibre"] == "org"
     assert kinds["N.B."] == "place"
+
+
+def test_a_nationality_or_a_described_role_names_the_person_the_article_described() -> None:
+    text = _article(
+        "Australia’s Jade Corrin finished second.\n\n"
+        "“She went out hard and never came back to us,” the Australian said.\n\n"
+        "Her coach, Dirk Vermaelen, said his swimmer had rebuilt her stroke.\n\n"
+        "Ellen Marsh won the race. “What she did here is not luck,” the Belgian-born coach "
+        "said.\n\n"
+        "Opposition health critic Jamal Nkemelu said the wait was too long.\n\n"
+        "“A girl should not be watching her own spine bend,” the NDP MPP said."
+    )
+    assert [s for _, s in _speech(text)] == ["Jade Corrin", "Dirk Vermaelen", "Jamal Nkemelu"]
+
+
+def test_a_ward_before_a_title_and_a_dateline_are_no_speakers() -> None:
+    text = _article(
+        "OTTAWA — A Liberal MP crossed the floor on Wednesday, saying the government had "
+        "“stopped listening to the Prairies.”\n\n"
+        "Ward 11 Coun. Brent Hollis voted against the cap, calling it “a solution looking "
+        "for a problem.”"
+    )
+    speakers = [s for _, s in _speech(text)]
+    assert "OTTAWA" not in speakers
+    assert speakers[-1] == "Brent Hollis"
+
+
+def test_someone_unnamed_from_somewhere_is_no_one_named_before() -> None:
+    text = _article(
+        "Immigration Minister Farida Nassar said in a statement that Ottawa has paid.\n\n"
+        "A 34-year-old woman from Eritrea who arrived in March said she is worried.\n\n"
+        "“In my country I was a teacher. Here I wait every day,” she said."
+    )
+    assert [s for _, s in _speech(text)] == [None]
