@@ -1671,9 +1671,18 @@ class _Finder:
         if best is not None:
             return best[1]
         head = phrase.head.folded
-        for entity in orgs if head not in _GENERIC_ORG_NOUNS else ():
-            if head in entity.name.casefold().split():
-                return entity  # "the union": the Canadian Union of Postal Workers, named before
+        named = [
+            entity
+            for entity in (orgs if head not in _GENERIC_ORG_NOUNS else ())
+            if head in entity.name.casefold().split()
+            or any(part in entity.name.casefold() for part in _ORG_NOUN_NAMES.get(head, ()))
+        ]
+        if named:
+            # "the union": the Canadian Union of Postal Workers, named before; of two boards,
+            # the one the story names most ("the board": the school board it is about, not
+            # the old board it mentions once); "the hospital": the Regional Health Centre
+            counts = Counter(id(entity) for entity in named)
+            return max(named, key=lambda entity: counts[id(entity)])
         if any(is_demonym(word) or is_place(word) for word in words):
             return None  # "the Mexican government": no organisation named so, not the last one
         last = self.last_speaker
@@ -1707,6 +1716,21 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
 
 # Nouns any organisation goes by ("the company said" is the story's company, not the last
 # one with "Company" in its name); the others name their kind ("the union", "the league").
+# What an organisation's name says for a word that stands for it: "the hospital" for the
+# Kempenfelt Regional Health Centre.
+_ORG_NOUN_NAMES = {
+    "hospital": (
+        "health centre",
+        "health center",
+        "medical centre",
+        "medical center",
+        "health sciences",
+    ),
+    "university": ("college", "polytechnic", "institute of technology"),
+    "police": ("police service", "police department", "constabulary", "rcmp", "opp", "sûreté"),
+    "department": ("ministry",),
+    "ministry": ("department",),
+}
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}
 )

@@ -951,7 +951,18 @@ class Entities:
 
     def _national_body(self, run: list[Token], folded: list[str], join: int) -> bool:
         """ "Fisheries and Oceans Canada", "United Food and Commercial Workers Canada": one
-        body whose name ends in its country, not two names ("Britain and Canada")."""
+        body whose name ends in its country, not two names ("Britain and Canada"); "Alberta
+        Agriculture and Irrigation": a ministry whose name starts with its province."""
+        if (
+            join >= 2
+            and is_place(folded[0])
+            and 1 <= len(run) - join - 1 <= 2
+            and not any(is_place(w) or is_given_name(w) for w in folded[1:])
+            and all(
+                t.word[:1].isupper() and t.word[1:].islower() for t in run[1:] if t is not run[join]
+            )
+        ):
+            return True
         return (
             len(run) - join >= 3
             and folded[-1] in COUNTRIES

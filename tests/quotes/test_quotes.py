@@ -1484,3 +1484,27 @@ def test_someone_unnamed_from_somewhere_is_no_one_named_before() -> None:
         "“In my country I was a teacher. Here I wait every day,” she said."
     )
     assert [s for _, s in _speech(text)] == [None]
+
+
+def test_a_ministry_named_after_its_province_keeps_its_whole_name() -> None:
+    text = _article(
+        "Clubroot was found in 14 more fields this year.\n\n"
+        "In an email, Alberta Agriculture and Irrigation said it “supports municipalities in "
+        "managing clubroot.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Alberta Agriculture and Irrigation"]
+
+
+def test_the_board_and_the_hospital_are_the_ones_the_story_is_about() -> None:
+    text = _article(
+        "The Toronto District School Board voted to rename the school. Trustees of the "
+        "Toronto District School Board met Tuesday. The school opened in 1962 under the North "
+        "York Board of Education.\n\n"
+        "The board said in a statement that the cost “will not affect classroom funding.”\n\n"
+        "Kempenfelt Regional Health Centre hired agency nurses last year.\n\n"
+        "In a statement, the hospital called the spending “a necessary short-term measure.”"
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Toronto District School Board",
+        "Kempenfelt Regional Health Centre",
+    ]
