@@ -195,6 +195,21 @@ _KIN_AFTER = re.compile(
     r"[^.!?“”\"]{0,120}[.!?]\s+(?:His|Her)\s+(father|mother|dad|mom|mum|son|daughter)\b"
 )
 _AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
+# "Gord Vanderhage and his son, Kyle Vanderhage": a pair named one way round.
+_KIN_PAIR = re.compile(r"(?<=\w)\s+and\s+(?:his|her)\s+(\w+),?\s+(?=[A-Z])", re.IGNORECASE)
+# Who "his father" is to the one "his" stands for, read from "X and his son, Y".
+_KIN_INVERSE = {
+    "father": {"son", "daughter", "sons", "daughters", "children"},
+    "mother": {"son", "daughter", "sons", "daughters", "children"},
+    "dad": {"son", "daughter"},
+    "mom": {"son", "daughter"},
+    "son": {"father", "mother", "dad", "mom"},
+    "daughter": {"father", "mother", "dad", "mom"},
+    "husband": {"wife"},
+    "wife": {"husband"},
+    "brother": {"brother", "sister"},
+    "sister": {"brother", "sister"},
+}
 _OWNER_BEFORE = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[’']s)\s+(?:[\w-]+\s+)?$")
 _LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
 _APPOSITION = re.compile(r",\s+(?=[A-Z])")
@@ -1201,6 +1216,8 @@ class _Finder:
         entity = self._nominal(Phrase(tuple(tokens), "nominal"), at)
         if entity is None and (lead in {"his", "her", "their"} or owner is not None):
             entity = self._named_beside(head, at)  # "His wife, Trudy Bosma, said"
+        if entity is None and lead in {"his", "her"} and head in _KIN_INVERSE:
+            entity = self._kin_named(head, at)  # "Gord and his son, Kyle" … "His father"
         if entity is not None:
             return entity if entity.kind == "person" else None
         if owner is not None and self.entities.mention_at(described.start("owner"), at) is None:
@@ -1289,6 +1306,29 @@ class _Finder:
             if aged is not None:
                 age = int(aged.group(1))
         return kin, age
+
+    def _kin_named(self, kin: str, at: int) -> Entity | None:
+        """The relative "his father" means, the article having named the pair the other way
+        round: "Gord Vanderhage and his son, Kyle Vanderhage," then, after Kyle speaks, "His
+        father was less certain" is Gord. "His" is the last speaker."""
+        last = self.last_speaker.entity if self.last_speaker else None
+        if last is None or last.kind != "person":
+            return None
+        inverse = _KIN_INVERSE[kin]
+        for found in reversed(list(_KIN_PAIR.finditer(self.text, max(0, at - 6000), at))):
+            if found.group(1).casefold() not in inverse:
+                continue
+            child = self.entities.mention_at(found.end(), found.end() + 1)
+            parent = self.entities.mention_at(found.start() - 1, found.start())
+            if (
+                child is not None
+                and parent is not None
+                and child.start == found.end()
+                and child.entity is last
+                and parent.entity.kind == "person"
+            ):
+                return parent.entity
+        return None
 
     def _person_after_description(self, end: int) -> Entity | None:
         """The person named right after a capitalised word that is no one's name and a
@@ -1435,12 +1475,12 @@ class _Finder:
             if described is not None:  # "The family-owned company confirmed it in a letter"
                 return described
             # "In a news release, the Calgary Police Service said": the clause's subject after
-            clause = re.match(r"[^.;:!?“”\"]{0,20}?,\s*", self.text[noun.end() : before])
+            clause = re.match(r"[^.;:!?“”\"]{0,40}?,\s*", self.text[noun.end() : before])
             if clause and _IN_DOCUMENT.search(self.text, max(0, noun.start() - 40), noun.start()):
                 opening = noun.end() + clause.end()
                 opening += 4 if self.text.startswith("the ", opening) else 0
                 role = _LOWER_ROLE.match(self.text, opening)
-                if role is not None and role.group().split()[-1] in _ROLE_WORDS:
+                if role is not None and not _ROLE_WORDS.isdisjoint(role.group().split()):
                     opening = role.end()  # "In a report, auditor general Priyanka Holt said"
                 mention = self.entities.mention_at(opening, opening + 1)
                 if (

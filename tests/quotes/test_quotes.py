@@ -1508,3 +1508,22 @@ def test_the_board_and_the_hospital_are_the_ones_the_story_is_about() -> None:
         "Toronto District School Board",
         "Kempenfelt Regional Health Centre",
     ]
+
+
+def test_a_letter_sent_by_a_director_of_education_speaks_for_him() -> None:
+    text = _article(
+        "In a letter sent to families Wednesday, director of education Raymond Olujide wrote "
+        "that the board would keep some programs.\n\n"
+        "“Outdoor learning will remain a priority for this board,” the letter said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Raymond Olujide"
+
+
+def test_his_father_is_the_one_named_with_his_son() -> None:
+    text = _article(
+        "One field is farmed by Gord Vanderhage and his son, Kyle Vanderhage, near La Glace.\n\n"
+        "“It’ll cost us, but the alternative is losing the field,” Kyle said.\n\n"
+        "His father was less certain the change would be enough.\n\n"
+        "“We were told resistant varieties would solve it,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Kyle Vanderhage", "Gord Vanderhage"]
