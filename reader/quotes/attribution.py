@@ -218,7 +218,9 @@ _DESCRIPTION_THEN_NAME = re.compile(
     r" \d[\w-]*(?: (?:[a-z][\w-]*|[A-Z][a-z]{1,5}\.)){1,3} (?=[A-Z])"
 )  # " 11 student ", " 11 Coun. "
 # A dateline opening a paragraph: "OTTAWA — ", "HALIFAX (CP) ", "TORONTO, Ont. ".
-_DATELINE_AFTER = re.compile(r"\s*(?:[—–-]|\(|,\s+[A-Z])")
+_DATELINE_AFTER = re.compile(
+    r"\s*(?:[—–-]|\((?:[A-Z][\w.]*\s?){1,3}\)|,\s+[A-Z][a-z]{1,4}\.)"
+)  # "OTTAWA — ", "HALIFAX (CP) ", "GRANDE PRAIRIE, Alta. " (not "NASA, Boeing and …")
 _ROLE_AFTER_OWNER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:says|said|told)\b")
 
 

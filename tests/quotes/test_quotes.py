@@ -1527,3 +1527,14 @@ def test_his_father_is_the_one_named_with_his_son() -> None:
         "“We were told resistant varieties would solve it,” he said."
     )
     assert [s for _, s in _speech(text)] == ["Kyle Vanderhage", "Gord Vanderhage"]
+
+
+def test_an_organisation_in_capitals_opening_a_paragraph_is_no_dateline() -> None:
+    text = _article(
+        "UNICEF, Canada’s partner in the camps, called them “overflowing and unsafe.”\n\n"
+        "HALIFAX (CP) — A Liberal MP crossed the floor, saying the party had “stopped "
+        "listening.”"
+    )
+    speakers = [s for _, s in _speech(text)]
+    assert speakers[0] == "UNICEF"
+    assert "HALIFAX" not in speakers
