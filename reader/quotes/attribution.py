@@ -195,6 +195,7 @@ _KIN_AFTER = re.compile(
     r"[^.!?“”\"]{0,120}[.!?]\s+(?:His|Her)\s+(father|mother|dad|mom|mum|son|daughter)\b"
 )
 _AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
+_MENTIONS_READ = 50  # a person's first mentions read for their age or kin (a bound on the work)
 # "Gord Vanderhage and his son, Kyle Vanderhage": a pair named one way round.
 _KIN_PAIR = re.compile(r"(?<=\w)\s+and\s+(?:his|her)\s+(\w+),?\s+(?=[A-Z])", re.IGNORECASE)
 # Who "his father" is to the one "his" stands for, read from "X and his son, Y".
@@ -1273,14 +1274,14 @@ class _Finder:
         if said is None:
             return None
         surname = last.word.removesuffix("’s").removesuffix("'s").casefold()
-        people = [
-            e
-            for e in self.entities.entities
-            if e.kind == "person" and e.name.casefold().split()[-1] == surname
-        ]
+        people = self._people_by_surname.get(surname, [])
         if len(people) < 2:
             return None
-        ages = {id(e): self._generation_evidence(e) for e in people}
+        known = self._generations
+        for person in people:
+            if id(person) not in known:
+                known[id(person)] = self._generation_evidence(person)
+        ages = {id(e): known[id(e)] for e in people}
         if len(set(ages.values())) < 2:
             return None
         pick = max if said.group(1).casefold() in {"elder", "older"} else min
@@ -1288,14 +1289,34 @@ class _Finder:
         rivals = [e for e in people if ages[id(e)] == ages[id(chosen)]]
         return chosen if len(rivals) == 1 else None
 
+    @cached_property
+    def _people_by_surname(self) -> dict[str, list[Entity]]:
+        """The people of the article by the last word of their name (made once, if asked)."""
+        found: dict[str, list[Entity]] = {}
+        for entity in self.entities.entities:
+            if entity.kind == "person" and entity.name:
+                found.setdefault(entity.name.casefold().split()[-1], []).append(entity)
+        return found
+
+    @cached_property
+    def _generations(self) -> dict[int, tuple[int, int]]:
+        """`_generation_evidence` of each person asked about so far."""
+        return {}
+
+    @cached_property
+    def _mentions_of(self) -> dict[int, list[Mention]]:
+        """Each entity's mentions, in text order (made once, if asked)."""
+        found: dict[int, list[Mention]] = {}
+        for mention in self.entities.mentions:
+            found.setdefault(id(mention.entity), []).append(mention)
+        return found
+
     def _generation_evidence(self, entity: Entity) -> tuple[int, int]:
         """How old the article makes a person: a parent's word before a mention counts 1, a
         child's -1 ("His father, Elias Tavik"); then the age written after the name."""
         kin = 0
         age = 0
-        for mention in self.entities.mentions:
-            if mention.entity is not entity:
-                continue
+        for mention in self._mentions_of.get(id(entity), [])[:_MENTIONS_READ]:
             before = self.text[max(0, mention.start - 30) : mention.start].casefold()
             word = _KIN_BEFORE.search(before)
             if word is not None:
