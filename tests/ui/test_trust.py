@@ -153,9 +153,14 @@ async def test_a_paraphrase_is_never_quoted(ice_library: Path) -> None:
         assert app.clipboard.startswith("Agents in Canada don’t carry firearms")
         assert "“Agents" not in app.clipboard and "not a quotation" not in app.clipboard
         assert "paraphrase or context" in app.clipboard
-        await press(pilot, "n", "t", "ctrl+k")  # a quotation switched to a passage, and back
+        await press(pilot, "n", "t")
+        source = dialog(app).query_one("#source", Input).value
+        assert source  # the suggested speaker, filled in
+        await press(pilot, "ctrl+k")  # a quotation switched to a passage, and back
+        assert "passage" in region_words(app, dialog(app).query_one("#tag-kind"))
         await press(pilot, "ctrl+k")
         assert "quotation" in region_words(app, dialog(app).query_one("#tag-kind"))
+        assert dialog(app).query_one("#source", Input).value == source  # not erased
         await press(pilot, "ctrl+s")
         quote = [
             a for a in saved_annotations(ice_library / "reader.json") if a["kind"] == "quotation"

@@ -111,7 +111,8 @@ class TagDialog(ModalScreen[TagResult | None]):
         Binding("down", "suggestion(1)", "Next suggestion", show=False, id="tag.next"),
         Binding("up", "suggestion(-1)", "Previous suggestion", show=False, id="tag.prev"),
         Binding("tab", "next_field", "Next field", show=False, priority=True, id="tag.tab"),
-        Binding("ctrl+k", "switch_kind", "Quotation or passage", id="tag.kind"),
+        # (priority: a text field's own ctrl+k deletes to the end of the line)
+        Binding("ctrl+k", "switch_kind", "Quotation or passage", priority=True, id="tag.kind"),
         Binding("ctrl+s", "save", "Save", priority=True, id="tag.save"),
     ]
 
