@@ -76,8 +76,23 @@ class History:
             self.store.forget_unused(
                 [a.source for a in gone if a.source], [t for a in gone for t in a.themes]
             )
+            self._forget_undone_tag(gone)
         self._redo.append(step)
         return _summary(step)
+
+    def _forget_undone_tag(self, gone: list[Annotation]) -> None:
+        """When the tag `.` would repeat came from the step just undone, `.` goes back to
+        the tag of the step before it (none left: nothing to repeat), never to the undone
+        one: it wrote an undone speaker into another article."""
+        last = self.store.last_tag()
+        if last is None or all((a.source, tuple(a.themes)) != last for a in gone):
+            return
+        for step in reversed(self._undo):
+            made = [e.after for e in step if e.after is not None and e.label != "delete"]
+            if made and (made[-1].source or made[-1].themes):
+                self.store.remember_tag(made[-1].source, made[-1].themes)
+                return
+        self.store.forget_last_tag()
 
     def redo(self) -> Edit | None:
         """Make the last undone step again."""

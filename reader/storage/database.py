@@ -1125,6 +1125,13 @@ class Store:
         with self._lock, self._transaction():
             self._set_meta(last_tag=value)
 
+    def forget_last_tag(self) -> None:
+        """Nothing for `.` to repeat (the tag it would have repeated was undone)."""
+        if self._tables.meta.get("last_tag") is None:
+            return
+        with self._lock, self._transaction():
+            self._set_meta(last_tag=None)
+
     def most_used_themes(self, limit: int = 9) -> list[str]:
         """Theme names by number of annotations, most used first (ties by name)."""
         usage = self._theme_usage

@@ -18,6 +18,7 @@ from tests.helpers.pilot import (
     settle,
     tag,
     toast_words,
+    toasts_show,
     type_text,
     view,
 )
@@ -142,6 +143,31 @@ async def test_full_stop_repeats_the_last_source_and_themes(ice_library: Path) -
         saved = saved_annotations(ice_library / "reader.json")
         assert [(a["source"], a["themes"]) for a in saved] == [("ICE", ["cooperation"])] * 3
         assert [a["quote"][:10] for a in saved] == ["has a long", "These skil", "They also "]
+
+
+async def test_full_stop_never_repeats_an_undone_tag_nor_replaces_a_source(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "policing")
+        await press(pilot, "n", "t")
+        await tag(pilot, "Renata Wierzbicka")
+        await press(pilot, "u")  # Renata's tag undone: `.` must not bring her back
+        await press(pilot, "full_stop")  # on the untagged second quote
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [(a["source"], a["themes"]) for a in saved] == [("Doug King", ["policing"])] * 2
+        assert toasts_show(app, "Repeated the last tag: Doug King · policing")
+        await press(pilot, "n", "t")
+        await tag(pilot, "ICE", "cooperation")
+        await press(pilot, "N", "full_stop")  # on Doug King's tag: themes added, source kept
+        saved = saved_annotations(ice_library / "reader.json")
+        assert ("Doug King", ["policing", "cooperation"]) in [
+            (a["source"], a["themes"]) for a in saved
+        ]
+        assert toasts_show(app, "Kept Doug King as the source")
 
 
 async def test_edit_an_annotation_from_the_article_and_from_the_pane(ice_library: Path) -> None:

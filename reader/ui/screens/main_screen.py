@@ -8,6 +8,7 @@ it, whoever made the change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -69,6 +70,12 @@ class StoreChanged(Message):
     """The store wrote a change (posted from the saving thread)."""
 
     change: Change
+
+
+def describe_tag(source: str | None, themes: Iterable[str]) -> str:
+    """ "Doug King · policing, ICE": a tag as a notice names it (markup-free text)."""
+    listed = ", ".join(themes)
+    return " · ".join(part for part in (source or "no source", listed) if part)
 
 
 class MainScreen(Screen[None]):
@@ -596,11 +603,21 @@ class MainScreen(Screen[None]):
             return
         source, themes = last
         target = message.target
-        if target.annotation is not None:
-            after = edited(target.annotation, source=source, themes=themes, coder=self.reader.coder)
-            self._save(Edit(target.annotation, after, "edit"))
-        else:
-            self._save(self._new(target, source, themes))
+        existing = target.annotation
+        if existing is None:
+            self._save(self._new(target, source, themes, label="repeat"))
+            return
+        # On a tagged passage `.` adds what it lacks and never replaces its source: a
+        # different speaker written over a tag without a word was a wrong attribution.
+        merged = [*existing.themes, *(t for t in themes if t not in existing.themes)]
+        kept = existing.source or source
+        if kept == existing.source and merged == list(existing.themes):
+            self.notify(f"Already tagged {describe_tag(existing.source, merged)}", timeout=3)
+            return
+        if existing.source and source and existing.source != source:
+            self.notify(f"Kept {existing.source} as the source (t changes it)", severity="warning")
+        after = edited(existing, source=kept, themes=merged, coder=self.reader.coder)
+        self._save(Edit(existing, after, "repeat"))
 
     # --- accepting suggested speakers ---
     @on(ArticleView.AcceptRequested)
@@ -723,8 +740,11 @@ class MainScreen(Screen[None]):
         self.reader.save(apply, self._saved)
 
     def _saved(self, edit: Edit) -> None:
-        if edit.label in {"tag", "accept"}:
+        if edit.label in {"tag", "accept", "repeat"}:
             self.article_view.clear_selection()
+        if edit.label == "repeat" and edit.after is not None:
+            tag = describe_tag(edit.after.source, edit.after.themes)
+            self.notify(f"Repeated the last tag: {tag} · u to undo", timeout=3)
         if edit.after is not None:
             self._pending_annotation = edit.after.id
             self.refresh_annotations()
