@@ -73,27 +73,24 @@ def apply_rename(history: History, kind: str, old_names: list[str], new_name: st
     store = history.store
     new = clean_name(new_name)
     update = store.update_source if kind == SOURCE else store.update_theme
-    with store.batch():
+    with store.batch(), history.codebook_change():
+        # The entries move first, so the renamed annotations find theirs (a theme keeps its
+        # quick key: saved first, they made a new entry on the next free key).
         for old in old_names:
-            if name_key(old) == name_key(new):
-                update(old, new_name=new)  # a change of case: the entry's spelling first
-        saved = history.apply_all(rename_edits(store.annotations(), kind, old_names, new))
-        for old in old_names:
-            if name_key(old) == name_key(new):
-                continue
-            if kind == THEME:
+            if kind == THEME and name_key(old) != name_key(new):
                 for theme in store.themes():  # children: "policing/oversight" too
                     key = name_key(theme.name)
                     if key.startswith(name_key(old) + "/"):
                         store.update_theme(theme.name, new_name=new + theme.name[len(old) :])
             update(old, new_name=new)
+        saved = history.apply_all(rename_edits(store.annotations(), kind, old_names, new))
     return saved
 
 
 def apply_delete(history: History, kind: str, name: str) -> list[Edit]:
     """Take a source or theme off every annotation, in one undoable step."""
     store = history.store
-    with store.batch():
+    with store.batch(), history.codebook_change():
         saved = history.apply_all(delete_edits(store.annotations(), kind, name))
         store.remove_from_codebook(kind, name)
     return saved

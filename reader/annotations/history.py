@@ -10,10 +10,16 @@ All calls must come from one thread at a time (the UI runs them on its save thre
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from reader.core.records import Annotation
+from reader.core.records import Annotation, Source, Theme
 from reader.storage.database import Store
+
+# What one step did to the codebook: (kind, key) -> (entry before, entry after), None for
+# no entry ("Doug King" renamed: his entry, description and all, moved to the new name).
+CodebookChange = dict[tuple[str, str], tuple[Source | Theme | None, Source | Theme | None]]
 
 MAX_UNDO = 200
 
@@ -46,6 +52,8 @@ class History:
         self.store = store
         self._undo: list[tuple[Edit, ...]] = []
         self._redo: list[tuple[Edit, ...]] = []
+        self._codebook: dict[int, CodebookChange] = {}  # id(step) -> what it did there
+        self._steps = 0  # steps remembered so far (a step made inside `codebook_change`)
 
     def apply(self, edit: Edit) -> Edit:
         """Make the change and remember it; returns the edit as saved."""
@@ -62,8 +70,31 @@ class History:
 
     def _remember(self, step: tuple[Edit, ...]) -> None:
         self._undo.append(step)
+        for dropped in self._undo[:-MAX_UNDO]:
+            self._codebook.pop(id(dropped), None)
         del self._undo[:-MAX_UNDO]
+        for dropped in self._redo:
+            self._codebook.pop(id(dropped), None)
         self._redo.clear()
+        self._steps += 1
+
+    @contextmanager
+    def codebook_change(self) -> Iterator[None]:
+        """Around a command that changes the codebook and makes one step of edits (a rename,
+        a merge, a delete): undo puts the codebook entries back as they were (descriptions,
+        colours and quick keys included), redo as the command left them."""
+        before, steps = self.store.codebook_entries(), self._steps
+        yield
+        if self._steps == steps or not self._undo:
+            return
+        after = self.store.codebook_entries()
+        change = {
+            key: (before.get(key), after.get(key))
+            for key in before.keys() | after.keys()
+            if before.get(key) != after.get(key)
+        }
+        if change:
+            self._codebook[id(self._undo[-1])] = change
 
     def undo(self) -> Edit | None:
         """Reverse the last step; returns its (first) edit, or None when there is nothing to undo."""
@@ -77,6 +108,9 @@ class History:
                 [a.source for a in gone if a.source], [t for a in gone for t in a.themes]
             )
             self._forget_undone_tag(gone)
+            change = self._codebook.get(id(step))
+            if change:
+                self.store.set_codebook_entries({k: was for k, (was, _) in change.items()})
         self._redo.append(step)
         return _summary(step)
 
@@ -99,8 +133,14 @@ class History:
         if not self._redo:
             return None
         step = self._redo.pop()
-        done = tuple(self._perform_all(list(step)))
+        change = self._codebook.pop(id(step), None)
+        with self.store.batch():
+            done = tuple(self._perform_all(list(step)))
+            if change:
+                self.store.set_codebook_entries({k: now for k, (_, now) in change.items()})
         self._undo.append(done)
+        if change:
+            self._codebook[id(done)] = change
         return _summary(done)
 
     def _perform_all(self, edits: list[Edit]) -> list[Edit]:

@@ -1056,6 +1056,29 @@ class Store:
                 for k in doomed:
                     self._put(THEMES, k, None)
 
+    def codebook_entries(self) -> dict[tuple[str, str], Source | Theme]:
+        """Every codebook entry by (kind, key): a snapshot (the entries never change in
+        place), for undoing what a command did to the codebook."""
+        with self._lock:
+            return {
+                **{("source", key): entry for key, entry in self._tables.sources.items()},
+                **{("theme", key): entry for key, entry in self._tables.themes.items()},
+            }
+
+    def set_codebook_entries(self, entries: dict[tuple[str, str], Source | Theme | None]) -> None:
+        """Put these codebook entries back as they were (None: no such entry)."""
+        with self._lock, self._transaction():
+            sources, themes = dict(self._tables.sources), dict(self._tables.themes)
+            for (kind, key), entry in entries.items():
+                table, name = (sources, SOURCES) if kind == "source" else (themes, THEMES)
+                if entry is None:
+                    if table.pop(key, None) is not None:
+                        self._put(name, key, None)
+                else:
+                    table[key] = entry  # type: ignore[assignment]
+                    self._put(name, key, asdict(entry))
+            self._tables.sources, self._tables.themes = sources, themes
+
     def forget_unused(self, sources: Iterable[str], themes: Iterable[str]) -> None:
         """Drop these names from the codebook if no annotation uses them any more and the
         user gave them nothing of their own (a description, a colour): what an undone tag

@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import DataTable
 
 from reader.annotations.stats import matrix_table
+from reader.storage.database import Store
 from reader.ui.app import ReaderApp
 from reader.ui.screens.analysis_screen import AnalysisScreen
 from reader.ui.screens.codebook_screen import CodebookScreen
@@ -73,6 +74,47 @@ async def test_merge_two_spellings_then_undo(library: Path) -> None:
         await press(pilot, "u")
         sources = sorted(str(a["source"]) for a in _saved(library))
         assert "D. King" in sources
+
+
+async def test_merge_takes_only_the_marked_and_undo_keeps_descriptions_and_keys(
+    library: Path,
+) -> None:
+    tag_quotes(library, SPELLINGS)
+    store = Store(library / "reader.json")
+    store.update_source("D. King", description="criminologist")
+    store.set_theme_key("celebrity", 2)
+    store.close()
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "C")
+        screen = app.screen
+        assert isinstance(screen, CodebookScreen)
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=_row_of(screen, "source", "D. King"))
+        await press(pilot, "space")
+        table.move_cursor(row=_row_of(screen, "source", "Doug King"))
+        await press(pilot, "space")  # two marked; the cursor moved on to a third name
+        await press(pilot, "m")
+        assert "Merge 2 sources" in region_words(app, app.screen)
+        app.screen.query_one("#prompt-input").value = "Doug King"
+        await press(pilot, "enter")
+        await settle(pilot)
+        sources = sorted(str(a["source"]) for a in _saved(library))
+        assert sources.count("Doug King") == 2 and "Elaine Gustafon" in sources
+        assert "Heather McPherson" in sources
+        await press(pilot, "u")
+        await settle(pilot)
+        entries = database(library / "reader.json")["sources"].values()
+        assert {"name": "D. King", "description": "criminologist"} in list(entries)
+        table.move_cursor(row=_row_of(screen, "theme", "celebrity"))
+        await press(pilot, "r")
+        app.screen.query_one("#prompt-input").value = "fame"
+        await press(pilot, "enter")
+        await settle(pilot)
+        themes = list(database(library / "reader.json")["themes"].values())
+        assert any(t["name"] == "fame" and t["key"] == 2 for t in themes)
+        assert not any(t["name"] == "celebrity" for t in themes)
 
 
 async def test_rename_describe_colour_and_delete(library: Path) -> None:

@@ -179,7 +179,13 @@ class CodebookScreen(Screen[None]):
         current = self._current()
         names = [n for k, n in self.rows if (k, name_key(n)) in self.marked]
         kinds = {k for k, n in self.rows if (k, name_key(n)) in self.marked}
-        if current is not None and (current[0], name_key(current[1])) not in self.marked:
+        if (
+            len(names) == 1
+            and current is not None
+            and (current[0], name_key(current[1])) not in self.marked
+        ):
+            # one marked, the cursor on another: those two (with two or more marked, only
+            # they: space moves the cursor on, to a row nobody chose)
             names.append(current[1])
             kinds.add(current[0])
         if len(names) < 2 or len(kinds) != 1:
