@@ -51,6 +51,7 @@ class CodebookScreen(Screen[None]):
         Binding("e", "describe", "Description", id="codebook.describe"),
         Binding("c", "colour", "Colour", id="codebook.colour"),
         Binding("u", "undo", "Undo", id="codebook.undo"),
+        Binding("ctrl+r", "redo", "Redo", show=False, id="codebook.redo"),
         *[
             Binding(str(n), f"quick_key({n})", f"Quick key {n}", show=False, id=f"codebook.key_{n}")
             for n in range(10)
@@ -317,9 +318,22 @@ class CodebookScreen(Screen[None]):
         history = self.reader.history
         self.reader.save(history.undo, self._undone)
 
+    def action_redo(self) -> None:
+        self.reader.save(self.reader.history.redo, self._redone)
+
     def _undone(self, edit: Edit | None) -> None:
         self.notify(f"Undid {edit.label}" if edit else "Nothing to undo", timeout=3)
+        self._shown_again()
+
+    def _redone(self, edit: Edit | None) -> None:
+        self.notify(f"Redid {edit.label}" if edit else "Nothing to redo", timeout=3)
+        self._shown_again()
+
+    def _shown_again(self) -> None:
+        """The table and the article's panes, after undo or redo changed names."""
         self.fill()
+        self.reader.main.refresh_annotations()
+        self.reader.main.refresh_quick_themes()
 
     def _change(self, operation: partial[list[Edit]], message: str) -> None:
         def done(edits: list[Edit]) -> None:
