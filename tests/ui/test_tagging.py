@@ -170,6 +170,26 @@ async def test_full_stop_never_repeats_an_undone_tag_nor_replaces_a_source(
         assert toasts_show(app, "Kept Doug King as the source")
 
 
+async def test_a_quick_theme_first_then_accept_gives_the_quote_its_speaker(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "sovereignty")  # now on quick key 1
+        await press(pilot, "n")
+        suggested = view(app).suggestion_at(view(app).cursor)
+        assert suggested is not None and suggested.speaker
+        await press(pilot, "1", "a")  # a theme first, then the speaker
+        if isinstance(app.screen, TagDialog):  # an uncertain speaker: shown, to check
+            assert app.screen.query_one("#source").value == suggested.speaker
+            await press(pilot, "ctrl+s")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert (suggested.speaker, ["sovereignty"]) in [(a["source"], a["themes"]) for a in saved]
+        assert len(saved) == 2
+
+
 async def test_edit_an_annotation_from_the_article_and_from_the_pane(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:

@@ -497,10 +497,11 @@ class MainScreen(Screen[None]):
         store = self.reader.store
         annotation = target.annotation
         if annotation is not None:
+            suggested = target.suggestion.speaker if target.suggestion else None
             request = TagRequest(
                 quote=annotation.quote,
                 title="Edit annotation",
-                source=annotation.source or "",
+                source=annotation.source or suggested or "",
                 themes=annotation.themes,
                 note=annotation.note,
                 kind=annotation.kind,
@@ -623,6 +624,14 @@ class MainScreen(Screen[None]):
     @on(ArticleView.AcceptRequested)
     def _accept(self, message: ArticleView.AcceptRequested) -> None:
         suggestion = message.suggestion
+        if message.annotation is not None:  # tagged with themes first: give it the speaker
+            existing = message.annotation
+            if suggestion.uncertain and self.confirm_uncertain:
+                self.open_tag_dialog(Target(annotation=existing, suggestion=suggestion))
+                return
+            after = edited(existing, source=suggestion.speaker, coder=self.reader.coder)
+            self._save(Edit(existing, after, "accept"))
+            return
         target = Target(span=suggestion.span, suggestion=suggestion)
         if not suggestion.speaker:
             self.open_tag_dialog(target)  # nobody to accept: ask
@@ -742,6 +751,8 @@ class MainScreen(Screen[None]):
     def _saved(self, edit: Edit) -> None:
         if edit.label in {"tag", "accept", "repeat"}:
             self.article_view.clear_selection()
+        if edit.label == "accept" and edit.after is not None:  # onto a tagged quotation
+            self.notify(f"Tagged quote: {edit.after.source} · u to undo", timeout=3)
         if edit.label == "repeat" and edit.after is not None:
             tag = describe_tag(edit.after.source, edit.after.themes)
             self.notify(f"Repeated the last tag: {tag} · u to undo", timeout=3)

@@ -144,9 +144,11 @@ class ArticleView(ScrollView, can_focus=True):
 
     @dataclass
     class AcceptRequested(Message):
-        """Tag a quotation with its suggested speaker."""
+        """Tag a quotation with its suggested speaker (`annotation`: the quotation is
+        tagged already, without a source: give it the speaker)."""
 
         suggestion: QuoteFinding
+        annotation: Annotation | None = None
 
     @dataclass
     class DeleteRequested(Message):
@@ -571,6 +573,11 @@ class ArticleView(ScrollView, can_focus=True):
             self.notify("No quotation here: n jumps to the next one", timeout=3)
             return
         if found not in self._untagged:
+            tagged = self.annotation_under_cursor()
+            if tagged is not None and not tagged.source and found.speaker:
+                # themes first ("n 1 a"): the speaker goes onto that annotation
+                self.post_message(self.AcceptRequested(found, tagged))
+                return
             self.notify("This quotation is already tagged", timeout=2)
             return
         self.post_message(self.AcceptRequested(found))
