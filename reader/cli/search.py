@@ -56,7 +56,9 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         head = f"{hit.score:5.1f}  {annotation.source or '(no source)'}"
         title = "" if args.group else f" · {hit.title}"
         say(head + (f" · {themes}" if themes else "") + title)
-        say(f"       “{' '.join(annotation.quote.split())}”")
+        words = " ".join(annotation.quote.split())
+        # a paraphrase never comes out as a misquote: marks for quotations only
+        say(f"       “{words}”" if annotation.is_quotation else f"       passage: {words}")
         if annotation.note:
             say(f"       note: {' '.join(annotation.note.split())}")
     more = results.total - len(results.hits)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.cli import run_reader
+from tests.helpers.paths import ICE
+from tests.helpers.seeding import tag_quotes
 
 
 def test_version() -> None:
@@ -22,6 +24,20 @@ def test_search_with_a_typo_prints_ranked_results(tagged_library: Path) -> None:
     result = run_reader("search", "--library", str(tagged_library), "mcphersn")
     assert result.returncode == 0
     assert result.stdout.splitlines()[0].split("  ", 1)[1].startswith("Heather McPherson")
+
+
+def test_search_prints_a_passage_without_quote_marks(library: Path) -> None:
+    from reader.core.records import PASSAGE
+    from reader.storage.database import Store
+
+    tag_quotes(library, [(ICE, "Agents in Canada don", "ICE", [])])  # a sentence, no marks
+    store = Store(library / "reader.json")
+    [passage] = store.annotations()
+    assert passage.kind == PASSAGE
+    store.close()
+    result = run_reader("search", "--library", str(library), "agents canada")
+    assert result.returncode == 0
+    assert "passage: Agents in Canada" in result.stdout and "“Agents" not in result.stdout
 
 
 def test_search_json_has_the_stable_shape(tagged_library: Path) -> None:
