@@ -190,6 +190,22 @@ async def test_a_quick_theme_first_then_accept_gives_the_quote_its_speaker(
         assert len(saved) == 2
 
 
+async def test_an_undo_that_reaches_another_article_says_where(library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        first = main(app).document
+        assert first is not None
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        other = next(r for r in app.store.articles() if r.id != first.record.id)
+        main(app).open_article(other.id)
+        await settle(pilot)
+        await press(pilot, "u")
+        assert toasts_show(app, f"Undid tag in “{first.record.title[:20]}")
+        assert saved_annotations(library / "reader.json") == []
+
+
 async def test_edit_an_annotation_from_the_article_and_from_the_pane(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:

@@ -775,9 +775,17 @@ class MainScreen(Screen[None]):
         if edit is None:
             self.notify(f"Nothing to {command}", timeout=2)
             return
-        self.notify(f"{verb} {edit.label}", timeout=2)
         annotation = edit.annotation
         document = self.document
+        said = f"{verb} {edit.label}"
+        if annotation is not None:
+            # What and where: an undo may reach a tag made in another article.
+            if document is None or annotation.article_id != document.record.id:
+                record = self.reader.store.article(annotation.article_id)
+                if record is not None:
+                    said += f" in “{shorten(record.title or record.path, 40)}”"
+            said += f": {shorten(annotation.quote, 50)}"
+        self.notify(said, timeout=4)
         if annotation is not None and document and annotation.article_id == document.record.id:
             self.article_view.move_to(annotation.start)
 
