@@ -1119,7 +1119,7 @@ class Entities:
                 name_start == len(run) and len(run) >= 2 and is_given_name(folded[-2])
             )  # "Mark Cuban", "Tom English": a demonym can be a surname
             if (
-                _is_title(word)
+                (_is_title(word) and not surname_like)  # "Mary Major", "Stephen Bishop"
                 or word in ORG_WORDS
                 or (is_demonym(word) and not surname_like)
                 or not (

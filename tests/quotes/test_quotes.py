@@ -1538,3 +1538,11 @@ def test_an_organisation_in_capitals_opening_a_paragraph_is_no_dateline() -> Non
     speakers = [s for _, s in _speech(text)]
     assert speakers[0] == "UNICEF"
     assert "HALIFAX" not in speakers
+
+
+def test_a_surname_that_is_also_a_title_is_the_surname() -> None:
+    text = _article(
+        "“We are ready for the season,” said Mary Major.\n\n"
+        "“It was a long winter,” Stephen Bishop said."
+    )
+    assert [s for _, s in _speech(text)] == ["Mary Major", "Stephen Bishop"]
