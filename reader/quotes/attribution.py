@@ -173,7 +173,7 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:(?P<owner>[\w’'.-]+(?:\s+[\w’'.-]+)?)[’']s\s+)?"  # "the driver's"
     r"(?:[\w’'-]+\s+){0,2}?"  # "Orléans", "new", "longtime"
     r"(?P<head>[a-z][\w’'-]*)"
-    r"(?=,|\s+(?:who|from|in|at|with)\b|\s+[a-z]+ing\b"  # "A woman waiting", "a man from"
+    r"(?=,|\s+(?:who|from|in|at|with|of)\b|\s+[a-z]+ing\b"  # "A woman waiting", "a man from"
     r"|\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|es|s)|said|told|wrote|was|is|had|"
     r"has|says|spoke|made|took|gave|went|came|felt|thought|knew|saw)\b)"
 )
@@ -1201,6 +1201,11 @@ class _Finder:
         head = described.group("head").casefold()
         owner = described.group("owner")
         intro = described.group("intro")
+        if lead not in {"a", "an", "one", "another"} and self.text.startswith(
+            " of ", described.end("head")
+        ):
+            return None  # "The Mexican secretary of economy, Ildefonso Guajardo, argues"
+            # (but "A friend of Fenwick's who asked not to be named said": no one named)
         if intro is not None and not _introduction(intro):
             return None  # "Brown, the governor, said": a name, then its description
         person_word = head in _EPITHETS or bool(_AGED.fullmatch(head))

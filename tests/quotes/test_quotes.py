@@ -1546,3 +1546,15 @@ def test_a_surname_that_is_also_a_title_is_the_surname() -> None:
         "“It was a long winter,” Stephen Bishop said."
     )
     assert [s for _, s in _speech(text)] == ["Mary Major", "Stephen Bishop"]
+
+
+def test_a_friend_of_someone_who_asked_not_to_be_named_is_no_one_named() -> None:
+    text = _article(
+        "“If you have a reasonable doubt, you must acquit,” Justice Gérald Lanteigne said.\n\n"
+        "A friend of Fenwick’s who was at the bar that night, and who asked not to be named, "
+        "said the video did not tell the whole story.\n\n"
+        "“You don’t see what was said inside,” he said.\n\n"
+        "The Mexican secretary of economy, Ildefonso Guajardo, argues there is no point.\n\n"
+        "“We must not overreact,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Gérald Lanteigne", None, "Ildefonso Guajardo"]
