@@ -289,6 +289,32 @@ _DESCRIPTION_STOPS = words("description_stops")
 _ROLE_PARTICIPLES = words("role_participles")
 
 
+_COMMON_VERBS = words("common_verbs")
+# Words for someone set before their name, a comma between: "His mother, ", "The brothers'
+# mother, ", "Alexis’s sister, ", "an influential Russian sociologist, ".
+_INTRODUCED_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[\w.-]+(?:['’]s|s['’]))"
+    r"(?:\s+[a-z][\w-]*){1,4}),\s+$"
+)
+
+
+def _for_a_person(words: str) -> bool:
+    """Whether words set before a name end in a word for a person ("His mother", "an
+    influential sociologist", "Bloomberg's longtime pollster"), not a thing ("a statement")."""
+    last = words.rsplit(None, 1)[-1].casefold()
+    return last not in _NOT_ROLES and (
+        last in _PERSON_NOUN_WORDS
+        or last in TITLES
+        or last in _EPITHET_WORDS
+        or last.endswith(_ROLE_ENDINGS)
+    )
+
+
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant")
+_EPITHET_WORDS = words("epithets")
+_NOT_ROLES = words("documents") | words("org_nouns")
+
+
 def _verb_form(word: str) -> bool:
     """A word that reads as a verb ("suggested", "depicting") and so ends a description."""
     return len(word) > 4 and word.endswith(("ed", "ing")) and word not in _ROLE_PARTICIPLES
@@ -1353,6 +1379,7 @@ class Entities:
                 or token.folded in _DESCRIPTION_STOPS
                 or token.folded in _PREPOSITIONS  # "as more Democrats learn about Sanders"
                 or _verb_form(token.folded)
+                or token.folded in _COMMON_VERBS  # "King's Bench jury has found Tobias …"
                 or self._person_at(token)  # "Forward Chloé Bergeron-Tsang now trails"
             ):
                 break
@@ -1361,6 +1388,11 @@ class Entities:
         words = [t.text for t in (*before, *titles)]
         if words and (any(w[:1].islower() for w in words) or titles):
             return " ".join(words).strip(" ,")
+        if first < len(toks):  # "His mother, Lorraine Fenwick," / "an influential sociologist, …"
+            start = toks[first].start
+            introduced = _INTRODUCED_BEFORE.search(self.text, max(0, start - 80), start)
+            if introduced is not None and _for_a_person(introduced.group("words")):
+                return introduced.group("words")
         # An appositive: ", an Ottawa New Democrat MP," / ", director of the gallery,"
         if last < len(toks) and toks[last].text == ",":
             stop = self.text.find(",", toks[last].end)
@@ -1371,6 +1403,8 @@ class Entities:
                 lead = phrase.split(" ", 1)[0].casefold() if phrase else ""
                 if (
                     phrase
+                    and not _verb_form(lead)  # ", reached by phone,", ", left the court"
+                    and lead not in _COMMON_VERBS
                     and (
                         lead in {"a", "an", "the"}
                         or phrase[:1].islower()

@@ -1558,3 +1558,20 @@ def test_a_friend_of_someone_who_asked_not_to_be_named_is_no_one_named() -> None
         "“We must not overreact,” he said."
     )
     assert [s for _, s in _speech(text)] == ["Gérald Lanteigne", None, "Ildefonso Guajardo"]
+
+
+def test_a_description_is_words_for_the_person_never_a_verb_or_a_document() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "A Court of King's Bench jury has found Tobias Wentzell not guilty. His mother, "
+        "Lorraine Fenwick, left the courtroom in tears. The brothers' mother, Diane Liddell, "
+        "reached by phone, said little. In a letter, Jane Roe said no. Paul Dewar, an Ottawa "
+        "MP, agreed."
+    )
+    described = {e.name: e.description for e in Entities(text).entities if e.kind == "person"}
+    assert described["Tobias Wentzell"] == ""
+    assert described["Lorraine Fenwick"] == "His mother"
+    assert described["Diane Liddell"].endswith("mother")
+    assert described["Jane Roe"] == ""
+    assert described["Paul Dewar"] == "an Ottawa MP"
