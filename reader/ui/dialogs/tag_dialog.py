@@ -197,6 +197,13 @@ class TagDialog(ModalScreen[TagResult | None]):
         self.query_one(ThemeChips).show(self.themes, self._known["themes"])
 
     def _show_kind(self) -> None:
+        if self.request.title == TagRequest.title:  # "Tag quotation" or "Tag passage"
+            self.query_one("#tag-box").border_title = literal(f"Tag {self.kind}")
+        quote = clean_line(self.request.quote)
+        if len(quote) > EXCERPT:
+            quote = quote[: EXCERPT - 1].rstrip() + "…"
+        shown = f"“{quote}”" if self.kind == QUOTATION else quote  # a passage is no quote
+        self.query_one("#tag-quote", Static).update(literal(shown, "italic"))
         self.query_one("#tag-kind", Static).update(
             Content.assemble(
                 Content.styled("Kind  ", "$foreground 70%"),

@@ -172,7 +172,7 @@ class AnalysisScreen(Screen[None]):
         named_themes = sum(1 for c in themes if c.name != NO_THEME)  # as the codebook counts
         self.query_one("#analysis-summary", Static).update(
             f"{total:,} annotations · {named_sources} sources · {named_themes} themes "
-            "· enter lists the quotes · e exports the table · 1-4 tabs"
+            "· enter lists the quotes · e exports the table · 1-5 tabs"
         )
         self._fill_matrix()
         self.query_one("#source-bars", OptionList).add_options(self._bars(self.sources, "source"))
