@@ -119,6 +119,25 @@ async def test_accept_asks_about_an_uncertain_speaker_and_saves_a_confident_one(
         )
 
 
+async def test_a_speaker_kept_in_the_dialog_gets_the_description_as_accepting_gives(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        king = next(f for f in main(app).findings if f.speaker == "Doug King")
+        assert king.description == "Mount Royal University criminologist"
+        view(app).move_to(king.span.start)
+        await press(pilot, "t")  # the dialog, the speaker filled in: enter keeps it
+        assert isinstance(app.screen, TagDialog)
+        await press(pilot, "enter")
+        sources = {
+            s["name"]: s["description"]
+            for s in database(ice_library / "reader.json")["sources"].values()
+        }
+        assert sources["Doug King"] == "Mount Royal University criminologist"
+
+
 async def test_accepting_twice_says_it_is_tagged(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:

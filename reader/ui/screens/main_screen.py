@@ -536,10 +536,10 @@ class MainScreen(Screen[None]):
                 kind=result.kind,
                 coder=self.reader.coder,
             )
-            self._save(Edit(target.annotation, after, "edit"), remember)
+            self._save(Edit(target.annotation, after, "edit"), remember, target.suggestion)
         else:
             edit = self._new(target, result.source, result.themes, result.note, kind=result.kind)
-            self._save(edit, remember)
+            self._save(edit, remember, target.suggestion)
 
     def _kind_of(self, target: Target) -> Kind:
         """A quotation when the selection is a quotation found (or the inside of quote
@@ -734,9 +734,15 @@ class MainScreen(Screen[None]):
     ) -> None:
         self._save(Edit(message.annotation, None, "delete"))
 
-    def _save(self, edit: Edit, remember: tuple[str | None, tuple[str, ...]] | None = None) -> None:
+    def _save(
+        self,
+        edit: Edit,
+        remember: tuple[str | None, tuple[str, ...]] | None = None,
+        suggestion: QuoteFinding | None = None,
+    ) -> None:
         """Apply an edit on the saving thread (one undo step); `remember` it as the last tag
-        (what `.` repeats, kept across runs) in the same write."""
+        (what `.` repeats, kept across runs) in the same write; a `suggestion` whose speaker
+        was kept offers the source its description, as accepting it does."""
         history, store = self.reader.history, self.reader.store
 
         def apply() -> Edit:
@@ -744,6 +750,14 @@ class MainScreen(Screen[None]):
                 saved = history.apply(edit)
                 if remember is not None:
                     store.remember_tag(*remember)
+                source = saved.after.source if saved.after is not None else None
+                if (
+                    source
+                    and suggestion
+                    and source == suggestion.speaker
+                    and suggestion.description
+                ):
+                    store.describe_source(source, suggestion.description)
             return saved
 
         self.reader.save(apply, self._saved)
