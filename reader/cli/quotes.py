@@ -13,7 +13,7 @@ from pathlib import Path
 
 from reader.cli.command import Command, say
 from reader.core.paths import Locations
-from reader.core.text import TextStructure, clean_line
+from reader.core.text import TextStructure, clean_line, shown_name
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
 from reader.quotes.finding import MAX_CHARACTERS, QuoteFinding
 from reader.storage.database import Store, StoreError
@@ -29,7 +29,12 @@ def find_article(where: Locations, target: str) -> Path:
     if given.is_file():
         return given
     if given.is_dir():
-        raise TargetError(f"{given}: is a folder; name one article file")
+        raise TargetError(f"{shown_name(str(given))}: is a folder; name one article file")
+    if given.exists():  # a device, a pipe, a socket
+        raise TargetError(
+            f"{shown_name(str(given))}: not a regular file (a device or a pipe); name an "
+            "article file"
+        )
     candidates = [p for p in sorted(where.library.rglob("*")) if p.is_file() and is_article_file(p)]
     wanted = target.casefold()
     for path in candidates:
@@ -45,11 +50,14 @@ def find_article(where: Locations, target: str) -> Path:
         return matches[0]
     if not matches:
         raise TargetError(
-            f"{target}: no such file, and no article of {where.library} has it in its name "
+            f"{shown_name(target)}: no such file, and no article of {where.library} has it in "
+            "its name "
             "or title; `reader list` shows the articles"
         )
     names = ", ".join(p.name for p in matches[:4]) + (", ..." if len(matches) > 4 else "")
-    raise TargetError(f"{target}: matches {len(matches)} articles ({names}); name one of them")
+    raise TargetError(
+        f"{shown_name(target)}: matches {len(matches)} articles ({names}); name one of them"
+    )
 
 
 def _title(path: Path) -> str:
@@ -107,7 +115,7 @@ def print_quotes(where: Locations, target: str, as_json: bool, include_all: bool
     if not shown:
         say(f"No quotations found in {path}.", err=True)
         return 0
-    say(f"{content.title}  ({path})")
+    say(f"{content.title}  ({shown_name(str(path))})")
     for number, finding in enumerate(shown, 1):
         quote = clean_line(content.text[finding.span.start : finding.span.end])
         excerpt = quote if len(quote) <= 100 else quote[:99] + "…"

@@ -112,8 +112,19 @@ def _quote_block(
         lines += [">", f"> *{label}{escape_markdown(', '.join(shown))}*"]
     lines.append("")
     if annotation.note:
-        lines += [escape_markdown(annotation.note), ""]
+        lines += note_paragraphs(annotation.note)
     return lines
+
+
+def note_paragraphs(note: str) -> list[str]:
+    """A note's lines as Markdown that keeps them: a line break inside a paragraph stays one
+    (a backslash at its end), a blank line starts a paragraph."""
+    out: list[str] = []
+    for paragraph in note.replace("\r\n", "\n").split("\n\n"):
+        kept = [escape_markdown(line) for line in paragraph.split("\n") if line.strip()]
+        if kept:
+            out += ["\\\n".join(kept), ""]
+    return out
 
 
 _OPENING = "“\"‘'«„"

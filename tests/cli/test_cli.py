@@ -202,6 +202,19 @@ def test_quotes_of_nothing_is_a_one_line_error(library: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_quotes_of_a_device_or_an_odd_name_is_said_on_one_line(
+    library: Path, tmp_path: Path
+) -> None:
+    device = run_reader("quotes", "/dev/null", "--library", str(library))
+    assert device.returncode == 1
+    assert "not a regular file" in device.stderr and device.stderr.count("\n") == 1
+    odd = tmp_path / "evil\nname.txt"
+    odd.write_text("A story\n\n“We will fix it,” Jane Roe said.\n", encoding="utf-8")
+    result = run_reader("quotes", str(odd), "--library", str(library))
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].endswith('evil\\nname.txt")')  # one line, escaped
+
+
 @pytest.fixture(scope="module")
 def big_library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An article of 1,000 quotations, each tagged with its own speaker: output over 64 KB."""

@@ -589,8 +589,10 @@ class MainScreen(Screen[None]):
             keys = [t.casefold() for t in current]
             if theme.casefold() in keys:
                 current.pop(keys.index(theme.casefold()))
+                self.notify(f"Took “{theme}” off · {message.number} puts it back", timeout=3)
             else:
                 current.append(theme)
+                self.notify(f"Added “{theme}” · {message.number} again takes it off", timeout=3)
             after = edited(target.annotation, themes=current, coder=self.reader.coder)
             self._save(Edit(target.annotation, after, "edit"))
         else:
