@@ -74,6 +74,10 @@ async def test_merge_two_spellings_then_undo(library: Path) -> None:
         await press(pilot, "u")
         sources = sorted(str(a["source"]) for a in _saved(library))
         assert "D. King" in sources
+        await press(pilot, "G")
+        assert table.cursor_row == len(screen.rows) - 1
+        await press(pilot, "g")
+        assert table.cursor_row == 0
         await press(pilot, "ctrl+r")  # and redo, here too
         await settle(pilot)
         assert "D. King" not in {str(a["source"]) for a in _saved(library)}

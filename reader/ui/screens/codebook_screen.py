@@ -44,6 +44,8 @@ class CodebookScreen(Screen[None]):
         Binding("escape,q", "back", "Back", id="codebook.back"),
         Binding("j", "move(1)", "Down", show=False, id="codebook.down"),
         Binding("k", "move(-1)", "Up", show=False, id="codebook.up"),
+        Binding("g,home", "ends(0)", "First", show=False, id="codebook.first"),
+        Binding("G,end", "ends(1)", "Last", show=False, id="codebook.last"),
         Binding("r", "rename", "Rename", id="codebook.rename"),
         Binding("space", "mark", "Mark", id="codebook.mark"),
         Binding("m", "merge", "Merge marked", id="codebook.merge"),
@@ -297,6 +299,10 @@ class CodebookScreen(Screen[None]):
             table.action_cursor_down()
         else:
             table.action_cursor_up()
+
+    def action_ends(self, last: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=len(self.rows) - 1 if last else 0)
 
     def action_quick_key(self, key: int) -> None:
         current = self._current()
