@@ -222,6 +222,9 @@ async def test_a_filter_that_hides_everything_says_so(library: Path) -> None:
         assert "none matching the filter" in " ".join(pane_entries(app))  # not "no annotations"
         shown = screen_words(app)
         assert "Annotations (0)" in shown and "Library (1)" in shown  # the open one stays
+        await press(pilot, "u")  # the tag gone: nothing here at all, and the filter on
+        await settle(pilot)
+        assert "Nothing here matches the filter" in " ".join(pane_entries(app))
 
 
 async def test_reopening_goes_back_to_where_you_were(library: Path) -> None:

@@ -270,6 +270,7 @@ class MainScreen(Screen[None]):
             descriptions,
             hidden,
             filtered_out=len(every) - len(annotations),
+            filtering=tag_filter is not None,
         )
         count = len(annotations)
         notes_pane = self.query_one("#notes-pane")

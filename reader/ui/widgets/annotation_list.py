@@ -158,10 +158,12 @@ class AnnotationList(OptionList):
         descriptions: dict[str, str] | None = None,
         hidden: int = 0,
         filtered_out: int = 0,
+        filtering: bool = False,
     ) -> None:
         """Show the annotations, and the untagged `suggestions` (quotations of `text`) among
         them in text order; keep the highlight on `current` when it is listed. `hidden`: how
-        many more untagged quotations there are beyond those given."""
+        many more untagged quotations there are beyond those given; `filtering`: a filter
+        chose the annotations (and left the suggestions out)."""
 
         def redraw() -> None:
             current_id = self.current.id if self.current else current
@@ -174,6 +176,7 @@ class AnnotationList(OptionList):
                 descriptions,
                 hidden,
                 filtered_out,
+                filtering,
             )
 
         self._redraw = redraw
@@ -212,6 +215,8 @@ class AnnotationList(OptionList):
                 if filtered_out:
                     noun = "annotation" if filtered_out == 1 else "annotations"
                     hint = f"{filtered_out} {noun} here, none matching the filter.\nF changes it."
+                elif filtering:
+                    hint = "Nothing here matches the filter (quotations to tag are hidden).\nF changes it."
                 else:
                     hint = 'No annotations yet.\nSelect a passage (" s p v) and press t.'
                 self.set_options([Option(Content.styled(hint, "dim"), disabled=True)])
