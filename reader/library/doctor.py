@@ -40,6 +40,8 @@ from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import replayed
 from reader.storage.tinydb_storage import read_database_bytes
 
+_FILES_READ = 200  # new files read to tell the ones Reader skips (a bound on the work)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -180,11 +182,22 @@ class _Examination:
                 for p in self.library.rglob("*")
                 if is_article_file(p) and p.relative_to(self.library).as_posix() not in known
             ]
-            if new:
+            unreadable: list[str] = []
+            for path in new[:_FILES_READ]:
+                try:
+                    read_article(path)
+                except ArticleError as error:
+                    unreadable.append(str(error))
+            if len(new) > len(unreadable):
                 self.say(
                     "note",
-                    f"{len(new)} article file(s) not yet registered; Reader adds them when it opens the library",
+                    f"{len(new) - len(unreadable)} article file(s) not yet registered; Reader "
+                    "adds them when it opens the library",
                 )
+            for reason in unreadable[:5]:  # skipped at every scan: say which and why
+                self.say("note", f"skipped, as Reader does: {reason}")
+            if len(unreadable) > 5:
+                self.say("note", f"… and {len(unreadable) - 5} more files Reader skips")
 
     def _annotations(self, articles: dict[int, dict[str, Any]]) -> None:
         table: dict[str, Any] = self.data.get("annotations", {})

@@ -164,3 +164,16 @@ def test_doctor_reads_any_damage_in_one_line_each_and_never_a_traceback(
     assert fixed.returncode == 0, fixed.stdout
     Store(library / "reader.json").close()
     assert run_reader("doctor", "--library", str(library)).returncode == 0
+
+
+def test_doctor_names_the_files_reader_skips_apart_from_new_articles(library: Path) -> None:
+    assert run_reader("list", "--library", str(library)).returncode == 0  # registered
+    (library / "empty.txt").write_text("", encoding="utf-8")
+    (library / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (library / "fresh.txt").write_text("A new story\n\nSome text here.\n", encoding="utf-8")
+    result = run_reader("doctor", "--library", str(library))
+    assert "1 article file(s) not yet registered" in result.stdout
+    skipped = [line for line in result.stdout.splitlines() if "skipped, as Reader does" in line]
+    assert len(skipped) == 2
+    assert any("binary.txt" in line for line in skipped)
+    assert any("empty.txt" in line for line in skipped)
