@@ -66,6 +66,9 @@ class ScanDone(Message):
     first: bool = False
 
 
+_SKIPPED_LISTED = 5  # files named in the one notice of a scan's skipped files
+
+
 class ReaderApp(App[None]):
     """Read articles and tag who said what."""
 
@@ -193,8 +196,16 @@ class ReaderApp(App[None]):
         self._report_scan(message.report)
 
     def _report_scan(self, report: ScanReport) -> None:
-        for reason in report.skipped:
-            self.notify(f"Skipped {reason}", severity="warning", timeout=8)
+        skipped = list(report.skipped)
+        if len(skipped) == 1:
+            self.notify(f"Skipped {skipped[0]}", severity="warning", timeout=8)
+        elif skipped:  # one notice, not a stack of them over the screen (80x24)
+            listed = "\n".join(f"· {reason}" for reason in skipped[:_SKIPPED_LISTED])
+            extra = len(skipped) - _SKIPPED_LISTED
+            more = f"\n… and {extra} more (reader doctor lists them)" if extra > 0 else ""
+            self.notify(
+                f"Skipped {len(skipped)} files:\n{listed}{more}", severity="warning", timeout=8
+            )
         for record in report.changed:
             self.notify(
                 f"{record.path} has changed: its annotations follow the new text",

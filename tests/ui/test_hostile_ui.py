@@ -49,6 +49,8 @@ async def test_every_hostile_article_opens_and_takes_every_key(tmp_path: Path) -
         for name, _, outcome, _ in HOSTILE:
             if outcome == "refuse":
                 assert toasts_show(app, name.split(".")[0])
+        skipped = [n for n in app._notifications if n.message.startswith("Skipped")]
+        assert len(skipped) == 1  # one notice for them all, not a stack over the screen
         app.clear_notifications()  # toasts lie over the article pane; their wrap follows the path
         await settle(pilot)
         opened = [h for h in HOSTILE if h[2] == "open"]
