@@ -195,6 +195,7 @@ _KIN_AFTER = re.compile(
     r"[^.!?“”\"]{0,120}[.!?]\s+(?:His|Her)\s+(father|mother|dad|mom|mum|son|daughter)\b"
 )
 _AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
+_SUBJECT_READ = 300  # characters of a sentence read for its subject
 _MENTIONS_READ = 50  # a person's first mentions read for their age or kin (a bound on the work)
 # "Gord Vanderhage and his son, Kyle Vanderhage": a pair named one way round.
 _KIN_PAIR = re.compile(r"(?<=\w)\s+and\s+(?:his|her)\s+(\w+),?\s+(?=[A-Z])", re.IGNORECASE)
@@ -408,6 +409,7 @@ class _Finder:
         self._inside_quote = _InsideQuote(quotes)
         self._quote_names: set[Entity] = set()
         self._unnamed: dict[str, str] = {}  # head noun -> first words for an unnamed speaker
+        self._sentence_authors: dict[int, Entity | None] = {}  # see `_described_author`
         self._spoken: list[tuple[str, _Attribution]] = []  # each speech quotation so far
         self._paragraph_starts = [p.start for p in structure.paragraphs]
         self._sentence_starts = [s.start for s in structure.sentences]
@@ -1499,7 +1501,7 @@ class _Finder:
                 # "Grand Chief Leona Flett of the Northern Cree Chiefs Council issued a
                 # statement": its subject, not the last name before the noun
                 return (subject or named[-1]).entity
-            described = self._described_author(sentence, before)
+            described = self._described_author(sentence)
             if described is not None:  # "The family-owned company confirmed it in a letter"
                 return described
             # "In a news release, the Calgary Police Service said": the clause's subject after
@@ -1524,16 +1526,28 @@ class _Finder:
                     return mention.entity
         return None
 
-    def _described_author(self, start: int, end: int) -> Entity | None:
-        """The person or organisation a sentence's described subject stands for, when it
-        produced the document named later in that sentence ("The department said in a
-        statement", "The family-owned company confirmed the closure in a letter")."""
-        tokens = self.entities.tokens_in(start, end)
+    def _described_author(self, start: int) -> Entity | None:
+        """The person or organisation the described subject of the sentence at `start`
+        stands for, when it produced the document named in that sentence ("The department
+        said in a statement", "The family-owned company confirmed the closure in a
+        letter"). Worked out once per sentence, from its first words only (a document
+        noun written a thousand times is asked about a thousand times)."""
+        if start in self._sentence_authors:
+            return self._sentence_authors[start]
+        index = bisect_right(self._sentence_starts, start) - 1
+        end = self.structure.sentences[index].end if index >= 0 else start
+        tokens = self.entities.tokens_in(start, min(end, start + _SUBJECT_READ))
         phrase = sentence_subject(tokens) if tokens else None
-        if phrase is None or phrase.kind != "nominal" or phrase.head.folded in _DOCUMENT_NOUNS:
-            return None
-        entity = self._nominal(phrase, start)
-        return entity if entity is not None and entity.kind in {"person", "org"} else None
+        found = None
+        if (
+            phrase is not None
+            and phrase.kind == "nominal"
+            and phrase.head.folded not in _DOCUMENT_NOUNS
+        ):
+            entity = self._nominal(phrase, start)
+            found = entity if entity is not None and entity.kind in {"person", "org"} else None
+        self._sentence_authors[start] = found
+        return found
 
     def _pronoun(self, pronoun: str, at: int) -> Entity | None:
         """The person (or organisation) a pronoun of attribution stands for (see

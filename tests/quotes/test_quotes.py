@@ -1575,3 +1575,28 @@ def test_a_description_is_words_for_the_person_never_a_verb_or_a_document() -> N
     assert described["Diane Liddell"].endswith("mother")
     assert described["Jane Roe"] == ""
     assert described["Paul Dewar"] == "an Ottawa MP"
+
+
+def test_a_document_noun_written_over_and_over_costs_each_quotation_a_bounded_read(
+    monkeypatch: MonkeyPatch,
+) -> None:
+    # 630 KB of "statement" words before each "the statement said" took 11 s: the author of
+    # each earlier mention was looked for in all the tokens up to the quotation.
+    from reader.quotes.names import Entities
+
+    read: list[int] = []
+    original = Entities.tokens_in
+
+    def counted(self: Entities, start: int, end: int) -> list:  # type: ignore[type-arg]
+        found = original(self, start, end)
+        read.append(len(found))
+        return found
+
+    monkeypatch.setattr(Entities, "tokens_in", counted)
+    words = "the statement writers issued statement after statement " * 20
+    article = _article(
+        "\n\n".join(f"{words}. “Line {i} of it all,” the statement said." for i in range(40))
+    )
+    findings = find_quotes(article, [])
+    assert len(findings) == 40
+    assert sum(read) < 2_000 * len(findings)  # (about 40,000 tokens each before)
