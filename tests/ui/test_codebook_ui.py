@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from reader.annotations.stats import matrix_table
@@ -50,15 +51,20 @@ def _row_of(screen: CodebookScreen, kind: str, name: str) -> int:
     return screen.rows.index((kind, name))
 
 
+async def _open_codebook(pilot: Pilot[None]) -> tuple[CodebookScreen, DataTable[object]]:
+    """`C` pressed: the codebook screen and its table."""
+    await press(pilot, "C")
+    screen = pilot.app.screen
+    assert isinstance(screen, CodebookScreen)
+    return screen, screen.query_one(DataTable)
+
+
 async def test_merge_two_spellings_then_undo(library: Path) -> None:
     tag_quotes(library, SPELLINGS)
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "C")
-        screen = app.screen
-        assert isinstance(screen, CodebookScreen)
-        table = screen.query_one(DataTable)
+        screen, table = await _open_codebook(pilot)
         assert "Doug King" in region_words(app, table) and "D. King" in region_words(app, table)
         table.move_cursor(row=_row_of(screen, "source", "D. King"))
         await press(pilot, "space")
@@ -95,10 +101,7 @@ async def test_merge_takes_only_the_marked_and_undo_keeps_descriptions_and_keys(
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "C")
-        screen = app.screen
-        assert isinstance(screen, CodebookScreen)
-        table = screen.query_one(DataTable)
+        screen, table = await _open_codebook(pilot)
         table.move_cursor(row=_row_of(screen, "source", "D. King"))
         await press(pilot, "space")
         table.move_cursor(row=_row_of(screen, "source", "Doug King"))
@@ -130,10 +133,7 @@ async def test_rename_describe_colour_and_delete(library: Path) -> None:
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "C")
-        screen = app.screen
-        assert isinstance(screen, CodebookScreen)
-        table = screen.query_one(DataTable)
+        screen, table = await _open_codebook(pilot)
         table.move_cursor(row=_row_of(screen, "source", "Heather McPherson"))
         await press(pilot, "r")
         app.screen.query_one("#prompt-input").value = "Heather McPherson MP"
@@ -154,10 +154,7 @@ async def test_rename_describe_colour_and_delete(library: Path) -> None:
         await press(pilot, "escape")  # the description shows where the source does
         entries = [str(option.prompt) for option in main(app).notes.options]
         assert any("Heather McPherson MP · NDP MP for Edmonton" in entry for entry in entries)
-        await press(pilot, "C")
-        screen = app.screen
-        assert isinstance(screen, CodebookScreen)
-        table = screen.query_one(DataTable)
+        screen, table = await _open_codebook(pilot)
         table.move_cursor(row=_row_of(screen, "theme", "celebrity"))
         await press(pilot, "c")
         app.screen.query_one("#prompt-input").value = "teal"
