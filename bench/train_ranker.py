@@ -52,6 +52,7 @@ class Group:
     features: np.ndarray
     right: np.ndarray
     fold: int
+    set_name: str = ""
 
 
 def collect(sets: list[str], only_fold: int | None = None) -> list[Group]:
@@ -84,7 +85,7 @@ def collect(sets: list[str], only_fold: int | None = None) -> list[Group]:
                 else:
                     continue
                 features = np.array([c.values for c in candidates], dtype=float)
-                groups.append(Group(features, right, number % FOLDS))
+                groups.append(Group(features, right, number % FOLDS, name))
     return groups
 
 
@@ -254,6 +255,8 @@ def train(groups: list[Group], sets: list[str]) -> dict:
         fitted, _ = calibration(best_p[inside], correct[inside])
         held[~inside] = np.interp(best_p[~inside], [x for x, _ in fitted], [y for _, y in fitted])
     report("held out, calibration too", held, correct, [(0.0, 0.0), (1.0, 1.0)])
+    if len(sets) > 1:
+        per_set(groups, sets)
     weights = fit(groups)
     return {
         "features": list(ranking.FEATURES),
@@ -265,11 +268,36 @@ def train(groups: list[Group], sets: list[str]) -> dict:
     }
 
 
+def per_set(groups: list[Group], sets: list[str]) -> None:
+    """Each set's share of right choices out of fold, beside the share when the model has
+    seen none of the set (fitted on the other sets alone): how far it carries to news of a
+    kind it never learnt from."""
+    for name in sets:
+        inside, without = [], []
+        for fold in range(FOLDS):
+            held = [g for g in groups if g.fold == fold and g.set_name == name]
+            if not held:
+                continue
+            weights = fit([g for g in groups if g.fold != fold])
+            inside.append(choices(held, weights)[1])
+            others = fit([g for g in groups if g.fold != fold and g.set_name != name])
+            without.append(choices(held, others)[1])
+        if inside:
+            a, b = np.concatenate(inside), np.concatenate(without)
+            print(
+                f"  {name:<14} {len(a):5d} quotations: right {a.mean():.3f} out of fold, "
+                f"{b.mean():.3f} fitted without the set"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.train_ranker", description=__doc__)
     parser.add_argument("--check", action="store_true", help="print figures, write nothing")
+    parser.add_argument(
+        "--sets", default="polnear-train", help="comma-separated sets to learn from (polnear-train)"
+    )
     args = parser.parse_args(argv)
-    sets = ["polnear-train"]
+    sets = args.sets.split(",")
     if not set_articles(sets[0]):
         print("PolNeAR is not here: run `python -m bench.fetch_polnear` first", file=sys.stderr)
         return 1
