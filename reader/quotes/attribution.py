@@ -1767,6 +1767,12 @@ class _Finder:
             return max(named, key=lambda entity: counts[id(entity)])
         if any(is_demonym(word) or is_place(word) for word in words):
             return None  # "the Mexican government": no organisation named so, not the last one
+        if any(
+            (t.capitalised or t.folded in ORG_NOUNS) and t.folded not in _GENERIC_ORG_NOUNS
+            for t in phrase.tokens[:-1]
+            if t.folded not in DETERMINERS
+        ):
+            return None  # "an army spokesperson", "a Hydro One spokesman": not the last named
         last = self.last_speaker
         if last is not None and last.entity is not None and last.entity.kind == "org":
             return last.entity

@@ -56,6 +56,8 @@ MODIFIER_ENDINGS = ("-based", "-born", "-era", "-style", "-led", "-backed", "-ow
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
 _PARTICLES = words("name_particles")
 _ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z]")  # French surnames: d'Amours, l'Heureux
+# Irish surnames after Ó, Ní, Mac an: "Ó hAodha", "Ní hÉalaí", "Mac an tSaoir".
+_IRISH_PROTHESIS = re.compile(r"h[AEIOUÁÉÍÓÚ]|t[AEIOUÁÉÍÓÚS]")
 _PERSON_NOUN_WORDS = words("person_nouns")
 # Words a company's name ends in that the story drops after naming it once.
 _CORPORATE_ENDINGS = frozenset(
@@ -167,6 +169,7 @@ def _capitalised(text: str) -> bool:
             and text.split("-", 1)[1][:1].isupper()
         )
         or _ELIDED_PARTICLE.match(text) is not None  # "d'Amours", "l’Heureux"
+        or _IRISH_PROTHESIS.match(text) is not None
     )
 
 
@@ -313,6 +316,7 @@ def _for_a_person(words: str) -> bool:
 _ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant")
 _EPITHET_WORDS = words("epithets")
 _NOT_ROLES = words("documents") | words("org_nouns")
+_NOT_SURNAMES = ORG_WORDS | words("work_nouns")
 
 
 def _verb_form(word: str) -> bool:
@@ -1524,6 +1528,17 @@ class Entities:
         for entity in reversed(named):
             if entity.kind == "org" and " of " in entity.name:
                 return entity
+        # "Ms López" for María Fernanda López Gutiérrez, "Mr Faizal" for Ahmad Faizal Hamid,
+        # "Lula" for Luiz Inácio Lula da Silva: a name inside one full name only.
+        inner = {
+            id(e): e
+            for e in self.entities
+            if e.kind == "person"
+            and key in e.name.casefold().split()[1:-1]
+            and e.name.split()[-1].casefold() not in _NOT_SURNAMES  # "Rachel Maddow Show"
+        }
+        if len(inner) == 1 and key not in _PARTICLES:
+            return next(iter(inner.values()))
         if len(key) >= 4:
             # A misspelt surname ("Water" for "Waters", "Bauchtman" for "Buchtmann"): the
             # latest person so named.

@@ -348,7 +348,9 @@ class Candidates:
                     or not lead.strip()
                     or lead.rstrip()[-1:] in {".", "!", "?", ","}
                 )
-            words = text[max(0, mention.start - 12) : mention.start].split()
+            words = text[max(0, mention.start - 16) : mention.start].split()
+            if words and words[-1] in {"the", "The"}:
+                words.pop()  # "told the Times of Israel", "beside the Guardian"
             object_ = bool(words) and words[-1].casefold() in _OBJECT_LEADS
             possessive = mention.text.endswith(("'s", "’s"))
             # "the captain, who played beside Jones, said": the verb is not the object's.

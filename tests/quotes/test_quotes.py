@@ -1600,3 +1600,32 @@ def test_a_document_noun_written_over_and_over_costs_each_quotation_a_bounded_re
     findings = find_quotes(article, [])
     assert len(findings) == 40
     assert sum(read) < 2_000 * len(findings)  # (about 40,000 tokens each before)
+
+
+def test_a_name_inside_a_longer_full_name_is_that_person() -> None:
+    text = _article(
+        "María Fernanda López Gutiérrez, the mayor of a fishing town, sent a message.\n\n"
+        "“Nobody should face it alone,” Ms López said.\n\n"
+        "Ahmad Faizal Hamid has fished off Kuala Terengganu for 30 years.\n\n"
+        "“The government must help us rebuild,” Mr Faizal said."
+    )
+    assert [s for _, s in _speech(text)] == ["María Fernanda López Gutiérrez", "Ahmad Faizal Hamid"]
+
+
+def test_an_irish_surname_after_o_keeps_its_lower_case_h() -> None:
+    text = _article(
+        "The trawler owner Pádraig Ó hAodha lost a boat last year.\n\n"
+        "“It is a scandal,” Ó hAodha said."
+    )
+    assert [s for _, s in _speech(text)] == ["Pádraig Ó hAodha"]
+
+
+def test_an_unnamed_spokesperson_of_a_body_not_named_is_not_the_last_organisation() -> None:
+    text = _article(
+        "Khalil Haddad works for the World Food Programme.\n\n"
+        "“People are waiting in the heat,” Haddad told Channel 4 News.\n\n"
+        "“We facilitate aid every day,” an army spokesperson told the Times of Israel."
+    )
+    speakers = [s for _, s in _speech(text)]
+    assert speakers[0] == "Khalil Haddad"
+    assert speakers[1] not in {"Times of Israel", "Channel 4 News", "News", "World Food Programme"}
