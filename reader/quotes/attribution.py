@@ -233,6 +233,24 @@ def _describes_a_person(word: str) -> bool:
     return word[1:].islower() and folded not in _GRAMMAR_WORDS and not is_given_name(folded)
 
 
+_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine"})
+
+
+_AGE = re.compile(r"(\d{1,3})-year-old")
+
+
+def _role_words(words: list[str]) -> bool:
+    """Whether the lower-case words after a sentence's capitalised first word and before a
+    name end a role: none ("Geologist"), "of four" ("Mother of four"), "7 student"; not
+    "has endorsed" ("Grayson has endorsed Sanders": the name is the object)."""
+    if not words:
+        return True
+    last = words[-1]
+    return (last in _ROLE_WORDS or last.isdigit() or last in _COUNT_WORDS) and not any(
+        w in COMMON_VERBS or w.endswith("ed") for w in words
+    )
+
+
 def _party_role(phrase: Phrase) -> bool:
     """ "the NDP MPP", "the Liberal MP": a title after a party's letters or a nationality,
     a role and not a name."""
@@ -282,8 +300,11 @@ _EPITHET_STOPS = frozenset(
 _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
-# One capitalised word between a sentence's start and a name: "Geologist ", "Resident ".
-_OPENING_ROLE = re.compile(r"(?:^|(?<=[.!?][\"”’)]\s)|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+) $")
+# A capitalised word, and up to three lower-case ones or numbers, between a sentence's
+# start and a name: "Geologist ", "Resident ", "Mother of four ", "Grade 7 student ".
+_OPENING_ROLE = re.compile(
+    r"(?:^|(?<=[.!?][\"”’)]\s)|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)((?: (?:[a-z][a-z-]*|\d+)){0,3}) $"
+)
 
 
 @dataclass(frozen=True)
@@ -1711,7 +1732,14 @@ class _Finder:
         head = phrase.head.folded
         other = not _EPITHET_STOPS.isdisjoint(t.folded for t in phrase.tokens)
         if head not in ORG_NOUNS and not other:  # ("the other officer": not the one named)
-            people = [m.entity for m in self.entities.before(at, kind="person", limit=6000)]
+            mentions = self.entities.before(at, kind="person", limit=6000)
+            age = _AGE.fullmatch(head)
+            if age is not None:  # "the 81-year-old" after "Jean-Guy Tremblay, 81,"
+                given = re.compile(rf",? \(?{age.group(1)}\)?[,)]| \({age.group(1)}\)")
+                for mention in mentions:
+                    if given.match(self.text, mention.end, mention.end + 8):
+                        return mention.entity
+            people = [m.entity for m in mentions]
             for entity in [*people, *self._headline_people]:  # the headline's, last
                 described = entity.description.casefold().replace(",", " ").split()
                 if head in described or any(
@@ -2081,8 +2109,12 @@ def is_subject(text: str, mention: Mention) -> bool:
     if text[max(0, start - 4) : start] in {"The ", "the "}:
         start -= 4  # "The Food Standards Agency warned"
     else:
-        opener = _OPENING_ROLE.search(text, max(0, start - 30), start)
-        if opener is not None and _describes_a_person(opener.group(1)):
+        opener = _OPENING_ROLE.search(text, max(0, start - 50), start)
+        if (
+            opener is not None
+            and _describes_a_person(opener.group(1))
+            and _role_words(opener.group(2).split())
+        ):
             start = opener.start()  # "Geologist Ewan MacFie said": a role opening the sentence
     before = text[max(0, start - 3) : start]
     return start == 0 or bool(re.search(r"(?:^|[.!?\n]\s*|,\s)$", before)) or before.endswith("\n")

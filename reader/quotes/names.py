@@ -319,6 +319,46 @@ _NOT_ROLES = words("documents") | words("org_nouns")
 _NOT_SURNAMES = ORG_WORDS | words("work_nouns")
 
 
+_QUANTITIES = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "both",
+        "all",
+        "each",
+        "every",
+        "some",
+        "many",
+        "most",
+        "several",
+        "few",
+        "other",
+        "another",
+    ]
+)
+
+
+def _role_like(word: str) -> bool:
+    """A capitalised word that may name a role ("Developer", "Resident"), not a given name,
+    a title, a word of grammar, a pronoun or a place."""
+    folded = word.casefold()
+    return (
+        word[1:].islower()
+        and folded not in _DESCRIPTION_STOPS
+        and folded not in PRONOUNS
+        and folded not in _QUANTITIES
+        and not is_given_name(folded)
+        and not _verb_form(folded)
+    )
+
+
 def _verb_form(word: str) -> bool:
     """A word that reads as a verb ("suggested", "depicting") and so ends a description."""
     return len(word) > 4 and word.endswith(("ed", "ing")) and word not in _ROLE_PARTICIPLES
@@ -1263,7 +1303,17 @@ class Entities:
         if gender and not entity.gender:
             entity.gender = gender
         if not entity.description:
-            entity.description = self._description(toks, described_from, titles, last)
+            lead = toks[described_from]
+            if (
+                not titles
+                and lead.start < name_tokens[0].start
+                and toks[described_from + 1].start == name_tokens[0].start
+                and self._opens_sentence(lead)
+                and _role_like(lead.text)
+            ):
+                entity.description = lead.text  # "Developer Marcus Bell": "the developer"
+            else:
+                entity.description = self._description(toks, described_from, titles, last)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
     def _classify_one(self, toks: Sequence[Token], token: Token, last: int) -> None:

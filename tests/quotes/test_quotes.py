@@ -1629,3 +1629,31 @@ def test_an_unnamed_spokesperson_of_a_body_not_named_is_not_the_last_organisatio
     speakers = [s for _, s in _speech(text)]
     assert speakers[0] == "Khalil Haddad"
     assert speakers[1] not in {"Times of Israel", "Channel 4 News", "News", "World Food Programme"}
+
+
+def test_a_role_of_several_words_opening_the_sentence_leaves_the_name_its_subject() -> None:
+    text = _article(
+        "Coun. Priya Raman said she understood the concerns. “Nothing has been decided,” "
+        "Raman said.\n\n"
+        "Mother of four Annie Qaunaq said she walks her children past the lot every day.\n\n"
+        "“My kids play there every afternoon,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Priya Raman", "Annie Qaunaq"]
+
+
+def test_the_n_year_old_is_the_person_whose_age_was_given() -> None:
+    text = _article(
+        "Jean-Guy Tremblay, 81, has lived on the street since 1968. Coun. Priya Raman "
+        "(52) disagrees.\n\n"
+        "“They want to put six storeys where the rink used to be,” said the 81-year-old."
+    )
+    assert [s for _, s in _speech(text)] == ["Jean-Guy Tremblay"]
+
+
+def test_a_role_opening_the_sentence_before_a_name_describes_that_person() -> None:
+    text = _article(
+        "Developer Marcus Bell, whose firm owns the lot, spoke first. Coun. Priya Raman "
+        "listened.\n\n"
+        "“We need housing in this city,” the developer said."
+    )
+    assert [s for _, s in _speech(text)] == ["Marcus Bell"]
