@@ -629,6 +629,7 @@ class Entities:
         self._order: dict[int, int] = {}
         self._misses: dict[str, int] = {}  # key -> number of entities when it found none
         self._by_first: dict[str, list[Entity]] = {}  # first word of a name -> entities
+        self._given_only: set[int] = set()  # people introduced by a given name alone
         self._surnames: list[str] = []  # persons' surnames (5 letters or more), oldest first
         self._surname_entities: list[Entity] = []
         self.mentions: list[Mention] = []
@@ -1004,9 +1005,11 @@ class Entities:
     def _describes_role(self, toks: Sequence[Token], run: list[Token], last: int) -> bool:
         """ "the Independent Vermont senator", "a Liberal Ontario MPP": capitalised words
         between an article and a lowercase title describe the role, and name no one."""
+        lead = self.text[max(0, run[0].start - 4) : run[0].start].casefold()
+        if len(run) >= 2 and run[-1].word.isupper() and run[-1].folded.rstrip(".") in TITLES:
+            return lead.endswith(("the ", " a ", "an "))  # "the Tory MLA", "a Liberal MP"
         if last >= len(toks) or not toks[last].text.islower() or toks[last].folded not in TITLES:
             return False
-        lead = self.text[max(0, run[0].start - 4) : run[0].start].casefold()
         return lead.endswith(("the ", " a ", "an "))
 
     def _listed(self, toks: Sequence[Token], first: int, last: int) -> None:
@@ -1412,11 +1415,35 @@ class Entities:
             entity = fitting[0] if fitting else entity
         if entity is None:
             if not any(t.word.casefold() in TITLES for t in titles):
-                return  # a place or a common word at the start of a sentence: not kept
-            entity = self._person(token.word, token.start)  # "Mr Obama" before any full name
+                entity = self._introduced_by_given_name(token)
+                if entity is None:
+                    return  # a place or a common word at the start of a sentence: not kept
+            else:
+                entity = self._person(token.word, token.start)  # "Mr Obama" before any full name
         if gender and entity.kind == "person" and not entity.gender:
             entity.gender = gender
         self._mention(token.start, token.end, entity)
+
+    def _introduced_by_given_name(self, token: Token) -> Entity | None:
+        """ "Her husband, Paul, had a stroke": a person known by a given name alone, set
+        after a word for a person, with that description (and its gender)."""
+        folded = token.word.casefold()
+        if not is_given_name(folded) or not self.text.startswith(",", token.end):
+            return None
+        introduced = _INTRODUCED_BEFORE.search(self.text, max(0, token.start - 60), token.start)
+        if introduced is None or not _for_a_person(introduced.group("words")):
+            return None
+        words = introduced.group("words")
+        entity = self._person(token.word, token.start)
+        if len(entity.name.split()) == 1:
+            self._given_only.add(id(entity))
+        if not entity.description:
+            entity.description = words
+        described = set(words.casefold().split())
+        gender = "m" if described & MALE else "f" if described & FEMALE else gender_of(folded)
+        if gender and not entity.gender:
+            entity.gender = gender
+        return entity
 
     def _description(
         self, toks: Sequence[Token], first: int, titles: list[Token], last: int
@@ -1521,13 +1548,17 @@ class Entities:
                 entity.name = name
                 self._file_name(entity)
                 return entity
-        # A full name after the surname alone ("Obama", then "Barack Obama"): the same person.
+        # A full name after the surname alone ("Obama", then "Barack Obama"), or after the
+        # given name someone was introduced by ("her mother, Fiona," then "Fiona Parry").
         surname = surname_of(key)
         for entity in self.entities:
             if (
                 entity.kind == "person"
                 and len(entity.name.split()) == 1
-                and entity.name.casefold() == surname
+                and (
+                    entity.name.casefold() == surname
+                    or (id(entity) in self._given_only and entity.name.casefold() == words[0])
+                )
             ):
                 entity.name = name
                 entity.aliases.add(key)

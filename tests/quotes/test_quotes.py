@@ -1657,3 +1657,29 @@ def test_a_role_opening_the_sentence_before_a_name_describes_that_person() -> No
         "“We need housing in this city,” the developer said."
     )
     assert [s for _, s in _speech(text)] == ["Marcus Bell"]
+
+
+def test_someone_introduced_by_a_given_name_alone_is_a_person_the_pronoun_can_mean() -> None:
+    text = _article(
+        "“This government has had six years,” said Tom Whitfield.\n\n"
+        "Karen Lessard, 54, drove from Gladstone. Her husband, Paul, had a stroke last spring.\n\n"
+        "“We were lucky,” said Lessard.\n\n"
+        "Her husband said the couple considered moving to Winnipeg. "
+        "“We didn't want to leave the farm,” he said.\n\n"
+        "Her daughter, Fiona, spoke last. Fiona Lessard is a nurse.\n\n"
+        "“The wait was cruel,” she said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Tom Whitfield",
+        "Karen Lessard",
+        "Paul",
+        "Fiona Lessard",
+    ]
+
+
+def test_a_party_and_a_title_in_capitals_describe_a_member_and_name_no_one() -> None:
+    text = _article(
+        "Progressive Conservative health critic Tom Whitfield called the plan weak.\n\n"
+        "“This government has had six years to fix this,” the Tory MLA said."
+    )
+    assert [s for _, s in _speech(text)] == ["Tom Whitfield"]
