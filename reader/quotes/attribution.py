@@ -362,6 +362,10 @@ def _credits_a_picture(body: str) -> bool:
 # text without sentence ends (a 10 MB line).
 _WINDOW = 2000
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
+# An office before a name: "Minister for Manpower ", "Secretary of State for Wales ".
+_OFFICE_BEFORE = re.compile(
+    r"\b([A-Z][\w.’'-]*) (?:of|for) (?:the )?(?:[A-Z][\w’'-]* (?:(?:of|for|and) )?){1,4}$"
+)
 _WORD_START = re.compile(r"(?<![\w’'])[\w’'][\w’'.-]*$")
 
 
@@ -1071,6 +1075,9 @@ class _Finder:
                     return _Attribution(
                         entity, None, alternative.text, cue, confidence
                     )  # "her mother, Fiona,"
+        office = self._office_holder(phrase, at)
+        if office is not None:  # "the Minister for Housing said", after her name
+            return _Attribution(office, None, words, cue, confidence - 0.15)
         if phrase.kind == "name" and (
             all(t.folded == "the" or t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens)
             or phrase.head.folded.endswith(MODIFIER_ENDINGS)
@@ -1412,6 +1419,26 @@ class _Finder:
             return None
         found = self._nominal(Phrase(tuple(tokens), "nominal"), at) or self._named_beside(role, at)
         return found if found is not None and found.kind == "person" else None
+
+    def _office_holder(self, phrase: Phrase, at: int) -> Entity | None:
+        """The person an office in capitals stands for ("the Minister for Housing said",
+        "the Tánaiste said"): the one named right after those words before ("The Minister
+        for Housing, Clíodhna Ní Bhriain," / "Minister for Manpower Faizal Rahmat")."""
+        if phrase.kind != "name":
+            return None
+        tokens = [t for t in phrase.tokens if t.folded != "the"]
+        if not tokens or len(tokens) > 6 or tokens[-1].possessive:
+            return None
+        if len(tokens) == 1:
+            if not (phrase.tokens[0].folded == "the" or self._after_the(phrase)) or (
+                self.entities.mention_at(tokens[0].start, tokens[0].end)
+            ):
+                return None  # "Tánaiste said" alone, or a name: not an office
+        elif not (
+            tokens[0].word.casefold().rstrip(".") in TITLES and tokens[1].folded in {"of", "for"}
+        ):
+            return None
+        return self._named_beside(" ".join(t.word for t in tokens), at)
 
     def _named_beside(self, noun: str, at: int, owned: bool = False) -> Entity | None:
         """The person last named right after a word for them before `at`: "His wife, Trudy
@@ -2101,6 +2128,12 @@ def is_subject(text: str, mention: Mention) -> bool:
         titled = _TITLES_BEFORE.search(text, max(0, start - 60), start)
         if titled and titled.group().split()[-1].casefold().rstrip(".") in TITLES:
             start = titled.start()  # "On Tuesday, Senate Majority Leader Mitch McConnell"
+            last = _last_words(text, start)
+    window = text[max(0, start - 60) : start]
+    if " of " in window or " for " in window:
+        office = _OFFICE_BEFORE.search(text, max(0, start - 60), start)
+        if office and office.group(1).casefold().rstrip(".") in TITLES:
+            start = office.start()  # "Minister for Manpower Faizal Iskandar Rahmat said"
             last = _last_words(text, start)
     if not last.isdisjoint(_ROLE_WORDS):
         described = _DESCRIBED_BEFORE.search(text, max(0, start - 80), start)

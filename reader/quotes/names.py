@@ -855,13 +855,29 @@ class Entities:
                 if _possessive(word):
                     break
                 continue
+            if (
+                word in {"'", "’"}
+                and end + 1 < count
+                and texts[end - 1].endswith("s")
+                and starts[end] == starts[end - 1] + len(texts[end - 1])
+                and texts[end + 1].casefold() in ORG_WORDS
+                and _capitalised(texts[end + 1])
+            ):
+                end += 2  # "Ontario Nurses' Association", "Kingsmere United Supporters' Trust"
+                continue
+            if word.isdigit() and texts[end - 1] == "Local" and end - 1 > index:
+                end += 1  # "Unifor Local 1917", "IUOE Local 727"
+                continue
             pair = (word, texts[end + 1]) if end + 2 < count else None
             if (
                 pair is not None
                 and (
                     pair[1] in _DOUBLE_PARTICLES.get(word.casefold(), ())  # "Juan de la Cruz"
                     # "Office of the Correctional Investigator", "Department of the Interior"
-                    or (pair == ("of", "the") and texts[end - 1].casefold() in ORG_WORDS)
+                    or (
+                        pair in {("of", "the"), ("for", "the")}  # "Ministry for the Environment"
+                        and texts[end - 1].casefold() in ORG_WORDS
+                    )
                 )
                 and _capitalised(texts[end + 2])
                 and texts[end + 2][:1].isalpha()
@@ -917,8 +933,19 @@ class Entities:
             ]  # "Singer George Michael has said", "former Olympian Steve Cram": a role, not a name
         role: list[Token] = []
         if (
-            (len(run) >= 3 or (len(run) == 2 and not is_given_name(run[0].word)))
-            and run[0].folded in _PERSON_NOUN_WORDS
+            (
+                (
+                    (len(run) >= 3 or not is_given_name(run[0].word))
+                    and run[0].folded in _PERSON_NOUN_WORDS
+                )
+                or (  # "Saxophonist Dorian Hargreave-Hale", "Hooker Sione Faleolo-Hart"
+                    len(run) >= 3
+                    and run[0].folded.endswith(_ROLE_ENDINGS)
+                    and run[0].word[1:].islower()
+                    and not is_given_name(run[0].word)
+                )
+            )
+            and len(run) >= 2
             and self._opens_sentence(run[0])
             and all(_name_like(t) for t in run[1:])
         ):
@@ -1112,6 +1139,9 @@ class Entities:
             return
         if all(is_demonym(w) for w in folded):
             return  # "Arab Israeli", "Canadian"
+        if len(run) >= 2 and folded[-1].isdigit() and folded[-2] == "local":
+            self._org(run, words)  # "Unifor Local 1917": a union's local
+            return
         # An acronym defined in brackets right after: "Korean Central News Agency (KCNA)".
         acronym = _bracketed_acronym(toks[last : last + 3])
         if acronym is not None and len(run) > 1:
@@ -1186,7 +1216,8 @@ class Entities:
         # People: the name is the last few name-like words; titles and adjectives before it
         # ("Israeli Prime Minister", "President") describe them.
         name_start = 0 if titled else len(run)
-        while name_start > 0 and len(run) - name_start < 4:
+        # Four words at most, not counting particles: "José Antonio Ruiz de Alarcón".
+        while name_start > 0 and sum(f not in _PARTICLES for f in folded[name_start:]) < 4:
             word = folded[name_start - 1]
             surname_like = (
                 name_start == len(run) and len(run) >= 2 and is_given_name(folded[-2])
@@ -1222,7 +1253,7 @@ class Entities:
         for position in range(len(run) - 2):
             if (
                 folded[position] in TITLES
-                and run[position + 1].folded == "of"
+                and run[position + 1].folded in {"of", "for"}  # "Minister for Manpower …"
                 and len(run) - (position + 3) >= 2
             ):
                 name_start = max(name_start, position + 3)
@@ -1387,7 +1418,7 @@ class Entities:
     def _org(self, run: list[Token], words: list[str]) -> None:
         if self._recording is not None:
             self._record("org", self._rel(run), words)
-        name = " ".join(words)
+        name = " ".join(words).replace(" ' ", "' ").replace(" ’ ", "’ ")  # "Nurses' Association"
         entity = self.find(name) or self._entity(name, "org", run[0].start)
         if len(run) == 1:
             entity.aliases.add(words[0].replace(".", "").casefold())

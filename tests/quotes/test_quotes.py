@@ -1683,3 +1683,48 @@ def test_a_party_and_a_title_in_capitals_describe_a_member_and_name_no_one() -> 
         "“This government has had six years to fix this,” the Tory MLA said."
     )
     assert [s for _, s in _speech(text)] == ["Tom Whitfield"]
+
+
+def test_organisations_keep_their_whole_names() -> None:
+    text = _article(
+        "The Ministry for the Ecological Transition said it “welcomed the firmness” of the "
+        "ruling.\n\n"
+        "The Kingsmere United Supporters' Trust said it wanted “to understand the club's "
+        "plan”.\n\n"
+        "Unifor Local 1917 said it would fight for “every job and every dollar”."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Ministry for the Ecological Transition",
+        "Kingsmere United Supporters' Trust",
+        "Unifor Local 1917",
+    ]
+
+
+def test_long_names_with_particles_and_patronymics_stay_whole() -> None:
+    text = _article(
+        "José Antonio Ruiz de Alarcón welcomed the ruling. “This sends a clear message,” "
+        "Ruiz de Alarcón said.\n\n"
+        "Nurhayati binte Sulaiman heads a workers' group. “Workers are scared,” she said.\n\n"
+        "Joseph Kiprotich arap Ng'eno grows tea. “We are working at a loss,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "José Antonio Ruiz de Alarcón",
+        "Nurhayati binte Sulaiman",
+        "Joseph Kiprotich arap Ng'eno",
+    ]
+
+
+def test_a_role_or_an_office_opening_the_sentence_is_not_part_of_the_name() -> None:
+    text = _article(
+        "Saxophonist Dorian Hargreave-Hale played. “She let me play two tunes,” "
+        "Hargreave-Hale said.\n\n"
+        "Minister for Manpower Faizal Iskandar Rahmat spoke next. “Advisories are not "
+        "enough,” he said.\n\n"
+        "The Tánaiste, Aoife Ní Chonaill-Brady, disagreed. “No politician can guarantee "
+        "that,” the Tánaiste said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Dorian Hargreave-Hale",
+        "Faizal Iskandar Rahmat",
+        "Aoife Ní Chonaill-Brady",
+    ]
