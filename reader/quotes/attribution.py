@@ -1133,6 +1133,17 @@ class _Finder:
             entity = self._named_beside(
                 phrase.head.folded, at, owned=not phrase.tokens[0].possessive
             )
+        if (
+            entity is None
+            and len(phrase.tokens) == 2
+            and phrase.tokens[0].folded == "the"
+            and phrase.head.folded in _ROLE_WORDS
+            and phrase.head.folded not in _DOCUMENT_NOUNS | _SPEAKING_THINGS
+            and not (phrase.head.folded.endswith("s") and phrase.head.folded[:-1] in _ROLE_WORDS)
+        ):
+            # "Amankona-Ferris … said he had enjoyed it. “…,” the striker told Sky Sports": a
+            # role no one was given, right after a sentence whose subject is a person
+            entity = self._subject_just_before(at)
         if entity is not None:
             return _Attribution(entity, None, words, cue, confidence - 0.15)
         role = phrase.head
@@ -1419,6 +1430,21 @@ class _Finder:
             return None
         found = self._nominal(Phrase(tuple(tokens), "nominal"), at) or self._named_beside(role, at)
         return found if found is not None and found.kind == "person" else None
+
+    def _subject_just_before(self, at: int) -> Entity | None:
+        """The person named as the subject of the sentence before the one holding `at`
+        (outside quotations), if that sentence has one."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        if index < 1:
+            return None
+        sentence = self.structure.sentences[index - 1]
+        for mention in self.entities.between(sentence.start, sentence.end):
+            if self._inside_quote(mention.start):
+                continue
+            if mention.entity.kind == "person" and self._is_subject(mention):
+                return mention.entity
+            return None  # the sentence's first name is not its subject
+        return None
 
     def _office_holder(self, phrase: Phrase, at: int) -> Entity | None:
         """The person an office in capitals stands for ("the Minister for Housing said",
@@ -1886,6 +1912,11 @@ _IN_DOCUMENT = re.compile(
 _DOCUMENTS = words("documents")
 _OWNED_DOCUMENTS = _DOCUMENTS - _NOT_OWNED  # documents that speak for an owner
 # Documents and statements, which speak for their authors but are none.
+# Things the list of words for speakers holds beside people ("the petition said").
+_SPEAKING_THINGS = frozenset(
+    {"letter", "memo", "document", "message", "notice", "filing", "lawsuit", "ruling"}
+    | {"petition", "survey", "analysis", "audience"}
+)
 _DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
     "spokesman",
     "spokeswoman",

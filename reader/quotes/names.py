@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 from operator import add, attrgetter, itemgetter, sub
 from sys import intern
 from typing import Any, overload
@@ -938,16 +939,19 @@ class Entities:
                     (len(run) >= 3 or not is_given_name(run[0].word))
                     and run[0].folded in _PERSON_NOUN_WORDS
                 )
-                or (  # "Saxophonist Dorian Hargreave-Hale", "Hooker Sione Faleolo-Hart"
+                or (  # "Saxophonist Dorian Hargreave-Hale", "Pianist Ana Ruiz"
                     len(run) >= 3
-                    and run[0].folded.endswith(_ROLE_ENDINGS)
+                    and run[0].folded.endswith(("ist", "ian"))  # (not "-er": "Holger …")
                     and run[0].word[1:].islower()
                     and not is_given_name(run[0].word)
                 )
             )
             and len(run) >= 2
             and self._opens_sentence(run[0])
-            and all(_name_like(t) for t in run[1:])
+            # (up to an affiliation: "Farmer Harbhajan Singh Bhangoo of Sangrur")
+            and all(
+                _name_like(t) for t in takewhile(lambda t: t.folded not in {"of", "for"}, run[1:])
+            )
         ):
             # "Resident Jocelyne Cormier", "Hunter Joanasie …", "Rookie Deng hits" (a role
             # word that is no given name: "Hunter Biden" is a name).
@@ -960,6 +964,9 @@ class Entities:
                 token.folded in {"of", "for"}
                 and cut >= 2
                 and ORG_WORDS.isdisjoint(folded[:cut])
+                and not (  # "Minister of State for Manpower …": an office, then the name
+                    folded[0].rstrip(".") in TITLES and folded[1] in {"of", "for"}
+                )
                 and _named_before(folded[:cut])
             ):
                 self._add_split(toks, run, first, cut)
@@ -1250,12 +1257,14 @@ class Entities:
             name_start -= 1
         # "Governor of Washington Chris Gregoire", "Minister of Education Stefania Giannini":
         # the title's complement is not part of the name.
+        titled_at = next((i for i, f in enumerate(folded) if f in TITLES), None)
         for position in range(len(run) - 2):
             if (
-                folded[position] in TITLES
+                titled_at is not None
+                and titled_at < position + 1
                 and run[position + 1].folded in {"of", "for"}  # "Minister for Manpower …"
                 and len(run) - (position + 3) >= 2
-            ):
+            ):  # "Minister of State for Manpower Faizal Iskandar Rahmat"
                 name_start = max(name_start, position + 3)
         if (
             len(run) - name_start >= 3

@@ -1728,3 +1728,22 @@ def test_a_role_or_an_office_opening_the_sentence_is_not_part_of_the_name() -> N
         "Faizal Iskandar Rahmat",
         "Aoife Ní Chonaill-Brady",
     ]
+
+
+def test_a_role_before_a_name_and_its_place_and_an_office_of_state_are_not_the_name() -> None:
+    text = _article(
+        "Farmer Harbhajan Singh Bhangoo of Sangrur district said burning was cheaper.\n\n"
+        "“The machines cost money,” Bhangoo said.\n\n"
+        "Minister of State for Manpower Faizal Iskandar Rahmat announced the changes.\n\n"
+        "“Advisories alone are not enough,” Mr Faizal said."
+    )
+    assert [s for _, s in _speech(text)] == ["Harbhajan Singh Bhangoo", "Faizal Iskandar Rahmat"]
+
+
+def test_a_role_no_one_was_given_is_the_subject_of_the_sentence_before() -> None:
+    text = _article(
+        "“We were poor,” Coun. Ibrahim Koskinen said.\n\n"
+        "Last summer, Siobhán Ní Bhriain-Bajwa built a patio in four days out of plywood.\n\n"
+        "“That patio kept 14 people employed,” said the owner of Café Ní Bhriain."
+    )
+    assert [s for _, s in _speech(text)] == ["Ibrahim Koskinen", "Siobhán Ní Bhriain-Bajwa"]
