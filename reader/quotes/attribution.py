@@ -177,6 +177,13 @@ _DESCRIBED_SUBJECT = re.compile(
     r"|\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|es|s)|said|told|wrote|was|is|had|"
     r"has|says|spoke|made|took|gave|went|came|felt|thought|knew|saw)\b)"
 )
+# Between a described subject and the name that says who it is: ", " and a role ("Her
+# mother, the retired schoolteacher "), or "was" ("Among the crowd was ").
+_APPOSED = re.compile(
+    r"(?:(?:\s+[a-z][\w’'-]*){0,4},\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w’'-]*\s+){0,3}"
+    r"|\s+(?:was|were|is)\s+)"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+)
 _EPITHET_WORDS = words("epithets")
 _EPITHETS = PERSON_NOUNS | TITLES | _EPITHET_WORDS
 _AGED = re.compile(r"\d+-year-old")
@@ -1126,7 +1133,10 @@ class _Finder:
         if (
             entity is None
             and phrase.head.folded in _ROLE_WORDS
-            and (phrase.tokens[0].possessive or phrase.tokens[0].folded == "the")
+            and (
+                phrase.tokens[0].possessive
+                or phrase.tokens[0].folded in {"the", "his", "her", "their"}  # "his son said"
+            )
         ):
             # "Kyle's mother, Donna …"; "Her coach, Dirk Vermaelen, …" then "the Belgian-born
             # coach said"
@@ -1229,7 +1239,35 @@ class _Finder:
             described = _DESCRIBED_SUBJECT.match(self.text, sentence.start, end)
             if described is None or self._inside_quote(described.start("head")):
                 return None
+            named = self._named_after_description(described.end("head"), end)
+            if named is None and described.group("intro"):
+                named = self._named_before_description(described.end("intro"))
+            if named is not None:
+                # "Among the crowd was Nóra Lonergan", "One supporter, Sian Pugh-Mathias,
+                # said", "Her mother, the retired schoolteacher Birgitta Lundqvist, confirms"
+                return named
             return self._describes_whom(described, sentence.start)
+        return None
+
+    def _named_before_description(self, end: int) -> Entity | None:
+        """The person whose name ends an introduction right before a description of them:
+        "Among the crowd was Nóra Lonergan, the manager's mother, who …"."""
+        for mention in self.entities.before(end, kind="person", limit=80):
+            if mention.end == end and not self._inside_quote(mention.start):
+                return mention.entity
+            return None
+        return None
+
+    def _named_after_description(self, start: int, end: int) -> Entity | None:
+        """The person named right after a described subject, in apposition or after "was"
+        (within a few words, outside quotations), if any."""
+        for mention in self.entities.between(start, min(end, start + 70)):
+            if self._inside_quote(mention.start):
+                continue
+            gap = self.text[start : mention.start]
+            if mention.entity.kind == "person" and _APPOSED.fullmatch(gap):
+                return mention.entity
+            return None
         return None
 
     def _describes_whom(self, described: re.Match[str], at: int) -> Entity | None:
@@ -1471,7 +1509,8 @@ class _Finder:
         Bosma,", "Brodowski's lawyer, Roxanne Tetrault," (a description the names list
         does not keep, being before the name). `owned`: only after an owner's word ("Her
         coach, Dirk Vermaelen," for "the Belgian-born coach")."""
-        pattern = re.compile(rf"\b{re.escape(noun)},?\s+(?=[A-Z])", re.IGNORECASE)
+        # (a role may stand between: "his son, drummer Marcus Whitacre-Dupree,")
+        pattern = re.compile(rf"\b(?i:{re.escape(noun)}),?\s+(?:[a-z][\w-]*\s+){{0,2}}(?=[A-Z])")
         for found in reversed(list(pattern.finditer(self.text, max(0, at - 6000), at))):
             if owned and not _OWNER_BEFORE.search(
                 self.text, max(0, found.start() - 30), found.start()

@@ -296,6 +296,7 @@ _ROLE_PARTICIPLES = words("role_participles")
 _COMMON_VERBS = words("common_verbs")
 # Words for someone set before their name, a comma between: "His mother, ", "The brothers'
 # mother, ", "Alexis’s sister, ", "an influential Russian sociologist, ".
+_AGED_BEFORE = re.compile(r"\b[\w-]+-year-old $")
 _INTRODUCED_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[\w.-]+(?:['’]s|s['’]))"
     r"(?:\s+[a-z][\w-]*){1,4}),\s+$"
@@ -1468,18 +1469,24 @@ class Entities:
         """ "Her husband, Paul, had a stroke": a person known by a given name alone, set
         after a word for a person, with that description (and its gender)."""
         folded = token.word.casefold()
-        if not is_given_name(folded) or not self.text.startswith(",", token.end):
+        if not self.text.startswith(",", token.end) or not token.word[1:].islower():
             return None
-        introduced = _INTRODUCED_BEFORE.search(self.text, max(0, token.start - 60), token.start)
+        start = token.start
+        aged = _AGED_BEFORE.search(self.text, max(0, start - 20), start)
+        if aged is not None:
+            start = aged.start()  # "his older daughter, nine-year-old Chidera,"
+        introduced = _INTRODUCED_BEFORE.search(self.text, max(0, start - 60), start)
         if introduced is None or not _for_a_person(introduced.group("words")):
             return None
         words = introduced.group("words")
+        described = set(words.casefold().split())
+        if not is_given_name(folded) and not described & (MALE | FEMALE):
+            return None  # a word after a role ("the owner, Acme,"); after kin, a name
         entity = self._person(token.word, token.start)
         if len(entity.name.split()) == 1:
             self._given_only.add(id(entity))
         if not entity.description:
             entity.description = words
-        described = set(words.casefold().split())
         gender = "m" if described & MALE else "f" if described & FEMALE else gender_of(folded)
         if gender and not entity.gender:
             entity.gender = gender

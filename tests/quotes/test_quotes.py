@@ -1747,3 +1747,39 @@ def test_a_role_no_one_was_given_is_the_subject_of_the_sentence_before() -> None
         "“That patio kept 14 people employed,” said the owner of Café Ní Bhriain."
     )
     assert [s for _, s in _speech(text)] == ["Ibrahim Koskinen", "Siobhán Ní Bhriain-Bajwa"]
+
+
+def test_the_person_named_beside_a_described_subject_is_the_one_the_pronoun_means() -> None:
+    text = _article(
+        "“We played well,” said coach Ronan Duggan.\n\n"
+        "Among the crowd was Nóra Lonergan, the manager's mother, who has not missed a match.\n\n"
+        "“I said to him this morning, don't lose the head,” she said.\n\n"
+        "One supporter leaving the stadium, Sian Pugh-Mathias from Bridgend, said she had "
+        "been coming for 40 years.\n\n"
+        "“I've seen some bad days,” she told Sky News.\n\n"
+        "Her mother, the retired schoolteacher Birgitta Lundqvist, confirms the story by "
+        "email. “I was mostly worried about the fish,” she writes."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Ronan Duggan",
+        "Nóra Lonergan",
+        "Sian Pugh-Mathias",
+        "Birgitta Lundqvist",
+    ]
+
+
+def test_kin_named_with_an_age_or_a_role_between_is_the_one_later_words_mean() -> None:
+    text = _article(
+        "“We played well,” said coach Ronan Duggan.\n\n"
+        "The trumpeter died Tuesday, his son, drummer Marcus Whitacre-Dupree, told The "
+        "Associated Press.\n\n"
+        "“He played until he couldn't hold the horn up,” his son said.\n\n"
+        "Mr. Duggan's older daughter, nine-year-old Chidera, held a sign. Asked what she "
+        "would tell the premier, she thought for a moment.\n\n"
+        "“That it's my school,” she said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Ronan Duggan",
+        "Marcus Whitacre-Dupree",
+        "Chidera",
+    ]
