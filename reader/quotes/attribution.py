@@ -368,6 +368,7 @@ def _credits_a_picture(body: str) -> bool:
 # The most text read around a quotation for its attribution: a bound on the work per quote in
 # text without sentence ends (a 10 MB line).
 _WINDOW = 2000
+_AMONG = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))Among [^.;:!?\n]{1,80} (?:was|were) $")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 # An office before a name: "Minister for Manpower ", "Secretary of State for Wales ".
 _OFFICE_BEFORE = re.compile(
@@ -1825,7 +1826,7 @@ class _Finder:
         other = not _EPITHET_STOPS.isdisjoint(t.folded for t in phrase.tokens)
         if head not in ORG_NOUNS and not other:  # ("the other officer": not the one named)
             mentions = self.entities.before(at, kind="person", limit=6000)
-            age = _AGE.fullmatch(head)
+            age = next((a for t in phrase.tokens if (a := _AGE.fullmatch(t.folded))), None)
             if age is not None:  # "the 81-year-old" after "Jean-Guy Tremblay, 81,"
                 given = re.compile(rf",? \(?{age.group(1)}\)?[,)]| \({age.group(1)}\)")
                 for mention in mentions:
@@ -2220,4 +2221,8 @@ def is_subject(text: str, mention: Mention) -> bool:
         ):
             start = opener.start()  # "Geologist Ewan MacFie said": a role opening the sentence
     before = text[max(0, start - 3) : start]
+    if text.endswith(("was ", "were "), 0, start) and _AMONG.search(
+        text, max(0, start - 90), start
+    ):
+        return True  # "Among the evacuees was Aroha Pohatu": the sentence is about her
     return start == 0 or bool(re.search(r"(?:^|[.!?\n]\s*|,\s)$", before)) or before.endswith("\n")

@@ -451,6 +451,21 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     if names and _owners_role(lead):
         return names[0]  # "Sanders's campaign manager, Jeff Weaver, said": not Sanders
     main = name_before(lead, len(lead)) or nominal_before(lead, len(lead)) or sentence_subject(lead)
+    if main is not None and main.kind == "name":
+        at = next((i for i, t in enumerate(lead) if t.start == main.tokens[0].start), 0)
+        if at >= 2 and lead[at - 1].folded in {"from", "in", "of", "at", "near"}:
+            # "the 38-year-old software engineer from Boulder, Colorado, told CNN": the
+            # place is where the speaker is from, the words before it are the speaker
+            described = nominal_before(lead, at - 1)
+            article = next(
+                (i for i in range(at - 2, -1, -1) if lead[i].folded in {"the", "a", "an"}), None
+            )
+            if described is None and article is not None and at - 1 - article <= 5:
+                words = lead[article + 1 : at - 1]
+                if words and all(t.text[:1].islower() or t.text[:1].isdigit() for t in words):
+                    described = Phrase(tuple(lead[article : at - 1]), "nominal")
+            if described is not None:
+                main = described
     if main is None:
         return names[0] if names else None
     return Phrase(main.tokens, main.kind, names)

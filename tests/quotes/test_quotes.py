@@ -1783,3 +1783,24 @@ def test_kin_named_with_an_age_or_a_role_between_is_the_one_later_words_mean() -
         "Marcus Whitacre-Dupree",
         "Chidera",
     ]
+
+
+def test_streets_airports_and_the_place_a_described_speaker_is_from_are_not_speakers() -> None:
+    text = _article(
+        "“We were lucky,” said ranger Kristin Aspinall.\n\n"
+        "Among the evacuees was Aroha Pohatu, 34, who left her home on Waipaoa Rd with her "
+        "children.\n\n"
+        "“The kids thought it was an adventure,” she told the Herald.\n\n"
+        "Raymond Odoemelam-Schell was asked whether he would fly into Newark Liberty "
+        "International Airport.\n\n"
+        "He paused. “Yes,” he said.\n\n"
+        "Mateo Iturbide-Hansen, 38, was stranded for four days.\n\n"
+        "“I made peace with dying,” the 38-year-old software engineer from Boulder, "
+        "Colorado, told CNN."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Kristin Aspinall",
+        "Aroha Pohatu",
+        "Raymond Odoemelam-Schell",
+        "Mateo Iturbide-Hansen",
+    ]
