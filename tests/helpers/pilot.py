@@ -86,6 +86,14 @@ def region_words(app: ReaderApp, widget: Widget) -> str:
     return " ".join(_FRAME.sub(" ", text).split())
 
 
+def region_lines(app: ReaderApp, widget: Widget) -> list[str]:
+    """The lines shown inside one widget's part of the screen, each with borders and
+    scrollbars left out and its runs of spaces folded into one."""
+    region = widget.region
+    rows = screen_text(app).split("\n")[region.y : region.bottom]
+    return [" ".join(_FRAME.sub(" ", row[region.x : region.right]).split()) for row in rows]
+
+
 def pane_entries(app: ReaderApp) -> list[str]:
     """The plain text of every entry of the annotations pane, scrolled into view or not."""
     notes = app.screen.query_one("#notes", OptionList)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from reader.ui.app import ReaderApp
+from textual.binding import Binding
+
+from reader.ui.app import ReaderApp, key_sections
+from reader.ui.screens.help_screen import help_rows
 from tests.helpers.paths import GOLD, ICE
 from tests.helpers.pilot import (
     SIZE,
     main,
     press,
+    region_lines,
     region_words,
     screen_text,
     screen_words,
@@ -240,3 +244,27 @@ async def test_a_narrow_terminal_gives_the_article_room(ice_library: Path) -> No
         assert view(app).text_layout is not None and view(app).text_layout.width >= 40
         await press(pilot, "L")
         assert "Library (1)" in screen_text(app)
+
+
+async def test_the_keys_screen_reads_at_80_by_24(ice_library: Path) -> None:
+    """Each key with the whole of what it does on its line, nothing cut or run together."""
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.clear_notifications()  # (the hint that the library pane is hidden at this width)
+        await press(pilot, "question_mark")
+        box = app.screen.query_one("#help-box")
+        shown: list[str] = []
+        for _ in range(20):  # a page at a time, to the end of the list
+            page = region_lines(app, box)[1:-1]  # inside the border
+            if shown and page[-1] == shown[-1]:
+                break
+            shown += page
+            await press(pilot, "space")
+        left, right = key_sections()
+        for _, bindings in [*left, *right]:
+            for keys, description in help_rows(
+                bindings, lambda k: app.get_key_display(Binding(k, ""))
+            ):
+                assert f"{keys} {description}" in shown, (keys, description)
+        assert "words match anywhere; every word must match" in shown  # the search syntax
