@@ -4,24 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets._footer import FooterKey
-
 from reader.ui.app import ReaderApp
-from reader.ui.widgets.footer import ReaderFooter
-from tests.helpers.pilot import SIZE, press, screen_text, settle
-
-
-def footer_line(app: ReaderApp) -> tuple[str, list[str]]:
-    """The footer's line as the screen shows it, up to the command palette's key, and the
-    keys the footer holds ("u Undo"), the palette's key left out."""
-    footer = app.screen.query_one(ReaderFooter)
-    keys = [
-        f"{key.key_display} {key.description}"
-        for key in footer.query(FooterKey)
-        if not key.has_class("-command-palette")
-    ]
-    line = screen_text(app).split("\n")[footer.region.y]
-    return line.split("▏")[0], keys  # the palette's key is drawn after a bar
+from tests.helpers.pilot import SIZE, footer_line, main, press, settle
 
 
 async def test_every_key_in_the_footer_fits_at_120_columns(library: Path) -> None:
@@ -35,3 +19,13 @@ async def test_every_key_in_the_footer_fits_at_120_columns(library: Path) -> Non
             cut = [key for key in keys if key not in shown]
             assert not cut, f"{pane} pane: {cut} cut off in {shown!r}"
             await press(pilot, "tab")  # the next pane
+
+
+async def test_the_annotations_pane_footer_shows_n_next_quote(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "tab")
+        assert app.focused is main(app).notes
+        shown, _ = footer_line(app)
+        assert "n Next quote" in shown and "t Edit" in shown

@@ -460,6 +460,11 @@ class MainScreen(Screen[None]):
         if message.focus:
             self.article_view.focus()
 
+    @on(AnnotationList.QuotationRequested)
+    def _quotation_requested(self, message: AnnotationList.QuotationRequested) -> None:
+        """`n`/`N` in the annotations pane: the article jumps (the pane follows its cursor)."""
+        self.article_view.action_quotation(message.direction)
+
     @on(AnnotationList.AnnotationChosen)
     def _annotation_chosen(self, message: AnnotationList.AnnotationChosen) -> None:
         if message.annotation.orphaned:
