@@ -212,7 +212,9 @@ async def test_an_empty_library_says_what_to_do(tmp_path: Path) -> None:
         await settle(pilot)
         assert "No articles in this folder yet" in region_words(app, main(app).library_list)
         assert "No articles in /" in region_words(app, view(app))
-        assert "Add .txt or .md files to it" in region_words(app, view(app))
+        assert "Press + to add a web page or a file" in region_words(app, view(app))
+        await press(pilot, "plus")  # and it does, in this very window
+        assert "Add an article" in screen_words(app)
 
 
 async def test_unreadable_files_are_named_in_a_notice(ice_library: Path) -> None:

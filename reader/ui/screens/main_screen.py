@@ -207,8 +207,9 @@ class MainScreen(Screen[None]):
         folder = self.reader.library.folder
         self.article_view.border_title = "No articles"
         self.article_view.show_message(
-            f"No articles in {folder}.\n\nAdd .txt or .md files to it (a plain text file's "
-            "first line is its title), then open Reader again."
+            f"No articles in {folder}.\n\nPress + to add a web page or a file (`reader add` "
+            "does the same from the shell), or put .txt or .md files in the folder (a plain "
+            "text file's first line is its title) and open Reader again."
         )
 
     def _store_changed(self, change: Change) -> None:
