@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 
 from reader.ui.app import ReaderApp, key_sections
 from reader.ui.screens.help_screen import help_rows
@@ -248,6 +250,38 @@ async def test_a_narrow_terminal_gives_the_article_room(ice_library: Path) -> No
         assert "Library (1)" in screen_text(app)
 
 
+async def help_lines(pilot: Pilot[None]) -> list[str]:
+    """Every line of the open keys screen (`?`), read a page at a time to its end."""
+    box = pilot.app.screen.query_one("#help-box", VerticalScroll)
+    shown = region_lines(pilot.app, box)[1:-1]  # inside the border
+    for _ in range(20):
+        if box.scroll_y >= box.max_scroll_y:
+            break
+        before = box.scroll_y
+        await press(pilot, "space")
+        scrolled = round(box.scroll_y - before)  # the lines that came into view
+        shown += region_lines(pilot.app, box)[1:-1][-scrolled:]
+    return shown
+
+
+async def test_the_keys_screen_lists_the_keys_of_every_screen_and_mode(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=(80, 24)) as pilot:  # one column: a row a line
+        await settle(pilot)
+        app.clear_notifications()
+        await press(pilot, "question_mark")
+        shown = await help_lines(pilot)
+        for row in (
+            "a / b / = Keep A's / Keep B's / Keep both",  # comparison mode (c)
+            "a Tag all their quotes…",  # who is quoted (W)
+            "space Leave out / keep",  # and the review of them
+            "1 Matrix",  # the analysis screen (M)
+            "e Export table",
+            "⏎ Open its article",  # orphaned annotations (O)
+        ):
+            assert row in shown
+
+
 async def test_the_keys_screen_reads_at_80_by_24(ice_library: Path) -> None:
     """Each key with the whole of what it does on its line, nothing cut or run together."""
     app = ReaderApp(library=ice_library)
@@ -255,14 +289,7 @@ async def test_the_keys_screen_reads_at_80_by_24(ice_library: Path) -> None:
         await settle(pilot)
         app.clear_notifications()  # (the hint that the library pane is hidden at this width)
         await press(pilot, "question_mark")
-        box = app.screen.query_one("#help-box")
-        shown: list[str] = []
-        for _ in range(20):  # a page at a time, to the end of the list
-            page = region_lines(app, box)[1:-1]  # inside the border
-            if shown and page[-1] == shown[-1]:
-                break
-            shown += page
-            await press(pilot, "space")
+        shown = await help_lines(pilot)
         left, right = key_sections()
         for _, bindings in [*left, *right]:
             for keys, description in help_rows(

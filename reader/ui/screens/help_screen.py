@@ -1,17 +1,20 @@
 """The `?` screen: every key, grouped by where it works, read from the widgets' BINDINGS.
 
 Bindings of one action with different arguments (`line(1)`, `line(-1)`) share a row, so
-the list reads "j ↓ / k ↑  Line down / Line up"; number keys of one action fold to "1-9".
+the list reads "j ↓ / k ↑  Line down / Line up"; number keys of one action fold to "1-9"
+when they differ only by their number ("Quick theme 1"), else take a row each.
 Two columns side by side from 110 terminal columns, one under the other below (80x24
 reads whole); a description too long for its line wraps under itself, never under the keys.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -61,9 +64,11 @@ def help_rows(
     for members in groups.values():
         keys = [[key_display(k.strip()) for k in b.key.split(",")] for b in members]
         if len(members) > 2 and all(len(k) == 1 and k[0].isdigit() for k in keys):
-            rows.append(
-                (f"{keys[0][0]}-{keys[-1][0]}", members[0].description.rstrip("0123456789 ") + "s")
-            )
+            stems = {b.description.rstrip("0123456789 ") for b in members}
+            if len(stems) == 1:  # "Quick theme 1" ... "Quick theme 9"
+                rows.append((f"{keys[0][0]}-{keys[-1][0]}", stems.pop() + "s"))
+            else:  # numbered choices, each its own (the analysis screen's tabs)
+                rows += [(k[0], b.description) for k, b in zip(keys, members, strict=True)]
             continue
         shown_keys = " / ".join(" ".join(k) for k in keys)
         descriptions = " / ".join(dict.fromkeys(b.description for b in members))
@@ -114,30 +119,35 @@ class HelpScreen(ModalScreen[None]):
     def _key(self, key: str) -> str:
         return self.app.get_key_display(Binding(key, ""))
 
-    def _column(self, sections: Sequence[Section], extra: bool = False) -> Table:
-        """One column of the list: a grid of keys and what they do, a long description
-        wrapped under itself (never under the keys), the keys aligned down the column."""
-        grid = Table.grid(padding=(0, 2))
-        grid.add_column(no_wrap=True, style="bold")
-        grid.add_column(ratio=1, overflow="fold")
-
-        def section(title: str, rows: Iterable[tuple[str, str]], style: str = "") -> None:
-            if grid.row_count:
-                grid.add_row()  # a blank line between sections
-            grid.add_row(Text(title, style="bold underline"))
-            for keys, description in rows:
-                grid.add_row(Text(printable(keys)), Text(printable(description), style=style))
-
-        for title, bindings in sections:
-            section(title, help_rows(bindings, self._key, self._keymap))
+    def _column(self, sections: Sequence[Section], extra: bool = False) -> Group:
+        """One column of the list: under each title, a grid of keys and what they do, a long
+        description wrapped under itself (never under the keys); the keys take the width of
+        the column's longest (a keymap can make them long), titles do not count."""
+        listed: list[tuple[str, list[tuple[str, str]], str]] = [
+            (title, help_rows(bindings, self._key, self._keymap), "")
+            for title, bindings in sections
+        ]
         if extra and self._quick:
-            section("Quick themes", [(str(n), theme) for n, theme in sorted(self._quick.items())])
+            quick = [(str(n), theme) for n, theme in sorted(self._quick.items())]
+            listed.append(("Quick themes", quick, ""))
         if extra:
-            section("Search syntax", SEARCH_SYNTAX, "dim")
+            listed.append(("Search syntax", list(SEARCH_SYNTAX), "dim"))
             if self._keymap_file:
                 ids = "`reader keys` lists every key's id"
-                section("Your own keys", [("file", self._keymap_file), ("", ids)], "dim")
-        return grid
+                listed.append(("Your own keys", [("file", self._keymap_file), ("", ids)], "dim"))
+        width = max((cell_len(keys) for _, rows, _ in listed for keys, _ in rows), default=1)
+        parts: list[RenderableType] = []
+        for title, rows, style in listed:
+            if parts:
+                parts.append(Text())  # a blank line between sections
+            parts.append(Text(title, style="bold underline"))
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(width=width, no_wrap=True, style="bold")
+            grid.add_column(ratio=1, overflow="fold")
+            for keys, description in rows:
+                grid.add_row(Text(printable(keys)), Text(printable(description), style=style))
+            parts.append(grid)
+        return Group(*parts)
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#help-box", VerticalScroll).scroll_relative(y=step, animate=False)
