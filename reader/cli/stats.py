@@ -1,7 +1,9 @@
 """`reader stats`: counts per source, theme or article, or the source x theme matrix.
 
-Text output is an aligned table; `--json` is a list of {name, annotations, articles}, or for
-`--matrix` an object {sources, themes, cells: [{source, theme, count}]}.
+Text output is an aligned table; `--json` is a list of {name, annotations, articles} (per
+article also `sources`, the number of sources it quotes, which its table shows instead of
+`articles`, always 1), or for `--matrix` an object {sources, themes, cells: [{source, theme,
+count}]}. A parent theme counts its children's annotations too.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 
 from reader.annotations.stats import (
     Count,
+    articles_table,
     by_article,
     by_source,
     by_theme,
@@ -60,11 +63,20 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool) -> in
                     "the analysis screen's export (M, then e), gives every column)"
                 )
         return 0
+    if by == "article":
+        articles = by_article(annotations, titles)
+        if as_json:
+            rows = [  # `articles` (1) kept: every --by gives rows of the same shape
+                {"name": c.name, "annotations": c.annotations, "articles": 1, "sources": c.sources}
+                for c in articles
+            ]
+            print(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            say(aligned(articles_table(articles)))
+        return 0
     counts: list[Count]
     if by == "theme":
-        counts = by_theme(annotations)
-    elif by == "article":
-        counts = by_article(annotations, titles)
+        counts = by_theme(annotations, with_parents=True)  # a parent with its children's
     else:
         counts = by_source(annotations)
     if as_json:
@@ -87,11 +99,12 @@ COMMAND = Command(
         ),
     ),
     summary="count quotes per source, theme or article, or the source x theme matrix",
-    description="Count the annotations per source (default), theme or article, with the "
-    "number of articles each appears in; --matrix prints the source x theme matrix of "
-    "counts (an annotation with two themes counts in both columns). JSON: a list of "
-    "{name, annotations, articles}; with --matrix, {sources, themes, cells: [{source, "
-    "theme, count}]}.",
+    description="Count the annotations per source (default) or theme, with the number of "
+    "articles each appears in (a parent theme, such as economy for economy/jobs, counts its "
+    "children's annotations too), or per article, with the number of sources each quotes; "
+    "--matrix prints the source x theme matrix of counts (an annotation with two themes "
+    "counts in both columns). JSON: a list of {name, annotations, articles} (per article "
+    "also sources); with --matrix, {sources, themes, cells: [{source, theme, count}]}.",
     arguments=_arguments,
     run=run,
 )

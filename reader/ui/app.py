@@ -510,8 +510,12 @@ class ReaderApp(App[None]):
 def key_sections() -> tuple[list[Section], list[Section]]:
     """Every binding of the app, in the groups `?` and `reader keys` show: two columns."""
     from reader.ui.dialogs.tag_dialog import TagDialog
+    from reader.ui.screens.analysis_screen import AnalysisScreen
     from reader.ui.screens.codebook_screen import CodebookScreen
+    from reader.ui.screens.orphans_screen import OrphansScreen
     from reader.ui.screens.search_screen import SearchScreen
+    from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
+    from reader.ui.widgets.compare_list import CompareList
 
     everywhere = [
         *ReaderApp.BINDINGS,
@@ -520,13 +524,21 @@ def key_sections() -> tuple[list[Section], list[Section]]:
         Binding("shift+tab", "focus_previous", "Previous pane"),
         Binding("ctrl+p", "command_palette", "Command palette"),
     ]
-    left: list[Section] = [("Everywhere", everywhere), ("Article", ArticleView.BINDINGS)]
+    left: list[Section] = [
+        ("Everywhere", everywhere),
+        ("Article", ArticleView.BINDINGS),
+        ("Comparison", CompareList.BINDINGS),
+        ("Who is quoted", SpeakersScreen.BINDINGS),
+        ("Tagging all their quotes", ReviewScreen.BINDINGS),
+    ]
     right: list[Section] = [
         ("Library", LibraryList.BINDINGS),
         ("Annotations", AnnotationList.BINDINGS),
         ("Tag dialog", TagDialog.BINDINGS),
         ("Search", SearchScreen.BINDINGS),
         ("Codebook", CodebookScreen.BINDINGS),
+        ("Analysis", AnalysisScreen.BINDINGS),
+        ("Orphaned annotations", OrphansScreen.BINDINGS),
     ]
     return left, right
 

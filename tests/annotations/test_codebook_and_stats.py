@@ -168,6 +168,52 @@ def test_reader_stats_from_the_shell(store: Store, tmp_path: Path) -> None:
     assert text.splitlines()[0].split()[0] == "source"
 
 
+def test_reader_stats_lists_parent_themes_and_the_sources_of_each_article(tmp_path: Path) -> None:
+    """`economy` is tagged only through its children: --by theme lists it with their total
+    (a quote under two of them once); --by article counts each article's sources, not its
+    articles (always 1)."""
+    store = Store(tmp_path / "reader.json")
+    store.add_article(path="1.txt", title="Jobs report", sha256="1")
+    store.add_article(path="2.txt", title="Trade talks", sha256="2")
+    rows = [
+        (1, "Ann Lee", ["economy/jobs"]),
+        (1, "Bo Chen", ["economy/jobs", "economy/trade"]),
+        (1, "ann  lee", ["economy/trade"]),
+        (2, "Bo Chen", ["economy/trade", "diplomacy"]),
+        (2, None, ["diplomacy"]),
+    ]
+    store.save_annotations(
+        new_annotation(article, TEXT, 7 + i * 3, 30 + i * 3, source=source, themes=themes)
+        for i, (article, source, themes) in enumerate(rows)
+    )
+    store.close()
+
+    def table(*args: str) -> list[list[str]]:
+        result = run_reader("stats", *args, "--library", str(tmp_path))
+        assert result.returncode == 0, result.stderr
+        return [re.split(r" {2,}", line.strip()) for line in result.stdout.splitlines()]
+
+    assert table("--by", "theme") == [
+        ["theme", "annotations", "articles"],
+        ["economy", "4", "2"],
+        ["economy/trade", "3", "2"],
+        ["diplomacy", "2", "1"],
+        ["economy/jobs", "2", "1"],
+    ]
+    assert table("--by", "article") == [
+        ["article", "annotations", "sources"],
+        ["Jobs report", "3", "2"],  # Ann Lee (twice, spelt two ways) and Bo Chen
+        ["Trade talks", "2", "1"],  # Bo Chen; a quote without a source counts for none
+    ]
+    by_article_json = run_reader("stats", "--by", "article", "--json", "--library", str(tmp_path))
+    assert json.loads(by_article_json.stdout)[0] == {
+        "name": "Jobs report",
+        "annotations": 3,
+        "articles": 1,  # the shape of every --by's rows, kept for scripts
+        "sources": 2,
+    }
+
+
 def test_a_matrix_of_many_themes_prints_the_most_used_columns_and_says_so(
     tmp_path: Path,
 ) -> None:

@@ -272,6 +272,8 @@ def test_keys_lists_every_id_and_marks_the_changed_ones(tmp_path: Path) -> None:
 
     listed = run_reader("keys")
     assert listed.returncode == 0 and "article.tag" in listed.stdout
+    for other in ("compare.keep_a", "analysis.export", "speakers.tag_all", "orphans.delete"):
+        assert other in listed.stdout  # the keys of comparison mode and of every screen
     assert "~/.config/reader/keymap.toml" in listed.stdout
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "reader"
     config.mkdir(parents=True)

@@ -12,12 +12,14 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
+from textual.widgets._footer import FooterKey
 from textual.worker import WorkerCancelled
 
 from reader.storage.database import on_disk
 from reader.ui.app import ReaderApp
 from reader.ui.screens.main_screen import MainScreen
 from reader.ui.widgets.article_view import ArticleView
+from reader.ui.widgets.footer import ReaderFooter
 
 SIZE = (120, 40)
 
@@ -84,6 +86,27 @@ def region_words(app: ReaderApp, widget: Widget) -> str:
     rows = screen_text(app).split("\n")[region.y : region.bottom]
     text = " ".join(row[region.x : region.right] for row in rows)
     return " ".join(_FRAME.sub(" ", text).split())
+
+
+def region_lines(app: ReaderApp, widget: Widget) -> list[str]:
+    """The lines shown inside one widget's part of the screen, each with borders and
+    scrollbars left out and its runs of spaces folded into one."""
+    region = widget.region
+    rows = screen_text(app).split("\n")[region.y : region.bottom]
+    return [" ".join(_FRAME.sub(" ", row[region.x : region.right]).split()) for row in rows]
+
+
+def footer_line(app: ReaderApp) -> tuple[str, list[str]]:
+    """The footer's line as the screen shows it, up to the command palette's key, and the
+    keys the footer holds ("u Undo"), the palette's key left out."""
+    footer = app.screen.query_one(ReaderFooter)
+    keys = [
+        f"{key.key_display} {key.description}"
+        for key in footer.query(FooterKey)
+        if not key.has_class("-command-palette")
+    ]
+    line = screen_text(app).split("\n")[footer.region.y]
+    return line.split("▏")[0], keys  # the palette's key is drawn after a bar
 
 
 def pane_entries(app: ReaderApp) -> list[str]:

@@ -60,6 +60,24 @@ async def test_n_and_N_jump_between_quotations(ice_library: Path) -> None:
         assert view(app).cursor == gold[1]["start"]
 
 
+async def test_n_and_N_in_the_annotations_pane_move_the_article_between_quotations(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        gold = gold_quotes(ICE)
+        notes = main(app).notes
+        await press(pilot, "tab")  # to the annotations pane
+        await press(pilot, "n", "n")
+        assert view(app).cursor == gold[1]["start"]
+        assert app.focused is notes  # the pane keeps the keys; its highlight follows
+        assert notes.current_suggestion is not None
+        assert notes.current_suggestion.span.start == gold[1]["start"]
+        await press(pilot, "N")
+        assert view(app).cursor == gold[0]["start"]
+
+
 async def test_n_accept_through_every_quote_then_undo(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:

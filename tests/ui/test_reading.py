@@ -5,12 +5,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from reader.ui.app import ReaderApp
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.pilot import Pilot
+
+from reader.ui.app import ReaderApp, key_sections
+from reader.ui.screens.help_screen import help_rows
 from tests.helpers.paths import GOLD, ICE
 from tests.helpers.pilot import (
     SIZE,
     main,
     press,
+    region_lines,
     region_words,
     screen_text,
     screen_words,
@@ -208,7 +214,9 @@ async def test_an_empty_library_says_what_to_do(tmp_path: Path) -> None:
         await settle(pilot)
         assert "No articles in this folder yet" in region_words(app, main(app).library_list)
         assert "No articles in /" in region_words(app, view(app))
-        assert "Add .txt or .md files to it" in region_words(app, view(app))
+        assert "Press + to add a web page or a file" in region_words(app, view(app))
+        await press(pilot, "plus")  # and it does, in this very window
+        assert "Add an article" in screen_words(app)
 
 
 async def test_unreadable_files_are_named_in_a_notice(ice_library: Path) -> None:
@@ -240,3 +248,52 @@ async def test_a_narrow_terminal_gives_the_article_room(ice_library: Path) -> No
         assert view(app).text_layout is not None and view(app).text_layout.width >= 40
         await press(pilot, "L")
         assert "Library (1)" in screen_text(app)
+
+
+async def help_lines(pilot: Pilot[None]) -> list[str]:
+    """Every line of the open keys screen (`?`), read a page at a time to its end."""
+    box = pilot.app.screen.query_one("#help-box", VerticalScroll)
+    shown = region_lines(pilot.app, box)[1:-1]  # inside the border
+    for _ in range(20):
+        if box.scroll_y >= box.max_scroll_y:
+            break
+        before = box.scroll_y
+        await press(pilot, "space")
+        scrolled = round(box.scroll_y - before)  # the lines that came into view
+        shown += region_lines(pilot.app, box)[1:-1][-scrolled:]
+    return shown
+
+
+async def test_the_keys_screen_lists_the_keys_of_every_screen_and_mode(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=(80, 24)) as pilot:  # one column: a row a line
+        await settle(pilot)
+        app.clear_notifications()
+        await press(pilot, "question_mark")
+        shown = await help_lines(pilot)
+        for row in (
+            "a / b / = Keep A's / Keep B's / Keep both",  # comparison mode (c)
+            "a Tag all their quotes…",  # who is quoted (W)
+            "space Leave out / keep",  # and the review of them
+            "1 Matrix",  # the analysis screen (M)
+            "e Export table",
+            "⏎ Open its article",  # orphaned annotations (O)
+        ):
+            assert row in shown
+
+
+async def test_the_keys_screen_reads_at_80_by_24(ice_library: Path) -> None:
+    """Each key with the whole of what it does on its line, nothing cut or run together."""
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.clear_notifications()  # (the hint that the library pane is hidden at this width)
+        await press(pilot, "question_mark")
+        shown = await help_lines(pilot)
+        left, right = key_sections()
+        for _, bindings in [*left, *right]:
+            for keys, description in help_rows(
+                bindings, lambda k: app.get_key_display(Binding(k, ""))
+            ):
+                assert f"{keys} {description}" in shown, (keys, description)
+        assert "words match anywhere; every word must match" in shown  # the search syntax

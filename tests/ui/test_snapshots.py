@@ -61,6 +61,19 @@ def test_keys_screen(snap_compare, library: Path) -> None:  # type: ignore[no-un
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
+def test_keys_screen_at_80_by_24(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]
+    seed(library)
+    app = ReaderApp(library=library)
+
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot)
+        app.clear_notifications()  # (the hint that the library pane is hidden at this width)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
 def test_add_dialog(snap_compare, library: Path) -> None:  # type: ignore[no-untyped-def]
     app = ReaderApp(library=library)
 

@@ -259,7 +259,7 @@ async def test_delete_from_the_annotations_pane(ice_library: Path) -> None:
         await settle(pilot)
         await press(pilot, "n", "t")
         await tag(pilot, "Doug King")
-        await press(pilot, "tab", "a", "d", "n")  # letters typed in the pane change nothing
+        await press(pilot, "tab", "a", "d", "s")  # letters typed in the pane change nothing
         assert len(saved_annotations(ice_library / "reader.json")) == 1
         await press(pilot, "delete")  # the delete key does, and says u undoes it
         assert saved_annotations(ice_library / "reader.json") == []

@@ -33,6 +33,11 @@ def dialog(app: ReaderApp) -> TagDialog:
     return screen
 
 
+def source_label(app: ReaderApp) -> str:
+    """The words of the line over the source field ("Source new source")."""
+    return region_words(app, dialog(app).query_one(".tag-label"))
+
+
 async def test_editing_adds_to_what_is_there(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
@@ -64,7 +69,7 @@ async def test_enter_and_tab_take_what_the_screen_offers(ice_library: Path) -> N
         await press(pilot, "n", "t")
         await fill(pilot, "")
         await type_text(pilot, "dug kng")
-        assert "new source" in region_words(app, dialog(app).query_one("#source-new").parent)
+        assert source_label(app) == "Source existing source: Doug King"  # what tab takes
         await press(pilot, "tab")  # the highlighted suggestion, not what was typed
         assert dialog(app).query_one("#source", Input).value == "Doug King"
         await type_text(pilot, "sov")
@@ -79,6 +84,40 @@ async def test_enter_and_tab_take_what_the_screen_offers(ice_library: Path) -> N
             "U.S. Immigration and Customs Enforcement"
         )
         await press(pilot, "escape")
+
+
+async def test_the_source_label_says_whether_enter_saves_an_existing_or_a_new_source(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        await press(pilot, "n", "t")
+        await fill(pilot, "")
+        assert source_label(app) == "Source"  # nothing typed, nothing to say
+        await type_text(pilot, "doug")  # "Doug King" highlighted: enter takes it
+        assert source_label(app) == "Source existing source: Doug King"
+        await press(pilot, "down")  # "+ new source: doug"
+        assert source_label(app) == "Source new source"
+        await press(pilot, "up", "enter")
+        assert source_label(app) == "Source existing source"
+
+
+async def test_ctrl_s_saves_the_source_the_label_names(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        await press(pilot, "n", "t")
+        await fill(pilot, "")
+        await type_text(pilot, "doug")
+        assert source_label(app) == "Source existing source: Doug King"
+        await press(pilot, "ctrl+s")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [a["source"] for a in saved] == ["Doug King", "Doug King"]  # no new "doug"
 
 
 async def test_a_code_an_undo_leaves_unused_is_no_longer_suggested(ice_library: Path) -> None:

@@ -5,14 +5,17 @@ What is saved is what the screen shows:
   most likely means what you typed (its beginning, a word of it, its acronym, the name
   with a typo) is highlighted and shown as the inline completion, and Enter or Tab take
   it. A name that is in no codebook is listed as "new source …" / "new theme …" and is
-  created only when that entry is the one taken: a typo cannot pass unseen.
+  created only when that entry is the one taken: a typo cannot pass unseen. The label
+  beside "Source" says which the saved name would be: "new source", or "existing source"
+  (naming the suggestion when it is not what was typed).
 - Themes are chips: Enter, Tab or a comma adds the highlighted one, Backspace in the empty
   field removes the last. Editing an annotation puts the cursor after what is there, to
   add to it, never selecting it to be replaced.
 - The kind (quotation: the speaker's own words in quote marks; passage: anything else) is
   set from the selection and switched with ctrl+k.
-- The note takes several lines (Enter is a new line there); ctrl+s saves from anywhere,
-  Enter saves from the source or themes field when nothing is left to take; Esc cancels.
+- The note takes several lines (Enter is a new line there); ctrl+s saves from anywhere
+  (taking the highlighted name first, as Enter would), Enter saves from the source or
+  themes field when nothing is left to take; Esc cancels.
 """
 
 from __future__ import annotations
@@ -145,7 +148,7 @@ class TagDialog(ModalScreen[TagResult | None]):
             yield Static(literal(f"“{quote}”", "italic"), id="tag-quote")
             with Horizontal(classes="tag-label"):
                 yield Label("Source")
-                yield Static("", id="source-new", classes="new-mark")
+                yield Static("", id="source-mark", classes="new-mark")
             yield Input(
                 self.request.source,
                 placeholder="who says it: a person or an organisation",
@@ -182,7 +185,7 @@ class TagDialog(ModalScreen[TagResult | None]):
     def on_mount(self) -> None:
         self._show_chips()
         self._show_kind()
-        self._mark_new_source()
+        self._mark_source()
         source = self.query_one("#source", Input)
         source.focus()
         if self.request.suggested:
@@ -212,12 +215,24 @@ class TagDialog(ModalScreen[TagResult | None]):
             )
         )
 
-    def _mark_new_source(self) -> None:
-        value = clean_name(self.query_one("#source", Input).value)
-        new = bool(value) and name_key(value) not in self._known["source"]
-        self.query_one("#source-new", Static).update(
-            Content.styled("new source", "bold $warning") if new else ""
-        )
+    def _mark_source(self) -> None:
+        """Say beside "Source" whether the name that would be saved is new or in the
+        codebook: the highlighted suggestion when there is one (Enter, Tab and ctrl+s take
+        it), else what the field holds."""
+        field = self.query_one("#source", Input)
+        typed = clean_name(field.value)
+        name = self._highlighted(field) or typed
+        if not name:
+            mark = Content("")
+        elif name_key(name) not in self._known["source"]:
+            mark = Content.styled("new source", "bold $warning")
+        elif name_key(name) == name_key(typed):
+            mark = Content.styled("existing source", "$text-success")
+        else:  # a suggestion that is not what was typed: name it
+            mark = Content.assemble(
+                Content.styled("existing source: ", "$text-success"), literal(name, "bold")
+            )
+        self.query_one("#source-mark", Static).update(mark)
 
     # --- suggestions ---
     def _list_for(self, field_id: str | None) -> SuggestionList | None:
@@ -260,6 +275,8 @@ class TagDialog(ModalScreen[TagResult | None]):
         else:
             listing.highlighted = len(options) - 1  # "new …": seen before it is taken
         listing.display = bool(options)
+        if field.id == "source":
+            self._mark_source()
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
@@ -271,7 +288,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self._refresh_suggestions(event.input)
         if event.input.id == "source":
             self._suggestion_kept &= event.value == self.request.source
-            self._mark_new_source()
+            self._mark_source()
 
     def on_descendant_focus(self) -> None:
         focused = self.focused
@@ -280,6 +297,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         else:
             for listing in self.query(SuggestionList):
                 listing.display = False
+        self._mark_source()  # out of the field, its suggestions hidden: the name it holds
 
     def action_suggestion(self, step: int) -> None:
         listing = self._list_for(self.focused.id if self.focused else None)
@@ -289,6 +307,7 @@ class TagDialog(ModalScreen[TagResult | None]):
             listing.highlighted = 0 if step > 0 else listing.option_count - 1
         else:
             listing.highlighted = (listing.highlighted + step) % listing.option_count
+        self._mark_source()
 
     def _highlighted(self, field: Input) -> str | None:
         """What Enter or Tab take in a field: the highlighted entry's name, if any."""
@@ -315,7 +334,6 @@ class TagDialog(ModalScreen[TagResult | None]):
             with self.prevent(Input.Changed):
                 field.value = chosen
             field.cursor_position = len(chosen)
-            self._mark_new_source()
         else:
             self._take_theme(chosen)
             with self.prevent(Input.Changed):
@@ -323,6 +341,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         listing = self._list_for(field.id)
         if listing is not None:
             listing.display = False
+        self._mark_source()
         return True
 
     def _take_theme(self, name: str) -> None:
@@ -362,6 +381,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self._show_kind()
 
     def action_save(self) -> None:
+        self._take(self.query_one("#source", Input))  # the highlighted name, as Enter would
         source = clean_name(self.query_one("#source", Input).value)
         pending = clean_name(self.query_one("#themes", Input).value)
         if pending:  # typed but not yet a chip: take it as shown

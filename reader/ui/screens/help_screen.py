@@ -1,7 +1,10 @@
 """The `?` screen: every key, grouped by where it works, read from the widgets' BINDINGS.
 
 Bindings of one action with different arguments (`line(1)`, `line(-1)`) share a row, so
-the list reads "j ↓ / k ↑  Line down / Line up"; number keys of one action fold to "1-9".
+the list reads "j ↓ / k ↑  Line down / Line up"; number keys of one action fold to "1-9"
+when they differ only by their number ("Quick theme 1"), else take a row each.
+Two columns side by side from 110 terminal columns, one under the other below (80x24
+reads whole); a description too long for its line wraps under itself, never under the keys.
 """
 
 from __future__ import annotations
@@ -10,23 +13,28 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.ui.styling import literal
+from reader.core.text import printable
 
+# The search syntax, as (what, how) rows like the keys' (the Search section lists its keys).
 SEARCH_SYNTAX = (
-    "Words match anywhere; every word must match.\n"
-    "Typos forgiven: 1 letter in words of 3-5, 2 in\nlonger ones; the word being typed is a prefix.\n"
-    'Filters: source:King  theme:"public safety"\n'
-    "  article:ICE  note:  quote:  kind:quotation\n"
-    "Dates tagged: after:2026-01-01 before:2026-06\n  date:2026-03\n"
-    "Leave out: -theme:sports  -draft\n"
-    "ctrl+o order (best, newest, article date)\nctrl+g group by article"
+    ("words", "match anywhere; every word must match"),
+    ("typos", "forgiven: 1 letter in words of 3-5, 2 in longer ones"),
+    ("last word", "a prefix while it is typed"),
+    ("fields", 'source:King  theme:"public safety"  article:ICE  note:  quote:  kind:quotation'),
+    ("dates tagged", "after:2026-01-01  before:2026-06  date:2026-03"),
+    ("leave out", "-theme:sports  -draft"),
+    ("^o", "order: best, newest, article date"),
+    ("^g", "group by article"),
 )
 
 Section = tuple[str, Sequence[BindingType]]
@@ -56,9 +64,11 @@ def help_rows(
     for members in groups.values():
         keys = [[key_display(k.strip()) for k in b.key.split(",")] for b in members]
         if len(members) > 2 and all(len(k) == 1 and k[0].isdigit() for k in keys):
-            rows.append(
-                (f"{keys[0][0]}-{keys[-1][0]}", members[0].description.rstrip("0123456789 ") + "s")
-            )
+            stems = {b.description.rstrip("0123456789 ") for b in members}
+            if len(stems) == 1:  # "Quick theme 1" ... "Quick theme 9"
+                rows.append((f"{keys[0][0]}-{keys[-1][0]}", stems.pop() + "s"))
+            else:  # numbered choices, each its own (the analysis screen's tabs)
+                rows += [(k[0], b.description) for k, b in zip(keys, members, strict=True)]
             continue
         shown_keys = " / ".join(" ".join(k) for k in keys)
         descriptions = " / ".join(dict.fromkeys(b.description for b in members))
@@ -68,6 +78,10 @@ def help_rows(
 
 class HelpScreen(ModalScreen[None]):
     """Lists all keys; escape, q or ? closes it."""
+
+    # Two columns side by side where each has room for its keys and their descriptions;
+    # narrower (80 columns), one column under the other (reader.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-one-column"), (110, "-two-columns")]  # noqa: RUF012 - Textual's
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
@@ -97,33 +111,43 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Keys"
             box.border_subtitle = "esc to close"
             with Horizontal(id="help-columns"):
-                yield Static(self._column(self._left), classes="help-column")
-                yield Static(self._column(self._right, extra=True), classes="help-column")
+                yield Static(self._column(self._left), id="help-left", classes="help-column")
+                yield Static(
+                    self._column(self._right, extra=True), id="help-right", classes="help-column"
+                )
 
     def _key(self, key: str) -> str:
         return self.app.get_key_display(Binding(key, ""))
 
-    def _column(self, sections: Sequence[Section], extra: bool = False) -> Content:
-        parts: list[Content | str] = []
-        for title, bindings in sections:
-            parts += [Content.styled(title, "bold underline"), "\n"]
-            for keys, description in help_rows(bindings, self._key, self._keymap):
-                parts += [Content.styled(f"{keys:<14}", "bold"), " ", description, "\n"]
-            parts.append("\n")
+    def _column(self, sections: Sequence[Section], extra: bool = False) -> Group:
+        """One column of the list: under each title, a grid of keys and what they do, a long
+        description wrapped under itself (never under the keys); the keys take the width of
+        the column's longest (a keymap can make them long), titles do not count."""
+        listed: list[tuple[str, list[tuple[str, str]], str]] = [
+            (title, help_rows(bindings, self._key, self._keymap), "")
+            for title, bindings in sections
+        ]
         if extra and self._quick:
-            parts += [Content.styled("Quick themes", "bold underline"), "\n"]
-            for number, theme in sorted(self._quick.items()):
-                parts += [Content.styled(f"{number:<14}", "bold"), " ", Content(theme), "\n"]
-            parts.append("\n")
+            quick = [(str(n), theme) for n, theme in sorted(self._quick.items())]
+            listed.append(("Quick themes", quick, ""))
         if extra:
-            parts += [Content.styled("Search syntax", "bold underline"), "\n"]
-            parts.append(Content.styled(SEARCH_SYNTAX, "dim"))
+            listed.append(("Search syntax", list(SEARCH_SYNTAX), "dim"))
             if self._keymap_file:
-                parts += ["\n\n", Content.styled("Your own keys", "bold underline"), "\n"]
-                parts.append(
-                    literal(f"in {self._keymap_file}; `reader keys` lists every key's id", "dim")
-                )
-        return Content.assemble(*parts)
+                ids = "`reader keys` lists every key's id"
+                listed.append(("Your own keys", [("file", self._keymap_file), ("", ids)], "dim"))
+        width = max((cell_len(keys) for _, rows, _ in listed for keys, _ in rows), default=1)
+        parts: list[RenderableType] = []
+        for title, rows, style in listed:
+            if parts:
+                parts.append(Text())  # a blank line between sections
+            parts.append(Text(title, style="bold underline"))
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(width=width, no_wrap=True, style="bold")
+            grid.add_column(ratio=1, overflow="fold")
+            for keys, description in rows:
+                grid.add_row(Text(printable(keys)), Text(printable(description), style=style))
+            parts.append(grid)
+        return Group(*parts)
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#help-box", VerticalScroll).scroll_relative(y=step, animate=False)

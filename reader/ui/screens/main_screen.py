@@ -87,8 +87,8 @@ class MainScreen(Screen[None]):
         Binding("L", "toggle_pane('library')", "Library pane", show=False, id="main.library"),
         Binding("A", "toggle_pane('notes')", "Annotations pane", show=False, id="main.notes"),
         Binding("O", "orphans", "Orphaned annotations", show=False, id="main.orphans"),
-        Binding("W", "speakers", "Who is quoted", id="main.speakers"),
-        Binding("plus", "add_article", "Add article", key_display="+", id="main.add"),
+        Binding("W", "speakers", "Who is quoted", show=False, id="main.speakers"),
+        Binding("plus", "add_article", "Add article", key_display="+", show=False, id="main.add"),
         Binding("X", "export", "Export annotations", show=False, id="main.export"),
         Binding("C", "codebook", "Codebook", show=False, id="main.codebook"),
         Binding("M", "analysis", "Analysis", show=False, id="main.analysis"),
@@ -207,8 +207,9 @@ class MainScreen(Screen[None]):
         folder = self.reader.library.folder
         self.article_view.border_title = "No articles"
         self.article_view.show_message(
-            f"No articles in {folder}.\n\nAdd .txt or .md files to it (a plain text file's "
-            "first line is its title), then open Reader again."
+            f"No articles in {folder}.\n\nPress + to add a web page or a file (`reader add` "
+            "does the same from the shell), or put .txt or .md files in the folder (a plain "
+            "text file's first line is its title) and open Reader again."
         )
 
     def _store_changed(self, change: Change) -> None:
@@ -459,6 +460,11 @@ class MainScreen(Screen[None]):
         self.article_view.move_to(message.suggestion.span.start, center=True)
         if message.focus:
             self.article_view.focus()
+
+    @on(AnnotationList.QuotationRequested)
+    def _quotation_requested(self, message: AnnotationList.QuotationRequested) -> None:
+        """`n`/`N` in the annotations pane: the article jumps (the pane follows its cursor)."""
+        self.article_view.action_quotation(message.direction)
 
     @on(AnnotationList.AnnotationChosen)
     def _annotation_chosen(self, message: AnnotationList.AnnotationChosen) -> None:

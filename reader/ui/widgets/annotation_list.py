@@ -4,8 +4,10 @@ Each entry shows the source, the themes in their colours, an excerpt of the pass
 quote marks only when it is a quotation, else marked "passage") and the first line of the
 note (`o` shows every note whole). The quotations found but not tagged yet are listed among
 them, dimmed, with their suggested speaker. Moving the highlight asks the article to scroll
-to that passage; enter goes there. Keys here move, open and edit; the one that changes data
-without a dialog is Delete, a key no one types by accident (`a` accepts from the article).
+to that passage; enter goes there; `n`/`N` move the article to the next/previous quotation
+as they do there, and the highlight follows. Keys here move, open and edit; the one that
+changes data without a dialog is Delete, a key no one types by accident (`a` accepts from
+the article).
 """
 
 from __future__ import annotations
@@ -113,6 +115,8 @@ class AnnotationList(OptionList):
         Binding("t,e", "edit", "Edit", id="notes.edit"),
         Binding("delete", "delete", "Delete", key_display="del", id="notes.delete"),
         Binding("o", "whole_notes", "Whole notes", id="notes.whole"),
+        Binding("n", "quotation(1)", "Next quote", id="notes.quote_next"),
+        Binding("N", "quotation(-1)", "Previous quote", show=False, id="notes.quote_prev"),
     ]
 
     @dataclass
@@ -128,6 +132,12 @@ class AnnotationList(OptionList):
 
         suggestion: QuoteFinding
         focus: bool
+
+    @dataclass
+    class QuotationRequested(Message):
+        """Move the article to the next (1) or previous (-1) quotation, as `n`/`N` do there."""
+
+        direction: int
 
     @dataclass
     class EditRequested(Message):
@@ -301,6 +311,9 @@ class AnnotationList(OptionList):
         self.whole_notes = not self.whole_notes
         if self._redraw is not None:
             self._redraw()
+
+    def action_quotation(self, direction: int) -> None:
+        self.post_message(self.QuotationRequested(direction))
 
     def action_edit(self) -> None:
         if self.current is not None:

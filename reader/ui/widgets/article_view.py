@@ -101,7 +101,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("]", "annotation(1)", "Next annotation", show=False, id="article.note_next"),
         Binding("[", "annotation(-1)", "Previous annotation", show=False, id="article.note_prev"),
         Binding('"', "select_quotation", "Select quote", id="article.select_quote"),
-        Binding("s", "select_sentence", "Sentence", id="article.select_sentence"),
+        Binding("s", "select_sentence", "Sentence", show=False, id="article.select_sentence"),
         Binding("p", "select_paragraph", "Paragraph", show=False, id="article.select_para"),
         Binding("v", "visual", "Visual", id="article.visual"),
         Binding("escape", "clear", "Clear", show=False, id="article.clear"),
