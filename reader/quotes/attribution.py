@@ -368,6 +368,12 @@ def _credits_a_picture(body: str) -> bool:
 # The most text read around a quotation for its attribution: a bound on the work per quote in
 # text without sentence ends (a 10 MB line).
 _WINDOW = 2000
+# A name, perhaps an appositive, then its speech verb: "Iberluz, the largest of the three,
+# said in a statement".
+_SUBJECT_THEN_SPEECH = re.compile(
+    r"(?:\s*,[^,.;:“”\"]{0,80},)?\s+(?:[a-z]+ly\s+)?"
+    r"(?:said|says|wrote|writes|added|stated|states|announced|told)\b"
+)
 _AMONG = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))Among [^.;:!?\n]{1,80} (?:was|were) $")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 # An office before a name: "Minister for Manpower ", "Secretary of State for Wales ".
@@ -1178,6 +1184,9 @@ class _Finder:
             author = self._author(phrase, at)
             if author is not None:
                 return _Attribution(author, None, words, cue, confidence - 0.25, described=True)
+            named = self._unlisted_author(phrase, at)
+            if named is not None:  # "Iberluz, the largest of the three, said in a statement"
+                return _Attribution(None, named, words, cue, confidence - 0.3, described=True)
             return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if (
             phrase.tokens[0].folded == "the"
@@ -1638,6 +1647,39 @@ class _Finder:
                         if named_after is not None and named_after.start == owned.end():
                             return named_after.entity
                     return mention.entity
+                # "In a letter …, the school's principal, Hortense Desruisseaux-Kaur, wrote",
+                # "In a statement, US Attorney for … Ohio Marcus Delafosse-Winfield said":
+                # the first person named before the clause's speech verb
+                for later in self.entities.between(opening, min(before, opening + 120)):
+                    if _any_speech_verb(_WORD.findall(self.text[opening : later.start])):
+                        break
+                    if later.entity.kind == "person" and not self._inside_quote(later.start):
+                        return later.entity
+        return None
+
+    def _unlisted_author(self, phrase: Phrase, at: int) -> str | None:
+        """The name opening the sentence that last mentioned the document, when it is the
+        subject of a speech verb there but names no one the article listed ("Iberluz, the
+        largest of the three, said in a statement"): that name, as words."""
+        if phrase.tokens[0].folded != "the":
+            return None
+        before = min(at, phrase.tokens[0].start)
+        pattern = re.compile(rf"\b{re.escape(phrase.head.folded)}\b", re.IGNORECASE)
+        for noun in reversed(list(pattern.finditer(self.text, max(0, before - 1500), before))):
+            if self._inside_quote(noun.start()):
+                continue
+            sentence = self._sentence_start(noun.start(), max(0, before - 1500))
+            tokens = self.entities.tokens_in(sentence, noun.start())
+            subject = sentence_subject(tokens) if tokens else None
+            if (
+                subject is None
+                or subject.kind != "name"
+                or subject.tokens[0].start != sentence
+                or subject.tokens[-1].possessive  # "Haddad's mother wrote a statement"
+                or not _SUBJECT_THEN_SPEECH.match(self.text, subject.tokens[-1].end, noun.start())
+            ):
+                return None
+            return " ".join(t.word for t in subject.tokens)
         return None
 
     def _described_author(self, start: int) -> Entity | None:

@@ -1804,3 +1804,22 @@ def test_streets_airports_and_the_place_a_described_speaker_is_from_are_not_spea
         "Raymond Odoemelam-Schell",
         "Mateo Iturbide-Hansen",
     ]
+
+
+def test_a_document_speaks_for_whoever_the_sentence_that_introduced_it_names() -> None:
+    text = _article(
+        "Iberluz, the largest of the three, said in a statement that it would study an "
+        "appeal.\n\n"
+        "“Iberluz has always acted in accordance with the law,” the statement said.\n\n"
+        "In a statement, US Attorney for the Southern District of Ohio Marcus "
+        "Delafosse-Winfield said the verdict was clear.\n\n"
+        "“Executives will be held to account,” the statement said.\n\n"
+        "In a letter sent to families on Thursday, the school's principal, Hortense "
+        "Desruisseaux-Kaur, wrote that counsellors would be available.\n\n"
+        "“Dashiell was a kind, funny and generous member of our school,” the letter said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Iberluz",
+        "Marcus Delafosse-Winfield",
+        "Hortense Desruisseaux-Kaur",
+    ]
