@@ -374,6 +374,16 @@ _SUBJECT_THEN_SPEECH = re.compile(
     r"(?:\s*,[^,.;:“”\"]{0,80},)?\s+(?:[a-z]+ly\s+)?"
     r"(?:said|says|wrote|writes|added|stated|states|announced|told)\b"
 )
+# The name a described speaker gave: "… who gave his name only as Mr. Hashmi", "… named
+# Hamid Noorzai-Clarke", "… identified only as Sarah".
+_GAVE_NAME = re.compile(
+    r",?\s+(?:who\s+(?:gave|asked\s+to\s+be\s+identified\s+by)\s+(?:his|her|their)\s+"
+    r"(?:first\s+)?name\s+(?:only\s+)?as|named|identified\s+only\s+as)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})"
+)
+_KIN_OPENING = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:His|Her|Their|Its|The|A|An)(?:\s+[a-z][\w’'-]*){1,4},\s+$"
+)
 _AMONG = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))Among [^.;:!?\n]{1,80} (?:was|were) $")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 # An office before a name: "Minister for Manpower ", "Secretary of State for Wales ".
@@ -1133,6 +1143,16 @@ class _Finder:
                 if t.folded not in {"the"} and t.word.casefold().rstrip(".") not in TITLES
             )
             return _Attribution(None, name or words, words, cue, confidence - 0.2)
+        given = (
+            _GAVE_NAME.match(self.text, phrase.tokens[-1].end) if phrase.kind == "nominal" else None
+        )
+        if given is not None:
+            # "said a 58-year-old taxi driver who gave his name only as Mr. Hashmi", "said his
+            # friend, who gave her name as Meenal", "a retired bus driver named …"
+            mention = self.entities.mention_at(given.end("name") - 1, given.end("name"))
+            if mention is not None and mention.entity.kind == "person":
+                return _Attribution(mention.entity, None, words, cue, confidence - 0.1)
+            return _Attribution(None, given.group("name"), words, cue, confidence - 0.2)
         fuller = self._fuller_description(phrase, at)
         if fuller is not None:
             return _Attribution(None, fuller, words, cue, confidence - 0.2)
@@ -2263,6 +2283,8 @@ def is_subject(text: str, mention: Mention) -> bool:
         ):
             start = opener.start()  # "Geologist Ewan MacFie said": a role opening the sentence
     before = text[max(0, start - 3) : start]
+    if text.endswith(", ", 0, start) and _KIN_OPENING.search(text, max(0, start - 60), start):
+        return True  # "Her cousin, Gerhard Reimer, who lived …, stood beside her"
     if text.endswith(("was ", "were "), 0, start) and _AMONG.search(
         text, max(0, start - 90), start
     ):

@@ -696,6 +696,10 @@ class Entities:
             if index + 1 < len(self.mentions) and self.mentions[index + 1].entity.kind == "person":
                 stop = min(stop, self.mentions[index + 1].start)
             pronoun = _GENDERED_PRONOUN.search(self.text, mention.end, stop)
+            if pronoun and pronoun.group().casefold() in {"her", "him"}:
+                before = _LAST_WORD.search(self.text, max(0, pronoun.start() - 16), pronoun.start())
+                if before and before.group(1).casefold() in _PREPOSITIONS:
+                    continue  # "Gerhard Reimer … stood beside her": someone else
             if pronoun:
                 entity.gender = "m" if pronoun.group("m") else "f"
 

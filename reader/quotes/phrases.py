@@ -34,7 +34,7 @@ from reader.quotes.names import (
     TITLES,
     Token,
 )
-from reader.quotes.places import is_place
+from reader.quotes.places import is_demonym, is_place
 
 ADVERBS = words("adverbs")
 AUXILIARIES = words("auxiliaries")
@@ -444,9 +444,9 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
             return opening_name
     # A segment that is only a name may be the subject too: ", Nunzio Galantino, has called".
     names = tuple(
-        Phrase(tuple(segment), "name")
-        for segment in segments[1:]
-        if segment and all(_name_token(t) for t in segment) and len(segment) <= 4
+        Phrase(tuple(trailing), "name")
+        for trailing in (_trailing_name(segment) for segment in segments[1:])
+        if trailing
     )
     if names and _owners_role(lead):
         return names[0]  # "Sanders's campaign manager, Jeff Weaver, said": not Sanders
@@ -469,6 +469,30 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     if main is None:
         return names[0] if names else None
     return Phrase(main.tokens, main.kind, names)
+
+
+def _trailing_name(segment: Sequence[Token]) -> list[Token]:
+    """The name a segment in apposition gives: all of it ("Nunzio Galantino"), or its end
+    after an article and lowercase words ("the Gannet Family Trust", "the Lagos-based
+    literary editor Olamide Fasanya-Cole"); empty when it gives none."""
+    if segment and all(_name_token(t) for t in segment):
+        return list(segment) if len(segment) <= 4 else []
+    if not segment or segment[0].folded not in {"the", "a", "an"}:
+        return []
+    start = len(segment)
+    while start > 1 and _name_token(segment[start - 1]):
+        start -= 1
+    words = segment[1:start]
+    if start == len(segment) or len(segment) - start > 5:
+        return []
+    if not all(
+        (t.text[:1].islower() or "-" in t.text or is_demonym(t.text))
+        and t.folded not in PREPOSITIONS
+        and t.folded not in DETERMINERS
+        for t in words
+    ):
+        return []  # "a spokeswoman for the Democratic National Convention": a role, no name
+    return list(segment[start:])
 
 
 def _owners_role(segment: Sequence[Token]) -> bool:
@@ -630,6 +654,14 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     # "One poster admitted": a common-noun subject ends at its verb.
     nominal = nominal_before(phrase, len(phrase))
     if nominal is not None:
+        if end < len(toks) and toks[end].text == ",":
+            # "The owner, the American investor Garrett Lindholm-Shaw, issued": the name
+            comma = next(
+                (i for i in range(end + 1, min(len(toks), end + 12)) if toks[i].text == ","), 0
+            )
+            named_after = _trailing_name(toks[end + 1 : comma]) if comma else []
+            if named_after:
+                return Phrase(nominal.tokens, nominal.kind, (Phrase(tuple(named_after), "name"),))
         return nominal
     if phrase[0].possessive and len(phrase) > 1 and phrase[1].folded in STATEMENT_NOUNS:
         return Phrase((phrase[0],), "owner")
@@ -734,6 +766,16 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         appositive = _appositive_name(toks, index)
         if appositive is not None:
             return appositive  # "said his best friend at Lehigh, Bruce Turry"
+        noun = toks[index + 1]
+        if (
+            noun.text.isalpha()
+            and noun.text.islower()
+            and noun.folded in PERSON_NOUNS
+            and index + 3 < len(toks)
+            and toks[index + 2].text == ","
+            and toks[index + 3].folded == "who"
+        ):
+            return Phrase((first, noun), "nominal")  # "said his friend, who gave her name as …"
     if first.folded in PRONOUNS:
         return Phrase((first,), "pronoun")
     contracted = _contracted_pronoun(first)

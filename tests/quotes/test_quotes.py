@@ -14,6 +14,7 @@ from pytest import MonkeyPatch
 
 from reader.core.text import normalise
 from reader.quotes import QuoteFinding, describe, find_quotes
+from reader.quotes.names import Entities
 from tests.helpers.paths import GOLD
 
 
@@ -1823,3 +1824,30 @@ def test_a_document_speaks_for_whoever_the_sentence_that_introduced_it_names() -
         "Marcus Delafosse-Winfield",
         "Hortense Desruisseaux-Kaur",
     ]
+
+
+def test_a_described_speaker_is_the_name_they_gave_or_the_name_set_beside_them() -> None:
+    text = _article(
+        "“I have been trying to book for three weeks,” said a 58-year-old taxi driver who "
+        "gave his name only as Mr. Hashmi.\n\n"
+        "“Honestly? My mom said I could come,” said his friend, who gave her name as "
+        "Meenal.\n\n"
+        "The company's largest shareholder, the Gannet Family Trust, which owns 14 per cent, "
+        "said in a statement that it “continues to support the board”.\n\n"
+        "One of those critics, the Lagos-based literary editor Olamide Fasanya-Cole, said "
+        "parts were “written for a European gaze”.\n\n"
+        "The owner, the American investor Garrett Lindholm-Shaw, issued a statement saying "
+        "the manager had his “full support”."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Hashmi",
+        "Meenal",
+        "Gannet Family Trust",
+        "Olamide Fasanya-Cole",
+        "Garrett Lindholm-Shaw",
+    ]
+
+
+def test_her_after_a_preposition_tells_nothing_of_the_gender_of_the_name_before() -> None:
+    entities = Entities("Her cousin, Gerhard Reimer, who lived downstairs, stood beside her.")
+    assert next(e for e in entities.entities if e.name == "Gerhard Reimer").gender != "f"
