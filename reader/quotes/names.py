@@ -56,9 +56,8 @@ _LISTED_NAME = re.compile(
 MODIFIER_ENDINGS = ("-based", "-born", "-era", "-style", "-led", "-backed", "-owned", "-funded")
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
 _PARTICLES = words("name_particles")
-_ELIDED_PARTICLE = re.compile(r"[dl]['’][A-Z]")  # French surnames: d'Amours, l'Heureux
 # Irish surnames after Ó, Ní, Mac an: "Ó hAodha", "Ní hÉalaí", "Mac an tSaoir".
-_IRISH_PROTHESIS = re.compile(r"h[AEIOUÁÉÍÓÚ]|t[AEIOUÁÉÍÓÚS]")
+_IRISH_VOWELS = frozenset("AEIOUÁÉÍÓÚ")
 _PERSON_NOUN_WORDS = words("person_nouns")
 # Words a company's name ends in that the story drops after naming it once.
 _CORPORATE_ENDINGS = frozenset(
@@ -169,8 +168,17 @@ def _capitalised(text: str) -> bool:
             and text.split("-", 1)[0] in _PARTICLES
             and text.split("-", 1)[1][:1].isupper()
         )
-        or _ELIDED_PARTICLE.match(text) is not None  # "d'Amours", "l’Heureux"
-        or _IRISH_PROTHESIS.match(text) is not None
+        or (  # (by hand, not by pattern: this runs at every word of the article)
+            len(text) > 2
+            and text[0] in "dl"
+            and text[1] in "'’"
+            and text[2].isupper()  # "d'Amours", "l’Heureux"
+        )
+        or (
+            len(text) > 1
+            and text[0] in "ht"
+            and (text[1] in _IRISH_VOWELS or text[:2] == "tS")  # "Ó hAodha", "Mac an tSaoir"
+        )
     )
 
 
@@ -632,6 +640,7 @@ class Entities:
         self._misses: dict[str, int] = {}  # key -> number of entities when it found none
         self._by_first: dict[str, list[Entity]] = {}  # first word of a name -> entities
         self._given_only: set[int] = set()  # people introduced by a given name alone
+        self._by_inner: dict[str, list[Entity]] = {}  # inner word of a name -> entities
         self._surnames: list[str] = []  # persons' surnames (5 letters or more), oldest first
         self._surname_entities: list[Entity] = []
         self.mentions: list[Mention] = []
@@ -1664,7 +1673,7 @@ class Entities:
         # "Lula" for Luiz Inácio Lula da Silva: a name inside one full name only.
         inner = {
             id(e): e
-            for e in self.entities
+            for e in self._by_inner.get(key, ())
             if e.kind == "person"
             and key in e.name.casefold().split()[1:-1]
             and e.name.split()[-1].casefold() not in _NOT_SURNAMES  # "Rachel Maddow Show"
@@ -1690,6 +1699,8 @@ class Entities:
     def _file_name(self, entity: Entity) -> None:
         """Index a new entity, or an old one under its new name, for `_find_by_part`."""
         self._by_first.setdefault(entity.name.split()[0].casefold(), []).append(entity)
+        for inner in entity.name.casefold().split()[1:-1]:  # "López" of "María López Gutiérrez"
+            self._by_inner.setdefault(inner, []).append(entity)
         if entity.kind == "person" and len(entity.surname) >= 5:
             self._surnames.append(entity.surname)
             self._surname_entities.append(entity)
