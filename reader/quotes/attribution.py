@@ -244,6 +244,7 @@ _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight
 
 
 _AGE = re.compile(r"(\d{1,3})-year-old")
+_AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
 
 
 def _role_words(words: list[str]) -> bool:
@@ -1889,11 +1890,22 @@ class _Finder:
         if head not in ORG_NOUNS and not other:  # ("the other officer": not the one named)
             mentions = self.entities.before(at, kind="person", limit=6000)
             age = next((a for t in phrase.tokens if (a := _AGE.fullmatch(t.folded))), None)
+            aged_before = _AGE_BEFORE.search(
+                self.text, max(0, phrase.tokens[0].start - 20), phrase.tokens[0].start
+            )
+            if age is None and aged_before is not None:
+                age = aged_before  # "says the 61-year-old grandmother": the age before the noun
             if age is not None:  # "the 81-year-old" after "Jean-Guy Tremblay, 81,"
                 given = re.compile(rf",? \(?{age.group(1)}\)?[,)]| \({age.group(1)}\)")
                 for mention in mentions:
                     if given.match(self.text, mention.end, mention.end + 8):
                         return mention.entity
+                if phrase.tokens[0].folded == "the" or aged_before is not None:
+                    # "Every morning, Nomvula Dlamini-Khoza joins the queue. “…,” says the
+                    # 61-year-old grandmother": an age no one was given, right after a subject
+                    just_before = self._subject_just_before(at)
+                    if just_before is not None:
+                        return just_before
             people = [m.entity for m in mentions]
             for entity in [*people, *self._headline_people]:  # the headline's, last
                 described = entity.description.casefold().replace(",", " ").split()

@@ -880,6 +880,15 @@ class Entities:
             ):
                 end += 2  # "Ontario Nurses' Association", "Kingsmere United Supporters' Trust"
                 continue
+            if (
+                word == "—"
+                and end + 1 < count
+                and starts[end] == starts[end - 1] + len(texts[end - 1])
+                and starts[end + 1] == starts[end] + 1
+                and _capitalised(texts[end + 1])
+            ):
+                end += 2  # a riding's name: "Kitchener South—Hespeler MP Yolanda Mwangi-Stroud"
+                continue
             if word.isdigit() and texts[end - 1] == "Local" and end - 1 > index:
                 end += 1  # "Unifor Local 1917", "IUOE Local 727"
                 continue

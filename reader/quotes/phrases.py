@@ -290,8 +290,12 @@ def _unclosed_appositive(toks: Sequence[Token], opening: int) -> Phrase | None:
     role = [t.folded for t in toks[at + 1 : opening]]
     if not any(w in TITLES or w in PERSON_NOUNS for w in role):
         return None
-    organisation = toks[opening:]
-    if not any(t.folded in ORG_WORDS or t.folded == "of" for t in organisation[:8]):
+    organisation = []  # the name before the verb ("Washington Restaurant Association")
+    for token in toks[opening : opening + 8]:
+        if not (_name_token(token) or token.folded in {"of", "and", "the", "for"}):
+            break
+        organisation.append(token)
+    if not any(t.folded in ORG_WORDS or t.folded == "of" for t in organisation):
         return None  # "…, former president Bill Clinton said": the name is the subject
     person = name_before(toks, at)
     if person is None or len(person.tokens) < 2 or person.kind != "name":
@@ -803,6 +807,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and (
                 _name_token(toks[end])
                 or toks[end].folded in {"of", "for", "de", "van", "von", "and"}
+                or (toks[end].text == "—" and end > index and toks[end - 1].end == toks[end].start)
             )
             and not (person and end - index >= 2 and toks[end].folded in {"of", "for", "and"})
         ):

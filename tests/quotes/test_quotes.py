@@ -1851,3 +1851,19 @@ def test_a_described_speaker_is_the_name_they_gave_or_the_name_set_beside_them()
 def test_her_after_a_preposition_tells_nothing_of_the_gender_of_the_name_before() -> None:
     entities = Entities("Her cousin, Gerhard Reimer, who lived downstairs, stood beside her.")
     assert next(e for e in entities.entities if e.name == "Gerhard Reimer").gender != "f"
+
+
+def test_a_riding_a_place_of_the_introduction_and_an_age_before_a_role_name_no_speaker() -> None:
+    text = _article(
+        "“I've raised this with the minister,” wrote Kitchener South—Hespeler MP Yolanda "
+        "Mwangi-Stroud.\n\n"
+        "At a press conference at the Delhi Secretariat, environment minister Gurpreet Kaur "
+        "Walia said the government was “doing everything within its powers”.\n\n"
+        "Every morning at five, Nomvula Dlamini-Khoza joins the queue at the water tanker.\n\n"
+        "“If you come at six, there is nothing left,” says the 61-year-old grandmother."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Yolanda Mwangi-Stroud",
+        "Gurpreet Kaur Walia",
+        "Nomvula Dlamini-Khoza",
+    ]
