@@ -385,6 +385,11 @@ _GAVE_NAME = re.compile(
 _KIN_OPENING = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:His|Her|Their|Its|The|A|An)(?:\s+[a-z][\w’'-]*){1,4},\s+$"
 )
+# A line that links to other stories: "READ MORE:", "RELATED:", "WATCH:", "MORE |".
+_LINK_LABEL = re.compile(
+    r"(?:READ MORE|RELATED(?: STORIES| COVERAGE| ARTICLES)?|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ"
+    r"|Read more|Related|Watch|Listen|See also|Also read)\s*[:|]"
+)
 _AMONG = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))Among [^.;:!?\n]{1,80} (?:was|were) $")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 # An office before a name: "Minister for Manpower ", "Secretary of State for Wales ".
@@ -507,7 +512,8 @@ class _Finder:
         for index, para in enumerate(paragraphs):
             para_quotes = by_paragraph.get(index, [])
             body = self.text[para.start : para.end]
-            if index == self.headline:
+            if index == self.headline or _LINK_LABEL.match(body):
+                # the headline; "READ MORE: 'A sad day' for the town": a link to another story
                 findings += [QuoteFinding(q, speech=False) for q in para_quotes]
                 continue
             aside = _is_aside(body) and not (

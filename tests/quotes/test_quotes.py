@@ -1867,3 +1867,13 @@ def test_a_riding_a_place_of_the_introduction_and_an_age_before_a_role_name_no_s
         "Gurpreet Kaur Walia",
         "Nomvula Dlamini-Khoza",
     ]
+
+
+def test_a_quotation_in_a_line_linking_to_another_story_is_not_speech() -> None:
+    text = _article(
+        "Council approved the budget on Tuesday.\n\n"
+        "“We did our best,” said Mayor Jane Doe.\n\n"
+        "READ MORE: 'A sad day' for the town, says former mayor\n\n"
+        "Related: “We were not told,” residents say"
+    )
+    assert _speech(text) == [("We did our best,", "Jane Doe")]
