@@ -701,6 +701,18 @@ class _Finder:
             or bool(_FIRST_PERSON.search(inner_text))
             or _whole_sentence_paragraph(self.text, para, quote)
         )
+        if (
+            not sentence_like
+            and position
+            and speaker_here is not None
+            and len(words) >= 2
+            and not title_case
+            and inner_text.lstrip()[:1].isupper()
+            and inner_text.rstrip()[-1:] in {".", "?", "!"}
+        ):
+            # “…,” said Moira Duplessis-Ezeudu, …, in an interview. “Their safety comes
+            # first.”: a short sentence after its speaker's quotation goes on with it
+            sentence_like = True
         if attribution is not None and attribution.cue == ":" and not sentence_like:
             attribution = None  # dubbed the conflict: “Scientology vs. the Internet”: a title
         if attribution is None:

@@ -1877,3 +1877,12 @@ def test_a_quotation_in_a_line_linking_to_another_story_is_not_speech() -> None:
         "Related: “We were not told,” residents say"
     )
     assert _speech(text) == [("We did our best,", "Jane Doe")]
+
+
+def test_a_short_sentence_after_its_speaker_s_quotation_and_a_long_attribution_is_theirs() -> None:
+    text = _article(
+        "“We cannot keep asking our staff to stand between a thief and the door,” said Moira "
+        "Duplessis-Ezeudu, the corporation's vice-president of retail operations, in an "
+        "interview on Thursday. “Their safety comes first.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Moira Duplessis-Ezeudu", "Moira Duplessis-Ezeudu"]
