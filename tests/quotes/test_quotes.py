@@ -1886,3 +1886,19 @@ def test_a_short_sentence_after_its_speaker_s_quotation_and_a_long_attribution_i
         "interview on Thursday. “Their safety comes first.”"
     )
     assert [s for _, s in _speech(text)] == ["Moira Duplessis-Ezeudu", "Moira Duplessis-Ezeudu"]
+
+
+def test_common_occupations_before_a_name_leave_the_name_the_subject() -> None:
+    text = _article(
+        "“They'll wear them one more year,” said parent Margaret Ifeanyi-Leclair.\n\n"
+        "Laurier-Park principal Dmitri Sauvageau-Udeh said he learned about it from a "
+        "reporter.\n\n"
+        "“I had a call from a journalist first,” he said.\n\n"
+        "Dr. Kwabla Osafo-Brightwell is an epidemiologist at the university.\n\n"
+        "“The worst thing that can happen is complacency,” the epidemiologist told CBC News."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Margaret Ifeanyi-Leclair",
+        "Dmitri Sauvageau-Udeh",
+        "Kwabla Osafo-Brightwell",
+    ]
