@@ -1983,8 +1983,8 @@ class _Finder:
         if any(
             (t.capitalised or t.folded in ORG_NOUNS) and t.folded not in _GENERIC_ORG_NOUNS
             for t in phrase.tokens[:-1]
-            if t.folded not in DETERMINERS
-        ):
+            if t.folded not in DETERMINERS and not t.folded.endswith(MODIFIER_ENDINGS)
+        ):  # ("the Seoul-based company": where it is, not which)
             return None  # "an army spokesperson", "a Hydro One spokesman": not the last named
         last = self.last_speaker
         if last is not None and last.entity is not None and last.entity.kind == "org":

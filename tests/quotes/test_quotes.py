@@ -1632,6 +1632,15 @@ def test_an_unnamed_spokesperson_of_a_body_not_named_is_not_the_last_organisatio
     assert speakers[1] not in {"Times of Israel", "Channel 4 News", "News", "World Food Programme"}
 
 
+def test_where_an_organisation_is_based_does_not_hide_that_it_was_named() -> None:
+    text = _article(
+        "Hanbit Energy Solutions Co. paused construction of a battery plant.\n\n"
+        "The Seoul-based company said Tuesday it would “temporarily adjust the construction "
+        "schedule” of the factory."
+    )
+    assert [s for _, s in _speech(text)] == ["Hanbit Energy Solutions Co."]
+
+
 def test_a_role_of_several_words_opening_the_sentence_leaves_the_name_its_subject() -> None:
     text = _article(
         "Coun. Priya Raman said she understood the concerns. “Nothing has been decided,” "
