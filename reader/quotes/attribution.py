@@ -243,6 +243,10 @@ def _describes_a_person(word: str) -> bool:
 _COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine"})
 
 
+_STUDY_AUTHORS = frozenset({"authors", "researchers", "scientists"})
+_LEAD_AUTHOR = re.compile(
+    r"\b(?:lead|senior|first|principal) (?:author|investigator)\b|\bled the study\b"
+)
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
 
@@ -1905,6 +1909,12 @@ class _Finder:
         """ "the criminologist" -> the person so described; "the agency" -> the organisation."""
         head = phrase.head.folded
         other = not _EPITHET_STOPS.isdisjoint(t.folded for t in phrase.tokens)
+        if head in _STUDY_AUTHORS and phrase.tokens[0].folded == "the":
+            # "the authors wrote" for a paper whose lead author the story named
+            for mention in self.entities.before(at, kind="person", limit=6000):
+                after = self.text[mention.end : mention.end + 160].split(". ", 1)[0]
+                if _LEAD_AUTHOR.search(mention.entity.description) or _LEAD_AUTHOR.search(after):
+                    return mention.entity  # "…, and the study's lead author," / "who led the study"
         if head not in ORG_NOUNS and not other:  # ("the other officer": not the one named)
             mentions = self.entities.before(at, kind="person", limit=6000)
             age = next((a for t in phrase.tokens if (a := _AGE.fullmatch(t.folded))), None)

@@ -889,6 +889,16 @@ class Entities:
             ):
                 end += 2  # a riding's name: "Kitchener South—Hespeler MP Yolanda Mwangi-Stroud"
                 continue
+            if (
+                word.isdigit()
+                and 2 <= len(word) <= 5
+                and not (len(word) == 4 and word[:2] in {"19", "20"})  # (a year)
+                and len(texts[end - 1]) >= 3
+                and texts[end - 1].isalpha()
+                and texts[end - 1].isupper()
+            ):
+                end += 1  # a union's local by its letters: "CUPE 7000", "UFCW 401"
+                continue
             if word.isdigit() and texts[end - 1] == "Local" and end - 1 > index:
                 end += 1  # "Unifor Local 1917", "IUOE Local 727"
                 continue
@@ -947,6 +957,7 @@ class Entities:
             and len(run[0].word.strip(".")) > 2
             and not is_given_name(run[0].word)
             and gender_of(run[1].word)
+            and run[-1].folded not in ORG_WORDS  # "Quebec Forest Industry Council": its name
             and self._after_lowercase_or_start(run[0])
             and not (  # "Premier Doug Ford said", opening a sentence: a title, kept as one
                 run[0].folded.rstrip(".") in TITLES and self._opens_sentence(run[0])
@@ -1169,8 +1180,12 @@ class Entities:
             return
         if all(is_demonym(w) for w in folded):
             return  # "Arab Israeli", "Canadian"
-        if len(run) >= 2 and folded[-1].isdigit() and folded[-2] == "local":
-            self._org(run, words)  # "Unifor Local 1917": a union's local
+        if (
+            len(run) >= 2
+            and folded[-1].isdigit()
+            and (folded[-2] == "local" or _is_acronym(words[-2]))
+        ):
+            self._org(run, words)  # "Unifor Local 1917", "CUPE 7000": a union's local
             return
         # An acronym defined in brackets right after: "Korean Central News Agency (KCNA)".
         acronym = _bracketed_acronym(toks[last : last + 3])
@@ -1189,6 +1204,9 @@ class Entities:
             and folded[-1] not in PLACE_WORDS
             and folded[-1] not in _NAME_SUFFIXES  # "Brent Bozell III"
         ):
+            if len(run) >= 3 and folded[-2] in {"of", "for"} and not ORG_WORDS.isdisjoint(folded):
+                self._org(run, words)  # "Art Gallery of NSW": the letters are its place
+                return
             # "U.S. ICE", "HSI": an organisation known by its letters.
             self._org([run[-1]], [words[-1]])
             return

@@ -1911,3 +1911,20 @@ def test_common_occupations_before_a_name_leave_the_name_the_subject() -> None:
         "Dmitri Sauvageau-Udeh",
         "Kwabla Osafo-Brightwell",
     ]
+
+
+def test_a_paper_s_authors_are_its_lead_author_and_organisations_keep_place_and_number() -> None:
+    text = _article(
+        "Yuki Tanabe-Ross, a marine biologist at the University of Victoria and the lead "
+        "author of the study, said it was rare.\n\n"
+        "“The new species is distinguished by the absence of a radula,” the authors wrote.\n\n"
+        "CUPE 7000 said in a statement that workers were “exhausted”.\n\n"
+        "The Quebec Forest Industry Council said the plan was “unworkable”.\n\n"
+        "The Art Gallery of NSW said the field was “strong”."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Yuki Tanabe-Ross",
+        "CUPE 7000",
+        "Quebec Forest Industry Council",
+        "Art Gallery of NSW",
+    ]
