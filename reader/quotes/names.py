@@ -304,6 +304,12 @@ _ROLE_PARTICIPLES = words("role_participles")
 _COMMON_VERBS = words("common_verbs")
 # Words for someone set before their name, a comma between: "His mother, ", "The brothers'
 # mother, ", "Alexis’s sister, ", "an influential Russian sociologist, ".
+_DEPARTMENT_WORDS = frozenset({"department", "ministry", "minister", "secretary", "office"})
+# The rest of a department's name after its first field: ", Culture, Tourism and Heritage".
+_DEPARTMENT_LIST = re.compile(
+    r", (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?, )*[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)? and "
+    r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?"
+)
 _AGED_BEFORE = re.compile(r"\b[\w-]+-year-old $")
 _INTRODUCED_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[\w.-]+(?:['’]s|s['’]))"
@@ -880,6 +886,12 @@ class Entities:
             ):
                 end += 2  # "Ontario Nurses' Association", "Kingsmere United Supporters' Trust"
                 continue
+            if word == "," and self._listed_department(index, end):
+                # "Department of Communities, Culture, Tourism and Heritage": one name
+                stop = _DEPARTMENT_LIST.match(text, starts[end]).end()
+                while end < count and starts[end] < stop:
+                    end += 1
+                continue
             if (
                 word == "—"
                 and end + 1 < count
@@ -931,6 +943,18 @@ class Entities:
                 continue
             break
         return end
+
+    def _listed_department(self, index: int, comma: int) -> bool:
+        """Whether the comma at token `comma` goes on listing the fields of a department's
+        name that starts at token `index` ("Department of Environment, Energy and Climate
+        Action"), rather than ending the name."""
+        texts = self._token_texts
+        folded = [t.casefold() for t in texts[index:comma]]
+        return (
+            "of" in folded[1:3]
+            and bool(_DEPARTMENT_WORDS.intersection(folded[:2]))
+            and _DEPARTMENT_LIST.match(self.text, self._token_starts[comma]) is not None
+        )
 
     def _add_run(self, toks: Sequence[Token], first: int, last: int) -> None:
         run = list(toks[first:last])
@@ -1468,7 +1492,8 @@ class Entities:
     def _org(self, run: list[Token], words: list[str]) -> None:
         if self._recording is not None:
             self._record("org", self._rel(run), words)
-        name = " ".join(words).replace(" ' ", "' ").replace(" ’ ", "’ ")  # "Nurses' Association"
+        # "Nurses' Association", "Department of Environment, Energy and Climate Action"
+        name = " ".join(words).replace(" ' ", "' ").replace(" ’ ", "’ ").replace(" , ", ", ")
         entity = self.find(name) or self._entity(name, "org", run[0].start)
         if len(run) == 1:
             entity.aliases.add(words[0].replace(".", "").casefold())

@@ -1928,3 +1928,13 @@ def test_a_paper_s_authors_are_its_lead_author_and_organisations_keep_place_and_
         "Quebec Forest Industry Council",
         "Art Gallery of NSW",
     ]
+
+
+def test_a_department_named_for_several_fields_keeps_its_whole_name() -> None:
+    text = _article(
+        "The Department of Communities, Culture, Tourism and Heritage said the theatre would "
+        "“reopen in the spring”."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Department of Communities, Culture, Tourism and Heritage"
+    ]
