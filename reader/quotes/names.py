@@ -304,7 +304,9 @@ _ROLE_PARTICIPLES = words("role_participles")
 _COMMON_VERBS = words("common_verbs")
 # Words for someone set before their name, a comma between: "His mother, ", "The brothers'
 # mother, ", "Alexis’s sister, ", "an influential Russian sociologist, ".
-_DEPARTMENT_WORDS = frozenset({"department", "ministry", "minister", "secretary", "office"})
+# (not a minister's title: "Minister of Innovation, Science and Industry François-Philippe
+# Champagne" is followed by a name)
+_DEPARTMENT_WORDS = frozenset({"department", "ministry", "office"})
 # The rest of a department's name after its first field: ", Culture, Tourism and Heritage".
 _DEPARTMENT_LIST = re.compile(
     r", (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?, )*[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)? and "
@@ -886,10 +888,14 @@ class Entities:
             ):
                 end += 2  # "Ontario Nurses' Association", "Kingsmere United Supporters' Trust"
                 continue
-            if word == "," and self._listed_department(index, end):
+            listed = (
+                _DEPARTMENT_LIST.match(text, starts[end])
+                if word == "," and self._listed_department(index, end)
+                else None
+            )
+            if listed is not None:
                 # "Department of Communities, Culture, Tourism and Heritage": one name
-                stop = _DEPARTMENT_LIST.match(text, starts[end]).end()
-                while end < count and starts[end] < stop:
+                while end < count and starts[end] < listed.end():
                     end += 1
                 continue
             if (
