@@ -1938,3 +1938,11 @@ def test_a_department_named_for_several_fields_keeps_its_whole_name() -> None:
     assert [s for _, s in _speech(text)] == [
         "Department of Communities, Culture, Tourism and Heritage"
     ]
+
+
+def test_a_controller_after_an_organisation_is_a_role_before_the_name() -> None:
+    text = _article(
+        "“We knocked on every door we could reach,” said Tairāwhiti Civil Defence controller "
+        "Hamiora Pohatu-Ekdahl."
+    )
+    assert [s for _, s in _speech(text)] == ["Hamiora Pohatu-Ekdahl"]
