@@ -442,10 +442,21 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
     return 0
 
 
+# Words that open a surname, some of them also given names ("Mac"): "Pádraig Mac Craith".
+_SURNAME_PREFIXES = frozenset({"mac", "mc", "ó", "o", "ní", "nic", "uí", "mhic", "van", "von"})
+_TITLE_PREFIXES = frozenset({"ex", "vice", "co", "deputy", "acting", "interim", "former"})
+
+
 def _is_title(word: str) -> bool:
     """A title or role, also compounded: "Secretary-Treasurer", "Vice-Chair"."""
     word = word.rstrip(".")
-    return word in TITLES or ("-" in word and word.rsplit("-", 1)[1] in TITLES)
+    if word in TITLES:
+        return True
+    if "-" not in word:
+        return False
+    first, last = word.split("-", 1)[0], word.rsplit("-", 1)[1]
+    # (not a double surname: "MacPhail-Bishop", "Okafor-Major")
+    return last in TITLES and (first in TITLES or first in _TITLE_PREFIXES)
 
 
 def _field_and_region(folded: list[str]) -> bool:
@@ -988,6 +999,7 @@ class Entities:
             and not is_given_name(run[0].word)
             and gender_of(run[1].word)
             and run[-1].folded not in ORG_WORDS  # "Quebec Forest Industry Council": its name
+            and run[1].folded not in _SURNAME_PREFIXES  # "Pádraig Mac Craith-Lonergan"
             and self._after_lowercase_or_start(run[0])
             and not (  # "Premier Doug Ford said", opening a sentence: a title, kept as one
                 run[0].folded.rstrip(".") in TITLES and self._opens_sentence(run[0])

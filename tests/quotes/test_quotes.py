@@ -1946,3 +1946,16 @@ def test_a_controller_after_an_organisation_is_a_role_before_the_name() -> None:
         "Hamiora Pohatu-Ekdahl."
     )
     assert [s for _, s in _speech(text)] == ["Hamiora Pohatu-Ekdahl"]
+
+
+def test_a_double_surname_ending_in_a_title_word_and_an_irish_mac_stay_in_the_name() -> None:
+    text = _article(
+        "The amendment, proposed by Sen. Fergus MacPhail-Bishop, would prohibit the ads.\n\n"
+        "“We closed that door,” MacPhail-Bishop told senators.\n\n"
+        "Tipperary manager Pádraig Mac Craith-Lonergan was more animated than usual.\n\n"
+        "“We were written off by everyone,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Fergus MacPhail-Bishop",
+        "Pádraig Mac Craith-Lonergan",
+    ]
