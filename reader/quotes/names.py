@@ -1024,6 +1024,7 @@ class Entities:
             )
             and len(run) >= 2
             and self._opens_sentence(run[0])
+            and not is_place(run[-1].word)  # "Tenant Line Ireland": an organisation's name
             # (up to an affiliation: "Farmer Harbhajan Singh Bhangoo of Sangrur")
             and all(
                 _name_like(t) for t in takewhile(lambda t: t.folded not in {"of", "for"}, run[1:])

@@ -1920,13 +1920,15 @@ def test_a_paper_s_authors_are_its_lead_author_and_organisations_keep_place_and_
         "“The new species is distinguished by the absence of a radula,” the authors wrote.\n\n"
         "CUPE 7000 said in a statement that workers were “exhausted”.\n\n"
         "The Quebec Forest Industry Council said the plan was “unworkable”.\n\n"
-        "The Art Gallery of NSW said the field was “strong”."
+        "The Art Gallery of NSW said the field was “strong”.\n\n"
+        "Tenant Line Ireland reported “a sharp increase” in calls."
     )
     assert [s for _, s in _speech(text)] == [
         "Yuki Tanabe-Ross",
         "CUPE 7000",
         "Quebec Forest Industry Council",
         "Art Gallery of NSW",
+        "Tenant Line Ireland",
     ]
 
 
