@@ -1563,7 +1563,10 @@ class _Finder:
         does not keep, being before the name). `owned`: only after an owner's word ("Her
         coach, Dirk Vermaelen," for "the Belgian-born coach")."""
         # (a role may stand between: "his son, drummer Marcus Whitacre-Dupree,")
-        pattern = re.compile(rf"\b(?i:{re.escape(noun)}),?\s+(?:[a-z][\w-]*\s+){{0,2}}(?=[A-Z])")
+        pattern = re.compile(
+            rf"\b(?i:{re.escape(noun)}),?\s+(?:[a-z][\w-]*\s+){{0,2}}"
+            r"(?:(?:Rev|Dr|Mr|Mrs|Ms|Prof|Sgt|Const|Det|Coun|Sen)\.?\s+)?(?=[A-Z])"
+        )  # "its senior pastor, Rev. Jakob Enns-Thorsen,"
         for found in reversed(list(pattern.finditer(self.text, max(0, at - 6000), at))):
             if owned and not _OWNER_BEFORE.search(
                 self.text, max(0, found.start() - 30), found.start()

@@ -1961,3 +1961,13 @@ def test_a_double_surname_ending_in_a_title_word_and_an_irish_mac_stay_in_the_na
         "Fergus MacPhail-Bishop",
         "Pádraig Mac Craith-Lonergan",
     ]
+
+
+def test_a_role_named_with_a_title_between_is_the_person_named() -> None:
+    text = _article(
+        "The court dismissed an appeal by the Enns Memorial Tabernacle and its senior pastor, "
+        "Rev. Jakob Enns-Thorsen.\n\n"
+        "The church was founded in 1949 by Enns-Thorsen's grandfather, Cornelius Enns.\n\n"
+        "Reached by phone Thursday, the pastor said he was “disappointed but not surprised.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Jakob Enns-Thorsen"]
