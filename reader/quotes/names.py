@@ -306,6 +306,12 @@ _COMMON_VERBS = words("common_verbs")
 # mother, ", "Alexis’s sister, ", "an influential Russian sociologist, ".
 # (not a minister's title: "Minister of Innovation, Science and Industry François-Philippe
 # Champagne" is followed by a name)
+# A line a web page sets inside its story: "Story continues below advertisement".
+_CONTINUES_BELOW = re.compile(
+    r"(?:Story|Article|Text) continues below|Continue reading below|STORY CONTINUES BELOW"
+    r"|Advertisement\s*$|ADVERTISEMENT\s*$",
+    re.MULTILINE,
+)
 _DEPARTMENT_WORDS = frozenset({"department", "ministry", "office"})
 # The rest of a department's name after its first field: ", Culture, Tourism and Heritage".
 _DEPARTMENT_LIST = re.compile(
@@ -1082,6 +1088,8 @@ class Entities:
         rest = self.text[end : end + 2]
         if rest[:1] == ":" and all(t.isupper() for t in texts[first:last]):
             return True
+        if _CONTINUES_BELOW.match(self.text, start):
+            return True  # "Story continues below advertisement"
         line_end = self.text.find("\n", end)
         line_end = len(self.text) if line_end < 0 else line_end
         return (

@@ -1971,3 +1971,13 @@ def test_a_role_named_with_a_title_between_is_the_person_named() -> None:
         "Reached by phone Thursday, the pastor said he was “disappointed but not surprised.”"
     )
     assert [s for _, s in _speech(text)] == ["Jakob Enns-Thorsen"]
+
+
+def test_page_furniture_names_no_one_and_plural_organisation_words_end_a_name() -> None:
+    text = (
+        "Rahimi spoke.\n\nStory continues below advertisement\n\n"
+        "Edmonton Catholic Schools posted a photo of the lockers on X."
+    )
+    names = {(e.name, e.kind) for e in Entities(text).entities}
+    assert ("Edmonton Catholic Schools", "org") in names
+    assert not any(name.startswith("Story") for name, _ in names)
