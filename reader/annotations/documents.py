@@ -73,6 +73,11 @@ def fingerprint(annotation: Annotation, into: bytearray | None = None) -> int:
     return zlib.crc32(into)
 
 
+def _bytes_of(values: np.ndarray, dtype: type) -> memoryview:
+    """The bytes of `values` as `dtype` (a view where they are that already)."""
+    return np.ascontiguousarray(values, dtype=dtype).data.cast("B")
+
+
 class Documents:
     """Every annotation the index holds, numbered, with its columns and fingerprint."""
 
@@ -109,7 +114,7 @@ class Documents:
     def extend(
         self,
         annotations: list[Annotation | None],
-        fingerprints: list[int],
+        fingerprints: np.ndarray,
         columns: dict[str, np.ndarray],
     ) -> int:
         """Add saved rows at once (None: an annotation gone since); the first one's number."""
@@ -118,9 +123,11 @@ class Documents:
         for number, annotation in enumerate(annotations, start=base):
             if annotation is not None:
                 self.number_of[annotation.id] = number
-        self.fingerprints.extend(fingerprints)
+        self.fingerprints.frombytes(
+            np.ascontiguousarray(fingerprints, dtype=np.uint32).data.cast("B")
+        )
         for name, column in self._columns.items():
-            column.frombytes(columns[name].astype(np.int64).tobytes())
+            column.frombytes(np.ascontiguousarray(columns[name], dtype=np.int64).data.cast("B"))
         self._alive.extend(annotation is not None for annotation in annotations)
         return base
 

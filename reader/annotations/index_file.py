@@ -133,7 +133,8 @@ def read_index(path: Path, limit: int) -> SavedIndex | None:
             return None
         entries_at = start + length
         documents = len(header.ids)
-        handle.seek(entries_at + 4 * sum(header.counts))
+        bounds = _bounds(header.counts)  # (the list of counts goes: 2 MB of int objects)
+        handle.seek(entries_at + 4 * int(bounds[-1]))
         table = np.frombuffer(handle.read(8 * documents * len(COLUMNS)), dtype="<i8")
         if table.size != documents * len(COLUMNS):
             handle.close()
@@ -146,11 +147,11 @@ def read_index(path: Path, limit: int) -> SavedIndex | None:
         header.ids,
         header.fingerprints,
         header.words,
-        _bounds(header.counts),
+        bounds,
         np.zeros(0, dtype=np.int32),
         header.names,
         _columns(table, documents),
-        _pieces(handle, entries_at, header.counts, documents),
+        _pieces(handle, entries_at, bounds, documents),
     )
 
 
@@ -180,8 +181,9 @@ def _bounds(counts: list[int]) -> np.ndarray:
 
 
 def _columns(table: np.ndarray, documents: int) -> dict[str, np.ndarray]:
+    """Each column of `table`, a view of it (no copy: the index copies them once)."""
     rows = table.reshape(len(COLUMNS), documents)
-    return {name: rows[i].astype(np.int64) for i, name in enumerate(COLUMNS)}
+    return {name: rows[i].astype(np.int64, copy=False) for i, name in enumerate(COLUMNS)}
 
 
 def _checked(entries: np.ndarray, documents: int) -> bool:
@@ -194,18 +196,19 @@ def _checked(entries: np.ndarray, documents: int) -> bool:
 
 
 def _pieces(
-    handle: BinaryIO, at: int, counts: list[int], documents: int
+    handle: BinaryIO, at: int, bounds: np.ndarray, documents: int
 ) -> Generator[Piece, None, None]:
-    """The entries of the words, `_PIECE` entries or so at a time, each checked; the file
-    is closed when they are all read or the reading stops."""
+    """The entries of the words (word i's are bounds[i]:bounds[i + 1]), `_PIECE` entries or
+    so at a time (at least one word), each checked; the file is closed when they are all
+    read or the reading stops."""
     try:
         handle.seek(at)
-        first = 0
-        while first < len(counts):
-            last, total = first, 0
-            while last < len(counts) and (total < _PIECE or last == first):
-                total += counts[last]
-                last += 1
+        first, words = 0, len(bounds) - 1
+        while first < words:
+            # The first word whose entries end `_PIECE` or more after this piece's start.
+            wanted = int(bounds[first]) + _PIECE
+            last = max(first + 1, min(words, int(np.searchsorted(bounds, wanted))))
+            total = int(bounds[last] - bounds[first])
             data = handle.read(4 * total)
             entries = np.frombuffer(data, dtype="<i4")
             if entries.size != total or not _checked(entries, documents):

@@ -4,6 +4,7 @@ ignored when it cannot be trusted, and never different from an index built afres
 from __future__ import annotations
 
 import os
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -377,3 +378,44 @@ def test_preparing_the_typo_windows_after_the_build_changes_no_answer(tmp_path: 
     index.prepare()
     assert _answers(index) == before
     assert index._vocab._sorted is not None and len(index._vocab._windows) > 20
+
+
+@pytest.mark.parametrize("piece", [1, 3, 7, 1 << 18])
+def test_a_restored_index_holds_what_a_fresh_one_does_row_for_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece: int
+) -> None:
+    """The restore lets go of what it read as it goes (ids, fingerprints, columns) and
+    numbers each source's annotations in an array: the rows, their fingerprints, columns
+    and names' numbers are still those of an index built afresh, and the file's pieces
+    still cover every word once, in order, whatever their size."""
+    import numpy as np
+
+    from reader.annotations import index_file
+    from reader.annotations.documents import COLUMNS
+
+    monkeypatch.setattr(index_file, "_PIECE", piece)
+    db = tmp_path / "reader.json"
+    store = _store(db, rows=30)
+    SearchIndex.build(store)  # kept beside the database
+    saved = index_file.read_index(index_path(db), 1 << 30)
+    assert saved is not None
+    spans = [(first, last) for first, last, _ in saved.all_pieces()]
+    assert spans[0][0] == 0 and spans[-1][1] == len(saved.words)
+    assert all(a[1] == b[0] and a[0] < a[1] for a, b in pairwise(spans))
+    fresh, restored = _fresh(store), SearchIndex.build(Store(db))
+    by_id = {a.id: n for n, a in enumerate(fresh._docs.annotations) if a is not None}
+    order = [by_id[a.id] for a in restored._docs.annotations if a is not None]
+    assert sorted(order) == list(range(len(by_id)))
+    assert list(restored._docs.fingerprints) == [fresh._docs.fingerprints[n] for n in order]
+    for name in COLUMNS:
+        assert restored._docs.column(name).tolist() == fresh._docs.column(name)[order].tolist()
+    names = {
+        name: sorted(restored._docs.annotations[n].id for n in numbers)  # type: ignore[union-attr]
+        for name, numbers in restored._name_docs.items()
+    }
+    assert names == {
+        name: sorted(fresh._docs.annotations[n].id for n in numbers)  # type: ignore[union-attr]
+        for name, numbers in fresh._name_docs.items()
+    }
+    assert _answers(restored) == _answers(fresh)
+    assert isinstance(np.frombuffer(restored._name_docs[("doug", "king")], np.int32), np.ndarray)

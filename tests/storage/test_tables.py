@@ -90,3 +90,35 @@ def test_an_id_used_twice_is_refused_and_named_in_any_piece(first: int, again: i
     for between in (None, lambda: None):
         with pytest.raises(TablesError, match=f"annotation id {first:032x} is used twice"):
             Tables.decode_annotations(raw, between)
+
+
+def test_equal_dates_of_annotations_read_one_after_another_are_one_string() -> None:
+    """A run of annotations made or changed in the same second (an import, a codebook
+    merge) holds its dates once; a date that differs is its own, and the records and the
+    file written from them are exactly what was read."""
+    docs = {}
+    stamps = [("a", "a"), ("a", "b"), ("a", "b"), ("c", "b"), ("c", "c"), ("a", "a")]
+    for number, (made, changed) in enumerate(stamps, start=1):
+        docs[str(number)] = {
+            "id": f"{number:032x}",
+            "article_id": 1,
+            "start": 0,
+            "end": 1,
+            "quote": "q",
+            "created": f"2026-01-0{'abc'.index(made) + 1}T00:00:00+00:00",
+            "updated": f"2026-01-0{'abc'.index(changed) + 1}T00:00:00+00:00",
+        }
+    raw = msgspec.json.encode(docs)
+    read = list(Tables.decode_annotations(raw).values())
+    assert [(a.created, a.updated) for a in read] == [
+        (d["created"], d["updated"]) for d in docs.values()
+    ]
+    assert read[1].created is read[0].created and read[2].created is read[0].created
+    assert read[2].updated is read[1].updated and read[3].updated is read[2].updated
+    assert read[4].updated is read[4].created and read[4].created is read[3].created
+    assert read[5].created is not read[4].created  # another date: no sharing with an older
+    tables = Tables(meta={"schema": 1}, annotations={a.id: a for a in read})
+    written = msgspec.json.decode(b"".join(tables.file_chunks()))["annotations"]
+    assert written == {key: {**Annotation.from_doc(doc).to_doc()} for key, doc in docs.items()}
+    many = _table(6000)  # in pieces, the same as one decode
+    assert Tables.decode_annotations(many, lambda: None) == Tables.decode_annotations(many)
