@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from reader.storage.database import Store
@@ -36,6 +37,15 @@ def dialog(app: ReaderApp) -> TagDialog:
 def source_label(app: ReaderApp) -> str:
     """The words of the line over the source field ("Source new source")."""
     return region_words(app, dialog(app).query_one(".tag-label"))
+
+
+async def _second_quote_after_doug_king(pilot: Pilot[None]) -> None:
+    """The first quotation tagged "Doug King", then the tag dialog of the second, emptied."""
+    await settle(pilot)
+    await press(pilot, "n", "t")
+    await tag(pilot, "Doug King")
+    await press(pilot, "n", "t")
+    await fill(pilot, "")
 
 
 async def test_editing_adds_to_what_is_there(ice_library: Path) -> None:
@@ -91,11 +101,7 @@ async def test_the_source_label_says_whether_enter_saves_an_existing_or_a_new_so
 ) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "n", "t")
-        await tag(pilot, "Doug King")
-        await press(pilot, "n", "t")
-        await fill(pilot, "")
+        await _second_quote_after_doug_king(pilot)
         assert source_label(app) == "Source"  # nothing typed, nothing to say
         await type_text(pilot, "doug")  # "Doug King" highlighted: enter takes it
         assert source_label(app) == "Source existing source: Doug King"
@@ -108,11 +114,7 @@ async def test_the_source_label_says_whether_enter_saves_an_existing_or_a_new_so
 async def test_ctrl_s_saves_the_source_the_label_names(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "n", "t")
-        await tag(pilot, "Doug King")
-        await press(pilot, "n", "t")
-        await fill(pilot, "")
+        await _second_quote_after_doug_king(pilot)
         await type_text(pilot, "doug")
         assert source_label(app) == "Source existing source: Doug King"
         await press(pilot, "ctrl+s")
