@@ -905,11 +905,7 @@ class Entities:
             ):
                 end += 2  # "Ontario Nurses' Association", "Kingsmere United Supporters' Trust"
                 continue
-            listed = (
-                _DEPARTMENT_LIST.match(text, starts[end])
-                if word == "," and self._listed_department(index, end)
-                else None
-            )
+            listed = self._listed_department(index, end) if word == "," else None
             if listed is not None:
                 # "Department of Communities, Culture, Tourism and Heritage": one name
                 while end < count and starts[end] < listed.end():
@@ -967,17 +963,14 @@ class Entities:
             break
         return end
 
-    def _listed_department(self, index: int, comma: int) -> bool:
-        """Whether the comma at token `comma` goes on listing the fields of a department's
-        name that starts at token `index` ("Department of Environment, Energy and Climate
-        Action"), rather than ending the name."""
-        texts = self._token_texts
-        folded = [t.casefold() for t in texts[index:comma]]
-        return (
-            "of" in folded[1:3]
-            and bool(_DEPARTMENT_WORDS.intersection(folded[:2]))
-            and _DEPARTMENT_LIST.match(self.text, self._token_starts[comma]) is not None
-        )
+    def _listed_department(self, index: int, comma: int) -> re.Match[str] | None:
+        """The rest of a department's name that starts at token `index`, when the comma at
+        token `comma` goes on listing its fields ("Department of Environment, Energy and
+        Climate Action") rather than ending the name; else None."""
+        folded = [t.casefold() for t in self._token_texts[index : min(comma, index + 3)]]
+        if "of" not in folded[1:3] or not _DEPARTMENT_WORDS.intersection(folded[:2]):
+            return None
+        return _DEPARTMENT_LIST.match(self.text, self._token_starts[comma])
 
     def _add_run(self, toks: Sequence[Token], first: int, last: int) -> None:
         run = list(toks[first:last])
