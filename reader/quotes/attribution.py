@@ -221,7 +221,6 @@ _KIN_INVERSE = {
 }
 _OWNER_BEFORE = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)|[’']s)\s+(?:[\w-]+\s+)?$")
 _LOWER_ROLE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?=[A-Z])")
-_APPOSITION = re.compile(r",\s+(?=[A-Z])")
 # A number and lowercase words between a capitalised word and a name: " 11 student ".
 _DESCRIPTION_THEN_NAME = re.compile(
     r" \d[\w-]*(?: (?:[a-z][\w-]*|[A-Z][a-z]{1,5}\.)){1,3} (?=[A-Z])"
@@ -1343,11 +1342,6 @@ class _Finder:
         person_word = head in _EPITHETS or bool(_AGED.fullmatch(head))
         if not person_word or (head.endswith("s") and not head.endswith("ss")):
             return None  # "the pay", "the officials": not one person
-        after = _APPOSITION.match(self.text, described.end("head"))
-        if after is not None:  # "One local woman, Karen Robison, pulled …": named after all
-            named = self.entities.mention_at(after.end(), after.end() + 1)
-            if named is not None and named.start == after.end():
-                return named.entity if named.entity.kind == "person" else None
         if lead in {"a", "an", "one", "another"}:
             return UNNAMED
         tokens = self.entities.tokens_in(described.start("head"), described.end("head"))
