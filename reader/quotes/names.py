@@ -1012,7 +1012,10 @@ class Entities:
             (
                 (
                     (len(run) >= 3 or not is_given_name(run[0].word))
-                    and run[0].folded in _PERSON_NOUN_WORDS
+                    and (
+                        run[0].folded in _PERSON_NOUN_WORDS
+                        or run[0].folded.rsplit("-", 1)[-1] in _PERSON_NOUN_WORDS  # "Co-author"
+                    )
                 )
                 or (  # "Saxophonist Dorian Hargreave-Hale", "Pianist Ana Ruiz"
                     len(run) >= 3
@@ -1469,6 +1472,8 @@ class Entities:
             if any(e.kind == "person" for e in self._with_alias(folded)):
                 self._single(token, [], "")  # "Guardian said", after "Mayor Don Guardian"
                 return
+            if self._opens_sentence(token):
+                return  # "Company welcomes agreement", "Council voted": the common noun
         if (
             folded in ORG_WORDS
             or _camel(word)

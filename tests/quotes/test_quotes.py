@@ -1981,3 +1981,14 @@ def test_page_furniture_names_no_one_and_plural_organisation_words_end_a_name() 
     names = {(e.name, e.kind) for e in Entities(text).entities}
     assert ("Edmonton Catholic Schools", "org") in names
     assert not any(name.startswith("Story") for name, _ in names)
+
+
+def test_a_generic_word_for_an_organisation_opening_a_line_is_no_organisation() -> None:
+    text = _article(
+        "Company welcomes agreement\n\n"
+        "The company, which employs 2,200 people, said in a statement that the deal "
+        "“provides stability”.\n\n"
+        "Co-author Tomasz Wieczorek, an atmospheric scientist, said the team used models. "
+        "“Some of it very likely came from far away,” Wieczorek said."
+    )
+    assert [s for _, s in _speech(text)] == ["Tomasz Wieczorek"]
