@@ -180,7 +180,7 @@ _DESCRIBED_SUBJECT = re.compile(
 # Between a described subject and the name that says who it is: ", " and a role ("Her
 # mother, the retired schoolteacher "), or "was" ("Among the crowd was ").
 _APPOSED = re.compile(
-    r"(?:(?:\s+[a-z][\w’'-]*){0,4},\s+(?:(?:the|a|an)\s+)?(?:[a-z][\w’'-]*\s+){0,3}"
+    r"(?:(?:\s+[a-z][\w’'-]*){0,4},\s+(?:(?:the|a|an)\s+)?(?:[a-z0-9][\w’'-]*\s+){0,3}"
     r"|\s+(?:was|were|is)\s+)"
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
 )
@@ -314,8 +314,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 # A capitalised word, and up to three lower-case ones or numbers, between a sentence's
 # start and a name: "Geologist ", "Resident ", "Mother of four ", "Grade 7 student ".
 _OPENING_ROLE = re.compile(
-    r"(?:^|(?<=[.!?][\"”’)]\s)|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+)((?: (?:[a-z][a-z-]*|\d+)){0,3}) $"
-)
+    r"(?:^|(?<=[.!?][\"”’)]\s)|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[a-z]+)?)"
+    r"((?: (?:[a-z][a-z-]*|\d+)){0,3}) $"
+)  # ("Co-author Marisol Quintanilla-Webb")
 
 
 @dataclass(frozen=True)
@@ -393,7 +394,10 @@ _LINK_LABEL = re.compile(
     r"(?:READ MORE|RELATED(?: STORIES| COVERAGE| ARTICLES)?|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ"
     r"|Read more|Related|Watch|Listen|See also|Also read)\s*[:|]"
 )
-_AMONG = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))Among [^.;:!?\n]{1,80} (?:was|were) $")
+_AMONG = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Among|In|At|On|Behind|Beside|Near|Next to) [^.;:!?\n,]{1,80} "
+    r"(?:was|were) (?:\d+-year-old )?$"
+)  # ("In the front row was Odessa Carvery", "Among the volunteers was 16-year-old …")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 # An office before a name: "Minister for Manpower ", "Secretary of State for Wales ".
 _OFFICE_BEFORE = re.compile(
@@ -2309,6 +2313,8 @@ def is_subject(text: str, mention: Mention) -> bool:
         described = _DESCRIBED_BEFORE.search(text, max(0, start - 80), start)
         if described and described.group("role").casefold() in _ROLE_WORDS:
             start = described.start()  # "Obama consultant Cornell Belcher picked up"
+            while start > 0 and (text[start - 1] == "-" or text[start - 1].isalnum()):
+                start -= 1  # the whole of "Co-author", not its "author"
     if text[max(0, start - 4) : start] in {"The ", "the "}:
         start -= 4  # "The Food Standards Agency warned"
     else:
@@ -2322,8 +2328,6 @@ def is_subject(text: str, mention: Mention) -> bool:
     before = text[max(0, start - 3) : start]
     if text.endswith(", ", 0, start) and _KIN_OPENING.search(text, max(0, start - 60), start):
         return True  # "Her cousin, Gerhard Reimer, who lived …, stood beside her"
-    if text.endswith(("was ", "were "), 0, start) and _AMONG.search(
-        text, max(0, start - 90), start
-    ):
+    if _AMONG.search(text, max(0, start - 110), start):
         return True  # "Among the evacuees was Aroha Pohatu": the sentence is about her
     return start == 0 or bool(re.search(r"(?:^|[.!?\n]\s*|,\s)$", before)) or before.endswith("\n")

@@ -680,7 +680,15 @@ def _appositive_name(toks: Sequence[Token], index: int) -> Phrase | None:
     """The name set off by a comma after a short noun phrase: "the team's coach, Alireza Mehraban"."""
     for comma in range(index + 1, min(len(toks) - 1, index + 8)):
         if toks[comma].text == ",":
-            if _name_token(toks[comma + 1]) and toks[comma + 1].folded not in NOT_NAMES:
+            first = toks[comma + 1]
+            if _name_token(first) and (
+                first.folded not in NOT_NAMES
+                or (  # "his wife of 54 years, June Baxendale": a month that is a given name
+                    is_given_name(first.folded)
+                    and comma + 2 < len(toks)
+                    and _name_token(toks[comma + 2])
+                )
+            ):
                 named = subject_after(toks, comma + 1)
                 return named if named is not None and named.kind == "name" else None
             return None

@@ -1992,3 +1992,23 @@ def test_a_generic_word_for_an_organisation_opening_a_line_is_no_organisation() 
         "“Some of it very likely came from far away,” Wieczorek said."
     )
     assert [s for _, s in _speech(text)] == ["Tomasz Wieczorek"]
+
+
+def test_the_person_a_scene_sentence_introduces_is_the_one_the_pronoun_means() -> None:
+    text = _article(
+        "“We got it done,” said choir director Evangeline Downey-Carvery.\n\n"
+        "The youngest member, 14-year-old Keziah Skeete, joined during the pandemic.\n\n"
+        "“I'd only ever seen them as little squares on a screen,” she said.\n\n"
+        "“It was loud,” Downey-Carvery said.\n\n"
+        "In the front row was Odessa Carvery, 91, who sang with the choir for 25 years.\n\n"
+        "“Beautiful,” she said afterward.\n\n"
+        "Co-author Marisol Quintanilla-Webb, a PhD student, said the nights were the surprise.\n\n"
+        "“Asphalt and concrete soak up heat all day,” she said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Evangeline Downey-Carvery",
+        "Keziah Skeete",
+        "Evangeline Downey-Carvery",
+        "Odessa Carvery",
+        "Marisol Quintanilla-Webb",
+    ]
