@@ -690,6 +690,11 @@ def _appositive_name(toks: Sequence[Token], index: int) -> Phrase | None:
                 )
             ):
                 named = subject_after(toks, comma + 1)
+                if named is None and first.folded in NOT_NAMES:  # "June Baxendale"
+                    end = comma + 1
+                    while end < len(toks) and end - comma <= 4 and _name_token(toks[end]):
+                        end += 1
+                    named = Phrase(tuple(toks[comma + 1 : end]), "name")
                 return named if named is not None and named.kind == "name" else None
             return None
         if not toks[comma].text[:1].isalnum():

@@ -2012,3 +2012,12 @@ def test_the_person_a_scene_sentence_introduces_is_the_one_the_pronoun_means() -
         "Odessa Carvery",
         "Marisol Quintanilla-Webb",
     ]
+
+
+def test_a_wife_named_after_her_description_with_a_month_for_a_given_name() -> None:
+    text = _article(
+        "Lorne Baxendale died at 81.\n\n"
+        "“They had to practically pry the wheel out of his hands,” said his wife of 54 years, "
+        "June Baxendale."
+    )
+    assert [s for _, s in _speech(text)] == ["June Baxendale"]
