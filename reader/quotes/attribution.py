@@ -394,6 +394,7 @@ _LINK_LABEL = re.compile(
     r"(?:READ MORE|RELATED(?: STORIES| COVERAGE| ARTICLES)?|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ"
     r"|Read more|Related|Watch|Listen|See also|Also read)\s*[:|]"
 )
+_WARD_BEFORE = re.compile(r"\b(?:Ward|District|Division|Zone) \d{1,3} $")
 _AMONG = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Among|In|At|On|Behind|Beside|Near|Next to) [^.;:!?\n,]{1,80} "
     r"(?:was|were) (?:\d+-year-old )?$"
@@ -2303,6 +2304,9 @@ def is_subject(text: str, mention: Mention) -> bool:
         if titled and titled.group().split()[-1].casefold().rstrip(".") in TITLES:
             start = titled.start()  # "On Tuesday, Senate Majority Leader Mitch McConnell"
             last = _last_words(text, start)
+    ward = _WARD_BEFORE.search(text, max(0, start - 16), start)
+    if ward:
+        start = ward.start()  # "Ward 3 Coun. Gianna Ferraro-Lang, whose ward …, said"
     window = text[max(0, start - 60) : start]
     if " of " in window or " for " in window:
         office = _OFFICE_BEFORE.search(text, max(0, start - 60), start)

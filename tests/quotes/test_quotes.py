@@ -2021,3 +2021,15 @@ def test_a_wife_named_after_her_description_with_a_month_for_a_given_name() -> N
         "June Baxendale."
     )
     assert [s for _, s in _speech(text)] == ["June Baxendale"]
+
+
+def test_a_ward_councillor_opening_the_sentence_and_the_bureau_that_issued_a_statement() -> None:
+    text = _article(
+        "Millwright Kathleen Benedek said she voted against the agreement.\n\n"
+        "Ward 3 Coun. Gianna Ferraro-Lang, whose ward includes the mill, said the city had "
+        "been watching closely.\n\n"
+        "“A strike would have hurt a lot of families,” she said.\n\n"
+        "The Insurance Bureau of Canada tracks claims. In a statement, the bureau said auto "
+        "theft “costs Canadians more than $1 billion a year”."
+    )
+    assert [s for _, s in _speech(text)] == ["Gianna Ferraro-Lang", "Insurance Bureau of Canada"]
