@@ -394,6 +394,7 @@ _LINK_LABEL = re.compile(
     r"(?:READ MORE|RELATED(?: STORIES| COVERAGE| ARTICLES)?|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ"
     r"|Read more|Related|Watch|Listen|See also|Also read)\s*[:|]"
 )
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|so)\s+$")
 _WARD_BEFORE = re.compile(r"\b(?:Ward|District|Division|Zone) \d{1,3} $")
 _AMONG = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:Among|In|At|On|Behind|Beside|Near|Next to) [^.;:!?\n,]{1,80} "
@@ -2334,4 +2335,6 @@ def is_subject(text: str, mention: Mention) -> bool:
         return True  # "Her cousin, Gerhard Reimer, who lived …, stood beside her"
     if _AMONG.search(text, max(0, start - 110), start):
         return True  # "Among the evacuees was Aroha Pohatu": the sentence is about her
+    if _CLAUSE_JOIN.search(text, max(0, start - 10), start):
+        return True  # "…in December, and Downey-Carvery said members …": the clause's subject
     return start == 0 or bool(re.search(r"(?:^|[.!?\n]\s*|,\s)$", before)) or before.endswith("\n")

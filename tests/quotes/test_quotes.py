@@ -2033,3 +2033,13 @@ def test_a_ward_councillor_opening_the_sentence_and_the_bureau_that_issued_a_sta
         "theft “costs Canadians more than $1 billion a year”."
     )
     assert [s for _, s in _speech(text)] == ["Gianna Ferraro-Lang", "Insurance Bureau of Canada"]
+
+
+def test_a_name_opening_a_clause_after_and_is_its_subject() -> None:
+    text = _article(
+        "“Beautiful,” said Odessa Carvery, who sang with the choir for 25 years.\n\n"
+        "The choir plans a Christmas concert, and Evangeline Downey-Carvery said members are "
+        "already learning new songs.\n\n"
+        "“We're not looking back now,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Odessa Carvery", "Evangeline Downey-Carvery"]
