@@ -1777,6 +1777,9 @@ class _Finder:
             if described is not None and described.gender in {"", wanted}:
                 # "Outside court, his lawyer said … she said"
                 return _with_gender(described, wanted), True
+            introduced = self._introduced_just_before(at, wanted)
+            if introduced is not None:
+                return introduced, True
         candidates: list[tuple[Entity, bool, Mention | None]] = [
             (m.entity, self._is_subject(m), m)
             for m in self.entities.before(at, kind=kind, limit=1500 if kind == "person" else 2500)
@@ -1862,6 +1865,31 @@ class _Finder:
             if not gender or gender not in {"m", "f"} or entity.gender in {"", gender}:
                 return entity
         return None
+
+    def _introduced_just_before(self, at: int, wanted: str) -> Entity | None:
+        """The person a paragraph of narrative without quotations makes its subject, when
+        the paragraph right after it opens on the quotation `at` attributes: "Jolene
+        Toutsaint enrolled her son … Now nearly three, he counts … / “…,” she said". Only
+        when the paragraph opens on that person, whose known gender agrees, and names no one
+        else who could be meant."""
+        paragraphs = self.structure.paragraphs
+        index = bisect_right(self._paragraph_starts, at) - 1
+        if index < 1:
+            return None
+        here, before = paragraphs[index], paragraphs[index - 1]
+        if self.text[here.start : here.start + 1] not in {"“", '"'} or at > here.start + 400:
+            return None
+        body = self.text[before.start : before.end]
+        if any(mark in body for mark in '“”"'):
+            return None
+        people = [
+            m for m in self.entities.between(before.start, before.end) if m.entity.kind == "person"
+        ]
+        if not people or people[0].start > before.start + 80 or not self._is_subject(people[0]):
+            return None  # the paragraph opens on its subject, or this is not its case
+        first = people[0].entity
+        rivals = [m for m in people if m.entity is not first and m.entity.gender in {"", wanted}]
+        return first if first.gender == wanted and not rivals else None
 
     def _paragraph_start(self, offset: int) -> int:
         paragraphs = self.structure.paragraphs

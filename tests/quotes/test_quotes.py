@@ -15,7 +15,7 @@ from pytest import MonkeyPatch
 from reader.core.text import normalise
 from reader.quotes import QuoteFinding, describe, find_quotes
 from reader.quotes.names import Entities
-from tests.helpers.paths import GOLD
+from tests.helpers.paths import DATA, GOLD
 
 
 def _article(body: str, headline: str = "A headline about the news") -> str:
@@ -2043,3 +2043,12 @@ def test_a_name_opening_a_clause_after_and_is_its_subject() -> None:
         "“We're not looking back now,” she said."
     )
     assert [s for _, s in _speech(text)] == ["Odessa Carvery", "Evangeline Downey-Carvery"]
+
+
+def test_she_after_a_narrative_paragraph_that_opens_on_a_woman_is_hers() -> None:
+    # A probe article (made up for this project): the co-ordinator, quoted twice before, is
+    # the article's main figure; the paragraph just before the quotation opens on the mother.
+    path = DATA / "quotes" / "probes" / "p8-a04_cbcindigenous_language_nest.txt"
+    text = path.read_text(encoding="utf-8")
+    said = {text[f.span.start : f.span.end]: f.speaker for f in find_quotes(text) if f.speech}
+    assert said["He corrects my pronunciation now,"] == "Jolene Toutsaint"
