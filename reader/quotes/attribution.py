@@ -2333,7 +2333,11 @@ def is_subject(text: str, mention: Mention) -> bool:
         if titled and titled.group().split()[-1].casefold().rstrip(".") in TITLES:
             start = titled.start()  # "On Tuesday, Senate Majority Leader Mitch McConnell"
             last = _last_words(text, start)
-    ward = _WARD_BEFORE.search(text, max(0, start - 16), start)
+    # (each pattern is searched only when the character it ends on is there: is_subject
+    # runs at every mention near a quotation)
+    ward = text[start - 2 : start - 1].isdigit() and _WARD_BEFORE.search(
+        text, max(0, start - 16), start
+    )
     if ward:
         start = ward.start()  # "Ward 3 Coun. Gianna Ferraro-Lang, whose ward …, said"
     window = text[max(0, start - 60) : start]
@@ -2361,8 +2365,12 @@ def is_subject(text: str, mention: Mention) -> bool:
     before = text[max(0, start - 3) : start]
     if text.endswith(", ", 0, start) and _KIN_OPENING.search(text, max(0, start - 60), start):
         return True  # "Her cousin, Gerhard Reimer, who lived …, stood beside her"
-    if _AMONG.search(text, max(0, start - 110), start):
+    if text.endswith(("was ", "were ", "-old "), 0, start) and _AMONG.search(
+        text, max(0, start - 110), start
+    ):
         return True  # "Among the evacuees was Aroha Pohatu": the sentence is about her
-    if _CLAUSE_JOIN.search(text, max(0, start - 10), start):
+    if text.endswith(("and ", "but ", "while ", "so "), 0, start) and _CLAUSE_JOIN.search(
+        text, max(0, start - 10), start
+    ):
         return True  # "…in December, and Downey-Carvery said members …": the clause's subject
     return start == 0 or bool(re.search(r"(?:^|[.!?\n]\s*|,\s)$", before)) or before.endswith("\n")
