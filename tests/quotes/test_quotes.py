@@ -29,6 +29,20 @@ def _speech(text: str, known: tuple[str, ...] = ()) -> list[tuple[str, str | Non
     ]
 
 
+def _count_token_reads(monkeypatch: MonkeyPatch) -> list[int]:
+    """The number of tokens each call of `Entities.tokens_in` reads, from now on."""
+    read: list[int] = []
+    original = Entities.tokens_in
+
+    def counted(self: Entities, start: int, end: int) -> list:  # type: ignore[type-arg]
+        found = original(self, start, end)
+        read.append(len(found))
+        return found
+
+    monkeypatch.setattr(Entities, "tokens_in", counted)
+    return read
+
+
 def _only(text: str, known: tuple[str, ...] = ()) -> QuoteFinding:
     speech = [f for f in find_quotes(text, known) if f.speech]
     assert len(speech) == 1, speech
@@ -1111,16 +1125,8 @@ def test_quotation_after_quotation_in_one_long_paragraph_costs_each_a_bounded_re
     # 200 KB of «‹ took 46 s: each quotation read its sentence's tokens again, and the
     # sentence splitter's time grew with the square of the paragraph.
     from reader.core import text as text_module
-    from reader.quotes.names import Entities
 
-    read: list[int] = []
-    original = Entities.tokens_in
-
-    def counted(self: Entities, start: int, end: int) -> list:  # type: ignore[type-arg]
-        found = original(self, start, end)
-        read.append(len(found))
-        return found
-
+    read = _count_token_reads(monkeypatch)
     segmented: list[int] = []
     splitter = text_module._sentencex_segment
 
@@ -1128,7 +1134,6 @@ def test_quotation_after_quotation_in_one_long_paragraph_costs_each_a_bounded_re
         segmented.append(len(para))
         return list(splitter(language, para))
 
-    monkeypatch.setattr(Entities, "tokens_in", counted)
     monkeypatch.setattr(text_module, "_sentencex_segment", measured)
     article = _article("\u00ab\u2039" * 15_000)
     findings = find_quotes(article, [])
@@ -1583,17 +1588,7 @@ def test_a_document_noun_written_over_and_over_costs_each_quotation_a_bounded_re
 ) -> None:
     # 630 KB of "statement" words before each "the statement said" took 11 s: the author of
     # each earlier mention was looked for in all the tokens up to the quotation.
-    from reader.quotes.names import Entities
-
-    read: list[int] = []
-    original = Entities.tokens_in
-
-    def counted(self: Entities, start: int, end: int) -> list:  # type: ignore[type-arg]
-        found = original(self, start, end)
-        read.append(len(found))
-        return found
-
-    monkeypatch.setattr(Entities, "tokens_in", counted)
+    read = _count_token_reads(monkeypatch)
     words = "the statement writers issued statement after statement " * 20
     article = _article(
         "\n\n".join(f"{words}. “Line {i} of it all,” the statement said." for i in range(40))
