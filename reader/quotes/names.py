@@ -116,6 +116,21 @@ _PREPOSITIONS = words("prepositions")
 _GENDERED_PRONOUN = re.compile(
     r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.IGNORECASE
 )
+# Where a description stops being about the person: "Hamish Carruthers, whose mother has
+# lived with a caregiver", "a farmer who lost his wife": the words after are someone else's.
+_RELATIVE_WORDS = frozenset({"who", "whose", "which", "that"})
+
+
+def _described_words(description: str) -> set[str]:
+    """The words of a person's description that describe them ("mother of four"), up to
+    a relative clause ("whose son …" names the son, not the person)."""
+    described: set[str] = set()
+    for word in description.split():
+        folded = word.strip(",.").casefold()
+        if folded in _RELATIVE_WORDS:
+            break
+        described.add(folded)
+    return described
 
 
 @dataclass(slots=True)
@@ -718,7 +733,7 @@ class Entities:
             seen.add(id(entity))
             if entity.gender:
                 continue
-            described = {w.strip(",.").casefold() for w in entity.description.split()}
+            described = _described_words(entity.description)
             if described & MALE or described & FEMALE:
                 entity.gender = "m" if described & MALE else "f"
                 continue

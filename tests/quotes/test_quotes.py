@@ -2047,3 +2047,14 @@ def test_she_after_a_narrative_paragraph_that_opens_on_a_woman_is_hers() -> None
     text = path.read_text(encoding="utf-8")
     said = {text[f.span.start : f.span.end]: f.speaker for f in find_quotes(text) if f.speech}
     assert said["He corrects my pronunciation now,"] == "Jolene Toutsaint"
+
+
+def test_a_relative_clause_about_a_relative_does_not_give_the_person_their_gender() -> None:
+    text = _article(
+        "Lawyer Ffion Madoc-Price said the rules keep families apart.\n\n"
+        "“Some children age out entirely,” Madoc-Price said.\n\n"
+        "Tavish Rennick-Olu, whose mother has lived with a caregiver for six years, said he "
+        "has spent thousands on paperwork.\n\n"
+        "“We did everything we were asked,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Ffion Madoc-Price", "Tavish Rennick-Olu"]
