@@ -2,7 +2,9 @@
 
 The list is data/given_names.txt: hand-picked names of one gender, then the frequent names
 of the US census (1990), some marked "u" (used for both): an unknown gender is better than a
-wrong one. `is_given_name` knows both; `gender_of` only the names of one gender.
+wrong one. `is_given_name` knows both; `gender_of` only the names of one gender, and also
+those of data/given_name_genders.txt (names of every origin the list lacks, from the World
+Gender Name Dictionary), which tell a gender but do not make a word a name.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import lru_cache
 from reader.quotes.lexicon import table
 
 _GENDERS = table("given_names")  # data/given_names.txt: "name f", "name m" or "name u"
+_MORE_GENDERS = table("given_name_genders")  # gender only: "name f" or "name m"
 FEMALE_NAMES: frozenset[str] = frozenset(n for n, g in _GENDERS.items() if g == "f")
 MALE_NAMES: frozenset[str] = frozenset(n for n, g in _GENDERS.items() if g == "m")
 
@@ -23,6 +26,17 @@ def gender_of(given_name: str) -> str:
         return ""
     gender = _GENDERS.get(_key(given_name), "")
     return gender if gender in {"f", "m"} else ""
+
+
+def person_gender(given_name: str) -> str:
+    """ "f", "m" or "" for the given name of a person already found: `gender_of`, or else the
+    longer list of names of every origin ("Shireen" -> "f", "Hamish" -> "m")."""
+    if len(given_name) > _LONGEST:
+        return ""
+    key = _key(given_name)
+    if key in _GENDERS:
+        return gender_of(given_name)
+    return _MORE_GENDERS.get(key) or _MORE_GENDERS.get(key.partition("-")[0], "")
 
 
 def is_given_name(word: str) -> bool:

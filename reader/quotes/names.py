@@ -27,7 +27,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from reader.quotes.cues import is_speech_verb
-from reader.quotes.given_names import gender_of, is_given_name
+from reader.quotes.given_names import gender_of, is_given_name, person_gender
 from reader.quotes.lexicon import entries, words
 from reader.quotes.places import COUNTRIES, REGIONS, is_demonym, is_place
 
@@ -116,6 +116,9 @@ _PREPOSITIONS = words("prepositions")
 _GENDERED_PRONOUN = re.compile(
     r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.IGNORECASE
 )
+# A given name written after the family name, its syllables joined by a hyphen ("Chan
+# Siu-fong", "Szeto Pui-lan", "Kim Seo-yeon"): the first word is the family's, no gender.
+_FAMILY_NAME_FIRST = re.compile(r" [A-Z][a-z]+-[a-z]+$")
 # Where a description stops being about the person: "Hamish Carruthers, whose mother has
 # lived with a caregiver", "a farmer who lost his wife": the words after are someone else's.
 _RELATIVE_WORDS = frozenset({"who", "whose", "which", "that"})
@@ -1592,7 +1595,7 @@ class Entities:
             self._given_only.add(id(entity))
         if not entity.description:
             entity.description = words
-        gender = "m" if described & MALE else "f" if described & FEMALE else gender_of(folded)
+        gender = "m" if described & MALE else "f" if described & FEMALE else person_gender(folded)
         if gender and not entity.gender:
             entity.gender = gender
         return entity
@@ -1718,8 +1721,8 @@ class Entities:
                 return entity
         entity = self._entity(name, "person", first)
         entity.aliases.add(surname)
-        if len(words) > 1:
-            entity.gender = gender_of(words[0])
+        if len(words) > 1 and not _FAMILY_NAME_FIRST.search(name):
+            entity.gender = person_gender(words[0])
         return entity
 
     def _family_name(self, word: str, other_than: Entity) -> bool:

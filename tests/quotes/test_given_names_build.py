@@ -25,3 +25,18 @@ def test_names_join_with_their_gender_and_words_and_places_stay_out(tmp_path: Pa
     )
     found = new_names(ssa, [corpus], listed={"mary"})
     assert found == {"yuna": "f", "ewan": "m", "riley": "u"}
+
+
+def test_the_gender_only_list_takes_names_whose_sources_agree() -> None:
+    from bench.given_name_genders import genders
+
+    rows = [
+        ("SHIREEN", 4),  # women's name in every source that has it
+        ("HAMISH", -4),
+        ("AURÈLE", -3),  # men's, but too few sources agree for "m"
+        ("PARMINDER", -6),  # Punjabi names are shared: unknown whatever the count
+        ("MARY", 9),  # in the main list already
+        ("TORONTO", 2),
+        ("A K", -5),
+    ]
+    assert genders(rows, listed={"mary"}, other={"toronto"}) == {"shireen": "f", "hamish": "m"}

@@ -2058,3 +2058,30 @@ def test_a_relative_clause_about_a_relative_does_not_give_the_person_their_gende
         "“We did everything we were asked,” he said."
     )
     assert [s for _, s in _speech(text)] == ["Ffion Madoc-Price", "Tavish Rennick-Olu"]
+
+
+def test_a_given_name_of_any_origin_tells_the_pronoun_who_is_meant() -> None:
+    # "Eilidh" and "Cathal" are not in the main list of given names; the longer list of
+    # names of every origin (gender only) knows them.
+    text = _article(
+        "Justice Rosalind Verhoeven refused bail on Tuesday.\n\n"
+        "“The scheme was sophisticated,” Verhoeven wrote.\n\n"
+        "Brannock's lawyer, Eilidh Drummond-Baird, had proposed that he live with his "
+        "mother under house arrest. Drummond-Baird said her client will plead not guilty.\n\n"
+        "“There is a long way to go in this case,” she said.\n\n"
+        "Cathal Ó Dubhda, a neighbour, said the street had been quiet.\n\n"
+        "“Nobody expected this,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Rosalind Verhoeven",
+        "Eilidh Drummond-Baird",
+        "Cathal Ó Dubhda",
+    ]
+
+
+def test_a_family_name_written_first_gives_no_gender() -> None:
+    from reader.quotes.names import Entities
+
+    text = "Retired nurse Chan Siu-fong said she had invested her savings."
+    people = [e for e in Entities(text).entities if e.kind == "person"]
+    assert [(p.name, p.gender) for p in people] == [("Chan Siu-fong", "f")]
