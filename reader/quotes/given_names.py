@@ -15,7 +15,6 @@ from functools import lru_cache
 from reader.quotes.lexicon import table
 
 _GENDERS = table("given_names")  # data/given_names.txt: "name f", "name m" or "name u"
-_MORE_GENDERS = table("given_name_genders")  # gender only: "name f" or "name m"
 FEMALE_NAMES: frozenset[str] = frozenset(n for n, g in _GENDERS.items() if g == "f")
 MALE_NAMES: frozenset[str] = frozenset(n for n, g in _GENDERS.items() if g == "m")
 
@@ -36,7 +35,15 @@ def person_gender(given_name: str) -> str:
     key = _key(given_name)
     if key in _GENDERS:
         return gender_of(given_name)
-    return _MORE_GENDERS.get(key) or _MORE_GENDERS.get(key.partition("-")[0], "")
+    more = _more_genders()
+    return more.get(key) or more.get(key.partition("-")[0], "")
+
+
+@lru_cache(maxsize=1)
+def _more_genders() -> dict[str, str]:
+    """data/given_name_genders.txt ("name f" or "name m"), read when first needed: most
+    people's names are in the main list."""
+    return table("given_name_genders")
 
 
 def is_given_name(word: str) -> bool:
