@@ -161,8 +161,13 @@ _TITLES_BEFORE = re.compile(
 # A description before a name: "Obama consultant ", "Mount Royal University criminologist "
 # (a capitalised word, or a short one with a full stop: "Sen.", never "Comey." ending a sentence).
 _DESCRIBED_BEFORE = re.compile(
-    r"(?:\b[A-Z](?:[\w’'-]*|[\w’'-]{0,3}\.)[ \u00a0]+){0,4}(?:\b[a-z][\w-]*[ \u00a0]+){0,2}"
-    r"(?P<role>\b[a-z][\w-]*)[ \u00a0]+$"
+    r"(?:\b[A-Z](?:[\w’'-]*|[\w’'-]{0,3}\.)[ \u00a0]+(?:(?:of|for|and)[ \u00a0]+(?=[A-Z]))?){0,5}"
+    r"(?:\b[a-z][\w-]*[ \u00a0]+){0,3}(?P<role>\b[a-z][\w-]*)[ \u00a0]+$"
+)  # ("Toronto Region Board of Trade spokesperson ", "chief public health officer ")
+# Whose the person is, opening the sentence: "The NDP's ", "Canada's ", "The Greens' ".
+_POSSESSOR_BEFORE = re.compile(
+    r"(?:(?:\b[Tt]he[ \u00a0]+)?(?:\b[A-Z][\w&.-]*[ \u00a0]+){0,4}\b[A-Z][\w&.-]*"
+    r"|\b[Tt]he[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+)?[a-z][\w-]*)(?:[’']s|(?<=s)[’'])[ \u00a0]+$"
 )
 _ROLE_WORDS = TITLES | PERSON_NOUNS
 # A sentence opening on a description of a person, up to its verb: "Outside court, his lawyer
@@ -2352,6 +2357,10 @@ def is_subject(text: str, mention: Mention) -> bool:
             start = described.start()  # "Obama consultant Cornell Belcher picked up"
             while start > 0 and (text[start - 1] == "-" or text[start - 1].isalnum()):
                 start -= 1  # the whole of "Co-author", not its "author"
+    if text.endswith(("'s ", "’s ", "s' ", "s’ "), 0, start):
+        possessor = _POSSESSOR_BEFORE.search(text, max(0, start - 80), start)
+        if possessor is not None:
+            start = possessor.start()  # "The NDP's Rémi Tremblay-Ouellet said his party …"
     if text[max(0, start - 4) : start] in {"The ", "the "}:
         start -= 4  # "The Food Standards Agency warned"
     else:

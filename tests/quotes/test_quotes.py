@@ -2085,3 +2085,21 @@ def test_a_family_name_written_first_gives_no_gender() -> None:
     text = "Retired nurse Chan Siu-fong said she had invested her savings."
     people = [e for e in Entities(text).entities if e.kind == "person"]
     assert [(p.name, p.gender) for p in people] == [("Chan Siu-fong", "f")]
+
+
+def test_a_name_after_whose_it_is_or_an_organisation_with_of_opens_the_sentence() -> None:
+    text = _article(
+        "Farmer Gord Pettipas said the bill came as a shock.\n\n"
+        "“We can't pass it on,” he said.\n\n"
+        "The Greens' Tobias Wendt-Morrow said his party backed the plan.\n\n"
+        "“It is a real problem for real people,” he said.\n\n"
+        "Coun. Lena Haverkamp said the detour would last two years.\n\n"
+        "Halifax Chamber of Commerce spokesperson Ines Abernathy-Kole said the signs should "
+        "say businesses are open.\n\n"
+        "“Signage matters,” she said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Gord Pettipas",
+        "Tobias Wendt-Morrow",
+        "Ines Abernathy-Kole",
+    ]
