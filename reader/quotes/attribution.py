@@ -170,6 +170,16 @@ _POSSESSOR_BEFORE = re.compile(
     r"|\b[Tt]he[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+)?[a-z][\w-]*)(?:[’']s|(?<=s)[’'])[ \u00a0]+$"
 )
 _ROLE_WORDS = TITLES | PERSON_NOUNS
+# Endings of words for what people do, for roles the lists lack: "technician",
+# "hygienist", "chairperson", "auctioneer", "videographer".
+_ROLE_ENDINGS = ("ician", "ist", "person", "eer", "grapher")
+
+
+def _is_role(word: str) -> bool:
+    """A word for a person's role: listed, or with a role's ending ("technician")."""
+    return word in _ROLE_WORDS or (len(word) > 5 and word.endswith(_ROLE_ENDINGS))
+
+
 # A sentence opening on a description of a person, up to its verb: "Outside court, his lawyer
 # said", "The Orléans native said", "The driver's daughter posted", "A neighbour, who …,".
 _DESCRIBED_SUBJECT = re.compile(
@@ -2351,9 +2361,9 @@ def is_subject(text: str, mention: Mention) -> bool:
         if office and office.group(1).casefold().rstrip(".") in TITLES:
             start = office.start()  # "Minister for Manpower Faizal Iskandar Rahmat said"
             last = _last_words(text, start)
-    if not last.isdisjoint(_ROLE_WORDS):
+    if not last.isdisjoint(_ROLE_WORDS) or any(w.endswith(_ROLE_ENDINGS) for w in last):
         described = _DESCRIBED_BEFORE.search(text, max(0, start - 80), start)
-        if described and described.group("role").casefold() in _ROLE_WORDS:
+        if described and _is_role(described.group("role").casefold()):
             start = described.start()  # "Obama consultant Cornell Belcher picked up"
             while start > 0 and (text[start - 1] == "-" or text[start - 1].isalnum()):
                 start -= 1  # the whole of "Co-author", not its "author"

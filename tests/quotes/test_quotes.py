@@ -2096,10 +2096,14 @@ def test_a_name_after_whose_it_is_or_an_organisation_with_of_opens_the_sentence(
         "Coun. Lena Haverkamp said the detour would last two years.\n\n"
         "Halifax Chamber of Commerce spokesperson Ines Abernathy-Kole said the signs should "
         "say businesses are open.\n\n"
-        "“Signage matters,” she said."
+        "“Signage matters,” she said.\n\n"
+        "Dental hygienist Odile Brassard-Nkemelu, who works with Haverkamp's sister, said the "
+        "clinic is full.\n\n"
+        "“We are a little clinic without the name,” she said."
     )
     assert [s for _, s in _speech(text)] == [
         "Gord Pettipas",
         "Tobias Wendt-Morrow",
         "Ines Abernathy-Kole",
+        "Odile Brassard-Nkemelu",
     ]
