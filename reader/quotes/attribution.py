@@ -175,6 +175,18 @@ _ROLE_WORDS = TITLES | PERSON_NOUNS
 _ROLE_ENDINGS = ("ician", "ist", "person", "eer", "grapher")
 
 
+def _speaker_before(toks: Sequence[Token], end: int) -> bool:
+    """Whether a name or a pronoun and a speech verb come before `toks[end]`: "Courchesne
+    told the court, according to a transcript", "he said, according to a transcript of the
+    call" (the transcript only records the words)."""
+    for index in range(1, min(end, 6)):
+        previous = toks[index - 1].text
+        if is_speech_verb(toks[index].text, previous):
+            phrase = subject_before(toks, index)
+            return phrase is not None and phrase.kind in {"name", "pronoun"}
+    return False
+
+
 def _is_role(word: str) -> bool:
     """A word for a person's role: listed, or with a role's ending ("technician")."""
     return word in _ROLE_WORDS or (len(word) > 5 and word.endswith(_ROLE_ENDINGS))
@@ -890,6 +902,12 @@ class _Finder:
                 and toks[index + 1].folded == "to"
             ):
                 phrase = subject_after(toks, index + 2)
+                if (
+                    phrase is not None
+                    and phrase.head.folded in _DOCUMENT_NOUNS
+                    and _speaker_before(toks, index)
+                ):
+                    break  # "Courchesne told the court, according to a transcript": his words
                 return self._according_to(toks, index, phrase, 0.9)
         for index, token in enumerate(toks[:30]):
             previous = toks[index - 1].text if index else ","

@@ -2107,3 +2107,15 @@ def test_a_name_after_whose_it_is_or_an_organisation_with_of_opens_the_sentence(
         "Ines Abernathy-Kole",
         "Odile Brassard-Nkemelu",
     ]
+
+
+def test_a_transcript_or_an_application_records_words_it_does_not_speak_them() -> None:
+    text = _article(
+        "Crown prosecutor Aurelio Fanning argued that the scheme was planned.\n\n"
+        "“This was a business,” Fanning told the court, according to a transcript.\n\n"
+        "Rhiannon Tadeusz-Bell and her brother filed an application in March. She says the "
+        "company hid its accounts.\n\n"
+        "“The respondent has consistently failed to provide statements,” the application "
+        "states."
+    )
+    assert [s for _, s in _speech(text)] == ["Aurelio Fanning", "Rhiannon Tadeusz-Bell"]
