@@ -1018,9 +1018,7 @@ class Entities:
             and run[-1].folded not in ORG_WORDS  # "Quebec Forest Industry Council": its name
             and run[1].folded not in _SURNAME_PREFIXES  # "Pádraig Mac Craith-Lonergan"
             and self._after_lowercase_or_start(run[0])
-            and not (  # "Premier Doug Ford said", opening a sentence: a title, kept as one
-                run[0].folded.rstrip(".") in TITLES and self._opens_sentence(run[0])
-            )
+            and run[0].folded.rstrip(".") not in TITLES  # "court Judge Harold …": a title
         ):
             run = run[
                 1:

@@ -2119,3 +2119,12 @@ def test_a_transcript_or_an_application_records_words_it_does_not_speak_them() -
         "states."
     )
     assert [s for _, s in _speech(text)] == ["Aurelio Fanning", "Rhiannon Tadeusz-Bell"]
+
+
+def test_a_title_after_a_lowercase_description_is_kept_for_the_epithet() -> None:
+    text = _article(
+        "Provincial court Judge Harold Wieczorek sentenced Dylan Marsh on Thursday.\n\n"
+        "Marsh's lawyer, Pauline Okafor-Yu, had asked for a conditional sentence.\n\n"
+        "“What is known is that he did not stop,” the judge said."
+    )
+    assert [s for _, s in _speech(text)] == ["Harold Wieczorek"]
