@@ -97,7 +97,8 @@ _DASH_NAME = re.compile(
     r"^\s*[-–—]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[.,]?\s*$"
 )
 _CAPTION = re.compile(
-    r"\b(?:Image|Photo|Photograph|Credit|Picture)s?\s*:|\((?:[^()]*(?:Getty|AFP|AP Photo|Reuters|Images)[^()]*)\)",
+    r"\b(?:Image|Photo|Photograph|Credit|Picture)s?(?: caption)?\s*:|^\s*Caption\s*:"
+    r"|\((?:[^()]*(?:Getty|AFP|AP Photo|Reuters|Images)[^()]*)\)",
     re.IGNORECASE,
 )
 # Right after a quotation the subject may follow its verb ("said King"); "asked" too there,
@@ -335,6 +336,9 @@ _LATEST_SUBJECT = 1.5  # a pronoun's bonus for the nearest subject that agrees w
 _EPITHET_STOPS = frozenset(
     {"other", "second", "third", "fourth", "fifth", "last", "next", "another"}
 )
+# "That was how Cape Breton MP …", "That's what …": the next paragraph naming who spoke a
+# quotation that opens the story.
+_THAT_WAS_HOW = re.compile(r"^(?:That|This)(?:'s|’s| was| is) (?:how|what) (?:[A-Z][\w.’'-]* )*")
 _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
@@ -570,6 +574,10 @@ class _Finder:
                     aside,
                 )
                 finding, attribution = self._one(quote, context)
+                if finding.speech and len(para_quotes) == 1:
+                    lede = self._quote_lede(index, quote, attribution)
+                    if lede is not None:
+                        finding, attribution = self._found(quote, lede)
                 if finding.speech:
                     finding, attribution = self._ranked(quote, finding, attribution)
                 findings.append(finding)
@@ -597,6 +605,41 @@ class _Finder:
             )
         return findings
 
+    def _quote_lede(
+        self, index: int, quote: Quotation, attribution: _Attribution | None
+    ) -> _Attribution | None:
+        """The speaker of a story that opens on a quotation standing alone, no one named for
+        it: the person the next paragraph introduces ("“My grandmother is buried there.” /
+        Agnes Kayotuk has been walking the cemetery …"; "That was how MP Donalda MacNeil-Owino
+        explained …"). Unsure, so never above the suggestions to check."""
+        if attribution is not None and not (
+            attribution.entity is not None
+            and self.candidates is not None
+            and self.candidates.credited(attribution.entity)
+        ):
+            return None
+        paragraphs = self.structure.paragraphs
+        first_body = (self.headline + 1) if self.headline is not None else 0
+        if index - first_body > 3 or index + 1 >= len(paragraphs):
+            return None
+        para = paragraphs[index]
+        if not _whole_sentence_paragraph(self.text, para, quote):
+            return None
+        if any(not _is_aside(self.text[p.start : p.end]) for p in paragraphs[first_body:index]):
+            return None  # the story has begun: a quotation later on is no lede
+        following = paragraphs[index + 1]
+        sentence_end = _SENTENCE_END.search(self.text, following.start, following.end)
+        end = sentence_end.start() + 1 if sentence_end else following.end
+        for mention in self.entities.between(following.start, end):
+            entity = mention.entity
+            if entity.kind != "person" or self._first_mentions.get(id(entity)) is not mention:
+                continue
+            lead = self.text[following.start : mention.start]
+            if _THAT_WAS_HOW.match(lead) or is_subject(self.text, mention):
+                return _Attribution(entity, None, mention.text, "", 0.6)
+            return None
+        return None
+
     def _ranked(
         self, quote: Quotation, finding: QuoteFinding, attribution: _Attribution | None
     ) -> tuple[QuoteFinding, _Attribution | None]:
@@ -620,6 +663,14 @@ class _Finder:
         candidates = self.candidates.of(quote, rule)
         if self.trace is not None:
             self.trace.append((finding, rule, candidates))
+        if (
+            attribution is not None
+            and attribution.entity is not None
+            and not candidates
+            and self.candidates.credited(attribution.entity)
+        ):  # "(Ana Ruiz/CBC)" over a quotation: its picture's, not its speaker
+            self.candidates.chosen(quote, None)
+            return QuoteFinding(quote, speech=True), None
         if self.ranker is None or not candidates:
             self.candidates.chosen(quote, attribution.entity if attribution else None)
             return finding, attribution

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -217,6 +218,13 @@ def model() -> Model | None:
     )
 
 
+_CREDIT_AFTER = re.compile(r"\s*/\s*[A-Z][^()\n]{0,40}\)")  # "(Ana Ruiz/CBC)"
+_CREDIT_OUTLET_AFTER = re.compile(r"\s*\)")
+_PUBLISHED = re.compile(r"\b(?:originally |first )?published (?:in|by)\b", re.IGNORECASE)
+_REPORTS_AFTER = re.compile(r"\s+(?:reports|reporting)\b")  # "Ana Ruiz reports from …"
+_QUOTE_MARKS = ('"', "“", "”")
+
+
 class Candidates:
     """The candidate speakers of each quotation of one article, with their features."""
 
@@ -244,6 +252,12 @@ class Candidates:
             if mention.entity.kind in {"person", "org", "place"}:
                 self._mentions.setdefault(id(mention.entity), []).append(mention)
         self._starts = {key: [m.start for m in found] for key, found in self._mentions.items()}
+        # People named only as the story's or a picture's author: never its speakers.
+        self._credited = {
+            key
+            for key, found in self._mentions.items()
+            if found[0].entity.kind in {"person", "org"} and all(self._credit(m) for m in found)
+        }
         self._outside: dict[int, bool] = {}  # mention start -> outside every quotation
         self._quoted_only: dict[int, bool] = {}  # id(entity) -> named only inside quotations
         # The main person so far: mentions counted up to the quotation being looked at.
@@ -275,17 +289,21 @@ class Candidates:
         para = self.paragraphs[para_index]
         floor = self.paragraphs[max(0, para_index - _LOOKBACK + 1)].start
         chosen: dict[int, Entity] = {}
-        if rule.entity is not None:
+        if rule.entity is not None and id(rule.entity) not in self._credited:
             chosen[id(rule.entity)] = rule.entity
         for mention in self.entities.between(floor, para.end):
             entity = mention.entity
-            if entity.kind in {"person", "org"} and id(entity) not in chosen:
+            if (
+                entity.kind in {"person", "org"}
+                and id(entity) not in chosen
+                and id(entity) not in self._credited
+            ):
                 chosen[id(entity)] = entity
         for earlier in reversed(self._history[-3:]):
             if earlier is not None and id(earlier) not in chosen:
                 chosen[id(earlier)] = earlier
         main = self._main_person(quote.outer.start)
-        if main is not None and id(main) not in chosen:
+        if main is not None and id(main) not in chosen and id(main) not in self._credited:
             chosen[id(main)] = main
         context = _Quote(self, quote, para_index, rule)
         if context.pronoun in {"m", "f"}:
@@ -301,7 +319,35 @@ class Candidates:
             found.insert(0, Candidate(None, rule.name, context.features(None)))
         return found
 
+    def credited(self, entity: Entity) -> bool:
+        """Whether the entity is named only as the story's or a picture's author."""
+        return id(entity) in self._credited
+
     # --- helpers ---
+    def _credit(self, mention: Mention) -> bool:
+        """Whether a mention names who wrote the story or took a picture: a byline ("By Ana
+        Ruiz", "Ana Ruiz · CBC News · Posted: …"), a credit ("(Ana Ruiz/CBC)"), or the
+        reporter of a video ("Ana Ruiz reports from Kamloops")."""
+        text = self.text
+        before = text[max(0, mention.start - 50) : mention.start].rstrip()
+        if before.endswith("(") and _CREDIT_AFTER.match(text, mention.end):
+            return True
+        if before.endswith("/") and _CREDIT_OUTLET_AFTER.match(text, mention.end):
+            return "(" in before  # "(Ana Ruiz/CBC)": the picture's outlet
+        if mention.entity.kind == "person" and _REPORTS_AFTER.match(text, mention.end):
+            return True
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        line_end = text.find("\n", mention.end)
+        body = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        if len(body.split()) > 20 or any(mark in body for mark in _QUOTE_MARKS):
+            return False
+        return (
+            body.startswith("By ")
+            or " · " in body
+            or " | " in body
+            or _PUBLISHED.search(body) is not None  # "The original article was published in …"
+        )
+
     def _paragraph_index(self, offset: int) -> int:
         return max(0, bisect_right(self._paragraph_starts, offset) - 1)
 

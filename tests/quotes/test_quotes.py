@@ -2128,3 +2128,30 @@ def test_a_title_after_a_lowercase_description_is_kept_for_the_epithet() -> None
         "“What is known is that he did not stop,” the judge said."
     )
     assert [s for _, s in _speech(text)] == ["Harold Wieczorek"]
+
+
+def test_a_byline_or_a_picture_credit_names_no_speaker() -> None:
+    text = (
+        "Thawing ground moves old graves\n"
+        "Priyanka Oduya-Lind · CBC News · Posted: Mar 30, 2026 7:00 AM CT\n\n"
+        "Photo caption: Crosses lean in the old cemetery. (Priyanka Oduya-Lind/CBC)\n\n"
+        "“My grandmother is buried there, and her cross is leaning toward the river.”\n\n"
+        "Hester Amarook-Fell has walked the cemetery for most of her 74 years. The ground "
+        "has sunk, she says.\n\n"
+        "Marcus Tolland, a geologist, studies the thaw.\n\n"
+        "“Nobody chose this,” said Tolland."
+    )
+    said = [(f.speaker, f.uncertain) for f in find_quotes(text) if f.speech]
+    assert said == [("Hester Amarook-Fell", True), ("Marcus Tolland", False)]
+
+
+def test_that_was_how_names_who_spoke_the_quotation_opening_the_story() -> None:
+    text = (
+        "MP quits caucus over fisheries bill\n"
+        "By Ruairi Castellanos-Moe\n\n"
+        "“I didn't leave my party. My party left the wharf.”\n\n"
+        "That was how Cape Breton MP Wilhelmina Ferreira-Boyd explained on Wednesday her "
+        "decision to sit as an Independent."
+    )
+    said = [f.speaker for f in find_quotes(text) if f.speech]
+    assert said == ["Wilhelmina Ferreira-Boyd"]
