@@ -2233,12 +2233,22 @@ def _with_gender(entity: Entity, gender: str) -> Entity:
 
 
 def _passive(toks: Sequence[Token], index: int) -> bool:
-    """ "has been told to", "was asked": the subject is not the one speaking."""
+    """ "has been told to", "was asked", "a man accused of using a drone": the subject is
+    not the one speaking."""
+    if (
+        toks[index].folded in _CHARGED
+        and index + 1 < len(toks)
+        and toks[index + 1].folded in {"of", "in", "with"}
+    ):
+        return True
     return (
         index > 0
         and toks[index - 1].folded in {"been", "being", "be", "was", "were", "is", "are"}
         and toks[index].folded not in {"said", "says"}
     )
+
+
+_CHARGED = frozenset({"accused", "charged", "criticized", "criticised", "praised", "blamed"})
 
 
 def _weaker(attribution: _Attribution, factor: float) -> _Attribution:

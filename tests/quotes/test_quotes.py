@@ -2155,3 +2155,14 @@ def test_that_was_how_names_who_spoke_the_quotation_opening_the_story() -> None:
     )
     said = [f.speaker for f in find_quotes(text) if f.speech]
     assert said == ["Wilhelmina Ferreira-Boyd"]
+
+
+def test_accused_of_charges_someone_it_does_not_cue_their_words() -> None:
+    text = _article(
+        "A Kingston, Ont., man accused of using a drone to drop drugs into a prison will stay "
+        "in custody, an Ontario judge ruled Wednesday, calling the alleged scheme "
+        "“sophisticated, profitable and carefully planned for months.”\n\n"
+        "Justice Amelia Brandt-Okoye wrote that the risk of flight was high."
+    )
+    speakers = [f.speaker for f in find_quotes(text)]
+    assert len(speakers) == 1 and speakers[0] in {None, "Amelia Brandt-Okoye"}
