@@ -445,6 +445,24 @@ class _InsideQuote:
         return index >= 0 and offset < self._ends[index]
 
 
+class _Subjects:
+    """`is_subject` of each mention, worked out once: the rules and the ranker's candidates
+    ask it of the same mentions again and again (a third of the asks for a 1 MB article).
+    What it says depends only on the text and where the mention is. Like `_InsideQuote`, it
+    holds no reference to the finder (no cycle)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._found: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, mention: Mention) -> bool:
+        key = (mention.start, mention.end)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = is_subject(self._text, mention)
+        return found
+
+
 # A finder's record of each speech quotation: the rules' finding, their choice, the candidates.
 Trace = list[tuple[QuoteFinding, Rule, list[Candidate]]]
 
@@ -471,6 +489,7 @@ class _Finder:
         self.last_speaker: _Attribution | None = None
         quotes = structure.quotations
         self._inside_quote = _InsideQuote(quotes)
+        self._subjects = _Subjects(self.text)
         self._quote_names: set[Entity] = set()
         self._unnamed: dict[str, str] = {}  # head noun -> first words for an unnamed speaker
         self._sentence_authors: dict[int, Entity | None] = {}  # see `_described_author`
@@ -490,7 +509,7 @@ class _Finder:
                 structure.sentences,
                 self._inside_quote,
                 self.text[:body_start],
-                partial(is_subject, self.text),  # (not a method: no cycle holds the finder)
+                self._subjects,  # (not a method: no cycle holds the finder)
             )
             if self.ranker is not None or trace is not None
             else None
@@ -1910,7 +1929,7 @@ class _Finder:
 
     def _is_subject(self, mention: Mention) -> bool:
         """A mention that opens its sentence or clause, as subjects do."""
-        return is_subject(self.text, mention)
+        return self._subjects(mention)
 
     def _fuller_description(self, phrase: Phrase, at: int) -> str | None:
         """ "The spokesman said" after "the prime minister's spokesman was asked": those words.
