@@ -681,6 +681,30 @@ def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
         assert ((ending.text, ending.start) if ending else None) == expected
 
 
+_TOKEN_PIECES = [" ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\x0b", "\x1c", "\x00", "\udcff"]
+_TOKEN_PIECES += ["Dr.", "U.S.", "J.", "11.5", "100,000", "Stó:lō", "d'Amours", "’s", "—", "“", "a"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES) | st.text(max_size=3), max_size=30))
+def test_an_articles_tokens_are_those_the_tokeniser_gives(pieces: list[str]) -> None:
+    # The whole article is tokenised in one pass (`_Tokens`, offsets worked out from the
+    # white space between tokens): the same words at the same offsets as `tokens`.
+    from reader.quotes.names import _Tokens, tokens
+
+    text = "".join(pieces)
+    found = _Tokens(text)
+    assert list(zip(found.texts, found.starts, strict=True)) == [
+        (t.text, t.start) for t in tokens(text)
+    ]
+
+
+def test_the_tokeniser_knows_every_white_space_character() -> None:
+    from reader.quotes.names import _SPACES
+
+    assert _SPACES.tolist() == [c for c in range(0x110000) if chr(c).isspace()]
+
+
 def test_the_finder_is_freed_when_its_search_returns_not_by_the_cyclic_collector() -> None:
     import gc
     import weakref
