@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pytest import MonkeyPatch
 
@@ -703,6 +703,43 @@ def test_the_tokeniser_knows_every_white_space_character() -> None:
     from reader.quotes.names import _SPACES
 
     assert _SPACES.tolist() == [c for c in range(0x110000) if chr(c).isspace()]
+
+
+_BEFORE_NAME_PIECES = ["A", "Bo", "Ex-Sen.", "c", "é", "1", "_", "’", "'", ".", "-", " ", "\n"]
+_BEFORE_NAME_PIECES += ["\u00a0", "!", "?", "”", ")", ",", "Geologist", "mother of", "7"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_NAME_PIECES), max_size=25), st.integers(0, 3))
+@example(["said Ex-Sen.", "\n", " "], 0)  # (`$` matches before a final line break too)
+@example([".", " ", "Geologist", " "], 0)
+def test_the_words_before_a_name_are_read_as_their_plain_patterns_read_them(
+    pieces: list[str], back: int
+) -> None:
+    # `_last_words` reads the last word backwards, `_OPENING_ROLE` looks behind its capital:
+    # both as quick as can be, and both must find what the plain patterns find.
+    import re
+
+    from reader.quotes.attribution import _OPENING_ROLE, _last_words
+
+    text = "".join(pieces)
+    start = max(0, len(text) - back)
+    end = start
+    while end > 0 and text[end - 1] in " \u00a0":
+        end -= 1
+    word = re.search(r"(?<![\w’'])[\w’'][\w’'.-]*$", text[max(0, end - 40) : end])
+    parts = word.group().casefold().split("-") if word and end < start else []
+    expected = {p.rstrip(".") for p in ("-".join(parts[i:]) for i in range(len(parts))) if p}
+    assert _last_words(text, start) == expected
+    plain = re.compile(
+        r"(?:^|(?<=[.!?][\"”’)]\s)|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[a-z]+)?)"
+        r"((?: (?:[a-z][a-z-]*|\d+)){0,3}) $"
+    )
+    for low in (0, 1, max(0, start - 50)):
+        found, wanted = _OPENING_ROLE.search(text, low, start), plain.search(text, low, start)
+        assert (found and (found.span(), found.groups())) == (
+            wanted and (wanted.span(), wanted.groups())
+        )
 
 
 def test_the_finder_is_freed_when_its_search_returns_not_by_the_cyclic_collector() -> None:
