@@ -345,6 +345,18 @@ _INTRODUCED_BEFORE = re.compile(
 )
 
 
+def _introduced_before(text: str, start: int, reach: int) -> re.Match[str] | None:
+    """`_INTRODUCED_BEFORE` searched in the `reach` characters before `start`, where it may
+    match: only after a comma and white space (most names are not; the search, ending in
+    `$`, would try each of the characters)."""
+    gap = start
+    while gap > 0 and text[gap - 1].isspace():
+        gap -= 1
+    if gap == start or text[gap - 1 : gap] != ",":
+        return None
+    return _INTRODUCED_BEFORE.search(text, max(0, start - reach), start)
+
+
 def _for_a_person(words: str) -> bool:
     """Whether words set before a name end in a word for a person ("His mother", "an
     influential sociologist", "Bloomberg's longtime pollster"), not a thing ("a statement")."""
@@ -705,6 +717,7 @@ class Entities:
         self._token_texts: list[str] = []
         self._name_words: set[str] = set()  # capitalised words that start with a letter
         self._joiners: set[str] = set()  # and the words that may go on with a run
+        self._possessive_names: set[str] = set()  # the first that end in "'s", "'"
         # What classifying a run did, by its words and surroundings (see `_planned`).
         self._plans: dict[tuple[str, tuple[str, ...]], list[_Step] | None] = {}
         self._recording: list[_Step] | None = None
@@ -822,6 +835,7 @@ class Entities:
             and w[:1].isalpha()
         }
         self._joiners = self._name_words | {w for w in distinct if _may_join(w)}
+        self._possessive_names = {w for w in self._name_words if _possessive(w)}
         listed = self._listed_names()
         for at in capitals[bisect_left(capitals, index) :]:
             if at < index:
@@ -923,12 +937,12 @@ class Entities:
         `Token`s: this runs at every capital of the article.)
         """
         texts, starts, text = self._token_texts, self._token_starts, self.text
-        names, joiners = self._name_words, self._joiners
+        names, joiners, possessives = self._name_words, self._joiners, self._possessive_names
         word = texts[index]
         if word not in names:  # (not capitalised, or not a letter first)
             return index
         end = index + 1
-        if _possessive(word):
+        if word in possessives:
             return end
         count = len(texts)
         while end < count:
@@ -939,7 +953,7 @@ class Entities:
                 break
             if word in names:
                 end += 1
-                if _possessive(word):
+                if word in possessives:
                     break
                 continue
             if (
@@ -1655,7 +1669,7 @@ class Entities:
             return " ".join(words).strip(" ,")
         if first < len(toks):  # "His mother, Lorraine Fenwick," / "an influential sociologist, …"
             start = toks[first].start
-            introduced = _INTRODUCED_BEFORE.search(self.text, max(0, start - 80), start)
+            introduced = _introduced_before(self.text, start, 80)
             if introduced is not None and _for_a_person(introduced.group("words")):
                 return introduced.group("words")
         # An appositive: ", an Ottawa New Democrat MP," / ", director of the gallery,"
