@@ -699,6 +699,46 @@ def test_an_articles_tokens_are_those_the_tokeniser_gives(pieces: list[str]) -> 
     ]
 
 
+def test_the_tokeniser_reads_abbreviations_initials_numbers_and_colons_in_names() -> None:
+    from reader.quotes.lexicon import entries
+    from reader.quotes.names import tokens
+
+    text = "Stó:lō a:b 1:2 é:x Mr. Mr.X J. K. Rowling J.R.R. Tolkien e.g. St. Sen.Bob 11.5. "
+    text += "100,000x Messrs. Ltd"
+    assert [t.text for t in tokens(text)] == [
+        "Stó:lō",
+        "a:b",
+        "1",
+        ":",
+        "2",
+        "é:x",
+        "Mr.",
+        "Mr.",
+        "X",
+        "J.",
+        "K.",
+        "Rowling",
+        "J.R.R.",
+        "Tolkien",
+        "e",
+        ".",
+        "g",
+        ".",
+        "St.",
+        "Sen.",
+        "Bob",
+        "11.5",
+        ".",
+        "100",
+        ",",
+        "000x",
+        "Messrs.",
+        "Ltd",
+    ]
+    # (its lookahead tries the abbreviations only where a capital and letters end in a stop)
+    assert all(entry.isalpha() and entry[0].isupper() for entry in entries("abbreviations"))
+
+
 def test_the_tokeniser_knows_every_white_space_character() -> None:
     from reader.quotes.names import _SPACES
 
