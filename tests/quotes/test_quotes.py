@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pytest import MonkeyPatch
 
@@ -679,6 +679,107 @@ def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
         assert [(t.text, t.start) for t in found] == [(t.text, t.start) for t in read[:stop]]
         expected = (read[stop].text, read[stop].start) if stop < len(read) else None
         assert ((ending.text, ending.start) if ending else None) == expected
+
+
+_TOKEN_PIECES = [" ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\x0b", "\x1c", "\x00", "\udcff"]
+_TOKEN_PIECES += ["Dr.", "U.S.", "J.", "11.5", "100,000", "Stó:lō", "d'Amours", "’s", "—", "“", "a"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_TOKEN_PIECES) | st.text(max_size=3), max_size=30))
+def test_an_articles_tokens_are_those_the_tokeniser_gives(pieces: list[str]) -> None:
+    # The whole article is tokenised in one pass (`_Tokens`, offsets worked out from the
+    # white space between tokens): the same words at the same offsets as `tokens`.
+    from reader.quotes.names import _Tokens, tokens
+
+    text = "".join(pieces)
+    found = _Tokens(text)
+    assert list(zip(found.texts, found.starts, strict=True)) == [
+        (t.text, t.start) for t in tokens(text)
+    ]
+
+
+def test_the_tokeniser_reads_abbreviations_initials_numbers_and_colons_in_names() -> None:
+    from reader.quotes.lexicon import entries
+    from reader.quotes.names import tokens
+
+    text = "Stó:lō a:b 1:2 é:x Mr. Mr.X J. K. Rowling J.R.R. Tolkien e.g. St. Sen.Bob 11.5. "
+    text += "100,000x Messrs. Ltd"
+    assert [t.text for t in tokens(text)] == [
+        "Stó:lō",
+        "a:b",
+        "1",
+        ":",
+        "2",
+        "é:x",
+        "Mr.",
+        "Mr.",
+        "X",
+        "J.",
+        "K.",
+        "Rowling",
+        "J.R.R.",
+        "Tolkien",
+        "e",
+        ".",
+        "g",
+        ".",
+        "St.",
+        "Sen.",
+        "Bob",
+        "11.5",
+        ".",
+        "100",
+        ",",
+        "000x",
+        "Messrs.",
+        "Ltd",
+    ]
+    # (its lookahead tries the abbreviations only where a capital and letters end in a stop)
+    assert all(entry.isalpha() and entry[0].isupper() for entry in entries("abbreviations"))
+
+
+def test_the_tokeniser_knows_every_white_space_character() -> None:
+    from reader.quotes.names import _SPACES
+
+    assert _SPACES.tolist() == [c for c in range(0x110000) if chr(c).isspace()]
+
+
+_BEFORE_NAME_PIECES = ["A", "Bo", "Ex-Sen.", "c", "é", "1", "_", "’", "'", ".", "-", " ", "\n"]
+_BEFORE_NAME_PIECES += ["\u00a0", "!", "?", "”", ")", ",", "Geologist", "mother of", "7"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_NAME_PIECES), max_size=25), st.integers(0, 3))
+@example(["said Ex-Sen.", "\n", " "], 0)  # (`$` matches before a final line break too)
+@example([".", " ", "Geologist", " "], 0)
+def test_the_words_before_a_name_are_read_as_their_plain_patterns_read_them(
+    pieces: list[str], back: int
+) -> None:
+    # `_last_words` reads the last word backwards, `_OPENING_ROLE` looks behind its capital:
+    # both as quick as can be, and both must find what the plain patterns find.
+    import re
+
+    from reader.quotes.attribution import _OPENING_ROLE, _last_words
+
+    text = "".join(pieces)
+    start = max(0, len(text) - back)
+    end = start
+    while end > 0 and text[end - 1] in " \u00a0":
+        end -= 1
+    word = re.search(r"(?<![\w’'])[\w’'][\w’'.-]*$", text[max(0, end - 40) : end])
+    parts = word.group().casefold().split("-") if word and end < start else []
+    expected = {p.rstrip(".") for p in ("-".join(parts[i:]) for i in range(len(parts))) if p}
+    assert _last_words(text, start) == expected
+    plain = re.compile(
+        r"(?:^|(?<=[.!?][\"”’)]\s)|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z]+(?:-[a-z]+)?)"
+        r"((?: (?:[a-z][a-z-]*|\d+)){0,3}) $"
+    )
+    for low in (0, 1, max(0, start - 50)):
+        found, wanted = _OPENING_ROLE.search(text, low, start), plain.search(text, low, start)
+        assert (found and (found.span(), found.groups())) == (
+            wanted and (wanted.span(), wanted.groups())
+        )
 
 
 def test_the_finder_is_freed_when_its_search_returns_not_by_the_cyclic_collector() -> None:
