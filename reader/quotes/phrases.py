@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.quotes.cues import is_speech_verb
-from reader.quotes.given_names import gender_of, is_given_name
+from reader.quotes.given_names import gender_of, is_given_name, person_gender
 from reader.quotes.lexicon import words
 from reader.quotes.names import (
     CONNECTORS,
@@ -769,6 +769,28 @@ def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
     return None
 
 
+def _place_at(toks: Sequence[Token], index: int) -> bool:
+    """Whether a known place's name starts at `toks[index]` ("Toronto", "New Brunswick")."""
+    return any(
+        is_place(" ".join(t.word for t in toks[index : index + length]))
+        for length in (1, 2, 3)
+        if index + length <= len(toks)
+    )
+
+
+def _starts_a_person(toks: Sequence[Token], index: int) -> bool:
+    """Whether the name at `toks[index]` begins with a given name (of any origin), or a
+    title before one ("Rev. Colin", "Dr. Amara")."""
+    first = toks[index]
+    if is_given_name(first.folded) or person_gender(first.word):
+        return True
+    return (
+        first.folded.rstrip(".") in TITLES
+        and index + 1 < len(toks)
+        and (is_given_name(toks[index + 1].folded) or bool(person_gender(toks[index + 1].word)))
+    )
+
+
 def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     """The subject after an inverted verb: "said King", "said the agency", "said Mr. Reeves".
 
@@ -813,7 +835,9 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         return subject_after(toks, described)  # "said former Olympian and BBC pundit Steve Cram"
     if _name_token(first) and first.folded not in NOT_NAME_LEADS:
         end = index
-        person = is_given_name(first.folded)  # "Paul Sperry of Counter Jihad": Paul Sperry
+        # "Paul Sperry of Counter Jihad", "Rev. Colin MacDougall of St. Mary's Parish",
+        # "Oluwaseyi Akintola-Stewart of Toronto": the person, not what they are of
+        person = _starts_a_person(toks, index)
         while (
             end < len(toks)
             and end - index < 7
@@ -823,6 +847,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
                 or (toks[end].text == "—" and end > index and toks[end - 1].end == toks[end].start)
             )
             and not (person and end - index >= 2 and toks[end].folded in {"of", "for", "and"})
+            and not (end - index >= 2 and toks[end].folded == "of" and _place_at(toks, end + 1))
         ):
             end += 1
             if toks[end - 1].possessive:

@@ -2267,3 +2267,13 @@ def test_accused_of_charges_someone_it_does_not_cue_their_words() -> None:
     )
     speakers = [f.speaker for f in find_quotes(text)]
     assert len(speakers) == 1 and speakers[0] in {None, "Amelia Brandt-Okoye"}
+
+
+def test_said_a_titled_or_unlisted_name_of_a_place_or_parish_is_that_person() -> None:
+    text = _article(
+        "“Ronnie played at more funerals in this parish than I've said masses,” said Rev. "
+        "Colum MacNeill of St. Brigid's Parish in Mabou.\n\n"
+        "“Treatment might have saved her,” said Oluwaseyi Adebanjo-Kerr of Toronto, who also "
+        "testified."
+    )
+    assert [s for _, s in _speech(text)] == ["Colum MacNeill", "Oluwaseyi Adebanjo-Kerr"]
