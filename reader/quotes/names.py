@@ -353,7 +353,27 @@ _CONTINUES_BELOW = re.compile(
     r"|Advertisement\s*$|ADVERTISEMENT\s*$",
     re.MULTILINE,
 )
-_DEPARTMENT_WORDS = frozenset({"department", "ministry", "office"})
+_DEPARTMENT_WORDS = frozenset(
+    {
+        "department",
+        "ministry",
+        "office",
+        "union",  # "Union of Shop, Distributive and Allied Workers"
+        "federation",
+        "association",
+        "institute",
+        "council",
+        "college",
+        "society",
+        "faculty",
+        "school",
+        "centre",
+        "center",
+        "commission",
+        "committee",
+        "agency",
+    }
+)
 # The rest of a department's name after its first field: ", Culture, Tourism and Heritage".
 _DEPARTMENT_LIST = re.compile(
     r", (?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?, )*[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)? and "

@@ -2277,3 +2277,11 @@ def test_said_a_titled_or_unlisted_name_of_a_place_or_parish_is_that_person() ->
         "testified."
     )
     assert [s for _, s in _speech(text)] == ["Colum MacNeill", "Oluwaseyi Adebanjo-Kerr"]
+
+
+def test_a_union_or_college_whose_name_lists_its_fields_is_one_organisation() -> None:
+    text = _article(
+        "The Union of Bakers, Confectioners and Allied Trades said the closure was “a hammer "
+        "blow for every family on the line.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Union of Bakers, Confectioners and Allied Trades"]
