@@ -94,7 +94,7 @@ _NAMING_VERB = re.compile(
 )
 _READS = re.compile(r"^\s*,?\s*(?:reads|read|reading)\b", re.IGNORECASE)
 _DASH_NAME = re.compile(
-    r"^\s*[-–—]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[.,]?\s*$"
+    r"^\s*[-–—―]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[.,]?\s*$"
 )
 _CAPTION = re.compile(
     r"\b(?:Image|Photo|Photograph|Credit|Picture)s?(?: caption)?\s*:|^\s*Caption\s*:"

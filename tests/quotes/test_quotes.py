@@ -2285,3 +2285,12 @@ def test_a_union_or_college_whose_name_lists_its_fields_is_one_organisation() ->
         "blow for every family on the line.”"
     )
     assert [s for _, s in _speech(text)] == ["Union of Bakers, Confectioners and Allied Trades"]
+
+
+def test_a_quotation_signed_with_a_horizontal_bar_is_the_signers() -> None:
+    text = _article(
+        "Readers wrote in.\n\n"
+        "“He is obsessed with walls and all these perks they have.” ― Ximena Etxeberria\n\n"
+        "“Mostly he promotes fear.” — Tobiah Ranganathan"
+    )
+    assert [s for _, s in _speech(text)] == ["Ximena Etxeberria", "Tobiah Ranganathan"]
