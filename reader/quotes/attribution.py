@@ -998,6 +998,13 @@ class _Finder:
                 if token.folded not in _INVERTED_AFTER_QUOTE:
                     return None
                 phrase = _inverted_subject(toks, 1)  # "said King"; "…?” asked Dunn": Dunn asks
+            elif (
+                toks[index - 1].text == ","
+                and token.folded in _INVERTED_AFTER_QUOTE
+                and (inverted := _inverted_subject(toks, index + 1)) is not None
+                and inverted.kind == "name"
+            ):
+                phrase = inverted  # "“the end” for the EU, said Geert Wilders": Wilders says
             else:
                 phrase = subject_before(toks, index)
                 if (
@@ -1017,6 +1024,7 @@ class _Finder:
                 index == 0
                 or phrase.tokens[0].start == toks[0].start
                 or _attribution_only(toks[:index])
+                or (phrase.tokens[0].start > token.start and index <= 8)
             )
             if sentence_ended == "." and not (
                 adjacent and index <= 5 and len(toks) - index <= 4 and not before_quote

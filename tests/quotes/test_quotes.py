@@ -2294,3 +2294,11 @@ def test_a_quotation_signed_with_a_horizontal_bar_is_the_signers() -> None:
         "“Mostly he promotes fear.” — Tobiah Ranganathan"
     )
     assert [s for _, s in _speech(text)] == ["Ximena Etxeberria", "Tobiah Ranganathan"]
+
+
+def test_a_comma_then_said_then_a_name_after_a_partial_quotation_is_that_name() -> None:
+    text = _article(
+        "The rejection of the treaty signals “the beginning of the end” for the union, said "
+        "Gerrit Vandenbroucke, founder of the Party for Freedom."
+    )
+    assert [s for _, s in _speech(text)] == ["Gerrit Vandenbroucke"]
