@@ -124,6 +124,49 @@ _GENDERED_PRONOUN = re.compile(
 # A given name written after the family name, its syllables joined by a hyphen ("Chan
 # Siu-fong", "Szeto Pui-lan", "Kim Seo-yeon"): the first word is the family's, no gender.
 _FAMILY_NAME_FIRST = re.compile(r" [A-Z][a-z]+-[a-z]+$")
+# People who band together under a cause's name: "Parents for …", "Mothers Against …".
+_GROUP_PLURALS = frozenset(
+    {
+        "parents",
+        "mothers",
+        "fathers",
+        "families",
+        "friends",
+        "citizens",
+        "residents",
+        "neighbours",
+        "neighbors",
+        "doctors",
+        "nurses",
+        "physicians",
+        "lawyers",
+        "teachers",
+        "students",
+        "scientists",
+        "veterans",
+        "taxpayers",
+        "workers",
+        "women",
+        "farmers",
+        "grandmothers",
+        "voters",
+    }
+)
+
+
+def _cause_group(run: Sequence[Token]) -> bool:
+    """Whether a run names people banded together for a cause: a plural for people, then
+    "for" or "against", then more capitalised words ("Parents for Safe Streets")."""
+    for index in range(len(run) - 2):
+        if (
+            run[index].folded in _GROUP_PLURALS
+            and run[index + 1].folded in {"for", "against"}
+            and run[index + 2].word[:1].isupper()
+        ):
+            return True
+    return False
+
+
 # Where a description stops being about the person: "Hamish Carruthers, whose mother has
 # lived with a caregiver", "a farmer who lost his wife": the words after are someone else's.
 _RELATIVE_WORDS = frozenset({"who", "whose", "which", "that"})
@@ -1076,6 +1119,10 @@ class Entities:
 
     def _add_run(self, toks: Sequence[Token], first: int, last: int) -> None:
         run = list(toks[first:last])
+        if _cause_group(run):
+            # "Canadian Parents for French", "Mothers Against Drunk Driving": one group
+            self._org(run, [t.word for t in run])
+            return
         # Leading words that start sentences ("The", "In") or are months are not names, but a
         # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
         while run and (

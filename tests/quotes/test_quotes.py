@@ -2302,3 +2302,13 @@ def test_a_comma_then_said_then_a_name_after_a_partial_quotation_is_that_name() 
         "Gerrit Vandenbroucke, founder of the Party for Freedom."
     )
     assert [s for _, s in _speech(text)] == ["Gerrit Vandenbroucke"]
+
+
+def test_parents_for_a_cause_are_one_organisation_the_group_speaks_for() -> None:
+    text = _article(
+        "Superintendent Pavel Okonjo-Lind said the board lacks teachers.\n\n"
+        "Canadian Parents for Rural Schools, an advocacy group, said in a statement that the "
+        "lottery was unfair.\n\n"
+        "“Every child should have the chance to learn both official languages,” the group said."
+    )
+    assert [s for _, s in _speech(text)] == ["Canadian Parents for Rural Schools"]
