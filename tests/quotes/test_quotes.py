@@ -228,7 +228,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40))
 def test_never_crashes_and_spans_stay_inside_the_text(pieces: list[str]) -> None:
     text = normalise("".join(pieces))
@@ -685,7 +685,7 @@ _TOKEN_PIECES = [" ", "\n", "\t", "\u00a0", "\u2009", "\u3000", "\x0b", "\x1c", 
 _TOKEN_PIECES += ["Dr.", "U.S.", "J.", "11.5", "100,000", "Stó:lō", "d'Amours", "’s", "—", "“", "a"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from(_TOKEN_PIECES) | st.text(max_size=3), max_size=30))
 def test_an_articles_tokens_are_those_the_tokeniser_gives(pieces: list[str]) -> None:
     # The whole article is tokenised in one pass (`_Tokens`, offsets worked out from the
@@ -749,7 +749,7 @@ _BEFORE_NAME_PIECES = ["A", "Bo", "Ex-Sen.", "c", "é", "1", "_", "’", "'", ".
 _BEFORE_NAME_PIECES += ["\u00a0", "!", "?", "”", ")", ",", "Geologist", "mother of", "7"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_BEFORE_NAME_PIECES), max_size=25), st.integers(0, 3))
 @example(["said Ex-Sen.", "\n", " "], 0)  # (`$` matches before a final line break too)
 @example([".", " ", "Geologist", " "], 0)
