@@ -261,6 +261,10 @@ class _Tokens(Sequence[Token]):
         if isinstance(index, slice):
             made_list = self._made
             found = made_list[index]
+            if not any(found) and index.step is None:  # none made yet: all made in one map
+                fresh = list(map(Token, self.texts[index], self.starts[index]))
+                made_list[index] = fresh
+                return fresh
             if not all(found):  # (a C loop: a `Token` is always true) some not made yet
                 texts, starts = self.texts, self.starts
                 for position, i in enumerate(range(*index.indices(len(texts)))):
