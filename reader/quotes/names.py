@@ -679,7 +679,11 @@ def _name_like(token: Token) -> bool:
 
 # A nickname in quotation marks inside a name: Kayla "Kay-O" Chiasson, Ronald “Ronnie Red”
 # MacPhee. Its words are blanked (offsets kept) for reading names: she is Kayla Chiasson.
-_NICKNAME = re.compile(r"(\b[A-Z][\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)")
+# (Its capital first, the word boundary before it looked behind after it: the engine skips to
+# capitals over the whole article instead of trying each character, twice as quick.)
+_NICKNAME = re.compile(
+    r"([A-Z](?<!\w[A-Z])[\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)"
+)
 
 
 def _blank_nickname(found: re.Match[str]) -> str:

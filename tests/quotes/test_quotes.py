@@ -739,6 +739,23 @@ def test_the_tokeniser_reads_abbreviations_initials_numbers_and_colons_in_names(
     assert all(entry.isalpha() and entry[0].isupper() for entry in entries("abbreviations"))
 
 
+@example(["x", "Kayla", " ", '"Kay-O"', " ", "Chiasson"])  # (no boundary: none)
+@example(["Kayla", " ", "“Ronnie Red”", " ", "Chiasson"])
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Kayla", " ", '"Kay-O"', "“Ronnie Red”", "Chiasson", "x", "é", "9"]))
+)
+def test_a_nickname_is_found_where_the_plain_pattern_finds_it(pieces: list[str]) -> None:
+    # `_NICKNAME` looks behind its first capital for the word boundary (quicker over 1 MB).
+    import re
+
+    from reader.quotes.names import _NICKNAME
+
+    text = "".join(pieces)
+    plain = re.compile(r"(\b[A-Z][\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)")
+    assert [m.span() for m in _NICKNAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
 def test_the_tokeniser_knows_every_white_space_character() -> None:
     from reader.quotes.names import _SPACES
 
