@@ -216,6 +216,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # The characters `\s` matches (str.isspace's; none lies above U+3000): every other character
 # is inside a token, so the tokens, put end to end, are the text without them.
 _SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_SHORT_TEXT = 2000  # characters: a shorter text is tokenised without numpy
 _IS_SPACE = np.zeros(0x3002, dtype=bool)  # by code point, every one above U+3000 as U+3001
 _IS_SPACE[_SPACES] = True
 # A token after the white space before it: the engine skips the white space instead of trying
@@ -230,15 +231,21 @@ class _Tokens(Sequence[Token]):
     objects, which took most of the time for 1 MB, only where names are looked at."""
 
     def __init__(self, text: str) -> None:
-        self.texts: list[str] = list(map(intern, _SPACED_TOKEN.findall(text)))
-        # Tokens are separated by white space only: the running lengths of the tokens are
-        # where each starts in the text without its white space, and the offsets of the
-        # characters that are not white space take them back to the text (all in C: no
-        # Python loop over 180,000 tokens, no pair of strings made for each).
-        lengths = np.fromiter(map(len, self.texts), np.int64, count=len(self.texts))
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
-        solid = np.flatnonzero(~_IS_SPACE[np.minimum(codes, 0x3001)])
-        self.starts: list[int] = solid[np.cumsum(lengths) - lengths].tolist()
+        self.texts: list[str]
+        self.starts: list[int]
+        if len(text) < _SHORT_TEXT:  # (a headline: numpy's calls would cost more than the loop)
+            found = [(intern(m.group(1)), m.start(1)) for m in _SPACED_TOKEN.finditer(text)]
+            self.texts, self.starts = [t for t, _ in found], [s for _, s in found]
+        else:
+            self.texts = list(map(intern, _SPACED_TOKEN.findall(text)))
+            # Tokens are separated by white space only: the running lengths of the tokens are
+            # where each starts in the text without its white space, and the offsets of the
+            # characters that are not white space take them back to the text (all in C: no
+            # Python loop over 180,000 tokens, no pair of strings made for each).
+            lengths = np.fromiter(map(len, self.texts), np.int64, count=len(self.texts))
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+            solid = np.flatnonzero(~_IS_SPACE[np.minimum(codes, 0x3001)])
+            self.starts = solid[np.cumsum(lengths) - lengths].tolist()
         self._made: list[Token | None] = [None] * len(self.texts)
 
     def __len__(self) -> int:

@@ -689,14 +689,19 @@ _TOKEN_PIECES += ["Dr.", "U.S.", "J.", "11.5", "100,000", "Stó:lō", "d'Amours"
 @given(st.lists(st.sampled_from(_TOKEN_PIECES) | st.text(max_size=3), max_size=30))
 def test_an_articles_tokens_are_those_the_tokeniser_gives(pieces: list[str]) -> None:
     # The whole article is tokenised in one pass (`_Tokens`, offsets worked out from the
-    # white space between tokens): the same words at the same offsets as `tokens`.
+    # white space between tokens; a short text's one by one): the same words at the same
+    # offsets as `tokens`, either way.
+    from unittest.mock import patch
+
+    from reader.quotes import names
     from reader.quotes.names import _Tokens, tokens
 
     text = "".join(pieces)
-    found = _Tokens(text)
-    assert list(zip(found.texts, found.starts, strict=True)) == [
-        (t.text, t.start) for t in tokens(text)
-    ]
+    expected = [(t.text, t.start) for t in tokens(text)]
+    for short in (0, len(text) + 1):
+        with patch.object(names, "_SHORT_TEXT", short):
+            found = _Tokens(text)
+        assert list(zip(found.texts, found.starts, strict=True)) == expected
 
 
 def test_the_tokeniser_reads_abbreviations_initials_numbers_and_colons_in_names() -> None:
