@@ -460,6 +460,8 @@ def _last_words(text: str, start: int) -> frozenset[str]:
     if not word:
         return frozenset()
     word = word.casefold()
+    if "-" not in word:
+        return frozenset((word.rstrip("."),))  # (as below, for the one part most words have)
     parts = word.split("-")
     return frozenset(
         part.rstrip(".") for part in ("-".join(parts[i:]) for i in range(len(parts))) if part

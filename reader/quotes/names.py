@@ -277,6 +277,9 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # The characters `\s` matches (str.isspace's; none lies above U+3000): every other character
 # is inside a token, so the tokens, put end to end, are the text without them.
 _SPACES = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
+_SHORT_TEXT = 2000  # characters: a shorter text is tokenised without numpy
+_IS_SPACE = np.zeros(0x3002, dtype=bool)  # by code point, every one above U+3000 as U+3001
+_IS_SPACE[_SPACES] = True
 # A token after the white space before it: the engine skips the white space instead of trying
 # every token pattern at each of its characters (a fifth quicker for 1 MB). Its one group is
 # the token: `findall` gives the same words as `TOKEN.findall`.
@@ -289,16 +292,21 @@ class _Tokens(Sequence[Token]):
     objects, which took most of the time for 1 MB, only where names are looked at."""
 
     def __init__(self, text: str) -> None:
-        self.texts: list[str] = list(map(intern, _SPACED_TOKEN.findall(text)))
-        # Tokens are separated by white space only: the running lengths of the tokens are
-        # where each starts in the text without its white space, and the offsets of the
-        # characters that are not white space take them back to the text (all in C: no
-        # Python loop over 180,000 tokens, no pair of strings made for each).
-        lengths = np.fromiter(map(len, self.texts), np.int64, count=len(self.texts))
-        solid = np.flatnonzero(
-            ~np.isin(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32), _SPACES)
-        )
-        self.starts: list[int] = solid[np.cumsum(lengths) - lengths].tolist()
+        self.texts: list[str]
+        self.starts: list[int]
+        if len(text) < _SHORT_TEXT:  # (a headline: numpy's calls would cost more than the loop)
+            found = [(intern(m.group(1)), m.start(1)) for m in _SPACED_TOKEN.finditer(text)]
+            self.texts, self.starts = [t for t, _ in found], [s for _, s in found]
+        else:
+            self.texts = list(map(intern, _SPACED_TOKEN.findall(text)))
+            # Tokens are separated by white space only: the running lengths of the tokens are
+            # where each starts in the text without its white space, and the offsets of the
+            # characters that are not white space take them back to the text (all in C: no
+            # Python loop over 180,000 tokens, no pair of strings made for each).
+            lengths = np.fromiter(map(len, self.texts), np.int64, count=len(self.texts))
+            codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+            solid = np.flatnonzero(~_IS_SPACE[np.minimum(codes, 0x3001)])
+            self.starts = solid[np.cumsum(lengths) - lengths].tolist()
         self._made: list[Token | None] = [None] * len(self.texts)
 
     def __len__(self) -> int:
@@ -322,6 +330,10 @@ class _Tokens(Sequence[Token]):
         if isinstance(index, slice):
             made_list = self._made
             found = made_list[index]
+            if not any(found) and index.step is None:  # none made yet: all made in one map
+                fresh = list(map(Token, self.texts[index], self.starts[index]))
+                made_list[index] = fresh
+                return fresh
             if not all(found):  # (a C loop: a `Token` is always true) some not made yet
                 texts, starts = self.texts, self.starts
                 for position, i in enumerate(range(*index.indices(len(texts)))):
@@ -756,11 +768,27 @@ def _name_like(token: Token) -> bool:
 
 # A nickname in quotation marks inside a name: Kayla "Kay-O" Chiasson, Ronald “Ronnie Red”
 # MacPhee. Its words are blanked (offsets kept) for reading names: she is Kayla Chiasson.
-_NICKNAME = re.compile(r"(\b[A-Z][\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)")
+# (Its capital first, the word boundary before it looked behind after it: the engine skips to
+# capitals over the whole article instead of trying each character, twice as quick.)
+_NICKNAME = re.compile(
+    r"([A-Z](?<!\w[A-Z])[\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)"
+)
 
 
 def _blank_nickname(found: re.Match[str]) -> str:
     return found.group(1) + " " * len(found.group(2))
+
+
+_ENDS_RUN, _MAY_JOIN, _NAME_WORD, _POSSESSIVE_NAME_WORD = range(4)
+
+
+def _run_word(word: str) -> int:
+    """What a word does in a capitalised run (`Entities._run_end`): a capitalised word that
+    starts with a letter goes on with it (and ends it if possessive: "King's"); a word that
+    `_may_join` may; any other ends it."""
+    if _capitalised(word) and word[:1].isalpha():
+        return _POSSESSIVE_NAME_WORD if _possessive(word) else _NAME_WORD
+    return _MAY_JOIN if _may_join(word) else _ENDS_RUN
 
 
 def _may_join(word: str) -> bool:
@@ -799,9 +827,7 @@ class Entities:
         self._tokens = _Tokens("")
         self._token_starts: list[int] = []
         self._token_texts: list[str] = []
-        self._name_words: set[str] = set()  # capitalised words that start with a letter
-        self._joiners: set[str] = set()  # and the words that may go on with a run
-        self._possessive_names: set[str] = set()  # the first that end in "'s", "'"
+        self._run_words: dict[str, int] = {}  # word -> what it does in a run (`_run_word`)
         # What classifying a run did, by its words and surroundings (see `_planned`).
         self._plans: dict[tuple[str, tuple[str, ...]], list[_Step] | None] = {}
         self._recording: list[_Step] | None = None
@@ -908,18 +934,8 @@ class Entities:
         index = bisect_left(self._token_starts, self.start)
         # Most words have no capital and no particle, so no name starts there. (Each distinct
         # word is looked at once, and the tokens picked in C: 180,000 tokens, 15,000 words.)
-        distinct = set(toks.texts)
-        starters = {text for text in distinct if text[:1].isupper() or "-" in text}
+        starters = {text for text in set(toks.texts) if text[:1].isupper() or "-" in text}
         capitals = list(compress(range(len(toks.texts)), map(starters.__contains__, toks.texts)))
-        self._name_words = {
-            w
-            for w in distinct
-            if (w in starters or w[:1] in "dlht")  # (what `_capitalised` may be true of)
-            and _capitalised(w)
-            and w[:1].isalpha()
-        }
-        self._joiners = self._name_words | {w for w in distinct if _may_join(w)}
-        self._possessive_names = {w for w in self._name_words if _possessive(w)}
         listed = self._listed_names()
         for at in capitals[bisect_left(capitals, index) :]:
             if at < index:
@@ -1021,23 +1037,29 @@ class Entities:
         `Token`s: this runs at every capital of the article.)
         """
         texts, starts, text = self._token_texts, self._token_starts, self.text
-        names, joiners, possessives = self._name_words, self._joiners, self._possessive_names
+        kinds = self._run_words  # (each distinct word classified once, when first met)
         word = texts[index]
-        if word not in names:  # (not capitalised, or not a letter first)
+        kind = kinds.get(word)
+        if kind is None:
+            kind = kinds[word] = _run_word(word)
+        if kind < _NAME_WORD:  # (not capitalised, or not a letter first)
             return index
         end = index + 1
-        if word in possessives:
+        if kind == _POSSESSIVE_NAME_WORD:
             return end
         count = len(texts)
         while end < count:
             word = texts[end]
-            if word not in joiners:  # (most words: none of the cases below)
+            kind = kinds.get(word)
+            if kind is None:
+                kind = kinds[word] = _run_word(word)
+            if kind == _ENDS_RUN:  # (most words: none of the cases below)
                 break
             if "\n" in text[starts[end - 1] + len(texts[end - 1]) : starts[end]]:
                 break
-            if word in names:
+            if kind >= _NAME_WORD:
                 end += 1
-                if word in possessives:
+                if kind == _POSSESSIVE_NAME_WORD:
                     break
                 continue
             if (

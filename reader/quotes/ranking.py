@@ -577,5 +577,5 @@ class _Quote:
         return None
 
     def _verb_between(self, start: int, end: int) -> bool:
-        words = self.owner.text[start:end].split()
+        words = self.owner.text[start:end].split(maxsplit=5)  # (six or more: no verb between)
         return len(words) <= 5 and any(is_speech_verb(w.strip(",.:;"), "he") for w in words)
