@@ -87,8 +87,21 @@ class Cleaned:
 HEADLINE_WITHIN = 3  # blocks from the top where a repeated headline is looked for
 
 
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+# Burmese): there, two characters count as a word, about what a word of English carries.
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]"
+)
+
+
 def words(text: str) -> int:
-    return len(text.split())
+    """How many words a text has; in scripts without spaces, two characters make a word."""
+    tokens = text.split()
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(tokens)
+    spaced = sum(1 for token in tokens if not _UNSPACED.search(token))
+    return spaced + max(1, unspaced // 2)
 
 
 def clean_blocks(

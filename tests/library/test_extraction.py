@@ -144,6 +144,27 @@ def test_a_short_article_is_not_refused() -> None:
     assert "The harbour bridge reopened on Monday after repairs." in article.body_text
 
 
+def test_a_short_story_in_a_script_without_spaces_is_not_refused() -> None:
+    story = [
+        "市议会星期二投票决定重建旧港口大桥，结束了这个小镇十多年来的争论。",
+        "工程师曾经警告说，这座建于一九三一年的大桥已经不能长期承载公共汽车。",
+        "反对这个计划的居民说，这笔钱应该用在医院上，他们在投票前发言了一个小时。",
+    ]  # 101 characters: about 50 words, where str.split() sees 3
+    html = (
+        "<html><head><title>重建港口大桥</title></head><body><div class='content'>"
+        + paragraphs(story)
+        + "</div></body></html>"
+    )
+    article = clean_page(html)
+    assert all(text in article.body_text for text in story)
+
+
+def test_a_page_saved_without_its_html_element_is_read() -> None:
+    fragment = "\r\n\r\n<div id='page'>\r\n<!-- header -->\n<div class='story'>"
+    article = clean_page((fragment + paragraphs(STORY) + "</div></div>").encode())
+    assert [block.text for block in article.blocks] == STORY
+
+
 def test_a_page_without_a_story_is_refused() -> None:
     with pytest.raises(ExtractionError, match="no article found"):
         clean_page(
