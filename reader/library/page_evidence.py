@@ -198,7 +198,10 @@ def locate(blocks: list[Block], tree: Any) -> tuple[list[Place | None], PageInde
         if parts
     ]
     main = story_element(main_parts)
-    main_chain = set(map(id, _ancestors(main))) if main is not None else set()
+    # (the list keeps the elements alive: lxml makes a new Python object for an element each
+    # time it is reached, and a freed one's id() may be given to another element's object)
+    main_ancestors = _ancestors(main) if main is not None else []
+    main_chain = set(map(id, main_ancestors))
     places: list[Place | None] = []
     for span, parts in zip(spans, owners, strict=True):
         if not parts or span is None:
