@@ -13,8 +13,8 @@ library gives evidence that holds on any site, never because of how a line looks
 - the headline repeated as the story's first block.
 
 A removal on one signal of the page is weak evidence; repetition on other pages of the
-site, or two signals agreeing (a widget's name and link text, or either outside the story's
-element), is strong. If strong removals would cut more than `MAX_STRONG_CUT` of
+site, or two signals agreeing (a widget's name and link text, either outside the story's
+element, or link text made of three links or more: a menu), is strong. If strong removals would cut more than `MAX_STRONG_CUT` of
 trafilatura's words, the pass keeps trafilatura's text (a page where Reader and trafilatura
 disagree that much is one where Reader is more likely wrong) and says so; if weak ones would
 cut more than `MAX_CUT`, it keeps those blocks (and says so) and makes the strong removals
@@ -43,6 +43,7 @@ def _vocabulary(text: str) -> frozenset[str]:
 MAX_CUT = 0.15
 MAX_STRONG_CUT = 0.5  # removals on strong evidence (see `evidence`)
 LINK_SHARE = 0.7  # a block this much link text is a link, not story
+LINK_LIST = 3  # ... and one of at least this many links is a list of links: a menu
 # A short line among the last blocks, half link text: "Follow us on <links>", a credit.
 TRAILING_BLOCKS, TRAILING_WORDS, TRAILING_LINKS = 3, 12, 0.5
 
@@ -249,6 +250,8 @@ def evidence(
         signals.append(f"the page's {furniture[0]} line")
     if place.link_share >= LINK_SHARE:
         signals.append(f"a link ({place.link_share:.0%} of it is link text)")
+        if place.links >= LINK_LIST:
+            signals.append(f"a list of {place.links} links")
     elif trailing and place.link_share >= TRAILING_LINKS and words(block.text) <= TRAILING_WORDS:
         signals.append(f"a short line after the story, {place.link_share:.0%} link text")
     if not signals:

@@ -284,3 +284,20 @@ def test_a_repeated_line_of_a_table_or_of_code_is_kept() -> None:
         ),
     ]
     assert repeated_in_story(blocks) == {2}
+
+
+def test_a_list_of_links_in_a_short_story_is_removed() -> None:
+    menu = "<p>" + " | ".join(
+        f"<a href='/{n}'>{n}</a>"
+        for n in ("News", "Sport", "Weather", "Business", "Jobs", "Homes", "Cars", "Contact us")
+    )
+    article = clean_page(page(paragraphs(STORY[:2]), menu + "</p>"))
+    assert [block.text for block in article.blocks] == STORY[:2]
+    [removed] = cut(article)
+    assert removed.strong and "a list of 8 links" in removed.reason
+
+
+def test_a_single_link_in_a_short_story_is_not_enough_to_cut_it() -> None:
+    line = "<p><a href='/next'>Council to vote again on the bridge next year</a></p>"
+    article = clean_page(page(paragraphs(STORY[:1]), line))
+    assert "Council to vote again on the bridge next year" in article.body_text
