@@ -254,9 +254,8 @@ def reader_texts(pages: list[GoldPage]) -> dict[str, str]:
                 if other.name != page.name and other.name in read:
                     memory.remember(f"https://{site}/{other.name}", read[other.name].found_texts)
             try:
-                article = story(
-                    read[page.name], seen_elsewhere=memory.seen_elsewhere(f"https://{site}/_")
-                )
+                seen = memory.seen_elsewhere(f"https://{site}/_", read[page.name].found_texts)
+                article = story(read[page.name], seen_elsewhere=seen)
             except ExtractionError:
                 texts[page.name] = ""
                 continue

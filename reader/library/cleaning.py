@@ -42,6 +42,9 @@ def _vocabulary(text: str) -> frozenset[str]:
 # repeated headline aside); above it, trafilatura's text is kept.
 MAX_CUT = 0.15
 MAX_STRONG_CUT = 0.5  # removals on strong evidence (see `evidence`)
+# A block the library holds on this many other pages of the site (not versions of this
+# story: `SiteMemory.seen_elsewhere`) is boilerplate by repetition.
+REPEATED_ON = 1
 LINK_SHARE = 0.7  # a block this much link text is a link, not story
 LINK_LIST = 3  # ... and one of at least this many links is a list of links: a menu
 # A short line among the last blocks, half link text: "Follow us on <links>", a credit.
@@ -237,8 +240,9 @@ def evidence(
     corroboration."""
     if seen_elsewhere is not None:
         others = seen_elsewhere(block.text)
-        if others >= 2:
-            return Evidence((f"on {others} other pages of this site",), True)
+        if others >= REPEATED_ON:
+            pages = "pages" if others > 1 else "page"
+            return Evidence((f"on {others} other {pages} of this site",), True)
     if place is None:
         return None
     signals: list[str] = []
