@@ -11,7 +11,17 @@ Reader scored lowest; `--json` prints the figures as JSON. Each set is a folder 
   rows also give the `news` tier alone and two halves split by site (A: built on, B: to
   check on);
 - `corpus-test`: 748 pages from 420 other sites, never looked at: only with `--blind`, to
-  be run once, when the work is done.
+  be run once, when the work is done (it was, on 2026-12-01);
+- `trafilatura-eval-dev` and `trafilatura-eval-test`: trafilatura's own evaluation pages
+  (989 pages of 939 sites, a sixth of them English), split by site
+  (`bench/trafilatura_eval_split.csv`; `python -m bench.fetch_trafilatura_eval` puts them
+  in bench/.data/trafilatura-eval/); the test half only with `--blind`, once. These pages
+  have no hand-cleaned text but snippets, and are scored with trafilatura's own metric:
+  each "with" snippet found in the text is a true positive, missing a false negative; each
+  "without" snippet found a false positive, absent a true negative (whitespace-normalised
+  substring match); precision, recall, accuracy and F1 from the counts summed over the
+  pages. Rows for the English pages alone and, for the test half, for the sites Reader's
+  pass was never built on.
 
 Three extractors run on the same pages in the same run: Reader (trafilatura then Reader's
 pass, as `reader add` does), trafilatura's default `extract()` and `extract(favor_recall=
@@ -50,6 +60,13 @@ SETS: dict[str, Path] = {
     "test": ZYTE / "test",
 }
 CORPUS_SETS: dict[str, Path] = {"corpus-dev": CORPUS / "dev", "corpus-test": CORPUS / "test"}
+TRAFILATURA_EVAL = ROOT / "bench" / ".data" / "trafilatura-eval"
+SNIPPET_SETS: dict[str, Path] = {
+    "trafilatura-eval-dev": TRAFILATURA_EVAL / "dev",
+    "trafilatura-eval-test": TRAFILATURA_EVAL / "test",
+}
+# Scored once each, blind, when the work was done; --blind and the set's name to run again.
+BLIND_SETS = ("corpus-test", "trafilatura-eval-test")
 BLIND = "corpus-test"
 _WORD = re.compile(r"\w+")
 
@@ -97,6 +114,64 @@ class Score:
         }
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass
+class SnippetScore:
+    """trafilatura's evaluation metric: per page, (name, tp, fp, fn, tn) from its snippets."""
+
+    pages: list[tuple[str, int, int, int, int]] = field(default_factory=list)
+
+    def _sum(self, column: int) -> int:
+        return sum(int(page[column]) for page in self.pages)
+
+    @property
+    def precision(self) -> float:
+        tp, fp = self._sum(1), self._sum(2)
+        return tp / (tp + fp) if tp + fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        tp, fn = self._sum(1), self._sum(3)
+        return tp / (tp + fn) if tp + fn else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        total = sum(self._sum(column) for column in (1, 2, 3, 4))
+        return (self._sum(1) + self._sum(4)) / total if total else 0.0
+
+    @property
+    def f1(self) -> float:
+        tp, fp, fn = self._sum(1), self._sum(2), self._sum(3)
+        return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "pages": len(self.pages),
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "accuracy": round(self.accuracy, 3),
+        }
+
+
+def snippet_counts(snippets: dict[str, list[str]], text: str) -> tuple[int, int, int, int]:
+    """(tp, fp, fn, tn) of one page, as trafilatura's tests/eval_common.py counts them."""
+    found = _norm(text)
+    tp = sum(1 for snippet in snippets["with"] if _norm(snippet) in found)
+    fp = sum(1 for snippet in snippets["without"] if _norm(snippet) in found)
+    return tp, fp, len(snippets["with"]) - tp, len(snippets["without"]) - fp
+
+
+def score_snippets(pages: list[GoldPage], texts: dict[str, str]) -> SnippetScore:
+    score = SnippetScore()
+    for page in pages:
+        score.pages.append((page.name, *snippet_counts(page.snippets, texts.get(page.name, ""))))
+    return score
+
+
 @dataclass(frozen=True)
 class GoldPage:
     """A saved page, its hand-cleaned story, its site and (for the corpus) its news tier."""
@@ -107,10 +182,17 @@ class GoldPage:
     tier: str = "news"
     near_zyte: bool = False  # a page of a site in the Zyte dev set Reader was built on
     dataset: str = "zyte"
+    language: str = "English"
 
     @property
     def html(self) -> bytes:
         return gzip.decompress(self.path.read_bytes())
+
+    @property
+    def snippets(self) -> dict[str, list[str]]:
+        """A trafilatura-eval page's "with" and "without" snippets."""
+        data = json.loads(self.path.with_name(f"{self.name}.json").read_text(encoding="utf-8"))
+        return {"with": list(data["with"]), "without": list(data["without"])}
 
     @property
     def truth(self) -> str:
@@ -129,6 +211,10 @@ def gold_pages(folder: Path) -> list[GoldPage]:
         name = path.name.removesuffix(".html.gz")
         row = index.get(name, {})
         site = row.get("site") or name.rsplit("-", 1)[0]
+        if "language" in row:  # trafilatura-eval: "near" is a site Reader was built on
+            near = row["site_seen"] == "1"
+            pages.append(GoldPage(name, path, site, "", near, "trafilatura-eval", row["language"]))
+            continue
         near = "dev" in row.get("site_in_held_zyte", "").split("+")
         tier, dataset = row.get("news_tier") or "news", row.get("dataset") or "zyte"
         pages.append(GoldPage(name, path, site, tier, near, dataset))
@@ -168,9 +254,8 @@ def reader_texts(pages: list[GoldPage]) -> dict[str, str]:
                 if other.name != page.name and other.name in read:
                     memory.remember(f"https://{site}/{other.name}", read[other.name].found_texts)
             try:
-                article = story(
-                    read[page.name], seen_elsewhere=memory.seen_elsewhere(f"https://{site}/_")
-                )
+                seen = memory.seen_elsewhere(f"https://{site}/_", read[page.name].found_texts)
+                article = story(read[page.name], seen_elsewhere=seen)
             except ExtractionError:
                 texts[page.name] = ""
                 continue
@@ -232,6 +317,11 @@ def score_set(folder: Path, extractor: str) -> Score:
 def _rows(set_name: str, pages: list[GoldPage], by_dataset: bool) -> dict[str, list[GoldPage]]:
     """The rows a set is reported in: all its pages, and for the corpus, parts of it."""
     rows = {set_name: pages}
+    if set_name in SNIPPET_SETS:
+        rows[f"{set_name} English"] = [page for page in pages if page.language == "English"]
+        if set_name in BLIND_SETS:
+            rows[f"{set_name} unseen sites"] = [page for page in pages if not page.near_zyte]
+        return rows
     if by_dataset and set_name.startswith("corpus"):
         for dataset in sorted({page.dataset for page in pages}):
             rows[f"{set_name} {dataset}"] = [page for page in pages if page.dataset == dataset]
@@ -251,15 +341,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.extraction", description=__doc__.splitlines()[0]
     )
-    known = [*SETS, *CORPUS_SETS]
+    known = [*SETS, *CORPUS_SETS, *SNIPPET_SETS]
     parser.add_argument(
         "sets",
         nargs="*",
         metavar="SET",
-        help=f"sets to score: {', '.join(known)} (default: all but {BLIND})",
+        help=f"sets to score: {', '.join(known)} (default: all but {' and '.join(BLIND_SETS)})",
     )
     parser.add_argument(
-        "--blind", action="store_true", help=f"score {BLIND}: once, when the work is done"
+        "--blind",
+        action="store_true",
+        help=f"allow a blind set ({', '.join(BLIND_SETS)}), named: once, when the work is done",
     )
     parser.add_argument(
         "--by-dataset", action="store_true", help="a row for each dataset of the corpus"
@@ -267,29 +359,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list Reader's lowest pages")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
-    folders = {**SETS, **CORPUS_SETS}
-    names = args.sets or [*SETS, "corpus-dev"] + ([BLIND] if args.blind else [])
+    folders = {**SETS, **CORPUS_SETS, **SNIPPET_SETS}
+    names = args.sets or [*SETS, "corpus-dev", "trafilatura-eval-dev"]
     unknown = [name for name in names if name not in folders]
     if unknown:
         parser.error(f"unknown set {unknown[0]!r}; choose from {', '.join(known)}")
-    if BLIND in names and not args.blind:
-        parser.error(f"{BLIND} is blind: score it once, with --blind, when the work is done")
-    if args.blind:
+    blind = [name for name in names if name in BLIND_SETS]
+    if blind and not args.blind:
+        parser.error(f"{blind[0]} is blind: score it once, with --blind, when the work is done")
+    if args.blind and not blind:
+        parser.error(f"--blind scores only the blind set named: {' or '.join(BLIND_SETS)}")
+    for name in blind:
         print(
-            f"warning: scoring the blind set {BLIND}; its figures are only blind the first "
+            f"warning: scoring the blind set {name}; its figures are only blind the first "
             "time: change nothing because of them without saying so",
             file=sys.stderr,
         )
     missing = [name for name in names if not folders[name].is_dir()]
     for name in missing:
-        print(
-            f"{name}: not built; python -m bench.fetch_extraction_corpus builds it",
-            file=sys.stderr,
-        )
+        builder = "fetch_trafilatura_eval" if name in SNIPPET_SETS else "fetch_extraction_corpus"
+        print(f"{name}: not built; python -m bench.{builder} builds it", file=sys.stderr)
     results: dict[str, dict[str, dict[str, float]]] = {}
     every: dict[str, Score] = {name: Score() for name in EXTRACTORS}
     for set_name in [name for name in names if name not in missing]:
         pages = gold_pages(folders[set_name])
+        if set_name in SNIPPET_SETS:
+            snippet_scores = {
+                name: score_snippets(pages, run(pages)) for name, run in EXTRACTORS.items()
+            }
+            for row, members in _rows(set_name, pages, args.by_dataset).items():
+                wanted = {page.name for page in members}
+                results[row] = {
+                    name: SnippetScore([p for p in score.pages if p[0] in wanted]).figures()
+                    for name, score in snippet_scores.items()
+                }
+            if args.verbose:
+                _list_snippet_misses(set_name, pages, snippet_scores["reader"])
+            continue
         scores = {name: score_pages(pages, run(pages)) for name, run in EXTRACTORS.items()}
         by_name = {page.name: page for page in pages}
         for row, members in _rows(set_name, pages, args.by_dataset).items():
@@ -315,18 +421,35 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(results, indent=2))
         return 0
     print(
-        f"{'set':32}{'pages':>6}   {'Reader P / R / F1':20}{'trafilatura':>13}{'favor_recall':>14}"
+        f"{'set':36}{'pages':>6}   {'Reader P / R / F1':20}{'trafilatura':>13}{'favor_recall':>14}"
+        f"{'accuracy R / t / f':>24}"
     )
     for row, by_extractor in results.items():
         reader = by_extractor["reader"]
+        accuracy = ""
+        if "accuracy" in reader:
+            accuracy = " / ".join(f"{by_extractor[name]['accuracy']:.3f}" for name in EXTRACTORS)
         print(
-            f"{row:32}{reader['pages']:>6}   "
+            f"{row:36}{reader['pages']:>6}   "
             f"{reader['precision']:.3f} / {reader['recall']:.3f} / {reader['f1']:.3f}"
             f"{by_extractor['trafilatura']['f1']:>11.3f}{by_extractor['favor_recall']['f1']:>14.3f}"
+            f"{accuracy:>24}"
         )
-    print("F1 of trafilatura's default extract() and of favor_recall=True, same pages, same run")
+    print("F1 of trafilatura's default extract() and of favor_recall=True, same pages, same run;")
+    print("trafilatura-eval rows: snippets found (trafilatura's metric), accuracy of the three")
     print("target: Reader F1 >= 0.97 on news pages, never below trafilatura's default on any set")
     return 0
+
+
+def _list_snippet_misses(set_name: str, pages: list[GoldPage], score: SnippetScore) -> None:
+    """The pages where Reader missed most snippets or kept most boilerplate ones (-v)."""
+    sites = {page.name: page.site for page in pages}
+    for name, tp, fp, fn, tn in sorted(score.pages, key=lambda row: -(row[2] + row[3]))[:12]:
+        print(
+            f"  [{set_name}] {name:40} {sites[name]:28} with {tp}/{tp + fn} found, "
+            f"without {fp}/{fp + tn} found",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ test pages, and Utomo & Leu's Big9 and Chaos sets. `bench/extraction_corpus.csv`
 each page: its set, name, dataset and id, site, news tier, and where its page and gold
 text are in the source repositories (pinned commits below). Pages are split by site, so
 no site is in both sets: `dev` (491 pages, 296 sites) to work on, `test` (748 pages, 420
-sites) scored blind, once (`python -m bench.extraction --blind`).
+sites) scored blind, once (`python -m bench.extraction --blind corpus-test`).
 
 The pages are NOT in the repository: L3S-GN1 and Utomo's sets are for research use only,
 Dragnet's data is AGPL-3.0, CleanEval's licence is unstated (Readability's is Apache-2.0).

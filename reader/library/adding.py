@@ -172,8 +172,7 @@ def prepare(
     if url:
         fetched = _fetch(url, HTML_TYPES, timeout, cancelled)
         memory = site_memory(library) if library is not None else None
-        seen = memory.seen_elsewhere(url) if memory is not None else None
-        article = _clean(fetched.text(), fetched.url, source, cleaning, seen)
+        article = _clean(fetched.text(), fetched.url, source, cleaning, memory, url)
         article.url = url
         return Prepared(source, article, (url, fetched.url))
     if source == "-":
@@ -322,10 +321,15 @@ def _clean(
     url: str | None,
     name: str,
     cleaning: str = READER,
-    seen_elsewhere: Callable[[str], int] | None = None,
+    memory: SiteMemory | None = None,
+    address: str = "",
 ) -> CleanArticle:
+    """The story of a page; `memory` (what the library has seen of the site of `address`)
+    gives the pass its evidence of boilerplate by repetition."""
     try:
-        return story(read_page(html, url), cleaning, seen_elsewhere)
+        page = read_page(html, url)
+        seen = memory.seen_elsewhere(address, page.found_texts) if memory is not None else None
+        return story(page, cleaning, seen)
     except ExtractionError as error:
         hint = "add it with --raw for all the text of the page, or save the story as text"
         raise AddError(f"{name}: {error}; {hint}") from None

@@ -13,8 +13,8 @@ library gives evidence that holds on any site, never because of how a line looks
 - the headline repeated as the story's first block.
 
 A removal on one signal of the page is weak evidence; repetition on other pages of the
-site, or two signals agreeing (a widget's name and link text, or either outside the story's
-element), is strong. If strong removals would cut more than `MAX_STRONG_CUT` of
+site, or two signals agreeing (a widget's name and link text, either outside the story's
+element, or link text made of three links or more: a menu), is strong. If strong removals would cut more than `MAX_STRONG_CUT` of
 trafilatura's words, the pass keeps trafilatura's text (a page where Reader and trafilatura
 disagree that much is one where Reader is more likely wrong) and says so; if weak ones would
 cut more than `MAX_CUT`, it keeps those blocks (and says so) and makes the strong removals
@@ -42,7 +42,11 @@ def _vocabulary(text: str) -> frozenset[str]:
 # repeated headline aside); above it, trafilatura's text is kept.
 MAX_CUT = 0.15
 MAX_STRONG_CUT = 0.5  # removals on strong evidence (see `evidence`)
+# A block the library holds on this many other pages of the site (not versions of this
+# story: `SiteMemory.seen_elsewhere`) is boilerplate by repetition.
+REPEATED_ON = 1
 LINK_SHARE = 0.7  # a block this much link text is a link, not story
+LINK_LIST = 3  # ... and one of at least this many links is a list of links: a menu
 # A short line among the last blocks, half link text: "Follow us on <links>", a credit.
 TRAILING_BLOCKS, TRAILING_WORDS, TRAILING_LINKS = 3, 12, 0.5
 
@@ -87,8 +91,21 @@ class Cleaned:
 HEADLINE_WITHIN = 3  # blocks from the top where a repeated headline is looked for
 
 
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+# Burmese): there, two characters count as a word, about what a word of English carries.
+_UNSPACED = re.compile(
+    "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]"
+)
+
+
 def words(text: str) -> int:
-    return len(text.split())
+    """How many words a text has; in scripts without spaces, two characters make a word."""
+    tokens = text.split()
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(tokens)
+    spaced = sum(1 for token in tokens if not _UNSPACED.search(token))
+    return spaced + max(1, unspaced // 2)
 
 
 def clean_blocks(
@@ -223,8 +240,9 @@ def evidence(
     corroboration."""
     if seen_elsewhere is not None:
         others = seen_elsewhere(block.text)
-        if others >= 2:
-            return Evidence((f"on {others} other pages of this site",), True)
+        if others >= REPEATED_ON:
+            pages = "pages" if others > 1 else "page"
+            return Evidence((f"on {others} other {pages} of this site",), True)
     if place is None:
         return None
     signals: list[str] = []
@@ -236,6 +254,8 @@ def evidence(
         signals.append(f"the page's {furniture[0]} line")
     if place.link_share >= LINK_SHARE:
         signals.append(f"a link ({place.link_share:.0%} of it is link text)")
+        if place.links >= LINK_LIST:
+            signals.append(f"a list of {place.links} links")
     elif trailing and place.link_share >= TRAILING_LINKS and words(block.text) <= TRAILING_WORDS:
         signals.append(f"a short line after the story, {place.link_share:.0%} link text")
     if not signals:

@@ -114,6 +114,10 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
     elif "\x1b" in html or "\x9b" in html or "\x9d" in html:
         html = normalise(html)  # (line breaks and text kept: only sequences and controls go)
     tree = trafilatura.load_html(html)
+    if tree is None and _FRAGMENT.match(
+        html[:512] if isinstance(html, str) else html[:512].decode("latin-1")
+    ):
+        tree = trafilatura.load_html(_wrapped(html))  # a page saved without <html> around it
     if tree is None:
         raise ExtractionError("not a web page (no HTML could be read from it)")
     tree = lift_embedded_posts(tree)
@@ -122,6 +126,17 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
     )
     body = getattr(document, "body", None)
     return Page(tree, document, story_blocks(body) if body is not None else [], url)
+
+
+# A page that starts with an element, not with <html> or a doctype (a part of a page saved
+# alone): trafilatura does not take it for HTML, but it reads it wrapped in <html><body>.
+_FRAGMENT = re.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<[a-zA-Z][a-zA-Z0-9]*[\s>/]", re.DOTALL)
+
+
+def _wrapped(html: str | bytes) -> str | bytes:
+    if isinstance(html, bytes):
+        return b"<html><body>" + html + b"</body></html>"
+    return f"<html><body>{html}</body></html>"
 
 
 def clean_page(

@@ -38,6 +38,7 @@ class Place:
     words: frozenset[str]
     inside: bool
     caption: bool
+    links: int = 0  # how many links (distinct <a> elements) its text is in
 
 
 class PageIndex:
@@ -198,7 +199,10 @@ def locate(blocks: list[Block], tree: Any) -> tuple[list[Place | None], PageInde
         if parts
     ]
     main = story_element(main_parts)
-    main_chain = set(map(id, _ancestors(main))) if main is not None else set()
+    # (the list keeps the elements alive: lxml makes a new Python object for an element each
+    # time it is reached, and a freed one's id() may be given to another element's object)
+    main_ancestors = _ancestors(main) if main is not None else []
+    main_chain = set(map(id, main_ancestors))
     places: list[Place | None] = []
     for span, parts in zip(spans, owners, strict=True):
         if not parts or span is None:
@@ -217,8 +221,17 @@ def locate(blocks: list[Block], tree: Any) -> tuple[list[Place | None], PageInde
             words |= class_words(ancestor)
             caption = caption or _tag(ancestor) in ("figcaption", "caption")
         share = linked / total if total else 0.0
-        places.append(Place(element, span, share, frozenset(words), inside, caption))
+        anchors = [_link_of(o) for o, _, is_link in parts if is_link]  # (kept alive)
+        links = len({id(anchor) for anchor in anchors if anchor is not None})
+        places.append(Place(element, span, share, frozenset(words), inside, caption, links))
     return places, index, main
+
+
+def _link_of(element: Any) -> Any:
+    """The <a> element a piece of link text is in (None if none is found)."""
+    while element is not None and _tag(element) != "a":
+        element = element.getparent()
+    return element
 
 
 _CAPTION_TAGS = frozenset({"figcaption", "caption"})

@@ -63,13 +63,18 @@ class SiteMemory:
             return None
         return self.folder / f"{site}.json"
 
-    def seen_elsewhere(self, url: str) -> Callable[[str], int]:
-        """For a page at `url`: on how many *other* pages of its site a text was seen."""
+    def seen_elsewhere(self, url: str, texts: Iterable[str] = ()) -> Callable[[str], int]:
+        """For a page at `url` whose blocks are `texts`: on how many *other* pages of its site
+        a text was seen. A page that holds more than half of these blocks is this story again
+        (at another address, or updated), not another page: it does not count."""
+        own = {line_hash(text) for text in texts}
         counts: dict[str, int] = {}
         for other, hashes in self._pages(site_of(url)).items():
-            if other != url:
-                for key in set(hashes):
-                    counts[key] = counts.get(key, 0) + 1
+            keys = set(hashes)
+            if other == url or (own and len(own & keys) > len(own) / 2):
+                continue
+            for key in keys:
+                counts[key] = counts.get(key, 0) + 1
         return lambda text: counts.get(line_hash(text), 0)
 
     def remember(self, url: str, texts: Iterable[str]) -> None:

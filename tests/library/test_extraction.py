@@ -144,6 +144,27 @@ def test_a_short_article_is_not_refused() -> None:
     assert "The harbour bridge reopened on Monday after repairs." in article.body_text
 
 
+def test_a_short_story_in_a_script_without_spaces_is_not_refused() -> None:
+    story = [
+        "市议会星期二投票决定重建旧港口大桥，结束了这个小镇十多年来的争论。",
+        "工程师曾经警告说，这座建于一九三一年的大桥已经不能长期承载公共汽车。",
+        "反对这个计划的居民说，这笔钱应该用在医院上，他们在投票前发言了一个小时。",
+    ]  # 101 characters: about 50 words, where str.split() sees 3
+    html = (
+        "<html><head><title>重建港口大桥</title></head><body><div class='content'>"
+        + paragraphs(story)
+        + "</div></body></html>"
+    )
+    article = clean_page(html)
+    assert all(text in article.body_text for text in story)
+
+
+def test_a_page_saved_without_its_html_element_is_read() -> None:
+    fragment = "\r\n\r\n<div id='page'>\r\n<!-- header -->\n<div class='story'>"
+    article = clean_page((fragment + paragraphs(STORY) + "</div></div>").encode())
+    assert [block.text for block in article.blocks] == STORY
+
+
 def test_a_page_without_a_story_is_refused() -> None:
     with pytest.raises(ExtractionError, match="no article found"):
         clean_page(
@@ -197,12 +218,16 @@ def test_an_embedded_post_the_story_quotes_is_kept_as_a_block_quote(network: str
 def test_a_block_seen_on_other_pages_of_the_site_is_removed() -> None:
     boilerplate = "Harbour Times is owned by its readers and answers to nobody else in town."
 
-    def seen_elsewhere(text: str) -> int:
-        return 3 if text == boilerplate else 0
+    for others in (3, 1):  # one other page of the site is enough
 
-    article = clean_page(page(paragraphs([*STORY, boilerplate])), seen_elsewhere=seen_elsewhere)
-    assert [block.text for block in article.blocks] == STORY
-    assert [removal.reason for removal in cut(article)] == ["on 3 other pages of this site"]
+        def seen_elsewhere(text: str, others: int = others) -> int:
+            return others if text == boilerplate else 0
+
+        html = page(paragraphs([*STORY, boilerplate]))
+        article = clean_page(html, seen_elsewhere=seen_elsewhere)
+        assert [block.text for block in article.blocks] == STORY
+        reasons = [removal.reason for removal in cut(article)]
+        assert reasons == [f"on {others} other page{'s' if others > 1 else ''} of this site"]
 
 
 def test_no_clean_and_raw_keep_more() -> None:
@@ -263,3 +288,20 @@ def test_a_repeated_line_of_a_table_or_of_code_is_kept() -> None:
         ),
     ]
     assert repeated_in_story(blocks) == {2}
+
+
+def test_a_list_of_links_in_a_short_story_is_removed() -> None:
+    menu = "<p>" + " | ".join(
+        f"<a href='/{n}'>{n}</a>"
+        for n in ("News", "Sport", "Weather", "Business", "Jobs", "Homes", "Cars", "Contact us")
+    )
+    article = clean_page(page(paragraphs(STORY[:2]), menu + "</p>"))
+    assert [block.text for block in article.blocks] == STORY[:2]
+    [removed] = cut(article)
+    assert removed.strong and "a list of 8 links" in removed.reason
+
+
+def test_a_single_link_in_a_short_story_is_not_enough_to_cut_it() -> None:
+    line = "<p><a href='/next'>Council to vote again on the bridge next year</a></p>"
+    article = clean_page(page(paragraphs(STORY[:1]), line))
+    assert "Council to vote again on the bridge next year" in article.body_text

@@ -53,3 +53,13 @@ def test_an_unreadable_memory_is_started_again(tmp_path: Path) -> None:
 def test_sites_are_host_names_without_www() -> None:
     assert site_of("https://WWW.BBC.co.uk/news/1") == "bbc.co.uk"
     assert site_of("http://news.bbc.co.uk/x") == "news.bbc.co.uk"
+
+
+def test_a_version_of_the_same_story_is_not_another_page(tmp_path: Path) -> None:
+    memory = SiteMemory(tmp_path / FOLDER_NAME)
+    story = ["The bridge opens.", "The mayor cuts the ribbon.", "Crowds cheer.", FOOTER]
+    memory.remember("https://harbour.example/bridge?utm=feed", story)
+    memory.remember("https://harbour.example/ferry", ["The ferry stops.", FOOTER])
+    seen = memory.seen_elsewhere("https://harbour.example/bridge", [*story, "Updated at 5pm."])
+    assert seen("The mayor cuts the ribbon.") == 0  # the same story at another address
+    assert seen(FOOTER) == 1  # the ferry story is another page
