@@ -106,12 +106,12 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def figures(self) -> dict[str, float]:
-        return {
-            "pages": len(self.pages),
-            "precision": round(self.precision, 3),
-            "recall": round(self.recall, 3),
-            "f1": round(self.f1, 3),
-        }
+        return _figures(len(self.pages), precision=self.precision, recall=self.recall, f1=self.f1)
+
+
+def _figures(pages: int, **values: float) -> dict[str, float]:
+    """A score's figures as the report prints them: the page count, then each rounded."""
+    return {"pages": pages, **{name: round(value, 3) for name, value in values.items()}}
 
 
 def _norm(text: str) -> str:
@@ -148,13 +148,13 @@ class SnippetScore:
         return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
 
     def figures(self) -> dict[str, float]:
-        return {
-            "pages": len(self.pages),
-            "precision": round(self.precision, 3),
-            "recall": round(self.recall, 3),
-            "f1": round(self.f1, 3),
-            "accuracy": round(self.accuracy, 3),
-        }
+        return _figures(
+            len(self.pages),
+            precision=self.precision,
+            recall=self.recall,
+            f1=self.f1,
+            accuracy=self.accuracy,
+        )
 
 
 def snippet_counts(snippets: dict[str, list[str]], text: str) -> tuple[int, int, int, int]:

@@ -302,12 +302,17 @@ def main(argv: list[str] | None = None) -> int:
         if number % 200 == 0:
             print(f"  {number}/{len(rows)} pages", file=sys.stderr)
     columns = ["set", "file", "dataset", "dataset_id", "site", "news_tier", "site_in_held_zyte"]
-    with (args.out / "index.csv").open("w", encoding="utf-8", newline="") as handle:
+    write_index(args.out, rows, columns)
+    return 0
+
+
+def write_index(out: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
+    """The pages' `index.csv` in `out` (the columns named, nothing else), and say so."""
+    with (out / "index.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{len(rows)} pages in {args.out}", file=sys.stderr)
-    return 0
+    print(f"{len(rows)} pages in {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

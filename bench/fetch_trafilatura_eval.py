@@ -47,7 +47,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.fetch_extraction_corpus import Repository, Source
+from bench.fetch_extraction_corpus import Repository, Source, write_index
 
 ROOT = Path(__file__).resolve().parent
 SPLIT = ROOT / "trafilatura_eval_split.csv"
@@ -270,11 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         (folder / f"{row['file']}.json").write_text(
             json.dumps(snippets, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
-    with (args.out / "index.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"{len(rows)} pages in {args.out}", file=sys.stderr)
+    write_index(args.out, rows, COLUMNS)
     return 0
 
 
