@@ -138,7 +138,7 @@ def _tables(draw: st.DrawFn) -> tuple[bytes, bytes]:
     return table, bom
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(_tables(), st.booleans())
 def test_records_read_from_where_the_table_lies_are_those_of_one_decode(
     tmp_path: Path,
