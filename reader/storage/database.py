@@ -282,7 +282,10 @@ class Store:
             # Another process may replace the file while we read it (a fold renames a new
             # file over it): the read counts only if the file is the same before and after,
             # and that file's signature is what later writes compare against.
+            data: dict[str, Any] | None = None
             for _ in range(5):
+                if data is not None:
+                    _close_spans(data)  # read again: the file kept for the last read goes
                 self._storage.close()
                 before = self._disk_signature()
                 data = self._storage.read()
@@ -290,8 +293,6 @@ class Store:
                 if before is not None and before == self._disk_signature():
                     break
                 self._read_signature = None  # unsure what was read: the next write reloads
-                if data is not None:
-                    _close_spans(data)
         except StorageError as error:
             if error.reason == "io":
                 raise StoreError(str(error)) from None

@@ -264,3 +264,19 @@ def test_the_file_s_bytes_are_not_held_beside_the_records(
         tracemalloc.stop()
     assert len(store.annotations()) == 11_999
     assert peak - held < len(content) // 4, (peak, held, len(content))
+
+
+def test_a_file_that_changes_at_every_read_is_still_read_from_the_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small_pieces: None
+) -> None:
+    """The open reads the file again while it changes under it (up to five times), then
+    keeps the last read: its table's file is the one kept open, the others let go."""
+    path = tmp_path / "reader.json"
+    content = _file({str(n): _doc(n) for n in range(1, 60)})
+    path.write_bytes(content)
+    signatures = iter(range(1000))
+    monkeypatch.setattr(Store, "_disk_signature", lambda self: (next(signatures), 0, 0))
+    with _spans_read() as read:
+        store = Store(path)
+    assert store._tables.annotations == _one_decode(content)
+    assert read
