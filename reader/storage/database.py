@@ -83,10 +83,16 @@ from reader.storage.tables import (
     TablesError,
     replayed,
 )
-from reader.storage.tinydb_storage import AtomicJSONStorage, StorageError, read_database_bytes
+from reader.storage.tinydb_storage import (
+    AtomicJSONStorage,
+    StorageError,
+    TableSpan,
+    read_database_bytes,
+)
 
 LOCK_TIMEOUT = 15.0
 FOLD_BYTES = 8 * 1024 * 1024  # a journal larger than this is folded after the write
+RawTable = msgspec.Raw | TableSpan  # the annotations table, as read before it is decoded
 RECOVERY = "`reader restore` goes back to a backup; `reader doctor` checks and repairs"
 
 
@@ -149,7 +155,7 @@ class Store:
         self._loaded = threading.Event()
         self._load_error: StoreError | None = None
         self._unsorted: set[int] = set()  # articles whose annotations are not in order yet
-        self._rest: tuple[msgspec.Raw, list[dict[str, Any]]] | None = None
+        self._rest: tuple[RawTable, list[dict[str, Any]]] | None = None
         self._storage = AtomicJSONStorage(
             self.path,
             schema=DatabaseFile,
@@ -188,7 +194,7 @@ class Store:
         else:
             self._load_rest(*rest)
 
-    def _load_head(self, data: dict[str, Any]) -> tuple[msgspec.Raw, list[dict[str, Any]]]:
+    def _load_head(self, data: dict[str, Any]) -> tuple[RawTable, list[dict[str, Any]]]:
         """Everything but the annotations, from the file and its journal; what is left to
         load: the annotations' raw JSON and the journal's records."""
         self._load(data)
@@ -203,7 +209,7 @@ class Store:
         return data[ANNOTATIONS], records
 
     def _load_rest(
-        self, raw: msgspec.Raw, records: list[dict[str, Any]], meanwhile: bool = False
+        self, raw: RawTable, records: list[dict[str, Any]], meanwhile: bool = False
     ) -> None:
         """The annotations, from the file and then the journal (`meanwhile`: on a thread
         beside the UI, which gets the interpreter between pieces)."""
@@ -220,7 +226,7 @@ class Store:
             self._rebuild_snapshots()
             self._loaded.set()
 
-    def _load_rest_meanwhile(self, raw: msgspec.Raw, records: list[dict[str, Any]]) -> None:
+    def _load_rest_meanwhile(self, raw: RawTable, records: list[dict[str, Any]]) -> None:
         """On its own thread: load the annotations, then tell listeners they are here."""
         try:
             with collector_paused(freeze=True):
@@ -276,7 +282,10 @@ class Store:
             # Another process may replace the file while we read it (a fold renames a new
             # file over it): the read counts only if the file is the same before and after,
             # and that file's signature is what later writes compare against.
+            data: dict[str, Any] | None = None
             for _ in range(5):
+                if data is not None:
+                    _close_spans(data)  # read again: the file kept for the last read goes
                 self._storage.close()
                 before = self._disk_signature()
                 data = self._storage.read()
@@ -511,6 +520,8 @@ class Store:
         if self._rest is None:  # loading began (a store that never loaded never wrote)
             self._loaded.wait()
         with self._lock:
+            if self._rest is not None:  # never loaded: let go of the file kept for it
+                _close_spans({ANNOTATIONS: self._rest[0]})
             if self._wrote and not self.read_only:
                 with contextlib.suppress(StoreError, OSError):
                     self.fold()
@@ -1171,6 +1182,13 @@ class Store:
         """Theme name -> number of annotations carrying it."""
         themes = self._tables.themes
         return {themes[k].name: n for k, n in self._theme_usage.items() if k in themes}
+
+
+def _close_spans(data: dict[str, Any]) -> None:
+    """Let go of the files kept open for tables of `data` not decoded."""
+    for table in data.values():
+        if isinstance(table, TableSpan):
+            table.close()
 
 
 def _let_others_run() -> None:

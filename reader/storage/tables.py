@@ -36,6 +36,7 @@ from reader.core.records import (
     checked,
 )
 from reader.core.text import clean_line
+from reader.storage.tinydb_storage import TableSpan
 
 CHUNK = 2000  # documents encoded at a time
 META, ARTICLES, ANNOTATIONS, SOURCES, THEMES = (
@@ -91,14 +92,27 @@ class Tables:
 
     @staticmethod
     def decode_annotations(
-        raw: msgspec.Raw | bytes, between: Callable[[], None] | None = None
+        raw: msgspec.Raw | bytes | TableSpan, between: Callable[[], None] | None = None
     ) -> dict[str, Annotation]:
-        """The annotations table from its raw JSON, by id (`TablesError` when a record is
-        damaged or an id is used twice). Decoded a piece at a time, calling `between`
-        between pieces (a thread that reads meanwhile lets the UI draw)."""
+        """The annotations table from its raw JSON, or from where it lies in the file (read
+        a piece at a time, each piece let go once decoded; the file closed after), by id
+        (`TablesError` when a record is damaged or an id is used twice, or the file changed
+        while it was read). Decoded a piece at a time, calling `between` between pieces (a
+        thread that reads meanwhile lets the UI draw)."""
+        if isinstance(raw, TableSpan):
+            try:
+                return Tables._decode_annotations(_span_pieces(raw, between))
+            except OSError as error:
+                raise TablesError(error.strerror or str(error)) from None
+            finally:
+                raw.close()
+        return Tables._decode_annotations(_decoded_pieces(raw, between))
+
+    @staticmethod
+    def _decode_annotations(pieces: Iterator[dict[str, Annotation]]) -> dict[str, Annotation]:
         compact = _Sharing().compact
         annotations: dict[str, Annotation] = {}
-        for decoded in _decoded_pieces(raw, between):
+        for decoded in pieces:
             if decoded is _AFRESH:
                 annotations.clear()  # a piece did not decode: the whole table comes again
                 continue
@@ -221,6 +235,72 @@ def _decoded_pieces(
         del piece
         between()
         start = end + 1  # past the comma
+
+
+def _span_pieces(
+    span: TableSpan, between: Callable[[], None] | None
+) -> Iterator[dict[str, Annotation]]:
+    """The table `{"1": {...}, ...}` where it lies in the file, read PIECE bytes at a time
+    and decoded in pieces cut at document boundaries, each yielded as soon as it is decoded
+    (its bytes are then reused for the next: never much more than a piece held). The
+    pieces' document keys must rise from one to the next (as written: then no key is used
+    twice, and the records are exactly one decode's); anything else, or a piece that does
+    not decode, is `_AFRESH` and the whole table read and decoded at once (for the true
+    error, or the records one decode gives). `OSError` when the file changed meanwhile,
+    raised after the last piece, before the records are used."""
+    held = bytearray()  # `{` and the members read and not decoded yet
+    last = -1  # the last document key decoded
+    for chunk in span.chunks(PIECE):
+        if not held and not chunk.startswith(b"{"):
+            break
+        held += chunk
+        del chunk
+        cut = _last_boundary(held)
+        if cut < 0:
+            continue
+        held[cut + 1] = 0x7D  # the comma after the piece's last document: its closing `}`
+        decoded = _piece(held, cut + 2, last)
+        if decoded is None:
+            break
+        del held[: cut + 1]  # (from the front: no copy)
+        held[0] = 0x7B  # and the next piece's opening `{`
+        last = int(next(reversed(decoded)))  # (a number: checked by `_piece`)
+        yield decoded
+        del decoded
+        if between is not None:
+            between()
+    else:
+        if held.endswith(b"}"):  # the table's closing brace
+            decoded = _piece(held, len(held), last)
+            del held
+            if decoded is not None:
+                yield decoded
+                return
+    yield _AFRESH
+    yield _decoded_whole(span.read())
+
+
+def _last_boundary(data: bytearray) -> int:
+    """Where the last document boundary of `data` begins (-1: none)."""
+    at = len(data)
+    while (at := data.rfind(b'},"', 0, at)) >= 0:
+        if _BOUNDARY.match(data, at):
+            return at
+    return -1
+
+
+def _piece(data: bytearray, end: int, last: int) -> dict[str, Annotation] | None:
+    """`data[:end]`, documents `{"<key>":{...},...}`, decoded, if they do and their keys
+    are numbers rising from `last`; None otherwise."""
+    try:
+        with memoryview(data) as view, view[:end] as piece:
+            decoded = ANNOTATIONS_TABLE.decode(piece)
+        keys = [last, *map(int, decoded)]
+    except (msgspec.ValidationError, msgspec.DecodeError, ValueError):
+        return None
+    if not all(map(int.__lt__, keys, keys[1:])):
+        return None
+    return decoded
 
 
 def _decoded_whole(raw: msgspec.Raw | bytes) -> dict[str, Annotation]:

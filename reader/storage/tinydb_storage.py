@@ -9,29 +9,36 @@ either the old file or the new one, never a mix. The file keeps TinyDB's layout,
 
 Given a `schema` (a msgspec Struct type with one field per table), the file is decoded
 straight into typed records and validated on the way: a document of the wrong shape is an
-error naming where it is. The store writes with `write_chunks`, a piece at a time, so a
+error naming where it is. A large table kept as raw JSON (`msgspec.Raw`, the annotations)
+is not kept as bytes: it becomes a `TableSpan`, where it lies in the file, which stays
+open until the table is decoded from it a piece at a time (so the file's bytes never sit
+beside the records made from them: 61 MB at 100,000 annotations). The store writes with `write_chunks`, a piece at a time, so a
 write never holds the whole file's bytes in memory. If a write fails (disk full,
 permissions), the file on disk is untouched and the error propagates to the caller.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import msgspec
 from tinydb.storages import Storage
 
 from reader.core.collector import collector_paused
-from reader.core.files import read_bounded
+from reader.core.files import open_regular, read_bounded, read_regular
 from reader.storage.atomic import write_atomically
 
 CHUNK = 2000  # documents encoded at a time
 
 
 MAX_DATABASE_BYTES = 4 << 30  # far beyond any real corpus; a link to /dev/zero is refused
+SPAN_BYTES = 1 << 20  # a raw table larger than this is read again from the file when decoded
+_BOM = b"\xef\xbb\xbf"
+_FOUND_BY = 4096  # bytes of a raw table looked for in the file to find where it lies
 
 
 def read_database_bytes(path: Path) -> bytes:
@@ -39,7 +46,61 @@ def read_database_bytes(path: Path) -> bytes:
     points to), at most `MAX_DATABASE_BYTES`; `OSError` otherwise. A UTF-8 byte-order mark,
     which Notepad adds when it saves, is dropped (JSON has none; the next save writes none)."""
     data = read_bounded(path, MAX_DATABASE_BYTES)
-    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    return data[3:] if data.startswith(_BOM) else data
+
+
+class TableSpan:
+    """Where one table's JSON lies in the database file, to be read again a piece at a
+    time when it is decoded, instead of all of its bytes held until then.
+
+    The file is the very one the rest of the database was decoded from, kept open: a file
+    renamed over it meanwhile (another Reader's fold) changes nothing here. A file changed
+    in place since (its size or time differ, or it reads short) is an `OSError`, seen only
+    once every piece is read, so a caller that builds records from the pieces drops them
+    all. Not a memory mapping: a file truncated under one kills the process (SIGBUS)."""
+
+    def __init__(self, handle: BinaryIO, start: int, length: int) -> None:
+        self._handle = handle
+        self.start = start
+        self.length = length
+        self._signature = self._state()
+
+    def __len__(self) -> int:
+        return self.length
+
+    def _state(self) -> tuple[int, int]:
+        info = os.fstat(self._handle.fileno())
+        return (info.st_size, info.st_mtime_ns)
+
+    def chunks(self, size: int) -> Iterator[bytes]:
+        """The table's bytes, `size` at a time (bounded reads, nothing else kept)."""
+        offset, end = self.start, self.start + self.length
+        self._check()
+        while offset < end:
+            data = os.pread(self._handle.fileno(), min(size, end - offset), offset)
+            if not data:
+                break
+            offset += len(data)
+            yield data
+        self._check(offset == end)
+
+    def read(self) -> bytes:
+        """The whole table's bytes at once."""
+        return b"".join(self.chunks(64 << 20))
+
+    def _check(self, whole: bool = True) -> None:
+        if self._handle.closed:
+            raise OSError(errno.EBADF, "the database file was let go before it was read")
+        if not whole or self._state() != self._signature:
+            raise OSError(
+                errno.EIO,
+                "the database file changed while it was read (written in place by another "
+                "program?); open it again",
+            )
+
+    def close(self) -> None:
+        """Let go of the file (the table can no longer be read)."""
+        self._handle.close()
 
 
 class StorageError(Exception):
@@ -98,13 +159,32 @@ class AtomicJSONStorage(Storage):
     # --- file handling ---
     def _load(self) -> dict[str, Any] | None:
         try:
-            raw = read_database_bytes(self.path)
+            handle = open_regular(self.path)
         except FileNotFoundError:
             return None
         except OSError as error:
             raise StorageError(
                 f"{self.path}: cannot read the database ({error.strerror})", "io"
             ) from None
+        loaded: dict[str, Any] | None = None
+        try:
+            loaded = self._decode(handle)
+        finally:
+            if not any(isinstance(table, TableSpan) for table in (loaded or {}).values()):
+                handle.close()
+        return loaded
+
+    def _decode(self, handle: BinaryIO) -> dict[str, Any]:
+        """Decode the open file (and where a large raw table lies in it: `TableSpan`)."""
+        try:
+            raw = read_regular(handle, MAX_DATABASE_BYTES, str(self.path))
+        except OSError as error:
+            raise StorageError(
+                f"{self.path}: cannot read the database ({error.strerror})", "io"
+            ) from None
+        skip = len(_BOM) if raw.startswith(_BOM) else 0
+        if skip:
+            raw = raw[skip:]
         if not raw.strip():
             raise StorageError(f"{self.path}: the database file is empty (truncated?)", "empty")
         try:
@@ -118,7 +198,12 @@ class AtomicJSONStorage(Storage):
                 f"{self.path}: not a Reader database (nested too deeply)", "shape"
             ) from None
         if self._schema is not None:
-            return {name: getattr(decoded, name) for name in decoded.__struct_fields__}
+            loaded = {name: getattr(decoded, name) for name in decoded.__struct_fields__}
+            del decoded
+            for name, table in loaded.items():
+                if isinstance(table, msgspec.Raw):
+                    loaded[name] = _span_of(table, raw, handle, skip)
+            return loaded
         if not isinstance(decoded, dict):
             raise StorageError(
                 f"{self.path}: not a Reader database (expected a JSON object of tables)", "shape"
@@ -141,3 +226,19 @@ class AtomicJSONStorage(Storage):
                 yield (b"," if start else b"") + piece[1:-1]
             yield b"}"
         yield b"}"
+
+
+def _span_of(
+    table: msgspec.Raw, raw: bytes, handle: BinaryIO, skip: int
+) -> msgspec.Raw | TableSpan:
+    """A large raw table as where it lies in the file (`skip`: bytes before `raw` there),
+    when that is certain: its first bytes are found in `raw` once and only once (so not
+    for a table shorter than `SPAN_BYTES`, nor where a file cannot stay open while another
+    process replaces it: Windows)."""
+    if len(table) <= SPAN_BYTES or os.name != "posix":
+        return table
+    start = memoryview(table)[:_FOUND_BY].tobytes()
+    at = raw.find(start)
+    if at < 0 or raw.find(start, at + 1) >= 0:
+        return table
+    return TableSpan(handle, at + skip, len(table))

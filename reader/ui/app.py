@@ -29,6 +29,7 @@ from textual.worker import get_current_worker
 
 from reader.annotations.history import History
 from reader.core.coders import clean_coder
+from reader.core.memory import steady_heap
 from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation
 from reader.core.text import printable
@@ -90,6 +91,7 @@ class ReaderApp(App[None]):
     def __init__(self, library: Path, db: Path | None = None, coder: str | None = None) -> None:
         """`coder`: the name stamped on annotations made or edited here (default: the
         configured one, see `reading.coder_config`)."""
+        steady_heap()  # before the threads that load and index start
         super().__init__()
         self.coder = current_coder().name if coder is None else clean_coder(coder)
         self.library_folder = Path(library)

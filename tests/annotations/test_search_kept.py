@@ -4,6 +4,7 @@ ignored when it cannot be trusted, and never different from an index built afres
 from __future__ import annotations
 
 import os
+import sys
 from itertools import pairwise
 from pathlib import Path
 
@@ -293,7 +294,9 @@ def test_changing_how_words_are_read_needs_a_new_index_format() -> None:
         "2026",
         "naive",
     ]
-    assert (FORMAT, fingerprint(sample)) == (2, 4006211743)
+    # (4006211743 before non-ASCII texts were fingerprinted as UTF-8 bytes: the words are
+    # the same, and an annotation whose fingerprint changed is read again, not trusted.)
+    assert (FORMAT, fingerprint(sample)) == (2, 1867833328)
     assert fingerprint(edited(sample, note="Québec")) != fingerprint(sample)
     assert fingerprint(sample, bytearray(b"left from the last one")) == fingerprint(sample)
 
@@ -419,3 +422,23 @@ def test_a_restored_index_holds_what_a_fresh_one_does_row_for_row(
     }
     assert _answers(restored) == _answers(fresh)
     assert isinstance(np.frombuffer(restored._name_docs[("doug", "king")], np.int32), np.ndarray)
+
+
+def test_fingerprinting_leaves_no_copy_of_a_text_inside_it() -> None:
+    """Encoding a string that is not ASCII with msgspec keeps a UTF-8 copy of it inside the
+    string (CPython's cache) for as long as it lives: fingerprinting 100,000 annotations at
+    a start left 4.5 MB of them. The texts are the same and fingerprint the same after."""
+    texts = {
+        "quote": "“Their authority is exclusively to assist,” — King " * 5,
+        "note": "Québec",
+        "prefix": "said 日本",
+        "suffix": "🙂 after",
+    }
+    sample = Annotation(id="1" * 32, article_id=1, start=0, end=5, **texts)
+    sizes = {name: sys.getsizeof(getattr(sample, name)) for name in texts}
+    printed = fingerprint(sample)
+    assert {name: sys.getsizeof(getattr(sample, name)) for name in texts} == sizes
+    assert fingerprint(sample, bytearray()) == printed
+    assert fingerprint(edited(sample, note="Quebec")) != printed
+    ascii_only = Annotation(id="1" * 32, article_id=1, start=0, end=5, quote="plain")
+    assert fingerprint(ascii_only) != fingerprint(edited(ascii_only, quote="plaín"))
