@@ -17,6 +17,7 @@ from pathlib import Path
 from reader.cli.command import Command, fail, say
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.paths import Locations
+from reader.core.text import clean_line
 from reader.interchange import IMPORT_FORMATS
 
 
@@ -105,7 +106,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             line += f"; {units}"
         say(line)
         for reason in report.unplaced:
-            say(f"reader: not imported: {reason}", err=True)
+            say(f"reader: not imported: {clean_line(reason)}", err=True)  # one line each
     if report.refused:
         count = len(report.refused)
         plural = "s" if count > 1 else ""

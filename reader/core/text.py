@@ -111,7 +111,8 @@ def shown_name(name: str) -> str:
     that a name can never forge another row of a listing."""
     if name.isprintable():
         return name
-    return json.dumps(name, ensure_ascii=False)
+    quoted = json.dumps(name, ensure_ascii=False)  # "\n", "\t", "\u001b" escaped; "\x85" not
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in quoted)
 
 
 def shorten(value: str, width: int) -> str:

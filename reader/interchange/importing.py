@@ -38,6 +38,7 @@ from reader.core.records import (
     kind_of,
     now,
 )
+from reader.core.text import shown_name
 from reader.core.text_units import CODEPOINTS
 from reader.interchange.fields import clean_text
 from reader.interchange.position_units import read_span
@@ -136,7 +137,8 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
         if record is None:
             where = item.article_path or item.article_uri or item.article_title or "unknown"
             report.unplaced.append(
-                f"“{clean_text(item.quote)[:50]}”: its article ({where[:120]}) is not in the library"
+                f"“{clean_text(item.quote)[:50]}”: its article ({shown_name(where[:120])}) is not "
+                "in the library"
             )
             continue
         if record.id not in texts:

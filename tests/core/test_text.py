@@ -246,3 +246,10 @@ def test_a_paragraph_longer_than_the_splitter_window_is_split_in_windows_that_ad
     assert sum(
         para[s.start : s.end] == "This is a sentence of some words." for s in spans
     ) > 0.9 * len(spans)
+
+
+def test_a_shown_name_escapes_every_line_break_unicode_knows() -> None:
+    from reader.core.text import shown_name
+
+    assert shown_name("a\x85b\u2028c\nd") == '"a\\u0085b\\u2028c\\nd"'
+    assert len(shown_name("a\x85b\u2028c\nd").splitlines()) == 1

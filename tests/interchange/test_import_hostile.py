@@ -362,3 +362,14 @@ def _import_cleanly(
     lines = err.getvalue().strip().splitlines()
     assert all(line.startswith("reader") for line in lines), lines
     assert annotation_ids(library) >= before
+
+
+def test_a_target_holding_line_breaks_is_reported_on_one_line(
+    fuzz_library: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # Found by the fuzzer: "\x85" (NEXT LINE) and "\u2028" split a message for str.splitlines.
+    document = [
+        {"type": "Annotation", "target": "\x85", "body": []},
+        {"type": "Annotation", "target": "a\u2028b\nc.txt", "body": []},
+    ]
+    _import_cleanly(fuzz_library, json.dumps(document).encode(), tmp_path_factory, ".jsonld")
