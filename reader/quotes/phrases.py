@@ -571,6 +571,19 @@ def _describes(segment: Sequence[Token]) -> bool:
     )
 
 
+def _adverb_opening(token: Token) -> bool:
+    """A sentence's first word that is an adverb in -ly ("Shortly", "Conversely"), not a
+    name ("Kelly", "Beverly", "Connolly")."""
+    folded = token.folded
+    return (
+        len(folded) > 5
+        and folded.endswith("ly")
+        and not folded.endswith(("lly", "elly", "ily"))
+        and not is_given_name(folded)
+        and not person_gender(token.word)
+    )
+
+
 def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     """The subject of a sentence (or clause): past an introductory phrase, up to its verb."""
     start = 0
@@ -584,6 +597,7 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
                 or lead.text.endswith("ing")
                 or (lead.text.endswith("ed") and index >= 2 and toks[1].text.islower())
                 or lead.folded in {"however", "but", "meanwhile", "still", "yet"}
+                or _adverb_opening(lead)  # "Shortly after the call ended, ", "Conversely, "
             ):
                 start = index + 1
             break

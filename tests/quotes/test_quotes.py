@@ -2334,3 +2334,14 @@ def test_parents_for_a_cause_are_one_organisation_the_group_speaks_for() -> None
         "“Every child should have the chance to learn both official languages,” the group said."
     )
     assert [s for _, s in _speech(text)] == ["Canadian Parents for Rural Schools"]
+
+
+def test_an_adverb_opening_the_sentence_is_not_its_subject() -> None:
+    text = _article(
+        "Shortly after the council's vote ended, Kestrel Mining sent out a release saying the "
+        "company was “disappointed but ready to keep talking with the town.”\n\n"
+        "Conversely, Tidewater Gazette rated the plan as “broadly sound and long overdue.”"
+    )
+    speakers = [s for _, s in _speech(text)]
+    assert "Shortly" not in speakers and "Conversely" not in speakers
+    assert speakers[0] == "Kestrel Mining"
