@@ -223,6 +223,7 @@ _CREDIT_OUTLET_AFTER = re.compile(r"\s*\)")
 _PUBLISHED = re.compile(r"\b(?:originally |first )?published (?:in|by)\b", re.IGNORECASE)
 _REPORTS_AFTER = re.compile(r"\s+(?:reports|reporting)\b")  # "Ana Ruiz reports from …"
 _QUOTE_MARKS = ('"', "“", "”")
+_CREDIT_LINE = 400  # the longest byline or credit line looked at, in characters
 
 
 class Candidates:
@@ -336,9 +337,13 @@ class Candidates:
             return "(" in before  # "(Ana Ruiz/CBC)": the picture's outlet
         if mention.entity.kind == "person" and _REPORTS_AFTER.match(text, mention.end):
             return True
-        line_start = text.rfind("\n", 0, mention.start) + 1
-        line_end = text.find("\n", mention.end)
-        body = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+        line_start = text.rfind("\n", max(0, mention.start - _CREDIT_LINE), mention.start) + 1
+        line_end = text.find("\n", mention.end, mention.end + _CREDIT_LINE)
+        if line_end < 0 and len(text) - mention.end <= _CREDIT_LINE:
+            line_end = len(text)  # the text's last line
+        if (line_start == 0 and mention.start > _CREDIT_LINE) or line_end < 0:
+            return False  # a line this long is no byline (and a 1 MB line is never split)
+        body = text[line_start:line_end].strip()
         if len(body.split()) > 20 or any(mark in body for mark in _QUOTE_MARKS):
             return False
         return (
