@@ -52,6 +52,8 @@ from reader.quotes.finding import QuoteFinding
 from reader.quotes.given_names import is_given_name
 from reader.quotes.lexicon import table, words
 from reader.quotes.names import (
+    FEMALE,
+    MALE,
     MODIFIER_ENDINGS,
     PRONOUNS,
     TITLES,
@@ -276,6 +278,7 @@ _LEAD_AUTHOR = re.compile(
 )
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
+_GIVEN_AGE = re.compile(r",? \(?\d{1,3}\)?[,)]| \(\d{1,3}\)")  # "Jean-Guy Tremblay, 81,"
 
 
 def _role_words(words: list[str]) -> bool:
@@ -288,6 +291,15 @@ def _role_words(words: list[str]) -> bool:
     return (last in _ROLE_WORDS or last.isdigit() or last in _COUNT_WORDS) and not any(
         w in COMMON_VERBS or w.endswith("ed") for w in words
     )
+
+
+def _gender_of_words(phrase: Phrase) -> str:
+    """ "m" or "f" when a phrase's words give a gender ("the 61-year-old grandmother"), else
+    "" ("the grain farmer")."""
+    folded = {t.folded for t in phrase.tokens}
+    if folded & FEMALE:
+        return "" if folded & MALE else "f"
+    return "m" if folded & MALE else ""
 
 
 def _party_role(phrase: Phrase) -> bool:
@@ -2086,6 +2098,20 @@ class _Finder:
                     just_before = self._subject_just_before(at)
                     if just_before is not None:
                         return just_before
+                    # "Walter Pleszkewycz leaves his farm … Then he drives home again. “…,”
+                    # said the 71-year-old grain farmer": the person in view, unless the
+                    # article gave that person another age
+                    salient = self._salient_person(at) if aged_before is not None else None
+                    if (
+                        salient is not None
+                        and (not salient.gender or _gender_of_words(phrase) in {"", salient.gender})
+                        and not any(
+                            _GIVEN_AGE.match(self.text, m.end, m.end + 8)
+                            for m in mentions
+                            if m.entity is salient
+                        )
+                    ):
+                        return salient
             people = [m.entity for m in mentions]
             for entity in [*people, *self._headline_people]:  # the headline's, last
                 described = entity.description.casefold().replace(",", " ").split()

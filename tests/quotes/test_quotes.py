@@ -2345,3 +2345,16 @@ def test_an_adverb_opening_the_sentence_is_not_its_subject() -> None:
     speakers = [s for _, s in _speech(text)]
     assert "Shortly" not in speakers and "Conversely" not in speakers
     assert speakers[0] == "Kestrel Mining"
+
+
+def test_an_aged_description_after_a_pronoun_sentence_is_the_person_in_view() -> None:
+    text = _article(
+        "Three times a week, Barnaby Quillfeather leaves his orchard near Osoyoos before dawn "
+        "and drives two hours for treatment.\n\n"
+        "Then he drives home again.\n\n"
+        "“By the time I get back it's dark and I'm wrecked,” said the 68-year-old apple "
+        "farmer.\n\n"
+        "“I was a nurse for thirty years,” said the 54-year-old grandmother."
+    )
+    assert [s for _, s in _speech(text)][0] == "Barnaby Quillfeather"
+    assert [s for _, s in _speech(text)][1] != "Barnaby Quillfeather"
