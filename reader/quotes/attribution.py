@@ -276,6 +276,7 @@ _STUDY_AUTHORS = frozenset({"authors", "researchers", "scientists"})
 _LEAD_AUTHOR = re.compile(
     r"\b(?:lead|senior|first|principal) (?:author|investigator)\b|\bled the study\b"
 )
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
 _GIVEN_AGE = re.compile(r",? \(?\d{1,3}\)?[,)]| \(\d{1,3}\)")  # "Jean-Guy Tremblay, 81,"
@@ -1795,9 +1796,7 @@ class _Finder:
             if named and self._owner_of_someone(named[-1]):
                 return None  # "Haddad's mother wrote a statement": no one named wrote it
             subject = next((m for m in named if self._is_subject(m)), None)
-            if subject is not None and _any_speech_verb(
-                _WORD.findall(self.text[subject.end : noun.start()])
-            ):
+            if subject is not None and self._names_after_speech(subject.end, noun.start(), named):
                 subject = None  # "The Times said Cook provided a statement": Cook's
             if subject is not None or named:
                 # "Grand Chief Leona Flett of the Northern Cree Chiefs Council issued a
@@ -1835,6 +1834,20 @@ class _Finder:
                     if later.entity.kind == "person" and not self._inside_quote(later.start):
                         return later.entity
         return None
+
+    def _names_after_speech(self, start: int, end: int, named: list[Mention]) -> bool:
+        """Whether a speech verb between a subject's end (`start`) and a document's noun
+        (`end`) makes someone else the document's author ("The Times said Cook provided a
+        statement"); not after a relative clause when no one of `named` follows the verb
+        ("The Horizon Health Network, which runs the Moncton Hospital, said in a
+        statement": the network's statement)."""
+        words = list(_WORD.finditer(self.text, start, end))
+        relative = _RELATIVE_CLAUSE.match(self.text, start) is not None
+        for index in range(len(words) - 1, -1, -1):
+            previous = words[index - 1].group() if index else ""
+            if is_speech_verb(words[index].group(), previous):
+                return not relative or any(m.start >= words[index].end() for m in named)
+        return False
 
     def _unlisted_author(self, phrase: Phrase, at: int) -> str | None:
         """The name opening the sentence that last mentioned the document, when it is the

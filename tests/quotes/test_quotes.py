@@ -2358,3 +2358,12 @@ def test_an_aged_description_after_a_pronoun_sentence_is_the_person_in_view() ->
     )
     assert [s for _, s in _speech(text)][0] == "Barnaby Quillfeather"
     assert [s for _, s in _speech(text)][1] != "Barnaby Quillfeather"
+
+
+def test_a_statement_after_a_relative_clause_is_the_subjects() -> None:
+    text = _article(
+        "The Tallgrass Health Network, which runs the Pembrook General Hospital, said in a "
+        "statement that the emergency department remains open.\n\n"
+        "“Patients should not avoid coming to the emergency department,” the statement said."
+    )
+    assert [s for _, s in _speech(text)] == ["Tallgrass Health Network"]
