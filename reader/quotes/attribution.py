@@ -789,6 +789,8 @@ class _Finder:
         placed = title_case and _PLACE_LEAD.search(lead)
         if (named and not _NAMING_VERB.search(lead)) or titled or placed:
             return QuoteFinding(quote, speech=False), None  # words cited as words, titles
+        if len(words) <= 3 and self._inside_a_name(quote):
+            return QuoteFinding(quote, speech=False), None  # Shabnam “Shabs” Rizvi-Mendez
         if _READS.match(follow):  # a sign's words, unless a document of someone's reads so
             owner = self._document_after(quote.outer.end, next_start)
             return self._found(quote, owner) if owner else (QuoteFinding(quote, speech=False), None)
@@ -1834,6 +1836,16 @@ class _Finder:
                     if later.entity.kind == "person" and not self._inside_quote(later.start):
                         return later.entity
         return None
+
+    def _inside_a_name(self, quote: Quotation) -> bool:
+        """A nickname a person's name holds (Shabnam “Shabs” Rizvi-Mendez): not speech."""
+        mention = self.entities.mention_at(quote.outer.start, quote.outer.end)
+        return (
+            mention is not None
+            and mention.entity.kind == "person"
+            and mention.start < quote.outer.start
+            and mention.end > quote.outer.end
+        )
 
     def _names_after_speech(self, start: int, end: int, named: list[Mention]) -> bool:
         """Whether a speech verb between a subject's end (`start`) and a document's noun

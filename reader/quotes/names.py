@@ -833,6 +833,7 @@ class Entities:
         self._recording: list[_Step] | None = None
         self._record_base = 0
         self._plan_ok = True
+        self._nicknames: dict[int, str] = {}  # where a name with a nickname starts -> nickname
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -929,6 +930,12 @@ class Entities:
         return self._tokens[low:high], None
 
     def _scan(self) -> None:
+        # (a nickname, blanked for reading names, is kept as what its person may be called:
+        # Shabnam "Shabs" Rizvi-Mendez, then "Shabs said")
+        self._nicknames = {
+            found.start(): found.group(2)[1:-1].casefold()
+            for found in _NICKNAME.finditer(self.text)
+        }
         toks = self._tokens = _Tokens(_NICKNAME.sub(_blank_nickname, self.text))
         self._token_starts, self._token_texts = toks.starts, toks.texts
         index = bisect_left(self._token_starts, self.start)
@@ -1600,6 +1607,9 @@ class Entities:
             )
         name = " ".join(t.word for t in name_tokens)
         entity = self._person(name, name_tokens[0].start)
+        nickname = self._nicknames.get(name_tokens[0].start)
+        if nickname is not None:
+            entity.aliases.add(nickname)
         if gender and not entity.gender:
             entity.gender = gender
         if not entity.description:

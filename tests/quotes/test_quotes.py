@@ -2367,3 +2367,13 @@ def test_a_statement_after_a_relative_clause_is_the_subjects() -> None:
         "“Patients should not avoid coming to the emergency department,” the statement said."
     )
     assert [s for _, s in _speech(text)] == ["Tallgrass Health Network"]
+
+
+def test_a_nickname_given_inside_a_name_later_names_that_person() -> None:
+    text = _article(
+        "When Parveen “Pip” Okonkwo-Lindqvist wrote a show about her grandmother, she expected "
+        "a small crowd.\n\n"
+        "Her grandmother, Ruksana Lindqvist, saw it twice.\n\n"
+        "“Every line my grandmother says in the show, she has said in real life,” Pip said."
+    )
+    assert [s for _, s in _speech(text)] == ["Parveen Okonkwo-Lindqvist"]
