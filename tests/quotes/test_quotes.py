@@ -2356,8 +2356,9 @@ def test_an_aged_description_after_a_pronoun_sentence_is_the_person_in_view() ->
         "farmer.\n\n"
         "“I was a nurse for thirty years,” said the 54-year-old grandmother."
     )
-    assert [s for _, s in _speech(text)][0] == "Barnaby Quillfeather"
-    assert [s for _, s in _speech(text)][1] != "Barnaby Quillfeather"
+    first, second = (s for _, s in _speech(text))
+    assert first == "Barnaby Quillfeather"
+    assert second != "Barnaby Quillfeather"
 
 
 def test_a_statement_after_a_relative_clause_is_the_subjects() -> None:
