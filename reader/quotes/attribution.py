@@ -276,6 +276,7 @@ _STUDY_AUTHORS = frozenset({"authors", "researchers", "scientists"})
 _LEAD_AUTHOR = re.compile(
     r"\b(?:lead|senior|first|principal) (?:author|investigator)\b|\bled the study\b"
 )
+_PARENTHETICAL_SPEECH = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|noted|notes),")
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
@@ -1419,10 +1420,21 @@ class _Finder:
             phrase = sentence_subject(toks)
             if phrase is not None and phrase.kind == "pronoun":
                 continue
+            if phrase is not None and _PARENTHETICAL_SPEECH.match(self.text, phrase.tokens[-1].end):
+                continue  # "The chief, she said, has been …": what she said, her topic on
+            if (
+                phrase is not None
+                and phrase.kind == "name"
+                and [t.folded for t in phrase.tokens][:-1] in (["the"], [])
+                and (phrase.tokens[0].folded == "the" or self._after_the(phrase))
+                and phrase.head.word.casefold().rstrip(".") in TITLES
+                and self.entities.mention_at(phrase.head.start, phrase.head.end) is None
+            ):
+                phrase = Phrase(phrase.tokens, "nominal")  # "The Elder said": a title, no name
             if (
                 phrase is not None
                 and phrase.kind == "nominal"
-                and phrase.tokens[0].folded == "the"
+                and (phrase.tokens[0].folded == "the" or self._after_the(phrase))
                 and phrase.head.folded in _ROLE_WORDS
             ):  # "Asked whether …, the minister was blunt."
                 entity = self._nominal(phrase, sentence.start)

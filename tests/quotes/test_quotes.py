@@ -2378,3 +2378,26 @@ def test_a_nickname_given_inside_a_name_later_names_that_person() -> None:
         "“Every line my grandmother says in the show, she has said in real life,” Pip said."
     )
     assert [s for _, s in _speech(text)] == ["Parveen Okonkwo-Lindqvist"]
+
+
+def test_a_subject_with_a_parenthetical_she_said_leaves_the_pronoun_to_the_speaker() -> None:
+    text = _article(
+        "Elder Philomena Crowchild-Tsetso keeps a photograph of her late husband.\n\n"
+        "“That was one winter's work,” she said.\n\n"
+        "Chief Dmitri Wolfchild-Barrow of Whatì said his community has been hit hard.\n\n"
+        "Biologist Annika Sorvaag said the survey numbers give some hope.\n\n"
+        "The chief, she said, has been a strong voice for the hunt. “He's right that people "
+        "need food,” she said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Annika Sorvaag"
+
+
+def test_the_capitalised_title_opening_a_sentence_is_the_person_of_that_title() -> None:
+    text = _article(
+        "Elder Philomena Crowchild-Tsetso keeps a photograph of her late husband.\n\n"
+        "Biologist Annika Sorvaag said the survey numbers give some hope.\n\n"
+        "“We're seeing more calves survive,” Sorvaag said.\n\n"
+        "The Elder said the young people are losing more than meat.\n\n"
+        "“When you hunt, you learn the land,” she said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Philomena Crowchild-Tsetso"
