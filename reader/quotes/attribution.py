@@ -1506,6 +1506,9 @@ class _Finder:
             entity = self._named_beside(head, at)  # "His wife, Trudy Bosma, said"
         if entity is None and lead in {"his", "her"} and head in _KIN_INVERSE:
             entity = self._kin_named(head, at)  # "Gord and his son, Kyle" … "His father"
+        if entity is None and lead in {"his", "her"} and head in _KIN_INVERSE:
+            # "Her husband said …", named only later: "She leaves her husband, Chukwuemeka"
+            entity = self._named_beside(head, at, ahead=True)
         if entity is not None:
             return entity if entity.kind == "person" else None
         if owner is not None and self.entities.mention_at(described.start("owner"), at) is None:
@@ -1705,17 +1708,25 @@ class _Finder:
             return None
         return self._named_beside(" ".join(t.word for t in tokens), at)
 
-    def _named_beside(self, noun: str, at: int, owned: bool = False) -> Entity | None:
+    def _named_beside(
+        self, noun: str, at: int, owned: bool = False, ahead: bool = False
+    ) -> Entity | None:
         """The person last named right after a word for them before `at`: "His wife, Trudy
         Bosma,", "Brodowski's lawyer, Roxanne Tetrault," (a description the names list
         does not keep, being before the name). `owned`: only after an owner's word ("Her
-        coach, Dirk Vermaelen," for "the Belgian-born coach")."""
+        coach, Dirk Vermaelen," for "the Belgian-born coach"). `ahead`: the first so named
+        after `at` instead, the nearest first."""
         # (a role may stand between: "his son, drummer Marcus Whitacre-Dupree,")
         pattern = re.compile(
             rf"\b(?i:{re.escape(noun)}),?\s+(?:[a-z][\w-]*\s+){{0,2}}"
             r"(?:(?:Rev|Dr|Mr|Mrs|Ms|Prof|Sgt|Const|Det|Coun|Sen)\.?\s+)?(?=[A-Z])"
         )  # "its senior pastor, Rev. Jakob Enns-Thorsen,"
-        for found in reversed(list(pattern.finditer(self.text, max(0, at - 6000), at))):
+        found_all = (
+            list(pattern.finditer(self.text, at, at + 6000))
+            if ahead
+            else reversed(list(pattern.finditer(self.text, max(0, at - 6000), at)))
+        )
+        for found in found_all:
             if owned and not _OWNER_BEFORE.search(
                 self.text, max(0, found.start() - 30), found.start()
             ):

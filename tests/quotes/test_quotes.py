@@ -2401,3 +2401,15 @@ def test_the_capitalised_title_opening_a_sentence_is_the_person_of_that_title() 
         "“When you hunt, you learn the land,” she said."
     )
     assert [s for _, s in _speech(text)][-1] == "Philomena Crowchild-Tsetso"
+
+
+def test_a_relative_named_only_later_is_that_person() -> None:
+    text = _article(
+        "Architect Gunnhild Aasveen-Okafor designed libraries that felt like living rooms.\n\n"
+        "In 1964 she married Ikechukwu Okafor, an engineering student.\n\n"
+        "Her son, Chidubem Okafor, a physician, remembered weekends in half-built libraries.\n\n"
+        "Her husband said she could not walk into a building without commenting on it.\n\n"
+        "“She'd sit down in every chair,” he said.\n\n"
+        "She leaves her husband, Ikechukwu; her son, Chidubem; and four grandchildren."
+    )
+    assert [s for _, s in _speech(text)] == ["Ikechukwu Okafor"]
