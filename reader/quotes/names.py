@@ -1343,6 +1343,8 @@ class Entities:
         not a participle opening a sentence ("Leaving Canada, she said", "Assuming MPs")."""
         if len(run) >= 3 and (run[-1].folded in ORG_WORDS or run[-1].folded in COUNTRIES):
             return True
+        if len(run) >= 4 and run[-1].word.isdigit() and run[-3].folded in ORG_WORDS:
+            return True  # "Amalgamated Transit Union Local 508": a union's local
         return (  # "Boxing Nova Scotia said": a place does not box; a body speaks
             len(run) >= 2
             and is_place(" ".join(t.folded for t in run[1:]))

@@ -2413,3 +2413,12 @@ def test_a_relative_named_only_later_is_that_person() -> None:
         "She leaves her husband, Ikechukwu; her son, Chidubem; and four grandchildren."
     )
     assert [s for _, s in _speech(text)] == ["Ikechukwu Okafor"]
+
+
+def test_a_unions_local_opening_a_sentence_keeps_its_whole_name() -> None:
+    text = _article(
+        "Drivers voted to strike on Tuesday.\n\n"
+        "Amalgamated Bus Drivers Union Local 311, which represents 900 workers, said in a "
+        "release that the vote “sends a clear message.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Amalgamated Bus Drivers Union Local 311"]
