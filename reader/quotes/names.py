@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import compress, takewhile
+from itertools import compress, pairwise, takewhile
 from operator import attrgetter
 from sys import intern
 from typing import Any, overload
@@ -1172,7 +1172,7 @@ class Entities:
             return
         if (
             len(run) >= 3
-            and len(run[0].word.strip(".")) > 2
+            and len(run[0].word.strip(".")) > 3  # (not "Thi Lan Pham-Lewandowicz")
             and not is_given_name(run[0].word)
             and gender_of(run[1].word)
             and run[-1].folded not in ORG_WORDS  # "Quebec Forest Industry Council": its name
@@ -1473,7 +1473,12 @@ class Entities:
         if _field_and_region(folded):
             self._org(run, words)  # "Boxing Nova Scotia", "Tourism British Columbia"
             return
-        if not PLACE_WORDS.isdisjoint(folded) and TITLES.isdisjoint(folded):
+        if not PLACE_WORDS.isdisjoint(folded) and (
+            TITLES.isdisjoint(folded)
+            or any(  # "the Queen Street Wash & Fold", "King Street West": a street's title
+                word in TITLES and after in PLACE_WORDS for word, after in pairwise(folded)
+            )
+        ):
             if last < len(toks) and is_speech_verb(toks[last].text, words[-1]):
                 self._org(run, words)  # "Valley Harvest said": a place does not speak; a firm
             else:
@@ -1886,6 +1891,8 @@ class Entities:
         entity.aliases.add(surname)
         if len(words) > 1 and not _FAMILY_NAME_FIRST.search(name):
             entity.gender = person_gender(words[0])
+            if not entity.gender and len(words) > 2:
+                entity.gender = person_gender(words[1])  # "Thi Mai Dinh": the second name's
         return entity
 
     def _family_name(self, word: str, other_than: Entity) -> bool:

@@ -2422,3 +2422,22 @@ def test_a_unions_local_opening_a_sentence_keeps_its_whole_name() -> None:
         "release that the vote “sends a clear message.”"
     )
     assert [s for _, s in _speech(text)] == ["Amalgamated Bus Drivers Union Local 311"]
+
+
+def test_a_short_first_name_that_is_no_english_word_stays_in_the_name() -> None:
+    text = _article(
+        "It's 7 a.m. and Thi Mai Brzezinska-Tran has already folded four loads.\n\n"
+        "“People think a laundromat is boring,” Thi Mai Brzezinska-Tran says."
+    )
+    assert [s for _, s in _speech(text)] == ["Thi Mai Brzezinska-Tran"]
+
+
+def test_a_streets_title_word_makes_no_person_and_a_second_name_gives_the_gender() -> None:
+    text = _article(
+        "Thi Mai Brzezinska-Tran's son, David Brzezinski, runs the till.\n\n"
+        "The 62-year-old has run the King Street Suds & Fold for 24 years. She opens at "
+        "6:30 a.m.\n\n"
+        "“People think a laundromat is boring,” she says."
+    )
+    speakers = [s for _, s in _speech(text)]
+    assert speakers == ["Thi Mai Brzezinska-Tran"]
