@@ -2441,3 +2441,15 @@ def test_a_streets_title_word_makes_no_person_and_a_second_name_gives_the_gender
     )
     speakers = [s for _, s in _speech(text)]
     assert speakers == ["Thi Mai Brzezinska-Tran"]
+
+
+def test_the_subject_of_an_as_clause_is_a_subject() -> None:
+    text = _article(
+        "Liberal Rupinder Qazi-Lindholm won the byelection by 4,000 votes.\n\n"
+        "Conservative Dorian Achterberg-Osei conceded before midnight and looked forward to "
+        "the general election.\n\n"
+        "At the victory party, supporters cheered as Qazi-Lindholm, a former school trustee, "
+        "thanked her parents.\n\n"
+        "“My father drove a taxi in this city for 30 years,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Rupinder Qazi-Lindholm"]
