@@ -1224,7 +1224,7 @@ class Entities:
                 )
                 and _named_before(folded[:cut])
             ):
-                self._add_split(toks, run, first, cut)
+                self._add_split(toks, run, first, cut, role)
                 return
         # "Renee Good and Alex Pretti", "ICE and Border Patrol": two names, unless the whole
         # is one organisation's name ("Immigration and Customs Enforcement").
@@ -1369,9 +1369,16 @@ class Entities:
             return True
         return bool(re.search(r"[a-z] $", lead))
 
-    def _add_split(self, toks: Sequence[Token], run: list[Token], first: int, cut: int) -> None:
+    def _add_split(
+        self,
+        toks: Sequence[Token],
+        run: list[Token],
+        first: int,
+        cut: int,
+        role: Sequence[Token] = (),
+    ) -> None:
         start = toks.index(run[0], first)
-        self._classify(toks, run[:cut], start, start + cut)
+        self._classify(toks, run[:cut], start, start + cut, role)  # "Chief … of …": her title
         rest = run[cut + 1 :]
         if rest:
             self._add_run(toks, start + cut + 1, start + len(run))

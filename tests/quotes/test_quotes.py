@@ -2453,3 +2453,14 @@ def test_the_subject_of_an_as_clause_is_a_subject() -> None:
         "“My father drove a taxi in this city for 30 years,” she said."
     )
     assert [s for _, s in _speech(text)] == ["Rupinder Qazi-Lindholm"]
+
+
+def test_a_role_word_before_a_name_and_its_affiliation_stays_the_persons_title() -> None:
+    text = _article(
+        "Chief Wenonah Keeshig-Bellerose of Birchwater Lake Cree Nation announced the results "
+        "on Wednesday.\n\n"
+        "Elder Tobias Keeshig, the chief's uncle, spoke at the gathering.\n\n"
+        "The chief said the Nation would not release the number “out of respect for the "
+        "families.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Wenonah Keeshig-Bellerose"]
