@@ -834,6 +834,7 @@ class Entities:
         self._record_base = 0
         self._plan_ok = True
         self._nicknames: dict[int, str] = {}  # where a name with a nickname starts -> nickname
+        self._company_starts: set[str] = set()  # "blackwater ridge" of "… Copper Ltd."
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -1410,6 +1411,10 @@ class Entities:
         if is_place(" ".join(folded)):
             self._place(run, words)  # "New Zealand", "Texas"
             return
+        if len(run) >= 2 and " ".join(folded) in self._company_starts:
+            self._plan_ok = False  # what it is depends on who is known so far
+            self._org(run, words)  # "Blackwater Ridge said", after "Blackwater Ridge Copper Ltd."
+            return
         if all(is_demonym(w) for w in folded):
             return  # "Arab Israeli", "Canadian"
         if (
@@ -1720,6 +1725,13 @@ class Entities:
             short -= 1  # "Valley Harvest Foods Inc." is "Valley Harvest" later in the story
         if short < len(words):
             entity.aliases.add(" ".join(words[:short]).casefold())
+            if words[-1].casefold().rstrip(".,") in {"inc", "corp", "ltd", "limited", "llc", "plc"}:
+                # "Blackwater Ridge Copper Ltd." is "Blackwater Ridge" later: a company's
+                # name shortens to its first words, its trade dropped
+                for cut in range(2, short):
+                    key = " ".join(words[:cut]).casefold()
+                    entity.aliases.add(key)
+                    self._company_starts.add(key)
         if len(words) > len(run):  # "Prince George detachment": its words and the noun after
             entity.aliases.add(" ".join(words[: len(run)]).casefold())
         self._mention(run[0].start, run[-1].end, entity)

@@ -2464,3 +2464,12 @@ def test_a_role_word_before_a_name_and_its_affiliation_stays_the_persons_title()
         "families.”"
     )
     assert [s for _, s in _speech(text)] == ["Wenonah Keeshig-Bellerose"]
+
+
+def test_a_company_shortened_to_its_first_words_is_that_company() -> None:
+    text = _article(
+        "Engineers working for Tamarack Hollow Nickel Ltd. noted seepage in March.\n\n"
+        "In a written response to questions, Tamarack Hollow said it “acted promptly and "
+        "appropriately.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Tamarack Hollow Nickel Ltd."]
