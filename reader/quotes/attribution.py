@@ -1458,6 +1458,32 @@ class _Finder:
             return self._describes_whom(described, sentence.start)
         return None
 
+    def _org_subject_before(self, at: int) -> Entity | None:
+        """The organisation the latest sentence before `at` with a subject of its own opens
+        with as a noun ("The ministry said in a statement …"): what a later "it said"
+        stands for. None when that subject is a name (the mentions decide) or a person."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        looked = 0
+        while index >= 0 and looked < 3:
+            sentence = self.structure.sentences[index]
+            index -= 1
+            toks = self.entities.tokens_in(sentence.start, min(sentence.end, at))
+            if not toks or toks[0].text in {"“", '"'}:
+                continue  # a quotation opening the sentence: its speaker is after it
+            looked += 1
+            phrase = sentence_subject(toks)
+            if phrase is None or phrase.kind == "pronoun":
+                continue
+            if (
+                phrase.kind == "nominal"
+                and phrase.tokens[0].folded == "the"
+                and phrase.head.folded in ORG_NOUNS
+                and phrase.head.folded not in _GENERIC_ORG_NOUNS
+            ):
+                return self._organisation(phrase, sentence.start)
+            return None
+        return None
+
     def _named_before_description(self, end: int) -> Entity | None:
         """The person whose name ends an introduction right before a description of them:
         "Among the crowd was Nóra Lonergan, the manager's mother, who …"."""
@@ -1964,6 +1990,10 @@ class _Finder:
             introduced = self._introduced_just_before(at, wanted)
             if introduced is not None:
                 return introduced, True
+        elif wanted == "org":
+            body = self._org_subject_before(at)
+            if body is not None:  # "The ministry said in a statement … “…,” it said"
+                return body, True
         candidates: list[tuple[Entity, bool, Mention | None]] = [
             (m.entity, self._is_subject(m), m)
             for m in self.entities.before(at, kind=kind, limit=1500 if kind == "person" else 2500)

@@ -2473,3 +2473,15 @@ def test_a_company_shortened_to_its_first_words_is_that_company() -> None:
         "appropriately.”"
     )
     assert [s for _, s in _speech(text)] == ["Tamarack Hollow Nickel Ltd."]
+
+
+def test_it_said_after_the_ministry_as_a_sentences_subject_is_the_ministry() -> None:
+    text = _article(
+        "Records from the Ministry of Lakes, Rivers and Coastal Resilience show the seepage "
+        "went unreported for a year.\n\n"
+        "Coun. Walter Ekwueme-Strand of the Tallow River Nation said the Nation was never told."
+        "\n\n"
+        "The ministry said in a statement that it had ordered more monitoring.\n\n"
+        "“The ministry takes the safety of tailings facilities extremely seriously,” it said."
+    )
+    assert [s for _, s in _speech(text)] == ["Ministry of Lakes, Rivers and Coastal Resilience"]
