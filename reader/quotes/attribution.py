@@ -214,6 +214,7 @@ _APPOSED = re.compile(
     r"|\s+(?:was|were|is)\s+)"
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
 )
+_TITLE_AT_END = re.compile(r"(?<=\s)([A-Z][a-z]+\.?)\s+$")
 _EPITHET_WORDS = words("epithets")
 _EPITHETS = PERSON_NOUNS | TITLES | _EPITHET_WORDS
 _AGED = re.compile(r"\d+-year-old")
@@ -1500,6 +1501,9 @@ class _Finder:
             if self._inside_quote(mention.start):
                 continue
             gap = self.text[start : mention.start]
+            titled = _TITLE_AT_END.search(gap)  # ", Elder Rosie Dennill,": her title
+            if titled and titled.group(1).casefold().rstrip(".") in TITLES:
+                gap = gap[: titled.start()] + " "
             if mention.entity.kind == "person" and _APPOSED.fullmatch(gap):
                 return mention.entity
             return None

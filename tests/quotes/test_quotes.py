@@ -2485,3 +2485,13 @@ def test_it_said_after_the_ministry_as_a_sentences_subject_is_the_ministry() -> 
         "“The ministry takes the safety of tailings facilities extremely seriously,” it said."
     )
     assert [s for _, s in _speech(text)] == ["Ministry of Lakes, Rivers and Coastal Resilience"]
+
+
+def test_a_described_subject_then_a_titled_name_in_apposition_is_that_person() -> None:
+    text = _article(
+        "Chief Walter Oyelaran-Birch said the Nation wants its own testing.\n\n"
+        "Another Tallow River member, Elder Rosalind Quequish, who is the chief's aunt, "
+        "remembers the river before the mine.\n\n"
+        "“The water was so clear you could count the stones,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Rosalind Quequish"]
