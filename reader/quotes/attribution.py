@@ -546,6 +546,7 @@ class _Finder:
         self.body_start = body_start
         self.headline = headline
         self.last_speaker: _Attribution | None = None
+        self._last_speech_end = 0  # where the last speaker's quotation ends
         quotes = structure.quotations
         self._inside_quote = _InsideQuote(quotes)
         self._subjects = _Subjects(self.text)
@@ -635,6 +636,7 @@ class _Finder:
                     )
                     if attribution.entity is not None or attribution.name:
                         self.last_speaker = attribution
+                        self._last_speech_end = quote.outer.end
                 elif attribution is not None and finding.speech and attribution.authorless:
                     speaker_here = attribution  # "“…,” the statement said. “…”": no one's
             if aside:
@@ -1459,6 +1461,24 @@ class _Finder:
             return self._describes_whom(described, sentence.start)
         return None
 
+    def _pronoun_sentence_between(self, wanted: str, start: int, end: int) -> bool:
+        """Whether a sentence between two offsets, outside quotations, opens with the
+        pronoun of the wanted gender ("She and her husband are hoping …")."""
+        pronoun = {"m": "He", "f": "She"}.get(wanted)
+        if pronoun is None:
+            return False
+        return any(
+            not self._inside_quote(found.start(1))
+            for found in re.finditer(rf"(?:^|[.!?]\s+|\n)({pronoun})\b", self.text[start:end])
+        )
+
+    def _people_between(self, start: int, end: int) -> bool:
+        """Whether a person is named between two offsets outside quotations."""
+        return any(
+            m.entity.kind == "person" and not self._inside_quote(m.start)
+            for m in self.entities.between(start, end)
+        )
+
     def _org_subject_before(self, at: int) -> Entity | None:
         """The organisation the latest sentence before `at` with a subject of its own opens
         with as a noun ("The ministry said in a statement …"): what a later "it said"
@@ -2023,6 +2043,19 @@ class _Finder:
             and candidates
             and candidates[0][0] is speaker
         ):
+            return _with_gender(speaker, wanted), False
+        if (
+            kind == "person"
+            and speaker is not None
+            and speaker.kind == "person"
+            and speaker.gender == wanted
+            and speaker not in self._quote_names
+            and not any(m is not None and m.start > self._last_speech_end for _, _, m in candidates)
+            and not self._people_between(self._last_speech_end, at)
+            and self._pronoun_sentence_between(wanted, self._last_speech_end, at)
+        ):
+            # "“…,” she said. / She and her husband hope to have another child. / “…,” she
+            # said": no one named since the last speaker spoke, the topic is still hers
             return _with_gender(speaker, wanted), False
         mentioned = Counter(id(entity) for entity, _, _ in candidates)
         best: tuple[float, Entity] | None = None

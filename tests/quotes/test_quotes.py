@@ -2495,3 +2495,17 @@ def test_a_described_subject_then_a_titled_name_in_apposition_is_that_person() -
         "“The water was so clear you could count the stones,” she said."
     )
     assert [s for _, s in _speech(text)] == ["Rosalind Quequish"]
+
+
+def test_she_carries_the_last_speaker_over_sentences_about_her_when_no_one_is_named() -> None:
+    text = _article(
+        "Jessamyn Oyelowo-Strand went into labour in a motel room.\n\n"
+        "Birth worker Marguerite Tallcree-Dumont said travelling far from home is isolating.\n\n"
+        "“We want those stories back,” she said.\n\n"
+        "Oyelowo-Strand's son, Ezra, was born healthy. She said the staff were wonderful.\n\n"
+        "“The care was great,” she said.\n\n"
+        "She and her husband hope to have another child. She said they have talked about "
+        "moving.\n\n"
+        "“We love it here,” she said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Jessamyn Oyelowo-Strand"
