@@ -1058,7 +1058,12 @@ class _Finder:
                 return None  # “Who is she?” Rothman recalls thinking; “Why?” The answer is …
             cue = self._cue(token)
             attribution = self._resolve(phrase, cue, 0.95 if adjacent else 0.75, token.start)
-            if attribution is None and adjacent and phrase.kind == "nominal":
+            if (
+                attribution is None
+                and adjacent
+                and phrase.kind == "nominal"
+                and not _AGE.fullmatch(phrase.head.folded)  # "the 24-year-old": whom, unknown
+            ):
                 attribution = _Attribution(
                     None, phrase.text, phrase.text, cue, 0.5
                 )  # unnamed: the article's words
@@ -2216,6 +2221,11 @@ class _Finder:
                     just_before = self._subject_just_before(at)
                     if just_before is not None:
                         return just_before
+                    described = self._described_subject(at)
+                    if described is not None and described is not UNNAMED:
+                        # "The representative plaintiff, Carys Mbemba-Doucette, said she
+                        # cried … “…,” the 38-year-old said"
+                        return described
                     # "Walter Pleszkewycz leaves his farm … Then he drives home again. “…,”
                     # said the 71-year-old grain farmer": the person in view, unless the
                     # article gave that person another age

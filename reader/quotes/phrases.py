@@ -177,9 +177,14 @@ def _participle(toks: Sequence[Token], index: int) -> bool:
     )
 
 
+_AGED_WORD = re.compile(r"\d{1,3}-year-old")
+
+
 def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
     """A common-noun phrase ending at `end - 1`: "a representative", "the report's authors"."""
     index = end - 1
+    if index > 0 and toks[index - 1].folded == "the" and _AGED_WORD.fullmatch(toks[index].folded):
+        return Phrase(tuple(toks[index - 1 : index + 1]), "nominal")  # "the 38-year-old said"
     if index < 0 or not toks[index].text[:1].isalpha():
         return None
     head = toks[index]

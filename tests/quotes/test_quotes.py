@@ -15,6 +15,7 @@ from pytest import MonkeyPatch
 from reader.core.text import normalise
 from reader.quotes import QuoteFinding, describe, find_quotes
 from reader.quotes.names import Entities
+from reader.quotes.phrases import subject_before
 from tests.helpers.paths import DATA, GOLD
 
 
@@ -2509,3 +2510,11 @@ def test_she_carries_the_last_speaker_over_sentences_about_her_when_no_one_is_na
         "“We love it here,” she said."
     )
     assert [s for _, s in _speech(text)][-1] == "Jessamyn Oyelowo-Strand"
+
+
+def test_the_aged_word_alone_before_a_speech_verb_is_the_verbs_subject() -> None:
+    text = "“I cut hair in my kitchen,” the 38-year-old said in an interview."
+    toks = Entities(text).tokens_in(text.index("the"), len(text))
+    verb = next(i for i, t in enumerate(toks) if t.text == "said")
+    phrase = subject_before(toks, verb)
+    assert phrase is not None and phrase.text == "the 38-year-old"
