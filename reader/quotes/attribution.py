@@ -1006,7 +1006,7 @@ class _Finder:
                 phrase = subject_after(toks, index + 2)
                 if (
                     phrase is not None
-                    and phrase.head.folded in _DOCUMENT_NOUNS
+                    and (phrase.head.folded in _DOCUMENT_NOUNS or phrase.kind == "nominal")
                     and _speaker_before(toks, index)
                 ):
                     break  # "Courchesne told the court, according to a transcript": his words

@@ -2518,3 +2518,12 @@ def test_the_aged_word_alone_before_a_speech_verb_is_the_verbs_subject() -> None
     verb = next(i for i, t in enumerate(toks) if t.text == "said")
     phrase = subject_before(toks, verb)
     assert phrase is not None and phrase.text == "the 38-year-old"
+
+
+def test_a_speaker_before_according_to_a_record_keeps_the_words() -> None:
+    text = _article(
+        "Pianist Loretta Okonjo-Pettigrew played the club for 40 years.\n\n"
+        "“Thank you. Now let me play,” Okonjo-Pettigrew said, according to a recording of the "
+        "event."
+    )
+    assert [s for _, s in _speech(text)] == ["Loretta Okonjo-Pettigrew"]
