@@ -1387,9 +1387,15 @@ class _Finder:
         if (
             phrase.tokens[0].folded == "the"
             and len(phrase.tokens) >= 3
-            and all(t.text.isalpha() and t.text.islower() for t in phrase.tokens[1:])
+            and all(
+                t.word.isalpha()
+                and t.word.islower()
+                and not (t.possessive and (t.word in PERSON_NOUNS or t.word in TITLES))
+                for t in phrase.tokens[1:]
+            )
             and _EPITHET_STOPS.isdisjoint(t.folded for t in phrase.tokens[1:-1])
             and (role.folded in PERSON_NOUNS or role.folded in TITLES)
+            and role.folded not in ORG_NOUNS
             and role.folded not in self._unnamed
         ):
             # "the affable owner said", "the rookie defenceman said": an epithet for someone

@@ -2527,3 +2527,13 @@ def test_a_speaker_before_according_to_a_record_keeps_the_words() -> None:
         "event."
     )
     assert [s for _, s in _speech(text)] == ["Loretta Okonjo-Pettigrew"]
+
+
+def test_an_epithet_with_an_institutions_possessive_is_the_person_in_view() -> None:
+    text = _article(
+        "Saoirse Okonkwo-Lindahl is standing on the roof of a parking garage, describing a "
+        "production that does not exist yet.\n\n"
+        "“If it rains, it rains on Lear,” says the festival's new artistic director, who took "
+        "over in January."
+    )
+    assert [s for _, s in _speech(text)] == ["Saoirse Okonkwo-Lindahl"]
