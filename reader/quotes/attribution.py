@@ -444,7 +444,7 @@ _LINK_LABEL = re.compile(
 )
 _CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|so)\s+$")
 # "supporters cheered as Qazi-Lockwood, a former trustee, thanked her parents": the
-# subject of a clause of time or cause (the verb after the name or its apposition)
+# subject of an "as" clause (the verb after the name or its apposition)
 _SUBORDINATE = re.compile(r"\b[a-z]+ as\s+$")
 _WARD_BEFORE = re.compile(r"\b(?:Ward|District|Division|Zone) \d{1,3} $")
 _AMONG = re.compile(
@@ -2664,10 +2664,8 @@ def is_subject(text: str, mention: Mention) -> bool:
         text, max(0, start - 110), start
     ):
         return True  # "Among the evacuees was Aroha Pohatu": the sentence is about her
-    if text.endswith(
-        ("as ", "when ", "after ", "before ", "because ", "since ", "until "), 0, start
-    ) and _SUBORDINATE.search(text, max(0, start - 30), start):
-        return True
+    if text.endswith("as ", 0, start) and _SUBORDINATE.search(text, max(0, start - 30), start):
+        return True  # "supporters cheered as Qazi-Lockwood, a former trustee, thanked …"
     if text.endswith(("and ", "but ", "while ", "so "), 0, start) and _CLAUSE_JOIN.search(
         text, max(0, start - 10), start
     ):
