@@ -61,6 +61,7 @@ from reader.quotes.names import (
     Entity,
     Mention,
     Token,
+    role_clause,
 )
 from reader.quotes.phrases import (
     ADVERBS,
@@ -2248,6 +2249,8 @@ class _Finder:
                         return salient
             people = [m.entity for m in mentions]
             for entity in [*people, *self._headline_people]:  # the headline's, last
+                if entity.description.startswith("who ") and not role_clause(entity.description):
+                    continue  # "who is not related to the chief executive": no role of hers
                 described = entity.description.casefold().replace(",", " ").split()
                 if head in described or any(
                     _TITLE_WORDS.get(word.rstrip(".")) == head for word in described

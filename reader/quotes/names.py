@@ -65,6 +65,26 @@ _PARTICLES = words("name_particles")
 _IRISH_VOWELS = frozenset("AEIOUÁÉÍÓÚ")
 _PERSON_NOUN_WORDS = words("person_nouns")
 # Words a company's name ends in that the story drops after naming it once.
+# A relative clause that gives a role: "who became chief executive", "who is the mayor"
+_ROLE_CLAUSE = re.compile(
+    r"who (?:became|becomes|is|was|has been|had been|serves as|served as|works as|worked as)"
+    r" (?:the |a |an )?"
+)
+
+
+def role_clause(phrase: str) -> str:
+    """ "who became chief executive" from "who became chief executive in April after …":
+    the clause up to the role it gives, or "" when it gives none."""
+    found = _ROLE_CLAUSE.match(phrase)
+    if found is None:
+        return ""
+    words = phrase[found.end() :].split()[:4]
+    for count in range(len(words), 0, -1):
+        if words[count - 1] in _PERSON_NOUN_WORDS or words[count - 1] in TITLES:
+            return " ".join([found.group().strip(), *words[:count]])
+    return ""
+
+
 _CORPORATE_ENDINGS = frozenset(
     [
         "foods",
@@ -1823,6 +1843,9 @@ class Entities:
             ends = [e for e in (stop, period) if e > 0]
             if ends:
                 phrase = self.text[toks[last].end : min(ends)].strip()
+                role = role_clause(phrase)
+                if role:
+                    return role  # ", who became chief executive in April after …,"
                 lead = phrase.split(" ", 1)[0].casefold() if phrase else ""
                 if (
                     phrase

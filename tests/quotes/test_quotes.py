@@ -2537,3 +2537,17 @@ def test_an_epithet_with_an_institutions_possessive_is_the_person_in_view() -> N
         "over in January."
     )
     assert [s for _, s in _speech(text)] == ["Saoirse Okonkwo-Lindahl"]
+
+
+def test_a_role_given_in_a_who_clause_describes_and_one_merely_mentioned_does_not() -> None:
+    text = _article(
+        "Lucius Oyebanji-Varga, who became chief executive in April after a decade running "
+        "the online business, said the warning was painful.\n\n"
+        "Its finance director, Margit Aldworth, who is not related to the chief executive, told "
+        "analysts the balance sheet was sound.\n\n"
+        "Union organiser Deepak Sandhu-Marlow said the staff had been through a pandemic.\n\n"
+        "Shop steward Hamish Dorrington-Lee said the talks would go on.\n\n"
+        "The chief executive acknowledged that the timing was hard. Asked about his pay, he "
+        "replied: “I have already waived my bonus.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Lucius Oyebanji-Varga"]
