@@ -1851,6 +1851,7 @@ class Entities:
                     phrase
                     and not _verb_form(lead)  # ", reached by phone,", ", left the court"
                     and lead not in _COMMON_VERBS
+                    and not is_speech_verb(lead.rstrip(":;"), ",")  # ", said: “These are …”"
                     and (
                         lead in {"a", "an", "the"}
                         or phrase[:1].islower()

@@ -2551,3 +2551,12 @@ def test_a_role_given_in_a_who_clause_describes_and_one_merely_mentioned_does_no
         "replied: “I have already waived my bonus.”"
     )
     assert [s for _, s in _speech(text)] == ["Lucius Oyebanji-Varga"]
+
+
+def test_a_speech_verb_after_a_names_comma_is_no_description() -> None:
+    text = (
+        "Talks went on.\n\nIts national officer, Deepak Sandhu-Marlow, said: “These "
+        "are people who have been through a pandemic.”"
+    )
+    people = [e for e in Entities(text).entities if e.name == "Deepak Sandhu-Marlow"]
+    assert people and not people[0].description.startswith("said")
