@@ -536,6 +536,17 @@ def _verb_form(word: str) -> bool:
     return len(word) > 4 and word.endswith(("ed", "ing")) and word not in _ROLE_PARTICIPLES
 
 
+_INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "de", "des", "du", "la", "le", "&", ","})
+
+
+def _initials(words: Sequence[str]) -> str:
+    """ "CRA" for Canada Revenue Agency, "BEI" for Bureau des enquêtes indépendantes: the
+    first letters of a name's words (not its small words), in capitals."""
+    return "".join(
+        w[0] for w in words if w.casefold() not in _INITIAL_SKIPS and w[:1].isalpha()
+    ).upper()
+
+
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return (
@@ -855,6 +866,7 @@ class Entities:
         self._plan_ok = True
         self._nicknames: dict[int, str] = {}  # where a name with a nickname starts -> nickname
         self._company_starts: set[str] = set()  # "blackwater ridge" of "… Copper Ltd."
+        self._initialled: dict[str, Entity] = {}  # "CRA" -> Canada Revenue Agency
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -1737,7 +1749,18 @@ class Entities:
             self._record("org", self._rel(run), words)
         # "Nurses' Association", "Department of Environment, Energy and Climate Action"
         name = " ".join(words).replace(" ' ", "' ").replace(" ’ ", "’ ").replace(" , ", ", ")
-        entity = self.find(name) or self._entity(name, "org", run[0].start)
+        entity = self.find(name)
+        if entity is None and len(run) == 1 and _is_acronym(words[0]):
+            # "the CRA" after "the Canada Revenue Agency", "the BEI" after "Bureau des
+            # enquêtes indépendantes": an acronym of a body named in full before
+            entity = self._initialled.get(words[0].replace(".", ""))
+            if entity is not None:
+                entity.aliases.add(words[0].replace(".", "").casefold())
+        if entity is None:
+            entity = self._entity(name, "org", run[0].start)
+            initials = _initials(words)
+            if len(initials) >= 3:
+                self._initialled.setdefault(initials, entity)
         if len(run) == 1:
             entity.aliases.add(words[0].replace(".", "").casefold())
         short = len(words)

@@ -2560,3 +2560,12 @@ def test_a_speech_verb_after_a_names_comma_is_no_description() -> None:
     )
     people = [e for e in Entities(text).entities if e.name == "Deepak Sandhu-Marlow"]
     assert people and not people[0].description.startswith("said")
+
+
+def test_an_acronym_of_a_body_named_in_full_before_is_that_body() -> None:
+    text = _article(
+        "Thousands were told to repay benefits after the Canada Revenue Agency changed its "
+        "reading of the law.\n\n"
+        "In a statement, the CRA said that “the legislation has always referred to net income.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Canada Revenue Agency"]
