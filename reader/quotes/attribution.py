@@ -279,6 +279,7 @@ _LEAD_AUTHOR = re.compile(
     r"\b(?:lead|senior|first|principal) (?:author|investigator)\b|\bled the study\b"
 )
 _PARENTHETICAL_SPEECH = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|noted|notes),")
+_TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
@@ -1477,8 +1478,8 @@ class _Finder:
         """Whether a sentence between two offsets, outside quotations, opens with the
         pronoun of the wanted gender ("She and her husband are hoping …")."""
         pronoun = {"m": "He", "f": "She"}.get(wanted)
-        if pronoun is None:
-            return False
+        if pronoun is None or end - start > _TOPIC_SPAN:
+            return False  # (a topic is carried a few paragraphs at most)
         return any(
             not self._inside_quote(found.start(1))
             for found in re.finditer(rf"(?:^|[.!?]\s+|\n)({pronoun})\b", self.text[start:end])
@@ -2063,8 +2064,8 @@ class _Finder:
             and speaker.gender == wanted
             and speaker not in self._quote_names
             and not any(m is not None and m.start > self._last_speech_end for _, _, m in candidates)
-            and not self._people_between(self._last_speech_end, at)
             and self._pronoun_sentence_between(wanted, self._last_speech_end, at)
+            and not self._people_between(self._last_speech_end, at)
         ):
             # "“…,” she said. / She and her husband hope to have another child. / “…,” she
             # said": no one named since the last speaker spoke, the topic is still hers
