@@ -279,6 +279,7 @@ _LEAD_AUTHOR = re.compile(
     r"\b(?:lead|senior|first|principal) (?:author|investigator)\b|\bled the study\b"
 )
 _PARENTHETICAL_SPEECH = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|noted|notes),")
+_APPOSED_NAME = re.compile(r",\s+(?=[A-Z])")  # "Counsel for Everglory, Anson Tsoi"
 _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
@@ -1320,6 +1321,16 @@ class _Finder:
                 for t in phrase.tokens
                 if t.folded not in {"the"} and t.word.casefold().rstrip(".") not in TITLES
             )
+            if name.split(" ", 1)[0] in {"for", "of"}:
+                # "Counsel for Everglory, Anson Tsoi Ka-lok SC, had argued": the office's
+                # holder named beside it; else the office ("the Minister for Housing")
+                apposed = _APPOSED_NAME.match(self.text, phrase.tokens[-1].end)
+                holder = (
+                    self.entities.mention_at(apposed.end(), apposed.end() + 1) if apposed else None
+                )
+                if holder is not None and holder.entity.kind == "person":
+                    return _Attribution(holder.entity, None, words, cue, confidence - 0.1)
+                name = " ".join(t.word for t in phrase.tokens if t.folded != "the")
             return _Attribution(None, name or words, words, cue, confidence - 0.2)
         given = (
             _GAVE_NAME.match(self.text, phrase.tokens[-1].end) if phrase.kind == "nominal" else None

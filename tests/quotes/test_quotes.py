@@ -2569,3 +2569,12 @@ def test_an_acronym_of_a_body_named_in_full_before_is_that_body() -> None:
         "In a statement, the CRA said that “the legislation has always referred to net income.”"
     )
     assert [s for _, s in _speech(text)] == ["Canada Revenue Agency"]
+
+
+def test_an_office_nobody_holds_in_the_text_keeps_its_title() -> None:
+    text = _article(
+        "The Government was accused of rewriting history after the Minister for Housing said "
+        "the new targets were “more realistic” than the old ones."
+    )
+    speakers = [s for _, s in _speech(text)]
+    assert speakers and not speakers[0].startswith(("for ", "of "))
