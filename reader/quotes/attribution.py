@@ -280,6 +280,7 @@ _LEAD_AUTHOR = re.compile(
 )
 _PARENTHETICAL_SPEECH = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|noted|notes),")
 _APPOSED_NAME = re.compile(r",\s+(?=[A-Z])")  # "Counsel for Everglory, Anson Tsoi"
+_KIN_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(His|Her) (\w+),\s+$")  # "His father, "
 _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
@@ -1424,14 +1425,16 @@ class _Finder:
             return _Attribution(None, words, words, cue, confidence - 0.3)  # "one poster"
         return None
 
-    def _described_subject(self, at: int) -> Entity | None:
+    def _described_subject(self, at: int, wanted: str = "") -> Entity | None:
         """The person the latest sentence before `at` with a subject of its own describes
         ("The deputy mayor said he would respect it.", "Outside court, his lawyer said …",
         "The Orléans native said he plans …"), when that subject is a description of
         someone (a name or no subject: None, the mentions decide). `UNNAMED` when it
         describes someone never named ("The driver's daughter posted …", "A neighbour said
         …"): the pronoun after it is theirs. Sentences whose subject is a pronoun carry the
-        topic on and are read past, three at most."""
+        topic on and are read past, three at most, and so are relatives met in passing when
+        the pronoun `wanted` ("m" or "f") is their owner's ("His father, Aurèle, nearly sold
+        the farm then.")."""
         index = bisect_right(self._sentence_starts, at) - 1
         looked = 0
         while index >= 0 and looked < 3:
@@ -1478,12 +1481,40 @@ class _Finder:
             named = self._named_after_description(described.end("head"), end)
             if named is None and described.group("intro"):
                 named = self._named_before_description(described.end("intro"))
+            if (
+                named is not None
+                and {"His": "m", "Her": "f"}.get(described.group("lead")) == wanted
+                and described.group("head") in _KIN_INVERSE
+                and self._paragraph_start(sentence.start) != sentence.start
+                and not _any_speech_verb(_WORD.findall(self.text[sentence.start : end]))
+            ):
+                # "He remembers 2000. His father, Aurèle, nearly sold the farm then. “…,” he
+                # said": a relative met in passing; the one whose father he is speaks on
+                continue
             if named is not None:
                 # "Among the crowd was Nóra Lonergan", "One supporter, Sian Pugh-Mathias,
                 # said", "Her mother, the retired schoolteacher Birgitta Lundqvist, confirms"
                 return named
             return self._describes_whom(described, sentence.start)
         return None
+
+    def _kin_in_passing(self, mention: Mention, wanted: str) -> bool:
+        """A relative named in passing as a sentence's subject, with no speech verb, when the
+        pronoun sought is the owner's ("His father, Aurèle, nearly sold the farm then. “…,”
+        he said": the topic stays the son's; not "His mother, Lorraine, left in tears. “…,”
+        she said")."""
+        lead = _KIN_LEAD.search(self.text, max(0, mention.start - 24), mention.start)
+        if (
+            lead is None
+            or lead.group(2).casefold() not in _KIN_INVERSE
+            or {"His": "m", "Her": "f"}[lead.group(1)] != wanted
+        ):
+            return False
+        index = bisect_right(self._sentence_starts, mention.start) - 1
+        sentence = self.structure.sentences[index]
+        if self._paragraph_start(sentence.start) == sentence.start:
+            return False  # "His son, Mathieu Gallienne, runs …" opening a paragraph: a new topic
+        return not _any_speech_verb(_WORD.findall(self.text[sentence.start : sentence.end]))
 
     def _pronoun_sentence_between(self, wanted: str, start: int, end: int) -> bool:
         """Whether a sentence between two offsets, outside quotations, opens with the
@@ -2029,7 +2060,7 @@ class _Finder:
         speaker = self.last_speaker.entity if self.last_speaker else None
         kind = "org" if wanted in {"org", "plural"} else "person"
         if kind == "person":
-            described = self._described_subject(at)
+            described = self._described_subject(at, wanted)
             if described is UNNAMED:
                 return UNNAMED, True  # "A neighbour said she …": hers, and no one's name
             if described is not None and described.gender in {"", wanted}:
@@ -2043,7 +2074,7 @@ class _Finder:
             if body is not None:  # "The ministry said in a statement … “…,” it said"
                 return body, True
         candidates: list[tuple[Entity, bool, Mention | None]] = [
-            (m.entity, self._is_subject(m), m)
+            (m.entity, self._is_subject(m) and not self._kin_in_passing(m, wanted), m)
             for m in self.entities.before(at, kind=kind, limit=1500 if kind == "person" else 2500)
             if not self._inside_quote(m.start)
             and not (
@@ -2160,7 +2191,12 @@ class _Finder:
         people = [
             m for m in self.entities.between(before.start, before.end) if m.entity.kind == "person"
         ]
-        if not people or people[0].start > before.start + 80 or not self._is_subject(people[0]):
+        if (
+            not people
+            or people[0].start > before.start + 80
+            or not self._is_subject(people[0])
+            or self._kin_in_passing(people[0], wanted)
+        ):
             return None  # the paragraph opens on its subject, or this is not its case
         first = people[0].entity
         rivals = [m for m in people if m.entity is not first and m.entity.gender in {"", wanted}]

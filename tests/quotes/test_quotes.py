@@ -2578,3 +2578,22 @@ def test_an_office_nobody_holds_in_the_text_keeps_its_title() -> None:
     )
     speakers = [s for _, s in _speech(text)]
     assert speakers and not speakers[0].startswith(("for ", "of "))
+
+
+def test_a_relative_met_in_passing_does_not_take_the_owners_pronoun() -> None:
+    text = _article(
+        "Potato farmer Leopold Gallimard-Ness has been through hard years before.\n\n"
+        "He remembers 2000, when a single detection closed the border. His father, Aurèle, "
+        "nearly sold the farm then.\n\n"
+        "“We got through it,” he said.\n\n"
+        "His mother, Rosalind Gallimard, left the meeting in tears.\n\n"
+        "“Nobody is listening,” she said.\n\n"
+        "His son, Mathis Gallimard, runs the shipping business. He said four workers were "
+        "laid off.\n\n"
+        "“They're good people,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Leopold Gallimard-Ness",
+        "Rosalind Gallimard",
+        "Mathis Gallimard",
+    ]
