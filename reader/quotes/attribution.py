@@ -2276,11 +2276,11 @@ class _Finder:
                     just_before = self._subject_just_before(at)
                     if just_before is not None:
                         return just_before
-                    described = self._described_subject(at)
-                    if described is not None and described is not UNNAMED:
+                    subject = self._described_subject(at)
+                    if subject is not None and subject is not UNNAMED:
                         # "The representative plaintiff, Carys Mbemba-Doucette, said she
                         # cried … “…,” the 38-year-old said"
-                        return described
+                        return subject
                     # "Walter Pleszkewycz leaves his farm … Then he drives home again. “…,”
                     # said the 71-year-old grain farmer": the person in view, unless the
                     # article gave that person another age
