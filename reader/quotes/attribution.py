@@ -281,6 +281,7 @@ _LEAD_AUTHOR = re.compile(
 _PARENTHETICAL_SPEECH = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|noted|notes),")
 _APPOSED_NAME = re.compile(r",\s+(?=[A-Z])")  # "Counsel for Everglory, Anson Tsoi"
 _KIN_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(His|Her) (\w+),\s+$")  # "His father, "
+_LOWER_WORD_AFTER = re.compile(r" ([a-z][\w-]*)\b")  # "skip" of "the Alberta skip"
 _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
@@ -1302,6 +1303,9 @@ class _Finder:
             national = self._of_nationality(phrase.head.word, at)
             if national is not None:
                 return _Attribution(national, None, words, cue, confidence - 0.2)
+        placed = self._person_of_place(phrase, at)
+        if placed is not None:  # "the Alberta skip said", after "Alberta's Greg Haugen"
+            return _Attribution(placed, None, words, cue, confidence - 0.15)
         if phrase.kind == "name" and self._dateline(phrase):
             return None  # "OTTAWA — A Liberal MP … saying": where, not who
         if phrase.kind in {"name", "owner"}:
@@ -1639,6 +1643,28 @@ class _Finder:
         """Whether "the" comes right before a phrase ("the Australian said")."""
         start = phrase.tokens[0].start
         return self.text[max(0, start - 4) : start].casefold() == "the "
+
+    def _person_of_place(self, phrase: Phrase, at: int) -> Entity | None:
+        """For "the Alberta skip" (a place, then a role word): the person the article named
+        as the place's ("Alberta's Greg Haugen") or with the place in their description, the
+        nearest before `at`."""
+        if phrase.kind == "nominal" and phrase.tokens[0].folded == "the":
+            place = " ".join(t.word for t in phrase.tokens[1:-1]).casefold()
+            role_word = phrase.head.folded
+        elif phrase.kind == "name" and self._after_the(phrase):
+            after = _LOWER_WORD_AFTER.match(self.text, phrase.tokens[-1].end)
+            place, role_word = phrase.text.casefold(), after.group(1) if after else ""
+        else:
+            return None
+        if not place or not is_place(place) or not _is_role(role_word):
+            return None
+        for mention in self.entities.before(at, kind="person", limit=6000):
+            lead = self.text[max(0, mention.start - len(place) - 3) : mention.start].casefold()
+            if lead.startswith(place) and lead[len(place) :] in {"'s ", "’s "}:
+                return mention.entity
+            if place in mention.entity.description.casefold().split():
+                return mention.entity
+        return None
 
     def _of_nationality(self, demonym: str, at: int) -> Entity | None:
         """The person before `at` the article gave a nationality: "Australia's Jade Corrin",

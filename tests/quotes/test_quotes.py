@@ -2597,3 +2597,12 @@ def test_a_relative_met_in_passing_does_not_take_the_owners_pronoun() -> None:
         "Rosalind Gallimard",
         "Mathis Gallimard",
     ]
+
+
+def test_the_place_and_role_is_the_person_named_as_the_places() -> None:
+    text = _article(
+        "KELOWNA, B.C. (CP) — Manitoba's Kyrie Desrosiers-Blom made a precise draw to beat "
+        "Alberta's Gregor Haugland-Osei 7-6 in the semifinal Saturday.\n\n"
+        "“That's curling. You miss by an inch, you go home,” the Alberta skip said."
+    )
+    assert [s for _, s in _speech(text)] == ["Gregor Haugland-Osei"]
