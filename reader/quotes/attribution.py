@@ -1482,6 +1482,9 @@ class _Finder:
             described = _DESCRIBED_SUBJECT.match(self.text, sentence.start, end)
             if described is None or self._inside_quote(described.start("head")):
                 return None
+            head_word = described.group("head").casefold()
+            if (wanted == "f" and head_word in MALE) or (wanted == "m" and head_word in FEMALE):
+                continue  # "The man who answered promised to read it. “…,” she says": not him
             named = self._named_after_description(described.end("head"), end)
             if named is None and described.group("intro"):
                 named = self._named_before_description(described.end("intro"))

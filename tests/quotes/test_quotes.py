@@ -2606,3 +2606,14 @@ def test_the_place_and_role_is_the_person_named_as_the_places() -> None:
         "“That's curling. You miss by an inch, you go home,” the Alberta skip said."
     )
     assert [s for _, s in _speech(text)] == ["Gregor Haugland-Osei"]
+
+
+def test_a_described_subject_of_the_other_gender_is_read_past() -> None:
+    text = _article(
+        "Conservative Dilnaz Aulakh-Ferris has held the riding since 2019 and is favoured "
+        "to keep it.\n\n"
+        "Back on the doorstep, Harleen Gahirwal finished her pitch and handed over a pamphlet. "
+        "The man who answered promised to read it.\n\n"
+        "“That's a maybe,” she says, walking back to the sidewalk."
+    )
+    assert [s for _, s in _speech(text)] == ["Harleen Gahirwal"]
