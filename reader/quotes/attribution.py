@@ -282,6 +282,7 @@ _PARENTHETICAL_SPEECH = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|ad
 _APPOSED_NAME = re.compile(r",\s+(?=[A-Z])")  # "Counsel for Everglory, Anson Tsoi"
 _KIN_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(His|Her) (\w+),\s+$")  # "His father, "
 _LOWER_WORD_AFTER = re.compile(r" ([a-z][\w-]*)\b")  # "skip" of "the Alberta skip"
+_QUOTING = re.compile(r",?\s+quoting\s+(?:[a-z][\w-]*\s+){0,3}")  # ", quoting board chair "
 _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
@@ -1063,6 +1064,10 @@ class _Finder:
                 return None  # “Who is she?” Rothman recalls thinking; “Why?” The answer is …
             cue = self._cue(token)
             attribution = self._resolve(phrase, cue, 0.95 if adjacent else 0.75, token.start)
+            quoting = _QUOTING.match(self.text, token.end)
+            quoted = self._person_at(quoting.end()) if quoting is not None else None
+            if quoted is not None:  # "“…,” the release said, quoting board chair Harold Weiss"
+                attribution = _Attribution(quoted.entity, None, quoted.text, cue, 0.85)
             if (
                 attribution is None
                 and adjacent
@@ -1504,6 +1509,13 @@ class _Finder:
                 return named
             return self._describes_whom(described, sentence.start)
         return None
+
+    def _person_at(self, offset: int) -> Mention | None:
+        """The mention of a person that starts at `offset`, if any."""
+        mention = self.entities.mention_at(offset, offset + 1)
+        if mention is None or mention.start != offset or mention.entity.kind != "person":
+            return None
+        return mention
 
     def _kin_in_passing(self, mention: Mention, wanted: str) -> bool:
         """A relative named in passing as a sentence's subject, with no speech verb, when the

@@ -2617,3 +2617,12 @@ def test_a_described_subject_of_the_other_gender_is_read_past() -> None:
         "“That's a maybe,” she says, walking back to the sidewalk."
     )
     assert [s for _, s in _speech(text)] == ["Harleen Gahirwal"]
+
+
+def test_a_release_quoting_a_named_person_gives_that_person() -> None:
+    text = _article(
+        "In a news release, the festival said it had also expanded free admission.\n\n"
+        "“Winter belongs to everyone in this city,” the release said, quoting board chair "
+        "Harlan Weisskopf."
+    )
+    assert [s for _, s in _speech(text)] == ["Harlan Weisskopf"]
