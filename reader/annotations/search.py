@@ -173,16 +173,20 @@ class SearchIndex:
             index._removed_while_building = None
             index._set_titles(records)
             # Newer than the snapshot: already applied (or deleted) by a change event.
-            known = index._docs.number_of
+            known = index._docs
             pending = [a for a in annotations if a.id not in known and a.id not in removed]
             del annotations
             held = len(saved.ids) if saved else 0
             reused = index._restore(saved, pending) if saved else 0
             if saved is not None:
                 saved.close()  # (read whole, or not needed: the file is not kept open)
+            if reused == len(pending):  # (the restored ones are numbered now)
+                pending = []
+            elif reused:  # the rest are added
+                held_now = known.held(pending).tolist()
+                pending = [a for a, kept in zip(pending, held_now, strict=True) if not kept]
             for annotation in pending:
-                if annotation.id not in known:  # (the restored ones are numbered there now)
-                    index._add(annotation)
+                index._add(annotation)
             index._changed_since_saved |= saved is None or reused != held
             writable = not store.read_only and store.path.exists()  # never the first file
             index._saved_at = saved_at if writable else None
@@ -308,7 +312,7 @@ class SearchIndex:
         return index
 
     def __len__(self) -> int:
-        return len(self._docs.number_of)
+        return self._docs.count
 
     # --- keeping current ---
     def apply(self, change: Change) -> None:
@@ -355,7 +359,7 @@ class SearchIndex:
             held.extend(numbers)
 
     def _add(self, annotation: Annotation) -> None:
-        if annotation.id in self._docs.number_of:
+        if annotation.id in self._docs:
             self._remove(annotation.id)
         self._changed_since_saved = True
         doc = self._docs.add(annotation, fingerprint(annotation))
