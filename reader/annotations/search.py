@@ -229,14 +229,15 @@ class SearchIndex:
             # 100,000 annotations). Building afresh costs the same as adding the rest.
             return 0
         base = len(self._docs)
-        bounds = saved.bounds
-        entries = np.empty(int(bounds[-1]), dtype=np.int32)  # read into one array
-        try:
-            for first, last, piece in saved.all_pieces():
-                np.add(piece, np.int32(base << 3), out=entries[bounds[first] : bounds[last]])
+        shift = np.int32(base << 3)
+        try:  # packed as they are read (`Postings`: never all of them as int32)
+            self._vocab.set_saved(
+                saved.words,
+                saved.bounds,
+                ((first, last, piece + shift) for first, last, piece in saved.all_pieces()),
+            )
         except IndexFileError:
-            return 0  # (nothing taken from it yet)
-        self._vocab.set_saved(saved.words, saved.bounds, entries)
+            return 0  # (nothing taken from it)
         saved.entries = np.zeros(0, dtype=np.int32)  # let go of the file's bytes
         self._docs.extend(rows, fingerprints, saved.columns)
         saved.columns = {}
