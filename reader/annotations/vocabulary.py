@@ -147,7 +147,7 @@ class Vocabulary:
 
     def _sort_words(self) -> None:
         if self._sorted is None:
-            self._sorted = sorted(self.postings)
+            self._sorted = self.postings.sorted_words()
 
     def expand(self, term: str, prefix: bool = False) -> list[tuple[str, float]]:
         """Words that `term` stands for, with a similarity from 0 to 100; `prefix`: the
@@ -172,7 +172,7 @@ class Vocabulary:
 
     def _beginning_with(self, term: str) -> list[str]:
         if self._sorted is None:
-            self._sorted = sorted(self.postings)
+            self._sorted = self.postings.sorted_words()
         start = bisect_left(self._sorted, term)
         found = []
         for word in self._sorted[start:]:

@@ -67,7 +67,10 @@ def test_postings_hold_what_was_saved_then_what_was_added(
     assert "absent" not in postings and postings.count("absent") == 0
     assert postings.entries("absent").size == 0
     words, counts, flat = postings.flat()
-    assert words == list(postings)
+    new = [word for word in added if word not in saved]
+    assert words == [*saved, *new]  # as saved, then the others
+    assert list(postings) == [*sorted(saved), *new]
+    assert postings.sorted_words() == sorted(model)
     assert flat.dtype == np.int32
     assert flat.tolist() == [e for w in words for e in model[w]]
     assert counts.tolist() == [len(model[w]) for w in words]
