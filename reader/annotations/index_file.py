@@ -255,8 +255,10 @@ def parse_index(data: bytes) -> SavedIndex | None:
     )
 
 
-def encode_index(saved: SavedIndex) -> list[bytes | memoryview]:
-    """The bytes of the file holding `saved`, in pieces (written one after the other)."""
+def encode_index(saved: SavedIndex) -> Iterator[bytes | memoryview]:
+    """The bytes of the file holding `saved`, in pieces (written one after the other; each
+    column made as it is written, not all of them beforehand: 11 MB at 100,000
+    annotations)."""
     counts = np.diff(saved.bounds).tolist()
     header = msgspec.json.encode(
         Header(
@@ -269,13 +271,13 @@ def encode_index(saved: SavedIndex) -> list[bytes | memoryview]:
             list(COLUMNS),
         )
     )
-    return [
-        MAGIC,
-        len(header).to_bytes(_LENGTH_BYTES, "little"),
-        header,
-        np.ascontiguousarray(saved.entries, dtype="<i4").data.cast("B"),
-        *(saved.columns[name].astype("<i8").tobytes() for name in COLUMNS),
-    ]
+    yield MAGIC
+    yield len(header).to_bytes(_LENGTH_BYTES, "little")
+    yield header
+    del header
+    yield np.ascontiguousarray(saved.entries, dtype="<i4").data.cast("B")
+    for name in COLUMNS:
+        yield np.ascontiguousarray(saved.columns[name], dtype="<i8").data.cast("B")
 
 
 def _listed(values: list[int] | np.ndarray) -> list[int]:

@@ -190,10 +190,9 @@ class SearchIndex:
             index._changed_since_saved |= saved is None or reused != held
             writable = not store.read_only and store.path.exists()  # never the first file
             index._saved_at = saved_at if writable else None
+        del saved
+        give_back_freed_memory()  # what decoding the file, or indexing afresh, left behind
         index.save()
-        if saved is not None:
-            del saved
-            give_back_freed_memory()  # what decoding the file left behind
         return index
 
     def _restore(self, saved: SavedIndex, pending: list[Annotation]) -> int:
@@ -293,9 +292,7 @@ class SearchIndex:
             np.cumsum(counts[held], out=bounds[1:])
             return SavedIndex(
                 ids=[a.id for a in self._docs.annotations if a is not None],
-                fingerprints=[
-                    f for f, on in zip(self._docs.fingerprints, alive, strict=True) if on
-                ],
+                fingerprints=np.frombuffer(self._docs.fingerprints, dtype=np.uint32)[alive],
                 words=[w for w, kept in zip(words, held.tolist(), strict=True) if kept],
                 bounds=bounds,
                 entries=entries,
