@@ -155,8 +155,8 @@ _record = st.fixed_dictionaries(
 def test_records_read_with_their_values_shared_equal_one_plain_decode(
     records: list[dict[str, object]], repeat: int
 ) -> None:
-    """Shared sources, theme lists and the names inside them, dates, article ids and
-    offsets: every record equals what one plain decode of the table gives, field by field,
+    """Shared sources, theme lists and the names inside them, coders and dates: every
+    record equals what one plain decode of the table gives, field by field,
     read whole or in pieces; and the file written from them is the same bytes as the plain
     records give."""
     docs = {}
