@@ -1,7 +1,7 @@
 """Each word's postings (the entries of the annotations holding it), held compactly.
 
 The entries read from the kept index are packed as they are read, a piece (a group of
-words, 1 MB of the file) at a time: each word's entries as differences from the one
+words, 512 KB of the file) at a time: each word's entries as differences from the one
 before, in one byte each when they all fit (a word that most annotations hold), two bytes
 (most words), or else as they are (int32: a rare word, whose entries lie far apart); a
 word whose differences are not all positive (the same annotation in two fields) in two

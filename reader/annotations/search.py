@@ -185,8 +185,8 @@ class SearchIndex:
             elif reused:  # the rest are added
                 held_now = known.held(pending).tolist()
                 pending = [a for a, kept in zip(pending, held_now, strict=True) if not kept]
-            for annotation in pending:
-                index._add(annotation)
+            for annotation in pending:  # (none held: `pending` left out those that are)
+                index._add(annotation, new=True)
             index._changed_since_saved |= saved is None or reused != held
             writable = not store.read_only and store.path.exists()  # never the first file
             index._saved_at = saved_at if writable else None
@@ -357,8 +357,10 @@ class SearchIndex:
         else:
             held.extend(numbers)
 
-    def _add(self, annotation: Annotation) -> None:
-        if annotation.id in self._docs:
+    def _add(self, annotation: Annotation, new: bool = False) -> None:
+        """Index `annotation` (in place of the one with its id; `new`: none is held, as the
+        build knows of what it adds: no look-up, 2 µs each in the sorted table)."""
+        if not new and annotation.id in self._docs:
             self._remove(annotation.id)
         self._changed_since_saved = True
         doc = self._docs.add(annotation, fingerprint(annotation))

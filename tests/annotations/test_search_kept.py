@@ -57,9 +57,9 @@ def _counting_adds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     added: list[str] = []
     original = SearchIndex._add
 
-    def counted(self: SearchIndex, annotation: search_module.Annotation) -> None:
+    def counted(self: SearchIndex, annotation: search_module.Annotation, new: bool = False) -> None:
         added.append(annotation.id)
-        original(self, annotation)
+        original(self, annotation, new)
 
     monkeypatch.setattr(SearchIndex, "_add", counted)
     return added
