@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.app_waits import _started, _wait
 from bench.data import DATA, big_article, big_database
 
 Result = dict[str, Any]
@@ -40,14 +41,6 @@ def _library(name: str, article_bytes: int = 0) -> Path:
             big_article(article_bytes), encoding="utf-8"
         )
     return folder
-
-
-async def _wait(condition: Callable[[], bool], pilot: Any, limit: float = 30.0) -> None:
-    deadline = time.perf_counter() + limit
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("condition not reached")
-        await asyncio.sleep(0.0005)
 
 
 # --- search: keystroke to results, 100,000 annotations ----------------------------------
@@ -237,17 +230,6 @@ def bench_search_quality() -> list[Result]:
                 }
             )
     return rows
-
-
-async def _started(app: Any, pilot: Any) -> None:
-    """The app as a user finds it once started: annotations read, library scanned, the
-    article shown, the index built, and the screen caught up with all of it."""
-    await _wait(lambda: app.store.loaded and app.main.document is not None, pilot, 120)
-    await _wait(lambda: not any(w.is_running for w in app.workers), pilot, 120)
-    await _wait(app._index_ready.is_set, pilot, 120)
-    for _ in range(20):
-        await pilot.pause()
-    await asyncio.sleep(0.5)  # the last frames drawn
 
 
 async def _lag_while(busy: Callable[[], bool]) -> float:
@@ -523,7 +505,7 @@ import asyncio, resource, sys
 from pathlib import Path
 from reader.ui.app import ReaderApp
 
-from bench.__main__ import _started, _wait
+from bench.app_waits import _started, _wait  # (not bench.__main__: its imports)
 
 async def main():
     app = ReaderApp(library=Path(sys.argv[1]), db=Path(sys.argv[2]))

@@ -4,8 +4,12 @@ repeated strings shared."""
 
 from __future__ import annotations
 
+import sys
+
 import msgspec
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core.records import Annotation
 from reader.storage.tables import PIECE, Tables, TablesError
@@ -122,3 +126,73 @@ def test_equal_dates_of_annotations_read_one_after_another_are_one_string() -> N
     assert written == {key: {**Annotation.from_doc(doc).to_doc()} for key, doc in docs.items()}
     many = _table(6000)  # in pieces, the same as one decode
     assert Tables.decode_annotations(many, lambda: None) == Tables.decode_annotations(many)
+
+
+_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+_name = st.sampled_from(["Doug King", "Zoë Ünal", "public safety", "policing", "𠮷 name", "x"])
+_record = st.fixed_dictionaries(
+    {
+        "article_id": st.integers(0, 2**40),
+        "start": st.integers(0, 2**40),
+        "length": st.integers(0, 500),
+        "quote": _text,
+        "prefix": _text,
+        "suffix": _text,
+        "note": _text,
+        "source": st.none() | _name,
+        "themes": st.lists(_name, max_size=3),
+        "created": st.sampled_from(["", "2026-01-01T00:00:00+00:00", "2026-01-02T00:00:00+00:00"]),
+        "updated": st.sampled_from(["", "2026-01-01T00:00:00+00:00", "2026-01-03T00:00:00+00:00"]),
+        "kind": st.sampled_from(["quotation", "passage"]),
+        "coder": st.sampled_from(["", "ana", "Bø"]),
+        "orphaned": st.booleans(),
+    }
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=st.lists(_record, min_size=1, max_size=40), repeat=st.integers(1, 60))
+def test_records_read_with_their_values_shared_equal_one_plain_decode(
+    records: list[dict[str, object]], repeat: int
+) -> None:
+    """Shared sources, theme lists and the names inside them, coders and dates: every
+    record equals what one plain decode of the table gives, field by field,
+    read whole or in pieces; and the file written from them is the same bytes as the plain
+    records give."""
+    docs = {}
+    for number in range(1, len(records) * repeat + 1):
+        doc = dict(records[number % len(records)])
+        doc["id"] = f"{number:032x}"
+        doc["end"] = int(doc["start"]) + int(doc.pop("length"))  # type: ignore[call-overload]
+        docs[str(number)] = doc
+    raw = msgspec.json.encode(docs)
+    plain = msgspec.json.decode(raw, type=dict[str, Annotation])
+    for between in (None, lambda: None):
+        read = Tables.decode_annotations(raw, between)
+        assert list(read) == [a.id for a in plain.values()]
+        for annotation, expected in zip(read.values(), plain.values(), strict=True):
+            assert msgspec.structs.astuple(annotation) == msgspec.structs.astuple(expected)
+            assert type(annotation.themes) is tuple
+        written = b"".join(Tables(meta={"schema": 1}, annotations=read).file_chunks())
+        expected_file = b"".join(
+            Tables(meta={"schema": 1}, annotations={a.id: a for a in plain.values()}).file_chunks()
+        )
+        assert written == expected_file
+
+
+def test_writing_the_file_keeps_no_utf8_copy_inside_texts_that_are_not_ascii() -> None:
+    """Encoding a string that is not ASCII caches its UTF-8 bytes inside it for its life
+    (CPython): a fold encodes every annotation, so the texts are encoded from copies."""
+    docs = msgspec.json.decode(_table(50))
+    for number, doc in enumerate(docs.values()):
+        doc["quote"] = f"« Zoë’s quotation {number} » " + "é" * 300
+        doc["note"] = f"une note № {number}"
+    read = Tables.decode_annotations(msgspec.json.encode(docs))
+    sizes = [(sys.getsizeof(a.quote), sys.getsizeof(a.note)) for a in read.values()]
+    written = b"".join(Tables(meta={"schema": 1}, annotations=read).file_chunks())
+    assert [(sys.getsizeof(a.quote), sys.getsizeof(a.note)) for a in read.values()] == sizes
+    back = msgspec.json.decode(written)["annotations"]
+    assert [d["quote"] for d in back.values()] == [a.quote for a in read.values()]
+    assert [d["note"] for d in back.values()] == [a.note for a in read.values()]
+    msgspec.json.encode(next(iter(read.values())).quote)  # (the cache shows in the size)
+    assert sys.getsizeof(next(iter(read.values())).quote) > sizes[0][0]
