@@ -2626,3 +2626,13 @@ def test_a_release_quoting_a_named_person_gives_that_person() -> None:
         "Harlan Weisskopf."
     )
     assert [s for _, s in _speech(text)] == ["Harlan Weisskopf"]
+
+
+def test_an_award_citation_speaks_for_the_body_that_wrote_it() -> None:
+    text = _article(
+        "The peer assessment committee convened by the Canada Council for the Arts called the "
+        "novel “a book of astonishing tenderness” in its citation.\n\n"
+        "“She writes about absence without ever letting her characters become symbols,” the "
+        "citation reads."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Canada Council for the Arts"
