@@ -21,6 +21,11 @@ def test_a_snippet_counts_as_trafilatura_counts_it() -> None:
     assert snippet_counts(SNIPPETS, "") == (0, 0, 2, 2)
 
 
+def test_a_snippet_is_found_whichever_way_its_letters_or_soft_hyphens_were_written() -> None:
+    snippets = {"with": ["Klima\u00adwandel", "gepru\u0308ft"], "without": []}
+    assert snippet_counts(snippets, "Der Klimawandel, gepr\u00fcft.") == (2, 0, 0, 0)
+
+
 def test_the_scores_come_from_the_counts_summed_over_pages() -> None:
     score = SnippetScore([("a", 2, 1, 0, 1), ("b", 1, 0, 1, 2)])
     assert round(score.precision, 3) == 0.75  # 3 / (3 + 1)
