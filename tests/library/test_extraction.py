@@ -13,6 +13,7 @@ from reader.library.extraction import (
     Removal,
     clean_page,
 )
+from reader.library.page_evidence import squeeze
 
 TARGET_F1 = 0.97
 FLOOR_F1 = 0.95  # each set on its own, a little under the target
@@ -188,6 +189,17 @@ def test_a_dateline_glued_to_the_first_word_gets_its_space_back() -> None:
     assert (
         article.blocks[0].text == "Hong Kong (CNN Business) A muddled view of trade talks weighed."
     )
+
+
+def test_soft_hyphens_go_and_letters_are_composed_so_the_words_are_one_text() -> None:
+    hinted = (
+        "<p>The harbour&shy;master said the ferry was on&#8203;time and the cafe\u0301 open.</p>"
+    )
+    article = clean_page(page(hinted, paragraphs(STORY)))
+    composed = "The harbourmaster said the ferry was ontime and the caf\u00e9 open."
+    assert article.blocks[0].text == composed
+    assert squeeze("harbour\u00admaster cafe\u0301") == squeeze("harbour master caf\u00e9")
+    assert [removal.reason for removal in article.removed] == ["the headline (shown as the title)"]
 
 
 def test_a_paragraph_split_around_an_advert_is_joined() -> None:
