@@ -42,8 +42,9 @@ def readable(text: str) -> str:
     """Text as a reader sees it: the invisible hints above removed and the characters
     composed (NFC: "u" and a combining diaeresis become "ü", the same letter), so that the
     same words published two ways are one text."""
-    text = _HINTS.sub("", text)
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _HINTS.sub("", text))
 
 
 # --- trafilatura's body ---------------------------------------------------------------------
