@@ -317,3 +317,18 @@ def test_a_single_link_in_a_short_story_is_not_enough_to_cut_it() -> None:
     line = "<p><a href='/next'>Council to vote again on the bridge next year</a></p>"
     article = clean_page(page(paragraphs(STORY[:1]), line))
     assert "Council to vote again on the bridge next year" in article.body_text
+
+
+def test_a_page_whose_text_is_all_captions_keeps_trafilaturas_text() -> None:
+    """A gallery: every block trafilatura kept is a slide's caption but one the pass cuts.
+    Nothing of the story would be left, so the page is not refused: trafilatura's text is
+    kept, and the note says so."""
+    slides = "".join(
+        f"<div class='slide'><p>Slide {n}: the harbour bridge seen from the north pier at "
+        f"dawn, with the old ferry passing under its {n + 2} arches.</p></div>"
+        for n in range(8)
+    )
+    share = "<div class='share'><p>Share this gallery with your friends and family</p></div>"
+    article = clean_page(page(slides, share))
+    assert "Slide 3: the harbour bridge" in article.body_text
+    assert article.cleaning == TRAFILATURA and "no story text" in article.note
