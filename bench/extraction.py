@@ -12,14 +12,22 @@ Reader scored lowest; `--json` prints the figures as JSON. Each set is a folder 
   check on);
 - `corpus-test`: 748 pages from 420 other sites, never looked at: only with `--blind`, to
   be run once, when the work is done (it was, on 2026-12-01);
+- `newspaper-test` and `openings-test`: a third blind set (`python -m
+  bench.fetch_news_fixtures` puts it in bench/.data/news-fixtures/, the list in
+  `bench/news_fixtures_split.csv`): 119 pages of newspaper's full-text suite with their
+  whole corrected text (scored like the corpus), and 143 story openings that goose3's and
+  Postlight's parser's tests expect (one "with" snippet a page, scored as below); only
+  with `--blind`, once;
 - `trafilatura-eval-dev` and `trafilatura-eval-test`: trafilatura's own evaluation pages
   (989 pages of 939 sites, a sixth of them English), split by site
   (`bench/trafilatura_eval_split.csv`; `python -m bench.fetch_trafilatura_eval` puts them
-  in bench/.data/trafilatura-eval/); the test half only with `--blind`, once. These pages
+  in bench/.data/trafilatura-eval/); the test half was scored once, blind, and is now a
+  dev set like the other (`trafilatura-eval-seen`, its old name still taken). These pages
   have no hand-cleaned text but snippets, and are scored with trafilatura's own metric:
   each "with" snippet found in the text is a true positive, missing a false negative; each
-  "without" snippet found a false positive, absent a true negative (whitespace-normalised
-  substring match); precision, recall, accuracy and F1 from the counts summed over the
+  "without" snippet found a false positive, absent a true negative (substring match with
+  whitespace, soft hyphens and Unicode composition normalised: some snippets were copied
+  with the page's soft hyphens, which trafilatura's text drops); precision, recall, accuracy and F1 from the counts summed over the
   pages. Rows for the English pages alone and, for the test half, for the sites Reader's
   pass was never built on.
 
@@ -45,6 +53,7 @@ import hashlib
 import json
 import re
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,12 +70,17 @@ SETS: dict[str, Path] = {
 }
 CORPUS_SETS: dict[str, Path] = {"corpus-dev": CORPUS / "dev", "corpus-test": CORPUS / "test"}
 TRAFILATURA_EVAL = ROOT / "bench" / ".data" / "trafilatura-eval"
+NEWS_FIXTURES = ROOT / "bench" / ".data" / "news-fixtures"
+CORPUS_SETS["newspaper-test"] = NEWS_FIXTURES / "newspaper-test"
 SNIPPET_SETS: dict[str, Path] = {
     "trafilatura-eval-dev": TRAFILATURA_EVAL / "dev",
-    "trafilatura-eval-test": TRAFILATURA_EVAL / "test",
+    "trafilatura-eval-seen": TRAFILATURA_EVAL / "test",
+    "openings-test": NEWS_FIXTURES / "openings-test",
 }
+# The former test half, scored blind once (2026-12-01), now read and worked on.
+ALIASES = {"trafilatura-eval-test": "trafilatura-eval-seen"}
 # Scored once each, blind, when the work was done; --blind and the set's name to run again.
-BLIND_SETS = ("corpus-test", "trafilatura-eval-test")
+BLIND_SETS = ("corpus-test", "newspaper-test", "openings-test")
 BLIND = "corpus-test"
 _WORD = re.compile(r"\w+")
 
@@ -115,7 +129,11 @@ def _figures(pages: int, **values: float) -> dict[str, float]:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    """Text as a snippet is matched in it: whitespace runs as one blank, soft hyphens
+    dropped and characters composed (NFC), the same words whichever way a page or an
+    annotator's copy wrote them."""
+    text = text.replace("\u00ad", "")
+    return " ".join((text if text.isascii() else unicodedata.normalize("NFC", text)).split())
 
 
 @dataclass
@@ -211,9 +229,10 @@ def gold_pages(folder: Path) -> list[GoldPage]:
         name = path.name.removesuffix(".html.gz")
         row = index.get(name, {})
         site = row.get("site") or name.rsplit("-", 1)[0]
-        if "language" in row:  # trafilatura-eval: "near" is a site Reader was built on
+        if "language" in row:  # "near": a site Reader was built on
             near = row["site_seen"] == "1"
-            pages.append(GoldPage(name, path, site, "", near, "trafilatura-eval", row["language"]))
+            dataset = row.get("dataset") or "trafilatura-eval"
+            pages.append(GoldPage(name, path, site, "", near, dataset, row["language"]))
             continue
         near = "dev" in row.get("site_in_held_zyte", "").split("+")
         tier, dataset = row.get("news_tier") or "news", row.get("dataset") or "zyte"
@@ -317,10 +336,13 @@ def score_set(folder: Path, extractor: str) -> Score:
 def _rows(set_name: str, pages: list[GoldPage], by_dataset: bool) -> dict[str, list[GoldPage]]:
     """The rows a set is reported in: all its pages, and for the corpus, parts of it."""
     rows = {set_name: pages}
-    if set_name in SNIPPET_SETS:
+    if set_name in SNIPPET_SETS or set_name == "newspaper-test":
         rows[f"{set_name} English"] = [page for page in pages if page.language == "English"]
         if set_name in BLIND_SETS:
             rows[f"{set_name} unseen sites"] = [page for page in pages if not page.near_zyte]
+        if by_dataset and set_name == "openings-test":
+            for dataset in sorted({page.dataset for page in pages}):
+                rows[f"{set_name} {dataset}"] = [p for p in pages if p.dataset == dataset]
         return rows
     if by_dataset and set_name.startswith("corpus"):
         for dataset in sorted({page.dataset for page in pages}):
@@ -360,7 +382,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
     folders = {**SETS, **CORPUS_SETS, **SNIPPET_SETS}
-    names = args.sets or [*SETS, "corpus-dev", "trafilatura-eval-dev"]
+    names = [ALIASES.get(name, name) for name in args.sets] or [
+        *SETS,
+        "corpus-dev",
+        "trafilatura-eval-dev",
+        "trafilatura-eval-seen",
+    ]
     unknown = [name for name in names if name not in folders]
     if unknown:
         parser.error(f"unknown set {unknown[0]!r}; choose from {', '.join(known)}")
@@ -377,7 +404,11 @@ def main(argv: list[str] | None = None) -> int:
         )
     missing = [name for name in names if not folders[name].is_dir()]
     for name in missing:
-        builder = "fetch_trafilatura_eval" if name in SNIPPET_SETS else "fetch_extraction_corpus"
+        builder = "fetch_extraction_corpus"
+        if name.startswith("trafilatura-eval"):
+            builder = "fetch_trafilatura_eval"
+        elif name in ("newspaper-test", "openings-test"):
+            builder = "fetch_news_fixtures"
         print(f"{name}: not built; python -m bench.{builder} builds it", file=sys.stderr)
     results: dict[str, dict[str, dict[str, float]]] = {}
     every: dict[str, Score] = {name: Score() for name in EXTRACTORS}

@@ -163,6 +163,12 @@ def clean_blocks(
             f"evidence ({len(spared)} blocks); kept those"
         )
     removed |= repeated  # (not counted against the caps: nothing of the story is lost)
+    if all(number in removed or block in captions for number, block in enumerate(blocks)):
+        # Nothing of the story would be left (a gallery whose text is all captions): the
+        # "no article" refusal is trafilatura's to make, so its text is kept.
+        note = "Reader's cleaning would leave no story text; kept trafilatura's text"
+        spared = list(removed.values())
+        return Cleaned(join_split_paragraphs(blocks), page_captions, headline, False, note, spared)
     # Removed blocks leave a mark ("" kind): a paragraph split around them is joined.
     kept = [
         Block("", "") if number in removed else block

@@ -16,15 +16,16 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from reader.library.page_text import BLOCK_TAGS, Block
+from reader.library.page_text import BLOCK_TAGS, Block, readable
 
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title", "svg"})
 _SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
 
 
 def squeeze(text: str) -> str:
-    """Text without any whitespace, case-folded: how a block is matched to the page."""
-    return _SPACE.sub("", text).casefold()
+    """Text without any whitespace, readable (`page_text.readable`) and case-folded: how a
+    block is matched to the page."""
+    return readable(_SPACE.sub("", text)).casefold()
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,7 @@ def captions_in(element: Any) -> list[str]:
         if _tag(candidate) in _CAPTION_TAGS or "caption" in class_words(candidate):
             if any(_tag(a) in _CAPTION_TAGS for a in _ancestors(candidate.getparent())):
                 continue  # inside a caption already taken whole
-            text = " ".join(candidate.text_content().split())
+            text = " ".join(readable(candidate.text_content()).split())
             if text and text not in found and len(text.split()) <= 80:
                 found.append(text)
     return found

@@ -12,6 +12,7 @@ block quotes before extraction. Nothing here decides what is story and what is n
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,21 @@ class Block:
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# Invisible hints a page may hold inside words: soft hyphens (where a line may break),
+# zero-width spaces and word joiners. A reader never sees them, but they split words for a
+# search, a quote match or a count; trafilatura's own text drops them too.
+_HINTS = re.compile("[\u00ad\u200b\u2060]")
+
+
+def readable(text: str) -> str:
+    """Text as a reader sees it: the invisible hints above removed and the characters
+    composed (NFC: "u" and a combining diaeresis become "ü", the same letter), so that the
+    same words published two ways are one text."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", _HINTS.sub("", text))
 
 
 # --- trafilatura's body ---------------------------------------------------------------------
@@ -62,7 +78,7 @@ class _Lines:
         # A blank line inside one element's text parts paragraphs: pages whose <P> tags are
         # never closed reach trafilatura's body as one paragraph with blank lines in it.
         for piece in _BLANK_LINE.split("".join(self._parts)):
-            line = one_line(piece)
+            line = one_line(readable(piece))
             if line:
                 self.blocks.append(Block(self._kind, line))
         self._parts = []

@@ -13,6 +13,7 @@ from reader.library.extraction import (
     Removal,
     clean_page,
 )
+from reader.library.page_evidence import squeeze
 
 TARGET_F1 = 0.97
 FLOOR_F1 = 0.95  # each set on its own, a little under the target
@@ -190,6 +191,17 @@ def test_a_dateline_glued_to_the_first_word_gets_its_space_back() -> None:
     )
 
 
+def test_soft_hyphens_go_and_letters_are_composed_so_the_words_are_one_text() -> None:
+    hinted = (
+        "<p>The harbour&shy;master said the ferry was on&#8203;time and the cafe\u0301 open.</p>"
+    )
+    article = clean_page(page(hinted, paragraphs(STORY)))
+    composed = "The harbourmaster said the ferry was ontime and the caf\u00e9 open."
+    assert article.blocks[0].text == composed
+    assert squeeze("harbour\u00admaster cafe\u0301") == squeeze("harbour master caf\u00e9")
+    assert [removal.reason for removal in article.removed] == ["the headline (shown as the title)"]
+
+
 def test_a_paragraph_split_around_an_advert_is_joined() -> None:
     split = (
         "<p>Work is due to start in the spring and should take two years, during which"
@@ -305,3 +317,18 @@ def test_a_single_link_in_a_short_story_is_not_enough_to_cut_it() -> None:
     line = "<p><a href='/next'>Council to vote again on the bridge next year</a></p>"
     article = clean_page(page(paragraphs(STORY[:1]), line))
     assert "Council to vote again on the bridge next year" in article.body_text
+
+
+def test_a_page_whose_text_is_all_captions_keeps_trafilaturas_text() -> None:
+    """A gallery: every block trafilatura kept is a slide's caption but one the pass cuts.
+    Nothing of the story would be left, so the page is not refused: trafilatura's text is
+    kept, and the note says so."""
+    slides = "".join(
+        f"<div class='slide'><p>Slide {n}: the harbour bridge seen from the north pier at "
+        f"dawn, with the old ferry passing under its {n + 2} arches.</p></div>"
+        for n in range(8)
+    )
+    share = "<div class='share'><p>Share this gallery with your friends and family</p></div>"
+    article = clean_page(page(slides, share))
+    assert "Slide 3: the harbour bridge" in article.body_text
+    assert article.cleaning == TRAFILATURA and "no story text" in article.note

@@ -1,4 +1,5 @@
-"""The extraction benchmark's trafilatura-eval set: its metric and its split by site."""
+"""The extraction benchmark's snippet sets: their metric, the trafilatura-eval split by site
+and the third blind set's list (newspaper's, goose3's and Postlight's test pages)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import csv
 import pytest
 
 from bench.extraction import SnippetScore, main, snippet_counts
+from bench.fetch_news_fixtures import _ZYTE_MONTHS, newspaper_base_domain
+from bench.fetch_news_fixtures import SPLIT as FIXTURES_SPLIT
 from bench.fetch_trafilatura_eval import SPLIT, site_of, split_of
 
 SNIPPETS = {"with": ["The council  voted", "ten years"], "without": ["Subscribe", "Home"]}
@@ -16,6 +19,11 @@ def test_a_snippet_counts_as_trafilatura_counts_it() -> None:
     text = "The council voted on Tuesday.\nIt took ten\nyears. Home"
     assert snippet_counts(SNIPPETS, text) == (2, 1, 0, 1)  # tp, fp, fn, tn
     assert snippet_counts(SNIPPETS, "") == (0, 0, 2, 2)
+
+
+def test_a_snippet_is_found_whichever_way_its_letters_or_soft_hyphens_were_written() -> None:
+    snippets = {"with": ["Klima\u00adwandel", "gepru\u0308ft"], "without": []}
+    assert snippet_counts(snippets, "Der Klimawandel, gepr\u00fcft.") == (2, 0, 0, 0)
 
 
 def test_the_scores_come_from_the_counts_summed_over_pages() -> None:
@@ -50,8 +58,34 @@ def test_the_committed_split_is_by_site_and_by_hash_alone() -> None:
     assert 0.35 < dev < 0.5
 
 
-def test_the_blind_set_is_not_scored_without_blind() -> None:
+@pytest.mark.parametrize("blind", ["newspaper-test", "openings-test", "corpus-test"])
+def test_a_blind_set_is_not_scored_without_blind(blind: str) -> None:
     with pytest.raises(SystemExit):
-        main(["trafilatura-eval-test"])
+        main([blind])
     with pytest.raises(SystemExit):
         main(["--blind"])
+    with pytest.raises(SystemExit):  # a set already seen is not scored as blind
+        main(["--blind", "trafilatura-eval-test"])
+
+
+def test_a_newspaper_page_is_named_as_its_unit_tests_name_it() -> None:
+    assert newspaper_base_domain("http://www.al.com/sports/a.html") == "al.com"
+    assert newspaper_base_domain("http://uk.reuters.com/a") == "reuters.com"
+    assert newspaper_base_domain("http://www.bbc.co.uk/news/a") == "bbc.co.uk"
+
+
+def test_an_address_of_the_months_zyte_saved_its_pages_is_recognised() -> None:
+    assert _ZYTE_MONTHS.search("https://a.com/2019/11/18/story")
+    assert _ZYTE_MONTHS.search("https://a.com/news/2019-10-02-story")
+    assert not _ZYTE_MONTHS.search("https://a.com/2019/01/18/story")
+    assert not _ZYTE_MONTHS.search("https://a.com/2018/11/18/story")
+
+
+def test_the_third_blind_set_is_fixed_and_holds_no_held_zyte_page() -> None:
+    with FIXTURES_SPLIT.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 262
+    assert {row["set"] for row in rows} == {"newspaper-test", "openings-test"}
+    assert len({row["url"] for row in rows}) == len(rows)
+    held = (SPLIT.parent.parent / "tests/data/extraction/SOURCES.md").read_text(encoding="utf-8")
+    assert not any(row["url"] in held for row in rows)
