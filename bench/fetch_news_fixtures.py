@@ -128,8 +128,9 @@ def newspaper_candidates(repository: Repository) -> list[dict[str, str]]:
     return rows
 
 
-def goose3_candidates(repository: Repository) -> list[dict[str, str]]:
-    listing = subprocess.run(
+def _files_under(repository: Repository, folder: str) -> list[str]:
+    """The paths of the repository's files under `folder`, at the pinned commit."""
+    return subprocess.run(
         [
             "git",
             f"--git-dir={repository.git_dir}",
@@ -137,12 +138,16 @@ def goose3_candidates(repository: Repository) -> list[dict[str, str]]:
             "-r",
             "--name-only",
             repository.source.commit,
-            "tests/data/content/",
+            folder,
         ],
         capture_output=True,
         check=True,
         text=True,
     ).stdout.split()
+
+
+def goose3_candidates(repository: Repository) -> list[dict[str, str]]:
+    listing = _files_under(repository, "tests/data/content/")
     rows = []
     for path in sorted(p for p in listing if p.endswith(".json")):
         data = json.loads(repository.read(path))
@@ -168,20 +173,7 @@ def _js_string(text: str) -> str:
 
 
 def postlight_candidates(repository: Repository) -> list[dict[str, str]]:
-    listing = subprocess.run(
-        [
-            "git",
-            f"--git-dir={repository.git_dir}",
-            "ls-tree",
-            "-r",
-            "--name-only",
-            repository.source.commit,
-            "src/extractors/custom/",
-        ],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout.split()
+    listing = _files_under(repository, "src/extractors/custom/")
     rows = []
     for path in sorted(p for p in listing if p.endswith("index.test.js")):
         code = repository.read(path).decode("utf-8")
