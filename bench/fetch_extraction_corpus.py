@@ -308,11 +308,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def write_index(out: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
     """The pages' `index.csv` in `out` (the columns named, nothing else), and say so."""
-    with (out / "index.csv").open("w", encoding="utf-8", newline="") as handle:
+    write_rows(out / "index.csv", rows, columns)
+
+
+def write_rows(path: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
+    """A CSV of pages (a split list or an index; the columns named, nothing else), and say so."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{len(rows)} pages in {out}", file=sys.stderr)
+    print(f"{len(rows)} pages in {path}", file=sys.stderr)
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a CSV that `write_rows` wrote."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.fetch_extraction_corpus import Repository, Source, write_index
+from bench.fetch_extraction_corpus import Repository, Source, read_rows, write_index, write_rows
 from bench.fetch_trafilatura_eval import (
     _own_words,
     language,
@@ -323,15 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     cache = args.out / "sources"
     cache.mkdir(parents=True, exist_ok=True)
     if args.make_split:
-        rows = make_split(args.mirror, cache)
-        with SPLIT.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-        print(f"{len(rows)} pages in {SPLIT}", file=sys.stderr)
+        write_rows(SPLIT, make_split(args.mirror, cache), COLUMNS)
         return 0
-    with SPLIT.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_rows(SPLIT)
     build(rows, args.mirror, cache, args.out)
     return 0
 

@@ -47,7 +47,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bench.fetch_extraction_corpus import Repository, Source, write_index
+from bench.fetch_extraction_corpus import Repository, Source, read_rows, write_index, write_rows
 
 ROOT = Path(__file__).resolve().parent
 SPLIT = ROOT / "trafilatura_eval_split.csv"
@@ -249,16 +249,10 @@ def main(argv: list[str] | None = None) -> int:
     cache.mkdir(parents=True, exist_ok=True)
     repository = Repository(SOURCE, args.mirror, cache)
     if args.make_split:
-        rows = make_split(repository)
-        with SPLIT.open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-        print(f"{len(rows)} pages in {SPLIT}", file=sys.stderr)
+        write_rows(SPLIT, make_split(repository), COLUMNS)
         return 0
     evaldata = json.loads(repository.read("tests/evaldata.json"))
-    with SPLIT.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_rows(SPLIT)
     for name in ("dev", "test"):
         (args.out / name).mkdir(parents=True, exist_ok=True)
     for row in rows:
