@@ -9,7 +9,10 @@ tests/data/gold/SOURCES.md:
 - quotation recall: gold quotations found with exactly their span and offered as speech;
 - quotation precision: of the spans offered as speech, those that are gold quotations
   (scare quotes and titles offered as speech count against it);
-- speaker precision: of the found quotations given a speaker, those whose speaker is right;
+- speaker precision: of the found quotations given a speaker, those whose speaker is right
+  (on our sets and the probes, a name suggested for a quotation whose gold names no one,
+  "a neighbour said", counts as a wrong suggestion; the unnamed speaker's own words, "a
+  neighbour", do not count either way);
 - speaker recall: gold quotations found with the right speaker;
 - coverage: of the found quotations, those given a speaker;
 - precision at confidence >= 0.8 ("conf prec"), and the share of the given speakers that
@@ -101,6 +104,7 @@ class Score:
     scored: int = 0  # gold quotations whose speaker is scored (all but PolNeAR's unnamed)
     scored_found: int = 0
     speaker_given: int = 0
+    named_unnamed: int = 0  # of speaker_given: a name for a quotation whose gold names no one
     speaker_right: int = 0
     confident_given: int = 0
     confident_right: int = 0
@@ -134,7 +138,8 @@ class Score:
 
     @property
     def coverage(self) -> float:
-        return self.speaker_given / self.scored_found if self.scored_found else 1.0
+        given = self.speaker_given - self.named_unnamed
+        return given / self.scored_found if self.scored_found else 1.0
 
     @property
     def confident_precision(self) -> float:
@@ -229,6 +234,15 @@ def score_findings(
             continue
         score.found += 1
         if not scorable(item):
+            if precision_measured and _names_someone(finding, item):
+                # The gold names no one ("a neighbour said"): a name suggested is wrong.
+                score.speaker_given += 1
+                score.named_unnamed += 1
+                score.confident_given += finding.confidence >= CONFIDENT
+                score.problems.append(
+                    f"NAMED  {name}: {finding.speaker!r} ({finding.confidence:.2f}) "
+                    f"want no name: {excerpt!r}"
+                )
             continue
         score.scored_found += 1
         if not finding.speaker:
@@ -247,6 +261,16 @@ def score_findings(
             )
     score.scored = sum(1 for item in article.gold if scorable(item))
     return score
+
+
+def _names_someone(finding: QuoteFinding, item: dict[str, Any]) -> bool:
+    """Whether the finder named someone (a capitalised name, not an unnamed speaker's own
+    words such as "a resident") for a quotation whose gold speaker is named by no one."""
+    return (
+        item.get("speaker_status") == "no-source"
+        and bool(finding.speaker)
+        and finding.speaker[:1].isupper()
+    )
 
 
 def score_article(text_path: Path) -> Score:

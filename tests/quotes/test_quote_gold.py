@@ -35,3 +35,28 @@ def test_all_gold_sets_together_meet_the_targets() -> None:
     assert total.recall >= 0.95
     assert total.speaker_precision >= 0.90
     assert total.speaker_recall >= 0.85
+
+
+def test_a_name_suggested_where_the_gold_names_no_one_counts_as_wrong() -> None:
+    from bench.quotes import Article, score_findings
+    from reader.quotes import find_quotes
+
+    text = "Flood\n\nJane Doe-Okafor runs the shelter.\n\n“We are full,” she said.\n"
+    speech = [f for f in find_quotes(text) if f.speech]
+    assert [f.speaker for f in speech] == ["Jane Doe-Okafor"]
+    span = speech[0].span
+    gold = [
+        {
+            "quote": text[span.start : span.end],
+            "speaker": None,
+            "speaker_status": "no-source",
+            "start": span.start,
+            "end": span.end,
+        }
+    ]
+    score = score_findings(Article("a", text, gold, speech))
+    assert (score.speaker_given, score.speaker_right, score.named_unnamed) == (1, 0, 1)
+    assert score.speaker_precision == 0.0 and score.coverage == 1.0
+    assert score.problems[0].startswith("NAMED")
+    public = score_findings(Article("a", text, gold, speech), precision_measured=False)
+    assert public.speaker_given == 0  # PolNeAR's unnamed speakers stay unscored
