@@ -72,13 +72,22 @@ _ROLE_CLAUSE = re.compile(
 )
 
 
+# Where the role of a "who" clause has ended: "who was shopping with her mother" gives no
+# role ("mother" is someone else), "who is a lawyer for the family" gives "lawyer".
+_ROLE_CLAUSE_STOPS = frozenset(
+    {"with", "for", "to", "at", "in", "on", "by", "from", "her", "his", "their", "its"}
+)
+
+
 def role_clause(phrase: str) -> str:
     """ "who became chief executive" from "who became chief executive in April after …":
     the clause up to the role it gives, or "" when it gives none."""
     found = _ROLE_CLAUSE.match(phrase)
     if found is None:
         return ""
-    words = phrase[found.end() :].split()[:4]
+    words = list(
+        takewhile(lambda w: w not in _ROLE_CLAUSE_STOPS, phrase[found.end() :].split()[:4])
+    )
     for count in range(len(words), 0, -1):
         if words[count - 1] in _PERSON_NOUN_WORDS or words[count - 1] in TITLES:
             return " ".join([found.group().strip(), *words[:count]])

@@ -2636,3 +2636,43 @@ def test_an_award_citation_speaks_for_the_body_that_wrote_it() -> None:
         "citation reads."
     )
     assert [s for _, s in _speech(text)][-1] == "Canada Council for the Arts"
+
+
+def test_he_after_someone_introduced_with_who_and_no_name_names_no_one() -> None:
+    text = _article(
+        "Marcel Thibodeau-Vance, the warden, declined to comment on the lawsuit.\n\n"
+        "A former inmate who was housed on the same range that summer, and who asked not to "
+        "be identified because he is still on parole, said night patrols were irregular.\n\n"
+        "“They'd walk by once at 10 and you wouldn't see them again,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [None]
+
+
+def test_the_described_subject_set_beside_a_new_person_names_no_one() -> None:
+    text = _article(
+        "Fire chief Gabriel Sauvé-Lindqvist said the alarms had not been tested in years.\n\n"
+        "The tenant, a 42-year-old man who lived on the second floor, told investigators "
+        "he had called the manager three times.\n\n"
+        "“Each time they said someone would come,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [None]
+
+
+def test_a_relative_never_named_is_not_the_one_whose_relative_they_are() -> None:
+    text = _article(
+        "“I've looked at that map a hundred times,” said Farzana Chowdhury-Reyes, who was "
+        "shopping with her mother.\n\n"
+        "Her mother said she did not mind.\n\n"
+        "“I'm 70 years old. Let them look,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Farzana Chowdhury-Reyes", None]
+
+
+def test_an_organisation_of_a_kind_no_one_named_is_not_the_last_one_named() -> None:
+    text = _article(
+        "RCMP Cpl. Dana Whitford-Ansah said thefts of catalytic converters tripled this year.\n\n"
+        "The province's scrap metal dealers' association said most of its members follow "
+        "the rules.\n\n"
+        "“Our members are not the problem,” the association said in a written statement."
+    )
+    assert [s for _, s in _speech(text)] == ["the association"]
