@@ -266,11 +266,16 @@ def score_findings(
 def _names_someone(finding: QuoteFinding, item: dict[str, Any]) -> bool:
     """Whether the finder named someone (a capitalised name, not an unnamed speaker's own
     words such as "a resident") for a quotation whose gold speaker is named by no one."""
-    return (
-        item.get("speaker_status") == "no-source"
-        and bool(finding.speaker)
-        and finding.speaker[:1].isupper()
-    )
+    if item.get("speaker_status") != "no-source" or not finding.speaker:
+        return False
+    first = finding.speaker.split()[0]
+    return first[:1].isupper() and first.casefold() not in _UNNAMED_LEADS
+
+
+# The first words of an unnamed speaker's own words ("The company", "One nurse").
+_UNNAMED_LEADS = frozenset(
+    {"the", "a", "an", "one", "another", "his", "her", "their", "its", "that", "this"}
+)
 
 
 def score_article(text_path: Path) -> Score:

@@ -1434,6 +1434,10 @@ class _Finder:
                 return _Attribution(None, self._unnamed[head], words, cue, confidence - 0.3)
             self._unnamed.setdefault(head, words)
             return _Attribution(None, words, words, cue, confidence - 0.3)  # "one poster"
+        if phrase.head.folded in ORG_NOUNS and phrase.tokens[0].folded in DETERMINERS:
+            # "The company, which employs 2,200 people, said": none named fits, so the
+            # company is the article's words for it, not a cue further on
+            return _Attribution(None, words, words, cue, confidence - 0.3)
         return None
 
     def _described_subject(self, at: int, wanted: str = "") -> Entity | None:
@@ -2377,10 +2381,11 @@ class _Finder:
         words = {
             t.folded for t in phrase.tokens[:-1] if t.folded not in DETERMINERS
         }  # the modifiers
+        head = phrase.head.folded
         orgs = [
             m.entity
             for m in self.entities.before(at, kind="org", limit=6000)
-            if not self._inside_quote(m.start)
+            if not self._inside_quote(m.start) and not _kinds_clash(head, m.entity.name)
         ]
         best: tuple[int, Entity] | None = None
         for entity in orgs:
@@ -2389,7 +2394,6 @@ class _Finder:
                 best = (shared, entity)
         if best is not None:
             return best[1]
-        head = phrase.head.folded
         named = [
             entity
             for entity in (orgs if head not in _GENERIC_ORG_NOUNS else ())
@@ -2413,7 +2417,12 @@ class _Finder:
         ):  # ("the Seoul-based company": where it is, not which)
             return None  # "an army spokesperson", "a Hydro One spokesman": not the last named
         last = self.last_speaker
-        if last is not None and last.entity is not None and last.entity.kind == "org":
+        if (
+            last is not None
+            and last.entity is not None
+            and last.entity.kind == "org"
+            and not _kinds_clash(head, last.entity.name)
+        ):
             return last.entity
         return orgs[0] if orgs else None
 
@@ -2462,6 +2471,16 @@ _GENERIC_ORG_NOUNS = frozenset(
     {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}
 )
 _ORG_KIND_NOUNS = words("org_kind_nouns")
+_BUSINESS_NOUNS = words("org_business_nouns")
+_CIVIC_WORDS = words("org_civic_words")
+
+
+def _kinds_clash(noun: str, name: str) -> bool:
+    """Whether a noun for an organisation cannot stand for one of that name: "the company"
+    for "United Steelworkers Local 1005" or the "City of Victoria"."""
+    return noun in _BUSINESS_NOUNS and not _CIVIC_WORDS.isdisjoint(_WORD.findall(name.casefold()))
+
+
 _TITLE_WORDS = table("title_abbreviations")
 _OWNED_ROLE = re.compile(r"(?<=['’]s) [a-z][\w-]*, (?:the )?")  # "…'s operator, " then a name
 # "In a news release, …", "In its most recent report, …": a document that opens a clause.

@@ -60,3 +60,17 @@ def test_a_name_suggested_where_the_gold_names_no_one_counts_as_wrong() -> None:
     assert score.problems[0].startswith("NAMED")
     public = score_findings(Article("a", text, gold, speech), precision_measured=False)
     assert public.speaker_given == 0  # PolNeAR's unnamed speakers stay unscored
+
+
+def test_an_unnamed_speakers_own_words_are_not_a_name() -> None:
+    from dataclasses import replace
+
+    from bench.quotes import _names_someone
+    from reader.quotes import find_quotes
+
+    finding = next(f for f in find_quotes("A\n\n“Yes,” Jo Ames-Roy said.\n") if f.speech)
+    unnamed = {"speaker_status": "no-source"}
+    for words in ("The company", "One nurse", "a resident", "the association"):
+        assert not _names_someone(replace(finding, speaker=words), unnamed)
+    assert _names_someone(replace(finding, speaker="Theresa Kwan"), unnamed)
+    assert not _names_someone(replace(finding, speaker="Theresa Kwan"), {"speaker": "X"})

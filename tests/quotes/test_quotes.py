@@ -2110,7 +2110,8 @@ def test_a_generic_word_for_an_organisation_opening_a_line_is_no_organisation() 
         "Co-author Tomasz Wieczorek, an atmospheric scientist, said the team used models. "
         "“Some of it very likely came from far away,” Wieczorek said."
     )
-    assert [s for _, s in _speech(text)] == ["Tomasz Wieczorek"]
+    # the company's words are speech, the company unnamed ("Company" in the heading is none)
+    assert [s for _, s in _speech(text)] == ["The company", "Tomasz Wieczorek"]
 
 
 def test_the_person_a_scene_sentence_introduces_is_the_one_the_pronoun_means() -> None:
@@ -2676,3 +2677,13 @@ def test_an_organisation_of_a_kind_no_one_named_is_not_the_last_one_named() -> N
         "“Our members are not the problem,” the association said in a written statement."
     )
     assert [s for _, s in _speech(text)] == ["the association"]
+
+
+def test_the_company_is_not_the_union_named_last() -> None:
+    text = _article(
+        "Members of United Steelworkers Local 1005 voted 81 per cent in favour of the deal, "
+        "local president Doug Pasternak-Reid said.\n\n"
+        "The company, which employs about 2,200 people in Hamilton, said in a statement that "
+        "the agreement “provides stability for our employees.”"
+    )
+    assert [s for _, s in _speech(text)] == ["The company"]
