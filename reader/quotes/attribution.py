@@ -219,6 +219,14 @@ _TITLE_AT_END = re.compile(r"(?<=\s)([A-Z][a-z]+\.?)\s+$")
 _EPITHET_WORDS = words("epithets")
 _EPITHETS = PERSON_NOUNS | TITLES | _EPITHET_WORDS
 _AGED = re.compile(r"\d+-year-old")
+# A sentence saying that someone is not named: whoever it is about speaks unnamed.
+_ANONYMOUS = re.compile(
+    r"\b(?:(?:can|could)(?:not|n[’']t)\s+be\s+(?:named|identified)"
+    r"|(?:asked|requested|agreed)\s+(?:not\s+to\s+be\s+(?:named|identified)"
+    r"|that\s+(?:his|her|their)\s+(?:full\s+)?name\s+not\s+be\s+(?:used|published))"
+    r"|(?:on\s+(?:the\s+)?condition\s+of|requested|asked\s+for)\s+anonymity"
+    r"|(?:quoted|interviewed|spoke)\s+anonymously)\b"
+)
 # A described subject with no name in it, before ", a 42-year-old man": "The tenant".
 _UNNAMED_INTRO = re.compile(r"The(?:\s+[a-z][\w’'-]*){1,3}")
 # "the elder Tavik", "the younger Mr. Strand": which of the people sharing a surname.
@@ -1466,6 +1474,10 @@ class _Finder:
                 continue  # a quotation opening the sentence: its speaker is after it
             looked += 1
             phrase = sentence_subject(toks)
+            if (phrase is None or phrase.kind != "name") and _ANONYMOUS.search(
+                self.text, sentence.start, end
+            ):
+                return UNNAMED  # "She cannot be named under a court order.": no one's name
             if phrase is not None and phrase.kind == "pronoun":
                 continue
             if phrase is not None and _PARENTHETICAL_SPEECH.match(self.text, phrase.tokens[-1].end):

@@ -2687,3 +2687,20 @@ def test_the_company_is_not_the_union_named_last() -> None:
         "the agreement “provides stability for our employees.”"
     )
     assert [s for _, s in _speech(text)] == ["The company"]
+
+
+def test_someone_the_article_says_is_not_named_is_given_no_ones_name() -> None:
+    court_order = _article(
+        "Crown attorney Margaret Ellis-Obi asked for eight years.\n\n"
+        "One of the women, a 71-year-old retired nurse, lost $340,000. She cannot be named "
+        "under a court order.\n\n"
+        "“He took my savings, but he also took my trust,” she wrote."
+    )
+    assert [s for _, s in _speech(court_order)] == [None]
+    anonymous = _article(
+        "Lawyer Curtis Bell-Akinwale represents several young people.\n\n"
+        "One of the young people interviewed for the review, now 19, is quoted anonymously. "
+        "He describes being searched after an arrest.\n\n"
+        "“I kept asking why,” he told the reviewer."
+    )
+    assert [s for _, s in _speech(anonymous)] == [None]
