@@ -219,6 +219,9 @@ _TITLE_AT_END = re.compile(r"(?<=\s)([A-Z][a-z]+\.?)\s+$")
 _EPITHET_WORDS = words("epithets")
 _EPITHETS = PERSON_NOUNS | TITLES | _EPITHET_WORDS
 _AGED = re.compile(r"\d+-year-old")
+# Titles a portfolio or a rank comes before ("Finance Minister", "the Prime Minister's
+# office"): a phrase ending with one is a title, never a name ("Finance").
+_PORTFOLIO_TITLES = frozenset({"minister", "secretary", "critic", "premier"})
 # A sentence saying that someone is not named: whoever it is about speaks unnamed.
 _ANONYMOUS = re.compile(
     r"\b(?:(?:can|could)(?:not|n[’']t)\s+be\s+(?:named|identified)"
@@ -1305,6 +1308,17 @@ class _Finder:
         ):
             # "The CEO said": a role, not a name; "White House-era" describes what follows
             phrase = Phrase(phrase.tokens, "nominal")
+        if (
+            phrase.kind in {"name", "owner"}
+            and len(phrase.tokens) > 1
+            and phrase.tokens[-1].word.casefold() in _PORTFOLIO_TITLES
+        ):
+            # "Health Minister's office said", "the Finance Minister": a title, not "Health";
+            # its holder if the article named one so, else no one's name
+            holder = self._titled_as(" ".join(t.word for t in phrase.tokens), at)
+            if holder is not None:
+                return _Attribution(holder, None, words, cue, confidence - 0.15)
+            return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if phrase.kind == "owner" or (phrase.kind == "name" and phrase.tokens[-1].possessive):
             owned = self._owned_role(phrase, at)  # "Guelph's mayor says": the mayor speaks
             if owned is not None:
@@ -1913,6 +1927,15 @@ class _Finder:
                 and mention.entity.kind == "person"
                 and not self._inside_quote(found.start())
             ):
+                return mention.entity
+        return None
+
+    def _titled_as(self, title: str, at: int) -> Entity | None:
+        """The person last named before `at` with that title in their description
+        ("Finance Minister Chrystia Freeland" for "the Finance Minister's office")."""
+        folded = title.casefold()
+        for mention in self.entities.before(at, kind="person", limit=6000):
+            if folded in mention.entity.description.casefold():
                 return mention.entity
         return None
 

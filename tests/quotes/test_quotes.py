@@ -2704,3 +2704,22 @@ def test_someone_the_article_says_is_not_named_is_given_no_ones_name() -> None:
         "“I kept asking why,” he told the reviewer."
     )
     assert [s for _, s in _speech(anonymous)] == [None]
+
+
+def test_a_portfolio_and_a_title_are_no_name() -> None:
+    text = _article(
+        "Doctors said cases had doubled in a week.\n\n"
+        "Health Minister's office said in a statement that the minister was “receiving daily "
+        "updates”.\n\n"
+        "A spokesperson for the Finance Minister said the changes would “give businesses "
+        "certainty.”"
+    )
+    assert [s for _, s in _speech(text)] == [None, None]
+
+
+def test_a_portfolio_title_is_its_holder_when_the_article_named_one() -> None:
+    text = _article(
+        "Finance Minister Chrystia Freeland-Osei tabled the budget on Tuesday.\n\n"
+        "The Finance Minister's office said in a statement that the plan was “prudent.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Chrystia Freeland-Osei"]
