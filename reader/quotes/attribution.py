@@ -1315,9 +1315,9 @@ class _Finder:
         ):
             # "Health Minister's office said", "the Finance Minister": a title, not "Health";
             # its holder if the article named one so, else no one's name
-            holder = self._titled_as(" ".join(t.word for t in phrase.tokens), at)
-            if holder is not None:
-                return _Attribution(holder, None, words, cue, confidence - 0.15)
+            titled = self._titled_as(" ".join(t.word for t in phrase.tokens), at)
+            if titled is not None:
+                return _Attribution(titled, None, words, cue, confidence - 0.15)
             return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if phrase.kind == "owner" or (phrase.kind == "name" and phrase.tokens[-1].possessive):
             owned = self._owned_role(phrase, at)  # "Guelph's mayor says": the mayor speaks
