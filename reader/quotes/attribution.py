@@ -222,6 +222,8 @@ _AGED = re.compile(r"\d+-year-old")
 # Titles a portfolio or a rank comes before ("Finance Minister", "the Prime Minister's
 # office"): a phrase ending with one is a title, never a name ("Finance").
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "critic", "premier"})
+# Before the name of one spoken to: "told APTN News", "in a statement to HuffPost Canada".
+_LISTENER_BEFORE = re.compile(r"\b(?:told|to|with)\s+(?:the\s+)?$")
 # A sentence saying that someone is not named: whoever it is about speaks unnamed.
 _ANONYMOUS = re.compile(
     r"\b(?:(?:can|could)(?:not|n[’']t)\s+be\s+(?:named|identified)"
@@ -2459,7 +2461,17 @@ class _Finder:
             and not _kinds_clash(head, last.entity.name)
         ):
             return last.entity
-        return orgs[0] if orgs else None
+        speakers = [entity for entity in orgs if not self._only_listened_to(entity, at)]
+        return speakers[0] if speakers else None
+
+    def _only_listened_to(self, entity: Entity, at: int) -> bool:
+        """Whether every mention of an organisation before `at` is of one spoken to
+        ("told APTN News", "In a statement to HuffPost Canada"): the outlet, not a speaker."""
+        return all(
+            _LISTENER_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+            for m in self.entities.before(at, kind="org", limit=6000)
+            if m.entity is entity
+        )
 
     def _codebook_name(self, name: str | None, entity: Entity | None) -> str | None:
         """The codebook's spelling of a speaker: a source already used under one of the

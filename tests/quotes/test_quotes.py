@@ -2723,3 +2723,12 @@ def test_a_portfolio_title_is_its_holder_when_the_article_named_one() -> None:
         "The Finance Minister's office said in a statement that the plan was “prudent.”"
     )
     assert [s for _, s in _speech(text)] == ["Chrystia Freeland-Osei"]
+
+
+def test_an_outlet_only_spoken_to_is_not_the_company_that_speaks() -> None:
+    text = _article(
+        "Chief Samuel Keeper told APTN News the ruling was a long time coming.\n\n"
+        "The forestry company, which was an intervener in the case, said in a statement that "
+        "it hoped to “continue building a respectful relationship” with the First Nation."
+    )
+    assert [s for _, s in _speech(text)] == ["The forestry company"]
