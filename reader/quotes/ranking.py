@@ -269,6 +269,7 @@ class Candidates:
         self._history: list[Entity | None] = []  # each speech quotation's speaker entity
         self._paragraph_speakers: tuple[int, set[int]] = (-1, set())
         self._around_cache: dict[tuple[int, int], tuple[bool, bool, bool, bool]] = {}
+        self._verb_words: dict[str, bool] = {}  # word -> a speech verb (`_speech_verb`)
         self._naming_cache: dict[int, tuple[bool, bool]] = {}
         self._static: dict[int, tuple[list[float], list[Mention], list[int]]] = {}
 
@@ -386,9 +387,7 @@ class Candidates:
             text = self.text
             after = text[mention.end : mention.end + 40].split()[:4]
             before = text[max(0, mention.start - 20) : mention.start].split()[-2:]
-            verb = any(is_speech_verb(w.strip(",.:;"), "he") for w in after) or any(
-                is_speech_verb(w.strip(",.:;"), "he") for w in before
-            )
+            verb = any(map(self._speech_verb, after)) or any(map(self._speech_verb, before))
             if self.is_subject is not None:
                 opens = self.is_subject(mention)  # the rules' reading: titles, roles before it
             else:
@@ -407,6 +406,15 @@ class Candidates:
             # "the captain, who played beside Jones, said": the verb is not the object's.
             verb = verb and not object_ and not possessive
             found = self._around_cache[key] = (verb, opens, object_, possessive)
+        return found
+
+    def _speech_verb(self, word: str) -> bool:
+        """Whether a word as split from the text, its marks stripped, is a speech verb after
+        "he" (what `_around` asks of the words beside each mention: each distinct word is
+        looked at once; the answer depends on the word alone)."""
+        found = self._verb_words.get(word)
+        if found is None:
+            found = self._verb_words[word] = is_speech_verb(word.strip(",.:;"), "he")
         return found
 
     def _naming(self, entity: Entity) -> tuple[bool, bool]:
@@ -583,4 +591,4 @@ class _Quote:
 
     def _verb_between(self, start: int, end: int) -> bool:
         words = self.owner.text[start:end].split(maxsplit=5)  # (six or more: no verb between)
-        return len(words) <= 5 and any(is_speech_verb(w.strip(",.:;"), "he") for w in words)
+        return len(words) <= 5 and any(map(self.owner._speech_verb, words))

@@ -236,6 +236,27 @@ def test_no_abbreviation_the_quote_finder_knows_ends_a_sentence() -> None:
         ], abbreviation
 
 
+def test_a_splitter_miss_is_found_from_the_end_as_a_search_of_the_whole_piece_finds_it() -> None:
+    from reader.core.text import _SPLITTER_MISS_WORDS, _SPLITTER_MISSES, _ends_in_splitter_miss
+
+    pieces = [
+        lead + word + stop + tail
+        for lead, word, stop, tail in itertools.product(
+            ["", " ", "x", ".", "Sault ", "a b\n"],
+            [*_SPLITTER_MISS_WORDS, "Sen", "s"],
+            ["", ".", ".."],
+            ["", " ", "\n", " \n", "\u00a0", "\n\n ", " x", "\u2003"],
+        )
+    ]
+    for piece in pieces:
+        assert _ends_in_splitter_miss(piece) == bool(_SPLITTER_MISSES.search(piece)), piece
+
+
+def test_a_span_is_trimmed_of_what_isspace_calls_white_space() -> None:
+    text = "\u00a0\u2003 One.\u3000\n\n \x85Two \u2028\n\n\t\u00a0"
+    assert [text[s.start : s.end] for s in paragraphs(text)] == ["One.", "Two"]
+
+
 def test_a_paragraph_longer_than_the_splitter_window_is_split_in_windows_that_add_up() -> None:
     from reader.core.text import _SEGMENT_CHARS
 
