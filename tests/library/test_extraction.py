@@ -332,3 +332,23 @@ def test_a_page_whose_text_is_all_captions_keeps_trafilaturas_text() -> None:
     article = clean_page(page(slides, share))
     assert "Slide 3: the harbour bridge" in article.body_text
     assert article.cleaning == TRAFILATURA and "no story text" in article.note
+
+
+def test_a_sub_headline_in_an_element_named_title_is_story() -> None:
+    """Sites name a sub-headline's element "title" as often as the page's headline's."""
+    sub = '<h2 class="article__sub-title">A ferry in the meantime</h2>'
+    article = clean_page(page(paragraphs(STORY[:3]), sub, paragraphs(STORY[3:])))
+    assert [block.text for block in article.blocks] == [
+        *STORY[:3],
+        "A ferry in the meantime",
+        *STORY[3:],
+    ]
+    assert cut(article) == []
+
+
+def test_a_heading_named_title_before_the_story_is_still_furniture() -> None:
+    kicker = '<h2 class="section-title">Harbour news</h2>'
+    article = clean_page(page(kicker, paragraphs(STORY)))
+    assert [block.text for block in article.blocks] == STORY
+    [removed] = cut(article)
+    assert removed.reason == "the page's title line"
