@@ -352,3 +352,11 @@ def test_a_heading_named_title_before_the_story_is_still_furniture() -> None:
     assert [block.text for block in article.blocks] == STORY
     [removed] = cut(article)
     assert removed.reason == "the page's title line"
+
+
+def test_a_sub_headline_that_is_a_jump_target_is_not_a_link() -> None:
+    """`<a name="...">` marks a place a contents list jumps to: it links nowhere."""
+    sub = '<h3><a name="part2" class="jumpLabel">A ferry in the meantime</a></h3>'
+    article = clean_page(page(paragraphs(STORY[:3]), sub, paragraphs(STORY[3:])))
+    assert "A ferry in the meantime" in [block.text for block in article.blocks]
+    assert cut(article) == []
