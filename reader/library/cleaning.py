@@ -16,7 +16,8 @@ library gives evidence that holds on any site, never because of how a line looks
 
 A removal on one signal of the page is weak evidence; repetition on other pages of the
 site, or two signals agreeing (a widget's name and link text, either outside the story's
-element, or link text made of three links or more: a menu), is strong. If strong removals would cut more than `MAX_STRONG_CUT` of
+element, or link text made of three links or more: a menu; or a removal's very text three
+times or more in the story, a placeholder repeated for each embed), is strong. If strong removals would cut more than `MAX_STRONG_CUT` of
 trafilatura's words, the pass keeps trafilatura's text (a page where Reader and trafilatura
 disagree that much is one where Reader is more likely wrong) and says so; if weak ones would
 cut more than `MAX_CUT`, it keeps those blocks (and says so) and makes the strong removals
@@ -139,6 +140,7 @@ def clean_blocks(
             removed[number] = Removal(block.text, found.reason, block.kind, found.strong)
     for number in sub_headlines(blocks, places, removed, captions, title):
         del removed[number]
+    removed = corroborated_by_copies(blocks, removed)
     repeated = {
         number: Removal(blocks[number].text, REPEATED, blocks[number].kind, True)
         for number in repeated_in_story(blocks)
@@ -275,6 +277,26 @@ def evidence(
     elif 0.4 <= place.link_share < LINK_SHARE and not trailing:
         signals.append(f"{place.link_share:.0%} link text")
     return Evidence(tuple(signals), len(signals) >= 2)
+
+
+COPIES = 3  # a weak removal whose very text stands this often in the story is a template
+
+
+def corroborated_by_copies(blocks: list[Block], removed: dict[int, Removal]) -> dict[int, Removal]:
+    """Weak removals made strong when the same text stands more than once among the story's
+    blocks (a placeholder a site repeats for each embed it could not show: "External content
+    not available"): a second signal, from the page itself, that agrees with the first."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        key = " ".join(block.text.casefold().split())
+        counts[key] = counts.get(key, 0) + 1
+    out = dict(removed)
+    for number, removal in removed.items():
+        copies = counts.get(" ".join(blocks[number].text.casefold().split()), 0)
+        if not removal.strong and copies >= COPIES:
+            reason = f"{removal.reason}; {copies} times in the page"
+            out[number] = Removal(removal.text, reason, removal.kind, True)
+    return out
 
 
 _FURNITURE_TITLE = frozenset(f"the page's {word} line" for word in ("title", "headline"))

@@ -360,3 +360,17 @@ def test_a_sub_headline_that_is_a_jump_target_is_not_a_link() -> None:
     article = clean_page(page(paragraphs(STORY[:3]), sub, paragraphs(STORY[3:])))
     assert "A ferry in the meantime" in [block.text for block in article.blocks]
     assert cut(article) == []
+
+
+def test_a_placeholder_repeated_for_each_embed_is_removed_even_past_the_cap() -> None:
+    """A widget's line that stands three times or more in the page is a template (one for
+    each embed the page could not show): the two signals agree, the removal is strong."""
+    placeholder = (
+        '<div class="sponsor-box"><p>External content is not available: your privacy '
+        "settings block the loading of social networks and graphics.</p></div>"
+    )
+    parts = [paragraphs([text]) + placeholder for text in STORY[:3]]
+    article = clean_page(page(*parts, paragraphs(STORY[3:])))
+    assert [block.text for block in article.blocks] == STORY
+    assert article.cleaning == READER
+    assert all("3 times in the page" in removal.reason for removal in cut(article))
