@@ -18,6 +18,12 @@ Reader scored lowest; `--json` prints the figures as JSON. Each set is a folder 
   whole corrected text (scored like the corpus), and 143 story openings that goose3's and
   Postlight's parser's tests expect (one "with" snippet a page, scored as below); only
   with `--blind`, once;
+- `fundus-dev` and `fundus-test`: a fourth blind set (`python -m bench.fetch_fundus` puts
+  it in bench/.data/fundus/, the list in `bench/fundus_split.csv`): 253 article pages of
+  178 publishers' sites in 41 countries (2023-2026), the pages fundus's parser tests hold,
+  with the body those tests expect (sub-headlines and paragraphs), split by site:
+  `fundus-dev` (107 pages, 75 sites; its first score was blind too, then studied) and
+  `fundus-test` (146 pages, 103 sites), only with `--blind`, once;
 - `trafilatura-eval-dev` and `trafilatura-eval-test`: trafilatura's own evaluation pages
   (989 pages of 939 sites, a sixth of them English), split by site
   (`bench/trafilatura_eval_split.csv`; `python -m bench.fetch_trafilatura_eval` puts them
@@ -72,6 +78,9 @@ CORPUS_SETS: dict[str, Path] = {"corpus-dev": CORPUS / "dev", "corpus-test": COR
 TRAFILATURA_EVAL = ROOT / "bench" / ".data" / "trafilatura-eval"
 NEWS_FIXTURES = ROOT / "bench" / ".data" / "news-fixtures"
 CORPUS_SETS["newspaper-test"] = NEWS_FIXTURES / "newspaper-test"
+FUNDUS = ROOT / "bench" / ".data" / "fundus"
+CORPUS_SETS["fundus-dev"] = FUNDUS / "fundus-dev"
+CORPUS_SETS["fundus-test"] = FUNDUS / "fundus-test"
 SNIPPET_SETS: dict[str, Path] = {
     "trafilatura-eval-dev": TRAFILATURA_EVAL / "dev",
     "trafilatura-eval-seen": TRAFILATURA_EVAL / "test",
@@ -80,7 +89,7 @@ SNIPPET_SETS: dict[str, Path] = {
 # The former test half, scored blind once (2026-12-01), now read and worked on.
 ALIASES = {"trafilatura-eval-test": "trafilatura-eval-seen"}
 # Scored once each, blind, when the work was done; --blind and the set's name to run again.
-BLIND_SETS = ("corpus-test", "newspaper-test", "openings-test")
+BLIND_SETS = ("corpus-test", "newspaper-test", "openings-test", "fundus-test")
 BLIND = "corpus-test"
 _WORD = re.compile(r"\w+")
 
@@ -336,7 +345,7 @@ def score_set(folder: Path, extractor: str) -> Score:
 def _rows(set_name: str, pages: list[GoldPage], by_dataset: bool) -> dict[str, list[GoldPage]]:
     """The rows a set is reported in: all its pages, and for the corpus, parts of it."""
     rows = {set_name: pages}
-    if set_name in SNIPPET_SETS or set_name == "newspaper-test":
+    if set_name in SNIPPET_SETS or set_name in ("newspaper-test", "fundus-dev", "fundus-test"):
         rows[f"{set_name} English"] = [page for page in pages if page.language == "English"]
         if set_name in BLIND_SETS:
             rows[f"{set_name} unseen sites"] = [page for page in pages if not page.near_zyte]
@@ -387,6 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         "corpus-dev",
         "trafilatura-eval-dev",
         "trafilatura-eval-seen",
+        "fundus-dev",
     ]
     unknown = [name for name in names if name not in folders]
     if unknown:
@@ -409,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
             builder = "fetch_trafilatura_eval"
         elif name in ("newspaper-test", "openings-test"):
             builder = "fetch_news_fixtures"
+        elif name.startswith("fundus"):
+            builder = "fetch_fundus"
         print(f"{name}: not built; python -m bench.{builder} builds it", file=sys.stderr)
     results: dict[str, dict[str, dict[str, float]]] = {}
     every: dict[str, Score] = {name: Score() for name in EXTRACTORS}

@@ -66,7 +66,8 @@ class PageIndex:
             tag = element.tag.lower() if isinstance(element.tag, str) else ""
             if not tag or tag in _SKIPPED:
                 return
-            linked = linked or tag == "a"
+            # (an <a> with no href is a jump target, `<a name="part2">`, not a link)
+            linked = linked or (tag == "a" and element.get("href") is not None)
             block = tag in BLOCK_TAGS
             if block:
                 self._breaks.add(self._size)

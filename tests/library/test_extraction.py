@@ -332,3 +332,45 @@ def test_a_page_whose_text_is_all_captions_keeps_trafilaturas_text() -> None:
     article = clean_page(page(slides, share))
     assert "Slide 3: the harbour bridge" in article.body_text
     assert article.cleaning == TRAFILATURA and "no story text" in article.note
+
+
+def test_a_sub_headline_in_an_element_named_title_is_story() -> None:
+    """Sites name a sub-headline's element "title" as often as the page's headline's."""
+    sub = '<h2 class="article__sub-title">A ferry in the meantime</h2>'
+    article = clean_page(page(paragraphs(STORY[:3]), sub, paragraphs(STORY[3:])))
+    assert [block.text for block in article.blocks] == [
+        *STORY[:3],
+        "A ferry in the meantime",
+        *STORY[3:],
+    ]
+    assert cut(article) == []
+
+
+def test_a_heading_named_title_before_the_story_is_still_furniture() -> None:
+    kicker = '<h2 class="section-title">Harbour news</h2>'
+    article = clean_page(page(kicker, paragraphs(STORY)))
+    assert [block.text for block in article.blocks] == STORY
+    [removed] = cut(article)
+    assert removed.reason == "the page's title line"
+
+
+def test_a_sub_headline_that_is_a_jump_target_is_not_a_link() -> None:
+    """`<a name="...">` marks a place a contents list jumps to: it links nowhere."""
+    sub = '<h3><a name="part2" class="jumpLabel">A ferry in the meantime</a></h3>'
+    article = clean_page(page(paragraphs(STORY[:3]), sub, paragraphs(STORY[3:])))
+    assert "A ferry in the meantime" in [block.text for block in article.blocks]
+    assert cut(article) == []
+
+
+def test_a_placeholder_repeated_for_each_embed_is_removed_even_past_the_cap() -> None:
+    """A widget's line that stands three times or more in the page is a template (one for
+    each embed the page could not show): the two signals agree, the removal is strong."""
+    placeholder = (
+        '<div class="sponsor-box"><p>External content is not available: your privacy '
+        "settings block the loading of social networks and graphics.</p></div>"
+    )
+    parts = [paragraphs([text]) + placeholder for text in STORY[:3]]
+    article = clean_page(page(*parts, paragraphs(STORY[3:])))
+    assert [block.text for block in article.blocks] == STORY
+    assert article.cleaning == READER
+    assert all("3 times in the page" in removal.reason for removal in cut(article))

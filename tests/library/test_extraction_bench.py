@@ -8,6 +8,9 @@ import csv
 import pytest
 
 from bench.extraction import SnippetScore, main, snippet_counts
+from bench.fetch_fundus import SPLIT as FUNDUS_SPLIT
+from bench.fetch_fundus import gold_body, version_key
+from bench.fetch_fundus import split_of as fundus_split_of
 from bench.fetch_news_fixtures import _ZYTE_MONTHS, newspaper_base_domain
 from bench.fetch_news_fixtures import SPLIT as FIXTURES_SPLIT
 from bench.fetch_trafilatura_eval import SPLIT, site_of, split_of
@@ -58,7 +61,7 @@ def test_the_committed_split_is_by_site_and_by_hash_alone() -> None:
     assert 0.35 < dev < 0.5
 
 
-@pytest.mark.parametrize("blind", ["newspaper-test", "openings-test", "corpus-test"])
+@pytest.mark.parametrize("blind", ["newspaper-test", "openings-test", "corpus-test", "fundus-test"])
 def test_a_blind_set_is_not_scored_without_blind(blind: str) -> None:
     with pytest.raises(SystemExit):
         main([blind])
@@ -89,3 +92,33 @@ def test_the_third_blind_set_is_fixed_and_holds_no_held_zyte_page() -> None:
     assert len({row["url"] for row in rows}) == len(rows)
     held = (SPLIT.parent.parent / "tests/data/extraction/SOURCES.md").read_text(encoding="utf-8")
     assert not any(row["url"] in held for row in rows)
+
+
+def test_the_fourth_blind_set_is_split_by_site_and_holds_no_page_of_another_set() -> None:
+    with FUNDUS_SPLIT.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 253
+    assert all(row["set"] == fundus_split_of(row["site"]) for row in rows)
+    sites = {row["site"]: row["set"] for row in rows}
+    assert 0.35 < sum(1 for s in sites.values() if s == "fundus-dev") / len(sites) < 0.5
+    assert len({row["url"] for row in rows}) == len(rows)
+    held = (SPLIT.parent.parent / "tests/data/extraction/SOURCES.md").read_text(encoding="utf-8")
+    with FIXTURES_SPLIT.open(encoding="utf-8", newline="") as handle:
+        fixtures = {row["url"] for row in csv.DictReader(handle)}
+    assert not any(row["url"] in held or row["url"] in fixtures for row in rows)
+
+
+def test_a_fundus_gold_body_is_its_sub_headlines_and_paragraphs_without_the_summary() -> None:
+    expected = {
+        "title": "Bridge",
+        "body": {
+            "summary": ["The council decided."],
+            "sections": [
+                {"headline": [], "paragraphs": ["First paragraph.", " "]},
+                {"headline": ["A ferry"], "paragraphs": ["Second paragraph."]},
+            ],
+        },
+    }
+    assert gold_body(expected) == "First paragraph.\n\nA ferry\n\nSecond paragraph."
+    assert gold_body({"body": None}) == ""
+    assert sorted(["V2", "V1_1", "V10", "V1"], key=version_key) == ["V1", "V1_1", "V2", "V10"]
