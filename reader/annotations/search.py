@@ -167,15 +167,19 @@ class SearchIndex:
         index._removed_while_building = set()
         store.subscribe(index.apply)
         records = store.articles()
-        annotations = sorted(store.annotations(), key=lambda a: a.updated)
+        # In no order yet: those the kept index holds are taken by id, and only those left
+        # to add are put in the order they were made (sorting all 100,000 first, and
+        # looking each up in an index that holds none yet: 40 ms before the first search).
+        annotations = list(store.annotations())
         with index._lock, collector_paused(freeze=True):
             removed = index._removed_while_building
             index._removed_while_building = None
             index._set_titles(records)
             # Newer than the snapshot: already applied (or deleted) by a change event.
             known = index._docs
-            pending = [a for a in annotations if a.id not in known and a.id not in removed]
-            del annotations
+            if len(known) or removed:
+                annotations = [a for a in annotations if a.id not in known and a.id not in removed]
+            pending, annotations = annotations, []
             held = len(saved.ids) if saved else 0
             reused = index._restore(saved, pending) if saved else 0
             if saved is not None:
@@ -185,6 +189,7 @@ class SearchIndex:
             elif reused:  # the rest are added
                 held_now = known.held(pending).tolist()
                 pending = [a for a, kept in zip(pending, held_now, strict=True) if not kept]
+            pending.sort(key=lambda a: a.updated)  # (stable: as sorting them all first did)
             for annotation in pending:  # (none held: `pending` left out those that are)
                 index._add(annotation, new=True)
             index._changed_since_saved |= saved is None or reused != held

@@ -6,9 +6,11 @@ trimmed or widened the passage). Plain Python for the UI and the CLI alike.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, pairwise
 
 from reader.core.records import Annotation
 from reader.quotes.finding import QuoteFinding
@@ -45,8 +47,41 @@ def speech(findings: Sequence[QuoteFinding]) -> list[QuoteFinding]:
 def untagged(
     findings: Sequence[QuoteFinding], annotations: Sequence[Annotation]
 ) -> list[QuoteFinding]:
-    """The speech quotations no annotation covers yet, in text order."""
-    return [f for f in speech(findings) if not is_tagged(f, annotations)]
+    """The speech quotations no annotation covers yet, in text order. Each is checked
+    against the annotations that overlap it only, found by bisection (against every
+    annotation, a 1 MB article's 2,000 quotations took milliseconds of the UI thread at
+    each listing with no annotation at all, and grew with each one)."""
+    live = sorted((a for a in annotations if not a.orphaned), key=lambda a: a.start)
+    if not live:
+        return speech(findings)
+    starts = [a.start for a in live]
+    reaches = list(accumulate((a.end for a in live), max))  # the furthest end so far
+    left = []
+    for finding in speech(findings):
+        span = finding.span
+        # Those starting before it ends, past those that all end before it starts.
+        near = live[bisect_right(reaches, span.start) : bisect_left(starts, span.end)]
+        if not is_tagged(finding, near):
+            left.append(finding)
+    return left
+
+
+def nearest(findings: Sequence[QuoteFinding], offset: int, count: int) -> list[QuoteFinding]:
+    """The `count` quotations starting nearest `offset` (of two as near, the earlier), in
+    text order. Of findings in text order only those within `count` places either side of
+    `offset` are measured (a 1 MB article's 2,000 sorted by distance at each listing:
+    1 ms of the UI thread)."""
+    starts = [finding.span.start for finding in findings]
+    if any(b < a for a, b in pairwise(starts)):  # not in text order: measure them all
+        window = list(findings)
+    else:
+        middle = bisect_left(starts, offset)
+        low = max(0, middle - count)
+        while low > 0 and starts[low - 1] == starts[low]:  # the earlier of two as near
+            low -= 1
+        window = list(findings[low : middle + count])
+    near = sorted(window, key=lambda f: abs(f.span.start - offset))[:count]
+    return sorted(near, key=lambda f: f.span.start)
 
 
 def speakers(

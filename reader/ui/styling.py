@@ -13,6 +13,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 from textual.content import Content
+from textual.widget import Widget
 
 from reader.core.text import printable
 
@@ -53,3 +54,17 @@ def literal(text: str, style: str = "") -> Content:
     file name or the user reaches the screen through here or a `Content` built like it."""
     clean = printable(text)
     return Content.styled(clean, style) if style else Content(clean)
+
+
+def retitle(widget: Widget, text: str | Content, *, subtitle: bool = False) -> None:
+    """Set a widget's border title (or subtitle) only when it changes: Textual draws the
+    whole widget again at every assignment, the same text or not (a long article's pane
+    was drawn again, 3-4 ms, each time its quotes were listed)."""
+    new = widget.render_str(text).expand_tabs(4).split()[0]  # what Textual would keep
+    old = widget._border_subtitle if subtitle else widget._border_title
+    if old is not None and old.plain == new.plain and old.spans == new.spans:
+        return
+    if subtitle:
+        widget.border_subtitle = text
+    else:
+        widget.border_title = text

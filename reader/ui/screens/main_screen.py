@@ -14,7 +14,7 @@ from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -40,13 +40,13 @@ from reader.core.text import printable, shorten
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
 from reader.quotes.finding import MAX_CHARACTERS
-from reader.quotes.review import of_speaker, speakers, untagged
+from reader.quotes.review import nearest, of_speaker, speakers, untagged
 from reader.reading.comparing import coverage, disagreements, pick_coders, settle
 from reader.reading.document import Document, open_document
 from reader.reading.settings import load_position, save_position
 from reader.ui.refreshing import FeedProgress, FeedsRefreshed
 from reader.ui.screens.read_marks import ReadMarks
-from reader.ui.styling import literal
+from reader.ui.styling import literal, retitle
 from reader.ui.threads import answer_from_thread
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView, Target
@@ -258,9 +258,7 @@ class MainScreen(Screen[None]):
         left = tuple(untagged(self.findings, every)) if tag_filter is None else ()
         hidden = max(0, len(left) - MAX_LISTED_SUGGESTIONS)
         if hidden:  # a very long text: the suggestions nearest the cursor (n/N reach them all)
-            cursor = self.article_view.cursor
-            near = sorted(left, key=lambda f: abs(f.span.start - cursor))
-            left = tuple(sorted(near[:MAX_LISTED_SUGGESTIONS], key=lambda f: f.span.start))
+            left = tuple(nearest(left, self.article_view.cursor, MAX_LISTED_SUGGESTIONS))
         descriptions = {name_key(s.name): s.description for s in store.sources() if s.description}
         self.notes.show_annotations(
             annotations,
@@ -276,8 +274,8 @@ class MainScreen(Screen[None]):
         count = len(annotations)
         notes_pane = self.query_one("#notes-pane")
         read_only = " · read-only" if self.reader.store.read_only else ""
-        notes_pane.border_title = f"Annotations ({count}){read_only}"
-        notes_pane.border_subtitle = literal(f"only {tag_filter.text}") if tag_filter else ""
+        retitle(notes_pane, f"Annotations ({count}){read_only}")
+        retitle(notes_pane, literal(f"only {tag_filter.text}") if tag_filter else "", subtitle=True)
         if self._pending_annotation:
             self.article_view.set_active(self._pending_annotation)
             self._pending_annotation = None
@@ -404,7 +402,9 @@ class MainScreen(Screen[None]):
             self.tag_filter is not None or not library.show_current(document.record.id)
         ):
             self.refresh_library()  # (not filled yet: the first listing is on its way)
-        self.app.sub_title = printable(document.record.path)
+        # Without a repaint: no header shows it, and App.sub_title's own refresh redraws the
+        # whole screen a second time in the article's first frame.
+        self.app.set_reactive(App.sub_title, printable(document.record.path))
         if chosen:
             self.marks.opened(document.record.id)
         else:

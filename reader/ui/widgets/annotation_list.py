@@ -28,7 +28,7 @@ from reader.core.records import Annotation
 from reader.core.text import clean_line
 from reader.quotes import QuoteFinding
 from reader.ui.styling import literal
-from reader.ui.widgets.option_updates import prompt_width, redraw, same_lines
+from reader.ui.widgets.option_updates import MeasuredContent, prompt_width, redraw, same_lines
 
 EXCERPT = 160
 
@@ -197,7 +197,10 @@ class AnnotationList(OptionList):
             (
                 (a.orphaned, a.start),
                 Option(
-                    annotation_prompt(a, colours, descriptions, self.whole_notes, coders), id=a.id
+                    MeasuredContent.of(
+                        annotation_prompt(a, colours, descriptions, self.whole_notes, coders)
+                    ),
+                    id=a.id,
                 ),
             )
             for a in annotations
@@ -205,7 +208,10 @@ class AnnotationList(OptionList):
         entries += [
             (
                 (False, f.span.start),
-                Option(suggestion_prompt(f, text[f.span.start : f.span.end]), id=_suggestion_id(f)),
+                Option(
+                    MeasuredContent.of(suggestion_prompt(f, text[f.span.start : f.span.end])),
+                    id=_suggestion_id(f),
+                ),
             )
             for f in suggestions
         ]
@@ -221,6 +227,7 @@ class AnnotationList(OptionList):
                     more = f"… and {hidden:,} more untagged quotations: n and N reach them"
                     options += [None, Option(Content.styled(more, "dim italic"), disabled=True)]
                 self._update_options(options)
+                self.call_later(self._draw_ahead)
             else:
                 if filtered_out:
                     noun = "annotation" if filtered_out == 1 else "annotations"
@@ -259,6 +266,21 @@ class AnnotationList(OptionList):
         for option, prompt in changed:
             option._set_prompt(prompt)
         redraw(self, [option for option, _ in changed])
+
+    def _draw_ahead(self) -> None:
+        """Make the entries on view now, in a turn of the event loop of their own, so that
+        the frame that shows them only puts them on screen (a long article's 30 quotations:
+        6 ms of a 20 ms frame)."""
+        height = self.scrollable_content_region.height
+        lines = self._lines
+        top = self.scroll_offset.y
+        style = self.get_visual_style("option-list--option")
+        plain = {index for index, _ in lines[top : top + height]}
+        plain -= {self.highlighted, self._mouse_hovering_over}  # drawn in another style
+        for index in sorted(i for i in plain if i is not None):
+            option = self.options[index]
+            if not option.disabled:
+                self._get_option_render(option, style)
 
     def show_current(self, annotation_id: str | None) -> None:
         """Highlight an annotation without asking the article to move."""

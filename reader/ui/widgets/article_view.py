@@ -28,11 +28,11 @@ from textual.strip import Strip
 from reader.core.records import Annotation
 from reader.core.text import Span, TextStructure, quotation_at
 from reader.quotes import QuoteFinding
-from reader.quotes.review import is_tagged
+from reader.quotes.review import untagged
 from reader.reading import motions
 from reader.reading.document import Document
 from reader.reading.layout import HEADLINE, SUBHEADING, Layout
-from reader.ui.styling import styled_segments, tint
+from reader.ui.styling import retitle, styled_segments, tint
 from reader.ui.threads import answer_from_thread
 
 MAX_MEASURE = 100  # the longest line, in cells: longer lines are hard to read
@@ -210,6 +210,12 @@ class ArticleView(ScrollView, can_focus=True):
         Orphaned annotations (their passage is no longer in the text) are not drawn.
         """
         annotations = tuple(a for a in annotations if not a.orphaned)
+        left = untagged(self._suggestions, annotations)
+        # The same marks (the list of quotes filled, a filter that keeps them all): nothing
+        # to draw again, which kept a long article's whole pane in that frame (3-4 ms).
+        same = (
+            annotations == self._annotations and colours == self._colours and left == self._untagged
+        )
         self._annotations = annotations
         self._starts = [a.start for a in annotations]
         running = 0
@@ -218,10 +224,9 @@ class ArticleView(ScrollView, can_focus=True):
             running = max(running, annotation.end)
             self._max_ends.append(running)
         self._colours = colours
-        self._mark_untagged([f for f in self._suggestions if not is_tagged(f, annotations)])
+        self._mark_untagged(left)
         self._last_reported = None
-        self.refresh()
-        self._moved()
+        self._moved(repaint=not same)
 
     def set_comparison(self, coverage: list[tuple[int, int, str]] | None) -> None:
         """Show two coders' highlights instead of the annotations' colours: each span of
@@ -240,7 +245,7 @@ class ArticleView(ScrollView, can_focus=True):
     def set_suggestions(self, findings: list[QuoteFinding]) -> None:
         """The quotations found in the article (speech ones are marked until tagged)."""
         self._suggestions = [f for f in findings if f.speech]
-        self._mark_untagged([f for f in self._suggestions if not is_tagged(f, self._annotations)])
+        self._mark_untagged(untagged(self._suggestions, self._annotations))
         self.refresh()
 
     def _mark_untagged(self, findings: list[QuoteFinding]) -> None:
@@ -372,8 +377,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._reveal()
         self._moved()
 
-    def _moved(self) -> None:
-        self.refresh()
+    def _moved(self, repaint: bool = True) -> None:
+        if repaint:
+            self.refresh()
         annotation = self.annotation_under_cursor()
         report = (self.cursor, annotation.id if annotation else None)
         if report != self._last_reported:
@@ -383,12 +389,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _update_subtitle(self) -> None:
         if self.text_layout is None or not len(self.text_layout):
-            self.border_subtitle = ""
+            retitle(self, "", subtitle=True)
             return
         line = self.text_layout.line_of(self.cursor)
         percent = round(100 * (line + 1) / len(self.text_layout))
         mode = "VISUAL · " if self.visual else ""
-        self.border_subtitle = f"{mode}{percent}%"
+        retitle(self, f"{mode}{percent}%", subtitle=True)
 
     def _reveal(self, center: bool = False) -> None:
         if self.text_layout is None or not len(self.text_layout):

@@ -1,0 +1,58 @@
+"""What is left to tag, and which of it is listed: the quick ways give what checking
+every quotation against every annotation, and sorting them all by distance, gave."""
+
+from __future__ import annotations
+
+import msgspec
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.records import Annotation, new_annotation
+from reader.core.text import Quotation, Span
+from reader.quotes.finding import QuoteFinding
+from reader.quotes.review import is_tagged, nearest, untagged
+
+TEXT = "x" * 400
+
+spans = st.tuples(st.integers(0, 380), st.integers(0, 30)).map(lambda p: (p[0], p[0] + p[1]))
+
+
+def _finding(start: int, end: int, speech: bool = True) -> QuoteFinding:
+    span = Span(start, end)
+    outer = Span(max(0, start - 1), end + 1)
+    return QuoteFinding(quotation=Quotation(span, outer, "double", True), speech=speech)
+
+
+def _annotation(start: int, end: int, orphaned: bool) -> Annotation:
+    annotation = new_annotation(1, TEXT, start, end)
+    return msgspec.structs.replace(annotation, orphaned=orphaned)
+
+
+@given(
+    st.lists(st.tuples(spans, st.booleans()), max_size=40),
+    st.lists(st.tuples(spans, st.booleans()), max_size=20),
+)
+def test_untagged_is_each_quotation_checked_against_every_annotation(
+    quotes: list[tuple[tuple[int, int], bool]], tags: list[tuple[tuple[int, int], bool]]
+) -> None:
+    findings = sorted((_finding(s, e, speech) for (s, e), speech in quotes), key=_start)
+    annotations = [_annotation(s, e, orphaned) for (s, e), orphaned in tags]
+    expected = [f for f in findings if f.speech and not is_tagged(f, annotations)]
+    assert untagged(findings, annotations) == expected
+
+
+@given(st.lists(st.integers(0, 300), max_size=80), st.integers(0, 300), st.integers(1, 40))
+def test_nearest_are_the_first_of_all_sorted_by_distance(
+    starts: list[int], offset: int, count: int
+) -> None:
+    for findings in (
+        [_finding(s, s + 5) for s in sorted(starts)],  # text order, ties among them
+        [_finding(s, s + 5) for s in starts],  # any order
+    ):
+        by_distance = sorted(findings, key=lambda f: abs(f.span.start - offset))[:count]
+        expected = sorted(by_distance, key=_start)
+        assert [id(f) for f in nearest(findings, offset, count)] == [id(f) for f in expected]
+
+
+def _start(finding: QuoteFinding) -> int:
+    return finding.span.start
