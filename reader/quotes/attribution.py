@@ -274,8 +274,8 @@ _DESCRIPTION_THEN_NAME = re.compile(
 )  # " 11 student ", " 11 Coun. "
 # A dateline opening a paragraph: "OTTAWA — ", "HALIFAX (CP) ", "TORONTO, Ont. ".
 _DATELINE_AFTER = re.compile(
-    r"\s*(?:[—–-]|\((?:[A-Z][\w.]*\s?){1,3}\)|,\s+[A-Z][a-z]{1,4}\.)"
-)  # "OTTAWA — ", "HALIFAX (CP) ", "GRANDE PRAIRIE, Alta. " (not "NASA, Boeing and …")
+    r"\s*(?:[—–-]|\((?:[A-Z][\w.]*\s?){1,3}\)|,\s+(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}))"
+)  # "OTTAWA — ", "HALIFAX (CP) ", "GRANDE PRAIRIE, Alta. ", "SURREY, B.C. " (not "NASA, Boeing")
 _ROLE_AFTER_OWNER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:says|said|told)\b")
 
 
@@ -2459,12 +2459,13 @@ class _Finder:
             and last.entity is not None
             and last.entity.kind == "org"
             and not _kinds_clash(head, last.entity.name)
+            and not self._never_speaks(last.entity, at)
         ):
             return last.entity
-        speakers = [entity for entity in orgs if not self._only_listened_to(entity, at)]
+        speakers = [entity for entity in orgs if not self._never_speaks(entity, at)]
         return speakers[0] if speakers else None
 
-    def _only_listened_to(self, entity: Entity, at: int) -> bool:
+    def _never_speaks(self, entity: Entity, at: int) -> bool:
         """Whether every mention of an organisation before `at` is of one spoken to
         ("told APTN News", "In a statement to HuffPost Canada"): the outlet, not a speaker."""
         return all(

@@ -556,6 +556,13 @@ def _initials(words: Sequence[str]) -> str:
     ).upper()
 
 
+# What follows a dateline's place in capitals: "SURREY, B.C. —", "GRANDE PRAIRIE, Alta. —",
+# "HALIFAX (CP) —", "OTTAWA —".
+_DATELINE = re.compile(
+    r",?\s+(?:(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3})\s+)?(?:\([A-Z][\w .]*\)\s+)?[—–]"
+)
+
+
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return (
@@ -1302,6 +1309,8 @@ class Entities:
         rest = self.text[end : end + 2]
         if rest[:1] == ":" and all(t.isupper() for t in texts[first:last]):
             return True
+        if all(t.isupper() for t in texts[first:last]) and _DATELINE.match(self.text, end):
+            return True  # "SURREY, B.C. — …", "HAY RIVER, N.W.T. — …": where, not who
         if _CONTINUES_BELOW.match(self.text, start):
             return True  # "Story continues below advertisement"
         line_end = self.text.find("\n", end)

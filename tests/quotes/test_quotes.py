@@ -2732,3 +2732,13 @@ def test_an_outlet_only_spoken_to_is_not_the_company_that_speaks() -> None:
         "it hoped to “continue building a respectful relationship” with the First Nation."
     )
     assert [s for _, s in _speech(text)] == ["The forestry company"]
+
+
+def test_a_dateline_in_capitals_is_no_organisation_that_speaks() -> None:
+    text = _article(
+        "SURREY, B.C. — The first letter arrived at Harjinder Bains's office in March.\n\n"
+        "A police spokesperson later said investigators believe some demands came from "
+        "abroad.\n\n"
+        "“We are working with our partners in Canada and abroad,” the spokesperson said."
+    )
+    assert [s for _, s in _speech(text)] == ["the spokesperson"]
