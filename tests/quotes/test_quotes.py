@@ -2742,3 +2742,12 @@ def test_a_dateline_in_capitals_is_no_organisation_that_speaks() -> None:
         "“We are working with our partners in Canada and abroad,” the spokesperson said."
     )
     assert [s for _, s in _speech(text)] == ["the spokesperson"]
+
+
+def test_a_curling_team_named_for_its_skip_is_not_the_skip() -> None:
+    text = _article(
+        "Skip Dean Kowalczyk-Ross won the provincial title, beating Team Sigurdsson 7-6.\n\n"
+        "Sigurdsson, skipped by Brett Sigurdsson of Gimli, had a chance to win in the 10th.\n\n"
+        "“I threw it exactly where I wanted,” Sigurdsson said."
+    )
+    assert [s for _, s in _speech(text)] == ["Brett Sigurdsson"]
