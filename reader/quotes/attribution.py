@@ -249,6 +249,7 @@ _KIN_AFTER = re.compile(
     r"[^.!?“”\"]{0,120}[.!?]\s+(?:His|Her)\s+(father|mother|dad|mom|mum|son|daughter)\b"
 )
 _AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
+_AGED_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z][\w-]*\s+){0,2}$")  # "67-year-old "
 _SUBJECT_READ = 300  # characters of a sentence read for its subject
 _MENTIONS_READ = 50  # a person's first mentions read for their age or kin (a bound on the work)
 # "Gord Vanderhage and his son, Kyle Vanderhage": a pair named one way round.
@@ -1804,7 +1805,7 @@ class _Finder:
                 after = _KIN_AFTER.match(self.text, mention.end)
                 if after is not None:
                     kin = -1 if after.group(1) in _PARENT_WORDS else 1
-            aged = _AGE_AFTER.match(self.text, mention.end)
+            aged = _AGE_AFTER.match(self.text, mention.end) or _AGED_BEFORE_NAME.search(before)
             if aged is not None:
                 age = int(aged.group(1))
         return kin, age

@@ -2751,3 +2751,13 @@ def test_a_curling_team_named_for_its_skip_is_not_the_skip() -> None:
         "“I threw it exactly where I wanted,” Sigurdsson said."
     )
     assert [s for _, s in _speech(text)] == ["Brett Sigurdsson"]
+
+
+def test_the_elder_is_the_one_the_article_aged_before_the_name() -> None:
+    text = _article(
+        "Étienne Bergeron-Roy, 38, is charged with arson.\n\n"
+        "On Monday, the founder's son, 67-year-old Jacques Bergeron-Roy, told the court he "
+        "saw his son's truck behind the store.\n\n"
+        "“I know that truck,” the elder Bergeron-Roy testified."
+    )
+    assert [s for _, s in _speech(text)] == ["Jacques Bergeron-Roy"]
