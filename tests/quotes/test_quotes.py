@@ -2761,3 +2761,15 @@ def test_the_elder_is_the_one_the_article_aged_before_the_name() -> None:
         "“I know that truck,” the elder Bergeron-Roy testified."
     )
     assert [s for _, s in _speech(text)] == ["Jacques Bergeron-Roy"]
+
+
+def test_a_subject_before_did_not_is_read_as_the_subject() -> None:
+    text = _article(
+        "One of them, 17-year-old Kayla Sinclair-Moose, said young people were following the "
+        "fight.\n\n"
+        "Asked whether the First Nation would consider blockades, the chief did not rule it "
+        "out.\n\n"
+        "“We'll do what we have to do to protect our land,” she said.",
+        headline="Chief Ruth Sinclair-Moose vows court fight over hydro line",
+    )
+    assert [s for _, s in _speech(text)][-1] == "Ruth Sinclair-Moose"
