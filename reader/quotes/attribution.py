@@ -248,6 +248,10 @@ _KIN_BEFORE = re.compile(
 _KIN_AFTER = re.compile(
     r"[^.!?“”\"]{0,120}[.!?]\s+(?:His|Her)\s+(father|mother|dad|mom|mum|son|daughter)\b"
 )
+_KIN_DESCRIPTION = re.compile(  # "Her mother": someone named as another's relative
+    r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:father|mother|dad|mom|mum|son|daughter|wife|husband"
+    r"|brother|sister|grandfather|grandmother|uncle|aunt)\b"
+)
 _AGE_AFTER = re.compile(r",\s+(\d{1,3}),")
 _AGED_BEFORE_NAME = re.compile(r"\b(\d{1,3})-year-old\s+(?:[a-z][\w-]*\s+){0,2}$")  # "67-year-old "
 _SUBJECT_READ = 300  # characters of a sentence read for its subject
@@ -1405,8 +1409,11 @@ class _Finder:
             and not (phrase.head.folded.endswith("s") and phrase.head.folded[:-1] in _ROLE_WORDS)
         ):
             # "Amankona-Ferris … said he had enjoyed it. “…,” the striker told Sky Sports": a
-            # role no one was given, right after a sentence whose subject is a person
+            # role no one was given, right after a sentence whose subject is a person (not a
+            # relative of someone's: "Her mother, Maria, has seen it. “…,” the author said")
             entity = self._subject_just_before(at)
+            if entity is not None and _KIN_DESCRIPTION.match(entity.description):
+                entity = None
         if entity is not None:
             return _Attribution(entity, None, words, cue, confidence - 0.15)
         role = phrase.head

@@ -2773,3 +2773,12 @@ def test_a_subject_before_did_not_is_read_as_the_subject() -> None:
         headline="Chief Ruth Sinclair-Moose vows court fight over hydro line",
     )
     assert [s for _, s in _speech(text)][-1] == "Ruth Sinclair-Moose"
+
+
+def test_a_role_after_a_relatives_sentence_is_not_the_relative() -> None:
+    text = _article(
+        "The memoir by Oksana Hrytsenko-Bilyk opens the festival on Thursday.\n\n"
+        "Her mother, Maria Hrytsenko-Bilyk, now 81, has seen a rough cut of the film.\n\n"
+        "“She cried the whole time,” the author said."
+    )
+    assert [s for _, s in _speech(text)] != ["Maria Hrytsenko-Bilyk"]
