@@ -52,6 +52,7 @@ from reader.quotes.finding import QuoteFinding
 from reader.quotes.given_names import is_given_name
 from reader.quotes.lexicon import table, words
 from reader.quotes.names import (
+    CORPORATE_ENDINGS,
     FEMALE,
     MALE,
     MODIFIER_ENDINGS,
@@ -2462,6 +2463,14 @@ class _Finder:
         ):  # ("the Seoul-based company": where it is, not which)
             return None  # "an army spokesperson", "a Hydro One spokesman": not the last named
         last = self.last_speaker
+        quoted = last.entity if last is not None and last.entity is not None else None
+        if head in _BUSINESS_NOUNS:
+            # "The manufacturer, Maplebrook Pharmaceuticals Inc., … the company said": the
+            # nearest company by its name's ending, unless the body last quoted is nearer
+            for entity in orgs:
+                name_words = entity.name.casefold().replace(".", "").split()
+                if entity is quoted or not CORPORATE_ENDINGS.isdisjoint(name_words):
+                    return entity
         if (
             last is not None
             and last.entity is not None

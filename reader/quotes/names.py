@@ -94,7 +94,10 @@ def role_clause(phrase: str) -> str:
     return ""
 
 
-_CORPORATE_ENDINGS = frozenset(
+# The legal form that ends a company's name: "Maplebrook Pharmaceuticals Inc. of Brampton"
+# is the company, then where it is.
+_LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "co", "ltée", "llp"})
+CORPORATE_ENDINGS = frozenset(
     [
         "foods",
         "inc",
@@ -1176,6 +1179,7 @@ class Entities:
             if (
                 word.casefold() in CONNECTORS
                 and end + 1 < count
+                and texts[end - 1].casefold().rstrip(".") not in _LEGAL_FORMS  # "Inc. of Brampton"
                 and _capitalised(texts[end + 1])
                 and texts[end + 1][:1].isalpha()
                 and _word_of(texts[end + 1]).casefold() not in NOT_NAMES  # "Joe Biden on Monday"
@@ -1782,7 +1786,7 @@ class Entities:
         if len(run) == 1:
             entity.aliases.add(words[0].replace(".", "").casefold())
         short = len(words)
-        while short > 2 and words[short - 1].casefold().rstrip(".,") in _CORPORATE_ENDINGS:
+        while short > 2 and words[short - 1].casefold().rstrip(".,") in CORPORATE_ENDINGS:
             short -= 1  # "Valley Harvest Foods Inc." is "Valley Harvest" later in the story
         if short < len(words):
             entity.aliases.add(" ".join(words[:short]).casefold())

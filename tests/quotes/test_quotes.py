@@ -7,6 +7,7 @@ speech).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -2782,3 +2783,21 @@ def test_a_role_after_a_relatives_sentence_is_not_the_relative() -> None:
         "“She cried the whole time,” the author said."
     )
     assert [s for _, s in _speech(text)] != ["Maria Hrytsenko-Bilyk"]
+
+
+def test_the_company_is_the_nearest_one_named_with_a_legal_form() -> None:
+    # a labelled probe article (made up for this project): the company is Northbound Supply
+    # Co., not the chief executive quoted before
+    path = Path(__file__).parents[1] / "data/quotes/probes/p8-a13_globe_outdoor_retailer_ccaa.txt"
+    speech = _speech(path.read_text(encoding="utf-8"))
+    assert [s for q, s in speech if q.startswith("emerge as a smaller")] == [
+        "Northbound Supply Co."
+    ]
+
+
+def test_a_companys_name_ends_at_its_legal_form() -> None:
+    from reader.quotes.names import Entities
+
+    text = "A\n\nThe maker, Maplebrook Pharmaceuticals Inc. of Brampton, Ont., said so.\n"
+    names = {m.entity.name for m in Entities(text).mentions}
+    assert "Maplebrook Pharmaceuticals Inc." in names
