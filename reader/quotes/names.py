@@ -1313,8 +1313,12 @@ class Entities:
         rest = self.text[end : end + 2]
         if rest[:1] == ":" and all(t.isupper() for t in texts[first:last]):
             return True
-        if all(t.isupper() for t in texts[first:last]) and _DATELINE.match(self.text, end):
-            return True  # "SURREY, B.C. — …", "HAY RIVER, N.W.T. — …": where, not who
+        if all(t.isupper() for t in texts[first:last]) and (
+            _DATELINE.match(self.text, end) or last - first >= 4
+        ):
+            # "SURREY, B.C. — …": where, not who; "HIGHER THAN EXPECTED TURNOUT IN IOWA …":
+            # a heading in capitals, not a name
+            return True
         if _CONTINUES_BELOW.match(self.text, start):
             return True  # "Story continues below advertisement"
         line_end = self.text.find("\n", end)

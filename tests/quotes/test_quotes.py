@@ -2801,3 +2801,26 @@ def test_a_companys_name_ends_at_its_legal_form() -> None:
     text = "A\n\nThe maker, Maplebrook Pharmaceuticals Inc. of Brampton, Ont., said so.\n"
     names = {m.entity.name for m in Entities(text).mentions}
     assert "Maplebrook Pharmaceuticals Inc." in names
+
+
+def test_a_heading_in_capitals_is_no_name() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "A\n\nHIGHER THAN EXPECTED TURNOUT IN IOWA DOESN’T INCREASE EXPECTATIONS IN OTHER "
+        "STATES - Michael P. McDonald-Ruiz: “At long last the contests have started.”\n"
+    )
+    names = {m.entity.name for m in Entities(text).mentions}
+    assert not any(name.startswith("HIGHER") for name in names)
+
+
+def test_given_and_dont_open_sentences_and_no_names() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "A\n\nGiven his past comments on the wall, it is safe to say so.\n\n"
+        "Don’t Republicans run the risk of her nominees?\n"
+    )
+    assert {m.entity.name for m in Entities(text).mentions}.isdisjoint(
+        {"Given", "Don’t Republicans"}
+    )
