@@ -328,3 +328,21 @@ def read_rows(path: Path) -> list[dict[str, str]]:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def files_under(repository: Repository, folder: str) -> list[str]:
+    """The paths of the repository's files under `folder`, at the pinned commit."""
+    return subprocess.run(
+        [
+            "git",
+            f"--git-dir={repository.git_dir}",
+            "ls-tree",
+            "-r",
+            "--name-only",
+            repository.source.commit,
+            folder,
+        ],
+        capture_output=True,
+        check=True,
+        text=True,
+    ).stdout.split()

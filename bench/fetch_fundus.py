@@ -41,12 +41,18 @@ import gzip
 import hashlib
 import json
 import re
-import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
 
-from bench.fetch_extraction_corpus import Repository, Source, read_rows, write_index, write_rows
+from bench.fetch_extraction_corpus import (
+    Repository,
+    Source,
+    files_under,
+    read_rows,
+    write_index,
+    write_rows,
+)
 from bench.fetch_news_fixtures import SPLIT as FIXTURES_SPLIT
 from bench.fetch_news_fixtures import _key, excluded_urls, page_name, trafilatura_eval_sites
 from bench.fetch_trafilatura_eval import _own_words, language, registrable, seen_sites
@@ -94,26 +100,9 @@ def gold_body(expected: dict[str, object]) -> str:
     return "\n\n".join(parts)
 
 
-def _files(repository: Repository) -> list[str]:
-    return subprocess.run(
-        [
-            "git",
-            f"--git-dir={repository.git_dir}",
-            "ls-tree",
-            "-r",
-            "--name-only",
-            repository.source.commit,
-            TEST_DATA,
-        ],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout.split()
-
-
 def candidates(repository: Repository) -> list[dict[str, str]]:
     """Every publisher's pages, each with its address and its expected body."""
-    listing = _files(repository)
+    listing = files_under(repository, TEST_DATA)
     rows = []
     for path in sorted(p for p in listing if p.endswith(".json")):
         folder, publisher = path.rsplit("/", 1)

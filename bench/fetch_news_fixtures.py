@@ -50,7 +50,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.fetch_extraction_corpus import Repository, Source, read_rows, write_index, write_rows
+from bench.fetch_extraction_corpus import (
+    Repository,
+    Source,
+    files_under,
+    read_rows,
+    write_index,
+    write_rows,
+)
 from bench.fetch_trafilatura_eval import (
     _own_words,
     language,
@@ -128,26 +135,8 @@ def newspaper_candidates(repository: Repository) -> list[dict[str, str]]:
     return rows
 
 
-def _files_under(repository: Repository, folder: str) -> list[str]:
-    """The paths of the repository's files under `folder`, at the pinned commit."""
-    return subprocess.run(
-        [
-            "git",
-            f"--git-dir={repository.git_dir}",
-            "ls-tree",
-            "-r",
-            "--name-only",
-            repository.source.commit,
-            folder,
-        ],
-        capture_output=True,
-        check=True,
-        text=True,
-    ).stdout.split()
-
-
 def goose3_candidates(repository: Repository) -> list[dict[str, str]]:
-    listing = _files_under(repository, "tests/data/content/")
+    listing = files_under(repository, "tests/data/content/")
     rows = []
     for path in sorted(p for p in listing if p.endswith(".json")):
         data = json.loads(repository.read(path))
@@ -173,7 +162,7 @@ def _js_string(text: str) -> str:
 
 
 def postlight_candidates(repository: Repository) -> list[dict[str, str]]:
-    listing = _files_under(repository, "src/extractors/custom/")
+    listing = files_under(repository, "src/extractors/custom/")
     rows = []
     for path in sorted(p for p in listing if p.endswith("index.test.js")):
         code = repository.read(path).decode("utf-8")
