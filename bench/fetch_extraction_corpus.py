@@ -37,7 +37,7 @@ import re
 import subprocess
 import sys
 import tarfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -346,3 +346,38 @@ def files_under(repository: Repository, folder: str) -> list[str]:
         check=True,
         text=True,
     ).stdout.split()
+
+
+Row = dict[str, str]
+
+
+def split_and_build_main(
+    argv: list[str] | None,
+    prog: str,
+    doc: str,
+    paths: tuple[Path, Path],
+    columns: list[str],
+    make_split: Callable[[Path | None, Path], list[Row]],
+    build: Callable[[list[Row], Path | None, Path, Path], None],
+) -> int:
+    """The command line of a fetcher whose pages are chosen once into a committed split
+    (`--make-split`) and built from it otherwise: `--mirror DIR` reads bare copies
+    DIR/owner+name/repo, `--out` says where the pages go. `paths`: the default output folder
+    and the split's CSV."""
+    out, split = paths
+    parser = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
+    parser.add_argument(
+        "--mirror", type=Path, help="read the sources from bare copies DIR/owner+name/repo"
+    )
+    parser.add_argument("--out", type=Path, default=out, help=f"where to (default: {out})")
+    parser.add_argument(
+        "--make-split", action="store_true", help=f"write {split.name} (once; it is committed)"
+    )
+    args = parser.parse_args(argv)
+    cache = args.out / "sources"
+    cache.mkdir(parents=True, exist_ok=True)
+    if args.make_split:
+        write_rows(split, make_split(args.mirror, cache), columns)
+    else:
+        build(read_rows(split), args.mirror, cache, args.out)
+    return 0

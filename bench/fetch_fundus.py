@@ -36,7 +36,6 @@ fetches them for local measurement only.
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import hashlib
 import json
@@ -50,8 +49,8 @@ from bench.fetch_extraction_corpus import (
     Source,
     files_under,
     read_rows,
+    split_and_build_main,
     write_index,
-    write_rows,
 )
 from bench.fetch_news_fixtures import SPLIT as FIXTURES_SPLIT
 from bench.fetch_news_fixtures import _key, excluded_urls, page_name, trafilatura_eval_sites
@@ -198,24 +197,15 @@ def build(rows: list[dict[str, str]], mirror: Path | None, cache: Path, out: Pat
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.fetch_fundus", description=__doc__.splitlines()[0]
+    return split_and_build_main(
+        argv,
+        "python -m bench.fetch_fundus",
+        __doc__ or "",
+        (OUT, SPLIT),
+        COLUMNS,
+        make_split,
+        build,
     )
-    parser.add_argument(
-        "--mirror", type=Path, help="read the source from a bare copy DIR/owner+name/repo"
-    )
-    parser.add_argument("--out", type=Path, default=OUT, help=f"where to (default: {OUT})")
-    parser.add_argument(
-        "--make-split", action="store_true", help=f"write {SPLIT.name} (once; it is committed)"
-    )
-    args = parser.parse_args(argv)
-    cache = args.out / "sources"
-    cache.mkdir(parents=True, exist_ok=True)
-    if args.make_split:
-        write_rows(SPLIT, make_split(args.mirror, cache), COLUMNS)
-        return 0
-    build(read_rows(SPLIT), args.mirror, cache, args.out)
-    return 0
 
 
 if __name__ == "__main__":

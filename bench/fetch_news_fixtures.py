@@ -40,7 +40,6 @@ repository, and this script fetches them for local measurement only.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gzip
 import hashlib
@@ -54,9 +53,8 @@ from bench.fetch_extraction_corpus import (
     Repository,
     Source,
     files_under,
-    read_rows,
+    split_and_build_main,
     write_index,
-    write_rows,
 )
 from bench.fetch_trafilatura_eval import (
     _own_words,
@@ -298,25 +296,15 @@ def build(rows: list[dict[str, str]], mirror: Path | None, cache: Path, out: Pat
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.fetch_news_fixtures", description=__doc__.splitlines()[0]
+    return split_and_build_main(
+        argv,
+        "python -m bench.fetch_news_fixtures",
+        __doc__ or "",
+        (OUT, SPLIT),
+        COLUMNS,
+        make_split,
+        build,
     )
-    parser.add_argument(
-        "--mirror", type=Path, help="read the sources from bare copies DIR/owner+name/repo"
-    )
-    parser.add_argument("--out", type=Path, default=OUT, help=f"where to (default: {OUT})")
-    parser.add_argument(
-        "--make-split", action="store_true", help=f"write {SPLIT.name} (once; it is committed)"
-    )
-    args = parser.parse_args(argv)
-    cache = args.out / "sources"
-    cache.mkdir(parents=True, exist_ok=True)
-    if args.make_split:
-        write_rows(SPLIT, make_split(args.mirror, cache), COLUMNS)
-        return 0
-    rows = read_rows(SPLIT)
-    build(rows, args.mirror, cache, args.out)
-    return 0
 
 
 if __name__ == "__main__":
