@@ -566,6 +566,14 @@ _DATELINE = re.compile(
 )
 
 
+# A dateline that opens a paragraph, up to the dash before the story's first word:
+# "KAMLOOPS, B.C. — ", "BRANDON, Man. - ", "HALIFAX (CP) — ", "ST. JOHN'S, N.L. – ".
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+(?:[A-Z][\w.]*\s?){1,3})?(?:\s*\([A-Z][\w .]*\))?\s+[—–-] "
+)
+_DASHES = frozenset("—–-")
+
+
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return (
@@ -1419,12 +1427,24 @@ class Entities:
             token.start == 0
             or lead.endswith("\n")
             or bool(re.search(r"(?:[.!?][\"”’]?|[|:])\s+$", lead))
+            or self._after_dateline(token)
         )
+
+    def _after_dateline(self, token: Token) -> bool:
+        """Whether `token` opens the story after its dateline ("KAMLOOPS, B.C. — Skip …")."""
+        if self.text[token.start - 2 : token.start - 1] not in _DASHES:
+            return False
+        newline = self.text.rfind("\n", max(0, token.start - 60), token.start)
+        if newline < 0 and token.start > 60:
+            return False  # no paragraph opens within a dateline's length
+        return _DATELINE_LEAD.fullmatch(self.text, newline + 1, token.start) is not None
 
     def _after_lowercase_or_start(self, token: Token) -> bool:
         """Whether `token` opens a sentence or follows a lowercase word ("former Olympian")."""
         lead = self.text[max(0, token.start - 3) : token.start]
         if token.start == 0 or lead.endswith("\n") or re.search(r"[.!?][\"”’]?\s+$", lead):
+            return True
+        if self._after_dateline(token):
             return True
         return bool(re.search(r"[a-z] $", lead))
 

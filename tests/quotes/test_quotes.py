@@ -2824,3 +2824,13 @@ def test_given_and_dont_open_sentences_and_no_names() -> None:
     assert {m.entity.name for m in Entities(text).mentions}.isdisjoint(
         {"Given", "Don’t Republicans"}
     )
+
+
+def test_a_role_opening_the_story_after_its_dateline_is_not_part_of_the_name() -> None:
+    text = _article(
+        "SELKIRK, Man. — Goaltender Ivan Petrenko stopped 38 shots on Friday.\n\n"
+        "“The guys in front of me did the hard work,” Petrenko said.\n\n"
+        "GIMLI (CP) - Skip Darnell Okafor drew to the button in the tenth end.\n\n"
+        "“I just threw the same weight,” Okafor said."
+    )
+    assert [s for _, s in _speech(text)] == ["Ivan Petrenko", "Darnell Okafor"]
