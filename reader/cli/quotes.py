@@ -15,7 +15,7 @@ from reader.cli.command import Command, say
 from reader.core.paths import Locations
 from reader.core.text import TextStructure, clean_line, shown_name
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
-from reader.quotes.finding import MAX_CHARACTERS, QuoteFinding
+from reader.quotes.finding import MAX_CHARACTERS, QuoteFinding, speaker_unknown
 from reader.storage.database import Store, StoreError
 
 
@@ -125,7 +125,7 @@ def print_quotes(where: Locations, target: str, as_json: bool, include_all: bool
             cue = f" [{finding.cue}]" if finding.cue else ""
             who = f"{finding.speaker}{cue}"
         else:
-            who = "(speaker unknown)"
+            who = f"({clean_line(speaker_unknown(finding))})"
         say(f"{number:>3}. {who}\n     “{excerpt}”")
     return 0
 

@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial
 
 from rapidfuzz import fuzz, process
@@ -655,7 +655,7 @@ class _Finder:
                         finding, attribution = self._found(quote, lede)
                 if finding.speech:
                     finding, attribution = self._ranked(quote, finding, attribution)
-                findings.append(finding)
+                findings.append(_offered(finding, attribution))
                 if attribution is not None and finding.speech and finding.speaker:
                     speaker_here = attribution
                     self._spoken.append(
@@ -2503,6 +2503,24 @@ class _Finder:
                     return source
         match = process.extractOne(name, self.known, scorer=fuzz.token_sort_ratio, score_cutoff=88)
         return match[0] if match else name
+
+
+def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFinding:
+    """The finding as offered: a speaker who is a name, or none. A definite description the
+    finder could not tie to anyone named ("the rookie", "the company", "the statement from
+    the union") points at someone the article names elsewhere or never names: its words are
+    no source to accept, so none is offered (the finding's `mention` still shows them). The
+    finder's own reading (who speaks on in the next paragraph) is not changed by this."""
+    words = (finding.speaker or "").split()
+    if (
+        attribution is not None
+        and attribution.entity is None
+        and len(words) >= 2
+        and words[0].casefold() == "the"
+        and words[1][:1].islower()
+    ):
+        return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))
+    return finding
 
 
 def _attribution_only(toks: Sequence[Token]) -> bool:

@@ -53,3 +53,10 @@ class QuoteFinding:
             "cue": self.cue,
             "confidence": round(self.confidence, 2),
         }
+
+
+def speaker_unknown(finding: QuoteFinding) -> str:
+    """What is said of a quotation with no speaker offered: with the words the article
+    uses for them when it has some ("speaker unknown: the rookie"), not for "she" alone."""
+    mention = " ".join((finding.mention or "").split())
+    return f"speaker unknown: {mention}" if len(mention.split()) >= 2 else "speaker unknown"

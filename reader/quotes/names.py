@@ -1816,8 +1816,8 @@ class Entities:
             entity.aliases.add(" ".join(words[:short]).casefold())
             if words[-1].casefold().rstrip(".,") in {"inc", "corp", "ltd", "limited", "llc", "plc"}:
                 # "Blackwater Ridge Copper Ltd." is "Blackwater Ridge" later: a company's
-                # name shortens to its first words, its trade dropped
-                for cut in range(2, short):
+                # name shortens to its first words, its trade or its legal form dropped
+                for cut in range(2, short + 1):
                     key = " ".join(words[:cut]).casefold()
                     entity.aliases.add(key)
                     self._company_starts.add(key)

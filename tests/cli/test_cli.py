@@ -283,3 +283,18 @@ def test_keys_lists_every_id_and_marks_the_changed_ones(tmp_path: Path) -> None:
     assert row["keys"] == "ctrl+t" and row["changed"] is True
     warned = run_reader("keys")
     assert "'x' left out" in warned.stderr
+
+
+def test_quotes_show_the_words_for_a_speaker_no_name_was_found_for(tmp_path: Path) -> None:
+    article = tmp_path / "hearing.txt"
+    article.write_text(
+        "Rail executives face MPs\n\n"
+        "Rail executives appeared before the committee on Tuesday.\n\n"
+        "“Flaws can develop quickly,” the executive said.\n",
+        encoding="utf-8",
+    )
+    result = run_reader("quotes", str(article), "--library", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "(speaker unknown: the executive)" in result.stdout
+    (row,) = json.loads(run_reader("quotes", str(article), "--json").stdout)
+    assert (row["speaker"], row["speaker_mention"]) == (None, "the executive")

@@ -980,7 +980,7 @@ def test_an_epithet_stands_for_the_person_named_before_but_the_other_one_does_no
     text = _article(
         'Officer Jane Roe arrived first at the scene.\n\n"It was chaos," the other officer said.'
     )
-    assert [s for _, s in _speech(text)] == ["the other officer"]
+    assert [s for _, s in _speech(text)] == [None]  # not Jane Roe, and no name offered
 
 
 def test_a_word_too_long_for_a_given_name_is_none_and_not_kept() -> None:
@@ -2112,7 +2112,7 @@ def test_a_generic_word_for_an_organisation_opening_a_line_is_no_organisation() 
         "“Some of it very likely came from far away,” Wieczorek said."
     )
     # the company's words are speech, the company unnamed ("Company" in the heading is none)
-    assert [s for _, s in _speech(text)] == ["The company", "Tomasz Wieczorek"]
+    assert [s for _, s in _speech(text)] == [None, "Tomasz Wieczorek"]
 
 
 def test_the_person_a_scene_sentence_introduces_is_the_one_the_pronoun_means() -> None:
@@ -2677,7 +2677,7 @@ def test_an_organisation_of_a_kind_no_one_named_is_not_the_last_one_named() -> N
         "the rules.\n\n"
         "“Our members are not the problem,” the association said in a written statement."
     )
-    assert [s for _, s in _speech(text)] == ["the association"]
+    assert [s for _, s in _speech(text)] == [None]  # none named: no name offered
 
 
 def test_the_company_is_not_the_union_named_last() -> None:
@@ -2687,7 +2687,7 @@ def test_the_company_is_not_the_union_named_last() -> None:
         "The company, which employs about 2,200 people in Hamilton, said in a statement that "
         "the agreement “provides stability for our employees.”"
     )
-    assert [s for _, s in _speech(text)] == ["The company"]
+    assert [s for _, s in _speech(text)] == [None]  # none named: no name offered
 
 
 def test_someone_the_article_says_is_not_named_is_given_no_ones_name() -> None:
@@ -2732,7 +2732,7 @@ def test_an_outlet_only_spoken_to_is_not_the_company_that_speaks() -> None:
         "The forestry company, which was an intervener in the case, said in a statement that "
         "it hoped to “continue building a respectful relationship” with the First Nation."
     )
-    assert [s for _, s in _speech(text)] == ["The forestry company"]
+    assert [s for _, s in _speech(text)] == [None]  # its words are no name to accept
 
 
 def test_a_dateline_in_capitals_is_no_organisation_that_speaks() -> None:
@@ -2742,7 +2742,7 @@ def test_a_dateline_in_capitals_is_no_organisation_that_speaks() -> None:
         "abroad.\n\n"
         "“We are working with our partners in Canada and abroad,” the spokesperson said."
     )
-    assert [s for _, s in _speech(text)] == ["the spokesperson"]
+    assert [s for _, s in _speech(text)] == [None]  # no one named: no name offered
 
 
 def test_a_curling_team_named_for_its_skip_is_not_the_skip() -> None:
@@ -2834,3 +2834,27 @@ def test_a_role_opening_the_story_after_its_dateline_is_not_part_of_the_name() -
         "“I just threw the same weight,” Okafor said."
     )
     assert [s for _, s in _speech(text)] == ["Ivan Petrenko", "Darnell Okafor"]
+
+
+def test_a_company_called_by_its_name_without_its_legal_form_is_still_the_company() -> None:
+    text = _article(
+        "Health Canada warned parents on Friday about snack bars made by Larchmont "
+        "Orchards Inc. of Guelph, Ont.\n\n"
+        "Larchmont Orchards said in a statement that a machine part had failed.\n\n"
+        "“We are deeply sorry,” the company said."
+    )
+    assert [s for _, s in _speech(text)] == ["Larchmont Orchards Inc."]
+
+
+def test_a_description_tied_to_no_one_is_no_speaker_to_accept() -> None:
+    from reader.quotes.finding import speaker_unknown
+
+    text = _article(
+        "Rail executives appeared before the committee on Tuesday.\n\n"
+        "“Flaws can develop quickly,” the executive said.\n\n"
+        "“We are ready,” Mayor Ana Ruiz said. “We have been for years.”"
+    )
+    findings = [f for f in find_quotes(text) if f.speech]
+    assert [f.speaker for f in findings] == [None, "Ana Ruiz", "Ana Ruiz"]
+    assert findings[0].mention == "the executive"
+    assert speaker_unknown(findings[0]) == "speaker unknown: the executive"

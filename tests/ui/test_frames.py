@@ -110,3 +110,13 @@ async def test_the_annotations_list_keeps_its_width_when_it_needs_a_scrollbar(
         await settle(pilot)
         assert not notes.show_vertical_scrollbar
         assert notes.scrollable_content_region.width == width
+
+
+def test_a_suggestion_without_a_speaker_shows_the_articles_words_for_them() -> None:
+    from reader.quotes import find_quotes
+    from reader.ui.widgets.annotation_list import suggestion_prompt
+
+    text = "A\n\nExecutives met MPs.\n\n“Flaws can develop quickly,” the executive said.\n"
+    (finding,) = find_quotes(text)
+    shown = suggestion_prompt(finding, "Flaws can develop quickly,").plain
+    assert shown.startswith("suggested  speaker unknown: the executive\n")

@@ -27,6 +27,7 @@ from reader.core.coders import coder_key, shown_coder
 from reader.core.records import Annotation
 from reader.core.text import clean_line
 from reader.quotes import QuoteFinding
+from reader.quotes.finding import speaker_unknown
 from reader.ui.styling import literal
 from reader.ui.widgets.option_updates import MeasuredContent, prompt_width, redraw, same_lines
 
@@ -88,7 +89,7 @@ def _excerpt(quote: str) -> str:
 def suggestion_prompt(finding: QuoteFinding, quote: str) -> Content:
     """The lines that show a quotation not tagged yet, with its suggested speaker."""
     if not finding.speaker:
-        speaker = Content.styled("speaker unknown", "italic $text-muted")
+        speaker = Content.styled(clean_line(speaker_unknown(finding)), "italic $text-muted")
     elif finding.uncertain:  # look before accepting: a ? and a dimmer colour
         speaker = Content.styled(f"? {finding.speaker}", "italic $text-muted")
     else:
