@@ -821,8 +821,11 @@ class _Finder:
         title_case = _title_case(inner_text, words)
         named = (len(words) <= 4 or title_case) and METALINGUISTIC.search(lead)
         placed = title_case and _PLACE_LEAD.search(lead)
-        if (named and not _NAMING_VERB.search(lead)) or titled or placed:
-            return QuoteFinding(quote, speech=False), None  # words cited as words, titles
+        naming = _NAMING_VERB.search(lead) is not None
+        given_name = title_case and naming and inner_text.lstrip()[:1].isupper()
+        if (named and (title_case or not naming)) or given_name or titled or placed:
+            # words cited as words, titles, names given ("the players call him “Papa Bear”")
+            return QuoteFinding(quote, speech=False), None
         if len(words) <= 3 and self._inside_a_name(quote):
             return QuoteFinding(quote, speech=False), None  # Shabnam “Shabs” Rizvi-Mendez
         if _READS.match(follow):  # a sign's words, unless a document of someone's reads so

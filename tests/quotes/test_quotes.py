@@ -2858,3 +2858,13 @@ def test_a_description_tied_to_no_one_is_no_speaker_to_accept() -> None:
     assert [f.speaker for f in findings] == [None, "Ana Ruiz", "Ana Ruiz"]
     assert findings[0].mention == "the executive"
     assert speaker_unknown(findings[0]) == "speaker unknown: the executive"
+
+
+def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
+    text = _article(
+        "Coach Dana Whitford said the team had a good week.\n\n"
+        "The players call him “Papa Bear,” a nickname he says he hates.\n\n"
+        "Neighbours hold a barbecue they call “Ember Day,” every August.\n\n"
+        "Whitford called the loss “a wake-up call” on Sunday."
+    )
+    assert [q for q, _ in _speech(text)] == ["a wake-up call"]
