@@ -1847,6 +1847,14 @@ class Entities:
                 entity = self._person(token.word, token.start)  # "Mr Obama" before any full name
         if gender and entity.kind == "person" and not entity.gender:
             entity.gender = gender
+        if (
+            entity.kind == "person"
+            and not entity.description
+            and self.text.startswith(",", token.end)
+        ):
+            # "said Castonguay, a 20-year-old rookie from Rimouski": described at a later
+            # mention when the first gave nothing ("the rookie said" is him)
+            entity.description = self._appositive(token.end + 1)
         self._mention(token.start, token.end, entity)
 
     def _introduced_by_given_name(self, token: Token) -> Entity | None:
@@ -1905,30 +1913,36 @@ class Entities:
             introduced = _introduced_before(self.text, start, 80)
             if introduced is not None and _for_a_person(introduced.group("words")):
                 return introduced.group("words")
-        # An appositive: ", an Ottawa New Democrat MP," / ", director of the gallery,"
         if last < len(toks) and toks[last].text == ",":
-            stop = self.text.find(",", toks[last].end)
-            period = self.text.find(".", toks[last].end)
-            ends = [e for e in (stop, period) if e > 0]
-            if ends:
-                phrase = self.text[toks[last].end : min(ends)].strip()
-                role = role_clause(phrase)
-                if role:
-                    return role  # ", who became chief executive in April after …,"
-                lead = phrase.split(" ", 1)[0].casefold() if phrase else ""
-                if (
-                    phrase
-                    and not _verb_form(lead)  # ", reached by phone,", ", left the court"
-                    and lead not in _COMMON_VERBS
-                    and not is_speech_verb(lead.rstrip(":;"), ",")  # ", said: “These are …”"
-                    and (
-                        lead in {"a", "an", "the"}
-                        or phrase[:1].islower()
-                        or lead.endswith(("'s", "’s"))  # ", Ava’s mother,"
-                    )
-                    and len(phrase.split()) <= 12
-                ):
-                    return phrase
+            return self._appositive(toks[last].end)
+        return ""
+
+    def _appositive(self, start: int) -> str:
+        """The description set after a name and its comma, from `start`: ", an Ottawa New
+        Democrat MP," / ", director of the gallery," / ", who became chief executive …,"."""
+        stop = self.text.find(",", start)
+        period = self.text.find(".", start)
+        ends = [e for e in (stop, period) if e > 0]
+        if not ends:
+            return ""
+        phrase = self.text[start : min(ends)].strip()
+        role = role_clause(phrase)
+        if role:
+            return role  # ", who became chief executive in April after …,"
+        lead = phrase.split(" ", 1)[0].casefold() if phrase else ""
+        if (
+            phrase
+            and not _verb_form(lead)  # ", reached by phone,", ", left the court"
+            and lead not in _COMMON_VERBS
+            and not is_speech_verb(lead.rstrip(":;"), ",")  # ", said: “These are …”"
+            and (
+                lead in {"a", "an", "the"}
+                or phrase[:1].islower()
+                or lead.endswith(("'s", "’s"))  # ", Ava’s mother,"
+            )
+            and len(phrase.split()) <= 12
+        ):
+            return phrase
         return ""
 
     def _person_at(self, token: Token) -> bool:

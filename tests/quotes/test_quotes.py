@@ -2868,3 +2868,13 @@ def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
         "Whitford called the loss “a wake-up call” on Sunday."
     )
     assert [q for q, _ in _speech(text)] == ["a wake-up call"]
+
+
+def test_a_description_given_at_a_later_mention_names_who_it_stands_for() -> None:
+    text = _article(
+        "The first thing Noah Castonguay noticed about his partner Mikko Laine was the ice.\n\n"
+        "“I thought he was in pain,” said Castonguay, a 20-year-old rookie from Rimouski.\n\n"
+        "Laine talks to him during every shift.\n\n"
+        "“He shows me a clip and asks why I was there,” the rookie said."
+    )
+    assert [s for _, s in _speech(text)] == ["Noah Castonguay", "Noah Castonguay"]
