@@ -159,13 +159,18 @@ def test_a_skipped_file_is_named(library: Path) -> None:
     assert "junk.txt: looks like a binary file" in result.stderr
 
 
+def _plain_article(path: Path, *paragraphs: str) -> Path:
+    """A `.txt` article outside any library: a headline, then its paragraphs."""
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
 def test_quotes_json_of_a_plain_file_outside_the_library(tmp_path: Path) -> None:
-    article = tmp_path / "elsewhere.txt"
-    article.write_text(
-        "Council votes on bridge\n\n"
-        "Mayor Ann Hollis, a former engineer, backed the plan.\n\n"
-        '"We cannot wait another winter," Hollis said. Not every "vanity project" is a waste.\n',
-        encoding="utf-8",
+    article = _plain_article(
+        tmp_path / "elsewhere.txt",
+        "Council votes on bridge",
+        "Mayor Ann Hollis, a former engineer, backed the plan.",
+        '"We cannot wait another winter," Hollis said. Not every "vanity project" is a waste.',
     )
     result = run_reader("quotes", str(article), "--json", "--library", str(tmp_path))
     assert result.returncode == 0, result.stderr
@@ -286,12 +291,11 @@ def test_keys_lists_every_id_and_marks_the_changed_ones(tmp_path: Path) -> None:
 
 
 def test_quotes_show_the_words_for_a_speaker_no_name_was_found_for(tmp_path: Path) -> None:
-    article = tmp_path / "hearing.txt"
-    article.write_text(
-        "Rail executives face MPs\n\n"
-        "Rail executives appeared before the committee on Tuesday.\n\n"
-        "“Flaws can develop quickly,” the executive said.\n",
-        encoding="utf-8",
+    article = _plain_article(
+        tmp_path / "hearing.txt",
+        "Rail executives face MPs",
+        "Rail executives appeared before the committee on Tuesday.",
+        "“Flaws can develop quickly,” the executive said.",
     )
     result = run_reader("quotes", str(article), "--library", str(tmp_path))
     assert result.returncode == 0, result.stderr
