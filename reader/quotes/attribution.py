@@ -2470,9 +2470,23 @@ class _Finder:
         if head in _BUSINESS_NOUNS:
             # "The manufacturer, Maplebrook Pharmaceuticals Inc., … the company said": the
             # nearest company by its name's ending, unless the body last quoted is nearer
+            # and no company was named since it spoke ("Health Canada said … The
+            # manufacturer, Maplebrook Pharmaceuticals Inc., said it had contacted Health
+            # Canada. … the company said": the manufacturer)
+            companies = [
+                entity
+                for entity in orgs
+                if not CORPORATE_ENDINGS.isdisjoint(entity.name.casefold().replace(".", "").split())
+            ]
+            subjects = [
+                m.entity
+                for m in self.entities.between(self._last_speech_end, at)
+                if m.entity.kind == "org" and (self._is_subject(m) or self._speaks_next(m))
+            ]
+            if subjects and subjects[-1] in companies:
+                return subjects[-1]
             for entity in orgs:
-                name_words = entity.name.casefold().replace(".", "").split()
-                if entity is quoted or not CORPORATE_ENDINGS.isdisjoint(name_words):
+                if entity is quoted or entity in companies:
                     return entity
         if (
             last is not None
@@ -2484,6 +2498,11 @@ class _Finder:
             return last.entity
         speakers = [entity for entity in orgs if not self._never_speaks(entity, at)]
         return speakers[0] if speakers else None
+
+    def _speaks_next(self, mention: Mention) -> bool:
+        """Whether a speech verb follows a mention ("but GM said it will …")."""
+        following = _WORD.match(self.text, mention.end + 1)
+        return following is not None and is_speech_verb(following.group(), mention.text)
 
     def _never_speaks(self, entity: Entity, at: int) -> bool:
         """Whether every mention of an organisation before `at` is of one spoken to

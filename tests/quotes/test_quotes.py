@@ -2878,3 +2878,13 @@ def test_a_description_given_at_a_later_mention_names_who_it_stands_for() -> Non
         "“He shows me a clip and asks why I was there,” the rookie said."
     )
     assert [s for _, s in _speech(text)] == ["Noah Castonguay", "Noah Castonguay"]
+
+
+def test_the_company_is_the_company_named_as_subject_since_the_last_quotation() -> None:
+    text = _article(
+        "“Do not give this medicine to children,” Health Canada said in its advisory.\n\n"
+        "The manufacturer, Larchmont Pharmaceuticals Inc. of Guelph, Ont., said it had "
+        "contacted Health Canada at once.\n\n"
+        "“We sincerely apologize to parents,” the company said in a statement."
+    )
+    assert [s for _, s in _speech(text)] == ["Health Canada", "Larchmont Pharmaceuticals Inc."]
