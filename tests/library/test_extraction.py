@@ -284,6 +284,19 @@ def test_a_pull_quote_repeating_the_story_is_removed_and_nothing_of_the_story_lo
     ]
 
 
+def test_a_sub_headline_quoting_the_text_below_it_is_kept_but_not_a_box_title() -> None:
+    quote = "Engineers had warned that the bridge could not carry buses"
+    below = f"{quote} for much longer, and the council's own report called its frame tired."
+    box = "<aside><h1>The new bridge would serve the town</h1></aside>"
+    article = clean_page(
+        page(paragraphs(STORY[:2]), f"<h2>{quote}</h2><p>{below}</p>", paragraphs(STORY[2:]))
+        .replace("</article>", f"</article>{box}")
+        .replace("</p><p>The mayor", f"</p>{box.replace('aside', 'div')}<p>The mayor")
+    )
+    assert [block.text for block in article.blocks] == [*STORY[:2], quote, below, *STORY[2:]]
+    assert "The new bridge would serve the town" not in article.body_text
+
+
 def test_a_repeated_line_of_a_table_or_of_code_is_kept() -> None:
     from reader.library.cleaning import repeated_in_story
     from reader.library.page_text import Block
