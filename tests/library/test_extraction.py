@@ -297,6 +297,25 @@ def test_a_sub_headline_quoting_the_text_below_it_is_kept_but_not_a_box_title() 
     assert "The new bridge would serve the town" not in article.body_text
 
 
+def test_a_sub_headline_linking_to_itself_is_not_link_text_but_a_link_away_is() -> None:
+    own = '<h2 id="vote"><a href="#vote">The vote</a></h2>'
+    named = '<h2><a name="work" href="#work">The work</a></h2>'
+    away = '<h2 id="more"><a href="#top">Back to the top of the page</a></h2>'
+    article = clean_page(
+        page(
+            own, paragraphs(STORY[:2]), named, paragraphs(STORY[2:4]), away, paragraphs(STORY[4:])
+        ),
+        "https://example.com/bridge",
+    )
+    assert [block.text for block in article.blocks] == [
+        "The vote",
+        *STORY[:2],
+        "The work",
+        *STORY[2:],
+    ]
+    assert [removal.text for removal in cut(article)] == ["Back to the top of the page"]
+
+
 def test_a_repeated_line_of_a_table_or_of_code_is_kept() -> None:
     from reader.library.cleaning import repeated_in_story
     from reader.library.page_text import Block
