@@ -9,7 +9,8 @@ library gives evidence that holds on any site, never because of how a line looks
   heading inside the story's element with story on both sides is a sub-headline, however
   its element is named);
 - an image caption (a `figcaption`, or an element named "caption"): kept apart, in
-  `captions`, not in the story;
+  `captions`, not in the story, unless the page is a gallery told in its captions
+  (`is_gallery`);
 - a block found on other pages of the same site the library holds (boilerplate by
   repetition, as jusText and boilerpipe reason: `reader.library.site_memory`);
 - the headline repeated as the story's first block;
@@ -149,7 +150,7 @@ def clean_blocks(
         if number not in removed and blocks[number] not in captions
     }
     total = sum(words(b.text) for b in blocks) or 1
-    if len(captions) == len(blocks):
+    if is_gallery(blocks, captions):
         captions = []  # a gallery: its captions are the story
     weak = sum(words(r.text) for r in removed.values() if not r.strong)
     strong = sum(words(r.text) for r in removed.values() if r.strong)
@@ -190,6 +191,22 @@ def clean_blocks(
 
 
 REPEATED = "repeated in the story (a pull quote)"
+GALLERY_SHARE = 0.8
+GALLERY_INTRO_WORDS = 250
+
+
+def is_gallery(blocks: list[Block], captions: list[Block]) -> bool:
+    """Whether a page is a gallery whose captions are its story: all its blocks are
+    captions, or they hold `GALLERY_SHARE` of the words and the page has under
+    `GALLERY_INTRO_WORDS` of its own (an introduction, not a story with a gallery after
+    it). On the dev sets, the listicles and shop guides told in slides (jokes, costumes,
+    shops: 76 to 218 words of their own) were read as their introduction alone; the one
+    story followed by a longer slideshow had 469 words of its own."""
+    caption_words = sum(words(b.text) for b in captions)
+    other = sum(words(b.text) for b in blocks) - caption_words
+    return len(captions) == len(blocks) or (
+        caption_words >= GALLERY_SHARE * (caption_words + other) and other < GALLERY_INTRO_WORDS
+    )
 
 
 _TABLE_OR_CODE = frozenset("│┃─━┼┬┴├┤|{};=<>")
