@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus omnivore stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -57,6 +57,9 @@ news-fixtures: $(STAMP)  ## Fetch newspaper's, goose3's and Postlight's test pag
 
 fundus: $(STAMP)  ## Fetch fundus's parser-test pages (the fourth blind set) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_fundus
+
+omnivore: $(STAMP)  ## Fetch Omnivore's Readability test pages (the fifth blind set) into bench/.data (not committed)
+	$(BIN)/python -m bench.fetch_omnivore
 
 interop: $(STAMP)  ## Optional: QualCoder imports an export headless; each coding drawn on its quote?
 	@test -f "$(QUALCODER_SRC)/qualcoder/refi.py" || { echo "make interop: set QUALCODER_SRC to a QualCoder source tree's src folder, and QUALCODER_PYTHON to a Python with PyQt6, Pillow and pymupdf"; exit 2; }

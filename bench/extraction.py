@@ -24,6 +24,11 @@ Reader scored lowest; `--json` prints the figures as JSON. Each set is a folder 
   with the body those tests expect (sub-headlines and paragraphs), split by site:
   `fundus-dev` (107 pages, 75 sites; its first score was blind too, then studied) and
   `fundus-test` (146 pages, 103 sites), only with `--blind`, once;
+- `omnivore-dev` and `omnivore-test`: a fifth blind set (`python -m bench.fetch_omnivore`
+  puts it in bench/.data/omnivore/, the list in `bench/omnivore_split.csv`): 84 pages of 74
+  sites (2021-2024) that Omnivore's fork of Readability.js tests, with the output its
+  developers accepted, split by site: `omnivore-dev` (38 pages, 34 sites; its first score
+  was blind) and `omnivore-test` (46 pages, 40 sites), only with `--blind`, once;
 - `trafilatura-eval-dev` and `trafilatura-eval-test`: trafilatura's own evaluation pages
   (989 pages of 939 sites, a sixth of them English), split by site
   (`bench/trafilatura_eval_split.csv`; `python -m bench.fetch_trafilatura_eval` puts them
@@ -81,6 +86,9 @@ CORPUS_SETS["newspaper-test"] = NEWS_FIXTURES / "newspaper-test"
 FUNDUS = ROOT / "bench" / ".data" / "fundus"
 CORPUS_SETS["fundus-dev"] = FUNDUS / "fundus-dev"
 CORPUS_SETS["fundus-test"] = FUNDUS / "fundus-test"
+OMNIVORE = ROOT / "bench" / ".data" / "omnivore"
+CORPUS_SETS["omnivore-dev"] = OMNIVORE / "omnivore-dev"
+CORPUS_SETS["omnivore-test"] = OMNIVORE / "omnivore-test"
 SNIPPET_SETS: dict[str, Path] = {
     "trafilatura-eval-dev": TRAFILATURA_EVAL / "dev",
     "trafilatura-eval-seen": TRAFILATURA_EVAL / "test",
@@ -89,7 +97,7 @@ SNIPPET_SETS: dict[str, Path] = {
 # The former test half, scored blind once (2026-12-01), now read and worked on.
 ALIASES = {"trafilatura-eval-test": "trafilatura-eval-seen"}
 # Scored once each, blind, when the work was done; --blind and the set's name to run again.
-BLIND_SETS = ("corpus-test", "newspaper-test", "openings-test", "fundus-test")
+BLIND_SETS = ("corpus-test", "newspaper-test", "openings-test", "fundus-test", "omnivore-test")
 BLIND = "corpus-test"
 _WORD = re.compile(r"\w+")
 
@@ -342,10 +350,13 @@ def score_set(folder: Path, extractor: str) -> Score:
     return score_pages(pages, EXTRACTORS[extractor](pages))
 
 
+_LANGUAGE_SETS = ("newspaper-test", "fundus-dev", "fundus-test", "omnivore-dev", "omnivore-test")
+
+
 def _rows(set_name: str, pages: list[GoldPage], by_dataset: bool) -> dict[str, list[GoldPage]]:
     """The rows a set is reported in: all its pages, and for the corpus, parts of it."""
     rows = {set_name: pages}
-    if set_name in SNIPPET_SETS or set_name in ("newspaper-test", "fundus-dev", "fundus-test"):
+    if set_name in SNIPPET_SETS or set_name in _LANGUAGE_SETS:
         rows[f"{set_name} English"] = [page for page in pages if page.language == "English"]
         if set_name in BLIND_SETS:
             rows[f"{set_name} unseen sites"] = [page for page in pages if not page.near_zyte]
@@ -397,6 +408,7 @@ def main(argv: list[str] | None = None) -> int:
         "trafilatura-eval-dev",
         "trafilatura-eval-seen",
         "fundus-dev",
+        "omnivore-dev",
     ]
     unknown = [name for name in names if name not in folders]
     if unknown:
@@ -421,6 +433,8 @@ def main(argv: list[str] | None = None) -> int:
             builder = "fetch_news_fixtures"
         elif name.startswith("fundus"):
             builder = "fetch_fundus"
+        elif name.startswith("omnivore"):
+            builder = "fetch_omnivore"
         print(f"{name}: not built; python -m bench.{builder} builds it", file=sys.stderr)
     results: dict[str, dict[str, dict[str, float]]] = {}
     every: dict[str, Score] = {name: Score() for name in EXTRACTORS}

@@ -66,8 +66,11 @@ class PageIndex:
             tag = element.tag.lower() if isinstance(element.tag, str) else ""
             if not tag or tag in _SKIPPED:
                 return
-            # (an <a> with no href is a jump target, `<a name="part2">`, not a link)
-            linked = linked or (tag == "a" and element.get("href") is not None)
+            # (an <a> with no href is a jump target, `<a name="part2">`, not a link; nor is
+            # one to itself, a heading's permalink `<h2 id="x"><a href="#x">`)
+            linked = linked or (
+                tag == "a" and element.get("href") is not None and not _to_itself(element)
+            )
             block = tag in BLOCK_TAGS
             if block:
                 self._breaks.add(self._size)
@@ -128,6 +131,25 @@ class PageIndex:
 
 
 # --- the element that holds the story ---------------------------------------------------------
+
+
+def _to_itself(anchor: Any) -> bool:
+    """Whether a link points at itself or at its parent (`href="#x"`, the link or its parent
+    with id or name "x"): a heading's permalink, which leads nowhere else."""
+    href = anchor.get("href") or ""
+    if len(href) < 2 or not href.startswith("#"):
+        return False
+    target, element = href[1:], anchor
+    for _ in range(_PERMALINK_DEPTH):
+        if element is None:
+            return False
+        if target in (element.get("id"), element.get("name")):
+            return True
+        element = element.getparent()
+    return False
+
+
+_PERMALINK_DEPTH = 2  # the link and its parent (the heading; not a container: "skip to top")
 
 
 def _ancestors(element: Any) -> list[Any]:

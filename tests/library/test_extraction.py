@@ -284,6 +284,38 @@ def test_a_pull_quote_repeating_the_story_is_removed_and_nothing_of_the_story_lo
     ]
 
 
+def test_a_sub_headline_quoting_the_text_below_it_is_kept_but_not_a_box_title() -> None:
+    quote = "Engineers had warned that the bridge could not carry buses"
+    below = f"{quote} for much longer, and the council's own report called its frame tired."
+    box = "<aside><h1>The new bridge would serve the town</h1></aside>"
+    article = clean_page(
+        page(paragraphs(STORY[:2]), f"<h2>{quote}</h2><p>{below}</p>", paragraphs(STORY[2:]))
+        .replace("</article>", f"</article>{box}")
+        .replace("</p><p>The mayor", f"</p>{box.replace('aside', 'div')}<p>The mayor")
+    )
+    assert [block.text for block in article.blocks] == [*STORY[:2], quote, below, *STORY[2:]]
+    assert "The new bridge would serve the town" not in article.body_text
+
+
+def test_a_sub_headline_linking_to_itself_is_not_link_text_but_a_link_away_is() -> None:
+    own = '<h2 id="vote"><a href="#vote">The vote</a></h2>'
+    named = '<h2><a name="work" href="#work">The work</a></h2>'
+    away = '<h2 id="more"><a href="#top">Back to the top of the page</a></h2>'
+    article = clean_page(
+        page(
+            own, paragraphs(STORY[:2]), named, paragraphs(STORY[2:4]), away, paragraphs(STORY[4:])
+        ),
+        "https://example.com/bridge",
+    )
+    assert [block.text for block in article.blocks] == [
+        "The vote",
+        *STORY[:2],
+        "The work",
+        *STORY[2:],
+    ]
+    assert [removal.text for removal in cut(article)] == ["Back to the top of the page"]
+
+
 def test_a_repeated_line_of_a_table_or_of_code_is_kept() -> None:
     from reader.library.cleaning import repeated_in_story
     from reader.library.page_text import Block
@@ -319,17 +351,42 @@ def test_a_single_link_in_a_short_story_is_not_enough_to_cut_it() -> None:
     assert "Council to vote again on the bridge next year" in article.body_text
 
 
-def test_a_page_whose_text_is_all_captions_keeps_trafilaturas_text() -> None:
-    """A gallery: every block trafilatura kept is a slide's caption but one the pass cuts.
-    Nothing of the story would be left, so the page is not refused: trafilatura's text is
-    kept, and the note says so."""
-    slides = "".join(
+def _slides(count: int) -> str:
+    return "".join(
         f"<div class='slide'><p>Slide {n}: the harbour bridge seen from the north pier at "
         f"dawn, with the old ferry passing under its {n + 2} arches.</p></div>"
-        for n in range(8)
+        for n in range(count)
     )
+
+
+def test_a_gallery_whose_text_is_its_captions_reads_as_them() -> None:
+    """A gallery: the slides' captions hold most of trafilatura's words (80 % or more) and
+    the page has little text of its own (under 250 words): the captions are the story."""
+    intro = "<p>Ten photographs of the old harbour bridge, in its last year of service.</p>"
     share = "<div class='share'><p>Share this gallery with your friends and family</p></div>"
-    article = clean_page(page(slides, share))
+    article = clean_page(page(intro, _slides(8), share))
+    assert article.body_text.startswith("Ten photographs")
+    assert "Slide 3: the harbour bridge" in article.body_text and not article.captions
+    assert "Share this gallery" not in article.body_text
+    # A story of its own (over 250 words) before a gallery longer than it: not the story.
+    own = [f"{text[:-1]}, as reported in part {n}." for n in range(2) for text in STORY]
+    story = clean_page(page(paragraphs(own), _slides(64)))
+    assert "Slide 3" not in story.body_text and len(story.captions) == 64
+
+
+def test_a_page_whose_text_is_all_captions_keeps_trafilaturas_text() -> None:
+    """Every block trafilatura kept is a caption (not 80 % of the words: no gallery) but one
+    the pass cuts (seen on other pages of the site). Nothing of the story would be left, so
+    the page is not refused: trafilatura's text is kept, and the note says so."""
+    notice = (
+        "Every photograph in this gallery belongs to the harbour trust, which lends them to "
+        "the paper for its stories about the bridge; ask the trust before you copy one, and "
+        "say where it came from when you share it with your friends and family."
+    )
+    article = clean_page(
+        page(_slides(4), f"<p>{notice}</p>"),
+        seen_elsewhere=lambda text: 2 if text == notice else 0,
+    )
     assert "Slide 3: the harbour bridge" in article.body_text
     assert article.cleaning == TRAFILATURA and "no story text" in article.note
 

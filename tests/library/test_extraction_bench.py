@@ -61,7 +61,9 @@ def test_the_committed_split_is_by_site_and_by_hash_alone() -> None:
     assert 0.35 < dev < 0.5
 
 
-@pytest.mark.parametrize("blind", ["newspaper-test", "openings-test", "corpus-test", "fundus-test"])
+@pytest.mark.parametrize(
+    "blind", ["newspaper-test", "openings-test", "corpus-test", "fundus-test", "omnivore-test"]
+)
 def test_a_blind_set_is_not_scored_without_blind(blind: str) -> None:
     with pytest.raises(SystemExit):
         main([blind])
@@ -106,6 +108,30 @@ def test_the_fourth_blind_set_is_split_by_site_and_holds_no_page_of_another_set(
     with FIXTURES_SPLIT.open(encoding="utf-8", newline="") as handle:
         fixtures = {row["url"] for row in csv.DictReader(handle)}
     assert not any(row["url"] in held or row["url"] in fixtures for row in rows)
+
+
+def test_the_fifth_blind_set_is_split_by_site_and_holds_no_page_of_another_set() -> None:
+    from bench.fetch_omnivore import SPLIT as OMNIVORE_SPLIT
+    from bench.fetch_omnivore import split_of as omnivore_split_of
+
+    with OMNIVORE_SPLIT.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 84
+    assert all(row["set"] == omnivore_split_of(row["site"]) for row in rows)
+    assert len({row["url"] for row in rows}) == len(rows)
+    held = (SPLIT.parent.parent / "tests/data/extraction/SOURCES.md").read_text(encoding="utf-8")
+    others = set()
+    for split in (FIXTURES_SPLIT, FUNDUS_SPLIT):
+        with split.open(encoding="utf-8", newline="") as handle:
+            others |= {row["url"] for row in csv.DictReader(handle)}
+    assert not any(row["url"] in held or row["url"] in others for row in rows)
+
+
+def test_an_omnivore_gold_body_is_its_expected_outputs_blocks() -> None:
+    from bench.fetch_omnivore import gold_text
+
+    expected = b"<div id='readability-page-1'><h2>A ferry</h2><p>First <b>one</b>.</p><p>Two.</p>"
+    assert gold_text(expected) == "A ferry\n\nFirst one.\n\nTwo."
 
 
 def test_a_fundus_gold_body_is_its_sub_headlines_and_paragraphs_without_the_summary() -> None:
