@@ -173,3 +173,25 @@ def trimmed(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end)
+
+
+def selected(structure: TextStructure, anchor: int, cursor: int) -> Span:
+    """The span a visual selection from `anchor` to `cursor` holds, trimmed of white space.
+
+    Both ends count, as in vim, except a cursor that a motion left on the first character of
+    the next sentence or paragraph (`v )`, `v }`): the selection ends before it, so a quote
+    never carries the next sentence's first letter."""
+    text = structure.text
+    low, high = sorted((anchor, cursor))
+    end = grapheme_end(text, high)
+    if high > low and _starts_one(structure, high):
+        end = high
+    return trimmed(text, low, end)
+
+
+def _starts_one(structure: TextStructure, offset: int) -> bool:
+    for spans in (structure.sentences, structure.paragraphs):
+        index = bisect_left([s.start for s in spans], offset)
+        if index < len(spans) and spans[index].start == offset:
+            return True
+    return False

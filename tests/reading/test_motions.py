@@ -86,3 +86,15 @@ def test_next_and_previous_of_sorted_starts() -> None:
     assert motions.next_of(starts, 30) is None
     assert motions.previous_of(starts, 20) == 10
     assert motions.previous_of(starts, 10) is None
+
+
+def test_a_selection_ends_before_the_sentence_a_motion_reached() -> None:
+    s = structure()
+
+    def selected(anchor: str, cursor: str) -> str:
+        span = motions.selected(s, at(anchor), at(cursor))
+        return TEXT[span.start : span.end]
+
+    assert selected("First", "Second") == "First sentence."
+    assert selected("First", "“A quote") == "First sentence. Second one! Third?"
+    assert selected("First", "sentence") == "First s"  # inside a sentence both ends count

@@ -122,8 +122,8 @@ async def test_selection_keys_select_quote_sentence_paragraph_and_visual_range(
         await press(pilot, ")")
         assert (
             selected() == "Canadians have stood beside their American counterparts in calling for "
-            "justice for Renee Good and Alex Pretti and the overall reform of ICE. N"
-        )
+            "justice for Renee Good and Alex Pretti and the overall reform of ICE."
+        )  # (not the next sentence's first letter, where `)` left the cursor)
         await press(pilot, "escape")
         assert article.selection is None
 

@@ -315,9 +315,7 @@ class ArticleView(ScrollView, can_focus=True):
         """The selected span (visual mode), trimmed of white space; None when nothing is."""
         if self.selection_anchor is None or self.document is None:
             return None
-        text = self.document.text
-        low, high = sorted((self.selection_anchor, self.cursor))
-        span = motions.trimmed(text, low, motions.grapheme_end(text, high))
+        span = motions.selected(self._structure(), self.selection_anchor, self.cursor)
         return span if span.end > span.start else None
 
     def annotations_at(self, offset: int) -> list[Annotation]:
