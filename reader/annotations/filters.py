@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.annotations.query import SOURCE, THEMES, parse_query, tokens
+from reader.annotations.query import SOURCE, THEMES, Query, fields_fit, parse_query, tokens
 from reader.core.coders import coder_key
 from reader.core.records import Annotation
 
@@ -25,8 +25,11 @@ class TagFilter:
     either: tuple[str, ...]
     coders: tuple[str, ...] = ()
     not_coders: tuple[str, ...] = ()
+    query: Query | None = None  # for `source:""` and `theme:""`
 
     def matches(self, annotation: Annotation) -> bool:
+        if self.query is not None and not fields_fit(annotation, self.query):
+            return False
         if self.coders or self.not_coders:
             key = coder_key(annotation.coder)
             if (self.coders and key not in self.coders) or key in self.not_coders:
@@ -47,4 +50,7 @@ def parse_filter(text: str) -> TagFilter | None:
         return None
     sources = tuple(words for field, words in query.filters if field == SOURCE)
     themes = tuple(words for field, words in query.filters if field == THEMES)
-    return TagFilter(text.strip(), sources, themes, query.terms, query.coders, query.not_coders)
+    blanks = query if query.empty_fields or query.filled_fields else None
+    return TagFilter(
+        text.strip(), sources, themes, query.terms, query.coders, query.not_coders, blanks
+    )

@@ -4,7 +4,8 @@
   match;
 - `source:`, `theme:`, `article:`, `note:`, `quote:` match one field; a value is one word
   or a quoted phrase (`source:"Doug King"`); `theme:policing` also finds
-  `policing/oversight`;
+  `policing/oversight`; `source:""` and `theme:""` find annotations with no source or no
+  theme (`-theme:""`: with one);
 - `kind:quote` (or `quotation`) and `kind:passage` (or `paraphrase`);
 - `coder:alice` (or `coder:"Ann Lee"`; `coder:""` for annotations of no known coder): the
   coder who made it, the whole name, without regard to case;
@@ -20,8 +21,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from reader.core.coders import coder_key
+
+if TYPE_CHECKING:
+    from reader.core.records import Annotation
 
 QUOTE, NOTE, SOURCE, THEMES = 0, 1, 2, 3
 TITLE = 4
@@ -97,6 +102,9 @@ class Query:
     last_prefix: str | None = None  # the word that may be a beginning (while typing)
     coders: tuple[str, ...] = ()  # coder keys (`coders.coder_key`); any of them matches
     not_coders: tuple[str, ...] = ()
+    # `source:""`, `theme:""`: fields that must be empty (`-theme:""`: must not be)
+    empty_fields: tuple[int, ...] = ()
+    filled_fields: tuple[int, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -114,6 +122,8 @@ class Query:
             or self.before
             or self.coders
             or self.not_coders
+            or self.empty_fields
+            or self.filled_fields
         )
 
 
@@ -128,6 +138,8 @@ def parse_query(text: str, typing: bool = False) -> Query:
     last_prefix = None
     coders: list[str] = []
     not_coders: list[str] = []
+    empty_fields: list[int] = []
+    filled_fields: list[int] = []
     for match in _PART.finditer(text):
         negated, name, quoted, bare = match.group(1), match.group(2), match.group(3), match.group(4)
         value = quoted if quoted is not None else (bare or "")
@@ -149,6 +161,9 @@ def parse_query(text: str, typing: bool = False) -> Query:
                 before = high if label == "date" else low
             continue
         field = FILTER_FIELDS.get(label) if label else None
+        if field in (SOURCE, THEMES) and quoted == "":
+            (filled_fields if negated else empty_fields).append(field)  # `theme:""`: none
+            continue
         if name and field is None:
             value = f"{name} {value}"  # not a field we know: plain words
         found = tuple(tokens(value))
@@ -172,6 +187,8 @@ def parse_query(text: str, typing: bool = False) -> Query:
         last_prefix,
         tuple(coders),
         tuple(not_coders),
+        tuple(empty_fields),
+        tuple(filled_fields),
     )
 
 
@@ -193,3 +210,12 @@ def _bounds(value: str) -> tuple[str, str] | None:
     except ValueError:
         return None
     return low.isoformat(), high.isoformat()
+
+
+def fields_fit(annotation: Annotation, query: Query) -> bool:
+    """Whether an annotation's source and themes are empty or filled as `source:""`,
+    `theme:""` and their negations ask."""
+    filled = {SOURCE: bool(annotation.source), THEMES: bool(annotation.themes)}
+    return not any(filled[f] for f in query.empty_fields) and all(
+        filled[f] for f in query.filled_fields
+    )

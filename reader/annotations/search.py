@@ -44,6 +44,7 @@ from reader.annotations.query import (
     THEMES,
     TITLE,
     Query,
+    fields_fit,
     fold_text,
     name_words,
     parse_query,
@@ -472,6 +473,8 @@ class SearchIndex:
                 keep &= (days < day_number(query.before)) & (days != NO_DATE)
         if query.coders or query.not_coders:
             keep &= self._coder_mask(query.coders, query.not_coders, count)
+        if query.empty_fields or query.filled_fields:
+            keep &= self._empty_mask(query, count)
         unused: set[str] = set()  # excluded words are not shown as matches
         for term in query.excluded:
             keep &= self._term_scores(term, None, count, unused, None) == 0
@@ -495,6 +498,16 @@ class SearchIndex:
             if key is None:
                 key = keys[annotation.coder] = coder_key(annotation.coder)
             keep[number] = (not wanted or key in wanted) and key not in unwanted
+        return keep
+
+    def _empty_mask(self, query: Query, count: int) -> np.ndarray:
+        """Which documents have no source or no themes where `source:""` or `theme:""` ask
+        it, and have them where `-source:""` or `-theme:""` do (a pass over the annotations:
+        rare, and exact)."""
+        keep = np.zeros(count, dtype=bool)
+        for number, annotation in enumerate(self._docs.annotations[:count]):
+            if annotation is not None:
+                keep[number] = fields_fit(annotation, query)
         return keep
 
     def _ordered(self, found: np.ndarray, total: np.ndarray, limit: int, sort: str) -> list[Hit]:

@@ -239,3 +239,22 @@ def test_building_the_index_while_the_store_writes_neither_deadlocks_nor_goes_st
     assert index.search("doomed").hits == []
     assert len(index) == 4
     assert index.search("article:fresh").total == 0  # no annotations there, but no error
+
+
+def test_an_empty_quoted_field_finds_annotations_with_no_source_or_no_theme(
+    store: Store,
+) -> None:
+    from reader.annotations.filters import parse_filter
+
+    untagged = new_annotation(
+        store.articles()[0].id, ICE_TEXT, *quote_span(ICE_TEXT, "exclusively to assist")
+    )
+    store.save_annotation(edited(untagged, source="Doug King"))
+    index = SearchIndex.build(store)
+    assert sources(index.search('theme:""')) == ["Doug King"]
+    assert sources(index.search('theme:"" source:king')) == ["Doug King"]
+    assert len(sources(index.search('-theme:""'))) == 4
+    assert sources(index.search('source:""')) == []
+    shown = parse_filter('theme:""')
+    assert shown is not None
+    assert [shown.matches(a) for a in store.annotations()].count(True) == 1

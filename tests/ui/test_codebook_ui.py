@@ -236,3 +236,11 @@ async def test_e_writes_the_matrix_on_screen_as_csv_and_markdown(
     assert rows == [[str(v) for v in row] for row in matrix_table(grid)]
     markdown = csv_file.with_suffix(".md").read_text(encoding="utf-8").splitlines()
     assert len(markdown) == len(rows) + 1 and markdown[0].startswith("| source | ")
+
+
+def test_a_matrix_cell_of_no_theme_or_no_source_lists_only_what_it_counts() -> None:
+    from reader.annotations.stats import NO_SOURCE, NO_THEME
+    from reader.ui.screens.analysis_screen import _query
+
+    assert _query("ICE", NO_THEME) == 'source:"ICE" theme:""'
+    assert _query(NO_SOURCE, "policing") == 'source:"" theme:"policing"'

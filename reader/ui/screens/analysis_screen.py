@@ -56,10 +56,10 @@ MAX_MATRIX_COLUMNS = 30  # the most used themes; the CSV export has them all
 
 def _query(source: str | None, theme: str | None) -> str:
     parts = []
-    if source and source != NO_SOURCE:
-        parts.append(f'source:"{source}"')
-    if theme and theme != NO_THEME:
-        parts.append(f'theme:"{theme}"')
+    if source:
+        parts.append('source:""' if source == NO_SOURCE else f'source:"{source}"')
+    if theme:
+        parts.append('theme:""' if theme == NO_THEME else f'theme:"{theme}"')
     return " ".join(parts)
 
 
