@@ -76,6 +76,15 @@ def word_right(structure: TextStructure, offset: int) -> int:
     return clamp(structure, match.start()) if match else offset
 
 
+def word_end(structure: TextStructure, offset: int) -> int:
+    """The last character of the word the cursor is in, or of the next one when it is on a
+    word's last character already (vim's `e`)."""
+    for match in _WORD_START.finditer(structure.text, offset):
+        if match.end() - 1 > offset:
+            return clamp(structure, match.end() - 1)
+    return offset
+
+
 def word_left(structure: TextStructure, offset: int) -> int:
     starts = [m.start() for m in _WORD_START.finditer(structure.text, max(0, offset - 400), offset)]
     return starts[-1] if starts else offset

@@ -98,3 +98,9 @@ def test_a_selection_ends_before_the_sentence_a_motion_reached() -> None:
     assert selected("First", "Second") == "First sentence."
     assert selected("First", "“A quote") == "First sentence. Second one! Third?"
     assert selected("First", "sentence") == "First s"  # inside a sentence both ends count
+
+
+def test_word_end_goes_to_the_last_letter_of_this_word_or_the_next() -> None:
+    s = structure()
+    assert motions.word_end(s, at("First")) == at("First") + 4
+    assert motions.word_end(s, at("First") + 4) == at("sentence") + 7

@@ -124,6 +124,9 @@ async def test_selection_keys_select_quote_sentence_paragraph_and_visual_range(
             selected() == "Canadians have stood beside their American counterparts in calling for "
             "justice for Renee Good and Alex Pretti and the overall reform of ICE."
         )  # (not the next sentence's first letter, where `)` left the cursor)
+        await press(pilot, "escape", "{", "v", "e", "e")
+        assert selected() == "Canadians have"  # `e` ends a word, as in vim: no archiving
+        assert not main(app).reader.store.article(main(app).document.record.id).archived
         await press(pilot, "escape")
         assert article.selection is None
 

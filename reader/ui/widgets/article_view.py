@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events, work
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.geometry import Region, Size
@@ -87,6 +88,8 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("l,right", "char(1)", "Right", show=False, id="article.right"),
         Binding("w,ctrl+right", "word(1)", "Next word", show=False, id="article.word_next"),
         Binding("ctrl+left", "word(-1)", "Previous word", show=False, id="article.word_prev"),
+        # (`e` outside a selection is the screen's: archive the article)
+        Binding("e", "word_end", "End of word (selecting)", show=False, id="article.word_end"),
         Binding(")", "sentence(1)", "Next sentence", show=False, id="article.sentence_next"),
         Binding("(", "sentence(-1)", "Sentence back", show=False, id="article.sentence_prev"),
         Binding("}", "paragraph(1)", "Next paragraph", show=False, id="article.para_next"),
@@ -435,6 +438,13 @@ class ArticleView(ScrollView, can_focus=True):
             return
         move = motions.char_right if direction > 0 else motions.char_left
         self._set_cursor(move(self._structure(), self.cursor))
+
+    def action_word_end(self) -> None:
+        """`e` while selecting: the selection to the end of the word, as in vim (archiving
+        the article in the middle of a selection is never what was meant)."""
+        if self.selection_anchor is None or self.document is None:
+            raise SkipAction()
+        self._set_cursor(motions.word_end(self._structure(), self.cursor))
 
     def action_word(self, direction: int) -> None:
         if self.document is None:
