@@ -18,6 +18,7 @@ from tests.helpers.pilot import (
     region_words,
     saved_annotations,
     settle,
+    tag,
     view,
 )
 
@@ -263,3 +264,19 @@ async def test_an_article_with_many_quotations_lists_the_nearest_and_says_how_ma
             seg.text for seg in strip if seg.style and seg.style.bgcolor not in (None, base)
         )
         assert f"Point number {count - 1} matters" in marked
+
+
+async def test_a_new_source_given_for_a_suggestion_renames_the_other_suggestions_of_it(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first, *others = [f for f in main(app).findings if f.speaker == ICE_FULL]
+        assert others  # ICE is quoted more than once
+        view(app).move_to(first.span.start)
+        await press(pilot, "t")
+        await tag(pilot, "ICE")  # the name the user codes it by
+        await settle(pilot)
+        renamed = {f.span.start: f.speaker for f in main(app).findings}
+        assert [renamed[f.span.start] for f in others] == ["ICE"] * len(others)

@@ -129,6 +129,7 @@ class MainScreen(Screen[None]):
         self._pending_annotation: str | None = None
         self.quick_themes: dict[int, str] = {}  # number key -> theme (kept in the codebook)
         self.findings: list[QuoteFinding] = []  # the open article's quotations, once found
+        self._known_to_finder: frozenset[str] = frozenset()  # the codebook they were found with
         self.accept_with_themes = False  # `a` also applies the last themes used
         self.confirm_uncertain = True  # `a` on an uncertain speaker opens the tag dialog (U)
         self.tag_filter: TagFilter | None = None  # show only these sources and themes (F)
@@ -419,12 +420,15 @@ class MainScreen(Screen[None]):
         known = [source.name for source in self.reader.store.sources()]
         finder = self.reader.quote_finder  # a long article goes to another process
         findings = finder.find(document.structure, document.content.title, known)
-        answer_from_thread(self, self._quotes_found, document, findings)
+        answer_from_thread(self, self._quotes_found, document, findings, frozenset(known))
 
-    def _quotes_found(self, document: Document, findings: list[QuoteFinding]) -> None:
+    def _quotes_found(
+        self, document: Document, findings: list[QuoteFinding], known: frozenset[str]
+    ) -> None:
         if document is not self.document:
             return  # another article was opened meanwhile
         self.findings = findings
+        self._known_to_finder = known
         if len(document.text) > MAX_CHARACTERS:
             self.notify(
                 "This text is too long to look for quotations in: select passages by hand",
@@ -782,6 +786,13 @@ class MainScreen(Screen[None]):
         if edit.after is not None:
             self._pending_annotation = edit.after.id
             self.refresh_annotations()
+            source = edit.after.source
+            if source and self.document is not None and source not in self._known_to_finder:
+                # A source new to the codebook ("ICE" for the suggested "U.S. Immigration and
+                # Customs Enforcement"): the other suggestions take its spelling when it is
+                # one of their speaker's names, so `W a` does not make a second source
+                self._known_to_finder |= {source}
+                self._find_quotes(self.document)
         if edit.label == "delete":
             self.notify("Annotation deleted · u to undo", timeout=4)
 
