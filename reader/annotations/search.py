@@ -35,6 +35,9 @@ from reader.annotations.index_file import (
     index_path,
     read_index,
     size_limit,
+    state_path,
+    vouch,
+    vouched,
     write_index,
 )
 from reader.annotations.query import (
@@ -150,6 +153,8 @@ class SearchIndex:
         self._removed_while_building: set[str] | None = None
         self._saved_at: Path | None = None
         self._changed_since_saved = False
+        # (state file, index header, annotations table): to vouch for, once ready (`vouch`)
+        self._to_vouch: tuple[Path, tuple[int, int], tuple[int, int]] | None = None
 
     @classmethod
     def build(cls, store: Store, *, kept: bool = True) -> SearchIndex:
@@ -171,7 +176,15 @@ class SearchIndex:
         # In no order yet: those the kept index holds are taken by id, and only those left
         # to add are put in the order they were made (sorting all 100,000 first, and
         # looking each up in an index that holds none yet: 40 ms before the first search).
-        annotations = list(store.annotations())
+        annotations, as_read = store.annotations_as_read()
+        state_at = state_path(store.path) if kept else None
+        checked = (  # the kept fingerprints already found equal to these annotations'
+            saved is not None
+            and saved.header_sum is not None
+            and as_read is not None
+            and state_at is not None
+            and vouched(state_at, saved.header_sum, as_read)
+        )
         with index._lock, collector_paused(freeze=True):
             removed = index._removed_while_building
             index._removed_while_building = None
@@ -180,9 +193,14 @@ class SearchIndex:
             known = index._docs
             if len(known) or removed:
                 annotations = [a for a in annotations if a.id not in known and a.id not in removed]
+            whole = not (len(known) or removed)  # (the snapshot as it was taken)
             pending, annotations = annotations, []
             held = len(saved.ids) if saved else 0
-            reused = index._restore(saved, pending) if saved else 0
+            reused = index._restore(saved, pending, checked) if saved else 0
+            header = saved.header_sum if saved else None
+            every = reused == held == len(pending)  # every kept fingerprint found current
+            if header and state_at and as_read and whole and every and not checked:
+                index._to_vouch = (state_at, header, as_read)
             if saved is not None:
                 saved.close()  # (read whole, or not needed: the file is not kept open)
             if reused == len(pending):  # (the restored ones are numbered now)
@@ -201,9 +219,11 @@ class SearchIndex:
         index.save()
         return index
 
-    def _restore(self, saved: SavedIndex, pending: list[Annotation]) -> int:
+    def _restore(self, saved: SavedIndex, pending: list[Annotation], checked: bool = False) -> int:
         """Take what was saved of each annotation of `pending` that is unchanged since (then
-        numbered in `self._docs`); how many were taken.
+        numbered in `self._docs`); how many were taken. `checked`: the state file vouches
+        that the saved fingerprints are those of exactly these annotations (then, if every
+        saved id is found among them and no other, none is computed again).
 
         What was read of the file is let go as soon as it is used (its ids, fingerprints
         and columns: 20 MB at 100,000 annotations that were held to the end of the build,
@@ -213,11 +233,15 @@ class SearchIndex:
         found = list(map(current.get, saved.ids))
         del current
         saved.ids = []  # the store's own strings are the ones kept
-        buffer = bytearray()
-        printed = np.fromiter(
-            (-1 if a is None else fingerprint(a, buffer) for a in found), np.int64, len(found)
-        )
-        same = printed == np.asarray(saved.fingerprints, dtype=np.int64)
+        if checked and len(found) == len(pending) and None not in found:
+            printed = np.asarray(saved.fingerprints, dtype=np.int64)
+            same = np.ones(len(found), dtype=bool)
+        else:
+            buffer = bytearray()
+            printed = np.fromiter(
+                (-1 if a is None else fingerprint(a, buffer) for a in found), np.int64, len(found)
+            )
+            same = printed == np.asarray(saved.fingerprints, dtype=np.int64)
         saved.fingerprints = []
         rows = [a if kept else None for a, kept in zip(found, same.tolist(), strict=True)]
         del found
@@ -267,6 +291,16 @@ class SearchIndex:
         for step in self._vocab.preparation():
             with self._lock:
                 step()
+
+    def vouch(self) -> bool:
+        """Write the state file when this start checked every kept fingerprint and found
+        them all current (after the index answers: not on the way to the first search), so
+        that the next start with the same index and annotations need not; True if written."""
+        with self._lock:
+            to_vouch, self._to_vouch = self._to_vouch, None
+            if to_vouch is None or self._saved_at is None:
+                return False
+        return vouch(*to_vouch)
 
     def save(self) -> bool:
         """Save the index beside the database when it changed since (False: not saved)."""

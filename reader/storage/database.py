@@ -38,6 +38,7 @@ import os
 import stat
 import threading
 import time
+import zlib
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -156,6 +157,9 @@ class Store:
         self._load_error: StoreError | None = None
         self._unsorted: set[int] = set()  # articles whose annotations are not in order yet
         self._rest: tuple[RawTable, list[dict[str, Any]]] | None = None
+        # The annotations table's checksum as read, while the annotations are exactly what
+        # it holds (no journal change applied at the load, none made since): None otherwise.
+        self._as_read: tuple[int, int] | None = None
         self._storage = AtomicJSONStorage(
             self.path,
             schema=DatabaseFile,
@@ -220,8 +224,10 @@ class Store:
             raise StoreError(
                 f"{self.path}: {error}; Reader will not overwrite it: {hint or RECOVERY}"
             ) from None
+        checksum = _checksum(raw) if not records else None
         with self._lock:
             self._tables.annotations = annotations
+            self._as_read = checksum
             self._apply_records(records, ONLY_ANNOTATIONS)
             self._rebuild_snapshots()
             self._loaded.set()
@@ -271,6 +277,7 @@ class Store:
             "generation": 0,
         }
         self._tables = Tables(meta=meta)
+        self._as_read = None
         self._rebuild_snapshots()
         self._signature = self._read_signature = None
         self._journal_checked, self._journal_end, self._journal_current = None, 0, False
@@ -366,6 +373,8 @@ class Store:
         added: list[Annotation] = []
         removed: list[Annotation] = []
         articles: dict[int, ArticleRecord] = {}
+        if records:
+            self._as_read = None
         for number, record in enumerate(records, start=1):
             operations = record.get("ops")
             if not isinstance(operations, list):
@@ -796,6 +805,14 @@ class Store:
         with self._lock:
             return list(self._tables.annotations.values())
 
+    def annotations_as_read(self) -> tuple[list[Annotation], tuple[int, int] | None]:
+        """Every annotation, and with them (taken together, under the lock) the CRC-32 and
+        length of the file's annotations table when they are exactly what it holds: read
+        from it with no journal change applied, and none made since; else None."""
+        self.wait_loaded()
+        with self._lock:
+            return list(self._tables.annotations.values()), self._as_read
+
     def annotation(self, annotation_id: str) -> Annotation | None:
         return self._tables.annotations.get(annotation_id)
 
@@ -842,6 +859,7 @@ class Store:
         """Insert or replace several annotations in one save; returns them as saved."""
         with self._lock, self._transaction():
             table = self._tables.annotations
+            self._as_read = None
             saved = []
             for annotation in annotations:
                 if annotation.article_id not in self._tables.articles:
@@ -871,6 +889,7 @@ class Store:
         """Delete several annotations in one save; returns those that existed."""
         with self._lock, self._transaction():
             table = self._tables.annotations
+            self._as_read = None
             olds = [table[i] for i in dict.fromkeys(annotation_ids) if i in table]
             if not olds:
                 return []
@@ -1189,6 +1208,13 @@ def _close_spans(data: dict[str, Any]) -> None:
     for table in data.values():
         if isinstance(table, TableSpan):
             table.close()
+
+
+def _checksum(raw: RawTable) -> tuple[int, int] | None:
+    """(CRC-32, length) of the annotations table's bytes as decoded (None: not known)."""
+    if isinstance(raw, TableSpan):
+        return raw.checksum
+    return zlib.crc32(raw), len(raw)
 
 
 def _let_others_run() -> None:

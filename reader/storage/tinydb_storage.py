@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import errno
 import os
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -64,6 +65,9 @@ class TableSpan:
         self.start = start
         self.length = length
         self._signature = self._state()
+        # (CRC-32, length) of the table's bytes, once a pass over all of them was read and
+        # checked: what the kept search index compares (`Store.annotations_as_read`).
+        self.checksum: tuple[int, int] | None = None
 
     def __len__(self) -> int:
         return self.length
@@ -76,13 +80,16 @@ class TableSpan:
         """The table's bytes, `size` at a time (bounded reads, nothing else kept)."""
         offset, end = self.start, self.start + self.length
         self._check()
+        crc = 0
         while offset < end:
             data = os.pread(self._handle.fileno(), min(size, end - offset), offset)
             if not data:
                 break
             offset += len(data)
+            crc = zlib.crc32(data, crc)  # (15 ms for 60 MB, without the interpreter lock)
             yield data
         self._check(offset == end)
+        self.checksum = (crc, self.length)
 
     def read(self) -> bytes:
         """The whole table's bytes at once."""

@@ -265,6 +265,7 @@ class ReaderApp(App[None]):
             return  # `watch_loading` ends the session with the reason
         self._index_ready.set()
         self._index.prepare()  # after: a search typed at once need not wait for it
+        self._index.vouch()  # (the next start may then skip checking the kept index)
 
     def feed_names(self) -> dict[str, str]:
         """Followed feed address -> its name (read from the small feeds file)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -13,7 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.annotations import search as search_module
-from reader.annotations.index_file import FORMAT, MAGIC, index_path, parse_index, write_index
+from reader.annotations.index_file import (
+    FORMAT,
+    MAGIC,
+    index_path,
+    parse_index,
+    state_path,
+    write_index,
+)
 from reader.annotations.query import tokens
 from reader.annotations.search import SearchIndex, fingerprint
 from reader.core.records import Annotation, edited, new_annotation
@@ -442,3 +450,111 @@ def test_fingerprinting_leaves_no_copy_of_a_text_inside_it() -> None:
     assert fingerprint(edited(sample, note="Quebec")) != printed
     ascii_only = Annotation(id="1" * 32, article_id=1, start=0, end=5, quote="plain")
     assert fingerprint(ascii_only) != fingerprint(edited(ascii_only, quote="plaín"))
+
+
+# --- the state file: a kept index checked once need not be checked again ---------------
+
+
+def _vouched_start(tmp_path: Path) -> Path:
+    """A folded database (no journal) whose kept index a start checked and vouched for."""
+    db = tmp_path / "reader.json"
+    store = _store(db, rows=6)
+    store.fold()
+    SearchIndex.build(Store(db))  # the index is written
+    checking = SearchIndex.build(Store(db))  # a start that checks it all: it is current
+    assert checking.vouch() is True
+    assert state_path(db).is_file()
+    return db
+
+
+def _counting_fingerprints(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    printed: list[str] = []
+    original = search_module.fingerprint
+
+    def counted(annotation: Annotation, into: bytearray | None = None) -> int:
+        printed.append(annotation.id)
+        return original(annotation, into)
+
+    monkeypatch.setattr(search_module, "fingerprint", counted)
+    return printed
+
+
+def test_a_start_after_one_that_checked_the_kept_index_computes_no_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _vouched_start(tmp_path)
+    printed = _counting_fingerprints(monkeypatch)
+    added = _counting_adds(monkeypatch)
+    index = SearchIndex.build(Store(db))
+    assert printed == [] and added == []
+    assert index.vouch() is False  # vouched for already: nothing to write
+    assert _answers(index) == _answers(_fresh(Store(db)))
+
+
+def _another_readers_save(db: Path) -> str:
+    other = Store(db)  # a journal line the kept index never saw
+    first = other.annotations()[0]
+    other.save_annotation(edited(first, note="a remark about tariffs"))
+    return "tariffs"
+
+
+def _another_readers_fold(db: Path) -> str:
+    _another_readers_save(db)
+    Store(db).fold()  # `reader.json` written again, no journal left
+    return "tariffs"
+
+
+def _backup_of_the_same_size_restored(db: Path) -> str:
+    """The file replaced in place by one of the same size and modification time, one word
+    of it different: only its contents tell."""
+    info = db.stat()
+    data = db.read_bytes()
+    assert b"reckless" in data
+    db.write_bytes(data.replace(b"reckless", b"careless"))
+    os.utime(db, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert db.stat().st_size == info.st_size and db.stat().st_mtime_ns == info.st_mtime_ns
+    return "careless"
+
+
+def _index_of_other_annotations_kept(db: Path) -> str:
+    """Another database's index (its ids and fingerprints) put in this one's place."""
+    other = db.with_name("other.json")
+    _store(other, rows=6).fold()
+    SearchIndex.build(Store(other))
+    index_path(db).write_bytes(index_path(other).read_bytes())
+    return ""
+    return ""
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        _another_readers_save,
+        _another_readers_fold,
+        _backup_of_the_same_size_restored,
+        _index_of_other_annotations_kept,
+    ],
+)
+def test_the_state_file_never_vouches_for_a_database_changed_behind_its_back(
+    tmp_path: Path, change: Callable[[Path], str]
+) -> None:
+    db = _vouched_start(tmp_path)
+    word = change(db)  # the word it brought in ("": none)
+    index = SearchIndex.build(Store(db))
+    assert _answers(index) == _answers(_fresh(Store(db)))
+    assert index.vouch() is False  # (not all current: nothing to vouch for)
+    if word:
+        assert index.search(word).hits  # the change is seen
+        assert not index.search("reckless").hits or word != "careless"
+
+
+def test_a_damaged_state_file_only_costs_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _vouched_start(tmp_path)
+    state_path(db).write_bytes(b'{"code": 1, "header": [')
+    printed = _counting_fingerprints(monkeypatch)
+    index = SearchIndex.build(Store(db))
+    assert len(printed) == 6
+    assert _answers(index) == _answers(_fresh(Store(db)))
+    assert index.vouch() is True  # and it is written again
