@@ -300,3 +300,22 @@ async def test_the_keys_screen_reads_at_80_by_24(ice_library: Path) -> None:
             ):
                 assert f"{keys} {description}" in shown, (keys, description)
         assert "words match anywhere; every word must match" in shown  # the search syntax
+
+
+async def test_a_reopened_library_shows_the_article_where_the_reader_left_it(
+    ice_library: Path,
+) -> None:
+    async with ReaderApp(library=ice_library).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "G")
+        left_at = view(pilot.app).cursor
+        await press(pilot, "q")  # quitting keeps the place
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article = view(app)
+        assert article.cursor == left_at
+        assert article.text_layout is not None
+        line = article.text_layout.line_of(article.cursor)
+        top = round(article.scroll_y)
+        assert top <= line < top + article.scrollable_content_region.height  # in view

@@ -200,6 +200,11 @@ class ArticleView(ScrollView, can_focus=True):
         if document is not None:
             self.cursor = motions.clamp(document.structure, cursor)
             self._reveal(center=cursor > 0)
+            if cursor > 0:
+                # Again once the screen is laid out: in the app's first frame the scroll
+                # just set is lost to it, and a reopened article showed its top while the
+                # cursor sat where the reader had left it
+                self.call_after_refresh(self._reveal, True)
         self._moved()
 
     def show_message(self, message: str) -> None:
