@@ -108,6 +108,7 @@ async def test_merge_takes_only_the_marked_and_undo_keeps_descriptions_and_keys(
         await press(pilot, "space")  # two marked; the cursor moved on to a third name
         await press(pilot, "m")
         assert "Merge 2 sources" in region_words(app, app.screen)
+        assert "Merging “D. King”, “Doug King”." in region_words(app, app.screen)
         app.screen.query_one("#prompt-input").value = "Doug King"
         await press(pilot, "enter")
         await settle(pilot)

@@ -29,7 +29,7 @@ from reader.annotations.history import Edit
 from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
 from reader.core.records import Theme
-from reader.core.text import printable
+from reader.core.text import clean_line, printable
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
 from reader.ui.widgets.footer import ReaderFooter
 
@@ -209,7 +209,12 @@ class CodebookScreen(Screen[None]):
 
         self.app.push_screen(
             PromptDialog(
-                f"Merge {len(names)} {kind}s", "Into (one of them, or a new name)", names[0]
+                f"Merge {len(names)} {kind}s",
+                # the marked ones named: a mark left on the wrong row shows here
+                "Merging "
+                + ", ".join(f"“{clean_line(n)}”" for n in names)
+                + ".\nInto (one of them, or a new name):",
+                names[0],
             ),
             merged,
         )
