@@ -178,6 +178,12 @@ async def test_accept_may_add_the_last_themes(ice_library: Path) -> None:
         await press(pilot, "U", "T", "n", "a")
         saved = saved_annotations(ice_library / "reader.json")
         assert [a["themes"] for a in saved] == [["policing"], ["policing"]]
+        # a theme put on by its number key counts as the last used too
+        await press(pilot, "n", "t", "tab")
+        await pilot.press(*"sovereignty")
+        await press(pilot, "ctrl+s", "n", "1", "n", "a")
+        saved = sorted(saved_annotations(ice_library / "reader.json"), key=lambda a: a["start"])
+        assert [a["themes"] for a in saved][-2:] == [["policing"], ["policing"]]
 
 
 async def test_tag_dialog_is_prefilled_with_the_suggested_speaker(ice_library: Path) -> None:

@@ -605,9 +605,11 @@ class MainScreen(Screen[None]):
                 current.append(theme)
                 self.notify(f"Added “{theme}” · {message.number} again takes it off", timeout=3)
             after = edited(target.annotation, themes=current, coder=self.reader.coder)
-            self._save(Edit(target.annotation, after, "edit"))
+            # themes added by key are the last themes used (what `T` makes `a` apply)
+            remember = (None, tuple(current)) if theme in current else None
+            self._save(Edit(target.annotation, after, "edit"), remember)
         else:
-            self._save(self._new(target, None, [theme]))
+            self._save(self._new(target, None, [theme]), (None, (theme,)))
 
     @on(ArticleView.RepeatRequested)
     def _repeat(self, message: ArticleView.RepeatRequested) -> None:
