@@ -286,3 +286,15 @@ async def test_a_new_source_given_for_a_suggestion_renames_the_other_suggestions
         await settle(pilot)
         renamed = {f.span.start: f.speaker for f in main(app).findings}
         assert [renamed[f.span.start] for f in others] == ["ICE"] * len(others)
+
+
+async def test_a_sentence_holding_a_found_quotation_is_tagged_with_its_speaker(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "s", "t")  # the sentence of the first quotation
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        assert dialog.query_one("#source").value == "Doug King"  # type: ignore[attr-defined]

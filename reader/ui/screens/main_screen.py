@@ -36,7 +36,7 @@ from reader.core.records import (
     kind_in,
     new_annotation,
 )
-from reader.core.text import printable, shorten
+from reader.core.text import Span, printable, shorten
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
 from reader.quotes.finding import MAX_CHARACTERS
@@ -518,7 +518,11 @@ class MainScreen(Screen[None]):
                 kind=annotation.kind,
             )
         else:
-            suggested = target.suggestion.speaker if target.suggestion else None
+            suggested = (
+                target.suggestion.speaker
+                if target.suggestion
+                else self._speaker_within(target.span)
+            )
             request = TagRequest(
                 quote=self._quote_of(target),
                 source=suggested or "",
@@ -551,6 +555,18 @@ class MainScreen(Screen[None]):
         else:
             edit = self._new(target, result.source, result.themes, result.note, kind=result.kind)
             self._save(edit, remember, target.suggestion)
+
+    def _speaker_within(self, span: Span | None) -> str | None:
+        """The one speaker found for the quotations inside a selected passage (`s` on
+        "“They’ve been in Calgary …,” he said."), if they all have the same."""
+        if span is None:
+            return None
+        speakers = {
+            f.speaker
+            for f in self.findings
+            if f.speech and f.speaker and span.start <= f.span.start and f.span.end <= span.end
+        }
+        return speakers.pop() if len(speakers) == 1 else None
 
     def _kind_of(self, target: Target) -> Kind:
         """A quotation when the selection is a quotation found (or the inside of quote
