@@ -306,6 +306,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def write_page(out: Path, row: dict[str, str], html: bytes, gold: str | None = None) -> Path:
+    """Write one listed page (`NAME.html.gz`) and its gold body (`NAME.txt`, when given) into
+    its set's folder of `out`; the folder, for files of other kinds beside them."""
+    folder = out / row["set"]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{row['file']}.html.gz").write_bytes(gzip.compress(html, mtime=0))
+    if gold is not None:
+        (folder / f"{row['file']}.txt").write_text(gold.strip() + "\n", encoding="utf-8")
+    return folder
+
+
 def write_index(out: Path, rows: list[dict[str, str]], columns: list[str]) -> None:
     """The pages' `index.csv` in `out` (the columns named, nothing else), and say so."""
     write_rows(out / "index.csv", rows, columns)

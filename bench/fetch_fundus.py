@@ -51,6 +51,7 @@ from bench.fetch_extraction_corpus import (
     read_rows,
     split_and_build_main,
     write_index,
+    write_page,
 )
 from bench.fetch_news_fixtures import SPLIT as FIXTURES_SPLIT
 from bench.fetch_news_fixtures import _key, excluded_urls, page_name, trafilatura_eval_sites
@@ -187,12 +188,7 @@ def build(rows: list[dict[str, str]], mirror: Path | None, cache: Path, out: Pat
     repository = Repository(SOURCE, mirror, cache)
     gold = {row["source"]: row["gold"] for row in candidates(repository)}
     for row in rows:
-        folder = out / row["set"]
-        folder.mkdir(parents=True, exist_ok=True)
-        html = _html(repository, row["source"])
-        (folder / f"{row['file']}.html.gz").write_bytes(gzip.compress(html, mtime=0))
-        text = gold[row["source"]].strip() + "\n"
-        (folder / f"{row['file']}.txt").write_text(text, encoding="utf-8")
+        write_page(out, row, _html(repository, row["source"]), gold[row["source"]])
     write_index(out, [{**row, "dataset": "fundus"} for row in rows], [*COLUMNS, "dataset"])
 
 

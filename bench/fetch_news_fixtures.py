@@ -41,7 +41,6 @@ repository, and this script fetches them for local measurement only.
 from __future__ import annotations
 
 import csv
-import gzip
 import hashlib
 import json
 import re
@@ -55,6 +54,7 @@ from bench.fetch_extraction_corpus import (
     files_under,
     split_and_build_main,
     write_index,
+    write_page,
 )
 from bench.fetch_trafilatura_eval import (
     _own_words,
@@ -278,16 +278,12 @@ def build(rows: list[dict[str, str]], mirror: Path | None, cache: Path, out: Pat
         for row in finder(repositories[dataset]):
             found.setdefault(f"{dataset}|{row['url']}", row)
     for row in rows:
-        folder = out / row["set"]
-        folder.mkdir(parents=True, exist_ok=True)
         repository = repositories[row["dataset"]]
         source = found[f"{row['dataset']}|{row['url']}"]
-        html = repository.read(row["source"])
-        (folder / f"{row['file']}.html.gz").write_bytes(gzip.compress(html, mtime=0))
-        if row["dataset"] == "newspaper":
-            gold = repository.read(source["gold"]).decode("utf-8")
-            (folder / f"{row['file']}.txt").write_text(gold.strip() + "\n", encoding="utf-8")
-        else:
+        newspaper = row["dataset"] == "newspaper"
+        gold = repository.read(source["gold"]).decode("utf-8") if newspaper else None
+        folder = write_page(out, row, repository.read(row["source"]), gold)
+        if not newspaper:
             snippets = {"key": row["url"], "with": [source["snippet"]], "without": []}
             (folder / f"{row['file']}.json").write_text(
                 json.dumps(snippets, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"

@@ -31,7 +31,6 @@ measurement only.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import re
 import sys
@@ -45,6 +44,7 @@ from bench.fetch_extraction_corpus import (
     read_rows,
     split_and_build_main,
     write_index,
+    write_page,
 )
 from bench.fetch_fundus import SPLIT as FUNDUS_SPLIT
 from bench.fetch_news_fixtures import SPLIT as FIXTURES_SPLIT
@@ -134,12 +134,9 @@ def build(rows: list[dict[str, str]], mirror: Path | None, cache: Path, out: Pat
     """Write each listed page and its gold body into `out`."""
     repository = Repository(SOURCE, mirror, cache)
     for row in rows:
-        folder = out / row["set"]
-        folder.mkdir(parents=True, exist_ok=True)
         html = repository.read(f"{TEST_PAGES}{row['folder']}/source.html")
-        (folder / f"{row['file']}.html.gz").write_bytes(gzip.compress(html, mtime=0))
         text = gold_text(repository.read(f"{TEST_PAGES}{row['folder']}/expected.html"))
-        (folder / f"{row['file']}.txt").write_text(text.strip() + "\n", encoding="utf-8")
+        write_page(out, row, html, text)
     write_index(out, [{**row, "dataset": "omnivore"} for row in rows], [*COLUMNS, "dataset"])
 
 
