@@ -200,7 +200,11 @@ def selected(structure: TextStructure, anchor: int, cursor: int) -> Span:
 
 def _starts_one(structure: TextStructure, offset: int) -> bool:
     for spans in (structure.sentences, structure.paragraphs):
-        index = bisect_left([s.start for s in spans], offset)
+        index = bisect_left(spans, offset, key=_start)  # (no list of starts: on each key)
         if index < len(spans) and spans[index].start == offset:
             return True
     return False
+
+
+def _start(span: Span) -> int:
+    return span.start
