@@ -2527,22 +2527,41 @@ class _Finder:
         return match[0] if match else name
 
 
+_DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "one", "another"})
+
+
 def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFinding:
     """The finding as offered: a speaker who is a name, or none. A definite description the
     finder could not tie to anyone named ("the rookie", "the company", "the statement from
-    the union") points at someone the article names elsewhere or never names: its words are
-    no source to accept, so none is offered (the finding's `mention` still shows them). The
-    finder's own reading (who speaks on in the next paragraph) is not changed by this."""
+    the union") points at someone the article names elsewhere or never names, and an
+    indefinite one ("one mother", "an unidentified poster") at someone it never names: their
+    words are no source to accept, so none is offered (the finding's `mention` still shows
+    them). So is an unnamed spokesperson ("a Metrolinx spokesperson", "the spokesperson"
+    when no person was named as one): the article names no one for the words, and the
+    organisation the finder would guess for "the spokesperson" was often the wrong one.
+    The finder's own reading (who speaks on in the next paragraph) is not changed by this."""
     words = (finding.speaker or "").split()
     if (
         attribution is not None
         and attribution.entity is None
         and len(words) >= 2
-        and words[0].casefold() == "the"
+        and words[0].casefold() in _DESCRIPTION_OPENERS
         and words[1][:1].islower()
     ):
         return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))
+    mention = (finding.mention or "").split()
+    if (
+        attribution is not None
+        and mention
+        and mention[-1].casefold() in _SPOKESPEOPLE
+        and mention[0][:1].islower()
+        and (mention[0] != "the" or attribution.entity is None or attribution.entity.kind == "org")
+    ):
+        return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))
     return finding
+
+
+_SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
 
 
 def _attribution_only(toks: Sequence[Token]) -> bool:

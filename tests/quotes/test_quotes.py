@@ -2860,6 +2860,31 @@ def test_a_description_tied_to_no_one_is_no_speaker_to_accept() -> None:
     assert speaker_unknown(findings[0]) == "speaker unknown: the executive"
 
 
+def test_an_indefinite_description_is_no_speaker_to_accept() -> None:
+    text = _article(
+        "Shoppers lined up outside the Tidewater Market on Saturday.\n\n"
+        "“I've been to four stores this week,” one mother said.\n\n"
+        "“Nobody told us,” an unidentified poster wrote on the market's page."
+    )
+    findings = [f for f in find_quotes(text) if f.speech]
+    assert [f.speaker for f in findings] == [None, None]
+    assert [f.mention for f in findings] == ["one mother", "an unidentified poster"]
+
+
+def test_an_unnamed_spokesperson_is_no_one_named_not_the_organisation() -> None:
+    text = _article(
+        "Health Canada recalled two brands of infant formula on Friday, and Hillcrest "
+        "Foods Ltd. stopped its line in Lévis, Que.\n\n"
+        "“We are acting out of caution,” the spokesperson said.\n\n"
+        "“The line is stopped,” a Hillcrest Foods spokesperson said.\n\n"
+        "Hillcrest spokesperson Maria Delgado said the plant would reopen. "
+        "“We owe parents answers,” the spokesperson said."
+    )
+    findings = [f for f in find_quotes(text) if f.speech]
+    assert [f.speaker for f in findings] == [None, None, "Maria Delgado"]
+    assert findings[1].mention == "a Hillcrest Foods spokesperson"
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"

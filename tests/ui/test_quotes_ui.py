@@ -110,7 +110,8 @@ async def test_accept_asks_about_an_uncertain_speaker_and_saves_a_confident_one(
     library.mkdir()
     (library / "road.txt").write_text(
         "Town council meets\n\n“We will fix the road this summer,” Mayor Jane Roe said.\n\n"
-        "“It has been broken for years,” one resident said.\n",  # unnamed: never certain
+        "Councillor Tom Lee spoke after her.\n\n"
+        "“It has been broken for years,” he said.\n",  # a pronoun: not certain
         encoding="utf-8",
     )
     app = ReaderApp(library=library)
