@@ -235,6 +235,19 @@ _ANONYMOUS = re.compile(
 )
 # A described subject with no name in it, before ", a 42-year-old man": "The tenant".
 _UNNAMED_INTRO = re.compile(r"The(?:\s+[a-z][\w’'-]*){1,3}")
+# After a person's name, that they died: "Kayla Morin, a first-year student, died at the scene".
+_DIED_AFTER_NAME = re.compile(
+    r"(?:,[^.;:“”\"]{0,120},)?\s+(?:died|was\s+killed|was\s+found\s+dead|passed\s+away)\b"
+)
+# Before a person's name, that they died: "in the death of Cody Harper", "the late".
+_DIED_BEFORE_NAME = re.compile(
+    r"\b(?:(?:death|killing|murder|slaying|funeral)\s+of|memorial\s+for|the\s+late)\s+$"
+)
+# Words that date what was said to another time: "in 2012", "in a 2019 interview", "once".
+_LONG_AGO = re.compile(
+    r"\b(?:(?:in|from)\s+(?:a\s+|an\s+)?(?:19|20)\d\d\b|once\b|years?\s+ago|before\s+(?:his|her)\s+death)"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 # "the elder Tavik", "the younger Mr. Strand": which of the people sharing a surname.
 _GENERATION = re.compile(
     r"\b(?:[Tt]he\s+)(elder|older|younger)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE
@@ -655,6 +668,7 @@ class _Finder:
                         finding, attribution = self._found(quote, lede)
                 if finding.speech:
                     finding, attribution = self._ranked(quote, finding, attribution)
+                    finding, attribution = self._of_shared_surname(quote, finding, attribution)
                 findings.append(_offered(finding, attribution))
                 if attribution is not None and finding.speech and finding.speaker:
                     speaker_here = attribution
@@ -1779,6 +1793,58 @@ class _Finder:
         chosen = pick(people, key=lambda e: ages[id(e)])
         rivals = [e for e in people if ages[id(e)] == ages[id(chosen)]]
         return chosen if len(rivals) == 1 else None
+
+    def _of_shared_surname(
+        self, quote: Quotation, finding: QuoteFinding, attribution: _Attribution | None
+    ) -> tuple[QuoteFinding, _Attribution | None]:
+        """Which of the people sharing a surname "Morin said" means. The registry gives a
+        shared surname to the one introduced first; but someone who died (“Kayla Morin …
+        died at the scene”) says nothing after, unless the words are dated to their life:
+        the surname is then the first living one's ("her mother, Denise Morin")."""
+        entity = attribution.entity if attribution is not None else None
+        if attribution is None or entity is None or entity.kind != "person":
+            return finding, attribution
+        surname = attribution.mention.removesuffix("’s").removesuffix("'s").casefold()
+        if " " in surname or surname != entity.name.casefold().split()[-1]:
+            return finding, attribution
+        people = [
+            e for e in self._people_by_surname.get(surname, []) if e.first < quote.outer.start
+        ]
+        if len(people) < 2 or not self._died(entity) or self._said_long_ago(quote):
+            return finding, attribution
+        living = [e for e in people if not self._died(e)]
+        if not living:
+            return finding, attribution
+        chosen = living[0]
+        changed = replace(attribution, entity=chosen)
+        return replace(finding, speaker=chosen.name), changed
+
+    def _said_long_ago(self, quote: Quotation) -> bool:
+        """Whether the words around a quotation, in its paragraph, date it to another time
+        ("MacPhee told the Post in 2012", "she once said", "in a 2019 interview"): the dead
+        speak there."""
+        starts = self._paragraph_starts
+        opening = starts[max(0, bisect_right(starts, quote.outer.start) - 1)]
+        end = quote.outer.end
+        stop = _SENTENCE_END.search(self.text, end, end + 200)
+        return (
+            _LONG_AGO.search(self.text, max(opening, quote.outer.start - 300), quote.outer.start)
+            is not None
+            or _LONG_AGO.search(self.text, end, stop.start() if stop else end + 200) is not None
+        )
+
+    def _died(self, entity: Entity) -> bool:
+        """Whether the article says this person died ("Kayla Morin, 19, died at the scene")."""
+        return any(
+            _DIED_AFTER_NAME.match(self.text, mention.end)
+            or _DIED_BEFORE_NAME.search(self.text, max(0, mention.start - 30), mention.start)
+            for mention in self._mentions_of.get(id(entity), [])[:_MENTIONS_READ]
+            if " " in mention.text
+        )
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.structure.paragraphs]
 
     @cached_property
     def _people_by_surname(self) -> dict[str, list[Entity]]:

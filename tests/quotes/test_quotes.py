@@ -2885,6 +2885,27 @@ def test_an_unnamed_spokesperson_is_no_one_named_not_the_organisation() -> None:
     assert findings[1].mention == "a Hillcrest Foods spokesperson"
 
 
+def test_a_shared_surname_is_not_given_to_the_one_who_died() -> None:
+    text = _article(
+        "Tomas Okafor, a 22-year-old apprentice from Sudbury, died at the scene.\n\n"
+        "His sister, Grace Okafor, spoke to reporters outside the courthouse.\n\n"
+        "“Nobody called us for three days,” Okafor said.\n\n"
+        "A vigil marked the killing of Reza Tehrani last spring. His uncle, Amir Tehrani, "
+        "organised it.\n\n"
+        "“We light a candle every night,” Tehrani said."
+    )
+    assert [s for _, s in _speech(text)] == ["Grace Okafor", "Amir Tehrani"]
+
+
+def test_the_dead_still_speak_in_words_dated_to_their_life() -> None:
+    text = _article(
+        "Ronald Beaton, the Mabou fiddler, died Sunday at 87.\n\n"
+        "His daughter, Catriona Beaton, said he died peacefully.\n\n"
+        "“They came to me when I was milking,” Beaton told the Post in 2012."
+    )
+    assert [s for _, s in _speech(text)] == ["Ronald Beaton"]
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
