@@ -1581,6 +1581,13 @@ class Entities:
         ):
             self._place(run, words)  # "a cow-calf operation near Maple Creek": somewhere
             return
+        team = self._team(run, folded)
+        if team:
+            self._org(run, words)  # "Vancouver Canucks", "Prince George Spruce Kings"
+            entity = self.find(" ".join(words))
+            if entity is not None:
+                entity.aliases.add(" ".join(folded[team:]))  # "the Canucks said"
+            return
         # People: the name is the last few name-like words; titles and adjectives before it
         # ("Israeli Prime Minister", "President") describe them.
         name_start = 0 if titled else len(run)
@@ -1668,6 +1675,18 @@ class Entities:
             self._single(name_tokens[0], titles, gender)
             return
         self._named_person(toks, name_tokens, titles, first - len(role), last, gender)
+
+    @staticmethod
+    def _team(run: list[Token], folded: list[str]) -> int:
+        """Where the plural after a place begins, if a run is a place and then a plural
+        ("Winnipeg Jets", "Toronto Maple Leafs"): a team, not a person (whose first word
+        would be a given name: "Victoria Evans", "Regina Williams"); else 0."""
+        if len(run) < 2 or len(folded[-1]) < 4 or not folded[-1].endswith("s"):
+            return 0
+        if is_given_name(folded[0]) or any(t.possessive for t in run):
+            return 0
+        places = [cut for cut in range(1, len(run)) if is_place(" ".join(folded[:cut]))]
+        return places[-1] if places else 0
 
     def _acronym_org(
         self, run: list[Token], acronym: Token, words: list[str], folded: list[str]

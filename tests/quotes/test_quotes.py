@@ -2906,6 +2906,24 @@ def test_the_dead_still_speak_in_words_dated_to_their_life() -> None:
     assert [s for _, s in _speech(text)] == ["Ronald Beaton"]
 
 
+def test_a_place_and_a_plural_is_a_team_not_a_person() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "The Winnipeg Jets beat the Edmonton Oilers 4-2 on Saturday. Jets coach Stuart "
+        "Kaminski said the Oilers had too many chances. Victoria Evans scored twice."
+    )
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds["Winnipeg Jets"] == kinds["Edmonton Oilers"] == "org"
+    assert kinds["Victoria Evans"] == "person"
+    speech = _article(
+        "Stuart Kaminski has coached the Edmonton Oilers for two seasons.\n\n"
+        "“We gave them too many looks,” he said.\n\n"
+        "“A fine season,” the Oilers said in a statement."
+    )
+    assert [s for _, s in _speech(speech)] == ["Stuart Kaminski", "Edmonton Oilers"]
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
