@@ -243,6 +243,12 @@ _DIED_AFTER_NAME = re.compile(
 _DIED_BEFORE_NAME = re.compile(
     r"\b(?:(?:death|killing|murder|slaying|funeral)\s+of|memorial\s+for|the\s+late)\s+$"
 )
+# What an organisation named as a complement follows: "a councillor of the Nation said".
+_COMPLEMENT_BEFORE = re.compile(r"\b(?:of|for|at|with|from|by|to|and)\s+(?:the\s+)?$")
+# A speech verb in the sentence of a subject ("…, which must approve projects, said …").
+_SPEECH_IN_SENTENCE = re.compile(
+    r"\b(?:said|says|told|tells|stated|announced|wrote|writes|posted|confirmed|added|warned)\b"
+)
 # Words that date what was said to another time: "in 2012", "in a 2019 interview", "once".
 _LONG_AGO = re.compile(
     r"\b(?:(?:in|from)\s+(?:a\s+|an\s+)?(?:19|20)\d\d\b|once\b|years?\s+ago|before\s+(?:his|her)\s+death)"
@@ -2509,6 +2515,9 @@ class _Finder:
                 best = (shared, entity)
         if best is not None:
             return best[1]
+        spoke = self._organisation_that_spoke(head, at)
+        if spoke is not None:
+            return spoke
         named = [
             entity
             for entity in (orgs if head not in _GENERIC_ORG_NOUNS else ())
@@ -2565,6 +2574,50 @@ class _Finder:
         speakers = [entity for entity in orgs if not self._never_speaks(entity, at)]
         return speakers[0] if speakers else None
 
+    def _organisation_that_spoke(self, head: str, at: int) -> Entity | None:
+        """The organisation the article had speak since the last quotation, in this paragraph
+        or the one before ("Hydro Ottawa said it had extra crews on standby. “…,” the utility
+        said"), if a noun for it may stand
+        for that organisation: a kind's noun only for one named so ("the union" is never
+        Hydro Ottawa), a business's never for a civic body."""
+        starts = self._paragraph_starts
+        since = max(self._last_speech_end, starts[max(0, bisect_right(starts, at) - 2)])
+        spoke = [
+            m.entity
+            for m in self.entities.between(since, at)
+            if m.entity.kind == "org" and not self._inside_quote(m.start) and self._org_spoke(m)
+        ]
+        if not spoke:
+            return None
+        entity = spoke[-1]
+        name = entity.name.casefold()
+        if _kinds_clash(head, entity.name) or (
+            head in _ORG_KIND_NOUNS and head not in name.split()
+        ):
+            return None
+        return entity
+
+    def _org_spoke(self, mention: Mention) -> bool:
+        """Whether an organisation's mention is who says something in its sentence ("Hydro
+        Ottawa said", "Fisheries and Oceans Canada, which must approve …, said"), not a
+        complement ("a councillor of the Tallow River Nation said") or an owner ("The PBO's
+        findings")."""
+        if mention.text.endswith(("'s", "’s")) or _COMPLEMENT_BEFORE.search(
+            self.text, max(0, mention.start - 12), mention.start
+        ):
+            return False
+        if self._speaks_next(mention):
+            return True
+        if not self._is_subject(mention):
+            return False
+        stop = _SENTENCE_END.search(self.text, mention.end, mention.end + 300)
+        return (
+            _SPEECH_IN_SENTENCE.search(
+                self.text, mention.end, stop.start() if stop else mention.end + 300
+            )
+            is not None
+        )
+
     def _speaks_next(self, mention: Mention) -> bool:
         """Whether a speech verb follows a mention ("but GM said it will …")."""
         following = _WORD.match(self.text, mention.end + 1)
@@ -2612,7 +2665,7 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
         and attribution.entity is None
         and len(words) >= 2
         and words[0].casefold() in _DESCRIPTION_OPENERS
-        and words[1][:1].islower()
+        and (words[1][:1].islower() or words[0].casefold() != "the")  # "A NATO official"
     ):
         return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))
     mention = (finding.mention or "").split()

@@ -1227,7 +1227,11 @@ class Entities:
             ):
                 break  # "owner Mark Cuban", "Will Moy, chief executive": a name mid-sentence
             run = run[1:]
-        while run and (run[-1].folded in CONNECTORS or run[-1].word.casefold() in NOT_NAMES):
+        while (
+            run
+            and (run[-1].folded in CONNECTORS or run[-1].word.casefold() in NOT_NAMES)
+            and not (len(run) >= 2 and run[-1].folded == "one" and run[-2].folded in ORG_WORDS)
+        ):  # ("Hydro One", "Capital One": a company's name ends so)
             run = run[:-1]  # "Biden Monday": a day or a month ends a name
         if not run:
             return

@@ -665,7 +665,9 @@ def test_that_opens_no_subject_and_a_description_may_hold_a_year() -> None:
         "City Attorney Brad Holm said in the letter that the advertisement “unmistakably and "
         "wrongfully” suggests that Phoenix and its officers support Trump's campaign."
     )
-    assert [s for _, s in _speech(text)] == ["a 2008 Clinton veteran", "Brad Holm"]
+    findings = [f for f in find_quotes(text) if f.speech]
+    assert [f.speaker for f in findings] == [None, "Brad Holm"]  # a description: no name
+    assert findings[0].mention == "a 2008 Clinton veteran"
 
 
 def test_the_tokens_up_to_a_clause_end_are_those_read_up_to_it() -> None:
@@ -2922,6 +2924,32 @@ def test_a_place_and_a_plural_is_a_team_not_a_person() -> None:
         "“A fine season,” the Oilers said in a statement."
     )
     assert [s for _, s in _speech(speech)] == ["Stuart Kaminski", "Edmonton Oilers"]
+
+
+def test_a_noun_for_an_organisation_is_the_one_that_spoke_just_before() -> None:
+    text = _article(
+        "Environment Canada issued a freezing rain warning for the Ottawa Valley.\n\n"
+        "Hydro Ottawa said it had extra crews on standby.\n\n"
+        "“Have an emergency kit ready,” the utility said.\n\n"
+        "Health Canada funded the plant. Fisheries and Oceans Canada, which must approve "
+        "turbines under the Fisheries Act, said in a statement that it is reviewing the work.\n\n"
+        "“Decisions will be based on science,” the department said.\n\n"
+        "“We were not told,” a Metro Transit official said.\n\n"
+        "Crews from Hydro One worked overnight. “It was a long night,” Hydro One said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Hydro Ottawa",
+        "Fisheries and Oceans Canada",
+        None,
+        "Hydro One",
+    ]
+    owned = _article(
+        "“They can read a budget,” Mr. Tomas Barreto said.\n\n"
+        "The PBO's findings come a week before NATO ministers meet. In a statement, a NATO "
+        "official, speaking on background, said the alliance “expects all allies to meet "
+        "their commitments.”"
+    )
+    assert [s for _, s in _speech(owned)] == ["Tomas Barreto", "NATO"]
 
 
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
