@@ -837,6 +837,12 @@ def _blank_nickname(found: re.Match[str]) -> str:
     return found.group(1) + " " * len(found.group(2))
 
 
+# Words that open a French body's name, which may go on in lowercase ("Association des
+# propriétaires du Grand Montréal"), and the particles that carry such a name on.
+_FRENCH_BODIES = words("french_body_words")
+_FRENCH_PARTICLES = frozenset(
+    {"de", "des", "du", "d'", "d’", "la", "le", "l'", "l’", "les", "et", "pour", "en", "aux", "à"}
+)
 _ENDS_RUN, _MAY_JOIN, _NAME_WORD, _POSSESSIVE_NAME_WORD = range(4)
 
 
@@ -1018,6 +1024,16 @@ class Entities:
             if run_end == index:
                 index += 1
                 continue
+            if toks.texts[run_end - 1].casefold() in _FRENCH_BODIES:
+                french_end = self._french_name_end(run_end)
+                if french_end > run_end:
+                    opening = index
+                    while toks.texts[opening].casefold() in NOT_NAME_LEADS:
+                        opening += 1  # "The Fédération …"
+                    french = list(toks[opening:french_end])
+                    self._org(french, [t.word for t in french])
+                    index = french_end
+                    continue
             if self._furniture(toks, index, run_end):
                 index = run_end  # "WATCH: …", "VIEWPOINT", a "Security" heading: no one
                 continue
@@ -1029,6 +1045,29 @@ class Entities:
                 continue
             self._planned(toks, index, run_end)
             index = run_end
+
+    def _french_name_end(self, end: int) -> int:
+        """Where a French body's name that goes on in lowercase ends: "Association des
+        propriétaires du Grand Montréal", "Fédération des travailleurs et travailleuses du
+        Québec" (its particles each bring one word, capitalised words go on); `end` itself
+        when no particle follows the body's word."""
+        texts, count = self._token_texts, len(self._token_texts)
+        if end + 1 < count and texts[end + 1].casefold() in _FRENCH_PARTICLES:
+            end_word = end + 1  # "Association hôtelière de la région de Québec"
+        else:
+            end_word = end
+        if end_word >= count or texts[end_word].casefold() not in _FRENCH_PARTICLES:
+            return end
+        at = end_word
+        while at < count and texts[at].casefold() in _FRENCH_PARTICLES:
+            while at < count and texts[at].casefold() in _FRENCH_PARTICLES:
+                at += 1
+            if at >= count or not texts[at][:1].isalpha():
+                return end
+            at += 1  # the particle's word
+            while at < count and texts[at][:1].isupper() and texts[at][:1].isalpha():
+                at += 1
+        return at
 
     def _planned(self, toks: Sequence[Token], first: int, last: int) -> None:
         """Classify the run `toks[first:last]` (`_add_run`, `_classify_one`), or replay what
@@ -1518,6 +1557,9 @@ class Entities:
             self._affiliation(run[:given], folded[:given])
             self._classify(toks, run[given:], first + given, last, run[:given])
             return
+        if _field_and_region(folded):
+            self._org(run, words)  # "Boxing Nova Scotia", "Health PEI"
+            return
         if (
             _is_acronym(words[-1])
             and folded[-1] not in PLACE_WORDS
@@ -1563,9 +1605,6 @@ class Entities:
             return
         if len(run) >= 2 and _names_country(folded) and TITLES.isdisjoint(folded):
             self._org(run, words)  # "Environment Canada", "Air Canada", "Canada Post"
-            return
-        if _field_and_region(folded):
-            self._org(run, words)  # "Boxing Nova Scotia", "Tourism British Columbia"
             return
         if not PLACE_WORDS.isdisjoint(folded) and (
             TITLES.isdisjoint(folded)

@@ -2952,6 +2952,27 @@ def test_a_noun_for_an_organisation_is_the_one_that_spoke_just_before() -> None:
     assert [s for _, s in _speech(owned)] == ["Tomas Barreto", "NATO"]
 
 
+def test_french_bodies_and_a_field_before_a_province_are_organisations() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "Marc Lemieux, a spokesperson for the Association des propriétaires du Grand "
+        "Montréal, disagreed. The Fédération des travailleurs et travailleuses du Québec said "
+        "no. Université de Montréal agreed. Health PEI said in a statement that it would "
+        "help. Judge Anne-Marie de la Durantaye ruled. A fire burned in the Fraser Canyon."
+    )
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds == {
+        "Marc Lemieux": "person",
+        "Association des propriétaires du Grand Montréal": "org",
+        "Fédération des travailleurs et travailleuses du Québec": "org",
+        "Université de Montréal": "org",
+        "Health PEI": "org",
+        "Anne-Marie de la Durantaye": "person",
+        "Fraser Canyon": "place",
+    }
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
