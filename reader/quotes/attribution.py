@@ -2433,6 +2433,10 @@ class _Finder:
                 after = self.text[mention.end : mention.end + 160].split(". ", 1)[0]
                 if _LEAD_AUTHOR.search(mention.entity.description) or _LEAD_AUTHOR.search(after):
                     return mention.entity  # "…, and the study's lead author," / "who led the study"
+        if head.endswith("-elect") and phrase.tokens[0].folded == "the":
+            elected = self._elected(head.removesuffix("-elect"), at)
+            if elected is not None:
+                return elected  # "the mayor-elect" after "Colette Fitzgerald was elected mayor"
         if head not in ORG_NOUNS and not other:  # ("the other officer": not the one named)
             mentions = self.entities.before(at, kind="person", limit=6000)
             age = next((a for t in phrase.tokens if (a := _AGE.fullmatch(t.folded))), None)
@@ -2494,6 +2498,19 @@ class _Finder:
             "representatives",
         }:
             return self._organisation(phrase, at)
+        return None
+
+    def _elected(self, office: str, at: int) -> Entity | None:
+        """The person the article says was elected to an office ("Colette Fitzgerald has
+        been elected mayor of St. John's"), for "the mayor-elect"."""
+        pattern = re.compile(
+            rf"[^.;]{{0,40}}\b(?:elected|voted\s+in\s+as)\s+(?:as\s+)?(?:the\s+)?(?:new\s+)?"
+            rf"{re.escape(office)}\b",
+            re.IGNORECASE,
+        )
+        for mention in self.entities.before(at, kind="person", limit=6000):
+            if pattern.match(self.text, mention.end):
+                return mention.entity
         return None
 
     def _organisation(self, phrase: Phrase, at: int) -> Entity | None:

@@ -2973,6 +2973,16 @@ def test_french_bodies_and_a_field_before_a_province_are_organisations() -> None
     }
 
 
+def test_the_mayor_elect_is_the_one_elected_mayor() -> None:
+    text = _article(
+        "HALIFAX — Former nurse Ines Oduya has been elected mayor of Dartmouth, defeating "
+        "Coun. Peter Walsh.\n\n"
+        "Walsh conceded at midnight.\n\n"
+        "“I will not promise it never snows,” the mayor-elect said."
+    )
+    assert [s for _, s in _speech(text)] == ["Ines Oduya"]
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
