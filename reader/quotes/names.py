@@ -1007,7 +1007,13 @@ class Entities:
         index = bisect_left(self._token_starts, self.start)
         # Most words have no capital and no particle, so no name starts there. (Each distinct
         # word is looked at once, and the tokens picked in C: 180,000 tokens, 15,000 words.)
-        starters = {text for text in set(toks.texts) if text[:1].isupper() or "-" in text}
+        starters = {
+            text
+            for text in set(toks.texts)
+            if text[:1].isupper()
+            or "-" in text
+            or (text[:1] in "dl" and text[1:2] in "'’" and text[2:3].isupper())  # "d'Entremont"
+        }
         capitals = list(compress(range(len(toks.texts)), map(starters.__contains__, toks.texts)))
         listed = self._listed_names()
         for at in capitals[bisect_left(capitals, index) :]:

@@ -2983,6 +2983,27 @@ def test_the_mayor_elect_is_the_one_elected_mayor() -> None:
     assert [s for _, s in _speech(text)] == ["Ines Oduya"]
 
 
+def test_a_surname_opening_in_lowercase_and_a_given_name_of_either_gender() -> None:
+    text = _article(
+        "“It is the biggest day of the year,” said Mark d'Entremont, who fishes out of "
+        "Meteghan.\n\n"
+        "Ryan Francis, a harvester from Acadia First Nation, said the boats were out.\n\n"
+        "d'Entremont said he expected to be back by late afternoon.\n\n"
+        "“You find out tomorrow,” he said.\n\n"
+        "“We have had three dry years,” said Darcy Van Dyk, who grows canola near "
+        "Lethbridge.\n\n"
+        "Roger Lindquist, who runs cattle, said he hasn't rebuilt his herd.\n\n"
+        "Van Dyk said farmers would watch the skies.\n\n"
+        "“A good soaking rain and everyone forgets,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Mark d'Entremont",
+        "Mark d'Entremont",
+        "Darcy Van Dyk",
+        "Darcy Van Dyk",
+    ]
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
