@@ -843,6 +843,7 @@ _FRENCH_BODIES = words("french_body_words")
 _FRENCH_PARTICLES = frozenset(
     {"de", "des", "du", "d'", "d’", "la", "le", "l'", "l’", "les", "et", "pour", "en", "aux", "à"}
 )
+_INDEFINITE_BEFORE = re.compile(r"(?:^|[\s(])an? $")
 _ENDS_RUN, _MAY_JOIN, _NAME_WORD, _POSSESSIVE_NAME_WORD = range(4)
 
 
@@ -1630,6 +1631,10 @@ class Entities:
         ):
             self._place(run, words)  # "a cow-calf operation near Maple Creek": somewhere
             return
+        if _INDEFINITE_BEFORE.search(
+            self.text, max(0, run[0].start - 4), run[0].start
+        ) and not is_given_name(folded[0]):
+            return  # "a Grey Nun", "an Oilers fan": what someone is, not who
         team = self._team(run, folded)
         if team:
             self._org(run, words)  # "Vancouver Canucks", "Prince George Spruce Kings"

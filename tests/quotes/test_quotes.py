@@ -3004,6 +3004,14 @@ def test_a_surname_opening_in_lowercase_and_a_given_name_of_either_gender() -> N
     ]
 
 
+def test_capitals_after_an_indefinite_article_say_what_someone_is_not_who() -> None:
+    from reader.quotes.names import Entities
+
+    text = "Amara Osei, a Rhodes Scholar, spoke first. Then a Raptors fan spoke."
+    names = [(m.entity.name, m.entity.kind) for m in Entities(text).mentions]
+    assert names == [("Amara Osei", "person")]
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
