@@ -249,6 +249,8 @@ _COMPLEMENT_BEFORE = re.compile(r"\b(?:of|for|at|with|from|by|to|and)\s+(?:the\s
 _SPEECH_IN_SENTENCE = re.compile(
     r"\b(?:said|says|told|tells|stated|announced|wrote|writes|posted|confirmed|added|warned)\b"
 )
+# A byline or dateline under a headline: "Mathieu Ferguson-Aubé · CBC News · Posted: …".
+_BYLINE = re.compile(r"^\s*By\s|[·|•]|\b(?:Posted|Updated|Published):?\s")
 # Words that date what was said to another time: "in 2012", "in a 2019 interview", "once".
 _LONG_AGO = re.compile(
     r"\b(?:(?:in|from)\s+(?:a\s+|an\s+)?(?:19|20)\d\d\b|once\b|years?\s+ago|before\s+(?:his|her)\s+death)"
@@ -1849,10 +1851,6 @@ class _Finder:
         )
 
     @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.structure.paragraphs]
-
-    @cached_property
     def _people_by_surname(self) -> dict[str, list[Entity]]:
         """The people of the article by the last word of their name (made once, if asked)."""
         found: dict[str, list[Entity]] = {}
@@ -2333,7 +2331,10 @@ class _Finder:
         crisis"), for a speaker the body only calls "she" or "the chancellor"."""
         if not self.body_start:
             return []
-        found = Entities(self.text[: self.body_start])
+        lines = self.text[: self.body_start].split("\n")
+        found = Entities(
+            "\n".join(" " * len(line) if _BYLINE.search(line) else line for line in lines)
+        )
         return [
             e
             for e in found.entities
@@ -2484,6 +2485,22 @@ class _Finder:
                     _TITLE_WORDS.get(word.rstrip(".")) == head for word in described
                 ):  # "the corporal" for "Cpl. Marie Ouellette", "the judge" for "Justice …"
                     return entity
+            if (
+                not people
+                and len(self._headline_people) == 1
+                and phrase.tokens[0].folded == "the"
+                and (
+                    age is not None
+                    or (
+                        head in PERSON_NOUNS
+                        and head not in _DOCUMENT_NOUNS
+                        and head not in _SPOKESPEOPLE
+                    )
+                )
+            ):
+                # "Lytton survivor Evelyn Charlie says …" over a story that only calls her
+                # "the retired schoolteacher", "the 74-year-old"
+                return self._headline_people[0]
         if (
             head in STATEMENT_NOUNS - {"spokesman", "spokeswoman", "spokesperson"}
             and phrase.tokens[0].possessive

@@ -3012,6 +3012,20 @@ def test_capitals_after_an_indefinite_article_say_what_someone_is_not_who() -> N
     assert names == [("Amara Osei", "person")]
 
 
+def test_a_person_named_only_in_the_headline_is_the_one_the_story_describes() -> None:
+    text = (
+        "Lytton fire survivor Evelyn Charlie says the rebuild leaves elders behind\n"
+        "Tomas Ferreira · CBC News · Posted: Jun 30, 2026\n\n"
+        "LYTTON, B.C. — Four years after a wildfire destroyed this village, the retired "
+        "schoolteacher stands on the lot where her house stood.\n\n"
+        "“I used to watch the trains from there,” the 74-year-old said.\n\n"
+        "“We were forgotten,” the retired schoolteacher said."
+    )
+    assert [s for _, s in _speech(text)] == ["Evelyn Charlie", "Evelyn Charlie"]
+    byline_only = text.replace("Lytton fire survivor Evelyn Charlie says", "Survivors say")
+    assert [s for _, s in _speech(byline_only)] == [None, None]  # never the reporter
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
