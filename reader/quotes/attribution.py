@@ -329,6 +329,16 @@ _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
+_AGE_GIVEN = re.compile(r",? \(?(\d{1,3})\)?[,)]| \((\d{1,3})\)")
+# Nouns that say an age: "the teenager" is the one the article gave an age of 13 to 19.
+_AGE_NOUNS = {
+    "teenager": range(13, 20),
+    "teen": range(13, 20),
+    "septuagenarian": range(70, 80),
+    "octogenarian": range(80, 90),
+    "nonagenarian": range(90, 100),
+    "centenarian": range(100, 120),
+}
 _GIVEN_AGE = re.compile(r",? \(?\d{1,3}\)?[,)]| \(\d{1,3}\)")  # "Jean-Guy Tremblay, 81,"
 
 
@@ -2434,6 +2444,10 @@ class _Finder:
                 after = self.text[mention.end : mention.end + 160].split(". ", 1)[0]
                 if _LEAD_AUTHOR.search(mention.entity.description) or _LEAD_AUTHOR.search(after):
                     return mention.entity  # "…, and the study's lead author," / "who led the study"
+        if head in _AGE_NOUNS and phrase.tokens[0].folded == "the":
+            aged = self._of_age(_AGE_NOUNS[head], at)
+            if aged is not None:
+                return aged  # "the teenager" after "his son, Mattias Sorensen, 16,"
         if head.endswith("-elect") and phrase.tokens[0].folded == "the":
             elected = self._elected(head.removesuffix("-elect"), at)
             if elected is not None:
@@ -2516,6 +2530,16 @@ class _Finder:
         }:
             return self._organisation(phrase, at)
         return None
+
+    def _of_age(self, ages: range, at: int) -> Entity | None:
+        """The one person named before `at` with an age in `ages` ("Mattias Sorensen, 16,"
+        for "the teenager"), if only one was given such an age."""
+        found: dict[int, Entity] = {}
+        for mention in self.entities.before(at, kind="person", limit=6000):
+            given = _AGE_GIVEN.match(self.text, mention.end)
+            if given is not None and int(given.group(1) or given.group(2)) in ages:
+                found[id(mention.entity)] = mention.entity
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _elected(self, office: str, at: int) -> Entity | None:
         """The person the article says was elected to an office ("Colette Fitzgerald has
@@ -2707,8 +2731,12 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
         attribution is not None
         and mention
         and mention[-1].casefold() in _SPOKESPEOPLE
-        and mention[0][:1].islower()
-        and (mention[0] != "the" or attribution.entity is None or attribution.entity.kind == "org")
+        and (mention[0][:1].islower() or mention[0].casefold() in _DESCRIPTION_OPENERS)
+        and (
+            mention[0].casefold() != "the"
+            or attribution.entity is None
+            or attribution.entity.kind == "org"
+        )
     ):
         return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))
     return finding

@@ -2880,10 +2880,11 @@ def test_an_unnamed_spokesperson_is_no_one_named_not_the_organisation() -> None:
         "“We are acting out of caution,” the spokesperson said.\n\n"
         "“The line is stopped,” a Hillcrest Foods spokesperson said.\n\n"
         "Hillcrest spokesperson Maria Delgado said the plant would reopen. "
-        "“We owe parents answers,” the spokesperson said."
+        "“We owe parents answers,” the spokesperson said.\n\n"
+        "A Defence Department spokesperson called the Rangers “irreplaceable.”"
     )
     findings = [f for f in find_quotes(text) if f.speech]
-    assert [f.speaker for f in findings] == [None, None, "Maria Delgado"]
+    assert [f.speaker for f in findings] == [None, None, "Maria Delgado", None]
     assert findings[1].mention == "a Hillcrest Foods spokesperson"
 
 
@@ -3024,6 +3025,16 @@ def test_a_person_named_only_in_the_headline_is_the_one_the_story_describes() ->
     assert [s for _, s in _speech(text)] == ["Evelyn Charlie", "Evelyn Charlie"]
     byline_only = text.replace("Lytton fire survivor Evelyn Charlie says", "Survivors say")
     assert [s for _, s in _speech(byline_only)] == [None, None]  # never the reporter
+
+
+def test_the_teenager_is_the_one_given_a_teenage_age() -> None:
+    text = _article(
+        "Lars Sorensen, 38, signed with Vancouver in the summer.\n\n"
+        "His son, Mattias Sorensen, 16, plays for the Spruce Kings.\n\n"
+        "“He's better than I was at his age,” the elder Sorensen said.\n\n"
+        "“My dad always says that,” the teenager said."
+    )
+    assert [s for _, s in _speech(text)] == ["Lars Sorensen", "Mattias Sorensen"]
 
 
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
