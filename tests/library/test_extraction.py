@@ -445,3 +445,25 @@ def test_a_lede_repeated_in_a_share_box_above_the_story_is_kept() -> None:
     article = clean_page(html)
     assert [block.text for block in article.blocks] == STORY
     assert cut(article) == []
+
+
+def test_a_background_paragraph_another_story_of_the_site_shares_is_kept() -> None:
+    """A follow-up story repeats a background paragraph of the site's earlier story: seen on
+    one other page, but prose inside the story with story on both sides, and nothing in the
+    page marks it; on more pages, or at the story's end, it is boilerplate."""
+    background = (
+        "The bridge was built in 1931 by the harbour board, which ran the ferries until the "
+        "town took them over in 1975 and sold the last steamer to a museum in Bristol."
+    )
+
+    def seen_elsewhere(text: str, others: int) -> int:
+        return others if text == background else 0
+
+    middle = page(paragraphs([*STORY[:2], background, *STORY[2:]]))
+    article = clean_page(middle, seen_elsewhere=lambda text: seen_elsewhere(text, 1))
+    assert [block.text for block in article.blocks] == [*STORY[:2], background, *STORY[2:]]
+    article = clean_page(middle, seen_elsewhere=lambda text: seen_elsewhere(text, 2))
+    assert [block.text for block in article.blocks] == STORY
+    end = page(paragraphs([*STORY, background]))
+    article = clean_page(end, seen_elsewhere=lambda text: seen_elsewhere(text, 1))
+    assert [block.text for block in article.blocks] == STORY
