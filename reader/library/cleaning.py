@@ -12,7 +12,9 @@ library gives evidence that holds on any site, never because of how a line looks
   `captions`, not in the story, unless the page is a gallery told in its captions
   (`is_gallery`);
 - a block found on other pages of the same site the library holds (boilerplate by
-  repetition, as jusText and boilerpipe reason: `reader.library.site_memory`);
+  repetition, as jusText and boilerpipe reason: `reader.library.site_memory`), unless it is
+  a paragraph of prose only one other page holds, unmarked and with story on both sides
+  (background two stories of the site share: `shared_with_one_page`);
 - the headline repeated as the story's first block;
 - a block whose words all stand in a longer block of the story (a pull quote), unless it
   is a sub-headline: a heading in an `<h2>`..`<h6>` inside the story's element.
@@ -142,6 +144,8 @@ def clean_blocks(
         if found and block not in captions:
             removed[number] = Removal(block.text, found.reason, block.kind, found.strong)
     for number in sub_headlines(blocks, places, removed, captions, title):
+        del removed[number]
+    for number in shared_with_one_page(blocks, places, removed, captions):
         del removed[number]
     removed = corroborated_by_copies(blocks, removed)
     repeated = {
@@ -386,6 +390,56 @@ def sub_headlines(
             and blocks[number + 1].kind == PARAGRAPH
         ):
             found.append(number)
+    return found
+
+
+ON_ONE_PAGE = "on 1 other page of this site"
+
+
+def shared_with_one_page(
+    blocks: list[Block],
+    places: list[Place | None],
+    removed: dict[int, Removal],
+    captions: list[Block],
+) -> list[int]:
+    """The paragraphs removed only because one other page of the site holds them that are
+    the story's: prose longer than any headline or byline, inside the story's element, with
+    no sign of boilerplate in the page (no link text, no widget's name), in a run of such
+    paragraphs with a paragraph the pass keeps on each side. Two stories of a site about the
+    same event share background paragraphs (a wire story and its follow-up); boilerplate in
+    the middle of a story (a promotion, a disclaimer) is on many pages, or marked."""
+
+    def candidate(number: int) -> bool:
+        block, place = blocks[number], places[number]
+        return (
+            removed[number].reason == ON_ONE_PAGE
+            and block.kind == PARAGRAPH
+            and words(block.text) > FURNITURE_MAX_WORDS
+            and place is not None
+            and place.inside
+            and place.link_share == 0
+            and evidence(block, place) is None
+        )
+
+    def kept(number: int) -> bool:
+        return (
+            0 <= number < len(blocks)
+            and number not in removed
+            and blocks[number] not in captions
+            and blocks[number].kind == PARAGRAPH
+        )
+
+    found: list[int] = []
+    run: list[int] = []
+    for number in sorted(removed):
+        if not candidate(number):
+            continue
+        if run and number != run[-1] + 1:
+            found += run if kept(run[0] - 1) and kept(run[-1] + 1) else []
+            run = []
+        run.append(number)
+    if run and kept(run[0] - 1) and kept(run[-1] + 1):
+        found += run
     return found
 
 

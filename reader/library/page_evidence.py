@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from reader.library.page_text import BLOCK_TAGS, Block, readable
+from reader.library.page_text import BLOCK_TAGS, PARAGRAPH, Block, readable
 
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "head", "title", "svg"})
 _SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
@@ -210,12 +210,7 @@ def locate(blocks: list[Block], tree: Any) -> tuple[list[Place | None], PageInde
     """Each block's place in the page (None when its text is not found there), the page's
     text index, and the element that holds the story (None if no block was found)."""
     index = PageIndex(tree)
-    spans: list[tuple[int, int] | None] = []
-    last: tuple[int, int] | None = None
-    for block in blocks:
-        span = index.find(block, near=last)
-        spans.append(span)
-        last = span or last
+    spans = _spans(blocks, index)
     owners = [index.owners(span) if span else [] for span in spans]
     main_parts = [
         (_common_ancestor([o for o, _, _ in parts]), sum(c for _, c, _ in parts))
@@ -249,6 +244,41 @@ def locate(blocks: list[Block], tree: Any) -> tuple[list[Place | None], PageInde
         links = len({id(anchor) for anchor in anchors if anchor is not None})
         places.append(Place(element, span, share, frozenset(words), inside, caption, links))
     return places, index, main
+
+
+# A paragraph longer than any headline, byline or label (`cleaning.FURNITURE_MAX_WORDS`).
+PROSE_WORDS = 20
+
+
+def _spans(blocks: list[Block], index: PageIndex) -> list[tuple[int, int] | None]:
+    """Where each block is in the page text: a block whose text occurs more than once is
+    the occurrence nearest the block before it. The blocks before the first one that occurs
+    once had none to go by: a paragraph of prose among them is the occurrence nearest the
+    block after it (a share box or summary above the story repeats its first paragraph word
+    for word); a short line stays the first occurrence (a label or headline repeated in a
+    menu or a breadcrumb, where the page shows it as navigation)."""
+    spans: list[tuple[int, int] | None] = []
+    last: tuple[int, int] | None = None
+    for block in blocks:
+        span = index.find(block, near=last)
+        spans.append(span)
+        last = span or last
+    once = next(
+        (at for at, block in enumerate(blocks) if spans[at] and index.count(block) == 1), None
+    )
+    if once is None:
+        return spans
+    after = spans[once]
+    for at in range(once - 1, -1, -1):
+        block = blocks[at]
+        if spans[at] is not None and _prose(block) and after is not None:
+            spans[at] = index.find(block, near=after)
+            after = spans[at]
+    return spans
+
+
+def _prose(block: Block) -> bool:
+    return block.kind == PARAGRAPH and len(block.text.split()) > PROSE_WORDS
 
 
 def _link_of(element: Any) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bench.extraction import SETS, Score, score_set
@@ -431,3 +433,37 @@ def test_a_placeholder_repeated_for_each_embed_is_removed_even_past_the_cap() ->
     assert [block.text for block in article.blocks] == STORY
     assert article.cleaning == READER
     assert all("3 times in the page" in removal.reason for removal in cut(article))
+
+
+def test_a_lede_repeated_in_a_share_box_above_the_story_is_kept() -> None:
+    """A share box near the top holds the page's description, which is the story's first
+    paragraph word for word: the paragraph is found where it sits, before the second one,
+    not in the box, so it is not taken for the box's text."""
+    share = f'<div class="util-bar-share"><p class="share-summary">{STORY[0]}</p></div>'
+    html = page(paragraphs(STORY)).replace("<article>", f"{share}<article>")
+    html = re.sub("<h1>.*?</h1>", "", html)  # the headline out of the story's element
+    article = clean_page(html)
+    assert [block.text for block in article.blocks] == STORY
+    assert cut(article) == []
+
+
+def test_a_background_paragraph_another_story_of_the_site_shares_is_kept() -> None:
+    """A follow-up story repeats a background paragraph of the site's earlier story: seen on
+    one other page, but prose inside the story with story on both sides, and nothing in the
+    page marks it; on more pages, or at the story's end, it is boilerplate."""
+    background = (
+        "The bridge was built in 1931 by the harbour board, which ran the ferries until the "
+        "town took them over in 1975 and sold the last steamer to a museum in Bristol."
+    )
+
+    def seen_elsewhere(text: str, others: int) -> int:
+        return others if text == background else 0
+
+    middle = page(paragraphs([*STORY[:2], background, *STORY[2:]]))
+    article = clean_page(middle, seen_elsewhere=lambda text: seen_elsewhere(text, 1))
+    assert [block.text for block in article.blocks] == [*STORY[:2], background, *STORY[2:]]
+    article = clean_page(middle, seen_elsewhere=lambda text: seen_elsewhere(text, 2))
+    assert [block.text for block in article.blocks] == STORY
+    end = page(paragraphs([*STORY, background]))
+    article = clean_page(end, seen_elsewhere=lambda text: seen_elsewhere(text, 1))
+    assert [block.text for block in article.blocks] == STORY
