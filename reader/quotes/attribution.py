@@ -58,6 +58,7 @@ from reader.quotes.names import (
     MODIFIER_ENDINGS,
     PRONOUNS,
     TITLES,
+    WELL_KNOWN_BODIES,
     Entities,
     Entity,
     Mention,
@@ -2783,7 +2784,12 @@ _CIVIC_WORDS = words("org_civic_words")
 def _kinds_clash(noun: str, name: str) -> bool:
     """Whether a noun for an organisation cannot stand for one of that name: "the company"
     for "United Steelworkers Local 1005" or the "City of Victoria"."""
-    return noun in _BUSINESS_NOUNS and not _CIVIC_WORDS.isdisjoint(_WORD.findall(name.casefold()))
+    if noun not in _BUSINESS_NOUNS:
+        return False
+    folded = name.casefold()
+    return not _CIVIC_WORDS.isdisjoint(_WORD.findall(folded)) or any(
+        folded.endswith(body) for body in WELL_KNOWN_BODIES
+    )  # "the company" is never the Red Cross
 
 
 _TITLE_WORDS = table("title_abbreviations")

@@ -29,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 
 from reader.quotes.cues import is_speech_verb
 from reader.quotes.given_names import gender_of, is_given_name, person_gender
-from reader.quotes.lexicon import entries, words
+from reader.quotes.lexicon import entries, folded, words
 from reader.quotes.places import COUNTRIES, REGIONS, is_demonym, is_place
 
 ABBREVIATIONS = "|".join(entries("abbreviations"))
@@ -843,6 +843,21 @@ _FRENCH_BODIES = words("french_body_words")
 _FRENCH_PARTICLES = frozenset(
     {"de", "des", "du", "d'", "d’", "la", "le", "l'", "l’", "les", "et", "pour", "en", "aux", "à"}
 )
+# Bodies whose names hold no word that says so ("Red Cross", "Greenpeace"), with or without
+# a country's name or demonym before them ("Canadian Red Cross").
+WELL_KNOWN_BODIES = folded("well_known_bodies")
+
+
+def _well_known_body(run: list[Token]) -> str | None:
+    """The well-known body a run names (folded, without the country before it), if any."""
+    words = [t.word.casefold() for t in run]
+    for start in range(min(2, len(words))):
+        name = " ".join(words[start:])
+        if name in WELL_KNOWN_BODIES and (start == 0 or is_demonym(words[0]) or is_place(words[0])):
+            return name
+    return None
+
+
 _INDEFINITE_BEFORE = re.compile(r"(?:^|[\s(])an? $")
 _ENDS_RUN, _MAY_JOIN, _NAME_WORD, _POSSESSIVE_NAME_WORD = range(4)
 
@@ -1255,6 +1270,14 @@ class Entities:
 
     def _add_run(self, toks: Sequence[Token], first: int, last: int) -> None:
         run = list(toks[first:last])
+        body = run[1:] if run[0].folded == "the" else run
+        known = _well_known_body(body)
+        if known is not None:
+            self._org(body, [t.word for t in body])  # "Canadian Red Cross", "Salvation Army"
+            entity = self.find(" ".join(t.word for t in body))
+            if entity is not None:
+                entity.aliases.add(known)  # "the Red Cross said" later
+            return
         if _cause_group(run):
             # "Canadian Parents for French", "Mothers Against Drunk Driving": one group
             self._org(run, [t.word for t in run])

@@ -3037,6 +3037,23 @@ def test_the_teenager_is_the_one_given_a_teenage_age() -> None:
     assert [s for _, s in _speech(text)] == ["Lars Sorensen", "Mattias Sorensen"]
 
 
+def test_a_well_known_body_is_an_organisation_and_never_the_company() -> None:
+    text = _article(
+        "The Canadian Red Cross said in a statement that 2,300 people had registered.\n\n"
+        "“Registration helps us reunite families,” the statement said.\n\n"
+        "“We were lucky,” said Ryan Cross, who lives nearby.\n\n"
+        "The building is owned by a local property management company, which said in a "
+        "statement that it was helping tenants. “Our priority is safety,” the company said.\n\n"
+        "“We will be there,” the Red Cross said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Canadian Red Cross",
+        "Ryan Cross",
+        None,
+        "Canadian Red Cross",
+    ]
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
