@@ -257,6 +257,8 @@ _LONG_AGO = re.compile(
     r"\b(?:(?:in|from)\s+(?:a\s+|an\s+)?(?:19|20)\d\d\b|once\b|years?\s+ago|before\s+(?:his|her)\s+death)"
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+# A description that ranks a sibling: "the elder brother", "her younger sister".
+_ELDER_DESCRIBED = re.compile(r"\b(elder|older|eldest|oldest|younger|youngest)\b", re.IGNORECASE)
 # "the elder Tavik", "the younger Mr. Strand": which of the people sharing a surname.
 _GENERATION = re.compile(
     r"\b(?:[Tt]he\s+)(elder|older|younger)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", re.IGNORECASE
@@ -1794,10 +1796,14 @@ class _Finder:
         or gave the greater age ("Elias Tavik, 74,"), or the child, the lesser age. None
         when the phrase is not so, or nothing tells the people apart."""
         last = phrase.tokens[-1]
-        said = _GENERATION.search(self.text, max(0, last.start - 30), last.start)
+        return self._of_generation_at(last.start, last.word)
+
+    def _of_generation_at(self, start: int, word: str) -> Entity | None:
+        """`_of_generation` for the surname `word` written at `start`."""
+        said = _GENERATION.search(self.text, max(0, start - 30), start)
         if said is None:
             return None
-        surname = last.word.removesuffix("’s").removesuffix("'s").casefold()
+        surname = word.removesuffix("’s").removesuffix("'s").casefold()
         people = self._people_by_surname.get(surname, [])
         if len(people) < 2:
             return None
@@ -1900,6 +1906,12 @@ class _Finder:
             aged = _AGE_AFTER.match(self.text, mention.end) or _AGED_BEFORE_NAME.search(before)
             if aged is not None:
                 age = int(aged.group(1))
+        if not kin:  # "Alain Girard, the elder brother,"
+            rank = _ELDER_DESCRIBED.search(entity.description)
+            if rank is not None:
+                kin = (
+                    1 if rank.group(1).casefold() in {"elder", "older", "eldest", "oldest"} else -1
+                )
         return kin, age
 
     def _kin_named(self, kin: str, at: int) -> Entity | None:
@@ -2259,7 +2271,11 @@ class _Finder:
             if body is not None:  # "The ministry said in a statement … “…,” it said"
                 return body, True
         candidates: list[tuple[Entity, bool, Mention | None]] = [
-            (m.entity, self._is_subject(m) and not self._kin_in_passing(m, wanted), m)
+            (
+                self._of_generation_at(m.start, m.text) or m.entity,  # "The younger Girard"
+                self._is_subject(m) and not self._kin_in_passing(m, wanted),
+                m,
+            )
             for m in self.entities.before(at, kind=kind, limit=1500 if kind == "person" else 2500)
             if not self._inside_quote(m.start)
             and not (

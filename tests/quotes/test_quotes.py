@@ -3054,6 +3054,24 @@ def test_a_well_known_body_is_an_organisation_and_never_the_company() -> None:
     ]
 
 
+def test_he_after_the_younger_of_two_brothers_is_the_younger() -> None:
+    text = _article(
+        "Justice Nadia Roy ruled that Marc Poulin and Luc Poulin each own half of the farm, "
+        "and rejected Marc Poulin's claim that his late mother had promised him all of it.\n\n"
+        "Their mother, Jeanne Poulin, died in 2021. Marc Poulin, the elder brother, had run "
+        "the farm with her, while Luc Poulin worked in Quebec City.\n\n"
+        "At trial, Marc testified that his mother told him the farm would be his.\n\n"
+        "“According to Marc Poulin, his mother said the fields were his,” the judge wrote.\n\n"
+        "Luc Poulin welcomed the ruling in an interview on Thursday.\n\n"
+        "“I wanted what my mother wrote down,” he said.\n\n"
+        "The younger Poulin said he hoped the decision would help them.\n\n"
+        "“We'll see,” he said."
+    )
+    assert [s for _, s in _speech(text)][-2:] == ["Luc Poulin", "Luc Poulin"]
+    cue = text.replace("“We'll see,” he said.", "“We'll see,” the younger Poulin said.")
+    assert [s for _, s in _speech(cue)][-1] == "Luc Poulin"
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
