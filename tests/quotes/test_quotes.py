@@ -3072,6 +3072,16 @@ def test_he_after_the_younger_of_two_brothers_is_the_younger() -> None:
     assert [s for _, s in _speech(cue)][-1] == "Luc Poulin"
 
 
+def test_a_speaker_named_at_a_speech_verb_is_offered_with_confidence() -> None:
+    from tests.helpers.paths import ROOT, WARHOL
+
+    text = (ROOT / "library" / WARHOL).read_text(encoding="utf-8")
+    findings = [f for f in find_quotes(text) if f.speech and f.speaker]
+    by_name = [f for f in findings if f.mention in {"Cynthia Thompson", "Hilary Braysmith"}]
+    assert len(by_name) == 2 and not any(f.uncertain for f in by_name)  # one key to accept
+    assert all(f.uncertain for f in findings if f.mention in {"he", "He", "she"})
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
