@@ -840,6 +840,19 @@ def _blank_nickname(found: re.Match[str]) -> str:
     return found.group(1) + " " * len(found.group(2))
 
 
+def _blanked(text: str, nicknames: Sequence[re.Match[str]]) -> str:
+    """`_NICKNAME.sub(_blank_nickname, text)` from its matches, already found."""
+    if not nicknames:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for found in nicknames:
+        pieces += (text[at : found.start()], _blank_nickname(found))
+        at = found.end()
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
 _ENDS_RUN, _MAY_JOIN, _NAME_WORD, _POSSESSIVE_NAME_WORD = range(4)
 
 
@@ -995,11 +1008,9 @@ class Entities:
     def _scan(self) -> None:
         # (a nickname, blanked for reading names, is kept as what its person may be called:
         # Shabnam "Shabs" Rizvi-Mendez, then "Shabs said")
-        self._nicknames = {
-            found.start(): found.group(2)[1:-1].casefold()
-            for found in _NICKNAME.finditer(self.text)
-        }
-        toks = self._tokens = _Tokens(_NICKNAME.sub(_blank_nickname, self.text))
+        nicknames = list(_NICKNAME.finditer(self.text))  # (one pass: the text blanked from it)
+        self._nicknames = {found.start(): found.group(2)[1:-1].casefold() for found in nicknames}
+        toks = self._tokens = _Tokens(_blanked(self.text, nicknames))
         self._token_starts, self._token_texts = toks.starts, toks.texts
         index = bisect_left(self._token_starts, self.start)
         # Most words have no capital and no particle, so no name starts there. (Each distinct

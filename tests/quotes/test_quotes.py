@@ -781,11 +781,13 @@ def test_a_nickname_is_found_where_the_plain_pattern_finds_it(pieces: list[str])
     # `_NICKNAME` looks behind its first capital for the word boundary (quicker over 1 MB).
     import re
 
-    from reader.quotes.names import _NICKNAME
+    from reader.quotes.names import _NICKNAME, _blank_nickname, _blanked
 
     text = "".join(pieces)
     plain = re.compile(r"(\b[A-Z][\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)")
     assert [m.span() for m in _NICKNAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    # The text read for names has each nickname blanked, from the matches already found.
+    assert _blanked(text, list(_NICKNAME.finditer(text))) == _NICKNAME.sub(_blank_nickname, text)
 
 
 def test_the_tokeniser_knows_every_white_space_character() -> None:
