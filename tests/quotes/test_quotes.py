@@ -708,6 +708,31 @@ def test_an_articles_tokens_are_those_the_tokeniser_gives(pieces: list[str]) -> 
         assert list(zip(found.texts, found.starts, strict=True)) == expected
 
 
+_LOWER_PIECES = ["don", "'", "’", "t", "co", "-", "op", ":", "b", "é", "_", "1", "abc", "x.", " "]
+
+
+@example(["don", "'", "t", " ", "co", "-", "op", " ", "a", ":", "b", " ", "abc", "é", "_", "1"])
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LOWER_PIECES) | st.text(max_size=2), max_size=20))
+def test_a_word_in_lower_case_is_read_as_the_full_pattern_reads_it(pieces: list[str]) -> None:
+    # `TOKEN` tries a word in lower case that nothing joins to the next before its other
+    # alternatives (quicker over 1 MB): the same tokens as the pattern without that first try.
+    import re
+
+    from reader.quotes.names import TOKEN
+
+    fast = r"[a-z]++(?![\w’'\-:])|"
+    assert TOKEN.pattern.startswith(fast)
+    plain = re.compile(TOKEN.pattern.removeprefix(fast))
+    text = "".join(pieces)
+    assert [(m.group(), m.start()) for m in TOKEN.finditer(text)] == [
+        (m.group(), m.start()) for m in plain.finditer(text)
+    ]
+    assert [m.group() for m in TOKEN.finditer(text, 1, max(1, len(text) - 1))] == [
+        m.group() for m in plain.finditer(text, 1, max(1, len(text) - 1))
+    ]
+
+
 def test_the_tokeniser_reads_abbreviations_initials_numbers_and_colons_in_names() -> None:
     from reader.quotes.lexicon import entries
     from reader.quotes.names import tokens
@@ -758,11 +783,13 @@ def test_a_nickname_is_found_where_the_plain_pattern_finds_it(pieces: list[str])
     # `_NICKNAME` looks behind its first capital for the word boundary (quicker over 1 MB).
     import re
 
-    from reader.quotes.names import _NICKNAME
+    from reader.quotes.names import _NICKNAME, _blank_nickname, _blanked
 
     text = "".join(pieces)
     plain = re.compile(r"(\b[A-Z][\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)")
     assert [m.span() for m in _NICKNAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    # The text read for names has each nickname blanked, from the matches already found.
+    assert _blanked(text, list(_NICKNAME.finditer(text))) == _NICKNAME.sub(_blank_nickname, text)
 
 
 def test_the_tokeniser_knows_every_white_space_character() -> None:
