@@ -2729,13 +2729,26 @@ class _Finder:
 
     def _codebook_name(self, name: str | None, entity: Entity | None) -> str | None:
         """The codebook's spelling of a speaker: a source already used under one of the
-        entity's names ("ICE" for U.S. Immigration and Customs Enforcement), else the closest
-        fuzzy match of the full name ("Heather Mcpherson" -> "Heather McPherson")."""
+        entity's names ("ICE" for U.S. Immigration and Customs Enforcement; "Immigration and
+        Customs Enforcement (ICE)", a name the user gave it, by its letters or its words),
+        else the closest fuzzy match of the full name ("Heather Mcpherson" -> "Heather
+        McPherson")."""
         if not name or not self.known:
             return name
         if entity is not None and entity.kind == "org":
+            aliases = {alias.replace(".", "") for alias in entity.aliases}
             for source in self.known:
-                if source.replace(".", "").casefold() in entity.aliases:
+                folded = source.replace(".", "").casefold()
+                core, _, inside = folded.partition(" (")
+                inside = inside.removesuffix(")")
+                if (
+                    folded in aliases
+                    or inside in aliases  # "Immigration and Customs Enforcement (ICE)"
+                    or (
+                        " " in core
+                        and any(alias == core or alias.endswith(" " + core) for alias in aliases)
+                    )
+                ):  # "US Immigration and Customs Enforcement" for the codebook's shorter name
                     return source
         match = process.extractOne(name, self.known, scorer=fuzz.token_sort_ratio, score_cutoff=88)
         return match[0] if match else name

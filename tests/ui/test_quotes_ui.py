@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import DataTable
+
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.tag_dialog import TagDialog
 from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
@@ -287,6 +289,33 @@ async def test_a_new_source_given_for_a_suggestion_renames_the_other_suggestions
         await settle(pilot)
         renamed = {f.span.start: f.speaker for f in main(app).findings}
         assert [renamed[f.span.start] for f in others] == ["ICE"] * len(others)
+
+
+async def test_a_source_renamed_in_the_codebook_renames_the_suggestions_of_it(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first, *others = [f for f in main(app).findings if f.speaker == ICE_FULL]
+        view(app).move_to(first.span.start)
+        await press(pilot, "t")
+        await tag(pilot, ICE_FULL)  # the suggested name, as it stands
+        await settle(pilot)
+        await press(pilot, "C")
+        table = app.screen.query_one(DataTable)
+        row = next(i for i in range(table.row_count) if ICE_FULL in str(table.get_row_at(i)))
+        table.move_cursor(row=row)
+        await press(pilot, "r")
+        app.screen.query_one("#prompt-input").value = "Immigration and Customs Enforcement (ICE)"
+        await press(pilot, "enter")
+        await settle(pilot)
+        await press(pilot, "escape")
+        await settle(pilot)
+        renamed = {f.span.start: f.speaker for f in main(app).findings}
+        assert [renamed[f.span.start] for f in others] == [
+            "Immigration and Customs Enforcement (ICE)"
+        ] * len(others)
 
 
 async def test_a_sentence_holding_a_found_quotation_is_tagged_with_its_speaker(

@@ -301,6 +301,18 @@ class MainScreen(Screen[None]):
             return UNTHEMED_COLOUR
         return colours.get(annotation.themes[0]) or theme_colour(annotation.themes[0])
 
+    def on_screen_resume(self) -> None:
+        """Back from another screen: if the codebook's sources changed there (a source
+        renamed, merged or deleted), the open article's suggestions are found again, so they
+        take the codebook's names and never propose the old one as a new source."""
+        document = self.document
+        if document is None or not self._known_to_finder:
+            return
+        names = frozenset(source.name for source in self.reader.store.sources())
+        if names != self._known_to_finder:
+            self._known_to_finder = names
+            self._find_quotes(document)
+
     def on_store_changed(self, message: StoreChanged) -> None:
         change = message.change
         if change.loaded:  # the annotations, read after the first frame
