@@ -195,6 +195,8 @@ class ReaderApp(App[None]):
     def on_scan_done(self, message: ScanDone) -> None:
         if message.first and message.report.touched and not self.main.document:
             self._open_first()
+        if message.first:
+            self.main.library_scanned()
         self._report_scan(message.report)
 
     def _report_scan(self, report: ScanReport) -> None:
@@ -230,6 +232,7 @@ class ReaderApp(App[None]):
             report = self.serial(self.library.scan)
         except StoreError as error:
             self.notify(str(error), severity="error")  # thread-safe
+            self.call_from_thread(self.main.library_scanned)  # not "reading" for ever
             return
         self.post_message(ScanDone(report, first=True))
 

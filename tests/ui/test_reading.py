@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
+import pytest
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 
+from reader.library.folder import Library, ScanReport
 from reader.ui.app import ReaderApp, key_sections
 from reader.ui.screens.help_screen import help_rows
 from tests.helpers.paths import GOLD, ICE
@@ -23,6 +26,7 @@ from tests.helpers.pilot import (
     settle,
     toasts_show,
     view,
+    wait_until,
 )
 
 ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
@@ -220,6 +224,31 @@ async def test_an_empty_library_says_what_to_do(tmp_path: Path) -> None:
         assert "Press + to add a web page or a file" in region_words(app, view(app))
         await press(pilot, "plus")  # and it does, in this very window
         assert "Add an article" in screen_words(app)
+
+
+async def test_a_fresh_library_says_it_is_reading_while_the_first_scan_runs(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    scan = Library.scan
+
+    def slow_scan(self: Library) -> ScanReport:
+        started.set()
+        release.wait(10)
+        return scan(self)
+
+    monkeypatch.setattr(Library, "scan", slow_scan)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, started.is_set, what="the first scan started")
+        await pilot.pause()
+        article = region_words(app, view(app))
+        assert "Reading the library" in article and "No articles" not in article
+        assert "Reading the library" in region_words(app, main(app).library_list)
+        release.set()
+        await settle(pilot)
+        assert "Library (4)" in screen_words(app)
+        assert "Reading the library" not in screen_words(app)
 
 
 async def test_unreadable_files_are_named_in_a_notice(ice_library: Path) -> None:

@@ -136,6 +136,7 @@ class MainScreen(Screen[None]):
         self._library_stale = False  # articles changed since the library list was drawn
         self.comparing: tuple[str, str] | None = None  # coders A and B, in comparison mode
         self.marks = ReadMarks(self)
+        self.library_read = False  # the first scan of the folder has finished
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -204,8 +205,23 @@ class MainScreen(Screen[None]):
                 self.reader.library.folder, self.document.record.path, self.article_view.cursor
             )
 
+    def library_scanned(self) -> None:
+        """The first scan of the folder is over: an empty library may now say so."""
+        if self.library_read:
+            return
+        self.library_read = True
+        self.library_list.reading = False
+        if not self.library_list.shown:
+            self.refresh_library()  # its "Reading the library…" line becomes the real one
+        if self.document is None and not any(not r.missing for r in self._records()):
+            self._show_empty_library()
+
     def _show_empty_library(self) -> None:
         folder = self.reader.library.folder
+        if not self.library_read:  # a fresh library's files are still being read
+            self.article_view.border_title = "Library"
+            self.article_view.show_message(f"Reading the library in {folder}…")
+            return
         self.article_view.border_title = "No articles"
         self.article_view.show_message(
             f"No articles in {folder}.\n\nPress + to add a web page or a file (`reader add` "

@@ -81,6 +81,7 @@ class LibraryList(OptionList):
         self._counts: Mapping[int, int] = {}
         self._current: int | None = None
         self.filled = False  # listed once (`show_articles`)
+        self.reading = True  # the folder's first scan is under way (the screen says when over)
 
     @property
     def shown(self) -> list[ArticleRecord]:
@@ -190,7 +191,7 @@ class LibraryList(OptionList):
 
     def _empty_text(self) -> str:
         if not self._records:
-            return "No articles in this folder yet"
+            return "Reading the library…" if self.reading else "No articles in this folder yet"
         if self.query_text:
             return "No article matches the filter"
         return {
