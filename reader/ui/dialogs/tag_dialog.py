@@ -16,6 +16,10 @@ What is saved is what the screen shows:
 - The note takes several lines (Enter is a new line there); ctrl+s saves from anywhere
   (taking the highlighted name first, as Enter would), Enter saves from the source or
   themes field when nothing is left to take; Esc cancels.
+- A quotation whose speaker the finder could not name shows the article's words for them
+  as the source's placeholder ("speaker unknown: the executive — type who said it"); saving
+  it with no source asks once more (a one-line note beside "Source"): a second Enter or
+  ctrl+s saves it without a source.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ class TagRequest:
     note: str = ""
     kind: Kind = PASSAGE
     suggested: bool = False  # `source` is the finder's suggestion: typing replaces it
+    unknown_speaker: str = ""  # "speaker unknown: the executive": a quotation nobody was named for
 
 
 class _Completion(Suggester):
@@ -138,6 +143,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self.kind: Kind = request.kind
         self._found: dict[str, Suggestions] = {}
         self._suggestion_kept = request.suggested  # the source field still holds it
+        self._asked_for_source = False  # the note "no source yet" is shown: saving again saves
 
     def compose(self) -> ComposeResult:
         quote = clean_line(self.request.quote)
@@ -149,9 +155,12 @@ class TagDialog(ModalScreen[TagResult | None]):
             with Horizontal(classes="tag-label"):
                 yield Label("Source")
                 yield Static("", id="source-mark", classes="new-mark")
+            unknown = self.request.unknown_speaker
             yield Input(
                 self.request.source,
-                placeholder="who says it: a person or an organisation",
+                placeholder=f"{unknown} — type who said it"
+                if unknown
+                else "who says it: a person or an organisation",
                 id="source",
                 suggester=_Completion(self, "source"),
                 select_on_focus=False,
@@ -288,6 +297,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self._refresh_suggestions(event.input)
         if event.input.id == "source":
             self._suggestion_kept &= event.value == self.request.source
+            self._asked_for_source = False
             self._mark_source()
 
     def on_descendant_focus(self) -> None:
@@ -388,8 +398,22 @@ class TagDialog(ModalScreen[TagResult | None]):
             field = self.query_one("#themes", Input)
             if not self._take(field):
                 self._take_theme(pending)
+        if not source and self.request.unknown_speaker and not self._asked_for_source:
+            self._ask_for_source()
+            return
         note = self.query_one("#note", TextArea).text.strip()
         self.dismiss(TagResult(source or None, list(self.themes), note, self.kind))
+
+    def _ask_for_source(self) -> None:
+        """A quotation whose speaker is unknown, about to be saved with no source: say so
+        once, beside "Source"; the same key again saves it so."""
+        self._asked_for_source = True
+        self.query_one("#source-mark", Static).update(
+            Content.styled(
+                "no source: type who said it, or enter again to save without", "$warning"
+            )
+        )
+        self.query_one("#source", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

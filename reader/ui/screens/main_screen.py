@@ -9,7 +9,7 @@ it, whoever made the change.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -39,7 +39,7 @@ from reader.core.records import (
 from reader.core.text import Span, printable, shorten
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
-from reader.quotes.finding import MAX_CHARACTERS
+from reader.quotes.finding import MAX_CHARACTERS, speaker_unknown
 from reader.quotes.review import nearest, of_speaker, speakers, untagged
 from reader.reading.comparing import coverage, disagreements, pick_coders, settle
 from reader.reading.document import Document, open_document
@@ -545,6 +545,9 @@ class MainScreen(Screen[None]):
                 kind=self._kind_of(target),
                 suggested=bool(suggested),
             )
+        found = target.suggestion
+        if found is not None and not found.speaker and not request.source:
+            request = replace(request, unknown_speaker=speaker_unknown(found))
         usage = {**store.source_usage(), **store.theme_usage()}
         dialog = TagDialog(
             request,
