@@ -90,6 +90,28 @@ async def test_merge_two_spellings_then_undo(library: Path) -> None:
         assert "Redid" in notified(app)
 
 
+async def test_undoing_a_theme_merge_names_the_merge_not_a_quote(library: Path) -> None:
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen, table = await _open_codebook(pilot)
+        table.move_cursor(row=_row_of(screen, "theme", "celebrity"))
+        await press(pilot, "space")
+        table.move_cursor(row=_row_of(screen, "theme", "sovereignty"))
+        await press(pilot, "m")
+        app.screen.query_one("#prompt-input").value = "politics"
+        await press(pilot, "enter")
+        await press(pilot, "escape")  # back in the article, where the user pressed u
+        assert not isinstance(app.screen, CodebookScreen)
+        await press(pilot, "u")
+        said = notified(app)
+        assert "Undid merge of themes celebrity and sovereignty into politics" in said
+        assert "Undid rename" not in said and "I think America" not in said
+        await press(pilot, "ctrl+r")
+        assert "Redid merge of themes celebrity and sovereignty into politics" in notified(app)
+
+
 async def test_merge_takes_only_the_marked_and_undo_keeps_descriptions_and_keys(
     library: Path,
 ) -> None:

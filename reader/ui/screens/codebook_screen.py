@@ -333,11 +333,11 @@ class CodebookScreen(Screen[None]):
         self.reader.save(self.reader.history.redo, self._redone)
 
     def _undone(self, edit: Edit | None) -> None:
-        self.notify(f"Undid {edit.label}" if edit else "Nothing to undo", timeout=3)
+        self.notify(f"Undid {edit.step or edit.label}" if edit else "Nothing to undo", timeout=3)
         self._shown_again()
 
     def _redone(self, edit: Edit | None) -> None:
-        self.notify(f"Redid {edit.label}" if edit else "Nothing to redo", timeout=3)
+        self.notify(f"Redid {edit.step or edit.label}" if edit else "Nothing to redo", timeout=3)
         self._shown_again()
 
     def _shown_again(self) -> None:

@@ -848,8 +848,10 @@ class MainScreen(Screen[None]):
             return
         annotation = edit.annotation
         document = self.document
-        said = f"{verb} {edit.label}"
-        if annotation is not None:
+        said = f"{verb} {edit.step or edit.label}"
+        if edit.step:  # a codebook command: its names say what it was, not one quote
+            annotation = None
+        elif annotation is not None:
             # What and where: an undo may reach a tag made in another article.
             if document is None or annotation.article_id != document.record.id:
                 record = self.reader.store.article(annotation.article_id)
