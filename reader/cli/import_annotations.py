@@ -18,6 +18,7 @@ from reader.cli.command import Command, fail, say
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.paths import Locations
 from reader.core.text import clean_line
+from reader.core.wording import plural
 from reader.interchange import IMPORT_FORMATS
 
 
@@ -93,13 +94,13 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        line = f"imported {len(report.added)} annotations from {shown}"
+        line = f"imported {plural(len(report.added), 'annotation')} from {shown}"
         if report.updated:
             line += f"; {len(report.updated)} updated to their newer version"
         if report.copies:
             line += f"; {report.copies} of them another coder's version kept beside ours"
         if copied:
-            line += f"; {len(copied)} articles copied into the library"
+            line += f"; {plural(len(copied), 'article')} copied into the library"
         if report.present:
             line += f"; {report.present} were already there"
         if report.orphaned:
@@ -111,8 +112,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             say(f"reader: not imported: {clean_line(reason)}", err=True)  # one line each
     if report.refused:
         count = len(report.refused)
-        plural = "s" if count > 1 else ""
-        fail(f"{shown}: refused {count} malformed annotation{plural}: {summary(report.refused)}")
+        refused = plural(count, "malformed annotation")
+        fail(f"{shown}: refused {refused}: {summary(report.refused)}")
         return 1
     return 1 if report.unplaced and not report.added and not report.present else 0
 

@@ -33,6 +33,7 @@ from reader.core.memory import steady_heap
 from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation
 from reader.core.text import printable
+from reader.core.wording import plural
 from reader.library.folder import Library, ScanReport
 from reader.library.subscriptions import Subscriptions
 from reader.quotes.finder_process import QuoteFinderProcess
@@ -218,7 +219,7 @@ class ReaderApp(App[None]):
         if report.orphaned:
             count = len(report.orphaned)
             self.notify(
-                f"{count} annotation{'s' if count > 1 else ''} could not be found in the changed "
+                f"{plural(count, 'annotation')} could not be found in the changed "
                 "text: kept as orphans (O lists them)",
                 severity="warning",
                 timeout=10,

@@ -73,7 +73,7 @@ async def test_merge_two_spellings_then_undo(library: Path) -> None:
         app.screen.query_one("#prompt-input").value = "Doug King"
         await press(pilot, "enter")
         await settle(pilot)
-        assert "Merged 2 sources into “Doug King”: 1 annotation(s)" in notified(app)
+        assert "Merged 2 sources into “Doug King”: 1 annotation · u undoes it" in notified(app)
         sources = sorted(str(a["source"]) for a in _saved(library))
         assert sources.count("Doug King") == 2 and "D. King" not in sources
         assert ("source", "D. King") not in screen.rows
@@ -88,6 +88,21 @@ async def test_merge_two_spellings_then_undo(library: Path) -> None:
         await settle(pilot)
         assert "D. King" not in {str(a["source"]) for a in _saved(library)}
         assert "Redid" in notified(app)
+
+
+async def test_the_codebook_and_the_analysis_count_one_in_the_singular(library: Path) -> None:
+    tag_quotes(library, [(ICE, "Their authority in Canada", "Doug King", ["public safety"])])
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _open_codebook(pilot)
+        shown = region_words(app, app.screen)
+        assert "Codebook: 1 source, 1 theme" in shown, shown[:80]
+        await press(pilot, "escape", "M")
+        assert isinstance(app.screen, AnalysisScreen)
+        shown = region_words(app, app.screen)
+        assert "1 annotation · 1 source · 1 theme" in shown
+        assert "1 themes" not in shown and "1 sources" not in shown
 
 
 async def test_undoing_a_theme_merge_names_the_merge_not_a_quote(library: Path) -> None:

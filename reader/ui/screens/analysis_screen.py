@@ -42,6 +42,7 @@ from reader.annotations.stats import (
 from reader.core.coders import shown_coder
 from reader.core.collector import collector_paused
 from reader.core.text import printable
+from reader.core.wording import plural
 from reader.reading.comparing import compare_library, pick_coders
 from reader.storage.atomic import write_atomically
 from reader.ui.threads import answer_from_thread
@@ -137,8 +138,8 @@ class AnalysisScreen(Screen[None]):
         share = comparison.source_share
         same = f"{share * 100:.0f}%" if share is not None else "n/a"
         summary.update(
-            f"A {a} and B {b} · {len(comparison.articles)} articles both coded · "
-            f"{pairs} passages both tagged, same source in {same} · lowest kappa first"
+            f"A {a} and B {b} · {plural(len(comparison.articles), 'article')} both coded · "
+            f"{plural(pairs, 'passage')} both tagged, same source in {same} · lowest kappa first"
         )
         for column in COLUMNS:
             table.add_column(column, key=column)
@@ -171,7 +172,8 @@ class AnalysisScreen(Screen[None]):
         named_sources = sum(1 for c in sources if c.name != NO_SOURCE)
         named_themes = sum(1 for c in themes if c.name != NO_THEME)  # as the codebook counts
         self.query_one("#analysis-summary", Static).update(
-            f"{total:,} annotations · {named_sources} sources · {named_themes} themes "
+            f"{plural(total, 'annotation', digits=',')} · {plural(named_sources, 'source')} · "
+            f"{plural(named_themes, 'theme')} "
             "· enter lists the quotes · e exports the table · 1-5 tabs"
         )
         self._fill_matrix()
@@ -182,7 +184,8 @@ class AnalysisScreen(Screen[None]):
             listing.add_options(
                 Option(
                     Content.assemble(
-                        (c.name, "bold"), f"  {c.articles} articles · {c.annotations} quotes"
+                        (c.name, "bold"),
+                        f"  {plural(c.articles, 'article')} · {plural(c.annotations, 'quote')}",
                     ),
                     id=f"source\x1f{c.name}",
                 )

@@ -30,6 +30,7 @@ from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
 from reader.core.records import Theme
 from reader.core.text import clean_line, printable
+from reader.core.wording import plural
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
 from reader.ui.widgets.footer import ReaderFooter
 
@@ -130,7 +131,7 @@ class CodebookScreen(Screen[None]):
         sources_n = sum(1 for k, _ in self.rows if k == SOURCE)
         themes_n = len(self.rows) - sources_n
         self.query_one("#codebook-summary", Static).update(
-            f"Codebook: {sources_n} sources, {themes_n} themes · "
+            f"Codebook: {plural(sources_n, 'source')}, {plural(themes_n, 'theme')} · "
             "enter its quotes · r rename · space mark, m merge · d delete · e description · "
             "c colour · 1-9 quick key, 0 none · u undo"
         )
@@ -233,7 +234,9 @@ class CodebookScreen(Screen[None]):
                     f"Deleted “{name}”",
                 )
 
-        question = f"Take the {kind} “{name}” off its {count} annotation(s)? The quotes stay."
+        question = (
+            f"Take the {kind} “{name}” off its {plural(count, 'annotation')}? The quotes stay."
+        )
         self.app.push_screen(ConfirmDialog(f"Delete {kind}", question), confirmed)
 
     def action_describe(self) -> None:
@@ -348,7 +351,7 @@ class CodebookScreen(Screen[None]):
 
     def _change(self, operation: partial[list[Edit]], message: str) -> None:
         def done(edits: list[Edit]) -> None:
-            self.notify(f"{message}: {len(edits)} annotation(s) · u undoes it", timeout=5)
+            self.notify(f"{message}: {plural(len(edits), 'annotation')} · u undoes it", timeout=5)
             self.fill()
             self.reader.main.refresh_annotations()
             self.reader.main.refresh_library()

@@ -37,6 +37,7 @@ from reader.core.records import (
     new_annotation,
 )
 from reader.core.text import Span, printable, shorten
+from reader.core.wording import plural
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
 from reader.quotes.finding import MAX_CHARACTERS, speaker_unknown
@@ -1086,8 +1087,8 @@ class MainScreen(Screen[None]):
         results = message.results
         added = sum(len(r.added) for r in results)
         failed = sum(r.status == "failed" for r in results)
-        feeds = f"{len(results)} feed{'s' if len(results) != 1 else ''}"
-        news = f"{added} new article{'s' if added != 1 else ''}" if added else "nothing new"
+        feeds = plural(len(results), "feed")
+        news = plural(added, "new article") if added else "nothing new"
         self.notify(
             f"Feeds refreshed: {news} from {feeds}" + (f"; {failed} failed" if failed else ""),
             timeout=6,

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from reader.annotations.search import Hit, Results, SearchIndex, by_article
 from reader.core.text import shorten
+from reader.core.wording import plural
 from reader.ui.styling import literal
 from reader.ui.threads import answer_from_thread
 from reader.ui.widgets.footer import ReaderFooter
@@ -140,7 +141,7 @@ class SearchScreen(Screen[SearchOutcome]):
             if query.strip():
                 return literal(f"No annotation matches “{query.strip()}”", "dim")
             return Content.styled("No annotations yet: tag a passage first", "dim")
-        total = f"{results.total:,} annotation" + ("" if results.total == 1 else "s")
+        total = plural(results.total, "annotation", digits=",")
         order = SORT_LABELS[self.sort] if query.strip() else "newest first"
         grouped = ", by article" if self.grouped else ""
         return Content.styled(f"{total} ({order}{grouped}) · ctrl+o order · ctrl+g group", "dim")

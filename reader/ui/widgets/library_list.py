@@ -25,13 +25,10 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.records import ArticleRecord
 from reader.core.text import clean_line, shown_name
+from reader.core.wording import plural
 from reader.reading.library_order import SORTS, arrange, next_sort
 from reader.reading.library_views import VIEWS, by_feed, in_view, next_view, unread_count
 from reader.ui.widgets.option_updates import MeasuredContent, prompt_width, redraw, same_lines
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class LibraryList(OptionList):
@@ -344,7 +341,7 @@ class LibraryPane(Vertical):
 
 
 def _details(record: ArticleRecord, count: int) -> str:
-    details = [_plural(count, "annotation") if count else "no annotations"]
+    details = [plural(count, "annotation") if count else "no annotations"]
     if record.archived:
         details.insert(0, "archived")
     if record.site:
