@@ -93,6 +93,9 @@ def test_no_match_is_not_an_error(tagged_library: Path) -> None:
     assert result.returncode == 0 and json.loads(result.stdout) == []
     result = run_reader("search", "--library", str(tagged_library), "zzyzx")
     assert result.returncode == 0 and "No annotation matches" in result.stderr
+    misspelled = run_reader("search", "--library", str(tagged_library), "sorce:king")
+    assert misspelled.returncode == 0
+    assert "sorce: is not a field; did you mean source:?" in misspelled.stderr
 
 
 def test_list_prints_articles_with_counts(tagged_library: Path) -> None:
