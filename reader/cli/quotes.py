@@ -152,7 +152,7 @@ COMMAND = Command(
     "speaker (resolved to the full name or organisation; a source already in the "
     "codebook keeps the codebook's spelling), the words that named the speaker and the "
     f"cue of speech; an uncertain speaker (confidence under {CONFIDENT}: check it) is "
-    "marked \"?\" before the name, as in the app. ARTICLE is a file (.txt or .md, in the library or not) or an article "
+    'marked "?" before the name, as in the app. ARTICLE is a file (.txt or .md, in the library or not) or an article '
     "of the library by its file name or a unique part of its name or title. Quoted "
     "phrases with no speech around them (scare quotes, titles) are left out unless --all. "
     "JSON: a list of {quote, start, end, speaker, speaker_mention, cue, confidence}, "

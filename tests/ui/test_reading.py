@@ -18,6 +18,7 @@ from tests.helpers.paths import GOLD, ICE
 from tests.helpers.pilot import (
     SIZE,
     main,
+    notified,
     press,
     region_lines,
     region_words,
@@ -155,6 +156,15 @@ async def test_side_panes_hide_and_tab_cycles_panes(ice_library: Path) -> None:
         assert view(app).text_layout is not None and view(app).text_layout.width > 90
         await press(pilot, "L")
         assert "Library (1)" in screen_text(app)
+        # The article stays readable: the library takes at most a third, the annotations
+        # give way (A brings them back, and the library gives way to them).
+        library = main(app).query_one("#library-pane")
+        assert library.region.width <= 80 // 3
+        assert view(app).text_layout is not None and view(app).text_layout.width >= 40
+        assert "A shows it again" in notified(app)
+        await press(pilot, "A")
+        assert "Annotations (0)" in screen_text(app) and "Library (1)" not in screen_text(app)
+        assert view(app).text_layout.width >= 40
 
 
 async def test_question_mark_lists_every_key(ice_library: Path) -> None:
@@ -280,6 +290,15 @@ async def test_a_narrow_terminal_gives_the_article_room(ice_library: Path) -> No
         assert view(app).text_layout is not None and view(app).text_layout.width >= 40
         await press(pilot, "L")
         assert "Library (1)" in screen_text(app)
+        # The article stays readable: the library takes at most a third, the annotations
+        # give way (A brings them back, and the library gives way to them).
+        library = main(app).query_one("#library-pane")
+        assert library.region.width <= 80 // 3
+        assert view(app).text_layout is not None and view(app).text_layout.width >= 40
+        assert "A shows it again" in notified(app)
+        await press(pilot, "A")
+        assert "Annotations (0)" in screen_text(app) and "Library (1)" not in screen_text(app)
+        assert view(app).text_layout.width >= 40
 
 
 async def help_lines(pilot: Pilot[None]) -> list[str]:

@@ -58,6 +58,8 @@ from reader.ui.widgets.quick_themes import QuickThemes
 
 # The most untagged quotations listed in the annotations pane: beyond, listing them would
 # cost the pane half a second per refresh (a 1 MB text has 2,000); n/N reach them all.
+# Below this width, showing one side pane hides the other: the article keeps its room.
+SIDE_BY_SIDE = 100  # the app's "-wide" breakpoint, where both side panes are shown
 MAX_LISTED_SUGGESTIONS = 30  # a long article's: the nearest (listing 100 stalled the UI ~80 ms)
 
 if TYPE_CHECKING:
@@ -886,6 +888,22 @@ class MainScreen(Screen[None]):
         widget.styles.display = "none" if widget.display else "block"
         if not widget.display and self.focused is not None and widget in self.focused.ancestors:
             self.article_view.focus()
+        if widget.display and self.size.width < SIDE_BY_SIDE:
+            self._make_room_beside(pane)
+
+    def _make_room_beside(self, pane: str) -> None:
+        """Below SIDE_BY_SIDE columns one side pane at a time: with the library and the
+        annotations both shown, 80 columns left the article 14."""
+        other, key, name = (
+            ("notes", "A", "annotations") if pane == "library" else ("library", "L", "library")
+        )
+        beside = self.query_one(f"#{other}-pane")
+        if not beside.display:
+            return
+        beside.styles.display = "none"
+        if self.focused is not None and beside in self.focused.ancestors:
+            self.article_view.focus()
+        self.notify(f"The {name} pane gave way at this width: {key} shows it again", timeout=4)
 
     def action_filter(self) -> None:
         """Show only the annotations (and articles) of some sources or themes."""
