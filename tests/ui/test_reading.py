@@ -161,10 +161,12 @@ async def test_side_panes_hide_and_tab_cycles_panes(ice_library: Path) -> None:
         library = main(app).query_one("#library-pane")
         assert library.region.width <= 80 // 3
         assert view(app).text_layout is not None and view(app).text_layout.width >= 40
-        assert "A shows it again" in notified(app)
+        assert "annotations pane gave way at this width: L again brings it back" in notified(app)
         await press(pilot, "A")
         assert "Annotations (0)" in screen_text(app) and "Library (1)" not in screen_text(app)
         assert view(app).text_layout.width >= 40
+        await press(pilot, "A")  # the library, which gave way to the annotations, is back
+        assert "Library (1)" in screen_text(app) and "Annotations (0)" not in screen_text(app)
 
 
 async def test_question_mark_lists_every_key(ice_library: Path) -> None:
@@ -261,6 +263,28 @@ async def test_a_fresh_library_says_it_is_reading_while_the_first_scan_runs(
         assert "Reading the library" not in screen_words(app)
 
 
+async def test_a_fresh_library_hidden_at_80_columns_is_counted_once_read(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    scan = Library.scan
+
+    def slow_scan(self: Library) -> ScanReport:
+        started.set()
+        release.wait(10)
+        return scan(self)
+
+    monkeypatch.setattr(Library, "scan", slow_scan)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, started.is_set, what="the first scan started")
+        await pilot.pause()
+        assert "The library (0)" not in notified(app)
+        release.set()
+        await settle(pilot)
+        assert "The library (4) is hidden at this width: L shows it" in notified(app)
+
+
 async def test_unreadable_files_are_named_in_a_notice(ice_library: Path) -> None:
     (ice_library / "broken.txt").write_bytes(b"\x00\x01binary\x00")
     app = ReaderApp(library=ice_library)
@@ -295,10 +319,12 @@ async def test_a_narrow_terminal_gives_the_article_room(ice_library: Path) -> No
         library = main(app).query_one("#library-pane")
         assert library.region.width <= 80 // 3
         assert view(app).text_layout is not None and view(app).text_layout.width >= 40
-        assert "A shows it again" in notified(app)
+        assert "annotations pane gave way at this width: L again brings it back" in notified(app)
         await press(pilot, "A")
         assert "Annotations (0)" in screen_text(app) and "Library (1)" not in screen_text(app)
         assert view(app).text_layout.width >= 40
+        await press(pilot, "A")  # the library, which gave way to the annotations, is back
+        assert "Library (1)" in screen_text(app) and "Annotations (0)" not in screen_text(app)
 
 
 async def help_lines(pilot: Pilot[None]) -> list[str]:

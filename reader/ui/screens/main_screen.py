@@ -140,6 +140,8 @@ class MainScreen(Screen[None]):
         self.comparing: tuple[str, str] | None = None  # coders A and B, in comparison mode
         self.marks = ReadMarks(self)
         self.library_read = False  # the first scan of the folder has finished
+        self._hint_waiting = False  # the hidden library's hint waits for its count
+        self._gave_way: str | None = None  # the side pane hidden to make room for the other
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -198,6 +200,9 @@ class MainScreen(Screen[None]):
         """At a width that hides the library pane, say once how to see it."""
         pane = self.query_one("#library-pane")
         if not pane.display or pane.region.width == 0:
+            if not self.library_read:  # a fresh library: its count once the scan is over
+                self._hint_waiting = True
+                return
             count = len(self.reader.store.articles())
             self.notify(f"The library ({count}) is hidden at this width: L shows it", timeout=6)
 
@@ -218,6 +223,9 @@ class MainScreen(Screen[None]):
             self.refresh_library()  # its "Reading the library…" line becomes the real one
         if self.document is None and not any(not r.missing for r in self._records()):
             self._show_empty_library()
+        if self._hint_waiting:
+            self._hint_waiting = False
+            self._hint_hidden_library()
 
     def _show_empty_library(self) -> None:
         folder = self.reader.library.folder
@@ -890,20 +898,26 @@ class MainScreen(Screen[None]):
             self.article_view.focus()
         if widget.display and self.size.width < SIDE_BY_SIDE:
             self._make_room_beside(pane)
+        elif not widget.display and self._gave_way not in (None, pane):
+            # the pane that made room for this one comes back with it gone (L, then L)
+            self.query_one(f"#{self._gave_way}-pane").styles.display = "block"
+            self._gave_way = None
 
     def _make_room_beside(self, pane: str) -> None:
         """Below SIDE_BY_SIDE columns one side pane at a time: with the library and the
         annotations both shown, 80 columns left the article 14."""
-        other, key, name = (
-            ("notes", "A", "annotations") if pane == "library" else ("library", "L", "library")
-        )
+        other, name = ("notes", "annotations") if pane == "library" else ("library", "library")
         beside = self.query_one(f"#{other}-pane")
         if not beside.display:
             return
         beside.styles.display = "none"
+        self._gave_way = other
         if self.focused is not None and beside in self.focused.ancestors:
             self.article_view.focus()
-        self.notify(f"The {name} pane gave way at this width: {key} shows it again", timeout=4)
+        again = "L" if pane == "library" else "A"
+        self.notify(
+            f"The {name} pane gave way at this width: {again} again brings it back", timeout=4
+        )
 
     def action_filter(self) -> None:
         """Show only the annotations (and articles) of some sources or themes."""
