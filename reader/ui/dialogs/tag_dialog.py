@@ -47,6 +47,22 @@ from reader.ui.styling import literal
 EXCERPT = 240
 NEW = "\x00new"  # the option id of "new source/theme: what you typed"
 KIND_LABELS = {QUOTATION: "quotation (their own words, in quote marks)", PASSAGE: "passage"}
+# The keys line at the dialog's foot, longest first: the longest that fits on one line is
+# shown (at 80 columns the full one took two lines, and the second was cut off).
+HINTS = (
+    "enter takes the highlighted name · ctrl+s save · ctrl+k quotation/passage · "
+    "⌫ removes a theme · esc cancel",
+    "enter takes a name · ctrl+s save · ctrl+k kind · ⌫ removes a theme · esc cancel",
+    "enter take · ctrl+s save · ctrl+k kind · ⌫ drop theme · esc cancel",
+)
+# reader.tcss #tag-box: width, max-width, and its border, padding and scroll bar
+BOX_WIDTH, BOX_SHARE, BOX_FRAME = 84, 0.95, 5
+
+
+def hint_for(screen_width: int) -> str:
+    """The keys line that fits the dialog on a screen this wide (the shortest if none)."""
+    room = min(BOX_WIDTH, int(screen_width * BOX_SHARE)) - BOX_FRAME
+    return next((hint for hint in HINTS if len(hint) <= room), HINTS[-1])
 
 
 @dataclass(frozen=True)
@@ -182,14 +198,10 @@ class TagDialog(ModalScreen[TagResult | None]):
             yield TextArea(
                 self.request.note, id="note", tab_behavior="focus", soft_wrap=True, compact=True
             )
-            yield Static(
-                Content.styled(
-                    "enter takes the highlighted name · ctrl+s save · ctrl+k quotation/passage · "
-                    "⌫ removes a theme · esc cancel",
-                    "dim",
-                ),
-                id="tag-hint",
-            )
+            yield Static(Content.styled(hint_for(self.app.size.width), "dim"), id="tag-hint")
+
+    def on_resize(self) -> None:
+        self.query_one("#tag-hint", Static).update(Content.styled(hint_for(self.size.width), "dim"))
 
     def on_mount(self) -> None:
         self._show_chips()
