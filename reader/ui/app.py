@@ -194,10 +194,12 @@ class ReaderApp(App[None]):
             self.store.fold()
 
     def on_scan_done(self, message: ScanDone) -> None:
+        if not self.screen_stack:  # the session ended while the scan ran
+            return
         if message.first and message.report.touched and not self.main.document:
             self._open_first()
         if message.first:
-            self.main.library_scanned()
+            self._library_scanned()
         self._report_scan(message.report)
 
     def _report_scan(self, report: ScanReport) -> None:
@@ -233,9 +235,13 @@ class ReaderApp(App[None]):
             report = self.serial(self.library.scan)
         except StoreError as error:
             self.notify(str(error), severity="error")  # thread-safe
-            self.call_from_thread(self.main.library_scanned)  # not "reading" for ever
+            self.call_from_thread(self._library_scanned)  # not "reading" for ever
             return
         self.post_message(ScanDone(report, first=True))
+
+    def _library_scanned(self) -> None:
+        if self.screen_stack:  # (none left: the session is ending)
+            self.main.library_scanned()
 
     def _open_first(self) -> None:
         records = [r for r in self.store.articles() if not r.missing]
