@@ -8,6 +8,7 @@ nest one level with "/": renaming or deleting "policing" takes "policing/oversig
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from reader.annotations.history import Edit, History
 from reader.core.codebook import clean_name, name_key, unique_names
@@ -67,6 +68,21 @@ def delete_edits(annotations: Iterable[Annotation], kind: str, name: str) -> lis
     return edits
 
 
+def _listed(names: list[str]) -> str:
+    """ "X", "X and Y", "X, Y and Z"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def rename_step(kind: str, old_names: list[str], new_name: str) -> str:
+    """What a rename or merge is called in undo's message: "merge of themes X and Y into
+    Z", "rename of source X to Y"."""
+    new = clean_name(new_name)
+    olds = [clean_name(n) for n in old_names]
+    if len(olds) == 1:
+        return f"rename of {kind} {olds[0]} to {new}"
+    return f"merge of {kind}s {_listed(olds)} into {new}"
+
+
 def apply_rename(history: History, kind: str, old_names: list[str], new_name: str) -> list[Edit]:
     """Rename (or merge) in one undoable step; the codebook entries follow, keeping their
     description and colour (the first non-empty one when merging)."""
@@ -83,7 +99,9 @@ def apply_rename(history: History, kind: str, old_names: list[str], new_name: st
                     if key.startswith(name_key(old) + "/"):
                         store.update_theme(theme.name, new_name=new + theme.name[len(old) :])
             update(old, new_name=new)
-        saved = history.apply_all(rename_edits(store.annotations(), kind, old_names, new))
+        step = rename_step(kind, old_names, new)
+        edits = rename_edits(store.annotations(), kind, old_names, new)
+        saved = history.apply_all([replace(e, step=step) for e in edits])
     return saved
 
 
@@ -91,6 +109,8 @@ def apply_delete(history: History, kind: str, name: str) -> list[Edit]:
     """Take a source or theme off every annotation, in one undoable step."""
     store = history.store
     with store.batch(), history.codebook_change():
-        saved = history.apply_all(delete_edits(store.annotations(), kind, name))
+        step = f"removal of {kind} {clean_name(name)}"
+        edits = delete_edits(store.annotations(), kind, name)
+        saved = history.apply_all([replace(e, step=step) for e in edits])
         store.remove_from_codebook(kind, name)
     return saved

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reader.core.records import Annotation, Source, Theme
 from reader.storage.database import Store
@@ -26,14 +26,17 @@ MAX_UNDO = 200
 
 @dataclass(frozen=True)
 class Edit:
-    """One change of one annotation; `label` says what it was, for messages."""
+    """One change of one annotation; `label` says what it was, for messages. `step`, when
+    given, names the whole command it was part of ("merge of themes X and Y into Z"), which
+    undo and redo say instead of one annotation's change."""
 
     before: Annotation | None
     after: Annotation | None
     label: str
+    step: str = ""
 
     def reversed(self) -> Edit:
-        return Edit(self.after, self.before, self.label)
+        return replace(self, before=self.after, after=self.before)
 
     @property
     def annotation(self) -> Annotation | None:
@@ -154,8 +157,7 @@ class History:
             after = [e.after for e in saves if e.after is not None]
             saved = iter(self.store.save_annotations(after) if after else [])
         return [
-            Edit(edit.before, next(saved), edit.label) if edit.after is not None else edit
-            for edit in edits
+            replace(edit, after=next(saved)) if edit.after is not None else edit for edit in edits
         ]
 
     def _perform(self, edit: Edit) -> Edit:
@@ -164,12 +166,12 @@ class History:
                 self.store.delete_annotation(edit.before.id)
             return edit
         saved = self.store.save_annotation(edit.after)
-        return Edit(edit.before, saved, edit.label)
+        return replace(edit, after=saved)
 
 
 def _summary(step: tuple[Edit, ...]) -> Edit:
     """One edit standing for a step, labelled with how many changes it made."""
     first = step[0]
-    if len(step) == 1:
+    if len(step) == 1 or first.step:
         return first
-    return Edit(first.before, first.after, f"{first.label} of {len(step)} quotes")
+    return replace(first, label=f"{first.label} of {len(step)} quotes")

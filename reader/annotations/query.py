@@ -17,6 +17,7 @@ While typing, the last word is also a beginning (`polic` finds `police`), until 
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -49,6 +50,8 @@ KIND_WORDS = {
     "paraphrase": "passage",
 }
 DATE_FIELDS = ("after", "before", "date")
+# Every field a query may name, as the hint for a misspelled one lists them.
+FIELD_NAMES = ("source", "theme", "article", "note", "quote", "kind", "coder", *DATE_FIELDS)
 
 _TOKEN = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
@@ -190,6 +193,22 @@ def parse_query(text: str, typing: bool = False) -> Query:
         tuple(empty_fields),
         tuple(filled_fields),
     )
+
+
+def field_hint(text: str) -> str | None:
+    """For a query that names a field there is not ("sorce:king", searched as plain words):
+    "sorce: is not a field; did you mean source:? Fields: source, theme, …" (the closest
+    first). None when every field named is one."""
+    known = {*FILTER_FIELDS, *FIELD_NAMES}
+    for match in _PART.finditer(text):
+        name = match.group(2)
+        if not name or not name.isalpha() or name.casefold() in known:
+            continue
+        close = difflib.get_close_matches(name.casefold(), FIELD_NAMES, n=1, cutoff=0.6)
+        ordered = [*close, *(f for f in FIELD_NAMES if f not in close)]
+        guess = f"did you mean {close[0]}:? " if close else ""
+        return f"{name}: is not a field; {guess}Fields: {', '.join(f + ':' for f in ordered)}"
+    return None
 
 
 def _bounds(value: str) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ import json
 
 from reader.cli.command import Command, aligned, fail, say
 from reader.core.paths import Locations
+from reader.core.wording import plural
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         say(f"{a} and {b} have no article both coded; nothing to compare")
         return 0
     count = len(comparison.articles)
-    say(f"{a} (A) and {b} (B) on the {count} article{'s' if count > 1 else ''} both coded")
+    say(f"{a} (A) and {b} (B) on the {plural(count, 'article')} both coded")
     table = [list(COLUMNS), *(row.cells() for row in comparison.rows)]
     say(aligned(table, text_columns=2))
     if comparison.pairs:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, count_or_all, fail, positive_seconds, say
 from reader.core.paths import Locations
+from reader.core.wording import plural
 
 if TYPE_CHECKING:
     from reader.library.subscriptions import Feed, Subscriptions
@@ -136,7 +137,7 @@ def _import(subscriptions: Subscriptions, path: Path) -> int:
         say(f"reader follow: {reason}", err=True)
     already = len(report.already)
     say(
-        f"{len(report.followed)} feed{'s' if len(report.followed) != 1 else ''} followed"
+        f"{plural(len(report.followed), 'feed')} followed"
         + (f", {already} already followed" if already else "")
         + "; `reader refresh` brings their items in"
     )
@@ -169,7 +170,7 @@ def _export(subscriptions: Subscriptions, target: str, where: Locations, force: 
     except OSError as error:
         return fail(f"{path}: cannot write it ({error.strerror})")
     count = len(subscriptions.feeds())
-    say(f"exported {count} feed{'s' if count != 1 else ''} to {path}")
+    say(f"exported {plural(count, 'feed')} to {path}")
     return 0
 
 

@@ -18,6 +18,7 @@ from reader.cli.command import Command, fail, say
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.paths import Locations
 from reader.core.text import clean_line
+from reader.core.wording import plural
 from reader.interchange import IMPORT_FORMATS
 
 
@@ -54,6 +55,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
     except OSError as error:
         return fail(f"{shown}: cannot read it ({error.strerror or error})")
     fmt = fmt or _guess_format(path, data)
+    if fmt in ("json", "w3c") and (what := _not_json(path, data)):
+        return fail(f"{shown}: {what}, which reader import does not read; {READABLE}")
     copied: list[str] = []
     their = None
     try:
@@ -91,13 +94,13 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        line = f"imported {len(report.added)} annotations from {shown}"
+        line = f"imported {plural(len(report.added), 'annotation')} from {shown}"
         if report.updated:
             line += f"; {len(report.updated)} updated to their newer version"
         if report.copies:
             line += f"; {report.copies} of them another coder's version kept beside ours"
         if copied:
-            line += f"; {len(copied)} articles copied into the library"
+            line += f"; {plural(len(copied), 'article')} copied into the library"
         if report.present:
             line += f"; {report.present} were already there"
         if report.orphaned:
@@ -109,10 +112,34 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             say(f"reader: not imported: {clean_line(reason)}", err=True)  # one line each
     if report.refused:
         count = len(report.refused)
-        plural = "s" if count > 1 else ""
-        fail(f"{shown}: refused {count} malformed annotation{plural}: {summary(report.refused)}")
+        refused = plural(count, "malformed annotation")
+        fail(f"{shown}: refused {refused}: {summary(report.refused)}")
         return 1
     return 1 if report.unplaced and not report.added and not report.present else 0
+
+
+READABLE = (
+    "it reads W3C or JSON annotations (.json), a REFI-QDA project (.qdpx) or another "
+    "coder's reader.json (CSV, Markdown and Obsidian exports are export-only)"
+)
+_TEXT_KINDS = {".csv": "a CSV file", ".tsv": "a TSV file", ".md": "a Markdown file"}
+
+
+def _not_json(path: Path, data: bytes) -> str | None:
+    """What `data` is, when it surely is not the JSON the W3C and JSON importers read: a
+    binary file, or a CSV or Markdown export (which Reader writes but cannot read back)."""
+    head = data[:65536]
+    try:
+        text = head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # not a character cut at the 64 KB mark
+            return "a binary file"
+        text = head[: error.start].decode("utf-8-sig", errors="replace")
+    if "\x00" in text:
+        return "a binary file"
+    if text.lstrip()[:1] in ("{", "["):
+        return None
+    return _TEXT_KINDS.get(path.suffix.lower(), "not JSON")
 
 
 def _guess_format(path: Path, data: bytes) -> str:
@@ -145,7 +172,8 @@ COMMAND = Command(
     "articles matched by text, address or path (theirs that this library lacks are copied "
     "from their folder), annotations by id; the same id with different content keeps the "
     "newer version, and another coder's different coding beside it. --format is guessed "
-    "from the file when not given.",
+    "from the file when not given. CSV, Markdown and Obsidian exports are export-only: "
+    "they cannot be read back.",
     arguments=_arguments,
     run=run,
 )

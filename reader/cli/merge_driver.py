@@ -69,7 +69,7 @@ COMMAND = Command(
     summary="git's merge driver for reader.json: two coders' databases merged",
     description="Merge two versions of a reader.json as git's merge driver: BASE is the "
     "common ancestor, OURS receives the result, THEIRS is merged in. Register it with "
-    'git config merge.reader.driver "reader merge-driver %%O %%A %%B %%P" and '
+    'git config merge.reader.driver "reader merge-driver %O %A %B %P" and '
     '"reader.json merge=reader" in .gitattributes. Exit status 1 (a conflict for git) '
     "when a file cannot be read; ours is then left as it was.",
     arguments=_arguments,

@@ -15,7 +15,7 @@ from reader.cli.command import Command, say
 from reader.core.paths import Locations
 from reader.core.text import TextStructure, clean_line, shown_name
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
-from reader.quotes.finding import MAX_CHARACTERS, QuoteFinding, speaker_unknown
+from reader.quotes.finding import CONFIDENT, MAX_CHARACTERS, QuoteFinding, speaker_unknown
 from reader.storage.database import Store, StoreError
 
 
@@ -123,7 +123,8 @@ def print_quotes(where: Locations, target: str, as_json: bool, include_all: bool
             who = "(not speech)"
         elif finding.speaker:
             cue = f" [{finding.cue}]" if finding.cue else ""
-            who = f"{finding.speaker}{cue}"
+            doubt = "? " if finding.uncertain else ""  # as the app marks it: check it
+            who = f"{doubt}{finding.speaker}{cue}"
         else:
             who = f"({clean_line(speaker_unknown(finding))})"
         say(f"{number:>3}. {who}\n     “{excerpt}”")
@@ -150,7 +151,8 @@ COMMAND = Command(
     description="Print the quotations of an article in order, each with its suggested "
     "speaker (resolved to the full name or organisation; a source already in the "
     "codebook keeps the codebook's spelling), the words that named the speaker and the "
-    "cue of speech. ARTICLE is a file (.txt or .md, in the library or not) or an article "
+    f"cue of speech; an uncertain speaker (confidence under {CONFIDENT}: check it) is "
+    'marked "?" before the name, as in the app. ARTICLE is a file (.txt or .md, in the library or not) or an article '
     "of the library by its file name or a unique part of its name or title. Quoted "
     "phrases with no speech around them (scare quotes, titles) are left out unless --all. "
     "JSON: a list of {quote, start, end, speaker, speaker_mention, cue, confidence}, "

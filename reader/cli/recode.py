@@ -12,6 +12,7 @@ import json
 
 from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
+from reader.core.wording import plural
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         print(json.dumps({"recoded": len(changed)}))
     else:
         say(
-            f"recoded {len(changed)} annotations from {args.old or '(no coder)'} to {new or '(no coder)'}"
+            f"recoded {plural(len(changed), 'annotation')} from {args.old or '(no coder)'} to {new or '(no coder)'}"
         )
     return 0
 

@@ -12,6 +12,7 @@ import threading
 
 from reader.cli.command import Command, fail, positive_int, positive_seconds, say
 from reader.core.paths import Locations
+from reader.core.wording import plural
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         added = sum(len(r.added) for r in results)
         failed = sum(r.status == "failed" for r in results)
         count = len(results)
-        summary = f"{added} new article{'s' if added != 1 else ''} from {count} feed{'s' if count != 1 else ''}"
+        summary = f"{plural(added, 'new article')} from {plural(count, 'feed')}"
         say(summary + (f"; {failed} failed" if failed else ""))
     return 1 if any(r.status == "failed" for r in results) else 0
 

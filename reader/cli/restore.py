@@ -7,6 +7,7 @@ import json
 
 from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
+from reader.core.wording import plural
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +42,9 @@ def run(args: argparse.Namespace, where: Locations) -> int:
             return 0
         say(f"Backups of {where.db}, newest first:")
         for info in infos:
-            what = info.problem or f"{info.annotations} annotations, {info.articles} articles"
+            what = info.problem or (
+                f"{plural(info.annotations, 'annotation')}, {plural(info.articles, 'article')}"
+            )
             when = info.backup.taken.strftime("%Y-%m-%d %H:%M:%S")
             say(f"  {info.backup.name}  {when}  {info.backup.kind:<16} {what}")
         say("Restore one with `reader restore NAME`.")
@@ -51,7 +54,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         return fail(f"{args.backup}: no such backup of {where.db}; `reader restore` lists them", 2)
     kept = restore(where.db, backup)
     info = describe(backup)
-    say(f"Restored {backup.name} ({info.annotations} annotations) as {where.db}.")
+    say(f"Restored {backup.name} ({plural(info.annotations, 'annotation')}) as {where.db}.")
     if kept:
         say(
             f"The database it replaced is kept as {kept.name}: `reader restore {kept.name}` undoes this."

@@ -27,6 +27,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
+    from reader.annotations.query import field_hint
     from reader.annotations.search import by_article, hits_as_json, search_store
     from reader.storage.database import Store
 
@@ -44,7 +45,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         print(json.dumps(hits_as_json(hits, paths), ensure_ascii=False, indent=2))
         return 0
     if not results.hits:
-        say(f"No annotation matches {query!r}.", err=True)
+        hint = field_hint(query)
+        say(f"No annotation matches {query!r}." + (f" {hint}" if hint else ""), err=True)
         return 0
     article = None
     for hit in hits:

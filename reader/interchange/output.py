@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from reader.core.paths import Locations
+from reader.core.wording import plural
 from reader.interchange.markdown import to_markdown, to_obsidian
 from reader.interchange.position_units import DEFAULT_UNITS
 from reader.interchange.qdpx import to_qdpx
@@ -117,8 +118,8 @@ def write_export(
         if fmt == "obsidian":
             written = write_notes(to_obsidian(selection), target, force=force)
             return (
-                f"{_plural(count, 'annotation')} from {_plural(articles, 'article')} as "
-                f"{_plural(written, 'note')} in {target}"
+                f"{plural(count, 'annotation')} from {plural(articles, 'article')} as "
+                f"{plural(written, 'note')} in {target}"
             )
         if target.is_dir():
             raise ExportError(f"{target}: is a folder; give a file name")
@@ -128,7 +129,7 @@ def write_export(
         write_atomically(target, payload if isinstance(payload, bytes) else payload.encode("utf-8"))
     except OSError as error:
         raise ExportError(f"{target}: cannot write it ({error.strerror or error})") from None
-    return f"{_plural(count, 'annotation')} from {_plural(articles, 'article')} to {target}"
+    return f"{plural(count, 'annotation')} from {plural(articles, 'article')} to {target}"
 
 
 def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> int:
@@ -171,7 +172,3 @@ def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return len(notes)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -25,6 +25,7 @@ from reader.core.markdown_text import escape_markdown
 from reader.core.paths import slug
 from reader.core.records import ArticleRecord
 from reader.core.text import clean_line, normalise, paragraphs
+from reader.core.wording import plural
 from reader.library.article_files import (
     MAX_ARTICLE_BYTES,
     ArticleError,
@@ -98,7 +99,7 @@ def removed_report(outcome: AddResult, library: Path | None = None) -> list[str]
     (`reader add --show-removed`, the add dialog's "show what was removed"). `library`: the
     folder to name in the commands it suggests (when it is not the one Reader picks)."""
     removed = outcome.removed
-    what = f"{len(removed)} block{'s' if len(removed) != 1 else ''} removed" if removed else ""
+    what = f"{plural(len(removed), 'block')} removed" if removed else ""
     lines = [f"cleaning: {outcome.cleaning}" + (f"; {what}:" if what else "; nothing removed")]
     lines += [_removal_line(removal) for removal in removed]
     if outcome.note:
@@ -283,7 +284,7 @@ def refresh(
     report = library.scan()
     moved = report.reanchored
     lost = len(report.orphaned)
-    detail = f"{moved} annotation{'s' if moved != 1 else ''} re-anchored"
+    detail = f"{plural(moved, 'annotation')} re-anchored"
     if lost:
         detail += f", {lost} orphaned (kept; O in Reader lists them)"
     return AddResult(source, "updated", content.title, record.path, detail, *cleaned)

@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from reader.core.wording import plural
 from reader.library.page_evidence import PageIndex, Place, captions_in, locate
 from reader.library.page_text import HEADING, PARAGRAPH, Block
 
@@ -164,7 +165,7 @@ def clean_blocks(
     if strong > MAX_STRONG_CUT * total or (weak > MAX_CUT * total and not strong):
         note = (
             f"Reader's cleaning would cut {(weak + strong) / total:.0%} of trafilatura's text "
-            f"({len(removed)} blocks); kept trafilatura's text"
+            f"({plural(len(removed), 'block')}); kept trafilatura's text"
         )
         spared = list(removed.values())
         return Cleaned(join_split_paragraphs(blocks), page_captions, headline, False, note, spared)
@@ -173,7 +174,7 @@ def clean_blocks(
         removed = {number: r for number, r in removed.items() if r.strong}
         note = (
             f"Reader's cleaning would cut {weak / total:.0%} of trafilatura's text on weaker "
-            f"evidence ({len(spared)} blocks); kept those"
+            f"evidence ({plural(len(spared), 'block')}); kept those"
         )
     removed |= repeated  # (not counted against the caps: nothing of the story is lost)
     if all(number in removed or block in captions for number, block in enumerate(blocks)):

@@ -31,6 +31,7 @@ import msgspec
 from reader.core.anchoring import reanchor
 from reader.core.codebook import name_key
 from reader.core.records import TABLES, Annotation, ArticleRecord
+from reader.core.wording import plural
 from reader.library.article_files import ArticleError, is_article_file, read_article
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import FOLDER, Backups
@@ -191,7 +192,7 @@ class _Examination:
             if len(new) > len(unreadable):
                 self.say(
                     "note",
-                    f"{len(new) - len(unreadable)} article file(s) not yet registered; Reader "
+                    f"{plural(len(new) - len(unreadable), 'article file')} not yet registered; Reader "
                     "adds them when it opens the library",
                 )
             for reason in unreadable[:5]:  # skipped at every scan: say which and why
@@ -249,7 +250,8 @@ class _Examination:
         if orphans:
             self.say(
                 "note",
-                f"{orphans} orphaned annotation(s): their passages were lost in edited articles; they are kept",
+                f"{plural(orphans, 'orphaned annotation')}: their passages were lost in edited "
+                "articles; they are kept",
             )
 
     def _placeholder(self, article_id: int, articles: dict[int, dict[str, Any]]) -> None:
@@ -398,7 +400,7 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
             checkup.findings.append(
                 Finding(
                     "problem",
-                    f"{len(stale)} temporary file(s) left by an interrupted save: remove them",
+                    f"{plural(len(stale), 'temporary file')} left by an interrupted save: remove them",
                     fixed=fix,
                 )
             )
@@ -527,7 +529,7 @@ def _journal_records(db: Path, data: dict[str, Any], checkup: Checkup) -> list[d
     checkup.findings.append(
         Finding(
             "note",
-            f"{len(reading.records)} change(s) wait in the journal to be folded into "
+            f"{plural(len(reading.records), 'change')} waiting in the journal to be folded into "
             f"{db.name} (the app folds them when idle and at exit; --fix folds them now)",
         )
     )
@@ -538,6 +540,6 @@ def _summary(db: Path, data: dict[str, Any]) -> str:
     annotations = [a for a in (data.get("annotations") or {}).values() if isinstance(a, dict)]
     orphaned = sum(1 for a in annotations if a.get("orphaned"))
     return (
-        f"{db}: schema {schema_of(data)}, {len(data.get('articles') or {})} articles, "
-        f"{len(annotations)} annotations, {orphaned} orphaned"
+        f"{db}: schema {schema_of(data)}, {plural(len(data.get('articles') or {}), 'article')}, "
+        f"{plural(len(annotations), 'annotation')}, {orphaned} orphaned"
     )

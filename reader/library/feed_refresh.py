@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 
 from reader.core.records import now
 from reader.core.text import clean_line
+from reader.core.wording import plural
 from reader.library.adding import (
     AddError,
     AddResult,
@@ -90,9 +91,7 @@ class FeedResult:
         notes = []
         if self.item_errors:
             count = len(self.item_errors)
-            notes.append(
-                f"{count} item{'s' if count > 1 else ''} not added ({self.item_errors[0]})"
-            )
+            notes.append(f"{plural(count, 'item')} not added ({self.item_errors[0]})")
         if self.passed_over:
             notes.append(f"{self.passed_over} older passed over")
         if self.removed:

@@ -31,6 +31,7 @@ from reader.core.codebook import name_key
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.merge_rule import resolve, same_content
 from reader.core.records import QUICK_KEYS, Annotation, ArticleRecord, Source, Theme
+from reader.core.wording import plural
 from reader.storage.journal import Journal, JournalError
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import ANNOTATIONS, Tables, TablesError, replayed
@@ -57,7 +58,7 @@ class MergeReport:
 
     def summary(self) -> str:
         """One line for people."""
-        parts = [f"{self.added} annotations added"]
+        parts = [f"{plural(self.added, 'annotation')} added"]
         if self.changed:
             parts.append(f"{self.changed} updated to the newer version")
         if self.copies:
@@ -65,7 +66,7 @@ class MergeReport:
         if self.deleted:
             parts.append(f"{self.deleted} deleted (as the other side deleted them)")
         if self.articles:
-            parts.append(f"{self.articles} articles added")
+            parts.append(f"{plural(self.articles, 'article')} added")
         parts.append(f"{self.same} already the same")
         return ", ".join(parts)
 

@@ -33,6 +33,7 @@ from reader.core.memory import steady_heap
 from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation
 from reader.core.text import printable
+from reader.core.wording import plural
 from reader.library.folder import Library, ScanReport
 from reader.library.subscriptions import Subscriptions
 from reader.quotes.finder_process import QuoteFinderProcess
@@ -193,8 +194,12 @@ class ReaderApp(App[None]):
             self.store.fold()
 
     def on_scan_done(self, message: ScanDone) -> None:
+        if not self.screen_stack:  # the session ended while the scan ran
+            return
         if message.first and message.report.touched and not self.main.document:
             self._open_first()
+        if message.first:
+            self._library_scanned()
         self._report_scan(message.report)
 
     def _report_scan(self, report: ScanReport) -> None:
@@ -216,7 +221,7 @@ class ReaderApp(App[None]):
         if report.orphaned:
             count = len(report.orphaned)
             self.notify(
-                f"{count} annotation{'s' if count > 1 else ''} could not be found in the changed "
+                f"{plural(count, 'annotation')} could not be found in the changed "
                 "text: kept as orphans (O lists them)",
                 severity="warning",
                 timeout=10,
@@ -230,8 +235,13 @@ class ReaderApp(App[None]):
             report = self.serial(self.library.scan)
         except StoreError as error:
             self.notify(str(error), severity="error")  # thread-safe
+            self.call_from_thread(self._library_scanned)  # not "reading" for ever
             return
         self.post_message(ScanDone(report, first=True))
+
+    def _library_scanned(self) -> None:
+        if self.screen_stack:  # (none left: the session is ending)
+            self.main.library_scanned()
 
     def _open_first(self) -> None:
         records = [r for r in self.store.articles() if not r.missing]

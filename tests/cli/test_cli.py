@@ -93,6 +93,9 @@ def test_no_match_is_not_an_error(tagged_library: Path) -> None:
     assert result.returncode == 0 and json.loads(result.stdout) == []
     result = run_reader("search", "--library", str(tagged_library), "zzyzx")
     assert result.returncode == 0 and "No annotation matches" in result.stderr
+    misspelled = run_reader("search", "--library", str(tagged_library), "sorce:king")
+    assert misspelled.returncode == 0
+    assert "sorce: is not a field; did you mean source:?" in misspelled.stderr
 
 
 def test_list_prints_articles_with_counts(tagged_library: Path) -> None:
@@ -302,3 +305,25 @@ def test_quotes_show_the_words_for_a_speaker_no_name_was_found_for(tmp_path: Pat
     assert "(speaker unknown: the executive)" in result.stdout
     (row,) = json.loads(run_reader("quotes", str(article), "--json").stdout)
     assert (row["speaker"], row["speaker_mention"]) == (None, "the executive")
+
+
+def test_quotes_mark_an_uncertain_speaker_with_a_question_mark_as_the_app_does(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "road.txt"
+    article.write_text(
+        "Town council meets\n\n“We will fix the road this summer,” Mayor Jane Roe said.\n\n"
+        "Councillor Tom Lee spoke after her.\n\n"
+        "“It has been broken for years,” he said.\n",  # a pronoun: not certain
+        encoding="utf-8",
+    )
+    rows = json.loads(run_reader("quotes", str(article), "--json").stdout)
+    doubtful = [r["speaker"] for r in rows if r["speaker"] and r["confidence"] < 0.8]
+    sure = [r["speaker"] for r in rows if r["speaker"] and r["confidence"] >= 0.8]
+    assert doubtful and sure
+    shown = run_reader("quotes", str(article), "--library", str(tmp_path)).stdout
+    speakers = [
+        line.split(". ", 1)[1] for line in shown.splitlines() if line[:4].strip().endswith(".")
+    ]
+    assert any(line.startswith(f"? {doubtful[0]}") for line in speakers), shown
+    assert any(line.startswith(sure[0]) for line in speakers), shown

@@ -35,3 +35,10 @@ def test_each_command_has_help_with_the_location_options(name: str) -> None:
     result = run_reader(name, "--help")
     assert result.returncode == 0
     assert "--library" in result.stdout and "--db" in result.stdout
+    assert "%%" not in result.stdout  # argparse %-formats argument help, never a description
+
+
+def test_the_merge_driver_help_shows_git_s_placeholders_once() -> None:
+    shown = " ".join(run_reader("merge-driver", "--help").stdout.split())
+    assert 'reader merge-driver %O %A %B %P"' in shown
+    assert "(git's %O)" in shown and "(%P)" in shown

@@ -71,6 +71,16 @@ def test_recode_names_the_annotations_of_no_coder(tagged_library: Path) -> None:
     assert len(json.loads(found.stdout)) == 2
 
 
+def test_recoding_one_annotation_says_one_annotation(tagged_library: Path) -> None:
+    first = run_reader("recode", "--from", "", "--to", "alice", "--library", str(tagged_library))
+    assert "recoded 2 annotations" in first.stdout
+    one = run_reader(
+        "recode", "--from", "alice", "--to", "bob", "--library", str(tagged_library), "source:doug"
+    )
+    assert one.returncode == 0, one.stderr
+    assert "recoded 1 annotation from alice to bob" in one.stdout
+
+
 def test_import_of_another_coders_database_merges_once(two_coders: tuple[Path, Path]) -> None:
     alice, bob = two_coders
     first = run_reader("import", str(bob / "reader.json"), "--library", str(alice))

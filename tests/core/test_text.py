@@ -274,3 +274,12 @@ def test_a_shown_name_escapes_every_line_break_unicode_knows() -> None:
 
     assert shown_name("a\x85b\u2028c\nd") == '"a\\u0085b\\u2028c\\nd"'
     assert len(shown_name("a\x85b\u2028c\nd").splitlines()) == 1
+
+
+def test_counts_are_singular_for_exactly_one() -> None:
+    from reader.core.wording import plural
+
+    assert plural(1, "theme") == "1 theme"
+    assert plural(0, "source") == "0 sources"
+    assert plural(2, "match", "matches") == "2 matches"
+    assert plural(1200, "annotation", digits=",") == "1,200 annotations"

@@ -384,6 +384,25 @@ def test_a_bad_import_file_is_one_line(
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "what"),
+    [
+        ("annotations.csv", "\ufeffid,article,quote\r\n1,a.txt,word\r\n".encode(), "a CSV file"),
+        ("picture.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", "a binary file"),
+    ],
+)
+def test_importing_an_export_only_or_binary_file_names_what_import_reads(
+    tagged: Path, tmp_path: Path, name: str, content: bytes, what: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    result = run_reader("import", str(bad), "--library", str(tagged))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert str(bad) in line and what in line and "not JSON" not in line
+    assert "(.qdpx)" in line and "export-only" in line
+
+
 def test_every_export_names_the_coder(tagged: Path) -> None:
     selection = _selection(tagged)
     rows = list(csv.DictReader(io.StringIO(to_csv(selection).lstrip("\ufeff"))))

@@ -172,7 +172,7 @@ def test_doctor_names_the_files_reader_skips_apart_from_new_articles(library: Pa
     (library / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     (library / "fresh.txt").write_text("A new story\n\nSome text here.\n", encoding="utf-8")
     result = run_reader("doctor", "--library", str(library))
-    assert "1 article file(s) not yet registered" in result.stdout
+    assert "1 article file not yet registered" in result.stdout
     skipped = [line for line in result.stdout.splitlines() if "skipped, as Reader does" in line]
     assert len(skipped) == 2
     assert any("binary.txt" in line for line in skipped)

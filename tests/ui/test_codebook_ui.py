@@ -73,7 +73,7 @@ async def test_merge_two_spellings_then_undo(library: Path) -> None:
         app.screen.query_one("#prompt-input").value = "Doug King"
         await press(pilot, "enter")
         await settle(pilot)
-        assert "Merged 2 sources into “Doug King”: 1 annotation(s)" in notified(app)
+        assert "Merged 2 sources into “Doug King”: 1 annotation · u undoes it" in notified(app)
         sources = sorted(str(a["source"]) for a in _saved(library))
         assert sources.count("Doug King") == 2 and "D. King" not in sources
         assert ("source", "D. King") not in screen.rows
@@ -88,6 +88,43 @@ async def test_merge_two_spellings_then_undo(library: Path) -> None:
         await settle(pilot)
         assert "D. King" not in {str(a["source"]) for a in _saved(library)}
         assert "Redid" in notified(app)
+
+
+async def test_the_codebook_and_the_analysis_count_one_in_the_singular(library: Path) -> None:
+    tag_quotes(library, [(ICE, "Their authority in Canada", "Doug King", ["public safety"])])
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _open_codebook(pilot)
+        shown = region_words(app, app.screen)
+        assert "Codebook: 1 source, 1 theme" in shown, shown[:80]
+        await press(pilot, "escape", "M")
+        assert isinstance(app.screen, AnalysisScreen)
+        shown = region_words(app, app.screen)
+        assert "1 annotation · 1 source · 1 theme" in shown
+        assert "1 themes" not in shown and "1 sources" not in shown
+
+
+async def test_undoing_a_theme_merge_names_the_merge_not_a_quote(library: Path) -> None:
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen, table = await _open_codebook(pilot)
+        table.move_cursor(row=_row_of(screen, "theme", "celebrity"))
+        await press(pilot, "space")
+        table.move_cursor(row=_row_of(screen, "theme", "sovereignty"))
+        await press(pilot, "m")
+        app.screen.query_one("#prompt-input").value = "politics"
+        await press(pilot, "enter")
+        await press(pilot, "escape")  # back in the article, where the user pressed u
+        assert not isinstance(app.screen, CodebookScreen)
+        await press(pilot, "u")
+        said = notified(app)
+        assert "Undid merge of themes celebrity and sovereignty into politics" in said
+        assert "Undid rename" not in said and "I think America" not in said
+        await press(pilot, "ctrl+r")
+        assert "Redid merge of themes celebrity and sovereignty into politics" in notified(app)
 
 
 async def test_merge_takes_only_the_marked_and_undo_keeps_descriptions_and_keys(

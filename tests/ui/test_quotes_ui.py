@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.tag_dialog import TagDialog
@@ -139,6 +139,37 @@ async def test_accept_asks_about_an_uncertain_speaker_and_saves_a_confident_one(
                 (confident.span.start, confident.speaker),
             ]
         )
+
+
+async def test_accept_on_an_unknown_speaker_shows_the_mention_and_asks_before_saving_no_source(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "rail"
+    library.mkdir()
+    (library / "hearing.txt").write_text(
+        "Rail executives face MPs\n\nRail executives appeared before the committee.\n\n"
+        "“Flaws can develop quickly,” the executive said.\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        [unknown] = [f for f in main(app).findings if f.speech]
+        assert unknown.speaker is None
+        view(app).move_to(unknown.span.start)
+        await press(pilot, "a")
+        assert isinstance(app.screen, TagDialog)
+        source = app.screen.query_one("#source", Input)
+        assert source.value == ""
+        assert source.placeholder == "speaker unknown: the executive — type who said it"
+        await press(pilot, "enter")  # no source: asked once, nothing saved
+        assert isinstance(app.screen, TagDialog)
+        assert "enter again to save without" in region_words(app, app.screen)
+        assert saved_annotations(library / "reader.json") == []
+        await press(pilot, "enter")  # the user means it
+        assert not isinstance(app.screen, TagDialog)
+        [saved] = saved_annotations(library / "reader.json")
+        assert saved["source"] is None and saved["start"] == unknown.span.start
 
 
 async def test_a_speaker_kept_in_the_dialog_gets_the_description_as_accepting_gives(

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
+import pytest
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 
+from reader.library.folder import Library, ScanReport
 from reader.ui.app import ReaderApp, key_sections
 from reader.ui.screens.help_screen import help_rows
 from tests.helpers.paths import GOLD, ICE
 from tests.helpers.pilot import (
     SIZE,
     main,
+    notified,
     press,
     region_lines,
     region_words,
@@ -23,6 +27,7 @@ from tests.helpers.pilot import (
     settle,
     toasts_show,
     view,
+    wait_until,
 )
 
 ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
@@ -222,6 +227,53 @@ async def test_an_empty_library_says_what_to_do(tmp_path: Path) -> None:
         assert "Add an article" in screen_words(app)
 
 
+async def test_a_fresh_library_says_it_is_reading_while_the_first_scan_runs(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    scan = Library.scan
+
+    def slow_scan(self: Library) -> ScanReport:
+        started.set()
+        release.wait(10)
+        return scan(self)
+
+    monkeypatch.setattr(Library, "scan", slow_scan)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, started.is_set, what="the first scan started")
+        await pilot.pause()
+        article = region_words(app, view(app))
+        assert "Reading the library" in article and "No articles" not in article
+        assert "Reading the library" in region_words(app, main(app).library_list)
+        release.set()
+        await settle(pilot)
+        assert "Library (4)" in screen_words(app)
+        assert "Reading the library" not in screen_words(app)
+
+
+async def test_a_fresh_library_hidden_at_80_columns_is_counted_once_read(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = threading.Event(), threading.Event()
+    scan = Library.scan
+
+    def slow_scan(self: Library) -> ScanReport:
+        started.set()
+        release.wait(10)
+        return scan(self)
+
+    monkeypatch.setattr(Library, "scan", slow_scan)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, started.is_set, what="the first scan started")
+        await pilot.pause()
+        assert "The library (0)" not in notified(app)
+        release.set()
+        await settle(pilot)
+        assert "The library (4) is hidden at this width: L shows it" in notified(app)
+
+
 async def test_unreadable_files_are_named_in_a_notice(ice_library: Path) -> None:
     (ice_library / "broken.txt").write_bytes(b"\x00\x01binary\x00")
     app = ReaderApp(library=ice_library)
@@ -251,6 +303,17 @@ async def test_a_narrow_terminal_gives_the_article_room(ice_library: Path) -> No
         assert view(app).text_layout is not None and view(app).text_layout.width >= 40
         await press(pilot, "L")
         assert "Library (1)" in screen_text(app)
+        # The article stays readable: the library takes at most a third, the annotations
+        # give way (A brings them back, and the library gives way to them).
+        library = main(app).query_one("#library-pane")
+        assert library.region.width <= 80 // 3
+        assert view(app).text_layout is not None and view(app).text_layout.width >= 40
+        assert "annotations pane gave way at this width: L again brings it back" in notified(app)
+        await press(pilot, "A")
+        assert "Annotations (0)" in screen_text(app) and "Library (1)" not in screen_text(app)
+        assert view(app).text_layout.width >= 40
+        await press(pilot, "A")  # the library, which gave way to the annotations, is back
+        assert "Library (1)" in screen_text(app) and "Annotations (0)" not in screen_text(app)
 
 
 async def help_lines(pilot: Pilot[None]) -> list[str]:

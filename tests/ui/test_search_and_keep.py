@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from reader.ui.app import ReaderApp
 from reader.ui.screens.search_screen import SearchScreen
 from reader.ui.widgets.hit_list import HitList, hit_lines
@@ -77,6 +79,12 @@ async def test_field_filters_combine_with_words(library: Path) -> None:
         await press(pilot, "ctrl+u")
         await type_text(pilot, "source:king zebra")
         assert "No annotation matches" in screen_words(app)
+        await press(pilot, "ctrl+u")
+        app.screen.query_one(Input).value = "sorce:king"  # a misspelled field: say so
+        await settle(pilot)
+        shown = screen_words(app)
+        assert "sorce: is not a field; did you mean source:?" in shown
+        assert "Fields: source:, theme:" in shown
 
 
 async def test_enter_opens_the_article_at_the_passage(library: Path) -> None:

@@ -16,6 +16,10 @@ What is saved is what the screen shows:
 - The note takes several lines (Enter is a new line there); ctrl+s saves from anywhere
   (taking the highlighted name first, as Enter would), Enter saves from the source or
   themes field when nothing is left to take; Esc cancels.
+- A quotation whose speaker the finder could not name shows the article's words for them
+  as the source's placeholder ("speaker unknown: the executive — type who said it"); saving
+  it with no source asks once more (a one-line note beside "Source"): a second Enter or
+  ctrl+s saves it without a source.
 """
 
 from __future__ import annotations
@@ -43,6 +47,22 @@ from reader.ui.styling import literal
 EXCERPT = 240
 NEW = "\x00new"  # the option id of "new source/theme: what you typed"
 KIND_LABELS = {QUOTATION: "quotation (their own words, in quote marks)", PASSAGE: "passage"}
+# The keys line at the dialog's foot, longest first: the longest that fits on one line is
+# shown (at 80 columns the full one took two lines, and the second was cut off).
+HINTS = (
+    "enter takes the highlighted name · ctrl+s save · ctrl+k quotation/passage · "
+    "⌫ removes a theme · esc cancel",
+    "enter takes a name · ctrl+s save · ctrl+k kind · ⌫ removes a theme · esc cancel",
+    "enter take · ctrl+s save · ctrl+k kind · ⌫ drop theme · esc cancel",
+)
+# reader.tcss #tag-box: width, max-width, and its border, padding and scroll bar
+BOX_WIDTH, BOX_SHARE, BOX_FRAME = 84, 0.95, 5
+
+
+def hint_for(screen_width: int) -> str:
+    """The keys line that fits the dialog on a screen this wide (the shortest if none)."""
+    room = min(BOX_WIDTH, int(screen_width * BOX_SHARE)) - BOX_FRAME
+    return next((hint for hint in HINTS if len(hint) <= room), HINTS[-1])
 
 
 @dataclass(frozen=True)
@@ -66,6 +86,7 @@ class TagRequest:
     note: str = ""
     kind: Kind = PASSAGE
     suggested: bool = False  # `source` is the finder's suggestion: typing replaces it
+    unknown_speaker: str = ""  # "speaker unknown: the executive": a quotation nobody was named for
 
 
 class _Completion(Suggester):
@@ -138,6 +159,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self.kind: Kind = request.kind
         self._found: dict[str, Suggestions] = {}
         self._suggestion_kept = request.suggested  # the source field still holds it
+        self._asked_for_source = False  # the note "no source yet" is shown: saving again saves
 
     def compose(self) -> ComposeResult:
         quote = clean_line(self.request.quote)
@@ -149,9 +171,12 @@ class TagDialog(ModalScreen[TagResult | None]):
             with Horizontal(classes="tag-label"):
                 yield Label("Source")
                 yield Static("", id="source-mark", classes="new-mark")
+            unknown = self.request.unknown_speaker
             yield Input(
                 self.request.source,
-                placeholder="who says it: a person or an organisation",
+                placeholder=f"{unknown} — type who said it"
+                if unknown
+                else "who says it: a person or an organisation",
                 id="source",
                 suggester=_Completion(self, "source"),
                 select_on_focus=False,
@@ -173,14 +198,10 @@ class TagDialog(ModalScreen[TagResult | None]):
             yield TextArea(
                 self.request.note, id="note", tab_behavior="focus", soft_wrap=True, compact=True
             )
-            yield Static(
-                Content.styled(
-                    "enter takes the highlighted name · ctrl+s save · ctrl+k quotation/passage · "
-                    "⌫ removes a theme · esc cancel",
-                    "dim",
-                ),
-                id="tag-hint",
-            )
+            yield Static(Content.styled(hint_for(self.app.size.width), "dim"), id="tag-hint")
+
+    def on_resize(self) -> None:
+        self.query_one("#tag-hint", Static).update(Content.styled(hint_for(self.size.width), "dim"))
 
     def on_mount(self) -> None:
         self._show_chips()
@@ -288,6 +309,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self._refresh_suggestions(event.input)
         if event.input.id == "source":
             self._suggestion_kept &= event.value == self.request.source
+            self._asked_for_source = False
             self._mark_source()
 
     def on_descendant_focus(self) -> None:
@@ -388,8 +410,22 @@ class TagDialog(ModalScreen[TagResult | None]):
             field = self.query_one("#themes", Input)
             if not self._take(field):
                 self._take_theme(pending)
+        if not source and self.request.unknown_speaker and not self._asked_for_source:
+            self._ask_for_source()
+            return
         note = self.query_one("#note", TextArea).text.strip()
         self.dismiss(TagResult(source or None, list(self.themes), note, self.kind))
+
+    def _ask_for_source(self) -> None:
+        """A quotation whose speaker is unknown, about to be saved with no source: say so
+        once, beside "Source"; the same key again saves it so."""
+        self._asked_for_source = True
+        self.query_one("#source-mark", Static).update(
+            Content.styled(
+                "no source: type who said it, or enter again to save without", "$warning"
+            )
+        )
+        self.query_one("#source", Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -42,6 +42,7 @@ from reader.annotations.stats import (
 from reader.core.coders import shown_coder
 from reader.core.collector import collector_paused
 from reader.core.text import printable
+from reader.core.wording import plural
 from reader.reading.comparing import compare_library, pick_coders
 from reader.storage.atomic import write_atomically
 from reader.ui.threads import answer_from_thread
@@ -51,6 +52,25 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 BAR_WIDTH = 40
+# A bar's line fits the screen (at 80 columns "(1 art.)" went onto a line of its own): the
+# name takes at most NAME_WIDTH columns, a third of the screen when narrower; the bar what
+# is left beside the name, the count and the articles (BAR_FRAME: the list's padding, its
+# scroll bar and the margins).
+NAME_WIDTH, BAR_FRAME, MIN_BAR = 30, 6, 4
+
+
+def bar_widths(screen_width: int, counts: list[Count]) -> tuple[int, int]:
+    """The name column's width and the longest bar's, for these counts on this screen."""
+    name = min(max((len(c.name) for c in counts), default=10), NAME_WIDTH, screen_width // 3)
+    tail = max((len(_tail(c)) for c in counts), default=0)
+    room = screen_width - BAR_FRAME - name - 2 - tail
+    return name, max(MIN_BAR, min(BAR_WIDTH, room))
+
+
+def _tail(count: Count) -> str:
+    return f" {count.annotations}  ({count.articles} art.)"
+
+
 MAX_MATRIX_COLUMNS = 30  # the most used themes; the CSV export has them all
 
 
@@ -137,8 +157,8 @@ class AnalysisScreen(Screen[None]):
         share = comparison.source_share
         same = f"{share * 100:.0f}%" if share is not None else "n/a"
         summary.update(
-            f"A {a} and B {b} · {len(comparison.articles)} articles both coded · "
-            f"{pairs} passages both tagged, same source in {same} · lowest kappa first"
+            f"A {a} and B {b} · {plural(len(comparison.articles), 'article')} both coded · "
+            f"{plural(pairs, 'passage')} both tagged, same source in {same} · lowest kappa first"
         )
         for column in COLUMNS:
             table.add_column(column, key=column)
@@ -171,18 +191,19 @@ class AnalysisScreen(Screen[None]):
         named_sources = sum(1 for c in sources if c.name != NO_SOURCE)
         named_themes = sum(1 for c in themes if c.name != NO_THEME)  # as the codebook counts
         self.query_one("#analysis-summary", Static).update(
-            f"{total:,} annotations · {named_sources} sources · {named_themes} themes "
+            f"{plural(total, 'annotation', digits=',')} · {plural(named_sources, 'source')} · "
+            f"{plural(named_themes, 'theme')} "
             "· enter lists the quotes · e exports the table · 1-5 tabs"
         )
         self._fill_matrix()
-        self.query_one("#source-bars", OptionList).add_options(self._bars(self.sources, "source"))
-        self.query_one("#theme-bars", OptionList).add_options(self._bars(self.themes, "theme"))
+        self._fill_bars()
         listing = self.query_one("#across-list", OptionList)
         if self.across:
             listing.add_options(
                 Option(
                     Content.assemble(
-                        (c.name, "bold"), f"  {c.articles} articles · {c.annotations} quotes"
+                        (c.name, "bold"),
+                        f"  {plural(c.articles, 'article')} · {plural(c.annotations, 'quote')}",
                     ),
                     id=f"source\x1f{c.name}",
                 )
@@ -224,15 +245,31 @@ class AnalysisScreen(Screen[None]):
         table.add_rows(rows)
         table.fixed_columns = 1
 
+    def _fill_bars(self) -> None:
+        """The per-source and per-theme bars, sized to the screen."""
+        for selector, counts, kind in (
+            ("#source-bars", self.sources, "source"),
+            ("#theme-bars", self.themes, "theme"),
+        ):
+            listing = self.query_one(selector, OptionList)
+            highlighted = listing.highlighted
+            listing.set_options(self._bars(counts, kind, self.app.size.width))
+            listing.highlighted = highlighted
+
+    def on_resize(self) -> None:
+        if self.query_one("#source-bars", OptionList).option_count:
+            self._fill_bars()
+
     @staticmethod
-    def _bars(counts: list[Count], kind: str) -> list[Option]:
+    def _bars(counts: list[Count], kind: str, screen_width: int) -> list[Option]:
         largest = max((c.annotations for c in counts), default=1)
-        width = max((len(c.name) for c in counts), default=10)
+        width, longest = bar_widths(screen_width, counts)
         options = []
         for count in counts:
-            length = max(1, round(BAR_WIDTH * count.annotations / largest))
+            length = max(1, round(longest * count.annotations / largest))
+            name = count.name if len(count.name) <= width else count.name[: width - 1] + "…"
             prompt = Content.assemble(
-                count.name.ljust(min(width, 30))[:30],
+                name.ljust(width),
                 "  ",
                 ("█" * length, "$accent"),
                 f" {count.annotations}",

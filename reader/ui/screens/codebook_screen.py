@@ -29,12 +29,25 @@ from reader.annotations.history import Edit
 from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
 from reader.core.records import Theme
-from reader.core.text import clean_line, printable
+from reader.core.text import clean_line, printable, shorten
+from reader.core.wording import plural
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
 from reader.ui.widgets.footer import ReaderFooter
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
+
+# The table fits the screen: a name takes at most NAME_ROOM columns (below / from WIDE),
+# the description what is left beside the other columns (FIXED: their widths with each
+# cell's padding, the box's padding and the scroll bar); what is cut ends in "…" and the
+# line under the table shows the highlighted entry whole. (At 80 columns the description
+# column was pushed off the screen, with no sign of it.)
+NAME_ROOM, WIDE, FIXED, MIN_DESCRIPTION = (28, 48), 100, 38, 8
+
+
+def description_room(width: int, name_width: int) -> int:
+    """The columns left for the description on a screen `width` wide."""
+    return max(MIN_DESCRIPTION, width - FIXED - name_width)
 
 
 class CodebookScreen(Screen[None]):
@@ -66,6 +79,7 @@ class CodebookScreen(Screen[None]):
         self.rows: list[tuple[str, str]] = []
         self.quotes: dict[tuple[str, str], int] = {}  # (kind, name) -> number of quotes
         self._follow: tuple[str, str] | None = None  # the row to keep the cursor on (renamed)
+        self._whole: dict[int, str] = {}  # row -> its name and description, where cut
 
     @property
     def reader(self) -> ReaderApp:
@@ -75,6 +89,7 @@ class CodebookScreen(Screen[None]):
         with Vertical(id="codebook-box"):
             yield Static("", id="codebook-summary")
             yield DataTable(id="codebook-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="codebook-detail")
         yield ReaderFooter()
 
     def on_mount(self) -> None:
@@ -96,6 +111,10 @@ class CodebookScreen(Screen[None]):
         self._follow = None
         table.clear()
         self.rows = []
+        self._whole = {}
+        width = self.app.size.width
+        name_room = NAME_ROOM[0] if width < WIDE else NAME_ROOM[1]
+        entries = []
         for kind, counts in (
             (SOURCE, by_source(annotations)),
             (THEME, by_theme(annotations, True)),
@@ -108,35 +127,65 @@ class CodebookScreen(Screen[None]):
                     if kind == SOURCE
                     else themes.get(name_key(count.name))
                 )
-                description = entry.description if entry else ""
-                label = Text(printable(count.name))
-                if kind == THEME:
-                    chosen = entry.colour if isinstance(entry, Theme) else ""
-                    colour = chosen or theme_colour(count.name)
-                    label = Text("■ ", style=colour) + Text(printable(count.name))
-                mark = "●" if (kind, name_key(count.name)) in self.marked else " "
-                key = entry.key if isinstance(entry, Theme) and entry.key else ""
-                table.add_row(  # Text cells: a str cell would be read as markup
-                    Text(mark),
-                    Text(kind),
-                    label,
-                    Text(str(key), style="bold"),
-                    Text(str(count.annotations)),
-                    Text(str(count.articles)),
-                    Text(printable(description)),
+                entries.append((kind, count, entry))
+        shown = [shorten(printable(c.name), name_room - 2 * (k == THEME)) for k, c, _ in entries]
+        name_width = max(
+            (len(n) + 2 * (k == THEME) for n, (k, _, _) in zip(shown, entries, strict=True)),
+            default=4,
+        )
+        room = description_room(width, name_width)
+        for (kind, count, entry), name in zip(entries, shown, strict=True):
+            description = printable(entry.description) if entry else ""
+            label = Text(name)
+            if kind == THEME:
+                chosen = entry.colour if isinstance(entry, Theme) else ""
+                colour = chosen or theme_colour(count.name)
+                label = Text("■ ", style=colour) + Text(name)
+            mark = "●" if (kind, name_key(count.name)) in self.marked else " "
+            key = entry.key if isinstance(entry, Theme) and entry.key else ""
+            cut = shorten(description, room)
+            if cut != clean_line(description) or name != clean_line(printable(count.name)):
+                self._whole[len(self.rows)] = " — ".join(
+                    part for part in (printable(count.name), clean_line(description)) if part
                 )
-                self.rows.append((kind, count.name))
-                self.quotes[(kind, count.name)] = count.annotations
+            table.add_row(  # Text cells: a str cell would be read as markup
+                Text(mark),
+                Text(kind),
+                label,
+                Text(str(key), style="bold"),
+                Text(str(count.annotations)),
+                Text(str(count.articles)),
+                Text(cut),
+            )
+            self.rows.append((kind, count.name))
+            self.quotes[(kind, count.name)] = count.annotations
         sources_n = sum(1 for k, _ in self.rows if k == SOURCE)
         themes_n = len(self.rows) - sources_n
         self.query_one("#codebook-summary", Static).update(
-            f"Codebook: {sources_n} sources, {themes_n} themes · "
+            f"Codebook: {plural(sources_n, 'source')}, {plural(themes_n, 'theme')} · "
             "enter its quotes · r rename · space mark, m merge · d delete · e description · "
             "c colour · 1-9 quick key, 0 none · u undo"
         )
         keys = [(k, name_key(n)) for k, n in self.rows]
         if current is not None and (current[0], name_key(current[1])) in keys:
             table.move_cursor(row=keys.index((current[0], name_key(current[1]))))
+        self._show_whole(table.cursor_row)
+
+    def on_resize(self) -> None:
+        if self.query_one(DataTable).columns:  # (laid out again for the new width)
+            self.fill()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_whole(event.cursor_row)
+
+    def _show_whole(self, row: int) -> None:
+        """Under the table, the highlighted entry's name and description when the table
+        shows them cut."""
+        detail = self.query_one("#codebook-detail", Static)
+        whole = self._whole.get(row, "")
+        detail.update(Text(whole))
+        detail.display = bool(self._whole)  # one line kept while any is cut: no jumping
 
     # --- the row under the cursor ---
     def _current(self) -> tuple[str, str] | None:
@@ -233,7 +282,9 @@ class CodebookScreen(Screen[None]):
                     f"Deleted “{name}”",
                 )
 
-        question = f"Take the {kind} “{name}” off its {count} annotation(s)? The quotes stay."
+        question = (
+            f"Take the {kind} “{name}” off its {plural(count, 'annotation')}? The quotes stay."
+        )
         self.app.push_screen(ConfirmDialog(f"Delete {kind}", question), confirmed)
 
     def action_describe(self) -> None:
@@ -333,11 +384,11 @@ class CodebookScreen(Screen[None]):
         self.reader.save(self.reader.history.redo, self._redone)
 
     def _undone(self, edit: Edit | None) -> None:
-        self.notify(f"Undid {edit.label}" if edit else "Nothing to undo", timeout=3)
+        self.notify(f"Undid {edit.step or edit.label}" if edit else "Nothing to undo", timeout=3)
         self._shown_again()
 
     def _redone(self, edit: Edit | None) -> None:
-        self.notify(f"Redid {edit.label}" if edit else "Nothing to redo", timeout=3)
+        self.notify(f"Redid {edit.step or edit.label}" if edit else "Nothing to redo", timeout=3)
         self._shown_again()
 
     def _shown_again(self) -> None:
@@ -348,7 +399,7 @@ class CodebookScreen(Screen[None]):
 
     def _change(self, operation: partial[list[Edit]], message: str) -> None:
         def done(edits: list[Edit]) -> None:
-            self.notify(f"{message}: {len(edits)} annotation(s) · u undoes it", timeout=5)
+            self.notify(f"{message}: {plural(len(edits), 'annotation')} · u undoes it", timeout=5)
             self.fill()
             self.reader.main.refresh_annotations()
             self.reader.main.refresh_library()

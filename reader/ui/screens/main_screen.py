@@ -9,7 +9,7 @@ it, whoever made the change.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -37,9 +37,10 @@ from reader.core.records import (
     new_annotation,
 )
 from reader.core.text import Span, printable, shorten
+from reader.core.wording import plural
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
-from reader.quotes.finding import MAX_CHARACTERS
+from reader.quotes.finding import MAX_CHARACTERS, speaker_unknown
 from reader.quotes.review import nearest, of_speaker, speakers, untagged
 from reader.reading.comparing import coverage, disagreements, pick_coders, settle
 from reader.reading.document import Document, open_document
@@ -57,6 +58,8 @@ from reader.ui.widgets.quick_themes import QuickThemes
 
 # The most untagged quotations listed in the annotations pane: beyond, listing them would
 # cost the pane half a second per refresh (a 1 MB text has 2,000); n/N reach them all.
+# Below this width, showing one side pane hides the other: the article keeps its room.
+SIDE_BY_SIDE = 100  # the app's "-wide" breakpoint, where both side panes are shown
 MAX_LISTED_SUGGESTIONS = 30  # a long article's: the nearest (listing 100 stalled the UI ~80 ms)
 
 if TYPE_CHECKING:
@@ -136,6 +139,9 @@ class MainScreen(Screen[None]):
         self._library_stale = False  # articles changed since the library list was drawn
         self.comparing: tuple[str, str] | None = None  # coders A and B, in comparison mode
         self.marks = ReadMarks(self)
+        self.library_read = False  # the first scan of the folder has finished
+        self._hint_waiting = False  # the hidden library's hint waits for its count
+        self._gave_way: str | None = None  # the side pane hidden to make room for the other
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -194,6 +200,9 @@ class MainScreen(Screen[None]):
         """At a width that hides the library pane, say once how to see it."""
         pane = self.query_one("#library-pane")
         if not pane.display or pane.region.width == 0:
+            if not self.library_read:  # a fresh library: its count once the scan is over
+                self._hint_waiting = True
+                return
             count = len(self.reader.store.articles())
             self.notify(f"The library ({count}) is hidden at this width: L shows it", timeout=6)
 
@@ -204,8 +213,26 @@ class MainScreen(Screen[None]):
                 self.reader.library.folder, self.document.record.path, self.article_view.cursor
             )
 
+    def library_scanned(self) -> None:
+        """The first scan of the folder is over: an empty library may now say so."""
+        if self.library_read:
+            return
+        self.library_read = True
+        self.library_list.reading = False
+        if not self.library_list.shown:
+            self.refresh_library()  # its "Reading the library…" line becomes the real one
+        if self.document is None and not any(not r.missing for r in self._records()):
+            self._show_empty_library()
+        if self._hint_waiting:
+            self._hint_waiting = False
+            self._hint_hidden_library()
+
     def _show_empty_library(self) -> None:
         folder = self.reader.library.folder
+        if not self.library_read:  # a fresh library's files are still being read
+            self.article_view.border_title = "Library"
+            self.article_view.show_message(f"Reading the library in {folder}…")
+            return
         self.article_view.border_title = "No articles"
         self.article_view.show_message(
             f"No articles in {folder}.\n\nPress + to add a web page or a file (`reader add` "
@@ -541,6 +568,9 @@ class MainScreen(Screen[None]):
                 kind=self._kind_of(target),
                 suggested=bool(suggested),
             )
+        found = target.suggestion
+        if found is not None and not found.speaker and not request.source:
+            request = replace(request, unknown_speaker=speaker_unknown(found))
         usage = {**store.source_usage(), **store.theme_usage()}
         dialog = TagDialog(
             request,
@@ -841,8 +871,10 @@ class MainScreen(Screen[None]):
             return
         annotation = edit.annotation
         document = self.document
-        said = f"{verb} {edit.label}"
-        if annotation is not None:
+        said = f"{verb} {edit.step or edit.label}"
+        if edit.step:  # a codebook command: its names say what it was, not one quote
+            annotation = None
+        elif annotation is not None:
             # What and where: an undo may reach a tag made in another article.
             if document is None or annotation.article_id != document.record.id:
                 record = self.reader.store.article(annotation.article_id)
@@ -876,6 +908,28 @@ class MainScreen(Screen[None]):
         widget.styles.display = "none" if widget.display else "block"
         if not widget.display and self.focused is not None and widget in self.focused.ancestors:
             self.article_view.focus()
+        if widget.display and self.size.width < SIDE_BY_SIDE:
+            self._make_room_beside(pane)
+        elif not widget.display and self._gave_way not in (None, pane):
+            # the pane that made room for this one comes back with it gone (L, then L)
+            self.query_one(f"#{self._gave_way}-pane").styles.display = "block"
+            self._gave_way = None
+
+    def _make_room_beside(self, pane: str) -> None:
+        """Below SIDE_BY_SIDE columns one side pane at a time: with the library and the
+        annotations both shown, 80 columns left the article 14."""
+        other, name = ("notes", "annotations") if pane == "library" else ("library", "library")
+        beside = self.query_one(f"#{other}-pane")
+        if not beside.display:
+            return
+        beside.styles.display = "none"
+        self._gave_way = other
+        if self.focused is not None and beside in self.focused.ancestors:
+            self.article_view.focus()
+        again = "L" if pane == "library" else "A"
+        self.notify(
+            f"The {name} pane gave way at this width: {again} again brings it back", timeout=4
+        )
 
     def action_filter(self) -> None:
         """Show only the annotations (and articles) of some sources or themes."""
@@ -1077,8 +1131,8 @@ class MainScreen(Screen[None]):
         results = message.results
         added = sum(len(r.added) for r in results)
         failed = sum(r.status == "failed" for r in results)
-        feeds = f"{len(results)} feed{'s' if len(results) != 1 else ''}"
-        news = f"{added} new article{'s' if added != 1 else ''}" if added else "nothing new"
+        feeds = plural(len(results), "feed")
+        news = plural(added, "new article") if added else "nothing new"
         self.notify(
             f"Feeds refreshed: {news} from {feeds}" + (f"; {failed} failed" if failed else ""),
             timeout=6,

@@ -23,8 +23,10 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from reader.annotations.query import field_hint
 from reader.annotations.search import Hit, Results, SearchIndex, by_article
 from reader.core.text import shorten
+from reader.core.wording import plural
 from reader.ui.styling import literal
 from reader.ui.threads import answer_from_thread
 from reader.ui.widgets.footer import ReaderFooter
@@ -138,9 +140,11 @@ class SearchScreen(Screen[SearchOutcome]):
     def _status(self, query: str, results: Results) -> Content:
         if not results.total:
             if query.strip():
-                return literal(f"No annotation matches “{query.strip()}”", "dim")
+                hint = field_hint(query)
+                said = f"No annotation matches “{query.strip()}”" + (f" · {hint}" if hint else "")
+                return literal(said, "dim")
             return Content.styled("No annotations yet: tag a passage first", "dim")
-        total = f"{results.total:,} annotation" + ("" if results.total == 1 else "s")
+        total = plural(results.total, "annotation", digits=",")
         order = SORT_LABELS[self.sort] if query.strip() else "newest first"
         grouped = ", by article" if self.grouped else ""
         return Content.styled(f"{total} ({order}{grouped}) · ctrl+o order · ctrl+g group", "dim")

@@ -20,15 +20,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.text import clean_line
+from reader.core.wording import plural
 from reader.quotes import QuoteFinding
 from reader.quotes.review import SpeakerCount
 from reader.ui.styling import literal
 
 EXCERPT = 200
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class SpeakersScreen(ModalScreen[tuple[str, str] | None]):
@@ -59,9 +56,9 @@ class SpeakersScreen(ModalScreen[tuple[str, str] | None]):
             if options:
                 options.append(None)
             status = (
-                f"{_plural(count.total, 'quote')}, {count.untagged} to tag"
+                f"{plural(count.total, 'quote')}, {count.untagged} to tag"
                 if count.untagged
-                else f"{_plural(count.total, 'quote')}, all tagged"
+                else f"{plural(count.total, 'quote')}, all tagged"
             )
             parts: list[Content | str] = [
                 Content.styled(count.name, "bold"),
@@ -153,7 +150,7 @@ class ReviewScreen(ModalScreen[list[QuoteFinding] | None]):
         count = sum(self._kept)
         box_widget = self.query_one("#review-box")
         box_widget.border_title = literal(
-            f"Tag {count} of {len(self._quotes)} quotes as {self._speaker}"
+            f"Tag {count} of {plural(len(self._quotes), 'quote')} as {self._speaker}"
         )
         self.query_one("#review-help", Static).update(
             Content.styled(

@@ -25,13 +25,10 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.records import ArticleRecord
 from reader.core.text import clean_line, shown_name
+from reader.core.wording import plural
 from reader.reading.library_order import SORTS, arrange, next_sort
 from reader.reading.library_views import VIEWS, by_feed, in_view, next_view, unread_count
 from reader.ui.widgets.option_updates import MeasuredContent, prompt_width, redraw, same_lines
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 class LibraryList(OptionList):
@@ -81,6 +78,7 @@ class LibraryList(OptionList):
         self._counts: Mapping[int, int] = {}
         self._current: int | None = None
         self.filled = False  # listed once (`show_articles`)
+        self.reading = True  # the folder's first scan is under way (the screen says when over)
 
     @property
     def shown(self) -> list[ArticleRecord]:
@@ -190,7 +188,7 @@ class LibraryList(OptionList):
 
     def _empty_text(self) -> str:
         if not self._records:
-            return "No articles in this folder yet"
+            return "Reading the library…" if self.reading else "No articles in this folder yet"
         if self.query_text:
             return "No article matches the filter"
         return {
@@ -343,7 +341,7 @@ class LibraryPane(Vertical):
 
 
 def _details(record: ArticleRecord, count: int) -> str:
-    details = [_plural(count, "annotation") if count else "no annotations"]
+    details = [plural(count, "annotation") if count else "no annotations"]
     if record.archived:
         details.insert(0, "archived")
     if record.site:

@@ -1,0 +1,75 @@
+"""At 80x24 every line says all it has to: nothing cut off, wrapped apart or hidden unseen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from reader.storage.database import Store
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.tag_dialog import TagDialog
+from reader.ui.screens.analysis_screen import AnalysisScreen
+from reader.ui.screens.codebook_screen import CodebookScreen
+from tests.helpers.paths import ICE
+from tests.helpers.pilot import press, screen_text, settle
+from tests.helpers.seeding import seed, tag_quotes
+
+SMALL = (80, 24)
+LONG_NAMES = [
+    (ICE, "Their authority in Canada", "Doug King", ["public safety", "policing/oversight"]),
+    (
+        ICE,
+        "Canada and Canadians must not",
+        "Heather McPherson, NDP foreign affairs critic",
+        ["sovereignty"],
+    ),
+]
+
+
+async def test_the_tag_dialog_shows_its_whole_keys_line_at_80_by_24(library: Path) -> None:
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, "right_square_bracket", "t", "tab")  # edit a tagged quote's themes
+        assert isinstance(app.screen, TagDialog)
+        app.screen.query_one("#themes", Input).value = "so"  # suggestions open under it
+        await settle(pilot)
+        [hint] = [line for line in screen_text(app).splitlines() if "ctrl+s save" in line]
+        assert "esc cancel" in hint  # on the one line, not cut off below it
+
+
+async def test_the_per_source_bars_keep_their_counts_on_their_line_at_80_columns(
+    library: Path,
+) -> None:
+    tag_quotes(library, LONG_NAMES)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, "M", "2")
+        assert isinstance(app.screen, AnalysisScreen)
+        lines = screen_text(app).splitlines()
+        bars = [line for line in lines if "█" in line]
+        assert len(bars) == 2 and all(line.rstrip().endswith("(1 art.)") for line in bars)
+        assert not any(line.strip().startswith("art.)") for line in lines)
+
+
+async def test_the_codebook_shows_cut_descriptions_and_the_whole_one_under_it(
+    library: Path,
+) -> None:
+    tag_quotes(library, LONG_NAMES)
+    store = Store(library / "reader.json")
+    store.update_source("Doug King", description="Mount Royal University criminologist, policing")
+    store.close()
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        await press(pilot, "C")
+        screen = app.screen
+        assert isinstance(screen, CodebookScreen)
+        shown = screen_text(app)
+        assert "description" in shown and "Mount Royal…" in shown
+        screen.query_one("DataTable").move_cursor(row=screen.rows.index(("source", "Doug King")))
+        await settle(pilot)
+        assert "Doug King — Mount Royal University criminologist, policing" in screen_text(app)
