@@ -458,7 +458,7 @@ class SearchIndex:
                     del scores
             if parts:  # (in place: each 100,000-row temporary raises the peak memory)
                 total /= parts
-                total[~required] = 0.0
+                total *= required  # (0 where not required: np.where's answer, 6 x quicker)
                 found = np.flatnonzero(total)
             else:  # conditions only (or nothing): every annotation that meets them
                 found = np.flatnonzero(required)
