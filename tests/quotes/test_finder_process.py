@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import sys
 
 import pytest
 
@@ -52,3 +53,18 @@ def test_a_short_article_never_starts_a_process(monkeypatch: pytest.MonkeyPatch)
     finder = QuoteFinderProcess()
     assert finder.find(TextStructure(PARAGRAPH), "", [])
     assert started == []
+
+
+def test_sending_an_article_to_the_helper_keeps_no_copy_of_its_text() -> None:
+    """Pickling a string that is not ASCII caches its UTF-8 inside it (1 MB for a 1 MB
+    article, held as long as the article is open): the text goes as bytes instead."""
+    structure = TextStructure(_long_text())
+    size = sys.getsizeof(structure.text)
+    finder = QuoteFinderProcess()
+    try:
+        found = finder.find(structure, "", ["Ana Ruiz"])
+        assert finder._child is not None  # it went to the helper
+    finally:
+        finder.shutdown()
+    assert sys.getsizeof(structure.text) == size
+    assert found == article_quotes(structure, "", ["Ana Ruiz"])

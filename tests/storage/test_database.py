@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -275,3 +276,35 @@ def test_an_article_s_annotations_come_in_text_order_after_a_start_and_any_chang
     assert in_order(again)
     assert sum(len(again.annotations_for(i)) for i in ids) == len(places) + 1
     again.close()
+
+
+def test_texts_and_ids_that_are_not_ascii_read_back_identical(tmp_path: Path) -> None:
+    """Quotes, notes, context and ids with curly quotes, accents, CJK, astral characters:
+    read back identical from the journal, after a fold, and decoded a piece at a time (the
+    table over one piece: how a start reads it)."""
+    store, article_id = make_store(tmp_path)
+    start = TEXT.index("Their")
+    base = new_annotation(article_id, TEXT, start, start + 20, source="Zoë Núñez")
+    texts = ["“Quoted,” she said — ‘again’ ", "Zoë’s 北京 note 😀 ", "é" * 7, "plain ascii "]
+    saved = store.save_annotations(
+        msgspec.structs.replace(
+            base,
+            id=f"ü-{number}-{texts[number % 4][:3]}",
+            quote=texts[number % 4] * (60 + number % 7),
+            note=texts[(number + 1) % 4] * (number % 3),
+            prefix=texts[(number + 2) % 4],
+            suffix=texts[(number + 3) % 4],
+        )
+        for number in range(3_000)
+    )
+    expected = {annotation.id: annotation for annotation in saved}
+    assert len(expected) == 3_000 and len(store.annotations()) == 3_000
+    replayed = Store(tmp_path / "reader.json")  # from the journal
+    assert {a.id: a for a in replayed.annotations()} == expected
+    assert replayed.fold()
+    replayed.close()
+    lazy = Store(tmp_path / "reader.json", lazy=True)  # from the file, in pieces
+    lazy.start_loading()
+    lazy.wait_loaded()
+    assert {a.id: a for a in lazy.annotations()} == expected
+    assert (tmp_path / "reader.json").stat().st_size > 1 << 20  # (more than one piece)
