@@ -227,9 +227,10 @@ async def test_an_empty_library_says_what_to_do(tmp_path: Path) -> None:
         assert "Add an article" in screen_words(app)
 
 
-async def test_a_fresh_library_says_it_is_reading_while_the_first_scan_runs(
-    library: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _hold_the_first_scan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[threading.Event, threading.Event]:
+    """The library's scans wait until released: (set when one starts, set to let it go)."""
     started, release = threading.Event(), threading.Event()
     scan = Library.scan
 
@@ -239,6 +240,13 @@ async def test_a_fresh_library_says_it_is_reading_while_the_first_scan_runs(
         return scan(self)
 
     monkeypatch.setattr(Library, "scan", slow_scan)
+    return started, release
+
+
+async def test_a_fresh_library_says_it_is_reading_while_the_first_scan_runs(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started, release = _hold_the_first_scan(monkeypatch)
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await wait_until(pilot, started.is_set, what="the first scan started")
@@ -255,15 +263,7 @@ async def test_a_fresh_library_says_it_is_reading_while_the_first_scan_runs(
 async def test_a_fresh_library_hidden_at_80_columns_is_counted_once_read(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started, release = threading.Event(), threading.Event()
-    scan = Library.scan
-
-    def slow_scan(self: Library) -> ScanReport:
-        started.set()
-        release.wait(10)
-        return scan(self)
-
-    monkeypatch.setattr(Library, "scan", slow_scan)
+    started, release = _hold_the_first_scan(monkeypatch)
     app = ReaderApp(library=library)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, started.is_set, what="the first scan started")
