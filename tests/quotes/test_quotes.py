@@ -3109,6 +3109,21 @@ def test_a_speaker_named_at_a_speech_verb_is_offered_with_confidence() -> None:
     assert all(f.uncertain for f in findings if f.mention in {"he", "He", "she"})
 
 
+def test_venues_and_fort_towns_are_places_and_an_interviewer_is_no_one() -> None:
+    from reader.quotes.names import Entities
+
+    text = (
+        "The game at Rogers Place ended late. Q: How did it feel? I'd say great. "
+        "Ronaldo Bautista moved to Fort McMurray in 2009."
+    )
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds == {
+        "Rogers Place": "place",
+        "Ronaldo Bautista": "person",
+        "Fort McMurray": "place",
+    }
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
