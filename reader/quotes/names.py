@@ -117,6 +117,16 @@ CORPORATE_ENDINGS = frozenset(
         "plc",
         "farms",
         "enterprises",
+        # a business's trade, dropped later in the story: "Meridian Crest Properties" is
+        # "Meridian Crest", "Kestrel Point Capital" "Kestrel Point"
+        "properties",
+        "partners",
+        "investments",
+        "ventures",
+        "securities",
+        "capital",
+        "resources",
+        "logistics",
     ]
 )
 _ORG_NOUN_WORDS = words("org_nouns")
@@ -1926,6 +1936,11 @@ class Entities:
             short -= 1  # "Valley Harvest Foods Inc." is "Valley Harvest" later in the story
         if short < len(words):
             entity.aliases.add(" ".join(words[:short]).casefold())
+            key = " ".join(words[:short]).casefold()
+            if words[0].casefold().rstrip(".") not in TITLES and not any(
+                e.kind == "person" for e in self._with_alias(key)
+            ):  # ("the Mr. Clarke company": Mr. Clarke stays a man)
+                self._company_starts.add(key)  # "Meridian Crest said"
             if words[-1].casefold().rstrip(".,") in {"inc", "corp", "ltd", "limited", "llc", "plc"}:
                 # "Blackwater Ridge Copper Ltd." is "Blackwater Ridge" later: a company's
                 # name shortens to its first words, its trade or its legal form dropped

@@ -3124,6 +3124,16 @@ def test_venues_and_fort_towns_are_places_and_an_interviewer_is_no_one() -> None
     }
 
 
+def test_a_company_later_called_without_its_trade_is_still_the_company() -> None:
+    text = _article(
+        "The buildings' owner, Meridian Crest Properties, has applied for an increase.\n\n"
+        "In an emailed statement, Meridian Crest said the work was “necessary.”\n\n"
+        "Tom Clarke founded the Mr. Clarke Company in 1990.\n\n"
+        "“I am the guy working from within,” Mr. Clarke said."
+    )
+    assert [s for _, s in _speech(text)] == ["Meridian Crest Properties", "Tom Clarke"]
+
+
 def test_a_name_given_in_capitals_after_a_naming_verb_is_not_speech() -> None:
     text = _article(
         "Coach Dana Whitford said the team had a good week.\n\n"
