@@ -332,7 +332,6 @@ _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
-_AGE_GIVEN = re.compile(r",? \(?(\d{1,3})\)?[,)]| \((\d{1,3})\)")
 # Nouns that say an age: "the teenager" is the one the article gave an age of 13 to 19.
 _AGE_NOUNS = {
     "teenager": range(13, 20),
@@ -342,7 +341,7 @@ _AGE_NOUNS = {
     "nonagenarian": range(90, 100),
     "centenarian": range(100, 120),
 }
-_GIVEN_AGE = re.compile(r",? \(?\d{1,3}\)?[,)]| \(\d{1,3}\)")  # "Jean-Guy Tremblay, 81,"
+_GIVEN_AGE = re.compile(r",? \(?(\d{1,3})\)?[,)]| \((\d{1,3})\)")  # "Jean-Guy Tremblay, 81,"
 
 
 def _role_words(words: list[str]) -> bool:
@@ -1868,8 +1867,7 @@ class _Finder:
         """Whether the words around a quotation, in its paragraph, date it to another time
         ("MacPhee told the Post in 2012", "she once said", "in a 2019 interview"): the dead
         speak there."""
-        starts = self._paragraph_starts
-        opening = starts[max(0, bisect_right(starts, quote.outer.start) - 1)]
+        opening = self._paragraph_start(quote.outer.start)
         end = quote.outer.end
         stop = _SENTENCE_END.search(self.text, end, end + 200)
         return (
@@ -2573,7 +2571,7 @@ class _Finder:
         for "the teenager"), if only one was given such an age."""
         found: dict[int, Entity] = {}
         for mention in self.entities.before(at, kind="person", limit=6000):
-            given = _AGE_GIVEN.match(self.text, mention.end)
+            given = _GIVEN_AGE.match(self.text, mention.end)
             if given is not None and int(given.group(1) or given.group(2)) in ages:
                 found[id(mention.entity)] = mention.entity
         return next(iter(found.values())) if len(found) == 1 else None
@@ -2675,8 +2673,8 @@ class _Finder:
         said"), if a noun for it may stand
         for that organisation: a kind's noun only for one named so ("the union" is never
         Hydro Ottawa), a business's never for a civic body."""
-        starts = self._paragraph_starts
-        since = max(self._last_speech_end, starts[max(0, bisect_right(starts, at) - 2)])
+        before = self._paragraph_start(self._paragraph_start(at) - 1)  # the paragraph before
+        since = max(self._last_speech_end, before)
         spoke = [
             m.entity
             for m in self.entities.between(since, at)
