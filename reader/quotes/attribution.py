@@ -45,6 +45,7 @@ from reader.quotes.cues import (
     INVERTIBLE,
     METALINGUISTIC,
     TITLE_LEAD,
+    WEAK_VERBS,
     cue_tail,
     is_speech_verb,
 )
@@ -224,8 +225,9 @@ _AGED = re.compile(r"\d+-year-old")
 # Titles a portfolio or a rank comes before ("Finance Minister", "the Prime Minister's
 # office"): a phrase ending with one is a title, never a name ("Finance").
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "critic", "premier"})
-# Before the name of one spoken to: "told APTN News", "in a statement to HuffPost Canada".
-_LISTENER_BEFORE = re.compile(r"\b(?:told|to|with)\s+(?:the\s+)?$")
+# Before the name of one spoken to: "told APTN News", "in a statement to HuffPost Canada";
+# or of an outlet that had a document: "a memo obtained by CTV News Kitchener".
+_LISTENER_BEFORE = re.compile(r"\b(?:told|to|with|(?:obtained|seen|reviewed)\s+by)\s+(?:the\s+)?$")
 # A sentence saying that someone is not named: whoever it is about speaks unnamed.
 _ANONYMOUS = re.compile(
     r"\b(?:(?:can|could)(?:not|n[’']t)\s+be\s+(?:named|identified)"
@@ -1192,6 +1194,7 @@ class _Finder:
             return None  # no word since `floor`, so no verb: (quotation after quotation of a
             # long sentence made every one read the sentence's tokens: 200 KB took 46 s)
         toks = self.entities.tokens_in(max(min(sentence_start, floor), end - _WINDOW), end)
+        weak: int | None = None  # a weak verb before "to" ("continues to work")
         for index in range(len(toks) - 1, -1, -1):
             token = toks[index]
             if token.start < floor:
@@ -1235,13 +1238,18 @@ class _Finder:
                 or self._inside_quote(token.start)
             ):
                 continue
-            phrase = None if opens else subject_before(toks, index)
-            if phrase is None and token.folded in INVERTIBLE:
-                phrase = _inverted_subject(toks, index + 1)  # "said King"; "Said Comey, “…”"
-            if phrase:
-                cue = self._cue(token)
-                cue = cue[:1].lower() + cue[1:] if opens else cue
-                return self._resolve(phrase, cue, 0.9 if near else 0.6, token.start)
+            if _weak_verb_to(toks, index):
+                # "X said in a statement that the government continues to work … to “…”": a
+                # speech verb before it in the sentence first, this one only if there is none
+                weak = index if weak is None else weak
+                continue
+            subject = self._spoken_at(toks, index, opens, near)
+            if subject is not None:
+                return subject[0]
+        if weak is not None:
+            subject = self._spoken_at(toks, weak, False, near)
+            if subject is not None:
+                return subject[0]
         if colon or (toks and toks[-1].text == ":"):
             # "Alverson summed up the journey …: “…”" / "Uber tweeted this announcement:"
             clause = [t for t in toks if t.start >= floor and t.text != ":"]
@@ -1249,6 +1257,22 @@ class _Finder:
             if phrase:
                 return self._resolve(phrase, ":", 0.7, clause[0].start)
         return None
+
+    def _spoken_at(
+        self, toks: Sequence[Token], index: int, opens: bool, near: bool
+    ) -> tuple[_Attribution | None] | None:
+        """Who the speech verb `toks[index]` names: its subject, else the name after an
+        invertible verb ("said King"), resolved (in a tuple: None inside when the words name
+        no one); None when the verb has no subject at all. `opens`: it opens its sentence."""
+        token = toks[index]
+        phrase = None if opens else subject_before(toks, index)
+        if phrase is None and token.folded in INVERTIBLE:
+            phrase = _inverted_subject(toks, index + 1)  # "said King"; "Said Comey, “…”"
+        if not phrase:
+            return None
+        cue = self._cue(token)
+        cue = cue[:1].lower() + cue[1:] if opens else cue
+        return (self._resolve(phrase, cue, 0.9 if near else 0.6, token.start),)
 
     def _according_to(
         self, toks: Sequence[Token], index: int, phrase: Phrase | None, confidence: float
@@ -2413,16 +2437,21 @@ class _Finder:
         people = [
             m for m in self.entities.between(before.start, before.end) if m.entity.kind == "person"
         ]
-        if (
-            not people
-            or people[0].start > before.start + 80
-            or not self._is_subject(people[0])
-            or self._kin_in_passing(people[0], wanted)
-        ):
-            return None  # the paragraph opens on its subject, or this is not its case
+        if not people or people[0].start > before.start + 80:
+            return None
         first = people[0].entity
         rivals = [m for m in people if m.entity is not first and m.entity.gender in {"", wanted}]
-        return first if first.gender == wanted and not rivals else None
+        if rivals or first.gender not in {"", wanted} or self._kin_in_passing(people[0], wanted):
+            return None
+        if self._is_subject(people[0]):
+            return first if first.gender == wanted else None  # the paragraph opens on them
+        # "Among the skaters is Ahmad Haidari, 11. He learned to skate here. / “…,” he said":
+        # the one person of a paragraph that goes on about them by the pronoun
+        pronoun = _SUBJECT_PRONOUN.get(wanted)
+        found = pronoun is not None and pronoun.search(body, people[0].end - before.start)
+        if not found:
+            return None
+        return self._of_generation_at(people[0].start, people[0].text) or first  # "The younger"
 
     def _paragraph_start(self, offset: int) -> int:
         paragraphs = self.structure.paragraphs
@@ -2564,7 +2593,20 @@ class _Finder:
             "representatives",
         }:
             return self._organisation(phrase, at)
+        if phrase.tokens[0].folded == "the" and self._names_a_body(head, at):
+            return self._organisation(phrase, at)  # "the regional district", "the order"
         return None
+
+    def _names_a_body(self, noun: str, at: int) -> bool:
+        """Whether an organisation named before `at` has `noun` among the words of its name
+        ("the order" after "the Quebec Order of Engineers", "the regional district" after "the
+        Regional District of North Okanagan"): a noun for that body in this article."""
+        if len(noun) <= 3 or noun in TITLES or noun in PERSON_NOUNS:
+            return False  # ("the minister": a person, even after "the Minister of Finance")
+        return any(
+            noun in mention.entity.name.casefold().split()
+            for mention in self.entities.before(at, kind="org", limit=6000)
+        )
 
     def _of_age(self, ages: range, at: int) -> Entity | None:
         """The one person named before `at` with an age in `ages` ("Mattias Sorensen, 16,"
@@ -2720,7 +2762,7 @@ class _Finder:
         """Whether every mention of an organisation before `at` is of one spoken to
         ("told APTN News", "In a statement to HuffPost Canada"): the outlet, not a speaker."""
         return all(
-            _LISTENER_BEFORE.search(self.text, max(0, m.start - 20), m.start)
+            _LISTENER_BEFORE.search(self.text, max(0, m.start - 24), m.start)
             for m in self.entities.before(at, kind="org", limit=6000)
             if m.entity is entity
         )
@@ -2752,14 +2794,21 @@ class _Finder:
         return match[0] if match else name
 
 
+# A sentence that opens on a person's pronoun: "… three years ago. He learned to skate".
+_SUBJECT_PRONOUN = {
+    gender: re.compile(rf"[.!?]\s+{pronoun}\s+[a-z]")
+    for gender, pronoun in (("m", "He"), ("f", "She"))
+}
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "one", "another"})
+_OWNER_OPENERS = frozenset({"my", "our", "your", "his", "her", "their", "its"})  # "My mother"
 
 
 def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFinding:
     """The finding as offered: a speaker who is a name, or none. A definite description the
     finder could not tie to anyone named ("the rookie", "the company", "the statement from
     the union") points at someone the article names elsewhere or never names, and an
-    indefinite one ("one mother", "an unidentified poster") at someone it never names: their
+    indefinite one ("one mother", "an unidentified poster") or one by kin ("My mother used to
+    say") at someone it never names: their
     words are no source to accept, so none is offered (the finding's `mention` still shows
     them). So is an unnamed spokesperson ("a Metrolinx spokesperson", "the spokesperson"
     when no person was named as one): the article names no one for the words, and the
@@ -2770,8 +2819,13 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
         attribution is not None
         and attribution.entity is None
         and len(words) >= 2
-        and words[0].casefold() in _DESCRIPTION_OPENERS
-        and (words[1][:1].islower() or words[0].casefold() != "the")  # "A NATO official"
+        and (
+            (
+                words[0].casefold() in _DESCRIPTION_OPENERS
+                and (words[1][:1].islower() or words[0].casefold() != "the")  # "A NATO official"
+            )
+            or (words[0].casefold() in _OWNER_OPENERS and words[1][:1].islower())
+        )
     ):
         return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))
     mention = (finding.mention or "").split()
@@ -2947,6 +3001,18 @@ _CLAUSE_ENDS = frozenset({".", "!", "?", ";", "“", "”", '"'})
 
 _STATEMENT_NOUNS_CUE = words("statement_cue_nouns")
 _STATEMENT_VERBS = words("statement_verbs")
+
+
+def _weak_verb_to(toks: Sequence[Token], index: int) -> bool:
+    """A weak speech verb before "to" ("the government continues to work with …", "agreed
+    to pay", "pointed to the table"): no speech, unless it is a post ("posted to Facebook")."""
+    token = toks[index]
+    return (
+        token.folded in WEAK_VERBS
+        and not token.folded.startswith("post")
+        and index + 1 < len(toks)
+        and toks[index + 1].folded == "to"
+    )
 
 
 def _statement_verb(toks: Sequence[Token], index: int) -> int | None:

@@ -627,6 +627,8 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
                 or before in ORG_WORDS
                 or is_demonym(before)
                 or _is_acronym(run[cut - 1].word)
+                # "Southern District of Ohio Marcus Delafosse-Winfield": a body's place
+                or (is_place(before) and not ORG_WORDS.isdisjoint(folded[: cut - 1]))
             )
             and not run[cut - 1].possessive
             and _name_like(run[-1])
@@ -1511,6 +1513,8 @@ class Entities:
             return True
         if len(run) >= 4 and run[-1].word.isdigit() and run[-3].folded in ORG_WORDS:
             return True  # "Amalgamated Transit Union Local 508": a union's local
+        if len(run) >= 2 and self._which_follows(last, toks):
+            return True  # "Shared Health, which oversees hospital staffing": what "which" is
         return (  # "Boxing Nova Scotia said": a place does not box; a body speaks
             len(run) >= 2
             and is_place(" ".join(t.folded for t in run[1:]))
@@ -2189,6 +2193,18 @@ class Entities:
         for entity in reversed(named):
             if entity.kind == "org" and " of " in entity.name:
                 return entity
+        # "Horizon said" for the Horizon Health Network: a body's own first word, before the
+        # words for its kind, when that word is no place, people, given name or kind itself
+        if not (is_place(key) or is_demonym(key) or is_given_name(key) or key in ORG_WORDS):
+            for entity in reversed(named):
+                parts = entity.name.casefold().split()
+                if (
+                    entity.kind == "org"
+                    and len(parts) >= 3
+                    and parts[-1] in ORG_WORDS
+                    and parts[-1].rstrip(".") not in CORPORATE_ENDINGS
+                ):
+                    return entity
         # "Ms López" for María Fernanda López Gutiérrez, "Mr Faizal" for Ahmad Faizal Hamid,
         # "Lula" for Luiz Inácio Lula da Silva: a name inside one full name only.
         inner = {

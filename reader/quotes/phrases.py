@@ -635,7 +635,10 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     contracted = _contracted_pronoun(first)
     if contracted is not None:
         return Phrase((contracted,), "pronoun")
-    if _name_token(first) and first.folded not in NOT_NAME_LEADS:
+    share = (  # "Part of the exchange:", "Most of the residents": a share, no name
+        start + 2 < len(toks) and toks[start + 1].folded == "of" and toks[start + 2].text.islower()
+    )
+    if _name_token(first) and first.folded not in NOT_NAME_LEADS and not share:
         named_first = subject_after(toks, start)  # "Alverson summed up …", "Mrs. Schlafly …"
         if named_first is not None and named_first.kind == "name":
             after_name = start + len(named_first.tokens)
@@ -658,6 +661,13 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
             break  # "A leaked internal letter seen by Sky News": the subject ends before "by"
         if (
             end > start
+            and _is_adverb(toks[end])
+            and end + 1 < len(toks)
+            and _verbish(toks[end + 1])
+        ):
+            break  # "The company later said": an adverb before the verb ends the subject
+        if (
+            end > start
             and toks[end - 1].folded in _SUBJECT_NOUNS
             and toks[end].text.islower()
             and toks[end].text.endswith(("ed", "es", "s"))
@@ -668,7 +678,7 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     if end == start:
         return None
     phrase = toks[start:end]
-    named = name_before(phrase, len(phrase))
+    named = None if share else name_before(phrase, len(phrase))
     if named is not None and (
         named.tokens[0] is phrase[0]
         or (len(phrase) > 1 and named.tokens[0] is phrase[1] and phrase[0].folded == "the")

@@ -3162,3 +3162,93 @@ def test_the_company_is_the_company_named_as_subject_since_the_last_quotation() 
         "“We sincerely apologize to parents,” the company said in a statement."
     )
     assert [s for _, s in _speech(text)] == ["Health Canada", "Larchmont Pharmaceuticals Inc."]
+
+
+def test_the_statement_is_the_one_who_later_said_in_a_statement() -> None:
+    text = _article(
+        "Harbourline Ferries Ltd. will cut two crossings this winter.\n\n"
+        "“We need the boats back,” said Priya Anand, who runs a bakery near the dock.\n\n"
+        "The company later said in a statement that tickets would be refunded.\n\n"
+        "“We regret the disruption,” the statement said."
+    )
+    assert [s for _, s in _speech(text)] == ["Priya Anand", "Harbourline Ferries Ltd."]
+
+
+def test_an_outlet_that_obtained_a_memo_is_not_the_company() -> None:
+    text = _article(
+        "Tidewell Robotics, which makes warehouse arms, cut 60 jobs, according to a memo"
+        " obtained by Global News Halifax.\n\n"
+        "“This was the hardest call,” chief executive Omar Haddad wrote.\n\n"
+        "In a statement to Global News, the company said staff would get severance.\n\n"
+        "“We remain committed to Halifax,” the statement said."
+    )
+    assert [s for _, s in _speech(text)] == ["Omar Haddad", "Tidewell Robotics"]
+
+
+def test_a_weak_verb_before_to_gives_way_to_the_speech_verb_before_it() -> None:
+    text = _article(
+        "“I waited eight years,” said Jun Park, a cook in Surrey, B.C.\n\n"
+        "Housing Minister Carla Brightwater said in a statement that 9,000 homes were approved,"
+        " and that the government continues to work with builders to “cut the red tape.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Jun Park", "Carla Brightwater"]
+
+
+def test_a_body_is_called_by_its_first_word() -> None:
+    text = _article(
+        "Overnight care at the clinic ends Monday, Meadowvale Health Network said.\n\n"
+        "“We did not make this decision lightly,” Meadowvale said in a news release."
+    )
+    assert [s for _, s in _speech(text)] == ["Meadowvale Health Network"]
+
+
+def test_a_relative_by_a_possessive_pronoun_is_no_name() -> None:
+    text = _article(
+        "Q: Your father was a sailor.\n\n"
+        "A: For 30 years, on the lakes. My mother used to say, “He is married to the boat.”"
+        " She meant it as a joke."
+    )
+    assert _speech(text) == [("He is married to the boat.", None)]
+
+
+def test_the_one_person_a_narrative_paragraph_goes_on_about_says_he_said() -> None:
+    text = _article(
+        "Walter Brennan built the rink in 1998. He still floods it every night.\n\n"
+        "“We rent the hall out for weddings, and that is our budget,” Brennan said.\n\n"
+        "Among the regular skaters is 11-year-old Samir Qureshi, whose family arrived in"
+        " Sudbury from Pakistan two years ago. He learned to skate at the rink.\n\n"
+        "“The first time, I fell maybe 100 times,” he said, laughing. “Now I play defence.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Walter Brennan", "Samir Qureshi", "Samir Qureshi"]
+
+
+def test_a_share_opening_a_sentence_is_no_name() -> None:
+    text = _article(
+        "After the game, Renata Kowalski took questions from reporters. Part of the exchange:\n\n"
+        "“I never thought about retiring.”"
+    )
+    assert _speech(text) == [("I never thought about retiring.", "Renata Kowalski")]
+
+
+def test_a_body_whose_first_word_is_a_participle_keeps_it() -> None:
+    text = _article(
+        "Shared Services, which runs the hospital laundries, said in a statement that it"
+        " “continues to hire.”"
+    )
+    assert _speech(text) == [("continues to hire.", "Shared Services")]
+
+
+def test_a_noun_of_a_body_named_before_stands_for_that_body() -> None:
+    text = _article(
+        "Residents returned home after the Regional District of Central Kootenay lifted the"
+        " order. The Alberta Order of Pharmacists also weighed in.\n\n"
+        "“Keep a bag packed,” the regional district said in a news release.\n\n"
+        "“Ask before you mix medicines,” the order said.\n\n"
+        "In a statement, U.S. Attorney for the Western District of Texas Lena Ortiz said the"
+        " verdict sends “a clear message.”"
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Regional District of Central Kootenay",
+        "Alberta Order of Pharmacists",
+        "Lena Ortiz",
+    ]
