@@ -2050,13 +2050,13 @@ class _Finder:
         self, noun: str, at: int, owned: bool = False, ahead: bool = False
     ) -> Entity | None:
         """The person last named right after a word for them before `at`: "His wife, Trudy
-        Bosma,", "Brodowski's lawyer, Roxanne Tetrault," (a description the names list
+        Bosma,", "Brodowski's lawyer, Roxanne Tetrault,", "Pham's son — Dat Pham" (a description the names list
         does not keep, being before the name). `owned`: only after an owner's word ("Her
         coach, Dirk Vermaelen," for "the Belgian-born coach"). `ahead`: the first so named
         after `at` instead, the nearest first."""
         # (a role may stand between: "his son, drummer Marcus Whitacre-Dupree,")
         pattern = re.compile(
-            rf"\b(?i:{re.escape(noun)}),?\s+(?:[a-z][\w-]*\s+){{0,2}}"
+            rf"\b(?i:{re.escape(noun)})(?:,|\s+[—–])?\s+(?:[a-z][\w-]*\s+){{0,2}}"
             r"(?:(?:Rev|Dr|Mr|Mrs|Ms|Prof|Sgt|Const|Det|Coun|Sen)\.?\s+)?(?=[A-Z])"
         )  # "its senior pastor, Rev. Jakob Enns-Thorsen,"
         found_all = (
@@ -2159,6 +2159,11 @@ class _Finder:
                 mention = self.entities.mention_at(by.end(), by.end() + 1)
                 if mention is not None and mention.entity.kind in {"person", "org"}:
                     return mention.entity
+            wrote = _PRONOUN_AUTHOR_AFTER.match(self.text, noun.end())
+            if wrote:  # "A statement he wrote was read by the Crown": whom "he" stands for
+                found = self._pronoun(wrote.group(1).casefold(), noun.start())
+                if found is not None and found is not UNNAMED:
+                    return found
             sentence = self._sentence_start(noun.start(), window_start)
             named = [
                 m
@@ -2916,6 +2921,9 @@ _DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
     "office",
 }
 # "a report released by the Pentagon", "The report, written by coroner Michelle Tran,"
+_PRONOUN_AUTHOR_AFTER = re.compile(
+    r"\s+(?:that\s+)?(he|she)\s+(?:had\s+)?(?:wrote|written|prepared|signed|issued|sent)\b"
+)
 _AUTHOR_AFTER = re.compile(
     r",?\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+(?=[A-Z]))?"
 )

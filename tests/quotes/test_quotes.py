@@ -3252,3 +3252,24 @@ def test_a_noun_of_a_body_named_before_stands_for_that_body() -> None:
         "Alberta Order of Pharmacists",
         "Lena Ortiz",
     ]
+
+
+def test_a_relative_named_after_a_dash_is_the_one_the_kin_word_means() -> None:
+    text = _article(
+        "Mai Tran opened the restaurant in 1994. Tran's son — Dat Langstaff, who runs the"
+        " front of house — says he has learned not to take sides.\n\n"
+        "She sold dumplings from her kitchen for years.\n\n"
+        "Her son remembers the kitchen.\n\n"
+        "“There were dumplings on every surface,” he says."
+    )
+    assert _speech(text) == [("There were dumplings on every surface,", "Dat Langstaff")]
+
+
+def test_a_statement_someone_wrote_by_pronoun_speaks_for_them() -> None:
+    text = _article(
+        "“She called me every night,” Ada Nwosu said, her voice breaking.\n\n"
+        "Her father, Bernard Lavoie, did not speak in court. A statement he wrote was read by"
+        " the Crown.\n\n"
+        "“I do not know yet if I can forgive this,” the statement said."
+    )
+    assert [s for _, s in _speech(text)] == ["Ada Nwosu", "Bernard Lavoie"]
