@@ -2564,9 +2564,12 @@ class _Finder:
                 if entity.description.startswith("who ") and not role_clause(entity.description):
                     continue  # "who is not related to the chief executive": no role of hers
                 described = entity.description.casefold().replace(",", " ").split()
-                if head in described or any(
-                    _TITLE_WORDS.get(word.rstrip(".")) == head for word in described
-                ):  # "the corporal" for "Cpl. Marie Ouellette", "the judge" for "Justice …"
+                if (
+                    head in described
+                    or any(_TITLE_WORDS.get(word.rstrip(".")) == head for word in described)
+                    or not _ROLE_KINDS.get(head, frozenset()).isdisjoint(described)
+                ):  # "the corporal" for "Cpl. Marie Ouellette", "the judge" for "Justice …",
+                    # "the executive" for "the railway's vice-president"
                     return entity
             if (
                 not people
@@ -2899,6 +2902,7 @@ def _kinds_clash(noun: str, name: str) -> bool:
 
 
 _TITLE_WORDS = table("title_abbreviations")
+_ROLE_KINDS = {kind: frozenset(titles.split()) for kind, titles in table("role_kinds").items()}
 _OWNED_ROLE = re.compile(r"(?<=['’]s) [a-z][\w-]*, (?:the )?")  # "…'s operator, " then a name
 # "In a news release, …", "In its most recent report, …": a document that opens a clause.
 _IN_DOCUMENT = re.compile(

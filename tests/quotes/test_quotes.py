@@ -3273,3 +3273,23 @@ def test_a_statement_someone_wrote_by_pronoun_speaks_for_them() -> None:
         "“I do not know yet if I can forgive this,” the statement said."
     )
     assert [s for _, s in _speech(text)] == ["Ada Nwosu", "Bernard Lavoie"]
+
+
+def test_a_company_named_by_its_trade_is_a_company() -> None:
+    text = _article(
+        "Workers at Harbourview Steel ratified a new contract on Sunday.\n\n"
+        "“It was a long strike,” said Dana Kowalchuk, the union local's president.\n\n"
+        "Harbourview Steel said it was pleased to have reached a deal.\n\n"
+        "“We look forward to restarting operations,” the company said in a statement."
+    )
+    assert [s for _, s in _speech(text)] == ["Dana Kowalchuk", "Harbourview Steel"]
+
+
+def test_a_kind_of_role_stands_for_the_person_given_such_a_title() -> None:
+    text = _article(
+        "“We met every inspection requirement,” said Gordon Whitby, the railway's"
+        " vice-president of safety.\n\n"
+        "“April to July,” the MP replied. “Nobody saw that rail was about to break?”\n\n"
+        "“Flaws can develop quickly,” the executive said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Gordon Whitby"
