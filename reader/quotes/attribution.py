@@ -2440,21 +2440,35 @@ class _Finder:
         if any(mark in body for mark in '“”"'):
             return None
         people = [
-            m for m in self.entities.between(before.start, before.end) if m.entity.kind == "person"
-        ]
-        if not people or people[0].start > before.start + 80:
+            m
+            for m in self.entities.between(before.start, before.end)
+            if m.entity.kind == "person"
+            and not _MODIFIER_USE.search(self.text, max(0, m.start - 5), m.start)
+        ]  # (not "a Grey Nun": words for what someone is)
+        if not people:
             return None
         first = people[0].entity
         rivals = [m for m in people if m.entity is not first and m.entity.gender in {"", wanted}]
         if rivals or first.gender not in {"", wanted} or self._kin_in_passing(people[0], wanted):
             return None
+        first_seen = self._first_mentions.get(id(first))
+        if (  # "Among them is Sister Jeanne Lavallée, 84, a Grey Nun who …": someone new
+            first.gender == wanted
+            and first_seen is not None
+            and first_seen.start == people[0].start
+            and _IS_BEFORE.search(
+                self.text, max(before.start, people[0].start - 40), people[0].start
+            )
+        ):
+            return first
+        if people[0].start > before.start + 80:
+            return None
         if self._is_subject(people[0]):
             return first if first.gender == wanted else None  # the paragraph opens on them
-        # "Among the skaters is Ahmad Haidari, 11. He learned to skate here. / “…,” he said":
+        # "Ahmad Haidari, 11, is among the skaters. He learned to skate here. / “…,” he said":
         # the one person of a paragraph that goes on about them by the pronoun
         pronoun = _SUBJECT_PRONOUN.get(wanted)
-        found = pronoun is not None and pronoun.search(body, people[0].end - before.start)
-        if not found:
+        if pronoun is None or not pronoun.search(body, people[0].end - before.start):
             return None
         return self._of_generation_at(people[0].start, people[0].text) or first  # "The younger"
 
@@ -2802,6 +2816,7 @@ class _Finder:
         return match[0] if match else name
 
 
+_IS_BEFORE = re.compile(r"\b(?:is|was)\s+(?:[\w-]+\s+){0,2}$")  # "Among them is Sister "
 # A sentence that opens on a person's pronoun: "… three years ago. He learned to skate".
 _SUBJECT_PRONOUN = {
     gender: re.compile(rf"[.!?]\s+{pronoun}\s+[a-z]")

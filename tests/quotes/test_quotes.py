@@ -3293,3 +3293,13 @@ def test_a_kind_of_role_stands_for_the_person_given_such_a_title() -> None:
         "“Flaws can develop quickly,” the executive said."
     )
     assert [s for _, s in _speech(text)][-1] == "Gordon Whitby"
+
+
+def test_someone_new_introduced_by_is_speaks_the_she_said_after() -> None:
+    text = _article(
+        "“We open at four,” said Marie Gagnon, who has run the shelter since 2009.\n\n"
+        "At about 5 a.m., the breakfast crew begins to arrive. Among them is Sister Agathe"
+        " Roy, 84, a Grey Nun who has volunteered in the kitchen every Tuesday since 1991.\n\n"
+        "“I make porridge,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Marie Gagnon", "Agathe Roy"]
