@@ -824,7 +824,9 @@ class _Finder:
             else attribution.entity is None
         ):
             chosen = attribution  # the rules' choice stands, with the ranker's confidence
-            if confidence >= _UNNAMED_MOST and _named_by_cue(attribution):
+            if _named_by_cue(attribution) and self._surname_shared(attribution):
+                confidence = min(confidence, _UNNAMED_MOST)  # one of two: the user chooses
+            elif confidence >= _UNNAMED_MOST and _named_by_cue(attribution):
                 confidence = max(confidence, _NAMED_CUE_LEAST)
         else:
             chosen = _Attribution(choice.entity, choice.name, choice.name, "", confidence)
@@ -2471,6 +2473,13 @@ class _Finder:
         if pronoun is None or not pronoun.search(body, people[0].end - before.start):
             return None
         return self._of_generation_at(people[0].start, people[0].text) or first  # "The younger"
+
+    def _surname_shared(self, attribution: _Attribution) -> bool:
+        """Whether the speaker was named by a word two people of the article answer to
+        ("Pinsent-Strowbridge said" after Wanda and Corey Pinsent-Strowbridge): a choice
+        between them, not a name to accept unread."""
+        word = attribution.mention.split()[-1].removesuffix("’s").removesuffix("'s").strip(".,")
+        return len(self.entities.people_called(word)) > 1
 
     def _paragraph_start(self, offset: int) -> int:
         paragraphs = self.structure.paragraphs

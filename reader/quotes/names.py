@@ -2096,6 +2096,10 @@ class Entities:
         self._file_name(entity)
         return entity
 
+    def people_called(self, word: str) -> list[Entity]:
+        """The people known by a name or surname (two for a surname a family shares)."""
+        return [e for e in self._with_alias(word.casefold()) if e.kind == "person"]
+
     def _with_alias(self, key: str) -> list[Entity]:
         """The entities known by `key`, in the order they were first named."""
         found = self._by_alias.get(key)

@@ -3303,3 +3303,16 @@ def test_someone_new_introduced_by_is_speaks_the_she_said_after() -> None:
         "“I make porridge,” she said."
     )
     assert [s for _, s in _speech(text)] == ["Marie Gagnon", "Agathe Roy"]
+
+
+def test_a_surname_two_people_share_is_never_a_sure_suggestion() -> None:
+    text = _article(
+        "Wanda Pinsent, who runs the ferry terminal's café, and her son Corey Pinsent, a deckhand,"
+        " both lost work when the ice came in.\n\n"
+        "“We have had three days of sailings since New Year's,” Pinsent said.\n\n"
+        "Transport official Hugh Barrett said the ferry would resume Friday.\n\n"
+        "“The ice is the worst in a decade,” Barrett said."
+    )
+    found = {f.mention: f for f in find_quotes(text) if f.speech and f.speaker}
+    assert found["Pinsent"].uncertain  # Wanda or Corey: the user chooses
+    assert not found["Barrett"].uncertain  # one Barrett: one key to accept
