@@ -1117,6 +1117,16 @@ class Entities:
             at += 1  # the particle's word
             while at < count and texts[at][:1].isupper() and texts[at][:1].isalpha():
                 at += 1
+        if (  # "Bureau des enquêtes indépendantes (BEI)": an adjective its acronym ends on
+            at + 3 < count
+            and texts[at].isalpha()
+            and texts[at].islower()
+            and texts[at + 1] == "("
+            and _is_acronym(texts[at + 2])
+            and texts[at + 3] == ")"
+            and texts[at + 2][-1:].casefold() == texts[at][:1].casefold()
+        ):
+            at += 1
         return at
 
     def _planned(self, toks: Sequence[Token], first: int, last: int) -> None:

@@ -3316,3 +3316,21 @@ def test_a_surname_two_people_share_is_never_a_sure_suggestion() -> None:
     found = {f.mention: f for f in find_quotes(text) if f.speech and f.speaker}
     assert found["Pinsent"].uncertain  # Wanda or Corey: the user chooses
     assert not found["Barrett"].uncertain  # one Barrett: one key to accept
+
+
+def test_a_french_body_s_adjective_its_acronym_ends_on_is_part_of_its_name() -> None:
+    text = _article(
+        "Quebec's police watchdog, the Bureau des enquêtes indépendantes (BEI), investigated"
+        " the crash. In its report, the BEI noted that the officer “did not activate emergency"
+        " equipment at any point” before the collision."
+    )
+    assert [s for _, s in _speech(text)] == ["Bureau des enquêtes indépendantes"]
+
+
+def test_the_name_set_off_after_a_role_held_for_a_body_is_who_speaks() -> None:
+    text = _article(
+        "Not everyone has welcomed the returns.\n\n"
+        "A spokesman for the campaign group Heritage Watch UK, Nigel Mostyn, said he feared"
+        " museums were “emptying themselves out to satisfy a fashion”."
+    )
+    assert [s for _, s in _speech(text)] == ["Nigel Mostyn"]
