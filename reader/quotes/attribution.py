@@ -1414,6 +1414,13 @@ class _Finder:
             owned = self._owned_role(phrase, at)  # "Guelph's mayor says": the mayor speaks
             if owned is not None:
                 return _Attribution(owned, None, words, cue, confidence - 0.15)
+            owner = self.entities.mention_at(phrase.tokens[-1].start, phrase.tokens[-1].end)
+            if (
+                owner is not None
+                and owner.entity.kind == "place"
+                and _NOUN_AFTER.match(self.text, phrase.tokens[-1].end)
+            ):  # "Quebec's economy minister called", "Ontario's highest court": not Quebec
+                return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if (
             phrase.kind == "name"
             and len(phrase.tokens) == 1
@@ -2825,6 +2832,7 @@ class _Finder:
         return match[0] if match else name
 
 
+_NOUN_AFTER = re.compile(r"\s+[a-z]")  # "Quebec's economy minister": a noun the owner has
 _IS_BEFORE = re.compile(r"\b(?:is|was)\s+(?:[\w-]+\s+){0,2}$")  # "Among them is Sister "
 # A sentence that opens on a person's pronoun: "… three years ago. He learned to skate".
 _SUBJECT_PRONOUN = {

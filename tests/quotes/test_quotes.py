@@ -3334,3 +3334,12 @@ def test_the_name_set_off_after_a_role_held_for_a_body_is_who_speaks() -> None:
         " museums were “emptying themselves out to satisfy a fashion”."
     )
     assert [s for _, s in _speech(text)] == ["Nigel Mostyn"]
+
+
+def test_a_place_owning_a_role_never_speaks_for_it() -> None:
+    text = _article(
+        "Salinas Verdes declined to comment on the financial terms.\n\n"
+        "Manitoba's economy minister, in a statement, called the deal “a cornerstone of the"
+        " supply chain we are building.”"
+    )
+    assert _speech(text) == [("a cornerstone of the supply chain we are building.", None)]
