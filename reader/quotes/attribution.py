@@ -876,6 +876,8 @@ class _Finder:
         titled = _titled(lead) and not (
             _sentence_like(inner_text, words) and inner_text.rstrip()[-1:] in {".", "?", "!", ","}
         )
+        if titled and _CALLED_THE.search(lead) and not _title_case(inner_text, words):
+            titled = False  # "called the report “damning”": what it was called, not its title
         title_case = _title_case(inner_text, words)
         named = (len(words) <= 4 or title_case) and METALINGUISTIC.search(lead)
         placed = title_case and _PLACE_LEAD.search(lead)
@@ -2832,6 +2834,9 @@ class _Finder:
         return match[0] if match else name
 
 
+_CALLED_THE = re.compile(
+    r"\b(?:call|calls|called|calling)\s+(?:the|this|that|his|her|its|their)\s+\w+\s*$"
+)
 _NOUN_AFTER = re.compile(r"\s+[a-z]")  # "Quebec's economy minister": a noun the owner has
 _IS_BEFORE = re.compile(r"\b(?:is|was)\s+(?:[\w-]+\s+){0,2}$")  # "Among them is Sister "
 # A sentence that opens on a person's pronoun: "… three years ago. He learned to skate".

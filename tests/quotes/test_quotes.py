@@ -3343,3 +3343,12 @@ def test_a_place_owning_a_role_never_speaks_for_it() -> None:
         " supply chain we are building.”"
     )
     assert _speech(text) == [("a cornerstone of the supply chain we are building.", None)]
+
+
+def test_what_someone_called_a_report_is_their_word_not_its_title() -> None:
+    text = _article(
+        "The auditor's report was tabled on Monday.\n\n"
+        "NDP Leader Marit Engen called the report “damning.”\n\n"
+        "Her office released the report “Closing the Gap” last spring."
+    )
+    assert _speech(text) == [("damning.", "Marit Engen")]
