@@ -2834,8 +2834,9 @@ class _Finder:
         return match[0] if match else name
 
 
-_CALLED_THE = re.compile(
-    r"\b(?:call|calls|called|calling)\s+(?:the|this|that|his|her|its|their)\s+\w+\s*$"
+_CALLED_THE = re.compile(  # "called the report", "called the new novel"
+    r"\b(?:call|calls|called|calling)\s+(?:the|this|that|his|her|its|their)\s+"
+    r"(?:[\w-]+\s+){0,2}[\w-]+\s*$"
 )
 _NOUN_AFTER = re.compile(r"\s+[a-z]")  # "Quebec's economy minister": a noun the owner has
 _IS_BEFORE = re.compile(r"\b(?:is|was)\s+(?:[\w-]+\s+){0,2}$")  # "Among them is Sister "

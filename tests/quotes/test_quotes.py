@@ -3349,6 +3349,11 @@ def test_what_someone_called_a_report_is_their_word_not_its_title() -> None:
     text = _article(
         "The auditor's report was tabled on Monday.\n\n"
         "NDP Leader Marit Engen called the report “damning.”\n\n"
-        "Her office released the report “Closing the Gap” last spring."
+        "Her office released the report “Closing the Gap” last spring.\n\n"
+        "His publisher, Prairie Lantern Books, called the new novel “a book about what"
+        " families carry.”"
     )
-    assert _speech(text) == [("damning.", "Marit Engen")]
+    assert _speech(text) == [
+        ("damning.", "Marit Engen"),
+        ("a book about what families carry.", "Prairie Lantern Books"),
+    ]
