@@ -313,8 +313,8 @@ def test_quotes_mark_an_uncertain_speaker_with_a_question_mark_as_the_app_does(
     article = tmp_path / "road.txt"
     article.write_text(
         "Town council meets\n\n“We will fix the road this summer,” Mayor Jane Roe said.\n\n"
-        "Councillor Tom Lee spoke after her.\n\n"
-        "“It has been broken for years,” he said.\n",  # a pronoun: not certain
+        "Councillor Tom Lee spoke after her, and so did Councillor Sam Ruiz.\n\n"
+        "“It has been broken for years,” he said.\n",  # which of two men: not certain
         encoding="utf-8",
     )
     rows = json.loads(run_reader("quotes", str(article), "--json").stdout)

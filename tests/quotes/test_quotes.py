@@ -3357,3 +3357,19 @@ def test_what_someone_called_a_report_is_their_word_not_its_title() -> None:
         ("damning.", "Marit Engen"),
         ("a book about what families carry.", "Prairie Lantern Books"),
     ]
+
+
+def test_she_for_the_only_person_named_just_before_is_a_sure_suggestion() -> None:
+    text = _article(
+        "Heather Lindqvist, a criminologist at Mount Royal University, has studied border"
+        " agencies for a decade.\n\n"
+        "“These offices are not new,” she wrote in an email. “They have simply grown.”\n\n"
+        "Her colleague Maria Okafor and the city's mayor, Joan Beckett, disagreed.\n\n"
+        "“We were never told,” she said."
+    )
+    found = [f for f in find_quotes(text) if f.speech]
+    assert [(f.speaker, f.uncertain) for f in found[:2]] == [
+        ("Heather Lindqvist", False),
+        ("Heather Lindqvist", False),
+    ]
+    assert found[2].uncertain  # two women named just before: the user chooses
