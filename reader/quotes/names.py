@@ -142,6 +142,18 @@ NOT_NAMES = words("not_names")
 NOT_NAME_LEADS = NOT_NAMES - {"mr", "mrs", "ms", "dr"}
 CONNECTORS = words("connectors")
 PLACE_WORDS = words("place_words")
+
+
+def _org_nicknames() -> dict[str, list[str]]:
+    """data/org_nicknames.txt: each nickname's names ("mounties" -> ["rcmp", …])."""
+    found: dict[str, list[str]] = {}
+    for line in entries("org_nicknames"):
+        nickname, _, name = line.partition(" ")
+        found.setdefault(nickname.casefold(), []).append(name.strip().casefold())
+    return found
+
+
+_ORG_NICKNAMES = _org_nicknames()
 PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -2195,9 +2207,13 @@ class Entities:
         return entity
 
     def _find_by_part(self, key: str) -> Entity | None:
-        """A first name, an organisation's first word, or a misspelt surname."""
+        """A first name, an organisation's first word or nickname, or a misspelt surname."""
         if " " in key:
             return None
+        for name in _ORG_NICKNAMES.get(key, ()):
+            bodies = [e for e in self._with_alias(name) if e.kind == "org"]
+            if bodies:
+                return bodies[0]  # "Mounties said" after "the RCMP"
         named = [e for e in self._by_first.get(key, ()) if e.name.split()[0].casefold() == key]
         # "her mother, Fiona," for Fiona Parry, when one person has that first name.
         given = {id(e): e for e in named if e.kind == "person" and len(e.name.split()) > 1}

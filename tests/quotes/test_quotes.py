@@ -3373,3 +3373,12 @@ def test_she_for_the_only_person_named_just_before_is_a_sure_suggestion() -> Non
         ("Heather Lindqvist", False),
     ]
     assert found[2].uncertain  # two women named just before: the user chooses
+
+
+def test_mounties_are_the_rcmp_the_article_named() -> None:
+    text = _article(
+        "A hiker was found alive near Port Alberni, according to the RCMP.\n\n"
+        "Mounties said in a statement that he had likely left the trail after dark.\n\n"
+        "“We are grateful to the volunteers,” the statement read."
+    )
+    assert [s for _, s in _speech(text)] == ["RCMP"]
