@@ -116,6 +116,9 @@ _READ_VERBS = frozenset({"reads", "read", "reading"})
 _NOT_OWNED = frozenset({"sign", "banner", "caption", "page", "notice"})  # signs and the like
 _OF_OWNER = frozenset({"in", "from", "by", "of"})
 _DASH_AFTER = re.compile(r"\s*[-–—]")
+_PUT_IT = re.compile(
+    r"\b[Aa]s\s+(?P<who>[^,.;:“”\"]{1,60}?)\s+(?:put|puts|has\s+put)\s+it[\s,:]*$"
+)  # "As he put it, “…”": the words are his
 _WORDS_OF = re.compile(
     r"(?i:\bin|\bto\s+use)\b[^“”\"]{0,60}?(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     r"[’']s?\s+(?:own\s+)?(?:words|phrase|terms)[\s,)]*$"
@@ -1193,6 +1196,12 @@ class _Finder:
         """
         sentence_start = self._sentence_start(end, 0)
         floor = max(start, sentence_start) if near else start
+        put_it = _PUT_IT.search(self.text, floor, end)
+        if put_it:  # "As he put it, “…”", "as one trucker put it:"
+            toks = self.entities.tokens_in(put_it.start("who"), put_it.end("who"))
+            phrase = sentence_subject(toks) if toks else None
+            if phrase is not None:
+                return self._resolve(phrase, "put it", 0.85, put_it.start("who"))
         words_of = _WORDS_OF.search(self.text, floor, end)
         if words_of:
             toks = self.entities.tokens_in(words_of.start("owner"), words_of.end("owner"))

@@ -3382,3 +3382,13 @@ def test_mounties_are_the_rcmp_the_article_named() -> None:
         "“We are grateful to the volunteers,” the statement read."
     )
     assert [s for _, s in _speech(text)] == ["RCMP"]
+
+
+def test_as_someone_put_it_the_words_are_theirs() -> None:
+    text = _article(
+        "Lucia Ferraro bakes; her brother, Marco Ferraro, runs the books. As Marco Ferraro put"
+        " it, “She makes the bread; I make sure we can pay for the flour.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Marco Ferraro"]
+    (finding,) = [f for f in find_quotes(text) if f.speech]
+    assert finding.cue == "put it"
