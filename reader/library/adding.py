@@ -237,10 +237,11 @@ def add_feed(
     cleaning: str = READER,
 ) -> list[AddResult | AddError]:
     """Add the newest `limit` items of an RSS or Atom feed; each item's result or error."""
-    from reader.library.feed_discovery import parse_feed  # (feed_discovery imports adding)
+    from reader.library.feed_discovery import links_as_given, parse_feed  # (it imports adding)
 
     fetched = _fetch(feed_url, FEED_TYPES + HTML_TYPES, timeout)
     feed = parse_feed(fetched.body)
+    given = links_as_given(fetched.body)
     entries = [entry for entry in feed.entries if entry.get("link")]
     if not entries:
         raise AddError(f"{feed_url}: not an RSS or Atom feed with links to articles")
@@ -250,12 +251,16 @@ def add_feed(
     )
     results: list[AddResult | AddError] = []
     for entry in entries[:limit]:
-        link = clean_line(str(entry["link"]))[:200]  # (named in an error, as the feed has it)
+        link = clean_line(given.get(entry["link"], str(entry["link"])))[:200]  # as the feed has it
         try:
-            link = linked_address(fetched.url, entry["link"])
-            results.append(add_web_page(library, link, timeout, cleaning))
+            address = linked_address(fetched.url, entry["link"])
+        except AddError:
+            results.append(AddError(f"{link}: not a web address (http or https); skipped", link))
+            continue
+        try:
+            results.append(add_web_page(library, address, timeout, cleaning))
         except (AddError, ArticleError) as error:
-            results.append(AddError(str(error), link))
+            results.append(AddError(str(error), address))
     return results
 
 
