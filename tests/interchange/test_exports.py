@@ -458,3 +458,15 @@ def test_every_export_names_the_coder(tagged: Path) -> None:
     assert sorted(users.values()) == ["Reader", "Reader", "Zoë Ng", "alice"]
     selections = list(project.iter(f"{{{NAMESPACE}}}PlainTextSelection"))
     assert all(s.get("creatingUser") in users for s in selections)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "obsidian"])
+def test_an_export_into_a_folder_that_does_not_exist_is_refused(
+    tagged: Path, tmp_path: Path, fmt: str
+) -> None:
+    missing = tmp_path / "nonexistent-dir"
+    result = run_reader("export", "-f", fmt, "-o", str(missing / "x"), "--library", str(tagged))
+    assert result.returncode == 2
+    assert result.stderr == f"reader: {missing}: no such folder (for {missing / 'x'}); " \
+        "create it first, or give another path\n"  # fmt: skip
+    assert not missing.exists()
