@@ -211,6 +211,11 @@ def prepare(
         article.url = url
         return Prepared(source, article, (url, fetched.url))
     if source == "-":
+        if not (stdin or b"").strip():
+            raise AddError(
+                f"{STDIN_NAME}: nothing came in (no text); pipe an article or a page into "
+                "it: `curl -s URL | reader add -`"
+            )
         return Prepared(STDIN_NAME, _article_from_bytes(stdin or b"", "", STDIN_NAME, cleaning))
     path = Path(source).expanduser()
     if path.is_dir():
