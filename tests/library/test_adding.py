@@ -363,6 +363,7 @@ def test_the_way_back_printed_for_a_saved_page_works_from_another_folder(
     assert "updated:" in again.stdout or "unchanged:" in again.stdout
     [file] = articles_in(empty_library)
     assert read_article(file).meta["cleaning"] == "trafilatura"
+    assert read_article(file).meta["site"] == "The Harbour Herald"  # as its title names it
 
 
 def test_show_removed_on_a_page_already_added_shows_what_its_cleaning_removed(
