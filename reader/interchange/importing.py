@@ -16,6 +16,7 @@ kept beside it, so that nothing either coder did is lost.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -76,11 +77,12 @@ class Incoming:
 @dataclass
 class IncomingFile:
     """What a file held: its annotations, the records refused while reading it (each "id:
-    why"), and the source descriptions it carries."""
+    why"), and the source descriptions and theme colours and descriptions it carries."""
 
     items: list[Incoming] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     descriptions: dict[str, str] = field(default_factory=dict)
+    themes: dict[str, tuple[str, str]] = field(default_factory=dict)  # name: (colour, description)
 
 
 @dataclass
@@ -172,7 +174,24 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
     for name, description in incoming.descriptions.items():
         if description and name.strip():
             store.describe_source(name, description)
+    _describe_themes(store, incoming.themes)
     return report
+
+
+_HEX6 = re.compile(r"#[0-9a-fA-F]{6}")  # a colour as the codebook keeps it
+
+
+def _describe_themes(store: Store, themes: dict[str, tuple[str, str]]) -> None:
+    """Give the codebook's themes the file's colour and description where they have none
+    (the library's own choice is never overwritten)."""
+    for name, (colour, description) in themes.items():
+        theme = store.theme(name) if name.strip() else None
+        if theme is None:
+            continue
+        colour = colour.lower() if _HEX6.fullmatch(colour) and not theme.colour else ""
+        description = description if not theme.description else ""
+        if colour or description.strip():
+            store.update_theme(name, colour=colour or None, description=description.strip() or None)
 
 
 def _read_positions(item: Incoming, text: str) -> None:

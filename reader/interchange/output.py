@@ -2,7 +2,9 @@
 
 An export never lands on Reader's own data: a target that is (after resolving symlinks)
 the database, its lock, one of its backups, the library folder or a file that would be an
-article of the library is refused (`ProtectedPathError`). An existing file is replaced only
+article of the library is refused (`ProtectedPathError`). A target whose folder does not
+exist is refused (`MissingFolderError`): no folder is created on the way, only an Obsidian
+export's own folder. An existing file is replaced only
 with `force`; every file is written atomically. Obsidian notes are written all or nothing:
 first into a staging folder beside them, then moved into place, and put back as they were
 if any move fails.
@@ -37,6 +39,12 @@ class ExportError(Exception):
 
 class ProtectedPathError(ExportError):
     """A target that is Reader's own data (the database, its backups, the library)."""
+
+
+class MissingFolderError(ExportError):
+    """A target whose folder does not exist: an export never creates folders on the way
+    (a typo in a path would otherwise scatter exports in new folders), as `cp` and `tar`
+    do not."""
 
 
 def render(
@@ -89,6 +97,12 @@ def check_target(target: Path, where: Locations, *, folder: bool = False) -> Non
     if not folder and resolved.exists() and not resolved.is_file() and not resolved.is_dir():
         raise ProtectedPathError(
             f"{target}: not a regular file (a device, a pipe or a socket); give a file name"
+        )
+    parent = target.expanduser().parent
+    if not parent.is_dir():
+        what = "not a folder" if parent.exists() else "no such folder"
+        raise MissingFolderError(
+            f"{parent}: {what} (for {target}); create it first, or give another path"
         )
     library = where.library.resolve()
     inside = resolved == library or resolved.is_relative_to(library)

@@ -88,6 +88,23 @@ def test_search_leaves_out_sorts_and_groups(seeded_library: Path) -> None:
     assert (seeded_library / ".reader.json.index").is_file()  # the next search reads it
 
 
+def test_a_search_of_filters_only_shows_no_scores(seeded_library: Path) -> None:
+    filtered = run_reader("search", "--library", str(seeded_library), "-theme:celebrity")
+    assert filtered.returncode == 0, filtered.stderr
+    heads = [line for line in filtered.stdout.splitlines() if not line.startswith(" ")]
+    assert heads and not any(line.startswith("  0.0") for line in heads)
+    assert heads[0].split(" · ")[0] in {"Doug King", "Heather McPherson", "ICE"}
+    ranked = run_reader("search", "--library", str(seeded_library), "mcphersn")
+    assert ranked.stdout.splitlines()[0].split("  ", 1)[1].startswith("Heather McPherson")
+
+
+def test_empty_standard_input_is_named_as_such(library: Path) -> None:
+    result = run_reader("add", "-", "--library", str(library), stdin="")
+    assert result.returncode == 1
+    assert result.stderr.startswith("reader add: standard input: nothing came in")
+    assert "file" not in result.stderr
+
+
 def test_no_match_is_not_an_error(tagged_library: Path) -> None:
     result = run_reader("search", "--library", str(tagged_library), "--json", "zzyzx")
     assert result.returncode == 0 and json.loads(result.stdout) == []
