@@ -411,3 +411,14 @@ def test_a_file_whose_time_cannot_be_trusted_never_replaces_our_annotation(
     assert run_import(tagged_library, forged) == 0
     assert "updated" not in capsys.readouterr().out
     assert _stored(tagged_library) == before
+
+
+def test_a_number_of_thousands_of_digits_is_said_in_the_user_s_words(
+    tagged_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Python's own message advised calling sys.set_int_max_str_digits()
+    document = '{"annotations": [{"id": "x", "start": ' + "9" * 5000 + "}]}"
+    assert run_import(tagged_library, write(tmp_path, "digits.json", document)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "digits.json" in err and "5,000 digits" in err
+    assert "sys." not in err
