@@ -11,7 +11,10 @@ report counts which unit each annotation was read in. An annotation already in t
 (same id, same content) is skipped, so importing a file twice adds nothing twice. The same
 id with different content (another coder's copy of the library, say) is settled by
 `core.merge_rule`: the newer version keeps the id, and another coder's different coding is
-kept beside it, so that nothing either coder did is lost.
+kept beside it, so that nothing either coder did is lost. A file's times are read as ISO
+8601 and stored as Reader stores its own (UTC, to the second); one that is no time is taken
+as absent, and a version whose file gives no time, or a time that is none, never replaces
+ours (dated when it is imported, it would be newer than every edit of ours).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -164,7 +168,8 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
             report.added.append(annotation)
         else:
             taken = len(report.added) + len(report.updated)
-            _merge_one(store, existing, annotation, report, seen)
+            dated = bool(_time(item.updated or item.created))  # (a time given must be one)
+            _merge_one(store, existing, annotation, report, seen, dated=dated)
             if len(report.added) + len(report.updated) == taken:
                 continue  # nothing of it taken: its positions were not read for anything
         if item.read_as:
@@ -208,16 +213,26 @@ def _read_positions(item: Incoming, text: str) -> None:
 
 
 def _merge_one(
-    store: Store, existing: Annotation, annotation: Annotation, report: ImportReport, seen: set[str]
+    store: Store,
+    existing: Annotation,
+    annotation: Annotation,
+    report: ImportReport,
+    seen: set[str],
+    *,
+    dated: bool = True,
 ) -> None:
     """An annotation whose id is already in the database: the same, newer, or another
-    coder's version kept beside ours (`core.merge_rule`)."""
+    coder's version kept beside ours (`core.merge_rule`). An undated one (`dated` False:
+    its time is the import's) is compared as the oldest, so it never supersedes ours."""
     if same_content(existing, annotation):
         report.present += 1
         return
-    winner, kept = resolve(existing, annotation)
-    if winner is annotation:
+    contender = annotation if dated else msgspec.structs.replace(annotation, updated="")
+    winner, kept = resolve(existing, contender)
+    if winner is contender:
         report.updated.append(annotation)
+    if kept is not None and not kept.updated:  # (the undated version, kept beside ours)
+        kept = msgspec.structs.replace(kept, updated=annotation.updated)
     if kept is not None and store.annotation(kept.id) is None and kept.id not in seen:
         seen.add(kept.id)
         report.added.append(kept)
@@ -246,8 +261,8 @@ def _placed(
         source=clean_name(item.source) if item.source else None,
         themes=tuple(unique_names(item.themes)),
         note=item.note.strip(),
-        created=item.created or stamp,
-        updated=item.updated or item.created or stamp,
+        created=_time(item.created) or stamp,
+        updated=_time(item.updated) or _time(item.created) or stamp,
         kind=item.kind if item.kind in KINDS else PASSAGE,
         coder=clean_coder(coder),
     )
@@ -259,6 +274,20 @@ def _placed(
         kind = kind_of(text, annotation.start, annotation.end)
         annotation = msgspec.structs.replace(annotation, kind=kind)
     return annotation
+
+
+def _time(value: str) -> str:
+    """A time from a file as Reader stores its own (ISO 8601, UTC, to the second), or ""
+    when it is no time ("zzzz" would sort after every real date)."""
+    try:
+        when = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return ""
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    try:
+        return when.astimezone(UTC).isoformat(timespec="seconds")
+    except OverflowError:  # (a time zone that takes it past year 9999)
+        return ""
 
 
 def _text(library: Library, record: ArticleRecord) -> str | None:

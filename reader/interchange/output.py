@@ -18,7 +18,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from reader.core.files import TOO_LONG, name_too_long
 from reader.core.paths import Locations
+from reader.core.text import shown_name
 from reader.core.wording import plural
 from reader.interchange.markdown import to_markdown, to_obsidian
 from reader.interchange.position_units import DEFAULT_UNITS
@@ -76,6 +78,8 @@ _READER_FOLDERS = (BACKUPS_FOLDER, SITES_FOLDER)  # backups, and how sites were 
 
 def check_target(target: Path, where: Locations, *, folder: bool = False) -> None:
     """Refuse a target that is Reader's own data; see the module docstring."""
+    if name_too_long(target.expanduser()):
+        raise ProtectedPathError(f"{shown_name(str(target))}: {TOO_LONG}")
     resolved = target.expanduser().resolve()
     db = where.db.resolve()
     beside = resolved.parent == db.parent
@@ -133,7 +137,7 @@ def write_export(
             written = write_notes(to_obsidian(selection), target, force=force)
             return (
                 f"{plural(count, 'annotation')} from {plural(articles, 'article')} as "
-                f"{plural(written, 'note')} in {target}"
+                f"{plural(written, 'note')} in {shown_name(str(target))}"
             )
         if target.is_dir():
             raise ExportError(f"{target}: is a folder; give a file name")
@@ -143,7 +147,8 @@ def write_export(
         write_atomically(target, payload if isinstance(payload, bytes) else payload.encode("utf-8"))
     except OSError as error:
         raise ExportError(f"{target}: cannot write it ({error.strerror or error})") from None
-    return f"{plural(count, 'annotation')} from {plural(articles, 'article')} to {target}"
+    shown = shown_name(str(target))  # (a line break in it would forge a second line)
+    return f"{plural(count, 'annotation')} from {plural(articles, 'article')} to {shown}"
 
 
 def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> int:

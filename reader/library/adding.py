@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
-from reader.core.files import FileTooLarge, read_bounded
+from reader.core.files import TOO_LONG, FileTooLarge, name_too_long, read_bounded
 from reader.core.markdown_text import escape_markdown
 from reader.core.paths import slug
 from reader.core.records import ArticleRecord
@@ -218,6 +218,8 @@ def prepare(
             )
         return Prepared(STDIN_NAME, _article_from_bytes(stdin or b"", "", STDIN_NAME, cleaning))
     path = Path(source).expanduser()
+    if name_too_long(path):
+        raise AddError(f"{source}: {TOO_LONG}")
     if path.is_dir():
         raise AddError(f"{source}: a folder, not an article; give a .txt, .md or .html file")
     if not path.exists():
