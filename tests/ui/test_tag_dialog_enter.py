@@ -1,0 +1,72 @@
+"""The tag dialog's Enter key, field by field, and what its hints name (a newcomer's walk)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Static
+
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.tag_dialog import TagDialog
+from tests.helpers.pilot import SIZE, fill, press, saved_annotations, settle, tag, type_text
+
+
+def dialog_of(app: ReaderApp) -> TagDialog:
+    assert isinstance(app.screen, TagDialog), app.screen
+    return app.screen
+
+
+async def test_enter_in_source_takes_the_name_and_goes_on_to_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await fill(pilot, "Metrolinx")
+        await press(pilot, "enter")
+        assert app.focused is not None and app.focused.id == "themes"
+        await fill(pilot, "transit/fares")
+        await press(pilot, "enter")  # the theme becomes a chip
+        assert dialog_of(app).themes == ["transit/fares"]
+        await press(pilot, "enter")  # the empty theme field: saves
+        [saved] = saved_annotations(ice_library / "reader.json")
+        assert saved["source"] == "Metrolinx"
+        assert saved["themes"] == ["transit/fares"]
+
+
+async def test_enter_takes_the_completed_source_before_the_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        await press(pilot, "n", "t")
+        await type_text(pilot, "dug kng")
+        await press(pilot, "enter")
+        assert dialog_of(app).query_one("#source", Input).value == "Doug King"
+        await fill(pilot, "policing")
+        await press(pilot, "enter", "enter")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [(a["source"], a["themes"]) for a in saved][-1] == ("Doug King", ["policing"])
+
+
+async def test_the_keys_line_says_what_enter_does_in_each_field(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        hint = dialog_of(app).query_one("#tag-hint", Static)
+        assert "enter takes the name, on to themes" in str(hint.content)
+        await press(pilot, "tab")
+        assert "enter on an empty field saves" in str(hint.content)
+
+
+async def test_the_theme_hint_names_the_codebooks_own_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        placeholder = dialog_of(app).query_one("#themes", Input).placeholder
+        assert "public safety" not in placeholder and "policing" not in placeholder
+        await tag(pilot, "Doug King", "sovereignty")
+        await press(pilot, "n", "t")
+        assert "sovereignty" in dialog_of(app).query_one("#themes", Input).placeholder
