@@ -44,6 +44,7 @@ from reader.quotes.finding import MAX_CHARACTERS, speaker_unknown
 from reader.quotes.review import nearest, of_speaker, speakers, untagged
 from reader.reading.comparing import coverage, disagreements, pick_coders, settle
 from reader.reading.document import Document, open_document
+from reader.reading.own_annotations import is_own, merged, same_span, same_tag
 from reader.reading.settings import load_position, save_position
 from reader.ui.refreshing import FeedProgress, FeedsRefreshed
 from reader.ui.screens.read_marks import ReadMarks
@@ -178,6 +179,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reader.store.subscribe(self._store_changed)
         self.library_list.feed_names = self.reader.feed_names()
+        self.article_view.coder = self.reader.coder
         # The article is what the reader came for: it is drawn first, the library list (which
         # takes a moment with hundreds of articles) right after.
         self.call_after_refresh(self.refresh_library)
@@ -596,7 +598,103 @@ class MainScreen(Screen[None]):
             self._save(Edit(target.annotation, after, "edit"), remember, target.suggestion)
         else:
             edit = self._new(target, result.source, result.themes, result.note, kind=result.kind)
-            self._save(edit, remember, target.suggestion)
+            assert edit.after is not None
+            if not self._tagged_already(edit.after, remember, target.suggestion):
+                self._say_who_else(edit.after)
+                self._save(edit, remember, target.suggestion)
+
+    def _tagged_already(
+        self,
+        new: Annotation,
+        remember: tuple[str | None, tuple[str, ...]],
+        suggestion: QuoteFinding | None,
+    ) -> bool:
+        """The same span with the same source, tagged by the user already: ask whether the
+        new themes and note go onto that annotation (no second one is made). True when
+        asked."""
+        mine = [
+            a
+            for a in same_tag(self._article_annotations(), new.start, new.end, new.source)
+            if is_own(a, self.reader.coder)
+        ]
+        if not mine:
+            return False
+        existing = mine[0]
+        tagged = describe_tag(existing.source, existing.themes)
+
+        def answered(edit_it: bool | None) -> None:
+            if not edit_it:
+                self.notify("Nothing saved: you had tagged it already", timeout=4)
+                return
+            after = merged(existing, new.themes, new.note, new.kind, self.reader.coder)
+            self._save(Edit(existing, after, "edit"), remember, suggestion)
+
+        from reader.ui.dialogs.prompt_dialog import ConfirmDialog  # loaded when first used
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Tagged already",
+                f"You tagged this passage already: {tagged}. Add the new themes and note "
+                "to that annotation?",
+                hint="y or enter: add them to it · n or esc: save nothing",
+            ),
+            answered,
+        )
+        return True
+
+    def _say_who_else(self, new: Annotation) -> None:
+        """Another coder tagged exactly this span with this source: say so (the user's
+        annotation is theirs, kept apart; `c` compares the two)."""
+        others = sorted(
+            {
+                shown_coder(a.coder)
+                for a in same_tag(self._article_annotations(), new.start, new.end, new.source)
+                if not is_own(a, self.reader.coder)
+            }
+        )
+        if others:
+            self.notify(
+                f"{', '.join(others)} tagged this passage with this source too: yours is "
+                "kept apart (c compares)",
+                timeout=5,
+            )
+
+    def _article_annotations(self) -> tuple[Annotation, ...]:
+        if self.document is None:
+            return ()
+        return self.reader.store.annotations_for(self.document.record.id)
+
+    def _yours(self, target: Target) -> tuple[Target, Annotation | None]:
+        """What a one-stroke key (a quick theme, `.`) acts on: an annotation of another
+        coder becomes its span, for an annotation of the user's own (theirs is left as it
+        is, and returned second); a selection that is exactly an annotation of the user's
+        own becomes that annotation (no second one is made on the same span)."""
+        annotation = target.annotation
+        if annotation is not None and not is_own(annotation, self.reader.coder):
+            mine = [
+                a
+                for a in same_span(self._article_annotations(), annotation.start, annotation.end)
+                if is_own(a, self.reader.coder)
+            ]
+            if mine:
+                return Target(annotation=mine[0]), None
+            return Target(span=Span(annotation.start, annotation.end)), annotation
+        if annotation is None and target.span is not None:
+            mine = [
+                a
+                for a in same_span(self._article_annotations(), target.span.start, target.span.end)
+                if is_own(a, self.reader.coder)
+            ]
+            if len(mine) == 1:
+                return Target(annotation=mine[0]), None
+        return target, None
+
+    def _left_alone(self, other: Annotation | None) -> None:
+        if other is not None:
+            self.notify(
+                f"Tagged as yours: {shown_coder(other.coder)}'s annotation is left as it is",
+                timeout=4,
+            )
 
     def _speaker_within(self, span: Span | None) -> str | None:
         """The one speaker found for the quotations inside a selected passage (`s` on
@@ -652,7 +750,7 @@ class MainScreen(Screen[None]):
                 timeout=4,
             )
             return
-        target = message.target
+        target, other = self._yours(message.target)
         if target.annotation is not None:
             current = list(target.annotation.themes)
             keys = [t.casefold() for t in current]
@@ -667,7 +765,9 @@ class MainScreen(Screen[None]):
             remember = (None, tuple(current)) if theme in current else None
             self._save(Edit(target.annotation, after, "edit"), remember)
         else:
-            self._save(self._new(target, None, [theme]), (None, (theme,)))
+            kind = other.kind if other is not None else None
+            self._save(self._new(target, None, [theme], kind=kind), (None, (theme,)))
+            self._left_alone(other)
 
     @on(ArticleView.RepeatRequested)
     def _repeat(self, message: ArticleView.RepeatRequested) -> None:
@@ -676,10 +776,12 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to repeat yet: tag a passage first", timeout=3)
             return
         source, themes = last
-        target = message.target
+        target, other = self._yours(message.target)
         existing = target.annotation
         if existing is None:
-            self._save(self._new(target, source, themes, label="repeat"))
+            kind = other.kind if other is not None else None
+            self._save(self._new(target, source, themes, label="repeat", kind=kind))
+            self._left_alone(other)
             return
         # On a tagged passage `.` adds what it lacks and never replaces its source: a
         # different speaker written over a tag without a word was a wrong attribution.
@@ -697,8 +799,8 @@ class MainScreen(Screen[None]):
     @on(ArticleView.AcceptRequested)
     def _accept(self, message: ArticleView.AcceptRequested) -> None:
         suggestion = message.suggestion
-        if message.annotation is not None:  # tagged with themes first: give it the speaker
-            existing = message.annotation
+        if message.annotation is not None and is_own(message.annotation, self.reader.coder):
+            existing = message.annotation  # tagged with themes first: give it the speaker
             if suggestion.uncertain and self.confirm_uncertain:
                 self.open_tag_dialog(Target(annotation=existing, suggestion=suggestion))
                 return
