@@ -48,6 +48,7 @@ from reader.reading.own_annotations import is_own, merged, same_span, same_tag
 from reader.reading.settings import load_position, save_position
 from reader.ui.refreshing import FeedProgress, FeedsRefreshed
 from reader.ui.screens.read_marks import ReadMarks
+from reader.ui.screens.side_panes import SidePanes
 from reader.ui.styling import literal, retitle
 from reader.ui.threads import answer_from_thread
 from reader.ui.widgets.annotation_list import AnnotationList
@@ -60,7 +61,6 @@ from reader.ui.widgets.quick_themes import QuickThemes
 # The most untagged quotations listed in the annotations pane: beyond, listing them would
 # cost the pane half a second per refresh (a 1 MB text has 2,000); n/N reach them all.
 # Below this width, showing one side pane hides the other: the article keeps its room.
-SIDE_BY_SIDE = 100  # the app's "-wide" breakpoint, where both side panes are shown
 MAX_LISTED_SUGGESTIONS = 30  # a long article's: the nearest (listing 100 stalled the UI ~80 ms)
 
 if TYPE_CHECKING:
@@ -142,7 +142,7 @@ class MainScreen(Screen[None]):
         self.marks = ReadMarks(self)
         self.library_read = False  # the first scan of the folder has finished
         self._hint_waiting = False  # the hidden library's hint waits for its count
-        self._gave_way: str | None = None  # the side pane hidden to make room for the other
+        self.panes = SidePanes(self)
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -1006,32 +1006,7 @@ class MainScreen(Screen[None]):
 
     # --- panes ---
     def action_toggle_pane(self, pane: str) -> None:
-        widget = self.query_one(f"#{pane}-pane")
-        widget.styles.display = "none" if widget.display else "block"
-        if not widget.display and self.focused is not None and widget in self.focused.ancestors:
-            self.article_view.focus()
-        if widget.display and self.size.width < SIDE_BY_SIDE:
-            self._make_room_beside(pane)
-        elif not widget.display and self._gave_way not in (None, pane):
-            # the pane that made room for this one comes back with it gone (L, then L)
-            self.query_one(f"#{self._gave_way}-pane").styles.display = "block"
-            self._gave_way = None
-
-    def _make_room_beside(self, pane: str) -> None:
-        """Below SIDE_BY_SIDE columns one side pane at a time: with the library and the
-        annotations both shown, 80 columns left the article 14."""
-        other, name = ("notes", "annotations") if pane == "library" else ("library", "library")
-        beside = self.query_one(f"#{other}-pane")
-        if not beside.display:
-            return
-        beside.styles.display = "none"
-        self._gave_way = other
-        if self.focused is not None and beside in self.focused.ancestors:
-            self.article_view.focus()
-        again = "L" if pane == "library" else "A"
-        self.notify(
-            f"The {name} pane gave way at this width: {again} again brings it back", timeout=4
-        )
+        self.panes.toggle(pane)
 
     def action_filter(self) -> None:
         """Show only the annotations (and articles) of some sources or themes."""
@@ -1116,19 +1091,16 @@ class MainScreen(Screen[None]):
     # --- comparing two coders ---
     def action_compare(self, quiet: bool = False) -> None:
         """Comparison mode on or off: two coders' highlights, and their disagreements."""
-        pane, notes = self.query_one("#compare-pane"), self.query_one("#notes-pane")
         if self.comparing is not None or self.document is None:
             self.comparing = None
-            pane.styles.display = "none"
-            notes.styles.display = "block"
+            self.panes.compare_left()
             self.article_view.set_comparison(None)
             self.article_view.focus()
             return
         every = self.reader.store.annotations_for(self.document.record.id)
         coders = pick_coders(every, self.reader.coder)
         if coders is None:
-            pane.styles.display = "none"
-            notes.styles.display = "block"
+            self.panes.compare_left()
             self.article_view.set_comparison(None)
             if not quiet:
                 self.notify(
@@ -1138,8 +1110,7 @@ class MainScreen(Screen[None]):
                 )
             return
         self.comparing = coders
-        notes.styles.display = "none"
-        pane.styles.display = "block"
+        self.panes.compare_shown()
         self._refresh_comparison(every)
         listing = self.query_one(CompareList)
         listing.focus()
