@@ -1178,10 +1178,16 @@ class MainScreen(Screen[None]):
 
     def action_view(self) -> None:
         """`V`: the library's next view (the pane is shown if it was hidden)."""
-        pane = self.query_one("#library-pane")
-        if not pane.display:
-            pane.styles.display = "block"
+        if not self.query_one("#library-pane").display:
+            self.panes.toggle("library")  # one side pane at a time where both do not fit
         self.library_list.action_view()
+
+    @on(LibraryList.ViewChanged)
+    def _view_changed(self, message: LibraryList.ViewChanged) -> None:
+        """ "By feed" names the feeds as followed now (`reader follow` may have renamed one
+        while the app was open)."""
+        if message.view == "feeds":
+            self.library_list.set_feed_names(self.reader.feed_names())
 
     def action_refresh_feeds(self) -> None:
         self.reader.refresh_feeds()
@@ -1200,7 +1206,7 @@ class MainScreen(Screen[None]):
     @on(FeedsRefreshed)
     def _feeds_refreshed(self, message: FeedsRefreshed) -> None:
         self.query_one(LibraryPane).show_progress("")
-        self.library_list.feed_names = message.names
+        self.library_list.set_feed_names(message.names)
         results = message.results
         added = sum(len(r.added) for r in results)
         failed = sum(r.status == "failed" for r in results)
