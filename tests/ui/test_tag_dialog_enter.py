@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.events import Key
 from textual.widgets import Input, Static
 
 from reader.ui.app import ReaderApp
@@ -70,3 +71,29 @@ async def test_the_theme_hint_names_the_codebooks_own_themes(ice_library: Path) 
         await tag(pilot, "Doug King", "sovereignty")
         await press(pilot, "n", "t")
         assert "sovereignty" in dialog_of(app).query_one("#themes", Input).placeholder
+
+
+async def test_keys_typed_ahead_after_enter_go_to_the_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await fill(pilot, "Metrolinx")
+        for key, char in [("enter", "\r"), ("f", "f"), ("a", "a"), ("r", "r"), ("e", "e")]:
+            app.post_message(Key(key, char))  # all at once, as a fast typist or tmux sends
+        await settle(pilot)
+        dialog = dialog_of(app)
+        assert dialog.query_one("#source", Input).value == "Metrolinx"
+        assert dialog.query_one("#themes", Input).value == "fare"
+
+
+async def test_a_theme_typed_ahead_then_enter_becomes_a_chip(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t", "tab")
+        for char in "fares":
+            app.post_message(Key(char, char))
+        app.post_message(Key("enter", "\r"))  # before the field's Changed messages
+        await settle(pilot)
+        assert dialog_of(app).themes == ["fares"]  # a chip, not yet saved

@@ -28,15 +28,16 @@ What is saved is what the screen shows:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import Key
+from textual.events import Focus, Key
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static, TextArea
@@ -137,6 +138,37 @@ class _Completion(Suggester):
         return None
 
 
+class TagField(Input):
+    """A name field of the dialog. Its Enter is handled in the field's own turn, after
+    the keys typed before it, by `on_enter`; keys typed after an Enter that moved the focus
+    (typed ahead, they were on their way here already) are passed on to the field focused
+    now. Typed fast, "Metrolinx", enter, "fares" had put "fares" into Source."""
+
+    def __init__(self, value: str, *, on_enter: Callable[[Input], None], **options: Any) -> None:
+        super().__init__(value, **options)
+        self._take_enter = on_enter
+        self._passing_on = False  # an Enter here moved the focus: pass keys on
+
+    async def _on_key(self, event: Key) -> None:
+        focused = self.screen.focused
+        if self._passing_on and focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(Key(event.key, event.character))
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self._take_enter(self)
+            self._passing_on = self.is_attached and self.screen.focused is not self
+            return
+        await super()._on_key(event)
+
+    def _on_focus(self, event: Focus) -> None:
+        self._passing_on = False
+        super()._on_focus(event)
+
+
 class SuggestionList(OptionList, can_focus=False):
     """Suggestions under a field; driven from the dialog's keys, never focused."""
 
@@ -185,6 +217,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self.themes: list[str] = list(request.themes)
         self.kind: Kind = request.kind
         self._found: dict[str, Suggestions] = {}
+        self._listed_for: dict[str, str] = {}  # field -> the text its suggestions are for
         self._suggestion_kept = request.suggested  # the source field still holds it
         self._asked_for_source = False  # the note "no source yet" is shown: saving again saves
 
@@ -199,8 +232,9 @@ class TagDialog(ModalScreen[TagResult | None]):
                 yield Label("Source")
                 yield Static("", id="source-mark", classes="new-mark")
             unknown = self.request.unknown_speaker
-            yield Input(
+            yield TagField(
                 self.request.source,
+                on_enter=self._entered,
                 placeholder=f"{unknown} — type who said it"
                 if unknown
                 else "who says it: a person or an organisation",
@@ -212,7 +246,9 @@ class TagDialog(ModalScreen[TagResult | None]):
             yield SuggestionList(id="source-suggestions")
             yield Label("Themes")
             yield ThemeChips(id="theme-chips")
-            yield Input(
+            yield TagField(
+                "",
+                on_enter=self._entered,
                 placeholder=theme_placeholder(self._names["themes"], self._usage),
                 id="themes",
                 suggester=_Completion(self, "themes"),
@@ -313,6 +349,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         if listing is None or field.id is None:
             return
         typed = clean_name(field.value)
+        self._listed_for[field.id] = field.value
         found = self._suggest(field.id, typed)
         self._found[field.id] = found
         options = [Option(literal(name), id=name) for name in found.names]
@@ -420,12 +457,17 @@ class TagDialog(ModalScreen[TagResult | None]):
             event.stop()
             event.prevent_default()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "source":
-            self._source_entered(event.input)
-        elif not self._take(event.input):
+    def _entered(self, field: Input) -> None:
+        """Enter in Source or Themes (see `_source_entered`); in Themes it takes the typed
+        theme, and saves when the field is empty."""
+        if field.id is not None and self._listed_for.get(field.id) != field.value:
+            # typed ahead: the field's Changed messages still wait, so its suggestions are
+            # for earlier text (a theme saved without its chip, the next Enter then opened
+            # an edit of the saved annotation)
+            self._refresh_suggestions(field)
+        if field.id == "source":
+            self._source_entered(field)
+        elif not self._take(field):
             self.action_save()
 
     def _source_entered(self, field: Input) -> None:
@@ -442,7 +484,7 @@ class TagDialog(ModalScreen[TagResult | None]):
             self._ask_for_source()  # the speaker nobody named: ask before going on
             return
         self._take(field)
-        self.query_one("#themes", Input).focus()
+        self.set_focus(self.query_one("#themes", Input))  # at once: the next key goes there
 
     def action_next_field(self) -> None:
         field = self.focused
