@@ -97,3 +97,18 @@ async def test_a_theme_typed_ahead_then_enter_becomes_a_chip(ice_library: Path) 
         app.post_message(Key("enter", "\r"))  # before the field's Changed messages
         await settle(pilot)
         assert dialog_of(app).themes == ["fares"]  # a chip, not yet saved
+
+
+async def test_enter_after_typing_the_suggested_name_again_goes_on_to_themes(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")  # Doug King's quote: his name filled in, selected
+        source = dialog_of(app).query_one("#source", Input)
+        assert source.value == "Doug King"
+        await type_text(pilot, "Doug King")  # typed over it, the same
+        await press(pilot, "enter")
+        assert app.focused is not None and app.focused.id == "themes"
+        assert saved_annotations(ice_library / "reader.json") == []

@@ -219,6 +219,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self._found: dict[str, Suggestions] = {}
         self._listed_for: dict[str, str] = {}  # field -> the text its suggestions are for
         self._suggestion_kept = request.suggested  # the source field still holds it
+        self._source_typed = False  # the user changed Source (even back to what it was)
         self._asked_for_source = False  # the note "no source yet" is shown: saving again saves
 
     def compose(self) -> ComposeResult:
@@ -379,6 +380,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self._refresh_suggestions(event.input)
         if event.input.id == "source":
             self._suggestion_kept &= event.value == self.request.source
+            self._source_typed |= event.value != self.request.source
             self._asked_for_source = False
             self._mark_source()
 
@@ -476,7 +478,11 @@ class TagDialog(ModalScreen[TagResult | None]):
         dialog opened with, untouched (the finder's speaker to check, an annotation being
         edited), is saved by Enter as it stands; an empty Source of a quotation whose speaker
         is unknown asks once, and Enter then saves it without one."""
-        untouched = bool(self.request.source) and field.value == self.request.source
+        untouched = (
+            bool(self.request.source)
+            and field.value == self.request.source
+            and not self._source_typed
+        )
         if self._asked_for_source or untouched:
             self.action_save()
             return
