@@ -36,7 +36,7 @@ async def test_the_tag_dialog_shows_its_whole_keys_line_at_80_by_24(library: Pat
         assert isinstance(app.screen, TagDialog)
         app.screen.query_one("#themes", Input).value = "so"  # suggestions open under it
         await settle(pilot)
-        [hint] = [line for line in screen_text(app).splitlines() if "ctrl+s save" in line]
+        [hint] = [line for line in screen_text(app).splitlines() if "enter adds a" in line]
         assert "esc cancel" in hint  # on the one line, not cut off below it
 
 

@@ -13,9 +13,13 @@ What is saved is what the screen shows:
   add to it, never selecting it to be replaced.
 - The kind (quotation: the speaker's own words in quote marks; passage: anything else) is
   set from the selection and switched with ctrl+k.
-- The note takes several lines (Enter is a new line there); ctrl+s saves from anywhere
-  (taking the highlighted name first, as Enter would), Enter saves from the source or
-  themes field when nothing is left to take; Esc cancels.
+- Enter in Source takes the name and goes on to Themes (as Tab does); Enter in Themes
+  adds the typed theme, and in the empty field saves. Enter in Source saves only a name
+  the dialog opened with, untouched (the finder's speaker to check, an edit). The note
+  takes several lines (Enter is a new line there); ctrl+s saves from anywhere (taking the
+  highlighted name first, as Enter would); Esc cancels. The keys line at the foot says
+  what Enter does in the focused field. The theme field's placeholder names the
+  codebook's own most used themes.
 - A quotation whose speaker the finder could not name shows the article's words for them
   as the source's placeholder ("speaker unknown: the executive — type who said it"); saving
   it with no source asks once more (a one-line note beside "Source"): a second Enter or
@@ -24,15 +28,16 @@ What is saved is what the screen shows:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.events import Key
+from textual.events import Focus, Key
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static, TextArea
@@ -47,22 +52,45 @@ from reader.ui.styling import literal
 EXCERPT = 240
 NEW = "\x00new"  # the option id of "new source/theme: what you typed"
 KIND_LABELS = {QUOTATION: "quotation (their own words, in quote marks)", PASSAGE: "passage"}
-# The keys line at the dialog's foot, longest first: the longest that fits on one line is
-# shown (at 80 columns the full one took two lines, and the second was cut off).
-HINTS = (
-    "enter takes the highlighted name · ctrl+s save · ctrl+k quotation/passage · "
-    "⌫ removes a theme · esc cancel",
-    "enter takes a name · ctrl+s save · ctrl+k kind · ⌫ removes a theme · esc cancel",
-    "enter take · ctrl+s save · ctrl+k kind · ⌫ drop theme · esc cancel",
-)
+# The keys line at the dialog's foot says what Enter does in the focused field; longest
+# first: the longest that fits on one line is shown (at 80 columns a long one took two
+# lines, and the second was cut off).
+HINTS: dict[str, tuple[str, ...]] = {
+    "source": (
+        "enter takes the name, on to themes · ctrl+s save · ctrl+k quotation/passage · esc cancel",
+        "enter takes the name, on to themes · ctrl+s save · ctrl+k kind · esc cancel",
+        "enter: name, on to themes · ctrl+s save · ctrl+k kind · esc cancel",
+    ),
+    "themes": (
+        "enter adds a theme · enter on an empty field saves · ⌫ removes one · esc cancel",
+        "enter adds a theme, on an empty field saves · ⌫ removes one · esc cancel",
+        "enter adds a theme, empty: saves · ⌫ drops one · esc cancel",
+    ),
+    "note": (
+        "note: enter is a new line · ctrl+s save · ctrl+k quotation/passage · esc cancel",
+        "enter new line · ctrl+s save · ctrl+k kind · esc cancel",
+    ),
+}
 # reader.tcss #tag-box: width, max-width, and its border, padding and scroll bar
 BOX_WIDTH, BOX_SHARE, BOX_FRAME = 84, 0.95, 5
+THEME_EXAMPLES = 2  # codebook themes named in the theme field's placeholder
 
 
-def hint_for(screen_width: int) -> str:
-    """The keys line that fits the dialog on a screen this wide (the shortest if none)."""
+def hint_for(screen_width: int, field: str = "source") -> str:
+    """The keys line for the focused `field` that fits the dialog on a screen this wide
+    (the shortest if none)."""
+    hints = HINTS.get(field, HINTS["source"])
     room = min(BOX_WIDTH, int(screen_width * BOX_SHARE)) - BOX_FRAME
-    return next((hint for hint in HINTS if len(hint) <= room), HINTS[-1])
+    return next((hint for hint in hints if len(hint) <= room), hints[-1])
+
+
+def theme_placeholder(themes: list[str], usage: dict[str, int]) -> str:
+    """The theme field's placeholder: the codebook's most used themes as examples, or a
+    plain instruction when it has none (never themes the codebook lacks)."""
+    examples = sorted(themes, key=lambda name: -usage.get(name, 0))[:THEME_EXAMPLES]
+    if not examples:
+        return "add a theme: type one, enter adds it"
+    return "add a theme: " + ", ".join(examples)
 
 
 @dataclass(frozen=True)
@@ -108,6 +136,37 @@ class _Completion(Suggester):
         ):
             return value + best[len(typed) :]
         return None
+
+
+class TagField(Input):
+    """A name field of the dialog. Its Enter is handled in the field's own turn, after
+    the keys typed before it, by `on_enter`; keys typed after an Enter that moved the focus
+    (typed ahead, they were on their way here already) are passed on to the field focused
+    now. Typed fast, "Metrolinx", enter, "fares" had put "fares" into Source."""
+
+    def __init__(self, value: str, *, on_enter: Callable[[Input], None], **options: Any) -> None:
+        super().__init__(value, **options)
+        self._take_enter = on_enter
+        self._passing_on = False  # an Enter here moved the focus: pass keys on
+
+    async def _on_key(self, event: Key) -> None:
+        focused = self.screen.focused
+        if self._passing_on and focused is not None and focused is not self:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(Key(event.key, event.character))
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self._take_enter(self)
+            self._passing_on = self.is_attached and self.screen.focused is not self
+            return
+        await super()._on_key(event)
+
+    def _on_focus(self, event: Focus) -> None:
+        self._passing_on = False
+        super()._on_focus(event)
 
 
 class SuggestionList(OptionList, can_focus=False):
@@ -158,7 +217,9 @@ class TagDialog(ModalScreen[TagResult | None]):
         self.themes: list[str] = list(request.themes)
         self.kind: Kind = request.kind
         self._found: dict[str, Suggestions] = {}
+        self._listed_for: dict[str, str] = {}  # field -> the text its suggestions are for
         self._suggestion_kept = request.suggested  # the source field still holds it
+        self._source_typed = False  # the user changed Source (even back to what it was)
         self._asked_for_source = False  # the note "no source yet" is shown: saving again saves
 
     def compose(self) -> ComposeResult:
@@ -172,8 +233,9 @@ class TagDialog(ModalScreen[TagResult | None]):
                 yield Label("Source")
                 yield Static("", id="source-mark", classes="new-mark")
             unknown = self.request.unknown_speaker
-            yield Input(
+            yield TagField(
                 self.request.source,
+                on_enter=self._entered,
                 placeholder=f"{unknown} — type who said it"
                 if unknown
                 else "who says it: a person or an organisation",
@@ -185,8 +247,10 @@ class TagDialog(ModalScreen[TagResult | None]):
             yield SuggestionList(id="source-suggestions")
             yield Label("Themes")
             yield ThemeChips(id="theme-chips")
-            yield Input(
-                placeholder="add a theme: public safety, policing/oversight",
+            yield TagField(
+                "",
+                on_enter=self._entered,
+                placeholder=theme_placeholder(self._names["themes"], self._usage),
                 id="themes",
                 suggester=_Completion(self, "themes"),
                 select_on_focus=False,
@@ -201,7 +265,13 @@ class TagDialog(ModalScreen[TagResult | None]):
             yield Static(Content.styled(hint_for(self.app.size.width), "dim"), id="tag-hint")
 
     def on_resize(self) -> None:
-        self.query_one("#tag-hint", Static).update(Content.styled(hint_for(self.size.width), "dim"))
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """The keys line for the focused field (what Enter does there)."""
+        field = self.focused.id if self.focused is not None else None
+        hint = hint_for(self.app.size.width, field or "source")
+        self.query_one("#tag-hint", Static).update(Content.styled(hint, "dim"))
 
     def on_mount(self) -> None:
         self._show_chips()
@@ -280,6 +350,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         if listing is None or field.id is None:
             return
         typed = clean_name(field.value)
+        self._listed_for[field.id] = field.value
         found = self._suggest(field.id, typed)
         self._found[field.id] = found
         options = [Option(literal(name), id=name) for name in found.names]
@@ -309,6 +380,7 @@ class TagDialog(ModalScreen[TagResult | None]):
         self._refresh_suggestions(event.input)
         if event.input.id == "source":
             self._suggestion_kept &= event.value == self.request.source
+            self._source_typed |= event.value != self.request.source
             self._asked_for_source = False
             self._mark_source()
 
@@ -320,6 +392,7 @@ class TagDialog(ModalScreen[TagResult | None]):
             for listing in self.query(SuggestionList):
                 listing.display = False
         self._mark_source()  # out of the field, its suggestions hidden: the name it holds
+        self._show_hint()
 
     def action_suggestion(self, step: int) -> None:
         listing = self._list_for(self.focused.id if self.focused else None)
@@ -386,11 +459,38 @@ class TagDialog(ModalScreen[TagResult | None]):
             event.stop()
             event.prevent_default()
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if not self._take(event.input):
+    def _entered(self, field: Input) -> None:
+        """Enter in Source or Themes (see `_source_entered`); in Themes it takes the typed
+        theme, and saves when the field is empty."""
+        if field.id is not None and self._listed_for.get(field.id) != field.value:
+            # typed ahead: the field's Changed messages still wait, so its suggestions are
+            # for earlier text (a theme saved without its chip, the next Enter then opened
+            # an edit of the saved annotation)
+            self._refresh_suggestions(field)
+        if field.id == "source":
+            self._source_entered(field)
+        elif not self._take(field):
             self.action_save()
+
+    def _source_entered(self, field: Input) -> None:
+        """Enter in Source takes the name (the highlighted suggestion, as Tab does) and goes
+        on to Themes: typing after it never glues a theme onto the source. A name the
+        dialog opened with, untouched (the finder's speaker to check, an annotation being
+        edited), is saved by Enter as it stands; an empty Source of a quotation whose speaker
+        is unknown asks once, and Enter then saves it without one."""
+        untouched = (
+            bool(self.request.source)
+            and field.value == self.request.source
+            and not self._source_typed
+        )
+        if self._asked_for_source or untouched:
+            self.action_save()
+            return
+        if self.request.unknown_speaker and not clean_name(field.value):
+            self._ask_for_source()  # the speaker nobody named: ask before going on
+            return
+        self._take(field)
+        self.set_focus(self.query_one("#themes", Input))  # at once: the next key goes there
 
     def action_next_field(self) -> None:
         field = self.focused

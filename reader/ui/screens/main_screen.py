@@ -44,9 +44,11 @@ from reader.quotes.finding import MAX_CHARACTERS, speaker_unknown
 from reader.quotes.review import nearest, of_speaker, speakers, untagged
 from reader.reading.comparing import coverage, disagreements, pick_coders, settle
 from reader.reading.document import Document, open_document
+from reader.reading.own_annotations import is_own, merged, same_span, same_tag
 from reader.reading.settings import load_position, save_position
 from reader.ui.refreshing import FeedProgress, FeedsRefreshed
 from reader.ui.screens.read_marks import ReadMarks
+from reader.ui.screens.side_panes import SidePanes
 from reader.ui.styling import literal, retitle
 from reader.ui.threads import answer_from_thread
 from reader.ui.widgets.annotation_list import AnnotationList
@@ -59,7 +61,6 @@ from reader.ui.widgets.quick_themes import QuickThemes
 # The most untagged quotations listed in the annotations pane: beyond, listing them would
 # cost the pane half a second per refresh (a 1 MB text has 2,000); n/N reach them all.
 # Below this width, showing one side pane hides the other: the article keeps its room.
-SIDE_BY_SIDE = 100  # the app's "-wide" breakpoint, where both side panes are shown
 MAX_LISTED_SUGGESTIONS = 30  # a long article's: the nearest (listing 100 stalled the UI ~80 ms)
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class MainScreen(Screen[None]):
         self.marks = ReadMarks(self)
         self.library_read = False  # the first scan of the folder has finished
         self._hint_waiting = False  # the hidden library's hint waits for its count
-        self._gave_way: str | None = None  # the side pane hidden to make room for the other
+        self.panes = SidePanes(self)
 
     # --- building ---
     def compose(self) -> ComposeResult:
@@ -178,6 +179,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.reader.store.subscribe(self._store_changed)
         self.library_list.feed_names = self.reader.feed_names()
+        self.article_view.coder = self.reader.coder
         # The article is what the reader came for: it is drawn first, the library list (which
         # takes a moment with hundreds of articles) right after.
         self.call_after_refresh(self.refresh_library)
@@ -596,7 +598,103 @@ class MainScreen(Screen[None]):
             self._save(Edit(target.annotation, after, "edit"), remember, target.suggestion)
         else:
             edit = self._new(target, result.source, result.themes, result.note, kind=result.kind)
-            self._save(edit, remember, target.suggestion)
+            assert edit.after is not None
+            if not self._tagged_already(edit.after, remember, target.suggestion):
+                self._say_who_else(edit.after)
+                self._save(edit, remember, target.suggestion)
+
+    def _tagged_already(
+        self,
+        new: Annotation,
+        remember: tuple[str | None, tuple[str, ...]],
+        suggestion: QuoteFinding | None,
+    ) -> bool:
+        """The same span with the same source, tagged by the user already: ask whether the
+        new themes and note go onto that annotation (no second one is made). True when
+        asked."""
+        mine = [
+            a
+            for a in same_tag(self._article_annotations(), new.start, new.end, new.source)
+            if is_own(a, self.reader.coder)
+        ]
+        if not mine:
+            return False
+        existing = mine[0]
+        tagged = describe_tag(existing.source, existing.themes)
+
+        def answered(edit_it: bool | None) -> None:
+            if not edit_it:
+                self.notify("Nothing saved: you had tagged it already", timeout=4)
+                return
+            after = merged(existing, new.themes, new.note, new.kind, self.reader.coder)
+            self._save(Edit(existing, after, "edit"), remember, suggestion)
+
+        from reader.ui.dialogs.prompt_dialog import ConfirmDialog  # loaded when first used
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Tagged already",
+                f"You tagged this passage already: {tagged}. Add the new themes and note "
+                "to that annotation?",
+                hint="y or enter: add them to it · n or esc: save nothing",
+            ),
+            answered,
+        )
+        return True
+
+    def _say_who_else(self, new: Annotation) -> None:
+        """Another coder tagged exactly this span with this source: say so (the user's
+        annotation is theirs, kept apart; `c` compares the two)."""
+        others = sorted(
+            {
+                shown_coder(a.coder)
+                for a in same_tag(self._article_annotations(), new.start, new.end, new.source)
+                if not is_own(a, self.reader.coder)
+            }
+        )
+        if others:
+            self.notify(
+                f"{', '.join(others)} tagged this passage with this source too: yours is "
+                "kept apart (c compares)",
+                timeout=5,
+            )
+
+    def _article_annotations(self) -> tuple[Annotation, ...]:
+        if self.document is None:
+            return ()
+        return self.reader.store.annotations_for(self.document.record.id)
+
+    def _yours(self, target: Target) -> tuple[Target, Annotation | None]:
+        """What a one-stroke key (a quick theme, `.`) acts on: an annotation of another
+        coder becomes its span, for an annotation of the user's own (theirs is left as it
+        is, and returned second); a selection that is exactly an annotation of the user's
+        own becomes that annotation (no second one is made on the same span)."""
+        annotation = target.annotation
+        if annotation is not None and not is_own(annotation, self.reader.coder):
+            mine = [
+                a
+                for a in same_span(self._article_annotations(), annotation.start, annotation.end)
+                if is_own(a, self.reader.coder)
+            ]
+            if mine:
+                return Target(annotation=mine[0]), None
+            return Target(span=Span(annotation.start, annotation.end)), annotation
+        if annotation is None and target.span is not None:
+            mine = [
+                a
+                for a in same_span(self._article_annotations(), target.span.start, target.span.end)
+                if is_own(a, self.reader.coder)
+            ]
+            if len(mine) == 1:
+                return Target(annotation=mine[0]), None
+        return target, None
+
+    def _left_alone(self, other: Annotation | None) -> None:
+        if other is not None:
+            self.notify(
+                f"Tagged as yours: {shown_coder(other.coder)}'s annotation is left as it is",
+                timeout=4,
+            )
 
     def _speaker_within(self, span: Span | None) -> str | None:
         """The one speaker found for the quotations inside a selected passage (`s` on
@@ -652,7 +750,7 @@ class MainScreen(Screen[None]):
                 timeout=4,
             )
             return
-        target = message.target
+        target, other = self._yours(message.target)
         if target.annotation is not None:
             current = list(target.annotation.themes)
             keys = [t.casefold() for t in current]
@@ -667,7 +765,9 @@ class MainScreen(Screen[None]):
             remember = (None, tuple(current)) if theme in current else None
             self._save(Edit(target.annotation, after, "edit"), remember)
         else:
-            self._save(self._new(target, None, [theme]), (None, (theme,)))
+            kind = other.kind if other is not None else None
+            self._save(self._new(target, None, [theme], kind=kind), (None, (theme,)))
+            self._left_alone(other)
 
     @on(ArticleView.RepeatRequested)
     def _repeat(self, message: ArticleView.RepeatRequested) -> None:
@@ -676,10 +776,12 @@ class MainScreen(Screen[None]):
             self.notify("Nothing to repeat yet: tag a passage first", timeout=3)
             return
         source, themes = last
-        target = message.target
+        target, other = self._yours(message.target)
         existing = target.annotation
         if existing is None:
-            self._save(self._new(target, source, themes, label="repeat"))
+            kind = other.kind if other is not None else None
+            self._save(self._new(target, source, themes, label="repeat", kind=kind))
+            self._left_alone(other)
             return
         # On a tagged passage `.` adds what it lacks and never replaces its source: a
         # different speaker written over a tag without a word was a wrong attribution.
@@ -697,8 +799,8 @@ class MainScreen(Screen[None]):
     @on(ArticleView.AcceptRequested)
     def _accept(self, message: ArticleView.AcceptRequested) -> None:
         suggestion = message.suggestion
-        if message.annotation is not None:  # tagged with themes first: give it the speaker
-            existing = message.annotation
+        if message.annotation is not None and is_own(message.annotation, self.reader.coder):
+            existing = message.annotation  # tagged with themes first: give it the speaker
             if suggestion.uncertain and self.confirm_uncertain:
                 self.open_tag_dialog(Target(annotation=existing, suggestion=suggestion))
                 return
@@ -904,32 +1006,7 @@ class MainScreen(Screen[None]):
 
     # --- panes ---
     def action_toggle_pane(self, pane: str) -> None:
-        widget = self.query_one(f"#{pane}-pane")
-        widget.styles.display = "none" if widget.display else "block"
-        if not widget.display and self.focused is not None and widget in self.focused.ancestors:
-            self.article_view.focus()
-        if widget.display and self.size.width < SIDE_BY_SIDE:
-            self._make_room_beside(pane)
-        elif not widget.display and self._gave_way not in (None, pane):
-            # the pane that made room for this one comes back with it gone (L, then L)
-            self.query_one(f"#{self._gave_way}-pane").styles.display = "block"
-            self._gave_way = None
-
-    def _make_room_beside(self, pane: str) -> None:
-        """Below SIDE_BY_SIDE columns one side pane at a time: with the library and the
-        annotations both shown, 80 columns left the article 14."""
-        other, name = ("notes", "annotations") if pane == "library" else ("library", "library")
-        beside = self.query_one(f"#{other}-pane")
-        if not beside.display:
-            return
-        beside.styles.display = "none"
-        self._gave_way = other
-        if self.focused is not None and beside in self.focused.ancestors:
-            self.article_view.focus()
-        again = "L" if pane == "library" else "A"
-        self.notify(
-            f"The {name} pane gave way at this width: {again} again brings it back", timeout=4
-        )
+        self.panes.toggle(pane)
 
     def action_filter(self) -> None:
         """Show only the annotations (and articles) of some sources or themes."""
@@ -1014,19 +1091,16 @@ class MainScreen(Screen[None]):
     # --- comparing two coders ---
     def action_compare(self, quiet: bool = False) -> None:
         """Comparison mode on or off: two coders' highlights, and their disagreements."""
-        pane, notes = self.query_one("#compare-pane"), self.query_one("#notes-pane")
         if self.comparing is not None or self.document is None:
             self.comparing = None
-            pane.styles.display = "none"
-            notes.styles.display = "block"
+            self.panes.compare_left()
             self.article_view.set_comparison(None)
             self.article_view.focus()
             return
         every = self.reader.store.annotations_for(self.document.record.id)
         coders = pick_coders(every, self.reader.coder)
         if coders is None:
-            pane.styles.display = "none"
-            notes.styles.display = "block"
+            self.panes.compare_left()
             self.article_view.set_comparison(None)
             if not quiet:
                 self.notify(
@@ -1036,8 +1110,7 @@ class MainScreen(Screen[None]):
                 )
             return
         self.comparing = coders
-        notes.styles.display = "none"
-        pane.styles.display = "block"
+        self.panes.compare_shown()
         self._refresh_comparison(every)
         listing = self.query_one(CompareList)
         listing.focus()
@@ -1105,10 +1178,16 @@ class MainScreen(Screen[None]):
 
     def action_view(self) -> None:
         """`V`: the library's next view (the pane is shown if it was hidden)."""
-        pane = self.query_one("#library-pane")
-        if not pane.display:
-            pane.styles.display = "block"
+        if not self.query_one("#library-pane").display:
+            self.panes.toggle("library")  # one side pane at a time where both do not fit
         self.library_list.action_view()
+
+    @on(LibraryList.ViewChanged)
+    def _view_changed(self, message: LibraryList.ViewChanged) -> None:
+        """ "By feed" names the feeds as followed now (`reader follow` may have renamed one
+        while the app was open)."""
+        if message.view == "feeds":
+            self.library_list.set_feed_names(self.reader.feed_names())
 
     def action_refresh_feeds(self) -> None:
         self.reader.refresh_feeds()
@@ -1127,7 +1206,7 @@ class MainScreen(Screen[None]):
     @on(FeedsRefreshed)
     def _feeds_refreshed(self, message: FeedsRefreshed) -> None:
         self.query_one(LibraryPane).show_progress("")
-        self.library_list.feed_names = message.names
+        self.library_list.set_feed_names(message.names)
         results = message.results
         added = sum(len(r.added) for r in results)
         failed = sum(r.status == "failed" for r in results)

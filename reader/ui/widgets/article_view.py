@@ -33,6 +33,7 @@ from reader.quotes.review import untagged
 from reader.reading import motions
 from reader.reading.document import Document
 from reader.reading.layout import HEADLINE, SUBHEADING, Layout
+from reader.reading.own_annotations import is_own
 from reader.ui.styling import retitle, styled_segments, tint
 from reader.ui.threads import answer_from_thread
 
@@ -175,6 +176,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._max_ends: list[int] = []
         self._colours: dict[str, str] = {}
         self._active: str | None = None
+        self.coder = ""  # the user's coder name: their own annotations come first under the cursor
         self._last_reported: tuple[int, str | None] | None = None
         self._message = ""
         self._suggestions: list[QuoteFinding] = []  # speech quotations, in text order
@@ -334,8 +336,13 @@ class ArticleView(ScrollView, can_focus=True):
         return sorted(found, key=lambda a: (-a.start, a.end))
 
     def annotation_under_cursor(self) -> Annotation | None:
+        """The annotation the keys act on: of those under the cursor, the user's own before
+        another coder's (`coder`), the current one (chosen in the pane) before the others,
+        else the innermost. Keys never pick a teammate's over the user's own."""
         found = self.annotations_at(self.cursor)
-        return found[0] if found else None
+        own = [a for a in found if is_own(a, self.coder)]
+        pool = own or found
+        return next((a for a in pool if a.id == self._active), pool[0] if pool else None)
 
     def target(self) -> Target | None:
         """The selection, else the annotation under the cursor, else its quotation."""

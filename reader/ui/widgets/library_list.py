@@ -63,6 +63,12 @@ class LibraryList(OptionList):
         article_id: int
 
     @dataclass
+    class ViewChanged(Message):
+        """The list shows another view (`V`): "By feed" names the feeds as followed now."""
+
+        view: str
+
+    @dataclass
     class ArchiveToggled(Message):
         """Archive this article, or bring it back from the archive (`e`)."""
 
@@ -143,7 +149,9 @@ class LibraryList(OptionList):
             for record in group:
                 if options:
                     options.append(None)  # a separator line
-                options.append(ArticleOption(record, self._counts.get(record.id, 0)))
+                options.append(
+                    ArticleOption(record, self._counts.get(record.id, 0), self._aside(record))
+                )
         if not options:
             options = [Option(Content.styled(self._empty_text(), "dim"), disabled=True)]
         width = self.scrollable_content_region.width
@@ -162,6 +170,14 @@ class LibraryList(OptionList):
         self.post_message(
             LibraryPane.Arranged(int(counted), len(self._records), unread_count(self._records))
         )
+
+    def _aside(self, record: ArticleRecord) -> str:
+        """What an entry listed only because it is open says: in the archive an open
+        article that is not archived looked archived, in the unread view a read one
+        unread."""
+        if record.id != self._current or in_view([record], self.view):
+            return ""
+        return "open now, not archived" if self.view == "archive" else "open now, read"
 
     def _steps_on(self, index: int) -> bool:
         """Highlight the entry now at `index` (or the last), skipping headings; False if
@@ -208,6 +224,15 @@ class LibraryList(OptionList):
         """The next view: all, unread, by feed, archive."""
         self.view = next_view(self.view)
         self._show()  # the pane's title says the view
+        self.post_message(self.ViewChanged(self.view))
+
+    def set_feed_names(self, names: dict[str, str]) -> None:
+        """The followed feeds' names (address -> name), listed again when they changed
+        and the list groups by feed."""
+        if names != self.feed_names:
+            self.feed_names = names
+            if self.view == "feeds":
+                self._show()
 
     def action_filter(self) -> None:
         self.post_message(self.FilterWanted())
@@ -340,10 +365,12 @@ class LibraryPane(Vertical):
         self.border_subtitle = " · ".join(part for part in (self.progress, order) if part)
 
 
-def _details(record: ArticleRecord, count: int) -> str:
+def _details(record: ArticleRecord, count: int, aside: str = "") -> str:
     details = [plural(count, "annotation") if count else "no annotations"]
     if record.archived:
         details.insert(0, "archived")
+    if aside:
+        details.insert(0, aside)
     if record.site:
         details.append(record.site)
     if record.published:
@@ -359,8 +386,9 @@ class ArticleOption(Option):
     The prompt is made when the entry is first measured or drawn: a batch that changes
     the counts of 400 articles redraws the few entries on screen, not 400 prompts."""
 
-    def __init__(self, record: ArticleRecord, count: int) -> None:
+    def __init__(self, record: ArticleRecord, count: int, aside: str = "") -> None:
         super().__init__("", id=f"a{record.id}")
+        self.aside = aside  # "open now, not archived": listed only because it is open
         self.show(record, count)
 
     def show(self, record: ArticleRecord, count: int) -> None:
@@ -373,7 +401,8 @@ class ArticleOption(Option):
     def lines(self) -> tuple[str, str]:
         """The entry's two lines as plain text."""
         title = self.record.title or self.record.path
-        return (title if self.record.read else f"● {title}", _details(self.record, self.count))
+        details = _details(self.record, self.count, self.aside)
+        return (title if self.record.read else f"● {title}", details)
 
     @property
     def prompt(self) -> Content:
@@ -384,7 +413,8 @@ class ArticleOption(Option):
             lead = "" if self.record.read else "● "
             style = "bold" if self.record.read else "bold $accent"
             first = len(lead) + len(title)
-            text = f"{lead}{title}\n{clean_line(_details(self.record, self.count))}"
+            details = _details(self.record, self.count, self.aside)
+            text = f"{lead}{title}\n{clean_line(details)}"
             self._made = MeasuredContent(
                 text, [Span(0, first, style), Span(first + 1, len(text), "dim")]
             )

@@ -1,0 +1,114 @@
+"""The tag dialog's Enter key, field by field, and what its hints name (a newcomer's walk)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.events import Key
+from textual.widgets import Input, Static
+
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.tag_dialog import TagDialog
+from tests.helpers.pilot import SIZE, fill, press, saved_annotations, settle, tag, type_text
+
+
+def dialog_of(app: ReaderApp) -> TagDialog:
+    assert isinstance(app.screen, TagDialog), app.screen
+    return app.screen
+
+
+async def test_enter_in_source_takes_the_name_and_goes_on_to_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await fill(pilot, "Metrolinx")
+        await press(pilot, "enter")
+        assert app.focused is not None and app.focused.id == "themes"
+        await fill(pilot, "transit/fares")
+        await press(pilot, "enter")  # the theme becomes a chip
+        assert dialog_of(app).themes == ["transit/fares"]
+        await press(pilot, "enter")  # the empty theme field: saves
+        [saved] = saved_annotations(ice_library / "reader.json")
+        assert saved["source"] == "Metrolinx"
+        assert saved["themes"] == ["transit/fares"]
+
+
+async def test_enter_takes_the_completed_source_before_the_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        await press(pilot, "n", "t")
+        await type_text(pilot, "dug kng")
+        await press(pilot, "enter")
+        assert dialog_of(app).query_one("#source", Input).value == "Doug King"
+        await fill(pilot, "policing")
+        await press(pilot, "enter", "enter")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert [(a["source"], a["themes"]) for a in saved][-1] == ("Doug King", ["policing"])
+
+
+async def test_the_keys_line_says_what_enter_does_in_each_field(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        hint = dialog_of(app).query_one("#tag-hint", Static)
+        assert "enter takes the name, on to themes" in str(hint.content)
+        await press(pilot, "tab")
+        assert "enter on an empty field saves" in str(hint.content)
+
+
+async def test_the_theme_hint_names_the_codebooks_own_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        placeholder = dialog_of(app).query_one("#themes", Input).placeholder
+        assert "public safety" not in placeholder and "policing" not in placeholder
+        await tag(pilot, "Doug King", "sovereignty")
+        await press(pilot, "n", "t")
+        assert "sovereignty" in dialog_of(app).query_one("#themes", Input).placeholder
+
+
+async def test_keys_typed_ahead_after_enter_go_to_the_themes(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await fill(pilot, "Metrolinx")
+        for key, char in [("enter", "\r"), ("f", "f"), ("a", "a"), ("r", "r"), ("e", "e")]:
+            app.post_message(Key(key, char))  # all at once, as a fast typist or tmux sends
+        await settle(pilot)
+        dialog = dialog_of(app)
+        assert dialog.query_one("#source", Input).value == "Metrolinx"
+        assert dialog.query_one("#themes", Input).value == "fare"
+
+
+async def test_a_theme_typed_ahead_then_enter_becomes_a_chip(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t", "tab")
+        for char in "fares":
+            app.post_message(Key(char, char))
+        app.post_message(Key("enter", "\r"))  # before the field's Changed messages
+        await settle(pilot)
+        assert dialog_of(app).themes == ["fares"]  # a chip, not yet saved
+
+
+async def test_enter_after_typing_the_suggested_name_again_goes_on_to_themes(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")  # Doug King's quote: his name filled in, selected
+        source = dialog_of(app).query_one("#source", Input)
+        assert source.value == "Doug King"
+        await type_text(pilot, "Doug King")  # typed over it, the same
+        await press(pilot, "enter")
+        assert app.focused is not None and app.focused.id == "themes"
+        assert saved_annotations(ice_library / "reader.json") == []

@@ -1,0 +1,84 @@
+"""Keys on a quote another coder tagged too: they change the user's own annotation only,
+never take over a teammate's, and a tag that repeats one of the user's own says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.records import Annotation
+from reader.storage.database import Store
+from reader.ui.app import ReaderApp
+from reader.ui.dialogs.prompt_dialog import ConfirmDialog
+from tests.helpers.pilot import SIZE, main, notified, press, settle, tag, view
+from tests.helpers.seeding import tag_quotes
+
+ICE = "ice-canada-offices.txt"
+ICE_STATEMENT = (ICE, "Our collaboration benefits", "ICE", ["cross-border cooperation"])
+
+
+def annotations(library: Path) -> list[Annotation]:
+    store = Store(library / "reader.json")
+    try:
+        return sorted(store.annotations(), key=lambda a: (a.coder, a.created))
+    finally:
+        store.close()
+
+
+def number_of(app: ReaderApp, theme: str) -> str:
+    return str({t: n for n, t in main(app).quick_themes.items()}[theme])
+
+
+async def test_quick_keys_change_only_your_own_annotation_of_a_quote_tagged_twice(
+    library: Path,
+) -> None:
+    tag_quotes(library, [ICE_STATEMENT], coder="bob")
+    [bob] = annotations(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view(app).move_to(bob.start + 3)
+        await press(pilot, "quotation_mark", "t")
+        await tag(pilot, "ICE", "sovereignty")
+        assert "bob tagged this passage with this source too" in notified(app)
+        await press(pilot, number_of(app, "cross-border cooperation"))
+        await press(pilot, number_of(app, "sovereignty"))  # off again
+        alice, bob_after = annotations(library)
+        assert bob_after == bob  # coder, themes and time as they were
+        assert alice.coder == "alice"
+        assert alice.themes == ("cross-border cooperation",)
+
+
+async def test_a_quick_key_on_a_teammates_annotation_makes_your_own(library: Path) -> None:
+    tag_quotes(library, [ICE_STATEMENT], coder="bob")
+    [bob] = annotations(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view(app).move_to(bob.start + 3)
+        await press(pilot, number_of(app, "cross-border cooperation"))
+        alice, bob_after = annotations(library)
+        assert bob_after == bob
+        assert (alice.coder, alice.start, alice.end) == ("alice", bob.start, bob.end)
+        assert alice.themes == ("cross-border cooperation",) and alice.kind == bob.kind
+        assert "bob's annotation is left as it is" in notified(app)
+
+
+async def test_tagging_your_own_span_and_source_again_offers_to_edit_it(library: Path) -> None:
+    tag_quotes(library, [ICE_STATEMENT], coder="alice")
+    [mine] = annotations(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view(app).move_to(mine.start + 3)
+        await press(pilot, "quotation_mark", "t")
+        await tag(pilot, "ICE", "sovereignty")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "enter")  # add the themes to the one there
+        [after] = annotations(library)
+        assert after.id == mine.id
+        assert after.themes == ("cross-border cooperation", "sovereignty")
+        await press(pilot, "quotation_mark", "t")
+        await tag(pilot, "ICE", "accountability")
+        await press(pilot, "n")  # save nothing
+        assert [a.themes for a in annotations(library)] == [after.themes]
+        assert "Nothing saved" in notified(app)
