@@ -18,6 +18,7 @@ from reader.core.text import clean_line, shown_name
 
 if TYPE_CHECKING:
     from reader.library.adding import AddError, AddResult
+    from reader.library.folder import Library
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +40,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--update",
         action="store_true",
-        help="fetch articles of the library again by their URL; a changed story replaces "
+        help="fetch articles of the library again by their URL (or read a saved page, "
+        "a file or -, again); a changed story replaces "
         "the file (the old one is kept in .reader-backups/articles/) and its annotations "
         "are re-anchored to the new text",
     )
@@ -101,11 +103,15 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         for source in sources:
             try:
                 if args.update:
-                    outcomes.append(refresh(library, source, timeout, cleaning))
+                    outcomes.append(refresh(library, source, timeout, cleaning, stdin))
                 else:
                     outcomes.append(add_source(library, source, stdin, timeout, cleaning))
             except (AddError, ArticleError) as error:
                 outcomes.append(AddError(str(error), source))
+            if show:
+                outcomes[-1] = _with_cleaning(
+                    outcomes[-1], library, source, stdin, timeout, cleaning
+                )
             _report(outcomes[-1], as_json, show, named)
         if feed:
             try:
@@ -121,6 +127,31 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         listing = [_as_json(outcome, show) for outcome in outcomes]
         print(json.dumps(listing, ensure_ascii=False, indent=2))
     return 1 if any(isinstance(outcome, AddError) for outcome in outcomes) else 0
+
+
+def _with_cleaning(
+    outcome: AddResult | AddError,
+    library: Library,
+    source: str,
+    stdin: bytes | None,
+    timeout: float,
+    cleaning: str,
+) -> AddResult | AddError:
+    """For --show-removed: an article already in the library, with what the cleaning
+    removes from its page (read or fetched again; the library is not changed)."""
+    from reader.library.adding import AddError, cleaned_again
+    from reader.library.article_files import ArticleError
+
+    if isinstance(outcome, Exception) or outcome.status != "present":
+        return outcome
+    try:
+        return cleaned_again(library, outcome, source, stdin, timeout, cleaning)
+    except (AddError, ArticleError) as error:
+        say(
+            f"reader add: {clean_line(str(error))} (cannot show what the cleaning removed)",
+            err=True,
+        )
+        return outcome
 
 
 def _report(

@@ -30,6 +30,8 @@ class Command:
     `summary` is the one-line help in argparse's list of commands; `description` is the
     command's own `--help` text. `query_words`: the positional argument that collects a
     search query, which then also takes words that begin with `-` (`-theme:sports`).
+    `locations`: False for a command that works on no library (keys, config, merge-driver):
+    its --help does not offer --library and --db, and no library is looked for or made.
     """
 
     name: str
@@ -40,16 +42,20 @@ class Command:
     arguments: Arguments
     run: Runner
     query_words: str = ""
+    locations: bool = True
 
 
 def no_arguments(parser: argparse.ArgumentParser) -> None:
     """For a command with no options beyond --library and --db."""
 
 
-def add_location_options(parser: argparse.ArgumentParser) -> None:
-    """--library and --db, which every command takes."""
-    parser.add_argument("--library", metavar="DIR", help="the library folder of articles")
-    parser.add_argument("--db", metavar="FILE", help=f"the database file (default: DIR/{DB_NAME})")
+def add_location_options(parser: argparse.ArgumentParser, *, shown: bool = True) -> None:
+    """--library and --db, which every command takes; not `shown` in the help of a command
+    that uses neither (still accepted: `reader --library DIR keys` is no error)."""
+    library = "the library folder of articles" if shown else argparse.SUPPRESS
+    db = f"the database file (default: DIR/{DB_NAME})" if shown else argparse.SUPPRESS
+    parser.add_argument("--library", metavar="DIR", help=library)
+    parser.add_argument("--db", metavar="FILE", help=db)
 
 
 def _whole_number(value: str, least: int, meaning: str = "") -> int:

@@ -71,4 +71,5 @@ COMMAND = Command(
     "shares. $READER_CODER overrides it; without either, your login name is used.",
     arguments=_arguments,
     run=run,
+    locations=False,
 )

@@ -49,8 +49,10 @@ COMMAND = Command(
     summary="check the database and the library; repair what is safe",
     description="Check the database and the library: damaged or duplicate records, "
     "annotations pointing at unknown articles, offsets that no longer match their "
-    "article, codebook gaps, leftovers of interrupted saves. With --fix, repair what is "
-    "safe (never deleting an annotation), after keeping a copy of the original. Exit "
+    "article, codebook gaps, leftovers of interrupted saves, article files that are gone "
+    "(with how to put one back). With --fix, repair what is safe (never deleting an "
+    "annotation; a gone file's record is forgotten only when it has no annotations), "
+    "after keeping a copy of the original. Exit "
     "status 0 when healthy (or repaired), 1 when problems remain.",
     arguments=_arguments,
     run=run,

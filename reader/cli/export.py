@@ -81,6 +81,7 @@ def run_export(
 ) -> int:
     from reader.interchange.output import (
         ExportError,
+        MissingFolderError,
         ProtectedPathError,
         check_target,
         render,
@@ -102,7 +103,7 @@ def run_export(
     if target is not None:
         try:  # before any work: a wrong -o is a usage error
             check_target(target, where, folder=fmt == "obsidian")
-        except ProtectedPathError as error:
+        except (ProtectedPathError, MissingFolderError) as error:
             return fail(str(error), 2)
     store = Store(where.db)
     try:

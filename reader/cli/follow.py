@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, count_or_all, fail, positive_seconds, say
 from reader.core.paths import Locations
+from reader.core.text import shown_name
 from reader.core.wording import plural
 
 if TYPE_CHECKING:
@@ -170,7 +171,7 @@ def _export(subscriptions: Subscriptions, target: str, where: Locations, force: 
     except OSError as error:
         return fail(f"{path}: cannot write it ({error.strerror})")
     count = len(subscriptions.feeds())
-    say(f"exported {plural(count, 'feed')} to {path}")
+    say(f"exported {plural(count, 'feed')} to {shown_name(str(path))}")
     return 0
 
 

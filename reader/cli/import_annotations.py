@@ -17,7 +17,7 @@ from pathlib import Path
 from reader.cli.command import Command, fail, say
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.paths import Locations
-from reader.core.text import clean_line
+from reader.core.text import clean_line, shown_name
 from reader.core.wording import plural
 from reader.interchange import IMPORT_FORMATS
 
@@ -94,7 +94,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        line = f"imported {plural(len(report.added), 'annotation')} from {shown}"
+        line = f"imported {plural(len(report.added), 'annotation')} from {shown_name(shown)}"
         if report.updated:
             line += f"; {len(report.updated)} updated to their newer version"
         if report.copies:

@@ -57,4 +57,5 @@ COMMAND = Command(
     "there are marked *.",
     arguments=_arguments,
     run=run,
+    locations=False,
 )

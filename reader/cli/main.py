@@ -16,12 +16,13 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import NoReturn
 
 import reader.cli
 from reader import __version__
 from reader.cli.command import Command, add_location_options, fail
-from reader.core.paths import DB_NAME, ENV_LIBRARY, PathError, resolve
+from reader.core.paths import DB_NAME, ENV_LIBRARY, Locations, PathError, resolve
 from reader.storage.database import StoreError
 
 DEFAULT_COMMAND = "open"
@@ -65,7 +66,24 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message} (see `{self.prog} --help`)\n")
+        self.exit(2, f"{self.prog}: {self._fair(message)} (see `{self.prog} --help`)\n")
+
+    def _fair(self, message: str) -> str:
+        """argparse (3.11, 3.12) calls an optional `FILTER...` after a missing argument
+        required too (`required: CODER_B, FILTER`): name only what is required."""
+        if not message.startswith(_REQUIRED):
+            return message
+        optional = {
+            str(action.metavar or action.dest)
+            for action in self._actions
+            if not action.option_strings and action.nargs in ("*", "?")
+        }
+        names = [n for n in message.removeprefix(_REQUIRED).split(", ") if n not in optional]
+        return _REQUIRED + ", ".join(names) if names else message
+
+
+_REQUIRED = "the following arguments are required: "
+_NOWHERE = Locations(Path(os.devnull), Path(os.devnull))  # for a command that uses no library
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
             description=command.description,
         )
         command.arguments(sub)
-        add_location_options(sub)
+        add_location_options(sub, shown=command.locations)
     return parser
 
 
@@ -133,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "library_arg", None) and args.library:
         return fail("give the library once: as LIBRARY or as --library", 2)
     try:
-        where = resolve(library, args.db)
+        where = resolve(library, args.db) if command.locations else _NOWHERE
     except PathError as error:
         return fail(str(error), 2 if error.usage and (library or args.db) else 1)
     try:

@@ -74,4 +74,5 @@ COMMAND = Command(
     "when a file cannot be read; ours is then left as it was.",
     arguments=_arguments,
     run=run,
+    locations=False,
 )

@@ -27,7 +27,12 @@ COMMAND = Command(
     order=0,
     synopsis=(("reader [LIBRARY]", "open the app on a folder of articles (the default command)"),),
     summary="open the app (the default command)",
-    description="",
+    description="Open the app on LIBRARY, a folder of articles (.txt, .md, .html files; "
+    "new files are picked up as they appear). Without LIBRARY (or --library): "
+    "$READER_LIBRARY, else ./library if the current folder has one, else a library in "
+    "your user data folder, created on first use. The annotations are kept in "
+    "reader.json inside the library (--db names another file). `reader DIR` is short for "
+    "`reader open DIR`; inside, ? lists every key.",
     arguments=_arguments,
     run=run,
 )

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 
 from reader.cli.command import Command, say
+from reader.core.files import name_too_long
 from reader.core.paths import Locations
 from reader.core.text import TextStructure, clean_line, shown_name
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
@@ -23,18 +24,24 @@ class TargetError(Exception):
     """An ARTICLE argument that names no article; the message is one line for the user."""
 
 
-def find_article(where: Locations, target: str) -> Path:
-    """The file `target` names: a path, else a library article by name or title."""
-    given = Path(target).expanduser()
-    if given.is_file():
-        return given
+def _check_given(given: Path) -> None:
+    """Refuse a path that is there but is no file to read."""
     if given.is_dir():
         raise TargetError(f"{shown_name(str(given))}: is a folder; name one article file")
-    if given.exists():  # a device, a pipe, a socket
+    if given.exists() and not given.is_file():  # a device, a pipe, a socket
         raise TargetError(
             f"{shown_name(str(given))}: not a regular file (a device or a pipe); name an "
             "article file"
         )
+
+
+def find_article(where: Locations, target: str) -> Path:
+    """The file `target` names: a path, else a library article by name or title."""
+    given = Path(target).expanduser()
+    if not name_too_long(given):  # (too long for a file: the words of a title, perhaps)
+        _check_given(given)
+        if given.is_file():
+            return given
     candidates = [p for p in sorted(where.library.rglob("*")) if p.is_file() and is_article_file(p)]
     wanted = target.casefold()
     for path in candidates:

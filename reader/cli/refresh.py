@@ -57,7 +57,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         if args.json:
             return
         with printing:
-            say(result.line())
+            say("\n".join(result.lines()))
 
     store = Store(where.db)
     try:

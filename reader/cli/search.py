@@ -49,20 +49,22 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         say(f"No annotation matches {query!r}." + (f" {hint}" if hint else ""), err=True)
         return 0
     article = None
+    scored = any(hit.score for hit in results.hits)  # a filter alone ranks nothing: no scores
+    indent = " " * 7 if scored else "  "
     for hit in hits:
         annotation = hit.annotation
         if args.group and annotation.article_id != article:
             article = annotation.article_id
             say(f"== {hit.title} ({paths.get(article, '')})")
         themes = ", ".join(annotation.themes)
-        head = f"{hit.score:5.1f}  {annotation.source or '(no source)'}"
+        head = (f"{hit.score:5.1f}  " if scored else "") + (annotation.source or "(no source)")
         title = "" if args.group else f" · {hit.title}"
         say(head + (f" · {themes}" if themes else "") + title)
         words = " ".join(annotation.quote.split())
         # a paraphrase never comes out as a misquote: marks for quotations only
-        say(f"       “{words}”" if annotation.is_quotation else f"       passage: {words}")
+        say(f"{indent}“{words}”" if annotation.is_quotation else f"{indent}passage: {words}")
         if annotation.note:
-            say(f"       note: {' '.join(annotation.note.split())}")
+            say(f"{indent}note: {' '.join(annotation.note.split())}")
     more = results.total - len(results.hits)
     if more > 0:
         say(f"({more} more; use --limit)", err=True)
@@ -74,13 +76,18 @@ COMMAND = Command(
     order=20,
     synopsis=(("reader search QUERY", "print the annotations that match QUERY, best first"),),
     summary="print the annotations that match a query",
-    description="Print the annotations that match QUERY, best first. QUERY uses the "
-    "search screen's syntax: free words (typos forgiven: one letter in a word of 3 to 5, two "
-    "in a longer one); the filters source:, theme:, article:, note:, quote:, with quoted "
-    'values ("Doug King"); kind:quotation or kind:passage; dates tagged, after:2026-01-01, '
-    "before:2026-06, date:2026-03; and a leading - to leave out (-theme:sports, -draft). "
-    "The search index is kept beside the database (.DB.index) and read again only where "
-    "annotations changed.",
+    description="Print the annotations that match QUERY, best first (each with its score; "
+    "a QUERY of filters only, such as kind:quotation, ranks nothing: no score, newest "
+    "first). QUERY uses the search screen's syntax: free words (typos forgiven: one letter "
+    "in a word of 3 to 5, two in a longer one); the filters source:, theme:, article:, "
+    "note:, quote:, with quoted values ('source:\"Doug King\"'); theme:policing also finds "
+    "policing/oversight; kind:quotation or kind:passage; coder:alice (who made or last "
+    "edited it); dates tagged, after:2026-01-01, before:2026-06, date:2026-03; "
+    "'theme:\"\"' or 'source:\"\"' for none yet ('coder:\"\"' for no known coder); and a "
+    "leading - to leave out what matches (-theme:sports, -draft, -coder:bob, "
+    "'-theme:\"\"' for those with a theme). Quote a filter with quote marks in it for the "
+    "shell, as shown. The search index is kept beside the database (.DB.index) and read "
+    "again only where annotations changed.",
     arguments=_arguments,
     run=run,
     query_words="query",

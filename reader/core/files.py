@@ -23,6 +23,21 @@ class FileTooLarge(OSError):
     """A file larger than the limit it was read with."""
 
 
+TOO_LONG = "a name too long for the file system; give a shorter one"
+
+
+def name_too_long(path: Path) -> bool:
+    """Whether the file system refuses `path` as a name (one of its parts over 255 bytes,
+    say), which `Path.exists()` and its kin raise as an error instead of answering."""
+    try:
+        os.lstat(path)
+    except OSError as error:
+        return error.errno == errno.ENAMETOOLONG
+    except ValueError:  # (a NUL in the name: refused by what reads it)
+        return False
+    return False
+
+
 def read_bounded(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
     """The bytes of the regular file at `path`, at most `limit` of them.
 

@@ -4,7 +4,9 @@ Merging two databases (`reader import`, `reader merge-driver`) matches annotatio
 When both sides hold an id with different content:
 
 - the version with the newer `updated` keeps the id (equal times: the one whose content
-  sorts later, so that the answer does not depend on which side is "ours");
+  sorts later, so that the answer does not depend on which side is "ours"); times are
+  compared as moments, and one that is no time ("", "zzzz") or more than a day ahead of
+  the clock counts as the oldest of all, so that a file cannot be made to win every merge;
 - the other version is kept as well, under an id made from its own content, when it is
   another coder's and its coding differs (span, source, themes, note or kind): both
   coders' work survives, and each coder's annotations stay theirs for `reader agree`;
@@ -18,6 +20,7 @@ it already there: a second merge changes nothing.
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import msgspec
 
@@ -26,6 +29,8 @@ from reader.core.records import Annotation
 
 _COPY_NAMESPACE = uuid.UUID("3d0f5f0e-8f43-4a1c-9a57-6c9b0e7d2f19")
 _ENCODER = msgspec.json.Encoder(order="deterministic")
+_NEVER = datetime.min.replace(tzinfo=UTC)
+_CLOCK_SKEW = timedelta(days=1)  # how far ahead a coder's clock may be and still count
 
 
 def coding(annotation: Annotation) -> tuple[object, ...]:
@@ -57,9 +62,24 @@ def resolve(ours: Annotation, theirs: Annotation) -> tuple[Annotation, Annotatio
 
     Call only for two versions of one id whose content differs (`same_content` is False).
     """
-    order = (ours.updated, _ENCODER.encode(ours)) >= (theirs.updated, _ENCODER.encode(theirs))
+    latest = datetime.now(UTC) + _CLOCK_SKEW
+    order = (moment(ours.updated, latest), _ENCODER.encode(ours)) >= (
+        moment(theirs.updated, latest),
+        _ENCODER.encode(theirs),
+    )
     winner, loser = (ours, theirs) if order else (theirs, ours)
     other_coder = coder_key(loser.coder) != coder_key(winner.coder)
     if other_coder and coding(loser) != coding(winner):
         return winner, msgspec.structs.replace(loser, id=copy_id(loser))
     return winner, None
+
+
+def moment(stamp: str, latest: datetime) -> datetime:
+    """`stamp` as a moment to compare by; the earliest of all when it is no ISO 8601 time
+    or lies after `latest` (a clock set years ahead, or a file dated 9999 to win merges)."""
+    try:
+        when = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return _NEVER
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    return when if when <= latest else _NEVER

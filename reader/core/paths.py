@@ -17,6 +17,9 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from reader.core.files import TOO_LONG, name_too_long
+from reader.core.text import shown_name
+
 DB_NAME = "reader.json"
 ENV_LIBRARY = "READER_LIBRARY"
 
@@ -53,6 +56,9 @@ def default_library(cwd: Path | None = None) -> Path:
 
 def resolve(library: str | None = None, db: str | None = None) -> Locations:
     """The library and database for the given options; checks the library is a folder."""
+    for given in (library, db):
+        if given and name_too_long(Path(given).expanduser()):
+            raise PathError(f"{shown_name(given)}: {TOO_LONG}")
     if library:
         folder = Path(library).expanduser()
         if not folder.exists():

@@ -24,14 +24,22 @@ class BadRecord(ValueError):
     """One record of a file that cannot be imported; the message says which field and why."""
 
 
+_MAX_DIGITS = 100  # a position, a count, a key: never near this
+
+
 def load_json(data: str, name: str) -> Any:
     """The JSON value of `data`: strict (no NaN or Infinity), depth-bounded, one-line errors."""
 
     def refuse_constant(constant: str) -> Any:
         raise ValueError(f"{constant} is not a JSON number")
 
+    def bounded_int(digits: str) -> int:
+        if len(digits) > _MAX_DIGITS:  # (Python's own refusal names a function to call)
+            raise ValueError(f"a number of {len(digits):,} digits, which no export holds")
+        return int(digits)
+
     try:
-        return json.loads(data, parse_constant=refuse_constant)
+        return json.loads(data, parse_constant=refuse_constant, parse_int=bounded_int)
     except json.JSONDecodeError as error:
         raise ImportFileError(f"{name}: not JSON ({error.msg}, line {error.lineno})") from None
     except ValueError as error:

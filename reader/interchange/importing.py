@@ -11,14 +11,19 @@ report counts which unit each annotation was read in. An annotation already in t
 (same id, same content) is skipped, so importing a file twice adds nothing twice. The same
 id with different content (another coder's copy of the library, say) is settled by
 `core.merge_rule`: the newer version keeps the id, and another coder's different coding is
-kept beside it, so that nothing either coder did is lost.
+kept beside it, so that nothing either coder did is lost. A file's times are read as ISO
+8601 and stored as Reader stores its own (UTC, to the second); one that is no time is taken
+as absent, and a version whose file gives no time, or a time that is none, never replaces
+ours (dated when it is imported, it would be newer than every edit of ours).
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -76,11 +81,12 @@ class Incoming:
 @dataclass
 class IncomingFile:
     """What a file held: its annotations, the records refused while reading it (each "id:
-    why"), and the source descriptions it carries."""
+    why"), and the source descriptions and theme colours and descriptions it carries."""
 
     items: list[Incoming] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     descriptions: dict[str, str] = field(default_factory=dict)
+    themes: dict[str, tuple[str, str]] = field(default_factory=dict)  # name: (colour, description)
 
 
 @dataclass
@@ -162,7 +168,8 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
             report.added.append(annotation)
         else:
             taken = len(report.added) + len(report.updated)
-            _merge_one(store, existing, annotation, report, seen)
+            dated = bool(_time(item.updated or item.created))  # (a time given must be one)
+            _merge_one(store, existing, annotation, report, seen, dated=dated)
             if len(report.added) + len(report.updated) == taken:
                 continue  # nothing of it taken: its positions were not read for anything
         if item.read_as:
@@ -172,7 +179,24 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
     for name, description in incoming.descriptions.items():
         if description and name.strip():
             store.describe_source(name, description)
+    _describe_themes(store, incoming.themes)
     return report
+
+
+_HEX6 = re.compile(r"#[0-9a-fA-F]{6}")  # a colour as the codebook keeps it
+
+
+def _describe_themes(store: Store, themes: dict[str, tuple[str, str]]) -> None:
+    """Give the codebook's themes the file's colour and description where they have none
+    (the library's own choice is never overwritten)."""
+    for name, (colour, description) in themes.items():
+        theme = store.theme(name) if name.strip() else None
+        if theme is None:
+            continue
+        colour = colour.lower() if _HEX6.fullmatch(colour) and not theme.colour else ""
+        description = description if not theme.description else ""
+        if colour or description.strip():
+            store.update_theme(name, colour=colour or None, description=description.strip() or None)
 
 
 def _read_positions(item: Incoming, text: str) -> None:
@@ -189,16 +213,26 @@ def _read_positions(item: Incoming, text: str) -> None:
 
 
 def _merge_one(
-    store: Store, existing: Annotation, annotation: Annotation, report: ImportReport, seen: set[str]
+    store: Store,
+    existing: Annotation,
+    annotation: Annotation,
+    report: ImportReport,
+    seen: set[str],
+    *,
+    dated: bool = True,
 ) -> None:
     """An annotation whose id is already in the database: the same, newer, or another
-    coder's version kept beside ours (`core.merge_rule`)."""
+    coder's version kept beside ours (`core.merge_rule`). An undated one (`dated` False:
+    its time is the import's) is compared as the oldest, so it never supersedes ours."""
     if same_content(existing, annotation):
         report.present += 1
         return
-    winner, kept = resolve(existing, annotation)
-    if winner is annotation:
+    contender = annotation if dated else msgspec.structs.replace(annotation, updated="")
+    winner, kept = resolve(existing, contender)
+    if winner is contender:
         report.updated.append(annotation)
+    if kept is not None and not kept.updated:  # (the undated version, kept beside ours)
+        kept = msgspec.structs.replace(kept, updated=annotation.updated)
     if kept is not None and store.annotation(kept.id) is None and kept.id not in seen:
         seen.add(kept.id)
         report.added.append(kept)
@@ -227,8 +261,8 @@ def _placed(
         source=clean_name(item.source) if item.source else None,
         themes=tuple(unique_names(item.themes)),
         note=item.note.strip(),
-        created=item.created or stamp,
-        updated=item.updated or item.created or stamp,
+        created=_time(item.created) or stamp,
+        updated=_time(item.updated) or _time(item.created) or stamp,
         kind=item.kind if item.kind in KINDS else PASSAGE,
         coder=clean_coder(coder),
     )
@@ -240,6 +274,20 @@ def _placed(
         kind = kind_of(text, annotation.start, annotation.end)
         annotation = msgspec.structs.replace(annotation, kind=kind)
     return annotation
+
+
+def _time(value: str) -> str:
+    """A time from a file as Reader stores its own (ISO 8601, UTC, to the second), or ""
+    when it is no time ("zzzz" would sort after every real date)."""
+    try:
+        when = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return ""
+    when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    try:
+        return when.astimezone(UTC).isoformat(timespec="seconds")
+    except OverflowError:  # (a time zone that takes it past year 9999)
+        return ""
 
 
 def _text(library: Library, record: ArticleRecord) -> str | None:

@@ -2,7 +2,9 @@
 
 An export never lands on Reader's own data: a target that is (after resolving symlinks)
 the database, its lock, one of its backups, the library folder or a file that would be an
-article of the library is refused (`ProtectedPathError`). An existing file is replaced only
+article of the library is refused (`ProtectedPathError`). A target whose folder does not
+exist is refused (`MissingFolderError`): no folder is created on the way, only an Obsidian
+export's own folder. An existing file is replaced only
 with `force`; every file is written atomically. Obsidian notes are written all or nothing:
 first into a staging folder beside them, then moved into place, and put back as they were
 if any move fails.
@@ -16,7 +18,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from reader.core.files import TOO_LONG, name_too_long
 from reader.core.paths import Locations
+from reader.core.text import shown_name
 from reader.core.wording import plural
 from reader.interchange.markdown import to_markdown, to_obsidian
 from reader.interchange.position_units import DEFAULT_UNITS
@@ -37,6 +41,12 @@ class ExportError(Exception):
 
 class ProtectedPathError(ExportError):
     """A target that is Reader's own data (the database, its backups, the library)."""
+
+
+class MissingFolderError(ExportError):
+    """A target whose folder does not exist: an export never creates folders on the way
+    (a typo in a path would otherwise scatter exports in new folders), as `cp` and `tar`
+    do not."""
 
 
 def render(
@@ -68,6 +78,8 @@ _READER_FOLDERS = (BACKUPS_FOLDER, SITES_FOLDER)  # backups, and how sites were 
 
 def check_target(target: Path, where: Locations, *, folder: bool = False) -> None:
     """Refuse a target that is Reader's own data; see the module docstring."""
+    if name_too_long(target.expanduser()):
+        raise ProtectedPathError(f"{shown_name(str(target))}: {TOO_LONG}")
     resolved = target.expanduser().resolve()
     db = where.db.resolve()
     beside = resolved.parent == db.parent
@@ -89,6 +101,12 @@ def check_target(target: Path, where: Locations, *, folder: bool = False) -> Non
     if not folder and resolved.exists() and not resolved.is_file() and not resolved.is_dir():
         raise ProtectedPathError(
             f"{target}: not a regular file (a device, a pipe or a socket); give a file name"
+        )
+    parent = target.expanduser().parent
+    if not parent.is_dir():
+        what = "not a folder" if parent.exists() else "no such folder"
+        raise MissingFolderError(
+            f"{parent}: {what} (for {target}); create it first, or give another path"
         )
     library = where.library.resolve()
     inside = resolved == library or resolved.is_relative_to(library)
@@ -119,7 +137,7 @@ def write_export(
             written = write_notes(to_obsidian(selection), target, force=force)
             return (
                 f"{plural(count, 'annotation')} from {plural(articles, 'article')} as "
-                f"{plural(written, 'note')} in {target}"
+                f"{plural(written, 'note')} in {shown_name(str(target))}"
             )
         if target.is_dir():
             raise ExportError(f"{target}: is a folder; give a file name")
@@ -129,7 +147,8 @@ def write_export(
         write_atomically(target, payload if isinstance(payload, bytes) else payload.encode("utf-8"))
     except OSError as error:
         raise ExportError(f"{target}: cannot write it ({error.strerror or error})") from None
-    return f"{plural(count, 'annotation')} from {plural(articles, 'article')} to {target}"
+    shown = shown_name(str(target))  # (a line break in it would forge a second line)
+    return f"{plural(count, 'annotation')} from {plural(articles, 'article')} to {shown}"
 
 
 def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> int:

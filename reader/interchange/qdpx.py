@@ -9,7 +9,9 @@ namespace, valid against the standard's Project.xsd) and the articles as plain-t
   under the second, nested as Reader nests them (`policing/oversight` is "oversight" under
   "policing").
 - Every annotation is a `PlainTextSelection` of its article's source with one `Coding` per
-  code (its source and each theme) and its note as the `Description`.
+  code (its source and each theme), its note as the `Description`, its dates as
+  `creationDateTime` and `modifiedDateTime`. Source codes carry the source's description,
+  theme codes the theme's colour and description; import reads them all back.
 - Coders: the project's `Users` list has one `User` per coder of the export (the unknown
   coder "" is the user "Reader"); a selection and its codings name theirs in `creatingUser`.
   Import reads the name back from `Users` ("Reader" back as "").
@@ -140,6 +142,7 @@ def _codebook(project: ET.Element, selection: Selection) -> _Codes:
         codes.groups[SOURCES_GROUP].append(guid)
     group_themes = _code(holder, THEMES_GROUP, _guid("group", THEMES_GROUP), codable=False)
     colours = {t.name: t.colour for t in selection.themes}
+    about = {t.name: t.description for t in selection.themes}
     parents: dict[str, ET.Element] = {}
     for name in sorted({t for a in selection.annotations for t in a.themes}, key=str.casefold):
         parent = group_themes
@@ -149,7 +152,14 @@ def _codebook(project: ET.Element, selection: Selection) -> _Codes:
             key = "/".join(path).casefold()
             if key not in parents:
                 guid = _guid("theme", key)
-                parents[key] = _code(parent, part, guid, colour=colours.get("/".join(path), ""))
+                named = "/".join(path)
+                parents[key] = _code(
+                    parent,
+                    part,
+                    guid,
+                    colour=colours.get(named, ""),
+                    description=about.get(named, ""),
+                )
                 codes.themes["/".join(path)] = guid
                 codes.groups[THEMES_GROUP].append(guid)
             parent = parents[key]
@@ -227,6 +237,7 @@ def _text_source(
                 "endPosition": str(end),
                 "creatingUser": _user_guid(annotation.coder),
                 "creationDateTime": _stamp(annotation.created),
+                **({"modifiedDateTime": _stamp(annotation.updated)} if annotation.updated else {}),
             },
         )
         if annotation.note:
@@ -299,6 +310,7 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
     code_names, source_codes, kind_codes = _read_codes(root, name)
     users = _read_users(root)
     incoming = IncomingFile()
+    _read_codebook(root, code_names, source_codes, incoming)
     for source in root.iter(f"{_Q}TextSource"):
         text = _source_text(source, texts)
         title = clean_text(source.get("name", ""))
@@ -324,9 +336,8 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                     source=clean_text(speakers[0]) if speakers else None,
                     themes=tuple(clean_text(t) for t in themes),
                     note=clean_text((selected.findtext(f"{_Q}Description") or "").strip()),
-                    created=clean_text(selected.get("creationDateTime") or "").replace(
-                        "Z", "+00:00"
-                    ),
+                    created=_date(selected.get("creationDateTime")),
+                    updated=_date(selected.get("modifiedDateTime")),
                     article_uri=uri,
                     kind=kinds[0] if kinds else None,
                     coder=users.get(selected.get("creatingUser", "")),
@@ -335,6 +346,26 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                 )
             )
     return incoming
+
+
+def _date(value: str | None) -> str:
+    return clean_text(value or "").replace("Z", "+00:00")
+
+
+def _read_codebook(
+    root: ET.Element, names: dict[str, str], source_codes: set[str], incoming: IncomingFile
+) -> None:
+    """The codes' descriptions (sources and themes) and colours (themes) into `incoming`."""
+    for code in root.iter(f"{_Q}Code"):
+        named = names.get(code.get("guid", ""))
+        if named is None:
+            continue
+        description = clean_text((code.findtext(f"{_Q}Description") or "").strip())
+        if code.get("guid") in source_codes:
+            if description:
+                incoming.descriptions.setdefault(clean_text(named), description)
+        elif description or code.get("color"):
+            incoming.themes[clean_text(named)] = (code.get("color", ""), description)
 
 
 def _passage(

@@ -115,8 +115,9 @@ def to_json(selection: Selection) -> str:
 
 
 def from_json(data: str, name: str) -> IncomingFile:
-    """The annotations of a Reader JSON export and the source descriptions it carries; a
-    malformed annotation is refused by its id."""
+    """The annotations of a Reader JSON export and the codebook it carries (source
+    descriptions, theme colours and descriptions); a malformed annotation is refused by its
+    id."""
     document = load_json(data, name)
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
         raise ImportFileError(f"{name}: not a Reader JSON export (reader export --format json)")
@@ -141,6 +142,13 @@ def from_json(data: str, name: str) -> IncomingFile:
             with contextlib.suppress(BadRecord):
                 incoming.descriptions[clean_text(entry["name"])] = text(
                     entry.get("description"), "description"
+                )
+    for entry in records(document.get("themes"), "themes", name):
+        if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+            with contextlib.suppress(BadRecord):
+                incoming.themes[clean_text(entry["name"])] = (
+                    text(entry.get("colour"), "colour"),
+                    text(entry.get("description"), "description"),
                 )
     return incoming
 

@@ -14,7 +14,9 @@ An export is an `AnnotationCollection` whose first page holds every annotation:
   annotation whose article cannot be read has no position selector, only the quote.
 - `body`: `TextualBody` items: each theme with purpose `tagging`; the note with purpose
   `commenting`; the source with purpose `identifying` (the body identifies who is quoted:
-  in the model's words, it "assigns an identity to the target").
+  in the model's words, it "assigns an identity to the target"), with the source's
+  codebook description as `description` (a property of Reader's own, outside the model's
+  vocabulary: other tools ignore it). Theme colours and descriptions are not carried.
 - `motivation`: `quoting` for a quotation (the speaker's own words; the model's word for
   reusing the target's text); a passage is `classifying` when it has a body, else
   `highlighting`. Import reads `quoting` back as a quotation; a file without it has the
@@ -32,11 +34,13 @@ import json
 from typing import Any
 
 from reader import __version__
+from reader.core.codebook import name_key
 from reader.core.records import PASSAGE, QUOTATION, Annotation, now
 from reader.core.text_units import CODEPOINTS
 from reader.interchange.fields import (
     BadRecord,
     ImportFileError,
+    clean_text,
     load_json,
     optional_name,
     position,
@@ -51,6 +55,7 @@ from reader.interchange.selection import Selection
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SOURCE_PURPOSE = "identifying"
+DESCRIPTION = "description"  # the source's description, on its identifying body (Reader's own)
 
 
 def _stamp(value: str) -> str:
@@ -58,13 +63,20 @@ def _stamp(value: str) -> str:
 
 
 def annotation_json(
-    annotation: Annotation, uri: str, text: str | None = None, unit: str = CODEPOINTS
+    annotation: Annotation,
+    uri: str,
+    text: str | None = None,
+    unit: str = CODEPOINTS,
+    description: str = "",
 ) -> dict[str, Any]:
     """One annotation in the Web Annotation model, its position counted in `unit` of
-    `text` (its article's text: needed for UTF-16 only)."""
+    `text` (its article's text: needed for UTF-16 only); `description`: its source's, from
+    the codebook."""
     body: list[dict[str, Any]] = []
     if annotation.source:
         body.append(_textual(annotation.source, SOURCE_PURPOSE))
+        if description:
+            body[-1][DESCRIPTION] = description
     body += [_textual(theme, "tagging") for theme in annotation.themes]
     if annotation.note:
         body.append(_textual(annotation.note, "commenting"))
@@ -106,8 +118,15 @@ def _textual(value: str, purpose: str) -> dict[str, Any]:
 
 def to_w3c(selection: Selection, unit: str = CODEPOINTS) -> str:
     """The selection as an `AnnotationCollection`, positions counted in `unit`."""
+    described = {name_key(s.name): s.description for s in selection.sources if s.description}
     items = [
-        annotation_json(a, selection.article(a).uri, selection.article(a).text, unit)
+        annotation_json(
+            a,
+            selection.article(a).uri,
+            selection.article(a).text,
+            unit,
+            described.get(name_key(a.source), "") if a.source else "",
+        )
         for a in selection.annotations
     ]
     collection = {
@@ -149,7 +168,20 @@ def from_w3c(data: str, name: str) -> IncomingFile:
             incoming.items.append(_incoming(item))
         except BadRecord as error:
             incoming.refused.append(f"{record_id(item)}: {error}")
+            continue
+        _read_description(item, incoming)
     return incoming
+
+
+def _read_description(item: dict[str, Any], incoming: IncomingFile) -> None:
+    """The source description an annotation's identifying body carries, if any."""
+    bodies = item.get("body", [])
+    for body in bodies if isinstance(bodies, list) else [bodies]:
+        if isinstance(body, dict) and _purpose(body) == SOURCE_PURPOSE:
+            name, description = body.get("value"), body.get(DESCRIPTION)
+            if isinstance(name, str) and isinstance(description, str) and description.strip():
+                incoming.descriptions.setdefault(clean_text(name), clean_text(description))
+            return
 
 
 def _items(document: Any, name: str) -> list[Any] | None:

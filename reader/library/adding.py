@@ -15,12 +15,12 @@ import contextlib
 import re
 import shlex
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
-from reader.core.files import FileTooLarge, read_bounded
+from reader.core.files import TOO_LONG, FileTooLarge, name_too_long, read_bounded
 from reader.core.markdown_text import escape_markdown
 from reader.core.paths import slug
 from reader.core.records import ArticleRecord
@@ -65,6 +65,7 @@ from reader.storage.atomic import write_atomically
 
 WEB_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+STDIN_NAME = "standard input"  # how a page given as - is named
 
 
 class AddError(Exception):
@@ -107,12 +108,45 @@ def removed_report(outcome: AddResult, library: Path | None = None) -> list[str]
         lines += [_removal_line(removal, "kept") for removal in outcome.spared]
     if removed or outcome.note:
         where = f"--library {shlex.quote(str(library))} " if library is not None else ""
+        again = (
+            "; give the page on standard input again" if _source_argument(outcome) == "-" else ""
+        )
         lines.append(
             f"missing a paragraph? reader {where}add --update --no-clean "
-            f"{shlex.quote(outcome.source)} (trafilatura's text) or --update --raw (all the "
-            "text of the page)"
+            f"{shlex.quote(_source_argument(outcome))} (trafilatura's text{again}) or "
+            "--update --raw (all the text of the page)"
         )
     return lines
+
+
+def _source_argument(outcome: AddResult) -> str:
+    """The source as `reader add` takes it from any folder: an address as given, a file by
+    its full path, standard input as -."""
+    source = outcome.source
+    if _url_of(source):
+        return source
+    if source in ("-", STDIN_NAME):
+        return "-"
+    with contextlib.suppress(OSError, RuntimeError):
+        return str(Path(source).expanduser().resolve())
+    return source
+
+
+def cleaned_again(
+    library: Library,
+    outcome: AddResult,
+    source: str,
+    stdin: bytes | None = None,
+    timeout: float = TIMEOUT_SECONDS,
+    cleaning: str = READER,
+) -> AddResult:
+    """An article found already in the library, with what the cleaning removes from its
+    page (`source`, read or fetched again; nothing is written): for `--show-removed`."""
+    if outcome.cleaning:
+        return outcome
+    article = prepare(source, stdin, timeout, cleaning, library).article
+    done, removed, note, spared = _how_cleaned(article)
+    return replace(outcome, cleaning=done, removed=removed, note=note, spared=spared)
 
 
 def _removal_line(removal: Removal, kept: str = "") -> str:
@@ -177,10 +211,15 @@ def prepare(
         article.url = url
         return Prepared(source, article, (url, fetched.url))
     if source == "-":
-        return Prepared(
-            "standard input", _article_from_bytes(stdin or b"", "", "standard input", cleaning)
-        )
+        if not (stdin or b"").strip():
+            raise AddError(
+                f"{STDIN_NAME}: nothing came in (no text); pipe an article or a page into "
+                "it: `curl -s URL | reader add -`"
+            )
+        return Prepared(STDIN_NAME, _article_from_bytes(stdin or b"", "", STDIN_NAME, cleaning))
     path = Path(source).expanduser()
+    if name_too_long(path):
+        raise AddError(f"{source}: {TOO_LONG}")
     if path.is_dir():
         raise AddError(f"{source}: a folder, not an article; give a .txt, .md or .html file")
     if not path.exists():
@@ -205,10 +244,11 @@ def add_feed(
     cleaning: str = READER,
 ) -> list[AddResult | AddError]:
     """Add the newest `limit` items of an RSS or Atom feed; each item's result or error."""
-    from reader.library.feed_discovery import parse_feed  # (feed_discovery imports adding)
+    from reader.library.feed_discovery import links_as_given, parse_feed  # (it imports adding)
 
     fetched = _fetch(feed_url, FEED_TYPES + HTML_TYPES, timeout)
     feed = parse_feed(fetched.body)
+    given = links_as_given(fetched.body)
     entries = [entry for entry in feed.entries if entry.get("link")]
     if not entries:
         raise AddError(f"{feed_url}: not an RSS or Atom feed with links to articles")
@@ -218,12 +258,16 @@ def add_feed(
     )
     results: list[AddResult | AddError] = []
     for entry in entries[:limit]:
-        link = clean_line(str(entry["link"]))[:200]  # (named in an error, as the feed has it)
+        link = clean_line(given.get(entry["link"], str(entry["link"])))[:200]  # as the feed has it
         try:
-            link = linked_address(fetched.url, entry["link"])
-            results.append(add_web_page(library, link, timeout, cleaning))
+            address = linked_address(fetched.url, entry["link"])
+        except AddError:
+            results.append(AddError(f"{link}: not a web address (http or https); skipped", link))
+            continue
+        try:
+            results.append(add_web_page(library, address, timeout, cleaning))
         except (AddError, ArticleError) as error:
-            results.append(AddError(str(error), link))
+            results.append(AddError(str(error), address))
     return results
 
 
@@ -254,17 +298,34 @@ def add_web_page(
 
 
 def refresh(
-    library: Library, source: str, timeout: float = TIMEOUT_SECONDS, cleaning: str = READER
+    library: Library,
+    source: str,
+    timeout: float = TIMEOUT_SECONDS,
+    cleaning: str = READER,
+    stdin: bytes | None = None,
 ) -> AddResult:
-    """Fetch an article of the library again by its address and clean it as `cleaning` says;
-    if the story changed, replace its file (the old one is kept in .reader-backups/articles/)
-    and re-anchor its annotations to the new text, as for any edited article."""
+    """Fetch an article of the library again by its address, or read its saved page (a
+    local file, or "-" with `stdin`) again, and clean it as `cleaning` says; if the story
+    changed, replace its file (the old one is kept in .reader-backups/articles/) and
+    re-anchor its annotations to the new text, as for any edited article.
+
+    A saved page is the library's article with the page's own address (its canonical link)
+    or, failing that, the one article with its title."""
     library.scan()
     url = _url_of(source)
-    record = _record_with_url(library, url) if url else None
-    if record is None:
-        raise AddError(f"{source}: no article of the library has this address; add it first")
-    prepared = prepare(source, timeout=timeout, cleaning=cleaning, library=library)
+    if url:
+        record = _record_with_url(library, url)
+        if record is None:
+            raise AddError(f"{source}: no article of the library has this address; add it first")
+        prepared = prepare(source, timeout=timeout, cleaning=cleaning, library=library)
+    else:
+        prepared = prepare(source, stdin, timeout, cleaning, library)
+        record = _record_of_saved_page(library, prepared.article)
+        if record is None:
+            raise AddError(
+                f"{source}: no article of the library has this page's address or title; "
+                "add it first"
+            )
     _remember(library, prepared)
     cleaned = _how_cleaned(prepared.article)
     path = library.folder / record.path
@@ -392,6 +453,18 @@ def _record_with_url(library: Library, url: str) -> ArticleRecord | None:
         if record.url and not record.missing and _same_url(record.url, url):
             return record
     return None
+
+
+def _record_of_saved_page(library: Library, article: CleanArticle) -> ArticleRecord | None:
+    """The article a saved page (a file, standard input) was added as: the one with the
+    page's address, else the only one with its title (None if none, or several)."""
+    if article.url:
+        record = _record_with_url(library, article.url)
+        if record is not None:
+            return record
+    title = clean_line(article.title)
+    titled = [r for r in library.store.articles() if not r.missing and r.title == title]
+    return titled[0] if len(titled) == 1 else None
 
 
 def _with_text(library: Library, sha256: str) -> tuple[str, str] | None:

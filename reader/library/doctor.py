@@ -12,8 +12,10 @@ refuses to open. Every finding is one line with a severity:
   used by annotations but absent from the codebook (added), duplicate codebook names
   (merged), a stale article counter (raised), an older schema (migrated), temporary files
   a crash left behind (removed).
-- `note`: worth knowing, nothing to repair (missing article files, new files not yet
-  registered, orphaned annotations).
+- `note`: worth knowing, nothing to repair (an article file that is missing while its
+  annotations are kept, with how to put it back; new files not yet registered; orphaned
+  annotations). A missing file whose record has no annotations is a `problem`: `--fix`
+  forgets the record.
 
 Repairs never delete an annotation. Before writing, the original file is kept as a
 `before-doctor` backup.
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
@@ -171,12 +174,7 @@ class _Examination:
     def _library_files(self, articles: dict[int, dict[str, Any]]) -> None:
         assert self.library is not None
         known = {str(doc.get("path")) for doc in articles.values()}
-        for doc in articles.values():
-            if not (self.library / str(doc["path"])).is_file() and not doc.get("missing"):
-                self.say(
-                    "note",
-                    f"article {doc['id']} ({doc['path']}): the file is missing; its annotations are kept",
-                )
+        self._missing_files(articles)
         if self.library.is_dir():
             new = [
                 p
@@ -199,6 +197,50 @@ class _Examination:
                 self.say("note", f"skipped, as Reader does: {reason}")
             if len(unreadable) > 5:
                 self.say("note", f"… and {len(unreadable) - 5} more files Reader skips")
+
+    def _missing_files(self, articles: dict[int, dict[str, Any]]) -> None:
+        """Articles whose file is gone (`reader list` shows "(file missing)"): one with
+        annotations is kept, with how to bring its file back; one without is only a stale
+        record, which `--fix` forgets (nothing of the user's is in it but its read mark)."""
+        assert self.library is not None
+        counts: dict[Any, int] = {}
+        for doc in self.data.get("annotations", {}).values():
+            if isinstance(doc, dict):
+                counts[doc.get("article_id")] = counts.get(doc.get("article_id"), 0) + 1
+        table: dict[str, Any] = self.data.get("articles", {})
+        for doc_id, doc in list(table.items()):
+            if not isinstance(doc, dict) or doc.get("id") not in articles:
+                continue
+            path = str(doc["path"])
+            if path and (self.library / path).is_file():
+                continue
+            name = f"article {doc['id']} ({path or 'no file'})"
+            annotated = counts.get(doc["id"], 0)
+            if annotated:
+                self.say(
+                    "note",
+                    f"{name}: the file is missing; its {plural(annotated, 'annotation')} are "
+                    f"kept. Put the file back in the library folder, under any name (Reader "
+                    f"finds it by its text){self._backup_hint(path)}",
+                )
+                continue
+            self.say(
+                "problem",
+                f"{name}: the file is missing and the record has no annotations: forget it",
+                fixable=True,
+            )
+            if self.fix:
+                del table[doc_id]
+                del articles[doc["id"]]
+
+    def _backup_hint(self, path: str) -> str:
+        """Where an older copy of an article's file is kept, if there is one."""
+        assert self.library is not None
+        kept = self.library / FOLDER / "articles"
+        stem = Path(path).stem
+        if stem and kept.is_dir() and any(kept.glob(f"{glob_escape(stem)}.*")):
+            return f"; an older copy is in {FOLDER}/articles/"
+        return ""
 
     def _annotations(self, articles: dict[int, dict[str, Any]]) -> None:
         table: dict[str, Any] = self.data.get("annotations", {})

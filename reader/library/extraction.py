@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from reader.core.text import clean_line, normalise, without_escapes
 from reader.library.cleaning import Removal, clean_blocks, words
-from reader.library.headline import first_sentence, headline
+from reader.library.headline import first_sentence, headline, site_name
 from reader.library.page_text import (
     HEADING,
     ITEM,
@@ -168,7 +168,7 @@ def story(
         title=headline(_meta(document, "title"), page.tree, page.found, sites),
         blocks=list(page.found),
         author=_meta(document, "author"),
-        site=_meta(document, "sitename") or _meta(document, "hostname"),
+        site=site_name(_meta(document, "sitename"), _meta(document, "hostname"), page.tree),
         published=_meta(document, "date"),
         url=page.url or _meta(document, "url"),
         description=_meta(document, "description"),

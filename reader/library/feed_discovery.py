@@ -10,6 +10,7 @@ library's tolerant HTML parser, which never fetches or expands anything.
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from typing import Any
@@ -32,6 +33,21 @@ def parse_feed(body: bytes) -> Any:
     import feedparser
 
     return feedparser.parse(first_items(_as_utf8(body)))
+
+
+_SLASHED = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:///+[^\s<>\"']*")
+
+
+def links_as_given(body: bytes) -> dict[str, str]:
+    """The addresses feedparser changed, as the feed wrote them: feedparser turns
+    `file:///etc/passwd` into `file://etc/passwd`, and a message should name the link the
+    user can find in the feed. Keyed by feedparser's spelling."""
+    found: dict[str, str] = {}
+    for match in _SLASHED.finditer(body[: 10 * 1024 * 1024]):
+        written = html.unescape(match.group().decode("utf-8", "replace"))
+        scheme, rest = written.split("://", 1)
+        found.setdefault(f"{scheme}://{rest.lstrip('/')}", written)
+    return found
 
 
 _ITEM_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.IGNORECASE)

@@ -47,7 +47,7 @@ from reader.library.adding import (
     store_prepared,
 )
 from reader.library.article_files import ArticleError, is_article_file
-from reader.library.feed_discovery import is_feed, parse_feed
+from reader.library.feed_discovery import is_feed, links_as_given, parse_feed
 from reader.library.fetching import (
     FEED_TYPES,
     HTML_TYPES,
@@ -91,12 +91,21 @@ class FeedResult:
         notes = []
         if self.item_errors:
             count = len(self.item_errors)
-            notes.append(f"{plural(count, 'item')} not added ({self.item_errors[0]})")
+            notes.append(f"{plural(count, 'item')} not added ({' | '.join(self.item_errors)})")
         if self.passed_over:
             notes.append(f"{self.passed_over} older passed over")
         if self.removed:
             notes.append(f"{self.removed} removed by keep")
         return head + (f"; {'; '.join(notes)}" if notes else "")
+
+    def lines(self) -> list[str]:
+        """`line()` for a terminal: each item not added on a line of its own, with its
+        address as the feed gives it and why."""
+        if not self.item_errors:
+            return [self.line()]
+        head = FeedResult(**{**self.__dict__, "item_errors": []}).line()
+        count = plural(len(self.item_errors), "item")
+        return [f"{head}; {count} not added:", *(f"  {error}" for error in self.item_errors)]
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -239,7 +248,8 @@ def _refresh_one(
         result.reason = "not an RSS or Atom feed; check the address (reader follow finds a feed)"
         return _Outcome(result, feed.url)
     outcome = _Outcome(result, feed.url)
-    candidates = _new_items(library, feed, fetched.url, parsed.entries, outcome)
+    given = links_as_given(fetched.body)
+    candidates = _new_items(library, feed, fetched.url, parsed.entries, outcome, given)
     wanted = min(limit, feed.keep) if feed.keep else limit
     result.passed_over = max(0, len(candidates) - wanted)
     outcome.seen += candidates[wanted:]  # older than the newest `wanted`: passed over
@@ -257,7 +267,9 @@ def _refresh_one(
         except FetchCancelled:
             raise
         except (AddError, ArticleError) as error:
-            result.item_errors.append(clean_line(str(error))[:300])
+            reason = clean_line(str(error))
+            named = reason if address in reason else f"{address}: {reason}"
+            result.item_errors.append(named[:300])
             continue
         outcome.seen.append(address)
         if added.status == "added":
@@ -271,9 +283,15 @@ def _refresh_one(
 
 
 def _new_items(
-    library: Library, feed: Feed, base: str, entries: list[Any], outcome: _Outcome
+    library: Library,
+    feed: Feed,
+    base: str,
+    entries: list[Any],
+    outcome: _Outcome,
+    given: dict[str, str] | None = None,
 ) -> list[str]:
-    """The http(s) addresses of the feed's items not taken before, newest first."""
+    """The http(s) addresses of the feed's items not taken before, newest first; a link
+    refused is named as the feed wrote it (`given`: `links_as_given`)."""
     dated = sorted(
         (e for e in entries if e.get("link")),
         key=lambda e: tuple(e.get("published_parsed") or e.get("updated_parsed") or ()),
@@ -287,7 +305,11 @@ def _new_items(
         except AddError as error:
             link = clean_line(str(entry["link"]))[:500]
             if link not in seen:  # said once; then remembered, as a taken item is
-                outcome.result.item_errors.append(str(error))
+                written = (given or {}).get(str(entry["link"]))
+                message = str(error)
+                if written:
+                    message = clean_line(written)[:200] + message[len(link[:200]) :]
+                outcome.result.item_errors.append(message)
                 outcome.seen.append(link)
             continue
         if address in seen or address in found:

@@ -98,6 +98,30 @@ def _weak(title: str, site_names: Iterable[str], opening: set[str]) -> bool:
     return not any(_content_words(part) & opening for part in rest)
 
 
+def site_name(name: str, host: str, tree: Any) -> str:
+    """The site's name as the page gives it. trafilatura's `name` (og:site_name,
+    application-name, a publisher tag) unless it is only the domain or a handle, as when the
+    page has none of those: then the part of the page's `<title>` that names the site
+    ("Headline | The Harbour Herald" on harbourherald.example), if one does; else `name`."""
+    labels = _site_labels(host) if host else []
+    if name and not (" " not in name and ("." in name or _letters(name) in labels)):
+        return name
+    parts = _parts(_page_title(tree))[1:]  # the first part is the headline
+    for part in reversed(parts):
+        letters = _letters(part)
+        if any(label in letters and len(letters) <= 2.5 * len(label) for label in labels):
+            return part
+    return name or host
+
+
+def _page_title(tree: Any) -> str:
+    try:
+        element = tree.find(".//title") if tree is not None else None
+        return one_line(" ".join(element.itertext())) if element is not None else ""
+    except (AttributeError, TypeError, ValueError):
+        return ""
+
+
 def _site_labels(name: str) -> list[str]:
     """The letters that name a site: "www.calgarysun.com" -> calgarysun, "BBC News" -> bbcnews."""
     host = [part for part in name.lower().split(".") if part not in _HOST_NOISE]

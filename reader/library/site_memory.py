@@ -5,7 +5,8 @@ page's site (its host name without "www."), in `.reader-sites/<site>.json` in th
 folder: no text, only hashes, at most `PAGES_PER_SITE` pages a site (the newest). A block
 of a new page that other pages of the same site also hold is boilerplate by repetition (as
 jusText and boilerpipe reason): a sign-up line, a copyright notice, a "Listen live" trailer.
-A `SiteMemory` without a folder keeps everything in memory (the benchmark uses one).
+A `SiteMemory` without a folder keeps everything in memory (the benchmark uses one), and so
+does one whose folder is a link (a library from elsewhere cannot make it write elsewhere).
 """
 
 from __future__ import annotations
@@ -59,7 +60,12 @@ class SiteMemory:
         return self._sites[site]
 
     def _path(self, site: str) -> Path | None:
+        """The file of `site`; None (kept in memory only) without a folder, or when the
+        folder is a link: a library from elsewhere must not make a page's host name the
+        name of a file written in another folder (as a linked `.reader-backups`)."""
         if self.folder is None or not re.fullmatch(r"[a-z0-9.-]+", site):
+            return None
+        if self.folder.is_symlink():
             return None
         return self.folder / f"{site}.json"
 

@@ -142,6 +142,18 @@ NOT_NAMES = words("not_names")
 NOT_NAME_LEADS = NOT_NAMES - {"mr", "mrs", "ms", "dr"}
 CONNECTORS = words("connectors")
 PLACE_WORDS = words("place_words")
+
+
+def _org_nicknames() -> dict[str, list[str]]:
+    """data/org_nicknames.txt: each nickname's names ("mounties" -> ["rcmp", …])."""
+    found: dict[str, list[str]] = {}
+    for line in entries("org_nicknames"):
+        nickname, _, name = line.partition(" ")
+        found.setdefault(nickname.casefold(), []).append(name.strip().casefold())
+    return found
+
+
+_ORG_NICKNAMES = _org_nicknames()
 PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -1117,6 +1129,16 @@ class Entities:
             at += 1  # the particle's word
             while at < count and texts[at][:1].isupper() and texts[at][:1].isalpha():
                 at += 1
+        if (  # "Bureau des enquêtes indépendantes (BEI)": an adjective its acronym ends on
+            at + 3 < count
+            and texts[at].isalpha()
+            and texts[at].islower()
+            and texts[at + 1] == "("
+            and _is_acronym(texts[at + 2])
+            and texts[at + 3] == ")"
+            and texts[at + 2][-1:].casefold() == texts[at][:1].casefold()
+        ):
+            at += 1
         return at
 
     def _planned(self, toks: Sequence[Token], first: int, last: int) -> None:
@@ -2096,6 +2118,10 @@ class Entities:
         self._file_name(entity)
         return entity
 
+    def people_called(self, word: str) -> list[Entity]:
+        """The people known by a name or surname (two for a surname a family shares)."""
+        return [e for e in self._with_alias(word.casefold()) if e.kind == "person"]
+
     def _with_alias(self, key: str) -> list[Entity]:
         """The entities known by `key`, in the order they were first named."""
         found = self._by_alias.get(key)
@@ -2181,9 +2207,13 @@ class Entities:
         return entity
 
     def _find_by_part(self, key: str) -> Entity | None:
-        """A first name, an organisation's first word, or a misspelt surname."""
+        """A first name, an organisation's first word or nickname, or a misspelt surname."""
         if " " in key:
             return None
+        for name in _ORG_NICKNAMES.get(key, ()):
+            bodies = [e for e in self._with_alias(name) if e.kind == "org"]
+            if bodies:
+                return bodies[0]  # "Mounties said" after "the RCMP"
         named = [e for e in self._by_first.get(key, ()) if e.name.split()[0].casefold() == key]
         # "her mother, Fiona," for Fiona Parry, when one person has that first name.
         given = {id(e): e for e in named if e.kind == "person" and len(e.name.split()) > 1}

@@ -457,7 +457,7 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
         for trailing in (_trailing_name(segment) for segment in segments[1:])
         if trailing
     )
-    if names and _owners_role(lead):
+    if names and (_owners_role(lead) or _role_for_body(lead)):
         return names[0]  # "Sanders's campaign manager, Jeff Weaver, said": not Sanders
     main = name_before(lead, len(lead)) or nominal_before(lead, len(lead)) or sentence_subject(lead)
     if main is not None and main.kind == "name":
@@ -502,6 +502,25 @@ def _trailing_name(segment: Sequence[Token]) -> list[Token]:
     ):
         return []  # "a spokeswoman for the Democratic National Convention": a role, no name
     return list(segment[start:])
+
+
+def _role_for_body(segment: Sequence[Token]) -> bool:
+    """Whether a segment is a role held for a body: "A spokesman for the campaign group
+    Heritage Preservation UK", "the president of the Alberta Teachers' Association" (the
+    name set off after it is who speaks, not the body)."""
+    if len(segment) < 4 or segment[0].folded not in {"a", "an", "the"}:
+        return False
+    role = 1
+    while role < len(segment) and segment[role].text.isalpha() and segment[role].text.islower():
+        if segment[role].folded in {"for", "of", "at", "with"}:
+            break
+        role += 1
+    return (
+        1 < role < len(segment) - 1
+        and segment[role].folded in {"for", "of", "at", "with"}
+        and (segment[role - 1].folded in TITLES or segment[role - 1].folded in PERSON_NOUNS)
+        and any(_name_token(t) for t in segment[role + 1 :])
+    )
 
 
 def _owners_role(segment: Sequence[Token]) -> bool:

@@ -918,6 +918,8 @@ class Store:
         """Add the sources and themes these annotations use that the codebook lacks."""
         sources = dict(self._tables.sources)
         themes = dict(self._tables.themes)
+        taken = {theme.key for theme in themes.values()}  # (kept up to date: a file of
+        # 200,000 new themes once took as many passes over the codebook)
         for annotation in annotations:
             if annotation.source and name_key(annotation.source) not in sources:
                 source = Source(annotation.source)
@@ -927,7 +929,8 @@ class Store:
             for name in annotation.themes:
                 key = name_key(name)
                 if key not in themes:
-                    theme = Theme(name, key=_free_key(themes.values()))
+                    theme = Theme(name, key=_free_key(taken))
+                    taken.add(theme.key)
                     themes[key] = theme
                     self._put(THEMES, key, asdict(theme))
         self._tables.sources, self._tables.themes = sources, themes
@@ -1282,7 +1285,6 @@ def _is_read_only(path: Path) -> bool:
     return not stat.S_IMODE(mode) & 0o222 or not os.access(path.parent, os.W_OK)
 
 
-def _free_key(themes: Iterable[Theme]) -> int:
-    """The lowest quick key no theme has, or 0 when all nine are taken."""
-    taken = {theme.key for theme in themes}
+def _free_key(taken: set[int]) -> int:
+    """The lowest quick key not in `taken`, or 0 when all nine are taken."""
     return next((key for key in QUICK_KEYS if key not in taken), 0)

@@ -1,5 +1,7 @@
 """Looking into backups and restoring one (`reader restore`).
 
+A backup is checked as opening it would check it (every record) before it is put in
+place: a damaged one is refused, so a restore never leaves a database no command opens.
 A restore never destroys anything: the journal is folded into the database first (so that
 what is kept holds every change), the current file, whatever state it is in (even
 damaged), is kept as a `before-restore` backup, and the chosen backup is copied over the
@@ -19,6 +21,7 @@ from reader.storage.atomic import copy_atomically
 from reader.storage.backups import FOLDER, Backup, Backups
 from reader.storage.database import Store, StoreError, locked
 from reader.storage.journal import Journal
+from reader.storage.merging import MergeError, tables_of
 from reader.storage.migrations import SCHEMA_VERSION, schema_of
 from reader.storage.tinydb_storage import read_database_bytes
 
@@ -59,6 +62,13 @@ def restore(db: Path, backup: Backup) -> Backup | None:
     info = describe(backup)
     if not info.usable:
         raise StoreError(f"{backup.path}: cannot be restored: {info.problem}")
+    try:  # every record, as opening it would check them: a damaged one would not open
+        tables_of(read_database_bytes(backup.path), str(backup.path))
+    except (MergeError, OSError) as error:
+        reason = str(error).removeprefix(f"{backup.path}: ").split("; `reader doctor`")[0]
+        raise StoreError(
+            f"{backup.path}: cannot be restored: {reason}; the database is unchanged"
+        ) from None
     journal = Journal(db)
     if journal.exists():
         with contextlib.suppress(StoreError, OSError):  # a damaged file: set aside below

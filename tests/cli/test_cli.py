@@ -88,6 +88,23 @@ def test_search_leaves_out_sorts_and_groups(seeded_library: Path) -> None:
     assert (seeded_library / ".reader.json.index").is_file()  # the next search reads it
 
 
+def test_a_search_of_filters_only_shows_no_scores(seeded_library: Path) -> None:
+    filtered = run_reader("search", "--library", str(seeded_library), "-theme:celebrity")
+    assert filtered.returncode == 0, filtered.stderr
+    heads = [line for line in filtered.stdout.splitlines() if not line.startswith(" ")]
+    assert heads and not any(line.startswith("  0.0") for line in heads)
+    assert heads[0].split(" · ")[0] in {"Doug King", "Heather McPherson", "ICE"}
+    ranked = run_reader("search", "--library", str(seeded_library), "mcphersn")
+    assert ranked.stdout.splitlines()[0].split("  ", 1)[1].startswith("Heather McPherson")
+
+
+def test_empty_standard_input_is_named_as_such(library: Path) -> None:
+    result = run_reader("add", "-", "--library", str(library), stdin="")
+    assert result.returncode == 1
+    assert result.stderr.startswith("reader add: standard input: nothing came in")
+    assert "file" not in result.stderr
+
+
 def test_no_match_is_not_an_error(tagged_library: Path) -> None:
     result = run_reader("search", "--library", str(tagged_library), "--json", "zzyzx")
     assert result.returncode == 0 and json.loads(result.stdout) == []
@@ -313,8 +330,8 @@ def test_quotes_mark_an_uncertain_speaker_with_a_question_mark_as_the_app_does(
     article = tmp_path / "road.txt"
     article.write_text(
         "Town council meets\n\n“We will fix the road this summer,” Mayor Jane Roe said.\n\n"
-        "Councillor Tom Lee spoke after her.\n\n"
-        "“It has been broken for years,” he said.\n",  # a pronoun: not certain
+        "Councillor Tom Lee spoke after her, and so did Councillor Sam Ruiz.\n\n"
+        "“It has been broken for years,” he said.\n",  # which of two men: not certain
         encoding="utf-8",
     )
     rows = json.loads(run_reader("quotes", str(article), "--json").stdout)
@@ -327,3 +344,56 @@ def test_quotes_mark_an_uncertain_speaker_with_a_question_mark_as_the_app_does(
     ]
     assert any(line.startswith(f"? {doubtful[0]}") for line in speakers), shown
     assert any(line.startswith(sure[0]) for line in speakers), shown
+
+
+LONG = "y" * 300  # a name over the 255 bytes a file name may hold on most file systems
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "-f", "json", "-o", f"{LONG}.json"],
+        ["export", "-f", "qdpx", "-o", f"{LONG}/x.qdpx"],
+        ["follow", "--export", f"{LONG}.opml"],
+        ["add", f"{LONG}.txt"],
+        ["quotes", f"{LONG}.txt"],
+        ["list", "--db", f"{LONG}.json"],
+        ["list", "--db", f"{LONG}/reader.json"],
+        ["list", "--library", LONG],
+    ],
+    ids=["export", "export-folder", "follow-export", "add", "quotes", "db", "db-folder", "library"],
+)
+def test_a_name_too_long_for_the_file_system_is_one_line(
+    library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+) -> None:
+    # Path.exists() and is_dir() raise ENAMETOOLONG instead of answering: a traceback
+    from reader.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    status = main(args if "--library" in args else [*args, "--library", str(library)])
+    err = capsys.readouterr().err
+    assert status in (1, 2)
+    assert err.count("\n") == 1 and err.startswith("reader"), err
+    assert LONG in err and "Traceback" not in err
+
+
+def test_a_line_break_in_an_export_s_name_never_makes_a_second_line(
+    tagged_library: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from reader.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    options = ["--library", str(tagged_library)]
+    assert main(["export", "-f", "json", "-o", "evil\n  9  forged.json", *options]) == 0
+    assert main(["import", "evil\n  9  forged.json", *options]) == 0
+    assert main(["follow", "--export", "evil\n  9  forged.opml", *options]) == 0
+    said = capsys.readouterr()
+    lines = [*said.out.splitlines(), *said.err.splitlines()]
+    assert len(lines) == 3 and all("evil\\n  9  forged." in line for line in lines), lines

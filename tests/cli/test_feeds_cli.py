@@ -113,3 +113,25 @@ def test_a_bad_opml_file_is_one_line(empty_library: Path, tmp_path: Path) -> Non
     assert result.returncode == 1
     assert result.stderr.startswith(f"reader: {bomb}: declares a DTD or entities")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_every_item_not_added_is_named_with_its_reason(news: FeedSite, empty_library: Path) -> None:
+    lib = ("--library", str(empty_library))
+    assert run_reader("follow", news.add_feed("city", local_link=True), *lib).returncode == 0
+    refreshed = run_reader("refresh", *lib)
+    assert refreshed.returncode == 0, refreshed.stderr
+    lines = refreshed.stdout.splitlines()
+    assert lines[0] == "City News: new 3; 2 items not added:"
+    assert sorted(lines[1:3]) == sorted(
+        [
+            "  file:///etc/passwd: not a web address (http or https); skipped",  # as written
+            f"  {news.base}/etc/passwd: the server answered 404 Not Found",
+        ]
+    )
+    # The one-line status names them both too.
+    [feed] = json.loads(run_reader("follow", "--list", "--json", *lib).stdout)
+    assert "file:///etc/passwd" in feed["status"] and "404" in feed["status"]
+    # `reader add --feed` names the link as the feed wrote it too.
+    added = run_reader("add", "--feed", news.feed_url("city"), "--limit", "9", *lib)
+    assert added.returncode == 1
+    assert "reader add: file:///etc/passwd: not a web address" in added.stderr

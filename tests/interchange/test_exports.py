@@ -10,6 +10,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -217,6 +218,9 @@ def _same(a: list[Annotation], b: list[Annotation]) -> None:
             x.themes,
             x.note,
             x.created,
+            x.updated,
+            x.prefix,
+            x.suffix,
             x.orphaned,
             x.kind,
             x.coder,
@@ -225,11 +229,45 @@ def _same(a: list[Annotation], b: list[Annotation]) -> None:
     assert sorted(map(key, a)) == sorted(map(key, b))
 
 
+# What each format cannot carry of the codebook (the README says so too).
+NOT_CARRIED = {"w3c": {"theme colour", "theme description"}, "json": set(), "qdpx": set()}
+
+
+def _codebook(store: Store) -> dict[str, str]:
+    """The codebook's fields, by what they are: source and theme descriptions, colours."""
+    book = {f"source description/{s.name}": s.description for s in store.sources()}
+    for theme in store.themes():
+        book[f"theme colour/{theme.name}"] = theme.colour
+        book[f"theme description/{theme.name}"] = theme.description
+    return {field: value for field, value in book.items() if value}
+
+
+def _carried(book: dict[str, str], fmt: str) -> dict[str, str]:
+    return {k: v for k, v in book.items() if k.split("/", 1)[0] not in NOT_CARRIED[fmt]}
+
+
+def _describe(folder: Path) -> None:
+    """Give the library's codebook descriptions and colours, and some annotations a later
+    `updated` than `created` (merges keep the newer: it must survive a round trip)."""
+    store = Store(folder / "reader.json")
+    for source in store.sources():
+        store.update_source(source.name, description=f"{source.name}, a person in the news")
+    for index, theme in enumerate(store.themes()):
+        store.update_theme(theme.name, colour=f"#0{index % 10}a0b0", description=f"{theme.name}!")
+    later = [
+        msgspec.structs.replace(a, updated="2031-01-02T03:04:05+00:00")
+        for a in list(store.annotations())[::2]
+    ]
+    store.save_annotations(later)
+    store.close()
+
+
 def _round_trip(folder: Path, fmt: str) -> tuple[list[Annotation], list[Annotation]]:
     store = Store(folder / "reader.json")
     library = Library(folder, store)
     selection = select(store, library)
     before = list(store.annotations())
+    book = _codebook(store)
     store.close()
     if fmt == "w3c":
         incoming = from_w3c(to_w3c(selection), "x")
@@ -244,6 +282,7 @@ def _round_trip(folder: Path, fmt: str) -> tuple[list[Annotation], list[Annotati
     report = import_incoming(fresh, Library(folder, fresh), incoming)
     again = import_incoming(fresh, Library(folder, fresh), incoming)
     after = list(fresh.annotations())
+    assert _codebook(fresh) == _carried(book, fmt)
     fresh.close()
     assert report.unplaced == [] and len(report.added) == len(before)
     assert again.added == [] and again.present == len(before)  # twice adds nothing twice
@@ -252,6 +291,7 @@ def _round_trip(folder: Path, fmt: str) -> tuple[list[Annotation], list[Annotati
 
 @pytest.mark.parametrize("fmt", ["w3c", "json", "qdpx"])
 def test_export_then_import_into_an_empty_database_loses_nothing(tagged: Path, fmt: str) -> None:
+    _describe(tagged)
     before, after = _round_trip(tagged, fmt)
     _same(before, after)
 
@@ -303,6 +343,7 @@ def test_round_trip_of_any_annotations(
                 )
             )
         store.close()
+        _describe(folder)
         before, after = _round_trip(folder, fmt)
         _same(before, after)
 
@@ -417,3 +458,15 @@ def test_every_export_names_the_coder(tagged: Path) -> None:
     assert sorted(users.values()) == ["Reader", "Reader", "Zoë Ng", "alice"]
     selections = list(project.iter(f"{{{NAMESPACE}}}PlainTextSelection"))
     assert all(s.get("creatingUser") in users for s in selections)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "obsidian"])
+def test_an_export_into_a_folder_that_does_not_exist_is_refused(
+    tagged: Path, tmp_path: Path, fmt: str
+) -> None:
+    missing = tmp_path / "nonexistent-dir"
+    result = run_reader("export", "-f", fmt, "-o", str(missing / "x"), "--library", str(tagged))
+    assert result.returncode == 2
+    assert result.stderr == f"reader: {missing}: no such folder (for {missing / 'x'}); " \
+        "create it first, or give another path\n"  # fmt: skip
+    assert not missing.exists()

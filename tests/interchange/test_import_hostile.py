@@ -373,3 +373,52 @@ def test_a_target_holding_line_breaks_is_reported_on_one_line(
         {"type": "Annotation", "target": "a\u2028b\nc.txt", "body": []},
     ]
     _import_cleanly(fuzz_library, json.dumps(document).encode(), tmp_path_factory, ".jsonld")
+
+
+def _stored(library: Path) -> dict[str, tuple[str | None, tuple[str, ...]]]:
+    store = Store(library / "reader.json", backups=False)
+    try:
+        return {a.id: (a.source, a.themes) for a in store.annotations()}
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {},  # no time at all: it was taken for "now", newer than any edit of ours
+        {"created": "2026-02-01T09:00:00Z", "modified": "zzzz"},  # sorts after every date
+        {"created": "2026-02-01T09:00:00Z", "modified": "9999-12-31T23:59:59Z"},
+    ],
+    ids=["undated", "not-a-time", "year-9999"],
+)
+def test_a_file_whose_time_cannot_be_trusted_never_replaces_our_annotation(
+    tagged_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], dates: dict[str, str]
+) -> None:
+    before = _stored(tagged_library)
+    exported = tmp_path / "ours.jsonld"
+    assert main(["export", "-f", "w3c", "-o", str(exported), "--library", str(tagged_library)]) == 0
+    item = json.loads(exported.read_text(encoding="utf-8"))["first"]["items"][0]
+    for key in ("created", "modified", "creator"):
+        item.pop(key, None)
+    item.update(dates)
+    item["body"] = [
+        {"type": "TextualBody", "value": "Someone Else", "purpose": "identifying"},
+        {"type": "TextualBody", "value": "hijacked", "purpose": "tagging"},
+    ]
+    forged = write(tmp_path, "forged.jsonld", [item])
+    capsys.readouterr()
+    assert run_import(tagged_library, forged) == 0
+    assert "updated" not in capsys.readouterr().out
+    assert _stored(tagged_library) == before
+
+
+def test_a_number_of_thousands_of_digits_is_said_in_the_user_s_words(
+    tagged_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Python's own message advised calling sys.set_int_max_str_digits()
+    document = '{"annotations": [{"id": "x", "start": ' + "9" * 5000 + "}]}"
+    assert run_import(tagged_library, write(tmp_path, "digits.json", document)) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "digits.json" in err and "5,000 digits" in err
+    assert "sys." not in err

@@ -323,3 +323,76 @@ def test_boilerplate_other_pages_of_the_site_repeat_is_removed(
     newest = next(f for f in articles_in(empty_library) if "story-3" in f.name)
     assert footer not in read_article(newest).text
     assert list((empty_library / ".reader-sites").iterdir())
+
+
+SAVED_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Council approves new bike lanes on King Street | The Harbour Herald</title>
+<meta name="author" content="Priya Natarajan">
+<link rel="canonical" href="https://harbourherald.example/news/bike-lanes-king-street">
+</head><body><nav><a href="/news">News</a> <a href="/sports">Sports</a></nav>
+<main><article><h1>Council approves new bike lanes on King Street</h1>
+<p>City council voted 9-4 on Thursday night to build protected bike lanes along a
+three-kilometre stretch of King Street, ending a debate that has run for two years.</p>
+<p>"This is a safety project first and foremost," said Councillor Maria Okafor, who
+brought the motion forward. "We have lost two cyclists on this corridor since 2023."</p>
+<div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
+<p>Business owners along the street were divided. Dave Kowalski, who runs a hardware
+store near Queen Street, said the loss of 120 parking spaces would hurt him.</p>
+</article></main></body></html>"""
+
+
+def _way_back(stdout: str) -> list[str]:
+    [hint] = [line for line in stdout.splitlines() if "missing a paragraph?" in line]
+    return shlex.split(hint.split("?", 1)[1].split(" (", 1)[0])
+
+
+def test_the_way_back_printed_for_a_saved_page_works_from_another_folder(
+    tmp_path: Path, empty_library: Path
+) -> None:
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "council-vote.html").write_text(SAVED_PAGE, encoding="utf-8")
+    added = run_reader(
+        "add", "--show-removed", "web/council-vote.html", "--library", str(empty_library),
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    command = _way_back(added.stdout)
+    assert command[-1] == str(tmp_path / "web" / "council-vote.html")  # a full path
+    again = run_reader(*command[1:], cwd=empty_library)
+    assert again.returncode == 0, again.stderr
+    assert "updated:" in again.stdout or "unchanged:" in again.stdout
+    [file] = articles_in(empty_library)
+    assert read_article(file).meta["cleaning"] == "trafilatura"
+    assert read_article(file).meta["site"] == "The Harbour Herald"  # as its title names it
+
+
+def test_show_removed_on_a_page_already_added_shows_what_its_cleaning_removed(
+    tmp_path: Path, empty_library: Path
+) -> None:
+    page = tmp_path / "council-vote.html"
+    page.write_text(SAVED_PAGE, encoding="utf-8")
+    assert run_reader("add", str(page), "--library", str(empty_library)).returncode == 0
+    again = run_reader("add", "--show-removed", str(page), "--library", str(empty_library))
+    assert again.returncode == 0, again.stderr
+    assert "already in the library" in again.stdout
+    assert "cleaning: trafilatura+reader" in again.stdout
+    assert _way_back(again.stdout)[-1] == str(page)
+    # From standard input too, and the way back names it as -.
+    piped = run_reader(
+        "add", "--show-removed", "-", "--library", str(empty_library), stdin=SAVED_PAGE
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert "cleaning: trafilatura+reader" in piped.stdout
+    assert _way_back(piped.stdout)[-1] == "-"
+    assert len(articles_in(empty_library)) == 1
+
+
+def test_update_of_a_saved_page_not_in_the_library_says_add_it_first(
+    tmp_path: Path, empty_library: Path
+) -> None:
+    page = tmp_path / "council-vote.html"
+    page.write_text(SAVED_PAGE, encoding="utf-8")
+    result = run_reader("add", "--update", str(page), "--library", str(empty_library))
+    assert result.returncode == 1
+    assert "add it first" in result.stderr and str(page) in result.stderr
+    assert articles_in(empty_library) == []

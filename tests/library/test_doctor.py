@@ -177,3 +177,36 @@ def test_doctor_names_the_files_reader_skips_apart_from_new_articles(library: Pa
     assert len(skipped) == 2
     assert any("binary.txt" in line for line in skipped)
     assert any("empty.txt" in line for line in skipped)
+
+
+def test_doctor_reports_a_deleted_article_file_and_says_what_to_do(tmp_path: Path) -> None:
+    from tests.helpers.paths import WARHOL
+    from tests.helpers.seeding import ICE_QUOTES, tag_quotes
+
+    library = tmp_path / "library"
+    library.mkdir()
+    shutil.copy(GOLD / ICE, library / ICE)
+    shutil.copy(GOLD / WARHOL, library / WARHOL)
+    tag_quotes(library, ICE_QUOTES)  # the ICE article has annotations, Warhol's none
+    (library / ICE).unlink()
+    (library / WARHOL).unlink()
+    listed = run_reader("list", "--library", str(library))
+    assert listed.stdout.count("(file missing)") == 2  # the records are marked missing
+    found = run_reader("doctor", "--library", str(library))
+    assert found.returncode == 1  # a stale record is a problem --fix repairs
+    [ice] = [line for line in found.stdout.splitlines() if ICE in line]
+    assert ice.startswith("   note:") and "2 annotations are kept" in ice
+    assert "Put the file back in the library folder" in ice
+    [warhol] = [line for line in found.stdout.splitlines() if WARHOL in line]
+    assert warhol.startswith("problem:") and "no annotations" in warhol
+    fixed = run_reader("doctor", "--fix", "--library", str(library))
+    assert fixed.returncode == 0, fixed.stdout
+    assert "  fixed:" in fixed.stdout and WARHOL in fixed.stdout
+    store = Store(library / "reader.json")
+    assert [r.path for r in store.articles()] == [ICE]  # the annotated record stays
+    assert len(list(store.annotations())) == 2  # and every annotation
+    store.close()
+    # The file put back, under another name: its annotations follow it.
+    shutil.copy(GOLD / ICE, library / "renamed.txt")
+    assert "(file missing)" not in run_reader("list", "--library", str(library)).stdout
+    assert "ok:" in run_reader("doctor", "--library", str(library)).stdout

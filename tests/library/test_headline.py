@@ -111,3 +111,52 @@ def test_show_removed_lists_what_the_cleaning_would_have_cut_when_it_backed_off(
     lines = removed_report(outcome)
     assert any("kept trafilatura's text:" in line for line in lines)
     assert any("Harbour kayak number 1" in line and "; kept)" in line for line in lines)
+
+
+def _page(head: str) -> str:
+    body = (
+        "<article><h1>Council approves new bike lanes on King Street</h1>"
+        + "<p>City council voted 9-4 on Thursday night to build protected bike lanes along "
+        "King Street, ending a debate that has run for more than two years.</p>" * 3 + "</article>"
+    )
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+CANONICAL = '<link rel="canonical" href="https://harbourherald.example/news/bike-lanes">'
+
+
+@pytest.mark.parametrize(
+    ("head", "site"),
+    [
+        # No og:site_name: the title's suffix that names the domain, not the domain.
+        (
+            "<title>Council approves new bike lanes | The Harbour Herald</title>" + CANONICAL,
+            "The Harbour Herald",
+        ),
+        (
+            '<meta name="twitter:site" content="@harbourherald">'
+            "<title>Council approves new bike lanes - The Harbour Herald</title>" + CANONICAL,
+            "The Harbour Herald",
+        ),
+        # The page's own name for itself wins.
+        (
+            '<meta property="og:site_name" content="Harbour Herald Online">'
+            "<title>Council approves new bike lanes | The Harbour Herald</title>" + CANONICAL,
+            "Harbour Herald Online",
+        ),
+        (
+            '<meta name="application-name" content="The Herald">'
+            "<title>Council approves new bike lanes</title>" + CANONICAL,
+            "The Herald",
+        ),
+        # A suffix that does not name the site (a section) is not taken for its name.
+        (
+            "<title>Council approves new bike lanes | Local news</title>" + CANONICAL,
+            "harbourherald.example",
+        ),
+    ],
+)
+def test_a_saved_page_is_filed_under_the_name_the_site_gives_itself(head: str, site: str) -> None:
+    from reader.library.extraction import clean_page
+
+    assert clean_page(_page(head)).site == site

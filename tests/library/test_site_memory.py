@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reader.library.site_memory import FOLDER_NAME, SiteMemory, site_of
+from reader.library.site_memory import FOLDER_NAME, SiteMemory, line_hash, site_of
 
 FOOTER = "Harbour Times is owned by its readers and answers to nobody else in town."
 
@@ -63,3 +63,24 @@ def test_a_version_of_the_same_story_is_not_another_page(tmp_path: Path) -> None
     seen = memory.seen_elsewhere("https://harbour.example/bridge", [*story, "Updated at 5pm."])
     assert seen("The mayor cuts the ribbon.") == 0  # the same story at another address
     assert seen(FOOTER) == 1  # the ferry story is another page
+
+
+def test_a_memory_folder_that_is_a_link_is_neither_written_nor_read(tmp_path: Path) -> None:
+    # A synced or cloned library can carry `.reader-sites` as a link to any folder: adding
+    # a page of harbour.example replaced that folder's harbour.example.json, a name the
+    # network chose. Like a linked `.reader-backups`, the folder is not used.
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    precious = elsewhere / "harbour.example.json"
+    kept = {"site": "harbour.example", "pages": {"https://harbour.example/x": [line_hash(FOOTER)]}}
+    precious.write_text(json.dumps(kept), encoding="utf-8")
+    before = precious.read_bytes()
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / FOLDER_NAME).symlink_to(elsewhere, target_is_directory=True)
+    memory = SiteMemory(library / FOLDER_NAME)
+    assert memory.seen_elsewhere("https://harbour.example/b")(FOOTER) == 0
+    memory.remember("https://harbour.example/a", [FOOTER])
+    assert precious.read_bytes() == before
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["harbour.example.json"]
+    assert memory.seen_elsewhere("https://harbour.example/b")(FOOTER) == 1  # (in memory)

@@ -3273,3 +3273,122 @@ def test_a_statement_someone_wrote_by_pronoun_speaks_for_them() -> None:
         "“I do not know yet if I can forgive this,” the statement said."
     )
     assert [s for _, s in _speech(text)] == ["Ada Nwosu", "Bernard Lavoie"]
+
+
+def test_a_company_named_by_its_trade_is_a_company() -> None:
+    text = _article(
+        "Workers at Harbourview Steel ratified a new contract on Sunday.\n\n"
+        "“It was a long strike,” said Dana Kowalchuk, the union local's president.\n\n"
+        "Harbourview Steel said it was pleased to have reached a deal.\n\n"
+        "“We look forward to restarting operations,” the company said in a statement."
+    )
+    assert [s for _, s in _speech(text)] == ["Dana Kowalchuk", "Harbourview Steel"]
+
+
+def test_a_kind_of_role_stands_for_the_person_given_such_a_title() -> None:
+    text = _article(
+        "“We met every inspection requirement,” said Gordon Whitby, the railway's"
+        " vice-president of safety.\n\n"
+        "“April to July,” the MP replied. “Nobody saw that rail was about to break?”\n\n"
+        "“Flaws can develop quickly,” the executive said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Gordon Whitby"
+
+
+def test_someone_new_introduced_by_is_speaks_the_she_said_after() -> None:
+    text = _article(
+        "“We open at four,” said Marie Gagnon, who has run the shelter since 2009.\n\n"
+        "At about 5 a.m., the breakfast crew begins to arrive. Among them is Sister Agathe"
+        " Roy, 84, a Grey Nun who has volunteered in the kitchen every Tuesday since 1991.\n\n"
+        "“I make porridge,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Marie Gagnon", "Agathe Roy"]
+
+
+def test_a_surname_two_people_share_is_never_a_sure_suggestion() -> None:
+    text = _article(
+        "Wanda Pinsent, who runs the ferry terminal's café, and her son Corey Pinsent, a deckhand,"
+        " both lost work when the ice came in.\n\n"
+        "“We have had three days of sailings since New Year's,” Pinsent said.\n\n"
+        "Transport official Hugh Barrett said the ferry would resume Friday.\n\n"
+        "“The ice is the worst in a decade,” Barrett said."
+    )
+    found = {f.mention: f for f in find_quotes(text) if f.speech and f.speaker}
+    assert found["Pinsent"].uncertain  # Wanda or Corey: the user chooses
+    assert not found["Barrett"].uncertain  # one Barrett: one key to accept
+
+
+def test_a_french_body_s_adjective_its_acronym_ends_on_is_part_of_its_name() -> None:
+    text = _article(
+        "Quebec's police watchdog, the Bureau des enquêtes indépendantes (BEI), investigated"
+        " the crash. In its report, the BEI noted that the officer “did not activate emergency"
+        " equipment at any point” before the collision."
+    )
+    assert [s for _, s in _speech(text)] == ["Bureau des enquêtes indépendantes"]
+
+
+def test_the_name_set_off_after_a_role_held_for_a_body_is_who_speaks() -> None:
+    text = _article(
+        "Not everyone has welcomed the returns.\n\n"
+        "A spokesman for the campaign group Heritage Watch UK, Nigel Mostyn, said he feared"
+        " museums were “emptying themselves out to satisfy a fashion”."
+    )
+    assert [s for _, s in _speech(text)] == ["Nigel Mostyn"]
+
+
+def test_a_place_owning_a_role_never_speaks_for_it() -> None:
+    text = _article(
+        "Salinas Verdes declined to comment on the financial terms.\n\n"
+        "Manitoba's economy minister, in a statement, called the deal “a cornerstone of the"
+        " supply chain we are building.”"
+    )
+    assert _speech(text) == [("a cornerstone of the supply chain we are building.", None)]
+
+
+def test_what_someone_called_a_report_is_their_word_not_its_title() -> None:
+    text = _article(
+        "The auditor's report was tabled on Monday.\n\n"
+        "NDP Leader Marit Engen called the report “damning.”\n\n"
+        "Her office released the report “Closing the Gap” last spring.\n\n"
+        "His publisher, Prairie Lantern Books, called the new novel “a book about what"
+        " families carry.”"
+    )
+    assert _speech(text) == [
+        ("damning.", "Marit Engen"),
+        ("a book about what families carry.", "Prairie Lantern Books"),
+    ]
+
+
+def test_she_for_the_only_person_named_just_before_is_a_sure_suggestion() -> None:
+    text = _article(
+        "Heather Lindqvist, a criminologist at Mount Royal University, has studied border"
+        " agencies for a decade.\n\n"
+        "“These offices are not new,” she wrote in an email. “They have simply grown.”\n\n"
+        "Her colleague Maria Okafor and the city's mayor, Joan Beckett, disagreed.\n\n"
+        "“We were never told,” she said."
+    )
+    found = [f for f in find_quotes(text) if f.speech]
+    assert [(f.speaker, f.uncertain) for f in found[:2]] == [
+        ("Heather Lindqvist", False),
+        ("Heather Lindqvist", False),
+    ]
+    assert found[2].uncertain  # two women named just before: the user chooses
+
+
+def test_mounties_are_the_rcmp_the_article_named() -> None:
+    text = _article(
+        "A hiker was found alive near Port Alberni, according to the RCMP.\n\n"
+        "Mounties said in a statement that he had likely left the trail after dark.\n\n"
+        "“We are grateful to the volunteers,” the statement read."
+    )
+    assert [s for _, s in _speech(text)] == ["RCMP"]
+
+
+def test_as_someone_put_it_the_words_are_theirs() -> None:
+    text = _article(
+        "Lucia Ferraro bakes; her brother, Marco Ferraro, runs the books. As Marco Ferraro put"
+        " it, “She makes the bread; I make sure we can pay for the flour.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Marco Ferraro"]
+    (finding,) = [f for f in find_quotes(text) if f.speech]
+    assert finding.cue == "put it"

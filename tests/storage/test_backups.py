@@ -7,10 +7,12 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 import reader.storage.backups
 from reader.core.records import new_annotation
 from reader.storage.backups import KEEP, Backups
-from reader.storage.database import Store
+from reader.storage.database import Store, StoreError
 from reader.storage.migrations import SCHEMA_VERSION
 from reader.storage.recovery import describe, restore
 
@@ -103,3 +105,22 @@ def test_a_file_named_like_a_backup_with_no_such_date_is_not_one(tmp_path: Path)
     saves(store, 2)  # (every save failed with a ValueError, and restore and doctor too)
     assert len(store.annotations()) == 3
     assert all(b.taken.year < 9999 for b in Backups(db).list())
+
+
+def test_a_backup_whose_records_are_damaged_is_not_put_in_place(tmp_path: Path) -> None:
+    # `reader restore` put a backup holding `"annotations": {"1": null}` (listed as "1
+    # annotation") over a good database, which then no command would open.
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 2)
+    store.close()
+    before = db.read_bytes()
+    damaged = tmp_path / ".reader-backups" / "reader.json.recent.20261202-100000-000000.json"
+    meta = {"1": {"schema": SCHEMA_VERSION, "next_article_id": 1}}
+    tables = {"meta": meta, "articles": {}, "annotations": {"1": None}, "sources": {}}
+    damaged.write_text(json.dumps({**tables, "themes": {}}))
+    [backup] = [b for b in Backups(db).list() if b.path == damaged]
+    with pytest.raises(StoreError, match="cannot be restored"):
+        restore(db, backup)
+    assert db.read_bytes() == before
+    assert len(Store(db)) == 2

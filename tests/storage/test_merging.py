@@ -58,6 +58,27 @@ def test_the_same_coders_later_edit_supersedes_the_earlier() -> None:
     assert resolve(new, old) == (new, None)
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    ["zzzz", "", "9999-12-31T23:59:59+00:00", "not a time at all"],
+)
+def test_a_time_that_is_no_time_or_far_ahead_never_wins(stamp: str) -> None:
+    # a crafted file dated "zzzz" (which sorts after any real date) or in the year 9999
+    # would supersede the user's annotation at every merge, and drop it when the coder
+    # is the same
+    mine = note("x", "alice", "safety")
+    forged = note("x", "alice", "hijacked", updated=stamp)
+    assert resolve(mine, forged) == (mine, None)
+    assert resolve(forged, mine) == (mine, None)
+
+
+def test_times_are_compared_as_moments_not_as_text() -> None:
+    earlier = note("x", "alice", "safety", updated="2026-02-01T10:00:00+02:00")  # 08:00 UTC
+    later = note("x", "alice", "policing", updated="2026-02-01T09:00:00+00:00")
+    assert resolve(earlier, later) == (later, None)
+    assert resolve(later, earlier) == (later, None)
+
+
 def test_a_change_of_coder_name_only_keeps_no_copy() -> None:
     old = note("x", "")
     renamed = msgspec.structs.replace(old, coder="alice", updated="2026-03-01T00:00:00+00:00")

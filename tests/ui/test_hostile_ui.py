@@ -132,3 +132,18 @@ async def test_highlights_and_cursor_sit_on_wide_and_combined_characters(tmp_pat
         view(app).move_to(text.index("e\u0301le"))
         await press(pilot, "l")
         assert view(app).cursor == text.index("e\u0301le") + 2
+
+
+def test_an_annotation_of_fifty_thousand_themes_and_a_huge_note_is_shown_in_brief() -> None:
+    # An imported annotation of 50,000 themes took 15 s to open the app on (every chip
+    # laid out), a note of 5 MB on one line 5 s; the list shows 50 chips and 2,000
+    # characters of a note, and says how much more there is.
+    from reader.ui.widgets.annotation_list import annotation_prompt
+
+    themes = tuple(f"theme {n}" for n in range(50_000))
+    annotation = new_annotation(1, "“Hello,” she said.", 1, 6, themes=themes, note="N" * 10**6)
+    for whole in (False, True):
+        shown = annotation_prompt(annotation, {}, whole_note=whole).plain
+        assert "● theme 49 " in shown and "theme 50 " not in shown
+        assert "+49,950 more" in shown
+        assert shown.count("N") == 2_000 and len(shown) < 4_000

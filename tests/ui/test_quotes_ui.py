@@ -46,7 +46,9 @@ async def test_quotes_are_found_after_the_article_shows_and_listed_with_speakers
         ]
         entries = pane_entries(app)
         assert len(entries) == len(gold)
-        assert entries[0].startswith("suggested ? Doug King")  # 0.79: below CONFIDENT
+        # "he" for the only person named just before: sure; "a representative": not
+        assert entries[0].startswith("suggested Doug King")
+        assert any(entry.startswith("suggested ? ") for entry in entries)
         assert "Embassy" not in " ".join(entries)  # the paraphrase is not offered
 
 
@@ -112,8 +114,8 @@ async def test_accept_asks_about_an_uncertain_speaker_and_saves_a_confident_one(
     library.mkdir()
     (library / "road.txt").write_text(
         "Town council meets\n\n“We will fix the road this summer,” Mayor Jane Roe said.\n\n"
-        "Councillor Tom Lee spoke after her.\n\n"
-        "“It has been broken for years,” he said.\n",  # a pronoun: not certain
+        "Councillor Tom Lee spoke after her, and so did Councillor Sam Ruiz.\n\n"
+        "“It has been broken for years,” he said.\n",  # which of two men: not certain
         encoding="utf-8",
     )
     app = ReaderApp(library=library)

@@ -32,6 +32,8 @@ from reader.ui.styling import literal
 from reader.ui.widgets.option_updates import MeasuredContent, prompt_width, redraw, same_lines
 
 EXCERPT = 160
+MAX_CHIPS = 50  # themes shown as chips, then "+N more": an import can bring 50,000
+MAX_NOTE = 2_000  # characters of a note shown in a list, then "…"
 
 
 def annotation_prompt(
@@ -56,8 +58,11 @@ def annotation_prompt(
     if annotation.themes:
         parts.append("\n")
         chips = [
-            Content.styled(f"● {theme}", colours.get(theme, "")) for theme in annotation.themes
+            Content.styled(f"● {theme}", colours.get(theme, ""))
+            for theme in annotation.themes[:MAX_CHIPS]
         ]
+        if len(annotation.themes) > MAX_CHIPS:
+            chips.append(Content.styled(f"+{len(annotation.themes) - MAX_CHIPS:,} more", "dim"))
         parts.append(Content(" ").join(chips))
     parts.append("\n")
     if annotation.is_quotation:
@@ -74,8 +79,12 @@ def annotation_prompt(
 
 
 def _note(note: str, whole: bool) -> str:
-    """The note whole (its own lines kept), or its first line with "…" when there is more."""
-    lines = [line.strip() for line in note.strip().splitlines()]
+    """The note whole (its own lines kept), or its first line with "…" when there is more;
+    never more than `MAX_NOTE` characters of it (a note of megabytes took seconds to lay out)."""
+    note = note.strip()
+    if len(note) > MAX_NOTE:
+        note = note[:MAX_NOTE].rstrip() + " …"
+    lines = [line.strip() for line in note.splitlines()]
     if whole:
         return "\n  ".join(lines)
     return lines[0] + (" …" if len(lines) > 1 else "")
