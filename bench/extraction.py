@@ -42,6 +42,11 @@ Reader scored lowest; `--json` prints the figures as JSON. Each set is a folder 
   pages. Rows for the English pages alone and, for the test half, for the sites Reader's
   pass was never built on.
 
+Every set is also reported by language: its English pages, the others ("not English"), and
+with `--by-language` each language. The language is the one each set's index gives (the
+stop-word guess of `bench.fetch_trafilatura_eval.language` made when the set was built);
+for Zyte's pages and the corpus, whose index names none, the same guess is made on the fly.
+
 Three extractors run on the same pages in the same run: Reader (trafilatura then Reader's
 pass, as `reader add` does), trafilatura's default `extract()` and `extract(favor_recall=
 True)`. Reader sees the site's other pages of the set as a library would (its evidence of
@@ -217,7 +222,7 @@ class GoldPage:
     tier: str = "news"
     near_zyte: bool = False  # a page of a site in the Zyte dev set Reader was built on
     dataset: str = "zyte"
-    language: str = "English"
+    language: str = ""  # as the set's index says; "" where it does not (`page_language`)
 
     @property
     def html(self) -> bytes:
@@ -353,11 +358,49 @@ def score_set(folder: Path, extractor: str) -> Score:
 _LANGUAGE_SETS = ("newspaper-test", "fundus-dev", "fundus-test", "omnivore-dev", "omnivore-test")
 
 
-def _rows(set_name: str, pages: list[GoldPage], by_dataset: bool) -> dict[str, list[GoldPage]]:
-    """The rows a set is reported in: all its pages, and for the corpus, parts of it."""
-    rows = {set_name: pages}
+def page_language(page: GoldPage) -> str:
+    """A page's language: its set's index's, or where the index names none (Zyte's pages, the
+    corpus) the one the sets were labelled with (`fetch_trafilatura_eval.language`: the
+    language whose own stop words are most of the page's visible words)."""
+    if page.language:
+        return page.language
+    from bench.fetch_trafilatura_eval import language
+
+    return language(page.html, _stop_words())
+
+
+_STOP_WORDS: list[dict[str, frozenset[str]]] = []
+
+
+def _stop_words() -> dict[str, frozenset[str]]:
+    if not _STOP_WORDS:
+        from bench.fetch_trafilatura_eval import _own_words
+
+        _STOP_WORDS.append(_own_words())
+    return _STOP_WORDS[0]
+
+
+def _language_rows(
+    set_name: str, pages: list[GoldPage], by_language: bool
+) -> dict[str, list[GoldPage]]:
+    """Rows by language: English, not English, and with `by_language` each language."""
+    languages = {page.name: page_language(page) for page in pages}
+    rows = {f"{set_name} English": [p for p in pages if languages[p.name] == "English"]}
+    other = [page for page in pages if languages[page.name] != "English"]
+    if other:
+        rows[f"{set_name} not English"] = other
+    if by_language:
+        for name in sorted({languages[page.name] for page in other}):
+            rows[f"{set_name} {name}"] = [p for p in other if languages[p.name] == name]
+    return rows
+
+
+def _rows(
+    set_name: str, pages: list[GoldPage], by_dataset: bool, by_language: bool = False
+) -> dict[str, list[GoldPage]]:
+    """The rows a set is reported in: all its pages, by language, and parts of the corpus."""
+    rows = {set_name: pages, **_language_rows(set_name, pages, by_language)}
     if set_name in SNIPPET_SETS or set_name in _LANGUAGE_SETS:
-        rows[f"{set_name} English"] = [page for page in pages if page.language == "English"]
         if set_name in BLIND_SETS:
             rows[f"{set_name} unseen sites"] = [page for page in pages if not page.near_zyte]
         if by_dataset and set_name == "openings-test":
@@ -397,6 +440,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--by-dataset", action="store_true", help="a row for each dataset of the corpus"
+    )
+    parser.add_argument(
+        "--by-language", action="store_true", help="a row for each language, not only English"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="list Reader's lowest pages")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -444,7 +490,7 @@ def main(argv: list[str] | None = None) -> int:
             snippet_scores = {
                 name: score_snippets(pages, run(pages)) for name, run in EXTRACTORS.items()
             }
-            for row, members in _rows(set_name, pages, args.by_dataset).items():
+            for row, members in _rows(set_name, pages, args.by_dataset, args.by_language).items():
                 wanted = {page.name for page in members}
                 results[row] = {
                     name: SnippetScore([p for p in score.pages if p[0] in wanted]).figures()
@@ -455,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         scores = {name: score_pages(pages, run(pages)) for name, run in EXTRACTORS.items()}
         by_name = {page.name: page for page in pages}
-        for row, members in _rows(set_name, pages, args.by_dataset).items():
+        for row, members in _rows(set_name, pages, args.by_dataset, args.by_language).items():
             wanted = {page.name for page in members}
             results[row] = {
                 name: Score([p for p in score.pages if p[0] in wanted]).figures()

@@ -4,10 +4,12 @@ and the third blind set's list (newspaper's, goose3's and Postlight's test pages
 from __future__ import annotations
 
 import csv
+import gzip
+from pathlib import Path
 
 import pytest
 
-from bench.extraction import SnippetScore, main, snippet_counts
+from bench.extraction import GoldPage, SnippetScore, _rows, main, snippet_counts
 from bench.fetch_fundus import SPLIT as FUNDUS_SPLIT
 from bench.fetch_fundus import gold_body, version_key
 from bench.fetch_fundus import split_of as fundus_split_of
@@ -148,3 +150,25 @@ def test_a_fundus_gold_body_is_its_sub_headlines_and_paragraphs_without_the_summ
     assert gold_body(expected) == "First paragraph.\n\nA ferry\n\nSecond paragraph."
     assert gold_body({"body": None}) == ""
     assert sorted(["V2", "V1_1", "V10", "V1"], key=version_key) == ["V1", "V1_1", "V2", "V10"]
+
+
+def test_every_set_is_reported_by_language_the_unlabelled_pages_labelled_from_their_text(
+    tmp_path: Path,
+) -> None:
+    german = "Der Rat der Stadt hat am Dienstag beschlossen, dass die alte Brücke und der Hafen "
+    english = "The council of the town said on Tuesday that it would rebuild the old bridge "
+    pages = []
+    for name, text in (("a", german), ("b", english), ("c", english)):
+        path = tmp_path / f"{name}.html.gz"
+        path.write_bytes(gzip.compress(f"<html><body><p>{text * 5}</p></body></html>".encode()))
+        pages.append(GoldPage(name, path, "example.org"))  # no language given: Zyte's, corpus
+    rows = _rows("corpus-dev", pages, by_dataset=False, by_language=True)
+    assert [page.name for page in rows["corpus-dev English"]] == ["b", "c"]
+    assert [page.name for page in rows["corpus-dev not English"]] == ["a"]
+    assert [page.name for page in rows["corpus-dev German"]] == ["a"]
+    labelled = [GoldPage("d", pages[0].path, "example.org", language="French")]
+    assert list(_rows("fundus-dev", labelled, by_dataset=False)) == [
+        "fundus-dev",
+        "fundus-dev English",
+        "fundus-dev not English",
+    ]
