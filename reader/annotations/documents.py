@@ -11,7 +11,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -129,6 +129,9 @@ class Documents:
         self._numbers: Sequence[int] = np.zeros(0, dtype=np.int32).data
         self._recent: dict[str, int] = {}  # ids numbered since: their numbers
         self._count = 0  # annotations held (not gone)
+        # The ids of rows taken from a kept index before their annotations were read
+        # (`extend_unattached`): such a row holds None until `attach`, and is still there.
+        self._ids: list[str] | None = None
 
     def __len__(self) -> int:
         """How many rows, gone ones included."""
@@ -151,11 +154,25 @@ class Documents:
         at = bisect_left(hashes, key)
         while at < len(hashes) and hashes[at] == key:
             number = self._numbers[at]
-            annotation = self.annotations[number]
-            if annotation is not None and annotation.id == annotation_id:
+            if self.id_of(number) == annotation_id:
                 return number
             at += 1
         return None
+
+    def id_of(self, number: int) -> str | None:
+        """The id of the annotation numbered `number` (None: gone)."""
+        annotation = self.annotations[number]
+        if annotation is not None:
+            return annotation.id
+        ids = self._ids
+        if ids is not None and number < len(ids) and self._alive[number]:
+            return ids[number]
+        return None
+
+    @property
+    def attached(self) -> bool:
+        """Whether every row holds its annotation (see `extend_unattached`)."""
+        return self._ids is None
 
     def held(self, annotations: list[Annotation]) -> np.ndarray:
         """Which of `annotations` (the very records) are held here (one bool each)."""
@@ -199,10 +216,12 @@ class Documents:
         annotations: list[Annotation | None],
         fingerprints: np.ndarray,
         columns: dict[str, np.ndarray],
+        *,
+        alive: bool = False,
     ) -> int:
-        """Add saved rows at once (None: an annotation gone since); the first one's number.
-        `columns` is emptied as they are copied (a kept index's are 4 MB at 100,000
-        annotations: let go one by one, and before the ids are sorted)."""
+        """Add saved rows at once (None: an annotation gone since, unless `alive`); the
+        first one's number. `columns` is emptied as they are copied (a kept index's are 4
+        MB at 100,000 annotations: let go one by one, and before the ids are sorted)."""
         base = len(self.annotations)
         self.annotations.extend(annotations)
         self.fingerprints.frombytes(
@@ -214,16 +233,59 @@ class Documents:
             column.frombytes(np.ascontiguousarray(values, dtype=kind).data.cast("B"))
             del values
         columns.clear()
-        self._alive.extend(annotation is not None for annotation in annotations)
-        self._count += sum(annotation is not None for annotation in annotations)
+        if alive:
+            self._alive.extend(b"\x01" * len(annotations))
+            self._count += len(annotations)
+        else:
+            self._alive.extend(annotation is not None for annotation in annotations)
+            self._count += sum(annotation is not None for annotation in annotations)
         self._sort()
         return base
+
+    def extend_unattached(
+        self, ids: list[str], fingerprints: np.ndarray, columns: dict[str, np.ndarray]
+    ) -> None:
+        """Number the rows of a kept index, by their ids alone, before their annotations
+        are read (an empty table only); `attach` gives them their annotations."""
+        assert not self.annotations
+        self._ids = ids
+        rows: list[Annotation | None] = [None] * len(ids)
+        self.extend(rows, fingerprints, columns, alive=True)
+
+    def attach(self, annotations: list[Annotation]) -> bool:
+        """Give the rows taken by `extend_unattached` their annotations (`annotations[n]`
+        for row n, each with that row's id); False, and nothing changed, when they do not
+        fit. Rows gone meanwhile stay gone."""
+        ids = self._ids
+        if ids is None or len(annotations) != len(ids):
+            return False
+        alive = self._alive
+        if any(a.id != i for a, i in zip(annotations, ids, strict=True)):
+            return False
+        for number, annotation in enumerate(annotations):
+            if alive[number]:
+                self.annotations[number] = annotation
+        self._ids = None
+        return True
+
+    def hash_table(self) -> tuple[np.ndarray, np.ndarray]:
+        """The ids' hashes as last sorted, and the number of each (views: the table is
+        replaced when sorted again, never changed in place; ids numbered since are not
+        in it)."""
+        hashes = np.asarray(self._hashes, dtype=np.int64)
+        return hashes, np.asarray(self._numbers, dtype=np.int32)
 
     def _sort(self) -> None:
         """Sort every annotation held into the table of hashes (the recent ones with the
         rest; the rows of those gone dropped)."""
+        if self._ids is None:
+            every: Iterator[int] = (_hash(a.id) for a in self.annotations if a is not None)
+        elif self._count == len(self._ids) == len(self.annotations):
+            every = map(_hash, self._ids)  # (just taken: every row there, none attached)
+        else:
+            every = (_hash(self.id_of(n)) for n, alive in enumerate(self._alive) if alive)
         hashes = np.fromiter(  # (the rows still there are those `_alive` marks)
-            (_hash(a.id) for a in self.annotations if a is not None), np.int64, self._count
+            every, np.int64, self._count
         )
         order = np.argsort(hashes, kind="stable")
         numbers = np.flatnonzero(np.frombuffer(self._alive, dtype=np.uint8)).astype(np.int32)

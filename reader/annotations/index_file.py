@@ -21,15 +21,24 @@ header equal to those of that table's annotations. A later start that reads the 
 them (0.1 s at 100,000 annotations). It names the contents, not the files' sizes or times,
 so no save, journal line, copy or restored backup can make it vouch for other data; any
 difference, a damaged or missing file, and the fingerprints are computed as before.
+
+`.reader.json.index-rows`, written by a start that found every row of the index current
+(for the same index header and annotations table as the state file), says where each row's
+document lies in that table and what its source is: with it, a start that a search waits
+for answers from the kept index before the store has read the annotations, once the table
+as it is in the file now has the vouched sum (`search.SearchIndex.build`). Any difference,
+and it is not used; the row shown must hold its row's id.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import zlib
-from collections.abc import Generator, Iterator
+from array import array
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -355,3 +364,154 @@ def vouch(path: Path, header: tuple[int, int], annotations: tuple[int, int]) -> 
         write_atomically(path, [msgspec.json.encode(IndexState(_CODE, header, annotations))])
         return True
     return False
+
+
+# --- the rows file: what the kept index lacks to answer before the annotations are read ---
+
+ROWS_MAGIC = b"READER-SEARCH-ROWS\n"
+_ROW_BYTES = 8 + 4 + 4  # its place in the table, its length, its source's number
+# A key of digits before an object: the quote marks are not escaped (one after a digit ends
+# a string, and a string of digits holds none), so this is never inside a string.
+_KEY = re.compile(rb'"(\d+)":\{')
+_CARRY = 32  # bytes of one piece read again with the next (more than any key's match)
+
+
+class RowsHeader(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """What `.reader.json.index-rows` says before its arrays."""
+
+    code: str
+    header: tuple[int, int]
+    annotations: tuple[int, int]
+    count: int
+    sources: list[str]
+
+
+@dataclass
+class KeptRows:
+    """Where each annotation of a kept index lies in `reader.json`'s annotations table
+    (`starts`, `lengths`, by the index's numbers) and its source (`sources[source_of[n]]`,
+    -1: none), for the index whose header is `header` and the table `annotations`."""
+
+    header: tuple[int, int]
+    annotations: tuple[int, int]
+    starts: np.ndarray  # int64
+    lengths: np.ndarray  # uint32
+    sources: list[str]
+    source_of: np.ndarray  # int32
+
+
+def rows_path(db: Path) -> Path:
+    """Where the rows of the kept index of the database `db` are kept."""
+    return db.with_name(f".{db.name}.index-rows")
+
+
+def read_rows(path: Path, count: int, table_length: int) -> KeptRows | None:
+    """The rows file at `path` when it holds `count` rows, each inside a table of
+    `table_length` bytes, written by this code (None otherwise: missing, damaged, foreign)."""
+    with contextlib.suppress(OSError, msgspec.DecodeError, ValueError):
+        info = os.lstat(path)
+        lead = len(ROWS_MAGIC) + _LENGTH_BYTES
+        if not stat.S_ISREG(info.st_mode) or info.st_size > lead + _STATE_BYTES * 64 + (
+            count * _ROW_BYTES
+        ):
+            return None
+        data = path.read_bytes()
+        if not data.startswith(ROWS_MAGIC) or len(data) < lead:
+            return None
+        length = int.from_bytes(data[len(ROWS_MAGIC) : lead], "little")
+        header = msgspec.json.decode(data[lead : lead + length], type=RowsHeader)
+        body = memoryview(data)[lead + length :]
+        if header.code != _CODE or header.count != count or len(body) != count * _ROW_BYTES:
+            return None
+        starts = np.frombuffer(body[: 8 * count], dtype="<i8").astype(np.int64)
+        lengths = np.frombuffer(body[8 * count : 12 * count], dtype="<u4").astype(np.uint32)
+        source_of = np.frombuffer(body[12 * count :], dtype="<i4").astype(np.int32)
+        if count and (
+            int(starts.min()) < 0
+            or int((starts + lengths).max()) > table_length
+            or int(source_of.min()) < -1
+            or int(source_of.max()) >= len(header.sources)
+        ):
+            return None
+        return KeptRows(
+            header.header, header.annotations, starts, lengths, header.sources, source_of
+        )
+    return None
+
+
+def rows_written_for(
+    path: Path, header: tuple[int, int], annotations: tuple[int, int], count: int
+) -> bool:
+    """Whether the rows file at `path` says it was written by this code for the index
+    whose header is `header` and the table `annotations`, `count` rows, and has their
+    size (its header alone read)."""
+    with contextlib.suppress(OSError, msgspec.DecodeError, ValueError), path.open("rb") as handle:
+        lead = handle.read(len(ROWS_MAGIC) + _LENGTH_BYTES)
+        if not lead.startswith(ROWS_MAGIC) or len(lead) != len(ROWS_MAGIC) + _LENGTH_BYTES:
+            return False
+        length = int.from_bytes(lead[len(ROWS_MAGIC) :], "little")
+        size = os.fstat(handle.fileno()).st_size
+        if length > _STATE_BYTES * 64 or size != len(lead) + length + count * _ROW_BYTES:
+            return False
+        said = msgspec.json.decode(handle.read(length), type=RowsHeader)
+        return (said.code, said.header, said.annotations, said.count) == (
+            _CODE,
+            header,
+            annotations,
+            count,
+        )
+    return False
+
+
+def write_rows(path: Path, rows: KeptRows) -> bool:
+    """Save `rows` at `path` (atomically); False when it could not be written."""
+    header = msgspec.json.encode(
+        RowsHeader(_CODE, rows.header, rows.annotations, len(rows.starts), rows.sources)
+    )
+    with contextlib.suppress(OSError):
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            return False  # not ours to replace
+        write_atomically(
+            path,
+            [
+                ROWS_MAGIC,
+                len(header).to_bytes(_LENGTH_BYTES, "little"),
+                header,
+                np.ascontiguousarray(rows.starts, dtype="<i8").tobytes(),
+                np.ascontiguousarray(rows.lengths, dtype="<u4").tobytes(),
+                np.ascontiguousarray(rows.source_of, dtype="<i4").tobytes(),
+            ],
+        )
+        return True
+    return False
+
+
+def document_spans(pieces: Iterable[bytes], length: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where each document of a TinyDB table `{"1":{...},"2":{...},...}` of `length` bytes,
+    read as `pieces`, lies: its `{...}`'s start and length, in the table's order. None
+    unless the keys are exactly 1, 2, 3, ... in order (as Reader writes them: then no key
+    or brace inside a document was taken for one, since a key's quote mark is never
+    inside a string) and the table ends with its closing brace."""
+    starts = array("q")  # each document's `{` (arrays: 100,000 int objects were 6 MB)
+    ends = array("q")  # where each key begins (its `,`): the end of the document before
+    carried, at = b"", 0  # bytes kept from the piece before, and where they begin
+    for piece in pieces:
+        data = carried + piece
+        for match in _KEY.finditer(data, 1):
+            where = at + match.start() - 1
+            if ends and where <= ends[-1]:
+                continue  # (found already, in the bytes carried over)
+            key = match.group(1)
+            if data[match.start() - 1] not in b"{," or int(key) != len(starts) + 1:
+                return None
+            ends.append(where)
+            starts.append(at + match.end() - 1)
+        keep = min(_CARRY, len(data))
+        at += len(data) - keep
+        carried = data[len(data) - keep :]
+    if not carried.endswith(b"}}") or at + len(carried) != length or (ends and ends[0] != 0):
+        return None
+    begin = np.frombuffer(starts, dtype=np.int64)
+    ends.append(length - 1)  # (the last document ends before the table's closing brace)
+    end = np.frombuffer(ends, dtype=np.int64)[1:]
+    return begin, (end - begin).astype(np.uint32)

@@ -16,29 +16,39 @@ entries of the matched words, not to the number or length of annotations.
 
 from __future__ import annotations
 
+import contextlib
+import operator
 import re
 import threading
 import time
+import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import msgspec
 import numpy as np
 from rapidfuzz.distance import DamerauLevenshtein
 
 from reader.annotations.documents import NO_DATE, Documents, day_number, fingerprint
 from reader.annotations.index_file import (
     IndexFileError,
+    KeptRows,
     SavedIndex,
+    document_spans,
     index_path,
     read_index,
+    read_rows,
+    rows_path,
+    rows_written_for,
     size_limit,
     state_path,
     vouch,
     vouched,
     write_index,
+    write_rows,
 )
 from reader.annotations.query import (
     NOTE,
@@ -65,6 +75,7 @@ from reader.core.collector import collector_paused
 from reader.core.memory import give_back_freed_memory
 from reader.core.records import QUOTATION, Annotation, ArticleRecord, Change
 from reader.storage.database import Store
+from reader.storage.tinydb_storage import TableView
 
 __all__ = [
     "SOURCE",
@@ -90,6 +101,10 @@ SORTS = ("relevance", "newest", "published")
 YIELD_EVERY = 8
 # A kept index is used when at least this share of what it holds is still current.
 MIN_REUSED = 0.5
+# How long the store's reading of the annotations waits for the first search of an index
+# that answers before they are read (when a search waits: see `build`).
+FIRST_SEARCH_SECONDS = 0.25
+HURRY_POLL = 0.02  # how often a build waiting for a search looks at the store (seconds)
 
 
 _DISPLAY_WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -136,6 +151,56 @@ class Results:
     words: frozenset[str]
 
 
+_ONE = msgspec.json.Decoder(Annotation)  # (the type the store's table is decoded into)
+
+
+class _NotRead(Exception):
+    """A row of a kept index could not be read from the database file: the search waits
+    for the store's annotations instead."""
+
+
+@dataclass
+class _Unread:
+    """A kept index answering before the store has read the annotations: where each of
+    its rows lies in the database file the store opened (`rows`), which holds, read just
+    now, the table the index was vouched for (`table`: its CRC-32 and length)."""
+
+    view: TableView
+    table: tuple[int, int]
+    rows: KeptRows
+
+    def annotation(self, number: int, annotation_id: str) -> Annotation:
+        """Row `number`'s annotation, read from the file (`_NotRead` when it is not there
+        as it was: then the store's own reading tells why)."""
+        rows = self.rows
+        data = self.view.read(int(rows.starts[number]), int(rows.lengths[number]))
+        if data is None:
+            raise _NotRead
+        try:
+            annotation = _ONE.decode(data)
+        except (msgspec.ValidationError, msgspec.DecodeError):
+            raise _NotRead from None
+        if annotation.id != annotation_id:
+            raise _NotRead
+        return annotation
+
+
+def _hurried(hurry: threading.Event, store: Store) -> bool:
+    """Wait until a search waits for the index (True) or the store has read, or failed to
+    read, the annotations (False)."""
+    store.start_loading()  # (begun already by the app: then nothing)
+    while not store.settled:
+        if hurry.wait(HURRY_POLL):
+            return not store.settled
+    return False
+
+
+def _needs_records(query: Query) -> bool:
+    """Whether the query reads the annotations themselves (not only the index's words and
+    columns): a coder, or a field asked empty or filled."""
+    return bool(query.coders or query.not_coders or query.empty_fields or query.filled_fields)
+
+
 class SearchIndex:
     """An in-memory index of every annotation, kept current by the store's change events."""
 
@@ -155,29 +220,95 @@ class SearchIndex:
         self._changed_since_saved = False
         # (state file, index header, annotations table): to vouch for, once ready (`vouch`)
         self._to_vouch: tuple[Path, tuple[int, int], tuple[int, int]] | None = None
+        # Rows taken from the kept index before the store read the annotations (`build`'s
+        # `answering`): read from the file when shown, until `_attach`.
+        self._unread: _Unread | None = None
+        self._whole = threading.Event()  # set: every row holds its annotation
+        self._whole.set()
+        self._searched = threading.Event()  # set once a search was answered
+        self._changes = 0  # changes applied (see `apply`)
+        # What the rows file is written from, once ready (`vouch`): its path, the index
+        # header and table it is for, the table's view, the annotations in the table's
+        # order, and `_changes` then.
+        self._to_rows: (
+            tuple[Path, tuple[int, int], tuple[int, int], TableView, list[Annotation], int] | None
+        ) = None
 
     @classmethod
-    def build(cls, store: Store, *, kept: bool = True) -> SearchIndex:
+    def build(
+        cls,
+        store: Store,
+        *,
+        kept: bool = True,
+        answering: Callable[[SearchIndex], None] | None = None,
+        hurry: threading.Event | None = None,
+    ) -> SearchIndex:
         """An index of everything in `store`, subscribed to its changes; `kept`: start from
         the index saved beside the database, and save it again when it was not current.
+        `answering`: called with the index once it answers, which may be before the store
+        has read the annotations (`_answer_early`); it is returned once it holds them.
+        `hurry`: when given, the index answers early only once it is set (a search waits
+        for the index) before the annotations are read, and the store's reading of them
+        waits meanwhile (while the kept index is taken, and for its first search); a start
+        that no search waits for reads them as before.
 
         Lock order: the store's snapshot is taken before the index's own lock, never inside
         it (the store calls `apply` while holding its lock). Subscribing first means a change
         made meanwhile is applied after the build, and applying it twice does no harm.
         """
-        english_words()  # loaded now, off the UI thread, not at the first keystroke
         saved_at = index_path(store.path) if kept else None
-        saved = read_index(saved_at, size_limit(store.path)) if saved_at else None  # meanwhile
-        store.wait_loaded()  # a lazy store's annotations (their arrival is not a change)
+        view = store.take_table_view() if kept and answering is not None else None
+        early = view is not None and rows_path(store.path).is_file()  # (see `_answer_early`)
         index = cls()
         index._removed_while_building = set()
-        store.subscribe(index.apply)
+        try:
+            with contextlib.ExitStack() as holding:
+                held = early and hurry is not None and hurry.is_set()
+                if held:
+                    holding.enter_context(store.loading_held())
+                english_words()  # loaded now, off the UI thread, not at the first keystroke
+                saved = read_index(saved_at, size_limit(store.path)) if saved_at else None
+                store.subscribe(index.apply)  # (before the annotations arrive: none missed)
+                if early and hurry is not None and not held and saved is not None:
+                    held = _hurried(hurry, store)
+                    if held:
+                        holding.enter_context(store.loading_held())
+                if answering is not None and saved is not None and view is not None:
+                    taken = (held or hurry is None) and index._answer_early(store, saved, view)
+                    if taken is None:
+                        saved = None  # (a damaged entry read: nothing kept is used)
+                    elif taken:
+                        view = None  # (the index reads the rows it shows through it)
+                        answering(index)
+                        index._searched.wait(FIRST_SEARCH_SECONDS if held else 0)
+            return index._build(store, saved, saved_at, view)
+        finally:
+            index._whole.set()  # (also when the annotations could not be read)
+
+    def _build(
+        self,
+        store: Store,
+        saved: SavedIndex | None,
+        saved_at: Path | None,
+        view: TableView | None,
+    ) -> SearchIndex:
+        """The rest of `build`, once the store has read the annotations."""
+        index = self
+        store.wait_loaded()  # a lazy store's annotations (their arrival is not a change)
         records = store.articles()
         # In no order yet: those the kept index holds are taken by id, and only those left
         # to add are put in the order they were made (sorting all 100,000 first, and
         # looking each up in an index that holds none yet: 40 ms before the first search).
         annotations, as_read = store.annotations_as_read()
-        state_at = state_path(store.path) if kept else None
+        if index._unread is not None:
+            if index._attach(annotations, as_read):
+                del annotations
+                give_back_freed_memory()
+                return index
+            index._start_again()  # a change came meanwhile: built the usual way
+            annotations, as_read = store.annotations_as_read()
+            saved = read_index(saved_at, size_limit(store.path)) if saved_at else None
+        state_at = state_path(store.path) if saved_at else None
         checked = (  # the kept fingerprints already found equal to these annotations'
             saved is not None
             and saved.header_sum is not None
@@ -186,7 +317,7 @@ class SearchIndex:
             and vouched(state_at, saved.header_sum, as_read)
         )
         with index._lock, collector_paused(freeze=True):
-            removed = index._removed_while_building
+            removed = index._removed_while_building or set()
             index._removed_while_building = None
             index._set_titles(records)
             # Newer than the snapshot: already applied (or deleted) by a change event.
@@ -195,12 +326,25 @@ class SearchIndex:
                 annotations = [a for a in annotations if a.id not in known and a.id not in removed]
             whole = not (len(known) or removed)  # (the snapshot as it was taken)
             pending, annotations = annotations, []
+            in_table = pending  # (the snapshot in the table's order, when `whole`)
             held = len(saved.ids) if saved else 0
             reused = index._restore(saved, pending, checked) if saved else 0
             header = saved.header_sum if saved else None
             every = reused == held == len(pending)  # every kept fingerprint found current
             if header and state_at and as_read and whole and every and not checked:
                 index._to_vouch = (state_at, header, as_read)
+            at = rows_path(store.path)
+            if (
+                header
+                and as_read
+                and whole
+                and every
+                and view is not None
+                and not rows_written_for(at, header, as_read, len(in_table))
+            ):
+                index._to_rows = (at, header, as_read, view, in_table, index._changes)
+                view = None  # (read again, then closed, by `vouch`)
+            del in_table
             if saved is not None:
                 saved.close()  # (read whole, or not needed: the file is not kept open)
             if reused == len(pending):  # (the restored ones are numbered now)
@@ -214,10 +358,96 @@ class SearchIndex:
             index._changed_since_saved |= saved is None or reused != held
             writable = not store.read_only and store.path.exists()  # never the first file
             index._saved_at = saved_at if writable else None
+        if view is not None:
+            view.close()
         del saved
         give_back_freed_memory()  # what decoding the file, or indexing afresh, left behind
         index.save()
         return index
+
+    def _answer_early(self, store: Store, saved: SavedIndex, view: TableView) -> bool | None:
+        """Take every row of the kept index before the store has read the annotations, when
+        the state file vouches for this index and the annotations table the store is
+        reading, as it is in the file now (`view`, read whole: 20 ms for 60 MB, without the
+        interpreter lock), and the rows file, written for the same two, says where each row
+        lies in it and what its source is. Then the index answers every search that needs
+        no annotation but the ones it shows (read from the file: `_hit`) and `_attach`
+        gives it the store's annotations. True: taken; False: nothing taken, `saved`
+        untouched; None: its entries turned out damaged (nothing taken, `saved` spent)."""
+        header = saved.header_sum
+        rows = read_rows(rows_path(store.path), len(saved.ids), view.length)
+        if header is None or rows is None or rows.header != header:
+            return False
+        table = view.checksum()
+        if table is None or table != rows.annotations:
+            return False
+        if not vouched(state_path(store.path), header, table):
+            return False
+        with self._lock, collector_paused(freeze=True):
+            if self._changes or len(self._docs):
+                return False  # (no change comes before the annotations are read)
+            try:
+                self._vocab.set_saved(saved.words, saved.bounds, saved.all_pieces())
+            except IndexFileError:
+                self._vocab = Vocabulary()
+                return None
+            saved.entries = np.zeros(0, dtype=np.int32)
+            saved.close()
+            self._set_titles(store.articles())
+            printed = np.asarray(saved.fingerprints, dtype=np.int64).astype(np.uint32)
+            self._docs.extend_unattached(saved.ids, printed, saved.columns)
+            saved.ids, saved.fingerprints, saved.columns = [], [], {}
+            source_of = rows.source_of
+            order = np.argsort(source_of, kind="stable")
+            grouped = source_of[order]
+            cuts = np.flatnonzero(grouped[1:] != grouped[:-1]) + 1
+            for numbers in np.split(order, cuts):
+                if numbers.size and (source := int(source_of[numbers[0]])) >= 0:
+                    self._add_name(rows.sources[source], numbers.tolist())
+            self._vocab.add_names(saved.names)
+            rows.source_of = np.zeros(0, dtype=np.int32)
+            self._unread = _Unread(view, table, rows)
+            self._whole.clear()
+            writable = not store.read_only and store.path.exists()
+            self._saved_at = index_path(store.path) if writable else None
+        return True
+
+    def _attach(self, annotations: list[Annotation], as_read: tuple[int, int] | None) -> bool:
+        """Give the rows taken early (`_answer_early`) the store's annotations, when these
+        are exactly the table the rows were read from (no change since: `as_read`, the
+        table's sum as the store decoded it, is the one read early) and each has its row's
+        id; False, and nothing changed, otherwise."""
+        unread = self._unread
+        if unread is None or as_read is None or as_read != unread.table:
+            return False
+        starts = unread.rows.starts
+        if len(annotations) != len(starts):
+            return False
+        place = np.empty(len(starts), dtype=np.int64)  # each row's place in the table
+        place[np.argsort(starts)] = np.arange(len(starts))
+        in_rows = list(map(annotations.__getitem__, place.tolist()))
+        del place
+        with self._lock:
+            if not self._docs.attach(in_rows):
+                return False
+            self._unread = None
+            self._removed_while_building = None
+        unread.view.close()
+        self._whole.set()
+        return True
+
+    def _start_again(self) -> None:
+        """Forget the rows taken early (the build then takes the kept index as usual)."""
+        with self._lock:
+            unread, self._unread = self._unread, None
+            self._docs = Documents()
+            self._vocab = Vocabulary()
+            self._name_docs = {}
+            self._names_with = {}
+            self._removed_while_building = set()
+            self._expand.cache_clear()
+        if unread is not None:
+            unread.view.close()
 
     def _restore(self, saved: SavedIndex, pending: list[Annotation], checked: bool = False) -> int:
         """Take what was saved of each annotation of `pending` that is unchanged since (then
@@ -298,15 +528,93 @@ class SearchIndex:
         that the next start with the same index and annotations need not; True if written."""
         with self._lock:
             to_vouch, self._to_vouch = self._to_vouch, None
-            if to_vouch is None or self._saved_at is None:
-                return False
+            to_rows, self._to_rows = self._to_rows, None
+            writable = self._saved_at is not None
+        if to_rows is not None:
+            self._write_rows(*to_rows, writable=writable)
+        if to_vouch is None or not writable:
+            return False
         return vouch(*to_vouch)
+
+    def _write_rows(
+        self,
+        path: Path,
+        header: tuple[int, int],
+        table: tuple[int, int],
+        view: TableView,
+        in_table: list[Annotation],
+        changes: int,
+        *,
+        writable: bool = True,
+    ) -> bool:
+        """Write the rows file for the kept index whose header is `header` and the table
+        `table`, read again through `view` (closed after; nothing written unless it still
+        holds that table and each row's annotation, `in_table` in its order, and no change
+        came since the build: `changes`). Once per index and table (120 ms, after the first
+        search); True if written."""
+        try:
+            if not writable or rows_written_for(path, header, table, len(in_table)):
+                return False  # (written already: its header alone read)
+            crc = 0
+
+            def pieces() -> Iterable[bytes]:
+                nonlocal crc
+                for data in view.chunks():
+                    crc = zlib.crc32(data, crc)
+                    yield data
+
+            spans = document_spans(pieces(), view.length)
+            count = len(in_table)
+            if spans is None or (crc, view.length) != table or len(spans[0]) != count:
+                return False
+            place = self._places(in_table, changes)
+            if place is None:
+                return False
+            names = sorted({a.source for a in in_table if a.source})
+            number = {name: n for n, name in enumerate(names)}
+            source_of = np.fromiter(  # (in the table's order, then the rows')
+                (number[a.source] if a.source else -1 for a in in_table), np.int32, count
+            )[place]
+            starts, lengths = spans
+            return write_rows(
+                path, KeptRows(header, table, starts[place], lengths[place], names, source_of)
+            )
+        finally:
+            view.close()
+
+    def _places(self, in_table: list[Annotation], changes: int) -> np.ndarray | None:
+        """Each row's place among `in_table` (the very annotations the rows hold, in the
+        table's order), found through the table of the ids' hashes; None when no row may
+        be changed since (`changes`) or one is not found (a hash two ids share: rare)."""
+        count = len(in_table)
+        with self._lock:
+            docs = self._docs
+            if self._changes != changes or len(docs) != count or docs.count != count:
+                return None
+            hashes, numbers = docs.hash_table()
+            held = docs.annotations
+        if hashes.size != count:
+            return None
+        keys = np.fromiter((hash(a.id) for a in in_table), np.int64, count)
+        at = np.searchsorted(hashes, keys)
+        del keys
+        np.minimum(at, count - 1, out=at)
+        rows = numbers[at]  # (each table place's row, if its hash is its own)
+        del at
+        for first in range(0, count, 8192):  # (a few thousand number objects at a time)
+            some = map(held.__getitem__, rows[first : first + 8192].tolist())
+            if not all(map(operator.is_, in_table[first : first + 8192], some)):
+                return None
+        place = np.empty(count, dtype=np.int32)
+        place[rows] = np.arange(count, dtype=np.int32)
+        with self._lock:
+            return place if self._changes == changes else None
 
     def save(self) -> bool:
         """Save the index beside the database when it changed since (False: not saved)."""
         with self._lock:
-            if self._saved_at is None or not self._changed_since_saved:
-                return False
+            if self._saved_at is None or not self._changed_since_saved or self._unread:
+                return False  # (nor before the annotations are read: rows hold only ids)
             saved, at = self.saved(), self._saved_at
             self._changed_since_saved = False
         if not write_index(at, saved):
@@ -359,6 +667,7 @@ class SearchIndex:
         if change.loaded:
             return  # the annotations of a lazy store arriving: the build read them all
         with self._lock:
+            self._changes += 1
             if change.articles:
                 self._set_titles(change.articles)
             for annotation in change.removed:
@@ -431,6 +740,21 @@ class SearchIndex:
         """The best `limit` annotations for a query (ranked, or sorted by `sort`: one of
         SORTS); `typing`: the text is being typed (its last word is a beginning)."""
         query = parse_query(text, typing) if isinstance(text, str) else text
+        if not self._whole.is_set() and (self._unread is None or _needs_records(query)):
+            self._whole.wait()  # (the store's annotations are needed: they come first)
+        try:
+            try:
+                return self._search(query, limit, sort)
+            except _NotRead:  # (the database file is not as it was read: wait for the store)
+                self._whole.wait()
+            try:
+                return self._search(query, limit, sort)
+            except _NotRead:  # (the store could not read the annotations either)
+                return Results([], 0, frozenset())
+        finally:
+            self._searched.set()
+
+    def _search(self, query: Query, limit: int, sort: str) -> Results:
         with self._lock:
             count = len(self._docs)
             alive = self._docs.alive() if count else None
@@ -569,7 +893,11 @@ class SearchIndex:
 
     def _hit(self, doc: int, score: float) -> Hit:
         annotation = self._docs.annotations[doc]
-        assert annotation is not None
+        if annotation is None:  # a row taken before the store read the annotations
+            annotation_id, unread = self._docs.id_of(doc), self._unread
+            if annotation_id is None or unread is None:
+                raise _NotRead
+            annotation = unread.annotation(doc, annotation_id)
         return Hit(annotation, round(score, 1), self._titles.get(annotation.article_id, ""))
 
     def _term_scores(

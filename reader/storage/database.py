@@ -88,10 +88,12 @@ from reader.storage.tinydb_storage import (
     AtomicJSONStorage,
     StorageError,
     TableSpan,
+    TableView,
     read_database_bytes,
 )
 
 LOCK_TIMEOUT = 15.0
+HOLD_SECONDS = 1.0  # the longest the annotations' reading waits, each time it is held back
 FOLD_BYTES = 8 * 1024 * 1024  # a journal larger than this is folded after the write
 RawTable = msgspec.Raw | TableSpan  # the annotations table, as read before it is decoded
 RECOVERY = "`reader restore` goes back to a backup; `reader doctor` checks and repairs"
@@ -157,6 +159,11 @@ class Store:
         self._load_error: StoreError | None = None
         self._unsorted: set[int] = set()  # articles whose annotations are not in order yet
         self._rest: tuple[RawTable, list[dict[str, Any]]] | None = None
+        # The annotations table of a lazy store's file, for the search index to read apart
+        # while the store decodes it (`take_table_view`): only when no journal line applies.
+        self._view: TableView | None = None
+        self._may_load = threading.Event()  # cleared: the annotations' reading waits
+        self._may_load.set()
         # The annotations table's checksum as read, while the annotations are exactly what
         # it holds (no journal change applied at the load, none made since): None otherwise.
         self._as_read: tuple[int, int] | None = None
@@ -195,6 +202,9 @@ class Store:
         self._remember_file(read=True)
         if lazy:
             self._rest = rest  # read by `start_loading`, or the first read that waits
+            raw, records = rest
+            if isinstance(raw, TableSpan) and not records:
+                self._view = raw.view()
         else:
             self._load_rest(*rest)
 
@@ -218,7 +228,7 @@ class Store:
         """The annotations, from the file and then the journal (`meanwhile`: on a thread
         beside the UI, which gets the interpreter between pieces)."""
         try:
-            annotations = Tables.decode_annotations(raw, _let_others_run if meanwhile else None)
+            annotations = Tables.decode_annotations(raw, self._between if meanwhile else None)
         except TablesError as error:
             hint = "run `reader doctor --fix` (it keeps both)" if "twice" in str(error) else ""
             raise StoreError(
@@ -240,8 +250,10 @@ class Store:
         except StoreError as error:
             self._load_error = error
             self._loaded.set()
+            self._let_go_of_view()
             return
         del raw, records
+        self._let_go_of_view()  # (not taken while they were decoded: not wanted)
         give_back_freed_memory()  # what decoding the file left behind
         self._notify(Change(added=tuple(self._tables.annotations.values()), loaded=True))
 
@@ -255,6 +267,36 @@ class Store:
                 target=self._load_rest_meanwhile, args=rest, name="reader-load", daemon=True
             ).start()
 
+    def _between(self) -> None:
+        """Between two pieces of the annotations read on a thread: the UI gets the
+        interpreter lock, and the reading waits while it is held back (`loading_held`)."""
+        time.sleep(0)  # gives up the interpreter lock for a moment
+        self._may_load.wait(HOLD_SECONDS)
+
+    @contextlib.contextmanager
+    def loading_held(self) -> Iterator[None]:
+        """Hold back the reading of a lazy store's annotations for the duration (between
+        two of its pieces, `HOLD_SECONDS` at most each): a search waiting for the kept
+        index gets the interpreter to itself. Holds are not counted: do not nest them."""
+        self._may_load.clear()
+        try:
+            yield
+        finally:
+            self._may_load.set()
+
+    def take_table_view(self) -> TableView | None:
+        """While a lazy store's annotations are being read: the annotations table of the
+        file it opened, to be read apart and closed by the caller (once: None after, and
+        None when a journal line applies on top of the table or the annotations are read)."""
+        with self._lock:
+            view, self._view = self._view, None
+        return view
+
+    def _let_go_of_view(self) -> None:
+        view = self.take_table_view()
+        if view is not None:
+            view.close()
+
     def wait_loaded(self) -> None:
         """Wait until the annotations are read (at once for a store not opened `lazy`);
         `StoreError` if they could not be."""
@@ -262,6 +304,11 @@ class Store:
         self._loaded.wait()
         if self._load_error is not None:
             raise self._load_error
+
+    @property
+    def settled(self) -> bool:
+        """Whether the reading of the annotations is over (read, or failed: see `loaded`)."""
+        return self._loaded.is_set()
 
     @property
     def loaded(self) -> bool:
@@ -528,6 +575,7 @@ class Store:
         what is in the journal is safe either way)."""
         if self._rest is None:  # loading began (a store that never loaded never wrote)
             self._loaded.wait()
+        self._let_go_of_view()
         with self._lock:
             if self._rest is not None:  # never loaded: let go of the file kept for it
                 _close_spans({ANNOTATIONS: self._rest[0]})
@@ -1218,10 +1266,6 @@ def _checksum(raw: RawTable) -> tuple[int, int] | None:
     if isinstance(raw, TableSpan):
         return raw.checksum
     return zlib.crc32(raw), len(raw)
-
-
-def _let_others_run() -> None:
-    time.sleep(0)  # gives up the interpreter lock for a moment
 
 
 def on_disk(db: Path) -> dict[str, Any]:

@@ -37,6 +37,7 @@ CHUNK = 2000  # documents encoded at a time
 
 
 MAX_DATABASE_BYTES = 4 << 30  # far beyond any real corpus; a link to /dev/zero is refused
+_SUMMED = 8 << 20  # bytes a table view sums at a time
 SPAN_BYTES = 1 << 20  # a raw table larger than this is read again from the file when decoded
 _BOM = b"\xef\xbb\xbf"
 _FOUND_BY = 4096  # bytes of a raw table looked for in the file to find where it lies
@@ -108,6 +109,88 @@ class TableSpan:
     def close(self) -> None:
         """Let go of the file (the table can no longer be read)."""
         self._handle.close()
+
+    def view(self) -> TableView:
+        """A reader of the same table of the same file, open until it is closed itself
+        (this span may be decoded and let go meanwhile)."""
+        return TableView(os.dup(self._handle.fileno()), self.start, self.length)
+
+
+class TableView:
+    """One table's bytes where they lie in the database file a store opened, read apart
+    from the store's own decoding of them (the kept search index reads the annotations
+    that a first search shows before the store has decoded them all).
+
+    Like `TableSpan`, it reads the very file opened, and a file changed in place since
+    (its size or time differ) reads as nothing. Not thread-safe: one reader at a time."""
+
+    def __init__(self, descriptor: int, start: int, length: int) -> None:
+        self._descriptor: int | None = descriptor
+        self.start = start
+        self.length = length
+        self._signature = self._state()
+
+    def _state(self) -> tuple[int, int] | None:
+        if self._descriptor is None:
+            return None
+        try:
+            info = os.fstat(self._descriptor)
+        except OSError:
+            return None
+        return (info.st_size, info.st_mtime_ns)
+
+    def _same(self) -> bool:
+        return self._signature is not None and self._state() == self._signature
+
+    def read(self, offset: int, length: int) -> bytes | None:
+        """`length` bytes of the table from `offset` in it; None when they are not all
+        there or the file changed."""
+        if self._descriptor is None or offset < 0 or length < 0 or offset + length > self.length:
+            return None
+        try:
+            data = os.pread(self._descriptor, length, self.start + offset)
+        except OSError:
+            return None
+        return data if len(data) == length and self._same() else None
+
+    def chunks(self, size: int = SPAN_BYTES) -> Iterator[bytes]:
+        """The whole table, `size` bytes at a time (stops short when it cannot be read:
+        see `checksum`)."""
+        offset = 0
+        while offset < self.length:
+            data = self.read(offset, min(size, self.length - offset))
+            if data is None:
+                return
+            offset += len(data)
+            yield data
+
+    def checksum(self) -> tuple[int, int] | None:
+        """(CRC-32, length) of the table's bytes as they are now (None: not readable, or
+        the file changed while read). Read into one buffer of `_SUMMED` bytes, reused: few
+        reads, each without the interpreter lock, as each sum."""
+        if self._descriptor is None:
+            return None
+        buffer = bytearray(min(_SUMMED, self.length))
+        crc, read = 0, 0
+        try:
+            while read < self.length:
+                wanted = min(len(buffer), self.length - read)
+                with memoryview(buffer) as whole, whole[:wanted] as part:
+                    got = os.preadv(self._descriptor, [part], self.start + read)
+                    if got <= 0:
+                        return None
+                    with part[:got] as data:
+                        crc = zlib.crc32(data, crc)
+                read += got
+        except OSError:
+            return None
+        return (crc, read) if read == self.length and self._same() else None
+
+    def close(self) -> None:
+        """Let go of the file."""
+        if self._descriptor is not None:
+            os.close(self._descriptor)
+            self._descriptor = None
 
 
 class StorageError(Exception):

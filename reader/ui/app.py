@@ -105,6 +105,7 @@ class ReaderApp(App[None]):
         self.quote_finder = QuoteFinderProcess()  # long articles: found in another process
         self._index: SearchIndex | None = None
         self._index_ready = threading.Event()
+        self._search_waits = threading.Event()  # a search waits for the index (it hurries)
         self._last_query = ""
         self._polling = False
         self._last_change = time.monotonic()
@@ -269,8 +270,14 @@ class ReaderApp(App[None]):
     def build_index(self) -> None:
         from reader.annotations.search import SearchIndex  # numpy: loaded after the first frame
 
+        def answering(index: SearchIndex) -> None:  # (maybe before the annotations are read)
+            self._index = index
+            self._index_ready.set()
+
         try:
-            self._index = SearchIndex.build(self.store)
+            self._index = SearchIndex.build(
+                self.store, answering=answering, hurry=self._search_waits
+            )
         except StoreError:
             return  # `watch_loading` ends the session with the reason
         self._index_ready.set()
@@ -296,6 +303,7 @@ class ReaderApp(App[None]):
 
     def wait_for_index(self) -> SearchIndex:
         """The search index, once built (call from a worker thread, not the UI)."""
+        self._search_waits.set()
         self._index_ready.wait()
         assert self._index is not None
         return self._index
