@@ -28,6 +28,11 @@ from reader.annotations.search import SearchIndex
 from reader.core.records import Annotation, edited, new_annotation
 from reader.storage import tinydb_storage
 from reader.storage.database import Store
+from tests.helpers.changes_behind import (
+    another_readers_fold,
+    another_readers_save,
+    backup_of_the_same_size_restored,
+)
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="spans are read on POSIX only")
 
@@ -150,30 +155,6 @@ def test_a_change_another_reader_makes_after_the_early_answer_is_taken(tmp_path:
     assert _answers(index) == _fresh(db)
 
 
-def _another_readers_save(db: Path) -> str:
-    other = Store(db)  # a journal line the kept index never saw
-    other.save_annotation(edited(other.annotations()[0], note="a remark about tariffs"))
-    return "tariffs"
-
-
-def _another_readers_fold(db: Path) -> str:
-    _another_readers_save(db)
-    Store(db).fold()  # `reader.json` written again, no journal left
-    return "tariffs"
-
-
-def _backup_of_the_same_size_restored(db: Path) -> str:
-    """The file replaced in place by one of the same size and modification time, one word
-    of it different: only its contents tell."""
-    info = db.stat()
-    data = db.read_bytes()
-    assert b"reckless" in data
-    db.write_bytes(data.replace(b"reckless", b"careless"))
-    os.utime(db, ns=(info.st_atime_ns, info.st_mtime_ns))
-    assert db.stat().st_size == info.st_size and db.stat().st_mtime_ns == info.st_mtime_ns
-    return "careless"
-
-
 def _index_of_other_annotations_kept(db: Path) -> str:
     """Another database's index, state and rows put in this one's place."""
     (db.parent / "other").mkdir()
@@ -186,9 +167,9 @@ def _index_of_other_annotations_kept(db: Path) -> str:
 @pytest.mark.parametrize(
     "change",
     [
-        _another_readers_save,
-        _another_readers_fold,
-        _backup_of_the_same_size_restored,
+        another_readers_save,
+        another_readers_fold,
+        backup_of_the_same_size_restored,
         _index_of_other_annotations_kept,
     ],
 )
@@ -320,7 +301,7 @@ def test_a_change_after_the_annotations_are_read_and_before_the_rows_get_them(
 def test_the_rows_file_is_written_only_when_every_row_was_found_current(tmp_path: Path) -> None:
     db = _checked(tmp_path)
     rows_path(db).unlink()
-    _another_readers_fold(db)  # one annotation changed: the index is saved again, no rows
+    another_readers_fold(db)  # one annotation changed: the index is saved again, no rows
     _start(db)
     assert not rows_path(db).exists()
     _start(db)  # the next start checks the new index whole: its rows are written
@@ -394,7 +375,7 @@ def test_no_view_when_a_journal_line_applies_or_the_annotations_are_read(tmp_pat
     store = Store(db, lazy=True)
     store.wait_loaded()
     assert store.take_table_view() is None  # (let go once they were read)
-    _another_readers_save(db)
+    another_readers_save(db)
     assert Store(db, lazy=True).take_table_view() is None
 
 

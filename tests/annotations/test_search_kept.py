@@ -26,6 +26,11 @@ from reader.annotations.query import tokens
 from reader.annotations.search import SearchIndex, fingerprint
 from reader.core.records import Annotation, edited, new_annotation
 from reader.storage.database import Store
+from tests.helpers.changes_behind import (
+    another_readers_fold,
+    another_readers_save,
+    backup_of_the_same_size_restored,
+)
 
 TEXT = (
     "Funding\n\nThe minister said the budget would protect public safety. Critics called the "
@@ -491,31 +496,6 @@ def test_a_start_after_one_that_checked_the_kept_index_computes_no_fingerprint(
     assert _answers(index) == _answers(_fresh(Store(db)))
 
 
-def _another_readers_save(db: Path) -> str:
-    other = Store(db)  # a journal line the kept index never saw
-    first = other.annotations()[0]
-    other.save_annotation(edited(first, note="a remark about tariffs"))
-    return "tariffs"
-
-
-def _another_readers_fold(db: Path) -> str:
-    _another_readers_save(db)
-    Store(db).fold()  # `reader.json` written again, no journal left
-    return "tariffs"
-
-
-def _backup_of_the_same_size_restored(db: Path) -> str:
-    """The file replaced in place by one of the same size and modification time, one word
-    of it different: only its contents tell."""
-    info = db.stat()
-    data = db.read_bytes()
-    assert b"reckless" in data
-    db.write_bytes(data.replace(b"reckless", b"careless"))
-    os.utime(db, ns=(info.st_atime_ns, info.st_mtime_ns))
-    assert db.stat().st_size == info.st_size and db.stat().st_mtime_ns == info.st_mtime_ns
-    return "careless"
-
-
 def _index_of_other_annotations_kept(db: Path) -> str:
     """Another database's index (its ids and fingerprints) put in this one's place."""
     other = db.with_name("other.json")
@@ -529,9 +509,9 @@ def _index_of_other_annotations_kept(db: Path) -> str:
 @pytest.mark.parametrize(
     "change",
     [
-        _another_readers_save,
-        _another_readers_fold,
-        _backup_of_the_same_size_restored,
+        another_readers_save,
+        another_readers_fold,
+        backup_of_the_same_size_restored,
         _index_of_other_annotations_kept,
     ],
 )
