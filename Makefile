@@ -27,7 +27,7 @@ test: $(STAMP)  ## Lint, check the layering, run the whole suite
 	$(BIN)/ruff format --check reader tests bench docs interop
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n 2  # compiled modules kept: the CLI tests start Python often
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n 3  # three workers on two cores: UI tests wait for idle a third of the time; compiled modules kept: the CLI tests start Python often
 
 stress: $(STAMP)  ## The data-safety tests in full: 1,002 kills, long property runs, importer fuzzing
 	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist -p no:timeout tests/storage/test_crash.py tests/storage/test_concurrency.py tests/core/test_anchoring.py

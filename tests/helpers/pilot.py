@@ -25,14 +25,29 @@ SIZE = (120, 40)
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Wait until workers (file reads, saves, searches) are done and the screen caught up."""
+    """Wait until workers (file reads, saves, searches) are done and the screen caught up:
+    until a pause after the last save finds no worker running and nothing waiting for the
+    next refresh (the quote finder starts after the article is drawn, its list after the
+    marks). Each pause waits for the app to be idle, 20 ms at least: a fixed three rounds
+    of them each time made the suite a fifth slower."""
     app = pilot.app
     assert isinstance(app, ReaderApp)
-    for _ in range(3):
-        await pilot.pause()
+    await pilot.pause()
+    for _ in range(20):
+        busy = _busy(app)
         await _workers_done(app)
         await app.saved()
-    await pilot.pause()
+        await pilot.pause()
+        if not busy and not _busy(app):
+            return
+    raise AssertionError(f"the app never settled: {_busy(app)}")
+
+
+def _busy(app: ReaderApp) -> list[str]:
+    """The workers still running and the callbacks a screen keeps for its next refresh."""
+    running = [worker.name for worker in app.workers if not worker.is_finished]
+    waiting = [repr(callback) for screen in app.screen_stack for callback, _ in screen._callbacks]
+    return running + waiting
 
 
 async def _workers_done(app: ReaderApp) -> None:

@@ -27,7 +27,7 @@ from reader.storage.database import Store
 from tests.helpers.paths import ROOT
 from tests.helpers.profile import STRESS
 
-KILLS = 1002 if STRESS else 24
+KILLS = 1002 if STRESS else 12
 SIZES = (0, 1_000, 10_000)
 WRITER = [sys.executable, "-m", "tests.helpers.writer"]
 TEXT = "Title\n\n" + "A sentence that people are quoted in, with more words. " * 40
