@@ -1650,7 +1650,18 @@ class Entities:
             if len(run) >= 3 and folded[-2] in {"of", "for"} and not ORG_WORDS.isdisjoint(folded):
                 self._org(run, words)  # "Art Gallery of NSW": the letters are its place
                 return
-            # "U.S. ICE", "HSI": an organisation known by its letters.
+            before = folded[:-1]
+            if before and (
+                len(words[-1].replace(".", "")) <= 2  # "Toronto FC", "Montreal CF": its name
+                or not (
+                    is_place(" ".join(before))
+                    or all(is_demonym(w) for w in before)
+                    or is_given_name(before[0])
+                )
+            ):
+                self._org(run, words)  # "Toronto Harbour FC", "Calgary Foothills SC"
+                return
+            # "U.S. ICE", "Red Deer RCMP", "HSI": an organisation known by its letters.
             self._org([run[-1]], [words[-1]])
             return
         # "Mayor Don Guardian": after a title, a given name and one more word are a person's

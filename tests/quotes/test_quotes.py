@@ -3392,3 +3392,17 @@ def test_as_someone_put_it_the_words_are_theirs() -> None:
     assert [s for _, s in _speech(text)] == ["Marco Ferraro"]
     (finding,) = [f for f in find_quotes(text) if f.speech]
     assert finding.cue == "put it"
+
+
+def test_a_club_or_chamber_keeps_its_whole_name() -> None:
+    text = _article(
+        "In a post on the club's accounts, Lakeshore Harbour FC called her “the heart of this"
+        " club from day one.”\n\n"
+        "The Manitoba Chamber of Commerce said the budget was “a fair start” for employers.\n\n"
+        "“We're asking anyone who saw the truck to call us,” U.S. ICE said in a release."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Lakeshore Harbour FC",
+        "Manitoba Chamber of Commerce",
+        "ICE",
+    ]
