@@ -228,6 +228,8 @@ _AGED = re.compile(r"\d+-year-old")
 # Titles a portfolio or a rank comes before ("Finance Minister", "the Prime Minister's
 # office"): a phrase ending with one is a title, never a name ("Finance").
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "critic", "premier"})
+# A capitalised word right before a surname: it is part of a full name ("Bill Clinton").
+_GIVEN_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*[ \u00a0]$")
 # Before the name of one spoken to: "told APTN News", "in a statement to HuffPost Canada";
 # or of an outlet that had a document: "a memo obtained by CTV News Kitchener".
 _LISTENER_BEFORE = re.compile(r"\b(?:told|to|with|(?:obtained|seen|reviewed)\s+by)\s+(?:the\s+)?$")
@@ -1903,7 +1905,15 @@ class _Finder:
         people = [
             e for e in self._people_by_surname.get(surname, []) if e.first < quote.outer.start
         ]
-        if len(people) < 2 or not self._died(entity) or self._said_long_ago(quote):
+        if len(people) < 2:
+            return finding, attribution
+        introduced = self._just_introduced(people, quote, attribution.mention)
+        if introduced is not None and introduced is not entity and not self._said_long_ago(quote):
+            # "Her father, Doug McAllister, confirmed it. “…,” McAllister said": the one of
+            # them the paragraph before (or this one) has just named in full
+            changed = replace(attribution, entity=introduced)
+            return replace(finding, speaker=introduced.name), changed
+        if not self._died(entity) or self._said_long_ago(quote):
             return finding, attribution
         living = [e for e in people if not self._died(e)]
         if not living:
@@ -1911,6 +1921,56 @@ class _Finder:
         chosen = living[0]
         changed = replace(attribution, entity=chosen)
         return replace(finding, speaker=chosen.name), changed
+
+    def _just_introduced(
+        self, people: list[Entity], quote: Quotation, surname: str
+    ) -> Entity | None:
+        """Of people sharing a surname, the one named in full last before the quotation's
+        paragraph began quoting, if that full name stands in this paragraph or the one
+        before, outside quotations; never one who died, nor for "the elder Sorensen"."""
+        opening = self._paragraph_start(quote.outer.start)
+        around = self.text[max(opening, quote.outer.start - 300) : quote.outer.end + 120]
+        if re.search(rf"\b(?:elder|older|younger)\s+{re.escape(surname)}\b", around, re.I):
+            return None
+        first_quote = self.text.find("“", opening, quote.outer.start + 1)
+        straight = self.text.find('"', opening, quote.outer.start + 1)
+        limit = min(at for at in (first_quote, straight, quote.outer.start) if at >= 0)
+        # "Clinton, 35, the daughter of Bill Clinton and Hillary Clinton, said": the names
+        # after the surname standing alone describe the one it names
+        limit = self._surname_alone(surname, opening, limit) or limit
+        latest: tuple[int, Entity] | None = None
+        for person in people:
+            if self._died(person):
+                continue
+            for mention in self._mentions_of.get(id(person), []):
+                if mention.start >= limit:
+                    break
+                if (
+                    " " in mention.text
+                    and not self._inside_quote(mention.start)
+                    # (not "Fred Rogers of Mister Rogers' Neighborhood": a show's name)
+                    and self.text[mention.end : mention.end + 1] not in {"'", "’"}
+                    and (latest is None or mention.start > latest[0])
+                ):
+                    latest = (mention.start, person)
+        if latest is None or latest[1].first < latest[0] - 1:
+            return None  # named before that: not the one just introduced
+        here = bisect_right(self._paragraph_starts, quote.outer.start) - 1
+        there = bisect_right(self._paragraph_starts, latest[0]) - 1
+        if here - there > 1 or self._surname_alone(
+            surname, self._paragraph_start(latest[0]), latest[0]
+        ):
+            return None  # (“Murphy's speech … a tribute to Anne Marie Murphy”: his paragraph)
+        return latest[1]
+
+    def _surname_alone(self, surname: str, start: int, end: int) -> int | None:
+        """Where the surname first stands alone in `[start, end)`, not after a capitalised
+        word (as in "Bill Clinton")."""
+        pattern = re.compile(rf"(?<![\w’'-]){re.escape(surname)}\b", re.IGNORECASE)
+        for word in pattern.finditer(self.text, start, end):
+            if not _GIVEN_BEFORE.search(self.text, max(0, word.start() - 40), word.start()):
+                return word.start()
+        return None
 
     def _said_long_ago(self, quote: Quotation) -> bool:
         """Whether the words around a quotation, in its paragraph, date it to another time

@@ -3406,3 +3406,21 @@ def test_a_club_or_chamber_keeps_its_whole_name() -> None:
         "Manitoba Chamber of Commerce",
         "ICE",
     ]
+
+
+def test_a_shared_surname_is_the_relative_just_introduced() -> None:
+    text = _article(
+        "Kayla Brennan scored twice in the final and retired on Tuesday.\n\n"
+        "“It felt like the right day,” Brennan said.\n\n"
+        "Her father, Doug Brennan, watched from the stands with her two brothers.\n\n"
+        "“A steward asked me to sit down. I said, ‘That's my daughter!’” Brennan said.\n\n"
+        "Brennan, 31, the daughter of Doug Brennan and Ann Brennan, said she would coach."
+        " “Sleep first,” Brennan said.\n\n"
+        "“The elder Brennan cried,” the younger Brennan said of him."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Kayla Brennan",
+        "Doug Brennan",  # named in full in the paragraph before, for the first time
+        "Kayla Brennan",  # the names after "Brennan, 31," describe her
+        "Kayla Brennan",
+    ]
