@@ -2860,7 +2860,9 @@ class _Finder:
         entity = spoke[-1]
         name = entity.name.casefold()
         if _kinds_clash(head, entity.name) or (
-            head in _ORG_KIND_NOUNS and head not in name.split()
+            head in _ORG_KIND_NOUNS
+            and head not in name.split()
+            and not any(part in name.split() for part in _ORG_NOUN_NAMES.get(head, ()))
         ):
             return None
         return entity
@@ -3012,6 +3014,10 @@ _ORG_NOUN_NAMES = {
     "police": ("police service", "police department", "constabulary", "rcmp", "opp", "sûreté"),
     "department": ("ministry",),
     "ministry": ("department",),
+    # bodies of members: "The Ontario Surgical Alliance said … “…,” the association said"
+    "association": ("alliance", "coalition", "federation", "society"),
+    "coalition": ("alliance", "association"),
+    "federation": ("association", "alliance"),
 }
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}

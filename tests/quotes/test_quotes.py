@@ -3424,3 +3424,18 @@ def test_a_shared_surname_is_the_relative_just_introduced() -> None:
         "Kayla Brennan",  # the names after "Brennan, 31," describe her
         "Kayla Brennan",
     ]
+
+
+def test_a_body_of_members_goes_by_another_word_for_its_kind() -> None:
+    text = _article(
+        "The union walked out on Monday. The Atlantic Shipping Employers Association"
+        " condemned the strike.\n\n"
+        "The employers' association said in a statement that it had offered 18 per cent.\n\n"
+        "“This strike will hurt the economy,” the statement said.\n\n"
+        "The Prairie Surgical Alliance, which represents surgeons, said it wanted detail.\n\n"
+        "“Physicians are ready to do more surgeries,” the association said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Atlantic Shipping Employers Association",
+        "Prairie Surgical Alliance",
+    ]
