@@ -43,8 +43,8 @@ ABBREVIATIONS = "|".join(entries("abbreviations"))
 TOKEN = re.compile(
     # (Most tokens are words in lower case that nothing joins to the next: matched first, they
     # skip the tries below, which give them the same match: a fifth of the pass for 1 MB.)
-    # (A plural noun's possessive is one token: "the employers' association".)
-    r"[a-z]++(?:(?<=s)[’'](?=\s[a-z])|(?![\w’'\-:]))|"
+    r"[a-z]++(?![\w’'\-:])|"
+    r"[a-z]++(?<=s)[’'](?=\s[a-z])|"  # a plural noun's possessive: "the employers' union"
     rf"(?=[A-Z][A-Za-z]*\.)(?:(?:[A-Z]\.){{2,}}|(?:{ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z]))"
     r"|\d+(?:[.,]\d+)++(?!\w)"  # a number, "11.5", "100,000": no sentence end, no comma
     r"|\w++(?:[’'\-]\w+|:(?<=[^\W\d_]:)(?=[^\W\d_])\w+)*+|[^\w\s]"  # "Stó:lō", "Semá:th"
