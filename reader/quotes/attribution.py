@@ -798,7 +798,7 @@ class _Finder:
             if attribution is not None
             else Rule(None, None, "", "", 0.0)
         )
-        candidates = self.candidates.of(quote, rule)
+        candidates = self._not_only_spoken_to(self.candidates.of(quote, rule), quote, rule)
         if self.trace is not None:
             self.trace.append((finding, rule, candidates))
         if (
@@ -2892,6 +2892,27 @@ class _Finder:
         """Whether a speech verb follows a mention ("but GM said it will …")."""
         following = _WORD.match(self.text, mention.end + 1)
         return following is not None and is_speech_verb(following.group(), mention.text)
+
+    def _not_only_spoken_to(
+        self, candidates: list[Candidate], quote: Quotation, rule: Rule
+    ) -> list[Candidate]:
+        """The candidates without an outlet the paragraph names only as one spoken to or
+        given a document ("in a letter to staff, which was obtained by Global News"),
+        unless the rules chose it."""
+        end = self._paragraph_end(quote.outer.end)
+        return [
+            c
+            for c in candidates
+            if c.entity is None
+            or c.entity is rule.entity
+            or c.entity.kind != "org"
+            or not self._never_speaks(c.entity, end)
+        ]
+
+    def _paragraph_end(self, offset: int) -> int:
+        paragraphs = self.structure.paragraphs
+        index = bisect_right(self._paragraph_starts, offset) - 1
+        return paragraphs[index].end if index >= 0 else len(self.text)
 
     def _never_speaks(self, entity: Entity, at: int) -> bool:
         """Whether every mention of an organisation before `at` is of one spoken to

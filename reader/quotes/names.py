@@ -65,6 +65,7 @@ _LISTED_NAME = re.compile(
 MODIFIER_ENDINGS = ("-based", "-born", "-era", "-style", "-led", "-backed", "-owned", "-funded")
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
 _PARTICLES = words("name_particles")
+_NEWSPAPER_WORDS = words("newspaper_words")
 # Irish surnames after Ó, Ní, Mac an: "Ó hAodha", "Ní hÉalaí", "Mac an tSaoir".
 _IRISH_VOWELS = frozenset("AEIOUÁÉÍÓÚ")
 _PERSON_NOUN_WORDS = words("person_nouns")
@@ -1642,6 +1643,17 @@ class Entities:
             return
         if _field_and_region(folded):
             self._org(run, words)  # "Boxing Nova Scotia", "Health PEI"
+            return
+        if (
+            len(run) >= 2
+            and folded[-1] in _NEWSPAPER_WORDS
+            and not is_given_name(folded[0])
+            and (
+                is_place(" ".join(folded[:-1]))
+                or self.text[max(0, run[0].start - 4) : run[0].start].casefold() == "the "
+            )
+        ):
+            self._org(run, words)  # "the Shediac Sun", "Toronto Star"; not "Jenny Sun"
             return
         if (
             _is_acronym(words[-1])

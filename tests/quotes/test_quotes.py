@@ -3439,3 +3439,18 @@ def test_a_body_of_members_goes_by_another_word_for_its_kind() -> None:
         "Atlantic Shipping Employers Association",
         "Prairie Surgical Alliance",
     ]
+
+
+def test_an_outlet_given_a_letter_never_wrote_it() -> None:
+    text = _article(
+        "The head of the city's hospital has resigned after a review of its emergency room.\n\n"
+        "“I have given this hospital everything I had,” the outgoing chief executive said in"
+        " a letter to staff, which was obtained by the Shediac Sun.\n\n"
+        "Jenny Sun, a nurse, said the letter was read aloud. “We cried,” Sun said."
+    )
+    assert _speech(text) == [
+        ("I have given this hospital everything I had,", None),
+        ("We cried,", "Jenny Sun"),
+    ]
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds["Shediac Sun"] == "org" and kinds["Jenny Sun"] == "person"
