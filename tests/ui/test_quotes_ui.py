@@ -183,9 +183,9 @@ async def test_a_speaker_kept_in_the_dialog_gets_the_description_as_accepting_gi
         king = next(f for f in main(app).findings if f.speaker == "Doug King")
         assert king.description == "Mount Royal University criminologist"
         view(app).move_to(king.span.start)
-        await press(pilot, "t")  # the dialog, the speaker filled in: enter keeps it
+        await press(pilot, "t")  # the dialog, the speaker filled in
         assert isinstance(app.screen, TagDialog)
-        await press(pilot, "enter")
+        await press(pilot, "enter", "enter")  # the speaker kept, on to themes; none: saved
         sources = {
             s["name"]: s["description"]
             for s in database(ice_library / "reader.json")["sources"].values()

@@ -112,3 +112,34 @@ async def test_enter_after_typing_the_suggested_name_again_goes_on_to_themes(
         await press(pilot, "enter")
         assert app.focused is not None and app.focused.id == "themes"
         assert saved_annotations(ice_library / "reader.json") == []
+
+
+async def test_enter_on_a_filled_in_speaker_goes_on_to_themes_unless_accept_asked(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "town"
+    library.mkdir()
+    (library / "road.txt").write_text(
+        "Town council meets\n\n“We will fix the road this summer,” Mayor Jane Roe said.\n\n"
+        "Councillor Tom Lee spoke after her, and so did Councillor Sam Ruiz.\n\n"
+        "“It has been broken for years,” he said.\n",  # which of two men: uncertain
+        encoding="utf-8",
+    )
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")  # tag the mayor's quotation: her name is filled in
+        assert dialog_of(app).query_one("#source", Input).value == "Jane Roe"
+        await press(pilot, "enter")  # as the keys line says: on to themes, nothing saved
+        assert app.focused is not None and app.focused.id == "themes"
+        await fill(pilot, "roads")
+        await press(pilot, "enter", "enter")
+        [saved] = saved_annotations(library / "reader.json")
+        assert (saved["source"], saved["themes"]) == ("Jane Roe", ["roads"])
+        await press(pilot, "T", "n", "a")  # accept with the last themes, on the "?" one
+        hint = str(dialog_of(app).query_one("#tag-hint", Static).render())
+        assert "enter saves this speaker" in hint
+        assert dialog_of(app).themes == ["roads"]  # the last themes come with it
+        await press(pilot, "enter")  # the speaker checked: saved as it stands
+        saved = saved_annotations(library / "reader.json")
+        assert [a["themes"] for a in saved] == [["roads"], ["roads"]]

@@ -61,6 +61,10 @@ HINTS: dict[str, tuple[str, ...]] = {
         "enter takes the name, on to themes · ctrl+s save · ctrl+k kind · esc cancel",
         "enter: name, on to themes · ctrl+s save · ctrl+k kind · esc cancel",
     ),
+    "confirm": (  # `a` on an uncertain speaker: the dialog asks to check the name
+        "enter saves this speaker · tab on to themes · ctrl+s save · esc cancel",
+        "enter saves this speaker · tab: themes · esc cancel",
+    ),
     "themes": (
         "enter adds a theme · enter on an empty field saves · ⌫ removes one · esc cancel",
         "enter adds a theme, on an empty field saves · ⌫ removes one · esc cancel",
@@ -90,7 +94,7 @@ def theme_placeholder(themes: list[str], usage: dict[str, int]) -> str:
     examples = sorted(themes, key=lambda name: -usage.get(name, 0))[:THEME_EXAMPLES]
     if not examples:
         return "add a theme: type one, enter adds it"
-    return "add a theme: " + ", ".join(examples)
+    return "add a theme (most used: " + ", ".join(examples) + ")"
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,7 @@ class TagRequest:
     kind: Kind = PASSAGE
     suggested: bool = False  # `source` is the finder's suggestion: typing replaces it
     unknown_speaker: str = ""  # "speaker unknown: the executive": a quotation nobody was named for
+    confirming: bool = False  # opened by accept on an uncertain speaker: Enter saves it as is
 
 
 class _Completion(Suggester):
@@ -269,8 +274,10 @@ class TagDialog(ModalScreen[TagResult | None]):
 
     def _show_hint(self) -> None:
         """The keys line for the focused field (what Enter does there)."""
-        field = self.focused.id if self.focused is not None else None
-        hint = hint_for(self.app.size.width, field or "source")
+        field = (self.focused.id if self.focused is not None else None) or "source"
+        if field == "source" and self.request.confirming:
+            field = "confirm"
+        hint = hint_for(self.app.size.width, field)
         self.query_one("#tag-hint", Static).update(Content.styled(hint, "dim"))
 
     def on_mount(self) -> None:
@@ -474,12 +481,13 @@ class TagDialog(ModalScreen[TagResult | None]):
 
     def _source_entered(self, field: Input) -> None:
         """Enter in Source takes the name (the highlighted suggestion, as Tab does) and goes
-        on to Themes: typing after it never glues a theme onto the source. A name the
-        dialog opened with, untouched (the finder's speaker to check, an annotation being
-        edited), is saved by Enter as it stands; an empty Source of a quotation whose speaker
-        is unknown asks once, and Enter then saves it without one."""
+        on to Themes: typing after it never glues a theme onto the source. The finder's
+        uncertain speaker the dialog was opened to check (accept on a "?"), untouched, is
+        saved by Enter as it stands (the keys line says so); an empty Source of a quotation
+        whose speaker is unknown asks once, and Enter then saves it without one."""
         untouched = (
-            bool(self.request.source)
+            self.request.confirming
+            and bool(self.request.source)
             and field.value == self.request.source
             and not self._source_typed
         )

@@ -541,7 +541,10 @@ class MainScreen(Screen[None]):
     def _edit_requested(self, message: AnnotationList.EditRequested) -> None:
         self.open_tag_dialog(Target(annotation=message.annotation))
 
-    def open_tag_dialog(self, target: Target) -> None:
+    def open_tag_dialog(self, target: Target, *, confirming: bool = False) -> None:
+        """The tag dialog for a target; `confirming`: opened by accept on an uncertain
+        speaker, to check it (Enter saves it; the last themes come with it when accept
+        applies them)."""
         from reader.ui.dialogs.tag_dialog import TagDialog, TagRequest  # loaded when first used
 
         if not self.reader.may_edit():
@@ -567,9 +570,11 @@ class MainScreen(Screen[None]):
             request = TagRequest(
                 quote=self._quote_of(target),
                 source=suggested or "",
+                themes=self._last_themes() if confirming and self.accept_with_themes else (),
                 kind=self._kind_of(target),
                 suggested=bool(suggested),
             )
+        request = replace(request, confirming=confirming and bool(request.source))
         found = target.suggestion
         if found is not None and not found.speaker and not request.source:
             request = replace(request, unknown_speaker=speaker_unknown(found))
@@ -802,7 +807,8 @@ class MainScreen(Screen[None]):
         if message.annotation is not None and is_own(message.annotation, self.reader.coder):
             existing = message.annotation  # tagged with themes first: give it the speaker
             if suggestion.uncertain and self.confirm_uncertain:
-                self.open_tag_dialog(Target(annotation=existing, suggestion=suggestion))
+                target = Target(annotation=existing, suggestion=suggestion)
+                self.open_tag_dialog(target, confirming=True)
                 return
             after = edited(existing, source=suggestion.speaker, coder=self.reader.coder)
             self._save(Edit(existing, after, "accept"))
@@ -812,7 +818,8 @@ class MainScreen(Screen[None]):
             self.open_tag_dialog(target)  # nobody to accept: ask
             return
         if suggestion.uncertain and self.confirm_uncertain:
-            self.open_tag_dialog(target)  # an uncertain speaker: the dialog shows it, to check
+            # an uncertain speaker: the dialog shows it, to check
+            self.open_tag_dialog(target, confirming=True)
             return
         themes = self._last_themes() if self.accept_with_themes else ()
         edit = self._new(target, suggestion.speaker, themes, label="accept")
