@@ -32,6 +32,8 @@ class Command:
     search query, which then also takes words that begin with `-` (`-theme:sports`).
     `locations`: False for a command that works on no library (keys, config, merge-driver):
     its --help does not offer --library and --db, and no library is looked for or made.
+    `makes_library`: False for a command that only reads (`quotes` of a file anywhere):
+    the default library is not created when it does not exist.
     """
 
     name: str
@@ -43,6 +45,7 @@ class Command:
     run: Runner
     query_words: str = ""
     locations: bool = True
+    makes_library: bool = True
 
 
 def no_arguments(parser: argparse.ArgumentParser) -> None:

@@ -151,7 +151,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "library_arg", None) and args.library:
         return fail("give the library once: as LIBRARY or as --library", 2)
     try:
-        where = resolve(library, args.db) if command.locations else _NOWHERE
+        where = (
+            resolve(library, args.db, create=command.makes_library)
+            if command.locations
+            else _NOWHERE
+        )
     except PathError as error:
         return fail(str(error), 2 if error.usage and (library or args.db) else 1)
     try:

@@ -151,6 +151,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
 COMMAND = Command(
     name="quotes",
     order=40,
+    makes_library=False,
     synopsis=(
         ("reader quotes ARTICLE", "print an article's quotations with their suggested speakers"),
     ),

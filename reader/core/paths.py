@@ -54,8 +54,10 @@ def default_library(cwd: Path | None = None) -> Path:
     return user_data_path("reader", appauthor=False) / "library"
 
 
-def resolve(library: str | None = None, db: str | None = None) -> Locations:
-    """The library and database for the given options; checks the library is a folder."""
+def resolve(library: str | None = None, db: str | None = None, create: bool = True) -> Locations:
+    """The library and database for the given options; checks the library is a folder.
+    The default library is made when missing, unless `create` is False (a command that
+    only reads): it is then given as it would be, not there."""
     for given in (library, db):
         if given and name_too_long(Path(given).expanduser()):
             raise PathError(f"{shown_name(given)}: {TOO_LONG}")
@@ -65,6 +67,8 @@ def resolve(library: str | None = None, db: str | None = None) -> Locations:
             raise PathError(f"{folder}: no such folder; create it or name an existing library")
     else:
         folder = default_library()
+        if not folder.exists() and not create:
+            return Locations(library=folder, db=Path(db).expanduser() if db else folder / DB_NAME)
         if not folder.exists():
             try:
                 folder.mkdir(parents=True)

@@ -10,6 +10,8 @@ brought (and their annotations): only the subscription goes.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -69,9 +71,15 @@ def discover(url: str, timeout: float = TIMEOUT_SECONDS) -> tuple[str, str]:
 
 
 def _title(parsed: object, url: str) -> str:
+    """The feed's title as plain text (a title of type HTML, "Herald <b>Local</b>", shows
+    its words, not its tags), else the address's host."""
     feed = getattr(parsed, "feed", {}) or {}
-    title = clean_line(str(feed.get("title") or ""))[:200]
+    title = _TAG.sub("", str(feed.get("title") or ""))
+    title = clean_line(html.unescape(title))[:200]
     return title or (urlsplit(url).hostname or url)
+
+
+_TAG = re.compile(r"<[^<>]*>")
 
 
 def follow(

@@ -212,6 +212,16 @@ def test_quotes_json_of_a_plain_file_outside_the_library(tmp_path: Path) -> None
     assert [row["speech"] for row in every] == [True, False]
 
 
+def test_quotes_make_no_library_where_none_was(tmp_path: Path) -> None:
+    default = Path(os.environ["XDG_DATA_HOME"]) / "reader" / "library"
+    assert not default.exists()
+    missing = run_reader("quotes", str(tmp_path / "nonexistent.txt"), cwd=tmp_path)
+    assert missing.returncode == 1 and "nonexistent.txt" in missing.stderr
+    article = _plain_article(tmp_path / "a.txt", "Title", '"Yes," Ann Hollis said.', "End.")
+    assert run_reader("quotes", str(article), cwd=tmp_path).returncode == 0
+    assert not default.exists()  # only reading: nothing made in the user's data folder
+
+
 def test_quotes_of_a_library_article_by_name_in_codebook_spelling(tagged_library: Path) -> None:
     result = run_reader("quotes", "ice-canada", "--library", str(tagged_library))
     assert result.returncode == 0, result.stderr

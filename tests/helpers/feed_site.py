@@ -65,6 +65,7 @@ class SiteFeed:
     loop: bool = False
     local_link: bool = False  # one more item, linking to a local file
     version: int = 0  # changes whenever a story is added: the ETag
+    title: str = ""  # the channel's title as written in the XML ("<name> News" if empty)
 
 
 def story_html(feed: str, story: Story) -> bytes:
@@ -151,7 +152,8 @@ class FeedSite:
             ]
         return (
             '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
-            f"<title>{feed.name.title()} News</title><link>{self.base}/{feed.name}/</link>"
+            f"<title>{feed.title or feed.name.title() + ' News'}</title>"
+            f"<link>{self.base}/{feed.name}/</link>"
             f"<description>Local stories</description>{''.join(items)}</channel></rss>"
         ).encode()
 

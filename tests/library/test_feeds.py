@@ -298,3 +298,11 @@ def test_a_feed_is_read_to_its_first_thousand_items(kind: str) -> None:
     parsed = parse_feed(body.encode("utf-16" if kind == "utf-16" else "utf-8"))
     assert is_feed(parsed) and len(parsed.entries) == MAX_ITEMS
     assert parsed.entries[-1].title == f"Story {MAX_ITEMS - 1}"
+
+
+def test_a_title_written_in_html_names_the_feed_by_its_words(
+    news: FeedSite, empty_library: Path
+) -> None:
+    _, _, subscriptions = _open(empty_library)
+    url = news.add_feed("harbour", title="Harbour Herald &lt;b&gt;Local&lt;/b&gt; &amp;amp; more")
+    assert follow(subscriptions, url, timeout=TIMEOUT).feed.name == "Harbour Herald Local & more"
