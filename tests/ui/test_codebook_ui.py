@@ -282,3 +282,19 @@ def test_a_matrix_cell_of_no_theme_or_no_source_lists_only_what_it_counts() -> N
 
     assert _query("ICE", NO_THEME) == 'source:"ICE" theme:""'
     assert _query(NO_SOURCE, "policing") == 'source:"" theme:"policing"'
+
+
+async def test_undoing_a_rename_leaves_the_cursor_on_the_code_not_the_top(library: Path) -> None:
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen, table = await _open_codebook(pilot)
+        row = _row_of(screen, "source", "Heather McPherson")
+        assert row > 0
+        table.move_cursor(row=row)
+        await press(pilot, "r")
+        app.screen.query_one("#prompt-input").value = "Heather McPhersonn"
+        await press(pilot, "enter")
+        await press(pilot, "u")  # the name it had again, and the cursor still on it
+        assert screen.rows[table.cursor_row] == ("source", "Heather McPherson")

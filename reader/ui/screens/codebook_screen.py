@@ -109,6 +109,7 @@ class CodebookScreen(Screen[None]):
             self.rows[table.cursor_row] if self.rows and table.cursor_row < len(self.rows) else None
         )
         self._follow = None
+        row = table.cursor_row
         table.clear()
         self.rows = []
         self._whole = {}
@@ -169,6 +170,8 @@ class CodebookScreen(Screen[None]):
         keys = [(k, name_key(n)) for k, n in self.rows]
         if current is not None and (current[0], name_key(current[1])) in keys:
             table.move_cursor(row=keys.index((current[0], name_key(current[1]))))
+        elif self.rows:  # its name went (an undone rename): the same row, not the top
+            table.move_cursor(row=min(row, len(self.rows) - 1))
         self._show_whole(table.cursor_row)
 
     def on_resize(self) -> None:
