@@ -84,8 +84,8 @@ class FeedResult:
         """The one line a person reads: `name: new 3`, `name: unchanged`, `name: failed: …`."""
         if self.status == "failed":
             return f"{self.name}: failed: {self.reason}"
-        if self.status == "unchanged":
-            head = f"{self.name}: unchanged"
+        if self.status == "unchanged":  # (with items it could not add, it did change)
+            head = f"{self.name}: " + ("nothing new" if self.item_errors else "unchanged")
         else:
             head = f"{self.name}: new {len(self.added)}"
         notes = []

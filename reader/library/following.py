@@ -92,7 +92,11 @@ def follow(
     """Follow the feed at `url` (a feed, or a page naming one); see the module docstring."""
     url = url.strip()
     if not is_web_address(url):
-        raise FeedError(f"{url}: not a web address; give a feed's http:// or https:// address")
+        raise FeedError(
+            f"{url}: not a web address; give a feed's http:// or https:// address (a feed "
+            "file on disk: serve its folder with `python3 -m http.server` and follow "
+            "http://localhost:8000/FILE)"
+        )
     name = clean_line(name)[:200]
     existing = find(subscriptions.feeds(), url)
     if existing is None:

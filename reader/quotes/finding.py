@@ -59,4 +59,7 @@ def speaker_unknown(finding: QuoteFinding) -> str:
     """What is said of a quotation with no speaker offered: with the words the article
     uses for them when it has some ("speaker unknown: the rookie"), not for "she" alone."""
     mention = " ".join((finding.mention or "").split())
+    first = mention.split(" ", 1)[0]
+    if first in {"A", "An", "The", "One", "Another", "Some"}:  # "A spokesperson said"
+        mention = first.lower() + mention[len(first) :]
     return f"speaker unknown: {mention}" if len(mention.split()) >= 2 else "speaker unknown"

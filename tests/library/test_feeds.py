@@ -306,3 +306,11 @@ def test_a_title_written_in_html_names_the_feed_by_its_words(
     _, _, subscriptions = _open(empty_library)
     url = news.add_feed("harbour", title="Harbour Herald &lt;b&gt;Local&lt;/b&gt; &amp;amp; more")
     assert follow(subscriptions, url, timeout=TIMEOUT).feed.name == "Harbour Herald Local & more"
+
+
+def test_a_refresh_that_added_nothing_but_skipped_items_says_nothing_new() -> None:
+    skipped = FeedResult(
+        name="Harbour", url="", status="unchanged", item_errors=["x: not found (404)"]
+    )
+    assert skipped.line() == "Harbour: nothing new; 1 item not added (x: not found (404))"
+    assert FeedResult(name="Harbour", url="", status="unchanged").line() == "Harbour: unchanged"

@@ -3454,3 +3454,13 @@ def test_an_outlet_given_a_letter_never_wrote_it() -> None:
     ]
     kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
     assert kinds["Shediac Sun"] == "org" and kinds["Jenny Sun"] == "person"
+
+
+def test_an_unknown_speaker_opening_a_sentence_is_named_in_lower_case() -> None:
+    from reader.quotes.finding import speaker_unknown
+
+    text = _article(
+        "“Talks continue,” said Mayor Ana Ruiz.\n\n“We are close,” A spokesperson said."
+    )
+    unknown = [f for f in find_quotes(text) if f.speech and not f.speaker]
+    assert [speaker_unknown(f) for f in unknown] == ["speaker unknown: a spokesperson"]
