@@ -2558,15 +2558,16 @@ class _Finder:
         return self._of_generation_at(people[0].start, people[0].text) or first  # "The younger"
 
     def _only_one_before(self, attribution: _Attribution, quote: Quotation) -> bool:
-        """Whether a pronoun's speaker ("“…,” she wrote") is the only person the article
-        names, outside quotations, in the quotation's paragraph and the one before, up to the
-        quotation: no one else the pronoun could stand for."""
+        """Whether a pronoun's speaker ("“…,” she wrote") is the only person of the
+        pronoun's gender the article names, outside quotations, in the quotation's paragraph
+        and the one before, up to the quotation: no one else it could stand for (a woman
+        named before "he said" is no other choice; someone of unknown gender is)."""
         entity = attribution.entity
-        if (
-            entity is None
-            or entity.kind != "person"
-            or attribution.mention.casefold() not in {"he", "she"}
-        ):
+        pronoun = attribution.mention.casefold()
+        if entity is None or entity.kind != "person" or pronoun not in {"he", "she"}:
+            return False
+        wanted = "m" if pronoun == "he" else "f"
+        if entity.gender not in {wanted, ""}:
             return False
         since = self._paragraph_start(self._paragraph_start(quote.outer.start) - 1)
         people = [
@@ -2574,7 +2575,9 @@ class _Finder:
             for m in self.entities.between(since, quote.outer.start)
             if m.entity.kind == "person" and not self._inside_quote(m.start)
         ]
-        return bool(people) and all(person is entity for person in people)
+        return any(person is entity for person in people) and all(
+            person is entity or person.gender not in {wanted, ""} for person in people
+        )
 
     def _surname_shared(self, attribution: _Attribution) -> bool:
         """Whether the speaker was named by a word two people of the article answer to

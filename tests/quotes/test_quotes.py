@@ -3464,3 +3464,17 @@ def test_an_unknown_speaker_opening_a_sentence_is_named_in_lower_case() -> None:
     )
     unknown = [f for f in find_quotes(text) if f.speech and not f.speaker]
     assert [speaker_unknown(f) for f in unknown] == ["speaker unknown: a spokesperson"]
+
+
+def test_he_for_the_only_man_named_just_before_is_sure_beside_a_woman() -> None:
+    text = _article(
+        "“We cannot keep asking riders to pay,” said Mayor Alicia Bergeron after the vote.\n\n"
+        "Councillor Tom Rasmussen voted against it. “This is a tax on families,” he said.\n\n"
+        "Councillor Sam Ruiz and Councillor Lee Park spoke next. “It is late,” he said."
+    )
+    found = [f for f in find_quotes(text) if f.speech]
+    assert [(f.speaker, f.uncertain) for f in found[:2]] == [
+        ("Alicia Bergeron", False),
+        ("Tom Rasmussen", False),  # the one man named: sure
+    ]
+    assert found[2].uncertain  # two men named just before: the user chooses
