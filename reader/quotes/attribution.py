@@ -57,6 +57,7 @@ from reader.quotes.names import (
     FEMALE,
     MALE,
     MODIFIER_ENDINGS,
+    ORG_WORDS,
     PRONOUNS,
     TITLES,
     WELL_KNOWN_BODIES,
@@ -1481,6 +1482,8 @@ class _Finder:
                 if holder is not None and holder.entity.kind == "person":
                     return _Attribution(holder.entity, None, words, cue, confidence - 0.1)
                 name = " ".join(t.word for t in phrase.tokens if t.folded != "the")
+            if name.casefold() in ORG_WORDS:  # "the First Nation said", none named so: a
+                return _Attribution(None, None, words, cue, 0.3, authorless=True)  # kind
             return _Attribution(None, name or words, words, cue, confidence - 0.2)
         given = (
             _GAVE_NAME.match(self.text, phrase.tokens[-1].end) if phrase.kind == "nominal" else None

@@ -846,6 +846,17 @@ def _personal(words: list[str], folded: list[str]) -> bool:
     )
 
 
+def _first_nation(texts: Sequence[str], index: int) -> bool:
+    """Whether the words at `index` are "First Nation" or "First Nations": a name ("the
+    Assembly of First Nations", "Tallow River First Nation"), though "First" alone opens
+    sentences and names no one."""
+    return (
+        texts[index] == "First"
+        and index + 1 < len(texts)
+        and _word_of(texts[index + 1]) in {"Nation", "Nations"}
+    )
+
+
 def _name_like(token: Token) -> bool:
     word = token.word
     return (
@@ -1303,7 +1314,10 @@ class Entities:
                 and texts[end - 1].casefold().rstrip(".") not in _LEGAL_FORMS  # "Inc. of Brampton"
                 and _capitalised(texts[end + 1])
                 and texts[end + 1][:1].isalpha()
-                and _word_of(texts[end + 1]).casefold() not in NOT_NAMES  # "Joe Biden on Monday"
+                and (
+                    _word_of(texts[end + 1]).casefold() not in NOT_NAMES  # "Joe Biden on Monday"
+                    or _first_nation(texts, end + 1)  # "Assembly of First Nations"
+                )
                 and "\n" not in text[starts[end] + len(word) : starts[end + 1]]
             ):
                 end += 1
@@ -1337,7 +1351,10 @@ class Entities:
         # Leading words that start sentences ("The", "In") or are months are not names, but a
         # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
         while run and (
-            run[0].word.casefold() in NOT_NAME_LEADS
+            (
+                run[0].word.casefold() in NOT_NAME_LEADS
+                and not _first_nation([t.text for t in run], 0)  # "the First Nation said"
+            )
             or (run[0].folded in CONNECTORS and not _leading_particle(run))
             or (self._participle_opening(run[0]) and not self._named_body(toks, run, last))
         ):
@@ -1613,6 +1630,12 @@ class Entities:
                 return
         words = [t.word for t in run]
         folded = [w.casefold() for w in words]
+        if folded == ["first", "nations"]:
+            return  # "First Nations leaders", "consult First Nations": peoples, not a body
+        if folded == ["first", "nation"]:
+            self._plan_ok = False  # what it is depends on the First Nations named so far
+            if self.find("First Nation") is None:
+                return  # "the First Nation said" of none named in full: a description
         if is_place(" ".join(folded)):
             self._place(run, words)  # "New Zealand", "Texas"
             return
@@ -2000,6 +2023,8 @@ class Entities:
                     self._company_starts.add(key)
         if len(words) > len(run):  # "Prince George detachment": its words and the noun after
             entity.aliases.add(" ".join(words[: len(run)]).casefold())
+        if len(words) > 2 and [w.casefold() for w in words[-2:]] == ["first", "nation"]:
+            entity.aliases.add("first nation")  # "the First Nation said" later: this one
         self._mention(run[0].start, run[-1].end, entity)
 
     def _single(self, token: Token, titles: list[Token], gender: str) -> None:

@@ -3478,3 +3478,22 @@ def test_he_for_the_only_man_named_just_before_is_sure_beside_a_woman() -> None:
         ("Tom Rasmussen", False),  # the one man named: sure
     ]
     assert found[2].uncertain  # two men named just before: the user chooses
+
+
+def test_first_nations_are_named_whole() -> None:
+    text = _article(
+        "The Tallow River First Nation said in a statement it would appeal. First Nations"
+        " leaders met in Ottawa.\n\n"
+        "“We will not stop,” the First Nation said.\n\n"
+        "The Assembly of First Nations said it agreed. “This is right,” the assembly said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Tallow River First Nation",
+        "Assembly of First Nations",
+    ]
+    unnamed = _article(
+        "Crews worked all night.\n\n“Our priority is safety,” the First Nation said."
+    )
+    assert _speech(unnamed) == [("Our priority is safety,", None)]  # never "Nation"
+    names = {m.entity.name for m in Entities(text).mentions}
+    assert "First Nations" not in names and "Nations" not in names and "Assembly" not in names
