@@ -2527,21 +2527,29 @@ class _Finder:
         body = self.text[before.start : before.end]
         if any(mark in body for mark in '“”"'):
             return None
-        people = [
-            m
-            for m in self.entities.between(before.start, before.end)
-            if m.entity.kind == "person"
-            and not _MODIFIER_USE.search(self.text, max(0, m.start - 5), m.start)
-        ]  # (not "a Grey Nun": words for what someone is)
+        people = self._people_in(before)
+        hopped = False
         if not people:
-            return None
+            # "Among those who will testify is Nguyen Van Long, who … / Reached by phone, he
+            # said he understood … / “…,” he said": a paragraph that goes on about the one
+            # the paragraph before it introduced, by the pronoun (which gives the gender)
+            clause = _CLAUSE_PRONOUN.get(wanted)
+            if index < 2 or clause is None or not clause.search(body):
+                return None
+            before = paragraphs[index - 2]
+            body = self.text[before.start : before.end]
+            if any(mark in body for mark in '“”"'):
+                return None
+            people, hopped = self._people_in(before), True
+            if not people:
+                return None
         first = people[0].entity
         rivals = [m for m in people if m.entity is not first and m.entity.gender in {"", wanted}]
         if rivals or first.gender not in {"", wanted} or self._kin_in_passing(people[0], wanted):
             return None
         first_seen = self._first_mentions.get(id(first))
         if (  # "Among them is Sister Jeanne Lavallée, 84, a Grey Nun who …": someone new
-            first.gender == wanted
+            (first.gender == wanted or hopped)
             and first_seen is not None
             and first_seen.start == people[0].start
             and _IS_BEFORE.search(
@@ -2551,14 +2559,25 @@ class _Finder:
             return first
         if people[0].start > before.start + 80:
             return None
-        if self._is_subject(people[0]):
-            return first if first.gender == wanted else None  # the paragraph opens on them
+        if self._is_subject(people[0]):  # the paragraph opens on them
+            return first if first.gender == wanted or hopped else None
+        if hopped:
+            return None
         # "Ahmad Haidari, 11, is among the skaters. He learned to skate here. / “…,” he said":
         # the one person of a paragraph that goes on about them by the pronoun
         pronoun = _SUBJECT_PRONOUN.get(wanted)
         if pronoun is None or not pronoun.search(body, people[0].end - before.start):
             return None
         return self._of_generation_at(people[0].start, people[0].text) or first  # "The younger"
+
+    def _people_in(self, paragraph: Span) -> list[Mention]:
+        """The people a paragraph names, not "a Grey Nun" (words for what someone is)."""
+        return [
+            m
+            for m in self.entities.between(paragraph.start, paragraph.end)
+            if m.entity.kind == "person"
+            and not _MODIFIER_USE.search(self.text, max(0, m.start - 5), m.start)
+        ]
 
     def _only_one_before(self, attribution: _Attribution, quote: Quotation) -> bool:
         """Whether a pronoun's speaker ("“…,” she wrote") is the only person of the
@@ -2963,6 +2982,11 @@ _CALLED_THE = re.compile(  # "called the report", "called the new novel"
 _NOUN_AFTER = re.compile(r"\s+[a-z]")  # "Quebec's economy minister": a noun the owner has
 _IS_BEFORE = re.compile(r"\b(?:is|was)\s+(?:[\w-]+\s+){0,2}$")  # "Among them is Sister "
 # A sentence that opens on a person's pronoun: "… three years ago. He learned to skate".
+# A clause that opens on a person's pronoun: "Reached by phone, he said", "She smiled."
+_CLAUSE_PRONOUN = {
+    gender: re.compile(rf"(?:^|[.!?,]\s+){pronoun}\s+[a-z]", re.MULTILINE)
+    for gender, pronoun in (("m", "[Hh]e"), ("f", "[Ss]he"))
+}
 _SUBJECT_PRONOUN = {
     gender: re.compile(rf"[.!?]\s+{pronoun}\s+[a-z]")
     for gender, pronoun in (("m", "He"), ("f", "She"))

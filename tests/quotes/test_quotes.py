@@ -3497,3 +3497,15 @@ def test_first_nations_are_named_whole() -> None:
     assert _speech(unnamed) == [("Our priority is safety,", None)]  # never "Nation"
     names = {m.entity.name for m in Entities(text).mentions}
     assert "First Nations" not in names and "Nations" not in names and "Assembly" not in names
+
+
+def test_he_after_a_paragraph_that_goes_on_about_someone_just_introduced() -> None:
+    text = _article(
+        "Immigration Minister Mathieu Desrochers defended the bill on Monday. “It protects"
+        " French,” Desrochers said.\n\n"
+        "Among those who will testify is Nguyen Van Long, who arrived from Vietnam in 2019"
+        " and now teaches French to newcomers.\n\n"
+        "Reached by phone, he said he understood the government's concern.\n\n"
+        "“I learned French in two years, but I was 25,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Mathieu Desrochers", "Nguyen Van Long"]
