@@ -1741,8 +1741,17 @@ class Entities:
                 word in TITLES and after in PLACE_WORDS for word, after in pairwise(folded)
             )
         ):
-            if last < len(toks) and is_speech_verb(toks[last].text, words[-1]):
-                self._org(run, words)  # "Valley Harvest said": a place does not speak; a firm
+            if (last < len(toks) and is_speech_verb(toks[last].text, words[-1])) or (
+                len(run) >= 3
+                and folded[-1] not in PLACE_WORDS
+                and folded[-1] not in _COMPASS
+                and not is_place(folded[-1])
+                and folded[-1].endswith("s")
+                and folded[-2] not in PLACE_WORDS
+            ):
+                # "Valley Harvest said": a place does not speak; a firm. "Pacific Coast
+                # Transit Operations": a place's words, then what a body does
+                self._org(run, words)
             else:
                 self._place(run, words)
             return

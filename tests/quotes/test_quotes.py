@@ -3509,3 +3509,14 @@ def test_he_after_a_paragraph_that_goes_on_about_someone_just_introduced() -> No
         "“I learned French in two years, but I was 25,” he said."
     )
     assert [s for _, s in _speech(text)] == ["Mathieu Desrochers", "Nguyen Van Long"]
+
+
+def test_a_body_named_after_a_place_is_a_body() -> None:
+    text = _article(
+        "Drivers at Pacific Coast Transit Operations voted to strike on Sunday. The"
+        " company said in a statement it had offered 14 per cent.\n\n"
+        "“A strike mandate is a normal part of bargaining,” the company said."
+    )
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds["Pacific Coast Transit Operations"] == "org"
+    assert [s for _, s in _speech(text)] == ["Pacific Coast Transit Operations"]
