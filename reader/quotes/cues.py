@@ -53,8 +53,6 @@ def is_speech_verb(word: str, previous: str = "") -> bool:
         return False
     if word.endswith("ing") and previous.casefold() in _NOUN_BEFORE:
         return False  # "the warning reads", "a briefing": a noun
-    if word.endswith("ed") and previous.casefold() in {"the", "an"}:
-        return False  # "a text message the accused sent": a person, not a cue
     if word not in _NOUN_LIKE:
         return True
     previous = previous.casefold()

@@ -3520,10 +3520,3 @@ def test_a_body_named_after_a_place_is_a_body() -> None:
     kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
     assert kinds["Pacific Coast Transit Operations"] == "org"
     assert [s for _, s in _speech(text)] == ["Pacific Coast Transit Operations"]
-
-
-def test_the_accused_is_a_person_not_a_cue() -> None:
-    from reader.quotes.cues import is_speech_verb
-
-    assert is_speech_verb("accused", "Holm") and is_speech_verb("warned", "she")
-    assert not is_speech_verb("accused", "the") and not is_speech_verb("accused", "an")
