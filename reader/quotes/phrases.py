@@ -180,6 +180,25 @@ def _participle(toks: Sequence[Token], index: int) -> bool:
 _AGED_WORD = re.compile(r"\d{1,3}-year-old")
 
 
+_COUNTS = frozenset({"one", "two", "three", "some", "several", "many", "another"})
+
+
+def _partitive(toks: Sequence[Token], index: int) -> int | None:
+    """Where "one of the employees" begins, when the token at `index` is the plural of a
+    word for people after "one of (the/his/her/their)"; else None."""
+    word = toks[index].folded
+    if not (word.endswith("s") and toks[index].text.islower()):
+        return None
+    if word[:-1] not in PERSON_NOUNS and word.removesuffix("es") not in PERSON_NOUNS:
+        return None
+    at = index - 1
+    if at >= 0 and toks[at].folded in {"the", "his", "her", "their", "its", "our"}:
+        at -= 1
+    if at >= 1 and toks[at].folded == "of" and toks[at - 1].folded in _COUNTS:
+        return at - 1
+    return None
+
+
 def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
     """A common-noun phrase ending at `end - 1`: "a representative", "the report's authors"."""
     index = end - 1
@@ -188,6 +207,9 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
     if index < 0 or not toks[index].text[:1].isalpha():
         return None
     head = toks[index]
+    partitive = _partitive(toks, index)
+    if partitive is not None:  # "one of the employees said": someone of them, unnamed
+        return Phrase(tuple(toks[partitive : index + 1]), "nominal")
     role = head.text.islower() and head.folded in TITLES  # "the captain", "the rookie forward"
     if (
         head.folded not in PERSON_NOUNS
@@ -863,6 +885,12 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and toks[index + 3].folded == "who"
         ):
             return Phrase((first, noun), "nominal")  # "said his friend, who gave her name as …"
+    for last in range(index + 2, min(index + 5, len(toks))):
+        if _partitive(toks, last) == index:  # "said one of the workers"
+            named = _appositive_name(toks, last) if last + 1 < len(toks) else None
+            if named is not None and toks[last + 1].text == ",":
+                return named  # "said one of the organisers, Ladina Tschudi-Quartey"
+            return Phrase(tuple(toks[index : last + 1]), "nominal")
     if first.folded in PRONOUNS:
         return Phrase((first,), "pronoun")
     contracted = _contracted_pronoun(first)

@@ -3520,3 +3520,18 @@ def test_a_body_named_after_a_place_is_a_body() -> None:
     kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
     assert kinds["Pacific Coast Transit Operations"] == "org"
     assert [s for _, s in _speech(text)] == ["Pacific Coast Transit Operations"]
+
+
+def test_one_of_the_employees_is_someone_unnamed() -> None:
+    text = _article(
+        "Rohan Mehta, the chief executive, wrote to staff on Monday.\n\n"
+        "“A lot of the people let go had been here nine years,” one of the employees said.\n\n"
+        "“It felt like the company we joined is gone,” said one of the workers.\n\n"
+        "“We are not doing this to be dramatic,” said one of the organisers, Ladina Quartey."
+    )
+    found = [f for f in find_quotes(text) if f.speech]
+    assert [(f.speaker, f.mention) for f in found] == [
+        (None, "one of the employees"),
+        (None, "one of the workers"),
+        ("Ladina Quartey", "Ladina Quartey"),
+    ]
