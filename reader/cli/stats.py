@@ -32,6 +32,12 @@ MATRIX_THEMES = 40
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
+        "filter",
+        nargs="*",
+        metavar="FILTER",
+        help="count only the annotations this search finds (coder:alice, theme:policing, ...)",
+    )
+    parser.add_argument(
         "--by", choices=("source", "theme", "article"), default="source", help="what to count by"
     )
     parser.add_argument("--matrix", action="store_true", help="the source x theme matrix")
@@ -39,16 +45,30 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
-    return run_stats(where, args.by, args.matrix, args.json)
+    return run_stats(where, args.by, args.matrix, args.json, " ".join(args.filter))
 
 
-def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool) -> int:
+def run_stats(
+    where: Locations, by: str, show_matrix: bool, as_json: bool, query: str = ""
+) -> int:
     store = Store(where.db)
     try:
-        annotations = store.annotations()
+        if query.strip():  # "coder:alice": one coder's work, as search finds it
+            from reader.annotations.search import SearchIndex
+
+            index = SearchIndex.build(store)
+            found = index.search(query, limit=len(index) or 1).hits
+            annotations = [hit.annotation for hit in found]
+        else:
+            annotations = store.annotations()
         titles = {r.id: r.title for r in store.articles()}
     finally:
         store.close()
+    if query.strip() and not annotations and not as_json:
+        from reader.annotations.query import field_hint
+
+        hint = field_hint(query)
+        say(f"No annotation matches {query!r}." + (f" {hint}" if hint else ""), err=True)
     if show_matrix:
         grid = matrix(annotations)
         if as_json:
@@ -94,7 +114,7 @@ COMMAND = Command(
     order=80,
     synopsis=(
         (
-            "reader stats [--matrix]",
+            "reader stats [--matrix] [FILTER]",
             "quotes per source, theme or article, or the source x theme matrix",
         ),
     ),
@@ -104,7 +124,11 @@ COMMAND = Command(
     "children's annotations too), or per article, with the number of sources each quotes; "
     "--matrix prints the source x theme matrix of counts (an annotation with two themes "
     "counts in both columns). JSON: a list of {name, annotations, articles} (per article "
-    "also sources); with --matrix, {sources, themes, cells: [{source, theme, count}]}.",
+    "also sources); with --matrix, {sources, themes, cells: [{source, theme, count}]}. "
+    "FILTER counts only what a search finds, with search's syntax: `reader stats "
+    "coder:alice` counts one coder's work in a merged team database, where each coder's "
+    "annotation of a quote counts once for each.",
     arguments=_arguments,
     run=run,
+    query_words="filter",
 )

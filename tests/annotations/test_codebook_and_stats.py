@@ -166,6 +166,12 @@ def test_reader_stats_from_the_shell(store: Store, tmp_path: Path) -> None:
     assert {"source": "Doug King", "theme": "public safety", "count": 2} in grid["cells"]
     text = run_reader("stats", "--matrix", "--library", str(library)).stdout
     assert text.splitlines()[0].split()[0] == "source"
+    # a filter counts only what a search finds: one theme's, one coder's, or none
+    theme = run_reader("stats", "--json", "theme:policing", "--library", str(library))
+    assert theme.returncode == 0, theme.stderr
+    assert sum(row["annotations"] for row in json.loads(theme.stdout)) == 3
+    nobody = run_reader("stats", "coder:nobody-here", "--library", str(library))
+    assert nobody.returncode == 0 and "No annotation matches" in nobody.stderr
 
 
 def test_reader_stats_lists_parent_themes_and_the_sources_of_each_article(tmp_path: Path) -> None:
