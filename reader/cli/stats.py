@@ -48,9 +48,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     return run_stats(where, args.by, args.matrix, args.json, " ".join(args.filter))
 
 
-def run_stats(
-    where: Locations, by: str, show_matrix: bool, as_json: bool, query: str = ""
-) -> int:
+def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool, query: str = "") -> int:
     store = Store(where.db)
     try:
         if query.strip():  # "coder:alice": one coder's work, as search finds it
