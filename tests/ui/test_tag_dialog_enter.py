@@ -143,3 +143,15 @@ async def test_enter_on_a_filled_in_speaker_goes_on_to_themes_unless_accept_aske
         await press(pilot, "enter")  # the speaker checked: saved as it stands
         saved = saved_annotations(library / "reader.json")
         assert [a["themes"] for a in saved] == [["roads"], ["roads"]]
+
+
+async def test_the_dialog_opens_clear_of_notices_about_the_screen_behind(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("No quotation below")
+        await press(pilot, "n", "t")
+        dialog_of(app)
+        assert not app.screen.query("Toast")  # nothing lies over its fields and keys line

@@ -281,6 +281,9 @@ class TagDialog(ModalScreen[TagResult | None]):
         self.query_one("#tag-hint", Static).update(Content.styled(hint, "dim"))
 
     def on_mount(self) -> None:
+        # Notices about the screen behind ("No quotation below", "The library is hidden at
+        # this width") lay over the dialog's fields and keys line on a small terminal.
+        self.app.clear_notifications()
         self._show_chips()
         self._show_kind()
         self._mark_source()
