@@ -178,3 +178,18 @@ async def test_R_refreshes_the_feeds_and_new_articles_appear(
         assert "Feeds refreshed: 3 new articles from 2 feeds; 1 failed" in notified(app)
         assert all(not r.read for r in app.store.articles())
         assert main(app).query_one("#library-pane").border_subtitle == ""  # progress done
+
+
+async def test_going_to_the_top_of_by_feed_shows_the_first_feeds_heading(
+    feed_library: Path,
+) -> None:
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=(120, 14)) as pilot:  # a list longer than its pane
+        await settle(pilot)
+        library = main(app).library_list
+        library.focus()
+        await press(pilot, "V", "V")  # by feed
+        await press(pilot, "end")
+        assert "City News" not in region_words(app, library)  # scrolled past it
+        await press(pilot, "home")  # the first article, and its feed's heading above it
+        assert "City News · 3 unread" in region_words(app, library)

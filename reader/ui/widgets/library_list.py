@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content, Span
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -178,6 +179,25 @@ class LibraryList(OptionList):
         if record.id != self._current or in_view([record], self.view):
             return ""
         return "open now, not archived" if self.view == "archive" else "open now, read"
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """The highlighted entry in view, and the heading of its feed above it when it is
+        its group's first (Home and k never reached a heading, which takes no highlight)."""
+        super().scroll_to_highlight(top)
+        at = self.highlighted
+        if at is None or at == 0 or not self.is_mounted:
+            return
+        if not self.get_option_at_index(at - 1).disabled:
+            return
+        lines, heights = self._index_to_line, self._heights  # (OptionList's own layout)
+        if at - 1 not in lines or at not in lines:
+            return
+        top_line = lines[at - 1]
+        bottom = lines[at] + heights.get(at, 1)
+        width = self.scrollable_content_region.width
+        self.scroll_to_region(
+            Region(0, top_line, width, bottom - top_line), animate=False, immediate=True
+        )
 
     def _steps_on(self, index: int) -> bool:
         """Highlight the entry now at `index` (or the last), skipping headings; False if
