@@ -88,6 +88,11 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         )
     else:
         say("passages both tagged: none")
+    say(
+        "agreement: the share of the articles' characters both coders treated alike (coded or "
+        "not), so text neither coded counts; kappa discounts chance and is the figure to "
+        "report (0 or below: no better than chance; n/a: a code neither used)"
+    )
     return 0
 
 

@@ -130,6 +130,7 @@ def test_agree_reports_kappa_per_code_as_counted_by_hand(two_coders: tuple[Path,
     table = run_reader("agree", "alice", "bob", "--library", str(alice)).stdout.splitlines()
     assert table[0].startswith("alice (A) and bob (B) on the 1 article")
     assert table[2].split()[0] in ("accountability", "sovereignty")  # lowest kappa first
+    assert "text neither coded counts" in table[-1]  # what the percentage is, said under it
 
 
 def test_agree_names_the_coders_when_one_is_unknown(two_coders: tuple[Path, Path]) -> None:
