@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, OptionList
 
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.tag_dialog import TagDialog
@@ -361,3 +361,18 @@ async def test_a_sentence_holding_a_found_quotation_is_tagged_with_its_speaker(
         dialog = app.screen
         assert isinstance(dialog, TagDialog)
         assert dialog.query_one("#source").value == "Doug King"  # type: ignore[attr-defined]
+
+
+async def test_the_speaker_list_opens_on_the_first_with_quotes_still_to_tag(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "W", "a", "enter")  # every quote of the first speaker tagged
+        assert [a["source"] for a in saved_annotations(ice_library / "reader.json")] == [
+            "Doug King"
+        ] * 4
+        await press(pilot, "W")  # on the next speaker, not on Doug King again
+        current = app.screen.query_one("#speakers-list", OptionList).highlighted_option
+        assert current is not None and current.id != "Doug King"

@@ -69,7 +69,10 @@ class SpeakersScreen(ModalScreen[tuple[str, str] | None]):
                 parts += ["\n", Content.styled(clean_line(count.description), "dim italic")]
             options.append(Option(Content.assemble(*parts), id=count.name))
         listing.set_options(options)
-        listing.highlighted = 0
+        # The first speaker with quotes still to tag (after `a` tagged one's, the next `W a`
+        # goes on to the next), else the first.
+        counts = list(self._counts.values())
+        listing.highlighted = next((i for i, c in enumerate(counts) if c.untagged), 0)
         listing.focus()
 
     def _current(self) -> SpeakerCount | None:
