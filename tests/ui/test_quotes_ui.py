@@ -376,3 +376,18 @@ async def test_the_speaker_list_opens_on_the_first_with_quotes_still_to_tag(
         await press(pilot, "W")  # on the next speaker, not on Doug King again
         current = app.screen.query_one("#speakers-list", OptionList).highlighted_option
         assert current is not None and current.id != "Doug King"
+
+
+async def test_repeat_over_a_quotation_of_another_speaker_says_so(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        king = next(f for f in main(app).findings if f.speaker == "Doug King")
+        view(app).move_to(king.span.start)
+        await press(pilot, "a")  # the last tag: Doug King
+        other = next(f for f in main(app).findings if f.speaker == "Heather McPherson")
+        view(app).move_to(other.span.start)
+        await press(pilot, ".")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert sorted(a["source"] for a in saved) == ["Doug King", "Doug King"]  # as asked
+        assert "the suggested speaker here is Heather McPherson" in notified(app)

@@ -787,6 +787,14 @@ class MainScreen(Screen[None]):
             kind = other.kind if other is not None else None
             self._save(self._new(target, source, themes, label="repeat", kind=kind))
             self._left_alone(other)
+            suggested = target.suggestion.speaker if target.suggestion else None
+            if source and suggested and name_key(suggested) != name_key(source):
+                self.notify(  # the last source over a quotation the finder gives another
+                    f"Tagged as {printable(source)}; the suggested speaker here is "
+                    f"{printable(suggested)} (u undoes, then a accepts it)",
+                    severity="warning",
+                    timeout=5,
+                )
             return
         # On a tagged passage `.` adds what it lacks and never replaces its source: a
         # different speaker written over a tag without a word was a wrong attribution.
