@@ -105,7 +105,9 @@ class SavedIndex:
             self.pieces.close()  # (a generator: its `finally` closes the file)
 
     def all_pieces(self) -> Iterator[Piece]:
-        """The entries by groups of words, however they are held."""
+        """The entries by groups of words, however they are held (to be written, `pieces`
+        may also be set: an index built afresh is saved from its postings a group of
+        words at a time, not copied whole first)."""
         if self.pieces is not None:
             yield from self.pieces
         elif len(self.words):
@@ -306,7 +308,9 @@ def encode_index(saved: SavedIndex) -> Iterator[bytes | memoryview]:
     yield len(header).to_bytes(_LENGTH_BYTES, "little")
     yield header
     del header
-    yield np.ascontiguousarray(saved.entries, dtype="<i4").data.cast("B")
+    for _, _, piece in saved.all_pieces():  # (one piece, or a group of words at a time)
+        yield np.ascontiguousarray(piece, dtype="<i4").data.cast("B")
+        del piece
     for name in COLUMNS:
         yield np.ascontiguousarray(saved.columns[name], dtype="<i8").data.cast("B")
 

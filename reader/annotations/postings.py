@@ -187,6 +187,16 @@ class Postings:
                 into[per_entry == kind] = sums + heads
         return out
 
+    def added_only(self) -> tuple[list[str], list[array]] | None:
+        """Every word and its entries' array when none was saved (an index built afresh),
+        in the order `flat` gives them; None otherwise. The arrays are the postings' own,
+        which only ever grow at their ends: what they held when this was called is the
+        first `len` entries of each, read under the same lock as this call."""
+        if self._words:
+            return None
+        words = list(self._added)
+        return words, [self._added[word] for word in words]
+
     def flat(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """Every word (the saved ones in the order they were saved, then the others), how
         many entries each has, and all their entries one word after the other (in the

@@ -23,7 +23,7 @@ import threading
 import time
 import zlib
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +36,7 @@ from reader.annotations.documents import NO_DATE, Documents, day_number, fingerp
 from reader.annotations.index_file import (
     IndexFileError,
     KeptRows,
+    Piece,
     SavedIndex,
     document_spans,
     index_path,
@@ -101,6 +102,9 @@ SORTS = ("relevance", "newest", "published")
 YIELD_EVERY = 8
 # A kept index is used when at least this share of what it holds is still current.
 MIN_REUSED = 0.5
+# Entries of an index built afresh copied for its save under the lock at a time (1 MB): the
+# whole copy first was 20 MB at 100,000 annotations, at the peak of a start that saves it.
+SAVE_PIECE = 1 << 18
 # How long the store's reading of the annotations waits for the first search of an index
 # that answers before they are read (when a search waits: see `build`).
 FIRST_SEARCH_SECONDS = 0.25
@@ -615,12 +619,51 @@ class SearchIndex:
         with self._lock:
             if self._saved_at is None or not self._changed_since_saved or self._unread:
                 return False  # (nor before the annotations are read: rows hold only ids)
-            saved, at = self.saved(), self._saved_at
+            saved, at = self._to_save(), self._saved_at
             self._changed_since_saved = False
         if not write_index(at, saved):
             self._changed_since_saved = True
             return False
         return True
+
+    def _to_save(self) -> SavedIndex:
+        """`saved()`, but for an index built afresh with none removed (a start that saves
+        its index again) its entries are read from the postings a group of words at a time
+        as they are written (`SAVE_PIECE`, each under the lock): they only ever grow at
+        their ends, so what each word held now is its first entries then."""
+        with self._lock:
+            alive = self._docs.alive()
+            fresh = self._vocab.postings.added_only() if alive.all() else None
+            if fresh is None:
+                return self.saved()
+            words, arrays = fresh
+            counts = np.fromiter(map(len, arrays), np.int64, len(arrays))
+            if not counts.all():
+                return self.saved()
+            bounds = np.zeros(len(words) + 1, dtype=np.int64)
+            np.cumsum(counts, out=bounds[1:])
+            return SavedIndex(
+                ids=[a.id for a in self._docs.annotations if a is not None],
+                fingerprints=np.frombuffer(self._docs.fingerprints, dtype=np.uint32)[alive],
+                words=words,
+                bounds=bounds,
+                entries=np.zeros(0, dtype=np.int32),
+                names=sorted(self._vocab.names),
+                columns=self._docs.saved_columns(alive),
+                pieces=self._pieces_of(arrays, bounds),
+            )
+
+    def _pieces_of(self, arrays: list[array], bounds: np.ndarray) -> Generator[Piece, None, None]:
+        """The first `bounds[i + 1] - bounds[i]` entries of each `arrays[i]`, a group of
+        words at a time (copied under the lock: no view of an array outlives it)."""
+        start = 0
+        while start < len(arrays):
+            end = int(np.searchsorted(bounds, bounds[start] + SAVE_PIECE, side="right")) - 1
+            end = min(max(end, start + 1), len(arrays))
+            with self._lock:
+                piece = _joined(arrays[start:end], bounds[start : end + 1])
+            yield start, end, piece
+            start = end
 
     def saved(self) -> SavedIndex:
         """The index as it would be saved: removed annotations left out, the rest numbered
@@ -979,3 +1022,11 @@ def hits_as_json(hits: Iterable[Hit], paths: dict[int, str]) -> list[dict[str, o
         }
         for hit in hits
     ]
+
+
+def _joined(arrays: list[array], bounds: np.ndarray) -> np.ndarray:
+    """The first `bounds[i + 1] - bounds[i]` entries of each of `arrays`, one after the
+    other (the views taken of them let go on return)."""
+    counts = np.diff(bounds).tolist()
+    views = [np.frombuffer(a, dtype=np.int32, count=n) for a, n in zip(arrays, counts, strict=True)]
+    return np.concatenate(views) if views else np.zeros(0, dtype=np.int32)
