@@ -1027,6 +1027,12 @@ class _Finder:
             ):
                 continue  # "pointed to the table", "spoke to reporters" (not "referred to")
             phrase = subject_before(toks, index)
+            if (
+                phrase is None
+                and token.text.endswith("ed")
+                and previous not in {"the", "a", "an", "its", "his", "her", "their"}
+            ):
+                continue  # "said … but warned that “…”": back to the verb with a subject
             if phrase is None or phrase.head.folded in {"i", "we", "you"}:
                 return None
             found = self._resolve(phrase, self._cue(token), 0.6, token.start)

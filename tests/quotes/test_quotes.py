@@ -3535,3 +3535,16 @@ def test_one_of_the_employees_is_someone_unnamed() -> None:
         (None, "one of the workers"),
         ("Ladina Quartey", "Ladina Quartey"),
     ]
+
+
+def test_a_participle_before_a_partial_quote_passes_to_the_speech_verb_before_it() -> None:
+    text = _article(
+        "The Retail Council of Canada said in a brief submitted to the government that the"
+        " bill “risks discouraging the very workers it needs” in several sectors.\n\n"
+        "A statement from the Regional District of Kootenay said orders were downgraded but"
+        " warned that “conditions remain unstable” along the river."
+    )
+    assert _speech(text) == [
+        ("risks discouraging the very workers it needs", "Retail Council of Canada"),
+        ("conditions remain unstable", "Regional District of Kootenay"),
+    ]
