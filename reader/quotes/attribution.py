@@ -1403,6 +1403,20 @@ class _Finder:
             if entity is not None:
                 return _Attribution(entity, None, words, cue, confidence - 0.1, described=described)
             return _Attribution(None, None, words, cue, 0.3)
+        if (
+            phrase.kind == "nominal"
+            and len(phrase.tokens) >= 2
+            and phrase.tokens[0].folded == "the"
+            and phrase.tokens[1].capitalised
+        ):  # "said the Sûreté du Québec": a body's name after "the", read as a description
+            body = self.entities.mention_at(phrase.tokens[1].start, phrase.tokens[-1].end)
+            if (
+                body is not None
+                and body.start == phrase.tokens[1].start
+                and body.end == phrase.tokens[-1].end  # (not "the Jets forward")
+                and body.entity.kind == "org"
+            ):
+                return _Attribution(body.entity, None, words, cue, confidence)
         for alternative in phrase.alternatives:
             mention = self.entities.mention_at(
                 alternative.tokens[0].start, alternative.tokens[-1].end

@@ -1630,6 +1630,13 @@ class Entities:
                 return
         words = [t.word for t in run]
         folded = [w.casefold() for w in words]
+        if (
+            len(run) >= 3
+            and folded[0] in _FRENCH_BODIES
+            and not _FRENCH_PARTICLES.isdisjoint(folded[1:-1])
+        ):
+            self._org(run, words)  # "Sûreté du Québec": a body, not a person "Sûreté"
+            return
         if folded == ["first", "nations"]:
             return  # "First Nations leaders", "consult First Nations": peoples, not a body
         if folded == ["first", "nation"]:

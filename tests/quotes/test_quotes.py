@@ -3548,3 +3548,14 @@ def test_a_participle_before_a_partial_quote_passes_to_the_speech_verb_before_it
         ("risks discouraging the very workers it needs", "Retail Council of Canada"),
         ("conditions remain unstable", "Regional District of Kootenay"),
     ]
+
+
+def test_a_french_body_named_in_lower_case_words_is_a_body_after_the_too() -> None:
+    text = _article(
+        "A car went off the bridge on Monday.\n\n"
+        "“We are investigating,” said the Sûreté du Québec.\n\n"
+        "“It is over,” said Lieutenant Jean de la Fontaine."
+    )
+    assert [s for _, s in _speech(text)] == ["Sûreté du Québec", "Jean de la Fontaine"]
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds["Sûreté du Québec"] == "org" and kinds["Jean de la Fontaine"] == "person"
