@@ -868,6 +868,13 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     """
     while index < len(toks) and _is_adverb(toks[index]):
         index += 1
+    while (  # "said Det.-Sgt. Mark Ouellette": two titles joined by a hyphen, one title
+        index + 2 < len(toks)
+        and toks[index + 1].text == "-"
+        and toks[index].text.rstrip(".").casefold() in TITLES
+        and toks[index + 2].text.rstrip(".").casefold() in TITLES
+    ):
+        index += 2
     if index >= len(toks):
         return None
     first = toks[index]

@@ -3559,3 +3559,8 @@ def test_a_french_body_named_in_lower_case_words_is_a_body_after_the_too() -> No
     assert [s for _, s in _speech(text)] == ["Sûreté du Québec", "Jean de la Fontaine"]
     kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
     assert kinds["Sûreté du Québec"] == "org" and kinds["Jean de la Fontaine"] == "person"
+
+
+def test_two_titles_joined_by_a_hyphen_before_a_name() -> None:
+    text = _article("A car left the road.\n\n“It is a tragedy,” said Det.-Sgt. Mark Ouellette.")
+    assert [s for _, s in _speech(text)] == ["Mark Ouellette"]
