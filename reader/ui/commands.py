@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -26,18 +27,29 @@ class ArticleCommands(Provider):
     def _records(self) -> list[ArticleRecord]:
         return [r for r in self._reader.store.articles() if not r.missing]
 
+    def _labels(self) -> list[tuple[ArticleRecord, str]]:
+        """Each article's entry; two articles of one title are told apart by their files."""
+        records = self._records()
+        titles = Counter(printable(r.title) for r in records)
+        return [
+            (
+                r,
+                f"Open: {printable(r.title)}"
+                + (f" ({printable(r.path)})" if titles[printable(r.title)] > 1 else ""),
+            )
+            for r in records
+        ]
+
     def _open(self, article_id: int) -> None:
         self._reader.open_article(article_id)
 
     async def discover(self) -> Hits:
-        for record in self._records():
-            label = f"Open: {printable(record.title)}"
+        for record, label in self._labels():
             yield DiscoveryHit(literal(label), partial(self._open, record.id), text=label)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for record in self._records():
-            label = f"Open: {printable(record.title)}"
+        for record, label in self._labels():
             score = matcher.match(label)
             if score > 0:
                 yield Hit(

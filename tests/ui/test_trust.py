@@ -310,3 +310,22 @@ def test_the_lock_file_is_ignored_by_git() -> None:
         capture_output=True,
     )
     assert result.returncode == 0
+
+
+async def test_two_articles_of_one_title_are_told_apart_in_the_palette(tmp_path: Path) -> None:
+    library = tmp_path / "twins"
+    library.mkdir()
+    for name in ("first.txt", "second.txt"):
+        (library / name).write_text("Same headline\n\nA body of text.\n", encoding="utf-8")
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await fill(pilot, "same headline")
+        listing = app.screen.query_one("CommandList")
+        prompts = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        opened = [p for p in prompts if p.startswith("Open: Same headline")]
+        assert sorted(opened) == [
+            "Open: Same headline (first.txt)",
+            "Open: Same headline (second.txt)",
+        ]
