@@ -193,3 +193,14 @@ async def test_going_to_the_top_of_by_feed_shows_the_first_feeds_heading(
         assert "City News" not in region_words(app, library)  # scrolled past it
         await press(pilot, "home")  # the first article, and its feed's heading above it
         assert "City News · 3 unread" in region_words(app, library)
+
+
+async def test_R_says_how_many_items_it_could_not_add(news: FeedSite, empty_library: Path) -> None:
+    with Subscriptions(empty_library / "reader.json").editing() as feeds:
+        feeds.append(Feed(url=news.add_feed("county", stories=1, local_link=True), name="County"))
+    app = ReaderApp(library=empty_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await wait_until(pilot, lambda: "Feeds refreshed" in notified(app), what="the refresh")
+        assert "Feeds refreshed: 1 new article from 1 feed; 2 items not added" in notified(app)

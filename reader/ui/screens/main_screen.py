@@ -1227,8 +1227,17 @@ class MainScreen(Screen[None]):
         failed = sum(r.status == "failed" for r in results)
         feeds = plural(len(results), "feed")
         news = plural(added, "new article") if added else "nothing new"
+        skipped = [error for r in results for error in r.item_errors]
+        notes = (f"; {failed} failed" if failed else "") + (
+            f"; {plural(len(skipped), 'item')} not added ({printable(skipped[0])}"
+            + (" …)" if len(skipped) > 1 else ")")
+            + " · `reader refresh` lists them"
+            if skipped
+            else ""
+        )
         self.notify(
-            f"Feeds refreshed: {news} from {feeds}" + (f"; {failed} failed" if failed else ""),
-            timeout=6,
+            f"Feeds refreshed: {news} from {feeds}{notes}",
+            severity="warning" if skipped or failed else "information",
+            timeout=8 if skipped else 6,
         )
         self.refresh_library()
