@@ -546,7 +546,7 @@ def key_sections() -> tuple[list[Section], list[Section]]:
         Binding("ctrl+p", "command_palette", "Command palette"),
     ]
     left: list[Section] = [
-        ("Everywhere", everywhere),
+        ("Everywhere (a pane's own key wins)", everywhere),
         ("Article", ArticleView.BINDINGS),
         ("Comparison", CompareList.BINDINGS),
         ("Who is quoted", SpeakersScreen.BINDINGS),
