@@ -43,6 +43,7 @@ PREPOSITIONS = words("prepositions")
 COMMON_VERBS = words("common_verbs")
 # Nouns for people and groups that may speak unnamed: "one poster", "an unknown author".
 PERSON_NOUNS = words("person_nouns")
+_FRENCH_BODY_WORDS = words("french_body_words")  # "Conseil", "Fédération", "Sûreté", …
 # Nouns for organisations: "the agency", "the city" stand for the organisation last named.
 ORG_NOUNS = words("org_nouns")
 # "Cornyn's statement added": the statement speaks for its owner.
@@ -444,6 +445,11 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
         # "UFCW Canada, which represents 20,000 Northfield employees, said": what "which"
         # stands for, not a name inside the relative clause
         clause, segments = segments[0], segments[:1]
+        french = clause[1:] if clause and clause[0].folded == "the" else clause
+        if len(french) >= 3 and french[0].folded in _FRENCH_BODY_WORDS and french[0].capitalised:
+            # "The Conseil du patronat du Québec, which represents employers, said": a
+            # Quebec body's name goes on in lower-case words
+            return Phrase(tuple(french), "name")
     attributed = _attribution_segment(segments[-1]) if len(segments) >= 2 else None
     if attributed is not None:
         return attributed  # "Ryan and Trump will meet next week, Spicer said, adding": Spicer

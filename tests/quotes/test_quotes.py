@@ -3564,3 +3564,12 @@ def test_a_french_body_named_in_lower_case_words_is_a_body_after_the_too() -> No
 def test_two_titles_joined_by_a_hyphen_before_a_name() -> None:
     text = _article("A car left the road.\n\n“It is a tragedy,” said Det.-Sgt. Mark Ouellette.")
     assert [s for _, s in _speech(text)] == ["Mark Ouellette"]
+
+
+def test_a_quebec_body_before_which_speaks_in_its_whole_name() -> None:
+    text = _article(
+        "The bill was tabled on Tuesday.\n\n"
+        "The Conseil du patronat du Québec, which represents employers, said the bill “risks"
+        " discouraging the very workers Quebec needs” in health care."
+    )
+    assert [s for _, s in _speech(text)] == ["Conseil du patronat du Québec"]
