@@ -78,3 +78,16 @@ def add_feed_stories(library: Path) -> None:
     store.close()
     with Subscriptions(library / "reader.json").editing() as feeds:
         feeds.append(Feed(url=FEED, name="City News"))
+
+
+def town_library(folder: Path) -> Path:
+    """A library of one article: the mayor's quotation (a sure speaker), then "he said" after
+    two councillors are named (which of two men: an uncertain one)."""
+    folder.mkdir()
+    (folder / "road.txt").write_text(
+        "Town council meets\n\n“We will fix the road this summer,” Mayor Jane Roe said.\n\n"
+        "Councillor Tom Lee spoke after her, and so did Councillor Sam Ruiz.\n\n"
+        "“It has been broken for years,” he said.\n",
+        encoding="utf-8",
+    )
+    return folder

@@ -23,6 +23,7 @@ from tests.helpers.pilot import (
     tag,
     view,
 )
+from tests.helpers.seeding import town_library
 
 ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
 # ICE is named by its full name, which the text gives first; "ICE" is how it is mentioned.
@@ -110,14 +111,7 @@ async def test_n_accept_through_every_quote_then_undo(ice_library: Path) -> None
 async def test_accept_asks_about_an_uncertain_speaker_and_saves_a_confident_one(
     tmp_path: Path,
 ) -> None:
-    library = tmp_path / "town"
-    library.mkdir()
-    (library / "road.txt").write_text(
-        "Town council meets\n\n“We will fix the road this summer,” Mayor Jane Roe said.\n\n"
-        "Councillor Tom Lee spoke after her, and so did Councillor Sam Ruiz.\n\n"
-        "“It has been broken for years,” he said.\n",  # which of two men: not certain
-        encoding="utf-8",
-    )
+    library = town_library(tmp_path / "town")  # "he said" after two men: uncertain
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.tag_dialog import TagDialog
 from tests.helpers.pilot import SIZE, fill, press, saved_annotations, settle, tag, type_text
+from tests.helpers.seeding import town_library
 
 
 def dialog_of(app: ReaderApp) -> TagDialog:
@@ -117,14 +118,7 @@ async def test_enter_after_typing_the_suggested_name_again_goes_on_to_themes(
 async def test_enter_on_a_filled_in_speaker_goes_on_to_themes_unless_accept_asked(
     tmp_path: Path,
 ) -> None:
-    library = tmp_path / "town"
-    library.mkdir()
-    (library / "road.txt").write_text(
-        "Town council meets\n\n“We will fix the road this summer,” Mayor Jane Roe said.\n\n"
-        "Councillor Tom Lee spoke after her, and so did Councillor Sam Ruiz.\n\n"
-        "“It has been broken for years,” he said.\n",  # which of two men: uncertain
-        encoding="utf-8",
-    )
+    library = town_library(tmp_path / "town")  # "he said" after two men: uncertain
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
