@@ -82,6 +82,7 @@ class ReaderApp(App[None]):
         (0, "-narrow"),
         (70, "-medium"),
         (100, "-wide"),
+        (180, "-very-wide"),  # the side panes take what the article's measure leaves
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),

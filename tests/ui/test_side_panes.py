@@ -58,3 +58,14 @@ async def test_comparing_at_80_columns_keeps_one_side_pane_at_a_time(library: Pa
         assert shown(app) == ["compare"]
         await press(pilot, "c")  # leaving: the annotations take its place
         assert shown(app) == ["notes"]
+
+
+async def test_a_very_wide_terminal_gives_the_side_panes_what_the_article_leaves(
+    library: Path,
+) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        notes = main(app).query_one("#notes-pane").region.width
+        assert notes >= 56  # more of each quote shown
+        assert article_width(app) == 100  # the article still wraps at its full measure
