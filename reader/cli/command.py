@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.paths import DB_NAME, Locations
-from reader.core.text import clean_line, printable
+from reader.core.text import clean_line, printable, shorten
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Runner = Callable[[argparse.Namespace, Locations], int]
@@ -104,6 +104,15 @@ def positive_seconds(value: str) -> float:
     if not number > 0:
         raise argparse.ArgumentTypeError(f"{value!r} must be more than 0")
     return number
+
+
+def no_match(query: str) -> str:
+    """The line for a query that finds nothing: the query (cut to a line's length) and,
+    when a field is misspelt, what was meant."""
+    from reader.annotations.query import field_hint
+
+    hint = field_hint(query)
+    return f"No annotation matches {shorten(query, 80)!r}." + (f" {hint}" if hint else "")
 
 
 def say(text: str = "", *, err: bool = False) -> None:

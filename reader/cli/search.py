@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from reader.cli.command import Command, fail, positive_int, say
+from reader.cli.command import Command, fail, no_match, positive_int, say
 from reader.core.paths import Locations
 
 
@@ -27,7 +27,6 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
-    from reader.annotations.query import field_hint
     from reader.annotations.search import by_article, hits_as_json, search_store
     from reader.storage.database import Store
 
@@ -45,8 +44,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         print(json.dumps(hits_as_json(hits, paths), ensure_ascii=False, indent=2))
         return 0
     if not results.hits:
-        hint = field_hint(query)
-        say(f"No annotation matches {query!r}." + (f" {hint}" if hint else ""), err=True)
+        say(no_match(query), err=True)
         return 0
     article = None
     scored = any(hit.score for hit in results.hits)  # a filter alone ranks nothing: no scores

@@ -22,7 +22,7 @@ from reader.annotations.stats import (
     matrix_cells,
     matrix_table,
 )
-from reader.cli.command import Command, aligned, say
+from reader.cli.command import Command, aligned, no_match, say
 from reader.core.paths import Locations
 from reader.storage.database import Store
 
@@ -63,10 +63,7 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool, query
     finally:
         store.close()
     if query.strip() and not annotations and not as_json:
-        from reader.annotations.query import field_hint
-
-        hint = field_hint(query)
-        say(f"No annotation matches {query!r}." + (f" {hint}" if hint else ""), err=True)
+        say(no_match(query), err=True)
     if show_matrix:
         grid = matrix(annotations)
         if as_json:

@@ -110,6 +110,8 @@ def test_no_match_is_not_an_error(tagged_library: Path) -> None:
     assert result.returncode == 0 and json.loads(result.stdout) == []
     result = run_reader("search", "--library", str(tagged_library), "zzyzx")
     assert result.returncode == 0 and "No annotation matches" in result.stderr
+    huge = run_reader("search", "--library", str(tagged_library), "zzyzx " * 20_000)
+    assert huge.returncode == 0 and len(huge.stderr) < 200  # the query cut to a line
     misspelled = run_reader("search", "--library", str(tagged_library), "sorce:king")
     assert misspelled.returncode == 0
     assert "sorce: is not a field; did you mean source:?" in misspelled.stderr
