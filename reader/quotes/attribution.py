@@ -1960,28 +1960,32 @@ class _Finder:
         limit = min(at for at in (first_quote, straight, quote.outer.start) if at >= 0)
         # "Clinton, 35, the daughter of Bill Clinton and Hillary Clinton, said": the names
         # after the surname standing alone describe the one it names
-        limit = self._surname_alone(surname, opening, limit) or limit
+        alone = self._surname_alone(surname, opening, limit)
+        limit = alone if alone is not None else limit
         latest: tuple[int, Entity] | None = None
         for person in people:
             if self._died(person):
                 continue
-            for mention in self._mentions_of.get(id(person), []):
-                if mention.start >= limit:
-                    break
+            mentions = self._mentions_of.get(id(person), [])
+            # the person's last full mention before the limit, read backwards (a long
+            # article names its people hundreds of times)
+            at = bisect_left(mentions, limit, key=lambda m: m.start)
+            for mention in reversed(mentions[max(0, at - 50) : at]):
                 if (
                     " " in mention.text
                     and not self._inside_quote(mention.start)
                     # (not "Fred Rogers of Mister Rogers' Neighborhood": a show's name)
                     and self.text[mention.end : mention.end + 1] not in {"'", "’"}
-                    and (latest is None or mention.start > latest[0])
                 ):
-                    latest = (mention.start, person)
+                    if latest is None or mention.start > latest[0]:
+                        latest = (mention.start, person)
+                    break
         if latest is None or latest[1].first < latest[0] - 1:
             return None  # named before that: not the one just introduced
         here = bisect_right(self._paragraph_starts, quote.outer.start) - 1
         there = bisect_right(self._paragraph_starts, latest[0]) - 1
-        if here - there > 1 or self._surname_alone(
-            surname, self._paragraph_start(latest[0]), latest[0]
+        if here - there > 1 or (
+            self._surname_alone(surname, self._paragraph_start(latest[0]), latest[0]) is not None
         ):
             return None  # (“Murphy's speech … a tribute to Anne Marie Murphy”: his paragraph)
         return latest[1]
