@@ -8,7 +8,17 @@ from pathlib import Path
 from reader.storage.database import Store
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.compare_list import CompareList
-from tests.helpers.pilot import SIZE, main, notified, pane_entries, press, settle, tag, view
+from tests.helpers.pilot import (
+    SIZE,
+    main,
+    notified,
+    pane_entries,
+    press,
+    region_words,
+    settle,
+    tag,
+    view,
+)
 from tests.helpers.seeding import tag_quotes
 
 ICE = "ice-canada-offices.txt"
@@ -126,6 +136,8 @@ async def test_the_analysis_screen_shows_kappa_lowest_first(library: Path) -> No
         figures = [float(k) for k in kappas if k != "n/a"]
         assert figures == sorted(figures)
         assert "Doug King" in codes and kappas[codes.index("Doug King")] == "1.000"
+        assert table.fixed_columns == 1  # the code's name stays when the figures scroll
+        assert "agreement counts text neither coded" in region_words(app, screen)
 
 
 def test_a_table_export_never_replaces_a_file_nor_lands_in_the_library(tmp_path: Path) -> None:

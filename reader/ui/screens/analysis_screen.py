@@ -159,11 +159,13 @@ class AnalysisScreen(Screen[None]):
         summary.update(
             f"A {a} and B {b} · {plural(len(comparison.articles), 'article')} both coded · "
             f"{plural(pairs, 'passage')} both tagged, same source in {same} · lowest kappa first"
+            " · agreement counts text neither coded; kappa discounts chance"
         )
         for column in COLUMNS:
             table.add_column(column, key=column)
         for cells in self._agreement_rows()[1:]:
             table.add_row(Text(printable(cells[0]), style="bold"), *cells[1:])
+        table.fixed_columns = 1  # the code's name stays when the figures scroll sideways
 
     @work(thread=True, exclusive=True, group="analysis")
     def count_in_background(self) -> None:
