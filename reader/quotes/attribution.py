@@ -1435,6 +1435,12 @@ class _Finder:
             all(t.folded == "the" or t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens)
             or phrase.head.folded.endswith(MODIFIER_ENDINGS)
             or (_party_role(phrase) and self._after_the(phrase))
+            or (  # "the GM added": a role's letters after "the" ("GM said" is a company)
+                len(phrase.tokens) == 1
+                and phrase.head.word.isupper()
+                and phrase.head.folded in _ROLE_KINDS
+                and self._after_the(phrase)
+            )
         ):
             # "The CEO said": a role, not a name; "White House-era" describes what follows
             phrase = Phrase(phrase.tokens, "nominal")

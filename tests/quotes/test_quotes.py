@@ -3573,3 +3573,13 @@ def test_a_quebec_body_before_which_speaks_in_its_whole_name() -> None:
         " discouraging the very workers Quebec needs” in health care."
     )
     assert [s for _, s in _speech(text)] == ["Conseil du patronat du Québec"]
+
+
+def test_the_gm_is_the_general_manager_named_before_and_gm_alone_the_company() -> None:
+    text = _article(
+        "“There is no stat for it,” said general manager Rick Andersen, who acquired him in"
+        " 2013.\n\nAndersen told reporters the team would honour him.\n\n"
+        "“We will do something special,” the GM added.\n\n"
+        "“Sales rose,” GM said in a statement about its trucks."
+    )
+    assert [s for _, s in _speech(text)] == ["Rick Andersen", "Rick Andersen", "GM"]
