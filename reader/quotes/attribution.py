@@ -229,6 +229,8 @@ _AGED = re.compile(r"\d+-year-old")
 # Titles a portfolio or a rank comes before ("Finance Minister", "the Prime Minister's
 # office"): a phrase ending with one is a title, never a name ("Finance").
 _PORTFOLIO_TITLES = frozenset({"minister", "secretary", "critic", "premier"})
+# Verbs of having a document, not writing it: "a copy seen by AFP", "a memo obtained by CBC".
+_HAD_IT = frozenset({"seen", "obtained", "reviewed", "viewed", "read", "shared", "leaked"})
 # A capitalised word right before a surname: it is part of a full name ("Bill Clinton").
 _GIVEN_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*[ \u00a0]$")
 # Before the name of one spoken to: "told APTN News", "in a statement to HuffPost Canada";
@@ -1332,6 +1334,8 @@ class _Finder:
         """The person or organisation named right after "from" or "by" at `position`."""
         if toks[position].folded not in {"from", "by"}:
             return None
+        if position and toks[position - 1].folded in _HAD_IT:
+            return None  # "according to a copy seen by AFP": AFP only had it
         at = position + 1
         if at < len(toks) and toks[at].folded == "the":
             at += 1

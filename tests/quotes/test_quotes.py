@@ -3583,3 +3583,13 @@ def test_the_gm_is_the_general_manager_named_before_and_gm_alone_the_company() -
         "“Sales rose,” GM said in a statement about its trucks."
     )
     assert [s for _, s in _speech(text)] == ["Rick Andersen", "Rick Andersen", "GM"]
+
+
+def test_an_outlet_that_saw_a_copy_did_not_write_it() -> None:
+    text = _article(
+        "A draft text was circulated overnight by the summit's hosts.\n\n"
+        "The draft “encourages parties to accelerate efforts,” according to a copy seen by"
+        " AFP.\n\n"
+        "Wages “have not kept up with rents,” according to a report by Statistics Canada."
+    )
+    assert [s for _, s in _speech(text)] == [None, "Statistics Canada"]
