@@ -975,6 +975,7 @@ class Entities:
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._organisations_by_apposition()
+        self._organisations_by_reference()
         self._genders()
 
     def _organisations_by_apposition(self) -> None:
@@ -999,6 +1000,27 @@ class Entities:
                     ]
                     if people:
                         self.mentions[index] = replace(mention, entity=people[0])
+
+    def _organisations_by_reference(self) -> None:
+        """A name the article later calls "the" and its last word in lower case is a body,
+        whatever its words look like: "the Winnipeg Folk Festival …" then "the festival
+        said", "the Residential Tenancy Branch …" then "the branch wrote" (a surname is not
+        written as a common noun). Only for names that do not open with a given name
+        ("Taylor Branch" stays a person)."""
+        for entity in self.entities:
+            words = entity.name.split()
+            if (
+                entity.kind != "person"
+                or len(words) < 2
+                or entity.gender
+                or is_given_name(words[0].casefold())
+                or not words[-1].isalpha()
+                or not words[-1][0].isupper()
+            ):
+                continue
+            noun = re.compile(rf"\b[Tt]he {re.escape(words[-1].casefold())}\b")
+            if noun.search(self.text, entity.first) is not None:
+                entity.kind = "org"
 
     def _genders(self) -> None:
         """Each person's gender, where the article shows it: "spokeswoman Sujata Raisinghani",
@@ -1684,6 +1706,9 @@ class Entities:
             )
         ):
             self._org(run, words)  # "the Shediac Sun", "Toronto Star"; not "Jenny Sun"
+            return
+        if len(run) == 2 and _is_acronym(words[0]) and is_place(folded[1]):
+            self._org(run, words)  # "CF Montréal", "AC Milan": a club's letters, then its city
             return
         if (
             _is_acronym(words[-1])

@@ -3593,3 +3593,37 @@ def test_an_outlet_that_saw_a_copy_did_not_write_it() -> None:
         "Wages “have not kept up with rents,” according to a report by Statistics Canada."
     )
     assert [s for _, s in _speech(text)] == [None, "Statistics Canada"]
+
+
+def test_a_name_the_article_calls_the_festival_is_a_body_that_issues_statements() -> None:
+    text = _article(
+        "The Harbourfront Lantern Festival drew 40,000 people over three nights.\n\n"
+        "“It was our best year,” said Naledi Okafor, who sells tea there.\n\n"
+        "The festival said in a statement that next year's dates would be announced soon.\n\n"
+        "“We thank every volunteer who carried a lantern,” the statement said.\n\n"
+        "The Pemberton Licensing Branch, which inspects the vendors, declined an interview.\n\n"
+        "“Inspections continue all summer,” the branch wrote in an email."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Naledi Okafor",
+        "Harbourfront Lantern Festival",
+        "Pemberton Licensing Branch",
+    ]
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds["Harbourfront Lantern Festival"] == "org"
+
+
+def test_a_surname_that_is_also_a_noun_stays_a_person_after_a_given_name() -> None:
+    text = _article(
+        "Taylor Branch spoke at the library on Monday.\n\n"
+        "“History is a long argument,” Branch said, before the branch closed for the night."
+    )
+    assert [s for _, s in _speech(text)] == ["Taylor Branch"]
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds["Taylor Branch"] == "person"
+
+
+def test_a_clubs_letters_then_its_city_are_a_club() -> None:
+    text = _article("CF Montréal beat Toronto on Saturday.\n\n“We deserved it,” CF Montréal said.")
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds["CF Montréal"] == "org"
