@@ -2744,6 +2744,13 @@ class _Finder:
                     ):
                         return salient
             people = [m.entity for m in mentions]
+            just_before = (
+                self._subject_just_before(at) if phrase.tokens[0].folded == "the" else None
+            )
+            if just_before is not None and self._called(just_before, head, at):
+                # "Asked about the recount, Sidhu smiled. “…,” the candidate said", after
+                # "over Sidhu, the Conservative candidate": the one in view, so called before
+                return just_before
             for entity in [*people, *self._headline_people]:  # the headline's, last
                 if entity.description.startswith("who ") and not role_clause(entity.description):
                     continue  # "who is not related to the chief executive": no role of hers
@@ -2788,6 +2795,23 @@ class _Finder:
         if phrase.tokens[0].folded == "the" and self._names_a_body(head, at):
             return self._organisation(phrase, at)  # "the regional district", "the order"
         return None
+
+    def _called(self, entity: Entity, noun: str, at: int) -> bool:
+        """Whether the article called `entity` by `noun` before `at`: in its first
+        description, or in words set off after any of its mentions ("Sidhu, the B.C.
+        Conservative candidate,", "Obi, a Liberal MP from Toronto,"; not "the chief's
+        uncle": the noun ends the words or their phrase)."""
+        if noun in entity.description.casefold().replace(",", " ").split():
+            return True
+        called = re.compile(  # (an initial's full stop, "B.C.", does not end the words)
+            rf",\s+(?:a|an|the)\s+(?:[^,.;:“”\"]|(?<=[A-Z])\.){{0,60}}?\b{re.escape(noun)}"
+            r"(?=\s*[,.;:)—–]|\s+(?:in|for|of|from|at|with|on|who|since)\b)"
+        )
+        return any(
+            called.match(self.text, m.end)
+            for m in self.entities.before(at, kind="person", limit=6000)
+            if m.entity is entity
+        )
 
     def _names_a_body(self, noun: str, at: int) -> bool:
         """Whether an organisation named before `at` has `noun` among the words of its name

@@ -3627,3 +3627,14 @@ def test_a_clubs_letters_then_its_city_are_a_club() -> None:
     text = _article("CF Montréal beat Toronto on Saturday.\n\n“We deserved it,” CF Montréal said.")
     kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
     assert kinds["CF Montréal"] == "org"
+
+
+def test_the_candidate_is_the_one_in_view_whom_the_article_called_so() -> None:
+    text = _article(
+        "The room at Peter Lam's campaign office went quiet after midnight.\n\n"
+        "Ruth Okonkwo held the seat by 90 votes over Lam, the B.C. Liberal candidate.\n\n"
+        "Marta Diaz, the NDP candidate, finished third and conceded before midnight.\n\n"
+        "Asked whether he would seek a recount, Lam shrugged.\n\n"
+        "“I count things for a living,” the candidate said."
+    )
+    assert [s for _, s in _speech(text)] == ["Peter Lam"]
