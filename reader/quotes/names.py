@@ -587,9 +587,10 @@ def _initials(words: Sequence[str]) -> str:
 
 
 # What follows a dateline's place in capitals: "SURREY, B.C. —", "GRANDE PRAIRIE, Alta. —",
-# "HALIFAX (CP) —", "OTTAWA —".
+# "HALIFAX (CP) —", "OTTAWA —", "BRAMPTON, Ont. - " (a hyphen set off by spaces, as wires type
+# the dash).
 _DATELINE = re.compile(
-    r",?\s+(?:(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3})\s+)?(?:\([A-Z][\w .]*\)\s+)?[—–]"
+    r",?\s+(?:(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3})\s+)?(?:\([A-Z][\w .]*\)\s+)?(?:[—–]|-\s)"
 )
 
 
@@ -971,6 +972,7 @@ class Entities:
         self._nicknames: dict[int, str] = {}  # where a name with a nickname starts -> nickname
         self._company_starts: set[str] = set()  # "blackwater ridge" of "… Copper Ltd."
         self._initialled: dict[str, Entity] = {}  # "CRA" -> Canada Revenue Agency
+        self._dateline_places: set[str] = set()  # "kamloops" of "KAMLOOPS, B.C. — "
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -1132,6 +1134,8 @@ class Entities:
                     index = french_end
                     continue
             if self._furniture(toks, index, run_end):
+                if self._dateline(toks, index, run_end):  # "KAMLOOPS, B.C. — ": a place
+                    self._dateline_places.add(" ".join(toks.texts[index:run_end]).casefold())
                 index = run_end  # "WATCH: …", "VIEWPOINT", a "Security" heading: no one
                 continue
             if run_end == index + 1:  # one capitalised word, the most common case
@@ -1473,6 +1477,17 @@ class Entities:
             self._classify(toks, run[cut + 1 :], first + cut + 1, last)
             return
         self._classify(toks, run, first + len(role), last, role)
+
+    def _dateline(self, toks: Sequence[Token], first: int, last: int) -> bool:
+        """Whether a run in capitals opening its line is a dateline's place ("SURREY, B.C. —")."""
+        start = self._token_starts[first]
+        texts = self._token_texts
+        end = self._token_starts[last - 1] + len(texts[last - 1])
+        return (
+            (start == 0 or self.text[start - 1] == "\n")
+            and all(t.isupper() for t in texts[first:last])
+            and _DATELINE.match(self.text, end) is not None
+        )
 
     def _furniture(self, toks: Sequence[Token], first: int, last: int) -> bool:
         """Page furniture, not a name: a run that opens its line and is a label ("WATCH:",
@@ -1893,8 +1908,7 @@ class Entities:
             return
         self._named_person(toks, name_tokens, titles, first - len(role), last, gender)
 
-    @staticmethod
-    def _team(run: list[Token], folded: list[str]) -> int:
+    def _team(self, run: list[Token], folded: list[str]) -> int:
         """Where the plural after a place begins, if a run is a place and then a plural
         ("Winnipeg Jets", "Toronto Maple Leafs"): a team, not a person (whose first word
         would be a given name: "Victoria Evans", "Regina Williams"); else 0."""
@@ -1902,7 +1916,12 @@ class Entities:
             return 0
         if is_given_name(folded[0]) or any(t.possessive for t in run):
             return 0
-        places = [cut for cut in range(1, len(run)) if is_place(" ".join(folded[:cut]))]
+        places = [
+            cut
+            for cut in range(1, len(run))
+            if is_place(" ".join(folded[:cut]))
+            or " ".join(folded[:cut]) in self._dateline_places  # "KAMLOOPS, B.C. —" above
+        ]
         return places[-1] if places else 0
 
     def _acronym_org(

@@ -3638,3 +3638,22 @@ def test_the_candidate_is_the_one_in_view_whom_the_article_called_so() -> None:
         "“I count things for a living,” the candidate said."
     )
     assert [s for _, s in _speech(text)] == ["Peter Lam"]
+
+
+def test_a_wire_dateline_typed_with_a_hyphen_is_a_place_not_a_speaker() -> None:
+    text = _article(
+        'LETHBRIDGE, Alta. - "We\'re not going anywhere."\n\n'
+        "That was the message from the union's leaders on Monday, as the strike went on."
+    )
+    assert [s for _, s in _speech(text)] == [None]
+    assert not any(m.text == "LETHBRIDGE" for m in Entities(text).mentions)
+
+
+def test_a_team_named_after_the_town_of_the_dateline_is_a_team() -> None:
+    text = _article(
+        "PENTICTON, B.C. - Ava Chen scored twice as the Penticton Vees beat Trail 3-1.\n\n"
+        "“It was so loud,” said Chen, 17. “Everybody was jumping,” she said."
+    )
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds["Penticton Vees"] == "org"
+    assert [s for _, s in _speech(text)] == ["Ava Chen", "Ava Chen"]
