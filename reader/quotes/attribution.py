@@ -2518,8 +2518,29 @@ class _Finder:
             if best is None or score > best[0]:
                 best = (score, entity)
         if best is None:
-            return (self._headline_person(wanted) if kind == "person" else None), False
+            if kind != "person":
+                return None, False
+            found = self._headline_person(wanted) or self._introduced_after_lede(at, wanted)
+            return found, False
         return (_with_gender(best[1], wanted) if kind == "person" else best[1]), False
+
+    def _introduced_after_lede(self, at: int, wanted: str) -> Entity | None:
+        """For "he" or "she" before anyone is named (a feature opening on a quotation: "“You
+        can see the line on the wall,” he says. / Réjean Hachey has lived …"), the person
+        the next paragraph opens on, when their gender does not disagree."""
+        if self.entities.before(at, kind="person", limit=at + 1):
+            return None  # someone was named before: not an opening
+        index = bisect_right(self._paragraph_starts, at)  # the paragraph after this one
+        if index >= len(self.structure.paragraphs):
+            return None
+        following = self.structure.paragraphs[index]
+        for mention in self.entities.between(following.start, following.end):
+            if self._inside_quote(mention.start) or mention.entity.kind != "person":
+                continue
+            if mention.entity.gender in {"", wanted} and self._is_subject(mention):
+                return _with_gender(mention.entity, wanted)
+            return None  # the paragraph's first person is not its subject
+        return None
 
     @cached_property
     def _headline_people(self) -> list[Entity]:

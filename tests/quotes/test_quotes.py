@@ -3657,3 +3657,21 @@ def test_a_team_named_after_the_town_of_the_dateline_is_a_team() -> None:
     kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
     assert kinds["Penticton Vees"] == "org"
     assert [s for _, s in _speech(text)] == ["Ava Chen", "Ava Chen"]
+
+
+def test_a_feature_opening_on_he_says_is_the_person_the_next_paragraph_names() -> None:
+    text = _article(
+        "“The water came up to here,” he says, pointing at the kitchen wall.\n\n"
+        "Armand Thibodeau has farmed beside the river since 1979.\n\n"
+        "“We will rebuild,” said his neighbour, Claire Doiron."
+    )
+    assert [s for _, s in _speech(text)] == ["Armand Thibodeau", "Claire Doiron"]
+
+
+def test_a_quotation_after_someone_named_does_not_look_ahead() -> None:
+    text = _article(
+        "Claire Doiron walked the flooded road on Monday.\n\n"
+        "“The water came up to here,” he says.\n\n"
+        "Armand Thibodeau has farmed beside the river since 1979."
+    )
+    assert [s for _, s in _speech(text)] != ["Armand Thibodeau"]
