@@ -10,7 +10,7 @@ All calls must come from one thread at a time (the UI runs them on its save thre
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -51,8 +51,12 @@ class History:
     all of a speaker's quotes), which undo reverses together.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, text_of: Callable[[int], str | None] | None = None) -> None:
+        """`text_of`: an article's text as it is now (None when it cannot be read), so that
+        a state undo or redo brings back is placed in the text as it is now, not where it
+        was before the article changed on disk."""
         self.store = store
+        self._text_of = text_of
         self._undo: list[tuple[Edit, ...]] = []
         self._redo: list[tuple[Edit, ...]] = []
         self._codebook: dict[int, CodebookChange] = {}  # id(step) -> what it did there
@@ -105,7 +109,7 @@ class History:
             return None
         step = self._undo.pop()
         with self.store.batch():
-            self._perform_all([edit.reversed() for edit in reversed(step)])
+            self._perform_all(self._placed_now([edit.reversed() for edit in reversed(step)]))
             gone = [e.after for e in step if e.after is not None]  # names these brought
             self.store.forget_unused(
                 [a.source for a in gone if a.source], [t for a in gone for t in a.themes]
@@ -138,13 +142,34 @@ class History:
         step = self._redo.pop()
         change = self._codebook.pop(id(step), None)
         with self.store.batch():
-            done = tuple(self._perform_all(list(step)))
+            done = tuple(self._perform_all(self._placed_now(list(step))))
             if change:
                 self.store.set_codebook_entries({k: now for k, (_, now) in change.items()})
         self._undo.append(done)
         if change:
             self._codebook[id(done)] = change
         return _summary(done)
+
+    def _placed_now(self, edits: list[Edit]) -> list[Edit]:
+        """The edits with each state they bring back placed in its article's text as it is
+        now: an article edited on disk since the step was made moved or changed its words,
+        and the old offsets would mark other words (or none)."""
+        if self._text_of is None:
+            return edits
+        from reader.core.anchoring import reanchor  # rapidfuzz: only when undoing
+
+        texts: dict[int, str | None] = {}
+        placed = []
+        for edit in edits:
+            state = edit.after
+            if state is not None:
+                if state.article_id not in texts:
+                    texts[state.article_id] = self._text_of(state.article_id)
+                text = texts[state.article_id]
+                if text is not None:
+                    edit = replace(edit, after=reanchor(state, text))
+            placed.append(edit)
+        return placed
 
     def _perform_all(self, edits: list[Edit]) -> list[Edit]:
         """Several edits in one write: the deletions, then the saves, each in bulk (a

@@ -153,11 +153,48 @@ def _boundaries(
     start = region_start + (len(annotation.prefix) if short else 0)
     end = start + len(annotation.quote) if short else region_end
     start, end = _best_edges(annotation.quote, text, max(0, start), min(len(text), end))
+    start, end = _word_edges(annotation, text, start, end)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+def _word_edges(annotation: Annotation, text: str, start: int, end: int) -> tuple[int, int]:
+    """Edges on word boundaries where the quote's were: a passage chosen from a word's first
+    letter to a word's last never comes back cut inside a word ("ng smoke alarm" for "no
+    smoke alarm" once "working" was added): of the word edges near each fuzzy edge, the one
+    that leaves the passage most like the quote."""
+    quote, prefix, suffix = annotation.quote, annotation.prefix, annotation.suffix
+    reach = max(12, min(24, len(quote) // 4))  # (a few words each way: 64 pairs at most)
+    starts, ends = [start], [end]
+    if quote[:1].isalnum() and not prefix[-1:].isalnum():
+        starts = [
+            i
+            for i in range(max(0, start - reach), min(end, start + reach) + 1)
+            if text[i : i + 1].isalnum() and not text[i - 1 : i].isalnum()
+        ] or starts
+    if quote[-1:].isalnum() and not suffix[:1].isalnum():
+        ends = [
+            i
+            for i in range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
+            if text[i - 1 : i].isalnum() and not text[i : i + 1].isalnum()
+        ] or ends
+
+    def fit(edges: tuple[int, int]) -> tuple[float, float, int]:
+        # All of the quote's letters first ("no working smoke alarm" keeps the "no" that
+        # "smoke alarm", more alike, drops), then likeness, then the nearer start
+        passage = text[edges[0] : edges[1]]
+        kept = len(quote) + len(passage) - Indel.distance(quote, passage)  # twice the shared
+        return (
+            round(kept / (2 * len(quote)), 2),
+            _similarity(quote, passage),
+            -abs(edges[0] - start),
+        )
+
+    pairs = [(first, last) for first in starts for last in ends if last > first]
+    return max(pairs, key=fit) if pairs else (start, end)
 
 
 def _best_edges(quote: str, text: str, start: int, end: int) -> tuple[int, int]:

@@ -70,6 +70,16 @@ class Library:
         """Read an article's file; raises `ArticleError` with a one-line message."""
         return read_article(self.path_of(record))
 
+    def text_of(self, article_id: int) -> str | None:
+        """An article's text as its file holds it now; None when it is gone or unreadable."""
+        record = self.store.article(article_id)
+        if record is None or record.missing:
+            return None
+        try:
+            return self.load(record).text
+        except (ArticleError, OSError):
+            return None
+
     def scan(self) -> ScanReport:
         """Bring the database in line with the folder; see the module docstring.
 

@@ -101,7 +101,7 @@ class ReaderApp(App[None]):
         self.store = Store(db or self.library_folder / DB_NAME, lazy=True)
         self.load_error: StoreError | None = None  # why the annotations could not be read
         self.library = Library(self.library_folder, self.store)
-        self.history = History(self.store)
+        self.history = History(self.store, self.library.text_of)
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-save")
         self.quote_finder = QuoteFinderProcess()  # long articles: found in another process
         self._index: SearchIndex | None = None

@@ -186,3 +186,11 @@ def test_a_quote_cut_out_with_its_context_is_orphaned_not_lost(
         assert result.quote != annotation.quote or new_text.count(annotation.quote) >= 1
     else:
         assert result.id == annotation.id and result.quote == annotation.quote
+
+
+def test_a_word_added_inside_a_short_quote_keeps_its_edges_on_words() -> None:
+    text = "Title\n\nThe inspector found no smoke alarm in the unit on Tuesday."
+    annotation = annotate(text, "no smoke alarm")
+    new_text = text.replace("no smoke", "no working smoke")
+    moved = reanchor(annotation, new_text)
+    assert shown(new_text, moved) == "no working smoke alarm"
