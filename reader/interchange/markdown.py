@@ -103,7 +103,7 @@ def _quote_block(
     if not annotation.is_quotation:
         who = f"{who} (paraphrase or context, not a quotation)" if who else "(not a quotation)"
     credit = [who] if who else []
-    credit.append(f"[{escape_markdown(article.record.title)}](<{article.uri}>)")
+    credit.append(f"[{escape_markdown(article.record.title)}](<{article.uri}>){_by(article)}")
     credit += [escape_markdown(v) for v in (article.record.site, _date(article)) if v]
     lines.append(f"> — {', '.join(credit)}")
     shown = annotation.themes if group_by != "theme" else also
@@ -149,13 +149,21 @@ def _date(article: ExportArticle) -> str:
     return (article.record.published or "")[:10]
 
 
+def _by(article: ExportArticle, markdown: bool = True) -> str:
+    """The words " by Maya Chen" after the title when the article names its author, else ""."""
+    author = clean_line(article.record.author or "")
+    if not author:
+        return ""
+    return f" by {escape_markdown(author) if markdown else author}"
+
+
 def citation(annotation: Annotation, article: ExportArticle, description: str = "") -> str:
-    """One annotation as plain text to paste: “…” — Source, description, “Title”, Site,
-    date. URL (a passage without quote marks, marked as not a quotation)."""
+    """One annotation as plain text to paste: “…” — Source, description, “Title” by
+    Author, Site, date. URL (a passage without quote marks, marked as not a quotation)."""
     who = annotation.source or ""
     if who and description:
         who += f", {description}"
-    where = [f"“{clean_line(article.record.title)}”"]
+    where = [f"“{clean_line(article.record.title)}”{_by(article, markdown=False)}"]
     where += [v for v in (article.record.site, _date(article)) if v]
     if annotation.is_quotation:
         quote = " ".join(quoted_paragraphs(annotation.quote))

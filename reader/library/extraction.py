@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 from reader.core.text import clean_line, normalise, without_escapes
 from reader.library.cleaning import Removal, clean_blocks, words
 from reader.library.headline import first_sentence, headline, site_name
+from reader.library.page_byline import bylined_author
+from reader.library.page_dates import published_date
 from reader.library.page_text import (
     HEADING,
     ITEM,
@@ -167,9 +169,9 @@ def story(
     article = CleanArticle(
         title=headline(_meta(document, "title"), page.tree, page.found, sites),
         blocks=list(page.found),
-        author=_meta(document, "author"),
+        author=_meta(document, "author") or bylined_author(page.found_texts),
         site=site_name(_meta(document, "sitename"), _meta(document, "hostname"), page.tree),
-        published=_meta(document, "date"),
+        published=published_date(page.tree, _meta(document, "date"), page.found_texts),
         url=page.url or _meta(document, "url"),
         description=_meta(document, "description"),
         cleaning=cleaning,

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.records import PASSAGE, QUOTATION, new_annotation
@@ -109,3 +110,14 @@ def test_the_kind_goes_out_and_comes_back_in_every_format(tmp_path: Path) -> Non
     with zipfile.ZipFile(io.BytesIO(data)) as zipped:
         assert b'name="Kind"' in zipped.read("project.qde")
     assert [i.kind for i in from_qdpx(data, "x").items] == kinds
+
+
+def test_citations_and_drafts_name_the_articles_author(tmp_path: Path) -> None:
+    selection = _selection(_library(tmp_path))
+    quote = selection.annotations[0]
+    article = selection.article(quote)
+    authored = replace(article, record=replace(article.record, author="Maya Chen"))
+    said = citation(quote, authored, "mayor of the town")
+    assert "— Ana Ruiz, mayor of the town, “Council agrees budget” by Maya Chen" in said
+    draft = to_markdown(replace(selection, articles={quote.article_id: authored}))
+    assert "[Council agrees budget](<" in draft and ">) by Maya Chen" in draft
