@@ -316,6 +316,24 @@ async def test_a_narrow_terminal_gives_the_article_room(ice_library: Path) -> No
         assert "Library (1)" in screen_text(app) and "Annotations (0)" not in screen_text(app)
 
 
+async def test_narrowing_the_terminal_keeps_the_article_readable(ice_library: Path) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await press(pilot, "A")
+        await press(pilot, "A")  # hidden and shown again by hand: both side panes stay
+        await press(pilot, "L")
+        await press(pilot, "L")
+        assert "Library (1)" in screen_text(app) and "Annotations (0)" in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert view(app).text_layout is not None and view(app).text_layout.width >= 40
+        assert "Library (1)" not in screen_text(app) and "Annotations (0)" in screen_text(app)
+        await pilot.resize_terminal(120, 40)  # wide again: the library is back
+        await settle(pilot)
+        assert "Library (1)" in screen_text(app) and "Annotations (0)" in screen_text(app)
+
+
 async def help_lines(pilot: Pilot[None]) -> list[str]:
     """Every line of the open keys screen (`?`), read a page at a time to its end."""
     box = pilot.app.screen.query_one("#help-box", VerticalScroll)

@@ -176,6 +176,9 @@ class MainScreen(Screen[None]):
     def library_list(self) -> LibraryList:
         return self.query_one(LibraryList)
 
+    def on_resize(self) -> None:
+        self.panes.fit()  # narrower: the library gives way rather than squeeze the article
+
     def on_mount(self) -> None:
         self.reader.store.subscribe(self._store_changed)
         self.library_list.feed_names = self.reader.feed_names()

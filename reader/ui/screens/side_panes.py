@@ -84,6 +84,21 @@ class SidePanes:
             said = f"The {NAMES[other]} pane gave way at this width: {again} again brings it back"
         self.screen.notify(said, timeout=4)
 
+    def fit(self) -> None:
+        """After the terminal was resized: below the width for both side panes, the library
+        gives way to the article (shown by `L` or `A` at a wider size, both stayed and the
+        article was squeezed to a few columns); back above it, the library comes back."""
+        library, right = self._pane("library"), self._pane(self.right)
+        if self._room_for_both():
+            if self.gave_way == "library" and right.display and not library.display:
+                library.styles.display = "block"
+                self.gave_way = None
+            return
+        if library.display and right.display:
+            library.styles.display = "none"
+            self.gave_way = "library"
+            self._unfocus(library)
+
     def _unfocus(self, pane: Widget) -> None:
         focused = self.screen.focused
         if focused is not None and pane in focused.ancestors:
