@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.annotations.search import SearchIndex, fold_text, tokens
+from reader.annotations.vocabulary import inflections
 from reader.core.records import Annotation, ArticleRecord
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,13 +194,18 @@ def queries(
 
 def unrelated_words(vocabulary: set[str], rng: random.Random, count: int) -> list[str]:
     """Real words of news text (lower case, 4 letters or more) that no annotation holds,
-    nor any form of (a word sharing its stem: "offices" and "office" are related)."""
+    nor any form of (a word sharing its stem: "offices" and "office" are related; nor its
+    plural or singular, which search finds on purpose)."""
     stems = {_stem(word) for word in vocabulary}
     seen: set[str] = set()
     for path in sorted(UNRELATED_TEXTS.glob("*/*.txt")):
         text = path.read_text(encoding="utf-8")
         for word in re.findall(r"\b[a-z]{4,12}\b(?!['’])", text):  # not "hasn't"
-            if fold_text(word) not in vocabulary and _stem(word) not in stems:
+            if (
+                fold_text(word) not in vocabulary
+                and _stem(word) not in stems
+                and vocabulary.isdisjoint(inflections(word))  # "currencies": "currency"
+            ):
                 seen.add(word)
     return rng.sample(sorted(seen), min(count, len(seen)))
 

@@ -34,6 +34,7 @@ from reader.annotations.postings import Piece, Postings
 MAX_EXPANSIONS = 64
 MIN_TYPO_LENGTH = 3
 EXACT, TYPO_1, TYPO_2 = 100.0, 85.0, 72.0
+INFLECTED = 92.0  # "shovel" for "shovels": the same word, after the exact one
 _WORD_LIST = Path(__file__).parent / "data" / "english_words.txt.gz"
 
 
@@ -157,6 +158,9 @@ class Vocabulary:
         if exact:
             matches[term] = EXACT
         real = exact or term in english_words()
+        for word in inflections(term):  # "shovel" finds "shovels", "couches" "couch"
+            if word in self.postings:
+                matches[word] = max(matches.get(word, 0.0), INFLECTED)
         begun = False
         if prefix or not real:
             for word in self._beginning_with(term):
@@ -239,3 +243,21 @@ class Vocabulary:
                 found = [word for word in found if word in self.names]
                 self._windows[key] = found
         return found
+
+
+def inflections(term: str) -> list[str]:
+    """The other number of an English noun (or person of a verb): "shovel" <-> "shovels",
+    "couch" <-> "couches", "city" <-> "cities", "mayor" <-> "mayors". Only spellings: the
+    vocabulary says which of them are words of the annotations."""
+    if len(term) < 3 or not term.isalpha():
+        return []
+    forms = [f"{term}s", f"{term}es"]
+    if term.endswith("y") and term[-2] not in "aeiou":
+        forms.append(f"{term[:-1]}ies")  # city -> cities
+    if term.endswith("ies") and len(term) > 4:
+        forms.append(f"{term[:-3]}y")  # cities -> city
+    if term.endswith("es") and term[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        forms.append(term[:-2])  # couches -> couch, taxes -> tax
+    if term.endswith("s") and not term.endswith("ss") and len(term) > 3:
+        forms.append(term[:-1])  # shovels -> shovel
+    return forms

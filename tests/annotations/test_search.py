@@ -126,6 +126,15 @@ def test_prefix_of_the_word_being_typed_matches(store: Store) -> None:
     assert sources(SearchIndex.build(store).search("collab"))[0] == "ICE"
 
 
+def test_a_word_finds_its_plural_and_singular_anywhere_in_the_query(store: Store) -> None:
+    index = SearchIndex.build(store)
+    assert sources(index.search("benefit")) == ["ICE"]  # "benefits"
+    assert sources(index.search("benefit collaboration")) == ["ICE"]  # not the last word
+    assert sources(index.search("canadian must")) == ["Heather McPherson"]  # "Canadians"
+    assert sources(index.search("authorities")) == ["Doug King"]  # "authority"
+    assert "benefits" in index.search("benefit").words
+
+
 def test_every_word_must_match(store: Store) -> None:
     assert sources(SearchIndex.build(store).search("canada must")) == ["Heather McPherson"]
     assert SearchIndex.build(store).search("canada zebra").hits == []
