@@ -31,7 +31,7 @@ from reader.annotations.history import History
 from reader.core.coders import clean_coder
 from reader.core.memory import steady_heap
 from reader.core.paths import DB_NAME, Locations
-from reader.core.records import Annotation
+from reader.core.records import Annotation, ArticleRecord
 from reader.core.text import printable
 from reader.core.wording import plural
 from reader.library.folder import Library, ScanReport
@@ -220,6 +220,8 @@ class ReaderApp(App[None]):
                 f"{record.path} has changed: its annotations follow the new text",
                 timeout=5,
             )
+        if report.missing:
+            self._report_missing(report.missing)
         if report.orphaned:
             count = len(report.orphaned)
             self.notify(
@@ -228,6 +230,33 @@ class ReaderApp(App[None]):
                 severity="warning",
                 timeout=10,
             )
+
+    def _report_missing(self, missing: list[ArticleRecord]) -> None:
+        """Say that article files went from the folder (their annotations stay): the open
+        one by name, since its text is on screen and may be tagged, the others counted."""
+        document = self.main.document if self.screen_stack else None
+        open_id = document.record.id if document is not None else None
+        for record in missing:
+            if record.id == open_id:
+                self.notify(
+                    f"{record.path} is gone from the library folder: put it back to keep "
+                    "reading it (its annotations are kept)",
+                    severity="warning",
+                    timeout=10,
+                )
+        others = [r for r in missing if r.id != open_id]
+        if len(others) == 1:
+            said = (
+                f"{others[0].path} is gone from the library folder: its annotations are kept;"
+                " put the file back to read it"
+            )
+        else:
+            said = (
+                f"{len(others)} article files are gone from the library folder: their "
+                "annotations are kept; put the files back to read them"
+            )
+        if others:
+            self.notify(said, severity="warning", timeout=6)
 
     # --- background work ---
     @work(thread=True, group="scan")

@@ -57,6 +57,22 @@ async def test_another_readers_annotation_appears(ice_library: Path) -> None:
         }
 
 
+async def test_the_open_articles_file_deleted_is_said_and_its_annotations_kept(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        (ice_library / ICE).unlink()
+        await look_outside(pilot)
+        assert "is gone from the library folder: put it back" in toast_words(app)
+        assert [a["source"] for a in saved_annotations(ice_library / "reader.json")] == [
+            "Doug King"
+        ]
+
+
 async def test_an_article_edited_on_disk_reloads_with_its_annotations(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
