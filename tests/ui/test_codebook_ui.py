@@ -24,6 +24,7 @@ from tests.helpers.pilot import (
     notified,
     press,
     region_words,
+    screen_text,
     settle,
     type_text,
     view,
@@ -298,3 +299,20 @@ async def test_undoing_a_rename_leaves_the_cursor_on_the_code_not_the_top(librar
         await press(pilot, "enter")
         await press(pilot, "u")  # the name it had again, and the cursor still on it
         assert screen.rows[table.cursor_row] == ("source", "Heather McPherson")
+
+
+async def test_at_80_columns_a_cut_description_ends_in_an_ellipsis(library: Path) -> None:
+    rows = [(*row[:2], f"{row[2]} Longsurname-Whitfield", row[3]) for row in SPELLINGS]
+    tag_quotes(library, rows)
+    store = Store(library / "reader.json")
+    for row in rows:
+        store.update_source(row[2], description="chief economist at the regional housing office")
+    store.close()
+    app = ReaderApp(library=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await _open_codebook(pilot)
+        lines = [line for line in screen_text(app).splitlines() if "chief" in line]
+        assert len(lines) >= 4
+        for line in lines[:4]:  # each row's description, cut where it ends on screen
+            assert line.rstrip().endswith("…"), line

@@ -39,10 +39,10 @@ if TYPE_CHECKING:
 
 # The table fits the screen: a name takes at most NAME_ROOM columns (below / from WIDE),
 # the description what is left beside the other columns (FIXED: their widths with each
-# cell's padding, the box's padding and the scroll bar); what is cut ends in "…" and the
+# cell's padding, the box's padding and the scroll bar, 2 when the rows overflow); what is cut ends in "…" and the
 # line under the table shows the highlighted entry whole. (At 80 columns the description
 # column was pushed off the screen, with no sign of it.)
-NAME_ROOM, WIDE, FIXED, MIN_DESCRIPTION = (28, 48), 100, 38, 8
+NAME_ROOM, WIDE, FIXED, MIN_DESCRIPTION = (28, 48), 100, 42, 8
 
 
 def description_room(width: int, name_width: int) -> int:
