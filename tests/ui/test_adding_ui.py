@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Checkbox, Static
 
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.add_dialog import AddDialog
@@ -48,6 +48,32 @@ async def test_the_add_dialog_can_show_what_the_cleaning_removed(site: str, libr
         assert not isinstance(app.screen, AddDialog)
         document = view(app).document
         assert document is not None and document.record.title == TITLE
+
+
+async def test_enter_on_the_checkbox_adds_and_space_ticks_it(site: str, library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        await type_text(pilot, f"{site}/story.html")
+        await press(pilot, "tab", "space", "enter")  # tick it, then add from where it is
+        dialog = app.screen
+        assert isinstance(dialog, AddDialog)
+        assert dialog.query_one("#add-show-removed", Checkbox).value
+        await wait_until(pilot, lambda: dialog._result is not None)
+        assert f"Added: {TITLE}" in region_words(app, dialog.query_one("#add-box"))
+
+
+async def test_a_missing_file_in_the_dialog_names_no_stdin(library: Path) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        await type_text(pilot, "/nowhere/story.html")
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: "no such file" in notified(app))
+        assert "stdin" not in notified(app)
+        assert "give a file or an http(s) address" in notified(app)
 
 
 async def test_plus_adds_a_web_page_and_opens_it(site: str, library: Path) -> None:

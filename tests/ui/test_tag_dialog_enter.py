@@ -59,7 +59,7 @@ async def test_the_keys_line_says_what_enter_does_in_each_field(ice_library: Pat
         hint = dialog_of(app).query_one("#tag-hint", Static)
         assert "enter takes the name, on to themes" in str(hint.content)
         await press(pilot, "tab")
-        assert "enter on an empty field saves" in str(hint.content)
+        assert "empty: saves" in str(hint.content)
 
 
 async def test_the_theme_hint_names_the_codebooks_own_themes(ice_library: Path) -> None:
@@ -149,3 +149,11 @@ async def test_the_dialog_opens_clear_of_notices_about_the_screen_behind(
         await press(pilot, "n", "t")
         dialog_of(app)
         assert not app.screen.query("Toast")  # nothing lies over its fields and keys line
+
+
+def test_the_themes_hint_says_tab_goes_on_to_the_note_at_every_width() -> None:
+    from reader.ui.dialogs.tag_dialog import BOX_FRAME, hint_for
+
+    for width in (80, 100, 160):
+        hint = hint_for(width, "themes")
+        assert "tab: note" in hint and len(hint) <= min(84, int(width * 0.95)) - BOX_FRAME

@@ -31,6 +31,15 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 
+class _ShowRemoved(Checkbox, inherit_bindings=False):
+    """The dialog's checkbox: space ticks it; enter adds the article, as everywhere in the
+    dialog (a Checkbox ticked on enter too, and the article was not added)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle_button", "Toggle", show=False),
+    ]
+
+
 class AddDialog(ModalScreen["AddResult | None"]):
     """Asks for a web address or a file and adds it; dismissed with what became of it."""
 
@@ -56,7 +65,7 @@ class AddDialog(ModalScreen["AddResult | None"]):
             box.border_title = "Add an article"
             yield Label("Web address or file (.html, .txt, .md)")
             yield Input(placeholder="https://… or ~/Downloads/story.html", id="add-source")
-            yield Checkbox("Show what the cleaning removed", id="add-show-removed")
+            yield _ShowRemoved("Show what the cleaning removed", id="add-show-removed")
             with VerticalScroll(id="add-removed-scroll"):
                 yield Static(id="add-removed", markup=False)
             yield LoadingIndicator(id="add-progress")
@@ -70,7 +79,9 @@ class AddDialog(ModalScreen["AddResult | None"]):
     @on(Input.Submitted, "#add-source")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        source = event.value.strip()
+        self._start(event.value.strip())
+
+    def _start(self, source: str) -> None:
         if self.busy:
             return
         if not source:
@@ -139,12 +150,16 @@ class AddDialog(ModalScreen["AddResult | None"]):
     def action_done(self) -> None:
         if self._result is not None:
             self.dismiss(self._result)
+        elif not self.busy:  # enter on the checkbox: add, as the hint says (space ticks it)
+            self._start(self.query_one("#add-source", Input).value.strip())
 
     def _failed(self, message: str) -> None:
         self.busy = False
         self._stop_clock()
         self.query_one("#add-progress").display = False
         self._status("Not added: correct the address or the path, or esc to cancel")
+        # (the command line's "- for stdin" means nothing in the app)
+        message = message.replace(", an http(s) address or - for stdin", " or an http(s) address")
         self.notify(message, severity="error", timeout=10)
         self.query_one("#add-source", Input).focus()
 

@@ -65,10 +65,9 @@ HINTS: dict[str, tuple[str, ...]] = {
         "enter saves this speaker · tab on to themes · ctrl+s save · esc cancel",
         "enter saves this speaker · tab: themes · esc cancel",
     ),
-    "themes": (
-        "enter adds a theme · enter on an empty field saves · ⌫ removes one · esc cancel",
-        "enter adds a theme, on an empty field saves · ⌫ removes one · esc cancel",
-        "enter adds a theme, empty: saves · ⌫ drops one · esc cancel",
+    "themes": (  # (tab on to the note: a newcomer guessed it after a minute)
+        "enter adds a theme, empty: saves · tab: note · ⌫ removes one · esc cancel",
+        "enter adds a theme, empty: saves · tab: note · esc cancel",
     ),
     "note": (
         "note: enter is a new line · ctrl+s save · ctrl+k quotation/passage · esc cancel",

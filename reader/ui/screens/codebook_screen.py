@@ -164,7 +164,8 @@ class CodebookScreen(Screen[None]):
         themes_n = len(self.rows) - sources_n
         self.query_one("#codebook-summary", Static).update(
             f"Codebook: {plural(sources_n, 'source')}, {plural(themes_n, 'theme')} · "
-            "enter its quotes · r rename · space mark, m merge · d delete · e description · "
+            "enter its quotes · r rename · space mark (and down), m merge · d delete · "
+            "e description · "
             "c colour · 1-9 quick key, 0 none · u undo"
         )
         keys = [(k, name_key(n)) for k, n in self.rows]
