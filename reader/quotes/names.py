@@ -596,6 +596,11 @@ _DATELINE = re.compile(
 
 # A dateline that opens a paragraph, up to the dash before the story's first word:
 # "KAMLOOPS, B.C. — ", "BRANDON, Man. - ", "HALIFAX (CP) — ", "ST. JOHN'S, N.L. – ".
+# Words after which an "-ing" word is a verb, not a field before a role ("is leading",
+# "while visiting", "after meeting").
+_ING_LEADS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "am", "while", "when", "after", "before"}
+)
 _DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+(?:[A-Z][\w.]*\s?){1,3})?(?:\s*\([A-Z][\w .]*\))?\s+[—–-] "
 )
@@ -2152,6 +2157,8 @@ class Entities:
         """ "Mount Royal University criminologist Doug King" / "Paul Dewar, an Ottawa MP,"."""
         before: list[Token] = []
         index = first - 1
+        if titles:  # "Housing Minister Daniel Kerr": the words between `first` and the title
+            index = max(index, bisect_left(self._token_starts, titles[0].start) - 1)
         while index >= 0 and len(before) < 6:
             token = toks[index]
             if "\n" in self.text[token.end : toks[index + 1].start]:
@@ -2160,7 +2167,7 @@ class Entities:
                 not token.text[:1].isalnum()
                 or token.folded in _DESCRIPTION_STOPS
                 or token.folded in _PREPOSITIONS  # "as more Democrats learn about Sanders"
-                or _verb_form(token.folded)
+                or (_verb_form(token.folded) and not self._noun_in_ing(toks, index, before, titles))
                 or token.folded in _COMMON_VERBS  # "King's Bench jury has found Tobias …"
                 or self._person_at(token)  # "Forward Chloé Bergeron-Tsang now trails"
             ):
@@ -2178,6 +2185,25 @@ class Entities:
         if last < len(toks) and toks[last].text == ",":
             return self._appositive(toks[last].end)
         return ""
+
+    def _noun_in_ing(
+        self, toks: Sequence[Token], index: int, after: list[Token], titles: list[Token]
+    ) -> bool:
+        """Whether the "-ing" word at `index` names a field before a role ("Opposition
+        housing critic", "Housing Minister", "marketing director"), not a verb: right before
+        the role's words, and not after a word that takes a verb ("is", "after", "by")."""
+        token = toks[index]
+        if not token.folded.endswith("ing") or not (after or titles):
+            return False
+        if index == 0 or "\n" in self.text[toks[index - 1].end : token.start]:
+            return True
+        previous = toks[index - 1]
+        return not (
+            previous.folded in _PREPOSITIONS
+            or previous.folded in _COMMON_VERBS
+            or previous.folded in _ING_LEADS
+            or _verb_form(previous.folded)
+        )
 
     def _appositive(self, start: int) -> str:
         """The description set after a name and its comma, from `start`: ", an Ottawa New

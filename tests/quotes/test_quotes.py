@@ -3675,3 +3675,13 @@ def test_a_quotation_after_someone_named_does_not_look_ahead() -> None:
         "Armand Thibodeau has farmed beside the river since 1979."
     )
     assert [s for _, s in _speech(text)] != ["Armand Thibodeau"]
+
+
+def test_a_field_before_a_role_stays_in_the_speakers_description() -> None:
+    text = _article(
+        "Housing Minister Daniel Kerr announced the plan on Monday.\n\n"
+        "Opposition housing critic Leah Moreau disagreed. “It is too little,” Moreau said."
+    )
+    described = {e.name: e.description for e in Entities(text).entities}
+    assert described["Daniel Kerr"] == "Housing Minister"
+    assert described["Leah Moreau"] == "Opposition housing critic"
