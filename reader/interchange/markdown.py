@@ -104,7 +104,7 @@ def _quote_block(
         who = f"{who} (paraphrase or context, not a quotation)" if who else "(not a quotation)"
     credit = [who] if who else []
     credit.append(f"[{escape_markdown(article.record.title)}](<{article.uri}>){_by(article)}")
-    credit += [escape_markdown(v) for v in (article.record.site, _date(article)) if v]
+    credit += [escape_markdown(clean_line(v)) for v in (article.record.site, _date(article)) if v]
     lines.append(f"> — {', '.join(credit)}")
     shown = annotation.themes if group_by != "theme" else also
     if shown:
@@ -160,11 +160,11 @@ def _by(article: ExportArticle, markdown: bool = True) -> str:
 def citation(annotation: Annotation, article: ExportArticle, description: str = "") -> str:
     """One annotation as plain text to paste: “…” — Source, description, “Title” by
     Author, Site, date. URL (a passage without quote marks, marked as not a quotation)."""
-    who = annotation.source or ""
+    who = clean_line(annotation.source or "")  # (pasted anywhere: no escape sequences)
     if who and description:
-        who += f", {description}"
+        who += f", {clean_line(description)}"
     where = [f"“{clean_line(article.record.title)}”{_by(article, markdown=False)}"]
-    where += [v for v in (article.record.site, _date(article)) if v]
+    where += [clean_line(v) for v in (article.record.site, _date(article)) if v]
     if annotation.is_quotation:
         quote = " ".join(quoted_paragraphs(annotation.quote))
         text = f"{quote} — {', '.join([who, *where] if who else where)}."
@@ -172,7 +172,7 @@ def citation(annotation: Annotation, article: ExportArticle, description: str = 
         label = f"paraphrase or context, source: {who}" if who else "not a quotation"
         text = f"{clean_line(annotation.quote)} ({label}) — {', '.join(where)}."
     if article.record.url:
-        text += f" {article.record.url}"
+        text += f" {clean_line(article.record.url)}"
     return text
 
 

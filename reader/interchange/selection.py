@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from reader.annotations.search import SearchIndex
 from reader.core.codebook import name_key
 from reader.core.records import Annotation, ArticleRecord, Source, Theme
+from reader.core.text import clean_line
 from reader.library.article_files import ArticleError
 from reader.library.folder import Library
 from reader.storage.database import Store
@@ -92,6 +93,6 @@ def _text(library: Library, record: ArticleRecord) -> str | None:
 
 
 def _uri(library: Library, record: ArticleRecord) -> str:
-    if record.url:
-        return record.url
+    if record.url:  # (a front matter's: no escape sequence, no blank, in a link)
+        return clean_line(record.url).replace(" ", "%20")
     return library.path_of(record).resolve().as_uri()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from reader.core.records import Annotation, ArticleRecord
+from reader.core.text import clean_line
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
 from reader.storage.database import Store
 
@@ -203,10 +204,10 @@ class _Meta(TypedDict):
 
 
 def _meta_fields(content: ArticleContent) -> _Meta:
-    meta = content.meta
+    meta = content.meta  # a file's front matter: any text, escape sequences included
     return {
-        "author": meta.get("author") or None,
-        "site": meta.get("site") or None,
-        "url": meta.get("url") or None,
-        "published": meta.get("published") or meta.get("date") or None,
+        "author": clean_line(meta.get("author") or "") or None,
+        "site": clean_line(meta.get("site") or "") or None,
+        "url": clean_line(meta.get("url") or "").replace(" ", "%20") or None,
+        "published": clean_line(meta.get("published") or meta.get("date") or "") or None,
     }

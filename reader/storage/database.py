@@ -67,6 +67,7 @@ from reader.core.records import (
     checked,
     now,
 )
+from reader.core.text import clean_line
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import Backups
 from reader.storage.journal import Journal, JournalError, LineTooLarge
@@ -1027,7 +1028,7 @@ class Store:
     # --- codebook ---
     def describe_source(self, name: str, description: str) -> bool:
         """Give a codebook source its description, if it has none yet; True if it changed."""
-        description = " ".join(description.split())
+        description = clean_line(description)
         with self._lock, self._transaction():
             key = name_key(name)
             source = self._tables.sources.get(key)
@@ -1051,7 +1052,7 @@ class Store:
                 return
             sources = dict(self._tables.sources)
             if description is not None:
-                source = Source(source.name, " ".join(description.split()))
+                source = Source(source.name, clean_line(description))
             if new_name is not None and clean_name(new_name):
                 target = name_key(new_name)
                 if target != key and target in sources:
@@ -1089,7 +1090,7 @@ class Store:
             if colour is not None:
                 theme = replace(theme, colour=colour)
             if description is not None:
-                theme = replace(theme, description=" ".join(description.split()))
+                theme = replace(theme, description=clean_line(description))
             if new_name is not None and clean_name(new_name):
                 target = name_key(new_name)
                 if target != key and target in themes:

@@ -121,3 +121,14 @@ def test_citations_and_drafts_name_the_articles_author(tmp_path: Path) -> None:
     assert "— Ana Ruiz, mayor of the town, “Council agrees budget” by Maya Chen" in said
     draft = to_markdown(replace(selection, articles={quote.article_id: authored}))
     assert "[Council agrees budget](<" in draft and ">) by Maya Chen" in draft
+
+
+def test_a_citation_never_carries_escape_sequences_from_a_front_matter(tmp_path: Path) -> None:
+    evil = "\x1b]52;c;Rk1T\x07 \x1b[2J"
+    selection = _selection(_library(tmp_path))
+    quote = selection.annotations[0]
+    article = selection.article(quote)
+    record = replace(article.record, site=f"Site{evil}", url=f"https://e.org/{evil}", author=evil)
+    said = citation(quote, replace(article, record=record), f"mayor{evil}")
+    assert "\x1b" not in said and "\x07" not in said
+    assert "Site" in said and "https://e.org/" in said

@@ -91,3 +91,17 @@ def test_a_scan_with_nothing_new_takes_no_lock(library: Path, monkeypatch) -> No
     shelf.scan()
     monkeypatch.setattr(store, "batch", lambda: (_ for _ in ()).throw(AssertionError("locked")))
     assert not shelf.scan().touched
+
+
+def test_a_front_matters_site_author_and_address_are_stored_printable(tmp_path: Path) -> None:
+    (tmp_path / "fm.md").write_text(
+        '---\ntitle: "FM title"\nsite: "Site \x1b]52;c;Rk1T\x07 \x1b[2J"\n'
+        'author: "Auth\x1b[2J"\nurl: "https://example.org/\x1b[2J"\n---\n\nSome text.\n',
+        encoding="utf-8",
+    )
+    store = Store(tmp_path / "reader.json")
+    Library(tmp_path, store).scan()
+    (record,) = store.articles()
+    for value in (record.site, record.author, record.url):
+        assert value is not None and "\x1b" not in value and "\x07" not in value
+    assert record.site == "Site" and record.url == "https://example.org/"

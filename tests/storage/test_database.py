@@ -326,3 +326,12 @@ def test_thousands_of_new_themes_take_their_quick_keys_in_one_pass(tmp_path: Pat
     assert [keys[f"theme {n}"] for n in range(10)] == [1, 2, 3, 4, 5, 6, 7, 8, 9, 0]
     assert set(keys.values()) == set(range(10))
     assert elapsed < 3, f"{elapsed:.1f} s for 30,000 new themes"
+
+
+def test_a_description_is_stored_without_escape_sequences(tmp_path: Path) -> None:
+    store = Store(tmp_path / "reader.json")
+    article = store.add_article(path="a.txt", title="T", sha256="0")
+    store.save_annotation(new_annotation(article.id, "Title\n\nSome text.", 7, 11, source="Pat"))
+    store.describe_source("Pat", "mayor\x1b]52;c;Rk1T\x07 \x1b[2J of Town")
+    (source,) = store.sources()
+    assert source.description == "mayor of Town"

@@ -147,3 +147,18 @@ def test_an_annotation_of_fifty_thousand_themes_and_a_huge_note_is_shown_in_brie
         assert "● theme 49 " in shown and "theme 50 " not in shown
         assert "+49,950 more" in shown
         assert shown.count("N") == 2_000 and len(shown) < 4_000
+
+
+def test_names_descriptions_and_themes_from_an_import_never_send_escape_sequences() -> None:
+    # A crafted import or a teammate's database carried a source description with an OSC 52
+    # clipboard write and a screen clear: the annotations pane sent them to the terminal.
+    from reader.ui.widgets.annotation_list import annotation_prompt
+
+    evil = "\x1b]52;c;SlNPTg==\x07 \x1b[2J\x9b31m"
+    annotation = new_annotation(
+        1, "“Hello,” she said.", 1, 6, source=f"Pat{evil} Doe", themes=(f"t{evil}",)
+    )
+    shown = annotation_prompt(annotation, {}, {"pat doe": f"mayor{evil}"}, with_coder=True)
+    for text in (shown.plain, *(str(span.style) for span in shown.spans)):
+        assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+    assert "mayor" in shown.plain

@@ -1144,9 +1144,9 @@ class MainScreen(Screen[None]):
         self.query_one("#compare-pane").border_title = f"Disagreements ({len(found)})"
         self.query_one("#compare-legend", Static).update(
             Content.assemble(
-                Content.styled(f" A {shown_coder(coder_a)} ", "on $primary 45%"),
+                literal(f" A {shown_coder(coder_a)} ", "on $primary 45%"),
                 " ",
-                Content.styled(f" B {shown_coder(coder_b)} ", "on $warning 40%"),
+                literal(f" B {shown_coder(coder_b)} ", "on $warning 40%"),
                 " ",
                 Content.styled(" both ", "bold on $success 45%"),
                 "\na: keep A's · b: B's · =: both · u: undo · c: leave",

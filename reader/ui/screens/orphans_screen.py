@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.records import Annotation
+from reader.ui.styling import literal
 from reader.ui.widgets.annotation_list import annotation_prompt
 
 
@@ -70,7 +71,7 @@ class OrphansScreen(ModalScreen[Annotation | None]):
         for annotation in self._orphans.values():
             if options:
                 options.append(None)
-            title = Content.styled(self._titles.get(annotation.article_id, "?"), "dim")
+            title = literal(self._titles.get(annotation.article_id, "?"), "dim")
             prompt = Content.assemble(title, "\n", annotation_prompt(annotation, self._colours))
             options.append(Option(prompt, id=annotation.id))
         if not options:

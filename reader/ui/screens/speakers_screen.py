@@ -61,7 +61,7 @@ class SpeakersScreen(ModalScreen[tuple[str, str] | None]):
                 else f"{plural(count.total, 'quote')}, all tagged"
             )
             parts: list[Content | str] = [
-                Content.styled(count.name, "bold"),
+                literal(count.name, "bold"),
                 "  ",
                 Content.styled(status, "$text-muted"),
             ]
@@ -146,7 +146,7 @@ class ReviewScreen(ModalScreen[list[QuoteFinding] | None]):
                 excerpt = excerpt[: EXCERPT - 1].rstrip() + "…"
             box = Content.styled("[x] " if kept else "[ ] ", "bold" if kept else "dim")
             doubt = Content.styled("? " if finding.uncertain else "  ", "bold $text-warning")
-            text = Content.styled(f"“{excerpt}”", "italic" if kept else "dim strike")
+            text = literal(f"“{excerpt}”", "italic" if kept else "dim strike")
             options.append(Option(Content.assemble(box, doubt, text), id=str(index)))
         listing.set_options(options)
         listing.highlighted = highlighted

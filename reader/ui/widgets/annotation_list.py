@@ -47,10 +47,10 @@ def annotation_prompt(
     `with_coder`: and who tagged it)."""
     parts: list[Content | str] = []
     if annotation.source:
-        parts.append(Content.styled(annotation.source, "bold"))
+        parts.append(literal(annotation.source, "bold"))
         description = (descriptions or {}).get(name_key(annotation.source))
         if description:
-            parts.append(Content.styled(f" · {description}", "dim"))
+            parts.append(literal(f" · {description}", "dim"))
     else:
         parts.append(Content.styled("no source", "dim italic"))
     if with_coder:
@@ -58,8 +58,7 @@ def annotation_prompt(
     if annotation.themes:
         parts.append("\n")
         chips = [
-            Content.styled(f"● {theme}", colours.get(theme, ""))
-            for theme in annotation.themes[:MAX_CHIPS]
+            literal(f"● {theme}", colours.get(theme, "")) for theme in annotation.themes[:MAX_CHIPS]
         ]
         if len(annotation.themes) > MAX_CHIPS:
             chips.append(Content.styled(f"+{len(annotation.themes) - MAX_CHIPS:,} more", "dim"))
@@ -100,14 +99,14 @@ def suggestion_prompt(finding: QuoteFinding, quote: str) -> Content:
     if not finding.speaker:
         speaker = Content.styled(clean_line(speaker_unknown(finding)), "italic $text-muted")
     elif finding.uncertain:  # look before accepting: a ? and a dimmer colour
-        speaker = Content.styled(f"? {finding.speaker}", "italic $text-muted")
+        speaker = literal(f"? {finding.speaker}", "italic $text-muted")
     else:
-        speaker = Content.styled(finding.speaker, "bold $text-secondary")
+        speaker = literal(finding.speaker, "bold $text-secondary")
     return Content.assemble(
         Content.styled("suggested  ", "$text-muted"),
         speaker,
         "\n",
-        Content.styled(f"“{_excerpt(quote)}”", "italic $text-muted"),
+        literal(f"“{_excerpt(quote)}”", "italic $text-muted"),
     )
 
 

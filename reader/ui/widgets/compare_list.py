@@ -44,10 +44,10 @@ def disagreement_prompt(
         Content.styled(f"{number}. ", "bold"),
         literal(f"“{excerpt}”", "italic"),
         "\n",
-        Content.styled(f"A {shorten(shown_coder(coder_a), 16)}: ", "bold $primary"),
+        literal(f"A {shorten(shown_coder(coder_a), 16)}: ", "bold $primary"),
         _coding(disagreement.a),
         "\n",
-        Content.styled(f"B {shorten(shown_coder(coder_b), 16)}: ", "bold $warning"),
+        literal(f"B {shorten(shown_coder(coder_b), 16)}: ", "bold $warning"),
         _coding(disagreement.b),
     )
 

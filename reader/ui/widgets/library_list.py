@@ -29,6 +29,7 @@ from reader.core.text import clean_line, shown_name
 from reader.core.wording import plural
 from reader.reading.library_order import SORTS, arrange, next_sort
 from reader.reading.library_views import VIEWS, by_feed, in_view, next_view, unread_count
+from reader.ui.styling import literal
 from reader.ui.widgets.option_updates import MeasuredContent, prompt_width, redraw, same_lines
 
 
@@ -146,7 +147,7 @@ class LibraryList(OptionList):
                 if options:
                     options.append(None)
                 heading = f"{name} · {unread} unread" if unread else name
-                options.append(Option(Content.styled(heading, "bold $accent"), disabled=True))
+                options.append(Option(literal(heading, "bold $accent"), disabled=True))
             for record in group:
                 if options:
                     options.append(None)  # a separator line

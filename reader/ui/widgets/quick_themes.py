@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
+from reader.ui.styling import literal
+
 GAP = "   "
 
 
@@ -56,7 +58,7 @@ class QuickThemes(Widget):
                 Content.assemble(
                     Content.styled(str(number), "bold"),
                     " ",
-                    Content.styled(theme, self._colours.get(theme, "")),
+                    literal(theme, self._colours.get(theme, "")),
                 )
                 for number, theme in line
             ]
