@@ -20,6 +20,8 @@ from reader.core.paths import Locations
 from reader.core.text import clean_line, shown_name
 from reader.core.wording import plural
 from reader.interchange import IMPORT_FORMATS
+from reader.storage.backups import Backup, Backups
+from reader.storage.database import Store, StoreError
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,6 +36,19 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     return run_import(where, args.file, args.format, args.json)
 
 
+def _backup_before_import(store: Store) -> Backup | None:
+    """A copy of the database as it is before the import (its journal folded in first):
+    an import replaces annotations by the file's newer versions, and a file's times can be
+    made up, so what it replaced must stay within reach (`reader restore`)."""
+    store.fold()
+    try:
+        return Backups(store.path).take("before-import")
+    except OSError as error:
+        raise StoreError(
+            f"{store.path}: cannot keep a copy before importing ({error}); nothing was imported"
+        ) from error
+
+
 def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> int:
     from reader.core.text_units import UNITS
     from reader.interchange.database_import import copy_missing_articles, from_database
@@ -44,7 +59,6 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
     from reader.interchange.tables import from_json
     from reader.interchange.w3c import from_w3c
     from reader.library.folder import Library
-    from reader.storage.database import Store
 
     path = Path(file).expanduser()
     shown = str(path)
@@ -77,6 +91,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             if path.resolve() == store.path.resolve():
                 return fail(f"{shown}: this is the library's own database; name the other copy's")
             copied = copy_missing_articles(their, store, where.library)
+        kept = _backup_before_import(store)
         report = import_incoming(store, Library(where.library, store), incoming)
     finally:
         store.close()
@@ -97,6 +112,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         line = f"imported {plural(len(report.added), 'annotation')} from {shown_name(shown)}"
         if report.updated:
             line += f"; {len(report.updated)} updated to their newer version"
+            if kept is not None:  # what they replaced can be had back (`reader restore`)
+                line += f" (the versions replaced are kept in {kept.name})"
         if report.copies:
             line += f"; {report.copies} of them another coder's version kept beside ours"
         if copied:

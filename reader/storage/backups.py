@@ -9,7 +9,9 @@ Kinds and how many are kept:
 - `recent`: the state before a write, at most one every 10 minutes of writing (last 5);
 - `daily`: the first state of each day a write happens (last 14);
 - `before-restore`, `before-doctor`, `before-migration`: taken before those operations
-  replace the file (last 5 of each).
+  replace the file (last 5 of each);
+- `before-import`: taken before `reader import` changes anything (an import may replace
+  annotations by their newer versions; last 5).
 """
 
 from __future__ import annotations
@@ -23,7 +25,14 @@ from pathlib import Path
 from reader.storage.atomic import copy_atomically
 
 FOLDER = ".reader-backups"
-KEEP = {"recent": 5, "daily": 14, "before-restore": 5, "before-doctor": 5, "before-migration": 5}
+KEEP = {
+    "recent": 5,
+    "daily": 14,
+    "before-restore": 5,
+    "before-doctor": 5,
+    "before-migration": 5,
+    "before-import": 5,
+}
 RECENT_EVERY = timedelta(minutes=10)
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<db>.+)\.(?P<kind>[a-z-]+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.json$")

@@ -237,3 +237,29 @@ def test_import_copies_no_file_but_an_article_from_inside_their_folder(
     assert not (alice / ".hidden.txt").exists()
     after = on_disk(alice / "reader.json")["annotations"]
     assert set(before) <= set(after)  # nothing of ours lost
+
+
+def test_an_import_that_replaces_an_annotation_keeps_a_backup_first(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    exported = tmp_path / "mine.json"
+    run_reader("export", "-f", "json", "-o", str(exported), "--library", str(tagged_library))
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    first = document["annotations"][0]
+    before = first["source"]
+    first["source"], first["note"] = "EVIL", "overwritten"
+    first["updated"] = _an_hour_on(first["updated"])
+    crafted = tmp_path / "crafted.json"
+    crafted.write_text(json.dumps(document), encoding="utf-8")
+    result = run_reader("import", str(crafted), "--library", str(tagged_library))
+    assert result.returncode == 0, result.stderr
+    assert "1 updated to their newer version (the versions replaced are kept in" in result.stdout
+    (backup,) = (tagged_library / ".reader-backups").glob("reader.json.before-import.*.json")
+    kept = json.loads(backup.read_text(encoding="utf-8"))["annotations"]
+    assert before in {a["source"] for a in kept.values()}
+
+
+def _an_hour_on(stamp: str) -> str:
+    from datetime import datetime, timedelta
+
+    return (datetime.fromisoformat(stamp) + timedelta(hours=1)).isoformat()
