@@ -20,7 +20,9 @@ from reader.core.coders import clean_coder
 from reader.core.text import Quotation, quotations
 
 CONTEXT_CHARS = 32  # characters of context kept each side of a quote, for re-anchoring
-Position = Annotated[int, msgspec.Meta(ge=0)]  # a character offset into an article's text
+# A character offset into an article's text (never past 2**53: a crafted 10**20 made search
+# fail on an integer overflow)
+Position = Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)]
 Kind = Literal["quotation", "passage"]
 QUOTATION: Kind = "quotation"  # the speaker's own words, inside quote marks
 PASSAGE: Kind = "passage"  # anything else: a paraphrase, context, a sentence

@@ -38,7 +38,13 @@ from reader.core.wording import plural
 from reader.library.article_files import ArticleError, is_article_file, read_article
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import FOLDER, Backups
-from reader.storage.database import Store, StoreError, locked, schema_of_generation
+from reader.storage.database import (
+    JournalChangeError,
+    Store,
+    StoreError,
+    locked,
+    schema_of_generation,
+)
 from reader.storage.journal import Journal, JournalError
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import replayed
@@ -534,17 +540,23 @@ def _fold_journal(db: Path, checkup: Checkup, fix: bool) -> None:
         try:
             journal.read(0)
         except JournalError as error:
-            copy = journal.set_aside(db.parent / FOLDER, error.readable)
-            checkup.findings.append(
-                Finding(
-                    "problem",
-                    f"{error.args[0].split(';')[0]}: a copy is kept as {copy}; the changes "
-                    "before the damage are kept",
-                    fixed=True,
-                )
-            )
+            if not _set_aside(journal, db, error.readable, error.args[0], checkup):
+                return
     try:
         store = Store(db)
+    except JournalChangeError as error:  # a whole line whose change is malformed
+        with locked(db):
+            try:
+                keep = journal.change_offset(error.change)
+            except OSError as failure:
+                checkup.findings.append(Finding("error", f"{journal.path}: {failure}"))
+                return
+            if not _set_aside(journal, db, keep, error.args[0], checkup):
+                return
+        try:
+            store = Store(db)
+        except StoreError:
+            return  # the checks below say what is wrong
     except StoreError:
         return  # the checks below say what is wrong with the file
     try:
@@ -557,6 +569,31 @@ def _fold_journal(db: Path, checkup: Checkup, fix: bool) -> None:
         checkup.findings.append(Finding("error", str(error)))
     finally:
         store.close()
+
+
+def _set_aside(journal: Journal, db: Path, keep: int, damage: str, checkup: Checkup) -> bool:
+    """Copy the journal into the backups folder and cut it to its first `keep` bytes (the
+    changes before the damage); False, with the reason found, when it cannot be."""
+    try:
+        copy = journal.set_aside(db.parent / FOLDER, keep)
+    except OSError as error:  # (a journal that is a link, a folder that cannot be written)
+        checkup.findings.append(
+            Finding(
+                "error",
+                f"{journal.path}: cannot set the journal aside ({error.strerror or error}); "
+                "move it out of the library folder and run `reader doctor --fix` again",
+            )
+        )
+        return False
+    checkup.findings.append(
+        Finding(
+            "problem",
+            f"{damage.split(';')[0]}: a copy is kept as {copy}; the changes before the "
+            "damage are kept",
+            fixed=True,
+        )
+    )
+    return True
 
 
 def _journal_records(db: Path, data: dict[str, Any], checkup: Checkup) -> list[dict[str, Any]]:

@@ -85,6 +85,9 @@ from reader.storage.tables import (
     TablesError,
     replayed,
 )
+from reader.storage.tables import (
+    article_id as checked_article_id,
+)
 from reader.storage.tinydb_storage import (
     AtomicJSONStorage,
     StorageError,
@@ -102,6 +105,16 @@ RECOVERY = "`reader restore` goes back to a backup; `reader doctor` checks and r
 
 class StoreError(Exception):
     """The database cannot be used; the message is one line naming the file and what to do."""
+
+
+class JournalChangeError(StoreError):
+    """A journal change whose line is whole but whose content is malformed (made by hand or
+    by a crafted file): `change` is its number (1 for the first after the generation line),
+    from which `reader doctor --fix` sets the journal aside."""
+
+    def __init__(self, message: str, change: int) -> None:
+        super().__init__(message)
+        self.change = change
 
 
 def lock_path(db: Path) -> Path:
@@ -426,23 +439,27 @@ class Store:
         for number, record in enumerate(records, start=1):
             operations = record.get("ops")
             if not isinstance(operations, list):
-                raise StoreError(f"{self.journal.path}: change {number} holds no operations")
+                raise JournalChangeError(
+                    f"{self.journal.path}: change {number} holds no operations; `reader doctor "
+                    "--fix` keeps what can be read and sets the rest aside",
+                    number,
+                )
             dropped = [  # articles removed (their records, for the listeners)
-                self._tables.articles[int(op[1])]
+                self._tables.articles[key]
                 for op in operations
                 if isinstance(op, list)
                 and len(op) == 3
                 and op[0] == ARTICLES
                 and op[2] is None
-                and str(op[1]).isdigit()
-                and int(op[1]) in self._tables.articles
+                and (key := _article_key(op[1])) in self._tables.articles
             ]
             try:
                 put, gone = self._tables.apply(operations, only)
             except TablesError as error:
-                raise StoreError(
+                raise JournalChangeError(
                     f"{self.journal.path}: change {number}: {error}; `reader doctor --fix` "
-                    "keeps what can be read and sets the rest aside"
+                    "keeps what can be read and sets the rest aside",
+                    number,
                 ) from None
             added += put
             removed += gone
@@ -451,7 +468,7 @@ class Store:
                     articles[gone_record.id] = replace(gone_record, missing=True)
             for operation in operations:
                 if operation[0] == ARTICLES and operation[2] is not None:
-                    record_id = int(operation[1])
+                    record_id = _article_key(operation[1])  # (checked by `apply`)
                     if record_id in self._tables.articles:
                         articles[record_id] = self._tables.articles[record_id]
         return Change(added=tuple(added), removed=tuple(removed), articles=tuple(articles.values()))
@@ -759,14 +776,15 @@ class Store:
         """Register a new article; its id is the next never-used one."""
         with self._lock, self._transaction(edit=False):
             articles = self._tables.articles
-            article_id = int(self._tables.meta.get("next_article_id", 1))
-            article_id = max(article_id, max(articles, default=0) + 1)
-            record = ArticleRecord(
-                id=article_id, added=fields.pop("added", None) or now(), **fields
-            )
-            articles[article_id] = record
-            self._put(ARTICLES, article_id, asdict(record))
-            self._set_meta(next_article_id=article_id + 1)
+            try:
+                number = checked_article_id(self._tables.meta.get("next_article_id", 1))
+            except ValueError:  # (a hand-edited 10**30: the ids in use decide)
+                number = 1
+            number = max(number, max(articles, default=0) + 1)
+            record = ArticleRecord(id=number, added=fields.pop("added", None) or now(), **fields)
+            articles[number] = record
+            self._put(ARTICLES, number, asdict(record))
+            self._set_meta(next_article_id=number + 1)
             self._rebuild_articles()
         self._notify(Change(articles=(record,)))
         return record
@@ -1333,3 +1351,11 @@ def _is_read_only(path: Path) -> bool:
 def _free_key(taken: set[int]) -> int:
     """The lowest quick key not in `taken`, or 0 when all nine are taken."""
     return next((key for key in QUICK_KEYS if key not in taken), 0)
+
+
+def _article_key(key: object) -> int | None:
+    """A journal operation's article key as an id, None when it is not one."""
+    try:
+        return checked_article_id(key)
+    except ValueError:
+        return None

@@ -143,6 +143,20 @@ class Journal:
             records.append(record)
         return Reading(records, offset + cut, generation, cut != len(data))
 
+    def change_offset(self, change: int) -> int:
+        """Where change number `change` begins (1: the first after the generation line):
+        what `set_aside` keeps to set that change and the ones after it aside."""
+        with open_regular(self.path, follow_links=False) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            data = read_stream(handle, MAX_JOURNAL_BYTES, str(self.path), size)
+        offset = 0
+        for _ in range(change):  # past the generation line and the changes before it
+            newline = data.find(b"\n", offset)
+            if newline < 0:
+                return offset
+            offset = newline + 1
+        return offset
+
     def start(self, generation: int) -> int:
         """Begin a new journal continuing database `generation`; the offset after it."""
         line = encode_line({"generation": generation})

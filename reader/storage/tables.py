@@ -149,9 +149,11 @@ class Tables:
                         added.append(annotation)
                 elif table == ARTICLES:
                     if doc is None:
-                        self.articles.pop(int(key), None)
+                        self.articles.pop(article_id(key), None)
                     else:
                         record = article_from_doc(doc)
+                        if record.id != article_id(key):
+                            raise TablesError(f"article {str(key)[:40]!r} holds id {record.id}")
                         self.articles[record.id] = record
                 elif table == SOURCES:
                     if doc is None:
@@ -163,8 +165,8 @@ class Tables:
                         self.themes.pop(str(key), None)
                     else:
                         self.themes[str(key)] = theme_from_doc(doc)
-                elif table == META and isinstance(doc, dict):
-                    self.meta = dict(doc)
+                elif table == META:
+                    self.meta = checked_meta(doc, self.meta.get("schema", doc_schema(doc)))
                 else:
                     raise TablesError(f"unknown operation on {table!r}")
             except TablesError:
@@ -403,10 +405,46 @@ def _used_twice(piece: Iterable[Annotation], before: dict[str, Annotation]) -> s
     return "?"
 
 
+# Ids and character offsets above this fit no article and no 64-bit column: a crafted
+# journal line or file with 10**30 made search fail on an integer overflow.
+LARGEST_ID = 2**53 - 1
+
+
+def article_id(value: Any) -> int:
+    """An article's id or table key as a number: ASCII digits (or an int) from 1 to
+    `LARGEST_ID`; `ValueError` otherwise ("²" is a digit to `str.isdigit`, not to `int`)."""
+    if type(value) is int:
+        number = value
+    elif isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 16:
+        number = int(value)
+    else:
+        raise ValueError(f"article id {str(value)[:40]!r} is not a number")
+    if not 1 <= number <= LARGEST_ID:
+        raise ValueError(f"article id {number if number < 10**20 else 'too large'} is out of range")
+    return number
+
+
+def doc_schema(doc: Any) -> Any:
+    return doc.get("schema") if isinstance(doc, dict) else None
+
+
+def checked_meta(doc: Any, schema: Any) -> dict[str, Any]:
+    """A journal's or a file's meta record as the store may take it: the schema it was
+    written with (never another: a journal line setting schema 99 locked every command
+    out), and a next article id in range."""
+    if not isinstance(doc, dict):
+        raise ValueError("the meta record is not an object")
+    if "schema" in doc and doc["schema"] != schema:
+        raise ValueError(f"the meta record sets schema {str(doc['schema'])[:20]}, not {schema}")
+    if "next_article_id" in doc:
+        article_id(doc["next_article_id"])
+    return dict(doc)
+
+
 def article_from_doc(doc: dict[str, Any]) -> ArticleRecord:
     known = ArticleRecord.__dataclass_fields__
     values = {k: v for k, v in doc.items() if k in known}
-    values["id"] = int(values["id"])
+    values["id"] = article_id(values["id"])
     values["path"] = str(values["path"])
     values["title"] = clean_line(str(values.get("title", "")))
     # The optional fields (reading state came after schema 4; the rest is metadata): a

@@ -129,6 +129,47 @@ def test_a_hostile_journal_line_with_a_good_checksum_is_refused(tmp_path: Path) 
     assert "\n" not in str(error.value)
 
 
+@pytest.mark.parametrize(
+    "operation",
+    [
+        ["articles", "\u00b2", None],  # a digit to str.isdigit, not to int
+        ["articles", "9" * 5000, None],
+        ["articles", "abc", {"id": 7, "path": "new.txt", "title": "T", "sha256": "0"}],
+        ["meta", "1", {"schema": 99}],  # would lock every command out once folded
+        ["meta", "1", {"schema": 5, "next_article_id": 10**30}],
+        ["annotations", "x", {**new_annotation(1, TEXT, 7, 9).to_doc(), "start": 10**20}],
+        ["annotations"],
+        ["sources", "x", ["a"]],
+    ],
+)
+def test_a_crafted_change_is_refused_in_one_line_and_the_doctor_sets_it_aside(
+    tmp_path: Path, operation: list[object]
+) -> None:
+    db = tmp_path / "reader.json"
+    make(db).close()
+    journal = Journal(db)
+    generation = json.loads(db.read_text())["meta"]["1"]["generation"]
+    end = journal.append({"ops": [operation]}, journal.start(generation))
+    with pytest.raises(StoreError, match="change 1") as error:
+        Store(db)
+    assert "\n" not in str(error.value) and "reader doctor --fix" in str(error.value)
+    checkup = examine(db, fix=True)
+    assert any("a copy is kept" in f.message for f in checkup.findings), checkup.findings
+    store = Store(db)
+    assert [a.source for a in store.annotations()] == ["S0", "S1", "S2"]
+    assert store.add_article(path="b.txt", title="B", sha256="1").id == 2
+    assert end > 0
+
+
+def test_a_made_up_next_article_id_in_the_file_gives_the_next_id_in_use(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    make(db).close()
+    data = json.loads(db.read_text())
+    data["meta"]["1"]["next_article_id"] = 10**30
+    db.write_text(json.dumps(data))
+    assert Store(db).add_article(path="b.txt", title="B", sha256="1").id == 2
+
+
 def test_a_journal_already_folded_is_ignored(tmp_path: Path) -> None:
     """A crash between the fold's rename and the journal's removal leaves the old journal
     beside a file that already holds it: it must not be replayed (a deletion made since
@@ -324,3 +365,15 @@ def test_reading_a_small_journal_reserves_no_memory_for_its_bound(tmp_path: Path
         tracemalloc.stop()
     assert reading.records and peak < 4 << 20  # (a read of the 4 GB bound reserved it first)
     store.close()
+
+
+def test_the_doctor_never_sets_aside_a_journal_that_is_a_link(tmp_path: Path) -> None:
+    db = tmp_path / "lib" / "reader.json"
+    db.parent.mkdir()
+    make(db).close()
+    outside = tmp_path / "keep.txt"
+    outside.write_text("keep me\n")
+    Journal(db).path.symlink_to(outside)
+    checkup = examine(db, fix=True)  # one finding, no exception
+    assert any("cannot set the journal aside" in f.message for f in checkup.findings)
+    assert outside.read_text() == "keep me\n"
