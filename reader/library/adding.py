@@ -58,6 +58,7 @@ from reader.library.fetching import (
     FetchError,
     fetch,
     is_web_address,
+    without_credentials,
 )
 from reader.library.folder import Library
 from reader.library.site_memory import FOLDER_NAME, SiteMemory
@@ -207,9 +208,11 @@ def prepare(
     if url:
         fetched = _fetch(url, HTML_TYPES, timeout, cancelled)
         memory = site_memory(library) if library is not None else None
-        article = _clean(fetched.text(), fetched.url, source, cleaning, memory, url)
-        article.url = url
-        return Prepared(source, article, (url, fetched.url))
+        # (a user name and password in the address open the page, never go into the file)
+        public, final = without_credentials(url), without_credentials(fetched.url)
+        article = _clean(fetched.text(), final, source, cleaning, memory, public)
+        article.url = public
+        return Prepared(source, article, (public, final))
     if source == "-":
         if not (stdin or b"").strip():
             raise AddError(

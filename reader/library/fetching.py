@@ -57,12 +57,35 @@ FEED_TYPES = (
 
 
 def is_web_address(url: str) -> bool:
-    """True for an absolute http(s) URL with a host: the only addresses Reader fetches."""
+    """True for an absolute http(s) URL with a host (and a port, if any, that exists): the
+    only addresses Reader fetches."""
+    return address_problem(url) is None
+
+
+def address_problem(url: str) -> str | None:
+    """Why `url` is not an address Reader fetches, in a few words; None when it is one."""
     try:
         parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 - raises ValueError for a port out of range ("http://h:99999/")
+    except ValueError as error:
+        return str(error).casefold().rstrip(".")
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        return "not http or https"
+    if not parts.hostname:
+        return "no host"
+    return None
+
+
+def without_credentials(url: str) -> str:
+    """`url` without a user name and password ("http://user:pass@host/" -> "http://host/"):
+    what is stored, shown and cited never carries them."""
+    try:
+        parts = urlsplit(url)
     except ValueError:
-        return False
-    return parts.scheme.lower() in WEB_SCHEMES and bool(parts.hostname)
+        return url
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
 
 
 class FetchError(Exception):
@@ -125,8 +148,9 @@ def fetch(
     wrong content type (`accept`; an answer with none is taken), an answer over `max_bytes`,
     or one not complete within `timeout` seconds; `FetchCancelled` once `cancelled()`.
     With `etag` or `last_modified` the request is conditional (see the module docstring)."""
-    if not is_web_address(url):
-        raise FetchError(f"{url}: not a web address; give an http:// or https:// address")
+    problem = address_problem(url)
+    if problem is not None:
+        raise FetchError(f"{url}: not a web address ({problem}); give an http:// or https:// one")
     conditions = {}
     if etag:
         conditions["If-None-Match"] = etag

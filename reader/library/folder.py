@@ -101,8 +101,10 @@ class Library:
         for relative in files:
             try:
                 info = (self.folder / relative).stat()
-            except OSError:
-                return True
+            except OSError as error:
+                if self._skipped.get(relative) != _unreadable(error):
+                    return True  # (a link to nothing: said once, not at every look)
+                continue
             skipped = self._skipped.get(relative)
             if skipped is not None:
                 if skipped != (info.st_size, info.st_mtime):
@@ -121,7 +123,9 @@ class Library:
             try:
                 info = path.stat()
             except OSError as error:
-                report.skipped.append(f"{path}: cannot read it ({error.strerror})")
+                if self._skipped.get(relative) != _unreadable(error):
+                    report.skipped.append(f"{path}: cannot read it ({error.strerror})")
+                    self._skipped[relative] = _unreadable(error)
                 continue
             record = known.get(relative)
             if record and not record.missing and _same_file(record, info):
@@ -190,6 +194,12 @@ class Library:
             self.store.save_annotations(changed)
             report.reanchored += sum(not a.orphaned for a in changed)
             report.orphaned += [a for a in changed if a.orphaned]
+
+
+def _unreadable(error: OSError) -> tuple[int, float]:
+    """What `_skipped` keeps for a file that cannot even be looked at (a link to nothing,
+    a loop of links): reported once, until the reason changes."""
+    return (-1, float(error.errno or 0))
 
 
 def _same_file(record: ArticleRecord, info: os.stat_result) -> bool:

@@ -53,6 +53,25 @@ def test_a_web_page_is_added_as_its_story_with_front_matter(site: str, empty_lib
     assert [entry["title"] for entry in listing] == [meta["title"]]
 
 
+def test_a_user_name_and_password_in_the_address_are_never_stored(
+    site: str, empty_library: Path
+) -> None:
+    address = site.replace("http://", "http://reader:secret@") + "/story.html"
+    result = run_reader("add", address, "--library", str(empty_library))
+    assert result.returncode == 0, result.stderr
+    [file] = articles_in(empty_library)
+    meta, _body = split_front_matter(file.read_text(encoding="utf-8"))
+    assert meta["url"] == f"{site}/story.html"
+    assert "secret" not in file.read_text(encoding="utf-8") and "secret" not in result.stdout
+
+
+def test_an_address_with_a_port_out_of_range_is_one_line(empty_library: Path) -> None:
+    result = run_reader("add", "http://127.0.0.1:99999/x", "--library", str(empty_library))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "port out of range" in result.stderr
+    assert articles_in(empty_library) == []
+
+
 def test_adding_the_same_page_again_says_it_is_there(site: str, empty_library: Path) -> None:
     assert run_reader("add", f"{site}/story.html", "--library", str(empty_library)).returncode == 0
     [file] = articles_in(empty_library)

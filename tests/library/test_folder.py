@@ -85,6 +85,17 @@ def test_an_unreadable_file_is_reported_once_until_it_changes(library: Path) -> 
     assert [r.title for r in report.added] == ["Now a real article"]
 
 
+def test_a_link_to_nothing_is_reported_once_and_nothing_new_after(library: Path) -> None:
+    store = Store(library / "reader.json")
+    shelf = Library(library, store)
+    shelf.scan()
+    (library / "dangling.txt").symlink_to(library / "gone.txt")
+    assert len(shelf.scan().skipped) == 1
+    assert shelf.scan().skipped == [] and not shelf._anything_new()
+    (library / "gone.txt").write_text("Back now\n\nWith text.", encoding="utf-8")
+    assert "Back now" in {r.title for r in shelf.scan().added}
+
+
 def test_a_scan_with_nothing_new_takes_no_lock(library: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     store = Store(library / "reader.json")
     shelf = Library(library, store)
