@@ -470,3 +470,22 @@ def test_an_export_into_a_folder_that_does_not_exist_is_refused(
     assert result.stderr == f"reader: {missing}: no such folder (for {missing / 'x'}); " \
         "create it first, or give another path\n"  # fmt: skip
     assert not missing.exists()
+
+
+def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrophe(
+    tagged: Path,
+) -> None:
+    from dataclasses import replace
+
+    from reader.interchange.tables import spreadsheet_safe
+
+    selection = _selection(tagged)
+    first = selection.annotations[0]
+    evil = replace(selection, annotations=[msgspec.structs.replace(first, note="=1+1")])
+    rows = list(csv.DictReader(io.StringIO(to_csv(evil).removeprefix("\ufeff"))))
+    assert rows[0]["note"] == "'=1+1"
+
+    for formula in ('=HYPERLINK("http://evil/")', "=cmd|' /C calc'!A0", "+1+1", "@SUM(1)", "-A1"):
+        assert spreadsheet_safe(formula) == "'" + formula
+    for kept in ("-12", "3.5", "Doug King", "“We will”", 42, "", "a=b"):
+        assert spreadsheet_safe(kept) == kept
