@@ -177,6 +177,12 @@ _LAST_WORD = re.compile(r"\b(\w+)[ \t]+$")
 # ("Dr. Ilan Weisbrod … said … “…patient.” / “Medically, if she was stable,” he said").
 _PRONOUN_SEARCH_END = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)|\n|[\"“«]")
 _PREPOSITIONS = words("prepositions")
+_PERSON_WORDS = words("person_nouns") | TITLES  # (TITLES: defined above)
+# "the executive", "a veteran lawyer", "his son": a determiner, maybe one word, then a noun
+_DESCRIBED_PERSON = re.compile(
+    r"\b(?:the|a|an|his|her|their|its)\s+(?:([a-z][\w-]*)\s+)?([a-z][\w-]*)\b",
+    re.IGNORECASE,
+)
 _GENDERED_PRONOUN = re.compile(
     r"\b(?:(?P<m>he|him|his|himself)|(?P<f>she|her|hers|herself))\b", re.IGNORECASE
 )
@@ -1053,12 +1059,22 @@ class Entities:
             if index + 1 < len(self.mentions) and self.mentions[index + 1].entity.kind == "person":
                 stop = min(stop, self.mentions[index + 1].start)
             pronoun = _GENDERED_PRONOUN.search(self.text, mention.end, stop)
+            if pronoun and self._someone_described_between(mention.end, pronoun.start()):
+                continue  # "Nkechi Obi … pressed the executive on whether he would": his
             if pronoun and pronoun.group().casefold() in {"her", "him"}:
                 before = _LAST_WORD.search(self.text, max(0, pronoun.start() - 16), pronoun.start())
                 if before and before.group(1).casefold() in _PREPOSITIONS:
                     continue  # "Gerhard Reimer … stood beside her": someone else
             if pronoun:
                 entity.gender = "m" if pronoun.group("m") else "f"
+
+    def _someone_described_between(self, start: int, end: int) -> bool:
+        """Whether words for a person not named stand between two offsets ("the
+        executive", "a lawyer", "his son"): a pronoun after them may be theirs."""
+        for found in _DESCRIBED_PERSON.finditer(self.text, start, end):
+            if any(word and word.casefold() in _PERSON_WORDS for word in found.groups()):
+                return True
+        return False
 
     # --- reading the article ---
     def tokens_in(self, start: int, end: int) -> list[Token]:

@@ -3685,3 +3685,29 @@ def test_a_field_before_a_role_stays_in_the_speakers_description() -> None:
     described = {e.name: e.description for e in Entities(text).entities}
     assert described["Daniel Kerr"] == "Housing Minister"
     assert described["Leah Moreau"] == "Opposition housing critic"
+
+
+def test_a_pronoun_after_words_for_someone_else_gives_no_gender() -> None:
+    text = _article(
+        "MP Nkiru Adebayo pressed the executive on whether he would support a code.\n\n"
+        "“We have supported it from the beginning,” said Robert Sinclair, the chief executive.\n\n"
+        "Economist Hélène Roy, who testified later, said the truth lay in between.\n\n"
+        "Outside the committee room, Adebayo told reporters she was not satisfied.\n\n"
+        "“He came here to give us a lecture,” she said."
+    )
+    genders = {e.name: e.gender for e in Entities(text).entities}
+    assert genders["Nkiru Adebayo"] in {"", "f"}
+    assert [s for _, s in _speech(text)][-1] == "Nkiru Adebayo"
+
+
+def test_a_place_before_the_comma_does_not_hide_the_sentences_subject() -> None:
+    from reader.quotes.names import tokens
+    from reader.quotes.phrases import sentence_subject
+
+    for sentence in (
+        "Outside the committee room, Adebayo told reporters she was not satisfied.",
+        "Outside court, Adebayo told reporters she was relieved.",
+        "Inside the arena, Adebayo said the crowd was loud.",
+    ):
+        subject = sentence_subject(tokens(sentence, 0, len(sentence)))
+        assert subject is not None and [t.text for t in subject.tokens] == ["Adebayo"]
