@@ -436,6 +436,28 @@ _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by descri
 _NAMED_CUE_LEAST = 0.85
 
 
+# Words that make a role another one ("deputy mayor", "vice-president", "assistant coach"):
+# a description of the one is not of the other.
+_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "co", "sub"})
+
+
+def _ranks(words: Iterable[str]) -> set[str]:
+    """The rank words among `words`, each hyphenated part counted ("vice-president")."""
+    return {part for word in words for part in word.split("-") if part in _RANKS}
+
+
+def _same_rank(phrase: Phrase, head: str, described: list[str]) -> bool:
+    """Whether the rank words before the head noun agree between "the deputy mayor" (the
+    phrase) and a description ("Deputy Mayor", "Mayor"): the words right before the head's
+    place in the description, and the phrase's modifiers."""
+    wanted = _ranks(t.folded for t in phrase.tokens[:-1])
+    at = next((i for i, word in enumerate(described) if word.split("-")[-1] == head), None)
+    if at is None:
+        return not wanted  # (matched another way: a title's word, a kind of role)
+    given = _ranks(described[max(0, at - 2) : at + 1])
+    return wanted == given
+
+
 def _named_by_cue(attribution: _Attribution) -> bool:
     """Whether the rules found the speaker by a name of theirs at a speech verb."""
     entity = attribution.entity
@@ -2776,6 +2798,8 @@ class _Finder:
                 if entity.description.startswith("who ") and not role_clause(entity.description):
                     continue  # "who is not related to the chief executive": no role of hers
                 described = entity.description.casefold().replace(",", " ").split()
+                if not _same_rank(phrase, head, described):
+                    continue  # "the deputy mayor" is not the mayor, nor "the mayor" the deputy
                 if (
                     head in described
                     or any(_TITLE_WORDS.get(word.rstrip(".")) == head for word in described)

@@ -3711,3 +3711,23 @@ def test_a_place_before_the_comma_does_not_hide_the_sentences_subject() -> None:
     ):
         subject = sentence_subject(tokens(sentence, 0, len(sentence)))
         assert subject is not None and [t.text for t in subject.tokens] == ["Adebayo"]
+
+
+def test_the_deputy_mayor_is_not_the_mayor_nor_the_mayor_the_deputy() -> None:
+    text = _article(
+        "Deputy Mayor Ron Van Dusen led the opposition to the splash pad.\n\n"
+        "“Our water mains are 70 years old,” Van Dusen said.\n\n"
+        "Director of community services Gary Pettipiece wrote in his report that it would"
+        " cost $35,000 a year. Pettipiece said staff had looked at a smaller design.\n\n"
+        "Mayor Heather Mulvihill cast the deciding vote.\n\n"
+        "“I went back and forth,” said Mulvihill.\n\n"
+        "The deputy mayor said he would respect the decision.\n\n"
+        "“Council has spoken,” he said.\n\n"
+        "“It will be built,” the mayor said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Ron Van Dusen",
+        "Heather Mulvihill",
+        "Ron Van Dusen",
+        "Heather Mulvihill",
+    ]
