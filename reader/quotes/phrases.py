@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reader.quotes.cues import is_speech_verb
 from reader.quotes.given_names import gender_of, is_given_name, person_gender
@@ -620,6 +621,10 @@ def _describes(segment: Sequence[Token]) -> bool:
         bool(segment)
         and segment[0].folded in {"the", "a", "an"}
         and not any(_verbish(t) for t in segment)
+        and not any(  # "the candidate thanked her mother": a noun, then its verb in -ed
+            t.text.islower() and t.text.endswith("ed") and before.folded in _SUBJECT_NOUNS
+            for before, t in pairwise(segment)
+        )
     )
 
 
@@ -660,7 +665,10 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         if not comma or comma + 1 >= len(toks) or not _describes(toks[start:comma]):
             break
         start = comma + 1
-    if start == 0 and toks and toks[0].folded in PREPOSITIONS:
+    comma = next((i for i, t in enumerate(toks[:16]) if t.text == ","), 0)
+    if start == 0 and toks and toks[0].folded in PREPOSITIONS and 1 < comma < len(toks) - 1:
+        start = comma + 1  # "Before leaving the stage, the candidate thanked …": after it
+    elif start == 0 and toks and toks[0].folded in PREPOSITIONS:
         # "On one Facebook page an unidentified poster put up": skip the phrase's object
         # (to the next determiner or pronoun, else to the next name).
         window = range(2, min(len(toks), 10))

@@ -3731,3 +3731,12 @@ def test_the_deputy_mayor_is_not_the_mayor_nor_the_mayor_the_deputy() -> None:
         "Ron Van Dusen",
         "Heather Mulvihill",
     ]
+
+
+def test_an_opening_phrase_up_to_its_comma_is_not_the_subject() -> None:
+    from reader.quotes.names import tokens
+    from reader.quotes.phrases import sentence_subject
+
+    sentence = "Before leaving the stage, the candidate thanked her mother, who sat in front."
+    subject = sentence_subject(tokens(sentence, 0, len(sentence)))
+    assert subject is not None and [t.text for t in subject.tokens] == ["the", "candidate"]
