@@ -2327,7 +2327,7 @@ class _Finder:
             if described is not None:  # "The family-owned company confirmed it in a letter"
                 return described
             # "In a news release, the Calgary Police Service said": the clause's subject after
-            clause = re.match(r"[^.;:!?“”\"]{0,40}?,\s*", self.text[noun.end() : before])
+            clause = re.match(r"[^.;:!?“”\"]{0,80}?,\s*", self.text[noun.end() : before])
             if clause and _IN_DOCUMENT.search(self.text, max(0, noun.start() - 40), noun.start()):
                 opening = noun.end() + clause.end()
                 opening += 4 if self.text.startswith("the ", opening) else 0
@@ -2352,7 +2352,12 @@ class _Finder:
                 for later in self.entities.between(opening, min(before, opening + 120)):
                     if _any_speech_verb(_WORD.findall(self.text[opening : later.start])):
                         break
-                    if later.entity.kind == "person" and not self._inside_quote(later.start):
+                    appositive = later.entity.kind == "org" and self.text[
+                        max(0, later.start - 2) : later.start
+                    ] in {", ", ",\n"}  # "…, the team's ownership group, Bow River Sports"
+                    if (later.entity.kind == "person" or appositive) and not self._inside_quote(
+                        later.start
+                    ):
                         return later.entity
         return None
 

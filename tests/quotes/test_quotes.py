@@ -3740,3 +3740,13 @@ def test_an_opening_phrase_up_to_its_comma_is_not_the_subject() -> None:
     sentence = "Before leaving the stage, the candidate thanked her mother, who sat in front."
     subject = sentence_subject(tokens(sentence, 0, len(sentence)))
     assert subject is not None and [t.text for t in subject.tokens] == ["the", "candidate"]
+
+
+def test_a_statement_given_by_a_body_named_after_its_description_is_that_bodys() -> None:
+    text = _article(
+        "Council approved the arena on Tuesday.\n\n"
+        "In a statement posted to social media shortly after the vote, the team's ownership"
+        " group, Harbour Point Sports & Entertainment, said it remained committed.\n\n"
+        "“We are proud to be partners with the city,” the statement said."
+    )
+    assert [s for _, s in _speech(text)] == ["Harbour Point Sports & Entertainment"]
