@@ -502,7 +502,7 @@ _DEPARTMENT_LIST = re.compile(
 _AGED_BEFORE = re.compile(r"\b[\w-]+-year-old $")
 _INTRODUCED_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[\w.-]+(?:['’]s|s['’]))"
-    r"(?:\s+[a-z][\w-]*){1,4}),\s+$"
+    r"(?:\s+[a-z0-9][\w-]*){1,4}),\s+$"  # ("her 15-year-old daughter, Valentina,")
 )
 
 

@@ -3750,3 +3750,14 @@ def test_a_statement_given_by_a_body_named_after_its_description_is_that_bodys()
         "“We are proud to be partners with the city,” the statement said."
     )
     assert [s for _, s in _speech(text)] == ["Harbour Point Sports & Entertainment"]
+
+
+def test_a_relative_introduced_with_an_age_by_a_given_name_alone_is_a_person() -> None:
+    text = _article(
+        "Marisol Vega, 46, and her 15-year-old daughter, Lucía, have lived in the church"
+        " basement since March.\n\n"
+        "“They will find me,” Vega said.\n\n"
+        "Lucía, who is in Grade 10 at a school nearby, answered in French.\n\n"
+        "“This is my home,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Marisol Vega", "Lucía"]
