@@ -614,6 +614,30 @@ def _place_qualifier(segment: Sequence[Token]) -> bool:
     )
 
 
+# Words that open a sentence on a phrase of time or place ending at a comma.
+_OPENING_ADVERBS = frozenset(
+    {
+        "however",
+        "but",
+        "meanwhile",
+        "still",
+        "yet",
+        "back",
+        "later",
+        "earlier",
+        "afterward",
+        "afterwards",
+        "then",
+        "now",
+        "today",
+        "elsewhere",
+        "instead",
+        "there",
+        "here",
+    }
+)
+
+
 def _describes(segment: Sequence[Token]) -> bool:
     """Whether a segment between commas is a description in apposition ("the Arizona
     sheriff", "a former candidate"), not a clause with a subject of its own."""
@@ -653,7 +677,7 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
                 _introduces(toks[:index])
                 or lead.text.endswith("ing")
                 or (lead.text.endswith("ed") and index >= 2 and toks[1].text.islower())
-                or lead.folded in {"however", "but", "meanwhile", "still", "yet"}
+                or lead.folded in _OPENING_ADVERBS  # "Back on the lawn, …", "Later, …"
                 or _adverb_opening(lead)  # "Shortly after the call ended, ", "Conversely, "
             ):
                 start = index + 1

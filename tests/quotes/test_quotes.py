@@ -3761,3 +3761,12 @@ def test_a_relative_introduced_with_an_age_by_a_given_name_alone_is_a_person() -
         "“This is my home,” she said."
     )
     assert [s for _, s in _speech(text)] == ["Marisol Vega", "Lucía"]
+
+
+def test_a_sentence_opening_on_later_or_back_has_its_subject_after_the_comma() -> None:
+    from reader.quotes.names import tokens
+    from reader.quotes.phrases import sentence_subject
+
+    sentence = "Later that night, the mayor said it was over."
+    subject = sentence_subject(tokens(sentence, 0, len(sentence)))
+    assert subject is not None and [t.text for t in subject.tokens] == ["the", "mayor"]
