@@ -35,7 +35,8 @@ from reader.core.anchoring import reanchor
 from reader.core.codebook import name_key
 from reader.core.records import TABLES, Annotation, ArticleRecord
 from reader.core.wording import plural
-from reader.library.article_files import ArticleError, is_article_file, read_article
+from reader.library.article_files import ArticleError, read_article
+from reader.library.folder import library_files
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import FOLDER, Backups
 from reader.storage.database import (
@@ -182,10 +183,10 @@ class _Examination:
         known = {str(doc.get("path")) for doc in articles.values()}
         self._missing_files(articles)
         if self.library.is_dir():
-            new = [
-                p
-                for p in self.library.rglob("*")
-                if is_article_file(p) and p.relative_to(self.library).as_posix() not in known
+            new = [  # (as the app lists them: not the old copies in .reader-backups/)
+                self.library / relative
+                for relative in library_files(self.library)
+                if relative not in known
             ]
             unreadable: list[str] = []
             for path in new[:_FILES_READ]:

@@ -53,16 +53,7 @@ class Library:
 
     def files(self) -> list[str]:
         """Article files under the folder, as sorted relative POSIX paths."""
-        found: list[str] = []
-        root = self.folder
-        for current, dirs, names in os.walk(root):
-            depth = len(Path(current).relative_to(root).parts)
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and depth < MAX_DEPTH)
-            for name in names:
-                path = Path(current, name)
-                if is_article_file(path):
-                    found.append(path.relative_to(root).as_posix())
-        return sorted(found)
+        return library_files(self.folder)
 
     def path_of(self, record: ArticleRecord) -> Path:
         return self.folder / record.path
@@ -194,6 +185,21 @@ class Library:
             self.store.save_annotations(changed)
             report.reanchored += sum(not a.orphaned for a in changed)
             report.orphaned += [a for a in changed if a.orphaned]
+
+
+def library_files(root: Path) -> list[str]:
+    """The article files of a library folder, as sorted relative POSIX paths: not inside
+    hidden folders (`.reader-backups/articles/` keeps old copies) nor deeper than
+    `MAX_DEPTH`; what Reader lists, and what `reader doctor` counts."""
+    found: list[str] = []
+    for current, dirs, names in os.walk(root):
+        depth = len(Path(current).relative_to(root).parts)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and depth < MAX_DEPTH)
+        for name in names:
+            path = Path(current, name)
+            if is_article_file(path):
+                found.append(path.relative_to(root).as_posix())
+    return sorted(found)
 
 
 def _unreadable(error: OSError) -> tuple[int, float]:

@@ -210,3 +210,12 @@ def test_doctor_reports_a_deleted_article_file_and_says_what_to_do(tmp_path: Pat
     shutil.copy(GOLD / ICE, library / "renamed.txt")
     assert "(file missing)" not in run_reader("list", "--library", str(library)).stdout
     assert "ok:" in run_reader("doctor", "--library", str(library)).stdout
+
+
+def test_doctor_counts_no_old_copy_in_the_backups_as_a_new_article(library: Path) -> None:
+    assert run_reader("list", "--library", str(library)).returncode == 0  # registered
+    kept = library / ".reader-backups" / "articles"
+    kept.mkdir(parents=True)
+    (kept / "story.20261201.md").write_text("An old copy\n\nOf a page.\n", encoding="utf-8")
+    result = run_reader("doctor", "--library", str(library))
+    assert "not yet registered" not in result.stdout, result.stdout
