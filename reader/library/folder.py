@@ -187,6 +187,24 @@ class Library:
             report.orphaned += [a for a in changed if a.orphaned]
 
 
+WEB_PAGE_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def web_pages(root: Path, limit: int = 1000) -> list[str]:
+    """Saved web pages lying in a library folder (at most `limit`): not articles until
+    `reader add` cleans them to their story, which a user who saved one there expects."""
+    found: list[str] = []
+    for current, dirs, names in os.walk(root):
+        depth = len(Path(current).relative_to(root).parts)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and depth < MAX_DEPTH)
+        for name in names:
+            if not name.startswith(".") and Path(name).suffix.lower() in WEB_PAGE_SUFFIXES:
+                found.append(Path(current, name).relative_to(root).as_posix())
+                if len(found) >= limit:
+                    return sorted(found)
+    return sorted(found)
+
+
 def library_files(root: Path) -> list[str]:
     """The article files of a library folder, as sorted relative POSIX paths: not inside
     hidden folders (`.reader-backups/articles/` keeps old copies) nor deeper than

@@ -202,7 +202,24 @@ class ReaderApp(App[None]):
             self._open_first()
         if message.first:
             self._library_scanned()
+            self._say_web_pages()
         self._report_scan(message.report)
+
+    @work(thread=True, group="scan")
+    def _say_web_pages(self) -> None:
+        """Once a session: web pages saved into the library folder are not read until
+        added (a newcomer's saved .html never showed up, and nothing said why)."""
+        from reader.library.folder import web_pages
+
+        pages = web_pages(self.library_folder)
+        if not pages:
+            return
+        named = pages[0] if len(pages) == 1 else f"{len(pages)} web pages"
+        self.notify(
+            f"{named} in the library folder: a web page is read once added (+, or `reader "
+            "add FILE`), which cleans it to its story",
+            timeout=8,
+        )
 
     def _report_scan(self, report: ScanReport) -> None:
         skipped = list(report.skipped)

@@ -73,6 +73,18 @@ async def test_the_open_articles_file_deleted_is_said_and_its_annotations_kept(
         ]
 
 
+async def test_a_web_page_saved_into_the_library_folder_is_said_to_need_adding(
+    ice_library: Path,
+) -> None:
+    (ice_library / "saved-story.html").write_text("<html><body><p>Hi</p></body></html>")
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert "saved-story.html in the library folder: a web page is read once added" in (
+            toast_words(app)
+        )
+
+
 async def test_an_article_edited_on_disk_reloads_with_its_annotations(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
