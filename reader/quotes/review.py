@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
 from reader.core.records import Annotation
@@ -113,3 +113,50 @@ def of_speaker(
 ) -> list[QuoteFinding]:
     """The untagged quotations suggested for one speaker."""
     return [f for f in untagged(findings, annotations) if f.speaker == name]
+
+
+# Who the user named for a speaker the finder could not name, by the words for them and
+# the paragraph they are in: (mention folded, paragraph start) -> source.
+NamedUnknowns = dict[tuple[str, int], str]
+
+
+def unknown_key(finding: QuoteFinding, text: str) -> tuple[str, int] | None:
+    """What ties the parts of one quotation whose speaker is unknown ("“…,” one resident
+    said. “…”"): the words for the speaker and the paragraph; None for a named speaker."""
+    if finding.speaker is not None or not (finding.mention or "").strip():
+        return None
+    paragraph = text.rfind("\n\n", 0, finding.span.start) + 1
+    return (" ".join((finding.mention or "").split()).casefold(), paragraph)
+
+
+def name_unknown(
+    named: NamedUnknowns, findings: Sequence[QuoteFinding], annotation: Annotation, text: str
+) -> bool:
+    """Remember the source the user gave a quotation whose speaker was unknown, for the
+    other parts of it; True when one was remembered."""
+    if not annotation.source:
+        return False
+    for finding in findings:
+        span = finding.span
+        overlap = min(span.end, annotation.end) - max(span.start, annotation.start)
+        key = unknown_key(finding, text)
+        if key is not None and overlap / max(1, span.end - span.start) >= COVERED:
+            named[key] = annotation.source
+            return True
+    return False
+
+
+def with_named_unknowns(
+    findings: Sequence[QuoteFinding], named: NamedUnknowns, text: str
+) -> list[QuoteFinding]:
+    """The findings with the user's name for an unknown speaker on the other parts of the
+    same quotation (a suggestion to look at: below the confidence that is accepted unread)."""
+    if not named:
+        return list(findings)
+    out = []
+    for finding in findings:
+        key = unknown_key(finding, text)
+        if key is not None and key in named:
+            finding = replace(finding, speaker=named[key], confidence=min(finding.confidence, 0.5))
+        out.append(finding)
+    return out

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from reader.core.records import Annotation, new_annotation
 from reader.core.text import Quotation, Span
+from reader.quotes import find_quotes
 from reader.quotes.finding import QuoteFinding
 from reader.quotes.review import is_tagged, nearest, untagged
 
@@ -56,3 +57,21 @@ def test_nearest_are_the_first_of_all_sorted_by_distance(
 
 def _start(finding: QuoteFinding) -> int:
     return finding.span.start
+
+
+def test_a_name_given_to_an_unknown_speaker_goes_to_the_rest_of_the_quotation() -> None:
+    from reader.quotes.review import name_unknown, with_named_unknowns
+
+    text = (
+        "Flood\n\n“It has been hard,” one resident said. “We wait and we wait.”\n\n"
+        "“Another thing,” one resident said.\n"
+    )
+    findings = find_quotes(text)
+    first, second, _other = findings
+    assert first.speaker is None and second.speaker is None
+    named: dict[tuple[str, int], str] = {}
+    tagged = new_annotation(1, text, first.span.start, first.span.end, source="Ana Ruiz")
+    assert name_unknown(named, findings, tagged, text)
+    carried = with_named_unknowns(findings, named, text)
+    assert carried[1].speaker == "Ana Ruiz" and carried[1].uncertain
+    assert carried[2].speaker is None  # "one resident" in another paragraph: someone else

@@ -21,6 +21,7 @@ from tests.helpers.pilot import (
     saved_annotations,
     settle,
     tag,
+    type_text,
     view,
 )
 from tests.helpers.seeding import town_library
@@ -166,6 +167,30 @@ async def test_accept_on_an_unknown_speaker_shows_the_mention_and_asks_before_sa
         assert not isinstance(app.screen, TagDialog)
         [saved] = saved_annotations(library / "reader.json")
         assert saved["source"] is None and saved["start"] == unknown.span.start
+
+
+async def test_naming_an_unknown_speaker_names_the_rest_of_the_quotation(tmp_path: Path) -> None:
+    library = tmp_path / "flood"
+    library.mkdir()
+    (library / "flood.txt").write_text(
+        "Flood waters rise\n\nThe river rose overnight.\n\n"
+        "“It has been hard,” one resident said. “We wait and we wait.”\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first, second = [f for f in main(app).findings if f.speech]
+        assert first.speaker is None and second.speaker is None
+        view(app).move_to(first.span.start)
+        await press(pilot, "a")
+        assert isinstance(app.screen, TagDialog)
+        await type_text(pilot, "Ana Ruiz")
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        rest = next(f for f in main(app).findings if f.span == second.span)
+        assert rest.speaker == "Ana Ruiz" and rest.uncertain  # to check, not to accept unread
+        assert "? Ana Ruiz" in region_words(app, main(app).query_one("#notes-pane"))
 
 
 async def test_a_speaker_kept_in_the_dialog_gets_the_description_as_accepting_gives(

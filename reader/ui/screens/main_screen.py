@@ -41,7 +41,15 @@ from reader.core.wording import plural
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
 from reader.quotes.finding import MAX_CHARACTERS, speaker_unknown
-from reader.quotes.review import nearest, of_speaker, speakers, untagged
+from reader.quotes.review import (
+    NamedUnknowns,
+    name_unknown,
+    nearest,
+    of_speaker,
+    speakers,
+    untagged,
+    with_named_unknowns,
+)
 from reader.reading.comparing import coverage, disagreements, pick_coders, settle
 from reader.reading.document import Document, open_document
 from reader.reading.own_annotations import is_own, merged, same_span, same_tag
@@ -133,6 +141,7 @@ class MainScreen(Screen[None]):
         self._pending_annotation: str | None = None
         self.quick_themes: dict[int, str] = {}  # number key -> theme (kept in the codebook)
         self.findings: list[QuoteFinding] = []  # the open article's quotations, once found
+        self._named_unknowns: NamedUnknowns = {}  # names the user gave unknown speakers
         self._known_to_finder: frozenset[str] = frozenset()  # the codebook they were found with
         self.accept_with_themes = False  # `a` also applies the last themes used
         self.confirm_uncertain = True  # `a` on an uncertain speaker opens the tag dialog (U)
@@ -438,6 +447,7 @@ class MainScreen(Screen[None]):
             self.comparing = None
             self.action_compare(quiet=True)
         self.findings = []
+        self._named_unknowns = {}
         self._pending_annotation = annotation_id
         self.query_one("#article-pane").border_title = literal(document.content.title)
         self.article_view.show_document(document, cursor)
@@ -471,6 +481,7 @@ class MainScreen(Screen[None]):
     ) -> None:
         if document is not self.document:
             return  # another article was opened meanwhile
+        findings = with_named_unknowns(findings, self._named_unknowns, document.text)
         self.findings = findings
         self._known_to_finder = known
         if len(document.text) > MAX_CHARACTERS:
@@ -965,6 +976,13 @@ class MainScreen(Screen[None]):
             self.notify(f"Repeated the last tag: {tag} · u to undo", timeout=3)
         if edit.after is not None:
             self._pending_annotation = edit.after.id
+            if self._named_unknown(edit):
+                # "“…,” one resident said. “…”": the other part of the quotation takes the
+                # name just given to its speaker (as a suggestion to check)
+                self.findings = with_named_unknowns(
+                    self.findings, self._named_unknowns, self.document.text if self.document else ""
+                )
+                self.article_view.set_suggestions(self.findings)
             self.refresh_annotations()
             source = edit.after.source
             if source and self.document is not None and source not in self._known_to_finder:
@@ -975,6 +993,16 @@ class MainScreen(Screen[None]):
                 self._find_quotes(self.document)
         if edit.label == "delete":
             self.notify("Annotation deleted · u to undo", timeout=4)
+
+    def _named_unknown(self, edit: Edit) -> bool:
+        """Whether the edit gave a source to a quotation whose speaker the finder left
+        unknown (remembered for the other parts of that quotation)."""
+        after, before = edit.after, edit.before
+        if after is None or self.document is None or after.article_id != self.document.record.id:
+            return False
+        if before is not None and before.source == after.source:
+            return False
+        return name_unknown(self._named_unknowns, self.findings, after, self.document.text)
 
     # --- undo ---
     def action_undo(self) -> None:
