@@ -62,6 +62,11 @@ class History:
         self._codebook: dict[int, CodebookChange] = {}  # id(step) -> what it did there
         self._steps = 0  # steps remembered so far (a step made inside `codebook_change`)
 
+    @property
+    def steps(self) -> int:
+        """How many steps were made so far (a caller can tell whether any came since)."""
+        return self._steps
+
     def apply(self, edit: Edit) -> Edit:
         """Make the change and remember it; returns the edit as saved."""
         saved = self._perform(edit)

@@ -145,6 +145,29 @@ async def test_e_archives_and_brings_back_keeping_annotations(feed_library: Path
         assert ice.id in [r.id for r in library.shown]
 
 
+async def test_u_right_after_e_brings_the_article_back_and_leaves_the_tags(
+    feed_library: Path,
+) -> None:
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        ice = _record(
+            app,
+            "ICE actions in U.S. prompt questions about role in Canada with "
+            "officers stationed at 5 embassies, consulates",
+        )
+        await _open_in_library(pilot, app, "Ferry fares go up")
+        library = main(app).library_list
+        library.focus()
+        library.highlighted = library.get_option_index(f"a{ice.id}")
+        await press(pilot, "e")
+        assert app.store.article(ice.id).archived
+        await press(pilot, "u")  # the archiving is what u takes back, not a tag elsewhere
+        await settle(pilot)
+        assert not app.store.article(ice.id).archived
+        assert len(app.store.annotations_for(ice.id)) == 2
+
+
 async def test_the_open_article_archives_with_e_in_the_article(feed_library: Path) -> None:
     app = ReaderApp(library=feed_library)
     async with app.run_test(size=SIZE) as pilot:

@@ -1006,6 +1006,8 @@ class MainScreen(Screen[None]):
 
     # --- undo ---
     def action_undo(self) -> None:
+        if self.marks.undo_archive():
+            return  # `e` was the last thing done: it is what `u` takes back
         history = self.reader.history
         self.reader.save(history.undo, partial(self._undone, "Undid", "undo"))
 

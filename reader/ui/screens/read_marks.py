@@ -29,6 +29,7 @@ class ReadMarks:
         self.screen = screen
         self._timer: Timer | None = None
         self._timing: int | None = None  # the article the timer will mark read
+        self.last_archive: tuple[int, int] | None = None  # (article, history steps then)
 
     def opened(self, article_id: int) -> None:
         """An article is on screen: if unread, it counts as read after a moment."""
@@ -73,6 +74,16 @@ class ReadMarks:
         state = "unread" if record.read else "read"
         self.screen.notify(f"Marked {state}: {shorten(record.title, 60)}", timeout=2)
 
+    def undo_archive(self) -> bool:
+        """`u` right after `e` (no annotation changed since): the archiving undone; False
+        when the last thing done was not that."""
+        last, self.last_archive = self.last_archive, None
+        if last is None or last[1] != self.screen.reader.history.steps:
+            return False
+        self.toggle_archived(last[0])
+        self.last_archive = None
+        return True
+
     def toggle_archived(self, article_id: int) -> None:
         """`e`: into the archive (hidden from the default view, nothing deleted), or back."""
         store = self.screen.reader.store
@@ -81,9 +92,11 @@ class ReadMarks:
             return
         archived = not record.archived
         self.screen.reader.save(lambda: store.set_reading_state([article_id], archived=archived))
+        # `u` right after puts it back (it undid the last tag instead, elsewhere)
+        self.last_archive = (article_id, self.screen.reader.history.steps)
         title = shorten(record.title, 60)
         if archived:
-            message = f"Archived: {title} (its annotations stay) · e again brings it back"
+            message = f"Archived: {title} (its annotations stay) · u or e brings it back"
         else:
             message = f"Back from the archive: {title}"
         self.screen.notify(message, timeout=4)
