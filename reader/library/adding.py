@@ -349,6 +349,8 @@ def refresh(
     moved = report.reanchored
     lost = len(report.orphaned)
     detail = f"{plural(moved, 'annotation')} re-anchored"
+    if report.reworded:
+        detail += f", {len(report.reworded)} of them now in other words (check them)"
     if lost:
         detail += f", {lost} orphaned (kept; O in Reader lists them)"
     return AddResult(source, "updated", content.title, record.path, detail, *cleaned)

@@ -34,6 +34,7 @@ class ScanReport:
     missing: list[ArticleRecord] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     reanchored: int = 0
+    reworded: list[Annotation] = field(default_factory=list)  # placed, but their words changed
     orphaned: list[Annotation] = field(default_factory=list)
 
     @property
@@ -180,11 +181,17 @@ class Library:
     def _reanchor(self, record: ArticleRecord, text: str, report: ScanReport) -> None:
         from reader.core.anchoring import reanchor_all  # rapidfuzz: only when a text changed
 
+        before = {a.id: a.quote for a in self.store.annotations_for(record.id)}
         changed = reanchor_all(self.store.annotations_for(record.id), text)
         if changed:
             self.store.save_annotations(changed)
             report.reanchored += sum(not a.orphaned for a in changed)
             report.orphaned += [a for a in changed if a.orphaned]
+            report.reworded += [  # ("no smoke alarm" now "no working smoke alarm": say so)
+                a
+                for a in changed
+                if not a.orphaned and a.quote.split() != before.get(a.id, a.quote).split()
+            ]
 
 
 WEB_PAGE_SUFFIXES = frozenset({".html", ".htm"})

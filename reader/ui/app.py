@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -232,11 +233,16 @@ class ReaderApp(App[None]):
             self.notify(
                 f"Skipped {len(skipped)} files:\n{listed}{more}", severity="warning", timeout=8
             )
+        reworded = Counter(a.article_id for a in report.reworded)
         for record in report.changed:
-            self.notify(
-                f"{record.path} has changed: its annotations follow the new text",
-                timeout=5,
-            )
+            said = f"{record.path} has changed: its annotations follow the new text"
+            if reworded[record.id]:  # the words quoted changed, not only where they stand
+                count = reworded[record.id]
+                said += (
+                    f"; {plural(count, 'quotation')} now {'reads' if count == 1 else 'read'}"
+                    " differently: check them"
+                )
+            self.notify(said, timeout=8 if reworded[record.id] else 5)
         if report.missing:
             self._report_missing(report.missing)
         if report.orphaned:

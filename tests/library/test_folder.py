@@ -116,3 +116,21 @@ def test_a_front_matters_site_author_and_address_are_stored_printable(tmp_path: 
     for value in (record.site, record.author, record.url):
         assert value is not None and "\x1b" not in value and "\x07" not in value
     assert record.site == "Site" and record.url == "https://example.org/"
+
+
+def test_a_scan_says_which_annotations_now_quote_other_words(tmp_path: Path) -> None:
+    text = "Title\n\nThe inspector found no smoke alarm in the unit.\n\nAnother paragraph here."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "reader.json")
+    shelf = Library(tmp_path, store)
+    shelf.scan()
+    (record,) = store.articles()
+    start = text.index("no smoke")
+    store.save_annotation(new_annotation(record.id, text, start, start + len("no smoke alarm")))
+    moved_only = "Title\n\nA new first paragraph.\n\n" + text.split("\n\n", 1)[1]
+    (tmp_path / "a.txt").write_text(moved_only, encoding="utf-8")
+    report = shelf.scan()
+    assert report.reanchored == 1 and report.reworded == []
+    (tmp_path / "a.txt").write_text(moved_only.replace("no smoke", "no working smoke"), "utf-8")
+    report = shelf.scan()
+    assert [a.quote for a in report.reworded] == ["no working smoke alarm"]

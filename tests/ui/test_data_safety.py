@@ -85,6 +85,24 @@ async def test_a_web_page_saved_into_the_library_folder_is_said_to_need_adding(
         )
 
 
+async def test_a_quotation_whose_words_changed_on_disk_is_said(ice_library: Path) -> None:
+    text = ICE_TEXT
+    store = Store(ice_library / "reader.json")
+    Library(ice_library, store).scan()
+    start = text.index(KING)
+    store.save_annotation(
+        new_annotation(store.articles()[0].id, text, start, start + len(KING), source="Doug King")
+    )
+    store.close()
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        edited = text.replace("exclusively to assist", "only to assist")
+        (ice_library / ICE).write_text(edited, encoding="utf-8")
+        await look_outside(pilot)
+        assert "1 quotation now reads differently: check them" in toast_words(app)
+
+
 async def test_an_article_edited_on_disk_reloads_with_its_annotations(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
