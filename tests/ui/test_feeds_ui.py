@@ -113,19 +113,25 @@ async def test_marking_it_unread_is_not_undone_by_the_timer(
         assert not _record(app, "Ferry fares go up").read  # it stays so
 
 
+async def _ice_highlighted(pilot, app: ReaderApp):  # type: ignore[no-untyped-def]
+    """Another article open, the ICE article highlighted in the library pane (focused)."""
+    ice = _record(
+        app,
+        "ICE actions in U.S. prompt questions about role in Canada with "
+        "officers stationed at 5 embassies, consulates",
+    )
+    await _open_in_library(pilot, app, "Ferry fares go up")  # the ICE article is not open
+    library = main(app).library_list
+    library.focus()
+    library.highlighted = library.get_option_index(f"a{ice.id}")
+    return ice, library
+
+
 async def test_e_archives_and_brings_back_keeping_annotations(feed_library: Path) -> None:
     app = ReaderApp(library=feed_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        ice = _record(
-            app,
-            "ICE actions in U.S. prompt questions about role in Canada with "
-            "officers stationed at 5 embassies, consulates",
-        )
-        await _open_in_library(pilot, app, "Ferry fares go up")  # the ICE article is not open
-        library = main(app).library_list
-        library.focus()
-        library.highlighted = library.get_option_index(f"a{ice.id}")
+        ice, library = await _ice_highlighted(pilot, app)
         after = [r.id for r in library.shown][[r.id for r in library.shown].index(ice.id) + 1]
         await press(pilot, "e")
         assert app.store.article(ice.id).archived
@@ -151,15 +157,7 @@ async def test_u_right_after_e_brings_the_article_back_and_leaves_the_tags(
     app = ReaderApp(library=feed_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        ice = _record(
-            app,
-            "ICE actions in U.S. prompt questions about role in Canada with "
-            "officers stationed at 5 embassies, consulates",
-        )
-        await _open_in_library(pilot, app, "Ferry fares go up")
-        library = main(app).library_list
-        library.focus()
-        library.highlighted = library.get_option_index(f"a{ice.id}")
+        ice, _library = await _ice_highlighted(pilot, app)
         await press(pilot, "e")
         assert app.store.article(ice.id).archived
         await press(pilot, "u")  # the archiving is what u takes back, not a tag elsewhere
