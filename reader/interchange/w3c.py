@@ -160,6 +160,12 @@ def from_w3c(data: str, name: str) -> IncomingFile:
     items = _items(load_json(data, name), name)
     if items is None:
         raise ImportFileError(f"{name}: no Web Annotation, page or collection in it")
+    if items and not any(_is_annotation(item) for item in items):
+        # ("[1, 2, 3]" imported nothing and said so with exit 0, as if it were annotations)
+        raise ImportFileError(
+            f"{name}: no Web Annotation among its {len(items):,} items; give a W3C export "
+            "(reader export --format w3c), a Reader JSON export, a QDPX project or a reader.json"
+        )
     incoming = IncomingFile()
     for item in items:
         if not _is_annotation(item):

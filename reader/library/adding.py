@@ -39,6 +39,7 @@ from reader.library.extraction import (
     ITEM,
     PARAGRAPH,
     QUOTE,
+    RAW,
     READER,
     TEXT,
     Block,
@@ -398,7 +399,11 @@ def _clean(
         seen = memory.seen_elsewhere(address, page.found_texts) if memory is not None else None
         return story(page, cleaning, seen)
     except ExtractionError as error:
-        hint = "add it with --raw for all the text of the page, or save the story as text"
+        hint = (
+            "save the story as text and add that"  # (--raw was given: it found no text either)
+            if cleaning == RAW
+            else "add it with --raw for all the text of the page, or save the story as text"
+        )
         raise AddError(f"{name}: {error}; {hint}") from None
 
 

@@ -411,6 +411,7 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
     [
         (b"{not json", "w3c", "not JSON"),
         (b'{"type": "Person"}', "w3c", "no Web Annotation"),
+        (b"[1, 2, 3]", "w3c", "no Web Annotation among its 3 items"),
         (b"[1, 2]", "json", "not a Reader JSON export"),
         (b"PK\x03\x04broken", "qdpx", "not a REFI-QDA project"),
     ],

@@ -415,3 +415,13 @@ def test_update_of_a_saved_page_not_in_the_library_says_add_it_first(
     assert result.returncode == 1
     assert "add it first" in result.stderr and str(page) in result.stderr
     assert articles_in(empty_library) == []
+
+
+def test_raw_on_a_page_with_no_text_does_not_suggest_raw(tmp_path: Path) -> None:
+    page = tmp_path / "nothing.html"
+    page.write_text("<html><body><div><div><div></div></div></div></body></html>")
+    library = tmp_path / "lib"
+    library.mkdir()
+    result = run_reader("add", "--raw", str(page), "--library", str(library))
+    assert result.returncode == 1 and "no text found" in result.stderr
+    assert "--raw" not in result.stderr
