@@ -306,6 +306,9 @@ def evidence(
     (link text, a widget's name, the page furniture's name) is enough to remove a block
     within the cap; a block outside the story's element or half link text is only
     corroboration."""
+    if block.kind == PARAGRAPH and not any(character.isalnum() for character in block.text):
+        # "|", "•", "—" alone (the bar between a byline and a date): no word to lose
+        return Evidence(("no letter or figure in it",), True)
     if seen_elsewhere is not None:
         others = seen_elsewhere(block.text)
         if others >= REPEATED_ON:

@@ -71,3 +71,10 @@ def test_bylines_name_people_not_outlets() -> None:
 def test_any_line_gives_a_real_date_or_none(line: str) -> None:
     found = stated_date(line)
     assert found is None or (len(found) == 10 and found[4] == "-" and found[7] == "-")
+
+
+def test_a_paragraph_of_no_word_between_byline_and_date_is_removed() -> None:
+    html = page("", "<p>By Maya Chen</p><p>|</p><p>Published Nov. 5, 2026</p>")
+    article = clean_page(html)
+    assert "|" not in [block.text for block in article.blocks]
+    assert any(r.reason == "no letter or figure in it" for r in article.removed)
