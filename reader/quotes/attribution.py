@@ -458,6 +458,21 @@ def _same_rank(phrase: Phrase, head: str, described: list[str]) -> bool:
     return wanted == given
 
 
+def _body_by_its_noun(attribution: _Attribution) -> bool:
+    """Whether the rules found a body through a noun of its own name as the subject of the
+    cue ("The league said" for the Professional Women's Hockey League, "the health authority
+    said in an emailed statement that …")."""
+    entity, mention = attribution.entity, attribution.mention.casefold().split()
+    return (
+        entity is not None
+        and entity.kind == "org"
+        and bool(attribution.cue)
+        and 2 <= len(mention) <= 3
+        and mention[0] == "the"
+        and mention[-1] in entity.name.casefold().split()  # "the league": "… Hockey League"
+    )
+
+
 def _named_by_cue(attribution: _Attribution) -> bool:
     """Whether the rules found the speaker by a name of theirs at a speech verb."""
     entity = attribution.entity
@@ -839,9 +854,10 @@ class _Finder:
             return finding, attribution
         probabilities = self.ranker.probabilities(candidates)
         best = max(range(len(candidates)), key=probabilities.__getitem__)
-        if attribution is not None and attribution.described:
-            # The sentence before was about them ("Outside court, his lawyer said …"): the
-            # ranker weighs the candidate, never replaces it (it was not trained on this).
+        if attribution is not None and (attribution.described or _body_by_its_noun(attribution)):
+            # The sentence before was about them ("Outside court, his lawyer said …"), or a
+            # body spoke by its noun at the cue ("The league said in a release that …"): the
+            # ranker weighs the candidate, never replaces it (it was not trained on these).
             kept = [i for i, c in enumerate(candidates) if c.entity is attribution.entity]
             best = kept[0] if kept else best
         choice = candidates[best]

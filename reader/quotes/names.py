@@ -1267,6 +1267,28 @@ class Entities:
                     args[4],
                 )
 
+    def _possessive_inside_name(self, index: int, end: int) -> int:
+        """Where a body's name goes on after a possessive inside it ("Professional Women's
+        Hockey League", "Ontario Children's Aid Society"): up to capitalised words ending in
+        an organisation's word, when the words before the possessive open no person's name
+        ("Hillary Clinton's State Department" stays a person's); else `end` itself."""
+        texts, starts, text = self._token_texts, self._token_starts, self.text
+        if end - index < 2 or is_given_name(texts[index].casefold()):
+            return end
+        stop = end
+        while stop < len(texts) and stop - end < 4:
+            word = texts[stop]
+            if not _capitalised(word):
+                break
+            if "\n" in text[starts[stop - 1] + len(texts[stop - 1]) : starts[stop]]:
+                break
+            stop += 1
+            if word.endswith(("'s", "’s")):
+                break  # "… Hockey League's largest crowd": the name ends owning
+        if stop > end and _word_of(texts[stop - 1]).casefold() in ORG_WORDS:
+            return stop
+        return end
+
     def _run_end(self, toks: Sequence[Token], index: int) -> int:
         """End (exclusive) of the capitalised run starting at `index` (== index: no run).
 
@@ -1298,7 +1320,10 @@ class Entities:
             if kind >= _NAME_WORD:
                 end += 1
                 if kind == _POSSESSIVE_NAME_WORD:
-                    break
+                    inside = self._possessive_inside_name(index, end)
+                    if inside == end:
+                        break
+                    end = inside  # "Professional Women's Hockey League": one body
                 continue
             if (
                 word in {"'", "’"}
@@ -1686,7 +1711,8 @@ class Entities:
             run = run[based[-1] + 1 :]
             if not run:
                 return
-        words = [t.word for t in run]
+        # (a possessive inside a body's name keeps its "'s": "Professional Women's Hockey League")
+        words = [t.text if t.possessive and t is not run[-1] else t.word for t in run]
         folded = [w.casefold() for w in words]
         if (
             len(run) >= 3

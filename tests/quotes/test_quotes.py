@@ -3770,3 +3770,19 @@ def test_a_sentence_opening_on_later_or_back_has_its_subject_after_the_comma() -
     sentence = "Later that night, the mayor said it was over."
     subject = sentence_subject(tokens(sentence, 0, len(sentence)))
     assert subject is not None and [t.text for t in subject.tokens] == ["the", "mayor"]
+
+
+def test_a_body_named_with_a_possessive_inside_speaks_by_its_noun() -> None:
+    text = _article(
+        "The Ottawa Charge beat Montréal 3-2 before the Professional Women's Hockey League's"
+        " largest crowd.\n\n"
+        "“It was loud,” said goaltender Aiyana Sutherland, who made 31 saves.\n\n"
+        "The league said in a release that the crowd was “a new attendance record for the"
+        " city.”"
+    )
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds.get("Professional Women's Hockey League") == "org"
+    assert [s for _, s in _speech(text)] == [
+        "Aiyana Sutherland",
+        "Professional Women's Hockey League",
+    ]
