@@ -560,8 +560,7 @@ class ReaderApp(App[None]):
         key, read from the same bindings the footer and `?` show; then Textual's own
         (theme, screenshot), without its "Keys" panel, which `?` replaces."""
         sources: list[tuple[str, Sequence[BindingType]]] = [("app", self.BINDINGS)]
-        if isinstance(screen, MainScreen):
-            sources.append(("screen", screen.BINDINGS))
+        sources.append(("screen", screen.BINDINGS))  # (the codebook's own: rename, merge…)
         seen: set[str] = set()
         for namespace, bindings in sources:
             for binding in bindings:
@@ -576,9 +575,22 @@ class ReaderApp(App[None]):
                     f"key {key}" + (f" · {binding.tooltip}" if binding.tooltip else ""),
                     partial(self.run_action, f"{namespace}.{binding.action}"),
                 )
+        if isinstance(screen, MainScreen):
+            # What a newcomer typed into the palette and found nothing for: the codebook's
+            # verbs, which live on its screen
+            for title, help_text in CODEBOOK_COMMANDS:
+                yield SystemCommand(title, help_text, partial(self.run_action, "screen.codebook"))
         for command in super().get_system_commands(screen):
             if command.title != "Keys":
                 yield command
+
+
+CODEBOOK_COMMANDS = (
+    ("Rename a source or theme", "opens the codebook (C); there r renames, for every annotation"),
+    ("Merge sources or themes", "opens the codebook (C); there space marks, m merges"),
+    ("Describe a source or theme", "opens the codebook (C); there e describes, c colours"),
+    ("Delete a source or theme", "opens the codebook (C); there d takes it off every annotation"),
+)
 
 
 def key_sections() -> tuple[list[Section], list[Section]]:

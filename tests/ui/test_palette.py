@@ -26,3 +26,24 @@ async def test_updates_that_arrive_after_the_palette_closed_are_dropped(library:
         palette._action_command_list("select")
         await press(pilot, "j")
         assert app.is_running
+
+
+async def test_merge_and_rename_are_found_in_the_palette_and_open_the_codebook(
+    library: Path,
+) -> None:
+    from reader.ui.screens.codebook_screen import CodebookScreen
+
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "ctrl+p")
+        await fill(pilot, "merge")
+        await settle(pilot)
+        assert "Merge sources or themes" in screen_text(app)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CodebookScreen)
+        await press(pilot, "ctrl+p")
+        await fill(pilot, "rename")  # the codebook's own key, from its screen
+        await settle(pilot)
+        assert "Rename" in screen_text(app)
