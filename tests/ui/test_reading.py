@@ -150,6 +150,8 @@ async def test_side_panes_hide_and_tab_cycles_panes(ice_library: Path) -> None:
         assert app.focused is screen.notes
         await press(pilot, "escape")
         assert app.focused is view(app)
+        await press(pilot, "L")  # shown but not in use: L goes to it first
+        assert app.focused is screen.library_list and "Library (1)" in screen_text(app)
         await press(pilot, "L", "A")
         shown = screen_text(app)
         assert "Library" not in shown and "Annotations" not in shown
@@ -322,8 +324,7 @@ async def test_narrowing_the_terminal_keeps_the_article_readable(ice_library: Pa
         await settle(pilot)
         await press(pilot, "A")
         await press(pilot, "A")  # hidden and shown again by hand: both side panes stay
-        await press(pilot, "L")
-        await press(pilot, "L")
+        await press(pilot, "L", "L", "L")  # to the library, hidden, shown again
         assert "Library (1)" in screen_text(app) and "Annotations (0)" in screen_text(app)
         await pilot.resize_terminal(80, 24)
         await settle(pilot)

@@ -2,7 +2,8 @@
 the comparison of two coders while comparing (`c`).
 
 `L` and `A` show or hide a side pane; showing the library focuses it (so `j` and Enter act
-on the list just brought up). Below a width where both fit beside a readable article
+on the list just brought up), and `L` on a library shown but not in use goes to it first
+(a second `L` hides it). Below a width where both fit beside a readable article
 (`SIDE_BY_SIDE` columns, `COMPARING_SIDE_BY_SIDE` with the wider comparison pane) one side
 pane is shown at a time: the other gives way, with a notice, and comes back when the one
 that pushed it is hidden again. Comparison mode takes the right side: the comparison pane
@@ -50,6 +51,14 @@ class SidePanes:
         if pane == "notes":
             pane = self.right
         widget = self._pane(pane)
+        focused = self.screen.focused
+        if (
+            pane == "library"
+            and widget.display
+            and (focused is None or widget not in focused.ancestors_with_self)
+        ):
+            self.screen.library_list.focus()  # shown but not in use: L goes to it first
+            return
         widget.styles.display = "none" if widget.display else "block"
         if not widget.display:
             self._unfocus(widget)
