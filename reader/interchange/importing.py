@@ -133,11 +133,16 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
     report = ImportReport(refused=list(incoming.refused))
     texts: dict[int, str | None] = {}
     seen: set[str] = set()
+    first: dict[str, Incoming] = {}
     for item in incoming.items:
         key = annotation_id(item.id)
-        if key in seen:
-            report.present += 1
+        if key in first:
+            if item == first[key]:
+                report.present += 1  # (the same record twice in the file)
+            else:  # two records of one id: the file is inconsistent, keep the first
+                report.refused.append(f"{key}: a second, different record with this id")
             continue
+        first[key] = item
         seen.add(key)
         record = _article_of(store, library, item)
         if record is None:

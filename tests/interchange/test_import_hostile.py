@@ -422,3 +422,17 @@ def test_a_number_of_thousands_of_digits_is_said_in_the_user_s_words(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "digits.json" in err and "5,000 digits" in err
     assert "sys." not in err
+
+
+def test_two_different_records_of_one_id_import_the_first_and_refuse_the_second(
+    tagged_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = w3c(start=START, end=START + len(QUOTE)), w3c(start=START, end=START + 4)
+    second["body"] = [{"type": "TextualBody", "value": "EVIL", "purpose": "identifying"}]
+    file = write(tmp_path, "dup.jsonld", {"type": "AnnotationPage", "items": [first, second]})
+    status = run_import(tagged_library, file)
+    err = capsys.readouterr().err
+    assert status == 1 and "a second, different record with this id" in err
+    store = Store(tagged_library / "reader.json", backups=False)
+    assert "EVIL" not in {a.source for a in store.annotations()}
+    store.close()
