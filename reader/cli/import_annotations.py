@@ -69,6 +69,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
     except OSError as error:
         return fail(f"{shown}: cannot read it ({error.strerror or error})")
     fmt = fmt or _guess_format(path, data)
+    if fmt in ("json", "w3c") and (encoding := _not_utf8(data)):
+        return fail(f"{shown}: JSON in {encoding}, not UTF-8; save it as UTF-8 and import it again")
     if fmt in ("json", "w3c") and (what := _not_json(path, data)):
         return fail(f"{shown}: {what}, which reader import does not read; {READABLE}")
     copied: list[str] = []
@@ -140,6 +142,24 @@ READABLE = (
     "coder's reader.json (CSV, Markdown and Obsidian exports are export-only)"
 )
 _TEXT_KINDS = {".csv": "a CSV file", ".tsv": "a TSV file", ".md": "a Markdown file"}
+
+
+def _not_utf8(data: bytes) -> str | None:
+    """The encoding of a JSON file saved in another than UTF-8 ("UTF-16", "a legacy
+    encoding"), which the importers do not read; None for UTF-8 or what is no JSON text."""
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(head) >= 4 and head[1] == 0 == head[3] and head[0] in b"{[ \r\n\t"
+    ):
+        return "UTF-16"
+    if head.lstrip()[:1] not in (b"{", b"[") or b"\x00" in head:
+        return None
+    try:
+        head.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # (not a character cut at the 64 KB mark)
+            return "a legacy encoding (such as Windows-1252)"
+    return None
 
 
 def _not_json(path: Path, data: bytes) -> str | None:

@@ -412,6 +412,8 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
         (b"{not json", "w3c", "not JSON"),
         (b'{"type": "Person"}', "w3c", "no Web Annotation"),
         (b"[1, 2, 3]", "w3c", "no Web Annotation among its 3 items"),
+        ('{"format": "caf\u00e9"}'.encode("utf-16"), "json", "JSON in UTF-16, not UTF-8"),
+        ('{"note": "caf\u00e9 " }'.encode("cp1252"), "w3c", "JSON in a legacy encoding"),
         (b"[1, 2]", "json", "not a Reader JSON export"),
         (b"PK\x03\x04broken", "qdpx", "not a REFI-QDA project"),
     ],
