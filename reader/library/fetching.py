@@ -328,4 +328,4 @@ def _header_line(value: str) -> str:
 
 
 def _too_big(url: str, max_bytes: int) -> str:
-    return f"{url}: the answer is over {max_bytes >> 20} MB, too big for an article"
+    return f"{url}: the answer is over {max_bytes >> 20} MB, too big to read (a page or a feed)"
