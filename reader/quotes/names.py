@@ -562,6 +562,10 @@ _QUANTITIES = frozenset(
 )
 
 
+# Endings of words for what someone does ("steelworker", "farmer", "pharmacist", "librarian").
+_OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
+
+
 def _role_like(word: str) -> bool:
     """A capitalised word that may name a role ("Developer", "Resident"), not a given name,
     a title, a word of grammar, a pronoun or a place."""
@@ -1749,6 +1753,18 @@ class Entities:
             self._acronym_org(run, acronym, words, folded)
             return
         given = _given_name_cut(run, folded)
+        if (
+            not given
+            and len(run) >= 3
+            and is_given_name(folded[1])
+            and not is_given_name(folded[0])
+            and folded[0].endswith(_OCCUPATION_ENDINGS)
+            and _role_like(words[0])
+            and self._opens_sentence(run[0])
+        ):
+            # "Steelworker Gurpreet Bains, 31, said": an occupation opening the sentence, then
+            # the name (as "Developer Marcus Bell"); not "Hui Min Zhang"
+            given = 1
         if given:
             # "Senate Majority Leader Mitch McConnell", "FBI Director James Comey": a person,
             # named from their given name on; an organisation before the title is its own.

@@ -3786,3 +3786,15 @@ def test_a_body_named_with_a_possessive_inside_speaks_by_its_noun() -> None:
         "Aiyana Sutherland",
         "Professional Women's Hockey League",
     ]
+
+
+def test_an_occupation_opening_the_sentence_is_not_part_of_the_name() -> None:
+    text = _article(
+        "Workers walked out at midnight.\n\n"
+        "Steelworker Gurpreet Bains, 31, said younger workers feel left out.\n\n"
+        "“I do the same job as the guy next to me,” Bains said.\n\n"
+        "Hui Min Zhang, who runs the cafeteria, said business was slow."
+    )
+    assert [s for _, s in _speech(text)] == ["Gurpreet Bains"]
+    names = {e.name for e in Entities(text).entities}
+    assert "Hui Min Zhang" in names and "Steelworker Gurpreet Bains" not in names
