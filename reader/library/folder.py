@@ -12,6 +12,7 @@ hundreds of articles opens at once.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypedDict
@@ -181,8 +182,9 @@ class Library:
     def _reanchor(self, record: ArticleRecord, text: str, report: ScanReport) -> None:
         from reader.core.anchoring import reanchor_all  # rapidfuzz: only when a text changed
 
-        before = {a.id: a.quote for a in self.store.annotations_for(record.id)}
-        changed = reanchor_all(self.store.annotations_for(record.id), text)
+        annotations = self.store.annotations_for(record.id)
+        before = {a.id: a.quote for a in annotations}
+        changed = reanchor_all(annotations, text)
         if changed:
             self.store.save_annotations(changed)
             report.reanchored += sum(not a.orphaned for a in changed)
@@ -200,30 +202,33 @@ WEB_PAGE_SUFFIXES = frozenset({".html", ".htm"})
 def web_pages(root: Path, limit: int = 1000) -> list[str]:
     """Saved web pages lying in a library folder (at most `limit`): not articles until
     `reader add` cleans them to their story, which a user who saved one there expects."""
-    found: list[str] = []
-    for current, dirs, names in os.walk(root):
-        depth = len(Path(current).relative_to(root).parts)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and depth < MAX_DEPTH)
-        for name in names:
-            if not name.startswith(".") and Path(name).suffix.lower() in WEB_PAGE_SUFFIXES:
-                found.append(Path(current, name).relative_to(root).as_posix())
-                if len(found) >= limit:
-                    return sorted(found)
-    return sorted(found)
+    return _files_under(
+        root,
+        lambda path: path.suffix.lower() in WEB_PAGE_SUFFIXES and not path.name.startswith("."),
+        limit,
+    )
 
 
 def library_files(root: Path) -> list[str]:
     """The article files of a library folder, as sorted relative POSIX paths: not inside
     hidden folders (`.reader-backups/articles/` keeps old copies) nor deeper than
     `MAX_DEPTH`; what Reader lists, and what `reader doctor` counts."""
+    return _files_under(root, is_article_file)
+
+
+def _files_under(root: Path, keep: Callable[[Path], bool], limit: int | None = None) -> list[str]:
+    """The files under `root` that `keep` takes, outside hidden folders and at most
+    `MAX_DEPTH` deep, as sorted relative POSIX paths (the first `limit` found, if given)."""
     found: list[str] = []
     for current, dirs, names in os.walk(root):
         depth = len(Path(current).relative_to(root).parts)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and depth < MAX_DEPTH)
         for name in names:
             path = Path(current, name)
-            if is_article_file(path):
+            if keep(path):
                 found.append(path.relative_to(root).as_posix())
+                if limit is not None and len(found) >= limit:
+                    return sorted(found)
     return sorted(found)
 
 

@@ -1550,8 +1550,8 @@ class Entities:
         rest = self.text[end : end + 2]
         if rest[:1] == ":" and all(t.isupper() for t in texts[first:last]):
             return True
-        if all(t.isupper() for t in texts[first:last]) and (
-            _DATELINE.match(self.text, end) or last - first >= 4
+        if self._dateline(toks, first, last) or (
+            all(t.isupper() for t in texts[first:last]) and last - first >= 4
         ):
             # "SURREY, B.C. — …": where, not who; "HIGHER THAN EXPECTED TURNOUT IN IOWA …":
             # a heading in capitals, not a name
