@@ -230,6 +230,11 @@ def test_a_refetched_page_that_changed_keeps_its_annotations(
     [kept] = (empty_library / ".reader-backups" / "articles").iterdir()
     assert "high profile support" in kept.read_text(encoding="utf-8")  # the old version
     assert articles_in(empty_library) == [file]
+    assert "other words" not in updated.stdout  # moved, its words the same
+    # A word inside the quotation itself changes: said, so the user can check it.
+    set_live_page(edited.replace(b"perform my own music", b"perform all my own music", 1))
+    reworded = run_reader("add", "--update", url, "--library", str(empty_library))
+    assert "1 annotation re-anchored, 1 of them now in other words" in reworded.stdout
 
 
 @pytest.mark.parametrize(

@@ -103,6 +103,28 @@ async def test_a_quotation_whose_words_changed_on_disk_is_said(ice_library: Path
         assert "1 quotation now reads differently: check them" in toast_words(app)
 
 
+async def test_undo_and_redo_after_the_article_changed_on_disk_keep_its_current_words(
+    ice_library: Path,
+) -> None:
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        edited = "Editor's note: updated.\n\n" + ICE_TEXT.replace(
+            "exclusively to assist", "only to assist"
+        )
+        (ice_library / ICE).write_text(edited, encoding="utf-8")
+        await look_outside(pilot)
+        await press(pilot, "u")  # the tag undone
+        await settle(pilot)
+        assert saved_annotations(ice_library / "reader.json") == []
+        await press(pilot, "ctrl+r")  # and made again: in the text as it is now
+        await settle(pilot)
+        [again] = saved_annotations(ice_library / "reader.json")
+        assert edited[again["start"] : again["end"]] == again["quote"]
+
+
 async def test_an_article_edited_on_disk_reloads_with_its_annotations(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
