@@ -2571,7 +2571,7 @@ class _Finder:
         """For "he" or "she" before anyone is named (a feature opening on a quotation: "“You
         can see the line on the wall,” he says. / Réjean Hachey has lived …"), the person
         the next paragraph opens on, when their gender does not disagree."""
-        if self.entities.before(at, kind="person", limit=at + 1):
+        if self.entities.nearest_before(at, kind="person", limit=at + 1):
             return None  # someone was named before: not an opening
         index = bisect_right(self._paragraph_starts, at)  # the paragraph after this one
         if index >= len(self.structure.paragraphs):
@@ -2770,7 +2770,7 @@ class _Finder:
             if elected is not None:
                 return elected  # "the mayor-elect" after "Colette Fitzgerald was elected mayor"
         if head not in ORG_NOUNS and not other:  # ("the other officer": not the one named)
-            mentions = self.entities.before(at, kind="person", limit=6000)
+            mentions = list(self.entities.before(at, kind="person", limit=6000))
             age = next((a for t in phrase.tokens if (a := _AGE.fullmatch(t.folded))), None)
             aged_before = _AGE_BEFORE.search(
                 self.text, max(0, phrase.tokens[0].start - 20), phrase.tokens[0].start
@@ -3068,8 +3068,7 @@ class _Finder:
         ("told APTN News", "In a statement to HuffPost Canada"): the outlet, not a speaker."""
         return all(
             _LISTENER_BEFORE.search(self.text, max(0, m.start - 24), m.start)
-            for m in self.entities.before(at, kind="org", limit=6000)
-            if m.entity is entity
+            for m in self.entities.before(at, kind="org", limit=6000, of=entity)
         )
 
     def _codebook_name(self, name: str | None, entity: Entity | None) -> str | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress, pairwise, takewhile
 from operator import attrgetter
@@ -172,6 +172,7 @@ PRONOUNS = {
 MALE = words("male_words")
 FEMALE = words("female_words")
 _LAST_WORD = re.compile(r"\b(\w+)[ \t]+$")
+_THE_AND_WORD = re.compile(r"\b[Tt]he (?=(\w+)\b)")  # "the festival" (overlapping: "the the")
 # Where a person's first sentence stops telling their gender: its end (also before closing
 # marks), its paragraph's, or a quotation, whose "she" is someone the speaker talks about
 # ("Dr. Ilan Weisbrod … said … “…patient.” / “Medically, if she was stable,” he said").
@@ -1024,6 +1025,7 @@ class Entities:
         said", "the Residential Tenancy Branch …" then "the branch wrote" (a surname is not
         written as a common noun). Only for names that do not open with a given name
         ("Taylor Branch" stays a person)."""
+        last_called_the: dict[str, int] | None = None  # "festival": where "the festival" last is
         for entity in self.entities:
             words = entity.name.split()
             if (
@@ -1035,8 +1037,11 @@ class Entities:
                 or not words[-1][0].isupper()
             ):
                 continue
-            noun = re.compile(rf"\b[Tt]he {re.escape(words[-1].casefold())}\b")
-            if noun.search(self.text, entity.first) is not None:
+            if last_called_the is None:  # one pass over the text, only when a name needs it
+                last_called_the = {
+                    match[1]: match.start() for match in _THE_AND_WORD.finditer(self.text)
+                }
+            if last_called_the.get(words[-1].casefold(), -1) >= entity.first:
                 entity.kind = "org"
 
     def _genders(self) -> None:
@@ -2482,15 +2487,27 @@ class Entities:
         """Mentions starting in `[start, end)`, in order."""
         return self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
-    def before(self, offset: int, kind: str | None = None, limit: int = 3000) -> list[Mention]:
-        """Mentions ending before `offset`, nearest first (within `limit` characters)."""
+    def before(
+        self, offset: int, kind: str | None = None, limit: int = 3000, *, of: Entity | None = None
+    ) -> Iterator[Mention]:
+        """Mentions ending before `offset`, nearest first (within `limit` characters); only
+        those of one entity, given `of`. Lazy: a caller that stops at the first it wants
+        reads no further back."""
         index = bisect_right(self._starts, offset) - 1
-        found = []
         while index >= 0:
             mention = self.mentions[index]
             if mention.start < offset - limit:
                 break
-            if mention.end <= offset and (kind is None or mention.entity.kind == kind):
-                found.append(mention)
+            if (
+                mention.end <= offset
+                and (kind is None or mention.entity.kind == kind)
+                and (of is None or mention.entity is of)
+            ):
+                yield mention
             index -= 1
-        return found
+
+    def nearest_before(
+        self, offset: int, kind: str | None = None, limit: int = 3000
+    ) -> Mention | None:
+        """The nearest mention ending before `offset` (within `limit` characters), if any."""
+        return next(self.before(offset, kind, limit), None)
