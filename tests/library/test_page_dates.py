@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import htmldate
+import pytest
+import trafilatura.metadata
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -48,6 +53,28 @@ def test_the_markup_date_wins_over_a_line() -> None:
         "<p>Updated Nov. 5, 2026</p>",
     )
     assert clean_page(html).published == "2026-10-14"
+
+
+def test_the_slow_extensive_search_runs_only_when_the_page_states_no_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """dateparser's first use in a process costs two seconds: a page whose markup or top
+    line gives the date never starts it (`reader add` of one page stays quick)."""
+    searches: list[bool] = []
+    real_find_date = htmldate.find_date
+
+    def find_date(tree: Any, **options: Any) -> Any:
+        searches.append(options["extensive_search"])
+        return real_find_date(tree, **options)
+
+    monkeypatch.setattr(htmldate, "find_date", find_date)
+    monkeypatch.setattr(trafilatura.metadata, "find_date", find_date)  # its metadata's call
+    marked = page('<meta property="article:published_time" content="2026-10-14T08:00:00Z">', "")
+    assert clean_page(marked).published == "2026-10-14"
+    assert clean_page(page("", "<p>Published Nov. 5, 2026</p>")).published == "2026-11-05"
+    assert True not in searches
+    assert clean_page(page("", "", "<footer>© The Harbour Herald 2026</footer>")).published == ""
+    assert searches[-1] is True  # nothing stated: the extensive search is the last resort
 
 
 def test_dates_as_lines_state_them() -> None:
