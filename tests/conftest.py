@@ -13,6 +13,7 @@ import pytest
 import textual._wait
 
 import tests.helpers.profile  # noqa: F401  (loads the Hypothesis profile: ci or stress)
+from reader.ui.screens import read_marks
 from tests.helpers.paths import GOLD, ICE, SAMPLES
 from tests.helpers.seeding import ICE_QUOTES, SEEDED, add_feed_stories, tag_quotes
 from tests.helpers.web import serve
@@ -36,6 +37,14 @@ def _isolated_home(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("READER_LIBRARY", raising=False)
     monkeypatch.setenv("READER_CODER", "tester")  # the same coder name on every machine
+
+
+@pytest.fixture(autouse=True)
+def _no_reading_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An opened article counts as read after two seconds on screen: on a loaded machine a
+    test (a snapshot) could run past it and see its unread mark go. Tests of that clock set
+    their own time; every other test sees the article as it opened."""
+    monkeypatch.setattr(read_marks, "READ_AFTER_SECONDS", 3600.0)
 
 
 @pytest.fixture
