@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from importlib.resources import files
 
 from reader.quotes import lexicon
@@ -22,8 +23,8 @@ def test_every_list_says_what_it_holds_and_is_not_empty() -> None:
 
 def test_no_list_repeats_an_entry() -> None:
     for name in _lists():
-        entries = [e.casefold() for e in lexicon.entries(name)]
-        repeated = {e for e in entries if entries.count(e) > 1}
+        counts = Counter(e.casefold() for e in lexicon.entries(name))
+        repeated = {e for e, count in counts.items() if count > 1}
         assert not repeated, f"{name}.txt repeats {sorted(repeated)[:5]}"
 
 
