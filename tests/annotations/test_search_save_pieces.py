@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
+import numpy as np
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from reader.annotations import search as search_module
-from reader.annotations.index_file import write_index
+from reader.annotations.documents import COLUMNS
+from reader.annotations.index_file import (
+    FORMAT,
+    Header,
+    SavedIndex,
+    encode_header,
+    write_index,
+)
 from reader.annotations.search import SearchIndex
 from reader.core.records import Change, new_annotation
 from reader.storage.database import Store
@@ -45,3 +56,33 @@ def test_an_index_with_saved_words_or_removals_is_saved_whole(tmp_path: Path) ->
     assert index._to_save().pieces is None
     SearchIndex.build(Store(db)).save()
     assert SearchIndex.build(Store(db))._to_save().pieces is None
+
+
+@example(ids=["1"], fingerprints=list(range(20_000)), counts=[1] * 8193, as_array=True)
+@given(
+    ids=st.lists(st.text(max_size=6), max_size=30),
+    fingerprints=st.lists(st.integers(0, 2**32 - 1), max_size=20_000),
+    counts=st.lists(st.integers(1, 2**31 - 1), max_size=20_000),
+    as_array=st.booleans(),
+)
+def test_the_header_written_in_parts_is_the_header_encoded_whole(
+    ids: list[str], fingerprints: list[int], counts: list[int], as_array: bool
+) -> None:
+    """The kept index's header is written a block of numbers at a time (to hold less while
+    a rebuilt index is saved): joined, its parts are msgspec's encoding of the whole."""
+    bounds = np.concatenate([[0], np.cumsum(counts, dtype=np.int64)])
+    words = [f"w{i}" for i in range(len(counts))]
+    saved = SavedIndex(
+        ids=ids,
+        fingerprints=np.array(fingerprints, dtype=np.uint32) if as_array else fingerprints,
+        words=words,
+        bounds=bounds,
+        entries=np.zeros(0, dtype=np.int32),
+        names=["Doug King"],
+        columns={},
+    )
+    whole = msgspec.json.encode(
+        Header(FORMAT, ids, list(fingerprints), words, list(counts), ["Doug King"], list(COLUMNS))
+    )
+    assert b"".join(encode_header(saved)) == whole
+    assert msgspec.json.decode(whole, type=Header).fingerprints == fingerprints
