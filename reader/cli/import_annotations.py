@@ -134,7 +134,9 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         refused = plural(count, "malformed annotation")
         fail(f"{shown}: refused {refused}: {summary(report.refused)}")
         return 1
-    return 1 if report.unplaced and not report.added and not report.present else 0
+    # Any annotation not imported (its article is not in the library) makes the exit 1, as
+    # a refused one does: a script must be able to tell a partial import from a whole one.
+    return 1 if report.unplaced else 0
 
 
 READABLE = (

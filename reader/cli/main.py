@@ -9,6 +9,7 @@ usage. A closed pipe (`reader search x | head`) ends the command quietly.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import importlib
 import os
@@ -133,7 +134,18 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run `reader` with `argv` (default: the process's arguments); the exit status."""
+    """Run `reader` with `argv` (default: the process's arguments); the exit status. Ctrl-C
+    ends it with one line and the shell's status for an interrupt (130), not a traceback:
+    every write is atomic, so what was written stays whole and the rest was never begun."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        with contextlib.suppress(OSError):
+            sys.stderr.write("reader: interrupted\n")
+        return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args, extra = parser.parse_known_args(
         _with_default_command(list(sys.argv[1:] if argv is None else argv))

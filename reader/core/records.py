@@ -17,7 +17,7 @@ import msgspec
 
 from reader.core.codebook import clean_name, unique_names
 from reader.core.coders import clean_coder
-from reader.core.text import Quotation, quotations
+from reader.core.text import Quotation, clean_block, quotations
 
 CONTEXT_CHARS = 32  # characters of context kept each side of a quote, for re-anchoring
 # A character offset into an article's text (never past 2**53: a crafted 10**20 made search
@@ -227,7 +227,7 @@ def new_annotation(
         suffix=text[end : end + CONTEXT_CHARS],
         source=clean_name(source) if source else None,
         themes=tuple(unique_names(themes)),
-        note=note.strip(),
+        note=clean_block(note),
         created=stamp,
         updated=stamp,
         kind=kind or kind_of(text, start, end),
@@ -267,7 +267,7 @@ def edited(annotation: Annotation, **changes: Any) -> Annotation:
     if "source" in changes:
         changes["source"] = clean_name(changes["source"]) if changes["source"] else None
     if "note" in changes:
-        changes["note"] = (changes["note"] or "").strip()
+        changes["note"] = clean_block(changes["note"] or "")
     return msgspec.structs.replace(annotation, **changes, updated=now())
 
 

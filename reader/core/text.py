@@ -100,6 +100,12 @@ def printable(value: str) -> str:
     return normalise(value)
 
 
+def clean_block(value: str) -> str:
+    """A text of several lines as stored (a note): normalised (no escape sequence, control
+    character or bidirectional override, whoever typed, pasted or imported it), trimmed."""
+    return normalise(value).strip()
+
+
 def clean_line(value: str) -> str:
     """A one-line display string: normalised, with every run of white space one blank."""
     return " ".join(normalise(value).split())

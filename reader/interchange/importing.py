@@ -43,7 +43,7 @@ from reader.core.records import (
     kind_of,
     now,
 )
-from reader.core.text import shown_name
+from reader.core.text import clean_block, normalise, shown_name
 from reader.core.text_units import CODEPOINTS
 from reader.interchange.fields import clean_text
 from reader.interchange.position_units import read_span
@@ -255,17 +255,18 @@ def _placed(
 ) -> Annotation:
     stamp = now()
     coder = item.coder if item.coder is not None else (existing.coder if existing else "")
+    quote = normalise(item.quote)  # (an article's text is normalised: so is what matches it)
     annotation = Annotation(
         id=key,
         article_id=record.id,
         start=item.start if item.start is not None else 0,
-        end=item.end if item.end is not None else len(item.quote),
-        quote=item.quote,
-        prefix=item.prefix,
-        suffix=item.suffix,
+        end=item.end if item.end is not None else len(quote),
+        quote=quote,
+        prefix=normalise(item.prefix),
+        suffix=normalise(item.suffix),
         source=clean_name(item.source) if item.source else None,
         themes=tuple(unique_names(item.themes)),
-        note=item.note.strip(),
+        note=clean_block(item.note),
         created=_time(item.created) or stamp,
         updated=_time(item.updated) or _time(item.created) or stamp,
         kind=item.kind if item.kind in KINDS else PASSAGE,
@@ -273,7 +274,7 @@ def _placed(
     )
     if text is None:
         return annotation  # the file cannot be read now: kept as stored, placed on next scan
-    if item.start is None or text[annotation.start : annotation.end] != item.quote:
+    if item.start is None or text[annotation.start : annotation.end] != quote:
         annotation = reanchor(annotation, text)
     if item.kind not in KINDS and not annotation.orphaned:  # a file that does not say
         kind = kind_of(text, annotation.start, annotation.end)

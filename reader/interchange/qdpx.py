@@ -31,6 +31,7 @@ namespace, valid against the standard's Project.xsd) and the articles as plain-t
 from __future__ import annotations
 
 import io
+import re
 import uuid
 import zipfile
 import zlib
@@ -60,6 +61,9 @@ KIND_DESCRIPTIONS = {
 MAX_MEMBER_BYTES = 50 * 1024 * 1024  # one article's text; a long book is 5 MB
 MAX_TOTAL_BYTES = 500 * 1024 * 1024  # everything the archive unpacks to
 _READER_NAMESPACE = uuid.UUID("6f1c6a52-5d0e-4b55-9a51-2f1d1f0a8c3e")  # stable code guids
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _guid(*parts: str) -> str:
@@ -106,7 +110,9 @@ def to_qdpx(selection: Selection, unit: str = UTF16) -> bytes:
     if not len(sources):
         project.remove(sources)
     _sets(project, codes)
-    xml = ET.tostring(project, encoding="unicode", xml_declaration=False)
+    # Characters XML 1.0 forbids, even escaped (a database edited by hand, a coder's name
+    # from another tool): never markup, so taking them out of the text keeps it well formed.
+    xml = _NOT_XML.sub("", ET.tostring(project, encoding="unicode", xml_declaration=False))
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         zipped.writestr("project.qde", '<?xml version="1.0" encoding="utf-8"?>\n' + xml)

@@ -66,19 +66,28 @@ def test_the_note_still_reads_as_words(hostile_library: Path) -> None:
     assert "note: note with clipboard and override" in " ".join(result.stdout.split())
 
 
-def test_json_escapes_control_characters_as_json_does(hostile_library: Path) -> None:
+def test_an_imported_note_keeps_its_words_and_loses_its_escape_sequences(
+    hostile_library: Path,
+) -> None:
+    """Escape sequences are never data: an imported note is stored without them (as its
+    source and themes are), so no export, terminal or XML file ever meets them."""
     result = run_reader("search", "collaboration", "--json", "--library", str(hostile_library))
-    assert "\x1b" not in result.stdout and "\\u001b" in result.stdout
+    assert "\x1b" not in result.stdout and "\\u001b" not in result.stdout
     [hit] = json.loads(result.stdout)
-    assert "\x1b]52;" in hit["note"]  # the data itself is kept, escaped
+    assert hit["note"] == "note  with clipboard  and override"
 
 
 def test_csv_to_a_file_keeps_the_data_and_to_a_terminal_does_not(
     hostile_library: Path, tmp_path: Path
 ) -> None:
+    db = hostile_library / "reader.json"
+    data = json.loads(db.read_text(encoding="utf-8"))  # a database edited by hand
+    for annotation in data["annotations"].values():
+        annotation["note"] = "note \x1b]52;c;aGVsbG8=\x07 with clipboard"
+    db.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "all.csv"
     assert run_reader("export", "-f", "csv", "-o", str(out), "--library", str(hostile_library))
-    assert "\x1b]52;" in out.read_text(encoding="utf-8-sig")
+    assert "\x1b]52;" in out.read_text(encoding="utf-8-sig")  # a file: the data as it is
     shown = _on_a_terminal(["export", "-f", "csv", "--library", str(hostile_library)])
     assert "clipboard" in shown and clean(shown)
 

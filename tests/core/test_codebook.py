@@ -14,6 +14,7 @@ from reader.core.codebook import (
     theme_colour,
     unique_names,
 )
+from reader.core.records import edited, new_annotation
 
 
 def test_names_are_cleaned_and_compared_loosely() -> None:
@@ -61,3 +62,14 @@ def test_a_name_is_at_most_two_hundred_characters_and_twelve_levels() -> None:
     deep = clean_name("/".join(f"t{n}" for n in range(40_000)))
     assert deep.count("/") == MAX_THEME_DEPTH - 1 and deep.startswith("t0/t1/")
     assert clean_name("Doug King") == "Doug King"
+
+
+def test_a_note_is_stored_without_escape_sequences_however_it_came() -> None:
+    """A note pasted into the tag dialog or edited later keeps its words and lines, never a
+    sequence that would clear a terminal or write its clipboard (sources, themes and coders
+    were already kept so)."""
+    text = "“Hello,” she said."
+    note = "first line\x1b[2J\n\x1b]52;c;aGVsbG8=\x07second \u202eline\x0b"
+    made = new_annotation(1, text, 0, 9, note=note)
+    assert made.note == "first line\nsecond line"
+    assert edited(made, note="\x1b[31mred\x1b[0m").note == "red"

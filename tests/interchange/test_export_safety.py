@@ -8,12 +8,16 @@ nothing.
 
 from __future__ import annotations
 
+import json
 import os
+import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from reader.interchange.markdown import note_file_name
+from reader.interchange.qdpx import NAMESPACE
 from tests.helpers.cli import run_reader
 from tests.helpers.seeding import tag_quotes
 
@@ -200,3 +204,24 @@ def test_notes_already_placed_are_put_back_when_a_later_one_fails(
     monkeypatch.undo()
     assert sorted(p.name for p in vault.iterdir()) == ["a.md"]
     assert (vault / "a.md").read_text(encoding="utf-8") == "old a"
+
+
+def test_a_qdpx_export_is_well_formed_whatever_a_hand_edited_database_holds(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    """XML 1.0 forbids most control characters even escaped; a coder name or a note that
+    holds one (a database edited by hand, another tool's file) must not make the project
+    file one that QDA tools refuse to open."""
+    db = tagged_library / "reader.json"
+    data = json.loads(db.read_text(encoding="utf-8"))
+    for annotation in data["annotations"].values():
+        annotation["coder"] = "eve\x0b"
+        annotation["note"] = "note\x0b\x0cvt \x1b[2J"
+    db.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "team.qdpx"
+    code, _ = export(tagged_library, "--format", "qdpx", "-o", str(out))
+    assert code == 0
+    with zipfile.ZipFile(out) as zipped:
+        project = ET.fromstring(zipped.read("project.qde"))  # raises if not well formed
+    names = {user.get("name") for user in project.iter(f"{{{NAMESPACE}}}User")}
+    assert "eve" in names

@@ -361,6 +361,25 @@ def test_an_annotation_of_an_article_not_in_the_library_is_reported(
     assert "is not in the library" in report.unplaced[0]
 
 
+def test_an_import_that_leaves_annotations_out_exits_1_from_the_shell(
+    tagged: Path, tmp_path: Path
+) -> None:
+    """A partial import (an annotation whose article this library lacks) is said line by
+    line and exits 1, as a refused record does: a script can tell it from a whole one."""
+    exported = tmp_path / "theirs.json"
+    assert run_reader("export", "-f", "json", "-o", str(exported), "--library", str(tagged))
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    elsewhere = {"id": 999, "path": "elsewhere.txt", "uri": "", "sha256": "0" * 64, "title": "X"}
+    data["articles"].append({**data["articles"][0], **elsewhere})
+    data["annotations"][0]["article_id"] = 999
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    (tagged / "reader.json").unlink()
+    result = run_reader("import", str(exported), "--library", str(tagged))
+    assert result.returncode == 1
+    assert "imported 3 annotations" in result.stdout
+    assert "not imported" in result.stderr and "elsewhere.txt" in result.stderr
+
+
 # --- the command line ----------------------------------------------------------------------------
 
 
