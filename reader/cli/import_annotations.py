@@ -121,7 +121,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         if copied:
             line += f"; {plural(len(copied), 'article')} copied into the library"
         if report.present:
-            line += f"; {report.present} were already there"
+            line += f"; {report.present} {'was' if report.present == 1 else 'were'} already there"
         if report.orphaned:
             line += f"; {report.orphaned} kept as orphans (their quote was not found)"
         if units := describe(report.units):

@@ -172,8 +172,18 @@ def settle(disagreement: Disagreement, keep: str, coder_a: str, coder_b: str) ->
         )
         other = coder_b if keep == KEEP_A else coder_a
         name = label[keep]
-        edits += [Edit(x, None, name) for x in dropped]
-        edits += [Edit(None, _copy(x, other, stamp), name) for x in kept]
+        copies = [_copy(x, other, stamp) for x in kept]
+        # A dropped annotation becomes a copy (its id kept, `updated` now), not deleted and
+        # replaced: importing the other coder's older file again then finds its id with a
+        # newer version here, and the merge rule keeps the settled one, where a deleted id
+        # would have come back as new.
+        replaced = [
+            Edit(old, msgspec.structs.replace(copy, id=old.id, created=old.created), name)
+            for old, copy in zip(dropped, copies, strict=False)
+        ]
+        edits += replaced
+        edits += [Edit(x, None, name) for x in dropped[len(replaced) :]]
+        edits += [Edit(None, copy, name) for copy in copies[len(replaced) :]]
         return edits
     have_a = {_signature(x) for x in disagreement.a}
     have_b = {_signature(x) for x in disagreement.b}

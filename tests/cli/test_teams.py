@@ -263,3 +263,15 @@ def _an_hour_on(stamp: str) -> str:
     from datetime import datetime, timedelta
 
     return (datetime.fromisoformat(stamp) + timedelta(hours=1)).isoformat()
+
+
+def test_one_annotation_already_there_is_said_in_the_singular(
+    two_coders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    alice, bob = two_coders
+    one = tmp_path / "one.json"
+    assert run_reader("export", "-f", "json", "-o", str(one), "--library", str(bob), "King")
+    first = run_reader("import", str(one), "--library", str(alice))
+    again = run_reader("import", str(one), "--library", str(alice))
+    assert "imported 1 annotation" in first.stdout
+    assert "1 was already there" in again.stdout
