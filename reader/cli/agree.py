@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
 
 from reader.cli.command import Command, aligned, fail, say
 from reader.core.paths import Locations
@@ -78,9 +79,19 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         say(f"{a} and {b} have no article both coded; nothing to compare")
         return 0
     count = len(comparison.articles)
-    say(f"{a} (A) and {b} (B) on the {plural(count, 'article')} both coded")
+    compared = comparison.rows[0].table.total if comparison.rows else 0
+    scope = f"{plural(count, 'article')} both coded ({compared:,} characters)"
+    if args.filter:
+        scope += f", filter {' '.join(args.filter)}"
+    say(f"{a} (A) and {b} (B) on the {scope}, {date.today().isoformat()}")
     table = [list(COLUMNS), *(row.cells() for row in comparison.rows)]
     say(aligned(table, text_columns=2))
+    kappas = [row.table.kappa for row in comparison.rows if row.table.kappa is not None]
+    if kappas:  # (what a methods section quotes beside the table)
+        say(
+            f"mean kappa over the {plural(len(kappas), 'code')} either coder used: "
+            f"{figure(sum(kappas) / len(kappas))} (unweighted)"
+        )
     if comparison.pairs:
         say(
             f"passages both tagged: {comparison.pairs}; same source: {comparison.same_source} "

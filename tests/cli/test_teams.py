@@ -128,7 +128,11 @@ def test_agree_reports_kappa_per_code_as_counted_by_hand(two_coders: tuple[Path,
     assert sovereignty["kappa"] == 0.0
     assert rows["same source"]["pairs"] == 2 and rows["same source"]["agreement"] == 1.0
     table = run_reader("agree", "alice", "bob", "--library", str(alice)).stdout.splitlines()
-    assert table[0].startswith("alice (A) and bob (B) on the 1 article")
+    assert table[0].startswith("alice (A) and bob (B) on the 1 article both coded (")
+    assert f"({len(text):,} characters), " in table[0]  # what the figures are out of
+    used = [row["kappa"] for row in rows.values() if row["kappa"] is not None]
+    mean = f"mean kappa over the {len(used)} codes either coder used: {sum(used) / len(used):.3f}"
+    assert any(line.startswith(mean) for line in table)
     assert table[2].split()[0] in ("accountability", "sovereignty")  # lowest kappa first
     assert "text neither coded counts" in table[-1]  # what the percentage is, said under it
 
