@@ -11,6 +11,9 @@ from reader.core.text import shown_name
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "library_arg", nargs="?", metavar="LIBRARY", help="the library folder (or --library)"
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON list for scripts")
 
 
@@ -29,6 +32,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
                 "title": r.title,
                 "annotations": store.annotation_count(r.id),
                 "missing": r.missing,
+                "read": r.read,
             }
             for r in records
         ]
@@ -44,17 +48,21 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         return 0
     width = max(len(str(row["annotations"])) for row in rows)
     for row in rows:
-        missing = "  (file missing)" if row["missing"] else ""
-        say(
-            f"{row['annotations']:>{width}}  {shown_name(str(row['path']))}  {row['title']}{missing}"
-        )
+        marks = "  (unread)" if not row["read"] else ""
+        marks += "  (file missing)" if row["missing"] else ""
+        say(f"{row['annotations']:>{width}}  {shown_name(str(row['path']))}  {row['title']}{marks}")
     return 0
 
 
 COMMAND = Command(
     name="list",
     order=30,
-    synopsis=(("reader list", "print the articles of the library with their annotation counts"),),
+    synopsis=(
+        (
+            "reader list [LIBRARY]",
+            "print the articles with their annotation counts",
+        ),
+    ),
     summary="print the articles with their annotation counts",
     description="Print the articles of the library with their number of annotations.",
     arguments=_arguments,

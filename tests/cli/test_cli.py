@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.library.folder import Library
+from reader.storage.database import Store
 from tests.helpers.cli import run_reader
 from tests.helpers.paths import ICE
 from tests.helpers.seeding import tag_quotes
@@ -124,6 +126,21 @@ def test_list_prints_articles_with_counts(tagged_library: Path) -> None:
     assert rows["wikinews-warhol-university-exhibits.txt"]["annotations"] == 0
     plain = run_reader("list", "--library", str(tagged_library))
     assert "2  ice-canada-offices.txt  ICE actions in U.S." in plain.stdout
+
+
+def test_list_takes_the_library_as_its_argument_and_marks_what_is_unread(library: Path) -> None:
+    store = Store(library / "reader.json")
+    Library(library, store).scan()
+    [ice] = [r for r in store.articles() if r.path == ICE]
+    store.set_reading_state([ice.id], read=False)  # as a feed's new item comes in
+    store.close()
+    plain = run_reader("list", str(library))
+    assert plain.returncode == 0, plain.stderr
+    [line] = [line for line in plain.stdout.splitlines() if ICE in line]
+    assert line.endswith("(unread)")
+    assert sum("(unread)" in line for line in plain.stdout.splitlines()) == 1
+    rows = json.loads(run_reader("list", "--json", str(library)).stdout)
+    assert [r["read"] for r in rows if r["path"] == ICE] == [False]
 
 
 def test_library_from_the_environment(tagged_library: Path, tmp_path: Path) -> None:
