@@ -51,7 +51,15 @@ def to_markdown(selection: Selection, group_by: str = "theme", repeat: bool = Fa
         if not _wanted(names[key], wanted):
             continue  # "theme:policing": the policing section, not the other themes' ones
         lines += [f"## {escape_markdown(names[key])}", ""]
+        quoted: set[tuple[int, int, int, str]] = set()
         for annotation in groups[key]:
+            # Two coders' annotations of one passage with one source (a team's merged
+            # databases) are one quote in a draft, not the same quote twice.
+            passage = (annotation.article_id, annotation.start, annotation.end)
+            same = (*passage, (annotation.source or "").casefold())
+            if same in quoted:
+                continue
+            quoted.add(same)
             article = selection.article(annotation)
             also = [t for t in annotation.themes if name_key(t) != key] if not repeat else []
             lines += _quote_block(annotation, article, group_by, descriptions, also)

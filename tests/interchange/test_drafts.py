@@ -18,6 +18,7 @@ from reader.interchange.tables import to_csv
 from reader.interchange.w3c import from_w3c, to_w3c
 from reader.library.folder import Library
 from reader.storage.database import Store
+from tests.helpers.seeding import tag_quotes
 
 TEXT = (
     "Council agrees budget\n\n"
@@ -132,3 +133,16 @@ def test_a_citation_never_carries_escape_sequences_from_a_front_matter(tmp_path:
     said = citation(quote, replace(article, record=record), f"mayor{evil}")
     assert "\x1b" not in said and "\x07" not in said
     assert "Site" in said and "https://e.org/" in said
+
+
+def test_two_coders_one_passage_one_source_is_one_quote_in_the_draft(library: Path) -> None:
+    king = ("ice-canada-offices.txt", "Their authority in Canada", "Doug King", ["policing"])
+    tag_quotes(library, [king], coder="alice")
+    tag_quotes(library, [king], coder="bob")
+    store = Store(library / "reader.json")
+    try:
+        assert len(store.annotations()) == 2
+        draft = to_markdown(select(store, Library(library, store), ""))
+    finally:
+        store.close()
+    assert draft.count("Their authority in Canada") == 1
