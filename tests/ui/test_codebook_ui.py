@@ -316,3 +316,21 @@ async def test_at_80_columns_a_cut_description_ends_in_an_ellipsis(library: Path
         assert len(lines) >= 4
         for line in lines[:4]:  # each row's description, cut where it ends on screen
             assert line.rstrip().endswith("…"), line
+
+
+async def test_a_rename_says_whose_annotations_it_changed_in_a_team_s_database(
+    library: Path,
+) -> None:
+    king = (ICE, "Their authority in Canada", "Doug King", ["public safety"])
+    tag_quotes(library, [king], coder="alice")
+    tag_quotes(library, [king], coder="bob")
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen, table = await _open_codebook(pilot)
+        table.move_cursor(row=_row_of(screen, "source", "Doug King"))
+        await press(pilot, "r")
+        app.screen.query_one("#prompt-input").value = "King, Doug"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "2 annotations (alice 1, bob 1) · u undoes it" in notified(app)

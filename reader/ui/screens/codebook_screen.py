@@ -24,10 +24,12 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from reader.annotations.agreement import coders_of
 from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
 from reader.annotations.history import Edit
 from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
+from reader.core.coders import shown_coder
 from reader.core.records import Theme
 from reader.core.text import clean_line, printable, shorten
 from reader.core.wording import plural
@@ -403,7 +405,11 @@ class CodebookScreen(Screen[None]):
 
     def _change(self, operation: partial[list[Edit]], message: str) -> None:
         def done(edits: list[Edit]) -> None:
-            self.notify(f"{message}: {plural(len(edits), 'annotation')} · u undoes it", timeout=5)
+            changed = plural(len(edits), "annotation")
+            coders = coders_of(e.annotation for e in edits if e.annotation is not None)
+            if len(coders) > 1:  # a team's merged database: say whose were changed too
+                changed += f" ({', '.join(f'{shown_coder(n)} {c}' for n, c in coders)})"
+            self.notify(f"{message}: {changed} · u undoes it", timeout=5)
             self.fill()
             self.reader.main.refresh_annotations()
             self.reader.main.refresh_library()
