@@ -104,6 +104,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             "kept_beside": report.copies,
             "articles_copied": copied,
             "present": report.present,
+            "stayed_deleted": report.deleted,
             "orphaned": report.orphaned,
             "refused": report.refused,
             "not_placed": report.unplaced,
@@ -122,6 +123,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             line += f"; {plural(len(copied), 'article')} copied into the library"
         if report.present:
             line += f"; {report.present} {'was' if report.present == 1 else 'were'} already there"
+        if report.deleted:
+            line += f"; {report.deleted} deleted here since stayed deleted"
         if report.orphaned:
             line += f"; {report.orphaned} kept as orphans (their quote was not found)"
         if units := describe(report.units):
@@ -207,7 +210,8 @@ COMMAND = Command(
     "reported and left out. Positions of W3C and REFI-QDA files are read in Unicode code "
     "points or UTF-16 code units, whichever puts each quote at them; the summary says "
     "which. Annotations already there are skipped, so importing twice "
-    "adds nothing twice. Another coder's database (their reader.json) merges theirs in: "
+    "adds nothing twice, and one you deleted after the file's version of it stays deleted. "
+    "Another coder's database (their reader.json) merges theirs in: "
     "articles matched by text, address or path (theirs that this library lacks are copied "
     "from their folder), annotations by id; the same id with different content keeps the "
     "newer version, and another coder's different coding beside it. --format is guessed "

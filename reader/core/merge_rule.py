@@ -13,6 +13,9 @@ When both sides hold an id with different content:
 - otherwise (the same coder's earlier version, or a change of coder name only, as
   `reader recode` makes) the older version is superseded and dropped.
 
+An id deleted outright stays deleted when a version no newer than the deletion comes in
+again (`stays_deleted`): a teammate's file made before you deleted it does not undo that.
+
 Because the kept copy's id is derived from its content, merging the same file again finds
 it already there: a second merge changes nothing.
 """
@@ -72,6 +75,18 @@ def resolve(ours: Annotation, theirs: Annotation) -> tuple[Annotation, Annotatio
     if other_coder and coding(loser) != coding(winner):
         return winner, msgspec.structs.replace(loser, id=copy_id(loser))
     return winner, None
+
+
+def stays_deleted(deleted_at: str | None, updated: str) -> bool:
+    """Whether a version last changed at `updated` is one its deletion at `deleted_at`
+    already saw: a version no newer than the deletion (or with no time) stays deleted; one
+    changed after it (another coder edited it since) comes back. A deletion time that is no
+    time, or lies ahead of the clock, deletes nothing: a file cannot delete by a date."""
+    if deleted_at is None:
+        return False
+    latest = datetime.now(UTC) + _CLOCK_SKEW
+    deleted = moment(deleted_at, latest)
+    return deleted != _NEVER and moment(updated, latest) <= deleted
 
 
 def moment(stamp: str, latest: datetime) -> datetime:

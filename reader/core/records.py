@@ -154,6 +154,7 @@ class DatabaseFile(msgspec.Struct, forbid_unknown_fields=True):
     annotations: msgspec.Raw = msgspec.Raw(b"{}")
     sources: dict[str, dict[str, Any]] = {}
     themes: dict[str, dict[str, Any]] = {}
+    deleted: dict[str, dict[str, Any]] = {}  # (schema 6: when each annotation was deleted)
 
 
 ANNOTATIONS_TABLE = msgspec.json.Decoder(dict[str, Annotation])

@@ -8,7 +8,8 @@ is not in the library is reported, not imported. A format whose positions may co
 either code points or UTF-16 code units (W3C) leaves `Incoming.unit` unset, and the
 position is read in the unit that puts the quote there (`position_units.read_span`); the
 report counts which unit each annotation was read in. An annotation already in the database
-(same id, same content) is skipped, so importing a file twice adds nothing twice. The same
+(same id, same content) is skipped, so importing a file twice adds nothing twice; one deleted
+here after the file's version of it (`core.merge_rule.stays_deleted`) stays deleted. The same
 id with different content (another coder's copy of the library, say) is settled by
 `core.merge_rule`: the newer version keeps the id, and another coder's different coding is
 kept beside it, so that nothing either coder did is lost. A file's times are read as ISO
@@ -32,7 +33,7 @@ import msgspec
 from reader.core.anchoring import reanchor
 from reader.core.codebook import clean_name, unique_names
 from reader.core.coders import clean_coder
-from reader.core.merge_rule import resolve, same_content
+from reader.core.merge_rule import resolve, same_content, stays_deleted
 from reader.core.records import (
     KINDS,
     PASSAGE,
@@ -92,14 +93,15 @@ class IncomingFile:
 @dataclass
 class ImportReport:
     """What an import did: annotations added, already present, updated to the file's newer
-    version, kept beside ours (another coder's different coding of the same id), refused
-    (why), not placed (why), and how many had their positions read in each unit
-    (`position_units`)."""
+    version, kept beside ours (another coder's different coding of the same id), left out
+    because they were deleted here after the file's version (`deleted`), refused (why), not
+    placed (why), and how many had their positions read in each unit (`position_units`)."""
 
     added: list[Annotation] = field(default_factory=list)
     present: int = 0
     updated: list[Annotation] = field(default_factory=list)
     copies: int = 0
+    deleted: int = 0
     orphaned: int = 0
     refused: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
@@ -144,6 +146,9 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
             continue
         first[key] = item
         seen.add(key)
+        if stays_deleted(store.deleted_at(key), _time(item.updated or item.created)):
+            report.deleted += 1  # deleted here after this version: it stays deleted
+            continue
         record = _article_of(store, library, item)
         if record is None:
             where = item.article_path or item.article_uri or item.article_title or "unknown"
@@ -238,7 +243,9 @@ def _merge_one(
         report.updated.append(annotation)
     if kept is not None and not kept.updated:  # (the undated version, kept beside ours)
         kept = msgspec.structs.replace(kept, updated=annotation.updated)
-    if kept is not None and store.annotation(kept.id) is None and kept.id not in seen:
+    if kept is not None and stays_deleted(store.deleted_at(kept.id), kept.updated):
+        report.deleted += 1  # the copy kept beside ours once, and deleted since
+    elif kept is not None and store.annotation(kept.id) is None and kept.id not in seen:
         seen.add(kept.id)
         report.added.append(kept)
         report.copies += 1

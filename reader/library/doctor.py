@@ -135,7 +135,7 @@ class _Examination:
         for name in TABLES:
             if not isinstance(self.data.get(name, {}), dict):
                 self.say("error", f"table `{name}` is not a JSON object")
-            elif name not in self.data:
+            elif name not in self.data and name != "deleted":  # (deletions: none is fine)
                 self.say("problem", f"table `{name}` is missing: add it empty", fixable=True)
                 if self.fix:
                     self.data[name] = {}

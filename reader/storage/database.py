@@ -75,6 +75,7 @@ from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import (
     ANNOTATIONS,
     ARTICLES,
+    DELETED,
     HEAD,
     META,
     ONLY_ANNOTATIONS,
@@ -83,6 +84,7 @@ from reader.storage.tables import (
     Operation,
     Tables,
     TablesError,
+    deletion_doc,
     replayed,
 )
 from reader.storage.tables import (
@@ -939,13 +941,22 @@ class Store:
                 # for the annotations later in this same batch ("Doug King", "doug king").
                 self._add_to_codebook(saved[-1:])
             olds = [table.get(a.id) for a in saved]
+            deleted = self._tables.deleted
             for annotation in saved:
                 table[annotation.id] = annotation
                 self._put(ANNOTATIONS, annotation.id, annotation)
+                if deleted.pop(annotation.id, None) is not None:  # (undone, or saved again)
+                    self._put(DELETED, annotation.id, None)
             removed = tuple(old for old in olds if old is not None)
             self._index_change(saved, removed)
         self._notify(Change(added=tuple(saved), removed=removed))
         return saved
+
+    def deleted_at(self, annotation_id: str) -> str | None:
+        """When the annotation of this id was deleted (UTC, ISO 8601), if it was and has
+        not been saved again since."""
+        with self._lock:
+            return self._tables.deleted.get(annotation_id)
 
     def delete_annotation(self, annotation_id: str) -> Annotation | None:
         """Delete an annotation; returns it (for undo), or None if there was none."""
@@ -960,9 +971,12 @@ class Store:
             olds = [table[i] for i in dict.fromkeys(annotation_ids) if i in table]
             if not olds:
                 return []
+            stamp = now()
             for old in olds:
                 del table[old.id]
                 self._put(ANNOTATIONS, old.id, None)
+                self._tables.deleted[old.id] = stamp  # (an import does not bring it back)
+                self._put(DELETED, old.id, deletion_doc(old.id, stamp))
             self._index_change((), olds)
         self._notify(Change(removed=tuple(olds)))
         return olds

@@ -14,6 +14,8 @@ opening it would (`Tables.from_file`, `Tables.decode_annotations`): a damaged fi
   takes the other side's change, deletion included. Otherwise, when both hold an id with
   different content, `core.merge_rule.resolve` decides: the newer keeps the id, and another
   coder's different coding is kept beside it under an id made from its content;
+- an annotation either side deleted outright (the `deleted` table, which merges as a union)
+  stays deleted unless the other side changed it after the deletion;
 - the codebook is the union: our entries first, filled in (description, colour) from
   theirs; a theme new to us gets the next free quick key.
 Merging a database into the result again changes nothing.
@@ -23,13 +25,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import msgspec
 
 from reader.core.codebook import name_key
 from reader.core.files import FileTooLarge, read_bounded
-from reader.core.merge_rule import resolve, same_content
+from reader.core.merge_rule import moment, resolve, same_content, stays_deleted
 from reader.core.records import QUICK_KEYS, Annotation, ArticleRecord, Source, Theme
 from reader.core.wording import plural
 from reader.storage.journal import Journal, JournalError
@@ -163,6 +166,7 @@ def merge_tables(
         annotations=dict(ours.annotations),
         sources=dict(ours.sources),
         themes=dict(ours.themes),
+        deleted=_deletions(ours.deleted, theirs.deleted),
     )
     ids = match_articles(merged, theirs)
     next_id = max(int(merged.meta.get("next_article_id", 1)), max(merged.articles, default=0) + 1)
@@ -176,8 +180,14 @@ def merge_tables(
     incoming = _moved(theirs.annotations, ids)
     ancestor = _moved(base.annotations, match_articles(merged, base)) if base else {}
     table = merged.annotations
+    gone = merged.deleted
+    for key in [k for k in gone if k in table and stays_deleted(gone[k], table[k].updated)]:
+        del table[key]  # they deleted it after our version was made
+        report.deleted += 1
     for key in sorted(set(incoming) | (set(ancestor) & set(table))):
         mine, their, old = table.get(key), incoming.get(key), ancestor.get(key)
+        if their is not None and stays_deleted(gone.get(key), their.updated):
+            continue  # deleted (here or there) after this version was made
         if their is None:  # only ours has it: they deleted it, or it is ours alone
             if mine is not None and old is not None and same_content(mine, old):
                 del table[key]
@@ -209,8 +219,20 @@ def merge_tables(
             report.copies += 1
         elif kept is not None:
             report.same += 1
+    for key in [k for k in gone if k in table]:
+        del gone[key]  # changed after its deletion: kept, and no longer deleted
     _merge_codebook(merged, theirs, table.values())
     return merged, report
+
+
+def _deletions(ours: dict[str, str], theirs: dict[str, str]) -> dict[str, str]:
+    """Both sides' records of deleted annotations, the later time where both have one."""
+    latest = datetime.now(UTC) + timedelta(days=1)
+    union = dict(ours)
+    for key, at in theirs.items():
+        if key not in union or moment(at, latest) > moment(union[key], latest):
+            union[key] = at
+    return union
 
 
 def _merge_codebook(merged: Tables, theirs: Tables, annotations: Iterable[Annotation]) -> None:

@@ -19,6 +19,9 @@ History:
 - 5: annotations carry `coder` (who made or last edited them). Existing annotations get ""
   (unknown coder; `reader recode --from "" --to NAME` names them). An older Reader would
   drop the field when it rewrites the file, so it must refuse it: hence a new schema.
+- 6: a `deleted` table remembers when each annotation was deleted (its id and the time),
+  so that importing a file that still holds it does not bring it back. An older Reader
+  would drop the table when it rewrites the file: hence a new schema.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import Any
 from reader.core.codebook import name_key
 from reader.core.records import QUICK_KEYS, kind_of
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 Data = dict[str, Any]
 
@@ -86,11 +89,18 @@ def _v4_to_v5(data: Data) -> Data:
     return data
 
 
+def _v5_to_v6(data: Data) -> Data:
+    if not isinstance(data.get("deleted"), dict):
+        data["deleted"] = {}
+    return data
+
+
 STEPS: dict[int, Callable[[Data], Data]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 

@@ -6,6 +6,10 @@ validates every record), changed by journal operations (`apply`), and written ba
 TinyDB's layout (`file_chunks`: `{"table": {"1": {...}, "2": {...}}}`, documents numbered
 afresh from 1, so no TinyDB document id needs keeping in memory).
 
+`deleted` (schema 6) remembers when each annotation was deleted outright, by its id: an
+import of a file that still holds it (older than the deletion) does not bring it back, and
+saving the id again (undo) forgets the deletion.
+
 A journal operation is `[table, key, document]`: the document put under `key` (an
 annotation id, an article id, a name key, 1 for meta), or removed when it is null.
 Applying one is idempotent, so replaying a journal twice gives the same tables.
@@ -39,14 +43,15 @@ from reader.core.text import clean_line
 from reader.storage.tinydb_storage import TableSpan
 
 CHUNK = 500  # documents encoded at a time (each batch is bytes held twice: 0.3 MB)
-META, ARTICLES, ANNOTATIONS, SOURCES, THEMES = (
+META, ARTICLES, ANNOTATIONS, SOURCES, THEMES, DELETED = (
     "meta",
     "articles",
     "annotations",
     "sources",
     "themes",
+    "deleted",
 )
-HEAD = frozenset({META, ARTICLES, SOURCES, THEMES})  # all but the annotations
+HEAD = frozenset({META, ARTICLES, SOURCES, THEMES, DELETED})  # all but the annotations
 ONLY_ANNOTATIONS = frozenset({ANNOTATIONS})
 Operation = list[Any]  # [table, key, document or None]
 
@@ -64,6 +69,7 @@ class Tables:
     annotations: dict[str, Annotation] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
+    deleted: dict[str, str] = field(default_factory=dict)  # annotation id -> when (UTC)
 
     @classmethod
     def from_file(cls, data: dict[str, Any]) -> Tables:
@@ -84,6 +90,11 @@ class Tables:
             for doc in data[THEMES].values():
                 theme = theme_from_doc(doc)
                 tables.themes[name_key(theme.name)] = theme
+            deletions = data.get(DELETED)
+            for doc in deletions.values() if isinstance(deletions, dict) else ():
+                deletion = deletion_from_doc(doc)
+                if deletion is not None:
+                    tables.deleted[deletion[0]] = deletion[1]
         except TablesError:
             raise
         except (KeyError, TypeError, ValueError, AttributeError, IndexError, StopIteration) as e:
@@ -165,6 +176,12 @@ class Tables:
                         self.themes.pop(str(key), None)
                     else:
                         self.themes[str(key)] = theme_from_doc(doc)
+                elif table == DELETED:
+                    deletion = deletion_from_doc(doc) if doc is not None else None
+                    if deletion is None or deletion[0] != str(key):
+                        self.deleted.pop(str(key), None)
+                    else:
+                        self.deleted[deletion[0]] = deletion[1]
                 elif table == META:
                     self.meta = checked_meta(doc, self.meta.get("schema", doc_schema(doc)))
                 else:
@@ -184,6 +201,7 @@ class Tables:
             (ANNOTATIONS, map(_unpinned, self.annotations.values())),
             (SOURCES, [asdict(source) for source in self.sources.values()]),
             (THEMES, [asdict(theme) for theme in self.themes.values()]),
+            (DELETED, [deletion_doc(key, at) for key, at in self.deleted.items()]),
         ]
         yield b"{"
         for number, (name, docs) in enumerate(tables):
@@ -481,6 +499,23 @@ def theme_from_doc(doc: dict[str, Any]) -> Theme:
     )
 
 
+def deletion_doc(annotation_id: str, at: str) -> dict[str, str]:
+    """The record of an annotation's deletion, as the file and the journal keep it."""
+    return {"id": annotation_id, "at": at}
+
+
+def deletion_from_doc(doc: Any) -> tuple[str, str] | None:
+    """(annotation id, when) of a deletion record; None for one that is not one (a record of
+    a deletion only keeps a deleted annotation from coming back: a damaged one is let go,
+    never a reason to refuse the file)."""
+    if not isinstance(doc, dict):
+        return None
+    key, at = doc.get("id"), doc.get("at")
+    if not (isinstance(key, str) and isinstance(at, str)) or not key or len(key) > 200:
+        return None
+    return key, at[:40]
+
+
 def replayed(data: dict[str, Any], records: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Decoded file data (TinyDB's layout, plain dicts) with journal records applied in
     place, for tools that read the file as JSON (the doctor); malformed operations are
@@ -490,6 +525,7 @@ def replayed(data: dict[str, Any], records: Iterable[dict[str, Any]]) -> dict[st
         ANNOTATIONS: lambda doc: doc.get("id"),
         SOURCES: lambda doc: name_key(str(doc.get("name", ""))),
         THEMES: lambda doc: name_key(str(doc.get("name", ""))),
+        DELETED: lambda doc: doc.get("id"),
     }
     where: dict[str, dict[Any, str]] = {}
     for table, key_of in keys.items():

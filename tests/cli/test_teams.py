@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from reader.storage.database import on_disk
@@ -88,6 +89,34 @@ def test_import_of_another_coders_database_merges_once(two_coders: tuple[Path, P
     assert first.stdout.strip() == f"imported 2 annotations from {bob / 'reader.json'}"
     again = run_reader("import", str(bob / "reader.json"), "--library", str(alice))
     assert "imported 0 annotations" in again.stdout and "2 were already there" in again.stdout
+    assert _coders(alice) == ["alice", "alice", "bob", "bob"]
+
+
+def test_an_annotation_deleted_after_an_import_stays_deleted_when_imported_again(
+    two_coders: tuple[Path, Path],
+) -> None:
+    from reader.core.records import edited
+    from reader.storage.database import Store
+
+    alice, bob = two_coders
+    assert run_reader("import", str(bob / "reader.json"), "--library", str(alice)).returncode == 0
+    mine = Store(alice / "reader.json")
+    [theirs] = [a for a in mine.annotations() if a.coder == "bob" and a.source == "Doug King"]
+    mine.delete_annotation(theirs.id)  # alice drops bob's coding of King
+    when = mine.deleted_at(theirs.id)
+    mine.close()
+    again = run_reader("import", str(bob / "reader.json"), "--library", str(alice))
+    assert again.returncode == 0, again.stderr
+    assert "imported 0 annotations" in again.stdout
+    assert "1 deleted here since stayed deleted" in again.stdout
+    assert _coders(alice) == ["alice", "alice", "bob"]
+    # bob changes that coding afterwards: his newer version is news, and comes in
+    his = Store(bob / "reader.json")
+    change = edited(his.annotation(theirs.id), note="checked the recording")
+    his.save_annotation(msgspec.structs.replace(change, updated=_an_hour_on(str(when))))
+    his.close()
+    later = run_reader("import", str(bob / "reader.json"), "--library", str(alice))
+    assert "imported 1 annotation" in later.stdout, later.stdout
     assert _coders(alice) == ["alice", "alice", "bob", "bob"]
 
 

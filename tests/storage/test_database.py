@@ -31,7 +31,7 @@ def test_a_new_database_is_written_with_its_first_change_and_its_schema(tmp_path
     data = json.loads((tmp_path / "reader.json").read_text())
     meta = next(iter(data["meta"].values()))
     assert meta["schema"] == SCHEMA_VERSION
-    assert set(data) == {"meta", "articles", "annotations", "sources", "themes"}
+    assert set(data) == {"meta", "articles", "annotations", "sources", "themes", "deleted"}
 
 
 def test_annotation_survives_reopening(tmp_path: Path) -> None:
@@ -86,6 +86,21 @@ def test_editing_replaces_and_deleting_removes(tmp_path: Path) -> None:
     assert store.delete_annotation(saved.id) == changed
     assert Store(tmp_path / "reader.json").annotations() == []
     assert store.delete_annotation(saved.id) is None
+
+
+def test_a_deletion_is_remembered_until_the_annotation_is_saved_again(tmp_path: Path) -> None:
+    store, article_id = make_store(tmp_path)
+    saved = store.save_annotation(new_annotation(article_id, TEXT, 0, 5, source="A"))
+    watching = Store(tmp_path / "reader.json")  # another Reader on the same database
+    store.delete_annotation(saved.id)
+    when = store.deleted_at(saved.id)
+    assert when is not None and when >= saved.updated
+    assert watching.refresh() and watching.deleted_at(saved.id) == when  # from the journal
+    store.fold()
+    assert Store(tmp_path / "reader.json").deleted_at(saved.id) == when  # and from the file
+    store.save_annotation(saved)  # undone
+    assert store.deleted_at(saved.id) is None
+    assert Store(tmp_path / "reader.json").deleted_at(saved.id) is None
 
 
 def test_most_used_themes_rank_by_count_then_name(tmp_path: Path) -> None:

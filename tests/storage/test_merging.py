@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.merge_rule import copy_id, resolve, same_content
+from reader.core.merge_rule import copy_id, resolve, same_content, stays_deleted
 from reader.core.records import Annotation, ArticleRecord
 from reader.storage.merging import MergeError, merge_files, merge_tables, read_database
 from reader.storage.tables import Tables
@@ -35,11 +35,12 @@ def note(
     )
 
 
-def tables(*annotations: Annotation, articles=(ICE, WAR)) -> Tables:  # type: ignore[no-untyped-def]
+def tables(*annotations: Annotation, articles=(ICE, WAR), deleted=None) -> Tables:  # type: ignore[no-untyped-def]
     return Tables(
-        meta={"schema": 5, "next_article_id": 3},
+        meta={"schema": 6, "next_article_id": 3},
         articles={a.id: a for a in articles},
         annotations={a.id: a for a in annotations},
+        deleted=dict(deleted or {}),
     )
 
 
@@ -113,6 +114,42 @@ def test_three_way_merge_keeps_what_one_side_changed_and_the_other_deleted() -> 
     changed = note("x", "alice", "policing", updated="2026-02-01T00:00:00+00:00")
     merged, _ = merge_tables(tables(changed), tables(), base)
     assert merged.annotations == {"x": changed}
+
+
+JAN, FEB, MAR = (f"2026-0{m}-01T00:00:00+00:00" for m in (1, 2, 3))
+
+
+@pytest.mark.parametrize(
+    ("deleted_at", "updated", "stays"),
+    [
+        (None, JAN, False),  # never deleted
+        (FEB, JAN, True),  # deleted after this version was made
+        (FEB, FEB, True),  # in the same second
+        (FEB, MAR, False),  # changed after the deletion (another coder's later edit)
+        (FEB, "", True),  # a version with no time is the oldest
+        ("9999-12-31T23:59:59+00:00", JAN, False),  # a date far ahead deletes nothing
+        ("not a time", JAN, False),
+    ],
+)
+def test_a_deleted_id_stays_deleted_unless_changed_after(
+    deleted_at: str | None, updated: str, stays: bool
+) -> None:
+    assert stays_deleted(deleted_at, updated) is stays
+
+
+def test_a_merge_keeps_either_sides_deletion_of_an_older_version() -> None:
+    # no common ancestor (two coders who imported each other's files): we deleted x in
+    # February, they still hold January's x; they deleted y in February, we hold January's
+    # y; z was deleted by us but they edited it in March: theirs comes back
+    edited_z = note("z", "bob", "policing", updated=MAR)
+    ours = tables(note("y", "alice"), deleted={"x": FEB, "z": FEB})
+    theirs = tables(note("x", "alice"), edited_z, deleted={"y": FEB})
+    merged, report = merge_tables(ours, theirs)
+    assert merged.annotations == {"z": edited_z}
+    assert merged.deleted == {"x": FEB, "y": FEB}  # z is back: no longer deleted
+    assert (report.added, report.deleted) == (1, 1)
+    again, _ = merge_tables(merged, theirs)
+    assert again.annotations == merged.annotations and again.deleted == merged.deleted
 
 
 codings = st.lists(
