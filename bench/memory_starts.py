@@ -71,7 +71,9 @@ def prepare(tree: Path, kind: str) -> tuple[Path, Path]:
     data.mkdir(parents=True, exist_ok=True)
     source = data / "search.json"
     if not source.exists():
-        shutil.copy(big_database(DATA / "search.json", 100_000), source)
+        built = big_database(DATA / "search.json", 100_000)
+        if built.resolve() != source.resolve():  # (this tree's is built in place)
+            shutil.copy(built, source)
     bench_main.DATA = data  # (`_library` makes the library there)
     library = bench_main._library("memory", article_bytes=1_000_000)
     db = data / "memory.json"
