@@ -30,8 +30,8 @@ test: $(STAMP)  ## Lint, check the layering, run the whole suite
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n 3  # three workers on two cores: UI tests wait for idle a third of the time; compiled modules kept: the CLI tests start Python often
 
 stress: $(STAMP)  ## The data-safety tests in full: 1,002 kills, long property runs, importer fuzzing
-	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist -p no:timeout tests/storage/test_crash.py tests/storage/test_concurrency.py tests/core/test_anchoring.py
-	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist -p no:timeout tests/interchange/test_import_hostile.py -k "any_json or any_bytes"
+	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist --timeout=0 tests/storage/test_crash.py tests/storage/test_concurrency.py tests/core/test_anchoring.py
+	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist --timeout=0 tests/interchange/test_import_hostile.py -k "any_json or any_bytes"
 
 format: $(STAMP)  ## Apply ruff's fixes and formatting
 	$(BIN)/ruff check --fix reader tests bench docs interop

@@ -30,6 +30,7 @@ from textual.worker import get_current_worker
 
 from reader.annotations.history import History
 from reader.core.coders import clean_coder
+from reader.core.collector import freeze_survivors
 from reader.core.memory import steady_heap
 from reader.core.paths import DB_NAME, Locations
 from reader.core.records import Annotation, ArticleRecord
@@ -336,6 +337,7 @@ class ReaderApp(App[None]):
         self._index_ready.set()
         self._index.prepare()  # after: a search typed at once need not wait for it
         self._index.vouch()  # (the next start may then skip checking the kept index)
+        freeze_survivors()  # the start's objects: later collections pass them over
 
     def feed_names(self) -> dict[str, str]:
         """Followed feed address -> its name (read from the small feeds file)."""
