@@ -95,14 +95,20 @@ def aligned(rows: list[list[str]], text_columns: int = 1) -> str:
     return "\n".join(lines)
 
 
+MAX_SECONDS = 86_400
+
+
 def positive_seconds(value: str) -> float:
-    """An argparse type: a number of seconds above 0."""
+    """An argparse type: a number of seconds above 0, and at most a day (`inf` waited for
+    ever on a server that sends a byte a second)."""
     try:
         number = float(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds") from None
     if not number > 0:
         raise argparse.ArgumentTypeError(f"{value!r} must be more than 0")
+    if not number <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(f"{value!r} is more than a day ({MAX_SECONDS:,} s)")
     return number
 
 

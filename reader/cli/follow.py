@@ -55,7 +55,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     from reader.library.subscriptions import FeedError, Subscriptions
 
     subscriptions = Subscriptions(where.db)
-    chosen = [args.list, args.remove, args.import_file, args.export]
+    chosen = [args.list, args.remove, args.import_file, args.export is not None]
     if args.url and any(chosen):
         return fail("reader follow: give a URL, or one of --list, --remove, --import, --export", 2)
     try:
@@ -65,7 +65,9 @@ def run(args: argparse.Namespace, where: Locations) -> int:
             return 0
         if args.import_file:
             return _import(subscriptions, Path(args.import_file))
-        if args.export:
+        if args.export is not None:
+            if not args.export.strip():
+                return fail("reader follow --export: give a file name (or - for the screen)", 2)
             return _export(subscriptions, args.export, where, args.force)
         if args.url:
             return _follow(subscriptions, args, args.timeout or TIMEOUT_SECONDS)
@@ -146,7 +148,7 @@ def _import(subscriptions: Subscriptions, path: Path) -> int:
 
 
 def _export(subscriptions: Subscriptions, target: str, where: Locations, force: bool) -> int:
-    from reader.interchange.output import ProtectedPathError, check_target
+    from reader.interchange.output import MissingFolderError, ProtectedPathError, check_target
     from reader.library.opml import to_opml
     from reader.library.subscriptions import feeds_path
     from reader.storage.atomic import write_atomically
@@ -158,7 +160,7 @@ def _export(subscriptions: Subscriptions, target: str, where: Locations, force: 
     path = Path(target).expanduser()
     try:
         check_target(path, where)
-    except ProtectedPathError as error:
+    except (ProtectedPathError, MissingFolderError) as error:
         return fail(str(error), 2)
     if path.resolve() == feeds_path(where.db).resolve():
         return fail(f"{path}: that is the feeds file itself; write the OPML somewhere else", 2)

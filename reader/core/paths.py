@@ -92,11 +92,18 @@ def resolve(library: str | None = None, db: str | None = None, create: bool = Tr
 
 def slug(title: str, limit: int = 72) -> str:
     """A file name stem from a title: ASCII letters and digits joined by hyphens, whole
-    words only, at most `limit` characters (empty when the title has no such letters)."""
+    words only, at most `limit` characters (a first word longer than that is cut). A title
+    with none (Japanese, Arabic, Greek news) keeps its own letters and digits, so that a
+    library of such news is not all `article-N.md`: `limit` characters are at most 4 bytes
+    each, well within a file name's 255. Empty when the title has no letters at all."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    if not words:  # (letters and digits of any script: never a mark, a space or a control)
+        words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", title).casefold())
     stem = ""
     for word in words:
+        if not stem and len(word) > limit:
+            return word[:limit]
         if len(stem) + len(word) + 1 > limit:
             break
         stem = f"{stem}-{word}" if stem else word

@@ -36,6 +36,7 @@ from typing import Any
 from reader import __version__
 from reader.core.codebook import name_key
 from reader.core.records import PASSAGE, QUOTATION, Annotation, now
+from reader.core.text import clean_line
 from reader.core.text_units import CODEPOINTS
 from reader.interchange.fields import (
     BadRecord,
@@ -198,7 +199,16 @@ def _items(document: Any, name: str) -> list[Any] | None:
     kind = _types(document)
     if "AnnotationCollection" in kind:
         first = document.get("first")
-        return records(first.get("items"), "items", name) if isinstance(first, dict) else []
+        if isinstance(first, dict):
+            return records(first.get("items"), "items", name)
+        if "items" in document:  # (some tools put them on the collection itself)
+            return records(document.get("items"), "items", name)
+        if isinstance(first, str):  # a page elsewhere: never fetched
+            raise ImportFileError(
+                f"{name}: its annotations are on a page elsewhere ({clean_line(first)[:120]}); "
+                "save that page as a file and import it"
+            )
+        return []
     if "AnnotationPage" in kind:
         return records(document.get("items"), "items", name)
     if "Annotation" in kind:

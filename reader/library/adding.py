@@ -530,12 +530,20 @@ def _new_file(folder: Path, title: str, document: str) -> Path:
     for number in range(1, 1000):
         path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
         try:
-            with path.open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(document)
+            handle = path.open("x", encoding="utf-8", newline="\n")
         except FileExistsError:
             continue
-        except OSError as error:
-            path.unlink(missing_ok=True)
+        except OSError as error:  # (not made: nothing to remove; a read-only library)
+            raise AddError(
+                f"{folder}: cannot write a new article into it ({error.strerror}); check "
+                "that the library folder is writable"
+            ) from None
+        try:
+            with handle:
+                handle.write(document)
+        except OSError as error:  # (a full disk: the part written goes)
+            with contextlib.suppress(OSError):
+                path.unlink()
             raise AddError(f"{path}: cannot write it ({error.strerror})") from None
         return path
     raise AddError(f"{folder}: too many articles named {stem}; rename some")

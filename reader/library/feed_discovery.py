@@ -88,6 +88,12 @@ def first_items(body: bytes, limit: int = MAX_ITEMS) -> bytes:
     return body
 
 
+def has_more_items(body: bytes, limit: int = MAX_ITEMS) -> bool:
+    """Whether `body` holds more than `limit` items or entries (`parse_feed` reads the first)."""
+    ends = _ITEM_END.finditer(_as_utf8(body))
+    return any(count > limit for count, _ in enumerate(ends, start=1))
+
+
 def is_feed(parsed: Any) -> bool:
     """True when feedparser recognised a feed format (RSS, Atom, RDF, JSON Feed)."""
     return bool(getattr(parsed, "version", "")) and parsed.version != "unknown"

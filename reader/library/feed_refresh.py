@@ -28,6 +28,8 @@ the command line a lock), one item at a time, so new articles appear as they arr
 
 from __future__ import annotations
 
+import errno
+import resource
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -47,7 +49,13 @@ from reader.library.adding import (
     store_prepared,
 )
 from reader.library.article_files import ArticleError, is_article_file
-from reader.library.feed_discovery import is_feed, links_as_given, parse_feed
+from reader.library.feed_discovery import (
+    MAX_ITEMS,
+    has_more_items,
+    is_feed,
+    links_as_given,
+    parse_feed,
+)
 from reader.library.fetching import (
     FEED_TYPES,
     HTML_TYPES,
@@ -79,6 +87,7 @@ class FeedResult:
     item_errors: list[str] = field(default_factory=list)
     passed_over: int = 0  # new items older than the newest `limit`
     removed: int = 0  # articles removed by `keep`
+    cut: bool = False  # the feed holds more items than are read (`MAX_ITEMS`)
 
     def line(self) -> str:
         """The one line a person reads: `name: new 3`, `name: unchanged`, `name: failed: …`."""
@@ -96,6 +105,8 @@ class FeedResult:
             notes.append(f"{self.passed_over} older passed over")
         if self.removed:
             notes.append(f"{self.removed} removed by keep")
+        if self.cut:
+            notes.append(f"only its first {MAX_ITEMS:,} items read")
         return head + (f"; {'; '.join(notes)}" if notes else "")
 
     def lines(self) -> list[str]:
@@ -180,17 +191,23 @@ def refresh_feeds(
             outcome = _refresh_one(library, feed, timeout, limit, write, stop)
         except FetchCancelled:
             outcome = _Outcome(FeedResult(feed.name, feed.url, "failed", reason="stopped"), "")
-        except Exception as error:  # a bug must not stop the other feeds
-            reason = f"{type(error).__name__}: {clean_line(str(error))[:200]}"
-            outcome = _Outcome(FeedResult(feed.name, feed.url, "failed", reason=reason), "")
+        except Exception as error:  # a bug, or the machine out of something: not the others
+            reason = unexpected_reason(error)
+            outcome = _Outcome(FeedResult(feed.name, feed.url, "failed", reason=reason), feed.url)
         if on_result is not None:
             on_result(outcome.result)
         return outcome
 
-    with ThreadPoolExecutor(
-        max_workers=max(1, min(jobs, len(feeds))), thread_name_prefix="reader-feed"
-    ) as pool:
-        outcomes = list(pool.map(one, feeds))
+    workers = max(1, min(jobs, len(feeds), workers_the_files_allow()))
+    started = []
+    try:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reader-feed") as pool:
+            for feed in feeds:
+                started.append(pool.submit(one, feed))
+    except RuntimeError:  # no thread could be started (out of memory or of threads): those
+        pass  # started have ended (the pool waits for them); the rest run on this thread
+    outcomes = [future.result() for future in started]
+    outcomes += [one(feed) for feed in feeds[len(started) :]]
     _remember(subscriptions, [o for o in outcomes if o.url])
     return [o.result for o in outcomes]
 
@@ -248,6 +265,7 @@ def _refresh_one(
         result.reason = "not an RSS or Atom feed; check the address (reader follow finds a feed)"
         return _Outcome(result, feed.url)
     outcome = _Outcome(result, feed.url)
+    result.cut = has_more_items(fetched.body)
     given = links_as_given(fetched.body)
     candidates = _new_items(library, feed, fetched.url, parsed.entries, outcome, given)
     wanted = min(limit, feed.keep) if feed.keep else limit
@@ -355,6 +373,42 @@ def prune(library: Library, feed_url: str, keep: int) -> int:
         if store.remove_article(record.id, then=delete):
             removed += 1
     return removed
+
+
+_FILES_PER_WORKER = 6  # a feed's worker holds an event loop (3 files), a socket, a file
+
+
+def workers_the_files_allow() -> int:
+    """How many feeds may be fetched at once within the open-files limit (`ulimit -n`),
+    leaving room for the database, its journal and lock, and Python's own."""
+    try:
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (OSError, ValueError):
+        return JOBS
+    if soft == resource.RLIM_INFINITY:
+        return JOBS
+    return max(1, (soft - 20) // _FILES_PER_WORKER)
+
+
+def unexpected_reason(error: BaseException) -> str:
+    """Why a feed failed, in words, for an error no step of the refresh expected: the
+    machine out of files, memory or threads, a library folder that cannot be written, or
+    a bug (named, to be reported)."""
+    number = getattr(error, "errno", None)
+    if number in (errno.EMFILE, errno.ENFILE):
+        return "too many files open at once: refresh with fewer --jobs, or raise `ulimit -n`"
+    if number == errno.ENOMEM or isinstance(error, MemoryError):
+        return "out of memory: refresh with fewer --jobs, or close other programs"
+    if isinstance(error, ImportError):
+        return "a part of Reader could not be loaded (out of memory or files?): try again"
+    if isinstance(error, RuntimeError) and "thread" in str(error):
+        return "no thread could be started (out of memory?): refresh with --jobs 1"
+    if isinstance(error, OSError) and error.strerror:
+        where = f"{error.filename}: " if error.filename else ""
+        return clean_line(f"{where}{error.strerror}")[:300]
+    if type(error).__name__ == "StoreError":  # (its message is a sentence already)
+        return clean_line(str(error))[:300]
+    return f"unexpected error ({type(error).__name__}: {clean_line(str(error))[:200]}); please report it"
 
 
 def _reason(message: str, url: str) -> str:

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
-import httpx
+import httpcore  # noqa: F401  (loaded now, once: httpx loads it at the first request, and
+import httpx  # 16 feed threads doing so at once, out of files, half-loaded it for the rest)
 
 from reader import __version__
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from reader.core.text import clean_line
+from reader.core.wording import plural
 from reader.library.feed_discovery import feed_links, is_feed, parse_feed
 from reader.library.fetching import (
     FEED_TYPES,
@@ -56,14 +57,25 @@ def discover(url: str, timeout: float = TIMEOUT_SECONDS) -> tuple[str, str]:
     parsed = parse_feed(fetched.body)
     if is_feed(parsed):
         return url, _title(parsed, url)
-    for link in feed_links(fetched.body, fetched.url)[:MAX_CANDIDATES]:
+    named = feed_links(fetched.body, fetched.url)[:MAX_CANDIDATES]
+    why = ""
+    for link in named:
         try:
             found = fetch(link, accept=FEED_TYPES + HTML_TYPES, timeout=timeout)
-        except FetchError:
+        except FetchError as error:
+            why = why or clean_line(str(error).removeprefix(f"{link}: "))[:200]
             continue
         parsed = parse_feed(found.body)
         if is_feed(parsed):
             return link, _title(parsed, link)
+        why = why or "not an RSS or Atom feed"
+    if named:  # (the page names feeds, and none of them could be read)
+        first = clean_line(named[0])[:200]
+        more = f" (and {plural(len(named) - 1, 'other')})" if len(named) > 1 else ""
+        raise FeedError(
+            f"{url}: the page names the feed {first}{more}, which could not be read ({why}); "
+            "give the feed's address if you know another"
+        )
     raise FeedError(
         f"{url}: neither an RSS or Atom feed nor a page that names one; give the feed's "
         "address (often ending /feed, /rss or .xml)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import threading
 import time
 from collections import Counter
@@ -164,6 +165,20 @@ class ReaderApp(App[None]):
         # frame: each would slow it down, and none is needed to draw it.
         self.call_after_refresh(self._after_first_frame)
         self.set_interval(POLL_SECONDS, self._poll)
+        # (not where signals cannot be handled: another thread than the main, Windows)
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, self._terminated)
+
+    def _terminated(self) -> None:
+        """SIGTERM (`kill`, a session or container ending): quit as `q` does, the terminal
+        given back as it was (killed outright, the app left it in its own screen, the mouse
+        reported and the cursor hidden), with the exit status a TERM gives (143)."""
+        self.call_next(self._quit_terminated)
+
+    async def _quit_terminated(self) -> None:
+        self.main.remember_position()
+        await self.saved()
+        self.exit(return_code=128 + signal.SIGTERM)
 
     # --- another Reader, an edited article ---
     def _poll(self) -> None:
@@ -410,6 +425,8 @@ class ReaderApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
         self.quote_finder.shutdown()
         self._saver.shutdown(wait=True)
         with contextlib.suppress(StoreError):  # what the journal holds is safe either way

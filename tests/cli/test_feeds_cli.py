@@ -73,6 +73,16 @@ def test_opml_export_and_import_from_the_shell(
     assert run_reader("follow", "--export", str(opml), *lib).returncode == 2  # no replacing
     refused = run_reader("follow", "--export", str(empty_library / "reader.json"), *lib)
     assert refused.returncode == 2 and "database" in refused.stderr
+    nowhere = run_reader("follow", "--export", str(tmp_path / "gone" / "feeds.opml"), *lib)
+    assert nowhere.returncode == 2 and "Traceback" not in nowhere.stderr
+    assert nowhere.stderr.strip() == (
+        f"reader: {tmp_path / 'gone'}: no such folder (for {tmp_path / 'gone' / 'feeds.opml'}); "
+        "create it first, or give another path"
+    )
+    unnamed = run_reader("follow", "--export", "", *lib)
+    assert unnamed.returncode == 2 and "give a file name" in unnamed.stderr
+    forever = run_reader("refresh", "--timeout", "inf", *lib)
+    assert forever.returncode == 2 and "is more than a day" in forever.stderr
 
     other = tmp_path / "other"
     other.mkdir()

@@ -348,6 +348,17 @@ def test_round_trip_of_any_annotations(
         _same(before, after)
 
 
+def test_a_collection_holding_its_items_itself_is_read_as_one_with_a_first_page(
+    tagged: Path,
+) -> None:
+    """The model puts a collection's annotations on its `first` page; some tools write
+    them on the collection itself (it read as none: "imported 0 annotations")."""
+    paged = json.loads(to_w3c(_selection(tagged)))
+    flat = {k: v for k, v in paged.items() if k != "first"} | {"items": paged["first"]["items"]}
+    assert from_w3c(json.dumps(flat).encode(), "x") == from_w3c(json.dumps(paged).encode(), "x")
+    assert len(from_w3c(json.dumps(flat).encode(), "x").items) == len(paged["first"]["items"]) > 0
+
+
 def test_an_annotation_of_an_article_not_in_the_library_is_reported(
     tagged: Path, tmp_path: Path
 ) -> None:
@@ -432,6 +443,11 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
         (b"{not json", "w3c", "not JSON"),
         (b'{"type": "Person"}', "w3c", "no Web Annotation"),
         (b"[1, 2, 3]", "w3c", "no Web Annotation among its 3 items"),
+        (
+            b'{"type": "AnnotationCollection", "first": "https://example.org/p1"}',
+            "w3c",
+            "its annotations are on a page elsewhere (https://example.org/p1)",
+        ),
         ('{"format": "caf\u00e9"}'.encode("utf-16"), "json", "JSON in UTF-16, not UTF-8"),
         ('{"note": "caf\u00e9 " }'.encode("cp1252"), "w3c", "JSON in a legacy encoding"),
         (b"[1, 2]", "json", "not a Reader JSON export"),

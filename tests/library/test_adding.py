@@ -430,3 +430,43 @@ def test_raw_on_a_page_with_no_text_does_not_suggest_raw(tmp_path: Path) -> None
     result = run_reader("add", "--raw", str(page), "--library", str(library))
     assert result.returncode == 1 and "no text found" in result.stderr
     assert "--raw" not in result.stderr
+
+
+def test_a_library_on_a_read_only_disk_is_said_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only mount (a USB stick, a snapshot): the new file cannot be made, and the
+    clean-up of a file never made is not tried (it raised the same error again, and the
+    user saw two tracebacks)."""
+    import errno
+
+    from reader.library.adding import AddError, _new_file
+
+    def read_only(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        raise OSError(errno.EROFS, "Read-only file system", str(self))
+
+    monkeypatch.setattr(Path, "open", read_only)
+    monkeypatch.setattr(Path, "unlink", read_only)
+    with pytest.raises(AddError) as raised:
+        _new_file(tmp_path, "A story", "text")
+    assert str(raised.value) == (
+        f"{tmp_path}: cannot write a new article into it (Read-only file system); check that "
+        "the library folder is writable"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "stem"),
+    [
+        ("Court rules on rail safety bill", "court-rules-on-rail-safety-bill"),
+        ("日本語のニュース 東京", "日本語のニュース-東京"),  # its own letters: not article-N.md
+        ("Ελληνικά νέα", "ελληνικά-νέα"),
+        ("A" * 5_000, "a" * 72),  # a first word longer than a name: cut, not dropped
+        ("\u202e\x00 ***", ""),  # nothing of a name: `article.md`
+        ("../../etc/passwd", "etc-passwd"),
+    ],
+)
+def test_a_new_articles_file_is_named_from_its_title(title: str, stem: str) -> None:
+    from reader.core.paths import slug
+
+    assert slug(title) == stem

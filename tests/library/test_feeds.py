@@ -128,6 +128,12 @@ def test_something_that_is_no_feed_is_not_followed(news: FeedSite, empty_library
     subscriptions = Subscriptions(empty_library / "reader.json")
     with pytest.raises(FeedError, match="neither an RSS or Atom feed"):
         follow(subscriptions, news.feed_url("junk"), timeout=TIMEOUT)
+    with pytest.raises(FeedError) as named:  # a page naming a feed that is none
+        follow(subscriptions, news.page_url("junk"), timeout=TIMEOUT)
+    assert str(named.value) == (
+        f"{news.page_url('junk')}: the page names the feed {news.feed_url('junk')}, which "
+        "could not be read (not an RSS or Atom feed); give the feed's address if you know another"
+    )
     with pytest.raises(FeedError, match="404"):
         follow(subscriptions, f"{news.base}/nowhere/rss.xml", timeout=TIMEOUT)
     with pytest.raises(FeedError, match="not a web address"):
@@ -285,7 +291,7 @@ def test_many_feeds_of_one_name_get_numbers_in_order(empty_library: Path) -> Non
 
 @pytest.mark.parametrize("kind", ["rss", "atom", "utf-16"])
 def test_a_feed_is_read_to_its_first_thousand_items(kind: str) -> None:
-    from reader.library.feed_discovery import MAX_ITEMS, is_feed, parse_feed
+    from reader.library.feed_discovery import MAX_ITEMS, has_more_items, is_feed, parse_feed
 
     if kind == "rss":
         items = "".join(f"<item><title>Story {i}</title></item>" for i in range(3000))
@@ -295,9 +301,12 @@ def test_a_feed_is_read_to_its_first_thousand_items(kind: str) -> None:
         body = f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">{items}</feed>'
     if kind == "utf-16":  # (its items were not counted, so all were parsed)
         body = body.replace('version="1.0"?>', 'version="1.0" encoding="utf-16"?>')
-    parsed = parse_feed(body.encode("utf-16" if kind == "utf-16" else "utf-8"))
+    raw = body.encode("utf-16" if kind == "utf-16" else "utf-8")
+    parsed = parse_feed(raw)
     assert is_feed(parsed) and len(parsed.entries) == MAX_ITEMS
     assert parsed.entries[-1].title == f"Story {MAX_ITEMS - 1}"
+    assert has_more_items(raw)  # (the refresh says so: "only its first 1,000 items read")
+    assert not has_more_items(raw, limit=3000)
 
 
 def test_a_title_written_in_html_names_the_feed_by_its_words(
@@ -314,3 +323,81 @@ def test_a_refresh_that_added_nothing_but_skipped_items_says_nothing_new() -> No
     )
     assert skipped.line() == "Harbour: nothing new; 1 item not added (x: not found (404))"
     assert FeedResult(name="Harbour", url="", status="unchanged").line() == "Harbour: unchanged"
+
+
+def _failing_feeds(
+    empty_library: Path, monkeypatch: pytest.MonkeyPatch, errors: dict[str, BaseException]
+) -> tuple[Library, Subscriptions]:
+    """Feeds named after `errors`, each of whose refresh raises its error."""
+    from reader.library import feed_refresh
+
+    _store, library, subscriptions = _open(empty_library)
+    with subscriptions.editing() as feeds:
+        feeds += [Feed(url=f"https://example.org/{name}.xml", name=name) for name in errors]
+
+    def refresh_one(library, feed, *rest):  # type: ignore[no-untyped-def]
+        raise errors[feed.name]
+
+    monkeypatch.setattr(feed_refresh, "_refresh_one", refresh_one)
+    return library, subscriptions
+
+
+def test_a_feed_failing_for_want_of_files_memory_or_a_writable_folder_says_so_in_words(
+    empty_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    errors: dict[str, BaseException] = {
+        "files": OSError(errno.EMFILE, "Too many open files"),
+        "memory": MemoryError(),
+        "stick": OSError(errno.EROFS, "Read-only file system", "page.md"),
+        "bug": ValueError("no"),
+    }
+    library, subscriptions = _failing_feeds(empty_library, monkeypatch, errors)
+    lines = _refresh(library, subscriptions)
+    assert lines == {
+        "files": "files: failed: too many files open at once: refresh with fewer --jobs, or "
+        "raise `ulimit -n`",
+        "memory": "memory: failed: out of memory: refresh with fewer --jobs, or close other "
+        "programs",
+        "stick": "stick: failed: page.md: Read-only file system",
+        "bug": "bug: failed: unexpected error (ValueError: no); please report it",
+    }
+    # and `reader follow --list` says so too (each feed's last refresh)
+    assert [f.status.split(":")[0] for f in subscriptions.feeds()] == ["failed"] * 4
+
+
+def test_a_refresh_that_cannot_start_its_threads_does_the_rest_on_its_own(
+    empty_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reader.library import feed_refresh
+
+    names = [f"f{number}" for number in range(5)]
+    library, subscriptions = _failing_feeds(
+        empty_library, monkeypatch, {name: OSError(5, "I/O error") for name in names}
+    )
+
+    class OneThreadOnly(ThreadPoolExecutor):  # out of memory after the first thread
+        def submit(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if self._threads:
+                raise RuntimeError("can't start new thread")
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(feed_refresh, "ThreadPoolExecutor", OneThreadOnly)
+    heard: list[FeedResult] = []
+    lines = _refresh(library, subscriptions, on_result=heard.append)
+    assert list(lines) == names and len(heard) == 5  # each once, in order
+
+
+@pytest.mark.parametrize(("limit", "workers"), [(32, 2), (1024, 167), (10, 1)])
+def test_a_refresh_fetches_no_more_feeds_at_once_than_open_files_allow(
+    monkeypatch: pytest.MonkeyPatch, limit: int, workers: int
+) -> None:
+    import resource
+
+    from reader.library.feed_refresh import workers_the_files_allow
+
+    monkeypatch.setattr(resource, "getrlimit", lambda kind: (limit, resource.RLIM_INFINITY))
+    assert workers_the_files_allow() == workers

@@ -220,3 +220,26 @@ async def test_damaged_annotations_read_after_the_first_frame_end_the_session_in
     assert app.load_error is not None and "not a Reader database" in str(app.load_error)
     assert "\n" not in str(app.load_error) and "reader restore" in str(app.load_error)
     assert json.loads(db.read_text()) == data  # never overwritten
+
+
+async def test_a_term_signal_quits_as_q_does_with_the_terminal_given_back(
+    ice_library: Path,
+) -> None:
+    """`kill` (SIGTERM) ends the app the way `q` does: its tag saved, the exit status 143
+    (killed outright, it left the terminal in its own screen with the mouse reported)."""
+    import os
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        pytest.skip("signals are handled on the main thread only")
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        os.kill(os.getpid(), signal.SIGTERM)  # (the app's handler: the test goes on)
+        await pilot.pause()
+    assert app.return_code == 143
+    assert [a["source"] for a in saved_annotations(ice_library / "reader.json")] == ["Doug King"]
+    assert not (ice_library / ".reader.json.journal").exists()  # folded, as at `q`
