@@ -169,7 +169,9 @@ class AnalysisScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def count_in_background(self) -> None:
-        with collector_paused(freeze=True):
+        # Not frozen: the counts go with the screen (and a freeze now would keep the open
+        # screen's widgets for good once it closes).
+        with collector_paused():
             made = overview(self.reader.store.annotations())
         answer_from_thread(
             self, self._show, made.grid, made.sources, made.themes, made.across, made.total
