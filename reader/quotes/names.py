@@ -597,6 +597,21 @@ def _initials(words: Sequence[str]) -> str:
     ).upper()
 
 
+# An age in apposition after a name: "Nurhayati, 38, said".
+_AGE_AFTER = re.compile(r", (?:[1-9]\d?|1[01]\d),")
+
+
+def _hyphen_parts(words: Sequence[str]) -> list[str]:
+    """A name's words with each capitalised part of a hyphenated word on its own: "World
+    Anti-Doping Agency" -> World Anti Doping Agency (whose initials are WADA)."""
+    return [
+        part
+        for word in words
+        for part in (word.split("-") if all(p[:1].isupper() for p in word.split("-")) else [word])
+        if part
+    ]
+
+
 # What follows a dateline's place in capitals: "SURREY, B.C. —", "GRANDE PRAIRIE, Alta. —",
 # "HALIFAX (CP) —", "OTTAWA —", "BRAMPTON, Ont. - " (a hyphen set off by spaces, as wires type
 # the dash).
@@ -1850,7 +1865,10 @@ class Entities:
         if len(run) >= 2 and _names_country(folded) and TITLES.isdisjoint(folded):
             self._org(run, words)  # "Environment Canada", "Air Canada", "Canada Post"
             return
-        if not PLACE_WORDS.isdisjoint(folded) and (
+        if (
+            not PLACE_WORDS.isdisjoint(folded)
+            and not (len(run) <= 3 and _FAMILY_NAME_FIRST.search(" ".join(words)))
+        ) and (  # ("Col. Park Ji-yeon": a family name first, a given name in two parts)
             TITLES.isdisjoint(folded)
             or any(  # "the Queen Street Wash & Fold", "King Street West": a street's title
                 word in TITLES and after in PLACE_WORDS for word, after in pairwise(folded)
@@ -2082,6 +2100,10 @@ class Entities:
             self._org([token], [word])
             return
         if folded in PLACE_WORDS and folded not in TITLES:
+            self._plan_ok = False  # what it is depends on who is known so far
+            if any(e.kind == "person" for e in self._with_alias(folded)):
+                self._single(token, [], "")  # "Park said", after "Park Ji-yeon"
+                return
             self._place([token], [word])
             return
         if folded in TITLES or is_demonym(folded) or not _name_like(token):
@@ -2127,9 +2149,9 @@ class Entities:
                 entity.aliases.add(words[0].replace(".", "").casefold())
         if entity is None:
             entity = self._entity(name, "org", run[0].start)
-            initials = _initials(words)
-            if len(initials) >= 3:
-                self._initialled.setdefault(initials, entity)
+            for initials in {_initials(words), _initials(_hyphen_parts(words))}:
+                if len(initials) >= 3:  # (WADA: World Anti-Doping Agency)
+                    self._initialled.setdefault(initials, entity)
         if len(run) == 1:
             entity.aliases.add(words[0].replace(".", "").casefold())
         short = len(words)
@@ -2171,6 +2193,9 @@ class Entities:
         if entity is None:
             if not any(t.word.casefold() in TITLES for t in titles):
                 entity = self._introduced_by_given_name(token)
+                if entity is None and _AGE_AFTER.match(self.text, token.end):
+                    # "Nurhayati, 38, said": one name and an age (many people have one name)
+                    entity = self._person(token.word, token.start)
                 if entity is None:
                     return  # a place or a common word at the start of a sentence: not kept
             else:
@@ -2370,6 +2395,8 @@ class Entities:
                 return entity
         entity = self._entity(name, "person", first)
         entity.aliases.add(surname)
+        if len(words) == 2 and _FAMILY_NAME_FIRST.search(name):
+            entity.aliases.add(words[0])  # "Park" later for "Park Ji-yeon": the family name
         if len(words) > 1 and not _FAMILY_NAME_FIRST.search(name):
             entity.gender = person_gender(words[0])
             if not entity.gender and len(words) > 2:

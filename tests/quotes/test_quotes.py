@@ -3798,3 +3798,34 @@ def test_an_occupation_opening_the_sentence_is_not_part_of_the_name() -> None:
     assert [s for _, s in _speech(text)] == ["Gurpreet Bains"]
     names = {e.name for e in Entities(text).entities}
     assert "Hui Min Zhang" in names and "Steelworker Gurpreet Bains" not in names
+
+
+def test_a_korean_name_is_met_again_by_its_family_name_even_one_that_is_a_place_word() -> None:
+    # Park, Hill, Lake … are words of places too: "Park Min-ji" is a person, and "Park said"
+    # later is her (she was a place, and "Park" a place of its own, before)
+    text = _article(
+        "Voters went to the polls on Wednesday.\n\n"
+        "Park Min-ji, a researcher at a Seoul think tank, said turnout would be high.\n\n"
+        "“People are angry, and angry people vote,” Park said.\n\n"
+        "“Our troops are on alert,” Maj. Seo Hyun-jae, a military spokesperson, told "
+        "reporters."
+    )
+    assert [s for _, s in _speech(text)] == ["Park Min-ji", "Seo Hyun-jae"]
+
+
+def test_an_acronym_of_a_name_with_a_hyphenated_word_is_that_body() -> None:
+    text = _article(
+        "The World Anti-Doping Agency reviewed the case for months.\n\n"
+        "“The rules were applied,” WADA said in a statement."
+    )
+    assert [s for _, s in _speech(text)] == ["World Anti-Doping Agency"]
+
+
+def test_one_name_and_an_age_are_a_person() -> None:
+    # many people have one name (in Indonesia, Myanmar, Afghanistan …)
+    text = _article(
+        "The earthquake struck before dawn.\n\n"
+        "Sulastri, 41, said she carried her son out through a window.\n\n"
+        "“The walls were falling,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Sulastri"]
