@@ -119,6 +119,19 @@ def index_path(db: Path) -> Path:
     return db.with_name(f".{db.name}.index")
 
 
+def kept_index_current(db: Path) -> bool:
+    """True when the database `db` has a kept index of this version of Reader's format
+    beside it (read from its first bytes only: whether its contents agree with the
+    database is for the start that takes it to check)."""
+    version = b'{"format":%d,' % FORMAT
+    try:
+        with index_path(db).open("rb") as handle:
+            lead = handle.read(len(MAGIC) + _LENGTH_BYTES + len(version))
+    except OSError:
+        return False
+    return lead.startswith(MAGIC) and lead.endswith(version)
+
+
 def size_limit(db: Path) -> int:
     """The largest index file the database `db` could explain (a larger one is not read)."""
     try:

@@ -337,7 +337,14 @@ class ReaderApp(App[None]):
 
     @work(thread=True, group="index")
     def build_index(self) -> None:
+        from reader.annotations.index_process import build_in_child, wants_child
         from reader.annotations.search import SearchIndex  # numpy: loaded after the first frame
+
+        if wants_child(self.store.path, self.store.read_only):  # a large database's first index
+            worker = get_current_worker()
+            build_in_child(self.store.path, lambda: worker.is_cancelled)  # (else built here)
+            if worker.is_cancelled:
+                return  # the app is quitting: the next start builds it
 
         def answering(index: SearchIndex) -> None:  # (maybe before the annotations are read)
             self._index = index

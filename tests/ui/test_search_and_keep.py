@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import threading
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
+from reader.annotations import index_process
+from reader.annotations.index_file import index_path, kept_index_current
 from reader.ui.app import ReaderApp
 from reader.ui.screens.search_screen import SearchScreen
 from reader.ui.widgets.hit_list import HitList, hit_lines
@@ -48,6 +53,59 @@ async def test_search_finds_sources_and_themes_despite_typos(library: Path) -> N
         await type_text(pilot, "publc safty")
         assert results(app).startswith("Doug King · public safety, cross-border cooperation")
         assert "1 annotation" in screen_words(app)
+
+
+async def test_a_large_databases_first_index_is_built_by_a_child_and_searched(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(library)
+    monkeypatch.setattr(index_process, "CHILD_FROM_BYTES", 1)  # every database is "large"
+    children: list[list[str]] = []
+    real_popen = index_process.subprocess.Popen
+
+    def watched(arguments: list[str], **options: object) -> object:
+        children.append(arguments)
+        return real_popen(arguments, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(index_process.subprocess, "Popen", watched)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "mcpherson")
+        assert results(app).startswith("Heather McPherson")
+        index = app.wait_for_index()
+        assert not index._changed_since_saved  # the child's index, taken as kept
+    assert [arguments[1:3] for arguments in children] == [
+        ["-m", "reader.annotations.index_process"]
+    ]
+    assert kept_index_current(library / "reader.json")
+
+
+async def test_quitting_while_the_child_builds_stops_it_and_builds_nothing(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed(library)
+    monkeypatch.setattr(index_process, "CHILD_FROM_BYTES", 1)
+    children: list[subprocess.Popen[bytes]] = []
+    builders: list[threading.Thread] = []
+    real_popen = subprocess.Popen
+
+    def slow(arguments: list[str], **options: object) -> subprocess.Popen[bytes]:
+        children.append(real_popen(["sleep", "60"], **options))  # type: ignore[call-overload]
+        builders.append(threading.current_thread())
+        return children[-1]
+
+    monkeypatch.setattr(index_process.subprocess, "Popen", slow)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while not children:
+            await pilot.pause()
+        await pilot.press("q")
+    assert children[0].wait(10) is not None  # stopped, not left running
+    builders[0].join(30)  # the worker's thread, done with the index
+    assert not index_path(library / "reader.json").exists()  # nor built in the app instead
 
 
 async def test_search_results_update_on_every_keystroke(library: Path) -> None:
