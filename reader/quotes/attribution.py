@@ -218,9 +218,17 @@ _DESCRIBED_SUBJECT = re.compile(
 # Between a described subject and the name that says who it is: ", " and a role ("Her
 # mother, the retired schoolteacher "), or "was" ("Among the crowd was ").
 _APPOSED = re.compile(
-    r"(?:(?:\s+[a-z][\w’'-]*){0,4},\s+(?:(?:the|a|an)\s+)?(?:[a-z0-9][\w’'-]*\s+){0,3}"
+    r"(?:(?:\s+[a-z][\w’'-]*){0,4}"
+    # where or whose: "A military analyst in Kyiv, Oleksiy Havrylenko of the Razumkov Centre"
+    r"(?:\s+(?:in|at|from|of|for|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
+    r",\s+(?:(?:the|a|an)\s+)?"
+    # a role, maybe after a nationality: "The summit's president, Brazilian diplomat Paulo …"
+    r"(?:(?:[A-Z][a-z]+\s+)?(?=[a-z0-9])(?:[a-z0-9][\w’'-]*\s+){1,3}|(?:[a-z0-9][\w’'-]*\s+){0,3})"
     r"|\s+(?:was|were|is)\s+)"
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
+)
+_WHERE_BEFORE_NAME = re.compile(
+    r"(?:\s+[a-z][\w’'-]*){0,4}\s+(?:in|at|from|of|for|with)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
 )
 _TITLE_AT_END = re.compile(r"(?<=\s)([A-Z][a-z]+\.?)\s+$")
 _EPITHET_WORDS = words("epithets")
@@ -1822,6 +1830,8 @@ class _Finder:
                 gap = gap[: titled.start()] + " "
             if mention.entity.kind == "person" and _APPOSED.fullmatch(gap):
                 return mention.entity
+            if mention.entity.kind != "person" and _WHERE_BEFORE_NAME.fullmatch(gap):
+                continue  # "A military analyst in Kyiv, Oleksiy Havrylenko": the place, then
             return None
         return None
 

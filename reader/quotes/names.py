@@ -156,6 +156,11 @@ def _org_nicknames() -> dict[str, list[str]]:
 
 
 _ORG_NICKNAMES = _org_nicknames()
+# A cue right after a name, and "it" as what it says's subject: "World Aquatics said it would".
+_CUE_AFTER = re.compile(
+    r"\s+(?:said|says|announced|added|stated|confirmed|noted|wrote)\s+(?:(?:on|in)\s+\w+\s+)?"
+    r"(?:that\s+)?(?P<it>it\s+(?:would|will|was|is|has|had|could|did|does|can|plans|expects)\b)?"
+)
 PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -503,7 +508,10 @@ _DEPARTMENT_LIST = re.compile(
 _AGED_BEFORE = re.compile(r"\b[\w-]+-year-old $")
 _INTRODUCED_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[\w.-]+(?:['’]s|s['’]))"
-    r"(?:\s+[a-z0-9][\w-]*){1,4}),\s+$"  # ("her 15-year-old daughter, Valentina,")
+    r"(?:\s+[A-Z][\w.-]*(?=\s+[a-z]))?"  # "The U.S. special envoy"
+    r"(?:\s+[a-z0-9][\w-]*){1,4})"  # ("her 15-year-old daughter, Valentina,")
+    r"(?:\s+(?:for|of|in|at|from)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
+    r",\s+$"  # "The special envoy for Sudan, Thomas Hallworth,"
 )
 
 
@@ -1009,6 +1017,7 @@ class Entities:
         self._starts = [m.start for m in self.mentions]
         self._organisations_by_apposition()
         self._organisations_by_reference()
+        self._organisations_by_it()
         self._genders()
 
     def _organisations_by_apposition(self) -> None:
@@ -1057,6 +1066,29 @@ class Entities:
                     match[1]: match.start() for match in _THE_AND_WORD.finditer(self.text)
                 }
             if last_called_the.get(words[-1].casefold(), -1) >= entity.first:
+                entity.kind = "org"
+
+    def _organisations_by_it(self) -> None:
+        """A name that does not open with a given name, whose statements the article goes
+        on as "it" ("World Aquatics said it would reallocate the medals"), at every mention
+        followed by a cue, is a body."""
+        told: dict[int, list[bool]] = {}
+        for mention in self.mentions:
+            entity = mention.entity
+            words = entity.name.split()
+            if (
+                entity.kind != "person"
+                or len(words) < 2
+                or entity.gender
+                or is_given_name(words[0].casefold())
+            ):
+                continue
+            cue = _CUE_AFTER.match(self.text, mention.end)
+            if cue is not None:
+                told.setdefault(id(entity), []).append(bool(cue.group("it")))
+        for entity in self.entities:
+            said = told.get(id(entity))
+            if said and all(said):
                 entity.kind = "org"
 
     def _genders(self) -> None:

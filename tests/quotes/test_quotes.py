@@ -3829,3 +3829,30 @@ def test_one_name_and_an_age_are_a_person() -> None:
         "“The walls were falling,” she said."
     )
     assert [s for _, s in _speech(text)] == ["Sulastri"]
+
+
+def test_a_description_named_after_a_place_or_a_nationality_is_that_person() -> None:
+    text = _article(
+        "Drones struck two airfields overnight.\n\n"
+        "A defence analyst in Lviv, Taras Hnatiuk of the Institute for Security Studies, "
+        "said such strikes were now routine.\n\n"
+        "“Every night costs them aircraft,” he said.\n\n"
+        "The conference chair, Chilean diplomat Rodrigo Antonio Valdés Ruiz, closed the "
+        "session late.\n\n"
+        "“It is not the deal any of us wanted,” he told delegates."
+    )
+    assert [s for _, s in _speech(text)] == ["Taras Hnatiuk", "Rodrigo Antonio Valdés Ruiz"]
+
+
+def test_a_name_whose_statements_go_on_as_it_is_a_body_not_a_person() -> None:
+    text = _article(
+        "The appeal was upheld on Friday.\n\n"
+        "Pacific Lacrosse said it would reallocate the medals.\n\n"
+        "For Liam Okafor-Reyes, 24, the decision means a medal he never held.\n\n"
+        "“I found out from my sister,” he said.\n\n"
+        "The U.N. special envoy for Yemen, Karin Holmqvist, said talks would resume.\n\n"
+        "“Nobody is leaving the table,” the envoy said."
+    )
+    assert [s for _, s in _speech(text)] == ["Liam Okafor-Reyes", "Karin Holmqvist"]
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["Pacific Lacrosse"] == "org"
