@@ -515,14 +515,21 @@ def _trailing_name(segment: Sequence[Token]) -> list[Token]:
     literary editor Olamide Fasanya-Cole"); empty when it gives none."""
     if segment and all(_name_token(t) for t in segment):
         return list(segment) if len(segment) <= 4 else []
-    if not segment or segment[0].folded not in {"the", "a", "an"}:
+    if not segment:
         return []
+    lead = 1 if segment[0].folded in {"the", "a", "an"} else 0
     start = len(segment)
     while start > 1 and _name_token(segment[start - 1]):
         start -= 1
-    words = segment[1:start]
+    words = segment[lead:start]
     if start == len(segment) or len(segment) - start > 5:
         return []
+    if not lead and not (
+        words[-1].text.isalpha()
+        and words[-1].text.islower()
+        and (words[-1].folded in TITLES or words[-1].folded in PERSON_NOUNS)
+    ):
+        return []  # without an article, only a role: "Malian negotiator Aminata Traoré"
     if not all(
         (t.text[:1].islower() or "-" in t.text or is_demonym(t.text))
         and t.folded not in PREPOSITIONS

@@ -3856,3 +3856,13 @@ def test_a_name_whose_statements_go_on_as_it_is_a_body_not_a_person() -> None:
     assert [s for _, s in _speech(text)] == ["Liam Okafor-Reyes", "Karin Holmqvist"]
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["Pacific Lacrosse"] == "org"
+
+
+def test_a_subject_set_off_by_a_role_and_its_holder_is_the_holder() -> None:
+    text = _article(
+        "Talks ran late.\n\n"
+        "Canada's negotiator, Marc Tremblay, chaired the session as the chair of the group.\n\n"
+        "The chair of a bloc representing small island states, Fijian negotiator Ana "
+        "Tuilagi, said the draft was “deeply disappointing.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Ana Tuilagi"]
