@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
-import threading
 from pathlib import Path
 
 import pytest
@@ -88,12 +88,10 @@ async def test_quitting_while_the_child_builds_stops_it_and_builds_nothing(
     seed(library)
     monkeypatch.setattr(index_process, "CHILD_FROM_BYTES", 1)
     children: list[subprocess.Popen[bytes]] = []
-    builders: list[threading.Thread] = []
     real_popen = subprocess.Popen
 
     def slow(arguments: list[str], **options: object) -> subprocess.Popen[bytes]:
         children.append(real_popen(["sleep", "60"], **options))  # type: ignore[call-overload]
-        builders.append(threading.current_thread())
         return children[-1]
 
     monkeypatch.setattr(index_process.subprocess, "Popen", slow)
@@ -104,7 +102,8 @@ async def test_quitting_while_the_child_builds_stops_it_and_builds_nothing(
             await pilot.pause()
         await pilot.press("q")
     assert children[0].wait(10) is not None  # stopped, not left running
-    builders[0].join(30)  # the worker's thread, done with the index
+    # every thread worker's work done (the app's thread workers run in the loop's executor)
+    await asyncio.wait_for(asyncio.get_running_loop().shutdown_default_executor(), 30)
     assert not index_path(library / "reader.json").exists()  # nor built in the app instead
 
 
