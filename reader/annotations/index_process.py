@@ -45,7 +45,9 @@ def build_in_child(db: Path, cancelled: Callable[[], bool] = lambda: False) -> b
     stopped when `cancelled` turns true (the app is quitting) or it takes too long."""
     try:
         child = subprocess.Popen(
-            [sys.executable, "-m", "reader.annotations.index_process", str(db)],
+            # -P: the current folder is not searched for modules (a `reader/` package
+            # there would run in place of this one)
+            [sys.executable, "-P", "-m", "reader.annotations.index_process", str(db)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

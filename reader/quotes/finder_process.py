@@ -95,7 +95,9 @@ class QuoteFinderProcess:
 
     def _start(self) -> subprocess.Popen[bytes]:
         self._child = subprocess.Popen(
-            [sys.executable, "-m", __name__],
+            # -P: the folder the app was started in is not searched for modules (a
+            # `reader/` package there would run in place of this one)
+            [sys.executable, "-P", "-m", __name__],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -84,3 +84,16 @@ def test_only_a_large_writable_database_without_a_current_index_wants_a_child(
     Store(db).close()
     SearchIndex.build(Store(db))
     assert not wants_child(db, read_only=False)
+
+
+def test_a_reader_package_in_the_current_folder_never_runs_as_the_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _database(tmp_path / "reader.json")
+    planted = tmp_path / "reader"
+    planted.mkdir()
+    marker = tmp_path / "ran"
+    (planted / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    monkeypatch.chdir(tmp_path)
+    assert build_in_child(db)
+    assert not marker.exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,22 @@ def test_sending_an_article_to_the_helper_keeps_no_copy_of_its_text() -> None:
         finder.shutdown()
     assert sys.getsizeof(structure.text) == size
     assert found == article_quotes(structure, "", ["Ana Ruiz"])
+
+
+def test_a_reader_package_in_the_current_folder_never_runs_as_the_helper(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    planted = tmp_path / "reader"
+    planted.mkdir()
+    marker = tmp_path / "ran"
+    (planted / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    monkeypatch.chdir(tmp_path)  # the app started in a folder that holds a `reader/`
+    structure = TextStructure(_long_text())
+    finder = QuoteFinderProcess()
+    try:
+        found = finder.find(structure, "", [])
+        assert finder._child is not None  # found by the helper, not in place after a failure
+    finally:
+        finder.shutdown()
+    assert not marker.exists()
+    assert {f.speaker for f in found if f.speech} == {"Ana Ruiz", "Ben Okafor"}
