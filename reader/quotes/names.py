@@ -156,6 +156,20 @@ def _org_nicknames() -> dict[str, list[str]]:
 
 
 _ORG_NICKNAMES = _org_nicknames()
+
+
+def _may_be_a_body(entity: Entity) -> bool:
+    """Whether a "person" may yet turn out to be a body: two words or more, no gender known,
+    not opening with a given name ("Taylor Branch" stays a person)."""
+    words = entity.name.split()
+    return (
+        entity.kind == "person"
+        and len(words) >= 2
+        and not entity.gender
+        and not is_given_name(words[0].casefold())
+    )
+
+
 # A cue right after a name, and "it" as what it says's subject: "World Aquatics said it would".
 _CUE_AFTER = re.compile(
     r"\s+(?:said|says|announced|added|stated|confirmed|noted|wrote)\s+(?:(?:on|in)\s+\w+\s+)?"
@@ -1052,14 +1066,7 @@ class Entities:
         last_called_the: dict[str, int] | None = None  # "festival": where "the festival" last is
         for entity in self.entities:
             words = entity.name.split()
-            if (
-                entity.kind != "person"
-                or len(words) < 2
-                or entity.gender
-                or is_given_name(words[0].casefold())
-                or not words[-1].isalpha()
-                or not words[-1][0].isupper()
-            ):
+            if not _may_be_a_body(entity) or not words[-1].isalpha() or not words[-1][0].isupper():
                 continue
             if last_called_the is None:  # one pass over the text, only when a name needs it
                 last_called_the = {
@@ -1075,13 +1082,7 @@ class Entities:
         told: dict[int, list[bool]] = {}
         for mention in self.mentions:
             entity = mention.entity
-            words = entity.name.split()
-            if (
-                entity.kind != "person"
-                or len(words) < 2
-                or entity.gender
-                or is_given_name(words[0].casefold())
-            ):
+            if not _may_be_a_body(entity):
                 continue
             cue = _CUE_AFTER.match(self.text, mention.end)
             if cue is not None:
