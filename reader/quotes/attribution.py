@@ -61,6 +61,7 @@ from reader.quotes.names import (
     PRONOUNS,
     TITLES,
     WELL_KNOWN_BODIES,
+    WHERE_PHRASE,
     Entities,
     Entity,
     Mention,
@@ -220,7 +221,7 @@ _DESCRIBED_SUBJECT = re.compile(
 _APPOSED = re.compile(
     r"(?:(?:\s+[a-z][\w’'-]*){0,4}"
     # where or whose: "A military analyst in Kyiv, Oleksiy Havrylenko of the Razumkov Centre"
-    r"(?:\s+(?:in|at|from|of|for|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
+    rf"(?:{WHERE_PHRASE})?"
     r",\s+(?:(?:the|a|an)\s+)?"
     # a role, maybe after a nationality: "The summit's president, Brazilian diplomat Paulo …"
     r"(?:(?:[A-Z][a-z]+\s+)?(?=[a-z0-9])(?:[a-z0-9][\w’'-]*\s+){1,3}|(?:[a-z0-9][\w’'-]*\s+){0,3})"

@@ -520,11 +520,15 @@ _DEPARTMENT_LIST = re.compile(
     r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?"
 )
 _AGED_BEFORE = re.compile(r"\b[\w-]+-year-old $")
+# Where or whose, after a role: " in Kyiv", " for Sudan", " of the Razumkov Centre".
+WHERE_PHRASE = (
+    r"\s+(?:in|at|from|of|for|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+)
 _INTRODUCED_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[\w.-]+(?:['’]s|s['’]))"
     r"(?:\s+[A-Z][\w.-]*(?=\s+[a-z]))?"  # "The U.S. special envoy"
     r"(?:\s+[a-z0-9][\w-]*){1,4})"  # ("her 15-year-old daughter, Valentina,")
-    r"(?:\s+(?:for|of|in|at|from)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
+    rf"(?:{WHERE_PHRASE})?"
     r",\s+$"  # "The special envoy for Sudan, Thomas Hallworth,"
 )
 
