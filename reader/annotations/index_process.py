@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,15 +55,12 @@ def build_in_child(db: Path, cancelled: Callable[[], bool] = lambda: False) -> b
         )
     except (OSError, ValueError):
         return False  # (no process to be had: out of processes, memory or files)
-    waited = 0.0
+    deadline = time.monotonic() + CHILD_SECONDS
     try:
-        while waited < CHILD_SECONDS:
+        while time.monotonic() < deadline and not cancelled():
             try:
                 code = child.wait(_POLL)
             except subprocess.TimeoutExpired:
-                waited += _POLL
-                if cancelled():
-                    break
                 continue
             return code == 0 and kept_index_current(db)
     finally:

@@ -89,9 +89,10 @@ def first_items(body: bytes, limit: int = MAX_ITEMS) -> bytes:
 
 
 def has_more_items(body: bytes, limit: int = MAX_ITEMS) -> bool:
-    """Whether `body` holds more than `limit` items or entries (`parse_feed` reads the first)."""
-    ends = _ITEM_END.finditer(_as_utf8(body))
-    return any(count > limit for count, _ in enumerate(ends, start=1))
+    """Whether `body` holds more than `limit` items or entries (`parse_feed` reads the first):
+    an item ends after what `first_items` keeps."""
+    utf8 = _as_utf8(body)
+    return _ITEM_END.search(utf8, len(first_items(utf8, limit))) is not None
 
 
 def is_feed(parsed: Any) -> bool:

@@ -176,9 +176,7 @@ class ReaderApp(App[None]):
         self.call_next(self._quit_terminated)
 
     async def _quit_terminated(self) -> None:
-        self.main.remember_position()
-        await self.saved()
-        self.exit(return_code=128 + signal.SIGTERM)
+        await self.action_quit(return_code=128 + signal.SIGTERM)
 
     # --- another Reader, an edited article ---
     def _poll(self) -> None:
@@ -426,10 +424,10 @@ class ReaderApp(App[None]):
         """Wait until every change made so far is on disk."""
         await asyncio.wrap_future(self._saver.submit(lambda: None))
 
-    async def action_quit(self) -> None:
+    async def action_quit(self, return_code: int = 0) -> None:
         self.main.remember_position()
         await self.saved()
-        self.exit()
+        self.exit(return_code=return_code)
 
     def on_unmount(self) -> None:
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
