@@ -245,6 +245,7 @@ def test_a_refetched_page_that_changed_keeps_its_annotations(
         ("menu.html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article"),
         ("picture.png", b"\x89PNG\r\n", "not an article file"),
     ],
+    ids=["binary", "empty", "menu", "picture"],
 )
 def test_bad_files_are_one_line_and_nothing_is_written(
     tmp_path: Path, empty_library: Path, name: str, data: bytes, message: str
