@@ -137,6 +137,9 @@ _ORG_APPOSITION = re.compile(  # "The company, ", opening its sentence
 )  # "resident", "hunter": a role before a name
 
 TITLES = words("titles")
+_ORDINAL = re.compile(r"[1-9]\d?(?:st|nd|rd|th)")
+# What an ordinal in a rank comes before: "1st Lt.", "Sgt. 1st Class", "2nd Lieutenant".
+_RANK_AFTER_ORDINAL = frozenset({"class"} | {t.rstrip(".") for t in TITLES})
 ORG_WORDS = words("org_words")
 # Capitalised words that begin sentences or name months and days without naming anyone.
 NOT_NAMES = words("not_names")
@@ -712,7 +715,11 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
             return cut
     # "Republican National Committee Research Director Raj Shah": two or three name-like
     # words after the run's last title, when an organisation or title stands before.
-    titles = [i for i, f in enumerate(folded) if f.rstrip(".") in TITLES]
+    titles = [
+        i
+        for i, f in enumerate(folded)
+        if f.rstrip(".") in TITLES or (f == "class" and i and _ORDINAL.fullmatch(folded[i - 1]))
+    ]  # ("Sgt. 1st Class", "Petty Officer 2nd Class": a rank)
     if titles and 2 <= len(run) - titles[-1] - 1 <= 3 and titles[-1] >= 1:
         cut = titles[-1] + 1
         tail = list(zip(run[cut:], folded[cut:], strict=True))
@@ -984,12 +991,24 @@ def _run_word(word: str) -> int:
     return _MAY_JOIN if _may_join(word) else _ENDS_RUN
 
 
+def rank_ordinal(toks: Sequence[Token], at: int) -> bool:
+    """Whether `toks[at]` is the ordinal of a rank, before its title: "Air Force 1st Lt. Tyler
+    Livingston", "Sgt. 1st Class Dana Whitt", "Petty Officer 2nd Class Joan Mares"."""
+    return (
+        _ORDINAL.fullmatch(toks[at].text) is not None
+        and at + 1 < len(toks)
+        and _capitalised(toks[at + 1].text)
+        and toks[at + 1].folded.rstrip(".") in _RANK_AFTER_ORDINAL
+    )
+
+
 def _may_join(word: str) -> bool:
     """Whether `word`, after a capitalised word, may go on with its run (`_run_end`): a mark
     or a number some names hold, a particle, a connector ("of", "and")."""
     return (
         word in {"'", "’", ",", "—", "of", "for"}
         or word.isdigit()
+        or _ORDINAL.fullmatch(word) is not None
         or word.casefold() in _DOUBLE_PARTICLES
         or word.casefold() in CONNECTORS
     )
@@ -1423,6 +1442,14 @@ class Entities:
                 continue
             if word.isdigit() and texts[end - 1] == "Local" and end - 1 > index:
                 end += 1  # "Unifor Local 1917", "IUOE Local 727"
+                continue
+            if (
+                _ORDINAL.fullmatch(word)
+                and end + 1 < count
+                and _capitalised(texts[end + 1])
+                and texts[end + 1].casefold().rstrip(".") in _RANK_AFTER_ORDINAL
+            ):
+                end += 2  # a rank with its ordinal: "Air Force 1st Lt.", "Sgt. 1st Class"
                 continue
             pair = (word, texts[end + 1]) if end + 2 < count else None
             if (

@@ -34,6 +34,7 @@ from reader.quotes.names import (
     PRONOUNS,
     TITLES,
     Token,
+    rank_ordinal,
 )
 from reader.quotes.places import is_demonym, is_place
 
@@ -269,6 +270,17 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     contracted = _contracted_pronoun(last)
     if contracted is not None:
         return Phrase((contracted,), "pronoun")  # "He’s claiming that …"
+    if (
+        index >= 1
+        and toks[index - 1].folded == "what"
+        and last.text.isalpha()
+        and last.text.islower()
+        and last.folded not in DETERMINERS
+        and last.folded not in PREPOSITIONS
+        and last.folded not in AUXILIARIES
+        and last.folded not in CONNECTORS
+    ):
+        return Phrase((last,), "nominal")  # "what planners call the …": planners, unnamed
     adjacent = name_before(toks, index + 1) or nominal_before(toks, index + 1)
     if adjacent is not None:
         opening = next(i for i in range(index, -1, -1) if toks[i] is adjacent.tokens[0])
@@ -672,8 +684,44 @@ def _adverb_opening(token: Token) -> bool:
     )
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def dateline_end(toks: Sequence[Token]) -> int:
+    """Where the sentence starts after a wire dateline ("OTTAWA —", "KAMLOOPS, B.C. —",
+    "Washington (AFP) –", "TORONTO (Reuters) -"), or 0 when it opens with none: a place in
+    capitals, or a known place before a capital, with or without its agency in brackets,
+    then a dash. (Not "Jane Doe — the minister — said": a name's aside.)"""
+    dash = next((i for i, t in enumerate(toks[:9]) if t.text in _DATELINE_DASHES), 0)
+    if not dash or dash + 1 >= len(toks):
+        return 0
+    lead = toks[:dash]
+    agency = [t for t in lead if t.text in {"(", ")"}]
+    if agency and [t.text for t in agency] != ["(", ")"]:
+        return 0
+    words = [t for t in lead if t.text not in {",", "(", ")"}]
+    inside = (
+        {id(t) for t in lead[lead.index(agency[0]) : lead.index(agency[1])]} if agency else set()
+    )
+    place_words = [t for t in words if id(t) not in inside]
+    if not place_words or not all(t.text[:1].isupper() for t in words):
+        return 0
+    capitals = all(
+        t.text.isupper() or (t.text.endswith(".") and len(t.text) <= 5) for t in place_words
+    )
+    place = " ".join(t.text for t in place_words).rstrip(".")
+    if capitals and any(t.text.isupper() and len(t.text) >= 3 for t in place_words):
+        return dash + 1
+    if is_place(place) and toks[dash + 1].text[:1].isupper():
+        return dash + 1  # "Washington (AFP) – Democrat Hillary Clinton …" (its brackets gone)
+    return 0
+
+
 def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     """The subject of a sentence (or clause): past an introductory phrase, up to its verb."""
+    dateline = dateline_end(toks)
+    if dateline:
+        toks = toks[dateline:]
     start = 0
     # An introduction ending in a comma: "In a statement, ", "Discussing his concern, ",
     # "Asked about the goal, ".
@@ -972,6 +1020,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and (
                 _name_token(toks[end])
                 or toks[end].folded in {"of", "for", "de", "van", "von", "and"}
+                or (end > index and rank_ordinal(toks, end))  # "Sgt. 1st Class Dana Whitt"
                 or (toks[end].text == "—" and end > index and toks[end - 1].end == toks[end].start)
             )
             and not (person and end - index >= 2 and toks[end].folded in {"of", "for", "and"})

@@ -3866,3 +3866,41 @@ def test_a_subject_set_off_by_a_role_and_its_holder_is_the_holder() -> None:
         "Tuilagi, said the draft was “deeply disappointing.”"
     )
     assert [s for _, s in _speech(text)] == ["Ana Tuilagi"]
+
+
+def test_a_rank_with_an_ordinal_is_a_title_before_the_name() -> None:
+    text = _article(
+        "Troops were surveyed.\n\n"
+        "“I was hoping we’d see someone else,” said Air Force 1st Lt. Tyler Livingston.\n\n"
+        "“It was cold,” said Sgt. 1st Class Dana Whitt.\n\n"
+        "“Ready,” said Petty Officer 2nd Class Joan Mares."
+    )
+    assert [s for _, s in _speech(text)] == ["Tyler Livingston", "Dana Whitt", "Joan Mares"]
+
+
+def test_a_wire_dateline_is_not_the_subject_of_the_first_sentence() -> None:
+    for dateline in ("OTTAWA —", "KAMLOOPS, B.C. —", "TORONTO (Reuters) -", "Washington (AFP) –"):
+        text = _article(
+            f"{dateline} Finance Minister Jane Doe on Tuesday said the budget was "
+            "“balanced and fair.”\n\nThe vote is next week."
+        )
+        assert _speech(text) == [("balanced and fair.", "Jane Doe")], dateline
+    # a name's aside set off by dashes is not a dateline
+    text = _article("Jane Doe — the minister — on Tuesday said it was “balanced.”")
+    assert _speech(text) == [("balanced.", "Jane Doe")]
+
+
+def test_a_shout_in_the_middle_of_a_sentence_is_its_subjects() -> None:
+    text = _article(
+        "At a rally in Birmingham, Alabama, on Saturday, supporters pushed a protester out, "
+        "with Donald Trump reportedly yelling: “Get him out of here!”"
+    )
+    assert _speech(text) == [("Get him out of here!", "Donald Trump")]
+
+
+def test_what_people_call_a_thing_is_no_ones_speech() -> None:
+    text = _article(
+        "TORONTO — Toronto city council voted to allow fourplexes, ending years of debate "
+        'over what planners call the "missing middle" of the housing market.'
+    )
+    assert all(speaker is None for _, speaker in _speech(text))
