@@ -1237,6 +1237,7 @@ class Entities:
             if self._furniture(toks, index, run_end):
                 if self._dateline(toks, index, run_end):  # "KAMLOOPS, B.C. — ": a place
                     self._dateline_places.add(" ".join(toks.texts[index:run_end]).casefold())
+                    run_end = self._dateline_place_end(toks, index, run_end)
                 index = run_end  # "WATCH: …", "VIEWPOINT", a "Security" heading: no one
                 continue
             if run_end == index + 1:  # one capitalised word, the most common case
@@ -1620,8 +1621,20 @@ class Entities:
         return (
             (start == 0 or self.text[start - 1] == "\n")
             and all(t.isupper() for t in texts[first:last])
-            and _DATELINE.match(self.text, end) is not None
+            and (
+                _DATELINE.match(self.text, end) is not None
+                or _DATELINE_LEAD.match(self.text, start) is not None  # "ST. JOHN’S, N.L. —"
+            )
         )
+
+    def _dateline_place_end(self, toks: Sequence[Token], first: int, last: int) -> int:
+        """Where the dateline whose place's first run is `toks[first:last]` ends: its place
+        ("ST. JOHN’S, N.L." is one place, not "ST" and a "JOHN’S") and the agency that filed
+        the story ("(CP)", "(Reuters)": its credit, not a speaker), up to the dash."""
+        lead = _DATELINE_LEAD.match(self.text, self._token_starts[first])
+        if lead is None:
+            return last
+        return max(last, bisect_left(self._token_starts, lead.end()))
 
     def _furniture(self, toks: Sequence[Token], first: int, last: int) -> bool:
         """Page furniture, not a name: a run that opens its line and is a label ("WATCH:",

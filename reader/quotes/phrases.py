@@ -75,7 +75,39 @@ class Phrase:
 
     @property
     def head(self) -> Token:
+        """The word the phrase is about: its last, but for a description whose noun a
+        participle's phrase follows ("The union representing nurses": the union)."""
+        if self.kind == "nominal":
+            for at in range(2, len(self.tokens) - 1):
+                if self.tokens[at].folded in _POSTMODIFYING_PARTICIPLES:
+                    noun = self.tokens[at - 1]
+                    if noun.text.isalpha() and noun.text.islower():
+                        return noun
+                    break
         return self.tokens[-1]
+
+
+# Participles that open a phrase after the noun they describe: "the union representing
+# nurses", "a group advocating for tenants", "the firm handling the sale".
+_POSTMODIFYING_PARTICIPLES = frozenset(
+    {
+        "representing",
+        "advocating",
+        "lobbying",
+        "opposing",
+        "supporting",
+        "seeking",
+        "organizing",
+        "organising",
+        "overseeing",
+        "investigating",
+        "handling",
+        "running",
+        "operating",
+        "owning",
+        "behind",
+    }
+)
 
 
 def ends_sentence(toks: Sequence[Token], index: int) -> bool:

@@ -3904,3 +3904,23 @@ def test_what_people_call_a_thing_is_no_ones_speech() -> None:
         'over what planners call the "missing middle" of the housing market.'
     )
     assert all(speaker is None for _, speaker in _speech(text))
+
+
+def test_a_dateline_place_and_its_agency_are_nobody() -> None:
+    text = _article(
+        "Dr. Bonnie Henryson on Friday urged residents to stay home.\n\n"
+        "ST. JOHN’S, N.L. (CP) — The union said Wednesday that staffing levels are "
+        "“at a breaking point.”"
+    )
+    names = {e.name for e in Entities(text).entities}
+    assert not names & {"ST", "JOHN’S", "CP"}
+    assert _speech(text) == [("at a breaking point.", None)]
+
+
+def test_a_body_described_by_whom_it_represents_is_the_body_not_them() -> None:
+    text = _article(
+        "Jane Roe runs the ward.\n\n"
+        "The union representing nurses said Wednesday that staffing levels are "
+        "“at a breaking point.”"
+    )
+    assert _speech(text) == [("at a breaking point.", None)]
