@@ -733,6 +733,31 @@ _SURNAME_PREFIXES = frozenset({"mac", "mc", "ó", "o", "ní", "nic", "uí", "mhi
 _TITLE_PREFIXES = frozenset({"ex", "vice", "co", "deputy", "acting", "interim", "former"})
 
 
+def _advocacy_group(folded: list[str]) -> bool:
+    """A body named for the people it gathers and its cause: "Canadians for Tax Fairness",
+    "National Nurses United for Patient Protection", "Friends of Canadian Media", "Mothers
+    Against Drunk Driving"; not "Lawyers for Jane Doe" (a person's lawyers)."""
+    for at, people in enumerate(folded[:2]):
+        if not people.endswith("s") or not (
+            is_demonym(people[:-1]) or people[:-1] in _PERSON_NOUN_WORDS or people in _GROUP_PEOPLE
+        ):
+            continue
+        joint = next(
+            (i for i in (at + 1, at + 2) if i < len(folded) and folded[i] in _GROUP_JOINTS), 0
+        )
+        if not joint or joint + 1 >= len(folded) or any(_is_title(w) for w in folded[at:joint]):
+            return False  # ("Sawmill Workers Director of Government Affairs Phil Smith")
+        cause = folded[joint + 1 :]
+        return cause[0] not in {"the", "a", "an"} and not any(
+            is_given_name(word) or _is_title(word) for word in cause
+        )
+    return False
+
+
+_GROUP_JOINTS = frozenset({"for", "of", "against"})
+_GROUP_PEOPLE = frozenset({"citizens", "taxpayers", "mothers", "parents", "friends", "women"})
+
+
 def _is_title(word: str) -> bool:
     """A title or role, also compounded: "Secretary-Treasurer", "Vice-Chair"."""
     word = word.rstrip(".")
@@ -1509,6 +1534,9 @@ class Entities:
             # "Canadian Parents for French", "Mothers Against Drunk Driving": one group
             self._org(run, [t.word for t in run])
             return
+        if _advocacy_group([t.word.casefold() for t in run]):
+            self._org(run, [t.word for t in run])  # "Nurses United for Patient Protection"
+            return
         # Leading words that start sentences ("The", "In") or are months are not names, but a
         # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
         while run and (
@@ -1821,6 +1849,9 @@ class Entities:
             and not _FRENCH_PARTICLES.isdisjoint(folded[1:-1])
         ):
             self._org(run, words)  # "Sûreté du Québec": a body, not a person "Sûreté"
+            return
+        if _advocacy_group(folded):
+            self._org(run, words)  # "Canadians for Tax Fairness": a body, not "Tax Fairness"
             return
         if folded == ["first", "nations"]:
             return  # "First Nations leaders", "consult First Nations": peoples, not a body

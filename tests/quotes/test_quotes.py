@@ -3924,3 +3924,20 @@ def test_a_body_described_by_whom_it_represents_is_the_body_not_them() -> None:
         "“at a breaking point.”"
     )
     assert _speech(text) == [("at a breaking point.", None)]
+
+
+def test_a_group_named_for_its_people_and_cause_is_one_body() -> None:
+    text = _article(
+        "“The rich are not paying,” said Canadians for Tax Fairness in a statement.\n\n"
+        "National Nurses United for Patient Protection called the plan “reckless.”\n\n"
+        "Friends of Canadian Media said it was “worried.”\n\n"
+        "Mothers Against Drunk Driving said it was “relieved.”"
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Canadians for Tax Fairness",
+        "National Nurses United for Patient Protection",
+        "Friends of Canadian Media",
+        "Mothers Against Drunk Driving",
+    ]
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert "Tax Fairness" not in kinds
