@@ -1342,13 +1342,17 @@ class _Finder:
         no one); None when the verb has no subject at all. `opens`: it opens its sentence."""
         token = toks[index]
         phrase = None if opens else subject_before(toks, index)
+        confidence = 0.9 if near else 0.6
         if phrase is None and token.folded in INVERTIBLE:
             phrase = _inverted_subject(toks, index + 1)  # "said King"; "Said Comey, “…”"
+            if index > 0 and toks[index - 1].text[:1].isalnum():
+                confidence = 0.5  # words before the verb whose subject was not found: what
+                # follows may be its object ("The statement of claim alleges the owner …")
         if not phrase:
             return None
         cue = self._cue(token)
         cue = cue[:1].lower() + cue[1:] if opens else cue
-        return (self._resolve(phrase, cue, 0.9 if near else 0.6, token.start),)
+        return (self._resolve(phrase, cue, confidence, token.start),)
 
     def _according_to(
         self, toks: Sequence[Token], index: int, phrase: Phrase | None, confidence: float

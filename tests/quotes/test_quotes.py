@@ -3941,3 +3941,13 @@ def test_a_group_named_for_its_people_and_cause_is_one_body() -> None:
     ]
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert "Tax Fairness" not in kinds
+
+
+def test_a_name_after_a_verb_whose_subject_was_not_read_is_only_a_guess() -> None:
+    # "alleges the plaza owner": the verb's object, not a subject after it ("said King")
+    text = _article(
+        "John Hassan, 24, was sentenced on Friday.\n\n"
+        "The statement of claim alleges the plaza owner “failed to provide adequate security.”"
+    )
+    speech = [f for f in find_quotes(text) if f.speech]
+    assert all(f.confidence < 0.8 for f in speech if f.speaker)
