@@ -2008,6 +2008,27 @@ class _Finder:
         changed = replace(attribution, entity=chosen)
         return replace(finding, speaker=chosen.name), changed
 
+    def _of_surname_by_gender(self, mention: Mention, wanted: str, at: int) -> Entity | None:
+        """For "he" or "she" whose candidate is a surname alone that people of both genders
+        share ("Maria Kowalczyk … her son, Peter Kowalczyk … Kowalczyk shook his head. “…,”
+        he said"), the one of them named before `at` whose known gender is the pronoun's,
+        when only one is; None otherwise (the surname's own entity stands)."""
+        entity = mention.entity
+        if (
+            wanted not in {"m", "f"}
+            or entity.kind != "person"
+            or " " in mention.text
+            or entity.gender in {"", wanted}
+        ):
+            return None
+        surname = mention.text.removesuffix("’s").removesuffix("'s").casefold()
+        people = [
+            e
+            for e in self._people_by_surname.get(surname, [])
+            if e.first < at and e.gender == wanted
+        ]
+        return people[0] if len(people) == 1 else None
+
     def _just_introduced(
         self, people: list[Entity], quote: Quotation, surname: str
     ) -> Entity | None:
@@ -2499,7 +2520,9 @@ class _Finder:
                 return body, True
         candidates: list[tuple[Entity, bool, Mention | None]] = [
             (
-                self._of_generation_at(m.start, m.text) or m.entity,  # "The younger Girard"
+                self._of_generation_at(m.start, m.text)  # "The younger Girard"
+                or self._of_surname_by_gender(m, wanted, at)
+                or m.entity,
                 self._is_subject(m) and not self._kin_in_passing(m, wanted),
                 m,
             )

@@ -1975,6 +1975,8 @@ class Entities:
             return
         if (
             not PLACE_WORDS.isdisjoint(folded)
+            and not titled
+            and not self._person_follows(run, folded, last, toks)
             and not (len(run) <= 3 and _FAMILY_NAME_FIRST.search(" ".join(words)))
         ) and (  # ("Col. Park Ji-yeon": a family name first, a given name in two parts)
             TITLES.isdisjoint(folded)
@@ -2231,6 +2233,26 @@ class Entities:
             self._place(run[:end], words)
         elif folded[end - 1] in ORG_WORDS or (end == 1 and _is_acronym(words[0])):
             self._org(run[:end], words)
+
+    def _person_follows(
+        self, run: list[Token], folded: list[str], last: int, toks: Sequence[Token]
+    ) -> bool:
+        """ "Simon Park, who represented the family", "Grace Hill, 54,", "Simon Park said": a
+        given name, then a surname that is also a place's word ("Park", "Hill"), and after
+        them what only a person has: a "who" clause, an age, or a speech verb."""
+        if len(run) != 2 or not is_given_name(folded[0]) or folded[0] in PLACE_WORDS:
+            return False
+        if last < len(toks) and is_speech_verb(toks[last].text, run[-1].word):
+            return True
+        if last + 1 >= len(toks) or toks[last].text != ",":
+            return False
+        after = toks[last + 1]
+        return after.folded in {"who", "whose"} or (
+            after.text.isdigit()
+            and last + 2 < len(toks)
+            and toks[last + 2].text == ","
+            and 0 < int(after.text) < 120
+        )
 
     def _which_follows(self, last: int, toks: Sequence[Token]) -> bool:
         """ "Con Edison, which maintains …": what "which" follows is not a person."""

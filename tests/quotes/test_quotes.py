@@ -3951,3 +3951,38 @@ def test_a_name_after_a_verb_whose_subject_was_not_read_is_only_a_guess() -> Non
     )
     speech = [f for f in find_quotes(text) if f.speech]
     assert all(f.confidence < 0.8 for f in speech if f.speaker)
+
+
+def test_she_after_a_surname_two_of_a_family_share_is_the_woman_of_them() -> None:
+    # "Okafor said her son …": the surname's first bearer is the son; "she" is his mother
+    text = _article(
+        "Tyler Okafor was found unresponsive in a cell hours after his arrest.\n\n"
+        "“Tyler should have been taken to a hospital,” his mother, Grace Okafor, told "
+        "reporters on Thursday.\n\n"
+        "The inquest heard that officers checked on Okafor 11 times.\n\n"
+        "In her charge to the jury, presiding coroner Dr. Helen Carter summed up the "
+        "evidence.\n\n"
+        "“The evidence showed a series of missed opportunities,” the coroner wrote.\n\n"
+        "Police Chief Jordan Reyes, who attended the last day, spoke to reporters afterward.\n\n"
+        "“We failed Tyler. I have said that to his family,” Reyes said.\n\n"
+        "Okafor said her son loved to play hockey.\n\n"
+        "“He was always skating, on the pond, in the driveway,” she said. “He was 17.”"
+    )
+    speech = [f for f in find_quotes(text) if f.speech]
+    assert [f.speaker for f in speech[-2:]] == ["Grace Okafor", "Grace Okafor"]
+
+
+def test_a_given_name_then_a_place_word_is_a_person_when_a_person_clause_follows() -> None:
+    # "Park" and "Hill" name places too; "who", an age or "said" after them is a person's
+    text = _article(
+        "Lawyer Simon Park, who represented the family, said they would press the province.\n\n"
+        "“The recommendations are good. They are not enough,” Park said.\n\n"
+        "Grace Hill, 54, runs the bakery. “We are tired,” Hill said.\n\n"
+        "The rally filled Stanley Park, which is near downtown."
+    )
+    assert _speech(text) == [
+        ("The recommendations are good. They are not enough,", "Simon Park"),
+        ("We are tired,", "Grace Hill"),
+    ]
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["Stanley Park"] != "person"  # ("which": a place or a body, no one)
