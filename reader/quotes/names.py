@@ -57,6 +57,14 @@ _DOUBLE_PARTICLES = {
 }
 _PLACE_LEAD = re.compile(r"\b(?:near|outside|in|across|around|throughout)\s+$")
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
+_REGION_ADJECTIVES = (
+    _COMPASS
+    | {"western", "eastern", "northwestern", "northeastern"}
+    | {
+        "southwestern",
+        "southeastern",
+    }
+)
 # (The capital first, the lookbehind after it, lets the engine skip to capitals: 3x quicker.)
 _LISTED_NAME = re.compile(
     r"[A-Z](?<![\w’'-][A-Z])[a-z]+(?:, [A-Z][a-z]+)+,? and (?:[A-Z][\w-]+ ){1,3}(?P<country>[A-Z][a-z]+)\b"
@@ -1618,6 +1626,15 @@ class Entities:
             ):
                 self._add_split(toks, run, first, cut, role)
                 return
+        if (
+            len(run) in {3, 4}
+            and run[1].folded == "&"
+            and not (is_given_name(folded[0]) and is_given_name(folded[2]))
+            and TITLES.isdisjoint(folded)
+            and all(_name_like(t) for t in run[2:])
+        ):
+            self._org(run, [t.word for t in run])  # "Procter & Gamble", "Marks & Spencer"
+            return
         # "Renee Good and Alex Pretti", "ICE and Border Patrol": two names, unless the whole
         # is one organisation's name ("Immigration and Customs Enforcement").
         joins = [i for i, t in enumerate(run) if t.folded in {"and", "&"}]
@@ -1971,7 +1988,10 @@ class Entities:
             self._org(run, [*words, toks[last].text] if followed in _INSTITUTIONS else words)
             return
         if len(run) >= 2 and _names_country(folded) and TITLES.isdisjoint(folded):
-            self._org(run, words)  # "Environment Canada", "Air Canada", "Canada Post"
+            if all(w in _REGION_ADJECTIVES or w in COUNTRIES for w in folded):
+                self._place(run, words)  # "Western Canada", "Northern Ireland": a region
+            else:
+                self._org(run, words)  # "Environment Canada", "Air Canada", "Canada Post"
             return
         if (
             not PLACE_WORDS.isdisjoint(folded)

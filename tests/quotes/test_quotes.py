@@ -3986,3 +3986,25 @@ def test_a_given_name_then_a_place_word_is_a_person_when_a_person_clause_follows
     ]
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["Stanley Park"] != "person"  # ("which": a place or a body, no one)
+
+
+def test_the_company_said_is_the_company_named_not_the_person_quoted_before() -> None:
+    # "Northwind Air" names a firm ("Air"), "Ashby & Crane" too ("&"); "Western Canada" is
+    # a region, not a body "the company" could stand for
+    text = _article(
+        "Northwind Air will end service on six routes in Western Canada this spring, the "
+        "airline said Tuesday.\n\n"
+        "“These decisions were not made lightly,” chief executive Dana Whitford said in a "
+        "news release.\n\n"
+        "The routes will end on April 30. The company said the routes “represent less than "
+        "6 per cent of capacity.”\n\n"
+        "Shares in Ashby & Crane fell by a fifth after the retailer warned on profits.\n\n"
+        "Chief executive Martin Oduya said the warning was “painful but honest.”\n\n"
+        "About 1,400 jobs are at risk, although the company said it hoped to redeploy “a "
+        "significant number” of staff."
+    )
+    speakers = [speaker for _, speaker in _speech(text)]
+    assert speakers == ["Dana Whitford", "Northwind Air", "Martin Oduya", "Ashby & Crane"]
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["Western Canada"] == "place"
+    assert kinds["Ashby & Crane"] == "org"
