@@ -509,6 +509,7 @@ def _named_by_cue(attribution: _Attribution) -> bool:
     return last == entity.name.split()[-1].casefold().strip(".,") or last in entity.aliases
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 # A capitalised word, and up to three lower-case ones or numbers, between a sentence's
@@ -2037,9 +2038,10 @@ class _Finder:
 
     def _of_surname_by_gender(self, mention: Mention, wanted: str, at: int) -> Entity | None:
         """For "he" or "she" whose candidate is a surname alone that people of both genders
-        share ("Maria Kowalczyk … her son, Peter Kowalczyk … Kowalczyk shook his head. “…,”
-        he said"), the one of them named before `at` whose known gender is the pronoun's,
-        when only one is; None otherwise (the surname's own entity stands)."""
+        share, at a speech verb ("Tyler Okafor … his mother, Grace Okafor, … Okafor said her
+        son loved hockey. “…,” she said"), the one of them named before `at` whose known
+        gender is the pronoun's, when only one is; None otherwise (the surname's own entity
+        stands: "Broaddrick said Clinton placed calls … “…,” she said" is Broaddrick's)."""
         entity = mention.entity
         if (
             wanted not in {"m", "f"}
@@ -2047,6 +2049,9 @@ class _Finder:
             or " " in mention.text
             or entity.gender in {"", wanted}
         ):
+            return None
+        verb = _NEXT_WORD.match(self.text, mention.end)
+        if verb is None or not is_speech_verb(verb.group(1), mention.text):
             return None
         surname = mention.text.removesuffix("’s").removesuffix("'s").casefold()
         people = [

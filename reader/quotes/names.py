@@ -1987,6 +1987,9 @@ class Entities:
             # "Royal Shrewsbury hospital", "Con Edison, which maintains …"
             self._org(run, [*words, toks[last].text] if followed in _INSTITUTIONS else words)
             return
+        if len(run) == 2 and folded[1] == "air" and not is_given_name(folded[0]):
+            self._org(run, words)  # "Borealis Air", "Canadian North Air": an airline
+            return
         if len(run) >= 2 and _names_country(folded) and TITLES.isdisjoint(folded):
             if all(w in _REGION_ADJECTIVES or w in COUNTRIES for w in folded):
                 self._place(run, words)  # "Western Canada", "Northern Ireland": a region
