@@ -2260,9 +2260,10 @@ class Entities:
     def _person_follows(
         self, run: list[Token], folded: list[str], last: int, toks: Sequence[Token]
     ) -> bool:
-        """ "Simon Park, who represented the family", "Grace Hill, 54,", "Simon Park said": a
-        given name, then a surname that is also a place's word ("Park", "Hill"), and after
-        them what only a person has: a "who" clause, an age, or a speech verb."""
+        """ "Simon Park, who represented the family", "Grace Hill, 54,", "Simon Park said",
+        "Simon Park, a lawyer for …": a given name, then a surname that is also a place's
+        word ("Park", "Hill"), and after them what only a person has: a "who" clause, an
+        age, a speech verb, or an apposition whose noun is a person's."""
         if len(run) != 2 or not is_given_name(folded[0]) or folded[0] in PLACE_WORDS:
             return False
         if last < len(toks) and is_speech_verb(toks[last].text, run[-1].word):
@@ -2270,6 +2271,14 @@ class Entities:
         if last + 1 >= len(toks) or toks[last].text != ",":
             return False
         after = toks[last + 1]
+        if after.folded in {"a", "an", "the"}:
+            # "Simon Park, a lawyer for the family," (not "Stanley Park, a 400-hectare park")
+            for token in toks[last + 2 : last + 6]:
+                if token.text in {",", ".", ";", ":"}:
+                    return False
+                if token.folded in _PERSON_NOUN_WORDS or token.folded in TITLES:
+                    return True
+            return False
         return after.folded in {"who", "whose"} or (
             after.text.isdigit()
             and last + 2 < len(toks)

@@ -3978,11 +3978,13 @@ def test_a_given_name_then_a_place_word_is_a_person_when_a_person_clause_follows
         "Lawyer Simon Park, who represented the family, said they would press the province.\n\n"
         "“The recommendations are good. They are not enough,” Park said.\n\n"
         "Grace Hill, 54, runs the bakery. “We are tired,” Hill said.\n\n"
+        "Dana Lake, a planner for the county, spoke next. “We are ready,” Lake said.\n\n"
         "The rally filled Stanley Park, which is near downtown."
     )
     assert _speech(text) == [
         ("The recommendations are good. They are not enough,", "Simon Park"),
         ("We are tired,", "Grace Hill"),
+        ("We are ready,", "Dana Lake"),
     ]
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["Stanley Park"] != "person"  # ("which": a place or a body, no one)
