@@ -183,12 +183,16 @@ def _word_edges(annotation: Annotation, text: str, start: int, end: int) -> tupl
         ] or ends
 
     def fit(edges: tuple[int, int]) -> tuple[float, float, int]:
-        # All of the quote's letters first ("no working smoke alarm" keeps the "no" that
-        # "smoke alarm", more alike, drops), then likeness, then the nearer start
+        # How much of the quote's letters it keeps ("no working smoke alarm" keeps the "no"
+        # that "smoke alarm", more alike, drops) with how well the words around it match
+        # the stored ones (an edge before "actions." keeps the "ation" of a "National" cut
+        # to "Natiol", but the words before it are not the passage's); then likeness, then
+        # the nearer start
         passage = text[edges[0] : edges[1]]
         kept = len(quote) + len(passage) - Indel.distance(quote, passage)  # twice the shared
+        context = _context_score(annotation, text, edges[0], edges[1])
         return (
-            round(kept / (2 * len(quote)), 2),
+            round(QUOTE_WEIGHT * kept / (2 * len(quote)) + context, 1),
             _similarity(quote, passage),
             -abs(edges[0] - start),
         )

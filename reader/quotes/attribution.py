@@ -509,7 +509,6 @@ def _named_by_cue(attribution: _Attribution) -> bool:
     return last == entity.name.split()[-1].casefold().strip(".,") or last in entity.aliases
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 # A capitalised word, and up to three lower-case ones or numbers, between a sentence's
@@ -882,23 +881,19 @@ class _Finder:
         probabilities = self.ranker.probabilities(candidates)
         best = max(range(len(candidates)), key=probabilities.__getitem__)
         overruled = False
-        if attribution is not None and (attribution.described or _body_by_its_noun(attribution)):
+        held = attribution is not None and (attribution.described or _body_by_its_noun(attribution))
+        by_company = attribution is not None and not held and _company_by_its_noun(attribution)
+        if attribution is not None and (held or by_company):
             # The sentence before was about them ("Outside court, his lawyer said …"), or a
-            # body spoke by its noun at the cue ("The league said in a release that …"): the
-            # ranker weighs the candidate, never replaces it (it was not trained on these).
+            # body spoke by its noun at the cue ("The league said in a release that …", "“…,”
+            # the company said" of a company named before): the ranker weighs the candidate,
+            # never replaces it (it was not trained on these; for "the company" it gives the
+            # person nearest, so the company stands marked for checking when they disagree).
             kept = [i for i, c in enumerate(candidates) if c.entity is attribution.entity]
-            best = kept[0] if kept else best
-        elif attribution is not None and _company_by_its_noun(attribution):
-            # "“…,” the company said" of a company named before: the ranker, which learnt
-            # from political news, gives the person nearest instead; the company stands,
-            # marked for checking when the ranker disagrees
-            kept = [i for i, c in enumerate(candidates) if c.entity is attribution.entity]
-            overruled = bool(kept) and kept[0] != best
+            overruled = by_company and bool(kept) and kept[0] != best
             best = kept[0] if kept else best
         choice = candidates[best]
-        confidence = self.ranker.confidence(probabilities[best])
-        if overruled:
-            confidence = _UNCERTAIN_KEPT
+        confidence = _UNCERTAIN_KEPT if overruled else self.ranker.confidence(probabilities[best])
         if choice.entity is None:
             # Words for someone unnamed ("the minister") may stand for a person named where
             # the finder did not link them: never a suggestion to accept without reading.
@@ -2050,8 +2045,7 @@ class _Finder:
             or entity.gender in {"", wanted}
         ):
             return None
-        verb = _NEXT_WORD.match(self.text, mention.end)
-        if verb is None or not is_speech_verb(verb.group(1), mention.text):
+        if not self._speaks_next(mention):
             return None
         surname = mention.text.removesuffix("’s").removesuffix("'s").casefold()
         people = [

@@ -57,13 +57,9 @@ _DOUBLE_PARTICLES = {
 }
 _PLACE_LEAD = re.compile(r"\b(?:near|outside|in|across|around|throughout)\s+$")
 _COMPASS = frozenset({"north", "south", "east", "west", "central", "northern", "southern"})
-_REGION_ADJECTIVES = (
-    _COMPASS
-    | {"western", "eastern", "northwestern", "northeastern"}
-    | {
-        "southwestern",
-        "southeastern",
-    }
+# "Western Canada", "Southeastern Europe": a region of a country or continent.
+_REGION_ADJECTIVES = _COMPASS | frozenset(
+    ["western", "eastern", "northwestern", "northeastern", "southwestern", "southeastern"]
 )
 # (The capital first, the lookbehind after it, lets the engine skip to capitals: 3x quicker.)
 _LISTED_NAME = re.compile(
@@ -2279,12 +2275,7 @@ class Entities:
                 if token.folded in _PERSON_NOUN_WORDS or token.folded in TITLES:
                     return True
             return False
-        return after.folded in {"who", "whose"} or (
-            after.text.isdigit()
-            and last + 2 < len(toks)
-            and toks[last + 2].text == ","
-            and 0 < int(after.text) < 120
-        )
+        return after.folded in {"who", "whose"} or bool(_AGE_AFTER.match(self.text, run[-1].end))
 
     def _which_follows(self, last: int, toks: Sequence[Token]) -> bool:
         """ "Con Edison, which maintains …": what "which" follows is not a person."""

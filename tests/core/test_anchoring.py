@@ -194,3 +194,15 @@ def test_a_word_added_inside_a_short_quote_keeps_its_edges_on_words() -> None:
     new_text = text.replace("no smoke", "no working smoke")
     moved = reanchor(annotation, new_text)
     assert shown(new_text, moved) == "no working smoke alarm"
+
+
+def test_a_cut_inside_a_quote_does_not_pull_in_words_before_it() -> None:
+    # "actions." holds the letters "ation", so an edge before it kept more of "National"
+    # once "na" was cut from it: the words around the passage say where it starts
+    text = (
+        "Title\n\nThey are complicit in the actions.\n\nNational security expert Pat Lennox spoke."
+    )
+    annotation = annotate(text, "National security expert")
+    new_text = text.replace("National", "Natiol")
+    moved = reanchor(annotation, new_text)
+    assert shown(new_text, moved) == "Natiol security expert"

@@ -4010,3 +4010,17 @@ def test_the_company_said_is_the_company_named_not_the_person_quoted_before() ->
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["Western Canada"] == "place"
     assert kinds["Ashby & Crane"] == "org"
+
+
+def test_the_company_said_is_the_company_named_most_when_no_name_says_company() -> None:
+    # No name ends in a company's word, and the body named last ("Transport Canada") is
+    # not the story's company: the one the story names most is
+    text = _article(
+        "Northwind Air will end service on six routes this spring, the airline said Monday.\n\n"
+        "Northwind Air has lost passengers since a rival began flying the same routes. "
+        "Northwind Air was founded in Thunder Bay in 1987 and flies to 30 towns.\n\n"
+        "The cuts come weeks after Transport Canada fined two smaller carriers over crew rest "
+        "rules.\n\n"
+        "“We looked at every option before making this decision,” the company said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Northwind Air"]
