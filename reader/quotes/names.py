@@ -73,6 +73,7 @@ _NEWSPAPER_WORDS = words("newspaper_words")
 # Irish surnames after Ó, Ní, Mac an: "Ó hAodha", "Ní hÉalaí", "Mac an tSaoir".
 _IRISH_VOWELS = frozenset("AEIOUÁÉÍÓÚ")
 _PERSON_NOUN_WORDS = words("person_nouns")
+_BODY_MEMBER_NOUNS = words("body_member_nouns")
 # Words a company's name ends in that the story drops after naming it once.
 # A relative clause that gives a role: "who became chief executive", "who is the mayor"
 _ROLE_CLAUSE = re.compile(
@@ -751,8 +752,12 @@ def _advocacy_group(folded: list[str]) -> bool:
         )
         if not joint or joint + 1 >= len(folded) or any(_is_title(w) for w in folded[at:joint]):
             return False  # ("Sawmill Workers Director of Government Affairs Phil Smith")
+        if folded[joint] == "of" and people not in _GROUP_PEOPLE:
+            return False  # "Members of Unifor", "Employees of Northwind Airlines": a body's
         cause = folded[joint + 1 :]
-        return cause[0] not in {"the", "a", "an"} and not any(
+        if cause[0] in {"a", "an"} or (cause[0] == "the" and folded[joint] != "of"):
+            return False  # (but "Friends of the Earth")
+        return cause[-1] != "the" and not any(
             is_given_name(word) or _is_title(word) for word in cause
         )
     return False
@@ -1489,7 +1494,10 @@ class Entities:
                     # "Office of the Correctional Investigator", "Department of the Interior"
                     or (
                         pair in {("of", "the"), ("for", "the")}  # "Ministry for the Environment"
-                        and texts[end - 1].casefold() in ORG_WORDS
+                        and (
+                            texts[end - 1].casefold() in ORG_WORDS
+                            or texts[end - 1].casefold() in _GROUP_PEOPLE  # "Friends of the Earth"
+                        )
                     )
                 )
                 and _capitalised(texts[end + 2])
@@ -1534,13 +1542,17 @@ class Entities:
             if entity is not None:
                 entity.aliases.add(known)  # "the Red Cross said" later
             return
-        if _cause_group(run):
-            # "Canadian Parents for French", "Mothers Against Drunk Driving": one group
-            self._org(run, [t.word for t in run])
+        if _cause_group(body) or _advocacy_group([t.word.casefold() for t in body]):
+            # "Canadian Parents for French", "Nurses United for Patient Protection", "(the)
+            # Friends of the Earth": one group
+            self._org(body, [t.word for t in body])
             return
-        if _advocacy_group([t.word.casefold() for t in run]):
-            self._org(run, [t.word for t in run])  # "Nurses United for Patient Protection"
-            return
+        if self._members_of(run):
+            head, run = run[0].folded, run[2:]  # "Members of Unifor voted"
+            if head in _BODY_MEMBER_NOUNS and not is_given_name(run[0].word):
+                body = run[1:] if run[0].folded == "the" else run
+                self._org(body, [t.word for t in body])  # a body's, named or not by its words
+                return
         # Leading words that start sentences ("The", "In") or are months are not names, but a
         # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
         while run and (
@@ -1787,6 +1799,23 @@ class Entities:
             and last < len(toks)
             and is_speech_verb(toks[last].text, run[-1].text)
         )
+
+    def _members_of(self, run: Sequence[Token]) -> bool:
+        """ "Members of Unifor voted", "Supporters of Poilievre rallied": a sentence opened by
+        people (or a body's shares), then "of" and a name (not "Friends of the Earth", a
+        body's own name, nor "Doctors of BC", a body named for a place)."""
+        if len(run) < 3 or run[1].folded != "of" or not self._opens_sentence(run[0]):
+            return False
+        head = run[0].folded
+        if (
+            not (head.endswith("s") and head in _PERSON_NOUN_WORDS)
+            and head not in _BODY_MEMBER_NOUNS
+        ):
+            return False
+        rest = [t.folded for t in run[2:]]
+        if rest[0] == "the" and ORG_WORDS.isdisjoint(rest):
+            return False
+        return not is_place(" ".join(t.word for t in run[2:]))
 
     def _opens_sentence(self, token: Token) -> bool:
         """Whether `token` opens a sentence, a line, or what follows a page's label ("LISTEN |

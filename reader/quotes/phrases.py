@@ -1053,6 +1053,12 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
                 _name_token(toks[end])
                 or toks[end].folded in {"of", "for", "de", "van", "von", "and"}
                 or (end > index and rank_ordinal(toks, end))  # "Sgt. 1st Class Dana Whitt"
+                or (  # "Friends of the Library president Janet Whitfield"
+                    toks[end].folded == "the"
+                    and toks[end - 1].folded in {"of", "for"}
+                    and end + 1 < len(toks)
+                    and _name_token(toks[end + 1])
+                )
                 or (toks[end].text == "—" and end > index and toks[end - 1].end == toks[end].start)
             )
             and not (person and end - index >= 2 and toks[end].folded in {"of", "for", "and"})

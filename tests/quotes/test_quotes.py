@@ -3943,6 +3943,42 @@ def test_a_group_named_for_its_people_and_cause_is_one_body() -> None:
     assert "Tax Fairness" not in kinds
 
 
+def test_a_body_s_members_or_shares_before_its_name_are_not_part_of_it() -> None:
+    text = _article(
+        "Shares of Maple Leaf Foods fell 4 per cent after the meat packer said it would close "
+        "its Winnipeg plant.\n\n"
+        "“We did not take this decision lightly,” the company said in a statement.\n\n"
+        "Members of Unifor voted on Sunday. Employees of Northwind Airlines walked out.\n\n"
+        "Supporters of Dana Whitford rallied outside. Friends of the Earth said it was "
+        "“worried.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Maple Leaf Foods", "Friends of the Earth"]
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["Unifor"] == "org" and kinds["Northwind Airlines"] == "org"
+    assert kinds["Dana Whitford"] == "person"
+    assert not any(
+        name.startswith(("Shares", "Members", "Employees", "Supporters")) for name in kinds
+    )
+
+
+def test_a_role_after_a_body_named_with_of_the_leads_to_the_person() -> None:
+    text = _article(
+        "“We were blown away,” said Friends of the Library president Janet Whitfield.\n\n"
+        "“We found gaps,” said Office of the Auditor General spokesperson Ana Ruiz.\n\n"
+        "“It is a start,” said Friends of the Earth in a statement."
+    )
+    assert [s for _, s in _speech(text)] == ["Janet Whitfield", "Ana Ruiz", "Friends of the Earth"]
+
+
+def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
+    text = _article(
+        "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
+        "fell. The deal was announced by Summit Movers on Monday."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds == {"Coastline Grocers": "org", "Prairie Builders": "org", "Summit Movers": "org"}
+
+
 def test_a_name_after_a_verb_whose_subject_was_not_read_is_only_a_guess() -> None:
     # "alleges the plaza owner": the verb's object, not a subject after it ("said King")
     text = _article(
