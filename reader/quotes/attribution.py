@@ -2615,7 +2615,7 @@ class _Finder:
                 score += 1
             if (
                 mention is not None
-                and entity.description
+                and (entity.description or self._aged_at_first(entity))
                 and entity.first >= self._paragraph_start(self._paragraph_start(at) - 1)
                 and self._introduces(entity)
             ):
@@ -2774,6 +2774,15 @@ class _Finder:
         paragraphs = self.structure.paragraphs
         index = bisect_right(self._paragraph_starts, offset) - 1
         return paragraphs[index].start if index >= 0 else 0
+
+    def _aged_at_first(self, entity: Entity) -> bool:
+        """Whether the first mention of `entity` gives their age ("Grace Wanjiru, 34,", "the
+        34-year-old Grace Wanjiru"): how news introduces a person it is about to quote."""
+        first = self._first_mentions.get(id(entity))
+        if first is None:
+            return False
+        before = self.text[max(0, first.start - 30) : first.start]
+        return bool(_AGE_AFTER.match(self.text, first.end) or _AGED_BEFORE_NAME.search(before))
 
     def _introduces(self, entity: Entity) -> bool:
         """Whether the first mention of `entity` is the subject or topic of its sentence."""
@@ -3588,6 +3597,10 @@ def is_subject(text: str, mention: Mention) -> bool:
         possessor = _POSSESSOR_BEFORE.search(text, max(0, start - 80), start)
         if possessor is not None:
             start = possessor.start()  # "The NDP's Rémi Tremblay-Ouellet said his party …"
+    if text.endswith(" ", 0, start) and "-year-old" in text[max(0, start - 40) : start]:
+        aged = _AGED_BEFORE_NAME.search(text, max(0, start - 40), start)
+        if aged is not None:
+            start = aged.start()  # "Outside, 61-year-old Achieng Otieno held a sign"
     if text[max(0, start - 4) : start] in {"The ", "the "}:
         start -= 4  # "The Food Standards Agency warned"
     else:

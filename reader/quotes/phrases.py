@@ -1053,6 +1053,11 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
                 _name_token(toks[end])
                 or toks[end].folded in {"of", "for", "de", "van", "von", "and"}
                 or (end > index and rank_ordinal(toks, end))  # "Sgt. 1st Class Dana Whitt"
+                or (  # a union's local: "Unifor Local 1088 president", "CUPE 7000 president"
+                    end > index
+                    and toks[end].text.isdigit()
+                    and (toks[end - 1].folded == "local" or toks[end - 1].text.isupper())
+                )
                 or (  # "Friends of the Library president Janet Whitfield"
                     toks[end].folded == "the"
                     and toks[end - 1].folded in {"of", "for"}

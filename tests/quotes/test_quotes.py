@@ -3965,9 +3965,29 @@ def test_a_role_after_a_body_named_with_of_the_leads_to_the_person() -> None:
     text = _article(
         "“We were blown away,” said Friends of the Library president Janet Whitfield.\n\n"
         "“We found gaps,” said Office of the Auditor General spokesperson Ana Ruiz.\n\n"
-        "“It is a start,” said Friends of the Earth in a statement."
+        "“It is a start,” said Friends of the Earth in a statement.\n\n"
+        "“These are good jobs,” said Unifor Local 1088 president Dale Morrison.\n\n"
+        "“We are ready,” said CUPE 7000 president Mia Roy."
     )
-    assert [s for _, s in _speech(text)] == ["Janet Whitfield", "Ana Ruiz", "Friends of the Earth"]
+    assert [s for _, s in _speech(text)] == [
+        "Janet Whitfield",
+        "Ana Ruiz",
+        "Friends of the Earth",
+        "Dale Morrison",
+        "Mia Roy",
+    ]
+
+
+def test_a_person_introduced_with_an_age_is_the_she_of_the_next_quotation() -> None:
+    # The speaker before had a description and a gender no name tells: the woman
+    # introduced by her age since is the one "she" stands for
+    text = _article(
+        "Opposition leader Raila Odinga called the bill “an assault on the poor.”\n\n"
+        "At Kenyatta National Hospital, Grace Wanjiru, 34, waited for news of her brother. "
+        "“He was just walking home from work,” she said.\n\n"
+        "Outside, 61-year-old Achieng Otieno held a sign. “We want answers,” she said."
+    )
+    assert [s for _, s in _speech(text)][1:] == ["Grace Wanjiru", "Achieng Otieno"]
 
 
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
