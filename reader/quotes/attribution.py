@@ -90,7 +90,7 @@ from reader.quotes.ranking import model as ranking_model
 _WORD = re.compile(r"\w+")
 _PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")
 _FIVE_WORDS = re.compile(r"(?:\W*\w+\b){5}")
-_SENTENCE_CLOSERS = frozenset('.?!:;,"”’)…')
+_SENTENCE_CLOSERS = frozenset('.?!:;,"”’)…»')
 _AFTER_ONLY = words("after_only_verbs")
 # Verbs that report someone's words or view of a thing without being speech verbs:
 # "hailed the vote as “fantastic”", "calling him a “train wreck”".
@@ -557,10 +557,22 @@ def _comparable(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
+_SINGLE_QUOTE_THEN_WORDS = re.compile(r"[.,?!…]' +\w")
+
+
 def _is_aside(body: str) -> bool:
     """A picture caption, a heading or a fragment, which the story's speakers carry over."""
+    end = body.rstrip()
+    closed = end[-1:] in _SENTENCE_CLOSERS or (
+        # a straight single quote ends a sentence after its full stop, in a paragraph with
+        # more than that quotation ("'…,' the Prime Minister said. 'But we will fix
+        # them.'"); not a heading ("'Best day of my life'", "'Legend in the Coal Fields.'")
+        end.endswith("'")
+        and end[-2:-1] in ".?!…"
+        and (not body.lstrip().startswith("'") or _SINGLE_QUOTE_THEN_WORDS.search(body) is not None)
+    )
     return (
-        body.rstrip()[-1:] not in _SENTENCE_CLOSERS
+        not closed
         or not _FIVE_WORDS.match(body)
         or (("(" in body or ":" in body) and _credits_a_picture(body))
     )

@@ -3990,6 +3990,19 @@ def test_a_person_introduced_with_an_age_is_the_she_of_the_next_quotation() -> N
     assert [s for _, s in _speech(text)][1:] == ["Grace Wanjiru", "Achieng Otieno"]
 
 
+def test_british_straight_single_quotes_close_a_paragraph_of_speech() -> None:
+    text = _article(
+        "Sir Keir Starmer told Labour conference the party had to make 'tough choices'.\n\n"
+        "'I will not pretend there is an easy way,' the Prime Minister said. 'But we will fix "
+        "them.'\n\n"
+        "'Best day of my life'\n\n"
+        "Baroness Altmann, a former pensions minister, told Times Radio: 'It's a cliff edge.'"
+    )
+    speech = _speech(text)
+    assert [s for _, s in speech] == ["Keir Starmer", "Keir Starmer", "Keir Starmer", "Altmann"]
+    assert "Best day of my life" not in [q for q, _ in speech]
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
