@@ -70,6 +70,7 @@ from reader.quotes.names import (
 )
 from reader.quotes.phrases import (
     ADVERBS,
+    AUXILIARIES,
     COMMON_VERBS,
     DETERMINERS,
     ORG_NOUNS,
@@ -144,6 +145,8 @@ _FUNCTION_WORDS = PREPOSITIONS | {
     "this",
     "there",
 }
+# Words of a clause, never of a noun phrase that names who spoke.
+_CLAUSE_WORDS = AUXILIARIES | {"what", "how", "why", "where", "when", "not", "i", "you", "we"}
 _SMALL_WORDS = words("title_small_words")
 _GRAMMAR_WORDS = _FUNCTION_WORDS | DETERMINERS | ADVERBS | COMMON_VERBS | {"yet", "still", "nor"}
 
@@ -164,6 +167,9 @@ class _Attribution:
 
 
 _NOT_SPEECH = _Attribution(None, None, "", "", 0.0)
+# "“We'll see,” I tell her": the writer's own words, no one the article names (and not the
+# speaker of the sentence before).
+_NARRATOR = _Attribution(None, None, "I", "", 0.0, authorless=True)
 # Capitalised words right before a name, as titles and organisations stand there.
 # Titles and what they are of: "Senate Majority Leader ", "Assembly of First Nations
 # National Chief ", "Minister of Foreign Affairs ".
@@ -996,6 +1002,8 @@ class _Finder:
         ending = inner_text.rstrip()[-1:] if re.match(r"^\s+[A-Z]", follow) else ""
         ended = {".": ".", "?": "?!", "!": "?!"}.get(ending, "")
         attribution = self._after(quote.outer.end, next_start, ended, lead)
+        if attribution is _NARRATOR:
+            return QuoteFinding(quote, speech=True, confidence=0.2), _NARRATOR
         before = self._before(previous_end, quote.outer.start, near=True)
         if attribution is None or (attribution.confidence < 0 and before is not None):
             attribution = before or (attribution and _weaker(attribution, -0.75))
@@ -1220,13 +1228,17 @@ class _Finder:
                 and inverted.kind == "name"
             ):
                 phrase = inverted  # "“the end” for the EU, said Geert Wilders": Wilders says
+            elif index == 1 and toks[0].folded in {"i", "we"}:
+                phrase = Phrase((toks[0],), "pronoun")  # "“We'll see,” I tell her": the writer
             else:
                 phrase = subject_before(toks, index)
                 if (
                     phrase is None
                     and index <= 4
                     and all(
-                        t.text[:1].isalpha() and t.folded not in _FUNCTION_WORDS
+                        t.text[:1].isalpha()
+                        and t.folded not in _FUNCTION_WORDS
+                        and t.folded not in _CLAUSE_WORDS  # ("“…,” is what I say")
                         for t in toks[:index]
                     )
                 ):
@@ -1247,6 +1259,8 @@ class _Finder:
                 return None  # “…now.” The poster wrote that …: another sentence
             if sentence_ended == "?!" and not (adjacent and index <= 3 and not before_quote):
                 return None  # “Who is she?” Rothman recalls thinking; “Why?” The answer is …
+            if index == 1 and phrase.head.folded in {"i", "we"}:
+                return _NARRATOR  # the writer's own words, no one the article names
             cue = self._cue(token)
             attribution = self._resolve(phrase, cue, 0.95 if adjacent else 0.75, token.start)
             quoting = _QUOTING.match(self.text, token.end)

@@ -4003,6 +4003,21 @@ def test_british_straight_single_quotes_close_a_paragraph_of_speech() -> None:
     assert "Best day of my life" not in [q for q, _ in speech]
 
 
+def test_the_writer_s_own_words_and_clause_words_are_no_one_s_name() -> None:
+    # An interview: "I" is the writer, "Your publisher" no one named, "is what I" no name
+    text = _article(
+        "Nadia Okoro spent a decade as a paramedic before she published a word.\n\n"
+        "Your publisher called the book “a love letter to the night.” Is it?\n\n"
+        "It is more of an apology letter, honestly.\n\n"
+        "My editor, Marianne Cho, says it is due in the spring. “We will see,” I tell her.\n\n"
+        "“Maybe in the fall,” is what I say."
+    )
+    findings = find_quotes(text)
+    assert len(findings) == 3
+    assert [f.speaker for f in findings] == [None, None, None]
+    assert {f.mention for f in findings} == {None}
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
