@@ -533,7 +533,7 @@ WHERE_PHRASE = (
     r"\s+(?:in|at|from|of|for|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
 )
 _INTRODUCED_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(]))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[\w.-]+(?:['’]s|s['’]))"
+    r"(?:^|(?<=[\s(]))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|[\w.-]+(?:['’]s|s['’]))"
     r"(?:\s+[A-Z][\w.-]*(?=\s+[a-z]))?"  # "The U.S. special envoy"
     r"(?:\s+[a-z0-9][\w-]*){1,4})"  # ("her 15-year-old daughter, Valentina,")
     rf"(?:{WHERE_PHRASE})?"
@@ -2057,7 +2057,9 @@ class Entities:
             self.text, max(0, run[0].start - 4), run[0].start
         ) and not is_given_name(folded[0]):
             return  # "a Grey Nun", "an Oilers fan": what someone is, not who
-        team = self._team(run, folded)
+        # (never after a title: "Chief Superintendent Dallas Burnes" is a person)
+        after_title = bool(role) and role[-1].folded.rstrip(".") in TITLES
+        team = 0 if after_title else self._team(run, folded)
         if team:
             self._org(run, words)  # "Vancouver Canucks", "Prince George Spruce Kings"
             entity = self.find(" ".join(words))

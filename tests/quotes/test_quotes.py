@@ -4018,6 +4018,25 @@ def test_the_writer_s_own_words_and_clause_words_are_no_one_s_name() -> None:
     assert {f.mention for f in findings} == {None}
 
 
+def test_someone_the_writer_introduces_by_given_name_is_named() -> None:
+    text = _article(
+        "My old partner, Dev, read a draft and said, “You made me funnier than I am.”\n\n"
+        "Our neighbour, Tariq, said, “He was kind.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Dev", "Tariq"]
+
+
+def test_a_name_after_a_title_is_a_person_even_when_it_reads_as_a_team() -> None:
+    # "Dallas Burnes": a city and a plural, as "Dallas Stars", but after a title
+    text = _article(
+        "Premier Chris Minns visited Lismore on Wednesday.\n\n"
+        "NSW SES Chief Superintendent Dallas Burnes said crews had made 200 rescues. "
+        "“Do not drive through floodwater,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Dallas Burnes"]
+    assert {e.name: e.kind for e in Entities(text).entities}["Dallas Burnes"] == "person"
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
