@@ -102,6 +102,12 @@ _NAMING_VERB = re.compile(
     re.IGNORECASE,
 )
 _READS = re.compile(r"^\s*,?\s*(?:reads|read|reading)\b", re.IGNORECASE)
+# "“Big Q,” as teammates call him, said …": a name someone goes by, not speech
+# (not "“a disgrace,” as the mayor called it": the mayor's word for it)
+_CALLED_AFTER = re.compile(
+    r"^[,\s]*as\s+(?:[\w’'-]+\s+){0,3}(?:(?:call|calls|called|dub|dubs|dubbed|know|knows)\s+"
+    r"(?:him|her|them|me|us)|known|nicknamed)\b"
+)
 _DASH_NAME = re.compile(
     r"^\s*[-–—―]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[.,]?\s*$"
 )
@@ -989,6 +995,8 @@ class _Finder:
             return QuoteFinding(quote, speech=False), None
         if len(words) <= 3 and self._inside_a_name(quote):
             return QuoteFinding(quote, speech=False), None  # Shabnam “Shabs” Rizvi-Mendez
+        if _CALLED_AFTER.match(follow):
+            return QuoteFinding(quote, speech=False), None
         if _READS.match(follow):  # a sign's words, unless a document of someone's reads so
             owner = self._document_after(quote.outer.end, next_start)
             return self._found(quote, owner) if owner else (QuoteFinding(quote, speech=False), None)

@@ -1495,8 +1495,9 @@ class Entities:
                     or (
                         pair in {("of", "the"), ("for", "the")}  # "Ministry for the Environment"
                         and (
-                            texts[end - 1].casefold() in ORG_WORDS
-                            or texts[end - 1].casefold() in _GROUP_PEOPLE  # "Friends of the Earth"
+                            texts[end - 1].casefold() in _GROUP_PEOPLE  # "Friends of the Earth"
+                            # "Canadian Association of Physicians for the Environment"
+                            or any(texts[k].casefold() in ORG_WORDS for k in range(index, end))
                         )
                     )
                 )

@@ -4037,6 +4037,25 @@ def test_a_name_after_a_title_is_a_person_even_when_it_reads_as_a_team() -> None
     assert {e.name: e.kind for e in Entities(text).entities}["Dallas Burnes"] == "person"
 
 
+def test_a_body_s_name_goes_on_past_of_the_or_for_the() -> None:
+    text = _article(
+        "The Canadian Association of Physicians for the Environment called the findings "
+        "“a wake-up call.”"
+    )
+    assert _speech(text) == [
+        ("a wake-up call.", "Canadian Association of Physicians for the Environment")
+    ]
+
+
+def test_a_name_someone_goes_by_is_not_speech() -> None:
+    text = _article(
+        "Immanuel Quickley has taken the rookie under his wing. “Big Q,” as teammates call "
+        "him, said the rookie reminds him of himself.\n\n"
+        "Mayor Ann Roy spoke. The plan was “a disgrace,” as the mayor called it."
+    )
+    assert _speech(text) == [("a disgrace,", "Ann Roy")]
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
