@@ -255,6 +255,7 @@ def _cause_group(run: Sequence[Token]) -> bool:
             run[index].folded in _GROUP_PLURALS
             and run[index + 1].folded in {"for", "against"}
             and run[index + 2].word[:1].isupper()
+            and not is_given_name(run[index + 2].word)  # "Lawyers for Gerald Pike": his
         ):
             return True
     return False
@@ -744,7 +745,7 @@ def _advocacy_group(folded: list[str]) -> bool:
     Against Drunk Driving"; not "Lawyers for Jane Doe" (a person's lawyers)."""
     for at, people in enumerate(folded[:2]):
         if not people.endswith("s") or not (
-            is_demonym(people[:-1]) or people[:-1] in _PERSON_NOUN_WORDS or people in _GROUP_PEOPLE
+            is_demonym(people[:-1]) or people[:-1] in _PERSON_NOUN_WORDS or people in GROUP_PEOPLE
         ):
             continue
         joint = next(
@@ -752,7 +753,7 @@ def _advocacy_group(folded: list[str]) -> bool:
         )
         if not joint or joint + 1 >= len(folded) or any(_is_title(w) for w in folded[at:joint]):
             return False  # ("Sawmill Workers Director of Government Affairs Phil Smith")
-        if folded[joint] == "of" and people not in _GROUP_PEOPLE:
+        if folded[joint] == "of" and people not in GROUP_PEOPLE:
             return False  # "Members of Unifor", "Employees of Northwind Airlines": a body's
         cause = folded[joint + 1 :]
         if cause[0] in {"a", "an"} or (cause[0] == "the" and folded[joint] != "of"):
@@ -764,7 +765,8 @@ def _advocacy_group(folded: list[str]) -> bool:
 
 
 _GROUP_JOINTS = frozenset({"for", "of", "against"})
-_GROUP_PEOPLE = frozenset({"citizens", "taxpayers", "mothers", "parents", "friends", "women"})
+# Plurals that open a group's own name: "Friends of Canadian Media", "Mothers Against …".
+GROUP_PEOPLE = frozenset({"citizens", "taxpayers", "mothers", "parents", "friends", "women"})
 
 
 def _is_title(word: str) -> bool:
@@ -1495,7 +1497,7 @@ class Entities:
                     or (
                         pair in {("of", "the"), ("for", "the")}  # "Ministry for the Environment"
                         and (
-                            texts[end - 1].casefold() in _GROUP_PEOPLE  # "Friends of the Earth"
+                            texts[end - 1].casefold() in GROUP_PEOPLE  # "Friends of the Earth"
                             # "Canadian Association of Physicians for the Environment"
                             or any(texts[k].casefold() in ORG_WORDS for k in range(index, end))
                         )
@@ -1803,10 +1805,10 @@ class Entities:
 
     def _members_of(self, run: Sequence[Token]) -> bool:
         """ "Members of Unifor voted", "Supporters of Poilievre rallied": a sentence opened by
-        people (or a body's shares), then "of" and a name (not "Friends of the Earth", a
+        people (or a body's shares), then "of" (or "for") and a name (not "Friends of the Earth", a
         body's own name, nor "Doctors of BC", a body named for a place)."""
-        if len(run) < 3 or run[1].folded != "of" or not self._opens_sentence(run[0]):
-            return False
+        if len(run) < 3 or run[1].folded not in {"of", "for"} or not self._opens_sentence(run[0]):
+            return False  # ("Lawyers for Gerald Pike argued": a cause's group is read before)
         head = run[0].folded
         if (
             not (head.endswith("s") and head in _PERSON_NOUN_WORDS)

@@ -28,6 +28,7 @@ from reader.quotes.given_names import gender_of, is_given_name, person_gender
 from reader.quotes.lexicon import words
 from reader.quotes.names import (
     CONNECTORS,
+    GROUP_PEOPLE,
     NOT_NAME_LEADS,
     NOT_NAMES,
     ORG_WORDS,
@@ -274,6 +275,45 @@ _OBJECT_PREPOSITIONS = PREPOSITIONS - {"as", "with", "while", "after", "before",
 
 def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     """The subject of the verb at `verb`, looking left (see the module docstring)."""
+    phrase = _subject_before(toks, verb)
+    if phrase is None or phrase.kind != "name":
+        return phrase
+    return _people_of(toks, phrase) or phrase
+
+
+def _people_of(toks: Sequence[Token], name: Phrase) -> Phrase | None:
+    """ "lawyers for Gerald Pike", "Supporters of Gerald Pike": people someone has, not that
+    someone (an unnamed description); None when the name is not theirs."""
+    words = name.tokens
+    if (
+        len(words) >= 3
+        and words[1].folded in {"of", "for"}
+        and _people_noun(words[0])
+        and words[0].folded not in GROUP_PEOPLE  # ("Friends of Canadian Media": its name)
+    ):
+        return Phrase(words, "nominal")  # read as one name: "Supporters of Gerald Pike"
+    first = next((i for i, t in enumerate(toks) if t is words[0]), None)
+    if first is None or first < 2 or toks[first - 1].folded not in {"of", "for"}:
+        return None
+    noun = first - 2
+    if not _people_noun(toks[noun]) or not toks[noun].text.islower():
+        return None
+    start = noun - 1 if noun > 0 and toks[noun - 1].folded in DETERMINERS else noun
+    return Phrase(tuple(toks[start:first]) + words, "nominal")
+
+
+def _people_noun(token: Token) -> bool:
+    """A plural for people, not a title: "lawyers", "supporters", not "minister"."""
+    folded = token.folded
+    return (
+        folded.endswith("s")
+        and folded in PERSON_NOUNS
+        and folded.rstrip(".") not in TITLES
+        and folded.removesuffix("s") not in TITLES
+    )
+
+
+def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     opening = next((i + 1 for i in range(verb - 1, -1, -1) if ends_sentence(toks, i)), 0)
     if opening:
         toks, verb = toks[opening:], verb - opening  # only the verb's own sentence
@@ -751,6 +791,13 @@ def dateline_end(toks: Sequence[Token]) -> int:
 
 def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     """The subject of a sentence (or clause): past an introductory phrase, up to its verb."""
+    phrase = _sentence_subject(toks)
+    if phrase is None or phrase.kind != "name":
+        return phrase
+    return _people_of(toks, phrase) or phrase
+
+
+def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     dateline = dateline_end(toks)
     if dateline:
         toks = toks[dateline:]

@@ -4056,6 +4056,19 @@ def test_a_name_someone_goes_by_is_not_speech() -> None:
     assert _speech(text) == [("a disgrace,", "Ann Roy")]
 
 
+def test_people_someone_has_are_not_that_someone() -> None:
+    # "lawyers for Gerald Pike", "Supporters of Gerald Pike": his, unnamed; never "Lawyers
+    # for Gerald Pike" as a name, nor Gerald Pike himself
+    text = _article(
+        "Lawyers for Gerald Pike, 58, argued the warrant rested on “stale and speculative” "
+        "information.\n\n"
+        "In court, lawyers for Gerald Pike argued the search was “a fishing expedition.”"
+    )
+    assert [f.speaker for f in find_quotes(text)] == [None, None]
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds == {"Gerald Pike": "person"}
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
