@@ -990,7 +990,9 @@ class _Finder:
         placed = title_case and _PLACE_LEAD.search(lead)
         naming = _NAMING_VERB.search(lead) is not None
         given_name = title_case and naming and inner_text.lstrip()[:1].isupper()
-        if (named and (title_case or not naming)) or given_name or titled or placed:
+        # (a name given ends a sentence in its own full stop: "they call “the Furniture.”")
+        name_given = naming and _title_case(inner_text.rstrip().rstrip(".,"), words)
+        if (named and (title_case or name_given or not naming)) or given_name or titled or placed:
             # words cited as words, titles, names given ("the players call him “Papa Bear”")
             return QuoteFinding(quote, speech=False), None
         if len(words) <= 3 and self._inside_a_name(quote):
@@ -1560,7 +1562,10 @@ class _Finder:
             phrase.kind in {"name", "owner"}
             and len(phrase.tokens) > 1
             and phrase.tokens[-1].word.casefold() in _PORTFOLIO_TITLES
-        ):
+        ) or (
+            phrase.kind == "owner"
+            and all(t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens)
+        ):  # ("The Premier's office said": a title's, not a name "Premier's")
             # "Health Minister's office said", "the Finance Minister": a title, not "Health";
             # its holder if the article named one so, else no one's name
             titled = self._titled_as(" ".join(t.word for t in phrase.tokens), at)

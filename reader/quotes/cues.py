@@ -20,9 +20,11 @@ ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 QUOTED_AS = re.compile(r"\bquoted as saying\b", re.IGNORECASE)
 
 
-def _alternation(name: str) -> str:
-    """A regular-expression alternation of a list's entries (blanks match any white space)."""
-    return "|".join(r"\s+".join(map(re.escape, entry.split())) for entry in entries(name))
+def _alternation(name: str, adverbs: bool = False) -> str:
+    """A regular-expression alternation of a list's entries (blanks match any white space;
+    with `adverbs`, also an adverb in "-ly" between words: "known locally as")."""
+    blank = r"\s+(?:[a-z]+ly\s+)?" if adverbs else r"\s+"
+    return "|".join(blank.join(map(re.escape, entry.split())) for entry in entries(name))
 
 
 # What may follow a verb as part of the cue: "told reporters", "said in a statement".
@@ -92,7 +94,7 @@ TITLE_LEAD = re.compile(
 
 # Just before a short quotation, these cite words as words, or name a title.
 METALINGUISTIC = re.compile(
-    rf"\b(?:the\s+(?:{_alternation('cited_word_nouns')})|{_alternation('naming_words')}"
+    rf"\b(?:the\s+(?:{_alternation('cited_word_nouns')})|{_alternation('naming_words', True)}"
     rf"|the\s+(?:{_alternation('cited_work_nouns')})s?)\s*$",
     re.IGNORECASE,
 )

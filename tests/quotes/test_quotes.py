@@ -4069,6 +4069,30 @@ def test_people_someone_has_are_not_that_someone() -> None:
     assert kinds == {"Gerald Pike": "person"}
 
 
+def test_names_given_with_an_adverb_and_a_memoir_s_title_are_not_speech() -> None:
+    text = _article(
+        "Coach Dana Whitley said the supporters group, known locally as “the Bridge End,” "
+        "made the difference.\n\n"
+        "Marcus Tembe credited his line, a unit the players jokingly call “the Furniture.”\n\n"
+        "Lumenware, whose founder described its early years in the memoir “Code and "
+        "Concrete,” employs 2,300 people."
+    )
+    assert _speech(text) == []
+
+
+def test_a_title_s_office_is_its_holder_or_no_one_never_a_name() -> None:
+    # "The Premier's office said": the premier the article named, else no one; "Alhaji",
+    # like "Chief", is a title before a name
+    named = _article(
+        "Premier Tim Houston visited on Monday.\n\n"
+        "The Premier's office said the province was “working closely with the city.”\n\n"
+        "“We need help now,” said the association's chairman, Alhaji Musa Lawal."
+    )
+    assert [s for _, s in _speech(named)] == ["Tim Houston", "Musa Lawal"]
+    unnamed = _article("The Mayor's office said it was “reviewing the report.”")
+    assert _speech(unnamed) == [("reviewing the report.", None)]
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
