@@ -635,7 +635,9 @@ _OFFICE_BEFORE = re.compile(
     r"\b([A-Z][\w.’'-]*) (?:of|for) (?:the )?(?:[A-Z][\w’'-]* (?:(?:of|for|and) )?){1,4}$"
 )
 _WORD_CHARACTERS = re.compile(r"[\w’'.-]*")
-_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?\n]\s*|,\s)$")
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?\n][\"”’')]*\s*|,\s)$"
+)  # (also after a quotation that ends its sentence)
 
 
 def _last_words(text: str, start: int) -> frozenset[str]:

@@ -4093,6 +4093,16 @@ def test_a_title_s_office_is_its_holder_or_no_one_never_a_name() -> None:
     assert _speech(unnamed) == [("reviewing the report.", None)]
 
 
+def test_a_name_opening_the_sentence_after_a_quotation_is_its_subject() -> None:
+    # 'made.” Régine Chassagne, his bandmate and wife, said': her sentence, so her "she"
+    text = _article(
+        "In an interview, Win Butler called the record “the quietest thing we have ever "
+        "made.” Régine Chassagne, his bandmate and wife, said the songs came out of long "
+        "nights in their studio. “We stopped trying to fill every space,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Win Butler", "Régine Chassagne"]
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
