@@ -136,6 +136,9 @@ CORPORATE_ENDINGS = frozenset(
         "logistics",
     ]
 )
+# An airline's word, which the story drops after naming it once ("SkyLink Air" is
+# "SkyLink"; not other trades: "Strand Mining" is named for the Strands of the story).
+_SHORTENED_TRADES = frozenset({"air", "airlines", "airways"})
 _ORG_NOUN_WORDS = words("org_nouns")
 _ORG_APPOSITION = re.compile(  # "The company, ", opening its sentence
     r"(?:^|\n|[.!?][\"”’]?\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(\w+),\s+$"
@@ -2358,6 +2361,13 @@ class Entities:
                     key = " ".join(words[:cut]).casefold()
                     entity.aliases.add(key)
                     self._company_starts.add(key)
+        if (
+            len(words) == 2
+            and words[1].casefold() in _SHORTENED_TRADES
+            and not is_given_name(words[0])
+            and not is_place(words[0])
+        ):
+            entity.aliases.add(words[0].casefold())  # "SkyLink Air" is "SkyLink" later
         if len(words) > len(run):  # "Prince George detachment": its words and the noun after
             entity.aliases.add(" ".join(words[: len(run)]).casefold())
         if len(words) > 2 and [w.casefold() for w in words[-2:]] == ["first", "nation"]:

@@ -4103,6 +4103,14 @@ def test_a_name_opening_the_sentence_after_a_quotation_is_its_subject() -> None:
     assert [s for _, s in _speech(text)] == ["Win Butler", "Régine Chassagne"]
 
 
+def test_an_airline_named_again_without_its_trade_is_the_same_body() -> None:
+    text = _article(
+        "Pilots at regional carrier SkyLink Air could walk off the job on Saturday.\n\n"
+        "SkyLink called the strike notice “disappointing and unnecessary.”"
+    )
+    assert [s for _, s in _speech(text)] == ["SkyLink Air"]
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
