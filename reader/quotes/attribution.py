@@ -3253,6 +3253,13 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
     if (
         attribution is not None
         and attribution.entity is None
+        and len(words) == 1
+        and (words[0][:1].islower() or words[0].casefold() in _DESCRIPTION_OPENERS)
+    ):  # "“…,” one wrote on X": someone, no name
+        return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))
+    if (
+        attribution is not None
+        and attribution.entity is None
         and len(words) >= 2
         and (
             (

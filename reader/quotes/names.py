@@ -74,6 +74,7 @@ _NEWSPAPER_WORDS = words("newspaper_words")
 _IRISH_VOWELS = frozenset("AEIOUÁÉÍÓÚ")
 _PERSON_NOUN_WORDS = words("person_nouns")
 _BODY_MEMBER_NOUNS = words("body_member_nouns")
+_BUSINESS_NOUNS = words("org_business_nouns")  # "Retailer", "Automaker": what a firm is
 # Words a company's name ends in that the story drops after naming it once.
 # A relative clause that gives a role: "who became chief executive", "who is the mayor"
 _ROLE_CLAUSE = re.compile(
@@ -1625,6 +1626,15 @@ class Entities:
             # "Resident Jocelyne Cormier", "Hunter Joanasie …", "Rookie Deng hits" (a role
             # word that is no given name: "Hunter Biden" is a name).
             role, run = [run[0]], run[1:]
+        if (
+            len(run) >= 2
+            and run[0].folded in _BUSINESS_NOUNS
+            and run[0].word[1:].islower()
+            and self._opens_sentence(run[0])
+        ):
+            # "Promoter Live Nation said", "Automaker Stellantis": what the firm is, then it
+            self._org(run[1:], [t.word for t in run[1:]])
+            return
         folded = [t.word.casefold() for t in run]
         # "Jamie Werner of Ngātiwai", "Matthew Ingram of The Globe and Mail": a person and
         # their affiliation, unless the first part is a title ("Governor of Washington").

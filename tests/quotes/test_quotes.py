@@ -4111,6 +4111,16 @@ def test_an_airline_named_again_without_its_trade_is_the_same_body() -> None:
     assert [s for _, s in _speech(text)] == ["SkyLink Air"]
 
 
+def test_what_a_firm_is_before_its_name_is_not_part_of_it() -> None:
+    text = _article(
+        "Promoter Live Nation said demand was “unprecedented.”\n\n"
+        "Automaker Stellantis said the plant would “run at full capacity.”\n\n"
+        "Developer Marcus Bell said the tower was “on schedule.”\n\n"
+        "Fans vented online. “Ten minutes? I was in the queue at 9:59,” one wrote on X."
+    )
+    assert [s for _, s in _speech(text)] == ["Live Nation", "Stellantis", "Marcus Bell", None]
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
