@@ -2599,6 +2599,7 @@ class _Finder:
                 kind == "person" and _MODIFIER_USE.search(self.text, max(0, m.start - 5), m.start)
             )
             and not self._owner_of_someone(m)  # "Tracy Crowshoe, Ava’s mother, said she"
+            and m.entity.name.casefold() not in _NEWS_AGENCIES  # "polled by Reuters … it said"
         ]  # "the Cruise video" names no one who acts
         if (
             speaker is not None
@@ -3102,7 +3103,12 @@ class _Finder:
             and not self._never_speaks(last.entity, at)
         ):
             return last.entity
-        speakers = [entity for entity in orgs if not self._never_speaks(entity, at)]
+        speakers = [
+            entity
+            for entity in orgs
+            if not self._never_speaks(entity, at)
+            and entity.name.casefold() not in _NEWS_AGENCIES  # ("polled by Reuters")
+        ]
         if head in _BUSINESS_NOUNS and speakers:
             # "the company said" of none whose name says it is one ("Borealis Air"): the
             # body the story names most, not the one named last ("in Western Canada", "The
@@ -3166,8 +3172,8 @@ class _Finder:
         self, candidates: list[Candidate], quote: Quotation, rule: Rule
     ) -> list[Candidate]:
         """The candidates without an outlet the paragraph names only as one spoken to or
-        given a document ("in a letter to staff, which was obtained by Global News"),
-        unless the rules chose it."""
+        given a document ("in a letter to staff, which was obtained by Global News"), nor a
+        news agency, unless the rules chose it."""
         end = self._paragraph_end(quote.outer.end)
         return [
             c
@@ -3175,7 +3181,10 @@ class _Finder:
             if c.entity is None
             or c.entity is rule.entity
             or c.entity.kind != "org"
-            or not self._never_speaks(c.entity, end)
+            or (
+                not self._never_speaks(c.entity, end)
+                and c.entity.name.casefold() not in _NEWS_AGENCIES  # ("(Reuters) -", "polled by")
+            )
         ]
 
     def _paragraph_end(self, offset: int) -> int:
@@ -3325,6 +3334,7 @@ _GENERIC_ORG_NOUNS = frozenset(
 )
 _ORG_KIND_NOUNS = words("org_kind_nouns")
 _BUSINESS_NOUNS = words("org_business_nouns")
+_NEWS_AGENCIES = words("news_agencies")
 _CIVIC_WORDS = words("org_civic_words")
 
 

@@ -2273,7 +2273,10 @@ class Entities:
             or self._which_follows(last, toks)
             or followed in _INSTITUTIONS
         ):
-            self._org([token], [word])
+            # "Hamilton police said": the force by its words and the noun after ("Likud party",
+            # "Trump foundation" stay by their names)
+            named = [word, "police"] if followed == "police" else [word]
+            self._org([token], named)
             return
         if folded in PLACE_WORDS and folded not in TITLES:
             self._plan_ok = False  # what it is depends on who is known so far

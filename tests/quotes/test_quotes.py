@@ -4121,6 +4121,22 @@ def test_what_a_firm_is_before_its_name_is_not_part_of_it() -> None:
     assert [s for _, s in _speech(text)] == ["Live Nation", "Stellantis", "Marcus Bell", None]
 
 
+def test_a_city_s_police_a_news_agency_and_a_time_word() -> None:
+    # "Hamilton police said": the force, not the city; a news agency is never the body
+    # "it" or "the bank" stands for; "Hours later, …" opens no name
+    text = _article(
+        "SANTIAGO (Reuters) - Chile's central bank cut its rate. All 18 analysts polled by "
+        "Reuters had forecast the move.\n\n"
+        "Core inflation, it said, had been “somewhat more persistent than projected.”\n\n"
+        "In a news release, Hamilton police said officers would patrol “for the coming days.”"
+        "\n\nHours later, the office of the premier called the plan “a heavy-handed "
+        "intrusion.”"
+    )
+    speakers = [s for _, s in _speech(text)]
+    assert "Reuters" not in speakers and "Hours" not in speakers
+    assert "Hamilton police" in speakers
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
