@@ -499,15 +499,16 @@ def _body_by_its_noun(attribution: _Attribution) -> bool:
 
 def _company_by_its_noun(attribution: _Attribution) -> bool:
     """Whether the rules found a body the article named as the subject of the cue by a
-    business's noun ("the company said", "the firm said in a release")."""
+    business's noun ("the company said", "the firm said in a release", "The family-owned
+    firm, founded … by Walter Hartley, said")."""
     entity, mention = attribution.entity, attribution.mention.casefold().split()
     return (
         entity is not None
         and entity.kind == "org"
         and bool(attribution.cue)
-        and len(mention) == 2
+        and 2 <= len(mention) <= 3
         and mention[0] == "the"
-        and mention[1] in _BUSINESS_NOUNS
+        and mention[-1] in _BUSINESS_NOUNS
     )
 
 

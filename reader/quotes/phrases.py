@@ -478,6 +478,13 @@ def _attribution_segment(segment: Sequence[Token]) -> Phrase | None:
     return None
 
 
+# Participles whose agent ("by …") made or runs what they describe: "founded by", "run by".
+_AGENT_PARTICIPLES = frozenset(
+    {"founded", "co-founded", "owned", "run", "led", "created", "started", "headed"}
+    | {"chaired", "operated", "backed", "funded", "managed", "established", "built"}
+)
+
+
 def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     """ "Jeff Rathke, the State Department Spokesperson, said": the clause's first name."""
     opening = comma - 1
@@ -525,10 +532,16 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
         ):
             clause, segments = clause[len(segments[0]) + 1 :], segments[1:]
     if len(segments) >= 2 and all(
-        segment and segment[0].folded in {"which", "who"} for segment in segments[1:]
+        segment
+        and (
+            segment[0].folded in {"which", "who"}
+            or (segment[0].folded in _AGENT_PARTICIPLES and any(t.folded == "by" for t in segment))
+        )
+        for segment in segments[1:]
     ):
         # "UFCW Canada, which represents 20,000 Northfield employees, said": what "which"
-        # stands for, not a name inside the relative clause
+        # stands for, not a name inside the relative clause; "The family-owned firm, founded
+        # in 1948 by Walter Hartley, said": the firm, not its founder
         clause, segments = segments[0], segments[:1]
         french = clause[1:] if clause and clause[0].folded == "the" else clause
         if len(french) >= 3 and french[0].folded in _FRENCH_BODY_WORDS and french[0].capitalised:

@@ -4137,6 +4137,17 @@ def test_a_city_s_police_a_news_agency_and_a_time_word() -> None:
     assert "Hamilton police" in speakers
 
 
+def test_a_firm_founded_by_someone_speaks_for_itself() -> None:
+    # "The family-owned firm, founded in 1948 by Walter Hartley, said": the firm, not its
+    # founder (the name inside the appositive is the agent of "founded", not the subject)
+    text = _article(
+        "Auto parts maker Hartley & Sons Ltd. will lay off 420 workers.\n\n"
+        "The family-owned firm, founded in 1948 by Walter Hartley, said in a statement that "
+        "the decision followed “a comprehensive review of our footprint.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Hartley & Sons Ltd."]
+
+
 def test_a_firm_named_for_its_trade_s_people_is_a_firm() -> None:
     text = _article(
         "Coastline Grocers will close nine stores in the Maritimes. Shares in Prairie Builders "
