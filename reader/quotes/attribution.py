@@ -53,6 +53,7 @@ from reader.quotes.finding import QuoteFinding
 from reader.quotes.given_names import is_given_name
 from reader.quotes.lexicon import table, words
 from reader.quotes.names import (
+    BUSINESS_NOUNS,
     CORPORATE_ENDINGS,
     FEMALE,
     MALE,
@@ -508,7 +509,7 @@ def _company_by_its_noun(attribution: _Attribution) -> bool:
         and bool(attribution.cue)
         and 2 <= len(mention) <= 3
         and mention[0] == "the"
-        and mention[-1] in _BUSINESS_NOUNS
+        and mention[-1] in BUSINESS_NOUNS
     )
 
 
@@ -2600,7 +2601,7 @@ class _Finder:
                 kind == "person" and _MODIFIER_USE.search(self.text, max(0, m.start - 5), m.start)
             )
             and not self._owner_of_someone(m)  # "Tracy Crowshoe, Ava’s mother, said she"
-            and m.entity.name.casefold() not in _NEWS_AGENCIES  # "polled by Reuters … it said"
+            and not _news_agency(m.entity)  # "polled by Reuters … it said"
         ]  # "the Cruise video" names no one who acts
         if (
             speaker is not None
@@ -3075,7 +3076,7 @@ class _Finder:
             return None  # "an army spokesperson", "a Hydro One spokesman": not the last named
         last = self.last_speaker
         quoted = last.entity if last is not None and last.entity is not None else None
-        if head in _BUSINESS_NOUNS:
+        if head in BUSINESS_NOUNS:
             # "The manufacturer, Maplebrook Pharmaceuticals Inc., … the company said": the
             # nearest company by its name's ending, unless the body last quoted is nearer
             # and no company was named since it spoke ("Health Canada said … The
@@ -3104,13 +3105,8 @@ class _Finder:
             and not self._never_speaks(last.entity, at)
         ):
             return last.entity
-        speakers = [
-            entity
-            for entity in orgs
-            if not self._never_speaks(entity, at)
-            and entity.name.casefold() not in _NEWS_AGENCIES  # ("polled by Reuters")
-        ]
-        if head in _BUSINESS_NOUNS and speakers:
+        speakers = [entity for entity in orgs if not self._never_speaks(entity, at)]
+        if head in BUSINESS_NOUNS and speakers:
             # "the company said" of none whose name says it is one ("Borealis Air"): the
             # body the story names most, not the one named last ("in Western Canada", "The
             # Times"); of equals, the nearest
@@ -3182,10 +3178,7 @@ class _Finder:
             if c.entity is None
             or c.entity is rule.entity
             or c.entity.kind != "org"
-            or (
-                not self._never_speaks(c.entity, end)
-                and c.entity.name.casefold() not in _NEWS_AGENCIES  # ("(Reuters) -", "polled by")
-            )
+            or not self._never_speaks(c.entity, end)
         ]
 
     def _paragraph_end(self, offset: int) -> int:
@@ -3194,9 +3187,11 @@ class _Finder:
         return paragraphs[index].end if index >= 0 else len(self.text)
 
     def _never_speaks(self, entity: Entity, at: int) -> bool:
-        """Whether every mention of an organisation before `at` is of one spoken to
-        ("told APTN News", "In a statement to HuffPost Canada"): the outlet, not a speaker."""
-        return all(
+        """Whether an organisation is no speaker here: a news agency (the story's copy or
+        poll: "SANTIAGO (Reuters) -", "polled by Reuters"), or one every mention of which
+        before `at` is of one spoken to ("told APTN News", "In a statement to HuffPost
+        Canada"): the outlet, not a speaker."""
+        return _news_agency(entity) or all(
             _LISTENER_BEFORE.search(self.text, max(0, m.start - 24), m.start)
             for m in self.entities.before(at, kind="org", limit=6000, of=entity)
         )
@@ -3334,15 +3329,21 @@ _GENERIC_ORG_NOUNS = frozenset(
     {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}
 )
 _ORG_KIND_NOUNS = words("org_kind_nouns")
-_BUSINESS_NOUNS = words("org_business_nouns")
 _NEWS_AGENCIES = words("news_agencies")
+
+
+def _news_agency(entity: Entity) -> bool:
+    """A wire service or agency: the source of the story's copy, never a speaker in it."""
+    return entity.name.casefold() in _NEWS_AGENCIES
+
+
 _CIVIC_WORDS = words("org_civic_words")
 
 
 def _kinds_clash(noun: str, name: str) -> bool:
     """Whether a noun for an organisation cannot stand for one of that name: "the company"
     for "United Steelworkers Local 1005" or the "City of Victoria"."""
-    if noun not in _BUSINESS_NOUNS:
+    if noun not in BUSINESS_NOUNS:
         return False
     folded = name.casefold()
     return not _CIVIC_WORDS.isdisjoint(_WORD.findall(folded)) or any(

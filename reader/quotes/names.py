@@ -74,8 +74,8 @@ _NEWSPAPER_WORDS = words("newspaper_words")
 _IRISH_VOWELS = frozenset("AEIOUÁÉÍÓÚ")
 _PERSON_NOUN_WORDS = words("person_nouns")
 _BODY_MEMBER_NOUNS = words("body_member_nouns")
-_BUSINESS_NOUNS = words("org_business_nouns")  # "Retailer", "Automaker": what a firm is
-# Words a company's name ends in that the story drops after naming it once.
+# Nouns for what a firm is: "the company said", "Automaker Stellantis", "Promoter Live Nation".
+BUSINESS_NOUNS = words("org_business_nouns")
 # A relative clause that gives a role: "who became chief executive", "who is the mayor"
 _ROLE_CLAUSE = re.compile(
     r"who (?:became|becomes|is|was|has been|had been|serves as|served as|works as|worked as)"
@@ -1628,7 +1628,7 @@ class Entities:
             role, run = [run[0]], run[1:]
         if (
             len(run) >= 2
-            and run[0].folded in _BUSINESS_NOUNS
+            and run[0].folded in BUSINESS_NOUNS
             and run[0].word[1:].islower()
             and self._opens_sentence(run[0])
         ):
