@@ -785,6 +785,14 @@ def _is_title(word: str) -> bool:
     return last in TITLES and (first in TITLES or first in _TITLE_PREFIXES)
 
 
+def _titled_place_length(folded: list[str]) -> int:
+    """How many words open the run as a place whose first word is a title ("Prince Albert",
+    "Prince George ...", "Port Hope"): 0 when the run opens with none."""
+    if len(folded) < 2 or not _is_title(folded[0]):
+        return 0
+    return next((n for n in (3, 2) if n <= len(folded) and is_place(" ".join(folded[:n]))), 0)
+
+
 def _field_and_region(folded: list[str]) -> bool:
     """A word for a field, then a province or state: a body's name ("Boxing Nova Scotia",
     "Tourism British Columbia"), not a part of the place ("Northern Ontario", "Rural
@@ -1918,6 +1926,14 @@ class Entities:
             if self.find("First Nation") is None:
                 return  # "the First Nation said" of none named in full: a description
         if is_place(" ".join(folded)):
+            if (
+                last < len(toks)
+                and toks[last].text.islower()
+                and toks[last].folded in _INSTITUTIONS
+            ):
+                # "the Prince George detachment said": the place's body, by the noun after it
+                self._org(run, [*words, toks[last].text])
+                return
             self._place(run, words)  # "New Zealand", "Texas"
             return
         if len(run) >= 2 and " ".join(folded) in self._company_starts:
@@ -1939,6 +1955,8 @@ class Entities:
             self._acronym_org(run, acronym, words, folded)
             return
         given = _given_name_cut(run, folded)
+        if given and given < _titled_place_length(folded):
+            given = 0  # "Prince Albert Raiders", "Prince George": a place, not Prince Albert
         if (
             not given
             and len(run) >= 3

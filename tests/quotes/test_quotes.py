@@ -4238,3 +4238,33 @@ def test_the_company_said_is_the_company_named_most_when_no_name_says_company() 
         "“We looked at every option before making this decision,” the company said."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Northwind Air"]
+
+
+def test_a_players_position_opening_the_sentence_is_no_part_of_the_name() -> None:
+    # "Lefty", "Southpaw": what the pitcher is, written before the name as "Rookie" is
+    text = _article(
+        "Lefty Bastien Lafrenière, the Loons' 27-year-old closer, has run to the mound to the "
+        "same song for three seasons.\n\n"
+        "“The first time it happened, I almost walked the guy,” he said.\n\n"
+        "Southpaw Ray Diaz struck out nine in the opener.\n\n"
+        "“It felt great,” Diaz said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Bastien Lafrenière", "Ray Diaz"]
+
+
+def test_a_city_whose_first_word_is_a_title_is_a_place_not_a_titled_person() -> None:
+    # "Prince Albert", "Prince George": Canadian cities, not Prince Albert or Albert Raiders
+    text = _article(
+        "The Prince Albert Raiders beat the Swift Current Broncos 4-1 on Friday.\n\n"
+        "“We earned that one,” the Prince Albert Raiders said in a statement.\n\n"
+        "A man died in custody in Prince George in March.\n\n"
+        "In a written statement, the Prince George detachment said it had “carefully "
+        "reviewed” the report.\n\n"
+        "“We will rebuild,” said Prince George Mayor Lyn Hall."
+    )
+    speakers = [speaker for _, speaker in _speech(text)]
+    assert speakers[0] == "Prince Albert Raiders"
+    assert speakers[-1] == "Lyn Hall"
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert "Albert Raiders" not in kinds
+    assert kinds.get("Prince George detachment") == "org"
