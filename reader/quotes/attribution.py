@@ -264,7 +264,15 @@ _ANONYMOUS = re.compile(
     r"|(?:asked|requested|agreed)\s+(?:not\s+to\s+be\s+(?:named|identified)"
     r"|that\s+(?:his|her|their)\s+(?:full\s+)?name\s+not\s+be\s+(?:used|published))"
     r"|(?:on\s+(?:the\s+)?condition\s+of|requested|asked\s+for)\s+anonymity"
-    r"|(?:quoted|interviewed|spoke)\s+anonymously)\b"
+    r"|(?:quoted|interviewed|spoke)\s+anonymously"
+    # "who did not want to be named", "declined to be identified", "asked to remain
+    # anonymous", "was not authorized to speak publicly": someone the article does not name
+    r"|(?:did|does|do)(?:\s+not|n[’']t)\s+want\s+(?:to\s+be\s+|(?:his|her|their)\s+name\s+)"
+    r"(?:named|identified|used|published)"
+    r"|declined\s+to\s+be\s+(?:named|identified)"
+    r"|(?:wished|wishes|wanted|wants|asked|preferred)\s+to\s+(?:remain|stay)\s+anonymous"
+    r"|not\s+(?:authorized|authorised|permitted|allowed)\s+to\s+(?:speak|comment)\s+"
+    r"(?:publicly|on\s+the\s+record|to\s+the\s+media|to\s+reporters))\b"
 )
 # A described subject with no name in it, before ", a 42-year-old man": "The tenant".
 _UNNAMED_INTRO = re.compile(r"The(?:\s+[a-z][\w’'-]*){1,3}")
@@ -1748,7 +1756,7 @@ class _Finder:
             index -= 1
             end = min(sentence.end, at)
             toks = self.entities.tokens_in(sentence.start, end)
-            if not toks or toks[0].text in {"“", '"'}:
+            if not toks or self._opens_with_quotation(toks[0]):
                 if any(
                     m.entity.kind == "person" and not self._inside_quote(m.start)
                     for m in self.entities.between(sentence.start, end)
@@ -1811,6 +1819,13 @@ class _Finder:
             return self._describes_whom(described, sentence.start)
         return None
 
+    def _opens_with_quotation(self, token: Token) -> bool:
+        """Whether a sentence's first token opens a quotation: a double mark, or a single
+        one that a quotation opens there (British copy: "‘…,’ he said"; not "‘90s")."""
+        return token.text in {"“", '"'} or (
+            token.text in {"‘", "'"} and self._inside_quote(token.end)
+        )
+
     def _person_at(self, offset: int) -> Mention | None:
         """The mention of a person that starts at `offset`, if any."""
         mention = self.entities.mention_at(offset, offset + 1)
@@ -1864,7 +1879,7 @@ class _Finder:
             sentence = self.structure.sentences[index]
             index -= 1
             toks = self.entities.tokens_in(sentence.start, min(sentence.end, at))
-            if not toks or toks[0].text in {"“", '"'}:
+            if not toks or self._opens_with_quotation(toks[0]):
                 continue  # a quotation opening the sentence: its speaker is after it
             looked += 1
             phrase = sentence_subject(toks)

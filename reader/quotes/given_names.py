@@ -21,16 +21,28 @@ MALE_NAMES: frozenset[str] = frozenset(n for n, g in _GENDERS.items() if g == "m
 
 def gender_of(given_name: str) -> str:
     """ "f", "m" or "" for a given name ("Sarah" -> "f", "Mélanie" -> "f")."""
-    if len(given_name) > _LONGEST:
+    if len(given_name) > _LONGEST or _short_compound_in_doubt(given_name):
         return ""
     gender = _GENDERS.get(_key(given_name), "")
     return gender if gender in {"f", "m"} else ""
 
 
+def _short_compound_in_doubt(given_name: str) -> bool:
+    """A compound of two short parts ("Wei-Lin", "Jia-Hui", "Hye-Jin": names in two
+    syllables, of either sex) not listed whole, whose parts do not name one gender: its
+    first part alone does not tell it ("Wei" is a man's name, Wei-Lin often a woman's)."""
+    folded = given_name.casefold().strip(".")
+    parts = folded.split("-")
+    if len(parts) != 2 or folded in _GENDERS or any(len(part) > 4 for part in parts):
+        return False
+    genders = {_GENDERS.get(part, "") for part in parts} - {"u"}
+    return len(genders) != 1 or "" in genders
+
+
 def person_gender(given_name: str) -> str:
     """ "f", "m" or "" for the given name of a person already found: `gender_of`, or else the
     longer list of names of every origin ("Shireen" -> "f", "Hamish" -> "m")."""
-    if len(given_name) > _LONGEST:
+    if len(given_name) > _LONGEST or _short_compound_in_doubt(given_name):
         return ""
     key = _key(given_name)
     if key in _GENDERS:

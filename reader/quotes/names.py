@@ -1626,6 +1626,9 @@ class Entities:
             and len(run) >= 2
             and self._opens_sentence(run[0])
             and not is_place(run[-1].word)  # "Tenant Line Ireland": an organisation's name
+            # ("Canadian National Railway": a body's name, whole; up to an affiliation)
+            and [*takewhile(lambda t: t.folded not in {"of", "for"}, run)][-1].folded
+            not in ORG_WORDS
             # (up to an affiliation: "Farmer Harbhajan Singh Bhangoo of Sangrur")
             and all(
                 _name_like(t) for t in takewhile(lambda t: t.folded not in {"of", "for"}, run[1:])
@@ -1926,11 +1929,7 @@ class Entities:
             if self.find("First Nation") is None:
                 return  # "the First Nation said" of none named in full: a description
         if is_place(" ".join(folded)):
-            if (
-                last < len(toks)
-                and toks[last].text.islower()
-                and toks[last].folded in _INSTITUTIONS
-            ):
+            if self._noun_after(toks, run, last) in _INSTITUTIONS:
                 # "the Prince George detachment said": the place's body, by the noun after it
                 self._org(run, [*words, toks[last].text])
                 return
@@ -2036,7 +2035,7 @@ class Entities:
             self._org(run[:cut], words[:cut])
             self._classify(toks, run[cut:], last - (len(run) - cut), last)
             return
-        followed = toks[last].folded if last < len(toks) and toks[last].text.islower() else ""
+        followed = self._noun_after(toks, run, last)
         if not titled and (
             not ORG_WORDS.isdisjoint(folded)
             or (any(_camel(w) for w in words) and not _personal(words, folded))
@@ -2112,7 +2111,16 @@ class Entities:
             if (
                 (_is_title(word) and not surname_like)  # "Mary Major", "Stephen Bishop"
                 or word in ORG_WORDS
-                or (is_demonym(word) and not surname_like)
+                or (
+                    is_demonym(word)
+                    and not surname_like
+                    # ("goalkeeper Christian Oxner": a given name the run opens with)
+                    and not (
+                        name_start == 1 < len(run)
+                        and is_given_name(word)
+                        and not is_demonym(folded[1].removesuffix("s"))  # "Christian Democrats"
+                    )
+                )
                 or not (
                     _name_like(run[name_start - 1])
                     or (
@@ -2307,6 +2315,14 @@ class Entities:
             return
         self._single(token, [], "")
 
+    @staticmethod
+    def _noun_after(toks: Sequence[Token], run: list[Token], last: int) -> str:
+        """The lowercase word right after the run ("Royal Shrewsbury hospital"), or "" (also
+        when the run lost its last words: "Revera Inc. The company", not "Inc. company")."""
+        if last >= len(toks) or toks[last - 1].start != run[-1].start:
+            return ""
+        return toks[last].folded if toks[last].text.islower() else ""
+
     def _affiliation(self, run: list[Token], folded: list[str]) -> None:
         """The words before a titled person's name: an organisation when they end in one
         ("Washington Restaurant Association CEO", "FBI Director"), else only a description."""
@@ -2392,6 +2408,14 @@ class Entities:
                     key = " ".join(words[:cut]).casefold()
                     entity.aliases.add(key)
                     self._company_starts.add(key)
+        if (
+            len(words) >= 2
+            and all(w.casefold().rstrip(".,") in CORPORATE_ENDINGS for w in words[1:])
+            and _name_like(run[0])
+            and not is_given_name(words[0])
+            and not is_place(words[0])
+        ):
+            entity.aliases.add(words[0].casefold())  # "Revera Inc.", "Revera said" later
         if (
             len(words) == 2
             and words[1].casefold() in _SHORTENED_TRADES

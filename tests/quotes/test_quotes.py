@@ -4268,3 +4268,76 @@ def test_a_city_whose_first_word_is_a_title_is_a_place_not_a_titled_person() -> 
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert "Albert Raiders" not in kinds
     assert kinds.get("Prince George detachment") == "org"
+
+
+def test_a_company_named_with_its_legal_form_is_the_same_company_without_it() -> None:
+    # "Revera Inc." then "Revera said"; "Canadian National Railway" opening its sentence is
+    # the railway whole, not "National Railway" after a "Canadian" who describes someone
+    text = _article(
+        "The home is operated by Revera Inc. The company runs 20 homes in Manitoba.\n\n"
+        "In a statement, Revera said it was “deeply saddened by the loss” of residents.\n\n"
+        "Canadian National Railway said in a statement that it was “aware of speculation” "
+        "about the cause of the fire."
+    )
+    assert [speaker for _, speaker in _speech(text)] == [
+        "Revera Inc.",
+        "Canadian National Railway",
+    ]
+    assert "Revera Inc. company" not in {e.name for e in Entities(text).entities}
+
+
+def test_he_after_an_unnamed_worker_in_british_single_quotes_is_no_one_named() -> None:
+    # The sentence before the quotation opens with a single straight mark: a quotation,
+    # read past as "“" is, so the unnamed worker after it is who "he" is
+    text = _article(
+        "Her father, Réjean Lachance, retired from the mill in 2009 after 38 years.\n\n"
+        "'When I started, there were over 1,000 of us,' he said.\n\n"
+        "A worker on the packaging side, who asked not to be identified, said morale among "
+        "the remaining staff was low.\n\n"
+        "'Everyone is wondering if they are next,' he said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Réjean Lachance", None]
+
+
+def test_he_after_someone_who_did_not_want_to_be_named_is_no_one_named() -> None:
+    # "who did not want to be named", "was not authorized to speak publicly": unnamed, so
+    # "he" in the paragraph after is not the man quoted before
+    text = _article(
+        "Robichaud Maple will double its tapping this spring, owner Pierre Gagnon said.\n\n"
+        "“We have waited ten years for this,” Gagnon said.\n\n"
+        "A smaller producer in nearby Kedgwick, who did not want to be named because he sells "
+        "some of his syrup to Robichaud Maple, said the news had sparked some envy.\n\n"
+        "“Everybody's happy for them,” he said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Pierre Gagnon", None]
+
+
+def test_a_given_name_that_is_also_a_faith_opens_a_name() -> None:
+    # "Christian Oxner" is a goalkeeper, not a Christian called Oxner; "Christian Democrats"
+    # are still no one
+    text = _article(
+        "Coach Stephen Hart singled out goalkeeper Christian Oxner, who made six saves.\n\n"
+        "“He was outstanding,” Hart said.\n\n"
+        "Oxner, a Halifax native, deflected the praise.\n\n"
+        "“That's the job,” he said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Stephen Hart", "Christian Oxner"]
+    names = {e.name for e in Entities("Rain fell.\n\nThe Christian Democrats won.").entities}
+    assert "Christian Democrats" not in names
+
+
+def test_a_compound_of_two_short_names_tells_no_gender_by_its_first_part() -> None:
+    # "Wei" is listed as a man's name; "Wei-Lin" is not listed, so "she" may be Wei-Lin Zhou
+    from reader.quotes.given_names import gender_of
+
+    assert gender_of("Wei-Lin") == ""
+    assert gender_of("Jean-Marc") == "m"
+    assert gender_of("Marie-Claude") == "f"
+    text = _article(
+        "The study was led by Dalhousie PhD candidate Wei-Lin Zhou and Prof. Kimberley "
+        "Davies.\n\n"
+        "“The gliders hear what the planes miss,” Davies said.\n\n"
+        "Zhou, who grew up in Shenzhen, said she had never seen a whale before.\n\n"
+        "“My mother thought it was a cow,” she said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Kimberley Davies", "Wei-Lin Zhou"]
