@@ -582,6 +582,18 @@ def _comparable(text: str) -> str:
 _SINGLE_QUOTE_THEN_WORDS = re.compile(r"[.,?!…]' +\w")
 
 
+def _team_qualified(phrase: Phrase) -> bool:
+    """ "the Flames centre", "the Calgary winger", "the Ravens' captain": "the", capitalised
+    words (a team's or a place's name), then a word for a person in lowercase."""
+    tokens = phrase.tokens
+    return (
+        len(tokens) >= 3
+        and tokens[0].folded == "the"
+        and tokens[-1].text.islower()
+        and all(t.capitalised for t in tokens[1:-1])
+    )
+
+
 def _is_aside(body: str) -> bool:
     """A picture caption, a heading or a fragment, which the story's speakers carry over."""
     end = body.rstrip()
@@ -1669,7 +1681,7 @@ class _Finder:
             )
         if (
             entity is None
-            and len(phrase.tokens) == 2
+            and (len(phrase.tokens) == 2 or _team_qualified(phrase))
             and phrase.tokens[0].folded == "the"
             and phrase.head.folded in _ROLE_WORDS
             and phrase.head.folded not in _DOCUMENT_NOUNS | _SPEAKING_THINGS
@@ -2982,6 +2994,8 @@ class _Finder:
         ):
             owner = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[0].end)
             return owner.entity if owner else None
+        if head in ORG_NOUNS and head in PERSON_NOUNS and _team_qualified(phrase):
+            return None  # "the Flames centre": a player, not a centre (the person path)
         if head in ORG_NOUNS or head in {
             "spokesman",
             "spokeswoman",

@@ -2441,7 +2441,15 @@ class Entities:
                 for e in self._with_alias(token.word.casefold())
                 if e.kind == "person" and e.gender == gender
             ]
-            entity = fitting[0] if fitting else entity
+            if fitting:
+                entity = fitting[0]
+            elif not any(
+                e is not entity and e.kind == "person"
+                for e in self._with_alias(token.word.casefold())
+            ):
+                # "Ms. Kaur" of the one Amrit Kaur: the article's honorific tells her sex
+                # better than a list of names does ("Amrit" is listed as a man's)
+                entity.gender = gender
         if entity is None:
             if not any(t.word.casefold() in TITLES for t in titles):
                 entity = self._introduced_by_given_name(token)

@@ -4341,3 +4341,35 @@ def test_a_compound_of_two_short_names_tells_no_gender_by_its_first_part() -> No
         "“My mother thought it was a cow,” she said."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Kimberley Davies", "Wei-Lin Zhou"]
+
+
+def test_an_honorific_tells_the_sex_a_list_of_names_got_wrong() -> None:
+    # "Amrit" is listed as a man's name; "Ms. Kaur" says otherwise, so "she" is Amrit Kaur
+    text = _article(
+        "When Amrit Kaur finished her teaching degree in 2019, she had a job offer.\n\n"
+        "Nour Farhat, a Montreal lawyer, said she had once hoped to become a prosecutor.\n\n"
+        "“That door is closed to me now,” Ms. Farhat said.\n\n"
+        "Ms. Kaur, for her part, said she still follows Quebec news closely.\n\n"
+        "“My students here ask me where I'm from,” she said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Nour Farhat", "Amrit Kaur"]
+
+
+def test_a_chiefs_title_in_an_indigenous_language_is_no_part_of_the_name() -> None:
+    text = _article(
+        "Fires burned near Lytton on Wednesday.\n\n"
+        "“Our people have been on this land since time immemorial,” said Kúkpi7 Matt Pierre.\n\n"
+        "“We are ready,” Ogimaa Duke Peltier said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Matt Pierre", "Duke Peltier"]
+
+
+def test_a_teams_player_by_position_is_the_subject_just_before_not_the_team() -> None:
+    # "the Flames centre": a player ("centre" is also a building, an organisation's word)
+    text = _article(
+        "The Jets beat the Calgary Flames 4-3 on Saturday.\n\n"
+        "Calgary had taken control on goals by Elias Lindholm and Sean Monahan.\n\n"
+        "“You have to manage the puck,” Flames head coach Geoff Ward said.\n\n"
+        "Monahan agreed. “That one stings,” the Flames centre said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Geoff Ward", "Sean Monahan"]
