@@ -306,6 +306,11 @@ _GENERATION = re.compile(
 _PARENT_WORDS = frozenset(
     {"father", "mother", "dad", "mom", "mum", "grandfather", "grandmother", "parent"}
 )
+# A speaker's own words for a parent or a child (quotations compared in lowercase words).
+_MY_KIN = re.compile(
+    r"\bmy (father|dad|mother|mom|mum|parents|son|daughter|sons|daughters|kids|children)\b"
+)
+_CHILD_WORDS = frozenset({"son", "daughter", "sons", "daughters", "kids", "children"})
 _KIN_BEFORE = re.compile(
     r"\b(father|mother|dad|mom|mum|grandfather|grandmother|parent|son|daughter|grandson"
     r"|granddaughter|child)\b,?\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?$"
@@ -2240,6 +2245,8 @@ class _Finder:
             aged = _AGE_AFTER.match(self.text, mention.end) or _AGED_BEFORE_NAME.search(before)
             if aged is not None:
                 age = int(aged.group(1))
+        if not kin:  # "“My father used to drive …,” said Arjun Dhaliwal": his own words
+            kin = self._kin_in_own_words(entity)
         if not kin:  # "Alain Girard, the elder brother,"
             rank = _ELDER_DESCRIBED.search(entity.description)
             if rank is not None:
@@ -2247,6 +2254,17 @@ class _Finder:
                     1 if rank.group(1).casefold() in {"elder", "older", "eldest", "oldest"} else -1
                 )
         return kin, age
+
+    def _kin_in_own_words(self, entity: Entity) -> int:
+        """-1 when the person's quotations so far speak of their parent ("my father"), 1 of
+        their child ("my son is smarter than me"), 0 when of neither or both."""
+        said = {
+            1 if found.group(1) in _CHILD_WORDS else -1
+            for text, attribution in self._spoken
+            if attribution.entity is entity
+            for found in _MY_KIN.finditer(text)
+        }
+        return next(iter(said)) if len(said) == 1 else 0
 
     def _kin_named(self, kin: str, at: int) -> Entity | None:
         """The relative "his father" means, the article having named the pair the other way
@@ -2776,8 +2794,10 @@ class _Finder:
             people, hopped = self._people_in(before), True
             if not people:
                 return None
-        first = people[0].entity
-        rivals = [m for m in people if m.entity is not first and m.entity.gender in {"", wanted}]
+        named = people[0].entity
+        rivals = [m for m in people if m.entity is not named and m.entity.gender in {"", wanted}]
+        # ("The elder Dhaliwal confirmed it.": which of those sharing the surname is meant)
+        first = self._of_generation_at(people[0].start, people[0].text) or named
         if rivals or first.gender not in {"", wanted} or self._kin_in_passing(people[0], wanted):
             return None
         first_seen = self._first_mentions.get(id(first))

@@ -108,6 +108,8 @@ def role_clause(phrase: str) -> str:
 # The legal form that ends a company's name: "Maplebrook Pharmaceuticals Inc. of Brampton"
 # is the company, then where it is.
 _LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "co", "ltée", "llp"})
+# A company's legal form, the last word of its full name ("Revera Inc.", "Loblaw Ltd.").
+_LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc"})
 CORPORATE_ENDINGS = frozenset(
     [
         "foods",
@@ -2401,7 +2403,7 @@ class Entities:
                 e.kind == "person" for e in self._with_alias(key)
             ):  # ("the Mr. Clarke company": Mr. Clarke stays a man)
                 self._company_starts.add(key)  # "Meridian Crest said"
-            if words[-1].casefold().rstrip(".,") in {"inc", "corp", "ltd", "limited", "llc", "plc"}:
+            if words[-1].casefold().rstrip(".,") in _LEGAL_FORMS:
                 # "Blackwater Ridge Copper Ltd." is "Blackwater Ridge" later: a company's
                 # name shortens to its first words, its trade or its legal form dropped
                 for cut in range(2, short + 1):
@@ -2414,8 +2416,11 @@ class Entities:
             and _name_like(run[0])
             and not is_given_name(words[0])
             and not is_place(words[0])
+            and not any(e.kind == "person" for e in self._with_alias(words[0].casefold()))
         ):
-            entity.aliases.add(words[0].casefold())  # "Revera Inc.", "Revera said" later
+            # "Revera Inc.", "Revera said" later (not "Dhaliwal Logistics Ltd." when Harjit
+            # Dhaliwal, who founded it, is "Dhaliwal" in the story)
+            entity.aliases.add(words[0].casefold())
         if (
             len(words) == 2
             and words[1].casefold() in _SHORTENED_TRADES

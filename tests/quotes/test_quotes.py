@@ -4373,3 +4373,37 @@ def test_a_teams_player_by_position_is_the_subject_just_before_not_the_team() ->
         "Monahan agreed. “That one stings,” the Flames centre said."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Geoff Ward", "Sean Monahan"]
+
+
+def test_the_elder_of_two_sharing_a_surname_is_known_by_their_own_words() -> None:
+    # The son speaks of "my father", the father of "my son": "The elder Dhaliwal" is the
+    # father, and "he" in the paragraph after is him
+    text = _article(
+        "The grocery chain that Gurpreet Dhaliwal started in a Brampton storefront in 1991 is "
+        "being sold to Loblaw.\n\n"
+        "Dhaliwal Foods operates 23 stores and employs about 1,900 people.\n\n"
+        "“My father used to drive to Toronto at four in the morning,” said Arjun Dhaliwal, "
+        "the company's chief executive.\n\n"
+        "The founder, now 72, said he had not planned to sell.\n\n"
+        "“I always thought I would die behind the counter,” Gurpreet Dhaliwal said. “My son "
+        "is smarter than me.”\n\n"
+        "Workers at Dhaliwal stores are not unionized. Arjun Dhaliwal said no job cuts were "
+        "planned.\n\n"
+        "“Every one of our employees will still have a job,” he said.\n\n"
+        "The elder Dhaliwal confirmed it.\n\n"
+        "“These people stood at the tills through COVID,” he said."
+    )
+    assert [speaker for _, speaker in _speech(text)][-2:] == [
+        "Arjun Dhaliwal",
+        "Gurpreet Dhaliwal",
+    ]
+
+
+def test_a_founders_surname_stays_the_founders_when_the_firm_bears_it() -> None:
+    # "Dhaliwal Logistics Ltd." after Harjit Dhaliwal: "Dhaliwal, 63, said" is still him
+    text = _article(
+        "SURREY — When Harjit Dhaliwal bought his first truck in 1994, he drove it himself.\n\n"
+        "Twenty-seven years later, Dhaliwal Logistics Ltd. runs 240 trucks.\n\n"
+        "“People told me I was crazy when I started,” Dhaliwal, 63, said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Harjit Dhaliwal"]
