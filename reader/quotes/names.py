@@ -108,6 +108,8 @@ def role_clause(phrase: str) -> str:
 # The legal form that ends a company's name: "Maplebrook Pharmaceuticals Inc. of Brampton"
 # is the company, then where it is.
 _LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "co", "ltée", "llp"})
+# Parties that each province has its own of, named with the province ("Alberta NDP").
+_PROVINCIAL_PARTIES = frozenset({"ndp", "pc", "pcs"})
 # A company's legal form, the last word of its full name ("Revera Inc.", "Loblaw Ltd.").
 _LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc"})
 CORPORATE_ENDINGS = frozenset(
@@ -2012,8 +2014,11 @@ class Entities:
             ):
                 self._org(run, words)  # "Toronto Harbour FC", "Calgary Foothills SC"
                 return
-            # "U.S. ICE", "Red Deer RCMP", "HSI": an organisation known by its letters.
-            self._org([run[-1]], [words[-1]])
+            if folded[-1] in _PROVINCIAL_PARTIES and " ".join(folded[:-1]) in REGIONS:
+                self._org(run, words)  # "the Alberta NDP", "the Ontario PCs": a party of its own
+            else:
+                # "U.S. ICE", "Red Deer RCMP", "HSI": an organisation known by its letters.
+                self._org([run[-1]], [words[-1]])
             return
         # "Mayor Don Guardian": after a title, a given name and one more word are a person's
         # name even when that word also names an organisation.

@@ -4407,3 +4407,22 @@ def test_a_founders_surname_stays_the_founders_when_the_firm_bears_it() -> None:
         "“People told me I was crazy when I started,” Dhaliwal, 63, said."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Harjit Dhaliwal"]
+
+
+def test_bodies_of_quebec_and_of_a_province_keep_their_whole_names() -> None:
+    # "Autorité des marchés financiers (AMF)": the body, then its letters; "the Alberta
+    # NDP" is a party of its own (not the NDP); "Assistant Crown attorney Mark Scanlon"
+    # names no one "Assistant Crown"
+    text = _article(
+        "Quebec's financial markets regulator, the Autorité des marchés financiers (AMF), "
+        "began investigating in 2018.\n\n"
+        "The AMF said in a statement that it “will continue to pursue restitution.”\n\n"
+        "The Alberta NDP called the closure “a death sentence” for some people.\n\n"
+        "Assistant Crown attorney Mark Scanlon declined to comment."
+    )
+    assert [speaker for _, speaker in _speech(text)] == [
+        "Autorité des marchés financiers",
+        "Alberta NDP",
+    ]
+    names = {e.name for e in Entities(text).entities}
+    assert "Assistant Crown" not in names and "Mark Scanlon" in names
