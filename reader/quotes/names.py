@@ -108,6 +108,10 @@ def role_clause(phrase: str) -> str:
 # The legal form that ends a company's name: "Maplebrook Pharmaceuticals Inc. of Brampton"
 # is the company, then where it is.
 _LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "co", "ltée", "llp"})
+# The words after "United" in places' names ("United States", "United Arab Emirates"); any
+# other word makes a body ("United Nurses of Alberta", "United Steelworkers").
+_UNITED_PLACES = frozenset({"states", "kingdom", "arab", "republic", "provinces", "counties"})
+_SINGULAR_TEAMS = words("singular_team_names")  # "Tampa Bay Lightning", "Minnesota Wild"
 # Parties that each province has its own of, named with the province ("Alberta NDP").
 _PROVINCIAL_PARTIES = frozenset({"ndp", "pc", "pcs"})
 # A company's legal form, the last word of its full name ("Revera Inc.", "Loblaw Ltd.").
@@ -787,6 +791,36 @@ def _is_title(word: str) -> bool:
     first, last = word.split("-", 1)[0], word.rsplit("-", 1)[1]
     # (not a double surname: "MacPhail-Bishop", "Okafor-Major")
     return last in TITLES and (first in TITLES or first in _TITLE_PREFIXES)
+
+
+def _trailing_connector(run: Sequence[Token]) -> bool:
+    """Whether the run's last word is a joining word that ends no name ("… of"); not a
+    capitalised one after a given name, a surname ("Kim Thao Le", "Mai Anh La")."""
+    last = run[-1]
+    if last.folded not in CONNECTORS:
+        return False
+    return not (
+        len(run) >= 2
+        and last.word[:1].isupper()
+        and is_given_name(run[0].word)
+        and len(last.word) == 2
+    )
+
+
+def _two_bodies(folded: list[str], join: int) -> bool:
+    """ "the United Nurses of Alberta and Alberta Health Services": two bodies, each a whole
+    name (one ends "of" a place, the other, two words or more, in a body's word); not
+    "Department of Health and Community Services", "College of Immigration and Citizenship
+    Consultants" (what one body covers)."""
+    left, right = folded[:join], folded[join + 1 :]
+    return (
+        len(left) >= 2
+        and len(right) >= 2
+        and right[-1] in ORG_WORDS
+        and len(left) >= 3
+        and left[-2] == "of"
+        and is_place(left[-1])
+    )
 
 
 def _titled_place_length(folded: list[str]) -> int:
@@ -1591,7 +1625,7 @@ class Entities:
             run = run[1:]
         while (
             run
-            and (run[-1].folded in CONNECTORS or run[-1].word.casefold() in NOT_NAMES)
+            and (_trailing_connector(run) or run[-1].word.casefold() in NOT_NAMES)
             and not (len(run) >= 2 and run[-1].folded == "one" and run[-2].folded in ORG_WORDS)
         ):  # ("Hydro One", "Capital One": a company's name ends so)
             run = run[:-1]  # "Biden Monday": a day or a month ends a name
@@ -1653,10 +1687,12 @@ class Entities:
         folded = [t.word.casefold() for t in run]
         # "Jamie Werner of Ngātiwai", "Matthew Ingram of The Globe and Mail": a person and
         # their affiliation, unless the first part is a title ("Governor of Washington").
+        first_join = next((i for i, f in enumerate(folded) if f in {"and", "&"}), 0)
         for cut, token in enumerate(run):
             if (
                 token.folded in {"of", "for"}
                 and cut >= 2
+                and not (first_join > cut and _two_bodies(folded, first_join))
                 and ORG_WORDS.isdisjoint(folded[:cut])
                 and not (  # "Minister of State for Manpower …": an office, then the name
                     folded[0].rstrip(".") in TITLES and folded[1] in {"of", "for"}
@@ -1681,7 +1717,8 @@ class Entities:
             joins
             and not self._national_body(run, folded, joins[0])
             and (
-                ORG_WORDS.isdisjoint(folded)
+                _two_bodies(folded, joins[0])
+                or ORG_WORDS.isdisjoint(folded)
                 or _is_acronym(run[joins[0] - 1].word)
                 or (
                     joins[0] >= 2
@@ -1902,7 +1939,7 @@ class Entities:
         """Add the run's entity; `role`: the words before it that describe a person."""
         while run and run[0].folded in CONNECTORS and not _leading_particle(run):
             run = run[1:]
-        while run and run[-1].folded in CONNECTORS:
+        while run and _trailing_connector(run):
             run = run[:-1]
         if not run:
             return
@@ -1923,6 +1960,9 @@ class Entities:
         ):
             self._org(run, words)  # "Sûreté du Québec": a body, not a person "Sûreté"
             return
+        if len(run) >= 3 and _is_acronym(words[0]) and folded[1] in _FRENCH_PARTICLES:
+            self._org(run, words)  # "CISSS de Lanaudière", "CIUSSS du Centre-Sud": a body
+            return
         if _advocacy_group(folded):
             self._org(run, words)  # "Canadians for Tax Fairness": a body, not "Tax Fairness"
             return
@@ -1938,6 +1978,14 @@ class Entities:
                 self._org(run, [*words, toks[last].text])
                 return
             self._place(run, words)  # "New Zealand", "Texas"
+            return
+        if (
+            len(run) >= 2
+            and folded[0] == "united"
+            and folded[1] not in _UNITED_PLACES
+            and not any(_is_title(f) for f in folded)  # "… Workers Secretary-Treasurer Gary"
+        ):
+            self._org(run, words)  # "United Nurses of Alberta", "United Steelworkers", "United Way"
             return
         if len(run) >= 2 and " ".join(folded) in self._company_starts:
             self._plan_ok = False  # what it is depends on who is known so far
@@ -2083,6 +2131,11 @@ class Entities:
                 # "Valley Harvest said": a place does not speak; a firm. "Pacific Coast
                 # Transit Operations": a place's words, then what a body does
                 self._org(run, words)
+            elif len(run) >= 3 and folded[-1] in _SINGULAR_TEAMS and folded[-2] in PLACE_WORDS:
+                self._org(run, words)  # "Tampa Bay Lightning": a team, "the Lightning" later
+                entity = self.find(" ".join(words))
+                if entity is not None:
+                    entity.aliases.add(folded[-1])
             else:
                 self._place(run, words)
             return
@@ -2207,7 +2260,10 @@ class Entities:
         """Where the plural after a place begins, if a run is a place and then a plural
         ("Winnipeg Jets", "Toronto Maple Leafs"): a team, not a person (whose first word
         would be a given name: "Victoria Evans", "Regina Williams"); else 0."""
-        if len(run) < 2 or len(folded[-1]) < 4 or not folded[-1].endswith("s"):
+        if len(run) < 2 or (
+            (len(folded[-1]) < 4 or not folded[-1].endswith("s"))
+            and folded[-1] not in _SINGULAR_TEAMS
+        ):
             return 0
         if is_given_name(folded[0]) or any(t.possessive for t in run):
             return 0

@@ -4426,3 +4426,43 @@ def test_bodies_of_quebec_and_of_a_province_keep_their_whole_names() -> None:
     ]
     names = {e.name for e in Entities(text).entities}
     assert "Assistant Crown" not in names and "Mark Scanlon" in names
+
+
+def test_two_bodies_joined_by_and_and_unions_named_united_are_bodies() -> None:
+    # "the United Nurses of Alberta and Alberta Health Services": two bodies (then "AHS" is
+    # the second), and "United Nurses" is no place
+    text = _article(
+        "Bargaining between the United Nurses of Alberta and Alberta Health Services resumed "
+        "Tuesday.\n\n"
+        "In a written statement, AHS said its proposal reflected “the fiscal realities "
+        "facing the province.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Alberta Health Services"]
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["United Nurses of Alberta"] == "org"
+    names = {
+        e.name
+        for e in Entities(
+            "Rain.\n\nThe Department of Health and Community Services said no."
+        ).entities
+    }
+    assert names == {"Department of Health and Community Services"}
+
+
+def test_names_ending_in_a_short_surname_teams_named_in_the_singular_and_quebec_bodies() -> None:
+    # "Kim Thao Le" (not "Kim Thao": "Le" is no joining word after a given name), "Tampa
+    # Bay Lightning" (a team, not a place; "the Lightning" later), "CISSS de Lanaudière"
+    text = _article(
+        "The Vancouver Canucks dealt Halvorsen to the Tampa Bay Lightning for a prospect.\n\n"
+        "In a statement, the Lightning said Halvorsen “brings exactly the kind of "
+        "competitiveness we were looking for.”\n\n"
+        "“I have never seen it like this,” said Kim Thao Le, a peer support worker.\n\n"
+        "Lawyers for the regional health authority, the CISSS de Lanaudière, objected.\n\n"
+        "In a statement, the CISSS de Lanaudière said it was “co-operating fully” with the "
+        "coroner."
+    )
+    assert [speaker for _, speaker in _speech(text)] == [
+        "Tampa Bay Lightning",
+        "Kim Thao Le",
+        "CISSS de Lanaudière",
+    ]
