@@ -4466,3 +4466,30 @@ def test_names_ending_in_a_short_surname_teams_named_in_the_singular_and_quebec_
         "Kim Thao Le",
         "CISSS de Lanaudière",
     ]
+
+
+def test_a_paragraph_after_a_bare_quotation_can_say_whose_it_was() -> None:
+    # "“…” / That was Dana Wasylyk's assessment": hers, not her father's, who spoke before
+    text = _article(
+        "“I'm too nervous to watch, so I watch the scoreboard,” Bohdan Wasylyk said.\n\n"
+        "“We've been knocking on this door for six years. Tonight we kicked it in.”\n\n"
+        "That was Dana Wasylyk's assessment, delivered moments after the team had finished "
+        "a round of interviews."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Bohdan Wasylyk", "Dana Wasylyk"]
+
+
+def test_a_surname_before_its_person_is_named_is_the_company_named_for_them() -> None:
+    # "Friesen said" in a news release, before Walter Friesen is named: the company
+    text = _article(
+        "WINKLER, Man. — Friesen Furniture Ltd. will lay off 240 workers, the company said "
+        "Tuesday.\n\n"
+        "In a news release, Friesen said the cuts were “a painful but necessary step.”\n\n"
+        "Walter Friesen, who founded the company in 1968, said the decision had been the "
+        "hardest of his career.\n\n"
+        "“I know most of these people,” Friesen said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == [
+        "Friesen Furniture Ltd.",
+        "Walter Friesen",
+    ]
