@@ -136,6 +136,7 @@ _WORDS_OF = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|my|our|me|us)\b", re.IGNORECASE
 )
+_SINGULAR_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me)\b")
 _PASSIVE_LEAD = re.compile(
     r"\b(?:been|was|were|is|are)\s+(?:described|called|dubbed|labell?ed|branded)\s+(?:as\s+)?$"
 )
@@ -998,6 +999,12 @@ class _Finder:
             # Words for someone unnamed ("the minister") may stand for a person named where
             # the finder did not link them: never a suggestion to accept without reading.
             confidence = min(confidence, _UNNAMED_MOST)
+        elif choice.entity.kind == "org" and _SINGULAR_FIRST_PERSON.search(
+            self.text, quote.inner.start, quote.inner.end
+        ):
+            # "“I used to be ashamed of how I sounded when I sang.”", carried to the label
+            # named before: a body says "we"; someone's own "I" is for checking
+            confidence = min(confidence, _UNCERTAIN_KEPT)
         self.candidates.chosen(quote, choice.entity)
         if attribution is not None and (
             choice.entity is attribution.entity

@@ -4493,3 +4493,17 @@ def test_a_surname_before_its_person_is_named_is_the_company_named_for_them() ->
         "Friesen Furniture Ltd.",
         "Walter Friesen",
     ]
+
+
+def test_a_body_given_someones_own_i_is_only_a_suggestion_to_check() -> None:
+    # Carried to the label named in the paragraph before, "I used to be ashamed of how I
+    # sounded" is a person's; whoever is suggested, not with confidence
+    text = _article(
+        "Wren Twoyoungmen's record, released on the Calgary label Shortgrass Records, has "
+        "drawn comparisons to Buffy Sainte-Marie.\n\n"
+        "In a statement announcing her signing last year, Shortgrass Records called "
+        "Twoyoungmen “the most singular new voice we have heard in a decade.”\n\n"
+        "“I used to be ashamed of how I sounded when I sang. Too nasal, too rez.”"
+    )
+    findings = [f for f in find_quotes(text) if f.speech]
+    assert findings[-1].speaker != "Shortgrass Records" or findings[-1].confidence < 0.8
