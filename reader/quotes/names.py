@@ -1424,6 +1424,8 @@ class Entities:
                 self._single(at(args[0])[0], at(args[1]), args[2])
             elif action == "acronym":
                 self._acronym_org(at(args[0]), at(args[1])[0], args[2], args[3])
+            elif action == "partner":
+                self._partner(at(args[0])[0], at(args[1]))
             else:
                 self._named_person(
                     toks,
@@ -1709,6 +1711,22 @@ class Entities:
             and all(_name_like(t) for t in run[2:])
         ):
             self._org(run, [t.word for t in run])  # "Procter & Gamble", "Marks & Spencer"
+            return
+        if (
+            len(run) in {4, 5}
+            and run[1].folded == "and"
+            and is_given_name(folded[0])
+            and is_given_name(folded[2])
+            and _name_like(run[0])
+            and all(_name_like(t) for t in run[2:])
+            and ORG_WORDS.isdisjoint(folded)
+            and TITLES.isdisjoint(folded)
+            and not any(is_given_name(f) for f in folded[3:])
+        ):
+            # "Thomas and Rachel Adeyemi", "brothers Isaiah and Elijah Mensah": two people
+            # who share the surname named once, after the second
+            self._classify(toks, run[2:], first + 2, last)
+            self._partner(run[0], run[3:])
             return
         # "Renee Good and Alex Pretti", "ICE and Border Patrol": two names, unless the whole
         # is one organisation's name ("Immigration and Customs Enforcement").
@@ -2328,6 +2346,18 @@ class Entities:
             else:
                 entity.description = self._description(toks, described_from, titles, last)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
+
+    def _partner(self, given: Token, surname: list[Token]) -> None:
+        """ "Thomas and Rachel Adeyemi": Thomas Adeyemi, named by his given name beside hers
+        and the surname they share (his mention is his given name)."""
+        if self._recording is not None:
+            self._record("partner", self._rel([given]), self._rel(surname))
+        name = " ".join([given.word, *(t.word for t in surname)])
+        entity = self._person(name, given.start)
+        gender = person_gender(given.word)
+        if gender and not entity.gender:
+            entity.gender = gender
+        self._mention(given.start, given.end, entity)
 
     def _classify_one(self, toks: Sequence[Token], token: Token, last: int) -> None:
         """`_classify` for a run of one word, the most common case, step for step."""

@@ -4507,3 +4507,14 @@ def test_a_body_given_someones_own_i_is_only_a_suggestion_to_check() -> None:
     )
     findings = [f for f in find_quotes(text) if f.speech]
     assert findings[-1].speaker != "Shortgrass Records" or findings[-1].confidence < 0.8
+
+
+def test_two_given_names_before_one_surname_are_two_people_of_that_surname() -> None:
+    # "Thomas and Rachel Adeyemi": Thomas Adeyemi too, whom "Mr Adeyemi" then means
+    text = _article(
+        "Among the families who gave evidence to the review were Thomas and Rachel Adeyemi, "
+        "whose son Elijah died two days after his birth.\n\n"
+        "‘We begged them to check on him,’ Mr Adeyemi said, his voice breaking."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Thomas Adeyemi"]
+    assert {e.name for e in Entities(text).entities} >= {"Thomas Adeyemi", "Rachel Adeyemi"}
