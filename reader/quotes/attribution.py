@@ -460,9 +460,9 @@ _EPITHET_STOPS = frozenset(
 # "That was how Cape Breton MP …", "That's what …": the next paragraph naming who spoke a
 # quotation that opens the story.
 _THAT_WAS_HOW = re.compile(r"^(?:That|This)(?:'s|’s| was| is) (?:how|what) (?:[A-Z][\w.’'-]* )*")
-# "That was Dana Wasylyk's assessment", "Such was the verdict of …": a sentence opening on
+# "That was Dana Wasylyk's assessment", "Those were Ana Ruiz's words": a sentence opening on
 # whose the quotation before it was (`_owned_after`; the name is read at its end).
-_THAT_WAS = re.compile(r"(?:That|This|Such|Those|These) (?:was|were|is|are) ")
+_THAT_WAS = re.compile(r"(?:That|This|Those|These) (?:was|were|is|are) ")
 _THEIR_WORDS = re.compile(
     r"[’']s (?:[a-z]+ )?(?:assessment|verdict|take|view|reaction|message|answer|response"
     r"|prediction|advice|explanation|description|summary|quip|warning|promise|plea|argument"
@@ -889,7 +889,7 @@ class _Finder:
     def _owned_after(self, index: int, quote: Quotation) -> _Attribution | None:
         """A paragraph that is only a quotation, and the next opens by saying whose words
         they were: "“We've been knocking on this door for six years.” / That was Dana
-        Wasylyk's assessment, delivered …"; "That was how the mayor's aide, Ana Ruiz, put it"."""
+        Wasylyk's assessment, delivered …" (a person's name, then what the words were)."""
         paragraphs = self.structure.paragraphs
         if index + 1 >= len(paragraphs):
             return None

@@ -114,8 +114,6 @@ _UNITED_PLACES = frozenset({"states", "kingdom", "arab", "republic", "provinces"
 _SINGULAR_TEAMS = words("singular_team_names")  # "Tampa Bay Lightning", "Minnesota Wild"
 # Parties that each province has its own of, named with the province ("Alberta NDP").
 _PROVINCIAL_PARTIES = frozenset({"ndp", "pc", "pcs"})
-# A company's legal form, the last word of its full name ("Revera Inc.", "Loblaw Ltd.").
-_LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc"})
 CORPORATE_ENDINGS = frozenset(
     [
         "foods",
@@ -814,12 +812,11 @@ def _two_bodies(folded: list[str], join: int) -> bool:
     Consultants" (what one body covers)."""
     left, right = folded[:join], folded[join + 1 :]
     return (
-        len(left) >= 2
-        and len(right) >= 2
-        and right[-1] in ORG_WORDS
-        and len(left) >= 3
+        len(left) >= 3
         and left[-2] == "of"
         and is_place(left[-1])
+        and len(right) >= 2
+        and right[-1] in ORG_WORDS
     )
 
 
@@ -2494,7 +2491,7 @@ class Entities:
                 e.kind == "person" for e in self._with_alias(key)
             ):  # ("the Mr. Clarke company": Mr. Clarke stays a man)
                 self._company_starts.add(key)  # "Meridian Crest said"
-            if words[-1].casefold().rstrip(".,") in _LEGAL_FORMS:
+            if words[-1].casefold().rstrip(".,") in {"inc", "corp", "ltd", "limited", "llc", "plc"}:
                 # "Blackwater Ridge Copper Ltd." is "Blackwater Ridge" later: a company's
                 # name shortens to its first words, its trade or its legal form dropped
                 for cut in range(2, short + 1):
