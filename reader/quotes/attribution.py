@@ -596,6 +596,31 @@ def _comparable(text: str) -> str:
 _SINGLE_QUOTE_THEN_WORDS = re.compile(r"[.,?!…]' +\w")
 
 
+def _someone_unnamed_of(phrase: Phrase) -> bool:
+    """ "a scout for a Western Conference team", "one nurse at the hospital": "a", "an",
+    "one" or "another", a noun, then what it is of: someone unnamed (not a body's
+    spokesperson or statement, which speak for it)."""
+    tokens = phrase.tokens
+    if phrase.kind != "nominal" or tokens[0].folded not in {"a", "an", "one", "another"}:
+        return False
+    joint = next((i for i, t in enumerate(tokens) if t.folded in _OF_WORDS), 0)
+    head = tokens[joint - 1] if joint >= 2 else None
+    return (
+        head is not None
+        and head.text.isalpha()
+        and head.text.islower()
+        # (not "a spokesperson for", "a statement from", "a unit of": the body's own words)
+        and head.folded not in _SPOKESPEOPLE | _DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_NOUNS
+    )
+
+
+_OF_WORDS = frozenset({"for", "of", "at", "with", "from", "in"})
+# A sentence opening on someone unnamed: "A scout for …", "One resident, who …".
+_UNNAMED_OPENING = re.compile(
+    r"(?:A|An|One|Another)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)(?=,|\s+(?:for|of|at|with|from|in|who|on)\b)"
+)
+
+
 def _team_qualified(phrase: Phrase) -> bool:
     """ "the Flames centre", "the Calgary winger", "the Ravens' captain": "the", capitalised
     words (a team's or a place's name), then a word for a person in lowercase."""
@@ -1151,6 +1176,7 @@ class _Finder:
                 return self._found(quote, partial)
             attribution = (
                 self._repeated(inner_text)
+                or self._unnamed_opening(quote)
                 or (speaker_here and _weaker(speaker_here, 0.8))
                 or self._before(para.start, quote.outer.start, near=False)
                 or (
@@ -1162,6 +1188,24 @@ class _Finder:
         if attribution is None:
             return QuoteFinding(quote, speech=True, confidence=0.2), None
         return self._found(quote, attribution)
+
+    def _unnamed_opening(self, quote: Quotation) -> _Attribution | None:
+        """No one named, when the quotation's own sentence opens on someone unnamed and
+        reports their words: "A scout for a Western Conference team, speaking on condition
+        of anonymity …, called it “a fair deal …”" (not the last speaker carried on)."""
+        start = self._sentence_start(quote.outer.start, 0)
+        opening = _UNNAMED_OPENING.match(self.text, start, quote.outer.start)
+        if opening is None:
+            return None
+        head = opening.group(1).casefold()
+        if head in _SPOKESPEOPLE | _DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_NOUNS:
+            return None  # "A spokesperson for the band said": the body's
+        if head not in _EPITHETS and head.removesuffix("s") not in _EPITHETS:
+            return None  # "One of those emails … warned": a document, whose author is named
+        between = _WORD.findall(self.text[opening.end() : quote.outer.start])
+        if not any(w.casefold() in _REPORTING_VERBS or is_speech_verb(w, "") for w in between):
+            return None
+        return _Attribution(None, None, opening.group(0), "", 0.3, authorless=True)
 
     def _found(
         self, quote: Quotation, attribution: _Attribution | None
@@ -1338,6 +1382,12 @@ class _Finder:
                     phrase = Phrase(
                         tuple(toks[:index]), "nominal"
                     )  # “…,” one Twitter response began
+                elif (
+                    phrase is None
+                    and index <= 10
+                    and _someone_unnamed_of(Phrase(tuple(toks[:index]), "nominal"))
+                ):
+                    phrase = Phrase(tuple(toks[:index]), "nominal")  # "a scout for the team"
             if phrase is None:
                 return None
             adjacent = (
@@ -1600,6 +1650,10 @@ class _Finder:
             if entity is not None:
                 return _Attribution(entity, None, words, cue, confidence - 0.1, described=described)
             return _Attribution(None, None, words, cue, 0.3)
+        if _someone_unnamed_of(phrase):
+            # "a scout for a Western Conference team said": someone the article does not
+            # name, whatever the body after "for" stands for (not that body's people)
+            return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if (
             phrase.kind == "nominal"
             and len(phrase.tokens) >= 2

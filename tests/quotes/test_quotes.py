@@ -4518,3 +4518,26 @@ def test_two_given_names_before_one_surname_are_two_people_of_that_surname() -> 
     )
     assert [speaker for _, speaker in _speech(text)] == ["Thomas Adeyemi"]
     assert {e.name for e in Entities(text).entities} >= {"Thomas Adeyemi", "Rachel Adeyemi"}
+
+
+def test_someone_unnamed_of_a_body_is_no_one_named_and_not_the_last_speaker() -> None:
+    # "a scout for the team said", "A scout …, called it “…”": someone the article does not
+    # name, not the general manager quoted before; "One of those emails … warned" is still
+    # the emails' writer's
+    text = _article(
+        "Sabres general manager Kevyn Adams said in a statement that the team “is committed "
+        "to developing young players.”\n\n"
+        "“It was a fair deal,” a scout for the team said.\n\n"
+        "Not everyone was convinced. A scout for a Western Conference team, speaking on "
+        "condition of anonymity, called it “a fair deal for both sides, maybe a slight "
+        "overpay.”\n\n"
+        "Raymond Tessier said he raised concerns in a series of emails.\n\n"
+        "One of those emails, dated June 2019, warned that “the reliability numbers are "
+        "nowhere near what the contract demands.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == [
+        "Kevyn Adams",
+        None,
+        None,
+        "Raymond Tessier",
+    ]
