@@ -3539,8 +3539,8 @@ _DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
 _PRONOUN_AUTHOR_AFTER = re.compile(
     r"\s+(?:that\s+)?(he|she)\s+(?:had\s+)?(?:wrote|written|prepared|signed|issued|sent)\b"
 )
-_AUTHOR_AFTER = re.compile(
-    r",?\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+(?=[A-Z]))?"
+_AUTHOR_AFTER = re.compile(  # ("… from the province's Ministry of Labour": a possessive too)
+    r",?\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+(?=[A-Z]))?"
 )
 
 

@@ -4541,3 +4541,14 @@ def test_someone_unnamed_of_a_body_is_no_one_named_and_not_the_last_speaker() ->
         None,
         "Raymond Tessier",
     ]
+
+
+def test_a_release_from_a_places_body_speaks_for_that_body() -> None:
+    # "a news release from the province's Ministry of Labour and Immigration … the release
+    # said": the ministry's (a possessive before the body's name)
+    text = _article(
+        "The charges were announced in a brief news release from the province's Ministry of "
+        "Labour and Immigration on Wednesday. “As these matters are now before the courts, no "
+        "further comment will be made,” the release said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Ministry of Labour and Immigration"]
