@@ -3479,12 +3479,27 @@ _ORG_NOUN_NAMES = {
     ),
     "university": ("college", "polytechnic", "institute of technology"),
     "police": ("police service", "police department", "constabulary", "rcmp", "opp", "sûreté"),
-    "department": ("ministry",),
-    "ministry": ("department",),
+    "department": ("ministry", "ministère"),
     # bodies of members: "The Ontario Surgical Alliance said … “…,” the association said"
     "association": ("alliance", "coalition", "federation", "society"),
     "coalition": ("alliance", "association"),
-    "federation": ("association", "alliance"),
+    "federation": ("association", "alliance", "fédération"),
+    # French names: "the union" for the Syndicat national des employés de …, "the
+    # federation" for the Fédération des travailleurs du Québec
+    "union": (
+        "syndicat",
+        "association",
+        "federation",
+        "local",
+        "cupe",
+        "unifor",
+        "steelworkers",
+        "teamsters",
+        "workers",
+        "guild",
+        "brotherhood",
+    ),
+    "ministry": ("department", "ministère"),
 }
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}

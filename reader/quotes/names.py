@@ -111,6 +111,7 @@ _LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "co", "
 # The words after "United" in places' names ("United States", "United Arab Emirates"); any
 # other word makes a body ("United Nurses of Alberta", "United Steelworkers").
 _UNITED_PLACES = frozenset({"states", "kingdom", "arab", "republic", "provinces", "counties"})
+_ELIDED_PARTICLE = re.compile(r"[dl][’'][^\W\d_]", re.IGNORECASE)  # "d'Arvida", "l'Est"
 _SINGULAR_TEAMS = words("singular_team_names")  # "Tampa Bay Lightning", "Minnesota Wild"
 # Parties that each province has its own of, named with the province ("Alberta NDP").
 _PROVINCIAL_PARTIES = frozenset({"ndp", "pc", "pcs"})
@@ -1351,7 +1352,10 @@ class Entities:
             if at >= count or not texts[at][:1].isalpha():
                 return end
             at += 1  # the particle's word
-            while at < count and texts[at][:1].isupper() and texts[at][:1].isalpha():
+            while at < count and (
+                (texts[at][:1].isupper() and texts[at][:1].isalpha())
+                or _ELIDED_PARTICLE.match(texts[at])  # "… de l'aluminium d'Arvida"
+            ):
                 at += 1
         if (  # "Bureau des enquêtes indépendantes (BEI)": an adjective its acronym ends on
             at + 3 < count

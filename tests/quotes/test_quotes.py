@@ -4552,3 +4552,18 @@ def test_a_release_from_a_places_body_speaks_for_that_body() -> None:
         "further comment will be made,” the release said."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Ministry of Labour and Immigration"]
+
+
+def test_the_union_is_a_union_named_before_not_the_company_that_spoke_last() -> None:
+    # "the union" is a kind's noun: the Syndicat (a French name, read whole to "d'Arvida"),
+    # not Laurentian Aluminium, which spoke last
+    text = _article(
+        "“Nobody wanted this,” said Sylvain Bouchard, president of the Syndicat national des "
+        "employés de l'aluminium d'Arvida, which represents the workers.\n\n"
+        "Laurentian Aluminium said it had made a fair offer.\n\n"
+        "“Solidarity. We hold the line,” the union said in a statement."
+    )
+    assert [speaker for _, speaker in _speech(text)] == [
+        "Sylvain Bouchard",
+        "Syndicat national des employés de l'aluminium d'Arvida",
+    ]
