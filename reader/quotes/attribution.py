@@ -3219,6 +3219,8 @@ class _Finder:
             if head in entity.name.casefold().split()
             or any(part in entity.name.casefold() for part in _ORG_NOUN_NAMES.get(head, ()))
         ]
+        direct = [entity for entity in named if head in entity.name.casefold().split()]
+        named = direct or named  # a union called so before a federation that may be one
         if named:
             # "the union": the Canadian Union of Postal Workers, named before; of two boards,
             # the one the story names most ("the board": the school board it is about, not
