@@ -1716,8 +1716,8 @@ class Entities:
         if (
             len(run) in {4, 5}
             and run[1].folded == "and"
-            and is_given_name(folded[0])
-            and is_given_name(folded[2])
+            and (is_given_name(folded[0]) or is_given_name(folded[2]))  # "Pieter and Mark"
+            and not (is_place(folded[0]) or is_demonym(folded[0]))
             and _name_like(run[0])
             and all(_name_like(t) for t in run[2:])
             and ORG_WORDS.isdisjoint(folded)

@@ -4567,3 +4567,20 @@ def test_the_union_is_a_union_named_before_not_the_company_that_spoke_last() -> 
         "Sylvain Bouchard",
         "Syndicat national des employés de l'aluminium d'Arvida",
     ]
+
+
+def test_siblings_named_before_one_surname_and_firms_named_for_their_trade() -> None:
+    # "Pieter and Mark Vanderkooi" (Pieter not in the list of given names): then "said
+    # Pieter, 34" is him; "Cascadia Forest Products" is a firm, not a person "Forest Products"
+    text = _article(
+        "Vanderkooi and his two sons, Pieter and Mark Vanderkooi, spent Monday night moving "
+        "cattle through rising water.\n\n"
+        "“We lost everything,” said Pieter, 34.\n\n"
+        "Residents are reeling after Cascadia Forest Products announced Tuesday that it will "
+        "close its mill. “This was an extremely difficult decision,” Cascadia Forest Products "
+        "said in a release."
+    )
+    assert [speaker for _, speaker in _speech(text)] == [
+        "Pieter Vanderkooi",
+        "Cascadia Forest Products",
+    ]
