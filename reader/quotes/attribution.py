@@ -899,14 +899,14 @@ class _Finder:
         return findings
 
     def _firm_named_for(self, word: str, at: int) -> Entity | None:
-        """An organisation named before `at` whose name opens with `word` ("Friesen
-        Furniture Ltd." for "Friesen"), or None."""
+        """An organisation named before `at` whose name holds `word` ("Friesen Furniture
+        Ltd." for "Friesen", "George Weston Ltd." for "Weston"), or None."""
         folded = word.casefold()
         return next(
             (
                 e
                 for e in self.entities.entities
-                if e.kind == "org" and e.first < at and e.name.casefold().split()[0] == folded
+                if e.kind == "org" and e.first < at and folded in e.name.casefold().split()
             ),
             None,
         )
@@ -1744,8 +1744,11 @@ class _Finder:
             entity = self.entities.find(phrase.head.word)
             if entity is not None and entity.first > at:
                 # "In a news release, Friesen said …" before Walter Friesen is named: the
-                # company named after him, named already, not the man named later
-                entity = self._firm_named_for(phrase.head.word, at) or entity
+                # company named after him, named already, not the man named later (held
+                # against the ranker, which knows nothing of when a name was given)
+                firm = self._firm_named_for(phrase.head.word, at)
+                if firm is not None:
+                    return _Attribution(firm, None, words, cue, confidence - 0.1, described=True)
             if entity is not None:
                 return _Attribution(entity, None, words, cue, confidence - 0.05)
             after = self._person_after_description(phrase.tokens[-1].end)

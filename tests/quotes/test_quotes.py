@@ -4584,3 +4584,20 @@ def test_siblings_named_before_one_surname_and_firms_named_for_their_trade() -> 
         "Pieter Vanderkooi",
         "Cascadia Forest Products",
     ]
+
+
+def test_a_surname_before_its_person_is_named_is_the_firm_bearing_it_anywhere() -> None:
+    # "In the release, Weston said" before Galen Weston is named: George Weston Ltd.
+    text = _article(
+        "Kowalski's Bakery has agreed to be acquired by a division of George Weston Ltd. for "
+        "$410 million, the companies announced.\n\n"
+        "“This is the beginning of Kowalski's,” owner Teresa Kowalski said.\n\n"
+        "In the release, Weston said the acquisition “strengthens our presence in the "
+        "premium bread category.”\n\n"
+        "Galen Weston, chair of George Weston Ltd., called Kowalski's “a true Canadian "
+        "success story.”"
+    )
+    assert [speaker for _, speaker in _speech(text)][:2] == [
+        "Teresa Kowalski",
+        "George Weston Ltd.",
+    ]
