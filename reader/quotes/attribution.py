@@ -609,8 +609,7 @@ def _someone_unnamed_of(phrase: Phrase) -> bool:
         head is not None
         and head.text.isalpha()
         and head.text.islower()
-        # (not "a spokesperson for", "a statement from", "a unit of": the body's own words)
-        and head.folded not in _SPOKESPEOPLE | _DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_NOUNS
+        and head.folded not in _BODY_VOICES  # ("a spokesperson for": the body's own words)
     )
 
 
@@ -1198,7 +1197,7 @@ class _Finder:
         if opening is None:
             return None
         head = opening.group(1).casefold()
-        if head in _SPOKESPEOPLE | _DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_NOUNS:
+        if head in _BODY_VOICES:
             return None  # "A spokesperson for the band said": the body's
         if head not in _EPITHETS and head.removesuffix("s") not in _EPITHETS:
             return None  # "One of those emails … warned": a document, whose author is named
@@ -3555,6 +3554,9 @@ _DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
     "lawyers",
     "office",
 }
+# Words through which a body speaks ("a spokesperson for", "a statement from", "a unit of"):
+# never someone unnamed of their own (`_someone_unnamed_of`, `_unnamed_opening`).
+_BODY_VOICES = _SPOKESPEOPLE | _DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_NOUNS
 # "a report released by the Pentagon", "The report, written by coroner Michelle Tran,"
 _PRONOUN_AUTHOR_AFTER = re.compile(
     r"\s+(?:that\s+)?(he|she)\s+(?:had\s+)?(?:wrote|written|prepared|signed|issued|sent)\b"
