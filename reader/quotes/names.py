@@ -228,6 +228,11 @@ _GENDERED_PRONOUN = re.compile(
 # A given name written after the family name, its syllables joined by a hyphen ("Chan
 # Siu-fong", "Szeto Pui-lan", "Kim Seo-yeon"): the first word is the family's, no gender.
 _FAMILY_NAME_FIRST = re.compile(r" [A-Z][a-z]+-[a-z]+$")
+# A given name in two syllables joined by a hyphen, the second in lowercase, then the family
+# name: "Sung-min Park", "Ji-yeon Kim" (romanised Korean or Chinese names, given name first).
+_HYPHENATED_GIVEN_FIRST = re.compile(
+    r"^[A-Z][a-z]{1,4}-[a-z]{1,4} [A-Z][a-z]+$"
+)  # (not "Notre-Dame")
 # People who band together under a cause's name: "Parents for …", "Mothers Against …".
 _GROUP_PLURALS = frozenset(
     {
@@ -2133,6 +2138,7 @@ class Entities:
             and not titled
             and not self._person_follows(run, folded, last, toks)
             and not (len(run) <= 3 and _FAMILY_NAME_FIRST.search(" ".join(words)))
+            and not _HYPHENATED_GIVEN_FIRST.match(" ".join(words))  # "Sung-min Park"
         ) and (  # ("Col. Park Ji-yeon": a family name first, a given name in two parts)
             TITLES.isdisjoint(folded)
             or any(  # "the Queen Street Wash & Fold", "King Street West": a street's title

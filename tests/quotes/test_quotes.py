@@ -4601,3 +4601,15 @@ def test_a_surname_before_its_person_is_named_is_the_firm_bearing_it_anywhere() 
         "Teresa Kowalski",
         "George Weston Ltd.",
     ]
+
+
+def test_a_two_syllable_given_name_before_a_surname_that_is_a_place_word_is_a_person() -> None:
+    # "Sung-min Park" is an economist, not a park (and "Notre-Dame Street" stays a street)
+    text = _article(
+        "Its author, economist Sung-min Park, said the pressure is no longer limited to the "
+        "biggest cities.\n\n"
+        "“This is not a Toronto problem anymore,” Park said in an interview."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Sung-min Park"]
+    kinds = {e.name: e.kind for e in Entities("Rain.\n\nWe met on Notre-Dame Street.").entities}
+    assert kinds.get("Notre-Dame Street") != "person"
