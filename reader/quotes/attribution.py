@@ -596,6 +596,10 @@ def _comparable(text: str) -> str:
 _SINGLE_QUOTE_THEN_WORDS = re.compile(r"[.,?!…]' +\w")
 
 
+# The words after a noun for someone that say what they are of ("a scout for …").
+_OF_WORDS = frozenset({"for", "of", "at", "with", "from", "in"})
+
+
 def _someone_unnamed_of(phrase: Phrase) -> bool:
     """ "a scout for a Western Conference team", "one nurse at the hospital": "a", "an",
     "one" or "another", a noun, then what it is of: someone unnamed (not a body's
@@ -613,7 +617,6 @@ def _someone_unnamed_of(phrase: Phrase) -> bool:
     )
 
 
-_OF_WORDS = frozenset({"for", "of", "at", "with", "from", "in"})
 # A sentence opening on someone unnamed: "A scout for …", "One resident, who …".
 _UNNAMED_OPENING = re.compile(
     r"(?:A|An|One|Another)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)(?=,|\s+(?:for|of|at|with|from|in|who|on)\b)"

@@ -114,7 +114,7 @@ _UNITED_PLACES = frozenset({"states", "kingdom", "arab", "republic", "provinces"
 _ELIDED_PARTICLE = re.compile(r"[dl][’'][^\W\d_]", re.IGNORECASE)  # "d'Arvida", "l'Est"
 _SINGULAR_TEAMS = words("singular_team_names")  # "Tampa Bay Lightning", "Minnesota Wild"
 # Parties that each province has its own of, named with the province ("Alberta NDP").
-_PROVINCIAL_PARTIES = frozenset({"ndp", "pc", "pcs"})
+_PROVINCIAL_PARTIES = frozenset({"ndp", "pc"})  # (letters only: "PCs" is read as no acronym)
 CORPORATE_ENDINGS = frozenset(
     [
         "foods",
