@@ -1,7 +1,7 @@
 """Convert the helpers' blind probes (made-up news, speakers labelled before any run) into
 the gold format of `tests/data/quotes/`, as the `probes` set of `python -m bench.quotes`.
 
-    python -m bench.convert_probes NAME FOLDER [NAME FOLDER ...]
+    python -m bench.convert_probes [--out DIR] NAME FOLDER [NAME FOLDER ...]
 
 Each FOLDER holds `NAME.txt` articles and, beside each, a `NAME.json` list of labels in
 text order: `{"quote_start_words": "...", "speaker": "Full Name" | "none" | null,
@@ -11,7 +11,8 @@ the gold span is that quotation's words between its marks. A speaker "none" (or 
 `speaker_status` "no-source" (not scored for the speaker); a debatable label is scored like
 the others and marked `"debatable": true`. An article any of whose labels cannot be matched
 is left out and named (nothing is guessed). Output: `tests/data/quotes/probes/NAME-ARTICLE`
-`.txt` and `.quotes.json`. The articles are the helpers' own writing for this project: no
+`.txt` and `.quotes.json` (`--out DIR` writes them to DIR instead: the real pages of the
+`zyte` set, labelled the same way, go to `tests/data/quotes/zyte`). The articles are the helpers' own writing for this project: no
 one else's text or licence.
 """
 
@@ -67,8 +68,8 @@ def convert_article(text: str, labels: list[dict[str, Any]]) -> list[dict[str, A
     return gold
 
 
-def convert(name: str, folder: Path) -> tuple[int, list[str]]:
-    """Write one probe's articles; how many were written, and those left out."""
+def convert(name: str, folder: Path, out: Path = OUT) -> tuple[int, list[str]]:
+    """Write one probe's articles to `out`; how many were written, and those left out."""
     written, left_out = 0, []
     for text_path in sorted(folder.glob("*.txt")):
         labels_path = text_path.with_suffix(".json")
@@ -81,9 +82,9 @@ def convert(name: str, folder: Path) -> tuple[int, list[str]]:
             left_out.append(text_path.name)
             continue
         stem = f"{name}-{text_path.stem}"
-        OUT.mkdir(parents=True, exist_ok=True)
-        (OUT / f"{stem}.txt").write_text(text, encoding="utf-8")
-        (OUT / f"{stem}.quotes.json").write_text(
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (out / f"{stem}.quotes.json").write_text(
             json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
         )
         written += 1
@@ -91,11 +92,14 @@ def convert(name: str, folder: Path) -> tuple[int, list[str]]:
 
 
 def main(argv: list[str]) -> int:
+    out = OUT
+    if argv[:1] == ["--out"] and len(argv) > 1:
+        out, argv = Path(argv[1]), argv[2:]
     if len(argv) < 2 or len(argv) % 2:
         print(__doc__.split("\n\n")[1].strip(), file=sys.stderr)
         return 2
     for name, folder in zip(argv[::2], argv[1::2], strict=True):
-        written, left_out = convert(name, Path(folder))
+        written, left_out = convert(name, Path(folder), out)
         print(
             f"{name}: {written} articles"
             + (f"; left out: {', '.join(left_out)}" if left_out else "")
