@@ -91,6 +91,35 @@ from reader.quotes.ranking import model as ranking_model
 
 _WORD = re.compile(r"\w+")
 _PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")
+# Before a title in capitals: a verb of performing it, or a broadcaster's name owning it
+# ("played “We’re Not Gonna Take It”", "said on CNBC's “Trading Nation”").
+_PERFORMED_LEAD = re.compile(
+    r"(?:\b(?:perform|performs|performed|performing|play|plays|played|playing|sang|sing|sings"
+    r"|singing|sung|recorded|covered|covering)|\b[A-Z][\w.&-]*['’]s)\s*$"
+)
+# Before any quotation, even a sentence: a slogan's noun ("with the slogan “Meth, we’re on
+# it.”", "the tagline: “…”").
+_SLOGAN_LEAD = re.compile(
+    r"\b(?:slogan|slogans|tagline|taglines|motto|mottos|hashtag|jingle|catchphrase|chant"
+    r"|chants)\s*[,:?]?\s*$",
+    re.IGNORECASE,
+)
+# After a quotation not ended by a comma, a noun it labels: the quotation is a name, a
+# slogan or a formula ("South Dakota’s viral “Meth. We’re on it.” awareness campaign", "the
+# “one country, two systems” formula").
+_LABEL_NOUN_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:campaign|campaigns|formula|policy|doctrine|initiative|slogan|mantra"
+    r"|tagline|motto|ad|ads|advert|billboards?|commercials?)"
+    r"(?=\s*[,.;:)]|\s+(?:that|which|has|had|have|is|was|were|in|on|for|of|to|by|and|with|from"
+    r"|as|\w+ing|\w+ed)\b)"
+)
+# Before any quotation, a part or version of a work: its title ("a previous episode of
+# “DWTS.”", "began the intro to “Takin’ It to the Streets.”").
+_PART_OF_WORK = re.compile(
+    r"\b(?:episode|episodes|edition|season|version|rendition|cover|intro|chorus|verse|lyrics"
+    r"|remix|sequel|premiere|finale|taping|broadcast)\s+(?:of|to)\s*$",
+    re.IGNORECASE,
+)
 _FIVE_WORDS = re.compile(r"(?:\W*\w+\b){5}")
 _SENTENCE_CLOSERS = frozenset('.?!:;,"”’)…»')
 _AFTER_ONLY = words("after_only_verbs")
@@ -854,6 +883,10 @@ class _Finder:
                 if not aside:  # a picture caption or a heading: the speaker carries over it
                     carried = _Later(partial(self._introduction, para))
                 continue
+            works = self._works(para, para_quotes)
+            if works:  # titles and slogans: no one's words, and no part of the sentence's speech
+                findings += [QuoteFinding(q, speech=False) for q in works]
+                para_quotes = [q for q in para_quotes if q not in works]
             speaker_here: _Attribution | None = None
             for position, quote in enumerate(para_quotes):
                 context = _Context(
@@ -885,7 +918,7 @@ class _Finder:
                         self._last_speech_end = quote.outer.end
                 elif attribution is not None and finding.speech and attribution.authorless:
                     speaker_here = attribution  # "“…,” the statement said. “…”": no one's
-            if aside:
+            if aside or not para_quotes:
                 continue
             tail = self.text[para_quotes[-1].outer.end : para.end]
             ends_with_quote = not _WORD.search(_strip_attribution(tail))
@@ -898,7 +931,40 @@ class _Finder:
             carried = _Later(
                 partial(self._colon_introduction_or, para, handed) if colon else handed
             )
+        findings.sort(key=lambda finding: finding.quotation.outer.start)
         return findings
+
+    def _works(self, para: Span, quotes: list[Quotation]) -> list[Quotation]:
+        """The paragraph's quotations that name a work, a slogan or a formula, whatever
+        stands around them: "played “We’re Not Gonna Take It”", "said on CNBC's “Trading
+        Nation”", "an episode of “DWTS.”", "with the slogan “Meth, we’re on it.”", "the “one
+        country, two systems” formula". Left out of the paragraph's speech, so the speaker
+        of a sentence that mentions one still owns its quotations ("Sanders said on ABC's
+        “This Week” that he would “take a look”")."""
+        found = []
+        for position, quote in enumerate(quotes):
+            previous_end = quotes[position - 1].outer.end if position else para.start
+            next_start = (
+                quotes[position + 1].outer.start if position + 1 < len(quotes) else para.end
+            )
+            lead = self.text[max(previous_end, quote.outer.start - 100) : quote.outer.start]
+            inner = self.text[quote.inner.start : quote.inner.end]
+            words = _WORD.findall(inner)
+            if (
+                (
+                    _title_case(inner.rstrip().rstrip(".,"), words)  # its full stop, US style
+                    and _PERFORMED_LEAD.search(lead)
+                )
+                or _PART_OF_WORK.search(lead)
+                or _SLOGAN_LEAD.search(lead)
+                or (
+                    len(words) >= 2
+                    and inner.rstrip()[-1:] != ","
+                    and _LABEL_NOUN_AFTER.match(self.text, quote.outer.end, next_start)
+                )
+            ):
+                found.append(quote)
+        return found
 
     def _firm_named_for(self, word: str, at: int) -> Entity | None:
         """An organisation named before `at` whose name holds `word` ("Friesen Furniture
@@ -1097,7 +1163,9 @@ class _Finder:
             titled = False  # "called the report “damning”": what it was called, not its title
         title_case = _title_case(inner_text, words)
         named = (len(words) <= 4 or title_case) and METALINGUISTIC.search(lead)
-        placed = title_case and _PLACE_LEAD.search(lead)
+        # (a title closing its sentence holds the sentence's full stop, US style: "moved to
+        # “Sesame Street.”")
+        placed = _title_case(inner_text.rstrip().rstrip(".,"), words) and _PLACE_LEAD.search(lead)
         naming = _NAMING_VERB.search(lead) is not None
         given_name = title_case and naming and inner_text.lstrip()[:1].isupper()
         # (a name given ends a sentence in its own full stop: "they call “the Furniture.”")
@@ -1129,11 +1197,13 @@ class _Finder:
             attribution = before or (attribution and _weaker(attribution, -0.75))
         if (
             attribution is not None
-            and len(words) <= 2
+            and (len(words) <= 2 or title_case)
             and attribution is before
             and not _cue_nearby(lead)
         ):
-            attribution = None  # a one- or two-word quotation needs its speech verb beside it
+            # a one- or two-word quotation, or a title ("including “Listen To The Music,”"),
+            # needs its speech verb beside it
+            attribution = None
         between = self.text[max(previous_end, quote.outer.start - _WINDOW) : quote.outer.start]
         previous_tail = (
             self.text[para_quotes[position - 1].inner.end - 1 : quote.outer.start]

@@ -157,8 +157,14 @@ _ORDINAL = re.compile(r"[1-9]\d?(?:st|nd|rd|th)")
 # What an ordinal in a rank comes before: "1st Lt.", "Sgt. 1st Class", "2nd Lieutenant".
 _RANK_AFTER_ORDINAL = frozenset({"class"} | {t.rstrip(".") for t in TITLES})
 ORG_WORDS = words("org_words")
+# Spelled-out numbers: never a person's name ("Fifty-one percent say that “…”"), though a
+# body's may open with one ("Twenty Mile Bench Estate Winery Ltd.").
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+NUMBER_WORDS = words("number_words") | {
+    f"{tens}-{unit}" for tens in words("number_words") if tens.endswith("ty") for unit in _UNITS
+}
 # Capitalised words that begin sentences or name months and days without naming anyone.
-NOT_NAMES = words("not_names")
+NOT_NAMES = words("not_names") | NUMBER_WORDS
 # Capitalised words that open a sentence rather than a name; honorifics do open one.
 NOT_NAME_LEADS = NOT_NAMES - {"mr", "mrs", "ms", "dr"}
 CONNECTORS = words("connectors")
@@ -1620,6 +1626,7 @@ class Entities:
             (
                 run[0].word.casefold() in NOT_NAME_LEADS
                 and not _first_nation([t.text for t in run], 0)  # "the First Nation said"
+                and not (run[0].folded in NUMBER_WORDS and run[-1].folded in ORG_WORDS)
             )
             or (run[0].folded in CONNECTORS and not _leading_particle(run))
             or (self._participle_opening(run[0]) and not self._named_body(toks, run, last))

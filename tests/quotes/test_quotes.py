@@ -4613,3 +4613,52 @@ def test_a_two_syllable_given_name_before_a_surname_that_is_a_place_word_is_a_pe
     assert [speaker for _, speaker in _speech(text)] == ["Sung-min Park"]
     kinds = {e.name: e.kind for e in Entities("Rain.\n\nWe met on Notre-Dame Street.").entities}
     assert kinds.get("Notre-Dame Street") != "person"
+
+
+def test_a_spelled_out_number_opening_a_sentence_is_no_speaker() -> None:
+    # "Fifty-one percent say that “…”": a share of a poll, not a person called Fifty-one
+    text = _article(
+        "A new poll shows majority support for the plan. Fifty-one percent say that “the "
+        "council was wrong and should start again from scratch.”\n\n"
+        "The survey found more. Twelve said “we will not vote for this bill at all.”\n\n"
+        "The owners of Twenty Mile Bench Estate Winery Ltd. said business would “continue as "
+        "normal for now.”"
+    )
+    speakers = [speaker for _, speaker in _speech(text)]
+    assert "Fifty-one" not in speakers and "Twelve" not in speakers
+    assert speakers[-1] == "Twenty Mile Bench Estate Winery Ltd."
+
+
+def test_titles_slogans_and_formulas_in_quotation_marks_are_no_ones_words() -> None:
+    # songs performed, shows named by their broadcaster, episodes, slogans, "the “…” formula"
+    text = _article(
+        "The band closed its show in Nashville, bringing out McDonald during an encore to "
+        "perform “Takin’ It to the Streets.”\n\n"
+        "Teachers with marching band instruments played “We’re Not Gonna Take It” from the "
+        "Statehouse steps.\n\n"
+        "The news came a month after Van Der Beek announced it on a previous episode of "
+        "“DWTS.”\n\n"
+        "“This is a stock that had been getting clobbered,” Maley said on CNBC's “Trading "
+        "Nation” on Monday. “It was down for four straight years.”\n\n"
+        "Gov. Kristi Noem is defending the launch of an anti-drug campaign with the slogan "
+        "“Meth, we’re on it.”\n\n"
+        "South Dakota’s viral “Meth. We’re on it.” awareness campaign has been facing "
+        "backlash.\n\n"
+        "China said it is committed to the “one country, two systems” formula granting Hong "
+        "Kong autonomy.\n\n"
+        "Sanders said on ABC's “This Week” that he would “take a look” at the bill."
+    )
+    assert _speech(text) == [
+        ("This is a stock that had been getting clobbered,", "Maley"),
+        ("It was down for four straight years.", "Maley"),
+        ("take a look", "Sanders"),
+    ]
+
+
+def test_a_quoted_word_before_a_noun_that_goes_on_is_not_a_slogan() -> None:
+    # "the nation’s “broken” campaign finance system": his word, in his pledge
+    text = _article(
+        "Sanders pledged to fix the nation’s “broken and corrupt” campaign finance system "
+        "and a “political revolution” for the country, he told supporters."
+    )
+    assert [quote for quote, _ in _speech(text)] == ["broken and corrupt", "political revolution"]
