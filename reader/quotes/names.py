@@ -368,6 +368,42 @@ def _possessive(text: str) -> bool:
     return len(text) > 2 and text.endswith(_APOSTROPHE_ENDINGS)
 
 
+# A people's possessive that opens a body's name: "People’s Liberation Army", "Children’s
+# Aid Society", "Women’s College Hospital" (the words after it end in an organisation's).
+_GROUP_POSSESSIVES = frozenset(
+    (  # (as `_word_of` leaves them: the possessive's mark taken off)
+        "people",
+        "children",
+        "women",
+        "men",
+        "workers",
+        "veterans",
+        "farmers",
+        "nurses",
+        "teachers",
+        "citizens",
+        "taxpayers",
+        "seniors",
+        "consumers",
+        "students",
+        "patients",
+        "parents",
+        "families",
+        "soldiers",
+        "lawyers",
+        "physicians",
+        "writers",
+        "artists",
+        "homeowners",
+        "tenants",
+        "firefighters",
+        "employees",
+        "mothers",
+        "elders",
+    )
+)
+# Envoys, who are posted "to" a country (what titles.txt does not hold).
+_ENVOYS = frozenset({"envoy", "consul", "consul-general", "emissary", "delegate", "attaché"})
 # Words of NOT_NAMES that are given names too.
 _GIVEN_NAMES_AS_WORDS = words("given_names_as_words")
 _NAME_SUFFIXES = words("name_suffixes")
@@ -1448,13 +1484,32 @@ class Entities:
                     args[4],
                 )
 
+    def _country_before_name(self, toks: Sequence[Token], run: list[Token]) -> int:
+        """How many of the run's first words are the country an envoy is posted to, before
+        the envoy's name: "ambassador to Britain Liu Xiaming", "envoy to the United States
+        Kirsten Hillman" (0: none)."""
+        at = bisect_left(self._token_starts, run[0].start)
+        if at < 2 or toks[at - 1].folded not in {"to", "in", "at"}:
+            return 0
+        if toks[at - 2].folded.rstrip(".") not in TITLES and toks[at - 2].folded not in _ENVOYS:
+            return 0
+        for size in (3, 2, 1):
+            if len(run) - size >= 2 and " ".join(t.folded for t in run[:size]) in COUNTRIES:
+                rest = run[size:]
+                if rest[-1].folded in ORG_WORDS or not all(_name_like(t) for t in rest):
+                    return 0
+                return size
+        return 0
+
     def _possessive_inside_name(self, index: int, end: int) -> int:
         """Where a body's name goes on after a possessive inside it ("Professional Women's
         Hockey League", "Ontario Children's Aid Society"): up to capitalised words ending in
         an organisation's word, when the words before the possessive open no person's name
         ("Hillary Clinton's State Department" stays a person's); else `end` itself."""
         texts, starts, text = self._token_texts, self._token_starts, self.text
-        if end - index < 2 or is_given_name(texts[index].casefold()):
+        if (
+            end - index < 2 and _word_of(texts[index]).casefold() not in _GROUP_POSSESSIVES
+        ) or is_given_name(texts[index].casefold()):
             return end
         stop = end
         while stop < len(texts) and stop - end < 4:
@@ -1487,6 +1542,8 @@ class Entities:
             return index
         end = index + 1
         if kind == _POSSESSIVE_NAME_WORD:
+            if _word_of(word).casefold() in _GROUP_POSSESSIVES:
+                return self._possessive_inside_name(index, end)  # "People’s Liberation Army"
             return end
         count = len(texts)
         while end < count:
@@ -1646,6 +1703,10 @@ class Entities:
             run = run[:-1]  # "Biden Monday": a day or a month ends a name
         if not run:
             return
+        country = self._country_before_name(toks, run)
+        if country:  # "China’s ambassador to Britain Liu Xiaming": Britain, then a person
+            self._place(run[:country], [t.word for t in run[:country]])
+            run = run[country:]
         if (
             len(run) >= 3
             and len(run[0].word.strip(".")) > 3  # (not "Thi Lan Pham-Lewandowicz")
@@ -2418,7 +2479,15 @@ class Entities:
                 return
             self._place([token], [word])
             return
-        if folded in TITLES or is_demonym(folded) or not _name_like(token):
+        if folded in TITLES:
+            self._plan_ok = False  # what it is depends on who is known so far
+            at = bisect_left(self._token_starts, token.start)
+            if (at == 0 or toks[at - 1].folded != "the") and any(
+                e.kind == "person" for e in self._with_alias(folded)
+            ):
+                self._single(token, [], "")  # "says Doctor", after "Ken Doctor"
+            return
+        if is_demonym(folded) or not _name_like(token):
             return
         self._single(token, [], "")
 

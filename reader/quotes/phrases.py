@@ -37,7 +37,7 @@ from reader.quotes.names import (
     Token,
     rank_ordinal,
 )
-from reader.quotes.places import is_demonym, is_place
+from reader.quotes.places import COUNTRIES, is_demonym, is_place
 
 ADVERBS = words("adverbs")
 AUXILIARIES = words("auxiliaries")
@@ -278,7 +278,25 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     phrase = _subject_before(toks, verb)
     if phrase is None or phrase.kind != "name":
         return phrase
-    return _people_of(toks, phrase) or phrase
+    return _people_of(toks, phrase) or _envoy_to(toks, phrase) or phrase
+
+
+def _envoy_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:
+    """ "China’s ambassador to Britain accused …": the envoy, unnamed (a description), not
+    the country they are posted to; None when the name is not such a country."""
+    words = name.tokens
+    first = next((i for i, t in enumerate(toks) if t is words[0]), None)
+    if first is None or first < 2 or toks[first - 1].folded not in {"to", "in"}:
+        return None
+    noun = first - 2
+    if toks[noun].folded.rstrip(".") not in _ENVOY_TITLES or not toks[noun].text.islower():
+        return None
+    if " ".join(t.folded for t in words).removeprefix("the ") not in COUNTRIES:
+        return None
+    start = noun
+    if noun > 0 and (toks[noun - 1].folded in DETERMINERS or toks[noun - 1].possessive):
+        start = noun - 1  # "the ambassador", "China’s ambassador"
+    return Phrase(tuple(toks[start:first]) + words, "nominal")
 
 
 def _people_of(toks: Sequence[Token], name: Phrase) -> Phrase | None:
@@ -300,6 +318,12 @@ def _people_of(toks: Sequence[Token], name: Phrase) -> Phrase | None:
         return None
     start = noun - 1 if noun > 0 and toks[noun - 1].folded in DETERMINERS else noun
     return Phrase(tuple(toks[start:first]) + words, "nominal")
+
+
+# Those posted to a country: "the ambassador to Britain", "Canada's envoy to China".
+_ENVOY_TITLES = frozenset(
+    {"ambassador", "envoy", "consul", "consul-general", "emissary", "high commissioner"}
+)
 
 
 def _people_noun(token: Token) -> bool:

@@ -4662,3 +4662,39 @@ def test_a_quoted_word_before_a_noun_that_goes_on_is_not_a_slogan() -> None:
         "and a “political revolution” for the country, he told supporters."
     )
     assert [quote for quote, _ in _speech(text)] == ["broken and corrupt", "political revolution"]
+
+
+def test_an_envoy_posted_to_a_country_is_not_the_country() -> None:
+    # "China’s ambassador to Britain accused …": no one named yet, not Britain; "ambassador
+    # to Britain Liu Xiaming": the country, then the person
+    text = _article(
+        "China’s ambassador to Britain accused the UK of meddling and warned that the "
+        "government “will not sit on our hands” this time.\n\n"
+        "China’s ambassador to Britain Liu Xiaming has said that China has the “resolution "
+        "and power” to end the unrest.\n\n"
+        "Liu warned: “They are already there in the Hong Kong garrison.”"
+    )
+    speakers = [speaker for _, speaker in _speech(text)]
+    assert "Britain" not in speakers
+    assert speakers[-2:] == ["Liu Xiaming", "Liu Xiaming"]
+
+
+def test_a_peoples_possessive_opens_a_bodys_name() -> None:
+    text = _article(
+        "Meanwhile, the People’s Liberation Army called the operation a “voluntary clean-up "
+        "activity” in a post on Saturday."
+    )
+    assert _speech(text) == [("voluntary clean-up activity", "People’s Liberation Army")]
+    names = {e.name for e in Entities("Rain.\n\nThe Children’s Aid Society said so.").entities}
+    assert "Children’s Aid Society" in names
+
+
+def test_a_surname_that_is_a_title_is_the_person_who_bears_it() -> None:
+    # "says Doctor" after "Ken Doctor, a news industry analyst"
+    text = _article(
+        "Ken Doctor, a news industry analyst, has followed the chains for years. Patrick "
+        "Soon-Shiong bought the paper in 2018.\n\n"
+        "“Financial players are making significant money on the way down,” says Doctor. "
+        "“They see the way down as close to inevitable.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Ken Doctor", "Ken Doctor"]
