@@ -1899,7 +1899,10 @@ class _Finder:
             # "The pop star said", "the left-hander said", no one so described: the person
             # the article is about (for an epithet, the one it names most).
             epithet = role.folded in _EPITHET_WORDS
-            person = self._main_person(at) if epithet else self._salient_person(at)
+            gender = "m" if role.folded in MALE else "f" if role.folded in FEMALE else ""
+            person = self._main_person(at) if epithet else self._salient_person(at, gender)
+            if person is not None and gender and person.gender not in {"", gender}:
+                person = None  # "said the actor": not the woman the article named last
             if person is not None:
                 return _Attribution(person, None, words, cue, confidence - 0.3)
         if phrase.head.folded in _DOCUMENT_NOUNS:
@@ -1928,7 +1931,8 @@ class _Finder:
         ):
             # "the affable owner said", "the rookie defenceman said": an epithet for someone
             # the article named, not a new person (unsure: a suggestion to check)
-            person = self._salient_person(at)
+            gender = "m" if role.folded in MALE else "f" if role.folded in FEMALE else ""
+            person = self._salient_person(at, gender)
             if person is not None:
                 return _Attribution(person, None, words, cue, min(confidence - 0.3, 0.7))
         if phrase.head.folded in PERSON_NOUNS:
@@ -2617,13 +2621,15 @@ class _Finder:
         following = _WORD.match(self.text, mention.end + 1)
         return following is not None and following.group().casefold() in PERSON_NOUNS
 
-    def _salient_person(self, at: int) -> Entity | None:
+    def _salient_person(self, at: int, gender: str = "") -> Entity | None:
         """The last person before `at` who was the subject of a sentence, else the last one
-        named (outside quotations, within a few paragraphs)."""
+        named (outside quotations, within a few paragraphs); with a `gender` ("m", "f"),
+        none known to be of the other."""
         people = [
             m
             for m in self.entities.before(at, kind="person", limit=1500)
             if not self._inside_quote(m.start)
+            and m.entity.gender in {"", gender or m.entity.gender}
         ]
         for mention in people:
             if self._is_subject(mention):

@@ -1023,13 +1023,22 @@ def _complement_words(run: Sequence[Token]) -> int:
 
 
 def _leading_particle(run: Sequence[Token]) -> bool:
-    """A capitalised particle that opens a name: "Al Gore", "De Blasio", "Van Hollen"."""
+    """A capitalised particle that opens a name: "Al Gore", "De Blasio", "Van Hollen", and
+    two of them: "Van Der Beek", "De La Cruz"."""
     return (
         len(run) >= 2
         and run[0].text[:1].isupper()
         and run[0].folded not in _JOINING_WORDS
         and run[1].capitalised
-        and run[1].folded not in CONNECTORS
+        and (
+            run[1].folded not in CONNECTORS
+            or (
+                len(run) >= 3
+                and run[1].folded not in _JOINING_WORDS
+                and run[2].capitalised
+                and run[2].folded not in CONNECTORS
+            )
+        )
     )
 
 

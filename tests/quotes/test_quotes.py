@@ -4698,3 +4698,28 @@ def test_a_surname_that_is_a_title_is_the_person_who_bears_it() -> None:
         "“They see the way down as close to inevitable.”"
     )
     assert [speaker for _, speaker in _speech(text)] == ["Ken Doctor", "Ken Doctor"]
+
+
+def test_a_role_word_with_a_gender_is_not_the_person_of_the_other() -> None:
+    # "said the actor", no one described so: the man the story is about, not his wife
+    text = _article(
+        "James Van Der Beek has been eliminated from the show. His wife, Kimberly, had "
+        "suffered a miscarriage.\n\n"
+        "“My wife Kimberly and I went through every parent’s worst nightmare,” Van Der Beek "
+        "said.\n\n"
+        "“You never know why these things happen,” said the actor. “It makes you more human.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["James Van Der Beek"] * 3
+
+
+def test_two_capitalised_particles_open_a_surname() -> None:
+    # "Van Der Beek revealed …": the whole surname is the mention (so it opens its sentence)
+    entities = Entities(
+        "James Van Der Beek has been eliminated.\n\nVan Der Beek revealed the news. De La "
+        "Cruz said so."
+    )
+    assert [m.text for m in entities.mentions] == [
+        "James Van Der Beek",
+        "Van Der Beek",
+        "De La Cruz",
+    ]
