@@ -148,8 +148,9 @@ CORPORATE_ENDINGS = frozenset(
 # "SkyLink"; not other trades: "Strand Mining" is named for the Strands of the story).
 _SHORTENED_TRADES = frozenset({"air", "airlines", "airways"})
 _ORG_NOUN_WORDS = words("org_nouns")
-_ORG_APPOSITION = re.compile(  # "The company, ", opening its sentence
-    r"(?:^|\n|[.!?][\"”’]?\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(\w+),\s+$"
+_ORG_APPOSITION = re.compile(  # "The company, ", "The group that owns her music, ", opening
+    r"(?:^|\n|[.!?][\"”’]?\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(\w+)"
+    r"(?:\s+(?:that|which)\s+[^,.;:!?\n]{1,80})?,\s+$"  # its sentence
 )  # "resident", "hunter": a role before a name
 
 TITLES = words("titles")
@@ -1205,7 +1206,7 @@ class Entities:
             words = entity.name.split()
             if entity.kind != "person" or len(words) < 2 or is_given_name(words[0]):
                 continue
-            lead = _ORG_APPOSITION.search(self.text, max(0, entity.first - 40), entity.first)
+            lead = _ORG_APPOSITION.search(self.text, max(0, entity.first - 120), entity.first)
             if lead is None or lead.group(1).casefold() not in _ORG_NOUN_WORDS:
                 continue
             entity.kind, entity.gender = "org", ""
@@ -1765,6 +1766,12 @@ class Entities:
             and run[0].folded in BUSINESS_NOUNS
             and run[0].word[1:].islower()
             and self._opens_sentence(run[0])
+            and not (  # "Producer Anil Bhatt of Red River Pictures": a person's job
+                len(run) >= 3
+                and is_given_name(run[1].word)
+                and _name_like(run[2])
+                and run[2].folded not in ORG_WORDS
+            )
         ):
             # "Promoter Live Nation said", "Automaker Stellantis": what the firm is, then it
             self._org(run[1:], [t.word for t in run[1:]])
@@ -2216,6 +2223,13 @@ class Entities:
             and not self._person_follows(run, folded, last, toks)
             and not (len(run) <= 3 and _FAMILY_NAME_FIRST.search(" ".join(words)))
             and not _HYPHENATED_GIVEN_FIRST.match(" ".join(words))  # "Sung-min Park"
+            and not (  # "Kanye West", "Cornel West": a compass point after no place
+                len(run) == 2
+                and folded[1] in _COMPASS
+                and not is_place(folded[0])
+                and folded[0] not in PLACE_WORDS
+                and folded[0] not in _REGION_ADJECTIVES
+            )
         ) and (  # ("Col. Park Ji-yeon": a family name first, a given name in two parts)
             TITLES.isdisjoint(folded)
             or any(  # "the Queen Street Wash & Fold", "King Street West": a street's title

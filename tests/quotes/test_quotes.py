@@ -4723,3 +4723,22 @@ def test_two_capitalised_particles_open_a_surname() -> None:
         "Van Der Beek",
         "De La Cruz",
     ]
+
+
+def test_entertainment_bodies_and_a_compass_surname_are_read_right() -> None:
+    # "Dick Clark Productions", "American Music Awards" are bodies; "Kanye West" a person;
+    # "The group that owns her music, Big Machine," a body; "Producer Anil Bhatt of Red
+    # River Pictures" a person of a firm
+    entities = Entities(
+        "Rain.\n\nThe group that owns most of her music, Big Machine, says she will be allowed "
+        "to play at the American Music Awards. Dick Clark Productions denied it. Braun has "
+        "worked with Kanye West.\n\nProducer Anil Bhatt of Red River Pictures said so."
+    )
+    kinds = {e.name: e.kind for e in entities.entities}
+    assert kinds["Big Machine"] == "org"
+    assert kinds["American Music Awards"] == "org"
+    assert kinds["Dick Clark Productions"] == "org"
+    assert kinds["Kanye West"] == "person"
+    assert kinds["Anil Bhatt"] == "person" and kinds["Red River Pictures"] == "org"
+    places = {e.name: e.kind for e in Entities("Rain.\n\nShe ran in Edmonton West.").entities}
+    assert places == {"Edmonton West": "place"}
