@@ -1412,12 +1412,10 @@ class _Finder:
                 and toks[index + 1].folded == "to"
             ):
                 phrase = subject_after(toks, index + 2)
-                if (
-                    phrase is not None
-                    and (phrase.head.folded in _DOCUMENT_NOUNS or phrase.kind == "nominal")
-                    and _speaker_before(toks, index)
-                ):
-                    break  # "Courchesne told the court, according to a transcript": his words
+                if phrase is not None and _speaker_before(toks, index):
+                    # "Courchesne told the court, according to a transcript", "he said,
+                    # according to the Intelligencer": his words, as they were reported
+                    break
                 return self._according_to(toks, index, phrase, 0.9)
         for index, token in enumerate(toks[:30]):
             previous = toks[index - 1].text if index else ","
@@ -1437,6 +1435,16 @@ class _Finder:
                 and inverted.kind == "name"
             ):
                 phrase = inverted  # "“the end” for the EU, said Geert Wilders": Wilders says
+            elif (
+                toks[index - 1].text == ","
+                and token.folded in _INVERTED_AFTER_QUOTE
+                and (inverted := _inverted_subject(toks, index + 1)) is not None
+                and inverted.kind == "nominal"
+                and (named := _named_after_description(toks, index + 1)) is not None
+            ):
+                # "…, said another witness in the impeachment probe, former White House
+                # Russia adviser Fiona Hill.": the witness, named at the sentence's end
+                phrase = named
             elif index == 1 and toks[0].folded in {"i", "we"}:
                 phrase = Phrase((toks[0],), "pronoun")  # "“We'll see,” I tell her": the writer
             else:
@@ -3669,6 +3677,25 @@ def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:
             return Phrase(named.tokens, "name")
         return None
     return None
+
+
+def _named_after_description(toks: Sequence[Token], index: int) -> Phrase | None:
+    """The name that ends the sentence after a description and a comma, from `index` (the
+    description's first word): "another witness in the impeachment probe, former White
+    House Russia adviser Fiona Hill." (None if another clause or no name stands there)."""
+    end = next(
+        (i for i in range(index, min(len(toks), index + 24)) if ends_sentence(toks, i)),
+        len(toks) if len(toks) <= index + 24 else None,  # (the tokens read end at the clause's)
+    )
+    if end is None:
+        return None
+    commas = [i for i in range(index, end) if toks[i].text == ","]
+    if len(commas) != 1 or any(is_speech_verb(t.text, "he") for t in toks[index:end]):
+        return None
+    named = subject_after(toks[commas[0] + 1 : end], 0)
+    if named is None or named.kind != "name" or named.tokens[-1] is not toks[end - 1]:
+        return None
+    return named
 
 
 def _inverted_subject(toks: Sequence[Token], index: int) -> Phrase | None:

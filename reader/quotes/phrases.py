@@ -509,6 +509,11 @@ _AGENT_PARTICIPLES = frozenset(
 )
 
 
+# Conjunctions that open a clause with a subject of its own after a comma ("…, but Milley,
+# chairman of the Joint Chiefs, told").
+_CLAUSE_CONJUNCTIONS = frozenset({"but", "while", "whereas", "yet", "though", "although"})
+
+
 def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     """ "Jeff Rathke, the State Department Spokesperson, said": the clause's first name."""
     opening = comma - 1
@@ -555,6 +560,19 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
             or _describes(segments[0])  # "Preceded by Joe Arpaio, the Arizona sheriff, Trump"
         ):
             clause, segments = clause[len(segments[0]) + 1 :], segments[1:]
+    for at in range(len(segments) - 1, 0, -1):
+        segment = segments[at]
+        if (
+            len(segment) >= 2
+            and segment[0].folded in _CLAUSE_CONJUNCTIONS
+            and _name_token(segment[1])
+            and segment[1].folded not in NOT_NAME_LEADS
+        ):
+            # "Trump has been eager to withdraw, but General Mark Milley, chairman of the
+            # Joint Chiefs, told": a new clause opens on its own subject
+            segments = [segment[1:], *segments[at + 1 :]]
+            clause = [t for part in segments for t in part]
+            break
     if len(segments) >= 2 and all(
         segment
         and (

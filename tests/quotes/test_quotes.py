@@ -4742,3 +4742,33 @@ def test_entertainment_bodies_and_a_compass_surname_are_read_right() -> None:
     assert kinds["Anil Bhatt"] == "person" and kinds["Red River Pictures"] == "org"
     places = {e.name: e.kind for e in Entities("Rain.\n\nShe ran in Edmonton West.").entities}
     assert places == {"Edmonton West": "place"}
+
+
+def test_a_clause_after_but_has_its_own_subject_past_an_apposition() -> None:
+    text = _article(
+        "US President Donald Trump has been eager to withdraw, but General Mark Milley, "
+        "chairman of the Joint Chiefs of Staff, told US media this month that its forces are "
+        "likely to remain “for several more years”."
+    )
+    assert _speech(text) == [("for several more years", "Mark Milley")]
+
+
+def test_said_then_a_description_then_the_name_at_the_sentence_end() -> None:
+    # "…, said another witness in the impeachment probe, former … adviser Fiona Hill."
+    text = _article(
+        "Sondland was known for telling others “he was in charge of Ukraine” despite being "
+        "the U.S. envoy in Brussels, said another witness in the impeachment probe, former "
+        "White House Russia adviser Fiona Hill."
+    )
+    assert _speech(text) == [("he was in charge of Ukraine", "Fiona Hill")]
+
+
+def test_the_outlet_after_according_to_reports_the_speakers_words() -> None:
+    # "“…,” he said, according to the Intelligencer": his words, as the paper reported them
+    text = _article(
+        "Rep. David McKinley toured the border last week. A major part of the reason more "
+        "agents are needed, McKinley said, is the flow of drugs.\n\n"
+        "“You’ve got to pay attention to this, $53 million a week is coming across,” he said, "
+        "according to the Intelligencer."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["David McKinley"]
