@@ -814,7 +814,13 @@ class _Finder:
             if headline is not None and headline < len(structure.paragraphs)
             else 0
         )
-        self.entities = Entities(self.text, body_start)  # a headline's Title Case names nobody
+        titles = [
+            (q.inner.start, q.inner.end)
+            for q in structure.quotations
+            if _quoted_title(self.text[q.inner.start : q.inner.end])
+        ]
+        # (a headline's Title Case names nobody; a quoted title's words neither)
+        self.entities = Entities(self.text, body_start, titles)
         self.body_start = body_start
         self.headline = headline
         self.last_speaker: _Attribution | None = None
@@ -1851,6 +1857,8 @@ class _Finder:
                 name = " ".join(t.word for t in phrase.tokens if t.folded != "the")
             if name.casefold() in ORG_WORDS:  # "the First Nation said", none named so: a
                 return _Attribution(None, None, words, cue, 0.3, authorless=True)  # kind
+            if self._crowd(phrase):  # "Teachers chanted “…”", "Supporters shouted": no one
+                return _Attribution(None, None, words, cue, 0.3, authorless=True)
             return _Attribution(None, name or words, words, cue, confidence - 0.2)
         given = (
             _GAVE_NAME.match(self.text, phrase.tokens[-1].end) if phrase.kind == "nominal" else None
@@ -1945,6 +1953,8 @@ class _Finder:
                 return _Attribution(person, None, words, cue, min(confidence - 0.3, 0.7))
         if phrase.head.folded in PERSON_NOUNS:
             head = phrase.head.folded
+            if self._crowd(phrase):  # "the fans chanted “…”": a crowd, no one named
+                return _Attribution(None, None, words, cue, 0.3, authorless=True)
             if phrase.tokens[0].folded == "the" and head in self._unnamed:
                 return _Attribution(None, self._unnamed[head], words, cue, confidence - 0.3)
             self._unnamed.setdefault(head, words)
@@ -2487,6 +2497,17 @@ class _Finder:
             ):
                 return parent.entity
         return None
+
+    def _crowd(self, phrase: Phrase) -> bool:
+        """A plural for people and nothing else, bar an article, and of no body named after
+        it: "Teachers chanted", "the fans shouted" (not "Analysts at Al Noor Capital")."""
+        words = [t.folded for t in phrase.tokens if t.folded not in {"the", "some", "many"}]
+        return (
+            len(words) == 1
+            and words[0].endswith("s")
+            and words[0][:-1] in PERSON_NOUNS
+            and _AFFILIATION_AFTER.match(self.text, phrase.tokens[-1].end) is None
+        )
 
     def _person_after_description(self, end: int) -> Entity | None:
         """The person named right after a capitalised word that is no one's name and a
@@ -3679,6 +3700,10 @@ def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:
     return None
 
 
+# After a word for people, a body they belong to: "Analysts at the Saudi bank Al Noor".
+_AFFILIATION_AFTER = re.compile(r"\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?[\w\s]{0,30}[A-Z]")
+
+
 def _named_after_description(toks: Sequence[Token], index: int) -> Phrase | None:
     """The name that ends the sentence after a description and a comma, from `index` (the
     description's first word): "another witness in the impeachment probe, former White
@@ -3823,6 +3848,13 @@ def _inside_noun_phrase(lead: str, follow: str) -> bool:
         and word not in {"and", "or", "but", "that", "which", "who", "because", "if", "when"}
         and not is_speech_verb(word, "the")
     )
+
+
+def _quoted_title(inner: str) -> bool:
+    """A quotation that reads as a title, of three words or more ("We’re Not Gonna Take It",
+    "Financial Freedom: A Proven Path to All the Money You Will Ever Need")."""
+    words = _WORD.findall(inner)
+    return len(words) >= 3 and _title_case(inner.rstrip().rstrip(".,"), words)
 
 
 def _title_case(inner: str, words: list[str]) -> bool:

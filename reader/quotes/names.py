@@ -403,6 +403,8 @@ _GROUP_POSSESSIVES = frozenset(
         "elders",
     )
 )
+# US states' and Canadian provinces' postal codes, after a town and a comma.
+_REGION_CODES = frozenset(entries("region_codes"))
 # Envoys, who are posted "to" a country (what titles.txt does not hold).
 _ENVOYS = frozenset({"envoy", "consul", "consul-general", "emissary", "delegate", "attaché"})
 # Words of NOT_NAMES that are given names too.
@@ -1164,9 +1166,14 @@ _UNPLANNED: list[_Step] = []  # no plan yet (`Entities._planned`)
 class Entities:
     """The people and organisations of one article, and where each is mentioned."""
 
-    def __init__(self, text: str, start: int = 0) -> None:
+    def __init__(self, text: str, start: int = 0, titles: Sequence[tuple[int, int]] = ()) -> None:
+        """`titles`: the spans of quoted titles ("Financial Freedom: A Proven Path to All the
+        Money You Will Ever Need"), whose capitalised words name no one unless a given name
+        or a body's word says so."""
         self.text = text
         self.start = start
+        self._titles = sorted(titles)
+        self._title_starts = [span[0] for span in self._titles]
         self.entities: list[Entity] = []
         self._by_alias: dict[str, list[Entity]] = {}
         self._order: dict[int, int] = {}
@@ -1365,6 +1372,9 @@ class Entities:
             if run_end == index:
                 index += 1
                 continue
+            if self._titles and self._in_title(toks, index, run_end):
+                index = run_end  # "… All the Money You Will Ever Need": a title's words
+                continue
             if toks.texts[run_end - 1].casefold() in _FRENCH_BODIES:
                 french_end = self._french_name_end(run_end)
                 if french_end > run_end:
@@ -1389,6 +1399,18 @@ class Entities:
                 continue
             self._planned(toks, index, run_end)
             index = run_end
+
+    def _in_title(self, toks: Sequence[Token], first: int, last: int) -> bool:
+        """Whether the run `toks[first:last]` stands inside a quoted title and opens with no
+        given name, nor ends in a body's word (those may be named in a title)."""
+        start = self._token_starts[first]
+        at = bisect_right(self._title_starts, start) - 1
+        if at < 0 or start >= self._titles[at][1]:
+            return False
+        texts = self._token_texts
+        return not is_given_name(_word_of(texts[first])) and (
+            _word_of(texts[last - 1]).casefold() not in ORG_WORDS
+        )
 
     def _french_name_end(self, end: int) -> int:
         """Where a French body's name that goes on in lowercase ends: "Association des
@@ -2472,6 +2494,12 @@ class Entities:
             if any(e.kind == "person" for e in known):
                 self._single(token, [], "")  # "Cuban said", after "Mark Cuban"
             return
+        if word in _REGION_CODES:
+            self._plan_ok = False  # (what the word before the comma is, the plan does not see)
+            at = bisect_left(self._token_starts, token.start)
+            if at >= 2 and toks[at - 1].text == "," and toks[at - 2].capitalised:
+                self._place([token], [word])  # "West Palm Beach, FL"
+                return
         if _is_acronym(word) and folded not in PLACE_WORDS:
             self._org([token], [word])
             return

@@ -4772,3 +4772,41 @@ def test_the_outlet_after_according_to_reports_the_speakers_words() -> None:
         "according to the Intelligencer."
     )
     assert [speaker for _, speaker in _speech(text)] == ["David McKinley"]
+
+
+def test_a_region_code_after_a_town_is_a_place() -> None:
+    # "West Palm Beach, FL": not a body called FL, nor a speaker
+    kinds = {
+        e.name: e.kind
+        for e in Entities(
+            "Rain.\n\nThe tour starts June 9 in West Palm Beach, FL, and ends in Kelowna, BC."
+        ).entities
+    }
+    assert kinds["FL"] == "place" and kinds["BC"] == "place"
+
+
+def test_the_words_of_a_quoted_title_name_no_one() -> None:
+    # a book's title in capitals holds no person called "Ever Need"
+    text = (
+        "Rain.\n\nIn his book “Financial Freedom: A Proven Path to All the Money You Will "
+        "Ever Need,” Grant Sabatier shares a formula."
+    )
+    title = (text.index("“") + 1, text.index("”"))
+    names = {e.name for e in Entities(text, titles=[title]).entities}
+    assert names == {"Grant Sabatier"}
+    assert "Ever Need" in {e.name for e in Entities(text).entities}  # (read as a name without)
+
+
+def test_a_crowd_that_chants_is_no_one_named() -> None:
+    text = _article(
+        "Thousands of teachers rallied at the Indiana Statehouse on Tuesday.\n\n"
+        "Teachers chanted, “Fund our schools,” and “Put kids first,” as hundreds of them "
+        "lined the entrances.\n\n"
+        "Analysts at the Saudi bank Al Noor Capital wrote that the kingdom was trading "
+        "“volume for value.”"
+    )
+    assert _speech(text) == [
+        ("Fund our schools,", None),
+        ("Put kids first,", None),
+        ("volume for value.", "Al Noor Capital"),
+    ]
