@@ -380,6 +380,10 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     adjacent = name_before(toks, index + 1) or nominal_before(toks, index + 1)
     if adjacent is not None:
         opening = next(i for i in range(index, -1, -1) if toks[i] is adjacent.tokens[0])
+        if adjacent.kind == "name" and _where_published(toks, opening):
+            # "The authors of the research published in the journal JAMA Psychiatry argued":
+            # the journal is where the words appeared, not who says them
+            return None
         owner = _person_of(toks, opening) or _unclosed_appositive(toks, opening)
         if owner is not None:
             return owner  # "James Pethokoukis of the American Enterprise Institute wrote"
@@ -413,6 +417,21 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
 # Words that open a verb's object: a lowercase word before one of them is a verb
 # ("threw her support", "signed the bill"), so what holds them is a clause.
 _OBJECT_WORDS = frozenset({"her", "his", "their", "its", "the", "a", "an", "him", "them", "it"})
+
+
+_PUBLISHED = frozenset({"published", "appeared", "printed", "appearing", "publishes"})
+_PERIODICALS = frozenset({"journal", "magazine", "newspaper", "periodical", "review"})
+
+
+def _where_published(toks: Sequence[Token], opening: int) -> bool:
+    """Whether the name opening at `opening` is where something was published: "published
+    in (the journal) Nature", "in the journal JAMA Psychiatry"."""
+    before = [t.folded for t in toks[max(0, opening - 4) : opening]]
+    if before[-1:] and before[-1] in _PERIODICALS:
+        return True
+    while before and before[-1] in {"the", "a"}:
+        before.pop()
+    return len(before) >= 2 and before[-1] == "in" and before[-2] in _PUBLISHED
 
 
 def _unclosed_appositive(toks: Sequence[Token], opening: int) -> Phrase | None:

@@ -15,7 +15,7 @@ from pytest import MonkeyPatch
 
 from reader.core.text import normalise
 from reader.quotes import QuoteFinding, describe, find_quotes
-from reader.quotes.names import Entities
+from reader.quotes.names import Entities, tokens
 from reader.quotes.phrases import subject_before
 from tests.helpers.paths import DATA, GOLD
 
@@ -4810,3 +4810,17 @@ def test_a_crowd_that_chants_is_no_one_named() -> None:
         ("Put kids first,", None),
         ("volume for value.", "Al Noor Capital"),
     ]
+
+
+def test_the_journal_a_study_appeared_in_is_not_its_voice() -> None:
+    # "The authors of the research published in the journal JAMA Psychiatry argued":
+    # not JAMA Psychiatry, and never at full confidence
+    text = _article(
+        "Cannabis use disorder has risen in states where the drug is legal, a study found.\n\n"
+        "The authors of the research published in the journal JAMA Psychiatry argued that "
+        "the climb is “a potential public health concern.”"
+    )
+    findings = [f for f in find_quotes(text) if f.speech]
+    assert not [f for f in findings if f.speaker == "JAMA Psychiatry" and f.confidence >= 0.8]
+    sentence = "A study published in Nature found that"
+    assert subject_before(tokens(sentence, 0, len(sentence)), 5) is None
