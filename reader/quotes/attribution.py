@@ -55,6 +55,7 @@ from reader.quotes.lexicon import table, words
 from reader.quotes.names import (
     BUSINESS_NOUNS,
     CORPORATE_ENDINGS,
+    ERAS,
     FEMALE,
     MALE,
     MODIFIER_ENDINGS,
@@ -1820,6 +1821,12 @@ class _Finder:
             return _Attribution(placed, None, words, cue, confidence - 0.15)
         if phrase.kind == "name" and self._dateline(phrase):
             return None  # "OTTAWA — A Liberal MP … saying": where, not who
+        if (
+            len(phrase.tokens) == 1
+            and phrase.head.word.replace(".", "") in ERAS
+            and re.search(r"\d\s*$", self.text[max(0, phrase.head.start - 8) : phrase.head.start])
+        ):
+            return None  # "as early as 500 BC saying": a date
         if phrase.kind in {"name", "owner"}:
             generation = self._of_generation(phrase)
             if generation is not None:  # "the elder Tavik said": the father, not the son

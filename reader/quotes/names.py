@@ -403,6 +403,8 @@ _GROUP_POSSESSIVES = frozenset(
         "elders",
     )
 )
+# The eras a year is counted in, after its number ("500 BC").
+ERAS = frozenset({"BC", "AD", "BCE", "CE"})
 # US states' and Canadian provinces' postal codes, after a town and a comma.
 _REGION_CODES = frozenset(entries("region_codes"))
 # Envoys, who are posted "to" a country (what titles.txt does not hold).
@@ -2485,6 +2487,11 @@ class Entities:
         folded = word.casefold()
         if folded.endswith(MODIFIER_ENDINGS):
             return
+        if word.replace(".", "") in ERAS:
+            self._plan_ok = False  # (the number before it, the plan does not see)
+            at = bisect_left(self._token_starts, token.start)
+            if at and toks[at - 1].text.isdigit():
+                return  # "as early as 500 BC saying": a date, not British Columbia
         if is_place(folded):
             self._place([token], [word])
             return

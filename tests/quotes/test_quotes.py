@@ -4824,3 +4824,17 @@ def test_the_journal_a_study_appeared_in_is_not_its_voice() -> None:
     assert not [f for f in findings if f.speaker == "JAMA Psychiatry" and f.confidence >= 0.8]
     sentence = "A study published in Nature found that"
     assert subject_before(tokens(sentence, 0, len(sentence)), 5) is None
+
+
+def test_an_advocates_title_and_a_year_before_christ_name_no_one() -> None:
+    # "Adv Mokitimi Tšosane", as southern African papers title an advocate; "500 BC saying"
+    text = _article(
+        "Adv Mokitimi Tšosane was admitted in 2019. “My grandmother was the shield against "
+        "poverty,” Adv Tšosane said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Mokitimi Tšosane"]
+    text = _article(
+        "Researchers explain ways used to light the streets as early as 500 BC saying “the "
+        "ancient Romans used oil lamps filled with vegetable oil in front of their homes.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] in ([], [None])
