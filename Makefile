@@ -55,8 +55,9 @@ trafilatura-eval: $(STAMP)  ## Fetch trafilatura's evaluation pages into bench/.
 news-fixtures: $(STAMP)  ## Fetch newspaper's, goose3's and Postlight's test pages into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_news_fixtures
 
-fundus: $(STAMP)  ## Fetch fundus's parser-test pages (the fourth blind set) into bench/.data (not committed)
+fundus: $(STAMP)  ## Fetch fundus's parser-test pages (a blind set of cleaning, and of speakers: fundus-quotes) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_fundus
+	$(BIN)/python -m bench.convert_fundus_quotes
 
 omnivore: $(STAMP)  ## Fetch Omnivore's Readability test pages (the fifth blind set) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_omnivore

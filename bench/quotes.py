@@ -70,7 +70,12 @@ SETS: dict[str, Path] = {
 POLNEAR = Path(os.environ.get("READER_POLNEAR", ROOT / "bench" / ".data" / "polnear"))
 # Where `bench.fetch_directquote` puts its converted corpus (READER_DIRECTQUOTE overrides it).
 DIRECTQUOTE = Path(os.environ.get("READER_DIRECTQUOTE", ROOT / "bench" / ".data" / "directquote"))
-PUBLIC = ("polnear-train", "polnear-val", "directquote-dev")
+# Where `bench.convert_fundus_quotes` puts the real news of fundus's pages, labelled blind
+# in stop 44 (READER_FUNDUS_QUOTES overrides it).
+FUNDUS_QUOTES = Path(
+    os.environ.get("READER_FUNDUS_QUOTES", ROOT / "bench" / ".data" / "fundus-quotes")
+)
+PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", "fundus-quotes")
 BLIND = "polnear-test"
 BLIND_DIRECTQUOTE = "directquote-test"
 CONFIDENT = 0.8  # the confidence a user may accept without reading
@@ -86,6 +91,8 @@ def set_articles(name: str) -> list[Path]:
     """The article files of a set, sorted (an empty list for an absent public set)."""
     if name in SETS:
         folder, half = SETS[name], ""
+    elif name == "fundus-quotes":
+        folder, half = FUNDUS_QUOTES, ""
     elif name.startswith("directquote-"):
         folder, half = DIRECTQUOTE / name.removeprefix("directquote-"), ""
     elif name == BLIND:
@@ -370,6 +377,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"`python -m bench.fetch_{corpus}` downloads and converts it there",
                 file=sys.stderr,
             )
+    if "fundus-quotes" in absent:
+        print(
+            f"note: fundus-quotes not found under {FUNDUS_QUOTES}; `python -m bench.fetch_fundus`"
+            " and `python -m bench.convert_fundus_quotes` fetch and build it there",
+            file=sys.stderr,
+        )
     if absent:
         names = [name for name in names if name not in absent]
     scores: dict[str, Score] = {}

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from bench.convert_probes import convert_article
 
 TEXT = (
@@ -32,3 +35,46 @@ def test_labels_match_the_next_quotation_that_begins_with_their_words() -> None:
 def test_an_article_with_a_label_that_matches_nothing_is_left_out() -> None:
     labels = [{"quote_start_words": "Words nobody wrote", "speaker": "Jane Roe"}]
     assert convert_article(TEXT, labels) is None
+
+
+def test_the_fundus_set_is_rebuilt_from_the_fetched_bodies_and_the_committed_labels(
+    tmp_path: Path,
+) -> None:
+    from bench.convert_fundus_quotes import convert
+
+    fundus = tmp_path / "fundus"
+    (fundus / "fundus-test").mkdir(parents=True)
+    (fundus / "index.csv").write_text(
+        "set,file\nfundus-test,fundus-a\nfundus-test,fundus-b\n", encoding="utf-8"
+    )
+    body = TEXT.split("\n\n", 1)[1]
+    (fundus / "fundus-test" / "fundus-a.txt").write_text(body, encoding="utf-8")
+    (fundus / "fundus-test" / "fundus-b.txt").write_text(body, encoding="utf-8")
+    labels = tmp_path / "labels.json"
+    labels.write_text(
+        json.dumps(
+            {
+                "articles": {
+                    "fundus-a": {
+                        "headline": "Council backs the plan",
+                        "labels": [{"quote_start_words": "We will fix", "speaker": "Jane Roe"}],
+                    },
+                    "fundus-b": {
+                        "headline": "",
+                        "labels": [{"quote_start_words": "Nobody said this", "speaker": "X"}],
+                    },
+                    "fundus-c": {"headline": "", "labels": []},
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    written, left_out = convert(fundus, out, labels)
+    assert written == 1
+    assert left_out == ["fundus-b (a label matches no quotation)", "fundus-c (not fetched)"]
+    assert (out / "fundus-a.txt").read_text(encoding="utf-8") == TEXT
+    gold = json.loads((out / "fundus-a.quotes.json").read_text(encoding="utf-8"))
+    assert [(g["quote"], g["speaker"]) for g in gold] == [
+        ("We will fix the road this summer,", "Jane Roe")
+    ]
