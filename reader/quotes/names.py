@@ -1518,6 +1518,24 @@ class Entities:
                     args[4],
                 )
 
+    def _known_body_before_name(self, run: list[Token]) -> int:
+        """How many of the run's first words are a body the article named before, when a
+        person's given name and surname follow: "(Marketing Manager at) Ocean Florida Abby
+        Dunn" after "Ocean Florida" (0: none)."""
+        if len(run) < 3:
+            return 0
+        for size in range(len(run) - 2, 0, -1):
+            rest = run[size:]
+            if len(rest) > 3 or not is_given_name(rest[0].word):
+                continue
+            if not all(_name_like(t) for t in rest) or rest[-1].folded in ORG_WORDS:
+                continue
+            self._plan_ok = False  # what it is depends on who is known so far
+            known = self.find(" ".join(t.word for t in run[:size]))
+            if known is not None and known.kind == "org" and known.first < run[0].start:
+                return size
+        return 0
+
     def _country_before_name(self, toks: Sequence[Token], run: list[Token]) -> int:
         """How many of the run's first words are the country an envoy is posted to, before
         the envoy's name: "ambassador to Britain Liu Xiaming", "envoy to the United States
@@ -1741,6 +1759,10 @@ class Entities:
         if country:  # "China’s ambassador to Britain Liu Xiaming": Britain, then a person
             self._place(run[:country], [t.word for t in run[:country]])
             run = run[country:]
+        firm = self._known_body_before_name(run)
+        if firm:  # "Marketing Manager at Ocean Florida Abby Dunn": the firm, then a person
+            self._org(run[:firm], [t.word for t in run[:firm]])
+            run = run[firm:]
         if (
             len(run) >= 3
             and len(run[0].word.strip(".")) > 3  # (not "Thi Lan Pham-Lewandowicz")

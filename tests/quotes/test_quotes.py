@@ -4838,3 +4838,13 @@ def test_an_advocates_title_and_a_year_before_christ_name_no_one() -> None:
         "ancient Romans used oil lamps filled with vegetable oil in front of their homes.”"
     )
     assert [speaker for _, speaker in _speech(text)] in ([], [None])
+
+
+def test_a_body_named_before_then_a_person_in_one_run_are_two() -> None:
+    # "Marketing Manager at Ocean Florida Abby Dunn" after "Ocean Florida" was named
+    text = _article(
+        "Tessa Bishop, head of sales at Ocean Florida, shared her tips.\n\n"
+        "Marketing Manager at Ocean Florida Abby Dunn has travelled to Florida 42 times.\n\n"
+        "Abby said: “I’d always recommend buying your park tickets at the time of booking.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Abby Dunn"]
