@@ -1454,6 +1454,10 @@ class _Finder:
                 phrase = named
             elif index == 1 and toks[0].folded in {"i", "we"}:
                 phrase = Phrase((toks[0],), "pronoun")  # "“We'll see,” I tell her": the writer
+            elif index >= 3 and token.folded.endswith("ing") and toks[index - 1].text == ",":
+                # "… could “look their best” to represent the UK, adding that …": the
+                # participle's subject opened the sentence, before the quotation
+                return None
             else:
                 phrase = subject_before(toks, index)
                 if (

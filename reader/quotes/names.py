@@ -1738,7 +1738,11 @@ class Entities:
                 and not (run[0].folded in NUMBER_WORDS and run[-1].folded in ORG_WORDS)
             )
             or (run[0].folded in CONNECTORS and not _leading_particle(run))
-            or (self._participle_opening(run[0]) and not self._named_body(toks, run, last))
+            or (
+                self._participle_opening(run[0])
+                and not self._named_body(toks, run, last)
+                and not (len(run) == 2 and run[1].folded in PLACE_WORDS)  # "Downing Street"
+            )
         ):
             if (
                 run[0].folded in _GIVEN_NAMES_AS_WORDS

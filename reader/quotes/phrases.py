@@ -548,8 +548,18 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
                 (i for i in range(opening - 1, max(-1, opening - 8), -1) if toks[i].text == "“"),
                 None,
             )
-            if start is None or not all(
-                t.text[:1].isupper() for t in toks[start + 1 : opening] if t.text[:1].isalpha()
+            partial = (  # "said they could “look their best” to represent the UK, adding"
+                start is not None
+                and start > 0
+                and toks[start + 1].text[:1].islower()
+                and toks[start - 1].text not in {",", ":", ";", "—"}
+                and not ends_sentence(toks, start - 1)
+            )
+            if start is None or not (
+                partial
+                or all(
+                    t.text[:1].isupper() for t in toks[start + 1 : opening] if t.text[:1].isalpha()
+                )
             ):
                 break  # someone's words: “He stands for the middle class,” Anderson said
             opening = start - 1

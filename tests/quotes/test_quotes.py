@@ -4848,3 +4848,15 @@ def test_a_body_named_before_then_a_person_in_one_run_are_two() -> None:
         "Abby said: “I’d always recommend buying your park tickets at the time of booking.”"
     )
     assert [speaker for _, speaker in _speech(text)] == ["Abby Dunn"]
+
+
+def test_a_participle_after_a_partial_quotation_is_the_sentence_subjects() -> None:
+    # "Mr Lammy said … could “look their best” to represent the UK, adding that …": Lammy's,
+    # not the UK's; "Downing Street said": the office, not a street called "Street"
+    text = _article(
+        "On Sunday, Mr Lammy said the Prime Minister and his wife had accepted the donations "
+        "so they could “look their best” to represent the UK, adding that the US had a "
+        "“huge budget from the taxpayer” to clothe its leaders.\n\n"
+        "Downing Street said the sovereignty of the islands “rests with the UK”."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Lammy", "Lammy", "Downing Street"]
