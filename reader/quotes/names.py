@@ -1027,6 +1027,18 @@ def _complement_words(run: Sequence[Token]) -> int:
     return given
 
 
+def _titled_person(run: Sequence[Token]) -> bool:
+    """Whether a run ends in a title, a given name and a surname: "Senate Democratic Leader
+    Greg Taylor" (of Indianapolis), though "Senate" is a body's word."""
+    return (
+        len(run) >= 3
+        and run[-3].folded.rstrip(".") in TITLES
+        and is_given_name(run[-2].word)
+        and _name_like(run[-1])
+        and run[-1].folded not in ORG_WORDS
+    )
+
+
 def _leading_particle(run: Sequence[Token]) -> bool:
     """A capitalised particle that opens a name: "Al Gore", "De Blasio", "Van Hollen", and
     two of them: "Van Der Beek", "De La Cruz"."""
@@ -1835,7 +1847,7 @@ class Entities:
                 token.folded in {"of", "for"}
                 and cut >= 2
                 and not (first_join > cut and _two_bodies(folded, first_join))
-                and ORG_WORDS.isdisjoint(folded[:cut])
+                and (ORG_WORDS.isdisjoint(folded[:cut]) or _titled_person(run[:cut]))
                 and not (  # "Minister of State for Manpower …": an office, then the name
                     folded[0].rstrip(".") in TITLES and folded[1] in {"of", "for"}
                 )

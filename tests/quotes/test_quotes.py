@@ -4860,3 +4860,12 @@ def test_a_participle_after_a_partial_quotation_is_the_sentence_subjects() -> No
         "Downing Street said the sovereignty of the islands “rests with the UK”."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Lammy", "Lammy", "Downing Street"]
+
+
+def test_a_titled_person_of_a_place_is_a_person_though_the_title_holds_a_bodys_word() -> None:
+    # "Senate Democratic Leader Greg Taylor of Indianapolis said": not a body of that name
+    text = _article(
+        "Senate Democratic Leader Greg Taylor of Indianapolis said schools will suffer.\n\n"
+        "“We can’t find ourselves at the bottom of the barrel on education,” Taylor said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Greg Taylor"]
