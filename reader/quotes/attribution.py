@@ -956,18 +956,17 @@ class _Finder:
             )
             lead = self.text[max(previous_end, quote.outer.start - 100) : quote.outer.start]
             inner = self.text[quote.inner.start : quote.inner.end]
-            words = _WORD.findall(inner)
             if (
-                (
-                    _title_case(inner.rstrip().rstrip(".,"), words)  # its full stop, US style
-                    and _PERFORMED_LEAD.search(lead)
-                )
-                or _PART_OF_WORK.search(lead)
+                _PART_OF_WORK.search(lead)
                 or _SLOGAN_LEAD.search(lead)
                 or (
-                    len(words) >= 2
-                    and inner.rstrip()[-1:] != ","
+                    _PERFORMED_LEAD.search(lead)  # (the cheap test first: one in many)
+                    and _title_case(inner.rstrip().rstrip(".,"), _WORD.findall(inner))
+                )  # (its full stop, US style)
+                or (
+                    inner.rstrip()[-1:] != ","
                     and _LABEL_NOUN_AFTER.match(self.text, quote.outer.end, next_start)
+                    and len(_WORD.findall(inner)) >= 2
                 )
             ):
                 found.append(quote)
@@ -1172,7 +1171,7 @@ class _Finder:
         named = (len(words) <= 4 or title_case) and METALINGUISTIC.search(lead)
         # (a title closing its sentence holds the sentence's full stop, US style: "moved to
         # “Sesame Street.”")
-        placed = _title_case(inner_text.rstrip().rstrip(".,"), words) and _PLACE_LEAD.search(lead)
+        placed = _PLACE_LEAD.search(lead) and _title_case(inner_text.rstrip().rstrip(".,"), words)
         naming = _NAMING_VERB.search(lead) is not None
         given_name = title_case and naming and inner_text.lstrip()[:1].isupper()
         # (a name given ends a sentence in its own full stop: "they call “the Furniture.”")
@@ -3862,10 +3861,12 @@ def _inside_noun_phrase(lead: str, follow: str) -> bool:
 
 
 def _quoted_title(inner: str) -> bool:
-    """A quotation that reads as a title, of three words or more ("We’re Not Gonna Take It",
-    "Financial Freedom: A Proven Path to All the Money You Will Ever Need")."""
+    """A quotation that reads as a title, of three words to twenty ("We’re Not Gonna Take
+    It", "Financial Freedom: A Proven Path to All the Money You Will Ever Need")."""
+    if len(inner) > 160 or not inner.lstrip()[:1].isupper():
+        return False  # (most quotations: a sentence's words, not looked at further)
     words = _WORD.findall(inner)
-    return len(words) >= 3 and _title_case(inner.rstrip().rstrip(".,"), words)
+    return 3 <= len(words) <= 20 and _title_case(inner.rstrip().rstrip(".,"), words)
 
 
 def _title_case(inner: str, words: list[str]) -> bool:

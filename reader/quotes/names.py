@@ -1534,8 +1534,8 @@ class Entities:
         """How many of the run's first words are a body the article named before, when a
         person's given name and surname follow: "(Marketing Manager at) Ocean Florida Abby
         Dunn" after "Ocean Florida" (0: none)."""
-        if len(run) < 3:
-            return 0
+        if len(run) < 3 or is_given_name(run[0].word) or run[0].folded.rstrip(".") in TITLES:
+            return 0  # (a person's name or a title first: most runs, kept replayable)
         for size in range(len(run) - 2, 0, -1):
             rest = run[size:]
             if len(rest) > 3 or not is_given_name(rest[0].word):
