@@ -1623,7 +1623,7 @@ class _Finder:
         invertible verb ("said King"), resolved (in a tuple: None inside when the words name
         no one); None when the verb has no subject at all. `opens`: it opens its sentence."""
         token = toks[index]
-        phrase = None if opens else subject_before(toks, index)
+        phrase = None if opens else _ending_inversion(toks, index) or subject_before(toks, index)
         confidence = 0.9 if near else 0.6
         if phrase is None and token.folded in INVERTIBLE:
             phrase = _inverted_subject(toks, index + 1)  # "said King"; "Said Comey, “…”"
@@ -3712,6 +3712,19 @@ def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:
 
 # After a word for people, a body they belong to: "Analysts at the Saudi bank Al Noor".
 _AFFILIATION_AFTER = re.compile(r"\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?[\w\s]{0,30}[A-Z]")
+
+
+def _ending_inversion(toks: Sequence[Token], index: int) -> Phrase | None:
+    """ "…, but the world should expect leadership of a different flavour, says Yao.": the
+    name after an invertible verb that follows a comma and ends the sentence (not the
+    clause's own subject, "COP30")."""
+    if index < 1 or toks[index - 1].text != "," or toks[index].folded not in INVERTIBLE:
+        return None
+    named = _inverted_subject(toks, index + 1)
+    if named is None or named.kind != "name":
+        return None
+    after = index + 1 + len(named.tokens)  # (the sentence must end there, before the quotation)
+    return named if after < len(toks) and ends_sentence(toks, after) else None
 
 
 def _named_after_description(toks: Sequence[Token], index: int) -> Phrase | None:

@@ -4869,3 +4869,15 @@ def test_a_titled_person_of_a_place_is_a_person_though_the_title_holds_a_bodys_w
         "“We can’t find ourselves at the bottom of the barrel on education,” Taylor said."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Greg Taylor"]
+
+
+def test_a_name_that_ends_its_sentence_after_a_comma_and_says_speaks_next() -> None:
+    # "…, but the world should expect leadership of a different flavour, says Yao. “…”":
+    # Yao, not COP30
+    text = _article(
+        "Yao Zhe, a policy analyst at Greenpeace, has followed the talks.\n\n"
+        "With the US absent, China will have greater influence at COP30, but the world "
+        "should expect leadership of a different flavour, says Yao. “They cannot expect "
+        "China to do exactly what the US does.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Yao Zhe"]
