@@ -371,44 +371,13 @@ def _possessive(text: str) -> bool:
 
 # A people's possessive that opens a body's name: "People’s Liberation Army", "Children’s
 # Aid Society", "Women’s College Hospital" (the words after it end in an organisation's).
-_GROUP_POSSESSIVES = frozenset(
-    (  # (as `_word_of` leaves them: the possessive's mark taken off)
-        "people",
-        "children",
-        "women",
-        "men",
-        "workers",
-        "veterans",
-        "farmers",
-        "nurses",
-        "teachers",
-        "citizens",
-        "taxpayers",
-        "seniors",
-        "consumers",
-        "students",
-        "patients",
-        "parents",
-        "families",
-        "soldiers",
-        "lawyers",
-        "physicians",
-        "writers",
-        "artists",
-        "homeowners",
-        "tenants",
-        "firefighters",
-        "employees",
-        "mothers",
-        "elders",
-    )
-)
+_GROUP_POSSESSIVES = words("group_possessives")
 # The eras a year is counted in, after its number ("500 BC").
 ERAS = frozenset({"BC", "AD", "BCE", "CE"})
 # US states' and Canadian provinces' postal codes, after a town and a comma.
 _REGION_CODES = frozenset(entries("region_codes"))
-# Envoys, who are posted "to" a country (what titles.txt does not hold).
-_ENVOYS = frozenset({"envoy", "consul", "consul-general", "emissary", "delegate", "attaché"})
+# Envoys, who are posted "to" a country.
+ENVOY_TITLES = words("envoy_titles")
 # Words of NOT_NAMES that are given names too.
 _GIVEN_NAMES_AS_WORDS = words("given_names_as_words")
 _NAME_SUFFIXES = words("name_suffixes")
@@ -1553,9 +1522,11 @@ class Entities:
         the envoy's name: "ambassador to Britain Liu Xiaming", "envoy to the United States
         Kirsten Hillman" (0: none)."""
         at = bisect_left(self._token_starts, run[0].start)
+        if at >= 1 and toks[at - 1].folded == "the":
+            at -= 1  # "envoy to the United States …"
         if at < 2 or toks[at - 1].folded not in {"to", "in", "at"}:
             return 0
-        if toks[at - 2].folded.rstrip(".") not in TITLES and toks[at - 2].folded not in _ENVOYS:
+        if toks[at - 2].folded.rstrip(".") not in TITLES | ENVOY_TITLES:
             return 0
         for size in (3, 2, 1):
             if len(run) - size >= 2 and " ".join(t.folded for t in run[:size]) in COUNTRIES:

@@ -28,6 +28,7 @@ from reader.quotes.given_names import gender_of, is_given_name, person_gender
 from reader.quotes.lexicon import words
 from reader.quotes.names import (
     CONNECTORS,
+    ENVOY_TITLES,
     GROUP_PEOPLE,
     NOT_NAME_LEADS,
     NOT_NAMES,
@@ -289,7 +290,7 @@ def _envoy_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:
     if first is None or first < 2 or toks[first - 1].folded not in {"to", "in"}:
         return None
     noun = first - 2
-    if toks[noun].folded.rstrip(".") not in _ENVOY_TITLES or not toks[noun].text.islower():
+    if toks[noun].folded.rstrip(".") not in ENVOY_TITLES or not toks[noun].text.islower():
         return None
     if " ".join(t.folded for t in words).removeprefix("the ") not in COUNTRIES:
         return None
@@ -318,12 +319,6 @@ def _people_of(toks: Sequence[Token], name: Phrase) -> Phrase | None:
         return None
     start = noun - 1 if noun > 0 and toks[noun - 1].folded in DETERMINERS else noun
     return Phrase(tuple(toks[start:first]) + words, "nominal")
-
-
-# Those posted to a country: "the ambassador to Britain", "Canada's envoy to China".
-_ENVOY_TITLES = frozenset(
-    {"ambassador", "envoy", "consul", "consul-general", "emissary", "high commissioner"}
-)
 
 
 def _people_noun(token: Token) -> bool:

@@ -4677,6 +4677,8 @@ def test_an_envoy_posted_to_a_country_is_not_the_country() -> None:
     speakers = [speaker for _, speaker in _speech(text)]
     assert "Britain" not in speakers
     assert speakers[-2:] == ["Liu Xiaming", "Liu Xiaming"]
+    entities = Entities("Rain.\n\nCanada’s envoy to the United States Kirsten Hillman spoke.")
+    assert {e.name: e.kind for e in entities.entities}["Kirsten Hillman"] == "person"
 
 
 def test_a_peoples_possessive_opens_a_bodys_name() -> None:
