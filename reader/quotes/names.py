@@ -1861,6 +1861,11 @@ class Entities:
                 _two_bodies(folded, joins[0])
                 or ORG_WORDS.isdisjoint(folded)
                 or _is_acronym(run[joins[0] - 1].word)
+                or (  # "… Investor Education Foundation and NORC": a body, then another's letters
+                    joins[0] == len(run) - 2
+                    and _is_acronym(run[-1].word)
+                    and folded[joins[0] - 1] in ORG_WORDS
+                )
                 or (
                     joins[0] >= 2
                     and is_given_name(folded[joins[0] - 2])

@@ -4883,3 +4883,15 @@ def test_a_name_that_ends_its_sentence_after_a_comma_and_says_speaks_next() -> N
         "China to do exactly what the US does.”"
     )
     assert [speaker for _, speaker in _speech(text)] == ["Yao Zhe"]
+
+
+def test_a_body_and_another_bodys_letters_are_two_bodies() -> None:
+    # "a study by the FINRA Investor Education Foundation and NORC at the University of
+    # Chicago": the foundation, and NORC, not one body of both names
+    entities = Entities(
+        "Rain.\n\nA joint study was published by the Financial Industry Regulatory Authority "
+        "Investor Education Foundation and NORC at the University of Chicago."
+    )
+    names = {e.name for e in entities.entities}
+    assert "Financial Industry Regulatory Authority Investor Education Foundation" in names
+    assert "NORC" in names
