@@ -4895,3 +4895,10 @@ def test_a_body_and_another_bodys_letters_are_two_bodies() -> None:
     names = {e.name for e in entities.entities}
     assert "Financial Industry Regulatory Authority Investor Education Foundation" in names
     assert "NORC" in names
+
+
+def test_a_hub_is_a_body() -> None:
+    kinds = {
+        e.name: e.kind for e in Entities("Rain.\n\nIt topped the Strava Community Hub.").entities
+    }
+    assert kinds == {"Strava Community Hub": "org"}
