@@ -114,6 +114,13 @@ _LABEL_NOUN_AFTER = re.compile(
     r"(?=\s*[,.;:)]|\s+(?:that|which|has|had|have|is|was|were|in|on|for|of|to|by|and|with|from"
     r"|as|\w+ing|\w+ed)\b)"
 )
+# Before a short quotation, a speaker's appearance on a show: its name ("the actor
+# previously said on “DWTS.”", "told reporters on “Face the Nation”").
+_SAID_ON = re.compile(
+    r"\b(?:said|says|told|tells|appeared|appearing|speaking|spoke|interviewed)"
+    r"(?:\s+(?!(?:he|she|they|it|we|i|you|was|is|had|has)\b)[\w,]+){0,2}\s+on\s*$",
+    re.IGNORECASE,
+)
 # Before any quotation, a part or version of a work: its title ("a previous episode of
 # “DWTS.”", "began the intro to “Takin’ It to the Streets.”").
 _PART_OF_WORK = re.compile(
@@ -959,6 +966,7 @@ class _Finder:
             if (
                 _PART_OF_WORK.search(lead)
                 or _SLOGAN_LEAD.search(lead)
+                or (_SAID_ON.search(lead) and len(_WORD.findall(inner)) <= 6)
                 or (
                     _PERFORMED_LEAD.search(lead)  # (the cheap test first: one in many)
                     and _title_case(inner.rstrip().rstrip(".,"), _WORD.findall(inner))

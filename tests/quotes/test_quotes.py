@@ -4902,3 +4902,16 @@ def test_a_hub_is_a_body() -> None:
         e.name: e.kind for e in Entities("Rain.\n\nIt topped the Strava Community Hub.").entities
     }
     assert kinds == {"Strava Community Hub": "org"}
+
+
+def test_a_show_a_speaker_spoke_on_is_no_ones_words() -> None:
+    # "the actor previously said on “DWTS.”": the show; "said he survived on “coffee …”": his
+    text = _article(
+        "“Hearing the heartbeat was something we never take for granted,” the actor "
+        "previously said on “DWTS.”\n\n"
+        "Lacroix later said he survived on “coffee, pepperoni sticks and adrenalin.”"
+    )
+    assert [quote for quote, _ in _speech(text)] == [
+        "Hearing the heartbeat was something we never take for granted,",
+        "coffee, pepperoni sticks and adrenalin.",
+    ]
