@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from bench.convert_probes import convert_article
+from bench.convert_probes import convert_article, write_article
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "quotes" / "fundus_labels.json"
@@ -34,7 +34,6 @@ def convert(fundus: Path = FUNDUS, out: Path = OUT, labels: Path = LABELS) -> tu
     index = {row["file"]: row for row in csv.DictReader((fundus / "index.csv").open())}
     articles = json.loads(labels.read_text(encoding="utf-8"))["articles"]
     written, left_out = 0, []
-    out.mkdir(parents=True, exist_ok=True)
     for name, labelled in sorted(articles.items()):
         row = index.get(name)
         body_path = fundus / row["set"] / f"{name}.txt" if row else None
@@ -48,10 +47,7 @@ def convert(fundus: Path = FUNDUS, out: Path = OUT, labels: Path = LABELS) -> tu
         if gold is None:
             left_out.append(f"{name} (a label matches no quotation)")
             continue
-        (out / f"{name}.txt").write_text(text, encoding="utf-8")
-        (out / f"{name}.quotes.json").write_text(
-            json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+        write_article(out, name, text, gold)
         written += 1
     return written, left_out
 

@@ -81,14 +81,18 @@ def convert(name: str, folder: Path, out: Path = OUT) -> tuple[int, list[str]]:
         if gold is None:
             left_out.append(text_path.name)
             continue
-        stem = f"{name}-{text_path.stem}"
-        out.mkdir(parents=True, exist_ok=True)
-        (out / f"{stem}.txt").write_text(text, encoding="utf-8")
-        (out / f"{stem}.quotes.json").write_text(
-            json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
-        )
+        write_article(out, f"{name}-{text_path.stem}", text, gold)
         written += 1
     return written, left_out
+
+
+def write_article(out: Path, stem: str, text: str, gold: list[dict[str, Any]]) -> None:
+    """Write an article and its gold quotations as a set of `bench.quotes` holds them."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (out / f"{stem}.quotes.json").write_text(
+        json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -969,7 +969,7 @@ class _Finder:
                 or (_SAID_ON.search(lead) and len(_WORD.findall(inner)) <= 6)
                 or (
                     _PERFORMED_LEAD.search(lead)  # (the cheap test first: one in many)
-                    and _title_case(inner.rstrip().rstrip(".,"), _WORD.findall(inner))
+                    and _closing_title(inner, _WORD.findall(inner))
                 )  # (its full stop, US style)
                 or (
                     inner.rstrip()[-1:] != ","
@@ -1179,11 +1179,11 @@ class _Finder:
         named = (len(words) <= 4 or title_case) and METALINGUISTIC.search(lead)
         # (a title closing its sentence holds the sentence's full stop, US style: "moved to
         # “Sesame Street.”")
-        placed = _PLACE_LEAD.search(lead) and _title_case(inner_text.rstrip().rstrip(".,"), words)
+        placed = _PLACE_LEAD.search(lead) and _closing_title(inner_text, words)
         naming = _NAMING_VERB.search(lead) is not None
         given_name = title_case and naming and inner_text.lstrip()[:1].isupper()
         # (a name given ends a sentence in its own full stop: "they call “the Furniture.”")
-        name_given = naming and _title_case(inner_text.rstrip().rstrip(".,"), words)
+        name_given = naming and _closing_title(inner_text, words)
         if (named and (title_case or name_given or not naming)) or given_name or titled or placed:
             # words cited as words, titles, names given ("the players call him “Papa Bear”")
             return QuoteFinding(quote, speech=False), None
@@ -3887,7 +3887,14 @@ def _quoted_title(inner: str) -> bool:
     if len(inner) > 160 or not inner.lstrip()[:1].isupper():
         return False  # (most quotations: a sentence's words, not looked at further)
     words = _WORD.findall(inner)
-    return 3 <= len(words) <= 20 and _title_case(inner.rstrip().rstrip(".,"), words)
+    return 3 <= len(words) <= 20 and _closing_title(inner, words)
+
+
+def _closing_title(inner: str, words: list[str]) -> bool:
+    """`_title_case`, the quotation's own full stop or comma set aside: a title that closes
+    its sentence holds the sentence's stop, US style ("to perform “Takin’ It to the
+    Streets.”")."""
+    return _title_case(inner.rstrip().rstrip(".,"), words)
 
 
 def _title_case(inner: str, words: list[str]) -> bool:
