@@ -1313,7 +1313,7 @@ class _Finder:
 
     def _partial(self, quote: Quotation, floor: int, length: int = 1) -> _Attribution | None:
         """Who a short quotation inside a reporting sentence belongs to: the subject of the
-        last reporting verb before it in its sentence, twenty words at most ("Barkley also
+        last reporting verb before it in its sentence, thirty words at most ("Barkley also
         said that CNN has done an “awful” job", "Perez hammered Trump, calling him a “train
         wreck”", "hailed the vote as “fantastic”"), if that subject is a named person,
         organisation or country (not "I" or "we", the writer, nor "the researchers": a scare
@@ -1326,7 +1326,7 @@ class _Finder:
             if ends_sentence(toks, index):
                 break
             words += token.text[:1].isalnum()
-            if words > 20:
+            if words > 30:
                 break
             previous = toks[index - 1].folded if index else ""
             if not (

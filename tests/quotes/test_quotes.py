@@ -4915,3 +4915,15 @@ def test_a_show_a_speaker_spoke_on_is_no_ones_words() -> None:
         "Hearing the heartbeat was something we never take for granted,",
         "coffee, pepperoni sticks and adrenalin.",
     ]
+
+
+def test_a_partial_quotation_far_from_its_reporting_verb_is_its_subjects() -> None:
+    # "The port authority said on Monday that … (twenty-odd words) … for spreading
+    # “misleading” claims": the authority's word, though its verb is far back
+    text = _article(
+        "Rain fell.\n\n"
+        "The Halvorsen Port Authority said on Monday that the shipping line's regional "
+        "manager and its harbour pilot had been suspended from every berth of the eastern "
+        "terminal for spreading “misleading” claims about the spill."
+    )
+    assert _speech(text) == [("misleading", "Halvorsen Port Authority")]
