@@ -2969,6 +2969,7 @@ class Entities:
                     and len(parts) >= 3
                     and parts[-1] in ORG_WORDS
                     and parts[-1].rstrip(".") not in CORPORATE_ENDINGS
+                    and not self._alone_before(entity)
                 ):
                     return entity
         # "Ms López" for María Fernanda López Gutiérrez, "Mr Faizal" for Ahmad Faizal Hamid,
@@ -2997,6 +2998,16 @@ class Entities:
                 if entity.surname == self._surnames[index]:
                     return entity
         return None
+
+    def _alone_before(self, entity: Entity) -> bool:
+        """Whether the article's body names `entity`'s first word on its own before `entity` is first named:
+        "Now Strava says …" long before "the Strava Community Hub" (the forum is the app's,
+        not the app). The headline, which often shortens a name the body gives in full, is
+        not counted."""
+        body = self.text.find("\n") + 1
+        first, rest = entity.name.split(maxsplit=1)
+        pattern = re.compile(rf"\b{re.escape(first)}\b(?!\s+{re.escape(rest)})")
+        return pattern.search(self.text, body, entity.first) is not None if body else False
 
     def _file_name(self, entity: Entity) -> None:
         """Index a new entity, or an old one under its new name, for `_find_by_part`."""

@@ -4927,3 +4927,15 @@ def test_a_partial_quotation_far_from_its_reporting_verb_is_its_subjects() -> No
         "terminal for spreading “misleading” claims about the spill."
     )
     assert _speech(text) == [("misleading", "Halvorsen Port Authority")]
+
+
+def test_a_body_named_alone_before_a_longer_name_is_not_that_name() -> None:
+    # "Kestrel says … the Kestrel Community Hub": the app, not its forum named later
+    text = _article(
+        "Rain.\n\n"
+        "Users of the Kestrel community have long complained of cheats.\n\n"
+        "Now Kestrel says it will use machine learning to remove “questionable” rides.\n\n"
+        "Dark mode, according to the Kestrel Community Hub, is the second most wanted feature."
+        "\n\nKestrel says it will introduce dark mode “later this summer.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Kestrel", "Kestrel"]
