@@ -7,10 +7,10 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus omnivore stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes omnivore stress interop clean help
 
 help:  ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Reader needs Python 3.11 or newer; set PYTHON=python3.11 (or newer)")'
@@ -58,6 +58,9 @@ news-fixtures: $(STAMP)  ## Fetch newspaper's, goose3's and Postlight's test pag
 fundus: $(STAMP)  ## Fetch fundus's parser-test pages (a blind set of cleaning, and of speakers: fundus-quotes) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_fundus
 	$(BIN)/python -m bench.convert_fundus_quotes
+
+l3s-quotes: $(STAMP)  ## Fetch L3S-GN1's 2008 news pages and build the l3s-quotes set of speakers into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_l3s_quotes
 
 omnivore: $(STAMP)  ## Fetch Omnivore's Readability test pages (the fifth blind set) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_omnivore

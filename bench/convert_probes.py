@@ -25,7 +25,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from reader.core.text import TextStructure
+from reader.core.text import Span, TextStructure
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "quotes" / "probes"
 
@@ -49,6 +49,8 @@ def convert_article(text: str, labels: list[dict[str, Any]]) -> list[dict[str, A
             if _words(text[inner.start : inner.end])[: len(wanted)] == wanted:
                 break
         else:
+            if gold and _continues(text, quotations[at - 1].inner, wanted, label, gold[-1]):
+                continue  # a later paragraph's piece of the quotation labelled before
             return None
         at = index + 1
         speaker = label.get("speaker")
@@ -66,6 +68,19 @@ def convert_article(text: str, labels: list[dict[str, Any]]) -> list[dict[str, A
             item["debatable"] = True
         gold.append(item)
     return gold
+
+
+def _continues(
+    text: str, inner: Span, wanted: list[str], label: dict[str, Any], last: dict[str, Any]
+) -> bool:
+    """Whether a label names a later paragraph's piece of the quotation `inner`, labelled
+    just before with the same speaker: a quotation over several paragraphs opens each with a
+    mark and closes only at its end, and the finder, like `TextStructure`, holds it as one."""
+    speaker = label.get("speaker")
+    same = (speaker if speaker and str(speaker).casefold() != "none" else None) == last["speaker"]
+    # (a new paragraph's mark, or one after a full stop where a page lost the break)
+    pieces = re.split(r"(?:\n\s*|(?<=[.?!])\s+)[\"“]", text[inner.start : inner.end])[1:]
+    return same and any(_words(piece)[: len(wanted)] == wanted for piece in pieces)
 
 
 def convert(name: str, folder: Path, out: Path = OUT) -> tuple[int, list[str]]:

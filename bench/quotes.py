@@ -75,7 +75,10 @@ DIRECTQUOTE = Path(os.environ.get("READER_DIRECTQUOTE", ROOT / "bench" / ".data"
 FUNDUS_QUOTES = Path(
     os.environ.get("READER_FUNDUS_QUOTES", ROOT / "bench" / ".data" / "fundus-quotes")
 )
-PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", "fundus-quotes")
+# Where `bench.convert_l3s_quotes` puts the real news of L3S-GN1 (2008), labelled blind in
+# stop 45 (READER_L3S_QUOTES overrides it).
+L3S_QUOTES = Path(os.environ.get("READER_L3S_QUOTES", ROOT / "bench" / ".data" / "l3s-quotes"))
+PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", "fundus-quotes", "l3s-quotes")
 BLIND = "polnear-test"
 BLIND_DIRECTQUOTE = "directquote-test"
 CONFIDENT = 0.8  # the confidence a user may accept without reading
@@ -93,6 +96,8 @@ def set_articles(name: str) -> list[Path]:
         folder, half = SETS[name], ""
     elif name == "fundus-quotes":
         folder, half = FUNDUS_QUOTES, ""
+    elif name == "l3s-quotes":
+        folder, half = L3S_QUOTES, ""
     elif name.startswith("directquote-"):
         folder, half = DIRECTQUOTE / name.removeprefix("directquote-"), ""
     elif name == BLIND:
@@ -381,6 +386,12 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"note: fundus-quotes not found under {FUNDUS_QUOTES}; `python -m bench.fetch_fundus`"
             " and `python -m bench.convert_fundus_quotes` fetch and build it there",
+            file=sys.stderr,
+        )
+    if "l3s-quotes" in absent:
+        print(
+            f"note: l3s-quotes not found under {L3S_QUOTES}; `python -m bench.convert_l3s_quotes`"
+            " fetches and builds it there",
             file=sys.stderr,
         )
     if absent:

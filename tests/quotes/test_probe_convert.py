@@ -78,3 +78,37 @@ def test_the_fundus_set_is_rebuilt_from_the_fetched_bodies_and_the_committed_lab
     assert [(g["quote"], g["speaker"]) for g in gold] == [
         ("We will fix the road this summer,", "Jane Roe")
     ]
+
+
+def test_the_later_pieces_of_a_quotation_over_paragraphs_are_the_first_ones() -> None:
+    # A quotation over three paragraphs opens each with a mark and closes at its end (the
+    # second piece after a page lost its paragraph break): one quotation, as the finder holds it
+    text = (
+        "Coach stays\n\n"
+        'Ramos said: "He made a great contribution.\n\n'
+        '"He is a valuable player. "But I cannot promise he stays."\n\n'
+        '"No," said Levy.\n'
+    )
+    pieces = [
+        {"quote_start_words": "He made a great", "speaker": "Juan Ramos"},
+        {"quote_start_words": "He is a valuable", "speaker": "Juan Ramos"},
+        {"quote_start_words": "But I cannot promise", "speaker": "Juan Ramos"},
+        {"quote_start_words": "No", "speaker": "Daniel Levy"},
+    ]
+    gold = convert_article(text, pieces)
+    assert gold is not None
+    assert [(g["quote"][:15], g["speaker"]) for g in gold] == [
+        ("He made a great", "Juan Ramos"),
+        ("No,", "Daniel Levy"),
+    ]
+    # a piece given to someone else is not a piece of it: nothing is guessed
+    pieces[1]["speaker"] = "Daniel Levy"
+    assert convert_article(text, pieces) is None
+
+
+def test_the_l3s_labels_cover_every_chosen_article() -> None:
+    from bench.convert_l3s_quotes import ARTICLES, LABELS
+
+    labelled = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
+    assert len(labelled) == ARTICLES
+    assert all(name.startswith("l3s-") for name in labelled)
