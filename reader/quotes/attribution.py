@@ -1263,6 +1263,7 @@ class _Finder:
             attribution = (
                 self._repeated(inner_text)
                 or self._unnamed_opening(quote)
+                or (speaker_here and self._reported_since(previous_end, quote, speaker_here))
                 or (speaker_here and _weaker(speaker_here, 0.8))
                 or self._before(para.start, quote.outer.start, near=False)
                 or (
@@ -1274,6 +1275,25 @@ class _Finder:
         if attribution is None:
             return QuoteFinding(quote, speech=True, confidence=0.2), None
         return self._found(quote, attribution)
+
+    def _reported_since(
+        self, previous_end: int, quote: Quotation, speaker_here: _Attribution
+    ) -> _Attribution | None:
+        """Someone other than the paragraph's speaker so far whose words a sentence between
+        the last quotation and its own attribution and this one reports (a sentence of its
+        own, not "“…,” Trump assured Jones, after Jones assured Trump …"): "“…,” Moon added. …
+        but Mitchell explained
+        he had no intention of tearing a strip off his rookie. “Even if we had lost …”"."""
+        index = bisect_right(self._sentence_starts, previous_end)
+        if index >= len(self._sentence_starts):
+            return None
+        floor = self._sentence_starts[index]  # past the last quotation's own attribution
+        if floor >= quote.outer.start:
+            return None
+        found = self._before(floor, quote.outer.start, near=False)
+        if found is None or found.entity is None or found.entity is speaker_here.entity:
+            return None
+        return _weaker(found, 0.8)
 
     def _unnamed_opening(self, quote: Quotation) -> _Attribution | None:
         """No one named, when the quotation's own sentence opens on someone unnamed and

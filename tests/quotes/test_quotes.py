@@ -4939,3 +4939,15 @@ def test_a_body_named_alone_before_a_longer_name_is_not_that_name() -> None:
         "\n\nKestrel says it will introduce dark mode “later this summer.”"
     )
     assert [speaker for _, speaker in _speech(text)] == ["Kestrel", "Kestrel"]
+
+
+def test_a_sentence_reporting_someone_else_between_quotations_hands_on_to_them() -> None:
+    # "“…,” Okafor added. … but Brennan explained he would not … “Even if we had lost …”":
+    # the coach's words, not the player's quoted last in the paragraph
+    text = _article(
+        "Rain.\n\n"
+        "“I just wanted to keep playing,” Dele Okafor added after the game. It is easy to "
+        "praise Okafor now, but coach Martin Brennan explained he had never meant to punish "
+        "his rookie. “Even if we had lost, I would not have said a word to him.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Dele Okafor", "Martin Brennan"]
