@@ -4951,3 +4951,15 @@ def test_a_sentence_reporting_someone_else_between_quotations_hands_on_to_them()
         "his rookie. “Even if we had lost, I would not have said a word to him.”"
     )
     assert [speaker for _, speaker in _speech(text)] == ["Dele Okafor", "Martin Brennan"]
+
+
+def test_a_wine_house_named_after_its_founder_is_not_the_founder() -> None:
+    # "Keith Tulloch, of Keith Tulloch Wines, … “…,” Mr Tulloch told AAP": the man
+    text = _article(
+        "Rain.\n\n"
+        "Trevor, 52, died in the blast at Drayton's Family Wines at Pokolbin.\n\n"
+        "Keith Merrow, of Keith Merrow Wines, was unable to make the meeting but he said "
+        "the valley would help.\n\n"
+        "“People here will do all they can,” Mr Merrow told AAP."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Keith Merrow"]
