@@ -4963,3 +4963,11 @@ def test_a_wine_house_named_after_its_founder_is_not_the_founder() -> None:
         "“People here will do all they can,” Mr Merrow told AAP."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Keith Merrow"]
+
+
+def test_a_caucus_is_a_body() -> None:
+    kinds = {
+        e.name: e.kind
+        for e in Entities("Rain.\n\nShe leads the Democratic Black Women Caucus.").entities
+    }
+    assert kinds == {"Democratic Black Women Caucus": "org"}
