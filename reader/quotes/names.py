@@ -383,6 +383,11 @@ _GIVEN_NAMES_AS_WORDS = words("given_names_as_words")
 _NAME_SUFFIXES = words("name_suffixes")
 
 
+# The Arabic article a surname may carry, which news copy drops after the first mention
+# ("Bashar al-Assad", then "Assad"; "Mohamed al-Fayed", "Mr Fayed").
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‑](?=\w{3})")
+
+
 def surname_of(name: str) -> str:
     """A person's surname, folded: "James P. Kennedy Jr." -> "kennedy"."""
     words = name.casefold().split()
@@ -2891,12 +2896,13 @@ class Entities:
         # A full name after the surname alone ("Obama", then "Barack Obama"), or after the
         # given name someone was introduced by ("her mother, Fiona," then "Fiona Parry").
         surname = surname_of(key)
+        bare = _ARABIC_ARTICLE.sub("", surname)  # "Assad" of "Bashar al-Assad"
         for entity in self.entities:
             if (
                 entity.kind == "person"
                 and len(entity.name.split()) == 1
                 and (
-                    entity.name.casefold() == surname
+                    entity.name.casefold() in {surname, bare}
                     or (id(entity) in self._given_only and entity.name.casefold() == words[0])
                 )
             ):
@@ -2905,7 +2911,7 @@ class Entities:
                 self._file_name(entity)
                 return entity
         entity = self._entity(name, "person", first)
-        entity.aliases.add(surname)
+        entity.aliases.update({surname, bare})
         if len(words) == 2 and _FAMILY_NAME_FIRST.search(name):
             entity.aliases.add(words[0])  # "Park" later for "Park Ji-yeon": the family name
         if len(words) > 1 and not _FAMILY_NAME_FIRST.search(name):

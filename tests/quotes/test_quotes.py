@@ -4971,3 +4971,16 @@ def test_a_caucus_is_a_body() -> None:
         for e in Entities("Rain.\n\nShe leads the Democratic Black Women Caucus.").entities
     }
     assert kinds == {"Democratic Black Women Caucus": "org"}
+
+
+def test_a_surname_without_its_arabic_article_is_the_full_names() -> None:
+    # "The Fayed version …" before "Mohamed al-Fayed"; "Mr Fayed said" after him
+    text = _article(
+        "Rain.\n\n"
+        "The Haddad version was told in court.\n\n"
+        "Khalil al-Haddad, the hotel's owner, gave evidence for two days.\n\n"
+        "In a call after the crash, Mr Haddad said: “This is not an accident.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Khalil al-Haddad"]
+    names = {e.name for e in Entities("Rain.\n\nBashar al-Assad spoke. Then Assad left.").entities}
+    assert names == {"Bashar al-Assad"}
