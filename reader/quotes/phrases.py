@@ -1271,6 +1271,20 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         appositive = _appositive_name(toks, index)
         if appositive is not None:
             return appositive  # "said another leading advocate, Andrew J. Pincus of ..."
+        if first.folded == "the":
+            # "said the party leader John Smith", "said the Sunni secular politician Salih
+            # al-Mutlak": the name the role leads to (one capitalised word may lead the role)
+            lead = index + 1 + (index + 2 < len(toks) and _name_token(toks[index + 1]))
+            named_at = _name_after_role(toks, lead)
+            before_name = toks[named_at - 1] if named_at is not None else None
+            if (
+                named_at is not None
+                and before_name is not None
+                and before_name.text.isalpha()
+                and before_name.folded not in PREPOSITIONS | AUXILIARIES | CONNECTORS
+                and not _verbish(before_name)
+            ):
+                return subject_after(toks, named_at)
         end = index + 1
         while (
             end < len(toks)

@@ -4984,3 +4984,19 @@ def test_a_surname_without_its_arabic_article_is_the_full_names() -> None:
     assert [speaker for _, speaker in _speech(text)] == ["Khalil al-Haddad"]
     names = {e.name for e in Entities("Rain.\n\nBashar al-Assad spoke. Then Assad left.").entities}
     assert names == {"Bashar al-Assad"}
+
+
+def test_a_role_after_the_leads_to_the_name_after_it() -> None:
+    # "said the Sunni secular politician Salih al-Mutlak", "said the party leader John Smith"
+    for cue, speaker in (
+        ("said the party leader Joan Tremblay.", "Joan Tremblay"),
+        (
+            "said the Sunni secular politician Salih al-Mutlak, head of the front.",
+            "Salih al-Mutlak",
+        ),
+        ("said the veteran politician Joan Tremblay, head of the front.", "Joan Tremblay"),
+    ):
+        text = _article(
+            f"Rain.\n\nThe assembly voted on Monday.\n\n“We will fight this law,” {cue}"
+        )
+        assert [name for _, name in _speech(text)] == [speaker], cue
