@@ -2637,6 +2637,20 @@ class Entities:
             entity = self._initialled.get(words[0].replace(".", ""))
             if entity is not None:
                 entity.aliases.add(words[0].replace(".", "").casefold())
+        if entity is None and len(run) == 1 and words[0].casefold() in ORG_WORDS:
+            # "the Commission said" after "the European Commission": the body named last
+            # whose name ends in that word
+            key = words[0].casefold()
+            entity = next(
+                (
+                    e
+                    for e in reversed(self.entities)
+                    if e.kind == "org"
+                    and len(e.name.split()) > 1
+                    and e.name.split()[-1].casefold() == key
+                ),
+                None,
+            )
         if entity is None:
             entity = self._entity(name, "org", run[0].start)
             for initials in {_initials(words), _initials(_hyphen_parts(words))}:

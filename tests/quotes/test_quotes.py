@@ -5000,3 +5000,17 @@ def test_a_role_after_the_leads_to_the_name_after_it() -> None:
             f"Rain.\n\nThe assembly voted on Monday.\n\n“We will fight this law,” {cue}"
         )
         assert [name for _, name in _speech(text)] == [speaker], cue
+
+
+def test_a_bodys_last_word_alone_is_the_body_named_before() -> None:
+    # "the European Commission … the Commission said", "The Washington Post … the Post"
+    text = _article(
+        "Rain.\n\n"
+        "The European Commission has opened an inquiry into the software maker.\n\n"
+        "The Commission said it will look at whether the format “is open enough.”\n\n"
+        "The Halifax Post reported the talks first. “There will always be exceptions,” the "
+        "Post quoted an aide as saying."
+    )
+    names = {e.name for e in Entities(text).entities}
+    assert "Commission" not in names and "Post" not in names
+    assert _speech(text)[0] == ("is open enough.", "European Commission")
