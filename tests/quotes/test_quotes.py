@@ -5014,3 +5014,13 @@ def test_a_bodys_last_word_alone_is_the_body_named_before() -> None:
     names = {e.name for e in Entities(text).entities}
     assert "Commission" not in names and "Post" not in names
     assert _speech(text)[0] == ("is open enough.", "European Commission")
+
+
+def test_the_boss_is_the_manager_named_before() -> None:
+    # "Tottenham manager Juande Ramos … said the Spurs boss"; the captain, the skipper
+    text = _article(
+        "Rain.\n\n"
+        "Harrow manager Tomas Ribeiro has said chairman Daniel Ostrow will decide.\n\n"
+        "“He made a great contribution,” said the Harrow boss."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Tomas Ribeiro"]
