@@ -1451,6 +1451,13 @@ class _Finder:
                     # according to the Intelligencer": his words, as they were reported
                     break
                 return self._according_to(toks, index, phrase, 0.9)
+        if (
+            len(toks) > 2
+            and f"{toks[0].folded} {toks[1].folded}" in _PHRASAL_SPEECH_VERBS
+            and toks[2].text[:1].isupper()
+            and (phrase := _inverted_subject(toks, 2)) is not None
+        ):  # "“Maybe razor,” chimed in Ovechkin"
+            return self._resolve(phrase, self._cue(toks[0]), 0.95, toks[0].start)
         for index, token in enumerate(toks[:30]):
             previous = toks[index - 1].text if index else ","
             verb = is_speech_verb(token.text, previous) or (
@@ -3678,6 +3685,7 @@ def _kinds_clash(noun: str, name: str) -> bool:
 
 
 _TITLE_WORDS = table("title_abbreviations")
+_PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "chimed in Ovechkin"
 _ROLE_KINDS = {kind: frozenset(titles.split()) for kind, titles in table("role_kinds").items()}
 _OWNED_ROLE = re.compile(r"(?<=['’]s) [a-z][\w-]*, (?:the )?")  # "…'s operator, " then a name
 # "In a news release, …", "In its most recent report, …": a document that opens a clause.

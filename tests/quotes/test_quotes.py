@@ -5024,3 +5024,18 @@ def test_the_boss_is_the_manager_named_before() -> None:
         "“He made a great contribution,” said the Harrow boss."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Tomas Ribeiro"]
+
+
+def test_a_phrasal_speech_verb_before_its_subject() -> None:
+    # "“A front tooth,” added Leonsis. “Maybe razor,” chimed in Ovechkin."
+    text = _article(
+        "Rain.\n\n"
+        "Ilya Petrov signed a deal with owner Ted Lindqvist on Thursday.\n\n"
+        "“A front tooth,” added Lindqvist. “Maybe razor,” chimed in Petrov. “Not yet,” shot "
+        "back Lindqvist."
+    )
+    assert [speaker for _, speaker in _speech(text)] == [
+        "Ted Lindqvist",
+        "Ilya Petrov",
+        "Ted Lindqvist",
+    ]
