@@ -5039,3 +5039,17 @@ def test_a_phrasal_speech_verb_before_its_subject() -> None:
         "Ilya Petrov",
         "Ted Lindqvist",
     ]
+
+
+def test_states_after_a_regions_word_is_a_noun() -> None:
+    # "referred to … the Arab Gulf states as the “Persian Gulf”": no Gulf speaks
+    from reader.quotes.cues import is_speech_verb
+
+    assert not is_speech_verb("states", "Gulf") and not is_speech_verb("states", "member")
+    assert is_speech_verb("states", "Smith")
+    text = _article(
+        "Rain.\n\n"
+        "One official complained that he had referred to the water between Iran and the "
+        "Arab Gulf states as the “Persian Gulf”."
+    )
+    assert all(speaker != "Arab Gulf" for _, speaker in _speech(text))
