@@ -92,11 +92,11 @@ from reader.quotes.ranking import model as ranking_model
 
 _WORD = re.compile(r"\w+")
 _PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")
-# Before a title in capitals: a verb of performing it, or a broadcaster's name owning it
-# ("played “We’re Not Gonna Take It”", "said on CNBC's “Trading Nation”").
+# Before a title in capitals: a verb of performing it, or a name owning it ("played “We’re
+# Not Gonna Take It”", "said on CNBC's “Trading Nation”", "Alicia Keys' “As I Am”").
 _PERFORMED_LEAD = re.compile(
     r"(?:\b(?:perform|performs|performed|performing|play|plays|played|playing|sang|sing|sings"
-    r"|singing|sung|recorded|covered|covering)|\b[A-Z][\w.&-]*['’]s)\s*$"
+    r"|singing|sung|recorded|covered|covering)|\b[A-Z][\w.&-]*(?:['’]s|s['’]))\s*$"
 )
 # Before any quotation, even a sentence: a slogan's noun ("with the slogan “Meth, we’re on
 # it.”", "the tagline: “…”").
@@ -112,7 +112,7 @@ _LABEL_NOUN_AFTER = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:campaign|campaigns|formula|policy|doctrine|initiative|slogan|mantra"
     r"|tagline|motto|ad|ads|advert|billboards?|commercials?)"
     r"(?=\s*[,.;:)]|\s+(?:that|which|has|had|have|is|was|were|in|on|for|of|to|by|and|with|from"
-    r"|as|\w+ing|\w+ed)\b)"
+    r"|as|than|at|\w+ing|\w+ed)\b)"
 )
 # Before a short quotation, a speaker's appearance on a show: its name ("the actor
 # previously said on “DWTS.”", "told reporters on “Face the Nation”").

@@ -5053,3 +5053,14 @@ def test_states_after_a_regions_word_is_a_noun() -> None:
         "Arab Gulf states as the “Persian Gulf”."
     )
     assert all(speaker != "Arab Gulf" for _, speaker in _speech(text))
+
+
+def test_a_title_owned_by_a_name_in_s_or_before_a_campaign_is_no_ones_words() -> None:
+    # "Alicia Keys' “As I Am” at No. 3"; "its “Pepsi Stuff” advertising campaign than …"
+    text = _article(
+        "Rain.\n\n"
+        "Mary Jones said the chart had changed. Next came Alicia Keys' “As I Am” at No. 3.\n\n"
+        "Pepsi said it will spend more on its “Pepsi Stuff” advertising campaign than on "
+        "any other."
+    )
+    assert _speech(text) == []
