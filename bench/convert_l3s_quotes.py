@@ -1,7 +1,7 @@
 """Build the `l3s-quotes` set of `python -m bench.quotes` into bench/.data/l3s-quotes.
 
     python -m bench.convert_l3s_quotes [--mirror DIR]       # the articles and their gold
-    python -m bench.convert_l3s_quotes --texts OUT          # the bare texts, to label
+    python -m bench.convert_l3s_quotes --texts OUT [--batch 2]   # the bare texts, to label
 
 A blind set of real news for quote and speaker finding (issue 17), of another time and other
 outlets than the `zyte` and `fundus-quotes` sets: L3S-GN1's English Google News pages of
@@ -15,6 +15,10 @@ Reader (stop 45; first and only blind score in tests/data/quotes/SOURCES.md), co
 first words and speakers (tests/data/quotes/l3s_labels.json). L3S-GN1 is for research use,
 so the text stays out of the repository and is rebuilt here from the dataset's repository
 (github: geodrome/page-signal, at the commit `bench.fetch_extraction_corpus` pins).
+
+A second batch, `l3s-quotes-2` (the next 70 pages down the same order, no site of the
+first), was labelled the same way after the mends read off the first, to score them once
+on pages of the same kind that no one had read (labels: tests/data/quotes/l3s2_labels.json).
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ from bench.fetch_extraction_corpus import MANIFEST, SOURCES, Repository, gold_l3
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "quotes" / "l3s_labels.json"
 OUT = Path(os.environ.get("READER_L3S_QUOTES", ROOT / "bench" / ".data" / "l3s-quotes"))
+LABELS_2 = ROOT / "tests" / "data" / "quotes" / "l3s2_labels.json"
+OUT_2 = Path(os.environ.get("READER_L3S_QUOTES_2", ROOT / "bench" / ".data" / "l3s-quotes-2"))
+BATCHES = {1: (LABELS, OUT), 2: (LABELS_2, OUT_2)}  # batch -> its labels, its set's folder
 CACHE = ROOT / "bench" / ".data" / "extraction" / "sources"
 ARTICLES = 70
 MIN_WORDS = 150
@@ -55,8 +62,9 @@ def headline_l3s(raw: bytes) -> str:
     return ""
 
 
-def chosen(repository: Repository) -> list[tuple[str, str]]:
-    """The set's articles, (name, text), chosen as the module docstring says."""
+def chosen(repository: Repository, batch: int = 1) -> list[tuple[str, str]]:
+    """A batch's articles, (name, text), chosen as the module docstring says: batch 2 goes
+    on down the same order after batch 1, one page a site across both."""
     with MANIFEST.open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["dataset"] == "l3s-gn1"]
     rows.sort(
@@ -79,9 +87,9 @@ def chosen(repository: Repository) -> list[tuple[str, str]]:
                 (f"{headline}\n\n" if headline else "") + body + "\n",
             )
         )
-        if len(articles) == ARTICLES:
+        if len(articles) == ARTICLES * batch:
             break
-    return articles
+    return articles[ARTICLES * (batch - 1) :]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,33 +102,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--texts", type=Path, help="write the bare texts here (for labelling), no gold"
     )
+    parser.add_argument(
+        "--batch", type=int, choices=sorted(BATCHES), default=1, help="with --texts: which batch"
+    )
     args = parser.parse_args(argv)
     CACHE.mkdir(parents=True, exist_ok=True)
-    articles = chosen(Repository(SOURCES["l3s"], args.mirror, CACHE))
+    repository = Repository(SOURCES["l3s"], args.mirror, CACHE)
     if args.texts is not None:
         args.texts.mkdir(parents=True, exist_ok=True)
+        articles = chosen(repository, args.batch)
         for name, text in articles:
             (args.texts / f"{name}.txt").write_text(text, encoding="utf-8")
-        print(f"l3s-quotes: {len(articles)} texts in {args.texts}")
+        print(f"l3s batch {args.batch}: {len(articles)} texts in {args.texts}")
         return 0
-    if not LABELS.exists():
+    built = 0
+    for batch, (labels_path, out) in sorted(BATCHES.items()):
+        if not labels_path.exists():
+            continue
+        labels = json.loads(labels_path.read_text(encoding="utf-8"))["articles"]
+        written, left_out = 0, []
+        for name, text in chosen(repository, batch):
+            if name not in labels:
+                continue
+            gold = convert_article(text, labels[name]["labels"])
+            if gold is None:
+                left_out.append(f"{name} (a label matches no quotation)")
+                continue
+            write_article(out, name, text, gold)
+            written += 1
+        built += 1
+        print(
+            f"{out.name}: {written} articles in {out}"
+            + (f"; left out: {', '.join(left_out)}" if left_out else "")
+        )
+    if not built:
         print(f"error: {LABELS} not found: label the texts first (--texts)", file=sys.stderr)
         return 1
-    labels = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
-    written, left_out = 0, []
-    for name, text in articles:
-        if name not in labels:
-            continue
-        gold = convert_article(text, labels[name]["labels"])
-        if gold is None:
-            left_out.append(f"{name} (a label matches no quotation)")
-            continue
-        write_article(OUT, name, text, gold)
-        written += 1
-    print(
-        f"l3s-quotes: {written} articles in {OUT}"
-        + (f"; left out: {', '.join(left_out)}" if left_out else "")
-    )
     return 0
 
 

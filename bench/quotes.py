@@ -78,7 +78,19 @@ FUNDUS_QUOTES = Path(
 # Where `bench.convert_l3s_quotes` puts the real news of L3S-GN1 (2008), labelled blind in
 # stop 45 (READER_L3S_QUOTES overrides it).
 L3S_QUOTES = Path(os.environ.get("READER_L3S_QUOTES", ROOT / "bench" / ".data" / "l3s-quotes"))
-PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", "fundus-quotes", "l3s-quotes")
+# Its second batch (the next 70 pages in the same order), labelled blind after the mends
+# read off the first (READER_L3S_QUOTES_2 overrides it).
+L3S_QUOTES_2 = Path(
+    os.environ.get("READER_L3S_QUOTES_2", ROOT / "bench" / ".data" / "l3s-quotes-2")
+)
+PUBLIC = (
+    "polnear-train",
+    "polnear-val",
+    "directquote-dev",
+    "fundus-quotes",
+    "l3s-quotes",
+    "l3s-quotes-2",
+)
 BLIND = "polnear-test"
 BLIND_DIRECTQUOTE = "directquote-test"
 CONFIDENT = 0.8  # the confidence a user may accept without reading
@@ -98,6 +110,8 @@ def set_articles(name: str) -> list[Path]:
         folder, half = FUNDUS_QUOTES, ""
     elif name == "l3s-quotes":
         folder, half = L3S_QUOTES, ""
+    elif name == "l3s-quotes-2":
+        folder, half = L3S_QUOTES_2, ""
     elif name.startswith("directquote-"):
         folder, half = DIRECTQUOTE / name.removeprefix("directquote-"), ""
     elif name == BLIND:
@@ -388,12 +402,13 @@ def main(argv: list[str] | None = None) -> int:
             " and `python -m bench.convert_fundus_quotes` fetch and build it there",
             file=sys.stderr,
         )
-    if "l3s-quotes" in absent:
-        print(
-            f"note: l3s-quotes not found under {L3S_QUOTES}; `python -m bench.convert_l3s_quotes`"
-            " fetches and builds it there",
-            file=sys.stderr,
-        )
+    for name, folder in (("l3s-quotes", L3S_QUOTES), ("l3s-quotes-2", L3S_QUOTES_2)):
+        if name in absent:
+            print(
+                f"note: {name} not found under {folder}; `python -m bench.convert_l3s_quotes`"
+                " fetches and builds it there",
+                file=sys.stderr,
+            )
     if absent:
         names = [name for name in names if name not in absent]
     scores: dict[str, Score] = {}
