@@ -388,6 +388,12 @@ _NAME_SUFFIXES = words("name_suffixes")
 _ARABIC_ARTICLE = re.compile(r"^(?:al|el)[-‑](?=\w{3})")
 
 
+# A country's or province's possessive right before a ministry named by its portfolio
+# ("Russia’s Defense Ministry", "Quebec's Transport Ministry"): part of its name, since every
+# government has one ("Ontario's Ministry of Health" is the Ministry of Health).
+_COUNTRY_OWNER = re.compile(r"(?P<place>[A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s\s+$")
+
+
 def surname_of(name: str) -> str:
     """A person's surname, folded: "James P. Kennedy Jr." -> "kennedy"."""
     words = name.casefold().split()
@@ -2630,6 +2636,14 @@ class Entities:
             self._record("org", self._rel(run), words)
         # "Nurses' Association", "Department of Environment, Energy and Climate Action"
         name = " ".join(words).replace(" ' ", "' ").replace(" ’ ", "’ ").replace(" , ", ", ")
+        bare = name
+        owner = _COUNTRY_OWNER.search(self.text, max(0, run[0].start - 40), run[0].start)
+        if (
+            owner is not None
+            and name.casefold().split()[-1] == "ministry"  # ("Ministry of Health" is whole)
+            and is_place(owner.group("place"))
+        ):
+            name = owner.group(0).rstrip() + " " + name  # "Russia’s Defense Ministry"
         entity = self.find(name)
         if entity is None and len(run) == 1 and _is_acronym(words[0]):
             # "the CRA" after "the Canada Revenue Agency", "the BEI" after "Bureau des
@@ -2658,6 +2672,8 @@ class Entities:
                     self._initialled.setdefault(initials, entity)
         if len(run) == 1:
             entity.aliases.add(words[0].replace(".", "").casefold())
+        if bare != name:
+            entity.aliases.add(bare.casefold())  # "the Defense Ministry said" later
         short = len(words)
         while short > 2 and words[short - 1].casefold().rstrip(".,") in CORPORATE_ENDINGS:
             short -= 1  # "Valley Harvest Foods Inc." is "Valley Harvest" later in the story

@@ -5064,3 +5064,16 @@ def test_a_title_owned_by_a_name_in_s_or_before_a_campaign_is_no_ones_words() ->
         "any other."
     )
     assert _speech(text) == []
+
+
+def test_a_ministry_named_by_its_portfolio_keeps_its_countrys_possessive() -> None:
+    # "Russia’s Defense Ministry said" is Russia's; "Ontario's Ministry of Health" is whole
+    names = {
+        e.name
+        for e in Entities(
+            "Rain.\n\nRussia’s Defense Ministry said it struck targets. The Defense Ministry "
+            "said more. Ontario's Ministry of Health said nothing."
+        ).entities
+        if e.kind == "org"
+    }
+    assert names == {"Russia’s Defense Ministry", "Ministry of Health"}
