@@ -1525,8 +1525,13 @@ class _Finder:
                 adjacent and index <= 5 and len(toks) - index <= 4 and not before_quote
             ):
                 return None  # “…now.” The poster wrote that …: another sentence
-            if sentence_ended == "?!" and not (adjacent and index <= 3 and not before_quote):
-                return None  # “Who is she?” Rothman recalls thinking; “Why?” The answer is …
+            if sentence_ended == "?!" and (
+                not (adjacent and index <= 3 and not before_quote)
+                or (index + 1 < len(toks) and toks[index + 1].folded == "that")
+            ):
+                # “Who is she?” Rothman recalls thinking; “Why?” The answer is …; “Do you
+                # feel any guilt?” The prime minister admitted that he did: a new sentence
+                return None
             if index == 1 and phrase.head.folded in {"i", "we"}:
                 return _NARRATOR  # the writer's own words, no one the article names
             cue = self._cue(token)
@@ -1625,6 +1630,20 @@ class _Finder:
                 continue
             previous = toks[index - 1].text if index else ""
             opens = token.text in _OPENING_VERBS and (not index or ends_sentence(toks, index - 1))
+            if (
+                token.folded in {"asked", "questioned"}
+                and _passive(toks, index)
+                and not self._inside_quote(token.start)
+                and not _any_speech_verb([t.text for t in toks[index + 1 :]])
+            ):
+                # "Ishiba was asked, “Do you feel any guilt?”": the question of someone the
+                # article does not name, not the words of the one asked; "Sanders was asked
+                # by host Bill Maher, …, “…”": Maher's
+                if index + 1 < len(toks) and toks[index + 1].folded == "by":
+                    asker = subject_after(toks, index + 2)
+                    if asker is not None:
+                        return self._resolve(asker, f"{token.text} by", 0.8, token.start)
+                return _Attribution(None, None, "", token.text, 0.3, authorless=True)
             if (
                 not (is_speech_verb(token.text, previous) or opens)
                 or _passive(toks, index)

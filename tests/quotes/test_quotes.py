@@ -5077,3 +5077,16 @@ def test_a_ministry_named_by_its_portfolio_keeps_its_countrys_possessive() -> No
         if e.kind == "org"
     }
     assert names == {"Russia’s Defense Ministry", "Ministry of Health"}
+
+
+def test_a_question_put_to_someone_is_not_their_words() -> None:
+    # "Ishiba was asked, “Do you feel any ethical guilt?” The prime minister admitted that he
+    # did.": the asker's, unnamed; "Sanders was asked by host Bill Maher, “…”": Maher's
+    text = _article(
+        "Rain.\n\n"
+        "Kenji Moriyama spoke at the debate on Saturday.\n\n"
+        "During the session, Moriyama was asked, “Do you feel any ethical guilt?” The prime "
+        "minister admitted that he did.\n\n"
+        "Later Moriyama was asked by host Dana Pruitt: “Will you run again?”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == [None, "Dana Pruitt"]
