@@ -5090,3 +5090,15 @@ def test_a_question_put_to_someone_is_not_their_words() -> None:
         "Later Moriyama was asked by host Dana Pruitt: “Will you run again?”"
     )
     assert [speaker for _, speaker in _speech(text)] == [None, "Dana Pruitt"]
+
+
+def test_a_given_name_two_people_share_is_the_one_named_far_more() -> None:
+    # "Bobby" in a feature on Bobby Jindal that names the chef Bobby Flay once, late
+    text = _article(
+        "Rain.\n\n"
+        "Supriya Dhillon met Bobby Dhillon at school. Bobby Dhillon was 17. Bobby Dhillon "
+        "wrote to her for years.\n\n"
+        "They once cooked with the chef Bobby Flay.\n\n"
+        "“She's a New Orleans girl,” Bobby says."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Bobby Dhillon"]
