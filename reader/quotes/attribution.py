@@ -2364,7 +2364,20 @@ class _Finder:
         ]
         if len(people) < 2:
             return finding, attribution
+        called_inside = {
+            id(m.entity)
+            for m in self._mentions_in(quote.inner)
+            if " " not in m.text.strip() and m.text.strip() == m.entity.name.split()[0]
+        }  # by given name alone: how others, not they themselves, speak of someone
+        named_inside = [e for e in people if id(e) in called_inside]
+        if entity in named_inside and len(named_inside) < len(people):
+            # "“Bobby called my dad …,” Jindal says": not the Jindal her words call Bobby
+            other = next(e for e in people if e not in named_inside)
+            changed = replace(attribution, entity=other)
+            return replace(finding, speaker=other.name), changed
         introduced = self._just_introduced(people, quote, attribution.mention)
+        if introduced in named_inside:
+            introduced = None
         if introduced is not None and introduced is not entity and not self._said_long_ago(quote):
             # "Her father, Doug McAllister, confirmed it. “…,” McAllister said": the one of
             # them the paragraph before (or this one) has just named in full

@@ -5102,3 +5102,14 @@ def test_a_given_name_two_people_share_is_the_one_named_far_more() -> None:
         "“She's a New Orleans girl,” Bobby says."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Bobby Dhillon"]
+
+
+def test_a_shared_surname_is_not_the_one_the_words_call_by_given_name() -> None:
+    # "The midwife was Bobby Jindal … “Bobby called my dad …,” Jindal says": his wife
+    text = _article(
+        "Rain.\n\n"
+        "Supriya Dhillon woke at dawn. “This baby is coming now!” Dhillon shouted.\n\n"
+        "The midwife was Bobby Dhillon, who will be sworn in as governor tomorrow.\n\n"
+        "“Bobby called my dad to come over,” Dhillon says."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Supriya Dhillon", "Supriya Dhillon"]
