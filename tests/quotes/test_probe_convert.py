@@ -107,8 +107,10 @@ def test_the_later_pieces_of_a_quotation_over_paragraphs_are_the_first_ones() ->
 
 
 def test_the_l3s_labels_cover_every_chosen_article() -> None:
-    from bench.convert_l3s_quotes import ARTICLES, LABELS
+    from bench.convert_l3s_quotes import ARTICLES, LABELS, LABELS_2
 
-    labelled = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
-    assert len(labelled) == ARTICLES
-    assert all(name.startswith("l3s-") for name in labelled)
+    first = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
+    second = json.loads(LABELS_2.read_text(encoding="utf-8"))["articles"]
+    assert len(first) == len(second) == ARTICLES
+    assert all(name.startswith("l3s-") for name in [*first, *second])
+    assert not set(first) & set(second)
