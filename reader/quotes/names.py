@@ -381,7 +381,8 @@ _REGION_CODES = frozenset(entries("region_codes"))
 ENVOY_TITLES = words("envoy_titles")
 # Words of NOT_NAMES that are given names too.
 _GIVEN_NAMES_AS_WORDS = words("given_names_as_words")
-_NAME_SUFFIXES = words("name_suffixes")
+_POST_NOMINALS = words("post_nominals")
+_NAME_SUFFIXES = words("name_suffixes") | _POST_NOMINALS
 
 
 # The Arabic article a surname may carry, which news copy drops after the first mention
@@ -2900,6 +2901,10 @@ class Entities:
         return sorted(found, key=lambda e: self._order[id(e)])
 
     def _person(self, name: str, first: int) -> Entity:
+        parts = name.split()
+        while len(parts) > 2 and parts[-1].casefold() in _POST_NOMINALS:
+            parts.pop()  # "Michael Mansfield QC" is Michael Mansfield
+        name = " ".join(parts)
         key = name.casefold()
         for entity in self._with_alias(key):
             if entity.kind == "person":

@@ -5113,3 +5113,14 @@ def test_a_shared_surname_is_not_the_one_the_words_call_by_given_name() -> None:
         "“Bobby called my dad to come over,” Dhillon says."
     )
     assert [speaker for _, speaker in _speech(text)] == ["Supriya Dhillon", "Supriya Dhillon"]
+
+
+def test_letters_after_a_name_are_neither_name_nor_body() -> None:
+    # "barrister Michael Mansfield QC asked …", then "Mr Mansfield said: “Yes.”"
+    text = _article(
+        "Rain.\n\n"
+        "The coroner interrupted when barrister Dominic Harwell QC asked about the evidence."
+        " Mr Harwell said: “Yes.”"
+    )
+    assert [(e.name, e.kind) for e in Entities(text).entities] == [("Dominic Harwell", "person")]
+    assert [speaker for _, speaker in _speech(text)] == ["Dominic Harwell"]
