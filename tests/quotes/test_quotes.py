@@ -5124,3 +5124,12 @@ def test_letters_after_a_name_are_neither_name_nor_body() -> None:
     )
     assert [(e.name, e.kind) for e in Entities(text).entities] == [("Dominic Harwell", "person")]
     assert [speaker for _, speaker in _speech(text)] == ["Dominic Harwell"]
+
+
+def test_a_town_named_for_a_saint_is_a_place() -> None:
+    # "Jeffrey Skrenes of St. Paul, Minn., said …": Skrenes, not a saint
+    text = _article(
+        "Rain.\n\n"
+        "Dana Okafor of St. Albert, Alta., said the phrase “adds nothing to the conversation.”"
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Dana Okafor"]
