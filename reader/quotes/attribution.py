@@ -2029,6 +2029,41 @@ class _Finder:
             return _Attribution(None, words, words, cue, confidence - 0.3)
         return None
 
+    def _reporter_just_before(self, at: int, wanted: str) -> Entity | None:
+        """The person named as the subject of a speech verb in the last sentence before the
+        quotation `at` attributes, when that sentence opens the paragraph before the
+        quotation's or its own: "And Hodgson claims “persuasive” Harrods owner Al Fayed will
+        pay what it takes. / “The chairman is very supportive …,” he said" (not Al Fayed,
+        named in what Hodgson claims)."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        while index >= 0 and self._opens_with_quotation_at(self.structure.sentences[index].start):
+            index -= 1
+        if index < 0:
+            return None
+        sentence = self.structure.sentences[index]
+        if sentence.start != self._paragraph_start(sentence.start):
+            return None
+        toks = self.entities.tokens_in(sentence.start, min(sentence.end, at))
+        phrase = sentence_subject(toks) if toks else None
+        if phrase is None or phrase.kind != "name":
+            return None
+        mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
+        if (
+            mention is None
+            or mention.entity.kind != "person"
+            or mention.entity.gender not in {"", wanted}
+            or not self._speaks_next(mention)
+        ):
+            return None
+        verb = _WORD.match(self.text, mention.end + 1)
+        if verb is not None and verb.group().casefold() in _QUESTIONING:
+            return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
+        return mention.entity
+
+    def _opens_with_quotation_at(self, offset: int) -> bool:
+        toks = self.entities.tokens_in(offset, offset + 2)
+        return bool(toks) and self._opens_with_quotation(toks[0])
+
     def _described_subject(self, at: int, wanted: str = "") -> Entity | None:
         """The person the latest sentence before `at` with a subject of its own describes
         ("The deputy mayor said he would respect it.", "Outside court, his lawyer said …",
@@ -2927,6 +2962,9 @@ class _Finder:
             introduced = self._introduced_just_before(at, wanted)
             if introduced is not None:
                 return introduced, True
+            reporter = self._reporter_just_before(at, wanted)
+            if reporter is not None:
+                return _with_gender(reporter, wanted), True
         elif wanted == "org":
             body = self._org_subject_before(at)
             if body is not None:  # "The ministry said in a statement … “…,” it said"
@@ -3717,6 +3755,7 @@ def _kinds_clash(noun: str, name: str) -> bool:
 
 
 _TITLE_WORDS = table("title_abbreviations")
+_QUESTIONING = frozenset({"asked", "asks", "questioned", "pressed", "quizzed"})
 _PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "chimed in Ovechkin"
 _ROLE_KINDS = {kind: frozenset(titles.split()) for kind, titles in table("role_kinds").items()}
 _OWNED_ROLE = re.compile(r"(?<=['’]s) [a-z][\w-]*, (?:the )?")  # "…'s operator, " then a name

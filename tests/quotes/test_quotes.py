@@ -5133,3 +5133,19 @@ def test_a_town_named_for_a_saint_is_a_place() -> None:
         "Dana Okafor of St. Albert, Alta., said the phrase “adds nothing to the conversation.”"
     )
     assert [speaker for _, speaker in _speech(text)] == ["Dana Okafor"]
+
+
+def test_he_after_a_paragraph_reporting_his_claim_is_the_claimant() -> None:
+    # "And Hodgson claims “persuasive” Harrods owner Al Fayed will pay … / “…,” he said":
+    # Hodgson, not the man named in his claim
+    text = _article(
+        "Rain.\n\n"
+        "Chief executive Mark Ashby told the club's website: “Harrow have made a bid.”\n\n"
+        "The bid could be one of many, with Karim Al Fendi undeterred by the prospect of "
+        "paying large sums.\n\n"
+        "New boss Rory Hallam insists his chairman is prepared to dip into his fortune.\n\n"
+        "And Hallam claims “persuasive” Harrods owner Al Fendi will pay what it takes to keep "
+        "Harrow up.\n\n"
+        "“The chairman is very supportive. He wants the club to stay up,” he said."
+    )
+    assert [speaker for _, speaker in _speech(text)][-1] == "Rory Hallam"
