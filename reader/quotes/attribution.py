@@ -1279,11 +1279,11 @@ class _Finder:
     def _reported_since(
         self, previous_end: int, quote: Quotation, speaker_here: _Attribution
     ) -> _Attribution | None:
-        """Someone other than the paragraph's speaker so far whose words a sentence between
-        the last quotation and its own attribution and this one reports (a sentence of its
-        own, not "“…,” Trump assured Jones, after Jones assured Trump …"): "“…,” Moon added. …
-        but Mitchell explained
-        he had no intention of tearing a strip off his rookie. “Even if we had lost …”"."""
+        """Someone other than the paragraph's speaker so far whose words are reported by a
+        sentence between the last quotation (and its own attribution) and this one: "“…,”
+        Moon added. … but Mitchell explained he had no intention of tearing a strip off his
+        rookie. “Even if we had lost …”" (a sentence of its own: not "“…,” Trump assured
+        Jones, after Jones assured Trump …")."""
         index = bisect_right(self._sentence_starts, previous_end)
         if index >= len(self._sentence_starts):
             return None
@@ -1631,7 +1631,7 @@ class _Finder:
             previous = toks[index - 1].text if index else ""
             opens = token.text in _OPENING_VERBS and (not index or ends_sentence(toks, index - 1))
             if (
-                token.folded in {"asked", "questioned"}
+                token.folded in _QUESTIONING
                 and _passive(toks, index)
                 and not self._inside_quote(token.start)
                 and not _any_speech_verb([t.text for t in toks[index + 1 :]])
@@ -3755,7 +3755,7 @@ def _kinds_clash(noun: str, name: str) -> bool:
 
 
 _TITLE_WORDS = table("title_abbreviations")
-_QUESTIONING = frozenset({"asked", "asks", "questioned", "pressed", "quizzed"})
+_QUESTIONING = words("questioning_verbs")  # "was asked, “…?”"; "X asked Y why …"
 _PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "chimed in Ovechkin"
 _ROLE_KINDS = {kind: frozenset(titles.split()) for kind, titles in table("role_kinds").items()}
 _OWNED_ROLE = re.compile(r"(?<=['’]s) [a-z][\w-]*, (?:the )?")  # "…'s operator, " then a name
