@@ -3001,7 +3001,7 @@ class Entities:
             # "Bobby" for Bobby Jindal, whom the feature is about, not Bobby Flay, named once
             # near its end: the one named far more often so far (three times the others)
             counts = Counter(id(m.entity) for m in self.mentions if id(m.entity) in given)
-            ranked = sorted(given, key=lambda key: -counts[key])
+            ranked = sorted(given, key=lambda ident: -counts[ident])
             if counts[ranked[0]] >= 3 * max(1, counts[ranked[1]]):
                 return given[ranked[0]]
         # "the Church" for the Church of Scientology, "the Department" for its full name.
@@ -3049,10 +3049,10 @@ class Entities:
         return None
 
     def _alone_before(self, entity: Entity) -> bool:
-        """Whether the article's body names `entity`'s first word on its own before `entity` is first named:
-        "Now Strava says …" long before "the Strava Community Hub" (the forum is the app's,
-        not the app). The headline, which often shortens a name the body gives in full, is
-        not counted."""
+        """Whether the article's body names `entity`'s first word on its own before `entity`
+        is first named: "Now Strava says …" long before "the Strava Community Hub" (the forum
+        is the app's, not the app). The headline, which often shortens a name the body gives
+        in full, is not counted."""
         body = self.text.find("\n") + 1
         first, rest = entity.name.split(maxsplit=1)
         pattern = re.compile(rf"\b{re.escape(first)}\b(?!\s+{re.escape(rest)})")
