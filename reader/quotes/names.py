@@ -918,6 +918,7 @@ def _names_country(folded: list[str]) -> bool:
 
 # Lowercase nouns that make the name before them an institution: "Royal Shrewsbury hospital".
 _INSTITUTIONS = words("institution_nouns")
+_MEDIUM_NOUNS = words("medium_nouns")  # "the Washington Post newspaper": the Washington Post
 
 
 def _named_before(folded: list[str]) -> bool:
@@ -2257,7 +2258,8 @@ class Entities:
             or followed in _INSTITUTIONS
         ):
             # "Royal Shrewsbury hospital", "Con Edison, which maintains …"
-            self._org(run, [*words, toks[last].text] if followed in _INSTITUTIONS else words)
+            joined = followed in _INSTITUTIONS and followed not in _MEDIUM_NOUNS
+            self._org(run, [*words, toks[last].text] if joined else words)
             return
         if len(run) == 2 and folded[1] == "air" and not is_given_name(folded[0]):
             self._org(run, words)  # "Borealis Air", "Canadian North Air": an airline

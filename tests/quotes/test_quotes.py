@@ -5149,3 +5149,12 @@ def test_he_after_a_paragraph_reporting_his_claim_is_the_claimant() -> None:
         "“The chairman is very supportive. He wants the club to stay up,” he said."
     )
     assert [speaker for _, speaker in _speech(text)][-1] == "Rory Hallam"
+
+
+def test_a_papers_name_does_not_take_the_word_newspaper() -> None:
+    # "the influential Washington Post newspaper": the Washington Post
+    names = [
+        (e.name, e.kind)
+        for e in Entities("Rain.\n\nIt ran on the pages of the Halifax Post newspaper.").entities
+    ]
+    assert names == [("Halifax Post", "org")]
