@@ -21,7 +21,7 @@ import os
 import sys
 from pathlib import Path
 
-from bench.convert_probes import convert_article, write_article
+from bench.convert_probes import convert_article, converted, write_article
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "quotes" / "fundus_labels.json"
@@ -63,10 +63,7 @@ def main(argv: list[str]) -> int:
         )
         return 1
     written, left_out = convert()
-    print(
-        f"fundus-quotes: {written} articles in {OUT}"
-        + (f"; left out: {', '.join(left_out)}" if left_out else "")
-    )
+    print(converted("fundus-quotes", written, left_out, OUT))
     return 0
 
 

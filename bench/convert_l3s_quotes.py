@@ -32,7 +32,7 @@ import re
 import sys
 from pathlib import Path
 
-from bench.convert_probes import convert_article, write_article
+from bench.convert_probes import convert_article, converted, write_article
 from bench.fetch_extraction_corpus import MANIFEST, SOURCES, Repository, gold_l3s
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -131,10 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             write_article(out, name, text, gold)
             written += 1
         built += 1
-        print(
-            f"{out.name}: {written} articles in {out}"
-            + (f"; left out: {', '.join(left_out)}" if left_out else "")
-        )
+        print(converted(out.name, written, left_out, out))
     if not built:
         print(f"error: {LABELS} not found: label the texts first (--texts)", file=sys.stderr)
         return 1

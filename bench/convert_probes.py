@@ -101,6 +101,15 @@ def convert(name: str, folder: Path, out: Path = OUT) -> tuple[int, list[str]]:
     return written, left_out
 
 
+def converted(name: str, written: int, left_out: list[str], where: Path | None = None) -> str:
+    """The line a converter prints: how many articles of a set it wrote (and where), and
+    those it left out."""
+    place = f" in {where}" if where is not None else ""
+    return f"{name}: {written} articles{place}" + (
+        f"; left out: {', '.join(left_out)}" if left_out else ""
+    )
+
+
 def write_article(out: Path, stem: str, text: str, gold: list[dict[str, Any]]) -> None:
     """Write an article and its gold quotations as a set of `bench.quotes` holds them."""
     out.mkdir(parents=True, exist_ok=True)
@@ -119,10 +128,7 @@ def main(argv: list[str]) -> int:
         return 2
     for name, folder in zip(argv[::2], argv[1::2], strict=True):
         written, left_out = convert(name, Path(folder), out)
-        print(
-            f"{name}: {written} articles"
-            + (f"; left out: {', '.join(left_out)}" if left_out else "")
-        )
+        print(converted(name, written, left_out))
     return 0
 
 
