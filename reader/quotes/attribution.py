@@ -1121,8 +1121,10 @@ class _Finder:
             chosen = attribution  # the rules' choice stands, with the ranker's confidence
             if _named_by_cue(attribution) and self._surname_shared(attribution):
                 confidence = min(confidence, _UNNAMED_MOST)  # one of two: the user chooses
-            elif confidence >= _UNNAMED_MOST and (
-                _named_by_cue(attribution) or self._only_one_before(attribution, quote)
+            elif (
+                confidence >= _UNNAMED_MOST
+                and not self._fragment(quote)
+                and (_named_by_cue(attribution) or self._only_one_before(attribution, quote))
             ):
                 confidence = max(confidence, _NAMED_CUE_LEAST)
         else:
@@ -1149,6 +1151,13 @@ class _Finder:
         self, para: Span, handed: _Attribution | None
     ) -> _Attribution | None:
         return self._colon_introduction(para) or handed
+
+    def _fragment(self, quote: Quotation) -> bool:
+        """A quotation that opens in lowercase: words lifted into a sentence that reports
+        them ("denounced the plan as “a disgrace”"), whose speaker the sentence's subject is
+        less often than a whole quotation's is its cue's."""
+        opening = self.text[quote.inner.start : quote.inner.end].lstrip("…. [(\"'‘“")
+        return opening[:1].islower()
 
     def _colon_introduction(self, para: Span) -> _Attribution | None:
         """A paragraph ending "X said:" introduces the quotation of the next one."""

@@ -5158,3 +5158,17 @@ def test_a_papers_name_does_not_take_the_word_newspaper() -> None:
         for e in Entities("Rain.\n\nIt ran on the pages of the Halifax Post newspaper.").entities
     ]
     assert names == [("Halifax Post", "org")]
+
+
+def test_words_lifted_into_a_reporting_sentence_are_offered_for_checking() -> None:
+    # Across every labelled set, a lowercase fragment's speaker found at its cue is right
+    # 82-97% of the time against 97-100% for a whole quotation's: never one key to accept.
+    text = _article(
+        "Mayor Tom Reid and Councillor Dana Wasylyk spoke on Tuesday.\n\n"
+        "Reid defended the plan. Wasylyk called it “a waste of everyone's money” and asked "
+        "for a vote.\n\n"
+        "“We will not accept it,” Wasylyk said."
+    )
+    findings = [f for f in find_quotes(text) if f.speech]
+    assert [f.speaker for f in findings] == ["Dana Wasylyk", "Dana Wasylyk"]
+    assert findings[0].uncertain and not findings[1].uncertain
