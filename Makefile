@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes omnivore stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes omnivore stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -59,8 +59,11 @@ fundus: $(STAMP)  ## Fetch fundus's parser-test pages (a blind set of cleaning, 
 	$(BIN)/python -m bench.fetch_fundus
 	$(BIN)/python -m bench.convert_fundus_quotes
 
-l3s-quotes: $(STAMP)  ## Fetch L3S-GN1's 2008 news pages and build the l3s-quotes set of speakers into bench/.data (not committed)
+l3s-quotes: $(STAMP)  ## Fetch L3S-GN1's 2008 news pages and build the l3s-quotes sets of speakers into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_l3s_quotes
+
+dragnet-quotes: $(STAMP)  ## Fetch Dragnet's 2012 news pages and build the dragnet-quotes set of speakers into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_dragnet_quotes
 
 omnivore: $(STAMP)  ## Fetch Omnivore's Readability test pages (the fifth blind set) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_omnivore

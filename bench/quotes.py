@@ -70,27 +70,42 @@ SETS: dict[str, Path] = {
 POLNEAR = Path(os.environ.get("READER_POLNEAR", ROOT / "bench" / ".data" / "polnear"))
 # Where `bench.fetch_directquote` puts its converted corpus (READER_DIRECTQUOTE overrides it).
 DIRECTQUOTE = Path(os.environ.get("READER_DIRECTQUOTE", ROOT / "bench" / ".data" / "directquote"))
-# Where `bench.convert_fundus_quotes` puts the real news of fundus's pages, labelled blind
-# in stop 44 (READER_FUNDUS_QUOTES overrides it).
-FUNDUS_QUOTES = Path(
-    os.environ.get("READER_FUNDUS_QUOTES", ROOT / "bench" / ".data" / "fundus-quotes")
-)
-# Where `bench.convert_l3s_quotes` puts the real news of L3S-GN1 (2008), labelled blind in
-# stop 45 (READER_L3S_QUOTES overrides it).
-L3S_QUOTES = Path(os.environ.get("READER_L3S_QUOTES", ROOT / "bench" / ".data" / "l3s-quotes"))
-# Its second batch (the next 70 pages in the same order), labelled blind after the mends
-# read off the first (READER_L3S_QUOTES_2 overrides it).
-L3S_QUOTES_2 = Path(
-    os.environ.get("READER_L3S_QUOTES_2", ROOT / "bench" / ".data" / "l3s-quotes-2")
-)
-PUBLIC = (
-    "polnear-train",
-    "polnear-val",
-    "directquote-dev",
-    "fundus-quotes",
-    "l3s-quotes",
-    "l3s-quotes-2",
-)
+
+
+def _data(variable: str, folder: str) -> Path:
+    return Path(os.environ.get(variable, ROOT / "bench" / ".data" / folder))
+
+
+# Blind sets of real news, labelled by helpers who never saw Reader, each scored once when
+# labelled (tests/data/quotes/SOURCES.md): where their converter puts them (an environment
+# variable overrides it), and the command that fetches and builds them.
+NEWS_SETS = {
+    # fundus's pages, stop 44
+    "fundus-quotes": (
+        _data("READER_FUNDUS_QUOTES", "fundus-quotes"),
+        "`python -m bench.fetch_fundus` and `python -m bench.convert_fundus_quotes`",
+    ),
+    # L3S-GN1 (Google News, 2008), batch 1 (stop 45), batch 2 labelled after the mends read
+    # off the first (stop 45), batch 3 its last 30 pages (stop 46)
+    "l3s-quotes": (
+        _data("READER_L3S_QUOTES", "l3s-quotes"),
+        "`python -m bench.convert_l3s_quotes`",
+    ),
+    "l3s-quotes-2": (
+        _data("READER_L3S_QUOTES_2", "l3s-quotes-2"),
+        "`python -m bench.convert_l3s_quotes`",
+    ),
+    "l3s-quotes-3": (
+        _data("READER_L3S_QUOTES_3", "l3s-quotes-3"),
+        "`python -m bench.convert_l3s_quotes`",
+    ),
+    # Dragnet's news and blog posts of 2012, stop 46
+    "dragnet-quotes": (
+        _data("READER_DRAGNET_QUOTES", "dragnet-quotes"),
+        "`python -m bench.convert_dragnet_quotes`",
+    ),
+}
+PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", *NEWS_SETS)
 BLIND = "polnear-test"
 BLIND_DIRECTQUOTE = "directquote-test"
 CONFIDENT = 0.8  # the confidence a user may accept without reading
@@ -106,12 +121,8 @@ def set_articles(name: str) -> list[Path]:
     """The article files of a set, sorted (an empty list for an absent public set)."""
     if name in SETS:
         folder, half = SETS[name], ""
-    elif name == "fundus-quotes":
-        folder, half = FUNDUS_QUOTES, ""
-    elif name == "l3s-quotes":
-        folder, half = L3S_QUOTES, ""
-    elif name == "l3s-quotes-2":
-        folder, half = L3S_QUOTES_2, ""
+    elif name in NEWS_SETS:
+        folder, half = NEWS_SETS[name][0], ""
     elif name.startswith("directquote-"):
         folder, half = DIRECTQUOTE / name.removeprefix("directquote-"), ""
     elif name == BLIND:
@@ -396,17 +407,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"`python -m bench.fetch_{corpus}` downloads and converts it there",
                 file=sys.stderr,
             )
-    if "fundus-quotes" in absent:
-        print(
-            f"note: fundus-quotes not found under {FUNDUS_QUOTES}; `python -m bench.fetch_fundus`"
-            " and `python -m bench.convert_fundus_quotes` fetch and build it there",
-            file=sys.stderr,
-        )
-    for name, folder in (("l3s-quotes", L3S_QUOTES), ("l3s-quotes-2", L3S_QUOTES_2)):
-        if name in absent:
+    for name in absent:
+        if name in NEWS_SETS:
+            folder, command = NEWS_SETS[name]
             print(
-                f"note: {name} not found under {folder}; `python -m bench.convert_l3s_quotes`"
-                " fetches and builds it there",
+                f"note: {name} not found under {folder}; {command} builds it there",
                 file=sys.stderr,
             )
     if absent:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
+
+import pytest
 
 from bench.convert_probes import convert_article
 
@@ -114,3 +117,46 @@ def test_the_l3s_labels_cover_every_chosen_article() -> None:
     assert len(first) == len(second) == ARTICLES
     assert all(name.startswith("l3s-") for name in [*first, *second])
     assert not set(first) & set(second)
+
+
+def test_news_pages_are_chosen_by_hash_one_a_site_and_batches_never_overlap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bench.news_pages as news_pages
+
+    story = "Words of the story here. " * 40 + "“One,” she said. “Two,” he said. “Three.”"
+    stories = {f"g{i}": story for i in range(12)} | {"short": "“Too,” “short,” “here.”"}
+    sites = [f"site{i // 2}" for i in range(12)]  # two pages a site: one of each is chosen
+    manifest = tmp_path / "corpus.csv"
+    with manifest.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["dataset", "file", "site", "gold"])
+        for i, site in enumerate(sites):
+            writer.writerow(["news", f"news-page{i}", site, f"src:g{i}"])
+        writer.writerow(["news", "news-short", "other", "src:short"])
+        writer.writerow(["elsewhere", "x-page", "x", "src:g0"])
+    monkeypatch.setattr(news_pages, "MANIFEST", manifest)
+
+    class Pages:
+        def read(self, path: str) -> bytes:
+            return stories[path].encode()
+
+    def headline_and_story(raw: bytes) -> tuple[str, str]:
+        return "A headline", raw.decode()
+
+    def batch(number: int) -> list[tuple[str, str]]:
+        return news_pages.chosen_pages(
+            Pages(),  # type: ignore[arg-type]
+            "news",
+            "salt",
+            headline_and_story,
+            per_batch=3,
+            batch=number,
+        )
+
+    first, second, third = batch(1), batch(2), batch(3)
+    assert [len(first), len(second), len(third)] == [3, 3, 0]  # 6 sites, 3 a batch
+    names = [name for name, _ in first + second]
+    assert "news-short" not in names and len({sites[int(n[9:])] for n in names}) == 6
+    assert all(text.startswith("A headline\n\n") for _, text in first)
+    assert batch(1) == first  # the same pages every time, in the order of their hashes

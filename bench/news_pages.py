@@ -1,0 +1,128 @@
+"""Choose the pages of a blind set of real news for quote and speaker finding (issue 17),
+before any of them is read: the pages of one dataset of `bench/extraction_corpus.csv` whose
+hand-marked story has 150 words or more and six double quotation marks or more, in the order
+of sha256(salt + "|" + file name), at most one page a site, cut into batches of a fixed size
+(batch 2 goes on down the same order after batch 1, never repeating a site of batch 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.convert_probes import convert_article, converted, write_article
+from bench.fetch_extraction_corpus import MANIFEST, SOURCES, Repository
+
+CACHE = Path(__file__).resolve().parent / ".data" / "extraction" / "sources"
+
+MIN_WORDS = 150
+MIN_MARKS = 6
+_DOUBLE_MARKS = re.compile(r"[\"“”]")
+
+Page = tuple[str, str]  # (the set's name for the page, its text)
+
+
+def chosen_pages(
+    repository: Repository,
+    dataset: str,
+    salt: str,
+    story_of: Callable[[bytes], tuple[str, str]],
+    per_batch: int,
+    batch: int = 1,
+) -> list[Page]:
+    """A batch's pages, (file name, text): `story_of` reads the dataset's gold file as
+    (headline, story), the headline "" where the dataset marks none; the text labelled is the
+    headline on its own line, then the story (the thresholds count the story only)."""
+    with MANIFEST.open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["dataset"] == dataset]
+    rows.sort(key=lambda row: hashlib.sha256(f"{salt}|{row['file']}".encode()).hexdigest())
+    pages: list[Page] = []
+    sites: set[str] = set()
+    for row in rows:
+        if row["site"] in sites:
+            continue
+        headline, story = story_of(repository.read(row["gold"].split(":", 1)[1]))
+        if len(story.split()) < MIN_WORDS or len(_DOUBLE_MARKS.findall(story)) < MIN_MARKS:
+            continue
+        sites.add(row["site"])
+        pages.append((row["file"], (f"{headline}\n\n" if headline else "") + story + "\n"))
+        if len(pages) == per_batch * batch:
+            break
+    return pages[per_batch * (batch - 1) :]
+
+
+@dataclass(frozen=True)
+class NewsQuoteSet:
+    """A blind set of real news drawn from one dataset, in labelled batches."""
+
+    dataset: str  # as in bench/extraction_corpus.csv
+    source: str  # its gold files' key in `bench.fetch_extraction_corpus.SOURCES`
+    salt: str
+    story_of: Callable[[bytes], tuple[str, str]]
+    per_batch: int
+    batches: dict[int, tuple[Path, Path]]  # batch -> its labels file, its set's folder
+    prefix: str  # the pages' names in the set: prefix + the file name after the dataset's
+
+    def chosen(self, repository: Repository, batch: int = 1) -> list[Page]:
+        """A batch's articles, (name, text)."""
+        pages = chosen_pages(
+            repository, self.dataset, self.salt, self.story_of, self.per_batch, batch
+        )
+        return [(self.prefix + name.removeprefix(f"{self.dataset}-"), text) for name, text in pages]
+
+    def main(self, prog: str, description: str, argv: list[str] | None = None) -> int:
+        """`--texts OUT [--batch N]` writes a batch's bare texts to label; without it, every
+        batch whose labels exist is converted to its set's folder."""
+        parser = argparse.ArgumentParser(prog=prog, description=description)
+        parser.add_argument(
+            "--mirror", type=Path, help="read the dataset from a bare copy DIR/owner+name/repo"
+        )
+        parser.add_argument(
+            "--texts", type=Path, help="write the bare texts here (for labelling), no gold"
+        )
+        parser.add_argument(
+            "--batch",
+            type=int,
+            choices=sorted(self.batches),
+            default=1,
+            help="with --texts: which batch",
+        )
+        args = parser.parse_args(argv)
+        CACHE.mkdir(parents=True, exist_ok=True)
+        repository = Repository(SOURCES[self.source], args.mirror, CACHE)
+        if args.texts is not None:
+            args.texts.mkdir(parents=True, exist_ok=True)
+            articles = self.chosen(repository, args.batch)
+            for name, text in articles:
+                (args.texts / f"{name}.txt").write_text(text, encoding="utf-8")
+            print(f"{self.dataset} batch {args.batch}: {len(articles)} texts in {args.texts}")
+            return 0
+        built = 0
+        for batch, (labels_path, out) in sorted(self.batches.items()):
+            if not labels_path.exists():
+                continue
+            labels = json.loads(labels_path.read_text(encoding="utf-8"))["articles"]
+            written, left_out = 0, []
+            for name, text in self.chosen(repository, batch):
+                if name not in labels:
+                    continue
+                gold = convert_article(text, labels[name]["labels"])
+                if gold is None:
+                    left_out.append(f"{name} (a label matches no quotation)")
+                    continue
+                write_article(out, name, text, gold)
+                written += 1
+            built += 1
+            print(converted(out.name, written, left_out, out))
+        if not built:
+            first = min(self.batches.items())[1][0]
+            print(f"error: {first} not found: label the texts first (--texts)", file=sys.stderr)
+            return 1
+        return 0
