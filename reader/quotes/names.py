@@ -964,6 +964,24 @@ def _camel(word: str) -> bool:
 _JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
 # Titles that are part of the one name they precede: "Pope Francis", "Queen Elizabeth".
 _REGNAL = frozenset({"pope", "queen", "king", "prince", "princess"})
+_FIRST_BEFORE = re.compile(r"\bfirst\s*$", re.IGNORECASE)  # "First Lady Obama" is Obama
+# Peers known by title and one name ("Lord Stevens", "Baroness Hale", "Countess Spencer"):
+# the surname alone is not how they are known, and is someone else's as often.
+_PEERAGE = frozenset(
+    {
+        "lord",
+        "lady",
+        "baron",
+        "baroness",
+        "viscount",
+        "viscountess",
+        "earl",
+        "countess",
+        "marquess",
+        "duke",
+        "duchess",
+    }
+)
 
 
 def _bracketed_acronym(after: Sequence[Token]) -> Token | None:
@@ -2417,8 +2435,14 @@ class Entities:
             if any(t.folded in FEMALE for t in titles)
             else ""
         )
-        if len(name_tokens) == 1 and titles and titles[-1].folded in _REGNAL:
-            # "Pope Francis", "Queen Elizabeth", "Prince Harry": the title is in the name.
+        if (
+            len(name_tokens) == 1
+            and titles
+            and titles[-1].folded in _REGNAL | _PEERAGE
+            and not _FIRST_BEFORE.search(self.text, max(0, titles[-1].start - 8), titles[-1].start)
+        ):
+            # "Pope Francis", "Queen Elizabeth", "Prince Harry", "Lord Stevens": the title
+            # is in the name.
             name_tokens, titles = [titles[-1], *name_tokens], titles[:-1]
         if len(name_tokens) == 1:
             self._single(name_tokens[0], titles, gender)

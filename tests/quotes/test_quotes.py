@@ -3999,7 +3999,12 @@ def test_british_straight_single_quotes_close_a_paragraph_of_speech() -> None:
         "Baroness Altmann, a former pensions minister, told Times Radio: 'It's a cliff edge.'"
     )
     speech = _speech(text)
-    assert [s for _, s in speech] == ["Keir Starmer", "Keir Starmer", "Keir Starmer", "Altmann"]
+    assert [s for _, s in speech] == [
+        "Keir Starmer",
+        "Keir Starmer",
+        "Keir Starmer",
+        "Baroness Altmann",  # a peer is known by title and name (the surname alone: anyone's)
+    ]
     assert "Best day of my life" not in [q for q, _ in speech]
 
 
@@ -5172,3 +5177,22 @@ def test_words_lifted_into_a_reporting_sentence_are_offered_for_checking() -> No
     findings = [f for f in find_quotes(text) if f.speech]
     assert [f.speaker for f in findings] == ["Dana Wasylyk", "Dana Wasylyk"]
     assert findings[0].uncertain and not findings[1].uncertain
+
+
+def test_a_peer_known_by_title_and_one_name_keeps_the_title() -> None:
+    text = _article(
+        "Lord Stevens led the inquiry. Countess Spencer and First Lady Obama attended, as did "
+        "Dame Mary Marsh.\n\n"
+        "“The surgeons did everything humanly possible,” Lord Stevens said.\n\n"
+        "“She was happy,” Countess Spencer said.\n\n"
+        "“It was moving,” First Lady Obama said.\n\n"
+        "“We are worried,” said Dame Mary Marsh.\n\n"
+        "Stevens added: “Nothing more can be done.”"
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Lord Stevens",
+        "Countess Spencer",
+        "Obama",
+        "Mary Marsh",
+        "Lord Stevens",
+    ]
