@@ -146,8 +146,12 @@ _CALLED_AFTER = re.compile(
     r"^[,\s]*as\s+(?:[\w’'-]+\s+){0,3}(?:(?:call|calls|called|dub|dubs|dubbed|know|knows)\s+"
     r"(?:him|her|them|me|us)|known|nicknamed)\b"
 )
+# A signature: a dash and a name, alone or with a few words of who they are ("— Matthew
+# Ingram", "—Maria Lopez, student", "- Jefferson T."), after a quotation or as the paragraph
+# after it (a testimonial, an epigraph).
 _DASH_NAME = re.compile(
-    r"^\s*[-–—―]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*[.,]?\s*$"
+    r"^\s*[-–—―]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
+    r"(?:\s*,\s*[\w’'.-]+(?:\s+[\w’'.-]+){0,5})?\s*[.,]?\s*$"
 )
 _CAPTION = re.compile(
     r"\b(?:Image|Photo|Photograph|Credit|Picture)s?(?: caption)?\s*:|^\s*Caption\s*:"
@@ -894,7 +898,9 @@ class _Finder:
                 len(para_quotes) == 1 and _whole_sentence_paragraph(self.text, para, para_quotes[0])
             )
             if not para_quotes:
-                if not aside:  # a picture caption or a heading: the speaker carries over it
+                if _DASH_NAME.match(body):
+                    carried = None  # a signature of the quotation before: introduces no one
+                elif not aside:  # a picture caption or a heading: the speaker carries over it
                     carried = _Later(partial(self._introduction, para))
                 continue
             works = self._works(para, para_quotes)
@@ -912,7 +918,12 @@ class _Finder:
                     aside,
                 )
                 finding, attribution = self._one(quote, context)
-                if finding.speech and len(para_quotes) == 1:
+                signed = (
+                    self._signed_after(index, quote) if position == len(para_quotes) - 1 else None
+                )
+                if signed is not None:
+                    finding, attribution = self._found(quote, signed)
+                elif finding.speech and len(para_quotes) == 1:
                     lede = self._quote_lede(index, quote, attribution)
                     if lede is None:
                         lede = self._owned_after(index, quote)
@@ -992,6 +1003,22 @@ class _Finder:
             ),
             None,
         )
+
+    def _signed_after(self, index: int, quote: Quotation) -> _Attribution | None:
+        """The name a signature paragraph gives the quotation that ends the paragraph before
+        it ("“Your advice has helped me greatly.” / - Revanth Y.")."""
+        paragraphs = self.structure.paragraphs
+        if index + 1 >= len(paragraphs):
+            return None
+        para, following = paragraphs[index], paragraphs[index + 1]
+        if self.text[quote.outer.end : para.end].strip(" \t.,;:"):
+            return None
+        dash = _DASH_NAME.match(self.text[following.start : following.end])
+        if dash is None:
+            return None
+        start = following.start
+        toks = self.entities.tokens_in(start + dash.start("name"), start + dash.end("name"))
+        return self._resolve(Phrase(tuple(toks), "name"), "—", 0.8, toks[0].start)
 
     def _owned_after(self, index: int, quote: Quotation) -> _Attribution | None:
         """A paragraph that is only a quotation, and the next opens by saying whose words

@@ -964,6 +964,7 @@ def _camel(word: str) -> bool:
 _JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
 # Titles that are part of the one name they precede: "Pope Francis", "Queen Elizabeth".
 _REGNAL = frozenset({"pope", "queen", "king", "prince", "princess"})
+_BARE_LETTERS = frozenset("BCDEFGHJKLMNPQRSTVWXYZ")
 _FIRST_BEFORE = re.compile(r"\bfirst\s*$", re.IGNORECASE)  # "First Lady Obama" is Obama
 # Peers known by title and one name ("Lord Stevens", "Baroness Hale", "Countess Spencer"):
 # the surname alone is not how they are known, and is someone else's as often.
@@ -2435,6 +2436,12 @@ class Entities:
             if any(t.folded in FEMALE for t in titles)
             else ""
         )
+        if len(name_tokens) > 1 and name_tokens[0].text in _BARE_LETTERS:
+            # "Y Combinator", "T Mobile": a bare capital letter opens the name of a thing; a
+            # person's initial takes its full stop ("J. Smith"; "U Thant" is Burmese, "Ó
+            # Riain" Irish)
+            self._org(name_tokens, [t.word for t in name_tokens])
+            return
         if (
             len(name_tokens) == 1
             and titles

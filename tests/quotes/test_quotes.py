@@ -5196,3 +5196,25 @@ def test_a_peer_known_by_title_and_one_name_keeps_the_title() -> None:
         "Mary Marsh",
         "Lord Stevens",
     ]
+
+
+def test_a_bare_capital_letter_opens_the_name_of_a_thing_not_a_person() -> None:
+    text = _article(
+        "My first question to Ashish Thakkar, CEO of a conglomerate: “When do you sleep?”\n\n"
+        "The purpose of his visit is twofold: to check out accelerator programs like 500 "
+        "Startups and Y Combinator for inspiration, and to advise business owners.\n\n"
+        "He raises the same points with governments. “The answer is small businesses,” he said."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Ashish Thakkar"
+
+
+def test_a_signature_after_a_quotation_names_its_speaker_and_introduces_no_one() -> None:
+    text = _article(
+        "Here is what some of my students wrote to me after the course.\n\n"
+        "“I read your guide at the beginning of the year; it was inspirational.”\n\n"
+        "- Jefferson T.\n\n"
+        "“I would like to thank you very much for your work; it has helped me immensely!”\n\n"
+        "- Hans Meier\n\n"
+        "“Life-changing.” —Maria Lopez, student"
+    )
+    assert [s for _, s in _speech(text)] == ["Jefferson T", "Hans Meier", "Maria Lopez"]
