@@ -3471,6 +3471,15 @@ class _Finder:
                 best = (shared, entity)
         if best is not None:
             return best[1]
+        capitalised = any(
+            t.capitalised and t.folded not in _GENERIC_ORG_NOUNS
+            for t in phrase.tokens[:-1]
+            if t.folded not in DETERMINERS and not t.folded.endswith(MODIFIER_ENDINGS)
+        )  # ("the Seoul-based company": where it is, not which)
+        if capitalised and phrase.tokens[0].folded in {"a", "an"}:
+            # "a Hydro One spokesman", "A Mitsubishi representative": one of a body named by
+            # words no body named before has, not the last named nor the last that spoke
+            return None
         spoke = self._organisation_that_spoke(head, at)
         if spoke is not None:
             return spoke
@@ -3492,12 +3501,12 @@ class _Finder:
             return None  # "the Mexican government": no organisation named so, not the last one
         if head in _ORG_KIND_NOUNS:
             return None  # "the association": none named so, so not the police named last
-        if any(
-            (t.capitalised or t.folded in ORG_NOUNS) and t.folded not in _GENERIC_ORG_NOUNS
+        if capitalised or any(
+            t.folded in ORG_NOUNS and t.folded not in _GENERIC_ORG_NOUNS
             for t in phrase.tokens[:-1]
             if t.folded not in DETERMINERS and not t.folded.endswith(MODIFIER_ENDINGS)
-        ):  # ("the Seoul-based company": where it is, not which)
-            return None  # "an army spokesperson", "a Hydro One spokesman": not the last named
+        ):
+            return None  # "an army spokesperson", "the Hydro One spokesman": not the last named
         last = self.last_speaker
         quoted = last.entity if last is not None and last.entity is not None else None
         if head in BUSINESS_NOUNS:
@@ -3596,14 +3605,26 @@ class _Finder:
         given a document ("in a letter to staff, which was obtained by Global News"), nor a
         news agency, unless the rules chose it."""
         end = self._paragraph_end(quote.outer.end)
+        told = self._told_here(quote)
         return [
             c
             for c in candidates
             if c.entity is None
             or c.entity is rule.entity
             or c.entity.kind != "org"
-            or not self._never_speaks(c.entity, end)
+            or not (c.entity in told or self._never_speaks(c.entity, end))
         ]
+
+    def _told_here(self, quote: Quotation) -> set[Entity]:
+        """The organisations the quotation's own sentence names as spoken to, before it ("A
+        Mitsubishi representative told AN that, “…”"): the outlet, whatever else it said."""
+        start = self._sentence_start(quote.outer.start, quote.outer.start - 300)
+        return {
+            m.entity
+            for m in self.entities.between(start, quote.outer.start)
+            if m.entity.kind == "org"
+            and _LISTENER_BEFORE.search(self.text, max(0, m.start - 24), m.start)
+        }
 
     def _paragraph_end(self, offset: int) -> int:
         paragraphs = self.structure.paragraphs

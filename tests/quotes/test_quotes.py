@@ -5218,3 +5218,12 @@ def test_a_signature_after_a_quotation_names_its_speaker_and_introduces_no_one()
         "“Life-changing.” —Maria Lopez, student"
     )
     assert [s for _, s in _speech(text)] == ["Jefferson T", "Hans Meier", "Maria Lopez"]
+
+
+def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs_to() -> None:
+    text = _article(
+        "Mitsubishi has decided that it is not worth it to build the cars for PSA any more.\n\n"
+        "Automotive News reports that slow sales mean an indefinite hiatus. A Mitsubishi "
+        "representative told AN that, “This is a matter of PSA adjusting its orders.”"
+    )
+    assert [s for _, s in _speech(text)] == [None]
