@@ -43,7 +43,7 @@ def convert(fundus: Path = FUNDUS, out: Path = OUT, labels: Path = LABELS) -> tu
         body = body_path.read_text(encoding="utf-8").strip()
         headline = labelled["headline"]
         text = (f"{headline}\n\n" if headline else "") + body + "\n"
-        gold = convert_article(text, labelled["labels"])
+        gold = convert_article(text, labelled["labels"], prefer_double=True)
         if gold is None:
             left_out.append(f"{name} (a label matches no quotation)")
             continue

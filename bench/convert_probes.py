@@ -35,8 +35,18 @@ def _words(text: str) -> list[str]:
     return re.sub(r"[^a-z0-9 ]", " ", plain.replace("’", "").replace("'", "")).split()
 
 
-def convert_article(text: str, labels: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
-    """The gold quotations of one article, or None when a label matches no quotation."""
+def _opening_words(text: str, inner: Span, count: int) -> list[str]:
+    return _words(text[inner.start : inner.end])[:count]
+
+
+def convert_article(
+    text: str, labels: list[dict[str, Any]], prefer_double: bool = False
+) -> list[dict[str, Any]] | None:
+    """The gold quotations of one article, or None when a label matches no quotation.
+    `prefer_double`: the labels are of double marks only (the real-news briefs: "passages in
+    single marks alone are not labelled"), so a label goes to the first double-marked
+    quotation its words begin, a single-marked one only when none does (a subhead's
+    "'We want …,' researcher says" is not the label of the “We want …” below it)."""
     quotations = TextStructure(text).quotations
     gold: list[dict[str, Any]] = []
     at = 0
@@ -44,14 +54,20 @@ def convert_article(text: str, labels: list[dict[str, Any]]) -> list[dict[str, A
         wanted = _words(label.get("quote_start_words") or "")[:6]
         if not wanted:
             return None
-        for index in range(at, len(quotations)):
-            inner = quotations[index].inner
-            if _words(text[inner.start : inner.end])[: len(wanted)] == wanted:
-                break
-        else:
+        matching = [
+            index
+            for index in range(at, len(quotations))
+            if _opening_words(text, quotations[index].inner, len(wanted)) == wanted
+        ]
+        doubled = [i for i in matching if quotations[i].kind == "double"]
+        if prefer_double and doubled:
+            matching = doubled
+        if not matching:
             if gold and _continues(text, quotations[at - 1].inner, wanted, label, gold[-1]):
                 continue  # a later paragraph's piece of the quotation labelled before
             return None
+        index = matching[0]
+        inner = quotations[index].inner
         at = index + 1
         speaker = label.get("speaker")
         named = bool(speaker) and str(speaker).casefold() != "none"

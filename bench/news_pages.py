@@ -113,7 +113,7 @@ class NewsQuoteSet:
             for name, text in self.chosen(repository, batch):
                 if name not in labels:
                     continue
-                gold = convert_article(text, labels[name]["labels"])
+                gold = convert_article(text, labels[name]["labels"], prefer_double=True)
                 if gold is None:
                     left_out.append(f"{name} (a label matches no quotation)")
                     continue

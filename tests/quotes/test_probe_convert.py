@@ -160,3 +160,16 @@ def test_news_pages_are_chosen_by_hash_one_a_site_and_batches_never_overlap(
     assert "news-short" not in names and len({sites[int(n[9:])] for n in names}) == 6
     assert all(text.startswith("A headline\n\n") for _, text in first)
     assert batch(1) == first  # the same pages every time, in the order of their hashes
+
+
+def test_labels_of_double_marks_skip_a_subhead_in_single_marks_that_repeats_them() -> None:
+    text = (
+        "US pledges money to fight AIDS\n\n"
+        "'We want to get to the end of AIDS,' top researcher says\n\n"
+        "“We want to get to the end of AIDS,” declared Dr. Anthony Fauci.\n"
+    )
+    labels = [{"quote_start_words": "We want to get to", "speaker": "Anthony Fauci"}]
+    body = text.index("“") + 1
+    assert [g["start"] for g in convert_article(text, labels, prefer_double=True) or []] == [body]
+    # the probes' made-up British articles label single marks: there the first one stands
+    assert [g["start"] for g in convert_article(text, labels) or []] == [text.index("'") + 1]
