@@ -53,8 +53,8 @@ def is_speech_verb(word: str, previous: str = "") -> bool:
     """
     if not word.islower() or word not in SPEECH_VERBS:
         return False
-    if word.endswith("ing") and previous.casefold() in _NOUN_BEFORE:
-        return False  # "the warning reads", "a briefing": a noun
+    if word.endswith(("ing", "ed")) and previous.casefold() in _NOUN_BEFORE:
+        return False  # "the warning reads", "a briefing": a noun; "this stated animosity"
     if word not in _NOUN_LIKE:
         return True
     previous = previous.casefold()

@@ -5227,3 +5227,15 @@ def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs
         "representative told AN that, “This is a matter of PSA adjusting its orders.”"
     )
     assert [s for _, s in _speech(text)] == [None]
+
+
+def test_a_speech_verbs_participle_after_a_determiner_is_an_adjective() -> None:
+    from reader.quotes.cues import is_speech_verb
+
+    assert not is_speech_verb("stated", "this") and not is_speech_verb("reported", "his")
+    assert is_speech_verb("stated", "Knope") and is_speech_verb("stated", "")
+    text = _article(
+        "“They are like a biker gang,” Leslie Knope explained. Considering this stated animosity "
+        "for “punk-ass book jockeys,” you might find the show's literary humour surprising."
+    )
+    assert "Considering" not in [s for _, s in _speech(text)]
