@@ -44,6 +44,8 @@ from reader.core.text import Quotation, Span, TextStructure, clean_line, curly_m
 from reader.quotes.cues import (
     INVERTIBLE,
     METALINGUISTIC,
+    NOUN_BEFORE,
+    SPEECH_VERBS,
     TITLE_LEAD,
     WEAK_VERBS,
     cue_tail,
@@ -1385,6 +1387,8 @@ class _Finder:
             if words > 30:
                 break
             previous = toks[index - 1].folded if index else ""
+            if token.text in SPEECH_VERBS and token.text.endswith("ed") and previous in NOUN_BEFORE:
+                return None  # "calling the alleged scheme “…”": a thing's words, no one's here
             if not (
                 is_speech_verb(token.text, previous) or token.folded in _REPORTING_VERBS
             ) or self._inside_quote(token.start):

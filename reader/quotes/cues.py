@@ -53,7 +53,7 @@ def is_speech_verb(word: str, previous: str = "") -> bool:
     """
     if not word.islower() or word not in SPEECH_VERBS:
         return False
-    if word.endswith(("ing", "ed")) and previous.casefold() in _NOUN_BEFORE:
+    if word.endswith(("ing", "ed")) and previous.casefold() in NOUN_BEFORE:
         return False  # "the warning reads", "a briefing": a noun; "this stated animosity"
     if word not in _NOUN_LIKE:
         return True
@@ -64,7 +64,8 @@ def is_speech_verb(word: str, previous: str = "") -> bool:
     return previous in _VERB_CONTEXT
 
 
-_NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
+# Words before which a verb's "-ing" or "-ed" form is a noun or an adjective ("the warning").
+NOUN_BEFORE = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
 
 
 def _owner(word: str) -> bool:
