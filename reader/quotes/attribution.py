@@ -511,6 +511,14 @@ _THEIR_WORDS = re.compile(
     r"|prediction|advice|explanation|description|summary|quip|warning|promise|plea|argument"
     r"|conclusion|opinion|diagnosis|reply|words|word)\b"
 )
+# An indefinite pronoun at the cue right before a quotation: no one the article names.
+_SOMEONE_SAYS = re.compile(
+    r"\b(someone|somebody|anyone|anybody|everyone|everybody|no one|nobody)\s+"
+    r"(?:(?:once|then|also|just|simply)\s+)?"
+    r"(says|said|writes|wrote|asks|asked|adds|added|posted|posts|tweeted|replied|commented)"
+    r"(?:,|:)?\s*$",
+    re.IGNORECASE,
+)
 _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description
 # A company the rules found by "the company said" that the ranker would not choose: kept,
 # and marked for checking (probes: right about as often as the ranker's person was).
@@ -1245,6 +1253,10 @@ class _Finder:
         if attribution is _NARRATOR:
             return QuoteFinding(quote, speech=True, confidence=0.2), _NARRATOR
         before = self._before(previous_end, quote.outer.start, near=True)
+        if before is None:
+            someone = _SOMEONE_SAYS.search(lead)
+            if someone is not None:  # "someone says “…”": no one named, and no one before
+                before = _Attribution(None, None, someone.group(1), someone.group(2), 0.3, True)
         if attribution is None or (attribution.confidence < 0 and before is not None):
             attribution = before or (attribution and _weaker(attribution, -0.75))
         if (
@@ -1561,10 +1573,13 @@ class _Finder:
                 or _attribution_only(toks[:index])
                 or (phrase.tokens[0].start > token.start and index <= 8)
             )
-            if sentence_ended == "." and not (
-                adjacent and index <= 5 and len(toks) - index <= 4 and not before_quote
+            if sentence_ended == "." and (
+                not (adjacent and index <= 5 and len(toks) - index <= 4 and not before_quote)
+                or _introduced(lead)
             ):
-                return None  # “…now.” The poster wrote that …: another sentence
+                # “…now.” The poster wrote that …: another sentence; 'Cordain says “… dairy
+                # products.” Many paleo advocates say something similar': its cue was before it
+                return None
             if sentence_ended == "?!" and (
                 not (adjacent and index <= 3 and not before_quote)
                 or (index + 1 < len(toks) and toks[index + 1].folded == "that")
@@ -4063,6 +4078,17 @@ def _title_case(inner: str, words: list[str]) -> bool:
         return False
     significant = [w for w in words if w.casefold() not in _SMALL_WORDS]
     return bool(significant) and sum(w[:1].isupper() for w in significant) / len(significant) >= 0.6
+
+
+def _introduced(lead: str) -> bool:
+    """Whether the words before a quotation's opening mark end on a speech verb, its cue
+    ("Loren Cordain … says “", "she said: “")."""
+    words = _WORD.findall(lead[-60:])
+    return (
+        bool(words)
+        and lead.rstrip()[-1:] not in {".", "?", "!"}
+        and is_speech_verb(words[-1], words[-2] if len(words) > 1 else "")
+    )
 
 
 def _sentence_like(inner: str, words: list[str]) -> bool:

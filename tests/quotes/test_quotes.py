@@ -5239,3 +5239,12 @@ def test_a_speech_verbs_participle_after_a_determiner_is_an_adjective() -> None:
         "for “punk-ass book jockeys,” you might find the show's literary humour surprising."
     )
     assert "Considering" not in [s for _, s in _speech(text)]
+
+
+def test_a_cue_before_a_quotation_wins_over_the_sentence_after_and_someone_is_no_one() -> None:
+    text = _article(
+        "A doctor, Jane Smith, said “Eat well and sleep more every day.” Experts agree.\n\n"
+        "In an online forum about acne, someone says “I would try the supplements first for "
+        "a week or two.” In another, a man says more."
+    )
+    assert [s for _, s in _speech(text)] == ["Jane Smith", None]
