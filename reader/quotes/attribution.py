@@ -511,12 +511,11 @@ _THEIR_WORDS = re.compile(
     r"|prediction|advice|explanation|description|summary|quip|warning|promise|plea|argument"
     r"|conclusion|opinion|diagnosis|reply|words|word)\b"
 )
-# An indefinite pronoun at the cue right before a quotation: no one the article names.
+# An indefinite pronoun and a word at the end of the words before a quotation ("someone
+# says “"): when the word is a speech verb, no one the article names speaks.
 _SOMEONE_SAYS = re.compile(
     r"\b(someone|somebody|anyone|anybody|everyone|everybody|no one|nobody)\s+"
-    r"(?:(?:once|then|also|just|simply)\s+)?"
-    r"(says|said|writes|wrote|asks|asked|adds|added|posted|posts|tweeted|replied|commented)"
-    r"(?:,|:)?\s*$",
+    r"(?:(?:once|then|also|just|simply)\s+)?([a-z]+)[,:]?\s*$",
     re.IGNORECASE,
 )
 _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description
@@ -1255,7 +1254,8 @@ class _Finder:
         before = self._before(previous_end, quote.outer.start, near=True)
         if before is None:
             someone = _SOMEONE_SAYS.search(lead)
-            if someone is not None:  # "someone says “…”": no one named, and no one before
+            if someone is not None and is_speech_verb(someone.group(2), someone.group(1)):
+                # "someone says “…”": no one named, and no one before
                 before = _Attribution(None, None, someone.group(1), someone.group(2), 0.3, True)
         if attribution is None or (attribution.confidence < 0 and before is not None):
             attribution = before or (attribution and _weaker(attribution, -0.75))

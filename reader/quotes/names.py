@@ -964,25 +964,11 @@ def _camel(word: str) -> bool:
 _JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
 # Titles that are part of the one name they precede: "Pope Francis", "Queen Elizabeth".
 _REGNAL = frozenset({"pope", "queen", "king", "prince", "princess"})
+# Capitals that, alone and without a full stop, open the name of a thing ("Y Combinator"),
+# not a person's ("A" and "I" are words, "O" and "U" open Irish and Burmese names).
 _BARE_LETTERS = frozenset("BCDEFGHJKLMNPQRSTVWXYZ")
 _FIRST_BEFORE = re.compile(r"\bfirst\s*$", re.IGNORECASE)  # "First Lady Obama" is Obama
-# Peers known by title and one name ("Lord Stevens", "Baroness Hale", "Countess Spencer"):
-# the surname alone is not how they are known, and is someone else's as often.
-_PEERAGE = frozenset(
-    {
-        "lord",
-        "lady",
-        "baron",
-        "baroness",
-        "viscount",
-        "viscountess",
-        "earl",
-        "countess",
-        "marquess",
-        "duke",
-        "duchess",
-    }
-)
+_PEERAGE = words("peerage_titles")  # "Lord Stevens": the title is in the name
 
 
 def _bracketed_acronym(after: Sequence[Token]) -> Token | None:
