@@ -173,3 +173,11 @@ def test_labels_of_double_marks_skip_a_subhead_in_single_marks_that_repeats_them
     assert [g["start"] for g in convert_article(text, labels, prefer_double=True) or []] == [body]
     # the probes' made-up British articles label single marks: there the first one stands
     assert [g["start"] for g in convert_article(text, labels) or []] == [text.index("'") + 1]
+
+
+def test_the_dragnet_labels_cover_every_chosen_article() -> None:
+    from bench.convert_dragnet_quotes import LABELS
+
+    articles = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
+    assert len(articles) == 71 and all(name.startswith("dragnet-") for name in articles)
+    assert all(isinstance(item["labels"], list) for item in articles.values())
