@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench import convert_dragnet_quotes, convert_fundus_quotes, convert_l3s_quotes
 from reader.quotes import QuoteFinding, find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,40 +71,23 @@ SETS: dict[str, Path] = {
 POLNEAR = Path(os.environ.get("READER_POLNEAR", ROOT / "bench" / ".data" / "polnear"))
 # Where `bench.fetch_directquote` puts its converted corpus (READER_DIRECTQUOTE overrides it).
 DIRECTQUOTE = Path(os.environ.get("READER_DIRECTQUOTE", ROOT / "bench" / ".data" / "directquote"))
-
-
-def _data(variable: str, folder: str) -> Path:
-    return Path(os.environ.get(variable, ROOT / "bench" / ".data" / folder))
-
-
 # Blind sets of real news, labelled by helpers who never saw Reader, each scored once when
-# labelled (tests/data/quotes/SOURCES.md): where their converter puts them (an environment
-# variable overrides it), and the command that fetches and builds them.
+# labelled (tests/data/quotes/SOURCES.md): the folder its converter writes (an environment
+# variable overrides it), and the command that fetches and builds it.
+_L3S = "`python -m bench.convert_l3s_quotes`"
 NEWS_SETS = {
     # fundus's pages, stop 44
     "fundus-quotes": (
-        _data("READER_FUNDUS_QUOTES", "fundus-quotes"),
+        convert_fundus_quotes.OUT,
         "`python -m bench.fetch_fundus` and `python -m bench.convert_fundus_quotes`",
     ),
     # L3S-GN1 (Google News, 2008), batch 1 (stop 45), batch 2 labelled after the mends read
     # off the first (stop 45), batch 3 its last 30 pages (stop 46)
-    "l3s-quotes": (
-        _data("READER_L3S_QUOTES", "l3s-quotes"),
-        "`python -m bench.convert_l3s_quotes`",
-    ),
-    "l3s-quotes-2": (
-        _data("READER_L3S_QUOTES_2", "l3s-quotes-2"),
-        "`python -m bench.convert_l3s_quotes`",
-    ),
-    "l3s-quotes-3": (
-        _data("READER_L3S_QUOTES_3", "l3s-quotes-3"),
-        "`python -m bench.convert_l3s_quotes`",
-    ),
+    "l3s-quotes": (convert_l3s_quotes.OUT, _L3S),
+    "l3s-quotes-2": (convert_l3s_quotes.OUT_2, _L3S),
+    "l3s-quotes-3": (convert_l3s_quotes.OUT_3, _L3S),
     # Dragnet's news and blog posts of 2012, stop 46
-    "dragnet-quotes": (
-        _data("READER_DRAGNET_QUOTES", "dragnet-quotes"),
-        "`python -m bench.convert_dragnet_quotes`",
-    ),
+    "dragnet-quotes": (convert_dragnet_quotes.OUT, "`python -m bench.convert_dragnet_quotes`"),
 }
 PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", *NEWS_SETS)
 BLIND = "polnear-test"
