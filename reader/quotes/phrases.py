@@ -114,11 +114,15 @@ _POSTMODIFYING_PARTICIPLES = frozenset(
 
 def ends_sentence(toks: Sequence[Token], index: int) -> bool:
     """Whether the token at `index` ends a sentence: a full stop, question or exclamation
-    mark not followed by a closing bracket or a comma ("(D-Md.), chair", "Inc., said")."""
+    mark not followed by a closing bracket or a comma ("(D-Md.), chair", "Inc., said"), nor
+    a full stop followed by a number or a word in lower case, as an abbreviation's is ("an
+    Oct. 26 letter", "Sen. and Mrs.", "approx. two")."""
     return toks[index].text in {".", "?", "!"} and not (
         index + 1 < len(toks)
         and (
             toks[index + 1].text in {")", ","}
+            or (toks[index].text == "." and toks[index + 1].text[:1].isdigit())
+            or (toks[index].text == "." and toks[index + 1].text[:1].islower())
             or (  # the dots of "N.Y.", "D.C." (the tokens "N", ".", "Y", ".")
                 len(toks[index + 1].text) == 1
                 and toks[index + 1].text.isupper()

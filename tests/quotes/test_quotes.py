@@ -5248,3 +5248,19 @@ def test_a_cue_before_a_quotation_wins_over_the_sentence_after_and_someone_is_no
         "a week or two.” In another, a man says more."
     )
     assert [s for _, s in _speech(text)] == ["Jane Smith", None]
+
+
+def test_an_abbreviations_full_stop_inside_a_sentence_does_not_end_it() -> None:
+    from reader.quotes.phrases import ends_sentence
+    from reader.quotes.names import tokens as split
+
+    words = split("an Oct. 26 letter. Then Gov. Brown", 0, 34)
+    stops = [t.text for i, t in enumerate(words) if ends_sentence(words, i)]
+    assert stops == ["."]  # the letter's, not October's
+    text = _article(
+        "Storms cut power to two million homes.\n\n"
+        "The Harbour County Office of Emergency Management said in an Oct. 26 letter to "
+        "phone companies that their level of engagement was “unacceptable” at such a time."
+        "\n\nThe city of Lakeview declared Sept. 9 “Marta Okafor-Quayle Day.” She was brief."
+    )
+    assert [s for _, s in _speech(text)] == ["Harbour County Office of Emergency Management"]
