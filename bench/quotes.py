@@ -48,7 +48,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench import convert_dragnet_quotes, convert_fundus_quotes, convert_l3s_quotes
+from bench import (
+    convert_chaos_quotes,
+    convert_dragnet_quotes,
+    convert_fundus_quotes,
+    convert_l3s_quotes,
+)
 from reader.quotes import QuoteFinding, find_quotes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,6 +93,8 @@ NEWS_SETS = {
     "l3s-quotes-3": (convert_l3s_quotes.OUT_3, _L3S),
     # Dragnet's news and blog posts of 2012, stop 46
     "dragnet-quotes": (convert_dragnet_quotes.OUT, "`python -m bench.convert_dragnet_quotes`"),
+    # Utomo & Leu's "Chaos" news pages of about 2017, stop 47
+    "chaos-quotes": (convert_chaos_quotes.OUT, "`python -m bench.convert_chaos_quotes`"),
 }
 PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", *NEWS_SETS)
 BLIND = "polnear-test"

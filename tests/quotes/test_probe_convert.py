@@ -182,3 +182,11 @@ def test_the_dragnet_labels_cover_every_chosen_article() -> None:
     articles = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
     assert len(articles) == 71 and all(name.startswith("dragnet-") for name in articles)
     assert all(isinstance(item["labels"], list) for item in articles.values())
+
+
+def test_the_chaos_labels_cover_every_chosen_article() -> None:
+    from bench.convert_chaos_quotes import LABELS
+
+    articles = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
+    assert len(articles) == 60 and all(name.startswith("chaos-") for name in articles)
+    assert all(isinstance(item["labels"], list) for item in articles.values())

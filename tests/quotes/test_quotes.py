@@ -5251,8 +5251,8 @@ def test_a_cue_before_a_quotation_wins_over_the_sentence_after_and_someone_is_no
 
 
 def test_an_abbreviations_full_stop_inside_a_sentence_does_not_end_it() -> None:
-    from reader.quotes.phrases import ends_sentence
     from reader.quotes.names import tokens as split
+    from reader.quotes.phrases import ends_sentence
 
     words = split("an Oct. 26 letter. Then Gov. Brown", 0, 34)
     stops = [t.text for i, t in enumerate(words) if ends_sentence(words, i)]
