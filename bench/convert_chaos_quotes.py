@@ -26,6 +26,8 @@ from bench.news_pages import NewsQuoteSet
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "quotes" / "chaos_labels.json"
 OUT = Path(os.environ.get("READER_CHAOS_QUOTES", ROOT / "bench" / ".data" / "chaos-quotes"))
+LABELS_2 = ROOT / "tests" / "data" / "quotes" / "chaos2_labels.json"
+OUT_2 = Path(os.environ.get("READER_CHAOS_QUOTES_2", ROOT / "bench" / ".data" / "chaos-quotes-2"))
 
 
 def _story(raw: bytes) -> tuple[str, str]:
@@ -38,7 +40,7 @@ CHAOS = NewsQuoteSet(
     salt="reader-chaos-quotes-v1",
     story_of=_story,
     per_batch=60,
-    batches={1: (LABELS, OUT)},
+    batches={1: (LABELS, OUT), 2: (LABELS_2, OUT_2)},
     prefix="chaos-",
 )
 

@@ -644,6 +644,8 @@ _QUANTITIES = frozenset(
 
 
 # Endings of words for what someone does ("steelworker", "farmer", "pharmacist", "librarian").
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_TIMES_OF_DAY = frozenset({"night", "morning", "evening", "afternoon"})
 _OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
 
 
@@ -1724,6 +1726,9 @@ class Entities:
             # "Canadian Parents for French", "Nurses United for Patient Protection", "(the)
             # Friends of the Earth": one group
             self._org(body, [t.word for t in body])
+            return
+        if len(run) >= 3 and run[0].folded in _DAYS and run[1].folded in _TIMES_OF_DAY:
+            self._org(run, [t.word for t in run])  # "Saturday Night Live": a show, not "Night"
             return
         if self._members_of(run):
             head, run = run[0].folded, run[2:]  # "Members of Unifor voted"

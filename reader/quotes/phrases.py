@@ -276,6 +276,9 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
 # Sky News"), not the subject of the verb after it: not "as" and "with" ("as Reuters
 # reported"), nor the conjunctions that open a clause ("while Cruz said", "after Trump spoke").
 _OBJECT_PREPOSITIONS = PREPOSITIONS - {"as", "with", "while", "after", "before", "since", "until"}
+# Words after which a name is the subject of the participle that follows it: "despite figures
+# like Jamie Dimon calling it a “fraud”", "including Jo Ng saying" (not "posted to X asking").
+_PARTICIPLE_SUBJECT_LEADS = frozenset({"like", "despite", "including", "without"})
 
 
 def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
@@ -351,6 +354,14 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     if last.text == ",":
         return _appositive_subject(toks, index)
     if last.folded in {"and", "but", "then"}:
+        if last.folded == "and" and toks[verb].folded.endswith("ing"):
+            # "Jamie Dimon calling it a “fraud” and saying …": the first participle's subject
+            for earlier in range(index - 1, max(0, index - 12), -1):
+                if toks[earlier].text.islower() and toks[earlier].folded.endswith("ing"):
+                    shared = _subject_before(toks, earlier)
+                    if shared is not None and shared.kind == "name":
+                        return shared
+                    break
         return sentence_subject(toks[:verb])
     if last.folded in PRONOUNS and last.folded not in {
         "his",
@@ -390,6 +401,10 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
             opening == 0
             or toks[opening - 1].folded not in _OBJECT_PREPOSITIONS
             or adjacent.kind == "owner"
+            or (
+                toks[verb].folded.endswith("ing")
+                and toks[opening - 1].folded in _PARTICIPLE_SUBJECT_LEADS
+            )
         ):
             return adjacent  # "one poster writing", "as Reuters reported", "King said",
             # "Rubio spoke, while Cruz said" (a conjunction's clause, not a preposition's object)

@@ -5264,3 +5264,22 @@ def test_an_abbreviations_full_stop_inside_a_sentence_does_not_end_it() -> None:
         "\n\nThe city of Lakeview declared Sept. 9 “Marta Okafor-Quayle Day.” She was brief."
     )
     assert [s for _, s in _speech(text)] == ["Harbour County Office of Emergency Management"]
+
+
+def test_a_show_named_after_a_weekday_and_a_building_are_no_speakers() -> None:
+    text = (
+        "Saturday Night Live mocked the soda advert, which was pulled last week. Redcoat "
+        "Tavern has been named the best burger in town; Zaman Mosque stands beside it."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds.get("Saturday Night Live") == "org" and "Night Live" not in kinds
+    assert kinds.get("Redcoat Tavern") == kinds.get("Zaman Mosque") == "place"
+
+
+def test_a_name_before_a_participle_is_its_subject_after_like_or_despite() -> None:
+    text = _article(
+        "Bitcoin rose again on Tuesday.\n\n"
+        "Optimism around the coin continues despite bank chiefs like Harbour Bank CEO Marit "
+        "Oyelowo calling it a “fraud” and saying that people who buy it are “stupid”."
+    )
+    assert [s for _, s in _speech(text)] == ["Marit Oyelowo", "Marit Oyelowo"]
