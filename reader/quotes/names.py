@@ -755,6 +755,13 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
                 or before in ORG_WORDS
                 or is_demonym(before)
                 or _is_acronym(run[cut - 1].word)
+                or (  # "Green Ranger Jason David Frank", "Steelworker Gurpreet Bains": a role
+                    before.endswith(_OCCUPATION_ENDINGS)
+                    and _role_like(run[cut - 1].word)
+                    and not is_given_name(before)
+                    and folded[cut] not in _PARTICLES  # "Pieter Van der Berg": one name
+                    and len(run) - cut >= 2
+                )
                 # "Southern District of Ohio Marcus Delafosse-Winfield": a body's place
                 or (is_place(before) and not ORG_WORDS.isdisjoint(folded[: cut - 1]))
             )

@@ -5283,3 +5283,12 @@ def test_a_name_before_a_participle_is_its_subject_after_like_or_despite() -> No
         "Oyelowo calling it a “fraud” and saying that people who buy it are “stupid”."
     )
     assert [s for _, s in _speech(text)] == ["Marit Oyelowo", "Marit Oyelowo"]
+
+
+def test_a_capitalised_role_before_a_full_name_is_not_part_of_it() -> None:
+    text = (
+        "Fans ask what original Green Ranger Jason David Frank thinks. Harbour County Recorder "
+        "Helena Purcell-Ode agreed, as did dairy farmer Pieter Van der Berg."
+    )
+    names = {e.name for e in Entities(text).entities if e.kind == "person"}
+    assert {"Jason David Frank", "Helena Purcell-Ode", "Pieter Van der Berg"} <= names
