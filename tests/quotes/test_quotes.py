@@ -5292,3 +5292,13 @@ def test_a_capitalised_role_before_a_full_name_is_not_part_of_it() -> None:
     )
     names = {e.name for e in Entities(text).entities if e.kind == "person"}
     assert {"Jason David Frank", "Helena Purcell-Ode", "Pieter Van der Berg"} <= names
+
+
+def test_local_opening_a_sentence_names_no_one() -> None:
+    text = _article(
+        "A blast hit the market on Friday.\n\n"
+        "Local residents who rushed to the scene started chanting “death to the bombers”, a "
+        "reference to the group."
+    )
+    assert "Local" not in [s for _, s in _speech(text)]
+    assert not [e for e in Entities(text).entities if e.name == "Local"]
