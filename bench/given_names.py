@@ -36,6 +36,7 @@ _WORD_LISTS = [
     "titles",
     "person_nouns",
     "place_words",
+    "building_words",
     "countries",
     "cities",
     "regions",

@@ -170,7 +170,8 @@ NOT_NAMES = words("not_names") | NUMBER_WORDS
 # Capitalised words that open a sentence rather than a name; honorifics do open one.
 NOT_NAME_LEADS = NOT_NAMES - {"mr", "mrs", "ms", "dr"}
 CONNECTORS = words("connectors")
-PLACE_WORDS = words("place_words")
+BUILDING_WORDS = words("building_words")
+PLACE_WORDS = words("place_words") | BUILDING_WORDS
 
 
 def _org_nicknames() -> dict[str, list[str]]:
@@ -2302,6 +2303,7 @@ class Entities:
             )
         ) and (  # ("Col. Park Ji-yeon": a family name first, a given name in two parts)
             TITLES.isdisjoint(folded)
+            or folded[-1] in BUILDING_WORDS  # "Imam Zaman Mosque", "King Fahd Stadium"
             or any(  # "the Queen Street Wash & Fold", "King Street West": a street's title
                 word in TITLES and after in PLACE_WORDS for word, after in pairwise(folded)
             )

@@ -5269,11 +5269,13 @@ def test_an_abbreviations_full_stop_inside_a_sentence_does_not_end_it() -> None:
 def test_a_show_named_after_a_weekday_and_a_building_are_no_speakers() -> None:
     text = (
         "Saturday Night Live mocked the soda advert, which was pulled last week. Redcoat "
-        "Tavern has been named the best burger in town; Zaman Mosque stands beside it."
+        "Tavern has been named the best burger in town; Zaman Mosque stands beside it, and "
+        "the Imam Hadi Mosque further on."
     )
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds.get("Saturday Night Live") == "org" and "Night Live" not in kinds
     assert kinds.get("Redcoat Tavern") == kinds.get("Zaman Mosque") == "place"
+    assert kinds.get("Imam Hadi Mosque") == "place" and "Hadi Mosque" not in kinds
 
 
 def test_a_name_before_a_participle_is_its_subject_after_like_or_despite() -> None:
