@@ -743,6 +743,7 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
         and is_given_name(folded[-2])
         and _name_like(run[-1])
         and not run[-3].possessive
+        and folded[-1] not in BUILDING_WORDS  # "Imam Hadi Mosque": a place
     ):
         return len(run) - 2  # "Atlantic City Mayor Don Guardian": a surname that is a word
     if len(run) < 2 or folded[-1] in ORG_WORDS or folded[-1] in PLACE_WORDS:
