@@ -136,6 +136,8 @@ _AFTER_ONLY = words("after_only_verbs")
 # Verbs that report someone's words or view of a thing without being speech verbs:
 # "hailed the vote as “fantastic”", "calling him a “train wreck”".
 _REPORTING_VERBS = words("reporting_verbs")
+_SPEECH_NOUNS = words("speech_nouns")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _NAMING_VERB = re.compile(
     r"\b(?:call|calls|called|calling|dubbed|dubbing|labeled|labelled|labeling|labelling"
     r"|branded|branding|nicknamed)\s*(?:(?:it|him|her|them|this|that|the\s+\w+)\s+)?(?:an?\s+)?$",
@@ -1399,6 +1401,10 @@ class _Finder:
             if words > 30:
                 break
             previous = toks[index - 1].folded if index else ""
+            if token.folded in _SPEECH_NOUNS and index and words <= 8:
+                owned = self._speech_noun_owner(toks, index, token)
+                if owned is not None:
+                    return owned  # "Ryan's assertion in February that “…”", "his vow to “…”"
             if token.text in SPEECH_VERBS and token.text.endswith("ed") and previous in NOUN_BEFORE:
                 return None  # "calling the alleged scheme “…”": a thing's words, no one's here
             if not (
@@ -1431,6 +1437,29 @@ class _Finder:
                 return found if length >= 5 and found.name else None
             return found if found.entity.kind in {"person", "org", "place"} else None
         return None
+
+    def _speech_noun_owner(
+        self, toks: Sequence[Token], index: int, noun: Token
+    ) -> _Attribution | None:
+        """Who owns the words a noun for speech stands for (`toks[index]`): the name or the
+        pronoun in the possessive before it ("Ryan's assertion", "his vow"), if it resolves
+        to a person, organisation or country; else None."""
+        owner = toks[index - 1]
+        pronoun = _POSSESSIVE_PRONOUNS.get(owner.folded)
+        if pronoun is not None:
+            phrase = Phrase((Token(pronoun, owner.start),), "pronoun")
+        elif owner.possessive and owner.capitalised:
+            named = name_before(toks, index)
+            if named is None or named.kind != "name":
+                return None
+            *rest, last = named.tokens
+            phrase = Phrase((*rest, Token(last.word, last.start)), "name")
+        else:
+            return None
+        found = self._resolve(phrase, noun.folded, 0.6, noun.start)
+        if found is None or found.authorless or found.entity is None:
+            return None
+        return found if found.entity.kind in {"person", "org", "place"} else None
 
     def _closing(self, quote: Quotation) -> _Attribution | None:
         """The speaker a sentence names at its end, for a phrase it quotes: "his endorsements

@@ -5304,3 +5304,12 @@ def test_local_opening_a_sentence_names_no_one() -> None:
     )
     assert "Local" not in [s for _, s in _speech(text)]
     assert not [e for e in Entities(text).entities if e.name == "Local"]
+
+
+def test_the_owner_of_a_noun_for_speech_said_the_quotation_after_it() -> None:
+    text = _article(
+        "Health care is back before Congress.\n\n"
+        "Speaker Dana Okafor’s assertion in February that “the law has failed,” rated Mostly "
+        "False. Governor Lena Marsh spoke next. Her vow to “repeal it on day one” stalled."
+    )
+    assert [s for _, s in _speech(text)] == ["Dana Okafor", "Lena Marsh"]
