@@ -271,6 +271,7 @@ def _direction(text: str, i: int) -> str:
         and not _is_space(before)
         and before not in _OPENING_CONTEXT
         and not _is_word(after)
+        and after not in "[(‘'"  # (`Inverse.“[Reusability is] …”`: glued, still opening)
     ):
         return "close"
     if ch == "”" and (_is_space(before) or before in _OPENING_CONTEXT) and _is_word(after):

@@ -111,6 +111,13 @@ def test_curly_quotes() -> None:
     assert inner_texts("He said “we are ready,” and left.") == ["we are ready,"]
 
 
+def test_an_opening_curly_mark_glued_to_a_full_stop_still_opens_before_a_bracket() -> None:
+    text = "as reported by Inverse.“[Reuse is] really a tremendous capability,” he said."
+    assert inner_texts(text) == ["[Reuse is] really a tremendous capability,"]
+    # typed the wrong way round, it closes: `decision.“ However`
+    assert inner_texts("“We made the decision.“ However, he left.") == ["We made the decision."]
+
+
 def test_straight_quotes() -> None:
     assert inner_texts('He said "we are ready," and left.') == ["we are ready,"]
 
