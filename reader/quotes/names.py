@@ -733,6 +733,12 @@ def _is_acronym(word: str) -> bool:
 _NAME_LIKE_COUNTRIES = words("name_like_countries")
 
 
+def _joined_name(words: Sequence[str]) -> str:
+    """A body's name from its words, a plural's apostrophe and a comma kept on the word before
+    ("British Bankers' Association", not "Bankers ' Association")."""
+    return " ".join(words).replace(" ' ", "' ").replace(" ’ ", "’ ").replace(" , ", ", ")
+
+
 def _given_name_cut(run: list[Token], folded: list[str]) -> int:
     """Where a person's name starts after a title, role or organisation, at a given name:
     "House Speaker Paul Ryan" -> 2, "FBI Director James Comey" -> 2; 0 when the run is not
@@ -2482,9 +2488,10 @@ class Entities:
         """ "Korean Central News Agency (KCNA)": the organisation and its acronym."""
         if self._recording is not None:
             self._record("acronym", self._rel(run), self._rel([acronym]), words, folded)
-        entity = self.find(acronym.text) or self._entity(" ".join(words), "org", run[0].start)
+        name = _joined_name(words)
+        entity = self.find(acronym.text) or self._entity(name, "org", run[0].start)
         if entity.kind != "org" or len(entity.name.split()) == 1:
-            entity.name, entity.kind = " ".join(words), "org"
+            entity.name, entity.kind = name, "org"
         entity.aliases.update({acronym.text.replace(".", "").casefold(), " ".join(folded)})
         self._mention(run[0].start, run[-1].end, entity)
         self._mention(acronym.start, acronym.end, entity)
@@ -2671,7 +2678,7 @@ class Entities:
         if self._recording is not None:
             self._record("org", self._rel(run), words)
         # "Nurses' Association", "Department of Environment, Energy and Climate Action"
-        name = " ".join(words).replace(" ' ", "' ").replace(" ’ ", "’ ").replace(" , ", ", ")
+        name = _joined_name(words)
         bare = name
         owner = _COUNTRY_OWNER.search(self.text, max(0, run[0].start - 40), run[0].start)
         if (

@@ -5313,3 +5313,8 @@ def test_the_owner_of_a_noun_for_speech_said_the_quotation_after_it() -> None:
         "False. Governor Lena Marsh spoke next. Her vow to “repeal it on day one” stalled."
     )
     assert [s for _, s in _speech(text)] == ["Dana Okafor", "Lena Marsh"]
+
+
+def test_a_body_named_with_its_acronym_keeps_a_plurals_apostrophe_on_its_word() -> None:
+    text = "Banks spoke.\n\nThe Harbour Bankers' Association (HBA) said the fees are fair."
+    assert [e.name for e in Entities(text).entities] == ["Harbour Bankers' Association"]
