@@ -853,6 +853,7 @@ class _Finder:
         self._subjects = _Subjects(self.text)
         self._quote_names: set[Entity] = set()
         self._unnamed: dict[str, str] = {}  # head noun -> first words for an unnamed speaker
+        self._lower_words: dict[str, bool] = {}  # word -> written in lower case (`_common_word`)
         self._sentence_authors: dict[int, Entity | None] = {}  # see `_described_author`
         self._spoken: list[tuple[str, _Attribution]] = []  # each speech quotation so far
         self._paragraph_starts = [p.start for p in structure.paragraphs]
@@ -2005,7 +2006,9 @@ class _Finder:
                 name = " ".join(t.word for t in phrase.tokens if t.folded != "the")
             if name.casefold() in ORG_WORDS:  # "the First Nation said", none named so: a
                 return _Attribution(None, None, words, cue, 0.3, authorless=True)  # kind
-            if self._crowd(phrase):  # "Teachers chanted “…”", "Supporters shouted": no one
+            if self._crowd(phrase) or self._common_word(phrase):
+                # "Teachers chanted “…”", "Supporters shouted", "Current airline pricing
+                # practices, said the report, “…”": no one
                 return _Attribution(None, None, words, cue, 0.3, authorless=True)
             return _Attribution(None, name or words, words, cue, confidence - 0.2)
         given = (
@@ -2693,6 +2696,22 @@ class _Finder:
             ):
                 return parent.entity
         return None
+
+    def _common_word(self, phrase: Phrase) -> bool:
+        """One capitalised word, named nowhere, that opens its sentence and that the article
+        writes in lower case elsewhere: a common word there ("Current airline pricing
+        practices"), not a name."""
+        if len(phrase.tokens) != 1:
+            return False
+        token = phrase.head
+        if self._sentence_start(token.start, 0) != token.start:
+            return False
+        word = token.word.casefold()
+        found = self._lower_words.get(word)
+        if found is None:
+            pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
+            found = self._lower_words[word] = re.search(pattern, self.text) is not None
+        return found
 
     def _crowd(self, phrase: Phrase) -> bool:
         """A plural for people and nothing else, bar an article, and of no body named after

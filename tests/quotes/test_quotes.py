@@ -5318,3 +5318,13 @@ def test_the_owner_of_a_noun_for_speech_said_the_quotation_after_it() -> None:
 def test_a_body_named_with_its_acronym_keeps_a_plurals_apostrophe_on_its_word() -> None:
     text = "Banks spoke.\n\nThe Harbour Bankers' Association (HBA) said the fees are fair."
     assert [e.name for e in Entities(text).entities] == ["Harbour Bankers' Association"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_speaker() -> None:
+    text = _article(
+        "The current rules apply to disabled travellers.\n\n"
+        "Current airline pricing practices, said the report, “represent an economic "
+        "disadvantage which effectively limits travel opportunities in respect of employment, "
+        "education, leisure.”"
+    )
+    assert [s for _, s in _speech(text)] == [None]
