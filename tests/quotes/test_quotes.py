@@ -5328,3 +5328,9 @@ def test_a_common_word_opening_a_sentence_is_no_speaker() -> None:
         "education, leisure.”"
     )
     assert [s for _, s in _speech(text)] == [None]
+
+
+def test_bros_ends_a_firms_name() -> None:
+    text = "Films.\n\nRon Sanders of Harbour Bros spoke. Harbour Bros had received a payment."
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds == {"Ron Sanders": "person", "Harbour Bros": "org"}
