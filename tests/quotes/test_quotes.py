@@ -5297,8 +5297,9 @@ def test_a_capitalised_role_before_a_full_name_is_not_part_of_it() -> None:
 
 
 def test_local_opening_a_sentence_names_no_one() -> None:
+    # ("Local 1505 president Ana Ruiz": a union's local is a name, whose first word opens it)
     text = _article(
-        "A blast hit the market on Friday.\n\n"
+        "A blast hit the market at noon local time on Friday.\n\n"
         "Local residents who rushed to the scene started chanting “death to the bombers”, a "
         "reference to the group."
     )
