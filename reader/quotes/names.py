@@ -733,6 +733,23 @@ def _is_acronym(word: str) -> bool:
 _NAME_LIKE_COUNTRIES = words("name_like_countries")
 
 
+def _country_then_person(run: Sequence[Token], folded: list[str]) -> int:
+    """How many of the run's first words are a country before a person's full name ("Pakistan
+    Richard Olson"): 0 when the run is not so, or the country's name is a given name too
+    ("Chad Michael Murray", "Jordan Peterson")."""
+    for size in (3, 2, 1):
+        if (
+            len(run) - size >= 2
+            and " ".join(folded[:size]) in COUNTRIES
+            and not is_given_name(folded[0])
+            and is_given_name(folded[size])
+            and folded[-1] not in ORG_WORDS
+            and all(_name_like(t) for t in run[size:])
+        ):
+            return size
+    return 0
+
+
 def _joined_name(words: Sequence[str]) -> str:
     """A body's name from its words, a plural's apostrophe and a comma kept on the word before
     ("British Bankers' Association", not "Bankers ' Association")."""
@@ -2288,6 +2305,13 @@ class Entities:
             return
         if len(run) == 2 and folded[1] == "air" and not is_given_name(folded[0]):
             self._org(run, words)  # "Borealis Air", "Canadian North Air": an airline
+            return
+        country = _country_then_person(run, folded)
+        if country:
+            # "… for Afghanistan and Pakistan Richard Olson": the country a title's list ends
+            # in, then the person (not a body "Pakistan Richard Olson")
+            self._place(run[:country], words[:country])
+            self._classify(toks, run[country:], first + country, last, role)
             return
         if len(run) >= 2 and _names_country(folded) and TITLES.isdisjoint(folded):
             if all(w in _REGION_ADJECTIVES or w in COUNTRIES for w in folded):

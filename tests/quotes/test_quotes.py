@@ -5335,3 +5335,13 @@ def test_bros_ends_a_firms_name() -> None:
     text = "Films.\n\nRon Sanders of Harbour Bros spoke. Harbour Bros had received a payment."
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds == {"Ron Sanders": "person", "Harbour Bros": "org"}
+
+
+def test_a_country_ending_a_titles_list_is_not_part_of_the_name_after_it() -> None:
+    text = (
+        "Diplomats spoke.\n\nThe loss was noted by former Special Representative for "
+        "Afghanistan and Pakistan Richard Olsen. Olsen said so. Actor Chad Michael Murray came."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds.get("Richard Olsen") == "person" and kinds.get("Pakistan") == "place"
+    assert "Pakistan Richard Olsen" not in kinds and "Michael Murray" not in kinds
