@@ -2314,8 +2314,11 @@ class Entities:
             self._classify(toks, run[country:], first + country, last, role)
             return
         if len(run) >= 2 and _names_country(folded) and TITLES.isdisjoint(folded):
-            if all(w in _REGION_ADJECTIVES or w in COUNTRIES for w in folded):
-                self._place(run, words)  # "Western Canada", "Northern Ireland": a region
+            if all(w in _REGION_ADJECTIVES or w in COUNTRIES for w in folded) or (
+                folded[-1] in PLACE_WORDS and folded[-1] not in BUILDING_WORDS
+            ):
+                # "Western Canada", "Northern Ireland": a region; "Jamaica Bay": a place
+                self._place(run, words)
             else:
                 self._org(run, words)  # "Environment Canada", "Air Canada", "Canada Post"
             return

@@ -397,13 +397,19 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
         owner = _person_of(toks, opening) or _unclosed_appositive(toks, opening)
         if owner is not None:
             return owner  # "James Pethokoukis of the American Enterprise Institute wrote"
+        lead = opening - 1
+        if adjacent.kind == "name" and lead >= 0 and toks[lead].possessive:
+            # "in New York’s Jamaica Bay told": the preposition before the owner's name
+            while lead >= 0 and (toks[lead].possessive or _name_token(toks[lead])):
+                lead -= 1
+            if lead < 0 or toks[lead].folded not in {"in", "at", "near", "outside"}:
+                lead = opening - 1
         if (
-            opening == 0
-            or toks[opening - 1].folded not in _OBJECT_PREPOSITIONS
+            lead < 0
+            or toks[lead].folded not in _OBJECT_PREPOSITIONS
             or adjacent.kind == "owner"
             or (
-                toks[verb].folded.endswith("ing")
-                and toks[opening - 1].folded in _PARTICIPLE_SUBJECT_LEADS
+                toks[verb].folded.endswith("ing") and toks[lead].folded in _PARTICIPLE_SUBJECT_LEADS
             )
         ):
             return adjacent  # "one poster writing", "as Reuters reported", "King said",

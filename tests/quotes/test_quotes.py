@@ -5345,3 +5345,13 @@ def test_a_country_ending_a_titles_list_is_not_part_of_the_name_after_it() -> No
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds.get("Richard Olsen") == "person" and kinds.get("Pakistan") == "place"
     assert "Pakistan Richard Olsen" not in kinds and "Michael Murray" not in kinds
+
+
+def test_a_place_after_in_is_not_the_subject_of_the_verb_after_it() -> None:
+    text = _article(
+        "Climate data went offline.\n\n"
+        "“These are the kind of resources it has taken years to develop,” Adam Parrish of "
+        "the Resilience Institute in New York’s Jamaica Bay told reporters."
+    )
+    assert [s for _, s in _speech(text)] == ["Adam Parrish"]
+    assert {e.name: e.kind for e in Entities(text).entities}.get("Jamaica Bay") == "place"
