@@ -780,6 +780,9 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
                 or before in ORG_WORDS
                 or is_demonym(before)
                 or _is_acronym(run[cut - 1].word)
+                or (  # "NBA All-star Kobe Bryant", "Co-founder Ana Ruiz": a role's compound
+                    "-" in before and _is_title(before.rsplit("-", 1)[-1]) and len(run) - cut >= 2
+                )
                 or (  # "Green Ranger Jason David Frank", "Steelworker Gurpreet Bains": a role
                     before.endswith(_OCCUPATION_ENDINGS)
                     and _role_like(run[cut - 1].word)

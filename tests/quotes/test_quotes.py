@@ -5355,3 +5355,9 @@ def test_a_place_after_in_is_not_the_subject_of_the_verb_after_it() -> None:
     )
     assert [s for _, s in _speech(text)] == ["Adam Parrish"]
     assert {e.name: e.kind for e in Entities(text).entities}.get("Jamaica Bay") == "place"
+
+
+def test_a_hyphenated_role_before_a_full_name_is_not_part_of_it() -> None:
+    text = "Cars.\n\nThe car was praised by NBA All-star Kobi Brant and Co-founder Ana Ruiz."
+    names = {e.name for e in Entities(text).entities if e.kind == "person"}
+    assert names == {"Kobi Brant", "Ana Ruiz"}
