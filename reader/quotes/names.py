@@ -644,9 +644,11 @@ _QUANTITIES = frozenset(
 )
 
 
-# Endings of words for what someone does ("steelworker", "farmer", "pharmacist", "librarian").
+# A weekday, then a time of day, opens a show's name ("Saturday Night Live", "Monday Night
+# Football"), not a person's.
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _TIMES_OF_DAY = frozenset({"night", "morning", "evening", "afternoon"})
+# Endings of words for what someone does ("steelworker", "farmer", "pharmacist", "librarian").
 _OCCUPATION_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
 
 
