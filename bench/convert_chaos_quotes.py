@@ -21,7 +21,7 @@ import os
 from pathlib import Path
 
 from bench.fetch_extraction_corpus import gold_lines
-from bench.news_pages import NewsQuoteSet
+from bench.news_pages import NewsQuoteSet, story_only
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "quotes" / "chaos_labels.json"
@@ -30,15 +30,11 @@ LABELS_2 = ROOT / "tests" / "data" / "quotes" / "chaos2_labels.json"
 OUT_2 = Path(os.environ.get("READER_CHAOS_QUOTES_2", ROOT / "bench" / ".data" / "chaos-quotes-2"))
 
 
-def _story(raw: bytes) -> tuple[str, str]:
-    return "", "\n\n".join(gold_lines(raw)).strip()
-
-
 CHAOS = NewsQuoteSet(
     dataset="utomo-chaos",
     source="msv",
     salt="reader-chaos-quotes-v1",
-    story_of=_story,
+    story_of=story_only(gold_lines),
     per_batch=60,
     batches={1: (LABELS, OUT), 2: (LABELS_2, OUT_2)},
     prefix="chaos-",

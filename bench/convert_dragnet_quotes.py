@@ -21,22 +21,18 @@ import os
 from pathlib import Path
 
 from bench.fetch_extraction_corpus import gold_dragnet
-from bench.news_pages import NewsQuoteSet
+from bench.news_pages import NewsQuoteSet, story_only
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "quotes" / "dragnet_labels.json"
 OUT = Path(os.environ.get("READER_DRAGNET_QUOTES", ROOT / "bench" / ".data" / "dragnet-quotes"))
 
 
-def _story(raw: bytes) -> tuple[str, str]:
-    return "", "\n\n".join(gold_dragnet(raw)).strip()
-
-
 DRAGNET = NewsQuoteSet(
     dataset="dragnet",
     source="dragnet-gold",
     salt="reader-dragnet-quotes-v1",
-    story_of=_story,
+    story_of=story_only(gold_dragnet),
     per_batch=80,
     batches={1: (LABELS, OUT)},
     prefix="dragnet-",

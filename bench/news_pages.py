@@ -58,6 +58,15 @@ def chosen_pages(
     return pages[per_batch * (batch - 1) :]
 
 
+def story_only(paragraphs_of: Callable[[bytes], list[str]]) -> Callable[[bytes], tuple[str, str]]:
+    """A `story_of` for a dataset that marks no headline: its gold paragraphs, joined."""
+
+    def story_of(raw: bytes) -> tuple[str, str]:
+        return "", "\n\n".join(paragraphs_of(raw)).strip()
+
+    return story_of
+
+
 @dataclass(frozen=True)
 class NewsQuoteSet:
     """A blind set of real news drawn from one dataset, in labelled batches."""
