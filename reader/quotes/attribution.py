@@ -750,6 +750,8 @@ _OFFICE_BEFORE = re.compile(
     r"\b([A-Z][\w.’'-]*) (?:of|for) (?:the )?(?:[A-Z][\w’'-]* (?:(?:of|for|and) )?){1,4}$"
 )
 _WORD_CHARACTERS = re.compile(r"[\w’'.-]*")
+# A comma, a preposition's phrase and the end of the sentence, with no comma between.
+_ADJUNCT_TO_THE_END = re.compile(r",\s+(\w+)\b[^,;:.!?\"“”\n]*[.!?](?:\s|$)")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?\n][\"”’')]*\s*|,\s)$"
 )  # (also after a quotation that ends its sentence)
@@ -3103,6 +3105,7 @@ class _Finder:
             )
             and candidates
             and candidates[0][0] is speaker
+            and not self._object_of_another_subject(candidates, wanted)
         ):
             return _with_gender(speaker, wanted), False
         if (
@@ -3159,6 +3162,29 @@ class _Finder:
             found = self._headline_person(wanted) or self._introduced_after_lede(at, wanted)
             return found, False
         return (_with_gender(best[1], wanted) if kind == "person" else best[1]), False
+
+    def _object_of_another_subject(
+        self, candidates: list[tuple[Entity, bool, Mention | None]], wanted: str
+    ) -> bool:
+        """Whether the nearest mention before a pronoun is no subject, and another person
+        of the pronoun's gender is the subject of its sentence: "Trump has sent mixed
+        signals, blaming … even Ryan. On Monday, he said" is Trump's, though Ryan spoke last
+        (a pronoun carries on a sentence's subject, not its object)."""
+        nearest, nearest_subject, mention = candidates[0]
+        if nearest_subject or mention is None:
+            return False
+        verb = _LAST_WORD.search(self.text, max(0, mention.start - 30), mention.start)
+        if verb is not None and verb.group(1).casefold() in _QUESTIONING:
+            return False  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
+        sentence = self._sentence_start(mention.start, 0)
+        for entity, subject, other in candidates[1:]:
+            if other is None or other.start < sentence:
+                return False
+            if self.text[other.end : mention.start] in {" and ", " & "}:
+                return False  # "Bull and Fox met …": both the subject
+            if subject and entity is not nearest and entity.gender in {"", wanted}:
+                return True
+        return False
 
     def _introduced_after_lede(self, at: int, wanted: str) -> Entity | None:
         """For "he" or "she" before anyone is named (a feature opening on a quotation: "“You
@@ -3879,6 +3905,7 @@ def _kinds_clash(noun: str, name: str) -> bool:
 
 
 _TITLE_WORDS = table("title_abbreviations")
+_LAST_WORD = re.compile(r"(\w+)\s+$")  # the word right before an offset
 _QUESTIONING = words("questioning_verbs")  # "was asked, “…?”"; "X asked Y why …"
 _PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "chimed in Ovechkin"
 _ROLE_KINDS = {kind: frozenset(titles.split()) for kind, titles in table("role_kinds").items()}
@@ -4279,4 +4306,12 @@ def is_subject(text: str, mention: Mention) -> bool:
         text, max(0, start - 10), start
     ):
         return True  # "…in December, and Downey-Carvery said members …": the clause's subject
-    return start == 0 or bool(_SUBJECT_BEFORE.search(before)) or before.endswith("\n")
+    if start == 0 or before.endswith("\n"):
+        return True
+    if not _SUBJECT_BEFORE.search(before):
+        return False
+    # After a comma, a name set off by another and a phrase of a preposition that runs to
+    # the sentence's end has no verb of its own: the object of the clause before ("blaming
+    # … and even, it appeared, Ryan, for the bill's lack of support Friday.").
+    after = _ADJUNCT_TO_THE_END.match(text, mention.end)
+    return not (before.endswith(", ") and after and after.group(1).casefold() in PREPOSITIONS)

@@ -2932,6 +2932,9 @@ class Entities:
             and not _verb_form(lead)  # ", reached by phone,", ", left the court"
             and lead not in _COMMON_VERBS
             and not is_speech_verb(lead.rstrip(":;"), ",")  # ", said: “These are …”"
+            # ", for the bill's lack of support," / ", in a statement,": an adjunct of the
+            # sentence, not what the person is (", of Halifax," is)
+            and (lead == "of" or lead not in _PREPOSITIONS)
             and (
                 lead in {"a", "an", "the"}
                 or phrase[:1].islower()

@@ -5361,3 +5361,39 @@ def test_a_hyphenated_role_before_a_full_name_is_not_part_of_it() -> None:
     text = "Cars.\n\nThe car was praised by NBA All-star Kobi Brant and Co-founder Ana Ruiz."
     names = {e.name for e in Entities(text).entities if e.kind == "person"}
     assert names == {"Kobi Brant", "Ana Ruiz"}
+
+
+def test_a_pronoun_carries_on_the_subject_not_the_last_speaker_named_as_an_object() -> None:
+    text = _article(
+        "Budget talks stalled.\n\n"
+        "Premier Dana Whitlock and Finance Minister Paul Ridley pulled the bill on Friday.\n\n"
+        "“We will not retreat into our corners,” Ridley said after a caucus meeting.\n\n"
+        "Whitlock has sent mixed signals since, at times blaming unions, outside groups and "
+        "even, it appeared, Ridley, for the bill's lack of support. On Monday, for instance, "
+        "he said in a late-night post that the unions had “snatched defeat from the jaws of "
+        "victory.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Paul Ridley", "Dana Whitlock"]
+
+
+def test_the_one_asked_and_a_joint_subject_keep_the_last_speaker() -> None:
+    text = _article(
+        "A water plant opened.\n\n"
+        "“Twenty-six years,” Chief Derek Fox said. “Think about that.”\n\n"
+        "Councillor Amos Bull and Fox met briefly outside the new plant after the ceremony.\n\n"
+        "“We will remember this day,” he said.\n\n"
+        "Counsel Ruth Park asked nurse Ellen Kerr why she stayed silent.\n\n"
+        "“I thought I had told the right person,” Kerr said. Park then asked Kerr about "
+        "the records.\n\n"
+        "“I kept every one of them,” she replied."
+    )
+    assert [s for _, s in _speech(text)] == ["Derek Fox"] * 3 + ["Ellen Kerr"] * 2
+
+
+def test_a_phrase_of_a_preposition_after_a_name_is_no_description_of_it() -> None:
+    text = (
+        "Budget talks stalled.\n\nThe premier blamed the unions and Paul Ridley, for the "
+        "bill's lack of support. Dana Whitlock, of Halifax, spoke."
+    )
+    described = {e.name: e.description for e in Entities(text).entities if e.kind == "person"}
+    assert described == {"Paul Ridley": "", "Dana Whitlock": "of Halifax"}
