@@ -758,6 +758,18 @@ def _joined_name(words: Sequence[str]) -> str:
     return " ".join(words).replace(" ' ", "' ").replace(" ’ ", "’ ").replace(" , ", ", ")
 
 
+# Nouns of nationality not made of an adjective and "man" or "woman" ("Frenchwoman").
+_NATIONALITY_NOUNS = frozenset({"briton", "brit", "spaniard", "swede", "scotsman", "scotswoman"})
+
+
+def _nationality_noun(word: str) -> bool:
+    """ "Frenchman", "Dutchwoman", "Briton": a person's nationality, never part of a name."""
+    for ending in ("woman", "man"):
+        if word.endswith(ending) and is_demonym(word.removesuffix(ending)):
+            return True
+    return word in _NATIONALITY_NOUNS
+
+
 def _given_name_cut(run: list[Token], folded: list[str]) -> int:
     """Where a person's name starts after a title, role or organisation, at a given name:
     "House Speaker Paul Ryan" -> 2, "FBI Director James Comey" -> 2; 0 when the run is not
@@ -773,6 +785,13 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
         return len(run) - 2  # "Atlantic City Mayor Don Guardian": a surname that is a word
     if len(run) < 2 or folded[-1] in ORG_WORDS or folded[-1] in PLACE_WORDS:
         return 0
+    if (  # "Frenchman Corentin Moutet", "Briton Jack Draper": a nationality, whoever follows
+        len(run) >= 3
+        and _nationality_noun(folded[0])
+        and not run[0].possessive
+        and all(_name_like(t) for t in run[1:])
+    ):
+        return 1
     for cut in range(max(1, len(run) - 5), len(run) - 1):
         before = folded[cut - 1].rstrip(".")
         if (
@@ -1319,6 +1338,10 @@ class Entities:
             described = _described_words(entity.description)
             if described & MALE or described & FEMALE:
                 entity.gender = "m" if described & MALE else "f"
+                continue
+            nationality = [w for w in described if _nationality_noun(w) and w.endswith("man")]
+            if nationality:  # "Frenchman Corentin Moutet", "Dutchwoman Lieke Klaver"
+                entity.gender = "f" if nationality[0].endswith("woman") else "m"
                 continue
             lead = _LAST_WORD.search(self.text, max(0, mention.start - 24), mention.start)
             if lead and lead.group(1).casefold() in _PREPOSITIONS:

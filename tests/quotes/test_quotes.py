@@ -5397,3 +5397,12 @@ def test_a_phrase_of_a_preposition_after_a_name_is_no_description_of_it() -> Non
     )
     described = {e.name: e.description for e in Entities(text).entities if e.kind == "person"}
     assert described == {"Paul Ridley": "", "Dana Whitlock": "of Halifax"}
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Tennis.\n\nShe beat fiery Frenchman Corentin Moutet. Dutchwoman Lieke Klaver ran. "
+        "Spaniard Rafael Nadal left. Frenchman Street is closed."
+    )
+    people = {e.name: e.gender for e in Entities(text).entities if e.kind == "person"}
+    assert people == {"Corentin Moutet": "m", "Lieke Klaver": "f", "Rafael Nadal": "m"}
