@@ -169,6 +169,8 @@ NUMBER_WORDS = words("number_words") | {
 NOT_NAMES = words("not_names") | NUMBER_WORDS
 # Capitalised words that open a sentence rather than a name; honorifics do open one.
 NOT_NAME_LEADS = NOT_NAMES - {"mr", "mrs", "ms", "dr"}
+# Titles of courtesy, which tell no office: "Mr Obama" is not "the mister".
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "m"})
 CONNECTORS = words("connectors")
 BUILDING_WORDS = words("building_words")
 PLACE_WORDS = words("place_words") | BUILDING_WORDS
@@ -2846,6 +2848,10 @@ class Entities:
                 entity = self._person(token.word, token.start)  # "Mr Obama" before any full name
         if gender and entity.kind == "person" and not entity.gender:
             entity.gender = gender
+        if entity.kind == "person" and not entity.description and titles:
+            office = [t.word for t in titles if t.folded.rstrip(".") not in _HONORIFICS]
+            if office:  # "President Trump joked …" then "the president said": him
+                entity.description = " ".join(office)
         if (
             entity.kind == "person"
             and not entity.description

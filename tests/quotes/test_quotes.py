@@ -5406,3 +5406,16 @@ def test_a_nationality_before_a_name_is_not_part_of_it() -> None:
     )
     people = {e.name: e.gender for e in Entities(text).entities if e.kind == "person"}
     assert people == {"Corentin Moutet": "m", "Lieke Klaver": "f", "Rafael Nadal": "m"}
+
+
+def test_an_office_before_a_lone_surname_describes_its_holder() -> None:
+    text = _article(
+        "Space.\n\nPresident Tremblay joked on Tuesday that it would be a long trip.\n\n"
+        "The bill's co-authors, Sens. Ted Crane and Marco Ruiz, ask the agency to send a "
+        "“crewed mission to Mars in the 2030s.”\n\n"
+        "The president — who earlier pressed his party at a closed-door meeting — praised "
+        "the nation’s “heroic astronauts,” before noting the difficulty of the job."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Tremblay"
+    described = {e.name: e.description for e in Entities(text).entities if e.kind == "person"}
+    assert described["Tremblay"] == "President"
