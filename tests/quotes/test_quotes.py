@@ -5419,3 +5419,9 @@ def test_an_office_before_a_lone_surname_describes_its_holder() -> None:
     assert [s for _, s in _speech(text)][-1] == "Tremblay"
     described = {e.name: e.description for e in Entities(text).entities if e.kind == "person"}
     assert described["Tremblay"] == "President"
+
+
+def test_an_academy_is_a_body() -> None:
+    text = "Science.\n\nThe National Academies warned. Members of the Lakeview Academy met."
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds == {"National Academies": "org", "Lakeview Academy": "org"}
