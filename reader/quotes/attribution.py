@@ -3957,6 +3957,8 @@ def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:
     for position, token in enumerate(clause):
         if token.folded not in _DOCUMENTS:
             continue
+        if _after_preposition(clause, position):
+            continue  # "In a Truth Social post after …, the US President said": not its subject
         if position + 2 < len(clause) and clause[position + 1].folded == "from":
             named = subject_after(clause, position + 2)
             if named is not None and named.kind == "name":
@@ -3966,6 +3968,19 @@ def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:
             return Phrase(named.tokens, "name")
         return None
     return None
+
+
+def _after_preposition(clause: Sequence[Token], position: int) -> bool:
+    """Whether the noun at `position` is in a preposition's phrase ("in a Truth Social
+    post", "on its website"): the words before it, back to a comma or the clause's start,
+    hold a preposition within five words."""
+    for index in range(position - 1, max(-1, position - 6), -1):
+        word = clause[index]
+        if word.text == ",":
+            return False
+        if word.folded in PREPOSITIONS:
+            return True
+    return False
 
 
 # After a word for people, a body they belong to: "Analysts at the Saudi bank Al Noor".

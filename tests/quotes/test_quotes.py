@@ -5425,3 +5425,12 @@ def test_an_academy_is_a_body() -> None:
     text = "Science.\n\nThe National Academies warned. Members of the Lakeview Academy met."
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds == {"National Academies": "org", "Lakeview Academy": "org"}
+
+
+def test_a_document_in_a_prepositions_phrase_does_not_speak() -> None:
+    text = _article(
+        "Alliance.\n\nThe attacks on the alliance came from Premier Dana Whitlock.\n\n"
+        "In a Harbour Social post after a meeting with Secretary General Mark Rutland, the "
+        "premier said: “THE ALLIANCE WAS NOT THERE WHEN WE NEEDED IT.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Dana Whitlock"]
