@@ -3564,6 +3564,10 @@ class _Finder:
                 best = (shared, entity)
         if best is not None:
             return best[1]
+        for token in phrase.tokens[:-1]:
+            initialled = self.entities.by_initials(token.text)
+            if initialled is not None and any(entity is initialled for entity in orgs):
+                return initialled  # "the EDGI web monitoring group": the body named in full
         capitalised = any(
             t.capitalised and t.folded not in _GENERIC_ORG_NOUNS
             for t in phrase.tokens[:-1]

@@ -1640,7 +1640,10 @@ class Entities:
             if word.endswith(("'s", "’s")):
                 break  # "… Hockey League's largest crowd": the name ends owning
         if stop > end and _word_of(texts[stop - 1]).casefold() in ORG_WORDS:
-            return stop
+            if texts[stop - 1].endswith(("'s", "’s")):
+                return stop
+            # "People's Bank of China": the body's word goes on as any run does
+            return max(stop, self._run_end(self._tokens, stop - 1))
         return end
 
     def _run_end(self, toks: Sequence[Token], index: int) -> int:
@@ -3068,6 +3071,12 @@ class Entities:
 
     def _mention(self, start: int, end: int, entity: Entity) -> None:
         self.mentions.append(Mention(start, end, self.text[start:end], entity))
+
+    def by_initials(self, word: str) -> Entity | None:
+        """The body an acronym stands for by the initials of a name given in full before
+        ("HPA" for the Health Protection Agency, "EDGI" for the Environmental Data and
+        Governance Initiative), whether or not the acronym was written beside it."""
+        return self._initialled.get(word.replace(".", "")) if _is_acronym(word) else None
 
     def find(self, word: str) -> Entity | None:
         """The entity a name, surname or acronym stands for (nearest spelling for surnames)."""

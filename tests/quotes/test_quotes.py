@@ -5434,3 +5434,18 @@ def test_a_document_in_a_prepositions_phrase_does_not_speak() -> None:
         "premier said: “THE ALLIANCE WAS NOT THERE WHEN WE NEEDED IT.”"
     )
     assert [s for _, s in _speech(text)] == ["Dana Whitlock"]
+
+
+def test_a_bodys_name_goes_on_after_a_possessive_inside_it() -> None:
+    text = "Money.\n\nIt is illegal, the People's Bank of China said on Friday."
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds == {"People's Bank of China": "org"}
+
+
+def test_an_initiative_is_a_body_and_its_initials_name_it() -> None:
+    text = _article(
+        "Web pages.\n\nThe Environmental Data and Governance Initiative tracks changes to "
+        "federal websites.\n\n“Large portions of climate resources were removed,” said the "
+        "EDGI web monitoring group."
+    )
+    assert [s for _, s in _speech(text)] == ["Environmental Data and Governance Initiative"]
