@@ -28,6 +28,9 @@ LABELS = ROOT / "tests" / "data" / "quotes" / "chaos_labels.json"
 OUT = Path(os.environ.get("READER_CHAOS_QUOTES", ROOT / "bench" / ".data" / "chaos-quotes"))
 LABELS_2 = ROOT / "tests" / "data" / "quotes" / "chaos2_labels.json"
 OUT_2 = Path(os.environ.get("READER_CHAOS_QUOTES_2", ROOT / "bench" / ".data" / "chaos-quotes-2"))
+# Batch 3: the 31 pages left of the 151 (stop 48).
+LABELS_3 = ROOT / "tests" / "data" / "quotes" / "chaos3_labels.json"
+OUT_3 = Path(os.environ.get("READER_CHAOS_QUOTES_3", ROOT / "bench" / ".data" / "chaos-quotes-3"))
 
 
 CHAOS = NewsQuoteSet(
@@ -36,7 +39,7 @@ CHAOS = NewsQuoteSet(
     salt="reader-chaos-quotes-v1",
     story_of=story_only(gold_lines),
     per_batch=60,
-    batches={1: (LABELS, OUT), 2: (LABELS_2, OUT_2)},
+    batches={1: (LABELS, OUT), 2: (LABELS_2, OUT_2), 3: (LABELS_3, OUT_3)},
     prefix="chaos-",
 )
 

@@ -93,9 +93,11 @@ NEWS_SETS = {
     "l3s-quotes-3": (convert_l3s_quotes.OUT_3, _L3S),
     # Dragnet's news and blog posts of 2012, stop 46
     "dragnet-quotes": (convert_dragnet_quotes.OUT, "`python -m bench.convert_dragnet_quotes`"),
-    # Utomo & Leu's "Chaos" news pages of about 2017, batches 1 and 2 (stop 47)
+    # Utomo & Leu's "Chaos" news pages of about 2017, batches 1 and 2 (stop 47) and 3
     "chaos-quotes": (convert_chaos_quotes.OUT, "`python -m bench.convert_chaos_quotes`"),
     "chaos-quotes-2": (convert_chaos_quotes.OUT_2, "`python -m bench.convert_chaos_quotes`"),
+    # their batch 3, the 31 pages left (stop 48)
+    "chaos-quotes-3": (convert_chaos_quotes.OUT_3, "`python -m bench.convert_chaos_quotes`"),
 }
 PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", *NEWS_SETS)
 BLIND = "polnear-test"
