@@ -772,6 +772,20 @@ def _nationality_noun(word: str) -> bool:
     return word in _NATIONALITY_NOUNS
 
 
+# The words that open a storm's name ("Hurricane Harvey", "Tropical Storm Alberto").
+_STORMS = frozenset({"hurricane", "cyclone", "typhoon", "superstorm"})
+_STORMS_OF_TWO = frozenset(
+    {"tropical storm", "tropical cyclone", "tropical depression", "super typhoon", "winter storm"}
+)
+
+
+def _storm_words(folded: list[str]) -> int:
+    """How many of a run's first words say it is a storm's name (0: none)."""
+    if " ".join(folded[:2]) in _STORMS_OF_TWO:
+        return 2
+    return 1 if folded and folded[0] in _STORMS else 0
+
+
 def _given_name_cut(run: list[Token], folded: list[str]) -> int:
     """Where a person's name starts after a title, role or organisation, at a given name:
     "House Speaker Paul Ryan" -> 2, "FBI Director James Comey" -> 2; 0 when the run is not
@@ -2188,6 +2202,15 @@ class Entities:
         # (a possessive inside a body's name keeps its "'s": "Professional Women's Hockey League")
         words = [t.text if t.possessive and t is not run[-1] else t.word for t in run]
         folded = [w.casefold() for w in words]
+        storm = _storm_words(folded)
+        if storm and 1 <= len(run) - storm <= 2:
+            # "Cyclone Debbie", "Hurricane Harvey": weather, named like a person and never
+            # one ("Debbie’s slow-moving ferocity" later is the storm's, and says nothing)
+            self._place(run, words)
+            found = self.find(" ".join(words))
+            if found is not None:
+                found.aliases.add(" ".join(folded[storm:]))
+            return
         if (
             len(run) >= 3
             and folded[0] in _FRENCH_BODIES

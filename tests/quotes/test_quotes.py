@@ -5449,3 +5449,15 @@ def test_an_initiative_is_a_body_and_its_initials_name_it() -> None:
         "EDGI web monitoring group."
     )
     assert [s for _, s in _speech(text)] == ["Environmental Data and Governance Initiative"]
+
+
+def test_a_storm_is_named_like_a_person_and_is_none() -> None:
+    text = _article(
+        "Reefs.\n\nCYCLONE Debbie is not likely to give the reefs any reprieve, officials "
+        "said.\n\nReef director Dr David Wachenfeld said, due to Debbie’s slow-moving "
+        "ferocity, there would be few benefits.\n\n“I’m sure there will be places where the "
+        "heat stress was getting worse,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["David Wachenfeld"]
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds.get("CYCLONE Debbie") == "place" and "Debbie" not in kinds
