@@ -220,6 +220,16 @@ class _Attribution:
 
 
 _NOT_SPEECH = _Attribution(None, None, "", "", 0.0)
+# A web or mail address, all a quotation holds: "epa.gov/climatechange", "www.gov.uk.",
+# "https://example.org/a?b=1", "help@example.com" (no one's words; a bare "Match.com" may be
+# a brand someone likened something to, so a path, "www.", a scheme or an "@" is wanted).
+_WEB_ADDRESS = re.compile(
+    r"(?:https?://(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s\"“”]*)?"
+    r"|www\.(?:[\w-]+\.)+[a-z]{2,}(?:/[^\s\"“”]*)?"
+    r"|[\w.+-]+@(?:[\w-]+\.)+[a-z]{2,}"
+    r"|(?:[\w-]+\.)+[a-z]{2,}/[^\s\"“”]*)[.,]?",
+    re.IGNORECASE,
+)
 # "“We'll see,” I tell her": the writer's own words, no one the article names (and not the
 # speaker of the sentence before).
 _NARRATOR = _Attribution(None, None, "I", "", 0.0, authorless=True)
@@ -1239,6 +1249,8 @@ class _Finder:
             return QuoteFinding(quote, speech=False), None
         if len(words) <= 3 and self._inside_a_name(quote):
             return QuoteFinding(quote, speech=False), None  # Shabnam “Shabs” Rizvi-Mendez
+        if _WEB_ADDRESS.fullmatch(inner_text.strip()):
+            return QuoteFinding(quote, speech=False), None  # “epa.gov/climatechange”: an address
         if _CALLED_AFTER.match(follow):
             return QuoteFinding(quote, speech=False), None
         if _READS.match(follow):  # a sign's words, unless a document of someone's reads so

@@ -5461,3 +5461,18 @@ def test_a_storm_is_named_like_a_person_and_is_none() -> None:
     assert [s for _, s in _speech(text)] == ["David Wachenfeld"]
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds.get("CYCLONE Debbie") == "place" and "Debbie" not in kinds
+
+
+def test_a_quoted_web_address_is_no_ones_words() -> None:
+    text = _article(
+        "Web pages.\n\nThe new website does not mention climate change – not even in the "
+        "URL of some subdomains, which used to contain addresses like “epa.gov/climatechange” "
+        "and “https://example.org/report.”\n\nDana Whitlock wants the agency to be a kind of "
+        "“Match.com” for workers, she said."
+    )
+    found = [(f.speech, text[f.span.start : f.span.end]) for f in find_quotes(text)]
+    assert found == [
+        (False, "epa.gov/climatechange"),
+        (False, "https://example.org/report."),
+        (True, "Match.com"),
+    ]
