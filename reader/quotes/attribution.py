@@ -567,6 +567,26 @@ def _same_rank(phrase: Phrase, head: str, described: list[str]) -> bool:
     return wanted == given
 
 
+def _holds_another_office(person: Entity, office: str) -> bool:
+    """Whether the article gave `person` a title other than `office` ("EPA Administrator
+    Scott Pruitt" for "the president"): then "the president" is someone else."""
+    described = [w.casefold().rstrip(".,") for w in person.description.split()]
+    if office in described:
+        return False  # "Dr. Kirsten Halvorsen, a … professor": "the professor"
+    titles = {
+        _OFFICE_ABBREVIATIONS.get(word) or _TITLE_WORDS.get(word, word)
+        for word in described
+        if word in TITLES and word not in _COURTESY_TITLES
+    }
+    return bool(titles) and office not in titles
+
+
+# The offices a political story abbreviates before a name ("Gov. Eric Holcomb"), spelt out.
+_OFFICE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative"}
+# Titles that tell no office ("Dr. Kirsten Halvorsen" may be "the professor").
+_COURTESY_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord"})
+
+
 def _body_by_its_noun(attribution: _Attribution) -> bool:
     """Whether the rules found a body through a noun of its own name as the subject of the
     cue ("The league said" for the Professional Women's Hockey League, "the health authority
@@ -2084,6 +2104,8 @@ class _Finder:
             person = self._main_person(at) if epithet else self._salient_person(at, gender)
             if person is not None and gender and person.gender not in {"", gender}:
                 person = None  # "said the actor": not the woman the article named last
+            if person is not None and _holds_another_office(person, role.folded):
+                person = None  # "the president" is not "EPA Administrator Scott Pruitt"
             if person is not None:
                 return _Attribution(person, None, words, cue, confidence - 0.3)
         if phrase.head.folded in _DOCUMENT_NOUNS:

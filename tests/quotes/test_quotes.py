@@ -5476,3 +5476,13 @@ def test_a_quoted_web_address_is_no_ones_words() -> None:
         (False, "https://example.org/report."),
         (True, "Match.com"),
     ]
+
+
+def test_the_office_words_name_no_one_who_holds_another_office() -> None:
+    text = _article(
+        "Climate pages.\n\nEPA Administrator Scott Prewitt told the foundation on Wednesday "
+        "that the science was unsettled.\n\nThe pages were scrubbed in line with Prewitt’s "
+        "views. “It is a hoax,” the president said.\n\nDr. Kirsten Halvorsen, a kinesiology "
+        "professor, spoke.\n\n“The research is clear,” the professor said."
+    )
+    assert [s for _, s in _speech(text)] == [None, "Kirsten Halvorsen"]
