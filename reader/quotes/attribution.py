@@ -59,6 +59,8 @@ from reader.quotes.names import (
     CORPORATE_ENDINGS,
     ERAS,
     FEMALE,
+    HONORIFICS,
+    LAST_WORD,
     MALE,
     MODIFIER_ENDINGS,
     ORG_WORDS,
@@ -584,7 +586,7 @@ def _holds_another_office(person: Entity, office: str) -> bool:
 # The offices a political story abbreviates before a name ("Gov. Eric Holcomb"), spelt out.
 _OFFICE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative"}
 # Titles that tell no office ("Dr. Kirsten Halvorsen" may be "the professor").
-_COURTESY_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord"})
+_COURTESY_TITLES = HONORIFICS | {"dr", "sir", "dame", "lady", "lord"}
 
 
 def _body_by_its_noun(attribution: _Attribution) -> bool:
@@ -3207,7 +3209,7 @@ class _Finder:
         nearest, nearest_subject, mention = candidates[0]
         if nearest_subject or mention is None:
             return False
-        verb = _LAST_WORD.search(self.text, max(0, mention.start - 30), mention.start)
+        verb = LAST_WORD.search(self.text, max(0, mention.start - 30), mention.start)
         if verb is not None and verb.group(1).casefold() in _QUESTIONING:
             return False  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         sentence = self._sentence_start(mention.start, 0)
@@ -3943,7 +3945,6 @@ def _kinds_clash(noun: str, name: str) -> bool:
 
 
 _TITLE_WORDS = table("title_abbreviations")
-_LAST_WORD = re.compile(r"(\w+)\s+$")  # the word right before an offset
 _QUESTIONING = words("questioning_verbs")  # "was asked, “…?”"; "X asked Y why …"
 _PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "chimed in Ovechkin"
 _ROLE_KINDS = {kind: frozenset(titles.split()) for kind, titles in table("role_kinds").items()}

@@ -170,7 +170,7 @@ NOT_NAMES = words("not_names") | NUMBER_WORDS
 # Capitalised words that open a sentence rather than a name; honorifics do open one.
 NOT_NAME_LEADS = NOT_NAMES - {"mr", "mrs", "ms", "dr"}
 # Titles of courtesy, which tell no office: "Mr Obama" is not "the mister".
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "m"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "m"})
 CONNECTORS = words("connectors")
 BUILDING_WORDS = words("building_words")
 PLACE_WORDS = words("place_words") | BUILDING_WORDS
@@ -220,7 +220,7 @@ PRONOUNS = {
 }
 MALE = words("male_words")
 FEMALE = words("female_words")
-_LAST_WORD = re.compile(r"\b(\w+)[ \t]+$")
+LAST_WORD = re.compile(r"\b(\w+)[ \t]+$")  # the word right before an offset
 _THE_AND_WORD = re.compile(r"\b[Tt]he (?=(\w+)\b)")  # "the festival" (overlapping: "the the")
 # Where a person's first sentence stops telling their gender: its end (also before closing
 # marks), its paragraph's, or a quotation, whose "she" is someone the speaker talks about
@@ -1359,7 +1359,7 @@ class Entities:
             if nationality:  # "Frenchman Corentin Moutet", "Dutchwoman Lieke Klaver"
                 entity.gender = "f" if nationality[0].endswith("woman") else "m"
                 continue
-            lead = _LAST_WORD.search(self.text, max(0, mention.start - 24), mention.start)
+            lead = LAST_WORD.search(self.text, max(0, mention.start - 24), mention.start)
             if lead and lead.group(1).casefold() in _PREPOSITIONS:
                 continue  # "Of the scrutiny over Melania Trump, he said": he is someone else
             end = _PRONOUN_SEARCH_END.search(self.text, mention.end)
@@ -1370,7 +1370,7 @@ class Entities:
             if pronoun and self._someone_described_between(mention.end, pronoun.start()):
                 continue  # "Nkechi Obi … pressed the executive on whether he would": his
             if pronoun and pronoun.group().casefold() in {"her", "him"}:
-                before = _LAST_WORD.search(self.text, max(0, pronoun.start() - 16), pronoun.start())
+                before = LAST_WORD.search(self.text, max(0, pronoun.start() - 16), pronoun.start())
                 if before and before.group(1).casefold() in _PREPOSITIONS:
                     continue  # "Gerhard Reimer … stood beside her": someone else
             if pronoun:
@@ -2875,7 +2875,7 @@ class Entities:
         if gender and entity.kind == "person" and not entity.gender:
             entity.gender = gender
         if entity.kind == "person" and not entity.description and titles:
-            office = [t.word for t in titles if t.folded.rstrip(".") not in _HONORIFICS]
+            office = [t.word for t in titles if t.folded.rstrip(".") not in HONORIFICS]
             if office:  # "President Trump joked …" then "the president said": him
                 entity.description = " ".join(office)
         if (
