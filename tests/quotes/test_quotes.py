@@ -5486,3 +5486,10 @@ def test_the_office_words_name_no_one_who_holds_another_office() -> None:
         "professor, spoke.\n\n“The research is clear,” the professor said."
     )
     assert [s for _, s in _speech(text)] == [None, "Kirsten Halvorsen"]
+
+
+def test_words_someone_expressed_are_theirs() -> None:
+    text = _article(
+        "A fire.\n\nMayor Dana Whitlock expressed “deep sorrow” at the loss of the old mill."
+    )
+    assert _speech(text) == [("deep sorrow", "Dana Whitlock")]
