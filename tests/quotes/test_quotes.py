@@ -5493,3 +5493,14 @@ def test_words_someone_expressed_are_theirs() -> None:
         "A fire.\n\nMayor Dana Whitlock expressed “deep sorrow” at the loss of the old mill."
     )
     assert _speech(text) == [("deep sorrow", "Dana Whitlock")]
+
+
+def test_words_of_a_dismissal_or_a_criticism_are_theirs() -> None:
+    text = _article(
+        "A vote.\n\nSenator Ana Ruiz dismissed the charges as “guilt by association.”\n\n"
+        "Premier Dana Whitlock criticised the ads as “digital terrorism” on Monday."
+    )
+    assert _speech(text) == [
+        ("guilt by association.", "Ana Ruiz"),
+        ("digital terrorism", "Dana Whitlock"),
+    ]
