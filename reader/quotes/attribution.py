@@ -315,7 +315,9 @@ _HAD_IT = frozenset({"seen", "obtained", "reviewed", "viewed", "read", "shared",
 _GIVEN_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*[ \u00a0]$")
 # Before the name of one spoken to: "told APTN News", "in a statement to HuffPost Canada";
 # or of an outlet that had a document: "a memo obtained by CTV News Kitchener".
-_LISTENER_BEFORE = re.compile(r"\b(?:told|to|with|(?:obtained|seen|reviewed)\s+by)\s+(?:the\s+)?$")
+_LISTENER_BEFORE = re.compile(
+    r"\b(?:told|tells|tell|telling|to|with|(?:obtained|seen|reviewed)\s+by)\s+(?:the\s+)?$"
+)
 # A sentence saying that someone is not named: whoever it is about speaks unnamed.
 _ANONYMOUS = re.compile(
     r"\b(?:(?:can|could)(?:not|n[’']t)\s+be\s+(?:named|identified)"

@@ -426,14 +426,24 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
                 if inner is not None and inner.kind in {"name", "pronoun"}:
                     return inner  # "Bannon, who Beck on Wednesday called": Beck
             # "Netanyahu's Likud party, which tried … by saying": what "which" stands for
+            named = name_before(toks, position - 1)
+            lead = toks.index(named.tokens[0]) - 1 if named is not None else -1
+            if lead > 0 and toks[lead].folded in _PLACE_PREPOSITIONS:
+                # "one actor from Bangkok, who asked …": the actor, not the place; "Sen. Mike
+                # Lee of Utah, who said": the senator
+                owner = name_before(toks, lead) or nominal_before(toks, lead)
+                if owner is not None:
+                    return owner
             return (
-                name_before(toks, position - 1)
+                named
                 or nominal_before(toks, position - 1)
                 or sentence_subject(toks[: position - 1])
             )
     return sentence_subject(toks[:verb])
 
 
+# Prepositions of where someone is from or is: "an actor from Bangkok", "a nurse in Halifax".
+_PLACE_PREPOSITIONS = frozenset({"from", "in", "of", "at", "near"})
 # Words that open a verb's object: a lowercase word before one of them is a verb
 # ("threw her support", "signed the bill"), so what holds them is a clause.
 _OBJECT_WORDS = frozenset({"her", "his", "their", "its", "the", "a", "an", "him", "them", "it"})

@@ -5504,3 +5504,11 @@ def test_words_of_a_dismissal_or_a_criticism_are_theirs() -> None:
         ("guilt by association.", "Ana Ruiz"),
         ("digital terrorism", "Dana Whitlock"),
     ]
+
+
+def test_the_outlet_told_and_the_place_someone_is_from_do_not_speak() -> None:
+    text = _article(
+        "Ads.\n\n“I don’t live in the U.S.A.,” one actor from Bangkok, who asked to remain "
+        "anonymous, tells PEOPLE exclusively. “But I didn’t know anything.”"
+    )
+    assert [s for _, s in _speech(text)] == [None, None]
