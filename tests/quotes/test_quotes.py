@@ -5512,3 +5512,11 @@ def test_the_outlet_told_and_the_place_someone_is_from_do_not_speak() -> None:
         "anonymous, tells PEOPLE exclusively. “But I didn’t know anything.”"
     )
     assert [s for _, s in _speech(text)] == [None, None]
+
+
+def test_words_someone_blamed_voiced_or_threatened_are_theirs() -> None:
+    text = _article(
+        "Budget.\n\nTreasurer Ana Ruiz blamed the shortfall on the “severe weather.”\n\n"
+        "Premier Dana Whitlock voiced “concerns” about the plan."
+    )
+    assert _speech(text) == [("severe weather.", "Ana Ruiz"), ("concerns", "Dana Whitlock")]
