@@ -429,6 +429,12 @@ _LEAD_AUTHOR = re.compile(
     r"\b(?:lead|senior|first|principal) (?:author|investigator)\b|\bled the study\b"
 )
 _PARENTHETICAL_SPEECH = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|noted|notes),")
+# A speech tag of a pronoun set off inside a sentence: "Jesus, he continued, doesn’t ask …".
+_SPEECH_TAG_INSIDE = re.compile(
+    r",\s+(?P<who>he|she|they)\s+"
+    r"(?P<verb>said|says|added|adds|noted|notes|continued|continues|explained|explains"
+    r"|argued|argues|insisted|insists|wrote|writes),"
+)
 _APPOSED_NAME = re.compile(r",\s+(?=[A-Z])")  # "Counsel for Everglory, Anson Tsoi"
 _KIN_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(His|Her) (\w+),\s+$")  # "His father, "
 _LOWER_WORD_AFTER = re.compile(r" ([a-z][\w-]*)\b")  # "skip" of "the Alberta skip"
@@ -1711,6 +1717,13 @@ class _Finder:
             return self._resolve(
                 Phrase(tuple(toks), "name"), "in the words of", 0.85, words_of.start()
             )
+        tag = _SPEECH_TAG_INSIDE.search(self.text, max(floor, sentence_start), end)
+        if tag:  # "Jesus, he continued, doesn’t ask …: “…”": the tag's, not the subject's
+            toks = self.entities.tokens_in(tag.start("who"), tag.end("who"))
+            if toks:
+                return self._resolve(
+                    Phrase(tuple(toks), "pronoun"), tag.group("verb"), 0.8, tag.start("who")
+                )
         if not _WORD.search(self.text, floor, end):
             return None  # no word since `floor`, so no verb: (quotation after quotation of a
             # long sentence made every one read the sentence's tokens: 200 KB took 46 s)

@@ -5520,3 +5520,12 @@ def test_words_someone_blamed_voiced_or_threatened_are_theirs() -> None:
         "Premier Dana Whitlock voiced “concerns” about the plan."
     )
     assert _speech(text) == [("severe weather.", "Ana Ruiz"), ("concerns", "Dana Whitlock")]
+
+
+def test_a_pronouns_speech_tag_inside_a_sentence_names_its_speaker() -> None:
+    text = _article(
+        "A homily.\n\n“This Jesus knows full well what is coming,” Bishop Ana Ruiz said in "
+        "her homily.\n\nJesus, she continued, doesn’t ask his followers to contemplate him "
+        "on pictures: “He is present in our many brothers and sisters.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Ana Ruiz", "Ana Ruiz"]
