@@ -428,9 +428,9 @@ _STUDY_AUTHORS = frozenset({"authors", "researchers", "scientists"})
 _LEAD_AUTHOR = re.compile(
     r"\b(?:lead|senior|first|principal) (?:author|investigator)\b|\bled the study\b"
 )
-_PARENTHETICAL_SPEECH = re.compile(r",\s+(?:he|she|they)\s+(?:said|says|added|adds|noted|notes),")
-# A speech tag of a pronoun set off inside a sentence: "Jesus, he continued, doesn’t ask …".
-_SPEECH_TAG_INSIDE = re.compile(
+# A speech tag of a pronoun set off inside a sentence: "Jesus, he continued, doesn’t ask …",
+# "The chief, she said, has been …".
+_PARENTHETICAL_SPEECH = re.compile(
     r",\s+(?P<who>he|she|they)\s+"
     r"(?P<verb>said|says|added|adds|noted|notes|continued|continues|explained|explains"
     r"|argued|argues|insisted|insists|wrote|writes),"
@@ -1717,7 +1717,7 @@ class _Finder:
             return self._resolve(
                 Phrase(tuple(toks), "name"), "in the words of", 0.85, words_of.start()
             )
-        tag = _SPEECH_TAG_INSIDE.search(self.text, max(floor, sentence_start), end)
+        tag = _PARENTHETICAL_SPEECH.search(self.text, max(floor, sentence_start), end)
         if tag:  # "Jesus, he continued, doesn’t ask …: “…”": the tag's, not the subject's
             toks = self.entities.tokens_in(tag.start("who"), tag.end("who"))
             if toks:
