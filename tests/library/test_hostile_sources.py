@@ -130,3 +130,36 @@ def test_a_charset_no_page_is_written_in_is_ignored(site: str) -> None:
     for page in ("punycode.html", "rot13.html"):  # quadratic to decode; a traceback
         prepared = prepare(f"{site}/{page}", cleaning=RAW)
         assert "word word" in " ".join(block.text for block in prepared.article.blocks)
+
+
+def test_a_feeds_links_are_read_by_schemes_of_a_few_letters() -> None:
+    # (a scheme is read from where its run of letters starts, and at most 32 letters long:
+    # unbounded, one long run of letters in a feed was read from each of its letters)
+    from reader.library.feed_discovery import links_as_given
+
+    body = b"<link>file:///etc/passwd</link><d>" + b"D" * 40 + b":///x</d>"
+    assert links_as_given(body) == {"file://etc/passwd": "file:///etc/passwd"}
+
+
+def test_a_block_of_a_page_is_found_nearest_the_block_before_it() -> None:
+    from lxml import html as lxml_html
+
+    from reader.library.page_evidence import PageIndex
+    from reader.library.page_text import PARAGRAPH, Block
+
+    page = (
+        "<html><body>"
+        + "".join(f"<p>{w}</p>" for w in ["ab", "xy", "ab", "cd", "ab"])
+        + "</body></html>"
+    )
+    index = PageIndex(lxml_html.fromstring(page))
+    block = Block(PARAGRAPH, "ab")
+    first = index.find(block)
+    assert first is not None and index.text[first[0] : first[1]] == "ab"
+    assert index.find(block, near=(index.text.index("cd"), index.text.index("cd") + 2)) == (
+        index.text.index("cd") + 2,
+        index.text.index("cd") + 4,
+    )
+    assert index.text == "abxyabcdab"
+    assert index.find(block, near=(2, 4)) == (4, 6)  # after "xy": the "ab" right after it
+    assert index.find(block, near=(1, 3)) == (0, 2)  # two as near: the earlier
