@@ -211,6 +211,21 @@ def field_hint(text: str) -> str | None:
     return None
 
 
+def date_error(text: str) -> str | None:
+    """For a query whose date filter is no date ("after:2026-13-45", "date:yesterday"): what
+    is wrong and what to write; None when every date filter is one (a typo would otherwise
+    match nothing, as if there were no annotations)."""
+    for match in _PART.finditer(text):
+        name = (match.group(2) or "").casefold()
+        value = match.group(3) if match.group(3) is not None else (match.group(4) or "")
+        if name in DATE_FIELDS and _bounds(value) is None:
+            return (
+                f"{name}:{value} is not a date: give a year, a month or a day "
+                f"({name}:2026, {name}:2026-02, {name}:2026-02-15)"
+            )
+    return None
+
+
 def _bounds(value: str) -> tuple[str, str] | None:
     """The first day of `value` (a year, month or day) and the first day after it."""
     match = _DATE.match(value.strip())

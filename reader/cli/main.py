@@ -159,6 +159,12 @@ def _run(argv: Sequence[str] | None) -> int:
                 2, f"{prog}: unrecognized arguments: {' '.join(unknown)} (see `{prog} --help`)\n"
             )
         setattr(args, command.query_words, [*getattr(args, command.query_words), *extra])
+    if command.query_words:
+        from reader.annotations.query import date_error
+
+        wrong = date_error(" ".join(getattr(args, command.query_words) or []))
+        if wrong:
+            return fail(wrong, 2)
     library = getattr(args, "library_arg", None) or args.library
     if getattr(args, "library_arg", None) and args.library:
         return fail("give the library once: as LIBRARY or as --library", 2)

@@ -119,6 +119,25 @@ def test_no_match_is_not_an_error(tagged_library: Path) -> None:
     assert "sorce: is not a field; did you mean source:?" in misspelled.stderr
 
 
+def test_a_date_filter_that_is_no_date_is_a_usage_error(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    before = (tagged_library / "reader.json").read_bytes()
+    for command in (
+        ("search", "after:2026-13-45"),
+        ("stats", "date:yesterday"),
+        ("export", "before:2026-02-30", "-f", "csv", "-o", str(tmp_path / "x.csv")),
+    ):
+        result = run_reader(*command, "--library", str(tagged_library))
+        assert result.returncode == 2, command
+        assert result.stderr.count("\n") == 1 and "is not a date" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert not (tmp_path / "x.csv").exists()
+    assert (tagged_library / "reader.json").read_bytes() == before
+    fine = run_reader("search", "--library", str(tagged_library), "after:2026-02")
+    assert fine.returncode == 0
+
+
 def test_list_prints_articles_with_counts(tagged_library: Path) -> None:
     result = run_reader("list", "--json", "--library", str(tagged_library))
     rows = {r["path"]: r for r in json.loads(result.stdout)}
