@@ -48,7 +48,7 @@ from reader.storage.database import (
 )
 from reader.storage.journal import Journal, JournalError
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
-from reader.storage.tables import replayed
+from reader.storage.tables import damaged_change, replayed
 from reader.storage.tinydb_storage import read_database_bytes
 
 _FILES_READ = 200  # new files read to tell the ones Reader skips (a bound on the work)
@@ -605,6 +605,17 @@ def _journal_records(db: Path, data: dict[str, Any], checkup: Checkup) -> list[d
         checkup.findings.append(Finding("error", str(error)))
         return []
     if not reading.records or reading.generation != schema_of_generation(data):
+        return []
+    damage = damaged_change(reading.records)
+    if damage is not None:  # what every other command refuses, said here too
+        number, why = damage
+        checkup.findings.append(
+            Finding(
+                "error",
+                f"{Journal(db).path}: change {number}: {why}; `reader doctor --fix` keeps what "
+                "can be read and sets the rest aside",
+            )
+        )
         return []
     checkup.findings.append(
         Finding(

@@ -144,6 +144,8 @@ class Tables:
         added: list[Annotation] = []
         removed: list[Annotation] = []
         for operation in operations:
+            if not well_formed(operation):
+                raise TablesError("an operation is not [table, key, record]")
             try:
                 table, key, doc = operation
                 if only is not None and table not in only:
@@ -516,6 +518,29 @@ def deletion_from_doc(doc: Any) -> tuple[str, str] | None:
     return key, at[:40]
 
 
+def damaged_change(records: Iterable[dict[str, Any]]) -> tuple[int, str] | None:
+    """The first journal change (numbered from 1) that opening the database would refuse,
+    and why, read without the database: its operations applied to empty tables, as opening
+    applies them to the file's (the doctor's check, which reads the file as plain JSON)."""
+    scratch = Tables()
+    for number, record in enumerate(records, start=1):
+        operations = record.get("ops")
+        if not isinstance(operations, list):
+            return number, "holds no operations"
+        try:
+            scratch.apply(operations)
+        except TablesError as error:
+            return number, str(error)
+    return None
+
+
+def well_formed(operation: Any) -> bool:
+    """Whether a journal operation has its shape, [table name, key, record or None] (a
+    crafted journal may hold an object, whose keys would unpack as three names, or a list
+    for a table's name)."""
+    return isinstance(operation, list) and len(operation) == 3 and isinstance(operation[0], str)
+
+
 def replayed(data: dict[str, Any], records: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """Decoded file data (TinyDB's layout, plain dicts) with journal records applied in
     place, for tools that read the file as JSON (the doctor); malformed operations are
@@ -534,7 +559,7 @@ def replayed(data: dict[str, Any], records: Iterable[dict[str, Any]]) -> dict[st
             where[table] = {key_of(d): i for i, d in docs.items() if isinstance(d, dict)}
     for record in records:
         for operation in record.get("ops") or ():
-            if not (isinstance(operation, list) and len(operation) == 3):
+            if not well_formed(operation):
                 continue
             table, key, doc = operation
             docs = data.get(table)

@@ -377,3 +377,36 @@ def test_the_doctor_never_sets_aside_a_journal_that_is_a_link(tmp_path: Path) ->
     checkup = examine(db, fix=True)  # one finding, no exception
     assert any("cannot set the journal aside" in f.message for f in checkup.findings)
     assert outside.read_text() == "keep me\n"
+
+
+@pytest.mark.parametrize(
+    "operations",
+    [
+        [{"deleted": 1, "x": 2, "y": 3}],  # an object: its keys unpacked as three names
+        [[[1], 2, 3]],  # a list for a table's name
+        None,
+        [["meta", 1, [1]]],
+    ],
+)
+def test_a_crafted_journal_change_is_one_line_everywhere_and_the_doctor_sets_it_aside(
+    tmp_path: Path, operations: object
+) -> None:
+    from tests.helpers.cli import run_reader
+
+    db = tmp_path / "lib" / "reader.json"
+    db.parent.mkdir()
+    make(db).close()
+    generation = json.loads(db.read_text())["meta"]["1"]["generation"]
+    Journal(db).path.write_bytes(
+        encode_line({"generation": generation}) + encode_line({"ops": operations})
+    )
+    listed = run_reader("list", "--library", str(db.parent))
+    assert listed.returncode == 1 and "change 1" in listed.stderr
+    checked = run_reader("doctor", "--library", str(db.parent))
+    assert checked.returncode == 1 and "change 1" in checked.stdout + checked.stderr
+    for result in (listed, checked):
+        assert "Traceback" not in result.stderr
+    mended = run_reader("doctor", "--fix", "--library", str(db.parent))
+    assert "Traceback" not in mended.stderr
+    again = run_reader("list", "--library", str(db.parent))
+    assert again.returncode == 0 and "Traceback" not in again.stderr
