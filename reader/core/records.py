@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -247,8 +248,16 @@ def kind_of(text: str, start: int, end: int) -> Kind:
         window_start = max(0, text.rfind("\n\n", 0, max(window_start - 1, 0)))
         found = text.find("\n\n", window_end + 1)
         window_end = len(text) if found < 0 else found
-    quotes = quotations(text[window_start:window_end])
+    quotes = _window_quotations(text, window_start, window_end)
     return kind_in(quotes, start - window_start, end - window_start)
+
+
+@lru_cache(maxsize=8)
+def _window_quotations(text: str, start: int, end: int) -> tuple[Quotation, ...]:
+    """The quotations of `text[start:end]`, kept for the next spans of the same window: an
+    import of 5,000 spans into one long paragraph read that paragraph's marks 5,000 times (a
+    string's hash is kept in it, so a lookup costs no reading of the text)."""
+    return tuple(quotations(text[start:end]))
 
 
 def kind_in(quotes: Iterable[Quotation], start: int, end: int) -> Kind:
