@@ -13,12 +13,12 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.convert_probes import convert_article, converted, write_article
-from bench.fetch_extraction_corpus import MANIFEST, SOURCES, Repository
+from bench.fetch_extraction_corpus import MANIFEST, SOURCES, Repository, Source
 
 CACHE = Path(__file__).resolve().parent / ".data" / "extraction" / "sources"
 
@@ -29,6 +29,14 @@ _DOUBLE_MARKS = re.compile(r"[\"“”]")
 Page = tuple[str, str]  # (the set's name for the page, its text)
 
 
+Row = dict[str, str]  # a manifest's row
+
+
+def corpus_gold(row: Row) -> str:
+    """Where a page of `bench/extraction_corpus.csv` keeps its gold: its `gold` column."""
+    return row["gold"].split(":", 1)[1]
+
+
 def chosen_pages(
     repository: Repository,
     dataset: str,
@@ -36,11 +44,15 @@ def chosen_pages(
     story_of: Callable[[bytes], tuple[str, str]],
     per_batch: int,
     batch: int = 1,
+    manifest: Path | None = None,
+    gold_of: Callable[[Row], str] = corpus_gold,
 ) -> list[Page]:
     """A batch's pages, (file name, text): `story_of` reads the dataset's gold file as
     (headline, story), the headline "" where the dataset marks none; the text labelled is the
-    headline on its own line, then the story (the thresholds count the story only)."""
-    with MANIFEST.open(encoding="utf-8", newline="") as handle:
+    headline on its own line, then the story (the thresholds count the story only). The
+    pages are the `manifest`'s rows of `dataset` (the extraction corpus's unless another is
+    given, with `gold_of` saying where a row's gold is)."""
+    with (manifest or MANIFEST).open(encoding="utf-8", newline="") as handle:
         rows = [row for row in csv.DictReader(handle) if row["dataset"] == dataset]
     rows.sort(key=lambda row: hashlib.sha256(f"{salt}|{row['file']}".encode()).hexdigest())
     pages: list[Page] = []
@@ -48,7 +60,7 @@ def chosen_pages(
     for row in rows:
         if row["site"] in sites:
             continue
-        headline, story = story_of(repository.read(row["gold"].split(":", 1)[1]))
+        headline, story = story_of(repository.read(gold_of(row)))
         if len(story.split()) < MIN_WORDS or len(_DOUBLE_MARKS.findall(story)) < MIN_MARKS:
             continue
         sites.add(row["site"])
@@ -78,11 +90,21 @@ class NewsQuoteSet:
     per_batch: int
     batches: dict[int, tuple[Path, Path]]  # batch -> its labels file, its set's folder
     prefix: str  # the pages' names in the set: prefix + the file name after the dataset's
+    manifest: Path | None = None  # None: bench/extraction_corpus.csv
+    gold_of: Callable[[Row], str] = corpus_gold
+    sources: Mapping[str, Source] = field(default_factory=lambda: SOURCES)
 
     def chosen(self, repository: Repository, batch: int = 1) -> list[Page]:
         """A batch's articles, (name, text)."""
         pages = chosen_pages(
-            repository, self.dataset, self.salt, self.story_of, self.per_batch, batch
+            repository,
+            self.dataset,
+            self.salt,
+            self.story_of,
+            self.per_batch,
+            batch,
+            self.manifest,
+            self.gold_of,
         )
         return [(self.prefix + name.removeprefix(f"{self.dataset}-"), text) for name, text in pages]
 
@@ -105,7 +127,7 @@ class NewsQuoteSet:
         )
         args = parser.parse_args(argv)
         CACHE.mkdir(parents=True, exist_ok=True)
-        repository = Repository(SOURCES[self.source], args.mirror, CACHE)
+        repository = Repository(self.sources[self.source], args.mirror, CACHE)
         if args.texts is not None:
             args.texts.mkdir(parents=True, exist_ok=True)
             articles = self.chosen(repository, args.batch)
