@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes omnivore stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes omnivore stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -68,6 +68,9 @@ dragnet-quotes: $(STAMP)  ## Fetch Dragnet's 2012 news pages and build the dragn
 
 chaos-quotes: $(STAMP)  ## Fetch Utomo & Leu's "Chaos" news pages (about 2017) and build the chaos-quotes set of speakers into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_chaos_quotes
+
+newspaper-quotes: $(STAMP)  ## Fetch newspaper's 2014-15 full-text test pages and build the newspaper-quotes set of speakers into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_newspaper_quotes
 
 omnivore: $(STAMP)  ## Fetch Omnivore's Readability test pages (the fifth blind set) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_omnivore

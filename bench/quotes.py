@@ -53,6 +53,7 @@ from bench import (
     convert_dragnet_quotes,
     convert_fundus_quotes,
     convert_l3s_quotes,
+    convert_newspaper_quotes,
 )
 from reader.quotes import QuoteFinding, find_quotes
 
@@ -98,7 +99,15 @@ NEWS_SETS = {
     "chaos-quotes-2": (convert_chaos_quotes.OUT_2, "`python -m bench.convert_chaos_quotes`"),
     # their batch 3, the 31 pages left (stop 48)
     "chaos-quotes-3": (convert_chaos_quotes.OUT_3, "`python -m bench.convert_chaos_quotes`"),
+    # newspaper's full-text test pages of 2014-15 (stop 49)
+    "newspaper-quotes": (
+        convert_newspaper_quotes.OUT,
+        "`python -m bench.convert_newspaper_quotes`",
+    ),
 }
+# The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
+# and Dragnet pages' story text opens with the headline their annotators kept).
+STORY_ONLY = frozenset({convert_newspaper_quotes.OUT.resolve()})
 PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", *NEWS_SETS)
 BLIND = "polnear-test"
 BLIND_DIRECTQUOTE = "directquote-test"
@@ -240,10 +249,12 @@ class Article:
 
 
 def read_article(text_path: Path) -> Article:
-    """Run the finder on one labelled article."""
+    """Run the finder on one labelled article: its first paragraph is its headline (as the
+    title Reader keeps for a page it adds), but in a set whose texts are the story alone."""
     text = text_path.read_text(encoding="utf-8")
     gold = json.loads(text_path.with_suffix(".quotes.json").read_text(encoding="utf-8"))
-    speech = [f for f in find_quotes(text) if f.speech]
+    headline = None if text_path.parent.resolve() in STORY_ONLY else 0
+    speech = [f for f in find_quotes(text, headline=headline) if f.speech]
     return Article(text_path.stem, text, gold, speech)
 
 

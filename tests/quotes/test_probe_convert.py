@@ -204,3 +204,30 @@ def test_the_chaos_labels_cover_every_chosen_article_of_the_three_batches() -> N
     sites = [{site_of["utomo-" + name] for name in batch} for batch in batches]
     assert [len(batch) for batch in sites] == [60, 60, 31]
     assert not sites[0] & sites[1] and not (sites[0] | sites[1]) & sites[2]
+
+
+def test_the_newspaper_labels_cover_every_chosen_page_one_a_site() -> None:
+    from bench.convert_newspaper_quotes import LABELS
+    from bench.fetch_news_fixtures import SPLIT
+
+    articles = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
+    assert len(articles) == 41 and all(name.startswith("newspaper-") for name in articles)
+    assert all(isinstance(item["labels"], list) for item in articles.values())
+    with SPLIT.open(encoding="utf-8", newline="") as handle:
+        rows = {row["file"]: row for row in csv.DictReader(handle)}
+    assert all(rows[name]["set"] == "newspaper-test" for name in articles)
+    assert len({rows[name]["site"] for name in articles}) == 41  # one page a site
+
+
+def test_a_set_whose_texts_are_the_story_alone_has_no_headline_paragraph(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bench.quotes as quotes
+
+    text = "“We are ready,” said Mayor Jane Roe.\n\nThe council met on Monday.\n"
+    gold = [{"start": 1, "end": 14, "speaker": "Jane Roe", "confidence": "high"}]
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a.quotes.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert [f.speaker for f in quotes.read_article(tmp_path / "a.txt").speech] == []
+    monkeypatch.setattr(quotes, "STORY_ONLY", frozenset({tmp_path.resolve()}))
+    assert [f.speaker for f in quotes.read_article(tmp_path / "a.txt").speech] == ["Jane Roe"]
