@@ -702,6 +702,16 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
                     described = Phrase(tuple(lead[article : at - 1]), "nominal")
             if described is not None:
                 main = described
+            elif (
+                lead[at - 1].folded in {"in", "from", "at", "near"}
+                and opening_name is not None
+                and opening_name.kind == "name"
+                and not opening_name.tokens[-1].possessive
+                and opening_name.tokens[-1].start < lead[at - 1].start
+            ):
+                # "Wray Grimaldi of the University of Otago in Dunedin, New Zealand, said":
+                # the place is where the clause's opening name works, not who speaks
+                main = opening_name
     if main is None:
         return names[0] if names else None
     return Phrase(main.tokens, main.kind, names)

@@ -5529,3 +5529,13 @@ def test_a_pronouns_speech_tag_inside_a_sentence_names_its_speaker() -> None:
         "on pictures: “He is present in our many brothers and sisters.”"
     )
     assert [s for _, s in _speech(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_the_town_someones_body_is_in_does_not_speak_for_them() -> None:
+    text = _article(
+        "Fish stocks fall.\n\n“We will need years to rebuild the stocks,” Anika Sorensen of "
+        "the Institute of Marine Research in Bergen, Norway, said on Friday. “The cod are "
+        "gone.”\n\n“It was louder than anything,” Tomas Reyes from Tucson, Arizona, told "
+        "reporters."
+    )
+    assert [s for _, s in _speech(text)] == ["Anika Sorensen", "Anika Sorensen", "Tomas Reyes"]
