@@ -4311,6 +4311,13 @@ def describe(findings: Sequence[QuoteFinding]) -> dict[str, str]:
     return {f.speaker: clean_line(f.description) for f in findings if f.speaker and f.description}
 
 
+# A live report's time stamp opening a paragraph: "13.08 ", "10:32 a.m. ET: ".
+_CLOCK_OPENING = re.compile(
+    r"\d{1,2}[.:]\d{2}(?: ?(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT|CET|CEST|hrs))*"
+    r"(?: ?[:|\-–—])? $"
+)
+
+
 def is_subject(text: str, mention: Mention) -> bool:
     """A mention that opens its sentence or clause, as subjects do."""
     start = mention.start
@@ -4377,6 +4384,10 @@ def is_subject(text: str, mention: Mention) -> bool:
         return True  # "…in December, and Downey-Carvery said members …": the clause's subject
     if start == 0 or before.endswith("\n"):
         return True
+    if before[-1:] == " " and (text[start - 2 : start - 1].isalnum() or before[-2:-1] in ":|-–—"):
+        stamp = _CLOCK_OPENING.search(text, max(0, start - 30), start)
+        if stamp is not None and (stamp.start() == 0 or text[stamp.start() - 1] == "\n"):
+            return True  # "13.08 Tony Fernandes, the Air Asia chief, has been speaking"
     if not _SUBJECT_BEFORE.search(before):
         return False
     # After a comma, a name set off by another and a phrase of a preposition that runs to

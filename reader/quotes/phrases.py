@@ -913,6 +913,56 @@ def dateline_end(toks: Sequence[Token]) -> int:
     return 0
 
 
+_CLOCK_TIME = re.compile(r"\d{1,2}[.:]\d{2}")
+_CLOCK_SUFFIXES = frozenset(
+    [
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "gmt",
+        "bst",
+        "utc",
+        "et",
+        "est",
+        "edt",
+        "pt",
+        "pst",
+        "pdt",
+        "cet",
+        "cest",
+        "hrs",
+        "h",
+        "local",
+    ]
+)
+
+
+def _clock_time_end(toks: Sequence[Token]) -> int:
+    """Where a live report's time stamp opening a sentence ends ("13.08 Tony Fernandes …",
+    "10:32 a.m. ET: The mayor …"): the sentence starts after it; 0 when there is none."""
+    if not toks:
+        return 0
+    if _CLOCK_TIME.fullmatch(toks[0].text):
+        at = 1
+    elif (
+        len(toks) >= 3
+        and toks[0].text.isdigit()
+        and toks[1].text in {":", "."}
+        and _CLOCK_TIME.fullmatch("".join(t.text for t in toks[:3]))
+        and toks[1].start == toks[0].start + len(toks[0].text)
+        and toks[2].start == toks[1].start + 1
+    ):
+        at = 3
+    else:
+        return 0
+    while at < len(toks) and (toks[at].folded.strip(".") in _CLOCK_SUFFIXES | {"", "a", "p", "m"}):
+        at += 1  # "a.m.", "GMT" (and the dots and letters the abbreviations are read as)
+    if at < len(toks) and toks[at].text in {":", "-", "–", "—", "|"}:
+        at += 1
+    return at if at < len(toks) and toks[at].text[:1].isupper() else 0
+
+
 def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     """The subject of a sentence (or clause): past an introductory phrase, up to its verb."""
     phrase = _sentence_subject(toks)
@@ -922,7 +972,7 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
 
 
 def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
-    dateline = dateline_end(toks)
+    dateline = dateline_end(toks) or _clock_time_end(toks)
     if dateline:
         toks = toks[dateline:]
     start = 0

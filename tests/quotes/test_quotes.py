@@ -5539,3 +5539,15 @@ def test_the_town_someones_body_is_in_does_not_speak_for_them() -> None:
         "reporters."
     )
     assert [s for _, s in _speech(text)] == ["Anika Sorensen", "Anika Sorensen", "Tomas Reyes"]
+
+
+def test_a_live_reports_time_stamp_does_not_hide_the_paragraphs_subject() -> None:
+    for stamp in ("14.52 ", "9:05 a.m. ET: "):
+        text = _article(
+            "Live: the flood.\n\n11.20 There remain several possible causes. Martin Olsen, the "
+            "Gazette's science editor, explains the most likely:\n\nThe ground was already "
+            f"soaked.\n\n{stamp}Peter Brandt, the regional fire chief, has been speaking at "
+            "the town hall about the rescue.\n\n“The water is still rising,” he told "
+            "reporters. “We need more boats.”"
+        )
+        assert [s for _, s in _speech(text)] == ["Peter Brandt", "Peter Brandt"], stamp
