@@ -376,6 +376,8 @@ def _possessive(text: str) -> bool:
 # A people's possessive that opens a body's name: "People’s Liberation Army", "Children’s
 # Aid Society", "Women’s College Hospital" (the words after it end in an organisation's).
 _GROUP_POSSESSIVES = words("group_possessives")
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})  # (not "its": "its CEO")
+_OWNED_VERBS = words("auxiliaries") | {"said", "says", "told", "tells"}  # "… her Jo said"
 # The eras a year is counted in, after its number ("500 BC").
 ERAS = frozenset({"BC", "AD", "BCE", "CE"})
 # US states' and Canadian provinces' postal codes, after a town and a comma.
@@ -580,6 +582,12 @@ _AGED_BEFORE = re.compile(r"\b[\w-]+-year-old $")
 # Where or whose, after a role: " in Kyiv", " for Sudan", " of the Razumkov Centre".
 WHERE_PHRASE = (
     r"\s+(?:in|at|from|of|for|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+)
+# "his wife Fran", "their youngest son Eli": kin, then their given name without a comma.
+_KIN_BEFORE_NAME = re.compile(
+    r"(?:^|(?<=\s))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)(?:\s+[a-z][\w-]*)?\s+"
+    r"(?P<kin>wife|husband|son|daughter|mother|father|brother|sister|partner|fiancée?"
+    r"|girlfriend|boyfriend|widow|widower|grandson|granddaughter|niece|nephew))\s+$"
 )
 _INTRODUCED_BEFORE = re.compile(
     r"(?:^|(?<=[\s(]))(?P<words>(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|[\w.-]+(?:['’]s|s['’]))"
@@ -1464,6 +1472,23 @@ class Entities:
                     french = list(toks[opening:french_end])
                     self._org(french, [t.word for t in french])
                     index = french_end
+                    continue
+            if (
+                index > 0
+                and toks.texts[index - 1].casefold() in _OWNERS
+                and run_end < len(toks.texts)
+                and toks.texts[run_end].isalpha()
+                and toks.texts[run_end].islower()
+                and toks.starts[index] == toks.starts[index - 1] + len(toks.texts[index - 1]) + 1
+                and toks.texts[run_end] not in _OWNED_VERBS
+            ):
+                run = list(toks[index:run_end])
+                words = [_word_of(t.text) for t in run]
+                if self.find(" ".join(words)) is None:
+                    # "her Santa Barbara home": what the home is (a place, or a brand's
+                    # name), no one, on its first mention ("Santa" is a given name)
+                    self._place(run, words)
+                    index = run_end
                     continue
             if self._furniture(toks, index, run_end):
                 if self._dateline(toks, index, run_end):  # "KAMLOOPS, B.C. — ": a place
@@ -2600,6 +2625,12 @@ class Entities:
                 gender,
             )
         name = " ".join(t.word for t in name_tokens)
+        place = None if titles else self._with_alias(name.casefold())
+        if place and all(known.kind == "place" for known in place):
+            # "Santa Barbara’s University of California campus" after "her Santa Barbara
+            # home": the place named before, though its first word is a given name
+            self._mention(name_tokens[0].start, name_tokens[-1].end, place[-1])
+            return
         entity = self._person(name, name_tokens[0].start)
         nickname = self._nicknames.get(name_tokens[0].start)
         if nickname is not None:
@@ -2892,8 +2923,10 @@ class Entities:
         """ "Her husband, Paul, had a stroke": a person known by a given name alone, set
         after a word for a person, with that description (and its gender)."""
         folded = token.word.casefold()
-        if not self.text.startswith(",", token.end) or not token.word[1:].islower():
+        if not token.word[1:].islower():
             return None
+        if not self.text.startswith(",", token.end):
+            return self._named_kin(token, folded)
         start = token.start
         aged = _AGED_BEFORE.search(self.text, max(0, start - 20), start)
         if aged is not None:
@@ -2911,6 +2944,25 @@ class Entities:
         if not entity.description:
             entity.description = words
         gender = "m" if described & MALE else "f" if described & FEMALE else person_gender(folded)
+        if gender and not entity.gender:
+            entity.gender = gender
+        return entity
+
+    def _named_kin(self, token: Token, folded: str) -> Entity | None:
+        """ "his wife Fran was giving him a shower": a given name right after someone's kin,
+        with no comma, is that person (described and gendered by the kin word)."""
+        if not is_given_name(folded):
+            return None
+        kin = _KIN_BEFORE_NAME.search(self.text, max(0, token.start - 40), token.start)
+        if kin is None:
+            return None
+        word = kin.group("kin").casefold()
+        entity = self._person(token.word, token.start)
+        if len(entity.name.split()) == 1:
+            self._given_only.add(id(entity))
+        if not entity.description:
+            entity.description = kin.group("words")
+        gender = "m" if word in MALE else "f" if word in FEMALE else person_gender(folded)
         if gender and not entity.gender:
             entity.gender = gender
         return entity

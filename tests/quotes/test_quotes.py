@@ -5551,3 +5551,20 @@ def test_a_live_reports_time_stamp_does_not_hide_the_paragraphs_subject() -> Non
             "reporters. “We need more boats.”"
         )
         assert [s for _, s in _speech(text)] == ["Peter Brandt", "Peter Brandt"], stamp
+
+
+def test_a_given_name_right_after_someones_kin_is_that_person() -> None:
+    text = _article(
+        "A strange call.\n\nThe call came while Tomas Reyes was asleep. His wife Lena took "
+        "the call.\n\nLena worried that Tomas might wake up. “I was scared for him,” she says."
+    )
+    assert [s for _, s in _speech(text)] == ["Lena"]
+
+
+def test_a_place_whose_first_word_is_a_given_name_stays_a_place() -> None:
+    text = _article(
+        "A strange call.\n\nWhen Dr. Ana Ruiz stepped out of her Santa Rosa home, she found "
+        "police outside. A shooting near Santa Rosa’s old mill had alarmed them."
+    )
+    kinds = {(m.entity.name, m.entity.kind) for m in Entities(text).mentions}
+    assert kinds == {("Ana Ruiz", "person"), ("Santa Rosa", "place")}
