@@ -5568,3 +5568,11 @@ def test_a_place_whose_first_word_is_a_given_name_stays_a_place() -> None:
     )
     kinds = {(m.entity.name, m.entity.kind) for m in Entities(text).mentions}
     assert kinds == {("Ana Ruiz", "person"), ("Santa Rosa", "place")}
+
+
+def test_a_military_rank_is_no_part_of_the_name() -> None:
+    text = _article(
+        "Search goes on.\n\n“We found seven of them,” Airman Dedi Kurnia said.\n\n“The sea is "
+        "rough,” said Seaman Ola Berg."
+    )
+    assert [s for _, s in _speech(text)] == ["Dedi Kurnia", "Ola Berg"]
