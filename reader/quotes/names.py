@@ -723,7 +723,9 @@ _ING_LEADS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "am", "while", "when", "after", "before"}
 )
 _DATELINE_LEAD = re.compile(
-    r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s+(?:[A-Z][\w.]*\s?){1,3})?(?:\s*\([A-Z][\w .]*\))?\s+[—–-] "
+    r"[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.])*(?:,\s+(?:[A-Z][\w.]*\s?){1,3})?"
+    r"(?:/[A-Z][\w.'’ -]*[\w.])*"  # "SURABAYA, Indonesia/JAKARTA (Reuters) - ", "NEW YORK/LONDON"
+    r"(?:\s*\([A-Z][\w .]*\))?\s+[—–-] "
 )
 _DASHES = frozenset("—–-")
 

@@ -5576,3 +5576,13 @@ def test_a_military_rank_is_no_part_of_the_name() -> None:
         "rough,” said Seaman Ola Berg."
     )
     assert [s for _, s in _speech(text)] == ["Dedi Kurnia", "Ola Berg"]
+
+
+def test_a_dateline_of_two_places_names_no_body() -> None:
+    for dateline in ("MEDAN, Indonesia/JAKARTA (Reuters) - ", "OSLO/STOCKHOLM (Reuters) - "):
+        text = (
+            f"Ferry found\n\n{dateline}Divers reached the ferry on Tuesday, NordFerry "
+            "said.\n\nThe company said that it was flying families to Medan and Oslo."
+        )
+        bodies = {m.entity.name for m in Entities(text).mentions if m.entity.kind == "org"}
+        assert bodies == {"NordFerry"}, dateline
