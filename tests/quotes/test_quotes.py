@@ -5586,3 +5586,11 @@ def test_a_dateline_of_two_places_names_no_body() -> None:
         )
         bodies = {m.entity.name for m in Entities(text).mentions if m.entity.kind == "org"}
         assert bodies == {"NordFerry"}, dateline
+
+
+def test_words_someone_laughed_are_theirs() -> None:
+    text = _article(
+        "An interview.\n\nWhen Ana Ruiz asked about the old review, Dana Whitlock laughed, "
+        "“Well, it was fair at the time.”\n\n“Not a chance,” he chuckled."
+    )
+    assert [s for _, s in _speech(text)] == ["Dana Whitlock", "Dana Whitlock"]
