@@ -796,6 +796,22 @@ def _storm_words(folded: list[str]) -> int:
     return 1 if folded and folded[0] in _STORMS else 0
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _initialled_person(run: Sequence[Token], folded: list[str]) -> bool:
+    """A name opened by initials ("J.C. Chandor", "A.J. Croce"), not a place's or a
+    country's abbreviation ("U.S. Virgin Islands", "D.C. Circuit")."""
+    return (
+        len(run) == 2
+        and _INITIALS.fullmatch(run[0].word) is not None
+        and run[0].word.replace(".", "") not in _REGION_CODES
+        and not is_place(folded[0])
+        and folded[1] not in PLACE_WORDS
+        and not is_place(folded[1])
+    )
+
+
 def _given_name_cut(run: list[Token], folded: list[str]) -> int:
     """Where a person's name starts after a title, role or organisation, at a given name:
     "House Speaker Paul Ryan" -> 2, "FBI Director James Comey" -> 2; 0 when the run is not
@@ -2448,6 +2464,7 @@ class Entities:
             len(run) >= 2
             and _PLACE_LEAD.search(self.text, max(0, run[0].start - 12), run[0].start)
             and not any(is_given_name(word) for word in folded)
+            and not _initialled_person(run, folded)  # "a performance in J.C. Chandor’s film"
         ):
             self._place(run, words)  # "a cow-calf operation near Maple Creek": somewhere
             return

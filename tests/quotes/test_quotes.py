@@ -5594,3 +5594,13 @@ def test_words_someone_laughed_are_theirs() -> None:
         "“Well, it was fair at the time.”\n\n“Not a chance,” he chuckled."
     )
     assert [s for _, s in _speech(text)] == ["Dana Whitlock", "Dana Whitlock"]
+
+
+def test_a_name_opened_by_initials_after_in_is_a_person() -> None:
+    text = _article(
+        "A new film.\n\nShe shines in T.R. Okafor’s new film. Okafor shot it in the U.S. "
+        "Virgin Islands.\n\n“We had one take,” the director said."
+    )
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds["T.R. Okafor"] == "person" and kinds["U.S. Virgin Islands"] == "place"
+    assert [s for _, s in _speech(text)] == ["T.R. Okafor"]
