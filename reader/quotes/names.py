@@ -2391,6 +2391,15 @@ class Entities:
             self._org(run[:cut], words[:cut])
             self._classify(toks, run[cut:], last - (len(run) - cut), last)
             return
+        if (
+            len(run) >= 2
+            and folded[-1] == "city"
+            and is_place(" ".join(folded[:-1]))
+            and not (last < len(toks) and is_speech_verb(toks[last].text, words[-1]))
+            and not self._which_follows(last, toks)
+        ):
+            self._place(run, words)  # "New York City", "Quebec City": a city, not a body
+            return
         followed = self._noun_after(toks, run, last)
         if not titled and (
             not ORG_WORDS.isdisjoint(folded)

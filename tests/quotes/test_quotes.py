@@ -5604,3 +5604,12 @@ def test_a_name_opened_by_initials_after_in_is_a_person() -> None:
     kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
     assert kinds["T.R. Okafor"] == "person" and kinds["U.S. Virgin Islands"] == "place"
     assert [s for _, s in _speech(text)] == ["T.R. Okafor"]
+
+
+def test_a_city_named_with_its_place_is_a_place_not_a_body() -> None:
+    text = _article(
+        "Rents rise.\n\nFinding a flat in Guatemala City is hard, and Panama City is no "
+        "better.\n\nManchester City said in a statement it would build more."
+    )
+    kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
+    assert kinds == {"Guatemala City": "place", "Panama City": "place", "Manchester City": "org"}
