@@ -3123,9 +3123,13 @@ class Entities:
         # "Te Kaurinui" after "Te Kaurinui Robert Parata": part of a full name already known;
         # "Te Kaurinui Robert Parata" after "Te Kaurinui Robert": the fuller name is the name.
         words = key.split()
-        for entity in self.entities:
+        # (Only people whose name holds the first and last words, or is the name's start, can
+        # be either: looked up, not read through, so that a list of thousands of names, all
+        # "John …", is read in linear time.)
+        sharing = self._in_order_named(*self._sharing_words(words)) if len(words) >= 2 else []
+        for entity in sharing:
             known = entity.name.casefold().split()
-            if entity.kind != "person" or len(words) < 2 or len(known) < 2:
+            if entity.kind != "person" or len(known) < 2:
                 continue
             if len(known) > len(words) and _in_order(words, known):
                 entity.aliases.add(key)
@@ -3144,7 +3148,12 @@ class Entities:
         # given name someone was introduced by ("her mother, Fiona," then "Fiona Parry").
         surname = surname_of(key)
         bare = _ARABIC_ARTICLE.sub("", surname)  # "Assad" of "Bashar al-Assad"
-        for entity in self.entities:
+        called = self._in_order_named(
+            self._by_alias.get(surname, ()),
+            self._by_alias.get(bare, ()),
+            self._by_alias.get(words[0], ()),
+        )
+        for entity in called:
             if (
                 entity.kind == "person"
                 and len(entity.name.split()) == 1
@@ -3166,6 +3175,26 @@ class Entities:
             if not entity.gender and len(words) > 2:
                 entity.gender = person_gender(words[1])  # "Thi Mai Dinh": the second name's
         return entity
+
+    def _sharing_words(self, words: list[str]) -> list[Iterable[Entity]]:
+        """The people whose name may hold `words` in order (it holds the first and the last
+        of them), and those named by the start of `words` ("Te Kaurinui Robert")."""
+        first, last = words[0], words[-1]
+        with_first = [*self._by_first.get(first, ()), *self._by_inner.get(first, ())]
+        with_last = [
+            *self._by_alias.get(last, ()),
+            *self._by_inner.get(last, ()),
+            *self._by_first.get(last, ()),
+        ]
+        fewer = with_first if len(with_first) <= len(with_last) else with_last
+        holding = [e for e in fewer if {first, last} <= set(e.name.casefold().split())]
+        starts = [self._by_alias.get(" ".join(words[:k]), ()) for k in range(2, len(words))]
+        return [holding, *starts]
+
+    def _in_order_named(self, *groups: Iterable[Entity]) -> list[Entity]:
+        """The entities of `groups`, each once, in the order they were first named."""
+        unique = {id(entity): entity for group in groups for entity in group}
+        return sorted(unique.values(), key=lambda entity: self._order[id(entity)])
 
     def _family_name(self, word: str, other_than: Entity) -> bool:
         return any(

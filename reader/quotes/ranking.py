@@ -139,6 +139,8 @@ _OBJECT_LEADS = words("prepositions") | {
 _ORG_NOUNS = words("org_nouns")
 _PERSON_NOUNS = words("person_nouns") - _ORG_NOUNS
 _LOOKBACK = 3  # paragraphs: this one and the ones before it that candidates come from
+_REACH = 10_000  # characters before and after a quotation that its candidates come from
+_MOST_CANDIDATES = 100  # the nearest ones (real news gives at most 83)
 
 
 @dataclass(frozen=True)
@@ -293,14 +295,25 @@ class Candidates:
         chosen: dict[int, Entity] = {}
         if rule.entity is not None and id(rule.entity) not in self._credited:
             chosen[id(rule.entity)] = rule.entity
-        for mention in self.entities.between(floor, para.end):
+        # (Within reach of the quotation, and the nearest few: a paragraph of a thousand
+        # names would otherwise give each of its quotations a thousand candidates.)
+        start = max(floor, quote.outer.start - _REACH)
+        end = min(para.end, quote.outer.end + _REACH)
+        away: dict[int, int] = {}  # each candidate's nearest mention's distance
+        for mention in self.entities.between(start, end):
             entity = mention.entity
-            if (
-                entity.kind in {"person", "org"}
-                and id(entity) not in chosen
-                and id(entity) not in self._credited
-            ):
-                chosen[id(entity)] = entity
+            if entity.kind not in {"person", "org"} or id(entity) in self._credited:
+                continue
+            chosen.setdefault(id(entity), entity)
+            distance = max(quote.outer.start - mention.end, mention.start - quote.outer.end, 0)
+            away[id(entity)] = min(away.get(id(entity), distance), distance)
+        if len(chosen) > _MOST_CANDIDATES:
+            nearest = set(sorted(away, key=away.__getitem__)[:_MOST_CANDIDATES])
+            chosen = {
+                key: entity
+                for key, entity in chosen.items()
+                if key in nearest or entity is rule.entity
+            }
         for earlier in reversed(self._history[-3:]):
             if earlier is not None and id(earlier) not in chosen:
                 chosen[id(earlier)] = earlier
