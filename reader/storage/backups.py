@@ -110,7 +110,7 @@ class Backups:
         copy_atomically(self.db, target)
         if self._last is not None:
             self._last[kind] = taken
-        self._prune(kind)
+        self._prune(kind, target)
         return Backup(target, kind, taken)
 
     def before_write(self) -> None:
@@ -136,10 +136,16 @@ class Backups:
         if daily is None or daily.date() != moment.date():
             self.take("daily")
         recent = self._last.get("recent")
-        if recent is None or moment - recent >= RECENT_EVERY:
+        # (a backup stamped in the future, by a clock that was ahead or a copied folder, is
+        # no reason to wait: it would stop recent backups until that day)
+        if recent is None or recent > moment or moment - recent >= RECENT_EVERY:
             self.take("recent")
 
-    def _prune(self, kind: str) -> None:
-        for old in [b for b in self.list() if b.kind == kind][KEEP[kind] :]:
+    def _prune(self, kind: str, taken: Path) -> None:
+        """Keep the newest backups of `kind`, and always the one just `taken`: a backup
+        stamped in the future sorts first, and must not make Reader delete the copy it has
+        just made of the user's database (before a restore, the only one)."""
+        others = [b for b in self.list() if b.kind == kind and b.path != taken]
+        for old in others[KEEP[kind] - 1 :]:
             with contextlib.suppress(OSError):
                 old.path.unlink()

@@ -86,6 +86,27 @@ def test_restoring_keeps_the_replaced_database(tmp_path: Path) -> None:
     assert len(store) == describe(recent).annotations
 
 
+def test_backups_stamped_in_the_future_never_cost_the_one_just_taken(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 2)
+    [recent] = [b for b in Backups(db).list() if b.kind == "recent"]
+    folder = tmp_path / ".reader-backups"
+    for second in range(KEEP["before-restore"]):  # a clock once ahead, or a copied folder
+        (folder / f"reader.json.before-restore.99991231-23595{second}-000000.json").write_text(
+            db.read_text()
+        )
+    (folder / "reader.json.recent.99991231-235959-000000.json").write_text(db.read_text())
+    saves(store, 3)
+    kept = restore(db, recent)
+    assert kept is not None and kept.path.exists()  # (it was deleted as the oldest)
+    assert len(json.loads(kept.path.read_text())["annotations"]) == 5
+    restored = Store(db)
+    saves(restored, 1)  # and recent backups go on being taken
+    recents = [b for b in Backups(db).list() if b.kind == "recent"]
+    assert sum(b.taken.year < 9999 for b in recents) == 2
+
+
 def test_a_damaged_database_can_be_restored_and_is_itself_kept(tmp_path: Path) -> None:
     db = tmp_path / "reader.json"
     saves(Store(db), 1)
