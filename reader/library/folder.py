@@ -99,6 +99,8 @@ class Library:
                     return True  # (a link to nothing: said once, not at every look)
                 continue
             skipped = self._skipped.get(relative)
+            if skipped == _BAD_NAME:
+                continue
             if skipped is not None:
                 if skipped != (info.st_size, info.st_mtime):
                     return True
@@ -113,6 +115,13 @@ class Library:
         fresh: list[tuple[str, os.stat_result, ArticleContent]] = []
         for relative in self.files():
             path = self.folder / relative
+            if not utf8_name(relative):
+                if self._skipped.get(relative) != _BAD_NAME:
+                    report.skipped.append(
+                        f"{shown_path(path)}: its name is not UTF-8 text; rename it to read it"
+                    )
+                    self._skipped[relative] = _BAD_NAME
+                continue
             try:
                 info = path.stat()
             except OSError as error:
@@ -230,6 +239,24 @@ def _files_under(root: Path, keep: Callable[[Path], bool], limit: int | None = N
                 if limit is not None and len(found) >= limit:
                     return sorted(found)
     return sorted(found)
+
+
+_BAD_NAME = (-2, 0.0)  # what `_skipped` keeps for a file whose name is not UTF-8
+
+
+def utf8_name(name: str) -> bool:
+    """Whether a file name read from the disk is UTF-8 text (a name in another encoding,
+    from an old archive, comes with undecodable bytes that no database can hold)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def shown_path(path: Path) -> str:
+    """A path as a message can show it, its undecodable bytes written as escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _unreadable(error: OSError) -> tuple[int, float]:

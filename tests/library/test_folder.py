@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from reader.core.records import new_annotation
@@ -29,6 +30,18 @@ def test_unreadable_files_are_skipped_with_a_reason(library: Path) -> None:
     report = Library(library, store).scan()
     assert len(store.articles()) == 4
     assert len(report.skipped) == 1 and "broken.txt: looks like a binary file" in report.skipped[0]
+
+
+def test_a_file_whose_name_is_not_utf8_is_skipped_once_with_a_reason(library: Path) -> None:
+    name = os.fsdecode(b"old-archive-\xe9t\xe9.txt")  # a Latin-1 name from an old zip
+    (library / name).write_text("Summer\n\nA story.\n", encoding="utf-8")
+    store = Store(library / "reader.json")
+    folder = Library(library, store)
+    report = folder.scan()
+    assert len(store.articles()) == 4  # the others are read, and the database written
+    [reason] = report.skipped
+    assert "old-archive-\\xe9t\\xe9.txt: its name is not UTF-8 text; rename it" in reason
+    assert folder.scan().skipped == []  # said once
 
 
 def test_a_moved_file_keeps_its_id_and_annotations(library: Path) -> None:
