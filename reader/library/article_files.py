@@ -161,7 +161,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
 # --- Markdown --------------------------------------------------------------------------------
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_META_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
+_META_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")  # (the value stripped after: a
+# lazy group before trailing blanks is tried again at each of them, time as their square)
 
 
 def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
@@ -173,7 +174,7 @@ def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
     for line in match.group(1).splitlines():
         found = _META_LINE.match(line)
         if found:
-            value = found.group(2)
+            value = found.group(2).strip()
             if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
                 value = value[1:-1].replace('\\"', '"')
             meta[found.group(1).lower()] = value
@@ -206,9 +207,17 @@ def _first_line(text: str) -> str:
     return ""
 
 
+_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$", re.M)
+
+
 def _first_heading(body: str) -> str:
-    match = re.search(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", body, re.M)
-    return clean_line(match.group(1)) if match else ""
+    """The text of the first ATX heading, its closing hashes and blanks taken off (read
+    whole, then stripped: a pattern that stopped before them backtracked on a long run)."""
+    for match in _HEADING.finditer(body):
+        text = match.group(1).rstrip(" \t#")
+        if text:
+            return clean_line(text)
+    return ""
 
 
 def markdown_to_text(body: str, headings: list[str] | None = None) -> str:

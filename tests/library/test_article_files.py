@@ -140,3 +140,15 @@ def test_a_first_line_that_reads_like_a_paragraph_is_not_the_title(
     assert reads_like_paragraph(first_line) is is_prose
     assert article.title == ("city-budget" if is_prose else first_line)
     assert article.text.startswith(first_line)
+
+
+def test_a_markdown_title_with_long_runs_of_blanks_is_read_whole() -> None:
+    blanks = " " * 20_000  # (each pattern once stopped before such a run: time as its square)
+    heading = parse_article(f"# Budget {blanks}vote ##\n\nText.\n".encode(), ".md", "a.md")
+    assert heading.title == "Budget vote"
+    front = parse_article(
+        f"---\ntitle:   Budget{blanks}vote   \n---\n\nText.\n".encode(), ".md", "b.md"
+    )
+    assert front.title == "Budget vote"
+    closed = parse_article(b"#   \n\n## Second heading ##\n\nText.\n", ".md", "c.md")
+    assert closed.title == "Second heading"
