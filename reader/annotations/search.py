@@ -816,6 +816,8 @@ class SearchIndex:
                 total += scores
                 parts += 1
                 del scores  # (before the next term's are made)
+                if not required.any():  # every word must match: no need to read the rest
+                    return Results([], 0, frozenset(matched_words))
             for field, words in query.filters:
                 for word in words:
                     scores = self._term_scores(word, field, count, matched_words, query)
@@ -823,6 +825,8 @@ class SearchIndex:
                     total += scores
                     parts += 1
                     del scores
+                    if not required.any():
+                        return Results([], 0, frozenset(matched_words))
             if parts:  # (in place: each 100,000-row temporary raises the peak memory)
                 total /= parts
                 total *= required  # (0 where not required: np.where's answer, 6 x quicker)

@@ -267,3 +267,21 @@ def test_an_empty_quoted_field_finds_annotations_with_no_source_or_no_theme(
     shown = parse_filter('theme:""')
     assert shown is not None
     assert [shown.matches(a) for a in store.annotations()].count(True) == 1
+
+
+def test_a_query_of_many_words_stops_reading_at_the_first_that_matches_nothing(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index = SearchIndex.build(store)
+    calls: list[str] = []
+    real = SearchIndex._term_scores
+
+    def counted(self, term, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(term)
+        return real(self, term, *args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "_term_scores", counted)
+    words = " ".join(f"zq{n}xv" for n in range(2_000))  # (each read against every word: minutes)
+    assert index.search(f"canada {words}").hits == []
+    assert len(calls) <= 2
+    assert sources(index.search("canada authority")) == ["Doug King"]
