@@ -26,6 +26,12 @@ from reader.core.text import clean_line, normalise
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 _IGNORED_STEMS = ("readme", "license", "licence", "notice", "copying", "changelog")
+# A project's own files, not articles: "README.md", "readme.txt", "LICENSE-MIT.md",
+# "README.fr.md", "CHANGELOG.md"; not an article whose title starts with the word
+# ("license-plates-stolen.md", which `reader add` names from the title "License plates …").
+_PROJECT_FILE = re.compile(
+    rf"(?i:{'|'.join(_IGNORED_STEMS)})(?:\.[^.]+)?$|(?:{'|'.join(s.upper() for s in _IGNORED_STEMS)})[-_.]"
+)
 
 
 class ArticleError(Exception):
@@ -57,7 +63,7 @@ def is_article_file(path: Path) -> bool:
     return (
         path.suffix.lower() in ARTICLE_SUFFIXES
         and not name.startswith(".")
-        and not name.lower().startswith(_IGNORED_STEMS)
+        and _PROJECT_FILE.match(path.stem) is None
     )
 
 

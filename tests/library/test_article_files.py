@@ -109,6 +109,12 @@ def test_markdown_keeps_rich_markup_literally() -> None:
         ("story.MD", True),
         ("README.md", False),
         ("NOTICE.md", False),
+        ("readme.txt", False),
+        ("README.fr.md", False),
+        ("LICENSE-MIT.md", False),
+        ("CHANGELOG.md", False),
+        ("license-plates-stolen-across-the-city.md", True),  # an article's title, as added
+        ("notice-the-bridge-is-closed.md", True),
         (".hidden.txt", False),
         ("reader.json", False),
         ("photo.png", False),
