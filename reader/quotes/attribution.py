@@ -3380,7 +3380,7 @@ class _Finder:
         ("Pinsent-Strowbridge said" after Wanda and Corey Pinsent-Strowbridge): a choice
         between them, not a name to accept unread."""
         word = attribution.mention.split()[-1].removesuffix("’s").removesuffix("'s").strip(".,")
-        return len(self.entities.people_called(word)) > 1
+        return self.entities.shared_by_people(word)
 
     def _paragraph_start(self, offset: int) -> int:
         paragraphs = self.structure.paragraphs

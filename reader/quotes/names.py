@@ -509,16 +509,26 @@ class Entity:
 class _Aliases(set[str]):
     """An entity's aliases, each also filed in its `Entities`' index for quick lookup."""
 
-    def __init__(self, index: dict[str, list[Entity]], entity: Entity, keys: set[str]) -> None:
+    def __init__(
+        self,
+        index: dict[str, list[Entity]],
+        entity: Entity,
+        keys: set[str],
+        shared: set[str] | None = None,
+    ) -> None:
         super().__init__()
         self._index = index
         self._entity = entity
+        self._shared = shared if shared is not None else set()
         self.update(keys)
 
     def add(self, key: str) -> None:
         if key not in self:
             super().add(key)
-            self._index.setdefault(key, []).append(self._entity)
+            found = self._index.setdefault(key, [])
+            found.append(self._entity)
+            if len(found) > 1:
+                self._shared.add(key)  # to be put in order of first mention when looked up
 
     def update(self, *groups: Iterable[str]) -> None:
         for group in groups:
@@ -1278,13 +1288,17 @@ class Entities:
         self._title_starts = [span[0] for span in self._titles]
         self.entities: list[Entity] = []
         self._by_alias: dict[str, list[Entity]] = {}
+        self._unsorted: set[str] = set()  # aliases whose entities were added out of order
         self._order: dict[int, int] = {}
         self._misses: dict[str, int] = {}  # key -> number of entities when it found none
         self._by_first: dict[str, list[Entity]] = {}  # first word of a name -> entities
+        self._by_single: dict[str, list[Entity]] = {}  # a one-word name -> its entities
         self._given_only: set[int] = set()  # people introduced by a given name alone
         self._by_inner: dict[str, list[Entity]] = {}  # inner word of a name -> entities
-        self._surnames: list[str] = []  # persons' surnames (5 letters or more), oldest first
-        self._surname_entities: list[Entity] = []
+        # persons' surnames (5 letters or more), each once, and the people given each, oldest
+        # first (once each: a surname a thousand people share is compared once)
+        self._surnames: list[str] = []
+        self._surname_people: dict[str, list[Entity]] = {}
         self.mentions: list[Mention] = []
         self._tokens = _Tokens("")
         self._token_starts: list[int] = []
@@ -3094,22 +3108,31 @@ class Entities:
     # --- entities ---
     def _entity(self, name: str, kind: str, first: int) -> Entity:
         entity = Entity(name, kind, first)
-        entity.aliases = _Aliases(self._by_alias, entity, {name.casefold()})
+        entity.aliases = _Aliases(self._by_alias, entity, {name.casefold()}, self._unsorted)
         self._order[id(entity)] = len(self.entities)
         self.entities.append(entity)
         self._file_name(entity)
         return entity
 
-    def people_called(self, word: str) -> list[Entity]:
-        """The people known by a name or surname (two for a surname a family shares)."""
-        return [e for e in self._with_alias(word.casefold()) if e.kind == "person"]
+    def shared_by_people(self, word: str) -> bool:
+        """Whether two people or more are known by a name or surname (a family's)."""
+        people = 0
+        for entity in self._by_alias.get(word.casefold(), ()):
+            people += entity.kind == "person"
+            if people > 1:
+                return True  # (not counting on: a surname a thousand people share)
+        return False
 
     def _with_alias(self, key: str) -> list[Entity]:
         """The entities known by `key`, in the order they were first named."""
         found = self._by_alias.get(key)
-        if not found or len(found) == 1:
-            return found or []  # (the index's own list: callers only read it)
-        return sorted(found, key=lambda e: self._order[id(e)])
+        if not found:
+            return []
+        if key in self._unsorted:  # (sorted once after a change, not at every look: a
+            # surname a thousand people share is looked up at every quotation)
+            found.sort(key=lambda e: self._order[id(e)])
+            self._unsorted.discard(key)
+        return found  # (the index's own list: callers only read it)
 
     def _person(self, name: str, first: int) -> Entity:
         parts = name.split()
@@ -3149,9 +3172,9 @@ class Entities:
         surname = surname_of(key)
         bare = _ARABIC_ARTICLE.sub("", surname)  # "Assad" of "Bashar al-Assad"
         called = self._in_order_named(
-            self._by_alias.get(surname, ()),
-            self._by_alias.get(bare, ()),
-            self._by_alias.get(words[0], ()),
+            self._by_single.get(surname, ()),
+            self._by_single.get(bare, ()),
+            self._by_single.get(words[0], ()),
         )
         for entity in called:
             if (
@@ -3177,17 +3200,18 @@ class Entities:
         return entity
 
     def _sharing_words(self, words: list[str]) -> list[Iterable[Entity]]:
-        """The people whose name may hold `words` in order (it holds the first and the last
-        of them), and those named by the start of `words` ("Te Kaurinui Robert")."""
-        first, last = words[0], words[-1]
-        with_first = [*self._by_first.get(first, ()), *self._by_inner.get(first, ())]
-        with_last = [
-            *self._by_alias.get(last, ()),
-            *self._by_inner.get(last, ()),
-            *self._by_first.get(last, ()),
+        """The people whose name may hold `words` in order (it holds every one of them:
+        looked up by the one fewest names hold), and those named by the start of `words`
+        ("Te Kaurinui Robert")."""
+        every = set(words)
+        indexes = (self._by_first, self._by_inner, self._by_alias)
+        rarest = min(every, key=lambda word: sum(len(index.get(word, ())) for index in indexes))
+        holding = [
+            entity
+            for index in indexes
+            for entity in index.get(rarest, ())
+            if every <= set(entity.name.casefold().split())
         ]
-        fewer = with_first if len(with_first) <= len(with_last) else with_last
-        holding = [e for e in fewer if {first, last} <= set(e.name.casefold().split())]
         starts = [self._by_alias.get(" ".join(words[:k]), ()) for k in range(2, len(words))]
         return [holding, *starts]
 
@@ -3288,10 +3312,14 @@ class Entities:
                 score_cutoff=0.75,
                 limit=None,
             )
-            for _, _, index in sorted(close, key=lambda hit: -hit[2]):
-                entity = self._surname_entities[index]
-                if entity.surname == self._surnames[index]:
-                    return entity
+            latest = [
+                entity
+                for surname, _, _ in close
+                for entity in reversed(self._surname_people[surname])
+                if entity.surname == surname
+            ]
+            if latest:
+                return max(latest, key=lambda entity: self._order[id(entity)])
         return None
 
     def _alone_before(self, entity: Entity) -> bool:
@@ -3307,11 +3335,16 @@ class Entities:
     def _file_name(self, entity: Entity) -> None:
         """Index a new entity, or an old one under its new name, for `_find_by_part`."""
         self._by_first.setdefault(entity.name.split()[0].casefold(), []).append(entity)
+        if " " not in entity.name.strip():
+            self._by_single.setdefault(entity.name.casefold(), []).append(entity)
         for inner in entity.name.casefold().split()[1:-1]:  # "López" of "María López Gutiérrez"
             self._by_inner.setdefault(inner, []).append(entity)
         if entity.kind == "person" and len(entity.surname) >= 5:
-            self._surnames.append(entity.surname)
-            self._surname_entities.append(entity)
+            people = self._surname_people.get(entity.surname)
+            if people is None:
+                self._surnames.append(entity.surname)
+                people = self._surname_people[entity.surname] = []
+            people.append(entity)
 
     # --- looking things up by position ---
     def mention_at(self, start: int, end: int) -> Mention | None:

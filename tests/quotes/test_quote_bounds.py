@@ -63,3 +63,25 @@ def test_one_paragraph_of_many_speakers_gives_each_quotation_a_few_candidates(
     findings = find_quotes("A long paragraph\n\n" + paragraph + "\n")
     assert len(findings) == speakers
     assert len(calls) <= 105 * speakers  # the nearest hundred (all of them: 90,000)
+
+
+def test_many_people_sharing_a_surname_are_compared_once_by_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    compared: list[int] = []
+    real = names.process.extract
+
+    def extract(query: str, choices: Any, **kwargs: Any) -> Any:
+        compared.append(len(choices))
+        return real(query, choices, **kwargs)
+
+    monkeypatch.setattr(names.process, "extract", extract)
+    people = 300
+    text = (
+        "Roll call\n\n"
+        + "".join(f"“Here,” said Z{_name(i).lower()} Smith.\n\n" for i in range(people))
+        + "“Fine,” said Smithe.\n"
+    )
+    findings = find_quotes(text)
+    assert [f.speaker for f in findings[:2]] == ["Zaaa Smith", "Zbaa Smith"]
+    assert compared and max(compared) <= 2  # (every Smith each time: 300)
