@@ -140,6 +140,17 @@ async def test_the_analysis_screen_shows_kappa_lowest_first(library: Path) -> No
         assert "agreement counts text neither coded" in region_words(app, screen)
 
 
+async def test_a_coder_named_like_markup_is_shown_as_written(library: Path) -> None:
+    tag_quotes(library, [KING, MCPHERSON_A], coder="[/]")  # (a teammate's file can say so)
+    tag_quotes(library, [KING, MCPHERSON_B], coder="[b]bob[/b]")
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "M", "5")
+        words = region_words(app, app.screen)
+        assert "A [/] and B [b]bob[/b]" in words or "A [b]bob[/b] and B [/]" in words
+
+
 def test_a_table_export_never_replaces_a_file_nor_lands_in_the_library(tmp_path: Path) -> None:
     from reader.ui.screens.analysis_screen import _new_stem
 

@@ -111,7 +111,7 @@ class AnalysisScreen(Screen[None]):
         return cast("ReaderApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Static("Counting…", id="analysis-summary")
+        yield Static("Counting…", id="analysis-summary", markup=False)
         with TabbedContent(id="analysis-tabs"):
             with TabPane("Source × theme", id="matrix"):
                 yield DataTable(id="matrix-table", cursor_type="cell")
@@ -122,7 +122,7 @@ class AnalysisScreen(Screen[None]):
             with TabPane("Across articles", id="across"):
                 yield OptionList(id="across-list")
             with TabPane("Agreement", id="agreement"):
-                yield Static("Comparing coders…", id="agreement-summary")
+                yield Static("Comparing coders…", id="agreement-summary", markup=False)
                 yield DataTable(id="agreement-table", cursor_type="row")
         yield ReaderFooter()
 
