@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.core.paths import DB_NAME, Locations
-from reader.core.text import clean_line, printable, shorten
+from reader.core.text import clean_line, one_line, printable, shorten
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Runner = Callable[[argparse.Namespace, Locations], int]
@@ -83,7 +83,9 @@ def count_or_all(value: str) -> int:
 
 def aligned(rows: list[list[str]], text_columns: int = 1) -> str:
     """Rows as a plain table: the first `text_columns` columns left-aligned, the figures
-    after them right-aligned, two spaces between columns."""
+    after them right-aligned, two spaces between columns; each cell on its one line (a
+    name with a line break, from a hand-edited database, would start a row of its own)."""
+    rows = [[one_line(cell) for cell in row] for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:

@@ -7,6 +7,7 @@ import json
 
 from reader.cli.command import Command, say
 from reader.core.paths import Locations
+from reader.core.text import one_line
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,11 +30,12 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         return 0 if checkup.healthy else 1
     for finding in checkup.findings:
         label = "fixed" if finding.fixed else finding.severity
-        say(f"{label:>7}: {finding.message}")
+        say(f"{label:>7}: {one_line(finding.message)}")
     if checkup.backup:
         say(f"   kept: the original as {checkup.backup}")
     if checkup.summary:
-        say(f"     ok: {checkup.summary}" if checkup.healthy else f"   info: {checkup.summary}")
+        summary = one_line(checkup.summary)
+        say(f"     ok: {summary}" if checkup.healthy else f"   info: {summary}")
     problems = [f for f in checkup.findings if f.severity == "problem" and not f.fixed]
     if problems and not args.fix:
         say("Run `reader doctor --fix` to repair the problems above.")

@@ -121,6 +121,16 @@ def shown_name(name: str) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in quoted)
 
 
+def one_line(value: str) -> str:
+    """`value` printable on one line: line breaks, tabs and other control characters
+    written as escapes (`\\n`), the rest as it is, so that no name inside a message can start
+    a line of its own (a forged "ok:" in `reader doctor`'s report)."""
+    if value.isprintable():
+        return value
+    escapes = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return "".join(c if c.isprintable() else escapes.get(c, f"\\u{ord(c):04x}") for c in value)
+
+
 def shorten(value: str, width: int) -> str:
     """`value` on one line in at most `width` characters, cut at a word, "…" when cut."""
     line = clean_line(value)

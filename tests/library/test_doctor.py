@@ -53,6 +53,20 @@ def test_doctor_reports_without_changing_anything(tmp_path: Path) -> None:
     assert (library / ".reader.json.0a1b2c.tmp").exists()
 
 
+def test_each_finding_is_one_line_whatever_a_file_is_called(tmp_path: Path) -> None:
+    library = damaged_library(tmp_path)
+    forged = "story\n     ok: nothing to repair.txt"  # a name that would forge a line
+    (library / ICE).rename(library / forged)
+    data = json.loads((library / "reader.json").read_text())
+    for record in data["articles"].values():
+        if record.get("path") == ICE:
+            record["path"] = forged
+    (library / "reader.json").write_text(json.dumps(data))
+    result = run_reader("doctor", "--library", str(library))
+    assert "its quote is not at 5-40 in story\\n     ok: nothing to repair.txt" in result.stdout
+    assert not [line for line in result.stdout.splitlines() if "ok: nothing" in line[:20]]
+
+
 def test_the_app_refuses_the_damaged_file_and_points_at_the_doctor(tmp_path: Path) -> None:
     library = damaged_library(tmp_path)
     result = run_reader("list", "--library", str(library))
