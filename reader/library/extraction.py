@@ -115,6 +115,10 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
         html = without_escapes(html)
     elif "\x1b" in html or "\x9b" in html or "\x9d" in html:
         html = normalise(html)  # (line breaks and text kept: only sequences and controls go)
+    if _crowded_tag(html):
+        raise ExtractionError(
+            f"not a news page: one of its tags holds over {MOST_ATTRIBUTES:,} attributes"
+        )
     tree = trafilatura.load_html(html)
     if tree is None and _FRAGMENT.match(
         html[:512] if isinstance(html, str) else html[:512].decode("latin-1")
@@ -134,6 +138,25 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
     )
     body = getattr(document, "body", None)
     return Page(tree, document, story_blocks(body) if body is not None else [], url)
+
+
+# The most attributes one tag may hold: HTML's parser and trafilatura's date search read a
+# tag's attributes in time that grows with their square (500,000 on one tag: hours).
+MOST_ATTRIBUTES = 1_000
+_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+_ATTRIBUTE = re.compile(r"\s[A-Za-z_:][-\w:.]*\s*=")  # (not a URL's "?a=b" in a value)
+
+
+def _crowded_tag(html: str | bytes) -> bool:
+    """Whether a tag of the page holds over `MOST_ATTRIBUTES` attributes."""
+    text = html.decode("latin-1") if isinstance(html, bytes) else html  # (ASCII is enough)
+    if text.count("=") <= MOST_ATTRIBUTES:
+        return False  # (most pages: one count, no search)
+    return any(
+        tag.group().count("=") > MOST_ATTRIBUTES
+        and len(_ATTRIBUTE.findall(tag.group())) > MOST_ATTRIBUTES
+        for tag in _TAG.finditer(text)
+    )
 
 
 # A page that starts with an element, not with <html> or a doctype (a part of a page saved

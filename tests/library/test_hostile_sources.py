@@ -11,6 +11,8 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from reader.library.fetching import FetchError, fetch
 from tests.helpers.cli import run_reader
 from tests.helpers.web import set_secret
@@ -163,3 +165,15 @@ def test_a_block_of_a_page_is_found_nearest_the_block_before_it() -> None:
     assert index.text == "abxyabcdab"
     assert index.find(block, near=(2, 4)) == (4, 6)  # after "xy": the "ab" right after it
     assert index.find(block, near=(1, 3)) == (0, 2)  # two as near: the earlier
+
+
+def test_a_tag_of_thousands_of_attributes_is_refused_before_it_is_parsed() -> None:
+    from reader.library.extraction import ExtractionError, read_page
+
+    story = "<article><h1>Budget</h1><p>" + "The council met. " * 60 + "</p></article>"
+    crowded = " ".join(f'a{n}="x"' for n in range(5_000))  # (parsed: time as its square)
+    with pytest.raises(ExtractionError, match="over 1,000 attributes"):
+        read_page(f"<html><body><p {crowded}>x</p>{story}</body></html>")
+    links = "&".join(f"k{n}=v" for n in range(3_000))  # one value full of "=": one attribute
+    page = read_page(f'<html><body><div data-posts="/a?{links}">x</div>{story}</body></html>')
+    assert "The council met." in " ".join(page.found_texts)
