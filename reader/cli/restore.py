@@ -7,6 +7,7 @@ import json
 
 from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
+from reader.core.text import shown_name
 from reader.core.wording import plural
 
 
@@ -51,7 +52,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         return 0
     backup = backups.find(args.backup)
     if backup is None:
-        return fail(f"{args.backup}: no such backup of {where.db}; `reader restore` lists them", 2)
+        named = shown_name(args.backup) if args.backup.strip() else "an empty name"
+        return fail(f"{named}: no such backup of {where.db}; `reader restore` lists them", 2)
     kept = restore(where.db, backup)
     info = describe(backup)
     say(f"Restored {backup.name} ({plural(info.annotations, 'annotation')}) as {where.db}.")

@@ -80,7 +80,10 @@ class Backups:
         return sorted(found, key=lambda b: b.taken, reverse=True)
 
     def find(self, name: str) -> Backup | None:
-        """The backup called `name` (its file name, or a unique beginning of it)."""
+        """The backup called `name` (its file name, or a unique beginning of it; an empty
+        name is none, though it begins every name)."""
+        if not name.strip():
+            return None
         backups = self.list()
         exact = [b for b in backups if b.name == name]
         if exact:

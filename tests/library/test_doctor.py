@@ -142,6 +142,17 @@ def test_restore_of_an_unknown_backup_is_bad_usage(tmp_path: Path) -> None:
     assert result.returncode == 2 and "no such backup" in result.stderr
 
 
+def test_restore_of_an_empty_name_restores_nothing(tmp_path: Path) -> None:
+    library = damaged_library(tmp_path)
+    saved = (library / "reader.json").read_bytes()
+    assert run_reader("doctor", "--fix", "--library", str(library)).returncode == 0
+    fixed = (library / "reader.json").read_bytes()  # one backup now: the one before the fix
+    assert fixed != saved
+    result = run_reader("restore", "", "--library", str(library))
+    assert result.returncode == 2 and "an empty name: no such backup" in result.stderr
+    assert (library / "reader.json").read_bytes() == fixed  # (it put the only one back)
+
+
 def _hostile_database(tmp_path: Path, damage: str) -> Path:
     library = tmp_path / "library"
     library.mkdir()
