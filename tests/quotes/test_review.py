@@ -3,7 +3,11 @@ every quotation against every annotation, and sorting them all by distance, gave
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
+
 import msgspec
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,7 +15,7 @@ from reader.core.records import Annotation, new_annotation
 from reader.core.text import Quotation, Span
 from reader.quotes import find_quotes
 from reader.quotes.finding import QuoteFinding
-from reader.quotes.review import is_tagged, nearest, untagged
+from reader.quotes.review import is_tagged, nearest, speakers, untagged
 
 TEXT = "x" * 400
 
@@ -40,6 +44,47 @@ def test_untagged_is_each_quotation_checked_against_every_annotation(
     annotations = [_annotation(s, e, orphaned) for (s, e), orphaned in tags]
     expected = [f for f in findings if f.speech and not is_tagged(f, annotations)]
     assert untagged(findings, annotations) == expected
+
+
+@given(
+    st.lists(st.tuples(spans, st.sampled_from(["Ana Ruiz", "Bo Li", None])), max_size=40),
+    st.lists(st.tuples(spans, st.booleans()), max_size=20),
+)
+def test_speakers_count_what_checking_every_annotation_counts(
+    quotes: list[tuple[tuple[int, int], str | None]], tags: list[tuple[tuple[int, int], bool]]
+) -> None:
+    findings = sorted(
+        (dataclasses.replace(_finding(s, e), speaker=name) for (s, e), name in quotes),
+        key=_start,
+    )
+    annotations = [_annotation(s, e, orphaned) for (s, e), orphaned in tags]
+    counted = {s.name: (s.untagged, s.total) for s in speakers(findings, annotations)}
+    for name in {f.speaker for f in findings if f.speaker}:
+        mine = [f for f in findings if f.speaker == name]
+        left = sum(not is_tagged(f, annotations) for f in mine)
+        assert counted[name] == (left, len(mine))
+
+
+def test_speakers_check_each_quotation_against_the_annotations_near_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.quotes.review as review
+
+    read: list[int] = []
+    real = review.is_tagged
+
+    def counting(finding: QuoteFinding, annotations: Sequence[Annotation]) -> bool:
+        annotations = list(annotations)
+        read.append(len(annotations))
+        return real(finding, annotations)
+
+    monkeypatch.setattr(review, "is_tagged", counting)
+    findings = [
+        dataclasses.replace(_finding(10 * n, 10 * n + 5), speaker="Ana Ruiz") for n in range(300)
+    ]
+    tagged = [_annotation(10 * n, 10 * n + 5, False) for n in range(300)]
+    assert review.speakers(findings, tagged)[0].untagged == 0
+    assert max(read) <= 2  # (every annotation for every quotation: 300, and 10,000 froze the app)
 
 
 @given(st.lists(st.integers(0, 300), max_size=80), st.integers(0, 300), st.integers(1, 40))
