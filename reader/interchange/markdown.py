@@ -233,7 +233,7 @@ def to_obsidian(selection: Selection) -> dict[str, str]:
                 lines.append(f"> — {' '.join(credit)}")
             lines.append("")
             if annotation.note:
-                lines += [escape_markdown(annotation.note), ""]
+                lines += note_paragraphs(annotation.note)  # (its paragraphs, as in Markdown)
         notes[note_file_name(record.title, notes)] = "\n".join(lines).rstrip() + "\n"
     return notes
 
@@ -243,6 +243,11 @@ def _quoted(value: str) -> str:
 
 
 NAME_BYTES = 200  # of a note's file name stem: file systems allow 255 bytes, UTF-8 included
+
+
+# Names Windows keeps for its devices, whatever the extension: a vault synced to Windows
+# cannot hold a note so named.
+_DEVICE_NAME = re.compile(r"(?i:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])")
 
 
 def note_file_name(title: str, taken: Container[str]) -> str:
@@ -255,6 +260,8 @@ def note_file_name(title: str, taken: Container[str]) -> str:
         word = cut.rsplit(" ", 1)[0]
         stem = (word if len(word) > len(cut) * 0.6 else cut).strip(" .")
     stem = stem or "Article"
+    if _DEVICE_NAME.fullmatch(stem.split(".")[0].strip()):
+        stem = f"{stem} (article)"  # "CON", "nul", "COM1.txt": a device on Windows, no file
     name, number = f"{stem}.md", 2
     while name in taken:
         name, number = f"{stem} {number}.md", number + 1

@@ -162,10 +162,12 @@ def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> 
         raise ExportError(f"{folder / blocked[0]}: a folder is in the way of a note")
     existing = [name for name in notes if (folder / name).exists()]
     if existing and not force:
-        more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
-        raise ExportError(
-            f"{folder / existing[0]}{more}: already exist; use --force to replace them"
-        )
+        if len(existing) > 1:
+            said = f"{folder / existing[0]} and {len(existing) - 1} more: already exist"
+            said += "; use --force to replace them"
+        else:
+            said = f"{folder / existing[0]}: already exists; use --force to replace it"
+        raise ExportError(said)
     staging = Path(tempfile.mkdtemp(prefix=".reader-export-", dir=folder))
     placed: list[tuple[Path, Path | None]] = []  # (note in place, the file it replaced)
     try:

@@ -18,7 +18,7 @@ from lxml import etree
 
 from reader.core.records import Annotation, new_annotation
 from reader.interchange.importing import import_incoming
-from reader.interchange.markdown import citation, tag, to_markdown, to_obsidian
+from reader.interchange.markdown import citation, note_file_name, tag, to_markdown, to_obsidian
 from reader.interchange.qdpx import NAMESPACE, from_qdpx, to_qdpx
 from reader.interchange.selection import select
 from reader.interchange.tables import CSV_COLUMNS, from_json, to_csv, to_json
@@ -198,6 +198,20 @@ def test_obsidian_notes_have_tags_and_links(tagged: Path) -> None:
     tricky = notes["Emoji 🎉 and 漢字 before the story.md"]
     assert "> — [[Mayor Ana Ruiz]] #tax/local #public-safety" in tricky
     assert tag("Public Safety!") == "#public-safety" and tag("2024") == "#theme-2024"
+
+
+def test_an_obsidian_note_keeps_the_paragraphs_of_an_annotations_note(tmp_path: Path) -> None:
+    folder = _library(tmp_path)
+    _tag(folder, [(*ROWS[0][:4], "First thought.\n\nSecond thought.\n- one point")])
+    [note] = to_obsidian(_selection(folder)).values()
+    assert "First thought.\n\nSecond thought.\\\n\\- one point" in note
+
+
+@pytest.mark.parametrize("title", ["CON", "nul", "AUX", "COM1.txt", "lpt9"])
+def test_an_obsidian_note_is_never_named_as_a_windows_device(title: str) -> None:
+    name = note_file_name(title, set())
+    assert name == f"{title} (article).md"
+    assert note_file_name("Conference", set()) == "Conference.md"
 
 
 def test_citation_is_ready_to_paste(tagged: Path) -> None:
