@@ -134,6 +134,8 @@ def write_export(
     articles = len(selection.articles)
     try:
         if fmt == "obsidian":
+            if target.exists() and not target.is_dir():
+                raise ExportError(f"{target}: is a file; Obsidian notes go in a folder: name one")
             written = write_notes(to_obsidian(selection), target, force=force)
             return (
                 f"{plural(count, 'annotation')} from {plural(articles, 'article')} as "

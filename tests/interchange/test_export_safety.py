@@ -225,3 +225,13 @@ def test_a_qdpx_export_is_well_formed_whatever_a_hand_edited_database_holds(
         project = ET.fromstring(zipped.read("project.qde"))  # raises if not well formed
     names = {user.get("name") for user in project.iter(f"{{{NAMESPACE}}}User")}
     assert "eve" in names
+
+
+def test_obsidian_onto_a_file_says_notes_go_in_a_folder(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "quotes.csv"
+    out.write_text("a table", encoding="utf-8")
+    status, err = export(tagged_library, "-f", "obsidian", "-o", str(out))
+    assert status == 1 and "is a file; Obsidian notes go in a folder" in err
+    assert out.read_text(encoding="utf-8") == "a table"
