@@ -77,6 +77,7 @@ from reader.quotes.names import (
 from reader.quotes.phrases import (
     ADVERBS,
     AUXILIARIES,
+    CLOCK_ZONES,
     COMMON_VERBS,
     DETERMINERS,
     ORG_NOUNS,
@@ -4317,8 +4318,7 @@ def describe(findings: Sequence[QuoteFinding]) -> dict[str, str]:
 
 # A live report's time stamp opening a paragraph: "13.08 ", "10:32 a.m. ET: ".
 _CLOCK_OPENING = re.compile(
-    r"\d{1,2}[.:]\d{2}(?: ?(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT|PT|PST|PDT|CET|CEST|hrs))*"
-    r"(?: ?[:|\-–—])? $"
+    rf"\d{{1,2}}[.:]\d{{2}}(?: ?(?:[ap]\.?m\.?|(?i:{'|'.join(CLOCK_ZONES)})))*(?: ?[:|\-–—])? $"
 )
 
 

@@ -510,16 +510,12 @@ class _Aliases(set[str]):
     """An entity's aliases, each also filed in its `Entities`' index for quick lookup."""
 
     def __init__(
-        self,
-        index: dict[str, list[Entity]],
-        entity: Entity,
-        keys: set[str],
-        shared: set[str] | None = None,
+        self, index: dict[str, list[Entity]], entity: Entity, keys: set[str], unsorted: set[str]
     ) -> None:
         super().__init__()
         self._index = index
         self._entity = entity
-        self._shared = shared if shared is not None else set()
+        self._unsorted = unsorted  # the keys whose entities are to be put in order again
         self.update(keys)
 
     def add(self, key: str) -> None:
@@ -528,7 +524,7 @@ class _Aliases(set[str]):
             found = self._index.setdefault(key, [])
             found.append(self._entity)
             if len(found) > 1:
-                self._shared.add(key)  # to be put in order of first mention when looked up
+                self._unsorted.add(key)  # put in order of first mention when looked up
 
     def update(self, *groups: Iterable[str]) -> None:
         for group in groups:

@@ -914,28 +914,10 @@ def dateline_end(toks: Sequence[Token]) -> int:
 
 
 _CLOCK_TIME = re.compile(r"\d{1,2}[.:]\d{2}")
-_CLOCK_SUFFIXES = frozenset(
-    [
-        "am",
-        "pm",
-        "a.m",
-        "p.m",
-        "gmt",
-        "bst",
-        "utc",
-        "et",
-        "est",
-        "edt",
-        "pt",
-        "pst",
-        "pdt",
-        "cet",
-        "cest",
-        "hrs",
-        "h",
-        "local",
-    ]
-)
+# The time zones a live report's time stamp may name ("13.08 GMT"), read by both the
+# sentence's subject and the attribution's `is_subject` (its pattern is built from them).
+CLOCK_ZONES = ("gmt", "bst", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "hrs")
+_CLOCK_SUFFIXES = frozenset({"am", "pm", "a.m", "p.m", *CLOCK_ZONES})
 
 
 def _clock_time_end(toks: Sequence[Token]) -> int:
