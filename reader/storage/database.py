@@ -86,6 +86,7 @@ from reader.storage.tables import (
     TablesError,
     deletion_doc,
     replayed,
+    well_formed,
 )
 from reader.storage.tables import (
     article_id as checked_article_id,
@@ -169,6 +170,8 @@ class Store:
         self._journal_checked: tuple[int, int] | None = None  # its (inode, size) last seen
         self._journal_end = 0  # the end of the journal lines applied
         self._journal_current = False  # the journal continues the file we hold
+        self._foreign: list[dict[str, Any]] = []  # another generation's journal, to check
+        self._adopted: list[dict[str, Any]] = []  # its changes the file lacks, kept
         self._wrote = False  # this store appended to the journal since it was last folded
         self._cleaned = False
         self._loaded = threading.Event()
@@ -224,15 +227,23 @@ class Store:
         else:
             self._load_rest(*rest)
 
-    def _load_head(self, data: dict[str, Any]) -> tuple[RawTable, list[dict[str, Any]]]:
+    def _load_head(
+        self, data: dict[str, Any], ours: bool = False
+    ) -> tuple[RawTable, list[dict[str, Any]]]:
         """Everything but the annotations, from the file and its journal; what is left to
-        load: the annotations' raw JSON and the journal's records."""
+        load: the annotations' raw JSON and the journal's records. `ours`: the journal is
+        the one this store has been writing, as it left it."""
         self._load(data)
         self._journal_checked = self.journal.signature()  # before reading: nothing missed
         reading = self._read_journal(0)
         self._journal_current = reading.generation == self._generation
         self._journal_end = reading.end
         records = reading.records if self._journal_current else []
+        # A journal of another generation is one a fold already put in the file (its
+        # removal interrupted), and is ignored; but when it is the one this store has been
+        # writing, the file was replaced from outside (a teammate's copy synced in) while
+        # it held changes the file may lack: `_load_rest` tells, once annotations are read.
+        self._foreign = reading.records if ours and not self._journal_current else []
         self._apply_records(records, HEAD)
         if not self._loaded.is_set():
             self._rebuild_snapshots()  # no annotations yet: empty counts until they come
@@ -255,6 +266,13 @@ class Store:
             self._tables.annotations = annotations
             self._as_read = checksum
             self._apply_records(records, ONLY_ANNOTATIONS)
+            foreign, self._foreign = self._foreign, []
+            if foreign and self._unsaved(foreign):
+                # Changes Reader acknowledged that the file does not hold: kept, applied on
+                # top as a journal of the file's own generation is, and written into the
+                # next journal (never cut away unsaved when it starts) or the next fold.
+                self._apply_records(foreign)
+                self._adopted = foreign
             self._rebuild_snapshots()
             self._loaded.set()
 
@@ -566,12 +584,39 @@ class Store:
             if change:
                 self._notify(change)
 
+    def _unsaved(self, records: list[dict[str, Any]]) -> bool:
+        """Whether a journal's records change an annotation the way the file does not have
+        it (a fold's own journal, left behind, changes nothing)."""
+        for record in records:
+            operations = record.get("ops") if isinstance(record, dict) else None
+            for operation in operations if isinstance(operations, list) else []:
+                if not well_formed(operation) or operation[0] != ANNOTATIONS:
+                    continue
+                _, key, doc = operation
+                held = self._tables.annotations.get(str(key))
+                if doc is None:
+                    if held is not None:
+                        return True
+                    continue
+                try:
+                    wanted = msgspec.convert(doc, Annotation)
+                except (msgspec.ValidationError, TypeError):
+                    continue  # (applying it says what is wrong with it)
+                if held != wanted:
+                    return True
+        return False
+
     def _reload(self) -> None:
         """Read the file and journal again and tell listeners what changed."""
         old_annotations, old_articles = self._tables.annotations, self._tables.articles
+        ours = (
+            self._journal_current
+            and self._journal_end > 0
+            and self.journal.signature() == self._journal_checked
+        )
         data = self._read()
         self._schema(data)
-        self._load_rest(*self._load_head(data))
+        self._load_rest(*self._load_head(data, ours))
         self._remember_file(read=True)
         annotations, records = self._tables.annotations, self._tables.articles
         added = tuple(a for k, a in annotations.items() if old_annotations.get(k) != a)
@@ -642,6 +687,7 @@ class Store:
                 "disk is unchanged: free some space or check permissions"
             ) from failure
         self.journal.remove()
+        self._adopted = []  # (in the file now)
         self._journal_checked, self._journal_end, self._journal_current = None, 0, False
         self._remember_file()
 
@@ -709,6 +755,10 @@ class Store:
         if not self._journal_current:  # a new journal (replacing one already folded)
             self._journal_end = self.journal.start(self._generation)
             self._journal_current = True
+            if self._adopted:  # the changes of the journal it replaces that the file lacks
+                operations = [op for record in self._adopted for op in record.get("ops", [])]
+                self._journal_end = self.journal.append({"ops": operations}, self._journal_end)
+                self._adopted = []
         try:
             self._journal_end = self.journal.append({"ops": self._pending}, self._journal_end)
         except LineTooLarge:

@@ -188,6 +188,28 @@ def test_a_journal_already_folded_is_ignored(tmp_path: Path) -> None:
     assert len(Store(db)) == 3  # the stale journal was replaced, not appended to
 
 
+def test_a_file_replaced_from_outside_keeps_the_changes_not_yet_folded(tmp_path: Path) -> None:
+    """A teammate's reader.json synced in (another generation) while this store's saves
+    wait in its journal: they stay, on screen and on disk (they were dropped unsaid)."""
+    db = tmp_path / "reader.json"
+    theirs = tmp_path / "theirs.json"
+    teammate = make(theirs, count=2)
+    for number in range(3):  # (a generation of its own)
+        teammate.describe_source(f"S{number % 2}", f"round {number}")
+        teammate.fold()
+    teammate.close()
+    store = make(db, count=1)
+    store.fold()
+    mine = store.save_annotation(new_annotation(1, TEXT, 50, 90, source="Mine, unfolded"))
+    db.write_bytes(theirs.read_bytes())  # the sync, while the app runs
+    assert store.refresh()
+    assert store.annotation(mine.id) == mine
+    later = store.save_annotation(new_annotation(1, TEXT, 60, 95, source="Later"))
+    again = Store(db)  # (before any fold: what the disk holds)
+    assert again.annotation(mine.id) == mine and again.annotation(later.id) == later
+    assert len(again) == 4  # the teammate's two, and both of mine
+
+
 def test_two_stores_see_each_others_appends_and_folds(tmp_path: Path) -> None:
     db = tmp_path / "reader.json"
     one = make(db)
