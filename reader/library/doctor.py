@@ -34,6 +34,7 @@ import msgspec
 from reader.core.anchoring import reanchor
 from reader.core.codebook import name_key
 from reader.core.records import TABLES, Annotation, ArticleRecord
+from reader.core.text import shown_name
 from reader.core.wording import plural
 from reader.library.article_files import ArticleError, read_article
 from reader.library.folder import library_files
@@ -444,18 +445,36 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
         return checkup
     _fold_journal(db, checkup, fix)
     with locked(db):
-        stale = sorted(db.parent.glob(f".{db.name}.*.tmp"))
+        named = sorted(db.parent.glob(f".{db.name}.*.tmp"))
+        # (only files Reader could have left: a folder or a link so named is not one of
+        # ours, and is not removed)
+        stale = [path for path in named if path.is_file() and not path.is_symlink()]
+        for other in (path for path in named if path not in stale):
+            checkup.findings.append(
+                Finding("note", f"{shown_name(str(other))}: not a file Reader left; left alone")
+            )
         if stale:
+            removed = True
+            if fix:
+                for path in stale:
+                    try:
+                        path.unlink(missing_ok=True)
+                    except OSError as error:
+                        removed = False
+                        checkup.findings.append(
+                            Finding(
+                                "error",
+                                f"{shown_name(str(path))}: cannot remove it "
+                                f"({error.strerror or error}); remove it by hand",
+                            )
+                        )
             checkup.findings.append(
                 Finding(
                     "problem",
                     f"{plural(len(stale), 'temporary file')} left by an interrupted save: remove them",
-                    fixed=fix,
+                    fixed=fix and removed,
                 )
             )
-            if fix:
-                for path in stale:
-                    path.unlink(missing_ok=True)
         try:
             raw = read_database_bytes(db)
         except OSError as error:

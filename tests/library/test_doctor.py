@@ -244,3 +244,13 @@ def test_doctor_counts_no_old_copy_in_the_backups_as_a_new_article(library: Path
     (kept / "story.20261201.md").write_text("An old copy\n\nOf a page.\n", encoding="utf-8")
     result = run_reader("doctor", "--library", str(library))
     assert "not yet registered" not in result.stdout, result.stdout
+
+
+def test_a_folder_named_like_a_temporary_file_is_left_alone(tmp_path: Path) -> None:
+    library = damaged_library(tmp_path)
+    (library / ".reader.json.xyz.tmp").mkdir()  # not one of Reader's (a checkout can hold it)
+    result = run_reader("doctor", "--fix", "--library", str(library))
+    assert "Traceback" not in result.stderr
+    assert "not a file Reader left; left alone" in result.stdout
+    assert (library / ".reader.json.xyz.tmp").is_dir()
+    assert not (library / ".reader.json.0a1b2c.tmp").exists()  # Reader's own: removed
