@@ -487,6 +487,14 @@ class SearchIndex:
         if np.any(addresses[1:] == addresses[:-1]):
             return 0  # an annotation saved twice: not an index this Reader wrote
         del addresses
+        kept_articles = np.fromiter((a.article_id for a in rows if a is not None), np.int64, reused)
+        saved_articles = np.asarray(saved.columns["article"], dtype=np.int64)[
+            np.fromiter((a is not None for a in rows), bool, len(rows))
+        ]
+        if not np.array_equal(kept_articles, saved_articles):
+            return 0  # (a row's article is an index into the titles' scores: one made up
+            # by hand, beyond them, failed every search; the file is not one Reader wrote)
+        del kept_articles, saved_articles
         if reused < MIN_REUSED * len(rows):
             # Mostly stale (the database was rewritten by other means): its postings would
             # all be kept beside the new ones (twice the memory: 460 MB instead of 300 at

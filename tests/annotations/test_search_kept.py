@@ -92,6 +92,22 @@ def test_the_index_is_saved_and_the_next_start_reads_no_annotation_again(
     assert _answers(again) == expected == _answers(_fresh(store))
 
 
+def test_a_kept_index_whose_articles_were_made_up_is_built_afresh(tmp_path: Path) -> None:
+    import numpy as np
+
+    db = tmp_path / "reader.json"
+    store = _store(db)
+    expected = _answers(SearchIndex.build(store))
+    saved = parse_index(index_path(db).read_bytes())
+    saved.columns = {name: np.array(v, dtype=np.int64) for name, v in saved.columns.items()}
+    saved.columns["article"][:] = 10**6  # (a shared folder can carry such a file)
+    write_index(index_path(db), saved)
+    state_path(db).unlink(missing_ok=True)
+    again = SearchIndex.build(Store(db))
+    assert _answers(again) == expected  # (every search with a title's word: IndexError)
+    assert [hit.annotation.source for hit in again.search("funding").hits]
+
+
 def test_edits_made_while_the_index_was_not_watching_are_read_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
