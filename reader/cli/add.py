@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli.command import Command, positive_int, positive_seconds, say
+from reader.cli.command import Command, close_store, positive_int, positive_seconds, say
 from reader.core.paths import Locations
 from reader.core.text import clean_line, shown_name
 
@@ -122,7 +122,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
                 outcomes.append(outcome)
                 _report(outcome, as_json, show, named)
     finally:
-        store.close()
+        close_store(store)
     if as_json:
         listing = [_as_json(outcome, show) for outcome in outcomes]
         print(json.dumps(listing, ensure_ascii=False, indent=2))

@@ -14,8 +14,12 @@ import argparse
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.core.paths import DB_NAME, Locations
+
+if TYPE_CHECKING:
+    from reader.storage.database import Store
 from reader.core.text import clean_line, one_line, printable, shorten
 
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -128,6 +132,15 @@ def say(text: str = "", *, err: bool = False) -> None:
     file names and article text can hold escape sequences that would retitle the window,
     write the clipboard or reorder the line."""
     print(printable(text), file=sys.stderr if err else sys.stdout)
+
+
+def close_store(store: Store) -> None:
+    """Close a command's database, then say in one line if its backups could not be
+    taken (a `.reader-backups` that is a link, a folder that cannot be written)."""
+    store.close()
+    problem = store.backup_problem()
+    if problem:
+        say(f"reader: note: {clean_line(problem)}", err=True)
 
 
 def fail(message: str, status: int = 1) -> int:

@@ -14,7 +14,7 @@ import argparse
 import json
 from pathlib import Path
 
-from reader.cli.command import Command, fail, say
+from reader.cli.command import Command, close_store, fail, say
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.paths import Locations
 from reader.core.text import clean_line, shown_name
@@ -96,7 +96,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         kept = _backup_before_import(store)
         report = import_incoming(store, Library(where.library, store), incoming)
     finally:
-        store.close()
+        close_store(store)
     if as_json:
         document = {
             "imported": len(report.added),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from reader.cli.command import Command, fail, say
+from reader.cli.command import Command, close_store, fail, say
 from reader.core.paths import Locations
 from reader.core.wording import plural
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         if changed:
             store.save_annotations(changed)
     finally:
-        store.close()
+        close_store(store)
     if args.json:
         print(json.dumps({"recoded": len(changed)}))
     else:

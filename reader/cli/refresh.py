@@ -10,7 +10,7 @@ import argparse
 import json
 import threading
 
-from reader.cli.command import Command, fail, positive_int, positive_seconds, say
+from reader.cli.command import Command, close_store, fail, positive_int, positive_seconds, say
 from reader.core.paths import Locations
 from reader.core.wording import plural
 
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     except (AddError, FeedError) as error:
         return fail(str(error), 2 if isinstance(error, AddError) else 1)
     finally:
-        store.close()
+        close_store(store)
     if args.json:
         print(json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2))
     else:

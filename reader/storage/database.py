@@ -584,6 +584,18 @@ class Store:
             if change:
                 self._notify(change)
 
+    def backup_problem(self) -> str:
+        """Why the rotating backups cannot be written, when they cannot: for the user to
+        hear (the saves go on without them, safe by their atomic writes)."""
+        if self.backups is None:
+            return ""
+        if self.backups.folder.is_symlink():
+            return (
+                f"{self.backups.folder} is a link: Reader keeps backups only in a real folder, "
+                "so none is taken; replace the link with a folder"
+            )
+        return self.backups.problem
+
     def _unsaved(self, records: list[dict[str, Any]]) -> bool:
         """Whether a journal's records change an annotation the way the file does not have
         it (a fold's own journal, left behind, changes nothing)."""

@@ -161,6 +161,8 @@ class ReaderApp(App[None]):
         self._apply_keymap()
         if self.store.read_only:
             self.may_edit()  # say so at once
+        elif problem := self.store.backup_problem():
+            self.notify(problem, severity="warning", timeout=12)
         # The annotations, the library scan and the search index come after the first
         # frame: each would slow it down, and none is needed to draw it.
         self.call_after_refresh(self._after_first_frame)

@@ -124,6 +124,13 @@ def test_backups_are_never_written_through_a_link(tagged_library: Path, tmp_path
     store.save_annotation(new_annotation(record.id, "x" * 100, 1, 5))
     store.close()
     assert list(outside.iterdir()) == []
+    assert "is a link" in store.backup_problem()
+    text = tmp_path / "note.txt"
+    text.write_text("A note\n\nWords of a note worth keeping here.\n", encoding="utf-8")
+    result = run_reader("add", "--library", str(tagged_library), str(text))
+    assert result.returncode == 0  # the article is added: only the backups are skipped
+    assert "reader: note:" in result.stderr and ".reader-backups is a link" in result.stderr
+    assert "replace the link with a folder" in result.stderr
 
 
 def test_global_options_may_come_before_the_command(tagged_library: Path) -> None:

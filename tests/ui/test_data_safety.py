@@ -16,6 +16,7 @@ from tests.helpers.paths import GOLD, ICE
 from tests.helpers.pilot import (
     SIZE,
     database,
+    notified,
     pane_entries,
     press,
     region_words,
@@ -243,3 +244,17 @@ async def test_a_term_signal_quits_as_q_does_with_the_terminal_given_back(
     assert app.return_code == 143
     assert [a["source"] for a in saved_annotations(ice_library / "reader.json")] == ["Doug King"]
     assert not (ice_library / ".reader.json.journal").exists()  # folded, as at `q`
+
+
+async def test_backups_that_cannot_be_taken_are_said_at_once(
+    ice_library: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (ice_library / ".reader-backups").symlink_to(elsewhere)  # (a synced folder can carry one)
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = notified(app)
+        assert ".reader-backups is a link" in said and "replace the link with a folder" in said
+    assert list(elsewhere.iterdir()) == []
