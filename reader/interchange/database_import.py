@@ -16,7 +16,6 @@ the text they annotated, with no link on either side (`copy_missing_articles`).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import stat
@@ -33,6 +32,7 @@ from reader.library.article_files import (
     is_article_file,
     parse_article,
 )
+from reader.storage.atomic import write_new
 from reader.storage.database import Store
 from reader.storage.merging import MergeError, read_database
 from reader.storage.tables import Tables
@@ -121,7 +121,7 @@ def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> l
         if relative is None:
             continue
         data = _their_article(their.folder, relative, record.sha256)
-        if data is not None and _write_new(folder, relative, data):
+        if data is not None and write_new(folder, relative.parts, data):
             copied.append(record.path)
             hashes.add(record.sha256)
     return copied
@@ -169,30 +169,3 @@ def _their_article(folder: Path, relative: PurePosixPath, sha256: str) -> bytes 
     except (OSError, ArticleError):
         return None
     return data if content.sha256 == sha256 else None
-
-
-def _write_new(folder: Path, relative: PurePosixPath, data: bytes) -> bool:
-    """Write `data` at `folder / relative`, making its folders, following no link and
-    replacing nothing; whether it was written."""
-    path = folder
-    try:
-        for part in relative.parts[:-1]:
-            path = path / part
-            try:
-                os.mkdir(path)
-            except FileExistsError:
-                if not stat.S_ISDIR(os.lstat(path).st_mode):  # a link or a file: not ours to use
-                    return False
-        target = path / relative.parts[-1]
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-        descriptor = os.open(target, flags, 0o644)
-    except OSError:
-        return False
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-    except OSError:
-        with contextlib.suppress(OSError):
-            target.unlink()
-        return False
-    return True

@@ -63,7 +63,7 @@ from reader.library.fetching import (
 )
 from reader.library.folder import Library
 from reader.library.site_memory import FOLDER_NAME, SiteMemory
-from reader.storage.atomic import write_atomically
+from reader.storage.atomic import write_atomically, write_new
 
 WEB_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
@@ -342,9 +342,15 @@ def refresh(
     content = parse_article(document.encode("utf-8"), ".md", source)
     if text_hash(content.text) == record.sha256:
         return AddResult(source, "unchanged", record.title, record.path, "", *cleaned)
-    kept = library.folder / ".reader-backups" / "articles"
-    kept.mkdir(parents=True, exist_ok=True)
-    (kept / f"{path.stem}.{_now().replace(':', '')}{path.suffix}").write_bytes(old)
+    copy = f"{path.stem}.{_now().replace(':', '')}{path.suffix}"
+    if not write_new(library.folder, (".reader-backups", "articles", copy), old):
+        # (never through a link: a library from elsewhere could point them at another
+        # folder, or name a copy after a file of the user's, to have it overwritten)
+        raise AddError(
+            f"{library.folder / '.reader-backups' / 'articles'}: cannot keep the old copy of "
+            f"{path.name} there (a link, or a file in its way); the article is unchanged: "
+            "make it a real folder, and update again"
+        )
     write_atomically(path, document.encode("utf-8"))
     report = library.scan()
     moved = report.reanchored

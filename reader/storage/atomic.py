@@ -48,7 +48,7 @@ def write_atomically(
 def copy_atomically(source: Path, target: Path) -> None:
     """Copy `source` to `target` (with its mode) so that `target` is either absent or complete."""
     with source.open("rb") as data:
-        mode = stat.S_IMODE(os.fstat(data.fileno()).st_mode)
+        mode = stat.S_IMODE(os.fstat(data.fileno()).st_mode) & 0o777
         write_atomically(target, _chunks(data), mode=mode)
 
 
@@ -58,12 +58,45 @@ def _chunks(handle: BinaryIO) -> Iterator[bytes]:
 
 
 def _current_mode(path: Path) -> int:
+    """The permissions of the regular file at `path`, without set-user-id, set-group-id or
+    sticky bits; the umask's default for anything else (a link is replaced, not followed,
+    so the mode of what it points to, `/dev/null`'s 0666 or a 6777 program, is not taken)."""
     try:
-        return stat.S_IMODE(path.stat().st_mode)
+        info = os.lstat(path)
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        info = None
+    if info is not None and stat.S_ISREG(info.st_mode):
+        return stat.S_IMODE(info.st_mode) & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_new(folder: Path, parts: tuple[str, ...], data: bytes) -> bool:
+    """Write `data` at `folder / *parts`, making its folders, following no link and
+    replacing nothing; whether it was written (a link or a file in the way: not)."""
+    path = folder
+    try:
+        for part in parts[:-1]:
+            path = path / part
+            try:
+                os.mkdir(path)
+            except FileExistsError:
+                if not stat.S_ISDIR(os.lstat(path).st_mode):  # a link or a file: not ours to use
+                    return False
+        target = path / parts[-1]
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(target, flags, 0o644)
+    except OSError:
+        return False
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+    except OSError:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        return False
+    return True
 
 
 def _write_payload(handle: BinaryIO, payload: bytes | Iterable[bytes | memoryview]) -> None:

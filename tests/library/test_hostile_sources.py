@@ -177,3 +177,32 @@ def test_a_tag_of_thousands_of_attributes_is_refused_before_it_is_parsed() -> No
     links = "&".join(f"k{n}=v" for n in range(3_000))  # one value full of "=": one attribute
     page = read_page(f'<html><body><div data-posts="/a?{links}">x</div>{story}</body></html>')
     assert "The council met." in " ".join(page.found_texts)
+
+
+STORY_PAGE = (
+    "<!doctype html><html><head><title>Harbour bridge reopens</title></head><body><article>"
+    "<h1>Harbour bridge reopens</h1><p>The harbour bridge reopened on Monday after eighteen "
+    "months of repairs, city officials said, and traffic returned within hours.</p><p>“We are "
+    "proud of the crews who worked through two winters,” said Mayor Dana Ortiz at the "
+    "ceremony, which drew several hundred residents and business owners.</p><p>{more}</p>"
+    "</article></body></html>"
+)
+
+
+def test_updating_an_article_never_writes_its_old_copy_through_a_link(
+    empty_library: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(STORY_PAGE.format(more="First version of the last words."), encoding="utf-8")
+    assert run_reader("add", "--library", str(empty_library), str(page)).returncode == 0
+    [article] = [p for p in empty_library.glob("*.md")]
+    before = article.read_bytes()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (empty_library / ".reader-backups").mkdir(exist_ok=True)
+    (empty_library / ".reader-backups" / "articles").symlink_to(elsewhere)
+    page.write_text(STORY_PAGE.format(more="Second version, with more words."), encoding="utf-8")
+    result = run_reader("add", "--library", str(empty_library), "--update", str(page))
+    assert result.returncode == 1 and "cannot keep the old copy" in result.stderr
+    assert list(elsewhere.iterdir()) == []  # (the old copy was written there)
+    assert article.read_bytes() == before  # unchanged, as said
