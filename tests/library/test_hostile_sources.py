@@ -195,7 +195,7 @@ def test_updating_an_article_never_writes_its_old_copy_through_a_link(
     page = tmp_path / "story.html"
     page.write_text(STORY_PAGE.format(more="First version of the last words."), encoding="utf-8")
     assert run_reader("add", "--library", str(empty_library), str(page)).returncode == 0
-    [article] = [p for p in empty_library.glob("*.md")]
+    [article] = list(empty_library.glob("*.md"))
     before = article.read_bytes()
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
