@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from reader.core.records import Annotation, ArticleRecord
 from reader.core.text import clean_line
@@ -161,6 +161,7 @@ class Library:
                     report.changed.append(updated)
                     self._reanchor(updated, content.text, report)
         gone = [r for path, r in known.items() if path not in present]
+        new: list[dict[str, Any]] = []  # registered together: one notice for all
         for relative, info, content in fresh:
             twin = next((r for r in gone if r.sha256 == content.sha256), None)
             if twin is not None:
@@ -171,16 +172,17 @@ class Library:
                 self.store.update_article(moved)
                 report.moved.append(moved)
                 continue
-            report.added.append(
-                self.store.add_article(
-                    path=relative,
-                    title=content.title,
-                    sha256=content.sha256,
-                    size=info.st_size,
-                    mtime=info.st_mtime,
+            new.append(
+                {
+                    "path": relative,
+                    "title": content.title,
+                    "sha256": content.sha256,
+                    "size": info.st_size,
+                    "mtime": info.st_mtime,
                     **_meta_fields(content),
-                )
+                }
             )
+        report.added += self.store.add_articles(new)
         for record in gone:
             if not record.missing:
                 lost = replace(record, missing=True)

@@ -838,6 +838,14 @@ class Store:
 
     def add_article(self, **fields: Any) -> ArticleRecord:
         """Register a new article; its id is the next never-used one."""
+        return self.add_articles([fields])[0]
+
+    def add_articles(self, many: list[dict[str, Any]]) -> list[ArticleRecord]:
+        """Register new articles (each a dict of `ArticleRecord` fields) at once, with the
+        next never-used ids: one sorted list and one notice for all of them (5,000 files
+        dropped into a library took one of each per file: time growing with their square)."""
+        if not many:
+            return []
         with self._lock, self._transaction(edit=False):
             articles = self._tables.articles
             try:
@@ -845,13 +853,19 @@ class Store:
             except ValueError:  # (a hand-edited 10**30: the ids in use decide)
                 number = 1
             number = max(number, max(articles, default=0) + 1)
-            record = ArticleRecord(id=number, added=fields.pop("added", None) or now(), **fields)
-            articles[number] = record
-            self._put(ARTICLES, number, asdict(record))
-            self._set_meta(next_article_id=number + 1)
+            records = []
+            for given in many:
+                fields = dict(given)
+                added = fields.pop("added", None) or now()
+                record = ArticleRecord(id=number, added=added, **fields)
+                articles[number] = record
+                self._put(ARTICLES, number, asdict(record))
+                records.append(record)
+                number += 1
+            self._set_meta(next_article_id=number)
             self._rebuild_articles()
-        self._notify(Change(articles=(record,)))
-        return record
+        self._notify(Change(articles=tuple(records)))
+        return records
 
     def update_article(self, record: ArticleRecord) -> None:
         articles = self._tables.articles

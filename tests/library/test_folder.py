@@ -147,3 +147,19 @@ def test_a_scan_says_which_annotations_now_quote_other_words(tmp_path: Path) -> 
     (tmp_path / "a.txt").write_text(moved_only.replace("no smoke", "no working smoke"), "utf-8")
     report = shelf.scan()
     assert [a.quote for a in report.reworded] == ["no working smoke alarm"]
+
+
+def test_many_new_files_are_registered_together_in_one_change(library: Path) -> None:
+    store = Store(library / "reader.json")
+    folder = Library(library, store)
+    folder.scan()
+    changes: list[int] = []
+    store.subscribe(lambda change: changes.append(len(change.articles)))
+    for number in range(300):  # an archive unpacked into the library
+        (library / f"brief-{number:03}.txt").write_text(f"Brief {number}\n\nWords.\n")
+    report = folder.scan()
+    assert len(report.added) == 300
+    assert changes == [300]  # (one change a file: each sorted every article again)
+    ids = [record.id for record in report.added]
+    assert ids == list(range(ids[0], ids[0] + 300))
+    assert sorted(r.title for r in store.articles())[:2] == ["Brief 0", "Brief 1"]
