@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.core.paths import DB_NAME, Locations
-
-if TYPE_CHECKING:
-    from reader.storage.database import Store
 from reader.core.text import clean_line, one_line, printable, shorten
+
+if TYPE_CHECKING:  # (the storage is imported by the commands that open it, when they run)
+    from reader.storage.database import Store
 
 Arguments = Callable[[argparse.ArgumentParser], None]
 Runner = Callable[[argparse.Namespace, Locations], int]
