@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes omnivore stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes omnivore stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -71,6 +71,9 @@ chaos-quotes: $(STAMP)  ## Fetch Utomo & Leu's "Chaos" news pages (about 2017) a
 
 newspaper-quotes: $(STAMP)  ## Fetch newspaper's 2014-15 full-text test pages and build the newspaper-quotes set of speakers into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_newspaper_quotes
+
+trafeval-quotes: $(STAMP)  ## Fetch trafilatura's evaluation pages and build the trafeval-quotes set of speakers (English pages, trafilatura's own extraction) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_trafeval_quotes
 
 omnivore: $(STAMP)  ## Fetch Omnivore's Readability test pages (the fifth blind set) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_omnivore

@@ -46,21 +46,31 @@ def chosen_pages(
     batch: int = 1,
     manifest: Path | None = None,
     gold_of: Callable[[Row], str] = corpus_gold,
+    read_gold: Callable[[Repository, str], bytes] | None = None,
+    keep: Callable[[Row], bool] | None = None,
 ) -> list[Page]:
     """A batch's pages, (file name, text): `story_of` reads the dataset's gold file as
     (headline, story), the headline "" where the dataset marks none; the text labelled is the
     headline on its own line, then the story (the thresholds count the story only). The
     pages are the `manifest`'s rows of `dataset` (the extraction corpus's unless another is
-    given, with `gold_of` saying where a row's gold is)."""
+    given, with `gold_of` saying where a row's gold is, and `read_gold` how to read it when
+    a plain read of the repository will not do; `keep` chooses the rows when a manifest has
+    no `dataset` column)."""
     with (manifest or MANIFEST).open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["dataset"] == dataset]
+        rows = [
+            row
+            for row in csv.DictReader(handle)
+            if (keep(row) if keep else row["dataset"] == dataset)
+        ]
     rows.sort(key=lambda row: hashlib.sha256(f"{salt}|{row['file']}".encode()).hexdigest())
     pages: list[Page] = []
     sites: set[str] = set()
     for row in rows:
         if row["site"] in sites:
             continue
-        headline, story = story_of(repository.read(gold_of(row)))
+        path = gold_of(row)
+        raw = read_gold(repository, path) if read_gold else repository.read(path)
+        headline, story = story_of(raw)
         if len(story.split()) < MIN_WORDS or len(_DOUBLE_MARKS.findall(story)) < MIN_MARKS:
             continue
         sites.add(row["site"])
@@ -93,6 +103,8 @@ class NewsQuoteSet:
     manifest: Path | None = None  # None: bench/extraction_corpus.csv
     gold_of: Callable[[Row], str] = corpus_gold
     sources: Mapping[str, Source] = field(default_factory=lambda: SOURCES)
+    read_gold: Callable[[Repository, str], bytes] | None = None
+    keep: Callable[[Row], bool] | None = None  # None: the manifest's rows of `dataset`
 
     def chosen(self, repository: Repository, batch: int = 1) -> list[Page]:
         """A batch's articles, (name, text)."""
@@ -105,6 +117,8 @@ class NewsQuoteSet:
             batch,
             self.manifest,
             self.gold_of,
+            self.read_gold,
+            self.keep,
         )
         return [(self.prefix + name.removeprefix(f"{self.dataset}-"), text) for name, text in pages]
 
