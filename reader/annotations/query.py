@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING
 from reader.core.coders import coder_key
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from reader.core.records import Annotation
 
 QUOTE, NOTE, SOURCE, THEMES = 0, 1, 2, 3
@@ -72,6 +74,15 @@ def fold_text(value: str) -> str:
 def tokens(value: str) -> list[str]:
     """The folded words of a string, in order."""
     return _TOKEN.findall(fold_text(value))
+
+
+def field_words(annotation: Annotation) -> Iterator[tuple[int, set[str]]]:
+    """The words the search index holds of each field of `annotation`, lower-weighted
+    fields first (a word's best field for an annotation is the one it takes last)."""
+    yield NOTE, set(tokens(annotation.note))
+    yield QUOTE, set(tokens(annotation.quote))
+    yield THEMES, set(tokens(" ".join(annotation.themes)))
+    yield SOURCE, set(tokens(annotation.source or ""))
 
 
 def name_words(source: str) -> list[str]:

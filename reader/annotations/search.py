@@ -52,12 +52,11 @@ from reader.annotations.index_file import (
     write_rows,
 )
 from reader.annotations.query import (
-    NOTE,
-    QUOTE,
     SOURCE,
     THEMES,
     TITLE,
     Query,
+    field_words,
     fields_fit,
     fold_text,
     name_words,
@@ -769,13 +768,8 @@ class SearchIndex:
         # Lower-weighted fields first: a word's best field for a document comes last.
         vocab = self._vocab
         entry = doc << 3
-        for field, value in (
-            (NOTE, annotation.note),
-            (QUOTE, annotation.quote),
-            (THEMES, " ".join(annotation.themes)),
-            (SOURCE, annotation.source or ""),
-        ):
-            for word in set(tokens(value)):
+        for field, words in field_words(annotation):
+            for word in words:
                 vocab.add(word, entry | field)
         if annotation.source:
             vocab.add_names(_written_names(annotation.source))

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, say
 from reader.core.paths import Locations
 from reader.core.text import one_line
+
+if TYPE_CHECKING:
+    from reader.library.doctor import Checkup
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +24,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     from reader.library.doctor import examine
 
     checkup = examine(where.db, where.library, fix=args.fix)
+    if checkup.healthy and where.db.exists():
+        _search_index(where.db, checkup, args.fix)
     if args.json:
         findings = [
             {"severity": f.severity, "message": f.message, "fixed": f.fixed}
@@ -40,6 +47,45 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     if problems and not args.fix:
         say("Run `reader doctor --fix` to repair the problems above.")
     return 0 if checkup.healthy else 1
+
+
+def _search_index(db: Path, checkup: Checkup, fix: bool) -> None:
+    """A finding when the search index kept beside `db` would give a start other words than
+    the annotations hold (`index_check`); with `fix`, the kept files are deleted."""
+    from reader.annotations.index_check import check_kept_index, kept_files
+    from reader.library.doctor import Finding
+    from reader.storage.database import Store, StoreError
+
+    try:
+        store = Store(db, backups=False)
+    except StoreError:
+        return  # (what the examination said of the file stands)
+    try:
+        found = check_kept_index(store)
+    finally:
+        store.close()
+    if found is None or not found.wrong:
+        return
+    removed = False
+    if fix:
+        try:
+            for path in kept_files(db):
+                path.unlink(missing_ok=True)
+            removed = True
+        except OSError as error:
+            checkup.findings.append(
+                Finding("error", f"{path}: cannot remove it ({error.strerror}); remove it by hand")
+            )
+    checkup.findings.append(
+        Finding(
+            "problem",
+            f"{kept_files(db)[0].name}: the search index beside the database holds other "
+            f"words than {found.wrong} of the {found.taken} annotations a start takes from it "
+            "(copied from elsewhere or made by hand), so searches would miss them: remove it "
+            "(the next start builds it again)",
+            fixed=removed,
+        )
+    )
 
 
 COMMAND = Command(

@@ -9,11 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.annotations.query import NOTE, SOURCE, THEMES, TITLE
 from reader.annotations.search import (
-    NOTE,
-    SOURCE,
-    THEMES,
-    TITLE,
     SearchIndex,
     highlight_spans,
     hits_as_json,

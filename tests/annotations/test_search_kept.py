@@ -519,7 +519,6 @@ def _index_of_other_annotations_kept(db: Path) -> str:
     SearchIndex.build(Store(other))
     index_path(db).write_bytes(index_path(other).read_bytes())
     return ""
-    return ""
 
 
 @pytest.mark.parametrize(
