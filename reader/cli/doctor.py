@@ -98,7 +98,7 @@ COMMAND = Command(
     description="Check the database and the library: damaged or duplicate records, "
     "annotations pointing at unknown articles, offsets that no longer match their "
     "article, codebook gaps, leftovers of interrupted saves, article files that are gone "
-    "(with how to put one back). With --fix, repair what is safe (never deleting an "
+    "(with how to put one back), a kept search index that would hide annotations. With --fix, repair what is safe (never deleting an "
     "annotation; a gone file's record is forgotten only when it has no annotations), "
     "after keeping a copy of the original. Exit "
     "status 0 when healthy (or repaired), 1 when problems remain.",
