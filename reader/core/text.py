@@ -147,14 +147,47 @@ _BLANK_LINES = re.compile(r"\n[ \u00a0]*\n\s*")
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Paragraph spans: text separated by one or more blank lines, trimmed of white space."""
+    """Paragraph spans: text separated by one or more blank lines, trimmed of white space.
+    A block whose lines are paragraphs of their own (copy that puts a single line break
+    between paragraphs, as many pages and extractors do) is one paragraph a line: see
+    `_lines_are_paragraphs`."""
     spans: list[Span] = []
     start = 0
     for match in _BLANK_LINES.finditer(text):
-        _append_trimmed(spans, text, start, match.start())
+        _append_block(spans, text, start, match.start())
         start = match.end()
-    _append_trimmed(spans, text, start, len(text))
+    _append_block(spans, text, start, len(text))
     return spans
+
+
+# A line this long is not a line of text wrapped by hand (those stop near 72 or 80).
+_UNWRAPPED_LINE = 120
+# How a line that ends its paragraph ends: a sentence's last mark, maybe a closing mark.
+_PARAGRAPH_END = re.compile(r"[.!?:…][\"”’')\]]*$")
+
+
+def _append_block(spans: list[Span], text: str, start: int, end: int) -> None:
+    newline = text.find("\n", start, end)
+    if newline < 0 or not _lines_are_paragraphs(text[start:end]):
+        _append_trimmed(spans, text, start, end)
+        return
+    while newline >= 0:
+        _append_trimmed(spans, text, start, newline)
+        start = newline + 1
+        newline = text.find("\n", start, end)
+    _append_trimmed(spans, text, start, end)
+
+
+def _lines_are_paragraphs(block: str) -> bool:
+    """Whether the lines of a block with no blank line are its paragraphs: one of them is
+    longer than a line wrapped by hand, or each line but the last ends a sentence. (Lines
+    wrapped by hand end in the middle of sentences and stop short; a short line that ends
+    nothing, a title over its first paragraph or an address, keeps the block whole
+    unless a long line follows it.)"""
+    lines = [line.strip() for line in block.strip().split("\n")]
+    if any(len(line) > _UNWRAPPED_LINE for line in lines):
+        return True
+    return all(_PARAGRAPH_END.search(line) for line in lines[:-1])
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:

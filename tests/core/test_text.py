@@ -80,6 +80,52 @@ def test_paragraphs_split_on_blank_lines_and_trim() -> None:
     ]
 
 
+def test_lines_that_are_paragraphs_are_paragraphs_without_a_blank_line_between() -> None:
+    """Pages and extractors often put one line break between paragraphs: a block whose
+    lines each end a sentence, or one of whose lines no one wrapped by hand, is a
+    paragraph a line."""
+    story = (
+        "Headline of the story\n"
+        + "The council met on Monday to decide on the budget, and the vote was close. " * 3
+        + "\nThe mayor spoke first.\nShe said little."
+    )
+    assert [story[s.start : s.end][:22] for s in paragraphs(story)] == [
+        "Headline of the story",
+        "The council met on Mon",
+        "The mayor spoke first.",
+        "She said little.",
+    ]
+    short = "One line ends here.\n“Another,” she said.\nAnd a third line."
+    assert len(paragraphs(short)) == 3
+
+
+def test_prose_wrapped_by_hand_stays_one_paragraph() -> None:
+    wrapped = (
+        "The council met on Monday to decide on the budget, and the\n"
+        "vote was close: six to five, after a debate that ran past\n"
+        "midnight.\n\nNext."
+    )
+    assert [wrapped[s.start : s.end][:9] for s in paragraphs(wrapped)] == ["The counc", "Next."]
+    address = "Jane Roe\n12 High Street\nSpringfield"
+    assert len(paragraphs(address)) == 1
+
+
+def test_a_quotation_carried_over_lines_that_are_paragraphs_is_one_span() -> None:
+    """Straight marks, a single line break between paragraphs: the next paragraph's mark
+    reopens the quotation, it does not close it (which paired every mark after it the
+    wrong way round)."""
+    text = (
+        '"There is a lot to work through. I feel let down, and he is his grandson.\n'
+        '"But at the same time, I love him," Harry said, adding that it was "a start."\n'
+    )
+    found = [text[q.inner.start : q.inner.end] for q in quotations(text)]
+    assert found == [
+        "There is a lot to work through. I feel let down, and he is his grandson.\n"
+        '"But at the same time, I love him,',
+        "a start.",
+    ]
+
+
 def test_sentences_know_abbreviations() -> None:
     text = "Sen. John Smith met Dr. Jones in the U.S. capital on Monday. They talked.\n\nNext para."
     found = [text[s.start : s.end] for s in sentences(text)]
