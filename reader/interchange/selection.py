@@ -86,6 +86,8 @@ def selection_of(
 
 
 def _text(library: Library, record: ArticleRecord) -> str | None:
+    if record.missing:
+        return None  # (its file is gone: nothing at its path is the text annotated)
     try:
         return library.load(record).text
     except ArticleError:
@@ -95,4 +97,7 @@ def _text(library: Library, record: ArticleRecord) -> str | None:
 def _uri(library: Library, record: ArticleRecord) -> str:
     if record.url:  # (a front matter's: no escape sequence, no blank, in a link)
         return clean_line(record.url).replace(" ", "%20")
-    return library.path_of(record).resolve().as_uri()
+    try:
+        return library.path_of(record).resolve().as_uri()
+    except ArticleError:  # (a path that leads outside the library names no file of it)
+        return f"urn:reader:article:{record.id}"

@@ -332,7 +332,10 @@ def refresh(
             )
     _remember(library, prepared)
     cleaned = _how_cleaned(prepared.article)
-    path = library.folder / record.path
+    try:
+        path = library.path_of(record)
+    except ArticleError as error:
+        raise AddError(str(error)) from None
     try:
         old = read_bounded(path, MAX_ARTICLE_BYTES)
     except OSError as error:

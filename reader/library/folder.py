@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, TypedDict
 
 from reader.core.records import Annotation, ArticleRecord
@@ -58,7 +58,15 @@ class Library:
         return library_files(self.folder)
 
     def path_of(self, record: ArticleRecord) -> Path:
-        return self.folder / record.path
+        """The article's file, inside the folder; `ArticleError` when the record names one
+        outside it (see `inside`)."""
+        path = inside(self.folder, record.path)
+        if path is None:
+            raise ArticleError(
+                f"{clean_line(record.path)}: names a file outside the library folder, so it is "
+                "not read; `reader doctor` lists the articles of the database"
+            )
+        return path
 
     def load(self, record: ArticleRecord) -> ArticleContent:
         """Read an article's file; raises `ArticleError` with a one-line message."""
@@ -136,6 +144,11 @@ class Library:
             if self._skipped.get(relative) == (info.st_size, info.st_mtime):
                 continue  # still unreadable, and already reported
             try:
+                if inside(self.folder, relative) is None:
+                    raise ArticleError(
+                        f"{shown_path(path)}: a link that leads outside the library folder; "
+                        "not read (copy the file in to read it)"
+                    )
                 content = read_article(path)
             except ArticleError as error:
                 report.skipped.append(str(error))
@@ -225,6 +238,24 @@ def library_files(root: Path) -> list[str]:
     hidden folders (`.reader-backups/articles/` keeps old copies) nor deeper than
     `MAX_DEPTH`; what Reader lists, and what `reader doctor` counts."""
     return _files_under(root, is_article_file)
+
+
+def inside(folder: Path, relative: str) -> Path | None:
+    """The file `relative` names in `folder`, or None when it names one outside: an
+    absolute path, a "..", or a link on the way that leads out. An article's path comes
+    from the database, which a teammate's merged or synced file can write, and a shared
+    folder can carry links: neither may choose a file elsewhere on this machine (a key
+    read into an export, a file written over by an update)."""
+    parts = PurePosixPath(relative).parts
+    if not parts or "\x00" in relative or PurePosixPath(relative).is_absolute() or ".." in parts:
+        return None
+    path = folder / relative
+    try:
+        root = folder.resolve()
+        resolved = path.resolve()
+    except (OSError, RuntimeError, ValueError):  # (a loop of links, a name the OS refuses)
+        return None
+    return path if resolved.is_relative_to(root) and resolved != root else None
 
 
 def _files_under(root: Path, keep: Callable[[Path], bool], limit: int | None = None) -> list[str]:
