@@ -345,8 +345,10 @@ def refresh(
     content = parse_article(document.encode("utf-8"), ".md", source)
     if text_hash(content.text) == record.sha256:
         return AddResult(source, "unchanged", record.title, record.path, "", *cleaned)
-    copy = f"{path.stem}.{_now().replace(':', '')}{path.suffix}"
-    if not write_new(library.folder, (".reader-backups", "articles", copy), old):
+    stamp = f"{path.stem}.{_now().replace(':', '')}"
+    copies = (f"{stamp}{path.suffix}", *(f"{stamp}-{n}{path.suffix}" for n in range(2, 10)))
+    # (a second update within the second finds the first one's copy in its way)
+    if not any(write_new(library.folder, (".reader-backups", "articles", c), old) for c in copies):
         # (never through a link: a library from elsewhere could point them at another
         # folder, or name a copy after a file of the user's, to have it overwritten)
         raise AddError(
