@@ -43,7 +43,8 @@ from reader.core.codebook import MAX_NAME_CHARS
 from reader.core.records import KINDS, now
 from reader.core.text import normalise
 from reader.core.text_units import UTF16
-from reader.interchange.fields import BadRecord, ImportFileError, clean_text, span
+from reader.core.xml_prolog import declares_dtd
+from reader.interchange.fields import MAX_TEXT, BadRecord, ImportFileError, clean_text, span
 from reader.interchange.importing import Incoming, IncomingFile, as_uuid
 from reader.interchange.position_units import NEITHER, export_span, read_span
 from reader.interchange.selection import ExportArticle, Selection
@@ -60,6 +61,9 @@ KIND_DESCRIPTIONS = {
 }
 MAX_MEMBER_BYTES = 50 * 1024 * 1024  # one article's text; a long book is 5 MB
 MAX_TOTAL_BYTES = 500 * 1024 * 1024  # everything the archive unpacks to
+# Characters all selections may cut from their texts (each its own copy): 300 selections of
+# one 20 MB text in a 31 KB archive wanted 6 GB. 100,000 quotations of 1,000 characters fit.
+MAX_QUOTED = 100_000_000
 _READER_NAMESPACE = uuid.UUID("6f1c6a52-5d0e-4b55-9a51-2f1d1f0a8c3e")  # stable code guids
 
 
@@ -301,7 +305,13 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                 raise ImportFileError(f"{name}: no project.qde in the archive; is it a .qdpx file?")
             _check_sizes(wanted, name)
             budget = [MAX_TOTAL_BYTES]
-            root = ET.fromstring(_read_member(zipped, qde, budget, name))
+            project = _read_member(zipped, qde, budget, name)
+            if declares_dtd(project):
+                raise ImportFileError(
+                    f"{name}: its {qde.filename} declares a DTD or entities, which a REFI-QDA "
+                    "project never needs; Reader does not read such files (export it again)"
+                )
+            root = ET.fromstring(project)
             texts = {
                 info.filename.rsplit("/", 1)[-1]: _read_member(zipped, info, budget, name)
                 for info in wanted
@@ -317,6 +327,7 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
     users = _read_users(root)
     incoming = IncomingFile()
     _read_codebook(root, code_names, source_codes, incoming)
+    quoted = 0  # characters the selections cut from their texts, so far
     for source in root.iter(f"{_Q}TextSource"):
         text = _source_text(source, texts)
         title = clean_text(source.get("name", ""))
@@ -332,6 +343,19 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
             except BadRecord as error:
                 incoming.refused.append(f"{guid}: {error}")
                 continue
+            width = end - start if start is not None and end is not None else 0
+            if text is not None and width > 2 * MAX_TEXT:  # (UTF-16 units: 2 a character)
+                incoming.refused.append(
+                    f"{guid}: selects {width:,} positions; a quotation holds at most "
+                    f"{MAX_TEXT:,} characters"
+                )
+                continue
+            quoted += min(width, len(text or ""))
+            if quoted > MAX_QUOTED:
+                raise ImportFileError(
+                    f"{name}: its selections add up to over {MAX_QUOTED:,} characters of text, "
+                    "more than any project's quotations; Reader does not import it"
+                )
             refs = [ref.get("targetGUID", "") for ref in selected.iter(f"{_Q}CodeRef")]
             speakers = [code_names[r] for r in refs if r in source_codes]
             kinds = [kind_codes[r] for r in refs if r in kind_codes]

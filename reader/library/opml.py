@@ -19,6 +19,7 @@ from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
 from reader.core.text import clean_line
+from reader.core.xml_prolog import declares_dtd
 from reader.library.fetching import is_web_address
 from reader.library.subscriptions import Feed
 
@@ -69,8 +70,7 @@ def parse_opml(data: bytes, name: str) -> OpmlFeeds:
 
     if len(data) > MAX_OPML_BYTES:
         raise OpmlError(f"{name}: over {MAX_OPML_BYTES >> 20} MB, not a list of feeds")
-    head = data[:4096].lower()
-    if b"<!doctype" in head or b"<!entity" in data.lower():
+    if declares_dtd(data):
         raise OpmlError(
             f"{name}: declares a DTD or entities, which OPML never needs; Reader does not "
             "read such files (export the list again from your feed reader)"

@@ -1,0 +1,75 @@
+"""Files that are small on disk and huge once read: entities a parser would expand, and
+selections that each copy the same long text. Refused in one line (or read as written),
+never gigabytes of memory."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.interchange.fields import ImportFileError
+from reader.interchange.qdpx import from_qdpx
+from reader.library.feed_discovery import is_feed, parse_feed
+from tests.interchange.test_import_hostile import PROJECT, qdpx
+
+GUID = "b0b0b0b0-0000-0000-0000-000000000009"
+ENTITY = b'<!DOCTYPE x [<!ENTITY e "' + b"x" * 290 + b'">]>'
+
+
+def test_a_project_that_declares_entities_is_refused_in_one_line() -> None:
+    project = b'<?xml version="1.0"?>' + ENTITY + b"<Project name='&e;&e;&e;'/>"
+    with pytest.raises(ImportFileError, match="declares a DTD or entities") as refused:
+        from_qdpx(qdpx({"project.qde": project}), "ent.qdpx")
+    assert "\n" not in str(refused.value)
+
+
+def _selections(count: int, length: int) -> bytes:
+    selections = "".join(
+        f'<PlainTextSelection guid="s{n}" name="x" startPosition="0" endPosition="{length}"/>'
+        for n in range(count)
+    )
+    project = PROJECT.format(g=GUID, start=0, end=1).replace(
+        '<PlainTextSelection guid="s1" name="q" startPosition="0" endPosition="1"/>', selections
+    )
+    return qdpx({"project.qde": project.encode(), f"sources/{GUID}.txt": b"x" * length})
+
+
+def test_a_selection_longer_than_any_quotation_is_refused_by_its_guid() -> None:
+    found = from_qdpx(_selections(3, 2_000_001 * 2), "long.qdpx")  # (4 MB: over 1 M characters)
+    assert found.items == []
+    assert len(found.refused) == 3 and "a quotation holds at most 1,000,000" in found.refused[0]
+
+
+def test_selections_that_copy_the_text_over_and_over_are_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import reader.interchange.qdpx as module
+
+    monkeypatch.setattr(module, "MAX_QUOTED", 50_000)  # (100 M characters, scaled down)
+    with pytest.raises(ImportFileError, match="add up to over 50,000 characters"):
+        from_qdpx(_selections(11, 5_000), "copies.qdpx")
+    assert len(from_qdpx(_selections(9, 5_000), "fine.qdpx").items) == 9
+
+
+def test_a_feed_that_declares_entities_is_read_without_expanding_them() -> None:
+    refs = b"&e;" * 100_000
+    body = (
+        b'<?xml version="1.0"?>'
+        + ENTITY.replace(b"DOCTYPE x", b"DOCTYPE rss")
+        + b'<rss version="2.0">'
+        b"<channel><title>T</title><item><title>a</title><link>http://example.com/a</link>"
+        b"<description>" + refs + b"</description></item></channel></rss>"
+    )
+    parsed = parse_feed(body)
+    assert is_feed(parsed) and parsed.entries[0].link == "http://example.com/a"
+    assert len(parsed.entries[0].get("summary", "")) < 3 * len(body)  # (expanded: 29 M)
+
+
+def test_a_feed_with_an_rss_091_doctype_is_still_read() -> None:
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
+        b' "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss version="0.91"><channel>'
+        b"<title>T</title><item><title>a &amp; b</title><link>http://example.com/a</link></item>"
+        b"</channel></rss>"
+    )
+    parsed = parse_feed(body)
+    assert is_feed(parsed) and parsed.entries[0].title == "a & b"
