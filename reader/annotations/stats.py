@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reader.core.codebook import name_key
 from reader.core.records import Annotation
+from reader.core.spreadsheet import spreadsheet_safe
 
 NO_SOURCE = "(no source)"
 NO_THEME = "(no theme)"
@@ -200,7 +201,7 @@ def csv_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     for row in rows:
-        writer.writerow(row)
+        writer.writerow([spreadsheet_safe(cell) for cell in row])  # (names are imported)
         if out.tell() > CHUNK_CHARACTERS:
             yield out.getvalue().encode("utf-8")
             out.seek(0)

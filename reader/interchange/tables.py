@@ -12,11 +12,11 @@ import contextlib
 import csv
 import io
 import json
-import re
 from typing import Any
 
 from reader import __version__
 from reader.core.records import KINDS, now
+from reader.core.spreadsheet import spreadsheet_safe
 from reader.interchange.fields import (
     BadRecord,
     ImportFileError,
@@ -81,20 +81,6 @@ def to_csv(selection: Selection) -> str:
         }
         writer.writerow([spreadsheet_safe(row[column]) for column in CSV_COLUMNS])
     return out.getvalue()
-
-
-# A cell a spreadsheet would run as a formula ("=HYPERLINK(…)", "=cmd|' /C calc'!A0",
-# "+1+1", "@SUM(1)"): an imported annotation or a feed can carry one.
-_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
-
-
-def spreadsheet_safe(value: Any) -> Any:
-    """A CSV cell that a spreadsheet shows as text: one beginning with a formula's sign gets
-    an apostrophe first (OWASP's advice; a spreadsheet hides it), a number stays a number."""
-    if isinstance(value, str) and value.startswith(_FORMULA_LEADS) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
 
 
 def to_json(selection: Selection) -> str:

