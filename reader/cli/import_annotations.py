@@ -89,11 +89,13 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
     del data
     store = Store(where.db)
     try:
-        if their is not None:
-            if path.resolve() == store.path.resolve():
-                return fail(f"{shown}: this is the library's own database; name the other copy's")
-            copied = copy_missing_articles(their, store, where.library)
+        if their is not None and path.resolve() == store.path.resolve():
+            return fail(f"{shown}: this is the library's own database; name the other copy's")
+        # (Before any article is copied: a refused import leaves the library as it was.)
+        store.ensure_writable()
         kept = _backup_before_import(store)
+        if their is not None:
+            copied = copy_missing_articles(their, store, where.library)
         report = import_incoming(store, Library(where.library, store), incoming)
     finally:
         close_store(store)

@@ -704,6 +704,15 @@ class Store:
         self._remember_file()
 
     # --- transactions ---
+    def ensure_writable(self) -> None:
+        """`StoreError` (one line) when the database may not be changed: callers that do
+        other work first (an import copies articles) ask before doing it."""
+        if self.read_only:
+            raise StoreError(
+                f"{self.path}: read-only, so Reader shows and searches it but changes "
+                "nothing; make the file writable to tag"
+            )
+
     def _process_lock(self) -> contextlib.AbstractContextManager[None]:
         return locked(self.path, self._file_lock)
 
@@ -716,11 +725,8 @@ class Store:
         """
         self.wait_loaded()
         with self._lock:
-            if edit and self.read_only:
-                raise StoreError(
-                    f"{self.path}: read-only, so Reader shows and searches it but changes "
-                    "nothing; make the file writable to tag"
-                )
+            if edit:
+                self.ensure_writable()
             if self._depth:
                 self._depth += 1
                 try:
