@@ -1,7 +1,9 @@
 """`reader config coder [NAME]`: the coder name stamped on the annotations you make.
 
 Without NAME it prints the name in use and where it comes from; `--unset` removes the
-configured one (the login name applies again). See `reader.reading.coder_config`.
+configured one (the login name applies again). A config file that cannot be read or is not
+valid TOML is said in one line (exit status 1), and never rewritten. See
+`reader.reading.coder_config`.
 """
 
 from __future__ import annotations
@@ -45,7 +47,11 @@ def run(args: argparse.Namespace, where: Locations) -> int:
                 say(f"coder: {clean_coder(args.value)} (kept in {written})")
     except ConfigError as error:
         return fail(str(error))
+    except ValueError:  # (a name from bytes that are not UTF-8: TOML cannot hold it)
+        return fail("the coder name is not UTF-8 text; give it as text", 2)
     coder = current_coder()
+    if coder.problem:  # the file names a coder that cannot be read: never shown as no name
+        return fail(coder.problem)
     if args.json:
         print(json.dumps({"coder": coder.name, "origin": coder.origin}, ensure_ascii=False))
         return 0

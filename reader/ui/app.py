@@ -98,7 +98,10 @@ class ReaderApp(App[None]):
         configured one, see `reading.coder_config`)."""
         steady_heap()  # before the threads that load and index start
         super().__init__()
-        self.coder = current_coder().name if coder is None else clean_coder(coder)
+        configured = current_coder() if coder is None else None
+        self.coder = configured.name if configured else clean_coder(coder or "")
+        # (a config file that cannot be read: said once the app is up, see `_apply_keymap`)
+        self._coder_problem = configured.problem if configured else ""
         self.library_folder = Path(library)
         # Annotations are read on a thread while the first frame is drawn (`lazy`).
         self.store = Store(db or self.library_folder / DB_NAME, lazy=True)
@@ -145,8 +148,9 @@ class ReaderApp(App[None]):
     def _apply_keymap(self) -> None:
         """The user's keys (keymap.toml), and a word about any entry left out."""
         self.set_keymap(self.keymap.keys)
-        for problem in self.keymap.problems:
-            self.notify(problem, severity="warning", timeout=8)
+        for problem in [*self.keymap.problems, self._coder_problem]:
+            if problem:
+                self.notify(problem, severity="warning", timeout=8)
 
     def get_default_screen(self) -> Screen[Any]:
         return MainScreen()
