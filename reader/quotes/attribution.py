@@ -160,6 +160,12 @@ _DASH_NAME = re.compile(
     r"^\s*[-–—―]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
     r"(?:\s*,\s*[\w’'.-]+(?:\s+[\w’'.-]+){0,5})?\s*[.,]?\s*$"
 )
+# The same signature without its dash ("“It just works.” / Adrian Kingsley-Hughes, ZDNet"):
+# taken only for a person's name after a paragraph that is nothing but the quotation.
+_BARE_SIGNATURE = re.compile(
+    r"^\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3})"
+    r"(?:\s*,\s*[\w’'.-]+(?:\s+[\w’'.-]+){0,5})?\s*$"
+)
 _CAPTION = re.compile(
     r"\b(?:Image|Photo|Photograph|Credit|Picture)s?(?: caption)?\s*:|^\s*Caption\s*:"
     r"|\((?:[^()]*(?:Getty|AFP|AP Photo|Reuters|Images)[^()]*)\)",
@@ -1068,10 +1074,23 @@ class _Finder:
         para, following = paragraphs[index], paragraphs[index + 1]
         if self.text[quote.outer.end : para.end].strip(" \t.,;:"):
             return None
-        dash = _DASH_NAME.match(self.text[following.start : following.end])
-        if dash is None:
-            return None
+        line = self.text[following.start : following.end]
+        dash = _DASH_NAME.match(line)
         start = following.start
+        if dash is None:
+            bare = _BARE_SIGNATURE.match(line)
+            if bare is None or self.text[para.start : quote.outer.start].strip():
+                return None
+            mention = self.entities.mention_at(start + bare.start("name"), start + bare.end("name"))
+            if (
+                mention is None
+                or mention.entity.kind != "person"
+                or (mention.start, mention.end)
+                != (start + bare.start("name"), start + bare.end("name"))
+            ):
+                return None  # (a heading, a place, a body: not who signs)
+            toks = self.entities.tokens_in(mention.start, mention.end)
+            return self._resolve(Phrase(tuple(toks), "name"), "—", 0.7, toks[0].start)
         toks = self.entities.tokens_in(start + dash.start("name"), start + dash.end("name"))
         return self._resolve(Phrase(tuple(toks), "name"), "—", 0.8, toks[0].start)
 

@@ -5220,6 +5220,25 @@ def test_a_signature_after_a_quotation_names_its_speaker_and_introduces_no_one()
     assert [s for _, s in _speech(text)] == ["Jefferson T", "Hans Meier", "Maria Lopez"]
 
 
+def test_a_persons_name_alone_under_a_quotation_signs_it_without_a_dash() -> None:
+    """A page's testimonials: each quotation, then its author's name (and outlet) on the
+    line after; the name under a quotation is its speaker, not the one signed above it."""
+    text = _article(
+        "Over 7 million users and praised by experts.\n\n"
+        "“Of all the ways to run Windows on a Mac, this is my favourite: it just works.”\n\n"
+        "Adrian Kingsley-Hughes, ZDNet\n\n"
+        "“Unlike Boot Camp, it lets you run both operating systems at the same time.”\n\n"
+        "Larry Magid, Forbes\n\n"
+        "“The software has been iterating over a decade.”\n\n"
+        "Up to Date\n\n"
+        "“Windows feels like part of the Mac.”\n\n"
+        "Mr. Magid’s Column"
+    )
+    assert [s for _, s in _speech(text)][:2] == ["Adrian Kingsley-Hughes", "Larry Magid"]
+    # (a heading, or a line that is not a person's name, signs nothing)
+    assert "Up to Date" not in [s for _, s in _speech(text)]
+
+
 def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs_to() -> None:
     text = _article(
         "Mitsubishi has decided that it is not worth it to build the cars for PSA any more.\n\n"
