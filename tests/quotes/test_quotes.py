@@ -5239,6 +5239,15 @@ def test_a_persons_name_alone_under_a_quotation_signs_it_without_a_dash() -> Non
     assert "Up to Date" not in [s for _, s in _speech(text)]
 
 
+def test_a_newsletter_a_page_slips_between_paragraphs_is_no_one_a_pronoun_means() -> None:
+    text = _article(
+        "The guard, Hadvar, looks better equipped. He suggests I find some weapons.\n\n"
+        "PC Gamer Newsletter\n\n"
+        "We are out. He suggests we head to Riverwood, then adds, “It is best if we split up.”"
+    )
+    assert [s for _, s in _speech(text)] != ["PC Gamer Newsletter"]
+
+
 def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs_to() -> None:
     text = _article(
         "Mitsubishi has decided that it is not worth it to build the cars for PSA any more.\n\n"
