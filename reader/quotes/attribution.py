@@ -442,7 +442,10 @@ _PARENTHETICAL_SPEECH = re.compile(
     r"(?P<verb>said|says|added|adds|noted|notes|continued|continues|explained|explains"
     r"|argued|argues|insisted|insists|wrote|writes),"
 )
-_APPOSED_NAME = re.compile(r",\s+(?=[A-Z])")  # "Counsel for Everglory, Anson Tsoi"
+_APPOSED_NAME = re.compile(r",\s+(?=[A-Z]|the [A-Z])")  # "Counsel for Everglory, Anson Tsoi"
+# A word between an office and its holder: the rest of the portfolio ("Investment and
+# Commerce,"), or "the" of "Senator the Hon." (titles are `TITLES`).
+_OFFICE_WORD = re.compile(r"the|and|&|[A-Z][\w’'-]*,?")
 _KIN_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(His|Her) (\w+),\s+$")  # "His father, "
 _LOWER_WORD_AFTER = re.compile(r" ([a-z][\w-]*)\b")  # "skip" of "the Alberta skip"
 _QUOTING = re.compile(r",?\s+quoting\s+(?:[a-z][\w-]*\s+){0,3}")  # ", quoting board chair "
@@ -2069,11 +2072,9 @@ class _Finder:
                 # "Counsel for Everglory, Anson Tsoi Ka-lok SC, had argued": the office's
                 # holder named beside it; else the office ("the Minister for Housing")
                 apposed = _APPOSED_NAME.match(self.text, phrase.tokens[-1].end)
-                holder = (
-                    self.entities.mention_at(apposed.end(), apposed.end() + 1) if apposed else None
-                )
-                if holder is not None and holder.entity.kind == "person":
-                    return _Attribution(holder.entity, None, words, cue, confidence - 0.1)
+                holder = self._titled_person_at(apposed.end()) if apposed else None
+                if holder is not None:
+                    return _Attribution(holder, None, words, cue, confidence - 0.1)
                 name = " ".join(t.word for t in phrase.tokens if t.folded != "the")
             if name.casefold() in ORG_WORDS:  # "the First Nation said", none named so: a
                 return _Attribution(None, None, words, cue, 0.3, authorless=True)  # kind
@@ -2389,6 +2390,19 @@ class _Finder:
         "Among the crowd was Nóra Lonergan, the manager's mother, who …"."""
         for mention in self.entities.before(end, kind="person", limit=80):
             if mention.end == end and not self._inside_quote(mention.start):
+                return mention.entity
+            return None
+        return None
+
+    def _titled_person_at(self, at: int) -> Entity | None:
+        """The person named at `at`, after any titles of theirs ("Senator Aubyn Hill",
+        "Senator the Hon. Aubyn Hill") and the rest of an office's portfolio ("Minister of
+        Industry, Investment and Commerce, Senator …"); None when another is named first."""
+        for mention in self.entities.between(at, at + 120):
+            if mention.entity.kind != "person":
+                continue  # (a portfolio's words may read as a body: "Investment and Commerce")
+            gap = self.text[at : mention.start].split()
+            if all(_OFFICE_WORD.fullmatch(w) or w.casefold().rstrip(".") in TITLES for w in gap):
                 return mention.entity
             return None
         return None

@@ -5248,6 +5248,18 @@ def test_a_newsletter_a_page_slips_between_paragraphs_is_no_one_a_pronoun_means(
     assert [s for _, s in _speech(text)] != ["PC Gamer Newsletter"]
 
 
+def test_an_office_with_its_portfolio_and_honorific_names_its_holder_after_it() -> None:
+    """Government news: "Minister of Industry, Investment and Commerce, Senator the Hon.
+    Aubyn Hill, told JIS News": the holder, not the office, and not "Hon. Aubyn Hill"."""
+    text = _article(
+        "Delegates from 140 countries are expected at the conference in June.\n\n"
+        "“We are looking to bring a group of ministers of industry and trade,” Minister of "
+        "Industry, Investment and Commerce, Senator the Hon. Aubyn Hill, told JIS News.\n\n"
+        "“We will act,” said the Minister for Housing, the Hon. Jane Roe."
+    )
+    assert [s for _, s in _speech(text)] == ["Aubyn Hill", "Jane Roe"]
+
+
 def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs_to() -> None:
     text = _article(
         "Mitsubishi has decided that it is not worth it to build the cars for PSA any more.\n\n"
