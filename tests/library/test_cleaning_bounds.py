@@ -1,0 +1,147 @@
+"""The cleaning's search for blocks repeated inside the story: bounded, and as it always was.
+
+A page of many short paragraphs had each one compared with every other (50,000: minutes).
+The work is counted in lines of `reader.library.cleaning` run, never in seconds."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from collections.abc import Callable
+from types import FrameType
+from typing import Any, TypeVar
+
+from reader.library import cleaning
+from reader.library.cleaning import MIN_REPEATED_WORDS, repeated_in_story
+from reader.library.extraction import read_page, story
+from reader.library.page_text import HEADING, PARAGRAPH, Block
+
+T = TypeVar("T")
+
+
+def lines_of_cleaning(run: Callable[[], T]) -> tuple[T, int]:
+    """What `run` gives, and how many lines of `reader.library.cleaning` it ran: the steps of
+    the cleaning, whatever they are (comparing two blocks takes one or more)."""
+    count = 0
+    module_file = cleaning.__file__
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename == module_file else None
+
+    before = sys.gettrace()
+    sys.settrace(calls)
+    try:
+        result = run()
+    finally:
+        sys.settrace(before)
+    return result, count
+
+
+_GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa")
+
+
+def _short_paragraph(number: int) -> str:
+    pick = random.Random(number)
+    return " ".join(f"{pick.choice(_GREEK)}{pick.randint(0, 999)}" for _ in range(8)) + "."
+
+
+PARAGRAPHS = 2_000
+# Reader's whole pass over a paragraph of 8 words runs about 170 lines (most of them reading
+# its characters); every block against every other ran 8,000 a paragraph of 2,000.
+LINES_PER_PARAGRAPH = 400
+
+
+def test_a_page_of_many_short_paragraphs_is_cleaned_in_steps_that_grow_with_it() -> None:
+    title = "A long story with many paragraphs"
+    texts = [_short_paragraph(number) for number in range(PARAGRAPHS)]
+    html = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "".join(f"<p>{text}</p>" for text in texts)
+        + "</article></body></html>"
+    )
+    page = read_page(html, "https://example.com/long")
+    article, lines = lines_of_cleaning(lambda: story(page))
+    assert [block.text for block in article.blocks] == texts  # none repeats another
+    assert lines <= LINES_PER_PARAGRAPH * PARAGRAPHS, f"{lines / PARAGRAPHS:.0f} a paragraph"
+
+
+def test_blocks_crafted_to_start_and_end_alike_are_searched_within_the_bound() -> None:
+    # The first and the last words of every block alike, the words between them not: every
+    # block is a candidate for every longer one, and none stands in another.
+    first, last = "one two three four five six", "seven eight nine ten eleven twelve"
+    blocks = [
+        Block(PARAGRAPH, f"{first} {' '.join(f'w{n}x{k}' for k in range(1 + n % 10))} {last}")
+        for n in range(2_000)
+    ]
+    words = sum(len(block.text.split()) for block in blocks)
+    found, lines = lines_of_cleaning(lambda: repeated_in_story(blocks))
+    assert found == set()
+    # (about 12 lines a word; every block against every other: 460)
+    assert lines <= 40 * words + 100_000, f"{lines / words:.0f} lines a word"
+
+
+def _as_before(blocks: list[Block], spared: frozenset[int] = frozenset()) -> set[int]:
+    """The rule as first written: each block against every other."""
+    texts = [re.findall(r"\w+", block.text.casefold()) for block in blocks]
+    spaced = [f" {' '.join(words)} " for words in texts]
+    found: set[int] = set()
+    for number, block_words in enumerate(texts):
+        if number in spared or len(block_words) < MIN_REPEATED_WORDS:
+            continue
+        if not cleaning._prose(blocks[number].text):
+            continue
+        if any(
+            other != number
+            and len(texts[other]) > len(block_words)
+            and spaced[number] in spaced[other]
+            for other in range(len(texts))
+        ):
+            found.add(number)
+    return found
+
+
+def test_the_blocks_found_repeated_are_the_ones_every_other_block_would_give() -> None:
+    # Stories of a few words often repeated, cut from one another and joined in other ways,
+    # with the found blocks in the same order (the order the removals are listed in).
+    pick = random.Random(56)
+    repeating = 0
+    for _ in range(3_000):
+        vocabulary = pick.choice([["a", "b"], ["a", "B", "c"], ["x", "y", "z", "é", "w"]])
+        blocks: list[Block] = []
+        for _ in range(pick.choice([pick.randint(0, 12), pick.randint(20, 40)])):
+            words = [pick.choice(vocabulary) for _ in range(pick.choice([1, 5, 6, 7, 8, 12]))]
+            if blocks and pick.random() < 0.5:
+                words = pick.choice(blocks).text.split()
+                start = pick.randrange(len(words) + 1)
+                words = words[start : pick.randint(start, len(words))]
+            separator = pick.choice([" ", ", ", " - ", "\n", " | "])
+            blocks.append(Block(pick.choice([PARAGRAPH, HEADING]), separator.join(words)))
+        spared = frozenset(n for n in range(len(blocks)) if pick.random() < 0.1)
+        expected = _as_before(blocks, spared)
+        found = repeated_in_story(blocks, spared)
+        assert found == expected and list(found) == list(expected), blocks
+        repeating += bool(found)
+    assert repeating > 300
+
+
+def test_a_pull_quote_far_down_a_long_story_is_still_found() -> None:
+    texts = [_short_paragraph(number) for number in range(PARAGRAPHS)]
+    holder = f"{texts[1_900]} Then she said the council would decide in the spring."
+    quote = "“The council would decide in the spring.”"
+    blocks = [Block(PARAGRAPH, text) for text in texts] + [
+        Block(PARAGRAPH, holder),
+        Block(PARAGRAPH, quote),  # (its words: a part of the block above)
+        Block(HEADING, "The council would decide in the spring"),  # a sub-headline: spared
+        Block(PARAGRAPH, holder),  # the same block again: not inside a longer one
+        Block(PARAGRAPH, "The council would decide"),  # under six words
+    ]
+    spared = frozenset({PARAGRAPHS + 2})
+    assert repeated_in_story(blocks, spared) == {1_900, PARAGRAPHS + 1}
+    assert repeated_in_story(blocks) == {1_900, PARAGRAPHS + 1, PARAGRAPHS + 2}
