@@ -34,7 +34,7 @@ paragraph a site split around an advert is joined again.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,28 +138,30 @@ def clean_blocks(
     else:
         headline = []
     captions = [b for b, p in zip(blocks, places, strict=True) if p is not None and _is_caption(p)]
+    captioned = frozenset(captions)  # (asked of every block: a list was blocks x captions)
     removed: dict[int, Removal] = {}
     for number, (block, place) in enumerate(zip(blocks, places, strict=True)):
         trailing = len(blocks) - number <= TRAILING_BLOCKS
         found = evidence(block, place, seen_elsewhere, trailing)
-        if found and block not in captions:
+        if found and block not in captioned:
             removed[number] = Removal(block.text, found.reason, block.kind, found.strong)
-    for number in sub_headlines(blocks, places, removed, captions, title):
+    for number in sub_headlines(blocks, places, removed, captioned, title):
         del removed[number]
-    for number in shared_with_one_page(blocks, places, removed, captions):
+    for number in shared_with_one_page(blocks, places, removed, captioned):
         del removed[number]
     removed = corroborated_by_copies(blocks, removed)
     repeated = {
         number: Removal(blocks[number].text, REPEATED, blocks[number].kind, True)
         for number in repeated_in_story(blocks, sub_headline_places(blocks, places))
-        if number not in removed and blocks[number] not in captions
+        if number not in removed and blocks[number] not in captioned
     }
     total = sum(words(b.text) for b in blocks) or 1
     if is_gallery(blocks, captions):
-        captions = []  # a gallery: its captions are the story
+        captions, captioned = [], frozenset()  # a gallery: its captions are the story
     weak = sum(words(r.text) for r in removed.values() if not r.strong)
     strong = sum(words(r.text) for r in removed.values() if r.strong)
-    page_captions = [text for text in captions_in(main) if text not in {b.text for b in blocks}]
+    block_texts = {b.text for b in blocks}
+    page_captions = [text for text in captions_in(main) if text not in block_texts]
     spared: list[Removal] = []
     note = ""
     if strong > MAX_STRONG_CUT * total or (weak > MAX_CUT * total and not strong):
@@ -177,7 +179,7 @@ def clean_blocks(
             f"evidence ({plural(len(spared), 'block')}); kept those"
         )
     removed |= repeated  # (not counted against the caps: nothing of the story is lost)
-    if all(number in removed or block in captions for number, block in enumerate(blocks)):
+    if all(number in removed or block in captioned for number, block in enumerate(blocks)):
         # Nothing of the story would be left (a gallery whose text is all captions): the
         # "no article" refusal is trafilatura's to make, so its text is kept.
         note = "Reader's cleaning would leave no story text; kept trafilatura's text"
@@ -187,7 +189,7 @@ def clean_blocks(
     kept = [
         Block("", "") if number in removed else block
         for number, block in enumerate(blocks)
-        if block not in captions
+        if block not in captioned
     ]
     texts = [b.text for b in captions] + page_captions
     return Cleaned(
@@ -421,7 +423,7 @@ def sub_headlines(
     blocks: list[Block],
     places: list[Place | None],
     removed: dict[int, Removal],
-    captions: list[Block],
+    captions: Collection[Block],
     title: str,
 ) -> list[int]:
     """The headings removed only because an element around them is named "title" or
@@ -460,7 +462,7 @@ def shared_with_one_page(
     blocks: list[Block],
     places: list[Place | None],
     removed: dict[int, Removal],
-    captions: list[Block],
+    captions: Collection[Block],
 ) -> list[int]:
     """The paragraphs removed only because one other page of the site holds them that are
     the story's: prose longer than any headline or byline, inside the story's element, with

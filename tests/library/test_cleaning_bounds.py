@@ -145,3 +145,24 @@ def test_a_pull_quote_far_down_a_long_story_is_still_found() -> None:
     spared = frozenset({PARAGRAPHS + 2})
     assert repeated_in_story(blocks, spared) == {1_900, PARAGRAPHS + 1}
     assert repeated_in_story(blocks) == {1_900, PARAGRAPHS + 1, PARAGRAPHS + 2}
+
+
+def test_a_page_of_many_captions_is_cleaned_in_steps_that_grow_with_it() -> None:
+    """Each caption was looked for among the story's texts gathered again for it (captions
+    x blocks): a gallery of thousands of pictures between as many paragraphs."""
+    title = "A long story with many pictures"
+    texts = [_short_paragraph(number) for number in range(PARAGRAPHS)]
+    html = (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "".join(
+            f"<p>{text}</p><figure><img src='{n}.jpg'><figcaption>Picture {n} of the "
+            f"harbour at dawn, by a reader.</figcaption></figure>"
+            for n, text in enumerate(texts)
+        )
+        + "</article></body></html>"
+    )
+    page = read_page(html, "https://example.com/pictures")
+    article, lines = lines_of_cleaning(lambda: story(page))
+    assert [block.text for block in article.blocks] == texts
+    assert len(article.captions) == PARAGRAPHS
+    assert lines <= LINES_PER_PARAGRAPH * PARAGRAPHS, f"{lines / PARAGRAPHS:.0f} a paragraph"
