@@ -442,6 +442,12 @@ _PARENTHETICAL_SPEECH = re.compile(
     r"(?P<verb>said|says|added|adds|noted|notes|continued|continues|explained|explains"
     r"|argued|argues|insisted|insists|wrote|writes),"
 )
+# A sentence that ends by crediting someone: "…, says registered dietitian ", "…, as noted
+# by ", "…, according to " (then the name, which ends the sentence).
+_CREDIT_BEFORE_NAME = re.compile(
+    r"(?:\bas\s+(?P<verb>[a-z]+)(?:\s+by)?|,\s+(?!as\b)(?P<inverted>[a-z]+)(?:\s+by)?"
+    r"|\baccording\s+to)\s+(?:[a-z][\w-]*\s+){0,4}(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?$"
+)
 _APPOSED_NAME = re.compile(r",\s+(?=[A-Z]|the [A-Z])")  # "Counsel for Everglory, Anson Tsoi"
 # A word between an office and its holder: the rest of the portfolio ("Investment and
 # Commerce,"), or "the" of "Senator the Hon." (titles are `TITLES`).
@@ -2224,6 +2230,36 @@ class _Finder:
             return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         return mention.entity
 
+    def _credited_just_before(self, at: int, wanted: str) -> Entity | None:
+        """The person the sentence right before the quotation `at` attributes ends by
+        crediting, when the quotation opens the next sentence of the same paragraph: "…, as
+        noted by registered dietitian Trista Best. “You will be …,” she told The List" (not
+        the article's main figure, quoted before)."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        if index < 1:
+            return None
+        here, before = self.structure.sentences[index], self.structure.sentences[index - 1]
+        if self._paragraph_start(here.start) != self._paragraph_start(before.start):
+            return None
+        opening = self.text[here.start : here.start + 1]
+        if opening not in {"“", '"'} or not self._opens_with_quotation_at(here.start):
+            return None
+        mention = self.entities.mention_at(max(before.start, before.end - 2), before.end)
+        if mention is None or mention.entity.kind != "person" or self._inside_quote(mention.start):
+            return None
+        if self.text[mention.end : before.end].strip() not in {".", ":"}:
+            return None  # (the name must end the sentence)
+        credit = _CREDIT_BEFORE_NAME.search(
+            self.text, max(before.start, mention.start - 80), mention.start
+        )
+        if credit is None or credit.end() != mention.start:
+            return None
+        verb = credit.group("verb") or credit.group("inverted")
+        if verb is not None and not is_speech_verb(verb):
+            return None
+        gender = mention.entity.gender
+        return mention.entity if gender in {"", wanted} else None
+
     def _opens_with_quotation_at(self, offset: int) -> bool:
         toks = self.entities.tokens_in(offset, offset + 2)
         return bool(toks) and self._opens_with_quotation(toks[0])
@@ -3156,6 +3192,9 @@ class _Finder:
             introduced = self._introduced_just_before(at, wanted)
             if introduced is not None:
                 return introduced, True
+            credited = self._credited_just_before(at, wanted)
+            if credited is not None:
+                return _with_gender(credited, wanted), True
             reporter = self._reporter_just_before(at, wanted)
             if reporter is not None:
                 return _with_gender(reporter, wanted), True

@@ -5260,6 +5260,25 @@ def test_an_office_with_its_portfolio_and_honorific_names_its_holder_after_it() 
     assert [s for _, s in _speech(text)] == ["Aubyn Hill", "Jane Roe"]
 
 
+def test_she_after_a_sentence_that_ends_by_crediting_someone_is_that_someone() -> None:
+    """ "…, as noted by registered dietitian Trista Best. “…,” she told The List": the
+    woman just credited, not the one the article quoted most (lines as a page's paragraphs)."""
+    text = _article(
+        "Our bodies need many vitamins. One is especially important for folks who plan to "
+        "start a family, says registered dietitian Amanda A. Kostro Miller. “Folic acid is "
+        "essential during pregnancy,” she shared with The List. “Pregnant women should take "
+        "a prenatal multivitamin.” Even if you are not trying, you should still take one.\n"
+        "Experts say it is better to get vitamins from your diet, but there is an advantage "
+        "to a multivitamin here, says Kostro Miller. “In fact, folic acid is better absorbed "
+        "in the supplement form,” she explained. All the more reason to take one.\n"
+        "If you take a multivitamin every day, you may be more nourished\n"
+        "People take multivitamins for many reasons. But there is one thing a multivitamin "
+        "will do for sure, as noted by registered dietitian Trista Best. “You will be more "
+        "nourished,” she told The List."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Trista Best"
+
+
 def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs_to() -> None:
     text = _article(
         "Mitsubishi has decided that it is not worth it to build the cars for PSA any more.\n\n"
