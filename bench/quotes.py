@@ -54,6 +54,7 @@ from bench import (
     convert_fundus_quotes,
     convert_l3s_quotes,
     convert_newspaper_quotes,
+    convert_trafeval_quotes,
 )
 from reader.quotes import QuoteFinding, find_quotes
 
@@ -104,6 +105,9 @@ NEWS_SETS = {
         convert_newspaper_quotes.OUT,
         "`python -m bench.convert_newspaper_quotes`",
     ),
+    # the English pages of trafilatura's evaluation, 2015-2024, as its extraction reads them
+    # (stop 50)
+    "trafeval-quotes": (convert_trafeval_quotes.OUT, "`python -m bench.convert_trafeval_quotes`"),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
