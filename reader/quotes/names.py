@@ -790,6 +790,8 @@ def _nationality_noun(word: str) -> bool:
 
 # The words that open a storm's name ("Hurricane Harvey", "Tropical Storm Alberto").
 _STORMS = frozenset({"hurricane", "cyclone", "typhoon", "superstorm"})
+# Last words of a programme named after its host ("The Dan Wootton Interview").
+_SHOW_WORDS = frozenset({"show", "interview", "podcast", "hour", "programme", "program"})
 _STORMS_OF_TWO = frozenset(
     {"tropical storm", "tropical cyclone", "tropical depression", "super typhoon", "winter storm"}
 )
@@ -2255,6 +2257,15 @@ class Entities:
         # (a possessive inside a body's name keeps its "'s": "Professional Women's Hockey League")
         words = [t.text if t.possessive and t is not run[-1] else t.word for t in run]
         folded = [w.casefold() for w in words]
+        if (
+            len(run) >= 3
+            and folded[-1] in _SHOW_WORDS
+            and is_given_name(run[0].word)
+            and all(_name_like(t) for t in run[:-1])
+        ):
+            # "The Dan Wootton Interview", "The Kelly Clarkson Show": a programme named after
+            # its host; the host is the person ("Wootton asked" is Dan Wootton)
+            run, words, folded = run[:-1], words[:-1], folded[:-1]
         storm = _storm_words(folded)
         if storm and 1 <= len(run) - storm <= 2:
             # "Cyclone Debbie", "Hurricane Harvey": weather, named like a person and never

@@ -5279,6 +5279,15 @@ def test_she_after_a_sentence_that_ends_by_crediting_someone_is_that_someone() -
     assert [s for _, s in _speech(text)][-1] == "Trista Best"
 
 
+def test_a_programme_named_after_its_host_is_not_a_person_the_host_is() -> None:
+    text = _article(
+        "Alley appeared on the podcast The Dan Wootton Interview in September. She spoke "
+        "about her health at length.\n\n"
+        "“Did you get it from a tick?” Wootton asked."
+    )
+    assert [s for _, s in _speech(text)] == ["Dan Wootton"]
+
+
 def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs_to() -> None:
     text = _article(
         "Mitsubishi has decided that it is not worth it to build the cars for PSA any more.\n\n"
