@@ -190,13 +190,16 @@ _ORG_NICKNAMES = _org_nicknames()
 
 def _may_be_a_body(entity: Entity) -> bool:
     """Whether a "person" may yet turn out to be a body: two words or more, no gender known,
-    not opening with a given name ("Taylor Branch" stays a person)."""
+    not opening with a given name ("Taylor Branch" stays a person), and named with no
+    person's title ("Senator the Hon. Aubyn Hill" stays one, though a page about a hill
+    station then says "the hill")."""
     words = entity.name.split()
     return (
         entity.kind == "person"
         and len(words) >= 2
         and not entity.gender
         and not is_given_name(words[0].casefold())
+        and not any(w.casefold().rstrip(".") in TITLES for w in entity.description.split())
     )
 
 

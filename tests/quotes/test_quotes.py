@@ -5288,6 +5288,18 @@ def test_a_programme_named_after_its_host_is_not_a_person_the_host_is() -> None:
     assert [s for _, s in _speech(text)] == ["Dan Wootton"]
 
 
+def test_a_titled_person_stays_a_person_when_the_article_later_says_the_hill() -> None:
+    text = _article(
+        "“We are looking to bring ministers of industry,” said Senator the Hon. Aubyn Hill.\n\n"
+        "The idea of the hill station was first raised in 1840, in a letter to the governor."
+    )
+    assert [s for _, s in _speech(text)] == ["Aubyn Hill"]
+    from reader.quotes.names import Entities
+
+    [hill] = [e for e in Entities(text, 0, []).entities if e.name == "Aubyn Hill"]
+    assert hill.kind == "person"
+
+
 def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs_to() -> None:
     text = _article(
         "Mitsubishi has decided that it is not worth it to build the cars for PSA any more.\n\n"
