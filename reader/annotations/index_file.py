@@ -216,6 +216,8 @@ def _header(data: bytes, body_size: int) -> Header | None:
         or len(header.fingerprints) != documents
         or len(header.words) != len(header.counts)
         or any(count <= 0 for count in header.counts)
+        # (CRC-32s: one past int64 made every start, search and doctor a traceback)
+        or any(not 0 <= printed <= 0xFFFFFFFF for printed in header.fingerprints)
     ):
         return None
     return header

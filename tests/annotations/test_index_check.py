@@ -128,3 +128,29 @@ def test_an_index_a_forged_state_file_vouches_for_is_checked_whatever_its_finger
     assert SearchIndex.build(store).search("budget").total == 0  # (taken unchecked)
     store.close()
     assert _check(db) == (3, 1)
+
+
+def test_an_index_whose_fingerprint_is_past_any_crc_is_ignored_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    from reader.annotations.index_file import MAGIC
+
+    library = _library(tmp_path)
+    db = library / "reader.json"
+    raw = index_path(db).read_bytes()
+    start = len(MAGIC) + 8
+    length = int.from_bytes(raw[len(MAGIC) : start], "little")
+    header = json.loads(raw[start : start + length])
+    header["fingerprints"][0] = 2**64 - 1  # (msgspec reads it as an int; numpy cannot)
+    encoded = json.dumps(header).encode()
+    index_path(db).write_bytes(
+        MAGIC + len(encoded).to_bytes(8, "little") + encoded + raw[start + length :]
+    )
+    store = Store(db)
+    assert SearchIndex.build(store).search("budget").total == 1  # (built afresh)
+    store.close()
+    for command in (["search", "budget"], ["doctor"]):
+        result = run_reader(*command, "--library", str(library))
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
