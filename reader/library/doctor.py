@@ -37,7 +37,7 @@ from reader.core.records import TABLES, Annotation, ArticleRecord
 from reader.core.text import shown_name
 from reader.core.wording import plural
 from reader.library.article_files import ArticleError, read_article
-from reader.library.folder import library_files
+from reader.library.folder import inside, library_files
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import FOLDER, Backups
 from reader.storage.database import (
@@ -365,10 +365,18 @@ class _Examination:
         if article_id not in texts:
             doc = articles.get(article_id)
             path = (
-                self.library / str(doc["path"])
+                inside(self.library, str(doc["path"]))
                 if doc and self.library and doc.get("path")
                 else None
             )
+            if doc and self.library and doc.get("path") and path is None:
+                # (a merged database's "/home/me/secret.txt", a link leading out: never read,
+                # nor its words stored around an annotation re-anchored into it)
+                self.say(
+                    "note",
+                    f"article {article_id} ({shown_name(str(doc['path']))}): names a file "
+                    "outside the library folder, so it is not read; its annotations are kept",
+                )
             try:
                 texts[article_id] = read_article(path).text if path and path.is_file() else None
             except ArticleError:

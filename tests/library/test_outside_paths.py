@@ -80,3 +80,34 @@ def test_inside_takes_only_paths_that_stay_in_the_folder(tmp_path: Path) -> None
     assert inside(tmp_path / "a", "sub/story.txt") == tmp_path / "a" / "sub" / "story.txt"
     for path in ("", ".", "..", "../b.txt", "/etc/passwd", "a/../../b.txt", "x\x00.txt"):
         assert inside(tmp_path / "a", path) is None, path
+
+
+def test_doctor_never_reads_a_file_outside_the_library_nor_stores_its_words(
+    tmp_path: Path,
+) -> None:
+    """The doctor re-anchors an annotation whose offsets no longer fit its article: never
+    into a file a link or a merged database's path leads to outside the library (its
+    words were stored around the annotation, and exported with it)."""
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "story.txt").write_text(STORY, encoding="utf-8")
+    store = Store(library / "reader.json")
+    Library(library, store).scan()
+    [article] = store.articles()
+    start = STORY.index("The minister")
+    store.save_annotation(new_annotation(article.id, STORY, start, start + 12, source="Bob"))
+    store.fold()
+    store.close()
+    outside = tmp_path / "secret.txt"
+    outside.write_text(
+        "TOP SECRET line\n“The minister” he said. API_KEY=abc123\n", encoding="utf-8"
+    )
+    (library / "story.txt").unlink()
+    (library / "story.txt").symlink_to(outside)
+
+    result = run_reader("doctor", "--fix", "--library", str(library))
+
+    assert "Traceback" not in result.stderr
+    assert "outside the library folder" in result.stdout
+    saved = (library / "reader.json").read_text(encoding="utf-8")
+    assert "SECRET" not in saved and "API_KEY" not in saved
