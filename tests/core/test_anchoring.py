@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -206,3 +207,56 @@ def test_a_cut_inside_a_quote_does_not_pull_in_words_before_it() -> None:
     new_text = text.replace("National", "Natiol")
     moved = reanchor(annotation, new_text)
     assert shown(new_text, moved) == "Natiol security expert"
+
+
+def test_an_article_of_near_copies_of_a_long_quote_is_searched_within_a_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hostile edit: the article rewritten as many near-copies of a long annotated
+    passage. Each aligned region was refined with every pair of nudged edges, and the whole
+    quote aligned window by window (100 copies of 10,000 characters: minutes, the app
+    frozen). Counted in comparisons, not seconds."""
+    import random
+
+    from reader.core import anchoring
+
+    pick = random.Random(5)
+    words = [
+        "the",
+        "council",
+        "said",
+        "that",
+        "water",
+        "budget",
+        "plan",
+        "city",
+        "road",
+        "school",
+        "police",
+    ]
+    passage = " ".join(pick.choice(words) for _ in range(500)).capitalize() + "."
+    text = f"Title\n\n{passage}\n"
+    annotation = new_annotation(1, text, 7, 7 + len(passage), source="Ann Lee")
+
+    def near_copy() -> str:
+        letters = list(passage)
+        for i in pick.sample(range(len(letters)), len(letters) * 15 // 100):
+            letters[i] = pick.choice("abcdefghijklmnopqrstuvwxyz")
+        return "".join(letters)
+
+    edited = "Title\n\n" + "\n\n".join(near_copy() for _ in range(40)) + "\n"
+    compared: list[int] = []
+    aligned: list[int] = []
+    similarity, alignment = anchoring._similarity, anchoring.fuzz.partial_ratio_alignment
+    monkeypatch.setattr(
+        anchoring, "_similarity", lambda a, b: compared.append(len(a)) or similarity(a, b)
+    )
+    monkeypatch.setattr(
+        anchoring.fuzz,
+        "partial_ratio_alignment",
+        lambda needle, piece, **kw: aligned.append(len(needle)) or alignment(needle, piece, **kw),
+    )
+    anchor = anchoring.locate(annotation, edited)
+    assert anchor is not None  # (placed on one of the copies, as before)
+    assert len(compared) <= anchoring.MAX_REGIONS * 100  # (every pair: 625 a region)
+    assert max(aligned) <= anchoring.MAX_ALIGNED
