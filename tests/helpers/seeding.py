@@ -91,3 +91,28 @@ def town_library(folder: Path) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+def annotated_story(
+    folder: Path, text: str, marks: list[tuple[str, int, str]], name: str = "story.txt"
+) -> Path:
+    """`folder` made a library of one article, `name` holding `text`, with an annotation for
+    each mark: (the words it starts at, its length in characters, its source); the database
+    folded, as a finished session leaves it."""
+    from reader.core.records import new_annotation
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    store = Store(folder / "reader.json")
+    Library(folder, store).scan()
+    [article] = store.articles()
+    for words, length, source in marks:
+        start = text.index(words)
+        store.save_annotation(
+            new_annotation(article.id, text, start, start + length, source=source)
+        )
+    store.fold()
+    store.close()
+    return folder

@@ -6,24 +6,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reader.core.records import new_annotation
-from reader.library.folder import Library
 from reader.storage.database import Store
 from tests.helpers.cli import run_reader
+from tests.helpers.seeding import annotated_story
 
 THEIRS = "Their own story\n\nA body paragraph that only they have, with words of its own."
 
 
 def test_an_import_into_a_read_only_database_copies_no_article(tmp_path: Path) -> None:
-    theirs = tmp_path / "theirs"
-    theirs.mkdir()
-    (theirs / "their-story.txt").write_text(THEIRS, encoding="utf-8")
-    store = Store(theirs / "reader.json")
-    Library(theirs, store).scan()
-    [article] = store.articles()
-    start = THEIRS.index("A body")
-    store.save_annotation(new_annotation(article.id, THEIRS, start, start + 16, source="X"))
-    store.close()
+    theirs = annotated_story(
+        tmp_path / "theirs", THEIRS, [("A body", 16, "X")], name="their-story.txt"
+    )
     ours = tmp_path / "ours"
     ours.mkdir()
     (ours / "story.txt").write_text("Ours\n\nOur own story.", encoding="utf-8")

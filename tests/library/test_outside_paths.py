@@ -14,6 +14,7 @@ from reader.library.article_files import ArticleError
 from reader.library.folder import Library, inside
 from reader.storage.database import Store
 from tests.helpers.cli import run_reader
+from tests.helpers.seeding import annotated_story
 
 SECRET = "PRIVATE-KEY-MATERIAL do not share"
 STORY = "Budget\n\nThe minister said the budget was final."
@@ -88,16 +89,7 @@ def test_doctor_never_reads_a_file_outside_the_library_nor_stores_its_words(
     """The doctor re-anchors an annotation whose offsets no longer fit its article: never
     into a file a link or a merged database's path leads to outside the library (its
     words were stored around the annotation, and exported with it)."""
-    library = tmp_path / "library"
-    library.mkdir()
-    (library / "story.txt").write_text(STORY, encoding="utf-8")
-    store = Store(library / "reader.json")
-    Library(library, store).scan()
-    [article] = store.articles()
-    start = STORY.index("The minister")
-    store.save_annotation(new_annotation(article.id, STORY, start, start + 12, source="Bob"))
-    store.fold()
-    store.close()
+    library = annotated_story(tmp_path / "library", STORY, [("The minister", 12, "Bob")])
     outside = tmp_path / "secret.txt"
     outside.write_text(
         "TOP SECRET line\n“The minister” he said. API_KEY=abc123\n", encoding="utf-8"

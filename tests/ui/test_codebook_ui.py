@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -254,13 +255,9 @@ async def test_filter_shows_only_a_themes_annotations_and_articles(library: Path
         assert "Library (4)" in region_words(app, main(app).query_one("#library-pane"))
 
 
-async def test_e_writes_the_matrix_on_screen_as_csv_and_markdown(
-    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    tag_quotes(library, SPELLINGS)
-    out = tmp_path / "out"
-    out.mkdir()
-    monkeypatch.chdir(out)
+async def _matrix_written(library: Path, out: Path) -> tuple[Path, Any]:
+    """Open the analysis screen (M) and write its matrix (e) into `out`, the working folder:
+    the CSV file written, and the matrix that was on screen."""
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
@@ -271,6 +268,17 @@ async def test_e_writes_the_matrix_on_screen_as_csv_and_markdown(
         await settle(pilot)
         assert "Wrote reader-matrix-" in notified(app)
     (csv_file,) = out.glob("reader-matrix-*.csv")
+    return csv_file, grid
+
+
+async def test_e_writes_the_matrix_on_screen_as_csv_and_markdown(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tag_quotes(library, SPELLINGS)
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.chdir(out)
+    csv_file, grid = await _matrix_written(library, out)
     rows = list(csv.reader(io.StringIO(csv_file.read_text(encoding="utf-8-sig"))))
     assert rows == [[str(v) for v in row] for row in matrix_table(grid)]
     markdown = csv_file.with_suffix(".md").read_text(encoding="utf-8").splitlines()
@@ -287,15 +295,7 @@ async def test_the_tables_written_as_csv_never_hold_a_formula(
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.chdir(out)
-    app = ReaderApp(library=library)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await press(pilot, "M")
-        await settle(pilot)
-        await press(pilot, "e")
-        await settle(pilot)
-        assert "Wrote reader-matrix-" in notified(app)
-    (csv_file,) = out.glob("reader-matrix-*.csv")
+    csv_file, _ = await _matrix_written(library, out)
     cells = [c for row in csv.reader(io.StringIO(csv_file.read_text("utf-8-sig"))) for c in row]
     # (names as the codebook keeps them: "//" is a theme path's separator, so one "/")
     assert any(c.startswith("'=HYPERLINK(") for c in cells)
