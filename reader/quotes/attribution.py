@@ -448,6 +448,7 @@ _CREDIT_BEFORE_NAME = re.compile(
     r"(?:\bas\s+(?P<verb>[a-z]+)(?:\s+by)?|,\s+(?!as\b)(?P<inverted>[a-z]+)(?:\s+by)?"
     r"|\baccording\s+to)\s+(?:[a-z][\w-]*\s+){0,4}(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?$"
 )
+_REPLY_AFTER_PRONOUN = re.compile(r"(?:he|she|He|She)\s+(?:replied|answered|responded)\b")
 _APPOSED_NAME = re.compile(r",\s+(?=[A-Z]|the [A-Z])")  # "Counsel for Everglory, Anson Tsoi"
 # A word between an office and its holder: the rest of the portfolio ("Investment and
 # Commerce,"), or "the" of "Senator the Hon." (titles are `TITLES`).
@@ -2230,6 +2231,22 @@ class _Finder:
             return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         return mention.entity
 
+    def _asked_before_reply(self, at: int, wanted: str) -> Entity | None:
+        """For "she replied" (answered, responded): the person the question before it was put
+        to ("a reporter asked Montoya-Lewis, “…?”"), named within the 400 characters before,
+        outside quotations, whose gender agrees; None when the pronoun does not reply."""
+        if _REPLY_AFTER_PRONOUN.search(self.text, max(0, at - 5), at + 14) is None:
+            return None  # (`at` is the pronoun's, or its verb's, start)
+        for mention in self.entities.before(at, kind="person", limit=400):
+            if self._inside_quote(mention.start):
+                continue
+            verb = LAST_WORD.search(self.text, max(0, mention.start - 30), mention.start)
+            if verb is None or verb.group(1).casefold() not in _QUESTIONING:
+                return None  # (the nearest named is not the one asked)
+            entity = mention.entity
+            return entity if entity.gender in {"", wanted} else None
+        return None
+
     def _credited_just_before(self, at: int, wanted: str) -> Entity | None:
         """The person the sentence right before the quotation `at` attributes ends by
         crediting, when the quotation opens the next sentence of the same paragraph: "…, as
@@ -3183,6 +3200,9 @@ class _Finder:
         speaker = self.last_speaker.entity if self.last_speaker else None
         kind = "org" if wanted in {"org", "plural"} else "person"
         if kind == "person":
+            asked = self._asked_before_reply(at, wanted)
+            if asked is not None:  # "a reporter asked Montoya-Lewis, “…?” / “…,” she replied"
+                return asked, True
             described = self._described_subject(at, wanted)
             if described is UNNAMED:
                 return UNNAMED, True  # "A neighbour said she …": hers, and no one's name

@@ -5300,6 +5300,17 @@ def test_a_titled_person_stays_a_person_when_the_article_later_says_the_hill() -
     assert hill.kind == "person"
 
 
+def test_she_replied_after_someone_unnamed_asked_a_named_person_is_the_one_asked() -> None:
+    text = _article(
+        "Judge Montoya-Lewis was appointed in December. Gov. Jay Inslee praised her work.\n\n"
+        "At a press conference, a reporter asked Montoya-Lewis, “What do you see as the "
+        "biggest problem?”\n\n"
+        "“The biggest hurdle is getting people to understand that we all bring biases,” she "
+        "replied."
+    )
+    assert [s for _, s in _speech(text)][-1] == "Montoya-Lewis"
+
+
 def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs_to() -> None:
     text = _article(
         "Mitsubishi has decided that it is not worth it to build the cars for PSA any more.\n\n"
