@@ -1960,6 +1960,9 @@ class _Finder:
             if entity is not None:
                 return _Attribution(entity, None, words, cue, confidence - 0.1, described=described)
             return _Attribution(None, None, words, cue, 0.3)
+        epithet = self._named_after_epithet(phrase)
+        if epithet is not None:  # "said a skeptical Robert Wolfarth", "an emotional Jane Roe"
+            return _Attribution(epithet, None, words, cue, confidence - 0.05)
         if _someone_unnamed_of(phrase):
             # "a scout for a Western Conference team said": someone the article does not
             # name, whatever the body after "for" stands for (not that body's people)
@@ -2230,6 +2233,24 @@ class _Finder:
         if verb is not None and verb.group().casefold() in _QUESTIONING:
             return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         return mention.entity
+
+    def _named_after_epithet(self, phrase: Phrase) -> Entity | None:
+        """The person a phrase names after "a" or "an" and a word or two of how they were
+        ("a skeptical Robert Wolfarth", "a smiling Mayor Ana Ruiz"): news copy's way of
+        describing someone as they spoke, not someone unnamed."""
+        tokens = phrase.tokens
+        if len(tokens) < 3 or tokens[0].folded not in {"a", "an"}:
+            return None
+        lower = 1
+        while lower < len(tokens) and lower <= 2 and tokens[lower].text.islower():
+            lower += 1
+        if lower == 1 or lower >= len(tokens) or not tokens[lower].capitalised:
+            return None
+        entity = self._titled_person_at(tokens[lower].start)
+        if entity is None:
+            return None
+        mention = self.entities.mention_at(tokens[lower].start, tokens[-1].end)
+        return entity if mention is not None and mention.entity is entity else None
 
     def _asked_before_reply(self, at: int, wanted: str) -> Entity | None:
         """For "she replied" (answered, responded): the person the question before it was put

@@ -5311,6 +5311,17 @@ def test_she_replied_after_someone_unnamed_asked_a_named_person_is_the_one_asked
     assert [s for _, s in _speech(text)][-1] == "Montoya-Lewis"
 
 
+def test_a_name_after_a_and_a_word_of_how_they_were_is_that_person() -> None:
+    text = _article(
+        "The trust met on Monday to hear the county's answers.\n\n"
+        "“That would be quite different,” said a skeptical Robert Wolfarth, the trust’s new "
+        "chairman.\n\n"
+        "“Fine,” said a smiling Mayor Ana Ruiz.\n\n"
+        "“No,” said a Toronto resident."
+    )
+    assert [s for _, s in _speech(text)] == ["Robert Wolfarth", "Ana Ruiz", None]
+
+
 def test_the_outlet_told_is_not_the_speaker_nor_the_body_an_unknown_name_belongs_to() -> None:
     text = _article(
         "Mitsubishi has decided that it is not worth it to build the cars for PSA any more.\n\n"
