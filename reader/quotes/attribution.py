@@ -1960,9 +1960,9 @@ class _Finder:
             if entity is not None:
                 return _Attribution(entity, None, words, cue, confidence - 0.1, described=described)
             return _Attribution(None, None, words, cue, 0.3)
-        epithet = self._named_after_epithet(phrase)
-        if epithet is not None:  # "said a skeptical Robert Wolfarth", "an emotional Jane Roe"
-            return _Attribution(epithet, None, words, cue, confidence - 0.05)
+        as_they_were = self._named_after_epithet(phrase)
+        if as_they_were is not None:  # "said a skeptical Robert Wolfarth", "an emotional …"
+            return _Attribution(as_they_were, None, words, cue, confidence - 0.05)
         if _someone_unnamed_of(phrase):
             # "a scout for a Western Conference team said": someone the article does not
             # name, whatever the body after "for" stands for (not that body's people)
