@@ -162,6 +162,8 @@ def paragraphs(text: str) -> list[Span]:
 
 # A line this long is not a line of text wrapped by hand (those stop near 72 or 80).
 _UNWRAPPED_LINE = 120
+# A first line this short may be a heading over lines that are paragraphs.
+_HEADING_LINE = 80
 # How a line that ends its paragraph ends: a sentence's last mark, maybe a closing mark.
 _PARAGRAPH_END = re.compile(r"[.!?:…][\"”’')\]]*$")
 
@@ -181,13 +183,15 @@ def _append_block(spans: list[Span], text: str, start: int, end: int) -> None:
 def _lines_are_paragraphs(block: str) -> bool:
     """Whether the lines of a block with no blank line are its paragraphs: one of them is
     longer than a line wrapped by hand, or each line but the last ends a sentence. (Lines
-    wrapped by hand end in the middle of sentences and stop short; a short line that ends
-    nothing, a title over its first paragraph or an address, keeps the block whole
-    unless a long line follows it.)"""
+    wrapped by hand end in the middle of sentences and stop short; a line after the first
+    that ends nothing, in an address or wrapped prose, keeps the block whole unless a long
+    line is in it. The first line may be a heading that ends nothing.)"""
     lines = [line.strip() for line in block.strip().split("\n")]
     if any(len(line) > _UNWRAPPED_LINE for line in lines):
         return True
-    return all(_PARAGRAPH_END.search(line) for line in lines[:-1])
+    # (a heading may stand on the first line: "Council agrees budget⏎The council met …")
+    ended = lines[1:-1] if len(lines) > 2 and len(lines[0]) <= _HEADING_LINE else lines[:-1]
+    return all(_PARAGRAPH_END.search(line) for line in ended)
 
 
 def _append_trimmed(spans: list[Span], text: str, start: int, end: int) -> None:

@@ -97,6 +97,8 @@ def test_lines_that_are_paragraphs_are_paragraphs_without_a_blank_line_between()
     ]
     short = "One line ends here.\n“Another,” she said.\nAnd a third line."
     assert len(paragraphs(short)) == 3
+    titled = "Council agrees budget\nThe council met on Monday.\n“We listened,” she said.\nNo."
+    assert len(paragraphs(titled)) == 4  # (a heading on the first line, ending nothing)
 
 
 def test_prose_wrapped_by_hand_stays_one_paragraph() -> None:

@@ -136,6 +136,34 @@ async def test_selection_keys_select_quote_sentence_paragraph_and_visual_range(
         assert article.selection is None
 
 
+async def test_a_text_of_one_line_a_paragraph_is_read_and_selected_a_line_a_paragraph(
+    tmp_path: Path,
+) -> None:
+    """A .txt copied from a web page: one line break between paragraphs, no blank line.
+    `}` goes to the next line's paragraph and `p` selects that line, not the whole file."""
+    lines = [
+        "Council agrees budget",
+        "The council met on Monday to decide on the budget, and the vote was close at six "
+        "to five after a long debate.",
+        "“We have listened to every neighbourhood,” said Mayor Ana Ruiz.",
+        "Opponents said the plan goes too far.",
+    ]
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "budget.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article = view(app)
+        text = main(app).document.text
+        await press(pilot, "g", "}", "p")
+        span = article.selection
+        assert span is not None and text[span.start : span.end] == lines[1]
+        await press(pilot, "escape", "}", "p")
+        span = article.selection
+        assert span is not None and text[span.start : span.end] == lines[2]
+
+
 async def test_side_panes_hide_and_tab_cycles_panes(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
