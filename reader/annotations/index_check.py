@@ -47,6 +47,13 @@ def kept_files(db: Path) -> list[Path]:
     return [index_path(db), state_path(db), rows_path(db)]
 
 
+def remove_kept_index(db: Path) -> None:
+    """Delete the files of the search index kept beside `db` (derived data: the next start
+    builds them again); OSError names the one that could not be removed."""
+    for path in kept_files(db):
+        path.unlink(missing_ok=True)
+
+
 def check_kept_index(store: Store) -> IndexCheck | None:
     """Compare the index kept beside `store`'s database with one built from its annotations;
     None when there is no kept index a start would read (none, or one damaged past its

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
 def _search_index(db: Path, checkup: Checkup, fix: bool) -> None:
     """A finding when the search index kept beside `db` would give a start other words than
     the annotations hold (`index_check`); with `fix`, the kept files are deleted."""
-    from reader.annotations.index_check import check_kept_index, kept_files
+    from reader.annotations.index_check import check_kept_index, index_path, remove_kept_index
     from reader.library.doctor import Finding
     from reader.storage.database import Store, StoreError
 
@@ -69,17 +69,17 @@ def _search_index(db: Path, checkup: Checkup, fix: bool) -> None:
     removed = False
     if fix:
         try:
-            for path in kept_files(db):
-                path.unlink(missing_ok=True)
+            remove_kept_index(db)
             removed = True
         except OSError as error:
+            where = error.filename or index_path(db)
             checkup.findings.append(
-                Finding("error", f"{path}: cannot remove it ({error.strerror}); remove it by hand")
+                Finding("error", f"{where}: cannot remove it ({error.strerror}); remove it by hand")
             )
     checkup.findings.append(
         Finding(
             "problem",
-            f"{kept_files(db)[0].name}: the search index beside the database holds other "
+            f"{index_path(db).name}: the search index beside the database holds other "
             f"words than {found.wrong} of the {found.taken} annotations a start takes from it "
             "(copied from elsewhere or made by hand), so searches would miss them: remove it "
             "(the next start builds it again)",
@@ -98,10 +98,10 @@ COMMAND = Command(
     description="Check the database and the library: damaged or duplicate records, "
     "annotations pointing at unknown articles, offsets that no longer match their "
     "article, codebook gaps, leftovers of interrupted saves, article files that are gone "
-    "(with how to put one back), a kept search index that would hide annotations. With --fix, repair what is safe (never deleting an "
-    "annotation; a gone file's record is forgotten only when it has no annotations), "
-    "after keeping a copy of the original. Exit "
-    "status 0 when healthy (or repaired), 1 when problems remain.",
+    "(with how to put one back), a kept search index that would hide annotations. With "
+    "--fix, repair what is safe (never deleting an annotation; a gone file's record is "
+    "forgotten only when it has no annotations), after keeping a copy of the original. "
+    "Exit status 0 when healthy (or repaired), 1 when problems remain.",
     arguments=_arguments,
     run=run,
 )

@@ -364,18 +364,15 @@ class _Examination:
     ) -> str | None:
         if article_id not in texts:
             doc = articles.get(article_id)
-            path = (
-                inside(self.library, str(doc["path"]))
-                if doc and self.library and doc.get("path")
-                else None
-            )
-            if doc and self.library and doc.get("path") and path is None:
+            named = str(doc["path"]) if doc and self.library and doc.get("path") else ""
+            path = inside(self.library, named) if named and self.library else None
+            if named and path is None:
                 # (a merged database's "/home/me/secret.txt", a link leading out: never read,
                 # nor its words stored around an annotation re-anchored into it)
                 self.say(
                     "note",
-                    f"article {article_id} ({shown_name(str(doc['path']))}): names a file "
-                    "outside the library folder, so it is not read; its annotations are kept",
+                    f"article {article_id} ({shown_name(named)}): names a file outside the "
+                    "library folder, so it is not read; its annotations are kept",
                 )
             try:
                 texts[article_id] = read_article(path).text if path and path.is_file() else None

@@ -1091,12 +1091,12 @@ class _Finder:
             bare = _BARE_SIGNATURE.match(line)
             if bare is None or self.text[para.start : quote.outer.start].strip():
                 return None
-            mention = self.entities.mention_at(start + bare.start("name"), start + bare.end("name"))
+            name = (start + bare.start("name"), start + bare.end("name"))
+            mention = self.entities.mention_at(*name)
             if (
                 mention is None
                 or mention.entity.kind != "person"
-                or (mention.start, mention.end)
-                != (start + bare.start("name"), start + bare.end("name"))
+                or (mention.start, mention.end) != name
             ):
                 return None  # (a heading, a place, a body: not who signs)
             toks = self.entities.tokens_in(mention.start, mention.end)
