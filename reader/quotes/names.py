@@ -1301,6 +1301,7 @@ class Entities:
         self._surnames: list[str] = []
         self._surname_people: dict[str, list[Entity]] = {}
         self.mentions: list[Mention] = []
+        self._mentions_of: Counter[int] = Counter()  # id(entity) -> its mentions so far
         self._tokens = _Tokens("")
         self._token_starts: list[int] = []
         self._token_texts: list[str] = []
@@ -1344,6 +1345,8 @@ class Entities:
                     ]
                     if people:
                         self.mentions[index] = replace(mention, entity=people[0])
+                        self._mentions_of[id(entity)] -= 1
+                        self._mentions_of[id(people[0])] += 1
 
     def _organisations_by_reference(self) -> None:
         """A name the article later calls "the" and its last word in lower case is a body,
@@ -3237,6 +3240,7 @@ class Entities:
 
     def _mention(self, start: int, end: int, entity: Entity) -> None:
         self.mentions.append(Mention(start, end, self.text[start:end], entity))
+        self._mentions_of[id(entity)] += 1
 
     def by_initials(self, word: str) -> Entity | None:
         """The body an acronym stands for by the initials of a name given in full before
@@ -3280,7 +3284,7 @@ class Entities:
         if len(given) > 1:
             # "Bobby" for Bobby Jindal, whom the feature is about, not Bobby Flay, named once
             # near its end: the one named far more often so far (three times the others)
-            counts = Counter(id(m.entity) for m in self.mentions if id(m.entity) in given)
+            counts = self._mentions_of
             ranked = sorted(given, key=lambda ident: -counts[ident])
             if counts[ranked[0]] >= 3 * max(1, counts[ranked[1]]):
                 return given[ranked[0]]
