@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes omnivore stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -74,6 +74,9 @@ newspaper-quotes: $(STAMP)  ## Fetch newspaper's 2014-15 full-text test pages an
 
 trafeval-quotes: $(STAMP)  ## Fetch trafilatura's evaluation pages and build the trafeval-quotes set of speakers (English pages, trafilatura's own extraction) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_trafeval_quotes
+
+fixtures-quotes: news-fixtures  ## Build the fixtures-quotes set of speakers (goose3's and Postlight's English test pages, trafilatura's extraction) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_fixtures_quotes
 
 omnivore: $(STAMP)  ## Fetch Omnivore's Readability test pages (the fifth blind set) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_omnivore

@@ -44,8 +44,9 @@ def page_file(row: Row) -> str:
     return row["source"]
 
 
-def read_evaluation_page(repository: Repository, filename: str) -> bytes:
+def read_evaluation_page(repository: Repository | None, filename: str) -> bytes:
     """The page's bytes, unpacked when the evaluation keeps it compressed."""
+    assert repository is not None  # the set reads trafilatura's repository
     raw = read_page(repository, filename)
     return gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw
 

@@ -38,7 +38,7 @@ def corpus_gold(row: Row) -> str:
 
 
 def chosen_pages(
-    repository: Repository,
+    repository: Repository | None,
     dataset: str,
     salt: str,
     story_of: Callable[[bytes], tuple[str, str]],
@@ -46,7 +46,7 @@ def chosen_pages(
     batch: int = 1,
     manifest: Path | None = None,
     gold_of: Callable[[Row], str] = corpus_gold,
-    read_gold: Callable[[Repository, str], bytes] | None = None,
+    read_gold: Callable[[Repository | None, str], bytes] | None = None,
     keep: Callable[[Row], bool] | None = None,
 ) -> list[Page]:
     """A batch's pages, (file name, text): `story_of` reads the dataset's gold file as
@@ -69,7 +69,12 @@ def chosen_pages(
         if row["site"] in sites:
             continue
         path = gold_of(row)
-        raw = read_gold(repository, path) if read_gold else repository.read(path)
+        if read_gold is not None:
+            raw = read_gold(repository, path)
+        elif repository is not None:
+            raw = repository.read(path)
+        else:
+            raise ValueError("a set with no source repository must say how to read its pages")
         headline, story = story_of(raw)
         if len(story.split()) < MIN_WORDS or len(_DOUBLE_MARKS.findall(story)) < MIN_MARKS:
             continue
@@ -94,7 +99,7 @@ class NewsQuoteSet:
     """A blind set of real news drawn from one dataset, in labelled batches."""
 
     dataset: str  # as in bench/extraction_corpus.csv
-    source: str  # its gold files' key in `bench.fetch_extraction_corpus.SOURCES`
+    source: str  # its gold files' key in `sources` ("": `read_gold` reads them itself)
     salt: str
     story_of: Callable[[bytes], tuple[str, str]]
     per_batch: int
@@ -103,10 +108,10 @@ class NewsQuoteSet:
     manifest: Path | None = None  # None: bench/extraction_corpus.csv
     gold_of: Callable[[Row], str] = corpus_gold
     sources: Mapping[str, Source] = field(default_factory=lambda: SOURCES)
-    read_gold: Callable[[Repository, str], bytes] | None = None
+    read_gold: Callable[[Repository | None, str], bytes] | None = None
     keep: Callable[[Row], bool] | None = None  # None: the manifest's rows of `dataset`
 
-    def chosen(self, repository: Repository, batch: int = 1) -> list[Page]:
+    def chosen(self, repository: Repository | None, batch: int = 1) -> list[Page]:
         """A batch's articles, (name, text)."""
         pages = chosen_pages(
             repository,
@@ -141,7 +146,10 @@ class NewsQuoteSet:
         )
         args = parser.parse_args(argv)
         CACHE.mkdir(parents=True, exist_ok=True)
-        repository = Repository(self.sources[self.source], args.mirror, CACHE)
+        # (a set whose pages another script fetched reads them itself: no repository)
+        repository = (
+            Repository(self.sources[self.source], args.mirror, CACHE) if self.source else None
+        )
         if args.texts is not None:
             args.texts.mkdir(parents=True, exist_ok=True)
             articles = self.chosen(repository, args.batch)

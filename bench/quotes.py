@@ -51,6 +51,7 @@ from typing import Any
 from bench import (
     convert_chaos_quotes,
     convert_dragnet_quotes,
+    convert_fixtures_quotes,
     convert_fundus_quotes,
     convert_l3s_quotes,
     convert_newspaper_quotes,
@@ -108,6 +109,10 @@ NEWS_SETS = {
     # the English pages of trafilatura's evaluation, 2015-2024, as its extraction reads them
     # (stop 50)
     "trafeval-quotes": (convert_trafeval_quotes.OUT, "`python -m bench.convert_trafeval_quotes`"),
+    "fixtures-quotes": (
+        convert_fixtures_quotes.OUT,
+        "`make news-fixtures` then `python -m bench.convert_fixtures_quotes`",
+    ),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
