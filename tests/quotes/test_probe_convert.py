@@ -231,3 +231,36 @@ def test_a_set_whose_texts_are_the_story_alone_has_no_headline_paragraph(
     assert [f.speaker for f in quotes.read_article(tmp_path / "a.txt").speech] == []
     monkeypatch.setattr(quotes, "STORY_ONLY", frozenset({tmp_path.resolve()}))
     assert [f.speaker for f in quotes.read_article(tmp_path / "a.txt").speech] == ["Jane Roe"]
+
+
+def test_a_set_whose_pages_another_script_fetched_reads_them_without_a_repository(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bench.news_pages as news_pages
+
+    story = "Words of the story here. " * 40 + "“One,” she said. “Two,” he said. “Three.”"
+    manifest = tmp_path / "split.csv"
+    manifest.write_text("set,file,site\nwanted,a-page,site.one\nother,b-page,site.two\n")
+    read: list[tuple[object, str]] = []
+
+    def fetched_page(repository: object, name: str) -> bytes:
+        read.append((repository, name))
+        return story.encode()
+
+    pages = news_pages.NewsQuoteSet(
+        dataset="a",
+        source="",
+        salt="salt",
+        story_of=lambda raw: ("Title", raw.decode()),
+        per_batch=5,
+        batches={1: (tmp_path / "labels.json", tmp_path / "out")},
+        prefix="set-",
+        manifest=manifest,
+        gold_of=lambda row: row["file"],
+        read_gold=fetched_page,
+        keep=lambda row: row["set"] == "wanted",
+    )
+    monkeypatch.setattr(news_pages, "CACHE", tmp_path / "cache")
+    assert pages.main("prog", "", ["--texts", str(tmp_path / "texts")]) == 0
+    assert read == [(None, "a-page")]  # no repository was made, nor fetched
+    assert (tmp_path / "texts" / "set-page.txt").read_text(encoding="utf-8").startswith("Title\n")
