@@ -2165,6 +2165,8 @@ class Entities:
     def _named_body(self, toks: Sequence[Token], run: list[Token], last: int) -> bool:
         """ "Curling Canada said", "United Food and Commercial Workers Canada": a body's name,
         not a participle opening a sentence ("Leaving Canada, she said", "Assuming MPs")."""
+        if len(run) >= 3 and run[1].folded in _PREPOSITIONS and run[1].folded != "of":
+            return False  # "Speaking on Morning Ireland he said": the participle, then where
         if len(run) >= 3 and (run[-1].folded in ORG_WORDS or run[-1].folded in COUNTRIES):
             return True
         if len(run) >= 4 and run[-1].word.isdigit() and run[-3].folded in ORG_WORDS:

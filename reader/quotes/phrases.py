@@ -953,6 +953,34 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     return _people_of(toks, phrase) or phrase
 
 
+def _past_participle_phrase(toks: Sequence[Token]) -> int:
+    """Where the subject starts after a participle's phrase that no comma closes ("Speaking
+    on Morning Ireland he bypassed the question"): at the first "he", "she", "they", "we" or
+    "I", if no verb comes before it ("Fleming on Monday said he …": a name, then its verb);
+    0 otherwise."""
+    lead = toks[0] if toks else None
+    if (
+        lead is None
+        or len(toks) < 4
+        or not lead.text[:1].isupper()
+        or len(lead.folded) <= 5
+        or not lead.folded.endswith("ing")
+        or not toks[1].text.islower()
+        or toks[1].folded not in PREPOSITIONS
+        or toks[1].folded == "of"
+    ):
+        return 0
+    for index in range(2, min(len(toks), 12)):
+        token = toks[index]
+        if token.folded in {"he", "she", "they", "we", "i"}:
+            return index
+        if token.text.islower() and (
+            token.folded.endswith("ed") or token.folded in AUXILIARIES or is_speech_verb(token.text)
+        ):
+            return 0
+    return 0
+
+
 def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     dateline = dateline_end(toks) or _clock_time_end(toks)
     if dateline:
@@ -994,6 +1022,8 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
             ),
             0,
         ) or next((i for i in window if _name_token(toks[i]) and not _name_token(toks[i - 1])), 0)
+    if start == 0:
+        start = _past_participle_phrase(toks)
     while start < len(toks) and toks[start].folded in {"and", "but", "so", "yet", "then"}:
         start += 1
     if start >= len(toks):

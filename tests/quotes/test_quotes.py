@@ -5715,3 +5715,16 @@ def test_a_city_named_with_its_place_is_a_place_not_a_body() -> None:
     )
     kinds = {m.entity.name: m.entity.kind for m in Entities(text).mentions}
     assert kinds == {"Guatemala City": "place", "Panama City": "place", "Manchester City": "org"}
+
+
+def test_a_participles_phrase_that_no_comma_closes_is_not_the_speaker() -> None:
+    text = _article(
+        "Health Minister Stephen Donnelly was asked again about the restrictions.\n\n"
+        "Speaking on Morning Ireland he bypassed the question, saying “it is about making the "
+        "best decision we can.”\n\n"
+        "Gordon Fleming runs the clinic. Fleming on Monday said he “will not stop.”"
+    )
+    assert _speech(text) == [
+        ("it is about making the best decision we can.", "Stephen Donnelly"),
+        ("will not stop.", "Gordon Fleming"),
+    ]
