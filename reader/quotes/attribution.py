@@ -911,6 +911,7 @@ class _Finder:
         self._inside_quote = _InsideQuote(quotes)
         self._subjects = _Subjects(self.text)
         self._quote_names: set[Entity] = set()
+        self._quote_start = 0  # where the quotation being attributed starts
         self._unnamed: dict[str, str] = {}  # head noun -> first words for an unnamed speaker
         self._lower_words: dict[str, bool] = {}  # word -> written in lower case (`_common_word`)
         self._sentence_authors: dict[int, Entity | None] = {}  # see `_described_author`
@@ -1284,6 +1285,7 @@ class _Finder:
         inner_text = self.text[quote.inner.start : quote.inner.end]
         words = _WORD.findall(inner_text)
         self._quote_names = {m.entity for m in self._mentions_in(quote.inner)}
+        self._quote_start = quote.outer.start
         next_start = (
             para_quotes[position + 1].outer.start if position + 1 < len(para_quotes) else para.end
         )
@@ -3206,6 +3208,18 @@ class _Finder:
         `_pronoun_resolved`)."""
         return self._pronoun_resolved(pronoun, at)[0]
 
+    def _named_later_in_sentence(self, at: int) -> frozenset[int]:
+        """The people (by id) named between `at` (a pronoun's verb) and the quotation after
+        it in the same sentence, outside quotations: "He says that Jenner was “nice to every person”" (a pronoun
+        never stands for a name its own clause goes on to give: he is someone else)."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        end = self.structure.sentences[index].end if index >= 0 else at
+        return frozenset(
+            id(m.entity)
+            for m in self.entities.between(at, min(end, self._quote_start, at + 400))
+            if m.entity.kind == "person" and not self._inside_quote(m.start)
+        )
+
     def _pronoun_resolved(self, pronoun: str, at: int) -> tuple[Entity | None, bool]:
         """The person (or organisation, for "it") a pronoun of attribution stands for, and
         whether the sentence just before described them (evidence the ranker keeps).
@@ -3220,6 +3234,9 @@ class _Finder:
         wanted = PRONOUNS[pronoun]
         speaker = self.last_speaker.entity if self.last_speaker else None
         kind = "org" if wanted in {"org", "plural"} else "person"
+        later = self._named_later_in_sentence(at) if kind == "person" else frozenset()
+        if speaker is not None and id(speaker) in later:
+            speaker = None
         if kind == "person":
             asked = self._asked_before_reply(at, wanted)
             if asked is not None:  # "a reporter asked Montoya-Lewis, “…?” / “…,” she replied"
@@ -3258,6 +3275,7 @@ class _Finder:
             )
             and not self._owner_of_someone(m)  # "Tracy Crowshoe, Ava’s mother, said she"
             and not _news_agency(m.entity)  # "polled by Reuters … it said"
+            and id(m.entity) not in later
         ]  # "the Cruise video" names no one who acts
         if (
             speaker is not None

@@ -15,6 +15,7 @@ from pytest import MonkeyPatch
 
 from reader.core.text import normalise
 from reader.quotes import QuoteFinding, describe, find_quotes
+from reader.quotes.attribution import trace_candidates
 from reader.quotes.names import Entities, tokens
 from reader.quotes.phrases import subject_before
 from tests.helpers.paths import DATA, GOLD
@@ -5728,3 +5729,16 @@ def test_a_participles_phrase_that_no_comma_closes_is_not_the_speaker() -> None:
         ("it is about making the best decision we can.", "Stephen Donnelly"),
         ("will not stop.", "Gordon Fleming"),
     ]
+
+
+def test_a_pronoun_never_stands_for_the_person_its_own_clause_names_next() -> None:
+    text = _article(
+        "Tom Reyes worked as an extra on the advert.\n\n"
+        "The advert starred Casey Jenner, and Jenner wore a blue coat.\n\n"
+        "He says that Jenner was “nice to every person” on the set."
+    )
+    [(_, rule, _candidates)] = trace_candidates(text)
+    assert rule.entity is not None and rule.entity.name == "Tom Reyes"  # the rules' reading
+    # The ranker still weighs Jenner, but is no longer sure of her: marked for checking.
+    [suggestion] = [f for f in find_quotes(text) if f.speech]
+    assert suggestion.confidence < 0.8
