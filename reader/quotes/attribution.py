@@ -1315,6 +1315,11 @@ class _Finder:
             return QuoteFinding(quote, speech=False), None  # “epa.gov/climatechange”: an address
         if _CALLED_AFTER.match(follow):
             return QuoteFinding(quote, speech=False), None
+        if _named_by_its_case(inner_text, words) and not naming and not _spoken_in(lead):
+            # “Sesame Street”, “Ancient Aliens”, “You, Me and The Apocalypse”: every word
+            # capitalised and no sentence's punctuation, with no verb of speech or naming
+            # before it: a title or a name, not someone's words
+            return QuoteFinding(quote, speech=False), None
         if _READS.match(follow):  # a sign's words, unless a document of someone's reads so
             owner = self._document_after(quote.outer.end, next_start)
             return self._found(quote, owner) if owner else (QuoteFinding(quote, speech=False), None)
@@ -4358,6 +4363,28 @@ def _title_case(inner: str, words: list[str]) -> bool:
         return False
     significant = [w for w in words if w.casefold() not in _SMALL_WORDS]
     return bool(significant) and sum(w[:1].isupper() for w in significant) / len(significant) >= 0.6
+
+
+def _named_by_its_case(inner: str, words: list[str]) -> bool:
+    """A name or a title by its letters: two to seven words, every one but the small ones
+    capitalised (two at least), none all capitals, and nothing a sentence, a cry or a
+    clause ends in ("“Sesame Street”", not "“Red for Ed,”", "“Marco! Marco!”", "“STOP”")."""
+    stripped = inner.strip()
+    if not 2 <= len(words) <= 7 or stripped.isupper() or stripped[-1:] in {".", ",", ";", ":"}:
+        return False
+    if "!" in stripped or "?" in stripped or not words[0][:1].isupper():
+        return False
+    significant = [w for w in words if w.casefold() not in _SMALL_WORDS]
+    return len(significant) >= 2 and all(w[:1].isupper() or w[:1].isdigit() for w in significant)
+
+
+def _spoken_in(lead: str) -> bool:
+    """Whether a verb of speech comes in the last eight words before a quotation ("Trump
+    tweeted that she was “Crooked Hillary”", "protesters chanted “Black Lives Matter”")."""
+    words = _WORD.findall(lead[-80:])[-8:]
+    return any(
+        is_speech_verb(word, words[index - 1] if index else "") for index, word in enumerate(words)
+    )
 
 
 def _introduced(lead: str) -> bool:

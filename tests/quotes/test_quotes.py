@@ -5742,3 +5742,18 @@ def test_a_pronoun_never_stands_for_the_person_its_own_clause_names_next() -> No
     # The ranker still weighs Jenner, but is no longer sure of her: marked for checking.
     [suggestion] = [f for f in find_quotes(text) if f.speech]
     assert suggestion.confidence < 0.8
+
+
+def test_words_all_capitalised_with_no_verb_of_speech_before_are_a_title() -> None:
+    text = _article(
+        "Singer Celine Dion spoke to People on Monday. “I dance every day,” Dion said.\n\n"
+        "Recently, fans of the “My Heart Will Go On” songstress took to her Instagram page to "
+        "comment on photos of the star.\n\n"
+        "Last year, Elon Musk announced a bold plan to send a lone unmanned drone “Dragon 2” "
+        "to Mars.\n\n"
+        "At the rally, Mayor Jane Roe shouted “Stop The Pipeline” into a megaphone."
+    )
+    assert _speech(text) == [
+        ("I dance every day,", "Celine Dion"),
+        ("Stop The Pipeline", "Jane Roe"),
+    ]
