@@ -791,6 +791,8 @@ def _nationality_noun(word: str) -> bool:
     return word in _NATIONALITY_NOUNS
 
 
+# An age given after a person's name: "Eric Neyer, 4, was diagnosed", "Noura Ali (9)".
+_AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,2})\s*(?:,|\))")
 # The words that open a storm's name ("Hurricane Harvey", "Tropical Storm Alberto").
 _STORMS = frozenset({"hurricane", "cyclone", "typhoon", "superstorm"})
 # Last words of a programme named after its host ("The Dan Wootton Interview").
@@ -3235,6 +3237,15 @@ class Entities:
         unique = {id(entity): entity for group in groups for entity in group}
         return sorted(unique.values(), key=lambda entity: self._order[id(entity)])
 
+    def _introduced_as_a_child(self, entity: Entity) -> bool:
+        """Whether a person's first mention gives an age under 16 ("Eric Neyer, 4,", "Noura
+        Ali (9)")."""
+        end = entity.first + len(entity.name)
+        if self.text[entity.first : end] != entity.name:
+            return False
+        age = _AGE_AFTER.match(self.text, end)
+        return age is not None and int(age.group(1)) < 16
+
     def _family_name(self, word: str, other_than: Entity) -> bool:
         return any(
             e is not other_than and e.kind == "person" and e.surname == word for e in self.entities
@@ -3261,8 +3272,12 @@ class Entities:
             return exact[-1]
         if found:
             # A surname two people share ("Parata" for Hori Parata and his son): news writing
-            # gives it to the one introduced first and calls the other by first name.
-            return found[0] if all(e.kind == "person" for e in found) else found[-1]
+            # gives it to the one introduced first and calls the other by first name, and
+            # never gives it to a child ("Eric Neyer, 4," then "his mother Ava Neyer": "Neyer
+            # said" is hers).
+            if not all(e.kind == "person" for e in found):
+                return found[-1]
+            return next((e for e in found if not self._introduced_as_a_child(e)), found[0])
         if self._misses.get(key) == len(self.entities):
             return None  # looked for in vain, and nobody new has been named since
         entity = self._find_by_part(key)

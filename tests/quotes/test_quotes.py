@@ -5757,3 +5757,12 @@ def test_words_all_capitalised_with_no_verb_of_speech_before_are_a_title() -> No
         ("I dance every day,", "Celine Dion"),
         ("Stop The Pipeline", "Jane Roe"),
     ]
+
+
+def test_a_surname_a_child_shares_with_a_parent_is_the_parents() -> None:
+    text = _article(
+        "Eric Neyer, 4, was diagnosed at 17 months. His mother Ava Neyer says she is hopeful.\n\n"
+        "The show will air in April. Producers have said the character will help children.\n\n"
+        "“I want everyone to be upfront about it,” Neyer said."
+    )
+    assert _speech(text) == [("I want everyone to be upfront about it,", "Ava Neyer")]
