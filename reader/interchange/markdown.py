@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Container
 
@@ -208,6 +209,7 @@ def to_obsidian(selection: Selection) -> dict[str, str]:
     for annotation in selection.annotations:
         by_article[annotation.article_id].append(annotation)
     notes: dict[str, str] = {}
+    taken: set[str] = set()  # the notes' names as a file system that ignores case sees them
     for article_id, quoted in by_article.items():
         article = selection.articles[article_id]
         record = article.record
@@ -234,7 +236,9 @@ def to_obsidian(selection: Selection) -> dict[str, str]:
             lines.append("")
             if annotation.note:
                 lines += note_paragraphs(annotation.note)  # (its paragraphs, as in Markdown)
-        notes[note_file_name(record.title, notes)] = "\n".join(lines).rstrip() + "\n"
+        name = note_file_name(record.title, taken)
+        taken.add(name_as_compared(name))
+        notes[name] = "\n".join(lines).rstrip() + "\n"
     return notes
 
 
@@ -250,10 +254,16 @@ NAME_BYTES = 200  # of a note's file name stem: file systems allow 255 bytes, UT
 _DEVICE_NAME = re.compile(r"(?i:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])")
 
 
+def name_as_compared(name: str) -> str:
+    """A file name as macOS and Windows compare names: case and Unicode composition ignored
+    ("Trump.md" and "TRUMP.md", "Café" composed or not, are one file there)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
 def note_file_name(title: str, taken: Container[str]) -> str:
     """A note's file name from an article title: no characters Obsidian or a file system
     refuse, cut at `NAME_BYTES` bytes on a character boundary (at a word when one is near),
-    and not one of `taken` (" 2", " 3" added)."""
+    and none of `taken` (names as `name_as_compared` gives them; " 2", " 3" added)."""
     stem = " ".join(re.sub(r'[\\/:*?"<>|#^\[\]]+', " ", clean_line(title)).split()).strip(" .")
     if len(stem.encode("utf-8")) > NAME_BYTES:
         cut = stem.encode("utf-8")[:NAME_BYTES].decode("utf-8", "ignore")
@@ -263,6 +273,6 @@ def note_file_name(title: str, taken: Container[str]) -> str:
     if _DEVICE_NAME.fullmatch(stem.split(".")[0].strip()):
         stem = f"{stem} (article)"  # "CON", "nul", "COM1.txt": a device on Windows, no file
     name, number = f"{stem}.md", 2
-    while name in taken:
+    while name_as_compared(name) in taken:
         name, number = f"{stem} {number}.md", number + 1
     return name

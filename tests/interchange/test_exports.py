@@ -18,7 +18,14 @@ from lxml import etree
 
 from reader.core.records import Annotation, new_annotation
 from reader.interchange.importing import import_incoming
-from reader.interchange.markdown import citation, note_file_name, tag, to_markdown, to_obsidian
+from reader.interchange.markdown import (
+    citation,
+    name_as_compared,
+    note_file_name,
+    tag,
+    to_markdown,
+    to_obsidian,
+)
 from reader.interchange.qdpx import NAMESPACE, from_qdpx, to_qdpx
 from reader.interchange.selection import select
 from reader.interchange.tables import CSV_COLUMNS, from_json, to_csv, to_json
@@ -212,6 +219,22 @@ def test_an_obsidian_note_is_never_named_as_a_windows_device(title: str) -> None
     name = note_file_name(title, set())
     assert name == f"{title} (article).md"
     assert note_file_name("Conference", set()) == "Conference.md"
+
+
+def test_notes_whose_names_differ_only_in_case_or_composition_never_share_a_file() -> None:
+    # macOS and Windows see "Trump says.md" and "TRUMP SAYS.md" as one file: the second note
+    # written would replace the first
+    taken: set[str] = set()
+    names = []
+    for title in ["Trump says", "TRUMP SAYS", "Cafe\u0301 owners", "Caf\u00e9 owners"]:
+        names.append(note_file_name(title, taken))
+        taken.add(name_as_compared(names[-1]))
+    assert names == [
+        "Trump says.md",
+        "TRUMP SAYS 2.md",
+        "Cafe\u0301 owners.md",
+        "Caf\u00e9 owners 2.md",
+    ]
 
 
 def test_citation_is_ready_to_paste(tagged: Path) -> None:
