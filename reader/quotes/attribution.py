@@ -72,6 +72,7 @@ from reader.quotes.names import (
     Entity,
     Mention,
     Token,
+    nationality_noun,
     role_clause,
 )
 from reader.quotes.phrases import (
@@ -2005,6 +2006,11 @@ class _Finder:
         if phrase.kind == "name" and (
             all(t.folded == "the" or t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens)
             or phrase.head.folded.endswith(MODIFIER_ENDINGS)
+            or (  # "said the Frenchman", "the Spaniard added": a nationality, no name
+                nationality_noun(phrase.head.folded)
+                and all(t.folded == "the" or t is phrase.head for t in phrase.tokens)
+                and (phrase.tokens[0].folded == "the" or self._after_the(phrase))
+            )
             or (_party_role(phrase) and self._after_the(phrase))
             or (  # "the GM added": a role's letters after "the" ("GM said" is a company)
                 len(phrase.tokens) == 1

@@ -783,7 +783,7 @@ def _joined_name(words: Sequence[str]) -> str:
 _NATIONALITY_NOUNS = frozenset({"briton", "brit", "spaniard", "swede", "scotsman", "scotswoman"})
 
 
-def _nationality_noun(word: str) -> bool:
+def nationality_noun(word: str) -> bool:
     """ "Frenchman", "Dutchwoman", "Briton": a person's nationality, never part of a name."""
     for ending in ("woman", "man"):
         if word.endswith(ending) and is_demonym(word.removesuffix(ending)):
@@ -842,7 +842,7 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
         return 0
     if (  # "Frenchman Corentin Moutet", "Briton Jack Draper": a nationality, whoever follows
         len(run) >= 3
-        and _nationality_noun(folded[0])
+        and nationality_noun(folded[0])
         and not run[0].possessive
         and all(_name_like(t) for t in run[1:])
     ):
@@ -1401,7 +1401,7 @@ class Entities:
             if described & MALE or described & FEMALE:
                 entity.gender = "m" if described & MALE else "f"
                 continue
-            nationality = [w for w in described if _nationality_noun(w) and w.endswith("man")]
+            nationality = [w for w in described if nationality_noun(w) and w.endswith("man")]
             if nationality:  # "Frenchman Corentin Moutet", "Dutchwoman Lieke Klaver"
                 entity.gender = "f" if nationality[0].endswith("woman") else "m"
                 continue

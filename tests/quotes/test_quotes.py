@@ -5766,3 +5766,15 @@ def test_a_surname_a_child_shares_with_a_parent_is_the_parents() -> None:
         "“I want everyone to be upfront about it,” Neyer said."
     )
     assert _speech(text) == [("I want everyone to be upfront about it,", "Ava Neyer")]
+
+
+def test_a_nationality_after_the_is_never_a_name() -> None:
+    text = _article(
+        "After his move from Bolton, Nicolas Anelka played for half an hour in a 2-0 win.\n\n"
+        "Juliano Belletti and Shaun Wright-Phillips scored the goals.\n\n"
+        "“This is one of the biggest clubs in the world,” said the Frenchman.\n\n"
+        "“We were lucky,” the Spaniard added."
+    )
+    suggestions = [f for f in find_quotes(text) if f.speech]
+    assert [f.speaker for f in suggestions if f.speaker in {"Frenchman", "Spaniard"}] == []
+    assert all(f.confidence < 0.8 for f in suggestions)  # whoever it was, for checking
