@@ -1219,6 +1219,10 @@ def _starts_a_person(toks: Sequence[Token], index: int) -> bool:
     )
 
 
+# An age as one word before a name: "40-year-old", "29-year-old", "six-year-old".
+_AGE_WORD = re.compile(r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-years?-old", re.IGNORECASE)
+
+
 def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     """The subject after an inverted verb: "said King", "said the agency", "said Mr. Reeves".
 
@@ -1226,6 +1230,12 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     """
     while index < len(toks) and _is_adverb(toks[index]):
         index += 1
+    if (
+        index + 1 < len(toks)
+        and _AGE_WORD.fullmatch(toks[index].text)
+        and _name_token(toks[index + 1])
+    ):
+        index += 1  # "said 40-year-old Johan", "said 29-year-old Maria Lopez": the name
     while (  # "said Det.-Sgt. Mark Ouellette": two titles joined by a hyphen, one title
         index + 2 < len(toks)
         and toks[index + 1].text == "-"

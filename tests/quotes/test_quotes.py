@@ -5778,3 +5778,13 @@ def test_a_nationality_after_the_is_never_a_name() -> None:
     suggestions = [f for f in find_quotes(text) if f.speech]
     assert [f.speaker for f in suggestions if f.speaker in {"Frenchman", "Spaniard"}] == []
     assert all(f.confidence < 0.8 for f in suggestions)  # whoever it was, for checking
+
+
+def test_an_age_before_the_name_after_said_is_the_speakers() -> None:
+    text = _article(
+        "“Maybe something good will come of this,” Inger Morstedt, 75, told AFP.\n\n"
+        "“In some ways it is unreal,” said 40-year-old Johan.\n\n"
+        "“It was awful,” said 29-year-old Maria Lopez.\n\n"
+        "“It was scary,” said six-year-old Lily Chen."
+    )
+    assert [s for _, s in _speech(text)] == ["Inger Morstedt", "Johan", "Maria Lopez", "Lily Chen"]
