@@ -4492,6 +4492,13 @@ _CLOCK_OPENING = re.compile(
 _QUOTED_SENTENCES_READ_PAST = 25
 
 
+# A word that links a sentence to the one before, then its subject with no comma between:
+# "But then Cruz offered", "Then Ruiz said", "And Obama replied".
+_OPENING_CONNECTIVE = re.compile(
+    r"\b(?:But|And|So|Yet|Then|Still|Later|Meanwhile|Instead|Now)(?: then)? $"
+)
+
+
 def is_subject(text: str, mention: Mention) -> bool:
     """A mention that opens its sentence or clause, as subjects do."""
     start = mention.start
@@ -4543,6 +4550,10 @@ def is_subject(text: str, mention: Mention) -> bool:
             and _role_words(opener.group(2).split())
         ):
             start = opener.start()  # "Geologist Ewan MacFie said": a role opening the sentence
+    if text[start - 2 : start - 1].isalpha():
+        connective = _OPENING_CONNECTIVE.search(text, max(0, start - 16), start)
+        if connective is not None:
+            start = connective.start()  # "But then Cruz offered up …": the sentence's subject
     before = text[max(0, start - 3) : start]
     if text.endswith(", ", 0, start) and _KIN_OPENING.search(text, max(0, start - 60), start):
         return True  # "Her cousin, Gerhard Reimer, who lived …, stood beside her"

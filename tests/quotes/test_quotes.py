@@ -5788,3 +5788,13 @@ def test_an_age_before_the_name_after_said_is_the_speakers() -> None:
         "“It was scary,” said six-year-old Lily Chen."
     )
     assert [s for _, s in _speech(text)] == ["Inger Morstedt", "Johan", "Maria Lopez", "Lily Chen"]
+
+
+def test_a_name_after_but_then_opening_its_sentence_is_its_subject() -> None:
+    text = _article(
+        "President Donald Trump spoke to senators Ted Cruz and Marco Rubio.\n\n"
+        "“I am not sure we want to do it,” Trump concluded.\n\n"
+        "But then Cruz offered up some volunteers.\n\n"
+        "“You could send Congress to space,” he suggested."
+    )
+    assert [s for _, s in _speech(text)] == ["Donald Trump", "Ted Cruz"]
