@@ -2144,7 +2144,9 @@ class _Finder:
             # "Amankona-Ferris … said he had enjoyed it. “…,” the striker told Sky Sports": a
             # role no one was given, right after a sentence whose subject is a person (not a
             # relative of someone's: "Her mother, Maria, has seen it. “…,” the author said")
-            entity = self._subject_just_before(at)
+            entity = self._subject_just_before(at) or self._speaker_just_before(
+                at, phrase.head.folded
+            )
             if entity is not None and _KIN_DESCRIPTION.match(entity.description):
                 entity = None
         if entity is not None:
@@ -2948,6 +2950,29 @@ class _Finder:
                 return mention.entity
             return None  # the sentence's first name is not its subject
         return None
+
+    def _speaker_just_before(self, at: int, role: str) -> Entity | None:
+        """The person whose quotation ended in the sentence before the one holding `at`,
+        if a plain noun for a person (not an office) may describe them: "“…,” commented
+        Abby. … / The expert said: “…”" (not "The woman paused" after a man's words, nor
+        "the deputy mayor" after the mayor's)."""
+        speaker = self.last_speaker.entity if self.last_speaker is not None else None
+        index = bisect_right(self._sentence_starts, at) - 1
+        if (
+            speaker is None
+            or speaker.kind != "person"
+            or index < 1
+            or role in TITLES
+            or role in ORG_WORDS  # "the committee wrote": a body, not its chair
+        ):
+            return None
+        sentence = self.structure.sentences[index - 1]
+        if not sentence.start <= self._last_speech_end <= sentence.end:
+            return None
+        gender = "m" if role in MALE else "f" if role in FEMALE else ""
+        if gender and speaker.gender != gender:
+            return None
+        return speaker
 
     def _office_holder(self, phrase: Phrase, at: int) -> Entity | None:
         """The person an office in capitals stands for ("the Minister for Housing said",

@@ -5798,3 +5798,22 @@ def test_a_name_after_but_then_opening_its_sentence_is_its_subject() -> None:
         "“You could send Congress to space,” he suggested."
     )
     assert [s for _, s in _speech(text)] == ["Donald Trump", "Ted Cruz"]
+
+
+def test_a_plain_noun_for_a_person_after_a_quotation_is_its_speaker() -> None:
+    text = _article(
+        "Abby Dunn has been to Florida 40 times.\n\n"
+        "“Avoid the school holidays,” commented Abby. “Spring Break lasts a month!”\n\n"
+        "The expert said: “Disney World is a great event space.”\n\n"
+        "“Is it worth it?” asked Tom Reyes. The woman paused before answering, “Yes.”\n\n"
+        "“We will consider it,” the committee wrote."
+    )
+    # (not "the woman" after a man's question, nor the committee for whoever spoke last)
+    assert [s for _, s in _speech(text)] == [
+        "Abby Dunn",
+        "Abby Dunn",
+        "Abby Dunn",
+        "Tom Reyes",
+        None,
+        None,
+    ]
