@@ -1316,10 +1316,15 @@ class _Finder:
             return QuoteFinding(quote, speech=False), None  # “epa.gov/climatechange”: an address
         if _CALLED_AFTER.match(follow):
             return QuoteFinding(quote, speech=False), None
-        if _named_by_its_case(inner_text, words) and not naming and not _spoken_in(lead):
-            # “Sesame Street”, “Ancient Aliens”, “You, Me and The Apocalypse”: every word
-            # capitalised and no sentence's punctuation, with no verb of speech or naming
-            # before it: a title or a name, not someone's words
+        if (
+            _named_by_its_case(inner_text, words, ended=not _spoken_in(follow[:40]))
+            and not naming
+            and not _spoken_in(lead)
+        ):
+            # “Sesame Street”, “Ancient Aliens”, “You, Me and The Apocalypse”, “I Am Legend,”
+            # which …: every word capitalised, with no verb of speech or naming before it (nor,
+            # for one ending as a clause or a sentence does, after it: “Red for Ed,” they
+            # shouted): a title or a name, not someone's words
             return QuoteFinding(quote, speech=False), None
         if _READS.match(follow):  # a sign's words, unless a document of someone's reads so
             owner = self._document_after(quote.outer.end, next_start)
@@ -4396,13 +4401,16 @@ def _title_case(inner: str, words: list[str]) -> bool:
     return bool(significant) and sum(w[:1].isupper() for w in significant) / len(significant) >= 0.6
 
 
-def _named_by_its_case(inner: str, words: list[str]) -> bool:
+def _named_by_its_case(inner: str, words: list[str], ended: bool = False) -> bool:
     """A name or a title by its letters: two to seven words, every one but the small ones
-    capitalised (two at least), none all capitals, and nothing a sentence, a cry or a
-    clause ends in ("“Sesame Street”", not "“Red for Ed,”", "“Marco! Marco!”", "“STOP”")."""
+    capitalised (two at least), none all capitals, and nothing a cry or (unless `ended`
+    allows it) a sentence or a clause ends in ("“Sesame Street”", not "“Red for Ed,”",
+    "“Marco! Marco!”", "“STOP”")."""
     stripped = inner.strip()
-    if not 2 <= len(words) <= 7 or stripped.isupper() or stripped[-1:] in {".", ",", ";", ":"}:
+    if not 2 <= len(words) <= 7 or stripped.isupper() or stripped[-1:] in {";", ":"}:
         return False
+    if stripped[-1:] in {".", ","} and not ended or ". " in stripped:
+        return False  # (two sentences are no title: "Game 1,001. Tuesday in Dallas.")
     if "!" in stripped or "?" in stripped or not words[0][:1].isupper():
         return False
     significant = [w for w in words if w.casefold() not in _SMALL_WORDS]

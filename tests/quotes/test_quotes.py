@@ -5817,3 +5817,13 @@ def test_a_plain_noun_for_a_person_after_a_quotation_is_its_speaker() -> None:
         None,
         None,
     ]
+
+
+def test_a_title_that_holds_its_sentences_comma_or_full_stop_is_still_a_title() -> None:
+    text = _article(
+        "Director Julian Schnabel spoke on Monday. “We worked hard,” Schnabel said.\n\n"
+        "He made “The Diving Bell and the Butterfly.”\n\n"
+        "Lizzy Caplan starred in “I Am Legend,” which opened in December.\n\n"
+        "Outside, the teachers waved their signs. “Red for Ed,” Ana Ruiz shouted."
+    )
+    assert _speech(text) == [("We worked hard,", "Julian Schnabel"), ("Red for Ed,", "Ana Ruiz")]
