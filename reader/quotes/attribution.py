@@ -4409,7 +4409,7 @@ def _named_by_its_case(inner: str, words: list[str], ended: bool = False) -> boo
     stripped = inner.strip()
     if not 2 <= len(words) <= 7 or stripped.isupper() or stripped[-1:] in {";", ":"}:
         return False
-    if stripped[-1:] in {".", ","} and not ended or ". " in stripped:
+    if (stripped[-1:] in {".", ","} and not ended) or ". " in stripped:
         return False  # (two sentences are no title: "Game 1,001. Tuesday in Dallas.")
     if "!" in stripped or "?" in stripped or not words[0][:1].isupper():
         return False
