@@ -3207,7 +3207,10 @@ class Entities:
                 self._file_name(entity)
                 return entity
         entity = self._entity(name, "person", first)
-        entity.aliases.update({surname, bare})
+        if surname != words[0]:
+            entity.aliases.update({surname, bare})
+        # (else a given name and a suffix alone, "brother Jerry Jr.": the bare "Jerry" is his
+        # father, whom the article calls so; the son is written with his suffix)
         if len(words) == 2 and _FAMILY_NAME_FIRST.search(name):
             entity.aliases.add(words[0])  # "Park" later for "Park Ji-yeon": the family name
         if len(words) > 1 and not _FAMILY_NAME_FIRST.search(name):
@@ -3295,7 +3298,9 @@ class Entities:
                 return bodies[0]  # "Mounties said" after "the RCMP"
         named = [e for e in self._by_first.get(key, ()) if e.name.split()[0].casefold() == key]
         # "her mother, Fiona," for Fiona Parry, when one person has that first name.
-        given = {id(e): e for e in named if e.kind == "person" and len(e.name.split()) > 1}
+        given = {  # (not "Jerry Jr.", a given name and a suffix: the son is written so)
+            id(e): e for e in named if e.kind == "person" and e.surname != key
+        }
         if len(given) == 1:
             return next(iter(given.values()))
         if len(given) > 1:
@@ -3370,7 +3375,11 @@ class Entities:
             self._by_single.setdefault(entity.name.casefold(), []).append(entity)
         for inner in entity.name.casefold().split()[1:-1]:  # "López" of "María López Gutiérrez"
             self._by_inner.setdefault(inner, []).append(entity)
-        if entity.kind == "person" and len(entity.surname) >= 5:
+        if (
+            entity.kind == "person"
+            and len(entity.surname) >= 5
+            and entity.surname != entity.name.split()[0].casefold()  # not "Jerry Jr.": no surname
+        ):
             people = self._surname_people.get(entity.surname)
             if people is None:
                 self._surnames.append(entity.surname)

@@ -5827,3 +5827,11 @@ def test_a_title_that_holds_its_sentences_comma_or_full_stop_is_still_a_title() 
         "Outside, the teachers waved their signs. “Red for Ed,” Ana Ruiz shouted."
     )
     assert _speech(text) == [("We worked hard,", "Julian Schnabel"), ("Red for Ed,", "Ana Ruiz")]
+
+
+def test_a_son_named_by_his_given_name_and_suffix_never_takes_his_fathers_given_name() -> None:
+    text = _article(
+        "Jerry Jones owns the Cowboys. His son Jerry Jr. is the team's sales officer.\n\n"
+        "Jerry went around the table. “Lonely is the right word,” Jerry says."
+    )
+    assert _speech(text) == [("Lonely is the right word,", "Jerry Jones")]
