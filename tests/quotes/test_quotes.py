@@ -5835,3 +5835,13 @@ def test_a_son_named_by_his_given_name_and_suffix_never_takes_his_fathers_given_
         "Jerry went around the table. “Lonely is the right word,” Jerry says."
     )
     assert _speech(text) == [("Lonely is the right word,", "Jerry Jones")]
+
+
+def test_a_bidding_verb_and_a_chief_officers_letters_are_no_part_of_a_name() -> None:
+    text = _article(
+        "At the home of Verizon CIO Shaygan Kheradpir, executives showed the service.\n\n"
+        "“We built it in software,” Kheradpir said.\n\n"
+        "Ask Damien Chazelle, the director behind the film, and he will name the sky.\n\n"
+        "“I had a little bit of capital,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Shaygan Kheradpir", "Damien Chazelle"]
