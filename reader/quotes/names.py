@@ -796,7 +796,36 @@ _AGE_AFTER = re.compile(r"\s*[,(]\s*(\d{1,2})\s*(?:,|\))")
 # The words that open a storm's name ("Hurricane Harvey", "Tropical Storm Alberto").
 _STORMS = frozenset({"hurricane", "cyclone", "typhoon", "superstorm"})
 # Last words of a programme named after its host ("The Dan Wootton Interview").
-_SHOW_WORDS = frozenset({"show", "interview", "podcast", "hour", "programme", "program"})
+_SHOW_WORDS = frozenset(
+    {"show", "interview", "podcast", "hour", "programme", "program", "live", "tonight"}
+)
+# Last words of an occasion's name ("Holocaust Remembrance Day", "Pride Week").
+_OCCASION_WORDS = frozenset({"day", "week", "eve"})
+# First words of an occasion of two words ("Election Day", "Boxing Day"; "Canada Day" by its
+# place).
+_OCCASION_LEADS = frozenset(
+    {
+        "election",
+        "labour",
+        "labor",
+        "boxing",
+        "memorial",
+        "independence",
+        "remembrance",
+        "thanksgiving",
+        "christmas",
+        "easter",
+        "pride",
+        "inauguration",
+        "polling",
+        "voting",
+        "budget",
+        "family",
+        "earth",
+        "veterans",
+        "armistice",
+    }
+)
 _STORMS_OF_TWO = frozenset(
     {"tropical storm", "tropical cyclone", "tropical depression", "super typhoon", "winter storm"}
 )
@@ -2276,6 +2305,16 @@ class Entities:
             # "The Dan Wootton Interview", "The Kelly Clarkson Show": a programme named after
             # its host; the host is the person ("Wootton asked" is Dan Wootton)
             run, words, folded = run[:-1], words[:-1], folded[:-1]
+        if (
+            folded[-1] in _OCCASION_WORDS
+            and not run[-1].possessive
+            and not is_given_name(run[0].word)  # (Doris Day, Chris Day: people)
+            and (len(run) >= 3 or folded[0] in _OCCASION_LEADS or is_place(folded[0]))
+        ):  # (not "Isadore Day", a surname after a given name no list holds)
+            # "Holocaust Remembrance Day", "Canada Day", "Pride Week": an occasion, named
+            # like a person and never one (a "he said" nearby is no one's here)
+            self._place(run, words)
+            return
         storm = _storm_words(folded)
         if storm and 1 <= len(run) - storm <= 2:
             # "Cyclone Debbie", "Hurricane Harvey": weather, named like a person and never

@@ -5845,3 +5845,13 @@ def test_a_bidding_verb_and_a_chief_officers_letters_are_no_part_of_a_name() -> 
         "“I had a little bit of capital,” he said."
     )
     assert [s for _, s in _speech(text)] == ["Shaygan Kheradpir", "Damien Chazelle"]
+
+
+def test_an_occasion_and_a_programme_named_like_people_are_neither() -> None:
+    text = _article(
+        "Jennifer Aniston appeared on Jimmy Kimmel Live on Tuesday.\n\n"
+        "“I can not imagine how this happens to you,” Kimmel said.\n\n"
+        "The statement came out on Holocaust Remembrance Day. “We’ll see,” he said.\n\n"
+        "Chief Isadore Day spoke next. “It took 24 years,” Day said."
+    )
+    assert [s for _, s in _speech(text)] == ["Jimmy Kimmel", "Jimmy Kimmel", "Isadore Day"]
