@@ -264,3 +264,16 @@ def test_a_set_whose_pages_another_script_fetched_reads_them_without_a_repositor
     assert pages.main("prog", "", ["--texts", str(tmp_path / "texts")]) == 0
     assert read == [(None, "a-page")]  # no repository was made, nor fetched
     assert (tmp_path / "texts" / "set-page.txt").read_text(encoding="utf-8").startswith("Title\n")
+
+
+def test_the_fixtures_labels_are_of_chosen_pages_one_a_site() -> None:
+    from bench.convert_fixtures_quotes import LABELS
+    from bench.fetch_news_fixtures import SPLIT
+
+    articles = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
+    assert len(articles) == 44 and all(isinstance(a["labels"], list) for a in articles.values())
+    with SPLIT.open(encoding="utf-8", newline="") as handle:
+        rows = {row["file"]: row for row in csv.DictReader(handle)}
+    pages = [rows[name.removeprefix("fixtures-")] for name in articles]
+    assert all(row["set"] == "openings-test" and row["language"] == "English" for row in pages)
+    assert len({row["site"] for row in pages}) == 44  # one page a site
