@@ -95,8 +95,10 @@ class Backups:
         ]
         return starting[0] if len(starting) == 1 else None
 
-    def take(self, kind: str) -> Backup | None:
-        """Copy the database file as it is now; None when there is no file yet.
+    def take(self, kind: str, spare: Path | None = None) -> Backup | None:
+        """Copy the database file as it is now; None when there is no file yet. Pruning the
+        older backups of `kind` never deletes `spare` (the backup a restore is about to put
+        back, when it is itself a before-restore one).
 
         `OSError` when it cannot be written, or when `.reader-backups` is a link: backups
         are kept only in a real folder beside the database, so that a link in a library
@@ -113,7 +115,7 @@ class Backups:
         copy_atomically(self.db, target)
         if self._last is not None:
             self._last[kind] = taken
-        self._prune(kind, target)
+        self._prune(kind, target, spare)
         return Backup(target, kind, taken)
 
     def before_write(self) -> None:
@@ -144,11 +146,12 @@ class Backups:
         if recent is None or recent > moment or moment - recent >= RECENT_EVERY:
             self.take("recent")
 
-    def _prune(self, kind: str, taken: Path) -> None:
+    def _prune(self, kind: str, taken: Path, spare: Path | None = None) -> None:
         """Keep the newest backups of `kind`, and always the one just `taken`: a backup
         stamped in the future sorts first, and must not make Reader delete the copy it has
-        just made of the user's database (before a restore, the only one)."""
-        others = [b for b in self.list() if b.kind == kind and b.path != taken]
+        just made of the user's database (before a restore, the only one). `spare` is kept
+        too, and not counted."""
+        others = [b for b in self.list() if b.kind == kind and b.path not in {taken, spare}]
         for old in others[KEEP[kind] - 1 :]:
             with contextlib.suppress(OSError):
                 old.path.unlink()

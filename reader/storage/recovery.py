@@ -77,7 +77,9 @@ def restore(db: Path, backup: Backup) -> Backup | None:
             store.close()
     with locked(db):
         try:
-            kept = Backups(db).take("before-restore") if db.exists() else None
+            # (never pruning the backup being put back: the oldest of five before-restore
+            # backups was deleted by the one taken before restoring it)
+            kept = Backups(db).take("before-restore", spare=backup.path) if db.exists() else None
             if journal.exists():  # changes the fold could not take in: kept, not replayed
                 journal.set_aside(db.parent / FOLDER, journal.path.stat().st_size)
                 journal.remove()

@@ -107,6 +107,24 @@ def test_backups_stamped_in_the_future_never_cost_the_one_just_taken(tmp_path: P
     assert sum(b.taken.year < 9999 for b in recents) == 2
 
 
+def test_restoring_the_oldest_before_restore_backup_never_prunes_it_first(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 3)
+    folder = tmp_path / ".reader-backups"
+    # KEEP before-restore backups, the oldest holding the 3 annotations, the rest none
+    stamps = [f"20260101-00000{n}-000000" for n in range(KEEP["before-restore"])]
+    for number, stamp in enumerate(stamps):
+        data = json.loads(db.read_text())
+        if number:
+            data["annotations"] = {}
+        (folder / f"reader.json.before-restore.{stamp}.json").write_text(json.dumps(data))
+    [oldest] = [b for b in Backups(db).list() if stamps[0] in b.path.name]
+    store.close()
+    restore(db, oldest)  # its own before-restore backup made it the sixth: it was deleted
+    assert len(Store(db)) == 3
+
+
 def test_a_damaged_database_can_be_restored_and_is_itself_kept(tmp_path: Path) -> None:
     db = tmp_path / "reader.json"
     saves(Store(db), 1)
