@@ -279,6 +279,9 @@ def merge_files(base: Path | None, ours: Path, theirs: Path, out: Path) -> Merge
     mine = read_database(ours, with_journal=False)
     other = read_database(theirs, with_journal=False)
     ancestor = read_database(base, with_journal=False) if base else None
+    for path, tables in ((ours, mine), (theirs, other), (base, ancestor)):
+        if path is not None and tables is not None:
+            _every_annotation_has_its_article(tables, path)
     merged, report = merge_tables(mine, other, ancestor)
     generation = max(_generation(mine), _generation(other)) + 1
     merged.meta.update(schema=SCHEMA_VERSION, generation=generation)
@@ -287,6 +290,20 @@ def merge_files(base: Path | None, ours: Path, theirs: Path, out: Path) -> Merge
     except OSError as error:
         raise MergeError(f"{out}: cannot write the merged database ({error.strerror})") from None
     return report
+
+
+def _every_annotation_has_its_article(tables: Tables, path: Path) -> None:
+    """`MergeError` when annotations of the file name an article it does not hold: merged,
+    they would read as deleted on that side and be deleted from the other (found by an
+    attack: a hand-resolved file that lost an article's record cost both sides its
+    annotations)."""
+    orphans = [a for a in tables.annotations.values() if a.article_id not in tables.articles]
+    if orphans:
+        raise MergeError(
+            f"{path}: {plural(len(orphans), 'annotation')} "
+            f"{'names' if len(orphans) == 1 else 'name'} an article the file does not "
+            "hold; not merged (resolve the conflict by hand, or run `reader doctor` on it)"
+        )
 
 
 def _generation(tables: Tables) -> int:

@@ -214,3 +214,18 @@ def test_a_damaged_database_is_refused_in_one_line(tmp_path: Path) -> None:
     with pytest.raises(MergeError):
         merge_files(None, bad, bad, out)
     assert out.read_text() == "ours"  # left as it was
+
+
+def test_a_side_whose_annotations_name_an_article_it_lacks_is_not_merged(tmp_path: Path) -> None:
+    base = tables(note("a", "ann"), note("b", "ann"), note("c", "ann", article=2))
+    ours = tables(note("a", "ann"), note("b", "ann"), note("c", "ann", "new", article=2))
+    theirs = tables(note("a", "ann"), note("b", "ann"), note("c", "ann", article=2), articles=[WAR])
+    paths = {}
+    for name, table in (("base", base), ("ours", ours), ("theirs", theirs)):
+        paths[name] = tmp_path / f"{name}.json"
+        paths[name].write_bytes(b"".join(table.file_chunks()))
+    before = paths["ours"].read_bytes()
+    with pytest.raises(MergeError) as refused:  # (merged, "a" and "b" read as theirs deleted)
+        merge_files(paths["base"], paths["ours"], paths["theirs"], paths["ours"])
+    assert "theirs.json: 2 annotations name an article" in str(refused.value)
+    assert paths["ours"].read_bytes() == before
