@@ -152,6 +152,11 @@ class Backups:
         just made of the user's database (before a restore, the only one). `spare` is kept
         too, and not counted."""
         others = [b for b in self.list() if b.kind == kind and b.path not in {taken, spare}]
+        # Stamped after this one, from a clock once ahead or a copied folder: pruned first,
+        # never counted as newer than the user's real backups (four files dated 2099 made
+        # each new backup delete the last real one)
+        now = datetime.now()
+        others.sort(key=lambda backup: backup.taken > now)  # (stable: newest first otherwise)
         for old in others[KEEP[kind] - 1 :]:
             with contextlib.suppress(OSError):
                 old.path.unlink()

@@ -163,3 +163,20 @@ def test_a_backup_whose_records_are_damaged_is_not_put_in_place(tmp_path: Path) 
         restore(db, backup)
     assert db.read_bytes() == before
     assert len(Store(db)) == 2
+
+
+def test_backups_stamped_in_the_future_are_pruned_before_the_real_ones(tmp_path: Path) -> None:
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 2)
+    folder = tmp_path / ".reader-backups"
+    for second in range(KEEP["before-restore"] - 1):  # a synced folder's files dated 2099
+        (folder / f"reader.json.before-restore.20990101-00000{second}-000000.json").write_text(
+            db.read_text()
+        )
+    [recent] = [b for b in Backups(db).list() if b.kind == "recent"]
+    first = restore(db, recent)  # the user's 2 annotations, kept
+    assert first is not None
+    restore(db, recent)  # a second restore must not prune the first one's backup
+    assert first.path.exists()
+    assert len(json.loads(first.path.read_text())["annotations"]) == 2
