@@ -194,7 +194,11 @@ class Journal:
 
     def set_aside(self, folder: Path, keep: int) -> Path:
         """Copy the journal into `folder` (for the user to look into), then cut it to its
-        first `keep` bytes; the copy's path."""
+        first `keep` bytes; the copy's path. `OSError` when `folder` is a link: the copy
+        is the user's data, kept only in a real folder beside the database (a link in a
+        shared library could make Reader write it anywhere), as backups are."""
+        if folder.is_symlink():
+            raise OSError(f"{folder} is a link; damaged journals are kept only in a real folder")
         folder.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         copy = folder / f"{self.path.name.lstrip('.')}.damaged.{stamp}"

@@ -432,3 +432,17 @@ def test_a_crafted_journal_change_is_one_line_everywhere_and_the_doctor_sets_it_
     assert "Traceback" not in mended.stderr
     again = run_reader("list", "--library", str(db.parent))
     assert again.returncode == 0 and "Traceback" not in again.stderr
+
+
+def test_a_damaged_journal_is_never_set_aside_through_a_link(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / ".reader-backups").symlink_to(elsewhere)  # a shared library's link
+    journal = Journal(library / "reader.json")
+    journal.path.write_bytes(b"the user's changes\n")
+    with pytest.raises(OSError, match="is a link"):
+        journal.set_aside(library / ".reader-backups", 0)
+    assert list(elsewhere.iterdir()) == []
+    assert journal.path.read_bytes() == b"the user's changes\n"  # not cut either
