@@ -421,7 +421,8 @@ class _Examination:
             used: dict[str, str] = {}
             for doc in self.data.get("annotations", {}).values():
                 values = doc.get(field_name) if isinstance(doc, dict) else None
-                for name in [values] if isinstance(values, str) else values or []:
+                names = [values] if isinstance(values, str) else values
+                for name in names if isinstance(names, list) else []:  # (a number: see records)
                     if isinstance(name, str) and name_key(name) not in known:
                         used.setdefault(name_key(name), name)
             for key, name in used.items():

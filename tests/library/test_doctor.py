@@ -254,3 +254,21 @@ def test_a_folder_named_like_a_temporary_file_is_left_alone(tmp_path: Path) -> N
     assert "not a file Reader left; left alone" in result.stdout
     assert (library / ".reader.json.xyz.tmp").is_dir()
     assert not (library / ".reader.json.0a1b2c.tmp").exists()  # Reader's own: removed
+
+
+def test_doctor_names_an_annotation_whose_source_is_a_number_in_one_line(tmp_path: Path) -> None:
+    from reader.core.records import new_annotation
+    from reader.library.doctor import examine
+
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    article = store.add_article(path="a.txt", title="T", sha256="0")
+    store.save_annotation(new_annotation(article.id, "Title\n\nSome words.", 7, 11, source="Ann"))
+    store.close()
+    data = json.loads(db.read_text())
+    [record] = data["annotations"].values()
+    record["source"] = 5  # a hand edit, or a script
+    db.write_text(json.dumps(data))
+    for fix in (False, True):  # (a traceback in the codebook's check, both ways)
+        findings = examine(db, fix=fix).findings
+        assert any(f.severity == "error" and "malformed" in f.message for f in findings)
