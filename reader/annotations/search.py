@@ -976,7 +976,11 @@ class SearchIndex:
             if by_article is not None:
                 doc_articles = self._docs.column("article")
                 weight = TITLE_WEIGHT if field is None else np.float32(1.0)
-                np.maximum(scores, by_article[doc_articles] * weight, out=scores)
+                # (an annotation of an article the database lacks, which `reader doctor`
+                # reports, has no title: no score from it, and no IndexError)
+                known = (doc_articles >= 0) & (doc_articles < by_article.size)
+                titled = np.where(known, by_article[np.where(known, doc_articles, 0)], 0)
+                np.maximum(scores, titled * weight, out=scores)
         return scores
 
     def _title_scores(self, term: str, matched: set[str], prefix: bool) -> np.ndarray | None:

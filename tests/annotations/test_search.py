@@ -282,3 +282,25 @@ def test_a_query_of_many_words_stops_reading_at_the_first_that_matches_nothing(
     assert index.search(f"canada {words}").hits == []
     assert len(calls) <= 2
     assert sources(index.search("canada authority")) == ["Doug King"]
+
+
+def test_an_annotation_of_an_article_the_database_lacks_is_searched_without_error(
+    tmp_path: Path,
+) -> None:
+    import json as json_module
+
+    from reader.annotations.search import search_store
+
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    canada = store.add_article(path="a.txt", title="Canada news", sha256="0")
+    other = store.add_article(path="b.txt", title="Other", sha256="1")
+    text = "Title\n\nCanada will help, said the minister.\n"
+    store.save_annotation(new_annotation(canada.id, text, 7, 12, source="Ann"))
+    store.save_annotation(new_annotation(other.id, text, 7, 12, source="Bob"))
+    store.close()
+    data = json_module.loads(db.read_text())
+    del data["articles"][str(other.id)]  # a hand edit; `reader doctor` reports it
+    db.write_text(json_module.dumps(data))
+    results = search_store(Store(db), "canada")  # (an IndexError from the title scores)
+    assert {hit.annotation.source for hit in results.hits} >= {"Ann"}
