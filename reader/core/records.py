@@ -24,6 +24,10 @@ CONTEXT_CHARS = 32  # characters of context kept each side of a quote, for re-an
 # A character offset into an article's text (never past 2**53: a crafted 10**20 made search
 # fail on an integer overflow)
 Position = Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)]
+# An article's id as an annotation names it: the range the articles table allows (a number
+# past it, 2**70, opened but broke search and the app, and doctor --fix then wrote a
+# placeholder article that no command would open).
+ArticleId = Annotated[int, msgspec.Meta(ge=1, le=2**53 - 1)]
 Kind = Literal["quotation", "passage"]
 QUOTATION: Kind = "quotation"  # the speaker's own words, inside quote marks
 PASSAGE: Kind = "passage"  # anything else: a paraphrase, context, a sentence
@@ -82,7 +86,7 @@ class Annotation(msgspec.Struct, frozen=True, gc=False):
     """
 
     id: str
-    article_id: int
+    article_id: ArticleId
     start: Position
     end: Position
     quote: str

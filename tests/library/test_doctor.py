@@ -272,3 +272,26 @@ def test_doctor_names_an_annotation_whose_source_is_a_number_in_one_line(tmp_pat
     for fix in (False, True):  # (a traceback in the codebook's check, both ways)
         findings = examine(db, fix=fix).findings
         assert any(f.severity == "error" and "malformed" in f.message for f in findings)
+
+
+def test_an_annotation_naming_an_article_id_past_any_is_refused_and_never_given_one(
+    tmp_path: Path,
+) -> None:
+    from reader.core.records import new_annotation
+    from reader.library.doctor import examine
+    from reader.storage.database import StoreError
+
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    article = store.add_article(path="a.txt", title="T", sha256="0")
+    store.save_annotation(new_annotation(article.id, "Title\n\nSome words.", 7, 11, source="Ann"))
+    store.close()
+    data = json.loads(db.read_text())
+    [record] = data["annotations"].values()
+    record["article_id"] = 2**70  # opened, then broke search; --fix wrote a placeholder
+    db.write_text(json.dumps(data))
+    with pytest.raises(StoreError):
+        Store(db)
+    findings = examine(db, fix=True).findings
+    assert any(f.severity == "error" and "malformed" in f.message for f in findings)
+    assert json.loads(db.read_text())["articles"].keys() == data["articles"].keys()

@@ -132,7 +132,7 @@ _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 _name = st.sampled_from(["Doug King", "Zoë Ünal", "public safety", "policing", "𠮷 name", "x"])
 _record = st.fixed_dictionaries(
     {
-        "article_id": st.integers(0, 2**40),
+        "article_id": st.integers(1, 2**40),
         "start": st.integers(0, 2**40),
         "length": st.integers(0, 500),
         "quote": _text,
