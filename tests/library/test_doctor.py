@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -256,9 +257,12 @@ def test_a_folder_named_like_a_temporary_file_is_left_alone(tmp_path: Path) -> N
     assert not (library / ".reader.json.0a1b2c.tmp").exists()  # Reader's own: removed
 
 
-def test_doctor_names_an_annotation_whose_source_is_a_number_in_one_line(tmp_path: Path) -> None:
+def _one_annotation_edited(
+    tmp_path: Path, field: str, value: object
+) -> tuple[Path, dict[str, Any]]:
+    """A database of one article and one annotation, that annotation's `field` then set to
+    `value` by hand, as a script or a hand edit would; (its path, what it holds)."""
     from reader.core.records import new_annotation
-    from reader.library.doctor import examine
 
     db = tmp_path / "reader.json"
     store = Store(db)
@@ -267,8 +271,15 @@ def test_doctor_names_an_annotation_whose_source_is_a_number_in_one_line(tmp_pat
     store.close()
     data = json.loads(db.read_text())
     [record] = data["annotations"].values()
-    record["source"] = 5  # a hand edit, or a script
+    record[field] = value
     db.write_text(json.dumps(data))
+    return db, data
+
+
+def test_doctor_names_an_annotation_whose_source_is_a_number_in_one_line(tmp_path: Path) -> None:
+    from reader.library.doctor import examine
+
+    db, _ = _one_annotation_edited(tmp_path, "source", 5)
     for fix in (False, True):  # (a traceback in the codebook's check, both ways)
         findings = examine(db, fix=fix).findings
         assert any(f.severity == "error" and "malformed" in f.message for f in findings)
@@ -277,19 +288,11 @@ def test_doctor_names_an_annotation_whose_source_is_a_number_in_one_line(tmp_pat
 def test_an_annotation_naming_an_article_id_past_any_is_refused_and_never_given_one(
     tmp_path: Path,
 ) -> None:
-    from reader.core.records import new_annotation
     from reader.library.doctor import examine
     from reader.storage.database import StoreError
 
-    db = tmp_path / "reader.json"
-    store = Store(db)
-    article = store.add_article(path="a.txt", title="T", sha256="0")
-    store.save_annotation(new_annotation(article.id, "Title\n\nSome words.", 7, 11, source="Ann"))
-    store.close()
-    data = json.loads(db.read_text())
-    [record] = data["annotations"].values()
-    record["article_id"] = 2**70  # opened, then broke search; --fix wrote a placeholder
-    db.write_text(json.dumps(data))
+    # (opened, then broke search; --fix wrote a placeholder article no command would open)
+    db, data = _one_annotation_edited(tmp_path, "article_id", 2**70)
     with pytest.raises(StoreError):
         Store(db)
     findings = examine(db, fix=True).findings
