@@ -1317,9 +1317,10 @@ class _Finder:
         if _CALLED_AFTER.match(follow):
             return QuoteFinding(quote, speech=False), None
         if (
-            _named_by_its_case(inner_text, words, ended=not _spoken_in(follow[:40]))
+            _named_by_its_case(inner_text, words)
             and not naming
             and not _spoken_in(lead)
+            and not (inner_text.rstrip()[-1:] in {".", ","} and _spoken_in(follow[:40]))
         ):
             # “Sesame Street”, “Ancient Aliens”, “You, Me and The Apocalypse”, “I Am Legend,”
             # which …: every word capitalised, with no verb of speech or naming before it (nor,
@@ -3251,8 +3252,9 @@ class _Finder:
 
     def _named_later_in_sentence(self, at: int) -> frozenset[int]:
         """The people (by id) named between `at` (a pronoun's verb) and the quotation after
-        it in the same sentence, outside quotations: "He says that Jenner was “nice to every person”" (a pronoun
-        never stands for a name its own clause goes on to give: he is someone else)."""
+        it in the same sentence, outside quotations: "He says that Jenner was “nice to every
+        person”" (a pronoun never stands for a name its own clause goes on to give: he is
+        someone else)."""
         index = bisect_right(self._sentence_starts, at) - 1
         end = self.structure.sentences[index].end if index >= 0 else at
         return frozenset(
@@ -4401,16 +4403,17 @@ def _title_case(inner: str, words: list[str]) -> bool:
     return bool(significant) and sum(w[:1].isupper() for w in significant) / len(significant) >= 0.6
 
 
-def _named_by_its_case(inner: str, words: list[str], ended: bool = False) -> bool:
+def _named_by_its_case(inner: str, words: list[str]) -> bool:
     """A name or a title by its letters: two to seven words, every one but the small ones
-    capitalised (two at least), none all capitals, and nothing a cry or (unless `ended`
-    allows it) a sentence or a clause ends in ("“Sesame Street”", not "“Red for Ed,”",
-    "“Marco! Marco!”", "“STOP”")."""
+    capitalised (two at least), none all capitals, no cry and no two sentences ("“Sesame
+    Street”", "“I Am Legend,”"; not "“Marco! Marco!”", "“STOP”", "“Game 1,001. Tuesday in
+    Dallas.”"). A comma or a full stop at its end may be its sentence's, US style: whether
+    speech follows is for the caller ("“Red for Ed,” they shouted")."""
     stripped = inner.strip()
     if not 2 <= len(words) <= 7 or stripped.isupper() or stripped[-1:] in {";", ":"}:
         return False
-    if (stripped[-1:] in {".", ","} and not ended) or ". " in stripped:
-        return False  # (two sentences are no title: "Game 1,001. Tuesday in Dallas.")
+    if ". " in stripped:
+        return False
     if "!" in stripped or "?" in stripped or not words[0][:1].isupper():
         return False
     significant = [w for w in words if w.casefold() not in _SMALL_WORDS]

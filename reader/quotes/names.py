@@ -801,31 +801,9 @@ _SHOW_WORDS = frozenset(
 )
 # Last words of an occasion's name ("Holocaust Remembrance Day", "Pride Week").
 _OCCASION_WORDS = frozenset({"day", "week", "eve"})
-# First words of an occasion of two words ("Election Day", "Boxing Day"; "Canada Day" by its
-# place).
-_OCCASION_LEADS = frozenset(
-    {
-        "election",
-        "labour",
-        "labor",
-        "boxing",
-        "memorial",
-        "independence",
-        "remembrance",
-        "thanksgiving",
-        "christmas",
-        "easter",
-        "pride",
-        "inauguration",
-        "polling",
-        "voting",
-        "budget",
-        "family",
-        "earth",
-        "veterans",
-        "armistice",
-    }
-)
+# First words of an occasion of two words ("Election Day", "Boxing Day"; "Canada Day" is one
+# by its place).
+_OCCASION_LEADS = words("occasion_leads")
 _STORMS_OF_TWO = frozenset(
     {"tropical storm", "tropical cyclone", "tropical depression", "super typhoon", "winter storm"}
 )
