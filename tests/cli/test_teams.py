@@ -308,3 +308,26 @@ def test_one_annotation_already_there_is_said_in_the_singular(
     again = run_reader("import", str(one), "--library", str(alice))
     assert "imported 1 annotation" in first.stdout
     assert "1 was already there" in again.stdout
+
+
+def test_the_merge_driver_refuses_a_side_that_lost_an_articles_record(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    # (a hand-resolved conflict: their file lost the ICE article's record, its annotations
+    # kept; merged, they read as deleted there and were deleted from ours, exit 0)
+    base = tmp_path / "base.json"
+    shutil.copy(tagged_library / "reader.json", base)
+    ours = tmp_path / "ours.json"
+    shutil.copy(base, ours)
+    theirs = tmp_path / "theirs.json"
+    data = json.loads(base.read_text(encoding="utf-8"))
+    [annotation, *_] = data["annotations"].values()
+    for key in [k for k, a in data["articles"].items() if a["id"] == annotation["article_id"]]:
+        del data["articles"][key]
+    theirs.write_text(json.dumps(data), encoding="utf-8")
+    before = ours.read_bytes()
+    result = run_reader("merge-driver", str(base), str(ours), str(theirs), "reader.json")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "name an article the file does not hold" in result.stderr
+    assert str(theirs) in result.stderr and result.stderr.count("\n") == 1
+    assert ours.read_bytes() == before  # git keeps the conflict; nothing is lost
