@@ -48,6 +48,7 @@ from reader.storage.database import (
     schema_of_generation,
 )
 from reader.storage.journal import Journal, JournalError
+from reader.storage.json_keys import key_used_twice, used_twice_message
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import damaged_change, replayed
 from reader.storage.tinydb_storage import read_database_bytes
@@ -514,6 +515,9 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
                     f"{db}: not a Reader database (a JSON {type(data).__name__}, not an object of tables)",
                 )
             )
+            return checkup
+        if (key := key_used_twice(raw)) is not None:
+            checkup.findings.append(Finding("error", f"{db}: {used_twice_message(key)}"))
             return checkup
         waiting = _journal_records(db, data, checkup)
         if waiting:

@@ -36,6 +36,7 @@ from reader.core.merge_rule import moment, resolve, same_content, stays_deleted
 from reader.core.records import QUICK_KEYS, Annotation, ArticleRecord, Source, Theme
 from reader.core.wording import plural
 from reader.storage.journal import Journal, JournalError
+from reader.storage.json_keys import key_used_twice, used_twice_message
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import ANNOTATIONS, Tables, TablesError, replayed
 
@@ -94,6 +95,8 @@ def tables_of(raw: bytes, name: str, journal: Journal | None = None) -> Tables:
         data = msgspec.json.decode(raw)
     except (msgspec.DecodeError, RecursionError) as error:
         raise MergeError(f"{name}: not a Reader database ({error}); name a reader.json") from None
+    if (key := key_used_twice(raw)) is not None:
+        raise MergeError(f"{name}: {used_twice_message(key)}")
     version = schema_of(data)
     if version is None:
         raise MergeError(f"{name}: not a Reader database (no schema version); name a reader.json")

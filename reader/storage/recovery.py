@@ -12,6 +12,7 @@ aside beside the backups. A running Reader notices the new file and reloads it.
 from __future__ import annotations
 
 import contextlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from reader.storage.atomic import copy_atomically
 from reader.storage.backups import FOLDER, Backup, Backups
 from reader.storage.database import Store, StoreError, locked
 from reader.storage.journal import Journal
+from reader.storage.json_keys import key_used_twice
 from reader.storage.merging import MergeError, tables_of
 from reader.storage.migrations import SCHEMA_VERSION, schema_of
 from reader.storage.tinydb_storage import read_database_bytes
@@ -44,9 +46,12 @@ class BackupInfo:
 def describe(backup: Backup) -> BackupInfo:
     """Open a backup on its own and count what it holds."""
     try:
-        data = msgspec.json.decode(read_database_bytes(backup.path))
+        raw = read_database_bytes(backup.path)
+        data = msgspec.json.decode(raw)
     except (OSError, msgspec.DecodeError, RecursionError) as error:
         return BackupInfo(backup, problem=f"unreadable ({error})")
+    if (key := key_used_twice(raw)) is not None:
+        return BackupInfo(backup, problem=f"the key {json.dumps(key)} is used twice in one object")
     version = schema_of(data)
     if version is None:
         return BackupInfo(backup, problem="no schema version: not a Reader database")

@@ -40,6 +40,7 @@ from reader.core.records import (
     checked,
 )
 from reader.core.text import clean_line
+from reader.storage.json_keys import key_used_twice, used_twice_message
 from reader.storage.tinydb_storage import TableSpan
 
 CHUNK = 500  # documents encoded at a time (each batch is bytes held twice: 0.3 MB)
@@ -330,7 +331,10 @@ def _span_pieces(
                 yield decoded
                 return
     yield _AFRESH
-    yield _decoded_whole(span.read())
+    whole = span.read()
+    if (key := key_used_twice(whole)) is not None:  # (keys that did not rise)
+        raise TablesError(used_twice_message(key))
+    yield _decoded_whole(whole)
 
 
 def _last_boundary(data: bytearray) -> int:

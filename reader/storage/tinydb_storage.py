@@ -32,6 +32,7 @@ from tinydb.storages import Storage
 from reader.core.collector import collector_paused
 from reader.core.files import open_regular, read_bounded, read_regular
 from reader.storage.atomic import write_atomically
+from reader.storage.json_keys import key_used_twice, used_twice_message
 
 CHUNK = 2000  # documents encoded at a time
 
@@ -196,7 +197,8 @@ class TableView:
 class StorageError(Exception):
     """The database file cannot be read as a Reader database; one line for the user.
 
-    `reason` says what kind of trouble: "io", "empty", "json" or "shape".
+    `reason` says what kind of trouble: "io", "empty", "json", "shape" or "twice" (a key
+    used twice in one object).
     """
 
     def __init__(self, message: str, reason: str) -> None:
@@ -293,12 +295,20 @@ class AtomicJSONStorage(Storage):
             for name, table in loaded.items():
                 if isinstance(table, msgspec.Raw):
                     loaded[name] = _span_of(table, raw, handle, skip)
+            self._refuse_a_key_used_twice(_outside_spans(raw, loaded.values(), skip))
             return loaded
         if not isinstance(decoded, dict):
             raise StorageError(
                 f"{self.path}: not a Reader database (expected a JSON object of tables)", "shape"
             )
+        self._refuse_a_key_used_twice(raw)
         return decoded
+
+    def _refuse_a_key_used_twice(self, raw: bytes) -> None:
+        """A key twice in one object would be read as its last copy, the others dropped."""
+        key = key_used_twice(raw)
+        if key is not None:
+            raise StorageError(f"{self.path}: {used_twice_message(key)}", "twice")
 
     def _chunks(self, data: dict[str, Any]) -> Iterator[bytes]:
         """The JSON of `data`, a piece at a time: a write never holds the whole file in memory."""
@@ -316,6 +326,21 @@ class AtomicJSONStorage(Storage):
                 yield (b"," if start else b"") + piece[1:-1]
             yield b"}"
         yield b"}"
+
+
+def _outside_spans(raw: bytes, tables: Iterable[Any], skip: int) -> bytes:
+    """`raw` with each table read later from where it lies in the file left out (`{}` in
+    its place): its pieces' keys are checked as they are read (they must rise)."""
+    spans = sorted((t for t in tables if isinstance(t, TableSpan)), key=lambda t: t.start)
+    if not spans:
+        return raw
+    parts: list[bytes] = []
+    at = 0
+    for span in spans:
+        parts += [raw[at : span.start - skip], b"{}"]
+        at = span.start - skip + span.length
+    parts.append(raw[at:])
+    return b"".join(parts)
 
 
 def _span_of(

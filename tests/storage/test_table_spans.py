@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from reader.core.records import DatabaseFile
 from reader.storage import tables, tinydb_storage
 from reader.storage.database import Store, StoreError
+from reader.storage.json_keys import key_used_twice, used_twice_message
 from reader.storage.migrations import SCHEMA_VERSION
 from reader.storage.tables import Tables, TablesError
 from reader.storage.tinydb_storage import TableSpan
@@ -72,8 +73,11 @@ def _file(annotations: bytes | dict[str, Any], *, order: tuple[str, ...] = ()) -
 
 
 def _one_decode(content: bytes) -> dict[str, Any]:
-    """The records as the whole file decoded at once gives them (the way before spans)."""
+    """The records as the whole file decoded at once gives them (the way before spans), or
+    the refusal of a key used twice (which that decode would keep the last copy of)."""
     content = content.removeprefix(b"\xef\xbb\xbf")
+    if (key := key_used_twice(content)) is not None:
+        raise TablesError(used_twice_message(key))
     raw = msgspec.json.Decoder(DatabaseFile).decode(content).annotations
     return Tables.decode_annotations(bytes(raw))
 
