@@ -4364,8 +4364,12 @@ def _titled(lead: str) -> bool:
 
 
 def _inside_noun_phrase(lead: str, follow: str) -> bool:
-    """ "the “History” section", "that “a-ha!” moment": a quoted label inside a noun phrase."""
+    """ "the “History” section", "that “a-ha!” moment": a quoted label inside a noun phrase
+    (its determiner right before the mark: not a sentence's last word, "… I tell her. “Proud,”
+    she says")."""
     before = _WORD.findall(lead)[-1:]
+    if before and not lead.rstrip().endswith(before[0]):
+        return False
     after = re.match(r"^\s*([a-z]+)", follow)
     if not before or after is None:
         return False

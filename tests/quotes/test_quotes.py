@@ -5855,3 +5855,19 @@ def test_an_occasion_and_a_programme_named_like_people_are_neither() -> None:
         "Chief Isadore Day spoke next. “It took 24 years,” Day said."
     )
     assert [s for _, s in _speech(text)] == ["Jimmy Kimmel", "Jimmy Kimmel", "Isadore Day"]
+
+
+def test_a_word_ending_the_sentence_before_a_quotation_is_no_determiner_of_it() -> None:
+    # ("her" and "this" end a sentence here: "her “Proud” she says" is no noun phrase)
+    text = _article(
+        "Maria Lopez smiles when I tell her. “Proud,” she says.\n\n"
+        "She laughs at this. “Relieved,” she adds. The “History” section is long."
+    )
+    assert _speech(text) == [("Proud,", "Maria Lopez"), ("Relieved,", "Maria Lopez")]
+
+
+def test_reminded_reports_speech() -> None:
+    text = _article(
+        "Jerry Jones spoke about the draft.\n\n“And Zack,” Stephen Jones reminded his father."
+    )
+    assert _speech(text) == [("And Zack,", "Stephen Jones")]
