@@ -28,6 +28,7 @@ from filelock import FileLock, Timeout
 from reader.core.files import open_regular
 from reader.core.text import clean_line
 from reader.storage.atomic import write_atomically
+from reader.storage.json_keys import key_used_twice, used_twice_message
 
 FEEDS_VERSION = 1
 SEEN_LIMIT = 2000  # item addresses remembered per feed (a feed lists 10 to 100)
@@ -130,6 +131,9 @@ class Subscriptions:
             raise FeedError(f"{self.path}: cannot read it ({error.strerror})") from None
         if len(raw) > MAX_FILE_BYTES:
             raise FeedError(f"{self.path}: over {MAX_FILE_BYTES >> 20} MB, not a feeds file")
+        if (key := key_used_twice(raw)) is not None:  # (the next save would drop one)
+            remedy = "or move it away and follow the feeds again (--import an OPML file)"
+            raise FeedError(f"{self.path}: {used_twice_message(key, remedy)}")
         try:
             stored = _DECODER.decode(raw)
             data = _File(stored.version, stored.feeds)

@@ -273,6 +273,23 @@ def test_a_damaged_feeds_file_is_refused_and_kept(empty_library: Path, content: 
     assert path.read_text(encoding="utf-8") == content
 
 
+def test_a_feeds_file_naming_a_key_twice_is_refused_and_kept(empty_library: Path) -> None:
+    # (a conflict resolved by keeping both sides' lines: the second list alone was read,
+    # and the next `follow` wrote the file without the first one's feeds)
+    path = empty_library / "reader.feeds.json"
+    content = (
+        '{"version": 1, "feeds": [{"url": "https://example.com/a.xml", "name": "A"}], '
+        '"feeds": [{"url": "https://example.com/b.xml", "name": "B"}]}'
+    )
+    path.write_text(content, encoding="utf-8")
+    subscriptions = Subscriptions(empty_library / "reader.json")
+    with pytest.raises(FeedError, match='"feeds" is used twice'):
+        subscriptions.feeds()
+    with pytest.raises(FeedError), subscriptions.editing() as feeds:
+        feeds.append(Feed(url="https://example.com/c.xml", name="C"))
+    assert path.read_text(encoding="utf-8") == content
+
+
 def test_many_feeds_of_one_name_get_numbers_in_order(empty_library: Path) -> None:
     from reader.library.following import import_opml
 
