@@ -63,6 +63,7 @@ from reader.quotes.names import (
     LAST_WORD,
     MALE,
     MODIFIER_ENDINGS,
+    NUMBER_WORDS,
     ORG_WORDS,
     PRONOUNS,
     TITLES,
@@ -4013,6 +4014,17 @@ _SUBJECT_PRONOUN = {
 }
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "one", "another"})
 _OWNER_OPENERS = frozenset({"my", "our", "your", "his", "her", "their", "its"})  # "My mother"
+# A count or a share of people, never a name: "Most British observers", "Two Canadian
+# officials", "Several Liberal MPs" (their capitals are a nation's, a party's)
+_COUNT_OPENERS = (
+    (DETERMINERS | NUMBER_WORDS)
+    - _DESCRIPTION_OPENERS
+    - _OWNER_OPENERS
+    - {
+        "this",
+        "that",
+    }
+)
 
 
 def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFinding:
@@ -4044,6 +4056,7 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
                 and (words[1][:1].islower() or words[0].casefold() != "the")  # "A NATO official"
             )
             or (words[0].casefold() in _OWNER_OPENERS and words[1][:1].islower())
+            or words[0].casefold() in _COUNT_OPENERS
         )
     ):
         return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))

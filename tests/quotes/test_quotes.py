@@ -5871,3 +5871,12 @@ def test_reminded_reports_speech() -> None:
         "Jerry Jones spoke about the draft.\n\n“And Zack,” Stephen Jones reminded his father."
     )
     assert _speech(text) == [("And Zack,", "Stephen Jones")]
+
+
+def test_a_count_of_people_is_no_name_whatever_its_capitals() -> None:
+    text = _article(
+        "Most British observers acknowledged that it would happen, and he welcomed a day "
+        "when “our children” would be free.\n\n"
+        "Two Canadian officials said “no.”"
+    )
+    assert [s for _, s in _speech(text)] == [None, None]
