@@ -271,9 +271,9 @@ def test_the_fixtures_labels_are_of_chosen_pages_one_a_site() -> None:
     from bench.fetch_news_fixtures import SPLIT
 
     articles = json.loads(LABELS.read_text(encoding="utf-8"))["articles"]
-    assert len(articles) == 44 and all(isinstance(a["labels"], list) for a in articles.values())
+    assert len(articles) == 66 and all(isinstance(a["labels"], list) for a in articles.values())
     with SPLIT.open(encoding="utf-8", newline="") as handle:
         rows = {row["file"]: row for row in csv.DictReader(handle)}
     pages = [rows[name.removeprefix("fixtures-")] for name in articles]
     assert all(row["set"] == "openings-test" and row["language"] == "English" for row in pages)
-    assert len({row["site"] for row in pages}) == 44  # one page a site
+    assert len({row["site"] for row in pages}) == 66  # one page a site
