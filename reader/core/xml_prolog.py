@@ -12,27 +12,51 @@ to one stays as the text it is.
 from __future__ import annotations
 
 import re
+from xml.parsers import expat
 
-_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
-_ENTITY_DECLARATION = re.compile(rb"<!ENTITY(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+_ENTITY_KEYWORD = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
+class _Declared(Exception):
+    pass
+
+
+class _Rooted(Exception):
+    pass
 
 
 def declares_dtd(data: bytes) -> bool:
     """Whether `data` declares a document type or any entity (anywhere: a declaration
-    after the root's start is not XML, but a forgiving parser may still read it)."""
-    return b"<!doctype" in data[:4096].lower() or b"<!entity" in data.lower()
+    after the root's start is not XML, but a forgiving parser may still read it). In an
+    encoding whose bytes do not spell the declaration (UTF-16, UTF-32, EBCDIC), expat reads
+    the prolog as the parser after it would, to its root element."""
+    if b"<!doctype" in data[:4096].lower() or b"<!entity" in data.lower():
+        return True
+    parser = expat.ParserCreate()
 
+    def declared(*_: object) -> None:
+        raise _Declared
 
-def prolog_end(data: bytes) -> int:
-    """Where the first element starts (the end of the prolog), or the end of `data`."""
-    found = _FIRST_ELEMENT.search(data)
-    return found.start() if found else len(data)
+    def rooted(*_: object) -> None:
+        raise _Rooted
+
+    parser.StartDoctypeDeclHandler = declared
+    parser.EntityDeclHandler = declared
+    parser.StartElementHandler = rooted
+    try:
+        parser.Parse(data, True)
+    except _Declared:
+        return True
+    except (_Rooted, expat.ExpatError, ValueError, LookupError):
+        return False  # (the parser after it says what is wrong with the rest)
+    return False
 
 
 def without_entity_declarations(data: bytes) -> bytes:
-    """`data` with the entity declarations of its prolog removed (the rest as it was)."""
-    end = prolog_end(data)
-    head = data[:end]
-    if b"<!entity" not in head.lower():
+    """`data` (ASCII-compatible bytes) with every entity declaration made inert: the keyword
+    `<!ENTITY` is removed wherever it stands, so no entity can be declared, however the
+    prolog hides it (a comment holding "<a" had ended the search for declarations before
+    them), and a reference stays as the text it is. Linear in the size of `data`."""
+    if b"<!entity" not in data.lower():
         return data
-    return _ENTITY_DECLARATION.sub(b"", head) + data[end:]
+    return _ENTITY_KEYWORD.sub(b"", data)

@@ -10,6 +10,7 @@ library's tolerant HTML parser, which never fetches or expands anything.
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 from html.parser import HTMLParser
@@ -72,8 +73,12 @@ def _as_utf8(body: bytes) -> bytes:
         encoding = "utf-16-le"
     elif head[:1] == b"\x00":
         encoding = "utf-16-be"
+    elif head == b"\x4c\x6f\xa7\x94":  # "<?xm" in EBCDIC
+        encoding = "cp037"
     else:
-        return body
+        encoding = _unlike_ascii(body)
+        if encoding is None:
+            return body
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError:
@@ -83,6 +88,21 @@ def _as_utf8(body: bytes) -> bytes:
 
 
 _DECLARED = re.compile(r"""encoding=["'][\w.:-]+["']""")
+_DECLARED_BYTES = re.compile(rb"""^[^>]*?encoding=["']([\w.:-]{1,40})["']""")
+
+
+def _unlike_ascii(body: bytes) -> str | None:
+    """The encoding an XML declaration names when markup is spelled in it otherwise than in
+    ASCII (UTF-7: "+ADw-!ENTITY"), which feedparser decodes before it parses; None else."""
+    declared = _DECLARED_BYTES.match(body[:256])
+    if declared is None:
+        return None
+    try:
+        name = codecs.lookup(declared.group(1).decode("ascii")).name
+        spelled = "<!ENTITY &".encode(name)
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    return None if spelled == b"<!ENTITY &" else name
 
 
 def first_items(body: bytes, limit: int = MAX_ITEMS) -> bytes:
