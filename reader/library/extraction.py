@@ -258,18 +258,25 @@ def _says_article(tree: Any) -> bool:
             continue
         try:
             data = json.loads(script.text or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # (nested 100,000 deep: no metadata of ours)
             continue
         if _ARTICLE_TYPES.search(json.dumps(_types(data))):
             return True
     return False
 
 
-def _types(data: Any) -> list[Any]:
-    """Every @type in a JSON-LD document."""
-    if isinstance(data, dict):
-        found = [data.get("@type")] if "@type" in data else []
-        return found + [t for value in data.values() for t in _types(value)]
-    if isinstance(data, list):
-        return [t for value in data for t in _types(value)]
-    return []
+def _types(data: Any) -> list[str]:
+    """Every @type named in a JSON-LD document, however deep (a stack, not recursion: a page's
+    document nested 600 deep was a traceback)."""
+    found: list[str] = []
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            kind = value.get("@type")
+            found += [kind] if isinstance(kind, str) else []
+            found += [k for k in kind if isinstance(k, str)] if isinstance(kind, list) else []
+            stack.extend(reversed(list(value.values())))
+        elif isinstance(value, list):
+            stack.extend(reversed(value))
+    return found

@@ -229,7 +229,7 @@ async def _get(
                     "give the address of an article"
                 )
             declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
+            if declared.isascii() and declared.isdigit() and int(declared) > max_bytes:
                 raise FetchError(_too_big(url, max_bytes))
             decoder = _Decoder(url, response.headers.get("content-encoding", ""), max_bytes)
             async for raw in response.aiter_raw():  # decoded here, never beyond the bound

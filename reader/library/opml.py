@@ -107,6 +107,10 @@ def parse_opml(data: bytes, name: str) -> OpmlFeeds:
         seen.add(url)
         keep = outline.get("readerKeep") or ""
         found.feeds.append(
-            Outline(url, label or url, int(keep) if keep.isdigit() and len(keep) < 7 else 0)
+            Outline(
+                url,
+                label or url,
+                int(keep) if keep.isascii() and keep.isdigit() and len(keep) < 7 else 0,
+            )
         )
     return found

@@ -149,6 +149,24 @@ def test_a_short_article_is_not_refused() -> None:
     assert "The harbour bridge reopened on Monday after repairs." in article.body_text
 
 
+@pytest.mark.parametrize("depth", [600, 100_000])
+def test_metadata_nested_deep_is_read_without_a_traceback(depth: int) -> None:
+    # (a short page's JSON-LD nested 600 deep broke the search for its @type, and 100,000
+    # deep its decoding: a traceback for `reader add`, and a feed holding such an item
+    # failed at every refresh)
+    nested = '{"a":' * depth + '{"@type": "NewsArticle"}' + "}" * depth
+    html = (
+        "<html><head><title>Bridge</title>"
+        f'<script type="application/ld+json">{nested}</script></head>'
+        "<body><article><p>The harbour bridge reopened on Monday.</p></article></body></html>"
+    )
+    if depth < 1000:  # (read: it says it is an article, so its few words are kept)
+        assert "The harbour bridge reopened" in clean_page(html).body_text
+    else:  # (not read: no metadata, and too few words for a story)
+        with pytest.raises(ExtractionError, match="no article found"):
+            clean_page(html)
+
+
 def test_a_short_story_in_a_script_without_spaces_is_not_refused() -> None:
     story = [
         "市议会星期二投票决定重建旧港口大桥，结束了这个小镇十多年来的争论。",

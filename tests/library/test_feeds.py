@@ -418,3 +418,15 @@ def test_a_refresh_fetches_no_more_feeds_at_once_than_open_files_allow(
 
     monkeypatch.setattr(resource, "getrlimit", lambda kind: (limit, resource.RLIM_INFINITY))
     assert workers_the_files_allow() == workers
+
+
+@pytest.mark.parametrize("keep", ["²", "٣", "12", ""])
+def test_a_keep_written_in_other_digits_is_no_keep(keep: str) -> None:
+    # ("²".isdigit() but int("²") raises: `follow --import` ended in a traceback)
+    document = (
+        '<?xml version="1.0"?><opml version="2.0"><body>'
+        f'<outline type="rss" text="News" xmlUrl="https://news.example/rss" readerKeep="{keep}"/>'
+        "</body></opml>"
+    ).encode()
+    [outline] = parse_opml(document, "keep.opml").feeds
+    assert outline.keep == (12 if keep == "12" else 0)
