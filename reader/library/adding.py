@@ -29,6 +29,7 @@ from reader.core.wording import plural
 from reader.library.article_files import (
     MAX_ARTICLE_BYTES,
     ArticleError,
+    is_article_file,
     markdown_to_text,
     parse_article,
     split_front_matter,
@@ -538,6 +539,8 @@ def _how_cleaned(
 def _new_file(folder: Path, title: str, document: str) -> Path:
     """Create a new file named after the title; never overwrites one."""
     stem = slug(title) or "article"
+    if not is_article_file(folder / f"{stem}.md"):
+        stem = f"{stem}-article"  # ("Changelog": changelog.md is a project's file, not read)
     for number in range(1, 1000):
         path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
         try:

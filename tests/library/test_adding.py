@@ -160,6 +160,20 @@ def test_files_of_every_kind_and_a_bad_one(tmp_path: Path, empty_library: Path) 
     )
 
 
+def test_an_article_titled_like_a_projects_file_is_added_where_the_library_reads_it(
+    tmp_path: Path, empty_library: Path
+) -> None:
+    # ("Changelog" was saved as changelog.md, a name the library skips as a project's file:
+    # "added", then never listed, and added again as changelog-2.md)
+    story = tmp_path / "story.txt"
+    story.write_text("Changelog\n\nThe council changed its log of decisions on Monday.\n")
+    for _ in range(2):
+        run_reader("add", str(story), "--library", str(empty_library))
+        listed = json.loads(run_reader("list", "--json", "--library", str(empty_library)).stdout)
+        assert [row["title"] for row in listed] == ["Changelog"]
+    assert len(list(empty_library.glob("*.md"))) == 1
+
+
 def test_a_feed_adds_its_newest_items_once(site: str, empty_library: Path) -> None:
     result = run_reader(
         "add", "--feed", f"{site}/feed.xml", "--limit", "2", "--library", str(empty_library)
