@@ -112,7 +112,8 @@ def _quote_block(
     if not annotation.is_quotation:
         who = f"{who} (paraphrase or context, not a quotation)" if who else "(not a quotation)"
     credit = [who] if who else []
-    credit.append(f"[{escape_markdown(article.record.title)}](<{article.uri}>){_by(article)}")
+    link = f"[{escape_markdown(article.record.title)}](<{_link_target(article.uri)}>)"
+    credit.append(link + _by(article))
     credit += [escape_markdown(clean_line(v)) for v in (article.record.site, _date(article)) if v]
     lines.append(f"> — {', '.join(credit)}")
     shown = annotation.themes if group_by != "theme" else also
@@ -276,3 +277,14 @@ def note_file_name(title: str, taken: Container[str]) -> str:
     while name_as_compared(name) in taken:
         name, number = f"{stem} {number}.md", number + 1
     return name
+
+
+_UNSAFE_IN_TARGET = {ord(c): f"%{ord(c):02X}" for c in "<>\\\n\r"}
+
+
+def _link_target(uri: str) -> str:
+    """An address as a link's target in angle brackets: the characters that would end the
+    brackets, or escape their end, percent-encoded (an address holding ">)[…](…)<" had
+    made a second link of its own choosing: a file's front matter or a feed item's link
+    chose it)."""
+    return uri.translate(_UNSAFE_IN_TARGET)

@@ -235,3 +235,23 @@ def test_obsidian_onto_a_file_says_notes_go_in_a_folder(
     status, err = export(tagged_library, "-f", "obsidian", "-o", str(out))
     assert status == 1 and "is a file; Obsidian notes go in a folder" in err
     assert out.read_text(encoding="utf-8") == "a table"
+
+
+def test_an_address_cannot_break_out_of_its_link(tmp_path: Path) -> None:
+    # (a front matter's or a feed item's address holding ">)[…](…)<" made a second link
+    # of its own choosing in the Markdown export)
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "shared.md").write_text(
+        '---\ntitle: "Shared story"\n'
+        'url: "https://news.example/a>)[Read the report](https://evil.example/x)<\\\\"\n---\n\n'
+        '# Shared story\n\nThe mayor said "We will build the bridge" on Monday.\n',
+        encoding="utf-8",
+    )
+    tag_quotes(library, [("shared.md", "We will build the bridge", "Mayor", [])])
+    exported = run_reader("export", "--library", str(library)).stdout
+    [credit] = [line for line in exported.splitlines() if "Shared story](" in line]
+    target = credit.split("](<", 1)[1]
+    end = target.index(">")  # (the first ">" ends the link: the whole address is inside)
+    assert target.startswith("https://news.example/a%3E)")
+    assert target[:end].endswith("evil.example/x)%3C%5C%5C")
