@@ -110,14 +110,14 @@ def follow(
             "http://localhost:8000/FILE)"
         )
     name = clean_line(name)[:200]
-    existing = find(subscriptions.feeds(), url)
+    existing = _at(subscriptions.feeds(), url)  # (by address only: a name may look like one)
     if existing is None:
         url, title = discover(url, timeout)
     else:
         title = existing.name
     with subscriptions.editing() as feeds:
-        feed = find(feeds, url)
-        if feed is not None and feed.url == url:
+        feed = _at(feeds, url)
+        if feed is not None:
             changed = False
             if name and name != feed.name:
                 feed.name = unique_name([f for f in feeds if f is not feed], name)
@@ -129,6 +129,11 @@ def follow(
         feed = Feed(url=url, name=unique_name(feeds, name or title), keep=keep or 0)
         feeds.append(feed)
     return Followed(feed, "followed")
+
+
+def _at(feeds: list[Feed], url: str) -> Feed | None:
+    """The feed followed at this very address, if any."""
+    return next((feed for feed in feeds if feed.url == url), None)
 
 
 def unfollow(subscriptions: Subscriptions, name_or_url: str) -> Feed:

@@ -151,10 +151,16 @@ class Subscriptions:
 
 
 def find(feeds: list[Feed], name_or_url: str) -> Feed | None:
-    """The feed named `name_or_url` (case and spaces forgiven) or at that address."""
-    wanted = " ".join(name_or_url.split()).casefold()
+    """The feed at the address `name_or_url`, else the one named so (case and spaces
+    forgiven): an address is looked for first, so that a feed titled with another feed's
+    address cannot stand for it (`follow --remove URL` had removed the impostor)."""
+    address = name_or_url.strip()
     for feed in feeds:
-        if feed.url == name_or_url.strip() or " ".join(feed.name.split()).casefold() == wanted:
+        if feed.url == address:
+            return feed
+    wanted = name_key(name_or_url)
+    for feed in feeds:
+        if name_key(feed.name) == wanted:
             return feed
     return None
 

@@ -13,7 +13,7 @@ from reader.library.feed_refresh import FeedResult, refresh_feeds
 from reader.library.folder import Library
 from reader.library.following import follow, import_opml
 from reader.library.opml import OpmlError, parse_opml, to_opml
-from reader.library.subscriptions import Feed, FeedError, Subscriptions
+from reader.library.subscriptions import Feed, FeedError, Subscriptions, find
 from reader.storage.database import Store
 from tests.helpers.feed_site import FeedSite, serve_feeds
 
@@ -430,3 +430,13 @@ def test_a_keep_written_in_other_digits_is_no_keep(keep: str) -> None:
     ).encode()
     [outline] = parse_opml(document, "keep.opml").feeds
     assert outline.keep == (12 if keep == "12" else 0)
+
+
+def test_a_feed_named_with_another_feeds_address_never_stands_for_it() -> None:
+    # (a feed may title itself "http://…/news.html": `follow --remove` of that address
+    # removed it, not the feed at the address)
+    impostor = Feed(url="https://a.example/impostor.rss", name="https://b.example/news.rss")
+    real = Feed(url="https://b.example/news.rss", name="B News")
+    assert find([impostor, real], "https://b.example/news.rss") is real
+    assert find([impostor, real], " https://B.example/news.rss ") is impostor  # (its name)
+    assert find([impostor, real], "b news") is real
