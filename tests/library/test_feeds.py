@@ -306,11 +306,11 @@ def test_many_feeds_of_one_name_get_numbers_in_order(empty_library: Path) -> Non
     assert names[:3] == ["same", "Same (2)", "same (3)"]
 
 
-@pytest.mark.parametrize("kind", ["rss", "atom", "utf-16"])
+@pytest.mark.parametrize("kind", ["rss", "atom", "utf-16", "unclosed"])
 def test_a_feed_is_read_to_its_first_thousand_items(kind: str) -> None:
     from reader.library.feed_discovery import MAX_ITEMS, has_more_items, is_feed, parse_feed
 
-    if kind == "rss":
+    if kind in ("rss", "unclosed"):
         items = "".join(f"<item><title>Story {i}</title></item>" for i in range(3000))
         body = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
     else:
@@ -318,6 +318,8 @@ def test_a_feed_is_read_to_its_first_thousand_items(kind: str) -> None:
         body = f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">{items}</feed>'
     if kind == "utf-16":  # (its items were not counted, so all were parsed)
         body = body.replace('version="1.0"?>', 'version="1.0" encoding="utf-16"?>')
+    if kind == "unclosed":  # (feedparser reads items never closed; they went uncounted)
+        body = body.replace("</item>", "")
     raw = body.encode("utf-16" if kind == "utf-16" else "utf-8")
     parsed = parse_feed(raw)
     assert is_feed(parsed) and len(parsed.entries) == MAX_ITEMS
