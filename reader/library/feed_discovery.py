@@ -62,7 +62,8 @@ _ITEM_START = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)(?=[\s>/])", re.IGNORECAS
 
 
 def _as_utf8(body: bytes) -> bytes:
-    """A feed in UTF-16 or UTF-32 (by its byte-order mark, or its zero bytes) as UTF-8, its
+    """A feed in UTF-16 or UTF-32 (by its byte-order mark, or its zero bytes), EBCDIC, or an
+    encoding its declaration names that spells markup otherwise than ASCII, as UTF-8, its
     declaration saying so, so that its items can be counted (they were all parsed: 45,000
     items took 24 s a refresh)."""
     head = body[:4]
@@ -77,9 +78,10 @@ def _as_utf8(body: bytes) -> bytes:
     elif head == b"\x4c\x6f\xa7\x94":  # "<?xm" in EBCDIC
         encoding = "cp037"
     else:
-        encoding = _unlike_ascii(body)
-        if encoding is None:
+        declared = _unlike_ascii(body)
+        if declared is None:
             return body
+        encoding = declared
     try:
         text = body.decode(encoding)
     except UnicodeDecodeError:
