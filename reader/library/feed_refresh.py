@@ -281,13 +281,21 @@ def _refresh_one(
             continue
         try:
             prepared = prepare(address, timeout=timeout, cancelled=stop)
-            added = write(lambda p=prepared: _store(library, p, feed.url))  # type: ignore[misc]
         except FetchCancelled:
             raise
         except (AddError, ArticleError) as error:
-            reason = clean_line(str(error))
-            named = reason if address in reason else f"{address}: {reason}"
-            result.item_errors.append(named[:300])
+            result.item_errors.append(_item_error(address, error))
+            continue
+        except Exception as error:
+            # a page that breaks the reading of it (a bug): that item only, said and tried
+            # again next time, the rest still come in (it had failed its whole feed at
+            # every refresh, so nothing published after it was ever added)
+            result.item_errors.append(f"{address}: {unexpected_reason(error)}"[:300])
+            continue
+        try:
+            added = write(lambda p=prepared: _store(library, p, feed.url))  # type: ignore[misc]
+        except (AddError, ArticleError) as error:
+            result.item_errors.append(_item_error(address, error))
             continue
         outcome.seen.append(address)
         if added.status == "added":
@@ -337,6 +345,12 @@ def _new_items(
             continue
         found.append(address)
     return found
+
+
+def _item_error(address: str, error: Exception) -> str:
+    """One line for an item not added, naming it."""
+    reason = clean_line(str(error))
+    return (reason if address in reason else f"{address}: {reason}")[:300]
 
 
 def _store(library: Library, prepared: Any, feed_url: str) -> AddResult:

@@ -162,6 +162,37 @@ def test_a_feed_item_pointing_at_a_local_file_is_skipped(
     store.close()
 
 
+def test_a_page_that_breaks_its_reading_costs_its_feed_that_item_only(
+    news: FeedSite, empty_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (a page whose reading raised an unexpected error, as JSON-LD nested too deep did,
+    # failed its whole feed at every refresh: nothing published after it came in)
+    from reader.library import feed_refresh
+
+    store, library, subscriptions = _open(empty_library)
+    follow(subscriptions, news.add_feed("city"), timeout=TIMEOUT)
+    prepare, broken = feed_refresh.prepare, []
+
+    def breaks_once(address: str, **options: object) -> object:
+        if not broken:
+            broken.append(address)
+            raise RecursionError("maximum recursion depth exceeded")
+        return prepare(address, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feed_refresh, "prepare", breaks_once)
+    [result] = refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+    assert result.status == "new" and len(result.added) == 2
+    assert result.item_errors == [
+        f"{broken[0]}: unexpected error (RecursionError: maximum recursion depth exceeded); "
+        "please report it"
+    ]
+    news.add_story("city")
+    [again] = refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+    assert {a.source for a in again.added} == {broken[0], f"{news.base}/city/4.html"}
+    assert again.item_errors == []  # (the item tried again, the new one come in)
+    store.close()
+
+
 def test_keep_removes_the_oldest_unread_but_never_an_annotated_article(
     news: FeedSite, empty_library: Path
 ) -> None:
