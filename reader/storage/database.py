@@ -71,6 +71,7 @@ from reader.core.text import clean_line
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import Backups
 from reader.storage.journal import Journal, JournalError, LineTooLarge
+from reader.storage.json_keys import TWICE_IN_ONE_OBJECT
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import (
     ANNOTATIONS,
@@ -257,6 +258,8 @@ class Store:
         try:
             annotations = Tables.decode_annotations(raw, self._between if meanwhile else None)
         except TablesError as error:
+            if TWICE_IN_ONE_OBJECT in str(error):  # (its message says what to do)
+                raise StoreError(f"{self.path}: {error}") from None
             hint = "run `reader doctor --fix` (it keeps both)" if "twice" in str(error) else ""
             raise StoreError(
                 f"{self.path}: {error}; Reader will not overwrite it: {hint or RECOVERY}"

@@ -42,11 +42,14 @@ def key_used_twice(raw: bytes | bytearray | memoryview) -> str | None:
     return None
 
 
+TWICE_IN_ONE_OBJECT = "is used twice in one object"  # (how the message below is told apart)
+
+
 def used_twice_message(key: str, remedy: str = "or put a backup back with `reader restore`") -> str:
     """What a file holding `key` twice in one object is told (after its name); `remedy`: the
     way back other than an editor."""
     return (
-        f"the key {json.dumps(key, ensure_ascii=True)} is used twice in one object (a file "
+        f"the key {json.dumps(key, ensure_ascii=True)} {TWICE_IN_ONE_OBJECT} (a file "
         "merged by hand?), and reading it would drop one of them; keep the copy you want "
         f"in a text editor, {remedy}"
     )

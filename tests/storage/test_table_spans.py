@@ -284,3 +284,19 @@ def test_a_file_that_changes_at_every_read_is_still_read_from_the_last(
         store = Store(path)
     assert store._tables.annotations == _one_decode(content)
     assert read
+
+
+def test_a_key_written_twice_in_a_table_read_in_pieces_is_refused_with_its_own_advice(
+    tmp_path: Path, small_pieces: None
+) -> None:
+    members = [f'"{n}":' + msgspec.json.encode(_doc(n)).decode() for n in range(1, 60)]
+    members.append('"5":' + msgspec.json.encode(_doc(99)).decode())  # (last: the first 5 lost)
+    path = tmp_path / "reader.json"
+    content = _file(("{" + ",".join(members) + "}").encode())
+    path.write_bytes(content)
+    with pytest.raises(StoreError) as refused:
+        Store(path).wait_loaded()
+    message = str(refused.value)
+    assert 'the key "5" is used twice in one object' in message
+    assert "doctor --fix" not in message  # (doctor refuses such a file: it cannot keep both)
+    assert path.read_bytes() == content
