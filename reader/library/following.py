@@ -31,6 +31,7 @@ from reader.library.subscriptions import (
     Feed,
     FeedError,
     Subscriptions,
+    at_address,
     find,
     name_key,
     unique_name,
@@ -110,13 +111,13 @@ def follow(
             "http://localhost:8000/FILE)"
         )
     name = clean_line(name)[:200]
-    existing = _at(subscriptions.feeds(), url)  # (by address only: a name may look like one)
+    existing = at_address(subscriptions.feeds(), url)  # (by address only: a name may look like one)
     if existing is None:
         url, title = discover(url, timeout)
     else:
         title = existing.name
     with subscriptions.editing() as feeds:
-        feed = _at(feeds, url)
+        feed = at_address(feeds, url)
         if feed is not None:
             changed = False
             if name and name != feed.name:
@@ -129,11 +130,6 @@ def follow(
         feed = Feed(url=url, name=unique_name(feeds, name or title), keep=keep or 0)
         feeds.append(feed)
     return Followed(feed, "followed")
-
-
-def _at(feeds: list[Feed], url: str) -> Feed | None:
-    """The feed followed at this very address, if any."""
-    return next((feed for feed in feeds if feed.url == url), None)
 
 
 def unfollow(subscriptions: Subscriptions, name_or_url: str) -> Feed:

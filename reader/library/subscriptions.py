@@ -154,15 +154,19 @@ def find(feeds: list[Feed], name_or_url: str) -> Feed | None:
     """The feed at the address `name_or_url`, else the one named so (case and spaces
     forgiven): an address is looked for first, so that a feed titled with another feed's
     address cannot stand for it (`follow --remove URL` had removed the impostor)."""
-    address = name_or_url.strip()
-    for feed in feeds:
-        if feed.url == address:
-            return feed
+    found = at_address(feeds, name_or_url.strip())
+    if found is not None:
+        return found
     wanted = name_key(name_or_url)
     for feed in feeds:
         if name_key(feed.name) == wanted:
             return feed
     return None
+
+
+def at_address(feeds: list[Feed], url: str) -> Feed | None:
+    """The feed followed at this very address, if any."""
+    return next((feed for feed in feeds if feed.url == url), None)
 
 
 def name_key(name: str) -> str:

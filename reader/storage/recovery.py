@@ -22,7 +22,7 @@ from reader.storage.atomic import copy_atomically
 from reader.storage.backups import FOLDER, Backup, Backups
 from reader.storage.database import Store, StoreError, locked
 from reader.storage.journal import Journal
-from reader.storage.json_keys import key_used_twice
+from reader.storage.json_keys import TWICE_IN_ONE_OBJECT, key_used_twice
 from reader.storage.merging import MergeError, tables_of
 from reader.storage.migrations import SCHEMA_VERSION, schema_of
 from reader.storage.tinydb_storage import read_database_bytes
@@ -51,7 +51,7 @@ def describe(backup: Backup) -> BackupInfo:
     except (OSError, msgspec.DecodeError, RecursionError) as error:
         return BackupInfo(backup, problem=f"unreadable ({error})")
     if (key := key_used_twice(raw)) is not None:
-        return BackupInfo(backup, problem=f"the key {json.dumps(key)} is used twice in one object")
+        return BackupInfo(backup, problem=f"the key {json.dumps(key)} {TWICE_IN_ONE_OBJECT}")
     version = schema_of(data)
     if version is None:
         return BackupInfo(backup, problem="no schema version: not a Reader database")

@@ -89,6 +89,24 @@ def test_a_feed_whose_prolog_hides_its_declarations_does_not_expand_them(hiding:
     assert len(parsed.entries[0].get("summary", "")) < 3 * len(body)
 
 
+@pytest.mark.parametrize("encoding", ["cp037", "cp500", "utf-7", "utf-32"])
+def test_a_feed_in_an_encoding_unlike_ascii_does_not_expand_its_entities(encoding: str) -> None:
+    # (in EBCDIC the bytes of "<!ENTITY" are others: its declarations were not dropped, and
+    # feedparser, which decodes the feed first, expanded them)
+    text = (
+        f'<?xml version="1.0" encoding="{encoding}"?>'
+        + ENTITY.replace(b"DOCTYPE x", b"DOCTYPE rss").decode()
+        + '<rss version="2.0"><channel><title>T</title><item><title>a</title>'
+        "<link>http://example.com/a</link><description>"
+        + "&e;" * 1000
+        + "</description></item></channel></rss>"
+    )
+    body = text.encode(encoding)
+    parsed = parse_feed(body)
+    assert is_feed(parsed) and parsed.entries[0].link == "http://example.com/a"
+    assert len(parsed.entries[0].get("summary", "")) < 10_000  # (expanded: 290,000)
+
+
 def test_a_feed_with_an_rss_091_doctype_is_still_read() -> None:
     body = (
         b'<?xml version="1.0"?><!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN"'
