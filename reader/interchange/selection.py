@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reader.annotations.search import SearchIndex
 from reader.core.codebook import name_key
 from reader.core.records import Annotation, ArticleRecord, Source, Theme
 from reader.core.text import clean_line
@@ -47,6 +46,8 @@ class Selection:
 def select(store: Store, library: Library, query: str = "") -> Selection:
     """The annotations `query` finds (all of them for an empty query)."""
     if query.strip():
+        from reader.annotations.search import SearchIndex  # (numpy: only for a query)
+
         index = SearchIndex.build(store)
         found = [hit.annotation for hit in index.search(query, limit=len(index) or 1).hits]
     else:
