@@ -14,6 +14,7 @@ import textual._wait
 
 import tests.helpers.profile  # noqa: F401  (loads the Hypothesis profile: ci or stress)
 from reader.ui.screens import read_marks
+from tests.helpers.headless import start_quickly
 from tests.helpers.paths import GOLD, ICE, SAMPLES
 from tests.helpers.seeding import ICE_QUOTES, SEEDED, add_feed_stories, tag_quotes
 from tests.helpers.web import serve
@@ -24,6 +25,7 @@ from tests.helpers.web import serve
 # ms a key.
 textual._wait.SLEEP_GRANULARITY = 1 / 200
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+start_quickly()  # no renders a headless app throws away; CSS parsed once: half the UI tests
 
 
 @pytest.fixture(autouse=True)

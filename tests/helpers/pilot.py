@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual._compositor import LayoutUpdate
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
@@ -82,8 +83,10 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
 
 
 def screen_text(app: ReaderApp) -> str:
-    """Everything the terminal shows, as plain text lines."""
-    update = app.screen._compositor.render_full_update()
+    """Everything the terminal shows, as plain text lines: the screen on top and what shows
+    through around a dialog, drawn now (as the app's screenshots are)."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert isinstance(update, LayoutUpdate)
     return "\n".join("".join(part.text for part in row) for row in update.strips)
 
 

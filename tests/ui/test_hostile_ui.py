@@ -8,7 +8,16 @@ from pathlib import Path
 from reader.core.records import new_annotation
 from reader.ui.app import ReaderApp
 from tests.helpers.hostile import HOSTILE, write_hostile_library
-from tests.helpers.pilot import SIZE, main, press, region_words, settle, toasts_show, view
+from tests.helpers.pilot import (
+    SIZE,
+    main,
+    press,
+    region_words,
+    screen_text,
+    settle,
+    toasts_show,
+    view,
+)
 
 HUGE = "one-huge-line.txt"
 KEYS = (
@@ -32,6 +41,15 @@ KEYS = (
     "space",
     "b",
 )
+
+
+async def press_and_draw(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    """Each key, then the screen drawn as the terminal would show it (a headless app under
+    test draws only when read: tests/helpers/headless.py), so a widget that cannot draw
+    what the key left raises here."""
+    for key in keys:
+        await press(pilot, key)
+        screen_text(pilot.app)
 
 
 async def open_by_path(pilot, path: str) -> None:  # type: ignore[no-untyped-def]
@@ -60,7 +78,7 @@ async def test_every_hostile_article_opens_and_takes_every_key(tmp_path: Path) -
                 continue  # the next test gives it every key
             await open_by_path(pilot, name)
             assert view(app).document is not None and view(app).document.record.path == name
-            await press(pilot, *KEYS)
+            await press_and_draw(pilot, *KEYS)
             assert app.is_running
         await open_by_path(pilot, "markup.txt")
         assert "[@click=app.quit]here[/]" in region_words(app, view(app))
@@ -80,7 +98,7 @@ async def test_a_huge_line_opens_and_scrolls_to_the_end(tmp_path: Path) -> None:
         assert article.cursor >= len(article.document.text) - 30  # type: ignore[union-attr]
         assert "quoted" in region_words(app, article)
         await press(pilot, "n")  # a text past the quote finder's cap, in a worker
-        await press(pilot, *KEYS)
+        await press_and_draw(pilot, *KEYS)
         assert app.is_running
 
 
