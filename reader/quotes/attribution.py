@@ -1201,7 +1201,7 @@ class _Finder:
             self.candidates.chosen(quote, attribution.entity if attribution else None)
             return finding, attribution
         probabilities = self.ranker.probabilities(candidates)
-        best = max(range(len(candidates)), key=probabilities.__getitem__)
+        best = max(self._of_the_cues_gender(candidates, rule), key=probabilities.__getitem__)
         overruled = False
         held = attribution is not None and (attribution.described or _body_by_its_noun(attribution))
         by_company = attribution is not None and not held and _company_by_its_noun(attribution)
@@ -1946,6 +1946,26 @@ class _Finder:
         if len({m.entity for m in people}) == 1:
             return _Attribution(people[0].entity, None, people[0].text, "", 0.3)
         return None
+
+    @staticmethod
+    def _of_the_cues_gender(candidates: Sequence[Candidate], rule: Rule) -> list[int]:
+        """The candidates (by index) the ranker may choose: after "he said" or "she said",
+        no one known to be of the other gender ("she withdrew her claims against
+        Dershowitz, saying she “…”" was ranked his, the nearest name, whatever the gender
+        feature weighed). They stay in the softmax, so a choice's confidence is not raised
+        by their leaving. All of them when none is left."""
+        wanted = PRONOUNS.get(rule.mention.casefold(), "")
+        indices = range(len(candidates))
+        if wanted not in {"m", "f"}:
+            return list(indices)
+        allowed = [
+            i
+            for i in indices
+            if (entity := candidates[i].entity) is None
+            or entity is rule.entity
+            or entity.gender in {"", wanted}
+        ]
+        return allowed or list(indices)
 
     def _sentence_start(self, offset: int, floor: int) -> int:
         index = bisect_right(self._sentence_starts, offset) - 1

@@ -56,3 +56,21 @@ def test_feature_index_constants_follow_the_feature_names() -> None:
 
     for index, name in enumerate(ranking.FEATURES):
         assert getattr(ranking, f"_{name.upper()}") == index
+
+
+def test_after_she_said_the_ranker_never_chooses_a_man() -> None:
+    # The nearest name, Dershowitz, had outweighed the gender the cue gives (issue 17's
+    # "the nearest name wins over the subject of the cue"); he stays in the ranking, so
+    # the choice he leaves is not made surer by his absence.
+    text = (
+        "Files released\n\n"
+        "“Terrific guy,” his neighbour, Donald Trump, said in the story.\n\n"
+        "In 2009, one of the victims, Virginia Giuffre, filed a lawsuit. Her lawyers named "
+        "a law professor, Alan Dershowitz.\n\n"
+        "Some details of Giuffre's allegations have changed over time.\n\n"
+        "In 2022, she withdrew her allegations against Dershowitz, saying she “may have made "
+        "a mistake” in identifying him.\n"
+    )
+    (_, (speaker, confidence)) = _speech(text)
+    assert speaker == "Virginia Giuffre"
+    assert confidence < 0.8  # (the ranker weighed her low: for checking)
