@@ -153,8 +153,20 @@ def _contracted_pronoun(token: Token) -> Token | None:
     return None
 
 
+# A pronoun with a verb joined to it ("We’re", "I’m", "It's"): never a word of a name ("“Meth.
+# We’re on it” is rolling out … in which people say" had made "We’re" a speaker).
+_PRONOUN_CONTRACTIONS = frozenset(
+    pronoun + apostrophe + verb
+    for pronoun in ("i", "we", "you", "he", "she", "it", "they")
+    for apostrophe in ("'", "’")
+    for verb in ("m", "re", "s", "d", "ll", "ve")
+)
+
+
 def _name_token(token: Token) -> bool:
-    return token.capitalised and token.text[:1].isalpha()
+    return (
+        token.capitalised and token.text[:1].isalpha() and token.folded not in _PRONOUN_CONTRACTIONS
+    )
 
 
 def _verbish(token: Token) -> bool:

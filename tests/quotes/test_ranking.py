@@ -74,3 +74,11 @@ def test_after_she_said_the_ranker_never_chooses_a_man() -> None:
     (_, (speaker, confidence)) = _speech(text)
     assert speaker == "Virginia Giuffre"
     assert confidence < 0.8  # (the ranker weighed her low: for checking)
+
+
+def test_a_pronoun_with_its_verb_joined_is_no_name() -> None:
+    text = (
+        "Meth ad\n\n“Meth. We’re on it” is rolling out with TV commercials in which people "
+        "say, “I’m on meth.”\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == [None, None]  # not "We’re"
