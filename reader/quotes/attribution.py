@@ -2925,10 +2925,25 @@ class _Finder:
         it: "Teachers chanted", "the fans shouted" (not "Analysts at Al Noor Capital")."""
         words = [t.folded for t in phrase.tokens if t.folded not in {"the", "some", "many"}]
         return (
-            len(words) == 1
-            and words[0].endswith("s")
-            and words[0][:-1] in PERSON_NOUNS
+            bool(words)
+            and (len(words) == 1 or self._described_group(phrase))
+            and words[-1].endswith("s")
+            and words[-1][:-1] in PERSON_NOUNS
             and _AFFILIATION_AFTER.match(self.text, phrase.tokens[-1].end) is None
+        )
+
+    @staticmethod
+    def _described_group(phrase: Phrase) -> bool:
+        """A plural for people opening a sentence after words that only say which ones:
+        "Aviation analysts called it", "Security experts said", "Former royal PR aides said"
+        (a group the article does not name, whose capital made it read as a name; not
+        "Smith's lawyers", whose owner is named, nor "their lawyers" or "one of the
+        diplomats", words that carry on to the next quotation as they are)."""
+        return (
+            phrase.kind == "nominal"
+            and phrase.tokens[0].capitalised
+            and phrase.tokens[0].folded not in DETERMINERS
+            and not any(t.possessive for t in phrase.tokens)
         )
 
     def _person_after_description(self, end: int) -> Entity | None:

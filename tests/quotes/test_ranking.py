@@ -82,3 +82,12 @@ def test_a_pronoun_with_its_verb_joined_is_no_name() -> None:
         "say, “I’m on meth.”\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == [None, None]  # not "We’re"
+
+
+def test_a_group_opening_a_sentence_is_no_name() -> None:
+    text = (
+        "Planes\n\nEmirates cut its orders.\n\n"
+        "Aviation analysts called it the “end of an era,” as the jet was sidelined.\n\n"
+        "Former royal PR aides said it was “an articulated lorry crash.”\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == [None, None]
