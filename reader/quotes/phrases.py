@@ -1181,21 +1181,25 @@ def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
     runs: list[int] = []
     j = index
     lowercase = False
+    described_after = False  # a lowercase word after the last capitalised run
     while j < len(toks) and j - index < 9:
         token = toks[j]
         if not token.text[:1].isalpha() or token.folded in _DESCRIPTOR_STOPS or token.possessive:
             break
         if _name_token(token) and token.folded not in NOT_NAMES:
             runs.append(j)
+            described_after = False
             while j < len(toks) and _name_token(toks[j]) and not toks[j].possessive:
                 j += 1
             continue
         if token.folded in PRONOUNS:
             break
-        lowercase = True
+        lowercase = described_after = True
         j += 1
     if runs and runs[0] == index and not (toks[index].text.isupper() and runs[-1] - index <= 3):
         return None  # a name first ("Whitmore told LA Weekly"), unless an acronym: "BBC pundit"
+    if described_after:
+        return None  # "said one Western diplomat": the capital describes; no name follows
     if lowercase and runs and runs[-1] != index and toks[runs[-1] - 1].text[:1].islower():
         start = runs[-1]
         if (

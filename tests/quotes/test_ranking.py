@@ -91,3 +91,12 @@ def test_a_group_opening_a_sentence_is_no_name() -> None:
         "Former royal PR aides said it was “an articulated lorry crash.”\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == [None, None]
+
+
+def test_a_capital_that_describes_after_said_is_no_name() -> None:
+    text = (
+        "Iran\n\n“The danger is real,” said one Western diplomat in Tehran.\n\n"
+        "“No,” said one British official.\n\n"
+        "“Maybe,” said former Olympian and BBC pundit Steve Cram.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == [None, None, "Steve Cram"]
