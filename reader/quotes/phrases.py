@@ -1181,7 +1181,7 @@ def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
     runs: list[int] = []
     j = index
     lowercase = False
-    described_after = False  # a lowercase word after the last capitalised run
+    described_after = False  # the last capitalised run describes the role word after it
     while j < len(toks) and j - index < 9:
         token = toks[j]
         if not token.text[:1].isalpha() or token.folded in _DESCRIPTOR_STOPS or token.possessive:
@@ -1194,7 +1194,9 @@ def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
             continue
         if token.folded in PRONOUNS:
             break
-        lowercase = described_after = True
+        if runs and j > index and _name_token(toks[j - 1]) and _role_word(token.folded):
+            described_after = True  # "one Western diplomat", "one British official"
+        lowercase = True
         j += 1
     if runs and runs[0] == index and not (toks[index].text.isupper() and runs[-1] - index <= 3):
         return None  # a name first ("Whitmore told LA Weekly"), unless an acronym: "BBC pundit"
@@ -1211,6 +1213,14 @@ def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
             start += 1  # "former Olympian Steve Cram": the role word is capitalised, not a name
         return start
     return None
+
+
+def _role_word(folded: str) -> bool:
+    """A word for a person or a role, singular or plural ("official", "diplomats")."""
+    return any(
+        word in PERSON_NOUNS or word in TITLES
+        for word in (folded, folded.removesuffix("s"), folded.removesuffix("es"))
+    )
 
 
 def _place_at(toks: Sequence[Token], index: int) -> bool:

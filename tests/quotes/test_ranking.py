@@ -97,6 +97,8 @@ def test_a_capital_that_describes_after_said_is_no_name() -> None:
     text = (
         "Iran\n\n“The danger is real,” said one Western diplomat in Tehran.\n\n"
         "“No,” said one British official.\n\n"
-        "“Maybe,” said former Olympian and BBC pundit Steve Cram.\n"
+        "“Maybe,” said former Olympian and BBC pundit Steve Cram.\n\n"
+        "“Later,” said former MP Jo Swinson last week.\n"  # (lowercase after a name: no role)
     )
-    assert [speaker for speaker, _ in _speech(text)] == [None, None, "Steve Cram"]
+    speakers = [speaker for speaker, _ in _speech(text)]
+    assert speakers == [None, None, "Steve Cram", "Jo Swinson"]
