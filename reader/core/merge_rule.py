@@ -22,7 +22,9 @@ it already there: a second merge changes nothing.
 
 from __future__ import annotations
 
+import itertools
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import msgspec
@@ -58,6 +60,24 @@ def same_content(one: Annotation, other: Annotation) -> bool:
 def copy_id(annotation: Annotation) -> str:
     """The id a losing version is kept under: the same for the same content, every time."""
     return uuid.uuid5(_COPY_NAMESPACE, _ENCODER.encode(annotation).decode()).hex
+
+
+def copy_ids(first: str) -> Iterator[str]:
+    """The ids a kept version may go under, in order: `first` (its `copy_id`), then others
+    made from it, the same on every machine. A later one serves when a record of different
+    content holds the one before: the copy id is made from content a teammate has, so a
+    file can hold a record of its own under it, which would otherwise have taken the kept
+    version's place."""
+    yield first
+    for attempt in itertools.count(1):
+        yield uuid.uuid5(_COPY_NAMESPACE, f"{first}:{attempt}").hex
+
+
+def newer(one: str, other: str) -> bool:
+    """Whether the time `one` is later than `other` as moments (`moment`): a text that is no
+    time ("zzzz") or lies beyond the clock is never the later one."""
+    latest = datetime.now(UTC) + _CLOCK_SKEW
+    return moment(one, latest) > moment(other, latest)
 
 
 def resolve(ours: Annotation, theirs: Annotation) -> tuple[Annotation, Annotation | None]:

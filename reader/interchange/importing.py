@@ -33,7 +33,7 @@ import msgspec
 from reader.core.anchoring import reanchor
 from reader.core.codebook import clean_name, unique_names
 from reader.core.coders import clean_coder
-from reader.core.merge_rule import resolve, same_content, stays_deleted
+from reader.core.merge_rule import copy_ids, resolve, same_content, stays_deleted
 from reader.core.records import (
     KINDS,
     PASSAGE,
@@ -134,7 +134,9 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
     library.scan()
     report = ImportReport(refused=list(incoming.refused))
     texts: dict[int, str | None] = {}
-    seen: set[str] = set()
+    # every id the file holds, so that a version kept beside ours never takes one (a record
+    # later in the file would replace it)
+    seen: set[str] = {annotation_id(item.id) for item in incoming.items}
     first: dict[str, Incoming] = {}
     for item in incoming.items:
         key = annotation_id(item.id)
@@ -245,7 +247,19 @@ def _merge_one(
         kept = msgspec.structs.replace(kept, updated=annotation.updated)
     if kept is not None and stays_deleted(store.deleted_at(kept.id), kept.updated):
         report.deleted += 1  # the copy kept beside ours once, and deleted since
-    elif kept is not None and store.annotation(kept.id) is None and kept.id not in seen:
+        return
+    if kept is not None:
+        # (a record the file holds under the id the kept version would take never takes its
+        # place: `copy_ids`)
+        for place in copy_ids(kept.id):
+            holder = store.annotation(place)
+            if holder is not None and same_content(holder, kept):
+                kept = None  # kept beside ours by an earlier import already
+                break
+            if holder is None and place not in seen:
+                kept = msgspec.structs.replace(kept, id=place)
+                break
+    if kept is not None:
         seen.add(kept.id)
         report.added.append(kept)
         report.copies += 1

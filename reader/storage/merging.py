@@ -32,7 +32,7 @@ import msgspec
 
 from reader.core.codebook import name_key
 from reader.core.files import FileTooLarge, read_bounded
-from reader.core.merge_rule import moment, resolve, same_content, stays_deleted
+from reader.core.merge_rule import copy_ids, moment, newer, resolve, same_content, stays_deleted
 from reader.core.records import QUICK_KEYS, Annotation, ArticleRecord, Source, Theme
 from reader.core.wording import plural
 from reader.storage.journal import Journal, JournalError
@@ -203,8 +203,10 @@ def merge_tables(
             report.added += 1
             continue
         if same_content(mine, their):
-            if their.updated > mine.updated:  # only the time differs: the later one, so
-                table[key] = their  # that both sides end with the same records
+            if newer(their.updated, mine.updated):  # only the time differs: the later one,
+                # so that both sides end with the same records ("zzzz" or 9999 is no later
+                # time); whether it is orphaned follows our text, not theirs
+                table[key] = msgspec.structs.replace(their, orphaned=mine.orphaned)
             report.same += 1
             continue
         if old is not None and same_content(mine, old):
@@ -217,11 +219,16 @@ def merge_tables(
         if winner is their:
             table[key] = their
             report.changed += 1
-        if kept is not None and kept.id not in table:
-            table[kept.id] = kept
-            report.copies += 1
-        elif kept is not None:
-            report.same += 1
+        if kept is not None:
+            for place in copy_ids(kept.id):
+                holder = table.get(place)
+                if holder is None:
+                    table[place] = msgspec.structs.replace(kept, id=place)
+                    report.copies += 1
+                    break
+                if same_content(holder, kept):
+                    report.same += 1  # (kept beside ours already)
+                    break
     for key in [k for k in gone if k in table]:
         del gone[key]  # changed after its deletion: kept, and no longer deleted
     _merge_codebook(merged, theirs, table.values())

@@ -229,3 +229,31 @@ def test_a_side_whose_annotations_name_an_article_it_lacks_is_not_merged(tmp_pat
         merge_files(paths["base"], paths["ours"], paths["theirs"], paths["ours"])
     assert "theirs.json: 2 annotations name an article" in str(refused.value)
     assert paths["ours"].read_bytes() == before
+
+
+@pytest.mark.parametrize("squatter_first", [True, False])
+def test_a_record_under_the_id_ours_would_be_kept_under_never_takes_its_place(
+    squatter_first: bool,
+) -> None:
+    # The copy id is made from content the teammate has: their file can hold a record of
+    # its own there. Ours, kept beside their newer coding, went missing.
+    mine = note("x", "ann", "safety")
+    theirs = note("x", "bob", "policing", updated="2026-02-01T00:00:00+00:00")
+    squatter = msgspec.structs.replace(note("y", "bob", "other"), id=copy_id(mine))
+    incoming = (squatter, theirs) if squatter_first else (theirs, squatter)
+    merged, _ = merge_tables(tables(mine), tables(*incoming))
+    kept = [a for a in merged.annotations.values() if a.coder == "ann"]
+    assert [a.themes for a in kept] == [("safety",)]
+    assert squatter.id in merged.annotations and merged.annotations["x"].themes == ("policing",)
+    again, _ = merge_tables(merged, tables(*incoming))
+    assert again.annotations == merged.annotations  # (the same place at a second merge)
+
+
+def test_a_copy_dated_no_time_or_orphaned_by_them_changes_nothing_of_ours() -> None:
+    mine = note("x", "ann", "safety")
+    forged = msgspec.structs.replace(mine, updated="zzzz")
+    orphaned = msgspec.structs.replace(mine, updated="2026-02-01T00:00:00+00:00", orphaned=True)
+    merged, _ = merge_tables(tables(mine), tables(forged))
+    assert merged.annotations["x"].updated == mine.updated  # ("zzzz" is no later time)
+    merged, _ = merge_tables(tables(mine), tables(orphaned))
+    assert merged.annotations["x"].orphaned is False  # (whether it is placed follows our text)
