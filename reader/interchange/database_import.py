@@ -110,15 +110,19 @@ def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> l
     and never over a file that exists."""
     if their.folder is None:
         return []
-    ours = [r for r in store.articles() if not r.missing]
+    records = store.articles()
+    ours = [r for r in records if not r.missing]
     hashes = {r.sha256 for r in ours}
     urls = {r.url.rstrip("/") for r in ours if r.url}
+    # a path one of our articles has, its file missing or not: their text put there would
+    # be read as ours at the next scan, and our annotations moved onto their words
+    recorded = {PurePosixPath(r.path) for r in records}
     copied = []
     for record in their.articles:
         if record.sha256 in hashes or (record.url and record.url.rstrip("/") in urls):
             continue
         relative = _article_path(record.path)
-        if relative is None:
+        if relative is None or relative in recorded:
             continue
         data = _their_article(their.folder, relative, record.sha256)
         if data is not None and write_new(folder, relative.parts, data):

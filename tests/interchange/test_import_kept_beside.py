@@ -46,3 +46,32 @@ def test_a_record_under_the_id_ours_would_take_never_takes_its_place(
     ]
     assert len(ours) == 1, "our coding of the passage was lost"
     assert any(a["source"] == "Someone Else" for a in saved_annotations(db))
+
+
+def test_their_article_is_never_copied_where_ours_is_missing(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    # Their copy of an article we have a record of, changed since, under its file name,
+    # while our file is away: put there, it was read as ours at the next scan and our
+    # annotations were moved onto their words.
+    from reader.library.article_files import parse_article
+
+    db = tagged_library / "reader.json"
+    data = json.loads(db.read_text(encoding="utf-8"))
+    ice = next(r for r in data["articles"].values() if r["path"].startswith("ice"))
+    text = "ICE in Canada\n\nA short rewrite. “They assist Canadian authorities,” he said.\n"
+    them = tmp_path / "them"
+    them.mkdir()
+    (them / ice["path"]).write_text(text, encoding="utf-8")
+    their_file = copy.deepcopy(data)
+    their_file["articles"][str(ice["id"])]["sha256"] = parse_article(
+        text.encode(), ".txt", "x"
+    ).sha256
+    their_file["annotations"] = {}
+    (them / "reader.json").write_text(json.dumps(their_file), encoding="utf-8")
+    away = tmp_path / "away.txt"
+    (tagged_library / ice["path"]).rename(away)
+    assert run_reader("list", str(tagged_library)).returncode == 0  # (it is found missing)
+    result = run_reader("import", str(them / "reader.json"), "--library", str(tagged_library))
+    assert result.returncode == 0, result.stderr
+    assert not (tagged_library / ice["path"]).exists()
