@@ -122,6 +122,11 @@ class Annotation(msgspec.Struct, frozen=True, gc=False):
         return msgspec.convert(doc, cls)
 
 
+# Themes one annotation may carry. A coder gives a passage a few; a file giving one a
+# million (67 MB of W3C) took the import to a gigabyte and a crash writing it.
+MAX_THEMES = 200
+
+
 class RecordError(ValueError):
     """A record that the database could not read back; the message names it and why."""
 
@@ -135,8 +140,8 @@ def checked(annotation: Annotation) -> Annotation:
 
     Every write goes through this: the record is encoded and decoded with the very schema
     the database file is loaded with (so `start=True`, a negative offset, a list where a
-    name goes or a lone surrogate can never be stored to make the file unopenable), and a
-    passage must not end before it starts.
+    name goes or a lone surrogate can never be stored to make the file unopenable), a
+    passage must not end before it starts, and it has at most `MAX_THEMES` themes.
     """
     try:
         back = _ANNOTATION_DECODER.decode(_ANNOTATION_ENCODER.encode(annotation))
@@ -145,6 +150,11 @@ def checked(annotation: Annotation) -> Annotation:
     if back.end < back.start:
         raise RecordError(
             f"annotation {back.id}: ends ({back.end}) before it starts ({back.start})"
+        )
+    if len(back.themes) > MAX_THEMES:
+        raise RecordError(
+            f"annotation {back.id}: {len(back.themes):,} themes, more than the {MAX_THEMES} "
+            "one passage may have"
         )
     return back
 

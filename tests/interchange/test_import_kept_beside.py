@@ -75,3 +75,27 @@ def test_their_article_is_never_copied_where_ours_is_missing(
     result = run_reader("import", str(them / "reader.json"), "--library", str(tagged_library))
     assert result.returncode == 0, result.stderr
     assert not (tagged_library / ice["path"]).exists()
+
+
+def test_a_passage_with_more_themes_than_any_coder_gives_is_refused_in_one_line(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    # A million themes on one annotation (67 MB of W3C) took the import to a gigabyte and a
+    # crash while writing it; here, 201 stand for them.
+    from reader.core.records import MAX_THEMES
+
+    db = tagged_library / "reader.json"
+    data = json.loads(db.read_text(encoding="utf-8"))
+    record = dict(next(iter(data["annotations"].values())), id="f" * 32, coder="bob")
+    their_file = copy.deepcopy(data)
+    their_file["annotations"] = {
+        "1": dict(record, themes=[f"t{i}" for i in range(MAX_THEMES + 1)]),
+        "2": dict(record, id="e" * 32, themes=[f"t{i}" for i in range(MAX_THEMES)]),
+    }
+    (tmp_path / "reader.json").write_text(json.dumps(their_file), encoding="utf-8")
+    result = run_reader("import", str(tmp_path / "reader.json"), "--library", str(tagged_library))
+    assert result.returncode == 1
+    assert f"201 themes, more than the {MAX_THEMES}" in result.stderr
+    assert "Traceback" not in result.stderr
+    ids = {a["id"] for a in saved_annotations(db)}
+    assert "e" * 32 in ids and "f" * 32 not in ids  # (the other one imported)
