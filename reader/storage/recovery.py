@@ -50,6 +50,8 @@ def describe(backup: Backup) -> BackupInfo:
         data = msgspec.json.decode(raw)
     except (OSError, msgspec.DecodeError, RecursionError) as error:
         return BackupInfo(backup, problem=f"unreadable ({error})")
+    except MemoryError:  # (a file of gigabytes in the folder: the list of the rest stands)
+        return BackupInfo(backup, problem="too large to read in the memory there is")
     if (key := key_used_twice(raw)) is not None:
         return BackupInfo(backup, problem=f"the key {json.dumps(key)} {TWICE_IN_ONE_OBJECT}")
     version = schema_of(data)
@@ -69,6 +71,11 @@ def restore(db: Path, backup: Backup) -> Backup | None:
         raise StoreError(f"{backup.path}: cannot be restored: {info.problem}")
     try:  # every record, as opening it would check them: a damaged one would not open
         tables_of(read_database_bytes(backup.path), str(backup.path))
+    except MemoryError:
+        raise StoreError(
+            f"{backup.path}: cannot be restored: too large to read in the memory there is; "
+            "the database is unchanged"
+        ) from None
     except (MergeError, OSError) as error:
         reason = str(error).removeprefix(f"{backup.path}: ").split("; `reader doctor`")[0]
         raise StoreError(

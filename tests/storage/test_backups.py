@@ -180,3 +180,24 @@ def test_backups_stamped_in_the_future_are_pruned_before_the_real_ones(tmp_path:
     restore(db, recent)  # a second restore must not prune the first one's backup
     assert first.path.exists()
     assert len(json.loads(first.path.read_text())["annotations"]) == 2
+
+
+def test_a_backup_too_large_for_memory_is_named_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A file of gigabytes named like a backup (a synced folder's): reading it whole ran out
+    # of memory, and `reader restore` listed nothing but a traceback.
+    import reader.storage.recovery
+
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 2)
+    [recent] = [b for b in Backups(db).list() if b.kind == "recent"]
+
+    def out_of_memory(path: Path) -> bytes:
+        raise MemoryError
+
+    monkeypatch.setattr(reader.storage.recovery, "read_database_bytes", out_of_memory)
+    assert describe(recent).problem == "too large to read in the memory there is"
+    with pytest.raises(StoreError, match="cannot be restored: too large to read"):
+        restore(db, recent)
