@@ -117,7 +117,11 @@ def tables_of(raw: bytes, name: str, journal: Journal | None = None) -> Tables:
             msgspec.json.encode(data.get(ANNOTATIONS) or {})
         )
     except JournalError as error:
-        raise MergeError(f"{error}; `reader doctor --fix` repairs it") from None
+        # (the file named may be a teammate's, which our doctor does not repair)
+        raise MergeError(
+            f"{error}; if it is a teammate's, ask them to quit Reader and send {name} again; "
+            "if it is yours, run `reader doctor --fix`"
+        ) from None
     except (TablesError, TypeError, ValueError, KeyError, AttributeError, StopIteration) as e:
         raise MergeError(f"{name}: a record is damaged ({e}); `reader doctor` names it") from None
     return tables

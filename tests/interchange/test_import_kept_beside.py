@@ -99,3 +99,18 @@ def test_a_passage_with_more_themes_than_any_coder_gives_is_refused_in_one_line(
     assert "Traceback" not in result.stderr
     ids = {a["id"] for a in saved_annotations(db)}
     assert "e" * 32 in ids and "f" * 32 not in ids  # (the other one imported)
+
+
+def test_a_teammates_unreadable_journal_is_refused_with_advice_that_works(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    # "`reader doctor --fix` repairs it" sent the user to check their own library, which
+    # was fine; the teammate's copy is theirs to send again.
+    them = tmp_path / "them"
+    them.mkdir()
+    (them / "reader.json").write_bytes((tagged_library / "reader.json").read_bytes())
+    (them / ".reader.json.journal").mkdir()
+    result = run_reader("import", str(them / "reader.json"), "--library", str(tagged_library))
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "ask them to quit Reader and send" in result.stderr
