@@ -341,6 +341,15 @@ class _Examination:
             and annotation.end <= len(text)
             and text[annotation.start : annotation.end] == annotation.quote
         ):
+            if annotation.orphaned:  # (a flag a merged file brought, its quote in place)
+                self.say(
+                    "problem",
+                    f"annotation {annotation.id}: marked orphaned, but its quote is at "
+                    f"{annotation.start}-{annotation.end}: placed again",
+                    fixable=True,
+                )
+                if self.fix:
+                    self.data["annotations"][doc_id] = {**annotation.to_doc(), "orphaned": False}
             return
         if annotation.orphaned and bad_range:
             return

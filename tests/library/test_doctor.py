@@ -298,3 +298,19 @@ def test_an_annotation_naming_an_article_id_past_any_is_refused_and_never_given_
     findings = examine(db, fix=True).findings
     assert any(f.severity == "error" and "malformed" in f.message for f in findings)
     assert json.loads(db.read_text())["articles"].keys() == data["articles"].keys()
+
+
+def test_doctor_fix_places_again_an_annotation_flagged_orphaned_whose_quote_is_in_place(
+    tagged_library: Path,
+) -> None:
+    # A merged teammate's file could flag our annotations orphaned while their quotes sat
+    # exactly at their offsets; the doctor said "ok" and kept them unhighlighted for good.
+    db = tagged_library / "reader.json"
+    data = json.loads(db.read_text(encoding="utf-8"))
+    for record in data["annotations"].values():
+        record["orphaned"] = True
+    db.write_text(json.dumps(data), encoding="utf-8")
+    found = run_reader("doctor", "--library", str(tagged_library))
+    assert found.returncode == 1 and "marked orphaned, but its quote is at" in found.stdout
+    assert run_reader("doctor", "--fix", "--library", str(tagged_library)).returncode == 0
+    assert not any(a.orphaned for a in Store(db).annotations())
