@@ -134,9 +134,7 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
     library.scan()
     report = ImportReport(refused=list(incoming.refused))
     texts: dict[int, str | None] = {}
-    # every id the file holds, so that a version kept beside ours never takes one (a record
-    # later in the file would replace it)
-    seen: set[str] = {annotation_id(item.id) for item in incoming.items}
+    beside: list[tuple[Annotation, bool]] = []  # versions to keep beside, and whether ours won
     first: dict[str, Incoming] = {}
     for item in incoming.items:
         key = annotation_id(item.id)
@@ -147,7 +145,6 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
                 report.refused.append(f"{key}: a second, different record with this id")
             continue
         first[key] = item
-        seen.add(key)
         if stays_deleted(store.deleted_at(key), _time(item.updated or item.created)):
             report.deleted += 1  # deleted here after this version: it stays deleted
             continue
@@ -181,11 +178,12 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
         else:
             taken = len(report.added) + len(report.updated)
             dated = bool(_time(item.updated or item.created))  # (a time given must be one)
-            _merge_one(store, existing, annotation, report, seen, dated=dated)
+            _merge_one(store, existing, annotation, report, beside, dated=dated)
             if len(report.added) + len(report.updated) == taken:
                 continue  # nothing of it taken: its positions were not read for anything
         if item.read_as:
             report.units[item.read_as] += 1
+    _keep_beside(store, beside, report)
     if report.added or report.updated:
         store.save_annotations([*report.added, *report.updated])
     for name, description in incoming.descriptions.items():
@@ -229,13 +227,14 @@ def _merge_one(
     existing: Annotation,
     annotation: Annotation,
     report: ImportReport,
-    seen: set[str],
+    beside: list[tuple[Annotation, bool]],
     *,
     dated: bool = True,
 ) -> None:
     """An annotation whose id is already in the database: the same, newer, or another
-    coder's version kept beside ours (`core.merge_rule`). An undated one (`dated` False:
-    its time is the import's) is compared as the oldest, so it never supersedes ours."""
+    coder's version kept beside ours (`core.merge_rule`; put in `beside`, placed once the
+    whole file is read). An undated one (`dated` False: its time is the import's) is
+    compared as the oldest, so it never supersedes ours."""
     if same_content(existing, annotation):
         report.present += 1
         return
@@ -247,24 +246,30 @@ def _merge_one(
         kept = msgspec.structs.replace(kept, updated=annotation.updated)
     if kept is not None and stays_deleted(store.deleted_at(kept.id), kept.updated):
         report.deleted += 1  # the copy kept beside ours once, and deleted since
-        return
-    if kept is not None:
-        # (a record the file holds under the id the kept version would take never takes its
-        # place: `copy_ids`)
-        for place in copy_ids(kept.id):
-            holder = store.annotation(place)
-            if holder is not None and same_content(holder, kept):
-                kept = None  # kept beside ours by an earlier import already
-                break
-            if holder is None and place not in seen:
-                kept = msgspec.structs.replace(kept, id=place)
-                break
-    if kept is not None:
-        seen.add(kept.id)
-        report.added.append(kept)
-        report.copies += 1
+    elif kept is not None:
+        beside.append((kept, winner is not annotation))
     elif winner is not annotation:
         report.present += 1
+
+
+def _keep_beside(store: Store, beside: list[tuple[Annotation, bool]], report: ImportReport) -> None:
+    """Place each version kept beside another: under its copy id, or the next of the chain
+    (`copy_ids`) when a record of other content holds it, ours or one the file brings (the
+    copy id is made from content the teammate has, so their file can hold a record of its
+    own there, which took the kept version's place: ours, lost). One already there, the
+    same, is not added again."""
+    added = {a.id: a for a in report.added}
+    for kept, ours_won in beside:
+        for place in copy_ids(kept.id):
+            holder = store.annotation(place) or added.get(place)
+            if holder is None:
+                added[place] = msgspec.structs.replace(kept, id=place)
+                report.added.append(added[place])
+                report.copies += 1
+                break
+            if same_content(holder, kept):
+                report.present += ours_won  # (kept beside ours by an earlier merge already)
+                break
 
 
 def _placed(

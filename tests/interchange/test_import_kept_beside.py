@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,32 @@ def test_a_teammates_unreadable_journal_is_refused_with_advice_that_works(
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert "ask them to quit Reader and send" in result.stderr
+
+
+def test_our_version_their_file_already_keeps_beside_theirs_comes_in_once(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    # The teammate merged our version before: their file holds it under its copy id, the
+    # same content. It is ours once, not once more under the chain's next id.
+    db = tagged_library / "reader.json"
+    data = json.loads(db.read_text(encoding="utf-8"))
+    mine = data["annotations"][sorted(data["annotations"])[0]]
+    store = Store(db)
+    kept_id = copy_id(store.annotation(mine["id"]))  # type: ignore[arg-type]
+    store.close()
+    theirs = dict(mine, coder="bob", source="Someone Else", updated="2026-12-05T00:00:00+00:00")
+    for order in ([theirs, dict(mine, id=kept_id)], [dict(mine, id=kept_id), theirs]):
+        library = tmp_path / f"library-{len(list(tmp_path.iterdir()))}"
+        shutil.copytree(tagged_library, library)
+        their_file = copy.deepcopy(data)
+        their_file["annotations"] = {str(i): record for i, record in enumerate(order, 1)}
+        path = tmp_path / f"them-{library.name}.json"
+        path.write_text(json.dumps(their_file), encoding="utf-8")
+        result = run_reader("import", str(path), "--library", str(library))
+        assert result.returncode == 0, result.stderr
+        ours = [
+            a
+            for a in saved_annotations(library / "reader.json")
+            if a["start"] == mine["start"] and a["source"] == mine["source"]
+        ]
+        assert [a["id"] for a in ours] == [kept_id]
