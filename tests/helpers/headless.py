@@ -20,8 +20,8 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import CSSLocation, Stylesheet
 from textual.screen import Screen
 
-_draw = Screen._compositor_refresh
-_parse = Stylesheet._parse_rules
+_draw = getattr(Screen, "_compositor_refresh", None)
+_parse = getattr(Stylesheet, "_parse_rules", None)
 _PARSED: dict[tuple[object, ...], list[RuleSet]] = {}
 
 
@@ -30,9 +30,12 @@ def _refresh_without_drawing(screen: Screen[Any]) -> None:
     if not (app.is_headless and screen is app.screen and not app.is_inline):
         _draw(screen)
         return
-    screen._compositor._dirty_regions.clear()  # (as a drawn refresh leaves them)
-    screen._dirty_widgets.clear()
-    app._update_mouse_over(screen)
+    try:
+        screen._compositor._dirty_regions.clear()  # (as a drawn refresh leaves them)
+        screen._dirty_widgets.clear()
+        app._update_mouse_over(screen)
+    except AttributeError:  # (a Textual whose insides differ: drawn, as without this)
+        _draw(screen)
 
 
 def _parse_once(
@@ -43,7 +46,7 @@ def _parse_once(
     tie_breaker: int = 0,
     scope: str = "",
 ) -> list[RuleSet]:
-    variables = tuple(sorted(stylesheet._variables.items()))
+    variables = tuple(sorted(getattr(stylesheet, "_variables", {}).items()))
     key = (css, read_from, is_default_rules, tie_breaker, scope, variables)
     if key not in _PARSED:
         _PARSED[key] = _parse(stylesheet, css, read_from, is_default_rules, tie_breaker, scope)
@@ -51,6 +54,10 @@ def _parse_once(
 
 
 def start_quickly() -> None:
-    """Skip the renders a headless app discards, and parse each CSS once (for the suite)."""
-    Screen._compositor_refresh = _refresh_without_drawing  # type: ignore[method-assign]
-    Stylesheet._parse_rules = _parse_once  # type: ignore[method-assign]
+    """Skip the renders a headless app discards, and parse each CSS once (for the suite).
+    Both replace private methods of Textual 8: with a Textual that lacks them, nothing is
+    replaced and the suite runs as it would without this, only slower."""
+    if _draw is not None:
+        Screen._compositor_refresh = _refresh_without_drawing  # type: ignore[method-assign]
+    if _parse is not None:
+        Stylesheet._parse_rules = _parse_once  # type: ignore[method-assign]
