@@ -62,6 +62,12 @@ def copy_id(annotation: Annotation) -> str:
     return uuid.uuid5(_COPY_NAMESPACE, _ENCODER.encode(annotation).decode()).hex
 
 
+def _latest() -> datetime:
+    """The latest moment a time may be and still count: now, with a coder's clock a day
+    ahead allowed."""
+    return datetime.now(UTC) + _CLOCK_SKEW
+
+
 def copy_ids(first: str) -> Iterator[str]:
     """The ids a kept version may go under, in order: `first` (its `copy_id`), then others
     made from it, the same on every machine. A later one serves when a record of different
@@ -76,7 +82,7 @@ def copy_ids(first: str) -> Iterator[str]:
 def newer(one: str, other: str) -> bool:
     """Whether the time `one` is later than `other` as moments (`moment`): a text that is no
     time ("zzzz") or lies beyond the clock is never the later one."""
-    latest = datetime.now(UTC) + _CLOCK_SKEW
+    latest = _latest()
     return moment(one, latest) > moment(other, latest)
 
 
@@ -85,7 +91,7 @@ def resolve(ours: Annotation, theirs: Annotation) -> tuple[Annotation, Annotatio
 
     Call only for two versions of one id whose content differs (`same_content` is False).
     """
-    latest = datetime.now(UTC) + _CLOCK_SKEW
+    latest = _latest()
     order = (moment(ours.updated, latest), _ENCODER.encode(ours)) >= (
         moment(theirs.updated, latest),
         _ENCODER.encode(theirs),
@@ -104,7 +110,7 @@ def stays_deleted(deleted_at: str | None, updated: str) -> bool:
     time, or lies ahead of the clock, deletes nothing: a file cannot delete by a date."""
     if deleted_at is None:
         return False
-    latest = datetime.now(UTC) + _CLOCK_SKEW
+    latest = _latest()
     deleted = moment(deleted_at, latest)
     return deleted != _NEVER and moment(updated, latest) <= deleted
 
