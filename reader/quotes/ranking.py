@@ -461,8 +461,9 @@ class Candidates:
         return found
 
     def _main_person(self, offset: int) -> Entity | None:
-        """The person mentioned most before `offset` (quotations come in text order, so the
-        counts only move forward; an earlier offset restarts them)."""
+        """The person mentioned most before `offset`, on a tie the one the headline names
+        (an interview names its subject as often as whom it asks about); quotations come in
+        text order, so the counts only move forward, and an earlier offset restarts them."""
         mentions = self.entities.mentions
         if self._counted and mentions[self._counted - 1].start >= offset:
             self._counted, self._counts, self._main = 0, {}, None
@@ -472,7 +473,15 @@ class Candidates:
             if entity.kind != "person":
                 continue
             count = self._counts[id(entity)] = self._counts.get(id(entity), 0) + 1
-            if self._main is None or count > self._counts[id(self._main)]:
+            if (
+                self._main is None
+                or count > self._counts[id(self._main)]
+                or (
+                    count == self._counts[id(self._main)]
+                    and self._naming(entity)[1]
+                    and not self._naming(self._main)[1]
+                )
+            ):
                 self._main = entity
         return self._main
 

@@ -102,3 +102,34 @@ def test_a_capital_that_describes_after_said_is_no_name() -> None:
     )
     speakers = [speaker for speaker, _ in _speech(text)]
     assert speakers == [None, None, "Steve Cram", "Jo Swinson"]
+
+
+def test_a_tie_for_the_most_named_goes_to_the_person_in_the_headline() -> None:
+    # An interview names its subject as often as the person asked about: the first to be
+    # named had stayed the "main person" on a tie, and the subject's unattributed answers
+    # went to whoever had spoken last (Tony Blair's to George Osborne, fundus).
+    from reader.quotes.attribution import trace_candidates
+
+    text = (
+        "Ann Carter: why the plan had to change\n\n"
+        "I meet Dame Ann Carter at her office and ask whether Ben Moss can last. "
+        "Moss has had a hard year.\n\n"
+        "“Of course he can, he is only beginning,” she says.\n\n"
+        "Her new book has pleased her old colleagues. “It is the most useful guide I have "
+        "read,” says the former minister Tom Hale.\n\n"
+        "Is Moss a good leader? Carter smiles.\n\n"
+        "“He will learn, as we all did.”\n\n"
+        "What about the election? Carter is more forgiving now.\n\n"
+        "“People thought the other side had stopped governing. That is why they lost.”\n"
+    )
+    main = FEATURES.index("main_person")
+    leaders = [
+        [
+            candidate.entity.name
+            for candidate in candidates
+            if candidate.entity and candidate.values[main]
+        ]
+        for _, _, candidates in trace_candidates(text)
+    ]
+    assert leaders[0] == ["Ben Moss"]  # (named twice before Carter's second mention)
+    assert leaders[-1] == ["Ann Carter"]  # three each: the headline's person leads
