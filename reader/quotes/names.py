@@ -149,6 +149,9 @@ CORPORATE_ENDINGS = frozenset(
 # "SkyLink"; not other trades: "Strand Mining" is named for the Strands of the story).
 _SHORTENED_TRADES = frozenset({"air", "airlines", "airways"})
 _ORG_NOUN_WORDS = words("org_nouns")
+_BUSINESS_LEAD_NOUNS = words("business_lead_nouns")  # "banking giant Goldman Sachs"
+# The lower-case word just before a name: "giant " of "banking giant Goldman Sachs".
+_LAST_LOWER_WORD = re.compile(r"(?<![\w'’])([a-z]+) $")
 _ORG_APPOSITION = re.compile(  # "The company, ", "The group that owns her music, ", opening
     r"(?:^|\n|[.!?][\"”’]?\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(\w+)"
     r"(?:\s+(?:that|which)\s+[^,.;:!?\n]{1,80})?,\s+$"  # its sentence
@@ -1341,21 +1344,34 @@ class Entities:
             if entity.kind != "person" or len(words) < 2 or is_given_name(words[0]):
                 continue
             lead = _ORG_APPOSITION.search(self.text, max(0, entity.first - 120), entity.first)
-            if lead is None or lead.group(1).casefold() not in _ORG_NOUN_WORDS:
-                continue
-            entity.kind, entity.gender = "org", ""
-            # Its last word alone ("Gagné told the court") is the person of that name.
-            for index, mention in enumerate(self.mentions):
-                if mention.entity is entity and mention.text != entity.name:
-                    people = [
-                        e
-                        for e in self._with_alias(mention.text.casefold())
-                        if e.kind == "person" and e is not entity
-                    ]
-                    if people:
-                        self.mentions[index] = replace(mention, entity=people[0])
-                        self._mentions_of[id(entity)] -= 1
-                        self._mentions_of[id(people[0])] += 1
+            if (lead is not None and lead.group(1).casefold() in _ORG_NOUN_WORDS) or (
+                self._after_a_business_noun(entity)
+            ):
+                self._make_org(entity)
+
+    def _after_a_business_noun(self, entity: Entity) -> bool:
+        """Whether a name is first given right after a word for a business, in lower case:
+        "investment banking giant Goldman Sachs", "the bank Morgan Stanley", "carmaker
+        Jaguar Land Rover" (a surname is not written after "bank"; "Goldman Sachs" had been a
+        person, so "the bank said" found no one)."""
+        lead = _LAST_LOWER_WORD.search(self.text, max(0, entity.first - 40), entity.first)
+        return lead is not None and lead.group(1) in _BUSINESS_LEAD_NOUNS
+
+    def _make_org(self, entity: Entity) -> None:
+        """Turn a "person" into an organisation; its last word alone ("Gagné told the
+        court") stays the person of that name, where the article has one."""
+        entity.kind, entity.gender = "org", ""
+        for index, mention in enumerate(self.mentions):
+            if mention.entity is entity and mention.text != entity.name:
+                people = [
+                    e
+                    for e in self._with_alias(mention.text.casefold())
+                    if e.kind == "person" and e is not entity
+                ]
+                if people:
+                    self.mentions[index] = replace(mention, entity=people[0])
+                    self._mentions_of[id(entity)] -= 1
+                    self._mentions_of[id(people[0])] += 1
 
     def _organisations_by_reference(self) -> None:
         """A name the article later calls "the" and its last word in lower case is a body,

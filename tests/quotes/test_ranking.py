@@ -133,3 +133,15 @@ def test_a_tie_for_the_most_named_goes_to_the_person_in_the_headline() -> None:
     ]
     assert leaders[0] == ["Ben Moss"]  # (named twice before Carter's second mention)
     assert leaders[-1] == ["Ann Carter"]  # three each: the headline's person leads
+
+
+def test_a_name_after_a_word_for_a_business_is_a_business() -> None:
+    # "Goldman Sachs" had been a person, so "the bank said" found no one (euronews, fundus).
+    text = (
+        "Oil\n\nAnalysts at investment banking giant Goldman Sachs see a rise. "
+        "Goldman Sachs estimates that output could double.\n\n"
+        "“We maintain our view that supply will rise,” the bank said in a note.\n\n"
+        "Water plant operator Jordan Bull was one of the crew.\n\n"
+        "“I keep telling him it is fine,” Jordan Bull said.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Goldman Sachs", "Jordan Bull"]
