@@ -38,6 +38,7 @@ from reader.core.records import (
     Source,
     Theme,
     checked,
+    entry_document,
 )
 from reader.core.text import clean_line
 from reader.storage.json_keys import key_used_twice, used_twice_message
@@ -202,8 +203,8 @@ class Tables:
             (META, [self.meta]),
             (ARTICLES, [asdict(record) for record in self.articles.values()]),
             (ANNOTATIONS, map(_unpinned, self.annotations.values())),
-            (SOURCES, [asdict(source) for source in self.sources.values()]),
-            (THEMES, [asdict(theme) for theme in self.themes.values()]),
+            (SOURCES, [entry_document(source) for source in self.sources.values()]),
+            (THEMES, [entry_document(theme) for theme in self.themes.values()]),
             (DELETED, [deletion_doc(key, at) for key, at in self.deleted.items()]),
         ]
         yield b"{"

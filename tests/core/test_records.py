@@ -31,3 +31,14 @@ def test_many_spans_in_one_paragraph_read_its_quotation_marks_once(
     assert kinds == ["quotation"] * 200
     assert outside == "passage"
     assert len(calls) == 1
+
+
+def test_a_codebook_entry_is_stored_with_every_field_as_asdict_gives_them() -> None:
+    # entry_document is asdict without the deep copies: a field added to Source or Theme
+    # must be added there too, or it would be dropped on save.
+    from dataclasses import asdict
+
+    theme = records.Theme("Public safety", colour="red", description="d", key=3)
+    source = records.Source("Doug King", description="mayor")
+    assert records.entry_document(theme) == asdict(theme)
+    assert records.entry_document(source) == asdict(source)
