@@ -360,3 +360,27 @@ async def test_a_rename_says_whose_annotations_it_changed_in_a_team_s_database(
         await press(pilot, "enter")
         await settle(pilot)
         assert "2 annotations (alice 1, bob 1) · u undoes it" in notified(app)
+
+
+async def test_the_codebook_is_built_once_on_opening_and_again_for_a_new_width(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The resize every screen gets once mounted had built the table a second time: a
+    # codebook of 50,000 themes (a crafted import can bring them) took twice 10 s to open.
+    tag_quotes(library, SPELLINGS)
+    widths: list[int] = []
+    fill = CodebookScreen.fill
+
+    def counted(screen: CodebookScreen) -> None:
+        widths.append(screen.app.size.width)
+        fill(screen)
+
+    monkeypatch.setattr(CodebookScreen, "fill", counted)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _open_codebook(pilot)
+        assert widths == [SIZE[0]]
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert widths == [SIZE[0], 80]  # laid out again for the new width

@@ -82,6 +82,7 @@ class CodebookScreen(Screen[None]):
         self.quotes: dict[tuple[str, str], int] = {}  # (kind, name) -> number of quotes
         self._follow: tuple[str, str] | None = None  # the row to keep the cursor on (renamed)
         self._whole: dict[int, str] = {}  # row -> its name and description, where cut
+        self._filled_width = 0  # the screen's width when the table was last built
 
     @property
     def reader(self) -> ReaderApp:
@@ -115,7 +116,7 @@ class CodebookScreen(Screen[None]):
         table.clear()
         self.rows = []
         self._whole = {}
-        width = self.app.size.width
+        width = self._filled_width = self.app.size.width
         name_room = NAME_ROOM[0] if width < WIDE else NAME_ROOM[1]
         entries = []
         for kind, counts in (
@@ -178,7 +179,9 @@ class CodebookScreen(Screen[None]):
         self._show_whole(table.cursor_row)
 
     def on_resize(self) -> None:
-        if self.query_one(DataTable).columns:  # (laid out again for the new width)
+        # Laid out again for a new width only: the resize every screen gets once mounted
+        # had built the table twice (a codebook of 50,000 themes took twice 10 s to open).
+        if self.query_one(DataTable).columns and self.app.size.width != self._filled_width:
             self.fill()
 
     @on(DataTable.RowHighlighted)
