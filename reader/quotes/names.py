@@ -108,6 +108,8 @@ def role_clause(phrase: str) -> str:
 
 # The legal form that ends a company's name: "Maplebrook Pharmaceuticals Inc. of Brampton"
 # is the company, then where it is.
+# Legal forms some write in lower case after a company's name: "Shell plc", "Unilever plc".
+_LOWER_LEGAL_FORMS = frozenset({"plc", "ltd", "llc", "llp"})
 _LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "co", "ltée", "llp"})
 # The words after "United" in places' names ("United States", "United Arab Emirates"); any
 # other word makes a body ("United Nurses of Alberta", "United Steelworkers").
@@ -1275,6 +1277,7 @@ def _may_join(word: str) -> bool:
     or a number some names hold, a particle, a connector ("of", "and")."""
     return (
         word in {"'", "’", ",", "—", "of", "for"}
+        or word in _LOWER_LEGAL_FORMS
         or word.isdigit()
         or _ORDINAL.fullmatch(word) is not None
         or word.casefold() in _DOUBLE_PARTICLES
@@ -1775,6 +1778,9 @@ class Entities:
             if kind == _ENDS_RUN:  # (most words: none of the cases below)
                 break
             if "\n" in text[starts[end - 1] + len(texts[end - 1]) : starts[end]]:
+                break
+            if word in _LOWER_LEGAL_FORMS:
+                end += 1  # "Shell plc", "Acme Widgets ltd": a company's legal form ends it
                 break
             if kind >= _NAME_WORD:
                 end += 1

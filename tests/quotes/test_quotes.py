@@ -990,6 +990,18 @@ def test_what_a_company_or_an_agency_issued_speaks_for_it() -> None:
     assert [s for _, s in _speech(text)] == ["Ford Motor Co.", "Health Canada"]
 
 
+def test_a_legal_form_in_lower_case_ends_a_company_s_name() -> None:
+    # "Shell plc" had been no name at all ("plc" ended the run, and "Shell" opening its
+    # sentence was read as a word), so "the company said" found no one.
+    text = _article(
+        "Shell plc reported higher profits on Thursday, as did Unilever plc.\n\n"
+        '"We delivered strong results," the company said.'
+    )
+    assert [s for _, s in _speech(text)] == ["Shell plc"]
+    names = {entity.name: entity.kind for entity in Entities(text).entities}
+    assert names["Unilever plc"] == "org"
+
+
 def test_a_name_after_a_title_of_something_opens_its_sentence() -> None:
     text = _article(
         "Dr. Bonnie Henry, B.C.'s provincial health officer, said cases are falling.\n\n"
