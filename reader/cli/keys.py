@@ -15,8 +15,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
-    from reader.reading.settings import keymap_path, load_keymap, shown_path
-    from reader.ui.app import key_rows
+    from reader.reading.settings import keymap_path, keymap_problems, load_keymap, shown_path
+    from reader.ui.app import key_rows, keymap_bindings
 
     keymap = load_keymap()
     rows: list[dict[str, str | bool]] = [
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         say(f"  {row['id']!s:<{width}}  {row['keys']!s:<18} {row['description']}{mark}")
     say(f"\nChange a key in {shown_path(keymap_path())}, by its id:")
     say('  [keymap]\n  "article.tag" = "t,enter,ctrl+t"')
-    for problem in keymap.problems:
+    for problem in [*keymap.problems, *keymap_problems(keymap, keymap_bindings())]:
         say(f"reader: {problem}", err=True)
     return 0
 

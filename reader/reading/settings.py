@@ -9,7 +9,8 @@ Both live in the user's folders (platformdirs), never in the library, which may 
       "app.search" = "slash,ctrl+f"
 
   `?` lists every id with its keys. A file that cannot be read, or an id or key that is not
-  text, is reported in one line and left out; the rest applies.
+  text, is reported in one line and left out; the rest applies. An id that is no binding's
+  and a key given to two bindings of one place are reported too (`keymap_problems`).
 - `positions.json` in the state folder: for each library folder, the article read last and
   where the cursor was, so that reopening goes back there.
 """
@@ -18,7 +19,9 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 
 from platformdirs import user_config_path, user_state_path
@@ -67,9 +70,45 @@ def load_keymap(path: Path | None = None) -> Keymap:
     for binding_id, keys in table.items():
         if isinstance(keys, str) and keys.strip() and all(k.strip() for k in keys.split(",")):
             keymap.keys[binding_id] = ",".join(k.strip() for k in keys.split(","))
+        elif isinstance(keys, str):
+            keymap.problems.append(
+                f"{path}: {binding_id!r} left out (an empty key name: commas separate keys; "
+                'the comma key itself is "comma")'
+            )
         else:
             keymap.problems.append(f"{path}: {binding_id!r} left out (keys must be text)")
     return keymap
+
+
+def keymap_problems(
+    keymap: Keymap, bindings: Sequence[tuple[str, str, str]], path: Path | None = None
+) -> list[str]:
+    """What in a keymap no key will do, given the app's `bindings` (where each answers,
+    its id, its default keys): an id that is no binding's (a typo: the nearest id is
+    named), and a key the keymap gives a binding that another binding answering in the
+    same place already has (only one of the two would answer it)."""
+    path = path or keymap_path()
+    known = {binding_id for _, binding_id, _ in bindings}
+    problems = []
+    for binding_id in keymap.keys:
+        if binding_id not in known:
+            nearest = get_close_matches(binding_id, sorted(known), n=1, cutoff=0.6)
+            hint = f"; did you mean {nearest[0]!r}?" if nearest else ""
+            problems.append(
+                f"{path}: {binding_id!r} is no key's id (`reader keys` lists them){hint}"
+            )
+    holders: dict[tuple[str, str], list[str]] = {}
+    for where, binding_id, defaults in bindings:
+        for key in keymap.keys.get(binding_id, defaults).split(","):
+            holders.setdefault((where, key.strip()), []).append(binding_id)
+    for (_, key), ids in holders.items():
+        changed = [binding_id for binding_id in ids if binding_id in keymap.keys]
+        if len(ids) > 1 and changed:
+            problems.append(
+                f"{path}: {key!r} is the key of both {ids[0]!r} and {ids[1]!r}, which "
+                "answer in the same place: only one of them will"
+            )
+    return problems
 
 
 def positions_path() -> Path:

@@ -41,7 +41,7 @@ from reader.library.folder import Library, ScanReport
 from reader.library.subscriptions import Subscriptions
 from reader.quotes.finder_process import QuoteFinderProcess
 from reader.reading.coder_config import current_coder
-from reader.reading.settings import keymap_path, load_keymap, shown_path
+from reader.reading.settings import keymap_path, keymap_problems, load_keymap, shown_path
 from reader.storage.database import FOLD_BYTES, Store, StoreError
 from reader.ui.commands import ArticleCommands
 from reader.ui.palette import ReaderCommandPalette
@@ -148,7 +148,8 @@ class ReaderApp(App[None]):
     def _apply_keymap(self) -> None:
         """The user's keys (keymap.toml), and a word about any entry left out."""
         self.set_keymap(self.keymap.keys)
-        for problem in [*self.keymap.problems, self._coder_problem]:
+        found = keymap_problems(self.keymap, keymap_bindings())
+        for problem in [*self.keymap.problems, *found, self._coder_problem]:
             if problem:
                 self.notify(problem, severity="warning", timeout=8)
 
@@ -657,6 +658,17 @@ def key_sections() -> tuple[list[Section], list[Section]]:
         ("Orphaned annotations", OrphansScreen.BINDINGS),
     ]
     return left, right
+
+
+def keymap_bindings() -> list[tuple[str, str, str]]:
+    """(where, binding id, default keys) of every binding a keymap may change."""
+    left, right = key_sections()
+    return [
+        (section, binding.id, binding.key)
+        for section, bindings in [*left, *right]
+        for binding in bindings
+        if isinstance(binding, Binding) and binding.id
+    ]
 
 
 def key_rows() -> list[tuple[str, str, str, str]]:

@@ -350,12 +350,16 @@ def test_keys_lists_every_id_and_marks_the_changed_ones(tmp_path: Path) -> None:
     assert "~/.config/reader/keymap.toml" in listed.stdout
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "reader"
     config.mkdir(parents=True)
-    (config / "keymap.toml").write_text('[keymap]\n"article.tag" = "ctrl+t"\n"x" = 3\n')
+    (config / "keymap.toml").write_text(
+        '[keymap]\n"article.tag" = "ctrl+t"\n"x" = 3\n"app.serch" = "ctrl+f"\n'
+    )
     rows = json.loads(run_reader("keys", "--json").stdout)
     [row] = [r for r in rows if r["id"] == "article.tag"]
     assert row["keys"] == "ctrl+t" and row["changed"] is True
     warned = run_reader("keys")
     assert "'x' left out" in warned.stderr
+    assert "'app.serch' is no key's id" in warned.stderr  # (a typo: said, not ignored)
+    assert "did you mean 'app.search'?" in warned.stderr
 
 
 def test_quotes_show_the_words_for_a_speaker_no_name_was_found_for(tmp_path: Path) -> None:
