@@ -55,6 +55,7 @@ from bench import (
     convert_fundus_quotes,
     convert_l3s_quotes,
     convert_newspaper_quotes,
+    convert_omnivore_quotes,
     convert_trafeval_quotes,
 )
 from reader.quotes import QuoteFinding, find_quotes
@@ -113,10 +114,18 @@ NEWS_SETS = {
         convert_fixtures_quotes.OUT,
         "`make news-fixtures` then `python -m bench.convert_fixtures_quotes`",
     ),
+    # the English pages of Omnivore's Readability tests, 2021-2024, their accepted bodies
+    # (stop 54)
+    "omnivore-quotes": (
+        convert_omnivore_quotes.OUT,
+        "`make omnivore` then `python -m bench.convert_omnivore_quotes`",
+    ),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
-STORY_ONLY = frozenset({convert_newspaper_quotes.OUT.resolve()})
+STORY_ONLY = frozenset(
+    {convert_newspaper_quotes.OUT.resolve(), convert_omnivore_quotes.OUT.resolve()}
+)
 PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", *NEWS_SETS)
 BLIND = "polnear-test"
 BLIND_DIRECTQUOTE = "directquote-test"
