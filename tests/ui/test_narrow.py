@@ -73,3 +73,22 @@ async def test_the_codebook_shows_cut_descriptions_and_the_whole_one_under_it(
         screen.query_one("DataTable").move_cursor(row=screen.rows.index(("source", "Doug King")))
         await settle(pilot)
         assert "Doug King — Mount Royal University criminologist, policing" in screen_text(app)
+
+
+async def test_a_terminal_too_small_for_the_lists_never_stops_the_app(library: Path) -> None:
+    # Found by stop 54's monkey test: at 20x8 the library pane had no width, and `V` (its
+    # other view) measured its entries at width 0, where Textual's wrapping raises
+    # ValueError; a session shrunk to 10x5 crashed the same way in Textual's own list.
+    tag_quotes(library, [(ICE, "Their authority in Canada", "Doug King", ["public safety"])])
+    app = ReaderApp(library=library)
+    async with app.run_test(size=(20, 8)) as pilot:
+        await settle(pilot)
+        await press(pilot, "V")
+        await press(pilot, "V")
+        await pilot.resize_terminal(10, 5)
+        await settle(pilot)
+        for key in ("C", "escape", "W", "escape", "question_mark", "escape"):
+            await press(pilot, key)
+        await pilot.resize_terminal(100, 30)
+        await settle(pilot)
+        assert app.is_running and "Annotations (1)" in screen_text(app)

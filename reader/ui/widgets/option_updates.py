@@ -41,13 +41,15 @@ def same_lines(
 def wrapped_height(line: str, width: int, styles: RulesMap) -> int:
     """How many lines Textual wraps one line of plain text to at `width` (as
     `Content.get_height` says, 4 times faster where the styles wrap plainly: at a library's
-    first counts, 400 entries measured twice took 30 ms of the UI thread)."""
+    first counts, 400 entries measured twice took 30 ms of the UI thread). A list laid out
+    with no room (a terminal 20 columns wide) is measured as one column wide: at width 0
+    Textual's wrapping raised ValueError, and the app stopped."""
+    width = max(1, width)
     plain = (
         styles.get("line_pad", 0) == 0
         and styles.get("text_overflow", "fold") == "fold"
         and styles.get("text_wrap", "wrap") == "wrap"
         and line.isprintable()  # (no tab, newline or control code: Content treats those)
-        and width > 0
     )
     if not plain:
         return Content(line).get_height(styles, width)
