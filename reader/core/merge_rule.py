@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 
 import msgspec
@@ -77,6 +77,21 @@ def copy_ids(first: str) -> Iterator[str]:
     yield first
     for attempt in itertools.count(1):
         yield uuid.uuid5(_COPY_NAMESPACE, f"{first}:{attempt}").hex
+
+
+def placed_beside(
+    kept: Annotation, holder: Callable[[str], Annotation | None]
+) -> Annotation | None:
+    """The version `kept` beside another, under the first id of its chain (`copy_ids`)
+    that `holder` (id -> the record there, if any) shows free; None when a record of the
+    chain before it already holds it, the same (kept beside by an earlier merge)."""
+    for place in copy_ids(kept.id):
+        found = holder(place)
+        if found is None:
+            return msgspec.structs.replace(kept, id=place)
+        if same_content(found, kept):
+            return None
+    raise AssertionError("copy_ids never ends")  # pragma: no cover
 
 
 def newer(one: str, other: str) -> bool:

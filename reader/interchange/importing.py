@@ -33,7 +33,7 @@ import msgspec
 from reader.core.anchoring import reanchor
 from reader.core.codebook import clean_name, unique_names
 from reader.core.coders import clean_coder
-from reader.core.merge_rule import copy_ids, resolve, same_content, stays_deleted
+from reader.core.merge_rule import placed_beside, resolve, same_content, stays_deleted
 from reader.core.records import (
     KINDS,
     PASSAGE,
@@ -260,16 +260,13 @@ def _keep_beside(store: Store, beside: list[tuple[Annotation, bool]], report: Im
     same, is not added again."""
     added = {a.id: a for a in report.added}
     for kept, ours_won in beside:
-        for place in copy_ids(kept.id):
-            holder = store.annotation(place) or added.get(place)
-            if holder is None:
-                added[place] = msgspec.structs.replace(kept, id=place)
-                report.added.append(added[place])
-                report.copies += 1
-                break
-            if same_content(holder, kept):
-                report.present += ours_won  # (kept beside ours by an earlier merge already)
-                break
+        copy = placed_beside(kept, lambda place: store.annotation(place) or added.get(place))
+        if copy is None:
+            report.present += ours_won  # (kept beside ours by an earlier merge already)
+            continue
+        added[copy.id] = copy
+        report.added.append(copy)
+        report.copies += 1
 
 
 def _placed(

@@ -32,7 +32,14 @@ import msgspec
 
 from reader.core.codebook import name_key
 from reader.core.files import FileTooLarge, read_bounded
-from reader.core.merge_rule import copy_ids, moment, newer, resolve, same_content, stays_deleted
+from reader.core.merge_rule import (
+    moment,
+    newer,
+    placed_beside,
+    resolve,
+    same_content,
+    stays_deleted,
+)
 from reader.core.records import QUICK_KEYS, Annotation, ArticleRecord, Source, Theme
 from reader.core.wording import plural
 from reader.storage.journal import Journal, JournalError
@@ -224,15 +231,12 @@ def merge_tables(
             table[key] = their
             report.changed += 1
         if kept is not None:
-            for place in copy_ids(kept.id):
-                holder = table.get(place)
-                if holder is None:
-                    table[place] = msgspec.structs.replace(kept, id=place)
-                    report.copies += 1
-                    break
-                if same_content(holder, kept):
-                    report.same += 1  # (kept beside ours already)
-                    break
+            copy = placed_beside(kept, table.get)
+            if copy is None:
+                report.same += 1  # (kept beside ours already)
+            else:
+                table[copy.id] = copy
+                report.copies += 1
     for key in [k for k in gone if k in table]:
         del gone[key]  # changed after its deletion: kept, and no longer deleted
     _merge_codebook(merged, theirs, table.values())
