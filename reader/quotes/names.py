@@ -108,9 +108,9 @@ def role_clause(phrase: str) -> str:
 
 # The legal form that ends a company's name: "Maplebrook Pharmaceuticals Inc. of Brampton"
 # is the company, then where it is.
-# Legal forms some write in lower case after a company's name: "Shell plc", "Unilever plc".
-_LOWER_LEGAL_FORMS = frozenset({"plc", "ltd", "llc", "llp"})
 _LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "co", "ltée", "llp"})
+# Those some write in lower case after a company's name: "Shell plc", "Unilever plc".
+_LOWER_LEGAL_FORMS = _LEGAL_FORMS & {"plc", "ltd", "llc", "llp"}
 # The words after "United" in places' names ("United States", "United Arab Emirates"); any
 # other word makes a body ("United Nurses of Alberta", "United Steelworkers").
 _UNITED_PLACES = frozenset({"states", "kingdom", "arab", "republic", "provinces", "counties"})

@@ -99,11 +99,11 @@ def keymap_problems(
             )
     holders: dict[tuple[str, str], list[str]] = {}
     for where, binding_id, defaults in bindings:
-        for key in keymap.keys.get(binding_id, defaults).split(","):
-            holders.setdefault((where, key.strip()), []).append(binding_id)
+        keys = keymap.keys.get(binding_id, defaults).split(",")
+        for key in dict.fromkeys(key.strip() for key in keys):  # ("t,t" is one key)
+            holders.setdefault((where, key), []).append(binding_id)
     for (_, key), ids in holders.items():
-        changed = [binding_id for binding_id in ids if binding_id in keymap.keys]
-        if len(ids) > 1 and changed:
+        if len(ids) > 1 and any(binding_id in keymap.keys for binding_id in ids):
             problems.append(
                 f"{path}: {key!r} is the key of both {ids[0]!r} and {ids[1]!r}, which "
                 "answer in the same place: only one of them will"

@@ -33,6 +33,7 @@ def test_a_key_given_to_two_bindings_of_one_place_is_said() -> None:
     assert _problems({"library.next": "n", "article.quote_next": "m"}) == []
     assert _problems({"article.tag": "t", "article.quote_next": "t,x"}) != []
     assert _problems({"article.tag": "x", "article.quote_next": "t"}) == []
+    assert _problems({"article.tag": "t,t"}) == []  # one binding's key given twice
 
 
 def test_a_comma_alone_is_named_as_the_comma_key(tmp_path: Path) -> None:
