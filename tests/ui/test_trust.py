@@ -17,6 +17,7 @@ from tests.helpers.pilot import (
     SIZE,
     fill,
     main,
+    notified,
     pane_entries,
     press,
     region_words,
@@ -289,10 +290,13 @@ async def test_keys_can_be_changed_in_a_keymap_file(ice_library: Path, tmp_path:
 
     config = Path(os.environ["XDG_CONFIG_HOME"]) / "reader"
     config.mkdir(parents=True)
-    (config / "keymap.toml").write_text('[keymap]\n"article.tag" = "ctrl+t"\n', encoding="utf-8")
+    (config / "keymap.toml").write_text(
+        '[keymap]\n"article.tag" = "ctrl+t"\n"app.serch" = "ctrl+f"\n', encoding="utf-8"
+    )
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert "did you mean 'app.search'?" in notified(app)  # a typo is said at start
         await press(pilot, "n", "ctrl+t")
         assert isinstance(app.screen, TagDialog)
         await press(pilot, "escape", "question_mark")
