@@ -53,9 +53,17 @@ class Group:
     right: np.ndarray
     fold: int
     set_name: str = ""
+    # The gold names no one ("a neighbour said", words no one is said to have spoken):
+    # "none of them" is right, and so is the finder's own words for someone unnamed.
+    none_right: bool = False
 
 
-def collect(sets: list[str], only_fold: int | None = None) -> list[Group]:
+def collect(
+    sets: list[str], only_fold: int | None = None, none_sets: frozenset[str] = frozenset()
+) -> list[Group]:
+    """Each speech quotation of the sets' articles the finder found with its gold span (of
+    one fold's articles, given `only_fold`); of the sets in `none_sets`, also those whose
+    gold names no one, where "none of them" is the right answer."""
     groups: list[Group] = []
     for name in sets:
         for number, path in enumerate(set_articles(name)):
@@ -82,6 +90,11 @@ def collect(sets: list[str], only_fold: int | None = None) -> list[Group]:
                     )
                     if not right.any():
                         continue
+                elif item.get("speaker_status") == "no-source" and name in none_sets:
+                    right = np.array([c.entity is None for c in candidates])
+                    features = np.array([c.values for c in candidates], dtype=float)
+                    groups.append(Group(features, right, number % FOLDS, name, none_right=True))
+                    continue
                 else:
                     continue
                 features = np.array([c.values for c in candidates], dtype=float)
@@ -108,7 +121,7 @@ def _probabilities(features: np.ndarray, weights: np.ndarray) -> np.ndarray:
 def fit(groups: list[Group], l2: float = L2, steps: int = 50) -> np.ndarray:
     """Weights maximising the log-probability of the right candidates against the others
     and "none of them" (Newton's method), over the quotations that have a right one."""
-    usable = [g for g in groups if g.right.any()]
+    usable = [g for g in groups if g.right.any() or g.none_right]
     width = usable[0].features.shape[1]
     weights = np.zeros(width)
     for _ in range(steps):
@@ -116,7 +129,7 @@ def fit(groups: list[Group], l2: float = L2, steps: int = 50) -> np.ndarray:
         hessian = l2 * np.eye(width)
         for group in usable:
             features = np.vstack([group.features, np.zeros(width)])
-            right = np.append(group.right, False)
+            right = np.append(group.right, group.none_right)
             p = _probabilities(group.features, weights)
             q = p * right
             q /= q.sum()
@@ -132,14 +145,36 @@ def fit(groups: list[Group], l2: float = L2, steps: int = 50) -> np.ndarray:
 
 
 def choices(groups: list[Group], weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The best candidate's probability and whether it is right, per quotation."""
+    """The best candidate's probability and whether it is right, per quotation given a
+    speaker ("none of them" above the best: no speaker, no confidence to calibrate)."""
     best_p, correct = [], []
     for group in groups:
-        p = _probabilities(group.features, weights)[:-1]
-        best = int(p.argmax())
+        p = _probabilities(group.features, weights)
+        best = int(p[:-1].argmax())
+        if p[-1] > p[best]:
+            continue
         best_p.append(p[best])
         correct.append(bool(group.right[best]))
     return np.array(best_p), np.array(correct)
+
+
+def speaker_counts(groups: list[Group], weights: np.ndarray) -> np.ndarray:
+    """Names given, names right and named gold speakers, as `bench.quotes` counts them over
+    these quotations: a name given where the gold names no one is wrong; "none of them"
+    gives no name."""
+    given = right = named_gold = 0
+    for group in groups:
+        p = _probabilities(group.features, weights)
+        best = int(p[:-1].argmax())
+        named_gold += not group.none_right
+        if p[-1] > p[best]:
+            continue
+        if group.none_right:
+            given += not group.right[best]  # a name, where the gold names no one
+        else:
+            given += 1
+            right += bool(group.right[best])
+    return np.array([given, right, named_gold])
 
 
 def isotonic(x: np.ndarray, y: np.ndarray) -> list[tuple[float, float]]:
@@ -215,7 +250,9 @@ def report(label: str, best_p: np.ndarray, correct: np.ndarray, points: list) ->
             )
 
 
-def cross_fitted(sets: list[str], first: list[Group]) -> list[Group]:
+def cross_fitted(
+    sets: list[str], first: list[Group], none_sets: frozenset[str] = frozenset()
+) -> list[Group]:
     """The quotations again, each fold's articles read with a model fitted on the other
     folds' (`first`): the history features (previous speaker, times quoted) then come from
     choices the model made without having seen the article, as they will on a new one.
@@ -225,7 +262,7 @@ def cross_fitted(sets: list[str], first: list[Group]) -> list[Group]:
     for fold in range(FOLDS):
         weights = fit([g for g in first if g.fold != fold])
         _install({"features": list(ranking.FEATURES), "weights": list(weights), "calibration": []})
-        groups += collect(sets, only_fold=fold)
+        groups += collect(sets, only_fold=fold, none_sets=none_sets)
     return groups
 
 
@@ -234,13 +271,17 @@ def _install(data: dict) -> None:
     ranking.model.cache_clear()
 
 
-def train(groups: list[Group], sets: list[str]) -> dict:
-    usable = sum(1 for g in groups if g.right.any())
+def train(groups: list[Group], sets: list[str], calibrate_on: frozenset[str]) -> dict:
+    """The model fitted on all `groups`, its confidence calibrated on the out-of-fold
+    choices in the sets `calibrate_on` (real news: made-up news is easier, and set the
+    threshold too low for real news when it counted)."""
+    usable = sum(1 for g in groups if g.right.any() or g.none_right)
     print(f"{len(groups)} quotations, {usable} with the gold speaker among the candidates")
     out_p, out_right = [], []
     for fold in range(FOLDS):
         weights = fit([g for g in groups if g.fold != fold])
-        p, right = choices([g for g in groups if g.fold == fold], weights)
+        held = [g for g in groups if g.fold == fold and g.set_name in calibrate_on]
+        p, right = choices(held, weights)
         out_p.append(p)
         out_right.append(right)
     best_p, correct = np.concatenate(out_p), np.concatenate(out_right)
@@ -263,6 +304,7 @@ def train(groups: list[Group], sets: list[str]) -> dict:
         "weights": [round(float(w), 5) for w in weights],
         "calibration": points,
         "trained_on": sets,
+        "calibrated_on": sorted(calibrate_on),
         "quotations": len(groups),
         "high_from_probability": round(threshold, 4),
     }
@@ -271,9 +313,11 @@ def train(groups: list[Group], sets: list[str]) -> dict:
 def per_set(groups: list[Group], sets: list[str]) -> None:
     """Each set's share of right choices out of fold, beside the share when the model has
     seen none of the set (fitted on the other sets alone): how far it carries to news of a
-    kind it never learnt from."""
+    kind it never learnt from; and its speaker precision and recall so."""
     for name in sets:
         inside, without = [], []
+        held_all: list[Group] = []
+        others_weights = []
         for fold in range(FOLDS):
             held = [g for g in groups if g.fold == fold and g.set_name == name]
             if not held:
@@ -282,11 +326,18 @@ def per_set(groups: list[Group], sets: list[str]) -> None:
             inside.append(choices(held, weights)[1])
             others = fit([g for g in groups if g.fold != fold and g.set_name != name])
             without.append(choices(held, others)[1])
+            held_all += held
+            others_weights.append((held, others))
         if inside:
             a, b = np.concatenate(inside), np.concatenate(without)
+            given, right, named_gold = sum(
+                (speaker_counts(held, others) for held, others in others_weights),
+                np.zeros(3),
+            )
             print(
-                f"  {name:<14} {len(a):5d} quotations: right {a.mean():.3f} out of fold, "
-                f"{b.mean():.3f} fitted without the set"
+                f"  {name:<14} {len(held_all):5d} quotations: right {a.mean():.3f} out of fold, "
+                f"{b.mean():.3f} fitted without the set; without it, speaker precision "
+                f"{right / max(given, 1):.3f}, recall {right / max(named_gold, 1):.3f}"
             )
 
 
@@ -296,8 +347,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sets", default="polnear-train", help="comma-separated sets to learn from (polnear-train)"
     )
+    parser.add_argument(
+        "--none-sets",
+        default="",
+        help="comma-separated sets of those whose quotations no one is named for teach "
+        '"none of them" (a speech quotation left without a speaker)',
+    )
+    parser.add_argument(
+        "--calibrate-on",
+        default="",
+        help="comma-separated sets whose out-of-fold choices calibrate the confidence "
+        "(the first of --sets)",
+    )
     args = parser.parse_args(argv)
     sets = args.sets.split(",")
+    none_sets = frozenset(filter(None, args.none_sets.split(",")))
+    calibrate_on = frozenset(filter(None, args.calibrate_on.split(","))) or frozenset(sets[:1])
     if not set_articles(sets[0]):
         print("PolNeAR is not here: run `python -m bench.fetch_polnear` first", file=sys.stderr)
         return 1
@@ -306,10 +371,10 @@ def main(argv: list[str] | None = None) -> int:
     ranking.model.cache_clear()
     try:
         print("round 1")  # the history features from the rules' own choices
-        first = collect(sets)
-        train(first, sets)
+        first = collect(sets, none_sets=none_sets)
+        train(first, sets, calibrate_on)
         print("round 2")  # from a model's, fitted without the article's fold
-        data = train(cross_fitted(sets, first), sets)
+        data = train(cross_fitted(sets, first, none_sets), sets, calibrate_on)
         _install(data)
     finally:
         if args.check:

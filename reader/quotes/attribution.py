@@ -1215,6 +1215,12 @@ class _Finder:
             overruled = by_company and bool(kept) and kept[0] != best
             best = kept[0] if kept else best
         choice = candidates[best]
+        if attribution is None and 1.0 - sum(probabilities) > probabilities[best]:
+            # No words name a speaker, and the ranker finds "none of them" likelier than its
+            # best candidate (a name in a heading, a product, someone only talked about): no
+            # suggestion, rather than a guess to correct.
+            self.candidates.chosen(quote, None)
+            return QuoteFinding(quote, speech=True), None
         confidence = _UNCERTAIN_KEPT if overruled else self.ranker.confidence(probabilities[best])
         if choice.entity is None:
             # Words for someone unnamed ("the minister") may stand for a person named where

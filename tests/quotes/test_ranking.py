@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from reader.quotes import find_quotes
 from reader.quotes.ranking import FEATURES, model
 
@@ -145,3 +147,25 @@ def test_a_name_after_a_word_for_a_business_is_a_business() -> None:
         "“I keep telling him it is fine,” Jordan Bull said.\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == ["Goldman Sachs", "Jordan Bull"]
+
+
+def test_no_speaker_when_none_of_the_candidates_is_likelier_than_no_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A quotation no words attribute, whose candidates the ranker finds less likely than
+    "none of them", gets no suggestion; one a cue attributes keeps its speaker whatever the
+    ranker thinks (a model that finds every candidate unlikely shows both)."""
+    from reader.quotes import attribution, ranking
+
+    doubting = ranking.Model(tuple(-3.0 for _ in FEATURES), ())
+    monkeypatch.setattr(attribution, "ranking_model", lambda: doubting)
+    text = (
+        "Transit cuts\n\n"
+        "Maria Lopez leads the riders' union. Its members met on Monday to plan a protest.\n\n"
+        "Two bus routes in the east end would go under the plan.\n\n"
+        "The east end has fewer cars per household than any other part of the city.\n\n"
+        "“A tax on the poor”\n\n"
+        "The council votes next week.\n\n"
+        '"We will fight this at every meeting until the vote," Maria Lopez said.'
+    )
+    assert [speaker for speaker, _ in _speech(text)] == [None, "Maria Lopez"]
