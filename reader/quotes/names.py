@@ -556,6 +556,8 @@ _ROLE_PARTICIPLES = words("role_participles")
 
 
 _COMMON_VERBS = words("common_verbs")
+_NAME_PARTS = re.compile(r"[\s\-]+|[’']s?$")
+_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w])")
 # Words for someone set before their name, a comma between: "His mother, ", "The brothers'
 # mother, ", "Alexis’s sister, ", "an influential Russian sociologist, ".
 # (not a minister's title: "Minister of Innovation, Science and Industry François-Philippe
@@ -1336,6 +1338,7 @@ class Entities:
         self._organisations_by_apposition()
         self._organisations_by_reference()
         self._organisations_by_it()
+        self._common_word_phrases()
         self._genders()
 
     def _organisations_by_apposition(self) -> None:
@@ -1410,6 +1413,24 @@ class Entities:
             said = told.get(id(entity))
             if said and all(said):
                 entity.kind = "org"
+
+    def _common_word_phrases(self) -> None:
+        """A "person" of two words or more, each of which the article also writes in lower
+        case, the first no given name, is a phrase in capitals (a heading's "Perfect
+        Formatting", "Privacy Settings", "Missing Out"), not someone: it names no speaker.
+        A surname is seldom a word the same article uses in lower case, and a given name
+        before it keeps it ("Ana Price" in a story on prices)."""
+        lower: set[str] | None = None
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            parts = [p for p in _NAME_PARTS.split(entity.name) if p and not p.islower()]
+            if len(parts) < 2 or is_given_name(parts[0]):
+                continue  # (one word may be a surname: "Mr. Price" in a story on prices)
+            if lower is None:
+                lower = set(_LOWER_WORD.findall(self.text))
+            if all(len(p) > 1 and p.casefold() in lower for p in parts):
+                entity.kind = "phrase"
 
     def _genders(self) -> None:
         """Each person's gender, where the article shows it: "spokeswoman Sujata Raisinghani",

@@ -169,3 +169,24 @@ def test_no_speaker_when_none_of_the_candidates_is_likelier_than_no_one(
         '"We will fight this at every meeting until the vote," Maria Lopez said.'
     )
     assert [speaker for speaker, _ in _speech(text)] == [None, "Maria Lopez"]
+
+
+def test_a_heading_of_words_the_article_writes_in_lower_case_is_no_one() -> None:
+    # A page's heading "Privacy Settings" was a person, and took the quoted menu labels
+    # below it (dragnet); so did "Missing Out", "Perfect Doormat" (trafeval). Its words are
+    # words the article also writes in lower case; a name's are not, and a given name keeps
+    # a person whose surname is a word ("Ana Price" in a story on prices).
+    from reader.quotes.names import Entities
+
+    text = (
+        "How to hide your profile\n\n"
+        "The site moved its privacy settings again this week, and prices for its ads rose.\n\n"
+        "Privacy Settings\n\n"
+        "“Control how you connect with people you know.”\n\n"
+        "“Who can look you up using the email address you gave?”\n\n"
+        "Ana Price, who studies the site, said the changes confuse people.\n"
+    )
+    kinds = {entity.name: entity.kind for entity in Entities(text).entities}
+    assert kinds["Privacy Settings"] != "person"
+    assert kinds["Ana Price"] == "person"
+    assert "Privacy Settings" not in {speaker for speaker, _ in _speech(text)}
