@@ -759,6 +759,14 @@ def _is_acronym(word: str) -> bool:
     )
 
 
+def _shared_with_a_word_acronym(word: str) -> bool:
+    """Whether a word in capitals is a body's acronym that, in lower case, is a word that
+    opens no name: "WHO said", "says WHO" (the World Health Organization), "NOW" (the
+    National Organization for Women); not "I" or "A", nor a number ("THREE years ago", a
+    magazine's opening in small capitals; so, too, a paragraph's first word)."""
+    return len(word) >= 3 and _is_acronym(word) and word.casefold() not in NUMBER_WORDS
+
+
 # Countries whose names are also people's names: only a whole run makes them places.
 _NAME_LIKE_COUNTRIES = words("name_like_countries")
 
@@ -1582,13 +1590,22 @@ class Entities:
                 index = run_end  # "WATCH: …", "VIEWPOINT", a "Security" heading: no one
                 continue
             if run_end == index + 1:  # one capitalised word, the most common case
-                folded = _word_of(toks.texts[index]).casefold()
-                if folded not in NOT_NAME_LEADS and folded not in CONNECTORS:
+                word = _word_of(toks.texts[index])
+                folded = word.casefold()
+                if (
+                    folded not in NOT_NAME_LEADS
+                    or (_shared_with_a_word_acronym(word) and not self._opens_paragraph(index))
+                ) and folded not in CONNECTORS:
                     self._planned(toks, index, run_end)
                 index = run_end  # "The", "But": a sentence's first word alone names nobody
                 continue
             self._planned(toks, index, run_end)
             index = run_end
+
+    def _opens_paragraph(self, index: int) -> bool:
+        """Whether token `index` is the first of its paragraph (or of the text)."""
+        start = self._token_starts[index]
+        return start == 0 or self.text[max(0, start - 2) : start].endswith("\n")
 
     def _in_title(self, toks: Sequence[Token], first: int, last: int) -> bool:
         """Whether the run `toks[first:last]` stands inside a quoted title and opens with no

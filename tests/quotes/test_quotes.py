@@ -5892,3 +5892,17 @@ def test_a_count_of_people_is_no_name_whatever_its_capitals() -> None:
         "Two Canadian officials said “no.”"
     )
     assert [s for _, s in _speech(text)] == [None, None]
+
+
+def test_an_acronym_that_is_a_word_in_lower_case_names_a_body() -> None:
+    # "WHO" folds to "who", which opens no name: the World Health Organization was never a
+    # speaker. A number in capitals ("THREE years ago", a magazine's small capitals) and a
+    # paragraph's first word in capitals stay no one.
+    text = _article(
+        "THREE years ago the plague was thought gone.\n\n"
+        '"Untreated plague is always fatal and spreads quickly," the WHO said in a statement.'
+        '\n\n"We are sending teams to the region this week," said WHO on Friday.'
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["WHO", "WHO"]
+    assert "THREE" not in {entity.name for entity in Entities(text).entities}
+
