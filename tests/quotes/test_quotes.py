@@ -5906,3 +5906,14 @@ def test_an_acronym_that_is_a_word_in_lower_case_names_a_body() -> None:
     assert [speaker for _, speaker in _speech(text)] == ["WHO", "WHO"]
     assert "THREE" not in {entity.name for entity in Entities(text).entities}
 
+
+def test_as_someone_put_it_after_a_phrase_names_its_speaker() -> None:
+    # "“…,” as the New York Times put it on Tuesday": the phrase had been no one's (newspaper),
+    # and the ranker, never trained on the cue, gave it to the banker named nearer.
+    text = _article(
+        "Jamie Dimon runs the bank and has complained about the rules for years.\n\n"
+        'Lobbyists are attacking a law that "has achieved remarkable success," as the New '
+        "York Times put it on Tuesday.\n\n"
+        'The law is "a remarkable success", as Ana Ruiz puts it.'
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["New York Times", "Ana Ruiz"]
