@@ -287,6 +287,9 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
 # Words before a name that make it the object of a preposition ("posted to Twitter", "seen by
 # Sky News"), not the subject of the verb after it: not "as" and "with" ("as Reuters
 # reported"), nor the conjunctions that open a clause ("while Cruz said", "after Trump spoke").
+# What opens a relative clause set off from its noun: "Trump, who …", "Trump — who …" (also
+# typed "--" or " - ").
+_CLAUSE_OPENING_MARKS = frozenset({",", "—", "–", "-"})
 _OBJECT_PREPOSITIONS = PREPOSITIONS - {"as", "with", "while", "after", "before", "since", "until"}
 # Words after which a name is the subject of the participle that follows it: "despite figures
 # like Jamie Dimon calling it a “fraud”", "including Jo Ng saying" (not "posted to X asking").
@@ -428,7 +431,10 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
             # "Rubio spoke, while Cruz said" (a conjunction's clause, not a preposition's object)
         # "posted to Twitter asking", "a letter seen by Sky News says": not the subject
     for position in range(verb - 1, max(1, verb - 16) - 1, -1):
-        if toks[position].folded in {"which", "who", "whom"} and toks[position - 1].text == ",":
+        if (
+            toks[position].folded in {"which", "who", "whom"}
+            and toks[position - 1].text in _CLAUSE_OPENING_MARKS
+        ):
             following = toks[position + 1] if position + 1 < verb else None
             if following is not None and (
                 (_name_token(following) and following.folded not in NOT_NAMES)
@@ -438,7 +444,10 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
                 if inner is not None and inner.kind in {"name", "pronoun"}:
                     return inner  # "Bannon, who Beck on Wednesday called": Beck
             # "Netanyahu's Likud party, which tried … by saying": what "which" stands for
-            named = name_before(toks, position - 1)
+            mark = position - 1
+            while mark > 0 and toks[mark - 1].text == "-" and toks[mark].text == "-":
+                mark -= 1  # "Trump -- who": the first of the two
+            named = name_before(toks, mark)
             lead = toks.index(named.tokens[0]) - 1 if named is not None else -1
             if lead > 0 and toks[lead].folded in _PLACE_PREPOSITIONS:
                 # "one actor from Bangkok, who asked …": the actor, not the place; "Sen. Mike
@@ -446,11 +455,7 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
                 owner = name_before(toks, lead) or nominal_before(toks, lead)
                 if owner is not None:
                     return owner
-            return (
-                named
-                or nominal_before(toks, position - 1)
-                or sentence_subject(toks[: position - 1])
-            )
+            return named or nominal_before(toks, mark) or sentence_subject(toks[:mark])
     return sentence_subject(toks[:verb])
 
 

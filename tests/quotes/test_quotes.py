@@ -5917,3 +5917,14 @@ def test_as_someone_put_it_after_a_phrase_names_its_speaker() -> None:
         'The law is "a remarkable success", as Ana Ruiz puts it.'
     )
     assert [speaker for _, speaker in _speech(text)] == ["New York Times", "Ana Ruiz"]
+
+
+def test_a_relative_clause_set_off_by_dashes_belongs_to_the_name_before_it() -> None:
+    # "Trump -- who has called global warming a “hoax” -- will …": with commas the phrase
+    # was Trump's; with dashes (typed "--", "—" or " - ") it was no one's (chaos).
+    for dash in ("--", "—", "-"):
+        text = _article(
+            f"Most say Donald Trump {dash} who has called global warming a "
+            f'"hoax" {dash} will do a poor job of protecting the environment.'
+        )
+        assert _speech(text) == [("hoax", "Donald Trump")], dash
