@@ -4178,6 +4178,26 @@ _ORG_NOUN_NAMES = {
         "brotherhood",
     ),
     "ministry": ("department", "ministère"),
+    # "the newspaper said" after "said The News", "the Boston Globe reported"
+    "newspaper": (
+        "news",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "gazette",
+        "tribune",
+        "telegraph",
+        "guardian",
+        "daily",
+        "chronicle",
+        "inquirer",
+        "press",
+        "express",
+        "mirror",
+        "observer",
+        *words("newspaper_words"),
+    ),
 }
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}

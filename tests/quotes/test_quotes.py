@@ -5928,3 +5928,17 @@ def test_a_relative_clause_set_off_by_dashes_belongs_to_the_name_before_it() -> 
             f'"hoax" {dash} will do a poor job of protecting the environment.'
         )
         assert _speech(text) == [("hoax", "Donald Trump")], dash
+
+
+def test_the_newspaper_is_the_newspaper_named_before() -> None:
+    # "“…,” said the newspaper" after the Boston Globe had reported was no one's (l3s); a
+    # name right after "newspaper" is the paper's, not a person's ("by newspaper Dagens
+    # Nyheter", fundus).
+    text = _article(
+        "The Boston Globe reported the deal on Monday, after Ana Ruiz had denied it.\n\n"
+        '"There is hardly any meaningful evidence available to them," the newspaper said.'
+        "\n\nThe minister was concerned by the revelations of newspaper Dagens Nyheter."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Boston Globe"]
+    kinds = {entity.name: entity.kind for entity in Entities(text).entities}
+    assert kinds["Dagens Nyheter"] == "org"
