@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -118,6 +119,17 @@ class ReaderApp(App[None]):
         self._last_change = time.monotonic()
         self._last_outside_error = ""
         self.keymap = load_keymap()
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this platform, but on Linux and macOS one that keeps a
+        paste's bytes from acting as keys (`reader.ui.paste_guard`); a driver named in
+        TEXTUAL_DRIVER is used as given."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":  # (no termios on Windows)
+            from reader.ui.paste_guard import PasteSafeDriver
+
+            return PasteSafeDriver
+        return driver
 
     def notify(
         self,
