@@ -76,8 +76,20 @@ class AddError(Exception):
     path or address it is about."""
 
     def __init__(self, message: str, source: str = "") -> None:
-        super().__init__(message)
+        super().__init__(bounded_message(message))
         self.source = source
+
+
+MESSAGE_MOST = 400  # the longest error message: a pasted megabyte is no file's name
+
+
+def bounded_message(message: str) -> str:
+    """The message, its middle cut when it is longer than `MESSAGE_MOST` characters: the
+    start of the name it is about and the reason after it are kept."""
+    if len(message) <= MESSAGE_MOST:
+        return message
+    head, tail = MESSAGE_MOST // 3, MESSAGE_MOST - MESSAGE_MOST // 3 - 1
+    return f"{message[:head]}…{message[-tail:]}"
 
 
 @dataclass(frozen=True)

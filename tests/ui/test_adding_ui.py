@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from textual.widgets import Checkbox, Static
+from textual.widgets import Checkbox, Input, Static
 
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.add_dialog import AddDialog
@@ -74,6 +74,36 @@ async def test_a_missing_file_in_the_dialog_names_no_stdin(library: Path) -> Non
         await wait_until(pilot, lambda: "no such file" in notified(app))
         assert "stdin" not in notified(app)
         assert "give a file or an http(s) address" in notified(app)
+
+
+async def test_a_pasted_megabyte_in_the_dialog_gives_a_short_error(library: Path) -> None:
+    # A pasted 1 MB "address" filled the article pane with its error for ten seconds
+    # (helper 186); the message keeps the start of the name and the reason.
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        app.screen.query_one("#add-source", Input).value = "x" * 1_000_000
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: "give a shorter one" in notified(app))
+        assert len(notified(app)) <= 400
+        assert notified(app).startswith("xxx")
+
+
+async def test_a_dash_in_the_dialog_is_not_the_command_lines_standard_input(
+    library: Path,
+) -> None:
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        await type_text(pilot, "-")
+        await press(pilot, "enter")
+        dialog = app.screen
+        assert isinstance(dialog, AddDialog)
+        status = region_words(app, dialog.query_one("#add-status"))
+        assert "type an address or a path" in status
+        assert "curl" not in status + notified(app)
 
 
 async def test_plus_adds_a_web_page_and_opens_it(site: str, library: Path) -> None:
