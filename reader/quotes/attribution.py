@@ -3743,6 +3743,9 @@ class _Finder:
                 ):  # "the corporal" for "Cpl. Marie Ouellette", "the judge" for "Justice …",
                     # "the executive" for "the railway's vice-president"
                     return entity
+            sole = self._sole_of_gender(phrase, head, mentions, at)
+            if sole is not None:
+                return sole
             if (
                 not people
                 and len(self._headline_people) == 1
@@ -3778,6 +3781,29 @@ class _Finder:
         if phrase.tokens[0].folded == "the" and self._names_a_body(head, at):
             return self._organisation(phrase, at)  # "the regional district", "the order"
         return None
+
+    def _sole_of_gender(
+        self, phrase: Phrase, head: str, mentions: Sequence[Mention], at: int
+    ) -> Entity | None:
+        """ "says the woman", "the man said": the one person of that gender the article has
+        named so far, if it named one and no one unnamed was brought in since as "a woman"
+        ("A woman who would not give her name said …" is someone else)."""
+        gender = _PLAIN_GENDERED_NOUNS.get(head)
+        if gender is None or phrase.tokens[0].folded != "the":
+            return None
+        people = {id(m.entity): m.entity for m in mentions if m.entity.gender == gender}
+        if len(people) != 1:
+            return None
+        (person,) = people.values()
+        last = max(m.end for m in mentions if m.entity is person)
+        for found in _SOMEONE_BROUGHT_IN.finditer(self.text, 0, phrase.tokens[0].start):
+            lead = self.text[max(0, found.start() - 12) : found.start()].rstrip()
+            if lead.endswith(",") or lead.rsplit(" ", 1)[-1] in _SAYS_WHO_ONE_IS:
+                continue  # "Ndali is a mother of two", "Ndali, a mother of two,": herself
+            nouns = found.group("words").casefold().split()
+            if head in nouns or (found.start() > last and not PERSON_NOUNS.isdisjoint(nouns)):
+                return None  # "a man came in …" (ever), "A resident who … said" (since)
+        return person
 
     def _called(self, entity: Entity, noun: str, at: int) -> bool:
         """Whether the article called `entity` by `noun` before `at`: in its first
@@ -4199,6 +4225,13 @@ _ORG_NOUN_NAMES = {
         *words("newspaper_words"),
     ),
 }
+# Someone brought in without a name: "a man", "A resident", "one elderly woman".
+_SOMEONE_BROUGHT_IN = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)"
+)
+_SAYS_WHO_ONE_IS = frozenset({"is", "was", "as", "became", "becomes", "remains"})
+# Nouns for a person that say only their gender: "says the woman" is the one woman named.
+_PLAIN_GENDERED_NOUNS = {"woman": "f", "man": "m", "girl": "f", "boy": "m", "lady": "f"}
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "group", "network", "firm", "business", "agency", "campaign", "organization"}
 )

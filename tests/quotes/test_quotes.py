@@ -5820,13 +5820,14 @@ def test_a_plain_noun_for_a_person_after_a_quotation_is_its_speaker() -> None:
         "“Is it worth it?” asked Tom Reyes. The woman paused before answering, “Yes.”\n\n"
         "“We will consider it,” the committee wrote."
     )
-    # (not "the woman" after a man's question, nor the committee for whoever spoke last)
+    # (not "the woman" for the man whose question came just before, but the one woman the
+    # story names; not the committee for whoever spoke last)
     assert [s for _, s in _speech(text)] == [
         "Abby Dunn",
         "Abby Dunn",
         "Abby Dunn",
         "Tom Reyes",
-        None,
+        "Abby Dunn",
         None,
     ]
 
@@ -5942,3 +5943,23 @@ def test_the_newspaper_is_the_newspaper_named_before() -> None:
     assert [speaker for _, speaker in _speech(text)] == ["Boston Globe"]
     kinds = {entity.name: entity.kind for entity in Entities(text).entities}
     assert kinds["Dagens Nyheter"] == "org"
+
+
+def test_the_woman_is_the_one_woman_named_unless_someone_was_brought_in_unnamed() -> None:
+    # "“…,” says the woman who is in her late 20s" after a paragraph about the only woman
+    # the story names had been no one's (fundus); "a man came in" or "A resident who would
+    # not give her name" bring in someone else, whom "the man", "the woman" then mean.
+    named = (
+        "Saphina Ndali is a mother of two. She started her grocery business near the bus "
+        "terminal.\n\n"
+    )
+    said = '"We are supposed to open at four and close at ten," says the woman.'
+    assert _speech(_article(named + said))[0][1] == "Saphina Ndali"
+    others = (
+        "A resident who would not give her name said people are afraid.\n\n",
+        "A woman selling fish nearby disagrees.\n\n",
+    )
+    for other in others:
+        assert _speech(_article(named + other + said))[0][1] is None, other
+    man = "Omar Said runs the shop now. On Tuesday a man came in and sat down.\n\n"
+    assert _speech(_article(man + '"I am waiting for a friend," the man said.'))[0][1] is None
