@@ -234,13 +234,52 @@ def _normal(name: str) -> str:
     return words[4:] if words.startswith("the ") else words
 
 
+# Courtesy and noble titles before a name. The labelling brief asks for names without
+# them ("keep the name as written, without titles such as Dr., Mr., Sen."); a label that
+# kept one ("Dame Mary Marsh", "King Carl XVI Gustaf") names the person the finder's "Mary
+# Marsh" does.
+_TITLES_BEFORE_NAMES = frozenset(
+    [
+        "dame",
+        "sir",
+        "lord",
+        "lady",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sheikh",
+        "sheik",
+        "emir",
+        "pope",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "rev",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+    ]
+)
+
+
+def _without_titles(normal: str) -> str:
+    words = normal.split()
+    while len(words) > 1 and words[0] in _TITLES_BEFORE_NAMES:
+        words.pop(0)
+    return " ".join(words)
+
+
 def accepted_names(gold: dict[str, Any]) -> set[str]:
-    """The gold speaker and those of its mentions that are full names or acronyms."""
+    """The gold speaker and those of its mentions that are full names or acronyms, each
+    also without the titles before it."""
     names = {_normal(gold["speaker"])}
     for mention in gold.get("speaker_mentions", []):
         if len(mention.split()) >= 2 or (mention.replace(".", "").isupper() and len(mention) > 1):
             names.add(_normal(mention))
-    return names
+    return names | {_without_titles(name) for name in names}
 
 
 Scorable = Callable[[dict[str, Any]], bool]

@@ -99,3 +99,14 @@ def test_an_unnamed_speakers_own_words_are_not_a_name() -> None:
         assert not _names_someone(replace(finding, speaker=words), unnamed)
     assert _names_someone(replace(finding, speaker="Theresa Kwan"), unnamed)
     assert not _names_someone(replace(finding, speaker="Theresa Kwan"), {"speaker": "X"})
+
+
+def test_a_title_a_label_kept_before_the_name_does_not_make_the_name_wrong() -> None:
+    # The labelling brief asks for names without titles; labels that kept one ("Dame Mary
+    # Marsh", "King Carl XVI Gustaf") had counted the finder's "Mary Marsh" wrong.
+    from bench.quotes import accepted_names
+
+    assert "mary marsh" in accepted_names({"speaker": "Dame Mary Marsh"})
+    assert "carl xvi gustaf" in accepted_names({"speaker": "King Carl XVI Gustaf"})
+    assert accepted_names({"speaker": "Sir"}) == {"sir"}  # (a title alone stays as it is)
+    assert "jones" not in accepted_names({"speaker": "Mary Jones"})
