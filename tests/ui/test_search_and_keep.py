@@ -216,3 +216,27 @@ async def test_quit_and_reopen_restores_everything(ice_library: Path) -> None:
         await type_text(pilot, "mcphersn sovereignty")
         assert results(again).startswith("Heather McPherson")
     assert saved_annotations(ice_library / "reader.json") == first
+
+
+async def test_a_pasted_megabyte_is_cut_to_a_query_of_a_thousand_characters(
+    library: Path,
+) -> None:
+    # A pasted megabyte was searched whole: results came 2.6 s later, 10 s for two
+    # megabytes (helper 186). Typing goes on after the paste, and within the bound.
+    from textual import events
+
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        field = app.screen.query_one("#search-input", Input)
+        await type_text(pilot, "ab")
+        field.post_message(events.Paste("x" * 1_000_000 + "\nsecond line"))
+        await pilot.pause()
+        assert field.value == "ab" + "x" * 998  # a thousand characters
+        await press(pilot, "ctrl+u")
+        field.post_message(events.Paste("mcpherson"))
+        await settle(pilot)
+        assert field.value == "mcpherson"
+        assert results(app).startswith("Heather McPherson")
