@@ -57,6 +57,7 @@ from reader.quotes.lexicon import table, words
 from reader.quotes.names import (
     BUSINESS_NOUNS,
     CORPORATE_ENDINGS,
+    DATELINE_LEAD,
     ERAS,
     FEMALE,
     HONORIFICS,
@@ -422,7 +423,9 @@ _DESCRIPTION_THEN_NAME = re.compile(
 # A dateline opening a paragraph: "OTTAWA — ", "HALIFAX (CP) ", "TORONTO, Ont. ".
 _DATELINE_AFTER = re.compile(
     r"\s*(?:[—–-]|\((?:[A-Z][\w.]*\s?){1,3}\)|,\s+(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3}))"
-)  # "OTTAWA — ", "HALIFAX (CP) ", "GRANDE PRAIRIE, Alta. ", "SURREY, B.C. " (not "NASA, Boeing")
+    r"|,\s+(?:[A-Z][\w.’']*\s+){1,3}[—–-]\s"
+)  # "OTTAWA — ", "HALIFAX (CP) ", "GRANDE PRAIRIE, Alta. ", "SURREY, B.C. " (not "NASA, Boeing"),
+# "CAIRO, Egypt - " (a country after the comma, then the dash)
 _ROLE_AFTER_OWNER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)\s+(?:says|said|told)\b")
 
 
@@ -1987,8 +1990,18 @@ class _Finder:
         return allowed or list(indices)
 
     def _sentence_start(self, offset: int, floor: int) -> int:
+        """Where the sentence holding `offset` starts (not before `floor`), after the
+        dateline that opens its paragraph ("CAIRO, Egypt - Osama bin Laden warned …": the
+        place is not the sentence's subject)."""
         index = bisect_right(self._sentence_starts, offset) - 1
-        return max(self.structure.sentences[index].start, floor) if index >= 0 else floor
+        if index < 0:
+            return floor
+        start = self.structure.sentences[index].start
+        if start == 0 or self.text[start - 1] == "\n":
+            dateline = DATELINE_LEAD.match(self.text, start, min(len(self.text), start + 120))
+            if dateline is not None and dateline.end() <= offset:
+                start = dateline.end()
+        return max(start, floor)
 
     def _cue(self, verb: Token) -> str:
         tail = cue_tail(self.text[verb.end : verb.end + 40])

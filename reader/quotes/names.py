@@ -738,7 +738,7 @@ _DATELINE = re.compile(
 _ING_LEADS = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "am", "while", "when", "after", "before"}
 )
-_DATELINE_LEAD = re.compile(
+DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.])*(?:,\s+(?:[A-Z][\w.]*\s?){1,3})?"
     r"(?:/[A-Z][\w.'’ -]*[\w.])*"  # "SURABAYA, Indonesia/JAKARTA (Reuters) - ", "NEW YORK/LONDON"
     r"(?:\s*\([A-Z][\w .]*\))?\s+[—–-] "
@@ -2123,7 +2123,7 @@ class Entities:
             and all(t.isupper() for t in texts[first:last])
             and (
                 _DATELINE.match(self.text, end) is not None
-                or _DATELINE_LEAD.match(self.text, start) is not None  # "ST. JOHN’S, N.L. —"
+                or DATELINE_LEAD.match(self.text, start) is not None  # "ST. JOHN’S, N.L. —"
             )
         )
 
@@ -2131,7 +2131,7 @@ class Entities:
         """Where the dateline whose place's first run is `toks[first:last]` ends: its place
         ("ST. JOHN’S, N.L." is one place, not "ST" and a "JOHN’S") and the agency that filed
         the story ("(CP)", "(Reuters)": its credit, not a speaker), up to the dash."""
-        lead = _DATELINE_LEAD.match(self.text, self._token_starts[first])
+        lead = DATELINE_LEAD.match(self.text, self._token_starts[first])
         if lead is None:
             return last
         return max(last, bisect_left(self._token_starts, lead.end()))
@@ -2284,7 +2284,7 @@ class Entities:
         newline = self.text.rfind("\n", max(0, token.start - 60), token.start)
         if newline < 0 and token.start > 60:
             return False  # no paragraph opens within a dateline's length
-        return _DATELINE_LEAD.fullmatch(self.text, newline + 1, token.start) is not None
+        return DATELINE_LEAD.fullmatch(self.text, newline + 1, token.start) is not None
 
     def _after_lowercase_or_start(self, token: Token) -> bool:
         """Whether `token` opens a sentence or follows a lowercase word ("former Olympian")."""

@@ -5963,3 +5963,17 @@ def test_the_woman_is_the_one_woman_named_unless_someone_was_brought_in_unnamed(
         assert _speech(_article(named + other + said))[0][1] is None, other
     man = "Omar Said runs the shop now. On Tuesday a man came in and sat down.\n\n"
     assert _speech(_article(man + '"I am waiting for a friend," the man said.'))[0][1] is None
+
+
+def test_a_dateline_with_a_country_is_not_the_sentences_subject() -> None:
+    # "CAIRO, Egypt - Osama bin Laden warned …, threatening “…”": the dateline's place
+    # was taken for the subject ("CAIRO" spoke); a country after the comma, then the dash,
+    # is a dateline as "SURREY, B.C. —" is.
+    text = _article(
+        "CAIRO, Egypt - Osama bin Laden warned Iraq's Sunni Arabs against fighting al-Qaida "
+        "and vowed to expand the holy war to Israel in a new audiotape Saturday, threatening "
+        '"blood for blood, destruction for destruction."\n\nBenazir Bhutto was killed in '
+        "December.",
+        headline="Bin Laden issues warning",
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Osama bin Laden"]
