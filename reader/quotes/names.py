@@ -556,6 +556,10 @@ _ROLE_PARTICIPLES = words("role_participles")
 
 
 _COMMON_VERBS = words("common_verbs")
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+# A capitalised word, or a connector after one, right before a word: it is part of a name.
+_JOINED_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*|\b(?:and|of|de|del|da|&))\s$")
+_JOINED_AFTER = re.compile(r"\s(?:[A-Z][a-z]|(?:of|de|del|da|&)\s)")
 _NAME_PARTS = re.compile(r"[\s\-]+|[’']s?$")
 _LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w])")
 # Words for someone set before their name, a comma between: "His mother, ", "The brothers'
@@ -1340,6 +1344,7 @@ class Entities:
         self._company_starts: set[str] = set()  # "blackwater ridge" of "… Copper Ltd."
         self._initialled: dict[str, Entity] = {}  # "CRA" -> Canada Revenue Agency
         self._dateline_places: set[str] = set()  # "kamloops" of "KAMLOOPS, B.C. — "
+        self._lower_words: set[str] | None = None  # the words the text writes in lower case
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -1428,15 +1433,15 @@ class Entities:
         Formatting", "Privacy Settings", "Missing Out"), not someone: it names no speaker.
         A surname is seldom a word the same article uses in lower case, and a given name
         before it keeps it ("Ana Price" in a story on prices)."""
-        lower: set[str] | None = None
         for entity in self.entities:
             if entity.kind != "person":
                 continue
             parts = [p for p in _NAME_PARTS.split(entity.name) if p and not p.islower()]
             if len(parts) < 2 or is_given_name(parts[0]):
                 continue  # (one word may be a surname: "Mr. Price" in a story on prices)
-            if lower is None:
-                lower = set(_LOWER_WORD.findall(self.text))
+            if self._lower_words is None:
+                self._lower_words = set(_LOWER_WORD.findall(self.text))
+            lower = self._lower_words
             if all(len(p) > 1 and p.casefold() in lower for p in parts):
                 entity.kind = "phrase"
 
@@ -3032,8 +3037,11 @@ class Entities:
         if entity is None:
             if not any(t.word.casefold() in TITLES for t in titles):
                 entity = self._introduced_by_given_name(token)
-                if entity is None and _AGE_AFTER.match(self.text, token.end):
-                    # "Nurhayati, 38, said": one name and an age (many people have one name)
+                if entity is None and (
+                    _AGE_AFTER.match(self.text, token.end) or self._speaks_by_one_name(token)
+                ):
+                    # "Nurhayati, 38, said": one name and an age (many people have one name);
+                    # "Mbumba said", "…,” Mbumba says": one name that speaks
                     entity = self._person(token.word, token.start)
                 if entity is None:
                     return  # a place or a common word at the start of a sentence: not kept
@@ -3054,6 +3062,33 @@ class Entities:
             # mention when the first gave nothing ("the rookie said" is him)
             entity.description = self._appositive(token.end + 1)
         self._mention(token.start, token.end, entity)
+
+    def _speaks_by_one_name(self, token: Token) -> bool:
+        """Whether one capitalised word is a speaker's name: a speech verb right after it
+        ("Mbumba said", "Mbumba recalled"), and a word the article never writes in lower
+        case nor as a plural ("Officials said", "Critics say", "Democrats said" are not)."""
+        word = token.word
+        if len(word) < 3 or not word.isalpha() or word.endswith("s") or word.isupper():
+            return False
+        verb = _NEXT_WORD.match(self.text, token.end)
+        if verb is None or not is_speech_verb(verb.group(1), "he"):
+            return False
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.text))
+        if word.casefold() in self._lower_words:
+            return False
+        # Twice a speaker, and never part of a longer name ("He Yanping", "Canadian
+        # Heritage", "Agriculture and Irrigation", "Court of First Instance"): a name of its
+        # own, not a word of another's.
+        speaking = 0
+        for found in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", self.text):
+            if _JOINED_BEFORE.search(self.text, max(0, found.start() - 6), found.start()):
+                return False
+            if _JOINED_AFTER.match(self.text, found.end()):
+                return False
+            verb = _NEXT_WORD.match(self.text, found.end())
+            speaking += verb is not None and is_speech_verb(verb.group(1), "he")
+        return speaking >= 2
 
     def _introduced_by_given_name(self, token: Token) -> Entity | None:
         """ "Her husband, Paul, had a stroke": a person known by a given name alone, set

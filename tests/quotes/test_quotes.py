@@ -5977,3 +5977,25 @@ def test_a_dateline_with_a_country_is_not_the_sentences_subject() -> None:
         headline="Bin Laden issues warning",
     )
     assert [speaker for _, speaker in _speech(text)] == ["Osama bin Laden"]
+
+
+def test_one_name_that_speaks_twice_is_a_person_and_a_pronoun_can_find_it() -> None:
+    # "Mbumba says", "Mbumba said he …": a man the story only ever calls by one name was
+    # no one, so "“…,” he recalled" went to the other man named (fundus). A word of a
+    # longer name ("Agriculture and Irrigation … Irrigation said") or a plural ("Officials
+    # said") stays no one.
+    text = _article(
+        "Speaker Peter Katjavivi sat beside him during the interview.\n\n"
+        "“I was asking myself why they were flying over Nigeria,” Mbumba says.\n\n"
+        "Mbumba said he considered how to break the news.\n\n"
+        "“It was very difficult to be the one announcing it,” he recalled.\n\n"
+        "Officials said the state funeral would be held on Saturday. Officials said more."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Mbumba", "Mbumba"]
+    names = {entity.name for entity in Entities(text).entities}
+    assert "Officials" not in names
+    joined = _article(
+        "The Department of Agriculture and Irrigation spoke. Irrigation said it was lawful."
+        "\n\nThe men met. Irrigation said so again."
+    )
+    assert "Irrigation" not in {entity.name for entity in Entities(joined).entities}
