@@ -4186,6 +4186,26 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
 # one with "Company" in its name); the others name their kind ("the union", "the league").
 # What an organisation's name says for a word that stands for it: "the hospital" for the
 # Kempenfelt Regional Health Centre.
+# The words a newspaper's name ends in: "the newspaper said" after "The Boston Globe reported".
+_NEWSPAPER_NAMES = (
+    "news",
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "gazette",
+    "tribune",
+    "telegraph",
+    "guardian",
+    "daily",
+    "chronicle",
+    "inquirer",
+    "press",
+    "express",
+    "mirror",
+    "observer",
+    *words("newspaper_words"),
+)
 _ORG_NOUN_NAMES = {
     "hospital": (
         "health centre",
@@ -4218,26 +4238,9 @@ _ORG_NOUN_NAMES = {
     ),
     "ministry": ("department", "ministère"),
     # "the newspaper said" after "said The News", "the Boston Globe reported"
-    "newspaper": (
-        "news",
-        "times",
-        "post",
-        "journal",
-        "herald",
-        "gazette",
-        "tribune",
-        "telegraph",
-        "guardian",
-        "daily",
-        "chronicle",
-        "inquirer",
-        "press",
-        "express",
-        "mirror",
-        "observer",
-        *words("newspaper_words"),
-    ),
+    "newspaper": _NEWSPAPER_NAMES,
 }
+_NEWSPAPER_NAME_WORDS = frozenset(_NEWSPAPER_NAMES)
 # Someone brought in without a name: "a man", "A resident", "one elderly woman".
 _SOMEONE_BROUGHT_IN = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)"
@@ -4266,9 +4269,18 @@ def _kinds_clash(noun: str, name: str) -> bool:
     if noun not in BUSINESS_NOUNS:
         return False
     folded = name.casefold()
-    return not _CIVIC_WORDS.isdisjoint(_WORD.findall(folded)) or any(
-        folded.endswith(body) for body in WELL_KNOWN_BODIES
-    )  # "the company" is never the Red Cross
+    return (
+        not _CIVIC_WORDS.isdisjoint(_WORD.findall(folded))
+        or any(folded.endswith(body) for body in WELL_KNOWN_BODIES)  # never the Red Cross
+        or _news_outlet(folded)  # "the company said": the company, not the paper that reported
+    )
+
+
+def _news_outlet(folded: str) -> bool:
+    """Whether a body's name (in lower case) is a newspaper's or a news agency's: "the
+    washington post", "the news", "reuters"."""
+    words = folded.removeprefix("the ").split()
+    return bool(words) and (words[-1] in _NEWSPAPER_NAME_WORDS or folded in _NEWS_AGENCIES)
 
 
 _TITLE_WORDS = table("title_abbreviations")

@@ -5999,3 +5999,18 @@ def test_one_name_that_speaks_twice_is_a_person_and_a_pronoun_can_find_it() -> N
         "\n\nThe men met. Irrigation said so again."
     )
     assert "Irrigation" not in {entity.name for entity in Entities(joined).entities}
+
+
+def test_the_company_is_not_the_newspaper_that_reported() -> None:
+    # "The company said in a statement … “…”" after "The Washington Post reported …" went
+    # to the paper (fixtures): a newspaper or a news agency is not "the company" of a story
+    # about another company.
+    text = _article(
+        "Donald Trump took aim at a contract with Boeing Co. on Tuesday.\n\n"
+        "Yesterday, the Washington Post reported that Boeing and Lockheed Corp were planning "
+        "to move production to India.\n\n"
+        "Boeing is in only the early stages of planning the jet. The company said in a "
+        'statement today that it is under contract "to help determine the capabilities of '
+        'these complex military aircraft."'
+    )
+    assert [speaker for _, speaker in _speech(text)][-1] == "Boeing Co."
