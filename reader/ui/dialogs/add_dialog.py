@@ -88,9 +88,7 @@ class AddDialog(ModalScreen["AddResult | None"]):
             self._status("Type a web address (https://…) or the path of a file")
             return
         if source == "-":  # (standard input is the command line's: `reader add -`)
-            self._status(
-                "“-” reads standard input on the command line; here, type an address or a path"
-            )
+            self._status("“-” is for the command line: type an address or a path")
             return
         self.busy = True
         self.query_one("#add-progress").display = True
