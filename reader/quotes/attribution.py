@@ -186,6 +186,11 @@ _DASH_AFTER = re.compile(r"\s*[-–—]")
 _PUT_IT = re.compile(
     r"\b[Aa]s\s+(?P<who>[^,.;:“”\"]{1,60}?)\s+(?:put|puts|has\s+put)\s+it[\s,:]*$"
 )  # "As he put it, “…”": the words are his
+# A string in code: right after a call's bracket ("printf(", "fmt.Printf("), a string
+# prefix ("f", "b", "r"), an assignment ("x = ") or a key ("content": ), or right before a
+# statement's end or an argument list's (");", "\", $path").
+_CODE_BEFORE = re.compile(r"(?:\w\(|\b[fbru]|\w\s?=\s?|[\"']\s?:\s?)$")
+_CODE_AFTER = re.compile(r"(?:\)\s*;|,\s*[$@]\w|\s*\+\s*\w+\s*[);+])")
 _PUT_IT_AFTER = re.compile(
     r"\s*as\s+(?P<who>[^,.;:“”\"]{1,60}?)\s+(?:put|puts|has\s+put|had\s+put)\s+it\b"
 )  # "“…,” as the Times put it on Tuesday": the words are the Times'
@@ -1327,6 +1332,10 @@ class _Finder:
             return QuoteFinding(quote, speech=False), None  # Shabnam “Shabs” Rizvi-Mendez
         if _WEB_ADDRESS.fullmatch(inner_text.strip()):
             return QuoteFinding(quote, speech=False), None  # “epa.gov/climatechange”: an address
+        if _CODE_BEFORE.search(lead) or _CODE_AFTER.match(follow):
+            # printf("I'm counting lines of %s!", $path); "content": f"Summarize {prompt}",:
+            # a string in a program's code, no one's words
+            return QuoteFinding(quote, speech=False), None
         if _CALLED_AFTER.match(follow):
             return QuoteFinding(quote, speech=False), None
         if (

@@ -6014,3 +6014,17 @@ def test_the_company_is_not_the_newspaper_that_reported() -> None:
         'these complex military aircraft."'
     )
     assert [speaker for _, speaker in _speech(text)][-1] == "Boeing Co."
+
+
+def test_a_string_in_a_programs_code_is_no_ones_words() -> None:
+    # printf("I'm counting lines of %s pretty hard!", $filepath); went to a heading's
+    # "Perfect Formatting" (omnivore); so did a prompt in a JSON field, and code's strings
+    # were offered as quotations on tutorials (newspaper, trafeval).
+    text = _article(
+        "Alan Kay says simple things should be simple.\n\n"
+        'printf("I\'m counting lines of %s pretty hard!", $filepath);\n\n'
+        '"content": f"Summarize this for a {person_type}: {prompt}",\n\n'
+        'message = "hello world, this is a test"\n\n'
+        '"Simple things should be simple," Alan Kay said.'
+    )
+    assert _speech(text) == [("Simple things should be simple,", "Alan Kay")]
