@@ -6028,3 +6028,13 @@ def test_a_string_in_a_programs_code_is_no_ones_words() -> None:
         '"Simple things should be simple," Alan Kay said.'
     )
     assert _speech(text) == [("Simple things should be simple,", "Alan Kay")]
+
+
+def test_others_and_anybody_open_no_name() -> None:
+    # "Others called him “abrasive and demeaning”" named "Others" (trafeval): "some",
+    # "many", "both" were known to open no name, "others" and "anybody" were not.
+    text = _article(
+        'Some praised the mayor. Others called him "abrasive and demeaning" in their '
+        'letters. Anybody said "it was fine" to him.'
+    )
+    assert not any(speaker for _, speaker in _speech(text))
