@@ -3,12 +3,21 @@ a pasted "\\x1bddd" deleted the annotation under the cursor, "\\x1bqqq" quit the
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 from textual import events
 from textual._xterm_parser import XTermParser
 
-from reader.ui.paste_guard import PASTE_END, PASTE_START, PasteGuard, PasteSafeParser
+from reader.ui.app import ReaderApp
+from reader.ui.paste_guard import (
+    PASTE_END,
+    PASTE_START,
+    PasteGuard,
+    PasteSafeDriver,
+    PasteSafeParser,
+)
 
 
 def _events(parser: XTermParser, chunks: list[str]) -> list[object]:
@@ -73,3 +82,8 @@ def test_the_guard_reads_the_same_however_the_input_is_split(
     inside = out[out.index(PASTE_START) + len(PASTE_START) : out.index(PASTE_END)]
     assert "\x1b" not in inside
     assert out.endswith(PASTE_END + "x")
+
+
+def test_the_app_reads_the_terminal_through_the_guard(tmp_path: Path) -> None:
+    # (on Linux and macOS; a driver named in TEXTUAL_DRIVER is used as given)
+    assert ReaderApp(library=tmp_path).driver_class is PasteSafeDriver
