@@ -1345,6 +1345,8 @@ class Entities:
         self._initialled: dict[str, Entity] = {}  # "CRA" -> Canada Revenue Agency
         self._dateline_places: set[str] = set()  # "kamloops" of "KAMLOOPS, B.C. — "
         self._lower_words: set[str] | None = None  # the words the text writes in lower case
+        self._speaking_names: dict[str, bool] = {}  # word -> a one-word name that speaks
+        self._capital_starts: dict[str, list[int]] | None = None  # capitalised token -> starts
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -3073,6 +3075,13 @@ class Entities:
         verb = _NEXT_WORD.match(self.text, token.end)
         if verb is None or not is_speech_verb(verb.group(1), "he"):
             return False
+        known = self._speaking_names.get(word)
+        if known is None:  # (once a word: its every mention is read)
+            known = self._speaking_names[word] = self._speaks_as_a_name(word)
+        return known
+
+    def _speaks_as_a_name(self, word: str) -> bool:
+        """`_speaks_by_one_name` for a word, from the whole text."""
         if self._lower_words is None:
             self._lower_words = set(_LOWER_WORD.findall(self.text))
         if word.casefold() in self._lower_words:
@@ -3080,13 +3089,19 @@ class Entities:
         # Twice a speaker, and never part of a longer name ("He Yanping", "Canadian
         # Heritage", "Agriculture and Irrigation", "Court of First Instance"): a name of its
         # own, not a word of another's.
+        if self._capital_starts is None:  # (one pass over the tokens, for every such word)
+            self._capital_starts = {}
+            for text, start in zip(self._token_texts, self._token_starts, strict=True):
+                if text[:1].isupper():
+                    self._capital_starts.setdefault(text, []).append(start)
         speaking = 0
-        for found in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", self.text):
-            if _JOINED_BEFORE.search(self.text, max(0, found.start() - 6), found.start()):
+        for start in self._capital_starts.get(word, ()):
+            end = start + len(word)
+            if _JOINED_BEFORE.search(self.text, max(0, start - 6), start):
                 return False
-            if _JOINED_AFTER.match(self.text, found.end()):
+            if _JOINED_AFTER.match(self.text, end):
                 return False
-            verb = _NEXT_WORD.match(self.text, found.end())
+            verb = _NEXT_WORD.match(self.text, end)
             speaking += verb is not None and is_speech_verb(verb.group(1), "he")
         return speaking >= 2
 
