@@ -3818,7 +3818,10 @@ class _Finder:
             return None
         (person,) = people.values()
         last = max(m.end for m in mentions if m.entity is person)
-        for found in _SOMEONE_BROUGHT_IN.finditer(self.text, 0, phrase.tokens[0].start):
+        # (within the reach the people were looked for in: not the whole text at each
+        # "the woman", which a long article of such quotations would read again and again)
+        floor = max(0, phrase.tokens[0].start - _SOLE_REACH)
+        for found in _SOMEONE_BROUGHT_IN.finditer(self.text, floor, phrase.tokens[0].start):
             lead = self.text[max(0, found.start() - 12) : found.start()].rstrip()
             if lead.endswith(",") or lead.rsplit(" ", 1)[-1] in _SAYS_WHO_ONE_IS:
                 continue  # "Ndali is a mother of two", "Ndali, a mother of two,": herself
@@ -4254,6 +4257,7 @@ _NEWSPAPER_NAME_WORDS = frozenset(_NEWSPAPER_NAMES)
 _SOMEONE_BROUGHT_IN = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?P<words>(?:[\w-]+\s+){0,2}[\w-]+)"
 )
+_SOLE_REACH = 6000  # characters before "the woman" where the one woman is looked for
 _SAYS_WHO_ONE_IS = frozenset({"is", "was", "as", "became", "becomes", "remains"})
 # Nouns for a person that say only their gender: "says the woman" is the one woman named.
 _PLAIN_GENDERED_NOUNS = {"woman": "f", "man": "m", "girl": "f", "boy": "m", "lady": "f"}
