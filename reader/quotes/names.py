@@ -1347,6 +1347,7 @@ class Entities:
         self._lower_words: set[str] | None = None  # the words the text writes in lower case
         self._speaking_names: dict[str, bool] = {}  # word -> a one-word name that speaks
         self._capital_starts: dict[str, list[int]] | None = None  # capitalised token -> starts
+        self._capitals: list[int] = []  # the indexes of the tokens a name may start at
         self._scan()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
@@ -1545,6 +1546,7 @@ class Entities:
             or (text[:1] in "dl" and text[1:2] in "'’" and text[2:3].isupper())  # "d'Entremont"
         }
         capitals = list(compress(range(len(toks.texts)), map(starters.__contains__, toks.texts)))
+        self._capitals = capitals
         listed = self._listed_names()
         for at in capitals[bisect_left(capitals, index) :]:
             if at < index:
@@ -3089,11 +3091,11 @@ class Entities:
         # Twice a speaker, and never part of a longer name ("He Yanping", "Canadian
         # Heritage", "Agriculture and Irrigation", "Court of First Instance"): a name of its
         # own, not a word of another's.
-        if self._capital_starts is None:  # (one pass over the tokens, for every such word)
+        if self._capital_starts is None:  # (one pass over the capitalised tokens, for all)
             self._capital_starts = {}
-            for text, start in zip(self._token_texts, self._token_starts, strict=True):
-                if text[:1].isupper():
-                    self._capital_starts.setdefault(text, []).append(start)
+            texts, starts = self._token_texts, self._token_starts
+            for index in self._capitals:
+                self._capital_starts.setdefault(texts[index], []).append(starts[index])
         speaking = 0
         for start in self._capital_starts.get(word, ()):
             end = start + len(word)
