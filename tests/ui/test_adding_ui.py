@@ -50,6 +50,30 @@ async def test_the_add_dialog_can_show_what_the_cleaning_removed(site: str, libr
         assert document is not None and document.record.title == TITLE
 
 
+async def test_the_box_shows_what_the_cleaning_removes_from_a_page_already_added(
+    site: str, library: Path
+) -> None:
+    # The box did nothing for a page already in the library (helper 187): the dialog said
+    # it was there and closed, while `reader add --show-removed` shows the report.
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "plus")
+        await type_text(pilot, f"{site}/story.html")
+        await press(pilot, "enter")
+        await wait_until(pilot, lambda: f"Added: {TITLE}" in notified(app))
+        await press(pilot, "plus")
+        await type_text(pilot, f"{site}/story.html")
+        await press(pilot, "tab", "space", "shift+tab", "enter")
+        dialog = app.screen
+        assert isinstance(dialog, AddDialog)
+        await wait_until(pilot, lambda: dialog._result is not None)
+        shown = region_words(app, dialog.query_one("#add-box"))
+        assert "1 block removed: - Follow Newsbeat" in shown
+        assert f"Already in the library: {TITLE}" in shown
+        assert "Library (5)" in library_words(app)  # (not added twice)
+
+
 async def test_enter_on_the_checkbox_adds_and_space_ticks_it(site: str, library: Path) -> None:
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:

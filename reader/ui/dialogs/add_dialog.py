@@ -10,6 +10,7 @@ what the cleaning removed" checked, a cleaned page's removals are listed before 
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -95,7 +96,7 @@ class AddDialog(ModalScreen["AddResult | None"]):
         self._source, self._seconds = source, 0
         self._tick()
         self._clock = self.set_interval(1.0, self._tick)
-        self.add_in_background(source)
+        self.add_in_background(source, self.query_one("#add-show-removed", Checkbox).value)
 
     def _tick(self) -> None:
         """The progress line, with the seconds gone by: a slow site is visible as slow."""
@@ -104,9 +105,17 @@ class AddDialog(ModalScreen["AddResult | None"]):
         self._seconds += 1
 
     @work(thread=True, exclusive=True, group="add", description="add an article")
-    def add_in_background(self, source: str) -> None:
+    def add_in_background(self, source: str, show_removed: bool = False) -> None:
+        """Add `source`; for a page already in the library, with `show_removed`, read or
+        fetch it again to show what the cleaning removes (nothing is written)."""
         # Imported here: httpx and trafilatura load only when an article is added.
-        from reader.library.adding import AddError, prepare, present_by_url, store_prepared
+        from reader.library.adding import (
+            AddError,
+            cleaned_again,
+            prepare,
+            present_by_url,
+            store_prepared,
+        )
         from reader.library.fetching import FetchCancelled
 
         reader = self.reader
@@ -120,6 +129,10 @@ class AddDialog(ModalScreen["AddResult | None"]):
                 if worker.is_cancelled:
                     return  # esc while fetching: nothing is written
                 result = reader.serial(lambda: store_prepared(reader.library, prepared))
+            if show_removed and result.status == "present" and not worker.is_cancelled:
+                # (a page that cannot be read again stays "already in the library")
+                with contextlib.suppress(AddError, ArticleError):
+                    result = cleaned_again(reader.library, result, source)
         except FetchCancelled:
             return
         except (AddError, ArticleError, StoreError) as error:
@@ -147,7 +160,8 @@ class AddDialog(ModalScreen["AddResult | None"]):
         scroll.display = True
         report = removed_report(result, self.reader.library_folder.resolve())
         self.query_one("#add-removed", Static).update("\n".join(report))
-        self._status(f"Added: {result.title} · enter opens it · esc closes")
+        done = "Already in the library" if result.status == "present" else "Added"
+        self._status(f"{done}: {result.title} · enter opens it · esc closes")
         scroll.focus()
 
     def action_done(self) -> None:
