@@ -124,5 +124,6 @@ COMMAND = Command(
     "rows {code, kind, articles, agreement, kappa, a_chars, b_chars, both_chars}.",
     arguments=_arguments,
     run=run,
+    makes_library=False,
     query_words="filter",
 )

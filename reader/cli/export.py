@@ -167,5 +167,6 @@ COMMAND = Command(
     "requires; the quote goes with them); --positions chooses the other unit.",
     arguments=_arguments,
     run=run,
+    makes_library=False,
     query_words="filter",
 )

@@ -67,4 +67,5 @@ COMMAND = Command(
     description="Print the articles of the library with their number of annotations.",
     arguments=_arguments,
     run=run,
+    makes_library=False,
 )

@@ -88,5 +88,6 @@ COMMAND = Command(
     "again only where annotations changed.",
     arguments=_arguments,
     run=run,
+    makes_library=False,
     query_words="query",
 )

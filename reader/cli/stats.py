@@ -125,5 +125,6 @@ COMMAND = Command(
     "annotation of a quote counts once for each.",
     arguments=_arguments,
     run=run,
+    makes_library=False,
     query_words="filter",
 )

@@ -260,6 +260,18 @@ def test_quotes_make_no_library_where_none_was(tmp_path: Path) -> None:
     assert not default.exists()  # only reading: nothing made in the user's data folder
 
 
+def test_commands_that_only_read_make_no_library_where_none_was(tmp_path: Path) -> None:
+    # `cd library && reader list` (a newcomer, helper 187) made an empty library in the
+    # user's data folder: a command that only reads says there is nothing, and makes none.
+    default = Path(os.environ["XDG_DATA_HOME"]) / "reader" / "library"
+    assert not default.exists()
+    listed = run_reader("list", cwd=tmp_path)
+    assert listed.returncode == 0 and "No articles in" in listed.stderr
+    for command in (["search", "king"], ["export"], ["stats"]):
+        assert run_reader(*command, cwd=tmp_path).returncode == 0, command
+    assert not default.exists()
+
+
 def test_quotes_of_a_library_article_by_name_in_codebook_spelling(tagged_library: Path) -> None:
     result = run_reader("quotes", "ice-canada", "--library", str(tagged_library))
     assert result.returncode == 0, result.stderr
