@@ -561,7 +561,6 @@ _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 _JOINED_BEFORE = re.compile(r"(?:[A-Z][\w.’'-]*|\b(?:and|of|de|del|da|&))\s$")
 _JOINED_AFTER = re.compile(r"\s(?:[A-Z][a-z]|(?:of|de|del|da|&)\s)")
 _NAME_PARTS = re.compile(r"[\s\-]+|[’']s?$")
-_LOWER_WORD = re.compile(r"(?<![\w’'\-])[a-z]+(?![\w])")
 # Words for someone set before their name, a comma between: "His mother, ", "The brothers'
 # mother, ", "Alexis’s sister, ", "an influential Russian sociologist, ".
 # (not a minister's title: "Minister of Innovation, Science and Industry François-Philippe
@@ -1344,7 +1343,7 @@ class Entities:
         self._company_starts: set[str] = set()  # "blackwater ridge" of "… Copper Ltd."
         self._initialled: dict[str, Entity] = {}  # "CRA" -> Canada Revenue Agency
         self._dateline_places: set[str] = set()  # "kamloops" of "KAMLOOPS, B.C. — "
-        self._lower_words: set[str] | None = None  # the words the text writes in lower case
+        self._lower_words: set[str] | None = None  # the tokens as written (lower case too)
         self._speaking_names: dict[str, bool] = {}  # word -> a one-word name that speaks
         self._capital_starts: dict[str, list[int]] | None = None  # capitalised token -> starts
         self._capitals: list[int] = []  # the indexes of the tokens a name may start at
@@ -1443,10 +1442,19 @@ class Entities:
             if len(parts) < 2 or is_given_name(parts[0]):
                 continue  # (one word may be a surname: "Mr. Price" in a story on prices)
             if self._lower_words is None:
-                self._lower_words = set(_LOWER_WORD.findall(self.text))
+                self._lower_words = self._words_written()
             lower = self._lower_words
             if all(len(p) > 1 and p.casefold() in lower for p in parts):
                 entity.kind = "phrase"
+
+    def _words_written(self) -> set[str]:
+        """Every token of the text as written, and each part of a hyphenated one ("higher"
+        of "higher-order"): a word is in it in lower case when the text writes it so (one
+        pass, in C, over the tokens already read)."""
+        written = set(self._token_texts)
+        for joined in [token for token in written if "-" in token]:
+            written.update(joined.split("-"))
+        return written
 
     def _genders(self) -> None:
         """Each person's gender, where the article shows it: "spokeswoman Sujata Raisinghani",
@@ -3085,7 +3093,7 @@ class Entities:
     def _speaks_as_a_name(self, word: str) -> bool:
         """`_speaks_by_one_name` for a word, from the whole text."""
         if self._lower_words is None:
-            self._lower_words = set(_LOWER_WORD.findall(self.text))
+            self._lower_words = self._words_written()
         if word.casefold() in self._lower_words:
             return False
         # Twice a speaker, and never part of a longer name ("He Yanping", "Canadian
