@@ -4194,10 +4194,6 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
     )
 
 
-# Nouns any organisation goes by ("the company said" is the story's company, not the last
-# one with "Company" in its name); the others name their kind ("the union", "the league").
-# What an organisation's name says for a word that stands for it: "the hospital" for the
-# Kempenfelt Regional Health Centre.
 # The words a newspaper's name ends in: "the newspaper said" after "The Boston Globe reported".
 _NEWSPAPER_NAMES = (
     "news",
@@ -4218,6 +4214,10 @@ _NEWSPAPER_NAMES = (
     "observer",
     *words("newspaper_words"),
 )
+# Nouns any organisation goes by ("the company said" is the story's company, not the last
+# one with "Company" in its name); the others name their kind ("the union", "the league").
+# What an organisation's name says for a word that stands for it: "the hospital" for the
+# Kempenfelt Regional Health Centre.
 _ORG_NOUN_NAMES = {
     "hospital": (
         "health centre",
