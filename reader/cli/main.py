@@ -96,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
         usage="reader [LIBRARY] [--library DIR] [--db FILE]\n       reader COMMAND ...",
     )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser, help=argparse.SUPPRESS
+    )  # (the commands are listed once, in the description's overview)
     for command in commands():
         sub = subparsers.add_parser(
             command.name,

@@ -29,6 +29,8 @@ def test_help_explains_every_command() -> None:
         for usage, what in command.synopsis:
             assert f"{usage}" in result.stdout and what in result.stdout
     assert "--db" in result.stdout and "READER_LIBRARY" in result.stdout
+    # once: the overview, not again in argparse's list of commands (helper 187)
+    assert result.stdout.count("print the articles with their annotation counts") == 1
 
 
 NO_LIBRARY = {"keys", "config", "merge-driver"}  # they work on no library
