@@ -461,3 +461,15 @@ def test_a_line_break_in_an_export_s_name_never_makes_a_second_line(
     said = capsys.readouterr()
     lines = [*said.out.splitlines(), *said.err.splitlines()]
     assert len(lines) == 3 and all("evil\\n  9  forged." in line for line in lines), lines
+
+
+def test_an_add_error_about_a_huge_name_is_one_short_line(tmp_path: Path) -> None:
+    # A pasted megabyte came back whole in the error (helper 186); the command line gets
+    # the same bound as the app: the start of the name, then the reason.
+    huge = "x" * 100_000
+    result = run_reader("add", huge, "--library", str(tmp_path))
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line]
+    assert len(lines) == 1 and len(lines[0]) <= 450, lines[0][:200]
+    assert "xxxxxxxx" in lines[0][:40] and "give" in lines[0]
+    assert "Traceback" not in result.stderr
