@@ -144,14 +144,21 @@ def fit(groups: list[Group], l2: float = L2, steps: int = 50) -> np.ndarray:
     return weights
 
 
+def _decision(group: Group, weights: np.ndarray) -> tuple[np.ndarray, int, bool]:
+    """The probabilities of a quotation's candidates and "none of them" (last), the best
+    candidate, and whether "none of them" is likelier: the finder then gives no name."""
+    p = _probabilities(group.features, weights)
+    best = int(p[:-1].argmax())
+    return p, best, bool(p[-1] > p[best])
+
+
 def choices(groups: list[Group], weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The best candidate's probability and whether it is right, per quotation given a
     speaker ("none of them" above the best: no speaker, no confidence to calibrate)."""
     best_p, correct = [], []
     for group in groups:
-        p = _probabilities(group.features, weights)
-        best = int(p[:-1].argmax())
-        if p[-1] > p[best]:
+        p, best, none = _decision(group, weights)
+        if none:
             continue
         best_p.append(p[best])
         correct.append(bool(group.right[best]))
@@ -164,10 +171,9 @@ def speaker_counts(groups: list[Group], weights: np.ndarray) -> np.ndarray:
     gives no name."""
     given = right = named_gold = 0
     for group in groups:
-        p = _probabilities(group.features, weights)
-        best = int(p[:-1].argmax())
+        _, best, none = _decision(group, weights)
         named_gold += not group.none_right
-        if p[-1] > p[best]:
+        if none:
             continue
         if group.none_right:
             given += not group.right[best]  # a name, where the gold names no one
