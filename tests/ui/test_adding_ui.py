@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static
 
 from reader.ui.app import ReaderApp
@@ -30,18 +31,23 @@ def library_words(app: ReaderApp) -> str:
     return region_words(app, main(app).query_one("#library-pane"))
 
 
+async def added_showing_removed(pilot: Pilot[None], app: ReaderApp, source: str) -> str:
+    """`+`, the source, "Show what the cleaning removed" ticked, enter: the dialog's words
+    once its report is there."""
+    await press(pilot, "plus")
+    await type_text(pilot, source)
+    await press(pilot, "tab", "space", "shift+tab", "enter")
+    dialog = app.screen
+    assert isinstance(dialog, AddDialog)
+    await wait_until(pilot, lambda: dialog._result is not None)
+    return region_words(app, dialog.query_one("#add-box"))
+
+
 async def test_the_add_dialog_can_show_what_the_cleaning_removed(site: str, library: Path) -> None:
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "plus")
-        await type_text(pilot, f"{site}/story.html")
-        await press(pilot, "tab", "space", "shift+tab")  # check "show what … removed"
-        await press(pilot, "enter")
-        dialog = app.screen
-        assert isinstance(dialog, AddDialog)
-        await wait_until(pilot, lambda: dialog._result is not None)
-        shown = region_words(app, dialog.query_one("#add-box"))
+        shown = await added_showing_removed(pilot, app, f"{site}/story.html")
         assert "cleaning: trafilatura+reader; 1 block removed: - Follow Newsbeat" in shown
         assert f"Added: {TITLE} · enter opens it" in shown
         await press(pilot, "enter")
@@ -62,13 +68,7 @@ async def test_the_box_shows_what_the_cleaning_removes_from_a_page_already_added
         await type_text(pilot, f"{site}/story.html")
         await press(pilot, "enter")
         await wait_until(pilot, lambda: f"Added: {TITLE}" in notified(app))
-        await press(pilot, "plus")
-        await type_text(pilot, f"{site}/story.html")
-        await press(pilot, "tab", "space", "shift+tab", "enter")
-        dialog = app.screen
-        assert isinstance(dialog, AddDialog)
-        await wait_until(pilot, lambda: dialog._result is not None)
-        shown = region_words(app, dialog.query_one("#add-box"))
+        shown = await added_showing_removed(pilot, app, f"{site}/story.html")
         assert "1 block removed: - Follow Newsbeat" in shown
         assert f"Already in the library: {TITLE}" in shown
         assert "Library (5)" in library_words(app)  # (not added twice)
