@@ -48,6 +48,7 @@ def chosen_pages(
     gold_of: Callable[[Row], str] = corpus_gold,
     read_gold: Callable[[Repository | None, str], bytes] | None = None,
     keep: Callable[[Row], bool] | None = None,
+    rows_of: Callable[[Repository | None], list[Row]] | None = None,
 ) -> list[Page]:
     """A batch's pages, (file name, text): `story_of` reads the dataset's gold file as
     (headline, story), the headline "" where the dataset marks none; the text labelled is the
@@ -55,13 +56,13 @@ def chosen_pages(
     pages are the `manifest`'s rows of `dataset` (the extraction corpus's unless another is
     given, with `gold_of` saying where a row's gold is, and `read_gold` how to read it when
     a plain read of the repository will not do; `keep` chooses the rows when a manifest has
-    no `dataset` column)."""
-    with (manifest or MANIFEST).open(encoding="utf-8", newline="") as handle:
-        rows = [
-            row
-            for row in csv.DictReader(handle)
-            if (keep(row) if keep else row["dataset"] == dataset)
-        ]
+    no `dataset` column; `rows_of` lists a dataset's rows itself where no manifest is kept)."""
+    if rows_of is not None:
+        listed = rows_of(repository)
+    else:
+        with (manifest or MANIFEST).open(encoding="utf-8", newline="") as handle:
+            listed = list(csv.DictReader(handle))
+    rows = [row for row in listed if (keep(row) if keep else row["dataset"] == dataset)]
     rows.sort(key=lambda row: hashlib.sha256(f"{salt}|{row['file']}".encode()).hexdigest())
     pages: list[Page] = []
     sites: set[str] = set()
@@ -110,6 +111,7 @@ class NewsQuoteSet:
     sources: Mapping[str, Source] = field(default_factory=lambda: SOURCES)
     read_gold: Callable[[Repository | None, str], bytes] | None = None
     keep: Callable[[Row], bool] | None = None  # None: the manifest's rows of `dataset`
+    rows_of: Callable[[Repository | None], list[Row]] | None = None  # None: the manifest's
 
     def chosen(self, repository: Repository | None, batch: int = 1) -> list[Page]:
         """A batch's articles, (name, text)."""
@@ -124,6 +126,7 @@ class NewsQuoteSet:
             self.gold_of,
             self.read_gold,
             self.keep,
+            self.rows_of,
         )
         return [(self.prefix + name.removeprefix(f"{self.dataset}-"), text) for name, text in pages]
 

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import (
+    convert_bbc_quotes,
     convert_chaos_quotes,
     convert_dragnet_quotes,
     convert_fixtures_quotes,
@@ -120,6 +121,9 @@ NEWS_SETS = {
         convert_omnivore_quotes.OUT,
         "`make omnivore` then `python -m bench.convert_omnivore_quotes`",
     ),
+    # BBC News of 2004-2005, plain text with the headline first, two batches (stop 56)
+    "bbc-quotes": (convert_bbc_quotes.OUT, "`python -m bench.convert_bbc_quotes`"),
+    "bbc-quotes-2": (convert_bbc_quotes.OUT_2, "`python -m bench.convert_bbc_quotes`"),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).

@@ -290,3 +290,43 @@ def test_the_omnivore_labels_are_of_chosen_english_pages_one_a_site() -> None:
     pages = [rows[name] for name in articles]
     assert all(row["language"] == "English" for row in pages)
     assert len({row["site"] for row in pages}) == 48  # one page a site
+
+
+def test_the_bbc_set_lists_the_dataset_itself_and_never_chooses_a_holdout_article(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+
+    from bench import convert_bbc_quotes
+    from bench.fetch_extraction_corpus import Repository, Source
+
+    work = tmp_path / "work"
+    story = "The story goes on here. " * 40 + "“One,” she said. “Two,” he said. “Three.”"
+    holdout = "gm-issues-2005-profits-warning"  # one of the holdout's BBC articles
+    for folder, stem in [("business", holdout), ("business", "new-one"), ("sport", "other")]:
+        (work / "news" / folder).mkdir(parents=True, exist_ok=True)
+        text = f"Headline of {stem}\r\n\r\n{story}\r\n\r\nLast paragraph.\r\n"
+        (work / "news" / folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (work / "news" / "readme.md").write_text("not an article\n", encoding="utf-8")
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(work), *args], capture_output=True, check=True, text=True
+        ).stdout.strip()
+
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "data")
+    mirror = tmp_path / "mirror"
+    subprocess.run(
+        ["git", "clone", "-q", "--bare", str(work), str(mirror / "o+bbc" / "repo")], check=True
+    )
+    repository = Repository(Source("o/bbc", git("rev-parse", "HEAD")), mirror, tmp_path)
+    assert (convert_bbc_quotes.HOLDOUT / f"bbc-{holdout}.txt").exists()
+    rows = convert_bbc_quotes.bbc_rows(repository)
+    assert sorted(row["file"] for row in rows) == ["bbc-business-new-one", "bbc-sport-other"]
+    pages = dict(convert_bbc_quotes.BBC_QUOTES.chosen(repository))
+    assert sorted(pages) == ["bbc-business-new-one", "bbc-sport-other"]
+    text = pages["bbc-sport-other"]
+    assert text.startswith("Headline of other\n\nThe story goes on")
+    assert text.endswith("“Three.”\n\nLast paragraph.\n") and "\r" not in text
