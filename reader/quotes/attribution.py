@@ -2036,6 +2036,9 @@ class _Finder:
             if entity is not None:
                 return _Attribution(entity, None, words, cue, confidence - 0.1, described=described)
             return _Attribution(None, None, words, cue, 0.3)
+        role_holder = self._person_after_modifier(phrase)
+        if role_holder is not None:  # "said Final Wars producer Shogo Tomiyama": the producer
+            return _Attribution(role_holder, None, words, cue, confidence)
         as_they_were = self._named_after_epithet(phrase)
         if as_they_were is not None:  # "said a skeptical Robert Wolfarth", "an emotional …"
             return _Attribution(as_they_were, None, words, cue, confidence - 0.05)
@@ -3321,6 +3324,17 @@ class _Finder:
             found = entity if entity is not None and entity.kind in {"person", "org"} else None
         self._sentence_authors[start] = found
         return found
+
+    def _person_after_modifier(self, phrase: Phrase) -> Entity | None:
+        """The person a name read as the subject only describes: "said Final Wars producer
+        Shogo Tomiyama" is the producer's (the description before a name is the name's,
+        whatever the words before the description are)."""
+        if phrase.kind != "name":
+            return None
+        mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
+        if mention is None or mention.end != phrase.tokens[-1].end:
+            return None
+        return self.entities.described_after(mention)
 
     def _pronoun(self, pronoun: str, at: int) -> Entity | None:
         """The person (or organisation) a pronoun of attribution stands for (see

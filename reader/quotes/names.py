@@ -1354,6 +1354,7 @@ class Entities:
         self._organisations_by_reference()
         self._organisations_by_it()
         self._common_word_phrases()
+        self._modifiers_of_a_role()
         self._genders()
 
     def _organisations_by_apposition(self) -> None:
@@ -1446,6 +1447,42 @@ class Entities:
             lower = self._lower_words
             if all(len(p) > 1 and p.casefold() in lower for p in parts):
                 entity.kind = "phrase"
+
+    def _modifiers_of_a_role(self) -> None:
+        """A "person" every mention of which stands right before the description another
+        person's name is given with ("Double Olympic champion Hicham El Guerrouj", "Angel
+        Grove teenager Tommy Oliver") says what that description is of: a title, a place,
+        a work, not someone who speaks."""
+        uses: dict[int, bool] = {}  # id(entity) -> every mention so far a modifier
+        last = len(self.mentions) - 1
+        for index, mention in enumerate(self.mentions):
+            entity = mention.entity
+            if entity.kind == "person" and uses.get(id(entity)) is not False:
+                uses[id(entity)] = (
+                    index < last and self._described_at(mention, index + 1) is not None
+                )
+        for entity in self.entities:
+            if entity.kind == "person" and uses.get(id(entity)):
+                entity.kind = "phrase"
+
+    def described_after(self, mention: Mention) -> Entity | None:
+        """The person named right after `mention` with the description that stands between
+        them ("Final Wars producer Shogo Tomiyama": Shogo Tomiyama), if any."""
+        index = bisect_right(self._starts, mention.start)
+        return self._described_at(mention, index) if index < len(self.mentions) else None
+
+    def _described_at(self, mention: Mention, index: int) -> Entity | None:
+        following = self.mentions[index]
+        person = following.entity
+        words = person.description
+        if (
+            person.kind != "person"
+            or person is mention.entity
+            or not words.islower()
+            or not _for_a_person(words)  # ("Clinton accuses Sanders", "Gille met Baker")
+        ):
+            return None
+        return person if self.text[mention.end : following.start] == f" {words} " else None
 
     def _words_written(self) -> set[str]:
         """Every token of the text as written, and each part of a hyphenated one ("higher"

@@ -190,3 +190,24 @@ def test_a_heading_of_words_the_article_writes_in_lower_case_is_no_one() -> None
     assert kinds["Privacy Settings"] != "person"
     assert kinds["Ana Price"] == "person"
     assert "Privacy Settings" not in {speaker for speaker, _ in _speech(text)}
+
+
+def test_the_words_before_a_role_and_a_name_describe_the_role_and_speak_for_no_one() -> None:
+    # "said Final Wars producer Shogo Tomiyama" had gone to "Final Wars" (bbc-quotes), and
+    # "Angel Grove teenager Tommy Oliver" made "Angel Grove" a person who took a later "he
+    # said" (chaos-quotes-3): the description before a name is the name's, and a "person"
+    # named only so is none. A person named elsewhere too stays one ("Obama aide").
+    from reader.quotes.names import Entities
+
+    text = (
+        "Monster gets a star\n\n"
+        "The film monster received a star on Monday. “It should thank you for this star,” "
+        "said Final Wars producer Shogo Tomiyama.\n\n"
+        "The character, Angel Grove teenager Tommy Oliver, got a mention. “I didn't see "
+        "the end of the movie,” he said.\n\n"
+        "Hillary Clinton accuses Bernie Sanders of an “artful smear” of her record.\n"
+    )
+    kinds = {entity.name: entity.kind for entity in Entities(text).entities}
+    assert kinds["Angel Grove"] != "person" and kinds["Final Wars"] != "person"
+    assert kinds["Hillary Clinton"] == "person"  # "accuses" describes no one
+    assert [speaker for speaker, _ in _speech(text)][:2] == ["Shogo Tomiyama", "Tommy Oliver"]
