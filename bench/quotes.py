@@ -241,13 +241,22 @@ def _normal(name: str) -> str:
 # Courtesy and noble titles before a name. The labelling brief asks for names without
 # them ("keep the name as written, without titles such as Dr., Mr., Sen."); a label that
 # kept one ("Dame Mary Marsh", "King Carl XVI Gustaf") names the person the finder's "Mary
-# Marsh" does.
+# Marsh" does, and the finder's "Lord Falconer" (a peer's title is part of the name it
+# gives) the person a label without it ("Falconer") names.
 _TITLES_BEFORE_NAMES = frozenset(
     [
         "dame",
         "sir",
         "lord",
         "lady",
+        "baron",
+        "baroness",
+        "viscount",
+        "viscountess",
+        "earl",
+        "countess",
+        "duke",
+        "duchess",
         "king",
         "queen",
         "prince",
@@ -356,7 +365,9 @@ def score_findings(
             score.problems.append(f"NONE   {name}: {excerpt!r} want {item['speaker']!r}")
             continue
         score.speaker_given += 1
-        right = _normal(finding.speaker) in accepted_names(item)
+        accepted = accepted_names(item)
+        given = _normal(finding.speaker)
+        right = given in accepted or _without_titles(given) in accepted
         confident = finding.confidence >= CONFIDENT
         score.speaker_right += right
         score.confident_given += confident
