@@ -295,6 +295,14 @@ def accepted_names(gold: dict[str, Any]) -> set[str]:
     return names | {_without_titles(name) for name in names}
 
 
+def speaker_is_right(speaker: str, gold: dict[str, Any]) -> bool:
+    """Whether the finder's speaker names the gold one: one of `accepted_names`, as given
+    or without a title before it ("Lord Falconer" for a label's "Falconer")."""
+    accepted = accepted_names(gold)
+    given = _normal(speaker)
+    return given in accepted or _without_titles(given) in accepted
+
+
 Scorable = Callable[[dict[str, Any]], bool]
 
 
@@ -365,9 +373,7 @@ def score_findings(
             score.problems.append(f"NONE   {name}: {excerpt!r} want {item['speaker']!r}")
             continue
         score.speaker_given += 1
-        accepted = accepted_names(item)
-        given = _normal(finding.speaker)
-        right = given in accepted or _without_titles(given) in accepted
+        right = speaker_is_right(finding.speaker, item)
         confident = finding.confidence >= CONFIDENT
         score.speaker_right += right
         score.confident_given += confident

@@ -110,3 +110,15 @@ def test_a_title_a_label_kept_before_the_name_does_not_make_the_name_wrong() -> 
     assert "carl xvi gustaf" in accepted_names({"speaker": "King Carl XVI Gustaf"})
     assert accepted_names({"speaker": "Sir"}) == {"sir"}  # (a title alone stays as it is)
     assert "jones" not in accepted_names({"speaker": "Mary Jones"})
+
+
+def test_a_peer_s_title_the_finder_keeps_does_not_make_the_name_wrong() -> None:
+    # The finder keeps a peer's title in the name ("Lord Falconer", as the article calls
+    # him); a label following the brief writes "Falconer" (bbc-quotes: six answers).
+    from bench.quotes import speaker_is_right
+
+    assert speaker_is_right("Lord Falconer", {"speaker": "Falconer"})
+    assert speaker_is_right("Baroness Whitcombe", {"speaker": "Whitcombe"})
+    assert speaker_is_right("Mary Marsh", {"speaker": "Dame Mary Marsh"})
+    assert not speaker_is_right("Lady Boothroyd", {"speaker": "Betty Boothroyd"})
+    assert not speaker_is_right("Lord Falconer", {"speaker": "Lord Chancellor"})
