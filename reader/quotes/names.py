@@ -2821,7 +2821,9 @@ class Entities:
             # home": the place named before, though its first word is a given name
             self._mention(name_tokens[0].start, name_tokens[-1].end, place[-1])
             return
-        entity = self._person(name, name_tokens[0].start)
+        entity = self._peer_named_before(name_tokens, gender) or self._person(
+            name, name_tokens[0].start
+        )
         nickname = self._nicknames.get(name_tokens[0].start)
         if nickname is not None:
             entity.aliases.add(nickname)
@@ -2840,6 +2842,26 @@ class Entities:
             else:
                 entity.description = self._description(toks, described_from, titles, last)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
+
+    def _peer_named_before(self, name_tokens: list[Token], gender: str) -> Entity | None:
+        """The one person named before in full whose surname a peer's title comes with:
+        "Baroness Boothroyd", "Lady Boothroyd" after "Betty Boothroyd" (the title's gender,
+        where it has one, must not disagree)."""
+        if len(name_tokens) != 2 or name_tokens[0].folded not in _PEERAGE:
+            return None
+        surname = name_tokens[1].folded
+        title = name_tokens[0].folded
+        gender = "m" if title in MALE else "f" if title in FEMALE else gender
+        known = {
+            id(e): e
+            for e in self._with_alias(surname)
+            if e.kind == "person"
+            and len(e.name.split()) >= 2
+            and e.name.casefold().split()[-1] == surname
+            and e.name.casefold().split()[0] not in _PEERAGE
+            and (not gender or e.gender in {"", gender})
+        }
+        return next(iter(known.values())) if len(known) == 1 else None
 
     def _partner(self, given: Token, surname: list[Token]) -> None:
         """ "Thomas and Rachel Adeyemi": Thomas Adeyemi, named by his given name beside hers

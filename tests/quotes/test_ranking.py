@@ -211,3 +211,22 @@ def test_the_words_before_a_role_and_a_name_describe_the_role_and_speak_for_no_o
     assert kinds["Angel Grove"] != "person" and kinds["Final Wars"] != "person"
     assert kinds["Hillary Clinton"] == "person"  # "accuses" describes no one
     assert [speaker for speaker, _ in _speech(text)][:2] == ["Shogo Tomiyama", "Tommy Oliver"]
+
+
+def test_a_peer_s_title_and_a_surname_are_the_person_named_before_in_full() -> None:
+    # "Baroness Boothroyd" and "Lady Boothroyd" after "Betty Boothroyd" had been two more
+    # people (bbc-quotes). A lady is not her brother: the title's gender must agree.
+    text = (
+        "Boothroyd calls for Lords Speaker\n\n"
+        "Betty Boothroyd has said the House of Lords needs its own Speaker. Her brother, "
+        "Tom Boothroyd, agreed.\n\n"
+        "Baroness Boothroyd, the first woman to be Commons Speaker, said reforms were "
+        "unclear. “Now we have to take care of it ourselves,” she told the BBC.\n\n"
+        "“I would really like to see a Speaker of the Lords,” said Lady Boothroyd.\n\n"
+        "“It is a matter for the manifesto,” said Lord Boothroyd.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == [
+        "Betty Boothroyd",
+        "Betty Boothroyd",
+        "Tom Boothroyd",
+    ]
