@@ -3454,7 +3454,7 @@ class _Finder:
                 latest_subject = False
             if entity in self._quote_names:
                 score -= 5
-            if entity.description:
+            if entity.description and entity.described_at < at:  # (not one given later)
                 score += 1.5
             score += min(2.0, 0.5 * (mentioned[id(entity)] - 1))  # the article's main figure
             if subject:

@@ -508,6 +508,11 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     description: str = ""
     gender: str = ""  # "m", "f" or unknown
+    described_at: int = -1  # where the mention the description came with starts
+
+    def describe(self, words: str, at: int) -> None:
+        """Give the entity its description, from the mention at `at`."""
+        self.description, self.described_at = words, at
 
     @property
     def surname(self) -> str:
@@ -2838,9 +2843,11 @@ class Entities:
                 and self._opens_sentence(lead)
                 and _role_like(lead.text)
             ):
-                entity.description = lead.text  # "Developer Marcus Bell": "the developer"
+                entity.describe(lead.text, name_tokens[0].start)  # "Developer Marcus Bell"
             else:
-                entity.description = self._description(toks, described_from, titles, last)
+                entity.describe(
+                    self._description(toks, described_from, titles, last), name_tokens[0].start
+                )
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
     def _peer_named_before(self, name_tokens: list[Token], gender: str) -> Entity | None:
@@ -3123,7 +3130,7 @@ class Entities:
         if entity.kind == "person" and not entity.description and titles:
             office = [t.word for t in titles if t.folded.rstrip(".") not in HONORIFICS]
             if office:  # "President Trump joked …" then "the president said": him
-                entity.description = " ".join(office)
+                entity.describe(" ".join(office), token.start)
         if (
             entity.kind == "person"
             and not entity.description
@@ -3131,7 +3138,7 @@ class Entities:
         ):
             # "said Castonguay, a 20-year-old rookie from Rimouski": described at a later
             # mention when the first gave nothing ("the rookie said" is him)
-            entity.description = self._appositive(token.end + 1)
+            entity.describe(self._appositive(token.end + 1), token.start)
         self._mention(token.start, token.end, entity)
 
     def _speaks_by_one_name(self, token: Token) -> bool:
@@ -3197,7 +3204,7 @@ class Entities:
         if len(entity.name.split()) == 1:
             self._given_only.add(id(entity))
         if not entity.description:
-            entity.description = words
+            entity.describe(words, token.start)
         gender = "m" if described & MALE else "f" if described & FEMALE else person_gender(folded)
         if gender and not entity.gender:
             entity.gender = gender
@@ -3216,7 +3223,7 @@ class Entities:
         if len(entity.name.split()) == 1:
             self._given_only.add(id(entity))
         if not entity.description:
-            entity.description = kin.group("words")
+            entity.describe(kin.group("words"), token.start)
         gender = "m" if word in MALE else "f" if word in FEMALE else person_gender(folded)
         if gender and not entity.gender:
             entity.gender = gender

@@ -230,3 +230,19 @@ def test_a_peer_s_title_and_a_surname_are_the_person_named_before_in_full() -> N
         "Betty Boothroyd",
         "Tom Boothroyd",
     ]
+
+
+def test_a_description_given_later_in_the_article_does_not_pull_an_earlier_pronoun() -> None:
+    # "Tony Blair has said … But Mr Letwin said … / “…?” he said" had gone to Blair: the
+    # article calls him "Prime Minister Tony Blair" three paragraphs on, and that
+    # description counted for the "he" before it (bbc-quotes).
+    text = (
+        "Tories insist on tax cuts\n\n"
+        "Oliver Letwin said the UK could not compete without tax cuts. Tony Blair has said "
+        "Conservative policies would cause economic failure. But Mr Letwin said Britain had "
+        "fallen to 11th in the competitiveness league.\n\n"
+        "“Can this country compete, unless we do something about the burden of tax?” he said.\n\n"
+        "The bill passed on Friday, after the Conservatives accepted Prime Minister Tony "
+        "Blair's promise of a review.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Oliver Letwin"]
