@@ -2297,6 +2297,12 @@ class _Finder:
         while index >= max(0, floor) and self._opens_with_quotation_at(
             self.structure.sentences[index].start
         ):
+            quoted = self.structure.sentences[index]
+            if any(
+                m.entity.kind == "person" and not self._inside_quote(m.start)
+                for m in self.entities.between(quoted.start, min(quoted.end, at))
+            ):
+                return None  # "“…,” Glenn Maguire told AFP. “…,” he said": the one named there
             index -= 1
         if index < max(0, floor):
             return None
@@ -3562,6 +3568,11 @@ class _Finder:
         here, before = paragraphs[index], paragraphs[index - 1]
         if self.text[here.start : here.start + 1] not in {"“", '"'} or at > here.start + 400:
             return None
+        if any(
+            m.entity.kind == "person" and not self._inside_quote(m.start)
+            for m in self.entities.between(here.start, at)
+        ):
+            return None  # "“…,” Glenn Maguire told AFP. “…,” he said": the one named since
         body = self.text[before.start : before.end]
         if any(mark in body for mark in '“”"'):
             return None

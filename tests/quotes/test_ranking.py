@@ -246,3 +246,15 @@ def test_a_description_given_later_in_the_article_does_not_pull_an_earlier_prono
         "Blair's promise of a review.\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == ["Oliver Letwin"]
+
+
+def test_he_after_a_quotation_its_speaker_was_named_after_is_that_speaker() -> None:
+    # "“…,” Glenn Maguire told reporters. “…,” he said" had gone to the person the paragraph
+    # before named (the sentences that open on a quotation were read past, names and all).
+    text = (
+        "Quake costs\n\n"
+        "World Bank president James Wolfensohn said aid would come.\n\n"
+        "“There will be a serious relaxation of fiscal policy,” Glenn Maguire told reporters. "
+        "“The economic impact will be large,” he said.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Glenn Maguire", "Glenn Maguire"]
