@@ -469,6 +469,12 @@ _OFFICE_WORD = re.compile(r"the|and|&|[A-Z][\w’'-]*,?")
 _KIN_LEAD = re.compile(r"(?:^|[.!?]\s+|\n)(His|Her) (\w+),\s+$")  # "His father, "
 _LOWER_WORD_AFTER = re.compile(r" ([a-z][\w-]*)\b")  # "skip" of "the Alberta skip"
 _QUOTING = re.compile(r",?\s+quoting\s+(?:[a-z][\w-]*\s+){0,3}")  # ", quoting board chair "
+# "…,” Arab News quoted Prince Saud as saying": the one quoted speaks, not the outlet.
+_QUOTED_AS_SAYING = re.compile(
+    r"\s+(?P<who>[^,.;:“”\"\n]{1,80}?)\s+as\s+(?:saying|telling|writing|stating|having\s+said)\b"
+)
+_QUOTED_VERBS = frozenset({"quoted", "quotes", "cited", "cites"})
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
@@ -1745,6 +1751,8 @@ class _Finder:
             quoted = self._person_at(quoting.end()) if quoting is not None else None
             if quoted is not None:  # "“…,” the release said, quoting board chair Harold Weiss"
                 attribution = _Attribution(quoted.entity, None, quoted.text, cue, 0.85)
+            elif token.folded in _QUOTED_VERBS:
+                attribution = self._quoted_as_saying(token, cue) or attribution
             if (
                 attribution is None
                 and adjacent
@@ -2481,6 +2489,28 @@ class _Finder:
         return token.text in {"“", '"'} or (
             token.text in {"‘", "'"} and self._inside_quote(token.end)
         )
+
+    def _quoted_as_saying(self, verb: Token, cue: str) -> _Attribution | None:
+        """The one an outlet "quoted … as saying" (after the quotation): "Arab News quoted
+        Prince Saud as saying", "Reuters quoted him as saying"."""
+        found = _QUOTED_AS_SAYING.match(self.text, verb.end)
+        if found is None:
+            return None
+        who = found.group("who")
+        pronoun = _OBJECT_PRONOUNS.get(who.casefold())
+        if pronoun is not None:
+            entity, _ = self._pronoun_resolved(pronoun, verb.start)
+            if entity is None or entity is UNNAMED:
+                return None
+            return _Attribution(entity, None, who, cue, 0.8)
+        people = [
+            m
+            for m in self.entities.between(found.start("who"), found.end("who"))
+            if m.entity.kind == "person"
+        ]
+        if not people:
+            return None
+        return _Attribution(people[-1].entity, None, people[-1].text, cue, 0.85)
 
     def _person_at(self, offset: int) -> Mention | None:
         """The mention of a person that starts at `offset`, if any."""

@@ -2851,21 +2851,27 @@ class Entities:
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
     def _peer_named_before(self, name_tokens: list[Token], gender: str) -> Entity | None:
-        """The one person named before in full whose surname a peer's title comes with:
-        "Baroness Boothroyd", "Lady Boothroyd" after "Betty Boothroyd" (the title's gender,
-        where it has one, must not disagree)."""
-        if len(name_tokens) != 2 or name_tokens[0].folded not in _PEERAGE:
+        """The one person named before in full whom a title and one name stand for: a
+        peer's title and the surname ("Baroness Boothroyd", "Lady Boothroyd" after "Betty
+        Boothroyd"), a royal's and the given name ("Prince Saud" after "Prince Saud
+        Al-Faisal"); the title's gender, where it has one, must not disagree."""
+        if len(name_tokens) != 2:
             return None
-        surname = name_tokens[1].folded
-        title = name_tokens[0].folded
+        title, name = name_tokens[0].folded, name_tokens[1].folded
+        if title in _PEERAGE:
+            place = -1  # the surname
+        elif title in _REGNAL - {"pope"}:
+            place = 0  # the given name
+        else:
+            return None
         gender = "m" if title in MALE else "f" if title in FEMALE else gender
         known = {
             id(e): e
-            for e in self._with_alias(surname)
+            for e in (self._with_alias(name) if place else self._by_first.get(name, ()))
             if e.kind == "person"
-            and len(e.name.split()) >= 2
-            and e.name.casefold().split()[-1] == surname
-            and e.name.casefold().split()[0] not in _PEERAGE
+            and len(words := e.name.casefold().split()) >= 2
+            and words[place] == name
+            and words[0] not in _PEERAGE | _REGNAL
             and (not gender or e.gender in {"", gender})
         }
         return next(iter(known.values())) if len(known) == 1 else None

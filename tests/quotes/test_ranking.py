@@ -258,3 +258,15 @@ def test_he_after_a_quotation_its_speaker_was_named_after_is_that_speaker() -> N
         "“The economic impact will be large,” he said.\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == ["Glenn Maguire", "Glenn Maguire"]
+
+
+def test_the_one_an_outlet_quoted_as_saying_speaks_not_the_outlet() -> None:
+    # "“…,” Arab News quoted Prince Saud as saying" had gone to Arab News (bbc-quotes), and
+    # "Prince Saud" after "Prince Saud Al-Faisal" was someone else.
+    text = (
+        "Saudi ministry to employ women\n\n"
+        "Foreign Minister Prince Saud Al-Faisal spoke in Riyadh on Monday.\n\n"
+        "“Our reforms have created a new generation,” Arab News quoted Prince Saud as saying.\n\n"
+        "“We will hire more women,” Reuters quoted him as saying.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Saud Al-Faisal", "Saud Al-Faisal"]
