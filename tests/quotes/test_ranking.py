@@ -270,3 +270,16 @@ def test_the_one_an_outlet_quoted_as_saying_speaks_not_the_outlet() -> None:
         "“We will hire more women,” Reuters quoted him as saying.\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == ["Saud Al-Faisal", "Saud Al-Faisal"]
+
+
+def test_someone_s_message_speaks_for_them() -> None:
+    # "“…,” Morquendi's message read" had no speaker, and the next quotation went to the
+    # man the paragraph before named (bbc-quotes): a message is its writer's words, as a
+    # statement or a post is.
+    text = (
+        "Web logs aid disaster recovery\n\n"
+        "One blogger goes by the online name Morquendi. Rohit Gupta runs the site.\n\n"
+        "In one message, Morquendi wrote about a woman caught by the wave. “She was being "
+        "swept away,” Morquendi's message read.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Morquendi"]
