@@ -330,3 +330,17 @@ def test_the_bbc_set_lists_the_dataset_itself_and_never_chooses_a_holdout_articl
     text = pages["bbc-sport-other"]
     assert text.startswith("Headline of other\n\nThe story goes on")
     assert text.endswith("“Three.”\n\nLast paragraph.\n") and "\r" not in text
+
+
+def test_the_bbc_labels_are_of_two_batches_of_eighty_articles_none_of_the_holdout() -> None:
+    from bench import convert_bbc_quotes
+
+    first = json.loads(convert_bbc_quotes.LABELS.read_text(encoding="utf-8"))["articles"]
+    second = json.loads(convert_bbc_quotes.LABELS_2.read_text(encoding="utf-8"))["articles"]
+    assert len(first) == len(second) == 80 and not set(first) & set(second)
+    holdout = {f"bbc-{stem}" for stem in convert_bbc_quotes._read_before()}
+    for name, article in {**first, **second}.items():
+        assert name.startswith("bbc-") and isinstance(article["labels"], list)
+        category, _, stem = name.removeprefix("bbc-").partition("-")
+        assert category in {"business", "entertainment", "politics", "sport", "tech"}
+        assert f"bbc-{stem}" not in holdout
