@@ -647,6 +647,8 @@ def _for_a_person(words: str) -> bool:
 
 
 _ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant")
+# Small words a title of a work writes in capitals inside it, and a name never does.
+_CAPITAL_SMALL_WORDS = frozenset({"Of", "The", "And", "In", "For", "On", "To", "With", "A"})
 _EPITHET_WORDS = words("epithets")
 _NOT_ROLES = words("documents") | words("org_nouns")
 _NOT_SURNAMES = ORG_WORDS | words("work_nouns")
@@ -1360,6 +1362,7 @@ class Entities:
         self._organisations_by_it()
         self._common_word_phrases()
         self._modifiers_of_a_role()
+        self._titles_of_works()
         self._genders()
 
     def _organisations_by_apposition(self) -> None:
@@ -1468,6 +1471,23 @@ class Entities:
                 )
         for entity in self.entities:
             if entity.kind == "person" and uses.get(id(entity)):
+                entity.kind = "phrase"
+
+    def _titles_of_works(self) -> None:
+        """A "person" whose name holds a small word in capitals ("My Summer Of Love", "Lord
+        Of The Rings") or opens on a verb's -ing form that is no given name ("Finding Nemo",
+        "Breaking Bad") is the title of a work, not someone: a name writes "of" in lower
+        case ("Nicholls of Birkenhead"), and given names such as "Sterling" are names."""
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            words = entity.name.split()
+            if len(words) < 2:
+                continue
+            first = words[0].casefold()
+            if any(w in _CAPITAL_SMALL_WORDS for w in words[1:-1]) or (
+                len(first) > 5 and first.endswith("ing") and not is_given_name(first)
+            ):
                 entity.kind = "phrase"
 
     def described_after(self, mention: Mention) -> Entity | None:

@@ -283,3 +283,22 @@ def test_someone_s_message_speaks_for_them() -> None:
         "swept away,” Morquendi's message read.\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == ["Morquendi"]
+
+
+def test_the_title_of_a_work_is_no_one() -> None:
+    # "He has worked on the Star Wars DVD trilogy, Finding Nemo and The Incredibles. “…”"
+    # gave Rick Dean's words to "Finding Nemo" (bbc-quotes-2); "Sarah The Implausible", a
+    # player's name in a game, took a character's lines (trafeval-quotes).
+    from reader.quotes.names import Entities
+
+    text = (
+        "What high definition will do to DVDs\n\n"
+        "Rick Dean is a director of business development at THX. He has worked on the Star "
+        "Wars DVD trilogy, Finding Nemo, and the film My Summer Of Love.\n\n"
+        "“There was a time when the film world and the video world were apart.”\n\n"
+        "The actor Sterling Hayden was not involved.\n"
+    )
+    kinds = {entity.name: entity.kind for entity in Entities(text).entities}
+    assert kinds["Finding Nemo"] != "person" and kinds["Summer Of Love"] != "person"
+    assert kinds["Sterling Hayden"] == "person"
+    assert [speaker for speaker, _ in _speech(text)] == ["Rick Dean"]
