@@ -479,6 +479,7 @@ _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
+_THE_AGED_BEFORE = re.compile(r"\b[Tt]he \d{1,3}-year-old\s+$")
 # Nouns that say an age: "the teenager" is the one the article gave an age of 13 to 19.
 _AGE_NOUNS = {
     "teenager": range(13, 20),
@@ -2680,8 +2681,12 @@ class _Finder:
         )
 
     def _after_the(self, phrase: Phrase) -> bool:
-        """Whether "the" comes right before a phrase ("the Australian said")."""
+        """Whether "the" comes right before a phrase ("the Australian said"), or "the" and
+        an age ("the 55-year-old Frenchman told")."""
         start = phrase.tokens[0].start
+        aged = _THE_AGED_BEFORE.search(self.text, max(0, start - 24), start)
+        if aged is not None:
+            start = aged.start() + 4
         return self.text[max(0, start - 4) : start].casefold() == "the "
 
     def _person_of_place(self, phrase: Phrase, at: int) -> Entity | None:

@@ -302,3 +302,15 @@ def test_the_title_of_a_work_is_no_one() -> None:
     assert kinds["Finding Nemo"] != "person" and kinds["Summer Of Love"] != "person"
     assert kinds["Sterling Hayden"] == "person"
     assert [speaker for speaker, _ in _speech(text)] == ["Rick Dean"]
+
+
+def test_the_aged_nationality_is_the_person_of_that_nationality_not_a_name() -> None:
+    # "The 55-year-old Frenchman told Arsenal's website: “…”" had given the word
+    # "Frenchman" as a speaker's name (bbc-quotes-2); "the Frenchman" alone was Wenger.
+    text = (
+        "Wenger signs new deal\n\n"
+        "Arsenal manager Arsene Wenger has signed a new contract.\n\n"
+        "The 55-year-old Frenchman told the club's website: “My intention has always been "
+        "clear.”\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Arsene Wenger"]
