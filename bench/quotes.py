@@ -124,6 +124,7 @@ NEWS_SETS = {
     # BBC News of 2004-2005, plain text with the headline first, two batches (stop 56)
     "bbc-quotes": (convert_bbc_quotes.OUT, "`python -m bench.convert_bbc_quotes`"),
     "bbc-quotes-2": (convert_bbc_quotes.OUT_2, "`python -m bench.convert_bbc_quotes`"),
+    "bbc-quotes-3": (convert_bbc_quotes.OUT_3, "`python -m bench.convert_bbc_quotes`"),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
