@@ -2083,20 +2083,33 @@ class _Finder:
         office = self._office_holder(phrase, at)
         if office is not None:  # "the Minister for Housing said", after her name
             return _Attribution(office, None, words, cue, confidence - 0.15)
-        if phrase.kind == "name" and (
-            all(t.folded == "the" or t.word.casefold().rstrip(".") in TITLES for t in phrase.tokens)
-            or phrase.head.folded.endswith(MODIFIER_ENDINGS)
-            or (  # "said the Frenchman", "the Spaniard added": a nationality, no name
-                nationality_noun(phrase.head.folded)
-                and all(t.folded == "the" or t is phrase.head for t in phrase.tokens)
-                and (phrase.tokens[0].folded == "the" or self._after_the(phrase))
-            )
-            or (_party_role(phrase) and self._after_the(phrase))
-            or (  # "the GM added": a role's letters after "the" ("GM said" is a company)
-                len(phrase.tokens) == 1
-                and phrase.head.word.isupper()
-                and phrase.head.folded in _ROLE_KINDS
-                and self._after_the(phrase)
+        if (
+            phrase.kind == "name"
+            and (
+                all(
+                    t.folded == "the" or t.word.casefold().rstrip(".") in TITLES
+                    for t in phrase.tokens
+                )
+                or phrase.head.folded.endswith(MODIFIER_ENDINGS)
+                or (  # "said the Frenchman", "the Spaniard added": a nationality, no name
+                    nationality_noun(phrase.head.folded)
+                    and all(t.folded == "the" or t is phrase.head for t in phrase.tokens)
+                    and (phrase.tokens[0].folded == "the" or self._after_the(phrase))
+                )
+                or (_party_role(phrase) and self._after_the(phrase))
+                or (  # "the GM added": a role's letters after "the" ("GM said" is a company)
+                    len(phrase.tokens) == 1
+                    and phrase.head.word.isupper()
+                    and phrase.head.folded in _ROLE_KINDS
+                    and self._after_the(phrase)
+                )
+                or (  # "the MPs said", "MEPs warned": people by their role's letters, unnamed
+                    len(phrase.tokens) == 1
+                    and len(phrase.head.word) > 2
+                    and phrase.head.word.endswith("s")
+                    and phrase.head.word[:-1].isupper()
+                    and phrase.head.word[:-1].casefold() in TITLES
+                )
             )
         ):
             # "The CEO said": a role, not a name; "White House-era" describes what follows

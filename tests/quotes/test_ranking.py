@@ -314,3 +314,14 @@ def test_the_aged_nationality_is_the_person_of_that_nationality_not_a_name() -> 
         "clear.”\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == ["Arsene Wenger"]
+
+
+def test_people_called_by_their_role_s_letters_are_no_name() -> None:
+    # "“…,” the MPs said" had given "MPs" as a speaker's name (bbc-quotes-2): a plural of a
+    # title's letters describes people, as "the councillors said" does.
+    text = (
+        "MPs criticise child access system\n\n"
+        "The Constitutional Affairs Select Committee published its report on Monday.\n\n"
+        "“An arbitrary template would relegate the welfare of children,” the MPs said.\n"
+    )
+    assert "MPs" not in {speaker for speaker, _ in _speech(text)}
