@@ -477,6 +477,8 @@ _QUOTED_VERBS = frozenset({"quoted", "quotes", "cited", "cites"})
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
+# After a name: its relative clause of speech ("Staunton, 49, who told BBC News 24 …").
+_WHO_SPOKE = re.compile(r"(?:,\s+\(?\d{1,3}\)?)?,\s+who\s+(?:also\s+|later\s+)?(?P<verb>[a-z]+)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
 _THE_AGED_BEFORE = re.compile(r"\b[Tt]he \d{1,3}-year-old\s+$")
@@ -2330,11 +2332,13 @@ class _Finder:
             return None
         sentence = self.structure.sentences[index]
         if sentence.start != self._paragraph_start(sentence.start):
-            return None
+            if self._paragraph_start(sentence.start) != self._paragraph_start(at):
+                return None
+            return self._reporter_in_relative_clause(sentence.start, min(sentence.end, at), wanted)
         toks = self.entities.tokens_in(sentence.start, min(sentence.end, at))
         phrase = sentence_subject(toks) if toks else None
         if phrase is None or phrase.kind != "name":
-            return None
+            return self._reporter_in_relative_clause(sentence.start, min(sentence.end, at), wanted)
         mention = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[-1].end)
         if (
             mention is None
@@ -2347,6 +2351,20 @@ class _Finder:
         if verb is not None and verb.group().casefold() in _QUESTIONING:
             return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         return mention.entity
+
+    def _reporter_in_relative_clause(self, start: int, end: int, wanted: str) -> Entity | None:
+        """The one person a sentence says speaks in a relative clause ("a debut nomination
+        for Staunton, 49, who told BBC News 24 she had not thought …"), when its subject is
+        no name: the "she" of the quotation after it."""
+        found = [
+            m.entity
+            for m in self.entities.between(start, end)
+            if m.entity.kind == "person"
+            and m.entity.gender in {"", wanted}
+            and (clause := _WHO_SPOKE.match(self.text, m.end)) is not None
+            and is_speech_verb(clause.group("verb"), "he")
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _named_after_epithet(self, phrase: Phrase) -> Entity | None:
         """The person a phrase names after "a" or "an" and a word or two of how they were

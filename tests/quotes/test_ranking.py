@@ -325,3 +325,16 @@ def test_people_called_by_their_role_s_letters_are_no_name() -> None:
         "“An arbitrary template would relegate the welfare of children,” the MPs said.\n"
     )
     assert "MPs" not in {speaker for speaker, _ in _speech(text)}
+
+
+def test_she_after_a_relative_clause_of_speech_is_the_one_who_spoke() -> None:
+    # "It is also a debut nomination for Staunton, 49, who told BBC News 24 she had not
+    # thought … “…,” she said" had gone to the other actress named before (bbc-quotes-2).
+    text = (
+        "Vera Drake leads UK Oscar hopes\n\n"
+        "Imelda Staunton and Sophie Okonedo were nominated on Tuesday.\n\n"
+        "Sophie Okonedo got a nomination for Hotel Rwanda. It is also a debut nomination for "
+        "Staunton, 49, who told BBC News 24 she had not thought the film would appeal. “It "
+        "was an extraordinary time making the film,” she said.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Imelda Staunton"]
