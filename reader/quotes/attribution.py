@@ -2150,6 +2150,10 @@ class _Finder:
             national = self._of_nationality(phrase.head.word, at)
             if national is not None:
                 return _Attribution(national, None, words, cue, confidence - 0.2)
+            in_view = self._salient_person(at)
+            if in_view is not None:  # "Andy Roddick lost … “…,” said the American": him
+                return _Attribution(in_view, None, words, cue, confidence - 0.3)
+            return _Attribution(None, None, words, cue, 0.3, authorless=True)  # no name
         placed = self._person_of_place(phrase, at)
         if placed is not None:  # "the Alberta skip said", after "Alberta's Greg Haugen"
             return _Attribution(placed, None, words, cue, confidence - 0.15)

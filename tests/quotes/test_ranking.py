@@ -338,3 +338,14 @@ def test_she_after_a_relative_clause_of_speech_is_the_one_who_spoke() -> None:
         "was an extraordinary time making the film,” she said.\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == ["Imelda Staunton"]
+
+
+def test_the_demonym_no_one_was_given_is_the_person_in_view_not_a_name() -> None:
+    # "“…,” said the American" had given "American" as a speaker's name (bbc-quotes-3): the
+    # person the article gave that nationality, else the one in view, else no one.
+    text = (
+        "Moya emotional at Davis Cup win\n\n"
+        "Andy Roddick lost to Rafael Nadal in four sets on Sunday.\n\n"
+        "“It's just tough because I felt like I was in it the whole time,” said the American.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Andy Roddick"]
