@@ -349,3 +349,14 @@ def test_the_demonym_no_one_was_given_is_the_person_in_view_not_a_name() -> None
         "“It's just tough because I felt like I was in it the whole time,” said the American.\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == ["Andy Roddick"]
+
+
+def test_the_fed_is_the_federal_reserve_named_before() -> None:
+    # "the Fed said" after "the US Federal Reserve" had given "Fed" as a name: the Federal
+    # Reserve had been read as a person (bbc-quotes-3, fixtures-quotes).
+    text = (
+        "US interest rates increased\n\n"
+        "The US Federal Reserve has raised interest rates to 2%.\n\n"
+        "Inflation was “well contained”, the Fed said.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["US Federal Reserve"]
