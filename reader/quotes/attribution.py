@@ -4445,6 +4445,12 @@ def _document_owner(toks: Sequence[Token], verb: int) -> Phrase | None:
             continue
         if _after_preposition(clause, position):
             continue  # "In a Truth Social post after …, the US President said": not its subject
+        if (
+            clause[0].folded.endswith("ing")
+            and clause[0].text[:1].isupper()
+            and any(t.text == "," for t in clause[position + 1 :])
+        ):
+            continue  # "Writing his Christmas message in the Echo, the Bishop said": his
         if position + 2 < len(clause) and clause[position + 1].folded == "from":
             named = subject_after(clause, position + 2)
             if named is not None and named.kind == "name":

@@ -360,3 +360,15 @@ def test_the_fed_is_the_federal_reserve_named_before() -> None:
         "Inflation was “well contained”, the Fed said.\n"
     )
     assert [speaker for speaker, _ in _speech(text)] == ["US Federal Reserve"]
+
+
+def test_a_document_in_a_participle_s_phrase_speaks_for_no_one() -> None:
+    # "Writing his Christmas message in the Northern Echo, the Bishop said: “…”" had given
+    # the words to "Christmas", read as the owner of a message that speaks (bbc-quotes-3).
+    text = (
+        "Da Vinci Code is lousy history\n\n"
+        "The Bishop of Durham, Tom Wright, said the plot was laughable.\n\n"
+        "Writing his Christmas message in the Northern Echo, the Bishop said: “Conspiracy "
+        "theories are always fun.”\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Tom Wright"]
