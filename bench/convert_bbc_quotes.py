@@ -19,7 +19,8 @@ read off the first had been made, to say whether they hold on articles no one ha
 (labels: tests/data/quotes/bbc2_labels.json). A third, `bbc-quotes-3` (the next 80), was
 given to helpers once the second had been scored, to score once at the stop's end the mends
 read off both (labels: tests/data/quotes/bbc3_labels.json); a fourth, `bbc-quotes-4`, once the
-third had been, for the mends read off the third (labels: tests/data/quotes/bbc4_labels.json).
+third had been, for the mends read off the third (labels: tests/data/quotes/bbc4_labels.json);
+a fifth, `bbc-quotes-5`, for the stop's last finder (labels: tests/data/quotes/bbc5_labels.json).
 The texts are rebuilt here from the dataset's
 repository. The text labelled and scored is the headline on its line, then the story: a
 `.txt` file as a user would add it.
@@ -42,6 +43,8 @@ LABELS_3 = ROOT / "tests" / "data" / "quotes" / "bbc3_labels.json"
 OUT_3 = Path(os.environ.get("READER_BBC_QUOTES_3", ROOT / "bench" / ".data" / "bbc-quotes-3"))
 LABELS_4 = ROOT / "tests" / "data" / "quotes" / "bbc4_labels.json"
 OUT_4 = Path(os.environ.get("READER_BBC_QUOTES_4", ROOT / "bench" / ".data" / "bbc-quotes-4"))
+LABELS_5 = ROOT / "tests" / "data" / "quotes" / "bbc5_labels.json"
+OUT_5 = Path(os.environ.get("READER_BBC_QUOTES_5", ROOT / "bench" / ".data" / "bbc-quotes-5"))
 HOLDOUT = ROOT / "tests" / "data" / "quotes" / "holdout"
 SOURCES = {
     "bbc": Source("ZitRos/news-articles-dataset", "f0ee062afc877254b3283731e8eff33dee78dfd4")
@@ -82,7 +85,13 @@ BBC_QUOTES = NewsQuoteSet(
     salt="reader-bbc-quotes-v1",
     story_of=headline_and_story,
     per_batch=80,
-    batches={1: (LABELS, OUT), 2: (LABELS_2, OUT_2), 3: (LABELS_3, OUT_3), 4: (LABELS_4, OUT_4)},
+    batches={
+        1: (LABELS, OUT),
+        2: (LABELS_2, OUT_2),
+        3: (LABELS_3, OUT_3),
+        4: (LABELS_4, OUT_4),
+        5: (LABELS_5, OUT_5),
+    },
     prefix="bbc-",
     sources=SOURCES,
     rows_of=bbc_rows,

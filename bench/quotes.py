@@ -126,6 +126,7 @@ NEWS_SETS = {
     "bbc-quotes-2": (convert_bbc_quotes.OUT_2, "`python -m bench.convert_bbc_quotes`"),
     "bbc-quotes-3": (convert_bbc_quotes.OUT_3, "`python -m bench.convert_bbc_quotes`"),
     "bbc-quotes-4": (convert_bbc_quotes.OUT_4, "`python -m bench.convert_bbc_quotes`"),
+    "bbc-quotes-5": (convert_bbc_quotes.OUT_5, "`python -m bench.convert_bbc_quotes`"),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
