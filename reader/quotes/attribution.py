@@ -4255,6 +4255,13 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
                 words[0].casefold() in _DESCRIPTION_OPENERS
                 and (words[1][:1].islower() or words[0].casefold() != "the")  # "A NATO official"
             )
+            or (
+                words[0].casefold() == "the"
+                and words[-1].isalpha()
+                and words[-1].islower()
+                and words[-1] not in ORG_NOUNS
+            )  # "the Old Trafford boss", "the Chelsea star": someone's role; a body
+            # ("the Israeli military", "the Sûreté du Québec") is named so
             or (words[0].casefold() in _OWNER_OPENERS and words[1][:1].islower())
             or words[0].casefold() in _COUNT_OPENERS
         )

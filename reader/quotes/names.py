@@ -2874,7 +2874,8 @@ class Entities:
         """The one person named before in full whom a title and one name stand for: a
         peer's title and the surname ("Baroness Boothroyd", "Lady Boothroyd" after "Betty
         Boothroyd"), a royal's and the given name ("Prince Saud" after "Prince Saud
-        Al-Faisal"); the title's gender, where it has one, must not disagree."""
+        Al-Faisal"), a role opening the sentence and the surname ("Matchwinner Keane" after
+        "Robbie Keane"); the title's gender, where it has one, must not disagree."""
         if len(name_tokens) != 2:
             return None
         title, name = name_tokens[0].folded, name_tokens[1].folded
@@ -2882,6 +2883,12 @@ class Entities:
             place = -1  # the surname
         elif title in _REGNAL - {"pope"}:
             place = 0  # the given name
+        elif (
+            self._opens_sentence(name_tokens[0])
+            and _role_like(name_tokens[0].word)
+            and _for_a_person(name_tokens[0].word)
+        ):
+            place = -1  # "Matchwinner Keane was full of praise": Robbie Keane, so described
         else:
             return None
         gender = "m" if title in MALE else "f" if title in FEMALE else gender

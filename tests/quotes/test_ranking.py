@@ -390,3 +390,29 @@ def test_a_speaker_named_by_one_word_is_never_a_confident_answer() -> None:
     found = {f.speaker: f.confidence for f in find_quotes(text) if f.speech}
     assert found["Vogel"] < CONFIDENT <= found["Gregg Popovich"]
     assert found["ICE"] >= CONFIDENT
+
+
+def test_a_role_opening_the_sentence_before_a_surname_is_the_person_named_in_full() -> None:
+    # "Matchwinner Keane was full of praise" after "Robbie Keane" had been a person called
+    # "Matchwinner Keane" (bbc-quotes-4), as "Striker Keane" or "Defender Terry" would be.
+    text = (
+        "Kerr frustrated at victory margin\n\n"
+        "Robbie Keane took his record to 24 with a first-half goal.\n\n"
+        "Matchwinner Keane was full of praise for Duff. “It was great play from Damien,” "
+        "said Keane.\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Robbie Keane"]
+
+
+def test_the_role_of_someone_a_place_or_a_club_describes_is_no_name_to_offer() -> None:
+    # "said the Old Trafford boss", "said the Chelsea star" had offered those words as the
+    # speaker's name (bbc-quotes-4); a body so named ("the Israeli military") still speaks.
+    from reader.quotes.attribution import find_quotes
+
+    text = (
+        "Ferguson hails resolve\n\n"
+        "“That was our hardest away game of the season,” said the Old Trafford boss.\n\n"
+        "The strikes hit “terror infrastructure,” the Israeli military said.\n"
+    )
+    found = [f.speaker for f in find_quotes(text) if f.speech]
+    assert found[0] is None and found[1] is not None
