@@ -35,16 +35,23 @@ from bench.fetch_extraction_corpus import Repository, Source, files_under
 from bench.news_pages import NewsQuoteSet, Row
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = ROOT / "tests" / "data" / "quotes" / "bbc_labels.json"
-OUT = Path(os.environ.get("READER_BBC_QUOTES", ROOT / "bench" / ".data" / "bbc-quotes"))
-LABELS_2 = ROOT / "tests" / "data" / "quotes" / "bbc2_labels.json"
-OUT_2 = Path(os.environ.get("READER_BBC_QUOTES_2", ROOT / "bench" / ".data" / "bbc-quotes-2"))
-LABELS_3 = ROOT / "tests" / "data" / "quotes" / "bbc3_labels.json"
-OUT_3 = Path(os.environ.get("READER_BBC_QUOTES_3", ROOT / "bench" / ".data" / "bbc-quotes-3"))
-LABELS_4 = ROOT / "tests" / "data" / "quotes" / "bbc4_labels.json"
-OUT_4 = Path(os.environ.get("READER_BBC_QUOTES_4", ROOT / "bench" / ".data" / "bbc-quotes-4"))
-LABELS_5 = ROOT / "tests" / "data" / "quotes" / "bbc5_labels.json"
-OUT_5 = Path(os.environ.get("READER_BBC_QUOTES_5", ROOT / "bench" / ".data" / "bbc-quotes-5"))
+
+
+def set_name(number: int) -> str:
+    """The `bench.quotes` set of a batch: bbc-quotes for the first, bbc-quotes-N after."""
+    return "bbc-quotes" + ("" if number == 1 else f"-{number}")
+
+
+def _batch(number: int) -> tuple[Path, Path]:
+    """A batch's labels file (bbc_labels.json, bbcN_labels.json) and its set's folder under
+    bench/.data (READER_BBC_QUOTES or READER_BBC_QUOTES_N overrides it)."""
+    suffix = "" if number == 1 else str(number)
+    labels = ROOT / "tests" / "data" / "quotes" / f"bbc{suffix}_labels.json"
+    variable = "READER_BBC_QUOTES" + (f"_{suffix}" if suffix else "")
+    return labels, Path(os.environ.get(variable, ROOT / "bench" / ".data" / set_name(number)))
+
+
+BATCHES = {number: _batch(number) for number in range(1, 6)}  # batch -> (labels, folder)
 HOLDOUT = ROOT / "tests" / "data" / "quotes" / "holdout"
 SOURCES = {
     "bbc": Source("ZitRos/news-articles-dataset", "f0ee062afc877254b3283731e8eff33dee78dfd4")
@@ -85,13 +92,7 @@ BBC_QUOTES = NewsQuoteSet(
     salt="reader-bbc-quotes-v1",
     story_of=headline_and_story,
     per_batch=80,
-    batches={
-        1: (LABELS, OUT),
-        2: (LABELS_2, OUT_2),
-        3: (LABELS_3, OUT_3),
-        4: (LABELS_4, OUT_4),
-        5: (LABELS_5, OUT_5),
-    },
+    batches=BATCHES,
     prefix="bbc-",
     sources=SOURCES,
     rows_of=bbc_rows,

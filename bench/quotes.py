@@ -122,11 +122,10 @@ NEWS_SETS = {
         "`make omnivore` then `python -m bench.convert_omnivore_quotes`",
     ),
     # BBC News of 2004-2005, plain text with the headline first, two batches (stop 56)
-    "bbc-quotes": (convert_bbc_quotes.OUT, "`python -m bench.convert_bbc_quotes`"),
-    "bbc-quotes-2": (convert_bbc_quotes.OUT_2, "`python -m bench.convert_bbc_quotes`"),
-    "bbc-quotes-3": (convert_bbc_quotes.OUT_3, "`python -m bench.convert_bbc_quotes`"),
-    "bbc-quotes-4": (convert_bbc_quotes.OUT_4, "`python -m bench.convert_bbc_quotes`"),
-    "bbc-quotes-5": (convert_bbc_quotes.OUT_5, "`python -m bench.convert_bbc_quotes`"),
+    **{
+        convert_bbc_quotes.set_name(batch): (folder, "`python -m bench.convert_bbc_quotes`")
+        for batch, (_, folder) in convert_bbc_quotes.BATCHES.items()
+    },
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).

@@ -336,8 +336,7 @@ def test_the_bbc_labels_are_of_five_batches_of_eighty_articles_none_of_the_holdo
     from bench import convert_bbc_quotes as bbc
 
     batches = [
-        json.loads(path.read_text(encoding="utf-8"))["articles"]
-        for path in (bbc.LABELS, bbc.LABELS_2, bbc.LABELS_3, bbc.LABELS_4, bbc.LABELS_5)
+        json.loads(path.read_text(encoding="utf-8"))["articles"] for path, _ in bbc.BATCHES.values()
     ]
     articles = {name: article for batch in batches for name, article in batch.items()}
     assert [len(batch) for batch in batches] == [80] * 5
