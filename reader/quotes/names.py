@@ -1497,6 +1497,7 @@ class Entities:
         return self._described_at(mention, index) if index < len(self.mentions) else None
 
     def _described_at(self, mention: Mention, index: int) -> Entity | None:
+        """`described_after`, the mention after `mention` given by its index."""
         following = self.mentions[index]
         person = following.entity
         words = person.description
@@ -2846,7 +2847,7 @@ class Entities:
             # home": the place named before, though its first word is a given name
             self._mention(name_tokens[0].start, name_tokens[-1].end, place[-1])
             return
-        entity = self._peer_named_before(name_tokens, gender) or self._person(
+        entity = self._named_in_full_before(name_tokens, gender) or self._person(
             name, name_tokens[0].start
         )
         nickname = self._nicknames.get(name_tokens[0].start)
@@ -2870,7 +2871,7 @@ class Entities:
                 )
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
-    def _peer_named_before(self, name_tokens: list[Token], gender: str) -> Entity | None:
+    def _named_in_full_before(self, name_tokens: list[Token], gender: str) -> Entity | None:
         """The one person named before in full whom a title and one name stand for: a
         peer's title and the surname ("Baroness Boothroyd", "Lady Boothroyd" after "Betty
         Boothroyd"), a royal's and the given name ("Prince Saud" after "Prince Saud
