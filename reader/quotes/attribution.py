@@ -4237,6 +4237,7 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
     them). So is an unnamed spokesperson ("a Metrolinx spokesperson", "the spokesperson"
     when no person was named as one): the article names no one for the words, and the
     organisation the finder would guess for "the spokesperson" was often the wrong one.
+    A speaker named by one word is offered as uncertain (its confidence below `CONFIDENT`).
     The finder's own reading (who speaks on in the next paragraph) is not changed by this."""
     words = (finding.speaker or "").split()
     if (
