@@ -176,6 +176,12 @@ NOT_NAMES = words("not_names") | NUMBER_WORDS
 NOT_NAME_LEADS = NOT_NAMES - {"mr", "mrs", "ms", "dr"}
 # Titles of courtesy, which tell no office: "Mr Obama" is not "the mister".
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "m"})
+# The courtesy titles as a run's tokens write them ("Mr", "Mrs."), never inside a name.
+_HONORIFIC_WORDS = frozenset(
+    form
+    for word in ("Mr", "Mrs", "Ms", "Mx", "Messrs", "Mme", "Mlle")
+    for form in (word, f"{word}.")
+)
 CONNECTORS = words("connectors")
 BUILDING_WORDS = words("building_words")
 PLACE_WORDS = words("place_words") | BUILDING_WORDS
@@ -1900,6 +1906,8 @@ class Entities:
             if word in _LOWER_LEGAL_FORMS:
                 end += 1  # "Shell plc", "Acme Widgets ltd": a company's legal form ends it
                 break
+            if word in _HONORIFIC_WORDS:
+                break  # "in Harrogate Mr Kennedy said": a courtesy title opens a name
             if kind >= _NAME_WORD:
                 end += 1
                 if kind == _POSSESSIVE_NAME_WORD:

@@ -30,6 +30,7 @@ from reader.quotes.names import (
     CONNECTORS,
     ENVOY_TITLES,
     GROUP_PEOPLE,
+    HONORIFICS,
     NOT_NAME_LEADS,
     NOT_NAMES,
     ORG_WORDS,
@@ -973,8 +974,9 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
 def _past_participle_phrase(toks: Sequence[Token]) -> int:
     """Where the subject starts after a participle's phrase that no comma closes ("Speaking
     on Morning Ireland he bypassed the question"): at the first "he", "she", "they", "we" or
-    "I", if no verb comes before it ("Fleming on Monday said he …": a name, then its verb);
-    0 otherwise."""
+    "I", or a courtesy title before a name ("Speaking in Harrogate Mr Kennedy said"), if no
+    verb comes before it ("Fleming on Monday said he …": a name, then its verb); 0
+    otherwise."""
     lead = toks[0] if toks else None
     if (
         lead is None
@@ -990,6 +992,13 @@ def _past_participle_phrase(toks: Sequence[Token]) -> int:
     for index in range(2, min(len(toks), 12)):
         token = toks[index]
         if token.folded in {"he", "she", "they", "we", "i"}:
+            return index
+        if (
+            token.folded.rstrip(".") in HONORIFICS
+            and token.text[:1].isupper()
+            and index + 1 < len(toks)
+            and toks[index + 1].text[:1].isupper()
+        ):
             return index
         if token.text.islower() and (
             token.folded.endswith("ed") or token.folded in AUXILIARIES or is_speech_verb(token.text)

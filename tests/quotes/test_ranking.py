@@ -416,3 +416,17 @@ def test_the_role_of_someone_a_place_or_a_club_describes_is_no_name_to_offer() -
     )
     found = [f.speaker for f in find_quotes(text) if f.speech]
     assert found[0] is None and found[1] is not None
+
+
+def test_a_courtesy_title_opens_a_name_and_ends_a_participle_s_phrase() -> None:
+    # "Speaking in Harrogate Mr Kennedy said: “…”" had given the words to "Speaking", and
+    # "in Harrogate Mr Kennedy" was read as one place (bbc-quotes-3).
+    from reader.quotes.names import Entities
+
+    text = (
+        "Lib Dems unveil election slogan\n\n"
+        "Charles Kennedy unveiled the slogan on Monday.\n\n"
+        "Speaking in Harrogate Mr Kennedy said: “People want a credible party.”\n"
+    )
+    assert "Harrogate Mr Kennedy" not in {e.name for e in Entities(text).entities}
+    assert [speaker for speaker, _ in _speech(text)] == ["Charles Kennedy"]
