@@ -430,3 +430,14 @@ def test_a_courtesy_title_opens_a_name_and_ends_a_participle_s_phrase() -> None:
     )
     assert "Harrogate Mr Kennedy" not in {e.name for e in Entities(text).entities}
     assert [speaker for speaker, _ in _speech(text)] == ["Charles Kennedy"]
+
+
+def test_a_magistrate_s_title_is_no_part_of_the_name() -> None:
+    # "Magistrate Lee Gilmore, who issued the order, said" had named "Magistrate Lee
+    # Gilmore" (bbc-quotes-2), as "Judge" and "Coroner" are titles before a name.
+    text = (
+        "Kidman wins photographer battle\n\n"
+        "Magistrate Lee Gilmore, who issued the order, said: “I do believe the allegation "
+        "in relation to the driving is a serious one.”\n"
+    )
+    assert [speaker for speaker, _ in _speech(text)] == ["Lee Gilmore"]
