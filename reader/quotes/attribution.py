@@ -474,14 +474,12 @@ _QUOTED_AS_SAYING = re.compile(
     r"\s+(?P<who>[^,.;:“”\"\n]{1,80}?)\s+as\s+(?:saying|telling|writing|stating|having\s+said)\b"
 )
 _QUOTED_VERBS = frozenset({"quoted", "quotes", "cited", "cites"})
-_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 # After a name: its relative clause of speech ("Staunton, 49, who told BBC News 24 …").
 _WHO_SPOKE = re.compile(r"(?:,\s+\(?\d{1,3}\)?)?,\s+who\s+(?:also\s+|later\s+)?(?P<verb>[a-z]+)\b")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
-_THE_AGED_BEFORE = re.compile(r"\b[Tt]he \d{1,3}-year-old\s+$")
 # Nouns that say an age: "the teenager" is the one the article gave an age of 13 to 19.
 _AGE_NOUNS = {
     "teenager": range(13, 20),
@@ -2533,9 +2531,8 @@ class _Finder:
         if found is None:
             return None
         who = found.group("who")
-        pronoun = _OBJECT_PRONOUNS.get(who.casefold())
-        if pronoun is not None:
-            entity, _ = self._pronoun_resolved(pronoun, verb.start)
+        if who.casefold() in PRONOUNS:  # "quoted him as saying": whom "he" would be
+            entity, _ = self._pronoun_resolved(who.casefold(), verb.start)
             if entity is None or entity is UNNAMED:
                 return None
             return _Attribution(entity, None, who, cue, 0.8)
@@ -2719,7 +2716,7 @@ class _Finder:
         """Whether "the" comes right before a phrase ("the Australian said"), or "the" and
         an age ("the 55-year-old Frenchman told")."""
         start = phrase.tokens[0].start
-        aged = _THE_AGED_BEFORE.search(self.text, max(0, start - 24), start)
+        aged = _AGE_BEFORE.search(self.text, max(0, start - 24), start)
         if aged is not None:
             start = aged.start() + 4
         return self.text[max(0, start - 4) : start].casefold() == "the "

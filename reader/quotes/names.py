@@ -176,11 +176,12 @@ NOT_NAMES = words("not_names") | NUMBER_WORDS
 NOT_NAME_LEADS = NOT_NAMES - {"mr", "mrs", "ms", "dr"}
 # Titles of courtesy, which tell no office: "Mr Obama" is not "the mister".
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "mme", "mlle", "m"})
-# The courtesy titles as a run's tokens write them ("Mr", "Mrs."), never inside a name.
+# The courtesy titles as a run's tokens write them ("Mr", "Mrs."), never inside a name
+# (not "Miss", as in "Little Miss Sunshine", nor the initial "M").
 _HONORIFIC_WORDS = frozenset(
     form
-    for word in ("Mr", "Mrs", "Ms", "Mx", "Messrs", "Mme", "Mlle")
-    for form in (word, f"{word}.")
+    for word in HONORIFICS - {"miss", "m"}
+    for form in (word.capitalize(), f"{word.capitalize()}.")
 )
 CONNECTORS = words("connectors")
 BUILDING_WORDS = words("building_words")
