@@ -31,6 +31,13 @@ def library_words(app: ReaderApp) -> str:
     return region_words(app, main(app).query_one("#library-pane"))
 
 
+async def add_in_dialog(pilot: Pilot[None], source: str) -> None:
+    """Open the add dialog with +, type `source` and press enter, as a person adds."""
+    await press(pilot, "plus")
+    await type_text(pilot, source)
+    await press(pilot, "enter")
+
+
 async def added_showing_removed(pilot: Pilot[None], app: ReaderApp, source: str) -> str:
     """`+`, the source, "Show what the cleaning removed" ticked, enter: the dialog's words
     once its report is there."""
@@ -64,9 +71,7 @@ async def test_the_box_shows_what_the_cleaning_removes_from_a_page_already_added
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await press(pilot, "plus")
-        await type_text(pilot, f"{site}/story.html")
-        await press(pilot, "enter")
+        await add_in_dialog(pilot, f"{site}/story.html")
         await wait_until(pilot, lambda: f"Added: {TITLE}" in notified(app))
         shown = await added_showing_removed(pilot, app, f"{site}/story.html")
         assert "1 block removed: - Follow Newsbeat" in shown
@@ -92,9 +97,7 @@ async def test_a_missing_file_in_the_dialog_names_no_stdin(library: Path) -> Non
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await press(pilot, "plus")
-        await type_text(pilot, "/nowhere/story.html")
-        await press(pilot, "enter")
+        await add_in_dialog(pilot, "/nowhere/story.html")
         await wait_until(pilot, lambda: "no such file" in notified(app))
         assert "stdin" not in notified(app)
         assert "give a file or an http(s) address" in notified(app)
@@ -120,9 +123,7 @@ async def test_a_dash_in_the_dialog_is_not_the_command_lines_standard_input(
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
-        await press(pilot, "plus")
-        await type_text(pilot, "-")
-        await press(pilot, "enter")
+        await add_in_dialog(pilot, "-")
         dialog = app.screen
         assert isinstance(dialog, AddDialog)
         status = region_words(app, dialog.query_one("#add-status"))
@@ -151,9 +152,7 @@ async def test_plus_adds_a_web_page_and_opens_it(site: str, library: Path) -> No
         assert [p.name for p in added] == [document.record.path]
 
         # The same page again: said, not added twice.
-        await press(pilot, "plus")
-        await type_text(pilot, f"{site}/story.html")
-        await press(pilot, "enter")
+        await add_in_dialog(pilot, f"{site}/story.html")
         assert f"Already in the library: {TITLE}" in notified(app)
         assert len(list(library.glob("*.md"))) == 1
 
@@ -165,9 +164,7 @@ async def test_a_broken_address_is_a_notification_and_nothing_changes(
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await press(pilot, "plus")
-        await type_text(pilot, f"{site}/gone.html")
-        await press(pilot, "enter")
+        await add_in_dialog(pilot, f"{site}/gone.html")
         assert "404" in notified(app)
         assert isinstance(app.screen, AddDialog)  # still open, to correct the address
         await press(pilot, "escape")
