@@ -1261,6 +1261,7 @@ def _well_known_body(run: list[Token]) -> str | None:
 
 
 _INDEFINITE_BEFORE = re.compile(r"(?:^|[\s(])an? $")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z]+) $")
 
 
 def _blanked(text: str, nicknames: Sequence[re.Match[str]]) -> str:
@@ -1349,7 +1350,7 @@ class Entities:
         self._token_texts: list[str] = []
         self._run_words: dict[str, int] = {}  # word -> what it does in a run (`_run_word`)
         # What classifying a run did, by its words and surroundings (see `_planned`).
-        self._plans: dict[tuple[str, tuple[str, ...]], list[_Step] | None] = {}
+        self._plans: dict[tuple[str, tuple[str, ...], str], list[_Step] | None] = {}
         self._recording: list[_Step] | None = None
         self._record_base = 0
         self._plan_ok = True
@@ -1747,7 +1748,8 @@ class Entities:
         classifying the same words in the same surroundings did before.
 
         What a run is (a person, an organisation, a place, two people ...) depends only on
-        its words, the three characters before it and the three tokens after it; what that
+        its words, the three characters before it, the word before it when that is in lower
+        case ("forward Milan Baros") and the three tokens after it; what that
         does to the registry (which entity, a new one or a known one, its description) is
         done again each time. A long article names the same people hundreds of times (a
         quarter of the time its names took for 1 MB). Runs whose reading depends on the
@@ -1756,6 +1758,7 @@ class Entities:
         key = (
             self.text[max(0, starts[first] - 3) : starts[last - 1] + len(texts[last - 1])],
             tuple(texts[last : last + 3]),
+            texts[first - 1] if first and texts[first - 1].islower() else "",
         )
         plan = self._plans.get(key, _UNPLANNED)
         if plan is _UNPLANNED:
@@ -2679,7 +2682,9 @@ class Entities:
         ) and not is_given_name(folded[0]):
             return  # "a Grey Nun", "an Oilers fan": what someone is, not who
         # (never after a title: "Chief Superintendent Dallas Burnes" is a person)
-        after_title = bool(role) and role[-1].folded.rstrip(".") in TITLES
+        after_title = (bool(role) and role[-1].folded.rstrip(".") in TITLES) or (
+            self._lower_word_before(run[0].start) in TITLES  # "Liverpool forward Milan Baros"
+        )
         team = 0 if after_title else self._team(run, folded)
         if team:
             self._org(run, words)  # "Vancouver Canucks", "Prince George Spruce Kings"
@@ -2795,6 +2800,12 @@ class Entities:
             self._single(name_tokens[0], titles, gender)
             return
         self._named_person(toks, name_tokens, titles, first - len(role), last, gender)
+
+    def _lower_word_before(self, start: int) -> str:
+        """The word in lower case just before `start` ("forward" in "forward Milan Baros"),
+        else "" (the key of `_planned` holds that word)."""
+        found = _LOWER_WORD_BEFORE.search(self.text, max(0, start - 30), start)
+        return found.group(1) if found else ""
 
     def _team(self, run: list[Token], folded: list[str]) -> int:
         """Where the plural after a place begins, if a run is a place and then a plural

@@ -2967,6 +2967,16 @@ def test_a_place_and_a_plural_is_a_team_not_a_person() -> None:
     assert [s for _, s in _speech(speech)] == ["Stuart Kaminski", "Edmonton Oilers"]
 
 
+def test_a_place_and_a_plural_after_a_players_role_is_the_player() -> None:
+    # "Milan" is a city and "Zeros" ends like "Jets", but "forward" says who he is
+    text = _article(
+        "Ajax forward Milan Zeros is unsure of his place under coach Piet de Wit.\n\n"
+        "Zeros, the club's top scorer, denied a row with de Wit. He told a newspaper: "
+        "“I did not argue with anybody.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Milan Zeros"]
+
+
 def test_a_noun_for_an_organisation_is_the_one_that_spoke_just_before() -> None:
     text = _article(
         "Environment Canada issued a freezing rain warning for the Ottawa Valley.\n\n"
