@@ -764,6 +764,25 @@ def _team_qualified(phrase: Phrase) -> bool:
     )
 
 
+def _qualified_role(phrase: Phrase, head: str, text: str) -> bool:
+    """ "the Salford MP", "the Prairie Sky CEO", "the England captain": "the", the capitalised
+    name of a place, a party or a firm (not a nationality: "the Pakistani officer" is one of
+    many), then an office or a role one person holds (not "officer", "aide", "source"), the
+    phrase not set before the name it describes ("The Limerick captain, Cathal …")."""
+    tokens = phrase.tokens
+    return (
+        len(tokens) >= 3
+        and tokens[0].folded == "the"
+        and all(t.capitalised and not t.possessive for t in tokens[1:-1])
+        and not any(is_demonym(t.word) for t in tokens[1:-1])
+        and head in TITLES
+        and head not in _RANKS_OF_MANY
+        and head not in _SPOKESPEOPLE  # "the BPI spokesman": the body's words
+        and head not in ORG_NOUNS
+        and not _NAME_SET_AFTER.match(text, tokens[-1].end)
+    )
+
+
 def _is_aside(body: str) -> bool:
     """A picture caption, a heading or a fragment, which the story's speakers carry over."""
     end = body.rstrip()
@@ -3860,6 +3879,15 @@ class _Finder:
             sole = self._sole_of_gender(phrase, head, mentions, at)
             if sole is not None:
                 return sole
+            if _qualified_role(phrase, head, self.text):
+                # "the Salford MP told", "the Prairie Sky CEO said", "the England captain
+                # said": an office or a role of a place, a party or a firm, which the article
+                # gives the person it is about right then (no one
+                # else was called so)
+                gender = _gender_of_words(phrase)
+                person = just_before or self._salient_person(at, gender)
+                if person is not None and (not gender or person.gender in {"", gender}):
+                    return person
             if (
                 not people
                 and len(self._headline_people) == 1
@@ -3994,6 +4022,8 @@ class _Finder:
             return best[1]
         for token in phrase.tokens[:-1]:
             initialled = self.entities.by_initials(token.text)
+            if initialled is None and _is_acronym_word(token.text):
+                initialled = self.entities.find(token.text)  # "(BPI)" written beside it
             if initialled is not None and any(entity is initialled for entity in orgs):
                 return initialled  # "the EDGI web monitoring group": the body named in full
         capitalised = any(
@@ -4231,9 +4261,10 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
     indefinite one ("one mother", "an unidentified poster") or one by kin ("My mother used to
     say") at someone it never names: their
     words are no source to accept, so none is offered (the finding's `mention` still shows
-    them). So is an unnamed spokesperson ("a Metrolinx spokesperson", "the spokesperson"
-    when no person was named as one): the article names no one for the words, and the
-    organisation the finder would guess for "the spokesperson" was often the wrong one.
+    them). So is an unnamed spokesperson ("the spokesperson" when no person was named as
+    one): the article names no one for the words, and the organisation the finder would
+    guess for "the spokesperson" was often the wrong one; unless the words name the body as
+    the article named it ("an RCMP spokesperson", "the BPI spokesman"): its words, no guess.
     A speaker named by one word is offered as uncertain (its confidence below `CONFIDENT`).
     The finder's own reading (who speaks on in the next paragraph) is not changed by this."""
     words = (finding.speaker or "").split()
@@ -4276,6 +4307,7 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
             or attribution.entity is None
             or attribution.entity.kind == "org"
         )
+        and not _names_its_body(mention, attribution.entity)
     ):
         return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))
     if len(words) == 1 and not words[0].replace(".", "").isupper():
@@ -4287,8 +4319,20 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
     return finding
 
 
+def _names_its_body(mention: list[str], entity: Entity | None) -> bool:
+    """Whether a spokesperson's words name the body they speak for, as the article named it:
+    "the BPI spokesman", "an Ofcom spokeswoman" (the body's words, not a guess)."""
+    if entity is None or entity.kind != "org":
+        return False
+    named = " ".join(mention[1:-1]).replace(".", "").casefold()
+    return bool(named) and named in {alias.replace(".", "") for alias in entity.aliases}
+
+
 _ONE_WORD_CONFIDENCE = 0.75  # below CONFIDENT: marked uncertain, for the user to read
 _SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople"})
+# Roles many people of one body hold at once: "the RCMP officer said" names none of them.
+_RANKS_OF_MANY = frozenset({"officer", "aide", "agent", "constable", "trooper", "deputy"})
+_NAME_SET_AFTER = re.compile(r"\s*,\s+[A-Z]")  # "The Limerick captain, Cathal Ó Riain-Madigan,"
 
 
 def _attribution_only(toks: Sequence[Token]) -> bool:

@@ -644,7 +644,7 @@ def _introduced_before(text: str, start: int, reach: int) -> re.Match[str] | Non
 def _for_a_person(words: str) -> bool:
     """Whether words set before a name end in a word for a person ("His mother", "an
     influential sociologist", "Bloomberg's longtime pollster"), not a thing ("a statement")."""
-    last = words.rsplit(None, 1)[-1].casefold()
+    last = _COMPOUND_TAIL.sub("", words.rsplit(None, 1)[-1].casefold())  # "man-of-the-match"
     return last not in _NOT_ROLES and (
         last in _PERSON_NOUN_WORDS
         or last in TITLES
@@ -654,6 +654,8 @@ def _for_a_person(words: str) -> bool:
 
 
 _ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant")
+# What follows the head of a compound for a person: "man-of-the-match", "editor-in-chief".
+_COMPOUND_TAIL = re.compile(r"-(?:of|in|at)-.*")
 # Small words a title of a work writes in capitals inside it, and a name never does.
 _CAPITAL_SMALL_WORDS = frozenset({"Of", "The", "And", "In", "For", "On", "To", "With", "A"})
 _EPITHET_WORDS = words("epithets")

@@ -406,6 +406,9 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     adjacent = name_before(toks, index + 1) or nominal_before(toks, index + 1)
     if adjacent is not None:
         opening = next(i for i in range(index, -1, -1) if toks[i] is adjacent.tokens[0])
+        if _titled_description(toks, adjacent, opening):
+            # "the Salford MP told", "the Labour MP said": someone so described, not a name
+            return Phrase((toks[opening - 1], *adjacent.tokens), "nominal")
         if adjacent.kind == "name" and _where_published(toks, opening):
             # "The authors of the research published in the journal JAMA Psychiatry argued":
             # the journal is where the words appeared, not who says them
@@ -458,6 +461,21 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
                     return owner
             return named or nominal_before(toks, mark) or sentence_subject(toks[:mark])
     return sentence_subject(toks[:verb])
+
+
+def _titled_description(toks: Sequence[Token], name: Phrase, opening: int) -> bool:
+    """Whether a capitalised run after "the" ends in a title written in capitals ("the
+    Salford MP", "the Labour MEP"): a description, where "Jo Cox MP" is a name."""
+    last = name.tokens[-1]
+    return (
+        name.kind == "name"
+        and len(name.tokens) >= 2
+        and opening >= 1
+        and toks[opening - 1].folded == "the"
+        and last.text.isupper()
+        and last.folded in TITLES
+        and not is_given_name(name.tokens[0].folded)
+    )
 
 
 # Prepositions of where someone is from or is: "an actor from Bangkok", "a nurse in Halifax".
