@@ -6117,3 +6117,11 @@ def test_a_compound_for_a_person_before_a_surname_is_the_person_named_in_full() 
         "the Chelsea star."
     )
     assert [s for _, s in _speech(text)] == ["Damien Duff"]
+
+
+def test_a_party_before_a_given_name_is_no_part_of_the_name() -> None:
+    text = _article(
+        "The figures were obtained by Lib Dem Norma Baxter under freedom of information "
+        "laws.\n\n“It is clear that the enthusiasm has waned,” Ms Baxter said."
+    )
+    assert [s for _, s in _speech(text)] == ["Norma Baxter"]
