@@ -478,6 +478,10 @@ _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 # After a name: its relative clause of speech ("Staunton, 49, who told BBC News 24 …").
 _WHO_SPOKE = re.compile(r"(?:,\s+\(?\d{1,3}\)?)?,\s+who\s+(?:also\s+|later\s+)?(?P<verb>[a-z]+)\b")
+# A speech verb right before a name, its subject: "…, said Mr Flynn", "said Jo Ray,".
+_INVERTED_VERB_BEFORE = re.compile(
+    r"(?:^|[,;]\s+)(?P<verb>said|says|added|adds)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
+)
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
 # Nouns that say an age: "the teenager" is the one the article gave an age of 13 to 19.
@@ -2352,6 +2356,11 @@ class _Finder:
         if index < max(0, floor):
             return None
         sentence = self.structure.sentences[index]
+        inverted = self._inverted_reporter(sentence.start, min(sentence.end, at), wanted)
+        if inverted is not None and self._paragraph_start(sentence.start) == self._paragraph_start(
+            at
+        ):
+            return inverted  # "Also, said Mr Flynn, Vodafone has cut off … “…,” he said"
         if sentence.start != self._paragraph_start(sentence.start):
             if self._paragraph_start(sentence.start) != self._paragraph_start(at):
                 return None
@@ -2372,6 +2381,21 @@ class _Finder:
         if verb is not None and verb.group().casefold() in _QUESTIONING:
             return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         return mention.entity
+
+    def _inverted_reporter(self, start: int, end: int, wanted: str) -> Entity | None:
+        """The one person a sentence reports after its speech verb ("…, said Mr Flynn.",
+        "Also, said Mr Flynn, Vodafone has …"): the speaker of its indirect speech."""
+        found = {
+            id(m.entity): m.entity
+            for m in self.entities.between(start, end)
+            if m.entity.kind == "person"
+            and m.entity.gender in {"", wanted}
+            and (verb := _INVERTED_VERB_BEFORE.search(self.text, max(start, m.start - 24), m.start))
+            and is_speech_verb(verb.group("verb"), "he")
+            and self.text[m.end : m.end + 1] in {",", ".", ";"}  # ("said Trump continued …")
+            and not self._inside_quote(m.start)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _reporter_in_relative_clause(self, start: int, end: int, wanted: str) -> Entity | None:
         """The one person a sentence says speaks in a relative clause ("a debut nomination

@@ -6125,3 +6125,21 @@ def test_a_party_before_a_given_name_is_no_part_of_the_name() -> None:
         "laws.\n\n“It is clear that the enthusiasm has waned,” Ms Baxter said."
     )
     assert [s for _, s in _speech(text)] == ["Norma Baxter"]
+
+
+def test_he_after_indirect_speech_is_its_reporter_not_the_last_quoted() -> None:
+    text = _article(
+        "The code was written by the phone firms, said Jeremy Flood, head of services at "
+        "Fonecom.\n\n"
+        "Chris Harte, a manager at Zed, said the code was essential. “The cowboys will be "
+        "driven out,” he said. Some firms have been told to change their websites, said Mr "
+        "Flood. Also, said Mr Flood, Fonecom has cut off ten sellers. “We have strict "
+        "contracts,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Chris Harte", "Jeremy Flood"]
+    # "he said Ryan": the name is what was said, not who said it
+    said_a_name = _article(
+        "Dan Trent spoke on Monday. Asked who leads the party, he said Ryan. “I would say "
+        "Paul for now,” he said."
+    )
+    assert [s for _, s in _speech(said_a_name)] == ["Dan Trent"]
