@@ -2170,10 +2170,10 @@ class _Finder:
         ):  # "the Australian said": the person the article gave that nationality, else no one
             national = self._of_nationality(phrase.head.word, at)
             if national is not None:
-                return _Attribution(national, None, words, cue, confidence - 0.2)
+                return _Attribution(national, None, words, cue, confidence - 0.2, described=True)
             in_view = self._salient_person(at)
             if in_view is not None:  # "Andy Roddick lost … “…,” said the American": him
-                return _Attribution(in_view, None, words, cue, confidence - 0.3)
+                return _Attribution(in_view, None, words, cue, confidence - 0.3, described=True)
             return _Attribution(None, None, words, cue, 0.3, authorless=True)  # no name
         placed = self._person_of_place(phrase, at)
         if placed is not None:  # "the Alberta skip said", after "Alberta's Greg Haugen"
@@ -3274,6 +3274,7 @@ class _Finder:
         """The last person before `at` who was the subject of a sentence, else the last one
         named (outside quotations, within a few paragraphs); with a `gender` ("m", "f"),
         none known to be of the other."""
+        sentence = self._sentence_start(at, 0)
         people = [
             m
             for m in self.entities.before(at, kind="person", limit=1500)
@@ -3283,7 +3284,10 @@ class _Finder:
         for mention in people:
             if self._is_subject(mention):
                 return mention.entity
-        return people[0].entity if people else self._headline_person()
+        # (not someone the words' own sentence names in passing: "Reacting to a comment by
+        # chairman Tim Phillips, the American said" is not Phillips)
+        named = [m for m in people if m.start < sentence]
+        return named[0].entity if named else self._headline_person()
 
     def _author(self, phrase: Phrase, at: int) -> Entity | None:
         """Who wrote the document a phrase names: the owner its possessive pronoun stands for

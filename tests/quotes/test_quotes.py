@@ -6143,3 +6143,12 @@ def test_he_after_indirect_speech_is_its_reporter_not_the_last_quoted() -> None:
         "Paul for now,” he said."
     )
     assert [s for _, s in _speech(said_a_name)] == ["Dan Trent"]
+
+
+def test_a_nationality_as_subject_is_not_someone_its_sentence_names_in_passing() -> None:
+    text = _article(
+        "World number one Lena Dove has criticised the club over prize money.\n\n"
+        "Reacting to a comment by club chairman Tom Pike, the Australian said: “I think "
+        "it is insulting.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Lena Dove"]
