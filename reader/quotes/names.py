@@ -67,7 +67,18 @@ _LISTED_NAME = re.compile(
     r"[A-Z](?<![\w’'-][A-Z])[a-z]+(?:, [A-Z][a-z]+)+,? and (?:[A-Z][\w-]+ ){1,3}(?P<country>[A-Z][a-z]+)\b"
 )
 # A capitalised word so ended describes what follows it ("Toronto-based", "Trump-era").
-MODIFIER_ENDINGS = ("-based", "-born", "-era", "-style", "-led", "-backed", "-owned", "-funded")
+MODIFIER_ENDINGS = (
+    "-based",
+    "-born",
+    "-era",
+    "-style",
+    "-led",
+    "-backed",
+    "-owned",
+    "-funded",
+    "-nominated",
+    "-winning",
+)
 _APOSTROPHE_ENDINGS = ("'s", "’s", "'", "’")  # a possessive or plural ending
 _PARTICLES = words("name_particles")
 _NEWSPAPER_WORDS = words("newspaper_words")

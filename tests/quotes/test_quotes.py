@@ -6152,3 +6152,14 @@ def test_a_nationality_as_subject_is_not_someone_its_sentence_names_in_passing()
         "it is insulting.”"
     )
     assert [s for _, s in _speech(text)] == ["Lena Dove"]
+
+
+def test_msp_is_a_title_and_an_award_modifier_no_part_of_a_name() -> None:
+    # ("May" is also a month: the title alone must not make "MSP Christine" a name)
+    titled = Entities("Labour MSP Christine May had said the leader was clever.")
+    assert [e.name for e in titled.entities if "MSP" in e.name] == []
+    text = _article(
+        "Clive Owen won best supporting actor.\n\n"
+        "Oscar-nominated Owen said: “The whole award season is new to me.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Clive Owen"]
