@@ -478,6 +478,10 @@ _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 # After a name: its relative clause of speech ("Staunton, 49, who told BBC News 24 …").
 _WHO_SPOKE = re.compile(r"(?:,\s+\(?\d{1,3}\)?)?,\s+who\s+(?:also\s+|later\s+)?(?P<verb>[a-z]+)\b")
+# What ends a sentence that reports its speaker last: "…, Michael Howard has said."
+_REPORTING_CLAUSE_END = re.compile(
+    r"\s+(?:has\s+|had\s+)?(?:said|says|added|claimed|warned|insisted|argued)\b[^,;“”\"]{0,60}$"
+)
 # A speech verb right before a name, its subject: "…, said Mr Flynn", "said Jo Ray,".
 _INVERTED_VERB_BEFORE = re.compile(
     r"(?:^|[,;]\s+)(?P<verb>said|says|added|adds)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
@@ -3145,9 +3149,20 @@ class _Finder:
         if index < 1:
             return None
         sentence = self.structure.sentences[index - 1]
-        for mention in self.entities.between(sentence.start, sentence.end):
-            if self._inside_quote(mention.start):
-                continue
+        mentions = [
+            m
+            for m in self.entities.between(sentence.start, sentence.end)
+            if not self._inside_quote(m.start)
+        ]
+        if (
+            len(mentions) >= 2
+            and mentions[-1].entity.kind == "person"
+            and self.text.endswith(", ", sentence.start, mentions[-1].start)
+            and _REPORTING_CLAUSE_END.match(self.text, mentions[-1].end, sentence.end)
+        ):
+            # "Tony Blair has failed, Michael Howard has said.": the sentence reports Howard
+            return mentions[-1].entity
+        for mention in mentions:
             if mention.entity.kind == "person" and self._is_subject(mention):
                 return mention.entity
             return None  # the sentence's first name is not its subject

@@ -6163,3 +6163,13 @@ def test_msp_is_a_title_and_an_award_modifier_no_part_of_a_name() -> None:
         "Oscar-nominated Owen said: “The whole award season is new to me.”"
     )
     assert [s for _, s in _speech(text)] == ["Clive Owen"]
+
+
+def test_a_sentence_that_reports_its_speaker_last_is_about_that_speaker() -> None:
+    text = _article(
+        "Tom Baird has had the chance to fix the roads and has failed, Michael Hale has "
+        "said.\n\n"
+        "“The county is heading in the wrong direction,” the Conservative leader said in "
+        "his New Year message."
+    )
+    assert [s for _, s in _speech(text)] == ["Michael Hale"]
