@@ -478,6 +478,14 @@ _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 # After a name: its relative clause of speech ("Staunton, 49, who told BBC News 24 …").
 _WHO_SPOKE = re.compile(r"(?:,\s+\(?\d{1,3}\)?)?,\s+who\s+(?:also\s+|later\s+)?(?P<verb>[a-z]+)\b")
+# An unnamed spokesperson of a body named in the words, as a sentence's subject: "A
+# spokeswoman for the Information Commissioner's Office said", "An Ofcom spokesman told".
+_SPOKESPERSON_OF = re.compile(
+    r"(?:A|An|The)\s+(?:(?P<before>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})\s+)?"
+    r"(?:spokesman|spokeswoman|spokesperson)"
+    r"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<after>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}))?"
+    r"\s+(?:said|says|told|added|confirmed|explained)\b"
+)
 # What ends a sentence that reports its speaker last: "…, Michael Howard has said."
 _REPORTING_CLAUSE_END = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:said|says|added|claimed|warned|insisted|argued)\b[^,;“”\"]{0,60}$"
@@ -2386,6 +2394,27 @@ class _Finder:
             return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         return mention.entity
 
+    def _spokesperson_just_before(self, at: int) -> Entity | None:
+        """The body whose spokesperson, unnamed, is the subject of the sentence before the
+        one holding `at` in its paragraph, when the words name a body the article named ("A
+        spokeswoman for the Information Commissioner's Office said", "An Ofcom spokesman
+        said"): the "she" or "he" of the quotation after it speaks for that body."""
+        index = bisect_right(self._sentence_starts, at) - 1
+        if index < 1:
+            return None
+        sentence = self.structure.sentences[index - 1]
+        if self._paragraph_start(sentence.start) != self._paragraph_start(at):
+            return None
+        found = _SPOKESPERSON_OF.match(self.text, sentence.start, min(sentence.end, at))
+        if found is None:
+            return None
+        words = found.group("before") or found.group("after") or ""
+        start = found.start("before") if found.group("before") else found.start("after")
+        for mention in self.entities.between(start, start + len(words)):
+            if mention.entity.kind == "org":
+                return mention.entity
+        return None
+
     def _inverted_reporter(self, start: int, end: int, wanted: str) -> Entity | None:
         """The one person a sentence reports after its speech verb ("…, said Mr Flynn.",
         "Also, said Mr Flynn, Vodafone has …"): the speaker of its indirect speech."""
@@ -3519,6 +3548,9 @@ class _Finder:
             introduced = self._introduced_just_before(at, wanted)
             if introduced is not None:
                 return introduced, True
+            body = self._spokesperson_just_before(at)
+            if body is not None:  # "A spokeswoman for the ICO said … “…,” she said": the ICO
+                return body, True
             credited = self._credited_just_before(at, wanted)
             if credited is not None:
                 return _with_gender(credited, wanted), True

@@ -6173,3 +6173,13 @@ def test_a_sentence_that_reports_its_speaker_last_is_about_that_speaker() -> Non
         "his New Year message."
     )
     assert [s for _, s in _speech(text)] == ["Michael Hale"]
+
+
+def test_she_after_a_spokeswoman_for_a_named_body_speaks_for_it() -> None:
+    text = _article(
+        "The Green Party raised worries about the calls in February.\n\n"
+        "A spokeswoman for the Data Protection Office said it was examining one complaint. "
+        "“We are investigating,” she said.\n\n"
+        "A spokeswoman said the office was closed. “We open on Monday,” she said."
+    )
+    assert [s for _, s in _speech(text)] == ["Data Protection Office", None]
