@@ -1410,11 +1410,17 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             # Home Secretary Yvette Cooper": the name it leads to; so does a role after an
             # organisation: "American Unity Fund president Margaret Hoover".
             return subject_after(toks, later)
+        office = [t.folded for t in toks[end:later]]
         if (
             later + 1 < len(toks)
             and later > end
             and toks[later].text == ","
-            and (role in TITLES or role in PERSON_NOUNS)
+            and (
+                role in TITLES
+                or role in PERSON_NOUNS
+                # "said BA director of commercial planning, Robert Boyle"
+                or (len(office) >= 3 and office[0] in TITLES and office[1] in {"of", "for"})
+            )
             and _name_token(toks[later + 1])
             and toks[later + 1].folded not in NOT_NAMES
         ):

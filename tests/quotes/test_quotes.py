@@ -6183,3 +6183,12 @@ def test_she_after_a_spokeswoman_for_a_named_body_speaks_for_it() -> None:
         "A spokeswoman said the office was closed. “We open on Monday,” she said."
     )
     assert [s for _, s in _speech(text)] == ["Data Protection Office", None]
+
+
+def test_said_a_bodys_officer_of_something_comma_name_is_the_name() -> None:
+    text = _article(
+        "Skyline Air will suspend its flights to Jeddah from March.\n\n"
+        "“The decision is a difficult one,” said Skyline director of commercial planning, "
+        "Robert Doyle."
+    )
+    assert [s for _, s in _speech(text)] == ["Robert Doyle"]
