@@ -478,6 +478,10 @@ _TOPIC_SPAN = 3000  # characters over which "she" may still be the last speaker
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|that)\b")
 # After a name: its relative clause of speech ("Staunton, 49, who told BBC News 24 …").
 _WHO_SPOKE = re.compile(r"(?:,\s+\(?\d{1,3}\)?)?,\s+who\s+(?:also\s+|later\s+)?(?P<verb>[a-z]+)\b")
+_FOR_A_BODY = re.compile(r"\s+(?:for|from|at|of)\s+(?:the\s+)?")  # "a spokesman for Ofcom"
+# A body's name in capitals, "of" and "and" inside it: "Ofcom", "Department of Health".
+_BODY_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ ]+(?:(?:of|and|for|&)[ ]+)?[A-Z][\w&'’.-]*){0,5}")
+_NOUN_NEXT = re.compile(r"[ ]+([a-z]+)")
 # An unnamed spokesperson of a body named in the words, as a sentence's subject: "A
 # spokeswoman for the Information Commissioner's Office said", "An Ofcom spokesman told".
 _SPOKESPERSON_OF = re.compile(
@@ -2090,6 +2094,12 @@ class _Finder:
             # "a scout for a Western Conference team said": someone the article does not
             # name, whatever the body after "for" stands for (not that body's people)
             return _Attribution(None, None, words, cue, 0.3, authorless=True)
+        spoken_for = self._spokesperson_for(phrase)
+        if spoken_for is not None:  # "said a spokesman for Ofcom": Ofcom's words
+            spoken_body, name, said_so = spoken_for
+            return _Attribution(
+                spoken_body, None if spoken_body else name, said_so, cue, confidence - 0.1
+            )
         if (
             phrase.kind == "nominal"
             and len(phrase.tokens) >= 2
@@ -2393,6 +2403,39 @@ class _Finder:
         if verb is not None and verb.group().casefold() in _QUESTIONING:
             return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         return mention.entity
+
+    def _spokesperson_for(self, phrase: Phrase) -> tuple[Entity | None, str, str] | None:
+        """The body an unnamed spokesperson speaks for when the words after them name it
+        ("a spokesman for Ofcom", "a spokesperson from Icstis", "the spokeswoman at the Home
+        Office"): the body as the article named it (None when it did not, only there), its
+        name, and the words that say so."""
+        spokesperson = next((t for t in phrase.tokens if t.folded in _SPOKESPEOPLE), None)
+        if phrase.kind != "nominal" or spokesperson is None:
+            return None
+        lead = _FOR_A_BODY.match(self.text, spokesperson.end)
+        if lead is None:
+            return None
+        mention = self.entities.mention_at(lead.end(), lead.end() + 1)
+        if mention is not None and mention.start == lead.end():
+            if mention.entity.kind != "org":
+                return None  # ("a spokesman for Mr Smith": a person's)
+            return (
+                mention.entity,
+                mention.entity.name,
+                self.text[phrase.tokens[0].start : mention.end],
+            )
+        named = _BODY_NAME.match(self.text, lead.end())
+        if named is None:
+            return None
+        name = named.group()
+        if name.endswith(".") and name.count(".") == 1:
+            name = name[:-1]  # the sentence's full stop ("for Ofcom."), not "U.S."'s
+        noun = _NOUN_NEXT.match(self.text, named.start() + len(name))
+        if noun is not None and noun.group(1) in ORG_NOUNS:
+            name = self.text[named.start() : noun.end()]  # "the Israeli military"
+        elif is_demonym(name):
+            return None  # "a spokesman for the Israeli delegation": no name of a body
+        return None, name, self.text[phrase.tokens[0].start : named.start() + len(name)]
 
     def _spokesperson_just_before(self, at: int) -> Entity | None:
         """The body whose spokesperson, unnamed, is the subject of the sentence before the

@@ -6192,3 +6192,14 @@ def test_said_a_bodys_officer_of_something_comma_name_is_the_name() -> None:
         "Robert Doyle."
     )
     assert [s for _, s in _speech(text)] == ["Robert Doyle"]
+
+
+def test_a_spokesperson_for_a_body_named_after_them_speaks_for_it() -> None:
+    text = _article(
+        "Use of the band is allowed only under a strict scheme.\n\n"
+        "“We are seeking opinion from industry,” said a spokesman for Ofcom.\n\n"
+        "Companies have until March to reply.\n\n"
+        "“Aid is flowing,” a spokeswoman for the Israeli military said.\n\n"
+        "“We will reply,” said a spokesman for the Israeli delegation."
+    )
+    assert [s for _, s in _speech(text)] == ["Ofcom", "Israeli military", None]
