@@ -4389,6 +4389,17 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
     if (
         attribution is not None
         and attribution.entity is None
+        and len(words) >= 3
+        and words[-1].casefold() in _SPOKESPEOPLE
+        and words[0].casefold() in _DESCRIPTION_OPENERS
+        and _body_in_words(words)
+    ):  # "A Treasury spokesperson said", the Treasury named only so: the body's words
+        return replace(
+            finding, speaker=_body_in_words(words), confidence=min(finding.confidence, 0.75)
+        )
+    if (
+        attribution is not None
+        and attribution.entity is None
         and len(words) == 1
         and (words[0][:1].islower() or words[0].casefold() in _DESCRIPTION_OPENERS)
     ):  # "“…,” one wrote on X": someone, no name
@@ -4435,6 +4446,19 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
         # 99.5 % for names of two words or more; an acronym ("ICE") names a body.
         return replace(finding, confidence=min(finding.confidence, _ONE_WORD_CONFIDENCE))
     return finding
+
+
+def _body_in_words(mention: list[str]) -> str:
+    """The body a spokesperson's words name in capitals between their article and the noun
+    ("The Ofcom spokesman", "A Treasury spokesperson"), else "" (not an owner's: "the PM's
+    spokesman"; not a nationality: "a French spokesman")."""
+    named = mention[1:-1]
+    if not named or not all(
+        word[:1].isupper() and not word.endswith(("'s", "’s")) for word in named
+    ):
+        return ""
+    body = " ".join(named)
+    return "" if is_demonym(body) else body
 
 
 def _names_its_body(mention: list[str], entity: Entity | None) -> bool:

@@ -6203,3 +6203,15 @@ def test_a_spokesperson_for_a_body_named_after_them_speaks_for_it() -> None:
         "“We will reply,” said a spokesman for the Israeli delegation."
     )
     assert [s for _, s in _speech(text)] == ["Ofcom", "Israeli military", None]
+
+
+def test_a_bodys_spokesperson_named_only_so_offers_the_body_as_uncertain() -> None:
+    text = _article(
+        "The forecasters warned of higher taxes.\n\n"
+        "A Treasury spokesperson dismissed the claims, saying it was “on track to meet "
+        "the rules”.\n\n"
+        "A French spokesman said it was “too early to say”."
+    )
+    findings = [f for f in find_quotes(text) if f.speech]
+    assert [f.speaker for f in findings] == ["Treasury", None]
+    assert findings[0].confidence < 0.8
