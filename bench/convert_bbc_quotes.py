@@ -20,7 +20,9 @@ read off the first had been made, to say whether they hold on articles no one ha
 given to helpers once the second had been scored, to score once at the stop's end the mends
 read off both (labels: tests/data/quotes/bbc3_labels.json); a fourth, `bbc-quotes-4`, once the
 third had been, for the mends read off the third (labels: tests/data/quotes/bbc4_labels.json);
-a fifth, `bbc-quotes-5`, for the stop's last finder (labels: tests/data/quotes/bbc5_labels.json).
+a fifth, `bbc-quotes-5`, for the stop's last finder (labels: tests/data/quotes/bbc5_labels.json);
+in stop 57 a sixth and a seventh (bbc6_labels.json, bbc7_labels.json), labelled and committed
+before any of their articles was read, each scored once.
 The texts are rebuilt here from the dataset's
 repository. The text labelled and scored is the headline on its line, then the story: a
 `.txt` file as a user would add it.
