@@ -484,10 +484,11 @@ _BODY_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ ]+(?:(?:of|and|for|&)[ ]+)?[A-Z]
 _NOUN_NEXT = re.compile(r"[ ]+([a-z]+)")
 # An unnamed spokesperson of a body named in the words, as a sentence's subject: "A
 # spokeswoman for the Information Commissioner's Office said", "An Ofcom spokesman told".
+_CAPITALISED_WORDS = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}"
 _SPOKESPERSON_OF = re.compile(
-    r"(?:A|An|The)\s+(?:(?P<before>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})\s+)?"
+    rf"(?:A|An|The)\s+(?:(?P<before>{_CAPITALISED_WORDS})\s+)?"
     r"(?:spokesman|spokeswoman|spokesperson)"
-    r"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<after>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}))?"
+    rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<after>{_CAPITALISED_WORDS}))?"
     r"\s+(?:said|says|told|added|confirmed|explained)\b"
 )
 # What ends a sentence that reports its speaker last: "…, Michael Howard has said."
