@@ -481,16 +481,7 @@ _WHO_SPOKE = re.compile(r"(?:,\s+\(?\d{1,3}\)?)?,\s+who\s+(?:also\s+|later\s+)?(
 _FOR_A_BODY = re.compile(r"\s+(?:for|from|at|of)\s+(?:the\s+)?")  # "a spokesman for Ofcom"
 # A body's name in capitals, "of" and "and" inside it: "Ofcom", "Department of Health".
 _BODY_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ ]+(?:(?:of|and|for|&)[ ]+)?[A-Z][\w&'’.-]*){0,5}")
-_NOUN_NEXT = re.compile(r"[ ]+([a-z]+)")
-# An unnamed spokesperson of a body named in the words, as a sentence's subject: "A
-# spokeswoman for the Information Commissioner's Office said", "An Ofcom spokesman told".
-_CAPITALISED_WORDS = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}"
-_SPOKESPERSON_OF = re.compile(
-    rf"(?:A|An|The)\s+(?:(?P<before>{_CAPITALISED_WORDS})\s+)?"
-    r"(?:spokesman|spokeswoman|spokesperson)"
-    rf"(?:\s+(?:for|at|from)\s+(?:the\s+)?(?P<after>{_CAPITALISED_WORDS}))?"
-    r"\s+(?:said|says|told|added|confirmed|explained)\b"
-)
+_WORD_NEXT = re.compile(r"[ ]+([a-z]+)")  # the lower-case word after a name or a phrase
 # What ends a sentence that reports its speaker last: "…, Michael Howard has said."
 _REPORTING_CLAUSE_END = re.compile(
     r"\s+(?:has\s+|had\s+)?(?:said|says|added|claimed|warned|insisted|argued)\b[^,;“”\"]{0,60}$"
@@ -2431,7 +2422,7 @@ class _Finder:
         name = named.group()
         if name.endswith(".") and name.count(".") == 1:
             name = name[:-1]  # the sentence's full stop ("for Ofcom."), not "U.S."'s
-        noun = _NOUN_NEXT.match(self.text, named.start() + len(name))
+        noun = _WORD_NEXT.match(self.text, named.start() + len(name))
         if noun is not None and noun.group(1) in ORG_NOUNS:
             name = self.text[named.start() : noun.end()]  # "the Israeli military"
         elif is_demonym(name):
@@ -2449,15 +2440,26 @@ class _Finder:
         sentence = self.structure.sentences[index - 1]
         if self._paragraph_start(sentence.start) != self._paragraph_start(at):
             return None
-        found = _SPOKESPERSON_OF.match(self.text, sentence.start, min(sentence.end, at))
-        if found is None:
+        toks = self.entities.tokens_in(sentence.start, min(sentence.end, at))
+        phrase = sentence_subject(toks) if toks else None
+        if phrase is None or phrase.kind != "nominal" or phrase.head.folded not in _SPOKESPEOPLE:
             return None
-        words = found.group("before") or found.group("after") or ""
-        start = found.start("before") if found.group("before") else found.start("after")
-        for mention in self.entities.between(start, start + len(words)):
-            if mention.entity.kind == "org":
-                return mention.entity
-        return None
+        spoken_for = self._spokesperson_for(phrase)
+        if spoken_for is not None:  # "A spokeswoman for the ICO": the body after the noun
+            body, _, said_so = spoken_for
+            end = phrase.tokens[0].start + len(said_so)
+        else:  # "An Ofcom spokesman": the body before it
+            body = next(
+                (
+                    m.entity
+                    for m in self.entities.between(phrase.tokens[0].end, phrase.head.start)
+                    if m.entity.kind == "org"
+                ),
+                None,
+            )
+            end = phrase.head.end
+        verb = _WORD_NEXT.match(self.text, end)
+        return body if verb is not None and is_speech_verb(verb.group(1), "he") else None
 
     def _inverted_reporter(self, start: int, end: int, wanted: str) -> Entity | None:
         """The one person a sentence reports after its speech verb ("…, said Mr Flynn.",
@@ -4393,11 +4395,9 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
         and len(words) >= 3
         and words[-1].casefold() in _SPOKESPEOPLE
         and words[0].casefold() in _DESCRIPTION_OPENERS
-        and _body_in_words(words)
+        and (body := _body_in_words(words))
     ):  # "A Treasury spokesperson said", the Treasury named only so: the body's words
-        return replace(
-            finding, speaker=_body_in_words(words), confidence=min(finding.confidence, 0.75)
-        )
+        return replace(finding, speaker=body, confidence=min(finding.confidence, 0.75))
     if (
         attribution is not None
         and attribution.entity is None
