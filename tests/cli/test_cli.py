@@ -410,6 +410,22 @@ def test_quotes_mark_an_uncertain_speaker_with_a_question_mark_as_the_app_does(
     assert any(line.startswith(sure[0]) for line in speakers), shown
 
 
+def test_quotes_suggest_the_body_an_unnamed_spokesperson_speaks_for_as_uncertain(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "bands.txt"
+    article.write_text(
+        "Regulator weighs new radio rules\n\n"
+        "“We are seeking opinion from industry,” said a spokesman for Ofcom.\n\n"
+        "“We saw nothing,” the spokesperson said.\n",
+        encoding="utf-8",
+    )
+    shown = run_reader("quotes", str(article), "--library", str(tmp_path)).stdout
+    assert "? Ofcom [said]" in shown, shown  # the body its words name, only there: uncertain
+    rows = json.loads(run_reader("quotes", str(article), "--json").stdout)
+    assert [r["speaker"] for r in rows] == ["Ofcom", None]  # "the spokesperson" alone: no one
+
+
 LONG = "y" * 300  # a name over the 255 bytes a file name may hold on most file systems
 
 
