@@ -483,13 +483,9 @@ _FOR_A_BODY = re.compile(r"\s+(?:for|from|at|of)\s+(?:the\s+)?")  # "a spokesman
 _BODY_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ ]+(?:(?:of|and|for|&)[ ]+)?[A-Z][\w&'’.-]*){0,5}")
 _WORD_NEXT = re.compile(r"[ ]+([a-z]+)")  # the lower-case word after a name or a phrase
 # What ends a sentence that reports its speaker last: "…, Michael Howard has said."
-_REPORTING_CLAUSE_END = re.compile(
-    r"\s+(?:has\s+|had\s+)?(?:said|says|added|claimed|warned|insisted|argued)\b[^,;“”\"]{0,60}$"
-)
-# A speech verb right before a name, its subject: "…, said Mr Flynn", "said Jo Ray,".
-_INVERTED_VERB_BEFORE = re.compile(
-    r"(?:^|[,;]\s+)(?P<verb>said|says|added|adds)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$"
-)
+_REPORTING_CLAUSE_END = re.compile(r"\s+(?:has\s+|had\s+)?(?P<verb>[a-z]+)\b[^,;“”\"]{0,60}$")
+# A word right before a name, its verb when a speech verb: "…, said Mr Flynn", "said Jo Ray,".
+_INVERTED_VERB_BEFORE = re.compile(r"(?:^|[,;]\s+)(?P<verb>[a-z]+)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
 _AGE = re.compile(r"(\d{1,3})-year-old")
 _AGE_BEFORE = re.compile(r"\b[Tt]he (\d{1,3})-year-old\s+$")
 # Nouns that say an age: "the teenager" is the one the article gave an age of 13 to 19.
@@ -3233,7 +3229,8 @@ class _Finder:
             len(mentions) >= 2
             and mentions[-1].entity.kind == "person"
             and self.text.endswith(", ", sentence.start, mentions[-1].start)
-            and _REPORTING_CLAUSE_END.match(self.text, mentions[-1].end, sentence.end)
+            and (clause := _REPORTING_CLAUSE_END.match(self.text, mentions[-1].end, sentence.end))
+            and is_speech_verb(clause.group("verb"), "he")
         ):
             # "Tony Blair has failed, Michael Howard has said.": the sentence reports Howard
             return mentions[-1].entity
