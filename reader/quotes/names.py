@@ -2705,6 +2705,13 @@ class Entities:
             if entity is not None:
                 entity.aliases.add(" ".join(folded[team:]))  # "the Canucks said"
             return
+        post = len(run)
+        while post > 2 and run[post - 1].word.isupper() and folded[post - 1] in _POST_NOMINALS:
+            post -= 1
+        if post < len(run) and is_given_name(folded[0]):
+            # "Tom McCabe MSP,", "Ann Clwyd MP said": letters after a name, not a title
+            # before one (the name is what comes before them)
+            run, folded, words = run[:post], folded[:post], words[:post]
         # People: the name is the last few name-like words; titles and adjectives before it
         # ("Israeli Prime Minister", "President") describe them.
         name_start = 0 if titled else len(run)

@@ -6239,3 +6239,12 @@ def test_a_pronoun_after_a_clause_set_before_it_or_a_named_reporter_may_be_that_
         "Paul Weber's next project, he said, is “something short”."
     )
     assert [s for _, s in _speech(text)] == ["Tom Okafor", "Ana Brandt", "Tom Okafor", "Paul Weber"]
+
+
+def test_letters_after_a_name_that_are_also_a_title_end_the_name() -> None:
+    text = _article(
+        "Scottish Finance Minister, Tom Ardoch MSP, said: “We found the money.”\n\n"
+        "Mr Ardoch asked councils for restraint. “It is their choice,” he said.\n\n"
+        "The Labour chair, Ann Pryde MP, said: “It is not enough.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Tom Ardoch", "Tom Ardoch", "Ann Pryde"]
