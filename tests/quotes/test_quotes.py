@@ -6248,3 +6248,11 @@ def test_letters_after_a_name_that_are_also_a_title_end_the_name() -> None:
         "The Labour chair, Ann Pryde MP, said: “It is not enough.”"
     )
     assert [s for _, s in _speech(text)] == ["Tom Ardoch", "Tom Ardoch", "Ann Pryde"]
+
+
+def test_boss_opening_a_sentence_is_a_role_not_part_of_the_name() -> None:
+    text = _article(
+        "Boss Henk Vliet blames the euro for the lack of orders. “Growth is low,” he says.\n\n"
+        "Hugo Boss said: “We sell suits.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Henk Vliet", "Hugo Boss"]
