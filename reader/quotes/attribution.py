@@ -721,8 +721,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 # to capitals instead of trying the lookbehinds at each character, 3x quicker.)
 _OPENING_ROLE = re.compile(
     r"([A-Z](?:(?<=^[A-Z])|(?<=[.!?][\"”’)]\s[A-Z])|(?<=[.!?]\s[A-Z])|(?<=\n[A-Z]))"
-    r"[a-z]+(?:-[a-z]+)?)((?: (?:[a-z][a-z-]*|\d+)){0,3}) $"
-)  # ("Co-author Marisol Quintanilla-Webb")
+    r"[a-z]+(?:-[a-z]+){0,3})((?: (?:[a-z][a-z-]*|\d+)){0,3}) $"
+)  # ("Co-author Marisol Quintanilla-Webb", "Man-of-the-match Stephen Jones")
 
 
 @dataclass(frozen=True)

@@ -6256,3 +6256,13 @@ def test_boss_opening_a_sentence_is_a_role_not_part_of_the_name() -> None:
         "Hugo Boss said: “We sell suits.”"
     )
     assert [s for _, s in _speech(text)] == ["Henk Vliet", "Hugo Boss"]
+
+
+def test_a_hyphenated_role_opening_the_sentence_leaves_the_name_its_subject() -> None:
+    text = _article(
+        "Coach Huw Bevan praised his side after the win.\n\n"
+        "“We had to show character,” said the coach. Man-of-the-match David Pryce, who kicked "
+        "three penalties, was ecstatic after the win.\n\n"
+        "“It's just a special moment,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Huw Bevan", "David Pryce"]
