@@ -687,7 +687,7 @@ def _named_by_cue(attribution: _Attribution) -> bool:
 # A pronoun's reporting clause after what it reports, ending at a comma or the sentence's
 # end: "…, he claimed, saying", "…,” she added." (not "When Blair arrived, he said the …").
 _TRAILING_REPORTER = re.compile(
-    r"(?<=[,”\"])\s+(?:he|she)\s+(?P<verb>[a-z]+)(?:\s+(?:again|also|later))?\s*[,.;]"
+    r"(?<=[,”\"])\s+(?P<who>he|she)\s+(?P<verb>[a-z]+)(?:\s+(?:again|also|later))?\s*[,.;]"
 )
 # Words opening a clause set before the main one ("When Blair arrived, he said"): its
 # subject may well be the pronoun's.
@@ -712,6 +712,7 @@ _SUBORDINATORS = frozenset(
         "speaking",
     }
 )
+_TRAILING_REPORTERS_READ_BACK = 3
 _CLAUSE_BREAK = re.compile(r"[—–;:]|\s-\s")
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
@@ -999,6 +1000,10 @@ class _Finder:
         self._first_mentions: dict[int, Mention] = {}
         for mention in reversed(self.entities.mentions):
             self._first_mentions[id(mention.entity)] = mention
+        # Whom a sentence's trailing "…, he said." stands for, by where its pronoun stands,
+        # and how many such sentences back the one being worked out reads
+        self._trailing_reporters: dict[int, Entity | None] = {}
+        self._trailing_depth = 0
         self.trace = trace
         self.ranker = ranking_model()
         self.candidates = (
@@ -2417,6 +2422,10 @@ class _Finder:
             at
         ):
             return inverted  # "Also, said Mr Flynn, Vodafone has cut off … “…,” he said"
+        if self._paragraph_start(sentence.start) == self._paragraph_start(at):
+            trailing = self._trailing_reporter(sentence.start, min(sentence.end, at), wanted)
+            if trailing is not None:
+                return trailing  # "And Tony Blair would lead it, he said. “…,” he promised"
         if sentence.start != self._paragraph_start(sentence.start):
             if self._paragraph_start(sentence.start) != self._paragraph_start(at):
                 return None
@@ -3606,6 +3615,36 @@ class _Finder:
             for m in self.entities.between(at, min(end, self._quote_start, at + 400))
             if m.entity.kind == "person" and not self._inside_quote(m.start)
         )
+
+    def _trailing_reporter(self, start: int, end: int, wanted: str) -> Entity | None:
+        """Whom a sentence's own trailing reporting clause stands for ("And Tony Blair would
+        be in the front line, he said."), when what it reports names someone: the reporter
+        of that sentence reports on in the next ("“…,” he promised" is not Blair's)."""
+        clause = None
+        for match in _TRAILING_REPORTER.finditer(self.text, start, end):
+            clause = match
+        if (
+            clause is None
+            or self.text[clause.end() : end].strip(' "”’)')
+            or PRONOUNS.get(clause.group("who")) != wanted
+        ):
+            return None
+        at = clause.start("who")
+        if at in self._trailing_reporters:
+            return self._trailing_reporters[at]
+        if self._trailing_depth >= _TRAILING_REPORTERS_READ_BACK:
+            return None  # (a paragraph of a thousand "…, he said." is not read back to its start)
+        self._trailing_reporters[at] = None  # (asked again while it is worked out: none)
+        found: Entity | None = None
+        if self._named_in_content_before(at):
+            self._trailing_depth += 1
+            try:
+                entity, _ = self._pronoun_resolved(clause.group("who"), at)
+            finally:
+                self._trailing_depth -= 1
+            found = entity if entity is not UNNAMED else None
+        self._trailing_reporters[at] = found
+        return found
 
     def _named_in_content_before(self, at: int) -> frozenset[int]:
         """The people (by id) its sentence names, outside quotations, before a pronoun's

@@ -6266,3 +6266,16 @@ def test_a_hyphenated_role_opening_the_sentence_leaves_the_name_its_subject() ->
         "“It's just a special moment,” he said."
     )
     assert [s for _, s in _speech(text)] == ["Huw Bevan", "David Pryce"]
+
+
+def test_a_pronoun_after_a_sentence_reported_by_the_same_pronoun_is_that_reporter() -> None:
+    # "And Tony Blair would be in the front line, he said. “…,” he promised": the reporter
+    text = _article(
+        "Campaign chief Alan Mayne unveiled the slogan on Monday.\n\n"
+        "Mr Mayne explained the slogan was the reaction to polling which suggests the public "
+        "believe Tom Okafor is the future. “Not many people talk about the old days,” he "
+        "declared. Nobody, he claimed, could picture Tom Okafor's rival in Downing Street.\n\n"
+        "And Tom Okafor would be in the very front line of the campaign, he said. “The "
+        "leader will spend more time out of London than in it,” he promised."
+    )
+    assert [s for _, s in _speech(text)] == ["Alan Mayne", "Alan Mayne"]
