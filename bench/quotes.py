@@ -7,6 +7,9 @@ articles `NAME.txt` with `NAME.quotes.json` (the direct quotations and their spe
 tests/data/gold/SOURCES.md:
 
 - quotation recall: gold quotations found with exactly their span and offered as speech;
+- named recall: the same, of the gold quotations whose label names a speaker (a brief that
+  has every double-marked passage labelled, as the BBC batches' did, gives titles and scare
+  quotes "none": the finder rightly offers them as no one's speech, and recall counts them);
 - quotation precision: of the spans offered as speech, those that are gold quotations
   (scare quotes and titles offered as speech count against it);
 - speaker precision: of the found quotations given a speaker, those whose speaker is right
@@ -193,6 +196,10 @@ class Score:
         return self.found / self.gold if self.gold else 1.0
 
     @property
+    def named_recall(self) -> float:
+        return self.scored_found / self.scored if self.scored else 1.0
+
+    @property
     def precision(self) -> float:
         return (self.offered - self.offered_wrongly) / self.offered if self.offered else 1.0
 
@@ -223,6 +230,7 @@ class Score:
             "quotations": self.gold,
             "scored": self.scored,
             "recall": round(self.recall, 3),
+            "named_recall": round(self.named_recall, 3),
             "precision": round(self.precision, 3) if self.precision_measured else None,
             "speaker_precision": round(self.speaker_precision, 3),
             "speaker_recall": round(self.speaker_recall, 3),
@@ -439,7 +447,8 @@ def _row(name: str, score: Score) -> str:
     precision = f"{score.precision:.3f}" if score.precision_measured else "n/a"
     return (
         f"{name:<16} {score.articles:>5} {score.gold:>6} {score.scored:>6} {score.recall:>6.3f}"
-        f" {precision:>6} {score.speaker_precision:>8.3f} {score.speaker_recall:>7.3f}"
+        f" {score.named_recall:>6.3f} {precision:>6} {score.speaker_precision:>8.3f}"
+        f" {score.speaker_recall:>7.3f}"
         f" {score.coverage:>6.3f} {score.confident_precision:>9.3f} {score.confident_share:>10.3f}"
     )
 
@@ -520,13 +529,14 @@ def main(argv: list[str] | None = None) -> int:
                 for problem in score.problems:
                     print(f"  [{name}] {problem}")
     print(
-        f"{'set':<16} {'arts':>5} {'quotes':>6} {'scored':>6} {'recall':>6} {'prec':>6}"
+        f"{'set':<16} {'arts':>5} {'quotes':>6} {'scored':>6} {'recall':>6} {'named':>6}"
+        f" {'prec':>6}"
         f" {'spk prec':>8} {'spk rec':>7} {'cover':>6} {'conf prec':>9} {'conf share':>10}"
     )
     for name, score in scores.items():
         print(_row(name, score))
     print(
-        "targets: recall >= 0.96, speaker precision >= 0.92, speaker recall >= 0.88, "
+        "targets: recall >= 0.96 (named: of quotations with a named speaker), speaker precision >= 0.92, speaker recall >= 0.88, "
         f"precision at confidence >= {CONFIDENT} >= 0.97"
     )
     return 0

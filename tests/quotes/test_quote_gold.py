@@ -88,6 +88,25 @@ def test_a_name_suggested_where_the_gold_names_no_one_counts_as_wrong() -> None:
     assert public.speaker_given == 0  # PolNeAR's unnamed speakers stay unscored
 
 
+def test_named_recall_leaves_out_the_passages_labelled_no_ones() -> None:
+    from bench.quotes import Article, score_findings
+    from reader.quotes import find_quotes
+
+    text = "Flood\n\nThe “emergency” shelter is full.\n\n“We are full,” Jane Doe-Okafor said.\n"
+    speech = [f for f in find_quotes(text) if f.speech]
+    assert [text[f.span.start : f.span.end] for f in speech] == ["We are full,"]
+    scare = text.index("emergency")
+    gold = [
+        {"quote": "emergency", "speaker": None, "speaker_status": "no-source",
+         "start": scare, "end": scare + len("emergency")},
+        {"quote": "We are full,", "speaker": "Jane Doe-Okafor",
+         "start": speech[0].span.start, "end": speech[0].span.end},
+    ]  # fmt: skip
+    score = score_findings(Article("a", text, gold, speech))
+    assert (score.recall, score.named_recall) == (0.5, 1.0)
+    assert score.figures()["named_recall"] == 1.0
+
+
 def test_an_unnamed_speakers_own_words_are_not_a_name() -> None:
     from dataclasses import replace
 
