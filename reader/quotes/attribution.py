@@ -76,6 +76,7 @@ from reader.quotes.names import (
     Token,
     nationality_noun,
     role_clause,
+    surname_of,
 )
 from reader.quotes.phrases import (
     ADVERBS,
@@ -680,8 +681,12 @@ def _named_by_cue(attribution: _Attribution) -> bool:
     words = attribution.mention.split()
     if entity is None or not attribution.cue or not words or not words[-1][:1].isupper():
         return False
+    surname = entity.name.split()[-1].casefold().strip(".,")
     last = words[-1].removesuffix("’s").removesuffix("'s").casefold().strip(".,")
-    return last == entity.name.split()[-1].casefold().strip(".,") or last in entity.aliases
+    if last == surname or last in entity.aliases:
+        return True
+    bare = surname_of(" ".join(words)).strip(".,")  # "The minister, Tom McCabe MSP, said"
+    return bare == surname or bare in entity.aliases
 
 
 # A pronoun's reporting clause after what it reports, ending at a comma or the sentence's

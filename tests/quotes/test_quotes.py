@@ -6250,6 +6250,17 @@ def test_letters_after_a_name_that_are_also_a_title_end_the_name() -> None:
     assert [s for _, s in _speech(text)] == ["Tom Ardoch", "Tom Ardoch", "Ann Pryde"]
 
 
+def test_a_name_with_letters_after_it_at_a_speech_verb_is_named_by_the_cue() -> None:
+    text = _article(
+        "Councillor Peter Lind spoke to the chamber on Tuesday about the spring floods.\n\n"
+        "Mayor Tom Okafor has ignored the river for a decade, he said, calling the plan "
+        "“a failure of nerve”.\n\n"
+        "The minister, Tom Ardoch MSP, said: “We found the money for the walls.”"
+    )
+    _, finding = [f for f in find_quotes(text) if f.speech]
+    assert finding.speaker == "Tom Ardoch" and finding.confidence >= 0.8
+
+
 def test_boss_opening_a_sentence_is_a_role_not_part_of_the_name() -> None:
     text = _article(
         "Boss Henk Vliet blames the euro for the lack of orders. “Growth is low,” he says.\n\n"
