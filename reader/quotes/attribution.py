@@ -696,27 +696,7 @@ _TRAILING_REPORTER = re.compile(
 )
 # Words opening a clause set before the main one ("When Blair arrived, he said"): its
 # subject may well be the pronoun's.
-_SUBORDINATORS = frozenset(
-    {
-        "when",
-        "while",
-        "though",
-        "although",
-        "as",
-        "after",
-        "before",
-        "if",
-        "since",
-        "because",
-        "once",
-        "until",
-        "unless",
-        "whereas",
-        "despite",
-        "asked",
-        "speaking",
-    }
-)
+_SUBORDINATORS = words("clause_openers")
 _TRAILING_REPORTERS_READ_BACK = 3
 _CLAUSE_BREAK = re.compile(r"[—–;:]|\s-\s")
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
@@ -3654,9 +3634,10 @@ class _Finder:
     def _named_in_content_before(self, at: int) -> frozenset[int]:
         """The people (by id) its sentence names, outside quotations, before a pronoun's
         trailing reporting clause ("Mr Blair has failed to tackle these problems, he claimed,",
-        "Mr Blair's government was a “bossy … government,” he added."): what is reported is
-        about them, and the one reporting it is someone else. `at` is the pronoun, its verb or
-        a participle after its clause."""
+        "Mayor Tom Okafor has ignored the river, he said,"): what is reported is about them,
+        and the one reporting it is someone else. Not an owner ("Kassab's next project, she
+        said, is …" is hers). `at` is the pronoun, its verb or a participle after its
+        clause."""
         clause = next(
             (
                 found
