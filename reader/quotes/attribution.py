@@ -989,6 +989,7 @@ class _Finder:
         # and how many such sentences back the one being worked out reads
         self._trailing_reporters: dict[int, Entity | None] = {}
         self._trailing_depth = 0
+        self._content_named: dict[int, frozenset[int]] = {}  # see `_named_in_content_before`
         self.trace = trace
         self.ranker = ranking_model()
         self.candidates = (
@@ -3638,6 +3639,13 @@ class _Finder:
         and the one reporting it is someone else. Not an owner ("Kassab's next project, she
         said, is …" is hers). `at` is the pronoun, its verb or a participle after its
         clause."""
+        found = self._content_named.get(at)
+        if found is None:  # (asked by the rules and again for the ranker's candidates)
+            found = self._content_named[at] = self._named_in_content_at(at)
+        return found
+
+    def _named_in_content_at(self, at: int) -> frozenset[int]:
+        """`_named_in_content_before`, worked out."""
         clause = next(
             (
                 found

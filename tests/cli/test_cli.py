@@ -426,6 +426,23 @@ def test_quotes_suggest_the_body_an_unnamed_spokesperson_speaks_for_as_uncertain
     assert [r["speaker"] for r in rows] == ["Ofcom", None]  # "the spokesperson" alone: no one
 
 
+def test_quotes_give_a_trailing_he_said_to_the_reporter_and_a_name_with_letters_its_cue(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "flood-plan.txt"
+    article.write_text(
+        "Flood plan attacked\n\n"
+        "Councillor Peter Lind spoke to the chamber on Tuesday about the spring floods.\n\n"
+        "Mayor Tom Okafor has ignored the river for a decade, he said, calling the plan "
+        "“a failure of nerve”.\n\n"
+        "The minister, Tom Ardoch MSP, said: “We found the money for the flood walls.”\n",
+        encoding="utf-8",
+    )
+    shown = run_reader("quotes", str(article), "--library", str(tmp_path)).stdout
+    assert "? Peter Lind [said]" in shown, shown  # not Okafor, whom it reports on: to check
+    assert "  2. Tom Ardoch [said]" in shown, shown  # named at the verb: no "?"
+
+
 LONG = "y" * 300  # a name over the 255 bytes a file name may hold on most file systems
 
 
