@@ -566,6 +566,9 @@ _SCENE_WORDS = frozenset(
 
 UNNAMED = Entity("", "person", -1)  # a person never named: "A neighbour said … “…,” she said"
 _LATEST_SUBJECT = 1.5  # a pronoun's bonus for the nearest subject that agrees with it
+# What follows a quotation up to the end of its sentence or the next quotation mark: where a
+# trailing reporting clause ("…,” the Tory leader said.") stands.
+_UP_TO_A_STOP_OR_MARK = re.compile(r"[^.!?“”\"\n]*")
 # Words that make "the ... officer" someone else than the person named before.
 _EPITHET_STOPS = frozenset(
     {"other", "second", "third", "fourth", "fifth", "last", "next", "another"}
@@ -971,6 +974,8 @@ class _Finder:
         self.headline = headline
         self.last_speaker: _Attribution | None = None
         self._last_speech_end = 0  # where the last speaker's quotation ends
+        # Each speech quotation given a speaker so far: (start, end, its attribution)
+        self._speech_positions: list[tuple[int, int, _Attribution]] = []
         quotes = structure.quotations
         self._inside_quote = _InsideQuote(quotes)
         self._subjects = _Subjects(self.text)
@@ -1082,6 +1087,9 @@ class _Finder:
                     if attribution.entity is not None or attribution.name:
                         self.last_speaker = attribution
                         self._last_speech_end = quote.outer.end
+                        self._speech_positions.append(
+                            (quote.outer.start, quote.outer.end, attribution)
+                        )
                 elif attribution is not None and finding.speech and attribution.authorless:
                     speaker_here = attribution  # "“…,” the statement said. “…”": no one's
             if aside or not para_quotes:
@@ -2081,6 +2089,11 @@ class _Finder:
             if dateline is not None and dateline.end() <= offset:
                 start = dateline.end()
         return max(start, floor)
+
+    def _sentence_end(self, offset: int) -> int:
+        """Where the sentence holding `offset` ends."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        return self.structure.sentences[index].end if index >= 0 else offset
 
     def _cue(self, verb: Token) -> str:
         tail = cue_tail(self.text[verb.end : verb.end + 40])
@@ -3733,7 +3746,9 @@ class _Finder:
                 self._of_generation_at(m.start, m.text)  # "The younger Girard"
                 or self._of_surname_by_gender(m, wanted, at)
                 or m.entity,
-                self._is_subject(m) and not self._kin_in_passing(m, wanted),
+                self._is_subject(m)
+                and not self._kin_in_passing(m, wanted)
+                and not self._reported_before_its_reporter(m),
                 m,
             )
             for m in self.entities.before(at, kind=kind, limit=1500 if kind == "person" else 2500)
@@ -3817,6 +3832,27 @@ class _Finder:
             found = self._headline_person(wanted) or self._introduced_after_lede(at, wanted)
             return found, False
         return (_with_gender(best[1], wanted) if kind == "person" else best[1]), False
+
+    def _reported_before_its_reporter(self, mention: Mention) -> bool:
+        """Whether `mention` opens a sentence whose quotation a trailing clause gives to
+        someone else: "Mr Brown's Budget was not about …, but “…,” the Tory leader said." is
+        the Tory leader's sentence, and a "He" after it carries on the reporter, not Brown."""
+        sentence_end = self._sentence_end(mention.start)
+        first = bisect_right(self._speech_positions, (mention.end,))
+        # (the next three quotations at most: a bounded read, however many a sentence holds)
+        for start, end, attribution in self._speech_positions[first : first + 3]:
+            if start >= sentence_end:
+                break
+            if attribution.entity is None or attribution.entity is mention.entity:
+                return False
+            after = self.text[end : min(sentence_end, end + 80)]
+            clause = _UP_TO_A_STOP_OR_MARK.match(after)
+            words = _WORD.findall(clause.group() if clause else "")[:12]
+            if any(
+                is_speech_verb(word, words[i - 1] if i else "he") for i, word in enumerate(words)
+            ):
+                return True
+        return False
 
     def _object_of_another_subject(
         self, candidates: list[tuple[Entity, bool, Mention | None]], wanted: str

@@ -6290,3 +6290,23 @@ def test_a_pronoun_after_a_sentence_reported_by_the_same_pronoun_is_that_reporte
         "leader will spend more time out of London than in it,” he promised."
     )
     assert [s for _, s in _speech(text)] == ["Alan Mayne", "Alan Mayne"]
+
+
+def test_a_sentence_a_trailing_clause_gives_to_someone_leaves_its_opening_name_out() -> None:
+    # "Mr Brown's Budget was not about …, but “…,” the Tory leader said. He went on …":
+    # the sentence is the reporter's, and the "he" after it carries the reporter on
+    text = _article(
+        "Opposition leader Daniel Okafor has dismissed Mayor Tom Reddick's transit plan as "
+        "“cuts dressed up as reform”.\n\n"
+        "Mr Reddick's plan was not about riders but “all about the next election,” the "
+        "opposition leader said after the council meeting. He went on to accuse Mr Reddick of "
+        "cutting routes. “We can all see the cuts, and the riders see them first,” he said.\n\n"
+        "Mr Reddick's deputy was “disappointed”, Mr Reddick said. “We will talk,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Daniel Okafor",
+        "Daniel Okafor",
+        "Daniel Okafor",
+        "Tom Reddick",
+        "Tom Reddick",
+    ]
