@@ -702,6 +702,9 @@ _QUANTITIES = frozenset(
 
 # A weekday, then a time of day, opens a show's name ("Saturday Night Live", "Monday Night
 # Football"), not a person's.
+_MONTHS = frozenset({"march", "april", "may", "june", "august"})  # those names bear too
+# A number right after a word: "May 5", "May 2015" (a date, not a surname).
+_NUMBER_NEXT = re.compile(r"[ \u00a0]*,?[ \u00a0]*\d")
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _TIMES_OF_DAY = frozenset({"night", "morning", "evening", "afternoon"})
 # Endings of words for what someone does ("steelworker", "farmer", "pharmacist", "librarian").
@@ -1844,6 +1847,16 @@ class Entities:
                 return size
         return 0
 
+    def _month_as_surname(self, run: Sequence[Token]) -> bool:
+        """Whether a month ending a run after a given name is a surname: "Theresa May, shadow
+        secretary", "Brian May said" (not "Biden Monday", nor "Jane May 5" or "until May 2015")."""
+        return (
+            len(run) >= 2
+            and run[-1].word.casefold() in _MONTHS
+            and is_given_name(run[-2].word)
+            and not _NUMBER_NEXT.match(self.text, run[-1].end)
+        )
+
     def _country_before_name(self, toks: Sequence[Token], run: list[Token]) -> int:
         """How many of the run's first words are the country an envoy is posted to, before
         the envoy's name: "ambassador to Britain Liu Xiaming", "envoy to the United States
@@ -2076,6 +2089,7 @@ class Entities:
             run
             and (_trailing_connector(run) or run[-1].word.casefold() in NOT_NAMES)
             and not (len(run) >= 2 and run[-1].folded == "one" and run[-2].folded in ORG_WORDS)
+            and not self._month_as_surname(run)
         ):  # ("Hydro One", "Capital One": a company's name ends so)
             run = run[:-1]  # "Biden Monday": a day or a month ends a name
         if not run:
@@ -2736,6 +2750,7 @@ class Entities:
                 )
                 or not (
                     _name_like(run[name_start - 1])
+                    or (surname_like and word in _MONTHS)  # "Theresa May", "Brian May"
                     or (
                         word in _GIVEN_NAMES_AS_WORDS
                         and len(run) >= 2

@@ -6310,3 +6310,14 @@ def test_a_sentence_a_trailing_clause_gives_to_someone_leaves_its_opening_name_o
         "Tom Reddick",
         "Tom Reddick",
     ]
+
+
+def test_a_month_after_a_given_name_is_a_surname() -> None:
+    # "Theresa May, shadow secretary for the family, told …": a person, not a month
+    text = _article(
+        "The vote is due in May.\n\n"
+        "Brenda May, shadow secretary for housing, said the plans were “a mess”. “We want "
+        "homes built,” she added.\n\n"
+        "On 5 May, Alan Reed said: “It is close.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Brenda May", "Brenda May", "Alan Reed"]
