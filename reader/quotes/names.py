@@ -3133,7 +3133,7 @@ class Entities:
         if entity is None:
             entity = self._entity(name, "org", run[0].start)
             for initials in {_initials(words), _initials(_hyphen_parts(words))}:
-                if len(initials) >= 3:  # (WADA: World Anti-Doping Agency)
+                if len(initials) >= 2:  # (WADA: World Anti-Doping Agency; FA: Football Association)
                     self._initialled.setdefault(initials, entity)
         if len(run) == 1:
             entity.aliases.add(words[0].replace(".", "").casefold())

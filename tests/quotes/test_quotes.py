@@ -6321,3 +6321,12 @@ def test_a_month_after_a_given_name_is_a_surname() -> None:
         "On 5 May, Alan Reed said: “It is close.”"
     )
     assert [s for _, s in _speech(text)] == ["Brenda May", "Brenda May", "Alan Reed"]
+
+
+def test_two_letters_that_are_a_body_s_initials_stand_for_it() -> None:
+    # "the Football Association" then "an FA statement": one body, by its full name
+    text = _article(
+        "The Harbour Authority has said it will not close the old quay this winter.\n\n"
+        "“The wall is safe for now,” said an HA statement."
+    )
+    assert [s for _, s in _speech(text)] == ["Harbour Authority"]
