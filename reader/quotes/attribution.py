@@ -976,6 +976,7 @@ class _Finder:
         self._last_speech_end = 0  # where the last speaker's quotation ends
         # Each speech quotation given a speaker so far: (start, end, its attribution)
         self._speech_positions: list[tuple[int, int, _Attribution]] = []
+        self._reported_mentions: dict[int, bool] = {}  # see `_reported_before_its_reporter`
         quotes = structure.quotations
         self._inside_quote = _InsideQuote(quotes)
         self._subjects = _Subjects(self.text)
@@ -3837,7 +3838,17 @@ class _Finder:
         """Whether `mention` opens a sentence whose quotation a trailing clause gives to
         someone else: "Mr Brown's Budget was not about …, but “…,” the Tory leader said." is
         the Tory leader's sentence, and a "He" after it carries on the reporter, not Brown."""
+        known = self._reported_mentions.get(mention.start)
+        if known is not None:
+            return known
         sentence_end = self._sentence_end(mention.start)
+        found = self._reported_in(mention, sentence_end)
+        if sentence_end <= self._quote_start:  # (its quotations all read: kept)
+            self._reported_mentions[mention.start] = found
+        return found
+
+    def _reported_in(self, mention: Mention, sentence_end: int) -> bool:
+        """`_reported_before_its_reporter`, worked out."""
         first = bisect_right(self._speech_positions, (mention.end,))
         # (the next three quotations at most: a bounded read, however many a sentence holds)
         for start, end, attribution in self._speech_positions[first : first + 3]:
