@@ -6330,3 +6330,12 @@ def test_two_letters_that_are_a_body_s_initials_stand_for_it() -> None:
         "“The wall is safe for now,” said an HA statement."
     )
     assert [s for _, s in _speech(text)] == ["Harbour Authority"]
+
+
+def test_a_cardinal_is_a_title_before_the_name() -> None:
+    text = _article(
+        "Cardinal Aidan Kerrigan, the Archbishop of Leeds, said the war had cost "
+        "“billions”.\n\n"
+        "Cardinal Kerrigan added: “Peace is worth striving for.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Aidan Kerrigan", "Aidan Kerrigan"]
