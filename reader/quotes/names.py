@@ -127,6 +127,7 @@ _LOWER_LEGAL_FORMS = _LEGAL_FORMS & {"plc", "ltd", "llc", "llp"}
 _UNITED_PLACES = frozenset({"states", "kingdom", "arab", "republic", "provinces", "counties"})
 _ELIDED_PARTICLE = re.compile(r"[dl][’'][^\W\d_]", re.IGNORECASE)  # "d'Arvida", "l'Est"
 _SINGULAR_TEAMS = words("singular_team_names")  # "Tampa Bay Lightning", "Minnesota Wild"
+_CLUB_ENDINGS = words("club_endings")  # "Manchester United", "Wigan Athletic"
 # Parties that each province has its own of, named with the province ("Alberta NDP").
 _PROVINCIAL_PARTIES = frozenset({"ndp", "pc"})  # (letters only: "PCs" is read as no acronym)
 CORPORATE_ENDINGS = frozenset(
@@ -2688,8 +2689,12 @@ class Entities:
                 # "Valley Harvest said": a place does not speak; a firm. "Pacific Coast
                 # Transit Operations": a place's words, then what a body does
                 self._org(run, words)
-            elif len(run) >= 3 and folded[-1] in _SINGULAR_TEAMS and folded[-2] in PLACE_WORDS:
-                self._org(run, words)  # "Tampa Bay Lightning": a team, "the Lightning" later
+            elif (
+                len(run) >= 3 and folded[-1] in _SINGULAR_TEAMS and folded[-2] in PLACE_WORDS
+            ) or (len(run) >= 2 and folded[-1] in _CLUB_ENDINGS):
+                # "Tampa Bay Lightning", "Manchester United": a team, "the Lightning" and
+                # "United" later
+                self._org(run, words)
                 entity = self.find(" ".join(words))
                 if entity is not None:
                     entity.aliases.add(folded[-1])

@@ -6339,3 +6339,13 @@ def test_a_cardinal_is_a_title_before_the_name() -> None:
         "Cardinal Kerrigan added: “Peace is worth striving for.”"
     )
     assert [s for _, s in _speech(text)] == ["Aidan Kerrigan", "Aidan Kerrigan"]
+
+
+def test_a_town_and_united_is_a_club_that_speaks() -> None:
+    # "Manchester United's board", then "the club said": the club, not a place
+    text = _article(
+        "Portsmouth United's board has rejected a takeover offer from a US investor.\n\n"
+        "In a statement, the club said the bid was “far too low”. “The board will not sell "
+        "at this price,” the club said."
+    )
+    assert [s for _, s in _speech(text)] == ["Portsmouth United", "Portsmouth United"]
