@@ -877,8 +877,9 @@ _WORD_CHARACTERS = re.compile(r"[\w’'.-]*")
 # A comma, a preposition's phrase and the end of the sentence, with no comma between.
 _ADJUNCT_TO_THE_END = re.compile(r",\s+(\w+)\b[^,;:.!?\"“”\n]*[.!?](?:\s|$)")
 _SUBJECT_BEFORE = re.compile(
-    r"(?:^|[.!?\n][\"”’')]*\s*|,\s)$"
-)  # (also after a quotation that ends its sentence)
+    r"(?:^|[.!?\n][\"”’')]*\s*|,\s|\s[-–—]\s)$"
+)  # (also after a quotation that ends its sentence, and after a dash: "Despite … - they
+# have lost eight of 13 - Ireland coach Eddie O'Sullivan says")
 
 
 def _last_words(text: str, start: int) -> frozenset[str]:
@@ -5241,6 +5242,15 @@ def is_subject(text: str, mention: Mention) -> bool:
             return True  # "13.08 Tony Fernandes, the Air Asia chief, has been speaking"
     if not _SUBJECT_BEFORE.search(before):
         return False
+    if before[-2:-1] in "-–—" and text[mention.end : mention.end + 1] in {
+        ".",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+    }:
+        return False  # "one figure he would love to portray - Ian Paisley.": what he named
     # After a comma, a name set off by another and a phrase of a preposition that runs to
     # the sentence's end has no verb of its own: the object of the clause before ("blaming
     # … and even, it appeared, Ryan, for the bill's lack of support Friday.").

@@ -6349,3 +6349,17 @@ def test_a_town_and_united_is_a_club_that_speaks() -> None:
         "at this price,” the club said."
     )
     assert [s for _, s in _speech(text)] == ["Portsmouth United", "Portsmouth United"]
+
+
+def test_a_name_after_a_dash_closing_an_aside_is_its_sentence_s_subject() -> None:
+    # "Despite …'s dip in form - they have lost eight of 13 - Ireland coach Eddie O'Sullivan
+    # says …": he is the subject a "he said" carries on; a name ending the sentence after a
+    # dash is what was named ("to portray on screen - Ian Paisley.")
+    text = _article(
+        "The pressure is on coach Andy Barrow and his side have to deliver.\n\n"
+        "Despite the visitors' slump - they have lost six of their last nine matches - home "
+        "coach Eamon Keane says his side must not relax. “They will come at us,” he said.\n\n"
+        "Mr Keane said there was one player he would love to sign - Paul Dunne. He said "
+        "Dunne was a “very dynamic player”."
+    )
+    assert [s for _, s in _speech(text)] == ["Eamon Keane", "Eamon Keane"]
