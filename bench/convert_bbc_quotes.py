@@ -54,7 +54,7 @@ def _batch(number: int) -> tuple[Path, Path]:
     return labels, Path(os.environ.get(variable, ROOT / "bench" / ".data" / set_name(number)))
 
 
-BATCHES = {number: _batch(number) for number in range(1, 12)}  # batch -> (labels, folder)
+BATCHES = {number: _batch(number) for number in range(1, 13)}  # batch -> (labels, folder)
 HOLDOUT = ROOT / "tests" / "data" / "quotes" / "holdout"
 SOURCES = {
     "bbc": Source("ZitRos/news-articles-dataset", "f0ee062afc877254b3283731e8eff33dee78dfd4")
