@@ -876,6 +876,8 @@ _OFFICE_BEFORE = re.compile(
 _WORD_CHARACTERS = re.compile(r"[\w’'.-]*")
 # A comma, a preposition's phrase and the end of the sentence, with no comma between.
 _ADJUNCT_TO_THE_END = re.compile(r",\s+(\w+)\b[^,;:.!?\"“”\n]*[.!?](?:\s|$)")
+# Marks that end a clause or a sentence right after a name.
+_CLAUSE_MARKS = frozenset(".,;:!?")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?\n][\"”’')]*\s*|,\s|\s[-–—]\s)$"
 )  # (also after a quotation that ends its sentence, and after a dash: "Despite … - they
@@ -5242,14 +5244,7 @@ def is_subject(text: str, mention: Mention) -> bool:
             return True  # "13.08 Tony Fernandes, the Air Asia chief, has been speaking"
     if not _SUBJECT_BEFORE.search(before):
         return False
-    if before[-2:-1] in "-–—" and text[mention.end : mention.end + 1] in {
-        ".",
-        ",",
-        ";",
-        ":",
-        "!",
-        "?",
-    }:
+    if before[-2:-1] in "-–—" and text[mention.end : mention.end + 1] in _CLAUSE_MARKS:
         return False  # "one figure he would love to portray - Ian Paisley.": what he named
     # After a comma, a name set off by another and a phrase of a preposition that runs to
     # the sentence's end has no verb of its own: the object of the clause before ("blaming

@@ -701,11 +701,12 @@ _QUANTITIES = frozenset(
 )
 
 
-# A weekday, then a time of day, opens a show's name ("Saturday Night Live", "Monday Night
-# Football"), not a person's.
-_MONTHS = frozenset({"march", "april", "may", "june", "august"})  # those names bear too
+# The months that are surnames too, after a given name ("Theresa May", "Brian May").
+_MONTHS = frozenset({"march", "april", "may", "june", "august"})
 # A number right after a word: "May 5", "May 2015" (a date, not a surname).
 _NUMBER_NEXT = re.compile(r"[ \u00a0]*,?[ \u00a0]*\d")
+# A weekday, then a time of day, opens a show's name ("Saturday Night Live", "Monday Night
+# Football"), not a person's.
 _DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 _TIMES_OF_DAY = frozenset({"night", "morning", "evening", "afternoon"})
 # Endings of words for what someone does ("steelworker", "farmer", "pharmacist", "librarian").
