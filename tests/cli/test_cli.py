@@ -443,6 +443,31 @@ def test_quotes_give_a_trailing_he_said_to_the_reporter_and_a_name_with_letters_
     assert "  2. Tom Ardoch [said]" in shown, shown  # named at the verb: no "?"
 
 
+def test_quotes_read_a_reported_sentence_a_month_surname_a_club_and_two_initials(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "transit-row.txt"
+    article.write_text(
+        "Okafor attacks mayor's transit plan\n\n"
+        "Opposition leader Daniel Okafor has dismissed Mayor Tom Reddick's plan as “cuts "
+        "dressed up as reform”.\n\n"
+        "Mr Reddick's plan was not about riders but “all about the next election,” the "
+        "opposition leader said. He went on to accuse Mr Reddick of cutting routes. “We can "
+        "all see the cuts,” he said.\n\n"
+        "Brenda May, shadow secretary for transport, said the plan was “a mess”.\n\n"
+        "Portsmouth United's board said it would help. “We will run buses to the ground,” "
+        "the club said.\n\n"
+        "The Harbour Authority said the ferry would keep running. “The wall is safe for "
+        "now,” said an HA statement.\n",
+        encoding="utf-8",
+    )
+    shown = run_reader("quotes", str(article), "--library", str(tmp_path)).stdout
+    assert "3. ? Daniel Okafor [said]" in shown, shown  # the reporter carried on, not Reddick
+    assert "4. Brenda May [said]" in shown, shown  # a surname, not a month
+    assert "5. ? Portsmouth United [said]" in shown, shown  # a club, not a place
+    assert "6. Harbour Authority [said]" in shown, shown  # "HA": its initials
+
+
 LONG = "y" * 300  # a name over the 255 bytes a file name may hold on most file systems
 
 
