@@ -876,6 +876,14 @@ _OFFICE_BEFORE = re.compile(
 _WORD_CHARACTERS = re.compile(r"[\w’'.-]*")
 # A comma, a preposition's phrase and the end of the sentence, with no comma between.
 _ADJUNCT_TO_THE_END = re.compile(r",\s+(\w+)\b[^,;:.!?\"“”\n]*[.!?](?:\s|$)")
+# An owner's sentence ("Mr Brown's Budget was not about …, but “…,” the Tory leader said.")
+# that a trailing clause with a reporter of its own, not a pronoun, gives to someone: no stop
+# before the quotation, its words, then "the Tory leader said" within six words.
+_OWNER_REPORTED = re.compile(
+    r"[^.!?“”\"\n]{0,300}[“\"][^“”\"\n]{1,600}[,.!?]?[”\"],?[ \u00a0]+"
+    r"(?!(?:he|she|they|it|we|I)\b)(?:[\w’'-]+[ \u00a0]+){1,6}?"
+    r"(?:said|says|added|adds|told|argued|insisted|claimed|warned|explained|wrote)\b"
+)
 # Marks that end a clause or a sentence right after a name.
 _CLAUSE_MARKS = frozenset(".,;:!?")
 _SUBJECT_BEFORE = re.compile(
@@ -5170,6 +5178,8 @@ _OPENING_CONNECTIVE = re.compile(
 
 def is_subject(text: str, mention: Mention) -> bool:
     """A mention that opens its sentence or clause, as subjects do."""
+    if mention.text.endswith(("'s", "’s")) and _OWNER_REPORTED.match(text, mention.end):
+        return False  # "Mr Brown's Budget was …, “…,” the Tory leader said.": his sentence
     start = mention.start
     title = _HONORIFIC_BEFORE.search(text, max(0, start - 6), start)
     if title:

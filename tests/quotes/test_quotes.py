@@ -6363,3 +6363,17 @@ def test_a_name_after_a_dash_closing_an_aside_is_its_sentence_s_subject() -> Non
         "Dunne was a “very dynamic player”."
     )
     assert [s for _, s in _speech(text)] == ["Eamon Keane", "Eamon Keane"]
+
+
+def test_an_owner_opening_a_sentence_another_reports_is_not_its_subject_for_the_ranker() -> None:
+    # "Mr Reddick's plan was …, “…,” the opposition leader said": the ranker had taken the
+    # owner for the sentence's subject and chose him for the words, and for a "he" after
+    text = _article(
+        "Opposition leader Daniel Okafor has dismissed Mayor Tom Reddick's plan.\n\n"
+        "Mr Reddick's plan was not about riders but “all about the next election,” the "
+        "opposition leader said. He went on to accuse Mr Reddick of cutting routes. “We can "
+        "all see the cuts,” he said.\n\n"
+        "Paul Weber's next project, he said, is “something short”.",
+        headline="Okafor attacks mayor's transit plan",
+    )
+    assert [s for _, s in _speech(text)] == ["Daniel Okafor", "Daniel Okafor", "Paul Weber"]
