@@ -426,19 +426,24 @@ def test_quotes_suggest_the_body_an_unnamed_spokesperson_speaks_for_as_uncertain
     assert [r["speaker"] for r in rows] == ["Ofcom", None]  # "the spokesperson" alone: no one
 
 
+def _quotes_shown(article: Path, text: str) -> str:
+    """What `reader quotes ARTICLE` prints, run as the shell runs it, for `text` written there
+    (its folder the library)."""
+    article.write_text(text, encoding="utf-8")
+    return run_reader("quotes", str(article), "--library", str(article.parent)).stdout
+
+
 def test_quotes_give_a_trailing_he_said_to_the_reporter_and_a_name_with_letters_its_cue(
     tmp_path: Path,
 ) -> None:
-    article = tmp_path / "flood-plan.txt"
-    article.write_text(
+    shown = _quotes_shown(
+        tmp_path / "flood-plan.txt",
         "Flood plan attacked\n\n"
         "Councillor Peter Lind spoke to the chamber on Tuesday about the spring floods.\n\n"
         "Mayor Tom Okafor has ignored the river for a decade, he said, calling the plan "
         "“a failure of nerve”.\n\n"
         "The minister, Tom Ardoch MSP, said: “We found the money for the flood walls.”\n",
-        encoding="utf-8",
     )
-    shown = run_reader("quotes", str(article), "--library", str(tmp_path)).stdout
     assert "? Peter Lind [said]" in shown, shown  # not Okafor, whom it reports on: to check
     assert "  2. Tom Ardoch [said]" in shown, shown  # named at the verb: no "?"
 
@@ -446,8 +451,8 @@ def test_quotes_give_a_trailing_he_said_to_the_reporter_and_a_name_with_letters_
 def test_quotes_read_a_reported_sentence_a_month_surname_a_club_and_two_initials(
     tmp_path: Path,
 ) -> None:
-    article = tmp_path / "transit-row.txt"
-    article.write_text(
+    shown = _quotes_shown(
+        tmp_path / "transit-row.txt",
         "Okafor attacks mayor's transit plan\n\n"
         "Opposition leader Daniel Okafor has dismissed Mayor Tom Reddick's plan as “cuts "
         "dressed up as reform”.\n\n"
@@ -459,9 +464,7 @@ def test_quotes_read_a_reported_sentence_a_month_surname_a_club_and_two_initials
         "the club said.\n\n"
         "The Harbour Authority said the ferry would keep running. “The wall is safe for "
         "now,” said an HA statement.\n",
-        encoding="utf-8",
     )
-    shown = run_reader("quotes", str(article), "--library", str(tmp_path)).stdout
     assert "3. ? Daniel Okafor [said]" in shown, shown  # the reporter carried on, not Reddick
     assert "4. Brenda May [said]" in shown, shown  # a surname, not a month
     assert "5. ? Portsmouth United [said]" in shown, shown  # a club, not a place
