@@ -6341,6 +6341,16 @@ def test_a_cardinal_is_a_title_before_the_name() -> None:
     assert [s for _, s in _speech(text)] == ["Aidan Kerrigan", "Aidan Kerrigan"]
 
 
+def test_a_role_in_the_arts_or_sport_is_a_title_before_the_name() -> None:
+    # "Film-maker Spike Lee said", "Olympian Chris Tomlinson": the person, not the role
+    text = _article(
+        "Film-maker Maria Quennell has backed a new scheme for student directors.\n\n"
+        "“It is a huge market,” Film-maker Maria Quennell said.\n\n"
+        "Olympian Ruth Amadi won the long jump. “I feel great,” Olympian Amadi said."
+    )
+    assert [s for _, s in _speech(text)] == ["Maria Quennell", "Ruth Amadi"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
