@@ -609,9 +609,11 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
         if bracketed > 0:
             opening -= 1
             continue
-        if text == "”":  # a short title quoted in the clause: NBC’s “Today”
+        straight = text == '"' and _closes_a_pair(toks, opening)
+        if text == "”" or straight:  # a short title quoted in the clause: NBC’s “Today”
+            opener = '"' if straight else "“"
             start = next(
-                (i for i in range(opening - 1, max(-1, opening - 8), -1) if toks[i].text == "“"),
+                (i for i in range(opening - 1, max(-1, opening - 8), -1) if toks[i].text == opener),
                 None,
             )
             partial = (  # "said they could “look their best” to represent the UK, adding"
@@ -635,7 +637,7 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
         ):
             break  # (not the dot of "(I-Vt.)" nor of "Sen.")
         opening -= 1
-    clause = [t for t in toks[opening + 1 : comma] if t.text not in {"“", "”"}]
+    clause = [t for t in toks[opening + 1 : comma] if t.text not in {"“", "”", '"'}]
     if any(t.text == ")" for t in clause):
         clause, _ = _without_brackets(clause, len(clause))  # "Rep. Hakeem Jeffries (D-N.Y.)"
     segments: list[list[Token]] = [[]]
@@ -751,6 +753,17 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     if main is None:
         return names[0] if names else None
     return Phrase(main.tokens, main.kind, names)
+
+
+def _closes_a_pair(toks: Sequence[Token], at: int) -> bool:
+    """Whether the straight mark at `at` closes a quotation (`"`, a word, then this mark):
+    the words before it, back to the mark that opened it, are a phrase quoted in the clause
+    ("sent Mr Bush his "warmest congratulations", saying"), read as the curly “…” are."""
+    return (
+        at > 0
+        and toks[at - 1].text[:1].isalnum()
+        and any(toks[i].text == '"' for i in range(at - 1, max(-1, at - 8), -1))
+    )
 
 
 def _trailing_name(segment: Sequence[Token]) -> list[Token]:
@@ -886,6 +899,14 @@ _OPENING_ADVERBS = frozenset(
         "there",
         "here",
     }
+)
+
+
+# Adverbs of time that open a sentence without a comma before its subject ("Earlier Tory
+# leader Michael Howard sent …", "Later she told reporters").
+_UNPUNCTUATED_OPENERS = frozenset(
+    {"earlier", "later", "meanwhile", "now", "yesterday", "today", "tonight", "separately"}
+    | {"afterwards", "afterward", "then", "still", "also"}
 )
 
 
@@ -1068,6 +1089,15 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         ) or next((i for i in window if _name_token(toks[i]) and not _name_token(toks[i - 1])), 0)
     if start == 0:
         start = _past_participle_phrase(toks)
+    if (
+        start == 0
+        and len(toks) > 2
+        and toks[0].folded in _UNPUNCTUATED_OPENERS
+        and toks[0].text[:1].isupper()
+        and toks[1].text[:1].isalpha()
+        and not _verbish(toks[1])
+    ):
+        start = 1  # "Earlier Tory leader Michael Howard sent …", "Later he said": no comma
     while start < len(toks) and toks[start].folded in {"and", "but", "so", "yet", "then"}:
         start += 1
     if start >= len(toks):
@@ -1127,6 +1157,8 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         or (len(phrase) > 1 and named.tokens[0] is phrase[1] and phrase[0].folded == "the")
     ):
         return named  # "Alverson", "The Food Standards Agency"
+    if named is not None and _role_before(phrase, named):
+        return named  # "(Earlier) opposition leader Tom Weir sent": the person, past the role
     # "One poster admitted": a common-noun subject ends at its verb.
     nominal = nominal_before(phrase, len(phrase))
     if nominal is not None:
@@ -1145,6 +1177,18 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         named
         if named is not None and _name_token(phrase[0]) and phrase[0].folded not in NOT_NAMES
         else None
+    )
+
+
+def _role_before(phrase: Sequence[Token], named: Phrase) -> bool:
+    """Whether the words of a subject before the name it ends in are a role in lower case,
+    a title last ("opposition leader", "the party's chief whip"): the name is the subject."""
+    at = next((i for i, t in enumerate(phrase) if t is named.tokens[0]), 0)
+    role = phrase[:at]
+    return (
+        0 < len(role) <= 4
+        and role[-1].folded in TITLES
+        and all(t.text.isalpha() and t.text.islower() for t in role)
     )
 
 

@@ -6351,6 +6351,25 @@ def test_a_role_in_the_arts_or_sport_is_a_title_before_the_name() -> None:
     assert [s for _, s in _speech(text)] == ["Maria Quennell", "Ruth Amadi"]
 
 
+def test_a_participle_s_subject_is_its_clause_s_past_a_time_word_a_role_and_a_quoted_phrase() -> (
+    None
+):
+    # "Earlier Tory leader Michael Howard sent Mr Bush his "warmest congratulations", saying:
+    # "…"" after another's words in the paragraph: Howard's, not the paragraph's speaker's
+    text = _article(
+        "Prime Minister Tom Blake spoke on Wednesday.\n\n"
+        '"We must all rise to this challenge." Mr Blake also paid tribute to the campaign, '
+        'saying it was "a true celebration of democracy". The vote mattered to Britain, he '
+        'added. Earlier opposition leader Tom Weir sent Mr Dale his "warmest '
+        'congratulations", saying: "We look to the president to unite us all."\n\n'
+        "Mr Blake spoke for an hour. The vote mattered, he added. Later opposition leader Tom "
+        'Weir sent Mr Dale his best wishes, saying: "We wish him well in the years ahead."'
+    )
+    found = dict(_speech(text))
+    assert found["We look to the president to unite us all."] == "Tom Weir"
+    assert found["We wish him well in the years ahead."] == "Tom Weir"
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
