@@ -302,7 +302,30 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     phrase = _subject_before(toks, verb)
     if phrase is None or phrase.kind != "name":
         return phrase
-    return _people_of(toks, phrase) or _envoy_to(toks, phrase) or phrase
+    return (
+        _people_of(toks, phrase)
+        or _envoy_to(toks, phrase)
+        or _person_before_their_body(toks, phrase)
+        or phrase
+    )
+
+
+def _person_before_their_body(toks: Sequence[Token], name: Phrase) -> Phrase | None:
+    """ "Jeff Joseph, from the Consumer Electronics Association told": the person the
+    body follows, set off by a comma the writer did not close, not the body; None when no
+    person's name (a known given name first) stands before ", from", ", of" or ", at"."""
+    first = next((i for i, t in enumerate(toks) if t is name.tokens[0]), None)
+    if first is None:
+        return None
+    at = first - 1
+    if at >= 0 and toks[at].folded == "the":
+        at -= 1
+    if at < 2 or toks[at].folded not in {"from", "of", "at"} or toks[at - 1].text != ",":
+        return None
+    person = name_before(toks, at - 1)
+    if person is None or person.kind != "name" or len(person.tokens) < 2:
+        return None
+    return person if is_given_name(person.tokens[0].folded) else None
 
 
 def _envoy_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:

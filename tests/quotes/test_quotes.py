@@ -6370,6 +6370,17 @@ def test_a_participle_s_subject_is_its_clause_s_past_a_time_word_a_role_and_a_qu
     assert found["We wish him well in the years ahead."] == "Tom Weir"
 
 
+def test_a_person_before_a_body_set_off_by_an_unclosed_comma_is_the_subject() -> None:
+    # "…," Jeff Joseph, from the Consumer Electronics Association (CEA) told the BBC: his
+    text = _article(
+        "The show opened in Las Vegas on Thursday.\n\n"
+        "“It is about choice,” Mary Hill, of the Retail Trade Board told reporters.\n\n"
+        "“It is all digital,” Jeff Joseph, from the Consumer Technology Group (CTG) told the "
+        "website."
+    )
+    assert [s for _, s in _speech(text)] == ["Mary Hill", "Jeff Joseph"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
