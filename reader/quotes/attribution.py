@@ -4927,12 +4927,15 @@ _CHARGED = frozenset({"accused", "charged", "criticized", "criticised", "praised
 
 
 def _weaker(attribution: _Attribution, factor: float) -> _Attribution:
+    """The attribution less sure, still excluding whom its words excluded ("Mr Blair has
+    “…”, he said": not Blair)."""
     return _Attribution(
         attribution.entity,
         attribution.name,
         attribution.mention,
         attribution.cue,
         attribution.confidence * factor,
+        others=attribution.others,
     )
 
 

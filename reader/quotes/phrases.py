@@ -300,7 +300,9 @@ _PARTICIPLE_SUBJECT_LEADS = frozenset({"like", "despite", "including", "without"
 def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     """The subject of the verb at `verb`, looking left (see the module docstring)."""
     phrase = _subject_before(toks, verb)
-    if phrase is None or phrase.kind != "name":
+    if phrase is None or phrase.kind == "nominal":
+        return _named_before_an_unclosed_role(toks, verb) or phrase
+    if phrase.kind != "name":
         return phrase
     return (
         _people_of(toks, phrase)
@@ -308,6 +310,29 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
         or _person_before_their_body(toks, phrase)
         or phrase
     )
+
+
+def _named_before_an_unclosed_role(toks: Sequence[Token], verb: int) -> Phrase | None:
+    """ "…, Alan Milburn, Labour's election strategist told Radio 4": the person a role
+    describes, set off by a comma the writer did not close, is the verb's subject; None when
+    the words before the verb back to a comma are not a role (a title or a word for a person
+    last, no verb), or no person's name (a known given name first) set off by a comma or
+    opening the sentence stands before that comma."""
+    comma = next((i for i in range(verb - 1, max(-1, verb - 9), -1) if toks[i].text == ","), -1)
+    role = toks[comma + 1 : verb]
+    if (
+        comma < 1
+        or not role
+        or (role[-1].folded not in TITLES and role[-1].folded not in PERSON_NOUNS)
+        or any(_verbish(t) or not t.text[:1].isalnum() for t in role)
+    ):
+        return None
+    person = name_before(toks, comma)
+    if person is None or person.kind != "name" or len(person.tokens) < 2:
+        return None
+    first = next((i for i, t in enumerate(toks) if t is person.tokens[0]), 0)
+    set_off = first == 0 or toks[first - 1].text == "," or ends_sentence(toks, first - 1)
+    return person if set_off and is_given_name(person.tokens[0].folded) else None
 
 
 def _person_before_their_body(toks: Sequence[Token], name: Phrase) -> Phrase | None:

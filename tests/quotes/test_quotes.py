@@ -6381,6 +6381,21 @@ def test_a_person_before_a_body_set_off_by_an_unclosed_comma_is_the_subject() ->
     assert [s for _, s in _speech(text)] == ["Mary Hill", "Jeff Joseph"]
 
 
+def test_a_person_before_a_role_set_off_by_an_unclosed_comma_is_the_subject() -> None:
+    # "…, Alan Milburn, Labour's election strategist told Radio 4 …. Mr Blair has “…” as
+    # when …, he said.": Milburn's words, not Blair's; "Katrina Bull, a prospective
+    # candidate said …: “…”": hers
+    text = _article(
+        "Prime Minister Tom Blake will face questions on Saturday. His enthusiasm for the "
+        "job remains undimmed, Alan Pike, Labour's election strategist told Radio 4 on "
+        "Saturday. Mr Blake has “the same passion and the same commitments” as when Labour "
+        "came to power, he said.\n\n"
+        "Katrina Bull, a prospective parliamentary candidate said Mr Blake had roused the "
+        "party: “I think every voter would agree with us.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Alan Pike", "Katrina Bull"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
