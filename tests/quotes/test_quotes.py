@@ -6396,6 +6396,20 @@ def test_a_person_before_a_role_set_off_by_an_unclosed_comma_is_the_subject() ->
     assert [s for _, s in _speech(text)] == ["Alan Pike", "Katrina Bull"]
 
 
+def test_a_prison_is_a_place_and_the_lords_a_body_never_he() -> None:
+    # "detention without trial at Belmarsh Prison, ignoring a recent Law Lords judgement":
+    # neither is the "he" who speaks next
+    text = _article(
+        "Lib Dem leader Colin Marsh attacked the government on Tuesday.\n\n"
+        "“An overmighty state is a dangerous one,” he said. The state was using detention "
+        "at Belmarsh Prison, ignoring a recent Law Lords judgement, he said. His party "
+        "“instinctively” understood the country, he said. “We are less deferential now.”"
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["Belmarsh Prison"] == "place" and kinds["Law Lords"] == "org"
+    assert {s for _, s in _speech(text)} == {"Colin Marsh"}
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
