@@ -1110,6 +1110,8 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
                 or (lead.text.endswith("ed") and index >= 2 and toks[1].text.islower())
                 or lead.folded in _OPENING_ADVERBS  # "Back on the lawn, …", "Later, …"
                 or _adverb_opening(lead)  # "Shortly after the call ended, ", "Conversely, "
+                or toks[index + 1].folded in {"he", "she", "they", "we", "i"}
+                # ("A former critic of the Lords, he has said": the pronoun it describes)
             ):
                 start = index + 1
             break

@@ -6410,6 +6410,17 @@ def test_a_prison_is_a_place_and_the_lords_a_body_never_he() -> None:
     assert {s for _, s in _speech(text)} == {"Colin Marsh"}
 
 
+def test_a_description_set_before_a_pronoun_is_not_the_sentence_s_subject() -> None:
+    # "A former critic of the House of Lords, he has said …. “…,” he said": the "he" is
+    # Kinnock's, whom the description fronts, not someone unnamed
+    text = _article(
+        "Former Labour leader Neil Kinnock has been made a life peer.\n\n"
+        "A former critic of the House of Lords, he has said he will push for its reform. "
+        "“I accepted the invitation for practical political reasons,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Neil Kinnock"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
