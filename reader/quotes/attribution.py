@@ -1734,6 +1734,7 @@ class _Finder:
                 token.folded == "according"
                 and index + 1 < len(toks)
                 and toks[index + 1].folded == "to"
+                and not sentence_ended  # ("“….” Warez groups operate according to a code")
             ):
                 phrase = subject_after(toks, index + 2)
                 if phrase is not None and _speaker_before(toks, index):

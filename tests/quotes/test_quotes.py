@@ -6421,6 +6421,20 @@ def test_a_description_set_before_a_pronoun_is_not_the_sentence_s_subject() -> N
     assert [s for _, s in _speech(text)] == ["Neil Kinnock"]
 
 
+def test_according_to_in_the_sentence_after_a_quotation_that_ended_its_own_is_not_its_source() -> (
+    None
+):
+    # 'Mr Boyd said: "It was truly global." Warez groups operate according to a strict code
+    # of honour.': Boyd's words; '"…," according to the report.' still the report's
+    text = _article(
+        "Investigator Dean Boyd led the raids.\n\n"
+        "Mr Boyd said: “It was truly global in scope.” Warez groups, which began in the "
+        "1990s, operate according to a strict code of honour.\n\n"
+        "“The groups are small,” according to a report by the Software Alliance."
+    )
+    assert [s for _, s in _speech(text)] == ["Dean Boyd", "Software Alliance"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
