@@ -4211,6 +4211,14 @@ class _Finder:
         ):
             owner = self.entities.mention_at(phrase.tokens[0].start, phrase.tokens[0].end)
             return owner.entity if owner else None
+        if (
+            head in STATEMENT_NOUNS - _SPOKESPEOPLE
+            and len(phrase.tokens) >= 2
+            and phrase.tokens[-2].folded in ORG_NOUNS
+            and phrase.tokens[-2].text.islower()
+        ):  # "said an agency statement", "a company statement said": the body's, as "the
+            # agency said" is
+            return self._organisation(Phrase(phrase.tokens[:-1], "nominal"), at)
         if head in ORG_NOUNS and head in PERSON_NOUNS and _team_qualified(phrase):
             return None  # "the Flames centre": a player, not a centre (the person path)
         if head in ORG_NOUNS or head in {

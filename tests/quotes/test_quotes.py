@@ -6435,6 +6435,19 @@ def test_according_to_in_the_sentence_after_a_quotation_that_ended_its_own_is_no
     assert [s for _, s in _speech(text)] == ["Dean Boyd", "Software Alliance"]
 
 
+def test_a_statement_named_by_a_body_s_noun_is_that_body_s() -> None:
+    # '"…," said an agency statement.' after the International Atomic Energy Agency
+    text = _article(
+        "The International Atomic Energy Agency wants new tools for its inspectors.\n\n"
+        "“Failure to replace the hardware will carry large risks,” said an agency statement."
+        "\n\nHarbourline Ferries made a loss. “We will recover,” a company statement said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "International Atomic Energy Agency",
+        "Harbourline Ferries",
+    ]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
