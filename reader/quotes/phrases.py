@@ -1382,12 +1382,8 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     """
     while index < len(toks) and _is_adverb(toks[index]):
         index += 1
-    if (
-        index + 1 < len(toks)
-        and _AGE_WORD.fullmatch(toks[index].text)
-        and _name_token(toks[index + 1])
-    ):
-        index += 1  # "said 40-year-old Johan", "said 29-year-old Maria Lopez": the name
+    if index + 1 < len(toks) and _AGE_WORD.fullmatch(toks[index].text):
+        index += 1  # "said 40-year-old Johan", "said 20-year-old politics student Nick Vaughan"
     while (  # "said Det.-Sgt. Mark Ouellette": two titles joined by a hyphen, one title
         index + 2 < len(toks)
         and toks[index + 1].text == "-"
@@ -1483,6 +1479,21 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and not _is_adverb(t)
             for t in toks[end:later]
         ) and not (later > end and toks[end].folded.endswith("ed"))  # "Schlafly endorsed Trump"
+        nounlike_but_and = all(
+            t.text.isalpha()
+            and (
+                t.folded in {"and", "&"}
+                or (
+                    t.folded not in DETERMINERS
+                    and t.folded not in PREPOSITIONS
+                    and t.folded not in AUXILIARIES
+                    and t.folded not in CONNECTORS
+                    and not _verbish(t)
+                    and not _is_adverb(t)
+                )
+            )
+            for t in toks[end:later]
+        ) and not (later > end and toks[end].folded.endswith("ed"))
         if (
             later < len(toks)
             and _name_token(toks[later])
@@ -1490,6 +1501,10 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and (
                 toks[end - 1].possessive
                 or (later - end <= 3 and (role in TITLES or role in PERSON_NOUNS))
+                or (
+                    role in TITLES and nounlike_but_and and is_given_name(toks[later].folded)
+                )  # "said Nortel president and chief executive Bill Owens", "said Tory
+                # shadow local government secretary Caroline Spelman": a longer role
                 or (
                     later - end <= 3
                     and nounlike

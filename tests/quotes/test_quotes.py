@@ -6448,6 +6448,20 @@ def test_a_statement_named_by_a_body_s_noun_is_that_body_s() -> None:
     ]
 
 
+def test_a_longer_role_or_an_age_before_the_name_after_an_inverted_verb() -> None:
+    # "said Nortel president and chief executive Bill Owens", "said Tory shadow local
+    # government secretary Caroline Spelman", "said 20-year-old politics student Nick Vaughan"
+    text = _article(
+        "The council met on Monday. Oliver Letwin spoke first.\n\n"
+        "“This is typical hypocrisy,” said Tory shadow local government secretary Caroline "
+        "Spelman.\n\n"
+        "“We have a solid foundation,” said Nortel president and chief executive Bill Owens."
+        "\n\n“It has been a fantastic few weeks,” said 20-year-old politics student Nick "
+        "Vaughan."
+    )
+    assert [s for _, s in _speech(text)] == ["Caroline Spelman", "Bill Owens", "Nick Vaughan"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
