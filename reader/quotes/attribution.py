@@ -1760,6 +1760,10 @@ class _Finder:
                 if token.folded not in _INVERTED_AFTER_QUOTE:
                     return None
                 phrase = _inverted_subject(toks, 1)  # "said King"; "…?” asked Dunn": Dunn asks
+                if phrase is not None and phrase.kind == "nominal":
+                    # "said the chairman of the Commons education select committee, Labour
+                    # MP Barry Sheerman.": the chairman, named at the sentence's end
+                    phrase = _named_after_description(toks, 1) or phrase
             elif (
                 toks[index - 1].text == ","
                 and token.folded in _INVERTED_AFTER_QUOTE

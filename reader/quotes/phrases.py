@@ -1394,10 +1394,11 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     if index >= len(toks):
         return None
     first = toks[index]
-    if first.folded in {"his", "her", "their"} and index + 1 < len(toks):
+    if first.folded in {"his", "her", "their", "its"} and index + 1 < len(toks):
         appositive = _appositive_name(toks, index)
         if appositive is not None:
-            return appositive  # "said his best friend at Lehigh, Bruce Turry"
+            return appositive  # "said his best friend at Lehigh, Bruce Turry", "said its
+            # chief executive, Sir Howard Newby"
         noun = toks[index + 1]
         if (
             noun.text.isalpha()

@@ -6462,6 +6462,20 @@ def test_a_longer_role_or_an_age_before_the_name_after_an_inverted_verb() -> Non
     assert [s for _, s in _speech(text)] == ["Caroline Spelman", "Bill Owens", "Nick Vaughan"]
 
 
+def test_a_described_speaker_named_after_a_comma_at_the_sentence_s_end() -> None:
+    # "said the chairman of the Commons education select committee, Labour MP Barry
+    # Sheerman.", "said its chief executive, Sir Howard Newby.": the person named
+    text = _article(
+        "The Higher Education Funding Council for England published figures.\n\n"
+        "The share of poorer students “hardly changed at all”, said its chief executive, Sir "
+        "Howard Newby.\n\n"
+        "Former inspector Mike Tomlinson wrote the report.\n\n"
+        "“It will be a tragedy,” said the chairman of the Commons education select committee, "
+        "Labour MP Barry Sheerman."
+    )
+    assert [s for _, s in _speech(text)] == ["Howard Newby", "Barry Sheerman"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
