@@ -1296,6 +1296,9 @@ def _described_name(toks: Sequence[Token], index: int) -> Phrase | None:
 
 
 _DESCRIPTOR_STOPS = words("descriptor_stops")
+# Words that open a clause after a description ("said a WeWork spokesperson when contacted
+# by Reuters"): the description ends before them.
+_CLAUSE_OPENERS = words("clause_openers")
 
 
 def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
@@ -1310,7 +1313,11 @@ def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
     described_after = False  # the last capitalised run describes the role word after it
     while j < len(toks) and j - index < 9:
         token = toks[j]
-        if not token.text[:1].isalpha() or token.folded in _DESCRIPTOR_STOPS or token.possessive:
+        if (
+            not token.text[:1].isalpha()
+            or token.folded in _DESCRIPTOR_STOPS
+            or (token.possessive and not token.text.islower())  # (not "the resort's")
+        ):
             break
         if _name_token(token) and token.folded not in NOT_NAMES:
             runs.append(j)
@@ -1583,6 +1590,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and toks[end].text[:1].isalnum()  # "a 2008 Clinton veteran"
             and toks[end].folded
             not in {"that", "which", "who", "on", "in", "at", "to", "of", "for"}
+            and toks[end].folded not in _CLAUSE_OPENERS  # "a WeWork spokesperson when asked"
         ):
             end += 1
         if end == index + 1:

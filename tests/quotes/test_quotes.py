@@ -6476,6 +6476,19 @@ def test_a_described_speaker_named_after_a_comma_at_the_sentence_s_end() -> None
     assert [s for _, s in _speech(text)] == ["Howard Newby", "Barry Sheerman"]
 
 
+def test_a_role_after_a_thing_s_possessive_and_a_spokesperson_before_a_clause() -> None:
+    # "says the resort's general manager Garrett Turta": him; "said a WeWork spokesperson
+    # when contacted by Reuters": WeWork's, the clause after the noun not part of it
+    text = _article(
+        "The lodge reopened on Friday.\n\n"
+        "“There is something restorative here,” says the resort's general manager Garrett "
+        "Turta.\n\n"
+        "“We received an inquiry and are cooperating,” said a Harbourline spokesperson when "
+        "contacted by Reuters."
+    )
+    assert [s for _, s in _speech(text)] == ["Garrett Turta", "Harbourline"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
