@@ -6489,6 +6489,15 @@ def test_a_role_after_a_thing_s_possessive_and_a_spokesperson_before_a_clause() 
     assert [s for _, s in _speech(text)] == ["Garrett Turta", "Harbourline"]
 
 
+def test_des_and_dos_are_particles_inside_a_name() -> None:
+    # "said Laurence des Cars, the museum's president": her whole name
+    text = _article(
+        "“We are fully mobilized,” said Laurence des Cars, the museum's president.\n\n"
+        "“It is a fine day,” Pedro dos Santos said."
+    )
+    assert [s for _, s in _speech(text)] == ["Laurence des Cars", "Pedro dos Santos"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
