@@ -308,8 +308,28 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
         _people_of(toks, phrase)
         or _envoy_to(toks, phrase)
         or _person_before_their_body(toks, phrase)
+        or _person_of_a_body(phrase)
         or phrase
     )
+
+
+def _person_of_a_body(name: Phrase) -> Phrase | None:
+    """ "Nick Van den Brul of BNP Paribas said", read as one capitalised run: the person,
+    a given name first (or a title before one), before "of" and the body they are of; None
+    when the name is not so."""
+    words = name.tokens
+    joint = next((i for i, t in enumerate(words) if t.folded in {"of", "from", "at"}), None)
+    if joint is None or joint < 2 or joint + 1 >= len(words):
+        return None
+    person = words[:joint]
+    named = person[1:] if person[0].folded.rstrip(".") in TITLES else person
+    if (
+        len(named) < 2
+        or not _starts_a_person(person, 0)
+        or any(t.folded.rstrip(".") in TITLES or t.folded in ORG_WORDS for t in named)
+    ):
+        return None  # (not "the Roman Catholic Archbishop of Cardiff")
+    return Phrase(tuple(person), "name")
 
 
 def _named_before_an_unclosed_role(toks: Sequence[Token], verb: int) -> Phrase | None:
@@ -775,7 +795,19 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     main = name_before(lead, len(lead)) or nominal_before(lead, len(lead)) or sentence_subject(lead)
     if main is not None and main.kind == "name":
         at = next((i for i, t in enumerate(lead) if t.start == main.tokens[0].start), 0)
-        if at >= 2 and lead[at - 1].folded in {"from", "in", "of", "at", "near"}:
+        if (
+            at >= 3
+            and lead[at - 1].folded == "the"
+            and lead[at - 2].folded in {"from", "of", "at"}
+            and opening_name is not None
+            and opening_name.kind == "name"
+            and opening_name.tokens[-1] is lead[at - 3]
+            and _starts_a_person(lead, 0)
+        ):
+            # "Chief Alvin Francis of the Nekaneet First Nation, one of the coalition's
+            # members, said": the person, not the body they are of
+            main = opening_name
+        elif at >= 2 and lead[at - 1].folded in {"from", "in", "of", "at", "near"}:
             # "the 38-year-old software engineer from Boulder, Colorado, told CNN": the
             # place is where the speaker is from, the words before it are the speaker
             described = nominal_before(lead, at - 1)

@@ -6498,6 +6498,19 @@ def test_des_and_dos_are_particles_inside_a_name() -> None:
     assert [s for _, s in _speech(text)] == ["Laurence des Cars", "Pedro dos Santos"]
 
 
+def test_a_person_of_a_body_is_the_subject_not_the_body() -> None:
+    # "Aviation analyst Nick Van den Brul of BNP Paribas described … as “…”", "Chief Alvin
+    # Francis of the Nekaneet First Nation, one of the coalition's members, said …"
+    text = _article(
+        "The airline's profits fell in the quarter.\n\n"
+        "Aviation analyst Nick Van den Brul of Harbour Paribas described the results as "
+        "“pretty modest”.\n\n"
+        "Chief Alvin Francis of the Nekaneet First Nation, one of the coalition's members, "
+        "said his community had lost “a real chance at ownership.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Nick Van den Brul", "Alvin Francis"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
