@@ -301,7 +301,7 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     """The subject of the verb at `verb`, looking left (see the module docstring)."""
     phrase = _subject_before(toks, verb)
     if phrase is None or phrase.kind == "nominal":
-        return _named_before_an_unclosed_role(toks, verb) or phrase
+        return _named_before_an_unclosed_role(toks, verb) or _office_of(toks, verb) or phrase
     if phrase.kind != "name":
         return phrase
     return (
@@ -311,6 +311,29 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
         or _person_of_a_body(phrase)
         or phrase
     )
+
+
+def _office_of(toks: Sequence[Token], verb: int) -> Phrase | None:
+    """ "the office of Indigenous Services Minister Hélène Saint-Pierre said": the person
+    whose office speaks, named right before the verb; None when the words before the verb
+    are not so."""
+    of = next(
+        (
+            i
+            for i in range(verb - 2, max(0, verb - 10), -1)
+            if toks[i].folded == "of" and toks[i - 1].folded == "office"
+        ),
+        None,
+    )
+    if of is None or (of >= 2 and toks[of - 2].possessive):
+        return None  # (not "the premier's office of …")
+    named = subject_after(toks, of + 1)
+    if named is None or named.kind != "name" or named.tokens[-1] is not toks[verb - 1]:
+        return None
+    given = next((i for i, t in enumerate(named.tokens) if is_given_name(t.folded)), None)
+    if given is None or len(named.tokens) - given < 2:
+        return None
+    return Phrase(named.tokens[given:], "name")  # (past "Health Minister")
 
 
 def _person_of_a_body(name: Phrase) -> Phrase | None:

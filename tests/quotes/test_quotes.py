@@ -6511,6 +6511,17 @@ def test_a_person_of_a_body_is_the_subject_not_the_body() -> None:
     assert [s for _, s in _speech(text)] == ["Nick Van den Brul", "Alvin Francis"]
 
 
+def test_the_office_of_a_minister_speaks_for_the_minister() -> None:
+    # "the office of Indigenous Services Minister Hélène Saint-Pierre said": hers, not
+    # "Indigenous Services"; a short sentence after it is speech
+    text = _article(
+        "In a statement, the office of Indigenous Services Minister Hélène Saint-Pierre said "
+        "the government “is reviewing the claim”.\n\n"
+        "The office of Health Minister Mark Holland said: “The plan works.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Hélène Saint-Pierre", "Mark Holland"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
