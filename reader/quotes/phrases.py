@@ -1437,6 +1437,27 @@ def _starts_a_person(toks: Sequence[Token], index: int) -> bool:
 _AGE_WORD = re.compile(r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-years?-old", re.IGNORECASE)
 
 
+def _role_words(words: Sequence[Token], joined: bool = False) -> bool:
+    """Whether lowercase words after a name are a role's nouns and adjectives (no
+    determiner, preposition, auxiliary, connector, verb or adverb; with `joined`, "and"
+    too: "president and chief executive"), not a clause ("Schlafly endorsed Trump")."""
+    return all(
+        t.text.isalpha()
+        and (
+            (joined and t.folded == "and")
+            or (
+                t.folded not in DETERMINERS
+                and t.folded not in PREPOSITIONS
+                and t.folded not in AUXILIARIES
+                and t.folded not in CONNECTORS
+                and not _verbish(t)
+                and not _is_adverb(t)
+            )
+        )
+        for t in words
+    ) and not (words and words[0].folded.endswith("ed"))
+
+
 def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     """The subject after an inverted verb: "said King", "said the agency", "said Mr. Reeves".
 
@@ -1532,31 +1553,8 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         while later < len(toks) and later - end < 5 and toks[later].text[:1].islower():
             later += 1
         role = toks[later - 1].folded if later > end else ""
-        nounlike = all(
-            t.text.isalpha()
-            and t.folded not in DETERMINERS
-            and t.folded not in PREPOSITIONS
-            and t.folded not in AUXILIARIES
-            and t.folded not in CONNECTORS
-            and not _verbish(t)
-            and not _is_adverb(t)
-            for t in toks[end:later]
-        ) and not (later > end and toks[end].folded.endswith("ed"))  # "Schlafly endorsed Trump"
-        nounlike_but_and = all(
-            t.text.isalpha()
-            and (
-                t.folded in {"and", "&"}
-                or (
-                    t.folded not in DETERMINERS
-                    and t.folded not in PREPOSITIONS
-                    and t.folded not in AUXILIARIES
-                    and t.folded not in CONNECTORS
-                    and not _verbish(t)
-                    and not _is_adverb(t)
-                )
-            )
-            for t in toks[end:later]
-        ) and not (later > end and toks[end].folded.endswith("ed"))
+        nounlike = _role_words(toks[end:later])
+        nounlike_but_and = _role_words(toks[end:later], joined=True)
         if (
             later < len(toks)
             and _name_token(toks[later])
