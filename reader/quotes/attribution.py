@@ -2476,8 +2476,9 @@ class _Finder:
             return None
         mention = self.entities.mention_at(lead.end(), lead.end() + 1)
         if mention is not None and mention.start == lead.end():
-            if mention.entity.kind != "org":
-                return None  # ("a spokesman for Mr Smith": a person's)
+            if mention.entity.kind not in {"org", "person"}:
+                return None
+            # ("a spokesman for Michael Howard": his words, as a body's are its own)
             return (
                 mention.entity,
                 mention.entity.name,
@@ -2486,6 +2487,16 @@ class _Finder:
         named = _BODY_NAME.match(self.text, lead.end())
         if named is None:
             return None
+        titled = next(
+            (
+                m
+                for m in self.entities.between(lead.end(), named.end())
+                if m.entity.kind == "person" and _a_title(self.text[lead.end() : m.start].split())
+            ),
+            None,
+        )
+        if titled is not None:  # "a spokesperson for Health Minister Colleen Huizenga"
+            return titled.entity, titled.entity.name, self.text[phrase.tokens[0].start : titled.end]
         name = named.group()
         if name.endswith(".") and name.count(".") == 1:
             name = name[:-1]  # the sentence's full stop ("for Ofcom."), not "U.S."'s
@@ -4639,6 +4650,16 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
         # 99.5 % for names of two words or more; an acronym ("ICE") names a body.
         return replace(finding, confidence=min(finding.confidence, _ONE_WORD_CONFIDENCE))
     return finding
+
+
+def _a_title(words: list[str]) -> bool:
+    """Whether capitalised words are a title, perhaps with its portfolio before it ("Health
+    Minister", "Dr."): a title word last."""
+    return (
+        bool(words)
+        and words[-1].casefold().rstrip(".") in TITLES
+        and all(word[:1].isupper() for word in words)
+    )
 
 
 def _body_in_words(mention: list[str]) -> str:

@@ -1266,6 +1266,17 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         return named  # "(Earlier) opposition leader Tom Weir sent": the person, past the role
     # "One poster admitted": a common-noun subject ends at its verb.
     nominal = nominal_before(phrase, len(phrase))
+    joint = next((i for i, t in enumerate(phrase) if t.folded in {"for", "of"}), 0)
+    if (
+        nominal is None
+        and joint
+        and phrase[joint - 1].folded in PERSON_NOUNS
+        and named is not None
+        and named.tokens[0] is phrase[joint + 1]
+    ):
+        # "A spokeswoman for Human Rights Watch said": the noun before the body's name (the
+        # body it is of is read from the words after it)
+        nominal = nominal_before(phrase[:joint], joint)
     if nominal is not None:
         if end < len(toks) and toks[end].text == ",":
             # "The owner, the American investor Garrett Lindholm-Shaw, issued": the name

@@ -6522,6 +6522,26 @@ def test_the_office_of_a_minister_speaks_for_the_minister() -> None:
     assert [s for _, s in _speech(text)] == ["Hélène Saint-Pierre", "Mark Holland"]
 
 
+def test_a_spokesperson_for_a_named_body_or_person_speaks_for_them_in_a_phrase() -> None:
+    # "A spokeswoman for Human Rights Watch said it was a “basic principle” …", "A spokesman
+    # for Michael Howard said …", "a spokesperson for Health Minister Colleen Huizenga said"
+    text = _article(
+        "Home Office minister Mark Oaten defended the plan. Tory leader Michael Howard and "
+        "Health Minister Colleen Huizenga spoke later.\n\n"
+        "A spokeswoman for Human Rights Watch said it was a “basic principle” that people "
+        "should only be punished after a fair trial.\n\n"
+        "A spokesman for Michael Howard said the MP's views were “very different” from the "
+        "party's.\n\n"
+        "In a statement, a spokesperson for Health Minister Colleen Huizenga said the province "
+        "has invested “more than $300 million” since 2023."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Human Rights Watch",
+        "Michael Howard",
+        "Colleen Huizenga",
+    ]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
