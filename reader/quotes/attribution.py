@@ -2033,6 +2033,14 @@ class _Finder:
         at = position + 1
         if at < len(toks) and toks[at].folded == "the":
             at += 1
+        described = at
+        while (
+            at < len(toks)
+            and at - described < 4
+            and toks[at].text[:1].isalpha()
+            and (toks[at].text.islower() or toks[at].folded.endswith(MODIFIER_ENDINGS))
+        ):
+            at += 1  # "by UK-based research consultancy Analysys": what it is, then its name
         if at >= len(toks):
             return None
         mention = self.entities.mention_at(toks[at].start, toks[at].end)

@@ -6542,6 +6542,16 @@ def test_a_spokesperson_for_a_named_body_or_person_speaks_for_them_in_a_phrase()
     ]
 
 
+def test_according_to_a_report_by_a_described_body_is_the_body_s() -> None:
+    # "according to a study by UK-based think tank Resolution Foundation": the body's
+    text = _article(
+        "“Super 3G will be vital,” according to a report published by research consultancy "
+        "Analysys Mason.\n\n"
+        "“Prices will rise,” according to a study by UK-based think tank Resolution Foundation."
+    )
+    assert [s for _, s in _speech(text)] == ["Analysys Mason", "Resolution Foundation"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
