@@ -1169,6 +1169,21 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
                 # ("A former critic of the Lords, he has said": the pronoun it describes)
             ):
                 start = index + 1
+                named = name_before(toks, index)
+                at = next((i for i, t in enumerate(toks) if named and t is named.tokens[0]), 0)
+                if (
+                    named is not None
+                    and named.kind == "name"
+                    and len(named.tokens) >= 2
+                    and at >= 3
+                    and toks[at - 1].text.islower()
+                    and toks[at - 2].folded in DETERMINERS  # ("After meeting Tony Blair, …")
+                    and toks[0].folded in PREPOSITIONS
+                    and is_given_name(named.tokens[0].folded)
+                ):
+                    # "After the ruling Carla Ferstman, legal director of Redress, said": the
+                    # introduction ends before her name, which its comma sets off
+                    start = at
             break
     while start:  # past a description of the introduction's name: ", the Arizona sheriff,"
         comma = next(

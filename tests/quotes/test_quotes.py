@@ -6552,6 +6552,18 @@ def test_according_to_a_report_by_a_described_body_is_the_body_s() -> None:
     assert [s for _, s in _speech(text)] == ["Analysys Mason", "Resolution Foundation"]
 
 
+def test_a_name_after_an_introduction_without_its_comma_is_the_subject() -> None:
+    # "After the ruling Carla Ferstman, legal director of Redress, said: “…”": hers (the
+    # introduction ends before her name; not "After meeting Tony Blair, the minister said")
+    text = _article(
+        "The High Court ruled on Tuesday that the deaths must be investigated.\n\n"
+        "The inquiry so far had not been “timely, open or effective”, the judges said. After "
+        "the ruling Carla Ferstman, legal director of the human rights organisation Redress, "
+        "said: “It is not enough to investigate behind closed doors.”"
+    )
+    assert [s for _, s in _speech(text)][1:] == ["Carla Ferstman"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
