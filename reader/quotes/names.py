@@ -414,6 +414,12 @@ ENVOY_TITLES = words("envoy_titles")
 # Words of NOT_NAMES that are given names too.
 _GIVEN_NAMES_AS_WORDS = words("given_names_as_words")
 _POST_NOMINALS = words("post_nominals")
+# Roles in lower case that a single name follows as its bearer's ("midfielder Guti",
+# "rapper Nelly"): players and performers, often known by one name.
+_ONE_NAME_ROLES = frozenset(
+    {"midfielder", "striker", "forward", "defender", "winger", "goalkeeper", "playmaker"}
+    | {"rapper", "singer", "star", "musician", "artist", "dj", "designer", "model"}
+)
 _NAME_SUFFIXES = words("name_suffixes") | _POST_NOMINALS
 
 
@@ -3211,10 +3217,13 @@ class Entities:
             if not any(t.word.casefold() in TITLES for t in titles):
                 entity = self._introduced_by_given_name(token)
                 if entity is None and (
-                    _AGE_AFTER.match(self.text, token.end) or self._speaks_by_one_name(token)
+                    _AGE_AFTER.match(self.text, token.end)
+                    or self._speaks_by_one_name(token)
+                    or self._lower_word_before(token.start).casefold() in _ONE_NAME_ROLES
                 ):
                     # "Nurhayati, 38, said": one name and an age (many people have one name);
-                    # "Mbumba said", "…,” Mbumba says": one name that speaks
+                    # "Mbumba said", "…,” Mbumba says": one name that speaks; "Madrid
+                    # midfielder Guti told": one name after a role in lower case
                     entity = self._person(token.word, token.start)
                 if entity is None:
                     return  # a place or a common word at the start of a sentence: not kept

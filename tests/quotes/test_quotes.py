@@ -6564,6 +6564,17 @@ def test_a_name_after_an_introduction_without_its_comma_is_the_subject() -> None
     assert [s for _, s in _speech(text)][1:] == ["Carla Ferstman"]
 
 
+def test_one_name_after_a_player_s_or_performer_s_role_is_a_person() -> None:
+    # "Madrid midfielder Guti told …": him, not Real Madrid named before
+    text = _article(
+        "Real Madrid's match was stopped after a bomb threat.\n\n"
+        "Madrid midfielder Guti told a Spanish radio station: “I have never seen this "
+        "before.”\n\n"
+        "Rapper Nelly said it had been “a great night”."
+    )
+    assert [s for _, s in _speech(text)] == ["Guti", "Nelly"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
