@@ -1313,12 +1313,15 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
 
 def _role_before(phrase: Sequence[Token], named: Phrase) -> bool:
     """Whether the words of a subject before the name it ends in are a role in lower case,
-    a title last ("opposition leader", "the party's chief whip"): the name is the subject."""
+    a title or a word for a person last, perhaps after "the" or an owner's pronoun
+    ("opposition leader", "Her director Mike Leigh"): the name is the subject."""
     at = next((i for i, t in enumerate(phrase) if t is named.tokens[0]), 0)
     role = phrase[:at]
+    if role and role[0].folded in {"his", "her", "their", "its", "the"}:
+        role = role[1:]  # "Her director Mike Leigh told", "His lawyer John Smith said"
     return (
         0 < len(role) <= 4
-        and role[-1].folded in TITLES
+        and (role[-1].folded in TITLES or role[-1].folded in PERSON_NOUNS)
         and all(t.text.isalpha() and t.text.islower() for t in role)
     )
 

@@ -6575,6 +6575,18 @@ def test_one_name_after_a_player_s_or_performer_s_role_is_a_person() -> None:
     assert [s for _, s in _speech(text)] == ["Guti", "Nelly"]
 
 
+def test_an_owner_s_role_before_a_name_leads_to_the_name() -> None:
+    # "Her director Leigh, who beat Martin Scorsese …, told the audience: “…”": his, not
+    # the actress's
+    text = _article(
+        "Imelda Staunton won best actress and Mike Leigh best director for Vera Drake.\n\n"
+        "“I'm so thrilled and so grateful,” she said on accepting her award. Her director "
+        "Leigh, who beat Martin Scorsese to the best director award, told the audience: “It "
+        "is a real surprise and an honour.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Imelda Staunton", "Mike Leigh"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
