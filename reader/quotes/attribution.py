@@ -203,6 +203,7 @@ _FIRST_PERSON = re.compile(
     r"\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|my|our|me|us)\b", re.IGNORECASE
 )
 _SINGULAR_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|my|me)\b")
+_BY_AFTER = re.compile(r"\s*,?\s+by\s")  # "… “idle speculation” by Downing Street"
 _PASSIVE_LEAD = re.compile(
     r"\b(?:been|was|were|is|are)\s+(?:described|called|dubbed|labell?ed|branded)\s+(?:as\s+)?$"
 )
@@ -1440,6 +1441,12 @@ class _Finder:
         if _READS.match(follow):  # a sign's words, unless a document of someone's reads so
             owner = self._document_after(quote.outer.end, next_start)
             return self._found(quote, owner) if owner else (QuoteFinding(quote, speech=False), None)
+        if _PASSIVE_LEAD.search(lead) and _BY_AFTER.match(follow):
+            # "have been described as “idle speculation” by Downing Street": the agent's words
+            by = self._after(quote.outer.end, next_start, "", lead)
+            if by is not None and by.confidence > 0 and not by.authorless:
+                # (held against the ranker, never trained on it: the agent named is plain)
+                return self._found(quote, replace(by, described=True))
         if (named and not title_case) or (len(words) <= 3 and _inside_noun_phrase(lead, follow)):
             # The “History” section, an “a-ha!” moment, dubbed “the Rust Belt”; but someone's
             # word in a sentence that reports it is theirs: "calling him a “train wreck”".

@@ -6587,6 +6587,17 @@ def test_an_owner_s_role_before_a_name_leads_to_the_name() -> None:
     assert [s for _, s in _speech(text)] == ["Imelda Staunton", "Mike Leigh"]
 
 
+def test_a_phrase_described_by_an_agent_after_it_is_the_agent_s() -> None:
+    # "have been described as “idle speculation” by Downing Street": Downing Street's
+    text = _article(
+        "Downing Street briefed reporters on Monday.\n\n"
+        "Reports that Tony Blair is planning a snap election have been described as “idle "
+        "speculation” by Downing Street.\n\n"
+        "The claims were described as “heartbreaking” by Health Canada."
+    )
+    assert [s for _, s in _speech(text)] == ["Downing Street", "Health Canada"]
+
+
 def test_a_town_and_united_is_a_club_that_speaks() -> None:
     # "Manchester United's board", then "the club said": the club, not a place
     text = _article(
