@@ -81,6 +81,7 @@ from reader.quotes.names import (
 from reader.quotes.phrases import (
     ADVERBS,
     AUXILIARIES,
+    CLAUSE_OPENERS,
     CLOCK_ZONES,
     COMMON_VERBS,
     DETERMINERS,
@@ -698,9 +699,6 @@ def _named_by_cue(attribution: _Attribution) -> bool:
 _TRAILING_REPORTER = re.compile(
     r"(?<=[,”\"])\s+(?P<who>he|she)\s+(?P<verb>[a-z]+)(?:\s+(?:again|also|later))?\s*[,.;]"
 )
-# Words opening a clause set before the main one ("When Blair arrived, he said"): its
-# subject may well be the pronoun's.
-_SUBORDINATORS = words("clause_openers")
 _TRAILING_REPORTERS_READ_BACK = 3
 _CLAUSE_BREAK = re.compile(r"[—–;:]|\s-\s")
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
@@ -1672,10 +1670,9 @@ class _Finder:
         will carry “a great deal of weight”, DFA spokesman Neil Sroka said." The last clause,
         after a comma, must be the attribution alone; no other speech verb (someone else's
         speech reported) stands between it and the quotation."""
-        index = bisect_right(self._sentence_starts, quote.outer.end) - 1
-        if index < 0 or not self.text[quote.inner.start : quote.inner.end].lstrip()[:1].islower():
+        if not self.text[quote.inner.start : quote.inner.end].lstrip()[:1].islower():
             return None  # a name or a title quoted ("the “Remain” camp") is no one's words
-        sentence_end = self.structure.sentences[index].end
+        sentence_end = self._sentence_end(quote.outer.end)
         tail = self.text[quote.outer.end : sentence_end]
         comma = tail.rfind(",")
         if comma < 0 and self.text[quote.inner.start : quote.inner.end].rstrip().endswith(","):
@@ -3650,8 +3647,7 @@ class _Finder:
         it in the same sentence, outside quotations: "He says that Jenner was “nice to every
         person”" (a pronoun never stands for a name its own clause goes on to give: he is
         someone else)."""
-        index = bisect_right(self._sentence_starts, at) - 1
-        end = self.structure.sentences[index].end if index >= 0 else at
+        end = self._sentence_end(at)
         return frozenset(
             id(m.entity)
             for m in self.entities.between(at, min(end, self._quote_start, at + 400))
@@ -3714,7 +3710,8 @@ class _Finder:
             return frozenset()
         start = self._sentence_start(clause.start(), 0)
         opener = _WORD.match(self.text, start)
-        if opener is not None and opener.group().casefold() in _SUBORDINATORS:
+        if opener is not None and opener.group().casefold() in CLAUSE_OPENERS:
+            # (a clause set before the main one: "When Blair arrived, he said")
             return frozenset()  # "Though Mariam does not know …, she says": Mariam's
         start = max(start, clause.start() - 400)  # (a bounded read, however long the sentence)
         named = [

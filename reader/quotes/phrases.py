@@ -313,6 +313,22 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     )
 
 
+def _position(toks: Sequence[Token], token: Token) -> int | None:
+    """Where `token` (the object itself) stands in `toks`, or None."""
+    return next((i for i, t in enumerate(toks) if t is token), None)
+
+
+def _full_person_name(phrase: Phrase | None) -> bool:
+    """Whether a phrase is a person's full name: two words or more, a known given name
+    first."""
+    return (
+        phrase is not None
+        and phrase.kind == "name"
+        and len(phrase.tokens) >= 2
+        and is_given_name(phrase.tokens[0].folded)
+    )
+
+
 def _office_of(toks: Sequence[Token], verb: int) -> Phrase | None:
     """ "the office of Indigenous Services Minister Hélène Saint-Pierre said": the person
     whose office speaks, named right before the verb; None when the words before the verb
@@ -371,18 +387,18 @@ def _named_before_an_unclosed_role(toks: Sequence[Token], verb: int) -> Phrase |
     ):
         return None
     person = name_before(toks, comma)
-    if person is None or person.kind != "name" or len(person.tokens) < 2:
+    if person is None or not _full_person_name(person):
         return None
-    first = next((i for i, t in enumerate(toks) if t is person.tokens[0]), 0)
+    first = _position(toks, person.tokens[0]) or 0
     set_off = first == 0 or toks[first - 1].text == "," or ends_sentence(toks, first - 1)
-    return person if set_off and is_given_name(person.tokens[0].folded) else None
+    return person if set_off else None
 
 
 def _person_before_their_body(toks: Sequence[Token], name: Phrase) -> Phrase | None:
     """ "Jeff Joseph, from the Consumer Electronics Association told": the person the
     body follows, set off by a comma the writer did not close, not the body; None when no
     person's name (a known given name first) stands before ", from", ", of" or ", at"."""
-    first = next((i for i, t in enumerate(toks) if t is name.tokens[0]), None)
+    first = _position(toks, name.tokens[0])
     if first is None:
         return None
     at = first - 1
@@ -391,16 +407,14 @@ def _person_before_their_body(toks: Sequence[Token], name: Phrase) -> Phrase | N
     if at < 2 or toks[at].folded not in {"from", "of", "at"} or toks[at - 1].text != ",":
         return None
     person = name_before(toks, at - 1)
-    if person is None or person.kind != "name" or len(person.tokens) < 2:
-        return None
-    return person if is_given_name(person.tokens[0].folded) else None
+    return person if _full_person_name(person) else None
 
 
 def _envoy_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:
     """ "China’s ambassador to Britain accused …": the envoy, unnamed (a description), not
     the country they are posted to; None when the name is not such a country."""
     words = name.tokens
-    first = next((i for i, t in enumerate(toks) if t is words[0]), None)
+    first = _position(toks, words[0])
     if first is None or first < 2 or toks[first - 1].folded not in {"to", "in"}:
         return None
     noun = first - 2
@@ -425,7 +439,7 @@ def _people_of(toks: Sequence[Token], name: Phrase) -> Phrase | None:
         and words[0].folded not in GROUP_PEOPLE  # ("Friends of Canadian Media": its name)
     ):
         return Phrase(words, "nominal")  # read as one name: "Supporters of Gerald Pike"
-    first = next((i for i, t in enumerate(toks) if t is words[0]), None)
+    first = _position(toks, words[0])
     if first is None or first < 2 or toks[first - 1].folded not in {"of", "for"}:
         return None
     noun = first - 2
@@ -1170,16 +1184,13 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
             ):
                 start = index + 1
                 named = name_before(toks, index)
-                at = next((i for i, t in enumerate(toks) if named and t is named.tokens[0]), 0)
+                at = (_position(toks, named.tokens[0]) or 0) if named is not None else 0
                 if (
-                    named is not None
-                    and named.kind == "name"
-                    and len(named.tokens) >= 2
+                    _full_person_name(named)
                     and at >= 3
                     and toks[at - 1].text.islower()
                     and toks[at - 2].folded in DETERMINERS  # ("After meeting Tony Blair, …")
                     and toks[0].folded in PREPOSITIONS
-                    and is_given_name(named.tokens[0].folded)
                 ):
                     # "After the ruling Carla Ferstman, legal director of Redress, said": the
                     # introduction ends before her name, which its comma sets off
@@ -1315,8 +1326,7 @@ def _role_before(phrase: Sequence[Token], named: Phrase) -> bool:
     """Whether the words of a subject before the name it ends in are a role in lower case,
     a title or a word for a person last, perhaps after "the" or an owner's pronoun
     ("opposition leader", "Her director Mike Leigh"): the name is the subject."""
-    at = next((i for i, t in enumerate(phrase) if t is named.tokens[0]), 0)
-    role = phrase[:at]
+    role = phrase[: _position(phrase, named.tokens[0]) or 0]
     if role and role[0].folded in {"his", "her", "their", "its", "the"}:
         role = role[1:]  # "Her director Mike Leigh told", "His lawyer John Smith said"
     return (
@@ -1382,7 +1392,7 @@ def _described_name(toks: Sequence[Token], index: int) -> Phrase | None:
 _DESCRIPTOR_STOPS = words("descriptor_stops")
 # Words that open a clause after a description ("said a WeWork spokesperson when contacted
 # by Reuters"): the description ends before them.
-_CLAUSE_OPENERS = words("clause_openers")
+CLAUSE_OPENERS = words("clause_openers")
 
 
 def _name_after_role(toks: Sequence[Token], index: int) -> int | None:
@@ -1672,7 +1682,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and toks[end].text[:1].isalnum()  # "a 2008 Clinton veteran"
             and toks[end].folded
             not in {"that", "which", "who", "on", "in", "at", "to", "of", "for"}
-            and toks[end].folded not in _CLAUSE_OPENERS  # "a WeWork spokesperson when asked"
+            and toks[end].folded not in CLAUSE_OPENERS  # "a WeWork spokesperson when asked"
         ):
             end += 1
         if end == index + 1:
