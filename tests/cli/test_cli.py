@@ -448,6 +448,25 @@ def test_quotes_give_a_trailing_he_said_to_the_reporter_and_a_name_with_letters_
     assert "  2. Tom Ardoch [said]" in shown, shown  # named at the verb: no "?"
 
 
+def test_quotes_name_the_person_behind_a_long_role_a_body_and_a_time_word(
+    tmp_path: Path,
+) -> None:
+    shown = _quotes_shown(
+        tmp_path / "ferries-results.txt",
+        "Harbour Ferries posts record year\n\n"
+        "Harbour Ferries has posted its best results in a decade.\n\n"
+        "“We have a solid foundation,” said Harbour Ferries president and chief executive "
+        "Bill Owens.\n\n"
+        "Aviation analyst Nick Van den Brul of Northbank Securities described the results as "
+        "“pretty modest”.\n\n"
+        'Earlier opposition leader Tom Weir sent the firm his "warmest congratulations", '
+        'saying: "This is good news for the whole coast."\n',
+    )
+    assert "  1. Bill Owens [said]" in shown, shown  # not the firm his role names
+    assert "Nick Van den Brul [described]" in shown, shown  # not the bank he is of
+    assert "Tom Weir [saying]" in shown, shown  # past "Earlier" and a phrase in straight marks
+
+
 def test_quotes_read_a_reported_sentence_a_month_surname_a_club_and_two_initials(
     tmp_path: Path,
 ) -> None:
