@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import (
+    convert_abp_quotes,
     convert_bbc_quotes,
     convert_chaos_quotes,
     convert_dragnet_quotes,
@@ -128,6 +129,12 @@ NEWS_SETS = {
     **{
         convert_bbc_quotes.set_name(batch): (folder, "`python -m bench.convert_bbc_quotes`")
         for batch, (_, folder) in convert_bbc_quotes.BATCHES.items()
+    },
+    # US news of 2012-2020 from many outlets (Article Bias Prediction), one article an outlet
+    # (stop 61)
+    **{
+        convert_abp_quotes.set_name(batch): (folder, "`python -m bench.convert_abp_quotes`")
+        for batch, (_, folder) in convert_abp_quotes.BATCHES.items()
     },
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos

@@ -347,3 +347,55 @@ def test_the_bbc_labels_are_of_sixteen_batches_none_of_the_holdout() -> None:
         category, _, stem = name.removeprefix("bbc-").partition("-")
         assert category in {"business", "entertainment", "politics", "sport", "tech"}
         assert f"bbc-{stem}" not in holdout
+
+
+def test_the_abp_set_takes_one_news_article_an_outlet_title_first(tmp_path: Path) -> None:
+    import subprocess
+
+    from bench import convert_abp_quotes as abp
+    from bench.fetch_extraction_corpus import Repository, Source
+
+    work = tmp_path / "work"
+    (work / "data" / "jsons").mkdir(parents=True)
+    story = "The story goes on here. " * 40
+    body = f"{story}\n\n“One,” she said.\n \n“Two,” he\nsaid. “Three.”\n\nLast paragraph."
+    articles = {
+        "a1": ("Reuters", body),
+        "a2": ("Reuters", body),  # a second of one outlet: never both chosen
+        "a3": ("Guest Writer - Left", body),  # opinion: left out
+        "a4": ("NPR Online News", "Too short. “One,” “Two,” “Three.”"),
+        "a5": ("Fox News", story * 10 + "“One,” “Two,” “Three.”"),  # over 1,200 words
+        "a6": ("NPR Online News", body),
+        "a7": ("Vox", story),  # no quotation marks: not chosen
+    }
+    for key, (outlet, content) in articles.items():
+        record = {"ID": f"{key}xxxxxxxx", "source": outlet, "title": f" Title  of\n{key} "}
+        record["content_original"] = content
+        (work / "data" / "jsons" / f"{key}.json").write_text(json.dumps(record), encoding="utf-8")
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(work), *args], capture_output=True, check=True, text=True
+        ).stdout.strip()
+
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "data")
+    mirror = tmp_path / "mirror"
+    subprocess.run(
+        ["git", "clone", "-q", "--bare", str(work), str(mirror / "o+abp" / "repo")], check=True
+    )
+    repository = Repository(Source("o/abp", git("rev-parse", "HEAD")), mirror, tmp_path)
+    rows = abp.abp_rows(repository)
+    assert sorted(row["file"] for row in rows) == [
+        "abp-npr-online-news-a6xxxxxx",
+        "abp-reuters-a1xxxxxx",
+        "abp-reuters-a2xxxxxx",
+        "abp-vox-a7xxxxxx",
+    ]
+    pages = dict(abp.ABP_QUOTES.chosen(repository))
+    assert len(pages) == 2 and "abp-npr-online-news-a6xxxxxx" in pages
+    assert len([name for name in pages if "reuters" in name]) == 1
+    text = pages["abp-npr-online-news-a6xxxxxx"]
+    assert text.startswith("Title of a6\n\nThe story goes on")
+    assert text.endswith("“One,” she said.\n\n“Two,” he said. “Three.”\n\nLast paragraph.\n")
