@@ -64,6 +64,7 @@ from reader.quotes.names import (
     LAST_WORD,
     MALE,
     MODIFIER_ENDINGS,
+    NOT_NAMES,
     NUMBER_WORDS,
     ORG_WORDS,
     PRONOUNS,
@@ -2314,6 +2315,8 @@ class _Finder:
                 # "Teachers chanted “…”", "Supporters shouted", "Current airline pricing
                 # practices, said the report, “…”": no one
                 return _Attribution(None, None, words, cue, 0.3, authorless=True)
+            if name and all(word.casefold() in NOT_NAMES for word in name.split()):
+                return None  # "Tuesday’s motion adds": a day's words, no one's name
             return _Attribution(None, name or words, words, cue, confidence - 0.2)
         given = (
             _GAVE_NAME.match(self.text, phrase.tokens[-1].end) if phrase.kind == "nominal" else None

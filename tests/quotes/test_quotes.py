@@ -6634,3 +6634,17 @@ def test_an_owner_opening_a_sentence_another_reports_is_not_its_subject_for_the_
         headline="Okafor attacks mayor's transit plan",
     )
     assert [s for _, s in _speech(text)] == ["Daniel Okafor", "Daniel Okafor", "Paul Weber"]
+
+
+def test_a_day_s_document_is_no_one_named_that_day() -> None:
+    # "Tuesday’s motion adds …": the motion of the network named before, never "Tuesday"
+    text = _article(
+        "Fox News filed a motion asking a judge to dismiss the lawsuit.\n\n"
+        "Fox News’s motion calls the lawsuit a “frontal assault on the freedom of speech.” "
+        "Tuesday’s motion adds that the lawsuit also “flagrantly violates the First "
+        "Amendment.”\n\n"
+        "“Fox’s statements are core political speech,” Fox News’s motion, reviewed by the "
+        "Daily Caller, reads."
+    )
+    assert "Tuesday" not in [s for _, s in _speech(text)]
+    assert [s for _, s in _speech(text)][-1] == "Fox News"
