@@ -597,7 +597,7 @@ _NAME_PARTS = re.compile(r"[\s\-]+|[’']s?$")
 # Champagne" is followed by a name)
 # A line a web page sets inside its story: "Story continues below advertisement".
 _CONTINUES_BELOW = re.compile(
-    r"(?:Story|Article|Text) continues below|Continue reading below|STORY CONTINUES BELOW"
+    r"(?i:(?:story|article|text) continu(?:es|ed) (?:below|after)|continue reading below)"
     r"|Advertisement\s*$|ADVERTISEMENT\s*$",
     re.MULTILINE,
 )

@@ -6648,3 +6648,13 @@ def test_a_day_s_document_is_no_one_named_that_day() -> None:
     )
     assert "Tuesday" not in [s for _, s in _speech(text)]
     assert [s for _, s in _speech(text)][-1] == "Fox News"
+
+
+def test_a_story_continued_below_line_is_page_furniture() -> None:
+    # Politico's "Story Continued Below" between paragraphs is no organisation that speaks
+    text = _article(
+        "Officials met on Thursday to discuss the attack.\n\n"
+        "Story Continued Below\n\n"
+        "Instead, it called for a “comprehensive United Nations investigation” first."
+    )
+    assert "Story Continued" not in [s for _, s in _speech(text)]
