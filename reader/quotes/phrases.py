@@ -1281,6 +1281,10 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         end += 1
     if end == start:
         return None
+    if _plain_possessive_before_name(toks, end):
+        owned = subject_after(toks, end + 1)  # "The Times’ Maureen Dowd wrote": the person
+        if owned is not None and owned.kind == "name":
+            return owned
     phrase = toks[start:end]
     named = None if share else name_before(phrase, len(phrase))
     if named is not None and (
@@ -1497,6 +1501,19 @@ def _role_words(words: Sequence[Token], joined: bool = False) -> bool:
     ) and not (words and words[0].folded.endswith("ed"))
 
 
+def _plain_possessive_before_name(toks: Sequence[Token], at: int) -> bool:
+    """Whether `toks[at]` is the apostrophe of a plural's possessive ("Fox News’", "the
+    Orioles’", a token of its own) with a name after it: the name is the owner's person."""
+    return (
+        0 < at < len(toks) - 1
+        and toks[at].text in {"’", "'"}
+        and toks[at].start == toks[at - 1].end
+        and toks[at - 1].folded.endswith("s")
+        and _name_token(toks[at + 1])
+        and toks[at + 1].folded not in NOT_NAMES
+    )
+
+
 def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     """The subject after an inverted verb: "said King", "said the agency", "said Mr. Reeves".
 
@@ -1588,6 +1605,10 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
                 break
         while end > index + 1 and toks[end - 1].folded in {"of", "for", "and"}:
             end -= 1
+        if _plain_possessive_before_name(toks, end) and not any(
+            t.text in {"‘", "'"} for t in toks[index:end]
+        ):
+            return subject_after(toks, end + 1)  # "Fox News’ Dr. David Samadi": an owner's
         later = end
         while later < len(toks) and later - end < 5 and toks[later].text[:1].islower():
             later += 1

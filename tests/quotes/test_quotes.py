@@ -6658,3 +6658,16 @@ def test_a_story_continued_below_line_is_page_furniture() -> None:
         "Instead, it called for a “comprehensive United Nations investigation” first."
     )
     assert "Story Continued" not in [s for _, s in _speech(text)]
+
+
+def test_a_person_after_a_plural_s_possessive_is_the_subject() -> None:
+    # "Fox News’ Dr. David Samadi also said …": the doctor, not the network; "The Times’
+    # Maureen Dowd wrote …", "said bookmakers Ladbrokes' Warren Lush"
+    text = _article(
+        "Doctors weigh in on the fall\n\n"
+        "Fox News’ Dr. David Samadi also said yesterday that her behavior suggests some kind "
+        "of “neurological issue”.\n\n"
+        "The Times’ Maureen Dowd wrote that the campaign had been “a long goodbye.”\n\n"
+        "“It's going to be close,” said bookmakers Ladbrokes' Warren Lush."
+    )
+    assert [s for _, s in _speech(text)] == ["David Samadi", "Maureen Dowd", "Warren Lush"]
