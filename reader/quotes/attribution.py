@@ -1466,6 +1466,16 @@ class _Finder:
                 before = _Attribution(None, None, someone.group(1), someone.group(2), 0.3, True)
         if attribution is None or (attribution.confidence < 0 and before is not None):
             attribution = before or (attribution and _weaker(attribution, -0.75))
+        elif (
+            attribution.cue == "according to"
+            and attribution.mention.rsplit(" ", 1)[-1].casefold() in _CARRIERS
+            and before is not None
+            and before.entity is not None
+            and before.cue not in {"", ":", "according to"}
+        ):
+            # "Zangrillo told a broadcaster that “…” according to a Reuters report": the
+            # report carries the words its sentence gives their speaker
+            attribution = before
         if (
             attribution is not None
             and (len(words) <= 2 or title_case)
@@ -5207,6 +5217,13 @@ def trace_candidates(text: str | TextStructure, headline: int | None = 0) -> Tra
 def describe(findings: Sequence[QuoteFinding]) -> dict[str, str]:
     """The description offered for each speaker, from its first mention."""
     return {f.speaker: clean_line(f.description) for f in findings if f.speaker and f.description}
+
+
+# What carries someone's words after "according to" ("according to a Reuters report"): the
+# words' speaker is who the quotation's own sentence says spoke them, if it says so.
+_CARRIERS = frozenset(
+    {"report", "reports", "transcript", "transcripts", "account", "recording", "translation"}
+)
 
 
 # A live report's time stamp opening a paragraph: "13.08 ", "10:32 a.m. ET: ".

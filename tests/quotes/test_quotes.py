@@ -6671,3 +6671,14 @@ def test_a_person_after_a_plural_s_possessive_is_the_subject() -> None:
         "“It's going to be close,” said bookmakers Ladbrokes' Warren Lush."
     )
     assert [s for _, s in _speech(text)] == ["David Samadi", "Maureen Dowd", "Warren Lush"]
+
+
+def test_a_report_that_carries_words_is_not_their_speaker() -> None:
+    # "Zangrillo told a broadcaster that “…” according to a Reuters report": his words
+    text = _article(
+        "Doctor says virus losing potency\n\n"
+        "Alberto Zangrillo told an Italian public broadcasting company that “swabs "
+        "performed over the last 10 days showed a viral load that was infinitesimal,” "
+        "according to a Reuters report."
+    )
+    assert [s for _, s in _speech(text)] == ["Alberto Zangrillo"]
