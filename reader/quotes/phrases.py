@@ -1251,6 +1251,22 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
                 return described  # "Snopes fact checker and staff writer David Emery posted"
             if after_name >= len(toks) or not toks[after_name].possessive:
                 return named_first
+    elif (
+        first.text.isalpha()
+        and first.text.islower()
+        and first.folded not in DETERMINERS
+        and not _verbish(first)
+        and not is_speech_verb(first.text)
+    ):
+        # "retired Admiral William McRaven", "former Gov. Jerry Brown": a role in lower case
+        # and the name it leads to, the whole subject
+        led = subject_after(toks, start)
+        if led is not None and led.kind == "name" and len(led.tokens) >= 2:
+            after_name = _position(toks, led.tokens[-1])
+            if after_name is not None and (
+                after_name + 1 == len(toks) or toks[after_name + 1].text == ","
+            ):
+                return led
     end = start
     while (
         end < len(toks)

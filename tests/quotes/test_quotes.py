@@ -6682,3 +6682,16 @@ def test_a_report_that_carries_words_is_not_their_speaker() -> None:
         "according to a Reuters report."
     )
     assert [s for _, s in _speech(text)] == ["Alberto Zangrillo"]
+
+
+def test_a_role_in_lower_case_before_a_name_opens_the_subject() -> None:
+    # "In a letter …, retired Admiral William McRaven, calling Brennan “…,” said he “…”":
+    # the admiral (the intro and the lower-case role had left no subject)
+    text = _article(
+        "Admiral asks to lose his clearance\n\n"
+        "Trump revoked the security clearance of John Brennan on Wednesday.\n\n"
+        "In a letter to Trump published in the Washington Post, retired Admiral William "
+        "McRaven, calling Brennan “one of the finest public servants I have ever known,” said "
+        "he “would consider it an honor if you would revoke my security clearance as well.”"
+    )
+    assert [s for _, s in _speech(text)][-1] == "William McRaven"
