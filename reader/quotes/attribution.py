@@ -2001,6 +2001,15 @@ class _Finder:
         token = toks[index]
         phrase = None if opens else _ending_inversion(toks, index) or subject_before(toks, index)
         confidence = 0.9 if near else 0.6
+        if phrase is not None and token.folded in INVERTIBLE and toks[index - 1].text == ",":
+            inverted = _inverted_subject(toks, index + 1)
+            if (
+                inverted is not None
+                and inverted.kind == "name"
+                and inverted.tokens[-1] is toks[-2]
+                and toks[-1].text in {",", ":"}
+            ):
+                phrase = inverted  # "VCS, says Schweizer, “…”": the one set off who says it
         if phrase is None and token.folded in INVERTIBLE:
             phrase = _inverted_subject(toks, index + 1)  # "said King"; "Said Comey, “…”"
             if index > 0 and toks[index - 1].text[:1].isalnum():

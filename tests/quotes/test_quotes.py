@@ -6695,3 +6695,14 @@ def test_a_role_in_lower_case_before_a_name_opens_the_subject() -> None:
         "he “would consider it an honor if you would revoke my security clearance as well.”"
     )
     assert [s for _, s in _speech(text)][-1] == "William McRaven"
+
+
+def test_a_name_set_off_after_an_inverted_verb_says_it() -> None:
+    # "VCS, says Schweizer, “…”": the author, not the company the words are about
+    text = _article(
+        "Clinton relatives in business\n\n"
+        "Author Peter Schweizer has studied the contracts. The government awarded a gold "
+        "mining contract to a company called VCS Mining. VCS, says Schweizer, “has no "
+        "experience in mining, very little experience in Haiti.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Peter Schweizer"]
