@@ -704,6 +704,18 @@ _AGENT_PARTICIPLES = frozenset(
 _CLAUSE_CONJUNCTIONS = frozenset({"but", "while", "whereas", "yet", "though", "although"})
 
 
+def _role_then_name(toks: Sequence[Token], at: int) -> bool:
+    """Whether a role in lower case and a full name open `toks` at `at` ("former Gov.
+    Jerry Brown praised"), a clause's subject."""
+    first = toks[at]
+    if not (first.text.isalpha() and first.text.islower()) or first.folded in DETERMINERS:
+        return False
+    if _verbish(first) or is_speech_verb(first.text):
+        return False
+    led = subject_after(toks, at)
+    return led is not None and led.kind == "name" and len(led.tokens) >= 2
+
+
 def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
     """ "Jeff Rathke, the State Department Spokesperson, said": the clause's first name."""
     opening = comma - 1
@@ -767,8 +779,10 @@ def _appositive_subject(toks: Sequence[Token], comma: int) -> Phrase | None:
         if (
             len(segment) >= 2
             and segment[0].folded in _CLAUSE_CONJUNCTIONS
-            and _name_token(segment[1])
-            and segment[1].folded not in NOT_NAME_LEADS
+            and (
+                (_name_token(segment[1]) and segment[1].folded not in NOT_NAME_LEADS)
+                or _role_then_name(segment, 1)
+            )
         ):
             # "Trump has been eager to withdraw, but General Mark Milley, chairman of the
             # Joint Chiefs, told": a new clause opens on its own subject
@@ -1264,9 +1278,16 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         if led is not None and led.kind == "name" and len(led.tokens) >= 2:
             after_name = _position(toks, led.tokens[-1])
             if after_name is not None and (
-                after_name + 1 == len(toks) or toks[after_name + 1].text == ","
+                after_name + 1 == len(toks)
+                or toks[after_name + 1].text == ","
+                or _verbish(toks[after_name + 1])
+                or (
+                    toks[after_name + 1].text.isalpha()
+                    and toks[after_name + 1].text.islower()
+                    and toks[after_name + 1].folded not in CONNECTORS | PREPOSITIONS | DETERMINERS
+                )
             ):
-                return led
+                return led  # ("former Gov. Jerry Brown praised the president")
     end = start
     while (
         end < len(toks)

@@ -6706,3 +6706,14 @@ def test_a_name_set_off_after_an_inverted_verb_says_it() -> None:
         "experience in mining, very little experience in Haiti.”"
     )
     assert [s for _, s in _speech(text)] == ["Peter Schweizer"]
+
+
+def test_a_clause_after_but_opens_on_a_role_and_a_name() -> None:
+    # "A was no Trump fan, but former Gov. Jerry Brown praised …, saying “…”": Brown
+    text = _article(
+        "Governors and the wildfires\n\n"
+        "Mr. Newsom’s predecessor was no Trump fan, but former Gov. Jerry Brown praised the "
+        "president for his disaster response, saying “he’s got our back,” even though the "
+        "two disagreed."
+    )
+    assert [s for _, s in _speech(text)] == ["Jerry Brown"]
