@@ -2315,6 +2315,11 @@ class _Finder:
             after = self._person_after_description(phrase.tokens[-1].end)
             if after is not None:  # "said Grade 11 student Imani Haile"
                 return _Attribution(after, None, words, cue, confidence - 0.1)
+            headlined = self._headline_namesake(phrase)
+            if headlined is not None:
+                # "Jackson himself was more straightforward: “…”" under the headline "Lamar
+                # Jackson and the NFL’s Quarterback Double Standard": the body's only Jackson
+                return _Attribution(headlined, None, words, cue, confidence - 0.05, described=True)
             name = " ".join(
                 t.word
                 for t in phrase.tokens
@@ -3984,6 +3989,15 @@ class _Finder:
             and len(e.name.split()) >= 2
             and (is_given_name(e.name.split()[0]) or _is_titled(e.description))
         ]
+
+    def _headline_namesake(self, phrase: Phrase) -> Entity | None:
+        """The one person the headline names in full whose surname is the one word of
+        `phrase`, a name the body gives no one else."""
+        if phrase.kind != "name" or len(phrase.tokens) != 1:
+            return None
+        word = phrase.head.word.casefold()
+        namesakes = [e for e in self._headline_people if surname_of(e.name) == word]
+        return namesakes[0] if len(namesakes) == 1 else None
 
     def _headline_person(self, gender: str = "") -> Entity | None:
         for entity in self._headline_people:

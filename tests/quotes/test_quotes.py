@@ -6717,3 +6717,16 @@ def test_a_clause_after_but_opens_on_a_role_and_a_name() -> None:
         "two disagreed."
     )
     assert [s for _, s in _speech(text)] == ["Jerry Brown"]
+
+
+def test_a_surname_the_headline_gives_in_full_is_that_person() -> None:
+    # the body calls him "Jackson" only; the headline "Lamar Jackson and …" names him
+    text = (
+        "Lamar Jackson and the NFL’s Quarterback Double Standard\n\n"
+        "This year, Jackson followed up his Week 1 performance with two more touchdowns.\n\n"
+        "The Cardinals first-year head coach, Kliff Kingsbury, voiced the dilemma Jackson "
+        "presents opponents, saying, “He can stand there and throw it and beat you that way, "
+        "and he can beat you with his legs.” Jackson himself was more straightforward: “I "
+        "just had to move the sticks.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Kliff Kingsbury", "Lamar Jackson"]
