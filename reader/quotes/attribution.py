@@ -5225,7 +5225,20 @@ def find_quotes(
     `headline`: the index of the headline paragraph (its quotations are never speech).
     """
     structure = text if isinstance(text, TextStructure) else TextStructure(text)
+    if _SOFT_HYPHEN in structure.text:
+        # "Nix\u00adon", "en\u00adem\u00adies": a web page's hyphenation points, invisible,
+        # split its words; read without them, each quotation given back at its place
+        plain = TextStructure(structure.text.replace(_SOFT_HYPHEN, ""))
+        if len(plain.quotations) == len(structure.quotations):
+            index = {id(quotation): i for i, quotation in enumerate(plain.quotations)}
+            return [
+                replace(finding, quotation=structure.quotations[index[id(finding.quotation)]])
+                for finding in _Finder(plain, list(known_sources), headline).run()
+            ]
     return _Finder(structure, list(known_sources), headline).run()
+
+
+_SOFT_HYPHEN = "\u00ad"
 
 
 def trace_candidates(text: str | TextStructure, headline: int | None = 0) -> Trace:

@@ -6730,3 +6730,16 @@ def test_a_surname_the_headline_gives_in_full_is_that_person() -> None:
         "just had to move the sticks.”"
     )
     assert [s for _, s in _speech(text)] == ["Kliff Kingsbury", "Lamar Jackson"]
+
+
+def test_soft_hyphens_inside_words_split_no_name() -> None:
+    # a page's hyphenation points (U+00AD) are read past, and each quotation is given back
+    # at its place in the text as it is
+    text = _article(
+        "Richard Nix\u00adon told aides he wanted “to bring us to\u00adgeth\u00ader.” Pollster "
+        "Frank Luntz, who stud\u00adies the par\u00adties, said: “It’s a real prob\u00adlem.”"
+    )
+    assert _speech(text) == [
+        ("to bring us to\u00adgeth\u00ader.", "Richard Nixon"),
+        ("It’s a real prob\u00adlem.", "Frank Luntz"),
+    ]
