@@ -129,9 +129,12 @@ _LABEL_NOUN_AFTER = re.compile(
 # previously said on “DWTS.”", "told reporters on “Face the Nation”").
 _SAID_ON = re.compile(
     r"\b(?:said|says|told|tells|appeared|appearing|speaking|spoke|interviewed)"
-    r"(?:\s+(?!(?:he|she|they|it|we|i|you|was|is|had|has)\b)[\w,]+){0,2}\s+on\s*$",
+    r"(?:\s+(?!(?:he|she|they|it|we|i|you|was|is|had|has)\b)[\w,]+){0,2}\s+on(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
+# Right before a short quotation in title case, the show told ("Sen. John McCain … told “Fox
+# News Sunday.”"): its name, not words of his.
+_TOLD_A_SHOW = re.compile(r"\b(?:told|tells)\s*$")
 # Before any quotation, a part or version of a work: its title ("a previous episode of
 # “DWTS.”", "began the intro to “Takin’ It to the Streets.”").
 _PART_OF_WORK = re.compile(
@@ -1139,6 +1142,11 @@ class _Finder:
                 _PART_OF_WORK.search(lead)
                 or _SLOGAN_LEAD.search(lead)
                 or (_SAID_ON.search(lead) and len(_WORD.findall(inner)) <= 6)
+                or (
+                    _TOLD_A_SHOW.search(lead)
+                    and len(_WORD.findall(inner)) <= 5
+                    and all(word[:1].isupper() for word in _WORD.findall(inner))
+                )
                 or (
                     _PERFORMED_LEAD.search(lead)  # (the cheap test first: one in many)
                     and _closing_title(inner, _WORD.findall(inner))

@@ -6743,3 +6743,16 @@ def test_soft_hyphens_inside_words_split_no_name() -> None:
         ("to bring us to\u00adgeth\u00ader.", "Richard Nixon"),
         ("It’s a real prob\u00adlem.", "Frank Luntz"),
     ]
+
+
+def test_a_show_told_or_spoken_on_is_a_title() -> None:
+    # "told “Fox News Sunday.”", "told us on the “Democracy Now!” news hour": shows
+    text = _article(
+        "“The red line was apparently written in disappearing ink,” Sen. John McCain told "
+        "“Fox News Sunday.” “We need a game-changing action.”\n\n"
+        "“He is not qualified for the office,” Christopher Suprun told us on the “Democracy "
+        "Now!” news hour."
+    )
+    spoken = [quote for quote, _ in _speech(text)]
+    assert "Fox News Sunday." not in spoken and "Democracy Now!" not in spoken
+    assert "We need a game-changing action." in spoken
