@@ -2364,6 +2364,10 @@ class _Finder:
         if fuller is not None:
             return _Attribution(None, fuller, words, cue, confidence - 0.2)
         entity = self._nominal(phrase, at)
+        if entity is not None and self._told_after(entity, at):
+            # "The officer told Schoolcraft, “…”" of a story that called Schoolcraft an
+            # officer: another officer, whom the story does not name
+            return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if (
             entity is None
             and phrase.head.folded in _ROLE_WORDS
@@ -4549,6 +4553,16 @@ class _Finder:
             or c.entity.kind != "org"
             or not (c.entity in told or self._never_speaks(c.entity, end))
         ]
+
+    def _told_after(self, entity: Entity, at: int) -> bool:
+        """Whether the verb at `at` is said to `entity`, named right after it ("told
+        Schoolcraft", "said to Schoolcraft"), in its sentence."""
+        end = min(self._sentence_end(at), at + 60)
+        return any(
+            m.entity is entity
+            and _LISTENER_BEFORE.search(self.text, max(0, m.start - 24), m.start) is not None
+            for m in self.entities.between(at, end)
+        )
 
     def _told_here(self, quote: Quotation) -> set[Entity]:
         """The organisations the quotation's own sentence names as spoken to, before it ("A

@@ -6756,3 +6756,14 @@ def test_a_show_told_or_spoken_on_is_a_title() -> None:
     spoken = [quote for quote, _ in _speech(text)]
     assert "Fox News Sunday." not in spoken and "Democracy Now!" not in spoken
     assert "We need a game-changing action." in spoken
+
+
+def test_a_description_is_not_the_one_it_speaks_to() -> None:
+    # "The officer told Schoolcraft, “…”" where Schoolcraft is an officer too: someone else
+    text = _article(
+        "NYPD officer Adrian Schoolcraft used a tape recorder to capture officers massaging "
+        "the numbers. Schoolcraft later gave the tapes to a newspaper.\n\n"
+        "One officer admitted to Schoolcraft that he did not count an auto theft. The officer "
+        "told Schoolcraft, “When he was telling me not to take it, I was looking at him.”"
+    )
+    assert [s for _, s in _speech(text)] == [None]
