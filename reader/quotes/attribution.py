@@ -149,6 +149,10 @@ _AFTER_ONLY = words("after_only_verbs")
 # "hailed the vote as “fantastic”", "calling him a “train wreck”".
 _REPORTING_VERBS = words("reporting_verbs")
 _SPEECH_NOUNS = words("speech_nouns")
+# Plural reports whose words follow "that" ("about reports that the virus is “losing
+# potency”"): no one's, when no owner is named before them.
+_UNOWNED_REPORTS = frozenset({"reports", "rumors", "rumours", "claims", "allegations"})
+_OWNERS = frozenset({"his", "her", "their", "its", "our", "my", "your"})
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 _NAMING_VERB = re.compile(
     r"\b(?:call|calls|called|calling|dubbed|dubbing|labeled|labelled|labeling|labelling"
@@ -1628,6 +1632,15 @@ class _Finder:
                 owned = self._speech_noun_owner(toks, index, token)
                 if owned is not None:
                     return owned  # "Ryan's assertion in February that “…”", "his vow to “…”"
+            if (
+                token.folded in _UNOWNED_REPORTS
+                and index + 1 < len(toks)
+                and toks[index + 1].folded == "that"
+                and not (
+                    index and (toks[index - 1].possessive or toks[index - 1].folded in _OWNERS)
+                )
+            ):
+                return None  # "cautioned … about reports that the virus is “losing potency”"
             if token.text in SPEECH_VERBS and token.text.endswith("ed") and previous in NOUN_BEFORE:
                 return None  # "calling the alleged scheme “…”": a thing's words, no one's here
             if not (
@@ -1929,6 +1942,16 @@ class _Finder:
                 break
             if near and ends_sentence(toks, index):
                 break
+            if (
+                near
+                and token.folded in _UNOWNED_REPORTS
+                and index + 1 < len(toks)
+                and toks[index + 1].folded == "that"
+                and not (
+                    index and (toks[index - 1].possessive or toks[index - 1].folded in _OWNERS)
+                )
+            ):
+                return None  # "WHO cautioned … about reports that it is “losing potency”"
             if token.folded == "quoting":
                 phrase = subject_after(toks, index + 1)
                 if phrase:

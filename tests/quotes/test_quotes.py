@@ -6767,3 +6767,15 @@ def test_a_description_is_not_the_one_it_speaks_to() -> None:
         "told Schoolcraft, “When he was telling me not to take it, I was looking at him.”"
     )
     assert [s for _, s in _speech(text)] == [None]
+
+
+def test_reports_that_no_one_owns_are_no_one_s_words() -> None:
+    # "WHO cautioned … about reports that the coronavirus is “losing potency”": the reports'
+    text = _article(
+        "The World Health Organization cautioned world leaders Monday about reports that the "
+        "coronavirus is “losing potency,” saying “this is still a killer virus” and thousands "
+        "are still dying daily."
+    )
+    spoken = dict(_speech(text))
+    assert "losing potency," not in spoken
+    assert spoken["this is still a killer virus"] == "World Health Organization"
