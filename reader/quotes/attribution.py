@@ -333,7 +333,7 @@ _APPOSED = re.compile(
 _WHERE_BEFORE_NAME = re.compile(
     r"(?:\s+[a-z][\w’'-]*){0,4}\s+(?:in|at|from|of|for|with)\s+(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}"
 )
-_TITLE_AT_END = re.compile(r"(?<=\s)([A-Z][a-z]+\.?)\s+$")
+_TITLE_AT_END = re.compile(r"(?<=\s)((?:[A-Z][a-z]+\.?\s+){1,3})$")  # "Elder ", "Deputy Chief "
 _EPITHET_WORDS = words("epithets")
 _EPITHETS = PERSON_NOUNS | TITLES | _EPITHET_WORDS
 _AGED = re.compile(r"\d+-year-old")
@@ -2918,7 +2918,7 @@ class _Finder:
                 continue
             gap = self.text[start : mention.start]
             titled = _TITLE_AT_END.search(gap)  # ", Elder Rosie Dennill,": her title
-            if titled and titled.group(1).casefold().rstrip(".") in TITLES:
+            if titled and all(w.casefold().rstrip(".") in TITLES for w in titled.group(1).split()):
                 gap = gap[: titled.start()] + " "
             if mention.entity.kind == "person" and _APPOSED.fullmatch(gap):
                 return mention.entity

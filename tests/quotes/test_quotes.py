@@ -6779,3 +6779,13 @@ def test_reports_that_no_one_owns_are_no_one_s_words() -> None:
     spoken = dict(_speech(text))
     assert "losing potency," not in spoken
     assert spoken["this is still a killer virus"] == "World Health Organization"
+
+
+def test_a_described_subject_named_with_a_long_title_is_that_person() -> None:
+    # "One high-ranking official, Deputy Chief Michael Marino, couldn’t believe it. “…,” he
+    # said": Marino (a title of two words had hidden the name)
+    text = _article(
+        "Police discovered the recorder in his pocket. One high-ranking official, Deputy "
+        "Chief Michael Marino, couldn’t believe it. “Absolutely amazing,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Michael Marino"]
