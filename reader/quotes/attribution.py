@@ -1988,6 +1988,7 @@ class _Finder:
                 and _passive(toks, index)
                 and not self._inside_quote(token.start)
                 and not _any_speech_verb([t.text for t in toks[index + 1 :]])
+                and not _new_clause_after(toks, index)
             ):
                 # "Ishiba was asked, “Do you feel any guilt?”": the question of someone the
                 # article does not name, not the words of the one asked; "Sanders was asked
@@ -5014,6 +5015,18 @@ def _named_after_description(toks: Sequence[Token], index: int) -> Phrase | None
     if named is None or named.kind != "name" or named.tokens[-1] is not toks[end - 1]:
         return None
     return named
+
+
+def _new_clause_after(toks: Sequence[Token], index: int) -> bool:
+    """Whether a comma after `toks[index]` opens a clause of its own ("after he was
+    questioned, it was “…”"): the verb is not the quotation's."""
+    return any(
+        toks[j].text == "," and toks[j + 1].folded in _CLAUSE_PRONOUNS
+        for j in range(index + 1, len(toks) - 1)
+    )
+
+
+_CLAUSE_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "this", "there"})
 
 
 def _inverted_subject(toks: Sequence[Token], index: int) -> Phrase | None:

@@ -6789,3 +6789,13 @@ def test_a_described_subject_named_with_a_long_title_is_that_person() -> None:
         "Chief Michael Marino, couldn’t believe it. “Absolutely amazing,” he said."
     )
     assert [s for _, s in _speech(text)] == ["Michael Marino"]
+
+
+def test_a_question_in_a_clause_before_is_not_the_quotation_s_frame() -> None:
+    # "She said after he was questioned, it was “…”": hers, not an unnamed questioner's
+    text = _article(
+        "“He was never even really a person of interest,” Janet Napolitano said. She said "
+        "after he was questioned, it was “quickly determined he had nothing to do with it,” "
+        "and his name was removed from the list."
+    )
+    assert [s for _, s in _speech(text)] == ["Janet Napolitano", "Janet Napolitano"]
