@@ -1792,6 +1792,11 @@ class _Finder:
             )
             if not verb or _passive(toks, index):
                 continue
+            carried = _quoted_as_saying(toks, index)
+            if carried is not None:
+                # "“…,” The Oregonian reported Courtney saying": Courtney's words, which the
+                # paper carried
+                return self._resolve(carried, token.text, 0.9, token.start)
             if index == 0:
                 if token.folded not in _INVERTED_AFTER_QUOTE:
                     return None
@@ -5015,6 +5020,22 @@ def _named_after_description(toks: Sequence[Token], index: int) -> Phrase | None
     if named is None or named.kind != "name" or named.tokens[-1] is not toks[end - 1]:
         return None
     return named
+
+
+def _quoted_as_saying(toks: Sequence[Token], index: int) -> Phrase | None:
+    """The name after "reported" or "quoted" at `index` when "saying" or "as saying"
+    follows it ("The Oregonian reported Courtney saying", "quoted Brian Boquist as
+    saying"): the one whose words were carried."""
+    if toks[index].folded not in {"reported", "quoted", "quotes", "reports"}:
+        return None
+    named = subject_after(toks, index + 1)
+    if named is None or named.kind != "name":
+        return None
+    after = next((i for i, t in enumerate(toks) if t is named.tokens[-1]), None)
+    if after is None:
+        return None
+    rest = [t.folded for t in toks[after + 1 : after + 3]]
+    return named if rest[:1] == ["saying"] or rest[:2] == ["as", "saying"] else None
 
 
 def _new_clause_after(toks: Sequence[Token], index: int) -> bool:

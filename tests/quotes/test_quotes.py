@@ -6799,3 +6799,14 @@ def test_a_question_in_a_clause_before_is_not_the_quotation_s_frame() -> None:
         "and his name was removed from the list."
     )
     assert [s for _, s in _speech(text)] == ["Janet Napolitano", "Janet Napolitano"]
+
+
+def test_words_a_paper_reported_someone_saying_are_theirs() -> None:
+    # "“…,” The Oregonian reported Courtney saying": Courtney's, not the paper's
+    text = _article(
+        "Senate President Peter Courtney pleaded with Republicans to return. The Statesman "
+        "Journal said the walkout was the second in two years.\n\n"
+        "“I beg and beseech my fellow legislators to come to the floor,” the Statesman "
+        "Journal reported Courtney saying, as he placed his head in his hands."
+    )
+    assert [s for _, s in _speech(text)] == ["Peter Courtney"]
