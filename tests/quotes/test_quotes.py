@@ -6810,3 +6810,14 @@ def test_words_a_paper_reported_someone_saying_are_theirs() -> None:
         "Journal reported Courtney saying, as he placed his head in his hands."
     )
     assert [s for _, s in _speech(text)] == ["Peter Courtney"]
+
+
+def test_words_someone_emailed_are_theirs() -> None:
+    # "He emailed Google’s employees, “…”": the chief executive's email
+    text = _article(
+        "Business Insider pointed out that a survey disagreed with Google CEO Sundar "
+        "Pichai’s decision to fire the engineer. Pichai had made the claim that most "
+        "employees supported it. He emailed Google’s employees, “Over the past two days, I "
+        "have had the chance to meet with so many people here.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Sundar Pichai"]
