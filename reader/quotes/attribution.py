@@ -149,6 +149,10 @@ _AFTER_ONLY = words("after_only_verbs")
 # "hailed the vote as “fantastic”", "calling him a “train wreck”".
 _REPORTING_VERBS = words("reporting_verbs")
 _SPEECH_NOUNS = words("speech_nouns")
+# Verbs whose subject owns the speech noun after them ("made the claim", "issued a warning").
+_MAKING_VERBS = frozenset(
+    {"made", "makes", "make", "making", "repeated", "repeats", "issued", "issues", "voiced"}
+)
 # Plural reports whose words follow "that" ("about reports that the virus is “losing
 # potency”"): no one's, when no owner is named before them.
 _UNOWNED_REPORTS = frozenset({"reports", "rumors", "rumours", "claims", "allegations"})
@@ -1632,6 +1636,9 @@ class _Finder:
                 owned = self._speech_noun_owner(toks, index, token)
                 if owned is not None:
                     return owned  # "Ryan's assertion in February that “…”", "his vow to “…”"
+                made = self._claim_made(toks, index)
+                if made is not None:
+                    return made  # "Pichai had made the claim that … “…”"
             if (
                 token.folded in _UNOWNED_REPORTS
                 and index + 1 < len(toks)
@@ -1673,6 +1680,22 @@ class _Finder:
                 return found if length >= 5 and found.name else None
             return found if found.entity.kind in {"person", "org", "place"} else None
         return None
+
+    def _claim_made(self, toks: Sequence[Token], index: int) -> _Attribution | None:
+        """Who made the claim, the warning, the promise at `toks[index]` ("Pichai had made
+        the claim that …", "issued a warning that …"): the named subject of the verb before
+        it, resolved; None when the noun is not so introduced."""
+        if not (
+            index >= 2
+            and toks[index - 1].folded in {"the", "a", "an"}
+            and toks[index - 2].folded in _MAKING_VERBS
+        ):
+            return None
+        maker = subject_before(toks, index - 2)
+        if maker is None or maker.kind not in {"name", "pronoun"}:
+            return None
+        made = self._resolve(maker, toks[index].text, 0.6, toks[index - 2].start)
+        return made if made is not None and made.entity is not None else None
 
     def _speech_noun_owner(
         self, toks: Sequence[Token], index: int, noun: Token
@@ -1957,6 +1980,10 @@ class _Finder:
                 )
             ):
                 return None  # "WHO cautioned … about reports that it is “losing potency”"
+            if near and token.folded in _SPEECH_NOUNS:
+                made = self._claim_made(toks, index)
+                if made is not None:
+                    return made  # "Pichai had made the claim that employees were “…”"
             if token.folded == "quoting":
                 phrase = subject_after(toks, index + 1)
                 if phrase:

@@ -6821,3 +6821,13 @@ def test_words_someone_emailed_are_theirs() -> None:
         "have had the chance to meet with so many people here.”"
     )
     assert [s for _, s in _speech(text)] == ["Sundar Pichai"]
+
+
+def test_a_claim_someone_made_holds_their_words() -> None:
+    # "Pichai had made the claim that employees were “very supportive of our decision”": his
+    # words, not those of Damore, who spoke in the sentence before
+    text = _article(
+        "Google CEO Sundar Pichai fired James Damore. Damore said he was shocked. Pichai had "
+        "made the claim that employees were “very supportive of our decision” to fire him."
+    )
+    assert [s for _, s in _speech(text)] == ["Sundar Pichai"]
