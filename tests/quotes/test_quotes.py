@@ -6831,3 +6831,15 @@ def test_a_claim_someone_made_holds_their_words() -> None:
         "made the claim that employees were “very supportive of our decision” to fire him."
     )
     assert [s for _, s in _speech(text)] == ["Sundar Pichai"]
+
+
+def test_the_white_house_is_a_body_that_speaks() -> None:
+    # "White House press secretary Sean Spicer said": Spicer, of the White House (a body,
+    # not a person called "White House")
+    text = _article(
+        "“The orders are lawful,” said White House press secretary Sean Spicer.\n\n"
+        "“We are looking at it,” the White House said in a statement."
+    )
+    assert [s for _, s in _speech(text)] == ["Sean Spicer", "White House"]
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["White House"] == "org"
