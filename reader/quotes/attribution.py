@@ -714,6 +714,12 @@ _TRAILING_REPORTER = re.compile(
 _TRAILING_REPORTERS_READ_BACK = 3
 _CLAUSE_BREAK = re.compile(r"[—–;:]|\s-\s")
 _MODIFIER_USE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+# A person's name, a comma, and a description of them up to the end of what was read ("Andrew
+# Light, a senior fellow … under President "), no full stop nor closing comma between.
+_DESCRIPTION_SO_FAR = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}), (?:a|an|the|who|whose|former|then)\b"
+    r"[^.;:,“”\"]*$"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 # A capitalised word, and up to three lower-case ones or numbers, between a sentence's
 # start and a name: "Geologist ", "Resident ", "Mother of four ", "Grade 7 student ".
@@ -3892,6 +3898,7 @@ class _Finder:
                 kind == "person" and _MODIFIER_USE.search(self.text, max(0, m.start - 5), m.start)
             )
             and not self._owner_of_someone(m)  # "Tracy Crowshoe, Ava’s mother, said she"
+            and not (kind == "person" and self._inside_a_description(m))
             and not _news_agency(m.entity)  # "polled by Reuters … it said"
             and id(m.entity) not in later
         ]  # "the Cruise video" names no one who acts
@@ -3967,6 +3974,23 @@ class _Finder:
             found = self._headline_person(wanted) or self._introduced_after_lede(at, wanted)
             return found, False
         return (_with_gender(best[1], wanted) if kind == "person" else best[1]), False
+
+    def _inside_a_description(self, mention: Mention) -> bool:
+        """Whether a person's mention lies in the description set after another person's
+        name ("said Andrew Light, a senior fellow … and former adviser to the climate envoy
+        under President Obama", "the captain, who played beside Smith for years, said"):
+        a name in passing, which a pronoun after it does not stand for."""
+        start = max(self._sentence_start(mention.start, 0), mention.start - 200)
+        described = _DESCRIPTION_SO_FAR.search(self.text, start, mention.start)
+        if described is None:
+            return False
+        owner = self.entities.mention_at(described.start("name"), described.end("name"))
+        return (
+            owner is not None
+            and owner.entity is not mention.entity
+            and owner.entity.kind == "person"
+            and owner.end == described.end("name")
+        )
 
     def _reported_before_its_reporter(self, mention: Mention) -> bool:
         """Whether `mention` opens a sentence whose quotation a trailing clause gives to

@@ -6843,3 +6843,16 @@ def test_the_white_house_is_a_body_that_speaks() -> None:
     assert [s for _, s in _speech(text)] == ["Sean Spicer", "White House"]
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["White House"] == "org"
+
+
+def test_a_name_inside_another_s_description_is_not_the_pronoun_s() -> None:
+    # "…, said Andrew Light, a senior fellow … and former adviser to the climate envoy under
+    # President Obama. / “…,” he said": Light, not Obama named in passing
+    text = _article(
+        "But the withdrawal could still leave a lasting mark, said Andrew Light, a senior "
+        "fellow at the World Resources Institute and former adviser to the climate envoy "
+        "under President Obama.\n\n"
+        "“While it serves the political needs of the administration, we will lose a lot of "
+        "traction,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Andrew Light"]
