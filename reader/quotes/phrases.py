@@ -1276,15 +1276,15 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         # and the name it leads to, the whole subject
         led = subject_after(toks, start)
         if led is not None and led.kind == "name" and len(led.tokens) >= 2:
-            after_name = _position(toks, led.tokens[-1])
-            if after_name is not None and (
-                after_name + 1 == len(toks)
-                or toks[after_name + 1].text == ","
-                or _verbish(toks[after_name + 1])
+            last = _position(toks, led.tokens[-1])
+            if last is not None and (
+                last + 1 == len(toks)
+                or toks[last + 1].text == ","
+                or _verbish(toks[last + 1])
                 or (
-                    toks[after_name + 1].text.isalpha()
-                    and toks[after_name + 1].text.islower()
-                    and toks[after_name + 1].folded not in CONNECTORS | PREPOSITIONS | DETERMINERS
+                    toks[last + 1].text.isalpha()
+                    and toks[last + 1].text.islower()
+                    and toks[last + 1].folded not in CONNECTORS | PREPOSITIONS | DETERMINERS
                 )
             ):
                 return led  # ("former Gov. Jerry Brown praised the president")
