@@ -2713,6 +2713,12 @@ class _Finder:
         if _REPLY_AFTER_PRONOUN.search(self.text, max(0, at - 5), at + 14) is None:
             return None  # (`at` is the pronoun's, or its verb's, start)
         for mention in self.entities.before(at, kind="person", limit=400):
+            if not self._inside_quote(mention.start) and _ASKED_AFTER.match(self.text, mention.end):
+                # "Mr Johnson was asked why Mr Smith had been allowed to resign. He
+                # replied": the one asked, not the one asked about
+                entity = mention.entity
+                return entity if entity.gender in {"", wanted} else None
+        for mention in self.entities.before(at, kind="person", limit=400):
             if self._inside_quote(mention.start):
                 continue
             verb = LAST_WORD.search(self.text, max(0, mention.start - 30), mention.start)
@@ -5395,6 +5401,10 @@ def describe(findings: Sequence[QuoteFinding]) -> dict[str, str]:
 # The least confidence at which the ranker's own choice, which no words of the text give,
 # is offered (choices below it were right about a third of the time on every real set).
 _RANKER_ALONE_LEAST = 0.5
+
+
+# After a name, the passive of a question put to them ("Mr Johnson was asked why …").
+_ASKED_AFTER = re.compile(r"\s+(?:was|is|were|had been|has been)\s+(?:also\s+|then\s+)?asked\b")
 
 
 # What carries someone's words after "according to" ("according to a Reuters report"): the

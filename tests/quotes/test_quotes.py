@@ -6876,3 +6876,14 @@ def test_the_ranker_s_own_doubtful_choice_is_no_suggestion(monkeypatch: MonkeyPa
     assert [s for _, s in _speech(text)] == [None]
     monkeypatch.setattr(ranking.Model, "confidence", lambda self, p: 0.7)
     assert [s for _, s in _speech(text)] == ["Ana Bailao"]
+
+
+def test_the_one_asked_replies_not_the_one_asked_about() -> None:
+    # "Mr Johnson was asked why Mr Smith had been allowed to resign. He replied: “…”"
+    text = _article(
+        "Work and Pensions Secretary Alan Johnson spoke on Monday. The chief executive Doug "
+        "Smith resigned last week.\n\n"
+        "On the Today programme Mr Johnson was asked why Mr Smith had been allowed to resign "
+        "rather than be sacked. He replied: “He had been brought in to do a difficult job.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Alan Johnson"]
