@@ -288,6 +288,12 @@ _POSSESSOR_BEFORE = re.compile(
     r"|\b[Tt]he[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+)?[a-z][\w-]*)(?:[’']s|(?<=s)[’'])[ \u00a0]+$"
 )
 _ROLE_WORDS = TITLES | PERSON_NOUNS
+# An owner's possessive, up to two words, then a role in lower case, right before a name
+# ("Wenger's Bayern counterpart ", "Clinton’s campaign manager "): the owner's person.
+_POSSESSOR_ROLE_BEFORE = re.compile(
+    r"\b[A-Z][\w&.-]*(?:[’']s|(?<=s)[’'])[ \u00a0]+(?:[\w&.-]+[ \u00a0]+){0,2}"
+    r"(?P<role>[a-z][\w-]*)[ \u00a0]+$"
+)
 # Endings of words for what people do, for roles the lists lack: "technician",
 # "hygienist", "chairperson", "auctioneer", "videographer".
 _ROLE_ENDINGS = ("ician", "ist", "person", "eer", "grapher")
@@ -5472,6 +5478,10 @@ def is_subject(text: str, mention: Mention) -> bool:
         possessor = _POSSESSOR_BEFORE.search(text, max(0, start - 80), start)
         if possessor is not None:
             start = possessor.start()  # "The NDP's Rémi Tremblay-Ouellet said his party …"
+    elif text[start - 1 : start] == " " and text[start - 2 : start - 1].islower():
+        owned = _POSSESSOR_ROLE_BEFORE.search(text, max(0, start - 80), start)
+        if owned is not None and owned.group("role").casefold() in _ROLE_WORDS:
+            start = owned.start()  # "But Wenger's Bayern counterpart Felix Magath was …"
     if text.endswith(" ", 0, start) and "-year-old" in text[max(0, start - 40) : start]:
         aged = _AGED_BEFORE_NAME.search(text, max(0, start - 40), start)
         if aged is not None:

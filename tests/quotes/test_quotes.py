@@ -6887,3 +6887,13 @@ def test_the_one_asked_replies_not_the_one_asked_about() -> None:
         "rather than be sacked. He replied: “He had been brought in to do a difficult job.”"
     )
     assert [s for _, s in _speech(text)] == ["Alan Johnson"]
+
+
+def test_a_person_after_an_owner_s_role_opens_the_sentence() -> None:
+    # "But Wenger's Bayern counterpart Felix Magath was in no mood … He said:": Magath
+    text = _article(
+        "Arsenal manager Arsene Wenger said: “This was a bad night.”\n\n"
+        "But Wenger's Bayern counterpart Felix Magath was in no mood to celebrate either. He "
+        "said: “We should have scored more goals.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Arsene Wenger", "Felix Magath"]
