@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.convert_probes import convert_article
+from bench.fetch_extraction_corpus import Repository, Source
 
 TEXT = (
     "Council backs the plan\n\n"
@@ -292,22 +293,9 @@ def test_the_omnivore_labels_are_of_chosen_english_pages_one_a_site() -> None:
     assert len({row["site"] for row in pages}) == 48  # one page a site
 
 
-def test_the_bbc_set_lists_the_dataset_itself_and_never_chooses_a_holdout_article(
-    tmp_path: Path,
-) -> None:
+def _dataset_repository(work: Path, tmp_path: Path, name: str) -> Repository:
+    """`work` committed as a dataset's repository, read through a bare copy as a mirror."""
     import subprocess
-
-    from bench import convert_bbc_quotes
-    from bench.fetch_extraction_corpus import Repository, Source
-
-    work = tmp_path / "work"
-    story = "The story goes on here. " * 40 + "“One,” she said. “Two,” he said. “Three.”"
-    holdout = "gm-issues-2005-profits-warning"  # one of the holdout's BBC articles
-    for folder, stem in [("business", holdout), ("business", "new-one"), ("sport", "other")]:
-        (work / "news" / folder).mkdir(parents=True, exist_ok=True)
-        text = f"Headline of {stem}\r\n\r\n{story}\r\n\r\nLast paragraph.\r\n"
-        (work / "news" / folder / f"{stem}.txt").write_text(text, encoding="utf-8")
-    (work / "news" / "readme.md").write_text("not an article\n", encoding="utf-8")
 
     def git(*args: str) -> str:
         return subprocess.run(
@@ -318,10 +306,27 @@ def test_the_bbc_set_lists_the_dataset_itself_and_never_chooses_a_holdout_articl
     git("add", ".")
     git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "data")
     mirror = tmp_path / "mirror"
-    subprocess.run(
-        ["git", "clone", "-q", "--bare", str(work), str(mirror / "o+bbc" / "repo")], check=True
-    )
-    repository = Repository(Source("o/bbc", git("rev-parse", "HEAD")), mirror, tmp_path)
+    bare = mirror / name.replace("/", "+") / "repo"
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(bare)], check=True)
+    return Repository(Source(name, git("rev-parse", "HEAD")), mirror, tmp_path)
+
+
+def test_the_bbc_set_lists_the_dataset_itself_and_never_chooses_a_holdout_article(
+    tmp_path: Path,
+) -> None:
+
+    from bench import convert_bbc_quotes
+
+    work = tmp_path / "work"
+    story = "The story goes on here. " * 40 + "“One,” she said. “Two,” he said. “Three.”"
+    holdout = "gm-issues-2005-profits-warning"  # one of the holdout's BBC articles
+    for folder, stem in [("business", holdout), ("business", "new-one"), ("sport", "other")]:
+        (work / "news" / folder).mkdir(parents=True, exist_ok=True)
+        text = f"Headline of {stem}\r\n\r\n{story}\r\n\r\nLast paragraph.\r\n"
+        (work / "news" / folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    (work / "news" / "readme.md").write_text("not an article\n", encoding="utf-8")
+
+    repository = _dataset_repository(work, tmp_path, "o/bbc")
     assert (convert_bbc_quotes.HOLDOUT / f"bbc-{holdout}.txt").exists()
     rows = convert_bbc_quotes.bbc_rows(repository)
     assert sorted(row["file"] for row in rows) == ["bbc-business-new-one", "bbc-sport-other"]
@@ -350,10 +355,8 @@ def test_the_bbc_labels_are_of_sixteen_batches_none_of_the_holdout() -> None:
 
 
 def test_the_abp_set_takes_one_news_article_an_outlet_title_first(tmp_path: Path) -> None:
-    import subprocess
 
     from bench import convert_abp_quotes as abp
-    from bench.fetch_extraction_corpus import Repository, Source
 
     work = tmp_path / "work"
     (work / "data" / "jsons").mkdir(parents=True)
@@ -373,19 +376,7 @@ def test_the_abp_set_takes_one_news_article_an_outlet_title_first(tmp_path: Path
         record["content_original"] = content
         (work / "data" / "jsons" / f"{key}.json").write_text(json.dumps(record), encoding="utf-8")
 
-    def git(*args: str) -> str:
-        return subprocess.run(
-            ["git", "-C", str(work), *args], capture_output=True, check=True, text=True
-        ).stdout.strip()
-
-    git("init", "-q")
-    git("add", ".")
-    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "data")
-    mirror = tmp_path / "mirror"
-    subprocess.run(
-        ["git", "clone", "-q", "--bare", str(work), str(mirror / "o+abp" / "repo")], check=True
-    )
-    repository = Repository(Source("o/abp", git("rev-parse", "HEAD")), mirror, tmp_path)
+    repository = _dataset_repository(work, tmp_path, "o/abp")
     rows = abp.abp_rows(repository)
     assert sorted(row["file"] for row in rows) == [
         "abp-npr-online-news-a6xxxxxx",
