@@ -1658,14 +1658,7 @@ class _Finder:
                 made = self._claim_made(toks, index)
                 if made is not None:
                     return made  # "Pichai had made the claim that … “…”"
-            if (
-                token.folded in _UNOWNED_REPORTS
-                and index + 1 < len(toks)
-                and toks[index + 1].folded == "that"
-                and not (
-                    index and (toks[index - 1].possessive or toks[index - 1].folded in _OWNERS)
-                )
-            ):
+            if _unowned_reports(toks, index):
                 return None  # "cautioned … about reports that the virus is “losing potency”"
             if token.text in SPEECH_VERBS and token.text.endswith("ed") and previous in NOUN_BEFORE:
                 return None  # "calling the alleged scheme “…”": a thing's words, no one's here
@@ -1989,15 +1982,7 @@ class _Finder:
                 break
             if near and ends_sentence(toks, index):
                 break
-            if (
-                near
-                and token.folded in _UNOWNED_REPORTS
-                and index + 1 < len(toks)
-                and toks[index + 1].folded == "that"
-                and not (
-                    index and (toks[index - 1].possessive or toks[index - 1].folded in _OWNERS)
-                )
-            ):
+            if near and _unowned_reports(toks, index):
                 return None  # "WHO cautioned … about reports that it is “losing potency”"
             if near and token.folded in _SPEECH_NOUNS:
                 made = self._claim_made(toks, index)
@@ -5106,6 +5091,17 @@ def _quoted_as_saying(toks: Sequence[Token], index: int) -> Phrase | None:
         return None
     rest = [t.folded for t in toks[after + 1 : after + 3]]
     return named if rest[:1] == ["saying"] or rest[:2] == ["as", "saying"] else None
+
+
+def _unowned_reports(toks: Sequence[Token], index: int) -> bool:
+    """Whether `toks[index]` is reports no one owns, before "that" ("about reports that the
+    virus is “losing potency”"; not "his claims that"): their words are no one's."""
+    return (
+        toks[index].folded in _UNOWNED_REPORTS
+        and index + 1 < len(toks)
+        and toks[index + 1].folded == "that"
+        and not (index and (toks[index - 1].possessive or toks[index - 1].folded in _OWNERS))
+    )
 
 
 def _new_clause_after(toks: Sequence[Token], index: int) -> bool:
