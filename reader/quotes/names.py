@@ -678,6 +678,7 @@ _COMPOUND_TAIL = re.compile(r"-(?:of|in|at)-.*")
 _CAPITAL_SMALL_WORDS = frozenset({"Of", "The", "And", "In", "For", "On", "To", "With", "A"})
 _EPITHET_WORDS = words("epithets")
 _NOT_ROLES = words("documents") | words("org_nouns")
+_WORK_NOUNS = words("work_nouns") | {"single", "track", "hit"}
 _NOT_SURNAMES = ORG_WORDS | words("work_nouns")
 
 
@@ -1517,8 +1518,14 @@ class Entities:
             if len(words) < 2:
                 continue
             first = words[0].casefold()
-            if any(w in _CAPITAL_SMALL_WORDS for w in words[1:-1]) or (
-                len(first) > 5 and first.endswith("ing") and not is_given_name(first)
+            if (
+                any(w in _CAPITAL_SMALL_WORDS for w in words[1:-1])
+                or (len(first) > 5 and first.endswith("ing") and not is_given_name(first))
+                or (
+                    # "single Hey Ya!", "the film Polar Express": a work's noun before it
+                    entity.description.casefold().split()[-1:] in ([w] for w in _WORK_NOUNS)
+                    and not is_given_name(first)
+                )
             ):
                 entity.kind = "phrase"
 

@@ -6897,3 +6897,15 @@ def test_a_person_after_an_owner_s_role_opens_the_sentence() -> None:
         "said: “We should have scored more goals.”"
     )
     assert [s for _, s in _speech(text)] == ["Arsene Wenger", "Felix Magath"]
+
+
+def test_a_work_named_after_its_noun_is_no_one() -> None:
+    # "the same time as single Hey Ya!": a song, which "they" or "he" never stands for
+    text = _article(
+        "OutKast's double album topped the charts at the same time as single Hey Ya! Big Boi "
+        "and Andre 3000 each produced one disc.\n\n"
+        "“We really appreciate it,” he said."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["Hey Ya"] == "phrase"
+    assert "Hey Ya" not in [s for _, s in _speech(text)]
