@@ -6909,3 +6909,15 @@ def test_a_work_named_after_its_noun_is_no_one() -> None:
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["Hey Ya"] == "phrase"
     assert "Hey Ya" not in [s for _, s in _speech(text)]
+
+
+def test_a_party_called_by_its_members_is_a_body() -> None:
+    # "the Lib Dems", "the Liberal Democrats", "Senate Republicans": parties, not people
+    text = _article(
+        "The Lib Dems said the plan was flawed. Lib Dems leader Charles Kennedy spoke first, "
+        "and the Republicans said they agreed.\n\n"
+        "“It is excessive,” the Lib Dems said."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["Lib Dems"] == kinds["Republicans"] == "org"
+    assert [s for _, s in _speech(text)] == ["Lib Dems"]
