@@ -6921,3 +6921,5 @@ def test_a_party_called_by_its_members_is_a_body() -> None:
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["Lib Dems"] == kinds["Republicans"] == "org"
     assert [s for _, s in _speech(text)] == ["Lib Dems"]
+    tories = _article("The Scottish Tories said the plan was “a serious breach of trust”.")
+    assert {e.name: e.kind for e in Entities(tories).entities}["Scottish Tories"] == "org"
