@@ -93,6 +93,7 @@ from reader.quotes.phrases import (
     Phrase,
     ends_sentence,
     name_before,
+    position_of,
     sentence_subject,
     subject_after,
     subject_before,
@@ -5086,7 +5087,7 @@ def _quoted_as_saying(toks: Sequence[Token], index: int) -> Phrase | None:
     named = subject_after(toks, index + 1)
     if named is None or named.kind != "name":
         return None
-    after = next((i for i, t in enumerate(toks) if t is named.tokens[-1]), None)
+    after = position_of(toks, named.tokens[-1])
     if after is None:
         return None
     rest = [t.folded for t in toks[after + 1 : after + 3]]

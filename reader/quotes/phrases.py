@@ -313,7 +313,7 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     )
 
 
-def _position(toks: Sequence[Token], token: Token) -> int | None:
+def position_of(toks: Sequence[Token], token: Token) -> int | None:
     """Where `token` (the object itself) stands in `toks`, or None."""
     return next((i for i, t in enumerate(toks) if t is token), None)
 
@@ -389,7 +389,7 @@ def _named_before_an_unclosed_role(toks: Sequence[Token], verb: int) -> Phrase |
     person = name_before(toks, comma)
     if person is None or not _full_person_name(person):
         return None
-    first = _position(toks, person.tokens[0]) or 0
+    first = position_of(toks, person.tokens[0]) or 0
     set_off = first == 0 or toks[first - 1].text == "," or ends_sentence(toks, first - 1)
     return person if set_off else None
 
@@ -398,7 +398,7 @@ def _person_before_their_body(toks: Sequence[Token], name: Phrase) -> Phrase | N
     """ "Jeff Joseph, from the Consumer Electronics Association told": the person the
     body follows, set off by a comma the writer did not close, not the body; None when no
     person's name (a known given name first) stands before ", from", ", of" or ", at"."""
-    first = _position(toks, name.tokens[0])
+    first = position_of(toks, name.tokens[0])
     if first is None:
         return None
     at = first - 1
@@ -414,7 +414,7 @@ def _envoy_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:
     """ "China’s ambassador to Britain accused …": the envoy, unnamed (a description), not
     the country they are posted to; None when the name is not such a country."""
     words = name.tokens
-    first = _position(toks, words[0])
+    first = position_of(toks, words[0])
     if first is None or first < 2 or toks[first - 1].folded not in {"to", "in"}:
         return None
     noun = first - 2
@@ -439,7 +439,7 @@ def _people_of(toks: Sequence[Token], name: Phrase) -> Phrase | None:
         and words[0].folded not in GROUP_PEOPLE  # ("Friends of Canadian Media": its name)
     ):
         return Phrase(words, "nominal")  # read as one name: "Supporters of Gerald Pike"
-    first = _position(toks, words[0])
+    first = position_of(toks, words[0])
     if first is None or first < 2 or toks[first - 1].folded not in {"of", "for"}:
         return None
     noun = first - 2
@@ -1198,7 +1198,7 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
             ):
                 start = index + 1
                 named = name_before(toks, index)
-                at = (_position(toks, named.tokens[0]) or 0) if named is not None else 0
+                at = (position_of(toks, named.tokens[0]) or 0) if named is not None else 0
                 if (
                     _full_person_name(named)
                     and at >= 3
@@ -1276,7 +1276,7 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         # and the name it leads to, the whole subject
         led = subject_after(toks, start)
         if led is not None and led.kind == "name" and len(led.tokens) >= 2:
-            last = _position(toks, led.tokens[-1])
+            last = position_of(toks, led.tokens[-1])
             if last is not None and (
                 last + 1 == len(toks)
                 or toks[last + 1].text == ","
@@ -1367,7 +1367,7 @@ def _role_before(phrase: Sequence[Token], named: Phrase) -> bool:
     """Whether the words of a subject before the name it ends in are a role in lower case,
     a title or a word for a person last, perhaps after "the" or an owner's pronoun
     ("opposition leader", "Her director Mike Leigh"): the name is the subject."""
-    role = phrase[: _position(phrase, named.tokens[0]) or 0]
+    role = phrase[: position_of(phrase, named.tokens[0]) or 0]
     if role and role[0].folded in {"his", "her", "their", "its", "the"}:
         role = role[1:]  # "Her director Mike Leigh told", "His lawyer John Smith said"
     return (
