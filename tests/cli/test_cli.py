@@ -490,6 +490,36 @@ def test_quotes_read_a_reported_sentence_a_month_surname_a_club_and_two_initials
     assert "6. Harbour Authority [said]" in shown, shown  # "HA": its initials
 
 
+def test_quotes_read_soft_hyphens_a_day_s_document_and_a_paper_s_report(
+    tmp_path: Path,
+) -> None:
+    # stop 61's constructions, as the shell runs `reader quotes --json`: offsets stay those
+    # of the file as it is, soft hyphens and all
+    article = tmp_path / "walkout.txt"
+    text = (
+        "Senators walk out\n\n"
+        "Senate President Peter Courtney pleaded with Republicans to return. The Statesman "
+        "Journal said the walkout was the second in two years.\n\n"
+        "“I beg my fellow legislators to come to the floor,” the Statesman Journal reported "
+        "Courtney saying.\n\n"
+        "The league filed a motion on Monday. Tuesday’s motion adds that the suit is "
+        "“frivolous and without merit.”\n\n"
+        "Pollster Frank Luntz, who stud\u00adies the par\u00adties, said: “It’s a real "
+        "prob\u00adlem.”\n"
+    )
+    article.write_text(text, encoding="utf-8")
+    result = run_reader("quotes", str(article), "--library", str(tmp_path), "--json")
+    found = json.loads(result.stdout)
+    quotes = found if isinstance(found, list) else found["quotes"]
+    speakers = [q["speaker"] for q in quotes]
+    assert speakers[0] == "Peter Courtney"  # not the paper that carried his words
+    assert "Tuesday" not in speakers  # a day names no one
+    assert speakers[-1] == "Frank Luntz"
+    for quote in quotes:  # each span the file's own, soft hyphens kept
+        assert text[quote["start"] : quote["end"]] == quote["quote"]
+    assert quotes[-1]["quote"] == "It’s a real prob\u00adlem."
+
+
 LONG = "y" * 300  # a name over the 255 bytes a file name may hold on most file systems
 
 
