@@ -60,7 +60,7 @@ def _batch(number: int) -> tuple[Path, Path]:
     return labels, Path(folder)
 
 
-BATCHES = {number: _batch(number) for number in range(1, 5)}  # batch -> (labels, folder)
+BATCHES = {number: _batch(number) for number in range(1, 6)}  # batch -> (labels, folder)
 
 
 def _slug(words: str) -> str:
