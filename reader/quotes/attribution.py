@@ -613,6 +613,11 @@ _SOMEONE_SAYS = re.compile(
     re.IGNORECASE,
 )
 _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by description
+# The most words of a quotation whose speaker is never offered as sure: given at a confidence
+# of 0.8 or more, the speakers of quotations of one to three words were right 89% of the time
+# on the studied real sets (319 of 358; PolNeAR 0.84, three unread BBC batches 0.88), those of
+# four words or more 98% (5,255 of 5,348).
+_SHORT_QUOTE = 3
 # A company the rules found by "the company said" that the ranker would not choose: kept,
 # and marked for checking (probes: right about as often as the ranker's person was).
 _UNCERTAIN_KEPT = 0.5
@@ -1114,6 +1119,7 @@ class _Finder:
                 if finding.speech:
                     finding, attribution = self._ranked(quote, finding, attribution)
                     finding, attribution = self._of_shared_surname(quote, finding, attribution)
+                    finding = self._short_held(quote, finding)
                 findings.append(_offered(finding, attribution))
                 if attribution is not None and finding.speech and finding.speaker:
                     speaker_here = attribution
@@ -1397,6 +1403,16 @@ class _Finder:
             ),
             chosen,
         )
+
+    def _short_held(self, quote: Quotation, finding: QuoteFinding) -> QuoteFinding:
+        """A speaker for a quotation of `_SHORT_QUOTE` words or fewer ("karma", "are our
+        enemy") is offered for checking: such a phrase is lifted into a sentence as a scare
+        quote, a term or a name about as often as it is someone's saying."""
+        if not finding.speaker or finding.confidence <= _UNNAMED_MOST:
+            return finding
+        if len(_WORD.findall(self.text, quote.inner.start, quote.inner.end)) > _SHORT_QUOTE:
+            return finding
+        return replace(finding, confidence=_UNNAMED_MOST)
 
     def _introduction(self, para: Span) -> _Attribution | None:
         """Who a paragraph without quotations hands on to the next quotation."""

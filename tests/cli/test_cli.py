@@ -485,7 +485,7 @@ def test_quotes_read_a_reported_sentence_a_month_surname_a_club_and_two_initials
         "now,” said an HA statement.\n",
     )
     assert "3. ? Daniel Okafor [said]" in shown, shown  # the reporter carried on, not Reddick
-    assert "4. Brenda May [said]" in shown, shown  # a surname, not a month
+    assert "4. ? Brenda May [said]" in shown, shown  # a surname, not a month (a phrase: checked)
     assert "5. ? Portsmouth United [said]" in shown, shown  # a club, not a place
     assert "6. Harbour Authority [said]" in shown, shown  # "HA": its initials
 

@@ -2307,7 +2307,7 @@ def test_a_byline_or_a_picture_credit_names_no_speaker() -> None:
         "Hester Amarook-Fell has walked the cemetery for most of her 74 years. The ground "
         "has sunk, she says.\n\n"
         "Marcus Tolland, a geologist, studies the thaw.\n\n"
-        "“Nobody chose this,” said Tolland."
+        "“Nobody chose this, and nobody can stop it,” said Tolland."
     )
     said = [(f.speaker, f.uncertain) for f in find_quotes(text) if f.speech]
     assert said == [("Hester Amarook-Fell", True), ("Marcus Tolland", False)]
@@ -3133,6 +3133,20 @@ def test_a_speaker_named_at_a_speech_verb_is_offered_with_confidence() -> None:
     by_name = [f for f in findings if f.mention in {"Cynthia Thompson", "Hilary Braysmith"}]
     assert len(by_name) == 2 and not any(f.uncertain for f in by_name)  # one key to accept
     assert all(f.uncertain for f in findings if f.mention in {"he", "He", "she"})
+
+
+def test_a_speaker_of_a_phrase_of_three_words_or_fewer_is_offered_for_checking() -> None:
+    # A phrase lifted into a sentence ("a disgrace", "karma") is a scare quote or a term about
+    # as often as a saying: whoever the sentence names, the user checks (both were sure before)
+    text = _article(
+        "Mayor Ana Ruiz said the bridge plan was “a disgrace” and promised a new vote.\n\n"
+        "“We will build it anyway,” said Tom Ardoch, the council's leader.\n\n"
+        "Ruiz called the leader's answer “karma”."
+    )
+    offered = {text[f.span.start : f.span.end]: f for f in find_quotes(text) if f.speech}
+    assert offered["a disgrace"].speaker == offered["karma"].speaker == "Ana Ruiz"
+    assert offered["a disgrace"].uncertain and offered["karma"].uncertain
+    assert not offered["We will build it anyway,"].uncertain  # a saying, named at its verb
 
 
 def test_venues_and_fort_towns_are_places_and_an_interviewer_is_no_one() -> None:
