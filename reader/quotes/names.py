@@ -788,6 +788,13 @@ DATELINE_LEAD = re.compile(
 _DASHES = frozenset("—–-")
 
 
+def _in_capitals(word: str) -> bool:
+    """Whether a word is two letters or more, all capitals, perhaps with full stops ("UN",
+    "U.N.", "NATO")."""
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
 def _is_acronym(word: str) -> bool:
     letters = word.replace(".", "")
     return (
@@ -1872,24 +1879,35 @@ class Entities:
             and not _NUMBER_NEXT.match(self.text, run[-1].end)
         )
 
-    def _country_before_name(self, toks: Sequence[Token], run: list[Token]) -> int:
-        """How many of the run's first words are the country an envoy is posted to, before
-        the envoy's name: "ambassador to Britain Liu Xiaming", "envoy to the United States
-        Kirsten Hillman" (0: none)."""
+    def _posting_before_name(self, toks: Sequence[Token], run: list[Token]) -> tuple[int, str]:
+        """How many of the run's first words are the country or the body an envoy is posted
+        to, before the envoy's name, and which it is ("place" or "org"): "ambassador to
+        Britain Liu Xiaming", "envoy to the United States Kirsten Hillman", "Ambassador to the
+        UN Nikki Haley" (0: none)."""
         at = bisect_left(self._token_starts, run[0].start)
         if at >= 1 and toks[at - 1].folded == "the":
             at -= 1  # "envoy to the United States …"
         if at < 2 or toks[at - 1].folded not in {"to", "in", "at"}:
-            return 0
+            return 0, ""
         if toks[at - 2].folded.rstrip(".") not in TITLES | ENVOY_TITLES:
-            return 0
+            return 0, ""
         for size in (3, 2, 1):
-            if len(run) - size >= 2 and " ".join(t.folded for t in run[:size]) in COUNTRIES:
-                rest = run[size:]
-                if rest[-1].folded in ORG_WORDS or not all(_name_like(t) for t in rest):
-                    return 0
-                return size
-        return 0
+            if len(run) - size < 2:
+                continue
+            posted = run[:size]
+            if " ".join(t.folded for t in posted) in COUNTRIES:
+                kind = "place"
+            elif _well_known_body(posted) is not None or (
+                size == 1 and _in_capitals(posted[0].word) and is_given_name(run[1].word)
+            ):
+                kind = "org"  # "the United Nations", "the UN", "NATO"
+            else:
+                continue
+            rest = run[size:]
+            if rest[-1].folded in ORG_WORDS or not all(_name_like(t) for t in rest):
+                return 0, ""
+            return size, kind
+        return 0, ""
 
     def _possessive_inside_name(self, index: int, end: int) -> int:
         """Where a body's name goes on after a possessive inside it ("Professional Women's
@@ -2109,9 +2127,12 @@ class Entities:
             run = run[:-1]  # "Biden Monday": a day or a month ends a name
         if not run:
             return
-        country = self._country_before_name(toks, run)
+        country, kind = self._posting_before_name(toks, run)
         if country:  # "China’s ambassador to Britain Liu Xiaming": Britain, then a person
-            self._place(run[:country], [t.word for t in run[:country]])
+            posted = [t.word for t in run[:country]]
+            self._org(run[:country], posted) if kind == "org" else self._place(
+                run[:country], posted
+            )
             run = run[country:]
         firm = self._known_body_before_name(run)
         if firm:  # "Marketing Manager at Ocean Florida Abby Dunn": the firm, then a person

@@ -4728,6 +4728,20 @@ def test_an_envoy_posted_to_a_country_is_not_the_country() -> None:
     assert {e.name: e.kind for e in entities.entities}["Kirsten Hillman"] == "person"
 
 
+def test_an_envoy_posted_to_a_body_in_capitals_is_not_named_by_it() -> None:
+    # "Ambassador to the UN Nikki Haley": the body, then the person ("UN Nikki Haley" was
+    # offered as the speaker of her words)
+    text = _article(
+        "U.S. Ambassador to the UN Nikki Haley has been the latest to speak out. “Real "
+        "leadership is about persuasion, it is about movement,” Haley said."
+    )
+    assert [speaker for _, speaker in _speech(text)] == ["Nikki Haley"]
+    kinds = {
+        e.name: e.kind for e in Entities("Rain.\n\nThe envoy to NATO Kay Bailey spoke.").entities
+    }
+    assert kinds == {"NATO": "org", "Kay Bailey": "person"}
+
+
 def test_a_peoples_possessive_opens_a_bodys_name() -> None:
     text = _article(
         "Meanwhile, the People’s Liberation Army called the operation a “voluntary clean-up "
