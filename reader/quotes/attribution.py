@@ -251,6 +251,8 @@ class _Attribution:
     described: bool = False  # a pronoun for the subject of the sentence before: kept
     # People a pronoun cannot stand for: those its sentence named in what it reports
     others: frozenset[int] = frozenset()
+    # The speaker of a paragraph before, carried on to a quotation no words here give
+    carried: bool = False
 
     @property
     def speaker(self) -> str | None:
@@ -773,6 +775,12 @@ class _Later:
 
 def _weaker_or_none(attribution: _Attribution | None, factor: float) -> _Attribution | None:
     return _weaker(attribution, factor) if attribution is not None else None
+
+
+def _carried_on(attribution: _Attribution | None) -> _Attribution | None:
+    """The speaker of a paragraph before, less sure, for a quotation no words of its own
+    paragraph attribute."""
+    return replace(_weaker(attribution, 0.75), carried=True) if attribution is not None else None
 
 
 def _comparable(text: str) -> str:
@@ -1385,6 +1393,7 @@ class _Finder:
             elif (
                 confidence >= _UNNAMED_MOST
                 and not self._fragment(quote)
+                and not attribution.carried  # (its cue is another paragraph's: 0.92 right)
                 and (_named_by_cue(attribution) or self._only_one_before(attribution, quote))
             ):
                 confidence = max(confidence, _NAMED_CUE_LEAST)
@@ -1589,7 +1598,7 @@ class _Finder:
                     quote.outer.start > para.start
                     and self._introduced(Span(para.start, quote.outer.start))
                 )
-                or _weaker_or_none(carried.value() if carried else None, 0.75)
+                or _carried_on(carried.value() if carried else None)
             )
         if attribution is None:
             return QuoteFinding(quote, speech=True, confidence=0.2), None
