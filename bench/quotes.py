@@ -54,6 +54,7 @@ from typing import Any
 from bench import (
     convert_abp_quotes,
     convert_bbc_quotes,
+    convert_canews_quotes,
     convert_chaos_quotes,
     convert_dragnet_quotes,
     convert_fixtures_quotes,
@@ -135,6 +136,12 @@ NEWS_SETS = {
     **{
         convert_abp_quotes.set_name(batch): (folder, "`python -m bench.convert_abp_quotes`")
         for batch, (_, folder) in convert_abp_quotes.BATCHES.items()
+    },
+    # Canadian news of 2020 (CBC, CTV, the Star, the Globe, the National Post, the Times
+    # Colonist), one article a byline (stop 62)
+    **{
+        convert_canews_quotes.set_name(batch): (folder, "`python -m bench.convert_canews_quotes`")
+        for batch, (_, folder) in convert_canews_quotes.BATCHES.items()
     },
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos

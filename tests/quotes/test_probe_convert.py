@@ -390,3 +390,46 @@ def test_the_abp_set_takes_one_news_article_an_outlet_title_first(tmp_path: Path
     text = pages["abp-npr-online-news-a6xxxxxx"]
     assert text.startswith("Title of a6\n\nThe story goes on")
     assert text.endswith("“One,” she said.\n\n“Two,” he said. “Three.”\n\nLast paragraph.\n")
+
+
+def test_the_canews_set_takes_articles_of_many_bylines_title_first(tmp_path: Path) -> None:
+    import csv
+
+    from bench import convert_canews_quotes as canews
+
+    work = tmp_path / "work"
+    story = "The story goes on here. " * 40
+    body = f"{story}\n\n“One,” she said.\n\n“Two,” he\nsaid. “Three.”\n\nLast paragraph."
+    slug = "https://www.ctvnews.ca/canada/a-story-of-five-words-{}-1.4852102"
+    rows = [
+        ("ctvnews", slug.format("a"), "['Ana Ruiz']", body),
+        ("ctvnews", slug.format("b"), "['Ana Ruiz']", body),  # the same byline: one of the two
+        ("ctvnews", slug.format("a"), "['Tom Ardoch']", body),  # an address seen: left out
+        ("ctvnews", "https://www.ctvnews.ca/health/coronavirus", "[]", body),  # a section
+        ("ctvnews", slug.format("c"), "[]", story),  # no quotation marks: not chosen
+        ("ctvnews", slug.format("d"), "[]", story * 10 + "“One,” “Two,” “Three.”"),  # too long
+        ("ctvnews", slug.format("e"), "[]", body),  # no byline: a site of its own
+        ("ctvnews", slug.format("f"), "[]", body),
+        ("the words “including”", slug.format("g"), "[]", body),  # a row its quoting broke
+    ]
+    work.mkdir()
+    for path in canews.FILES:
+        (work / path).parent.mkdir(parents=True, exist_ok=True)
+        with (work / path).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["", "outlet", "url", "title", "authors", "publish_date", "text"])
+            if path == "ctv.csv":
+                for number, (outlet, url, authors, text) in enumerate(rows):
+                    writer.writerow(
+                        [number, outlet, url, f" Title  of\n{number} ", authors, "", text]
+                    )
+
+    repository = _dataset_repository(work, tmp_path, "o/canews")
+    listed = canews.canews_rows(repository)
+    assert len(listed) == 5  # a, b, c, e, f: one row an address, articles only, not too long
+    pages = dict(canews.CANEWS_QUOTES.chosen(repository))
+    assert len(pages) == 3  # one of a and b, then e and f
+    assert all(name.startswith("canews-ctvnews-") for name in pages)
+    text = next(iter(pages.values()))
+    assert text.startswith("Title of ") and "\n\nThe story goes on" in text
+    assert text.endswith("“One,” she said.\n\n“Two,” he said. “Three.”\n\nLast paragraph.\n")
