@@ -45,6 +45,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -257,7 +258,13 @@ class Score:
 _COUNTS = [f for f in Score.__dataclass_fields__ if f not in {"precision_measured", "problems"}]
 
 
+# A nickname inside a name, in brackets or quotation marks: "Seung Hwan (Mark) Lee" and
+# "Kayla “Kay-O” Chiasson" name the person "Seung Hwan Lee" and "Kayla Chiasson" do.
+_NICKNAME_IN_NAME = re.compile(r"\s(?:\([^()]{1,25}\)|[\"“][^\"“”]{1,25}[\"”])(?=\s)")
+
+
 def _normal(name: str) -> str:
+    name = _NICKNAME_IN_NAME.sub("", name)
     words = " ".join(name.casefold().replace(".", "").split())
     return words[4:] if words.startswith("the ") else words
 

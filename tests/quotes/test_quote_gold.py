@@ -142,3 +142,15 @@ def test_a_peer_s_title_the_finder_keeps_does_not_make_the_name_wrong() -> None:
     assert speaker_is_right("Mary Marsh", {"speaker": "Dame Mary Marsh"})
     assert not speaker_is_right("Lady Boothroyd", {"speaker": "Betty Boothroyd"})
     assert not speaker_is_right("Lord Falconer", {"speaker": "Lord Chancellor"})
+
+
+def test_a_nickname_inside_a_label_s_name_does_not_make_the_name_wrong() -> None:
+    # The finder reads "Seung Hwan (Mark) Lee" and Antonio "LA" Reid without their nicknames;
+    # a label keeping them names the same person (canews-quotes: four answers, bbc-quotes-12: 2)
+    from bench.quotes import speaker_is_right
+
+    assert speaker_is_right("Seung Hwan Lee", {"speaker": "Seung Hwan (Mark) Lee"})
+    assert speaker_is_right("Antonio Reid", {"speaker": 'Antonio "LA" Reid'})
+    assert speaker_is_right("Kayla Chiasson", {"speaker": "Kayla “Kay-O” Chiasson"})
+    assert not speaker_is_right("Seung Hwan", {"speaker": "Seung Hwan (Mark) Lee"})
+    assert not speaker_is_right("Mark Lee", {"speaker": "Seung Hwan (Mark) Lee"})
