@@ -1259,11 +1259,13 @@ def _name_like(token: Token) -> bool:
 
 
 # A nickname in quotation marks inside a name: Kayla "Kay-O" Chiasson, Ronald “Ronnie Red”
-# MacPhee. Its words are blanked (offsets kept) for reading names: she is Kayla Chiasson.
+# MacPhee; or one word in brackets: Seung Hwan (Mark) Lee, Robert (Bob) Smith. Its words are
+# blanked (offsets kept) for reading names: she is Kayla Chiasson.
 # (Its capital first, the word boundary before it looked behind after it: the engine skips to
 # capitals over the whole article instead of trying each character, twice as quick.)
 _NICKNAME = re.compile(
-    r"([A-Z](?<!\w[A-Z])[\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)"
+    r"([A-Z](?<!\w[A-Z])[\w’'-]{1,20} )"
+    r"([\"“][A-Z][^\"“”\n]{0,24}[\"”]|\([A-Z][a-z]{1,15}\))(?= [A-Z][\w’'-]+)"
 )
 
 
@@ -2666,7 +2668,12 @@ class Entities:
         followed = self._noun_after(toks, run, last)
         if not titled and (
             not ORG_WORDS.isdisjoint(folded)
-            or (any(_camel(w) for w in words) and not _personal(words, folded))
+            or (
+                any(_camel(w) for w in words)
+                and not _personal(words, folded)
+                # "LLana James, a doctoral candidate": a name spelt with a capital inside
+                and not (len(run) == 2 and self._only_a_person_after(run, last, toks))
+            )
             or self._which_follows(last, toks)
             or followed in _INSTITUTIONS
         ):
@@ -3110,6 +3117,12 @@ class Entities:
         age, a speech verb, or an apposition whose noun is a person's."""
         if len(run) != 2 or not is_given_name(folded[0]) or folded[0] in PLACE_WORDS:
             return False
+        return self._only_a_person_after(run, last, toks)
+
+    def _only_a_person_after(self, run: list[Token], last: int, toks: Sequence[Token]) -> bool:
+        """Whether what follows a run only follows a person: a speech verb, a "who" clause,
+        an age, or an apposition whose noun is a person's ("LLana James, a doctoral
+        candidate")."""
         if last < len(toks) and is_speech_verb(toks[last].text, run[-1].word):
             return True
         if last + 1 >= len(toks) or toks[last].text != ",":

@@ -778,7 +778,11 @@ def test_the_tokeniser_reads_abbreviations_initials_numbers_and_colons_in_names(
 @example(["Kayla", " ", "“Ronnie Red”", " ", "Chiasson"])
 @settings(max_examples=100, deadline=None)
 @given(
-    st.lists(st.sampled_from(["Kayla", " ", '"Kay-O"', "“Ronnie Red”", "Chiasson", "x", "é", "9"]))
+    st.lists(
+        st.sampled_from(
+            ["Kayla", " ", '"Kay-O"', "“Ronnie Red”", "(Bob)", "(bob)", "Chiasson", "x", "é", "9"]
+        )
+    )
 )
 def test_a_nickname_is_found_where_the_plain_pattern_finds_it(pieces: list[str]) -> None:
     # `_NICKNAME` looks behind its first capital for the word boundary (quicker over 1 MB).
@@ -787,7 +791,10 @@ def test_a_nickname_is_found_where_the_plain_pattern_finds_it(pieces: list[str])
     from reader.quotes.names import _NICKNAME, _blank_nickname, _blanked
 
     text = "".join(pieces)
-    plain = re.compile(r"(\b[A-Z][\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”])(?= [A-Z][\w’'-]+)")
+    plain = re.compile(
+        r"(\b[A-Z][\w’'-]{1,20} )([\"“][A-Z][^\"“”\n]{0,24}[\"”]|\([A-Z][a-z]{1,15}\))"
+        r"(?= [A-Z][\w’'-]+)"
+    )
     assert [m.span() for m in _NICKNAME.finditer(text)] == [m.span() for m in plain.finditer(text)]
     # The text read for names has each nickname blanked, from the matches already found.
     assert _blanked(text, list(_NICKNAME.finditer(text))) == _NICKNAME.sub(_blank_nickname, text)
@@ -1425,6 +1432,32 @@ def test_a_nickname_in_quotation_marks_inside_a_name_leaves_the_name_whole() -> 
         "“She was eight when she started,” said Réal Fortin."
     )
     assert [s for _, s in _speech(text)] == ["Maya Fortin", "Réal Fortin"]
+
+
+def test_a_nickname_in_brackets_inside_a_name_leaves_the_name_whole() -> None:
+    # "Seung Hwan (Mark) Lee": the quotation had gone to "Seung Hwan", and a later "Lee
+    # said" to a one-word "Lee"
+    text = _article(
+        "“It is no longer about the textbooks,” said Seung Hwan (Mark) Lee, an associate "
+        "professor of retail management.\n\n"
+        "“Find out what your school district is doing first,” Lee said.\n\n"
+        "Robert (Bob) Smith, a farmer, was there. “It rained for a week,” Smith said."
+    )
+    assert [s for _, s in _speech(text)] == ["Seung Hwan Lee", "Seung Hwan Lee", "Robert Smith"]
+
+
+def test_a_name_spelt_with_a_capital_inside_is_a_person_s_when_described_as_one() -> None:
+    # "LLana James, a doctoral candidate": a capital inside a word marks a brand ("CityNews",
+    # "YouTube, the video site") unless what follows only follows a person ("James said"
+    # had been offered as a one-word name)
+    text = _article(
+        "LLana James, a doctoral candidate at the University of Toronto, studies race data."
+        "\n\n“We have one of the lowest thresholds for legal use of data,” James said.\n\n"
+        "YouTube, the video site, said it would act. “We remove such videos,” it said."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["LLana James"] == "person" and kinds["YouTube"] == "org"
+    assert [s for _, s in _speech(text)] == ["LLana James", "YouTube"]
 
 
 def test_french_particles_stay_in_the_name() -> None:
