@@ -175,8 +175,11 @@ _CALLED_AFTER = re.compile(
 # Ingram", "—Maria Lopez, student", "- Jefferson T."), after a quotation or as the paragraph
 # after it (a testimonial, an epigraph).
 _DASH_NAME = re.compile(
-    r"^\s*[-–—―]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})"
-    r"(?:\s*,\s*[\w’'.-]+(?:\s+[\w’'.-]+){0,5})?\s*[.,]?\s*$"
+    r"^\s*[-–—―]+\s*(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,5})"
+    r"(?:\s*,\s*[\w’'.-]+(?:\s+[\w’'.-]+){0,5})?"
+    # (and what the words were about: "— Chrystia Freeland on becoming the first female …",
+    # "— Luda Pal, who lives in Freeland's riding, on the new finance minister")
+    r"(?:,?\s+(?:on|about|after|when|while|during)\s+[^\n]{1,160})?\s*[.,]?\s*$"
 )
 # The same signature without its dash ("“It just works.” / Adrian Kingsley-Hughes, ZDNet"):
 # taken only for a person's name after a paragraph that is nothing but the quotation.

@@ -5325,6 +5325,28 @@ def test_a_signature_after_a_quotation_names_its_speaker_and_introduces_no_one()
     assert [s for _, s in _speech(text)] == ["Jefferson T", "Hans Meier", "Maria Lopez"]
 
 
+def test_a_signature_may_say_what_the_words_were_about() -> None:
+    # A round-up of quotes: "— Name on what it was about" under each (they had gone to the
+    # last one signed without it)
+    text = (
+        "Some quotes on the cabinet shuffle\n\n"
+        '"We need to reset the approach of this government for a recovery."\n\n'
+        "— Prime Minister Justin Trudeau\n\n---\n\n"
+        '"Shutting down Parliament in the middle of a pandemic is wrong."\n\n'
+        "— NDP Leader Jagmeet Singh\n\n---\n\n"
+        '"It\'s about time that we broke that glass ceiling."\n\n'
+        "— Chrystia Freeland on becoming the country's first female finance minister\n\n---\n\n"
+        '"The government is tired. It\'s not going to solve the problem."\n\n'
+        "— Luda Pal, who lives in Freeland's riding, on the new finance minister"
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Justin Trudeau",
+        "Jagmeet Singh",
+        "Chrystia Freeland",
+        "Luda Pal",
+    ]
+
+
 def test_a_persons_name_alone_under_a_quotation_signs_it_without_a_dash() -> None:
     """A page's testimonials: each quotation, then its author's name (and outlet) on the
     line after; the name under a quotation is its speaker, not the one signed above it."""
