@@ -896,6 +896,36 @@ def _initialled_person(run: Sequence[Token], folded: list[str]) -> bool:
     )
 
 
+def _portfolio_ends(folded: list[str], cut: int) -> bool:
+    """Whether the words before `cut` end a title's portfolio: a title, "of" or "for", then
+    the fields it covers ("Minister of Fisheries and Oceans", "Advocate for Children and
+    Youth")."""
+    for index in range(cut - 2, 0, -1):
+        if folded[index] in {"of", "for"}:
+            return _is_title(folded[index - 1].rstrip("."))
+    return False
+
+
+def _portfolio_cut(run: list[Token], folded: list[str]) -> int:
+    """Where a person's name of two or three words starts after a title's portfolio whose
+    fields "and" joins ("Minister of Families and Youth Ahmed Hussen" -> 5), else 0."""
+    if "and" not in folded and "&" not in folded:
+        return 0
+    for cut in range(max(3, len(run) - 3), len(run) - 1):
+        if (
+            is_given_name(folded[cut])
+            and _portfolio_ends(folded, cut)
+            and not run[cut - 1].possessive
+            and not is_place(folded[cut - 1])  # "… for Afghanistan and Pakistan Richard Olsen"
+            and all(
+                _name_like(t) and f not in TITLES and f not in ORG_WORDS
+                for t, f in zip(run[cut:], folded[cut:], strict=True)
+            )
+        ):
+            return cut
+    return 0
+
+
 def _given_name_cut(run: list[Token], folded: list[str]) -> int:
     """Where a person's name starts after a title, role or organisation, at a given name:
     "House Speaker Paul Ryan" -> 2, "FBI Director James Comey" -> 2; 0 when the run is not
@@ -939,6 +969,9 @@ def _given_name_cut(run: list[Token], folded: list[str]) -> int:
                 )
                 # "Southern District of Ohio Marcus Delafosse-Winfield": a body's place
                 or (is_place(before) and not ORG_WORDS.isdisjoint(folded[: cut - 1]))
+                # "Minister of Fisheries and Oceans Bernadette Jordan", "Advocate for
+                # Children and Youth Daphne Penrose": a title's portfolio
+                or (_portfolio_ends(folded, cut) and 2 <= len(run) - cut <= 3)
             )
             and not run[cut - 1].possessive
             and _name_like(run[-1])
@@ -2240,6 +2273,13 @@ class Entities:
             # who share the surname named once, after the second
             self._classify(toks, run[2:], first + 2, last)
             self._partner(run[0], run[3:])
+            return
+        portfolio = _portfolio_cut(run, folded)
+        if portfolio:
+            # "Minister of Families and Youth Ahmed Hussen": a title over fields joined by
+            # "and", then the person who holds it (not two names split at "and")
+            self._affiliation(run[:portfolio], folded[:portfolio])
+            self._classify(toks, run[portfolio:], first + portfolio, last, run[:portfolio])
             return
         # "Renee Good and Alex Pretti", "ICE and Border Patrol": two names, unless the whole
         # is one organisation's name ("Immigration and Customs Enforcement").

@@ -1460,6 +1460,24 @@ def test_a_name_spelt_with_a_capital_inside_is_a_person_s_when_described_as_one(
     assert [s for _, s in _speech(text)] == ["LLana James", "YouTube"]
 
 
+def test_a_minister_of_fields_joined_by_and_is_not_two_names() -> None:
+    # "Minister of Families and Youth Ahmed Hussen": the title's portfolio, then the person
+    # (it was split at "and" into "Minister of Families" and a person "Youth Ahmed Hussen")
+    text = _article(
+        "Minister of Families and Youth Ahmed Hussen announced the plan. Minister of Fisheries "
+        "and Oceans Bernadette Jordan agreed, and Manitoba Advocate for Children and Youth "
+        "Daphne Penrose welcomed it.\n\n"
+        "“We need answers for these families,” Penrose said."
+    )
+    described = {e.name: e.description for e in Entities(text).entities if e.kind == "person"}
+    assert described == {
+        "Ahmed Hussen": "Minister of Families and Youth",
+        "Bernadette Jordan": "Minister of Fisheries and Oceans",
+        "Daphne Penrose": "Manitoba Advocate for Children and Youth",
+    }
+    assert [s for _, s in _speech(text)] == ["Daphne Penrose"]
+
+
 def test_french_particles_stay_in_the_name() -> None:
     text = _article(
         "Dr. Josée d'Amours, the MLA for Caraquet, is the new health minister.\n\n"
