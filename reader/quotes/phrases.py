@@ -1738,8 +1738,11 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             end < len(toks)
             and end - index < 6
             and toks[end].text[:1].isalnum()  # "a 2008 Clinton veteran"
-            and toks[end].folded
-            not in {"that", "which", "who", "on", "in", "at", "to", "of", "for"}
+            and toks[end].folded not in {"that", "which", "who"}
+            # ("said the prime minister during his visit": what follows is no part of him;
+            # "a survey by Penelope Muse Abernathy", "a statement from Health Canada" go on
+            # to their authors)
+            and (toks[end].folded not in PREPOSITIONS or toks[end].folded in {"by", "from"})
             and toks[end].folded not in CLAUSE_OPENERS  # "a WeWork spokesperson when asked"
         ):
             end += 1

@@ -1478,6 +1478,25 @@ def test_a_minister_of_fields_joined_by_and_is_not_two_names() -> None:
     assert [s for _, s in _speech(text)] == ["Daphne Penrose"]
 
 
+def test_a_role_after_its_verb_ends_at_a_preposition() -> None:
+    # "said the prime minister during his Rideau Cottage press conference": the role is "the
+    # prime minister" (the phrase ran on to "Rideau" and named no one); "a survey by X" still
+    # goes on to its author
+    text = _article(
+        "Prime Minister Justin Trudeau said the deal was reached with the NDP.\n\n"
+        "“Three parties came together on this,” Trudeau said.\n\n"
+        "“It is sort of irresponsible to say otherwise,” said the prime minister during his "
+        "Rideau Cottage press conference.\n\n"
+        "Newsrooms had to “consolidate copy editing and page design,” according to a 2018 "
+        "survey by Penelope Muse Abernathy."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Justin Trudeau",
+        "Justin Trudeau",
+        "Penelope Muse Abernathy",
+    ]
+
+
 def test_french_particles_stay_in_the_name() -> None:
     text = _article(
         "Dr. Josée d'Amours, the MLA for Caraquet, is the new health minister.\n\n"
