@@ -25,7 +25,6 @@ add it.
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import tempfile
@@ -35,9 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from bench.fetch_extraction_corpus import Repository, Source
-from bench.news_pages import MIN_WORDS, NewsQuoteSet, Row
+from bench.news_pages import MIN_WORDS, NewsQuoteSet, Row, batch_set_name, labelled_batches
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_WORDS = 1_200
 OPINION = ("guest writer", "opinion", "editorial", "flip side")
 SOURCES = {
@@ -47,20 +45,10 @@ SOURCES = {
 
 def set_name(number: int) -> str:
     """The `bench.quotes` set of a batch: abp-quotes for the first, abp-quotes-N after."""
-    return "abp-quotes" + ("" if number == 1 else f"-{number}")
+    return batch_set_name("abp", number)
 
 
-def _batch(number: int) -> tuple[Path, Path]:
-    """A batch's labels file (abpN_labels.json) and its set's folder under bench/.data
-    (READER_ABP_QUOTES_N overrides it)."""
-    labels = ROOT / "tests" / "data" / "quotes" / f"abp{number}_labels.json"
-    folder = os.environ.get(
-        f"READER_ABP_QUOTES_{number}", ROOT / "bench" / ".data" / set_name(number)
-    )
-    return labels, Path(folder)
-
-
-BATCHES = {number: _batch(number) for number in range(1, 6)}  # batch -> (labels, folder)
+BATCHES = labelled_batches("abp", 5)  # batch -> (labels, folder)
 
 
 def _slug(words: str) -> str:

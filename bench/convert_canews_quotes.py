@@ -29,7 +29,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import subprocess
 import sys
 from functools import cache
@@ -37,9 +36,8 @@ from pathlib import Path
 
 from bench.convert_abp_quotes import paragraphs_of
 from bench.fetch_extraction_corpus import Repository, Source
-from bench.news_pages import NewsQuoteSet, Row
+from bench.news_pages import NewsQuoteSet, Row, batch_set_name, labelled_batches
 
-ROOT = Path(__file__).resolve().parent.parent
 MAX_WORDS = 1_200
 SLUG_WORDS = 5
 SOURCES = {
@@ -59,20 +57,10 @@ FILES = {
 
 def set_name(number: int) -> str:
     """The `bench.quotes` set of a batch: canews-quotes for the first, canews-quotes-N after."""
-    return "canews-quotes" + ("" if number == 1 else f"-{number}")
+    return batch_set_name("canews", number)
 
 
-def _batch(number: int) -> tuple[Path, Path]:
-    """A batch's labels file (canewsN_labels.json) and its set's folder under bench/.data
-    (READER_CANEWS_QUOTES_N overrides it)."""
-    labels = ROOT / "tests" / "data" / "quotes" / f"canews{number}_labels.json"
-    folder = os.environ.get(
-        f"READER_CANEWS_QUOTES_{number}", ROOT / "bench" / ".data" / set_name(number)
-    )
-    return labels, Path(folder)
-
-
-BATCHES = {number: _batch(number) for number in range(1, 4)}  # batch -> (labels, folder)
+BATCHES = labelled_batches("canews", 3)  # batch -> (labels, folder)
 
 
 def is_article_address(url: str) -> bool:

@@ -11,6 +11,7 @@ import argparse
 import csv
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Mapping
@@ -30,6 +31,24 @@ Page = tuple[str, str]  # (the set's name for the page, its text)
 
 
 Row = dict[str, str]  # a manifest's row
+
+
+def batch_set_name(stem: str, number: int) -> str:
+    """The `bench.quotes` set of a batch: STEM-quotes for the first, STEM-quotes-N after."""
+    return f"{stem}-quotes" + ("" if number == 1 else f"-{number}")
+
+
+def labelled_batches(stem: str, count: int) -> dict[int, tuple[Path, Path]]:
+    """Each of `count` batches' labels file (tests/data/quotes/STEMN_labels.json) and its
+    set's folder under bench/.data (the variable READER_STEM_QUOTES_N overrides it)."""
+    root = Path(__file__).resolve().parent.parent
+    batches = {}
+    for number in range(1, count + 1):
+        labels = root / "tests" / "data" / "quotes" / f"{stem}{number}_labels.json"
+        variable = f"READER_{stem.upper()}_QUOTES_{number}"
+        default = root / "bench" / ".data" / batch_set_name(stem, number)
+        batches[number] = (labels, Path(os.environ.get(variable, default)))
+    return batches
 
 
 def corpus_gold(row: Row) -> str:
