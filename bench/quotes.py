@@ -326,12 +326,41 @@ def accepted_names(gold: dict[str, Any]) -> set[str]:
     return names | {_without_titles(name) for name in names}
 
 
+_INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "&", "on", "de", "des", "du", "la", "le"})
+
+
+def _initials(name: str) -> set[str]:
+    """The acronyms a body's name of three words or more may go by: the first letters of its
+    words (not its small words), a word in capitals giving one letter or all of them ("UKIP"
+    for the UK Independence Party, "BCCDC" for the BC Centre for Disease Control)."""
+    words = [w for w in name.replace(".", "").split() if w.casefold() not in _INITIAL_SKIPS]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):  # (not "Jason King")
+        return set()
+    first = "".join(w[0] for w in words)
+    whole = "".join(w if w.isupper() else w[0] for w in words)
+    return {first.upper(), whole.upper()}
+
+
+def _by_acronym(given: str, wanted: str) -> bool:
+    """Whether one name is the other's acronym ("UKIP", "UK Independence Party")."""
+    return any(
+        letters.isalpha() and letters.isupper() and letters in _initials(full)
+        for letters, full in ((given.replace(".", ""), wanted), (wanted.replace(".", ""), given))
+    )
+
+
 def speaker_is_right(speaker: str, gold: dict[str, Any]) -> bool:
     """Whether the finder's speaker names the gold one: one of `accepted_names`, as given
-    or without a title before it ("Lord Falconer" for a label's "Falconer")."""
+    or without a title before it ("Lord Falconer" for a label's "Falconer"), or the
+    label's name by its acronym or the acronym by its name ("UKIP", "UK Independence
+    Party")."""
     accepted = accepted_names(gold)
     given = _normal(speaker)
-    return given in accepted or _without_titles(given) in accepted
+    return (
+        given in accepted
+        or _without_titles(given) in accepted
+        or _by_acronym(speaker.strip(), str(gold.get("speaker") or "").strip())
+    )
 
 
 Scorable = Callable[[dict[str, Any]], bool]

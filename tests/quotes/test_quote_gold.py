@@ -154,3 +154,19 @@ def test_a_nickname_inside_a_label_s_name_does_not_make_the_name_wrong() -> None
     assert speaker_is_right("Kayla Chiasson", {"speaker": "Kayla “Kay-O” Chiasson"})
     assert not speaker_is_right("Seung Hwan", {"speaker": "Seung Hwan (Mark) Lee"})
     assert not speaker_is_right("Mark Lee", {"speaker": "Seung Hwan (Mark) Lee"})
+
+
+def test_a_body_named_by_its_acronym_or_in_full_names_the_same_body() -> None:
+    # "UKIP" for a label's "UK Independence Party", "Federal Emergency Management Agency" for
+    # "FEMA": one body (a dozen answers of PolNeAR, l3s, chaos, bbc and abp had counted wrong);
+    # a person's initials are no acronym the scorer reads ("JK" for Jason King)
+    from bench.quotes import speaker_is_right
+
+    assert speaker_is_right("UKIP", {"speaker": "UK Independence Party"})
+    assert speaker_is_right("UK Independence Party", {"speaker": "UKIP"})
+    assert speaker_is_right("FEMA", {"speaker": "Federal Emergency Management Agency"})
+    assert speaker_is_right("BCCDC", {"speaker": "BC Centre for Disease Control"})
+    assert speaker_is_right("IRCC", {"speaker": "Immigration, Refugees and Citizenship Canada"})
+    assert not speaker_is_right("JK", {"speaker": "Jason King"})
+    assert not speaker_is_right("UKIP", {"speaker": "UK Labour Party"})
+    assert not speaker_is_right("Labour", {"speaker": "UK Independence Party"})
