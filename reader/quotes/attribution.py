@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property, partial
+from itertools import takewhile
 
 from rapidfuzz import fuzz, process
 
@@ -1964,13 +1965,22 @@ class _Finder:
         verb = next((i for i, t in enumerate(toks[:3]) if t.folded in _READ_VERBS), None)
         if verb is None:
             return None
-        for position in range(verb + 1, min(len(toks) - 2, verb + 8)):
+        for position in range(verb + 1, min(len(toks), verb + 8)):
             token = toks[position]
-            if token.folded in _OWNED_DOCUMENTS and toks[position + 1].folded in _OF_OWNER:
+            if token.folded not in _OWNED_DOCUMENTS:
+                continue
+            if position + 2 < len(toks) and toks[position + 1].folded in _OF_OWNER:
                 phrase = subject_after(toks, position + 2)
                 if phrase is None or phrase.kind != "name":
                     return None
                 return self._resolve(phrase, toks[verb].text, 0.8, phrase.tokens[0].start)
+            # "reads the BCCDC public exposure webpage", "reads a Health Canada advisory": the
+            # owner's name opens the document's words
+            owner = [t for t in toks[verb + 1 : position] if t.folded not in DETERMINERS]
+            named = list(takewhile(lambda t: t.capitalised and t.folded not in NOT_NAMES, owner))
+            if not named:
+                return None  # "reads a sign", "reads a Wednesday editorial" with no owner
+            return self._resolve(Phrase(tuple(named), "name"), toks[verb].text, 0.8, named[0].start)
         return None
 
     def _before(self, start: int, end: int, near: bool, colon: bool = False) -> _Attribution | None:

@@ -742,11 +742,15 @@ def _verb_form(word: str) -> bool:
 _INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "de", "des", "du", "la", "le", "&", ","})
 
 
-def _initials(words: Sequence[str]) -> str:
+def _initials(words: Sequence[str], whole_capitals: bool = False) -> str:
     """ "CRA" for Canada Revenue Agency, "BEI" for Bureau des enquêtes indépendantes: the
-    first letters of a name's words (not its small words), in capitals."""
+    first letters of a name's words (not its small words), in capitals; with
+    `whole_capitals`, a word in capitals gives all its letters ("BCCDC" for the BC Centre for
+    Disease Control)."""
     return "".join(
-        w[0] for w in words if w.casefold() not in _INITIAL_SKIPS and w[:1].isalpha()
+        (w.replace(".", "") if whole_capitals and w.replace(".", "").isupper() else w[0])
+        for w in words
+        if w.casefold() not in _INITIAL_SKIPS and w[:1].isalpha()
     ).upper()
 
 
@@ -3225,7 +3229,11 @@ class Entities:
             )
         if entity is None:
             entity = self._entity(name, "org", run[0].start)
-            for initials in {_initials(words), _initials(_hyphen_parts(words))}:
+            for initials in {
+                _initials(words),
+                _initials(_hyphen_parts(words)),
+                _initials(words, whole_capitals=True),
+            }:
                 if len(initials) >= 2:  # (WADA: World Anti-Doping Agency; FA: Football Association)
                     self._initialled.setdefault(initials, entity)
         if len(run) == 1:

@@ -556,6 +556,25 @@ def test_a_document_that_reads_speaks_for_its_owner_and_a_sign_for_no_one() -> N
     assert [s for _, s in _speech(text)] == ["Des Moines Register"]
 
 
+def test_a_document_named_after_its_owner_reads_for_the_owner() -> None:
+    # "…,” reads the BCCDC public exposure webpage": the owner's name opens the document's
+    # words (it was no one's, not even speech); "BCCDC" is the BC Centre for Disease Control
+    # by the letters of its words, a word in capitals giving all of its own
+    text = _article(
+        "The BC Centre for Disease Control is alerting the public about six more flights.\n\n"
+        "The BCCDC says five of the flights were domestic.\n\n"
+        "“Passengers seated in these rows should be considered at higher risk of exposure,” "
+        "reads the BCCDC public exposure webpage.\n\n"
+        "“We regret the delays on the route this week,” reads a Wednesday statement."
+    )
+    assert _speech(text) == [
+        (
+            "Passengers seated in these rows should be considered at higher risk of exposure,",
+            "BC Centre for Disease Control",
+        )
+    ]
+
+
 def test_the_subject_of_a_clause_past_titles_brackets_and_questions() -> None:
     text = _article(
         "Anita Dunn worked for Obama.\n\n"
