@@ -748,7 +748,7 @@ def _initials(words: Sequence[str], whole_capitals: bool = False) -> str:
     `whole_capitals`, a word in capitals gives all its letters ("BCCDC" for the BC Centre for
     Disease Control)."""
     return "".join(
-        (w.replace(".", "") if whole_capitals and w.replace(".", "").isupper() else w[0])
+        (w.replace(".", "") if whole_capitals and _in_capitals(w) else w[0])
         for w in words
         if w.casefold() not in _INITIAL_SKIPS and w[:1].isalpha()
     ).upper()
@@ -800,15 +800,12 @@ def _in_capitals(word: str) -> bool:
 
 
 def _is_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
     return (
-        len(letters) >= 2
-        and letters.isalpha()
-        and letters.isupper()
+        _in_capitals(word)
         # Without its final dot: "U.S." is the country as "U.S" is (with the dot left on,
         # every "U.S." was taken for an acronym and made a new place of its own).
         and word.rstrip(".") not in {"I", "US", "U.S", "UK", "U.K", "EU", "UN"}
-        and letters.casefold() not in TITLES  # "CEO", "MP": a bare title names no one
+        and word.replace(".", "").casefold() not in TITLES  # "CEO", "MP": a bare title
     )
 
 
@@ -2166,13 +2163,14 @@ class Entities:
             run = run[:-1]  # "Biden Monday": a day or a month ends a name
         if not run:
             return
-        country, kind = self._posting_before_name(toks, run)
-        if country:  # "China’s ambassador to Britain Liu Xiaming": Britain, then a person
-            posted = [t.word for t in run[:country]]
-            self._org(run[:country], posted) if kind == "org" else self._place(
-                run[:country], posted
-            )
-            run = run[country:]
+        posted, kind = self._posting_before_name(toks, run)
+        if posted:  # "China’s ambassador to Britain Liu Xiaming": Britain, then a person
+            words = [t.word for t in run[:posted]]
+            if kind == "org":
+                self._org(run[:posted], words)  # "Ambassador to the UN Nikki Haley"
+            else:
+                self._place(run[:posted], words)
+            run = run[posted:]
         firm = self._known_body_before_name(run)
         if firm:  # "Marketing Manager at Ocean Florida Abby Dunn": the firm, then a person
             self._org(run[:firm], [t.word for t in run[:firm]])
