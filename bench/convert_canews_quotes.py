@@ -106,14 +106,18 @@ def _records(git_dir: Path, commit: str) -> dict[str, dict[str, str]]:
     return chosen
 
 
+def _records_of(repository: Repository | None) -> dict[str, dict[str, str]]:
+    """`_records` of the project's repository at its pinned commit."""
+    if repository is None:
+        raise SystemExit("error: the canews set reads its articles from the project's repository")
+    return _records(repository.git_dir, repository.source.commit)
+
+
 def canews_rows(repository: Repository | None) -> list[Row]:
     """One row an article, its "site" its outlet and byline (an article without a byline is
     a site of its own)."""
-    if repository is None:
-        raise SystemExit("error: the canews set reads its articles from the project's repository")
-    records = _records(repository.git_dir, repository.source.commit)
     rows = []
-    for name, record in records.items():
+    for name, record in _records_of(repository).items():
         byline = record["authors"] if record["authors"] not in {"", "[]"} else record["url"]
         site = f"{record['outlet']}|{byline}"
         rows.append({"dataset": "canews", "file": name, "site": site, "gold": f"canews:{name}"})
@@ -122,10 +126,7 @@ def canews_rows(repository: Repository | None) -> list[Row]:
 
 def read_record(repository: Repository | None, path: str) -> bytes:
     """An article's record as JSON (the `gold` of its row names it)."""
-    if repository is None:
-        raise SystemExit("error: the canews set reads its articles from the project's repository")
-    records = _records(repository.git_dir, repository.source.commit)
-    return json.dumps(records[path]).encode()
+    return json.dumps(_records_of(repository)[path]).encode()
 
 
 def headline_and_story(raw: bytes) -> tuple[str, str]:
