@@ -1151,6 +1151,24 @@ def _named_before(folded: list[str]) -> bool:
     return names >= 2 or (names == 1 and len(folded) >= 2)
 
 
+def _topic_cut(run: Sequence[Token], folded: list[str]) -> int:
+    """Where "on" parts a person's full name from what their words were about ("Minister
+    Ana Ruiz on Freeland", 3), or 0: a given name and a surname right before it, no word of
+    a body's name among them ("Council on Foreign Relations", "Special Rapporteur on
+    Torture" stay whole)."""
+    for cut, word in enumerate(folded):
+        if (
+            word == "on"
+            and cut >= 2
+            and cut + 1 < len(run)
+            and is_given_name(run[cut - 2].word)
+            and _name_like(run[cut - 1])
+            and ORG_WORDS.isdisjoint(folded[:cut])
+        ):
+            return cut
+    return 0
+
+
 def _in_order(words: list[str], within: list[str]) -> bool:
     """True if `words` appear in `within`, in order (not necessarily next to each other)."""
     position = 0
@@ -2251,6 +2269,13 @@ class Entities:
             ):
                 self._add_split(toks, run, first, cut, role)
                 return
+        cut = _topic_cut(run, folded)
+        if cut:
+            # "— Foreign Affairs Minister Francois-Philippe Champagne on Freeland maintaining
+            # her role": a person, then what their words were about (its own name)
+            self._classify(toks, run[:cut], first, first + cut)
+            self._classify(toks, run[cut + 1 :], first + cut + 1, last)
+            return
         if (
             len(run) in {3, 4}
             and run[1].folded == "&"

@@ -7080,3 +7080,32 @@ def test_a_party_called_by_its_members_is_a_body() -> None:
     assert [s for _, s in _speech(text)] == ["Lib Dems"]
     tories = _article("The Scottish Tories said the plan was “a serious breach of trust”.")
     assert {e.name: e.kind for e in Entities(tories).entities}["Scottish Tories"] == "org"
+
+
+def test_a_signature_on_a_topic_named_after_someone_is_the_signer_s() -> None:
+    # "— Foreign Affairs Minister Francois-Philippe Champagne on Freeland maintaining her
+    # role": "on" parts the signer from the topic (the run had been read whole, as a
+    # description of Freeland, and the words went to "Foreign Affairs Francois-Philippe
+    # Champagne"); a body's "on" stays inside its name
+    text = _article(
+        "Chrystia Freeland was named finance minister on Tuesday.\n\n"
+        '"I think each and every one of us has a role to play."\n\n'
+        "— Foreign Affairs Minister Francois-Philippe Champagne on Freeland maintaining her "
+        "role\n\n"
+        "Council on Foreign Relations President Richard Haass agreed. "
+        "“It is a strong choice,” Haass said."
+    )
+    described = {e.name: e.description for e in Entities(text).entities if e.kind == "person"}
+    assert described["Francois-Philippe Champagne"] == "Foreign Affairs Minister"
+    assert described["Richard Haass"] == "Council on Foreign Relations President"
+    assert [s for _, s in _speech(text)] == ["Francois-Philippe Champagne", "Richard Haass"]
+
+
+def test_an_opposition_critic_s_portfolio_is_not_part_of_the_name() -> None:
+    # "Conservative MP and Ethics Critic Michael Barrett": "Critic" is a role, like
+    # "Minister" (the name had been "Ethics Critic Michael Barrett", sure at 0.99)
+    text = _article(
+        "Conservative MP and Ethics Critic Michael Barrett wrote to the commissioner.\n\n"
+        "Barrett said the prime minister put “friends first,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Michael Barrett"]
