@@ -7109,3 +7109,17 @@ def test_an_opposition_critic_s_portfolio_is_not_part_of_the_name() -> None:
         "Barrett said the prime minister put “friends first,” he said."
     )
     assert [s for _, s in _speech(text)] == ["Michael Barrett"]
+
+
+def test_a_newsletter_s_sign_up_line_names_no_one() -> None:
+    # A news site's promotion between paragraphs ("… with our email newsletters Sign Up
+    # Now"): "Sign Up" had been a man, and took the "he said" of the next paragraph
+    text = _article(
+        "The task force will roll out studies, said Dr. Tim Evans, director of the school.\n\n"
+        "They will also look at trends in specific populations such as seniors.\n\n"
+        "Get the latest in your inbox Never miss the latest news from the Star, with our email "
+        "newsletters Sign Up Now\n\n"
+        "The goal is to get “an understanding of the level of infection,” he said."
+    )
+    assert "Sign Up" not in {e.name for e in Entities(text).entities}
+    assert [s for _, s in _speech(text)] == ["Tim Evans"]
