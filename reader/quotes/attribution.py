@@ -3623,7 +3623,9 @@ class _Finder:
         if first in {"his", "her", "its", "their"}:
             found = self._pronoun(first, at)
             return None if found is UNNAMED else found
-        for token in phrase.tokens[:-1]:
+        head_at = next(i for i, t in enumerate(phrase.tokens) if t is phrase.head)
+        for token in phrase.tokens[:head_at]:
+            # (the words before its noun: not whom "a letter to the Ottawa Citizen" went to)
             if token.text[:1].isupper() and token.folded not in DETERMINERS:
                 mention = self.entities.mention_at(token.start, token.end)
                 if mention is not None and mention.entity.kind in {"person", "org"}:

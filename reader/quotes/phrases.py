@@ -53,6 +53,8 @@ _FRENCH_BODY_WORDS = words("french_body_words")  # "Conseil", "Fédération", "S
 ORG_NOUNS = words("org_nouns")
 # "Cornyn's statement added": the statement speaks for its owner.
 STATEMENT_NOUNS = words("statement_nouns")
+# What is sent to someone and speaks for its sender: "a statement to the Citizen".
+_SENT_DOCUMENTS = words("documents") & STATEMENT_NOUNS | {"email", "emails", "note", "submission"}
 _SUBJECT_NOUNS = PERSON_NOUNS | ORG_NOUNS
 
 
@@ -81,8 +83,10 @@ class Phrase:
         """The word the phrase is about: its last, but for a description whose noun a
         participle's phrase follows ("The union representing nurses": the union)."""
         if self.kind == "nominal":
-            for at in range(2, len(self.tokens) - 1):
-                if self.tokens[at].folded in _POSTMODIFYING_PARTICIPLES:
+            for at in range(1, len(self.tokens) - 1):
+                if self.tokens[at].folded == "to" and self.tokens[at - 1].folded in _SENT_DOCUMENTS:
+                    return self.tokens[at - 1]  # "the statement to the Citizen": the statement
+                if at >= 2 and self.tokens[at].folded in _POSTMODIFYING_PARTICIPLES:
                     noun = self.tokens[at - 1]
                     if noun.text.isalpha() and noun.text.islower():
                         return noun
@@ -307,6 +311,7 @@ def subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     return (
         _people_of(toks, phrase)
         or _envoy_to(toks, phrase)
+        or _sent_to(toks, phrase)
         or _person_before_their_body(toks, phrase)
         or _person_of_a_body(phrase)
         or phrase
@@ -426,6 +431,27 @@ def _envoy_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:
     if noun > 0 and (toks[noun - 1].folded in DETERMINERS or toks[noun - 1].possessive):
         start = noun - 1  # "the ambassador", "China’s ambassador"
     return Phrase(tuple(toks[start:first]) + words, "nominal")
+
+
+def _sent_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:
+    """ "the statement to the Ottawa Citizen said", "an email to CBC News read": the
+    document (a description, its owner found as any document's), not whom it was sent to;
+    None when the name is not after a document and "to"."""
+    first = position_of(toks, name.tokens[0])
+    if first is None:
+        return None
+    at = first - 1
+    if at >= 0 and toks[at].folded == "the":
+        at -= 1
+    if at < 1 or toks[at].folded != "to":
+        return None
+    noun = at - 1
+    if toks[noun].folded not in _SENT_DOCUMENTS or not toks[noun].text.islower():
+        return None
+    start = noun
+    if noun > 0 and (toks[noun - 1].folded in DETERMINERS or toks[noun - 1].possessive):
+        start = noun - 1  # "the statement", "his letter"
+    return Phrase(tuple(toks[start:first]) + name.tokens, "nominal")
 
 
 def _people_of(toks: Sequence[Token], name: Phrase) -> Phrase | None:

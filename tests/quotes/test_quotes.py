@@ -7123,3 +7123,15 @@ def test_a_newsletter_s_sign_up_line_names_no_one() -> None:
     )
     assert "Sign Up" not in {e.name for e in Entities(text).entities}
     assert [s for _, s in _speech(text)] == ["Tim Evans"]
+
+
+def test_whom_a_statement_was_sent_to_is_not_its_speaker() -> None:
+    # "“…,” the statement to the Citizen said": the newspaper received the statement (it had
+    # been offered as the speaker, "Citizen"); a spokesperson for a paper still speaks for it
+    text = _article(
+        "Rick Chiarelli is a councillor. His office issued a statement to the Ottawa Citizen.\n\n"
+        '"The report is unfair," the statement to the Citizen said.\n\n'
+        '"It is wrong," a letter to the Ottawa Citizen said.\n\n'
+        '"We stand by the story," the spokesperson for the Ottawa Citizen said.'
+    )
+    assert [s for _, s in _speech(text)] == [None, None, "Ottawa Citizen"]
