@@ -122,6 +122,8 @@ def role_clause(phrase: str) -> str:
 _LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "co", "ltée", "llp"})
 # Those some write in lower case after a company's name: "Shell plc", "Unilever plc".
 _LOWER_LEGAL_FORMS = _LEGAL_FORMS & {"plc", "ltd", "llc", "llp"}
+# What closes a company's whole name, so that "and" after it opens another's.
+_COMPANY_ENDINGS = _LEGAL_FORMS | {"company", "corporation", "incorporated"}
 # The words after "United" in places' names ("United States", "United Arab Emirates"); any
 # other word makes a body ("United Nurses of Alberta", "United Steelworkers").
 _UNITED_PLACES = frozenset({"states", "kingdom", "arab", "republic", "provinces", "counties"})
@@ -1064,6 +1066,8 @@ def _two_bodies(folded: list[str], join: int) -> bool:
     "Department of Health and Community Services", "College of Immigration and Citizenship
     Consultants" (what one body covers)."""
     left, right = folded[:join], folded[join + 1 :]
+    if len(left) >= 2 and len(right) >= 2 and left[-1].rstrip(".") in _COMPANY_ENDINGS:
+        return True  # "Ford Motor Company and General Motors": a legal form closes the first
     return (
         len(left) >= 3
         and left[-2] == "of"

@@ -7135,3 +7135,17 @@ def test_whom_a_statement_was_sent_to_is_not_its_speaker() -> None:
         '"We stand by the story," the spokesperson for the Ottawa Citizen said.'
     )
     assert [s for _, s in _speech(text)] == [None, None, "Ottawa Citizen"]
+
+
+def test_a_company_s_legal_form_closes_its_name_before_and() -> None:
+    # "Ford Motor Company and General Motors": two companies (read as one body, which was
+    # offered for Ford's words); "Immigration and Customs Enforcement" stays one
+    text = _article(
+        "Unifor began talks with Ford Motor Company and General Motors on Wednesday. "
+        "Immigration and Customs Enforcement was not involved.\n\n"
+        "“We will bargain in good faith,” General Motors said."
+    )
+    bodies = {e.name for e in Entities(text).entities if e.kind == "org"}
+    assert {"Ford Motor Company", "General Motors"} <= bodies
+    assert "Immigration and Customs Enforcement" in bodies
+    assert [s for _, s in _speech(text)] == ["General Motors"]
