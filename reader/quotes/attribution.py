@@ -927,6 +927,9 @@ _OWNER_REPORTED = re.compile(
 )
 # Marks that end a clause or a sentence right after a name.
 _CLAUSE_MARKS = frozenset(".,;:!?")
+# A speech verb after a comma, its subject after it: "…, said Councillor Joe Cressy".
+_INVERTED_SPEECH_BEFORE = re.compile(r",\s+(said|says|[a-z]+ed|[a-z]+s)\s+$")
+_CLAUSE_END_AFTER = re.compile(r"[,.;:!?]|\s+[-–—]|\s*$")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?\n][\"”’')]*\s*|,\s|\s[-–—]\s)$"
 )  # (also after a quotation that ends its sentence, and after a dash: "Despite … - they
@@ -5552,6 +5555,14 @@ def is_subject(text: str, mention: Mention) -> bool:
         return True  # "…in December, and Downey-Carvery said members …": the clause's subject
     if start == 0 or before.endswith("\n"):
         return True
+    if before[-2:] in {"d ", "s "}:
+        inverted = _INVERTED_SPEECH_BEFORE.search(text, max(0, start - 24), start)
+        if (
+            inverted is not None
+            and inverted.group(1).casefold() in INVERTIBLE
+            and _CLAUSE_END_AFTER.match(text, mention.end)  # (not "…, said Melzer was …")
+        ):
+            return True  # "…, said Councillor Joe Cressy, who chairs …": who said it
     if before[-1:] == " " and (text[start - 2 : start - 1].isalnum() or before[-2:-1] in ":|-–—"):
         stamp = _CLOCK_OPENING.search(text, max(0, start - 30), start)
         if stamp is not None and (stamp.start() == 0 or text[stamp.start() - 1] == "\n"):

@@ -7149,3 +7149,25 @@ def test_a_company_s_legal_form_closes_its_name_before_and() -> None:
     assert {"Ford Motor Company", "General Motors"} <= bodies
     assert "Immigration and Customs Enforcement" in bodies
     assert [s for _, s in _speech(text)] == ["General Motors"]
+
+
+def test_he_after_a_paragraph_reported_by_someone_named_after_said_is_theirs() -> None:
+    # "…, said Councillor Joe Cressy, who chairs the board of health." then "“…,” he said":
+    # the subject of that "said" is the topic carried on, not the mayor quoted before (the
+    # words had been the mayor's); "…, said Melzer was …" names what was said, not who said it
+    text = _article(
+        "Toronto Mayor John Tory also told reporters Monday that he is “very worried about "
+        "bars,” given what is going on.\n\n"
+        "The city is studying the framework to see what Stage 3 will look like, said "
+        "Councillor Joe Cressy, who chairs the board of health.\n\n"
+        "“This trend is being seen in real time,” he said in an interview.\n\n"
+        "Tennis star Andre Agassi lost on Sunday. “He played well,” Agassi said.\n\n"
+        "And Agassi, who was beaten, said Jurgen Melzer was the better player. “A lot more guys "
+        "are capable of it now,” he said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "John Tory",
+        "Joe Cressy",
+        "Andre Agassi",
+        "Andre Agassi",
+    ]
