@@ -1536,7 +1536,7 @@ class _Finder:
             attribution = before or (attribution and _weaker(attribution, -0.75))
         elif (
             attribution.cue == "according to"
-            and attribution.mention.rsplit(" ", 1)[-1].casefold() in _CARRIERS
+            and self._reports_of(attribution)
             and before is not None
             and before.entity is not None
             and before.cue not in {"", ":", "according to"}
@@ -1960,6 +1960,17 @@ class _Finder:
                 )  # unnamed: the article's words
             return attribution if attribution is None or adjacent else _weaker(attribution, -1.0)
         return None
+
+    def _reports_of(self, attribution: _Attribution) -> bool:
+        """Whether what "according to" names carries someone's words rather than speaks: a
+        report, a transcript ("according to a Reuters report"), a news agency or medium
+        ("according to Reuters", "according to the Interfax news agency")."""
+        last = attribution.mention.rsplit(" ", 1)[-1].casefold()
+        return (
+            last in _CARRIERS
+            or last in _MEDIA_NOUNS
+            or (attribution.entity is not None and _news_agency(attribution.entity))
+        )
 
     def _document_after(self, start: int, limit: int) -> _Attribution | None:
         """Whose document reads the quotation: "…,” reads a Wednesday editorial in The Des
@@ -5455,6 +5466,8 @@ _ASKED_AFTER = re.compile(r"\s+(?:was|is|were|had been|has been)\s+(?:also\s+|th
 
 # What carries someone's words after "according to" ("according to a Reuters report"): the
 # words' speaker is who the quotation's own sentence says spoke them, if it says so.
+# What reports someone's words after "according to": "according to the Interfax news agency".
+_MEDIA_NOUNS = words("medium_nouns") | {"agency", "outlet", "broadcaster", "network"}
 _CARRIERS = frozenset(
     {"report", "reports", "transcript", "transcripts", "account", "recording", "translation"}
 )

@@ -7171,3 +7171,15 @@ def test_he_after_a_paragraph_reported_by_someone_named_after_said_is_theirs() -
         "Andre Agassi",
         "Andre Agassi",
     ]
+
+
+def test_according_to_a_news_agency_reports_the_words_of_who_said_them() -> None:
+    # "Ryabkov, who led …, said “…,” according to the Interfax news agency": the agency
+    # reported what Ryabkov said (it had been offered as the speaker)
+    text = _article(
+        "Russian deputy foreign minister Sergei Ryabkov, who led Russia’s delegation to the "
+        "Vienna talks, said “the chances aren’t great, but they still haven’t dried up yet,” "
+        "according to the Interfax news agency.\n\n"
+        "Pope Francis told reporters “this is called good manners,” according to Reuters."
+    )
+    assert [s for _, s in _speech(text)] == ["Sergei Ryabkov", "Pope Francis"]
