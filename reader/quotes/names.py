@@ -46,7 +46,8 @@ TOKEN = re.compile(
     # skip the tries below, which give them the same match: a fifth of the pass for 1 MB.)
     r"[a-z]++(?![\w’'\-:])|"
     r"[a-z]++(?<=s)[’'](?=\s[a-z])|"  # a plural noun's possessive: "the employers' union"
-    rf"(?=[A-Z][A-Za-z]*\.)(?:(?:[A-Z]\.){{2,}}|(?:{ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z]))"
+    rf"(?=[A-Z][A-Za-z]*\.)(?:(?:[A-Z]\.){{2,}}|(?:{ABBREVIATIONS})\.|[A-Z]\.(?=\s+[A-Z])"
+    r"|(?:[A-Z]\.)++[A-Z](?=\s+[A-Z][a-z]))"  # initials, the last without its stop: "S.P Kalantri"
     r"|\d+(?:[.,]\d+)++(?!\w)"  # a number, "11.5", "100,000": no sentence end, no comma
     r"|\w++(?:[’'\-]\w+|:(?<=[^\W\d_]:)(?=[^\W\d_])\w+)*+|[^\w\s]"  # "Stó:lō", "Semá:th"
 )

@@ -7183,3 +7183,12 @@ def test_according_to_a_news_agency_reports_the_words_of_who_said_them() -> None
         "Pope Francis told reporters “this is called good manners,” according to Reuters."
     )
     assert [s for _, s in _speech(text)] == ["Sergei Ryabkov", "Pope Francis"]
+
+
+def test_initials_whose_last_stop_is_missing_open_the_name() -> None:
+    # "Dr. S.P Kalantri": the initials, then the surname (the speaker had been "S", sure)
+    text = _article(
+        "“The health care system is already crumbling,” said Dr. S.P Kalantri, a public "
+        "health specialist."
+    )
+    assert [s for _, s in _speech(text)] == ["S.P Kalantri"]
