@@ -7192,3 +7192,15 @@ def test_initials_whose_last_stop_is_missing_open_the_name() -> None:
         "health specialist."
     )
     assert [s for _, s in _speech(text)] == ["S.P Kalantri"]
+
+
+def test_a_possessive_after_a_name_ending_in_s_makes_the_kin_someone_else() -> None:
+    # "said Strauss’ mother, Dolly Kreis": the mother speaks (the words had gone to Debbie
+    # Strauss, at 0.85: "Strauss’" was not read as a possessive); "the Riders' sack leader,
+    # defensive end Obinna Nwachukwu" is still read as before
+    text = _article(
+        "Debbie Strauss was killed in 2018.\n\n"
+        "“He spent hours raining his terror,” said Strauss’ mother, Dolly Kreis.\n\n"
+        "“We know he's hurt,” the Riders' sack leader, defensive end Obinna Nwachukwu, said."
+    )
+    assert [s for _, s in _speech(text)] == ["Dolly Kreis", "Obinna Nwachukwu"]
