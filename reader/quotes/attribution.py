@@ -2510,6 +2510,8 @@ class _Finder:
             )
             if entity is not None and _KIN_DESCRIPTION.match(entity.description):
                 entity = None
+            if entity is not None and self._named_after_in_sentence(entity, at):
+                entity = None  # "“…,” the officer concluded, adding that Khaniche was …"
         if entity is not None:
             return _Attribution(entity, None, words, cue, confidence - 0.15)
         role = phrase.head
@@ -3812,6 +3814,15 @@ class _Finder:
             id(m.entity)
             for m in self.entities.between(at, min(end, self._quote_start, at + 400))
             if m.entity.kind == "person" and not self._inside_quote(m.start)
+        )
+
+    def _named_after_in_sentence(self, entity: Entity, at: int) -> bool:
+        """Whether the sentence of the cue at `at` names `entity` after it, outside
+        quotations: someone its speaker speaks of, not its speaker."""
+        end = min(self._sentence_end(at), at + 400)
+        return any(
+            m.entity is entity and not self._inside_quote(m.start)
+            for m in self.entities.between(at, end)
         )
 
     def _trailing_reporter(self, start: int, end: int, wanted: str) -> Entity | None:

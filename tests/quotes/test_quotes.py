@@ -7204,3 +7204,15 @@ def test_a_possessive_after_a_name_ending_in_s_makes_the_kin_someone_else() -> N
         "“We know he's hurt,” the Riders' sack leader, defensive end Obinna Nwachukwu, said."
     )
     assert [s for _, s in _speech(text)] == ["Dolly Kreis", "Obinna Nwachukwu"]
+
+
+def test_a_role_is_not_whom_its_own_sentence_goes_on_to_name() -> None:
+    # "“…,” the officer concluded, adding that Khaniche was “allowed to leave”": the officer
+    # is someone else (the words had gone to Khaniche, the subject just before, sure at 1.00)
+    text = _article(
+        "Smail Khaniche, a Canadian citizen, flew in to visit his brother.\n\n"
+        "In fact, Khaniche had a round-trip ticket and a wife to go back to.\n\n"
+        "“Subject failed to satisfy the office that he was a bona fide traveller,” the officer "
+        "concluded, adding that Khaniche was free to go."
+    )
+    assert [s for _, s in _speech(text)] == [None]
