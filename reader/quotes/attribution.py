@@ -1323,7 +1323,11 @@ class _Finder:
             if attribution is not None
             else Rule(None, None, "", "", 0.0)
         )
-        candidates = self._not_only_spoken_to(self.candidates.of(quote, rule), quote, rule)
+        candidates = [
+            c
+            for c in self._not_only_spoken_to(self.candidates.of(quote, rule), quote, rule)
+            if c.entity is None or not self._inserted_in(quote, c.entity)
+        ]
         if self.trace is not None:
             self.trace.append((finding, rule, candidates))
         if (
@@ -1654,6 +1658,10 @@ class _Finder:
         """The finding for a quotation so attributed (None or `_NOT_SPEECH`: not speech)."""
         if attribution is None or attribution is _NOT_SPEECH:
             return QuoteFinding(quote, speech=False), None
+        if attribution.entity is not None and self._inserted_in(quote, attribution.entity):
+            # "“[Bains] really needs to explain this,” the Chilliwack MLA said": the name an
+            # editor put inside the words is whom they are about, not who spoke them
+            attribution = replace(attribution, entity=None, name=None, confidence=0.3)
         name = self._codebook_name(attribution.speaker, attribution.entity)
         finding = QuoteFinding(
             quote,
@@ -1665,6 +1673,17 @@ class _Finder:
             description=attribution.entity.description if attribution.entity else "",
         )
         return finding, attribution
+
+    def _inserted_in(self, quote: Quotation, entity: Entity) -> bool:
+        """Whether a quotation holds its speaker's name in square brackets ("[Bains]"), as
+        an editor writes whom the words are about."""
+        inner = self.text[quote.inner.start : quote.inner.end]
+        if "[" not in inner:
+            return False
+        return any(
+            " ".join(found.group(1).split()).casefold() in entity.aliases
+            for found in _BRACKETED_NAME.finditer(inner)
+        )
 
     def _partial(self, quote: Quotation, floor: int, length: int = 1) -> _Attribution | None:
         """Who a short quotation inside a reporting sentence belongs to: the subject of the
@@ -5471,6 +5490,8 @@ def describe(findings: Sequence[QuoteFinding]) -> dict[str, str]:
 _RANKER_ALONE_LEAST = 0.5
 
 
+# A name in square brackets inside a quotation: "[Bains] really needs to explain this".
+_BRACKETED_NAME = re.compile(r"\[([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\]")
 # After a name, the passive of a question put to them ("Mr Johnson was asked why …").
 _ASKED_AFTER = re.compile(r"\s+(?:was|is|were|had been|has been)\s+(?:also\s+|then\s+)?asked\b")
 

@@ -7216,3 +7216,13 @@ def test_a_role_is_not_whom_its_own_sentence_goes_on_to_name() -> None:
         "concluded, adding that Khaniche was free to go."
     )
     assert [s for _, s in _speech(text)] == [None]
+
+
+def test_a_name_an_editor_put_in_brackets_inside_the_words_is_not_their_speaker() -> None:
+    # "“[Bains] really needs to explain this,” the Chilliwack MLA said": the words are about
+    # Bains (they had been given to him, 0.79)
+    text = _article(
+        "The regulator had no surplus, NDP Labour Minister Harry Bains said at the time.\n\n"
+        "“[Bains] really needs to explain this spending for swag,” the Chilliwack MLA said."
+    )
+    assert [s for _, s in _speech(text)] == [None]
