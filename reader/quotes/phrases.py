@@ -1703,6 +1703,10 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             # Home Secretary Yvette Cooper": the name it leads to; so does a role after an
             # organisation: "American Unity Fund president Margaret Hoover".
             return subject_after(toks, later)
+        if role == "and" and later - end >= 2 and nounlike_but_and and later < len(toks):
+            named = subject_after(toks, later)
+            if _full_person_name(named):
+                return named  # "said Houston resident and Toronto native Grace Gonzalez"
         office = [t.folded for t in toks[end:later]]
         if (
             later + 1 < len(toks)

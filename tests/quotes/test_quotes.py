@@ -7226,3 +7226,13 @@ def test_a_name_an_editor_put_in_brackets_inside_the_words_is_not_their_speaker(
         "“[Bains] really needs to explain this spending for swag,” the Chilliwack MLA said."
     )
     assert [s for _, s in _speech(text)] == [None]
+
+
+def test_two_descriptions_joined_by_and_lead_to_the_name_after_said() -> None:
+    # "said Houston resident and Toronto native Grace Gonzalez": the person (the speaker had
+    # been "Houston", the first description's place)
+    text = _article(
+        "“All we can do is the best we can,” said Houston resident and Toronto native Grace "
+        "Gonzalez."
+    )
+    assert [s for _, s in _speech(text)] == ["Grace Gonzalez"]
