@@ -486,6 +486,22 @@ def _people_noun(token: Token) -> bool:
     )
 
 
+def _relative_antecedent(toks: Sequence[Token], join: int) -> Phrase | None:
+    """Whom "who" stands for when the verb after "and" at `join` is the relative clause's:
+    "…, Donald Trump, who invited him in June and said he was …" (not the sentence's
+    subject); None unless the clause back to "who" has no comma and a name stands before it."""
+    for earlier in range(join - 1, max(-1, join - 25), -1):
+        token = toks[earlier]
+        if token.text == ",":
+            return None
+        if token.folded == "who":
+            if earlier < 2 or toks[earlier - 1].text != ",":
+                return None
+            named = name_before(toks, earlier - 1)
+            return named if named is not None and named.kind == "name" else None
+    return None
+
+
 def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
     opening = next((i + 1 for i in range(verb - 1, -1, -1) if ends_sentence(toks, i)), 0)
     if opening:
@@ -509,6 +525,10 @@ def _subject_before(toks: Sequence[Token], verb: int) -> Phrase | None:
                     if shared is not None and shared.kind == "name":
                         return shared
                     break
+        if last.folded == "and":
+            antecedent = _relative_antecedent(toks, index)
+            if antecedent is not None:
+                return antecedent
         return sentence_subject(toks[:verb])
     if last.folded in PRONOUNS and last.folded not in {
         "his",

@@ -7236,3 +7236,14 @@ def test_two_descriptions_joined_by_and_lead_to_the_name_after_said() -> None:
         "Gonzalez."
     )
     assert [s for _, s in _speech(text)] == ["Grace Gonzalez"]
+
+
+def test_a_relative_clause_s_second_verb_is_its_antecedent_s() -> None:
+    # "Duda got help from U.S. President Donald Trump, who invited him … and said he was
+    # “doing a terrific job.”": Trump's words (they had gone to Duda, the sentence's subject)
+    text = _article(
+        "Andrzej Duda is the president of Poland.\n\n"
+        "Duda got help from U.S. President Donald Trump, who invited him to the White House in "
+        "late June and said he was “doing a terrific job.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Donald Trump"]
