@@ -1465,6 +1465,7 @@ class Entities:
         self._common_word_phrases()
         self._modifiers_of_a_role()
         self._titles_of_works()
+        self._names_after_the()
         self._genders()
 
     def _organisations_by_apposition(self) -> None:
@@ -1597,6 +1598,26 @@ class Entities:
                 )
             ):
                 entity.kind = "phrase"
+
+    def _names_after_the(self) -> None:
+        """A "person" of two words or more, the first no given name, that the article only
+        ever writes after "the" ("playing the Toughest Pawnee in Dances with Wolves", "the
+        Happy Mondays") is no one's name: read as a body's, as a band or a board would be
+        (a character or a thing then speaks no "he said")."""
+        after_the: dict[int, bool] = {}  # id(entity) -> every mention so far after "the"
+        for mention in self.mentions:
+            entity = mention.entity
+            if entity.kind == "person" and after_the.get(id(entity)) is not False:
+                after_the[id(entity)] = self.text.endswith("the ", 0, mention.start)
+        for entity in self.entities:
+            words = entity.name.split()
+            if (
+                entity.kind == "person"
+                and after_the.get(id(entity))
+                and len(words) >= 2
+                and not is_given_name(words[0])
+            ):
+                entity.kind = "org"
 
     def described_after(self, mention: Mention) -> Entity | None:
         """The person named right after `mention` with the description that stands between

@@ -7247,3 +7247,17 @@ def test_a_relative_clause_s_second_verb_is_its_antecedent_s() -> None:
         "late June and said he was “doing a terrific job.”"
     )
     assert [s for _, s in _speech(text)] == ["Donald Trump"]
+
+
+def test_a_name_only_ever_written_after_the_is_no_one_s() -> None:
+    # "playing the Toughest Pawnee in Dances with Wolves": a character, which had been a man
+    # who took the next "he said" (sure at 0.85)
+    text = _article(
+        "Wes Studi is an actor from Oklahoma.\n\n"
+        "His breakthrough role, playing the Toughest Pawnee in Dances with Wolves, was one of "
+        "the first to portray Indigenous people with empathy.\n\n"
+        "“Some films did it and some didn't,” he said."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["Toughest Pawnee"] != "person"
+    assert [s for _, s in _speech(text)] == ["Wes Studi"]
