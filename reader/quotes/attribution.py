@@ -784,7 +784,12 @@ def _weaker_or_none(attribution: _Attribution | None, factor: float) -> _Attribu
 def _carried_on(attribution: _Attribution | None) -> _Attribution | None:
     """The speaker of a paragraph before, less sure, for a quotation no words of its own
     paragraph attribute."""
-    return replace(_weaker(attribution, 0.75), carried=True) if attribution is not None else None
+    if attribution is None:
+        return None
+    # (a paragraph's subject reported speaking, "Gosnell told the house the agreement …",
+    # held against the ranker as a described subject is: the quotation after goes on with it)
+    held = attribution.described and not attribution.cue
+    return replace(_weaker(attribution, 0.75), carried=True, described=held)
 
 
 def _comparable(text: str) -> str:
@@ -2226,7 +2231,18 @@ class _Finder:
         ]
         for mention in people:
             if self._is_subject(mention):
-                return _Attribution(mention.entity, None, mention.text, "", 0.4)
+                verb = _WORD_NEXT.match(self.text, mention.end)
+                reports = verb is not None and is_speech_verb(verb.group(1), "he")
+                # ("Gosnell told the house the agreement proved …": the quotation after goes
+                # on with what the subject was reported saying)
+                return _Attribution(
+                    mention.entity,
+                    None,
+                    mention.text,
+                    "",
+                    0.8 if reports else 0.4,
+                    described=reports,
+                )
         sentences = self.structure.sentences
         first, last = (
             bisect_left(self._sentence_starts, para.start),
@@ -2237,7 +2253,9 @@ class _Finder:
                 self.entities.tokens_in(sentence.start, min(sentence.end, sentence.start + _WINDOW))
             )
             if phrase is not None:
-                found = self._resolve(phrase, "", 0.4, phrase.tokens[0].start)
+                verb = _WORD_NEXT.match(self.text, phrase.tokens[-1].end)
+                reports = verb is not None and is_speech_verb(verb.group(1), "he")
+                found = self._resolve(phrase, "", 0.8 if reports else 0.4, phrase.tokens[0].start)
                 if found is not None and found.entity is not None and found.entity.kind == "person":
                     return found
                 break

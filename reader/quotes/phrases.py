@@ -60,6 +60,7 @@ _SUBJECT_NOUNS = PERSON_NOUNS | ORG_NOUNS
 
 # Lowercase words inside names: "Luis de Miranda", "Vincent van Gogh", "Osama bin Laden".
 _PARTICLES = words("surname_particles")
+_GIVEN_NAMES_AS_WORDS = words("given_names_as_words")  # "will", "mark": "Will Doyle"
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,16 @@ _PRONOUN_CONTRACTIONS = frozenset(
 def _name_token(token: Token) -> bool:
     return (
         token.capitalised and token.text[:1].isalpha() and token.folded not in _PRONOUN_CONTRACTIONS
+    )
+
+
+def _given_name_as_word_before_name(toks: Sequence[Token], index: int) -> bool:
+    """A word that is a given name too, before a name: "said Will Doyle", "said Mark Cuban"."""
+    return (
+        toks[index].folded in _GIVEN_NAMES_AS_WORDS
+        and index + 1 < len(toks)
+        and _name_token(toks[index + 1])
+        and toks[index + 1].folded not in NOT_NAMES
     )
 
 
@@ -1655,7 +1666,9 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
     described = _name_after_role(toks, index)
     if described is not None:
         return subject_after(toks, described)  # "said former Olympian and BBC pundit Steve Cram"
-    if _name_token(first) and first.folded not in NOT_NAME_LEADS:
+    if _name_token(first) and (
+        first.folded not in NOT_NAME_LEADS or _given_name_as_word_before_name(toks, index)
+    ):
         end = index
         # "Paul Sperry of Counter Jihad", "Rev. Colin MacDougall of St. Mary's Parish",
         # "Oluwaseyi Akintola-Stewart of Toronto": the person, not what they are of

@@ -17,7 +17,7 @@ from reader.core.text import normalise
 from reader.quotes import QuoteFinding, describe, find_quotes
 from reader.quotes.attribution import trace_candidates
 from reader.quotes.names import Entities, tokens
-from reader.quotes.phrases import subject_before
+from reader.quotes.phrases import subject_after, subject_before
 from tests.helpers.paths import DATA, GOLD
 
 
@@ -7261,3 +7261,41 @@ def test_a_name_only_ever_written_after_the_is_no_one_s() -> None:
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["Toughest Pawnee"] != "person"
     assert [s for _, s in _speech(text)] == ["Wes Studi"]
+
+
+def test_a_paragraph_reporting_someone_speaking_hands_the_next_quotation_to_them() -> None:
+    # "Gosnell told the house the agreement proved …" then a paragraph that is only a
+    # quotation: Gosnell goes on (the ranker had chosen Eva Clayton, quoted before, over the
+    # rules' Gosnell); and "said Will Doyle": "Will" opens a name before one
+    text = _article(
+        "Joe Gosnell, a renowned treaty negotiator and leader of the Nisga'a Nation, has died "
+        "at the age of 84.\n\n"
+        "Nisga'a Nation president Eva Clayton said Gosnell's wisdom helped lead the First "
+        "Nation into self-government.\n\n"
+        '"Today, we have lost a giant," Clayton said in a statement.\n\n'
+        "University interim president Geoffrey Payne said Gosnell's dedication was evident.\n\n"
+        '"The world has lost a tremendous leader," Payne said in a statement.\n\n'
+        'Clayton said Gosnell\'s work produced a "beacon of hope" for people around the '
+        "world.\n\n"
+        '"His focus was always on what we can achieve together," she said.\n\n'
+        "When a bill to accept the treaty was introduced in the legislature in December 1998, "
+        "Gosnell told the house the agreement proved that reasonable people can sit down and "
+        "settle historical wrongs.\n\n"
+        '"It\'s a triumph because under the treaty, we will no longer be wards of the state."'
+        "\n\n"
+        "“It's a pretty expensive business model,” said Will Doyle, a professor of higher "
+        "education at Vanderbilt University."
+    )
+    speakers = [s for _, s in _speech(text)]
+    assert speakers[-2:] == ["Joe Gosnell", "Will Doyle"]
+
+
+def test_a_given_name_that_is_also_a_word_opens_the_name_after_said() -> None:
+    # "said Will Doyle": "Will" is a modal verb elsewhere, a given name before a surname (the
+    # rules had found no one after "said", and a speaker carried on took the words)
+    toks = tokens("said Will Doyle, a professor")
+    phrase = subject_after(toks, 1)
+    assert phrase is not None and phrase.text == "Will Doyle"
+    toks = tokens("said Mark Cuban.")
+    phrase = subject_after(toks, 1)
+    assert phrase is not None and phrase.text == "Mark Cuban"
