@@ -7299,3 +7299,10 @@ def test_a_given_name_that_is_also_a_word_opens_the_name_after_said() -> None:
     toks = tokens("said Mark Cuban.")
     phrase = subject_after(toks, 1)
     assert phrase is not None and phrase.text == "Mark Cuban"
+
+
+def test_short_forms_of_given_names_are_known() -> None:
+    # "Ed Glavin", "Gord Downie": a short form is a given name, and tells the gender
+    from reader.quotes.given_names import gender_of
+
+    assert [gender_of(n) for n in ("Ed", "Gord", "Stu", "Deb", "Jen")] == ["m", "m", "m", "f", "f"]
