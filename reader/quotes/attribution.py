@@ -1041,6 +1041,7 @@ class _Finder:
         self._inside_quote = _InsideQuote(quotes)
         self._subjects = _Subjects(self.text)
         self._quote_names: set[Entity] = set()
+        self._titles_named: set[str] = set()  # quoted titles found so far, `_comparable`
         self._quote_start = 0  # where the quotation being attributed starts
         self._unnamed: dict[str, str] = {}  # head noun -> first words for an unnamed speaker
         self._lower_words: dict[str, bool] = {}  # word -> written in lower case (`_common_word`)
@@ -1113,6 +1114,7 @@ class _Finder:
             works = self._works(para, para_quotes)
             if works:  # titles and slogans: no one's words, and no part of the sentence's speech
                 findings += [QuoteFinding(q, speech=False) for q in works]
+                self._note_titles(works)
                 para_quotes = [q for q in para_quotes if q not in works]
             speaker_here: _Attribution | None = None
             for position, quote in enumerate(para_quotes):
@@ -1141,6 +1143,8 @@ class _Finder:
                     finding, attribution = self._of_shared_surname(quote, finding, attribution)
                     finding = self._short_held(quote, finding)
                 findings.append(_offered(finding, attribution))
+                if not finding.speech:
+                    self._note_titles([quote])
                 if attribution is not None and finding.speech and finding.speaker:
                     speaker_here = attribution
                     self._spoken.append(
@@ -1206,6 +1210,28 @@ class _Finder:
             ):
                 found.append(quote)
         return found
+
+    def _note_titles(self, quotes: Sequence[Quotation]) -> None:
+        """Keep the words of the story's quotations found to be no one's that read as
+        titles ("the new streaming series “Little Voice.”"): the same words quoted again
+        later name the same work ("Bareilles wrote original music for “Little Voice”")."""
+        for quote in quotes:
+            title = self._as_title(self.text[quote.inner.start : quote.inner.end])
+            if title:
+                self._titles_named.add(title)
+
+    def _titled_before(self, inner: str) -> bool:
+        """Whether a quotation's words, read as a title, were a title quoted before."""
+        title = self._as_title(inner) if self._titles_named else ""
+        return bool(title) and title in self._titles_named
+
+    @staticmethod
+    def _as_title(inner: str) -> str:
+        """A quotation's words as a title of two to six words, as written ("" if they do
+        not read as one: a headline-cased phrase quoted in lower case later is no title)."""
+        inner = inner.strip().rstrip(".,")
+        words = _WORD.findall(inner)
+        return " ".join(words) if 2 <= len(words) <= 6 and _title_case(inner, words) else ""
 
     def _firm_named_for(self, word: str, at: int) -> Entity | None:
         """An organisation named before `at` whose name holds `word` ("Friesen Furniture
@@ -1470,6 +1496,8 @@ class _Finder:
         words = _WORD.findall(inner_text)
         self._quote_names = {m.entity for m in self._mentions_in(quote.inner)}
         self._quote_start = quote.outer.start
+        if self._titled_before(inner_text):
+            return QuoteFinding(quote, speech=False), None  # "“Little Voice”" once more
         next_start = (
             para_quotes[position + 1].outer.start if position + 1 < len(para_quotes) else para.end
         )

@@ -7306,3 +7306,18 @@ def test_short_forms_of_given_names_are_known() -> None:
     from reader.quotes.given_names import gender_of
 
     assert [gender_of(n) for n in ("Ed", "Gord", "Stu", "Deb", "Jen")] == ["m", "m", "m", "f", "f"]
+
+
+def test_a_title_quoted_again_is_still_a_title() -> None:
+    # "the new streaming series “Little Voice.”" then "Bareilles wrote original music for
+    # “Little Voice”": the show again, not her words (offered as hers, 0.79); a phrase a
+    # headline wrote in capitals is still speech in the story
+    text = (
+        "Sara Bareilles Has 'No Idea' What Comes Next\n\n"
+        "Sara Bareilles isn’t exactly telling her own story in the new streaming series "
+        "“Little Voice.”\n\n"
+        "Bareilles wrote original music for “Little Voice” and helped direct it.\n\n"
+        "She said she had “no idea” what would come next."
+    )
+    found = [(text[f.span.start : f.span.end], f.speech) for f in find_quotes(text, headline=0)]
+    assert ("Little Voice", False) in found and ("no idea", True) in found
