@@ -217,6 +217,13 @@ _WORDS_OF = re.compile(
     r"(?i:\bin|\bto\s+use)\b[^“”\"]{0,60}?(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
     r"[’']s?\s+(?:own\s+)?(?:words|phrase|terms)[\s,)]*$"
 )
+# A saying credited to its author right before it: "an observation by famous sociologist
+# Yogi Berra: “…”", "the advice of Warren Buffett: “…”".
+_SAYING_BY = re.compile(
+    r"\b(?:observation|remark|quip|saying|maxim|adage|dictum|advice|line|words|joke|motto)"
+    r"\s+(?:by|of|from)\s+(?:(?:[a-z][\w-]*|[A-Z][\w.’'-]*['’]s?)\s+){0,3}?"
+    r"(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*[:,]\s*$"
+)
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I['’](?:m|ve|d|ll)|we|we['’](?:re|ve|d|ll)|my|our|me|us)\b", re.IGNORECASE
 )
@@ -2063,6 +2070,12 @@ class _Finder:
             phrase = sentence_subject(toks) if toks else None
             if phrase is not None:
                 return self._resolve(phrase, "put it", 0.85, put_it.start("who"))
+        saying = _SAYING_BY.search(self.text, max(floor, end - 160), end)
+        if saying:
+            toks = self.entities.tokens_in(saying.start("owner"), saying.end("owner"))
+            found = self._resolve(Phrase(tuple(toks), "name"), "by", 0.85, saying.start())
+            if found is not None and found.entity is not None and found.entity.kind == "person":
+                return found
         words_of = _WORDS_OF.search(self.text, floor, end)
         if words_of:
             toks = self.entities.tokens_in(words_of.start("owner"), words_of.end("owner"))

@@ -7321,3 +7321,16 @@ def test_a_title_quoted_again_is_still_a_title() -> None:
     )
     found = [(text[f.span.start : f.span.end], f.speech) for f in find_quotes(text, headline=0)]
     assert ("Little Voice", False) in found and ("no idea", True) in found
+
+
+def test_a_saying_credited_by_name_before_its_colon_is_theirs() -> None:
+    # "an observation by famous sociologist Yogi Berra: “…”" (the words had gone to the
+    # letter's heading, "Provincial Parks"); "the advice of Warren Buffett:" the same
+    text = _article(
+        "Re We Should Limit Crowds In Provincial Parks (Aug. 10): I’m reminded of an "
+        "observation by famous sociologist Yogi Berra: “Nobody ever goes there any more; it’s "
+        "too crowded.”\n\n"
+        "Investors might recall the advice of Warren Buffett: “Be fearful when others are "
+        "greedy.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Yogi Berra", "Warren Buffett"]
