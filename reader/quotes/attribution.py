@@ -3481,6 +3481,13 @@ class _Finder:
         if self._sentence_start(token.start, 0) != token.start:
             return False
         word = token.word.casefold()
+        # (its singular too: "Polls show …" in a story of "a 1992 Louis Harris poll")
+        return self._written_lower(word) or (
+            len(word) > 3 and word.endswith("s") and self._written_lower(word[:-1])
+        )
+
+    def _written_lower(self, word: str) -> bool:
+        """Whether the article writes `word` in lower case somewhere."""
         found = self._lower_words.get(word)
         if found is None:
             pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
