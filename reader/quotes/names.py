@@ -1462,6 +1462,7 @@ class Entities:
         self._organisations_by_apposition()
         self._organisations_by_reference()
         self._organisations_by_it()
+        self._people_by_their_surname()
         self._common_word_phrases()
         self._modifiers_of_a_role()
         self._titles_of_works()
@@ -1540,6 +1541,37 @@ class Entities:
             said = told.get(id(entity))
             if said and all(said):
                 entity.kind = "org"
+
+    def _people_by_their_surname(self) -> None:
+        """A two-word "organisation" whose last word the article goes on to use alone for a
+        person is that person, named in full: "WhiteFeather Hunter has been battling …" then
+        "Hunter said" (a capital inside a word had made a brand of her). Not a name with a
+        body's word in it."""
+        people = {
+            e.name.casefold(): e for e in self.entities if e.kind == "person" and " " not in e.name
+        }
+        if not people:
+            return
+        for entity in self.entities:
+            words = entity.name.split()
+            if entity.kind != "org" or len(words) != 2:
+                continue
+            person = people.get(words[1].casefold())
+            if (
+                person is None
+                or person.first < entity.first
+                or not ORG_WORDS.isdisjoint(w.casefold() for w in words)
+                or any(w.isupper() for w in words)
+                or is_place(words[0])
+            ):
+                continue
+            entity.kind = "person"
+            entity.aliases.add(words[1].casefold())
+            for index, mention in enumerate(self.mentions):
+                if mention.entity is person:
+                    self.mentions[index] = replace(mention, entity=entity)
+                    self._mentions_of[id(person)] -= 1
+                    self._mentions_of[id(entity)] += 1
 
     def _common_word_phrases(self) -> None:
         """A "person" of two words or more, each of which the article also writes in lower

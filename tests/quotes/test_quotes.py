@@ -7345,3 +7345,17 @@ def test_a_plural_opening_its_sentence_whose_singular_the_story_writes_is_no_nam
         "promotion for women.”"
     )
     assert [s for _, s in _speech(text)] in ([], [None])
+
+
+def test_a_brand_like_name_whose_last_word_then_speaks_as_a_person_is_that_person() -> None:
+    # "WhiteFeather Hunter has been battling …" then "Hunter said": the capital inside
+    # "WhiteFeather" had made a brand of her, and the quotes went to "Hunter" or Theresa Tam
+    text = _article(
+        "WhiteFeather Hunter has been battling symptoms for months but was not tested when "
+        "she fell ill in March.\n\n"
+        "Alongside 51 other Canadians, Hunter has signed an open letter to Dr. Theresa Tam.\n\n"
+        "“Within three or four days, all of my symptoms came back,” Hunter said."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds["WhiteFeather Hunter"] == "person"
+    assert [s for _, s in _speech(text)] == ["WhiteFeather Hunter"]
