@@ -7354,8 +7354,10 @@ def test_a_brand_like_name_whose_last_word_then_speaks_as_a_person_is_that_perso
         "WhiteFeather Hunter has been battling symptoms for months but was not tested when "
         "she fell ill in March.\n\n"
         "Alongside 51 other Canadians, Hunter has signed an open letter to Dr. Theresa Tam.\n\n"
-        "“Within three or four days, all of my symptoms came back,” Hunter said."
+        "“Within three or four days, all of my symptoms came back,” Hunter said.\n\n"
+        "Though she was denied a test while in Australia, Hunter was finally tested in April.\n\n"
+        "“I was perfectly healthy before this,” Hunter said."
     )
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["WhiteFeather Hunter"] == "person"
-    assert [s for _, s in _speech(text)] == ["WhiteFeather Hunter"]
+    assert [s for _, s in _speech(text)] == ["WhiteFeather Hunter", "WhiteFeather Hunter"]
