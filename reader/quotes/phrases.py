@@ -694,9 +694,16 @@ def _person_of(toks: Sequence[Token], opening: int) -> Phrase | None:
     at = opening - 1
     while (
         at >= 0
-        and (toks[at].folded in DETERMINERS or toks[at].text.islower())
+        and (
+            toks[at].folded in DETERMINERS
+            or toks[at].text.islower()
+            # "of the Native American advocacy group IllumiNative": a description's
+            # capitalised words, before its noun in lower case
+            or (toks[at].text[:1].isupper() and toks[at].text.isalpha() and opening - at <= 5)
+        )
         and (toks[at].folded not in {"of", "at", "from"})
-        and opening - at <= 3
+        and not _verbish(toks[at])
+        and opening - at <= 6
     ):
         at -= 1  # "the", "the non-partisan"
     if at < 1 or toks[at].folded not in {"of", "at", "from"}:

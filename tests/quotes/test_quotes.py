@@ -7361,3 +7361,13 @@ def test_a_brand_like_name_whose_last_word_then_speaks_as_a_person_is_that_perso
     kinds = {e.name: e.kind for e in Entities(text).entities}
     assert kinds["WhiteFeather Hunter"] == "person"
     assert [s for _, s in _speech(text)] == ["WhiteFeather Hunter", "WhiteFeather Hunter"]
+
+
+def test_a_person_of_a_described_body_is_the_speaker() -> None:
+    # "Crystal Echo Hawk of the Native American advocacy group IllumiNative said": the person
+    # (the words had gone to IllumiNative: the description's capitals hid the "of")
+    text = _article(
+        "“Our fight continues,” Crystal Echo Hawk of the Native American advocacy group "
+        "IllumiNative said in a statement."
+    )
+    assert [s for _, s in _speech(text)] == ["Crystal Echo Hawk"]
