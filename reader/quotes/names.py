@@ -1206,6 +1206,10 @@ def _camel(word: str) -> bool:
 
 
 _JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
+# Titles of an elected member "for" the seat named after them: "MLA for Kamloops".
+_SEAT_TITLES = frozenset(
+    {"mla", "mpp", "mp", "mna", "mha", "member", "senator", "councillor", "representative"}
+)
 # Titles that are part of the one name they precede: "Pope Francis", "Queen Elizabeth".
 _REGNAL = frozenset({"pope", "queen", "king", "prince", "princess"})
 # Capitals that, alone and without a full stop, open the name of a thing ("Y Combinator"),
@@ -2314,6 +2318,11 @@ class Entities:
             self._org(run[1:], [t.word for t in run[1:]])
             return
         folded = [t.word.casefold() for t in run]
+        if len(run) >= 3 and folded[0].rstrip(".") in _SEAT_TITLES and folded[1] == "for":
+            # "The MLA for North Vancouver-Seymour, Jane Thornthwaite,": the seat she holds,
+            # a place (it had been a person described as "MLA for")
+            self._place(run[2:], [t.word for t in run[2:]])
+            return
         # "Jamie Werner of Ngātiwai", "Matthew Ingram of The Globe and Mail": a person and
         # their affiliation, unless the first part is a title ("Governor of Washington").
         first_join = next((i for i, f in enumerate(folded) if f in {"and", "&"}), 0)

@@ -7371,3 +7371,14 @@ def test_a_person_of_a_described_body_is_the_speaker() -> None:
         "IllumiNative said in a statement."
     )
     assert [s for _, s in _speech(text)] == ["Crystal Echo Hawk"]
+
+
+def test_the_seat_an_elected_member_holds_is_a_place() -> None:
+    # "The MLA for North Vancouver-Seymour, Jane Thornthwaite,": the riding had been a person
+    # described as "MLA for", offered for "the MLA also said"
+    text = _article(
+        "The MLA for North Vancouver-Seymour, Jane Thornthwaite, agrees that more could have "
+        "been done."
+    )
+    kinds = {e.name: e.kind for e in Entities(text).entities}
+    assert kinds == {"North Vancouver-Seymour": "place", "Jane Thornthwaite": "person"}
