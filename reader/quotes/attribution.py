@@ -631,6 +631,8 @@ _UNNAMED_MOST = 0.79  # the highest confidence of a speaker known only by descri
 # on the studied real sets (319 of 358; PolNeAR 0.84, three unread BBC batches 0.88), those of
 # four words or more 98% (5,255 of 5,348).
 _SHORT_QUOTE = 3
+# The most words of a quotation that no words attribute which is offered without a speaker.
+_SHORT_UNATTRIBUTED = 5
 # A company the rules found by "the company said" that the ranker would not choose: kept,
 # and marked for checking (probes: right about as often as the ranker's person was).
 _UNCERTAIN_KEPT = 0.5
@@ -1145,11 +1147,16 @@ class _Finder:
                         lede = self._owned_after(index, quote)
                     if lede is not None:
                         finding, attribution = self._found(quote, lede)
+                cued = attribution is not None and bool(attribution.cue)  # (the rules' reading)
                 if finding.speech:
                     finding, attribution = self._ranked(quote, finding, attribution)
                     finding, attribution = self._of_shared_surname(quote, finding, attribution)
                     finding = self._short_held(quote, finding)
-                findings.append(_offered(finding, attribution))
+                offered = _offered(finding, attribution)
+                if not cued and self._short_unattributed(quote, offered):
+                    # (offered with no one; the reading of who speaks on is not changed)
+                    offered = replace(offered, speaker=None, confidence=0.3, description="")
+                findings.append(offered)
                 if not finding.speech:
                     self._note_titles([quote])
                 if attribution is not None and finding.speech and finding.speaker:
@@ -1471,6 +1478,20 @@ class _Finder:
         if len(_WORD.findall(self.text, quote.inner.start, quote.inner.end)) > _SHORT_QUOTE:
             return finding
         return replace(finding, confidence=_UNNAMED_MOST)
+
+    def _short_unattributed(self, quote: Quotation, finding: QuoteFinding) -> bool:
+        """Whether a phrase of five words or fewer, no whole sentence, has a speaker
+        suggested, asked when no words of the text gave one (the rules found no cue: the
+        ranker's guess or a speaker carried on). Such phrases are terms, titles and scare
+        quotes as often as someone's words: so offered, the speaker had been right 30 times
+        in 130 on the studied real news sets."""
+        inner = self.text[quote.inner.start : quote.inner.end].strip()
+        return (
+            finding.speaker is not None
+            and len(_WORD.findall(inner)) <= _SHORT_UNATTRIBUTED
+            # (not a whole sentence: "Part of the exchange: / “I never thought about it.”")
+            and not (inner[:1].isupper() and inner.rstrip("”\"’'")[-1:] in {".", "?", "!"})
+        )
 
     def _introduction(self, para: Span) -> _Attribution | None:
         """Who a paragraph without quotations hands on to the next quotation."""
