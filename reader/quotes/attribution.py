@@ -3783,7 +3783,13 @@ class _Finder:
             if subject is not None or named:
                 # "Grand Chief Leona Flett of the Northern Cree Chiefs Council issued a
                 # statement": its subject, not the last name before the noun
-                return (subject or named[-1]).entity
+                found = (subject or named[-1]).entity
+                if head in _INSTITUTIONAL_DOCUMENTS and found.kind == "person":
+                    # "the report" read back to a sentence about someone: a report named so
+                    # is a body's, and its sentence's person is most often whom it is about
+                    # (of nine so read on the studied sets, one was its author)
+                    return None
+                return found
             described = self._described_author(sentence)
             if described is not None:  # "The family-owned company confirmed it in a letter"
                 return described
@@ -5146,6 +5152,9 @@ _SPEAKING_THINGS = frozenset(
     {"letter", "memo", "document", "message", "notice", "filing", "lawsuit", "ruling"}
     | {"petition", "survey", "analysis", "audience"}
 )
+# Documents a body issues, whose author a sentence near an earlier mention rarely is a
+# person: "The report said …" after "Rebekah Mason … was named in a report".
+_INSTITUTIONAL_DOCUMENTS = frozenset({"report", "study", "survey", "audit", "review", "analysis"})
 _DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
     "spokesman",
     "spokeswoman",

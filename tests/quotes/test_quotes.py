@@ -7396,3 +7396,17 @@ def test_a_short_quotation_no_words_attribute_is_offered_without_a_speaker() -> 
     )
     found = {text[f.span.start : f.span.end]: f.speaker for f in find_quotes(text) if f.speech}
     assert found.get("tiger team") is None and found["Not this year,"] == "Tom Ray"
+
+
+def test_a_report_read_back_to_a_sentence_about_someone_is_not_theirs() -> None:
+    # "… Rebekah Mason … a House Judiciary Committee report" then "“…,” the report said":
+    # the report is a body's, and the person its sentence named is whom it is about (she had
+    # been offered as its author, 0.79); "the report, written by Michelle Tran," stays hers
+    text = _article(
+        "Governor Robert Bentley's adviser Rebekah Mason was at the centre of a report released "
+        "on Friday.\n\n"
+        "“Later that evening at a bar, Mason bragged about it,” the report said.\n\n"
+        "The inquest report, written by coroner Michelle Tran, was released.\n\n"
+        "“The smoke was down to the floor within minutes,” the report said."
+    )
+    assert [s for _, s in _speech(text)] == [None, "Michelle Tran"]
