@@ -944,6 +944,13 @@ _CLAUSE_MARKS = frozenset(".,;:!?")
 # A speech verb after a comma, its subject after it: "…, said Councillor Joe Cressy".
 _INVERTED_SPEECH_BEFORE = re.compile(r",\s+(said|says|[a-z]+ed|[a-z]+s)\s+$")
 _CLAUSE_END_AFTER = re.compile(r"[,.;:!?]|\s+[-–—]|\s*$")
+# A sentence that opens on a body's name and a role in lower-case words, up to a name:
+# "WorkSafeBC director of government and media relations ".
+_DESCRIBED_OPENING = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][\w.&’'-]*\s+){1,4}"
+    r"(?P<role>(?:[a-z][\w-]*\s+){1,8})$"
+)
+_VERB_AFTER = re.compile(r" ([a-z]+)\b")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?\n][\"”’')]*\s*|,\s|\s[-–—]\s)$"
 )  # (also after a quotation that ends its sentence, and after a dash: "Despite … - they
@@ -5620,6 +5627,23 @@ _OPENING_CONNECTIVE = re.compile(
 )
 
 
+def _described_opening_subject(text: str, start: int, mention: Mention) -> bool:
+    """Whether a name that a speech verb follows is its sentence's subject because all
+    that opens the sentence before it is its description: "WorkSafeBC director of
+    government and media relations Craig Fitzsimmons said …" (a body's name, then words for
+    a role in lower case, one of them a title or a word for a person, and no verb)."""
+    verb = _VERB_AFTER.match(text, mention.end)
+    if verb is None or verb.group(1) not in INVERTIBLE:
+        return False
+    opening = _DESCRIBED_OPENING.search(text, max(0, start - 120), start)
+    if opening is None:
+        return False
+    lower = [w.casefold() for w in _WORD.findall(opening.group("role"))]
+    return any(w in TITLES or w in _ROLE_WORDS for w in lower) and not any(
+        w in COMMON_VERBS or w.endswith("ed") for w in lower
+    )
+
+
 def is_subject(text: str, mention: Mention) -> bool:
     """A mention that opens its sentence or clause, as subjects do."""
     if mention.text.endswith(("'s", "’s")) and _OWNER_REPORTED.match(text, mention.end):
@@ -5709,7 +5733,7 @@ def is_subject(text: str, mention: Mention) -> bool:
         if stamp is not None and (stamp.start() == 0 or text[stamp.start() - 1] == "\n"):
             return True  # "13.08 Tony Fernandes, the Air Asia chief, has been speaking"
     if not _SUBJECT_BEFORE.search(before):
-        return False
+        return _described_opening_subject(text, start, mention)
     if before[-2:-1] in "-–—" and text[mention.end : mention.end + 1] in _CLAUSE_MARKS:
         return False  # "one figure he would love to portray - Ian Paisley.": what he named
     # After a comma, a name set off by another and a phrase of a preposition that runs to

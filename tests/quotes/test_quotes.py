@@ -7410,3 +7410,16 @@ def test_a_report_read_back_to_a_sentence_about_someone_is_not_theirs() -> None:
         "“The smoke was down to the floor within minutes,” the report said."
     )
     assert [s for _, s in _speech(text)] == [None, "Michelle Tran"]
+
+
+def test_a_name_after_a_body_and_a_lower_case_role_opening_the_sentence_is_its_subject() -> None:
+    # "WorkSafeBC director of government and media relations Craig Fitzsimmons said …" then
+    # "“…,” he said": his (the minister named before had taken it: Fitzsimmons, after a role
+    # with "of" and "and" in it, had not been read as the sentence's subject)
+    text = _article(
+        "NDP Labour Minister Harry Bains said it at the time.\n\n"
+        "WorkSafeBC director of government and media relations Craig Fitzsimmons said current "
+        "contracts expire Jan. 31.\n\n"
+        "“We are seeking proposals through an open process,” he said."
+    )
+    assert [s for _, s in _speech(text)] == ["Craig Fitzsimmons"]
