@@ -414,16 +414,33 @@ def _person_before_their_body(toks: Sequence[Token], name: Phrase) -> Phrase | N
     """ "Jeff Joseph, from the Consumer Electronics Association told": the person the
     body follows, set off by a comma the writer did not close, not the body; None when no
     person's name (a known given name first) stands before ", from", ", of" or ", at"."""
+    at = _word_before_name(toks, name)
+    if at is None or at < 2 or toks[at].folded not in {"from", "of", "at"}:
+        return None
+    if toks[at - 1].text != ",":
+        return None
+    person = name_before(toks, at - 1)
+    return person if _full_person_name(person) else None
+
+
+def _word_before_name(toks: Sequence[Token], name: Phrase) -> int | None:
+    """Where the word before a name stands, past a "the" ("from the Consumer Electronics
+    Association": "from"), or None."""
     first = position_of(toks, name.tokens[0])
     if first is None:
         return None
     at = first - 1
     if at >= 0 and toks[at].folded == "the":
         at -= 1
-    if at < 2 or toks[at].folded not in {"from", "of", "at"} or toks[at - 1].text != ",":
-        return None
-    person = name_before(toks, at - 1)
-    return person if _full_person_name(person) else None
+    return at
+
+
+def _with_its_determiner(toks: Sequence[Token], noun: int) -> int:
+    """Where a noun's phrase starts: at its determiner or owner ("the statement", "China’s
+    ambassador"), else at the noun."""
+    if noun > 0 and (toks[noun - 1].folded in DETERMINERS or toks[noun - 1].possessive):
+        return noun - 1
+    return noun
 
 
 def _envoy_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:
@@ -438,9 +455,7 @@ def _envoy_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:
         return None
     if " ".join(t.folded for t in words).removeprefix("the ") not in COUNTRIES:
         return None
-    start = noun
-    if noun > 0 and (toks[noun - 1].folded in DETERMINERS or toks[noun - 1].possessive):
-        start = noun - 1  # "the ambassador", "China’s ambassador"
+    start = _with_its_determiner(toks, noun)  # "the ambassador", "China’s ambassador"
     return Phrase(tuple(toks[start:first]) + words, "nominal")
 
 
@@ -448,20 +463,14 @@ def _sent_to(toks: Sequence[Token], name: Phrase) -> Phrase | None:
     """ "the statement to the Ottawa Citizen said", "an email to CBC News read": the
     document (a description, its owner found as any document's), not whom it was sent to;
     None when the name is not after a document and "to"."""
-    first = position_of(toks, name.tokens[0])
-    if first is None:
-        return None
-    at = first - 1
-    if at >= 0 and toks[at].folded == "the":
-        at -= 1
-    if at < 1 or toks[at].folded != "to":
+    at = _word_before_name(toks, name)
+    if at is None or at < 1 or toks[at].folded != "to":
         return None
     noun = at - 1
     if toks[noun].folded not in _SENT_DOCUMENTS or not toks[noun].text.islower():
         return None
-    start = noun
-    if noun > 0 and (toks[noun - 1].folded in DETERMINERS or toks[noun - 1].possessive):
-        start = noun - 1  # "the statement", "his letter"
+    start = _with_its_determiner(toks, noun)  # "the statement", "his letter"
+    first = at + 1 + (toks[at + 1].folded == "the")
     return Phrase(tuple(toks[start:first]) + name.tokens, "nominal")
 
 
