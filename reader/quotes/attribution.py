@@ -950,7 +950,6 @@ _DESCRIBED_OPENING = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:[A-Z][\w.&’'-]*\s+){1,4}"
     r"(?P<role>(?:[a-z][\w-]*\s+){1,8})$"
 )
-_VERB_AFTER = re.compile(r" ([a-z]+)\b")
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?\n][\"”’')]*\s*|,\s|\s[-–—]\s)$"
 )  # (also after a quotation that ends its sentence, and after a dash: "Despite … - they
@@ -5632,7 +5631,7 @@ def _described_opening_subject(text: str, start: int, mention: Mention) -> bool:
     that opens the sentence before it is its description: "WorkSafeBC director of
     government and media relations Craig Fitzsimmons said …" (a body's name, then words for
     a role in lower case, one of them a title or a word for a person, and no verb)."""
-    verb = _VERB_AFTER.match(text, mention.end)
+    verb = _WORD_NEXT.match(text, mention.end)
     if verb is None or verb.group(1) not in INVERTIBLE:
         return False
     opening = _DESCRIBED_OPENING.search(text, max(0, start - 120), start)
