@@ -418,7 +418,7 @@ _REGION_CODES = frozenset(entries("region_codes"))
 # Envoys, who are posted "to" a country.
 ENVOY_TITLES = words("envoy_titles")
 # Words of NOT_NAMES that are given names too.
-_GIVEN_NAMES_AS_WORDS = words("given_names_as_words")
+GIVEN_NAMES_AS_WORDS = words("given_names_as_words")
 _POST_NOMINALS = words("post_nominals")
 # Roles in lower case that a single name follows as its bearer's ("midfielder Guti",
 # "rapper Nelly"): players and performers, often known by one name.
@@ -2231,7 +2231,7 @@ class Entities:
             )
         ):
             if (
-                run[0].folded in _GIVEN_NAMES_AS_WORDS
+                run[0].folded in GIVEN_NAMES_AS_WORDS
                 and len(run) >= 2
                 and not self._opens_sentence(run[0])
             ):
@@ -2936,7 +2936,7 @@ class Entities:
                     _name_like(run[name_start - 1])
                     or (surname_like and word in _MONTHS)  # "Theresa May", "Brian May"
                     or (
-                        word in _GIVEN_NAMES_AS_WORDS
+                        word in GIVEN_NAMES_AS_WORDS
                         and len(run) >= 2
                         and (name_start == 1 or folded[name_start - 2].rstrip(".") in TITLES)
                     )  # "Will Moy", "Mayor Bill de Blasio"

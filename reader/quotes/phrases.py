@@ -29,6 +29,7 @@ from reader.quotes.lexicon import words
 from reader.quotes.names import (
     CONNECTORS,
     ENVOY_TITLES,
+    GIVEN_NAMES_AS_WORDS,
     GROUP_PEOPLE,
     HONORIFICS,
     NOT_NAME_LEADS,
@@ -60,7 +61,6 @@ _SUBJECT_NOUNS = PERSON_NOUNS | ORG_NOUNS
 
 # Lowercase words inside names: "Luis de Miranda", "Vincent van Gogh", "Osama bin Laden".
 _PARTICLES = words("surname_particles")
-_GIVEN_NAMES_AS_WORDS = words("given_names_as_words")  # "will", "mark": "Will Doyle"
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ def _name_token(token: Token) -> bool:
 def _given_name_as_word_before_name(toks: Sequence[Token], index: int) -> bool:
     """A word that is a given name too, before a name: "said Will Doyle", "said Mark Cuban"."""
     return (
-        toks[index].folded in _GIVEN_NAMES_AS_WORDS
+        toks[index].folded in GIVEN_NAMES_AS_WORDS
         and index + 1 < len(toks)
         and _name_token(toks[index + 1])
         and toks[index + 1].folded not in NOT_NAMES
