@@ -5160,7 +5160,7 @@ _SPEAKING_THINGS = frozenset(
 )
 # Documents a body issues, whose author a sentence near an earlier mention rarely is a
 # person: "The report said …" after "Rebekah Mason … was named in a report".
-_INSTITUTIONAL_DOCUMENTS = frozenset({"report", "study", "survey", "audit", "review", "analysis"})
+_INSTITUTIONAL_DOCUMENTS = words("institutional_documents")
 _DOCUMENT_NOUNS = (_DOCUMENTS | STATEMENT_NOUNS) - {
     "spokesman",
     "spokeswoman",

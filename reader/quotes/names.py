@@ -1207,9 +1207,7 @@ def _camel(word: str) -> bool:
 
 _JOINING_WORDS = frozenset({"of", "for", "and", "&", "on"})
 # Titles of an elected member "for" the seat named after them: "MLA for Kamloops".
-_SEAT_TITLES = frozenset(
-    {"mla", "mpp", "mp", "mna", "mha", "member", "senator", "councillor", "representative"}
-)
+_SEAT_TITLES = words("seat_titles")
 # Titles that are part of the one name they precede: "Pope Francis", "Queen Elizabeth".
 _REGNAL = frozenset({"pope", "queen", "king", "prince", "princess"})
 # Capitals that, alone and without a full stop, open the name of a thing ("Y Combinator"),
