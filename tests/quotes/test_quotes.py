@@ -7423,3 +7423,13 @@ def test_a_name_after_a_body_and_a_lower_case_role_opening_the_sentence_is_its_s
         "“We are seeking proposals through an open process,” he said."
     )
     assert [s for _, s in _speech(text)] == ["Craig Fitzsimmons"]
+
+
+def test_the_health_unit_speaks_for_the_body_named_before() -> None:
+    # Ontario's public health units: "the health unit says" is Ottawa Public Health, named
+    # before (no one had been offered)
+    text = _article(
+        "Ottawa Public Health has issued new advice on masks.\n\n"
+        "“Do not share your mask with others,” the health unit says."
+    )
+    assert [s for _, s in _speech(text)] == ["Ottawa Public Health"]
