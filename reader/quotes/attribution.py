@@ -1000,6 +1000,17 @@ class _InsideQuote:
         return index >= 0 and offset < self._ends[index]
 
 
+# Characters that print nothing and are no space to str.strip or \s: a zero-width space
+# after a closing mark ("…everyone.” \u200b") had made the quotation no one's speech.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_AS_SPACES = str.maketrans(dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff", " "))
+
+
+def _visible(text: str) -> str:
+    """`text` with its zero-width characters read as spaces (the same offsets)."""
+    return text.translate(_AS_SPACES) if _INVISIBLE.search(text) else text
+
+
 class _Subjects:
     """`is_subject` of each mention, worked out once: the rules and the ranker's candidates
     ask it of the same mentions again and again (a third of the asks for a 1 MB article).
@@ -1031,7 +1042,7 @@ class _Finder:
         trace: Trace | None = None,
     ) -> None:
         self.structure = structure
-        self.text = curly_marks(structure.text, structure.quotations)
+        self.text = _visible(curly_marks(structure.text, structure.quotations))
         self.known = list(known)
         body_start = (
             structure.paragraphs[headline].end

@@ -7433,3 +7433,13 @@ def test_the_health_unit_speaks_for_the_body_named_before() -> None:
         "“Do not share your mask with others,” the health unit says."
     )
     assert [s for _, s in _speech(text)] == ["Ottawa Public Health"]
+
+
+def test_a_zero_width_space_after_a_quotation_is_no_words() -> None:
+    # "…everyone.” \u200b" at a paragraph's end (a web page's invisible character): the
+    # quotation had been read as no one's speech, words following it
+    text = _article(
+        "Pasko said patrons are receptive. She offers appointments. “That way it satisfies "
+        "everyone.” \u200b"
+    )
+    assert [s for _, s in _speech(text)] == ["Pasko"]
