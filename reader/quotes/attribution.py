@@ -2080,9 +2080,12 @@ class _Finder:
             token = toks[position]
             if token.folded not in _OWNED_DOCUMENTS:
                 continue
-            if position + 2 < len(toks) and toks[position + 1].folded in _OF_OWNER:
+            if position + 2 < len(toks) and toks[position + 1].folded in _OF_OWNER | {"on"}:
+                page = self._page_owner(toks, position + 2, toks[verb].text)
+                if page is not None:
+                    return page  # "reads a post on Rodney Stafford’s Facebook page"
                 phrase = subject_after(toks, position + 2)
-                if phrase is None or phrase.kind != "name":
+                if phrase is None or phrase.kind != "name" or toks[position + 1].folded == "on":
                     return None
                 return self._resolve(phrase, toks[verb].text, 0.8, phrase.tokens[0].start)
             # "reads the BCCDC public exposure webpage", "reads a Health Canada advisory": the
@@ -2092,6 +2095,31 @@ class _Finder:
             if not named:
                 return None  # "reads a sign", "reads a Wednesday editorial" with no owner
             return self._resolve(Phrase(tuple(named), "name"), toks[verb].text, 0.8, named[0].start)
+        return None
+
+    def _page_owner(self, toks: Sequence[Token], at: int, verb: str) -> _Attribution | None:
+        """The owner of the page or account a document was posted on, named in the
+        possessive at `at` ("Rodney Stafford’s Facebook page", "his Twitter account"), or
+        None."""
+        end = min(len(toks), at + 6)
+        for index in range(at, end):
+            token = toks[index]
+            if token.folded in {"his", "her", "their", "its"} and index == at:
+                found = self._pronoun(token.folded, token.start)
+                if found is None or found is UNNAMED:
+                    return None
+                return _Attribution(found, None, token.text, verb, 0.7)
+            if token.folded == "the" and index == at:
+                continue  # "on the company’s website"
+            if token.possessive and token.capitalised:
+                named = name_before(toks, index + 1)
+                if named is None or named.kind != "name":
+                    return None
+                *rest, last = named.tokens
+                phrase = Phrase((*rest, Token(last.word, last.start)), "name")
+                return self._resolve(phrase, verb, 0.8, phrase.tokens[0].start)
+            if not token.capitalised:
+                return None
         return None
 
     def _before(self, start: int, end: int, near: bool, colon: bool = False) -> _Attribution | None:

@@ -7443,3 +7443,17 @@ def test_a_zero_width_space_after_a_quotation_is_no_words() -> None:
         "everyone.” \u200b"
     )
     assert [s for _, s in _speech(text)] == ["Pasko"]
+
+
+def test_a_post_read_on_someone_s_page_is_theirs() -> None:
+    # "“…,” reads a post on Rodney Stafford’s Facebook page": his (the quotation had been
+    # no one's speech); "on his Facebook page" and "on the charity’s website" the same
+    text = _article(
+        "Victoria Stafford would have turned 20, and her father Rodney Stafford asks for "
+        "kindness. The Salvation Army answered.\n\n"
+        "“We are asking everyone to partake in random acts of kindness,” reads a post on "
+        "Rodney Stafford’s Facebook page.\n\n"
+        "“Be kind,” reads a post on his Facebook page.\n\n"
+        "“Kindness starts with one,” reads a note on the Salvation Army’s website."
+    )
+    assert [s for _, s in _speech(text)] == ["Rodney Stafford", "Rodney Stafford", "Salvation Army"]
