@@ -1850,11 +1850,10 @@ class _Finder:
         if pronoun is not None:
             phrase = Phrase((Token(pronoun, owner.start),), "pronoun")
         elif owner.possessive and owner.capitalised:
-            named = name_before(toks, index)
-            if named is None or named.kind != "name":
+            owned = _possessor_before(toks, index)
+            if owned is None:
                 return None
-            *rest, last = named.tokens
-            phrase = Phrase((*rest, Token(last.word, last.start)), "name")
+            phrase = owned
         else:
             return None
         found = self._resolve(phrase, noun.folded, 0.6, noun.start)
@@ -2112,11 +2111,9 @@ class _Finder:
             if token.folded == "the" and index == at:
                 continue  # "on the company’s website"
             if token.possessive and token.capitalised:
-                named = name_before(toks, index + 1)
-                if named is None or named.kind != "name":
+                phrase = _possessor_before(toks, index + 1)
+                if phrase is None:
                     return None
-                *rest, last = named.tokens
-                phrase = Phrase((*rest, Token(last.word, last.start)), "name")
                 return self._resolve(phrase, verb, 0.8, phrase.tokens[0].start)
             if not token.capitalised:
                 return None
@@ -5663,6 +5660,16 @@ _QUOTED_SENTENCES_READ_PAST = 25
 _OPENING_CONNECTIVE = re.compile(
     r"\b(?:But|And|So|Yet|Then|Still|Later|Meanwhile|Instead|Now)(?: then)? $"
 )
+
+
+def _possessor_before(toks: Sequence[Token], end: int) -> Phrase | None:
+    """The name whose possessive ends at `end - 1`, without its "'s" ("Rodney Stafford’s"
+    -> Rodney Stafford), or None when the words there are no name."""
+    named = name_before(toks, end)
+    if named is None or named.kind != "name":
+        return None
+    *rest, last = named.tokens
+    return Phrase((*rest, Token(last.word, last.start)), "name")
 
 
 def _described_opening_subject(text: str, start: int, mention: Mention) -> bool:
