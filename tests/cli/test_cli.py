@@ -583,3 +583,20 @@ def test_an_add_error_about_a_huge_name_is_one_short_line(tmp_path: Path) -> Non
     assert len(lines) == 1 and len(lines[0]) <= 450, lines[0][:200]
     assert "xxxxxxxx" in lines[0][:40] and "give" in lines[0]
     assert "Traceback" not in result.stderr
+
+
+def test_quotes_offer_no_speaker_for_a_short_phrase_no_words_attribute(tmp_path: Path) -> None:
+    # `reader quotes --json`, as a shell runs it: a phrase of five words or fewer that no
+    # words give to anyone is listed with no speaker; the quotation with its cue keeps one
+    article = _plain_article(
+        tmp_path / "pentagon.txt",
+        "Supply chains at risk",
+        "“A large number of materials are at risk of becoming unavailable,” according to "
+        'findings by a "tiger team" that Undersecretary of Defense Frank Kendall chartered.',
+        "“Not this year,” said Tom Ray, a councillor.",
+    )
+    result = run_reader("quotes", str(article), "--json", "--library", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    speakers = {row["quote"]: row["speaker"] for row in json.loads(result.stdout)}
+    assert speakers.get("tiger team") is None
+    assert speakers["Not this year,"] == "Tom Ray"
