@@ -4543,7 +4543,18 @@ class _Finder:
                 # "Asked about the recount, Sidhu smiled. “…,” the candidate said", after
                 # "over Sidhu, the Conservative candidate": the one in view, so called before
                 return just_before
-            for entity in [*people, *self._headline_people]:  # the headline's, last
+            candidates = [*people, *self._headline_people]  # the headline's, last
+            if phrase.tokens[0].folded in _INDEFINITE_LEADS:
+                # "one Western official asks" brings in someone new, not the "former
+                # economic official" named before; but "Andrew J. Tabler, an expert on
+                # Syria, noted" is the name it follows, and "An Oshawa city councillor has
+                # apologized" in a story's first lines may be whom its headline names
+                start = phrase.tokens[0].start
+                candidates = [
+                    *(m.entity for m in mentions if self.text[m.end : start] in _APPOSITION),
+                    *self._headline_people,
+                ]
+            for entity in candidates:
                 if entity.description.startswith("who ") and not role_clause(entity.description):
                     continue  # "who is not related to the chief executive": no role of hers
                 described = entity.description.casefold().replace(",", " ").split()
@@ -4555,6 +4566,8 @@ class _Finder:
                     or not _ROLE_KINDS.get(head, frozenset()).isdisjoint(described)
                 ):  # "the corporal" for "Cpl. Marie Ouellette", "the judge" for "Justice …",
                     # "the executive" for "the railway's vice-president"
+                    if self._brought_in_since(entity, head, mentions, phrase.tokens[0].start):
+                        return None  # "one Western official asks" … "the same official"
                     return entity
             sole = self._sole_of_gender(phrase, head, mentions, at)
             if sole is not None:
@@ -4611,6 +4624,28 @@ class _Finder:
         if phrase.tokens[0].folded == "the" and self._names_a_body(head, at):
             return self._organisation(phrase, at)  # "the regional district", "the order"
         return None
+
+    def _brought_in_since(
+        self, entity: Entity, head: str, mentions: Sequence[Mention], until: int
+    ) -> bool:
+        """Whether someone unnamed was brought in by the same noun since the entity was last
+        named before `until` ("Naseem Akbar, a former economic official …" then "“…” one
+        Western official asks" then "the same official explains": the unnamed one)."""
+        last = max((m.end for m in mentions if m.entity is entity and m.end <= until), default=0)
+        if not last:
+            return False  # named in the headline alone: "a two-term city councillor
+            # announced her campaign" in the story's first lines is the headline's
+        floor = max(last, until - _SOLE_REACH)
+        for found in _SOMEONE_BROUGHT_IN.finditer(self.text, floor, until):
+            words = found.group("words").casefold().split()
+            if head not in words:
+                continue
+            after = self.text[found.end() : found.end() + 24].split(maxsplit=1)
+            speaking = bool(after) and is_speech_verb(after[0].strip(",."), words[-1])
+            quoted = self.text[max(0, found.start() - 3) : found.start()].rstrip(" ,")[-1:]
+            if speaking or quoted in '"”’':
+                return True  # someone unnamed who speaks ("” one Western official asks")
+        return False
 
     def _sole_of_gender(
         self, phrase: Phrase, head: str, mentions: Sequence[Mention], at: int
@@ -4938,6 +4973,8 @@ _SUBJECT_PRONOUN = {
     for gender, pronoun in (("m", "He"), ("f", "She"))
 }
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "one", "another"})
+_INDEFINITE_LEADS = frozenset({"a", "an", "one", "another"})
+_APPOSITION = frozenset({", ", " , ", ",\n"})  # "Andrew J. Tabler, an expert"
 _OWNER_OPENERS = frozenset({"my", "our", "your", "his", "her", "their", "its"})  # "My mother"
 # A count or a share of people, never a name: "Most British observers", "Two Canadian
 # officials", "Several Liberal MPs" (their capitals are a nation's, a party's)

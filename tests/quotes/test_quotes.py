@@ -3015,8 +3015,16 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_their_words_name() -> None:
         "“We owe parents answers,” the spokesperson said.\n\n"
         "A Defence Department spokesperson called the Rangers “irreplaceable.”"
     )
+    # ("A Defence Department spokesperson": the body its words name, as for Hillcrest; it had
+    # been no one only because "spokesperson" had first matched Delgado's description, which
+    # someone brought in by "a" never is)
     findings = [f for f in find_quotes(text) if f.speech]
-    assert [f.speaker for f in findings] == [None, "Hillcrest Foods Ltd.", "Maria Delgado", None]
+    assert [f.speaker for f in findings] == [
+        None,
+        "Hillcrest Foods Ltd.",
+        "Maria Delgado",
+        "Defence Department",
+    ]
     assert findings[1].mention == "a Hillcrest Foods spokesperson"
 
 
@@ -7457,3 +7465,31 @@ def test_a_post_read_on_someone_s_page_is_theirs() -> None:
         "“Kindness starts with one,” reads a note on the Salvation Army’s website."
     )
     assert [s for _, s in _speech(text)] == ["Rodney Stafford", "Rodney Stafford", "Salvation Army"]
+
+
+def test_someone_brought_in_as_one_official_is_not_the_official_named_before() -> None:
+    # "Naseem Akbar, a former economic official …" then "“…?” one Western official asks"
+    # and "“…,” the same official explains": someone new, never named (both had been given to
+    # Akbar at 0.79); "Andrew J. Tabler, an expert on Syria, noted" stays the name it follows
+    text = _article(
+        "Naseem Akbar, a former economic official in the Afghan government, met us in Kabul. "
+        "“The money stays here,” Akbar said.\n\n"
+        "Corruption is pervasive. “Has corruption become what holds everything together?” one "
+        "Western official asks.\n\n"
+        "“There is everything-to-myself corruption,” the same official explains.\n\n"
+        "As Andrew J. Tabler, an expert on Syria, noted, “Everyone in the region is waiting.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Naseem Akbar", None, None, "Andrew J. Tabler"]
+
+
+def test_a_story_s_first_lines_may_bring_in_its_headline_person_unnamed() -> None:
+    # "Moose Jaw councillor Heather Lindgren says …" over "a two-term city councillor
+    # announced her campaign" and "The councillor … “…,” she said": the headline's person
+    text = _article(
+        "Moose Jaw will have two candidates after a two-term city councillor announced her "
+        "campaign on Wednesday.\n\n"
+        "The councillor, a former teacher, was first elected in 2020.\n\n"
+        "“I know where every dollar goes,” she said.",
+        headline="Moose Jaw councillor Heather Lindgren says she will run for mayor",
+    )
+    assert [s for _, s in _speech(text)] == ["Heather Lindgren"]
