@@ -829,6 +829,32 @@ def _someone_unnamed_of(phrase: Phrase) -> bool:
     )
 
 
+def _voice_of_a_body(tokens: Sequence[Token]) -> bool:
+    """ "a statement from Alberta Health Services", "an Alberta Health Services statement",
+    "the news release by the RCMP": a determiner, then a body's statement or document with
+    the body's name before it or after "from" or "by"."""
+    if len(tokens) < 3 or tokens[0].folded not in {"a", "an", "the"}:
+        return False
+    voice = next(
+        (i for i, t in enumerate(tokens) if t.folded in _DOCUMENT_NOUNS and t.text.islower()), None
+    )
+    if voice is None:
+        return False
+    named = [t for t in tokens[1:voice] if t.text.isalpha() and not t.text.islower()]
+    if voice == len(tokens) - 1:
+        return bool(named) and len(named) == voice - 1  # the body's name, then the noun
+    rest = tokens[voice + 1 :]
+    return (
+        voice <= 3
+        and rest[0].folded in {"from", "by"}
+        and len(rest) >= 2
+        and all(t.folded in _NAME_JOINERS or t.text[:1].isupper() for t in rest[1:])
+    )
+
+
+_NAME_JOINERS = frozenset({"the", "of", "and", "for", "&"})
+
+
 # A sentence opening on someone unnamed: "A scout for …", "One resident, who …".
 _UNNAMED_OPENING = re.compile(
     r"(?:A|An|One|Another)\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*)(?=,|\s+(?:for|of|at|with|from|in|who|on)\b)"
@@ -2013,6 +2039,10 @@ class _Finder:
                     and _someone_unnamed_of(Phrase(tuple(toks[:index]), "nominal"))
                 ):
                     phrase = Phrase(tuple(toks[:index]), "nominal")  # "a scout for the team"
+                elif phrase is None and index <= 10 and _voice_of_a_body(toks[:index]):
+                    # "a statement from Alberta Health Services said", "an Alberta Health
+                    # Services statement said"
+                    phrase = Phrase(tuple(toks[:index]), "nominal")
             if phrase is None:
                 return None
             adjacent = (
@@ -2443,6 +2473,9 @@ class _Finder:
             # "a scout for a Western Conference team said": someone the article does not
             # name, whatever the body after "for" stands for (not that body's people)
             return _Attribution(None, None, words, cue, 0.3, authorless=True)
+        issuer = self._issuer_of(phrase)
+        if issuer is not None:  # "a statement from Alberta Health Services said": its words
+            return _Attribution(issuer, None, words, cue, confidence - 0.1)
         spoken_for = self._spokesperson_for(phrase)
         if spoken_for is not None:  # "said a spokesman for Ofcom": Ofcom's words
             spoken_body, name, said_so = spoken_for
@@ -2769,6 +2802,23 @@ class _Finder:
         if verb is not None and verb.group().casefold() in _QUESTIONING:
             return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         return mention.entity
+
+    def _issuer_of(self, phrase: Phrase) -> Entity | None:
+        """The body or person a statement or document is from or by, named right after
+        ("a statement from Alberta Health Services", "a letter by Doug Ford"), if the words
+        are so."""
+        if phrase.kind != "nominal":
+            return None
+        tokens = phrase.tokens
+        voice = next(
+            (
+                i
+                for i, t in enumerate(tokens[:-2])
+                if t.folded in _DOCUMENT_NOUNS and tokens[i + 1].folded in {"from", "by"}
+            ),
+            None,
+        )
+        return None if voice is None else self._source_after(tokens, voice + 1)
 
     def _spokesperson_for(self, phrase: Phrase) -> tuple[Entity | None, str, str] | None:
         """The body an unnamed spokesperson speaks for when the words after them name it
@@ -5611,7 +5661,7 @@ def _strip_attribution(tail: str) -> str:
     """The text after a paragraph's last quotation, less an attribution ("says Parata, an elder")."""
     words = _WORD.findall(tail)
     one_sentence = not _SENTENCE_END.search(tail.rstrip())
-    return "" if _any_speech_verb(words[:6]) and (one_sentence or len(words) <= 12) else tail
+    return "" if _any_speech_verb(words[:9]) and (one_sentence or len(words) <= 12) else tail
 
 
 def _any_speech_verb(words: Sequence[str], skip: int = 0) -> bool:

@@ -290,7 +290,11 @@ def nominal_before(toks: Sequence[Token], end: int) -> Phrase | None:
     first = index
     while first > 0 and index - first < 5:
         previous = toks[first - 1]
-        if not previous.text[:1].isalpha() or previous.folded in PREPOSITIONS or _verbish(previous):
+        if (
+            not previous.text[:1].isalpha()
+            or previous.folded in PREPOSITIONS
+            or (_verbish(previous) and not previous.capitalised)  # ("Alberta Health Services")
+        ):
             break
         first -= 1
         if previous.folded in DETERMINERS:

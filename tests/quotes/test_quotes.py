@@ -7493,3 +7493,19 @@ def test_a_story_s_first_lines_may_bring_in_its_headline_person_unnamed() -> Non
         headline="Moose Jaw councillor Heather Lindgren says she will run for mayor",
     )
     assert [s for _, s in _speech(text)] == ["Heather Lindgren"]
+
+
+def test_a_statement_from_a_body_after_a_quotation_is_the_body_s() -> None:
+    # "“…,” a statement from Alberta Health Services said." then a paragraph of quotation
+    # alone: both the body's (no cue had been read: the ranker gave both to the patient named
+    # before); "an Alberta Health Services statement said" the same (a capitalised word that
+    # is also a verb, "Services", had cut the phrase)
+    text = _article(
+        "Victoria Steepe says she is scared. Alberta Health Services runs the hospital.\n\n"
+        "“The outbreak extends to all services,” a statement from Alberta Health Services "
+        "said.\n\n"
+        "“Patients should not visit the hospital.”\n\n"
+        "Steepe went outside.\n\n"
+        "“Visitors are not allowed,” an Alberta Health Services statement said."
+    )
+    assert [s for _, s in _speech(text)] == ["Alberta Health Services"] * 3
