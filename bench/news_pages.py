@@ -3,6 +3,12 @@ before any of them is read: the pages of one dataset of `bench/extraction_corpus
 hand-marked story has 150 words or more and six double quotation marks or more, in the order
 of sha256(salt + "|" + file name), at most one page a site, cut into batches of a fixed size
 (batch 2 goes on down the same order after batch 1, never repeating a site of batch 1).
+
+A dataset may hold one story under several addresses (a wire story a paper saved three times;
+the Canadian set holds one Times Colonist story eleven times): an article most of whose
+8-word runs an earlier article of the set's batches holds is a copy of it, never written to
+a set (it would score again what an earlier batch scored, or a studied article's mends) nor
+handed out to be labelled.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +38,44 @@ Page = tuple[str, str]  # (the set's name for the page, its text)
 
 
 Row = dict[str, str]  # a manifest's row
+
+COPY_SHARE = 0.6  # the share of an article's 8-word runs another holds that makes it a copy
+_RUN = 8
+
+
+class Originals:
+    """The articles met so far, by their 8-word runs: which one a new article copies."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, int] = {}  # a run -> the first article holding it
+        self._names: list[str] = []
+        self._sizes: list[int] = []
+
+    def copied(self, text: str) -> str | None:
+        """The earlier article `text` copies, or None."""
+        runs = _runs(text)
+        shared = Counter(self._first[run] for run in runs if run in self._first)
+        for index, count in shared.most_common(1):
+            if count > COPY_SHARE * min(len(runs), self._sizes[index]):
+                return self._names[index]
+        return None
+
+    def add(self, name: str, text: str) -> None:
+        runs = _runs(text)
+        index = len(self._names)
+        self._names.append(name)
+        self._sizes.append(len(runs))
+        for run in runs:
+            self._first.setdefault(run, index)
+
+    def add_all(self, pages: Iterable[Page]) -> None:
+        for name, text in pages:
+            self.add(name, text)
+
+
+def _runs(text: str) -> set[str]:
+    words = re.findall(r"\w+", text.casefold())
+    return {" ".join(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1)}
 
 
 def batch_set_name(stem: str, number: int) -> str:
@@ -174,12 +219,25 @@ class NewsQuoteSet:
         )
         if args.texts is not None:
             args.texts.mkdir(parents=True, exist_ok=True)
-            articles = self.chosen(repository, args.batch)
+            originals = Originals()
+            for earlier in range(1, args.batch):
+                originals.add_all(self.chosen(repository, earlier))
+            articles, copies = [], []
+            for name, text in self.chosen(repository, args.batch):
+                if originals.copied(text) is None:
+                    articles.append((name, text))
+                    originals.add(name, text)
+                else:
+                    copies.append(name)
             for name, text in articles:
                 (args.texts / f"{name}.txt").write_text(text, encoding="utf-8")
-            print(f"{self.dataset} batch {args.batch}: {len(articles)} texts in {args.texts}")
+            print(
+                f"{self.dataset} batch {args.batch}: {len(articles)} texts in {args.texts}"
+                + (f" ({len(copies)} copies of earlier articles left out)" if copies else "")
+            )
             return 0
         built = 0
+        originals = Originals()
         for batch, (labels_path, out) in sorted(self.batches.items()):
             if not labels_path.exists():
                 continue
@@ -188,10 +246,17 @@ class NewsQuoteSet:
             for name, text in self.chosen(repository, batch):
                 if name not in labels:
                     continue
+                original = originals.copied(text)
+                if original is not None:
+                    left_out.append(f"{name} (a copy of {original})")
+                    for stale in (out / f"{name}.txt", out / f"{name}.quotes.json"):
+                        stale.unlink(missing_ok=True)  # (written by a converter before this rule)
+                    continue
                 gold = convert_article(text, labels[name]["labels"], prefer_double=True)
                 if gold is None:
                     left_out.append(f"{name} (a label matches no quotation)")
                     continue
+                originals.add(name, text)
                 write_article(out, name, text, gold)
                 written += 1
             built += 1

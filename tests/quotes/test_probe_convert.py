@@ -433,3 +433,59 @@ def test_the_canews_set_takes_articles_of_many_bylines_title_first(tmp_path: Pat
     text = next(iter(pages.values()))
     assert text.startswith("Title of ") and "\n\nThe story goes on" in text
     assert text.endswith("“One,” she said.\n\n“Two,” he said. “Three.”\n\nLast paragraph.\n")
+
+
+def test_an_article_that_copies_an_earlier_one_is_never_labelled_nor_scored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The Canadian set held one wire story under up to eleven addresses: a later batch's copy
+    # scored again what an earlier batch (or a studied one's mends) had scored
+    import bench.news_pages as news_pages
+
+    story = " ".join(f"Word{n} of the story here." for n in range(60))
+    stories = {
+        "a-one": story + " “One,” she said. “Two,” he said. “Three,” they said.",
+        "a-two": "Updated. " + story + " “One,” she said. “Two,” he said. “Three,” they said.",
+        "a-three": story.replace("Word", "Other") + " “One,” she said. “Two,” he said. “Six.”",
+    }
+    manifest = tmp_path / "split.csv"
+    manifest.write_text(
+        "set,file,site\n" + "".join(f"wanted,{name},site.{name}\n" for name in stories)
+    )
+    batches = {n: (tmp_path / f"labels{n}.json", tmp_path / f"out{n}") for n in (1, 2, 3)}
+    pages = news_pages.NewsQuoteSet(
+        dataset="a",
+        source="",
+        salt="salt",
+        story_of=lambda raw: ("Title", raw.decode()),
+        per_batch=1,
+        batches=batches,
+        prefix="set-",
+        manifest=manifest,
+        gold_of=lambda row: row["file"],
+        read_gold=lambda repository, name: stories[name].encode(),
+        keep=lambda row: row["set"] == "wanted",
+    )
+    monkeypatch.setattr(news_pages, "CACHE", tmp_path / "cache")
+    chosen = {n: pages.chosen(None, n)[0][0] for n in (1, 2, 3)}
+    copy_batch = next(n for n in (2, 3) if chosen[n] != "set-three" and n != 1)
+    assert {chosen[1], chosen[copy_batch]} == {"set-one", "set-two"}
+    labels = [{"quote_start_words": w, "speaker": "none"} for w in ("One", "Two", "Three")]
+    for n, (path, out) in batches.items():
+        words = (
+            labels
+            if chosen[n] != "set-three"
+            else [*labels[:2], *[{**labels[0], "quote_start_words": "Six"}]]
+        )
+        path.write_text(json.dumps({"articles": {chosen[n]: {"labels": words}}}))
+        out.mkdir()
+        (out / f"{chosen[n]}.txt").write_text("written before the rule")
+    assert pages.main("prog", "", []) == 0
+    assert f"{chosen[copy_batch]} (a copy of {chosen[1]})" in capsys.readouterr().out
+    assert not list(batches[copy_batch][1].iterdir())  # the copy's stale file gone too
+    assert [p.name for p in batches[1][1].glob("*.txt")] == [f"{chosen[1]}.txt"]
+    other = 5 - copy_batch
+    assert [p.name for p in batches[other][1].glob("*.txt")] == ["set-three.txt"]
+    texts = tmp_path / "texts"
+    assert pages.main("prog", "", ["--texts", str(texts), "--batch", str(copy_batch)]) == 0
+    assert not texts.exists() or not list(texts.iterdir())  # nothing handed out to label
