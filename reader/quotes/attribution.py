@@ -2507,6 +2507,9 @@ class _Finder:
                     return _Attribution(
                         entity, None, alternative.text, cue, confidence
                     )  # "her mother, Fiona,"
+        bearer = self._surname_bearer(phrase)
+        if bearer is not None:  # "says Doctor" after "Ken Doctor, a news industry analyst"
+            return _Attribution(bearer, None, words, cue, confidence)
         office = self._office_holder(phrase, at)
         if office is not None:  # "the Minister for Housing said", after her name
             return _Attribution(office, None, words, cue, confidence - 0.15)
@@ -2802,6 +2805,19 @@ class _Finder:
         if verb is not None and verb.group().casefold() in _QUESTIONING:
             return None  # "Noseworthy asked Kearney why … “…,” she replied": the one asked
         return mention.entity
+
+    def _surname_bearer(self, phrase: Phrase) -> Entity | None:
+        """The person whose surname a lone title word is ("Doctor" of Ken Doctor, "Judge" of
+        Amy Judge), when the article named them so; None otherwise."""
+        if phrase.kind != "name" or len(phrase.tokens) != 1:
+            return None
+        word = phrase.head.word
+        if word.casefold().rstrip(".") not in TITLES or not word[:1].isupper():
+            return None
+        entity = self.entities.find(word)
+        if entity is None or entity.kind != "person" or " " not in entity.name:
+            return None
+        return entity if entity.surname.casefold() == word.casefold() else None
 
     def _issuer_of(self, phrase: Phrase) -> Entity | None:
         """The body or person a statement or document is from or by, named right after
