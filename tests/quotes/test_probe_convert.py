@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from bench.convert_probes import convert_article
 from bench.fetch_extraction_corpus import Repository, Source
+from bench.news_pages import NewsQuoteSet
 
 TEXT = (
     "Council backs the plan\n\n"
@@ -234,6 +236,28 @@ def test_a_set_whose_texts_are_the_story_alone_has_no_headline_paragraph(
     assert [f.speaker for f in quotes.read_article(tmp_path / "a.txt").speech] == ["Jane Roe"]
 
 
+def _fetched_set(
+    manifest: Path,
+    read_gold: Callable[[object, str], bytes],
+    batches: dict[int, tuple[Path, Path]],
+    per_batch: int,
+) -> NewsQuoteSet:
+    """A set of dataset "a" whose "wanted" rows another script fetched: `read_gold` reads each."""
+    return NewsQuoteSet(
+        dataset="a",
+        source="",
+        salt="salt",
+        story_of=lambda raw: ("Title", raw.decode()),
+        per_batch=per_batch,
+        batches=batches,
+        prefix="set-",
+        manifest=manifest,
+        gold_of=lambda row: row["file"],
+        read_gold=read_gold,
+        keep=lambda row: row["set"] == "wanted",
+    )
+
+
 def test_a_set_whose_pages_another_script_fetched_reads_them_without_a_repository(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -248,18 +272,8 @@ def test_a_set_whose_pages_another_script_fetched_reads_them_without_a_repositor
         read.append((repository, name))
         return story.encode()
 
-    pages = news_pages.NewsQuoteSet(
-        dataset="a",
-        source="",
-        salt="salt",
-        story_of=lambda raw: ("Title", raw.decode()),
-        per_batch=5,
-        batches={1: (tmp_path / "labels.json", tmp_path / "out")},
-        prefix="set-",
-        manifest=manifest,
-        gold_of=lambda row: row["file"],
-        read_gold=fetched_page,
-        keep=lambda row: row["set"] == "wanted",
+    pages = _fetched_set(
+        manifest, fetched_page, {1: (tmp_path / "labels.json", tmp_path / "out")}, 5
     )
     monkeypatch.setattr(news_pages, "CACHE", tmp_path / "cache")
     assert pages.main("prog", "", ["--texts", str(tmp_path / "texts")]) == 0
@@ -453,19 +467,7 @@ def test_an_article_that_copies_an_earlier_one_is_never_labelled_nor_scored(
         "set,file,site\n" + "".join(f"wanted,{name},site.{name}\n" for name in stories)
     )
     batches = {n: (tmp_path / f"labels{n}.json", tmp_path / f"out{n}") for n in (1, 2, 3)}
-    pages = news_pages.NewsQuoteSet(
-        dataset="a",
-        source="",
-        salt="salt",
-        story_of=lambda raw: ("Title", raw.decode()),
-        per_batch=1,
-        batches=batches,
-        prefix="set-",
-        manifest=manifest,
-        gold_of=lambda row: row["file"],
-        read_gold=lambda repository, name: stories[name].encode(),
-        keep=lambda row: row["set"] == "wanted",
-    )
+    pages = _fetched_set(manifest, lambda _, name: stories[name].encode(), batches, 1)
     monkeypatch.setattr(news_pages, "CACHE", tmp_path / "cache")
     chosen = {n: pages.chosen(None, n)[0][0] for n in (1, 2, 3)}
     copy_batch = next(n for n in (2, 3) if chosen[n] != "set-three" and n != 1)
