@@ -2311,6 +2311,8 @@ class Entities:
                 and _name_like(run[2])
                 and run[2].folded not in ORG_WORDS
             )
+            # "Company CEO Chris Cowper-Smith said": the firm's officer, named after the title
+            and _given_name_cut(run, [t.word.casefold() for t in run]) < 2
         ):
             # "Promoter Live Nation said", "Automaker Stellantis": what the firm is, then it
             self._org(run[1:], [t.word for t in run[1:]])

@@ -7536,3 +7536,15 @@ def test_a_guess_of_the_ranker_s_that_no_words_give_needs_better_than_even_odds(
         "brother.\n\nIt is a place where “no one is ever turned away, not once in ten years.”"
     )
     assert [s for _, s in _speech(read)] == ["Jane Smith"]
+
+
+def test_a_firm_s_title_opening_a_sentence_before_a_name_is_the_person_s() -> None:
+    # "Company CEO Chris Cowper-Smith said …": the firm's officer (the run had been read as a
+    # body, "CEO Chris Cowper-Smith", so "said Cowper-Smith" went to no one)
+    text = _article(
+        "Spring Loaded Technology makes knee braces.\n\n"
+        "Company CEO Chris Cowper-Smith said the idea was to keep staff apart.\n\n"
+        "“We didn’t want to add people to our space,” said Cowper-Smith."
+    )
+    assert [s for _, s in _speech(text)] == ["Chris Cowper-Smith"]
+
