@@ -888,6 +888,8 @@ def _storm_words(folded: list[str]) -> int:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+# A given name written as initials: "R.T." of R.T. Thorne, "J.K." of J.K. Rowling.
+_GIVEN_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 
 
 def _initialled_person(run: Sequence[Token], folded: list[str]) -> bool:
@@ -3181,6 +3183,13 @@ class Entities:
             if at >= 2 and toks[at - 1].text == "," and toks[at - 2].capitalised:
                 self._place([token], [word])  # "West Palm Beach, FL"
                 return
+        if _GIVEN_INITIALS.fullmatch(word):
+            self._plan_ok = False  # what it is depends on who is known so far
+            # "R.T. states", after "R.T. Thorne": his given name, as initials
+            people = [e for e in self._with_alias(folded) if e.kind == "person"]
+            if len(people) == 1:
+                self._mention(token.start, token.end, people[0])
+                return
         if _is_acronym(word) and folded not in PLACE_WORDS:
             self._org([token], [word])
             return
@@ -3702,6 +3711,9 @@ class Entities:
         # father, whom the article calls so; the son is written with his suffix)
         if len(words) == 2 and _FAMILY_NAME_FIRST.search(name):
             entity.aliases.add(words[0])  # "Park" later for "Park Ji-yeon": the family name
+        given = parts[0] if len(parts) >= 2 else ""
+        if _GIVEN_INITIALS.fullmatch(given) and not is_place(words[0]):
+            entity.aliases.add(words[0])  # "R.T. states" after "R.T. Thorne": his initials
         if len(words) > 1 and not _FAMILY_NAME_FIRST.search(name):
             entity.gender = person_gender(words[0])
             if not entity.gender and len(words) > 2:

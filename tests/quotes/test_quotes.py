@@ -7548,3 +7548,13 @@ def test_a_firm_s_title_opening_a_sentence_before_a_name_is_the_person_s() -> No
     )
     assert [s for _, s in _speech(text)] == ["Chris Cowper-Smith"]
 
+
+def test_initials_alone_are_the_person_whose_given_name_they_are() -> None:
+    # "“…,” R.T. states" after "R.T. Thorne": his (the initials had been read as a body's
+    # acronym, and offered at 0.85-0.98); "U.S. officials said" stays no one
+    text = _article(
+        "R.T. Thorne's series Utopia Falls is new. Thorne has a long career.\n\n"
+        "“They are companion pieces,” R.T. states as he compares them.\n\n"
+        "“The market grew,” U.S. officials said."
+    )
+    assert [s for _, s in _speech(text)] == ["R.T. Thorne", None]
