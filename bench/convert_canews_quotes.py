@@ -60,7 +60,7 @@ def set_name(number: int) -> str:
     return batch_set_name("canews", number)
 
 
-BATCHES = labelled_batches("canews", 17)  # batch -> (labels, folder)
+BATCHES = labelled_batches("canews", 18)  # batch -> (labels, folder)
 
 
 def is_article_address(url: str) -> bool:
