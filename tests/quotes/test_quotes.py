@@ -7558,3 +7558,21 @@ def test_initials_alone_are_the_person_whose_given_name_they_are() -> None:
         "“The market grew,” U.S. officials said."
     )
     assert [s for _, s in _speech(text)] == ["R.T. Thorne", None]
+
+
+def test_a_guess_of_the_ranker_s_shows_how_often_such_guesses_are_right(
+    monkeypatch: MonkeyPatch,
+) -> None:
+    # The ranker's own choices offered at 0.75-0.79 were right 139 times in 228 on the studied
+    # real sets (the rules' at 0.79, 89 %): such a guess says 0.6, not its band's 0.79; the
+    # rules' choice keeps its own
+    from reader.quotes import ranking
+
+    monkeypatch.setattr(ranking.Model, "confidence", lambda self, probability: 0.79)
+    text = _article(
+        "Jane Smith has run the shelter since 2010. Tom Brown, her brother, helps at weekends."
+        "\n\n“No one is ever turned away.”\n\n“We stay open,” Brown said."
+    )
+    found = [(f.speaker, f.confidence) for f in find_quotes(text) if f.speech]
+    assert found[0] == ("Jane Smith", 0.6)
+    assert found[1][0] == "Tom Brown" and found[1][1] > 0.6
