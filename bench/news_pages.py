@@ -113,8 +113,10 @@ def chosen_pages(
     read_gold: Callable[[Repository | None, str], bytes] | None = None,
     keep: Callable[[Row], bool] | None = None,
     rows_of: Callable[[Repository | None], list[Row]] | None = None,
+    through: bool = False,
 ) -> list[Page]:
-    """A batch's pages, (file name, text): `story_of` reads the dataset's gold file as
+    """A batch's pages (with `through`, those of every batch up to it, in order), (file
+    name, text): `story_of` reads the dataset's gold file as
     (headline, story), the headline "" where the dataset marks none; the text labelled is the
     headline on its own line, then the story (the thresholds count the story only). The
     pages are the `manifest`'s rows of `dataset` (the extraction corpus's unless another is
@@ -147,7 +149,7 @@ def chosen_pages(
         pages.append((row["file"], (f"{headline}\n\n" if headline else "") + story + "\n"))
         if len(pages) == per_batch * batch:
             break
-    return pages[per_batch * (batch - 1) :]
+    return pages if through else pages[per_batch * (batch - 1) :]
 
 
 def story_only(paragraphs_of: Callable[[bytes], list[str]]) -> Callable[[bytes], tuple[str, str]]:
@@ -179,6 +181,15 @@ class NewsQuoteSet:
 
     def chosen(self, repository: Repository | None, batch: int = 1) -> list[Page]:
         """A batch's articles, (name, text)."""
+        return self._pages(repository, batch, through=False)
+
+    def chosen_by_batch(self, repository: Repository | None, last: int) -> list[list[Page]]:
+        """The articles of batches 1 to `last`, each batch's apart, read in one pass."""
+        pages = self._pages(repository, last, through=True)
+        size = self.per_batch
+        return [pages[size * number : size * (number + 1)] for number in range(last)]
+
+    def _pages(self, repository: Repository | None, batch: int, through: bool) -> list[Page]:
         pages = chosen_pages(
             repository,
             self.dataset,
@@ -191,6 +202,7 @@ class NewsQuoteSet:
             self.read_gold,
             self.keep,
             self.rows_of,
+            through,
         )
         return [(self.prefix + name.removeprefix(f"{self.dataset}-"), text) for name, text in pages]
 
@@ -219,11 +231,12 @@ class NewsQuoteSet:
         )
         if args.texts is not None:
             args.texts.mkdir(parents=True, exist_ok=True)
+            *earlier, wanted = self.chosen_by_batch(repository, args.batch)
             originals = Originals()
-            for earlier in range(1, args.batch):
-                originals.add_all(self.chosen(repository, earlier))
+            for pages in earlier:
+                originals.add_all(pages)
             articles, copies = [], []
-            for name, text in self.chosen(repository, args.batch):
+            for name, text in wanted:
                 if originals.copied(text) is None:
                     articles.append((name, text))
                     originals.add(name, text)
@@ -238,12 +251,16 @@ class NewsQuoteSet:
             return 0
         built = 0
         originals = Originals()
+        labelled = [
+            batch for batch, (labels_path, _) in self.batches.items() if labels_path.exists()
+        ]
+        by_batch = self.chosen_by_batch(repository, max(labelled)) if labelled else []
         for batch, (labels_path, out) in sorted(self.batches.items()):
             if not labels_path.exists():
                 continue
             labels = json.loads(labels_path.read_text(encoding="utf-8"))["articles"]
             written, left_out = 0, []
-            for name, text in self.chosen(repository, batch):
+            for name, text in by_batch[batch - 1]:
                 if name not in labels:
                     continue
                 original = originals.copied(text)
