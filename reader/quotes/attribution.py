@@ -4712,7 +4712,7 @@ class _Finder:
             after = self.text[found.end() : found.end() + 24].split(maxsplit=1)
             speaking = bool(after) and is_speech_verb(after[0].strip(",."), words[-1])
             quoted = self.text[max(0, found.start() - 3) : found.start()].rstrip(" ,")[-1:]
-            if speaking or quoted in '"”’':
+            if speaking or quoted in _CLOSING_MARKS:
                 return True  # someone unnamed who speaks ("” one Western official asks")
         return False
 
@@ -5044,6 +5044,7 @@ _SUBJECT_PRONOUN = {
 _DESCRIPTION_OPENERS = frozenset({"the", "a", "an", "one", "another"})
 _INDEFINITE_LEADS = frozenset({"a", "an", "one", "another"})
 _APPOSITION = frozenset({", ", " , ", ",\n"})  # "Andrew J. Tabler, an expert"
+_CLOSING_MARKS = frozenset('"”’')  # (a set: no mark at all, "", is not among them)
 _OWNER_OPENERS = frozenset({"my", "our", "your", "his", "her", "their", "its"})  # "My mother"
 # A count or a share of people, never a name: "Most British observers", "Two Canadian
 # officials", "Several Liberal MPs" (their capitals are a nation's, a party's)

@@ -7576,3 +7576,16 @@ def test_a_guess_of_the_ranker_s_shows_how_often_such_guesses_are_right(
     found = [(f.speaker, f.confidence) for f in find_quotes(text) if f.speech]
     assert found[0] == ("Jane Smith", 0.6)
     assert found[1][0] == "Tom Brown" and found[1][1] > 0.6
+
+
+def test_someone_brought_in_who_does_not_speak_leaves_the_official_named_before() -> None:
+    # "Corruption is visible,  one official in the ministry left" (two spaces after the
+    # comma): no one speaks there, so "the official explains" is still Akbar (no closing mark
+    # before "one" had been taken for one, an empty string being "in" any string)
+    text = _article(
+        "Naseem Akbar, a former economic official in the Afghan government, met us in Kabul. "
+        "“The money stays here,” Akbar said.\n\n"
+        "Corruption is visible,  one official in the ministry left his post.\n\n"
+        "“There is everything-to-myself corruption,” the official explains."
+    )
+    assert [s for _, s in _speech(text)] == ["Naseem Akbar", "Naseem Akbar"]
