@@ -835,20 +835,28 @@ def _voice_of_a_body(tokens: Sequence[Token]) -> bool:
     the body's name before it or after "from" or "by"."""
     if len(tokens) < 3 or tokens[0].folded not in {"a", "an", "the"}:
         return False
-    voice = next(
-        (i for i, t in enumerate(tokens) if t.folded in _DOCUMENT_NOUNS and t.text.islower()), None
-    )
-    if voice is None:
-        return False
-    named = [t for t in tokens[1:voice] if t.text.isalpha() and not t.text.islower()]
-    if voice == len(tokens) - 1:
-        return bool(named) and len(named) == voice - 1  # the body's name, then the noun
-    rest = tokens[voice + 1 :]
+    if tokens[-1].folded in _DOCUMENT_NOUNS and tokens[-1].text.islower():
+        # the body's name, then the noun
+        return all(t.text.isalpha() and not t.text.islower() for t in tokens[1:-1])
+    issued = _issued_from(tokens)
     return (
-        voice <= 3
-        and rest[0].folded in {"from", "by"}
-        and len(rest) >= 2
-        and all(t.folded in _NAME_JOINERS or t.text[:1].isupper() for t in rest[1:])
+        issued is not None
+        and issued <= 4
+        and tokens[issued - 1].text.islower()
+        and all(t.folded in _NAME_JOINERS or t.text[:1].isupper() for t in tokens[issued + 1 :])
+    )
+
+
+def _issued_from(tokens: Sequence[Token]) -> int | None:
+    """Where "from" or "by" follows a statement or document noun with a word after it ("a
+    statement from Alberta Health Services", "a letter by Doug Ford"), or None."""
+    return next(
+        (
+            i + 1
+            for i, t in enumerate(tokens[:-2])
+            if t.folded in _DOCUMENT_NOUNS and tokens[i + 1].folded in {"from", "by"}
+        ),
+        None,
     )
 
 
@@ -2826,18 +2834,8 @@ class _Finder:
         """The body or person a statement or document is from or by, named right after
         ("a statement from Alberta Health Services", "a letter by Doug Ford"), if the words
         are so."""
-        if phrase.kind != "nominal":
-            return None
-        tokens = phrase.tokens
-        voice = next(
-            (
-                i
-                for i, t in enumerate(tokens[:-2])
-                if t.folded in _DOCUMENT_NOUNS and tokens[i + 1].folded in {"from", "by"}
-            ),
-            None,
-        )
-        return None if voice is None else self._source_after(tokens, voice + 1)
+        issued = _issued_from(phrase.tokens) if phrase.kind == "nominal" else None
+        return None if issued is None else self._source_after(phrase.tokens, issued)
 
     def _spokesperson_for(self, phrase: Phrase) -> tuple[Entity | None, str, str] | None:
         """The body an unnamed spokesperson speaks for when the words after them name it
