@@ -2302,6 +2302,7 @@ class Entities:
             # "Resident Jocelyne Cormier", "Hunter Joanasie …", "Rookie Deng hits" (a role
             # word that is no given name: "Hunter Biden" is a name).
             role, run = [run[0]], run[1:]
+        folded = [t.word.casefold() for t in run]
         if (
             len(run) >= 2
             and run[0].folded in BUSINESS_NOUNS
@@ -2314,12 +2315,11 @@ class Entities:
                 and run[2].folded not in ORG_WORDS
             )
             # "Company CEO Chris Cowper-Smith said": the firm's officer, named after the title
-            and _given_name_cut(run, [t.word.casefold() for t in run]) < 2
+            and _given_name_cut(run, folded) < 2
         ):
             # "Promoter Live Nation said", "Automaker Stellantis": what the firm is, then it
             self._org(run[1:], [t.word for t in run[1:]])
             return
-        folded = [t.word.casefold() for t in run]
         if len(run) >= 3 and folded[0].rstrip(".") in _SEAT_TITLES and folded[1] == "for":
             # "The MLA for North Vancouver-Seymour, Jane Thornthwaite,": the seat she holds,
             # a place (it had been a person described as "MLA for")
