@@ -1615,6 +1615,23 @@ def _role_words(words: Sequence[Token], joined: bool = False) -> bool:
     ) and not (words and words[0].folded.endswith("ed"))
 
 
+def _role_of(words: Sequence[Token]) -> bool:
+    """Whether lowercase words are one role with "of" or "for" inside it: "chief of staff",
+    "medical officer of health", "assistant secretary of state", "vice-president of
+    operations": a role's head word, then what it is of, in nouns and adjectives."""
+    joint = next((k for k, t in enumerate(words) if t.folded in {"of", "for"}), None)
+    if joint is None or joint == 0 or not 1 <= len(words) - joint - 1 <= 3:
+        return False
+    head, after = words[:joint], words[joint + 1 :]
+    return (
+        all(part.isalpha() for t in head for part in t.text.split("-"))
+        and _role_word(head[-1].folded.rsplit("-", 1)[-1])
+        and _role_words([t for t in head if t.text.isalpha()])
+        and _role_words(after)
+        and not any(t.folded in PRONOUNS for t in after)
+    )
+
+
 def _plain_possessive_before_name(toks: Sequence[Token], at: int) -> bool:
     """Whether `toks[at]` is the apostrophe of a plural's possessive ("Fox News’", "the
     Orioles’", a token of its own) with a name after it: the name is the owner's person."""
@@ -1683,6 +1700,16 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
         titled += 1  # "said chief inspector Jennifer Mattinson", "says president David Weisbrot"
     if titled > index and titled < len(toks) and _name_token(toks[titled]):
         return subject_after(toks, titled)
+    role_end = index
+    while role_end < len(toks) and role_end - index < 6 and toks[role_end].text[:1].islower():
+        role_end += 1
+    if (
+        role_end < len(toks)
+        and _name_token(toks[role_end])
+        and toks[role_end].folded not in NOT_NAMES
+        and _role_of(toks[index:role_end])
+    ):
+        return subject_after(toks, role_end)  # "said medical officer of health Dr. Vera Etches"
     described = _name_after_role(toks, index)
     if described is not None:
         return subject_after(toks, described)  # "said former Olympian and BBC pundit Steve Cram"
@@ -1738,6 +1765,7 @@ def subject_after(toks: Sequence[Token], index: int) -> Phrase | None:
             and (
                 toks[end - 1].possessive
                 or (later - end <= 3 and (role in TITLES or role in PERSON_NOUNS))
+                or _role_of(toks[end:later])  # "said White House chief of staff Mark Meadows"
                 or (
                     role in TITLES and nounlike_but_and and is_given_name(toks[later].folded)
                 )  # "said Nortel president and chief executive Bill Owens", "said Tory

@@ -7589,3 +7589,22 @@ def test_someone_brought_in_who_does_not_speak_leaves_the_official_named_before(
         "“There is everything-to-myself corruption,” the official explains."
     )
     assert [s for _, s in _speech(text)] == ["Naseem Akbar", "Naseem Akbar"]
+
+
+def test_a_role_with_of_inside_it_leads_to_the_name_after_it() -> None:
+    # "said Arizona assistant secretary of state Allie Bones" had gone to "Arizona", "said
+    # White House chief of staff Mark Meadows" to the White House, and "said chief of staff
+    # Mark Meadows" to no one: a role's "of" had ended it before the name
+    text = _article(
+        "Officials met on Monday.\n\n"
+        "“We are ready,” said Arizona assistant secretary of state Allie Bones.\n\n"
+        "“We are not,” said White House chief of staff Mark Meadows.\n\n"
+        "“Wash your hands,” said medical officer of health Dr. Vera Etches.\n\n"
+        "“Sales grew,” said Acme vice-president of operations Jane Doe."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Allie Bones",
+        "Mark Meadows",
+        "Vera Etches",
+        "Jane Doe",
+    ]
