@@ -105,6 +105,8 @@ from reader.quotes.ranking import model as ranking_model
 
 _WORD = re.compile(r"\w+")
 _PLACE_LEAD = re.compile(r"\b(?:on|in|at|from|of|to|into|onto)\s*$")
+# "As they say, “your mileage may vary.”": "as" before a saying's "they", who is no one
+_GENERIC_THEY = re.compile(r"(?i)(?<![\w-])as\s+$")
 # Before a title in capitals: a verb of performing it, or a name owning it ("played “We’re
 # Not Gonna Take It”", "said on CNBC's “Trading Nation”", "Alicia Keys' “As I Am”").
 _PERFORMED_LEAD = re.compile(
@@ -2455,6 +2457,13 @@ class _Finder:
     def _resolve(self, phrase: Phrase, cue: str, confidence: float, at: int) -> _Attribution | None:
         words = phrase.text
         if phrase.kind == "pronoun":
+            head = phrase.head
+            if (
+                head.folded == "they"
+                and cue.casefold() == "say"
+                and _GENERIC_THEY.search(self.text, max(0, head.start - 8), head.start)
+            ):  # "As they say, “…”": a saying's people, no one in the story
+                return _Attribution(None, None, words, cue, 0.3, authorless=True)
             last = self.last_speaker
             if (
                 phrase.head.folded in {"they", "them"}

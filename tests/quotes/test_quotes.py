@@ -7608,3 +7608,16 @@ def test_a_role_with_of_inside_it_leads_to_the_name_after_it() -> None:
         "Vera Etches",
         "Jane Doe",
     ]
+
+
+def test_as_they_say_is_a_saying_of_no_one() -> None:
+    # "As they say, “your mileage may differ.”" had gone to "Apple CarPlay", the "they"
+    # taken for the last body named; "they say" without "as" is still someone's
+    text = _article(
+        "Apple CarPlay works well in most cars.\n\n"
+        "But, as they say, “your mileage may differ.”\n\n"
+        "Jane Smith and Tom Brown tested it. “It failed twice,” they say."
+    )
+    found = _speech(text)
+    assert found[0][1] is None
+    assert found[1][1] is not None
