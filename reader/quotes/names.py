@@ -3218,6 +3218,8 @@ class Entities:
             if any(e.kind == "person" for e in self._with_alias(folded)):
                 self._single(token, [], "")  # "Park said", after "Park Ji-yeon"
                 return
+            if self._opens_sentence(token):
+                return  # "New research has found", "City council voted": the common word
             self._place([token], [word])
             return
         if folded in TITLES:

@@ -7621,3 +7621,16 @@ def test_as_they_say_is_a_saying_of_no_one() -> None:
     found = _speech(text)
     assert found[0][1] is None
     assert found[1][1] is not None
+
+
+def test_a_place_word_opening_a_sentence_is_the_common_word() -> None:
+    # "New research has found that … “…”" had offered "New" as the speaker, a place;
+    # "New" in a place's name is still a place
+    text = _article(
+        "The study ran for a year.\n\n"
+        "New research has found that “passion can be learned,” the study said.\n\n"
+        "Officials in New Brunswick agreed."
+    )
+    assert all(speaker != "New" for _, speaker in _speech(text))
+    entities = Entities(text)
+    assert [e.name for e in entities.entities if e.kind == "place"] == ["New Brunswick"]
