@@ -890,6 +890,16 @@ def _storm_words(folded: list[str]) -> int:
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # A given name written as initials: "R.T." of R.T. Thorne, "J.K." of J.K. Rowling.
 _GIVEN_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+# A person's initials in capitals, as a name: "SBF", "AOC", "JFK"
+_PERSON_INITIALS = re.compile(r"[A-Z]{2,4}")
+
+
+def _person_initials(name: str) -> str:
+    """A person's initials, one for each part of a hyphenated word ("Sam Bankman-Fried":
+    "SBF"), a particle's too ("Mohammed bin Salman": "MBS")."""
+    return "".join(
+        part[0].upper() for word in name.split() for part in word.split("-") if part[:1].isalpha()
+    )
 
 
 def _initialled_person(run: Sequence[Token], folded: list[str]) -> bool:
@@ -1437,6 +1447,8 @@ class Entities:
         self._by_single: dict[str, list[Entity]] = {}  # a one-word name -> its entities
         self._given_only: set[int] = set()  # people introduced by a given name alone
         self._by_inner: dict[str, list[Entity]] = {}  # inner word of a name -> entities
+        self._by_initials: dict[str, list[Entity]] = {}  # "SBF" -> Sam Bankman-Fried
+        self._initials_seen = 0  # entities looked at for their initials so far
         # persons' surnames (5 letters or more), each once, and the people given each, oldest
         # first (once each: a surname a thousand people share is compared once)
         self._surnames: list[str] = []
@@ -3190,6 +3202,19 @@ class Entities:
             if len(people) == 1:
                 self._mention(token.start, token.end, people[0])
                 return
+        if _PERSON_INITIALS.fullmatch(word):
+            self._plan_ok = False  # what it is depends on who is known so far
+            person = self._person_by_initials(word)
+            at = bisect_left(self._token_starts, token.start)
+            if person is not None and (
+                len(word) >= 3
+                or (last < len(toks) and is_speech_verb(toks[last].text, word))
+                or (at and is_speech_verb(toks[at - 1].text))
+            ):
+                # "SBF said", after "Sam Bankman-Fried"; "says JK", after "Jason King" (two
+                # letters only beside a speech verb: "TV" is not Tom Vance)
+                self._mention(token.start, token.end, person)
+                return
         if _is_acronym(word) and folded not in PLACE_WORDS:
             self._org([token], [word])
             return
@@ -3639,6 +3664,25 @@ class Entities:
             if people > 1:
                 return True  # (not counting on: a surname a thousand people share)
         return False
+
+    def _person_by_initials(self, word: str) -> Entity | None:
+        """The one person known so far whose initials a word in capitals is ("SBF" after
+        "Sam Bankman-Fried", "AOC" after "Alexandria Ocasio-Cortez"), unless something
+        else goes by it (a body's acronym)."""
+        if word in self._initialled or any(
+            e.kind != "person" for e in self._with_alias(word.casefold())
+        ):
+            return None
+        for entity in self.entities[self._initials_seen :]:
+            if entity.kind == "person":
+                self._by_initials.setdefault(_person_initials(entity.name), []).append(entity)
+        self._initials_seen = len(self.entities)
+        people = {
+            id(e): e
+            for e in self._by_initials.get(word, ())
+            if e.kind == "person" and _person_initials(e.name) == word
+        }
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _with_alias(self, key: str) -> list[Entity]:
         """The entities known by `key`, in the order they were first named."""

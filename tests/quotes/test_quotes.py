@@ -7634,3 +7634,20 @@ def test_a_place_word_opening_a_sentence_is_the_common_word() -> None:
     assert all(speaker != "New" for _, speaker in _speech(text))
     entities = Entities(text)
     assert [e.name for e in entities.entities if e.kind == "place"] == ["New Brunswick"]
+
+
+def test_a_person_s_initials_in_capitals_are_that_person() -> None:
+    # "SBF said" after "Sam Bankman-Fried" had been offered as a body, "SBF"; two letters
+    # count only beside a speech verb ("TV" is not Tom Vance), and a body's acronym stays
+    # the body's
+    text = _article(
+        "Sam Bankman-Fried founded the exchange. Tom Vance watched on television.\n\n"
+        "“I made mistakes,” SBF said in a chat.\n\n"
+        "Jason King hosts the morning show. “It is fine,” says JK.\n\n"
+        "The Canada Revenue Agency (CRA) wrote to Carl Ray Adams. “Pay,” the CRA said."
+    )
+    assert [s for _, s in _speech(text)] == [
+        "Sam Bankman-Fried",
+        "Jason King",
+        "Canada Revenue Agency",
+    ]
