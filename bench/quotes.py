@@ -316,14 +316,27 @@ def _without_titles(normal: str) -> str:
     return " ".join(words)
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_NAME_SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)$")
+
+
+def _plain(normal: str) -> str:
+    """A normalised name without what a label may add to the same name: an acronym in
+    brackets ("international monetary fund (imf)"), a suffix ("herman baertschiger, jr"),
+    an apostrophe before it ("’manteboheng molatjeng", the Sesotho name's own)."""
+    plain = _NAME_SUFFIX.sub("", _BRACKETED.sub("", normal)).strip("’'‘ ")
+    return plain or normal
+
+
 def accepted_names(gold: dict[str, Any]) -> set[str]:
     """The gold speaker and those of its mentions that are full names or acronyms, each
-    also without the titles before it."""
+    also without the titles before it, and plain (`_plain`)."""
     names = {_normal(gold["speaker"])}
     for mention in gold.get("speaker_mentions", []):
         if len(mention.split()) >= 2 or (mention.replace(".", "").isupper() and len(mention) > 1):
             names.add(_normal(mention))
-    return names | {_without_titles(name) for name in names}
+    names |= {_without_titles(name) for name in names}
+    return names | {_plain(name) for name in names}
 
 
 _INITIAL_SKIPS = frozenset({"of", "the", "and", "for", "&", "on", "de", "des", "du", "la", "le"})
@@ -359,6 +372,7 @@ def speaker_is_right(speaker: str, gold: dict[str, Any]) -> bool:
     return (
         given in accepted
         or _without_titles(given) in accepted
+        or _plain(_without_titles(given)) in accepted
         or _by_acronym(speaker.strip(), str(gold.get("speaker") or "").strip())
     )
 
