@@ -323,8 +323,12 @@ _NAME_SUFFIX = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)$")
 def _plain(normal: str) -> str:
     """A normalised name without what a label may add to the same name: an acronym in
     brackets ("international monetary fund (imf)"), a suffix ("herman baertschiger, jr"),
-    an apostrophe before it ("’manteboheng molatjeng", the Sesotho name's own)."""
+    an apostrophe before it ("’manteboheng molatjeng", the Sesotho name's own), a middle
+    initial ("donald j trump")."""
     plain = _NAME_SUFFIX.sub("", _BRACKETED.sub("", normal)).strip("’'‘ ")
+    words = plain.split()
+    if len(words) >= 3:  # "donald j trump": the middle initial is not the name
+        plain = " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
     return plain or normal
 
 

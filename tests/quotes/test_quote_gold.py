@@ -156,7 +156,7 @@ def test_a_nickname_inside_a_label_s_name_does_not_make_the_name_wrong() -> None
     assert not speaker_is_right("Mark Lee", {"speaker": "Seung Hwan (Mark) Lee"})
 
 
-def test_a_suffix_a_bracketed_acronym_or_an_apostrophe_does_not_make_a_name_wrong() -> None:
+def test_a_suffix_an_acronym_an_apostrophe_or_an_initial_does_not_make_a_name_wrong() -> None:
     # A label's "Herman Baertschiger, Jr.", "International Monetary Fund (IMF)" and
     # "’Manteboheng Molatjeng" name whom the finder's name without them does (and the
     # finder's "Brent Bozell III" a label's "Brent Bozell"): 21 answers on the studied sets
@@ -169,6 +169,8 @@ def test_a_suffix_a_bracketed_acronym_or_an_apostrophe_does_not_make_a_name_wron
         "International Monetary Fund", {"speaker": "International Monetary Fund (IMF)"}
     )
     assert speaker_is_right("Manteboheng Molatjeng", {"speaker": "’Manteboheng Molatjeng"})
+    assert speaker_is_right("Donald Trump", {"speaker": "Donald J. Trump"})
+    assert not speaker_is_right("Donald Trump", {"speaker": "Donald Trump Jr. Smith"})
     assert not speaker_is_right("Herman Baertschiger", {"speaker": "Nancy Baertschiger"})
     assert not speaker_is_right("Jr", {"speaker": "Herman Baertschiger, Jr."})
 
