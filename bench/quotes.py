@@ -54,6 +54,7 @@ from typing import Any
 
 from bench import (
     convert_abp_quotes,
+    convert_basil_quotes,
     convert_bbc_quotes,
     convert_canews_quotes,
     convert_chaos_quotes,
@@ -143,6 +144,12 @@ NEWS_SETS = {
     **{
         convert_canews_quotes.set_name(batch): (folder, "`python -m bench.convert_canews_quotes`")
         for batch, (_, folder) in convert_canews_quotes.BATCHES.items()
+    },
+    # US news of 2010-2019 (the New York Times, Fox News, the Huffington Post: BASIL), one
+    # article an event (stop 65)
+    **{
+        convert_basil_quotes.set_name(batch): (folder, "`python -m bench.convert_basil_quotes`")
+        for batch, (_, folder) in convert_basil_quotes.BATCHES.items()
     },
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos

@@ -449,6 +449,38 @@ def test_the_canews_set_takes_articles_of_many_bylines_title_first(tmp_path: Pat
     assert text.endswith("“One,” she said.\n\n“Two,” he said. “Three.”\n\nLast paragraph.\n")
 
 
+def test_the_basil_set_takes_one_article_an_event_title_first(tmp_path: Path) -> None:
+    from bench import convert_basil_quotes as basil
+
+    work = tmp_path / "work"
+    sentences = ["The story goes on here."] * 40
+    quoted = [["“One,” she said."], ["“Two,” he said.", "“Three.”"], ["Last paragraph."]]
+    articles = {
+        "2012/ev1_1": [sentences, *quoted],
+        "2012/ev1_2": [sentences, *quoted],  # the same event, another outlet: one of the two
+        "2015/ev2_3": [sentences, *quoted],
+        "2015/ev3_1": [sentences],  # no quotation marks: not chosen
+        "2016/ev4_2": [["Too short."], *quoted],
+    }
+    for key, paragraphs in articles.items():
+        path = work / "articles" / f"{key}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        record = {"title": f" Title  of\n{key} ", "body-paragraphs": paragraphs}
+        path.write_text(json.dumps(record), encoding="utf-8")
+    (work / "annotations").mkdir()
+    (work / "annotations" / "ev1_1.json").write_text("{}", encoding="utf-8")  # never read
+
+    repository = _dataset_repository(work, tmp_path, "o/basil")
+    assert len(basil.basil_rows(repository)) == 5
+    pages = dict(basil.BASIL_QUOTES.chosen(repository))
+    assert len(pages) == 2
+    assert "basil-2015-ev2_3" in pages
+    assert len([name for name in pages if "ev1" in name]) == 1
+    text = pages["basil-2015-ev2_3"]
+    assert text.startswith("Title of 2015/ev2_3\n\nThe story goes on here. The story")
+    assert text.endswith("“One,” she said.\n\n“Two,” he said. “Three.”\n\nLast paragraph.\n")
+
+
 def test_an_article_that_copies_an_earlier_one_is_never_labelled_nor_scored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
