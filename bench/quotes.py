@@ -64,6 +64,7 @@ from bench import (
     convert_l3s_quotes,
     convert_newspaper_quotes,
     convert_omnivore_quotes,
+    convert_reuters_quotes,
     convert_trafeval_quotes,
 )
 from reader.quotes import QuoteFinding, find_quotes
@@ -151,11 +152,24 @@ NEWS_SETS = {
         convert_basil_quotes.set_name(batch): (folder, "`python -m bench.convert_basil_quotes`")
         for batch, (_, folder) in convert_basil_quotes.BATCHES.items()
     },
+    # Reuters wire stories of 1996-1997 (Reuter_50_50), one story a writer, no headline
+    # (stop 65)
+    **{
+        convert_reuters_quotes.set_name(batch): (
+            folder,
+            "`python -m bench.convert_reuters_quotes`",
+        )
+        for batch, (_, folder) in convert_reuters_quotes.BATCHES.items()
+    },
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
 STORY_ONLY = frozenset(
-    {convert_newspaper_quotes.OUT.resolve(), convert_omnivore_quotes.OUT.resolve()}
+    {
+        convert_newspaper_quotes.OUT.resolve(),
+        convert_omnivore_quotes.OUT.resolve(),
+        *(folder.resolve() for _, folder in convert_reuters_quotes.BATCHES.values()),
+    }
 )
 PUBLIC = ("polnear-train", "polnear-val", "directquote-dev", *NEWS_SETS)
 BLIND = "polnear-test"

@@ -481,6 +481,35 @@ def test_the_basil_set_takes_one_article_an_event_title_first(tmp_path: Path) ->
     assert text.endswith("“One,” she said.\n\n“Two,” he said. “Three.”\n\nLast paragraph.\n")
 
 
+def test_the_reuters_set_takes_one_story_a_writer_story_alone(tmp_path: Path) -> None:
+    from bench import convert_reuters_quotes as reuters
+    from bench.quotes import STORY_ONLY
+
+    work = tmp_path / "work"
+    story = "The story goes on here. " * 40
+    body = f"{story}\r\n“One,” she said.\r\n  “Two,”  he said. “Three.”\r\nLast paragraph.\r\n"
+    stories = {
+        "C50train/AnnWriter/101newsML.txt": body,
+        "C50test/AnnWriter/102newsML.txt": body,  # the same writer: one of the two
+        "C50test/BobWriter/201newsML.txt": body,
+        "C50test/CyWriter/301newsML.txt": story,  # no quotation marks: not chosen
+        "reuters_raw.csv": body,  # not a story of the dataset
+    }
+    for key, text in stories.items():
+        path = work / "data" / key
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    repository = _dataset_repository(work, tmp_path, "o/reuters")
+    assert len(reuters.reuters_rows(repository)) == 4
+    pages = dict(reuters.REUTERS_QUOTES.chosen(repository))
+    assert len(pages) == 2 and "reuters-bobwriter-201" in pages
+    text = pages["reuters-bobwriter-201"]
+    assert text.startswith("The story goes on here.")  # no headline
+    assert text.endswith("“One,” she said.\n\n“Two,” he said. “Three.”\n\nLast paragraph.\n")
+    assert all(folder.resolve() in STORY_ONLY for _, folder in reuters.BATCHES.values())
+
+
 def test_an_article_that_copies_an_earlier_one_is_never_labelled_nor_scored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
