@@ -2457,11 +2457,11 @@ class _Finder:
     def _resolve(self, phrase: Phrase, cue: str, confidence: float, at: int) -> _Attribution | None:
         words = phrase.text
         if phrase.kind == "pronoun":
-            head = phrase.head
+            pronoun = phrase.head
             if (
-                head.folded == "they"
+                pronoun.folded == "they"
                 and cue.casefold() == "say"
-                and _GENERIC_THEY.search(self.text, max(0, head.start - 8), head.start)
+                and _GENERIC_THEY.search(self.text, max(0, pronoun.start - 8), pronoun.start)
             ):  # "As they say, “…”": a saying's people, no one in the story
                 return _Attribution(None, None, words, cue, 0.3, authorless=True)
             last = self.last_speaker
