@@ -1085,6 +1085,12 @@ class _Finder:
             if headline is not None and headline < len(structure.paragraphs)
             else 0
         )
+        if headline is not None and headline + 1 < len(structure.paragraphs):
+            title, first = structure.paragraphs[headline], structure.paragraphs[headline + 1]
+            if _same_line(self.text[title.start : title.end], self.text[first.start : first.end]):
+                # The headline again as the story's first line (a page that repeats it): a
+                # headline still, whose Title Case names nobody ("Chris Christie Announces")
+                body_start = first.end
         titles = [
             (q.inner.start, q.inner.end)
             for q in structure.quotations
@@ -5585,6 +5591,11 @@ def _inside_noun_phrase(lead: str, follow: str) -> bool:
         and word not in {"and", "or", "but", "that", "which", "who", "because", "if", "when"}
         and not is_speech_verb(word, "the")
     )
+
+
+def _same_line(one: str, other: str) -> bool:
+    """Whether two lines are the same words, whatever their spacing and case."""
+    return " ".join(one.split()).casefold() == " ".join(other.split()).casefold()
 
 
 def _quoted_title(inner: str) -> bool:

@@ -7651,3 +7651,15 @@ def test_a_person_s_initials_in_capitals_are_that_person() -> None:
         "Jason King",
         "Canada Revenue Agency",
     ]
+
+
+def test_the_headline_repeated_as_the_first_line_is_a_headline_still() -> None:
+    # A page that repeats its headline as the story's first line: its Title Case had named
+    # "Chris Christie Announces", every later "Christie" that name (basil-quotes-3: 7 answers)
+    headline = "Chris Christie Announces He's Running For President In 2016"
+    text = _article(
+        f"{headline}\n\nNew Jersey Gov. Chris Christie announced he is running.\n\n"
+        "“I am ready,” Christie said.",
+        headline=headline,
+    )
+    assert [s for _, s in _speech(text)] == ["Chris Christie"]
