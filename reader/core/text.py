@@ -220,6 +220,10 @@ _SPLITTER_MISS_WORDS = (
     "Pte",
     "Cdr",
 )
+# A piece that ends inside letters with dots ("D-N." of "D-N.Y.", "R-S." of "R-S.C."), and
+# the next piece's letter and dot, which goes on with it.
+_ENDS_IN_LETTER_DOT = re.compile(r"(?<=[-.])[A-Z]\.\s*$")
+_OPENS_WITH_LETTER_DOT = re.compile(r"\s*[A-Z]\.(?![A-Za-z])")
 _SPLITTER_MISSES = re.compile(rf"(?<![\w.])(?:{'|'.join(_SPLITTER_MISS_WORDS)})\.\s*$")
 # A match ends in the piece's last full stop and white space at most (`\s` is what `rstrip`
 # strips), so it starts at most this many characters before the piece's stripped end.
@@ -267,6 +271,8 @@ def sentences(text: str, paras: list[Span] | None = None, language: str = "en") 
             offset += len(piece)
             if _ends_in_splitter_miss(piece) and text[offset : offset + 3].lstrip()[:1].isupper():
                 continue  # the sentence goes on after "Ste."
+            if _ENDS_IN_LETTER_DOT.search(piece) and _OPENS_WITH_LETTER_DOT.match(text, offset):
+                continue  # "Sen. Chuck Schumer, D-N.Y., said": inside the state's letters
             _append_trimmed(spans, text, start, offset)
             start = offset
         if start < para.end:

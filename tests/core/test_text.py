@@ -138,6 +138,17 @@ def test_sentences_know_abbreviations() -> None:
     ]
 
 
+def test_a_party_and_state_after_a_name_stays_inside_its_sentence() -> None:
+    # "Sen. Chuck Schumer, D-N.Y., said" had been split after "D-N.", and the quote finder
+    # read "Y" as the speaker (basil-quotes-3: "C" of "R-S.C." twice)
+    text = "Sen. Chuck Schumer, D-N.Y., said so. Sen. Lindsey Graham, R-S.C., agreed. He left."
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "Sen. Chuck Schumer, D-N.Y., said so.",
+        "Sen. Lindsey Graham, R-S.C., agreed.",
+        "He left.",
+    ]
+
+
 def test_sentences_never_cross_paragraphs() -> None:
     text = "One without a stop\n\nTwo."
     assert [text[s.start : s.end] for s in sentences(text)] == ["One without a stop", "Two."]
