@@ -1058,8 +1058,14 @@ def _is_title(word: str) -> bool:
     if "-" not in word:
         return False
     first, last = word.split("-", 1)[0], word.rsplit("-", 1)[1]
+    if first in TITLES and word.split("-", 1)[1] in _TITLE_SUFFIXES:
+        return True  # "Speaker-elect", "Premier-designate", "Speaker-to-be"
     # (not a double surname: "MacPhail-Bishop", "Okafor-Major")
     return last in TITLES and (first in TITLES or first in _TITLE_PREFIXES)
+
+
+# What a compound adds after a title it does not hold yet: "Speaker-elect", "Speaker-to-be".
+_TITLE_SUFFIXES = frozenset({"elect", "designate", "to-be", "in-waiting", "nominee"})
 
 
 def _trailing_connector(run: Sequence[Token]) -> bool:
@@ -2413,6 +2419,10 @@ class Entities:
                     and ORG_WORDS.isdisjoint(folded[: joins[0]])
                     and folded[joins[0] - 1] not in _PERSON_NOUN_WORDS  # "… Tenants and …"
                 )  # "Ambassador John Bolton and Breitbart News Editor Aaron Klein"
+                or (  # "Senate Minority Leader Chuck Schumer and House Speaker Nancy Pelosi"
+                    _given_name_cut(run[: joins[0]], folded[: joins[0]]) > 0
+                    and _given_name_cut(run[joins[0] + 1 :], folded[joins[0] + 1 :]) > 0
+                )
             )
         ):
             cut = joins[0]

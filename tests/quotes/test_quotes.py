@@ -7663,3 +7663,17 @@ def test_the_headline_repeated_as_the_first_line_is_a_headline_still() -> None:
         headline=headline,
     )
     assert [s for _, s in _speech(text)] == ["Chris Christie"]
+
+
+def test_two_titled_people_joined_by_and_are_two_and_a_title_elect_is_a_title() -> None:
+    # "Senate Minority Leader Chuck Schumer and House Speaker-to-be Nancy Pelosi" had been one
+    # organisation: Pelosi was no one, her "she told reporters" no one's, and "Schumer said"
+    # a bare surname (basil-quotes-3)
+    text = _article(
+        "Senate Minority Leader Chuck Schumer and House Speaker-to-be Nancy Pelosi visited "
+        "the White House.\n\n“They are feeling the heat,” Schumer said.\n\n"
+        "“We are asking the president to act,” she told reporters."
+    )
+    assert [s for _, s in _speech(text)] == ["Chuck Schumer", "Nancy Pelosi"]
+    entities = Entities(_article("President-elect Joe Biden and Premier-designate David Eby met."))
+    assert [e.name for e in entities.entities if e.kind == "person"] == ["Joe Biden", "David Eby"]
