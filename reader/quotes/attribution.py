@@ -318,7 +318,12 @@ _ROLE_ENDINGS = ("ician", "ist", "person", "eer", "grapher")
 def _speaker_before(toks: Sequence[Token], end: int) -> bool:
     """Whether a name or a pronoun and a speech verb come before `toks[end]`: "Courchesne
     told the court, according to a transcript", "he said, according to a transcript of the
-    call" (the transcript only records the words)."""
+    call" (the transcript only records the words); or a speech verb and the name after it
+    ("“…,” lamented Senator Johnny Isakson, according to people familiar with the remarks")."""
+    if end > 1 and is_speech_verb(toks[0].text, ","):
+        inverted = subject_after(toks, 1)
+        if inverted is not None and inverted.kind == "name":
+            return True
     for index in range(1, min(end, 6)):
         previous = toks[index - 1].text
         if is_speech_verb(toks[index].text, previous):
@@ -1982,9 +1987,10 @@ class _Finder:
                 and not sentence_ended  # ("“….” Warez groups operate according to a code")
             ):
                 phrase = subject_after(toks, index + 2)
-                if phrase is not None and _speaker_before(toks, index):
+                if _speaker_before(toks, index):
                     # "Courchesne told the court, according to a transcript", "he said,
-                    # according to the Intelligencer": his words, as they were reported
+                    # according to the Intelligencer", "lamented Senator Johnny Isakson,
+                    # according to people familiar with the remarks": his words, as reported
                     break
                 return self._according_to(toks, index, phrase, 0.9)
         if (

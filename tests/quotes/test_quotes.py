@@ -7677,3 +7677,15 @@ def test_two_titled_people_joined_by_and_are_two_and_a_title_elect_is_a_title() 
     assert [s for _, s in _speech(text)] == ["Chuck Schumer", "Nancy Pelosi"]
     entities = Entities(_article("President-elect Joe Biden and Premier-designate David Eby met."))
     assert [e.name for e in entities.entities if e.kind == "person"] == ["Joe Biden", "David Eby"]
+
+
+def test_a_speaker_named_after_the_verb_stands_before_according_to() -> None:
+    # "“…,” lamented Senator Johnny Isakson, …, according to people familiar with the
+    # remarks" had been given to those unnamed people: a speaker named before "according to"
+    # stands, whatever follows it (only "X said, according to …" had been read so)
+    text = _article(
+        "Senators met on Tuesday.\n\n“We’ve already lost,” lamented Senator Johnny Isakson, "
+        "Republican of Georgia, according to people familiar with the remarks.\n\n"
+        "“We lost,” according to a source."
+    )
+    assert [s for _, s in _speech(text)] == ["Johnny Isakson", None]
