@@ -1465,6 +1465,26 @@ class _Finder:
             ]
             if left and best not in left:
                 best, overruled = max(left, key=probabilities.__getitem__), True
+        if (
+            attribution is not None
+            and attribution.entity is not None
+            and attribution.entity.kind == "person"
+            and candidates[best].entity is not None
+            and candidates[best].entity is not attribution.entity
+        ):
+            # "He added, with a reference to Gen. Petraeus: “… I support General Petraeus’s
+            # confirmation.”": not someone the quotation itself names, over the one its cue
+            # gives, who it does not name
+            inside = {
+                id(m.entity) for m in self.entities.between(quote.inner.start, quote.inner.end)
+            }
+            kept = [i for i, c in enumerate(candidates) if c.entity is attribution.entity]
+            if (
+                kept
+                and id(candidates[best].entity) in inside
+                and id(attribution.entity) not in inside
+            ):
+                best = kept[0]
         held = attribution is not None and (attribution.described or _body_by_its_noun(attribution))
         by_company = attribution is not None and not held and _company_by_its_noun(attribution)
         if attribution is not None and (held or by_company):

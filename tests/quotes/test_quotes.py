@@ -7689,3 +7689,32 @@ def test_a_speaker_named_after_the_verb_stands_before_according_to() -> None:
         "“We lost,” according to a source."
     )
     assert [s for _, s in _speech(text)] == ["Johnny Isakson", None]
+
+
+def test_someone_the_quotation_names_does_not_take_it_from_its_cue_s_speaker(
+    monkeypatch: MonkeyPatch,
+) -> None:
+    # "He added, with a reference to Gen. David H. Petraeus: “… I support General Petraeus’s
+    # confirmation.”" had gone to no one: the ranker had preferred Petraeus, whom the
+    # quotation itself names, over the "he" of its cue (basil-quotes-3). Here the ranker is
+    # made to prefer him, as it did there
+    from reader.quotes import ranking
+
+    real = ranking.Model.probabilities
+
+    def preferring_petraeus(
+        self: ranking.Model, candidates: list[ranking.Candidate]
+    ) -> list[float]:
+        found = real(self, candidates)
+        return [
+            0.9 if c.name == "David H. Petraeus" else p / 10
+            for c, p in zip(candidates, found, strict=True)
+        ]
+
+    monkeypatch.setattr(ranking.Model, "probabilities", preferring_petraeus)
+    text = _article(
+        "Michael Steele, the party chairman, issued a statement on Friday.\n\n"
+        "He added, with a reference to Gen. David H. Petraeus: “That is why I supported the "
+        "decision, and I support General Petraeus’s confirmation.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Michael Steele"]
