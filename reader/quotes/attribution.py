@@ -205,8 +205,9 @@ _NOT_OWNED = frozenset({"sign", "banner", "caption", "page", "notice"})  # signs
 _OF_OWNER = frozenset({"in", "from", "by", "of"})
 _DASH_AFTER = re.compile(r"\s*[-–—]")
 _PUT_IT = re.compile(
-    r"\b[Aa]s\s+(?P<who>[^,.;:“”\"]{1,60}?)\s+(?:put|puts|has\s+put)\s+it[\s,:]*$"
-)  # "As he put it, “…”": the words are his
+    r"\b[Aa]s\s+(?P<who>(?:[^,.;:“”\"]|\b[A-Z][a-z]{0,3}\.|,\s*[RDI]-[A-Za-z.]{1,8},){1,60}?)"
+    r"\s+(?:put|puts|has\s+put)\s+it[\s,:]*$"
+)  # "As he put it, “…”", "As Sen. Rand Paul, R-Ky., put it,": the words are theirs
 # A string in code: right after a call's bracket ("printf(", "fmt.Printf("), a string
 # prefix ("f", "b", "r"), an assignment ("x = ") or a key ("content": ), or right before a
 # statement's end or an argument list's (");", "\", $path").

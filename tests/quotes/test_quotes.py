@@ -7718,3 +7718,14 @@ def test_someone_the_quotation_names_does_not_take_it_from_its_cue_s_speaker(
         "decision, and I support General Petraeus’s confirmation.”"
     )
     assert [s for _, s in _speech(text)] == ["Michael Steele"]
+
+
+def test_as_a_titled_name_with_party_and_state_put_it_gives_the_words_to_them() -> None:
+    # "As Sen. Rand Paul, R-Ky., put it, “…”": the title's dot and the party's commas had
+    # kept "put it" unread, and the quotation went to the sentence before's "Republicans
+    # argue" (basil-quotes-3)
+    text = _article(
+        "Republicans argue the cable was urgent. As Sen. Rand Paul, R-Ky., put it, “Libya has "
+        "to have been one of the hottest of hot spots around the world.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Rand Paul"]
