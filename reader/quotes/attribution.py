@@ -1221,6 +1221,8 @@ class _Finder:
                 if not cued and self._short_unattributed(quote, offered):
                     # (offered with no one; the reading of who speaks on is not changed)
                     offered = replace(offered, speaker=None, confidence=0.3, description="")
+                if not offered.speech and position and findings:
+                    offered = self._fragment_goes_on(quote, para_quotes[position - 1], findings[-1])
                 findings.append(offered)
                 if not finding.speech:
                     self._note_titles([quote])
@@ -1589,6 +1591,29 @@ class _Finder:
         self, para: Span, handed: _Attribution | None
     ) -> _Attribution | None:
         return self._colon_introduction(para) or handed
+
+    def _fragment_goes_on(
+        self, quote: Quotation, before: Quotation, spoken: QuoteFinding
+    ) -> QuoteFinding:
+        """A short fragment in lower case after someone's fragment in the same clause is
+        theirs too: "Clinton said it was “very disappointing” that “inadequacies” …" (it had
+        been taken for a term); the finding as it was otherwise."""
+        finding = QuoteFinding(quote, speech=False)
+        between = self.text[before.outer.end : quote.outer.start]
+        inner = self.text[quote.inner.start : quote.inner.end]
+        if (
+            spoken.speech
+            and spoken.speaker
+            and spoken.quotation is before
+            and len(between) <= 40
+            and not _SENTENCE_END.search(between)
+            and not any(is_speech_verb(word, "he") for word in _WORD.findall(between))
+            and inner[:1].islower()
+            and len(_WORD.findall(inner)) <= 8
+            and self._fragment(before)
+        ):
+            return replace(spoken, quotation=quote)
+        return finding
 
     def _fragment(self, quote: Quotation) -> bool:
         """A quotation that opens in lowercase: words lifted into a sentence that reports

@@ -7729,3 +7729,19 @@ def test_as_a_titled_name_with_party_and_state_put_it_gives_the_words_to_them() 
         "to have been one of the hottest of hot spots around the world.”"
     )
     assert [s for _, s in _speech(text)] == ["Rand Paul"]
+
+
+def test_a_fragment_after_someone_s_fragment_in_the_same_clause_is_theirs() -> None:
+    # "Clinton said it was “very disappointing” that “inadequacies” were found": the second
+    # had been taken for a term (basil-quotes-3; bbc-quotes-4, -8, -12, chaos, zyte: +1 each)
+    text = _article(
+        "Hillary Clinton testified on Wednesday.\n\n"
+        "Clinton said it was “very disappointing” that “inadequacies” were found.\n\n"
+        "The report used the word “inadequate”. “We act,” said Tom Brown."
+    )
+    found = _speech(text)
+    assert [(q, s) for q, s in found] == [
+        ("very disappointing", "Hillary Clinton"),
+        ("inadequacies", "Hillary Clinton"),
+        ("We act,", "Tom Brown"),
+    ]
