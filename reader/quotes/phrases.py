@@ -1254,6 +1254,11 @@ def _past_participle_phrase(toks: Sequence[Token]) -> int:
     return 0
 
 
+# Words before a role that open a sentence capitalised: "Former New York City Mayor Michael
+# Bloomberg endorsed …" (as "former Gov. Jerry Brown" does in lower case).
+_ROLE_LEADS = frozenset({"former", "then", "late", "retired", "outgoing", "longtime", "veteran"})
+
+
 def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     dateline = dateline_end(toks) or _clock_time_end(toks)
     if dateline:
@@ -1344,14 +1349,14 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
                 return named_first
     elif (
         first.text.isalpha()
-        and first.text.islower()
+        and (first.text.islower() or first.folded in _ROLE_LEADS)
         and first.folded not in DETERMINERS
         and not _verbish(first)
         and not is_speech_verb(first.text)
     ):
         # "retired Admiral William McRaven", "former Gov. Jerry Brown": a role in lower case
-        # and the name it leads to, the whole subject
-        led = subject_after(toks, start)
+        # and the name it leads to, the whole subject (its capitalised lead set aside)
+        led = subject_after(toks, start + 1 if first.text[:1].isupper() else start)
         if led is not None and led.kind == "name" and len(led.tokens) >= 2:
             last = position_of(toks, led.tokens[-1])
             if last is not None and (

@@ -7745,3 +7745,14 @@ def test_a_fragment_after_someone_s_fragment_in_the_same_clause_is_theirs() -> N
         ("inadequacies", "Hillary Clinton"),
         ("We act,", "Tom Brown"),
     ]
+
+
+def test_a_capitalised_former_opening_the_sentence_leads_to_the_name_after_it() -> None:
+    # "Former New York City Mayor Michael Bloomberg endorsed …, saying it was “imperative”":
+    # "Former" had stopped the reading of the subject, and the fragment went to no one
+    text = _article(
+        "Former New York City Mayor Michael Bloomberg endorsed Hillary Clinton at the "
+        "convention, saying it was “imperative” that voters back her.\n\n"
+        "Former Gov. Jerry Brown praised the plan, saying it was “bold.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Michael Bloomberg", "Jerry Brown"]
