@@ -1059,6 +1059,14 @@ def _owners_role(segment: Sequence[Token]) -> bool:
 _OWNER_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 
+_TIME_LEADS = frozenset({"earlier", "later", "last", "this", "next", "that", "late", "early"})
+_TIME_NOUNS = frozenset(
+    {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend"}
+    | {"spring", "summer", "fall", "autumn", "winter", "season", "decade", "time"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
 def _introduces(lead: Sequence[Token]) -> bool:
     """Whether the words before a sentence's first comma introduce it rather than name its
     subject: a prepositional phrase ("In a statement", "At the rally"), one led by an
@@ -1069,6 +1077,8 @@ def _introduces(lead: Sequence[Token]) -> bool:
     first = lead[0]
     if first.folded in PREPOSITIONS or _participle(lead, 0):  # "Alarmed by the unrest,"
         return True
+    if len(lead) <= 4 and first.folded in _TIME_LEADS and lead[-1].folded in _TIME_NOUNS:
+        return True  # "Earlier this year,", "Last week,", "Later Tuesday,"
     return (_is_adverb(first) or first.folded in {"here", "there", "back"}) and (
         len(lead) == 1 or lead[1].folded in PREPOSITIONS
     )

@@ -7756,3 +7756,15 @@ def test_a_capitalised_former_opening_the_sentence_leads_to_the_name_after_it() 
         "Former Gov. Jerry Brown praised the plan, saying it was “bold.”"
     )
     assert [s for _, s in _speech(text)] == ["Michael Bloomberg", "Jerry Brown"]
+
+
+def test_a_time_phrase_opening_the_sentence_is_no_subject() -> None:
+    # "Earlier this year, Fox railed against Trump …, promising that Mexico would “never
+    # pay for that wall.”": the time phrase had been read as the subject, and the fragment
+    # went to no one
+    text = _article(
+        "Vicente Fox is a former president of Mexico.\n\n"
+        "Earlier this year, Fox railed against Trump in an outburst, promising that Mexico "
+        "would “never pay for that wall.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Vicente Fox"]
