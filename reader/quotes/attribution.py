@@ -967,6 +967,9 @@ _AMONG = re.compile(
 )  # ("In the front row was Odessa Carvery", "Among the volunteers was 16-year-old …")
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 # An office before a name: "Minister for Manpower ", "Secretary of State for Wales ".
+_TITLE_MODIFIERS = frozenset({"assistant", "associate", "deputy", "acting", "vice", "senior"})
+# A title's word right before (with "then-", "former" or "ex-" glued to it): "then-Deputy "
+_TITLE_WORD_BEFORE = re.compile(r"(?:\b[Tt]hen-|\b[Ee]x-)?\b(?P<word>[A-Z][a-z]+) $")
 _OFFICE_BEFORE = re.compile(
     r"\b([A-Z][\w.’'-]*) (?:of|for) (?:the )?(?:[A-Z][\w’'-]* (?:(?:of|for|and) )?){1,4}$"
 )
@@ -5902,6 +5905,10 @@ def is_subject(text: str, mention: Mention) -> bool:
         office = _OFFICE_BEFORE.search(text, max(0, start - 60), start)
         if office and office.group(1).casefold().rstrip(".") in TITLES:
             start = office.start()  # "Minister for Manpower Faizal Iskandar Rahmat said"
+            while (before_title := _TITLE_WORD_BEFORE.search(text, max(0, start - 30), start)) and (
+                before_title.group("word").casefold() in TITLES | _TITLE_MODIFIERS
+            ):
+                start = before_title.start()  # "then-Deputy Assistant Secretary for …"
             last = _last_words(text, start)
     if not last.isdisjoint(_ROLE_WORDS) or any(w.endswith(_ROLE_ENDINGS) for w in last):
         described = _DESCRIBED_BEFORE.search(text, max(0, start - 80), start)

@@ -7768,3 +7768,16 @@ def test_a_time_phrase_opening_the_sentence_is_no_subject() -> None:
         "would “never pay for that wall.”"
     )
     assert [s for _, s in _speech(text)] == ["Vicente Fox"]
+
+
+def test_a_person_after_a_long_office_opens_the_sentence_as_its_subject() -> None:
+    # "Still, then-Deputy Assistant Secretary for Diplomatic Security Charlene Lamb testified
+    # …" and then "she said": the office's first words had hidden that Lamb opened the
+    # sentence, and "she" went to the story's main woman (basil-quotes-3: two answers)
+    text = _article(
+        "Hillary Clinton testified on Wednesday about the attack and the budget.\n\n"
+        "Still, then-Deputy Assistant Secretary for Diplomatic Security Charlene Lamb "
+        "testified in October that the attack was the issue.\n\n"
+        "Asked if there was any budget consideration, she said: “No.”"
+    )
+    assert [s for _, s in _speech(text)] == ["Charlene Lamb"]
