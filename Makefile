@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -98,6 +98,9 @@ basil-quotes: $(STAMP)  ## Build the basil-quotes sets of speakers (US news of 2
 
 reuters-quotes: $(STAMP)  ## Build the reuters-quotes sets of speakers (Reuters wire stories of 1996-1997, one story a writer, no headline) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_reuters_quotes
+
+webis-quotes: $(STAMP)  ## Build the webis-quotes sets of speakers (CNN and ABC News of September 2016, one article an author, title first) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_webis_quotes
 
 interop: $(STAMP)  ## Optional: QualCoder imports an export headless; each coding drawn on its quote?
 	@test -f "$(QUALCODER_SRC)/qualcoder/refi.py" || { echo "make interop: set QUALCODER_SRC to a QualCoder source tree's src folder, and QUALCODER_PYTHON to a Python with PyQt6, Pillow and pymupdf"; exit 2; }

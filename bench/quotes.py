@@ -66,6 +66,7 @@ from bench import (
     convert_omnivore_quotes,
     convert_reuters_quotes,
     convert_trafeval_quotes,
+    convert_webis_quotes,
 )
 from reader.quotes import QuoteFinding, find_quotes
 
@@ -151,6 +152,12 @@ NEWS_SETS = {
     **{
         convert_basil_quotes.set_name(batch): (folder, "`python -m bench.convert_basil_quotes`")
         for batch, (_, folder) in convert_basil_quotes.BATCHES.items()
+    },
+    # CNN's and ABC News' articles of September 2016 (BuzzFeed-Webis), one article an author
+    # (stop 65)
+    **{
+        convert_webis_quotes.set_name(batch): (folder, "`python -m bench.convert_webis_quotes`")
+        for batch, (_, folder) in convert_webis_quotes.BATCHES.items()
     },
     # Reuters wire stories of 1996-1997 (Reuter_50_50), one story a writer, no headline
     # (stop 65)

@@ -510,6 +510,44 @@ def test_the_reuters_set_takes_one_story_a_writer_story_alone(tmp_path: Path) ->
     assert all(folder.resolve() in STORY_ONLY for _, folder in reuters.BATCHES.values())
 
 
+def test_the_webis_set_takes_cnn_and_abc_one_article_an_author(tmp_path: Path) -> None:
+    from bench import convert_webis_quotes as webis
+
+    work = tmp_path / "work"
+    folder = work / "DataSet" / "BuzzFeed_Corpus_2016"
+    (folder / "articles").mkdir(parents=True)
+    story = "The story goes on here. " * 40
+    pieces = [story.strip(), "“One,” she said.", "“Two,” he said. “Three.”", "Last paragraph."]
+    text = " ".join(pieces)
+    starts = [text.index(piece) for piece in pieces]
+    offsets = [(start, start + len(piece)) for start, piece in zip(starts, pieces, strict=True)]
+    paragraphs = "".join(
+        f"<paragraph><start>{start}</start><end>{end}</end></paragraph>" for start, end in offsets
+    )
+    rows = [("0000.xml", "cnn", "Ann Lee"), ("0001.xml", "cnn", "Ann Lee")]
+    rows += [("0002.xml", "abc", "Bo Day"), ("0003.xml", "politico", "Cy Roe")]
+    for file, portal, author in rows:
+        xml = (
+            f"<article><author>{author}</author><mainText>{text}</mainText>{paragraphs}"
+            f"<portal>{portal}</portal><quote><start>0</start><end>5</end></quote>"
+            f"<title> A title  of {file} </title></article>"
+        )
+        (folder / "articles" / file).write_text(xml, encoding="utf-8")
+    overview = "XML,portal,orientation,veracity,url\n" + "".join(
+        f"{file},{portal},mainstream,mostly true,http://x/{file}\n" for file, portal, _ in rows
+    )
+    (folder / "overview.csv").write_text(overview, encoding="utf-8")
+
+    repository = _dataset_repository(work, tmp_path, "o/webis")
+    assert len(webis.webis_rows(repository)) == 3  # Politico left out
+    pages = dict(webis.WEBIS_QUOTES.chosen(repository))
+    assert len(pages) == 2 and "webis-abc-0002" in pages  # one of Ann Lee's two
+    assert pages["webis-abc-0002"] == (
+        f"A title of 0002.xml\n\n{story.strip()}\n\n“One,” she said.\n\n"
+        "“Two,” he said. “Three.”\n\nLast paragraph.\n"
+    )
+
+
 def test_an_article_that_copies_an_earlier_one_is_never_labelled_nor_scored(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
