@@ -75,10 +75,16 @@ def title_and_story(raw: bytes) -> tuple[str, str]:
     """The article's title and its paragraphs, cut from its text at the offsets given."""
     root = ElementTree.fromstring(raw)
     text = root.findtext("mainText") or ""
+    offsets = [
+        (int(paragraph.findtext("start") or 0), int(paragraph.findtext("end") or 0))
+        for paragraph in root.findall("paragraph")
+    ]
+    # A few files count from a character their text does not hold (an empty first
+    # paragraph, the last ending past the text): every offset one too far
+    shift = max(0, max((end for _, end in offsets), default=0) - len(text))
     paragraphs = []
-    for paragraph in root.findall("paragraph"):
-        start, end = int(paragraph.findtext("start") or 0), int(paragraph.findtext("end") or 0)
-        words = " ".join(text[start:end].split())
+    for start, end in offsets:
+        words = " ".join(text[max(0, start - shift) : end - shift].split())
         if words:
             paragraphs.append(words)
     return " ".join((root.findtext("title") or "").split()), "\n\n".join(paragraphs)

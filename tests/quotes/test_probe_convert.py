@@ -542,10 +542,21 @@ def test_the_webis_set_takes_cnn_and_abc_one_article_an_author(tmp_path: Path) -
     assert len(webis.webis_rows(repository)) == 3  # Politico left out
     pages = dict(webis.WEBIS_QUOTES.chosen(repository))
     assert len(pages) == 2 and "webis-abc-0002" in pages  # one of Ann Lee's two
-    assert pages["webis-abc-0002"] == (
+    expected = (
         f"A title of 0002.xml\n\n{story.strip()}\n\n“One,” she said.\n\n"
         "“Two,” he said. “Three.”\n\nLast paragraph.\n"
     )
+    assert pages["webis-abc-0002"] == expected
+    # A file counting from a character its text does not hold (an empty first paragraph,
+    # every offset one too far): its paragraphs still whole
+    shifted = "<paragraph><start>0</start><end>0</end></paragraph>" + "".join(
+        f"<paragraph><start>{start + 1}</start><end>{end + 1}</end></paragraph>"
+        for start, end in offsets
+    )
+    xml = (
+        f"<article><mainText>{text}</mainText>{shifted}<title>A title of 0002.xml</title></article>"
+    )
+    assert "\n\n".join(webis.title_and_story(xml.encode())) + "\n" == expected
 
 
 def test_an_article_that_copies_an_earlier_one_is_never_labelled_nor_scored(
