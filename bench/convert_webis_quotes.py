@@ -84,7 +84,7 @@ def title_and_story(raw: bytes) -> tuple[str, str]:
     shift = max(0, max((end for _, end in offsets), default=0) - len(text))
     paragraphs = []
     for start, end in offsets:
-        words = " ".join(text[max(0, start - shift) : end - shift].split())
+        words = " ".join(text[max(0, start - shift) : max(0, end - shift)].split())
         if words:
             paragraphs.append(words)
     return " ".join((root.findtext("title") or "").split()), "\n\n".join(paragraphs)
