@@ -7781,3 +7781,12 @@ def test_a_person_after_a_long_office_opens_the_sentence_as_its_subject() -> Non
         "Asked if there was any budget consideration, she said: “No.”"
     )
     assert [s for _, s in _speech(text)] == ["Charlene Lamb"]
+
+
+def test_cdr_is_a_title_before_a_name() -> None:
+    # "Retired US Navy Cdr. Chris Harmer" had been named "Cdr. Chris Harmer" (webis-quotes:
+    # four answers); "Cmdr." was known, "Cdr." not
+    text = _article(
+        "Retired US Navy Cdr. Chris Harmer watched the river.\n\n“Traffic is steady,” Harmer said."
+    )
+    assert [s for _, s in _speech(text)] == ["Chris Harmer"]
