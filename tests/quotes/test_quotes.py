@@ -7790,3 +7790,12 @@ def test_cdr_is_a_title_before_a_name() -> None:
         "Retired US Navy Cdr. Chris Harmer watched the river.\n\n“Traffic is steady,” Harmer said."
     )
     assert [s for _, s in _speech(text)] == ["Chris Harmer"]
+
+
+def test_an_exhibit_is_no_one() -> None:
+    # "Exhibit A: “…”" had given the quotation to a person "Exhibit A" (webis-quotes: four
+    # answers at 0.70-0.99)
+    text = _article(
+        "Campaigns have always been nasty.\n\nExhibit A: “That hideous character has no force.”"
+    )
+    assert [s for _, s in _speech(text)] in ([], [None])
