@@ -968,7 +968,7 @@ _AMONG = re.compile(
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 # An office before a name: "Minister for Manpower ", "Secretary of State for Wales ".
 _TITLE_MODIFIERS = frozenset({"assistant", "associate", "deputy", "acting", "vice", "senior"})
-# A title's word right before (with "then-", "former" or "ex-" glued to it): "then-Deputy "
+# A title's word right before (with "then-" or "ex-" glued to it): "then-Deputy "
 _TITLE_WORD_BEFORE = re.compile(r"(?:\b[Tt]hen-|\b[Ee]x-)?\b(?P<word>[A-Z][a-z]+) $")
 _OFFICE_BEFORE = re.compile(
     r"\b([A-Z][\w.’'-]*) (?:of|for) (?:the )?(?:[A-Z][\w’'-]* (?:(?:of|for|and) )?){1,4}$"
@@ -1225,7 +1225,9 @@ class _Finder:
                     # (offered with no one; the reading of who speaks on is not changed)
                     offered = replace(offered, speaker=None, confidence=0.3, description="")
                 if not offered.speech and position and findings:
-                    offered = self._fragment_goes_on(quote, para_quotes[position - 1], findings[-1])
+                    offered = self._fragment_goes_on(
+                        offered, para_quotes[position - 1], findings[-1]
+                    )
                 findings.append(offered)
                 if not finding.speech:
                     self._note_titles([quote])
@@ -1596,12 +1598,12 @@ class _Finder:
         return self._colon_introduction(para) or handed
 
     def _fragment_goes_on(
-        self, quote: Quotation, before: Quotation, spoken: QuoteFinding
+        self, finding: QuoteFinding, before: Quotation, spoken: QuoteFinding
     ) -> QuoteFinding:
         """A short fragment in lower case after someone's fragment in the same clause is
         theirs too: "Clinton said it was “very disappointing” that “inadequacies” …" (it had
         been taken for a term); the finding as it was otherwise."""
-        finding = QuoteFinding(quote, speech=False)
+        quote = finding.quotation
         between = self.text[before.outer.end : quote.outer.start]
         inner = self.text[quote.inner.start : quote.inner.end]
         if (
