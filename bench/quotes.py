@@ -50,6 +50,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from bench import (
@@ -94,6 +95,18 @@ DIRECTQUOTE = Path(os.environ.get("READER_DIRECTQUOTE", ROOT / "bench" / ".data"
 # labelled (tests/data/quotes/SOURCES.md): the folder its converter writes (an environment
 # variable overrides it), and the command that fetches and builds it.
 _L3S = "`python -m bench.convert_l3s_quotes`"
+
+
+def _batches(converter: ModuleType) -> dict[str, tuple[Path, str]]:
+    """A news converter's labelled batches: each set's name, its folder and the command that
+    builds it (the converter's own module)."""
+    command = f"`python -m {converter.__name__}`"
+    return {
+        converter.set_name(batch): (folder, command)
+        for batch, (_, folder) in converter.BATCHES.items()
+    }
+
+
 NEWS_SETS = {
     # fundus's pages, stop 44
     "fundus-quotes": (
@@ -131,43 +144,22 @@ NEWS_SETS = {
         "`make omnivore` then `python -m bench.convert_omnivore_quotes`",
     ),
     # BBC News of 2004-2005, plain text with the headline first, two batches (stop 56)
-    **{
-        convert_bbc_quotes.set_name(batch): (folder, "`python -m bench.convert_bbc_quotes`")
-        for batch, (_, folder) in convert_bbc_quotes.BATCHES.items()
-    },
+    **_batches(convert_bbc_quotes),
     # US news of 2012-2020 from many outlets (Article Bias Prediction), one article an outlet
     # (stop 61)
-    **{
-        convert_abp_quotes.set_name(batch): (folder, "`python -m bench.convert_abp_quotes`")
-        for batch, (_, folder) in convert_abp_quotes.BATCHES.items()
-    },
+    **_batches(convert_abp_quotes),
     # Canadian news of 2020 (CBC, CTV, the Star, the Globe, the National Post, the Times
     # Colonist), one article a byline (stop 62)
-    **{
-        convert_canews_quotes.set_name(batch): (folder, "`python -m bench.convert_canews_quotes`")
-        for batch, (_, folder) in convert_canews_quotes.BATCHES.items()
-    },
+    **_batches(convert_canews_quotes),
     # US news of 2010-2019 (the New York Times, Fox News, the Huffington Post: BASIL), one
     # article an event (stop 65)
-    **{
-        convert_basil_quotes.set_name(batch): (folder, "`python -m bench.convert_basil_quotes`")
-        for batch, (_, folder) in convert_basil_quotes.BATCHES.items()
-    },
+    **_batches(convert_basil_quotes),
     # CNN's and ABC News' articles of September 2016 (BuzzFeed-Webis), one article an author
     # (stop 65)
-    **{
-        convert_webis_quotes.set_name(batch): (folder, "`python -m bench.convert_webis_quotes`")
-        for batch, (_, folder) in convert_webis_quotes.BATCHES.items()
-    },
+    **_batches(convert_webis_quotes),
     # Reuters wire stories of 1996-1997 (Reuter_50_50), one story a writer, no headline
     # (stop 65)
-    **{
-        convert_reuters_quotes.set_name(batch): (
-            folder,
-            "`python -m bench.convert_reuters_quotes`",
-        )
-        for batch, (_, folder) in convert_reuters_quotes.BATCHES.items()
-    },
+    **_batches(convert_reuters_quotes),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
