@@ -841,7 +841,7 @@ def test_the_words_before_a_name_are_read_as_their_plain_patterns_read_them(
     # both as quick as can be, and both must find what the plain patterns find.
     import re
 
-    from reader.quotes.attribution import _OPENING_ROLE, _last_words
+    from reader.quotes.article_context import _OPENING_ROLE, _last_words
 
     text = "".join(pieces)
     start = max(0, len(text) - back)
@@ -6226,17 +6226,17 @@ def test_the_woman_is_looked_for_within_a_reach_not_through_the_whole_text(
 ) -> None:
     # Each "says the woman" searched the text from its start for someone brought in
     # unnamed: 38 s for a crafted article of 4,000 such paragraphs (0.45 MB).
-    from reader.quotes import attribution
+    from reader.quotes import descriptions
 
     read: list[int] = []
-    pattern = attribution._SOMEONE_BROUGHT_IN
+    pattern = descriptions._SOMEONE_BROUGHT_IN
 
     class Counted:
         def finditer(self, text: str, pos: int, endpos: int) -> object:
             read.append(endpos - pos)
             return pattern.finditer(text, pos, endpos)
 
-    monkeypatch.setattr(attribution, "_SOMEONE_BROUGHT_IN", Counted())
+    monkeypatch.setattr(descriptions, "_SOMEONE_BROUGHT_IN", Counted())
     paragraph = (
         "Maria Lopez sold bread that day. The shop was full. "
         '"We are busy today, and that is good," says the woman.'

@@ -155,10 +155,10 @@ def test_no_speaker_when_none_of_the_candidates_is_likelier_than_no_one(
     """A quotation no words attribute, whose candidates the ranker finds less likely than
     "none of them", gets no suggestion; one a cue attributes keeps its speaker whatever the
     ranker thinks (a model that finds every candidate unlikely shows both)."""
-    from reader.quotes import attribution, ranking
+    from reader.quotes import article_context, ranking
 
     doubting = ranking.Model(tuple(-3.0 for _ in FEATURES), ())
-    monkeypatch.setattr(attribution, "ranking_model", lambda: doubting)
+    monkeypatch.setattr(article_context, "ranking_model", lambda: doubting)
     text = (
         "Transit cuts\n\n"
         "Maria Lopez leads the riders' union. Its members met on Monday to plan a protest.\n\n"
