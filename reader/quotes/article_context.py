@@ -29,13 +29,10 @@ from reader.quotes.cues import (
 from reader.quotes.finding import QuoteFinding
 from reader.quotes.given_names import is_given_name
 from reader.quotes.lexicon import words
-from reader.quotes.names import (
-    DATELINE_LEAD,
-    TITLES,
-    Entities,
-    Entity,
-    Mention,
-)
+from reader.quotes.mentions import Entity, Mention
+from reader.quotes.name_registry import TITLES
+from reader.quotes.name_words import DATELINE_LEAD
+from reader.quotes.names import Entities
 from reader.quotes.phrases import (
     ADVERBS,
     CLOCK_ZONES,

@@ -75,13 +75,8 @@ from reader.quotes.cues import (
 from reader.quotes.descriptions import _EPITHETS, _SENTENCE_END, _SPOKESPEOPLE, _any_speech_verb
 from reader.quotes.finding import QuoteFinding
 from reader.quotes.lexicon import words
-from reader.quotes.names import (
-    BUSINESS_NOUNS,
-    NUMBER_WORDS,
-    Entity,
-    Token,
-    surname_of,
-)
+from reader.quotes.mentions import Entity, Token, surname_of
+from reader.quotes.name_words import BUSINESS_NOUNS, NUMBER_WORDS
 from reader.quotes.phrases import (
     DETERMINERS,
     ORG_NOUNS,

@@ -32,11 +32,8 @@ from reader.quotes.descriptions import (
     _news_agency,
 )
 from reader.quotes.lexicon import words
-from reader.quotes.names import (
-    NOT_NAMES,
-    PRONOUNS,
-    Token,
-)
+from reader.quotes.mentions import Token
+from reader.quotes.name_words import NOT_NAMES, PRONOUNS
 from reader.quotes.phrases import (
     AUXILIARIES,
     COMMON_VERBS,

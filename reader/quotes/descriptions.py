@@ -24,21 +24,18 @@ from reader.quotes.cues import (
 )
 from reader.quotes.given_names import is_given_name
 from reader.quotes.lexicon import table, words
-from reader.quotes.names import (
+from reader.quotes.mentions import Entity, Mention, Token
+from reader.quotes.name_registry import CORPORATE_ENDINGS, TITLES
+from reader.quotes.name_words import (
     BUSINESS_NOUNS,
-    CORPORATE_ENDINGS,
     FEMALE,
     MALE,
     MODIFIER_ENDINGS,
-    TITLES,
     WELL_KNOWN_BODIES,
     WHERE_PHRASE,
-    Entities,
-    Entity,
-    Mention,
-    Token,
     role_clause,
 )
+from reader.quotes.names import Entities
 from reader.quotes.phrases import (
     ADVERBS,
     DETERMINERS,

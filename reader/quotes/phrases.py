@@ -26,7 +26,9 @@ from itertools import pairwise
 from reader.quotes.cues import is_speech_verb
 from reader.quotes.given_names import gender_of, is_given_name, person_gender
 from reader.quotes.lexicon import words
-from reader.quotes.names import (
+from reader.quotes.mentions import Token
+from reader.quotes.name_registry import ORG_WORDS, TITLES
+from reader.quotes.name_words import (
     CONNECTORS,
     ENVOY_TITLES,
     GIVEN_NAMES_AS_WORDS,
@@ -34,12 +36,9 @@ from reader.quotes.names import (
     HONORIFICS,
     NOT_NAME_LEADS,
     NOT_NAMES,
-    ORG_WORDS,
     PRONOUNS,
-    TITLES,
-    Token,
-    rank_ordinal,
 )
+from reader.quotes.names import rank_ordinal
 from reader.quotes.places import COUNTRIES, is_demonym, is_place
 
 ADVERBS = words("adverbs")

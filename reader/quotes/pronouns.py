@@ -30,14 +30,10 @@ from reader.quotes.descriptions import (
     _news_agency,
 )
 from reader.quotes.lexicon import words
-from reader.quotes.names import (
-    LAST_WORD,
-    PRONOUNS,
-    TITLES,
-    Entity,
-    Mention,
-    surname_of,
-)
+from reader.quotes.mentions import Entity, Mention, surname_of
+from reader.quotes.name_registry import TITLES
+from reader.quotes.name_words import PRONOUNS
+from reader.quotes.names import LAST_WORD
 from reader.quotes.phrases import (
     CLAUSE_OPENERS,
     ORG_NOUNS,

@@ -32,7 +32,9 @@ import numpy as np
 from reader.core.text import Quotation, Span
 from reader.quotes.cues import is_speech_verb
 from reader.quotes.lexicon import words
-from reader.quotes.names import PRONOUNS, Entities, Entity, Mention
+from reader.quotes.mentions import Entity, Mention
+from reader.quotes.name_words import PRONOUNS
+from reader.quotes.names import Entities
 
 FEATURES: tuple[str, ...] = (
     "person",

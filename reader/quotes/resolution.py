@@ -34,19 +34,16 @@ from reader.quotes.descriptions import (
 )
 from reader.quotes.finding import QuoteFinding
 from reader.quotes.lexicon import words
-from reader.quotes.names import (
+from reader.quotes.mentions import Entity, Mention, Token
+from reader.quotes.name_registry import ORG_WORDS, TITLES
+from reader.quotes.name_words import (
     ERAS,
     FEMALE,
     HONORIFICS,
     MALE,
     MODIFIER_ENDINGS,
     NOT_NAMES,
-    ORG_WORDS,
     PRONOUNS,
-    TITLES,
-    Entity,
-    Mention,
-    Token,
     nationality_noun,
 )
 from reader.quotes.phrases import (

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from reader.quotes import attribution, find_quotes, names, ranking
+from reader.quotes import attribution, find_quotes, name_registry, names, ranking
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
@@ -43,7 +43,7 @@ def test_an_interview_of_many_he_said_paragraphs_is_read_past_a_bounded_way(
 def test_a_roster_of_many_people_sharing_a_first_name_is_read_in_linear_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    calls = _counted(monkeypatch, names, "_in_order")
+    calls = _counted(monkeypatch, name_registry, "_in_order")
     people = 300
     roster = "".join(f"John Lee Q{_name(i).lower()} attended.\n\n" for i in range(people))
     later = "".join(f"John Q{_name(i).lower()} spoke.\n\n" for i in range(people))
@@ -69,13 +69,13 @@ def test_many_people_sharing_a_surname_are_compared_once_by_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     compared: list[int] = []
-    real = names.process.extract
+    real = name_registry.process.extract
 
     def extract(query: str, choices: Any, **kwargs: Any) -> Any:
         compared.append(len(choices))
         return real(query, choices, **kwargs)
 
-    monkeypatch.setattr(names.process, "extract", extract)
+    monkeypatch.setattr(name_registry.process, "extract", extract)
     people = 300
     text = (
         "Roll call\n\n"

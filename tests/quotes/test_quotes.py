@@ -17,7 +17,8 @@ from pytest import MonkeyPatch
 from reader.core.text import normalise
 from reader.quotes import QuoteFinding, describe, find_quotes
 from reader.quotes.attribution import trace_candidates
-from reader.quotes.names import Entities, tokens
+from reader.quotes.mentions import tokens
+from reader.quotes.names import Entities
 from reader.quotes.phrases import subject_after, subject_before
 from tests.helpers.paths import DATA, GOLD
 
@@ -718,13 +719,13 @@ def test_an_articles_tokens_are_those_the_tokeniser_gives(pieces: list[str]) -> 
     # offsets as `tokens`, either way.
     from unittest.mock import patch
 
-    from reader.quotes import names
-    from reader.quotes.names import _Tokens, tokens
+    from reader.quotes import mentions
+    from reader.quotes.mentions import _Tokens, tokens
 
     text = "".join(pieces)
     expected = [(t.text, t.start) for t in tokens(text)]
     for short in (0, len(text) + 1):
-        with patch.object(names, "_SHORT_TEXT", short):
+        with patch.object(mentions, "_SHORT_TEXT", short):
             found = _Tokens(text)
         assert list(zip(found.texts, found.starts, strict=True)) == expected
 
@@ -740,7 +741,7 @@ def test_a_word_in_lower_case_is_read_as_the_full_pattern_reads_it(pieces: list[
     # alternatives (quicker over 1 MB): the same tokens as the pattern without that first try.
     import re
 
-    from reader.quotes.names import TOKEN
+    from reader.quotes.mentions import TOKEN
 
     fast = r"[a-z]++(?![\w’'\-:])|"
     assert TOKEN.pattern.startswith(fast)
@@ -756,7 +757,7 @@ def test_a_word_in_lower_case_is_read_as_the_full_pattern_reads_it(pieces: list[
 
 def test_the_tokeniser_reads_abbreviations_initials_numbers_and_colons_in_names() -> None:
     from reader.quotes.lexicon import entries
-    from reader.quotes.names import tokens
+    from reader.quotes.mentions import tokens
 
     text = "Stó:lō a:b 1:2 é:x Mr. Mr.X J. K. Rowling J.R.R. Tolkien e.g. St. Sen.Bob 11.5. "
     text += "100,000x Messrs. Ltd"
@@ -808,7 +809,7 @@ def test_a_nickname_is_found_where_the_plain_pattern_finds_it(pieces: list[str])
     # `_NICKNAME` looks behind its first capital for the word boundary (quicker over 1 MB).
     import re
 
-    from reader.quotes.names import _NICKNAME, _blank_nickname, _blanked
+    from reader.quotes.name_words import _NICKNAME, _blank_nickname, _blanked
 
     text = "".join(pieces)
     plain = re.compile(
@@ -821,7 +822,7 @@ def test_a_nickname_is_found_where_the_plain_pattern_finds_it(pieces: list[str])
 
 
 def test_the_tokeniser_knows_every_white_space_character() -> None:
-    from reader.quotes.names import _SPACES
+    from reader.quotes.mentions import _SPACES
 
     assert _SPACES.tolist() == [c for c in range(0x110000) if chr(c).isspace()]
 
@@ -3855,7 +3856,7 @@ def test_a_pronoun_after_words_for_someone_else_gives_no_gender() -> None:
 
 
 def test_a_place_before_the_comma_does_not_hide_the_sentences_subject() -> None:
-    from reader.quotes.names import tokens
+    from reader.quotes.mentions import tokens
     from reader.quotes.phrases import sentence_subject
 
     for sentence in (
@@ -3888,7 +3889,7 @@ def test_the_deputy_mayor_is_not_the_mayor_nor_the_mayor_the_deputy() -> None:
 
 
 def test_an_opening_phrase_up_to_its_comma_is_not_the_subject() -> None:
-    from reader.quotes.names import tokens
+    from reader.quotes.mentions import tokens
     from reader.quotes.phrases import sentence_subject
 
     sentence = "Before leaving the stage, the candidate thanked her mother, who sat in front."
@@ -3918,7 +3919,7 @@ def test_a_relative_introduced_with_an_age_by_a_given_name_alone_is_a_person() -
 
 
 def test_a_sentence_opening_on_later_or_back_has_its_subject_after_the_comma() -> None:
-    from reader.quotes.names import tokens
+    from reader.quotes.mentions import tokens
     from reader.quotes.phrases import sentence_subject
 
     sentence = "Later that night, the mayor said it was over."
@@ -5547,7 +5548,7 @@ def test_a_cue_before_a_quotation_wins_over_the_sentence_after_and_someone_is_no
 
 
 def test_an_abbreviations_full_stop_inside_a_sentence_does_not_end_it() -> None:
-    from reader.quotes.names import tokens as split
+    from reader.quotes.mentions import tokens as split
     from reader.quotes.phrases import ends_sentence
 
     words = split("an Oct. 26 letter. Then Gov. Brown", 0, 34)
