@@ -18,6 +18,7 @@ import json
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -262,12 +263,48 @@ def _segments(language: str, para: str) -> list[str]:
     return pieces
 
 
-def sentences(text: str, paras: list[Span] | None = None, language: str = "en") -> list[Span]:
-    """Sentence spans inside each paragraph, from a splitter that knows abbreviations."""
+def _paired_marks(text: str, quotes: Sequence[Quotation]) -> str:
+    """`text` with each straight double mark written as the quotations pair them: `“` where
+    one opens, `”` where one closes, and a space where none does (an inch mark, a stray or
+    a paragraph's mark reopening a quotation carried on). The same length, so the same
+    offsets: the sentence splitter pairs straight marks one after another, and a single
+    mark left unpaired earlier in a paragraph ("… want to play him? "Juninho is …") turned
+    every sentence after it inside out, none of them split."""
+    if '"' not in text:
+        return text
+    marks = dict.fromkeys((m.start() for m in _STRAIGHT_DOUBLE.finditer(text)), " ")
+    for quote in quotes:
+        if quote.kind != "double":
+            continue
+        if quote.outer.start in marks:
+            marks[quote.outer.start] = "“"
+        if quote.closed and quote.outer.end - 1 in marks:
+            marks[quote.outer.end - 1] = "”"
+    pieces: list[str] = []
+    done = 0
+    for at, mark in marks.items():
+        pieces += [text[done:at], mark]
+        done = at + 1
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+_STRAIGHT_DOUBLE = re.compile('"')
+
+
+def sentences(
+    text: str,
+    paras: list[Span] | None = None,
+    language: str = "en",
+    quotes: Sequence[Quotation] | None = None,
+) -> list[Span]:
+    """Sentence spans inside each paragraph, from a splitter that knows abbreviations.
+    `quotes`: the text's quotations, whose marks the splitter then reads as they pair."""
     spans: list[Span] = []
+    read = _paired_marks(text, quotes) if quotes is not None else text
     for para in paras if paras is not None else paragraphs(text):
         offset = start = para.start
-        for piece in _segments(language, text[para.start : para.end]):
+        for piece in _segments(language, read[para.start : para.end]):
             offset += len(piece)
             if _ends_in_splitter_miss(piece) and text[offset : offset + 3].lstrip()[:1].isupper():
                 continue  # the sentence goes on after "Ste."
@@ -564,7 +601,7 @@ class TextStructure:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        return sentences(self.text, self.paragraphs)
+        return sentences(self.text, self.paragraphs, quotes=self.quotations)
 
     @cached_property
     def quotations(self) -> list[Quotation]:

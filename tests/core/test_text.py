@@ -149,6 +149,28 @@ def test_a_party_and_state_after_a_name_stays_inside_its_sentence() -> None:
     ]
 
 
+def test_straight_marks_are_read_as_the_quotations_pair_them() -> None:
+    # A quotation carried into the next paragraph of copy flattened into one ("… play him?
+    # "Juninho is …") leaves a straight mark over; the splitter, pairing straight marks one
+    # after another, then read what followed as quoted and split none of it: the quote
+    # finder read "Sanchez … website. Celtic manager O'Neill is no respecter …" as one
+    # sentence, and gave O'Neill's "he said" to Sanchez (bbc-quotes-7)
+    text = (
+        '"He wants to play, but does the manager want him? "He deserves respect." Sanchez '
+        'is bullish. "We have spoken with him," Sanchez told the website. Manager Martin '
+        'O\'Neill is no respecter of reputations. "The onus is on him," he said.'
+    )
+    found = [text[s.start : s.end] for s in TextStructure(text).sentences]
+    assert "Manager Martin O'Neill is no respecter of reputations." in found
+    assert '"The onus is on him," he said.' in found
+    # (a quotation's own sentences stay together, as the splitter keeps them)
+    paired = 'She said "I came. I saw," and left. We went home.'
+    assert [paired[s.start : s.end] for s in TextStructure(paired).sentences] == [
+        'She said "I came. I saw," and left.',
+        "We went home.",
+    ]
+
+
 def test_sentences_never_cross_paragraphs() -> None:
     text = "One without a stop\n\nTwo."
     assert [text[s.start : s.end] for s in sentences(text)] == ["One without a stop", "Two."]
