@@ -272,6 +272,7 @@ class _Subjects:
 
 # A finder's record of each speech quotation: the rules' finding, their choice, the candidates.
 Trace = list[tuple[QuoteFinding, Rule, list[Candidate]]]
+AntecedentTrace = list[tuple[int, int, list[tuple[Entity, tuple[float, ...]]]]]
 
 
 def _same_line(one: str, other: str) -> bool:
@@ -496,6 +497,10 @@ class _ArticleContext:
         self._trailing_depth = 0
         self._content_named: dict[int, frozenset[int]] = {}  # see `_named_in_content_before`
         self.trace = trace
+        # Each pronoun's candidates and their features, when asked for
+        # (`reader.quotes.attribution.trace_antecedents`; `bench.train_antecedents` learns
+        # from them): where the quotation starts, where the pronoun stands, the candidates.
+        self.antecedent_trace: AntecedentTrace | None = None
         self.ranker = ranking_model()
         self.candidates = (
             Candidates(

@@ -47,6 +47,7 @@ from reader.core.text import Quotation, Span, TextStructure, clean_line
 from reader.quotes.article_context import (
     _SMALL_WORDS,
     _WORD,
+    AntecedentTrace,
     Trace,
     _Attribution,
     _closing_title,
@@ -1457,6 +1458,16 @@ def trace_candidates(text: str | TextStructure, headline: int | None = 0) -> Tra
     trace: Trace = []
     _Finder(structure, [], headline, trace).run()
     return trace
+
+
+def trace_antecedents(text: str, headline: int | None = 0) -> AntecedentTrace:
+    """Each time a pronoun of attribution was resolved by weighing its candidates: where
+    its quotation starts (the opening mark), where the pronoun stands, and each candidate
+    with its features (what `python -m bench.train_antecedents` learns from)."""
+    finder = _Finder(TextStructure(text), [], headline)
+    finder.antecedent_trace = []
+    finder.run()
+    return finder.antecedent_trace
 
 
 def describe(findings: Sequence[QuoteFinding]) -> dict[str, str]:

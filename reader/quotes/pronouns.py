@@ -8,10 +8,12 @@ elder Mr. Strand", "his mother"), never someone named only inside a quotation.
 
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
 from collections import Counter
-from functools import cached_property
+from functools import cache, cached_property
+from importlib.resources import files
 
 from reader.core.text import Quotation, Span
 from reader.quotes.article_context import _AGED_BEFORE_NAME, _WORD, _WORD_NEXT, _Attribution
@@ -82,7 +84,58 @@ _FOR_A_BODY = re.compile(r"\s+(?:for|from|at|of)\s+(?:the\s+)?")  # "a spokesman
 _BODY_NAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ ]+(?:(?:of|and|for|&)[ ]+)?[A-Z][\w&'’.-]*){0,5}")
 # A word right before a name, its verb when a speech verb: "…, said Mr Flynn", "said Jo Ray,".
 _INVERTED_VERB_BEFORE = re.compile(r"(?:^|[,;]\s+)(?P<verb>[a-z]+)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$")
-_LATEST_SUBJECT = 1.5  # a pronoun's bonus for the nearest subject that agrees with it
+# What a pronoun's candidate antecedent is scored on (`_antecedent_features`): how near it
+# is, in mentions and in sentences (the quotation's own sentence, the one before, how many
+# back); whether it is the nearest subject that agrees, a subject, a subject of one of those
+# two sentences, named in the quotation, described, the article's main figure, an agent
+# after "by", the last speaker, introduced in this paragraph or the last. Their weights are
+# fitted on labelled news of many outlets (`python -m bench.train_antecedents` writes
+# `data/antecedents.json`).
+ANTECEDENT_FEATURES = (
+    "rank",
+    "latest_subject",
+    "named_in_quotation",
+    "described",
+    "main_figure",
+    "subject",
+    "by_agent",
+    "last_speaker",
+    "introduced",
+    "same_sentence",
+    "sentence_before",
+    "subject_of_those_sentences",
+    "sentences_back",
+    "possessor",
+)
+
+
+@cache
+def antecedent_weights() -> tuple[float, ...]:
+    """The weights of `ANTECEDENT_FEATURES`, from `data/antecedents.json`."""
+    data = json.loads(
+        files(__package__).joinpath("data", "antecedents.json").read_text(encoding="utf-8")
+    )
+    if tuple(data["features"]) != ANTECEDENT_FEATURES:
+        raise RuntimeError(
+            "data/antecedents.json weighs other features: retrain with "
+            "`python -m bench.train_antecedents`"
+        )
+    return tuple(float(w) for w in data["weights"])
+
+
+_POSSESSOR = re.compile(r"['’]s$|(?<=s)['’]$")  # the end of "Wenger's", "Jones’"
+
+
+def _sentences_back(back: int, subject: bool) -> tuple[float, ...]:
+    """The features of a candidate named `back` sentences before the quotation's."""
+    return (
+        float(back <= 0),
+        float(back == 1),
+        float(back <= 1 and subject),
+        float(min(back, 5)),
+    )
+
+
 # What follows a quotation up to the end of its sentence or the next quotation mark: where a
 # trailing reporting clause ("…,” the Tory leader said.") stands.
 _UP_TO_A_STOP_OR_MARK = re.compile(r"[^.!?“”\"\n]*")
@@ -732,39 +785,10 @@ class _Pronouns(_Descriptions):
             # "“…,” she said. / She and her husband hope to have another child. / “…,” she
             # said": no one named since the last speaker spoke, the topic is still hers
             return _with_gender(speaker, wanted), False
-        mentioned = Counter(id(entity) for entity, _, _ in candidates)
         best: tuple[float, Entity] | None = None
-        latest_subject = True  # the nearest subject that may be meant: the topic carried on
-        for rank, (entity, subject, mention) in enumerate(candidates):
-            if kind == "person" and entity.gender and entity.gender != wanted:
-                continue
-            score = float(-rank)
-            if subject and mention is not None and latest_subject:
-                score += _LATEST_SUBJECT
-                latest_subject = False
-            if entity in self._quote_names:
-                score -= 5
-            if entity.description and entity.described_at < at:  # (not one given later)
-                score += 1.5
-            score += min(2.0, 0.5 * (mentioned[id(entity)] - 1))  # the article's main figure
-            if subject:
-                score += 2
-            if (
-                mention is not None
-                and self.text[max(0, mention.start - 3) : mention.start] == "by "
-            ):
-                score -= 2  # "the film, directed by Southan Morris": an agent, not the topic
-            if entity is speaker:
-                score += 1
-            if (
-                mention is not None
-                and (entity.description or self._aged_at_first(entity))
-                and entity.first >= self._paragraph_start(self._paragraph_start(at) - 1)
-                and self._introduces(entity)
-            ):
-                # "For Kevin Allton, a USI instructor, … He said", in this paragraph or the
-                # one before: "Senator James Lankford, an Oklahoma Republican … / “…,” he said".
-                score += 2
+        weights = antecedent_weights()
+        for entity, values in self._antecedent_features(candidates, kind, wanted, speaker, at):
+            score = sum(w * v for w, v in zip(weights, values, strict=True))
             if best is None or score > best[0]:
                 best = (score, entity)
         if best is None:
@@ -773,6 +797,76 @@ class _Pronouns(_Descriptions):
             found = self._headline_person(wanted) or self._introduced_after_lede(at, wanted)
             return found, False
         return (_with_gender(best[1], wanted) if kind == "person" else best[1]), False
+
+    def _antecedent_features(
+        self,
+        candidates: list[tuple[Entity, bool, Mention | None]],
+        kind: str,
+        wanted: str,
+        speaker: Entity | None,
+        at: int,
+    ) -> list[tuple[Entity, tuple[float, ...]]]:
+        """Each candidate a pronoun may stand for (nearest first; none of the other gender)
+        with the evidence `_ANTECEDENT_WEIGHTS` weighs (`ANTECEDENT_FEATURES`)."""
+        mentioned = Counter(id(entity) for entity, _, _ in candidates)
+        found: list[tuple[Entity, tuple[float, ...]]] = []
+        reference = min(at, self._quote_start) if self._quote_start > 0 else at
+        here = bisect_right(self._sentence_starts, reference) - 1
+        latest_subject = True  # the nearest subject that may be meant: the topic carried on
+        for rank, (entity, subject, mention) in enumerate(candidates):
+            if kind == "person" and entity.gender and entity.gender != wanted:
+                continue
+            if mention is not None and kind == "person" and self._kin_in_passing(mention, wanted):
+                continue  # "His father, Aurèle, nearly sold the farm then. “…,” he said": the son's
+            back = (
+                here - (bisect_right(self._sentence_starts, mention.start) - 1)
+                if mention is not None
+                else 9
+            )
+            latest = subject and mention is not None and latest_subject
+            if latest:
+                latest_subject = False
+            found.append(
+                (
+                    entity,
+                    (
+                        float(rank),
+                        float(latest),
+                        float(entity in self._quote_names),
+                        # (not a description given later)
+                        float(bool(entity.description) and entity.described_at < at),
+                        min(2.0, 0.5 * (mentioned[id(entity)] - 1)),  # the main figure
+                        float(subject),
+                        # "the film, directed by Southan Morris": an agent, not the topic
+                        float(
+                            mention is not None
+                            and self.text[max(0, mention.start - 3) : mention.start] == "by "
+                        ),
+                        float(entity is speaker),
+                        # "For Kevin Allton, a USI instructor, … He said", in this paragraph
+                        # or the one before: "Senator James Lankford, an Oklahoma
+                        # Republican … / “…,” he said".
+                        float(
+                            mention is not None
+                            and bool(entity.description or self._aged_at_first(entity))
+                            and entity.first >= self._paragraph_start(self._paragraph_start(at) - 1)
+                            and self._introduces(entity)
+                        ),
+                        *_sentences_back(back, subject),
+                        # "Wenger's Bayern counterpart Felix Magath was …": the owner, in
+                        # passing (not in the quotation's own sentence: "Paul Weber's next
+                        # project, he said, is …")
+                        float(
+                            mention is not None
+                            and back > 0
+                            and _POSSESSOR.search(mention.text, len(mention.text) - 2) is not None
+                        ),
+                    ),
+                )
+            )
+        if self.antecedent_trace is not None:
+            self.antecedent_trace.append((self._quote_start, at, found))
+        return found
 
     def _inside_a_description(self, mention: Mention) -> bool:
         """Whether a person's mention lies in the description set after another person's
