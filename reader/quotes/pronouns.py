@@ -806,8 +806,9 @@ class _Pronouns(_Descriptions):
         speaker: Entity | None,
         at: int,
     ) -> list[tuple[Entity, tuple[float, ...]]]:
-        """Each candidate a pronoun may stand for (nearest first; none of the other gender)
-        with the evidence `_ANTECEDENT_WEIGHTS` weighs (`ANTECEDENT_FEATURES`)."""
+        """Each candidate a pronoun may stand for (nearest first; none of the other gender,
+        no relative named in passing) with the evidence `antecedent_weights()` weighs, by
+        `ANTECEDENT_FEATURES`; also kept in `antecedent_trace` when one is asked for."""
         mentioned = Counter(id(entity) for entity, _, _ in candidates)
         found: list[tuple[Entity, tuple[float, ...]]] = []
         reference = min(at, self._quote_start) if self._quote_start > 0 else at
