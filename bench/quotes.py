@@ -424,13 +424,17 @@ class Article:
     speech: list[QuoteFinding]
 
 
+def headline_of(text_path: Path) -> int | None:
+    """The headline paragraph of a labelled article: its first (as the title Reader keeps
+    for a page it adds), but none in a set whose texts are the story alone."""
+    return None if text_path.parent.resolve() in STORY_ONLY else 0
+
+
 def read_article(text_path: Path) -> Article:
-    """Run the finder on one labelled article: its first paragraph is its headline (as the
-    title Reader keeps for a page it adds), but in a set whose texts are the story alone."""
+    """Run the finder on one labelled article, its headline read as `headline_of` says."""
     text = text_path.read_text(encoding="utf-8")
     gold = json.loads(text_path.with_suffix(".quotes.json").read_text(encoding="utf-8"))
-    headline = None if text_path.parent.resolve() in STORY_ONLY else 0
-    speech = [f for f in find_quotes(text, headline=headline) if f.speech]
+    speech = [f for f in find_quotes(text, headline=headline_of(text_path)) if f.speech]
     return Article(text_path.stem, text, gold, speech)
 
 

@@ -29,7 +29,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.quotes import STORY_ONLY, named, set_articles, speaker_is_right
+from bench.quotes import headline_of, named, set_articles, speaker_is_right
+from reader.core.text import TextStructure
 from reader.quotes.attribution import trace_antecedents
 from reader.quotes.pronouns import ANTECEDENT_FEATURES, antecedent_weights
 
@@ -88,13 +89,13 @@ def collect(sets: list[str]) -> list[Choice]:
                 (g["start"], g["end"]): g
                 for g in json.loads(path.with_suffix(".quotes.json").read_text(encoding="utf-8"))
             }
-            headline = None if path.parent.resolve() in STORY_ONLY else 0
-            quotes = {}
-            for start, end in gold:
-                quotes[start - 1] = quotes[start - 2] = (start, end)  # (the opening mark)
+            # the trace gives where each quotation opens: its words, as the gold spans them
+            inner = {
+                q.outer.start: (q.inner.start, q.inner.end) for q in TextStructure(text).quotations
+            }
             seen: set[tuple[int, int]] = set()
-            for quote_start, at, options in trace_antecedents(text, headline):
-                item = gold.get(quotes.get(quote_start, (-1, -1)))
+            for quote_start, at, options in trace_antecedents(text, headline_of(path)):
+                item = gold.get(inner.get(quote_start, (-1, -1)))
                 if (
                     item is None
                     or (quote_start, at) in seen

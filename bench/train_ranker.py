@@ -31,7 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.quotes import _normal, accepted_names, named_high, set_articles
+from bench.quotes import _normal, accepted_names, headline_of, named_high, set_articles
 from reader.quotes import ranking
 from reader.quotes.attribution import trace_candidates
 
@@ -74,7 +74,7 @@ def collect(
                 (g["start"], g["end"]): g
                 for g in json.loads(path.with_suffix(".quotes.json").read_text(encoding="utf-8"))
             }
-            for finding, _rule, candidates in trace_candidates(text):
+            for finding, _rule, candidates in trace_candidates(text, headline_of(path)):
                 item = gold.get((finding.span.start, finding.span.end))
                 if item is None or not candidates:
                     continue

@@ -1460,11 +1460,12 @@ def trace_candidates(text: str | TextStructure, headline: int | None = 0) -> Tra
     return trace
 
 
-def trace_antecedents(text: str, headline: int | None = 0) -> AntecedentTrace:
+def trace_antecedents(text: str | TextStructure, headline: int | None = 0) -> AntecedentTrace:
     """Each time a pronoun of attribution was resolved by weighing its candidates: where
-    its quotation starts (the opening mark), where the pronoun stands, and each candidate
-    with its features (what `python -m bench.train_antecedents` learns from)."""
-    finder = _Finder(TextStructure(text), [], headline)
+    its quotation starts (the opening mark), where the pronoun's verb stands, and each
+    candidate with its features (what `python -m bench.train_antecedents` learns from)."""
+    structure = text if isinstance(text, TextStructure) else TextStructure(text)
+    finder = _Finder(structure, [], headline)
     finder.antecedent_trace = []
     finder.run()
     return finder.antecedent_trace
