@@ -1778,11 +1778,16 @@ class _NameScanner(_NameRegistry):
         if short < len(words):
             entity.aliases.add(" ".join(words[:short]).casefold())
             key = " ".join(words[:short]).casefold()
-            if words[0].casefold().rstrip(".") not in TITLES and not any(
-                e.kind == "person" for e in self._with_alias(key)
-            ):  # ("the Mr. Clarke company": Mr. Clarke stays a man)
+            opening = words[0].casefold().rstrip(".")
+            legal = words[-1].casefold().rstrip(".,") in _LEGAL_FORMS
+            if (
+                opening not in HONORIFICS
+                and (opening not in TITLES or legal)
+                and not any(e.kind == "person" for e in self._with_alias(key))
+            ):  # ("the Mr. Clarke company": Mr. Clarke stays a man; "General Electric Co.":
+                # a firm's legal form makes its first word its name's, "General Electric said")
                 self._company_starts.add(key)  # "Meridian Crest said"
-            if words[-1].casefold().rstrip(".,") in {"inc", "corp", "ltd", "limited", "llc", "plc"}:
+            if words[-1].casefold().rstrip(".,") in _LEGAL_FORMS - {"co", "ltée", "llp"}:
                 # "Blackwater Ridge Copper Ltd." is "Blackwater Ridge" later: a company's
                 # name shortens to its first words, its trade or its legal form dropped
                 for cut in range(2, short + 1):

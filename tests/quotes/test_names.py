@@ -829,6 +829,17 @@ def test_a_company_named_with_its_legal_form_is_the_same_company_without_it() ->
     assert "Revera Inc. company" not in {e.name for e in Entities(text).entities}
 
 
+def test_a_company_whose_name_opens_with_a_title_is_that_company_without_its_legal_form() -> None:
+    # "General Electric Co." then "General Electric said": the firm, not a General called
+    # Electric; "the Mr. Clarke company" still leaves Mr. Clarke a man
+    text = headlined(
+        "General Electric Co. reported higher profits on Friday.\n\n"
+        "“Orders rose,” General Electric said.\n\n"
+        "The shop is now the Mr. Clarke company. “I am proud,” Mr. Clarke said."
+    )
+    assert [speaker for _, speaker in speech_of(text)] == ["General Electric Co.", "Clarke"]
+
+
 def test_a_given_name_that_is_also_a_faith_opens_a_name() -> None:
     # "Christian Oxner" is a goalkeeper, not a Christian called Oxner; "Christian Democrats"
     # are no person (a party: a body since stop 61)
