@@ -200,6 +200,11 @@ _SPEAKING_THINGS = frozenset(
 # Documents a body issues, whose author a sentence near an earlier mention rarely is a
 # person: "The report said …" after "Rebekah Mason … was named in a report".
 _INSTITUTIONAL_DOCUMENTS = words("institutional_documents")
+_CALENDAR = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
+    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
+    | {"friday", "saturday", "sunday"}
+)  # ("the Tuesday statement", "a March report": when, not whose)
 # Words through which a body speaks ("a spokesperson for", "a statement from", "a unit of"):
 # never someone unnamed of their own (`_someone_unnamed_of`, `_unnamed_opening`).
 _BODY_VOICES = _SPOKESPEOPLE | _DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_NOUNS
@@ -990,6 +995,11 @@ class _Resolution(_Pronouns):
                 mention = self.entities.mention_at(token.start, token.end)
                 if mention is not None and mention.entity.kind in {"person", "org"}:
                     return mention.entity
+        if any(
+            t.text[:1].isupper() and t.folded not in DETERMINERS and t.folded not in _CALENDAR
+            for t in phrase.tokens[1:head_at]
+        ):
+            return None  # "a Toronto police news release": a body its words name, not another's
         head = phrase.head.folded
         before = min(at, phrase.tokens[0].start)
         window_start = max(0, before - 6000)

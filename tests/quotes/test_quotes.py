@@ -527,6 +527,21 @@ def test_a_document_named_after_its_owner_reads_for_the_owner() -> None:
     ]
 
 
+def test_a_document_whose_words_name_a_body_is_not_another_body_s_earlier_one() -> None:
+    # "a Toronto police news release": its words say whose it is, so it is not the release the
+    # Humane Society issued a paragraph before; "a Tuesday statement" names only when
+    text = headlined(
+        "The Ottawa Humane Society issued a news release on Friday about the dogs.\n\n"
+        "“This is a hate crime,” stated a Toronto police news release.\n\n"
+        "The society issued a statement on Tuesday.\n\n"
+        "“The dogs are safe,” a Tuesday statement said."
+    )
+    assert speech_of(text) == [
+        ("This is a hate crime,", None),
+        ("The dogs are safe,", "Ottawa Humane Society"),
+    ]
+
+
 def test_the_subject_of_a_clause_past_titles_brackets_and_questions() -> None:
     text = headlined(
         "Anita Dunn worked for Obama.\n\n"
