@@ -425,7 +425,7 @@ def _clean(
     except ExtractionError as error:
         hint = (
             "save the story as text and add that"  # (--raw was given: it found no text either)
-            if cleaning == RAW
+            if cleaning == RAW or not error.raw_helps
             else "add it with --raw for all the text of the page, or save the story as text"
         )
         raise AddError(f"{name}: {error}; {hint}") from None

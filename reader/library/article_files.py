@@ -129,7 +129,7 @@ def decode(data: bytes, name: str) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(encoding, errors="replace")
     head = data[:65536]
-    if b"\x00" in head and (text := _utf16_without_bom(data)) is not None:
+    if b"\x00" in head and (text := utf16_without_bom(data)) is not None:
         return text
     if b"\x00" in head or (head and sum(b in _BINARY_BYTES for b in head) / len(head) > 0.05):
         raise ArticleError(f"{name}: looks like a binary file, not text; remove it or convert it")
@@ -143,7 +143,7 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("latin-1")
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """Text saved as UTF-16 without a byte-order mark (some Windows tools write it): a NUL
     in every other byte (the high byte of Latin characters), on one side only, and text
     that reads as text once decoded; None for anything else."""

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from reader.core.text import clean_line, normalise, without_escapes
+from reader.core.text import clean_line, normalise
 from reader.library.cleaning import Removal, clean_blocks, words
 from reader.library.headline import first_sentence, headline, site_name
 from reader.library.page_byline import bylined_author
 from reader.library.page_dates import published_date
+from reader.library.page_encoding import PageBytesError, page_text
 from reader.library.page_text import (
     HEADING,
     ITEM,
@@ -63,7 +64,12 @@ CLEANINGS = (READER, TRAFILATURA, RAW)
 
 
 class ExtractionError(Exception):
-    """A page with no article in it; the message is one line for the user."""
+    """A page with no article in it; the message is one line for the user. `raw_helps`:
+    whether all the page's text (`--raw`) could still give one (not for a binary file)."""
+
+    def __init__(self, message: str, raw_helps: bool = True) -> None:
+        super().__init__(message)
+        self.raw_helps = raw_helps
 
 
 @dataclass
@@ -112,8 +118,11 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
         logging.getLogger(name).setLevel(logging.ERROR)  # their notes are not the user's
     if isinstance(html, bytes):
-        html = without_escapes(html)
-    elif "\x1b" in html or "\x9b" in html or "\x9d" in html:
+        try:
+            html = page_text(html, MOST_PAGE_BYTES)  # (escape sequences go below, as text)
+        except PageBytesError as error:
+            raise ExtractionError(str(error), raw_helps=False) from None
+    if "\x1b" in html or "\x9b" in html or "\x9d" in html:
         html = normalise(html)  # (line breaks and text kept: only sequences and controls go)
     if _crowded_tag(html):
         raise ExtractionError(
@@ -125,7 +134,7 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
     ):
         tree = trafilatura.load_html(_wrapped(html))  # a page saved without <html> around it
     if tree is None:
-        raise ExtractionError("not a web page (no HTML could be read from it)")
+        raise ExtractionError("not a web page (no HTML could be read from it)", raw_helps=False)
     tree = lift_embedded_posts(tree)
     document: Any = trafilatura.bare_extraction(
         tree,
@@ -140,6 +149,9 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
     return Page(tree, document, story_blocks(body) if body is not None else [], url)
 
 
+# The most bytes a page may hold once decompressed (a gzip file saved as ".html"): what
+# `reader add` reads of any page.
+MOST_PAGE_BYTES = 10 * 1024 * 1024
 # The most attributes one tag may hold: HTML's parser and trafilatura's date search read a
 # tag's attributes in time that grows with their square (500,000 on one tag: hours).
 MOST_ATTRIBUTES = 1_000

@@ -273,6 +273,57 @@ def test_bad_files_are_one_line_and_nothing_is_written(
     assert articles_in(empty_library) == []
 
 
+_CAFE_STORY = (
+    "<!DOCTYPE html>\n<html><head>{meta}<title>Café owner wins ‘best pastry’ award | Le Journal"
+    '</title>\n<meta property="og:site_name" content="Le Journal"><meta property="og:type" '
+    'content="article"></head>\n<body><nav><a href="/">Accueil</a></nav>\n<article><h1>Café '
+    "owner wins ‘best pastry’ award</h1>\n<p>Renée Dupré, who runs a small café in the old "
+    "town, has won the regional prize for the best pastry — beating forty other bakers with "
+    "her crème brûlée tart.</p>\n<p>“I did not expect it at all,” she said. “My grandmother "
+    "taught me this recipe when I was twelve.”</p>\n<p>The judges praised the tart’s “perfect "
+    "balance” and said it cost only £4.50 a slice, or about €5.</p>\n<p>Dupré said she would "
+    "use the prize money to buy a new oven and to take on an apprentice from the local college "
+    "next autumn.</p>\n</article></body></html>\n"
+)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    ["", '<meta charset="utf-8">', '<meta charset="iso-8859-1">', '<meta charset="windows-1252">'],
+    ids=["undeclared", "declared-utf8-wrongly", "declared-latin1", "declared"],
+)
+def test_a_page_saved_in_windows_1252_reads_as_written(
+    tmp_path: Path, empty_library: Path, meta: str
+) -> None:
+    # trafilatura guessed Central European for a short undeclared page ("crčme brűlée",
+    # "Ł4.50"); a browser in a Western locale reads it as Windows-1252, and so does Reader
+    page = tmp_path / "cafe.html"
+    page.write_bytes(_CAFE_STORY.format(meta=meta).encode("cp1252"))
+    result = run_reader("add", str(page), "--library", str(empty_library))
+    assert result.returncode == 0, result.stderr
+    [file] = articles_in(empty_library)
+    text = read_article(file).text
+    assert "crème brûlée tart" in text and "£4.50" in text and "Renée Dupré" in text
+
+
+def test_a_gzipped_page_is_read_and_binary_bytes_are_never_an_article(
+    tmp_path: Path, empty_library: Path
+) -> None:
+    page = tmp_path / "cafe.html"
+    page.write_bytes(gzip.compress(_CAFE_STORY.format(meta="").encode("utf-8")))
+    assert run_reader("add", str(page), "--library", str(empty_library)).returncode == 0
+    [file] = articles_in(empty_library)
+    assert "crème brûlée tart" in read_article(file).text
+    # All the text of a binary file is no article either: refused, with no advice to try it
+    binary = tmp_path / "program.html"
+    binary.write_bytes(bytes(range(256)) * 64)
+    for extra in ([], ["--raw"]):
+        result = run_reader("add", str(binary), *extra, "--library", str(empty_library))
+        assert result.returncode == 1
+        assert "binary file, not a web page" in result.stderr and "--raw" not in result.stderr
+    assert articles_in(empty_library) == [file]
+
+
 def test_show_removed_says_what_the_cleaning_cut_and_why(site: str, empty_library: Path) -> None:
     result = run_reader(
         "add", f"{site}/story.html", "--show-removed", "--library", str(empty_library)
