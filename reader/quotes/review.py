@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import accumulate, pairwise
 
@@ -131,19 +131,35 @@ def unknown_key(finding: QuoteFinding, text: str) -> tuple[str, int] | None:
 
 def name_unknown(
     named: NamedUnknowns, findings: Sequence[QuoteFinding], annotation: Annotation, text: str
-) -> bool:
+) -> tuple[str, int] | None:
     """Remember the source the user gave a quotation whose speaker was unknown, for the
-    other parts of it; True when one was remembered."""
+    other parts of it; the key it is remembered by, or None when none was."""
     if not annotation.source:
-        return False
+        return None
     for finding in findings:
         span = finding.span
         overlap = min(span.end, annotation.end) - max(span.start, annotation.start)
         key = unknown_key(finding, text)
         if key is not None and overlap / max(1, span.end - span.start) >= COVERED:
             named[key] = annotation.source
-            return True
-    return False
+            return key
+    return None
+
+
+def names_still_given(
+    named: NamedUnknowns,
+    given_by: dict[tuple[str, int], str],
+    annotation: Callable[[str], Annotation | None],
+) -> NamedUnknowns:
+    """The names for unknown speakers that the annotations which gave them still give
+    (`given_by`: key -> annotation id): an undone tag takes its name back with it, a tag
+    changed to another source gives that one."""
+    kept: NamedUnknowns = {}
+    for key in named:
+        given = annotation(given_by[key]) if key in given_by else None
+        if given is not None and given.source:
+            kept[key] = given.source
+    return kept
 
 
 def with_named_unknowns(

@@ -193,6 +193,41 @@ async def test_naming_an_unknown_speaker_names_the_rest_of_the_quotation(tmp_pat
         assert "? Ana Ruiz" in region_words(app, main(app).query_one("#notes-pane"))
 
 
+async def test_undoing_the_tag_that_named_an_unknown_speaker_takes_the_name_back(
+    tmp_path: Path,
+) -> None:
+    # The name a tag gave "one resident" stayed on both parts of the quotation after `u`
+    # took the tag back (and `a` would then save it unread once the check is turned off)
+    library = tmp_path / "flood"
+    library.mkdir()
+    (library / "flood.txt").write_text(
+        "Flood waters rise\n\nThe river rose overnight.\n\n"
+        "“It has been hard,” one resident said. “We wait and we wait.”\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first, second = [f for f in main(app).findings if f.speech]
+        view(app).move_to(first.span.start)
+        await press(pilot, "a")
+        await type_text(pilot, "Ana Ruiz")
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        assert [f.speaker for f in main(app).findings if f.speech] == ["Ana Ruiz", "Ana Ruiz"]
+        await press(pilot, "u")
+        await settle(pilot)
+        assert saved_annotations(library / "reader.json") == []
+        assert [f.speaker for f in main(app).findings if f.speech] == [None, None]
+        assert "Ana Ruiz" not in region_words(app, main(app).query_one("#notes-pane"))
+        await press(pilot, "ctrl+r")  # redone: the tag is back, and so is its source
+        await settle(pilot)
+        [saved] = saved_annotations(library / "reader.json")
+        assert saved["source"] == "Ana Ruiz"
+        rest = next(f for f in main(app).findings if f.span == second.span)
+        assert rest.speaker == "Ana Ruiz" and rest.uncertain
+
+
 async def test_a_speaker_kept_in_the_dialog_gets_the_description_as_accepting_gives(
     ice_library: Path,
 ) -> None:

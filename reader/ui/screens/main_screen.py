@@ -44,6 +44,7 @@ from reader.quotes.finding import MAX_CHARACTERS, speaker_unknown
 from reader.quotes.review import (
     NamedUnknowns,
     name_unknown,
+    names_still_given,
     nearest,
     of_speaker,
     speakers,
@@ -142,6 +143,8 @@ class MainScreen(Screen[None]):
         self.quick_themes: dict[int, str] = {}  # number key -> theme (kept in the codebook)
         self.findings: list[QuoteFinding] = []  # the open article's quotations, once found
         self._named_unknowns: NamedUnknowns = {}  # names the user gave unknown speakers
+        self._named_by: dict[tuple[str, int], str] = {}  # ... and the annotation that gave each
+        self._found: list[QuoteFinding] = []  # the finder's findings, before those names
         self._known_to_finder: frozenset[str] = frozenset()  # the codebook they were found with
         self.accept_with_themes = False  # `a` also applies the last themes used
         self.confirm_uncertain = True  # `a` on an uncertain speaker opens the tag dialog (U)
@@ -447,7 +450,7 @@ class MainScreen(Screen[None]):
             self.comparing = None
             self.action_compare(quiet=True)
         self.findings = []
-        self._named_unknowns = {}
+        self._named_unknowns, self._named_by, self._found = {}, {}, []
         self._pending_annotation = annotation_id
         self.query_one("#article-pane").border_title = literal(document.content.title)
         self.article_view.show_document(document, cursor)
@@ -481,6 +484,7 @@ class MainScreen(Screen[None]):
     ) -> None:
         if document is not self.document:
             return  # another article was opened meanwhile
+        self._found = findings
         findings = with_named_unknowns(findings, self._named_unknowns, document.text)
         self.findings = findings
         self._known_to_finder = known
@@ -1002,7 +1006,24 @@ class MainScreen(Screen[None]):
             return False
         if before is not None and before.source == after.source:
             return False
-        return name_unknown(self._named_unknowns, self.findings, after, self.document.text)
+        key = name_unknown(self._named_unknowns, self.findings, after, self.document.text)
+        if key is not None:
+            self._named_by[key] = after.id
+        return key is not None
+
+    def _names_after_undo(self) -> None:
+        """After an undo or a redo, the names given to unknown speakers are those their
+        annotations still give: an undone tag no longer suggests its source elsewhere."""
+        document = self.document
+        if document is None or not self._named_unknowns:
+            return
+        kept = names_still_given(self._named_unknowns, self._named_by, self.reader.store.annotation)
+        if kept != self._named_unknowns:
+            self._named_unknowns = kept
+            self._named_by = {key: self._named_by[key] for key in kept}
+            self.findings = with_named_unknowns(self._found, kept, document.text)
+            self.article_view.set_suggestions(self.findings)
+            self.refresh_annotations()
 
     # --- undo ---
     def action_undo(self) -> None:
@@ -1019,6 +1040,12 @@ class MainScreen(Screen[None]):
         if edit is None:
             self.notify(f"Nothing to {command}", timeout=2)
             return
+        self._names_after_undo()
+        if command == "redo" and self._named_unknown(edit) and self.document is not None:
+            self.findings = with_named_unknowns(
+                self._found, self._named_unknowns, self.document.text
+            )
+            self.article_view.set_suggestions(self.findings)
         annotation = edit.annotation
         document = self.document
         said = f"{verb} {edit.step or edit.label}"
