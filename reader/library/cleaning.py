@@ -130,10 +130,13 @@ def clean_blocks(
     if len(joined) < len(blocks):
         blocks = joined
         places, index, main = locate(blocks, tree)
-    blocks = [Block(b.kind, repair_dateline(b.text)) if i < 2 else b for i, b in enumerate(blocks)]
+    blocks = [
+        Block(b.kind, repair_dateline(b.text)) if i < _DATELINE_BLOCKS else b
+        for i, b in enumerate(blocks)
+    ]
     at = _headline_at(blocks, title)
     if at is not None:
-        headline = [Removal(blocks[at].text, "the headline (shown as the title)", blocks[at].kind)]
+        headline = [Removal(blocks[at].text, "the headline, shown as the title", blocks[at].kind)]
         blocks, places = blocks[:at] + blocks[at + 1 :], places[:at] + places[at + 1 :]
     else:
         headline = []
@@ -539,9 +542,15 @@ def _letters(text: str) -> str:
 
 # --- repairs -----------------------------------------------------------------------------------
 
-# "Hong Kong (CNN Business)A muddled…": a dateline ending in a parenthesis glued to the
-# story's first word.
-_GLUED_DATELINE = re.compile(r"^([A-Z][^()\n]{0,60}\([^()\n]{1,40}\))(?=[A-Z0-9\"“‘'])")
+# "Hong Kong (CNN Business)A muddled…", "(CNN)Three airports closed…": a dateline ending in
+# a parenthesis (an agency or an outlet, capitalised) glued to the story's first word; not a
+# compound's shared part ("auf (Forst-)Straßen").
+_GLUED_DATELINE = re.compile(
+    r"^((?:[A-Z][^()\n]{0,60})?\([A-Z][^()\n]{0,39}(?<!-)\))(?=[A-Z0-9\"“‘'])"
+)
+# The blocks a dateline may open: the story's first paragraph, after a byline, a date line
+# or a standfirst ("By Alice Wong" / "Updated 10:32 a.m." / "LONDON (Reuters)Oil …").
+_DATELINE_BLOCKS = 5
 
 
 def repair_dateline(text: str) -> str:

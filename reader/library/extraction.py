@@ -37,6 +37,7 @@ from reader.library.page_text import (
     lift_embedded_posts,
     page_blocks,
     story_blocks,
+    without_embedded_posts,
 )
 
 __all__ = [
@@ -212,7 +213,11 @@ def story(
         blocks=list(page.found),
         author=_meta(document, "author") or bylined_author(page.found_texts),
         site=site_name(_meta(document, "sitename"), _meta(document, "hostname"), page.tree),
-        published=published_date(page.tree, page.found_texts, _meta(document, "url") or None),
+        published=published_date(
+            without_embedded_posts(page.tree),
+            [b.text for b in page.found if b.kind != QUOTE],  # (not a quoted post's date)
+            _meta(document, "url") or None,
+        ),
         url=page.url or _meta(document, "url"),
         description=_meta(document, "description"),
         cleaning=cleaning,

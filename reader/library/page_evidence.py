@@ -299,21 +299,77 @@ def _link_of(element: Any) -> Any:
 _CAPTION_TAGS = frozenset({"figcaption", "caption"})
 
 
+# The classes of text kept for screen readers only ("Image caption", "Media playback is
+# unsupported on your device"): labels, not what the caption says.
+_SCREEN_READER_ONLY = frozenset({"off-screen", "offscreen", "visually-hidden", "sr-only"})
+
+
+def _shown_text(element: Any) -> str:
+    """An element's text without what only screen readers are given (nor comments), each
+    part spaced; read without recursion (a page may nest elements thousands deep)."""
+    parts: list[str] = []
+    stack: list[Any] = [element]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
+        if not isinstance(node.tag, str) or _screen_reader_only(node):
+            continue
+        if node.text:
+            parts.append(node.text)
+        for child in reversed(node):
+            if child.tail:
+                stack.append(child.tail)
+            stack.append(child)
+    return " ".join(parts)
+
+
+def _screen_reader_only(element: Any) -> bool:
+    classes = (element.get("class") or "").lower().split()
+    return any(c in _SCREEN_READER_ONLY for c in classes)
+
+
 def captions_in(element: Any) -> list[str]:
     """The image captions inside an element (the story's): `figcaption`s and elements
-    whose class or id says caption, in page order, each once."""
+    whose class or id says caption, in page order, each once. An element whose class says
+    caption but holds a figcaption, or stands in a figure that has one, is not one (a figure
+    "has-caption"; a video player's "__caption": "Media playback is unsupported …"), and
+    what only screen readers are given ("Image caption") is not a caption's text."""
     found: list[str] = []
     if element is None:
         return found
+    holding = _holding_figcaptions(element)
     seen: set[str] = set()  # (a list searched for each: 60,000 captions took 61 s)
     for candidate in element.iter():
         if not isinstance(candidate.tag, str):
             continue
-        if _tag(candidate) in _CAPTION_TAGS or "caption" in class_words(candidate):
-            if any(_tag(a) in _CAPTION_TAGS for a in _ancestors(candidate.getparent())):
+        tagged = _tag(candidate) in _CAPTION_TAGS
+        if tagged or "caption" in class_words(candidate):
+            above = _ancestors(candidate.getparent())
+            if any(_tag(a) in _CAPTION_TAGS for a in above):
                 continue  # inside a caption already taken whole
-            text = " ".join(readable(candidate.text_content()).split())
+            if not tagged and (
+                candidate in holding
+                or next((a in holding for a in above if _tag(a) == "figure"), False)
+            ):
+                continue
+            text = " ".join(readable(_shown_text(candidate)).split())
             if text and text not in seen and len(text.split()) <= 80:
                 seen.add(text)
                 found.append(text)
     return found
+
+
+def _holding_figcaptions(element: Any) -> set[Any]:
+    """The elements inside `element` that hold a figcaption or a table's caption (each
+    marked once, whatever the page's nesting)."""
+    holding: set[Any] = set()
+    for caption in element.iter("figcaption", "caption"):
+        parent = caption.getparent()
+        while parent is not None and parent not in holding:
+            holding.add(parent)
+            if parent is element:
+                break
+            parent = parent.getparent()
+    return holding

@@ -244,6 +244,31 @@ def lift_embedded_posts(tree: Any) -> Any:
             rest = rest.replace(line, "", 1)
         lines = [line for line in (*lines, one_line(rest)) if line]
         quote = builder.BLOCKQUOTE(*[builder.P(line) for line in lines])
+        quote.set(_POST_MARK, "")
         quote.tail = outer.tail
         parent.replace(outer, quote)
     return tree
+
+
+_POST_MARK = "data-reader-post"  # a block quote `lift_embedded_posts` made of a post
+
+
+def without_embedded_posts(tree: Any) -> Any:
+    """The page without the posts it quotes (a copy; the tree itself when it quotes none):
+    a quoted post's date ("— Lena Brooks (@lenabrooks) March 3, 2025") is not the page's."""
+    marked = f"//blockquote[@{_POST_MARK}]"
+    if not tree.xpath(marked):
+        return tree
+    from copy import deepcopy
+
+    copy = deepcopy(tree)
+    for post in copy.xpath(marked):
+        parent, tail = post.getparent(), post.tail
+        if tail:  # (the text after the post stays)
+            previous = post.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(post)
+    return copy

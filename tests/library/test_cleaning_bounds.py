@@ -166,3 +166,37 @@ def test_a_page_of_many_captions_is_cleaned_in_steps_that_grow_with_it() -> None
     assert [block.text for block in article.blocks] == texts
     assert len(article.captions) == PARAGRAPHS
     assert lines <= LINES_PER_PARAGRAPH * PARAGRAPHS, f"{lines / PARAGRAPHS:.0f} a paragraph"
+
+
+def test_captions_in_crafted_figures_are_read_in_steps_that_grow_with_the_page() -> None:
+    """A figure of thousands of elements whose class says caption beside its figcaption
+    (each looked for a figcaption in the whole figure, once: figure x elements), and a
+    caption nested two hundred elements deep."""
+    from reader.library import page_evidence
+    from reader.library.page_evidence import captions_in
+
+    players = "".join(f"<div class='player__caption'>Clip {n}</div>" for n in range(3_000))
+    nested = "<span>" * 200 + "The harbour at dawn" + "</span>" * 200
+    html = (
+        f"<html><body><article><figure>{players}<figcaption>{nested}</figcaption></figure>"
+        "</article></body></html>"
+    )
+    tree = read_page(html).tree
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename == page_evidence.__file__ else None
+
+    sys.settrace(calls)
+    try:
+        found = captions_in(tree)
+    finally:
+        sys.settrace(None)
+    assert found == ["The harbour at dawn"]
+    assert count <= 60 * 5_000, f"{count} lines for 5,000 elements"

@@ -205,12 +205,56 @@ def test_a_caption_is_kept_apart_from_the_story() -> None:
     assert article.captions == ["The old harbour bridge at dusk. Photo: Jane Smith"]
 
 
+def test_a_caption_is_taken_once_without_its_screen_reader_label_or_a_player_s_message() -> None:
+    # BBC's markup: a figure "has-caption" around its figcaption, "Image caption" kept for
+    # screen readers, a video player's "__caption" beside the figcaption (three captions,
+    # two glued, where there is one)
+    figure = (
+        '<figure class="media-landscape has-caption">'
+        '<span class="image-and-copyright-container"><img src="a.jpg">'
+        '<span class="off-screen">Image copyright</span><span>EPA</span></span>'
+        '<figcaption class="media-caption"><span class="off-screen">Image caption</span>'
+        '<span class="media-caption__text">The old harbour bridge at dusk</span></figcaption>'
+        "</figure>"
+        '<figure class="media-with-caption"><div class="player">'
+        '<div class="player__caption">Media playback is unsupported on your device</div>'
+        '</div><figcaption><span class="off-screen">Media caption</span>Why the bridge matters'
+        "</figcaption></figure>"
+    )
+    article = clean_page(page(paragraphs(STORY[:2]), figure, paragraphs(STORY[2:])))
+    assert [block.text for block in article.blocks] == STORY
+    assert article.captions == ["The old harbour bridge at dusk", "Why the bridge matters"]
+
+
 def test_a_dateline_glued_to_the_first_word_gets_its_space_back() -> None:
     lede = "<p><cite>Hong Kong (CNN Business)</cite>A muddled view of trade talks weighed.</p>"
     article = clean_page(page(lede, paragraphs(STORY)))
     assert (
         article.blocks[0].text == "Hong Kong (CNN Business) A muddled view of trade talks weighed."
     )
+
+
+def test_a_dateline_of_the_outlet_alone_or_after_a_byline_gets_its_space_back() -> None:
+    # "(CNN)Three …" has no place before its parenthesis; "LONDON (Reuters)Oil …" opens the
+    # story after a byline and a date line; "(a)The" and "(left)And" are no dateline
+    alone = clean_page(
+        page("<p><cite>(CNN)</cite>Three airports closed on Sunday.</p>", paragraphs(STORY))
+    )
+    assert alone.blocks[0].text == "(CNN) Three airports closed on Sunday."
+    bylined = clean_page(
+        page(
+            "<p>By Alice Wong</p><p>Updated 10:32 a.m. March 4, 2025</p>",
+            "<p><b>LONDON (Reuters)</b>Oil prices rose on Tuesday after the talks stalled.</p>",
+            paragraphs(STORY),
+        )
+    )
+    assert "LONDON (Reuters) Oil prices rose on Tuesday after the talks stalled." in [
+        block.text for block in bylined.blocks
+    ]
+    listed = clean_page(
+        page("<p>(a)The first point of the plan is a new bridge.</p>", paragraphs(STORY))
+    )
+    assert listed.blocks[0].text.startswith("(a)The")
 
 
 def test_soft_hyphens_go_and_letters_are_composed_so_the_words_are_one_text() -> None:
@@ -221,7 +265,7 @@ def test_soft_hyphens_go_and_letters_are_composed_so_the_words_are_one_text() ->
     composed = "The harbourmaster said the ferry was ontime and the caf\u00e9 open."
     assert article.blocks[0].text == composed
     assert squeeze("harbour\u00admaster cafe\u0301") == squeeze("harbour master caf\u00e9")
-    assert [removal.reason for removal in article.removed] == ["the headline (shown as the title)"]
+    assert [removal.reason for removal in article.removed] == ["the headline, shown as the title"]
 
 
 def test_a_paragraph_split_around_an_advert_is_joined() -> None:
@@ -247,6 +291,7 @@ def test_an_embedded_post_the_story_quotes_is_kept_as_a_block_quote(network: str
         "The bridge is finally happening!",
         "— Harbour Town (@harbourtown) November 20, 2019",
     ]
+    assert article.published == ""  # the post's date is not the page's (which gives none)
 
 
 def test_a_block_seen_on_other_pages_of_the_site_is_removed() -> None:
