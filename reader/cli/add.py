@@ -112,7 +112,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
                 outcomes[-1] = _with_cleaning(
                     outcomes[-1], library, source, stdin, timeout, cleaning
                 )
-            _report(outcomes[-1], as_json, show, named)
+            _report(outcomes[-1], as_json, show, named, cleaning)
         if feed:
             try:
                 results = add_feed(library, feed, args.limit, timeout, cleaning)
@@ -154,11 +154,15 @@ def _with_cleaning(
         return outcome
 
 
+_OTHER_CLEANINGS = ("trafilatura", "raw")  # (extraction.TRAFILATURA, RAW: loaded when adding)
+
+
 def _report(
     outcome: AddResult | AddError,
     as_json: bool,
     show_removed: bool = False,
     library: Path | None = None,
+    cleaning: str = "",
 ) -> None:
     if isinstance(outcome, Exception):
         say(f"reader add: {clean_line(str(outcome))}", err=True)  # one line, whatever the name
@@ -173,6 +177,11 @@ def _report(
     }[outcome.status]
     detail = f" ({outcome.detail})" if outcome.detail else ""
     say(f"{label}: {outcome.title}{detail}\n  -> {shown_name(outcome.path)}")
+    if outcome.status == "present" and cleaning in _OTHER_CLEANINGS and outcome.source:
+        # "--raw" asked of a page already added: its text stays; say how to replace it
+        from reader.library.adding import update_command
+
+        say(f"  its text is unchanged; to replace it: {update_command(outcome, library, cleaning)}")
     if show_removed and outcome.cleaning:
         _report_removed(outcome, library)
 

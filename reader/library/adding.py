@@ -43,6 +43,7 @@ from reader.library.extraction import (
     RAW,
     READER,
     TEXT,
+    TRAFILATURA,
     Block,
     CleanArticle,
     ExtractionError,
@@ -121,17 +122,31 @@ def removed_report(outcome: AddResult, library: Path | None = None) -> list[str]
     if outcome.note:
         lines.append(outcome.note + (":" if outcome.spared else ""))
         lines += [_removal_line(removal, "kept") for removal in outcome.spared]
-    if removed or outcome.note:
-        where = f"--library {shlex.quote(str(library))} " if library is not None else ""
-        again = (
-            "; give the page on standard input again" if _source_argument(outcome) == "-" else ""
-        )
+    if outcome.cleaning == TRAFILATURA:
+        # (trafilatura's text already: only all the page's text gives more)
+        lines.append(f"missing a paragraph? {update_command(outcome, library, RAW)}")
+    elif removed or outcome.note:
         lines.append(
-            f"missing a paragraph? reader {where}add --update --no-clean "
-            f"{shlex.quote(_source_argument(outcome))} (trafilatura's text{again}) or "
+            f"missing a paragraph? {update_command(outcome, library, TRAFILATURA)} or "
             "--update --raw (all the text of the page)"
         )
     return lines
+
+
+_OPTIONS = {
+    TRAFILATURA: ("--no-clean", "trafilatura's text"),
+    RAW: ("--raw", "all the text of the page"),
+}
+
+
+def update_command(outcome: AddResult, library: Path | None, cleaning: str) -> str:
+    """The command that replaces an added page's text with another cleaning's, as a person
+    types it from any folder ("reader --library L add --update --raw URL (…)")."""
+    option, gives = _OPTIONS[cleaning]
+    where = f"--library {shlex.quote(str(library))} " if library is not None else ""
+    source = _source_argument(outcome)
+    again = "; give the page on standard input again" if source == "-" else ""
+    return f"reader {where}add --update {option} {shlex.quote(source)} ({gives}{again})"
 
 
 def _source_argument(outcome: AddResult) -> str:

@@ -324,6 +324,21 @@ def test_a_gzipped_page_is_read_and_binary_bytes_are_never_an_article(
     assert articles_in(empty_library) == [file]
 
 
+def test_another_cleaning_asked_of_a_page_already_added_says_how_to_replace_its_text(
+    site: str, empty_library: Path
+) -> None:
+    # "--raw" of a page in the library said only "already in the library", as if the raw
+    # text had been taken; the command that replaces it works as printed
+    assert run_reader("add", f"{site}/story.html", "--library", str(empty_library)).returncode == 0
+    again = run_reader("add", "--raw", f"{site}/story.html", "--library", str(empty_library))
+    assert again.returncode == 0 and "already in the library" in again.stdout
+    [hint] = [line for line in again.stdout.splitlines() if "to replace it:" in line]
+    command = shlex.split(hint.split("to replace it:", 1)[1].split(" (", 1)[0])
+    assert command[3:6] == ["add", "--update", "--raw"]
+    replaced = run_reader(*command[1:])
+    assert replaced.returncode == 0 and "updated:" in replaced.stdout
+
+
 def test_show_removed_says_what_the_cleaning_cut_and_why(site: str, empty_library: Path) -> None:
     result = run_reader(
         "add", f"{site}/story.html", "--show-removed", "--library", str(empty_library)
