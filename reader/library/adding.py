@@ -48,6 +48,7 @@ from reader.library.extraction import (
     CleanArticle,
     ExtractionError,
     Removal,
+    page_address,
     read_page,
     story,
 )
@@ -248,7 +249,9 @@ def prepare(
                 f"{STDIN_NAME}: nothing came in (no text); pipe an article or a page into "
                 "it: `curl -s URL | reader add -`"
             )
-        return Prepared(STDIN_NAME, _article_from_bytes(stdin or b"", "", STDIN_NAME, cleaning))
+        memory = site_memory(library) if library is not None else None
+        article = _article_from_bytes(stdin or b"", "", STDIN_NAME, cleaning, memory)
+        return Prepared(STDIN_NAME, article)
     path = Path(source).expanduser()
     if name_too_long(path):
         raise AddError(f"{source}: {TOO_LONG}")
@@ -265,7 +268,8 @@ def prepare(
         raise AddError(f"{source}: over {MAX_BYTES >> 20} MB, too big for an article") from None
     except OSError as error:
         raise AddError(f"{source}: cannot read it ({error.strerror})") from None
-    return Prepared(source, _article_from_bytes(data, suffix, str(path), cleaning))
+    memory = site_memory(library) if library is not None else None
+    return Prepared(source, _article_from_bytes(data, suffix, str(path), cleaning, memory))
 
 
 def add_feed(
@@ -435,7 +439,9 @@ def _clean(
     gives the pass its evidence of boilerplate by repetition."""
     try:
         page = read_page(html, url)
-        seen = memory.seen_elsewhere(address, page.found_texts) if memory is not None else None
+        # (a saved page's site is the one its canonical link names: it cleans as fetched)
+        where = address or page_address(page)
+        seen = memory.seen_elsewhere(where, page.found_texts) if memory and where else None
         return story(page, cleaning, seen)
     except ExtractionError as error:
         hint = (
@@ -454,10 +460,10 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def _article_from_bytes(
-    data: bytes, suffix: str, name: str, cleaning: str = READER
+    data: bytes, suffix: str, name: str, cleaning: str = READER, memory: SiteMemory | None = None
 ) -> CleanArticle:
     if suffix in WEB_SUFFIXES or (not suffix and _looks_like_html(data)):
-        return _clean(data, None, name, cleaning)
+        return _clean(data, None, name, cleaning, memory)
     try:
         content = parse_article(data, suffix or ".txt", name)
     except ArticleError as error:

@@ -240,6 +240,12 @@ def story(
     return article
 
 
+def page_address(page: Page) -> str:
+    """Where a page says it lives: the address it was fetched from, else its own canonical
+    link (a page saved from a browser)."""
+    return page.url or _meta(page.document, "url")
+
+
 def _meta(document: Any, name: str) -> str:
     value = getattr(document, name, None) if document is not None else None
     return clean_line(str(value)) if value else ""

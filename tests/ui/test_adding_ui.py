@@ -235,3 +235,42 @@ async def test_quitting_never_waits_for_a_fetch(site: str, library: Path) -> Non
     while trickling() and time.monotonic() < deadline:  # the app is gone: no pilot to pause
         time.sleep(0.05)
     assert trickling() == 0  # nothing left fetching that would hold the process at exit
+
+
+def gazette_page(number: int) -> str:
+    """A saved page of one site (its canonical link names it) whose last line the site
+    repeats on every page."""
+    story = " ".join(
+        f"Story {number} tells of the harbour's {word} on a windy day."
+        for word in ("ferries", "bridges", "markets", "fishers", "tides", "lights")
+    )
+    return (
+        f"<html><head><title>Harbour story {number}</title>"
+        f'<link rel="canonical" href="https://citygazette.example/news/{number}">'
+        '<meta property="og:type" content="article"></head><body><article>'
+        f"<h1>Harbour story {number}</h1><p>{story}</p><p>{story.upper()}</p>"
+        "<p>Follow the City Gazette on social media for the latest news from your area.</p>"
+        "</article></body></html>"
+    )
+
+
+async def test_a_saved_page_cleans_in_the_dialog_as_on_the_command_line(
+    tmp_path: Path, library: Path
+) -> None:
+    # The site's repeated line went from pages fetched on the command line only: saved pages
+    # and the dialog never read what the library had seen of the site
+    from tests.helpers.cli import run_reader
+
+    pages = []
+    for number in (1, 2, 3):
+        pages.append(tmp_path / f"gazette-{number}.html")
+        pages[-1].write_text(gazette_page(number), encoding="utf-8")
+    for page in pages[:2]:
+        assert run_reader("add", str(page), "--library", str(library)).returncode == 0
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = await added_showing_removed(pilot, app, str(pages[2]))
+        assert "Follow the City Gazette" in shown and "on 2 other pages of this site" in shown
+    [third] = library.glob("harbour-story-3*.md")
+    assert "Follow the City Gazette" not in third.read_text(encoding="utf-8")

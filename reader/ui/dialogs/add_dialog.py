@@ -125,7 +125,11 @@ class AddDialog(ModalScreen["AddResult | None"]):
             if result is None:
                 # The network: neither the UI nor the saving thread. Esc (or quitting the
                 # app) cancels the worker, and the fetch stops within a twentieth of a second.
-                prepared = prepare(source, cancelled=lambda: worker.is_cancelled)
+                # (the library only read: what it has seen of the page's site, as the
+                # command line's cleaning reads it, so a page cleans the same either way)
+                prepared = prepare(
+                    source, library=reader.library, cancelled=lambda: worker.is_cancelled
+                )
                 if worker.is_cancelled:
                     return  # esc while fetching: nothing is written
                 result = reader.serial(lambda: store_prepared(reader.library, prepared))
