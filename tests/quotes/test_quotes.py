@@ -2800,6 +2800,16 @@ def test_a_speaker_named_at_a_speech_verb_is_offered_with_confidence() -> None:
     assert all(f.uncertain for f in findings if f.mention in {"he", "He", "she"})
 
 
+@pytest.mark.parametrize("verb", ["muttered", "mumbled", "murmured", "mutters"])
+def test_a_quiet_verb_of_speech_attributes_its_quotation(verb: str) -> None:
+    # "muttered" and "mumbled" were not read as speech: the quotation was no speech at all
+    # (a newcomer's test found them missing among twenty verbs that worked)
+    text = headlined(
+        f"The council met on Monday.\n\n“Absolutely not,” councillor Mark Bell {verb}."
+    )
+    assert speech_of(text) == [("Absolutely not,", "Mark Bell")]
+
+
 def test_a_speaker_of_a_phrase_of_three_words_or_fewer_is_offered_for_checking() -> None:
     # A phrase lifted into a sentence ("a disgrace", "karma") is a scare quote or a term about
     # as often as a saying: whoever the sentence names, the user checks (both were sure before)
