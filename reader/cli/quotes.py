@@ -129,7 +129,13 @@ def print_quotes(where: Locations, target: str, as_json: bool, include_all: bool
         if not finding.speech:
             who = "(not speech)"
         elif finding.speaker:
-            cue = f" [{finding.cue}]" if finding.cue else ""
+            cue = (
+                " [carried on]"  # (its cue is an earlier paragraph's: none in its sentence)
+                if finding.carried
+                else f" [{finding.cue}]"
+                if finding.cue
+                else ""
+            )
             doubt = "? " if finding.uncertain else ""  # as the app marks it: check it
             who = f"{doubt}{finding.speaker}{cue}"
         else:
@@ -163,8 +169,10 @@ COMMAND = Command(
     'marked "?" before the name, as in the app. ARTICLE is a file (.txt or .md, in the library or not) or an article '
     "of the library by its file name or a unique part of its name or title. Quoted "
     "phrases with no speech around them (scare quotes, titles) are left out unless --all. "
-    "JSON: a list of {quote, start, end, speaker, speaker_mention, cue, confidence}, "
-    "offsets into the article's normalised text (with --all, also speech: true/false).",
+    "JSON: a list of {quote, start, end, speaker, speaker_mention, cue, carried, confidence}, "
+    "offsets into the article's normalised text (with --all, also speech: true/false); "
+    "carried: the speaker is carried on from an earlier paragraph, whose words and cue "
+    'speaker_mention and cue then are ("[carried on]" in the text output).',
     arguments=_arguments,
     run=run,
 )

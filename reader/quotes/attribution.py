@@ -758,6 +758,7 @@ class _Finder(_CueReading):
                 cue=chosen.cue or None,
                 confidence=max(0.0, min(1.0, confidence)),
                 description=chosen.entity.description if chosen.entity else "",
+                carried=chosen.carried,
             ),
             chosen,
         )
@@ -1048,6 +1049,7 @@ class _Finder(_CueReading):
             cue=attribution.cue or None,
             confidence=max(0.0, min(1.0, attribution.confidence)) if name else 0.3,
             description=attribution.entity.description if attribution.entity else "",
+            carried=attribution.carried,
         )
         return finding, attribution
 

@@ -31,6 +31,9 @@ class QuoteFinding:
     cue: str | None = None
     confidence: float = 0.0
     description: str = ""
+    # The speaker is carried on from an earlier paragraph's attribution ("“…,” she said.
+    # ¶ “…”"): `mention` and `cue` are that paragraph's, not this quotation's sentence's.
+    carried: bool = False
 
     @property
     def span(self) -> Span:
@@ -51,6 +54,7 @@ class QuoteFinding:
             "speaker": self.speaker,
             "speaker_mention": self.mention,
             "cue": self.cue,
+            "carried": self.carried,
             "confidence": round(self.confidence, 2),
         }
 

@@ -242,6 +242,7 @@ def test_quotes_json_of_a_plain_file_outside_the_library(tmp_path: Path) -> None
             "speaker": "Ann Hollis",
             "speaker_mention": "Hollis",
             "cue": "said",
+            "carried": False,
             "confidence": rows[0]["confidence"],
         }
     ]

@@ -175,8 +175,8 @@ def test_headline_quotes_are_not_speech() -> None:
 
 
 def test_json_shape_matches_the_cli_contract() -> None:
-    text = headlined('"We tried," Maria Lopez told reporters.')
-    (finding,) = find_quotes(text)
+    text = headlined('"We tried," Maria Lopez told reporters.\n\n"We will try again."')
+    finding, after = find_quotes(text)
     assert finding.as_json(text) == {
         "quote": "We tried,",
         "start": text.index("We tried"),
@@ -184,8 +184,17 @@ def test_json_shape_matches_the_cli_contract() -> None:
         "speaker": "Maria Lopez",
         "speaker_mention": "Maria Lopez",
         "cue": "told reporters",
+        "carried": False,
         "confidence": finding.as_json(text)["confidence"],
     }
+    # The next paragraph's quotation has no attribution of its own: its speaker is carried
+    # on, and its mention and cue are the paragraph before's (so its JSON says so)
+    carried = after.as_json(text)
+    assert (carried["speaker"], carried["cue"], carried["carried"]) == (
+        "Maria Lopez",
+        "told reporters",
+        True,
+    )
 
 
 # --- the reference article of the design ---
