@@ -123,6 +123,8 @@ async def test_accept_asks_about_an_uncertain_speaker_and_saves_a_confident_one(
         await press(pilot, "a")
         assert isinstance(app.screen, TagDialog)  # nothing saved without a look
         assert saved_annotations(library / "reader.json") == []
+        # and it says why it asks (it read as any tag dialog opened by t)
+        assert "uncertain suggestion: check it (new source)" in region_words(app, app.screen)
         # The dialog holds the suggested speaker (no codebook name yet): enter keeps it.
         await press(pilot, "enter")
         assert not isinstance(app.screen, TagDialog)
@@ -161,7 +163,10 @@ async def test_accept_on_an_unknown_speaker_shows_the_mention_and_asks_before_sa
         assert source.placeholder == "speaker unknown: the executive — type who said it"
         await press(pilot, "enter")  # no source: asked once, nothing saved
         assert isinstance(app.screen, TagDialog)
-        assert "enter again to save without" in region_words(app, app.screen)
+        asked = region_words(app, app.screen)
+        assert "enter again to save without" in asked
+        # the keys line agrees (it still said "enter takes the name, on to themes")
+        assert "enter saves with no source" in asked and "on to themes" not in asked
         assert saved_annotations(library / "reader.json") == []
         await press(pilot, "enter")  # the user means it
         assert not isinstance(app.screen, TagDialog)

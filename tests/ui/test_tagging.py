@@ -181,7 +181,9 @@ async def test_a_quick_theme_first_then_accept_gives_the_quote_its_speaker(
         await press(pilot, "n")
         suggested = view(app).suggestion_at(view(app).cursor)
         assert suggested is not None and suggested.speaker
-        await press(pilot, "1", "a")  # a theme first, then the speaker
+        await press(pilot, "1")  # a theme first: the toast says the source is still to give
+        assert toasts_show(app, f"no source yet · a gives it {suggested.speaker}")
+        await press(pilot, "a")  # then the speaker
         if isinstance(app.screen, TagDialog):  # an uncertain speaker: shown, to check
             assert app.screen.query_one("#source").value == suggested.speaker
             await press(pilot, "ctrl+s")

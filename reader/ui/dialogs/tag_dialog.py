@@ -65,6 +65,10 @@ HINTS: dict[str, tuple[str, ...]] = {
         "enter saves this speaker · tab on to themes · ctrl+s save · esc cancel",
         "enter saves this speaker · tab: themes · esc cancel",
     ),
+    "asked": (  # an empty Source of a quotation nobody was named for, asked once
+        "enter saves with no source · or type who said it · ctrl+s save · esc cancel",
+        "enter saves with no source · esc cancel",
+    ),
     "themes": (  # (tab on to the note: a newcomer guessed it after a minute)
         "enter adds a theme, empty: saves · tab: note · ⌫ removes one · esc cancel",
         "enter adds a theme, empty: saves · tab: note · esc cancel",
@@ -274,7 +278,9 @@ class TagDialog(ModalScreen[TagResult | None]):
     def _show_hint(self) -> None:
         """The keys line for the focused field (what Enter does there)."""
         field = (self.focused.id if self.focused is not None else None) or "source"
-        if field == "source" and self.request.confirming:
+        if field == "source" and self._asked_for_source:
+            field = "asked"  # (the label beside Source asks too: the keys line agrees)
+        elif field == "source" and self.request.confirming:
             field = "confirm"
         hint = hint_for(self.app.size.width, field)
         self.query_one("#tag-hint", Static).update(Content.styled(hint, "dim"))
@@ -324,6 +330,17 @@ class TagDialog(ModalScreen[TagResult | None]):
         name = self._highlighted(field) or typed
         if not name:
             mark = Content("")
+        elif (
+            self.request.confirming
+            and not self._source_typed
+            and name_key(name) == name_key(self.request.source)
+        ):
+            # opened by accept on a "?": say why the dialog is asking
+            known = name_key(name) in self._known["source"]
+            mark = Content.styled(
+                f"uncertain suggestion: check it ({'existing' if known else 'new'} source)",
+                "$warning",
+            )
         elif name_key(name) not in self._known["source"]:
             mark = Content.styled("new source", "bold $warning")
         elif name_key(name) == name_key(typed):
@@ -390,7 +407,9 @@ class TagDialog(ModalScreen[TagResult | None]):
         if event.input.id == "source":
             self._suggestion_kept &= event.value == self.request.source
             self._source_typed |= event.value != self.request.source
-            self._asked_for_source = False
+            if self._asked_for_source:
+                self._asked_for_source = False
+                self._show_hint()
             self._mark_source()
 
     def on_descendant_focus(self) -> None:
@@ -536,6 +555,7 @@ class TagDialog(ModalScreen[TagResult | None]):
             )
         )
         self.query_one("#source", Input).focus()
+        self._show_hint()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

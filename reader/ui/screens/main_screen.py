@@ -791,6 +791,12 @@ class MainScreen(Screen[None]):
             kind = other.kind if other is not None else None
             self._save(self._new(target, None, [theme], kind=kind), (None, (theme,)))
             self._left_alone(other)
+            suggested = target.suggestion.speaker if target.suggestion else None
+            if suggested:  # (the source stays empty: say so, and how to give it)
+                self.notify(
+                    f"Tagged “{theme}”, no source yet · a gives it {printable(suggested)}",
+                    timeout=4,
+                )
 
     @on(ArticleView.RepeatRequested)
     def _repeat(self, message: ArticleView.RepeatRequested) -> None:
