@@ -206,10 +206,11 @@ def parse_query(text: str, typing: bool = False) -> Query:
     )
 
 
-def field_hint(text: str) -> str | None:
+def field_hint(text: str, short: bool = False) -> str | None:
     """For a query that names a field there is not ("sorce:king", searched as plain words):
     "sorce: is not a field; did you mean source:? Fields: source, theme, …" (the closest
-    first). None when every field named is one."""
+    first; `short`: the fields only when none is close, for a one-line status). None when
+    every field named is one."""
     known = {*FILTER_FIELDS, *FIELD_NAMES}
     for match in _PART.finditer(text):
         name = match.group(2)
@@ -218,6 +219,8 @@ def field_hint(text: str) -> str | None:
         close = difflib.get_close_matches(name.casefold(), FIELD_NAMES, n=1, cutoff=0.6)
         ordered = [*close, *(f for f in FIELD_NAMES if f not in close)]
         guess = f"did you mean {close[0]}:? " if close else ""
+        if short and close:
+            return f"{name}: is not a field; {guess.rstrip()}"
         return f"{name}: is not a field; {guess}Fields: {', '.join(f + ':' for f in ordered)}"
     return None
 

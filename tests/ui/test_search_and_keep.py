@@ -140,8 +140,15 @@ async def test_field_filters_combine_with_words(library: Path) -> None:
         app.screen.query_one(Input).value = "sorce:king"  # a misspelled field: say so
         await settle(pilot)
         shown = screen_words(app)
-        assert "sorce: is not a field; did you mean source:?" in shown
-        assert "Fields: source:, theme:" in shown
+        # one line says it whole (with every field listed after the guess, it was cut)
+        assert (
+            "No annotation matches “sorce:king” · sorce: is not a field; did you mean source:?"
+            in shown
+        )
+        assert "Fields:" not in shown
+        app.screen.query_one(Input).value = "qqq:king"  # no field near it: the fields
+        await settle(pilot)
+        assert "qqq: is not a field; Fields: source:, theme:" in screen_words(app)
 
 
 async def test_enter_opens_the_article_at_the_passage(library: Path) -> None:

@@ -140,7 +140,7 @@ class SearchScreen(Screen[SearchOutcome]):
     def _status(self, query: str, results: Results) -> Content:
         if not results.total:
             if query.strip():
-                hint = field_hint(query)
+                hint = field_hint(query, short=True)  # (one line: the fields list was cut)
                 said = f"No annotation matches “{query.strip()}”" + (f" · {hint}" if hint else "")
                 return literal(said, "dim")
             return Content.styled("No annotations yet: tag a passage first", "dim")

@@ -50,7 +50,7 @@ class QuickThemes(Widget):
     def render(self) -> Content:
         title = Content.styled("Quick themes", "bold")
         if not self._themes:
-            hint = Content.styled("each new theme gets the next key, 1-9", "dim")
+            hint = Content.styled("new themes take keys 1-9", "dim")  # (fits a narrow pane)
             return Content.assemble(title, "\n", hint)
         rows: list[Content] = []
         for line in self._lines(max(1, self.size.width)):
