@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 from reader.core.text import clean_line, normalise
 from reader.library.cleaning import Removal, clean_blocks, words
 from reader.library.headline import first_sentence, headline, site_name
-from reader.library.page_byline import bylined_author
-from reader.library.page_dates import published_date
+from reader.library.page_byline import bylined_author, is_byline
+from reader.library.page_dates import is_date_line, published_date
 from reader.library.page_encoding import PageBytesError, page_text
 from reader.library.page_text import (
     HEADING,
@@ -233,11 +233,36 @@ def story(
             article.removed, article.note = cleaned.removed, cleaned.note
             article.spared = cleaned.spared
             article.cleaning = READER if cleaned.applied else TRAFILATURA
+            if cleaned.applied:
+                _without_top_metadata(article)
     if not article.blocks:
         raise ExtractionError("no text found in the page")
     if not article.title:
         article.title = clean_line(first_sentence(article.blocks))
     return article
+
+
+# Where a story's byline and date line stand: among its first blocks, before a sentence of
+# the story (a block of this many words or more) begins it.
+_TOP_BLOCKS, _STORY_WORDS = 8, 15
+
+
+def _without_top_metadata(article: CleanArticle) -> None:
+    """Take out of the story's top the byline and the date line the article's author and
+    date already show ("By Maya Chen and Luis Ortiz", "Updated 10:32 a.m. March 4, 2025"):
+    lines that are those and nothing else, read as metadata, whatever the site."""
+    kept: list[Block] = []
+    top = True
+    for number, block in enumerate(article.blocks):
+        top = top and number < _TOP_BLOCKS and len(block.text.split()) < _STORY_WORDS
+        if top and block.kind == PARAGRAPH and article.author and is_byline(block.text):
+            article.removed.append(Removal(block.text, "the byline, shown as the author"))
+        elif top and block.kind == PARAGRAPH and article.published and is_date_line(block.text):
+            article.removed.append(Removal(block.text, "the date line, shown as the date"))
+        else:
+            kept.append(block)
+    if kept:  # (a page of nothing else keeps its lines)
+        article.blocks = kept
 
 
 def page_address(page: Page) -> str:

@@ -27,3 +27,16 @@ def bylined_author(texts: Sequence[str]) -> str:
         if found:
             return " ".join(found.group("names").split())
     return ""
+
+
+def is_byline(line: str) -> bool:
+    """Whether a short line is a byline and nothing more ("By Maya Chen and Luis Ortiz",
+    "By Maya Chen | The Canadian Press"), not a sentence that opens with "By"."""
+    line = line.strip()
+    if len(line) > _BYLINE_MOST or "\n" in line:
+        return False
+    found = _BYLINE.match(line)
+    if found is None:
+        return False
+    rest = line[found.end() :].strip()
+    return len(rest.split()) <= 4  # (an outlet after the bar: "The Canadian Press")

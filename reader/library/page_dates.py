@@ -102,3 +102,23 @@ def _find_date(find_date: Any, tree: Any, **options: Any) -> str:
     except Exception:  # htmldate on a hostile tree: no date, never a failed add
         found = None
     return str(found) if found else ""
+
+
+# What a date line holds besides its date: "Published 9:15 a.m. Nov. 5, 2025 | Updated …".
+_DATE_LINE_WORDS = re.compile(
+    r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?|\b(?:published|posted|updated|modified|last|first"
+    r"|on|at|et|est|edt|pt|pst|pdt|gmt|utc|bst|cet|mon|tue|wed|thu|fri|sat|sun|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday)\b\.?|[|·•,—–-]",
+    re.IGNORECASE,
+)
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a short line holds a date and nothing else a reader needs ("Published 9:15
+    a.m. Nov. 5, 2025 | Updated 10:02 a.m."), not a sentence that names a date."""
+    if len(line) > _DATE_LINE_MOST or stated_date(line) is None:
+        return False
+    rest = line
+    for pattern in _DATES:
+        rest = pattern.sub(" ", rest)
+    return not _DATE_LINE_WORDS.sub(" ", rest).split()

@@ -257,6 +257,20 @@ def test_a_dateline_of_the_outlet_alone_or_after_a_byline_gets_its_space_back() 
     assert listed.blocks[0].text.startswith("(a)The")
 
 
+def test_a_byline_and_a_date_line_at_the_top_are_the_author_and_the_date_not_the_story() -> None:
+    # Read into author and published, they also stayed the story's first paragraphs; a
+    # story sentence that opens with "By" or names a date stays
+    top = "<p>By Maya Chen and Luis Ortiz</p><p>Updated 10:32 a.m. March 4, 2025</p>"
+    later = "<p>By the end of March 4, 2025, the ferry will run every hour, the council said.</p>"
+    article = clean_page(page(top, paragraphs(STORY), later))
+    assert article.author == "Maya Chen and Luis Ortiz" and article.published == "2025-03-04"
+    assert [block.text for block in article.blocks] == [*STORY, later[3:-4]]
+    assert [removal.reason for removal in article.removed][-2:] == [
+        "the byline, shown as the author",
+        "the date line, shown as the date",
+    ]
+
+
 def test_soft_hyphens_go_and_letters_are_composed_so_the_words_are_one_text() -> None:
     hinted = (
         "<p>The harbour&shy;master said the ferry was on&#8203;time and the cafe\u0301 open.</p>"
