@@ -217,6 +217,8 @@ def _as_json(outcome: AddResult | AddError, show_removed: bool = False) -> dict[
                 found["kept"] = [
                     {"text": removal.text, "reason": removal.reason} for removal in outcome.spared
                 ]
+            if outcome.left_out:
+                found["left_out"] = list(outcome.left_out)  # (not in trafilatura's text)
     return found
 
 

@@ -110,6 +110,7 @@ class AddResult:
     removed: tuple[Removal, ...] = ()
     note: str = ""
     spared: tuple[Removal, ...] = ()  # what the cleaning would have removed had it not backed off
+    left_out: tuple[str, ...] = ()  # paragraphs of the page trafilatura's text left out
 
 
 def removed_report(outcome: AddResult, library: Path | None = None) -> list[str]:
@@ -123,8 +124,15 @@ def removed_report(outcome: AddResult, library: Path | None = None) -> list[str]
     if outcome.note:
         lines.append(outcome.note + (":" if outcome.spared else ""))
         lines += [_removal_line(removal, "kept") for removal in outcome.spared]
-    if outcome.cleaning == TRAFILATURA:
-        # (trafilatura's text already: only all the page's text gives more)
+    if outcome.left_out:
+        # (before Reader's pass: paragraphs of the page trafilatura did not take)
+        lines.append(f"trafilatura left out {plural(len(outcome.left_out), 'paragraph')}:")
+        lines += [
+            _removal_line(Removal(text, "not in trafilatura's text")) for text in outcome.left_out
+        ]
+    if outcome.cleaning == TRAFILATURA or (outcome.left_out and not (removed or outcome.note)):
+        # (trafilatura's text already, or what is missing is not in it: only all the page's
+        # text gives more)
         lines.append(f"missing a paragraph? {update_command(outcome, library, RAW)}")
     elif removed or outcome.note:
         lines.append(
@@ -176,8 +184,10 @@ def cleaned_again(
     if outcome.cleaning:
         return outcome
     article = prepare(source, stdin, timeout, cleaning, library).article
-    done, removed, note, spared = _how_cleaned(article)
-    return replace(outcome, cleaning=done, removed=removed, note=note, spared=spared)
+    done, removed, note, spared, left_out = _how_cleaned(article)
+    return replace(
+        outcome, cleaning=done, removed=removed, note=note, spared=spared, left_out=left_out
+    )
 
 
 def _removal_line(removal: Removal, kept: str = "") -> str:
@@ -564,9 +574,14 @@ def _remember(library: Library, prepared: Prepared) -> None:
 
 def _how_cleaned(
     article: CleanArticle,
-) -> tuple[str, tuple[Removal, ...], str, tuple[Removal, ...]]:
+) -> tuple[str, tuple[Removal, ...], str, tuple[Removal, ...], tuple[str, ...]]:
     cleaning = "" if article.cleaning == TEXT else article.cleaning
-    return cleaning, tuple(article.removed), article.note, tuple(article.spared)
+    removed, spared, left_out = (
+        tuple(article.removed),
+        tuple(article.spared),
+        tuple(article.left_out),
+    )
+    return cleaning, removed, article.note, spared, left_out
 
 
 def _new_file(folder: Path, title: str, document: str) -> Path:

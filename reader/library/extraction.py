@@ -88,6 +88,9 @@ class CleanArticle:
     captions: list[str] = field(default_factory=list)
     cleaning: str = TEXT
     removed: list[Removal] = field(default_factory=list)
+    # Paragraphs of the page trafilatura left out of its text (`left_out_paragraphs`):
+    # what --show-removed lists beside Reader's own removals
+    left_out: list[str] = field(default_factory=list)
     note: str = ""
     spared: list[Removal] = field(default_factory=list)  # what the pass would have removed
     extracted: list[str] = field(default_factory=list)  # trafilatura's blocks (site memory)
@@ -227,6 +230,7 @@ def story(
         article.blocks = page_blocks(page.tree)
     else:
         _refuse_if_no_article(page.found, page.tree)
+        article.left_out = left_out_paragraphs(page)
         if cleaning == READER:
             cleaned = clean_blocks(page.found, page.tree, article.title, seen_elsewhere)
             article.blocks, article.captions = cleaned.blocks, cleaned.captions
@@ -240,6 +244,39 @@ def story(
     if not article.title:
         article.title = clean_line(first_sentence(article.blocks))
     return article
+
+
+# A paragraph of the page a reader may miss: this many words or more, ending as a sentence
+# does; at most so many listed, of the first blocks read (a page of 50,000 is read no further).
+_LEFT_OUT_WORDS, _LEFT_OUT_MOST, _LEFT_OUT_READ = 12, 20, 5_000
+_SENTENCE_END = (".", "!", "?", '"', "”", "'", "’", ")")
+
+
+def left_out_paragraphs(page: Page) -> list[str]:
+    """The page's paragraphs that trafilatura's text leaves out: whole sentences of
+    `_LEFT_OUT_WORDS` words or more, under half of whose four-word runs it kept (it may
+    split or join paragraphs differently), in page order."""
+    kept: set[tuple[str, ...]] = set()
+    for text in page.found_texts:
+        kept.update(_runs(text))
+    found: list[str] = []
+    for block in page_blocks(page.tree)[:_LEFT_OUT_READ]:
+        text = " ".join(block.text.split())
+        if block.kind != PARAGRAPH or len(text.split()) < _LEFT_OUT_WORDS:
+            continue
+        if not text.endswith(_SENTENCE_END):
+            continue
+        runs = _runs(text)
+        if sum(run in kept for run in runs) * 2 < len(runs):
+            found.append(text)
+            if len(found) == _LEFT_OUT_MOST:
+                break
+    return found
+
+
+def _runs(text: str) -> list[tuple[str, ...]]:
+    words = [w.casefold() for w in re.findall(r"\w+", text)]
+    return [tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3))]
 
 
 # Where a story's byline and date line stand: among its first blocks, before a sentence of

@@ -271,6 +271,20 @@ def test_a_byline_and_a_date_line_at_the_top_are_the_author_and_the_date_not_the
     ]
 
 
+def test_paragraphs_trafilatura_left_out_are_listed_for_the_reader_to_see() -> None:
+    # --show-removed listed only Reader's own removals: a paragraph trafilatura never took
+    # ("<aside>") went without a word
+    aside = (
+        "<aside><p>Entry remains free, and the museum will open late on Thursdays during "
+        "the summer months.</p><p>Share this</p></aside>"
+    )
+    article = clean_page(page(paragraphs(STORY), aside))
+    assert article.left_out == [
+        "Entry remains free, and the museum will open late on Thursdays during the summer months."
+    ]
+    assert not any("Entry remains free" in block.text for block in article.blocks)
+
+
 def test_soft_hyphens_go_and_letters_are_composed_so_the_words_are_one_text() -> None:
     hinted = (
         "<p>The harbour&shy;master said the ferry was on&#8203;time and the cafe\u0301 open.</p>"
