@@ -110,7 +110,7 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
 
 # --- decoding --------------------------------------------------------------------------------
 
-_BOMS = (
+_BOMS = (  # (UTF-32 LE before UTF-16 LE: its mark begins with that one)
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -125,12 +125,10 @@ def decode(data: bytes, name: str) -> str:
 
     Raises `ArticleError` for what looks like a binary file (NUL bytes, many controls).
     """
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    head = data[:65536]
-    if b"\x00" in head and (text := utf16_without_bom(data)) is not None:
+    text = unicode_marked(data)
+    if text is not None:
         return text
+    head = data[:65536]
     if b"\x00" in head or (head and sum(b in _BINARY_BYTES for b in head) / len(head) > 0.05):
         raise ArticleError(f"{name}: looks like a binary file, not text; remove it or convert it")
     try:
@@ -141,6 +139,17 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def unicode_marked(data: bytes) -> str | None:
+    """Text whose encoding its bytes show: a byte-order mark, or UTF-16 without one (a NUL
+    in every other byte); None for any other bytes."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    if b"\x00" in data[:65536]:
+        return utf16_without_bom(data)
+    return None
 
 
 def utf16_without_bom(data: bytes) -> str | None:

@@ -24,7 +24,7 @@ import codecs
 import re
 import zlib
 
-from reader.library.article_files import utf16_without_bom
+from reader.library.article_files import unicode_marked
 
 _GZIP = b"\x1f\x8b"
 _HEAD = 4096  # where a browser's prescan looks for the declaration
@@ -60,12 +60,10 @@ def page_text(data: bytes, limit: int) -> str:
         data = _gunzipped(data, limit)
     if not data.strip():
         raise PageBytesError("an empty file, not a web page")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    head = data[:65536]
-    if b"\x00" in head and (text := utf16_without_bom(data)) is not None:
+    text = unicode_marked(data)
+    if text is not None:
         return text
+    head = data[:65536]
     if _binary(head):
         raise PageBytesError("looks like a binary file, not a web page")
     try:
@@ -82,13 +80,6 @@ def page_text(data: bytes, limit: int) -> str:
     return _guessed(data)
 
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0E, 0x1B)) + b"\x1c\x1d"
 
 

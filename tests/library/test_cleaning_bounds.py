@@ -20,11 +20,11 @@ from reader.library.page_text import HEADING, PARAGRAPH, Block
 T = TypeVar("T")
 
 
-def lines_of_cleaning(run: Callable[[], T]) -> tuple[T, int]:
-    """What `run` gives, and how many lines of `reader.library.cleaning` it ran: the steps of
-    the cleaning, whatever they are (comparing two blocks takes one or more)."""
+def lines_of_cleaning(run: Callable[[], T], module: Any = cleaning) -> tuple[T, int]:
+    """What `run` gives, and how many lines of `module` (`reader.library.cleaning`) it ran:
+    the steps of the cleaning, whatever they are (comparing two blocks takes one or more)."""
     count = 0
-    module_file = cleaning.__file__
+    module_file = module.__file__
 
     def local(frame: FrameType, event: str, arg: Any) -> Any:
         nonlocal count
@@ -170,7 +170,7 @@ def test_a_page_of_many_captions_is_cleaned_in_steps_that_grow_with_it() -> None
 
 def test_captions_in_crafted_figures_are_read_in_steps_that_grow_with_the_page() -> None:
     """A figure of thousands of elements whose class says caption beside its figcaption
-    (each looked for a figcaption in the whole figure, once: figure x elements), and a
+    (a first form looked for a figcaption in the whole figure for each: figure x elements), and a
     caption nested two hundred elements deep."""
     from reader.library import page_evidence
     from reader.library.page_evidence import captions_in
@@ -182,21 +182,6 @@ def test_captions_in_crafted_figures_are_read_in_steps_that_grow_with_the_page()
         "</article></body></html>"
     )
     tree = read_page(html).tree
-    count = 0
-
-    def local(frame: FrameType, event: str, arg: Any) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame: FrameType, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename == page_evidence.__file__ else None
-
-    sys.settrace(calls)
-    try:
-        found = captions_in(tree)
-    finally:
-        sys.settrace(None)
+    found, count = lines_of_cleaning(lambda: captions_in(tree), page_evidence)
     assert found == ["The harbour at dawn"]
     assert count <= 60 * 5_000, f"{count} lines for 5,000 elements"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
+from reader.quotes.finding import QuoteFinding
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.tag_dialog import TagDialog
 from reader.ui.screens.speakers_screen import ReviewScreen, SpeakersScreen
@@ -174,25 +176,35 @@ async def test_accept_on_an_unknown_speaker_shows_the_mention_and_asks_before_sa
         assert saved["source"] is None and saved["start"] == unknown.span.start
 
 
-async def test_naming_an_unknown_speaker_names_the_rest_of_the_quotation(tmp_path: Path) -> None:
-    library = tmp_path / "flood"
-    library.mkdir()
-    (library / "flood.txt").write_text(
+def flood_library(folder: Path) -> Path:
+    """A library of one article whose quotation, in two parts, names no one: "one resident"."""
+    folder.mkdir()
+    (folder / "flood.txt").write_text(
         "Flood waters rise\n\nThe river rose overnight.\n\n"
         "“It has been hard,” one resident said. “We wait and we wait.”\n",
         encoding="utf-8",
     )
-    app = ReaderApp(library=library)
+    return folder
+
+
+async def name_the_first_part(pilot: Pilot[None], app: ReaderApp, name: str) -> QuoteFinding:
+    """`a` on the quotation's first part, `name` typed and saved; its second part."""
+    first, second = [f for f in main(app).findings if f.speech]
+    assert first.speaker is None and second.speaker is None
+    view(app).move_to(first.span.start)
+    await press(pilot, "a")
+    assert isinstance(app.screen, TagDialog)
+    await type_text(pilot, name)
+    await press(pilot, "ctrl+s")
+    await settle(pilot)
+    return second
+
+
+async def test_naming_an_unknown_speaker_names_the_rest_of_the_quotation(tmp_path: Path) -> None:
+    app = ReaderApp(library=flood_library(tmp_path / "flood"))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        first, second = [f for f in main(app).findings if f.speech]
-        assert first.speaker is None and second.speaker is None
-        view(app).move_to(first.span.start)
-        await press(pilot, "a")
-        assert isinstance(app.screen, TagDialog)
-        await type_text(pilot, "Ana Ruiz")
-        await press(pilot, "ctrl+s")
-        await settle(pilot)
+        second = await name_the_first_part(pilot, app, "Ana Ruiz")
         rest = next(f for f in main(app).findings if f.span == second.span)
         assert rest.speaker == "Ana Ruiz" and rest.uncertain  # to check, not to accept unread
         assert "? Ana Ruiz" in region_words(app, main(app).query_one("#notes-pane"))
@@ -203,22 +215,11 @@ async def test_undoing_the_tag_that_named_an_unknown_speaker_takes_the_name_back
 ) -> None:
     # The name a tag gave "one resident" stayed on both parts of the quotation after `u`
     # took the tag back (and `a` would then save it unread once the check is turned off)
-    library = tmp_path / "flood"
-    library.mkdir()
-    (library / "flood.txt").write_text(
-        "Flood waters rise\n\nThe river rose overnight.\n\n"
-        "“It has been hard,” one resident said. “We wait and we wait.”\n",
-        encoding="utf-8",
-    )
+    library = flood_library(tmp_path / "flood")
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        first, second = [f for f in main(app).findings if f.speech]
-        view(app).move_to(first.span.start)
-        await press(pilot, "a")
-        await type_text(pilot, "Ana Ruiz")
-        await press(pilot, "ctrl+s")
-        await settle(pilot)
+        second = await name_the_first_part(pilot, app, "Ana Ruiz")
         assert [f.speaker for f in main(app).findings if f.speech] == ["Ana Ruiz", "Ana Ruiz"]
         await press(pilot, "u")
         await settle(pilot)
