@@ -100,16 +100,30 @@ def _mostly_utf8(data: bytes) -> bool:
     return decoded > failed
 
 
+# The encodings a browser reads a page in (the HTML standard's list), as Python names them:
+# a page may name no other codec. Python knows codecs no page is written in, some of which
+# would read its bytes as something else ("unicode_escape" turns "\\x1b" into an escape
+# character, "idna" and "punycode" rewrite it, "undefined" refuses it).
+_PAGE_ENCODINGS = frozenset(
+    {"utf-8", "utf-16-be", "utf-16-le", "cp866", "koi8-r", "koi8-u", "mac-roman"}
+    | {"mac-cyrillic", "cp874", "cp932", "cp949", "big5", "euc_jp", "euc_kr", "iso2022_jp"}
+    | {"shift_jis", "gbk", "gb2312", "gb18030", "tis-620", "ascii"}
+    | {f"cp{n}" for n in range(1250, 1259)}
+    | {f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)}
+)
+
+
 def _declared_charset(head: bytes) -> str:
     """The codec a `<meta charset>` or `<meta http-equiv="Content-Type">` of the page's
-    head names, as Python names it; "" when none, or none Python knows."""
+    head names, as Python names it; "" when none, or none a browser reads pages in."""
     found = _META_CHARSET.search(head)
     if found is None:
         return ""
     try:
-        return codecs.lookup(found.group(1).decode("ascii", "replace")).name
+        name = codecs.lookup(found.group(1).decode("ascii", "replace")).name
     except LookupError:
         return ""
+    return name if name in _PAGE_ENCODINGS else ""
 
 
 _ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))

@@ -54,3 +54,12 @@ def test_gzip_is_opened_within_the_limit_and_other_bytes_are_refused() -> None:
         page_text(bytes(range(256)) * 8, LIMIT)
     with pytest.raises(PageBytesError, match="empty"):
         page_text(b"  \n ", LIMIT)
+
+
+@pytest.mark.parametrize("codec", ["unicode_escape", "raw_unicode_escape", "idna", "undefined"])
+def test_a_page_may_name_only_an_encoding_pages_are_written_in(codec: str) -> None:
+    # Python knows codecs no page is written in: "unicode_escape" would have turned the
+    # text "\x1b[31m" into an escape sequence, "undefined" refused the page
+    body = "Renée said \\x1b[31m is how a terminal turns red."
+    page = _page(body, f'<meta charset="{codec}">').encode("cp1252")
+    assert page_text(page, LIMIT) == _page(body, f'<meta charset="{codec}">')
