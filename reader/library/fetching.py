@@ -20,7 +20,6 @@ a file from disk never loads it, which took 0.17 s of each such `reader add`.
 from __future__ import annotations
 
 import asyncio
-import codecs
 import ssl
 import threading
 import zlib
@@ -31,6 +30,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from reader import __version__
+from reader.library.page_encoding import page_encoding
 
 T = TypeVar("T")
 USER_AGENT = (
@@ -247,7 +247,7 @@ async def _get(
             async for raw in response.aiter_raw():  # decoded here, never beyond the bound
                 decoder.feed(raw)
             body = decoder.finish()
-            charset = _known_charset(response.charset_encoding or "")
+            charset = page_encoding(response.charset_encoding or "")
             return Fetched(str(response.url), content_type, body, 200, *validators, charset)
     except web.TooManyRedirects:
         raise FetchError(f"{url}: too many redirects") from None
@@ -303,24 +303,6 @@ class _Decoder:
 
 # The content codings read, with zlib's window bits for each (47: a gzip or zlib header).
 _CODINGS = {"gzip": 47, "x-gzip": 47, "deflate": 47}
-
-
-def _known_charset(name: str) -> str:
-    """`name` when it is a character set of the web that Python knows; "" for anything else
-    a header may name (punycode decodes in quadratic time, rot13 or hex are no text)."""
-    try:
-        found = codecs.lookup(name.strip()[:40]).name if name.strip() else ""
-    except LookupError:
-        return ""
-    return found if found.startswith(_WEB_CHARSETS) else ""
-
-
-# The codecs (as Python names them) of the character sets pages declare: Unicode, the ISO
-# and Windows code pages, KOI8, Mac, and the East Asian multibyte sets.
-_WEB_CHARSETS = (
-    "utf-8", "utf-16", "ascii", "latin-1", "iso8859", "cp", "windows", "koi8", "mac-",
-    "gb", "big5", "euc", "shift_jis", "iso2022", "tis-620",
-)  # fmt: skip
 
 
 def _accept_header(accept: tuple[str, ...]) -> str:

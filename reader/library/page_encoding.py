@@ -74,7 +74,7 @@ def page_text(data: bytes, limit: int) -> str:
         return data.decode("utf-8", errors="replace")  # (a few stray bytes in UTF-8 copy)
     declared = _declared_charset(data[:_HEAD])
     if declared and declared not in _UTF8:
-        return data.decode(_AS_BROWSERS_READ.get(declared, declared), errors="replace")
+        return data.decode(declared, errors="replace")
     if _letters_mostly_ascii(data):
         return data.decode("cp1252", errors="replace")
     return _guessed(data)
@@ -113,17 +113,22 @@ _PAGE_ENCODINGS = frozenset(
 )
 
 
-def _declared_charset(head: bytes) -> str:
-    """The codec a `<meta charset>` or `<meta http-equiv="Content-Type">` of the page's
-    head names, as Python names it; "" when none, or none a browser reads pages in."""
-    found = _META_CHARSET.search(head)
-    if found is None:
-        return ""
+def page_encoding(label: str) -> str:
+    """The Python codec a page's or a server's charset label names, as a browser reads it
+    (Latin-1 as Windows-1252); "" for a label that names none of the encodings pages are
+    written in (punycode decodes in quadratic time, rot13 or hex are no text)."""
     try:
-        name = codecs.lookup(found.group(1).decode("ascii", "replace")).name
+        name = codecs.lookup(label.strip()[:40]).name if label.strip() else ""
     except LookupError:
         return ""
-    return name if name in _PAGE_ENCODINGS else ""
+    return _AS_BROWSERS_READ.get(name, name) if name in _PAGE_ENCODINGS else ""
+
+
+def _declared_charset(head: bytes) -> str:
+    """The codec a `<meta charset>` or `<meta http-equiv="Content-Type">` of the page's
+    head names (`page_encoding`); "" when none, or none a browser reads pages in."""
+    found = _META_CHARSET.search(head)
+    return page_encoding(found.group(1).decode("ascii", "replace")) if found else ""
 
 
 _ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))

@@ -63,3 +63,12 @@ def test_a_page_may_name_only_an_encoding_pages_are_written_in(codec: str) -> No
     body = "Renée said \\x1b[31m is how a terminal turns red."
     page = _page(body, f'<meta charset="{codec}">').encode("cp1252")
     assert page_text(page, LIMIT) == _page(body, f'<meta charset="{codec}">')
+
+
+def test_a_server_s_or_a_page_s_label_names_the_codec_a_browser_reads() -> None:
+    from reader.library.page_encoding import page_encoding
+
+    assert page_encoding("ISO-8859-1") == page_encoding("us-ascii") == "cp1252"
+    assert page_encoding(" windows-1251 ") == "cp1251"
+    assert page_encoding("GB2312") == "gbk"
+    assert page_encoding("punycode") == page_encoding("rot13") == page_encoding("nonsense") == ""
