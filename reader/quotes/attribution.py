@@ -431,7 +431,7 @@ class _Finder(_CueReading):
                     finding, attribution = self._ranked(quote, finding, attribution)
                     finding, attribution = self._of_shared_surname(quote, finding, attribution)
                     finding = self._short_held(quote, finding)
-                offered = _offered(finding, attribution)
+                offered = _offered(finding, attribution, self._spokesperson_introduced)
                 if not cued and self._short_unattributed(quote, offered):
                     # (offered with no one; the reading of who speaks on is not changed)
                     offered = replace(offered, speaker=None, confidence=0.3, description="")
@@ -1053,6 +1053,21 @@ class _Finder(_CueReading):
         )
         return finding, attribution
 
+    def _spokesperson_introduced(self, entity: Entity, at: int) -> bool:
+        """Whether the article introduced a spokesperson of `entity` before `at`, by words
+        that name it ("a spokesperson for the Port Authority", "a Port Authority
+        spokeswoman"): whom "the spokesperson" then stands for."""
+        names = sorted({entity.name, *entity.aliases}, key=len, reverse=True)
+        alternatives = "|".join(re.escape(name) for name in names if len(name) > 2)
+        if not alternatives:
+            return False
+        pattern = re.compile(
+            rf"\bspokes(?:person|man|woman)\s+(?:for|of|at|with)\s+(?:the\s+)?(?:{alternatives})\b"
+            rf"|\b(?:{alternatives})\s+spokes(?:person|man|woman)\b",
+            re.IGNORECASE,
+        )
+        return pattern.search(self.text, max(0, at - 3000), at) is not None
+
     def _inserted_in(self, quote: Quotation, entity: Entity) -> bool:
         """Whether a quotation holds its speaker's name in square brackets ("[Bains]"), as
         an editor writes whom the words are about."""
@@ -1205,7 +1220,11 @@ _COUNT_OPENERS = (
 )
 
 
-def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFinding:
+def _offered(
+    finding: QuoteFinding,
+    attribution: _Attribution | None,
+    introduced: Callable[[Entity, int], bool] = lambda entity, at: False,
+) -> QuoteFinding:
     """The finding as offered: a speaker who is a name, or none. A definite description the
     finder could not tie to anyone named ("the rookie", "the company", "the statement from
     the union") points at someone the article names elsewhere or never names, and an
@@ -1268,6 +1287,11 @@ def _offered(finding: QuoteFinding, attribution: _Attribution | None) -> QuoteFi
             or attribution.entity.kind == "org"
         )
         and not _names_its_body(mention, attribution.entity)
+        and not (
+            mention[0].casefold() == "the"
+            and attribution.entity is not None
+            and introduced(attribution.entity, finding.span.start)
+        )  # "the spokesperson" after "A spokesperson for the Port Authority said": the one
     ):
         return replace(finding, speaker=None, confidence=min(finding.confidence, 0.3))
     if len(words) == 1 and not words[0].replace(".", "").isupper():

@@ -2809,6 +2809,21 @@ def test_a_speaker_named_at_a_speech_verb_is_offered_with_confidence() -> None:
     assert all(f.uncertain for f in findings if f.mention in {"he", "He", "she"})
 
 
+def test_the_spokesperson_is_the_one_introduced_for_a_body_the_article_named() -> None:
+    # "A spokesperson for the Port Authority said …" then "“…,” the spokesperson said": the
+    # body's words (they were no one's); a spokesperson never introduced for a body stays so
+    text = headlined(
+        "The Harbour Bridge will close in May.\n\n"
+        "A spokesperson for the Port Authority said the agency had not been consulted. "
+        "“We learned about the closure from the newspaper,” the spokesperson said.\n\n"
+        "Gulf Ferries has not commented. “We are reviewing our schedule,” a spokesman said."
+    )
+    assert speech_of(text) == [
+        ("We learned about the closure from the newspaper,", "Port Authority"),
+        ("We are reviewing our schedule,", None),
+    ]
+
+
 @pytest.mark.parametrize("verb", ["muttered", "mumbled", "murmured", "mutters"])
 def test_a_quiet_verb_of_speech_attributes_its_quotation(verb: str) -> None:
     # "muttered" and "mumbled" were not read as speech: the quotation was no speech at all
