@@ -451,3 +451,31 @@ async def test_repeat_over_a_quotation_of_another_speaker_says_so(ice_library: P
         saved = saved_annotations(ice_library / "reader.json")
         assert sorted(a["source"] for a in saved) == ["Doug King", "Doug King"]  # as asked
         assert "the suggested speaker here is Heather McPherson" in notified(app)
+
+
+async def test_repeating_a_tag_over_someone_the_text_describes_says_so(tmp_path: Path) -> None:
+    # `.` on "“…,” said one parent" saved the last source without a word, where it warns
+    # when the finder names someone else
+    library = tmp_path / "school"
+    library.mkdir()
+    (library / "school.txt").write_text(
+        "Free lunches for every school\n\nThe province expanded the program.\n\n"
+        "“Every child deserves a healthy meal,” said Education Minister Robert Chen.\n\n"
+        "“It is about time,” said one parent outside the school.\n",
+        encoding="utf-8",
+    )
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        first, parent = [f for f in main(app).findings if f.speech]
+        assert parent.speaker is None and parent.mention == "one parent"
+        view(app).move_to(first.span.start)
+        await press(pilot, "t")
+        await tag(pilot, "Robert Chen")
+        view(app).move_to(parent.span.start)
+        await press(pilot, "full_stop")
+        assert "the text says “one parent” spoke here" in notified(app)
+        assert [a["source"] for a in saved_annotations(library / "reader.json")] == [
+            "Robert Chen",
+            "Robert Chen",
+        ]

@@ -91,6 +91,9 @@ def describe_tag(source: str | None, themes: Iterable[str]) -> str:
     return " · ".join(part for part in (source or "no source", listed) if part)
 
 
+_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
+
+
 class MainScreen(Screen[None]):
     """Three panes: library, article, annotations."""
 
@@ -819,6 +822,15 @@ class MainScreen(Screen[None]):
                     severity="warning",
                     timeout=5,
                 )
+            elif source and target.suggestion and not suggested and target.suggestion.mention:
+                words = " ".join(target.suggestion.mention.split())
+                if words.casefold() not in _PRONOUNS:  # ("she said": says nothing more)
+                    self.notify(  # the last source over someone the text describes
+                        f"Tagged as {printable(source)}; the text says “{printable(words)}” "
+                        "spoke here (u undoes)",
+                        severity="warning",
+                        timeout=5,
+                    )
             return
         # On a tagged passage `.` adds what it lacks and never replaces its source: a
         # different speaker written over a tag without a word was a wrong attribution.
