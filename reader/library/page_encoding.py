@@ -27,7 +27,7 @@ import zlib
 from reader.library.article_files import unicode_marked
 
 _GZIP = b"\x1f\x8b"
-_HEAD = 4096  # where a browser's prescan looks for the declaration
+_HEAD = 65536  # how far into the page its head's declaration is looked for
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
@@ -42,6 +42,50 @@ _AS_BROWSERS_READ = {
     "euc_kr": "cp949",
     "tis-620": "cp874",
     "iso8859-11": "cp874",
+}
+# The HTML standard's labels Python does not know by those names.
+_BROWSER_LABELS = {
+    "windows-874": "cp874",
+    "dos-874": "cp874",
+    "iso-8859-8-i": "iso8859-8",
+    "csiso88598i": "iso8859-8",
+    "logical": "iso8859-8",
+    "x-sjis": "cp932",
+    "windows-31j": "cp932",
+    "ms932": "cp932",
+    "ms_kanji": "cp932",
+    "csshiftjis": "cp932",
+    "x-cp1250": "cp1250",
+    "x-cp1251": "cp1251",
+    "x-cp1252": "cp1252",
+    "x-cp1253": "cp1253",
+    "x-cp1254": "cp1254",
+    "x-cp1255": "cp1255",
+    "x-cp1256": "cp1256",
+    "x-cp1257": "cp1257",
+    "x-cp1258": "cp1258",
+    "x-gbk": "gbk",
+    "big5-hkscs": "big5hkscs",
+    "x-x-big5": "big5",
+    "cn-big5": "big5",
+    "csbig5": "big5",
+    "koi8-ru": "koi8-u",
+    "koi": "koi8-r",
+    "koi8": "koi8-r",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "x-mac-ukrainian": "mac-cyrillic",
+    "x-mac-roman": "mac-roman",
+    "macintosh": "mac-roman",
+    "csmacintosh": "mac-roman",
+    "cseuckr": "euc_kr",
+    "ks_c_5601-1987": "cp949",
+    "windows-949": "cp949",
+    "x-euc-jp": "euc_jp",
+    "cseucpkdfmtjapanese": "euc_jp",
+    "unicode-1-1-utf-8": "utf-8",
+    "unicode11utf8": "utf-8",
+    "unicode20utf8": "utf-8",
+    "x-unicode20utf8": "utf-8",
 }
 _UTF8 = frozenset({"utf-8", "utf-16", "utf-16-le", "utf-16-be"})  # (UTF-16 meta: UTF-8)
 # Above this share of letters outside ASCII, a page is not Western copy with accents but a
@@ -70,11 +114,13 @@ def page_text(data: bytes, limit: int) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace")  # (a few stray bytes in UTF-8 copy)
-    declared = _declared_charset(data[:_HEAD])
+    declared = _declared_charset(data)
+    if declared in _UTF8 and _some_utf8(data):
+        return data.decode("utf-8", errors="replace")  # (declared so: stray bytes are �)
     if declared and declared not in _UTF8:
         return data.decode(declared, errors="replace")
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace")  # (a few stray bytes in UTF-8 copy)
     if _letters_mostly_ascii(data):
         return data.decode("cp1252", errors="replace")
     return _guessed(data)
@@ -84,11 +130,20 @@ _CONTROL_BYTES = bytes(range(0x09)) + bytes(range(0x0E, 0x1B)) + b"\x1c\x1d"
 
 
 def _binary(head: bytes) -> bool:
-    """Bytes no page is made of: NUL bytes beyond a stray few (a real page may hold a run of
-    them), or control characters in one byte of twenty."""
+    """Bytes no page is made of: NUL bytes in one byte of ten (a saved page may end in a
+    padding of them), or control characters in one byte of twenty (random bytes hold one
+    in ten)."""
     nul = head.count(b"\x00")
     controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return nul > 0.01 * len(head) or controls > 0.05 * len(head)
+    return nul > 0.1 * len(head) or controls - nul > 0.05 * len(head)
+
+
+def _some_utf8(data: bytes) -> bool:
+    """Whether any character above ASCII decodes as UTF-8: a page that says UTF-8 and holds
+    none is Windows-1252 saying so wrongly (its "é" is one byte, never UTF-8's two)."""
+    text = data.decode("utf-8", errors="replace")
+    above_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    return above_ascii > text.count("\ufffd")  # (a stray byte decodes as "\ufffd")
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -106,7 +161,8 @@ def _mostly_utf8(data: bytes) -> bool:
 # character, "idna" and "punycode" rewrite it, "undefined" refuses it).
 _PAGE_ENCODINGS = frozenset(
     {"utf-8", "utf-16-be", "utf-16-le", "cp866", "koi8-r", "koi8-u", "mac-roman"}
-    | {"mac-cyrillic", "cp874", "cp932", "cp949", "big5", "euc_jp", "euc_kr", "iso2022_jp"}
+    | {"mac-cyrillic", "cp874", "cp932", "cp949", "big5", "big5hkscs", "euc_jp", "euc_kr"}
+    | {"iso2022_jp"}
     | {"shift_jis", "gbk", "gb2312", "gb18030", "tis-620", "ascii"}
     | {f"cp{n}" for n in range(1250, 1259)}
     | {f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 16)}
@@ -117,18 +173,28 @@ def page_encoding(label: str) -> str:
     """The Python codec a page's or a server's charset label names, as a browser reads it
     (Latin-1 as Windows-1252); "" for a label that names none of the encodings pages are
     written in (punycode decodes in quadratic time, rot13 or hex are no text)."""
+    label = label.strip()[:40].casefold()
+    label = _BROWSER_LABELS.get(label, label)
     try:
-        name = codecs.lookup(label.strip()[:40]).name if label.strip() else ""
+        name = codecs.lookup(label).name if label else ""
     except LookupError:
         return ""
     return _AS_BROWSERS_READ.get(name, name) if name in _PAGE_ENCODINGS else ""
 
 
-def _declared_charset(head: bytes) -> str:
+def _declared_charset(data: bytes) -> str:
     """The codec a `<meta charset>` or `<meta http-equiv="Content-Type">` of the page's
-    head names (`page_encoding`); "" when none, or none a browser reads pages in."""
+    head names (`page_encoding`), comments passed over, as a browser reads it; "" when
+    none, or none a browser reads pages in."""
+    head = data[:_HEAD]
+    end = _HEAD_END.search(head)
+    head = _COMMENT.sub(b" ", head[: end.start()] if end else head)
     found = _META_CHARSET.search(head)
     return page_encoding(found.group(1).decode("ascii", "replace")) if found else ""
+
+
+_HEAD_END = re.compile(rb"</head\b|<body\b", re.IGNORECASE)
+_COMMENT = re.compile(rb"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 _ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
@@ -136,29 +202,45 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _letters_mostly_ascii(data: bytes) -> bool:
-    """Whether the bytes above ASCII are few beside its letters: accents in Western copy,
-    not a script of its own."""
-    ascii_letters = len(data) - len(data.translate(None, _ASCII_LETTERS))
-    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    """Whether the bytes above ASCII are few beside its letters, in the page's text (its
+    markup, scripts and styles left out): accents in Western copy, not a script of its
+    own."""
+    text = _MARKUP.sub(b" ", data)
+    ascii_letters = len(text) - len(text.translate(None, _ASCII_LETTERS))
+    high = len(text) - len(text.translate(None, _HIGH_BYTES))
     return high <= _MOSTLY_ASCII * (ascii_letters + high)
 
 
+_MARKUP = re.compile(
+    rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]*>", re.IGNORECASE | re.DOTALL
+)
+
+
 def _guessed(data: bytes) -> str:
+    """The detector's reading of the page, judged on its text (markup outweighs the
+    words of a short page: a Cyrillic page in Windows-1251 read as a DOS code page)."""
     from charset_normalizer import from_bytes  # (trafilatura's own detector)
 
-    best = from_bytes(data[:65536]).best()
+    best = from_bytes(_MARKUP.sub(b" ", data[:262144])[:65536]).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace")
     return data.decode("cp1252", errors="replace")
 
 
 def _gunzipped(data: bytes, limit: int) -> bytes:
-    """A gzip file's contents, read no further than `limit` bytes."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, limit + 1)
-    except zlib.error:
-        raise PageBytesError("a damaged gzip file, not a web page") from None
-    if len(out) > limit:
-        raise PageBytesError(f"over {limit >> 20} MB once decompressed, too big for an article")
-    return out
+    """A gzip file's contents (every member of it, as gzip reads them), read no further
+    than `limit` bytes; a stream that stops before its end is damaged, not a shorter page."""
+    out = bytearray()
+    rest = data
+    while rest.startswith(_GZIP):
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            out += inflater.decompress(rest, limit + 1 - len(out))
+        except zlib.error:
+            raise PageBytesError("a damaged gzip file, not a web page") from None
+        if len(out) > limit:
+            raise PageBytesError(f"over {limit >> 20} MB once decompressed, too big for an article")
+        if not inflater.eof:
+            raise PageBytesError("a damaged gzip file (cut short), not a web page")
+        rest = inflater.unused_data
+    return bytes(out)

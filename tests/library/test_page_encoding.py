@@ -72,3 +72,50 @@ def test_a_server_s_or_a_page_s_label_names_the_codec_a_browser_reads() -> None:
     assert page_encoding(" windows-1251 ") == "cp1251"
     assert page_encoding("GB2312") == "gbk"
     assert page_encoding("punycode") == page_encoding("rot13") == page_encoding("nonsense") == ""
+
+
+def test_every_gzip_member_is_read_and_a_cut_stream_is_damaged() -> None:
+    # found by an attack: a page in two gzip members kept its first half, one cut short
+    # was saved shorter, both without a word
+    page = _page("A story. " * 50).encode()
+    half = len(page) // 2
+    assert (
+        page_text(gzip.compress(page[:half]) + gzip.compress(page[half:]), LIMIT) == page.decode()
+    )
+    whole = gzip.compress(page, compresslevel=0)
+    for cut in (whole[: len(whole) * 6 // 10], whole[:10], b"\x1f\x8b"):
+        with pytest.raises(PageBytesError, match="damaged gzip"):
+            page_text(cut, LIMIT)
+
+
+def test_the_declared_encoding_wins_over_a_count_of_bytes() -> None:
+    # A page declared UTF-8 with stray Windows-1252 bytes keeps its UTF-8 (the strays are
+    # �), and one declared Windows-1252 keeps its story though its menu is UTF-8
+    story = "<p>Le café de la gare a rouvert, et la crème brûlée reste au menu.</p>"
+    stray = "<p>« À l'époque », a-t-elle déclaré.</p>".encode("cp1252")
+    page = _page("@", '<meta charset="utf-8">').encode().replace(b"@", story.encode() + stray)
+    assert "la crème brûlée" in page_text(page, LIMIT)
+    menu = "<nav>日本語 Русский Ελληνικά 한국어 中文 العربية</nav>".encode()
+    declared = _page("@", '<meta charset="windows-1252">').encode()
+    page = declared.replace(b"@", menu + story.encode("cp1252"))
+    assert "la crème brûlée" in page_text(page, LIMIT)
+
+
+def test_the_declaration_is_read_where_a_browser_reads_it() -> None:
+    # after 4 KB of styles; not inside a comment; by labels Python does not know
+    polish = "<p>Rada miasta omówiła we wtorek nowy plan, powiedział urzędnik.</p>"
+    late = f'<html><head><style>{"b{{margin:0}}" * 400}</style><meta charset="windows-1250">'
+    page = (late + f"</head><body>{polish}</body></html>").encode("cp1250")
+    assert "omówiła" in page_text(page, LIMIT)
+    commented = '<!-- old: <meta charset="koi8-r"> --><meta charset="windows-1252">'
+    assert "crème" in page_text(_page("crème", commented).encode("cp1252"), LIMIT)
+    thai = _page("แผนท่าเรือใหม่ของเมือง", '<meta charset="windows-874">')
+    assert page_text(thai.encode("cp874"), LIMIT) == thai
+
+
+def test_a_page_padded_with_nuls_is_a_page_and_undeclared_cyrillic_is_read_by_its_text() -> None:
+    page = _page("The council met on Tuesday. " * 400)
+    assert page_text(page.encode() + b"\x00" * 1024, LIMIT).startswith(page)
+    russian = _page("Новый план гавани одобрен советом города во вторник.")
+    styled = russian.replace("<title>", "<style>body{margin:0;padding:0}</style><title>")
+    assert page_text(styled.encode("cp1251"), LIMIT) == styled
