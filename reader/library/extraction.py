@@ -25,7 +25,7 @@ from reader.core.text import clean_line, normalise
 from reader.library.cleaning import Removal, clean_blocks, words
 from reader.library.headline import first_sentence, headline, site_name
 from reader.library.page_byline import bylined_author, is_byline
-from reader.library.page_dates import is_date_line, published_date
+from reader.library.page_dates import is_date_line, published_date, stated_date
 from reader.library.page_encoding import PageBytesError, page_text
 from reader.library.page_text import (
     HEADING,
@@ -287,19 +287,32 @@ _TOP_BLOCKS, _STORY_WORDS = 8, 15
 def _without_top_metadata(article: CleanArticle) -> None:
     """Take out of the story's top the byline and the date line the article's author and
     date already show ("By Maya Chen and Luis Ortiz", "Updated 10:32 a.m. March 4, 2025"):
-    lines that are those and nothing else, read as metadata, whatever the site."""
+    lines that are those and nothing else, and say that author and that date (a timeline's
+    "March 1, 2025" or a sign's "By Order Of The Harbour Master" stay), whatever the site."""
     kept: list[Block] = []
+    taken: list[Removal] = []
     top = True
     for number, block in enumerate(article.blocks):
         top = top and number < _TOP_BLOCKS and len(block.text.split()) < _STORY_WORDS
-        if top and block.kind == PARAGRAPH and article.author and is_byline(block.text):
-            article.removed.append(Removal(block.text, "the byline, shown as the author"))
-        elif top and block.kind == PARAGRAPH and article.published and is_date_line(block.text):
-            article.removed.append(Removal(block.text, "the date line, shown as the date"))
+        if top and block.kind == PARAGRAPH and _the_byline(block.text, article.author):
+            taken.append(Removal(block.text, "the byline, shown as the author"))
+        elif top and block.kind == PARAGRAPH and _the_date_line(block.text, article.published):
+            taken.append(Removal(block.text, "the date line, shown as the date"))
         else:
             kept.append(block)
-    if kept:  # (a page of nothing else keeps its lines)
+    if kept and taken:  # (a page of nothing else keeps its lines)
         article.blocks = kept
+        article.removed.extend(taken)
+
+
+def _the_byline(line: str, author: str) -> bool:
+    """Whether a line is a byline naming the article's author, and nothing more."""
+    return bool(author) and is_byline(line) and bylined_author([line]) == author
+
+
+def _the_date_line(line: str, published: str) -> bool:
+    """Whether a line is a date line stating the article's date, and nothing more."""
+    return bool(published) and is_date_line(line) and stated_date(line) == published
 
 
 def page_address(page: Page) -> str:

@@ -271,6 +271,35 @@ def test_a_byline_and_a_date_line_at_the_top_are_the_author_and_the_date_not_the
     ]
 
 
+def test_story_lines_that_look_like_a_byline_or_a_date_line_stay() -> None:
+    # found by an attack: any short top line shaped so was taken, whoever and whenever it
+    # named ("March 1, 2025" of a timeline, "By Order Of The Harbour Master" on a sign,
+    # "By Monday — nothing had changed."), and one kept was still listed as removed
+    meta = (
+        '<meta name="author" content="Maya Chen">'
+        '<meta property="article:published_time" content="2025-03-10T09:00:00Z">'
+    )
+    timeline = "".join(
+        f"<p>March {day}, 2025</p><p>Crews cleared debris from the east pier.</p>" for day in (1, 2)
+    )
+    lines = "<p>By Order Of The Harbour Master</p><p>By Monday — nothing had changed.</p>"
+    html = page(timeline, lines, paragraphs(STORY)).replace("<title>", meta + "<title>", 1)
+    article = clean_page(html)
+    texts = [block.text for block in article.blocks]
+    assert texts[:6] == [
+        "March 1, 2025",
+        "Crews cleared debris from the east pier.",
+        "March 2, 2025",
+        "Crews cleared debris from the east pier.",
+        "By Order Of The Harbour Master",
+        "By Monday — nothing had changed.",
+    ]
+    assert not [r for r in article.removed if "byline" in r.reason or "date line" in r.reason]
+    alone = clean_page(page("<p>Tuesday, March 4, 2025</p>", title="Notice"))
+    assert any("Tuesday, March 4, 2025" in block.text for block in alone.blocks)
+    assert not [r for r in alone.removed if "date line" in r.reason]
+
+
 def test_paragraphs_trafilatura_left_out_are_listed_for_the_reader_to_see() -> None:
     # --show-removed listed only Reader's own removals: a paragraph trafilatura never took
     # ("<aside>") went without a word
