@@ -339,7 +339,7 @@ def captions_in(element: Any) -> list[str]:
     found: list[str] = []
     if element is None:
         return found
-    holding = _holding_figcaptions(element)
+    holding, captioned = _holding_figcaptions(element)
     seen: set[str] = set()  # (a list searched for each: 60,000 captions took 61 s)
     for candidate in element.iter():
         if not isinstance(candidate.tag, str):
@@ -351,7 +351,8 @@ def captions_in(element: Any) -> list[str]:
                 continue  # inside a caption already taken whole
             if not tagged and (
                 candidate in holding
-                or next((a in holding for a in above if _tag(a) == "figure"), False)
+                or _tag(candidate) in _TABLE_CELLS  # (a table's "caption" column: its data)
+                or next((a in captioned for a in above if _tag(a) == "figure"), False)
             ):
                 continue
             text = " ".join(readable(_shown_text(candidate)).split())
@@ -361,15 +362,26 @@ def captions_in(element: Any) -> list[str]:
     return found
 
 
-def _holding_figcaptions(element: Any) -> set[Any]:
+def _holding_figcaptions(element: Any) -> tuple[set[Any], set[Any]]:
     """The elements inside `element` that hold a figcaption or a table's caption (each
-    marked once, whatever the page's nesting)."""
+    marked once, whatever the page's nesting), and the figures whose own caption one is
+    (its nearest figure: a gallery holding captioned figures has none of its own)."""
     holding: set[Any] = set()
+    captioned: set[Any] = set()
     for caption in element.iter("figcaption", "caption"):
         parent = caption.getparent()
+        nearest = True
         while parent is not None and parent not in holding:
             holding.add(parent)
+            if nearest and _tag(parent) == "figure":
+                captioned.add(parent)
+                nearest = False
             if parent is element:
                 break
             parent = parent.getparent()
-    return holding
+        if nearest and parent is not None and _tag(parent) == "figure":
+            captioned.add(parent)  # (met marked already: its nearest figure is this one)
+    return holding, captioned
+
+
+_TABLE_CELLS = frozenset({"td", "th", "tr"})

@@ -226,6 +226,22 @@ def test_a_caption_is_taken_once_without_its_screen_reader_label_or_a_player_s_m
     assert article.captions == ["The old harbour bridge at dusk", "Why the bridge matters"]
 
 
+def test_a_gallery_s_captions_are_each_taken_and_a_table_s_caption_column_is_its_data() -> None:
+    # found by an attack: a caption beside a captioned figure inside a gallery figure was
+    # lost (the gallery counted as captioned), and a table cell of class "caption" was taken
+    gallery = (
+        '<figure class="gallery"><figure><img src="1.jpg"><figcaption>Photo one: the mayor '
+        'at the pier.</figcaption></figure><div class="image"><img src="2.jpg">'
+        '<p class="caption">Photo two: boats in the outer harbour.</p></div></figure>'
+        '<table><tr><td class="caption">Small</td><td>12 dollars</td></tr></table>'
+    )
+    article = clean_page(page(paragraphs(STORY[:2]), gallery, paragraphs(STORY[2:])))
+    assert article.captions == [
+        "Photo one: the mayor at the pier.",
+        "Photo two: boats in the outer harbour.",
+    ]
+
+
 def test_a_dateline_glued_to_the_first_word_gets_its_space_back() -> None:
     lede = "<p><cite>Hong Kong (CNN Business)</cite>A muddled view of trade talks weighed.</p>"
     article = clean_page(page(lede, paragraphs(STORY)))
