@@ -128,6 +128,10 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
             raise ExtractionError(str(error), raw_helps=False) from None
     if "\x1b" in html or "\x9b" in html or "\x9d" in html:
         html = normalise(html)  # (line breaks and text kept: only sequences and controls go)
+    if "&#" in html:
+        # "&#12;" in a paragraph made trafilatura discard the page's whole text ("no story
+        # text"): a control character written as a reference goes, as typed ones do
+        html = _CONTROL_REFERENCE.sub("", html)
     if _crowded_tag(html):
         raise ExtractionError(
             f"not a news page: one of its tags holds over {MOST_ATTRIBUTES:,} attributes"
@@ -153,6 +157,10 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
     return Page(tree, document, story_blocks(body) if body is not None else [], url)
 
 
+# A control character (not a tab or a line break) written as a character reference.
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));"
+)
 # The most bytes a page may hold once decompressed (a gzip file saved as ".html"): what
 # `reader add` reads of any page.
 MOST_PAGE_BYTES = 10 * 1024 * 1024

@@ -330,6 +330,17 @@ def test_paragraphs_trafilatura_left_out_are_listed_for_the_reader_to_see() -> N
     assert not any("Entry remains free" in block.text for block in article.blocks)
 
 
+@pytest.mark.parametrize("reference", ["&#12;", "&#8;", "&#x1b;", "&#X7;"])
+def test_a_control_character_written_as_a_reference_does_not_empty_the_page(
+    reference: str,
+) -> None:
+    # found by an attack: one "&#12;" in a paragraph made trafilatura discard the page's
+    # whole text, and the page was refused as having no story
+    marred = [STORY[0].replace("harbour", f"harbour{reference}", 1), *STORY[1:]]
+    article = clean_page(page(paragraphs(marred)))
+    assert [block.text for block in article.blocks] == STORY
+
+
 def test_soft_hyphens_go_and_letters_are_composed_so_the_words_are_one_text() -> None:
     hinted = (
         "<p>The harbour&shy;master said the ferry was on&#8203;time and the cafe\u0301 open.</p>"
