@@ -463,6 +463,8 @@ def _clean(
 
 
 def _looks_like_html(data: bytes) -> bool:
+    if data.startswith(b"\x1f\x8b"):
+        return True  # a gzip stream: a page saved compressed (`curl -s URL | reader add -`)
     head = data[:2048].lstrip().lower()
     return (
         head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in data[:65536].lower()

@@ -129,11 +129,14 @@ def test_the_deadline_given_is_the_only_one(site: str, monkeypatch: pytest.Monke
         fetch(f"{site}/trickle.html", timeout=0.8)
 
 
-def test_a_page_from_standard_input(site: str, empty_library: Path) -> None:
+@pytest.mark.parametrize("packed", [False, True], ids=["plain", "gzip"])
+def test_a_page_from_standard_input(site: str, empty_library: Path, packed: bool) -> None:
+    # (a gzip page piped in was "a binary file, not text", where the same saved as .html
+    # was read: found by an attack)
     html = fetch(f"{site}/story.html").body
     result = subprocess.run(
         [sys.executable, "-m", "reader", "add", "-", "--library", str(empty_library)],
-        input=html,
+        input=gzip.compress(html) if packed else html,
         capture_output=True,
         timeout=60,
     )
