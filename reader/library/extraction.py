@@ -149,6 +149,10 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
         url=url,
         include_comments=False,
         with_metadata=True,
+        # On a page of very many elements, trafilatura's fallback extractors (justext's
+        # neighbours) take time growing with their square: a crafted 7.6 MB page of 40,000
+        # figures took over two minutes. Such a page is read by its main extractor alone.
+        fast=sum(1 for _ in tree.iter()) > MOST_ELEMENTS_FOR_FALLBACK,
         # Its date is not used (`published_date` reads the page's own): without the
         # extensive search, a process's first page costs no two seconds of dateparser.
         date_extraction_params={"extensive_search": False, "original_date": True},
@@ -157,6 +161,9 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
     return Page(tree, document, story_blocks(body) if body is not None else [], url)
 
 
+# The most elements a page may hold for trafilatura's fallback extractors to run on it (a
+# long news page holds 3,000-15,000).
+MOST_ELEMENTS_FOR_FALLBACK = 30_000
 # A control character (not a tab or a line break) written as a character reference.
 _CONTROL_REFERENCE = re.compile(
     r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));"

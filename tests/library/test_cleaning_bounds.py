@@ -12,6 +12,8 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any, TypeVar
 
+import pytest
+
 from reader.library import cleaning
 from reader.library.cleaning import MIN_REPEATED_WORDS, repeated_in_story
 from reader.library.extraction import read_page, story
@@ -185,3 +187,26 @@ def test_captions_in_crafted_figures_are_read_in_steps_that_grow_with_the_page()
     found, count = lines_of_cleaning(lambda: captions_in(tree), page_evidence)
     assert found == ["The harbour at dawn"]
     assert count <= 60 * 5_000, f"{count} lines for 5,000 elements"
+
+
+def test_a_page_of_very_many_elements_skips_trafilatura_s_fallbacks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A crafted 7.6 MB page of 40,000 figures took over two minutes in trafilatura's
+    fallback extractors (justext's neighbours, in time growing with their square): on a
+    page of over `MOST_ELEMENTS_FOR_FALLBACK` elements they are not asked for."""
+    import trafilatura
+
+    asked: list[bool] = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args: Any, **options: Any) -> Any:
+        asked.append(options.get("fast", False))
+        return real(*args, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    story_text = "<p>The council met on Tuesday to discuss the harbour plan and its budget.</p>"
+    figures = "<figure><img src='a.jpg'><figcaption>A picture</figcaption></figure>" * 11_000
+    for body in (story_text * 8, story_text * 8 + figures):
+        read_page(f"<html><body><article>{body}</article></body></html>")
+    assert asked == [False, True]
