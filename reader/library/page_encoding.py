@@ -1,23 +1,28 @@
 """The text of a web page's bytes, decoded as a browser would decode them.
 
 A page's bytes say their encoding in one of three places: a byte-order mark, the server's
-Content-Type header (`Fetched.text` reads that one), or a `<meta charset>` in the page's
-head. trafilatura reads none of them: it tries UTF-8, then guesses, and its guess for a short
-Windows-1252 story ("crème brûlée", "£4.50") is often Central European ("crčme brűlée",
-"Ł4.50"). So Reader decodes a page itself, in the browser's order: the mark; UTF-8 when the
-bytes are UTF-8, or nearly (a page that declares Latin-1 but is UTF-8 is still read right,
-and so is UTF-8 copy with a stray byte); the meta
-declaration (Latin-1 and ASCII read as Windows-1252, as the HTML standard says); and for a
-page that declares nothing usable, Windows-1252 when its letters are mostly ASCII (the
-default a browser gives an undeclared page in a Western locale), else the detector's guess
-(a Cyrillic or Greek page written in a single-byte encoding).
+Content-Type header (`Fetched.text` reads that one, through `page_encoding`), or a `<meta
+charset>` in the page's head. trafilatura reads none of them: it tries UTF-8, then guesses,
+and its guess for a short Windows-1252 story ("crème brûlée", "£4.50") is often Central
+European ("crčme brűlée", "Ł4.50"). So Reader decodes a page itself, in the browser's
+order:
+1. the mark (or UTF-16 without one);
+2. UTF-8 when the bytes are UTF-8 (a page that declares Latin-1 but is UTF-8 is read right);
+3. the head's declaration, comments passed over, if it names an encoding pages are written
+   in, read as the HTML standard reads its label (Latin-1 means Windows-1252): a page
+   declared UTF-8 keeps its UTF-8 around a stray byte (unless it holds no UTF-8 at all: then
+   it is Windows-1252 saying so wrongly);
+4. for a page that declares nothing usable: UTF-8 when it is mostly UTF-8; Windows-1252
+   when its text's letters are mostly ASCII (the default a browser gives an undeclared page
+   in a Western locale); else the detector's guess on its text (a Cyrillic or Greek page in
+   a single-byte encoding).
 
-A page saved compressed (a `.html` that is gzip) is decompressed, within the same size limit
-as any page; bytes that are not text at all (NUL bytes, many control characters) raise
-`PageBytesError` with a message that says so, rather than becoming a page of replacement
+A page saved compressed (a `.html` that is gzip, in one member or several) is decompressed,
+within the same size limit as any page; a stream cut short, and bytes that are not text at
+all (NUL bytes in one of ten, control characters in one of twenty), raise `PageBytesError`
+with a message that says so, rather than becoming a shorter page or one of replacement
 characters.
 """
-
 from __future__ import annotations
 
 import codecs
