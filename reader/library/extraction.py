@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from reader.core.text import clean_line, normalise
 from reader.library.cleaning import Removal, clean_blocks, words
+from reader.library.fetching import MAX_BYTES
 from reader.library.headline import first_sentence, headline, site_name
 from reader.library.page_byline import bylined_author, is_byline
 from reader.library.page_dates import is_date_line, published_date, stated_date
@@ -123,7 +124,8 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
         logging.getLogger(name).setLevel(logging.ERROR)  # their notes are not the user's
     if isinstance(html, bytes):
         try:
-            html = page_text(html, MOST_PAGE_BYTES)  # (escape sequences go below, as text)
+            # (decompressed, a page is bounded as a fetched one is; escape sequences go below)
+            html = page_text(html, MAX_BYTES)
         except PageBytesError as error:
             raise ExtractionError(str(error), raw_helps=False) from None
     if "\x1b" in html or "\x9b" in html or "\x9d" in html:
@@ -168,9 +170,6 @@ MOST_ELEMENTS_FOR_FALLBACK = 30_000
 _CONTROL_REFERENCE = re.compile(
     r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));"
 )
-# The most bytes a page may hold once decompressed (a gzip file saved as ".html"): what
-# `reader add` reads of any page.
-MOST_PAGE_BYTES = 10 * 1024 * 1024
 # The most attributes one tag may hold: HTML's parser and trafilatura's date search read a
 # tag's attributes in time that grows with their square (500,000 on one tag: hours).
 MOST_ATTRIBUTES = 1_000

@@ -23,6 +23,7 @@ all (NUL bytes in one of ten, control characters in one of twenty), raise `PageB
 with a message that says so, rather than becoming a shorter page or one of replacement
 characters.
 """
+
 from __future__ import annotations
 
 import codecs
