@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Footer, Input
 
 from reader.annotations import index_process
 from reader.annotations.index_file import index_path, kept_index_current
@@ -158,6 +158,8 @@ async def test_enter_opens_the_article_at_the_passage(library: Path) -> None:
         await settle(pilot)
         await press(pilot, "slash")
         await type_text(pilot, "gustafon")
+        # the footer says what enter does here (the input's own enter hid it)
+        assert "⏎ Open" in region_words(app, app.screen.query_one(Footer))
         await press(pilot, "enter")
         assert not isinstance(app.screen, SearchScreen)
         document = view(app).document

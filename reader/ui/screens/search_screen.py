@@ -61,7 +61,8 @@ class SearchScreen(Screen[SearchOutcome]):
         Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="search.page_down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="search.page_up"),
-        Binding("enter", "open", "Open", id="search.open"),
+        # (over the input's own enter, so the footer shows what enter does here)
+        Binding("enter", "open", "Open", id="search.open", priority=True),
         Binding("ctrl+o", "sort", "Order", id="search.sort"),
         Binding("ctrl+g", "group", "Group by article", id="search.group"),
         Binding("ctrl+s", "export", "Export results", id="search.export"),
