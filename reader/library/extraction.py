@@ -25,7 +25,7 @@ from reader.core.text import clean_line, normalise
 from reader.library.cleaning import Removal, clean_blocks, words
 from reader.library.fetching import MAX_BYTES
 from reader.library.headline import first_sentence, headline, site_name
-from reader.library.page_byline import bylined_author, is_byline
+from reader.library.page_byline import bylined_author, cleaned_author, is_byline
 from reader.library.page_dates import is_date_line, published_date, stated_date
 from reader.library.page_encoding import PageBytesError, page_text
 from reader.library.page_text import (
@@ -228,7 +228,10 @@ def story(
     article = CleanArticle(
         title=headline(_meta(document, "title"), page.tree, page.found, sites),
         blocks=list(page.found),
-        author=_meta(document, "author") or bylined_author(page.found_texts),
+        author=(
+            cleaned_author(_meta(document, "author"), _meta(document, "sitename"))
+            or bylined_author(page.found_texts)
+        ),
         site=site_name(_meta(document, "sitename"), _meta(document, "hostname"), page.tree),
         published=published_date(
             without_embedded_posts(page.tree),

@@ -40,3 +40,37 @@ def is_byline(line: str) -> bool:
         return False
     rest = line[found.end() :].strip()
     return len(rest.split()) <= 4  # (an outlet after the bar: "The Canadian Press")
+
+
+# What a page's author metadata holds besides the authors' names, as trafilatura joins its
+# parts with "; ": the kind of piece before "by", the outlet after a name, a role.
+_KIND_BY = re.compile(
+    r"^\s*(?:analysis|opinion|commentary|review|column|perspective|story|text|words)\s+by\s+",
+    re.IGNORECASE,
+)
+_AGENCY_AFTER = re.compile(
+    r"\s*,?\s+(?:the\s+)?(?:associated\s+press|canadian\s+press|reuters|afp|ap)\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_NAME = re.compile(
+    r"\b(?:writer|writers|editor|editor-at-large|reporter|correspondent|columnist|staff"
+    r"|contributor|contributors|producer|media|press|news|business|magazine|newspaper"
+    r"|nast|wire|desk)\b",
+    re.IGNORECASE,
+)
+
+
+def cleaned_author(author: str, site: str = "") -> str:
+    """The names in a page's author metadata, without what else it joins to them
+    ("Analysis by Chris Cillizza; CNN Editor-at-large" -> "Chris Cillizza", "Tom Krisher;
+    Ap Auto Writer" -> "Tom Krisher", "Jill Disis; CNN Business" -> "Jill Disis"); the
+    metadata as it is when no name would be left."""
+    site_key = re.sub(r"\W+", "", site).casefold()
+    names = []
+    for part in _KIND_BY.sub("", author).split(";"):
+        part = _AGENCY_AFTER.sub("", part).strip()
+        key = re.sub(r"\W+", "", part).casefold()
+        if not part or _NOT_A_NAME.search(part) or (site_key and key and key in site_key):
+            continue
+        names.append(part)
+    return "; ".join(names) if names else author

@@ -105,3 +105,27 @@ def test_a_paragraph_of_no_word_between_byline_and_date_is_removed() -> None:
     article = clean_page(html)
     assert "|" not in [block.text for block in article.blocks]
     assert any(r.reason == "no letter or figure in it" for r in article.removed)
+
+
+@pytest.mark.parametrize(
+    ("metadata", "site", "names"),
+    [
+        ("Analysis by Chris Cillizza; CNN Editor-at-large", "CNN", "Chris Cillizza"),
+        ("Tom Krisher; Ap Auto Writer", "", "Tom Krisher"),
+        ("Jill Disis; CNN Business", "CNN", "Jill Disis"),
+        ("Sandee LaMotte; CNN", "CNN", "Sandee LaMotte"),
+        ("Condé Nast; Molly Wood", "WIRED", "Molly Wood"),
+        ("Paul Takahashi; Staff writer", "Houston Chronicle", "Paul Takahashi"),
+        ("DANICA KIRKA; JILL LAWLESS Associated Press", "", "DANICA KIRKA; JILL LAWLESS"),
+        ("Lisa Kaczke; Trevor J Mitchell", "USA TODAY", "Lisa Kaczke; Trevor J Mitchell"),
+        ("Staff Reporter", "", "Staff Reporter"),  # (no name left: kept as it is)
+    ],
+)
+def test_a_page_s_author_metadata_gives_its_names_only(
+    metadata: str, site: str, names: str
+) -> None:
+    # trafilatura joins what a page's author fields hold with "; ": roles, outlets and the
+    # kind of piece came into the article's author (and so its citations)
+    from reader.library.page_byline import cleaned_author
+
+    assert cleaned_author(metadata, site) == names
