@@ -1623,13 +1623,10 @@ class _NameScanner(_NameRegistry):
             return
         following = toks[last] if last < len(toks) else None
         followed = following.folded if following is not None and following.text.islower() else ""
-        if folded in ORG_WORDS:
-            self._plan_ok = False  # what it is depends on who is known so far
-            if any(e.kind == "person" for e in self._with_alias(folded)):
-                self._single(token, [], "")  # "Guardian said", after "Mayor Don Guardian"
-                return
-            if self._opens_sentence(token):
-                return  # "Company welcomes agreement", "Council voted": the common noun
+        if folded in ORG_WORDS and self._a_person_or_an_opening(token, folded):
+            # "Guardian said", after "Mayor Don Guardian"; "Company welcomes agreement",
+            # "Council voted": the common noun
+            return
         if (
             folded in ORG_WORDS
             or _camel(word)
@@ -1642,13 +1639,10 @@ class _NameScanner(_NameRegistry):
             self._org([token], named)
             return
         if folded in PLACE_WORDS and folded not in TITLES:
-            self._plan_ok = False  # what it is depends on who is known so far
-            if any(e.kind == "person" for e in self._with_alias(folded)):
-                self._single(token, [], "")  # "Park said", after "Park Ji-yeon"
-                return
-            if self._opens_sentence(token):
-                return  # "New research has found", "City council voted": the common word
-            self._place([token], [word])
+            # "Park said", after "Park Ji-yeon"; "New research has found", "City council
+            # voted": the common word; else a place
+            if not self._a_person_or_an_opening(token, folded):
+                self._place([token], [word])
             return
         if folded in TITLES:
             self._plan_ok = False  # what it is depends on who is known so far
@@ -1661,6 +1655,16 @@ class _NameScanner(_NameRegistry):
         if is_demonym(folded) or not _name_like(token):
             return
         self._single(token, [], "")
+
+    def _a_person_or_an_opening(self, token: Token, folded: str) -> bool:
+        """For a single capitalised word that is also a common noun (an organisation's or a
+        place's word): whether it was dealt with, as a person known by that name (then
+        added so) or as the word opening a sentence (then nothing)."""
+        self._plan_ok = False  # what it is depends on who is known so far
+        if any(e.kind == "person" for e in self._with_alias(folded)):
+            self._single(token, [], "")
+            return True
+        return self._opens_sentence(token)
 
     @staticmethod
     def _noun_after(toks: Sequence[Token], run: list[Token], last: int) -> str:
