@@ -62,8 +62,15 @@ class QuoteFinding:
 def speaker_unknown(finding: QuoteFinding) -> str:
     """What is said of a quotation with no speaker offered: with the words the article
     uses for them when it has some ("speaker unknown: the rookie"), not for "she" alone."""
+    described = described_speaker(finding)
+    return f"speaker unknown: {described}" if described else "speaker unknown"
+
+
+def described_speaker(finding: QuoteFinding) -> str:
+    """The words the article uses for a speaker it does not name ("the rookie", "one
+    parent"), as a sentence inside would write them; "" for none, or "she" alone."""
     mention = " ".join((finding.mention or "").split())
     first = mention.split(" ", 1)[0]
     if first in {"A", "An", "The", "One", "Another", "Some"}:  # "A spokesperson said"
         mention = first.lower() + mention[len(first) :]
-    return f"speaker unknown: {mention}" if len(mention.split()) >= 2 else "speaker unknown"
+    return mention if len(mention.split()) >= 2 else ""

@@ -40,7 +40,7 @@ from reader.core.text import Span, printable, shorten
 from reader.core.wording import plural
 from reader.library.article_files import ArticleError
 from reader.quotes import QuoteFinding
-from reader.quotes.finding import MAX_CHARACTERS, speaker_unknown
+from reader.quotes.finding import MAX_CHARACTERS, described_speaker, speaker_unknown
 from reader.quotes.review import (
     NamedUnknowns,
     name_unknown,
@@ -89,9 +89,6 @@ def describe_tag(source: str | None, themes: Iterable[str]) -> str:
     """ "Doug King · policing, ICE": a tag as a notice names it (markup-free text)."""
     listed = ", ".join(themes)
     return " · ".join(part for part in (source or "no source", listed) if part)
-
-
-_PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you"})
 
 
 class MainScreen(Screen[None]):
@@ -822,11 +819,11 @@ class MainScreen(Screen[None]):
                     severity="warning",
                     timeout=5,
                 )
-            elif source and target.suggestion and not suggested and target.suggestion.mention:
-                words = " ".join(target.suggestion.mention.split())
-                if words.casefold() not in _PRONOUNS:  # ("she said": says nothing more)
+            elif source and target.suggestion and not suggested:
+                described = described_speaker(target.suggestion)  # (not "she" alone)
+                if described:
                     self.notify(  # the last source over someone the text describes
-                        f"Tagged as {printable(source)}; the text says “{printable(words)}” "
+                        f"Tagged as {printable(source)}; the text says “{printable(described)}” "
                         "spoke here (u undoes)",
                         severity="warning",
                         timeout=5,
@@ -1001,10 +998,7 @@ class MainScreen(Screen[None]):
             if self._named_unknown(edit):
                 # "“…,” one resident said. “…”": the other part of the quotation takes the
                 # name just given to its speaker (as a suggestion to check)
-                self.findings = with_named_unknowns(
-                    self.findings, self._named_unknowns, self.document.text if self.document else ""
-                )
-                self.article_view.set_suggestions(self.findings)
+                self._show_named_unknowns()
             self.refresh_annotations()
             source = edit.after.source
             if source and self.document is not None and source not in self._known_to_finder:
@@ -1032,16 +1026,23 @@ class MainScreen(Screen[None]):
     def _names_after_undo(self) -> None:
         """After an undo or a redo, the names given to unknown speakers are those their
         annotations still give: an undone tag no longer suggests its source elsewhere."""
-        document = self.document
-        if document is None or not self._named_unknowns:
+        if self.document is None or not self._named_unknowns:
             return
         kept = names_still_given(self._named_unknowns, self._named_by, self.reader.store.annotation)
         if kept != self._named_unknowns:
             self._named_unknowns = kept
             self._named_by = {key: self._named_by[key] for key in kept}
-            self.findings = with_named_unknowns(self._found, kept, document.text)
-            self.article_view.set_suggestions(self.findings)
+            self._show_named_unknowns()
             self.refresh_annotations()
+
+    def _show_named_unknowns(self) -> None:
+        """The finder's findings, with the names the user gave unknown speakers on the
+        other parts of their quotations (`quotes.review.with_named_unknowns`), suggested."""
+        if self.document is not None:
+            self.findings = with_named_unknowns(
+                self._found, self._named_unknowns, self.document.text
+            )
+            self.article_view.set_suggestions(self.findings)
 
     # --- undo ---
     def action_undo(self) -> None:
@@ -1059,11 +1060,8 @@ class MainScreen(Screen[None]):
             self.notify(f"Nothing to {command}", timeout=2)
             return
         self._names_after_undo()
-        if command == "redo" and self._named_unknown(edit) and self.document is not None:
-            self.findings = with_named_unknowns(
-                self._found, self._named_unknowns, self.document.text
-            )
-            self.article_view.set_suggestions(self.findings)
+        if command == "redo" and self._named_unknown(edit):
+            self._show_named_unknowns()
         annotation = edit.annotation
         document = self.document
         said = f"{verb} {edit.step or edit.label}"
