@@ -154,9 +154,6 @@ def _with_cleaning(
         return outcome
 
 
-_OTHER_CLEANINGS = ("trafilatura", "raw")  # (extraction.TRAFILATURA, RAW: loaded when adding)
-
-
 def _report(
     outcome: AddResult | AddError,
     as_json: bool,
@@ -177,7 +174,9 @@ def _report(
     }[outcome.status]
     detail = f" ({outcome.detail})" if outcome.detail else ""
     say(f"{label}: {outcome.title}{detail}\n  -> {shown_name(outcome.path)}")
-    if outcome.status == "present" and cleaning in _OTHER_CLEANINGS and outcome.source:
+    from reader.library.extraction import RAW, TRAFILATURA  # (loaded when adding)
+
+    if outcome.status == "present" and cleaning in (TRAFILATURA, RAW) and outcome.source:
         # "--raw" asked of a page already added: its text stays; say how to replace it
         from reader.library.adding import update_command
 

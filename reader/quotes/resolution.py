@@ -37,6 +37,7 @@ from reader.quotes.lexicon import words
 from reader.quotes.mentions import Entity, Mention, Token
 from reader.quotes.name_registry import ORG_WORDS, TITLES
 from reader.quotes.name_words import (
+    _DAYS,
     ERAS,
     FEMALE,
     HONORIFICS,
@@ -200,11 +201,20 @@ _SPEAKING_THINGS = frozenset(
 # Documents a body issues, whose author a sentence near an earlier mention rarely is a
 # person: "The report said …" after "Rebekah Mason … was named in a report".
 _INSTITUTIONAL_DOCUMENTS = words("institutional_documents")
-_CALENDAR = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september"}
-    | {"october", "november", "december", "monday", "tuesday", "wednesday", "thursday"}
-    | {"friday", "saturday", "sunday"}
-)  # ("the Tuesday statement", "a March report": when, not whose)
+_CALENDAR = _DAYS | {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}  # ("the Tuesday statement", "a March report": when, not whose)
 # Words through which a body speaks ("a spokesperson for", "a statement from", "a unit of"):
 # never someone unnamed of their own (`_someone_unnamed_of`, `_unnamed_opening`).
 _BODY_VOICES = _SPOKESPEOPLE | _DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_NOUNS
