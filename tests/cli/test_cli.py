@@ -411,6 +411,20 @@ def test_quotes_mark_an_uncertain_speaker_with_a_question_mark_as_the_app_does(
     assert any(line.startswith(sure[0]) for line in speakers), shown
 
 
+def test_quotes_say_where_a_speaker_is_carried_on_from_an_earlier_paragraph(
+    tmp_path: Path,
+) -> None:
+    shown = _quotes_shown(
+        tmp_path / "harbour.txt",
+        "Harbour bridge to close\n\n“We will post signs on every road,” Jane Doe said.\n\n"
+        "“Nobody asked the people who live here.”\n",
+    )
+    lines = [line.strip() for line in shown.splitlines()]
+    assert "1. Jane Doe [said]" in lines and any(
+        line.endswith("Jane Doe [carried on]") for line in lines
+    ), shown
+
+
 def test_quotes_suggest_the_body_an_unnamed_spokesperson_speaks_for_as_uncertain(
     tmp_path: Path,
 ) -> None:

@@ -342,6 +342,30 @@ def test_another_cleaning_asked_of_a_page_already_added_says_how_to_replace_its_
     assert replaced.returncode == 0 and "updated:" in replaced.stdout
 
 
+def test_show_removed_lists_a_paragraph_trafilatura_left_out(
+    tmp_path: Path, empty_library: Path
+) -> None:
+    story = "".join(
+        f"<p>Paragraph {n}: the museum reopened on Tuesday after two years of repairs to "
+        "its roof and its galleries.</p>"
+        for n in range(5)
+    )
+    aside = (
+        "<aside><p>Entry remains free, and the museum will open late on Thursdays during "
+        "the summer months.</p></aside>"
+    )
+    page = tmp_path / "museum.html"
+    page.write_text(
+        "<html><head><title>Museum reopens</title></head><body><article><h1>Museum reopens"
+        f"</h1>{story}{aside}</article></body></html>",
+        encoding="utf-8",
+    )
+    shown = run_reader("add", str(page), "--show-removed", "--library", str(empty_library))
+    assert shown.returncode == 0, shown.stderr
+    assert "trafilatura left out 1 paragraph:" in shown.stdout
+    assert "- Entry remains free" in shown.stdout and "--update --raw" in shown.stdout
+
+
 def test_show_removed_says_what_the_cleaning_cut_and_why(site: str, empty_library: Path) -> None:
     result = run_reader(
         "add", f"{site}/story.html", "--show-removed", "--library", str(empty_library)
