@@ -34,6 +34,7 @@ from reader.library.article_files import unicode_marked
 
 _GZIP = b"\x1f\x8b"
 _HEAD = 65536  # how far into the page its head's declaration is looked for
+_SAMPLE = 262144  # how much of an undeclared page its letters are judged on
 _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
@@ -120,13 +121,16 @@ def page_text(data: bytes, limit: int) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    utf8, decoded, failed = _utf8_reading(data)
     declared = _declared_charset(data)
-    if declared in _UTF8 and _some_utf8(data):
-        return data.decode("utf-8", errors="replace")  # (declared so: stray bytes are �)
+    if declared in _UTF8 and decoded:
+        # declared so: stray bytes are "�" (a page that says UTF-8 and holds none at all
+        # is Windows-1252 saying so wrongly: its "é" is one byte, never UTF-8's two)
+        return utf8
     if declared and declared not in _UTF8:
         return data.decode(declared, errors="replace")
-    if _mostly_utf8(data):
-        return data.decode("utf-8", errors="replace")  # (a few stray bytes in UTF-8 copy)
+    if decoded > failed:
+        return utf8  # (mostly UTF-8: a stray Windows-1252 byte or two in UTF-8 copy)
     if _letters_mostly_ascii(data):
         return data.decode("cp1252", errors="replace")
     return _guessed(data)
@@ -144,21 +148,12 @@ def _binary(head: bytes) -> bool:
     return nul > 0.1 * len(head) or controls - nul > 0.05 * len(head)
 
 
-def _some_utf8(data: bytes) -> bool:
-    """Whether any character above ASCII decodes as UTF-8: a page that says UTF-8 and holds
-    none is Windows-1252 saying so wrongly (its "é" is one byte, never UTF-8's two)."""
-    text = data.decode("utf-8", errors="replace")
-    above_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    return above_ascii > text.count("\ufffd")  # (a stray byte decodes as "\ufffd")
-
-
-def _mostly_utf8(data: bytes) -> bool:
-    """Whether bytes that are not UTF-8 are still mostly UTF-8: more characters above ASCII
-    decode than bytes fail (a page of UTF-8 with a stray Windows-1252 byte or two)."""
+def _utf8_reading(data: bytes) -> tuple[str, int, int]:
+    """Bytes that are not all UTF-8, read as UTF-8: the text (a failed byte as "\ufffd"),
+    how many characters above ASCII decoded, and how many bytes failed."""
     text = data.decode("utf-8", errors="replace")
     failed = text.count("\ufffd")
-    decoded = len(text) - len(text.encode("ascii", errors="ignore").decode()) - failed
-    return decoded > failed
+    return text, len(text) - len(text.encode("ascii", errors="ignore")) - failed, failed
 
 
 # The encodings a browser reads a page in (the HTML standard's list), as Python names them:
@@ -209,9 +204,9 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 def _letters_mostly_ascii(data: bytes) -> bool:
     """Whether the bytes above ASCII are few beside its letters, in the page's text (its
-    markup, scripts and styles left out): accents in Western copy, not a script of its
-    own."""
-    text = _MARKUP.sub(b" ", data)
+    markup, scripts and styles left out; the first 256 KB tell): accents in Western copy,
+    not a script of its own."""
+    text = _MARKUP.sub(b" ", data[:_SAMPLE])
     ascii_letters = len(text) - len(text.translate(None, _ASCII_LETTERS))
     high = len(text) - len(text.translate(None, _HIGH_BYTES))
     return high <= _MOSTLY_ASCII * (ascii_letters + high)
@@ -227,7 +222,7 @@ def _guessed(data: bytes) -> str:
     words of a short page: a Cyrillic page in Windows-1251 read as a DOS code page)."""
     from charset_normalizer import from_bytes  # (trafilatura's own detector)
 
-    best = from_bytes(_MARKUP.sub(b" ", data[:262144])[:65536]).best()
+    best = from_bytes(_MARKUP.sub(b" ", data[:_SAMPLE])[:65536]).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace")
     return data.decode("cp1252", errors="replace")
