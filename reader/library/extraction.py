@@ -110,6 +110,7 @@ class Page:
     document: Any
     found: list[Block]  # trafilatura's blocks: every word it kept
     url: str | None = None
+    elements: int = 0  # (over `MOST_ELEMENTS`: trafilatura was not run, `document` is None)
 
     @property
     def found_texts(self) -> list[str]:
@@ -146,6 +147,12 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
     if tree is None:
         raise ExtractionError("not a web page (no HTML could be read from it)", raw_helps=False)
     tree = lift_embedded_posts(tree)
+    elements = sum(1 for _ in tree.iter())
+    if elements > MOST_ELEMENTS:
+        # trafilatura reads such a page in time growing with its square (its search for the
+        # paragraphs' text: 100,000 paragraphs, 1.3 MB, took 22 s a search, 10 MB hours): it
+        # is not run, and only all of the page's text (`--raw`) can be taken from it
+        return Page(tree, None, [], url, elements=elements)
     document: Any = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -154,18 +161,20 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
         # On a page of very many elements, trafilatura's fallback extractors (justext's
         # neighbours) take time growing with their square: a crafted 7.6 MB page of 40,000
         # figures took over two minutes. Such a page is read by its main extractor alone.
-        fast=sum(1 for _ in tree.iter()) > MOST_ELEMENTS_FOR_FALLBACK,
+        fast=elements > MOST_ELEMENTS_FOR_FALLBACK,
         # Its date is not used (`published_date` reads the page's own): without the
         # extensive search, a process's first page costs no two seconds of dateparser.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = getattr(document, "body", None)
-    return Page(tree, document, story_blocks(body) if body is not None else [], url)
+    return Page(tree, document, story_blocks(body) if body is not None else [], url, elements)
 
 
-# The most elements a page may hold for trafilatura's fallback extractors to run on it (a
-# long news page holds 3,000-15,000).
+# The most elements a page may hold for trafilatura's fallback extractors to run on it, and
+# for trafilatura to run on it at all (a long news page holds 3,000-15,000: the largest of
+# the 2,826 pages of the benchmark sets, 11,533).
 MOST_ELEMENTS_FOR_FALLBACK = 30_000
+MOST_ELEMENTS = 50_000
 # A control character (not a tab or a line break) written as a character reference.
 _CONTROL_REFERENCE = re.compile(
     r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F])|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]));"
@@ -219,6 +228,11 @@ def story(
     has seen a block of text (evidence of boilerplate, `reader.library.site_memory`)."""
     if cleaning not in CLEANINGS:
         raise ValueError(f"unknown cleaning {cleaning!r}; choose from {', '.join(CLEANINGS)}")
+    if page.elements > MOST_ELEMENTS and cleaning != RAW:
+        raise ExtractionError(
+            f"not a news page: it holds {page.elements:,} elements, where a long news page "
+            f"holds under 15,000 (the most Reader cleans: {MOST_ELEMENTS:,})"
+        )
     document = page.document
     sites = [
         _meta(document, "sitename"),

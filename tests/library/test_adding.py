@@ -578,3 +578,27 @@ def test_a_new_articles_file_is_named_from_its_title(title: str, stem: str) -> N
     from reader.core.paths import slug
 
     assert slug(title) == stem
+
+
+def test_a_page_whose_text_is_more_lines_than_an_article_is_refused_unwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--raw` keeps every paragraph of a page: 900,000 of them (an 8 MB crafted page) made
+    a Markdown file the library's scan then parsed for a minute, twice. Over the lines a
+    Markdown article may hold, the page is refused in one line and no file is written."""
+    from reader.library import adding
+    from reader.library.adding import AddError, add_source
+    from reader.library.extraction import RAW
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    monkeypatch.setattr(adding, "MOST_MARKDOWN_LINES", 100)
+    page = tmp_path / "list.html"
+    lines = "".join(f"<p>Line {number} of the list.</p>" for number in range(80))
+    page.write_text(f"<html><head><title>A list</title></head><body>{lines}</body></html>")
+    folder = tmp_path / "library"
+    folder.mkdir()
+    library = Library(folder, Store(folder / "reader.json"))
+    with pytest.raises(AddError, match=r"list\.html: its text runs to 80 paragraphs, more than"):
+        add_source(library, str(page), cleaning=RAW)
+    assert not list(folder.glob("*.md"))

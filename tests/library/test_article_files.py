@@ -158,3 +158,19 @@ def test_a_markdown_title_with_long_runs_of_blanks_is_read_whole() -> None:
     assert front.title == "Budget vote"
     closed = parse_article(b"#   \n\n## Second heading ##\n\nText.\n", ".md", "c.md")
     assert closed.title == "Second heading"
+
+
+def test_a_markdown_file_of_more_lines_than_an_article_is_refused_in_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Markdown's parser takes time in step with the blocks (64 MB of one-line list items
+    would take ten minutes in a library's scan): over `MOST_MARKDOWN_LINES` lines a Markdown
+    file is refused, naming the file and what to do; the same lines as .txt are read."""
+    from reader.library import article_files
+
+    monkeypatch.setattr(article_files, "MOST_MARKDOWN_LINES", 50)
+    items = "".join(f"- item {number}\n" for number in range(60)).encode()
+    with pytest.raises(ArticleError, match=r"^long\.md: over 50 lines, .* rename it \.txt"):
+        parse_article(items, ".md", "long.md")
+    assert parse_article(items, ".txt", "long.txt").text.startswith("- item 0")
+    assert "item 0" in parse_article(items[:300], ".md", "short.md").text

@@ -210,3 +210,32 @@ def test_a_page_of_very_many_elements_skips_trafilatura_s_fallbacks(
     for body in (story_text * 8, story_text * 8 + figures):
         read_page(f"<html><body><article>{body}</article></body></html>")
     assert asked == [False, True]
+
+
+def test_a_page_of_more_elements_than_a_news_page_is_refused_before_trafilatura_reads_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """trafilatura's search for the paragraphs' text takes time growing with their square
+    (100,000 paragraphs, 1.3 MB: 22 s a search; a 10 MB page: hours). Over `MOST_ELEMENTS`
+    it is not run: the page is refused in one line, and `--raw` still takes all its text."""
+    import trafilatura
+
+    from reader.library import extraction
+    from reader.library.extraction import RAW, READER, TRAFILATURA, ExtractionError
+
+    def never(*args: Any, **options: Any) -> Any:
+        raise AssertionError("trafilatura ran on a page over the bound")
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", never)
+    monkeypatch.setattr(extraction, "MOST_ELEMENTS", 300)
+    lines = "".join(f"<p>Line {number} of the list.</p>" for number in range(400))
+    page = read_page(f"<html><head><title>A list</title></head><body>{lines}</body></html>")
+    for cleaning_asked in (READER, TRAFILATURA):
+        with pytest.raises(ExtractionError, match=r"not a news page: it holds 40\d elements"):
+            story(page, cleaning_asked)
+    raw = story(page, RAW)
+    assert [block.text for block in raw.blocks][:2] == [
+        "Line 0 of the list.",
+        "Line 1 of the list.",
+    ]
+    assert len(raw.blocks) == 400
