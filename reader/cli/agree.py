@@ -19,6 +19,7 @@ from datetime import date
 
 from reader.cli.command import Command, aligned, fail, say
 from reader.core.paths import Locations
+from reader.core.text import shown_name
 from reader.core.wording import plural
 
 
@@ -54,7 +55,10 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     for coder in (args.coder_a, args.coder_b):
         if coder_key(coder) not in names:
             listed = ", ".join(f"{shown_coder(n)} ({c})" for n, c in known) or "none yet"
-            return fail(f"no annotations by coder {coder!r}; the coders are: {listed}")
+            return fail(
+                f"no annotations by coder {coder!r} in {shown_name(str(where.db))}; "
+                f"the coders are: {listed}"
+            )
     if args.json:
         rows = [row.as_json() for row in comparison.rows]
         share = comparison.source_share

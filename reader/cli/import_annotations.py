@@ -114,7 +114,10 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
-        line = f"imported {plural(len(report.added), 'annotation')} from {shown_name(shown)}"
+        line = (
+            f"imported {plural(len(report.added), 'annotation')} from {shown_name(shown)} "
+            f"into {shown_name(str(where.db))}"  # (which library is not always plain)
+        )
         if report.updated:
             line += f"; {len(report.updated)} updated to their newer version"
             if kept is not None:  # what they replaced can be had back (`reader restore`)

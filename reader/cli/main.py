@@ -54,10 +54,10 @@ commands:
 
 Run `reader COMMAND --help` for a command's options.
 
-The library is LIBRARY or --library, else ${ENV_LIBRARY}, else ./library when the current
-folder has one, else a folder in your user data directory. Annotations are kept in
-{DB_NAME} inside the library (--db FILE to choose another file); rotating backups of it
-are kept in .reader-backups/ beside it.
+The library is LIBRARY or --library, else ${ENV_LIBRARY}, else the current folder when it
+holds {DB_NAME}, else ./library when the current folder has one, else a folder in your user
+data directory. Annotations are kept in {DB_NAME} inside the library (--db FILE to choose
+another file); rotating backups of it are kept in .reader-backups/ beside it.
 
 exit status: 0 success (no match is not an error), 1 failure, 2 bad usage.
 """

@@ -29,7 +29,8 @@ COMMAND = Command(
     summary="open the app (the default command)",
     description="Open the app on LIBRARY, a folder of articles (.txt, .md, .html files; "
     "new files are picked up as they appear). Without LIBRARY (or --library): "
-    "$READER_LIBRARY, else ./library if the current folder has one, else a library in "
+    "$READER_LIBRARY, else the current folder if it holds reader.json, else ./library if "
+    "the current folder has one, else a library in "
     "your user data folder, created on first use. The annotations are kept in "
     "reader.json inside the library (--db names another file). `reader DIR` is short for "
     "`reader open DIR`; inside, ? lists every key.",

@@ -1,7 +1,8 @@
 """Where the library folder and its database are.
 
 The library is, in order: the folder named on the command line (`reader DIR` or
-`--library DIR`), `$READER_LIBRARY`, `./library` when the current folder has one, else
+`--library DIR`), `$READER_LIBRARY`, the current folder when it holds a `reader.json` (a
+library, such as a teammate's clone), `./library` when the current folder has one, else
 `library` in the user data folder (platformdirs), created on first use. The database is
 `--db FILE` when given, else `reader.json` inside the library, so the folder can be moved
 or synced whole.
@@ -48,7 +49,12 @@ def default_library(cwd: Path | None = None) -> Path:
     env = os.environ.get(ENV_LIBRARY)
     if env:
         return Path(env).expanduser()
-    local = (cwd or Path.cwd()) / "library"
+    here = cwd or Path.cwd()
+    if (here / DB_NAME).is_file():
+        # (inside a library: `cd alice && reader import ../bob/reader.json` merged into a
+        # library in the user data folder, and said nothing of where)
+        return here
+    local = here / "library"
     if local.is_dir():
         return local
     return user_data_path("reader", appauthor=False) / "library"

@@ -615,3 +615,13 @@ def test_quotes_offer_no_speaker_for_a_short_phrase_no_words_attribute(tmp_path:
     speakers = {row["quote"]: row["speaker"] for row in json.loads(result.stdout)}
     assert speakers.get("tiger team") is None
     assert speakers["Not this year,"] == "Tom Ray"
+
+
+def test_inside_a_library_the_current_folder_is_the_default(tagged_library: Path) -> None:
+    """`cd alice && reader import ../bob/reader.json` merged into a library in the user data
+    folder, saying only "imported 5 annotations": the folder holding a reader.json is the
+    library when none is named."""
+    assert (tagged_library / "reader.json").is_file()
+    inside = run_reader("list", "--json", cwd=tagged_library)
+    assert inside.returncode == 0, inside.stderr
+    assert len(json.loads(inside.stdout)) == 4

@@ -290,7 +290,10 @@ def test_the_import_line_says_which_unit_the_export_used(
     astral: Path, tmp_path: Path, options: tuple[str, ...], said: str
 ) -> None:
     line = _export_import(astral, tmp_path, *options)
-    assert line == f"imported 4 annotations from {tmp_path / f'export.{options[1]}'}; {said}\n"
+    database = (tmp_path / "library").resolve() / "reader.json"
+    assert line == (
+        f"imported 4 annotations from {tmp_path / f'export.{options[1]}'} into {database}; {said}\n"
+    )
 
 
 def test_the_import_line_says_nothing_of_units_when_they_agree(
