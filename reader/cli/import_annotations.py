@@ -107,6 +107,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             "articles_copied": copied,
             "present": report.present,
             "stayed_deleted": report.deleted,
+            "deleted_as_there": report.deleted_there,
             "orphaned": report.orphaned,
             "refused": report.refused,
             "not_placed": report.unplaced,
@@ -130,6 +131,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             line += f"; {report.present} {'was' if report.present == 1 else 'were'} already there"
         if report.deleted:
             line += f"; {report.deleted} deleted here since stayed deleted"
+        if report.deleted_there:
+            line += f"; {report.deleted_there} deleted here as they deleted them"
         if report.orphaned:
             line += f"; {report.orphaned} kept as orphans (their quote was not found)"
         if units := describe(report.units):

@@ -96,6 +96,7 @@ def _incoming(tables: Tables) -> IncomingFile:
     incoming.descriptions = {
         s.name: s.description for s in tables.sources.values() if s.description
     }
+    incoming.deletions = dict(tables.deleted)
     return incoming
 
 

@@ -9,7 +9,9 @@ either code points or UTF-16 code units (W3C) leaves `Incoming.unit` unset, and 
 position is read in the unit that puts the quote there (`position_units.read_span`); the
 report counts which unit each annotation was read in. An annotation already in the database
 (same id, same content) is skipped, so importing a file twice adds nothing twice; one deleted
-here after the file's version of it (`core.merge_rule.stays_deleted`) stays deleted. The same
+here after the file's version of it (`core.merge_rule.stays_deleted`) stays deleted, and one
+the file's coder deleted after our version (a teammate's reader.json keeps its deletions)
+is deleted here, as git's merge driver deletes it. The same
 id with different content (another coder's copy of the library, say) is settled by
 `core.merge_rule`: the newer version keeps the id, and another coder's different coding is
 kept beside it, so that nothing either coder did is lost. A file's times are read as ISO
@@ -88,6 +90,8 @@ class IncomingFile:
     refused: list[str] = field(default_factory=list)
     descriptions: dict[str, str] = field(default_factory=dict)
     themes: dict[str, tuple[str, str]] = field(default_factory=dict)  # name: (colour, description)
+    # The ids the file's coder deleted, and when (a teammate's reader.json: its `deleted`)
+    deletions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -102,6 +106,7 @@ class ImportReport:
     updated: list[Annotation] = field(default_factory=list)
     copies: int = 0
     deleted: int = 0
+    deleted_there: int = 0  # ours deleted as the file's coder deleted them (after our version)
     orphaned: int = 0
     refused: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
@@ -190,7 +195,20 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
         if description and name.strip():
             store.describe_source(name, description)
     _describe_themes(store, incoming.themes)
+    _take_deletions(store, incoming.deletions, report)
     return report
+
+
+def _take_deletions(store: Store, deletions: dict[str, str], report: ImportReport) -> None:
+    """Delete ours that the file's coder deleted after our version was made, as the merge
+    driver does (an id we changed after their deletion stays, and is no longer deleted);
+    their other deletions are recorded, so an older copy coming in later stays deleted."""
+    taken = {}
+    for key, at in deletions.items():
+        ours = store.annotation(key)
+        if ours is None or stays_deleted(at, ours.updated):
+            taken[key] = at
+    report.deleted_there = len(store.take_deletions(taken))
 
 
 _HEX6 = re.compile(r"#[0-9a-fA-F]{6}")  # a colour as the codebook keeps it

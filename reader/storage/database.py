@@ -43,6 +43,7 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, replace
+from datetime import UTC, datetime, timedelta
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -54,6 +55,7 @@ from reader import __version__
 from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.collector import collector_paused
 from reader.core.memory import give_back_freed_memory
+from reader.core.merge_rule import moment
 from reader.core.records import (
     QUICK_KEYS,
     Annotation,
@@ -1071,6 +1073,33 @@ class Store:
                 self._put(DELETED, old.id, deletion_doc(old.id, stamp))
             self._index_change((), olds)
         self._notify(Change(removed=tuple(olds)))
+        return olds
+
+    def take_deletions(self, deletions: dict[str, str]) -> list[Annotation]:
+        """Another copy's deletions taken in (`reader import` of a teammate's reader.json),
+        in one save: the annotation of each id, if there is one, is deleted, and each id is
+        recorded as deleted at the time given (the later where this file has one already),
+        so that an older version coming in later stays deleted. The caller chooses the ids
+        (`core.merge_rule.stays_deleted`); returns the annotations deleted."""
+        if not deletions:
+            return []
+        latest = datetime.now(UTC) + timedelta(days=1)
+        with self._lock, self._transaction():
+            table, deleted = self._tables.annotations, self._tables.deleted
+            self._as_read = None
+            olds = [table[i] for i in deletions if i in table]
+            for old in olds:
+                del table[old.id]
+                self._put(ANNOTATIONS, old.id, None)
+            for key, at in deletions.items():
+                if key in deleted and moment(deleted[key], latest) >= moment(at, latest):
+                    continue  # (deleted here too, as late or later)
+                deleted[key] = at
+                self._put(DELETED, key, deletion_doc(key, at))
+            if olds:
+                self._index_change((), olds)
+        if olds:
+            self._notify(Change(removed=tuple(olds)))
         return olds
 
     def _index_change(self, added: Iterable[Annotation], removed: Iterable[Annotation]) -> None:

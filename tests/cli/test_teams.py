@@ -122,6 +122,42 @@ def test_an_annotation_deleted_after_an_import_stays_deleted_when_imported_again
     assert _coders(alice) == ["alice", "alice", "bob", "bob"]
 
 
+def test_an_annotation_they_deleted_is_deleted_here_unless_changed_here_since(
+    two_coders: tuple[Path, Path],
+) -> None:
+    """`reader import THEIR/reader.json` kept what they had deleted, where git's merge
+    driver deleted it: the two ways of merging the README gives made different corpora (a
+    newcomer's finding). Their deletion now deletes ours when ours is no newer than it; an
+    annotation changed here after their deletion stays."""
+    from reader.core.records import edited
+    from reader.storage.database import Store
+
+    alice, bob = two_coders
+    assert run_reader("import", str(alice / "reader.json"), "--library", str(bob)).returncode == 0
+    assert run_reader("import", str(bob / "reader.json"), "--library", str(alice)).returncode == 0
+    assert _coders(alice) == _coders(bob) == ["alice", "alice", "bob", "bob"]
+    his = Store(bob / "reader.json")
+    dropped = [a for a in his.annotations() if a.source == "Heather McPherson"]
+    his.delete_annotations(a.id for a in dropped)  # bob drops both codings of McPherson
+    when = his.deleted_at(dropped[0].id)
+    his.close()
+    mine = Store(alice / "reader.json")
+    [kept] = [a for a in dropped if a.coder == "alice"]  # alice revises hers afterwards
+    change = edited(mine.annotation(kept.id), note="checked the recording")
+    mine.save_annotation(msgspec.structs.replace(change, updated=_an_hour_on(str(when))))
+    mine.close()
+    merged = run_reader("import", str(bob / "reader.json"), "--library", str(alice), "--json")
+    assert merged.returncode == 0, merged.stderr
+    assert json.loads(merged.stdout)["deleted_as_there"] == 1
+    assert _coders(alice) == ["alice", "alice", "bob"]
+    again = run_reader("import", str(bob / "reader.json"), "--library", str(alice))
+    assert "deleted here as they deleted" not in again.stdout  # (nothing left to delete)
+    assert _coders(alice) == ["alice", "alice", "bob"]
+    [bobs] = [a for a in dropped if a.coder == "bob"]
+    recorded = {d["id"]: d["at"] for d in on_disk(alice / "reader.json")["deleted"].values()}
+    assert recorded == {bobs.id: when}  # (alice's revised one: no longer deleted)
+
+
 def test_import_copies_an_article_only_the_other_coder_has(two_coders: tuple[Path, Path]) -> None:
     alice, bob = two_coders
     (bob / "new-story.txt").write_text("New story\n\n“We will see,” said Ann Lee.\n")

@@ -467,6 +467,7 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
         "articles_copied": [],
         "present": 4,
         "stayed_deleted": 0,
+        "deleted_as_there": 0,
         "orphaned": 0,
         "refused": [],
         "not_placed": [],
