@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Container, Iterable
+
+import msgspec
 
 from reader.annotations.query import SOURCE, THEMES, parse_query, tokens
 from reader.core.codebook import name_key
@@ -39,7 +41,7 @@ def to_markdown(selection: Selection, group_by: str = "theme", repeat: bool = Fa
     groups: dict[str, list[Annotation]] = defaultdict(list)
     names: dict[str, str] = {}
     wanted = _filtered_groups(selection.query, group_by)
-    for annotation in selection.annotations:
+    for annotation in one_per_passage(selection.annotations):
         candidates = _group_names(annotation, selection, group_by)
         if not repeat and group_by == "theme":
             shown = [n for n in candidates if _wanted(n, wanted)]
@@ -52,21 +54,37 @@ def to_markdown(selection: Selection, group_by: str = "theme", repeat: bool = Fa
         if not _wanted(names[key], wanted):
             continue  # "theme:policing": the policing section, not the other themes' ones
         lines += [f"## {escape_markdown(names[key])}", ""]
-        quoted: set[tuple[int, int, int, str]] = set()
         for annotation in groups[key]:
-            # Two coders' annotations of one passage with one source (a team's merged
-            # databases) are one quote in a draft, not the same quote twice.
-            passage = (annotation.article_id, annotation.start, annotation.end)
-            same = (*passage, (annotation.source or "").casefold())
-            if same in quoted:
-                continue
-            quoted.add(same)
             article = selection.article(annotation)
             also = [t for t in annotation.themes if name_key(t) != key] if not repeat else []
             lines += _quote_block(annotation, article, group_by, descriptions, also)
     if not selection.annotations:
         lines += ["No annotations match.", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def one_per_passage(annotations: Iterable[Annotation]) -> list[Annotation]:
+    """Two coders' annotations of one passage with one source (a team's merged databases)
+    as one quote for a draft, not the same quote twice: its themes are the union of theirs
+    (in the order first given) and its notes each distinct one, so that no coder's theme or
+    note is dropped from the draft; in the order the passages first come."""
+    copies: dict[tuple[int, int, int, str], list[Annotation]] = {}
+    for annotation in annotations:
+        passage = (annotation.article_id, annotation.start, annotation.end)
+        copies.setdefault((*passage, name_key(annotation.source or "")), []).append(annotation)
+    merged: list[Annotation] = []
+    for first, *others in copies.values():
+        if others:
+            themes: dict[str, str] = {}
+            for copy in (first, *others):
+                for theme in copy.themes:
+                    themes.setdefault(name_key(theme), theme)
+            notes = dict.fromkeys(copy.note for copy in (first, *others) if copy.note.strip())
+            first = msgspec.structs.replace(
+                first, themes=tuple(themes.values()), note="\n\n".join(notes)
+            )
+        merged.append(first)
+    return merged
 
 
 def _filtered_groups(query: str, group_by: str) -> list[tuple[str, ...]]:

@@ -146,3 +146,29 @@ def test_two_coders_one_passage_one_source_is_one_quote_in_the_draft(library: Pa
     finally:
         store.close()
     assert draft.count("Their authority in Canada") == 1
+
+
+def test_two_coders_copies_of_a_quote_keep_every_theme_and_note_in_the_draft(
+    library: Path,
+) -> None:
+    """Merged as one quote, alice's "policing, sovereignty" and bob's "policing" showed
+    bob's copy alone: "sovereignty" was in no section and no "also:" (a newcomer's
+    finding); and one coder's note was dropped."""
+    king = ("ice-canada-offices.txt", "Their authority in Canada", "Doug King")
+    from reader.core.records import edited
+
+    tag_quotes(library, [(*king, ["policing"])], coder="bob")
+    tag_quotes(library, [(*king, ["policing", "sovereignty"])], coder="alice")
+    store = Store(library / "reader.json")
+    try:
+        for annotation in store.annotations():
+            said = "said at the briefing" if annotation.coder == "bob" else "check"
+            store.save_annotation(edited(annotation, note=said))
+        draft = to_markdown(select(store, Library(library, store), ""))
+        each = to_markdown(select(store, Library(library, store), ""), repeat=True)
+    finally:
+        store.close()
+    assert draft.count("Their authority in Canada") == 1
+    assert "## policing" in draft and "*also: sovereignty*" in draft
+    assert "said at the briefing" in draft and "check" in draft
+    assert "## sovereignty" in each and each.count("Their authority in Canada") == 2
