@@ -51,7 +51,11 @@ from reader.storage.journal import Journal, JournalError
 from reader.storage.json_keys import key_used_twice, used_twice_message
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import damaged_change, replayed
-from reader.storage.tinydb_storage import read_database_bytes
+from reader.storage.tinydb_storage import (
+    CONFLICT_MARKERS,
+    has_conflict_markers,
+    read_database_bytes,
+)
 
 _FILES_READ = 200  # new files read to tell the ones Reader skips (a bound on the work)
 
@@ -510,12 +514,12 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
             )
             return checkup
         except msgspec.DecodeError as error:
-            checkup.findings.append(
-                Finding(
-                    "error",
-                    f"{db}: not valid JSON ({error}); `reader restore` lists the backups to go back to",
-                )
+            said = (
+                CONFLICT_MARKERS
+                if has_conflict_markers(raw)
+                else f"not valid JSON ({error}); `reader restore` lists the backups to go back to"
             )
+            checkup.findings.append(Finding("error", f"{db}: {said}"))
             return checkup
         if not isinstance(data, dict):
             checkup.findings.append(

@@ -388,7 +388,7 @@ class Store:
                     break
                 self._read_signature = None  # unsure what was read: the next write reloads
         except StorageError as error:
-            if error.reason in ("io", "twice"):  # (the message says what to do)
+            if error.reason in ("io", "twice", "conflict"):  # (the message says what to do)
                 raise StoreError(str(error)) from None
             if error.reason == "shape":
                 self._refuse_if_newer()

@@ -46,6 +46,7 @@ from reader.storage.journal import Journal, JournalError
 from reader.storage.json_keys import key_used_twice, used_twice_message
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.tables import ANNOTATIONS, Tables, TablesError, replayed
+from reader.storage.tinydb_storage import CONFLICT_MARKERS, has_conflict_markers
 
 MAX_DATABASE_BYTES = 512 * 1024 * 1024
 
@@ -101,6 +102,8 @@ def tables_of(raw: bytes, name: str, journal: Journal | None = None) -> Tables:
     try:
         data = msgspec.json.decode(raw)
     except (msgspec.DecodeError, RecursionError) as error:
+        if has_conflict_markers(raw):
+            raise MergeError(f"{name}: {CONFLICT_MARKERS}") from None
         raise MergeError(f"{name}: not a Reader database ({error}); name a reader.json") from None
     if (key := key_used_twice(raw)) is not None:
         raise MergeError(f"{name}: {used_twice_message(key)}")

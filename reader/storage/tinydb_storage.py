@@ -194,6 +194,20 @@ class TableView:
             self._descriptor = None
 
 
+# A reader.json git merged line by line (no merge driver set up in the clone): what to do.
+CONFLICT_MARKERS = (
+    "git left its conflict markers (<<<<<<<) in it: it was merged without Reader's merge "
+    "driver; set the driver up (README: With git), then `git checkout -m reader.json` merges "
+    "it again with the driver, and `git add reader.json`"
+)
+
+
+def has_conflict_markers(raw: bytes) -> bool:
+    """Whether a file holds git's conflict markers: a line starting "<<<<<<< " and one
+    starting ">>>>>>> "."""
+    return (raw.startswith(b"<<<<<<< ") or b"\n<<<<<<< " in raw) and b"\n>>>>>>> " in raw
+
+
 class StorageError(Exception):
     """The database file cannot be read as a Reader database; one line for the user.
 
@@ -284,6 +298,8 @@ class AtomicJSONStorage(Storage):
         except msgspec.ValidationError as error:
             raise StorageError(f"{self.path}: not a Reader database ({error})", "shape") from None
         except msgspec.DecodeError as error:
+            if has_conflict_markers(raw):
+                raise StorageError(f"{self.path}: {CONFLICT_MARKERS}", "conflict") from None
             raise StorageError(f"{self.path}: not valid JSON ({error})", "json") from None
         except RecursionError:
             raise StorageError(

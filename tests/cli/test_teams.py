@@ -211,7 +211,7 @@ def test_agree_names_the_coders_when_one_is_unknown(two_coders: tuple[Path, Path
     assert "no annotations by coder 'carol' in " in result.stderr and "alice (2)" in result.stderr
 
 
-def _git(repo: Path, *args: str) -> str:
+def _git(repo: Path, *args: str, fails: bool = False) -> str:
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": "t",
@@ -223,7 +223,7 @@ def _git(repo: Path, *args: str) -> str:
     done = subprocess.run(
         ["git", *args], cwd=repo, capture_output=True, text=True, env=env, timeout=60
     )
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert (done.returncode != 0) == fails, done.stdout + done.stderr
     return done.stdout
 
 
@@ -253,6 +253,41 @@ def test_git_merges_two_coders_databases_with_the_merge_driver(library: Path) ->
         timeout=60,
     )
     assert status.returncode == 0, status.stdout + status.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_reader_json_git_merged_without_the_driver_says_how_to_merge_it(library: Path) -> None:
+    """Without the driver set up in a clone, git merges reader.json line by line and leaves
+    its conflict markers: Reader said "not valid JSON" and pointed at `reader restore`,
+    which would throw the merge away (a newcomer's finding). It now says what happened and
+    what to do, and doing it as said merges both coders' work."""
+    repo = library
+    tag_quotes(repo, [("ice-canada-offices.txt", "Our collaboration benefits", "ICE", [])])
+    _git(repo, "init", "-q", "-b", "main")
+    (repo / ".gitignore").write_text(".reader.json.*\n.reader-backups/\n")
+    (repo / ".gitattributes").write_text("reader.json merge=reader\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "base")
+    _git(repo, "checkout", "-q", "-b", "bob")
+    tag_quotes(repo, [MCPHERSON_B], coder="bob")
+    _git(repo, "commit", "-q", "-am", "bob codes")
+    _git(repo, "checkout", "-q", "main")
+    tag_quotes(repo, [KING], coder="alice")
+    _git(repo, "commit", "-q", "-am", "alice codes")
+    _git(repo, "merge", "-q", "--no-edit", "bob", fails=True)  # (no driver here: a conflict)
+    listed = run_reader("list", "--library", str(repo))
+    assert listed.returncode == 1
+    [line] = listed.stderr.strip().splitlines()
+    assert "git left its conflict markers" in line and "`git checkout -m reader.json`" in line
+    assert "reader restore" not in line
+    _git(
+        repo,
+        "config",
+        "merge.reader.driver",
+        f"{sys.executable} -m reader merge-driver %O %A %B %P",
+    )
+    _git(repo, "checkout", "-m", "reader.json")
+    assert _coders(repo) == ["", "alice", "bob"]
 
 
 def _their_article(bob: Path, data: dict, path: str, text: str) -> None:
