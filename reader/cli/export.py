@@ -1,6 +1,7 @@
 """`reader export [FILTER]`: annotations out to the tools researchers use.
 
-Writes to standard output, or to `-o FILE` (replaced atomically); `qdpx` (a zip archive)
+Writes to standard output, or to `-o FILE` (replaced atomically), in the format `-f` names,
+else the one FILE's extension names, else Markdown; `qdpx` (a zip archive)
 needs `-o FILE`, `obsidian` (a folder of notes) needs `-o FOLDER`. `--positions` picks the
 unit `w3c` and `qdpx` positions count in (`reader.interchange.position_units`).
 """
@@ -17,7 +18,7 @@ from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
 from reader.core.text import printable
 from reader.core.text_units import UNITS
-from reader.interchange import EXPORT_FORMATS, GROUPS
+from reader.interchange import EXPORT_FORMATS, EXTENSIONS, GROUPS
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,9 +26,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
         "-f",
-        default="markdown",
         choices=EXPORT_FORMATS,
-        help="markdown (default), csv, json, w3c, qdpx or obsidian",
+        help="markdown, csv, json, w3c, qdpx or obsidian; default: the one -o's extension "
+        "names (.md, .csv, .json, .jsonld, .qdpx), else markdown",
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (or FOLDER)")
     parser.add_argument(
@@ -56,10 +57,30 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# The formats a file's extension names: the one given by it when --format is not, and the
+# ones --format may be for a file so named (W3C annotations are JSON-LD, often saved .json).
+_BY_EXTENSION = {
+    ".md": ("markdown",),
+    ".markdown": ("markdown",),
+    ".csv": ("csv",),
+    ".json": ("json", "w3c"),
+    ".jsonld": ("w3c",),
+    ".qdpx": ("qdpx",),
+}
+
+
 def run(args: argparse.Namespace, where: Locations) -> int:
+    named = _BY_EXTENSION.get(Path(args.output).suffix.lower(), ()) if args.output else ()
+    fmt = args.format or (named[0] if named else "markdown")
+    if named and fmt not in (*named, "obsidian"):  # (`-o quotes.csv` wrote Markdown there)
+        return fail(
+            f"{args.output}: its name says {named[0]}, not {fmt}; name it "
+            f"{Path(args.output).stem}{EXTENSIONS[fmt]}, or give --format {named[0]}",
+            2,
+        )
     return run_export(
         where,
-        args.format,
+        fmt,
         " ".join(args.filter),
         args.output,
         args.group_by,

@@ -255,3 +255,22 @@ def test_an_address_cannot_break_out_of_its_link(tmp_path: Path) -> None:
     end = target.index(">")  # (the first ">" ends the link: the whole address is inside)
     assert target.startswith("https://news.example/a%3E)")
     assert target[:end].endswith("evil.example/x)%3C%5C%5C")
+
+
+def test_the_file_s_extension_names_the_format_unless_format_says_another(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    """`reader export -o quotes.csv` wrote Markdown under that name, and `-o quotes.qdpx`
+    Markdown text in a file a QDA tool would then refuse (a newcomer's finding)."""
+    status, err = export(tagged_library, "-o", str(tmp_path / "quotes.csv"))
+    assert status == 0, err
+    header = (tmp_path / "quotes.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("id,quote,source,themes")
+    assert export(tagged_library, "-o", str(tmp_path / "project.qdpx"))[0] == 0
+    assert zipfile.is_zipfile(tmp_path / "project.qdpx")
+    assert export(tagged_library, "-f", "w3c", "-o", str(tmp_path / "w3c.json"))[0] == 0
+    assert "@context" in (tmp_path / "w3c.json").read_text(encoding="utf-8")
+    status, err = export(tagged_library, "-f", "json", "-o", str(tmp_path / "wrong.csv"))
+    assert status == 2 and err.count("\n") == 1
+    assert "its name says csv, not json; name it wrong.json, or give --format csv" in err
+    assert not (tmp_path / "wrong.csv").exists()
