@@ -58,14 +58,16 @@ class MergeError(Exception):
 @dataclass
 class MergeReport:
     """What a merge brought in from theirs: articles and annotations added, annotations
-    changed (their newer version took the id), kept beside ours (`copies`), deleted (a
-    three-way merge only), and already the same."""
+    changed (their newer version took the id), kept beside ours (`copies`), deleted (as
+    the other side deleted them), theirs left out (deleted, here or there, after their
+    version was made, and changed since the common ancestor), and already the same."""
 
     articles: int = 0
     added: int = 0
     changed: int = 0
     copies: int = 0
     deleted: int = 0
+    stayed_deleted: int = 0  # their versions left out: deleted after they were made
     same: int = 0
 
     def summary(self) -> str:
@@ -77,6 +79,8 @@ class MergeReport:
             parts.append(f"{self.copies} kept beside ours (another coder's different coding)")
         if self.deleted:
             parts.append(f"{self.deleted} deleted (as the other side deleted them)")
+        if self.stayed_deleted:
+            parts.append(f"{self.stayed_deleted} of theirs left out (deleted after their version)")
         if self.articles:
             parts.append(f"{plural(self.articles, 'article')} added")
         parts.append(f"{self.same} already the same")
@@ -204,6 +208,8 @@ def merge_tables(
     for key in sorted(set(incoming) | (set(ancestor) & set(table))):
         mine, their, old = table.get(key), incoming.get(key), ancestor.get(key)
         if their is not None and stays_deleted(gone.get(key), their.updated):
+            if old is None or not same_content(their, old):
+                report.stayed_deleted += 1  # (a version of theirs the deletion drops: said)
             continue  # deleted (here or there) after this version was made
         if their is None:  # only ours has it: they deleted it, or it is ours alone
             if mine is not None and old is not None and same_content(mine, old):

@@ -152,6 +152,21 @@ def test_a_merge_keeps_either_sides_deletion_of_an_older_version() -> None:
     assert again.annotations == merged.annotations and again.deleted == merged.deleted
 
 
+def test_the_summary_says_when_a_change_of_theirs_is_left_out_as_deleted_after_it() -> None:
+    """Alice edited bob's annotation in January (it became hers); bob deleted it in
+    February. Bob's pull dropped her coding by the rule, and its summary said nothing of
+    it (a newcomer's finding)."""
+    old = note("x", "bob")
+    base = tables(old)
+    hers = note("x", "alice", "propaganda", updated="2026-01-15T00:00:00+00:00")
+    ours = tables(deleted={"x": FEB})
+    merged, report = merge_tables(ours, tables(hers), base)
+    assert merged.annotations == {} and report.stayed_deleted == 1
+    assert "1 of theirs left out (deleted after their version)" in report.summary()
+    unchanged, quiet = merge_tables(ours, tables(old), base)  # (theirs unchanged: no news)
+    assert unchanged.annotations == {} and quiet.stayed_deleted == 0
+
+
 codings = st.lists(
     st.tuples(
         st.sampled_from(["k1", "k2", "k3", "k4"]),
