@@ -6,7 +6,9 @@ the new text (`reader.core.anchoring`; what cannot be placed is marked orphaned,
 a file that moved (same text, new path) keeps its id and annotations, and a file that
 disappeared is marked missing, never deleted, so its annotations stay. Files that cannot be read are skipped with a one-line reason.
 Unchanged files (same size and modification time) are not read again, so a library of
-hundreds of articles opens at once.
+hundreds of articles opens at once; a file whose time alone changed (a clone, a pull) is
+noted in this machine's record beside the database (`file_stats`), not in the database, so
+that looking at a library just pulled does not change the file teammates share.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any, TypedDict
 from reader.core.records import Annotation, ArticleRecord
 from reader.core.text import clean_line
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
+from reader.library.file_stats import FileStats
 from reader.storage.database import Store
 
 MAX_DEPTH = 4
@@ -52,6 +55,8 @@ class Library:
         # Files that could not be read, by their (size, mtime): reported once, retried when
         # they change.
         self._skipped: dict[str, tuple[int, float]] = {}
+        # The files whose time alone changed (a clone, a pull), kept out of the database
+        self._stats = FileStats(store.path)
 
     def files(self) -> list[str]:
         """Article files under the folder, as sorted relative POSIX paths."""
@@ -91,7 +96,14 @@ class Library:
         if not self._anything_new():
             return ScanReport()
         with self.store.batch():
-            return self._scan()
+            report = self._scan()
+        self._stats.save()
+        return report
+
+    def _current(self, relative: str, record: ArticleRecord, info: os.stat_result) -> bool:
+        """Whether the file is as the database, or this machine's record of the files
+        whose time alone changed, last saw it."""
+        return _same_file(record, info) or self._stats.same(relative, info, record.sha256)
 
     def _anything_new(self) -> bool:
         known = {record.path: record for record in self.store.articles()}
@@ -112,7 +124,7 @@ class Library:
             if skipped is not None:
                 if skipped != (info.st_size, info.st_mtime):
                     return True
-            elif not _same_file(known[relative], info):
+            elif not self._current(relative, known[relative], info):
                 return True
         return False
 
@@ -138,7 +150,7 @@ class Library:
                     self._skipped[relative] = _unreadable(error)
                 continue
             record = known.get(relative)
-            if record and not record.missing and _same_file(record, info):
+            if record and not record.missing and self._current(relative, record, info):
                 present.add(relative)
                 continue
             if self._skipped.get(relative) == (info.st_size, info.st_mtime):
@@ -168,7 +180,11 @@ class Library:
                 missing=False,
                 **_meta_fields(content),
             )
-            if updated != record:
+            if replace(updated, size=record.size, mtime=record.mtime) == record:
+                # its time alone changed (a clone, a pull; a size too, for line endings
+                # git converted): noted on this machine, the shared database left as it is
+                self._stats.note(relative, info, record.sha256)
+            elif updated != record:
                 self.store.update_article(updated)
                 if updated.sha256 != record.sha256:
                     report.changed.append(updated)

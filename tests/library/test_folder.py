@@ -163,3 +163,29 @@ def test_many_new_files_are_registered_together_in_one_change(library: Path) -> 
     ids = [record.id for record in report.added]
     assert ids == list(range(ids[0], ids[0] + 300))
     assert sorted(r.title for r in store.articles())[:2] == ["Brief 0", "Brief 1"]
+
+
+def test_a_file_whose_time_alone_changed_leaves_the_database_as_it_was(library: Path) -> None:
+    """A clone or a pull gives every file a new time: the first `reader list` after it
+    rewrote reader.json (each file's time, the generation), a change for git to commit
+    where nothing had changed (a newcomer's finding). The time is noted on this machine,
+    beside the database; the next scan reads nothing; a change of text is still saved."""
+    _, store = scan(library)
+    store.close()
+    before = (library / "reader.json").read_bytes()
+    for path in library.glob("*.txt"):
+        os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 3600))
+    store = Store(library / "reader.json")
+    folder = Library(library, store)
+    report = folder.scan()
+    store.close()
+    assert not report.touched and (library / "reader.json").read_bytes() == before
+    assert (library / ".reader.json.stat").is_file()
+    store = Store(library / "reader.json")
+    again = Library(library, store)
+    assert not again._anything_new()  # (a new process: the note on this machine is read)
+    edited = next(library.glob("ice*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    assert again.scan().changed and store.articles()
+    store.close()
+    assert (library / "reader.json").read_bytes() != before
