@@ -101,7 +101,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         close_store(store)
     if as_json:
         document = {
-            "imported": len(report.added),
+            "imported": len(report.added) - report.ours_beside,
+            "ours_kept_beside": report.ours_beside,
             "updated": len(report.updated),
             "kept_beside": report.copies,
             "articles_copied": copied,
@@ -115,13 +116,20 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         }
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
+        theirs = len(report.added) - report.ours_beside  # (ours moved aside: not theirs)
         line = (
-            f"imported {plural(len(report.added), 'annotation')} from {shown_name(shown)} "
+            f"imported {plural(theirs, 'annotation')} from {shown_name(shown)} "
             f"into {shown_name(str(where.db))}"  # (which library is not always plain)
         )
         if report.updated:
             line += f"; {len(report.updated)} updated to their newer version"
-            if kept is not None:  # what they replaced can be had back (`reader restore`)
+            if report.ours_beside:
+                line += (
+                    f", {report.ours_beside} of ours kept beside it under a new id (another "
+                    "coder's coding of the passage: both stay)"
+                )
+            if kept is not None and len(report.updated) > report.ours_beside:
+                # (a version replaced with no copy kept can be had back: `reader restore`)
                 line += f" (the versions replaced are kept in {kept.name})"
         if report.copies:
             line += f"; {report.copies} of them another coder's version kept beside ours"

@@ -104,7 +104,8 @@ class ImportReport:
     added: list[Annotation] = field(default_factory=list)
     present: int = 0
     updated: list[Annotation] = field(default_factory=list)
-    copies: int = 0
+    copies: int = 0  # theirs kept beside ours (ours newer, another coder's coding)
+    ours_beside: int = 0  # ours kept beside their newer version (in `added`, under a new id)
     deleted: int = 0
     deleted_there: int = 0  # ours deleted as the file's coder deleted them (after our version)
     orphaned: int = 0
@@ -284,7 +285,8 @@ def _keep_beside(store: Store, beside: list[tuple[Annotation, bool]], report: Im
             continue
         added[copy.id] = copy
         report.added.append(copy)
-        report.copies += 1
+        report.copies += ours_won
+        report.ours_beside += not ours_won
 
 
 def _placed(

@@ -158,6 +158,33 @@ def test_an_annotation_they_deleted_is_deleted_here_unless_changed_here_since(
     assert recorded == {bobs.id: when}  # (alice's revised one: no longer deleted)
 
 
+def test_an_import_says_ours_stays_beside_their_newer_coding_not_only_in_a_backup(
+    two_coders: tuple[Path, Path],
+) -> None:
+    """Bob edits alice's annotation (it becomes his); alice imports his file. Her coding
+    stays, under a new id, beside his: the summary said "1 updated to their newer version
+    (the versions replaced are kept in reader.json.before-import…)", as if hers were
+    only in a backup, and counted hers among those imported (a newcomer's finding)."""
+    from reader.core.records import edited
+    from reader.storage.database import Store
+
+    alice, bob = two_coders
+    assert run_reader("import", str(alice / "reader.json"), "--library", str(bob)).returncode == 0
+    his = Store(bob / "reader.json")
+    [hers] = [a for a in his.annotations() if a.coder == "alice" and a.source == "Doug King"]
+    change = edited(hers, themes=("policing",))
+    later = _an_hour_on(hers.updated)
+    his.save_annotation(msgspec.structs.replace(change, coder="bob", updated=later))
+    his.close()
+    result = run_reader("import", str(bob / "reader.json"), "--library", str(alice))
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip()
+    assert line.startswith("imported 2 annotations from")  # (his two; not hers again)
+    assert "1 updated to their newer version, 1 of ours kept beside it under a new id" in line
+    assert "versions replaced are kept in" not in line
+    assert _coders(alice) == ["alice", "alice", "bob", "bob", "bob"]
+
+
 def test_import_copies_an_article_only_the_other_coder_has(two_coders: tuple[Path, Path]) -> None:
     alice, bob = two_coders
     (bob / "new-story.txt").write_text("New story\n\n“We will see,” said Ann Lee.\n")

@@ -462,6 +462,7 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
     again = run_reader("import", str(project), "--json", "--library", str(tagged))
     assert json.loads(again.stdout) == {
         "imported": 0,
+        "ours_kept_beside": 0,
         "updated": 0,
         "kept_beside": 0,
         "articles_copied": [],
