@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
@@ -48,6 +48,7 @@ from reader.ui.commands import ArticleCommands
 from reader.ui.palette import ReaderCommandPalette
 from reader.ui.refreshing import feed_names, refresh_in_background
 from reader.ui.screens.main_screen import MainScreen
+from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library_list import LibraryList
@@ -463,6 +464,16 @@ class ReaderApp(App[None]):
     # --- global actions ---
     def open_article(self, article_id: int) -> None:
         self.main.open_article(article_id)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key no one took while a dialog that takes typing is on top: typed
+        right after the key that opened it, it was on its way through the screen behind
+        before the dialog's field had the focus ("Sue" typed fast after `t`). The dialog
+        takes it, as its field would have (it was lost, and at first ran the screen
+        behind's keys: `u` undid the last tag)."""
+        if isinstance(self.screen, TypeAhead) and event.is_printable:
+            event.stop()
+            self.screen.take_typed(event)
 
     def action_search(self) -> None:
         from reader.ui.screens.search_screen import SearchScreen

@@ -157,3 +157,36 @@ def test_the_themes_hint_says_tab_goes_on_to_the_note_at_every_width() -> None:
     for width in (80, 100, 160):
         hint = hint_for(width, "themes")
         assert "tab: note" in hint and len(hint) <= min(84, int(width * 0.95)) - BOX_FRAME
+
+
+async def test_a_name_typed_right_after_t_goes_into_source_never_to_the_article(
+    ice_library: Path,
+) -> None:
+    """`t` then "ue" typed at once (a fast typist, a slow link, tmux): the dialog opened
+    after the letters had run as the article's keys, so "u" undid the last tag and "e"
+    archived the article (found by an attack). Now they are the dialog's Source."""
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        assert len(saved_annotations(ice_library / "reader.json")) == 1
+        await press(pilot, "n")
+        for char in "tue":
+            app.post_message(Key(char, char))  # all at once
+        await settle(pilot)
+        assert dialog_of(app).query_one("#source", Input).value == "ue"
+        assert len(saved_annotations(ice_library / "reader.json")) == 1  # not undone
+
+
+async def test_a_query_typed_right_after_slash_is_the_search(ice_library: Path) -> None:
+    from reader.ui.screens.search_screen import SearchScreen
+
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key, char in [("slash", "/"), ("k", "k"), ("i", "i"), ("n", "n")]:
+            app.post_message(Key(key, char))  # all at once: "n" was the next quote
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#search-input", Input).value == "kin"

@@ -48,6 +48,7 @@ from reader.core.records import KINDS, PASSAGE, QUOTATION, Kind
 from reader.core.text import clean_line
 from reader.reading.suggest import Suggestions, suggestions
 from reader.ui.styling import literal
+from reader.ui.type_ahead import TypeAhead
 
 EXCERPT = 240
 NEW = "\x00new"  # the option id of "new source/theme: what you typed"
@@ -194,7 +195,7 @@ class ThemeChips(Static):
         self.display = bool(chips)
 
 
-class TagDialog(ModalScreen[TagResult | None]):
+class TagDialog(TypeAhead, ModalScreen[TagResult | None]):
     """Asks for the source, themes, kind and note of an annotation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -298,6 +299,9 @@ class TagDialog(ModalScreen[TagResult | None]):
             source.select_all()  # a suggestion: Enter takes it, typing replaces it
         else:
             source.cursor_position = len(source.value)  # add to what is saved, never replace it
+        if typed := self.typed_ahead():  # (typed as it opened: as if typed into Source now)
+            source.value = ("" if self.request.suggested else source.value) + typed
+            source.cursor_position = len(source.value)
         note = self.query_one("#note", TextArea)
         note.move_cursor(note.document.end)
 

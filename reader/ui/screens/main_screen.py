@@ -551,9 +551,12 @@ class MainScreen(Screen[None]):
         assert self.document is not None and target.span is not None
         return self.document.text[target.span.start : target.span.end]
 
-    @on(ArticleView.TagRequested)
-    def _tag_requested(self, message: ArticleView.TagRequested) -> None:
-        self.open_tag_dialog(message.target)
+    def action_tag(self) -> None:
+        """`t` in the article: the tag dialog, opened in the key's own turn (see the
+        binding in `ArticleView`)."""
+        target = self.article_view.tag_target()
+        if target is not None:
+            self.open_tag_dialog(target)
 
     @on(AnnotationList.EditRequested)
     def _edit_requested(self, message: AnnotationList.EditRequested) -> None:

@@ -29,6 +29,7 @@ from reader.core.text import shorten
 from reader.core.wording import plural
 from reader.ui.styling import literal
 from reader.ui.threads import answer_from_thread
+from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.footer import ReaderFooter
 from reader.ui.widgets.hit_list import HitList
 from reader.ui.widgets.query_input import QueryInput
@@ -52,7 +53,7 @@ class SearchOutcome:
     hit: Hit | None
 
 
-class SearchScreen(Screen[SearchOutcome]):
+class SearchScreen(TypeAhead, Screen[SearchOutcome]):
     """Search every annotation; dismisses with the query and the chosen hit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -99,6 +100,9 @@ class SearchScreen(Screen[SearchOutcome]):
         field = self.query_one("#search-input", Input)
         field.focus()
         field.select_all()
+        if typed := self.typed_ahead():  # (typed as it opened: replacing the last query)
+            field.value = typed
+            field.cursor_position = len(typed)
         self.run_search(field.value)
 
     @on(Input.Changed, "#search-input")

@@ -109,7 +109,9 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("p", "select_paragraph", "Paragraph", show=False, id="article.select_para"),
         Binding("v", "visual", "Visual", id="article.visual"),
         Binding("escape", "clear", "Clear", show=False, id="article.clear"),
-        Binding("t,enter", "tag", "Tag", id="article.tag"),
+        # (the screen's: it opens the dialog in the key's own turn, so the keys typed
+        # right after `t` go to the dialog, never to the article: "tue" typed fast ran undo)
+        Binding("t,enter", "screen.tag", "Tag", id="article.tag"),
         Binding("full_stop", "repeat", "Repeat tag", show=False, id="article.repeat"),
         *[
             Binding(
@@ -126,12 +128,6 @@ class ArticleView(ScrollView, can_focus=True):
 
         offset: int
         annotation: Annotation | None
-
-    @dataclass
-    class TagRequested(Message):
-        """Open the tag dialog for a new span or an existing annotation."""
-
-        target: Target
 
     @dataclass
     class QuickThemeRequested(Message):
@@ -573,15 +569,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._update_subtitle()
 
     # --- asking to tag ---
-    def action_tag(self) -> None:
+    def tag_target(self) -> Target | None:
+        """What `t` tags (`target`), or None after saying what to select first."""
         target = self.target()
         if target is None:
             self.notify(
                 'Select a passage first: " quote, s sentence, p paragraph, v visual',
                 timeout=3,
             )
-            return
-        self.post_message(self.TagRequested(target))
+        return target
 
     def action_quick_theme(self, number: int) -> None:
         target = self.target()
