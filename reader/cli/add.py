@@ -8,13 +8,12 @@ are still added, and the exit status is 1 if any failed.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, close_store, positive_int, positive_seconds, say
 from reader.core.paths import Locations
-from reader.core.text import clean_line, shown_name
+from reader.core.text import clean_line, json_text, shown_name
 
 if TYPE_CHECKING:
     from reader.library.adding import AddError, AddResult
@@ -125,7 +124,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         close_store(store)
     if as_json:
         listing = [_as_json(outcome, show) for outcome in outcomes]
-        print(json.dumps(listing, ensure_ascii=False, indent=2))
+        print(json_text(listing))
     return 1 if any(isinstance(outcome, AddError) for outcome in outcomes) else 0
 
 

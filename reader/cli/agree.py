@@ -14,12 +14,11 @@ same_source}`.
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
 
 from reader.cli.command import Command, aligned, fail, say
 from reader.core.paths import Locations
-from reader.core.text import shown_name
+from reader.core.text import json_text, shown_name
 from reader.core.wording import plural
 
 
@@ -76,7 +75,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
                 "same_source": comparison.same_source,
             }
         )
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows))
         return 0
     a, b = shown_coder(args.coder_a), shown_coder(args.coder_b)
     if not comparison.articles:

@@ -9,10 +9,10 @@ valid TOML is said in one line (exit status 1), and never rewritten. See
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
+from reader.core.text import json_text
 
 SETTINGS = ("coder",)
 
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     if coder.problem:  # the file names a coder that cannot be read: never shown as no name
         return fail(coder.problem)
     if args.json:
-        print(json.dumps({"coder": coder.name, "origin": coder.origin}, ensure_ascii=False))
+        print(json_text({"coder": coder.name, "origin": coder.origin}, indent=None))
         return 0
     origins = {
         "env": f"from ${ENV_CODER}, which overrides {config_path()}",

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, say
 from reader.core.paths import Locations
-from reader.core.text import one_line
+from reader.core.text import json_text, one_line
 
 if TYPE_CHECKING:
     from reader.library.doctor import Checkup
@@ -33,7 +32,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         ]
         report = {"healthy": checkup.healthy, "summary": checkup.summary, "findings": findings}
         report["backup"] = str(checkup.backup) if checkup.backup else None
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(json_text(report))
         return 0 if checkup.healthy else 1
     for finding in checkup.findings:
         label = "fixed" if finding.fixed else finding.severity

@@ -7,13 +7,12 @@ the library follows (kept in `reader.feeds.json` beside the database).
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, count_or_all, fail, positive_seconds, say
 from reader.core.paths import Locations
-from reader.core.text import shown_name
+from reader.core.text import json_text, shown_name
 from reader.core.wording import plural
 
 if TYPE_CHECKING:
@@ -110,7 +109,7 @@ def _list(subscriptions: Subscriptions, as_json: bool) -> int:
             }
             for f in feeds
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows))
         return 0
     if not feeds:
         say("no feeds followed yet: `reader follow URL` follows one")

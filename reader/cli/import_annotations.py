@@ -11,13 +11,12 @@ unit that puts its quote there, and the summary line says which unit that was.
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from reader.cli.command import Command, close_store, fail, say
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.paths import Locations
-from reader.core.text import clean_line, shown_name
+from reader.core.text import clean_line, json_text, shown_name
 from reader.core.wording import plural
 from reader.interchange import IMPORT_FORMATS
 from reader.storage.backups import Backup, Backups
@@ -114,7 +113,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             "not_placed": report.unplaced,
             "positions": {unit: report.units[unit] for unit in (*UNITS, EITHER, NEITHER)},
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print(json_text(document))
     else:
         theirs = len(report.added) - report.ours_beside  # (ours moved aside: not theirs)
         line = (

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli.command import Command, no_arguments, say
 from reader.core.paths import Locations
+from reader.core.text import json_text
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         for where, binding_id, keys, description in key_rows()
     ]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows))
         return 0
     width = max(len(str(row["id"])) for row in rows)
     section = ""

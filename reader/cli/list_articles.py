@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli.command import Command, say
 from reader.core.paths import Locations
-from reader.core.text import shown_name
+from reader.core.text import json_text, shown_name
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     for reason in report.skipped:
         say(f"reader: skipped {reason}", err=True)
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows))
         return 0
     if not rows:
         say(f"No articles in {where.library}.", err=True)

@@ -8,13 +8,12 @@ database, when there is one, gives speakers their existing spelling; nothing is 
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from reader.cli.command import Command, say
 from reader.core.files import name_too_long
 from reader.core.paths import Locations
-from reader.core.text import TextStructure, clean_line, shown_name
+from reader.core.text import TextStructure, clean_line, json_text, shown_name
 from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
 from reader.quotes.finding import CONFIDENT, MAX_CHARACTERS, QuoteFinding, speaker_unknown
 from reader.storage.database import Store, StoreError
@@ -117,7 +116,7 @@ def print_quotes(where: Locations, target: str, as_json: bool, include_all: bool
     shown = [f for f in findings if include_all or f.speech]
     if as_json:
         rows = [_row(f, content.text, include_all) for f in shown]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows))
         return 0
     if not shown:
         say(f"No quotations found in {path}.", err=True)

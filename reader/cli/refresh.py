@@ -7,11 +7,11 @@ a feed that fails is reported and the others go on. Exit status 1 when any feed 
 from __future__ import annotations
 
 import argparse
-import json
 import threading
 
 from reader.cli.command import Command, close_store, fail, positive_int, positive_seconds, say
 from reader.core.paths import Locations
+from reader.core.text import json_text
 from reader.core.wording import plural
 
 
@@ -77,7 +77,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     finally:
         close_store(store)
     if args.json:
-        print(json.dumps([r.as_json() for r in results], ensure_ascii=False, indent=2))
+        print(json_text([r.as_json() for r in results]))
     else:
         added = sum(len(r.added) for r in results)
         failed = sum(r.status == "failed" for r in results)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
-from reader.core.text import shown_name
+from reader.core.text import json_text, shown_name
 from reader.core.wording import plural
 
 
@@ -36,7 +35,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
                 }
                 for i in infos
             ]
-            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            print(json_text(rows))
             return 0
         if not infos:
             say(f"No backups of {where.db} yet (they are taken as you work).", err=True)

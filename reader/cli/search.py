@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli.command import Command, fail, no_match, positive_int, say
 from reader.core.paths import Locations
+from reader.core.text import json_text
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         store.close()
     hits = by_article(results.hits) if args.group else results.hits
     if args.json:
-        print(json.dumps(hits_as_json(hits, paths), ensure_ascii=False, indent=2))
+        print(json_text(hits_as_json(hits, paths)))
         return 0
     if not results.hits:
         say(no_match(query), err=True)

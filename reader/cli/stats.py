@@ -9,7 +9,6 @@ count}]}. A parent theme counts its children's annotations too.
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.annotations.stats import (
     Count,
@@ -24,6 +23,7 @@ from reader.annotations.stats import (
 )
 from reader.cli.command import Command, aligned, no_match, say
 from reader.core.paths import Locations
+from reader.core.text import json_text
 from reader.storage.database import Store
 
 # Columns of the text matrix: the most used themes (a terminal shows a few dozen at most).
@@ -69,7 +69,7 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool, query
         if as_json:
             cells = [{"source": s, "theme": t, "count": n} for s, t, n in matrix_cells(grid)]
             document = {"sources": grid.sources, "themes": grid.themes, "cells": cells}
-            print(json.dumps(document, ensure_ascii=False, indent=2))
+            print(json_text(document))
         else:
             say(aligned(matrix_table(grid, themes=MATRIX_THEMES)))
             if len(grid.themes) > MATRIX_THEMES:
@@ -85,7 +85,7 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool, query
                 {"name": c.name, "annotations": c.annotations, "articles": 1, "sources": c.sources}
                 for c in articles
             ]
-            print(json.dumps(rows, ensure_ascii=False, indent=2))
+            print(json_text(rows))
         else:
             say(aligned(articles_table(articles)))
         return 0
@@ -98,7 +98,7 @@ def run_stats(where: Locations, by: str, show_matrix: bool, as_json: bool, query
         rows = [
             {"name": c.name, "annotations": c.annotations, "articles": c.articles} for c in counts
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows))
     else:
         say(aligned(counts_table(counts, by)))
     return 0

@@ -122,6 +122,21 @@ def shown_name(name: str) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in quoted)
 
 
+# What JSON leaves as it is but a terminal may act on: DEL, C1 controls (U+009B starts an
+# escape sequence on some terminals), line and paragraph separators, bidirectional overrides
+# and isolates, byte-order marks.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe]")
+
+
+def json_text(document: object, indent: int | None = 2) -> str:
+    """`document` as JSON text that is safe to print: what JSON escapes (C0 controls, ESC)
+    escaped as JSON does, and what it leaves (`_JSON_UNSAFE`) escaped too (`\\u009b`), so
+    that a file name or title holding them cannot act on the terminal it is printed to; the
+    values read back the same."""
+    text = json.dumps(document, ensure_ascii=False, indent=indent)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def one_line(value: str) -> str:
     """`value` printable on one line: line breaks, tabs and other control characters
     written as escapes (`\\n`), the rest as it is, so that no name inside a message can start

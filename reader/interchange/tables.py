@@ -11,12 +11,12 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import json
 from typing import Any
 
 from reader import __version__
 from reader.core.records import KINDS, now
 from reader.core.spreadsheet import spreadsheet_safe
+from reader.core.text import json_text, one_line
 from reader.interchange.fields import (
     BadRecord,
     ImportFileError,
@@ -71,7 +71,7 @@ def to_csv(selection: Selection) -> str:
             **annotation.to_doc(),
             "themes": "; ".join(annotation.themes),
             "source": annotation.source or "",
-            "article": record.path,
+            "article": one_line(record.path),  # (a name's escapes: not into a pipe's reader)
             "title": record.title,
             "site": record.site or "",
             "author": record.author or "",
@@ -112,7 +112,7 @@ def to_json(selection: Selection) -> str:
             for t in selection.themes
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_text(document) + "\n"
 
 
 def from_json(data: str, name: str) -> IncomingFile:

@@ -36,7 +36,7 @@ from typing import Any
 from reader import __version__
 from reader.core.codebook import name_key
 from reader.core.records import PASSAGE, QUOTATION, Annotation, now
-from reader.core.text import clean_line
+from reader.core.text import clean_line, json_text
 from reader.core.text_units import CODEPOINTS
 from reader.interchange.fields import (
     BadRecord,
@@ -146,7 +146,7 @@ def to_w3c(selection: Selection, unit: str = CODEPOINTS) -> str:
             "items": items,
         },
     }
-    return json.dumps(collection, ensure_ascii=False, indent=2) + "\n"
+    return json_text(collection) + "\n"
 
 
 def _collection_key(selection: Selection) -> str:

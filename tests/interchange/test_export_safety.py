@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -274,3 +276,29 @@ def test_the_file_s_extension_names_the_format_unless_format_says_another(
     assert status == 2 and err.count("\n") == 1
     assert "its name says csv, not json; name it wrong.json, or give --format csv" in err
     assert not (tmp_path / "wrong.csv").exists()
+
+
+def test_a_file_name_s_escapes_reach_no_pipe_in_any_export(tmp_path: Path) -> None:
+    """Into a pipe (`reader export -f csv | grep …`), the CSV's article column carried a
+    file name's OSC and CSI bytes raw: the terminal's title and clipboard were set and the
+    screen cleared (found by an attack); the JSON outputs left U+009B (a CSI to some
+    terminals) and U+202E raw. Each format's bytes now hold none of them; JSON escapes
+    them, and its values read back the same."""
+    library = tmp_path / "library"
+    library.mkdir()
+    name = "story\x1b]2;PWNED\x07\x1b]52;c;cm0gLXJmIH4K\x07\x9b2J\u202eevil.txt"
+    quote = "We will win the vote this year, whatever they say about it,"
+    (library / name).write_text(f"Vote\n\n“{quote}” said Mayor John Smith.\n", encoding="utf-8")
+    tag_quotes(library, [(name, "We will win", "John Smith", ["votes"])])
+    for fmt in ("markdown", "csv", "json", "w3c"):
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", "export", "-f", fmt, "--library", str(library)],
+            capture_output=True, timeout=60,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        shown = result.stdout.decode("utf-8")
+        assert quote.rstrip(",") in shown, fmt
+        assert not set(shown) & {"\x1b", "\x07", "\x9b", "\u202e"}, fmt
+    listed = run_reader("list", "--json", "--library", str(library))
+    assert not set(listed.stdout) & {"\x1b", "\x07", "\x9b", "\u202e"}
+    assert json.loads(listed.stdout)[0]["path"] == name  # (escaped, not changed)
