@@ -190,3 +190,21 @@ async def test_a_query_typed_right_after_slash_is_the_search(ice_library: Path) 
         await settle(pilot)
         assert isinstance(app.screen, SearchScreen)
         assert app.screen.query_one("#search-input", Input).value == "kin"
+
+
+async def test_ctrl_s_typed_right_after_a_note_saves_all_of_it(ice_library: Path) -> None:
+    """Ctrl+S is the dialog's at once, before the keys typed ahead of it reach their field:
+    "quick words" then ctrl+s at once saved part of the note (a newcomer's finding, with an
+    emoji in tmux). It now saves after the field has taken them."""
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await fill(pilot, "Doug King")
+        await press(pilot, "tab", "tab")
+        for char in "quick 😀 words":
+            app.post_message(Key("space" if char == " " else char, char))
+        app.post_message(Key("ctrl+s", None))  # all at once
+        await settle(pilot)
+        [saved] = saved_annotations(ice_library / "reader.json")
+        assert saved["note"] == "quick 😀 words"

@@ -38,6 +38,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import Focus, Key
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, OptionList, Static, TextArea
@@ -535,7 +536,24 @@ class TagDialog(TypeAhead, ModalScreen[TagResult | None]):
         self.kind = KINDS[(KINDS.index(self.kind) + 1) % len(KINDS)]
         self._show_kind()
 
+    class _SaveAfterTyping(Message):
+        """Ctrl+S, sent through the focused field: it reaches the dialog after the keys
+        typed before it, which a priority key overtakes (the note typed then Ctrl+S at once
+        was saved without them)."""
+
     def action_save(self) -> None:
+        if self.focused is not None:
+            self.focused.post_message(self._SaveAfterTyping())
+        else:
+            self._save()
+
+    @on(_SaveAfterTyping)
+    def _save_after_typing(self, message: _SaveAfterTyping) -> None:
+        message.stop()
+        if self.is_current:  # (a second Ctrl+S, the dialog saved and gone already)
+            self._save()
+
+    def _save(self) -> None:
         self._take(self.query_one("#source", Input))  # the highlighted name, as Enter would
         source = clean_name(self.query_one("#source", Input).value)
         pending = clean_name(self.query_one("#themes", Input).value)
