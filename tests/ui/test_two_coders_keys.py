@@ -82,3 +82,22 @@ async def test_tagging_your_own_span_and_source_again_offers_to_edit_it(library:
         await press(pilot, "n")  # save nothing
         assert [a.themes for a in annotations(library)] == [after.themes]
         assert "Nothing saved" in notified(app)
+
+
+async def test_the_dialog_editing_a_teammates_annotation_says_saving_makes_it_yours(
+    library: Path,
+) -> None:
+    """`t` on bob's annotation opened a plain "Edit annotation"; saving gave it to alice,
+    moving that coding from bob to her in `reader agree` (a newcomer's finding)."""
+    from reader.ui.dialogs.tag_dialog import TagDialog
+
+    tag_quotes(library, [ICE_STATEMENT], coder="bob")
+    [bob] = annotations(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view(app).move_to(bob.start + 3)
+        await press(pilot, "t")
+        assert isinstance(app.screen, TagDialog)
+        title = str(app.screen.query_one("#tag-box").border_title)
+        assert title == "Edit bob's annotation: saving makes it yours"

@@ -574,9 +574,15 @@ class MainScreen(Screen[None]):
         annotation = target.annotation
         if annotation is not None:
             suggested = target.suggestion.speaker if target.suggestion else None
+            theirs = not is_own(annotation, self.reader.coder)
             request = TagRequest(
                 quote=annotation.quote,
-                title="Edit annotation",
+                # (an edit makes it the editor's: `reader agree` then counts it as theirs)
+                title=(
+                    f"Edit {shown_coder(annotation.coder)}'s annotation: saving makes it yours"
+                    if theirs
+                    else "Edit annotation"
+                ),
                 source=annotation.source or suggested or "",
                 themes=annotation.themes,
                 note=annotation.note,
