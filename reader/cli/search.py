@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reader.cli.command import Command, fail, no_match, positive_int, say
+from reader.core.coders import coder_key, shown_coder
 from reader.core.paths import Locations
 from reader.core.text import json_text
 
@@ -49,6 +50,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     article = None
     scored = any(hit.score for hit in results.hits)  # a filter alone ranks nothing: no scores
     indent = " " * 7 if scored else "  "
+    # (a team's library: two coders' copies of a quote were two rows alike, saying whose none)
+    several_coders = len({coder_key(hit.annotation.coder) for hit in hits}) > 1
     for hit in hits:
         annotation = hit.annotation
         if args.group and annotation.article_id != article:
@@ -57,7 +60,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         themes = ", ".join(annotation.themes)
         head = (f"{hit.score:5.1f}  " if scored else "") + (annotation.source or "(no source)")
         title = "" if args.group else f" · {hit.title}"
-        say(head + (f" · {themes}" if themes else "") + title)
+        coder = f" · by {shown_coder(annotation.coder)}" if several_coders else ""
+        say(head + (f" · {themes}" if themes else "") + title + coder)
         words = " ".join(annotation.quote.split())
         # a paraphrase never comes out as a misquote: marks for quotations only
         say(f"{indent}“{words}”" if annotation.is_quotation else f"{indent}passage: {words}")

@@ -185,6 +185,20 @@ def test_an_import_says_ours_stays_beside_their_newer_coding_not_only_in_a_backu
     assert _coders(alice) == ["alice", "alice", "bob", "bob", "bob"]
 
 
+def test_search_names_each_coder_when_the_results_are_several_coders(
+    two_coders: tuple[Path, Path],
+) -> None:
+    """After a merge, two coders' copies of Doug King's quote were two rows alike, saying
+    whose neither was (a newcomer's finding)."""
+    alice, bob = two_coders
+    assert run_reader("import", str(bob / "reader.json"), "--library", str(alice)).returncode == 0
+    shown = run_reader("search", "source:king", "--library", str(alice)).stdout
+    heads = [line for line in shown.splitlines() if "Doug King" in line and "·" in line]
+    assert len(heads) == 2 and {h.rsplit(" · by ", 1)[1] for h in heads} == {"alice", "bob"}
+    one = run_reader("search", "source:king", "coder:alice", "--library", str(alice)).stdout
+    assert " · by " not in one  # (one coder: nothing to tell apart)
+
+
 def test_import_copies_an_article_only_the_other_coder_has(two_coders: tuple[Path, Path]) -> None:
     alice, bob = two_coders
     (bob / "new-story.txt").write_text("New story\n\n“We will see,” said Ann Lee.\n")
