@@ -79,7 +79,10 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         return 0
     a, b = shown_coder(args.coder_a), shown_coder(args.coder_b)
     if not comparison.articles:
-        say(f"{a} and {b} have no article both coded; nothing to compare")
+        if args.filter:  # (it was the filter that left none: "source:nobody")
+            say(f"{a} and {b} have no article both coded with filter {' '.join(args.filter)}")
+        else:
+            say(f"{a} and {b} have no article both coded; nothing to compare")
         return 0
     count = len(comparison.articles)
     compared = comparison.rows[0].table.total if comparison.rows else 0

@@ -8,10 +8,10 @@ migration) and for a coder who changed their name. FILTER narrows which annotati
 from __future__ import annotations
 
 import argparse
-import json
 
 from reader.cli.command import Command, close_store, fail, say
 from reader.core.paths import Locations
+from reader.core.text import json_text
 from reader.core.wording import plural
 
 
@@ -27,7 +27,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
-    from reader.core.coders import clean_coder, coder_key
+    from reader.annotations.agreement import coders_of
+    from reader.core.coders import clean_coder, coder_key, shown_coder
     from reader.core.records import edited
     from reader.reading.comparing import selected
     from reader.storage.database import Store
@@ -42,10 +43,15 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         changed = [edited(a, coder=new) for a in chosen if a.coder != new]
         if changed:
             store.save_annotations(changed)
+        known = {} if chosen else coders_of(store.annotations())
     finally:
         close_store(store)
+    if not chosen and old not in {coder_key(name) for name, _ in known}:
+        # ("--from alice" where no one is alice: a typo; say who there is, as agree does)
+        listed = ", ".join(f"{shown_coder(n)} ({c})" for n, c in known) or "none yet"
+        say(f"no annotations by coder {args.old!r}; the coders are: {listed}", err=True)
     if args.json:
-        print(json.dumps({"recoded": len(changed)}))
+        print(json_text({"recoded": len(changed)}, indent=None))
     else:
         say(
             f"recoded {plural(len(changed), 'annotation')} from {args.old or '(no coder)'} to {new or '(no coder)'}"

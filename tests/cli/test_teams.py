@@ -199,6 +199,24 @@ def test_search_names_each_coder_when_the_results_are_several_coders(
     assert " · by " not in one  # (one coder: nothing to tell apart)
 
 
+def test_a_filter_that_leaves_nothing_and_a_coder_no_one_is_are_said(
+    two_coders: tuple[Path, Path],
+) -> None:
+    """ "have no article both coded" when it was the filter that left none, and `recode
+    --from` a name no one has recoding 0 without a word (a newcomer's findings)."""
+    alice, bob = two_coders
+    assert run_reader("import", str(bob / "reader.json"), "--library", str(alice)).returncode == 0
+    agreed = run_reader("agree", "alice", "bob", "source:nobody", "--library", str(alice))
+    assert agreed.returncode == 0
+    assert (
+        agreed.stdout.strip()
+        == "alice and bob have no article both coded with filter source:nobody"
+    )
+    typo = run_reader("recode", "--from", "alise", "--to", "ann", "--library", str(alice))
+    assert typo.returncode == 0 and "recoded 0 annotations" in typo.stdout
+    assert "no annotations by coder 'alise'; the coders are: alice (2), bob (2)" in typo.stderr
+
+
 def test_import_copies_an_article_only_the_other_coder_has(two_coders: tuple[Path, Path]) -> None:
     alice, bob = two_coders
     (bob / "new-story.txt").write_text("New story\n\n“We will see,” said Ann Lee.\n")
