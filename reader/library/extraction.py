@@ -280,7 +280,11 @@ def story(
 # A paragraph of the page a reader may miss: this many words or more, ending as a sentence
 # does; at most so many listed, of the first blocks read (a page of 50,000 is read no further).
 _LEFT_OUT_WORDS, _LEFT_OUT_MOST, _LEFT_OUT_READ = 12, 20, 5_000
-_SENTENCE_END = (".", "!", "?", '"', "”", "'", "’", ")")
+_SENTENCE_END = (".", "!", "?", '"', "”", "'", "’", ")", "。", "！", "？", "」", "』")
+# A word, or one Chinese or Japanese character: those scripts put no space between words,
+# and a paragraph of them was one "word", never long enough to be listed as left out.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_CJK}]|[^\\W{_CJK}]+")
 
 
 def left_out_paragraphs(page: Page) -> list[str]:
@@ -293,7 +297,7 @@ def left_out_paragraphs(page: Page) -> list[str]:
     found: list[str] = []
     for block in page_blocks(page.tree)[:_LEFT_OUT_READ]:
         text = " ".join(block.text.split())
-        if block.kind != PARAGRAPH or len(text.split()) < _LEFT_OUT_WORDS:
+        if block.kind != PARAGRAPH or len(_WORD.findall(text)) < _LEFT_OUT_WORDS:
             continue
         if not text.endswith(_SENTENCE_END):
             continue
@@ -306,7 +310,7 @@ def left_out_paragraphs(page: Page) -> list[str]:
 
 
 def _runs(text: str) -> list[tuple[str, ...]]:
-    words = [w.casefold() for w in re.findall(r"\w+", text)]
+    words = [w.casefold() for w in _WORD.findall(text)]
     return [tuple(words[i : i + 4]) for i in range(max(1, len(words) - 3))]
 
 

@@ -79,9 +79,17 @@ class _Lines:
         # never closed reach trafilatura's body as one paragraph with blank lines in it.
         for piece in _BLANK_LINE.split("".join(self._parts)):
             line = one_line(readable(piece))
-            if line:
+            if line and not unreadable_bytes(line):
                 self.blocks.append(Block(self._kind, line))
         self._parts = []
+
+
+def unreadable_bytes(line: str) -> bool:
+    """Whether a block is mostly replacement characters: bytes no encoding reads (binary
+    data after a page's first 64 KB, which the judgement of a page's bytes does not read,
+    came out as a paragraph of "���"), not text."""
+    replaced = line.count("\ufffd")
+    return replaced > 1 and replaced * 5 > len(line)
 
 
 def story_blocks(body: Any) -> list[Block]:

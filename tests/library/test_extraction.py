@@ -330,6 +330,21 @@ def test_paragraphs_trafilatura_left_out_are_listed_for_the_reader_to_see() -> N
     assert not any("Entry remains free" in block.text for block in article.blocks)
 
 
+def test_a_chinese_or_japanese_paragraph_left_out_is_listed_too() -> None:
+    # words were counted by the spaces between them: a paragraph of Chinese or Japanese
+    # was one "word", never long enough to be listed (found by an attack)
+    aside = (
+        "<aside><p>博物馆夏季每周四延长开放时间，入场仍然免费，欢迎市民参观。</p>"
+        "<p>美術館は夏の間、木曜日の開館時間を延長し、入場は引き続き無料です。</p>"
+        "<p>分享</p></aside>"
+    )
+    article = clean_page(page(paragraphs(STORY), aside))
+    assert article.left_out == [
+        "博物馆夏季每周四延长开放时间，入场仍然免费，欢迎市民参观。",
+        "美術館は夏の間、木曜日の開館時間を延長し、入場は引き続き無料です。",
+    ]
+
+
 @pytest.mark.parametrize("reference", ["&#12;", "&#8;", "&#x1b;", "&#X7;"])
 def test_a_control_character_written_as_a_reference_does_not_empty_the_page(
     reference: str,

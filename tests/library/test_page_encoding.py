@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import random
 
 import pytest
 from hypothesis import given
@@ -119,3 +120,26 @@ def test_a_page_padded_with_nuls_is_a_page_and_undeclared_cyrillic_is_read_by_it
     russian = _page("Новый план гавани одобрен советом города во вторник.")
     styled = russian.replace("<title>", "<style>body{margin:0;padding:0}</style><title>")
     assert page_text(styled.encode("cp1251"), LIMIT) == styled
+
+
+def test_binary_bytes_past_the_first_64_kb_are_no_paragraph_of_the_story() -> None:
+    """The judgement of a page's bytes reads its first 64 KB: binary data after them (a
+    picture saved into the page) came out as a 14 KB paragraph of "���" (found by an
+    attack). A block mostly of replacement characters is not text; the story is whole."""
+    from reader.library.extraction import RAW, READER, read_page, story
+
+    sentence = "The council met on Tuesday to discuss the harbour plan and its budget. "
+    story_html = "".join(f"<p>{number}: {sentence * 4}</p>" for number in range(260))
+    junk = random.Random(1).randbytes(20_000).replace(b"<", b" ")  # (a picture's bytes)
+    page = (
+        b"<html><head><meta charset='utf-8'><title>Harbour</title></head><body><article>"
+        + story_html.encode()
+        + b"<p>"
+        + junk
+        + b"</p><p>Last: the plan was approved by nine votes to two.</p></article></body></html>"
+    )
+    assert len(story_html) > 65_536
+    for cleaning in (READER, RAW):
+        texts = [block.text for block in story(read_page(page), cleaning).blocks]
+        assert not any("\ufffd" in text for text in texts), cleaning
+        assert texts[-1] == "Last: the plan was approved by nine votes to two.", cleaning
