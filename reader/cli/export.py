@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from reader.cli.command import Command, fail, say
+from reader.cli.command import Command, fail, no_match, say
 from reader.core.paths import Locations
 from reader.core.text import printable
 from reader.core.text_units import UNITS
@@ -131,6 +131,8 @@ def run_export(
         selection = select(store, Library(where.library, store), query)
     finally:
         store.close()
+    if not selection.annotations and query.strip():  # (a typo in a filter: said, as search does)
+        say(no_match(query), err=True)
     if target is None:
         payload = render(selection, fmt, group_by, each_theme, positions)
         assert isinstance(payload, str)

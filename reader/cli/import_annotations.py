@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.cli.command import Command, close_store, fail, say
 from reader.core.files import FileTooLarge, read_bounded
-from reader.core.paths import Locations
+from reader.core.paths import DB_NAME, Locations
 from reader.core.text import clean_line, json_text, shown_name
 from reader.core.wording import plural
 from reader.interchange import IMPORT_FORMATS
@@ -61,6 +61,14 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
 
     path = Path(file).expanduser()
     shown = str(path)
+    if path.is_dir() and (path / DB_NAME).is_file():  # a teammate's library: its database
+        path = path / DB_NAME
+        shown = str(path)
+    elif path.is_dir():  # (an Obsidian export is a folder of notes: no way back from it)
+        return fail(
+            f"{shown}: a folder; reader import reads one file (W3C, JSON, REFI-QDA .qdpx or "
+            "another coder's reader.json), or a library folder holding a reader.json"
+        )
     try:
         data = read_bounded(path, MAX_FILE_BYTES)  # (a regular file: a pipe would wait)
     except FileTooLarge:
@@ -226,7 +234,8 @@ COMMAND = Command(
     "points or UTF-16 code units, whichever puts each quote at them; the summary says "
     "which. Annotations already there are skipped, so importing twice "
     "adds nothing twice, and one you deleted after the file's version of it stays deleted. "
-    "Another coder's database (their reader.json) merges theirs in: "
+    "Another coder's database (their reader.json, or their library folder holding it) "
+    "merges theirs in, their deletions too: "
     "articles matched by text, address or path (theirs that this library lacks are copied "
     "from their folder), annotations by id; the same id with different content keeps the "
     "newer version, and another coder's different coding beside it. --format is guessed "

@@ -217,6 +217,23 @@ def test_a_filter_that_leaves_nothing_and_a_coder_no_one_is_are_said(
     assert "no annotations by coder 'alise'; the coders are: alice (2), bob (2)" in typo.stderr
 
 
+def test_import_of_a_teammates_library_folder_reads_its_reader_json(
+    two_coders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`reader import ../bob` (or an Obsidian export's folder) said "not a regular file (a
+    folder, a pipe or a device)" (a newcomer's finding): a library folder's reader.json is
+    read; another folder is refused saying what import reads."""
+    alice, bob = two_coders
+    merged = run_reader("import", str(bob), "--library", str(alice))
+    assert merged.returncode == 0, merged.stderr
+    assert merged.stdout.startswith(f"imported 2 annotations from {bob / 'reader.json'}")
+    notes = tmp_path / "vault"
+    notes.mkdir()
+    refused = run_reader("import", str(notes), "--library", str(alice))
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert "a folder; reader import reads one file (W3C, JSON" in refused.stderr
+
+
 def test_import_copies_an_article_only_the_other_coder_has(two_coders: tuple[Path, Path]) -> None:
     alice, bob = two_coders
     (bob / "new-story.txt").write_text("New story\n\n“We will see,” said Ann Lee.\n")

@@ -302,3 +302,13 @@ def test_a_file_name_s_escapes_reach_no_pipe_in_any_export(tmp_path: Path) -> No
     listed = run_reader("list", "--json", "--library", str(library))
     assert not set(listed.stdout) & {"\x1b", "\x07", "\x9b", "\u202e"}
     assert json.loads(listed.stdout)[0]["path"] == name  # (escaped, not changed)
+
+
+def test_an_export_that_matches_nothing_says_so(tagged_library: Path, tmp_path: Path) -> None:
+    """A filter with a typo wrote a file of headers only, saying "Exported 0 annotations"
+    as if all were well (a newcomer's finding); search says what matched nothing."""
+    out = tmp_path / "empty.csv"
+    status, err = export(tagged_library, "theme:nonexistent", "-o", str(out))
+    assert status == 0 and "No annotation matches 'theme:nonexistent'." in err
+    status, err = export(tagged_library, "thme:policing", "-f", "json")
+    assert status == 0 and "No annotation matches" in err and "theme:" in err
