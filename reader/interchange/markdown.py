@@ -11,7 +11,8 @@
 - `citation`: one quote, ready to paste (the clipboard copy), quote marks only around a
   quotation.
 - `to_obsidian`: one note per article; each quote's themes as `#tags` and its source as a
-  `[[link]]`, so a vault gathers every quote of a person or a theme.
+  `[[link]]`, so a vault gathers every quote of a person or a theme (several coders' copies
+  of a quote are one, as in the draft).
 """
 
 from __future__ import annotations
@@ -225,7 +226,7 @@ def _link(name: str) -> str:
 def to_obsidian(selection: Selection) -> dict[str, str]:
     """One Markdown note per article: file name -> text."""
     by_article: dict[int, list[Annotation]] = defaultdict(list)
-    for annotation in selection.annotations:
+    for annotation in one_per_passage(selection.annotations):  # (coders' copies: one quote)
         by_article[annotation.article_id].append(annotation)
     notes: dict[str, str] = {}
     taken: set[str] = set()  # the notes' names as a file system that ignores case sees them

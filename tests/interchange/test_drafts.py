@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.records import PASSAGE, QUOTATION, new_annotation
-from reader.interchange.markdown import citation, quoted_paragraphs, to_markdown
+from reader.interchange.markdown import citation, quoted_paragraphs, to_markdown, to_obsidian
 from reader.interchange.qdpx import from_qdpx, to_qdpx
 from reader.interchange.selection import select
 from reader.interchange.tables import to_csv
@@ -164,11 +164,14 @@ def test_two_coders_copies_of_a_quote_keep_every_theme_and_note_in_the_draft(
         for annotation in store.annotations():
             said = "said at the briefing" if annotation.coder == "bob" else "check"
             store.save_annotation(edited(annotation, note=said))
-        draft = to_markdown(select(store, Library(library, store), ""))
-        each = to_markdown(select(store, Library(library, store), ""), repeat=True)
+        selection = select(store, Library(library, store), "")
+        draft = to_markdown(selection)
+        each = to_markdown(selection, repeat=True)
     finally:
         store.close()
     assert draft.count("Their authority in Canada") == 1
     assert "## policing" in draft and "*also: sovereignty*" in draft
     assert "said at the briefing" in draft and "check" in draft
     assert "## sovereignty" in each and each.count("Their authority in Canada") == 2
+    [note] = to_obsidian(selection).values()  # (each coder's copy, whose unsaid: one quote)
+    assert note.count("Their authority in Canada") == 1 and "#sovereignty" in note
