@@ -303,13 +303,13 @@ def _git(repo: Path, *args: str, fails: bool = False) -> str:
     return done.stdout
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_git_merges_two_coders_databases_with_the_merge_driver(library: Path) -> None:
-    repo = library
+DRIVER = f"{sys.executable} -m reader merge-driver %O %A %B %P"
+
+
+def _two_branches_coded(repo: Path) -> None:
+    """A library committed in the git repository `repo` (its driver named in
+    .gitattributes), then coded by bob on branch "bob" and by alice on "main"."""
     tag_quotes(repo, [("ice-canada-offices.txt", "Our collaboration benefits", "ICE", [])])
-    _git(repo, "init", "-q", "-b", "main")
-    driver = f"{sys.executable} -m reader merge-driver %O %A %B %P"
-    _git(repo, "config", "merge.reader.driver", driver)
     (repo / ".gitattributes").write_text("reader.json merge=reader\n")
     (repo / ".gitignore").write_text(".reader.json.*\n.reader-backups/\n")
     _git(repo, "add", ".")
@@ -320,6 +320,14 @@ def test_git_merges_two_coders_databases_with_the_merge_driver(library: Path) ->
     _git(repo, "checkout", "-q", "main")
     tag_quotes(repo, [KING], coder="alice")
     _git(repo, "commit", "-q", "-am", "alice codes")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_git_merges_two_coders_databases_with_the_merge_driver(library: Path) -> None:
+    repo = library
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "config", "merge.reader.driver", DRIVER)
+    _two_branches_coded(repo)
     _git(repo, "merge", "-q", "--no-edit", "bob")
     assert _coders(repo) == ["", "alice", "bob"]
     status = subprocess.run(
@@ -338,18 +346,8 @@ def test_a_reader_json_git_merged_without_the_driver_says_how_to_merge_it(librar
     which would throw the merge away (a newcomer's finding). It now says what happened and
     what to do, and doing it as said merges both coders' work."""
     repo = library
-    tag_quotes(repo, [("ice-canada-offices.txt", "Our collaboration benefits", "ICE", [])])
     _git(repo, "init", "-q", "-b", "main")
-    (repo / ".gitignore").write_text(".reader.json.*\n.reader-backups/\n")
-    (repo / ".gitattributes").write_text("reader.json merge=reader\n")
-    _git(repo, "add", ".")
-    _git(repo, "commit", "-q", "-m", "base")
-    _git(repo, "checkout", "-q", "-b", "bob")
-    tag_quotes(repo, [MCPHERSON_B], coder="bob")
-    _git(repo, "commit", "-q", "-am", "bob codes")
-    _git(repo, "checkout", "-q", "main")
-    tag_quotes(repo, [KING], coder="alice")
-    _git(repo, "commit", "-q", "-am", "alice codes")
+    _two_branches_coded(repo)
     _git(repo, "merge", "-q", "--no-edit", "bob", fails=True)  # (no driver here: a conflict)
     listed = run_reader("list", "--library", str(repo))
     assert listed.returncode == 1
