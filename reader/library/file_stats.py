@@ -46,6 +46,13 @@ class FileStats:
             self._read()[relative] = entry
             self._changed = True
 
+    def keep_only(self, paths: set[str]) -> None:
+        """Forget the files no longer in the library (moved, deleted, renamed)."""
+        gone = [path for path in self._read() if path not in paths]
+        for path in gone:
+            del self._read()[path]
+        self._changed |= bool(gone)
+
     def save(self) -> None:
         """Write the record if it changed (a failure only costs reads next time)."""
         if not self._changed:

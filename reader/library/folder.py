@@ -189,6 +189,7 @@ class Library:
                 if updated.sha256 != record.sha256:
                     report.changed.append(updated)
                     self._reanchor(updated, content.text, report)
+        self._stats.keep_only(present)
         gone = [r for path, r in known.items() if path not in present]
         new: list[dict[str, Any]] = []  # registered together: one notice for all
         for relative, info, content in fresh:

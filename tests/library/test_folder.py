@@ -187,5 +187,10 @@ def test_a_file_whose_time_alone_changed_leaves_the_database_as_it_was(library: 
     edited = next(library.glob("ice*.txt"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
     assert again.scan().changed and store.articles()
+    gone = next(library.glob("*warhol*.txt"))
+    assert gone.name in (library / ".reader.json.stat").read_text(encoding="utf-8")
+    gone.unlink()
+    assert again.scan().missing  # (and this machine's record of it is forgotten)
     store.close()
+    assert gone.name not in (library / ".reader.json.stat").read_text(encoding="utf-8")
     assert (library / "reader.json").read_bytes() != before
