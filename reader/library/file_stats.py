@@ -66,6 +66,11 @@ class FileStats:
             self._entries = {}
             with contextlib.suppress(OSError, msgspec.DecodeError, msgspec.ValidationError):
                 raw = read_bounded(self.path, MOST_BYTES, follow_links=False)
-                files = msgspec.json.decode(raw, type=dict[str, dict[str, _Entry]])["files"]
-                self._entries = dict(files)
+                self._entries = dict(msgspec.json.decode(raw, type=_Record).files)
         return self._entries
+
+
+class _Record(msgspec.Struct):
+    """The file as written: {"files": {path: [size, time, hash]}}; anything else is none."""
+
+    files: dict[str, _Entry]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from reader.core.records import new_annotation
 from reader.library.folder import Library
 from reader.storage.database import Store
@@ -194,3 +196,19 @@ def test_a_file_whose_time_alone_changed_leaves_the_database_as_it_was(library: 
     store.close()
     assert gone.name not in (library / ".reader.json.stat").read_text(encoding="utf-8")
     assert (library / "reader.json").read_bytes() != before
+
+
+@pytest.mark.parametrize("held", ["{}", '{"other": {}}', "[]", '{"files": 3}', "\x00", "nan"])
+def test_a_record_of_file_times_that_is_not_reader_s_is_no_record(library: Path, held: str) -> None:
+    """`{}` in .reader.json.stat made every start a traceback (KeyError: 'files'; found by
+    an attack): a record that is not one Reader wrote is taken as none."""
+    _, store = scan(library)
+    store.close()
+    (library / ".reader.json.stat").write_text(held, encoding="utf-8")
+    for path in library.glob("*.txt"):
+        os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 60))
+    store = Store(library / "reader.json")
+    try:
+        assert not Library(library, store).scan().touched
+    finally:
+        store.close()
