@@ -28,9 +28,9 @@ from reader.core.text import clean_line, normalise, paragraphs
 from reader.core.wording import plural
 from reader.library.article_files import (
     MAX_ARTICLE_BYTES,
-    MOST_MARKDOWN_LINES,
     ArticleError,
     is_article_file,
+    markdown_beyond_bounds,
     markdown_to_text,
     parse_article,
     split_front_matter,
@@ -554,11 +554,11 @@ def store_prepared(library: Library, prepared: Prepared) -> AddResult:
     if present:
         return AddResult(source, "present", *present)
     document = to_markdown(article, added=_now())
-    if document.count("\n") > MOST_MARKDOWN_LINES:
+    if too_much := markdown_beyond_bounds(document):
         raise AddError(
             f"{source}: its text runs to {len(article.blocks):,} paragraphs, more than Reader "
-            f"keeps as one article (a file of {MOST_MARKDOWN_LINES:,} lines); save the part "
-            "you need as text and add that"
+            f"keeps as one article (a file of over {too_much}); save the part you need as "
+            "text and add that"
         )
     content = parse_article(document.encode("utf-8"), ".md", source)
     present = _with_text(library, text_hash(content.text))

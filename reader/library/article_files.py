@@ -25,10 +25,12 @@ from reader.core.text import clean_line, normalise
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
-# The most lines a Markdown article may hold: its parser takes time in step with its blocks
-# (100,000 one-line list items: 4 s; 64 MB of them would take ten minutes). A plain text
-# file has no such bound: it is read in one pass.
-MOST_MARKDOWN_LINES = 100_000
+# What a Markdown article may hold: its parser takes time in step with its blocks and table
+# cells (100,000 one-line list items: 4 s, and 64 MB of them ten minutes; a 2 MB table, 14 s
+# and 1.4 GB). A plain text file has no such bound: it is read in one pass.
+MOST_MARKDOWN_LINES = 100_000  # (a line ends at "\n", "\r\n" or a lone "\r", as the parser's)
+MOST_MARKDOWN_CELLS = 100_000  # table cells, counted by their "|"
+MOST_MARKDOWN_CHARACTERS = 8_000_000
 _IGNORED_STEMS = ("readme", "license", "licence", "notice", "copying", "changelog")
 # A project's own files, not articles: "README.md", "readme.txt", "LICENSE-MIT.md",
 # "README.fr.md", "CHANGELOG.md"; not an article whose title starts with the word
@@ -88,14 +90,27 @@ def read_article(path: Path) -> ArticleContent:
     return parse_article(data, path.suffix.lower(), str(path))
 
 
+def markdown_beyond_bounds(text: str) -> str:
+    """What a Markdown text holds more of than Reader parses ("100,000 lines"), or ""."""
+    lines = text.count("\n") + text.count("\r") - text.count("\r\n")
+    for count, most, what in (
+        (lines, MOST_MARKDOWN_LINES, "lines"),
+        (text.count("|"), MOST_MARKDOWN_CELLS, "table cells"),
+        (len(text), MOST_MARKDOWN_CHARACTERS, "characters"),
+    ):
+        if count > most:
+            return f"{most:,} {what}"
+    return ""
+
+
 def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
     """Decode and parse the bytes of an article; `name` is used in error messages."""
     raw = decode(data, name)
     if suffix in (".md", ".markdown"):
-        if raw.count("\n") > MOST_MARKDOWN_LINES:
+        if too_much := markdown_beyond_bounds(raw):
             raise ArticleError(
-                f"{name}: over {MOST_MARKDOWN_LINES:,} lines, more than Reader reads as one "
-                "Markdown article; split it, or rename it .txt to read it as plain text"
+                f"{name}: over {too_much}, more than Reader reads as one Markdown article; "
+                "split it, or rename it .txt to read it as plain text"
             )
         meta, body = split_front_matter(raw)
         headings: list[str] = []

@@ -586,13 +586,13 @@ def test_a_page_whose_text_is_more_lines_than_an_article_is_refused_unwritten(
     """`--raw` keeps every paragraph of a page: 900,000 of them (an 8 MB crafted page) made
     a Markdown file the library's scan then parsed for a minute, twice. Over the lines a
     Markdown article may hold, the page is refused in one line and no file is written."""
-    from reader.library import adding
+    from reader.library import article_files
     from reader.library.adding import AddError, add_source
     from reader.library.extraction import RAW
     from reader.library.folder import Library
     from reader.storage.database import Store
 
-    monkeypatch.setattr(adding, "MOST_MARKDOWN_LINES", 100)
+    monkeypatch.setattr(article_files, "MOST_MARKDOWN_LINES", 100)
     page = tmp_path / "list.html"
     lines = "".join(f"<p>Line {number} of the list.</p>" for number in range(80))
     page.write_text(f"<html><head><title>A list</title></head><body>{lines}</body></html>")

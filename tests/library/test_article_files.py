@@ -174,3 +174,12 @@ def test_a_markdown_file_of_more_lines_than_an_article_is_refused_in_one_line(
         parse_article(items, ".md", "long.md")
     assert parse_article(items, ".txt", "long.txt").text.startswith("- item 0")
     assert "item 0" in parse_article(items[:300], ".md", "short.md").text
+    # lines that end in a lone "\r" are lines to the parser too (4 MB of them: 49 s, 2 GB)
+    with pytest.raises(ArticleError, match=r"over 50 lines"):
+        parse_article(items.replace(b"\n", b"\r"), ".md", "old-mac.md")
+    assert "item 0" in parse_article(items[:300].replace(b"\n", b"\r\n"), ".md", "w.md").text
+    # and a table's cells cost the parser most (a 2 MB table: 14 s, 1.4 GB)
+    monkeypatch.setattr(article_files, "MOST_MARKDOWN_CELLS", 40)
+    table = b"|a|b|\n|-|-|\n" + b"|1|2|\n" * 20
+    with pytest.raises(ArticleError, match=r"over 40 table cells"):
+        parse_article(table, ".md", "table.md")
