@@ -137,6 +137,20 @@ def json_text(document: object, indent: int | None = 2) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+# Control characters but a line break or a tab, bidirectional overrides and isolates, line
+# and paragraph separators, stray byte-order marks.
+_CONTROLS_SHOWN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe]"
+)
+
+
+def controls_escaped(value: str) -> str:
+    """`value` with the characters above written as escapes (`\\u001b`), every other one
+    as it is, line breaks included: text for a file a person may print or pipe (a CSV cell
+    holding what a teammate's database brought in, which no import cleaned)."""
+    return _CONTROLS_SHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
 def one_line(value: str) -> str:
     """`value` printable on one line: line breaks, tabs and other control characters
     written as escapes (`\\n`), the rest as it is, so that no name inside a message can start

@@ -220,7 +220,7 @@ def tag(theme: str) -> str:
 
 
 def _link(name: str) -> str:
-    return "[[" + re.sub(r"[\[\]|#^]", " ", name).strip() + "]]"
+    return "[[" + re.sub(r"[\[\]|#^]", " ", clean_line(name)).strip() + "]]"
 
 
 def to_obsidian(selection: Selection) -> dict[str, str]:

@@ -16,7 +16,7 @@ from typing import Any
 from reader import __version__
 from reader.core.records import KINDS, now
 from reader.core.spreadsheet import spreadsheet_safe
-from reader.core.text import json_text, one_line
+from reader.core.text import controls_escaped, json_text, one_line
 from reader.interchange.fields import (
     BadRecord,
     ImportFileError,
@@ -79,7 +79,11 @@ def to_csv(selection: Selection) -> str:
             "url": record.url or "",
             "orphaned": "yes" if annotation.orphaned else "",
         }
-        writer.writerow([spreadsheet_safe(row[column]) for column in CSV_COLUMNS])
+        # (what a teammate's database holds comes in by git with no import to clean it)
+        cells = [row[column] for column in CSV_COLUMNS]
+        writer.writerow(
+            [spreadsheet_safe(controls_escaped(c) if isinstance(c, str) else c) for c in cells]
+        )
     return out.getvalue()
 
 

@@ -312,3 +312,32 @@ def test_an_export_that_matches_nothing_says_so(tagged_library: Path, tmp_path: 
     assert status == 0 and "No annotation matches 'theme:nonexistent'." in err
     status, err = export(tagged_library, "thme:policing", "-f", "json")
     assert status == 0 and "No annotation matches" in err and "theme:" in err
+
+
+def test_controls_a_teammates_database_brought_in_reach_no_export(tmp_path: Path) -> None:
+    """`reader import` cleans what comes in, but a `git pull` or the merge driver brings a
+    teammate's reader.json as it is: a source, note or coder holding escape sequences went
+    raw into the CSV and into the Obsidian notes' links (found by an attack)."""
+    library = tmp_path / "library"
+    library.mkdir()
+    quote = "We will win the vote this year, whatever they say about it,"
+    (library / "vote.txt").write_text(f"Vote\n\n“{quote}” said Mayor John Smith.\n")
+    tag_quotes(library, [("vote.txt", "We will win", "John Smith", ["votes"])])
+    data = json.loads((library / "reader.json").read_text(encoding="utf-8"))
+    [annotation] = data["annotations"].values()
+    evil = "\x1b]0;PWNED\x07\x9b2J\u202e"
+    annotation.update(source=f"John{evil} Smith", note=f"said{evil}\nat noon", coder=f"co{evil}")
+    (library / "reader.json").write_text(json.dumps(data), encoding="utf-8")
+    table = run_reader("export", "-f", "csv", "--library", str(library))
+    assert table.returncode == 0, table.stderr
+    assert not set(table.stdout) & {"\x1b", "\x07", "\x9b", "\u202e"}
+    assert "John\\u001b]0;PWNED\\u0007\\u009b2J\\u202e Smith" in table.stdout
+    notes = tmp_path / "vault"
+    assert (
+        run_reader(
+            "export", "-f", "obsidian", "-o", str(notes), "--library", str(library)
+        ).returncode
+        == 0
+    )
+    [note] = notes.glob("*.md")
+    assert not set(note.read_text(encoding="utf-8")) & {"\x1b", "\x07", "\x9b", "\u202e"}
