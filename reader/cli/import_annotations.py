@@ -148,6 +148,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             line += f"; {report.deleted} deleted here since stayed deleted"
         if report.deleted_there:
             line += f"; {report.deleted_there} deleted here as they deleted them"
+            if kept is not None:  # (they can be had back: `reader restore`)
+                line += f" (kept in {kept.name})"
         if report.orphaned:
             line += f"; {report.orphaned} kept as orphans (their quote was not found)"
         if units := describe(report.units):

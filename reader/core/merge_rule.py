@@ -130,6 +130,12 @@ def stays_deleted(deleted_at: str | None, updated: str) -> bool:
     return deleted != _NEVER and moment(updated, latest) <= deleted
 
 
+def is_deletion_time(stamp: str) -> bool:
+    """Whether `stamp` can date a deletion (`stays_deleted`): an ISO 8601 time no later than
+    the clock allows; a deletion dated otherwise deletes nothing, and is not kept."""
+    return moment(stamp, _latest()) != _NEVER
+
+
 def moment(stamp: str, latest: datetime) -> datetime:
     """`stamp` as a moment to compare by; the earliest of all when it is no ISO 8601 time
     or lies after `latest` (a clock set years ahead, or a file dated 9999 to win merges)."""

@@ -35,7 +35,13 @@ import msgspec
 from reader.core.anchoring import reanchor
 from reader.core.codebook import clean_name, unique_names
 from reader.core.coders import clean_coder
-from reader.core.merge_rule import placed_beside, resolve, same_content, stays_deleted
+from reader.core.merge_rule import (
+    is_deletion_time,
+    placed_beside,
+    resolve,
+    same_content,
+    stays_deleted,
+)
 from reader.core.records import (
     KINDS,
     PASSAGE,
@@ -196,16 +202,26 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
         if description and name.strip():
             store.describe_source(name, description)
     _describe_themes(store, incoming.themes)
-    _take_deletions(store, incoming.deletions, report)
+    _take_deletions(store, incoming, set(first), report)
     return report
 
 
-def _take_deletions(store: Store, deletions: dict[str, str], report: ImportReport) -> None:
+_READER_ID = re.compile(r"[0-9a-f]{32}")  # an annotation id as Reader keeps it (`annotation_id`)
+
+
+def _take_deletions(
+    store: Store, incoming: IncomingFile, held: set[str], report: ImportReport
+) -> None:
     """Delete ours that the file's coder deleted after our version was made, as the merge
     driver does (an id we changed after their deletion stays, and is no longer deleted);
-    their other deletions are recorded, so an older copy coming in later stays deleted."""
+    their other deletions are recorded, so an older copy coming in later stays deleted.
+    Only a deletion of an id Reader makes, dated by a time that can date one, and of no
+    annotation the file itself still holds, is taken: the rest could delete nothing and
+    would only be carried on (150,000 of them made an 11 MB database; found by an attack)."""
     taken = {}
-    for key, at in deletions.items():
+    for key, at in incoming.deletions.items():
+        if key in held or not _READER_ID.fullmatch(key) or not is_deletion_time(at):
+            continue
         ours = store.annotation(key)
         if ours is None or stays_deleted(at, ours.updated):
             taken[key] = at

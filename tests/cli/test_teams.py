@@ -29,6 +29,10 @@ def _copy(library: Path, name: str) -> Path:
     return folder
 
 
+def _ids(folder: Path) -> list[str]:
+    return sorted(doc["id"] for doc in on_disk(folder / "reader.json")["annotations"].values())
+
+
 def _coders(folder: Path) -> list[str]:
     return sorted(doc["coder"] for doc in on_disk(folder / "reader.json")["annotations"].values())
 
@@ -156,6 +160,30 @@ def test_an_annotation_they_deleted_is_deleted_here_unless_changed_here_since(
     [bobs] = [a for a in dropped if a.coder == "bob"]
     recorded = {d["id"]: d["at"] for d in on_disk(alice / "reader.json")["deleted"].values()}
     assert recorded == {bobs.id: when}  # (alice's revised one: no longer deleted)
+
+
+def test_a_deletion_that_could_delete_nothing_is_not_taken_in(
+    two_coders: tuple[Path, Path],
+) -> None:
+    """A teammate's `deleted` table of ids Reader never makes, times that are none or past
+    the clock, or ids the file itself still holds: taken in whole (150,000 of them made an
+    11 MB database) and, for one the file held, its annotation imported and deleted at
+    once, summed as "deleted here as they deleted them" (found by an attack)."""
+    alice, bob = two_coders
+    assert run_reader("import", str(bob / "reader.json"), "--library", str(alice)).returncode == 0
+    mine = _ids(alice)
+    his = on_disk(bob / "reader.json")
+    now = "2026-12-06T00:00:00+00:00"
+    crafted = {"x" * 40: now, mine[0]: "zzzz", mine[1]: "9999-01-01T00:00:00+00:00"}
+    crafted |= dict.fromkeys(_ids(bob), now)  # (his own, which he still holds)
+    his["deleted"] = {str(n): {"id": k, "at": at} for n, (k, at) in enumerate(crafted.items())}
+    (bob / ".reader.json.journal").unlink(missing_ok=True)
+    (bob / "reader.json").write_text(json.dumps(his), encoding="utf-8")
+    result = run_reader("import", str(bob / "reader.json"), "--library", str(alice), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["deleted_as_there"] == 0
+    assert _ids(alice) == mine
+    assert not on_disk(alice / "reader.json")["deleted"]
 
 
 def test_an_import_says_ours_stays_beside_their_newer_coding_not_only_in_a_backup(
