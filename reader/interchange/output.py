@@ -82,15 +82,18 @@ def check_target(target: Path, where: Locations, *, folder: bool = False) -> Non
         raise ProtectedPathError(f"{shown_name(str(target))}: {TOO_LONG}")
     resolved = target.expanduser().resolve()
     db = where.db.resolve()
-    beside = resolved.parent == db.parent
+    # (compared as a disk that ignores case compares them: on macOS and Windows,
+    # "reader.JSON" is the database)
+    beside = str(resolved.parent).casefold() == str(db.parent).casefold()
+    name, stem = resolved.name.casefold(), db.stem.casefold()
     kept = (  # the database, the feeds file, and what Reader keeps beside them
-        resolved == db
-        or (beside and resolved.name == f"{db.stem}.feeds.json")
-        or (beside and resolved.name.startswith((f".{db.name}", f".{db.stem}.feeds.json")))
+        (beside and name == db.name.casefold())
+        or (beside and name == f"{stem}.feeds.json")
+        or (beside and name.startswith((f".{db.name.casefold()}", f".{stem}.feeds.json")))
         or any(
-            resolved.is_relative_to(folder / name)
+            _within(resolved, folder / kept_folder)
             for folder in {db.parent, where.library.resolve()}  # (the two differ with --db)
-            for name in _READER_FOLDERS
+            for kept_folder in _READER_FOLDERS
         )
     )
     if kept:
@@ -115,6 +118,12 @@ def check_target(target: Path, where: Locations, *, folder: bool = False) -> Non
             f"{target}: inside the library folder, where it would be (or replace) an "
             "article; write the export outside the library"
         )
+
+
+def _within(path: Path, folder: Path) -> bool:
+    """Whether `path` is `folder` or inside it, letters compared whatever their case."""
+    inner, outer = str(path).casefold(), str(folder).casefold()
+    return inner == outer or inner.startswith(outer.rstrip(os.sep) + os.sep)
 
 
 def write_export(

@@ -41,6 +41,8 @@ def export(library: Path, *args: str) -> tuple[int, str]:
         ".reader-sites/example.com.json",
         "ice-canada-offices.txt",
         "new-quotes.md",  # would become an article of the library
+        "reader.JSON",  # (the database, on a disk that ignores case: macOS, Windows)
+        ".READER.json.journal",
     ],
 )
 def test_export_refuses_to_write_over_the_database_or_the_library(
