@@ -56,10 +56,12 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     kept = restore(where.db, backup)
     info = describe(backup)
     say(f"Restored {backup.name} ({plural(info.annotations, 'annotation')}) as {where.db}.")
-    if kept:
+    if kept and (replaced := describe(kept)).usable:
         say(
             f"The database it replaced is kept as {kept.name}: `reader restore {kept.name}` undoes this."
         )
+    elif kept:  # (a damaged one, or git's conflict markers: kept, but no restore reads it)
+        say(f"The database it replaced is kept as {kept.name}; it was {replaced.problem}.")
     return 0
 
 

@@ -25,7 +25,7 @@ from reader.storage.journal import Journal
 from reader.storage.json_keys import TWICE_IN_ONE_OBJECT, key_used_twice
 from reader.storage.merging import MergeError, tables_of
 from reader.storage.migrations import SCHEMA_VERSION, schema_of
-from reader.storage.tinydb_storage import read_database_bytes
+from reader.storage.tinydb_storage import has_conflict_markers, read_database_bytes
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,13 @@ class BackupInfo:
 
 def describe(backup: Backup) -> BackupInfo:
     """Open a backup on its own and count what it holds."""
+    raw = b""
     try:
         raw = read_database_bytes(backup.path)
         data = msgspec.json.decode(raw)
     except (OSError, msgspec.DecodeError, RecursionError) as error:
+        if has_conflict_markers(raw):  # (a database git merged without the driver)
+            return BackupInfo(backup, problem="git's conflict markers (README: With git)")
         return BackupInfo(backup, problem=f"unreadable ({error})")
     except MemoryError:  # (a file of gigabytes in the folder: the list of the rest stands)
         return BackupInfo(backup, problem="too large to read in the memory there is")

@@ -4,6 +4,8 @@ on its own."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -201,3 +203,23 @@ def test_a_backup_too_large_for_memory_is_named_not_a_traceback(
     assert describe(recent).problem == "too large to read in the memory there is"
     with pytest.raises(StoreError, match="cannot be restored: too large to read"):
         restore(db, recent)
+
+
+def test_restoring_over_a_database_git_left_conflicted_says_what_it_kept(tmp_path: Path) -> None:
+    """`reader restore` over a reader.json holding git's conflict markers said its copy
+    "undoes this", which no restore could read ("unreadable (JSON is malformed …)"; found by
+    an attack): the copy is named for what it is, in the list and after the restore."""
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 2)
+    store.close()
+    [recent] = [b for b in Backups(db).list() if b.kind == "recent"]
+    whole = db.read_text(encoding="utf-8")
+    db.write_text(f"<<<<<<< HEAD\n{whole}\n=======\n{whole}\n>>>>>>> bob\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "restore", recent.name, "--db", str(db)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "undoes this" not in result.stdout
+    assert "; it was git's conflict markers (README: With git)." in result.stdout
