@@ -61,8 +61,10 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
 
     path = Path(file).expanduser()
     shown = str(path)
-    if path.is_dir() and (path / DB_NAME).is_file():  # a teammate's library: its database
-        path = path / DB_NAME
+    held = path / DB_NAME
+    if path.is_dir() and (held.exists() or held.is_symlink()):  # a teammate's library: its
+        # database (read as any file is: a pipe or a link to nothing refused in one line)
+        path = held
         shown = str(path)
     elif path.is_dir():  # (an Obsidian export is a folder of notes: no way back from it)
         return fail(

@@ -260,6 +260,9 @@ def test_import_of_a_teammates_library_folder_reads_its_reader_json(
     refused = run_reader("import", str(notes), "--library", str(alice))
     assert refused.returncode == 1 and refused.stderr.count("\n") == 1
     assert "a folder; reader import reads one file (W3C, JSON" in refused.stderr
+    (notes / "reader.json").symlink_to(tmp_path / "nowhere")  # (the folder's, though broken)
+    broken = run_reader("import", str(notes), "--library", str(alice))
+    assert broken.returncode == 1 and f"{notes / 'reader.json'}: cannot read it" in broken.stderr
 
 
 def test_import_copies_an_article_only_the_other_coder_has(two_coders: tuple[Path, Path]) -> None:
