@@ -77,9 +77,12 @@ def test_an_imported_note_keeps_its_words_and_loses_its_escape_sequences(
     assert hit["note"] == "note  with clipboard  and override"
 
 
-def test_csv_to_a_file_keeps_the_data_and_to_a_terminal_does_not(
+def test_csv_to_a_file_shows_a_hand_edits_escapes_and_to_a_terminal_does_not(
     hostile_library: Path, tmp_path: Path
 ) -> None:
+    """A file is read with `cat` and `grep` too: escape sequences a database edited by hand
+    (or brought in by git) holds are written as escapes there, never as the bytes a
+    terminal acts on; on a terminal they go."""
     db = hostile_library / "reader.json"
     data = json.loads(db.read_text(encoding="utf-8"))  # a database edited by hand
     for annotation in data["annotations"].values():
@@ -87,7 +90,8 @@ def test_csv_to_a_file_keeps_the_data_and_to_a_terminal_does_not(
     db.write_text(json.dumps(data), encoding="utf-8")
     out = tmp_path / "all.csv"
     assert run_reader("export", "-f", "csv", "-o", str(out), "--library", str(hostile_library))
-    assert "\x1b]52;" in out.read_text(encoding="utf-8-sig")  # a file: the data as it is
+    written = out.read_text(encoding="utf-8-sig")
+    assert "\\u001b]52;c;aGVsbG8=\\u0007 with clipboard" in written and "\x1b" not in written
     shown = _on_a_terminal(["export", "-f", "csv", "--library", str(hostile_library)])
     assert "clipboard" in shown and clean(shown)
 
