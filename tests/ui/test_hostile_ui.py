@@ -94,6 +94,9 @@ async def test_a_huge_line_opens_and_scrolls_to_the_end(tmp_path: Path) -> None:
         await open_by_path(pilot, HUGE)
         article = view(app)
         assert article.text_layout is not None and len(article.text_layout) > 10_000  # wrapped
+        # its sentences and quotations are read with its layout, off the keys' turn (the
+        # first `n` on a crafted text of 400,000 quotations had held the keys for seconds)
+        assert {"sentences", "quotations"} <= set(article.document.structure.__dict__)  # type: ignore[union-attr]
         await press(pilot, "G")
         assert article.cursor >= len(article.document.text) - 30  # type: ignore[union-attr]
         assert "quoted" in region_words(app, article)

@@ -441,6 +441,10 @@ class MainScreen(Screen[None]):
             )
             return
         answer_from_thread(self, self._show, document, cursor, annotation_id, chosen)
+        if document.big:  # its sentences and quotations, read here once it shows, so that
+            # the first `n`, `s` or `t` finds them (on a crafted text of 400,000 quotations
+            # the keys had waited seconds for them)
+            document.prepare()
 
     def _show(
         self, document: Document, cursor: int, annotation_id: str | None, chosen: bool = False
