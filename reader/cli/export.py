@@ -18,7 +18,7 @@ from reader.cli.command import Command, fail, no_match, say
 from reader.core.paths import Locations
 from reader.core.text import printable
 from reader.core.text_units import UNITS
-from reader.interchange import EXPORT_FORMATS, EXTENSIONS, GROUPS
+from reader.interchange import EXPORT_FORMATS, GROUPS
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,27 +57,13 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-# The formats a file's extension names: the one given by it when --format is not, and the
-# ones --format may be for a file so named (W3C annotations are JSON-LD, often saved .json).
-_BY_EXTENSION = {
-    ".md": ("markdown",),
-    ".markdown": ("markdown",),
-    ".csv": ("csv",),
-    ".json": ("json", "w3c"),
-    ".jsonld": ("w3c",),
-    ".qdpx": ("qdpx",),
-}
-
-
 def run(args: argparse.Namespace, where: Locations) -> int:
-    named = _BY_EXTENSION.get(Path(args.output).suffix.lower(), ()) if args.output else ()
-    fmt = args.format or (named[0] if named else "markdown")
-    if named and fmt not in (*named, "obsidian"):  # (`-o quotes.csv` wrote Markdown there)
-        return fail(
-            f"{args.output}: its name says {named[0]}, not {fmt}; name it "
-            f"{Path(args.output).stem}{EXTENSIONS[fmt]}, or give --format {named[0]}",
-            2,
-        )
+    from reader.interchange.output import format_named, name_against_format
+
+    target = Path(args.output) if args.output else None
+    fmt = args.format or (target and format_named(target)) or "markdown"
+    if target is not None and (wrong := name_against_format(target, fmt)):
+        return fail(f"{wrong}, or give --format {format_named(target)}", 2)
     return run_export(
         where,
         fmt,

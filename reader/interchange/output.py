@@ -22,6 +22,7 @@ from reader.core.files import TOO_LONG, name_too_long
 from reader.core.paths import Locations
 from reader.core.text import shown_name
 from reader.core.wording import plural
+from reader.interchange import EXTENSIONS
 from reader.interchange.markdown import to_markdown, to_obsidian
 from reader.interchange.position_units import DEFAULT_UNITS
 from reader.interchange.qdpx import to_qdpx
@@ -74,6 +75,33 @@ def render(
 
 
 _READER_FOLDERS = (BACKUPS_FOLDER, SITES_FOLDER)  # backups, and how sites were cleaned
+
+
+# The formats a file's extension names: the one it gives when none is chosen, and the ones
+# that may be written under it (W3C annotations are JSON-LD, often saved as .json).
+_BY_EXTENSION = {
+    ".md": ("markdown",),
+    ".markdown": ("markdown",),
+    ".csv": ("csv",),
+    ".json": ("json", "w3c"),
+    ".jsonld": ("w3c",),
+    ".qdpx": ("qdpx",),
+}
+
+
+def format_named(target: Path) -> str | None:
+    """The format `target`'s extension names (".csv": csv), if it names one."""
+    named = _BY_EXTENSION.get(target.suffix.lower())
+    return named[0] if named else None
+
+
+def name_against_format(target: Path, fmt: str) -> str:
+    """Why `fmt` should not be written under `target`'s name ("its name says csv, not
+    json; name it quotes.json"), or "" (`-o quotes.csv` had written Markdown there)."""
+    named = _BY_EXTENSION.get(target.suffix.lower(), ())
+    if not named or fmt in (*named, "obsidian"):  # (obsidian's target is a folder)
+        return ""
+    return f"{target}: its name says {named[0]}, not {fmt}; name it {target.stem}{EXTENSIONS[fmt]}"
 
 
 def check_target(target: Path, where: Locations, *, folder: bool = False) -> None:

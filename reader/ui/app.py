@@ -514,15 +514,23 @@ class ReaderApp(App[None]):
         from reader.ui.dialogs.export_dialog import ExportDialog
         from reader.ui.dialogs.prompt_dialog import ConfirmDialog
 
-        def confirmed(request: ExportRequest | None) -> None:
-            if request is None:
-                return
-            from reader.interchange.output import ProtectedPathError, check_target
+        def check(request: ExportRequest) -> str:
+            """Why the dialog's file cannot be written, said in the dialog ("" if it can)."""
+            from reader.interchange.output import ExportError, check_target, name_against_format
 
             try:
                 check_target(request.target, self.locations, folder=request.fmt == "obsidian")
-            except ProtectedPathError as error:
-                self.notify(str(error), severity="error", timeout=10)
+            except ExportError as error:  # (Reader's own file, a folder that is not there)
+                return str(error)
+            wrong = name_against_format(request.target, request.fmt)
+            return f"{wrong}, or choose another format" if wrong else ""
+
+        def ask(again: ExportRequest | None = None) -> None:
+            dialog = ExportDialog(len(chosen), what, name, check=check, again=again)
+            self.push_screen(dialog, confirmed)
+
+        def confirmed(request: ExportRequest | None) -> None:
+            if request is None:
                 return
             if not request.target.exists():
                 self._export(request, chosen, query)
@@ -531,18 +539,20 @@ class ReaderApp(App[None]):
             def replace(answer: bool | None) -> None:
                 if answer:
                     self._export(request, chosen, query, force=True)
+                else:  # kept: back to the dialog, to name another file
+                    ask(request)
 
             what_is_there = "notes in it" if request.fmt == "obsidian" else "it"
             self.push_screen(
                 ConfirmDialog(
                     "Replace?",
                     f"{request.target} exists. Replace {what_is_there} with this export?",
-                    hint="y or enter: replace it · n or esc: keep it",
+                    hint="y or enter: replace it · n or esc: keep it, and name another",
                 ),
                 replace,
             )
 
-        self.push_screen(ExportDialog(len(chosen), what, name), confirmed)
+        ask()
 
     @property
     def locations(self) -> Locations:

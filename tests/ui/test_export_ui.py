@@ -37,10 +37,43 @@ async def test_an_export_asks_before_replacing_a_file(library: Path, in_tmp: Pat
         path.write_text("yesterday's draft", encoding="utf-8")
         await press(pilot, "X", "enter")
         assert isinstance(app.screen, ConfirmDialog)
-        await press(pilot, "n")
+        await press(pilot, "n")  # kept: back to the dialog, to name another file
         assert path.read_text(encoding="utf-8") == "yesterday's draft"
-        await press(pilot, "X", "enter", "y")
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.query_one("#export-path").value == str(path)
+        await press(pilot, "escape", "X", "enter", "y")
         assert path.read_bytes() == first
+
+
+async def test_a_file_the_export_cannot_write_is_said_in_the_dialog(
+    library: Path, in_tmp: Path
+) -> None:
+    """A file in a folder that is not there closed the app with a traceback (a newcomer's
+    finding); a name whose extension says another format wrote CSV into "mismatch.md".
+    Both are said in the dialog, which stays open to mend them."""
+    from textual.widgets import Input, Static
+
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "X", "down")  # csv: the name follows, the cursor at its end
+        field = app.screen.query_one("#export-path", Input)
+        assert field.value.endswith(".csv") and field.cursor_position == len(field.value)
+        field.value = str(in_tmp / "no-such-folder" / "quotes.csv")
+        await press(pilot, "enter")
+        assert app.is_running and isinstance(app.screen, ExportDialog)
+        hint = str(app.screen.query_one("#export-hint", Static).render())
+        assert "no-such-folder: no such folder" in hint
+        field.value = str(in_tmp / "mismatch.md")
+        await press(pilot, "enter")
+        hint = str(app.screen.query_one("#export-hint", Static).render())
+        assert "its name says markdown, not csv; name it mismatch.csv" in hint
+        assert not (in_tmp / "mismatch.md").exists()
+        field.value = str(in_tmp / "quotes.csv")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert (in_tmp / "quotes.csv").read_text(encoding="utf-8-sig").startswith("id,quote")
 
 
 async def test_x_exports_the_open_articles_annotations(library: Path, in_tmp: Path) -> None:

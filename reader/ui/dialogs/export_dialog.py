@@ -6,6 +6,7 @@ exports, esc cancels. The app writes the file in a worker and says where it went
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -42,6 +43,9 @@ class ExportRequest:
     target: Path
 
 
+HINT = "↑/↓ format · enter exports · esc cancels"
+
+
 class ExportDialog(ModalScreen[ExportRequest | None]):
     """Asks for the format and the file of an export."""
 
@@ -51,7 +55,19 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         Binding("up", "format(-1)", "Previous format", show=False, id="export.previous"),
     ]
 
-    def __init__(self, count: int, what: str, name: str = "", folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        count: int,
+        what: str,
+        name: str = "",
+        folder: Path | None = None,
+        *,
+        check: Callable[[ExportRequest], str] | None = None,
+        again: ExportRequest | None = None,
+    ) -> None:
+        """`check` says why a request cannot be written ("" when it can), and the dialog
+        stays open to mend it; `again`: the request to start from (the user kept the file
+        it would have replaced, and chooses another)."""
         super().__init__()
         self.count = count
         self.what = what
@@ -59,7 +75,9 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         # The file says what is in it (the article or the search) and when, so that two
         # exports of different things do not suggest the same name.
         self.stem = f"{slug(name, 48) or 'quotes'}-{date.today().isoformat()}"
-        self._shown = "markdown"  # the format the file name was made for
+        self._check = check
+        self._again = again
+        self._shown = again.fmt if again else "markdown"  # the format the name was made for
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
@@ -74,12 +92,16 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 id="export-formats",
             )
             yield Label("File (a folder for obsidian)")
-            yield Input(self._path_for("markdown"), id="export-path")
-            yield Static("↑/↓ format · enter exports · esc cancels", id="export-hint")
+            start = str(self._again.target) if self._again else self._path_for("markdown")
+            yield Input(start, id="export-path")
+            yield Static(HINT, id="export-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#export-formats", OptionList).highlighted = 0
-        self.query_one("#export-path", Input).focus()
+        chosen = EXPORT_FORMATS.index(self._again.fmt) if self._again else 0
+        self.query_one("#export-formats", OptionList).highlighted = chosen
+        path = self.query_one("#export-path", Input)
+        path.focus()
+        path.cursor_position = len(path.value)
 
     def _path_for(self, fmt: str) -> str:
         return str(self.folder / f"{self.stem}{EXTENSIONS[fmt]}")
@@ -109,6 +131,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         path = self.query_one("#export-path", Input)
         if path.value in ("", self._path_for(before)):
             path.value = self._path_for(after)
+            path.cursor_position = len(path.value)  # (it stayed one before the end)
 
     @on(OptionList.OptionSelected, "#export-formats")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -122,7 +145,17 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         if not value:
             self.notify("Give the file to write", severity="warning")
             return
-        self.dismiss(ExportRequest(self.fmt, Path(value).expanduser()))
+        request = ExportRequest(self.fmt, Path(value).expanduser())
+        problem = self._check(request) if self._check else ""
+        if problem:  # (said here, the dialog open to mend it: it had closed the app)
+            hint = self.query_one("#export-hint", Static)
+            hint.update(Content.styled(problem, "$error"))
+            return
+        self.dismiss(request)
+
+    @on(Input.Changed, "#export-path")
+    def _typed(self, event: Input.Changed) -> None:
+        self.query_one("#export-hint", Static).update(HINT)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
