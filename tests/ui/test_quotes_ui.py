@@ -439,18 +439,31 @@ async def test_the_speaker_list_opens_on_the_first_with_quotes_still_to_tag(
 
 
 async def test_repeat_over_a_quotation_of_another_speaker_says_so(ice_library: Path) -> None:
+    """`.` over a quotation the finder is sure someone else said saved the last source and
+    warned after (a newcomer: "a misquote one keystroke away"); it now tags nothing and
+    says what to press. Over an uncertain one it tags as asked, and says so."""
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         king = next(f for f in main(app).findings if f.speaker == "Doug King")
         view(app).move_to(king.span.start)
         await press(pilot, "a")  # the last tag: Doug King
-        other = next(f for f in main(app).findings if f.speaker == "Heather McPherson")
+        other = next(
+            f for f in main(app).findings if f.speaker == "Heather McPherson" and not f.uncertain
+        )
         view(app).move_to(other.span.start)
         await press(pilot, ".")
         saved = saved_annotations(ice_library / "reader.json")
+        assert [a["source"] for a in saved] == ["Doug King"]
+        assert "Not tagged: this quotation is Heather McPherson's, not Doug King's" in notified(app)
+        unsure = next(
+            f for f in main(app).findings if f.uncertain and f.speaker and f.speaker != "Doug King"
+        )
+        view(app).move_to(unsure.span.start)
+        await press(pilot, ".")
+        saved = saved_annotations(ice_library / "reader.json")
         assert sorted(a["source"] for a in saved) == ["Doug King", "Doug King"]  # as asked
-        assert "the suggested speaker here is Heather McPherson" in notified(app)
+        assert f"the suggested speaker here is {unsure.speaker}" in notified(app)
 
 
 async def test_repeating_a_tag_over_someone_the_text_describes_says_so(tmp_path: Path) -> None:

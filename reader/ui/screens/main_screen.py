@@ -821,10 +821,21 @@ class MainScreen(Screen[None]):
         target, other = self._yours(message.target)
         existing = target.annotation
         if existing is None:
+            suggested = target.suggestion.speaker if target.suggestion else None
+            sure = target.suggestion is not None and not target.suggestion.uncertain
+            if source and suggested and sure and name_key(suggested) != name_key(source):
+                # (a confident suggestion of another speaker: `n .` down one speaker's
+                # quotes had tagged the next speaker's as theirs, a misquote one key away)
+                self.notify(
+                    f"Not tagged: this quotation is {printable(suggested)}'s, not "
+                    f"{printable(source)}'s (a accepts {printable(suggested)}, t tags it)",
+                    severity="warning",
+                    timeout=5,
+                )
+                return
             kind = other.kind if other is not None else None
             self._save(self._new(target, source, themes, label="repeat", kind=kind))
             self._left_alone(other)
-            suggested = target.suggestion.speaker if target.suggestion else None
             if source and suggested and name_key(suggested) != name_key(source):
                 self.notify(  # the last source over a quotation the finder gives another
                     f"Tagged as {printable(source)}; the suggested speaker here is "
