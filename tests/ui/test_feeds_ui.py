@@ -82,6 +82,26 @@ async def test_opening_an_unread_article_marks_it_read_after_a_moment(
         assert "● Ferry" not in region_words(app, main(app).library_list)
 
 
+async def test_tagging_in_the_article_opened_at_start_marks_it_read(
+    feed_library: Path, quick_read: None
+) -> None:
+    """The article Reader opens by itself is not read by being shown, and no timer marks
+    it: minutes of tagging in it had left it "unread" (a newcomer's finding). A tag made
+    in it marks it read."""
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert view(app).document.record.title == "Bridge reopens after a year"
+        await pilot.pause(0.4)
+        assert not _record(app, "Bridge reopens after a year").read
+        await press(pilot, "p", "t")  # the paragraph under the cursor
+        await press(pilot, "ctrl+s")  # (no source: asked once, then saved so)
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        bridge = _record(app, "Bridge reopens after a year")
+        assert any(a.article_id == bridge.id for a in app.store.annotations()) and bridge.read
+
+
 async def test_reaching_the_end_marks_it_read_and_m_toggles(feed_library: Path) -> None:
     app = ReaderApp(library=feed_library)
     async with app.run_test(size=SIZE) as pilot:

@@ -1012,6 +1012,10 @@ class MainScreen(Screen[None]):
     def _saved(self, edit: Edit) -> None:
         if edit.label in {"tag", "accept", "repeat"}:
             self.article_view.clear_selection()
+        if edit.after is not None and edit.before is None:
+            # (a tag made in it: read, also the article Reader opened by itself at start,
+            # which no timer marks; minutes of tagging had left it "unread")
+            self.marks.reached_end(edit.after.article_id)
         if edit.label == "accept" and edit.after is not None:  # onto a tagged quotation
             self.notify(f"Tagged quote: {edit.after.source} · u to undo", timeout=3)
         if edit.label == "repeat" and edit.after is not None:

@@ -3,7 +3,7 @@ opened article counts as read.
 
 An unread article opened counts as read after `READ_AFTER_SECONDS` on screen (a Textual
 timer, cancelled when another article opens or the user marks it by hand), or at once
-when the cursor reaches its last line. `m` toggles read, `e` toggles archived (nothing is
+when the cursor reaches its last line, or a tag is made in it. `m` toggles read, `e` toggles archived (nothing is
 deleted: the article and its annotations stay, `V` shows the archive). The marks are
 saved through the app's saving thread, like every other write.
 """
@@ -42,8 +42,9 @@ class ReadMarks:
             )
 
     def reached_end(self, article_id: int) -> None:
-        """The cursor is on the article's last line: read, whatever the timer says (also
-        in the article Reader opened by itself: the reader went through it)."""
+        """The cursor is on the article's last line, or a tag was made in it: read,
+        whatever the timer says (also in the article Reader opened by itself: the reader
+        went through it)."""
         record = self.screen.reader.store.article(article_id)
         if record is not None and not record.read:
             self.mark(article_id, read=True)
