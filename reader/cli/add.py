@@ -8,6 +8,7 @@ are still added, and the exit status is 1 if any failed.
 from __future__ import annotations
 
 import argparse
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -173,6 +174,13 @@ def _report(
     }[outcome.status]
     detail = f" ({outcome.detail})" if outcome.detail else ""
     say(f"{label}: {outcome.title}{detail}\n  -> {shown_name(outcome.path)}")
+    if outcome.status == "added" and outcome.same_title:  # (a page saved again, edited)
+        say(
+            f"  the library holds an article of the same title: {shown_name(outcome.same_title)}"
+            f"; if this page is a new copy of it, delete {shown_name(outcome.path)}, and "
+            f"`reader add --update {shlex.quote(outcome.source)}` replaces that one's text "
+            "instead (its annotations follow)"
+        )
     from reader.library.extraction import RAW, TRAFILATURA  # (loaded when adding)
 
     if outcome.status == "present" and cleaning in (TRAFILATURA, RAW) and outcome.source:

@@ -112,6 +112,7 @@ class AddResult:
     note: str = ""
     spared: tuple[Removal, ...] = ()  # what the cleaning would have removed had it not backed off
     left_out: tuple[str, ...] = ()  # paragraphs of the page trafilatura's text left out
+    same_title: str = ""  # (added) another article of the library with the same title
 
 
 def removed_report(outcome: AddResult, library: Path | None = None) -> list[str]:
@@ -564,11 +565,17 @@ def store_prepared(library: Library, prepared: Prepared) -> AddResult:
     present = _with_text(library, text_hash(content.text))
     if present:
         return AddResult(source, "present", *present)
+    title = clean_line(content.title).casefold()
+    twin = next(  # (a page saved again: perhaps a new copy of one added before)
+        (r.path for r in library.store.articles() if clean_line(r.title).casefold() == title),
+        "",
+    )
     path = _new_file(library.folder, article.title, document)
     _remember(library, prepared)
     library.scan()
     name = path.relative_to(library.folder).as_posix()
-    return AddResult(source, "added", content.title, name, "", *_how_cleaned(article))
+    found = AddResult(source, "added", content.title, name, "", *_how_cleaned(article))
+    return replace(found, same_title=twin)
 
 
 def _remember(library: Library, prepared: Prepared) -> None:

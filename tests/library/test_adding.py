@@ -602,3 +602,36 @@ def test_a_page_whose_text_is_more_lines_than_an_article_is_refused_unwritten(
     with pytest.raises(AddError, match=r"list\.html: its text runs to 80 paragraphs, more than"):
         add_source(library, str(page), cleaning=RAW)
     assert not list(folder.glob("*.md"))
+
+
+def test_a_page_saved_again_says_the_article_of_its_title_can_be_updated(tmp_path: Path) -> None:
+    """An edited copy of a saved page, with no address to match it by, became a second
+    article in silence, where `--update FILE` would have replaced the first one's text (a
+    newcomer's finding). It is added (it may be another story), and the command is given;
+    done as said, the first article takes the new text."""
+    library = tmp_path / "library"
+    library.mkdir()
+    story = "".join(
+        f"<p>{sentence} The council met for three hours before the vote was taken.</p>"
+        for sentence in (
+            "The council approved the harbour plan on Tuesday by nine votes to two.",
+            "The plan widens the east pier and adds a ferry terminal by 2028.",
+            "Residents near the pier asked for a study of the noise from the works.",
+            "The mayor said the terminal would bring the first new jobs in a decade.",
+        )
+    )
+    page = f"<html><head><title>Harbour plan approved</title></head><body><article><h1>Harbour plan approved</h1>{story}</article></body></html>"
+    first, again = tmp_path / "saved.html", tmp_path / "saved-again.html"
+    first.write_text(page, encoding="utf-8")
+    again.write_text(page.replace("nine votes to two", "ten votes to one"), encoding="utf-8")
+    assert run_reader("add", str(first), "--library", str(library)).returncode == 0
+    added = run_reader("add", str(again), "--library", str(library))
+    assert added.returncode == 0, added.stderr
+    assert (
+        "the library holds an article of the same title: harbour-plan-approved.md" in added.stdout
+    )
+    command = added.stdout.split("`")[1]
+    (library / "harbour-plan-approved-2.md").unlink()  # as the line says
+    updated = run_reader(*shlex.split(command)[1:], "--library", str(library))
+    assert updated.returncode == 0, updated.stderr
+    assert "ten votes to one" in (library / "harbour-plan-approved.md").read_text(encoding="utf-8")
