@@ -211,6 +211,8 @@ def _as_json(outcome: AddResult | AddError, show_removed: bool = False) -> dict[
     }
     if outcome.detail:
         found["detail"] = outcome.detail
+    if outcome.same_title:  # (another article of that title: `--update` may have been meant)
+        found["same_title"] = outcome.same_title
     if outcome.cleaning:
         found["cleaning"] = outcome.cleaning
         if outcome.note:

@@ -631,6 +631,11 @@ def test_a_page_saved_again_says_the_article_of_its_title_can_be_updated(tmp_pat
         "the library holds an article of the same title: harbour-plan-approved.md" in added.stdout
     )
     command = added.stdout.split("`")[1]
+    third = tmp_path / "third.html"
+    third.write_text(page.replace("nine votes to two", "eight votes to three"), encoding="utf-8")
+    listed = run_reader("add", str(third), "--json", "--library", str(library))
+    assert json.loads(listed.stdout)[0]["same_title"] == "harbour-plan-approved.md"
+    (library / "harbour-plan-approved-3.md").unlink()
     (library / "harbour-plan-approved-2.md").unlink()  # as the line says
     updated = run_reader(*shlex.split(command)[1:], "--library", str(library))
     assert updated.returncode == 0, updated.stderr
