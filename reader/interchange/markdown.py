@@ -140,8 +140,9 @@ def _quote_block(
         label = "" if group_by != "theme" else "also: "
         lines += [">", f"> *{label}{escape_markdown(', '.join(shown))}*"]
     lines.append("")
-    if annotation.note:
-        lines += note_paragraphs(annotation.note)
+    if note := note_paragraphs(annotation.note):
+        # (the coder's own words, not the story's: a note under a quote read as body text)
+        lines += [f"*Note:* {note[0]}", *note[1:]]
     return lines
 
 

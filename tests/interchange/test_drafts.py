@@ -171,7 +171,7 @@ def test_two_coders_copies_of_a_quote_keep_every_theme_and_note_in_the_draft(
         store.close()
     assert draft.count("Their authority in Canada") == 1
     assert "## policing" in draft and "*also: sovereignty*" in draft
-    assert "said at the briefing" in draft and "check" in draft
+    assert "*Note:* said at the briefing" in draft and "check" in draft  # (marked: not story)
     assert "## sovereignty" in each and each.count("Their authority in Canada") == 2
     [note] = to_obsidian(selection).values()  # (each coder's copy, whose unsaid: one quote)
     assert note.count("Their authority in Canada") == 1 and "#sovereignty" in note
