@@ -104,6 +104,8 @@ class ReaderApp(App[None]):
         self.coder = configured.name if configured else clean_coder(coder or "")
         # (a config file that cannot be read: said once the app is up, see `_apply_keymap`)
         self._coder_problem = configured.problem if configured else ""
+        # Signed with the login name, which no one chose: said once, at the first tag
+        self._login_coder_unsaid = configured is not None and configured.origin == "login"
         self.library_folder = Path(library)
         # Annotations are read on a thread while the first frame is drawn (`lazy`).
         self.store = Store(db or self.library_folder / DB_NAME, lazy=True)
@@ -197,6 +199,18 @@ class ReaderApp(App[None]):
 
     async def _quit_terminated(self) -> None:
         await self.action_quit(return_code=128 + signal.SIGTERM)
+
+    def tagged(self) -> None:
+        """A new annotation was saved: the first one signed with the login name says so
+        (a CSV's coder column said "root", and nothing had told the user a name was kept)."""
+        if self._login_coder_unsaid and self.coder:
+            self._login_coder_unsaid = False
+            self.notify(
+                f"Your annotations are signed {printable(self.coder)} (your login name); "
+                "`reader config coder NAME` sets the name they carry",
+                timeout=8,
+                markup=False,  # (a name is text: "[b]" is no markup)
+            )
 
     # --- another Reader, an edited article ---
     def _poll(self) -> None:

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.events import Key
 from textual.widgets import Input, Static
 
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.tag_dialog import TagDialog
-from tests.helpers.pilot import SIZE, fill, press, saved_annotations, settle, tag, type_text
+from tests.helpers.pilot import (
+    SIZE,
+    fill,
+    notified,
+    press,
+    saved_annotations,
+    settle,
+    tag,
+    type_text,
+)
 from tests.helpers.seeding import town_library
 
 
@@ -208,3 +218,23 @@ async def test_ctrl_s_typed_right_after_a_note_saves_all_of_it(ice_library: Path
         await settle(pilot)
         [saved] = saved_annotations(ice_library / "reader.json")
         assert saved["note"] == "quick 😀 words"
+
+
+async def test_the_first_tag_signed_with_the_login_name_says_so(
+    ice_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no coder set, annotations carry the login name ("root" in a newcomer's CSV),
+    which nothing had said: the first tag says it once, and how to set another."""
+    monkeypatch.delenv("READER_CODER")
+    monkeypatch.setattr("reader.reading.coder_config.login_name", lambda: "mlee")
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        assert "signed mlee (your login name); `reader config coder NAME`" in notified(app)
+        app.clear_notifications()
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        assert "login name" not in notified(app)  # (once)
+    assert {a["coder"] for a in saved_annotations(ice_library / "reader.json")} == {"mlee"}

@@ -1016,6 +1016,7 @@ class MainScreen(Screen[None]):
             # (a tag made in it: read, also the article Reader opened by itself at start,
             # which no timer marks; minutes of tagging had left it "unread")
             self.marks.reached_end(edit.after.article_id)
+            self.reader.tagged()
         if edit.label == "accept" and edit.after is not None:  # onto a tagged quotation
             self.notify(f"Tagged quote: {edit.after.source} · u to undo", timeout=3)
         if edit.label == "repeat" and edit.after is not None:
