@@ -304,7 +304,12 @@ def _refresh_one(
         result.removed = write(lambda: prune(library, feed.url, feed.keep))
     if not result.added:
         result.status = "unchanged"
-    outcome.etag, outcome.last_modified = fetched.etag, fetched.last_modified
+    # An item not added is tried again at the next refresh, so the feed is then fetched
+    # whole: kept, its validators had the server answer "not modified", and the item (a
+    # page that answered 404 for a moment, "next refresh" promised) waited, unsaid, until
+    # the feed itself changed (found by a newcomer)
+    fresh = ("", "") if result.item_errors else (fetched.etag, fetched.last_modified)
+    outcome.etag, outcome.last_modified = fresh
     return outcome
 
 

@@ -66,6 +66,7 @@ class SiteFeed:
     local_link: bool = False  # one more item, linking to a local file
     version: int = 0  # changes whenever a story is added: the ETag
     title: str = ""  # the channel's title as written in the XML ("<name> News" if empty)
+    missing: set[int] = field(default_factory=set)  # stories whose pages answer 404 for now
 
 
 def story_html(feed: str, story: Story) -> bytes:
@@ -176,7 +177,7 @@ class FeedSite:
         elif rest.endswith(".html") and rest[:-5].isdigit():
             number = int(rest[:-5])
             story = next((s for s in feed.stories if s.number == number), None)
-            if story is None:
+            if story is None or number in feed.missing:
                 _send(handler, 404, "text/html", b"<h1>Not found</h1>")
                 return
             if feed.page_delay:

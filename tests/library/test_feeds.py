@@ -69,6 +69,29 @@ def test_new_items_come_in_once_unread_and_marked_with_their_feed(
     store.close()
 
 
+def test_an_item_not_added_is_tried_again_at_the_next_refresh(
+    news: FeedSite, empty_library: Path
+) -> None:
+    """A page that answered 404 for a moment was said "not added", and the next refresh
+    asked the feed with its validators: "not modified", "unchanged", the item forgotten
+    until the feed itself changed (found by a newcomer). After an item not added, the feed
+    is fetched whole and the item tried again."""
+    store, library, subscriptions = _open(empty_library)
+    follow(subscriptions, news.add_feed("city"), timeout=TIMEOUT)
+    news.feeds["city"].missing.add(2)
+    assert _refresh(library, subscriptions)["City News"].startswith(
+        "City News: new 2; 1 item not added"
+    )
+    again = _refresh(library, subscriptions)["City News"]  # (still missing: said again)
+    assert again.startswith("City News: nothing new; 1 item not added"), again
+    news.feeds["city"].missing.clear()  # the page is back
+    assert _refresh(library, subscriptions)["City News"] == "City News: new 1"
+    assert len(store.articles()) == 3
+    assert _refresh(library, subscriptions)["City News"] == "City News: unchanged"
+    assert news.not_modified == {"city": 1}  # (validators kept again once all came in)
+    store.close()
+
+
 def test_an_item_already_in_the_library_is_not_added_again(
     news: FeedSite, empty_library: Path
 ) -> None:
