@@ -125,7 +125,14 @@ def shown_name(name: str) -> str:
 # What JSON leaves as it is but a terminal may act on: DEL, C1 controls (U+009B starts an
 # escape sequence on some terminals), line and paragraph separators, bidirectional overrides
 # and isolates, byte-order marks.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe]")
+_BEYOND_ASCII_CONTROLS = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe"
+_JSON_UNSAFE = re.compile(f"[{_BEYOND_ASCII_CONTROLS}]")
+# Those, and the C0 controls but a line break or a tab.
+_CONTROLS_SHOWN = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_ASCII_CONTROLS}]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def json_text(document: object, indent: int | None = 2) -> str:
@@ -133,22 +140,15 @@ def json_text(document: object, indent: int | None = 2) -> str:
     escaped as JSON does, and what it leaves (`_JSON_UNSAFE`) escaped too (`\\u009b`), so
     that a file name or title holding them cannot act on the terminal it is printed to; the
     values read back the same."""
-    text = json.dumps(document, ensure_ascii=False, indent=indent)
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-# Control characters but a line break or a tab, bidirectional overrides and isolates, line
-# and paragraph separators, stray byte-order marks.
-_CONTROLS_SHOWN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ufffe]"
-)
+    return _JSON_UNSAFE.sub(_escaped, json.dumps(document, ensure_ascii=False, indent=indent))
 
 
 def controls_escaped(value: str) -> str:
-    """`value` with the characters above written as escapes (`\\u001b`), every other one
-    as it is, line breaks included: text for a file a person may print or pipe (a CSV cell
-    holding what a teammate's database brought in, which no import cleaned)."""
-    return _CONTROLS_SHOWN.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+    """`value` with its control characters (`_CONTROLS_SHOWN`) written as escapes
+    (`\\u001b`), every other one as it is, line breaks included: text for a file a person
+    may print or pipe (a CSV cell holding what a teammate's database brought in, which no
+    import cleaned)."""
+    return _CONTROLS_SHOWN.sub(_escaped, value)
 
 
 def one_line(value: str) -> str:
