@@ -43,7 +43,6 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, replace
-from datetime import UTC, datetime, timedelta
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -55,7 +54,7 @@ from reader import __version__
 from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.collector import collector_paused
 from reader.core.memory import give_back_freed_memory
-from reader.core.merge_rule import moment
+from reader.core.merge_rule import newer
 from reader.core.records import (
     QUICK_KEYS,
     Annotation,
@@ -1083,7 +1082,6 @@ class Store:
         (`core.merge_rule.stays_deleted`); returns the annotations deleted."""
         if not deletions:
             return []
-        latest = datetime.now(UTC) + timedelta(days=1)
         with self._lock, self._transaction():
             table, deleted = self._tables.annotations, self._tables.deleted
             self._as_read = None
@@ -1092,7 +1090,7 @@ class Store:
                 del table[old.id]
                 self._put(ANNOTATIONS, old.id, None)
             for key, at in deletions.items():
-                if key in deleted and moment(deleted[key], latest) >= moment(at, latest):
+                if key in deleted and not newer(at, deleted[key]):
                     continue  # (deleted here too, as late or later)
                 deleted[key] = at
                 self._put(DELETED, key, deletion_doc(key, at))
