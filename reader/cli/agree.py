@@ -31,7 +31,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, where: Locations) -> int:
     from reader.annotations.agreement import COLUMNS, coders_of, figure
-    from reader.core.coders import coder_key, shown_coder
+    from reader.core.coders import coder_key, coders_listed, shown_coder
     from reader.library.folder import Library
     from reader.reading.comparing import compare_library
     from reader.storage.database import Store
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     names = {coder_key(name) for name, _ in known}
     for coder in (args.coder_a, args.coder_b):
         if coder_key(coder) not in names:
-            listed = ", ".join(f"{shown_coder(n)} ({c})" for n, c in known) or "none yet"
+            listed = coders_listed(known)
             return fail(
                 f"no annotations by coder {coder!r} in {shown_name(str(where.db))}; "
                 f"the coders are: {listed}"

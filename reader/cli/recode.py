@@ -28,7 +28,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, where: Locations) -> int:
     from reader.annotations.agreement import coders_of
-    from reader.core.coders import clean_coder, coder_key, shown_coder
+    from reader.core.coders import clean_coder, coder_key, coders_listed
     from reader.core.records import edited
     from reader.reading.comparing import selected
     from reader.storage.database import Store
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         close_store(store)
     if not chosen and old not in {coder_key(name) for name, _ in known}:
         # ("--from alice" where no one is alice: a typo; say who there is, as agree does)
-        listed = ", ".join(f"{shown_coder(n)} ({c})" for n, c in known) or "none yet"
+        listed = coders_listed(known)
         say(f"no annotations by coder {args.old!r}; the coders are: {listed}", err=True)
     if args.json:
         print(json_text({"recoded": len(changed)}, indent=None))

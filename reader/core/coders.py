@@ -7,6 +7,8 @@ are the same coder when they match case-insensitively (`coder_key`), as codebook
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from reader.core.text import clean_line
 
 MAX_CODER = 80
@@ -26,3 +28,9 @@ def coder_key(name: str | None) -> str:
 def shown_coder(name: str) -> str:
     """A coder name for people: "(no coder)" for the unknown one."""
     return name or "(no coder)"
+
+
+def coders_listed(known: Iterable[tuple[str, int]]) -> str:
+    """The coders of a database and their annotations, for a message: "alice (2), bob (3)"
+    ("none yet"); `known` as `annotations.agreement.coders_of` gives them."""
+    return ", ".join(f"{shown_coder(name)} ({count})" for name, count in known) or "none yet"
