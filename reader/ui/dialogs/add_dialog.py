@@ -26,6 +26,7 @@ from reader.library.article_files import ArticleError
 from reader.storage.database import StoreError
 from reader.ui.styling import literal
 from reader.ui.threads import answer_from_thread
+from reader.ui.type_ahead import TypeAhead
 
 if TYPE_CHECKING:
     from reader.library.adding import AddResult
@@ -41,7 +42,7 @@ class _ShowRemoved(Checkbox, inherit_bindings=False):
     ]
 
 
-class AddDialog(ModalScreen["AddResult | None"]):
+class AddDialog(TypeAhead, ModalScreen["AddResult | None"]):
     """Asks for a web address or a file and adds it; dismissed with what became of it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -75,7 +76,9 @@ class AddDialog(ModalScreen["AddResult | None"]):
     def on_mount(self) -> None:
         self.query_one("#add-progress").display = False
         self.query_one("#add-removed-scroll").display = False
-        self.query_one("#add-source", Input).focus()
+        source = self.query_one("#add-source", Input)
+        source.focus()
+        self.fill_typed_ahead(source)
 
     @on(Input.Submitted, "#add-source")
     def _submitted(self, event: Input.Submitted) -> None:

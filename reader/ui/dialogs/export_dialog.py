@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from reader.core.paths import slug
 from reader.interchange import EXPORT_FORMATS, EXTENSIONS
 from reader.ui.styling import literal
+from reader.ui.type_ahead import TypeAhead
 
 FORMAT_HELP = {
     "markdown": "a draft section: block quotes with source, article and link, by theme",
@@ -46,8 +47,10 @@ class ExportRequest:
 HINT = "↑/↓ format · enter exports · esc cancels"
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(TypeAhead, ModalScreen[ExportRequest | None]):
     """Asks for the format and the file of an export."""
+
+    AUTO_FOCUS = "#export-path"  # (not the formats, first: keys typed at once are the file's)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
@@ -102,6 +105,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         path = self.query_one("#export-path", Input)
         path.focus()
         path.cursor_position = len(path.value)
+        self.fill_typed_ahead(path)
 
     def _path_for(self, fmt: str) -> str:
         return str(self.folder / f"{self.stem}{EXTENSIONS[fmt]}")

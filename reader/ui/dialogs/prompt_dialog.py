@@ -12,9 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from reader.ui.styling import literal
+from reader.ui.type_ahead import TypeAhead
 
 
-class PromptDialog(ModalScreen[str | None]):
+class PromptDialog(TypeAhead, ModalScreen[str | None]):
     """Asks for one line; enter gives it (stripped), esc gives None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,7 +37,9 @@ class PromptDialog(ModalScreen[str | None]):
             yield Static("enter confirms · esc cancels", classes="prompt-hint")
 
     def on_mount(self) -> None:
-        self.query_one("#prompt-input", Input).focus()
+        field = self.query_one("#prompt-input", Input)
+        field.focus()
+        self.fill_typed_ahead(field)
 
     @on(Input.Submitted, "#prompt-input")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -300,9 +300,7 @@ class TagDialog(TypeAhead, ModalScreen[TagResult | None]):
             source.select_all()  # a suggestion: Enter takes it, typing replaces it
         else:
             source.cursor_position = len(source.value)  # add to what is saved, never replace it
-        if typed := self.typed_ahead():  # (typed as it opened: as if typed into Source now)
-            source.value = ("" if self.request.suggested else source.value) + typed
-            source.cursor_position = len(source.value)
+        self.fill_typed_ahead(source, replacing=bool(self.request.suggested))
         note = self.query_one("#note", TextArea)
         note.move_cursor(note.document.end)
 

@@ -100,9 +100,7 @@ class SearchScreen(TypeAhead, Screen[SearchOutcome]):
         field = self.query_one("#search-input", Input)
         field.focus()
         field.select_all()
-        if typed := self.typed_ahead():  # (typed as it opened: replacing the last query)
-            field.value = typed
-            field.cursor_position = len(typed)
+        self.fill_typed_ahead(field, replacing=True)  # (the last query is shown selected)
         self.run_search(field.value)
 
     @on(Input.Changed, "#search-input")

@@ -1,0 +1,67 @@
+"""Keys typed right after the key that opens a dialog with a field (export `X`, add `+`,
+the filter `F`): typed fast, they came through before the dialog's field had the focus,
+and were lost. Each dialog now takes them into its field, as if typed there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.events import Key
+from textual.widgets import Input
+
+from reader.ui.app import ReaderApp
+from tests.helpers.pilot import SIZE, press, settle, tag
+
+
+def _at_once(app: ReaderApp, *keys: tuple[str, str]) -> None:
+    for key, char in keys:
+        app.post_message(Key(key, char))  # all at once, as a fast typist or tmux sends them
+
+
+def _letters(text: str) -> list[tuple[str, str]]:
+    return [("full_stop" if c == "." else c, c) for c in text]
+
+
+async def test_a_file_name_typed_right_after_x_goes_into_the_export_field(
+    ice_library: Path,
+) -> None:
+    from reader.ui.dialogs.export_dialog import ExportDialog
+
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        _at_once(app, ("X", "X"), *_letters("abc"))
+        await settle(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        path_before = app.screen._path_for("markdown")
+        assert app.screen.query_one("#export-path", Input).value == path_before + "abc"
+
+
+async def test_an_address_typed_right_after_plus_goes_into_the_add_field(
+    ice_library: Path,
+) -> None:
+    from reader.ui.dialogs.add_dialog import AddDialog
+
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _at_once(app, ("plus", "+"), *_letters("news.txt"))
+        await settle(pilot)
+        assert isinstance(app.screen, AddDialog)
+        assert app.screen.query_one("#add-source", Input).value == "news.txt"
+
+
+async def test_a_filter_typed_right_after_f_goes_into_the_filter_field(
+    ice_library: Path,
+) -> None:
+    from reader.ui.dialogs.prompt_dialog import PromptDialog
+
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        _at_once(app, ("F", "F"), *_letters("kin"))
+        await settle(pilot)
+        assert isinstance(app.screen, PromptDialog)
+        assert app.screen.query_one("#prompt-input", Input).value == "kin"
