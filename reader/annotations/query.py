@@ -267,3 +267,53 @@ def fields_fit(annotation: Annotation, query: Query) -> bool:
     return not any(filled[f] for f in query.empty_fields) and all(
         filled[f] for f in query.filled_fields
     )
+
+
+# How `described` says each field's values (a field's values are joined by "and").
+_SAID = {
+    "source": "from {}",
+    "theme": "on {}",
+    "article": "in {}",
+    "note": "noted {}",
+    "quote": "saying {}",
+    "": "matching {}",
+    "coder": "by {}",
+}
+_SAID_QUOTED = frozenset({"article", "note", "quote", ""})  # words, shown in quotes
+_FIELD_SAID = {"themes": "theme", "title": "article"}
+
+
+def described(text: str) -> str:
+    """A query said in words, for a heading a reader reads ("Quotations from Doug King on
+    public safety, since 2026-01"), the values as typed; "" for an empty query."""
+    noun = "Quotes"
+    values: dict[str, list[str]] = {}
+    excluded: dict[str, list[str]] = {}
+    after: list[str] = []  # said after a comma: dates, what has no source or theme
+    for match in _PART.finditer(text):
+        negated, name, quoted, bare = match.group(1), match.group(2), match.group(3), match.group(4)
+        value = (quoted if quoted is not None else (bare or "")).strip()
+        label = _FIELD_SAID.get((name or "").casefold(), (name or "").casefold())
+        if label == "kind" and value.casefold() in KIND_WORDS:
+            quotations = (KIND_WORDS[value.casefold()] == "quotation") != bool(negated)
+            noun = "Quotations" if quotations else "Passages"
+        elif label in DATE_FIELDS and _bounds(value):
+            after.append({"after": "since", "before": "before", "date": "of"}[label] + " " + value)
+        elif label in ("source", "theme") and quoted == "":
+            after.append(("with a " if negated else "with no ") + label)
+        elif tokens(value):
+            if label not in _SAID:
+                label, value = "", f"{name}:{value}" if name else value
+            shown = f"“{value}”" if label in _SAID_QUOTED else value
+            (excluded if negated else values).setdefault(label, []).append(shown)
+    words = [noun] if values or excluded or after or noun != "Quotes" else []
+    words += [
+        _SAID[label].format(" and ".join(values[label])) for label in _SAID if label in values
+    ]
+    said = " ".join(words)
+    if excluded:
+        after.append(
+            "not "
+            + " or ".join(_SAID[label].format(" or ".join(excluded[label])) for label in excluded)
+        )
+    return ", ".join([said, *after]) if said else ""

@@ -24,7 +24,7 @@ from collections.abc import Container, Iterable
 
 import msgspec
 
-from reader.annotations.query import SOURCE, THEMES, parse_query, tokens
+from reader.annotations.query import SOURCE, THEMES, described, parse_query, tokens
 from reader.core.codebook import name_key
 from reader.core.markdown_text import escape_markdown
 from reader.core.records import Annotation
@@ -37,8 +37,8 @@ NO_SOURCE = "No source"
 
 def to_markdown(selection: Selection, group_by: str = "theme", repeat: bool = False) -> str:
     """The selection as a Markdown document, one section per group, groups by name."""
-    title = f"Quotes: {selection.query}" if selection.query.strip() else "Quotes"
-    lines = [f"# {escape_markdown(title)}", ""]
+    title = described(selection.query) or "Quotes"  # ("Quotes on public safety", not the query)
+    lines = [f"# {escape_markdown(clean_line(title))}", ""]
     groups: dict[str, list[Annotation]] = defaultdict(list)
     names: dict[str, str] = {}
     wanted = _filtered_groups(selection.query, group_by)

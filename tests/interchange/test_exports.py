@@ -128,7 +128,7 @@ def _selection(folder: Path, query: str = ""):  # type: ignore[no-untyped-def]
 def test_markdown_is_a_draft_section_per_theme(tagged: Path) -> None:
     draft = to_markdown(_selection(tagged, 'theme:"public safety"'))
     assert [line for line in draft.splitlines() if line.startswith("#")] == [
-        '# Quotes: theme:"public safety"',
+        "# Quotes on public safety",
         "## public safety",
     ]
     # A quotation in its marks, the comma that led into "and left" trimmed:
