@@ -73,6 +73,7 @@ from reader.quotes.cues import (
     TITLE_LEAD,
     is_speech_verb,
 )
+from reader.quotes.description_text import offered_description
 from reader.quotes.descriptions import _EPITHETS, _SENTENCE_END, _SPOKESPEOPLE, _any_speech_verb
 from reader.quotes.finding import QuoteFinding
 from reader.quotes.lexicon import words
@@ -1467,11 +1468,21 @@ def find_quotes(
         plain = TextStructure(structure.text.replace(_SOFT_HYPHEN, ""))
         if len(plain.quotations) == len(structure.quotations):
             index = {id(quotation): i for i, quotation in enumerate(plain.quotations)}
-            return [
+            return _described(
                 replace(finding, quotation=structure.quotations[index[id(finding.quotation)]])
                 for finding in _Finder(plain, list(known_sources), headline).run()
-            ]
-    return _Finder(structure, list(known_sources), headline).run()
+            )
+    return _described(_Finder(structure, list(known_sources), headline).run())
+
+
+def _described(findings: Iterable[QuoteFinding]) -> list[QuoteFinding]:
+    """The findings with their descriptions as offered to the user (`description_text`)."""
+    return [
+        replace(finding, description=offered_description(finding.description))
+        if finding.description
+        else finding
+        for finding in findings
+    ]
 
 
 _SOFT_HYPHEN = "\u00ad"
