@@ -148,6 +148,15 @@ def check_target(target: Path, where: Locations, *, folder: bool = False) -> Non
         )
 
 
+def export_folder(where: Locations, current: Path) -> Path:
+    """The folder an export is suggested in: the current one, unless it is the library or
+    inside it (a Markdown draft there would be an article, and is refused), then the
+    folder that holds the library."""
+    library = where.library.resolve()
+    here = current.resolve()
+    return library.parent if here == library or here.is_relative_to(library) else current
+
+
 def _within(path: Path, folder: Path) -> bool:
     """Whether `path` is `folder` or inside it, letters compared whatever their case."""
     inner, outer = str(path).casefold(), str(folder).casefold()

@@ -540,7 +540,10 @@ class ReaderApp(App[None]):
             return f"{wrong}, or choose another format" if wrong else ""
 
         def ask(again: ExportRequest | None = None) -> None:
-            dialog = ExportDialog(len(chosen), what, name, check=check, again=again)
+            from reader.interchange.output import export_folder
+
+            folder = export_folder(self.locations, Path.cwd())  # (not inside the library)
+            dialog = ExportDialog(len(chosen), what, name, folder, check=check, again=again)
             self.push_screen(dialog, confirmed)
 
         def confirmed(request: ExportRequest | None) -> None:

@@ -76,6 +76,25 @@ async def test_a_file_the_export_cannot_write_is_said_in_the_dialog(
         assert (in_tmp / "quotes.csv").read_text(encoding="utf-8-sig").startswith("id,quote")
 
 
+async def test_from_inside_the_library_the_export_is_offered_beside_it(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started inside the library (as the README's teams work), the file offered was in the
+    library, and enter refused it: "inside the library folder" (a newcomer's finding). It
+    is offered in the folder that holds the library, and enter writes it."""
+    seed(library)
+    monkeypatch.chdir(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "X")
+        path = Path(app.screen.query_one("#export-path").value)
+        assert path.parent == library.parent.resolve()
+        await press(pilot, "enter")
+        assert not isinstance(app.screen, ExportDialog)
+        assert path.read_text(encoding="utf-8").startswith("# Quotes")
+
+
 async def test_x_exports_the_open_articles_annotations(library: Path, in_tmp: Path) -> None:
     seed(library)
     app = ReaderApp(library=library)
