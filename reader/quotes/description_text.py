@@ -33,10 +33,14 @@ def offered_description(description: str) -> str:
         words = words[:-1]  # "chief executive Sir" (Anthony O'Reilly): the name's title
     if not words or words[0].casefold() in _RELATIVES or words[0][:1].isdigit():
         return ""  # a clause, not a description; a title cut short
-    if len(words) == 1 and words[0].islower() and not _names_a_person(words[0]):
+    if len(words) == 1 and (
+        len(_bare(words[0])) < 2 or (words[0].islower() and not _names_a_person(words[0]))
+    ):
         return ""  # "At the time, Lord Woolf said": "time"
     if any(_bare(word) in folded("description_verbs") for word in words):
         return ""  # words that run on into the sentence: "… at Nomura told the BBC"
+    if len(words) > 1 and words[0] in ("The", "A", "An"):
+        words[0] = words[0].lower()  # (it opened a sentence: "Whitmore, the … critic")
     return " ".join(words)
 
 

@@ -31,6 +31,10 @@ from reader.quotes.description_text import offered_description
         ("11 director", ""),
         ("time", ""),
         ("Lord", ""),
+        ("Dr.", ""),
+        ("The opposition housing critic", "the opposition housing critic"),
+        ("A nurse", "a nurse"),
+        ("A", ""),
     ],
 )
 def test_a_description_is_offered_as_a_reader_would_write_it(found: str, offered: str) -> None:
