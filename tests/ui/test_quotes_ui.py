@@ -142,6 +142,25 @@ async def test_accept_asks_about_an_uncertain_speaker_and_saves_a_confident_one(
         )
 
 
+async def test_t_on_an_uncertain_speaker_says_it_is_uncertain(tmp_path: Path) -> None:
+    """`t` over a "?" suggestion said "new source", the "?" gone (a newcomer's finding):
+    it says what accept's dialog says."""
+    library = town_library(tmp_path / "town")
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        uncertain = next(f for f in main(app).findings if f.speech and f.uncertain)
+        view(app).move_to(uncertain.span.start)
+        await press(pilot, "t")
+        assert isinstance(app.screen, TagDialog)
+        assert "uncertain suggestion: check it (new source)" in region_words(app, app.screen)
+        await press(pilot, "escape")
+        confident = next(f for f in main(app).findings if f.speaker and not f.uncertain)
+        view(app).move_to(confident.span.start)
+        await press(pilot, "t")
+        assert "uncertain" not in region_words(app, app.screen)
+
+
 async def test_accept_on_an_unknown_speaker_shows_the_mention_and_asks_before_saving_no_source(
     tmp_path: Path,
 ) -> None:

@@ -125,6 +125,7 @@ class TagRequest:
     suggested: bool = False  # `source` is the finder's suggestion: typing replaces it
     unknown_speaker: str = ""  # "speaker unknown: the executive": a quotation nobody was named for
     confirming: bool = False  # opened by accept on an uncertain speaker: Enter saves it as is
+    uncertain: bool = False  # `source` is a suggestion the finder is unsure of (marked "?")
 
 
 class _Completion(Suggester):
@@ -334,11 +335,12 @@ class TagDialog(TypeAhead, ModalScreen[TagResult | None]):
         if not name:
             mark = Content("")
         elif (
-            self.request.confirming
+            (self.request.confirming or self.request.uncertain)
             and not self._source_typed
             and name_key(name) == name_key(self.request.source)
         ):
-            # opened by accept on a "?": say why the dialog is asking
+            # a "?" suggestion (opened by accept on it: say why the dialog is asking; by
+            # `t`: say it as the article does, or the "?" was hidden)
             known = name_key(name) in self._known["source"]
             mark = Content.styled(
                 f"uncertain suggestion: check it ({'existing' if known else 'new'} source)",

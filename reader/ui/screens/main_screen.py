@@ -605,8 +605,14 @@ class MainScreen(Screen[None]):
                 kind=self._kind_of(target),
                 suggested=bool(suggested),
             )
-        request = replace(request, confirming=confirming and bool(request.source))
         found = target.suggestion
+        request = replace(
+            request,
+            confirming=confirming and bool(request.source),
+            uncertain=bool(
+                found and found.uncertain and found.speaker and found.speaker == request.source
+            ),
+        )
         if found is not None and not found.speaker and not request.source:
             request = replace(request, unknown_speaker=speaker_unknown(found))
         usage = {**store.source_usage(), **store.theme_usage()}
