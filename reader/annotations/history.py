@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
+import msgspec
+
 from reader.core.records import Annotation, Source, Theme
 from reader.storage.database import Store
 
@@ -178,25 +180,51 @@ class History:
 
     def _perform_all(self, edits: list[Edit]) -> list[Edit]:
         """Several edits in one write: the deletions, then the saves, each in bulk (a
-        rename of hundreds of annotations is one table update, not hundreds)."""
-        with self.store.batch():
+        rename of hundreds of annotations is one table update, not hundreds). Each save
+        changes only what its edit changed of the annotation as the database holds it now
+        (`changed_on`): another Reader's change since this one read it stays."""
+        with self.store.batch():  # (on top of the latest state on disk, under its lock)
             deleted = {e.before.id for e in edits if e.after is None and e.before is not None}
             if deleted:
                 self.store.delete_annotations(deleted)
-            saves = [e for e in edits if e.after is not None]
-            after = [e.after for e in saves if e.after is not None]
+            after = [
+                changed_on(self.store.annotation(e.before.id), e.before, e.after)
+                if e.before is not None
+                else e.after
+                for e in edits
+                if e.after is not None
+            ]
             saved = iter(self.store.save_annotations(after) if after else [])
         return [
             replace(edit, after=next(saved)) if edit.after is not None else edit for edit in edits
         ]
 
     def _perform(self, edit: Edit) -> Edit:
-        if edit.after is None:
-            if edit.before is not None:
-                self.store.delete_annotation(edit.before.id)
-            return edit
-        saved = self.store.save_annotation(edit.after)
-        return replace(edit, after=saved)
+        return self._perform_all([edit])[0]
+
+
+# The fields that place an annotation in its article: changed together or not at all (the
+# offsets of one version with the quote of another would mark other words).
+_PLACE = ("article_id", "start", "end", "quote", "prefix", "suffix", "orphaned")
+
+
+def changed_on(current: Annotation | None, before: Annotation, after: Annotation) -> Annotation:
+    """`after`, an edit of `before`, made on `current` (the annotation as the database holds
+    it now): what the edit changed (its place as one), with what it left alone as `current`
+    has it. A recode, an import or a hand edit made by another Reader since `before` was
+    read, of fields this edit did not touch, stays; where both changed a field, the edit
+    wins (it is the later). With no `current` (deleted since, elsewhere), the edit stands,
+    as a merge keeps a change made after a deletion."""
+    if current is None or current == before or current.id != after.id:
+        return after
+    fields = {
+        name: getattr(after, name)
+        for name in after.__struct_fields__
+        if name not in _PLACE and getattr(after, name) != getattr(before, name)
+    }
+    if any(getattr(after, name) != getattr(before, name) for name in _PLACE):
+        fields.update({name: getattr(after, name) for name in _PLACE})
+    return msgspec.structs.replace(current, **fields)
 
 
 def _summary(step: tuple[Edit, ...]) -> Edit:

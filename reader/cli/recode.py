@@ -2,7 +2,8 @@
 
 For annotations made before Reader kept coders (their coder is "", after the schema 5
 migration) and for a coder who changed their name. FILTER narrows which annotations
-(search syntax). One write; the annotations keep everything else.
+(search syntax). One write, of the annotations as they are when it takes the database's
+lock (a save another Reader made a moment before is not undone); they keep everything else.
 """
 
 from __future__ import annotations
@@ -39,10 +40,12 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     store = Store(where.db)
     try:
         old = coder_key(args.old)
-        chosen = [a for a in selected(store, " ".join(args.filter)) if coder_key(a.coder) == old]
-        changed = [edited(a, coder=new) for a in chosen if a.coder != new]
-        if changed:
-            store.save_annotations(changed)
+        with store.batch():  # chosen and saved under the lock: no save made meanwhile undone
+            query = " ".join(args.filter)
+            chosen = [a for a in selected(store, query) if coder_key(a.coder) == old]
+            changed = [edited(a, coder=new) for a in chosen if a.coder != new]
+            if changed:
+                store.save_annotations(changed)
         known = {} if chosen else coders_of(store.annotations())
     finally:
         close_store(store)

@@ -141,8 +141,15 @@ def import_incoming(store: Store, library: Library, incoming: IncomingFile) -> I
     """Place and save the incoming annotations (one write); see the module docstring.
 
     Each annotation is checked as loading the database checks it before anything is
-    written: one that fails is refused with its id, the others are saved.
+    written: one that fails is refused with its id, the others are saved. The merge reads
+    and writes under the database's lock, so a save another Reader makes meanwhile (an
+    annotation deleted or edited in the app) is taken into it, never undone by it.
     """
+    with store.batch():
+        return _import(store, library, incoming)
+
+
+def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportReport:
     library.scan()
     report = ImportReport(refused=list(incoming.refused))
     texts: dict[int, str | None] = {}

@@ -1,0 +1,131 @@
+"""A save another Reader makes while a command or the app holds an older copy is never
+undone by that copy (an attack's finding: `reader recode` read its annotations before the
+lock and wrote them back whole, putting back an edited note and a deleted annotation)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from reader.annotations.history import Edit, History, changed_on
+from reader.cli.main import main
+from reader.core.records import edited
+from reader.storage import database
+from reader.storage.database import Store
+from tests.helpers.seeding import seed
+
+
+def _meanwhile(
+    monkeypatch: pytest.MonkeyPatch, change: Callable[[Store], None], where: object = database
+) -> None:
+    """Another Reader saves `change` right after the command opened the database (`Store`
+    as the command's module `where` names it)."""
+    opened = database.Store
+
+    def opening(*args: object, **kwargs: object) -> Store:
+        store = opened(*args, **kwargs)  # type: ignore[arg-type]
+        store.annotations()
+        other = opened(store.path)
+        change(other)
+        other.close()
+        monkeypatch.setattr(where, "Store", opened)  # (once)
+        return store
+
+    monkeypatch.setattr(where, "Store", opening)
+
+
+def _edit_one_delete_another(store: Store) -> None:
+    first, second = store.annotations()[:2]
+    store.save_annotation(msgspec.structs.replace(first, note="edited in the app"))
+    store.delete_annotation(second.id)
+
+
+def _after(library: Path) -> dict[str, tuple[str, str]]:
+    store = Store(library / "reader.json")
+    try:
+        return {a.id: (a.note, a.coder) for a in store.annotations()}
+    finally:
+        store.close()
+
+
+def test_recode_keeps_a_save_made_meanwhile(
+    library: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed(library)
+    store = Store(library / "reader.json")
+    first, second = (a.id for a in store.annotations()[:2])
+    count = len(store.annotations())
+    store.close()
+    _meanwhile(monkeypatch, _edit_one_delete_another)
+    assert main(["recode", "--from", "", "--to", "alice", "--library", str(library)]) == 0
+    after = _after(library)
+    assert second not in after  # deleted stays deleted
+    assert after[first] == ("edited in the app", "alice")  # the edit and the recode
+    assert len(after) == count - 1
+    assert f"recoded {count - 1} annotations" in capsys.readouterr().out
+
+
+def test_an_edit_in_the_app_keeps_what_another_reader_changed_since(library: Path) -> None:
+    seed(library)
+    app_store = Store(library / "reader.json")
+    shown = app_store.annotations()[0]  # what the app shows, read before the other's save
+    other = Store(library / "reader.json")
+    other.save_annotation(edited(other.annotation(shown.id), coder="alice"))  # a recode
+    other.close()
+    History(app_store).apply(Edit(shown, edited(shown, note="checked"), "edit"))
+    app_store.close()
+    assert _after(library)[shown.id] == ("checked", "alice")
+
+
+def test_an_edit_changes_only_what_it_changed() -> None:
+    from reader.core.records import new_annotation
+
+    text = "She said “we will build” and left."
+    before = new_annotation(1, text, 10, 23, source="Ann Lee", themes=["housing"])
+    current = edited(before, themes=["housing", "rent"], coder="bob")
+    after = edited(before, note="from the tape", source="Anne Lee")
+    merged = changed_on(current, before, after)
+    assert (merged.source, merged.note, merged.themes, merged.coder) == (
+        "Anne Lee",
+        "from the tape",
+        ("housing", "rent"),
+        "bob",  # (the edit left the coder as it was: bob's recode stays)
+    )
+    assert changed_on(None, before, after) == after
+    assert changed_on(before, before, after) == after
+    moved = msgspec.structs.replace(after, start=0, end=3, quote="She")
+    assert (changed_on(current, before, moved).start, changed_on(current, before, moved).quote) == (
+        0,
+        "She",
+    )
+
+
+def test_an_import_keeps_an_edit_made_meanwhile(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Their copy of an annotation, newer than ours when the import opened the database,
+    came in over the edit the app saved a moment later (the import merged what it had read)."""
+    import json
+
+    seed(library)
+    exported = tmp_path / "theirs.json"
+    assert main(["export", "-f", "json", "-o", str(exported), "--library", str(library)]) == 0
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    theirs = document["annotations"][0]
+    theirs.update(note="their note", updated="2026-02-02T10:00:00+00:00")
+    exported.write_text(json.dumps(document), encoding="utf-8")
+
+    def edit_in_the_app(store: Store) -> None:
+        ours = store.annotation(theirs["id"])
+        assert ours is not None
+        store.save_annotation(edited(ours, note="edited in the app just now"))
+
+    from reader.cli import import_annotations
+
+    _meanwhile(monkeypatch, edit_in_the_app, import_annotations)
+    assert main(["import", str(exported), "--library", str(library)]) == 0
+    notes = {note for note, _ in _after(library).values()}
+    assert "edited in the app just now" in notes
