@@ -178,17 +178,22 @@ class Journal:
         if len(line) > MAX_LINE:
             raise LineTooLarge(f"a change of {len(line)} bytes is too large for one journal line")
         with open_regular(self.path, "r+b", follow_links=False) as handle:
-            handle.truncate(at)
-            handle.seek(at)
+            # Written past the file object's buffer, by the descriptor: a buffered write
+            # that failed (a full disk) kept its bytes, and the truncate meant to take them
+            # back flushed them first, failed again, and left a torn line behind.
+            descriptor = handle.fileno()
+            os.ftruncate(descriptor, at)
             try:
-                handle.write(line)
-                handle.flush()
-                _sync(handle.fileno())
+                os.lseek(descriptor, at, os.SEEK_SET)
+                written = 0
+                while written < len(line):
+                    written += os.write(descriptor, line[written:])
+                _sync(descriptor)
             except OSError:
                 # Not saved: take back whatever part of the line reached the file, so that
                 # a change reported as failed never turns up later.
                 with contextlib.suppress(OSError):
-                    handle.truncate(at)
+                    os.ftruncate(descriptor, at)
                 raise
         return at + len(line)
 

@@ -446,3 +446,34 @@ def test_a_damaged_journal_is_never_set_aside_through_a_link(tmp_path: Path) -> 
         journal.set_aside(library / ".reader-backups", 0)
     assert list(elsewhere.iterdir()) == []
     assert journal.path.read_bytes() == b"the user's changes\n"  # not cut either
+
+
+_FULL_DISK = """
+import resource, signal, sys
+from pathlib import Path
+from reader.storage.journal import Journal
+journal = Journal(Path(sys.argv[1]))
+at = journal.append({"ops": [["annotations", "a", {"note": "x"}]]}, journal.start(1))
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (at + 300, at + 300))  # the disk fills up
+try:
+    journal.append({"ops": [["annotations", "b", {"note": "y" * 500}]]}, at)
+except OSError:
+    print(at, journal.path.stat().st_size)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file size limits are POSIX")
+def test_a_change_the_full_disk_refused_leaves_no_part_of_itself(tmp_path: Path) -> None:
+    """On a full disk the journal kept a torn tail of the change reported as failed (an
+    attack's finding, on a full tmpfs): the truncate meant to take it back flushed the
+    buffered bytes first, failed again, and was passed over."""
+    ended = subprocess.run(
+        [sys.executable, "-c", _FULL_DISK, str(tmp_path / "reader.json")],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    at, size = ended.stdout.split()
+    assert size == at
