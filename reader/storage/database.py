@@ -71,6 +71,7 @@ from reader.core.records import (
 )
 from reader.core.text import clean_line
 from reader.storage.atomic import write_atomically
+from reader.storage.backups import FOLDER as BACKUPS_FOLDER
 from reader.storage.backups import Backups
 from reader.storage.journal import Journal, JournalError, LineTooLarge
 from reader.storage.json_keys import TWICE_IN_ONE_OBJECT
@@ -242,11 +243,15 @@ class Store:
         self._journal_current = reading.generation == self._generation
         self._journal_end = reading.end
         records = reading.records if self._journal_current else []
-        # A journal of another generation is one a fold already put in the file (its
-        # removal interrupted), and is ignored; but when it is the one this store has been
-        # writing, the file was replaced from outside (a teammate's copy synced in) while
-        # it held changes the file may lack: `_load_rest` tells, once annotations are read.
-        self._foreign = reading.records if ours and not self._journal_current else []
+        # A journal of an earlier generation is one a fold already put in the file (its
+        # removal interrupted), and is ignored (copied aside before it is replaced, if it
+        # holds changes the file lacks: `_keep_unfolded_journal`). But when it is the one
+        # this store has been writing, or it continues a later generation than the file's
+        # (an older copy put in place while no Reader ran: a restore by hand, a sync, after
+        # the app was killed), the file was replaced from outside while the journal held
+        # changes it may lack: `_load_rest` tells, once annotations are read.
+        later = reading.generation is not None and reading.generation > self._generation
+        self._foreign = reading.records if (ours or later) and not self._journal_current else []
         self._apply_records(records, HEAD)
         if not self._loaded.is_set():
             self._rebuild_snapshots()  # no annotations yet: empty counts until they come
@@ -703,6 +708,7 @@ class Store:
                 f"{self.path}: could not save ({failure.strerror or failure}); the file on "
                 "disk is unchanged: free some space or check permissions"
             ) from failure
+        self._keep_unfolded_journal()
         self.journal.remove()
         self._adopted = []  # (in the file now)
         self._journal_checked, self._journal_end, self._journal_current = None, 0, False
@@ -776,6 +782,7 @@ class Store:
             self._write_file()  # a new database: its first change makes the file
             return
         if not self._journal_current:  # a new journal (replacing one already folded)
+            self._keep_unfolded_journal()
             self._journal_end = self.journal.start(self._generation)
             self._journal_current = True
             if self._adopted:  # the changes of the journal it replaces that the file lacks
@@ -789,6 +796,18 @@ class Store:
             return
         self._journal_checked = self.journal.signature()
         self._wrote = True
+
+    def _keep_unfolded_journal(self) -> None:
+        """Before a journal this store does not continue is replaced or removed: if it holds
+        changes the file lacks that were not taken in (`_adopted`), it is copied into the
+        backups folder, for the user (never replayed over a newer file, never dropped)."""
+        if self._journal_current or self._adopted or self.read_only or not self.journal.exists():
+            return
+        with contextlib.suppress(StoreError, OSError):
+            reading = self._read_journal(0)
+            if reading.records and self._unsaved(reading.records):
+                size = self.journal.path.stat().st_size
+                self.journal.set_aside(self.path.parent / BACKUPS_FOLDER, size, "unfolded")
 
     def _recover(self) -> None:
         """After a failed transaction: the memory model goes back to what the disk holds."""

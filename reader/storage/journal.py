@@ -197,16 +197,16 @@ class Journal:
                 raise
         return at + len(line)
 
-    def set_aside(self, folder: Path, keep: int) -> Path:
+    def set_aside(self, folder: Path, keep: int, why: str = "damaged") -> Path:
         """Copy the journal into `folder` (for the user to look into), then cut it to its
-        first `keep` bytes; the copy's path. `OSError` when `folder` is a link: the copy
+        first `keep` bytes; the copy's path, named for `why` it was set aside. `OSError` when `folder` is a link: the copy
         is the user's data, kept only in a real folder beside the database (a link in a
         shared library could make Reader write it anywhere), as backups are."""
         if folder.is_symlink():
             raise OSError(f"{folder} is a link; damaged journals are kept only in a real folder")
         folder.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        copy = folder / f"{self.path.name.lstrip('.')}.damaged.{stamp}"
+        copy = folder / f"{self.path.name.lstrip('.')}.{why}.{stamp}"
         with open_regular(self.path, "r+b", follow_links=False) as handle:
             copy.write_bytes(
                 read_stream(

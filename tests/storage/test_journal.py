@@ -210,6 +210,56 @@ def test_a_file_replaced_from_outside_keeps_the_changes_not_yet_folded(tmp_path:
     assert len(again) == 4  # the teammate's two, and both of mine
 
 
+def test_an_older_copy_put_back_while_no_reader_ran_keeps_the_journal_s_changes(
+    tmp_path: Path,
+) -> None:
+    """The app killed with a tag in its journal, then an older `reader.json` copied over
+    (a hand restore, a sync): the tag was dropped without a word, and the next save
+    started a journal over it (an attack's finding). The journal continues a later
+    generation than the file's: its changes are newer than the file, and are kept."""
+    db = tmp_path / "reader.json"
+    store = make(db, count=1)
+    store.fold()
+    older = db.read_bytes()
+    store.save_annotation(new_annotation(1, TEXT, 20, 40, source="Folded since"))
+    store.fold()
+    tag = store.save_annotation(new_annotation(1, TEXT, 50, 90, source="Zelda Crashworth"))
+    del store  # killed: the tag is in the journal alone
+    db.write_bytes(older)
+    again = Store(db)
+    assert again.annotation(tag.id) == tag
+    later = again.save_annotation(new_annotation(1, TEXT, 60, 95, source="Later"))
+    again.close()
+    final = Store(db)
+    assert final.annotation(tag.id) == tag and final.annotation(later.id) == later
+
+
+def test_a_journal_of_an_earlier_generation_holding_changes_is_set_aside_not_dropped(
+    tmp_path: Path,
+) -> None:
+    """A journal the file does not continue, older than it, holding changes the file lacks
+    (a fold cut short, then another copy put in place): not replayed over a newer file,
+    but copied into the backups before the next save replaces it."""
+    db = tmp_path / "reader.json"
+    store = make(db, count=1)
+    store.fold()
+    tag = store.save_annotation(new_annotation(1, TEXT, 50, 90, source="Zelda Crashworth"))
+    journal = store.journal.path.read_bytes()
+    del store
+    other = make(tmp_path / "other.json", count=1)
+    for number in range(3):  # a copy of a later generation, without the tag
+        other.save_annotation(new_annotation(1, TEXT, 10, 20 + number, source=f"R{number}"))
+        other.fold()
+    other.close()
+    db.write_bytes((tmp_path / "other.json").read_bytes())
+    again = Store(db)
+    assert again.annotation(tag.id) is None  # (not over a newer file)
+    again.save_annotation(new_annotation(1, TEXT, 60, 95, source="Later"))
+    again.close()
+    [kept] = (tmp_path / ".reader-backups").glob("reader.json.journal.*")
+    assert kept.read_bytes() == journal
+
+
 def test_two_stores_see_each_others_appends_and_folds(tmp_path: Path) -> None:
     db = tmp_path / "reader.json"
     one = make(db)
