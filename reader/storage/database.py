@@ -110,6 +110,9 @@ RawTable = msgspec.Raw | TableSpan  # the annotations table, as read before it i
 RECOVERY = "`reader restore` goes back to a backup; `reader doctor` checks and repairs"
 
 
+STALE_BACKUP_SECONDS = 3600  # a backup's temporary copy older than this was cut short
+
+
 class StoreError(Exception):
     """The database cannot be used; the message is one line naming the file and what to do."""
 
@@ -825,6 +828,15 @@ class Store:
         for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
             with contextlib.suppress(OSError):
                 stale.unlink()
+        # A backup's copy cut short (a kill while it was taken: 11 MB left at 50,000
+        # annotations). Backups are taken outside the lock, so only copies older than any
+        # backup takes to write are removed.
+        backups = self.path.parent / BACKUPS_FOLDER
+        if backups.is_dir() and not backups.is_symlink():
+            for stale in backups.glob(f".{self.path.name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    if time.time() - stale.lstat().st_mtime > STALE_BACKUP_SECONDS:
+                        stale.unlink()
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
