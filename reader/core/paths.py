@@ -90,7 +90,13 @@ def resolve(library: str | None = None, db: str | None = None, create: bool = Tr
             usage=False,
         )
     if database.is_dir():
-        raise PathError(f"{database}: is a folder; --db takes a file name")
+        if db:
+            raise PathError(f"{database}: is a folder; --db takes a file name")
+        raise PathError(  # (a folder where the library's database belongs)
+            f"{database}: is a folder where the library's database belongs; move it away, "
+            "or keep the database elsewhere with --db FILE",
+            usage=False,
+        )
     if not database.parent.is_dir():
         raise PathError(f"{database.parent}: no such folder for the database; create it first")
     return Locations(library=folder.resolve(), db=database.resolve())

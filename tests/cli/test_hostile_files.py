@@ -174,3 +174,14 @@ def test_a_pipe_as_an_import_a_keymap_or_a_config_waits_for_no_one(tmp_path: Pat
             capture_output=True, text=True, env=env, timeout=60,
         )  # fmt: skip
         assert "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_folder_named_reader_json_in_the_library_is_not_blamed_on_db(tmp_path: Path) -> None:
+    """ "is a folder; --db takes a file name" was said to a user who gave no --db."""
+    (tmp_path / "reader.json").mkdir()
+    result = run_reader("list", str(tmp_path))
+    assert result.returncode == 1
+    assert "reader.json: is a folder where the library's database belongs" in result.stderr
+    assert "--db takes" not in result.stderr
+    given = run_reader("list", "--db", str(tmp_path / "reader.json"), str(tmp_path))
+    assert given.returncode == 2 and "--db takes a file name" in given.stderr
