@@ -8,7 +8,8 @@ or more. Ties go to the name used most. An empty field suggests the most used na
 
 `strong` says whether the best suggestion is what the typing most likely means: the
 name's beginning or a word's, its acronym, or the whole name with a typo or two ("dug kng"
-is "Doug King"). The tag dialog highlights a strong suggestion so that Enter takes it;
+is "Doug King"; never a word that is a number or a given name of its own: "Joan Smith" is
+not "John Smith"). The tag dialog highlights a strong suggestion so that Enter takes it;
 otherwise it highlights "new source …", so that a new name is never created unseen.
 """
 
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import Levenshtein
+
+from reader.quotes.given_names import is_given_name
 
 FUZZY_CUTOFF = 60.0
 MIN_FUZZY_LENGTH = 4  # shorter input matches by beginnings and acronyms only
@@ -104,6 +107,27 @@ def _near(query: str, folded: str) -> bool:
     spans = {folded, *(" ".join(words[i : i + count]) for i in range(len(words) - count + 1))}
     for span in spans:
         allowed = 1 if len(span) <= 5 else 2
-        if len(span) >= 3 and Levenshtein.distance(query, span, score_cutoff=allowed) <= allowed:
+        if (
+            len(span) >= 3
+            and Levenshtein.distance(query, span, score_cutoff=allowed) <= allowed
+            and not _another_name(query, span)
+        ):
             return True
     return False
+
+
+def _another_name(query: str, span: str) -> bool:
+    """Whether a word typed that differs from the name's is no typo but another name: a
+    number ("Alpha Person 2" is not "Alpha Person 1") or a given name of its own ("Joan
+    Smith" is not "John Smith"). Enter took the codebook's name for such a word, and
+    the quote went to someone else."""
+    typed, named = query.split(), span.split()
+    if len(typed) != len(named):
+        return any(c.isdigit() for c in query) or any(c.isdigit() for c in span)
+    return any(
+        word != other
+        and (
+            any(c.isdigit() for c in word + other) or (is_given_name(word) and is_given_name(other))
+        )
+        for word, other in zip(typed, named, strict=True)
+    )

@@ -97,6 +97,28 @@ async def test_enter_and_tab_take_what_the_screen_offers(ice_library: Path) -> N
         await press(pilot, "escape")
 
 
+async def test_enter_saves_another_person_as_typed_not_the_codebook_name_one_letter_off(
+    ice_library: Path,
+) -> None:
+    """ "Doug Kind" typed where "Doug King" is known is a typo; "Joan Smith" where "John
+    Smith" is, or "Alpha Person 2" where "Alpha Person 1" is, is another person: Enter
+    saved the known name (an attack's finding: the quote went to someone else)."""
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for known in ("John Smith", "Alpha Person 1"):
+            await press(pilot, "n", "t")
+            await tag(pilot, known)
+        for typed in ("Joan Smith", "Alpha Person 2"):
+            await press(pilot, "n", "t")
+            await fill(pilot, "")
+            await type_text(pilot, typed)
+            assert source_label(app) == "Source new source"
+            await press(pilot, "enter", "enter")
+        sources = [a["source"] for a in saved_annotations(ice_library / "reader.json")]
+        assert sources == ["John Smith", "Alpha Person 1", "Joan Smith", "Alpha Person 2"]
+
+
 async def test_the_source_label_says_whether_enter_saves_an_existing_or_a_new_source(
     ice_library: Path,
 ) -> None:
