@@ -281,6 +281,23 @@ async def test_accepting_twice_says_it_is_tagged(ice_library: Path) -> None:
         assert "already tagged" in notified(app)
 
 
+async def test_f_goes_to_the_next_quotation_not_tagged_yet(ice_library: Path) -> None:
+    """Back at the top of an article tagged in part, `n a` met "already tagged" (a
+    newcomer's finding); `f` skips the tagged ones, and the notice says so."""
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        findings = [f for f in main(app).findings if f.speech]
+        await press(pilot, "U", "n", "a", "n", "a")  # the first two tagged
+        assert len(saved_annotations(ice_library / "reader.json")) == 2
+        await press(pilot, "g", "n", "a")
+        assert "f goes to the next untagged" in notified(app)
+        await press(pilot, "g", "f")
+        assert view(app).cursor == findings[2].span.start
+        await press(pilot, "a")
+        assert len(saved_annotations(ice_library / "reader.json")) == 3
+
+
 async def test_accept_may_add_the_last_themes(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:

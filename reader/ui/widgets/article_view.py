@@ -102,6 +102,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("n", "quotation(1)", "Next quote", id="article.quote_next"),
         Binding("a", "accept", "Accept speaker", id="article.accept"),
         Binding("N", "quotation(-1)", "Previous quote", show=False, id="article.quote_prev"),
+        Binding("f", "untagged(1)", "Next untagged quote", show=False, id="article.untagged_next"),
         Binding("]", "annotation(1)", "Next annotation", show=False, id="article.note_next"),
         Binding("[", "annotation(-1)", "Previous annotation", show=False, id="article.note_prev"),
         Binding('"', "select_quotation", "Select quote", id="article.select_quote"),
@@ -489,6 +490,11 @@ class ArticleView(ScrollView, can_focus=True):
             starts = [q.inner.start for q in self._structure().quotations]
         self._jump(starts, direction, "quotation")
 
+    def action_untagged(self, direction: int) -> None:
+        """The next quotation not tagged yet (`n` stops at every one: going down an article
+        tagged in part, `n a` met "already tagged" and the `a` rhythm broke)."""
+        self._jump([f.span.start for f in self._untagged], direction, "untagged quotation")
+
     def action_annotation(self, direction: int) -> None:
         self._jump(self._starts, direction, "annotation")
 
@@ -600,7 +606,7 @@ class ArticleView(ScrollView, can_focus=True):
                 # themes first ("n 1 a"): the speaker goes onto that annotation
                 self.post_message(self.AcceptRequested(found, tagged))
                 return
-            self.notify("This quotation is already tagged", timeout=2)
+            self.notify("This quotation is already tagged · f goes to the next untagged", timeout=3)
             return
         self.post_message(self.AcceptRequested(found))
 
