@@ -180,7 +180,9 @@ async def test_side_panes_hide_and_tab_cycles_panes(ice_library: Path) -> None:
         assert app.focused is view(app)
         await press(pilot, "L")  # shown but not in use: L goes to it first
         assert app.focused is screen.library_list and "Library (1)" in screen_text(app)
-        await press(pilot, "L", "A")
+        await press(pilot, "A")  # shown but not in use: A goes to it first, as L does
+        assert app.focused is screen.notes
+        await press(pilot, "L", "L", "A", "A")  # to each pane, and each hidden
         shown = screen_text(app)
         assert "Library" not in shown and "Annotations" not in shown
         assert view(app).text_layout is not None and view(app).text_layout.width > 90
@@ -350,8 +352,8 @@ async def test_narrowing_the_terminal_keeps_the_article_readable(ice_library: Pa
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await press(pilot, "A")
-        await press(pilot, "A")  # hidden and shown again by hand: both side panes stay
+        await press(pilot, "A", "A")  # to the annotations, hidden
+        await press(pilot, "A")  # and shown again by hand: both side panes stay
         await press(pilot, "L", "L", "L")  # to the library, hidden, shown again
         assert "Library (1)" in screen_text(app) and "Annotations (0)" in screen_text(app)
         await pilot.resize_terminal(80, 24)

@@ -47,17 +47,14 @@ class SidePanes:
         return self.screen.size.width >= limit
 
     def toggle(self, pane: str) -> None:
-        """`L` (library) or `A` (the right side pane): show it if hidden, else hide it."""
+        """`L` (library) or `A` (the right side pane): show it and go to it if hidden; go to
+        it if shown and not in use; hide it if in use."""
         if pane == "notes":
             pane = self.right
         widget = self._pane(pane)
         focused = self.screen.focused
-        if (
-            pane == "library"
-            and widget.display
-            and (focused is None or widget not in focused.ancestors_with_self)
-        ):
-            self.screen.library_list.focus()  # shown but not in use: L goes to it first
+        if widget.display and (focused is None or widget not in focused.ancestors_with_self):
+            self._go_to(pane)  # shown but not in use: L or A goes to it first (A hid it)
             return
         widget.styles.display = "none" if widget.display else "block"
         if not widget.display:
@@ -66,8 +63,14 @@ class SidePanes:
             return
         if not self._room_for_both():
             self._make_room_beside(pane)
+        self._go_to(pane)
+
+    def _go_to(self, pane: str) -> None:
+        """Focus the pane's list (the comparison has none to go to)."""
         if pane == "library":
             self.screen.library_list.focus()
+        elif pane == "notes":
+            self.screen.notes.focus()
 
     def _bring_back(self, hidden: str) -> None:
         """The pane that made room for `hidden` comes back with it gone (L, then L)."""
