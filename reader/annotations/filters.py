@@ -1,7 +1,8 @@
 """Showing only some annotations: a filter on sources and themes, in the search syntax.
 
 `source:king theme:"public safety"` keeps the annotations whose source holds the words
-"king" and which have a theme holding "public safety"; `theme:policing` also keeps
+"king" and which have a theme holding "public safety", each word also as a beginning
+(`theme:sup` keeps "supply"); `theme:policing` also keeps
 `policing/oversight` (a parent takes its children). Free words match a source or a theme;
 `coder:alice` keeps alice's annotations, `-coder:bob` leaves bob's out.
 """
@@ -34,13 +35,23 @@ class TagFilter:
             key = coder_key(annotation.coder)
             if (self.coders and key not in self.coders) or key in self.not_coders:
                 return False
-        source = set(tokens(annotation.source or ""))
-        themes = [set(tokens(t)) for t in annotation.themes]
-        if any(not set(words) <= source for words in self.sources):
+        source = tokens(annotation.source or "")
+        themes = [tokens(t) for t in annotation.themes]
+        if any(not _begun(words, source) for words in self.sources):
             return False
-        if any(not any(set(words) <= theme for theme in themes) for words in self.themes):
+        if any(not any(_begun(words, theme) for theme in themes) for words in self.themes):
             return False
-        return all(word in source or any(word in theme for theme in themes) for word in self.either)
+        return all(
+            _begun((word,), source) or any(_begun((word,), theme) for theme in themes)
+            for word in self.either
+        )
+
+
+def _begun(words: tuple[str, ...], found: list[str]) -> bool:
+    """Whether each word begins a word of `found` ("theme:sup" keeps "supply chains"): a
+    filter is typed as a search is, and its words were taken whole, so "sup" kept nothing
+    while search found it."""
+    return all(any(other.startswith(word) for other in found) for word in words)
 
 
 def parse_filter(text: str) -> TagFilter | None:

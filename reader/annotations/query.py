@@ -141,6 +141,14 @@ class Query:
         )
 
 
+def field_value(value: str) -> str:
+    """`value` written as a field's value in a query: bare when it is one word, else in
+    quote marks (a quote mark inside cannot be written, and is left out)."""
+    words = value.replace('"', "").split()
+    joined = " ".join(words)
+    return joined if len(words) == 1 else f'"{joined}"'
+
+
 def parse_query(text: str, typing: bool = False) -> Query:
     """Parse the search syntax; `typing`: the text is being typed (its last word is a
     beginning unless a space follows it)."""

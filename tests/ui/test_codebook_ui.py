@@ -255,6 +255,34 @@ async def test_filter_shows_only_a_themes_annotations_and_articles(library: Path
         assert "Library (4)" in region_words(app, main(app).query_one("#library-pane"))
 
 
+async def test_a_filter_takes_the_beginning_of_a_word_and_says_what_it_counts(
+    library: Path,
+) -> None:
+    """`theme:sover` kept nothing where search found it, the library then listed the open
+    article as having "no annotations" beside a pane saying it had two, and the filter's
+    example named the sample library's Doug King in every library (a newcomer's findings)."""
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "F")
+        placeholder = app.screen.query_one("#prompt-input").placeholder
+        assert placeholder == 'theme:"public safety"  source:"D. King"'  # (the most used)
+        await type_text(pilot, "theme:sover")
+        await press(pilot, "enter")
+        notes = main(app).query_one("#notes-pane")
+        assert "Annotations (1)" in region_words(app, notes)
+        library_pane = region_words(app, main(app).query_one("#library-pane"))
+        assert "1 matching the filter" in library_pane
+        await press(pilot, "F")
+        app.screen.query_one("#prompt-input").value = "theme:celeb"
+        await press(pilot, "enter")
+        library_pane = region_words(app, main(app).query_one("#library-pane"))
+        assert "none matching the filter" in library_pane  # (the open article, listed)
+        assert "1 matching the filter" in library_pane  # (Warhol's)
+        assert "no annotations" not in library_pane
+
+
 async def _matrix_written(library: Path, out: Path) -> tuple[Path, Any]:
     """Open the analysis screen (M) and write its matrix (e) into `out`, the working folder:
     the CSV file written, and the matrix that was on screen."""

@@ -24,6 +24,7 @@ from textual.widgets import Static
 
 from reader.annotations.filters import TagFilter, parse_filter
 from reader.annotations.history import Edit
+from reader.annotations.query import field_value
 from reader.core.codebook import UNTHEMED_COLOUR, name_key, theme_colour
 from reader.core.coders import shown_coder
 from reader.core.records import (
@@ -280,7 +281,7 @@ class MainScreen(Screen[None]):
             # The open article stays listed (with its count 0), so the list says where you are.
             records = [r for r in records if counts[r.id] or r.id == current_id]
         current = self.document.record.id if self.document else None
-        self.library_list.show_articles(records, counts, current)
+        self.library_list.show_articles(records, counts, current, tag_filter is not None)
 
     def refresh_annotations(self) -> None:
         if self.document is None:
@@ -1159,10 +1160,24 @@ class MainScreen(Screen[None]):
                 "Filter",
                 "Only these sources or themes (empty: everything)",
                 current,
-                'theme:policing  source:"Doug King"',
+                self._filter_example(),
             ),
             chosen,
         )
+
+    def _filter_example(self) -> str:
+        """The filter's example, from this codebook's most used theme and source (the
+        sample library's "Doug King" was offered in every library)."""
+        store = self.reader.store
+        themes = store.most_used_themes(1)
+        usage = store.source_usage()
+        ranked = sorted(usage, key=lambda name: (-usage[name], name.casefold()))
+        source = ranked[0] if ranked else ""
+        parts = [
+            f"theme:{field_value(themes[0])}" if themes else "theme:policing",
+            f"source:{field_value(source)}" if source else 'source:"Doug King"',
+        ]
+        return "  ".join(parts)
 
     def action_codebook(self) -> None:
         from reader.ui.screens.codebook_screen import CodebookScreen  # loaded when first opened

@@ -85,6 +85,7 @@ class LibraryList(OptionList):
         self._records: list[ArticleRecord] = []
         self._counts: Mapping[int, int] = {}
         self._current: int | None = None
+        self.filtering = False  # the counts are of the annotations a filter (F) keeps
         self.filled = False  # listed once (`show_articles`)
         self.reading = True  # the folder's first scan is under way (the screen says when over)
 
@@ -98,10 +99,16 @@ class LibraryList(OptionList):
         return shown
 
     def show_articles(
-        self, records: list[ArticleRecord], counts: Mapping[int, int], current: int | None
+        self,
+        records: list[ArticleRecord],
+        counts: Mapping[int, int],
+        current: int | None,
+        filtering: bool = False,
     ) -> None:
-        """Show `records` (filtered and ordered); keep the highlight on `current`."""
+        """Show `records` (filtered and ordered); keep the highlight on `current`.
+        `filtering`: the counts are of the annotations a filter keeps (said so)."""
         self._records, self._counts, self._current = list(records), counts, current
+        self.filtering = filtering
         self.filled = True
         self._show(step_on=True)
 
@@ -152,7 +159,9 @@ class LibraryList(OptionList):
                 if options:
                     options.append(None)  # a separator line
                 options.append(
-                    ArticleOption(record, self._counts.get(record.id, 0), self._aside(record))
+                    ArticleOption(
+                        record, self._counts.get(record.id, 0), self._aside(record), self.filtering
+                    )
                 )
         if not options:
             options = [Option(Content.styled(self._empty_text(), "dim"), disabled=True)]
@@ -386,8 +395,11 @@ class LibraryPane(Vertical):
         self.border_subtitle = " · ".join(part for part in (self.progress, order) if part)
 
 
-def _details(record: ArticleRecord, count: int, aside: str = "") -> str:
-    details = [plural(count, "annotation") if count else "no annotations"]
+def _details(record: ArticleRecord, count: int, aside: str = "", matching: bool = False) -> str:
+    if matching:  # (a filter's count: "no annotations" said of an article holding ten)
+        details = [f"{count} matching the filter" if count else "none matching the filter"]
+    else:
+        details = [plural(count, "annotation") if count else "no annotations"]
     if record.archived:
         details.insert(0, "archived")
     if aside:
@@ -407,9 +419,12 @@ class ArticleOption(Option):
     The prompt is made when the entry is first measured or drawn: a batch that changes
     the counts of 400 articles redraws the few entries on screen, not 400 prompts."""
 
-    def __init__(self, record: ArticleRecord, count: int, aside: str = "") -> None:
+    def __init__(
+        self, record: ArticleRecord, count: int, aside: str = "", matching: bool = False
+    ) -> None:
         super().__init__("", id=f"a{record.id}")
         self.aside = aside  # "open now, not archived": listed only because it is open
+        self.matching = matching  # `count` is of the annotations a filter keeps
         self.show(record, count)
 
     def show(self, record: ArticleRecord, count: int) -> None:
@@ -422,7 +437,7 @@ class ArticleOption(Option):
     def lines(self) -> tuple[str, str]:
         """The entry's two lines as plain text."""
         title = self.record.title or self.record.path
-        details = _details(self.record, self.count, self.aside)
+        details = _details(self.record, self.count, self.aside, self.matching)
         return (title if self.record.read else f"● {title}", details)
 
     @property
@@ -434,7 +449,7 @@ class ArticleOption(Option):
             lead = "" if self.record.read else "● "
             style = "bold" if self.record.read else "bold $accent"
             first = len(lead) + len(title)
-            details = _details(self.record, self.count, self.aside)
+            details = _details(self.record, self.count, self.aside, self.matching)
             text = f"{lead}{title}\n{clean_line(details)}"
             self._made = MeasuredContent(
                 text, [Span(0, first, style), Span(first + 1, len(text), "dim")]
