@@ -257,10 +257,13 @@ class ReaderApp(App[None]):
     @work(thread=True, group="scan")
     def _say_web_pages(self) -> None:
         """Once a session: web pages saved into the library folder are not read until
-        added (a newcomer's saved .html never showed up, and nothing said why)."""
+        added (a newcomer's saved .html never showed up, and nothing said why). Not of a
+        page added already, which stays in the folder (it was said at every start)."""
         from reader.library.folder import web_pages
+        from reader.library.saved_pages import not_added
 
-        pages = web_pages(self.library_folder)
+        titles = [record.title for record in self.store.articles()]
+        pages = not_added(self.library_folder, web_pages(self.library_folder), titles)
         if not pages:
             return
         named = pages[0] if len(pages) == 1 else f"{len(pages)} web pages"

@@ -86,6 +86,26 @@ async def test_a_web_page_saved_into_the_library_folder_is_said_to_need_adding(
         )
 
 
+async def test_a_web_page_added_already_is_not_said_again(ice_library: Path) -> None:
+    """An added page stays in the folder, and the app said at every start that it needed
+    adding (a newcomer's finding): a page whose title holds an article's is added."""
+    page = (
+        "<html><head><title>ICE actions in U.S. prompt questions about role in Canada with "
+        "officers stationed at 5 embassies, consulates | CBC News</title></head>"
+        "<body><p>Hi</p></body></html>"
+    )
+    (ice_library / "ice.html").write_text(page, encoding="utf-8")
+    (ice_library / "other.html").write_text(
+        "<html><head><title>Another story entirely, not added</title></head></html>"
+    )
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        said = toast_words(app)
+        assert "other.html in the library folder: a web page is read once added" in said
+        assert "ice.html" not in said and "2 web pages" not in said
+
+
 async def test_a_quotation_whose_words_changed_on_disk_is_said(ice_library: Path) -> None:
     text = ICE_TEXT
     store = Store(ice_library / "reader.json")
