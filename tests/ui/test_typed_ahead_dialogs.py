@@ -10,7 +10,7 @@ from textual.events import Key
 from textual.widgets import Input
 
 from reader.ui.app import ReaderApp
-from tests.helpers.pilot import SIZE, press, settle, tag
+from tests.helpers.pilot import SIZE, press, settle, tag, view
 
 
 def _at_once(app: ReaderApp, *keys: tuple[str, str]) -> None:
@@ -65,3 +65,28 @@ async def test_a_filter_typed_right_after_f_goes_into_the_filter_field(
         await settle(pilot)
         assert isinstance(app.screen, PromptDialog)
         assert app.screen.query_one("#prompt-input", Input).value == "kin"
+
+
+async def test_keys_sent_together_in_the_key_list_scroll_each_their_line(
+    ice_library: Path,
+) -> None:
+    """Ten `j` sent at once scrolled the key list one line (each scroll began from where
+    the last had not yet gone; a newcomer's finding), and space twice one page."""
+    from textual.containers import VerticalScroll
+
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "question_mark")
+        _at_once(app, *[("j", "j")] * 10)
+        await settle(pilot)
+        assert app.screen.query_one("#help-box", VerticalScroll).scroll_y == 10
+        await press(pilot, "escape")
+        await press(pilot, "space")
+        await press(pilot, "space")
+        one_by_one = (view(app).scroll_y, view(app).cursor)
+        await press(pilot, "g")
+        _at_once(app, ("space", " "), ("space", " "))
+        await settle(pilot)
+        assert (view(app).scroll_y, view(app).cursor) == one_by_one
+        assert one_by_one[0] > view(app).scrollable_content_region.height  # (two pages)

@@ -150,4 +150,8 @@ class HelpScreen(ModalScreen[None]):
         return Group(*parts)
 
     def action_scroll(self, step: int) -> None:
-        self.query_one("#help-box", VerticalScroll).scroll_relative(y=step, animate=False)
+        # (at once: a deferred scroll starts from where the last one had not yet gone, so
+        # ten `j` sent together scrolled one line)
+        self.query_one("#help-box", VerticalScroll).scroll_relative(
+            y=step, animate=False, immediate=True
+        )

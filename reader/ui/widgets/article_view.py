@@ -439,7 +439,7 @@ class ArticleView(ScrollView, can_focus=True):
         height = max(1, self.scrollable_content_region.height - 2)
         if self.text_layout is None:
             return
-        self.scroll_to(y=self.scroll_y + direction * height, animate=False)
+        self.scroll_to(y=self.scroll_y + direction * height, animate=False, immediate=True)
         self.action_line(direction * height)
 
     def action_char(self, direction: int) -> None:
