@@ -107,6 +107,14 @@ def test_empty_standard_input_is_named_as_such(library: Path) -> None:
     assert "file" not in result.stderr
 
 
+def test_an_export_of_a_library_with_no_annotations_names_it(library: Path) -> None:
+    """Run from elsewhere, `reader export` read the default library and said only
+    "Exported 0 annotations from 0 articles" (a newcomer's finding): it names the database."""
+    result = run_reader("export", "-f", "csv", "--library", str(library))
+    assert result.returncode == 0
+    assert f"{library.resolve() / 'reader.json'}: no annotations there" in result.stderr
+
+
 def test_no_match_is_not_an_error(tagged_library: Path) -> None:
     result = run_reader("search", "--library", str(tagged_library), "--json", "zzyzx")
     assert result.returncode == 0 and json.loads(result.stdout) == []
