@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from reader.cli.command import Command, say
 from reader.core.paths import Locations
@@ -45,12 +46,19 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     if not rows:
         say(f"No articles in {where.library}.", err=True)
         return 0
-    width = max(len(str(row["annotations"])) for row in rows)
-    for row in rows:
+    width = max(len("notes"), *(len(str(row["annotations"])) for row in rows))
+    paths = [shown_name(str(row["path"])) for row in rows]
+    column = min(max(len("file"), *(len(path) for path in paths)), PATH_COLUMN)
+    if sys.stdout.isatty():  # (for a person: the columns named; a script reads --json)
+        say(f"{'notes':>{width}}  {'file':<{column}}  title")
+    for row, path in zip(rows, paths, strict=True):
         marks = "  (unread)" if not row["read"] else ""
         marks += "  (file missing)" if row["missing"] else ""
-        say(f"{row['annotations']:>{width}}  {shown_name(str(row['path']))}  {row['title']}{marks}")
+        say(f"{row['annotations']:>{width}}  {path:<{column}}  {row['title']}{marks}")
     return 0
+
+
+PATH_COLUMN = 48  # a longer file name pushes its own title out, not every title
 
 
 COMMAND = Command(

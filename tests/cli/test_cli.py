@@ -152,7 +152,38 @@ def test_list_prints_articles_with_counts(tagged_library: Path) -> None:
     assert rows["ice-canada-offices.txt"]["annotations"] == 2
     assert rows["wikinews-warhol-university-exhibits.txt"]["annotations"] == 0
     plain = run_reader("list", "--library", str(tagged_library))
-    assert "2  ice-canada-offices.txt  ICE actions in U.S." in plain.stdout
+    assert "    2  ice-canada-offices.txt" in plain.stdout
+    # The titles line up (they followed each file name: a ragged column, a newcomer said)
+    starts = {
+        line.index(title)
+        for line in plain.stdout.splitlines()
+        for title in ("ICE actions", "Warhol's photo", "Sensitive Canadian", "North Korea")
+        if title in line
+    }
+    assert len(starts) == 1
+    assert "notes  file" not in plain.stdout  # (the heading is for a terminal)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_list_names_its_columns_in_a_terminal(tagged_library: Path) -> None:
+    import os
+    import subprocess
+
+    main_end, child_end = os.openpty()
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "reader", "list", "--library", str(tagged_library)],
+            stdout=child_end,
+            stderr=subprocess.DEVNULL,
+            check=True,
+            timeout=60,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        shown = os.read(main_end, 65536).decode()
+    finally:
+        os.close(main_end)
+        os.close(child_end)
+    assert shown.splitlines()[0].split() == ["notes", "file", "title"]
 
 
 def test_list_takes_the_library_as_its_argument_and_marks_what_is_unread(library: Path) -> None:
