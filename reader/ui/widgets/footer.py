@@ -48,7 +48,33 @@ class ReaderFooter(Footer):
             found = active.get(self.app.COMMAND_PALETTE_BINDING)
             if found is not None:
                 palette = (found[1], found[2])
-        return tuple(shown), palette
+        return self._fitting(shown, palette), palette
+
+    def _fitting(
+        self, shown: list[tuple[Binding, bool, str]], palette: tuple[Binding, bool] | None
+    ) -> Shown:
+        """The keys that fit whole beside the palette's (at 80 columns the seventh key
+        showed its letter and lost its words under the palette: `" ▏^p palette`). Before
+        the footer has a width, all of them."""
+        room = self.size.width
+        if not room:
+            return tuple(shown)
+        if palette is not None:
+            room -= self._width(palette[0], palette[0].description)
+        fitting = []
+        for binding, enabled, tooltip in shown:
+            room -= self._width(binding, binding.description)
+            if room < 0:
+                break
+            fitting.append((binding, enabled, tooltip))
+        return tuple(fitting)
+
+    def _width(self, binding: Binding, description: str) -> int:
+        """The columns a key takes: its key, a space, its words, and a margin of 1 + 1."""
+        return len(self.app.get_key_display(binding)) + len(description) + 3
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._recompose_if_changed)
 
     @staticmethod
     def _signature(shown: Shown, palette: tuple[Binding, bool] | None) -> tuple[object, ...]:
