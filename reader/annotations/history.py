@@ -184,20 +184,27 @@ class History:
         changes only what its edit changed of the annotation as the database holds it now
         (`changed_on`): another Reader's change since this one read it stays."""
         with self.store.batch():  # (on top of the latest state on disk, under its lock)
+            # Each edit from the annotation as saved now (its undo then goes back to that,
+            # not to the older copy this Reader had shown: another's change since stays).
+            edits = [self._from_saved(edit) for edit in edits]
             deleted = {e.before.id for e in edits if e.after is None and e.before is not None}
             if deleted:
                 self.store.delete_annotations(deleted)
-            after = [
-                changed_on(self.store.annotation(e.before.id), e.before, e.after)
-                if e.before is not None
-                else e.after
-                for e in edits
-                if e.after is not None
-            ]
+            after = [e.after for e in edits if e.after is not None]
             saved = iter(self.store.save_annotations(after) if after else [])
         return [
             replace(edit, after=next(saved)) if edit.after is not None else edit for edit in edits
         ]
+
+    def _from_saved(self, edit: Edit) -> Edit:
+        """`edit` made on the annotation as the database holds it now (`changed_on`)."""
+        if edit.before is None:
+            return edit
+        current = self.store.annotation(edit.before.id)
+        if current is None or current == edit.before:
+            return edit
+        after = changed_on(current, edit.before, edit.after) if edit.after is not None else None
+        return replace(edit, before=current, after=after)
 
     def _perform(self, edit: Edit) -> Edit:
         return self._perform_all([edit])[0]

@@ -253,7 +253,13 @@ class Store:
         # (an older copy put in place while no Reader ran: a restore by hand, a sync, after
         # the app was killed), the file was replaced from outside while the journal held
         # changes it may lack: `_load_rest` tells, once annotations are read.
-        later = reading.generation is not None and reading.generation > self._generation
+        # (and the file read is still the one on disk: a fold another process made after
+        # it was read, then a journal begun on the fold, is not a later journal of this file)
+        later = (
+            reading.generation is not None
+            and reading.generation > self._generation
+            and self._disk_signature() == self._read_signature
+        )
         self._foreign = reading.records if (ours or later) and not self._journal_current else []
         self._apply_records(records, HEAD)
         if not self._loaded.is_set():
@@ -280,6 +286,7 @@ class Store:
             self._as_read = checksum
             self._apply_records(records, ONLY_ANNOTATIONS)
             foreign, self._foreign = self._foreign, []
+            self._adopted = []  # (what an earlier read adopted is in the file or journal now)
             if foreign and self._unsaved(foreign):
                 # Changes Reader acknowledged that the file does not hold: kept, applied on
                 # top as a journal of the file's own generation is, and written into the
@@ -589,6 +596,10 @@ class Store:
                 self._journal_end = reading.end
                 return
             self._journal_current = True
+            # Another Reader began this file's journal, with what it adopted of the journal
+            # both of them found (each store that opened it adopted it): written there, not
+            # to be written again by this one, which would bring back what was deleted since.
+            self._adopted = []
         self._journal_end = reading.end
         if reading.records:
             change = self._apply_records(reading.records)

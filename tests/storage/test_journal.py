@@ -234,6 +234,34 @@ def test_an_older_copy_put_back_while_no_reader_ran_keeps_the_journal_s_changes(
     assert final.annotation(tag.id) == tag and final.annotation(later.id) == later
 
 
+def test_a_journal_two_readers_adopted_is_written_once_and_a_deletion_since_stays(
+    tmp_path: Path,
+) -> None:
+    """Two Readers opened on the older copy both take the later journal in; one saves
+    (writing it into its new journal), deletes the tag and quits; the other, saving
+    next, wrote the old journal's changes again and brought the tag back (an attack's
+    finding)."""
+    db = tmp_path / "reader.json"
+    store = make(db, count=1)
+    store.fold()
+    older = db.read_bytes()
+    store.save_annotation(new_annotation(1, TEXT, 20, 40, source="Folded since"))
+    store.fold()
+    tag = store.save_annotation(new_annotation(1, TEXT, 50, 90, source="Yvonne Journal"))
+    del store
+    db.write_bytes(older)
+    one, two = Store(db), Store(db)
+    assert one.annotation(tag.id) == tag and two.annotation(tag.id) == tag
+    one.save_annotation(new_annotation(1, TEXT, 10, 40, source="Zed"))
+    two.refresh()
+    one.delete_annotation(tag.id)
+    one.close()
+    two.refresh()
+    two.save_annotation(new_annotation(1, TEXT, 11, 40, source="Wanda"))
+    del two  # killed: what it wrote is on disk
+    assert sorted(a.source or "" for a in Store(db).annotations()) == ["S0", "Wanda", "Zed"]
+
+
 def test_a_journal_of_an_earlier_generation_holding_changes_is_set_aside_not_dropped(
     tmp_path: Path,
 ) -> None:

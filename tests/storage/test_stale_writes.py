@@ -80,6 +80,25 @@ def test_an_edit_in_the_app_keeps_what_another_reader_changed_since(library: Pat
     assert _after(library)[shown.id] == ("checked", "alice")
 
 
+def test_undo_goes_back_to_what_was_saved_not_to_the_older_copy(library: Path) -> None:
+    """The app edits a note on the copy it showed, after another Reader recoded the
+    annotation; undo then put back the copy it had shown, alice's coder and theme with it
+    (an attack's finding). Undo takes back the note alone."""
+    seed(library)
+    app_store = Store(library / "reader.json")
+    shown = app_store.annotations()[0]
+    other = Store(library / "reader.json")
+    other.save_annotation(edited(other.annotation(shown.id), coder="alice", themes=["housing"]))
+    other.close()
+    history = History(app_store)
+    history.apply(Edit(shown, edited(shown, note="checked"), "edit"))
+    history.undo()
+    undone = app_store.annotation(shown.id)
+    app_store.close()
+    assert undone is not None
+    assert (undone.note, undone.coder, undone.themes) == (shown.note, "alice", ("housing",))
+
+
 def test_an_edit_changes_only_what_it_changed() -> None:
     from reader.core.records import new_annotation
 
