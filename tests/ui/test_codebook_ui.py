@@ -27,6 +27,7 @@ from tests.helpers.pilot import (
     region_words,
     screen_text,
     settle,
+    tag,
     type_text,
     view,
 )
@@ -274,6 +275,10 @@ async def test_a_filter_takes_the_beginning_of_a_word_and_says_what_it_counts(
         assert "Annotations (1)" in region_words(app, notes)
         library_pane = region_words(app, main(app).query_one("#library-pane"))
         assert "1 matching the filter" in library_pane
+        await press(pilot, "g", "n", "t")  # a tag the filter does not keep: not counted
+        await tag(pilot, "Zed Newperson", "crime")
+        library_pane = region_words(app, main(app).query_one("#library-pane"))
+        assert "1 matching the filter" in library_pane and "5 matching" not in library_pane
         await press(pilot, "F")
         app.screen.query_one("#prompt-input").value = "theme:celeb"
         await press(pilot, "enter")

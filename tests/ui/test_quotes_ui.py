@@ -15,6 +15,7 @@ from tests.helpers.paths import GOLD, ICE, gold_quotes
 from tests.helpers.pilot import (
     SIZE,
     database,
+    fill,
     main,
     notified,
     pane_entries,
@@ -295,6 +296,14 @@ async def test_f_goes_to_the_next_quotation_not_tagged_yet(ice_library: Path) ->
         await press(pilot, "g", "f")
         assert view(app).cursor == findings[2].span.start
         await press(pilot, "a")
+        assert len(saved_annotations(ice_library / "reader.json")) == 3
+        # With a filter that shows none of them, they are still tagged: f passes them, and
+        # accept on one tags nothing twice (it did: the untagged were the filter's)
+        await press(pilot, "F")
+        await fill(pilot, "source:nobody")
+        await press(pilot, "enter", "g", "f")
+        assert view(app).cursor == findings[3].span.start
+        await press(pilot, "g", "n", "a")
         assert len(saved_annotations(ice_library / "reader.json")) == 3
 
 

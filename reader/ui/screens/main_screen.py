@@ -296,7 +296,7 @@ class MainScreen(Screen[None]):
         )
         colours = self.theme_colours()
         by_id = {a.id: self._colour_of(a, colours) for a in annotations}
-        self.article_view.set_annotations(annotations, by_id)
+        self.article_view.set_annotations(annotations, by_id, every)
         if self.comparing is not None:
             self._refresh_comparison(every)
         under = self.article_view.annotation_under_cursor()
@@ -387,9 +387,12 @@ class MainScreen(Screen[None]):
             store = self.reader.store
             touched = {a.article_id for a in (*change.added, *change.removed)}
             records = [r for r in map(store.article, touched) if r is not None]
-            self.library_list.update_articles(
-                [(record, store.annotation_count(record.id)) for record in records]
-            )
+            if self.tag_filter is None:
+                self.library_list.update_articles(
+                    [(record, store.annotation_count(record.id)) for record in records]
+                )
+            else:  # the filter's counts, and the articles it keeps: listed again
+                self.refresh_library()
             self.refresh_quick_themes()
             if self.document is not None and self.document.record.id in touched:
                 self.refresh_annotations()

@@ -169,6 +169,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.selection_anchor: int | None = None
         self._goal_column: int | None = None
         self._annotations: tuple[Annotation, ...] = ()
+        self._every: tuple[Annotation, ...] = ()  # all of them, when a filter shows fewer
         self._starts: list[int] = []
         self._max_ends: list[int] = []
         self._colours: dict[str, str] = {}
@@ -211,13 +212,22 @@ class ArticleView(ScrollView, can_focus=True):
         self._message = message
         self.refresh()
 
-    def set_annotations(self, annotations: tuple[Annotation, ...], colours: dict[str, str]) -> None:
-        """The annotations to highlight (in text order) and the colour of each, by id.
+    def set_annotations(
+        self,
+        annotations: tuple[Annotation, ...],
+        colours: dict[str, str],
+        every: tuple[Annotation, ...] | None = None,
+    ) -> None:
+        """The annotations to highlight (in text order) and the colour of each, by id;
+        `every`: all of the article's, when a filter keeps only `annotations` (a quotation
+        tagged is tagged, shown or not: with a filter on, `f` stopped on tagged ones and
+        accept there tagged them twice).
 
         Orphaned annotations (their passage is no longer in the text) are not drawn.
         """
         annotations = tuple(a for a in annotations if not a.orphaned)
-        left = untagged(self._suggestions, annotations)
+        self._every = annotations if every is None else tuple(a for a in every if not a.orphaned)
+        left = untagged(self._suggestions, self._every)
         # The same marks (the list of quotes filled, a filter that keeps them all): nothing
         # to draw again, which kept a long article's whole pane in that frame (3-4 ms).
         same = (
@@ -252,7 +262,7 @@ class ArticleView(ScrollView, can_focus=True):
     def set_suggestions(self, findings: list[QuoteFinding]) -> None:
         """The quotations found in the article (speech ones are marked until tagged)."""
         self._suggestions = [f for f in findings if f.speech]
-        self._mark_untagged(untagged(self._suggestions, self._annotations))
+        self._mark_untagged(untagged(self._suggestions, self._every))
         self.refresh()
 
     def _mark_untagged(self, findings: list[QuoteFinding]) -> None:
