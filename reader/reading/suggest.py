@@ -118,16 +118,36 @@ def _near(query: str, folded: str) -> bool:
 
 def _another_name(query: str, span: str) -> bool:
     """Whether a word typed that differs from the name's is no typo but another name: a
-    number ("Alpha Person 2" is not "Alpha Person 1") or a given name of its own ("Joan
-    Smith" is not "John Smith"). Enter took the codebook's name for such a word, and
-    the quote went to someone else."""
-    typed, named = query.split(), span.split()
+    number ("Alpha Person 2" is not "Alpha Person 1"), a given name of its own ("Joan
+    Smith" is not "John Smith"), an initial, a generation or a numeral ("John A. Smith",
+    "Smith Jr.", "Henry VII"), or a short word changed but not lengthened ("Wang Li" is
+    not "Wang Yi", "Jong-il" not "Jong-un"; "kng" is "King"). Enter took the codebook's
+    name for such a word, and the quote went to someone else."""
+    typed, named = _parts(query), _parts(span)
     if len(typed) != len(named):
-        return any(c.isdigit() for c in query) or any(c.isdigit() for c in span)
+        return _digits(query) != _digits(span)
     return any(
         word != other
         and (
-            any(c.isdigit() for c in word + other) or (is_given_name(word) and is_given_name(other))
+            _digits(word) != _digits(other)
+            or (is_given_name(word) and is_given_name(other))
+            or min(len(word), len(other)) <= 2
+            or (len(word) == len(other) == 3)
+            or (_NUMERAL.fullmatch(word) is not None and _NUMERAL.fullmatch(other) is not None)
         )
         for word, other in zip(typed, named, strict=True)
     )
+
+
+_NUMERAL = re.compile(r"[ivxlc]+")
+_PART = re.compile(r"[^\W_]+")
+
+
+def _parts(name: str) -> list[str]:
+    """A name's words and the parts of a hyphenated one, without their marks ("jong-il."
+    is "jong", "il")."""
+    return _PART.findall(name)
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())

@@ -1,0 +1,47 @@
+"""Which codebook name the tag dialog's Enter takes for what was typed: a typo of a name is
+that name; another person's name, one letter off, is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.reading.suggest import suggestions
+
+
+@pytest.mark.parametrize(
+    ("typed", "known"),
+    [
+        ("dug kng", "Doug King"),
+        ("Heathr McPherson", "Heather McPherson"),
+        ("doug kingg", "Doug King"),
+        ("covid 19 task force", "covid19 task force"),
+        ("G20 Sumit", "G20 Summit"),
+        ("Locl 1005", "Local 1005"),
+    ],
+)
+def test_a_typo_of_a_known_name_is_that_name(typed: str, known: str) -> None:
+    found = suggestions(typed, [known])
+    assert found.strong and found.names == [known]
+
+
+@pytest.mark.parametrize(
+    ("typed", "known"),
+    [
+        ("Alpha Person 2", "Alpha Person 1"),
+        ("Joan Smith", "John Smith"),
+        ("John B. Smith", "John A. Smith"),
+        ("John Smith Sr.", "John Smith Jr."),
+        ("Kim Jong-il", "Kim Jong-un"),
+        ("Wang Li", "Wang Yi"),
+        ("Liu Wen", "Liu Wei"),
+        ("Witness B", "Witness A"),
+        ("Henry VI", "Henry IV"),
+        ("Rob Ford", "Doug Ford"),
+    ],
+)
+def test_another_persons_name_one_letter_off_is_not_taken_for_a_typo(
+    typed: str, known: str
+) -> None:
+    """Enter saved the known name for these (the quote went to someone else): "new
+    source" is highlighted instead (the known name is still listed)."""
+    assert not suggestions(typed, [known]).strong
