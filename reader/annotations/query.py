@@ -293,7 +293,7 @@ _FIELD_SAID = {"themes": "theme", "title": "article"}
 
 def described(text: str) -> str:
     """A query said in words, for a heading a reader reads ("Quotations from Doug King on
-    public safety, since 2026-01"), the values as typed; "" for an empty query."""
+    public safety, after 2026-01"), the values as typed; "" for an empty query."""
     noun = "Quotes"
     values: dict[str, list[str]] = {}
     excluded: dict[str, list[str]] = {}
@@ -304,11 +304,16 @@ def described(text: str) -> str:
         label = _FIELD_SAID.get((name or "").casefold(), (name or "").casefold())
         if label == "kind" and value.casefold() in KIND_WORDS:
             quotations = (KIND_WORDS[value.casefold()] == "quotation") != bool(negated)
-            noun = "Quotations" if quotations else "Passages"
+            if not negated or noun == "Quotes":  # (a kind asked for outweighs one left out)
+                noun = "Quotations" if quotations else "Passages"
         elif label in DATE_FIELDS and _bounds(value):
-            after.append({"after": "since", "before": "before", "date": "of"}[label] + " " + value)
+            # (as the filter reads them: after:2026-01 is from February on, before:2026-01
+            # up to the end of December, date:2026-01 within January)
+            after.append({"after": "after", "before": "before", "date": "of"}[label] + " " + value)
         elif label in ("source", "theme") and quoted == "":
             after.append(("with a " if negated else "with no ") + label)
+        elif label == "coder" and quoted == "":
+            after.append("by a known coder" if negated else "by no known coder")
         elif tokens(value):
             if label not in _SAID:
                 label, value = "", f"{name}:{value}" if name else value

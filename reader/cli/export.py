@@ -120,11 +120,7 @@ def run_export(
     if not selection.annotations and query.strip():  # (a typo in a filter: said, as search does)
         say(no_match(query), err=True)
     elif not selection.annotations:  # (run from elsewhere, it read another library: say which)
-        say(
-            f"{where.db}: no annotations there; name your library with --library DIR, or "
-            "run inside it",
-            err=True,
-        )
+        say(f"{where.db}: no annotations there yet", err=True)
     if target is None:
         payload = render(selection, fmt, group_by, each_theme, positions)
         assert isinstance(payload, str)

@@ -46,15 +46,18 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     if not rows:
         say(f"No articles in {where.library}.", err=True)
         return 0
+    from rich.cells import cell_len  # (the columns a name takes: 漢字 and emoji take two)
+
     width = max(len("notes"), *(len(str(row["annotations"])) for row in rows))
     paths = [shown_name(str(row["path"])) for row in rows]
-    column = min(max(len("file"), *(len(path) for path in paths)), PATH_COLUMN)
+    column = min(max(len("file"), *(cell_len(path) for path in paths)), PATH_COLUMN)
     if sys.stdout.isatty():  # (for a person: the columns named; a script reads --json)
         say(f"{'notes':>{width}}  {'file':<{column}}  title")
     for row, path in zip(rows, paths, strict=True):
         marks = "  (unread)" if not row["read"] else ""
         marks += "  (file missing)" if row["missing"] else ""
-        say(f"{row['annotations']:>{width}}  {path:<{column}}  {row['title']}{marks}")
+        padded = path + " " * max(0, column - cell_len(path))
+        say(f"{row['annotations']:>{width}}  {padded}  {row['title']}{marks}")
     return 0
 
 

@@ -19,7 +19,7 @@ from reader.annotations.query import described
         ),
         (
             "kind:quote after:2026-01 -theme:sports housing",
-            "Quotations matching “housing”, since 2026-01, not on sports",
+            "Quotations matching “housing”, after 2026-01, not on sports",
         ),
         ('source:"" coder:alice article:ice', "Quotes in “ice” by alice, with no source"),
         ("-kind:passage", "Quotations"),
@@ -27,6 +27,9 @@ from reader.annotations.query import described
         ('note:check -source:""', "Quotes noted “check”, with a source"),
         ("-source:Trump -source:Vance", "Quotes, not from Trump or Vance"),
         ("colour:red", "Quotes matching “colour:red”"),
+        ('coder:""', "Quotes, by no known coder"),
+        ("kind:quote -kind:quote", "Quotations"),
+        ("-kind:quote kind:quote", "Quotations"),
         ("", ""),
         ("  -  ", ""),
     ],

@@ -112,7 +112,7 @@ def test_an_export_of_a_library_with_no_annotations_names_it(library: Path) -> N
     "Exported 0 annotations from 0 articles" (a newcomer's finding): it names the database."""
     result = run_reader("export", "-f", "csv", "--library", str(library))
     assert result.returncode == 0
-    assert f"{library.resolve() / 'reader.json'}: no annotations there" in result.stderr
+    assert f"{library.resolve() / 'reader.json'}: no annotations there yet" in result.stderr
 
 
 def test_no_match_is_not_an_error(tagged_library: Path) -> None:
@@ -162,6 +162,16 @@ def test_list_prints_articles_with_counts(tagged_library: Path) -> None:
     }
     assert len(starts) == 1
     assert "notes  file" not in plain.stdout  # (the heading is for a terminal)
+
+
+def test_list_lines_titles_up_after_names_of_wide_letters(tmp_path: Path) -> None:
+    (tmp_path / "漢字の記事.txt").write_text("A title\n\nSome text here.\n", encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("Another title\n\nText.\n", encoding="utf-8")
+    plain = run_reader("list", str(tmp_path))
+    from rich.cells import cell_len
+
+    starts = {cell_len(line[: line.index("title")]) for line in plain.stdout.splitlines()}
+    assert len(starts) == 1, plain.stdout
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
