@@ -170,7 +170,9 @@ def test_list_lines_titles_up_after_names_of_wide_letters(tmp_path: Path) -> Non
     plain = run_reader("list", str(tmp_path))
     from rich.cells import cell_len
 
-    starts = {cell_len(line[: line.index("title")]) for line in plain.stdout.splitlines()}
+    starts = {
+        cell_len(line[: line.index("A", line.index(".txt"))]) for line in plain.stdout.splitlines()
+    }
     assert len(starts) == 1, plain.stdout
 
 
