@@ -26,7 +26,7 @@ class TagFilter:
     either: tuple[str, ...]
     coders: tuple[str, ...] = ()
     not_coders: tuple[str, ...] = ()
-    query: Query | None = None  # for `source:""` and `theme:""`
+    query: Query | None = None  # for `source:""`, `theme:""` and whole names (`source:=`)
 
     def matches(self, annotation: Annotation) -> bool:
         if self.query is not None and not fields_fit(annotation, self.query):
@@ -61,7 +61,7 @@ def parse_filter(text: str) -> TagFilter | None:
         return None
     sources = tuple(words for field, words in query.filters if field == SOURCE)
     themes = tuple(words for field, words in query.filters if field == THEMES)
-    blanks = query if query.empty_fields or query.filled_fields else None
+    blanks = query if query.reads_fields else None
     return TagFilter(
         text.strip(), sources, themes, query.terms, query.coders, query.not_coders, blanks
     )

@@ -4,7 +4,9 @@
   match;
 - `source:`, `theme:`, `article:`, `note:`, `quote:` match one field; a value is one word
   or a quoted phrase (`source:"Doug King"`); `theme:policing` also finds
-  `policing/oversight`; `source:""` and `theme:""` find annotations with no source or no
+  `policing/oversight`; `source:=` and `theme:=` match the whole name, nothing more
+  (`source:="Trump"` is not Donald Trump; `theme:=economy` is economy and the themes
+  under it, not "green economy"), as the codebook and the matrix count them; `source:""` and `theme:""` find annotations with no source or no
   theme (`-theme:""`: with one);
 - `kind:quote` (or `quotation`) and `kind:passage` (or `paraphrase`);
 - `coder:alice` (or `coder:"Ann Lee"`; `coder:""` for annotations of no known coder): the
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from reader.core.codebook import name_key
 from reader.core.coders import coder_key
 
 if TYPE_CHECKING:
@@ -58,6 +61,8 @@ FIELD_NAMES = ("source", "theme", "article", "note", "quote", "kind", "coder", *
 _TOKEN = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _PART = re.compile(r'(-)?(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
+# `source:=NAME` (a whole name): the field, and the name quoted or bare
+_EXACT = re.compile(r'(-)?(\w+):=(?:"([^"]*)"?|(\S*))')
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
@@ -119,6 +124,10 @@ class Query:
     # `source:""`, `theme:""`: fields that must be empty (`-theme:""`: must not be)
     empty_fields: tuple[int, ...] = ()
     filled_fields: tuple[int, ...] = ()
+    # `source:=NAME`, `theme:=NAME`: (field, name key) the field must be exactly (a theme:
+    # or under it); `-source:=NAME`: must not be
+    exact: tuple[tuple[int, str], ...] = ()
+    not_exact: tuple[tuple[int, str], ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -138,7 +147,15 @@ class Query:
             or self.not_coders
             or self.empty_fields
             or self.filled_fields
+            or self.exact
+            or self.not_exact
         )
+
+    @property
+    def reads_fields(self) -> bool:
+        """Whether the query asks something of the source or themes that only the record
+        itself answers (a field empty or filled, a whole name)."""
+        return bool(self.empty_fields or self.filled_fields or self.exact or self.not_exact)
 
 
 def field_value(value: str) -> str:
@@ -147,6 +164,22 @@ def field_value(value: str) -> str:
     words = value.replace('"', "").split()
     joined = " ".join(words)
     return joined if len(words) == 1 else f'"{joined}"'
+
+
+def _whole_names(text: str) -> tuple[str, list[tuple[bool, str, str]]]:
+    """The text without its `source:=NAME` and `theme:=NAME` parts (blanks in their place,
+    so that places stay), and those parts: (negated, field name, name as typed)."""
+    found: list[tuple[bool, str, str]] = []
+
+    def taken(match: re.Match[str]) -> str:
+        label = match.group(2).casefold()
+        if label not in ("source", "theme", "themes"):
+            return match.group()
+        name = match.group(3) if match.group(3) is not None else match.group(4)
+        found.append((bool(match.group(1)), "theme" if label == "themes" else label, name))
+        return " " * len(match.group())
+
+    return _EXACT.sub(taken, text), found
 
 
 def parse_query(text: str, typing: bool = False) -> Query:
@@ -162,6 +195,17 @@ def parse_query(text: str, typing: bool = False) -> Query:
     not_coders: list[str] = []
     empty_fields: list[int] = []
     filled_fields: list[int] = []
+    exact: list[tuple[int, str]] = []
+    not_exact: list[tuple[int, str]] = []
+    text, whole = _whole_names(text)
+    for negated_name, label_name, name_typed in whole:
+        key = name_key(name_typed)
+        if not key:
+            continue
+        field_of = FILTER_FIELDS[label_name]
+        (not_exact if negated_name else exact).append((field_of, key))
+        if not negated_name and (words := tuple(tokens(name_typed))):
+            filters.append((field_of, words))  # (its words narrow the search first)
     for match in _PART.finditer(text):
         negated, name, quoted, bare = match.group(1), match.group(2), match.group(3), match.group(4)
         value = quoted if quoted is not None else (bare or "")
@@ -211,6 +255,8 @@ def parse_query(text: str, typing: bool = False) -> Query:
         tuple(not_coders),
         tuple(empty_fields),
         tuple(filled_fields),
+        tuple(exact),
+        tuple(not_exact),
     )
 
 
@@ -270,10 +316,23 @@ def _bounds(value: str) -> tuple[str, str] | None:
 
 def fields_fit(annotation: Annotation, query: Query) -> bool:
     """Whether an annotation's source and themes are empty or filled as `source:""`,
-    `theme:""` and their negations ask."""
+    `theme:""` and their negations ask, and the whole names `source:=` and `theme:=` ask."""
     filled = {SOURCE: bool(annotation.source), THEMES: bool(annotation.themes)}
-    return not any(filled[f] for f in query.empty_fields) and all(
-        filled[f] for f in query.filled_fields
+    return (
+        not any(filled[f] for f in query.empty_fields)
+        and all(filled[f] for f in query.filled_fields)
+        and all(_named(annotation, field, key) for field, key in query.exact)
+        and not any(_named(annotation, field, key) for field, key in query.not_exact)
+    )
+
+
+def _named(annotation: Annotation, field: int, key: str) -> bool:
+    """Whether the source is the name `key` (a name key), or a theme is it or under it."""
+    if field == SOURCE:
+        return bool(annotation.source) and name_key(annotation.source or "") == key
+    return any(
+        (theme_key := name_key(theme)) == key or theme_key.startswith(key + "/")
+        for theme in annotation.themes
     )
 
 
@@ -298,6 +357,10 @@ def described(text: str) -> str:
     values: dict[str, list[str]] = {}
     excluded: dict[str, list[str]] = {}
     after: list[str] = []  # said after a comma: dates, what has no source or theme
+    text, whole = _whole_names(text)
+    for negated_name, label_name, name_typed in whole:
+        if clean := " ".join(name_typed.split()):
+            (excluded if negated_name else values).setdefault(label_name, []).append(clean)
     for match in _PART.finditer(text):
         negated, name, quoted, bare = match.group(1), match.group(2), match.group(3), match.group(4)
         value = (quoted if quoted is not None else (bare or "")).strip()

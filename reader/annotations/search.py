@@ -201,7 +201,7 @@ def _hurried(hurry: threading.Event, store: Store) -> bool:
 def _needs_records(query: Query) -> bool:
     """Whether the query reads the annotations themselves (not only the index's words and
     columns): a coder, or a field asked empty or filled."""
-    return bool(query.coders or query.not_coders or query.empty_fields or query.filled_fields)
+    return bool(query.coders or query.not_coders or query.reads_fields)
 
 
 class SearchIndex:
@@ -883,7 +883,7 @@ class SearchIndex:
                 keep &= (days < day_number(query.before)) & (days != NO_DATE)
         if query.coders or query.not_coders:
             keep &= self._coder_mask(query.coders, query.not_coders, count)
-        if query.empty_fields or query.filled_fields:
+        if query.reads_fields:
             keep &= self._empty_mask(query, count)
         unused: set[str] = set()  # excluded words are not shown as matches
         for term in query.excluded:
@@ -912,8 +912,8 @@ class SearchIndex:
 
     def _empty_mask(self, query: Query, count: int) -> np.ndarray:
         """Which documents have no source or no themes where `source:""` or `theme:""` ask
-        it, and have them where `-source:""` or `-theme:""` do (a pass over the annotations:
-        rare, and exact)."""
+        it, and have them where `-source:""` or `-theme:""` do, and the whole names
+        `source:=` and `theme:=` ask (a pass over the annotations: rare, and exact)."""
         keep = np.zeros(count, dtype=bool)
         for number, annotation in enumerate(self._docs.annotations[:count]):
             if annotation is not None:

@@ -106,7 +106,9 @@ def by_article(annotations: Iterable[Annotation], titles: dict[int, str]) -> lis
 
 
 def matrix(annotations: Sequence[Annotation]) -> Matrix:
-    """The source x theme matrix (an annotation with two themes counts in both columns)."""
+    """The source x theme matrix (an annotation with two themes counts in both columns; one
+    under a parent theme, `economy/jobs`, counts in the parent's column too, as the
+    codebook and the per-theme counts count it, and as `theme:=economy` lists it)."""
     source_names: dict[str, str] = {}
     theme_names_: dict[str, str] = {}
     cells: Counter[tuple[str, str]] = Counter()
@@ -116,7 +118,8 @@ def matrix(annotations: Sequence[Annotation]) -> Matrix:
         s_key = name_key(source)
         source_names.setdefault(s_key, source)
         quotes[s_key] += 1
-        for theme in annotation.themes or (NO_THEME,):
+        counted = dict.fromkeys(theme_names(annotation, with_parents=True)) or {NO_THEME: None}
+        for theme in {name_key(t): t for t in counted}.values():
             t_key = name_key(theme)
             theme_names_.setdefault(t_key, theme)
             cells[(s_key, t_key)] += 1
@@ -260,13 +263,10 @@ def overview(annotations: Sequence[Annotation]) -> Overview:
         s_key = key_of(annotation.source or NO_SOURCE)
         source_quotes[s_key] += 1
         source_articles[s_key].add(annotation.article_id)
-        own = annotation.themes or (NO_THEME,)
-        for theme in own:
-            t_key = key_of(theme)
+        counted = {key_of(t) for t in theme_names(annotation, True)} or {key_of(NO_THEME)}
+        for t_key in counted:  # (a parent's column counts its children's, as `matrix`)
             cells[(s_key, t_key)] += 1
             theme_cells[t_key] += 1
-        counted = {key_of(t) for t in theme_names(annotation, True)} or {key_of(NO_THEME)}
-        for t_key in counted:
             theme_quotes[t_key] += 1
             theme_articles[t_key].add(annotation.article_id)
 

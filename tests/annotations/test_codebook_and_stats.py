@@ -76,6 +76,9 @@ def test_matrix_counts_each_theme_of_a_quote(store: Store) -> None:
     grid = matrix(store.annotations())
     assert grid.count("Doug King", "public safety") == 2
     assert grid.count("Doug King", "policing/oversight") == 1
+    # a parent's column counts its children's, as the codebook does and theme:= lists them
+    assert grid.count("Doug King", "policing") == 2  # "policing", and "policing/oversight"
+    assert grid.count("ICE", "policing") == 1  # "policing/use of force"
     assert grid.count("D. King", "(no theme)") == 1
     assert grid.quotes["Doug King"] == 3  # quotes, not cells: one quote has two themes
     table = matrix_table(grid)

@@ -304,3 +304,36 @@ def test_an_annotation_of_an_article_the_database_lacks_is_searched_without_erro
     db.write_text(json_module.dumps(data))
     results = search_store(Store(db), "canada")  # (an IndexError from the title scores)
     assert {hit.annotation.source for hit in results.hits} >= {"Ann"}
+
+
+def test_a_whole_name_finds_that_source_or_theme_and_no_other_holding_its_words(
+    store: Store,
+) -> None:
+    """`source:"Trump"` lists Donald and Ivanka Trump too, so a codebook row or a matrix
+    cell opened listed more than it counted (a researcher's finding at 846 sources);
+    `source:=` and `theme:=` are the whole name (a theme with the themes under it)."""
+    from reader.annotations.filters import parse_filter
+
+    article = store.articles()[0].id
+    rows = [
+        ("exclusively to assist", "Trump", ["economy"]),
+        ("must not engage", "Donald Trump", ["economy/jobs"]),
+        ("benefits communities", "Ivanka Trump", ["green economy"]),
+    ]
+    for words, source, themes in rows:
+        made = new_annotation(article, ICE_TEXT, *quote_span(ICE_TEXT, words))
+        store.save_annotation(edited(made, source=source, themes=themes))
+    index = SearchIndex.build(store)
+    assert sources(index.search('source:"Trump"')) != ["Trump"]  # (words: all three)
+    assert sources(index.search("source:=Trump")) == ["Trump"]
+    assert sources(index.search("source:=trump ")) == ["Trump"]  # (case and space folded)
+    assert sources(index.search('source:="Donald Trump"')) == ["Donald Trump"]
+    assert sorted(sources(index.search("theme:=economy"))) == ["Donald Trump", "Trump"]
+    assert sources(index.search("source:=Trump -theme:=economy")) == []
+    assert sorted(sources(index.search("trump -source:=Trump"))) == [
+        "Donald Trump",
+        "Ivanka Trump",
+    ]
+    shown = parse_filter("source:=Trump")
+    assert shown is not None
+    assert [a.source for a in store.annotations() if shown.matches(a)] == ["Trump"]

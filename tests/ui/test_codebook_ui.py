@@ -230,7 +230,7 @@ async def test_analysis_cell_drills_to_quotes_and_the_article(library: Path) -> 
         await press(pilot, "enter")
         search = app.screen
         assert isinstance(search, SearchScreen)
-        assert search.last_query == 'source:"Elaine Gustafon" theme:"celebrity"'
+        assert search.last_query == 'source:="Elaine Gustafon" theme:=celebrity'
         await press(pilot, "enter")
         assert app.screen is main(app)
         document = view(app).document
@@ -340,8 +340,8 @@ def test_a_matrix_cell_of_no_theme_or_no_source_lists_only_what_it_counts() -> N
     from reader.annotations.stats import NO_SOURCE, NO_THEME
     from reader.ui.screens.analysis_screen import _query
 
-    assert _query("ICE", NO_THEME) == 'source:"ICE" theme:""'
-    assert _query(NO_SOURCE, "policing") == 'source:"" theme:"policing"'
+    assert _query("ICE", NO_THEME) == 'source:=ICE theme:""'
+    assert _query(NO_SOURCE, "policing") == 'source:"" theme:=policing'
 
 
 async def test_undoing_a_rename_leaves_the_cursor_on_the_code_not_the_top(library: Path) -> None:

@@ -28,6 +28,7 @@ from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPan
 from textual.widgets.option_list import Option
 
 from reader.annotations.agreement import COLUMNS, Comparison
+from reader.annotations.query import field_value
 from reader.annotations.stats import (
     NO_SOURCE,
     NO_THEME,
@@ -75,11 +76,13 @@ MAX_MATRIX_COLUMNS = 30  # the most used themes; the CSV export has them all
 
 
 def _query(source: str | None, theme: str | None) -> str:
+    """The search that lists what a cell or a bar counts: the whole names (`source:=`),
+    not every name holding their words ("Trump" listed Donald and Ivanka Trump too)."""
     parts = []
     if source:
-        parts.append('source:""' if source == NO_SOURCE else f'source:"{source}"')
+        parts.append('source:""' if source == NO_SOURCE else f"source:={field_value(source)}")
     if theme:
-        parts.append('theme:""' if theme == NO_THEME else f'theme:"{theme}"')
+        parts.append('theme:""' if theme == NO_THEME else f"theme:={field_value(theme)}")
     return " ".join(parts)
 
 

@@ -27,6 +27,7 @@ from textual.widgets import DataTable, Static
 from reader.annotations.agreement import coders_of
 from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
 from reader.annotations.history import Edit
+from reader.annotations.query import field_value
 from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
 from reader.core.coders import shown_coder
@@ -423,7 +424,7 @@ class CodebookScreen(Screen[None]):
         current = self._current()
         if current is not None:
             kind, name = current
-            self.reader.search_for(f'{kind}:"{name}"')
+            self.reader.search_for(f"{kind}:={field_value(name)}")  # (the whole name)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
