@@ -17,6 +17,7 @@ from tests.helpers.pilot import (
     region_words,
     settle,
     tag,
+    type_text,
     view,
 )
 from tests.helpers.seeding import tag_quotes
@@ -163,3 +164,24 @@ def test_a_table_export_never_replaces_a_file_nor_lands_in_the_library(tmp_path:
     (tmp_path / "reader-matrix-2026-12-01.md").write_text("mine")
     stem = _new_stem(library, library, "reader-matrix-2026-12-01")  # run from the library
     assert stem == tmp_path / "reader-matrix-2026-12-01-2"
+
+
+async def test_search_results_of_several_coders_say_whose_each_is(library: Path) -> None:
+    """Three coders' copies of one quote read as the same row three times in the app's
+    search (a researcher's finding; `reader search` said "· by ann")."""
+    from reader.ui.widgets.hit_list import HitList
+
+    two_coders(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        await type_text(pilot, "king")
+        await settle(pilot)
+        shown = region_words(app, app.screen.query_one(HitList))
+        assert "by alice" in shown and "by bob" in shown
+        await press(pilot, "escape")
+        await press(pilot, "slash")
+        app.screen.query_one("#search-input").value = "coder:bob king"
+        await settle(pilot)
+        assert "by bob" not in region_words(app, app.screen.query_one(HitList))  # (one coder)

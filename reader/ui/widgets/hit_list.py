@@ -23,6 +23,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.annotations.search import Hit, highlight_spans
+from reader.core.coders import shown_coder
 from reader.core.records import Annotation
 from reader.core.text import clean_line, printable
 
@@ -57,8 +58,10 @@ def marked(text: str, words: frozenset[str], look: str = "") -> Line:
     return spans
 
 
-def hit_lines(hit: Hit, words: frozenset[str]) -> list[Line]:
-    """The first three lines of one result (the fourth is a rule)."""
+def hit_lines(hit: Hit, words: frozenset[str], coders: bool = False) -> list[Line]:
+    """The first three lines of one result (the fourth is a rule); `coders`: the results
+    are several coders', and each says whose it is (two coders' copies of one quote read
+    as the same row twice)."""
     annotation = hit.annotation
     head = (
         marked(annotation.source, words, "bold")
@@ -67,6 +70,8 @@ def hit_lines(hit: Hit, words: frozenset[str]) -> list[Line]:
     )
     if annotation.themes:
         head += [("  ·  ", "dim", False), *marked(", ".join(annotation.themes), words, "italic")]
+    if coders:
+        head += [("  ·  by ", "dim", False), (shown_coder(annotation.coder), "dim", False)]
     head += [("  ·  ", "dim", False), *marked(hit.title, words, "dim")]
     quote = clean_line(annotation.quote)
     passage = (
@@ -122,16 +127,18 @@ class HitList(ScrollView, can_focus=True):
         self.hits: list[Hit] = []
         self.words: frozenset[str] = frozenset()
         self.highlighted: int | None = None
+        self.coders = False  # the results are several coders': each says whose
         # Lines drawn, by what they show: a keystroke that keeps a result and the words
         # matched (typing on through "mcpher", "mcphers") draws it again from here.
         # Keyed by the annotation object itself (a new version is a new object).
-        self._cache: dict[tuple[Annotation, str, int, bool, frozenset[str]], Strip] = {}
+        self._cache: dict[tuple[Annotation, str, int, bool, frozenset[str], bool], Strip] = {}
         self._lines: dict[int, list[Line]] = {}  # a hit's three lines, while shown
         self._styles: tuple[Style, Style, Style, Style] | None = None
 
     def show(self, hits: list[Hit], words: frozenset[str], keep: bool = False) -> None:
         """Show `hits` (highlight the first, or keep the highlight when `keep`)."""
         self.hits, self.words = hits, words
+        self.coders = len({hit.annotation.coder for hit in hits}) > 1
         self._lines.clear()
         if not keep or self.highlighted is None or self.highlighted >= len(hits):
             self.highlighted = 0 if hits else None
@@ -208,7 +215,7 @@ class HitList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         selected = index == self.highlighted
         hit = self.hits[index]
-        key = (hit.annotation, hit.title, part, selected, self.words)
+        key = (hit.annotation, hit.title, part, selected, self.words, self.coders)
         cached = self._cache.get(key)
         if cached is not None and cached.cell_length == width:
             return cached
@@ -217,7 +224,7 @@ class HitList(ScrollView, can_focus=True):
         else:
             lines = self._lines.get(index)
             if lines is None:
-                lines = self._lines[index] = hit_lines(hit, self.words)
+                lines = self._lines[index] = hit_lines(hit, self.words, self.coders)
             strip = draw(lines[part], width, highlighted if selected else plain)
         if len(self._cache) > 2048:
             self._cache.clear()
