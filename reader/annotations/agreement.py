@@ -112,6 +112,11 @@ class CodeRow:
             "both_chars": self.table.both,
         }
 
+    @property
+    def both_used(self) -> bool:
+        """Whether each coder applied the code somewhere on the articles compared."""
+        return bool(self.table.a_chars and self.table.b_chars)
+
     def cells(self) -> list[str]:
         """The row as a person reads it, in the order of `COLUMNS` (`reader agree`, `M`)."""
         return [
@@ -138,7 +143,8 @@ def figure(value: float | None, percent: bool = False) -> str:
 
 @dataclass(frozen=True)
 class Comparison:
-    """Two coders compared: the codes (lowest kappa first, not applicable last), the
+    """Two coders compared: the codes (both coders' first, lowest kappa first; then one
+    coder's; not applicable last), the
     articles compared, and the overlapping pairs with the same source."""
 
     coder_a: str
@@ -246,9 +252,18 @@ def compare(
     return Comparison(coder_a, coder_b, articles, rows, pairs, same)
 
 
-def _row_order(row: CodeRow) -> tuple[bool, float, str, str]:
+def _row_order(row: CodeRow) -> tuple[bool, bool, float, str, str]:
+    """Codes both coders used first, lowest kappa first; then those one coder alone used
+    (kappa 0 at best: hundreds of them came first and buried the codes that tell how far
+    two coders agree); then those neither used (n/a)."""
     kappa = row.table.kappa
-    return (kappa is None, kappa if kappa is not None else 0.0, row.kind, row.code.casefold())
+    return (
+        kappa is None,
+        not row.both_used,
+        kappa if kappa is not None else 0.0,
+        row.kind,
+        row.code.casefold(),
+    )
 
 
 # Pairing looks at every A x B pair of an article while there are at most this many; past

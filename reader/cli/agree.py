@@ -1,8 +1,9 @@
 """`reader agree CODER_A CODER_B [FILTER...] [--json]`: how far two coders agree.
 
 Per code (every source and every theme), over the characters of the articles both coded:
-the pooled 2x2 table, percentage agreement and Cohen's kappa (`annotations.agreement`),
-lowest kappa first, codes neither used on those articles last (not applicable). Then the
+the pooled 2x2 table, percentage agreement and Cohen's kappa (`annotations.agreement`):
+the codes both coders used first, lowest kappa first, then those one coder alone used, and
+codes neither used on those articles last (not applicable). Then the
 passages both tagged (overlapping, at least one a quotation) and the share with the same
 source. `--json`: a list of rows `{code, kind, articles, agreement, kappa, a_chars,
 b_chars, both_chars}` (agreement and kappa are null when not applicable); the passages
@@ -93,10 +94,16 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     table = [list(COLUMNS), *(row.cells() for row in comparison.rows)]
     say(aligned(table, text_columns=2))
     kappas = [row.table.kappa for row in comparison.rows if row.table.kappa is not None]
+    both = [r.table.kappa for r in comparison.rows if r.both_used and r.table.kappa is not None]
     if kappas:  # (what a methods section quotes beside the table)
+        also = (
+            f"; over the {plural(len(both), 'code')} both used: {figure(sum(both) / len(both))}"
+            if both and len(both) < len(kappas)
+            else ""
+        )
         say(
             f"mean kappa over the {plural(len(kappas), 'code')} either coder used: "
-            f"{figure(sum(kappas) / len(kappas))} (unweighted)"
+            f"{figure(sum(kappas) / len(kappas))} (unweighted){also}"
         )
     if comparison.pairs:
         say(

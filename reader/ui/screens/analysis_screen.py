@@ -170,7 +170,8 @@ class AnalysisScreen(Screen[None]):
         same = f"{share * 100:.0f}%" if share is not None else "n/a"
         summary.update(
             f"A {a} and B {b} · {plural(len(comparison.articles), 'article')} both coded · "
-            f"{plural(pairs, 'passage')} both tagged, same source in {same} · lowest kappa first"
+            f"{plural(pairs, 'passage')} both tagged, same source in {same} · codes both "
+            "used first, lowest kappa first"
             " · agreement counts text neither coded; kappa discounts chance"
         )
         for column in COLUMNS:
