@@ -88,6 +88,25 @@ def test_the_last_word_is_a_beginning_only_while_typing() -> None:
     assert sources(index, "immigra") == ["François Legault"]  # not a word: cut short
 
 
+def test_a_long_word_being_typed_finds_what_it_begins_but_for_one_slip() -> None:
+    """ "prime ministr", typed, found the quotes of "ministry" alone (it begins that word),
+    and "minister" only once a space was typed, while the shell and the export found both
+    (a researcher's finding): a word begun with one slip is found while typing too."""
+    rows = [
+        ("A Minister", "the prime minister said so", []),
+        ("A Ministry", "the ministry of housing said so", []),
+        ("A Mint", "the mint made coins", []),
+    ]
+    annotations = [
+        Annotation(id=f"{n:032x}", article_id=1, start=0, end=len(q), quote=q, source=s)
+        for n, (s, q, _) in enumerate(rows)
+    ]
+    index = SearchIndex.of(annotations, [ArticleRecord(1, "a.txt", "Title", "")])
+    assert sorted(sources(index, "ministr", typing=True)) == ["A Minister", "A Ministry"]
+    assert sorted(sources(index, "ministr")) == ["A Minister", "A Ministry"]  # (as the shell)
+    assert "A Mint" not in sources(index, "ministe", typing=True)
+
+
 def test_kind_dates_and_exclusions() -> None:
     index = _index()
     assert len(sources(index, "kind:quote")) == 3

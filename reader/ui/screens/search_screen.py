@@ -168,9 +168,13 @@ class SearchScreen(TypeAhead, Screen[SearchOutcome]):
         self.query_one(HitList).page(step)
 
     def action_export(self) -> None:
-        """Export every annotation the query matches (not only the ones loaded so far)."""
+        """Export every annotation the query matches (not only the ones loaded so far), as
+        the screen lists them (read as typed: the last word a beginning, until a space)."""
         query = self.last_query
-        hits = self._index_provider().search(query, limit=max(self._total, 1), sort=self.sort).hits
+        found = self._index_provider().search(
+            query, limit=max(self._total, 1), typing=True, sort=self.sort
+        )
+        hits = found.hits
         what = f"matching “{shorten(query.strip(), 48)}”" if query.strip() else "all"
         name = f"search {query}" if query.strip() else "all quotes"
         self.reader.export_annotations([hit.annotation for hit in hits], what, name, query)
