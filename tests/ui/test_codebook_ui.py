@@ -288,6 +288,36 @@ async def test_a_filter_takes_the_beginning_of_a_word_and_says_what_it_counts(
         assert "no annotations" not in library_pane
 
 
+async def test_slash_finds_names_in_the_codebook_and_marks_stay_across_finds(
+    library: Path,
+) -> None:
+    """At 846 sources a name was a hundred `j` away, and the themes after them all (a
+    researcher's finding): `/` keeps the names holding the words typed."""
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "C", "slash")
+        await type_text(pilot, "d king")  # (letters of the screen's keys: typed, not run)
+        screen = app.screen
+        found = [name for _, name in screen.rows]  # type: ignore[attr-defined]
+        assert sorted(found) == ["D. King", "Doug King"]
+        await press(pilot, "enter", "space")  # to the table; the first of them marked
+        await press(pilot, "slash")
+        screen.query_one("#codebook-find").value = ""
+        await type_text(pilot, "gusta")
+        assert [name for _, name in screen.rows] == ["Elaine Gustafon"]  # type: ignore[attr-defined]
+        await press(pilot, "escape")  # every name again, the mark kept
+        assert len(screen.rows) > 3  # type: ignore[attr-defined]
+        assert ("source", found[0].casefold()) in screen.marked  # type: ignore[attr-defined]
+        assert "found by" not in region_words(app, screen)
+    assert {a["source"] for a in saved_annotations_of(library)} >= {"Doug King", "D. King"}
+
+
+def saved_annotations_of(library: Path) -> list[dict[str, Any]]:
+    return list(database(library / "reader.json")["annotations"].values())
+
+
 async def _matrix_written(library: Path, out: Path) -> tuple[Path, Any]:
     """Open the analysis screen (M) and write its matrix (e) into `out`, the working folder:
     the CSV file written, and the matrix that was on screen."""

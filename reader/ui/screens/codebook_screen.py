@@ -7,6 +7,9 @@ that quick key (the theme that had it gives it up) and `0` takes it off. Every c
 annotations is one undo step (`u`, here or in the article). Enter lists the quotes of the
 name; j/k and the arrows move.
 Themes nest one level with "/": a parent's counts include its children's quotes.
+`/` finds names: the table keeps the names that hold every word typed (each word the
+beginning of one of the name's words, any case); marks stay on names the table leaves out,
+so two names found one after the other can be merged. Esc in the field clears it.
 """
 
 from __future__ import annotations
@@ -21,13 +24,14 @@ from textual.binding import Binding, BindingType
 from textual.color import Color, ColorParseError
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
+from textual.events import Key
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from reader.annotations.agreement import coders_of
 from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
 from reader.annotations.history import Edit
-from reader.annotations.query import field_value
+from reader.annotations.query import field_value, fold_text
 from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
 from reader.core.coders import shown_coder
@@ -58,6 +62,7 @@ class CodebookScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "back", "Back", id="codebook.back"),
+        Binding("slash", "find", "Find a name", id="codebook.find"),
         Binding("j", "move(1)", "Down", show=False, id="codebook.down"),
         Binding("k", "move(-1)", "Up", show=False, id="codebook.up"),
         Binding("g,home", "ends(0)", "First", show=False, id="codebook.first"),
@@ -84,6 +89,7 @@ class CodebookScreen(Screen[None]):
         self._follow: tuple[str, str] | None = None  # the row to keep the cursor on (renamed)
         self._whole: dict[int, str] = {}  # row -> its name and description, where cut
         self._filled_width = 0  # the screen's width when the table was last built
+        self.finding = ""  # what `/` keeps: the names holding these words
 
     @property
     def reader(self) -> ReaderApp:
@@ -92,6 +98,7 @@ class CodebookScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="codebook-box"):
             yield Static("", id="codebook-summary")
+            yield Input(placeholder="find a name: words it begins", id="codebook-find")
             yield DataTable(id="codebook-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="codebook-detail")
         yield ReaderFooter()
@@ -99,6 +106,7 @@ class CodebookScreen(Screen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(" ", "kind", "name", "key", "quotes", "articles", "description")
+        self.query_one("#codebook-find", Input).display = False
         self.fill()
         table.focus()
 
@@ -125,7 +133,7 @@ class CodebookScreen(Screen[None]):
             (THEME, by_theme(annotations, True)),
         ):
             for count in counts:
-                if count.name in (NO_SOURCE, NO_THEME):
+                if count.name in (NO_SOURCE, NO_THEME) or not _found(self.finding, count.name):
                     continue
                 entry = (
                     sources.get(name_key(count.name))
@@ -166,11 +174,11 @@ class CodebookScreen(Screen[None]):
             self.quotes[(kind, count.name)] = count.annotations
         sources_n = sum(1 for k, _ in self.rows if k == SOURCE)
         themes_n = len(self.rows) - sources_n
+        found = f" found by “{printable(self.finding)}” (esc in it: all)" if self.finding else ""
         self.query_one("#codebook-summary", Static).update(
-            f"Codebook: {plural(sources_n, 'source')}, {plural(themes_n, 'theme')} · "
-            "enter its quotes · r rename · space mark (and down), m merge · d delete · "
-            "e description · "
-            "c colour · 1-9 quick key, 0 none · u undo"
+            f"Codebook: {plural(sources_n, 'source')}, {plural(themes_n, 'theme')}{found} · "
+            "/ find · enter its quotes · r rename · space mark (and down), m merge · "
+            "d delete · e description · c colour · 1-9 quick key, 0 none · u undo"
         )
         keys = [(k, name_key(n)) for k, n in self.rows]
         if current is not None and (current[0], name_key(current[1])) in keys:
@@ -206,6 +214,37 @@ class CodebookScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    # --- finding a name ---
+    def action_find(self) -> None:
+        """Show the find field (846 sources were a hundred `j` away from the one sought)."""
+        field = self.query_one("#codebook-find", Input)
+        field.display = True
+        field.focus()
+
+    @on(Input.Changed, "#codebook-find")
+    def _finding(self, event: Input.Changed) -> None:
+        self.finding = " ".join(event.value.split())
+        self.fill()
+
+    @on(Input.Submitted, "#codebook-find")
+    def _found_it(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(DataTable).focus()  # (the names found stay; `/` again changes them)
+
+    def on_key(self, event: Key) -> None:
+        """Esc in the find field clears it and shows every name again; down goes to them."""
+        field = self.query_one("#codebook-find", Input)
+        if not field.has_focus:
+            return
+        if event.key == "escape":
+            event.stop()
+            field.value = ""
+            field.display = False
+            self.query_one(DataTable).focus()
+        elif event.key == "down":
+            event.stop()
+            self.query_one(DataTable).focus()
 
     def action_mark(self) -> None:
         current = self._current()
@@ -430,3 +469,13 @@ class CodebookScreen(Screen[None]):
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_quotes()
+
+
+def _found(finding: str, name: str) -> bool:
+    """Whether each word of `finding` begins a word of `name` ("t blair" finds "T. Blair"
+    and "Tony Blair"; "blair" both), letters compared without case or accents."""
+    if not finding:
+        return True
+    words = fold_text(name).replace("/", " ").split()
+    words = [w.strip(".,'’\"()") for w in words]
+    return all(any(w.startswith(part) for w in words) for part in fold_text(finding).split())
