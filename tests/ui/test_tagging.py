@@ -296,3 +296,31 @@ async def test_tagging_keys_with_nothing_to_tag_say_what_to_do(ice_library: Path
         await press(pilot, "d")
         assert "No annotation under the cursor" in toast_words(app)
         assert not isinstance(app.screen, TagDialog)
+
+
+async def test_an_empty_source_offers_the_speakers_of_the_article_first(library: Path) -> None:
+    """With the Source field empty, the dialog offered the library's most quoted names,
+    none of them in the open article (a researcher's finding at 846 sources)."""
+    from textual.widgets import Input
+
+    from reader.ui.dialogs.tag_dialog import SuggestionList
+    from tests.helpers.paths import WARHOL
+    from tests.helpers.seeding import seed, tag_quotes
+
+    seed(library)  # three sources quoted in the ICE article, one in Warhol's
+    tag_quotes(library, [(ICE, "Our collaboration benefits", "Doug King", ["x"])])
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        store = app.store
+        warhol = next(r for r in store.articles() if r.path == WARHOL)
+        main(app).open_article(warhol.id)
+        await settle(pilot)
+        await press(pilot, "g", "s", "t")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        dialog.query_one("#source", Input).value = ""
+        await settle(pilot)
+        listing = dialog.query_one("#source-suggestions", SuggestionList)
+        first = listing.get_option_at_index(0).id
+        assert first == "Elaine Gustafon"

@@ -92,6 +92,9 @@ def describe_tag(source: str | None, themes: Iterable[str]) -> str:
     return " · ".join(part for part in (source or "no source", listed) if part)
 
 
+HERE_FIRST = 1 << 40  # added to the use of a source the open article quotes: ranked first
+
+
 class MainScreen(Screen[None]):
     """Three panes: library, article, annotations."""
 
@@ -620,13 +623,27 @@ class MainScreen(Screen[None]):
         if found is not None and not found.speaker and not request.source:
             request = replace(request, unknown_speaker=speaker_unknown(found))
         usage = {**store.source_usage(), **store.theme_usage()}
+        sources = [s.name for s in store.sources() if usage.get(s.name) or s.description]
         dialog = TagDialog(
             request,
-            [s.name for s in store.sources() if usage.get(s.name) or s.description],
+            sources,
             [t.name for t in store.themes() if usage.get(t.name) or t.colour or t.description],
-            usage,
+            {**usage, **self._speakers_here(sources, usage)},
         )
         self.app.push_screen(dialog, callback=partial(self._tagged, target))
+
+    def _speakers_here(self, sources: list[str], usage: dict[str, int]) -> dict[str, int]:
+        """The codebook's sources this article quotes (the finder's speakers, the sources
+        tagged in it), with a use that ranks them first in an empty Source field: it
+        offered the library's most quoted names, none of them in the article."""
+        here = {name_key(f.speaker) for f in self.findings if f.speaker}
+        if self.document is not None:
+            here |= {
+                name_key(a.source)
+                for a in self.reader.store.annotations_for(self.document.record.id)
+                if a.source
+            }
+        return {name: usage.get(name, 0) + HERE_FIRST for name in sources if name_key(name) in here}
 
     def _tagged(self, target: Target, result: TagResult | None) -> None:
         if result is None:
