@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from reader.core.paths import DB_NAME, Locations
 from reader.core.text import clean_line, one_line, printable, shorten
 
 if TYPE_CHECKING:  # (the storage is imported by the commands that open it, when they run)
+    from reader.core.records import Annotation
     from reader.storage.database import Store
 
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -118,12 +119,20 @@ def positive_seconds(value: str) -> float:
     return number
 
 
-def no_match(query: str) -> str:
+def no_match(query: str, annotations: Sequence[Annotation] = ()) -> str:
     """The line for a query that finds nothing: the query (cut to a line's length) and,
-    when a field is misspelt, what was meant."""
-    from reader.annotations.query import field_hint
+    when a field is misspelt, what was meant; when it names a coder no annotation of
+    `annotations` has (`coder:cia`), the coders there are."""
+    from reader.annotations.agreement import coders_of
+    from reader.annotations.query import field_hint, parse_query
+    from reader.core.coders import coder_key, coders_listed
 
     hint = field_hint(query)
+    asked = parse_query(query).coders
+    if not hint and asked and annotations:
+        known = coders_of(annotations)
+        if not set(asked) & {coder_key(name) for name, _ in known}:
+            hint = f"No annotation is by that coder; the coders are: {coders_listed(known)}"
     return f"No annotation matches {shorten(query, 80)!r}." + (f" {hint}" if hint else "")
 
 

@@ -38,6 +38,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     try:
         results = search_store(store, query, args.limit, sort=args.sort)
         paths = {r.id: r.path for r in store.articles()}
+        every = store.annotations() if not results.hits else []  # (whose there are, if none)
     finally:
         store.close()
     hits = by_article(results.hits) if args.group else results.hits
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         print(json_text(hits_as_json(hits, paths)))
         return 0
     if not results.hits:
-        say(no_match(query), err=True)
+        say(no_match(query, every), err=True)
         return 0
     article = None
     scored = any(hit.score for hit in results.hits)  # a filter alone ranks nothing: no scores

@@ -243,6 +243,10 @@ def test_a_filter_that_leaves_nothing_and_a_coder_no_one_is_are_said(
     typo = run_reader("recode", "--from", "alise", "--to", "ann", "--library", str(alice))
     assert typo.returncode == 0 and "recoded 0 annotations" in typo.stdout
     assert "no annotations by coder 'alise'; the coders are: alice (2), bob (2)" in typo.stderr
+    # a search by a coder no one is says who there is (a researcher's coder:cia)
+    found = run_reader("search", "coder:alise", "--library", str(alice))
+    assert found.returncode == 0
+    assert "No annotation is by that coder; the coders are: alice (2), bob (2)" in found.stderr
 
 
 def test_import_of_a_teammates_library_folder_reads_its_reader_json(
