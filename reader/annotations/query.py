@@ -62,7 +62,8 @@ _TOKEN = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _PART = re.compile(r'(-)?(?:(\w+):)?(?:"([^"]*)"?|(\S+))')
 # `source:=NAME` (a whole name): the field, and the name quoted or bare
-_EXACT = re.compile(r'(-)?(\w+):=(?:"([^"]*)"?|(\S*))')
+_EXACT = re.compile(r'(-)?(\w+):=(?:"((?:[^"\\]|\\.)*)"?|(\S*))')
+_ESCAPED = re.compile(r"\\(.)")  # `\"` and `\\` in a whole name in quote marks
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?$")
 
@@ -168,18 +169,31 @@ def field_value(value: str) -> str:
 
 def _whole_names(text: str) -> tuple[str, list[tuple[bool, str, str]]]:
     """The text without its `source:=NAME` and `theme:=NAME` parts (blanks in their place,
-    so that places stay), and those parts: (negated, field name, name as typed)."""
+    so that places stay), and those parts: (negated, field name, name as typed). The text
+    is read a part at a time, as `parse_query` reads it: `quote:"… source:=X"` is a phrase,
+    and `a-source:=X` a word."""
     found: list[tuple[bool, str, str]] = []
-
-    def taken(match: re.Match[str]) -> str:
-        label = match.group(2).casefold()
-        if label not in ("source", "theme", "themes"):
-            return match.group()
-        name = match.group(3) if match.group(3) is not None else match.group(4)
-        found.append((bool(match.group(1)), "theme" if label == "themes" else label, name))
-        return " " * len(match.group())
-
-    return _EXACT.sub(taken, text), found
+    kept: list[str] = []
+    at = 0
+    while at < len(text):
+        if text[at].isspace():
+            kept.append(text[at])
+            at += 1
+            continue
+        whole = _EXACT.match(text, at)
+        label = whole.group(2).casefold() if whole else ""
+        if whole and label in ("source", "theme", "themes"):
+            quoted = whole.group(3)
+            name = _ESCAPED.sub(r"\1", quoted) if quoted is not None else whole.group(4)
+            found.append((bool(whole.group(1)), "theme" if label == "themes" else label, name))
+            kept.append(" " * (whole.end() - at))
+            at = whole.end()
+            continue
+        part = _PART.match(text, at)
+        end = part.end() if part and part.end() > at else at + 1
+        kept.append(text[at:end])
+        at = end
+    return "".join(kept), found
 
 
 def parse_query(text: str, typing: bool = False) -> Query:
@@ -199,10 +213,11 @@ def parse_query(text: str, typing: bool = False) -> Query:
     not_exact: list[tuple[int, str]] = []
     text, whole = _whole_names(text)
     for negated_name, label_name, name_typed in whole:
-        key = name_key(name_typed)
-        if not key:
-            continue
+        key = whole_name_key(name_typed)
         field_of = FILTER_FIELDS[label_name]
+        if not key:  # `source:=""`: no source, as `source:""` (it had matched everything)
+            (filled_fields if negated_name else empty_fields).append(field_of)
+            continue
         (not_exact if negated_name else exact).append((field_of, key))
         if not negated_name and (words := tuple(tokens(name_typed))):
             filters.append((field_of, words))  # (its words narrow the search first)
@@ -327,13 +342,32 @@ def fields_fit(annotation: Annotation, query: Query) -> bool:
 
 
 def _named(annotation: Annotation, field: int, key: str) -> bool:
-    """Whether the source is the name `key` (a name key), or a theme is it or under it."""
+    """Whether the source is the name `key` (a `whole_name_key`), or a theme is it or
+    under it."""
     if field == SOURCE:
-        return bool(annotation.source) and name_key(annotation.source or "") == key
+        return bool(annotation.source) and whole_name_key(annotation.source or "") == key
     return any(
-        (theme_key := name_key(theme)) == key or theme_key.startswith(key + "/")
+        (theme_key := whole_name_key(theme)) == key or theme_key.startswith(key + "/")
         for theme in annotation.themes
     )
+
+
+def whole_name_key(name: str) -> str:
+    """The form a whole name is compared in (`source:=`): without case, accents, or the
+    difference between ' and ’, its spaces and slashes as a theme writes them (José
+    Álvarez is `jose alvarez`, O’Brien `o'brien`, "Economy / Jobs" `economy/jobs`)."""
+    folded = name_key(name).replace("’", "'").replace("‘", "'")
+    if not folded.isascii():
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+    return "/".join(part.strip() for part in folded.split("/")).strip("/")
+
+
+def whole_name(name: str) -> str:
+    """`name` written as a whole name's value (`source:=` + this): bare when it is one word
+    of letters, else in quote marks, a quote mark or backslash in it escaped."""
+    if name and not any(c.isspace() or c in '"\\' for c in name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 # How `described` says each field's values (a field's values are joined by "and").

@@ -829,6 +829,8 @@ class SearchIndex:
                     del scores
                     if not required.any():
                         return Results([], 0, frozenset(matched_words))
+            if query.reads_fields:  # (last: read only where the rest of the query holds)
+                required &= self._empty_mask(query, count, required)
             if parts:  # (in place: each 100,000-row temporary raises the peak memory)
                 total /= parts
                 total *= required  # (0 where not required: np.where's answer, 6 x quicker)
@@ -883,8 +885,6 @@ class SearchIndex:
                 keep &= (days < day_number(query.before)) & (days != NO_DATE)
         if query.coders or query.not_coders:
             keep &= self._coder_mask(query.coders, query.not_coders, count)
-        if query.reads_fields:
-            keep &= self._empty_mask(query, count)
         unused: set[str] = set()  # excluded words are not shown as matches
         for term in query.excluded:
             keep &= self._term_scores(term, None, count, unused, None) == 0
@@ -910,12 +910,17 @@ class SearchIndex:
             keep[number] = (not wanted or key in wanted) and key not in unwanted
         return keep
 
-    def _empty_mask(self, query: Query, count: int) -> np.ndarray:
+    def _empty_mask(self, query: Query, count: int, kept: np.ndarray | None = None) -> np.ndarray:
         """Which documents have no source or no themes where `source:""` or `theme:""` ask
         it, and have them where `-source:""` or `-theme:""` do, and the whole names
         `source:=` and `theme:=` ask (a pass over the annotations: rare, and exact)."""
         keep = np.zeros(count, dtype=bool)
-        for number, annotation in enumerate(self._docs.annotations[:count]):
+        annotations = self._docs.annotations
+        # (only the documents the rest of the query kept: `source:=ICE` had read all
+        # 100,000 at each keystroke, 0.17 s, where its word had kept a few hundred)
+        numbers = range(count) if kept is None else np.flatnonzero(kept[:count]).tolist()
+        for number in numbers:
+            annotation = annotations[number]
             if annotation is not None:
                 keep[number] = fields_fit(annotation, query)
         return keep

@@ -74,8 +74,8 @@ def _counted(
     totals: Counter[str] = Counter()
     articles: dict[str, set[int]] = defaultdict(set)
     for annotation in annotations:
-        for name in set(names(annotation)):
-            key = name_key(name)
+        # (once a name: "Economy/jobs" and "economy" made economy count the quote twice)
+        for key, name in {name_key(n): n for n in names(annotation)}.items():
             shown.setdefault(key, name)
             totals[key] += 1
             articles[key].add(annotation.article_id)

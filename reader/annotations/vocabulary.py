@@ -175,24 +175,24 @@ class Vocabulary:
                 if similarity > matches.get(word, 0.0):
                     matches[word] = similarity
         elif prefix and begun and not exact:
-            for word in self._begun_with_a_slip(term):
-                matches.setdefault(word, 65.0 + 25.0 * len(term) / len(word))
+            for word in self._begun_with_a_slip(term):  # (below a true beginning of its length)
+                matches.setdefault(word, 60.0 + 25.0 * len(term) / len(word))
         return list(matches.items())
 
     def _begun_with_a_slip(self, term: str) -> list[str]:
-        """Words whose beginning is `term` but for one edit (not of its first two letters):
-        the words of the same two first letters, as long at least, their beginnings of
-        `term`'s length measured (a few hundred words, one pass in C)."""
+        """Words `term` begins but for a letter left out or two letters swapped, not among
+        its first two nor at its end ("ministr" begins "minister", "minsiter" too). Not a
+        letter changed: "contra" then began "control", "electio" "electronic" (an attack's
+        finding). The words of the same two first letters are looked at, a few hundred."""
         if self._sorted is None:
             self._sorted = self.postings.sorted_words()
         start = bisect_left(self._sorted, term[:2])
         end = bisect_left(self._sorted, term[:2] + "\U0010ffff", start)
-        candidates = [w for w in self._sorted[start:end] if len(w) >= len(term)]
-        if not candidates:
-            return []
-        heads = [w[: len(term)] for w in candidates]
-        distances = process.cdist([term], heads, scorer=OSA.distance, dtype=np.int8)[0]
-        close = [candidates[i] for i in np.flatnonzero(distances == 1).tolist()]
+        close = [
+            word
+            for word in self._sorted[start:end]
+            if len(word) > len(term) and _begun_but_for_a_slip(term, word)
+        ]
         if len(close) > MAX_EXPANSIONS:
             close.sort(key=lambda w: -self.postings.count(w))
             close = close[:MAX_EXPANSIONS]
@@ -267,6 +267,22 @@ class Vocabulary:
                 found = [word for word in found if word in self.names]
                 self._windows[key] = found
         return found
+
+
+def _begun_but_for_a_slip(term: str, word: str) -> bool:
+    """Whether `word` begins with `term` with one of its letters put back (a letter left
+    out) or two of them swapped back, past the first two letters and before the last."""
+    head = word[: len(term) + 1]
+    if any(head[:i] + head[i + 1 :] == term for i in range(2, len(term))):
+        return True
+    begun = word[: len(term)]
+    return any(
+        term[i] == begun[i + 1]
+        and term[i + 1] == begun[i]
+        and term[:i] == begun[:i]
+        and term[i + 2 :] == begun[i + 2 :]
+        for i in range(2, len(term) - 2)
+    )
 
 
 def inflections(term: str) -> list[str]:

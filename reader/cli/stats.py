@@ -118,7 +118,7 @@ COMMAND = Command(
     "articles each appears in (a parent theme, such as economy for economy/jobs, counts its "
     "children's annotations too), or per article, with the number of sources each quotes; "
     "--matrix prints the source x theme matrix of counts (an annotation with two themes "
-    "counts in both columns). JSON: a list of {name, annotations, articles} (per article "
+    "counts in both columns, and one under a parent theme in the parent's column too). JSON: a list of {name, annotations, articles} (per article "
     "also sources); with --matrix, {sources, themes, cells: [{source, theme, count}]}. "
     "FILTER counts only what a search finds, with search's syntax: `reader stats "
     "coder:alice` counts one coder's work in a merged team database, where each coder's "

@@ -17,7 +17,7 @@ from reader.annotations.search import (
     parse_query,
     tokens,
 )
-from reader.core.records import edited, new_annotation
+from reader.core.records import Annotation, edited, new_annotation
 from reader.storage.database import Store
 
 ICE_TEXT = (
@@ -337,3 +337,35 @@ def test_a_whole_name_finds_that_source_or_theme_and_no_other_holding_its_words(
     shown = parse_filter("source:=Trump")
     assert shown is not None
     assert [a.source for a in store.annotations() if shown.matches(a)] == ["Trump"]
+
+
+def test_whole_names_are_written_and_read_back_whatever_they_hold(store: Store) -> None:
+    """A name holding a quote mark opened 0 of its quotes from the codebook (its marks were
+    dropped); `source:=""` matched everything; José was not jose (an attack's findings)."""
+    from reader.annotations.query import parse_query, whole_name
+
+    article = store.articles()[0].id
+    names = ['Dwayne "The Rock" Johnson', '"Quoted"', "José Álvarez", "O’Brien", "a\\b"]
+    for number, name in enumerate(names):
+        words = ["exclusively to assist", "must not engage", "benefits communities"][number % 3]
+        made = new_annotation(article, ICE_TEXT, *quote_span(ICE_TEXT, words))
+        store.save_annotation(edited(made, source=name, note=str(number)))
+    index = SearchIndex.build(store)
+    for name in names:
+        assert sources(index.search(f"source:={whole_name(name)}")) == [name]
+    assert sources(index.search('source:="jose alvarez"')) == ["José Álvarez"]
+    assert sources(index.search("source:=O'Brien")) == ["O’Brien"]
+    no_source = sources(index.search('source:=""'))
+    assert no_source == sources(index.search('source:""'))  # (no source, not everything)
+    assert parse_query('quote:"hello source:=Trump"').exact == ()  # (inside a phrase)
+    assert parse_query("a-source:=X").not_exact == ()  # (a word, not a negation)
+
+
+def test_a_name_written_twice_in_other_cases_on_one_quote_counts_once() -> None:
+    from reader.annotations.stats import by_theme
+
+    quote = Annotation(
+        id="1" * 32, article_id=1, start=0, end=3, quote="abc", themes=("Economy/jobs", "economy")
+    )
+    counts = {c.name.casefold(): c.annotations for c in by_theme([quote], with_parents=True)}
+    assert counts == {"economy": 1, "economy/jobs": 1}

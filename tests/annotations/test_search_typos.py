@@ -96,6 +96,8 @@ def test_a_long_word_being_typed_finds_what_it_begins_but_for_one_slip() -> None
         ("A Minister", "the prime minister said so", []),
         ("A Ministry", "the ministry of housing said so", []),
         ("A Mint", "the mint made coins", []),
+        ("A Controller", "the controller spoke of contracts", []),
+        ("An Electrician", "the electronic vote failed", []),
     ]
     annotations = [
         Annotation(id=f"{n:032x}", article_id=1, start=0, end=len(q), quote=q, source=s)
@@ -105,6 +107,10 @@ def test_a_long_word_being_typed_finds_what_it_begins_but_for_one_slip() -> None
     assert sorted(sources(index, "ministr", typing=True)) == ["A Minister", "A Ministry"]
     assert sorted(sources(index, "ministr")) == ["A Minister", "A Ministry"]  # (as the shell)
     assert "A Mint" not in sources(index, "ministe", typing=True)
+    assert sources(index, "minsite", typing=True) == ["A Minister"]  # (two letters swapped)
+    # a letter changed is no slip of a word begun: "contra" is not "contro(ller)"
+    assert sources(index, "contra", typing=True) == ["A Controller"]  # (contracts, begun)
+    assert sources(index, "electio", typing=True) == []
 
 
 def test_kind_dates_and_exclusions() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.storage.database import Store
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.compare_list import CompareList
@@ -188,3 +190,30 @@ async def test_search_results_of_several_coders_say_whose_each_is(library: Path)
         app.screen.query_one("#search-input").value = "coder:bob king"
         await settle(pilot)
         assert "by bob" not in region_words(app, app.screen.query_one(HitList))  # (one coder)
+
+
+async def test_the_agreement_table_is_never_exported_before_it_is_made(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`5 e` typed at once wrote a header alone and said "Wrote" (an attack's finding: the
+    coders are compared once their tab shows)."""
+    from textual.events import Key
+
+    monkeypatch.chdir(tmp_path)
+    two_coders(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "M")
+        app.post_message(Key("5", "5"))
+        app.post_message(Key("e", "e"))  # at once
+        await settle(pilot)
+        written = list(tmp_path.glob("reader-agreement-*.csv"))
+        if written:
+            [table] = written
+            assert len(table.read_text(encoding="utf-8-sig").splitlines()) > 1
+        else:
+            assert "Still comparing the coders" in notified(app)
+        await press(pilot, "e")  # once it shows: the table whole
+        [table] = tmp_path.glob("reader-agreement-*.csv")
+        assert "Doug King" in table.read_text(encoding="utf-8-sig")

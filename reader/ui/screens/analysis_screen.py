@@ -28,7 +28,7 @@ from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPan
 from textual.widgets.option_list import Option
 
 from reader.annotations.agreement import COLUMNS, Comparison
-from reader.annotations.query import field_value
+from reader.annotations.query import whole_name
 from reader.annotations.stats import (
     NO_SOURCE,
     NO_THEME,
@@ -80,9 +80,9 @@ def _query(source: str | None, theme: str | None) -> str:
     not every name holding their words ("Trump" listed Donald and Ivanka Trump too)."""
     parts = []
     if source:
-        parts.append('source:""' if source == NO_SOURCE else f"source:={field_value(source)}")
+        parts.append('source:""' if source == NO_SOURCE else f"source:={whole_name(source)}")
     if theme:
-        parts.append('theme:""' if theme == NO_THEME else f"theme:={field_value(theme)}")
+        parts.append('theme:""' if theme == NO_THEME else f"theme:={whole_name(theme)}")
     return " ".join(parts)
 
 
@@ -108,6 +108,7 @@ class AnalysisScreen(Screen[None]):
         self.total = 0
         self.comparison: Comparison | None = None
         self._comparing = False  # the comparison was begun (when its tab was first shown)
+        self._compared = False  # and answered
         self.ready = False  # the counts are made in a worker; the screen shows at once
 
     @property
@@ -156,6 +157,7 @@ class AnalysisScreen(Screen[None]):
 
     def _show_agreement(self, comparison: Comparison | None) -> None:
         self.comparison = comparison
+        self._compared = True
         summary = self.query_one("#agreement-summary", Static)
         table = self.query_one("#agreement-table", DataTable)
         if comparison is None:
@@ -337,12 +339,21 @@ class AnalysisScreen(Screen[None]):
 
     def action_export(self) -> None:
         tab = self.query_one(TabbedContent).active or "matrix"
+        # (not before the table is made: `5 e` typed at once wrote a header alone, and
+        # said "Wrote")
+        if tab == "agreement" and not self._compared:
+            self.notify("Still comparing the coders: e once the table shows", timeout=4)
+            return
+        if tab != "agreement" and not self.ready:
+            self.notify("Still counting: e once the table shows", timeout=4)
+            return
+        agreement = self._agreement_rows()  # (made once: the CSV and the Markdown alike)
         rows: Callable[[], Iterable[list[str]]] = {
             "matrix": lambda: matrix_rows(self.grid),
             "sources": lambda: counts_table(self.sources, "source"),
             "themes": lambda: counts_table(self.themes, "theme"),
             "across": lambda: counts_table(self.across, "source"),
-            "agreement": self._agreement_rows,
+            "agreement": lambda: agreement,
         }[tab]
         stem = _new_stem(Path.cwd(), self.reader.library_folder, f"reader-{tab}-{date.today()}")
         self._write_export(stem, rows)

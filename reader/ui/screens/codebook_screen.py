@@ -14,6 +14,7 @@ so two names found one after the other can be merged. Esc in the field clears it
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -31,7 +32,7 @@ from textual.widgets import DataTable, Input, Static
 from reader.annotations.agreement import coders_of
 from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
 from reader.annotations.history import Edit
-from reader.annotations.query import field_value, fold_text
+from reader.annotations.query import fold_text, whole_name
 from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
 from reader.core.coders import shown_coder
@@ -90,6 +91,7 @@ class CodebookScreen(Screen[None]):
         self._whole: dict[int, str] = {}  # row -> its name and description, where cut
         self._filled_width = 0  # the screen's width when the table was last built
         self.finding = ""  # what `/` keeps: the names holding these words
+        self.names: dict[tuple[str, str], str] = {}  # every name, shown or not, by its key
 
     @property
     def reader(self) -> ReaderApp:
@@ -123,6 +125,7 @@ class CodebookScreen(Screen[None]):
         self._follow = None
         row = table.cursor_row
         table.clear()
+        self.names = {}
         self.rows = []
         self._whole = {}
         width = self._filled_width = self.app.size.width
@@ -133,7 +136,11 @@ class CodebookScreen(Screen[None]):
             (THEME, by_theme(annotations, True)),
         ):
             for count in counts:
-                if count.name in (NO_SOURCE, NO_THEME) or not _found(self.finding, count.name):
+                if count.name in (NO_SOURCE, NO_THEME):
+                    continue
+                self.names[(kind, name_key(count.name))] = count.name  # (shown or not)
+                self.quotes[(kind, count.name)] = count.annotations
+                if not _found(self.finding, count.name):
                     continue
                 entry = (
                     sources.get(name_key(count.name))
@@ -278,8 +285,10 @@ class CodebookScreen(Screen[None]):
 
     def action_merge(self) -> None:
         current = self._current()
-        names = [n for k, n in self.rows if (k, name_key(n)) in self.marked]
-        kinds = {k for k, n in self.rows if (k, name_key(n)) in self.marked}
+        # (every name marked, shown or not: marked under one find, then another, they merge)
+        marked = sorted(key for key in self.marked if key in self.names)
+        names = [self.names[key] for key in marked]
+        kinds = {kind for kind, _ in marked}
         if (
             len(names) == 1
             and current is not None
@@ -463,7 +472,7 @@ class CodebookScreen(Screen[None]):
         current = self._current()
         if current is not None:
             kind, name = current
-            self.reader.search_for(f"{kind}:={field_value(name)}")  # (the whole name)
+            self.reader.search_for(f"{kind}:={whole_name(name)}")  # (the whole name)
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -473,9 +482,16 @@ class CodebookScreen(Screen[None]):
 
 def _found(finding: str, name: str) -> bool:
     """Whether each word of `finding` begins a word of `name` ("t blair" finds "T. Blair"
-    and "Tony Blair"; "blair" both), letters compared without case or accents."""
+    and "Tony Blair"; "blair" both; "claude" Jean-Claude Juncker), letters compared without
+    case or accents, words cut at spaces, hyphens, slashes and marks."""
     if not finding:
         return True
-    words = fold_text(name).replace("/", " ").split()
-    words = [w.strip(".,'’\"()") for w in words]
-    return all(any(w.startswith(part) for w in words) for part in fold_text(finding).split())
+    words = _words(name)
+    return all(any(word.startswith(part) for word in words) for part in _words(finding))
+
+
+_CUT = re.compile(r"[\s/\-\u2010-\u2015.,;:!?()\[\]\"“”«»]+")
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in _CUT.split(fold_text(text)) if word]
