@@ -33,7 +33,7 @@ from reader.annotations.agreement import coders_of
 from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
 from reader.annotations.history import Edit
 from reader.annotations.query import fold_text, whole_name
-from reader.annotations.stats import NO_SOURCE, NO_THEME, by_source, by_theme
+from reader.annotations.stats import NO_SOURCE, NO_THEME, Count, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
 from reader.core.coders import shown_coder
 from reader.core.records import Theme
@@ -92,6 +92,7 @@ class CodebookScreen(Screen[None]):
         self._filled_width = 0  # the screen's width when the table was last built
         self.finding = ""  # what `/` keeps: the names holding these words
         self.names: dict[tuple[str, str], str] = {}  # every name, shown or not, by its key
+        self._counts: tuple[list[Count], list[Count]] | None = None  # sources', themes'
 
     @property
     def reader(self) -> ReaderApp:
@@ -112,10 +113,15 @@ class CodebookScreen(Screen[None]):
         self.fill()
         table.focus()
 
-    def fill(self) -> None:
-        """(Re)build the table from the store, keeping the cursor on the same name."""
+    def fill(self, recount: bool = True) -> None:
+        """(Re)build the table from the store, keeping the cursor on the same name;
+        without `recount`, from the counts made last (a key typed in the find field: the
+        counts of 100,000 annotations took 0.3 s a key)."""
         store = self.reader.store
-        annotations = store.annotations()
+        if recount or self._counts is None:
+            annotations = store.annotations()
+            self._counts = (by_source(annotations), by_theme(annotations, True))
+        source_counts, theme_counts = self._counts
         sources = {name_key(s.name): s for s in store.sources()}
         themes = {name_key(t.name): t for t in store.themes()}
         table = self.query_one(DataTable)
@@ -132,8 +138,8 @@ class CodebookScreen(Screen[None]):
         name_room = NAME_ROOM[0] if width < WIDE else NAME_ROOM[1]
         entries = []
         for kind, counts in (
-            (SOURCE, by_source(annotations)),
-            (THEME, by_theme(annotations, True)),
+            (SOURCE, source_counts),
+            (THEME, theme_counts),
         ):
             for count in counts:
                 if count.name in (NO_SOURCE, NO_THEME):
@@ -232,7 +238,7 @@ class CodebookScreen(Screen[None]):
     @on(Input.Changed, "#codebook-find")
     def _finding(self, event: Input.Changed) -> None:
         self.finding = " ".join(event.value.split())
-        self.fill()
+        self.fill(recount=False)
 
     @on(Input.Submitted, "#codebook-find")
     def _found_it(self, event: Input.Submitted) -> None:
