@@ -318,10 +318,11 @@ async def test_slash_finds_names_in_the_codebook_and_marks_stay_across_finds(
         assert "found by" not in region_words(app, screen)
         await press(pilot, "slash")
         await type_text(pilot, "gusta")
+        assert "2 marked, 1 not shown" in region_words(app, screen)
         await press(pilot, "enter", "m")  # the two marked merge, one of them out of sight
-        assert "Merging “" in region_words(app, app.screen) and "Elaine Gustafon" in (
-            region_words(app, app.screen)
-        )
+        asked = region_words(app, app.screen)
+        assert "Merging “" in asked and "Elaine Gustafon" in asked
+        assert "(1 not shown by this find)" in asked  # (a mark under an earlier find, said)
         await press(pilot, "escape")
 
 

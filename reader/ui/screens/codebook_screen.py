@@ -58,6 +58,9 @@ def description_room(width: int, name_width: int) -> int:
     return max(MIN_DESCRIPTION, width - FIXED - name_width)
 
 
+MERGE_LISTED = 6  # names a merge's question lists (the rest counted): it is one line or two
+
+
 class CodebookScreen(Screen[None]):
     """Sources and themes with counts; rename, merge, delete, describe, colour."""
 
@@ -93,6 +96,7 @@ class CodebookScreen(Screen[None]):
         self.finding = ""  # what `/` keeps: the names holding these words
         self.names: dict[tuple[str, str], str] = {}  # every name, shown or not, by its key
         self._counts: tuple[list[Count], list[Count]] | None = None  # sources', themes'
+        self._counted_usage: tuple[dict[str, int], dict[str, int]] = ({}, {})
 
     @property
     def reader(self) -> ReaderApp:
@@ -118,9 +122,11 @@ class CodebookScreen(Screen[None]):
         without `recount`, from the counts made last (a key typed in the find field: the
         counts of 100,000 annotations took 0.3 s a key)."""
         store = self.reader.store
-        if recount or self._counts is None:
+        usage = (store.source_usage(), store.theme_usage())  # (what changes when counts do)
+        if recount or self._counts is None or usage != self._counted_usage:
             annotations = store.annotations()
             self._counts = (by_source(annotations), by_theme(annotations, True))
+            self._counted_usage = usage
         source_counts, theme_counts = self._counts
         sources = {name_key(s.name): s for s in store.sources()}
         themes = {name_key(t.name): t for t in store.themes()}
@@ -185,20 +191,30 @@ class CodebookScreen(Screen[None]):
             )
             self.rows.append((kind, count.name))
             self.quotes[(kind, count.name)] = count.annotations
+        self._say_summary()
+        keys = [(k, name_key(n)) for k, n in self.rows]
+        if current is not None and (current[0], name_key(current[1])) in keys:
+            table.move_cursor(row=keys.index((current[0], name_key(current[1]))))
+        elif self.rows and not recount:  # a find left its name out: to the first found
+            table.move_cursor(row=0)
+        elif self.rows:  # its name went (an undone rename): the same row, not the top
+            table.move_cursor(row=min(row, len(self.rows) - 1))
+        self._show_whole(table.cursor_row)
+
+    def _say_summary(self) -> None:
+        """The line over the table: what it holds, what is found and marked, the keys."""
         sources_n = sum(1 for k, _ in self.rows if k == SOURCE)
         themes_n = len(self.rows) - sources_n
         found = f" found by “{printable(self.finding)}” (esc in it: all)" if self.finding else ""
+        if self.marked:  # (marks a find leaves out are counted: a merge takes them too)
+            shown = {(k, name_key(n)) for k, n in self.rows}
+            out = sum(1 for key in self.marked if key not in shown)
+            found += f" · {len(self.marked)} marked" + (f", {out} not shown" if out else "")
         self.query_one("#codebook-summary", Static).update(
             f"Codebook: {plural(sources_n, 'source')}, {plural(themes_n, 'theme')}{found} · "
             "/ find · enter its quotes · r rename · space mark (and down), m merge · "
             "d delete · e description · c colour · 1-9 quick key, 0 none · u undo"
         )
-        keys = [(k, name_key(n)) for k, n in self.rows]
-        if current is not None and (current[0], name_key(current[1])) in keys:
-            table.move_cursor(row=keys.index((current[0], name_key(current[1]))))
-        elif self.rows:  # its name went (an undone rename): the same row, not the top
-            table.move_cursor(row=min(row, len(self.rows) - 1))
-        self._show_whole(table.cursor_row)
 
     def on_resize(self) -> None:
         # Laid out again for a new width only: the resize every screen gets once mounted
@@ -265,6 +281,7 @@ class CodebookScreen(Screen[None]):
             return
         key = (current[0], name_key(current[1]))
         self.marked ^= {key}
+        self._say_summary()
         table = self.query_one(DataTable)
         table.update_cell_at(
             Coordinate(table.cursor_row, 0), Text("●" if key in self.marked else " ")
@@ -304,13 +321,28 @@ class CodebookScreen(Screen[None]):
             # they: space moves the cursor on, to a row nobody chose)
             names.append(current[1])
             kinds.add(current[0])
-        if len(names) < 2 or len(kinds) != 1:
+        shown = {(kind, name_key(name)) for kind, name in self.rows}
+        hidden = sum(1 for key in marked if key not in shown)
+        out_of_sight = f" ({hidden} not shown by this find)" if hidden else ""
+        if len(kinds) > 1:
+            sources = sum(1 for kind, _ in marked if kind == SOURCE)
+            self.notify(
+                f"Marked: {plural(sources, 'source')} and {plural(len(marked) - sources, 'theme')}"
+                f"{out_of_sight}; a merge takes one kind: space on a marked name unmarks it",
+                severity="warning",
+                timeout=6,
+            )
+            return
+        if len(names) < 2:
             self.notify(
                 "Mark two or more sources (or themes) with space, then m", severity="warning"
             )
             return
         kind = kinds.pop()
         names.sort(key=lambda n: -self.quotes.get((kind, n), 0))  # the most quoted first
+        listed = ", ".join(f"“{clean_line(n)}”" for n in names[:MERGE_LISTED])
+        if len(names) > MERGE_LISTED:
+            listed += f" and {len(names) - MERGE_LISTED} more"
 
         def merged(new: str | None) -> None:
             if new:
@@ -322,11 +354,10 @@ class CodebookScreen(Screen[None]):
 
         self.app.push_screen(
             PromptDialog(
-                f"Merge {len(names)} {kind}s",
-                # the marked ones named: a mark left on the wrong row shows here
-                "Merging "
-                + ", ".join(f"“{clean_line(n)}”" for n in names)
-                + ".\nInto (one of them, or a new name):",
+                f"Merge {len(names)} {kind}s{out_of_sight}",
+                # the marked ones named, those out of sight said: a mark left on the wrong
+                # row, or under an earlier find, shows here before anything changes
+                f"Merging {listed}{out_of_sight}.\nInto (one of them, or a new name):",
                 names[0],
             ),
             merged,
