@@ -353,13 +353,11 @@ def _named(annotation: Annotation, field: int, key: str) -> bool:
 
 
 def whole_name_key(name: str) -> str:
-    """The form a whole name is compared in (`source:=`): without case, accents, or the
-    difference between ' and ’, its spaces and slashes as a theme writes them (José
-    Álvarez is `jose alvarez`, O’Brien `o'brien`, "Economy / Jobs" `economy/jobs`)."""
-    folded = name_key(name).replace("’", "'").replace("‘", "'")
-    if not folded.isascii():
-        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
-    return "/".join(part.strip() for part in folded.split("/")).strip("/")
+    """The form a whole name is compared in (`source:=`): as the codebook tells names
+    apart (without case; accents and ’ kept: García and Garcia are two rows of its, and a
+    row lists what it counted), its slashes as a theme writes them ("Economy / Jobs" is
+    `economy/jobs`)."""
+    return "/".join(part.strip() for part in name_key(name).split("/")).strip("/")
 
 
 def whole_name(name: str) -> str:
@@ -395,6 +393,8 @@ def described(text: str) -> str:
     for negated_name, label_name, name_typed in whole:
         if clean := " ".join(name_typed.split()):
             (excluded if negated_name else values).setdefault(label_name, []).append(clean)
+        else:  # (`source:=""`: no source, as `source:""` is said)
+            after.append(("with a " if negated_name else "with no ") + label_name)
     for match in _PART.finditer(text):
         negated, name, quoted, bare = match.group(1), match.group(2), match.group(3), match.group(4)
         value = (quoted if quoted is not None else (bare or "")).strip()

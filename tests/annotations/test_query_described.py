@@ -28,6 +28,8 @@ from reader.annotations.query import described
         ("-source:Trump -source:Vance", "Quotes, not from Trump or Vance"),
         ("colour:red", "Quotes matching “colour:red”"),
         ('coder:""', "Quotes, by no known coder"),
+        ('source:=""', "Quotes, with no source"),
+        ('source:="Doug King" -theme:=policing', "Quotes from Doug King, not on policing"),
         ("kind:quote -kind:quote", "Quotations"),
         ("-kind:quote kind:quote", "Quotations"),
         ("", ""),

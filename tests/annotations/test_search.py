@@ -353,8 +353,9 @@ def test_whole_names_are_written_and_read_back_whatever_they_hold(store: Store) 
     index = SearchIndex.build(store)
     for name in names:
         assert sources(index.search(f"source:={whole_name(name)}")) == [name]
-    assert sources(index.search('source:="jose alvarez"')) == ["José Álvarez"]
-    assert sources(index.search("source:=O'Brien")) == ["O’Brien"]
+    # (as the codebook tells names apart: case folded, accents and ’ kept)
+    assert sources(index.search('source:="josé ÁLVAREZ"')) == ["José Álvarez"]
+    assert sources(index.search('source:="jose alvarez"')) == []
     no_source = sources(index.search('source:=""'))
     assert no_source == sources(index.search('source:""'))  # (no source, not everything)
     assert parse_query('quote:"hello source:=Trump"').exact == ()  # (inside a phrase)

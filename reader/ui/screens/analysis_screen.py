@@ -344,6 +344,9 @@ class AnalysisScreen(Screen[None]):
         if tab == "agreement" and not self._compared:
             self.notify("Still comparing the coders: e once the table shows", timeout=4)
             return
+        if tab == "agreement" and self.comparison is None:
+            self.notify("Only one coder has tagged this library: no agreement to export")
+            return
         if tab != "agreement" and not self.ready:
             self.notify("Still counting: e once the table shows", timeout=4)
             return

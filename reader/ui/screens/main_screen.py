@@ -643,7 +643,12 @@ class MainScreen(Screen[None]):
                 for a in self.reader.store.annotations_for(self.document.record.id)
                 if a.source
             }
-        return {name: usage.get(name, 0) + HERE_FIRST for name in sources if name_key(name) in here}
+        themes = {name_key(t.name) for t in self.reader.store.themes()}  # (one dict for both)
+        return {
+            name: usage.get(name, 0) + HERE_FIRST
+            for name in sources
+            if name_key(name) in here and name_key(name) not in themes
+        }
 
     def _tagged(self, target: Target, result: TagResult | None) -> None:
         if result is None:
