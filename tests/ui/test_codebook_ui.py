@@ -455,3 +455,24 @@ async def test_the_codebook_is_built_once_on_opening_and_again_for_a_new_width(
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert widths == [SIZE[0], 80]  # laid out again for the new width
+
+
+async def test_keys_typed_right_after_slash_are_the_finds_never_the_codebooks(
+    library: Path,
+) -> None:
+    """Typed at once after `/`, the first keys came through before the field had the
+    focus: a digit would have put a theme on a quick key, `u` undone, `d` asked to delete
+    (a newcomer saw "7prot" become "7pro")."""
+    from textual.events import Key
+
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "C", "G")  # on a theme: a digit there is its quick key
+        before = database(library / "reader.json")["themes"]
+        for key, char in [("slash", "/"), ("7", "7"), ("d", "d"), ("u", "u"), ("c", "c")]:
+            app.post_message(Key(key, char))  # all at once
+        await settle(pilot)
+        assert app.screen.query_one("#codebook-find").value == "7duc"
+        assert database(library / "reader.json")["themes"] == before

@@ -40,6 +40,7 @@ from reader.core.records import Theme
 from reader.core.text import clean_line, printable, shorten
 from reader.core.wording import plural
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
+from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.footer import ReaderFooter
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def description_room(width: int, name_width: int) -> int:
 MERGE_LISTED = 6  # names a merge's question lists (the rest counted): it is one line or two
 
 
-class CodebookScreen(Screen[None]):
+class CodebookScreen(TypeAhead, Screen[None]):
     """Sources and themes with counts; rename, merge, delete, describe, colour."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -249,7 +250,10 @@ class CodebookScreen(Screen[None]):
         """Show the find field (846 sources were a hundred `j` away from the one sought)."""
         field = self.query_one("#codebook-find", Input)
         field.display = True
-        field.focus()
+        # Focused in this key's own turn (`focus()` waits for the next): the keys typed at
+        # once after `/` are the field's, never the codebook's (a digit set a quick key,
+        # `d` asked to delete).
+        self.set_focus(field)
 
     @on(Input.Changed, "#codebook-find")
     def _finding(self, event: Input.Changed) -> None:
