@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import json
 import tomllib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+from functools import cache
 from pathlib import Path
 
 from platformdirs import user_config_path, user_state_path
@@ -63,13 +65,26 @@ def load_keymap(path: Path | None = None) -> Keymap:
     except (OSError, tomllib.TOMLDecodeError, RecursionError) as error:
         keymap.problems.append(f"{path}: not read ({error}); the default keys apply")
         return keymap
+    for name in data:  # (`[keymaps]`, or ids with no section: read by no one, in silence)
+        if name != "keymap":
+            keymap.problems.append(
+                f"{path}: {name!r} is no section of a keymap, and is left out: the ids go "
+                "under [keymap]"
+            )
     table = data.get("keymap", {})
     if not isinstance(table, dict):
         keymap.problems.append(f'{path}: [keymap] is not a table of id = "keys"')
         return keymap
     for binding_id, keys in table.items():
-        if isinstance(keys, str) and keys.strip() and all(k.strip() for k in keys.split(",")):
-            keymap.keys[binding_id] = ",".join(k.strip() for k in keys.split(","))
+        named = [k.strip() for k in keys.split(",")] if isinstance(keys, str) else []
+        unknown = [k for k in named if k and not is_key_name(k)]
+        if unknown:  # ("ae", "ctrl+": the binding had no key that works, and no word said)
+            keymap.problems.append(
+                f"{path}: {binding_id!r} left out ({unknown[0]!r} is no key: a character, "
+                "or a name such as enter, f5, ctrl+t, shift+tab, question_mark)"
+            )
+        elif named and all(named):
+            keymap.keys[binding_id] = ",".join(named)
         elif isinstance(keys, str):
             keymap.problems.append(
                 f"{path}: {binding_id!r} left out (an empty key name: commas separate keys; "
@@ -78,6 +93,45 @@ def load_keymap(path: Path | None = None) -> Keymap:
         else:
             keymap.problems.append(f"{path}: {binding_id!r} left out (keys must be text)")
     return keymap
+
+
+# Keys by name, as Textual names them, beside a character and a character's Unicode name
+# ("question_mark", "full_stop"): what a keymap can give a binding.
+_NAMED_KEYS = frozenset(
+    {
+        "enter", "tab", "escape", "space", "backspace", "delete", "insert", "home", "end",
+        "pageup", "pagedown", "up", "down", "left", "right",
+        *(f"f{n}" for n in range(1, 25)),
+        # (Textual's plain words for some characters' Unicode names: "solidus" is "slash")
+        "slash", "backslash", "at", "minus", "plus", "underscore",
+    }
+)  # fmt: skip
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+
+
+def is_key_name(key: str) -> bool:
+    """Whether `key` names a key: a character, a key's name, a character's name with _ for
+    spaces, each after modifiers joined by + ("ctrl+t", "shift+tab")."""
+    *modifiers, base = key.split("+") if len(key) > 1 else [key]
+    if any(modifier.casefold() not in _MODIFIERS for modifier in modifiers):
+        return False
+    if len(base) == 1:
+        return True
+    if base.casefold() in _NAMED_KEYS:
+        return True
+    return base.casefold() in _character_names()
+
+
+@cache
+def _character_names() -> frozenset[str]:
+    """Characters' Unicode names as Textual writes them ("less_than_sign" for "<"), for
+    the characters a keyboard types (up to U+2FFF)."""
+    names = set()
+    for point in range(0x20, 0x3000):
+        name = unicodedata.name(chr(point), "")
+        if name:
+            names.add(name.casefold().replace(" ", "_").replace("-", "_"))
+    return frozenset(names)
 
 
 def keymap_problems(
@@ -106,7 +160,8 @@ def keymap_problems(
         if len(ids) > 1 and any(binding_id in keymap.keys for binding_id in ids):
             problems.append(
                 f"{path}: {key!r} is the key of both {ids[0]!r} and {ids[1]!r}, which "
-                "answer in the same place: only one of them will"
+                f"answer in the same place: {ids[0]!r} takes it (the first); give "
+                f"{ids[1]!r} another key"
             )
     return problems
 

@@ -44,3 +44,43 @@ def test_a_comma_alone_is_named_as_the_comma_key(tmp_path: Path) -> None:
     comma, number = keymap.problems
     assert "'app.search' left out" in comma and 'the comma key itself is "comma"' in comma
     assert "'app.quit' left out (keys must be text)" in number
+
+
+def test_a_section_not_keymap_and_a_key_that_is_none_are_said_and_left_out(
+    tmp_path: Path,
+) -> None:
+    """`[keymaps]` was read by no one in silence; "ae" or "ctrl+" left a binding with no
+    key that works (a newcomer remapped `t` and `enter` away and could not tag)."""
+    path = tmp_path / "keymap.toml"
+    path.write_text(
+        '"app.quit" = "x"\n[keymaps]\n"app.search" = "ctrl+f"\n[keymap]\n'
+        '"article.tag" = "ae"\n"article.quote_next" = "ctrl+"\n"app.search" = "ctrl+f,slash"\n'
+        '"app.quit" = "ctrl+q,question_mark,hyphen_minus,ä"\n',
+        encoding="utf-8",
+    )
+    keymap = load_keymap(path)
+    said = "\n".join(keymap.problems)
+    assert "'app.quit' is no section of a keymap" in said  # (an id before any section)
+    assert "'keymaps' is no section of a keymap" in said
+    assert "'article.tag' left out ('ae' is no key" in said
+    assert "'article.quote_next' left out ('ctrl+' is no key" in said
+    assert keymap.keys == {
+        "app.search": "ctrl+f,slash",
+        "app.quit": "ctrl+q,question_mark,hyphen_minus,ä",
+    }
+
+
+def test_every_key_the_app_gives_is_a_key_name() -> None:
+    import json
+
+    from tests.helpers.cli import run_reader
+
+    listed = json.loads(run_reader("keys", "--json").stdout)
+    from reader.reading.settings import is_key_name
+
+    assert all(is_key_name(key) for entry in listed for key in entry["keys"].split(","))
+
+
+def test_the_key_two_bindings_are_given_is_said_with_the_one_that_takes_it() -> None:
+    (clash,) = _problems({"article.tag": "n"})
+    assert "'article.tag' takes it (the first); give 'article.quote_next' another key" in clash
