@@ -41,7 +41,7 @@ from reader.core.wording import plural
 from reader.library.folder import Library, ScanReport
 from reader.library.subscriptions import Subscriptions
 from reader.quotes.finder_process import QuoteFinderProcess
-from reader.reading.coder_config import current_coder
+from reader.reading.coder_config import config_path, current_coder
 from reader.reading.settings import keymap_path, keymap_problems, load_keymap, shown_path
 from reader.storage.database import FOLD_BYTES, Store, StoreError
 from reader.ui.commands import ArticleCommands
@@ -106,6 +106,11 @@ class ReaderApp(App[None]):
         self._coder_problem = configured.problem if configured else ""
         # Signed with the login name, which no one chose: said once, at the first tag
         self._login_coder_unsaid = configured is not None and configured.origin == "login"
+        # The config file's state when the name was read: `reader config coder NAME` run
+        # while the app is open is taken at the next look outside (the app kept signing the
+        # login name, and the user's own work then read as another coder's)
+        self._watch_coder = configured is not None and configured.origin != "env"
+        self._coder_file = _file_state(config_path()) if self._watch_coder else None
         self.library_folder = Path(library)
         # Annotations are read on a thread while the first frame is drawn (`lazy`).
         self.store = Store(db or self.library_folder / DB_NAME, lazy=True)
@@ -228,6 +233,7 @@ class ReaderApp(App[None]):
             self.store.refresh()
             report = self.library.scan()
             self._fold_when_due()
+            self._take_coder_set_meanwhile()
         except StoreError as error:
             if str(error) != self._last_outside_error:
                 self._last_outside_error = str(error)
@@ -235,6 +241,27 @@ class ReaderApp(App[None]):
             return
         self._last_outside_error = ""
         self.post_message(ScanDone(report))
+
+    def _take_coder_set_meanwhile(self) -> None:
+        """On the save thread: the coder name set since it was read (`reader config coder`)
+        signs the annotations made from now on, and the app says so."""
+        if not self._watch_coder:  # (a name given to the app, or by $READER_CODER, stays)
+            return
+        state = _file_state(config_path())
+        if state == self._coder_file:
+            return
+        self._coder_file = state
+        configured = current_coder()
+        if configured.origin == "env" or configured.name == self.coder:
+            return
+        self.coder = configured.name
+        self._login_coder_unsaid = False
+        self.notify(  # (thread-safe)
+            f"Your annotations are signed {printable(configured.name) or 'with no name'} from "
+            "now on (the coder name set in your config)",
+            timeout=6,
+            markup=False,
+        )
 
     def _fold_when_due(self) -> None:
         """On the save thread: fold the journal into reader.json once nothing was saved for
@@ -733,3 +760,12 @@ def key_rows() -> list[tuple[str, str, str, str]]:
         for binding in bindings
         if isinstance(binding, Binding) and binding.id and binding.description
     ]
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
+    """A file's size and time of change (None: there is none), to notice it changed."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns)

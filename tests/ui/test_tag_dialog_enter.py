@@ -19,6 +19,7 @@ from tests.helpers.pilot import (
     settle,
     tag,
     type_text,
+    wait_until,
 )
 from tests.helpers.seeding import town_library
 
@@ -238,3 +239,27 @@ async def test_the_first_tag_signed_with_the_login_name_says_so(
         await tag(pilot, "Doug King")
         assert "login name" not in notified(app)  # (once)
     assert {a["coder"] for a in saved_annotations(ice_library / "reader.json")} == {"mlee"}
+
+
+async def test_a_coder_name_set_while_the_app_is_open_signs_what_is_tagged_next(
+    ice_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`reader config coder "Sam Rivera"` run while the app was open: the app went on
+    signing the login name, and after a restart the user's own work read as another
+    coder's (a newcomer's finding)."""
+    from reader.reading.coder_config import set_coder
+
+    monkeypatch.delenv("READER_CODER")
+    monkeypatch.setattr("reader.reading.coder_config.login_name", lambda: "root")
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+        set_coder("Sam Rivera")  # (as the command does, from another shell)
+        # (the look outside, every two seconds)
+        await wait_until(pilot, lambda: "signed Sam Rivera from now on" in notified(app))
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+    coders = [a["coder"] for a in saved_annotations(ice_library / "reader.json")]
+    assert coders == ["root", "Sam Rivera"]
