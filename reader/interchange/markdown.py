@@ -242,7 +242,8 @@ def to_obsidian(selection: Selection) -> dict[str, str]:
         ):
             if value:
                 lines.append(f'{key}: "{_quoted(value)}"')
-        lines += ["tags: [reader]", "---", "", f"# {escape_markdown(record.title)}", ""]
+        lines += ["tags: [reader]", "---", "", READER_PART_START, ""]
+        lines += [f"# {escape_markdown(record.title)}", ""]
         for annotation in quoted:
             shown = (
                 " ".join(quoted_paragraphs(annotation.quote))
@@ -251,16 +252,34 @@ def to_obsidian(selection: Selection) -> dict[str, str]:
             )
             lines.append(f"> {escape_markdown(shown)}")
             credit = [_link(annotation.source)] if annotation.source else []
+            if not annotation.is_quotation:  # (as the Markdown draft says it)
+                credit.append("(paraphrase or context, not a quotation)")
             credit += [tag(t) for t in annotation.themes]
             if credit:
                 lines.append(f"> — {' '.join(credit)}")
             lines.append("")
-            if annotation.note:
-                lines += note_paragraphs(annotation.note)  # (its paragraphs, as in Markdown)
+            if note := note_paragraphs(annotation.note):  # (the coder's, not the story's)
+                lines += [f"*Note:* {note[0]}", *note[1:]]
         name = note_file_name(record.title, taken)
         taken.add(name_as_compared(name))
-        notes[name] = "\n".join(lines).rstrip() + "\n"
+        notes[name] = "\n".join(lines).rstrip() + "\n\n" + READER_PART_END + "\n"
     return notes
+
+
+# The part of a note Reader writes, between these lines (unseen in Obsidian's reading view):
+# an export again replaces it and keeps what the user wrote around it.
+READER_PART_START = "<!-- reader: its quotes, from here to the end mark; write around them -->"
+READER_PART_END = "<!-- reader: end of its quotes -->"
+
+
+def with_reader_part(existing: str, note: str) -> str | None:
+    """`existing` (a note exported before, then written in) with Reader's part replaced by
+    `note`'s; None when `existing` has no part of Reader's to replace."""
+    start, end = existing.find(READER_PART_START), existing.find(READER_PART_END)
+    new_start, new_end = note.find(READER_PART_START), note.find(READER_PART_END)
+    if start < 0 or end < start or new_start < 0 or new_end < new_start:
+        return None
+    return existing[:start] + note[new_start:new_end] + existing[end:]
 
 
 def _quoted(value: str) -> str:

@@ -18,12 +18,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from reader.core.files import TOO_LONG, name_too_long
+from reader.core.files import TOO_LONG, name_too_long, read_bounded
 from reader.core.paths import Locations
 from reader.core.text import shown_name
 from reader.core.wording import plural
 from reader.interchange import EXTENSIONS
-from reader.interchange.markdown import to_markdown, to_obsidian
+from reader.interchange.markdown import to_markdown, to_obsidian, with_reader_part
 from reader.interchange.position_units import DEFAULT_UNITS
 from reader.interchange.qdpx import to_qdpx
 from reader.interchange.selection import Selection
@@ -199,16 +199,31 @@ def write_export(
     return f"{plural(count, 'annotation')} from {plural(articles, 'article')} to {shown}"
 
 
+MAX_NOTE_BYTES = 16 << 20  # a note read back to keep what was written in it
+
+
 def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> int:
     """Write `notes` (file name -> text) into `folder`, all or nothing; how many were written.
 
-    Without `force`, a note that exists already stops the export before anything is written.
+    A note exported before keeps what the user wrote around Reader's part of it: only that
+    part is replaced (`with_reader_part`). Without `force`, another note of the same name
+    stops the export before anything is written; with it, that note is replaced.
     """
     folder.mkdir(parents=True, exist_ok=True)
     blocked = [name for name in notes if (folder / name).is_dir()]
     if blocked:
         raise ExportError(f"{folder / blocked[0]}: a folder is in the way of a note")
-    existing = [name for name in notes if (folder / name).exists()]
+    notes = dict(notes)
+    updated: set[str] = set()  # notes exported before: Reader's part replaced, the rest kept
+    for name in [name for name in notes if (folder / name).is_file()]:
+        try:
+            before = read_bounded(folder / name, MAX_NOTE_BYTES).decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # (not one Reader wrote: --force to replace it)
+        if (merged := with_reader_part(before, notes[name])) is not None:
+            notes[name] = merged
+            updated.add(name)
+    existing = [name for name in notes if (folder / name).exists() and name not in updated]
     if existing and not force:
         if len(existing) > 1:
             said = f"{folder / existing[0]} and {len(existing) - 1} more: already exist"

@@ -343,3 +343,30 @@ def test_controls_a_teammates_database_brought_in_reach_no_export(tmp_path: Path
     )
     [note] = notes.glob("*.md")
     assert not set(note.read_text(encoding="utf-8")) & {"\x1b", "\x07", "\x9b", "\u202e"}
+
+
+def test_obsidian_again_keeps_what_was_written_around_readers_part(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    """A second export refused, and --force wiped the section a student had written in the
+    note (a newcomer's finding): Reader's part is marked, replaced alone, the rest kept."""
+    from reader.interchange.markdown import READER_PART_END, READER_PART_START
+    from tests.helpers.paths import ICE
+    from tests.helpers.seeding import tag_quotes
+
+    vault = tmp_path / "vault"
+    assert export(tagged_library, "-f", "obsidian", "-o", str(vault))[0] == 0
+    [note] = [n for n in vault.glob("*.md") if "ICE" in n.read_text(encoding="utf-8")]
+    first = note.read_text(encoding="utf-8")
+    assert first.count(READER_PART_START) == first.count(READER_PART_END) == 1
+    mine = (
+        first.replace("tags: [reader]", "tags: [reader, thesis]")
+        + "\n## My analysis\n\nKing hedges.\n"
+    )
+    note.write_text(mine, encoding="utf-8")
+    tag_quotes(tagged_library, [(ICE, "Our collaboration benefits", "ICE", ["cooperation"])])
+    status, err = export(tagged_library, "-f", "obsidian", "-o", str(vault))
+    assert status == 0, err
+    again = note.read_text(encoding="utf-8")
+    assert "## My analysis\n\nKing hedges." in again and "tags: [reader, thesis]" in again
+    assert "Our collaboration benefits" in again and again.count(READER_PART_START) == 1
