@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tinydb import TinyDB
 
-from reader.core.records import edited, new_annotation
+from reader.core.records import Annotation, edited, new_annotation
 from reader.library.doctor import examine
 from reader.storage.database import Store, StoreError, on_disk
 from reader.storage.journal import Journal, encode_line
@@ -210,6 +210,20 @@ def test_a_file_replaced_from_outside_keeps_the_changes_not_yet_folded(tmp_path:
     assert len(again) == 4  # the teammate's two, and both of mine
 
 
+def _killed_with_a_tag_then_an_older_copy_put_back(db: Path, source: str) -> Annotation:
+    """A Reader that folded twice, then tagged (`source`) and was killed: the tag is in its
+    journal alone; then the file of the first fold is copied back over `reader.json`."""
+    store = make(db, count=1)
+    store.fold()
+    older = db.read_bytes()
+    store.save_annotation(new_annotation(1, TEXT, 20, 40, source="Folded since"))
+    store.fold()
+    tag = store.save_annotation(new_annotation(1, TEXT, 50, 90, source=source))
+    del store  # killed
+    db.write_bytes(older)
+    return tag
+
+
 def test_an_older_copy_put_back_while_no_reader_ran_keeps_the_journal_s_changes(
     tmp_path: Path,
 ) -> None:
@@ -218,14 +232,7 @@ def test_an_older_copy_put_back_while_no_reader_ran_keeps_the_journal_s_changes(
     started a journal over it (an attack's finding). The journal continues a later
     generation than the file's: its changes are newer than the file, and are kept."""
     db = tmp_path / "reader.json"
-    store = make(db, count=1)
-    store.fold()
-    older = db.read_bytes()
-    store.save_annotation(new_annotation(1, TEXT, 20, 40, source="Folded since"))
-    store.fold()
-    tag = store.save_annotation(new_annotation(1, TEXT, 50, 90, source="Zelda Crashworth"))
-    del store  # killed: the tag is in the journal alone
-    db.write_bytes(older)
+    tag = _killed_with_a_tag_then_an_older_copy_put_back(db, "Zelda Crashworth")
     again = Store(db)
     assert again.annotation(tag.id) == tag
     later = again.save_annotation(new_annotation(1, TEXT, 60, 95, source="Later"))
@@ -242,14 +249,7 @@ def test_a_journal_two_readers_adopted_is_written_once_and_a_deletion_since_stay
     next, wrote the old journal's changes again and brought the tag back (an attack's
     finding)."""
     db = tmp_path / "reader.json"
-    store = make(db, count=1)
-    store.fold()
-    older = db.read_bytes()
-    store.save_annotation(new_annotation(1, TEXT, 20, 40, source="Folded since"))
-    store.fold()
-    tag = store.save_annotation(new_annotation(1, TEXT, 50, 90, source="Yvonne Journal"))
-    del store
-    db.write_bytes(older)
+    tag = _killed_with_a_tag_then_an_older_copy_put_back(db, "Yvonne Journal")
     one, two = Store(db), Store(db)
     assert one.annotation(tag.id) == tag and two.annotation(tag.id) == tag
     one.save_annotation(new_annotation(1, TEXT, 10, 40, source="Zed"))
