@@ -6,8 +6,9 @@
   or a quoted phrase (`source:"Doug King"`); `theme:policing` also finds
   `policing/oversight`; `source:=` and `theme:=` match the whole name, nothing more
   (`source:="Trump"` is not Donald Trump; `theme:=economy` is economy and the themes
-  under it, not "green economy"), as the codebook and the matrix count them; `source:""` and `theme:""` find annotations with no source or no
-  theme (`-theme:""`: with one);
+  under it, not "green economy"), without case as the codebook and the matrix count
+  names, a quote mark in one written `\\"`; `source:""` and `theme:""` (and
+  `source:=""`) find annotations with no source or no theme (`-theme:""`: with one);
 - `kind:quote` (or `quotation`) and `kind:passage` (or `paraphrase`);
 - `coder:alice` (or `coder:"Ann Lee"`; `coder:""` for annotations of no known coder): the
   coder who made it, the whole name, without regard to case;
