@@ -918,8 +918,19 @@ class SearchIndex:
         annotations = self._docs.annotations
         # (only the documents the rest of the query kept: `source:=ICE` had read all
         # 100,000 at each keystroke, 0.17 s, where its word had kept a few hundred)
-        numbers = range(count) if kept is None else np.flatnonzero(kept[:count]).tolist()
-        for number in numbers:
+        kept = np.ones(count, dtype=bool) if kept is None else kept[:count]
+        if query.not_exact and not (query.empty_fields or query.filled_fields or query.exact):
+            # A whole name left out can only leave out a document whose field holds its
+            # words: the others are kept unread (`-theme:=X` read every one, 0.25 s)
+            suspects = np.zeros(count, dtype=bool)
+            for field, key in query.not_exact:
+                holding = np.ones(count, dtype=bool)
+                for word in tokens(key):
+                    holding &= self._term_scores(word, field, count, set(), None) > 0
+                suspects |= holding
+            keep |= kept & ~suspects
+            kept = kept & suspects
+        for number in np.flatnonzero(kept).tolist():
             annotation = annotations[number]
             if annotation is not None:
                 keep[number] = fields_fit(annotation, query)
