@@ -27,6 +27,7 @@ from reader.storage.database import StoreError
 from reader.ui.styling import literal
 from reader.ui.threads import answer_from_thread
 from reader.ui.type_ahead import TypeAhead
+from reader.ui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from reader.library.adding import AddResult
@@ -66,7 +67,7 @@ class AddDialog(TypeAhead, ModalScreen["AddResult | None"]):
         with Vertical(id="add-box") as box:
             box.border_title = "Add an article"
             yield Label("Web address or file (.html, .txt, .md)")
-            yield Input(placeholder="https://… or ~/Downloads/story.html", id="add-source")
+            yield OrderedInput(placeholder="https://… or ~/Downloads/story.html", id="add-source")
             yield _ShowRemoved("Show what the cleaning removed", id="add-show-removed")
             with VerticalScroll(id="add-removed-scroll"):
                 yield Static(id="add-removed", markup=False)

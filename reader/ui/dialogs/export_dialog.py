@@ -25,6 +25,7 @@ from reader.core.paths import slug
 from reader.interchange import EXPORT_FORMATS, EXTENSIONS
 from reader.ui.styling import literal
 from reader.ui.type_ahead import TypeAhead
+from reader.ui.widgets.ordered_input import OrderedInput
 
 FORMAT_HELP = {
     "markdown": "a draft section: block quotes with source, article and link, by theme",
@@ -96,7 +97,7 @@ class ExportDialog(TypeAhead, ModalScreen[ExportRequest | None]):
             )
             yield Label("File (a folder for obsidian)")
             start = str(self._again.target) if self._again else self._path_for("markdown")
-            yield Input(start, id="export-path")
+            yield OrderedInput(start, id="export-path")
             yield Static(HINT, id="export-hint")
 
     def on_mount(self) -> None:

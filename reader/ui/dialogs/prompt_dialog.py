@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from reader.ui.styling import literal
 from reader.ui.type_ahead import TypeAhead
+from reader.ui.widgets.ordered_input import OrderedInput
 
 
 class PromptDialog(TypeAhead, ModalScreen[str | None]):
@@ -33,7 +34,7 @@ class PromptDialog(TypeAhead, ModalScreen[str | None]):
         with Vertical(classes="prompt-box") as box:
             box.border_title = literal(self.title_text)
             yield Label(literal(self.label))
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield OrderedInput(self.value, placeholder=self.placeholder, id="prompt-input")
             yield Static("enter confirms · esc cancels", classes="prompt-hint")
 
     def on_mount(self) -> None:

@@ -50,6 +50,7 @@ from reader.core.text import clean_line
 from reader.reading.suggest import Suggestions, suggestions
 from reader.ui.styling import literal
 from reader.ui.type_ahead import TypeAhead
+from reader.ui.widgets.ordered_input import OrderedInput
 
 EXCERPT = 240
 NEW = "\x00new"  # the option id of "new source/theme: what you typed"
@@ -149,7 +150,7 @@ class _Completion(Suggester):
         return None
 
 
-class TagField(Input):
+class TagField(OrderedInput):
     """A name field of the dialog. Its Enter is handled in the field's own turn, after
     the keys typed before it, by `on_enter`; keys typed after an Enter that moved the focus
     (typed ahead, they were on their way here already) are passed on to the field focused

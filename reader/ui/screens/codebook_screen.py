@@ -42,6 +42,7 @@ from reader.core.wording import plural
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
 from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.footer import ReaderFooter
+from reader.ui.widgets.ordered_input import OrderedInput
 
 if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
@@ -106,7 +107,7 @@ class CodebookScreen(TypeAhead, Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="codebook-box"):
             yield Static("", id="codebook-summary")
-            yield Input(placeholder="find a name: words it begins", id="codebook-find")
+            yield OrderedInput(placeholder="find a name: words it begins", id="codebook-find")
             yield DataTable(id="codebook-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="codebook-detail")
         yield ReaderFooter()

@@ -31,6 +31,7 @@ from reader.reading.library_order import SORTS, arrange, next_sort
 from reader.reading.library_views import VIEWS, by_feed, in_view, next_view, unread_count
 from reader.ui.styling import literal
 from reader.ui.widgets.option_updates import MeasuredContent, prompt_width, redraw, same_lines
+from reader.ui.widgets.ordered_input import OrderedInput
 
 
 class LibraryList(OptionList):
@@ -336,7 +337,7 @@ class LibraryPane(Vertical):
     progress = ""  # what a refresh of the feeds is doing, shown under the list
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: title, site, author", id="library-filter")
+        yield OrderedInput(placeholder="filter: title, site, author", id="library-filter")
         yield LibraryList(id="library-list")
 
     @property

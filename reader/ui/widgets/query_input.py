@@ -16,12 +16,13 @@ from typing import Any
 from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
-from textual.widgets import Input
+
+from reader.ui.widgets.ordered_input import OrderedInput
 
 QUERY_MOST = 1000  # characters of a query
 
 
-class QueryInput(Input):
+class QueryInput(OrderedInput):
     """A one-line Input of fixed size whose typing does not lay out the screen again, and
     whose query is at most `QUERY_MOST` characters."""
 
