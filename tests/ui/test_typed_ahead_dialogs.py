@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.events import Key
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from reader.ui.app import ReaderApp
 from tests.helpers.pilot import SIZE, press, settle, tag, view
@@ -108,6 +108,10 @@ async def test_editing_keys_typed_fast_act_in_the_order_typed(ice_library: Path)
         _at_once(app, ("i", "i"), ("end", ""), ("backspace", ""), ("g", "g"))
         await settle(pilot)
         assert source.value == "D. King"
+        await press(pilot, "tab", "tab")  # the note: the same, in its area
+        _at_once(app, *_letters("abc"), ("backspace", ""), ("d", "d"), ("left", ""), ("x", "x"))
+        await settle(pilot)
+        assert app.screen.query_one("#note", TextArea).text == "abxd"
         await press(pilot, "escape", "slash")
         assert isinstance(app.screen, SearchScreen)
         field = app.screen.query_one("#search-input", Input)

@@ -50,7 +50,7 @@ from reader.core.text import clean_line
 from reader.reading.suggest import Suggestions, suggestions
 from reader.ui.styling import literal
 from reader.ui.type_ahead import TypeAhead
-from reader.ui.widgets.ordered_input import OrderedInput
+from reader.ui.widgets.ordered_input import OrderedInput, OrderedTextArea
 
 EXCERPT = 240
 NEW = "\x00new"  # the option id of "new source/theme: what you typed"
@@ -271,7 +271,7 @@ class TagDialog(TypeAhead, ModalScreen[TagResult | None]):
             yield SuggestionList(id="themes-suggestions")
             yield Static("", id="tag-kind")
             yield Label("Note")
-            yield TextArea(
+            yield OrderedTextArea(
                 self.request.note, id="note", tab_behavior="focus", soft_wrap=True, compact=True
             )
             yield Static(Content.styled(hint_for(self.app.size.width), "dim"), id="tag-hint")

@@ -1,4 +1,4 @@
-"""A text field whose editing keys act in the order they were typed.
+"""Text fields whose editing keys act in the order they were typed.
 
 Textual's `Input` types a character as its key arrives, but runs an editing key (backspace,
 the arrows, ctrl+u, ...) as a binding, once the key has gone up to the app: keys typed at
@@ -11,17 +11,24 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
-# Input's own editing keys (not enter, tab or esc, which the screens give their meaning,
-# nor the clipboard's): each runs its action at once, in the order typed.
-_KEPT_FOR_SCREENS = frozenset({"submit", "copy", "cut", "paste"})
-_EDITING: dict[str, str] = {
-    key.strip(): binding.action
-    for binding in Input.BINDINGS
-    if isinstance(binding, Binding) and binding.action not in _KEPT_FOR_SCREENS
-    for key in binding.key.split(",")
-}
+# A field's own editing keys (not enter, tab or esc, which the screens give their meaning,
+# nor the clipboard's or undo's): each runs its action at once, in the order typed.
+_KEPT_FOR_SCREENS = frozenset({"submit", "copy", "cut", "paste", "undo", "redo"})
+
+
+def _editing(bindings: object) -> dict[str, str]:
+    return {
+        key.strip(): binding.action
+        for binding in bindings  # type: ignore[attr-defined]
+        if isinstance(binding, Binding) and binding.action not in _KEPT_FOR_SCREENS
+        for key in binding.key.split(",")
+    }
+
+
+_EDITING = _editing(Input.BINDINGS)
+_AREA_EDITING = _editing(TextArea.BINDINGS)
 
 
 class OrderedInput(Input):
@@ -29,6 +36,20 @@ class OrderedInput(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         action = _EDITING.get(event.key)
+        if action is None or not self.value:  # (empty: the screen's, as backspace taking
+            await super()._on_key(event)  # the tag dialog's last theme chip)
+            return
+        event.stop()
+        event.prevent_default()
+        await self.run_action(action)
+
+
+class OrderedTextArea(TextArea):
+    """A `TextArea` whose editing keys act in turn with the characters typed around them
+    (the note field: "abc", backspace, "d", left, "x" typed at once gave "abcd")."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        action = _AREA_EDITING.get(event.key)
         if action is None:
             await super()._on_key(event)
             return
