@@ -148,13 +148,14 @@ def check_target(target: Path, where: Locations, *, folder: bool = False) -> Non
         )
 
 
-def export_folder(where: Locations, current: Path) -> Path:
+def export_folder(library: Path, current: Path) -> Path:
     """The folder an export is suggested in: the current one, unless it is the library or
     inside it (a Markdown draft there would be an article, and is refused), then the
     folder that holds the library."""
-    library = where.library.resolve()
-    here = current.resolve()
-    return library.parent if here == library or here.is_relative_to(library) else current
+    with contextlib.suppress(OSError):
+        if current.resolve().is_relative_to(library.resolve()):
+            return library.resolve().parent
+    return current
 
 
 def _within(path: Path, folder: Path) -> bool:

@@ -13,6 +13,7 @@ never as the clause word, verb or adverb it spells in lower case. Plain text in,
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from reader.core.text import clean_line
 from reader.quotes.lexicon import folded
@@ -61,8 +62,12 @@ def offered_description(description: str) -> str:
 
 def _names_a_person(word: str) -> bool:
     """A lower-case word that can describe someone alone ("novelist", "backbencher")."""
-    known = folded("person_nouns") | folded("titles") | folded("demonyms")
-    return _bare(word) in known or _bare(word).endswith(_PERSON_ENDINGS)
+    return _bare(word) in _person_words() or _bare(word).endswith(_PERSON_ENDINGS)
+
+
+@cache
+def _person_words() -> frozenset[str]:
+    return folded("person_nouns") | folded("titles") | folded("demonyms")
 
 
 def _bare(word: str) -> str:

@@ -572,7 +572,7 @@ class ReaderApp(App[None]):
         def ask(again: ExportRequest | None = None) -> None:
             from reader.interchange.output import export_folder
 
-            folder = export_folder(self.locations, Path.cwd())  # (not inside the library)
+            folder = export_folder(self.locations.library, Path.cwd())  # (not in the library)
             dialog = ExportDialog(len(chosen), what, name, folder, check=check, again=again)
             self.push_screen(dialog, confirmed)
 

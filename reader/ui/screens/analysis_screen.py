@@ -11,7 +11,6 @@ screen as CSV and Markdown files in the current folder.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -44,6 +43,7 @@ from reader.core.coders import shown_coder
 from reader.core.collector import collector_paused
 from reader.core.text import printable
 from reader.core.wording import plural
+from reader.interchange.output import export_folder
 from reader.reading.comparing import compare_library, pick_coders
 from reader.storage.atomic import write_atomically
 from reader.ui.threads import answer_from_thread
@@ -350,14 +350,16 @@ class AnalysisScreen(Screen[None]):
         if tab != "agreement" and not self.ready:
             self.notify("Still counting: e once the table shows", timeout=4)
             return
-        agreement = self._agreement_rows()  # (made once: the CSV and the Markdown alike)
-        rows: Callable[[], Iterable[list[str]]] = {
-            "matrix": lambda: matrix_rows(self.grid),
-            "sources": lambda: counts_table(self.sources, "source"),
-            "themes": lambda: counts_table(self.themes, "theme"),
-            "across": lambda: counts_table(self.across, "source"),
-            "agreement": lambda: agreement,
-        }[tab]
+        if tab == "agreement":
+            agreement = self._agreement_rows()  # (made once: the CSV and the Markdown alike)
+            rows: Callable[[], Iterable[list[str]]] = lambda: agreement  # noqa: E731
+        else:
+            rows = {
+                "matrix": lambda: matrix_rows(self.grid),
+                "sources": lambda: counts_table(self.sources, "source"),
+                "themes": lambda: counts_table(self.themes, "theme"),
+                "across": lambda: counts_table(self.across, "source"),
+            }[tab]
         stem = _new_stem(Path.cwd(), self.reader.library_folder, f"reader-{tab}-{date.today()}")
         self._write_export(stem, rows)
 
@@ -379,9 +381,7 @@ def _new_stem(folder: Path, library: Path, name: str) -> Path:
     """Where the two files of an export of a table go: `folder`, unless it is inside the
     library (a .md there would become an article: the library's parent then), under a name
     no file has yet (`name`, `name-2`, ...): an export never replaces a file."""
-    with contextlib.suppress(OSError):
-        if folder.resolve().is_relative_to(library.resolve()):
-            folder = library.resolve().parent
+    folder = export_folder(library, folder)
     stem, number = folder / name, 1
     while stem.with_suffix(".csv").exists() or stem.with_suffix(".md").exists():
         number += 1

@@ -14,7 +14,6 @@ so two names found one after the other can be merged. Esc in the field clears it
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -32,7 +31,7 @@ from textual.widgets import DataTable, Input, Static
 from reader.annotations.agreement import coders_of
 from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply_rename
 from reader.annotations.history import Edit
-from reader.annotations.query import fold_text, whole_name
+from reader.annotations.query import tokens, whole_name
 from reader.annotations.stats import NO_SOURCE, NO_THEME, Count, by_source, by_theme
 from reader.core.codebook import name_key, theme_colour
 from reader.core.coders import shown_coder
@@ -524,16 +523,7 @@ class CodebookScreen(TypeAhead, Screen[None]):
 
 def _found(finding: str, name: str) -> bool:
     """Whether each word of `finding` begins a word of `name` ("t blair" finds "T. Blair"
-    and "Tony Blair"; "blair" both; "claude" Jean-Claude Juncker), letters compared without
-    case or accents, words cut at spaces, hyphens, slashes and marks."""
-    if not finding:
-        return True
-    words = _words(name)
-    return all(any(word.startswith(part) for word in words) for part in _words(finding))
-
-
-_CUT = re.compile(r"[\s/\-\u2010-\u2015.,;:!?()\[\]\"“”«»]+")
-
-
-def _words(text: str) -> list[str]:
-    return [word for word in _CUT.split(fold_text(text)) if word]
+    and "Tony Blair"; "blair" both; "claude" Jean-Claude Juncker): words as search reads
+    them (`query.tokens`: without case, accents or marks, cut at hyphens and slashes)."""
+    words = tokens(name)
+    return all(any(word.startswith(part) for word in words) for part in tokens(finding))

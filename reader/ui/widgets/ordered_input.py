@@ -9,8 +9,10 @@ came before it. Here those keys act as they arrive, in turn with the characters.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Input, TextArea
 
 # A field's own editing keys (not enter, tab or esc, which the screens give their meaning,
@@ -18,10 +20,10 @@ from textual.widgets import Input, TextArea
 _KEPT_FOR_SCREENS = frozenset({"submit", "copy", "cut", "paste", "undo", "redo"})
 
 
-def _editing(bindings: object) -> dict[str, str]:
+def _editing(bindings: Iterable[BindingType]) -> dict[str, str]:
     return {
         key.strip(): binding.action
-        for binding in bindings  # type: ignore[attr-defined]
+        for binding in bindings
         if isinstance(binding, Binding) and binding.action not in _KEPT_FOR_SCREENS
         for key in binding.key.split(",")
     }
