@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.events import Key
 from textual.widgets import Input, TextArea
 
 from reader.ui.app import ReaderApp
+from reader.ui.dialogs.add_dialog import AddDialog
+from reader.ui.dialogs.prompt_dialog import PromptDialog
 from tests.helpers.pilot import SIZE, press, settle, tag, view
 
 
@@ -39,32 +42,24 @@ async def test_a_file_name_typed_right_after_x_goes_into_the_export_field(
         assert app.screen.query_one("#export-path", Input).value == path_before + "abc"
 
 
-async def test_an_address_typed_right_after_plus_goes_into_the_add_field(
-    ice_library: Path,
+@pytest.mark.parametrize(
+    ("opening", "typed", "dialog", "field"),
+    [
+        (("plus", "+"), "news.txt", AddDialog, "#add-source"),
+        (("F", "F"), "kin", PromptDialog, "#prompt-input"),
+    ],
+)
+async def test_what_is_typed_right_after_the_key_opening_a_dialog_goes_into_its_field(
+    ice_library: Path, opening: tuple[str, str], typed: str, dialog: type, field: str
 ) -> None:
-    from reader.ui.dialogs.add_dialog import AddDialog
-
+    """`+` then an address, `F` then a filter, typed at once."""
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        _at_once(app, ("plus", "+"), *_letters("news.txt"))
+        _at_once(app, opening, *_letters(typed))
         await settle(pilot)
-        assert isinstance(app.screen, AddDialog)
-        assert app.screen.query_one("#add-source", Input).value == "news.txt"
-
-
-async def test_a_filter_typed_right_after_f_goes_into_the_filter_field(
-    ice_library: Path,
-) -> None:
-    from reader.ui.dialogs.prompt_dialog import PromptDialog
-
-    app = ReaderApp(library=ice_library)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        _at_once(app, ("F", "F"), *_letters("kin"))
-        await settle(pilot)
-        assert isinstance(app.screen, PromptDialog)
-        assert app.screen.query_one("#prompt-input", Input).value == "kin"
+        assert isinstance(app.screen, dialog)
+        assert app.screen.query_one(field, Input).value == typed
 
 
 async def test_keys_sent_together_in_the_key_list_scroll_each_their_line(
