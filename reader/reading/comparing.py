@@ -200,21 +200,40 @@ def settle(disagreement: Disagreement, keep: str, coder_a: str, coder_b: str) ->
     return edits
 
 
-def pick_coders(annotations: Sequence[Annotation], me: str) -> tuple[str, str] | None:
-    """The two coders to compare in an article: `me` and the other coder with the most
-    annotations there, or the two with the most when `me` has none; None with fewer than
-    two coders."""
+def ranked_coders(annotations: Sequence[Annotation]) -> list[str]:
+    """Every coder of `annotations` (as first spelled), the one with the most first, ties
+    by name."""
     counts: dict[str, int] = {}
     spelled: dict[str, str] = {}
     for x in annotations:
         key = coder_key(x.coder)
         counts[key] = counts.get(key, 0) + 1
         spelled.setdefault(key, x.coder)
-    ranked = sorted(counts, key=lambda k: (-counts[k], k))
+    return [spelled[k] for k in sorted(counts, key=lambda k: (-counts[k], k))]
+
+
+def pick_coders(
+    annotations: Sequence[Annotation], me: str, other: str | None = None
+) -> tuple[str, str] | None:
+    """The two coders to compare: `me` (or the coder with the most annotations when `me`
+    has none) and `other` when it is another coder there, else the other coder with the
+    most annotations; None with fewer than two coders."""
+    ranked = ranked_coders(annotations)
     if len(ranked) < 2:
         return None
     mine = coder_key(me)
-    if mine in counts:
-        other = next(k for k in ranked if k != mine)
-        return spelled[mine], spelled[other]
-    return spelled[ranked[0]], spelled[ranked[1]]
+    first = next((c for c in ranked if coder_key(c) == mine), ranked[0])
+    others = [c for c in ranked if coder_key(c) != coder_key(first)]
+    wanted = coder_key(other) if other is not None else None
+    return first, next((c for c in others if coder_key(c) == wanted), others[0])
+
+
+def next_coder(annotations: Sequence[Annotation], coder_a: str, coder_b: str) -> str | None:
+    """The coder to compare with A after B: the next of the others by how much they coded,
+    round to the first again; None when B is the only other coder."""
+    others = [c for c in ranked_coders(annotations) if coder_key(c) != coder_key(coder_a)]
+    keys = [coder_key(c) for c in others]
+    if len(others) < 2:
+        return None
+    at = keys.index(coder_key(coder_b)) if coder_key(coder_b) in keys else -1
+    return others[(at + 1) % len(others)]

@@ -217,3 +217,60 @@ async def test_the_agreement_table_is_never_exported_before_it_is_made(
         await press(pilot, "e")  # once it shows: the table whole
         [table] = tmp_path.glob("reader-agreement-*.csv")
         assert "Doug King" in table.read_text(encoding="utf-8-sig")
+
+
+def three_coders(library: Path) -> None:
+    """bob tagged the most, then cia; alice differs from each on one thing."""
+    two_coders(library)
+    tag_quotes(library, [MCPHERSON_A], coder="cia")
+
+
+async def test_o_takes_the_next_coder_as_b_in_the_article_and_keeps_them(library: Path) -> None:
+    """With three coders, `c` compared alice only with bob (the most annotations) and the
+    app had no way to choose cia (a researcher's finding; `reader agree` could)."""
+    three_coders(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        assert main(app).comparing == ("alice", "bob")
+        assert "o: next of 2 coders as B" in region_words(app, app.screen)
+        assert "Next coder as B" in region_words(app, app.screen)  # (the footer)
+        await press(pilot, "o")
+        assert main(app).comparing == ("alice", "cia")
+        assert "B is now cia" in notified(app)
+        listing = app.screen.query_one(CompareList)
+        # cia agrees with alice on McPherson and tagged nothing else: King's quote differs
+        assert [bool(d.a) and not d.b for d in listing.disagreements] == [True]
+        await press(pilot, "o")
+        assert main(app).comparing == ("alice", "bob")  # round to the first again
+
+
+async def test_o_on_the_agreement_tab_compares_with_the_next_coder(library: Path) -> None:
+    three_coders(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "M")
+        assert "Next coder" not in region_words(app, app.screen)  # a key of tab 5 alone
+        await press(pilot, "5")
+        screen = app.screen
+        assert "A alice and B bob" in region_words(app, screen)
+        assert "o: cia as B" in region_words(app, screen)
+        await press(pilot, "o")
+        await settle(pilot)
+        assert "A alice and B cia" in region_words(app, screen)
+        comparison = screen.comparison  # type: ignore[attr-defined]
+        assert (comparison.coder_a, comparison.coder_b) == ("alice", "cia")
+
+
+async def test_o_is_no_key_of_comparison_with_two_coders(library: Path) -> None:
+    two_coders(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "c")
+        assert "o: next" not in region_words(app, app.screen)
+        assert "Next coder" not in region_words(app, app.screen)  # (nor in the footer)
+        await press(pilot, "o")
+        assert main(app).comparing == ("alice", "bob")

@@ -44,7 +44,7 @@ from reader.core.collector import collector_paused
 from reader.core.text import printable
 from reader.core.wording import plural
 from reader.interchange.output import export_folder
-from reader.reading.comparing import compare_library, pick_coders
+from reader.reading.comparing import compare_library, next_coder, pick_coders
 from reader.storage.atomic import write_atomically
 from reader.ui.threads import answer_from_thread
 from reader.ui.widgets.footer import ReaderFooter
@@ -97,6 +97,7 @@ class AnalysisScreen(Screen[None]):
         Binding("4", "tab('across')", "Across articles", id="analysis.across"),
         Binding("5", "tab('agreement')", "Agreement", id="analysis.agreement"),
         Binding("e", "export", "Export table", id="analysis.export"),
+        Binding("o", "next_coder", "Next coder as B", id="analysis.next_coder"),
     ]
 
     def __init__(self) -> None:
@@ -109,6 +110,8 @@ class AnalysisScreen(Screen[None]):
         self.comparison: Comparison | None = None
         self._comparing = False  # the comparison was begun (when its tab was first shown)
         self._compared = False  # and answered
+        self._next: str | None = None  # the coder `o` compares with next
+        self._on_agreement_tab = False
         self.ready = False  # the counts are made in a worker; the screen shows at once
 
     @property
@@ -140,24 +143,46 @@ class AnalysisScreen(Screen[None]):
         """The coders are compared when their tab is first shown: at every open, the
         comparison (1.2 s of three coders' 4,800 annotations) held the interpreter beside
         the counts, which came late (a researcher's finding)."""
+        self._on_agreement_tab = event.pane.id == "agreement"
+        self.refresh_bindings()
         if event.pane.id == "agreement" and not self._comparing:
             self._comparing = True
             self.compare_in_background()
 
     @work(thread=True, exclusive=True, group="agreement")
-    def compare_in_background(self) -> None:
-        """The agreement of the two coders with the most annotations (you first)."""
+    def compare_in_background(self, other: str | None = None) -> None:
+        """The agreement of you (or the coder with the most annotations) and `other`, or
+        the other coder with the most annotations."""
         store = self.reader.store
-        coders = pick_coders(store.annotations(), self.reader.coder)
+        every = store.annotations()
+        coders = pick_coders(every, self.reader.coder, other)
         if coders is None:
-            answer_from_thread(self, self._show_agreement, None)
+            answer_from_thread(self, self._show_agreement, None, None)
             return
         comparison, _ = compare_library(store, self.reader.library, *coders)
-        answer_from_thread(self, self._show_agreement, comparison)
+        answer_from_thread(self, self._show_agreement, comparison, next_coder(every, *coders))
 
-    def _show_agreement(self, comparison: Comparison | None) -> None:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_coder":  # (a key of the agreement tab, with a third coder)
+            return self._next is not None and self._on_agreement_tab
+        return True
+
+    def action_next_coder(self) -> None:
+        """`o`: the agreement of A with the next other coder (three coders or more)."""
+        if self._next is None or not self._compared:
+            return
+        self._compared = False
+        self.query_one("#agreement-summary", Static).update(
+            f"Comparing with {shown_coder(self._next)}…"
+        )
+        self.query_one("#agreement-table", DataTable).clear(columns=True)
+        self.compare_in_background(self._next)
+
+    def _show_agreement(self, comparison: Comparison | None, following: str | None) -> None:
         self.comparison = comparison
+        self._next = following
         self._compared = True
+        self.refresh_bindings()
         summary = self.query_one("#agreement-summary", Static)
         table = self.query_one("#agreement-table", DataTable)
         if comparison is None:
@@ -175,6 +200,7 @@ class AnalysisScreen(Screen[None]):
             f"{plural(pairs, 'passage')} both tagged, same source in {same} · codes both "
             "used first, lowest kappa first"
             " · agreement counts text neither coded; kappa discounts chance"
+            + (f" · o: {shown_coder(following)} as B" if following is not None else "")
         )
         for column in COLUMNS:
             table.add_column(column, key=column)

@@ -52,7 +52,14 @@ from reader.quotes.review import (
     untagged,
     with_named_unknowns,
 )
-from reader.reading.comparing import coverage, disagreements, pick_coders, settle
+from reader.reading.comparing import (
+    coverage,
+    disagreements,
+    next_coder,
+    pick_coders,
+    ranked_coders,
+    settle,
+)
 from reader.reading.document import Document, open_document
 from reader.reading.own_annotations import is_own, merged, same_span, same_tag
 from reader.reading.settings import load_position, save_position
@@ -458,8 +465,9 @@ class MainScreen(Screen[None]):
     ) -> None:
         self.document = document
         if self.comparing is not None:  # the same coders if both tagged this one too
+            coder_b = self.comparing[1]
             self.comparing = None
-            self.action_compare(quiet=True)
+            self.action_compare(quiet=True, other=coder_b)
         self.findings = []
         self._named_unknowns, self._named_by, self._found = {}, {}, []
         self._pending_annotation = annotation_id
@@ -1255,8 +1263,9 @@ class MainScreen(Screen[None]):
         self.article_view.focus()
 
     # --- comparing two coders ---
-    def action_compare(self, quiet: bool = False) -> None:
-        """Comparison mode on or off: two coders' highlights, and their disagreements."""
+    def action_compare(self, quiet: bool = False, other: str | None = None) -> None:
+        """Comparison mode on or off: two coders' highlights, and their disagreements (B
+        is `other` when that coder tagged the article too)."""
         if self.comparing is not None or self.document is None:
             self.comparing = None
             self.panes.compare_left()
@@ -1264,7 +1273,7 @@ class MainScreen(Screen[None]):
             self.article_view.focus()
             return
         every = self.reader.store.annotations_for(self.document.record.id)
-        coders = pick_coders(every, self.reader.coder)
+        coders = pick_coders(every, self.reader.coder, other)
         if coders is None:
             self.panes.compare_left()
             self.article_view.set_comparison(None)
@@ -1287,8 +1296,12 @@ class MainScreen(Screen[None]):
         assert self.comparing is not None and self.document is not None
         coder_a, coder_b = self.comparing
         found = disagreements(every, coder_a, coder_b)
+        others = len(ranked_coders(every)) - 1
+        choice = f"o: next of {others} coders as B · " if others > 1 else ""
         self.article_view.set_comparison(coverage(every, coder_a, coder_b))
-        self.query_one(CompareList).show_disagreements(found, self.document.text, coder_a, coder_b)
+        self.query_one(CompareList).show_disagreements(
+            found, self.document.text, coder_a, coder_b, more_coders=others > 1
+        )
         self.query_one("#compare-pane").border_title = f"Disagreements ({len(found)})"
         self.query_one("#compare-legend", Static).update(
             Content.assemble(
@@ -1297,7 +1310,7 @@ class MainScreen(Screen[None]):
                 literal(f" B {shown_coder(coder_b)} ", "on $warning 40%"),
                 " ",
                 Content.styled(" both ", "bold on $success 45%"),
-                "\na: keep A's · b: B's · =: both · u: undo · c: leave",
+                f"\na: keep A's · b: B's · =: both · u: undo · {choice}c: leave",
             )
         )
         current = self.query_one(CompareList).current
@@ -1308,6 +1321,22 @@ class MainScreen(Screen[None]):
         disagreement = message.disagreement
         self.article_view.mark((disagreement.start, disagreement.end))
         self.article_view.move_to(disagreement.start, center=True)
+
+    @on(CompareList.NextCoderRequested)
+    def _next_coder(self) -> None:
+        if self.comparing is None or self.document is None:
+            return
+        every = self.reader.store.annotations_for(self.document.record.id)
+        coder_a, coder_b = self.comparing
+        other = next_coder(every, coder_a, coder_b)
+        if other is None:  # (a coder's tags undone meanwhile)
+            return
+        self.comparing = (coder_a, other)
+        self._refresh_comparison(every)
+        current = self.query_one(CompareList).current
+        if current is not None:
+            self.article_view.move_to(current.start, center=True)
+        self.notify(f"B is now {shown_coder(other)}", timeout=3)
 
     @on(CompareList.SettleRequested)
     def _settle(self, message: CompareList.SettleRequested) -> None:

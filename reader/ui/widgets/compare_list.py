@@ -2,7 +2,8 @@
 
 Each entry shows the passage and what each coder made of it (source and themes, or
 nothing). Highlighting one asks the article to show it; `a`, `b` and `=` ask the screen to
-settle it (keep A's, B's or both: `reading.comparing.settle`), each one undo step.
+settle it (keep A's, B's or both: `reading.comparing.settle`), each one undo step; `o`
+asks for the next coder as B.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class CompareList(OptionList):
             key_display="=",
             id="compare.keep_both",
         ),
+        Binding("o", "next_coder", "Next coder as B", id="compare.next_coder"),
     ]
 
     @dataclass
@@ -82,15 +84,30 @@ class CompareList(OptionList):
         disagreement: Disagreement
         keep: str
 
+    class NextCoderRequested(Message):
+        """Compare A with the next other coder (with three coders or more)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.disagreements: list[Disagreement] = []
+        self.more_coders = False  # a third coder tagged the article: `o` shows and acts
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.more_coders if action == "next_coder" else True
 
     def show_disagreements(
-        self, disagreements: list[Disagreement], text: str, coder_a: str, coder_b: str
+        self,
+        disagreements: list[Disagreement],
+        text: str,
+        coder_a: str,
+        coder_b: str,
+        more_coders: bool = False,
     ) -> None:
         """List the disagreements; the highlight stays at the same place in the list (the
         next one, after one is settled)."""
+        if more_coders != self.more_coders:
+            self.more_coders = more_coders
+            self.refresh_bindings()
         current = self.highlighted_option
         index = int(current.id[1:]) - 1 if current and current.id else 0
         self.disagreements = disagreements
@@ -125,6 +142,9 @@ class CompareList(OptionList):
         event.stop()
         if self.current is not None:
             self.post_message(self.DisagreementHighlighted(self.current))
+
+    def action_next_coder(self) -> None:
+        self.post_message(self.NextCoderRequested())
 
     def action_settle(self, keep: str) -> None:
         if self.current is not None:
