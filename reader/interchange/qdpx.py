@@ -22,6 +22,10 @@ namespace, valid against the standard's Project.xsd) and the articles as plain-t
   (QualCoder hands them to Qt unconverted), so code points put every coding after an
   emoji one unit per emoji too early there. A byte-order mark or "\\r\\n" line endings
   would shift selections the same way; Reader writes neither, and reads them back.
+- Each article's site, author, day of publication and web address are the source's
+  `VariableValue`s of the project's `Variables` "Site", "Author", "Published" (a Date) and
+  "Address" (the QDA tools' document variables or attributes: what a study compares
+  outlets and dates by); only the variables some article has are declared.
 - Each selection's `name` is the start of its quote (80 characters), which is what tells
   the unit on import: the positions are read in the unit that puts that text there
   (`position_units.read_span`), so files in either unit, Reader's or another tool's, come
@@ -36,6 +40,7 @@ import uuid
 import zipfile
 import zlib
 from dataclasses import replace
+from datetime import date
 from xml.etree import ElementTree as ET
 
 from reader import __version__
@@ -104,13 +109,19 @@ def to_qdpx(selection: Selection, unit: str = UTF16) -> bytes:
     for coder in coders:
         ET.SubElement(users, f"{_Q}User", {"guid": _user_guid(coder), "name": coder or READER_USER})
     codes = _codebook(project, selection)
+    readable = [a for a in selection.articles.values() if a.text is not None]
+    variables = _variables(project, readable)
     sources = ET.SubElement(project, f"{_Q}Sources")
     files: dict[str, str] = {}
-    for article in selection.articles.values():
-        if article.text is None:
-            continue
+    for article in readable:
+        assert article.text is not None
         files[_source_guid(article)] = article.text
-        _text_source(sources, article, selection, codes, user, unit)
+        source = _text_source(sources, article, selection, codes, user, unit)
+        for name, value in _variable_values(article).items():
+            held = ET.SubElement(source, f"{_Q}VariableValue")
+            ET.SubElement(held, f"{_Q}VariableRef", {"targetGUID": variables[name]})
+            kind = "DateValue" if VARIABLES[name] == "Date" else "TextValue"
+            ET.SubElement(held, f"{_Q}{kind}").text = value
     if not len(sources):
         project.remove(sources)
     _sets(project, codes)
@@ -123,6 +134,46 @@ def to_qdpx(selection: Selection, unit: str = UTF16) -> bytes:
         for guid, text in files.items():
             zipped.writestr(f"sources/{guid}.txt", text.encode("utf-8"))
     return archive.getvalue()
+
+
+# The articles' facts as the QDA tools' document variables (MAXQDA's document variables,
+# NVivo's attributes, QualCoder's case and file attributes): what a study compares by.
+VARIABLES = {"Site": "Text", "Author": "Text", "Published": "Date", "Address": "Text"}
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _variable_values(article: ExportArticle) -> dict[str, str]:
+    """The variables an article has a value for: its site, author, day of publication
+    (when it is a day of the calendar) and web address."""
+    record = article.record
+    published = (record.published or "")[:10]
+    try:
+        day = date.fromisoformat(published).isoformat() if _ISO_DATE.fullmatch(published) else ""
+    except ValueError:
+        day = ""
+    values = {
+        "Site": clean_text(record.site or "").strip(),
+        "Author": clean_text(record.author or "").strip(),
+        "Published": day,
+        "Address": clean_text(record.url or "").strip(),
+    }
+    return {name: value for name, value in values.items() if value}
+
+
+def _variables(project: ET.Element, articles: list[ExportArticle]) -> dict[str, str]:
+    """The project's `Variables` that some article has a value of: their guids by name."""
+    used = {name for article in articles for name in _variable_values(article)}
+    if not used:
+        return {}
+    holder = ET.SubElement(project, f"{_Q}Variables")
+    guids = {}
+    for name, kind in VARIABLES.items():
+        if name in used:
+            guids[name] = _guid("variable", name)
+            ET.SubElement(
+                holder, f"{_Q}Variable", {"guid": guids[name], "name": name, "typeOfVariable": kind}
+            )
+    return guids
 
 
 def _source_guid(article: ExportArticle) -> str:
@@ -216,7 +267,7 @@ def _text_source(
     codes: _Codes,
     user: str,
     unit: str,
-) -> None:
+) -> ET.Element:
     guid = _source_guid(article)
     source = ET.SubElement(
         sources,
@@ -265,6 +316,7 @@ def _text_source(
                 },
             )
             ET.SubElement(coding, f"{_Q}CodeRef", {"targetGUID": target})
+    return source
 
 
 def _sets(project: ET.Element, codes: _Codes) -> None:

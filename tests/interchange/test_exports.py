@@ -567,3 +567,43 @@ def test_a_csv_cell_a_spreadsheet_would_run_as_a_formula_starts_with_an_apostrop
         assert spreadsheet_safe(formula) == "'" + formula
     for kept in ("-12", "3.5", "Doug King", "“We will”", 42, "", "a=b"):
         assert spreadsheet_safe(kept) == kept
+
+
+def test_qdpx_gives_each_article_its_site_author_date_and_address(tmp_path: Path) -> None:
+    """A study compares outlets and dates: the QDA tools read them as document variables
+    (the export gave the address alone, as a description)."""
+    folder = _library(tmp_path)
+    (folder / "rent.md").write_text(
+        "---\n"
+        'title: "Rents rise again"\nauthor: "Maya Chen"\nsite: "The Ledger"\n'
+        'published: "2026-03-04T08:00:00+00:00"\nurl: "https://ledger.example/rents"\n'
+        "---\n\n# Rents rise again\n\n“Rents are up,” said Ana Ruiz.\n",
+        encoding="utf-8",
+    )
+    _tag(folder, [*ROWS, ("rent.md", "Rents are up,", "Ana Ruiz", ["housing"], "")])
+    with zipfile.ZipFile(io.BytesIO(to_qdpx(_selection(folder)))) as zipped:
+        project = etree.fromstring(zipped.read("project.qde"))
+    schema = etree.XMLSchema(etree.parse(str(XSD)))
+    assert schema.validate(project), schema.error_log
+    q = f"{{{NAMESPACE}}}"
+    declared = {
+        v.get("guid"): (v.get("name"), v.get("typeOfVariable"))
+        for v in project.iter(f"{q}Variable")
+    }
+    assert sorted(declared.values()) == [
+        ("Address", "Text"),
+        ("Author", "Text"),
+        ("Published", "Date"),
+        ("Site", "Text"),
+    ]
+    values = {}
+    for source in project.iter(f"{q}TextSource"):
+        for held in source.iter(f"{q}VariableValue"):
+            name = declared[held.find(f"{q}VariableRef").get("targetGUID")][0]
+            values[(source.get("name"), name)] = held[1].text
+    assert values == {
+        ("Rents rise again", "Site"): "The Ledger",
+        ("Rents rise again", "Author"): "Maya Chen",
+        ("Rents rise again", "Published"): "2026-03-04",
+        ("Rents rise again", "Address"): "https://ledger.example/rents",
+    }  # (the sample .txt articles know none of these: no values, no empty ones)
