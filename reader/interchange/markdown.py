@@ -17,10 +17,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Container, Iterable
+from dataclasses import dataclass
 
 import msgspec
 
@@ -242,7 +244,7 @@ def to_obsidian(selection: Selection) -> dict[str, str]:
         ):
             if value:
                 lines.append(f'{key}: "{_quoted(value)}"')
-        lines += ["tags: [reader]", "---", "", READER_PART_START, ""]
+        lines += ["tags: [reader]", "---", "", part_start(article_key(article)), ""]
         lines += [f"# {escape_markdown(record.title)}", ""]
         for annotation in quoted:
             shown = (
@@ -267,19 +269,76 @@ def to_obsidian(selection: Selection) -> dict[str, str]:
 
 
 # The part of a note Reader writes, between these lines (unseen in Obsidian's reading view):
-# an export again replaces it and keeps what the user wrote around it.
+# an export again replaces it and keeps what the user wrote around it. The start line names
+# the article (a key of its file), so a note is never given another article's quotes; notes
+# of Reader before that name none.
 READER_PART_START = "<!-- reader: its quotes, from here to the end mark; write around them -->"
 READER_PART_END = "<!-- reader: end of its quotes -->"
+_PART_START = re.compile(
+    r"<!-- reader: (?:its quotes|the quotes of article ([0-9a-f]{12})),"
+    r" from here to the end mark; write around them -->"
+)
+_FENCE = re.compile(r" {0,3}(```|~~~)")
+
+
+def article_key(article: ExportArticle) -> str:
+    """The key a note's part names its article by: from the article's file in the library."""
+    return hashlib.sha256(article.record.path.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def part_start(key: str) -> str:
+    """The line that opens Reader's part of the note of the article of `key`."""
+    return f"<!-- reader: the quotes of article {key}, from here to the end mark; write around them -->"
+
+
+@dataclass(frozen=True)
+class ReaderPart:
+    """Where Reader's part of a note is: from its start line to its end line (not
+    included), and the article its start line names ("" in a note of an earlier Reader)."""
+
+    start: int
+    end: int
+    article: str
+
+
+def reader_part(note: str) -> ReaderPart | str:
+    """Reader's part of `note`: its one start line and the one end line after it, each a
+    whole line, outside the front matter and fenced code (a title, a heading or an example
+    that quotes a mark is none); else why the note has no part Reader may replace."""
+    starts: list[tuple[int, str]] = []
+    ends: list[int] = []
+    offset, fenced = 0, False
+    lines = note.splitlines(keepends=True)
+    front = bool(lines) and lines[0].lstrip("\ufeff").rstrip() == "---"
+    for number, line in enumerate(lines):
+        at, offset = offset, offset + len(line)
+        bare = line.strip()
+        if front:
+            front = number == 0 or bare not in {"---", "..."}
+            continue
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (found := _PART_START.fullmatch(bare)):
+            starts.append((at, found.group(1) or ""))
+        elif not fenced and bare == READER_PART_END:
+            ends.append(at)
+    if not starts and not ends:
+        return "holds no part of Reader's (a note of your own?)"
+    if len(starts) != 1 or len(ends) != 1:
+        marks = f"{len(starts)} start and {len(ends)} end marks of Reader's part"
+        return f"holds {marks}, not one of each: mend them"
+    if ends[0] < starts[0][0]:
+        return "has Reader's end mark before its start mark: mend them"
+    return ReaderPart(starts[0][0], ends[0], starts[0][1])
 
 
 def with_reader_part(existing: str, note: str) -> str | None:
     """`existing` (a note exported before, then written in) with Reader's part replaced by
     `note`'s; None when `existing` has no part of Reader's to replace."""
-    start, end = existing.find(READER_PART_START), existing.find(READER_PART_END)
-    new_start, new_end = note.find(READER_PART_START), note.find(READER_PART_END)
-    if start < 0 or end < start or new_start < 0 or new_end < new_start:
+    old, new = reader_part(existing), reader_part(note)
+    if isinstance(old, str) or isinstance(new, str):
         return None
-    return existing[:start] + note[new_start:new_end] + existing[end:]
+    return existing[: old.start] + note[new.start : new.end] + existing[old.end :]
 
 
 def _quoted(value: str) -> str:

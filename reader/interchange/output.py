@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
+import stat
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.files import TOO_LONG, name_too_long, read_bounded
@@ -23,7 +26,14 @@ from reader.core.paths import Locations
 from reader.core.text import shown_name
 from reader.core.wording import plural
 from reader.interchange import EXTENSIONS
-from reader.interchange.markdown import to_markdown, to_obsidian, with_reader_part
+from reader.interchange.markdown import (
+    ReaderPart,
+    name_as_compared,
+    reader_part,
+    to_markdown,
+    to_obsidian,
+    with_reader_part,
+)
 from reader.interchange.position_units import DEFAULT_UNITS
 from reader.interchange.qdpx import to_qdpx
 from reader.interchange.selection import Selection
@@ -203,45 +213,154 @@ def write_export(
 MAX_NOTE_BYTES = 16 << 20  # a note read back to keep what was written in it
 
 
+class NotesInTheWay(ExportError):
+    """Notes of the export's names that hold no part Reader may replace (the user's own
+    notes, marks broken by hand, links, read-only notes): replaced only with `force`."""
+
+    def __init__(self, folder: Path, notes: list[tuple[str, str]]) -> None:
+        self.notes = notes
+        name, why = notes[0]
+        more = f" (and {plural(len(notes) - 1, 'more note')})" if len(notes) > 1 else ""
+        super().__init__(
+            f"{folder / name}: {why}{more}; use --force to replace "
+            f"{'them' if more else 'it'} with Reader's notes, dropping what is written there"
+        )
+
+
+@dataclass
+class _Vault:
+    """The notes already in an export's folder: their names as the file system compares
+    them, and Reader's part of those read so far."""
+
+    folder: Path
+    names: dict[str, str]  # name_as_compared -> the name as written
+    read: dict[str, tuple[str, ReaderPart | str, int]] = field(default_factory=dict)
+
+    def note(self, name: str) -> tuple[str, ReaderPart | str, int] | None:
+        """The text of the note called `name`, its part of Reader's (or why it has none)
+        and its mode; None when there is no such note."""
+        written = self.names.get(name_as_compared(name))
+        if written is None:
+            return None
+        if written not in self.read:
+            self.read[written] = self._read(self.folder / written)
+        return self.read[written]
+
+    @staticmethod
+    def _read(path: Path) -> tuple[str, ReaderPart | str, int]:
+        try:
+            status = path.lstat()
+            if stat.S_ISLNK(status.st_mode):
+                return "", "is a link (Reader replaces no note through a link)", 0
+            if not status.st_mode & stat.S_IWUSR:
+                return "", "is read-only", 0
+            # (bytes that are no UTF-8 are kept as they were: a note is the user's)
+            text = read_bounded(path, MAX_NOTE_BYTES).decode("utf-8", "surrogateescape")
+        except OSError as error:
+            return "", f"cannot be read ({error.strerror or error})", 0
+        return text, reader_part(text), stat.S_IMODE(status.st_mode)
+
+
+def _own_note(
+    vault: _Vault, name: str, key: str, planned: set[str]
+) -> tuple[str, tuple[str, ReaderPart | str, int]] | None:
+    """The note in `vault` whose part names the article of `key`, among those named as
+    `name` is, with or without a number (not one of `planned`)."""
+    base = name_as_compared(re.sub(r"(?: \d+)?\.md$", "", name))
+    for compared, written in sorted(vault.names.items()):
+        if not compared.startswith(base) or compared in planned:
+            continue
+        if not re.fullmatch(r"(?: \d+)?\.md", compared[len(base) :]):
+            continue
+        there = vault.note(written)
+        if there is not None and isinstance(there[1], ReaderPart) and there[1].article == key:
+            return written, there
+    return None
+
+
+def _numbered(name: str, number: int) -> str:
+    return f"{name.removesuffix('.md')} {number}.md"
+
+
+def plan_notes(
+    notes: dict[str, str], folder: Path
+) -> tuple[dict[str, tuple[str, int]], list[tuple[str, str]]]:
+    """Where each of `notes` goes in `folder` and what is written there (with the mode of
+    the note it replaces, 0 for a new one), and the notes in the way.
+
+    A note exported before keeps what the user wrote around Reader's part of it: only that
+    part is replaced. A note is the one whose part names the same article (its name may
+    have a number another export gave it: two articles of one title); a note whose part
+    names another article is left to that article, and this one takes the next free
+    number. A note of that name with no part of Reader's is in the way."""
+    names = {}
+    if folder.is_dir():
+        with os.scandir(folder) as entries:
+            names = {name_as_compared(e.name): e.name for e in entries if e.name.endswith(".md")}
+    vault = _Vault(folder, names)
+    planned: dict[str, tuple[str, int]] = {}
+    taken = {name_as_compared(name) for name in notes}  # (names of this export's own)
+    in_the_way: list[tuple[str, str]] = []
+    for name, text in notes.items():
+        new = reader_part(text)
+        key = new.article if isinstance(new, ReaderPart) else ""
+        planned_names = {name_as_compared(n) for n in planned}
+        there = vault.note(name) if name_as_compared(name) not in planned_names else None
+        if there is None and name_as_compared(name) not in planned_names:
+            planned[name] = (text, 0)
+            continue
+        if there is not None:
+            old_text, old, mode = there
+            if isinstance(old, str):
+                in_the_way.append((name, old))
+                planned[name] = (text, mode)
+                continue
+            if old.article in ("", key):
+                planned[name] = (with_reader_part(old_text, text) or text, mode)
+                continue
+        # The note of this name is another article's: this article's own note (numbered by
+        # an export in another order), else a new one with the next free number.
+        own = _own_note(vault, name, key, planned_names)
+        if own is not None:
+            chosen, (old_text, _, mode) = own
+            planned[chosen] = (with_reader_part(old_text, text) or text, mode)
+            continue
+        number = 2
+        while (compared := name_as_compared(_numbered(name, number))) in vault.names or (
+            compared in taken or compared in planned_names
+        ):
+            number += 1
+        planned[_numbered(name, number)] = (text, 0)
+    return planned, in_the_way
+
+
 def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> int:
     """Write `notes` (file name -> text) into `folder`, all or nothing; how many were written.
 
-    A note exported before keeps what the user wrote around Reader's part of it: only that
-    part is replaced (`with_reader_part`). Without `force`, another note of the same name
-    stops the export before anything is written; with it, that note is replaced.
+    Where each goes, and what of an existing note is kept, is `plan_notes`'s. Without
+    `force`, a note in the way stops the export before anything is written
+    (`NotesInTheWay`); with it, that note is replaced. A replaced note keeps its mode.
     """
     folder.mkdir(parents=True, exist_ok=True)
     blocked = [name for name in notes if (folder / name).is_dir()]
     if blocked:
         raise ExportError(f"{folder / blocked[0]}: a folder is in the way of a note")
-    notes = dict(notes)
-    updated: set[str] = set()  # notes exported before: Reader's part replaced, the rest kept
-    for name in [name for name in notes if (folder / name).is_file()]:
-        try:
-            before = read_bounded(folder / name, MAX_NOTE_BYTES).decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # (not one Reader wrote: --force to replace it)
-        if (merged := with_reader_part(before, notes[name])) is not None:
-            notes[name] = merged
-            updated.add(name)
-    existing = [name for name in notes if (folder / name).exists() and name not in updated]
-    if existing and not force:
-        if len(existing) > 1:
-            said = f"{folder / existing[0]} and {len(existing) - 1} more: already exist"
-            said += "; use --force to replace them"
-        else:
-            said = f"{folder / existing[0]}: already exists; use --force to replace it"
-        raise ExportError(said)
+    planned, in_the_way = plan_notes(notes, folder)
+    if in_the_way and not force:
+        raise NotesInTheWay(folder, in_the_way)
     staging = Path(tempfile.mkdtemp(prefix=".reader-export-", dir=folder))
     placed: list[tuple[Path, Path | None]] = []  # (note in place, the file it replaced)
     try:
         (staging / "new").mkdir()
         (staging / "old").mkdir()
-        for name, text in notes.items():
-            write_atomically(staging / "new" / name, text.encode("utf-8"))
-        for name in notes:
+        for name, (text, mode) in planned.items():
+            written = staging / "new" / name
+            write_atomically(written, text.encode("utf-8", "surrogateescape"))
+            if mode:
+                os.chmod(written, mode)
+        for name in planned:
             final, kept = folder / name, None
-            if final.exists():
+            if final.is_symlink() or final.exists():
                 kept = staging / "old" / name
                 os.replace(final, kept)
             placed.append((final, kept))
@@ -256,4 +375,4 @@ def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> 
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return len(notes)
+    return len(planned)

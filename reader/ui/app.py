@@ -579,7 +579,8 @@ class ReaderApp(App[None]):
         def confirmed(request: ExportRequest | None) -> None:
             if request is None:
                 return
-            if not request.target.exists():
+            if not request.target.exists() or request.fmt == "obsidian":
+                # (notes are updated in place; those in the way are named and asked about)
                 self._export(request, chosen, query)
                 return
 
@@ -589,11 +590,10 @@ class ReaderApp(App[None]):
                 else:  # kept: back to the dialog, to name another file
                     ask(request)
 
-            what_is_there = "notes in it" if request.fmt == "obsidian" else "it"
             self.push_screen(
                 ConfirmDialog(
                     "Replace?",
-                    f"{request.target} exists. Replace {what_is_there} with this export?",
+                    f"{request.target} exists. Replace it with this export?",
                     hint="y or enter: replace it · n or esc: keep it, and name another",
                 ),
                 replace,
@@ -614,7 +614,7 @@ class ReaderApp(App[None]):
         query: str,
         force: bool = False,
     ) -> None:
-        from reader.interchange.output import ExportError, write_export
+        from reader.interchange.output import ExportError, NotesInTheWay, write_export
         from reader.interchange.selection import selection_of
 
         try:
@@ -622,10 +622,42 @@ class ReaderApp(App[None]):
             summary = write_export(
                 selection, request.fmt, request.target, self.locations, force=force
             )
+        except NotesInTheWay as error:
+            self.call_from_thread(self._ask_to_replace_notes, request, annotations, query, error)
+            return
         except ExportError as error:
             self.notify(str(error), severity="error", timeout=10)
             return
         self.notify(f"Exported {summary}", timeout=8)
+
+    def _ask_to_replace_notes(
+        self, request: ExportRequest, annotations: list[Annotation], query: str, error: Exception
+    ) -> None:
+        """Obsidian notes of the export's names hold no part Reader may update: say which
+        and why, and replace them only if the user says so."""
+        from reader.interchange.output import NotesInTheWay
+        from reader.ui.dialogs.prompt_dialog import ConfirmDialog
+
+        assert isinstance(error, NotesInTheWay)
+        name, why = error.notes[0]
+        more = len(error.notes) - 1
+        others = f" (and {plural(more, 'more note')})" if more else ""
+
+        def replace(answer: bool | None) -> None:
+            if answer:
+                self._export(request, annotations, query, force=True)
+            else:
+                self.notify("Nothing exported: the notes are as they were", timeout=5)
+
+        self.push_screen(
+            ConfirmDialog(
+                "Replace notes?",
+                f"{name} in {request.target} {why}{others}. Replace "
+                f"{'them' if more else 'it'} with Reader's notes, dropping what is written there?",
+                hint="y or enter: replace · n or esc: export nothing",
+            ),
+            replace,
+        )
 
     def copy_citation(self, annotation: Annotation | None) -> None:
         """Copy one annotation to the clipboard as a quote ready to paste (over SSH too:

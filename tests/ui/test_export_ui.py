@@ -152,3 +152,34 @@ async def test_y_copies_the_annotation_as_a_citation(library: Path) -> None:
         main(app).notes.focus()
         await press(pilot, "j", "y")
         assert app.clipboard.startswith("“") and "Copied" in notified(app)
+
+
+async def test_obsidian_notes_are_updated_without_asking_and_a_note_in_the_way_is_named(
+    library: Path, in_tmp: Path
+) -> None:
+    """Every export into a vault asked "exists. Replace notes in it?", and yes replaced a
+    note the user had written under the article's title, unnamed (an attack's finding).
+    Reader's own notes are updated in place; a note in the way is named, with why."""
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "X", *["down"] * 5)  # obsidian
+        vault = Path(app.screen.query_one("#export-path").value)
+        await press(pilot, "enter")
+        await settle(pilot)
+        [note] = vault.glob("*.md")
+        note.write_text(note.read_text(encoding="utf-8") + "\nMy analysis.\n", encoding="utf-8")
+        await press(pilot, "X", *["down"] * 5, "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)  # Reader's own note: updated
+        assert note.read_text(encoding="utf-8").endswith("My analysis.\n")
+        note.write_text("My own clipping of the story.\n", encoding="utf-8")
+        await press(pilot, "X", *["down"] * 5, "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        asked = app.screen.question  # type: ignore[attr-defined]
+        assert note.name in asked and "holds no part of Reader's" in asked
+        await press(pilot, "n")
+        assert note.read_text(encoding="utf-8") == "My own clipping of the story.\n"
+        assert "Nothing exported" in notified(app)

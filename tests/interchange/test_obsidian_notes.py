@@ -1,0 +1,156 @@
+"""Obsidian notes written again: Reader replaces its own part of a note and nothing else.
+
+The part is found by its marks as whole lines outside the front matter and fenced code,
+once each; its start names the article, so a note never takes another article's quotes; a
+note with no part Reader may replace (the user's own, marks broken by hand, a link, a
+read-only note) is named with why, and replaced only when the user says so."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.interchange.markdown import (
+    READER_PART_END,
+    READER_PART_START,
+    part_start,
+    reader_part,
+)
+from reader.interchange.output import NotesInTheWay, write_notes
+
+ALICE, BOB = "a" * 12, "b" * 12
+
+
+def note(key: str, quote: str, title: str = "Budget vote") -> str:
+    return (
+        f'---\ntitle: "{title}"\ntags: [reader]\n---\n\n{part_start(key)}\n\n'
+        f"# {title}\n\n> {quote}\n\n{READER_PART_END}\n"
+    )
+
+
+def test_a_title_holding_a_mark_never_moves_the_part(tmp_path: Path) -> None:
+    """A page titled with Reader's start mark put the mark in the front matter, and the
+    next export dropped what the user wrote above the part (an attack's finding)."""
+    crafted = f"Council vote {part_start(ALICE)}"
+    first = note(ALICE, "Old quote.", title=crafted)
+    write_notes({"Council vote.md": first}, tmp_path)
+    path = tmp_path / "Council vote.md"
+    mine = first.replace("tags: [reader]", "tags: [reader]\naliases: [vote]").replace(
+        f"\n{part_start(ALICE)}\n\n#",
+        f"\nMY NOTES ABOVE, hours of work.\n\n{part_start(ALICE)}\n\n#",
+    )
+    path.write_text(mine, encoding="utf-8")
+    write_notes({"Council vote.md": note(ALICE, "New quote.", title=crafted)}, tmp_path)
+    again = path.read_text(encoding="utf-8")
+    assert "MY NOTES ABOVE, hours of work." in again and "aliases: [vote]" in again
+    assert "New quote." in again and "Old quote." not in again
+
+
+@pytest.mark.parametrize(
+    ("broken", "why"),
+    [
+        (lambda t: t.replace(READER_PART_END + "\n", ""), "1 start and 0 end marks"),
+        (lambda t: t + f"\n```\n{READER_PART_END}\n```\n{READER_PART_END}\n", "1 start and 2 end"),
+        (lambda t: t.replace(part_start(ALICE), "x"), "0 start and 1 end marks"),
+        (lambda t: "My own note on the vote.\n", "holds no part of Reader's"),
+    ],
+)
+def test_a_note_without_one_part_of_readers_is_named_and_kept(
+    tmp_path: Path,
+    broken,
+    why: str,  # type: ignore[no-untyped-def]
+) -> None:
+    path = tmp_path / "Budget vote.md"
+    path.write_text(broken(note(ALICE, "Old quote.")) + "\nMine.\n", encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(NotesInTheWay) as refused:
+        write_notes({"Budget vote.md": note(ALICE, "New quote.")}, tmp_path)
+    assert why in str(refused.value) and "Budget vote.md" in str(refused.value)
+    assert path.read_bytes() == before
+    write_notes({"Budget vote.md": note(ALICE, "New quote.")}, tmp_path, force=True)
+    assert "New quote." in path.read_text(encoding="utf-8")
+
+
+def test_marks_quoted_in_fenced_code_are_examples_not_the_part(tmp_path: Path) -> None:
+    example = f"How Reader marks its part:\n\n```\n{part_start(ALICE)}\n{READER_PART_END}\n```\n\n"
+    path = tmp_path / "Budget vote.md"
+    text = note(ALICE, "Old quote.").replace("---\n\n", "---\n\n" + example, 1)
+    path.write_text(text, encoding="utf-8")
+    write_notes({"Budget vote.md": note(ALICE, "New quote.")}, tmp_path)
+    again = path.read_text(encoding="utf-8")
+    assert example in again and "New quote." in again and "Old quote." not in again
+
+
+def test_bytes_that_are_no_utf8_around_the_part_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "Budget vote.md"
+    path.write_bytes(note(ALICE, "Old quote.").encode() + b"\nMy notes: caf\xe9\n")
+    write_notes({"Budget vote.md": note(ALICE, "New quote.")}, tmp_path)
+    again = path.read_bytes()
+    assert again.endswith(b"\nMy notes: caf\xe9\n") and b"New quote." in again
+
+
+def test_a_note_of_an_earlier_reader_is_still_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "Budget vote.md"
+    path.write_text(
+        note(ALICE, "Old quote.").replace(part_start(ALICE), READER_PART_START) + "Mine.\n",
+        encoding="utf-8",
+    )
+    write_notes({"Budget vote.md": note(ALICE, "New quote.")}, tmp_path)
+    again = path.read_text(encoding="utf-8")
+    assert "New quote." in again and again.endswith("Mine.\n")
+    assert isinstance(reader_part(again), object) and part_start(ALICE) in again
+
+
+def test_same_titled_articles_keep_their_own_notes_whatever_the_order(tmp_path: Path) -> None:
+    """Two articles of one title are "Budget vote" and "Budget vote 2" in export order; a
+    later export of the second alone put its quotes into the first one's note, beside the
+    notes written on the first (an attack's finding)."""
+    write_notes(
+        {"Budget vote.md": note(BOB, "Bob's."), "Budget vote 2.md": note(ALICE, "Alice's.")},
+        tmp_path,
+    )
+    bob = tmp_path / "Budget vote.md"
+    bob.write_text(bob.read_text(encoding="utf-8") + "My notes on BOB.\n", encoding="utf-8")
+    write_notes({"Budget vote.md": note(ALICE, "Alice's again.")}, tmp_path)  # alice alone
+    assert "Bob's." in bob.read_text(encoding="utf-8")
+    assert "My notes on BOB." in bob.read_text(encoding="utf-8")
+    assert "Alice's again." in (tmp_path / "Budget vote 2.md").read_text(encoding="utf-8")
+    # both again, in the other order: each to its own
+    write_notes(
+        {"Budget vote.md": note(ALICE, "A3."), "Budget vote 2.md": note(BOB, "B3.")}, tmp_path
+    )
+    assert "B3." in bob.read_text(encoding="utf-8") and "My notes on BOB." in bob.read_text(
+        encoding="utf-8"
+    )
+    assert "A3." in (tmp_path / "Budget vote 2.md").read_text(encoding="utf-8")
+    # a third article of that title: a new number, no note replaced
+    write_notes({"Budget vote.md": note("c" * 12, "Cia's.")}, tmp_path)
+    assert "Cia's." in (tmp_path / "Budget vote 3.md").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.glob("*.md")) == [
+        "Budget vote 2.md",
+        "Budget vote 3.md",
+        "Budget vote.md",
+    ]
+
+
+def test_a_note_keeps_its_mode_and_a_link_or_read_only_note_is_in_the_way(tmp_path: Path) -> None:
+    path = tmp_path / "Budget vote.md"
+    write_notes({"Budget vote.md": note(ALICE, "Old quote.")}, tmp_path)
+    os.chmod(path, 0o600)
+    write_notes({"Budget vote.md": note(ALICE, "New quote.")}, tmp_path)
+    assert (path.stat().st_mode & 0o777) == 0o600 and "New quote." in path.read_text()
+    os.chmod(path, 0o444)
+    with pytest.raises(NotesInTheWay, match="is read-only"):
+        write_notes({"Budget vote.md": note(ALICE, "Newer.")}, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    real = elsewhere / "real.md"
+    real.write_text(note(ALICE, "Linked."), encoding="utf-8")
+    linked = tmp_path / "vault"
+    linked.mkdir()
+    (linked / "Budget vote.md").symlink_to(real)
+    with pytest.raises(NotesInTheWay, match="is a link"):
+        write_notes({"Budget vote.md": note(ALICE, "Newer.")}, linked)
+    assert "Linked." in real.read_text(encoding="utf-8")
