@@ -15,6 +15,9 @@ The method of web annotation tools (the Hypothesis client's `match-quote`), in o
    where similarities are rapidfuzz's normalised Indel similarity. The best candidate is
    accepted when its quote similarity is at least 0.75 (about a quarter of the characters
    may have changed) and its score at least 0.6;
+   A passage that filled a quotation (its prefix ending in an opening mark, its suffix
+   beginning with the closing one) is stretched to the quotation's marks in the new text,
+   within its paragraph: a quote whose last words changed stays the whole quotation;
 4. else the annotation is *orphaned*: it keeps its quote, source, themes and note, is
    listed among the orphans, and is never deleted.
 
@@ -252,6 +255,34 @@ def _best_edges(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
     return best[1], best[2]
 
 
+# A passage that was the whole of a quotation stays the whole of it: its edges go to the
+# marks of the quotation in the new text, within its paragraph and this far.
+OPENING_MARKS, CLOSING_MARKS = '“«„"', '”»"'
+MAX_QUOTATION_STRETCH = 400
+
+
+def _quotation_edges(annotation: Annotation, text: str, start: int, end: int) -> tuple[int, int]:
+    """The edges of a match of a passage that filled a quotation, from mark to mark
+    ("…but it is the budget we need," once it reads "…the budget this city needs," came
+    back as "…but it is the budget", still the speaker's words: a misquotation); other
+    passages as matched."""
+    opening, closing = annotation.prefix[-1:], annotation.suffix[:1]
+    if opening and opening in OPENING_MARKS and text[start - 1 : start] != opening:
+        floor = max(0, start - MAX_QUOTATION_STRETCH, text.rfind("\n\n", 0, start) + 1)
+        at = text.rfind(opening, floor, start)
+        if at >= 0 and not any(
+            c in CLOSING_MARKS.replace(opening, "") for c in text[at + 1 : start]
+        ):
+            start = at + 1
+    if closing and closing in CLOSING_MARKS and text[end : end + 1] != closing:
+        ceiling = min(len(text), end + MAX_QUOTATION_STRETCH)
+        paragraph = text.find("\n\n", end, ceiling)
+        at = text.find(closing, end, paragraph if paragraph >= 0 else ceiling)
+        if at >= 0 and not any(c in OPENING_MARKS.replace(closing, "") for c in text[end:at]):
+            end = at
+    return start, end
+
+
 def reanchor(annotation: Annotation, text: str) -> Annotation:
     """`annotation` placed in the new `text`, or marked orphaned (never dropped)."""
     anchor = locate(annotation, text)
@@ -259,9 +290,11 @@ def reanchor(annotation: Annotation, text: str) -> Annotation:
         if annotation.orphaned:
             return annotation
         return msgspec.structs.replace(annotation, orphaned=True)
-    if anchor.method == "same" and not annotation.orphaned:
+    start, end = _quotation_edges(annotation, text, anchor.start, anchor.end)
+    unmoved = (start, end) == (anchor.start, anchor.end)
+    if anchor.method == "same" and unmoved and not annotation.orphaned:
         return annotation
-    return placed(annotation, text, anchor.start, anchor.end)
+    return placed(annotation, text, start, end)
 
 
 def reanchor_all(annotations: Iterable[Annotation], text: str) -> list[Annotation]:

@@ -260,3 +260,34 @@ def test_an_article_of_near_copies_of_a_long_quote_is_searched_within_a_bound(
     assert anchor is not None  # (placed on one of the copies, as before)
     assert len(compared) <= anchoring.MAX_REGIONS * 100  # (every pair: 625 a region)
     assert max(aligned) <= anchoring.MAX_ALIGNED
+
+
+OKAFOR = (
+    "Mayor Linda Okafor defended the increase. “This is not the budget anyone wanted, but it"
+    " is the budget we need,” she said on Tuesday.\n\n“We will see,” a critic said."
+)
+WHOLE = "This is not the budget anyone wanted, but it is the budget we need,"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        # the last words changed: the quotation was cut before them, still hers (a
+        # journalist's finding: the export misquoted the mayor)
+        ("we need,”", "this city needs,”", WHOLE.replace("we need", "this city needs")),
+        ("we need,”", "we need, and we will defend it,”", WHOLE + " and we will defend it,"),
+        ("“This is not", "“Honestly, this is not", "Honestly, this is not" + WHOLE[11:]),
+    ],
+)
+def test_a_passage_that_filled_a_quotation_stays_the_whole_quotation(
+    old: str, new: str, expected: str
+) -> None:
+    annotation = annotate(OKAFOR, WHOLE)
+    moved = reanchor(annotation, OKAFOR.replace(old, new))
+    assert moved.quote == expected and not moved.orphaned
+
+
+def test_a_passage_inside_a_quotation_is_not_stretched_to_its_marks() -> None:
+    part = "anyone wanted"
+    moved = reanchor(annotate(OKAFOR, part), OKAFOR.replace("we need", "this city needs"))
+    assert moved.quote == part
