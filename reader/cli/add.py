@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, close_store, positive_int, positive_seconds, say
 from reader.core.paths import Locations
-from reader.core.text import clean_line, json_text, shown_name
+from reader.core.text import clean_line, json_text, shorten, shown_name
 
 if TYPE_CHECKING:
     from reader.library.adding import AddError, AddResult
@@ -174,6 +174,9 @@ def _report(
     }[outcome.status]
     detail = f" ({outcome.detail})" if outcome.detail else ""
     say(f"{label}: {outcome.title}{detail}\n  -> {shown_name(outcome.path)}")
+    for source, before, now in outcome.reworded:  # (which ones: "check them" named none)
+        who = f"{clean_line(source)}: " if source else ""
+        say(f"  now reads differently: {who}“{shorten(before, 90)}” -> “{shorten(now, 90)}”")
     if outcome.status == "added" and outcome.same_title:  # (a page saved again, edited)
         say(
             f"  the library holds an article of the same title: {shown_name(outcome.same_title)}"
@@ -211,6 +214,11 @@ def _as_json(outcome: AddResult | AddError, show_removed: bool = False) -> dict[
     }
     if outcome.detail:
         found["detail"] = outcome.detail
+    if outcome.reworded:
+        found["reworded"] = [
+            {"source": source, "before": before, "now": now}
+            for source, before, now in outcome.reworded
+        ]
     if outcome.same_title:  # (another article of that title: `--update` may have been meant)
         found["same_title"] = outcome.same_title
     if outcome.cleaning:

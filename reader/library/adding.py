@@ -113,6 +113,8 @@ class AddResult:
     spared: tuple[Removal, ...] = ()  # what the cleaning would have removed had it not backed off
     left_out: tuple[str, ...] = ()  # paragraphs of the page trafilatura's text left out
     same_title: str = ""  # (added) another article of the library with the same title
+    # (updated) the annotations whose words changed: (source, quote before, quote now)
+    reworded: tuple[tuple[str, str, str], ...] = ()
 
 
 def removed_report(outcome: AddResult, library: Path | None = None) -> list[str]:
@@ -409,7 +411,12 @@ def refresh(
         detail += f", {len(report.reworded)} of them now in other words (check them)"
     if lost:
         detail += f", {lost} orphaned (kept; O in Reader lists them)"
-    return AddResult(source, "updated", content.title, record.path, detail, *cleaned)
+    reworded = tuple(
+        (a.source or "", report.words_before.get(a.id, ""), a.quote) for a in report.reworded
+    )
+    return AddResult(
+        source, "updated", content.title, record.path, detail, *cleaned, reworded=reworded
+    )
 
 
 def _now() -> str:

@@ -39,6 +39,7 @@ class ScanReport:
     skipped: list[str] = field(default_factory=list)
     reanchored: int = 0
     reworded: list[Annotation] = field(default_factory=list)  # placed, but their words changed
+    words_before: dict[str, str] = field(default_factory=dict)  # a reworded one's old quote, by id
     orphaned: list[Annotation] = field(default_factory=list)
 
     @property
@@ -230,11 +231,13 @@ class Library:
             self.store.save_annotations(changed)
             report.reanchored += sum(not a.orphaned for a in changed)
             report.orphaned += [a for a in changed if a.orphaned]
-            report.reworded += [  # ("no smoke alarm" now "no working smoke alarm": say so)
+            reworded = [  # ("no smoke alarm" now "no working smoke alarm": say so)
                 a
                 for a in changed
                 if not a.orphaned and a.quote.split() != before.get(a.id, a.quote).split()
             ]
+            report.reworded += reworded
+            report.words_before.update((a.id, before[a.id]) for a in reworded if a.id in before)
 
 
 WEB_PAGE_SUFFIXES = frozenset({".html", ".htm"})

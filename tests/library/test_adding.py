@@ -252,6 +252,9 @@ def test_a_refetched_page_that_changed_keeps_its_annotations(
     set_live_page(edited.replace(b"perform my own music", b"perform all my own music", 1))
     reworded = run_reader("add", "--update", url, "--library", str(empty_library))
     assert "1 annotation re-anchored, 1 of them now in other words" in reworded.stdout
+    # which one, and how it read (a journalist's finding: "check them" named none)
+    assert "now reads differently: Taylor Swift: “I just want to be able" in reworded.stdout
+    assert "all my own music" in reworded.stdout.split("->")[-1]
 
 
 @pytest.mark.parametrize(
