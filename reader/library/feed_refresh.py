@@ -280,7 +280,7 @@ def _refresh_one(
             result.item_errors.append(f"{address}: the feed's time ran out; next refresh")
             continue
         try:
-            prepared = prepare(address, timeout=timeout, cancelled=stop)
+            prepared = prepare(address, timeout=timeout, library=library, cancelled=stop)
         except FetchCancelled:
             raise
         except (AddError, ArticleError) as error:

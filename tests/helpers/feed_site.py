@@ -67,9 +67,10 @@ class SiteFeed:
     version: int = 0  # changes whenever a story is added: the ETag
     title: str = ""  # the channel's title as written in the XML ("<name> News" if empty)
     missing: set[int] = field(default_factory=set)  # stories whose pages answer 404 for now
+    trailer: str = ""  # a paragraph every story of the site ends with (a reporter's bio)
 
 
-def story_html(feed: str, story: Story) -> bytes:
+def story_html(feed: str, story: Story, trailer: str = "") -> bytes:
     """An article page as a news site writes it (menus, a story, a footer)."""
     first = WORDS[story.number % len(WORDS)]
     second = WORDS[(story.number * 7 + len(feed)) % len(WORDS)]
@@ -84,7 +85,7 @@ def story_html(feed: str, story: Story) -> bytes:
         f"The work is expected to begin next month and to last until the end of the year, "
         f"according to a statement from the {first} department.",
     ]
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    body = "".join(f"<p>{p}</p>" for p in [*paragraphs, *([trailer] if trailer else [])])
     return (
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<title>{story.title} | {feed} news</title>"
@@ -182,7 +183,9 @@ class FeedSite:
                 return
             if feed.page_delay:
                 time.sleep(feed.page_delay)
-            _send(handler, 200, "text/html; charset=utf-8", story_html(feed.name, story))
+            _send(
+                handler, 200, "text/html; charset=utf-8", story_html(feed.name, story, feed.trailer)
+            )
         else:
             _send(handler, 404, "text/html", b"<h1>Not found</h1>")
 

@@ -69,6 +69,25 @@ def test_new_items_come_in_once_unread_and_marked_with_their_feed(
     store.close()
 
 
+def test_a_refresh_cleans_what_the_site_repeats_as_reader_add_does(
+    news: FeedSite, empty_library: Path
+) -> None:
+    """A reporter's line at the end of every story stayed in each one a refresh brought,
+    where `reader add` of the same page took it out (a journalist's finding): the refresh
+    never read what the library had seen of the site."""
+    bio = (
+        "Sarah Whitfield is the Courier's agriculture and education reporter. Reach her at "
+        "swhitfield@valleycourier.example."
+    )
+    store, library, subscriptions = _open(empty_library)
+    follow(subscriptions, news.add_feed("courier", trailer=bio), timeout=TIMEOUT)
+    assert _refresh(library, subscriptions)["Courier News"] == "Courier News: new 3"
+    texts = {r.title: library.load(r).text for r in store.articles()}
+    third = max(texts, key=lambda title: int(title.rsplit(" ", 1)[1]))
+    assert "said Mara Quill" in texts[third] and "Sarah Whitfield" not in texts[third]
+    store.close()
+
+
 def test_an_item_not_added_is_tried_again_at_the_next_refresh(
     news: FeedSite, empty_library: Path
 ) -> None:
