@@ -332,6 +332,38 @@ def _sets(project: ET.Element, codes: _Codes) -> None:
 
 # --- reading -------------------------------------------------------------------------------------
 
+# Elements of a project read at most: a selection with its codings is about ten, so this is
+# far beyond 100,000 annotations; 12 million empty elements (47 MB) took 1.2 GB and 10 s.
+MAX_ELEMENTS = 2_000_000
+
+
+def _parsed(project: bytes, where: str) -> ET.Element:
+    """The project's XML, counted as it is read: refused past `MAX_ELEMENTS`, or when its
+    root is not a REFI-QDA `Project`."""
+    parser = ET.XMLPullParser(events=("start",))
+    root: ET.Element | None = None
+    count = 0
+    for at in range(0, len(project), 1 << 20):
+        parser.feed(project[at : at + (1 << 20)])
+        for _, element in parser.read_events():
+            count += 1
+            if root is None:
+                root = element
+                if root.tag != f"{_Q}Project":
+                    raise ImportFileError(
+                        f"{where} is no REFI-QDA project (its root is {root.tag[:80]!r}, "
+                        "not Project); export the project again from its QDA tool"
+                    )
+            if count > MAX_ELEMENTS:
+                raise ImportFileError(
+                    f"{where} holds over {MAX_ELEMENTS:,} XML elements, more than any project "
+                    "of annotations needs; Reader does not read it"
+                )
+    parser.close()
+    if root is None:
+        raise ET.ParseError("no element found")
+    return root
+
 
 def from_qdpx(data: bytes, name: str) -> IncomingFile:
     """The coded text selections of a .qdpx project, as incoming annotations.
@@ -352,7 +384,10 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                 for info in zipped.infolist()
                 if info.filename.lower().endswith((".qde", ".txt")) and not info.is_dir()
             ]
-            qde = next((i for i in wanted if i.filename.lower().endswith(".qde")), None)
+            projects = [i for i in wanted if i.filename.lower().endswith(".qde")]
+            # (the standard's name first: another .qde listed before it is not the project)
+            projects.sort(key=lambda i: i.filename.rsplit("/", 1)[-1].lower() != "project.qde")
+            qde = projects[0] if projects else None
             if qde is None:
                 raise ImportFileError(f"{name}: no project.qde in the archive; is it a .qdpx file?")
             _check_sizes(wanted, name)
@@ -363,13 +398,20 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                     f"{name}: its {qde.filename} declares a DTD or entities, which a REFI-QDA "
                     "project never needs; Reader does not read such files (export it again)"
                 )
-            root = ET.fromstring(project)
+            root = _parsed(project, f"{name}: its {qde.filename}")
             texts = {
                 info.filename.rsplit("/", 1)[-1]: _read_member(zipped, info, budget, name)
                 for info in wanted
                 if info is not qde
             }
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, zlib.error, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ET.ParseError,
+        zlib.error,
+        EOFError,
+        LookupError,  # (an encoding no codec reads: "x-nope", "base64")
+    ) as error:
         raise ImportFileError(
             f"{name}: not a REFI-QDA project, or a damaged one ({error})"
         ) from None

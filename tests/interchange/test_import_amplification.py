@@ -116,3 +116,35 @@ def test_a_feed_with_an_rss_091_doctype_is_still_read() -> None:
     )
     parsed = parse_feed(body)
     assert is_feed(parsed) and parsed.entries[0].title == "a & b"
+
+
+NS = 'xmlns="urn:QDA-XML:project:1.0"'
+
+
+@pytest.mark.parametrize("encoding", ["x-nope", "base64", "rot13"])
+def test_a_project_in_an_encoding_no_codec_reads_is_one_line(encoding: str) -> None:
+    """An attack's finding: a traceback (LookupError: unknown encoding)."""
+    project = f'<?xml version="1.0" encoding="{encoding}"?><Project {NS}/>'.encode()
+    with pytest.raises(ImportFileError, match="not a REFI-QDA project"):
+        from_qdpx(qdpx({"project.qde": project}), "enc.qdpx")
+
+
+def test_a_project_of_millions_of_empty_elements_is_refused_as_it_is_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """12 million `<a/>` (47 MB, under the member limit) took 1.2 GB and 10 s, then said
+    "imported 0" (an attack's finding): the elements are counted as they are read."""
+    import reader.interchange.qdpx as module
+
+    monkeypatch.setattr(module, "MAX_ELEMENTS", 1_000)
+    project = f"<Project {NS}>{'<a/>' * 1_001}</Project>".encode()
+    with pytest.raises(ImportFileError, match="over 1,000 XML elements"):
+        from_qdpx(qdpx({"project.qde": project}), "many.qdpx")
+
+
+def test_a_root_that_is_no_project_and_a_stray_qde_first_are_told_apart() -> None:
+    with pytest.raises(ImportFileError, match="is no REFI-QDA project"):
+        from_qdpx(qdpx({"project.qde": b"<Other/>"}), "other.qdpx")
+    empty = f"<Project {NS}/>".encode()
+    stray = qdpx({"a-notes.qde": b"<Other/>", "project.qde": empty})
+    assert from_qdpx(stray, "two.qdpx").items == []  # the project itself, not the stray
