@@ -103,6 +103,11 @@ def markdown_beyond_bounds(text: str) -> str:
     return ""
 
 
+# A title is cut to this many characters: a file of the library (synced, or from git) can
+# hold a title of megabytes (3 MB froze the app for 28 s and took 900 MB, in every list).
+MAX_TITLE_CHARS = 1_000
+
+
 def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
     """Decode and parse the bytes of an article; `name` is used in error messages."""
     raw = decode(data, name)
@@ -115,7 +120,8 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
         meta, body = split_front_matter(raw)
         headings: list[str] = []
         text = normalise(markdown_to_text(body, headings))
-        title = clean_line(meta.get("title", "")) or _first_heading(body) or _first_line(text)
+        title = clean_line(meta.get("title", "")[: 4 * MAX_TITLE_CHARS])[:MAX_TITLE_CHARS]
+        title = title or _first_heading(body)[:MAX_TITLE_CHARS] or _first_line(text)
     else:
         meta, headings = {}, []
         text = normalise(raw)

@@ -21,7 +21,13 @@ from typing import Any, TypedDict
 
 from reader.core.records import Annotation, ArticleRecord
 from reader.core.text import clean_line
-from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
+from reader.library.article_files import (
+    MAX_TITLE_CHARS,
+    ArticleContent,
+    ArticleError,
+    is_article_file,
+    read_article,
+)
 from reader.library.file_stats import FileStats
 from reader.storage.database import Store
 
@@ -331,9 +337,13 @@ class _Meta(TypedDict):
 
 def _meta_fields(content: ArticleContent) -> _Meta:
     meta = content.meta  # a file's front matter: any text, escape sequences included
+
+    def field(value: str | None, limit: int = MAX_TITLE_CHARS) -> str:
+        return clean_line((value or "")[: 4 * limit])[:limit]  # (bounded, as a title is)
+
     return {
-        "author": clean_line(meta.get("author") or "") or None,
-        "site": clean_line(meta.get("site") or "") or None,
-        "url": clean_line(meta.get("url") or "").replace(" ", "%20") or None,
-        "published": clean_line(meta.get("published") or meta.get("date") or "") or None,
+        "author": field(meta.get("author")) or None,
+        "site": field(meta.get("site")) or None,
+        "url": field(meta.get("url"), 8_000).replace(" ", "%20") or None,
+        "published": field(meta.get("published") or meta.get("date"), 100) or None,
     }
