@@ -120,7 +120,7 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
         meta, body = split_front_matter(raw)
         headings: list[str] = []
         text = normalise(markdown_to_text(body, headings))
-        title = clean_line(meta.get("title", "")[: 4 * MAX_TITLE_CHARS])[:MAX_TITLE_CHARS]
+        title = clean_line(meta.get("title", ""))[:MAX_TITLE_CHARS]
         title = title or _first_heading(body)[:MAX_TITLE_CHARS] or _first_line(text)
     else:
         meta, headings = {}, []

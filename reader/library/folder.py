@@ -339,7 +339,7 @@ def _meta_fields(content: ArticleContent) -> _Meta:
     meta = content.meta  # a file's front matter: any text, escape sequences included
 
     def field(value: str | None, limit: int = MAX_TITLE_CHARS) -> str:
-        return clean_line((value or "")[: 4 * limit])[:limit]  # (bounded, as a title is)
+        return clean_line(value or "")[:limit]  # (bounded, as a title is)
 
     return {
         "author": field(meta.get("author")) or None,
