@@ -14,7 +14,8 @@ from reader.cli.command import Command, say
 from reader.core.files import name_too_long
 from reader.core.paths import Locations
 from reader.core.text import TextStructure, clean_line, json_text, shown_name
-from reader.library.article_files import ArticleContent, ArticleError, is_article_file, read_article
+from reader.library.article_files import ArticleContent, ArticleError, read_article
+from reader.library.folder import library_files
 from reader.quotes.finding import CONFIDENT, MAX_CHARACTERS, QuoteFinding, speaker_unknown
 from reader.storage.database import Store, StoreError
 
@@ -41,7 +42,9 @@ def find_article(where: Locations, target: str) -> Path:
         _check_given(given)
         if given.is_file():
             return given
-    candidates = [p for p in sorted(where.library.rglob("*")) if p.is_file() and is_article_file(p)]
+    # (the library's articles as Reader lists them: not the old copies `.reader-backups`
+    # keeps, which made "city council" match four articles after three updates)
+    candidates = [where.library / name for name in library_files(where.library)]
     wanted = target.casefold()
     for path in candidates:
         relative = path.relative_to(where.library).as_posix().casefold()

@@ -332,6 +332,22 @@ def test_quotes_of_a_library_article_by_name_in_codebook_spelling(tagged_library
     assert "U.S. Embassy" not in result.stdout  # its paraphrase is not a quotation
 
 
+def test_quotes_by_name_never_matches_the_old_copies_updates_keep(tagged_library: Path) -> None:
+    """After three updates of a page, "city council" matched four articles: three were
+    the old copies kept in .reader-backups/articles (a journalist's finding)."""
+    import shutil
+
+    kept = tagged_library / ".reader-backups" / "articles"
+    kept.mkdir(parents=True)
+    for stamp in ("2026-12-06T1", "2026-12-06T2"):
+        shutil.copy(
+            tagged_library / "ice-canada-offices.txt", kept / f"ice-canada-offices.{stamp}.txt"
+        )
+    result = run_reader("quotes", "ice-canada", "--library", str(tagged_library))
+    assert result.returncode == 0, result.stderr
+    assert "Doug King [explained]" in result.stdout
+
+
 def test_quotes_of_nothing_is_a_one_line_error(library: Path) -> None:
     result = run_reader("quotes", "no-such-article", "--library", str(library))
     assert result.returncode == 1
