@@ -758,7 +758,9 @@ class _Finder(_CueReading):
                 mention=chosen.mention or None,
                 cue=chosen.cue or None,
                 confidence=max(0.0, min(1.0, confidence)),
-                description=chosen.entity.description if chosen.entity else "",
+                description=(chosen.entity.offered or chosen.entity.description)
+                if chosen.entity
+                else "",
                 carried=chosen.carried,
             ),
             chosen,
@@ -1049,7 +1051,9 @@ class _Finder(_CueReading):
             mention=attribution.mention or None,
             cue=attribution.cue or None,
             confidence=max(0.0, min(1.0, attribution.confidence)) if name else 0.3,
-            description=attribution.entity.description if attribution.entity else "",
+            description=(attribution.entity.offered or attribution.entity.description)
+            if attribution.entity
+            else "",
             carried=attribution.carried,
         )
         return finding, attribution

@@ -50,6 +50,7 @@ def offered_description(description: str) -> str:
     if len(words) == 1 and (
         len(_bare(words[0])) < 2
         or _bare(words[0]) in _NAME_TITLES
+        or _ABBREVIATION.fullmatch(words[0])  # "Coun.", "Capt.", "Const.": a title cut short
         or (words[0].islower() and not _names_a_person(words[0]))
     ):
         return ""  # "At the time, Lord Woolf said": "time"; "Dr." alone
@@ -58,6 +59,9 @@ def offered_description(description: str) -> str:
     if len(words) > 1 and words[0] in ("The", "A", "An") and words[1].islower():
         words[0] = words[0].lower()  # (it opened a sentence: "Whitmore, the … critic")
     return " ".join(words)
+
+
+_ABBREVIATION = re.compile(r"[A-Z][a-z]{0,5}\.")
 
 
 def _names_a_person(word: str) -> bool:

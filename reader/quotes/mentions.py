@@ -217,6 +217,10 @@ class Entity:
     description: str = ""
     gender: str = ""  # "m", "f" or unknown
     described_at: int = -1  # where the mention the description came with starts
+    # What is offered beside the name when the description is a title cut short ("Coun.
+    # Raj Patel, a longtime critic of the deal,": "a longtime critic of the deal"); the
+    # description itself, which later mentions are resolved by, stays.
+    offered: str = ""
 
     def describe(self, words: str, at: int) -> None:
         """Give the entity its description, from the mention at `at`."""

@@ -163,6 +163,11 @@ from reader.quotes.name_words import (
 from reader.quotes.places import COUNTRIES, REGIONS, is_demonym, is_place
 
 
+def _abbreviated(description: str) -> bool:
+    """Whether a description is only titles cut short: "Coun.", "Capt.", "Dr."."""
+    return bool(description) and all(word.endswith(".") for word in description.split())
+
+
 class _NameScanner(_NameRegistry):
     """The finder's reading of names: the scan of runs of capitalised words."""
 
@@ -1525,6 +1530,8 @@ class _NameScanner(_NameRegistry):
                 entity.describe(
                     self._description(toks, described_from, titles, last), name_tokens[0].start
                 )
+                if _abbreviated(entity.description) and last < len(toks) and toks[last].text == ",":
+                    entity.offered = self._appositive(toks[last].end)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
     def _named_in_full_before(self, name_tokens: list[Token], gender: str) -> Entity | None:
@@ -1865,6 +1872,8 @@ class _NameScanner(_NameRegistry):
             office = [t.word for t in titles if t.folded.rstrip(".") not in HONORIFICS]
             if office:  # "President Trump joked …" then "the president said": him
                 entity.describe(" ".join(office), token.start)
+                if _abbreviated(entity.description) and self.text.startswith(",", token.end):
+                    entity.offered = self._appositive(token.end + 1)  # "Coun. Patel, a …,"
         if (
             entity.kind == "person"
             and not entity.description

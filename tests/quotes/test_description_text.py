@@ -69,3 +69,26 @@ def test_the_finder_offers_descriptions_as_mended() -> None:
         "Lord Woolf": "",
         "Anthony Hale": "Chief executive",
     }
+
+
+def test_a_title_cut_short_gives_way_to_the_words_after_the_name() -> None:
+    """ "Coun. Raj Patel, a longtime critic of the deal," was described "Coun.", and
+    exports printed "Raj Patel, Coun." (a journalist's finding); the words after the name
+    are offered, and a title cut short alone is none. Who a later mention is stays."""
+    text = (
+        "Council kills stadium deal\n\n"
+        "Coun. Raj Patel, a longtime critic of the deal, said he was relieved. “Taxpayers "
+        "dodged a bullet,” Patel said.\n\n"
+        "Capt. Eamon Walsh, president of Local 400 of the Marine Workers' Union, was blunt. "
+        "“We were never asked,” Walsh said.\n\n"
+        "Dr. Aisha Karimi, a soil scientist at Valley State University, disagreed. “The land "
+        "was never suitable,” Karimi said.\n\n"
+        "Const. Jamie Boyd spoke last. “We were there within minutes,” Boyd said.\n"
+    )
+    described = {f.speaker: f.description for f in find_quotes(text)}
+    assert described == {
+        "Raj Patel": "a longtime critic of the deal",
+        "Eamon Walsh": "president of Local 400 of the Marine Workers' Union",
+        "Aisha Karimi": "a soil scientist at Valley State University",
+        "Jamie Boyd": "",
+    }
