@@ -18,6 +18,7 @@ from typing import Any
 
 from reader.quotes.cues import is_speech_verb
 from reader.quotes.given_names import gender_of, is_given_name, person_gender
+from reader.quotes.lexicon import folded
 from reader.quotes.mentions import (
     _NAME_SUFFIXES,
     _PARTICLES,
@@ -162,6 +163,8 @@ from reader.quotes.name_words import (
 )
 from reader.quotes.places import COUNTRIES, REGIONS, is_demonym, is_place
 
+_GENERAL_OFFICES = folded("general_offices")
+
 
 def _abbreviated(description: str) -> bool:
     """Whether a description is only titles cut short: "Coun.", "Capt.", "Dr."."""
@@ -260,8 +263,25 @@ class _NameScanner(_NameRegistry):
                     self._planned(toks, index, run_end)
                 index = run_end  # "The", "But": a sentence's first word alone names nobody
                 continue
+            if self._general_office(toks, index, run_end):
+                index = run_end
+                continue
             self._planned(toks, index, run_end)
             index = run_end
+
+    def _general_office(self, toks: _Tokens, first: int, last: int) -> bool:
+        """Whether the run is an office of a noun and "General" with no name after it ("the
+        Auditor General warned", "said the Surgeon General"): kept as that office, a body
+        (it had been read as a person called "Auditor", or not at all). "Attorney General
+        Maria Lopez" is a title and her name, read as ever."""
+        texts = toks.texts
+        if last - first != 2 or _word_of(texts[last - 1]) != "General":
+            return False
+        if _word_of(texts[first]).casefold() not in _GENERAL_OFFICES:
+            return False
+        run = list(toks[first:last])
+        self._org(run, [_word_of(t.text) for t in run])
+        return True
 
     def _opens_paragraph(self, index: int) -> bool:
         """Whether token `index` is the first of its paragraph (or of the text)."""

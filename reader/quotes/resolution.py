@@ -356,9 +356,12 @@ class _Resolution(_Pronouns):
         if (
             phrase.kind == "name"
             and (
-                all(
-                    t.folded == "the" or t.word.casefold().rstrip(".") in TITLES
-                    for t in phrase.tokens
+                (
+                    all(
+                        t.folded == "the" or t.word.casefold().rstrip(".") in TITLES
+                        for t in phrase.tokens
+                    )
+                    and not self._named_office(phrase)
                 )
                 or phrase.head.folded.endswith(MODIFIER_ENDINGS)
                 or (  # "said the Frenchman", "the Spaniard added": a nationality, no name
@@ -959,6 +962,21 @@ class _Resolution(_Pronouns):
         if gender and speaker.gender != gender:
             return None
         return speaker
+
+    def _named_office(self, phrase: Phrase) -> bool:
+        """Whether the phrase's words are the whole name of an office the article names as
+        a body ("said the Surgeon General": that office, not whoever was called "Attorney
+        General" before)."""
+        tokens = [t for t in phrase.tokens if t.folded != "the"]
+        if not tokens:
+            return False
+        mention = self.entities.mention_at(tokens[0].start, tokens[-1].end)
+        return (
+            mention is not None
+            and mention.entity.kind == "org"
+            and mention.start <= tokens[0].start
+            and mention.end >= tokens[-1].end
+        )
 
     def _office_holder(self, phrase: Phrase, at: int) -> Entity | None:
         """The person an office in capitals stands for ("the Minister for Housing said",

@@ -1526,3 +1526,20 @@ def test_two_titled_people_joined_by_and_are_two_and_a_title_elect_is_a_title() 
     assert [s for _, s in speech_of(text)] == ["Chuck Schumer", "Nancy Pelosi"]
     entities = Entities(headlined("President-elect Joe Biden and Premier-designate David Eby met."))
     assert [e.name for e in entities.entities if e.kind == "person"] == ["Joe Biden", "David Eby"]
+
+
+def test_an_office_of_a_noun_and_general_speaks_as_that_office() -> None:
+    """ "the Auditor General warned" gave "Auditor" (and `a` saved that), and "said the
+    Surgeon General" went to the Attorney General named before (a journalist's finding)."""
+    text = (
+        "Fleet report\n\n"
+        "“We need new planes,” Attorney General Maria Lopez said.\n\n"
+        "A report released in March by the Auditor General warned that the fleet was "
+        "“aging and inadequate for the fire seasons ahead.”\n\n"
+        "“It is a scandal,” said the Surgeon General.\n"
+    )
+    assert [f.speaker for f in find_quotes(text)] == [
+        "Maria Lopez",
+        "Auditor General",
+        "Surgeon General",
+    ]
