@@ -41,7 +41,7 @@ def _backup_before_import(store: Store) -> Backup | None:
     made up, so what it replaced must stay within reach (`reader restore`)."""
     store.fold()
     try:
-        return Backups(store.path).take("before-import")
+        return Backups(store.path).take("before-import", prune=False)
     except OSError as error:
         raise StoreError(
             f"{store.path}: cannot keep a copy before importing ({error}); nothing was imported"
@@ -103,9 +103,17 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         # (Before any article is copied: a refused import leaves the library as it was.)
         store.ensure_writable()
         kept = _backup_before_import(store)
+        saves = store.saves
         if their is not None:
             copied = copy_missing_articles(their, store, where.library)
         report = import_incoming(store, Library(where.library, store), incoming)
+        if kept is not None and store.saves == saves:
+            # Nothing changed: no copy of it (five no-op imports had pushed the copy taken
+            # before a bad merge out of the five kept, a team's finding)
+            kept.path.unlink(missing_ok=True)
+            kept = None
+        elif kept is not None:
+            Backups(store.path).kept(kept)
     finally:
         close_store(store)
     if as_json:

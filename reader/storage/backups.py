@@ -95,10 +95,11 @@ class Backups:
         ]
         return starting[0] if len(starting) == 1 else None
 
-    def take(self, kind: str, spare: Path | None = None) -> Backup | None:
+    def take(self, kind: str, spare: Path | None = None, *, prune: bool = True) -> Backup | None:
         """Copy the database file as it is now; None when there is no file yet. Pruning the
         older backups of `kind` never deletes `spare` (the backup a restore is about to put
-        back, when it is itself a before-restore one).
+        back, when it is itself a before-restore one); with `prune` false they are pruned
+        only when `kept` says the copy is kept (an import that changes nothing drops it).
 
         `OSError` when it cannot be written, or when `.reader-backups` is a link: backups
         are kept only in a real folder beside the database, so that a link in a library
@@ -115,8 +116,14 @@ class Backups:
         copy_atomically(self.db, target)
         if self._last is not None:
             self._last[kind] = taken
-        self._prune(kind, target, spare)
+        if prune:
+            self._prune(kind, target, spare)
         return Backup(target, kind, taken)
+
+    def kept(self, backup: Backup) -> None:
+        """`backup`, taken without pruning, is kept: the older ones of its kind beyond
+        what is kept go."""
+        self._prune(backup.kind, backup.path, None)
 
     def before_write(self) -> None:
         """Take the rotating backups that are due before the database is replaced.

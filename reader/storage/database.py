@@ -180,6 +180,7 @@ class Store:
         self._foreign: list[dict[str, Any]] = []  # another generation's journal, to check
         self._adopted: list[dict[str, Any]] = []  # its changes the file lacks, kept
         self._wrote = False  # this store appended to the journal since it was last folded
+        self.saves = 0  # changes this store saved since it was opened (none: nothing written)
         self._cleaned = False
         self._loaded = threading.Event()
         self._load_error: StoreError | None = None
@@ -777,6 +778,7 @@ class Store:
                     yield
                     if self._pending:
                         self._commit()
+                        self.saves += 1
                 except OSError as failure:
                     self._recover()
                     raise StoreError(

@@ -96,6 +96,10 @@ def test_import_of_another_coders_database_merges_once(two_coders: tuple[Path, P
     again = run_reader("import", str(bob / "reader.json"), "--library", str(alice))
     assert "imported 0 annotations" in again.stdout and "2 were already there" in again.stdout
     assert _coders(alice) == ["alice", "alice", "bob", "bob"]
+    # An import that changed nothing keeps no copy: five of them had pushed the copy taken
+    # before a bad merge out of the five kept (a team's finding)
+    backups = sorted((alice / ".reader-backups").glob("reader.json.before-import.*.json"))
+    assert len(backups) == 1 and len(json.loads(backups[0].read_text())["annotations"]) == 2
 
 
 def test_an_annotation_deleted_after_an_import_stays_deleted_when_imported_again(
