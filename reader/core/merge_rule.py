@@ -29,6 +29,7 @@ from datetime import UTC, datetime, timedelta
 
 import msgspec
 
+from reader.core.codebook import name_key
 from reader.core.coders import coder_key
 from reader.core.records import Annotation
 
@@ -57,9 +58,50 @@ def same_content(one: Annotation, other: Annotation) -> bool:
     return coding(one) == coding(other) and one.coder == other.coder and one.quote == other.quote
 
 
+def keyed_coding(annotation: Annotation) -> tuple[object, ...]:
+    """`coding`, its names in the form the codebook compares them in: a teammate's "KCNA"
+    and "military" are our "kcna" and "Military" (an import spells names as our codebook
+    does, so the copy it keeps reads differently from the file's version)."""
+    return (
+        annotation.article_id,
+        annotation.start,
+        annotation.end,
+        name_key(annotation.source or ""),
+        tuple(name_key(theme) for theme in annotation.themes),
+        annotation.note,
+        annotation.kind,
+    )
+
+
+def same_coding(one: Annotation, other: Annotation) -> bool:
+    """`same_content` with names compared as the codebook compares them."""
+    return (
+        keyed_coding(one) == keyed_coding(other)
+        and one.coder == other.coder
+        and one.quote == other.quote
+    )
+
+
 def copy_id(annotation: Annotation) -> str:
-    """The id a losing version is kept under: the same for the same content, every time."""
-    return uuid.uuid5(_COPY_NAMESPACE, _ENCODER.encode(annotation).decode()).hex
+    """The id a losing version is kept under: the same for the same content, every time,
+    in every library. Made from what two libraries agree on: not the article's number in
+    either (the same article is 5 in one and 6 in another), nor the names' spelling, nor
+    the context kept for re-anchoring (two teammates keeping one version beside theirs had
+    given it two ids, and each later merge brought the other's in as a second copy)."""
+    parts = (
+        annotation.id,
+        annotation.start,
+        annotation.end,
+        annotation.quote,
+        name_key(annotation.source or ""),
+        [name_key(theme) for theme in annotation.themes],
+        annotation.note,
+        annotation.kind,
+        annotation.coder,
+        annotation.created,
+        annotation.updated,
+    )
+    return uuid.uuid5(_COPY_NAMESPACE, _ENCODER.encode(parts).decode()).hex
 
 
 def _latest() -> datetime:
@@ -89,7 +131,7 @@ def placed_beside(
         found = holder(place)
         if found is None:
             return msgspec.structs.replace(kept, id=place)
-        if same_content(found, kept):
+        if same_coding(found, kept):
             return None
     raise AssertionError("copy_ids never ends")  # pragma: no cover
 
@@ -113,7 +155,7 @@ def resolve(ours: Annotation, theirs: Annotation) -> tuple[Annotation, Annotatio
     )
     winner, loser = (ours, theirs) if order else (theirs, ours)
     other_coder = coder_key(loser.coder) != coder_key(winner.coder)
-    if other_coder and coding(loser) != coding(winner):
+    if other_coder and keyed_coding(loser) != keyed_coding(winner):
         return winner, msgspec.structs.replace(loser, id=copy_id(loser))
     return winner, None
 

@@ -37,9 +37,10 @@ from reader.core.codebook import clean_name, unique_names
 from reader.core.coders import clean_coder
 from reader.core.merge_rule import (
     is_deletion_time,
+    keyed_coding,
     placed_beside,
     resolve,
-    same_content,
+    same_coding,
     stays_deleted,
 )
 from reader.core.records import (
@@ -155,6 +156,7 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
     texts: dict[int, str | None] = {}
     beside: list[tuple[Annotation, bool]] = []  # versions to keep beside, and whether ours won
     first: dict[str, Incoming] = {}
+    held: dict[int, set[tuple[object, ...]]] = {}  # what each article holds (`_held_already`)
     for item in incoming.items:
         key = annotation_id(item.id)
         if key in first:
@@ -190,6 +192,12 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
             annotation = checked(_placed(item, key, record, text, existing))
         except RecordError as error:
             report.refused.append(f"{item.id[:80]}: {error}")
+            continue
+        if existing is None and _held_already(store, annotation, held):
+            # The same coder's same coding under another id: a version two teammates each
+            # kept beside theirs before copies had one id everywhere (it came back as a
+            # second copy at every merge)
+            report.present += 1
             continue
         if existing is None:
             report.orphaned += annotation.orphaned
@@ -264,6 +272,21 @@ def _read_positions(item: Incoming, text: str) -> None:
     )
 
 
+def _held_already(
+    store: Store, annotation: Annotation, held: dict[int, set[tuple[object, ...]]]
+) -> bool:
+    """Whether the database holds `annotation`'s coding, by its coder, under another id
+    (`held`: each article's, read once)."""
+    if annotation.article_id not in held:
+        held[annotation.article_id] = {
+            (*keyed_coding(a), a.coder, a.quote)
+            for a in store.annotations_for(annotation.article_id)
+        }
+    return (*keyed_coding(annotation), annotation.coder, annotation.quote) in held[
+        annotation.article_id
+    ]
+
+
 def _merge_one(
     store: Store,
     existing: Annotation,
@@ -277,7 +300,7 @@ def _merge_one(
     coder's version kept beside ours (`core.merge_rule`; put in `beside`, placed once the
     whole file is read). An undated one (`dated` False: its time is the import's) is
     compared as the oldest, so it never supersedes ours."""
-    if same_content(existing, annotation):
+    if same_coding(existing, annotation):  # (names as our codebook spells them, or not)
         report.present += 1
         return
     contender = annotation if dated else msgspec.structs.replace(annotation, updated="")

@@ -526,3 +526,80 @@ def test_the_merge_driver_refuses_a_side_that_lost_an_articles_record(
     assert "name an article the file does not hold" in result.stderr
     assert str(theirs) in result.stderr and result.stderr.count("\n") == 1
     assert ours.read_bytes() == before  # git keeps the conflict; nothing is lost
+
+
+def _edit(folder: Path, words: str, coder: str, **changes: object) -> None:
+    """Edit the annotation whose quote starts with `words` as `coder` would in the app."""
+    from reader.core.records import now
+    from reader.storage.database import Store
+
+    store = Store(folder / "reader.json")
+    try:
+        [found] = [a for a in store.annotations() if a.quote.startswith(words)]
+        store.save_annotation(
+            msgspec.structs.replace(found, coder=coder, updated=now(), **changes)  # type: ignore[arg-type]
+        )
+    finally:
+        store.close()
+
+
+def _annotations(folder: Path) -> list[tuple[str, str, tuple[str, ...], str]]:
+    return sorted(
+        (doc["coder"], doc["source"] or "", tuple(doc["themes"]), doc["note"])
+        for doc in on_disk(folder / "reader.json")["annotations"].values()
+    )
+
+
+def test_names_spelled_otherwise_in_our_codebook_never_bring_a_copy_in_twice(
+    library: Path,
+) -> None:
+    """cia's codebook spells alice's "Doug king"/"Public Safety" otherwise; after cia edited
+    alice's annotation, every import of alice's unchanged file added one more copy of
+    alice's version (a team's finding: three imports, three copies)."""
+    alice, cia = _copy(library, "alice"), _copy(library, "cia")
+    tag_quotes(alice, [(ICE, "Their authority in Canada", "Doug king", ["Public Safety"])], "alice")
+    spelled = (ICE, "Canada and Canadians must not", "Doug King", ["public safety"])
+    tag_quotes(cia, [spelled], coder="cia")  # cia's codebook: "Doug King", "public safety"
+    assert run_reader("import", str(alice), "--library", str(cia)).returncode == 0
+    _edit(cia, "Their authority", "cia", note="cia: checked against the video")
+    first = run_reader("import", str(alice), "--library", str(cia))
+    assert first.returncode == 0, first.stderr
+    after_first = _annotations(cia)
+    for _ in range(2):
+        again = run_reader("import", str(alice), "--library", str(cia))
+        assert "imported 0 annotations" in again.stdout, again.stdout
+    assert _annotations(cia) == after_first
+    assert sum(1 for coder, *_ in after_first if coder == "alice") == 1  # alice's, kept once
+
+
+def test_a_version_two_teammates_kept_beside_theirs_has_one_id_in_both(library: Path) -> None:
+    """alice and bob number the articles differently; each kept alice's older version
+    beside bob's under an id made from the article's number, so each merge afterwards
+    brought the other's copy in as a second one (a team's finding)."""
+    from reader.storage.database import Store
+
+    alice, bob = _copy(library, "alice"), _copy(library, "bob")
+    tag_quotes(bob, [KING], coder="bob")
+    assert run_reader("import", str(bob), "--library", str(alice)).returncode == 0
+    _edit(alice, "Their authority", "alice", note="alice's reading")
+    # bob's library numbers its articles otherwise (as if added in another order)
+    store = Store(bob / "reader.json")
+    try:
+        numbers = {r.id for r in store.articles()}
+    finally:
+        store.close()
+    document = json.loads((bob / "reader.json").read_text(encoding="utf-8"))
+    shift = {str(n): str(n + 100) for n in numbers}
+    document["articles"] = {
+        shift[k]: {**v, "id": int(shift[k])} for k, v in document["articles"].items()
+    }
+    for doc in document["annotations"].values():
+        doc["article_id"] += 100
+    (bob / "reader.json").write_text(json.dumps(document), encoding="utf-8")
+    _edit(bob, "Their authority", "bob", note="bob's reading")
+    assert run_reader("import", str(alice), "--library", str(bob)).returncode == 0
+    assert run_reader("import", str(bob), "--library", str(alice)).returncode == 0
+    assert sorted(_ids(alice)) == sorted(_ids(bob))
+    again = run_reader("import", str(bob), "--library", str(alice))
+    assert "imported 0 annotations" in again.stdout, again.stdout
+    assert len(_ids(alice)) == 2
