@@ -214,9 +214,12 @@ def compare(
     coder_a: str,
     coder_b: str,
     lengths: Mapping[int, int],
+    both_coded: bool = False,
 ) -> Comparison:
     """Compare two coders on the articles of `lengths` (article id -> characters of its
-    text) that both coded; annotations of other coders or articles are left out."""
+    text) that both coded; annotations of other coders or articles are left out.
+    `both_coded`: the caller found every article of `lengths` coded by both (from more
+    annotations than `annotations`, which a filter narrowed to some codes)."""
     key_a, key_b = coder_key(coder_a), coder_key(coder_b)
     by_coder: dict[str, dict[int, list[Annotation]]] = {key_a: {}, key_b: {}}
     names: dict[tuple[str, str], str] = {}
@@ -229,14 +232,19 @@ def compare(
             for theme in annotation.themes:
                 names.setdefault((THEME, name_key(theme)), theme)
     coded_a, coded_b = by_coder[key_a], by_coder[key_b]
-    articles = tuple(sorted(set(coded_a) & set(coded_b))) if key_a != key_b else ()
+    if key_a == key_b:
+        articles: tuple[int, ...] = ()
+    elif both_coded:
+        articles = tuple(sorted(lengths))
+    else:
+        articles = tuple(sorted(set(coded_a) & set(coded_b)))
     tables: dict[tuple[str, str], Table] = dict.fromkeys(names, Table())
     seen_in: dict[tuple[str, str], int] = defaultdict(int)
     pairs = same = 0
     for article_id in articles:
         length = lengths[article_id]
         spans: dict[tuple[str, str], tuple[Spans, Spans]] = defaultdict(lambda: ([], []))
-        for side, annotated in ((0, coded_a[article_id]), (1, coded_b[article_id])):
+        for side, annotated in ((0, coded_a.get(article_id, [])), (1, coded_b.get(article_id, []))):
             for annotation in annotated:
                 for code in _codes(annotation):
                     spans[code][side].append((annotation.start, annotation.end))
@@ -245,7 +253,7 @@ def compare(
             tables[code] = tables[code] + table_of(a_spans, b_spans, length)
             if a_spans or b_spans:
                 seen_in[code] += 1
-        found, agreeing = source_pairs(coded_a[article_id], coded_b[article_id])
+        found, agreeing = source_pairs(coded_a.get(article_id, []), coded_b.get(article_id, []))
         pairs, same = pairs + found, same + agreeing
     rows = [CodeRow(names[code], code[0], seen_in[code], table) for code, table in tables.items()]
     rows.sort(key=_row_order)

@@ -197,6 +197,17 @@ def _whole_names(text: str) -> tuple[str, list[tuple[bool, str, str]]]:
     return "".join(kept), found
 
 
+def article_terms(text: str) -> str:
+    """The parts of a query that choose articles, not annotations (`article:`, `title:`,
+    negated or not): what an agreement filtered by a code still compares the coders over."""
+    text, _ = _whole_names(text)  # (an exact name's words are no article's)
+    return " ".join(
+        match.group(0).strip()
+        for match in _PART.finditer(text)
+        if (match.group(2) or "").casefold() in ("article", "title")
+    )
+
+
 def parse_query(text: str, typing: bool = False) -> Query:
     """Parse the search syntax; `typing`: the text is being typed (its last word is a
     beginning unless a space follows it)."""

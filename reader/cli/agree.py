@@ -85,6 +85,9 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         else:
             say(f"{a} and {b} have no article both coded; nothing to compare")
         return 0
+    if args.filter and not comparison.rows:  # (articles both coded, no code matching)
+        say(f"no annotation of {a} or {b} matches the filter {' '.join(args.filter)}")
+        return 0
     count = len(comparison.articles)
     compared = comparison.rows[0].table.total if comparison.rows else 0
     scope = f"{plural(count, 'article')} both coded ({compared:,} characters)"

@@ -28,6 +28,7 @@ import msgspec
 
 from reader.annotations.agreement import Comparison, compare
 from reader.annotations.history import Edit
+from reader.annotations.query import article_terms
 from reader.core.codebook import name_key
 from reader.core.coders import coder_key
 from reader.core.records import Annotation, now
@@ -52,15 +53,21 @@ def selected(store: Store, query: str = "") -> list[Annotation]:
 def compare_library(
     store: Store, library: Library, coder_a: str, coder_b: str, query: str = ""
 ) -> tuple[Comparison, list[str]]:
-    """Compare two coders over the annotations `query` selects; also the articles left
-    out because their file could not be read (one line each)."""
-    annotations = selected(store, query)
+    """Compare two coders over the annotations `query` selects, in the articles both
+    coded (any annotation of theirs; only `article:` terms narrow those); also the
+    articles left out because their file could not be read (one line each).
+
+    (The articles both coded had been those where both used the filtered code: with
+    `theme:budget`, an article where only one coder saw the budget dropped out, and her
+    coding of it with it, so the filter raised the agreement.)"""
     keys = {coder_key(coder_a), coder_key(coder_b)}
-    ours = [a for a in annotations if coder_key(a.coder) in keys]
     coded: dict[str, set[int]] = {}
-    for annotation in ours:
-        coded.setdefault(coder_key(annotation.coder), set()).add(annotation.article_id)
+    for annotation in selected(store, article_terms(query)):
+        if coder_key(annotation.coder) in keys:
+            coded.setdefault(coder_key(annotation.coder), set()).add(annotation.article_id)
     both = coded.get(coder_key(coder_a), set()) & coded.get(coder_key(coder_b), set())
+    annotations = selected(store, query)
+    ours = [a for a in annotations if coder_key(a.coder) in keys and a.article_id in both]
     lengths: dict[int, int] = {}
     problems: list[str] = []
     for article_id in sorted(both):
@@ -71,7 +78,7 @@ def compare_library(
             lengths[article_id] = len(library.load(record).text)
         except ArticleError as error:
             problems.append(f"{record.path}: left out ({error})")
-    return compare(ours, coder_a, coder_b, lengths), problems
+    return compare(ours, coder_a, coder_b, lengths, both_coded=True), problems
 
 
 def _signature(annotation: Annotation) -> tuple[int, int, str, tuple[str, ...]]:
