@@ -9,6 +9,7 @@ import pytest
 
 from reader.storage.database import Store
 from reader.ui.app import ReaderApp
+from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.compare_list import CompareList
 from tests.helpers.pilot import (
     SIZE,
@@ -274,3 +275,21 @@ async def test_o_is_no_key_of_comparison_with_two_coders(library: Path) -> None:
         assert "Next coder" not in region_words(app, app.screen)  # (nor in the footer)
         await press(pilot, "o")
         assert main(app).comparing == ("alice", "bob")
+
+
+async def test_deleting_a_teammates_annotation_says_whose_it_was(library: Path) -> None:
+    """`delete` on bob's only annotation of a quote said "Annotation deleted", and the
+    deletion went to bob at the next merge (a team's finding): it names him."""
+    tag_quotes(library, [ICE_STATEMENT], coder="bob")
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "A")  # the annotations pane, down to bob's annotation
+        pane = app.screen.query_one(AnnotationList)
+        for _ in range(20):
+            if pane.current is not None:
+                break
+            await press(pilot, "j")
+        await press(pilot, "delete")
+        assert "Deleted bob's annotation · u to undo" in notified(app)
+        assert coders_of(library) == []

@@ -26,7 +26,7 @@ from reader.annotations.filters import TagFilter, parse_filter
 from reader.annotations.history import Edit
 from reader.annotations.query import field_value
 from reader.core.codebook import UNTHEMED_COLOUR, name_key, theme_colour
-from reader.core.coders import shown_coder
+from reader.core.coders import coder_key, shown_coder
 from reader.core.records import (
     QUOTATION,
     Annotation,
@@ -1077,7 +1077,16 @@ class MainScreen(Screen[None]):
                 self._known_to_finder |= {source}
                 self._find_quotes(self.document)
         if edit.label == "delete":
-            self.notify("Annotation deleted · u to undo", timeout=4)
+            gone = edit.before
+            if gone is not None and coder_key(gone.coder) != coder_key(self.reader.coder):
+                # (a teammate's coding: the deletion goes to them at the next merge)
+                self.notify(
+                    f"Deleted {shown_coder(gone.coder) or 'an unknown coder'}'s annotation · "
+                    "u to undo",
+                    timeout=6,
+                )
+            else:
+                self.notify("Annotation deleted · u to undo", timeout=4)
 
     def _named_unknown(self, edit: Edit) -> bool:
         """Whether the edit gave a source to a quotation whose speaker the finder left
