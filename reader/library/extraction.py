@@ -243,8 +243,7 @@ def story(
         title=headline(_meta(document, "title"), page.tree, page.found, sites),
         blocks=list(page.found),
         author=(
-            cleaned_author(_meta(document, "author"), _meta(document, "sitename"))
-            or bylined_author(page.found_texts)
+            cleaned_author(_meta(document, "author"), *sites) or bylined_author(page.found_texts)
         ),
         site=site_name(_meta(document, "sitename"), _meta(document, "hostname"), page.tree),
         published=published_date(

@@ -55,22 +55,27 @@ _AGENCY_AFTER = re.compile(
 _NOT_A_NAME = re.compile(
     r"\b(?:writer|writers|editor|editor-at-large|reporter|correspondent|columnist|staff"
     r"|contributor|contributors|producer|media|press|news|business|magazine|newspaper"
-    r"|nast|wire|desk)\b",
+    r"|nast|wire|desk"
+    # an outlet's name after the reporter's ("By Sarah Whitfield, Valley Courier"): the
+    # words newspapers are named by, none of them a common surname (not Post, Sun, Star)
+    r"|courier|herald|times|gazette|tribune|journal|chronicle|telegraph|observer|examiner"
+    r"|inquirer|sentinel|dispatch|bulletin|globe|daily)\b",
     re.IGNORECASE,
 )
 
 
-def cleaned_author(author: str, site: str = "") -> str:
+def cleaned_author(author: str, *sites: str) -> str:
     """The names in a page's author metadata, without what else it joins to them
     ("Analysis by Chris Cillizza; CNN Editor-at-large" -> "Chris Cillizza", "Tom Krisher;
-    Ap Auto Writer" -> "Tom Krisher", "Jill Disis; CNN Business" -> "Jill Disis"); the
-    metadata as it is when no name would be left."""
-    site_key = re.sub(r"\W+", "", site).casefold()
+    Ap Auto Writer" -> "Tom Krisher", "Jill Disis; CNN Business" -> "Jill Disis", "Sarah
+    Whitfield; Valley Courier" on valleycourier.com -> "Sarah Whitfield": the outlet, by
+    any of `sites`, its name or its host); the metadata as it is when no name would be left."""
+    site_keys = [key for key in (re.sub(r"\W+", "", site).casefold() for site in sites) if key]
     names = []
     for part in _KIND_BY.sub("", author).split(";"):
         part = _AGENCY_AFTER.sub("", part).strip()
         key = re.sub(r"\W+", "", part).casefold()
-        if not part or _NOT_A_NAME.search(part) or (site_key and key and key in site_key):
+        if not part or _NOT_A_NAME.search(part) or (key and any(key in s for s in site_keys)):
             continue
         names.append(part)
     return "; ".join(names) if names else author

@@ -119,6 +119,12 @@ def test_a_paragraph_of_no_word_between_byline_and_date_is_removed() -> None:
         ("DANICA KIRKA; JILL LAWLESS Associated Press", "", "DANICA KIRKA; JILL LAWLESS"),
         ("Lisa Kaczke; Trevor J Mitchell", "USA TODAY", "Lisa Kaczke; Trevor J Mitchell"),
         ("Staff Reporter", "", "Staff Reporter"),  # (no name left: kept as it is)
+        # the outlet after a byline's comma (a journalist's finding), by its host or its
+        # name's words
+        ("Sarah Whitfield; Valley Courier", "valleycourier.example", "Sarah Whitfield"),
+        ("Sarah Whitfield; Valley Courier", "127.0.0.1:8765", "Sarah Whitfield"),
+        ("Ana Ruiz; Harbour Herald", "", "Ana Ruiz"),
+        ("Emily Post; Jane Sun", "", "Emily Post; Jane Sun"),
     ],
 )
 def test_a_page_s_author_metadata_gives_its_names_only(
