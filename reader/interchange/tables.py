@@ -14,6 +14,7 @@ import io
 from typing import Any
 
 from reader import __version__
+from reader.core.codebook import name_key
 from reader.core.records import KINDS, now
 from reader.core.spreadsheet import spreadsheet_safe
 from reader.core.text import controls_escaped, json_text, one_line
@@ -37,6 +38,7 @@ CSV_COLUMNS = (
     "id",
     "quote",
     "source",
+    "source_description",
     "themes",
     "note",
     "article",
@@ -65,12 +67,16 @@ def to_csv(selection: Selection) -> str:
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+    # (the codebook's description of each source: "Mayor", "a soil scientist at …", what
+    # an editor reads beside the name)
+    described = {name_key(s.name): s.description for s in selection.sources if s.description}
     for annotation in selection.annotations:
         record = selection.article(annotation).record
         row = {
             **annotation.to_doc(),
             "themes": "; ".join(annotation.themes),
             "source": annotation.source or "",
+            "source_description": described.get(name_key(annotation.source or ""), ""),
             "article": one_line(record.path),  # (a name's escapes: not into a pipe's reader)
             "title": record.title,
             "site": record.site or "",

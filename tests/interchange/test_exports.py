@@ -149,6 +149,19 @@ def test_csv_reads_back_with_every_field(tagged: Path) -> None:
     assert next(r for r in rows if r["quote"].startswith("Canada"))["source"] == ""
 
 
+def test_csv_gives_each_source_its_description_from_the_codebook(tagged: Path) -> None:
+    """An editor reads who a speaker is beside the name ("Mayor"): the Markdown and the
+    citations said it, the CSV did not (a journalist's finding)."""
+    store = Store(tagged / "reader.json")
+    store.describe_source("doug king", "criminologist at Mount Royal University")
+    store.close()
+    text = to_csv(_selection(tagged))
+    rows = list(csv.DictReader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"))))
+    described = {r["source"]: r["source_description"] for r in rows}
+    assert described["Doug King"] == "criminologist at Mount Royal University"
+    assert described["Mayor Ana Ruiz"] == ""
+
+
 def test_w3c_export_meets_the_w3c_schemas(tagged: Path) -> None:
     collection = json.loads(to_w3c(_selection(tagged)))
     assert collection_failures(collection) == []
