@@ -269,7 +269,7 @@ def test_the_file_s_extension_names_the_format_unless_format_says_another(
     status, err = export(tagged_library, "-o", str(tmp_path / "quotes.csv"))
     assert status == 0, err
     header = (tmp_path / "quotes.csv").read_text(encoding="utf-8-sig").splitlines()[0]
-    assert header.startswith("id,quote,source,themes")
+    assert header.startswith("id,quote,source,source_description,themes")
     assert export(tagged_library, "-o", str(tmp_path / "project.qdpx"))[0] == 0
     assert zipfile.is_zipfile(tmp_path / "project.qdpx")
     assert export(tagged_library, "-f", "w3c", "-o", str(tmp_path / "w3c.json"))[0] == 0
