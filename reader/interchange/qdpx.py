@@ -39,8 +39,10 @@ import re
 import uuid
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from typing import cast
 from xml.etree import ElementTree as ET
 
 from reader import __version__
@@ -340,12 +342,13 @@ MAX_ELEMENTS = 2_000_000
 def _parsed(project: bytes, where: str) -> ET.Element:
     """The project's XML, counted as it is read: refused past `MAX_ELEMENTS`, or when its
     root is not a REFI-QDA `Project`."""
-    parser = ET.XMLPullParser(events=("start",))
+    parser: ET.XMLPullParser[ET.Element] = ET.XMLPullParser(events=("start",))
     root: ET.Element | None = None
     count = 0
     for at in range(0, len(project), 1 << 20):
         parser.feed(project[at : at + (1 << 20)])
-        for _, element in parser.read_events():
+        # ("start" events only: each is (event, element))
+        for _, element in cast("Iterator[tuple[str, ET.Element]]", parser.read_events()):
             count += 1
             if root is None:
                 root = element
