@@ -149,7 +149,7 @@ class AnalysisScreen(Screen[None]):
             self._comparing = True
             self.compare_in_background()
 
-    @work(thread=True, exclusive=True, group="agreement")
+    @work(thread=True, exclusive=True, group="agreement", description="agreement")
     def compare_in_background(self, other: str | None = None) -> None:
         """The agreement of you (or the coder with the most annotations) and `other`, or
         the other coder with the most annotations."""
