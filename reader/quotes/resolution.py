@@ -222,6 +222,7 @@ _BODY_VOICES = _SPOKESPEOPLE | _DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_NOUNS
 _PRONOUN_AUTHOR_AFTER = re.compile(
     r"\s+(?:that\s+)?(he|she)\s+(?:had\s+)?(?:wrote|written|prepared|signed|issued|sent)\b"
 )
+_TO_BEFORE = re.compile(r"\b(?:to|for|about|on)\b")  # "a letter from … to the mayor": not hers
 _AUTHOR_AFTER = re.compile(  # ("… from the province's Ministry of Labour": a possessive too)
     r",?\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+(?=[A-Z]))?"
 )
@@ -1017,6 +1018,20 @@ class _Resolution(_Pronouns):
             found = self._pronoun(first, at)
             return None if found is UNNAMED else found
         head_at = next(i for i, t in enumerate(phrase.tokens) if t is phrase.head)
+        by = _AUTHOR_AFTER.match(self.text, phrase.head.end)
+        if by is not None and not self._inside_quote(by.end()):
+            # "The message from Fire Chief Dale Morrison was blunt: “…”": whom it is from
+            # (titles before the name are no part of the name's mention: 30 characters)
+            found = next(
+                (
+                    m
+                    for m in self.entities.between(by.end(), by.end() + 30)
+                    if m.entity.kind in {"person", "org"}
+                ),
+                None,
+            )
+            if found is not None and not _TO_BEFORE.search(self.text, phrase.head.end, found.start):
+                return found.entity
         for token in phrase.tokens[:head_at]:
             # (the words before its noun: not whom "a letter to the Ottawa Citizen" went to)
             if token.text[:1].isupper() and token.folded not in DETERMINERS:

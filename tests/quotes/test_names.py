@@ -1543,3 +1543,16 @@ def test_an_office_of_a_noun_and_general_speaks_as_that_office() -> None:
         "Auditor General",
         "Surgeon General",
     ]
+
+
+def test_a_document_from_someone_speaks_for_them() -> None:
+    """ "The message from Fire Chief Dale Morrison was blunt: “…”" named no one ("the
+    message"), a journalist's finding; a letter to someone is not theirs."""
+    text = (
+        "Fire update\n\n"
+        "The message from Fire Chief Dale Morrison was blunt: “Get out now. Do not stop to "
+        "pack.”\n\n"
+        "Mayor Linda Okafor spoke later. The letter to Ana Ruiz said: “We will rebuild.”\n"
+    )
+    speakers = [f.speaker for f in find_quotes(text)]
+    assert speakers[0] == "Dale Morrison" and speakers[1] != "Ana Ruiz"
