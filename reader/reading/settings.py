@@ -59,7 +59,14 @@ def load_keymap(path: Path | None = None) -> Keymap:
     keymap = Keymap()
     try:
         with open_regular(path) as handle:  # (never a pipe: it would wait)
-            data = tomllib.loads(handle.read(MAX_SETTINGS_BYTES).decode("utf-8", "replace"))
+            raw = handle.read(MAX_SETTINGS_BYTES + 1)
+        if len(raw) > MAX_SETTINGS_BYTES:  # (read cut, it had said "Unterminated string")
+            keymap.problems.append(
+                f"{path}: over {MAX_SETTINGS_BYTES >> 10} KB, more than a keymap holds; not "
+                "read, the default keys apply (keep the entries, drop the rest)"
+            )
+            return keymap
+        data = tomllib.loads(raw.decode("utf-8", "replace"))
     except FileNotFoundError:
         return keymap
     except (OSError, tomllib.TOMLDecodeError, RecursionError) as error:

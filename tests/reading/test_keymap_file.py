@@ -84,3 +84,14 @@ def test_every_key_the_app_gives_is_a_key_name() -> None:
 def test_the_key_two_bindings_are_given_is_said_with_the_one_that_takes_it() -> None:
     (clash,) = _problems({"article.tag": "n"})
     assert "'article.tag' takes it (the first); give 'article.quote_next' another key" in clash
+
+
+def test_a_keymap_over_the_bound_is_said_not_read_in_part(tmp_path: Path) -> None:
+    """A keymap of 1 MB of comments then an entry was read to 1 MB without a word, or
+    said "Unterminated string" when the cut fell in one (an attack's finding)."""
+    keymap_file = tmp_path / "keymap.toml"
+    keymap_file.write_text("#" * (1 << 20) + '\n[keymap]\n"app.search" = "ctrl+f"\n')
+    keymap = load_keymap(keymap_file)
+    assert keymap.keys == {}
+    (said,) = keymap.problems
+    assert "over 1024 KB" in said and "the default keys apply" in said
