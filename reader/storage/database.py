@@ -144,10 +144,13 @@ def locked(db: Path, lock: FileLock | None = None) -> Iterator[None]:
             f"or delete {lock_path(db)} if no Reader is running"
         ) from None
     except OSError as error:
-        raise StoreError(
-            f"{lock_path(db)}: cannot lock the database ({error.strerror}); check the folder "
-            "is writable"
-        ) from None
+        held = lock_path(db)
+        if held.is_symlink() or held.is_dir():  # (it can come with a shared folder)
+            what = "a link" if held.is_symlink() else "a folder"
+            advice = f"it is {what}, not Reader's lock file: remove it (Reader makes its own)"
+        else:
+            advice = "check the folder is writable"
+        raise StoreError(f"{held}: cannot lock the database ({error.strerror}); {advice}") from None
     try:
         yield
     finally:

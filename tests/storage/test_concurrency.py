@@ -151,3 +151,20 @@ def test_a_write_while_another_reader_opens_is_not_lost(
     mine.close()
     final = Store(db)
     assert final.annotation(theirs.id) is not None and final.annotation(ours.id) is not None
+
+
+@pytest.mark.parametrize("kind", ["link", "folder"])
+def test_a_lock_that_is_a_link_or_a_folder_is_named_as_such(tmp_path: Path, kind: str) -> None:
+    """A `.reader.json.lock` that came as a link with a shared folder made every command
+    say "check the folder is writable", which it was (an attack's finding)."""
+    from reader.storage.database import StoreError, locked
+
+    db = tmp_path / "reader.json"
+    lock = tmp_path / ".reader.json.lock"
+    if kind == "link":
+        lock.symlink_to(lock)  # a loop: "Too many levels of symbolic links"
+    else:
+        lock.mkdir()
+    with pytest.raises(StoreError, match=f"it is a {kind}, not Reader's lock file: remove it"):
+        with locked(db):
+            pass
