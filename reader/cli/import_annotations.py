@@ -16,7 +16,7 @@ from pathlib import Path
 from reader.cli.command import Command, close_store, fail, say
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.paths import DB_NAME, Locations
-from reader.core.text import clean_line, json_text, shown_name
+from reader.core.text import clean_line, json_text, shorten, shown_name
 from reader.core.wording import plural
 from reader.interchange import IMPORT_FORMATS
 from reader.storage.backups import Backup, Backups
@@ -127,6 +127,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             "stayed_deleted": report.deleted,
             "deleted_as_there": report.deleted_there,
             "orphaned": report.orphaned,
+            "notes_dropped": report.notes_dropped,
             "refused": report.refused,
             "not_placed": report.unplaced,
             "positions": {unit: report.units[unit] for unit in (*UNITS, EITHER, NEITHER)},
@@ -162,6 +163,15 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
                 line += f" (kept in {kept.name})"
         if report.orphaned:
             line += f"; {report.orphaned} kept as orphans (their quote was not found)"
+        if report.notes_dropped:  # (said, never silent: which change came last is a guess)
+            first = shorten(clean_line(report.notes_dropped[0]), 60)
+            more = len(report.notes_dropped) - 1
+            line += (
+                f"; the note of {plural(len(report.notes_dropped), 'older version')} by the "
+                f"same coder is not kept (“{first}”{f' and {more} more' if more else ''}): "
+                "if it was written after the newer one's change (a codebook rename), "
+                "write it again (the file imported, or the copy taken before, holds it)"
+            )
         if units := describe(report.units):
             line += f"; {units}"
         say(line)

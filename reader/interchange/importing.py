@@ -116,6 +116,10 @@ class ImportReport:
     deleted: int = 0
     deleted_there: int = 0  # ours deleted as the file's coder deleted them (after our version)
     orphaned: int = 0
+    # The notes of superseded versions (the same coder's older version) that the version
+    # kept lacks: a codebook rename made after a teammate's edit supersedes it whole, and
+    # without a common ancestor a merge cannot tell which of the two changed the note.
+    notes_dropped: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     units: Counter[str] = field(default_factory=Counter)
@@ -307,6 +311,9 @@ def _merge_one(
     winner, kept = resolve(existing, contender)
     if winner is contender:
         report.updated.append(annotation)
+    loser = existing if winner is contender else annotation
+    if kept is None and loser.note.strip() and loser.note != winner.note:
+        report.notes_dropped.append(loser.note)
     if kept is not None and not kept.updated:  # (the undated version, kept beside ours)
         kept = msgspec.structs.replace(kept, updated=annotation.updated)
     if kept is not None and stays_deleted(store.deleted_at(kept.id), kept.updated):

@@ -559,9 +559,8 @@ def _edit(folder: Path, words: str, coder: str, **changes: object) -> None:
     store = Store(folder / "reader.json")
     try:
         [found] = [a for a in store.annotations() if a.quote.startswith(words)]
-        store.save_annotation(
-            msgspec.structs.replace(found, coder=coder, updated=now(), **changes)  # type: ignore[arg-type]
-        )
+        changes.setdefault("updated", now())
+        store.save_annotation(msgspec.structs.replace(found, coder=coder, **changes))  # type: ignore[arg-type]
     finally:
         store.close()
 
@@ -626,3 +625,38 @@ def test_a_version_two_teammates_kept_beside_theirs_has_one_id_in_both(library: 
     again = run_reader("import", str(bob), "--library", str(alice))
     assert "imported 0 annotations" in again.stdout, again.stdout
     assert len(_ids(alice)) == 2
+
+
+def test_a_note_an_older_version_held_is_named_when_a_newer_one_supersedes_it(
+    library: Path,
+) -> None:
+    """cia wrote a note; a second later alice renamed the theme in her codebook (the
+    rename keeps the coder, so alice's copy became cia's newer version) and the import
+    dropped cia's note without a word (a team's finding). The merge cannot know which
+    change came last without their common ancestor; it now says which note it dropped."""
+    from reader.annotations.codebook_edits import rename_edits
+    from reader.storage.database import Store
+
+    alice, cia = _copy(library, "alice"), _copy(library, "cia")
+    tag_quotes(cia, [(ICE, "Their authority in Canada", "Doug King", ["transit/fares"])], "cia")
+    assert run_reader("import", str(cia), "--library", str(alice)).returncode == 0
+    _edit(
+        cia,
+        "Their authority",
+        "cia",
+        note="cia: checked against the video",
+        updated="2026-12-01T10:00:00+00:00",
+    )
+    store = Store(alice / "reader.json")
+    try:
+        edits = rename_edits(store.annotations(), "theme", ["transit"], "mobility")
+        later = "2026-12-01T10:00:01+00:00"  # (a second later, in alice's library)
+        store.save_annotations(
+            [msgspec.structs.replace(e.after, updated=later) for e in edits if e.after]
+        )
+    finally:
+        store.close()
+    merged = run_reader("import", str(cia), "--library", str(alice))
+    assert merged.returncode == 0, merged.stderr
+    assert "the note of 1 older version by the same coder is not kept" in merged.stdout
+    assert "“cia: checked against the video”" in merged.stdout

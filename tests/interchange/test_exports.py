@@ -483,6 +483,7 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
         "stayed_deleted": 0,
         "deleted_as_there": 0,
         "orphaned": 0,
+        "notes_dropped": [],
         "refused": [],
         "not_placed": [],
         "positions": {"codepoints": 0, "utf16": 0, "either": 0, "neither": 0},
