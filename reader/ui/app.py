@@ -653,7 +653,8 @@ class ReaderApp(App[None]):
             ConfirmDialog(
                 "Replace notes?",
                 f"{name} in {request.target} {why}{others}. Replace "
-                f"{'them' if more else 'it'} with Reader's notes, dropping what is written there?",
+                f"{'them' if more else 'it'} with Reader's {'notes' if more else 'note'}, "
+                "dropping what is written there?",
                 hint="y or enter: replace · n or esc: export nothing",
             ),
             replace,
