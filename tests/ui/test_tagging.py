@@ -324,3 +324,17 @@ async def test_an_empty_source_offers_the_speakers_of_the_article_first(library:
         listing = dialog.query_one("#source-suggestions", SuggestionList)
         first = listing.get_option_at_index(0).id
         assert first == "Elaine Gustafon"
+
+
+async def test_a_new_theme_that_gets_no_quick_key_says_so(ice_library: Path) -> None:
+    """The tenth theme got no number key without a word (a journalist's finding)."""
+    from tests.helpers.seeding import tag_quotes
+
+    nine = [f"theme {n}" for n in range(1, 10)]
+    tag_quotes(ice_library, [("ice-canada-offices.txt", "Their authority", "Doug King", nine)])
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Someone", "the tenth theme")
+        assert "“the tenth theme” has no quick key: 1-9 are taken" in toast_words(app)

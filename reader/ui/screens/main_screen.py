@@ -162,6 +162,7 @@ class MainScreen(Screen[None]):
         self.tag_filter: TagFilter | None = None  # show only these sources and themes (F)
         self._library_stale = False  # articles changed since the library list was drawn
         self.comparing: tuple[str, str] | None = None  # coders A and B, in comparison mode
+        self._keyless: list[str] = []  # new themes of the last save that got no quick key
         self.marks = ReadMarks(self)
         self.library_read = False  # the first scan of the folder has finished
         self._hint_waiting = False  # the hidden library's hint waits for its count
@@ -1034,7 +1035,16 @@ class MainScreen(Screen[None]):
 
         def apply() -> Edit:
             with store.batch():
+                known = {name_key(t.name) for t in store.themes()}
                 saved = history.apply(edit)
+                if saved.after is not None:  # (new themes no quick key was left for)
+                    self._keyless = [
+                        t
+                        for t in saved.after.themes
+                        if name_key(t) not in known
+                        and (theme := store.theme(t)) is not None
+                        and not theme.key
+                    ]
                 if remember is not None:
                     store.remember_tag(*remember)
                 source = saved.after.source if saved.after is not None else None
@@ -1052,6 +1062,13 @@ class MainScreen(Screen[None]):
     def _saved(self, edit: Edit) -> None:
         if edit.label in {"tag", "accept", "repeat"}:
             self.article_view.clear_selection()
+        keyless, self._keyless = self._keyless, []
+        if keyless:  # (the tenth theme got no key, and no word said so)
+            self.notify(
+                f"“{keyless[0]}” has no quick key: 1-9 are taken (the codebook, C, moves "
+                "them: 0 frees one)",
+                timeout=5,
+            )
         if edit.after is not None and edit.before is None:
             # (a tag made in it: read, also the article Reader opened by itself at start,
             # which no timer marks; minutes of tagging had left it "unread")
