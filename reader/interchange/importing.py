@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -197,7 +198,7 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
         except RecordError as error:
             report.refused.append(f"{item.id[:80]}: {error}")
             continue
-        if existing is None and _held_already(store, annotation, held):
+        if existing is None and _held_already(store, annotation, held, incoming.deletions):
             # The same coder's same coding under another id: a version two teammates each
             # kept beside theirs before copies had one id everywhere (it came back as a
             # second copy at every merge)
@@ -277,14 +278,19 @@ def _read_positions(item: Incoming, text: str) -> None:
 
 
 def _held_already(
-    store: Store, annotation: Annotation, held: dict[int, set[tuple[object, ...]]]
+    store: Store,
+    annotation: Annotation,
+    held: dict[int, set[tuple[object, ...]]],
+    deleted: Mapping[str, str],
 ) -> bool:
     """Whether the database holds `annotation`'s coding, by its coder, under another id
-    (`held`: each article's, read once)."""
+    (`held`: each article's, read once), one the file does not delete (a passage deleted
+    and tagged again alike in the file is its new annotation, not ours again)."""
     if annotation.article_id not in held:
         held[annotation.article_id] = {
             (*keyed_coding(a), a.coder, a.quote)
             for a in store.annotations_for(annotation.article_id)
+            if a.id not in deleted
         }
     return (*keyed_coding(annotation), annotation.coder, annotation.quote) in held[
         annotation.article_id

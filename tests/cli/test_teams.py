@@ -660,3 +660,26 @@ def test_a_note_an_older_version_held_is_named_when_a_newer_one_supersedes_it(
     assert merged.returncode == 0, merged.stderr
     assert "the note of 1 older version by the same coder is not kept" in merged.stdout
     assert "“cia: checked against the video”" in merged.stdout
+
+
+def test_a_passage_deleted_and_tagged_again_alike_comes_in_as_the_new_annotation(
+    library: Path,
+) -> None:
+    """In a copy, alice deleted her annotation and tagged the passage again alike; the
+    import took the new one for ours "already there", then took the deletion: the library
+    held neither (an attack on this stop's own change)."""
+    from reader.storage.database import Store
+
+    alice = _copy(library, "alice")
+    tag_quotes(alice, [KING], coder="alice")
+    other = _copy(alice, "laptop")
+    store = Store(other / "reader.json")
+    try:
+        [old] = store.annotations()
+        store.delete_annotation(old.id)
+    finally:
+        store.close()
+    tag_quotes(other, [KING], coder="alice")
+    result = run_reader("import", str(other), "--library", str(alice))
+    assert result.returncode == 0, result.stderr
+    assert _ids(alice) == _ids(other) and len(_ids(alice)) == 1
