@@ -291,3 +291,13 @@ def test_a_passage_inside_a_quotation_is_not_stretched_to_its_marks() -> None:
     part = "anyone wanted"
     moved = reanchor(annotate(OKAFOR, part), OKAFOR.replace("we need", "this city needs"))
     assert moved.quote == part
+
+
+def test_straight_marks_never_stretch_a_passage_into_the_narration() -> None:
+    """A straight mark says not which way it faces: with the first quotation's marks
+    removed, the next quotation's opening mark was taken for its close, and the mayor's
+    quote ran on over "Mayor Roe said, and Councillor Lee replied:" (an attack's finding)."""
+    before = 'Council story\n\n"We will fix the roads," Mayor Roe said, and Lee replied: "Not this year."'
+    after = 'Council story\n\nWe will fix the roads soon, Mayor Roe said, and Lee replied: "Not this year."'
+    moved = reanchor(annotate(before, "We will fix the roads,"), after)
+    assert "Mayor Roe" not in moved.quote and moved.quote.startswith("We will fix the roads")
