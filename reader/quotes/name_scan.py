@@ -171,6 +171,13 @@ def _abbreviated(description: str) -> bool:
     return bool(description) and all(word.endswith(".") for word in description.split())
 
 
+def _offered_after(appositive: str) -> str:
+    """What the words after a name offer as its description: none when they go on to
+    someone else ("Rev. Paul Kim, and his wife, Sue,")."""
+    first = appositive.split(" ", 1)[0].casefold() if appositive else ""
+    return "" if first in {"and", "or", "but", "nor", "with"} else appositive
+
+
 class _NameScanner(_NameRegistry):
     """The finder's reading of names: the scan of runs of capitalised words."""
 
@@ -279,8 +286,13 @@ class _NameScanner(_NameRegistry):
             return False
         if _word_of(texts[first]).casefold() not in _GENERAL_OFFICES:
             return False
-        run = list(toks[first:last])
-        self._org(run, [_word_of(t.text) for t in run])
+        words = [_word_of(t.text) for t in toks[first:last]]
+        office = " ".join(words).casefold()
+        if any(
+            e.kind == "person" and e.description.casefold().endswith(office) for e in self.entities
+        ):
+            return False  # "Attorney General Maria Lopez", then "the Attorney General": her
+        self._org(list(toks[first:last]), words)
         return True
 
     def _opens_paragraph(self, index: int) -> bool:
@@ -1551,7 +1563,7 @@ class _NameScanner(_NameRegistry):
                     self._description(toks, described_from, titles, last), name_tokens[0].start
                 )
                 if _abbreviated(entity.description) and last < len(toks) and toks[last].text == ",":
-                    entity.offered = self._appositive(toks[last].end)
+                    entity.offered = _offered_after(self._appositive(toks[last].end))
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
 
     def _named_in_full_before(self, name_tokens: list[Token], gender: str) -> Entity | None:
@@ -1893,7 +1905,7 @@ class _NameScanner(_NameRegistry):
             if office:  # "President Trump joked …" then "the president said": him
                 entity.describe(" ".join(office), token.start)
                 if _abbreviated(entity.description) and self.text.startswith(",", token.end):
-                    entity.offered = self._appositive(token.end + 1)  # "Coun. Patel, a …,"
+                    entity.offered = _offered_after(self._appositive(token.end + 1))
         if (
             entity.kind == "person"
             and not entity.description

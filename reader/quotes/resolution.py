@@ -222,7 +222,9 @@ _BODY_VOICES = _SPOKESPEOPLE | _DOCUMENT_NOUNS | STATEMENT_NOUNS | ORG_NOUNS
 _PRONOUN_AUTHOR_AFTER = re.compile(
     r"\s+(?:that\s+)?(he|she)\s+(?:had\s+)?(?:wrote|written|prepared|signed|issued|sent)\b"
 )
-_TO_BEFORE = re.compile(r"\b(?:to|for|about|on)\b")  # "a letter from … to the mayor": not hers
+# "a letter from … to the mayor", "the message from the family of Tom Hill", "from
+# Tuesday's meeting with Mayor Roe": not theirs
+_TO_BEFORE = re.compile(r"\b(?:to|for|about|on|of|with|at)\b|['’]s\b")
 _AUTHOR_AFTER = re.compile(  # ("… from the province's Ministry of Labour": a possessive too)
     r",?\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+(?=[A-Z]))?"
 )

@@ -92,3 +92,11 @@ def test_a_title_cut_short_gives_way_to_the_words_after_the_name() -> None:
         "Aisha Karimi": "a soil scientist at Valley State University",
         "Jamie Boyd": "",
     }
+
+
+def test_words_after_a_name_that_go_on_to_someone_else_are_no_description() -> None:
+    text = (
+        "Parish news\n\n"
+        "Rev. Paul Kim, and his wife, Sue, attended the service. “It was moving,” Kim said.\n"
+    )
+    assert {f.speaker: f.description for f in find_quotes(text)}.get("Paul Kim") != "and his wife"

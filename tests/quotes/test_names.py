@@ -1556,3 +1556,18 @@ def test_a_document_from_someone_speaks_for_them() -> None:
     )
     speakers = [f.speaker for f in find_quotes(text)]
     assert speakers[0] == "Dale Morrison" and speakers[1] != "Ana Ruiz"
+
+
+def test_an_office_whose_holder_was_named_stays_theirs() -> None:
+    """ "NATO Secretary General Mark Rutte …, the Secretary General added" went to the
+    office once offices of a noun and "General" spoke as bodies (an attack's finding); a
+    message from someone's family, or from a meeting with them, is not theirs."""
+    text = (
+        "Summit\n\n"
+        "Attorney General Maria Lopez defended the program. “It works,” Lopez said.\n\n"
+        "“We will review it,” said the Attorney General.\n\n"
+        "A message from the family of victim Tom Hill was read in court: “We will never "
+        "forgive what was done to him.”\n"
+    )
+    speakers = [f.speaker for f in find_quotes(text)]
+    assert speakers[:2] == ["Maria Lopez", "Maria Lopez"] and speakers[2] != "Tom Hill"
