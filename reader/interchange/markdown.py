@@ -279,12 +279,14 @@ _PART_START = re.compile(
     r"<!-- reader: (?:its quotes|the quotes of article ([0-9a-f]{12})),"
     r" from here to the end mark; write around them -->"
 )
-_FENCE = re.compile(r" {0,3}(```|~~~)")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 
 def article_key(article: ExportArticle) -> str:
-    """The key a note's part names its article by: from the article's file in the library."""
-    return hashlib.sha256(article.record.path.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    """The key a note's part names its article by: from the article's number in the
+    library, which stays when its file is renamed or its text updated (a vault is one
+    library's)."""
+    return hashlib.sha256(f"reader article {article.record.id}".encode()).hexdigest()[:12]
 
 
 def part_start(key: str) -> str:
@@ -308,7 +310,7 @@ def reader_part(note: str) -> ReaderPart | str:
     that quotes a mark is none); else why the note has no part Reader may replace."""
     starts: list[tuple[int, str]] = []
     ends: list[int] = []
-    offset, fenced = 0, False
+    offset, fence = 0, ""  # the open fence's marks ("```", "~~~~"), "" outside one
     lines = note.splitlines(keepends=True)
     front = bool(lines) and lines[0].lstrip("\ufeff").rstrip() == "---"
     for number, line in enumerate(lines):
@@ -317,11 +319,18 @@ def reader_part(note: str) -> ReaderPart | str:
         if front:
             front = number == 0 or bare not in {"---", "..."}
             continue
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (found := _PART_START.fullmatch(bare)):
+        opening = _FENCE.match(line)
+        if opening and not fence:
+            fence = opening.group(1)
+        elif opening and fence:
+            # (closed only by marks of its own kind, as many or more, and nothing after:
+            # "```python" inside a ~~~ fence is its text)
+            marks = opening.group(1)
+            if marks[0] == fence[0] and len(marks) >= len(fence) and not bare[len(marks) :]:
+                fence = ""
+        elif not fence and (found := _PART_START.fullmatch(bare)):
             starts.append((at, found.group(1) or ""))
-        elif not fenced and bare == READER_PART_END:
+        elif not fence and bare == READER_PART_END:
             ends.append(at)
     if not starts and not ends:
         return "holds no part of Reader's (a note of your own?)"

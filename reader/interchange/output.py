@@ -229,19 +229,53 @@ class NotesInTheWay(ExportError):
 
 @dataclass
 class _Vault:
-    """The notes already in an export's folder: their names as the file system compares
-    them, and Reader's part of those read so far."""
+    """The notes already in an export's folder, by their names as the file system compares
+    them (several spellings where it tells case apart), grouped by the name's stem without
+    its number, and Reader's part of those read so far."""
 
     folder: Path
-    names: dict[str, str]  # name_as_compared -> the name as written
+    names: dict[str, list[str]]  # name_as_compared -> the names as written
     read: dict[str, tuple[str, ReaderPart | str, int]] = field(default_factory=dict)
+    stems: dict[str, list[str]] = field(default_factory=dict)  # stem -> names as compared
+    _owners: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for compared in sorted(self.names):
+            self.stems.setdefault(_stem(compared), []).append(compared)
+
+    def holds(self, compared: str) -> bool:
+        return compared in self.names
+
+    def owners(self, stem: str) -> dict[tuple[str, str], str]:
+        """The notes of a stem by the article their part names (("key", key)), or for a
+        note of an earlier Reader by the address its front matter gives (("url", url)):
+        read once a stem (4,000 notes of one title had each read them all)."""
+        if stem not in self._owners:
+            found: dict[tuple[str, str], str] = {}
+            for compared in self.stems.get(stem, []):
+                there = self.note(compared)
+                if there is None or isinstance(there[1], str):
+                    continue
+                if there[1].article:
+                    found.setdefault(("key", there[1].article), compared)
+                elif url := _front_url(there[0]):
+                    found.setdefault(("url", url), compared)
+            self._owners[stem] = found
+        return self._owners[stem]
 
     def note(self, name: str) -> tuple[str, ReaderPart | str, int] | None:
         """The text of the note called `name`, its part of Reader's (or why it has none)
-        and its mode; None when there is no such note."""
-        written = self.names.get(name_as_compared(name))
-        if written is None:
+        and its mode; None when there is no such note. Where the file system tells case
+        apart and holds the name in several spellings, the one written so, else in the way."""
+        spellings = self.names.get(name_as_compared(name))
+        if not spellings:
             return None
+        if name in spellings:
+            written = name
+        elif len(spellings) == 1:
+            written = spellings[0]
+        else:
+            return "", f"is written in {len(spellings)} spellings in the folder: keep one", 0
         if written not in self.read:
             self.read[written] = self._read(self.folder / written)
         return self.read[written]
@@ -261,21 +295,36 @@ class _Vault:
         return text, reader_part(text), stat.S_IMODE(status.st_mode)
 
 
+def _stem(compared: str) -> str:
+    """A note's name as compared, without ".md" and the number another note of its title
+    gave it ("budget vote 2.md" -> "budget vote")."""
+    return re.sub(r"(?: \d+)?\.md$", "", compared)
+
+
 def _own_note(
-    vault: _Vault, name: str, key: str, planned: set[str]
+    vault: _Vault, name: str, key: str, url: str, planned: set[str]
 ) -> tuple[str, tuple[str, ReaderPart | str, int]] | None:
-    """The note in `vault` whose part names the article of `key`, among those named as
-    `name` is, with or without a number (not one of `planned`)."""
-    base = name_as_compared(re.sub(r"(?: \d+)?\.md$", "", name))
-    for compared, written in sorted(vault.names.items()):
-        if not compared.startswith(base) or compared in planned:
-            continue
-        if not re.fullmatch(r"(?: \d+)?\.md", compared[len(base) :]):
-            continue
-        there = vault.note(written)
-        if there is not None and isinstance(there[1], ReaderPart) and there[1].article == key:
-            return written, there
+    """The note in `vault` that is the article's own, among those named as `name` is, with
+    or without a number (not one of `planned`): its part names the article (`key`), or,
+    written by a Reader before parts named articles, its front matter gives the article's
+    address (`url`)."""
+    owners = vault.owners(_stem(name_as_compared(name)))
+    for found in (owners.get(("key", key)), owners.get(("url", url)) if url else None):
+        if found is not None and found not in planned:
+            there = vault.note(found)
+            if there is not None:
+                return vault.names[found][0], there
     return None
+
+
+_FRONT_URL = re.compile(r'^url: "((?:[^"\\]|\\.)*)"$', re.M)
+
+
+def _front_url(note: str) -> str:
+    """The address a note's front matter gives (as `to_obsidian` writes it), or ""."""
+    head = note[: note.find("\n---", 3) + 1] if note.startswith("---") else ""
+    found = _FRONT_URL.search(head)
+    return found.group(1) if found else ""
 
 
 def _numbered(name: str, number: int) -> str:
@@ -289,48 +338,65 @@ def plan_notes(
     the note it replaces, 0 for a new one), and the notes in the way.
 
     A note exported before keeps what the user wrote around Reader's part of it: only that
-    part is replaced. A note is the one whose part names the same article (its name may
-    have a number another export gave it: two articles of one title); a note whose part
-    names another article is left to that article, and this one takes the next free
+    part is replaced. A note is the article's own when its part names the article (its name
+    may have a number another export gave it: two articles of one title), or, for a note of
+    a Reader before parts named articles, when its front matter gives the article's address
+    or none; a note of another article is left to it, and this one takes the next free
     number. A note of that name with no part of Reader's is in the way."""
-    names = {}
+    names: dict[str, list[str]] = {}
     if folder.is_dir():
         with os.scandir(folder) as entries:
-            names = {name_as_compared(e.name): e.name for e in entries if e.name.endswith(".md")}
+            for entry in entries:
+                if entry.name.endswith(".md"):
+                    names.setdefault(name_as_compared(entry.name), []).append(entry.name)
     vault = _Vault(folder, names)
     planned: dict[str, tuple[str, int]] = {}
-    taken = {name_as_compared(name) for name in notes}  # (names of this export's own)
+    planned_names: set[str] = set()
     in_the_way: list[tuple[str, str]] = []
+
+    def place(name: str, text: str, mode: int) -> None:
+        planned[name] = (text, mode)
+        planned_names.add(name_as_compared(name))
+
+    # First the notes that have one already: at their name, or under another number of it.
+    waiting: list[tuple[str, str]] = []
     for name, text in notes.items():
         new = reader_part(text)
         key = new.article if isinstance(new, ReaderPart) else ""
-        planned_names = {name_as_compared(n) for n in planned}
-        there = vault.note(name) if name_as_compared(name) not in planned_names else None
-        if there is None and name_as_compared(name) not in planned_names:
-            planned[name] = (text, 0)
-            continue
-        if there is not None:
-            old_text, old, mode = there
-            if isinstance(old, str):
-                in_the_way.append((name, old))
-                planned[name] = (text, mode)
+        url = _front_url(text)
+        there = vault.note(name)
+        if there is not None and isinstance(there[1], ReaderPart):
+            part = there[1]
+            legacy_same = not part.article and (not url or _front_url(there[0]) in ("", url))
+            if (part.article == key or legacy_same) and name_as_compared(name) not in planned_names:
+                place(name, with_reader_part(there[0], text) or text, there[2])
                 continue
-            if old.article in ("", key):
-                planned[name] = (with_reader_part(old_text, text) or text, mode)
-                continue
-        # The note of this name is another article's: this article's own note (numbered by
-        # an export in another order), else a new one with the next free number.
-        own = _own_note(vault, name, key, planned_names)
+        own = _own_note(vault, name, key, url, planned_names)
         if own is not None:
             chosen, (old_text, _, mode) = own
-            planned[chosen] = (with_reader_part(old_text, text) or text, mode)
+            place(chosen, with_reader_part(old_text, text) or text, mode)
+            continue
+        waiting.append((name, text))
+    # Then the others: their name when free, else the next free number (a name another
+    # note of the export waits for is left to it).
+    wanted = {name_as_compared(name) for name, _ in waiting}
+    for name, text in waiting:
+        compared = name_as_compared(name)
+        wanted.discard(compared)
+        there = vault.note(name) if compared not in planned_names else None
+        if there is not None and isinstance(there[1], str):
+            in_the_way.append((name, there[1]))
+            place(name, text, there[2])
+            continue
+        if there is None and compared not in planned_names:
+            place(name, text, 0)
             continue
         number = 2
-        while (compared := name_as_compared(_numbered(name, number))) in vault.names or (
-            compared in taken or compared in planned_names
+        while (numbered := name_as_compared(_numbered(name, number))) in wanted or (
+            vault.holds(numbered) or numbered in planned_names
         ):
             number += 1
-        planned[_numbered(name, number)] = (text, 0)
+        place(_numbered(name, number), text, 0)
     return planned, in_the_way
 
 

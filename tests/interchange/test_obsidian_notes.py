@@ -154,3 +154,78 @@ def test_a_note_keeps_its_mode_and_a_link_or_read_only_note_is_in_the_way(tmp_pa
     with pytest.raises(NotesInTheWay, match="is a link"):
         write_notes({"Budget vote.md": note(ALICE, "Newer.")}, linked)
     assert "Linked." in real.read_text(encoding="utf-8")
+
+
+def legacy(quote: str, url: str, title: str = "Budget vote") -> str:
+    """A note as a Reader before parts named articles wrote it."""
+    return (
+        f'---\ntitle: "{title}"\nurl: "{url}"\ntags: [reader]\n---\n\n{READER_PART_START}\n\n'
+        f"# {title}\n\n> {quote}\n\n{READER_PART_END}\n"
+    )
+
+
+def keyed(key: str, quote: str, url: str) -> str:
+    return note(key, quote).replace("tags: [reader]", f'url: "{url}"\ntags: [reader]', 1)
+
+
+def test_notes_of_an_earlier_reader_are_told_apart_by_their_address(tmp_path: Path) -> None:
+    """Two articles of one title in notes an earlier Reader wrote: a filtered export put
+    the second's quotes into the first's note, and its start line then named the second
+    for good (an attack on this stop's change)."""
+    (tmp_path / "Budget vote.md").write_text(legacy("Mayor's.", "https://a/1") + "Mine on 1.\n")
+    (tmp_path / "Budget vote 2.md").write_text(legacy("Closure.", "https://a/2") + "Mine on 2.\n")
+    write_notes({"Budget vote.md": keyed(BOB, "Closure again.", "https://a/2")}, tmp_path)
+    first = (tmp_path / "Budget vote.md").read_text()
+    second = (tmp_path / "Budget vote 2.md").read_text()
+    assert "Mayor's." in first and "Mine on 1." in first
+    assert "Closure again." in second and "Mine on 2." in second
+
+
+def test_a_name_left_free_is_not_taken_from_the_articles_own_note(tmp_path: Path) -> None:
+    """A filtered export, then a full one: the article whose note was "Budget vote.md"
+    got a new "Budget vote 2.md", and the note written in went stale."""
+    write_notes({"Budget vote.md": note(BOB, "Bob's.")}, tmp_path)  # (bob's alone, filtered)
+    bob = tmp_path / "Budget vote.md"
+    bob.write_text(bob.read_text() + "Mine on Bob.\n")
+    # the full export names alice's article first: "Budget vote.md" is hers by order
+    write_notes(
+        {"Budget vote.md": note(ALICE, "Alice's."), "Budget vote 2.md": note(BOB, "B2.")}, tmp_path
+    )
+    assert "B2." in bob.read_text() and "Mine on Bob." in bob.read_text()
+    assert "Alice's." in (tmp_path / "Budget vote 2.md").read_text()
+    assert len(list(tmp_path.glob("*.md"))) == 2
+
+
+def test_names_in_two_spellings_are_in_the_way_not_taken_for_one(tmp_path: Path) -> None:
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    (folder / "Budget vote.md").write_text(note(ALICE, "Old.") + "MINE-A\n")
+    (folder / "budget VOTE.md").write_text("My own note.\n")
+    if len(list(folder.iterdir())) < 2:
+        pytest.skip("this file system takes the two spellings for one name")
+    write_notes({"Budget vote.md": note(ALICE, "New.")}, folder)  # (the exact spelling)
+    assert "MINE-A" in (folder / "Budget vote.md").read_text()
+    with pytest.raises(NotesInTheWay, match="2 spellings"):
+        write_notes({"BUDGET vote.md": note(ALICE, "New.")}, folder)
+
+
+def test_a_fence_is_closed_only_by_marks_of_its_kind(tmp_path: Path) -> None:
+    example = "~~~\n```python\nprint(1)\n~~~\n\n"
+    path = tmp_path / "Budget vote.md"
+    path.write_text(note(ALICE, "Old.").replace("---\n\n", "---\n\n" + example, 1))
+    write_notes({"Budget vote.md": note(ALICE, "New.")}, tmp_path)
+    again = path.read_text()
+    assert example in again and "New." in again and "Old." not in again
+
+
+def test_an_articles_key_stays_when_its_file_is_renamed() -> None:
+    """The key was made from the article's file: renamed, the article got a new note and
+    the one written in went stale (an attack on this stop's change)."""
+    from reader.core.records import ArticleRecord
+    from reader.interchange.markdown import article_key
+    from reader.interchange.selection import ExportArticle
+
+    def article(path: str) -> ExportArticle:
+        return ExportArticle(ArticleRecord(id=5, path=path, title="T", sha256="x"), "", "")
+
+    assert article_key(article("budget-vote.md")) == article_key(article("2026-budget-vote.md"))
