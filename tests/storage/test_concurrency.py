@@ -165,6 +165,6 @@ def test_a_lock_that_is_a_link_or_a_folder_is_named_as_such(tmp_path: Path, kind
         lock.symlink_to(lock)  # a loop: "Too many levels of symbolic links"
     else:
         lock.mkdir()
-    with pytest.raises(StoreError, match=f"it is a {kind}, not Reader's lock file: remove it"):
-        with locked(db):
-            pass
+    said = f"it is a {kind}, not Reader's lock file: remove it"
+    with pytest.raises(StoreError, match=said), locked(db):
+        pass
