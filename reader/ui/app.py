@@ -636,7 +636,7 @@ class ReaderApp(App[None]):
         """Obsidian notes of the export's names hold no part Reader may update: say which
         and why, and replace them only if the user says so."""
         from reader.interchange.output import NotesInTheWay
-        from reader.ui.dialogs.prompt_dialog import ConfirmDialog
+        from reader.ui.dialogs.prompt_dialog import CarefulConfirmDialog
 
         assert isinstance(error, NotesInTheWay)
         name, why = error.notes[0]
@@ -650,12 +650,12 @@ class ReaderApp(App[None]):
                 self.notify("Nothing exported: the notes are as they were", timeout=5)
 
         self.push_screen(
-            ConfirmDialog(
+            CarefulConfirmDialog(
                 "Replace notes?",
                 f"{name} in {request.target} {why}{others}. Replace "
                 f"{'them' if more else 'it'} with Reader's {'notes' if more else 'note'}, "
                 "dropping what is written there?",
-                hint="y or enter: replace · n or esc: export nothing",
+                hint="y: replace · n or esc: export nothing",
             ),
             replace,
         )

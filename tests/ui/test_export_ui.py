@@ -180,6 +180,9 @@ async def test_obsidian_notes_are_updated_without_asking_and_a_note_in_the_way_i
         assert isinstance(app.screen, ConfirmDialog)
         asked = app.screen.question  # type: ignore[attr-defined]
         assert note.name in asked and "holds no part of Reader's" in asked
+        await press(pilot, "enter")  # (typed ahead for the dialog before: no answer here)
+        assert isinstance(app.screen, ConfirmDialog)
+        assert note.read_text(encoding="utf-8") == "My own clipping of the story.\n"
         await press(pilot, "n")
         assert note.read_text(encoding="utf-8") == "My own clipping of the story.\n"
         assert "Nothing exported" in notified(app)

@@ -78,3 +78,14 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class CarefulConfirmDialog(ConfirmDialog, inherit_bindings=False):
+    """A yes or no that `enter` does not answer: for what cannot be undone (replacing a
+    note written in), where an `enter` typed ahead, meant for the dialog before, had
+    answered yes unseen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="careful.yes"),
+        Binding("n,escape", "answer(False)", "No", id="careful.no"),
+    ]
