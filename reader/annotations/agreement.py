@@ -204,9 +204,13 @@ def table_of(a_spans: Spans, b_spans: Spans, length: int) -> Table:
     return Table(both, a_only, b_only, max(0, length - both - a_only - b_only))
 
 
-def _codes(annotation: Annotation) -> list[tuple[str, str]]:
+def codes_of(annotation: Annotation) -> list[tuple[str, str]]:
+    """The codes an annotation applies: (kind, name as compared) of its source and themes."""
     codes = [(SOURCE, name_key(annotation.source))] if annotation.source else []
     return codes + [(THEME, name_key(theme)) for theme in annotation.themes]
+
+
+_codes = codes_of
 
 
 def compare(

@@ -197,15 +197,38 @@ def _whole_names(text: str) -> tuple[str, list[tuple[bool, str, str]]]:
     return "".join(kept), found
 
 
-def article_terms(text: str) -> str:
-    """The parts of a query that choose articles, not annotations (`article:`, `title:`,
-    negated or not): what an agreement filtered by a code still compares the coders over."""
-    text, _ = _whole_names(text)  # (an exact name's words are no article's)
-    return " ".join(
-        match.group(0).strip()
-        for match in _PART.finditer(text)
-        if (match.group(2) or "").casefold() in ("article", "title")
-    )
+ARTICLE_LABELS = frozenset({"article", "title"})
+CODE_LABELS = frozenset({"source", "theme", "themes"})
+
+
+def query_parts(text: str) -> list[tuple[str, str]]:
+    """Each part of a query as (its field, folded: "" for words; the part as typed):
+    what `split_query` sorts."""
+    rest, whole = _whole_names(text)
+    parts = [
+        (label, f"{'-' if negated else ''}{label}:={whole_name(name)}")
+        for negated, label, name in whole
+    ]
+    for match in _PART.finditer(rest):
+        typed = match.group(0).strip()
+        if typed:
+            parts.append(((match.group(2) or "").casefold(), typed))
+    return parts
+
+
+def split_query(text: str) -> tuple[str, str, str]:
+    """A query as what an agreement reads it for, as NVivo's coding comparison chooses
+    (its files, its codes): the parts that choose articles (`article:`, `title:`), those
+    that choose codes (`source:`, `theme:`), and the rest, which choose the annotations
+    compared (words, `kind:`, dates, `note:`, `quote:`)."""
+    articles: list[str] = []
+    codes: list[str] = []
+    rest: list[str] = []
+    for label, typed in query_parts(text):
+        (articles if label in ARTICLE_LABELS else codes if label in CODE_LABELS else rest).append(
+            typed
+        )
+    return " ".join(articles), " ".join(codes), " ".join(rest)
 
 
 def parse_query(text: str, typing: bool = False) -> Query:

@@ -1024,7 +1024,7 @@ class _Resolution(_Pronouns):
         if by is not None and not self._inside_quote(by.end()):
             # "The message from Fire Chief Dale Morrison was blunt: “…”": whom it is from
             # (titles before the name are no part of the name's mention: 30 characters)
-            found = next(
+            sender = next(
                 (
                     m
                     for m in self.entities.between(by.end(), by.end() + 30)
@@ -1032,8 +1032,10 @@ class _Resolution(_Pronouns):
                 ),
                 None,
             )
-            if found is not None and not _TO_BEFORE.search(self.text, phrase.head.end, found.start):
-                return found.entity
+            if sender is not None and not _TO_BEFORE.search(
+                self.text, phrase.head.end, sender.start
+            ):
+                return sender.entity
         for token in phrase.tokens[:head_at]:
             # (the words before its noun: not whom "a letter to the Ottawa Citizen" went to)
             if token.text[:1].isupper() and token.folded not in DETERMINERS:

@@ -20,15 +20,16 @@ Run `reader agree` before settling: settled disagreements count as agreement aft
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import msgspec
 
-from reader.annotations.agreement import Comparison, compare
+from reader.annotations.agreement import Comparison, codes_of, compare
 from reader.annotations.history import Edit
-from reader.annotations.query import article_terms
+from reader.annotations.query import split_query
 from reader.core.codebook import name_key
 from reader.core.coders import coder_key
 from reader.core.records import Annotation, now
@@ -53,21 +54,25 @@ def selected(store: Store, query: str = "") -> list[Annotation]:
 def compare_library(
     store: Store, library: Library, coder_a: str, coder_b: str, query: str = ""
 ) -> tuple[Comparison, list[str]]:
-    """Compare two coders over the annotations `query` selects, in the articles both
-    coded (any annotation of theirs; only `article:` terms narrow those); also the
-    articles left out because their file could not be read (one line each).
+    """Compare two coders, the query read as NVivo's coding comparison chooses
+    (`split_query`): its `article:` parts choose the articles (those both coders coded,
+    any annotation of theirs), its `source:` and `theme:` parts the codes shown (each
+    computed over all the annotations compared, so a code's row is the one an unfiltered
+    comparison gives), and the rest the annotations compared (`kind:passage`: passages
+    only). Also the articles left out because their file could not be read (one line each).
 
-    (The articles both coded had been those where both used the filtered code: with
-    `theme:budget`, an article where only one coder saw the budget dropped out, and her
-    coding of it with it, so the filter raised the agreement.)"""
+    (The filter had chosen the articles and the data alike: with `theme:budget`, an article
+    where only one coder saw the budget dropped out with her coding, which raised kappa, and
+    other codes' rows counted only the budget passages.)"""
     keys = {coder_key(coder_a), coder_key(coder_b)}
+    articles_part, codes_part, rest = split_query(query)
     coded: dict[str, set[int]] = {}
-    for annotation in selected(store, article_terms(query)):
+    for annotation in selected(store, articles_part):
         if coder_key(annotation.coder) in keys:
             coded.setdefault(coder_key(annotation.coder), set()).add(annotation.article_id)
     both = coded.get(coder_key(coder_a), set()) & coded.get(coder_key(coder_b), set())
-    annotations = selected(store, query)
-    ours = [a for a in annotations if coder_key(a.coder) in keys and a.article_id in both]
+    data = selected(store, f"{articles_part} {rest}".strip())
+    ours = [a for a in data if coder_key(a.coder) in keys and a.article_id in both]
     lengths: dict[int, int] = {}
     problems: list[str] = []
     for article_id in sorted(both):
@@ -78,7 +83,18 @@ def compare_library(
             lengths[article_id] = len(library.load(record).text)
         except ArticleError as error:
             problems.append(f"{record.path}: left out ({error})")
-    return compare(ours, coder_a, coder_b, lengths, both_coded=True), problems
+    comparison = compare(ours, coder_a, coder_b, lengths, both_coded=True)
+    if codes_part:
+        chosen = selected(store, query)
+        wanted = {
+            code
+            for a in chosen
+            if coder_key(a.coder) in keys and a.article_id in both
+            for code in codes_of(a)
+        }
+        rows = [r for r in comparison.rows if (r.kind, name_key(r.code)) in wanted]
+        comparison = dataclasses.replace(comparison, rows=rows)
+    return comparison, problems
 
 
 def _signature(annotation: Annotation) -> tuple[int, int, str, tuple[str, ...]]:

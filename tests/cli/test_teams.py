@@ -346,7 +346,12 @@ def test_agree_filtered_by_a_code_compares_over_the_articles_both_coded(
         return {row["code"]: row for row in json.loads(result.stdout)}
 
     whole = rows()
-    assert rows("theme:sovereignty")["sovereignty"] == whole["sovereignty"]
+    filtered = rows("theme:sovereignty")
+    # the codes of the passages the filter finds, each as the unfiltered table has it
+    # (Heather McPherson's row had counted only the sovereignty passages)
+    assert set(filtered) == {"sovereignty", "Heather McPherson", "same source"}
+    assert filtered["sovereignty"] == whole["sovereignty"]
+    assert filtered["Heather McPherson"] == whole["Heather McPherson"]
     assert rows('source:="Doug King"')["Doug King"] == whole["Doug King"]
     assert "sovereignty" not in rows("article:warhol")  # an article filter still chooses
 
