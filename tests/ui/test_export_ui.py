@@ -186,3 +186,26 @@ async def test_obsidian_notes_are_updated_without_asking_and_a_note_in_the_way_i
         await press(pilot, "n")
         assert note.read_text(encoding="utf-8") == "My own clipping of the story.\n"
         assert "Nothing exported" in notified(app)
+
+
+async def test_two_enters_typed_at_once_answer_the_export_dialog_once(
+    library: Path, in_tmp: Path
+) -> None:
+    """Two enters sent at once closed the app (ScreenStackError: the dialog was dismissed
+    twice, its export run twice): an attack's finding."""
+    from textual.widgets import Input
+
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "X")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        field = dialog.query_one("#export-path", Input)
+        path = Path(field.value)
+        field.post_message(Input.Submitted(field, field.value))  # (as two enters do)
+        field.post_message(Input.Submitted(field, field.value))
+        await settle(pilot)
+        assert app.is_running and not isinstance(app.screen, ExportDialog)
+        assert path.exists()

@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from reader.library.article_files import ArticleError
 from reader.storage.database import StoreError
+from reader.ui.dialogs.answered_once import AnsweredOnce
 from reader.ui.styling import literal
 from reader.ui.threads import answer_from_thread
 from reader.ui.type_ahead import TypeAhead
@@ -43,7 +44,7 @@ class _ShowRemoved(Checkbox, inherit_bindings=False):
     ]
 
 
-class AddDialog(TypeAhead, ModalScreen["AddResult | None"]):
+class AddDialog(AnsweredOnce, TypeAhead, ModalScreen["AddResult | None"]):
     """Asks for a web address or a file and adds it; dismissed with what became of it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from reader.core.paths import slug
 from reader.interchange import EXPORT_FORMATS, EXTENSIONS
+from reader.ui.dialogs.answered_once import AnsweredOnce
 from reader.ui.styling import literal
 from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.ordered_input import OrderedInput
@@ -48,7 +49,7 @@ class ExportRequest:
 HINT = "↑/↓ format · enter exports · esc cancels"
 
 
-class ExportDialog(TypeAhead, ModalScreen[ExportRequest | None]):
+class ExportDialog(AnsweredOnce, TypeAhead, ModalScreen[ExportRequest | None]):
     """Asks for the format and the file of an export."""
 
     AUTO_FOCUS = "#export-path"  # (not the formats, first: keys typed at once are the file's)

@@ -11,12 +11,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from reader.ui.dialogs.answered_once import AnsweredOnce
 from reader.ui.styling import literal
 from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.ordered_input import OrderedInput
 
 
-class PromptDialog(TypeAhead, ModalScreen[str | None]):
+class PromptDialog(AnsweredOnce, TypeAhead, ModalScreen[str | None]):
     """Asks for one line; enter gives it (stripped), esc gives None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,7 +52,7 @@ class PromptDialog(TypeAhead, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(AnsweredOnce, ModalScreen[bool]):
     """Asks yes or no: `y` or enter confirms, `n` or esc declines."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

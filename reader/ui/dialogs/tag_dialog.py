@@ -48,6 +48,7 @@ from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.records import KINDS, PASSAGE, QUOTATION, Kind
 from reader.core.text import clean_line
 from reader.reading.suggest import Suggestions, suggestions
+from reader.ui.dialogs.answered_once import AnsweredOnce
 from reader.ui.styling import literal
 from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.ordered_input import OrderedInput, OrderedTextArea
@@ -198,7 +199,7 @@ class ThemeChips(Static):
         self.display = bool(chips)
 
 
-class TagDialog(TypeAhead, ModalScreen[TagResult | None]):
+class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
     """Asks for the source, themes, kind and note of an annotation."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -24,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.core.text import printable
+from reader.ui.dialogs.answered_once import AnsweredOnce
 
 # The search syntax, as (what, how) rows like the keys' (the Search section lists its keys).
 SEARCH_SYNTAX = (
@@ -76,7 +77,7 @@ def help_rows(
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(AnsweredOnce, ModalScreen[None]):
     """Lists all keys; escape, q or ? closes it."""
 
     # Two columns side by side where each has room for its keys and their descriptions;

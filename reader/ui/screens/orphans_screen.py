@@ -19,11 +19,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.records import Annotation
+from reader.ui.dialogs.answered_once import AnsweredOnce
 from reader.ui.styling import literal
 from reader.ui.widgets.annotation_list import annotation_prompt
 
 
-class OrphansScreen(ModalScreen[Annotation | None]):
+class OrphansScreen(AnsweredOnce, ModalScreen[Annotation | None]):
     """Lists every orphaned annotation; dismisses with the one to open, or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -23,12 +23,13 @@ from reader.core.text import clean_line
 from reader.core.wording import plural
 from reader.quotes import QuoteFinding
 from reader.quotes.review import SpeakerCount
+from reader.ui.dialogs.answered_once import AnsweredOnce
 from reader.ui.styling import literal
 
 EXCERPT = 200
 
 
-class SpeakersScreen(ModalScreen[tuple[str, str] | None]):
+class SpeakersScreen(AnsweredOnce, ModalScreen[tuple[str, str] | None]):
     """Lists the article's speakers; dismisses with ("jump" | "all", name), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,7 +104,7 @@ class SpeakersScreen(ModalScreen[tuple[str, str] | None]):
         self.dismiss(("all", current.name))
 
 
-class ReviewScreen(ModalScreen[list[QuoteFinding] | None]):
+class ReviewScreen(AnsweredOnce, ModalScreen[list[QuoteFinding] | None]):
     """Shows the quotations about to be tagged with one source; space leaves one out."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
