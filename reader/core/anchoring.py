@@ -260,6 +260,9 @@ def _best_edges(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
 # (Curly marks only: a straight one says not which way it faces, and the next quotation's
 # opening mark was taken for this one's close, stretching it over the narration between.)
 OPENING_MARKS, CLOSING_MARKS = "“«„", "”»"
+# No mark of any quotation, straight ones too, lies between a passage and the marks it is
+# stretched to (one had run over another quotation opened with a straight mark).
+_ANY_MARK = frozenset('“”«»„"')
 MAX_QUOTATION_STRETCH = 400
 
 
@@ -272,13 +275,13 @@ def _quotation_edges(annotation: Annotation, text: str, start: int, end: int) ->
     if opening and opening in OPENING_MARKS and text[start - 1 : start] != opening:
         floor = max(0, start - MAX_QUOTATION_STRETCH, text.rfind("\n\n", 0, start) + 1)
         at = text.rfind(opening, floor, start)
-        if at >= 0 and not any(c in CLOSING_MARKS for c in text[at + 1 : start]):
+        if at >= 0 and not any(c in _ANY_MARK for c in text[at + 1 : start]):
             start = at + 1
     if closing and closing in CLOSING_MARKS and text[end : end + 1] != closing:
         ceiling = min(len(text), end + MAX_QUOTATION_STRETCH)
         paragraph = text.find("\n\n", end, ceiling)
         at = text.find(closing, end, paragraph if paragraph >= 0 else ceiling)
-        if at >= 0 and not any(c in OPENING_MARKS for c in text[end:at]):
+        if at >= 0 and not any(c in _ANY_MARK for c in text[end:at]):
             end = at
     return start, end
 

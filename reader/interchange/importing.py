@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -162,6 +162,8 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
     beside: list[tuple[Annotation, bool]] = []  # versions to keep beside, and whether ours won
     first: dict[str, Incoming] = {}
     held: dict[int, set[tuple[object, ...]]] = {}  # what each article holds (`_held_already`)
+    # (ids the file holds or deletes: those are merged by id, never matched by content)
+    brought = {annotation_id(item.id) for item in incoming.items} | set(incoming.deletions)
     for item in incoming.items:
         key = annotation_id(item.id)
         if key in first:
@@ -198,7 +200,7 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
         except RecordError as error:
             report.refused.append(f"{item.id[:80]}: {error}")
             continue
-        if existing is None and _held_already(store, annotation, held, incoming.deletions):
+        if existing is None and _held_already(store, annotation, held, brought):
             # The same coder's same coding under another id: a version two teammates each
             # kept beside theirs before copies had one id everywhere (it came back as a
             # second copy at every merge)
@@ -281,16 +283,18 @@ def _held_already(
     store: Store,
     annotation: Annotation,
     held: dict[int, set[tuple[object, ...]]],
-    deleted: Mapping[str, str],
+    brought: Container[str],
 ) -> bool:
     """Whether the database holds `annotation`'s coding, by its coder, under another id
-    (`held`: each article's, read once), one the file does not delete (a passage deleted
-    and tagged again alike in the file is its new annotation, not ours again)."""
+    (`held`: each article's, read once) that the file neither holds nor deletes: the same
+    version kept beside under two ids by two Readers. One the file holds or deletes is
+    merged by its id (a passage deleted and tagged again alike in the file is its new
+    annotation, not ours again; so is a second annotation tagged alike beside it)."""
     if annotation.article_id not in held:
         held[annotation.article_id] = {
             (*keyed_coding(a), a.coder, a.quote)
             for a in store.annotations_for(annotation.article_id)
-            if a.id not in deleted
+            if a.id not in brought
         }
     return (*keyed_coding(annotation), annotation.coder, annotation.quote) in held[
         annotation.article_id

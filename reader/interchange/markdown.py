@@ -284,9 +284,11 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 
 def article_key(article: ExportArticle) -> str:
     """The key a note's part names its article by: from the article's number in the
-    library, which stays when its file is renamed or its text updated (a vault is one
-    library's)."""
-    return hashlib.sha256(f"reader article {article.record.id}".encode()).hexdigest()[:12]
+    library and the moment it was added, which stay when its file is renamed or its text
+    updated (the number alone is 1 in every library: two libraries' first articles of
+    one title shared a note)."""
+    record = article.record
+    return hashlib.sha256(f"reader article {record.id} {record.added}".encode()).hexdigest()[:12]
 
 
 def part_start(key: str) -> str:

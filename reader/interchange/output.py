@@ -237,7 +237,7 @@ class _Vault:
     names: dict[str, list[str]]  # name_as_compared -> the names as written
     read: dict[str, tuple[str, ReaderPart | str, int]] = field(default_factory=dict)
     stems: dict[str, list[str]] = field(default_factory=dict)  # stem -> names as compared
-    _owners: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+    _owners: dict[str | None, dict[tuple[str, str], str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for compared in sorted(self.names):
@@ -246,22 +246,39 @@ class _Vault:
     def holds(self, compared: str) -> bool:
         return compared in self.names
 
-    def owners(self, stem: str) -> dict[tuple[str, str], str]:
-        """The notes of a stem by the article their part names (("key", key)), or for a
-        note of an earlier Reader by the address its front matter gives (("url", url)):
-        read once a stem (4,000 notes of one title had each read them all)."""
+    def owners(self, stem: str | None) -> dict[tuple[str, str], str]:
+        """The notes of a stem (every note, for None) by the article their part names
+        (("key", key)), or for a note of an earlier Reader by the address its front matter
+        gives (("url", url)), as written: read once a stem (4,000 notes of one title had
+        each read them all). A key or an address two notes give stands for neither."""
         if stem not in self._owners:
             found: dict[tuple[str, str], str] = {}
-            for compared in self.stems.get(stem, []):
+            twice: set[tuple[str, str]] = set()
+            for compared in self.stems.get(stem, []) if stem is not None else sorted(self.names):
+                written = self.written(compared)
                 there = self.note(compared)
-                if there is None or isinstance(there[1], str):
+                if written is None or there is None or isinstance(there[1], str):
                     continue
-                if there[1].article:
-                    found.setdefault(("key", there[1].article), compared)
-                elif url := _front_url(there[0]):
-                    found.setdefault(("url", url), compared)
-            self._owners[stem] = found
+                owner = (
+                    ("key", there[1].article) if there[1].article else ("url", _front_url(there[0]))
+                )
+                if not owner[1]:
+                    continue
+                if owner in found:
+                    twice.add(owner)
+                found.setdefault(owner, written)
+            self._owners[stem] = {k: v for k, v in found.items() if k not in twice}
         return self._owners[stem]
+
+    def written(self, name: str) -> str | None:
+        """The spelling of `name` a note is read under: the one written so, else the only
+        one; None when there is none, or several and none written so."""
+        spellings = self.names.get(name_as_compared(name))
+        if not spellings:
+            return None
+        if name in spellings:
+            return name
+        return spellings[0] if len(spellings) == 1 else None
 
     def note(self, name: str) -> tuple[str, ReaderPart | str, int] | None:
         """The text of the note called `name`, its part of Reader's (or why it has none)
@@ -270,11 +287,8 @@ class _Vault:
         spellings = self.names.get(name_as_compared(name))
         if not spellings:
             return None
-        if name in spellings:
-            written = name
-        elif len(spellings) == 1:
-            written = spellings[0]
-        else:
+        written = self.written(name)
+        if written is None:
             return "", f"is written in {len(spellings)} spellings in the folder: keep one", 0
         if written not in self.read:
             self.read[written] = self._read(self.folder / written)
@@ -304,27 +318,41 @@ def _stem(compared: str) -> str:
 def _own_note(
     vault: _Vault, name: str, key: str, url: str, planned: set[str]
 ) -> tuple[str, tuple[str, ReaderPart | str, int]] | None:
-    """The note in `vault` that is the article's own, among those named as `name` is, with
-    or without a number (not one of `planned`): its part names the article (`key`), or,
-    written by a Reader before parts named articles, its front matter gives the article's
-    address (`url`)."""
-    owners = vault.owners(_stem(name_as_compared(name)))
-    for found in (owners.get(("key", key)), owners.get(("url", url)) if url else None):
-        if found is not None and found not in planned:
-            there = vault.note(found)
-            if there is not None:
-                return vault.names[found][0], there
+    """The note in `vault` that is the article's own (not one of `planned`): its part names
+    the article (`key`), or, written by a Reader before parts named articles, its front
+    matter gives the article's address (`url`). Looked for first among the notes named as
+    `name` is, with or without a number, then among all (a title changed since, a note the
+    user renamed)."""
+    wanted = [("key", key)] + ([("url", url)] if url else [])
+    for stem in (_stem(name_as_compared(name)), None):
+        owners = vault.owners(stem)
+        for owner in wanted:
+            found = owners.get(owner)
+            if found is not None and name_as_compared(found) not in planned:
+                there = vault.note(found)
+                if there is not None:
+                    return found, there
     return None
 
 
-_FRONT_URL = re.compile(r'^url: "((?:[^"\\]|\\.)*)"$', re.M)
-
-
 def _front_url(note: str) -> str:
-    """The address a note's front matter gives (as `to_obsidian` writes it), or ""."""
-    head = note[: note.find("\n---", 3) + 1] if note.startswith("---") else ""
-    found = _FRONT_URL.search(head)
-    return found.group(1) if found else ""
+    """The address a note's front matter gives (`url:`, quoted or not, whatever the line
+    endings), or ""."""
+    lines = note.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return ""
+    for line in lines[1:]:
+        if line.strip() in ("---", "..."):
+            break
+        label, colon, value = line.partition(":")
+        if colon and label.strip() == "url":
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                quote, value = value[0], value[1:-1]
+                if quote == '"':
+                    value = re.sub(r"\\(.)", r"\1", value)
+            return value
+    return ""
 
 
 def _numbered(name: str, number: int) -> str:

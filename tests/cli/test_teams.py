@@ -688,3 +688,22 @@ def test_a_passage_deleted_and_tagged_again_alike_comes_in_as_the_new_annotation
     result = run_reader("import", str(other), "--library", str(alice))
     assert result.returncode == 0, result.stderr
     assert _ids(alice) == _ids(other) and len(_ids(alice)) == 1
+
+
+def test_a_second_annotation_tagged_alike_in_a_copy_comes_in(library: Path) -> None:
+    """On her laptop alice retagged X and tagged its old reading again (a new id); the
+    import took the new one for X "already there" until a later import (an attack)."""
+    from reader.storage.database import Store
+
+    alice = _copy(library, "alice")
+    tag_quotes(alice, [KING], coder="alice")
+    laptop = _copy(alice, "laptop")
+    _edit(laptop, "Their authority", "alice", themes=("oversight",))
+    tag_quotes(laptop, [KING], coder="alice")
+    assert run_reader("import", str(laptop), "--library", str(alice)).returncode == 0
+    assert _ids(alice) == _ids(laptop) and len(_ids(alice)) == 2
+    store = Store(alice / "reader.json")
+    try:
+        assert sorted(a.themes for a in store.annotations()) == [("oversight",), ("public safety",)]
+    finally:
+        store.close()

@@ -301,3 +301,19 @@ def test_straight_marks_never_stretch_a_passage_into_the_narration() -> None:
     after = 'Council story\n\nWe will fix the roads soon, Mayor Roe said, and Lee replied: "Not this year."'
     moved = reanchor(annotate(before, "We will fix the roads,"), after)
     assert "Mayor Roe" not in moved.quote and moved.quote.startswith("We will fix the roads")
+
+
+def test_a_passage_is_never_stretched_over_another_quotation() -> None:
+    """The mayor's quote ran on to the closing mark of the next quotation, opened with a
+    straight mark, and the export gave the council's words to the mayor (an attack's
+    finding)."""
+    before = (
+        "Roads\n\nThe mayor said, “We will cut the roads budget this year.” Council members "
+        "disagreed. One of them said, “This is madness,” and left."
+    )
+    after = (
+        "Roads\n\nThe mayor said, “We will cut the roads budget this year and next. Council "
+        'members disagreed. One of them said, "This is madness,” and left.'
+    )
+    moved = reanchor(annotate(before, "We will cut the roads budget this year."), after)
+    assert "madness" not in moved.quote and "One of them" not in moved.quote

@@ -229,3 +229,63 @@ def test_an_articles_key_stays_when_its_file_is_renamed() -> None:
         return ExportArticle(ArticleRecord(id=5, path=path, title="T", sha256="x"), "", "")
 
     assert article_key(article("budget-vote.md")) == article_key(article("2026-budget-vote.md"))
+
+
+def test_the_note_read_is_the_note_written_whatever_the_listing_order(tmp_path: Path) -> None:
+    """On a disk that tells case apart, "Vote 2.md" (the user's own) listed before "vote
+    2.md" (Reader's) was the one a filtered export replaced (an attack's finding)."""
+    folder = tmp_path / "vault"
+    folder.mkdir()
+    (folder / "vote.md").write_text(note(ALICE, "A1.", "vote"))
+    (folder / "vote 2.md").write_text(note(BOB, "B1.", "vote") + "Mine on B.\n")
+    (folder / "Vote 2.md").write_text("MY OWN PRECIOUS NOTE\n")
+    if len(list(folder.iterdir())) < 3:
+        pytest.skip("this file system takes the two spellings for one name")
+    write_notes({"vote.md": note(BOB, "B2.", "vote")}, folder)  # (bob's article alone)
+    assert (folder / "Vote 2.md").read_text() == "MY OWN PRECIOUS NOTE\n"
+    assert "B2." in (folder / "vote 2.md").read_text()
+
+
+@pytest.mark.parametrize("style", ["unquoted", "crlf"])
+def test_an_earlier_readers_address_is_read_however_the_front_matter_is_written(
+    tmp_path: Path, style: str
+) -> None:
+    def written(text: str) -> str:
+        if style == "unquoted":
+            return text.replace('url: "https://a/1"', "url: https://a/1").replace(
+                'url: "https://a/2"', "url: https://a/2"
+            )
+        return text.replace("\n", "\r\n")
+
+    (tmp_path / "Budget vote.md").write_bytes(
+        written(legacy("Mayor's.", "https://a/1") + "Mine on 1.\n").encode()
+    )
+    (tmp_path / "Budget vote 2.md").write_bytes(
+        written(legacy("Closure.", "https://a/2") + "Mine on 2.\n").encode()
+    )
+    write_notes({"Budget vote.md": keyed(BOB, "Closure again.", "https://a/2")}, tmp_path)
+    first = (tmp_path / "Budget vote.md").read_bytes().decode()
+    second = (tmp_path / "Budget vote 2.md").read_bytes().decode()
+    assert "Mayor's." in first and "Mine on 1." in first
+    assert "Closure again." in second and "Mine on 2." in second
+
+
+def test_a_title_changed_since_still_finds_the_articles_note(tmp_path: Path) -> None:
+    write_notes({"Budget vote.md": note(ALICE, "Old.")}, tmp_path)
+    old = tmp_path / "Budget vote.md"
+    old.write_text(old.read_text() + "Mine.\n")
+    write_notes({"Budget vote passes.md": note(ALICE, "New.", "Budget vote passes")}, tmp_path)
+    assert [p.name for p in tmp_path.glob("*.md")] == ["Budget vote.md"]
+    assert "New." in old.read_text() and old.read_text().endswith("Mine.\n")
+
+
+def test_two_libraries_first_articles_have_their_own_notes() -> None:
+    from reader.core.records import ArticleRecord
+    from reader.interchange.markdown import article_key
+    from reader.interchange.selection import ExportArticle
+
+    def first(added: str) -> ExportArticle:
+        record = ArticleRecord(id=1, path="live.md", title="Live updates", sha256="x", added=added)
+        return ExportArticle(record, "", "")
+
+    assert article_key(first("2026-03-01T10:00:00Z")) != article_key(first("2026-04-02T08:00:00Z"))
