@@ -160,6 +160,42 @@ def resolve(ours: Annotation, theirs: Annotation) -> tuple[Annotation, Annotatio
     return winner, None
 
 
+# The fields that place an annotation in its article: one change, taken together or not.
+_PLACE = ("article_id", "start", "end", "quote", "prefix", "suffix", "orphaned")
+
+
+def _changes(old: Annotation, new: Annotation) -> dict[str, object]:
+    """What `new` changed of `old`, by field (the place as one, under "place"; not the
+    time of the change)."""
+    changed: dict[str, object] = {
+        name: getattr(new, name)
+        for name in new.__struct_fields__
+        if name not in _PLACE and name != "updated" and getattr(new, name) != getattr(old, name)
+    }
+    if any(getattr(new, name) != getattr(old, name) for name in _PLACE):
+        changed["place"] = tuple(getattr(new, name) for name in _PLACE)
+    return changed
+
+
+def both_changes(old: Annotation, mine: Annotation, theirs: Annotation) -> Annotation | None:
+    """One coder's two versions of `old` with both changes, when they changed different
+    fields (or a field alike): a note written on one copy and a codebook rename made on
+    the other (a rename keeps the coder) both stay, where the later version had
+    superseded the other whole. None when they changed a field two ways, or are two
+    coders' (kept apart, as `resolve` keeps them)."""
+    if coder_key(mine.coder) != coder_key(theirs.coder):
+        return None
+    ours, their = _changes(old, mine), _changes(old, theirs)
+    if any(ours[name] != their[name] for name in ours.keys() & their.keys()):
+        return None
+    fields = {name: value for name, value in their.items() if name != "place"}
+    if "place" in their:
+        fields.update(zip(_PLACE, their["place"], strict=True))  # type: ignore[call-overload]
+    latest = _latest()
+    later = theirs if moment(theirs.updated, latest) > moment(mine.updated, latest) else mine
+    return msgspec.structs.replace(mine, **fields, updated=later.updated)
+
+
 def stays_deleted(deleted_at: str | None, updated: str) -> bool:
     """Whether a version last changed at `updated` is one its deletion at `deleted_at`
     already saw: a version no newer than the deletion (or with no time) stays deleted; one

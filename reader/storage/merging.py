@@ -33,6 +33,7 @@ import msgspec
 from reader.core.codebook import name_key
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.merge_rule import (
+    both_changes,
     moment,
     newer,
     placed_beside,
@@ -235,6 +236,11 @@ def merge_tables(
             continue
         if old is not None and same_content(their, old):
             continue  # only we changed it
+        if old is not None and (both := both_changes(old, mine, their)) is not None:
+            # one coder's two changes of different fields (a note here, a rename there)
+            table[key] = both
+            report.changed += both != mine
+            continue
         winner, kept = resolve(mine, their)
         if winner is their:
             table[key] = their

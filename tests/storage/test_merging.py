@@ -272,3 +272,24 @@ def test_a_copy_dated_no_time_or_orphaned_by_them_changes_nothing_of_ours() -> N
     assert merged.annotations["x"].updated == mine.updated  # ("zzzz" is no later time)
     merged, _ = merge_tables(tables(mine), tables(orphaned))
     assert merged.annotations["x"].orphaned is False  # (whether it is placed follows our text)
+
+
+def test_one_coders_changes_of_different_fields_both_stay_in_a_three_way_merge() -> None:
+    """alice wrote a note on her copy; on his, bob renamed the theme in the codebook (a
+    rename keeps the coder): the later version had superseded the other whole, and the
+    note went without a word (a team's finding). With the common version, both stay."""
+    base = tables(note("x", "alice", "transit/fares"))
+    noted = msgspec.structs.replace(
+        note("x", "alice", "transit/fares", updated="2026-02-01T10:00:00+00:00"),
+        note="checked against the video",
+    )
+    renamed = note("x", "alice", "mobility/fares", updated="2026-02-01T10:00:01+00:00")
+    for ours, theirs in ((noted, renamed), (renamed, noted)):
+        merged, _ = merge_tables(tables(ours), tables(theirs), base)
+        [x] = merged.annotations.values()
+        assert (x.themes, x.note) == (("mobility/fares",), "checked against the video")
+        assert x.updated == "2026-02-01T10:00:01+00:00"
+    # the same field changed two ways: the later version, as before
+    other_note = msgspec.structs.replace(renamed, note="another note")
+    merged, _ = merge_tables(tables(noted), tables(other_note), base)
+    assert [a.note for a in merged.annotations.values()] == ["another note"]
