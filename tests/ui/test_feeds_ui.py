@@ -245,3 +245,31 @@ async def test_R_says_how_many_items_it_could_not_add(news: FeedSite, empty_libr
         await pilot.press("R")
         await wait_until(pilot, lambda: "Feeds refreshed" in notified(app), what="the refresh")
         assert "Feeds refreshed: 1 new article from 1 feed; 2 items not added" in notified(app)
+
+
+async def test_by_feed_lists_each_feeds_newest_first_unless_o_chose(feed_library: Path) -> None:
+    """The by-feed view kept the title order, so a feed's new stories stood anywhere in it
+    (a journalist's finding): newest published first, as feed readers list them."""
+    for day, path in (
+        ("2026-03-03", "city-1.md"),
+        ("2026-03-01", "city-2.md"),
+        ("2026-03-02", "city-3.md"),
+    ):
+        file = feed_library / path
+        file.write_text(
+            file.read_text(encoding="utf-8").replace("---\n", f'---\npublished: "{day}"\n', 1),
+            encoding="utf-8",
+        )
+    app = ReaderApp(library=feed_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = main(app).library_list
+        listing.focus()
+        await press(pilot, "V", "V")  # by feed
+        city = [r.path for r in listing.shown if r.feed]
+        assert city == ["city-1.md", "city-3.md", "city-2.md"]
+        await press(pilot, "V", "V")  # back to all: the title order again
+        assert listing.sort_by == "title"
+        await press(pilot, "o", "o", "o", "o")  # chosen by hand: title, and kept
+        await press(pilot, "V", "V", "V")
+        assert listing.sort_by == "title"

@@ -80,6 +80,7 @@ class LibraryList(OptionList):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.sort_by = "title"
+        self._sort_chosen = False  # `o` chose the order (else the view chooses it)
         self.view = "all"
         self.feed_names: dict[str, str] = {}  # followed feed address -> its name
         self.query_text = ""
@@ -249,11 +250,16 @@ class LibraryList(OptionList):
 
     def action_sort(self) -> None:
         self.sort_by = next_sort(self.sort_by)
+        self._sort_chosen = True
         self._show()  # the pane's subtitle says the order
 
     def action_view(self) -> None:
-        """The next view: all, unread, by feed, archive."""
+        """The next view: all, unread, by feed, archive. By feed, each feed's newest
+        first, as feed readers list them, unless `o` chose an order (the title order had
+        put a feed's new stories anywhere in it, a journalist's finding)."""
         self.view = next_view(self.view)
+        if not self._sort_chosen:
+            self.sort_by = "published" if self.view == "feeds" else "title"
         self._show()  # the pane's title says the view
         self.post_message(self.ViewChanged(self.view))
 
