@@ -217,7 +217,7 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
                 continue  # nothing of it taken: its positions were not read for anything
         if item.read_as:
             report.units[item.read_as] += 1
-    _keep_beside(store, beside, report)
+    _keep_beside(store, beside, report, held, brought)
     if report.added or report.updated:
         store.save_annotations([*report.added, *report.updated])
     for name, description in incoming.descriptions.items():
@@ -334,7 +334,13 @@ def _merge_one(
         report.present += 1
 
 
-def _keep_beside(store: Store, beside: list[tuple[Annotation, bool]], report: ImportReport) -> None:
+def _keep_beside(
+    store: Store,
+    beside: list[tuple[Annotation, bool]],
+    report: ImportReport,
+    held: dict[int, set[tuple[object, ...]]],
+    brought: Container[str],
+) -> None:
     """Place each version kept beside another: under its copy id, or the next of the chain
     (`copy_ids`) when a record of other content holds it, ours or one the file brings (the
     copy id is made from content the teammate has, so their file can hold a record of its
@@ -343,6 +349,8 @@ def _keep_beside(store: Store, beside: list[tuple[Annotation, bool]], report: Im
     added = {a.id: a for a in report.added}
     for kept, ours_won in beside:
         copy = placed_beside(kept, lambda place: store.annotation(place) or added.get(place))
+        if copy is not None and _held_already(store, copy, held, brought):
+            copy = None  # (kept beside already, under the id an earlier Reader gave it)
         if copy is None:
             report.present += ours_won  # (kept beside ours by an earlier merge already)
             continue

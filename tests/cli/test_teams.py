@@ -707,3 +707,37 @@ def test_a_second_annotation_tagged_alike_in_a_copy_comes_in(library: Path) -> N
         assert sorted(a.themes for a in store.annotations()) == [("oversight",), ("public safety",)]
     finally:
         store.close()
+
+
+def test_a_version_an_earlier_reader_kept_beside_is_not_kept_again(library: Path) -> None:
+    """Copies kept beside had ids made from all of their record; this stop makes them from
+    what two libraries agree on. A copy an earlier Reader kept must not come in again,
+    under its new id, at the next import of the same file."""
+    import uuid
+
+    from reader.core import merge_rule
+    from reader.storage.database import Store
+
+    alice = _copy(library, "alice")
+    tag_quotes(alice, [KING], coder="alice")
+    bob = _copy(alice, "bob")
+    _edit(alice, "Their authority", "alice", note="alice's reading")
+    _edit(bob, "Their authority", "bob", note="bob's reading", updated="2026-02-02T00:00:00+00:00")
+    store = Store(alice / "reader.json")
+    try:  # bob's older version kept beside as an earlier Reader did, under its old id
+        bobs = Store(bob / "reader.json")
+        try:
+            [theirs] = [a for a in bobs.annotations() if a.quote.startswith("Their authority")]
+        finally:
+            bobs.close()
+        mine = next(a for a in store.annotations() if a.id == theirs.id)
+        theirs = msgspec.structs.replace(theirs, article_id=mine.article_id)
+        encoded = merge_rule._ENCODER.encode(theirs).decode()
+        old_id = uuid.uuid5(merge_rule._COPY_NAMESPACE, encoded).hex
+        store.save_annotation(msgspec.structs.replace(theirs, id=old_id))
+    finally:
+        store.close()
+    before = _ids(alice)
+    again = run_reader_here("import", str(bob), "--library", str(alice))
+    assert again.returncode == 0, again.stderr
+    assert _ids(alice) == before
