@@ -14,7 +14,7 @@ import msgspec
 import pytest
 
 from reader.storage.database import on_disk
-from tests.helpers.cli import run_reader, run_reader_here
+from tests.helpers.cli import run_reader
 from tests.helpers.paths import GOLD, ICE
 from tests.helpers.seeding import tag_quotes
 
@@ -338,10 +338,10 @@ def test_agree_filtered_by_a_code_compares_over_the_articles_both_coded(
     with it the disagreement (a team's finding: a filter raised kappa from 0.417 to
     0.496). The code's row is the one of the unfiltered table."""
     alice, bob = two_coders
-    run_reader_here("import", str(bob / "reader.json"), "--library", str(alice))
+    run_reader("import", str(bob / "reader.json"), "--library", str(alice))
 
     def rows(*query: str) -> dict[str, dict[str, object]]:
-        result = run_reader_here("agree", "alice", "bob", *query, "--json", "--library", str(alice))
+        result = run_reader("agree", "alice", "bob", *query, "--json", "--library", str(alice))
         assert result.returncode == 0, result.stderr
         return {row["code"]: row for row in json.loads(result.stdout)}
 
@@ -587,13 +587,13 @@ def test_names_spelled_otherwise_in_our_codebook_never_bring_a_copy_in_twice(
     tag_quotes(alice, [(ICE, "Their authority in Canada", "Doug king", ["Public Safety"])], "alice")
     spelled = (ICE, "Canada and Canadians must not", "Doug King", ["public safety"])
     tag_quotes(cia, [spelled], coder="cia")  # cia's codebook: "Doug King", "public safety"
-    assert run_reader_here("import", str(alice), "--library", str(cia)).returncode == 0
+    assert run_reader("import", str(alice), "--library", str(cia)).returncode == 0
     _edit(cia, "Their authority", "cia", note="cia: checked against the video")
-    first = run_reader_here("import", str(alice), "--library", str(cia))
+    first = run_reader("import", str(alice), "--library", str(cia))
     assert first.returncode == 0, first.stderr
     after_first = _annotations(cia)
     for _ in range(2):
-        again = run_reader_here("import", str(alice), "--library", str(cia))
+        again = run_reader("import", str(alice), "--library", str(cia))
         assert "imported 0 annotations" in again.stdout, again.stdout
     assert _annotations(cia) == after_first
     assert sum(1 for coder, *_ in after_first if coder == "alice") == 1  # alice's, kept once
@@ -607,7 +607,7 @@ def test_a_version_two_teammates_kept_beside_theirs_has_one_id_in_both(library: 
 
     alice, bob = _copy(library, "alice"), _copy(library, "bob")
     tag_quotes(bob, [KING], coder="bob")
-    assert run_reader_here("import", str(bob), "--library", str(alice)).returncode == 0
+    assert run_reader("import", str(bob), "--library", str(alice)).returncode == 0
     _edit(alice, "Their authority", "alice", note="alice's reading")
     # bob's library numbers its articles otherwise (as if added in another order)
     store = Store(bob / "reader.json")
@@ -624,10 +624,10 @@ def test_a_version_two_teammates_kept_beside_theirs_has_one_id_in_both(library: 
         doc["article_id"] += 100
     (bob / "reader.json").write_text(json.dumps(document), encoding="utf-8")
     _edit(bob, "Their authority", "bob", note="bob's reading")
-    assert run_reader_here("import", str(alice), "--library", str(bob)).returncode == 0
-    assert run_reader_here("import", str(bob), "--library", str(alice)).returncode == 0
+    assert run_reader("import", str(alice), "--library", str(bob)).returncode == 0
+    assert run_reader("import", str(bob), "--library", str(alice)).returncode == 0
     assert sorted(_ids(alice)) == sorted(_ids(bob))
-    again = run_reader_here("import", str(bob), "--library", str(alice))
+    again = run_reader("import", str(bob), "--library", str(alice))
     assert "imported 0 annotations" in again.stdout, again.stdout
     assert len(_ids(alice)) == 2
 
@@ -644,7 +644,7 @@ def test_a_note_an_older_version_held_is_named_when_a_newer_one_supersedes_it(
 
     alice, cia = _copy(library, "alice"), _copy(library, "cia")
     tag_quotes(cia, [(ICE, "Their authority in Canada", "Doug King", ["transit/fares"])], "cia")
-    assert run_reader_here("import", str(cia), "--library", str(alice)).returncode == 0
+    assert run_reader("import", str(cia), "--library", str(alice)).returncode == 0
     _edit(
         cia,
         "Their authority",
@@ -661,7 +661,7 @@ def test_a_note_an_older_version_held_is_named_when_a_newer_one_supersedes_it(
         )
     finally:
         store.close()
-    merged = run_reader_here("import", str(cia), "--library", str(alice))
+    merged = run_reader("import", str(cia), "--library", str(alice))
     assert merged.returncode == 0, merged.stderr
     assert "the note of 1 older version by the same coder is not kept" in merged.stdout
     assert "“cia: checked against the video”" in merged.stdout
@@ -685,7 +685,7 @@ def test_a_passage_deleted_and_tagged_again_alike_comes_in_as_the_new_annotation
     finally:
         store.close()
     tag_quotes(other, [KING], coder="alice")
-    result = run_reader_here("import", str(other), "--library", str(alice))
+    result = run_reader("import", str(other), "--library", str(alice))
     assert result.returncode == 0, result.stderr
     assert _ids(alice) == _ids(other) and len(_ids(alice)) == 1
 
@@ -700,7 +700,7 @@ def test_a_second_annotation_tagged_alike_in_a_copy_comes_in(library: Path) -> N
     laptop = _copy(alice, "laptop")
     _edit(laptop, "Their authority", "alice", themes=("oversight",))
     tag_quotes(laptop, [KING], coder="alice")
-    assert run_reader_here("import", str(laptop), "--library", str(alice)).returncode == 0
+    assert run_reader("import", str(laptop), "--library", str(alice)).returncode == 0
     assert _ids(alice) == _ids(laptop) and len(_ids(alice)) == 2
     store = Store(alice / "reader.json")
     try:
@@ -738,6 +738,6 @@ def test_a_version_an_earlier_reader_kept_beside_is_not_kept_again(library: Path
     finally:
         store.close()
     before = _ids(alice)
-    again = run_reader_here("import", str(bob), "--library", str(alice))
+    again = run_reader("import", str(bob), "--library", str(alice))
     assert again.returncode == 0, again.stderr
     assert _ids(alice) == before

@@ -21,21 +21,3 @@ def run_reader(
         env={**os.environ, "NO_COLOR": "1"},
         timeout=60,
     )
-
-
-def run_reader_here(*args: str) -> subprocess.CompletedProcess[str]:
-    """`reader ARGS...` in this process, output captured: for tests of what a command
-    does with many runs (merges in every order), where a child process each would cost a
-    second of start-up; `run_reader` is what a user's shell does."""
-    import contextlib
-    import io
-
-    from reader.cli.main import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            status = main(list(args))
-        except SystemExit as exit_:  # (argparse's usage errors)
-            status = exit_.code if isinstance(exit_.code, int) else 1
-    return subprocess.CompletedProcess(["reader", *args], status, out.getvalue(), err.getvalue())
