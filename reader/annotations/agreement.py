@@ -210,9 +210,6 @@ def codes_of(annotation: Annotation) -> list[tuple[str, str]]:
     return codes + [(THEME, name_key(theme)) for theme in annotation.themes]
 
 
-_codes = codes_of
-
-
 def compare(
     annotations: Iterable[Annotation],
     coder_a: str,
@@ -250,7 +247,7 @@ def compare(
         spans: dict[tuple[str, str], tuple[Spans, Spans]] = defaultdict(lambda: ([], []))
         for side, annotated in ((0, coded_a.get(article_id, [])), (1, coded_b.get(article_id, []))):
             for annotation in annotated:
-                for code in _codes(annotation):
+                for code in codes_of(annotation):
                     spans[code][side].append((annotation.start, annotation.end))
         for code in tables:
             a_spans, b_spans = spans.get(code, ([], []))

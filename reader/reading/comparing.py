@@ -24,6 +24,7 @@ import dataclasses
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import msgspec
 
@@ -37,17 +38,22 @@ from reader.library.article_files import ArticleError
 from reader.library.folder import Library
 from reader.storage.database import Store
 
+if TYPE_CHECKING:
+    from reader.annotations.search import SearchIndex
+
 KEEP_A, KEEP_B, KEEP_BOTH = "a", "b", "both"
 A_ONLY, B_ONLY, BOTH = "a", "b", "both"
 
 
-def selected(store: Store, query: str = "") -> list[Annotation]:
-    """The annotations a search-syntax query selects (every one for an empty query)."""
+def selected(store: Store, query: str = "", index: SearchIndex | None = None) -> list[Annotation]:
+    """The annotations a search-syntax query selects (every one for an empty query); `index`:
+    one built already (a comparison asks up to three queries of one store)."""
     if not query.strip():
         return store.annotations()
-    from reader.annotations.search import SearchIndex  # numpy: only for a filtered compare
+    if index is None:
+        from reader.annotations.search import SearchIndex  # numpy: only for a filtered compare
 
-    index = SearchIndex.build(store)
+        index = SearchIndex.build(store)
     return [hit.annotation for hit in index.search(query, limit=max(len(index), 1)).hits]
 
 
@@ -66,12 +72,17 @@ def compare_library(
     other codes' rows counted only the budget passages.)"""
     keys = {coder_key(coder_a), coder_key(coder_b)}
     articles_part, codes_part, rest = split_query(query)
+    index = None
+    if query.strip():
+        from reader.annotations.search import SearchIndex  # numpy: only for a filtered compare
+
+        index = SearchIndex.build(store)
     coded: dict[str, set[int]] = {}
-    for annotation in selected(store, articles_part):
+    for annotation in selected(store, articles_part, index):
         if coder_key(annotation.coder) in keys:
             coded.setdefault(coder_key(annotation.coder), set()).add(annotation.article_id)
     both = coded.get(coder_key(coder_a), set()) & coded.get(coder_key(coder_b), set())
-    data = selected(store, f"{articles_part} {rest}".strip())
+    data = selected(store, f"{articles_part} {rest}".strip(), index)
     ours = [a for a in data if coder_key(a.coder) in keys and a.article_id in both]
     lengths: dict[int, int] = {}
     problems: list[str] = []
@@ -85,7 +96,7 @@ def compare_library(
             problems.append(f"{record.path}: left out ({error})")
     comparison = compare(ours, coder_a, coder_b, lengths, both_coded=True)
     if codes_part:
-        chosen = selected(store, query)
+        chosen = selected(store, query, index)
         wanted = {
             code
             for a in chosen
