@@ -1035,16 +1035,11 @@ class MainScreen(Screen[None]):
 
         def apply() -> Edit:
             with store.batch():
-                known = {name_key(t.name) for t in store.themes()}
+                themes = edit.after.themes if edit.after is not None else ()
+                new = [t for t in themes if store.theme(t) is None]
                 saved = history.apply(edit)
-                if saved.after is not None:  # (new themes no quick key was left for)
-                    self._keyless = [
-                        t
-                        for t in saved.after.themes
-                        if name_key(t) not in known
-                        and (theme := store.theme(t)) is not None
-                        and not theme.key
-                    ]
+                # (new themes no quick key was left for)
+                self._keyless = [t for t in new if (theme := store.theme(t)) and not theme.key]
                 if remember is not None:
                     store.remember_tag(*remember)
                 source = saved.after.source if saved.after is not None else None
