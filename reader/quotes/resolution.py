@@ -192,6 +192,12 @@ _OWNED_ROLE = re.compile(r"(?<=['’]s) [a-z][\w-]*, (?:the )?")  # "…'s opera
 _IN_DOCUMENT = re.compile(
     r"(?:^|[.;]\s+|\n)In\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,3}$"
 )  # "cpl" -> "corporal"
+# Words for one document that a story uses in turn ("In a statement issued Friday, the
+# organization said …" then "“…,” the news release read").
+_DOCUMENT_KIN: dict[str, tuple[str, ...]] = {
+    "statement": ("release",),
+    "release": ("statement",),
+}
 # Documents and statements, which speak for their authors but are none.
 # Things the list of words for speakers holds beside people ("the petition said").
 _SPEAKING_THINGS = frozenset(
@@ -1050,7 +1056,9 @@ class _Resolution(_Pronouns):
         head = phrase.head.folded
         before = min(at, phrase.tokens[0].start)
         window_start = max(0, before - 6000)
-        pattern = re.compile(rf"\b{re.escape(head)}(?:s|e?d)?\b", re.IGNORECASE)  # "posted"
+        # ("the news release" of "In a statement, …", and "the post" someone "posted")
+        kin = "".join(rf"|{re.escape(word)}s?" for word in _DOCUMENT_KIN.get(head, ()))
+        pattern = re.compile(rf"\b(?:{re.escape(head)}(?:s|e?d)?{kin})\b", re.IGNORECASE)
         for noun in reversed(list(pattern.finditer(self.text, window_start, before))):
             if self._inside_quote(noun.start()):
                 continue

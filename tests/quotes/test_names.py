@@ -1571,3 +1571,17 @@ def test_an_office_whose_holder_was_named_stays_theirs() -> None:
     )
     speakers = [f.speaker for f in find_quotes(text)]
     assert speakers[:2] == ["Maria Lopez", "Maria Lopez"] and speakers[2] != "Tom Hill"
+
+
+def test_a_news_release_is_the_statement_the_story_named_before() -> None:
+    """ "In a statement issued Friday, the organization said …" then "“…,” the news release
+    read": the release is that statement, so it speaks for the organisation (it named no
+    one)."""
+    text = (
+        "Cats rescued\n\n"
+        "TORONTO -- More than 150 cats were found inside a home, officials say.\n\n"
+        "In a statement issued Friday, Maple Cat Rescue said the cats were being cared "
+        "for.\n\n"
+        "“The cats have already been assessed,” the news release read.\n"
+    )
+    assert [f.speaker for f in find_quotes(text)] == ["Maple Cat Rescue"]
