@@ -197,9 +197,13 @@ class History:
         ]
 
     def _from_saved(self, edit: Edit) -> Edit:
-        """`edit` made on the annotation as the database holds it now (`changed_on`)."""
+        """`edit` made on the annotation as the database holds it now (`changed_on`). An
+        edit that brings an annotation back (the undo of a delete, the redo of a tag) keeps
+        the one the database holds under its id, when another Reader saved it since: a
+        note written there after this Reader's delete stood, and the old copy replaced it."""
         if edit.before is None:
-            return edit
+            current = self.store.annotation(edit.after.id) if edit.after is not None else None
+            return edit if current is None else replace(edit, before=current, after=current)
         current = self.store.annotation(edit.before.id)
         if current is None or current == edit.before:
             return edit

@@ -99,6 +99,29 @@ def test_undo_goes_back_to_what_was_saved_not_to_the_older_copy(library: Path) -
     assert (undone.note, undone.coder, undone.themes) == (shown.note, "alice", ("housing",))
 
 
+def test_undo_of_a_delete_keeps_what_another_reader_saved_since(library: Path) -> None:
+    """One app deletes an annotation; another, whose dialog was open on it, saves a note
+    (a change made after a deletion stands); the first app's `u` then wrote its old copy
+    over that note, on both screens and on disk (a tester's finding). The note stays."""
+    seed(library)
+    app_store = Store(library / "reader.json")
+    shown = app_store.annotations()[0]
+    history = History(app_store)
+    history.apply(Edit(shown, None, "delete"))
+    other = Store(library / "reader.json")
+    History(other).apply(Edit(shown, edited(shown, note="their note", coder="bob"), "edit"))
+    other.close()
+    history.undo()
+    kept = app_store.annotation(shown.id)
+    history.redo()  # (the delete again: it deletes what is there now)
+    history.undo()
+    again = app_store.annotation(shown.id)
+    app_store.close()
+    assert kept is not None and again is not None
+    assert (kept.note, kept.coder) == ("their note", "bob") == (again.note, again.coder)
+    assert _after(library)[shown.id] == ("their note", "bob")
+
+
 def test_an_edit_changes_only_what_it_changed() -> None:
     from reader.core.records import new_annotation
 
