@@ -190,6 +190,14 @@ async def test_a_quick_theme_first_then_accept_gives_the_quote_its_speaker(
         saved = saved_annotations(ice_library / "reader.json")
         assert (suggested.speaker, ["sovereignty"]) in [(a["source"], a["themes"]) for a in saved]
         assert len(saved) == 2
+        await press(pilot, "n", "1", "n")  # (the key's theme is the last tag, no source)
+        following = view(app).suggestion_at(view(app).cursor)
+        assert following is not None and following.speaker
+        await press(pilot, "full_stop")  # `.` said nothing of the speaker it left out
+        assert toasts_show(
+            app,
+            f"Repeated the last tag: sovereignty, no source yet · a gives it {following.speaker}",
+        )
 
 
 async def test_an_undo_that_reaches_another_article_says_where(library: Path) -> None:

@@ -163,6 +163,7 @@ class MainScreen(Screen[None]):
         self._library_stale = False  # articles changed since the library list was drawn
         self.comparing: tuple[str, str] | None = None  # coders A and B, in comparison mode
         self._keyless: list[str] = []  # new themes of the last save that got no quick key
+        self._unsourced_speaker: str | None = None  # named by the notice of a `.` with no source
         self.marks = ReadMarks(self)
         self.library_read = False  # the first scan of the folder has finished
         self._hint_waiting = False  # the hidden library's hint waits for its count
@@ -875,6 +876,8 @@ class MainScreen(Screen[None]):
                 )
                 return
             kind = other.kind if other is not None else None
+            # (a quick key's themes, repeated with no source: its notice names the speaker)
+            self._unsourced_speaker = None if source else suggested
             self._save(self._new(target, source, themes, label="repeat", kind=kind))
             self._left_alone(other)
             if source and suggested and name_key(suggested) != name_key(source):
@@ -1073,7 +1076,15 @@ class MainScreen(Screen[None]):
             self.notify(f"Tagged quote: {edit.after.source} · u to undo", timeout=3)
         if edit.label == "repeat" and edit.after is not None:
             tag = describe_tag(edit.after.source, edit.after.themes)
-            self.notify(f"Repeated the last tag: {tag} · u to undo", timeout=3)
+            speaker, self._unsourced_speaker = self._unsourced_speaker, None
+            if speaker and not edit.after.source:
+                self.notify(
+                    f"Repeated the last tag: {', '.join(edit.after.themes)}, no source yet · "
+                    f"a gives it {printable(speaker)}",
+                    timeout=4,
+                )
+            else:
+                self.notify(f"Repeated the last tag: {tag} · u to undo", timeout=3)
         if edit.after is not None:
             self._pending_annotation = edit.after.id
             if self._named_unknown(edit):
