@@ -232,8 +232,8 @@ class _Examination:
             if annotated:
                 self.say(
                     "note",
-                    f"{name}: the file is missing; its {plural(annotated, 'annotation')} are "
-                    f"kept. Put the file back in the library folder, under any name (Reader "
+                    f"{name}: the file is missing; its {plural(annotated, 'annotation')} "
+                    f"{'is' if annotated == 1 else 'are'} kept. Put the file back in the library folder, under any name (Reader "
                     f"finds it by its text){self._backup_hint(path)}",
                 )
                 continue
