@@ -13,7 +13,7 @@
 - `coder:alice` (or `coder:"Ann Lee"`; `coder:""` for annotations of no known coder): the
   coder who made it, the whole name, without regard to case;
 - `after:2026-01-01`, `before:2026-02`, `date:2026-01` on the date an annotation was
-  made (a year, a month or a day);
+  made (a year, a month or a day): `after:` from its first day on, `before:` up to it;
 - a leading `-` excludes: `-theme:sports`, `-kind:passage`, `-draft`.
 While typing, the last word is also a beginning (`polic` finds `police`), until a space.
 """
@@ -272,7 +272,7 @@ def parse_query(text: str, typing: bool = False) -> Query:
         if label in DATE_FIELDS and _bounds(value):
             low, high = _bounds(value)  # type: ignore[misc]
             if label in ("after", "date"):
-                after = low if label == "date" else high
+                after = low  # (`after:` that day on: "what I tagged since this morning")
             if label in ("before", "date"):
                 before = high if label == "date" else low
             continue
@@ -439,9 +439,10 @@ def described(text: str) -> str:
             if not negated or noun == "Quotes":  # (a kind asked for outweighs one left out)
                 noun = "Quotations" if quotations else "Passages"
         elif label in DATE_FIELDS and _bounds(value):
-            # (as the filter reads them: after:2026-01 is from February on, before:2026-01
+            # (as the filter reads them: after:2026-01 is from January on, before:2026-01
             # up to the end of December, date:2026-01 within January)
-            after.append({"after": "after", "before": "before", "date": "of"}[label] + " " + value)
+            said = {"after": "from {} on", "before": "before {}", "date": "of {}"}[label]
+            after.append(said.format(value))
         elif label in ("source", "theme") and quoted == "":
             after.append(("with a " if negated else "with no ") + label)
         elif label == "coder" and quoted == "":

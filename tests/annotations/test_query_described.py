@@ -19,7 +19,7 @@ from reader.annotations.query import described
         ),
         (
             "kind:quote after:2026-01 -theme:sports housing",
-            "Quotations matching “housing”, after 2026-01, not on sports",
+            "Quotations matching “housing”, from 2026-01 on, not on sports",
         ),
         ('source:"" coder:alice article:ice', "Quotes in “ice” by alice, with no source"),
         ("-kind:passage", "Quotations"),

@@ -118,6 +118,9 @@ def test_kind_dates_and_exclusions() -> None:
     assert len(sources(index, "kind:quote")) == 3
     assert set(sources(index, "kind:passage -source:bassi")) == {"Heather McPherson", "Ana Ruiz"}
     assert sources(index, "after:2026-06-01") == ["Ana Ruiz"]
+    # `after:` a day takes that day in ("what I tagged since this morning" found nothing)
+    assert sources(index, "after:2026-06-15") == sources(index, "after:2026-06") == ["Ana Ruiz"]
+    assert sources(index, "before:2026-06-15 after:2026-06-15") == []
     assert set(sources(index, "date:2026-02")) == {"Heather McPherson"}
     assert "Doug King" not in sources(index, "-theme:public")
     assert len(sources(index, "-theme:public")) == 5
