@@ -107,14 +107,16 @@ def name_words(source: str) -> list[str]:
 class Query:
     """A parsed query (see the module docstring); words are folded.
 
-    `terms` and `filters` must match; `excluded` and `excluded_filters` must not; `kind`
+    `terms` and `filters` must match; `excluded` and `excluded_filters` must not (each a
+    phrase: `-theme:transit/fares` leaves out what holds both words, not every transit
+    theme); `kind`
     keeps one kind, `not_kind` leaves one out; `after`/`before` bound the date made (ISO
     dates, `before` exclusive); `typing`: the last word is still being typed.
     """
 
     terms: tuple[str, ...] = ()
     filters: tuple[tuple[int, tuple[str, ...]], ...] = ()
-    excluded: tuple[str, ...] = ()
+    excluded: tuple[tuple[str, ...], ...] = ()
     excluded_filters: tuple[tuple[int, tuple[str, ...]], ...] = ()
     kind: str | None = None
     not_kind: str | None = None
@@ -236,7 +238,7 @@ def parse_query(text: str, typing: bool = False) -> Query:
     beginning unless a space follows it)."""
     terms: list[str] = []
     filters: list[tuple[int, tuple[str, ...]]] = []
-    excluded: list[str] = []
+    excluded: list[tuple[str, ...]] = []
     excluded_filters: list[tuple[int, tuple[str, ...]]] = []
     kind = not_kind = after = before = None
     last_prefix = None
@@ -285,8 +287,10 @@ def parse_query(text: str, typing: bool = False) -> Query:
         found = tuple(tokens(value))
         if not found:
             continue
-        if field is None:
-            (excluded if negated else terms).extend(found)
+        if field is None and negated:
+            excluded.append(found)
+        elif field is None:
+            terms.extend(found)
         else:
             (excluded_filters if negated else filters).append((field, found))
         ends_open = match.end() == len(text) and quoted is None and not negated

@@ -886,11 +886,14 @@ class SearchIndex:
         if query.coders or query.not_coders:
             keep &= self._coder_mask(query.coders, query.not_coders, count)
         unused: set[str] = set()  # excluded words are not shown as matches
-        for term in query.excluded:
-            keep &= self._term_scores(term, None, count, unused, None) == 0
-        for field, words in query.excluded_filters:
+        # (a phrase left out is left out where all its words are: `-theme:"housing supply"`
+        # keeps housing/affordability)
+        left_out = [*((None, words) for words in query.excluded), *query.excluded_filters]
+        for field, words in left_out:
+            holds = np.ones(count, dtype=bool)
             for word in words:
-                keep &= self._term_scores(word, field, count, unused, None) == 0
+                holds &= self._term_scores(word, field, count, unused, None) != 0
+            keep &= ~holds
         return keep
 
     def _coder_mask(

@@ -124,6 +124,14 @@ def test_kind_dates_and_exclusions() -> None:
     assert set(sources(index, "date:2026-02")) == {"Heather McPherson"}
     assert "Doug King" not in sources(index, "-theme:public")
     assert len(sources(index, "-theme:public")) == 5
+    # a phrase left out is left out where all its words are (a newcomer's finding:
+    # `-theme:transit/fares` left out every transit theme, `-theme:"public safety"` any
+    # theme of either word)
+    assert len(sources(index, '-theme:"public order"')) == 6
+    assert len(sources(index, "-theme:policing/budget")) == 6
+    assert "Ana Ruiz" not in sources(index, "-theme:policing/oversight")
+    assert len(sources(index, '-"the beltway" -"every family"')) == 4
+    assert len(sources(index, '-"the world"')) == 5
 
 
 def test_results_sort_by_date_tagged_or_by_article_date() -> None:
