@@ -110,6 +110,27 @@ class History:
         if change:
             self._codebook[id(self._undo[-1])] = change
 
+    def change_codebook(self, step: str, change: Callable[[], object]) -> Edit | None:
+        """A change of the codebook's entries alone (a description, a colour, a quick key)
+        made as one step, which undo and redo take back and make again as any other: a
+        description typed after a rename was lost to the `u` that took back the rename.
+        Returns the step's edit (no annotation in it), or None when nothing changed."""
+        before = self.store.codebook_entries()
+        with self.store.batch():
+            change()
+        after = self.store.codebook_entries()
+        changed = {
+            key: (before.get(key), after.get(key))
+            for key in before.keys() | after.keys()
+            if before.get(key) != after.get(key)
+        }
+        if not changed:
+            return None
+        edit = Edit(None, None, step, step=step)
+        self._remember((edit,))
+        self._codebook[id(self._undo[-1])] = changed
+        return edit
+
     def undo(self) -> Edit | None:
         """Reverse the last step; returns its (first) edit, or None when there is nothing to undo."""
         if not self._undo:

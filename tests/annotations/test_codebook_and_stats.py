@@ -89,6 +89,30 @@ def test_matrix_counts_each_theme_of_a_quote(store: Store) -> None:
     assert made.grid == grid and made.sources == by_source(store.annotations())
 
 
+def test_a_description_is_one_undo_step_of_its_own(store: Store) -> None:
+    """A description typed after a rename was lost to the `u` that took back the rename,
+    and redo did not bring it back (a newcomer's finding): each is a step."""
+    history = History(store)
+    describe = store.update_source
+    history.change_codebook("description", lambda: describe("Doug King", description="first"))
+    apply_rename(history, SOURCE, ["Doug King"], "Douglas King")
+    history.change_codebook("description", lambda: describe("Douglas King", description="v2"))
+
+    def described() -> dict[str, str]:
+        return {s.name: s.description for s in store.sources() if "oug" in s.name}
+
+    assert described() == {"Douglas King": "v2"}
+    assert history.undo().step == "description"  # type: ignore[union-attr]
+    assert described() == {"Douglas King": "first"}
+    history.undo()  # the rename
+    assert described() == {"Doug King": "first"}
+    history.redo()
+    assert history.redo().step == "description"  # type: ignore[union-attr]
+    assert described() == {"Douglas King": "v2"}
+    assert history.change_codebook("nothing", lambda: None) is None  # (no step)
+    assert history.undo().step == "description"  # type: ignore[union-attr]
+
+
 def test_rename_takes_every_annotation_and_undo_restores(store: Store) -> None:
     history = History(store)
     store.update_source("Doug King", description="criminologist, Mount Royal University")

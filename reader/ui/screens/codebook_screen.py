@@ -405,7 +405,14 @@ class CodebookScreen(TypeAhead, Screen[None]):
             if text is None:
                 return
             update = store.update_source if kind == SOURCE else store.update_theme
-            self.reader.save(partial(update, name, description=text), lambda _: self._coloured())
+            self.reader.save(
+                partial(
+                    self.reader.history.change_codebook,
+                    f"description of {kind} {name}",
+                    partial(update, name, description=text),
+                ),
+                lambda _: self._coloured(),
+            )
 
         self.app.push_screen(
             PromptDialog(
@@ -435,7 +442,11 @@ class CodebookScreen(TypeAhead, Screen[None]):
                 self.notify(f"“{text}” is not a colour: try #e07a5f or teal", severity="error")
                 return
             self.reader.save(
-                partial(self.reader.store.update_theme, name, colour=colour),
+                partial(
+                    self.reader.history.change_codebook,
+                    f"colour of theme {name}",
+                    partial(self.reader.store.update_theme, name, colour=colour),
+                ),
                 lambda _: self._coloured(),
             )
 
@@ -473,7 +484,14 @@ class CodebookScreen(TypeAhead, Screen[None]):
             self.fill()
             self.reader.main.refresh_quick_themes()
 
-        self.reader.save(partial(self.reader.store.set_theme_key, name, key), saved)
+        self.reader.save(
+            partial(
+                self.reader.history.change_codebook,
+                f"quick key of theme {name}",
+                partial(self.reader.store.set_theme_key, name, key),
+            ),
+            saved,
+        )
 
     def action_undo(self) -> None:
         history = self.reader.history
