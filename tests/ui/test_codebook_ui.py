@@ -326,6 +326,30 @@ async def test_slash_finds_names_in_the_codebook_and_marks_stay_across_finds(
         await press(pilot, "escape")
 
 
+async def test_a_name_renamed_under_a_find_stays_in_sight(library: Path) -> None:
+    """Renamed under `/ cycling` to a name the find does not hold, the row left the table;
+    `e` then did nothing, and the description typed next ran as keys, its `u` undoing a
+    merge (a newcomer's finding). The renamed row stays; a key on no row says so."""
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "C", "slash")
+        await type_text(pilot, "gusta")
+        screen = app.screen
+        await press(pilot, "enter", "r")
+        app.screen.query_one("#prompt-input").value = "Elaine Gustafson"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert [name for _, name in screen.rows] == ["Elaine Gustafson"]  # type: ignore[attr-defined]
+        await press(pilot, "slash")
+        screen.query_one("#codebook-find").value = ""
+        await type_text(pilot, "zzz")
+        await press(pilot, "enter", "e")
+        assert "No name here found by this find" in notified(app)
+        assert app.screen is screen  # (no dialog over nothing)
+
+
 async def _matrix_written(library: Path, out: Path) -> tuple[Path, Any]:
     """Open the analysis screen (M) and write its matrix (e) into `out`, the working folder:
     the CSV file written, and the matrix that was on screen."""

@@ -95,6 +95,8 @@ class CodebookScreen(TypeAhead, Screen[None]):
         self._whole: dict[int, str] = {}  # row -> its name and description, where cut
         self._filled_width = 0  # the screen's width when the table was last built
         self.finding = ""  # what `/` keeps: the names holding these words
+        # names renamed or merged under the find, shown though it no longer finds them
+        self._kept_in_sight: set[tuple[str, str]] = set()
         self.names: dict[tuple[str, str], str] = {}  # every name, shown or not, by its key
         self._counts: tuple[list[Count], list[Count]] | None = None  # sources', themes'
         self._counted_usage: tuple[dict[str, int], dict[str, int]] = ({}, {})
@@ -153,7 +155,10 @@ class CodebookScreen(TypeAhead, Screen[None]):
                     continue
                 self.names[(kind, name_key(count.name))] = count.name  # (shown or not)
                 self.quotes[(kind, count.name)] = count.annotations
-                if not _found(self.finding, count.name):
+                if (
+                    not _found(self.finding, count.name)
+                    and (kind, name_key(count.name)) not in self._kept_in_sight
+                ):
                     continue
                 entry = (
                     sources.get(name_key(count.name))
@@ -236,6 +241,13 @@ class CodebookScreen(TypeAhead, Screen[None]):
         detail.display = bool(self._whole)  # one line kept while any is cut: no jumping
 
     # --- the row under the cursor ---
+    def _nothing_here(self) -> None:
+        """A key that acts on a name, with no name in the table: say so (a description
+        typed on an empty table ran as commands, `u` undoing a merge with no word but a
+        toast)."""
+        where = " found by this find (/ then esc shows every name)" if self.finding else ""
+        self.notify(f"No name here{where}: nothing was changed", severity="warning", timeout=4)
+
     def _current(self) -> tuple[str, str] | None:
         table = self.query_one(DataTable)
         if not self.rows or table.cursor_row >= len(self.rows):
@@ -258,6 +270,7 @@ class CodebookScreen(TypeAhead, Screen[None]):
     @on(Input.Changed, "#codebook-find")
     def _finding(self, event: Input.Changed) -> None:
         self.finding = " ".join(event.value.split())
+        self._kept_in_sight.clear()
         self.fill(recount=False)
 
     @on(Input.Submitted, "#codebook-find")
@@ -282,6 +295,7 @@ class CodebookScreen(TypeAhead, Screen[None]):
     def action_mark(self) -> None:
         current = self._current()
         if current is None:
+            self._nothing_here()
             return
         key = (current[0], name_key(current[1]))
         self.marked ^= {key}
@@ -295,12 +309,14 @@ class CodebookScreen(TypeAhead, Screen[None]):
     def action_rename(self) -> None:
         current = self._current()
         if current is None:
+            self._nothing_here()
             return
         kind, name = current
 
         def renamed(new: str | None) -> None:
             if new and new != name:
                 self._follow = (kind, new)  # the cursor stays on the name, renamed
+                self._kept_in_sight.add((kind, name_key(new)))  # (found by the find or not)
                 self._change(
                     partial(apply_rename, self.reader.history, kind, [name], new),
                     f"Renamed “{name}” to “{new}”",
@@ -351,6 +367,8 @@ class CodebookScreen(TypeAhead, Screen[None]):
         def merged(new: str | None) -> None:
             if new:
                 self.marked.clear()
+                self._follow = (kind, new)
+                self._kept_in_sight.add((kind, name_key(new)))
                 self._change(
                     partial(apply_rename, self.reader.history, kind, names, new),
                     f"Merged {len(names)} {kind}s into “{new}”",
@@ -370,6 +388,7 @@ class CodebookScreen(TypeAhead, Screen[None]):
     def action_delete(self) -> None:
         current = self._current()
         if current is None:
+            self._nothing_here()
             return
         kind, name = current
         count = self.quotes.get(current, 0)
@@ -389,6 +408,7 @@ class CodebookScreen(TypeAhead, Screen[None]):
     def action_describe(self) -> None:
         current = self._current()
         if current is None:
+            self._nothing_here()
             return
         kind, name = current
         store = self.reader.store
