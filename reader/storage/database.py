@@ -70,6 +70,7 @@ from reader.core.records import (
     now,
 )
 from reader.core.text import clean_line
+from reader.core.wording import plural
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import FOLDER as BACKUPS_FOLDER
 from reader.storage.backups import Backups
@@ -212,6 +213,7 @@ class Store:
     # --- opening and reloading ---
     def _open(self, lazy: bool) -> None:
         if not self.path.exists():
+            self._refuse_if_it_was_here()
             self._start_empty()  # the file is written with the first change, not before
             return
         data = self._read()
@@ -372,6 +374,23 @@ class Store:
     def loaded(self) -> bool:
         """Whether the annotations are read (see `lazy`)."""
         return self._loaded.is_set() and self._load_error is None
+
+    def _refuse_if_it_was_here(self) -> None:
+        """A database file missing where its backups are: refused, not begun again empty.
+        (A sync client, `git stash` or a `mv` had it away for a moment while `reader add`
+        or a feed's refresh ran: that command wrote an empty database, and the app open on
+        the library took it in and saved it so; every annotation was gone.)"""
+        if self.backups is None:
+            return
+        backups = self.backups.list()
+        if backups:
+            raise StoreError(
+                f"{self.path}: the database is missing, but {self.backups.folder} holds "
+                f"{plural(len(backups), 'backup')} of it. A Reader app open on this library "
+                "writes it back whole at its next save (quit it, or tag once); else `reader "
+                "restore` lists the backups to put back (to begin a new database here, move "
+                "that folder away first)"
+            )
 
     def _start_empty(self) -> None:
         """An empty database in memory, for a file that does not exist yet."""

@@ -19,6 +19,7 @@ from reader.storage.backups import KEEP, Backups
 from reader.storage.database import STALE_BACKUP_SECONDS, Store, StoreError
 from reader.storage.migrations import SCHEMA_VERSION
 from reader.storage.recovery import describe, restore
+from tests.helpers.cli import run_reader
 
 TEXT = "Title\n\nSome text worth quoting, with words."
 
@@ -248,3 +249,24 @@ def test_a_backup_copy_cut_short_is_removed_once_it_is_old(tmp_path: Path) -> No
     store.save_annotation(new_annotation(1, text, 9, 19))
     store.close()
     assert not old.exists() and fresh.exists()
+
+
+def test_a_database_missing_beside_its_backups_is_not_begun_again_empty(tmp_path: Path) -> None:
+    """reader.json away for a moment (a sync client, `git stash`, a `mv`) while `reader add`
+    ran: the command wrote an empty database, the open app took it in and saved it so, and
+    every annotation was gone (a tester's finding). Refused; `reader restore` mends it."""
+    db = tmp_path / "reader.json"
+    saves(Store(db), 3)
+    db.unlink()
+    with pytest.raises(StoreError, match=r"the database is missing, but .* `reader restore` lists"):
+        Store(db)
+    assert not db.exists()
+    article = tmp_path / "new.txt"
+    article.write_text("New story\n\nWords.\n", encoding="utf-8")
+    added = run_reader("add", str(article), "--library", str(tmp_path))
+    assert added.returncode == 1 and "reader restore" in added.stderr
+    assert len(added.stderr.strip().splitlines()) == 1 and not db.exists()
+    newest = Backups(db).list()[0].name
+    assert run_reader("restore", newest, "--library", str(tmp_path)).returncode == 0
+    assert db.exists()
+    assert len(Store(tmp_path / "other.json")) == 0  # (a database of no backups begins empty)
