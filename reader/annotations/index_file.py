@@ -361,7 +361,7 @@ def write_index(path: Path, saved: SavedIndex) -> bool:
     with contextlib.suppress(OSError):
         if path.is_symlink() or (path.exists() and not path.is_file()):
             return False  # not ours to replace
-        write_atomically(path, encode_index(saved))
+        write_atomically(path, encode_index(saved), make_folder=False)
         return True
     return False
 
@@ -402,7 +402,11 @@ def vouch(path: Path, header: tuple[int, int], annotations: tuple[int, int]) -> 
     with contextlib.suppress(OSError):
         if path.is_symlink() or (path.exists() and not path.is_file()):
             return False  # not ours to replace
-        write_atomically(path, [msgspec.json.encode(IndexState(_CODE, header, annotations))])
+        write_atomically(
+            path,
+            [msgspec.json.encode(IndexState(_CODE, header, annotations))],
+            make_folder=False,
+        )
         return True
     return False
 
@@ -522,6 +526,7 @@ def write_rows(path: Path, rows: KeptRows) -> bool:
                 np.ascontiguousarray(rows.lengths, dtype="<u4").tobytes(),
                 np.ascontiguousarray(rows.source_of, dtype="<i4").tobytes(),
             ],
+            make_folder=False,
         )
         return True
     return False

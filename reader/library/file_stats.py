@@ -59,7 +59,9 @@ class FileStats:
             return
         self._changed = False
         with contextlib.suppress(OSError):
-            write_atomically(self.path, msgspec.json.encode({"files": self._read()}))
+            write_atomically(
+                self.path, msgspec.json.encode({"files": self._read()}), make_folder=False
+            )
 
     def _read(self) -> dict[str, _Entry]:
         if self._entries is None:

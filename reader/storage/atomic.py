@@ -20,14 +20,21 @@ COPY_CHUNK = 1024 * 1024
 
 
 def write_atomically(
-    path: Path, payload: bytes | Iterable[bytes | memoryview], *, mode: int | None = None
+    path: Path,
+    payload: bytes | Iterable[bytes | memoryview],
+    *,
+    mode: int | None = None,
+    make_folder: bool = True,
 ) -> None:
     """Replace `path` with `payload` so that readers see the old or the new file, never a mix.
 
     The new file keeps the mode of the one it replaces (or `mode`, or the umask's default).
+    `make_folder`: make the folder (and those above it) when missing; the files beside a
+    database never do (a library moved while open would be made again at its old place).
     """
     folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
+    if make_folder:
+        folder.mkdir(parents=True, exist_ok=True)
     if mode is None:
         mode = _current_mode(path)
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

@@ -168,6 +168,7 @@ class Store:
         every other read or write waits for them)."""
         self.path = _real_path(Path(path))
         self.read_only = _is_read_only(self.path)
+        self._folder_was_there = self.path.parent.is_dir()
         self.backups = Backups(self.path) if backups and not self.read_only else None
         self.journal = Journal(self.path)
         self._lock = threading.RLock()
@@ -762,6 +763,15 @@ class Store:
             )
 
     def _process_lock(self) -> contextlib.AbstractContextManager[None]:
+        if self._folder_was_there and not self.path.parent.is_dir():
+            # (the lock, the journal and the file would each make the folder again: a
+            # library moved while open got a second one at its old place, which took every
+            # change after the move, and the library where it is now never had them)
+            raise StoreError(
+                f"{self.path.parent}: the folder was moved or removed while Reader had it "
+                "open, so nothing more is saved there: quit, and open the library where it "
+                "is now"
+            )
         return locked(self.path, self._file_lock)
 
     @contextlib.contextmanager

@@ -234,6 +234,9 @@ class AtomicJSONStorage(Storage):
         super().__init__()
         self.path = Path(path)
         self.read_only = read_only  # changes stay in memory; the file is never written
+        # (a database in a folder that was there is never written where it went: its
+        # library was moved; one named in a new folder, `--db new/reader.json`, makes it)
+        self._folder_was_there = self.path.parent.is_dir()
         self._before_write = before_write
         self._schema = schema
         self._decoder = msgspec.json.Decoder(schema) if schema else msgspec.json.Decoder()
@@ -260,7 +263,7 @@ class AtomicJSONStorage(Storage):
             return
         if self._before_write is not None and self.path.exists():
             self._before_write()
-        write_atomically(self.path, chunks)
+        write_atomically(self.path, chunks, make_folder=self._folder_was_there)
 
     # --- file handling ---
     def _load(self) -> dict[str, Any] | None:

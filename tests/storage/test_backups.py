@@ -270,3 +270,21 @@ def test_a_database_missing_beside_its_backups_is_not_begun_again_empty(tmp_path
     assert run_reader("restore", newest, "--library", str(tmp_path)).returncode == 0
     assert db.exists()
     assert len(Store(tmp_path / "other.json")) == 0  # (a database of no backups begins empty)
+
+
+def test_a_library_moved_while_open_is_not_made_again_where_it_was(tmp_path: Path) -> None:
+    """`mv lib lib2` with the app open: its next save made `lib/` again (the lock, the
+    journal, the file), which took every later tag, and `lib2` never had them (a tester's
+    finding). The save is refused, naming why; nothing is made at the old place."""
+    from reader.annotations.index_file import write_index
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    store = Store(folder / "reader.json")
+    saves(store, 1)
+    folder.rename(tmp_path / "moved")
+    with pytest.raises(StoreError, match="the folder was moved or removed while Reader"):
+        saves(store, 1)
+    assert not write_index(folder / ".reader.json.index", None)  # type: ignore[arg-type]
+    assert not folder.exists()
+    assert len(Store(tmp_path / "moved" / "reader.json")) == 1
