@@ -11,18 +11,21 @@ Kinds and how many are kept:
 - `before-restore`, `before-doctor`, `before-migration`: taken before those operations
   replace the file (last 5 of each);
 - `before-import`: taken before `reader import` changes anything (an import may replace
-  annotations by their newer versions; last 5).
+  annotations by their newer versions; last 5);
+- `recovered`: what a running Reader held when the file it would save over was found
+  damaged, emptied or replaced by no database (last 5).
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from reader.storage.atomic import copy_atomically
+from reader.storage.atomic import copy_atomically, write_atomically
 
 FOLDER = ".reader-backups"
 KEEP = {
@@ -32,6 +35,7 @@ KEEP = {
     "before-doctor": 5,
     "before-migration": 5,
     "before-import": 5,
+    "recovered": 5,  # what a running Reader held when the file on disk was found damaged
 }
 RECENT_EVERY = timedelta(minutes=10)
 _STAMP = "%Y%m%d-%H%M%S-%f"
@@ -118,6 +122,19 @@ class Backups:
             self._last[kind] = taken
         if prune:
             self._prune(kind, target, spare)
+        return Backup(target, kind, taken)
+
+    def keep(self, kind: str, chunks: Iterable[bytes]) -> Backup:
+        """Write a database given as its pieces of JSON (not the file on disk) as a backup
+        of `kind`: what a running Reader holds, when the file it would save over turned out
+        damaged. `OSError` as `take` has it."""
+        if self.folder.is_symlink():
+            raise OSError(f"{self.folder} is a link; backups are kept only in a real folder")
+        self.folder.mkdir(exist_ok=True)
+        taken = datetime.now()
+        target = self.folder / f"{self.db.name}.{kind}.{taken.strftime(_STAMP)}.json"
+        write_atomically(target, chunks, make_folder=False)
+        self._prune(kind, target)
         return Backup(target, kind, taken)
 
     def kept(self, backup: Backup) -> None:

@@ -169,6 +169,8 @@ class Store:
         self.path = _real_path(Path(path))
         self.read_only = _is_read_only(self.path)
         self._folder_was_there = self.path.parent.is_dir()
+        # (the damaged file's signature a `recovered` backup was kept for, and its words)
+        self._recovered: tuple[tuple[int, int, int] | None, str] | None = None
         self.backups = Backups(self.path) if backups and not self.read_only else None
         self.journal = Journal(self.path)
         self._lock = threading.RLock()
@@ -674,8 +676,11 @@ class Store:
             and self._journal_end > 0
             and self.journal.signature() == self._journal_checked
         )
-        data = self._read()
-        self._schema(data)
+        try:
+            data = self._read()
+            self._schema(data)
+        except StoreError as error:
+            raise StoreError(f"{error}{self._held_copy_kept()}") from None
         self._load_rest(*self._load_head(data, ours))
         self._remember_file(read=True)
         annotations, records = self._tables.annotations, self._tables.articles
@@ -685,6 +690,28 @@ class Store:
         change = Change(added=added, removed=removed, articles=articles)
         if change:
             self._notify(change)
+
+    def _held_copy_kept(self) -> str:
+        """The database as this store holds it, written as a `recovered` backup when the
+        file on disk, read again, is damaged: a running Reader had the whole of it, and
+        quitting threw it away (its backups, taken before writes, held an older state).
+        Once for each damaged file; what to say of it, after the error."""
+        if self.backups is None or not self.loaded:
+            return ""
+        signature = self._disk_signature()
+        if self._recovered is not None and self._recovered[0] == signature:
+            return self._recovered[1]
+        try:
+            kept = self.backups.keep("recovered", self._tables.file_chunks())
+        except OSError as error:
+            said = f" (and what Reader holds could not be kept: {error.strerror or error})"
+        else:
+            said = (
+                f" (what this Reader holds, {plural(len(self._tables.annotations), 'annotation')}, "
+                f"is kept as {kept.name}: `reader restore {kept.name}` puts it back)"
+            )
+        self._recovered = (signature, said)
+        return said
 
     def refresh(self) -> bool:
         """Pick up another process's changes, if the file or journal changed; True if so."""

@@ -288,3 +288,21 @@ def test_a_library_moved_while_open_is_not_made_again_where_it_was(tmp_path: Pat
     assert not write_index(folder / ".reader.json.index", None)  # type: ignore[arg-type]
     assert not folder.exists()
     assert len(Store(tmp_path / "moved" / "reader.json")) == 1
+
+
+def test_a_file_damaged_under_a_running_reader_keeps_what_it_held(tmp_path: Path) -> None:
+    """Another program emptied reader.json while the app was open: the app refused to save
+    over it, rightly, then quit and threw away the whole database it held; its backups,
+    taken before writes, held an older state (a tester's finding). What it holds is kept
+    as a `recovered` backup, once, which `reader restore` puts back."""
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 3)
+    db.write_bytes(b"")  # (emptied in place)
+    for _ in range(2):
+        with pytest.raises(StoreError, match=r"3 annotations, is kept as reader\.json\.recovered"):
+            saves(store, 1)
+    [kept] = [b for b in Backups(db).list() if b.kind == "recovered"]
+    assert describe(kept).annotations == 3
+    restore(db, kept)
+    assert len(Store(db)) == 3
