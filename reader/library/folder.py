@@ -178,15 +178,7 @@ class Library:
             if record is None:
                 fresh.append((relative, info, content))
                 continue
-            updated = replace(
-                record,
-                title=content.title,
-                sha256=content.sha256,
-                size=info.st_size,
-                mtime=info.st_mtime,
-                missing=False,
-                **_meta_fields(content),
-            )
+            updated = _as_read(record, info, content)
             if replace(updated, size=record.size, mtime=record.mtime) == record:
                 # its time alone changed (a clone, a pull; a size too, for line endings
                 # git converted): noted on this machine, the shared database left as it is
@@ -225,6 +217,29 @@ class Library:
                 lost = replace(record, missing=True)
                 self.store.update_article(lost)
                 report.missing.append(lost)
+        return report
+
+    def text_read(self, record: ArticleRecord, content: ArticleContent) -> ScanReport:
+        """An article's text, read now to be shown: when it is not the text the database
+        has (an edit that kept the file's size and time, which a scan trusts: `cp -p`,
+        `rsync -a`, a copy put back), the record and its annotations follow it as a scan
+        has them follow an edit, and the report says so. (The article showed the new
+        words and its annotations, and every export, the old.)"""
+        if content.sha256 == record.sha256 or record.missing:
+            return ScanReport()
+        try:
+            info = self.path_of(record).stat()
+        except (ArticleError, OSError):
+            return ScanReport()
+        report = ScanReport()
+        with self.store.batch():
+            current = self.store.article(record.id)
+            if current is None or current.sha256 == content.sha256:
+                return report  # (a scan took it in meanwhile)
+            updated = _as_read(current, info, content)
+            self.store.update_article(updated)
+            report.changed.append(updated)
+            self._reanchor(updated, content.text, report)
         return report
 
     def _reanchor(self, record: ArticleRecord, text: str, report: ScanReport) -> None:
@@ -322,6 +337,19 @@ def _unreadable(error: OSError) -> tuple[int, float]:
     """What `_skipped` keeps for a file that cannot even be looked at (a link to nothing,
     a loop of links): reported once, until the reason changes."""
     return (-1, float(error.errno or 0))
+
+
+def _as_read(record: ArticleRecord, info: os.stat_result, content: ArticleContent) -> ArticleRecord:
+    """The record of an article file whose text was read now."""
+    return replace(
+        record,
+        title=content.title,
+        sha256=content.sha256,
+        size=info.st_size,
+        mtime=info.st_mtime,
+        missing=False,
+        **_meta_fields(content),
+    )
 
 
 def _same_file(record: ArticleRecord, info: os.stat_result) -> bool:

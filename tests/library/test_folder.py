@@ -236,3 +236,29 @@ def test_a_title_and_front_matter_of_megabytes_are_cut_when_the_library_is_read(
         assert all(len(r.title) <= 1_000 and len(r.author or "") <= 1_000 for r in records)
     finally:
         store.close()
+
+
+def test_a_text_changed_under_the_same_size_and_time_is_taken_in_when_read(
+    library: Path,
+) -> None:
+    """`cp -p` of a corrected copy ("quite" -> "never"): a scan trusts size and time, so the
+    article showed the new words and its annotations, and every export, the old (a
+    tester's finding). Read to be shown, the text is compared by its hash."""
+    folder, store = scan(library)
+    path = next(library.glob("ice*.txt"))
+    record = next(r for r in store.articles() if r.path == path.name)
+    text = folder.load(record).text
+    start = text.index("anything to worry")
+    store.save_annotation(new_annotation(record.id, text, start, start + 17, source="Doug King"))
+    before = path.stat()
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("anything to worry", "anything to weary"),
+        encoding="utf-8",
+    )
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size and not folder.scan().touched
+    report = folder.text_read(record, folder.load(record))
+    assert [r.id for r in report.changed] == [record.id]
+    [annotation] = store.annotations_for(record.id)
+    assert annotation.quote == "anything to weary" and report.reworded == [annotation]
+    assert not folder.text_read(store.article(record.id), folder.load(record)).touched  # type: ignore[arg-type]

@@ -124,6 +124,33 @@ async def test_a_quotation_whose_words_changed_on_disk_is_said(ice_library: Path
         assert "1 quotation now reads differently: check them" in toast_words(app)
 
 
+async def test_an_article_changed_under_its_size_and_time_is_said_when_opened(
+    ice_library: Path,
+) -> None:
+    """A corrected copy put in with `cp -p` (same size, same time): the article showed the
+    new words, its annotations the old ones, with no word (a tester's finding)."""
+    import os
+
+    text = ICE_TEXT
+    store = Store(ice_library / "reader.json")
+    Library(ice_library, store).scan()
+    start = text.index(KING)
+    store.save_annotation(
+        new_annotation(store.articles()[0].id, text, start, start + len(KING), source="Doug King")
+    )
+    store.close()
+    path = ice_library / ICE
+    before = path.stat()
+    path.write_text(text.replace("exclusively to", "excessively to"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert "1 quotation now reads differently: check them" in toast_words(app)
+    [saved] = saved_annotations(ice_library / "reader.json")
+    assert "excessively to" in saved["quote"]
+
+
 async def test_undo_and_redo_after_the_article_changed_on_disk_keep_its_current_words(
     ice_library: Path,
 ) -> None:

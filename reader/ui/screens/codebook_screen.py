@@ -499,7 +499,7 @@ class CodebookScreen(TypeAhead, Screen[None]):
         self._follow = current
         done = f"“{name}” is on key {key}" if key else f"“{name}” has no quick key now"
 
-        def saved(_: None) -> None:
+        def saved(_: Edit | None) -> None:
             self.notify(done, timeout=3)
             self.fill()
             self.reader.main.refresh_quick_themes()

@@ -63,6 +63,7 @@ from reader.reading.comparing import (
 from reader.reading.document import Document, open_document
 from reader.reading.own_annotations import is_own, merged, same_span, same_tag
 from reader.reading.settings import load_position, save_position
+from reader.storage.database import StoreError
 from reader.ui.refreshing import FeedProgress, FeedsRefreshed
 from reader.ui.screens.read_marks import ReadMarks
 from reader.ui.screens.side_panes import SidePanes
@@ -451,11 +452,17 @@ class MainScreen(Screen[None]):
     ) -> None:
         try:
             document = open_document(self.reader.library, record, self.article_view.wrap_width)
-        except ArticleError as error:
+            changed = self.reader.library.text_read(record, document.content)
+        except (ArticleError, StoreError) as error:
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", markup=False, timeout=8
             )
             return
+        if changed.changed:  # (edited keeping its size and time: its annotations follow)
+            from reader.ui.app import ScanDone  # (the app's module imports this one)
+
+            document.record = changed.changed[0]
+            self.app.post_message(ScanDone(changed))
         answer_from_thread(self, self._show, document, cursor, annotation_id, chosen)
         if document.big:  # its sentences and quotations, read here once it shows, so that
             # the first `n`, `s` or `t` finds them (on a crafted text of 400,000 quotations
