@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from reader.cli.command import Command, aligned, fail, say
+from reader.cli.command import Command, aligned, fail, say, say_scan
 from reader.core.paths import Locations
 from reader.core.text import json_text, shown_name
 from reader.core.wording import plural
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     store = Store(where.db)
     try:
         library = Library(where.library, store)
-        library.scan()
+        say_scan(library.scan())
         comparison, problems = compare_library(
             store, library, args.coder_a, args.coder_b, " ".join(args.filter)
         )

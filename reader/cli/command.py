@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 
 from reader.core.paths import DB_NAME, Locations
 from reader.core.text import clean_line, one_line, printable, shorten
+from reader.core.wording import plural
 
 if TYPE_CHECKING:  # (the storage is imported by the commands that open it, when they run)
     from reader.core.records import Annotation
+    from reader.library.folder import ScanReport
     from reader.storage.database import Store
 
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -141,6 +143,32 @@ def say(text: str = "", *, err: bool = False) -> None:
     file names and article text can hold escape sequences that would retitle the window,
     write the clipboard or reorder the line."""
     print(printable(text), file=sys.stderr if err else sys.stdout)
+
+
+def say_scan(report: ScanReport) -> None:
+    """On stderr, what a look at the library folder changed in the database: the articles
+    edited on disk, whose annotations followed the new text, and each quotation that now
+    reads differently (a `reader list` after an edit had moved them without a word, and
+    the app, opened later, had nothing left to say)."""
+    for reason in report.skipped:
+        say(f"reader: skipped {reason}", err=True)
+    for record in report.changed:
+        say(f"reader: {record.path} has changed: its annotations follow the new text", err=True)
+    for annotation in report.reworded:
+        before = report.words_before.get(annotation.id, "")
+        who = f"{clean_line(annotation.source)}: " if annotation.source else ""
+        say(
+            f"  now reads differently: {who}“{shorten(before, 90)}” -> "
+            f"“{shorten(annotation.quote, 90)}”",
+            err=True,
+        )
+    if report.orphaned:
+        lost = plural(len(report.orphaned), "annotation")
+        say(
+            f"reader: {lost} could not be found in the changed text: kept as orphans "
+            "(`reader doctor` lists them)",
+            err=True,
+        )
 
 
 def close_store(store: Store) -> None:

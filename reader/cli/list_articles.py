@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from reader.cli.command import Command, say
+from reader.cli.command import Command, say, say_scan
 from reader.core.paths import Locations
 from reader.core.text import json_text, shown_name
 
@@ -38,8 +38,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         ]
     finally:
         store.close()
-    for reason in report.skipped:
-        say(f"reader: skipped {reason}", err=True)
+    say_scan(report)
     if args.json:
         print(json_text(rows))
         return 0

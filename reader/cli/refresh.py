@@ -9,7 +9,15 @@ from __future__ import annotations
 import argparse
 import threading
 
-from reader.cli.command import Command, close_store, fail, positive_int, positive_seconds, say
+from reader.cli.command import (
+    Command,
+    close_store,
+    fail,
+    positive_int,
+    positive_seconds,
+    say,
+    say_scan,
+)
 from reader.core.paths import Locations
 from reader.core.text import json_text
 from reader.core.wording import plural
@@ -62,7 +70,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     store = Store(where.db)
     try:
         library = Library(where.library, store)
-        library.scan()
+        say_scan(library.scan())
         results = refresh_feeds(
             library,
             subscriptions,

@@ -692,3 +692,19 @@ def test_inside_a_library_the_current_folder_is_the_default(tagged_library: Path
     inside = run_reader("list", "--json", cwd=tagged_library)
     assert inside.returncode == 0, inside.stderr
     assert len(json.loads(inside.stdout)) == 4
+
+
+def test_list_says_what_an_article_edited_on_disk_changed(tagged_library: Path) -> None:
+    """`reader list` after an article was edited moved its annotations onto the new words
+    and saved them without a word, and the app, opened later, had nothing left to say (a
+    newcomer's finding): it names the article and the quotation now read differently."""
+    article = tagged_library / "ice-canada-offices.txt"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("exclusively to assist", "only to assist"), encoding="utf-8")
+    listed = run_reader("list", str(tagged_library))
+    assert listed.returncode == 0
+    assert "ice-canada-offices.txt has changed: its annotations follow the new text" in (
+        listed.stderr
+    )
+    assert "now reads differently: Doug King: “Their authority" in listed.stderr
+    assert "only to assist" in listed.stderr
