@@ -42,8 +42,11 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     finally:
         store.close()
     hits = by_article(results.hits) if args.group else results.hits
+    more = results.total - len(results.hits)
     if args.json:
         print(json_text(hits_as_json(hits, paths)))
+        if more > 0:  # (on stderr: the list on stdout keeps its shape for a script)
+            say(f"reader: {more} more match; --limit {results.total} gives them all", err=True)
         return 0
     if not results.hits:
         say(no_match(query, every), err=True)
@@ -68,7 +71,6 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         say(f"{indent}“{words}”" if annotation.is_quotation else f"{indent}passage: {words}")
         if annotation.note:
             say(f"{indent}note: {' '.join(annotation.note.split())}")
-    more = results.total - len(results.hits)
     if more > 0:
         say(f"({more} more; use --limit)", err=True)
     return 0

@@ -70,8 +70,11 @@ def test_search_filters_and_limit(tagged_library: Path) -> None:
         "search", "--library", str(tagged_library), "--json", "--limit", "1", "article:ICE"
     )
     assert len(json.loads(result.stdout)) == 1
+    # (the list cut short said nothing: a script took 20 for all; a newcomer's finding)
+    assert "reader: 1 more match; --limit 2 gives them all" in result.stderr
     result = run_reader("search", "--library", str(tagged_library), "--json", 'source:"Doug King"')
     assert [r["source"] for r in json.loads(result.stdout)] == ["Doug King"]
+    assert not result.stderr
 
 
 def test_search_leaves_out_sorts_and_groups(seeded_library: Path) -> None:
