@@ -92,3 +92,22 @@ async def test_a_terminal_too_small_for_the_lists_never_stops_the_app(library: P
         await pilot.resize_terminal(100, 30)
         await settle(pilot)
         assert app.is_running and "Annotations (1)" in screen_text(app)
+
+
+def test_the_bars_line_up_whatever_the_width_of_a_names_letters() -> None:
+    """`小池百合子` was padded and cut by its characters, not its columns: its bar stood five
+    columns right of the others, and at 40 columns its line wrapped (a tester's finding)."""
+    from rich.cells import cell_len
+
+    from reader.annotations.stats import Count
+
+    counts = [
+        Count("小池百合子", 3, 1),
+        Count("Doug King", 2, 1),
+        Count("東京都知事選挙管理委員会", 1, 1),
+    ]
+    for width in (120, 40):
+        prompts = [str(option.prompt) for option in AnalysisScreen._bars(counts, "source", width)]
+        starts = {cell_len(prompt[: prompt.index("█")]) for prompt in prompts}
+        assert len(starts) == 1, (width, prompts)
+        assert max(cell_len(prompt) for prompt in prompts) <= width

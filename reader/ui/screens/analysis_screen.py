@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -62,8 +63,9 @@ NAME_WIDTH, BAR_FRAME, MIN_BAR = 30, 6, 4
 
 def bar_widths(screen_width: int, counts: list[Count]) -> tuple[int, int]:
     """The name column's width and the longest bar's, for these counts on this screen."""
-    name = min(max((len(c.name) for c in counts), default=10), NAME_WIDTH, screen_width // 3)
-    tail = max((len(_tail(c)) for c in counts), default=0)
+    # (in cells, not characters: 小池百合子 takes ten columns, not five)
+    name = min(max((cell_len(c.name) for c in counts), default=10), NAME_WIDTH, screen_width // 3)
+    tail = max((cell_len(_tail(c)) for c in counts), default=0)
     room = screen_width - BAR_FRAME - name - 2 - tail
     return name, max(MIN_BAR, min(BAR_WIDTH, room))
 
@@ -312,9 +314,13 @@ class AnalysisScreen(Screen[None]):
         options = []
         for count in counts:
             length = max(1, round(longest * count.annotations / largest))
-            name = count.name if len(count.name) <= width else count.name[: width - 1] + "…"
+            name = (
+                count.name
+                if cell_len(count.name) <= width
+                else set_cell_size(count.name, width - 1).rstrip() + "…"
+            )
             prompt = Content.assemble(
-                name.ljust(width),
+                set_cell_size(name, width),  # (padded or cut to the column's cells)
                 "  ",
                 ("█" * length, "$accent"),
                 f" {count.annotations}",
