@@ -111,3 +111,15 @@ def test_the_bars_line_up_whatever_the_width_of_a_names_letters() -> None:
         starts = {cell_len(prompt[: prompt.index("█")]) for prompt in prompts}
         assert len(starts) == 1, (width, prompts)
         assert max(cell_len(prompt) for prompt in prompts) <= width
+
+
+def test_a_title_of_thousands_of_characters_takes_a_few_lines_of_the_library() -> None:
+    """A 2,000-character title took 80 lines of the library pane, all of it at 80x24 (a
+    tester's finding): the entry shows its beginning, cut at a word."""
+    from reader.core.records import ArticleRecord
+    from reader.ui.widgets.library_list import SHOWN_TITLE, ArticleOption
+
+    record = ArticleRecord(1, "long.txt", "Council vote " * 160, "")
+    title = str(ArticleOption(record, 0).prompt).split("\n")[0]
+    assert title.startswith("Council vote") and title.endswith("…")
+    assert len(title) <= SHOWN_TITLE + 2

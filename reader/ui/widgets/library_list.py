@@ -25,7 +25,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from reader.core.records import ArticleRecord
-from reader.core.text import clean_line, shown_name
+from reader.core.text import clean_line, shorten, shown_name
 from reader.core.wording import plural
 from reader.reading.library_order import SORTS, arrange, next_sort
 from reader.reading.library_views import VIEWS, by_feed, in_view, next_view, unread_count
@@ -420,6 +420,9 @@ def _details(record: ArticleRecord, count: int, aside: str = "", matching: bool 
     return " · ".join(details)
 
 
+SHOWN_TITLE = 240  # characters of a title the library shows (three lines at most, wide)
+
+
 class ArticleOption(Option):
     """An article's entry: its title (a dot before it while unread) over its details.
 
@@ -452,7 +455,8 @@ class ArticleOption(Option):
         if self._made is None:
             # Made in one piece with its spans (three Contents assembled cost three times
             # as much, for every entry of a library of thousands).
-            title = clean_line(self.record.title) or shown_name(self.record.path)
+            # (a title of 2,000 characters took 80 lines, the whole pane at 80x24)
+            title = shorten(self.record.title, SHOWN_TITLE) or shown_name(self.record.path)
             lead = "" if self.record.read else "● "
             style = "bold" if self.record.read else "bold $accent"
             first = len(lead) + len(title)
