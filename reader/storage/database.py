@@ -140,9 +140,12 @@ def locked(db: Path, lock: FileLock | None = None) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
+        # (never "delete the lock file": the lock is the system's, gone with the process
+        # that held it, so a wait means a Reader at work; a tester who deleted it lost a
+        # tag to the two writers that followed)
         raise StoreError(
-            f"{db}: another Reader has held the lock for {LOCK_TIMEOUT:.0f} s; try again, "
-            f"or delete {lock_path(db)} if no Reader is running"
+            f"{db}: another Reader has been writing for {LOCK_TIMEOUT:.0f} s (a long import "
+            "or merge?); nothing was changed: try again when it is done"
         ) from None
     except OSError as error:
         held = lock_path(db)

@@ -168,3 +168,27 @@ def test_a_lock_that_is_a_link_or_a_folder_is_named_as_such(tmp_path: Path, kind
     said = f"it is a {kind}, not Reader's lock file: remove it"
     with pytest.raises(StoreError, match=said), locked(db):
         pass
+
+
+def test_a_lock_held_by_another_reader_is_waited_for_never_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save that waited for a long import said "delete .reader.json.lock if no Reader is
+    running"; a tester did, the import and the app then wrote at once, and a tag was lost.
+    The lock goes with the process that holds it: the message says to try again."""
+    from filelock import FileLock
+
+    from reader.storage import database
+    from reader.storage.database import StoreError, lock_path, locked
+
+    db = tmp_path / "reader.json"
+    monkeypatch.setattr(database, "LOCK_TIMEOUT", 0.05)
+    holder = FileLock(str(lock_path(db)))
+    holder.acquire()
+    try:
+        with pytest.raises(StoreError) as refused, locked(db, FileLock(str(lock_path(db)), 0.05)):
+            pass
+    finally:
+        holder.release()
+    assert "try again when it is done" in str(refused.value)
+    assert "delete" not in str(refused.value)
