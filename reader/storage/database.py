@@ -77,6 +77,7 @@ from reader.storage.backups import Backups
 from reader.storage.journal import Journal, JournalError, LineTooLarge
 from reader.storage.json_keys import TWICE_IN_ONE_OBJECT
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
+from reader.storage.sessions import Session, app_holds
 from reader.storage.tables import (
     ANNOTATIONS,
     ARTICLES,
@@ -164,11 +165,14 @@ def locked(db: Path, lock: FileLock | None = None) -> Iterator[None]:
 class Store:
     """The database of one library: articles, annotations and the codebook."""
 
-    def __init__(self, path: Path, *, backups: bool = True, lazy: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, backups: bool = True, lazy: bool = False, session: bool = False
+    ) -> None:
         """Open the database at `path`. `lazy`: return once articles and codebook are read,
         and read the annotations on a thread (the app draws its first frame meanwhile;
         `annotations_for` and counts are empty until then, listeners hear them arrive, and
-        every other read or write waits for them)."""
+        every other read or write waits for them). `session`: an app's store, which says
+        it holds the database for as long as it is open (`storage.sessions`)."""
         self.path = _real_path(Path(path))
         self.read_only = _is_read_only(self.path)
         self._folder_was_there = self.path.parent.is_dir()
@@ -215,6 +219,7 @@ class Store:
                 self._open(lazy)
         except OSError as error:
             raise StoreError(f"{self.path}: cannot open the database ({error.strerror})") from None
+        self._session = Session(self.path) if session and not self.read_only else None
 
     # --- opening and reloading ---
     def _open(self, lazy: bool) -> None:
@@ -382,20 +387,16 @@ class Store:
         return self._loaded.is_set() and self._load_error is None
 
     def _refuse_if_it_was_here(self) -> None:
-        """A database file missing where its backups are: refused, not begun again empty.
-        (A sync client, `git stash` or a `mv` had it away for a moment while `reader add`
-        or a feed's refresh ran: that command wrote an empty database, and the app open on
-        the library took it in and saved it so; every annotation was gone.)"""
-        if self.backups is None:
-            return
-        backups = self.backups.list()
-        if backups:
+        """A database file missing while a Reader app holds it open: refused, not begun
+        again empty. (A sync client, `git stash` or a `mv` had it away for a moment while
+        `reader add` ran: that command wrote an empty database, the app took it in and
+        saved it so, and every annotation was gone.) With no app open, the file was
+        deleted on purpose, and a new database begins."""
+        if app_holds(self.path):
             raise StoreError(
-                f"{self.path}: the database is missing, but {self.backups.folder} holds "
-                f"{plural(len(backups), 'backup')} of it. A Reader app open on this library "
-                "writes it back whole at its next save (quit it, or tag once); else `reader "
-                "restore` lists the backups to put back (to begin a new database here, move "
-                "that folder away first)"
+                f"{self.path}: the database is missing while a Reader app is open on this "
+                "library; that app holds it whole and writes it back at its next save (tag "
+                "once, or quit it), then try again"
             )
 
     def _start_empty(self) -> None:
@@ -741,6 +742,8 @@ class Store:
             if self._held is not None:
                 self._held.close()
                 self._held = None
+            if self._session is not None:
+                self._session.close()
 
     # --- folding ---
     def journal_size(self) -> int:

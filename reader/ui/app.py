@@ -113,7 +113,7 @@ class ReaderApp(App[None]):
         self._coder_file = _file_state(config_path()) if self._watch_coder else None
         self.library_folder = Path(library)
         # Annotations are read on a thread while the first frame is drawn (`lazy`).
-        self.store = Store(db or self.library_folder / DB_NAME, lazy=True)
+        self.store = Store(db or self.library_folder / DB_NAME, lazy=True, session=True)
         self.load_error: StoreError | None = None  # why the annotations could not be read
         self.library = Library(self.library_folder, self.store)
         self.history = History(self.store, self.library.text_of)

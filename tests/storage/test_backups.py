@@ -251,25 +251,29 @@ def test_a_backup_copy_cut_short_is_removed_once_it_is_old(tmp_path: Path) -> No
     assert not old.exists() and fresh.exists()
 
 
-def test_a_database_missing_beside_its_backups_is_not_begun_again_empty(tmp_path: Path) -> None:
-    """reader.json away for a moment (a sync client, `git stash`, a `mv`) while `reader add`
-    ran: the command wrote an empty database, the open app took it in and saved it so, and
-    every annotation was gone (a tester's finding). Refused; `reader restore` mends it."""
+def test_a_database_missing_while_an_app_holds_it_is_not_begun_again_empty(
+    tmp_path: Path,
+) -> None:
+    """reader.json away for a moment (a sync client, `git stash`, a `mv`) while the app was
+    open and `reader add` ran: the command wrote an empty database, the app took it in and
+    saved it so, and every annotation was gone (a tester's finding). Refused while an app
+    holds the database; deleted with no app open, a new database begins."""
     db = tmp_path / "reader.json"
-    saves(Store(db), 3)
+    app = Store(db, session=True)
+    saves(app, 3)
     db.unlink()
-    with pytest.raises(StoreError, match=r"the database is missing, but .* `reader restore` lists"):
+    with pytest.raises(StoreError, match="the database is missing while a Reader app is open"):
         Store(db)
-    assert not db.exists()
     article = tmp_path / "new.txt"
     article.write_text("New story\n\nWords.\n", encoding="utf-8")
     added = run_reader("add", str(article), "--library", str(tmp_path))
-    assert added.returncode == 1 and "reader restore" in added.stderr
+    assert added.returncode == 1 and "a Reader app is open on this library" in added.stderr
     assert len(added.stderr.strip().splitlines()) == 1 and not db.exists()
-    newest = Backups(db).list()[0].name
-    assert run_reader("restore", newest, "--library", str(tmp_path)).returncode == 0
-    assert db.exists()
-    assert len(Store(tmp_path / "other.json")) == 0  # (a database of no backups begins empty)
+    saves(app, 1)  # (the app's next save writes it back whole)
+    assert len(Store(db)) == 4
+    app.close()
+    db.unlink()
+    assert len(Store(db)) == 0  # (no app open: deleted on purpose, begun anew)
 
 
 def test_a_library_moved_while_open_is_not_made_again_where_it_was(tmp_path: Path) -> None:
