@@ -18,6 +18,9 @@ The method of web annotation tools (the Hypothesis client's `match-quote`), in o
    A passage that filled a quotation (its prefix ending in an opening mark, its suffix
    beginning with the closing one) is stretched to the quotation's marks in the new text,
    within its paragraph: a quote whose last words changed stays the whole quotation;
+   A fuzzy match is refused when the stored surroundings named the annotation's source
+   ("…,” said Mayor Ann Lee") and the candidate's do not (much alike, but another's
+   words), and when its words lie over another annotation's, of another source;
 4. else the annotation is *orphaned*: it keeps its quote, source, themes and note, is
    listed among the orphans, and is never deleted.
 
@@ -119,7 +122,11 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
     if short and needle == quote:
         return None  # a short quote with no context cannot be told from chance matches
     best: Anchor | None = None
-    regions = _candidate_regions(needle, text, annotation.start)
+    # The speaker the words beside the quote named ("…,” said Mayor Ann Lee): words that
+    # are much alike but said by someone else are not this quote reworded.
+    named = _speaker_beside(annotation)
+    placeless = not annotation.prefix and not annotation.suffix and not annotation.start
+    regions = _candidate_regions(needle, text, annotation.start, thorough=placeless)
     for region_start, region_end in itertools.islice(regions, MAX_REGIONS):
         span = _boundaries(annotation, needle, text, region_start, region_end, short)
         if span is None:
@@ -128,6 +135,8 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
         quote_similarity = _similarity(quote, text[start:end])
         if quote_similarity < MIN_QUOTE_SIMILARITY:
             continue
+        if named is not None and not _names(named, _around(annotation, text, start, end)):
+            continue  # another's words: "…,” said Councillor Bob Day, not Mayor Ann Lee
         score = (
             QUOTE_WEIGHT * quote_similarity + _context_score(annotation, text, start, end)
         ) / TOTAL_WEIGHT
@@ -138,18 +147,51 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
     return best
 
 
-def _candidate_regions(needle: str, text: str, near: int) -> Iterable[tuple[int, int]]:
+def _speaker_beside(annotation: Annotation) -> str | None:
+    """The last word of the annotation's source when its stored surroundings name it ("Lee"
+    of Ann Lee in "…,” said Mayor Ann Lee."), else None."""
+    words = (annotation.source or "").split()
+    if not words:
+        return None
+    surname = words[-1].strip(".,")
+    around = f"{annotation.prefix} {annotation.suffix}"
+    return surname if len(surname) > 1 and _names(surname, around) else None
+
+
+def _names(word: str, text: str) -> bool:
+    """Whether `word` stands in `text` as a word of its own."""
+    at = text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word)] if at + len(word) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _around(annotation: Annotation, text: str, start: int, end: int) -> str:
+    """The new text's words where the stored prefix and suffix stood, around a candidate."""
+    before = text[max(0, start - len(annotation.prefix)) : start]
+    return f"{before} {text[end : end + len(annotation.suffix)]}"
+
+
+def _candidate_regions(
+    needle: str, text: str, near: int, thorough: bool = False
+) -> Iterable[tuple[int, int]]:
     """Regions of `text` that align well with `needle`, the one nearest `near` first. A
     needle longer than `MAX_ALIGNED` is aligned by its head and by its tail, each region
     then as long as the needle from where its head starts or to where its tail ends
     (aligning 10,000 characters in a window of 20,000 took 6 s a window)."""
     size = len(needle)
     if size <= MAX_ALIGNED:
-        yield from _aligned(needle, text, near)
+        yield from _aligned(needle, text, near, thorough)
         return
     head, tail = needle[:MAX_ALIGNED], needle[-MAX_ALIGNED:]
-    heads = ((s, min(len(text), s + size)) for s, _ in _aligned(head, text, near))
-    tails = ((max(0, e - size), e) for _, e in _aligned(tail, text, near + size - MAX_ALIGNED))
+    heads = ((s, min(len(text), s + size)) for s, _ in _aligned(head, text, near, thorough))
+    tails = (
+        (max(0, e - size), e) for _, e in _aligned(tail, text, near + size - MAX_ALIGNED, thorough)
+    )
     seen: set[tuple[int, int]] = set()
     for pair in itertools.zip_longest(heads, tails):
         for region in pair:
@@ -158,15 +200,23 @@ def _candidate_regions(needle: str, text: str, near: int) -> Iterable[tuple[int,
                 yield region
 
 
-def _aligned(needle: str, text: str, near: int) -> Iterable[tuple[int, int]]:
-    """Where `needle` aligns with `text`, window by window, the window nearest `near` first."""
+def _aligned(
+    needle: str, text: str, near: int, thorough: bool = False
+) -> Iterable[tuple[int, int]]:
+    """Where `needle` aligns with `text`, window by window, the window nearest `near` first.
+
+    `thorough`, for a quote with no place or surroundings of its own (imported from a tool
+    that gave only its words): every window, half as long and overlapping, the regions
+    ranked by how like the quote their words are. (Nearest first, such a quote with a typo
+    in an article of 400 quotations alike but for a number was laid on the first one, its
+    own never among the regions refined.)"""
     size = len(needle)
-    window = 2 * size + 16
-    step = size + 8
+    window = size + size // 2 + 8 if thorough else 2 * size + 16
+    step = max(1, size // 3) if thorough else size + 8
     cutoff = 100 * MIN_QUOTE_SIMILARITY * 0.9
-    seen: set[tuple[int, int]] = set()
-    starts = sorted(range(0, max(1, len(text) - size + step), step), key=lambda s: abs(s - near))
-    for offset in starts:
+    seen: dict[tuple[int, int], float] = {}
+    offsets = range(0, max(1, len(text) - size + step), step)
+    for offset in offsets if thorough else sorted(offsets, key=lambda s: abs(s - near)):
         piece = text[offset : offset + window]
         if not piece:
             continue
@@ -174,9 +224,20 @@ def _aligned(needle: str, text: str, near: int) -> Iterable[tuple[int, int]]:
         if found is None:
             continue
         region = (offset + found.dest_start, offset + found.dest_end)
-        if region not in seen:
-            seen.add(region)
+        if region in seen:
+            continue
+        if thorough:  # (its words whole: the alignment cuts a letter off either end)
+            first, last = region
+            while first > 0 and text[first - 1].isalnum():
+                first -= 1
+            while last < len(text) and text[last].isalnum():
+                last += 1
+            seen[region] = _similarity(needle, text[first:last])
+        else:
+            seen[region] = 0.0
             yield region
+    if thorough:
+        yield from sorted(seen, key=lambda r: (-seen[r], abs(r[0] - near)))
 
 
 def _boundaries(
@@ -301,10 +362,31 @@ def reanchor(annotation: Annotation, text: str) -> Annotation:
 
 
 def reanchor_all(annotations: Iterable[Annotation], text: str) -> list[Annotation]:
-    """The annotations whose placement changed against the new `text` (to be saved)."""
+    """The annotations whose placement changed against the new `text` (to be saved). One
+    whose words changed is orphaned rather than laid over the words another annotation,
+    of another source, holds as they were: the quote taken for it reworded was another
+    person's ("property taxes" gone, the mayor's annotation had moved onto the
+    councillor's "transit fares")."""
+    pairs = [(annotation, reanchor(annotation, text)) for annotation in annotations]
+    kept = [
+        moved
+        for before, moved in pairs
+        if not moved.orphaned and moved.source and moved.quote.split() == before.quote.split()
+    ]
     changed = []
-    for annotation in annotations:
-        moved = reanchor(annotation, text)
-        if moved != annotation:
+    for before, moved in pairs:
+        if (
+            not moved.orphaned
+            and moved.quote.split() != before.quote.split()
+            and any(
+                other.id != moved.id
+                and (other.source or "").casefold() != (moved.source or "").casefold()
+                and other.start < moved.end
+                and moved.start < other.end
+                for other in kept
+            )
+        ):
+            moved = before if before.orphaned else msgspec.structs.replace(before, orphaned=True)
+        if moved != before:
             changed.append(moved)
     return changed
