@@ -124,6 +124,20 @@ class Backups:
             self._prune(kind, target, spare)
         return Backup(target, kind, taken)
 
+    def holding(self, path: Path) -> Backup | None:
+        """A backup whose bytes are those of the file at `path` now, if one is kept (the
+        newest such): a copy of it would be one more of the same, and pushes an older,
+        different one out of those kept."""
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return None
+        for backup in self.list():
+            with contextlib.suppress(OSError):  # (a backup gone meanwhile: not it)
+                if backup.size == size and _same_bytes(backup.path, path):
+                    return backup
+        return None
+
     def keep(self, kind: str, chunks: Iterable[bytes]) -> Backup:
         """Write a database given as its pieces of JSON (not the file on disk) as a backup
         of `kind`: what a running Reader holds, when the file it would save over turned out
@@ -184,3 +198,17 @@ class Backups:
         for old in others[KEEP[kind] - 1 :]:
             with contextlib.suppress(OSError):
                 old.path.unlink()
+
+
+def _same_bytes(one: Path, other: Path) -> bool:
+    """Whether two files hold the same bytes (read a megabyte at a time)."""
+    try:
+        with one.open("rb") as first, other.open("rb") as second:
+            while True:
+                a, b = first.read(1 << 20), second.read(1 << 20)
+                if a != b:
+                    return False
+                if not a:
+                    return True
+    except OSError:
+        return False

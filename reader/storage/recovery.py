@@ -94,7 +94,15 @@ def restore(db: Path, backup: Backup) -> Backup | None:
         try:
             # (never pruning the backup being put back: the oldest of five before-restore
             # backups was deleted by the one taken before restoring it)
-            kept = Backups(db).take("before-restore", spare=backup.path) if db.exists() else None
+            # (nor taking a copy of a file a backup holds as it is: restoring one after
+            # another, each the last one put back, pushed the only copy of the work before
+            # the first out of the five kept)
+            backups = Backups(db)
+            kept = (
+                (backups.holding(db) or backups.take("before-restore", spare=backup.path))
+                if db.exists()
+                else None
+            )
             if journal.exists():  # changes the fold could not take in: kept, not replayed
                 journal.set_aside(db.parent / FOLDER, journal.path.stat().st_size)
                 journal.remove()

@@ -3,6 +3,7 @@ on its own."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import subprocess
@@ -310,3 +311,27 @@ def test_a_file_damaged_under_a_running_reader_keeps_what_it_held(tmp_path: Path
     assert describe(kept).annotations == 3
     restore(db, kept)
     assert len(Store(db)) == 3
+
+
+def test_restoring_one_backup_after_another_keeps_the_work_before_the_first(
+    tmp_path: Path,
+) -> None:
+    """Restore the wrong backup, then try others: each restore kept the file it replaced,
+    the last one put back, as a new before-restore backup, and the sixth pushed out the
+    only copy of the work before the first (a tester's finding). A file a backup already
+    holds is not copied again: that backup is what undoes the restore."""
+    db = tmp_path / "reader.json"
+    store = Store(db)
+    saves(store, 2)
+    store.close()
+    for _ in range(6):  # six more states, each in a backup of its own
+        Backups(db).take("before-import")
+        saves(Store(db), 1)
+    work = db.read_bytes()
+    tried = [b for b in Backups(db).list() if b.kind == "before-import"]
+    first = restore(db, tried[0])
+    assert first is not None and first.path.read_bytes() == work
+    for before, backup in itertools.pairwise(tried):
+        undo = restore(db, backup)  # (the file replaced is `before` as it was put back)
+        assert undo is not None and undo.path == before.path
+    assert any(b.path.read_bytes() == work for b in Backups(db).list())
