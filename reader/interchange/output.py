@@ -19,6 +19,7 @@ import shutil
 import stat
 import tempfile
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 
 from reader.core.files import TOO_LONG, name_too_long, read_bounded
@@ -114,6 +115,17 @@ def name_against_format(target: Path, fmt: str) -> str:
     return f"{target}: its name says {named[0]}, not {fmt}; name it {target.stem}{EXTENSIONS[fmt]}"
 
 
+def _another_database(path: Path) -> bool:
+    """Whether `path` is a Reader database, of this library or another: what Reader keeps
+    beside one (its lock, journal or backups) is there."""
+    name = path.name
+    return (
+        (path.parent / f".{name}.lock").exists()
+        or (path.parent / f".{name}.journal").exists()
+        or any((path.parent / ".reader-backups").glob(f"{glob_escape(name)}.*.json"))
+    )
+
+
 def check_target(target: Path, where: Locations, *, folder: bool = False) -> None:
     """Refuse a target that is Reader's own data; see the module docstring."""
     if name_too_long(target.expanduser()):
@@ -142,6 +154,18 @@ def check_target(target: Path, where: Locations, *, folder: bool = False) -> Non
     if not folder and resolved.exists() and not resolved.is_file() and not resolved.is_dir():
         raise ProtectedPathError(
             f"{target}: not a regular file (a device, a pipe or a socket); give a file name"
+        )
+    if target.expanduser().is_symlink() and not resolved.is_file() and not resolved.is_dir():
+        # ("-o /dev/stdout --force", stdout a pipe: as root, /dev/stdout itself was
+        # replaced by a file; the export is written where a link leads, never over it)
+        raise ProtectedPathError(
+            f"{target}: a link to no regular file; give a file name (with no -o, the "
+            "export is written to standard output)"
+        )
+    if resolved.is_file() and _another_database(resolved):
+        raise ProtectedPathError(  # (`--force` wrote over another library's database)
+            f"{target}: that is a Reader database (its lock, journal or backups are beside "
+            "it); write the export somewhere else"
         )
     parent = target.expanduser().parent
     if not parent.is_dir():
@@ -203,7 +227,11 @@ def write_export(
         if target.exists() and not force:
             raise ExportError(f"{target}: already exists; use --force to replace it")
         payload = render(selection, fmt, group_by, repeat, positions)
-        write_atomically(target, payload if isinstance(payload, bytes) else payload.encode("utf-8"))
+        # (through a link to the file it leads to: the link itself is left as it was)
+        destination = target.resolve() if target.is_symlink() else target
+        write_atomically(
+            destination, payload if isinstance(payload, bytes) else payload.encode("utf-8")
+        )
     except OSError as error:
         raise ExportError(f"{target}: cannot write it ({error.strerror or error})") from None
     shown = shown_name(str(target))  # (a line break in it would forge a second line)

@@ -621,3 +621,32 @@ def test_qdpx_gives_each_article_its_site_author_date_and_address(tmp_path: Path
         ("Rents rise again", "Published"): "2026-03-04",
         ("Rents rise again", "Address"): "https://ledger.example/rents",
     }  # (the sample .txt articles know none of these: no values, no empty ones)
+
+
+def test_an_export_never_replaces_a_link_nor_another_librarys_database(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    """`-o /dev/stdout --force` with stdout a pipe replaced /dev/stdout with a file (as
+    root), and `-o lib15/reader.json --force` another library's database (a tester's
+    findings). A link is written through, to the file it leads to; a link to no regular
+    file, and a Reader database, are refused."""
+    where = ("--library", str(tagged_library))
+    other = tmp_path / "other"
+    other.mkdir()
+    run_reader("add", str(tagged_library / "ice-canada-offices.txt"), "--library", str(other))
+    database = other / "reader.json"
+    before = database.read_bytes()
+    over = run_reader("export", *where, "-f", "json", "-o", str(database), "--force")
+    assert over.returncode != 0 and "that is a Reader database" in over.stderr
+    assert database.read_bytes() == before
+    pipe = tmp_path / "stdout"
+    pipe.symlink_to("/proc/self/fd/1")
+    piped = run_reader("export", *where, "-o", str(pipe), "--force")
+    assert piped.returncode != 0 and "a link to no regular file" in piped.stderr
+    assert pipe.is_symlink()
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert run_reader("export", *where, "-o", str(link), "--force").returncode == 0
+    assert link.is_symlink() and "Doug King" in real.read_text(encoding="utf-8")
