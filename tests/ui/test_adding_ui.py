@@ -170,7 +170,7 @@ async def test_a_broken_address_is_a_notification_and_nothing_changes(
         await press(pilot, "escape")
         assert not isinstance(app.screen, AddDialog)
         assert "Library (4)" in library_words(app)
-    derived = {"reader.json", ".reader.json.lock", ".reader.json.index"}
+    derived = {"reader.json", ".reader.json.lock", ".reader.json.index", ".reader.json.open"}
     after = {p.name for p in library.iterdir()} - derived
     assert sorted(after - {".reader-backups"}) == [n for n in before if n != "reader.json"]
 
