@@ -151,6 +151,34 @@ async def test_an_article_changed_under_its_size_and_time_is_said_when_opened(
     assert "excessively to" in saved["quote"]
 
 
+async def test_a_tag_saved_after_the_article_changed_lands_on_its_words(
+    ice_library: Path,
+) -> None:
+    """The tag dialog open, another Reader's `reader add --update` rewrote the article: the
+    tag was saved at the old offsets, over other words, and the W3C export carried them (a
+    tester's finding). It is placed on its words as the file reads now, and says so."""
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        chosen = app.screen.request.quote  # type: ignore[attr-defined]
+        path = ice_library / ICE
+        path.write_text(
+            ICE_TEXT.replace("\n\n", "\n\nA correction was added here.\n\n", 1),
+            encoding="utf-8",
+        )
+        other = Store(ice_library / "reader.json")
+        Library(ice_library, other).scan()  # (as `reader add --update` records the new text)
+        other.close()
+        app.store.refresh()
+        await tag(pilot, "Doug King")
+        assert "the tag was placed on its words as the article reads now" in notified(app)
+    [saved] = saved_annotations(ice_library / "reader.json")
+    text = path.read_text(encoding="utf-8")
+    assert text[saved["start"] : saved["end"]] == saved["quote"]
+    assert saved["quote"] == chosen
+
+
 async def test_undo_and_redo_after_the_article_changed_on_disk_keep_its_current_words(
     ice_library: Path,
 ) -> None:

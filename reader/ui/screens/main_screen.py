@@ -165,6 +165,7 @@ class MainScreen(Screen[None]):
         self.comparing: tuple[str, str] | None = None  # coders A and B, in comparison mode
         self._keyless: list[str] = []  # new themes of the last save that got no quick key
         self._unsourced_speaker: str | None = None  # named by the notice of a `.` with no source
+        self._tagged_in_changed = False  # the last save placed a tag in a changed text
         self.marks = ReadMarks(self)
         self.library_read = False  # the first scan of the folder has finished
         self._hint_waiting = False  # the hidden library's hint waits for its count
@@ -647,7 +648,9 @@ class MainScreen(Screen[None]):
             [t.name for t in store.themes() if usage.get(t.name) or t.colour or t.description],
             {**usage, **self._speakers_here(sources, usage)},
         )
-        self.app.push_screen(dialog, callback=partial(self._tagged, target))
+        # (the article as it was when the dialog opened: a change on disk meanwhile shows a
+        # new document, in which the target's offsets mark other words)
+        self.app.push_screen(dialog, callback=partial(self._tagged, target, self.document))
 
     def _speakers_here(self, sources: list[str], usage: dict[str, int]) -> dict[str, int]:
         """The codebook's sources this article quotes (the finder's speakers, the sources
@@ -667,7 +670,7 @@ class MainScreen(Screen[None]):
             if name_key(name) in here and name_key(name) not in themes
         }
 
-    def _tagged(self, target: Target, result: TagResult | None) -> None:
+    def _tagged(self, target: Target, opened: Document | None, result: TagResult | None) -> None:
         if result is None:
             return
         remember = (result.source, tuple(result.themes))
@@ -682,7 +685,9 @@ class MainScreen(Screen[None]):
             )
             self._save(Edit(target.annotation, after, "edit"), remember, target.suggestion)
         else:
-            edit = self._new(target, result.source, result.themes, result.note, kind=result.kind)
+            edit = self._new(
+                target, result.source, result.themes, result.note, kind=result.kind, opened=opened
+            )
             assert edit.after is not None
             if not self._tagged_already(edit.after, remember, target.suggestion):
                 self._say_who_else(edit.after)
@@ -810,11 +815,15 @@ class MainScreen(Screen[None]):
         note: str = "",
         label: str = "tag",
         kind: Kind | None = None,
+        opened: Document | None = None,
     ) -> Edit:
+        """A new annotation of the target; `opened`: the article as it was when the target
+        was chosen, when that may not be the one shown now."""
         assert self.document is not None and target.span is not None
+        chosen = opened or self.document
         annotation = new_annotation(
-            self.document.record.id,
-            self.document.text,
+            chosen.record.id,
+            chosen.text,
             target.span.start,
             target.span.end,
             source=source,
@@ -1047,7 +1056,7 @@ class MainScreen(Screen[None]):
             with store.batch():
                 themes = edit.after.themes if edit.after is not None else ()
                 new = [t for t in themes if store.theme(t) is None]
-                saved = history.apply(edit)
+                saved = history.apply(self._placed_in_its_text_now(edit))
                 # (new themes no quick key was left for)
                 self._keyless = [t for t in new if (theme := store.theme(t)) and not theme.key]
                 if remember is not None:
@@ -1064,9 +1073,38 @@ class MainScreen(Screen[None]):
 
         self.reader.save(apply, self._saved)
 
+    def _placed_in_its_text_now(self, edit: Edit) -> Edit:
+        """A new annotation placed in its article as the file holds it now, when its words
+        are not where it says (the text changed on disk while the tag dialog was open,
+        another Reader's `reader add --update`: it was saved at the old offsets, over other
+        words). On the saving thread; the notice after the save says so."""
+        made = edit.after
+        if edit.before is not None or made is None:
+            return edit
+        text = self.reader.library.text_of(made.article_id)
+        if text is None or text[made.start : made.end] == made.quote:
+            return edit
+        from reader.core.anchoring import reanchor  # (rapidfuzz: only when a text changed)
+
+        self._tagged_in_changed = True
+        return replace(edit, after=reanchor(made, text))
+
     def _saved(self, edit: Edit) -> None:
         if edit.label in {"tag", "accept", "repeat"}:
             self.article_view.clear_selection()
+        if self._tagged_in_changed:
+            self._tagged_in_changed = False
+            orphaned = edit.after is not None and edit.after.orphaned
+            self.notify(
+                "The article changed on disk while you tagged: "
+                + (
+                    "its words are gone from it, so the tag is kept as an orphan (O lists it)"
+                    if orphaned
+                    else "the tag was placed on its words as the article reads now"
+                ),
+                severity="warning",
+                timeout=6,
+            )
         keyless, self._keyless = self._keyless, []
         if keyless:  # (the tenth theme got no key, and no word said so)
             self.notify(
