@@ -183,6 +183,8 @@ class ReaderApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
+        if self.no_color:  # (NO_COLOR: marks that colour alone told apart get a style)
+            self.add_class("-no-color")
         self._apply_keymap()
         if self.store.read_only:
             self.may_edit()  # say so at once

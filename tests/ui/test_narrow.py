@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from reader.storage.database import Store
@@ -123,3 +124,29 @@ def test_a_title_of_thousands_of_characters_takes_a_few_lines_of_the_library() -
     title = str(ArticleOption(record, 0).prompt).split("\n")[0]
     assert title.startswith("Council vote") and title.endswith("…")
     assert len(title) <= SHOWN_TITLE + 2
+
+
+async def test_with_no_color_what_colour_told_apart_has_a_style(
+    ice_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under NO_COLOR the highlighted row was grey 235 on 233, and a tagged passage, a
+    found quotation and the selection differed by colour alone (a tester's finding)."""
+    from reader.ui.widgets.article_view import ArticleView
+    from reader.ui.widgets.library_list import LibraryList
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        library = app.screen.query_one(LibraryList)
+        assert library.get_component_rich_style("option-list--option-highlighted").reverse
+        assert article.get_component_rich_style("article-view--selection").reverse
+        assert article.get_component_rich_style("article-view--tagged").bold
+        assert article.get_component_rich_style("article-view--suggestion").underline
+    monkeypatch.delenv("NO_COLOR")
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert not article.get_component_rich_style("article-view--tagged").bold

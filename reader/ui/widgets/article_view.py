@@ -63,6 +63,7 @@ class _FrameValues:
     width: int
     faint: Style
     fainter: Style
+    tagged: Style  # (beside each annotation's colour: none, but NO_COLOR's text style)
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -76,6 +77,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--active",
         "article-view--suggestion",
         "article-view--uncertain",
+        "article-view--tagged",
         "article-view--coder-a",
         "article-view--coder-b",
         "article-view--coder-both",
@@ -657,6 +659,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.scrollable_content_region.width,
             self._faint_style(background, "article-view--suggestion"),
             self._faint_style(background, "article-view--uncertain", FAINT / 2),
+            self.get_component_rich_style("article-view--tagged", partial=True),
         )
 
     def render_line(self, y: int) -> Strip:
@@ -740,7 +743,7 @@ class ArticleView(ScrollView, can_focus=True):
             if annotation.end <= start:
                 continue
             colour = tint(self._colours.get(annotation.id, "#8a8a8a"), background)
-            style = Style(bgcolor=colour.rich_color)
+            style = Style(bgcolor=colour.rich_color) + frame.tagged
             if annotation.id == self._active:
                 style += self.get_component_rich_style("article-view--active", partial=True)
             runs.append((annotation.start - start, annotation.end - start, style))
