@@ -60,6 +60,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, where: Locations) -> int:
     from reader.interchange.output import format_named, name_against_format
 
+    if args.output is not None and not args.output.strip():
+        # (an empty name had written to standard output, and outside a library made one)
+        return fail("-o needs a file name (leave -o out to write to standard output)", 2)
     target = Path(args.output) if args.output else None
     fmt = args.format or (target and format_named(target)) or "markdown"
     if target is not None and (wrong := name_against_format(target, fmt)):

@@ -99,7 +99,10 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
     store = Store(where.db)
     try:
         if their is not None and path.resolve() == store.path.resolve():
-            return fail(f"{shown}: this is the library's own database; name the other copy's")
+            return fail(
+                f"{shown}: this is the library's own database; name the other coder's copy "
+                "of reader.json (or another library's) to merge it in"
+            )
         # (Before any article is copied: a refused import leaves the library as it was.)
         store.ensure_writable()
         kept = _backup_before_import(store)

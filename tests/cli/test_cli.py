@@ -711,3 +711,17 @@ def test_list_says_what_an_article_edited_on_disk_changed(tagged_library: Path) 
     )
     assert "now reads differently: Doug King: “Their authority" in listed.stderr
     assert "only to assist" in listed.stderr
+
+
+def test_an_empty_output_name_and_the_librarys_own_database_are_said_whole(
+    tagged_library: Path,
+) -> None:
+    """`export -o ''` wrote to standard output (and outside a library made one), and an
+    import of the library's own database said "name the other copy's" and stopped (a
+    tester's findings)."""
+    where = ("--library", str(tagged_library))
+    empty = run_reader("export", *where, "-o", "")
+    assert empty.returncode == 2 and empty.stdout == ""
+    assert "-o needs a file name" in empty.stderr
+    own = run_reader("import", str(tagged_library / "reader.json"), *where)
+    assert own.returncode == 1 and "name the other coder's copy of reader.json" in own.stderr
