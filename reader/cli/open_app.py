@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reader.cli.command import Command, fail
+from reader.cli.command import Command, fail, say
 from reader.core.paths import Locations
 
 
@@ -19,6 +19,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     app.run()
     if app.load_error is not None:
         return fail(str(app.load_error))
+    if app.exit_note:  # (the fold at quit failed, a full disk: the journal holds it all)
+        say(f"reader: note: {app.exit_note}", err=True)
     return app.return_code or 0
 
 

@@ -115,6 +115,7 @@ class ReaderApp(App[None]):
         # Annotations are read on a thread while the first frame is drawn (`lazy`).
         self.store = Store(db or self.library_folder / DB_NAME, lazy=True, session=True)
         self.load_error: StoreError | None = None  # why the annotations could not be read
+        self.exit_note = ""  # what the user must hear once the app has closed
         self.library = Library(self.library_folder, self.store)
         self.history = History(self.store, self.library.text_of)
         self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reader-save")
@@ -500,9 +501,14 @@ class ReaderApp(App[None]):
             asyncio.get_running_loop().remove_signal_handler(signal.SIGTERM)
         self.quote_finder.shutdown()
         self._saver.shutdown(wait=True)
-        with contextlib.suppress(StoreError):  # what the journal holds is safe either way
+        try:  # what the journal holds is safe either way
             if self.store.journal_size():
                 self.store.fold()
+        except StoreError as error:  # (said after the screen is given back: `exit_note`)
+            self.exit_note = (
+                f"{error}; your changes are safe in {self.store.journal.path.name} beside "
+                "it, and the next Reader writes them in"
+            )
         self.store.close()
         if self._index is not None:
             self._index.save()  # the next start reads it instead of every annotation

@@ -333,3 +333,24 @@ async def test_backups_that_cannot_be_taken_are_said_at_once(
         said = notified(app)
         assert ".reader-backups is a link" in said and "replace the link with a folder" in said
     assert list(elsewhere.iterdir()) == []
+
+
+async def test_a_fold_that_fails_at_quit_is_said(
+    ice_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk at quit: the fold failed and the app exited 0 without a word, reader.json
+    behind its journal (a tester's finding). The note says where the changes are."""
+    from reader.storage.database import StoreError
+
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King")
+
+        def full(*_: object) -> bool:
+            raise StoreError("reader.json: could not save (No space left on device)")
+
+        monkeypatch.setattr(app.store, "fold", full)
+    assert "No space left on device" in app.exit_note
+    assert ".reader.json.journal" in app.exit_note
