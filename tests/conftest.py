@@ -39,6 +39,10 @@ def _isolated_home(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("READER_LIBRARY", raising=False)
     monkeypatch.setenv("READER_CODER", "tester")  # the same coder name on every machine
+    # the same terminal on every machine: one of millions of colours, as most are (a TERM of
+    # 16 colours gives the marks text styles too; `test_narrow` sets it where it asks)
+    monkeypatch.setenv("COLORTERM", "truecolor")
+    monkeypatch.delenv("NO_COLOR", raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -184,8 +184,9 @@ class ReaderApp(App[None]):
         return screen
 
     def on_mount(self) -> None:
-        if self.no_color:  # (NO_COLOR: marks that colour alone told apart get a style)
-            self.add_class("-no-color")
+        if self.no_color or self.console.color_system in ("standard", "windows"):
+            # (no colour, or 16: marks that colour alone told apart get a text style)
+            self.add_class("-plain-marks")
         self._apply_keymap()
         if self.store.read_only:
             self.may_edit()  # say so at once

@@ -145,6 +145,14 @@ async def test_with_no_color_what_colour_told_apart_has_a_style(
         assert article.get_component_rich_style("article-view--tagged").bold
         assert article.get_component_rich_style("article-view--suggestion").underline
     monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("TERM", "xterm")  # (16 colours: one grey for every theme's highlight)
+    monkeypatch.delenv("COLORTERM")
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SMALL) as pilot:
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.get_component_rich_style("article-view--tagged").bold
+    monkeypatch.setenv("TERM", "xterm-256color")
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SMALL) as pilot:
         await settle(pilot)
