@@ -583,18 +583,13 @@ def _fold_journal(db: Path, checkup: Checkup, fix: bool) -> None:
         try:
             journal.read(0)
         except JournalError as error:
-            if not _set_aside(journal, db, error.readable, error.args[0], checkup):
+            if not _set_aside(journal, db, None, error.args[0], checkup):
                 return
     try:
         store = Store(db)
     except JournalChangeError as error:  # a whole line whose change is malformed
         with locked(db):
-            try:
-                keep = journal.change_offset(error.change)
-            except OSError as failure:
-                checkup.findings.append(Finding("error", f"{journal.path}: {failure}"))
-                return
-            if not _set_aside(journal, db, keep, error.args[0], checkup):
+            if not _set_aside(journal, db, {error.change}, error.args[0], checkup):
                 return
         try:
             store = Store(db)
@@ -614,11 +609,14 @@ def _fold_journal(db: Path, checkup: Checkup, fix: bool) -> None:
         store.close()
 
 
-def _set_aside(journal: Journal, db: Path, keep: int, damage: str, checkup: Checkup) -> bool:
-    """Copy the journal into the backups folder and cut it to its first `keep` bytes (the
-    changes before the damage); False, with the reason found, when it cannot be."""
+def _set_aside(
+    journal: Journal, db: Path, dropped: set[int] | None, damage: str, checkup: Checkup
+) -> bool:
+    """Copy the journal into the backups folder and keep in it every change that reads
+    whole but those `dropped` (None: those whose checksum fails); False, with the reason
+    found, when it cannot be."""
     try:
-        copy = journal.set_aside(db.parent / FOLDER, keep)
+        copy, gone = journal.set_aside_lines(db.parent / FOLDER, dropped)
     except OSError as error:  # (a journal that is a link, a folder that cannot be written)
         checkup.findings.append(
             Finding(
@@ -631,8 +629,8 @@ def _set_aside(journal: Journal, db: Path, keep: int, damage: str, checkup: Chec
     checkup.findings.append(
         Finding(
             "problem",
-            f"{damage.split(';')[0]}: a copy is kept as {copy}; the changes before the "
-            "damage are kept",
+            f"{damage.split(';')[0]}: a copy is kept as {copy}; every other change is kept "
+            f"({plural(gone, 'line')} set aside)",
             fixed=True,
         )
     )

@@ -143,20 +143,6 @@ class Journal:
             records.append(record)
         return Reading(records, offset + cut, generation, cut != len(data))
 
-    def change_offset(self, change: int) -> int:
-        """Where change number `change` begins (1: the first after the generation line):
-        what `set_aside` keeps to set that change and the ones after it aside."""
-        with open_regular(self.path, follow_links=False) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            data = read_stream(handle, MAX_JOURNAL_BYTES, str(self.path), size)
-        offset = 0
-        for _ in range(change):  # past the generation line and the changes before it
-            newline = data.find(b"\n", offset)
-            if newline < 0:
-                return offset
-            offset = newline + 1
-        return offset
-
     def start(self, generation: int) -> int:
         """Begin a new journal continuing database `generation`; the offset after it."""
         line = encode_line({"generation": generation})
@@ -217,6 +203,37 @@ class Journal:
             handle.flush()
             _sync(handle.fileno())
         return copy
+
+    def set_aside_lines(self, folder: Path, dropped: set[int] | None = None) -> tuple[Path, int]:
+        """Copy the journal into `folder`, as `set_aside` does, then keep in it every line
+        that reads whole but the numbers in `dropped` (0: the generation line, 1 the first
+        change; None: the lines whose checksum fails), in their order: the copy's path and
+        how many lines went. (The changes after a damaged line, each checked by its own
+        sum, had been cut away with it.)"""
+        if folder.is_symlink():
+            raise OSError(f"{folder} is a link; damaged journals are kept only in a real folder")
+        folder.mkdir(exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        copy = folder / f"{self.path.name.lstrip('.')}.damaged.{stamp}"
+        with open_regular(self.path, "r+b", follow_links=False) as handle:
+            data = read_stream(
+                handle, MAX_JOURNAL_BYTES, str(self.path), os.fstat(handle.fileno()).st_size
+            )
+            copy.write_bytes(data)
+            lines = data.split(b"\n")
+            if lines and lines[-1] == b"":
+                lines.pop()
+            kept = [
+                line
+                for number, line in enumerate(lines)
+                if (number not in dropped if dropped is not None else decode_line(line) is not None)
+            ]
+            handle.seek(0)
+            handle.truncate(0)
+            handle.write(b"".join(line + b"\n" for line in kept))
+            handle.flush()
+            _sync(handle.fileno())
+        return copy, len(lines) - len(kept)
 
     def remove(self) -> None:
         """Delete the journal (after a fold put everything into the database)."""
