@@ -505,10 +505,13 @@ async def test_repeat_over_a_quotation_of_another_speaker_says_so(ice_library: P
             f for f in main(app).findings if f.uncertain and f.speaker and f.speaker != "Doug King"
         )
         view(app).move_to(unsure.span.start)
+        before = len(app._notifications)
         await press(pilot, ".")
         saved = saved_annotations(ice_library / "reader.json")
         assert sorted(a["source"] for a in saved) == ["Doug King", "Doug King"]  # as asked
         assert f"the suggested speaker here is {unsure.speaker}" in notified(app)
+        # one notice for the key, not two: a run of `.` covered the article with them
+        assert len(app._notifications) == before + 1
 
 
 async def test_repeating_a_tag_over_someone_the_text_describes_says_so(tmp_path: Path) -> None:

@@ -166,6 +166,7 @@ class MainScreen(Screen[None]):
         self._keyless: list[str] = []  # new themes of the last save that got no quick key
         self._unsourced_speaker: str | None = None  # named by the notice of a `.` with no source
         self._tagged_in_changed = False  # the last save placed a tag in a changed text
+        self._repeat_warning: str | None = None  # what the next `.` save's notice says
         self.marks = ReadMarks(self)
         self.library_read = False  # the first scan of the folder has finished
         self._hint_waiting = False  # the hidden library's hint waits for its count
@@ -894,24 +895,24 @@ class MainScreen(Screen[None]):
             kind = other.kind if other is not None else None
             # (a quick key's themes, repeated with no source: its notice names the speaker)
             self._unsourced_speaker = None if source else suggested
-            self._save(self._new(target, source, themes, label="repeat", kind=kind))
-            self._left_alone(other)
+            # What the save's notice says instead of "Repeated the last tag" (two notices a
+            # key, a dozen over the article after a run of `.`)
+            self._repeat_warning = None
             if source and suggested and name_key(suggested) != name_key(source):
-                self.notify(  # the last source over a quotation the finder gives another
-                    f"Tagged as {printable(source)}; the suggested speaker here is "
-                    f"{printable(suggested)} (u undoes, then a accepts it)",
-                    severity="warning",
-                    timeout=5,
+                # the last source over a quotation the finder gives another
+                self._repeat_warning = (
+                    f"Repeated the last tag: {describe_tag(source, themes)}; the suggested "
+                    f"speaker here is {printable(suggested)} (u undoes, then a accepts it)"
                 )
             elif source and target.suggestion and not suggested:
                 described = described_speaker(target.suggestion)  # (not "she" alone)
-                if described:
-                    self.notify(  # the last source over someone the text describes
-                        f"Tagged as {printable(source)}; the text says “{printable(described)}” "
-                        "spoke here (u undoes)",
-                        severity="warning",
-                        timeout=5,
+                if described:  # the last source over someone the text describes
+                    self._repeat_warning = (
+                        f"Repeated the last tag: {describe_tag(source, themes)}; the text says "
+                        f"“{printable(described)}” spoke here (u undoes)"
                     )
+            self._save(self._new(target, source, themes, label="repeat", kind=kind))
+            self._left_alone(other)
             return
         # On a tagged passage `.` adds what it lacks and never replaces its source: a
         # different speaker written over a tag without a word was a wrong attribution.
@@ -1122,7 +1123,10 @@ class MainScreen(Screen[None]):
         if edit.label == "repeat" and edit.after is not None:
             tag = describe_tag(edit.after.source, edit.after.themes)
             speaker, self._unsourced_speaker = self._unsourced_speaker, None
-            if speaker and not edit.after.source:
+            warning, self._repeat_warning = self._repeat_warning, None
+            if warning:
+                self.notify(warning, severity="warning", timeout=5)
+            elif speaker and not edit.after.source:
                 self.notify(
                     f"Repeated the last tag: {', '.join(edit.after.themes)}, no source yet · "
                     f"a gives it {printable(speaker)}",
