@@ -129,6 +129,15 @@ class JournalChangeError(StoreError):
         self.change = change
 
 
+def _identity(folder: Path) -> tuple[int, int] | None:
+    """Which folder is at `folder` (its device and inode), or None when there is none."""
+    try:
+        info = os.stat(folder)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
+
+
 def lock_path(db: Path) -> Path:
     """The lock file that serialises writers of `db`."""
     return db.with_name(f".{db.name}.lock")
@@ -175,7 +184,7 @@ class Store:
         it holds the database for as long as it is open (`storage.sessions`)."""
         self.path = _real_path(Path(path))
         self.read_only = _is_read_only(self.path)
-        self._folder_was_there = self.path.parent.is_dir()
+        self._folder = _identity(self.path.parent)  # (None: no folder there yet)
         # (the damaged file's signature a `recovered` backup was kept for, and its words)
         self._recovered: tuple[tuple[int, int, int] | None, str] | None = None
         self.backups = Backups(self.path) if backups and not self.read_only else None
@@ -219,7 +228,11 @@ class Store:
                 self._open(lazy)
         except OSError as error:
             raise StoreError(f"{self.path}: cannot open the database ({error.strerror})") from None
-        self._session = Session(self.path) if session and not self.read_only else None
+        # (held once the file exists: an app on a library with no database yet holds
+        # nothing a command could lose, and a first `reader add` beside it was refused)
+        self._wants_session = session and not self.read_only
+        self._session: Session | None = None
+        self._hold_session()
 
     # --- opening and reloading ---
     def _open(self, lazy: bool) -> None:
@@ -385,6 +398,11 @@ class Store:
     def loaded(self) -> bool:
         """Whether the annotations are read (see `lazy`)."""
         return self._loaded.is_set() and self._load_error is None
+
+    def _hold_session(self) -> None:
+        """Say this app holds the database (`storage.sessions`), once its file exists."""
+        if self._wants_session and self._session is None and self.path.exists():
+            self._session = Session(self.path)
 
     def _refuse_if_it_was_here(self) -> None:
         """A database file missing while a Reader app holds it open: refused, not begun
@@ -781,6 +799,7 @@ class Store:
             ) from failure
         self._keep_unfolded_journal()
         self.journal.remove()
+        self._hold_session()  # (a new library's first fold made the file)
         self._adopted = []  # (in the file now)
         self._journal_checked, self._journal_end, self._journal_current = None, 0, False
         self._remember_file()
@@ -796,10 +815,11 @@ class Store:
             )
 
     def _process_lock(self) -> contextlib.AbstractContextManager[None]:
-        if self._folder_was_there and not self.path.parent.is_dir():
+        if self._folder is not None and _identity(self.path.parent) != self._folder:
             # (the lock, the journal and the file would each make the folder again: a
             # library moved while open got a second one at its old place, which took every
-            # change after the move, and the library where it is now never had them)
+            # change after the move, and the library where it is now never had them; a
+            # folder made anew there, or a share's empty mount point, is not it either)
             raise StoreError(
                 f"{self.path.parent}: the folder was moved or removed while Reader had it "
                 "open, so nothing more is saved there: quit, and open the library where it "

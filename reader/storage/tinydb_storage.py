@@ -263,7 +263,7 @@ class AtomicJSONStorage(Storage):
             return
         if self._before_write is not None and self.path.exists():
             self._before_write()
-        write_atomically(self.path, chunks, make_folder=self._folder_was_there)
+        write_atomically(self.path, chunks, make_folder=not self._folder_was_there)
 
     # --- file handling ---
     def _load(self) -> dict[str, Any] | None:

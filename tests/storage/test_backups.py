@@ -275,6 +275,17 @@ def test_a_database_missing_while_an_app_holds_it_is_not_begun_again_empty(
     app.close()
     db.unlink()
     assert len(Store(db)) == 0  # (no app open: deleted on purpose, begun anew)
+    # an app on a library with no database yet holds nothing: a first `reader add` beside
+    # it was refused (an attack's finding); once its first change made the file, it does
+    fresh = tmp_path / "fresh" / "reader.json"
+    fresh.parent.mkdir()
+    opened = Store(fresh, session=True)
+    Store(fresh).close()
+    saves(opened, 1)
+    fresh.unlink()
+    with pytest.raises(StoreError, match="while a Reader app is open"):
+        Store(fresh)
+    opened.close()
 
 
 def test_a_library_moved_while_open_is_not_made_again_where_it_was(tmp_path: Path) -> None:
@@ -293,6 +304,10 @@ def test_a_library_moved_while_open_is_not_made_again_where_it_was(tmp_path: Pat
     assert not write_index(folder / ".reader.json.index", None)  # type: ignore[arg-type]
     assert not folder.exists()
     assert len(Store(tmp_path / "moved" / "reader.json")) == 1
+    folder.mkdir()  # (a folder made anew at the old place, a share's empty mount point)
+    with pytest.raises(StoreError, match="the folder was moved or removed while Reader"):
+        saves(store, 1)
+    assert list(folder.iterdir()) == []
 
 
 def test_a_file_damaged_under_a_running_reader_keeps_what_it_held(tmp_path: Path) -> None:
