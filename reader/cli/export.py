@@ -60,6 +60,8 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, where: Locations) -> int:
     from reader.interchange.output import format_named, name_against_format
 
+    if args.output == "/dev/stdout":  # (standard output itself, not a file it leads to:
+        args.output = None  # written through, `>> log.md` lost what the log held)
     if args.output is not None and not args.output.strip():
         # (an empty name had written to standard output, and outside a library made one)
         return fail("-o needs a file name (leave -o out to write to standard output)", 2)

@@ -116,14 +116,32 @@ def name_against_format(target: Path, fmt: str) -> str:
 
 
 def _another_database(path: Path) -> bool:
-    """Whether `path` is a Reader database, of this library or another: what Reader keeps
-    beside one (its lock, journal or backups) is there."""
+    """Whether `path` is a Reader database, of this library or another, or one of the files
+    Reader keeps beside one: its first bytes say so (`{"meta":{"1":{"schema":`, as Reader
+    writes it: a clone that leaves out what the README's .gitignore names has nothing
+    beside it), or what is beside it does (its lock, journal or backups), or its name is one
+    of Reader's own (`.reader.json.journal` of another library)."""
     name = path.name
+    if _SIDE_FILE.fullmatch(name):
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        head = b""
+    if head.replace(b" ", b"").startswith(b'{"meta":{"1":{"schema":'):
+        return True
     return (
         (path.parent / f".{name}.lock").exists()
         or (path.parent / f".{name}.journal").exists()
         or any((path.parent / ".reader-backups").glob(f"{glob_escape(name)}.*.json"))
     )
+
+
+# What Reader keeps beside a database `X.json`: `.X.json.journal`, `.lock`, `.index` ...
+_SIDE_FILE = re.compile(
+    r"\..+\.json\.(?:journal|lock|open|stat|index|index-state|index-rows|feeds\.json)"
+)
 
 
 def check_target(target: Path, where: Locations, *, folder: bool = False) -> None:
@@ -162,7 +180,7 @@ def check_target(target: Path, where: Locations, *, folder: bool = False) -> Non
             f"{target}: a link to no regular file; give a file name (with no -o, the "
             "export is written to standard output)"
         )
-    if resolved.is_file() and _another_database(resolved):
+    if (resolved.is_file() or _SIDE_FILE.fullmatch(resolved.name)) and _another_database(resolved):
         raise ProtectedPathError(  # (`--force` wrote over another library's database)
             f"{target}: that is a Reader database (its lock, journal or backups are beside "
             "it); write the export somewhere else"

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import shutil
+import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -639,6 +641,28 @@ def test_an_export_never_replaces_a_link_nor_another_librarys_database(
     over = run_reader("export", *where, "-f", "json", "-o", str(database), "--force")
     assert over.returncode != 0 and "that is a Reader database" in over.stderr
     assert database.read_bytes() == before
+    cloned = tmp_path / "clone"  # (a git clone: reader.json with nothing beside it)
+    cloned.mkdir()
+    (cloned / "reader.json").write_bytes(before)
+    over = run_reader("export", *where, "-f", "json", "-o", str(cloned / "reader.json"), "--force")
+    assert over.returncode != 0 and (cloned / "reader.json").read_bytes() == before
+    journal = other / ".reader.json.journal"
+    journal.write_bytes(b"kept")
+    over = run_reader("export", *where, "-o", str(journal), "--force")
+    assert over.returncode != 0 and journal.read_bytes() == b"kept"
+    log = tmp_path / "log.md"
+    log.write_text("earlier lines\n", encoding="utf-8")
+    with log.open("a", encoding="utf-8") as appended:
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", "export", *where, "-o", "/dev/stdout", "--force"],
+            stdout=appended,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 0
+    assert log.read_text(encoding="utf-8").startswith("earlier lines\n") and "Doug King" in (
+        log.read_text(encoding="utf-8")
+    )
     pipe = tmp_path / "stdout"
     pipe.symlink_to("/proc/self/fd/1")
     piped = run_reader("export", *where, "-o", str(pipe), "--force")
