@@ -31,6 +31,7 @@ new position the next time the article changes.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -53,6 +54,9 @@ GOOD_ENOUGH = 0.97
 MAX_REGIONS = 24
 # Above this length a quote is aligned by its head and its tail, not whole (`_candidate_regions`).
 MAX_ALIGNED = 400
+# A quote with no place of its own is compared with every passage alike in a text of at
+# most this many characters (beyond, the nearest regions first, as any other quote).
+THOROUGH_TEXT = 300_000
 # Above this length a quote's edges are nudged one after the other, not as every pair.
 SEPARATE_EDGES = 200
 
@@ -125,7 +129,16 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
     # The speaker the words beside the quote named ("…,” said Mayor Ann Lee): words that
     # are much alike but said by someone else are not this quote reworded.
     named = _speaker_beside(annotation)
-    placeless = not annotation.prefix and not annotation.suffix and not annotation.start
+    was = f"{annotation.prefix} {annotation.suffix}"  # (names already beside it are no news)
+    # (a quote imported with no place or surroundings: every passage alike is compared,
+    # within bounds: a long quote in a long article aligned everywhere took seconds)
+    placeless = (
+        not annotation.prefix
+        and not annotation.suffix
+        and not annotation.start
+        and len(text) <= THOROUGH_TEXT
+        and len(needle) <= MAX_ALIGNED
+    )
     regions = _candidate_regions(needle, text, annotation.start, thorough=placeless)
     for region_start, region_end in itertools.islice(regions, MAX_REGIONS):
         span = _boundaries(annotation, needle, text, region_start, region_end, short)
@@ -135,7 +148,7 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
         quote_similarity = _similarity(quote, text[start:end])
         if quote_similarity < MIN_QUOTE_SIMILARITY:
             continue
-        if named is not None and not _names(named, _around(annotation, text, start, end)):
+        if named and _another_speaker(named, _around(annotation, text, start, end), was):
             continue  # another's words: "…,” said Councillor Bob Day, not Mayor Ann Lee
         score = (
             QUOTE_WEIGHT * quote_similarity + _context_score(annotation, text, start, end)
@@ -147,27 +160,49 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
     return best
 
 
-def _speaker_beside(annotation: Annotation) -> str | None:
-    """The last word of the annotation's source when its stored surroundings name it ("Lee"
-    of Ann Lee in "…,” said Mayor Ann Lee."), else None."""
-    words = (annotation.source or "").split()
-    if not words:
-        return None
-    surname = words[-1].strip(".,")
-    around = f"{annotation.prefix} {annotation.suffix}"
-    return surname if len(surname) > 1 and _names(surname, around) else None
+def _speaker_beside(annotation: Annotation) -> frozenset[str]:
+    """The words of the annotation's source, folded, when its stored surroundings name it
+    ("Lee" of Ann Lee in "…,” said Mayor Ann Lee."); else none."""
+    words = frozenset(w.casefold() for w in _NAME_WORD.findall(annotation.source or ""))
+    around = f"{annotation.prefix} {annotation.suffix}".casefold()
+    named = {w for w in words if len(w) > 1 and re.search(rf"\b{re.escape(w)}\b", around)}
+    return words if named else frozenset()
 
 
-def _names(word: str, text: str) -> bool:
-    """Whether `word` stands in `text` as a word of its own."""
-    at = text.find(word)
-    while at >= 0:
-        before = text[at - 1] if at else " "
-        after = text[at + len(word)] if at + len(word) < len(text) else " "
-        if not before.isalnum() and not after.isalnum():
+def _another_speaker(source_words: frozenset[str], around: str, was: str = "") -> bool:
+    """Whether the words around a candidate give its speech to a name none of whose words is
+    like the source's ("said Councillor Bob Day" for Ann Lee's quote). No name by a speech
+    verb ("the mayor said", "she said"), a name corrected ("Ann Leigh"), or one cut short
+    by the window ("said Springfield Mayor Ann") is no other speaker, nor a name the
+    surroundings gave before (`was`: "ICE says" beside a quote of Doug King's)."""
+    before = {_speaker_name(found) for found in _SPEAKER_NAMED.finditer(was)}
+    for found in _SPEAKER_NAMED.finditer(around):
+        name = _speaker_name(found)
+        words = [w.casefold() for w in _NAME_WORD.findall(name)]
+        if (
+            name not in before
+            and words
+            and not any(
+                Indel.normalized_similarity(word, own) >= 0.6
+                for word in words
+                for own in source_words
+            )
+        ):
             return True
-        at = text.find(word, at + 1)
     return False
+
+
+def _speaker_name(found: re.Match[str]) -> str:
+    return found.group("after") or found.group("before") or ""
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+)*"
+# A name by a speech verb: "said (Councillor) Bob Day", "Bob Day said", "according to …".
+_SPEAKER_NAMED = re.compile(
+    rf"\b(?:said|says|told|added|wrote|according to)\s+(?:the\s+)?(?P<after>{_NAME})"
+    rf"|(?P<before>{_NAME})\s+(?:said|says|told|added|wrote)\b"
+)
 
 
 def _around(annotation: Annotation, text: str, start: int, end: int) -> str:
@@ -363,8 +398,8 @@ def reanchor(annotation: Annotation, text: str) -> Annotation:
 
 def reanchor_all(annotations: Iterable[Annotation], text: str) -> list[Annotation]:
     """The annotations whose placement changed against the new `text` (to be saved). One
-    whose words changed is orphaned rather than laid over the words another annotation,
-    of another source, holds as they were: the quote taken for it reworded was another
+    quotation whose words changed is orphaned rather than laid over the words another
+    quotation, of another source, holds as they were: the quote taken for it reworded was another
     person's ("property taxes" gone, the mayor's annotation had moved onto the
     councillor's "transit fares")."""
     pairs = [(annotation, reanchor(annotation, text)) for annotation in annotations]
@@ -377,10 +412,13 @@ def reanchor_all(annotations: Iterable[Annotation], text: str) -> list[Annotatio
     for before, moved in pairs:
         if (
             not moved.orphaned
+            and moved.source
+            and moved.is_quotation
             and moved.quote.split() != before.quote.split()
             and any(
                 other.id != moved.id
-                and (other.source or "").casefold() != (moved.source or "").casefold()
+                and other.is_quotation
+                and (other.source or "").casefold() != moved.source.casefold()
                 and other.start < moved.end
                 and moved.start < other.end
                 for other in kept

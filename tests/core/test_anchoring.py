@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -384,3 +385,25 @@ def test_a_quote_with_no_place_of_its_own_finds_its_own_among_many_alike() -> No
             placed.quote
             == f"Statement number {j} of the long article is quite important to everyone"
         )
+
+
+def test_routine_edits_beside_a_quote_still_place_it() -> None:
+    """The rule against another speaker's words orphaned routine edits made with a typo fix
+    inside the quote: the attribution reworded, the name corrected, the attribution made
+    longer, and a paragraph tagged with a theme only around a tagged quote (an attack on
+    the rule's first form)."""
+    mayor = _tagged(COUNCIL, "We will not raise property taxes this year", "Ann Lee")
+    fixed = COUNCIL.replace("property taxes this", "property tax this")
+    for edited in (
+        fixed.replace("said Mayor Ann Lee", "the mayor said"),
+        fixed.replace("said Mayor Ann Lee", "said Mayor Ann Leigh"),
+        fixed.replace("said Mayor Ann Lee", "said the long-serving Springfield Mayor Ann Lee"),
+    ):
+        [moved] = reanchor_all([mayor], edited)
+        assert not moved.orphaned and moved.quote == "We will not raise property tax this year"
+    paragraph = _tagged(COUNCIL, "“We will not raise property taxes this year,” said", "")
+    paragraph = msgspec.structs.replace(paragraph, themes=("taxes",), kind="passage")
+    councillor = _tagged(COUNCIL, "We will not raise transit fares this year", "Bob Day")
+    typo = COUNCIL.replace("property taxes this", "property taxs this")
+    changed = reanchor_all([paragraph, mayor, councillor], typo)
+    assert not any(a.orphaned for a in changed)
