@@ -19,8 +19,9 @@ The method of web annotation tools (the Hypothesis client's `match-quote`), in o
    beginning with the closing one) is stretched to the quotation's marks in the new text,
    within its paragraph: a quote whose last words changed stays the whole quotation;
    A fuzzy match is refused when the stored surroundings named the annotation's source
-   ("…,” said Mayor Ann Lee") and the candidate's do not (much alike, but another's
-   words), and when its words lie over another annotation's, of another source;
+   ("…,” said Mayor Ann Lee") and the candidate's give its words to another name by a
+   speech verb ("said Councillor Bob Day": much alike, but another's words), and a
+   quotation's when it lies over another quotation, of another source;
 4. else the annotation is *orphaned*: it keeps its quote, source, themes and note, is
    listed among the orphans, and is never deleted.
 
