@@ -225,8 +225,8 @@ class Library:
         `rsync -a`, a copy put back), the record and its annotations follow it as a scan
         has them follow an edit, and the report says so. (The article showed the new
         words and its annotations, and every export, the old.)"""
-        if content.sha256 == record.sha256 or record.missing:
-            return ScanReport()
+        if content.sha256 == record.sha256 or record.missing or self.store.read_only:
+            return ScanReport()  # (read-only: shown as it reads; nothing can follow it)
         try:
             info = self.path_of(record).stat()
         except (ArticleError, OSError):

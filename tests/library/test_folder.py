@@ -262,3 +262,14 @@ def test_a_text_changed_under_the_same_size_and_time_is_taken_in_when_read(
     [annotation] = store.annotations_for(record.id)
     assert annotation.quote == "anything to weary" and report.reworded == [annotation]
     assert not folder.text_read(store.article(record.id), folder.load(record)).touched  # type: ignore[arg-type]
+    store.close()
+    # a read-only database: the text shows as it reads, nothing is saved (the open had
+    # failed on the save, and the article pane stayed empty; an attack's finding)
+    path.write_text(path.read_text(encoding="utf-8").replace("weary", "worry"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    (library / "reader.json").chmod(0o444)
+    reading = Store(library / "reader.json")
+    assert reading.read_only
+    shown = Library(library, reading)
+    again = reading.article(record.id)
+    assert again is not None and not shown.text_read(again, shown.load(again)).touched

@@ -40,6 +40,7 @@ from reader.core.records import (
 from reader.core.text import Span, printable, shorten
 from reader.core.wording import plural
 from reader.library.article_files import ArticleError
+from reader.library.folder import ScanReport
 from reader.quotes import QuoteFinding
 from reader.quotes.finding import MAX_CHARACTERS, described_speaker, speaker_unknown
 from reader.quotes.review import (
@@ -454,12 +455,18 @@ class MainScreen(Screen[None]):
     ) -> None:
         try:
             document = open_document(self.reader.library, record, self.article_view.wrap_width)
-            changed = self.reader.library.text_read(record, document.content)
-        except (ArticleError, StoreError) as error:
+        except ArticleError as error:
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", markup=False, timeout=8
             )
             return
+        try:
+            changed = self.reader.library.text_read(record, document.content)
+        except StoreError as error:  # (the article shows all the same)
+            changed = ScanReport()
+            self.app.call_from_thread(
+                self.notify, str(error), severity="error", markup=False, timeout=8
+            )
         if changed.changed:  # (edited keeping its size and time: its annotations follow)
             from reader.ui.app import ScanDone  # (the app's module imports this one)
 
