@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import msgspec
 
@@ -115,10 +115,12 @@ class History:
         made as one step, which undo and redo take back and make again as any other: a
         description typed after a rename was lost to the `u` that took back the rename.
         Returns the step's edit (no annotation in it), or None when nothing changed."""
-        before = self.store.codebook_entries()
         with self.store.batch():
+            # (read in the batch, after another Reader's changes are taken in: read before,
+            # a change the poll had not brought yet counted as part of this step)
+            before = self.store.codebook_entries()
             change()
-        after = self.store.codebook_entries()
+            after = self.store.codebook_entries()
         changed = {
             key: (before.get(key), after.get(key))
             for key in before.keys() | after.keys()
@@ -145,7 +147,7 @@ class History:
             self._forget_undone_tag(gone)
             change = self._codebook.get(id(step))
             if change:
-                self.store.set_codebook_entries({k: was for k, (was, _) in change.items()})
+                self.store.set_codebook_entries(self._entries_back(change, undo=True))
         self._redo.append(step)
         return _summary(step)
 
@@ -163,6 +165,28 @@ class History:
                 return
         self.store.forget_last_tag()
 
+    def _entries_back(
+        self, change: CodebookChange, *, undo: bool
+    ) -> dict[tuple[str, str], Source | Theme | None]:
+        """The codebook entries a step's undo (or redo) puts back: each as it was (or as the
+        step left it), but an entry another Reader changed since keeps what that Reader
+        changed of it (the undo of a description wiped the colour a teammate gave the
+        theme after it)."""
+        now = self.store.codebook_entries()
+        back: dict[tuple[str, str], Source | Theme | None] = {}
+        for key, (before, after) in change.items():
+            wanted, left = (before, after) if undo else (after, before)
+            current = now.get(key)
+            if current == left or current is None or wanted is None or left is None:
+                back[key] = wanted
+                continue
+            names = [f.name for f in fields(wanted)]
+            back[key] = replace(
+                current,
+                **{n: getattr(wanted, n) for n in names if getattr(wanted, n) != getattr(left, n)},
+            )
+        return back
+
     def redo(self) -> Edit | None:
         """Make the last undone step again."""
         if not self._redo:
@@ -172,7 +196,7 @@ class History:
         with self.store.batch():
             done = tuple(self._perform_all(self._placed_now(list(step))))
             if change:
-                self.store.set_codebook_entries({k: now for k, (_, now) in change.items()})
+                self.store.set_codebook_entries(self._entries_back(change, undo=False))
         self._undo.append(done)
         if change:
             self._codebook[id(done)] = change

@@ -111,6 +111,18 @@ def test_a_description_is_one_undo_step_of_its_own(store: Store) -> None:
     assert described() == {"Douglas King": "v2"}
     assert history.change_codebook("nothing", lambda: None) is None  # (no step)
     assert history.undo().step == "description"  # type: ignore[union-attr]
+    # another Reader's colour given to the name since is not wiped by the undo of the
+    # description (it put the whole entry back; an attack's finding)
+    history.redo()
+    other = Store(store.path)
+    other.update_theme("policing", colour="#00ff00")  # (a theme, for its colour)
+    history.change_codebook("description", lambda: store.update_theme("policing", description="d"))
+    other.update_theme("policing", colour="#ff0000")
+    other.close()
+    store.refresh()
+    history.undo()
+    [theme] = [t for t in store.themes() if t.name == "policing"]
+    assert (theme.description, theme.colour) == ("", "#ff0000")
 
 
 def test_rename_takes_every_annotation_and_undo_restores(store: Store) -> None:
