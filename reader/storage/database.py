@@ -106,6 +106,7 @@ from reader.storage.tinydb_storage import (
 )
 
 LOCK_TIMEOUT = 15.0
+DAMAGE_SETTLES = 1.0  # seconds a damaged file stays unchanged before it is taken for damage
 HOLD_SECONDS = 1.0  # the longest the annotations' reading waits, each time it is held back
 FOLD_BYTES = 8 * 1024 * 1024  # a journal larger than this is folded after the write
 RawTable = msgspec.Raw | TableSpan  # the annotations table, as read before it is decoded
@@ -117,6 +118,15 @@ STALE_BACKUP_SECONDS = 3600  # a backup's temporary copy older than this was cut
 
 class StoreError(Exception):
     """The database cannot be used; the message is one line naming the file and what to do."""
+
+
+class NewerFileError(StoreError):
+    """The file was written by a newer Reader: not damage, and not to be put back over."""
+
+
+class DamagedFileError(StoreError):
+    """The file a running store holds was found damaged when read again (the store's own
+    copy is whole: `Store.keep_held_copy`)."""
 
 
 class JournalChangeError(StoreError):
@@ -187,6 +197,7 @@ class Store:
         self._folder = _identity(self.path.parent)  # (None: no folder there yet)
         # (the damaged file's signature a `recovered` backup was kept for, and its words)
         self._recovered: tuple[tuple[int, int, int] | None, str] | None = None
+        self._damage_seen: tuple[int, int, int] | None = None  # a damaged file seen once
         self.backups = Backups(self.path) if backups and not self.read_only else None
         self.journal = Journal(self.path)
         self._lock = threading.RLock()
@@ -465,7 +476,7 @@ class Store:
         with contextlib.suppress(OSError, msgspec.DecodeError, ValueError, RecursionError):
             version = schema_of(msgspec.json.decode(read_database_bytes(self.path)))
             if version is not None and version > SCHEMA_VERSION:
-                raise StoreError(
+                raise NewerFileError(
                     f"{self.path}: written by a newer Reader (schema {version}, this is "
                     f"{SCHEMA_VERSION}); upgrade Reader to open it"
                 )
@@ -479,7 +490,7 @@ class Store:
             )
         if version > SCHEMA_VERSION:
             meta = next(iter(data["meta"].values()))
-            raise StoreError(
+            raise NewerFileError(
                 f"{self.path}: written by a newer Reader ({meta.get('reader_version')}, schema "
                 f"{version}; this is schema {SCHEMA_VERSION}); upgrade Reader to open it"
             )
@@ -701,8 +712,10 @@ class Store:
         try:
             data = self._read()
             self._schema(data)
+        except NewerFileError:
+            raise  # (a newer Reader's save: nothing damaged, nothing to put back over it)
         except StoreError as error:
-            raise StoreError(f"{error}{self._held_copy_kept()}") from None
+            raise DamagedFileError(f"{error}{self._held_copy_kept()}") from None
         self._load_rest(*self._load_head(data, ours))
         self._remember_file(read=True)
         annotations, records = self._tables.annotations, self._tables.articles
@@ -713,7 +726,21 @@ class Store:
         if change:
             self._notify(change)
 
-    def _held_copy_kept(self) -> str:
+    def keep_held_copy(self) -> str:
+        """What `_held_copy_kept` says, the copy kept now whether or not the damage has
+        stayed a while (the app quits: its copy would be gone)."""
+        with self._lock:
+            return self._held_copy_kept(settled=True)
+
+    def _damage_settled(self, signature: tuple[int, int, int] | None) -> bool:
+        """Whether a damaged file has stayed as it is: seen so at an earlier look, or last
+        written a second ago or more."""
+        seen, self._damage_seen = self._damage_seen, signature
+        if signature is None:
+            return False
+        return seen == signature or time.time() - signature[2] / 1e9 >= DAMAGE_SETTLES
+
+    def _held_copy_kept(self, settled: bool = False) -> str:
         """The database as this store holds it, written as a `recovered` backup when the
         file on disk, read again, is damaged: a running Reader had the whole of it, and
         quitting threw it away (its backups, taken before writes, held an older state).
@@ -723,6 +750,10 @@ class Store:
         signature = self._disk_signature()
         if self._recovered is not None and self._recovered[0] == signature:
             return self._recovered[1]
+        if not settled and not self._damage_settled(signature):
+            # (a file being written in place, a `cp` or a sync client at work, reads as
+            # damaged until it is whole: kept only when the damage stays)
+            return ""
         try:
             kept = self.backups.keep("recovered", self._tables.file_chunks())
         except OSError as error:

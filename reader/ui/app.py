@@ -43,7 +43,7 @@ from reader.library.subscriptions import Subscriptions
 from reader.quotes.finder_process import QuoteFinderProcess
 from reader.reading.coder_config import config_path, current_coder
 from reader.reading.settings import keymap_path, keymap_problems, load_keymap, shown_path
-from reader.storage.database import FOLD_BYTES, Store, StoreError
+from reader.storage.database import FOLD_BYTES, DamagedFileError, Store, StoreError
 from reader.ui.commands import ArticleCommands
 from reader.ui.palette import ReaderCommandPalette
 from reader.ui.refreshing import feed_names, refresh_in_background
@@ -505,6 +505,9 @@ class ReaderApp(App[None]):
         try:  # what the journal holds is safe either way
             if self.store.journal_size():
                 self.store.fold()
+        except DamagedFileError as error:  # (its copy kept whole, whatever the file does)
+            kept = self.store.keep_held_copy()
+            self.exit_note = str(error) if kept in str(error) else f"{error}{kept}"
         except StoreError as error:  # (said after the screen is given back: `exit_note`)
             self.exit_note = (
                 f"{error}; your changes are safe in {self.store.journal.path.name} beside "

@@ -319,13 +319,26 @@ def test_a_file_damaged_under_a_running_reader_keeps_what_it_held(tmp_path: Path
     store = Store(db)
     saves(store, 3)
     db.write_bytes(b"")  # (emptied in place)
-    for _ in range(2):
+    # (at first it may be a file being written in place, a `cp` at work: not yet kept)
+    with pytest.raises(StoreError, match="the database file is empty") as first:
+        saves(store, 1)
+    assert "is kept as" not in str(first.value)
+    for _ in range(2):  # (seen again as it was: damage, kept once)
         with pytest.raises(StoreError, match=r"3 annotations, is kept as reader\.json\.recovered"):
             saves(store, 1)
     [kept] = [b for b in Backups(db).list() if b.kind == "recovered"]
     assert describe(kept).annotations == 3
     restore(db, kept)
     assert len(Store(db)) == 3
+    # a newer Reader's save is no damage: nothing kept, nothing to put back over it
+    store = Store(db)
+    newer = json.loads(db.read_text(encoding="utf-8"))
+    newer["meta"]["1"]["schema"] = SCHEMA_VERSION + 1
+    db.write_text(json.dumps(newer), encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(StoreError, match="newer Reader"):
+            saves(store, 1)
+    assert len([b for b in Backups(db).list() if b.kind == "recovered"]) == 1
 
 
 def test_restoring_one_backup_after_another_keeps_the_work_before_the_first(
