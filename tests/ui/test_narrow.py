@@ -124,6 +124,10 @@ def test_a_title_of_thousands_of_characters_takes_a_few_lines_of_the_library() -
     title = str(ArticleOption(record, 0).prompt).split("\n")[0]
     assert title.startswith("Council vote") and title.endswith("…")
     assert len(title) <= SHOWN_TITLE + 2
+    from rich.cells import cell_len  # (a title in CJK: its columns, not its characters)
+
+    wide = str(ArticleOption(ArticleRecord(2, "w.txt", "東京都" * 300, ""), 0).prompt)
+    assert cell_len(wide.split("\n")[0]) <= SHOWN_TITLE
 
 
 async def test_with_no_color_what_colour_told_apart_has_a_style(

@@ -1064,7 +1064,10 @@ class MainScreen(Screen[None]):
             with store.batch():
                 themes = edit.after.themes if edit.after is not None else ()
                 new = [t for t in themes if store.theme(t) is None]
-                saved = history.apply(self._placed_in_its_text_now(edit))
+                placed = self._placed_in_its_text_now(edit)
+                saved = history.apply(placed)
+                # (said once saved: a save that failed left it set for the next one)
+                self._tagged_in_changed = placed is not edit
                 # (new themes no quick key was left for)
                 self._keyless = [t for t in new if (theme := store.theme(t)) and not theme.key]
                 if remember is not None:
@@ -1094,7 +1097,6 @@ class MainScreen(Screen[None]):
             return edit
         from reader.core.anchoring import reanchor  # (rapidfuzz: only when a text changed)
 
-        self._tagged_in_changed = True
         return replace(edit, after=reanchor(made, text))
 
     def _saved(self, edit: Edit) -> None:

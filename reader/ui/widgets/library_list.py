@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len, set_cell_size
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -420,7 +421,15 @@ def _details(record: ArticleRecord, count: int, aside: str = "", matching: bool 
     return " · ".join(details)
 
 
-SHOWN_TITLE = 240  # characters of a title the library shows (three lines at most, wide)
+SHOWN_TITLE = 240  # columns of a title the library shows (three lines at most, wide)
+
+
+def _shown_title(title: str) -> str:
+    """The title cut at a word to `SHOWN_TITLE` columns (漢字 take two each)."""
+    shown = shorten(title, SHOWN_TITLE)
+    if cell_len(shown) <= SHOWN_TITLE:
+        return shown
+    return set_cell_size(shown, SHOWN_TITLE - 1).rstrip() + "…"
 
 
 class ArticleOption(Option):
@@ -456,7 +465,7 @@ class ArticleOption(Option):
             # Made in one piece with its spans (three Contents assembled cost three times
             # as much, for every entry of a library of thousands).
             # (a title of 2,000 characters took 80 lines, the whole pane at 80x24)
-            title = shorten(self.record.title, SHOWN_TITLE) or shown_name(self.record.path)
+            title = _shown_title(self.record.title) or shown_name(self.record.path)
             lead = "" if self.record.read else "● "
             style = "bold" if self.record.read else "bold $accent"
             first = len(lead) + len(title)
