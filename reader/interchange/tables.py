@@ -83,7 +83,7 @@ def to_csv(selection: Selection) -> str:
             "author": record.author or "",
             "published": record.published or "",
             "url": record.url or "",
-            "orphaned": "yes" if annotation.orphaned else "",
+            "orphaned": "yes" if annotation.orphaned else "no",  # (empty read as missing)
         }
         # (what a teammate's database holds comes in by git with no import to clean it)
         cells = [row[column] for column in CSV_COLUMNS]

@@ -162,6 +162,8 @@ def test_csv_gives_each_source_its_description_from_the_codebook(tagged: Path) -
     described = {r["source"]: r["source_description"] for r in rows}
     assert described["Doug King"] == "criminologist at Mount Royal University"
     assert described["Mayor Ana Ruiz"] == ""
+    # yes or no: an empty cell, read as missing by pandas and R (a newcomer's finding)
+    assert {r["orphaned"] for r in rows} == {"no"}
 
 
 def test_w3c_export_meets_the_w3c_schemas(tagged: Path) -> None:
