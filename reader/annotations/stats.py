@@ -128,7 +128,9 @@ def matrix(annotations: Sequence[Annotation]) -> Matrix:
     for (s_key, t_key), n in cells.items():
         source_totals[s_key] += n
         theme_totals[t_key] += n
-    sources = sorted(source_names, key=lambda k: (-source_totals[k], k))
+    # (rows by their quotes, the count the table shows beside each: by their cells, a
+    # source of 6 quotes with three themes each came above one of 7 with one)
+    sources = sorted(source_names, key=lambda k: (-quotes[k], -source_totals[k], k))
     themes = sorted(theme_names_, key=lambda k: (-theme_totals[k], k))
     return Matrix(
         sources=[source_names[k] for k in sources],
@@ -279,7 +281,10 @@ def overview(annotations: Sequence[Annotation]) -> Overview:
     for (s_key, _), n in cells.items():
         row_totals[s_key] += n
     grid = Matrix(
-        sources=[shown[k] for k in sorted(source_quotes, key=lambda k: (-row_totals[k], k))],
+        sources=[
+            shown[k]
+            for k in sorted(source_quotes, key=lambda k: (-source_quotes[k], -row_totals[k], k))
+        ],
         themes=[shown[k] for k in sorted(theme_cells, key=lambda k: (-theme_cells[k], k))],
         cells={(shown[s], shown[t]): n for (s, t), n in cells.items()},
         quotes={shown[k]: n for k, n in source_quotes.items()},

@@ -284,3 +284,15 @@ def test_a_matrix_of_many_themes_prints_the_most_used_columns_and_says_so(
     grid = json.loads(run_reader("stats", "--matrix", "--json", "--library", str(tmp_path)).stdout)
     assert len(grid["themes"]) == len(grid["cells"]) == count
     assert [cell["source"] for cell in grid["cells"]] == grid["sources"]  # in the rows' order
+
+
+def test_the_matrix_lists_sources_by_their_quotes() -> None:
+    """A source of 6 quotes with three themes each came above one of 7 quotes with one:
+    rows went by their cells, not by the quotes the table shows beside them (a
+    newcomer's finding)."""
+    rows = [("Kevin Liu", ["a", "b", "c"])] * 6 + [("Linda Okafor", ["a"])] * 7
+    annotations = [
+        new_annotation(1, TEXT, 7, 30, source=source, themes=themes) for source, themes in rows
+    ]
+    assert matrix(annotations).sources[:2] == ["Linda Okafor", "Kevin Liu"]
+    assert overview(annotations).grid.sources[:2] == ["Linda Okafor", "Kevin Liu"]
