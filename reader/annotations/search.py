@@ -837,7 +837,10 @@ class SearchIndex:
                 found = np.flatnonzero(total)
             else:  # conditions only (or nothing): every annotation that meets them
                 found = np.flatnonzero(required)
-            hits = self._ordered(found, total, limit, sort)
+            # (filters alone rank nothing: their results are the newest first, chosen from
+            # all of them; a "best" few of equal scores had been any few)
+            order = "newest" if not parts and sort == "relevance" else sort
+            hits = self._ordered(found, total, limit, order)
             return Results(hits, int(found.size), frozenset(matched_words))
 
     def _named(self, terms: tuple[str, ...], count: int, matched: set[str]) -> np.ndarray | None:

@@ -113,6 +113,16 @@ def test_a_long_word_being_typed_finds_what_it_begins_but_for_one_slip() -> None
     assert sources(index, "electio", typing=True) == []
 
 
+def test_filters_alone_give_the_newest_whatever_the_limit() -> None:
+    """A query of filters ranks nothing: its results were any few of the matching ones, not
+    the newest, and changed with --limit; "what did I tag today" missed the latest (a power
+    user's finding)."""
+    index = _index()
+    assert sources(index, "-source:nobody", limit=2) == ["Ana Ruiz", "Jane Roe"]
+    assert sources(index, "after:2026-01", limit=1) == ["Ana Ruiz"]
+    assert sources(index, "kind:quote", limit=2) == sources(index, "kind:quote")[:2]
+
+
 def test_kind_dates_and_exclusions() -> None:
     index = _index()
     assert len(sources(index, "kind:quote")) == 3
