@@ -13,7 +13,7 @@ from textual.widgets import Input, TextArea
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.add_dialog import AddDialog
 from reader.ui.dialogs.prompt_dialog import PromptDialog
-from tests.helpers.pilot import SIZE, press, settle, tag, view
+from tests.helpers.pilot import SIZE, main, press, settle, tag, view
 
 
 def _at_once(app: ReaderApp, *keys: tuple[str, str]) -> None:
@@ -138,3 +138,29 @@ async def test_enter_typed_before_the_tag_dialog_shows_acts_in_turn(ice_library:
         await settle(pilot)
     [saved] = saved_annotations(ice_library / "reader.json")
     assert (saved["source"], saved["themes"]) == ("Doug King", ["transit"])
+
+
+async def test_accept_and_a_theme_key_sent_at_once_make_one_annotation(
+    ice_library: Path,
+) -> None:
+    """`f a 3` sent at once: `3` found the quote untagged while `a`'s save waited, and a
+    second annotation, with the theme and no source, was saved beside the speaker's (a
+    power user's finding, 19 of 20 quotes). One annotation, with both."""
+    from tests.helpers.pilot import saved_annotations
+
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Someone", "safety")  # (safety: quick key 1)
+        tagged = view(app).cursor
+        found = next(
+            f
+            for f in main(app).findings
+            if f.speaker and not f.uncertain and not f.span.start <= tagged < f.span.end
+        )
+        view(app).move_to(found.span.start)
+        _at_once(app, ("a", "a"), ("1", "1"))
+        await settle(pilot)
+    saved = [a for a in saved_annotations(ice_library / "reader.json") if a["source"] != "Someone"]
+    assert [(a["source"], a["themes"]) for a in saved] == [(found.speaker, ["safety"])]

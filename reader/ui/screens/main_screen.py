@@ -1064,7 +1064,7 @@ class MainScreen(Screen[None]):
             with store.batch():
                 themes = edit.after.themes if edit.after is not None else ()
                 new = [t for t in themes if store.theme(t) is None]
-                placed = self._placed_in_its_text_now(edit)
+                placed = self._placed_in_its_text_now(self._onto_a_tag_made_meanwhile(edit))
                 saved = history.apply(placed)
                 # (said once saved: a save that failed left it set for the next one)
                 self._tagged_in_changed = placed is not edit
@@ -1083,6 +1083,33 @@ class MainScreen(Screen[None]):
             return saved
 
         self.reader.save(apply, self._saved)
+
+    def _onto_a_tag_made_meanwhile(self, edit: Edit) -> Edit:
+        """A new annotation of a span this coder tagged after the key was read (`f a 3`
+        sent at once: `3` found the quote untagged while `a`'s save waited): the tag made
+        meanwhile takes its themes and note, and its source if it has none, instead of a
+        second annotation beside it (a theme-only copy of each quote had been saved).
+        On the saving thread, after every save queued before this one."""
+        made = edit.after
+        if edit.before is not None or made is None:
+            return edit
+        coder = self.reader.coder
+        for existing in same_span(
+            self.reader.store.annotations_for(made.article_id), made.start, made.end
+        ):
+            if not is_own(existing, coder):
+                continue
+            if (
+                existing.source
+                and made.source
+                and name_key(existing.source) != name_key(made.source)
+            ):
+                continue  # (another speaker given on purpose: two tags, as asked)
+            after = merged(existing, made.themes, made.note, existing.kind, coder)
+            if not existing.source and made.source:
+                after = edited(after, source=made.source)
+            return Edit(existing, after, "edit")
+        return edit
 
     def _placed_in_its_text_now(self, edit: Edit) -> Edit:
         """A new annotation placed in its article as the file holds it now, when its words
