@@ -540,3 +540,32 @@ async def test_repeating_a_tag_over_someone_the_text_describes_says_so(tmp_path:
             "Robert Chen",
             "Robert Chen",
         ]
+
+
+async def test_only_a_sources_first_quote_describes_it(ice_library: Path) -> None:
+    """Accepting one quote of a source already quoted 160 times made its words ("a city
+    official") his description in every draft, without a word (a power user's finding).
+    A source quoted before keeps what it had; a first quote's description is said."""
+    from tests.helpers.seeding import tag_quotes
+
+    tag_quotes(ice_library, [(ICE, "Their authority in Canada", "Doug King", [])])
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        king = next(f for f in main(app).findings if f.speaker == "Doug King" and f.description)
+        view(app).move_to(king.span.start)
+        await press(pilot, "a")
+        if isinstance(app.screen, TagDialog):
+            await press(pilot, "ctrl+s")
+        sources = {
+            s["name"]: s["description"]
+            for s in database(ice_library / "reader.json")["sources"].values()
+        }
+        assert sources["Doug King"] == ""
+        assert "described as" not in notified(app)
+        first = next(f for f in main(app).findings if f.speaker != "Doug King" and f.description)
+        view(app).move_to(first.span.start)
+        await press(pilot, "a")
+        if isinstance(app.screen, TagDialog):
+            await press(pilot, "ctrl+s")
+        assert f"{first.speaker} described as" in notified(app)

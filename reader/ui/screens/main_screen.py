@@ -168,6 +168,7 @@ class MainScreen(Screen[None]):
         self._unsourced_speaker: str | None = None  # named by the notice of a `.` with no source
         self._tagged_in_changed = False  # the last save placed a tag in a changed text
         self._repeat_warning: str | None = None  # what the next `.` save's notice says
+        self._described: tuple[str, str] | None = None  # a description the last save gave
         self.marks = ReadMarks(self)
         self.library_read = False  # the first scan of the folder has finished
         self._hint_waiting = False  # the hidden library's hint waits for its count
@@ -966,15 +967,30 @@ class MainScreen(Screen[None]):
         """Save the edits as one undo step; offer each new source its description."""
         store = self.reader.store
         with store.batch():
+            quoted = {name_key(name) for name in store.source_usage()}  # (before these)
             saved = self.reader.history.apply_all(edits)
+            described = []
             for suggestion in suggestions:
-                if suggestion.speaker and suggestion.description:
-                    store.describe_source(suggestion.speaker, suggestion.description)
+                if (
+                    suggestion.speaker
+                    and suggestion.description
+                    and name_key(suggestion.speaker) not in quoted  # (its first quote)
+                    and store.describe_source(suggestion.speaker, suggestion.description)
+                ):
+                    described.append((suggestion.speaker, suggestion.description))
+            self._described = described[0] if len(described) == 1 else None
             if saved and saved[-1].after is not None:
                 store.remember_tag(saved[-1].after.source, saved[-1].after.themes)
         return saved
 
     def _accepted(self, edits: list[Edit]) -> None:
+        described, self._described = self._described, None
+        if described is not None:  # (said: it shows in every draft and citation)
+            self.notify(
+                f"{printable(described[0])} described as “{printable(described[1])}” "
+                "(C, the codebook, changes it)",
+                timeout=4,
+            )
         if not edits:
             return
         after = edits[-1].after
@@ -1064,6 +1080,9 @@ class MainScreen(Screen[None]):
             with store.batch():
                 themes = edit.after.themes if edit.after is not None else ()
                 new = [t for t in themes if store.theme(t) is None]
+                # (its first quote describes a source: one accepted among 160 had made "a
+                # city official" of a criminologist in every draft)
+                quoted = {name_key(name) for name in store.source_usage()}
                 placed = self._placed_in_its_text_now(self._onto_a_tag_made_meanwhile(edit))
                 saved = history.apply(placed)
                 # (said once saved: a save that failed left it set for the next one)
@@ -1073,13 +1092,16 @@ class MainScreen(Screen[None]):
                 if remember is not None:
                     store.remember_tag(*remember)
                 source = saved.after.source if saved.after is not None else None
+                self._described = None
                 if (
                     source
                     and suggestion
                     and source == suggestion.speaker
                     and suggestion.description
+                    and name_key(source) not in quoted
+                    and store.describe_source(source, suggestion.description)
                 ):
-                    store.describe_source(source, suggestion.description)
+                    self._described = (source, suggestion.description)
             return saved
 
         self.reader.save(apply, self._saved)
@@ -1129,6 +1151,13 @@ class MainScreen(Screen[None]):
     def _saved(self, edit: Edit) -> None:
         if edit.label in {"tag", "accept", "repeat"}:
             self.article_view.clear_selection()
+        described, self._described = self._described, None
+        if described is not None:  # (said: it shows in every draft and citation)
+            self.notify(
+                f"{printable(described[0])} described as “{printable(described[1])}” "
+                "(C, the codebook, changes it)",
+                timeout=4,
+            )
         if self._tagged_in_changed:
             self._tagged_in_changed = False
             orphaned = edit.after is not None and edit.after.orphaned
