@@ -350,6 +350,30 @@ async def test_a_name_renamed_under_a_find_stays_in_sight(library: Path) -> None
         assert app.screen is screen  # (no dialog over nothing)
 
 
+async def test_a_rename_into_a_name_the_codebook_holds_asks_to_merge(library: Path) -> None:
+    """Renamed to an existing source's name, 461 quotes merged into its 304 without a
+    word, and the notice gave the name as typed ("derek vasquez"; a power user's
+    finding). It asks, as `m` does, and names the source as the codebook spells it."""
+    from reader.ui.dialogs.prompt_dialog import ConfirmDialog
+
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen, table = await _open_codebook(pilot)
+        table.move_cursor(row=_row_of(screen, "source", "D. King"))
+        await press(pilot, "r")
+        app.screen.query_one("#prompt-input").value = "doug king"
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "“Doug King” is in the codebook" in region_words(app, app.screen)
+        await press(pilot, "y")
+        await settle(pilot)
+        assert "Merged “D. King” into “Doug King”" in notified(app)
+    kings = {a["source"] for a in _saved(library) if "King" in (a["source"] or "")}
+    assert kings == {"Doug King"}
+
+
 async def _matrix_written(library: Path, out: Path) -> tuple[Path, Any]:
     """Open the analysis screen (M) and write its matrix (e) into `out`, the working folder:
     the CSV file written, and the matrix that was on screen."""

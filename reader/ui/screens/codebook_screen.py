@@ -313,14 +313,38 @@ class CodebookScreen(TypeAhead, Screen[None]):
             return
         kind, name = current
 
+        def rename(new: str, merging: bool) -> None:
+            self._follow = (kind, new)  # the cursor stays on the name, renamed
+            self._kept_in_sight.add((kind, name_key(new)))  # (found by the find or not)
+            self._change(
+                partial(apply_rename, self.reader.history, kind, [name], new),
+                f"Merged “{name}” into “{new}”" if merging else f"Renamed “{name}” to “{new}”",
+            )
+
         def renamed(new: str | None) -> None:
-            if new and new != name:
-                self._follow = (kind, new)  # the cursor stays on the name, renamed
-                self._kept_in_sight.add((kind, name_key(new)))  # (found by the find or not)
-                self._change(
-                    partial(apply_rename, self.reader.history, kind, [name], new),
-                    f"Renamed “{name}” to “{new}”",
-                )
+            if not new or new == name:
+                return
+            existing = self.names.get((kind, name_key(new)))
+            if existing is None or name_key(new) == name_key(name):
+                rename(new, False)
+                return
+            # (a name the codebook holds: a merge, which `m` asks about and a rename did
+            # not; the notice gave the name as typed, "derek vasquez")
+            count = self.quotes.get((kind, existing), 0)
+            mine = self.quotes.get((kind, name), 0)
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    rename(existing, True)
+
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"Merge into “{existing}”",
+                    f"“{existing}” is in the codebook ({plural(count, 'annotation')}). Merge the "
+                    f"{plural(mine, 'annotation')} of “{name}” into it?",
+                ),
+                confirmed,
+            )
 
         self.app.push_screen(
             PromptDialog(f"Rename {kind}", f"New name for “{name}”", name), renamed
