@@ -48,7 +48,7 @@ from reader.ui.commands import ArticleCommands
 from reader.ui.palette import ReaderCommandPalette
 from reader.ui.refreshing import feed_names, refresh_in_background
 from reader.ui.screens.main_screen import MainScreen
-from reader.ui.type_ahead import EDITING_KEYS, TypeAhead
+from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.article_view import ArticleView
 from reader.ui.widgets.library_list import LibraryList
@@ -527,7 +527,7 @@ class ReaderApp(App[None]):
         before the dialog's field had the focus ("Sue" typed fast after `t`). The dialog
         takes it, as its field would have (it was lost, and at first ran the screen
         behind's keys: `u` undid the last tag)."""
-        if isinstance(self.screen, TypeAhead) and (event.is_printable or event.key in EDITING_KEYS):
+        if isinstance(self.screen, TypeAhead) and event.is_printable:
             event.stop()
             self.screen.take_typed(event)
 

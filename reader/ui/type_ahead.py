@@ -10,32 +10,18 @@ from __future__ import annotations
 from textual.events import Key
 from textual.widgets import Input
 
-# Editing keys typed ahead, kept in order with the characters around them ("t", "Doug
-# King", enter, "transit", enter, enter: the enters were lost, and the next name ran into
-# the first, "Doug Kingtransit").
-EDITING_KEYS = frozenset({"enter", "tab", "shift+tab", "backspace", "delete", "ctrl+u"})
-
 
 class TypeAhead:
     """A screen that takes the keys typed before its field had the focus (mixed into a
     `Screen`: `focused` is the screen's)."""
 
     _typed_ahead = ""
-    # the keys typed ahead from the first editing key on: (key, character), in order
-    _keys_ahead: tuple[tuple[str, str | None], ...] = ()
-
-    _filled = False  # the field took what was typed ahead: later keys are no longer so
 
     def take_typed(self, event: Key) -> None:
-        """A key typed ahead: the focused field's, else kept for `typed_ahead` (an editing
-        key, and what follows it, only until the field took the keys typed ahead)."""
+        """A key typed ahead: the focused field's, else kept for `typed_ahead`."""
         field = getattr(self, "focused", None)  # (the screen's)
-        if isinstance(field, Input) and not self._keys_ahead:
-            field.post_message(Key(event.key, event.character))  # (enter too, in turn)
-        elif self._filled:
-            return  # (a key no widget took, once the field is the user's: not ours)
-        elif event.key in EDITING_KEYS or self._keys_ahead:
-            self._keys_ahead += ((event.key, event.character),)
+        if isinstance(field, Input):
+            field.post_message(Key(event.key, event.character))
         elif event.character is not None:
             self._typed_ahead += event.character
 
@@ -46,15 +32,7 @@ class TypeAhead:
 
     def fill_typed_ahead(self, field: Input, *, replacing: bool = False) -> None:
         """Put what was typed ahead into `field`, as if typed there now: after what it
-        holds, or `replacing` it (a suggestion or a last query shown selected); then the
-        keys typed after an editing key go to the app as keys, in order, as if pressed
-        now (enter takes the field, the next word goes to the next one)."""
+        holds, or `replacing` it (a suggestion or a last query shown selected)."""
         if typed := self.typed_ahead():
             field.value = typed if replacing else field.value + typed
             field.cursor_position = len(field.value)
-        self._filled = True
-        keys, self._keys_ahead = self._keys_ahead, ()
-        app = getattr(self, "app", None)
-        if app is not None:
-            for key, character in keys:
-                app.post_message(Key(key, character))

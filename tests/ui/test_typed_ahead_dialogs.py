@@ -116,30 +116,6 @@ async def test_editing_keys_typed_fast_act_in_the_order_typed(ice_library: Path)
         assert field.value == "Doug"
 
 
-async def test_enter_typed_before_the_tag_dialog_shows_acts_in_turn(ice_library: Path) -> None:
-    """`t`, a name, enter, a theme, enter, enter sent at once (a fast typist over SSH):
-    the enters typed before the dialog showed were lost, and the theme ran into the name
-    ("Doug Kingtransit"), nothing saved (a power user's finding)."""
-    from tests.helpers.pilot import saved_annotations
-
-    app = ReaderApp(library=ice_library)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "n")
-        _at_once(
-            app,
-            ("t", "t"),
-            *_letters("Doug King"),
-            ("enter", ""),
-            *_letters("transit"),
-            ("enter", ""),
-            ("enter", ""),
-        )
-        await settle(pilot)
-    [saved] = saved_annotations(ice_library / "reader.json")
-    assert (saved["source"], saved["themes"]) == ("Doug King", ["transit"])
-
-
 async def test_accept_and_a_theme_key_sent_at_once_make_one_annotation(
     ice_library: Path,
 ) -> None:
