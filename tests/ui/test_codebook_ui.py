@@ -374,6 +374,25 @@ async def test_a_rename_into_a_name_the_codebook_holds_asks_to_merge(library: Pa
     assert kings == {"Doug King"}
 
 
+async def test_a_theme_cannot_be_renamed_under_itself(library: Path) -> None:
+    """ "policing" renamed to its own "policing/oversight" made
+    "policing/oversight/oversight", three levels where themes nest one (an attack's
+    finding)."""
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen, table = await _open_codebook(pilot)
+        table.move_cursor(row=_row_of(screen, "theme", "public safety"))
+        await press(pilot, "r")
+        app.screen.query_one("#prompt-input").value = "public safety/roads"
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "cannot go under itself" in notified(app)
+    themes = {t for a in _saved(library) for t in a["themes"]}
+    assert "public safety" in themes and "public safety/roads" not in themes
+
+
 async def _matrix_written(library: Path, out: Path) -> tuple[Path, Any]:
     """Open the analysis screen (M) and write its matrix (e) into `out`, the working folder:
     the CSV file written, and the matrix that was on screen."""

@@ -125,7 +125,7 @@ async def test_accept_and_a_theme_key_sent_at_once_make_one_annotation(
     from tests.helpers.pilot import saved_annotations
 
     app = ReaderApp(library=ice_library)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await press(pilot, "n", "t")
         await tag(pilot, "Someone", "safety")  # (safety: quick key 1)
@@ -138,5 +138,8 @@ async def test_accept_and_a_theme_key_sent_at_once_make_one_annotation(
         view(app).move_to(found.span.start)
         _at_once(app, ("a", "a"), ("1", "1"))
         await settle(pilot)
+        from tests.helpers.pilot import notified
+
+        assert "changed on disk" not in notified(app)  # (nothing did: an attack's finding)
     saved = [a for a in saved_annotations(ice_library / "reader.json") if a["source"] != "Someone"]
     assert [(a["source"], a["themes"]) for a in saved] == [(found.speaker, ["safety"])]

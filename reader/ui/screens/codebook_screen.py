@@ -324,6 +324,15 @@ class CodebookScreen(TypeAhead, Screen[None]):
         def renamed(new: str | None) -> None:
             if not new or new == name:
                 return
+            if kind == THEME and name_key(new).startswith(name_key(name) + "/"):
+                # ("policing" into its own "policing/oversight" made
+                # "policing/oversight/oversight", three levels where themes nest one)
+                self.notify(
+                    f"“{name}” cannot go under itself: its themes would nest twice",
+                    severity="warning",
+                    timeout=5,
+                )
+                return
             existing = self.names.get((kind, name_key(new)))
             if existing is None or name_key(new) == name_key(name):
                 rename(new, False)

@@ -1083,10 +1083,12 @@ class MainScreen(Screen[None]):
                 # (its first quote describes a source: one accepted among 160 had made "a
                 # city official" of a criminologist in every draft)
                 quoted = {name_key(name) for name in store.source_usage()}
-                placed = self._placed_in_its_text_now(self._onto_a_tag_made_meanwhile(edit))
+                onto = self._onto_a_tag_made_meanwhile(edit)
+                placed = self._placed_in_its_text_now(onto)
                 saved = history.apply(placed)
-                # (said once saved: a save that failed left it set for the next one)
-                self._tagged_in_changed = placed is not edit
+                # (said once saved: a save that failed left it set for the next one; a
+                # tag gone onto one made meanwhile is no change on disk)
+                self._tagged_in_changed = placed is not onto
                 # (new themes no quick key was left for)
                 self._keyless = [t for t in new if (theme := store.theme(t)) and not theme.key]
                 if remember is not None:
@@ -1130,7 +1132,7 @@ class MainScreen(Screen[None]):
             after = merged(existing, made.themes, made.note, existing.kind, coder)
             if not existing.source and made.source:
                 after = edited(after, source=made.source)
-            return Edit(existing, after, "edit")
+            return Edit(existing, after, edit.label)  # (its notices, as the key's)
         return edit
 
     def _placed_in_its_text_now(self, edit: Edit) -> Edit:
