@@ -718,6 +718,7 @@ class Store:
             raise DamagedFileError(f"{error}{self._held_copy_kept()}") from None
         self._load_rest(*self._load_head(data, ours))
         self._remember_file(read=True)
+        self._hold_session()  # (a file another command made: this app holds it now)
         annotations, records = self._tables.annotations, self._tables.articles
         added = tuple(a for k, a in annotations.items() if old_annotations.get(k) != a)
         removed = tuple(a for k, a in old_annotations.items() if annotations.get(k) != a)
@@ -725,6 +726,19 @@ class Store:
         change = Change(added=added, removed=removed, articles=articles)
         if change:
             self._notify(change)
+
+    def write_back_if_missing(self) -> bool:
+        """An app's database file gone from under it (a sync client, `git stash`, a `mv`):
+        written back whole as the app holds it, at quit (a command had refused, saying the
+        app would, and the app quit without a word, every annotation then lost). True if
+        it was written."""
+        if self._session is None or self.read_only or not self.loaded:
+            return False
+        with self._lock, self._process_lock():
+            if self.path.exists():
+                return False
+            self._write_file()
+        return True
 
     def keep_held_copy(self) -> str:
         """What `_held_copy_kept` says, the copy kept now whether or not the damage has
@@ -928,6 +942,7 @@ class Store:
             return
         self._journal_checked = self.journal.signature()
         self._wrote = True
+        self._hold_session()  # (a file another command made: this app holds it now)
 
     def _keep_unfolded_journal(self) -> None:
         """Before a journal this store does not continue is replaced or removed: if it holds

@@ -503,7 +503,11 @@ class ReaderApp(App[None]):
         self.quote_finder.shutdown()
         self._saver.shutdown(wait=True)
         try:  # what the journal holds is safe either way
-            if self.store.journal_size():
+            if self.store.write_back_if_missing():
+                self.exit_note = (
+                    f"{self.store.path} was missing: written back whole, as this Reader held it"
+                )
+            elif self.store.journal_size():
                 self.store.fold()
         except DamagedFileError as error:  # (its copy kept whole, whatever the file does)
             kept = self.store.keep_held_copy()

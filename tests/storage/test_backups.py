@@ -285,7 +285,21 @@ def test_a_database_missing_while_an_app_holds_it_is_not_begun_again_empty(
     fresh.unlink()
     with pytest.raises(StoreError, match="while a Reader app is open"):
         Store(fresh)
+    # quitting writes it back whole, as the refusal said it would (it quit without a word)
+    assert opened.write_back_if_missing() and len(Store(fresh)) == 1
     opened.close()
+    # a file another command made, taken in by the app and tagged in: held too (the app
+    # held nothing, and a move of the file let a command begin an empty one)
+    other = tmp_path / "other" / "reader.json"
+    other.parent.mkdir()
+    app2 = Store(other, session=True)
+    saves(Store(other), 1)
+    app2.refresh()
+    saves(app2, 1)
+    other.rename(other.with_name("away.json"))
+    with pytest.raises(StoreError, match="while a Reader app is open"):
+        Store(other)
+    app2.close()
 
 
 def test_a_library_moved_while_open_is_not_made_again_where_it_was(tmp_path: Path) -> None:
