@@ -407,3 +407,55 @@ def test_routine_edits_beside_a_quote_still_place_it() -> None:
     typo = COUNCIL.replace("property taxes this", "property taxs this")
     changed = reanchor_all([paragraph, mayor, councillor], typo)
     assert not any(a.orphaned for a in changed)
+
+
+RETRACT_P = "The city council met on Tuesday to debate next year's budget.\n\n"
+RETRACT_L = "We will not raise property taxes for the families of this city next year,"
+RETRACT_D = "We will not raise transit fares for the families of this city next year,"
+
+
+def _placed(old: str, new: str, specs: list[tuple[str, str, str]]) -> dict[str, Annotation]:
+    made = [
+        new_annotation(1, old, old.index(q), old.index(q) + len(q), source=s, kind=k)  # type: ignore[arg-type]
+        for q, s, k in specs
+    ]
+    changed = {a.id: a for a in reanchor_all(made, new)}
+    return {a.source or "": changed.get(a.id, a) for a in made}
+
+
+@pytest.mark.parametrize(
+    "other", ["Councillor Ann Day", "Councillor Dan Day", "Councillor Leo Park", "Élodie Durand"]
+)
+def test_a_retracted_quote_never_lands_on_a_speaker_of_a_name_alike(other: str) -> None:
+    """The second form of the rule let a retracted quote of Ann Lee's land on "Councillor
+    Ann Day"'s, "Dan Day"'s, "Leo Park"'s or "Élodie Durand"'s words (an attack's finding):
+    the surnames are compared, and any capital begins a name."""
+    old = f"{RETRACT_P}“{RETRACT_L}” said Mayor Ann Lee.\n\n“{RETRACT_D}” said {other}.\n"
+    new = f"{RETRACT_P}“{RETRACT_D}” said {other}.\n"
+    assert _placed(old, new, [(RETRACT_L, "Ann Lee", "quotation")])["Ann Lee"].orphaned
+
+
+@pytest.mark.parametrize("named", ["Ms. Lee", "Dr. Ann Lee", "Sen. Ann Lee"])
+def test_a_title_given_to_the_speaker_is_no_other_speaker(named: str) -> None:
+    typo = RETRACT_L.replace("property", "proprety")
+    old = f"{RETRACT_P}“{typo}” said Lee.\n\n“{RETRACT_D}” said Day.\n"
+    new = f"{RETRACT_P}“{RETRACT_L}” said {named}.\n\n“{RETRACT_D}” said Day.\n"
+    placed = _placed(old, new, [(typo, "Ann Lee", "quotation")])["Ann Lee"]
+    assert not placed.orphaned and placed.quote == RETRACT_L
+
+
+def test_of_two_reworded_on_the_same_words_the_nearer_keeps_them() -> None:
+    """With "she said" beside it, the retracted quote landed on the councillor's words his
+    passage, or his quote reworded in the same update, held (an attack's finding)."""
+    old = f"{RETRACT_P}“{RETRACT_L}” said Lee.\n\n“{RETRACT_D}” she said.\n"
+    new = f"{RETRACT_P}“{RETRACT_D}” she said.\n"
+    placed = _placed(
+        old, new, [(RETRACT_L, "Ann Lee", "quotation"), (RETRACT_D, "Bob Day", "passage")]
+    )
+    assert placed["Ann Lee"].orphaned and not placed["Bob Day"].orphaned
+    typo = RETRACT_D.replace("fares", "fraes")
+    old = f"{RETRACT_P}“{RETRACT_L}” said Lee.\n\n“{typo}” she said.\n"
+    placed = _placed(
+        old, new, [(RETRACT_L, "Ann Lee", "quotation"), (typo, "Bob Day", "quotation")]
+    )
+    assert placed["Ann Lee"].orphaned and not placed["Bob Day"].orphaned
