@@ -23,6 +23,7 @@ Repairs never delete an annotation. Before writing, the original file is kept as
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from dataclasses import dataclass, field
 from glob import escape as glob_escape
@@ -609,6 +610,13 @@ def _fold_journal(db: Path, checkup: Checkup, fix: bool) -> None:
         store.close()
 
 
+def _generation_of(db: Path) -> int | None:
+    """The generation the database file says it is (what its journal continues)."""
+    with contextlib.suppress(OSError, ValueError, msgspec.DecodeError, RecursionError):
+        return schema_of_generation(msgspec.json.decode(read_database_bytes(db)))
+    return None
+
+
 def _set_aside(
     journal: Journal, db: Path, dropped: set[int] | None, damage: str, checkup: Checkup
 ) -> bool:
@@ -616,7 +624,7 @@ def _set_aside(
     whole but those `dropped` (None: those whose checksum fails); False, with the reason
     found, when it cannot be."""
     try:
-        copy, gone = journal.set_aside_lines(db.parent / FOLDER, dropped)
+        copy, gone = journal.set_aside_lines(db.parent / FOLDER, dropped, _generation_of(db))
     except OSError as error:  # (a journal that is a link, a folder that cannot be written)
         checkup.findings.append(
             Finding(
