@@ -57,11 +57,23 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _is_standard_output(name: str) -> bool:
+    """Whether `name` is this process's standard output however it is spelled
+    (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`): the same file, device or pipe."""
+    try:
+        named, ours = os.stat(name), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError):
+        return False
+    return (named.st_dev, named.st_ino) == (ours.st_dev, ours.st_ino) and name.startswith(
+        ("/dev/", "/proc/", "//")
+    )
+
+
 def run(args: argparse.Namespace, where: Locations) -> int:
     from reader.interchange.output import format_named, name_against_format
 
-    if args.output == "/dev/stdout":  # (standard output itself, not a file it leads to:
-        args.output = None  # written through, `>> log.md` lost what the log held)
+    if args.output and _is_standard_output(args.output):  # (standard output itself, not a
+        args.output = None  # file it leads to: written through, `>> log.md` lost its log)
     if args.output is not None and not args.output.strip():
         # (an empty name had written to standard output, and outside a library made one)
         return fail("-o needs a file name (leave -o out to write to standard output)", 2)

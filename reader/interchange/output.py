@@ -122,14 +122,14 @@ def _another_database(path: Path) -> bool:
     beside it), or what is beside it does (its lock, journal or backups), or its name is one
     of Reader's own (`.reader.json.journal` of another library)."""
     name = path.name
-    if _SIDE_FILE.fullmatch(name):
-        return True
+    if _SIDE_FILE.fullmatch(name) or name.casefold() == "reader.json":
+        return True  # (by its name too: pretty-printed or sorted, its head is another)
     try:
         with path.open("rb") as handle:
             head = handle.read(64)
     except OSError:
         head = b""
-    if head.replace(b" ", b"").startswith(b'{"meta":{"1":{"schema":'):
+    if b"".join(head.split()).startswith(b'{"meta":{"1":{"schema":'):
         return True
     return (
         (path.parent / f".{name}.lock").exists()

@@ -133,6 +133,8 @@ class Backups:
         except OSError:
             return None
         for backup in self.list():
+            if backup.kind in ("recent", "recovered"):
+                continue  # (five more of those and it is gone: not one to undo a restore by)
             with contextlib.suppress(OSError):  # (a backup gone meanwhile: not it)
                 if backup.size == size and _same_bytes(backup.path, path):
                     return backup

@@ -654,17 +654,25 @@ def test_an_export_never_replaces_a_link_nor_another_librarys_database(
     assert over.returncode != 0 and journal.read_bytes() == b"kept"
     log = tmp_path / "log.md"
     log.write_text("earlier lines\n", encoding="utf-8")
-    with log.open("a", encoding="utf-8") as appended:
-        done = subprocess.run(
-            [sys.executable, "-m", "reader", "export", *where, "-o", "/dev/stdout", "--force"],
-            stdout=appended,
-            text=True,
-            check=False,
-        )
-    assert done.returncode == 0
-    assert log.read_text(encoding="utf-8").startswith("earlier lines\n") and "Doug King" in (
-        log.read_text(encoding="utf-8")
+    for spelling in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"):  # (each its own way)
+        with log.open("a", encoding="utf-8") as appended:
+            done = subprocess.run(
+                [sys.executable, "-m", "reader", "export", *where, "-o", spelling, "--force"],
+                stdout=appended,
+                text=True,
+                check=False,
+            )
+        assert done.returncode == 0
+        assert log.read_text(encoding="utf-8").startswith("earlier lines\n")
+    assert log.read_text(encoding="utf-8").count("Doug King") >= 3
+    pretty = tmp_path / "pretty"  # (a database pretty-printed, its keys sorted)
+    pretty.mkdir()
+    (pretty / "reader.json").write_text(
+        json.dumps(json.loads(before), indent=2, sort_keys=True), encoding="utf-8"
     )
+    kept = (pretty / "reader.json").read_bytes()
+    over = run_reader("export", *where, "-f", "json", "-o", str(pretty / "reader.json"), "--force")
+    assert over.returncode != 0 and (pretty / "reader.json").read_bytes() == kept
     pipe = tmp_path / "stdout"
     pipe.symlink_to("/proc/self/fd/1")
     piped = run_reader("export", *where, "-o", str(pipe), "--force")
