@@ -51,6 +51,7 @@ from reader.storage.database import (
 from reader.storage.journal import Journal, JournalError
 from reader.storage.json_keys import key_used_twice, used_twice_message
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
+from reader.storage.sessions import app_holds
 from reader.storage.tables import damaged_change, replayed
 from reader.storage.tinydb_storage import (
     CONFLICT_MARKERS,
@@ -460,6 +461,15 @@ def examine(db: Path, library: Path | None = None, *, fix: bool = False) -> Chec
     """Check the database (and the library's files); with `fix`, repair what is safe."""
     checkup = Checkup()
     if not db.exists():
+        if app_holds(db):  # (as every other command says it: not "no database yet")
+            checkup.findings.append(
+                Finding(
+                    "problem",
+                    f"{db}: the database is missing while a Reader app is open on this "
+                    "library; that app writes it back whole at its next save or as it quits",
+                )
+            )
+            return checkup
         checkup.findings.append(
             Finding("note", f"{db}: no database yet; Reader creates one when it opens the library")
         )

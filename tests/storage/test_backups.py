@@ -285,6 +285,10 @@ def test_a_database_missing_while_an_app_holds_it_is_not_begun_again_empty(
     fresh.unlink()
     with pytest.raises(StoreError, match="while a Reader app is open"):
         Store(fresh)
+    from reader.library.doctor import examine
+
+    said = " ".join(f.message for f in examine(fresh).findings)
+    assert "missing while a Reader app is open" in said  # (not "no database yet")
     # quitting writes it back whole, as the refusal said it would (it quit without a word)
     assert opened.write_back_if_missing() and len(Store(fresh)) == 1
     opened.close()
