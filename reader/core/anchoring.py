@@ -18,10 +18,6 @@ The method of web annotation tools (the Hypothesis client's `match-quote`), in o
    A passage that filled a quotation (its prefix ending in an opening mark, its suffix
    beginning with the closing one) is stretched to the quotation's marks in the new text,
    within its paragraph: a quote whose last words changed stays the whole quotation;
-   A fuzzy match is refused when the stored surroundings named the annotation's source
-   ("…,” said Mayor Ann Lee") and the candidate's give its words to another name by a
-   speech verb ("said Councillor Bob Day": much alike, but another's words), and a
-   quotation's when it lies over another quotation, of another source;
 4. else the annotation is *orphaned*: it keeps its quote, source, themes and note, is
    listed among the orphans, and is never deleted.
 
@@ -32,7 +28,6 @@ new position the next time the article changes.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -128,11 +123,6 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
     if short and needle == quote:
         return None  # a short quote with no context cannot be told from chance matches
     best: Anchor | None = None
-    # The speaker the words beside the quote named ("…,” said Mayor Ann Lee): words that
-    # are much alike but said by someone else are not this quote reworded.
-    named = _speaker_beside(annotation)
-    # (names already beside it, or in it, are no news)
-    was = f"{annotation.prefix}{annotation.quote}{annotation.suffix}"
     # (a quote imported with no place or surroundings: every passage alike is compared,
     # within bounds: a long quote in a long article aligned everywhere took seconds)
     placeless = (
@@ -150,8 +140,6 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
         quote_similarity = _similarity(quote, text[start:end])
         if quote_similarity < MIN_QUOTE_SIMILARITY:
             continue
-        if named and _another_speaker(named, _around(annotation, text, start, end), was):
-            continue  # another's words: "…,” said Councillor Bob Day, not Mayor Ann Lee
         score = (
             QUOTE_WEIGHT * quote_similarity + _context_score(annotation, text, start, end)
         ) / TOTAL_WEIGHT
@@ -160,94 +148,6 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor | None:
             if score >= GOOD_ENOUGH:
                 break  # regions come nearest first: a near, near-perfect match is the one
     return best
-
-
-def _speaker_beside(annotation: Annotation) -> frozenset[str]:
-    """The words of the annotation's source, folded, when its stored surroundings name it
-    ("Lee" of Ann Lee in "…,” said Mayor Ann Lee."); else none."""
-    words = frozenset(w.casefold() for w in _NAME_WORD.findall(annotation.source or ""))
-    around = f"{annotation.prefix} {annotation.suffix}".casefold()
-    named = {w for w in words if len(w) > 1 and re.search(rf"\b{re.escape(w)}\b", around)}
-    return words if named else frozenset()
-
-
-def _another_speaker(source_words: frozenset[str], around: str, was: str = "") -> bool:
-    """Whether the words around a candidate give its speech to someone else by a speech
-    verb: a name whose last word is like none of the source's ("said Councillor Ann Day",
-    "said Élodie Durand" for Ann Lee's quote). No name ("the mayor said", "she said"), the
-    name corrected or titled ("Ann Leigh", "Ms. Lee"), one cut short by the window ("said
-    Springfield Mayor Ann": any of its words will do) is no other speaker, nor a name the
-    surroundings gave before (`was`: "ICE says" beside a quote of Doug King's)."""
-    before = {tuple(words) for words, _ in _names_by_speech(was)}
-    for words, cut in _names_by_speech(around):
-        if tuple(words) in before:
-            continue
-        named = words if cut else words[-1:]
-        if not any(_alike(word, own) for word in named for own in source_words):
-            return True
-    return False
-
-
-def _alike(word: str, other: str) -> bool:
-    """Two words of names much alike: the same, or one corrected ("Leigh" for "Lee"); not
-    another's ("Day", "Park")."""
-    return Indel.normalized_similarity(word, other) >= 0.5
-
-
-def _names_by_speech(text: str) -> list[tuple[list[str], bool]]:
-    """The names a speech verb gives in `text` ("said Councillor Bob Day", "Bob Day
-    said"), each as its words folded (titles cut short left out: "Ms.", "Dr."), and
-    whether it runs to the end of `text` (perhaps cut there)."""
-    found: list[tuple[list[str], bool]] = []
-    for match in _SAID_AFTER.finditer(text):
-        tokens = match.group(1).split()
-        run = list(itertools.takewhile(_capitalised, tokens))
-        if run and run[0].rstrip(".,;:").casefold() not in _NOT_NAMES:
-            cut = (  # (runs to the window's end, with no stop after it: "… Mayor Ann")
-                len(run) == len(tokens)
-                and match.end() >= len(text)
-                and run[-1][-1:] not in ".,;:!?”’\"'"
-            )
-            found.append((_name_words(run), cut))
-    for match in _SAID_BEFORE.finditer(text):
-        tokens = match.group(1).split()
-        run = list(itertools.takewhile(_capitalised, reversed(tokens)))[::-1]
-        if run and run[0].casefold() not in _NOT_NAMES:
-            found.append((_name_words(run), False))
-    return [(words, cut) for words, cut in found if words]
-
-
-def _capitalised(token: str) -> bool:
-    return token[:1].isupper()
-
-
-def _name_words(tokens: list[str]) -> list[str]:
-    """The words of a name, folded, without titles cut short ("Ms.", "Dr.", "St.")."""
-    titles = {i for i, t in enumerate(tokens[:-1]) if t.endswith(".") and len(t) <= 5}
-    words = [t.strip(".,;:!?’'\"“”") for i, t in enumerate(tokens) if i not in titles]
-    return [w.casefold() for w in words if w]  # (the last word's "." ends a sentence)
-
-
-# Words a speech verb is followed by that name no one ("said Monday", "said The Times" is
-# a name, but "said In a statement" is none).
-_NOT_NAMES = frozenset(
-    {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("january", "february", "march", "april", "may", "june", "july", "august"),
-        *("september", "october", "november", "december"),
-        *("the", "in", "on", "at", "a", "an", "this", "that"),
-        *("he", "she", "they", "it", "we", "i"),
-    }
-)
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SAID_AFTER = re.compile(r"\b(?:said|says|told|added|wrote|according to)((?:\s+[\w'’.-]+){1,6})")
-_SAID_BEFORE = re.compile(r"((?:[\w'’.-]+\s+){1,5})(?:said|says|told|added|wrote)\b")
-
-
-def _around(annotation: Annotation, text: str, start: int, end: int) -> str:
-    """A candidate with the new text's words where the stored prefix and suffix stood (the
-    candidate too: a fuzzy match can take in the closing mark and "said Ann Day")."""
-    return text[max(0, start - len(annotation.prefix)) : end + len(annotation.suffix)]
 
 
 def _candidate_regions(
@@ -436,40 +336,10 @@ def reanchor(annotation: Annotation, text: str) -> Annotation:
 
 
 def reanchor_all(annotations: Iterable[Annotation], text: str) -> list[Annotation]:
-    """The annotations whose placement changed against the new `text` (to be saved). A
-    quotation whose words changed is orphaned rather than laid over the words another
-    annotation, of another source, holds: the quote taken for it reworded was another
-    person's ("property taxes" gone, the mayor's annotation had moved onto the
-    councillor's "transit fares"). Of two reworded ones on the same words, the one whose
-    old words are more like them keeps them (the councillor's, its typo fixed)."""
-    pairs = [(annotation, reanchor(annotation, text)) for annotation in annotations]
-    # (each placed annotation of a source, of any kind, and how like its old words its new
-    # words are: 1 for words unchanged)
-    claims = [
-        (moved, _similarity(before.quote, moved.quote))
-        for before, moved in pairs
-        if not moved.orphaned and moved.source
-    ]
+    """The annotations whose placement changed against the new `text` (to be saved)."""
     changed = []
-    for before, moved in pairs:
-        if (
-            not moved.orphaned
-            and moved.source
-            and moved.is_quotation
-            and moved.quote.split() != before.quote.split()
-        ):
-            mine = _similarity(before.quote, moved.quote)
-            if any(
-                other.id != moved.id
-                and (other.source or "").casefold() != moved.source.casefold()
-                and other.start < moved.end
-                and moved.start < other.end
-                and theirs >= mine
-                for other, theirs in claims
-            ):
-                moved = (
-                    before if before.orphaned else msgspec.structs.replace(before, orphaned=True)
-                )
-        if moved != before:
+    for annotation in annotations:
+        moved = reanchor(annotation, text)
+        if moved != annotation:
             changed.append(moved)
     return changed

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import msgspec
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -320,53 +319,6 @@ def test_a_passage_is_never_stretched_over_another_quotation() -> None:
     assert "madness" not in moved.quote and "One of them" not in moved.quote
 
 
-COUNCIL = (
-    "Council votes on the budget\n\n"
-    "The council met on Tuesday to debate the city's budget for next year.\n\n"
-    "“We will not raise property taxes this year,” said Mayor Ann Lee.\n\n"
-    "“We will not raise transit fares this year,” said Councillor Bob Day.\n\n"
-    "The vote is expected next week.\n"
-)
-RETRACTED = COUNCIL.replace(
-    "“We will not raise property taxes this year,” said Mayor Ann Lee.\n\n", ""
-)
-
-
-def _tagged(text: str, words: str, source: str) -> Annotation:
-    start = text.index(words)
-    return new_annotation(1, text, start, start + len(words), source=source)
-
-
-def test_a_quote_taken_out_is_not_laid_on_another_speakers_words_alike() -> None:
-    """The mayor's quotation retracted: her annotation moved onto the councillor's words,
-    much alike, and said "We will not raise transit fares this year" — Ann Lee in every
-    export (a tester's finding). Orphaned instead, whether or not his words are tagged."""
-    mayor = _tagged(COUNCIL, "We will not raise property taxes this year", "Ann Lee")
-    councillor = _tagged(COUNCIL, "We will not raise transit fares this year", "Bob Day")
-    [alone] = reanchor_all([mayor], RETRACTED)
-    assert alone.orphaned and alone.quote == mayor.quote
-    changed = {a.source: a for a in reanchor_all([mayor, councillor], RETRACTED)}
-    assert changed["Ann Lee"].orphaned and not changed["Bob Day"].orphaned
-    # an untagged source, or words that keep the speaker beside them, move as before
-    fixed = COUNCIL.replace("property taxes this", "property tax this")
-    [moved] = reanchor_all([mayor], fixed)
-    assert not moved.orphaned and moved.quote == "We will not raise property tax this year"
-
-
-def test_a_fuzzy_match_is_not_laid_over_words_another_source_holds() -> None:
-    """With no speaker named beside the quote, it still never lands on a passage another
-    annotation of another source holds as it was."""
-    text = (
-        "Budget\n\nShe added: “We will not raise property taxes.” Then more.\n\n"
-        "He added: “We will not raise transit fares.” The end.\n"
-    )
-    first = _tagged(text, "We will not raise property taxes.", "Ann Lee")
-    second = _tagged(text, "We will not raise transit fares.", "Bob Day")
-    gone = text.replace("She added: “We will not raise property taxes.” Then more.\n\n", "")
-    changed = {a.source: a for a in reanchor_all([first, second], gone)}
-    assert changed["Ann Lee"].orphaned and not changed.get("Bob Day", second).orphaned
-
-
 def test_a_quote_with_no_place_of_its_own_finds_its_own_among_many_alike() -> None:
     """Imported from a tool that gave only the words, with a typo, in an article of 400
     quotations alike but for their number: 1,497 of 1,500 were laid on the first
@@ -385,77 +337,3 @@ def test_a_quote_with_no_place_of_its_own_finds_its_own_among_many_alike() -> No
             placed.quote
             == f"Statement number {j} of the long article is quite important to everyone"
         )
-
-
-def test_routine_edits_beside_a_quote_still_place_it() -> None:
-    """The rule against another speaker's words orphaned routine edits made with a typo fix
-    inside the quote: the attribution reworded, the name corrected, the attribution made
-    longer, and a paragraph tagged with a theme only around a tagged quote (an attack on
-    the rule's first form)."""
-    mayor = _tagged(COUNCIL, "We will not raise property taxes this year", "Ann Lee")
-    fixed = COUNCIL.replace("property taxes this", "property tax this")
-    for edited in (
-        fixed.replace("said Mayor Ann Lee", "the mayor said"),
-        fixed.replace("said Mayor Ann Lee", "said Mayor Ann Leigh"),
-        fixed.replace("said Mayor Ann Lee", "said the long-serving Springfield Mayor Ann Lee"),
-    ):
-        [moved] = reanchor_all([mayor], edited)
-        assert not moved.orphaned and moved.quote == "We will not raise property tax this year"
-    paragraph = _tagged(COUNCIL, "“We will not raise property taxes this year,” said", "")
-    paragraph = msgspec.structs.replace(paragraph, themes=("taxes",), kind="passage")
-    councillor = _tagged(COUNCIL, "We will not raise transit fares this year", "Bob Day")
-    typo = COUNCIL.replace("property taxes this", "property taxs this")
-    changed = reanchor_all([paragraph, mayor, councillor], typo)
-    assert not any(a.orphaned for a in changed)
-
-
-RETRACT_P = "The city council met on Tuesday to debate next year's budget.\n\n"
-RETRACT_L = "We will not raise property taxes for the families of this city next year,"
-RETRACT_D = "We will not raise transit fares for the families of this city next year,"
-
-
-def _placed(old: str, new: str, specs: list[tuple[str, str, str]]) -> dict[str, Annotation]:
-    made = [
-        new_annotation(1, old, old.index(q), old.index(q) + len(q), source=s, kind=k)  # type: ignore[arg-type]
-        for q, s, k in specs
-    ]
-    changed = {a.id: a for a in reanchor_all(made, new)}
-    return {a.source or "": changed.get(a.id, a) for a in made}
-
-
-@pytest.mark.parametrize(
-    "other", ["Councillor Ann Day", "Councillor Dan Day", "Councillor Leo Park", "Élodie Durand"]
-)
-def test_a_retracted_quote_never_lands_on_a_speaker_of_a_name_alike(other: str) -> None:
-    """The second form of the rule let a retracted quote of Ann Lee's land on "Councillor
-    Ann Day"'s, "Dan Day"'s, "Leo Park"'s or "Élodie Durand"'s words (an attack's finding):
-    the surnames are compared, and any capital begins a name."""
-    old = f"{RETRACT_P}“{RETRACT_L}” said Mayor Ann Lee.\n\n“{RETRACT_D}” said {other}.\n"
-    new = f"{RETRACT_P}“{RETRACT_D}” said {other}.\n"
-    assert _placed(old, new, [(RETRACT_L, "Ann Lee", "quotation")])["Ann Lee"].orphaned
-
-
-@pytest.mark.parametrize("named", ["Ms. Lee", "Dr. Ann Lee", "Sen. Ann Lee"])
-def test_a_title_given_to_the_speaker_is_no_other_speaker(named: str) -> None:
-    typo = RETRACT_L.replace("property", "proprety")
-    old = f"{RETRACT_P}“{typo}” said Lee.\n\n“{RETRACT_D}” said Day.\n"
-    new = f"{RETRACT_P}“{RETRACT_L}” said {named}.\n\n“{RETRACT_D}” said Day.\n"
-    placed = _placed(old, new, [(typo, "Ann Lee", "quotation")])["Ann Lee"]
-    assert not placed.orphaned and placed.quote == RETRACT_L
-
-
-def test_of_two_reworded_on_the_same_words_the_nearer_keeps_them() -> None:
-    """With "she said" beside it, the retracted quote landed on the councillor's words his
-    passage, or his quote reworded in the same update, held (an attack's finding)."""
-    old = f"{RETRACT_P}“{RETRACT_L}” said Lee.\n\n“{RETRACT_D}” she said.\n"
-    new = f"{RETRACT_P}“{RETRACT_D}” she said.\n"
-    placed = _placed(
-        old, new, [(RETRACT_L, "Ann Lee", "quotation"), (RETRACT_D, "Bob Day", "passage")]
-    )
-    assert placed["Ann Lee"].orphaned and not placed["Bob Day"].orphaned
-    typo = RETRACT_D.replace("fares", "fraes")
-    old = f"{RETRACT_P}“{RETRACT_L}” said Lee.\n\n“{typo}” she said.\n"
-    placed = _placed(
-        old, new, [(RETRACT_L, "Ann Lee", "quotation"), (typo, "Bob Day", "quotation")]
-    )
-    assert placed["Ann Lee"].orphaned and not placed["Bob Day"].orphaned
