@@ -122,14 +122,16 @@ def _another_database(path: Path) -> bool:
     beside it), or what is beside it does (its lock, journal or backups), or its name is one
     of Reader's own (`.reader.json.journal` of another library)."""
     name = path.name
-    if _SIDE_FILE.fullmatch(name) or name.casefold() == "reader.json":
-        return True  # (by its name too: pretty-printed or sorted, its head is another)
+    if _SIDE_FILE.fullmatch(name):
+        return True
     try:
         with path.open("rb") as handle:
-            head = handle.read(64)
+            head = handle.read(256)
     except OSError:
         head = b""
-    if b"".join(head.split()).startswith(b'{"meta":{"1":{"schema":'):
+    # (Reader writes its tables meta first; pretty-printed or sorted, they begin another
+    # of them: `{"annotations": {"1": {`)
+    if _DATABASE_HEAD.match(b"".join(head.split())):
         return True
     return (
         (path.parent / f".{name}.lock").exists()
@@ -138,6 +140,7 @@ def _another_database(path: Path) -> bool:
     )
 
 
+_DATABASE_HEAD = re.compile(rb'\{"(?:meta|annotations|articles|deleted)":\{("\d+":\{|\})')
 # What Reader keeps beside a database `X.json`: `.X.json.journal`, `.lock`, `.index` ...
 _SIDE_FILE = re.compile(
     r"\..+\.json\.(?:journal|lock|open|stat|index|index-state|index-rows|feeds\.json)"

@@ -23,7 +23,6 @@ Repairs never delete an annotation. Before writing, the original file is kept as
 
 from __future__ import annotations
 
-import contextlib
 import uuid
 from dataclasses import dataclass, field
 from glob import escape as glob_escape
@@ -620,13 +619,6 @@ def _fold_journal(db: Path, checkup: Checkup, fix: bool) -> None:
         store.close()
 
 
-def _generation_of(db: Path) -> int | None:
-    """The generation the database file says it is (what its journal continues)."""
-    with contextlib.suppress(OSError, ValueError, msgspec.DecodeError, RecursionError):
-        return schema_of_generation(msgspec.json.decode(read_database_bytes(db)))
-    return None
-
-
 def _set_aside(
     journal: Journal, db: Path, dropped: set[int] | None, damage: str, checkup: Checkup
 ) -> bool:
@@ -634,7 +626,7 @@ def _set_aside(
     whole but those `dropped` (None: those whose checksum fails); False, with the reason
     found, when it cannot be."""
     try:
-        copy, gone = journal.set_aside_lines(db.parent / FOLDER, dropped, _generation_of(db))
+        copy, gone = journal.set_aside_lines(db.parent / FOLDER, dropped)
     except OSError as error:  # (a journal that is a link, a folder that cannot be written)
         checkup.findings.append(
             Finding(
@@ -647,8 +639,13 @@ def _set_aside(
     checkup.findings.append(
         Finding(
             "problem",
-            f"{damage.split(';')[0]}: a copy is kept as {copy}; every other change is kept "
-            f"({plural(gone, 'line')} set aside)",
+            f"{damage.split(';')[0]}: a copy is kept as {copy}; "
+            + (
+                f"every other change is kept ({plural(gone, 'line')} set aside)"
+                if journal.exists() and journal.path.stat().st_size
+                else "its first line, which says which state its changes follow, was the "
+                "damaged one, so none is replayed: they are in the copy"
+            ),
             fixed=True,
         )
     )

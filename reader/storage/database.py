@@ -734,9 +734,15 @@ class Store:
         it was written."""
         if self._session is None or self.read_only or not self.loaded:
             return False
+        if self._folder is not None and _identity(self.path.parent) != self._folder:
+            return False  # (a folder moved: nothing to write back where it was)
         with self._lock, self._process_lock():
             if self.path.exists():
                 return False
+            # (another app's changes since, in the journal: taken in first, as a save does;
+            # else written back without them, the journal then removed)
+            with collector_paused(freeze=True):
+                self._catch_up()
             self._write_file()
         return True
 

@@ -204,9 +204,7 @@ class Journal:
             _sync(handle.fileno())
         return copy
 
-    def set_aside_lines(
-        self, folder: Path, dropped: set[int] | None = None, generation: int | None = None
-    ) -> tuple[Path, int]:
+    def set_aside_lines(self, folder: Path, dropped: set[int] | None = None) -> tuple[Path, int]:
         """Copy the journal into `folder`, as `set_aside` does, then keep in it every line
         that reads whole but the numbers in `dropped` (0: the generation line, 1 the first
         change; None: the lines whose checksum fails), in their order: the copy's path and
@@ -230,10 +228,12 @@ class Journal:
                 for number, line in enumerate(lines)
                 if (number not in dropped if dropped is not None else decode_line(line) is not None)
             ]
-            if lines and (not kept or kept[0] is not lines[0]) and generation is not None:
+            if lines and (not kept or kept[0] is not lines[0]):
                 # (its first line, which names the database generation the changes follow,
-                # was the damaged one: written anew, or every change after it was lost)
-                kept.insert(0, encode_line({"generation": generation}).rstrip(b"\n"))
+                # was the damaged one: which generation they follow is unknown, and stamped
+                # with the file's, an older journal's changes came back over newer ones;
+                # all of them stay in the copy, for the user)
+                kept = []
             handle.seek(0)
             handle.truncate(0)
             handle.write(b"".join(line + b"\n" for line in kept))

@@ -665,6 +665,11 @@ def test_an_export_never_replaces_a_link_nor_another_librarys_database(
         assert done.returncode == 0
         assert log.read_text(encoding="utf-8").startswith("earlier lines\n")
     assert log.read_text(encoding="utf-8").count("Doug King") >= 3
+    ours = tmp_path / "out" / "reader.json"  # (an export of that name is no database)
+    ours.parent.mkdir()
+    for _ in range(2):
+        done = run_reader("export", *where, "-f", "json", "-o", str(ours), "--force")
+        assert done.returncode == 0, done.stderr
     pretty = tmp_path / "pretty"  # (a database pretty-printed, its keys sorted)
     pretty.mkdir()
     (pretty / "reader.json").write_text(

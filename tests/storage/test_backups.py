@@ -292,6 +292,18 @@ def test_a_database_missing_while_an_app_holds_it_is_not_begun_again_empty(
     # quitting writes it back whole, as the refusal said it would (it quit without a word)
     assert opened.write_back_if_missing() and len(Store(fresh)) == 1
     opened.close()
+    # another app's change in the journal is written back with it (it was lost, the
+    # journal removed after), and a moved folder gets nothing written where it was
+    one, two = Store(fresh, session=True), Store(fresh, session=True)
+    two.save_annotation(new_annotation(1, TEXT, 8, 20, source="theirs"))  # (a journal line)
+    fresh.unlink()
+    assert one.write_back_if_missing() and len(Store(fresh)) == len(two)
+    one.close()
+    two.close()
+    fresh.parent.rename(tmp_path / "fresh-moved")
+    moved = Store(tmp_path / "fresh-moved" / "reader.json", session=True)
+    (tmp_path / "fresh-moved").rename(tmp_path / "fresh-again")
+    assert not moved.write_back_if_missing()
     # a file another command made, taken in by the app and tagged in: held too (the app
     # held nothing, and a move of the file let a command begin an empty one)
     other = tmp_path / "other" / "reader.json"

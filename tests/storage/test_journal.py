@@ -120,10 +120,13 @@ def test_a_damaged_line_inside_the_journal_is_refused_and_the_doctor_keeps_the_r
     assert list((tmp_path / ".reader-backups").glob("reader.json.journal.damaged.*"))
 
 
-def test_a_damaged_first_line_of_the_journal_costs_no_change(tmp_path: Path) -> None:
+def test_a_damaged_first_line_of_the_journal_replays_nothing_and_says_so(
+    tmp_path: Path,
+) -> None:
     """The journal's first line names the generation its changes follow: damaged, the
-    doctor said every other change was kept, and none was ever applied (an attack's
-    finding). It is written anew."""
+    doctor said every other change was kept and none was applied; stamped with the file's
+    generation, an older journal's changes came back over newer ones (two attacks'
+    findings). None is replayed, the copy keeps them, and the doctor says so."""
     db = tmp_path / "reader.json"
     store = make(db, 0)
     for number in range(3):
@@ -131,8 +134,11 @@ def test_a_damaged_first_line_of_the_journal_costs_no_change(tmp_path: Path) -> 
     lines = store.journal.path.read_bytes().split(b"\n")
     lines[0] = lines[0].replace(b"generation", b"generatiom")  # checksum fails
     store.journal.path.write_bytes(b"\n".join(lines))
-    examine(db, fix=True)
-    assert sorted(a.source for a in Store(db).annotations()) == ["S0", "S1", "S2"]
+    said = " ".join(f.message for f in examine(db, fix=True).findings)
+    assert "none is replayed: they are in the copy" in said
+    assert Store(db).annotations() == []
+    [copy] = (tmp_path / ".reader-backups").glob("reader.json.journal.damaged.*")
+    assert b'"name":"S1"' in copy.read_bytes()
 
 
 def test_a_hostile_journal_line_with_a_good_checksum_is_refused(tmp_path: Path) -> None:
