@@ -57,16 +57,21 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _is_standard_output(name: str) -> bool:
-    """Whether `name` is this process's standard output however it is spelled
-    (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`): the same file, device or pipe."""
+def _is_stream(name: str, stream: int) -> bool:
+    """Whether `name` is this process's stream `stream` (1 standard output, 2 standard
+    error) however it is spelled (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`): the same
+    file, device or pipe (not `/dev/null`, which is no stream's name)."""
+    if not name.startswith(("/dev/std", "/dev/fd/", "/proc/", "//dev/std")):
+        return False
     try:
-        named, ours = os.stat(name), os.fstat(sys.stdout.fileno())
+        named, ours = os.stat(name), os.fstat(stream)
     except (OSError, ValueError):
         return False
-    return (named.st_dev, named.st_ino) == (ours.st_dev, ours.st_ino) and name.startswith(
-        ("/dev/", "/proc/", "//")
-    )
+    return (named.st_dev, named.st_ino) == (ours.st_dev, ours.st_ino)
+
+
+def _is_standard_output(name: str) -> bool:
+    return _is_stream(name, sys.stdout.fileno())
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
@@ -74,6 +79,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
 
     if args.output and _is_standard_output(args.output):  # (standard output itself, not a
         args.output = None  # file it leads to: written through, `>> log.md` lost its log)
+    elif args.output and _is_stream(args.output, 2):  # (`2>> err.log`: replaced the log)
+        return fail(f"{args.output}: that is standard error; give a file name", 2)
     if args.output is not None and not args.output.strip():
         # (an empty name had written to standard output, and outside a library made one)
         return fail("-o needs a file name (leave -o out to write to standard output)", 2)

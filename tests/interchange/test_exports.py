@@ -665,6 +665,18 @@ def test_an_export_never_replaces_a_link_nor_another_librarys_database(
         assert done.returncode == 0
         assert log.read_text(encoding="utf-8").startswith("earlier lines\n")
     assert log.read_text(encoding="utf-8").count("Doug King") >= 3
+    errors = tmp_path / "err.log"  # (standard error: refused, the log kept)
+    errors.write_text("earlier errors\n", encoding="utf-8")
+    with errors.open("a", encoding="utf-8") as appended:
+        done = subprocess.run(
+            [sys.executable, "-m", "reader", "export", *where, "-o", "/dev/stderr", "--force"],
+            stderr=appended,
+            stdout=subprocess.DEVNULL,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert errors.read_text(encoding="utf-8").startswith("earlier errors\n")
     ours = tmp_path / "out" / "reader.json"  # (an export of that name is no database)
     ours.parent.mkdir()
     for _ in range(2):
