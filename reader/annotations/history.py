@@ -139,7 +139,8 @@ class History:
             return None
         step = self._undo.pop()
         with self.store.batch():
-            self._perform_all(self._placed_now([edit.reversed() for edit in reversed(step)]))
+            undone = [edit.reversed() for edit in reversed(step)]
+            done = self._perform_all(self._placed_now(undone))
             gone = [e.after for e in step if e.after is not None]  # names these brought
             self.store.forget_unused(
                 [a.source for a in gone if a.source], [t for a in gone for t in a.themes]
@@ -149,7 +150,12 @@ class History:
             if change:
                 self.store.set_codebook_entries(self._entries_back(change, undo=True))
         self._redo.append(step)
-        return _summary(step)
+        summary = _summary(step)
+        if done and not summary.step and all(e.before == e.after for e in done):
+            # (another Reader's version of it stands, kept by the redo: "Undid tag" said
+            # it was gone, and it was not)
+            return replace(summary, label=f"{summary.label}: another Reader's version stands")
+        return summary
 
     def _forget_undone_tag(self, gone: list[Annotation]) -> None:
         """When the tag `.` would repeat came from the step just undone, `.` goes back to

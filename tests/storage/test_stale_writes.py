@@ -111,8 +111,9 @@ def test_undo_of_a_delete_keeps_what_another_reader_saved_since(library: Path) -
     other = Store(library / "reader.json")
     History(other).apply(Edit(shown, edited(shown, note="their note", coder="bob"), "edit"))
     other.close()
-    history.undo()
+    said = history.undo()
     kept = app_store.annotation(shown.id)
+    assert said is not None and said.label == "delete: another Reader's version stands"
     history.redo()  # (the delete again: it deletes what is there now)
     history.undo()
     again = app_store.annotation(shown.id)
