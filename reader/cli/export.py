@@ -71,7 +71,7 @@ def _is_stream(name: str, stream: int) -> bool:
 
 
 def _is_standard_output(name: str) -> bool:
-    return _is_stream(name, sys.stdout.fileno())
+    return _is_stream(name, 1)
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
