@@ -25,7 +25,7 @@ import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import msgspec
 
@@ -188,21 +188,26 @@ class Journal:
         first `keep` bytes; the copy's path, named for `why` it was set aside. `OSError` when `folder` is a link: the copy
         is the user's data, kept only in a real folder beside the database (a link in a
         shared library could make Reader write it anywhere), as backups are."""
+        with open_regular(self.path, "r+b", follow_links=False) as handle:
+            copy, _ = self._copied(folder, why, handle)
+            handle.truncate(keep)
+            handle.flush()
+            _sync(handle.fileno())
+        return copy
+
+    def _copied(self, folder: Path, why: str, handle: BinaryIO) -> tuple[Path, bytes]:
+        """The journal open in `handle` copied into `folder` (see `set_aside`): the copy's
+        path and the bytes copied."""
         if folder.is_symlink():
             raise OSError(f"{folder} is a link; damaged journals are kept only in a real folder")
         folder.mkdir(exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         copy = folder / f"{self.path.name.lstrip('.')}.{why}.{stamp}"
-        with open_regular(self.path, "r+b", follow_links=False) as handle:
-            copy.write_bytes(
-                read_stream(
-                    handle, MAX_JOURNAL_BYTES, str(self.path), os.fstat(handle.fileno()).st_size
-                )
-            )
-            handle.truncate(keep)
-            handle.flush()
-            _sync(handle.fileno())
-        return copy
+        data = read_stream(
+            handle, MAX_JOURNAL_BYTES, str(self.path), os.fstat(handle.fileno()).st_size
+        )
+        copy.write_bytes(data)
+        return copy, data
 
     def set_aside_lines(self, folder: Path, dropped: set[int] | None = None) -> tuple[Path, int]:
         """Copy the journal into `folder`, as `set_aside` does, then keep in it every line
@@ -210,16 +215,8 @@ class Journal:
         change; None: the lines whose checksum fails), in their order: the copy's path and
         how many lines went. (The changes after a damaged line, each checked by its own
         sum, had been cut away with it.)"""
-        if folder.is_symlink():
-            raise OSError(f"{folder} is a link; damaged journals are kept only in a real folder")
-        folder.mkdir(exist_ok=True)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        copy = folder / f"{self.path.name.lstrip('.')}.damaged.{stamp}"
         with open_regular(self.path, "r+b", follow_links=False) as handle:
-            data = read_stream(
-                handle, MAX_JOURNAL_BYTES, str(self.path), os.fstat(handle.fileno()).st_size
-            )
-            copy.write_bytes(data)
+            copy, data = self._copied(folder, "damaged", handle)
             lines = data.split(b"\n")
             if lines and lines[-1] == b"":
                 lines.pop()
