@@ -969,28 +969,42 @@ class MainScreen(Screen[None]):
         with store.batch():
             quoted = {name_key(name) for name in store.source_usage()}  # (before these)
             saved = self.reader.history.apply_all(edits)
-            described = []
-            for suggestion in suggestions:
-                if (
-                    suggestion.speaker
-                    and suggestion.description
-                    and name_key(suggestion.speaker) not in quoted  # (its first quote)
-                    and store.describe_source(suggestion.speaker, suggestion.description)
-                ):
-                    described.append((suggestion.speaker, suggestion.description))
-            self._described = described[0] if len(described) == 1 else None
+            self._described = self._described_first(quoted, suggestions)
             if saved and saved[-1].after is not None:
                 store.remember_tag(saved[-1].after.source, saved[-1].after.themes)
         return saved
 
-    def _accepted(self, edits: list[Edit]) -> None:
+    def _described_first(
+        self, quoted: set[str], suggestions: Iterable[QuoteFinding | None]
+    ) -> tuple[str, str] | None:
+        """Give each suggested speaker not `quoted` before this save (its first quote) the
+        description the article gives, if it has none; the one given, when one was (what
+        `_say_described` says). On the saving thread, in the save's batch."""
+        store = self.reader.store
+        described = [
+            (found.speaker, found.description)
+            for found in suggestions
+            if found is not None
+            and found.speaker
+            and found.description
+            and name_key(found.speaker) not in quoted
+            and store.describe_source(found.speaker, found.description)
+        ]
+        return described[0] if len(described) == 1 else None
+
+    def _say_described(self) -> None:
+        """The description a save gave a source, said: it shows in every draft and
+        citation."""
         described, self._described = self._described, None
-        if described is not None:  # (said: it shows in every draft and citation)
+        if described is not None:
             self.notify(
                 f"{printable(described[0])} described as “{printable(described[1])}” "
                 "(C, the codebook, changes it)",
                 timeout=4,
             )
+
+    def _accepted(self, edits: list[Edit]) -> None:
+        self._say_described()
         if not edits:
             return
         after = edits[-1].after
@@ -1094,16 +1108,8 @@ class MainScreen(Screen[None]):
                 if remember is not None:
                     store.remember_tag(*remember)
                 source = saved.after.source if saved.after is not None else None
-                self._described = None
-                if (
-                    source
-                    and suggestion
-                    and source == suggestion.speaker
-                    and suggestion.description
-                    and name_key(source) not in quoted
-                    and store.describe_source(source, suggestion.description)
-                ):
-                    self._described = (source, suggestion.description)
+                kept = suggestion is not None and source and source == suggestion.speaker
+                self._described = self._described_first(quoted, [suggestion] if kept else [])
             return saved
 
         self.reader.save(apply, self._saved)
@@ -1143,6 +1149,16 @@ class MainScreen(Screen[None]):
         made = edit.after
         if edit.before is not None or made is None:
             return edit
+        document = self.document
+        record = self.reader.store.article(made.article_id)
+        if (
+            document is not None
+            and record is not None
+            and document.record.id == record.id
+            and document.record.sha256 == record.sha256
+            and document.text[made.start : made.end] == made.quote
+        ):
+            return edit  # (the text shown is the one recorded: no read of the file a tag)
         text = self.reader.library.text_of(made.article_id)
         if text is None or text[made.start : made.end] == made.quote:
             return edit
@@ -1153,13 +1169,7 @@ class MainScreen(Screen[None]):
     def _saved(self, edit: Edit) -> None:
         if edit.label in {"tag", "accept", "repeat"}:
             self.article_view.clear_selection()
-        described, self._described = self._described, None
-        if described is not None:  # (said: it shows in every draft and citation)
-            self.notify(
-                f"{printable(described[0])} described as “{printable(described[1])}” "
-                "(C, the codebook, changes it)",
-                timeout=4,
-            )
+        self._say_described()
         if self._tagged_in_changed:
             self._tagged_in_changed = False
             orphaned = edit.after is not None and edit.after.orphaned
