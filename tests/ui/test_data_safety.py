@@ -106,15 +106,22 @@ async def test_a_web_page_added_already_is_not_said_again(ice_library: Path) -> 
         assert "ice.html" not in said and "2 web pages" not in said
 
 
-async def test_a_quotation_whose_words_changed_on_disk_is_said(ice_library: Path) -> None:
-    text = ICE_TEXT
-    store = Store(ice_library / "reader.json")
-    Library(ice_library, store).scan()
-    start = text.index(KING)
+def _tag_king(library: Path) -> None:
+    """Doug King's quote of the ICE article tagged, before the app opens."""
+    store = Store(library / "reader.json")
+    Library(library, store).scan()
+    start = ICE_TEXT.index(KING)
     store.save_annotation(
-        new_annotation(store.articles()[0].id, text, start, start + len(KING), source="Doug King")
+        new_annotation(
+            store.articles()[0].id, ICE_TEXT, start, start + len(KING), source="Doug King"
+        )
     )
     store.close()
+
+
+async def test_a_quotation_whose_words_changed_on_disk_is_said(ice_library: Path) -> None:
+    text = ICE_TEXT
+    _tag_king(ice_library)
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
@@ -132,13 +139,7 @@ async def test_an_article_changed_under_its_size_and_time_is_said_when_opened(
     import os
 
     text = ICE_TEXT
-    store = Store(ice_library / "reader.json")
-    Library(ice_library, store).scan()
-    start = text.index(KING)
-    store.save_annotation(
-        new_annotation(store.articles()[0].id, text, start, start + len(KING), source="Doug King")
-    )
-    store.close()
+    _tag_king(ice_library)
     path = ice_library / ICE
     before = path.stat()
     path.write_text(text.replace("exclusively to", "excessively to"), encoding="utf-8")
