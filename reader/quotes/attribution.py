@@ -38,6 +38,7 @@ article so far).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -1466,17 +1467,41 @@ def find_quotes(
     `headline`: the index of the headline paragraph (its quotations are never speech).
     """
     structure = text if isinstance(text, TextStructure) else TextStructure(text)
-    if _SOFT_HYPHEN in structure.text:
-        # "Nix\u00adon", "en\u00adem\u00adies": a web page's hyphenation points, invisible,
-        # split its words; read without them, each quotation given back at its place
-        plain = TextStructure(structure.text.replace(_SOFT_HYPHEN, ""))
+    # The codebook's names as the finder reads them (composed), each given back as spelt
+    spelt = {unicodedata.normalize("NFC", name): name for name in known_sources}
+    readable = _readable(structure.text)
+    if readable != structure.text:
+        # Read as a person reads it: without a web page's hyphenation points ("Nix\u00adon",
+        # "en\u00adem\u00adies": invisible, they split words) and with each letter and
+        # its accents one character ("Rene\u0301e", as macOS and some pages write it, is
+        # "Renée"); each quotation is given back at its place in the text as it is.
+        plain = TextStructure(readable)
         if len(plain.quotations) == len(structure.quotations):
             index = {id(quotation): i for i, quotation in enumerate(plain.quotations)}
             return _described(
-                replace(finding, quotation=structure.quotations[index[id(finding.quotation)]])
-                for finding in _Finder(plain, list(known_sources), headline).run()
+                replace(
+                    finding,
+                    quotation=structure.quotations[index[id(finding.quotation)]],
+                    speaker=_as_spelt(finding.speaker, spelt),
+                )
+                for finding in _Finder(plain, list(spelt), headline).run()
             )
-    return _described(_Finder(structure, list(known_sources), headline).run())
+    return _described(
+        replace(finding, speaker=_as_spelt(finding.speaker, spelt))
+        for finding in _Finder(structure, list(spelt), headline).run()
+    )
+
+
+def _readable(text: str) -> str:
+    """`text` without soft hyphens, its letters composed with their accents (NFC)."""
+    if _SOFT_HYPHEN in text:
+        text = text.replace(_SOFT_HYPHEN, "")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def _as_spelt(speaker: str | None, spelt: dict[str, str]) -> str | None:
+    """A speaker in the codebook's own spelling, where the codebook holds it."""
+    return spelt.get(speaker, speaker) if speaker is not None else None
 
 
 def _described(findings: Iterable[QuoteFinding]) -> list[QuoteFinding]:

@@ -5627,6 +5627,25 @@ def test_soft_hyphens_inside_words_split_no_name() -> None:
     ]
 
 
+def test_accents_written_apart_from_their_letters_are_read_as_one_letter() -> None:
+    # "Rene\u0301e" (NFD, as macOS and some pages write it) is "Renée", not "Rene"; each
+    # quotation is given back at its place in the text as it is, and a codebook name
+    # written either way keeps the codebook's spelling
+    text = headlined(
+        "“We will not close the clinic,” said Rene\u0301e Lefe\u0300vre, the centre’s "
+        "director. Her deputy, Jose\u0301 Nu\u0301n\u0303ez, agreed. “It stays open,” "
+        "Nu\u0301n\u0303ez said."
+    )
+    assert speech_of(text) == [
+        ("We will not close the clinic,", "Renée Lefèvre"),
+        ("It stays open,", "José Núñez"),
+    ]
+    known = ("Rene\u0301e Lefe\u0300vre",)
+    found = [f for f in find_quotes(text, known) if f.speech]
+    assert found[0].speaker == "Rene\u0301e Lefe\u0300vre"
+    assert text[found[1].span.start : found[1].span.end] == "It stays open,"
+
+
 def test_a_show_told_or_spoken_on_is_a_title() -> None:
     # "told “Fox News Sunday.”", "told us on the “Democracy Now!” news hour": shows
     text = headlined(
