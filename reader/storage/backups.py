@@ -39,7 +39,11 @@ KEEP = {
 }
 RECENT_EVERY = timedelta(minutes=10)
 _STAMP = "%Y%m%d-%H%M%S-%f"
-_NAME = re.compile(r"^(?P<db>.+)\.(?P<kind>[a-z-]+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.json$")
+# (any database name, a line break in it too: "." and "$" alone would never match such a
+# name, whose backups were then never listed nor pruned)
+_NAME = re.compile(
+    r"\A(?P<db>.+)\.(?P<kind>[a-z-]+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.json\Z", re.DOTALL
+)
 
 
 @dataclass(frozen=True)

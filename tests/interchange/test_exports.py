@@ -652,6 +652,10 @@ def test_an_export_never_replaces_a_link_nor_another_librarys_database(
     journal.write_bytes(b"kept")
     over = run_reader("export", *where, "-o", str(journal), "--force")
     assert over.returncode != 0 and journal.read_bytes() == b"kept"
+    journal = other / ".team\nreader.json.journal"  # (a database named with a line break)
+    journal.write_bytes(b"kept")
+    over = run_reader("export", *where, "-o", str(journal), "--force")
+    assert over.returncode != 0 and journal.read_bytes() == b"kept"
     log = tmp_path / "log.md"
     log.write_text("earlier lines\n", encoding="utf-8")
     for spelling in ("/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"):  # (each its own way)

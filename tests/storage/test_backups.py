@@ -69,6 +69,23 @@ def test_recent_backups_rotate_every_ten_minutes_and_keep_five(tmp_path: Path, m
     assert len([b for b in Backups(db).list() if b.kind == "daily"]) == 2
 
 
+def test_a_database_named_with_a_line_break_has_its_backups_listed_and_pruned(
+    tmp_path: Path,
+) -> None:
+    # a name a script or an unzipped archive gave it: its backups were never matched, so
+    # never listed by `reader restore` and never pruned (one more every write, for ever)
+    db = tmp_path / "team\nreader.json"
+    store = Store(db)
+    saves(store, 1)
+    backups = Backups(db)
+    for _ in range(KEEP["before-import"] + 2):
+        backups.take("before-import")
+    kinds = sorted(b.kind for b in backups.list())
+    assert kinds.count("before-import") == KEEP["before-import"]
+    assert "daily" in kinds and "recent" in kinds
+    assert len(list((tmp_path / ".reader-backups").iterdir())) == len(kinds)
+
+
 def test_an_unwritable_backup_folder_does_not_stop_saving(tmp_path: Path) -> None:
     db = tmp_path / "reader.json"
     (tmp_path / ".reader-backups").write_text("a file where the folder should be")
