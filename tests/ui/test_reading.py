@@ -365,6 +365,25 @@ async def test_narrowing_the_terminal_keeps_the_article_readable(ice_library: Pa
         assert "Library (1)" in screen_text(app) and "Annotations (0)" in screen_text(app)
 
 
+async def test_a_pane_that_gave_way_to_l_at_a_narrow_width_comes_back_when_wide(
+    ice_library: Path,
+) -> None:
+    # narrowed, the library gave way; `L` brought it back and the annotations gave way to
+    # it: widened again, both side panes show (the annotations stayed hidden for good)
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        await press(pilot, "L")
+        assert "Library (1)" in screen_text(app) and "Annotations (0)" not in screen_text(app)
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert "Library (1)" in screen_text(app) and "Annotations (0)" in screen_text(app)
+        await press(pilot, "A", "A")  # and the annotations are as `A` leaves them after
+        assert "Annotations (0)" not in screen_text(app)
+
+
 async def help_lines(pilot: Pilot[None]) -> list[str]:
     """Every line of the open keys screen (`?`), read a page at a time to its end."""
     box = pilot.app.screen.query_one("#help-box", VerticalScroll)

@@ -102,8 +102,13 @@ class SidePanes:
         article was squeezed to a few columns); back above it, the library comes back."""
         library, right = self._pane("library"), self._pane(self.right)
         if self._room_for_both():
-            if self.gave_way == "library" and right.display and not library.display:
-                library.styles.display = "block"
+            # the pane that gave way comes back beside the one that pushed it, whichever it
+            # was (the annotations, pushed by `L` at a narrow width, stayed hidden for good)
+            if self.gave_way is not None:
+                back = library if self.gave_way == "library" else right
+                pushed = right if self.gave_way == "library" else library
+                if pushed.display and not back.display:
+                    back.styles.display = "block"
                 self.gave_way = None
             return
         if library.display and right.display:
