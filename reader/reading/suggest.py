@@ -89,6 +89,16 @@ def suggestions(
     return Suggestions(ranked, bool(ranked) and ranked[0] in strong, exact)
 
 
+def begins(typed: str, name: str) -> bool:
+    """Whether the name, or a word of it, begins with what is typed ("priya" in "Priya
+    Sharma"; not "ice" for the initials of "U.S. Immigration and Customs Enforcement", nor
+    "dog king", a typo's distance from "Doug King")."""
+    query, folded = utils.default_process(typed), utils.default_process(name)
+    return bool(query) and (
+        folded.startswith(query) or any(word.startswith(query) for word in folded.split())
+    )
+
+
 def _initials(name: str) -> str:
     """The first letters of a name's words, small words left out: "U.S. Immigration and
     Customs Enforcement" -> "uice"."""

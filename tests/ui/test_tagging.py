@@ -200,6 +200,32 @@ async def test_a_quick_theme_first_then_accept_gives_the_quote_its_speaker(
         )
 
 
+async def test_the_dialog_offers_the_article_s_speakers_not_yet_in_the_codebook(
+    ice_library: Path,
+) -> None:
+    # "Heat" typed for the Heather McPherson the finder read in this article made a second
+    # source, "Heat": her name is offered, marked, and enter takes it; an acronym or a typo
+    # of such a name is still the user's own name (the codebook's names answer to both)
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        await press(pilot, "ctrl+u")  # an empty Source lists the article's speakers first
+        listed = region_words(app, dialog.query_one("#source-suggestions"))
+        assert "Patrick Lennox" in listed and "Heather McPherson" in listed
+        await type_text(pilot, "Heat")
+        assert "named in this article" in region_words(app, dialog.query_one("#source-mark"))
+        await press(pilot, "enter", "enter")
+        [saved] = saved_annotations(ice_library / "reader.json")
+        assert saved["source"] == "Heather McPherson"
+        await press(pilot, "l", "t", "ctrl+u")
+        await type_text(pilot, "Patrik Lenox")  # a typo's distance: a name of its own
+        await press(pilot, "enter", "enter")
+        assert saved_annotations(ice_library / "reader.json")[0]["source"] == "Patrik Lenox"
+
+
 async def test_an_undo_that_reaches_another_article_says_where(library: Path) -> None:
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -29,7 +29,7 @@ What is saved is what the screen shows:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from textual import on
@@ -47,7 +47,7 @@ from textual.widgets.option_list import Option
 from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.records import KINDS, PASSAGE, QUOTATION, Kind
 from reader.core.text import clean_line
-from reader.reading.suggest import Suggestions, suggestions
+from reader.reading.suggest import Suggestions, begins, suggestions
 from reader.ui.dialogs.answered_once import AnsweredOnce
 from reader.ui.styling import literal
 from reader.ui.type_ahead import TypeAhead
@@ -218,10 +218,15 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
         sources: list[str],
         themes: list[str],
         usage: dict[str, int] | None = None,
+        named_here: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.request = request
-        self._names = {"source": sources, "themes": themes}
+        # The article's speakers the codebook does not hold yet, offered beside its names
+        # ("Priya" typed for the "Priya Sharma" the finder read made a second source)
+        known = {name_key(n) for n in sources}
+        self._named_here = {name_key(n): n for n in (named_here or ()) if name_key(n) not in known}
+        self._names = {"source": [*sources, *self._named_here.values()], "themes": themes}
         self._known = {
             "source": {name_key(n) for n in sources},
             "themes": {name_key(n) for n in themes},
@@ -348,6 +353,11 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
                 f"uncertain suggestion: check it ({'existing' if known else 'new'} source)",
                 "$warning",
             )
+        elif name_key(name) in self._named_here and name_key(name) != name_key(typed):
+            mark = Content.assemble(
+                Content.styled("new source, named in this article: ", "bold $warning"),
+                literal(name, "bold"),
+            )
         elif name_key(name) not in self._known["source"]:
             mark = Content.styled("new source", "bold $warning")
         elif name_key(name) == name_key(typed):
@@ -372,7 +382,15 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
     def _suggest(self, field_id: str, typed: str) -> Suggestions:
         taken = {name_key(t) for t in self.themes} if field_id == "themes" else set()
         names = [n for n in self._names[field_id] if name_key(n) not in taken]
-        return suggestions(typed.strip(), names, self._usage)
+        found = suggestions(typed.strip(), names, self._usage)
+        first = found.names[0] if found.names else ""
+        if found.strong and name_key(first) in self._named_here and not begins(typed, first):
+            # an article's speaker is taken for its name's beginning only: "ICE" typed is
+            # the user's own short name, not the finder's "U.S. Immigration and Customs
+            # Enforcement", nor "Dog King" its "Doug King" (the codebook's names, chosen
+            # before, also answer to initials and typos)
+            found = replace(found, strong=False)
+        return found
 
     def _refresh_suggestions(self, field: Input) -> None:
         for other in ("source", "themes"):
@@ -386,7 +404,7 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
         self._listed_for[field.id] = field.value
         found = self._suggest(field.id, typed)
         self._found[field.id] = found
-        options = [Option(literal(name), id=name) for name in found.names]
+        options = [Option(self._shown(field.id, name), id=name) for name in found.names]
         noun = "source" if field.id == "source" else "theme"
         if typed and found.exact is None:
             options.append(Option(literal(f"+ new {noun}: {typed}", "italic"), id=NEW))
@@ -402,6 +420,12 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
         listing.display = bool(options)
         if field.id == "source":
             self._mark_source()
+
+    def _shown(self, field_id: str, name: str) -> Content:
+        """A suggestion as listed: an article's speaker new to the codebook says so."""
+        if field_id == "source" and name_key(name) in self._named_here:
+            return Content.assemble(literal(name), Content.styled("  in this article", "dim"))
+        return literal(name)
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

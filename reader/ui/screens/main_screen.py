@@ -8,6 +8,7 @@ it, whoever made the change.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -651,11 +652,14 @@ class MainScreen(Screen[None]):
             request = replace(request, unknown_speaker=speaker_unknown(found))
         usage = {**store.source_usage(), **store.theme_usage()}
         sources = [s.name for s in store.sources() if usage.get(s.name) or s.description]
+        here = self._speakers_here(sources, usage)
+        named_here = self._speakers_new_here(sources)
         dialog = TagDialog(
             request,
             sources,
             [t.name for t in store.themes() if usage.get(t.name) or t.colour or t.description],
-            {**usage, **self._speakers_here(sources, usage)},
+            {**usage, **here, **dict.fromkeys(named_here, HERE_FIRST)},
+            named_here,
         )
         # (the article as it was when the dialog opened: a change on disk meanwhile shows a
         # new document, in which the target's offsets mark other words)
@@ -678,6 +682,18 @@ class MainScreen(Screen[None]):
             for name in sources
             if name_key(name) in here and name_key(name) not in themes
         }
+
+    def _speakers_new_here(self, sources: list[str]) -> list[str]:
+        """The finder's speakers of this article that no source of the codebook names yet,
+        most quoted first: the tag dialog offers them beside the codebook's names."""
+        known = {name_key(name) for name in sources}
+        known |= {name_key(t.name) for t in self.reader.store.sources()}
+        counts = Counter(f.speaker for f in self.findings if f.speaker and f.speech)
+        return [
+            name
+            for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+            if name_key(name) not in known
+        ]
 
     def _tagged(self, target: Target, opened: Document | None, result: TagResult | None) -> None:
         if result is None:
