@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
 
+from reader.core.addresses import without_credentials
 from reader.core.files import TOO_LONG, FileTooLarge, name_too_long, read_bounded
 from reader.core.markdown_text import escape_markdown
 from reader.core.paths import slug
@@ -63,7 +64,6 @@ from reader.library.fetching import (
     FetchError,
     fetch,
     is_web_address,
-    without_credentials,
 )
 from reader.library.folder import Library
 from reader.library.site_memory import FOLDER_NAME, SiteMemory
@@ -555,7 +555,17 @@ def _with_text(library: Library, sha256: str) -> tuple[str, str] | None:
 
 def store_prepared(library: Library, prepared: Prepared) -> AddResult:
     """Write a prepared article into the library as a new file, unless it is there already
-    (the same address or the same text); the library is scanned so the store knows it."""
+    (the same address or the same text); the library is scanned so the store knows it.
+
+    All of it inside one save of the database, which holds its lock and first takes in
+    what another Reader saved: two `reader add` (or `add` and `refresh`) of one page at the
+    same moment each found it missing and wrote a copy.
+    """
+    with library.store.batch():
+        return _store_prepared(library, prepared)
+
+
+def _store_prepared(library: Library, prepared: Prepared) -> AddResult:
     article, source = prepared.article, prepared.source
     urls = tuple(u for u in (article.url, *prepared.urls) if u)
     present = _with_url(library, *urls) if urls else None

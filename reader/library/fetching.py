@@ -76,18 +76,6 @@ def address_problem(url: str) -> str | None:
     return None
 
 
-def without_credentials(url: str) -> str:
-    """`url` without a user name and password ("http://user:pass@host/" -> "http://host/"):
-    what is stored, shown and cited never carries them."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if "@" not in parts.netloc:
-        return url
-    return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
-
-
 class FetchError(Exception):
     """A page that could not be fetched; the message is one line for the user."""
 

@@ -84,6 +84,25 @@ def test_adding_the_same_page_again_says_it_is_there(site: str, empty_library: P
     assert articles_in(empty_library) == [file]
 
 
+def test_a_page_two_readers_add_at_once_is_added_once(site: str, empty_library: Path) -> None:
+    # two `reader add` of one address at the same moment: each read the page, found it
+    # not in the library, and wrote its own copy (as `refresh` beside `add` did); the
+    # library is now looked at again inside the database's lock, as the other left it
+    from reader.library.adding import prepare, store_prepared
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    first = Library(empty_library, Store(empty_library / "reader.json"))
+    other = Library(empty_library, Store(empty_library / "reader.json"))  # another process
+    first.scan()
+    other.scan()
+    page = prepare(f"{site}/story.html", library=first)
+    assert store_prepared(other, prepare(f"{site}/story.html", library=other)).status == "added"
+    again = store_prepared(first, page)
+    assert again.status == "present"
+    assert len(articles_in(empty_library)) == 1
+
+
 @pytest.mark.parametrize(
     ("path", "message"),
     [
