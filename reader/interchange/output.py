@@ -143,7 +143,7 @@ def _another_database(path: Path) -> bool:
 _DATABASE_HEAD = re.compile(rb'\{"(?:meta|annotations|articles|deleted)":\{("\d+":\{|\})')
 # What Reader keeps beside a database `X.json`: `.X.json.journal`, `.lock`, `.index` ...
 _SIDE_FILE = re.compile(
-    r"\..+\.json\.(?:journal|lock|open|stat|index|index-state|index-rows|feeds\.json)",
+    r"\..+\.json\.(?:journal|lock|open|viewing|stat|index|index-state|index-rows|feeds\.json)",
     re.DOTALL,  # (a database's name may hold a line break)
 )
 

@@ -371,17 +371,24 @@ def _store(library: Library, prepared: Any, feed_url: str) -> AddResult:
 
 
 def prune(library: Library, feed_url: str, keep: int) -> int:
-    """Remove the feed's oldest unread, unarchived articles without annotations beyond its
-    newest `keep`; how many were removed. Each removal is checked again inside the locked
-    save (an annotation made meanwhile, in any Reader, keeps its article)."""
+    """Remove the feed's unread, unarchived articles without annotations beyond the `keep`
+    that came in last; how many were removed. Each removal is checked again inside the
+    locked save (an annotation made meanwhile, in any Reader, keeps its article), and an
+    article a Reader app has on screen stays.
+
+    Articles go in the order they came in, not by the date a page gives itself: a page
+    with no date counted as the oldest and was removed in the refresh that brought it, and
+    one dated 2099 was kept for ever."""
     store = library.store
     records = [r for r in store.articles() if r.feed == feed_url and not r.missing]
-    records.sort(key=lambda r: (r.published or "", r.added or "", r.id), reverse=True)
+    records.sort(key=lambda r: (r.added or "", r.id), reverse=True)
     folder = library.folder.resolve()
     removed = 0
     for record in records[keep:]:
         if record.read or record.archived or store.annotation_count(record.id):
             continue
+        if store.article_on_screen(record.id):
+            continue  # (the article an app reopened at start, unread, with a tag being typed)
         path = (library.folder / record.path).resolve()
         if not (path.is_relative_to(folder) and is_article_file(path)):
             continue  # not a file of this library: leave it alone

@@ -77,7 +77,7 @@ from reader.storage.backups import Backups
 from reader.storage.journal import Journal, JournalError, LineTooLarge
 from reader.storage.json_keys import TWICE_IN_ONE_OBJECT
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
-from reader.storage.sessions import Session, app_holds
+from reader.storage.sessions import Session, Viewing, app_holds
 from reader.storage.tables import (
     ANNOTATIONS,
     ARTICLES,
@@ -243,6 +243,7 @@ class Store:
         # nothing a command could lose, and a first `reader add` beside it was refused)
         self._wants_session = session and not self.read_only
         self._session: Session | None = None
+        self._viewing: Viewing | None = None  # which articles apps have on screen
         self._hold_session()
 
     # --- opening and reloading ---
@@ -414,6 +415,21 @@ class Store:
         """Say this app holds the database (`storage.sessions`), once its file exists."""
         if self._wants_session and self._session is None and self.path.exists():
             self._session = Session(self.path)
+
+    def showing(self, article_id: int | None) -> None:
+        """The app has this article on screen now (None: none); see `article_on_screen`."""
+        if self._wants_session:
+            self._viewing_file().show(article_id)
+
+    def article_on_screen(self, article_id: int) -> bool:
+        """Whether a Reader app, this one or another, has the article on screen (a feed's
+        `--keep` leaves it: `storage.sessions.Viewing`)."""
+        return self._viewing_file().on_screen(article_id)
+
+    def _viewing_file(self) -> Viewing:
+        if self._viewing is None:
+            self._viewing = Viewing(self.path)
+        return self._viewing
 
     def _refuse_if_it_was_here(self) -> None:
         """A database file missing while a Reader app holds it open: refused, not begun
@@ -813,6 +829,8 @@ class Store:
                 self._held = None
             if self._session is not None:
                 self._session.close()
+            if self._viewing is not None:
+                self._viewing.close()
 
     # --- folding ---
     def journal_size(self) -> int:

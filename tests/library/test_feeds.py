@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -263,6 +265,68 @@ def test_keep_removes_the_oldest_unread_but_never_an_annotated_article(
     [again] = refresh_feeds(library, subscriptions, timeout=TIMEOUT)
     assert again.line() == "City News: new 1; 1 removed by keep"
     assert third.id not in {r.id for r in store.articles()}
+    store.close()
+
+
+def test_keep_goes_by_arrival_not_by_the_date_a_page_gives_itself(empty_library: Path) -> None:
+    # a page that states no date counted as the oldest and was removed in the refresh
+    # that brought it (and never came back); one dated 2099 was kept for ever
+    from reader.library.feed_refresh import prune
+
+    store, library, _subscriptions = _open(empty_library)
+    feed = "https://example.org/rss"
+    dated = [("far-future.md", "2099-01-01"), ("old.md", "2026-11-01"), ("new.md", None)]
+    for number, (name, published) in enumerate(dated):
+        (empty_library / name).write_text(f"Story {number}\n\nText of story {number}.\n")
+        store.add_article(
+            path=name,
+            title=name,
+            sha256=str(number),
+            feed=feed,
+            published=published,
+            added=f"2026-12-0{number + 1}T10:00:00+00:00",
+            read=False,
+        )
+    assert prune(library, feed, keep=2) == 1
+    assert sorted(r.path for r in store.articles()) == ["new.md", "old.md"]
+    store.close()
+
+
+def test_keep_never_removes_an_article_a_reader_app_has_on_screen(
+    news: FeedSite, empty_library: Path
+) -> None:
+    # the app reopens the article it showed last, unread; a `refresh` in a shell removed
+    # it under the user, and the tag then typed on it was thrown away
+    store, library, subscriptions = _open(empty_library)
+    url = news.add_feed("city", stories=3)
+    follow(subscriptions, url, timeout=TIMEOUT)
+    refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+    oldest = min(store.articles(), key=lambda r: r.id)
+    app = subprocess.Popen(  # another process: an app showing the oldest article
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from reader.storage.sessions import Viewing;"
+            f"v = Viewing(Path(sys.argv[1])); v.show({oldest.id}); print('shown', flush=True);"
+            "sys.stdin.read()",
+            str(empty_library / "reader.json"),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert app.stdout is not None and app.stdout.readline() == "shown\n"
+        follow(subscriptions, url, keep=1, timeout=TIMEOUT)
+        news.add_story("city")
+        [result] = refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+        assert result.line() == "City News: new 1; 2 removed by keep"
+        assert oldest.id in {r.id for r in store.articles()}
+    finally:
+        app.communicate("")
+    news.add_story("city")  # the app closed: it goes as any other
+    refresh_feeds(library, subscriptions, timeout=TIMEOUT)
+    assert oldest.id not in {r.id for r in store.articles()}
     store.close()
 
 

@@ -171,6 +171,7 @@ async def test_a_broken_address_is_a_notification_and_nothing_changes(
         assert not isinstance(app.screen, AddDialog)
         assert "Library (4)" in library_words(app)
     derived = {"reader.json", ".reader.json.lock", ".reader.json.index", ".reader.json.open"}
+    derived |= {".reader.json.viewing"}
     after = {p.name for p in library.iterdir()} - derived
     assert sorted(after - {".reader-backups"}) == [n for n in before if n != "reader.json"]
 

@@ -16,6 +16,7 @@ from tests.helpers.paths import GOLD, ICE
 from tests.helpers.pilot import (
     SIZE,
     database,
+    main,
     notified,
     pane_entries,
     press,
@@ -355,3 +356,35 @@ async def test_a_fold_that_fails_at_quit_is_said(
         monkeypatch.setattr(app.store, "fold", full)
     assert "No space left on device" in app.exit_note
     assert ".reader.json.journal" in app.exit_note
+
+
+async def test_the_article_on_screen_is_known_to_other_readers(library: Path) -> None:
+    # a feed's --keep, in a shell, asks before it removes an unread article: the app says
+    # which one it shows (and lets go of it when it shows another)
+    import subprocess
+    import sys
+
+    def seen_elsewhere(article_id: int) -> bool:
+        code = (
+            "import sys; from pathlib import Path; from reader.storage.sessions import Viewing;"
+            f"print(Viewing(Path(sys.argv[1])).on_screen({article_id}))"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(library / "reader.json")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout.strip() == "True"
+
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        first = main(app).document
+        assert first is not None
+        assert seen_elsewhere(first.record.id)
+        other = next(r for r in app.store.articles() if r.id != first.record.id)
+        main(app).open_article(other.id)
+        await settle(pilot)
+        assert seen_elsewhere(other.id) and not seen_elsewhere(first.record.id)
+    assert not seen_elsewhere(other.id)

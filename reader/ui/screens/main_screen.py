@@ -484,6 +484,7 @@ class MainScreen(Screen[None]):
         self, document: Document, cursor: int, annotation_id: str | None, chosen: bool = False
     ) -> None:
         self.document = document
+        self.reader.store.showing(document.record.id)  # (a feed's --keep leaves it)
         if self.comparing is not None:  # the same coders if both tagged this one too
             coder_b = self.comparing[1]
             self.comparing = None
