@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, count_or_all, fail, positive_seconds, say
+from reader.core.addresses import without_credentials
 from reader.core.paths import Locations
 from reader.core.text import json_text, shown_name
 from reader.core.wording import plural
@@ -60,7 +61,9 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     try:
         if args.remove:
             feed = _unfollow(subscriptions, args.remove)
-            say(f"unfollowed: {feed.name} ({feed.url}); its articles stay in the library")
+            say(
+                f"unfollowed: {feed.name} ({without_credentials(feed.url)}); its articles stay in the library"
+            )
             return 0
         if args.import_file:
             return _import(subscriptions, Path(args.import_file))
@@ -88,11 +91,13 @@ def _follow(subscriptions: Subscriptions, args: argparse.Namespace, timeout: flo
     feed = done.feed
     keep = f", keeps {feed.keep}" if feed.keep else ""
     if done.status == "followed":
-        say(f"following: {feed.name} ({feed.url}{keep}); `reader refresh` brings its items in")
+        say(
+            f"following: {feed.name} ({without_credentials(feed.url)}{keep}); `reader refresh` brings its items in"
+        )
     elif done.status == "changed":
-        say(f"changed: {feed.name} ({feed.url}{keep})")
+        say(f"changed: {feed.name} ({without_credentials(feed.url)}{keep})")
     else:
-        say(f"already following: {feed.name} ({feed.url}{keep})")
+        say(f"already following: {feed.name} ({without_credentials(feed.url)}{keep})")
     return 0
 
 
@@ -102,7 +107,7 @@ def _list(subscriptions: Subscriptions, as_json: bool) -> int:
         rows = [
             {
                 "name": f.name,
-                "url": f.url,
+                "url": without_credentials(f.url),
                 "keep": f.keep,
                 "refreshed": f.refreshed,
                 "status": f.status,
@@ -117,7 +122,7 @@ def _list(subscriptions: Subscriptions, as_json: bool) -> int:
     for feed in feeds:
         keep = f"  keep {feed.keep}" if feed.keep else ""
         when = f"  {feed.refreshed[:16].replace('T', ' ')}: {feed.status}" if feed.refreshed else ""
-        say(f"{feed.name}\n  {feed.url}{keep}{when}")
+        say(f"{feed.name}\n  {without_credentials(feed.url)}{keep}{when}")
     return 0
 
 
@@ -134,7 +139,7 @@ def _import(subscriptions: Subscriptions, path: Path) -> int:
         return fail(f"{path}: cannot read it ({error.strerror}); give an OPML file")
     report = import_opml(subscriptions, data, str(path))
     for feed in report.followed:
-        say(f"following: {feed.name} ({feed.url})")
+        say(f"following: {feed.name} ({without_credentials(feed.url)})")
     for reason in report.skipped:
         say(f"reader follow: {reason}", err=True)
     already = len(report.already)

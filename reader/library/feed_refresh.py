@@ -37,6 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from reader.core.addresses import without_credentials
 from reader.core.records import now
 from reader.core.text import clean_line
 from reader.core.wording import plural
@@ -121,7 +122,7 @@ class FeedResult:
     def as_json(self) -> dict[str, Any]:
         return {
             "feed": self.name,
-            "url": self.url,
+            "url": without_credentials(self.url),
             "status": self.status,
             "new": [{"title": a.title, "path": a.path} for a in self.added],
             "not_modified": self.not_modified,
@@ -366,7 +367,7 @@ def _store(library: Library, prepared: Any, feed_url: str) -> AddResult:
         if result.status == "added":
             record = store.article_by_path(result.path)
             if record is not None:
-                store.set_reading_state([record.id], read=False, feed=feed_url)
+                store.set_reading_state([record.id], read=False, feed=without_credentials(feed_url))
     return result
 
 
@@ -380,7 +381,9 @@ def prune(library: Library, feed_url: str, keep: int) -> int:
     with no date counted as the oldest and was removed in the refresh that brought it, and
     one dated 2099 was kept for ever."""
     store = library.store
-    records = [r for r in store.articles() if r.feed == feed_url and not r.missing]
+    # (stored without the feed's user name and password; with them before)
+    addresses = {feed_url, without_credentials(feed_url)}
+    records = [r for r in store.articles() if r.feed in addresses and not r.missing]
     records.sort(key=lambda r: (r.added or "", r.id), reverse=True)
     folder = library.folder.resolve()
     removed = 0

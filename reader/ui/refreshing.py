@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
+from reader.core.addresses import without_credentials
 from reader.library.subscriptions import FeedError, Subscriptions
 
 if TYPE_CHECKING:
@@ -43,9 +44,13 @@ class FeedsRefreshed(Message):
 def feed_names(subscriptions: Subscriptions) -> dict[str, str]:
     """Followed feed address -> its name, in the order followed (none if unreadable)."""
     try:
-        return {feed.url: feed.name for feed in subscriptions.feeds()}
+        feeds = subscriptions.feeds()
     except FeedError:
         return {}
+    # (an article keeps its feed's address without a user name and password: older ones
+    # kept them)
+    names = {without_credentials(feed.url): feed.name for feed in feeds}
+    return names | {feed.url: feed.name for feed in feeds}
 
 
 def refresh_in_background(app: ReaderApp, cancelled: Callable[[], bool]) -> None:

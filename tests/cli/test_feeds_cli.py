@@ -145,3 +145,27 @@ def test_every_item_not_added_is_named_with_its_reason(news: FeedSite, empty_lib
     added = run_reader("add", "--feed", news.feed_url("city"), "--limit", "9", *lib)
     assert added.returncode == 1
     assert "reader add: file:///etc/passwd: not a web address" in added.stderr
+
+
+def test_a_feed_s_user_name_and_password_are_kept_in_the_feeds_file_only(
+    news: FeedSite, empty_library: Path
+) -> None:
+    # every article a feed followed as http://ann:hunter2@… brought kept the address whole
+    # in reader.json (which a team commits), and follow printed it
+    lib = ("--library", str(empty_library))
+    url = news.add_feed("city").replace("http://", "http://ann:hunter2@")
+    outputs = [run_reader("follow", url, *lib), run_reader("refresh", "--json", *lib)]
+    outputs += [
+        run_reader("follow", "--list", *lib),
+        run_reader("follow", "--list", "--json", *lib),
+    ]
+    assert all(done.returncode == 0 for done in outputs), [d.stderr for d in outputs]
+    assert not any("hunter2" in done.stdout + done.stderr for done in outputs)
+    assert "hunter2" not in (empty_library / "reader.json").read_text(encoding="utf-8")
+    assert "hunter2" in (empty_library / "reader.feeds.json").read_text(encoding="utf-8")
+    articles = json.loads(run_reader("list", "--json", *lib).stdout)
+    assert len(articles) == 3
+    news.add_story("city")  # and its --keep still finds them
+    assert run_reader("follow", url, "--keep", "1", *lib).returncode == 0
+    kept = run_reader("refresh", *lib)
+    assert kept.stdout.startswith("City News: new 1; 3 removed by keep"), kept.stdout
