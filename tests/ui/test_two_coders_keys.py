@@ -9,7 +9,7 @@ from reader.core.records import Annotation
 from reader.storage.database import Store
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog
-from tests.helpers.pilot import SIZE, main, notified, press, settle, tag, view
+from tests.helpers.pilot import SIZE, main, notified, pane_entries, press, settle, tag, view
 from tests.helpers.seeding import tag_quotes
 
 ICE = "ice-canada-offices.txt"
@@ -84,20 +84,38 @@ async def test_tagging_your_own_span_and_source_again_offers_to_edit_it(library:
         assert "Nothing saved" in notified(app)
 
 
-async def test_the_dialog_editing_a_teammates_annotation_says_saving_makes_it_yours(
+async def test_t_on_a_teammates_annotation_tags_it_as_ones_own_and_e_edits_theirs(
     library: Path,
 ) -> None:
-    """`t` on bob's annotation opened a plain "Edit annotation"; saving gave it to alice,
-    moving that coding from bob to her in `reader agree` (a newcomer's finding)."""
+    """`t` on bob's annotation opened it to edit, filled with his coding, and saving made
+    it alice's: the next merge dropped his (a team's newcomer). `t` now tags the passage as
+    alice's own, from a blank; `e` in the annotations pane edits his, and says saving makes
+    it hers (a plain "Edit annotation" had moved codings in `reader agree`)."""
     from reader.ui.dialogs.tag_dialog import TagDialog
 
     tag_quotes(library, [ICE_STATEMENT], coder="bob")
     [bob] = annotations(library)
     app = ReaderApp(library=library, coder="alice")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         view(app).move_to(bob.start + 3)
         await press(pilot, "t")
+        assert isinstance(app.screen, TagDialog)
+        assert str(app.screen.query_one("#tag-box").border_title) == "Tag quotation"
+        assert "bob's stays as it is" in notified(app)
+        await tag(pilot, "Homeland Security", "oversight")
+        assert [(a.coder, a.source) for a in annotations(library)] == [
+            ("alice", "Homeland Security"),
+            ("bob", "ICE"),
+        ]
+        await press(pilot, "tab")  # the annotations pane: bob's is listed first
+        entries = pane_entries(app)
+        bobs = next(i for i, entry in enumerate(entries) if entry.startswith("ICE by bob"))
+        for _ in entries:  # up or down to it, as a person would
+            if main(app).notes.highlighted == bobs:
+                break
+            await press(pilot, "j" if (main(app).notes.highlighted or 0) < bobs else "k")
+        await press(pilot, "e")
         assert isinstance(app.screen, TagDialog)
         title = str(app.screen.query_one("#tag-box").border_title)
         assert title == "Edit bob's annotation: saving makes it yours"

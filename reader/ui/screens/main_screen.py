@@ -595,8 +595,22 @@ class MainScreen(Screen[None]):
         """`t` in the article: the tag dialog, opened in the key's own turn (see the
         binding in `ArticleView`)."""
         target = self.article_view.tag_target()
-        if target is not None:
-            self.open_tag_dialog(target)
+        if target is None:
+            return
+        if target.annotation is not None and not is_own(target.annotation, self.reader.coder):
+            # a teammate's annotation under the cursor: `t` codes the passage as the user's
+            # own, from a blank, as `"` then `t` does (it opened theirs to edit, filled with
+            # their coding, and saving made it the user's: the next merge dropped theirs);
+            # `e` in the annotations pane still edits theirs, saying so
+            theirs = target.annotation
+            target, _ = self._yours(target)
+            if target.annotation is None:
+                self.notify(
+                    f"Your own tag of this passage: {shown_coder(theirs.coder)}'s stays as it "
+                    "is (e in the annotations pane edits theirs)",
+                    timeout=4,
+                )
+        self.open_tag_dialog(target)
 
     @on(AnnotationList.EditRequested)
     def _edit_requested(self, message: AnnotationList.EditRequested) -> None:
