@@ -138,7 +138,8 @@ def figure(value: float | None, percent: bool = False) -> str:
     """A kappa (0.000) or an agreement (0.0%); "n/a" for a code neither coder used."""
     if value is None:
         return "n/a"
-    return f"{value * 100:.1f}%" if percent else f"{value:.3f}"
+    shown = f"{value * 100:.1f}%" if percent else f"{value:.3f}"
+    return shown.removeprefix("-") if shown.strip("-0.%") == "" else shown  # never "-0.000"
 
 
 @dataclass(frozen=True)

@@ -135,8 +135,10 @@ COMMAND = Command(
     "applied it summed over the articles, the percentage agreement and Cohen's kappa "
     "(computed on the summed table, as NVivo's coding comparison does), lowest kappa "
     "first; a code neither used there is n/a. Then the passages both tagged (overlapping, "
-    "one a quotation at least) and the share with the same source. FILTER (search syntax: "
-    "article:ice, kind:quote, after:2026-03) narrows the annotations compared. --json: "
+    "one a quotation at least) and the share with the same source. FILTER (search syntax) "
+    "chooses as NVivo does: article: terms the articles, source: and theme: terms the codes "
+    "shown (theme:policing: policing and the themes under it; each row as without the "
+    "filter), the rest (kind:passage, words, after:2026-03) the annotations compared. --json: "
     "rows {code, kind, articles, agreement, kappa, a_chars, b_chars, both_chars}.",
     arguments=_arguments,
     run=run,

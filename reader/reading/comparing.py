@@ -28,9 +28,11 @@ from typing import TYPE_CHECKING
 
 import msgspec
 
-from reader.annotations.agreement import Comparison, codes_of, compare
+from reader.annotations.agreement import SOURCE, THEME, Comparison, codes_of, compare
 from reader.annotations.history import Edit
-from reader.annotations.query import split_query
+from reader.annotations.query import SOURCE as SOURCE_FIELD
+from reader.annotations.query import THEMES as THEMES_FIELD
+from reader.annotations.query import parse_query, split_query, tokens, whole_name_key
 from reader.core.codebook import name_key
 from reader.core.coders import coder_key
 from reader.core.records import Annotation, now
@@ -103,9 +105,46 @@ def compare_library(
             if coder_key(a.coder) in keys and a.article_id in both
             for code in codes_of(a)
         }
-        rows = [r for r in comparison.rows if (r.kind, name_key(r.code)) in wanted]
+        named = codes_named(codes_part, wanted)
+        rows = [r for r in comparison.rows if (r.kind, name_key(r.code)) in named]
         comparison = dataclasses.replace(comparison, rows=rows)
     return comparison, problems
+
+
+def codes_named(codes_part: str, found: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Of the codes of the annotations a `source:`/`theme:` filter found, those its terms
+    name: `theme:policing` shows policing/oversight and policing/funding, not the equity
+    and the sources those passages also carry (every code of them was shown, and the mean
+    kappa counted them all, where the README and NVivo choose the codes named). Each term
+    names a code whose words begin with the term's words; where the search found its codes
+    by a looser match (a typo) and no code's words begin so, those it found stay."""
+    query = parse_query(codes_part)
+    fields = {SOURCE: SOURCE_FIELD, THEME: THEMES_FIELD}
+    named: set[tuple[str, str]] = set()
+    for kind, field in fields.items():
+        phrases = [words for f, words in query.filters if f == field]
+        wholes = [key for f, key in query.exact if f == field]
+        if not phrases and not wholes:
+            continue
+        of_kind = {(k, key) for k, key in found if k == kind}
+        strict = {
+            (k, key)
+            for k, key in of_kind
+            if all(_begin_words(words, tokens(key)) for words in phrases)
+            and all(_whole(kind, key, whole) for whole in wholes)
+        }
+        named |= strict or of_kind
+    return named
+
+
+def _begin_words(words: tuple[str, ...], code_words: list[str]) -> bool:
+    return all(any(word.startswith(term) for word in code_words) for term in words)
+
+
+def _whole(kind: str, key: str, whole: str) -> bool:
+    """A `source:=`/`theme:=` name: the source itself, or the theme or one under it."""
+    own = whole_name_key(key)
+    return own == whole or (kind == THEME and own.startswith(whole + "/"))
 
 
 def _signature(annotation: Annotation) -> tuple[int, int, str, tuple[str, ...]]:

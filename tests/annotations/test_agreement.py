@@ -211,3 +211,21 @@ def test_thousands_of_quotations_on_one_span_are_paired_in_linear_work() -> None
         pairs, same = source_pairs(a, b)
     assert (pairs, same) == (3000, 1500)
     assert weighed <= 2 * 3000 * agreement.SCANNED  # the nearest, then those left
+
+
+@pytest.mark.parametrize(
+    ("value", "percent", "shown"),
+    [
+        (-0.0001, False, "0.000"),
+        (-0.0, False, "0.000"),
+        (-0.00001, True, "0.0%"),
+        (-0.134, False, "-0.134"),
+        (0.5, True, "50.0%"),
+        (None, False, "n/a"),
+    ],
+)
+def test_a_figure_that_rounds_to_zero_is_never_minus_zero(
+    value: float | None, percent: bool, shown: str
+) -> None:
+    # `reader agree` printed "Rachel Kim source -0.000" (a team's finding)
+    assert agreement.figure(value, percent) == shown
