@@ -123,13 +123,58 @@ def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> l
         if record.sha256 in hashes or (record.url and record.url.rstrip("/") in urls):
             continue
         relative = _article_path(record.path)
-        if relative is None or relative in recorded:
+        if relative is None:
             continue
         data = _their_article(their.folder, relative, record.sha256)
-        if data is not None and write_new(folder, relative.parts, data):
-            copied.append(record.path)
+        if data is None:
+            continue
+        target = relative
+        if relative in recorded or os.path.lexists(folder / Path(*relative.parts)):
+            # our article of that name: theirs edited (their annotations go onto ours, as
+            # their words read there), or another story under the same name ("Letters to
+            # the editor" of another day: their quotes were laid on our letter, without a
+            # word), copied in beside it under a free name, for their annotations to go to
+            if not _another_story(folder / Path(*relative.parts), data, relative.suffix):
+                continue
+            target = _free_name(relative, recorded, folder)
+        if write_new(folder, target.parts, data):
+            copied.append(target.as_posix())
             hashes.add(record.sha256)
+            recorded.add(target)
     return copied
+
+
+# Under this share of word sequences in common, two texts under one name are two stories
+# (an edit, even a correction of several paragraphs, keeps most of them)
+SAME_STORY = 0.5
+
+
+def _another_story(ours: Path, data: bytes, suffix: str) -> bool:
+    """Whether their text is another story than our file's under the same name: few of
+    their three-word sequences are ours. Ours unreadable: not known to be another."""
+    try:
+        our_text = parse_article(read_bounded(ours, MAX_ARTICLE_BYTES), suffix, str(ours)).text
+        their_text = parse_article(data, suffix, "theirs").text
+    except (OSError, ArticleError):
+        return False
+    mine, theirs = _shingles(our_text), _shingles(their_text)
+    if not mine or not theirs:
+        return mine != theirs
+    return len(mine & theirs) / min(len(mine), len(theirs)) < SAME_STORY
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = text.casefold().split()
+    return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))} if words else set()
+
+
+def _free_name(relative: PurePosixPath, taken: set[PurePosixPath], folder: Path) -> PurePosixPath:
+    """`name-2.txt`, `name-3.txt`, …: the first that neither a record nor a file holds."""
+    for number in range(2, 10_000):
+        candidate = relative.with_name(f"{relative.stem}-{number}{relative.suffix}")
+        if candidate not in taken and not os.path.lexists(folder / Path(*candidate.parts)):
+            return candidate
+    return relative  # (never free: write_new then refuses it, replacing nothing)
 
 
 def _article_path(path: str) -> PurePosixPath | None:

@@ -748,3 +748,47 @@ def test_a_version_an_earlier_reader_kept_beside_is_not_kept_again(library: Path
     again = run_reader("import", str(bob), "--library", str(alice))
     assert again.returncode == 0, again.stderr
     assert _ids(alice) == before
+
+
+def test_a_teammates_other_story_under_our_articles_name_is_copied_in_beside_it(
+    tmp_path: Path,
+) -> None:
+    """Two "Letters to the editor" of two days, one file name: bob's quote, which both
+    letters hold, was laid on ann's Monday letter without a word, and his Tuesday letter
+    never came in (an attack's finding). His story now comes in beside ours, under a free
+    name, with his annotation on it; an edited copy of our story still takes his onto ours."""
+    ann, bob = tmp_path / "ann", tmp_path / "bob"
+    ann.mkdir()
+    bob.mkdir()
+    name = "letters-to-the-editor.txt"
+    (ann / name).write_text(
+        "Letters to the editor\n\nMonday. A reader from the north end writes: “Nobody asked "
+        "us about the harbour wall,” and we agree with her entirely.\n\nAnother says the "
+        "budget is fine and the mayor should be left alone to do her job.\n",
+        encoding="utf-8",
+    )
+    (bob / name).write_text(
+        "Letters to the editor\n\nTuesday. A reader from the south end writes: “Nobody asked "
+        "us about the harbour wall,” and the council should listen for once.\n\nAnother "
+        "says the new tax on boats is far too high for families on the coast.\n",
+        encoding="utf-8",
+    )
+    tag_quotes(bob, [(name, "Nobody asked us", "South-end reader", [])], coder="bob")
+    done = run_reader("import", str(bob / "reader.json"), "--library", str(ann))
+    assert done.returncode == 0, done.stderr
+    copy = ann / "letters-to-the-editor-2.txt"
+    assert copy.read_bytes() == (bob / name).read_bytes()
+    found = run_reader("search", "--json", "", "--library", str(ann))
+    [annotation] = json.loads(found.stdout)
+    assert annotation["source"] == "South-end reader"
+    assert annotation["article"] == copy.name
+    assert (ann / name).read_text(encoding="utf-8").startswith("Letters to the editor\n\nMonday")
+    carol = tmp_path / "carol"  # ann's Monday letter, one word corrected: the same story
+    carol.mkdir()
+    edited = (ann / name).read_text(encoding="utf-8").replace("entirely", "wholly")
+    (carol / name).write_text(edited, encoding="utf-8")
+    tag_quotes(carol, [(name, "Nobody asked us", "North-end reader", [])], coder="carol")
+    assert run_reader("import", str(carol / "reader.json"), "--library", str(ann)).returncode == 0
+    assert not (ann / "letters-to-the-editor-3.txt").exists()
+    found = json.loads(run_reader("search", "--json", "north", "--library", str(ann)).stdout)
+    assert [a["article"] for a in found] == [name]
