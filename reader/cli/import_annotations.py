@@ -22,6 +22,8 @@ from reader.interchange import IMPORT_FORMATS
 from reader.storage.backups import Backup, Backups
 from reader.storage.database import Store, StoreError
 
+UNPLACED_SHOWN = 10  # annotations not imported named one a line; the rest counted
+
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the file to import")
@@ -175,11 +177,19 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
                 "if it was written after the newer one's change (a codebook rename), "
                 "write it again (the file imported, or the copy taken before, holds it)"
             )
+        if report.unplaced:  # (counted here: 5,000 lines below had hidden how many)
+            line += f"; {len(report.unplaced):,} not imported, their article not in the library"
         if units := describe(report.units):
             line += f"; {units}"
         say(line)
-        for reason in report.unplaced:
+        for reason in report.unplaced[:UNPLACED_SHOWN]:
             say(f"reader: not imported: {clean_line(reason)}", err=True)  # one line each
+        if (more := len(report.unplaced) - UNPLACED_SHOWN) > 0:
+            say(
+                f"reader: {shown}: and {more:,} more not imported, their articles not in the "
+                "library (--json lists every one); add the articles, then import again",
+                err=True,
+            )
     if report.refused:
         count = len(report.refused)
         refused = plural(count, "malformed annotation")

@@ -164,13 +164,10 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
     held: dict[int, set[tuple[object, ...]]] = {}  # what each article holds (`_held_already`)
     # (ids the file holds or deletes: those are merged by id, never matched by content)
     brought = {annotation_id(item.id) for item in incoming.items} | set(incoming.deletions)
-    for item in incoming.items:
+    for item in _newest_of_each_id(incoming.items, report):
         key = annotation_id(item.id)
         if key in first:
-            if item == first[key]:
-                report.present += 1  # (the same record twice in the file)
-            else:  # two records of one id: the file is inconsistent, keep the first
-                report.refused.append(f"{key}: a second, different record with this id")
+            report.present += 1  # (the same record twice in the file)
             continue
         first[key] = item
         if stays_deleted(store.deleted_at(key), _time(item.updated or item.created)):
@@ -394,6 +391,30 @@ def _placed(
         kind = kind_of(text, annotation.start, annotation.end)
         annotation = msgspec.structs.replace(annotation, kind=kind)
     return annotation
+
+
+def _newest_of_each_id(items: list[Incoming], report: ImportReport) -> list[Incoming]:
+    """The file's records with, of two different records of one id, only the newer (by
+    the time it was updated, else made; the first of equal times), each left out said by
+    its id as the file spells it (the older was kept, and the message named Reader's own
+    form of the id, which the file does not hold: an attack's finding)."""
+    newest: dict[str, Incoming] = {}
+    for item in items:
+        key = annotation_id(item.id)
+        kept = newest.get(key)
+        if kept is None or item == kept:
+            newest.setdefault(key, item)
+            continue
+        left = item
+        if _time(item.updated or item.created) > _time(kept.updated or kept.created):
+            left, kept = kept, item
+            newest[key] = item
+        report.refused.append(
+            f"{left.id[:80]}: held twice, differently; the version updated "
+            f"{_time(kept.updated or kept.created)[:10] or 'first'} is kept"
+        )
+    chosen = {id(item) for item in newest.values()}
+    return [item for item in items if id(item) in chosen or item in newest.values()]
 
 
 def _time(value: str) -> str:

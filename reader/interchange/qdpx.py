@@ -46,7 +46,7 @@ from typing import cast
 from xml.etree import ElementTree as ET
 
 from reader import __version__
-from reader.core.codebook import MAX_NAME_CHARS
+from reader.core.codebook import MAX_NAME_CHARS, unique_names
 from reader.core.records import KINDS, now
 from reader.core.text import normalise
 from reader.core.text_units import UTF16
@@ -457,21 +457,28 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
             speakers = [code_names[r] for r in refs if r in source_codes]
             kinds = [kind_codes[r] for r in refs if r in kind_codes]
             themes = tuple(code_names[r] for r in refs if r in code_names and r not in source_codes)
-            incoming.items.append(
-                replace(
-                    _passage(guid, text, start, end, clean_text(selected.get("name", ""))),
-                    source=clean_text(speakers[0]) if speakers else None,
-                    themes=tuple(clean_text(t) for t in themes),
-                    note=clean_text((selected.findtext(f"{_Q}Description") or "").strip()),
-                    created=_date(selected.get("creationDateTime")),
-                    updated=_date(selected.get("modifiedDateTime")),
-                    article_uri=uri,
-                    kind=kinds[0] if kinds else None,
-                    coder=users.get(selected.get("creatingUser", "")),
-                    article_sha256=sha256,
-                    article_title=title,
-                )
+            passage = replace(
+                _passage(guid, text, start, end, clean_text(selected.get("name", ""))),
+                themes=tuple(clean_text(t) for t in themes),
+                note=clean_text((selected.findtext(f"{_Q}Description") or "").strip()),
+                created=_date(selected.get("creationDateTime")),
+                updated=_date(selected.get("modifiedDateTime")),
+                article_uri=uri,
+                kind=kinds[0] if kinds else None,
+                coder=users.get(selected.get("creatingUser", "")),
+                article_sha256=sha256,
+                article_title=title,
             )
+            # A selection coded at two sources or more ("the mayor and her deputy said
+            # together") is an annotation for each, the second on under an id of its own
+            # made from the selection's (the first was kept and the others dropped unsaid)
+            named: list[str | None] = [clean_text(name) for name in unique_names(speakers)]
+            named = named or [None]
+            incoming.items.append(replace(passage, source=named[0]))
+            incoming.items += [
+                replace(passage, id=f"{guid}/source-{number}", source=speaker)
+                for number, speaker in enumerate(named[1:], start=2)
+            ]
     return incoming
 
 

@@ -424,15 +424,76 @@ def test_a_number_of_thousands_of_digits_is_said_in_the_user_s_words(
     assert "sys." not in err
 
 
-def test_two_different_records_of_one_id_import_the_first_and_refuse_the_second(
+def test_two_different_records_of_one_id_import_the_newer_and_name_the_other(
     tagged_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # of equal times the first is kept; the one left out is named by its id as the file
+    # spells it (Reader's own form of it, which the file does not hold, was named), and a
+    # later version wins (the older one was kept: "final wording" lost to "first draft")
     first, second = w3c(start=START, end=START + len(QUOTE)), w3c(start=START, end=START + 4)
     second["body"] = [{"type": "TextualBody", "value": "EVIL", "purpose": "identifying"}]
     file = write(tmp_path, "dup.jsonld", {"type": "AnnotationPage", "items": [first, second]})
     status = run_import(tagged_library, file)
     err = capsys.readouterr().err
-    assert status == 1 and "a second, different record with this id" in err
+    assert status == 1 and f"{first['id']}: held twice, differently" in err
     store = Store(tagged_library / "reader.json", backups=False)
     assert "EVIL" not in {a.source for a in store.annotations()}
     store.close()
+    older, newer = dict(first, id="quote-17"), dict(first, id="quote-17")
+    older["modified"], newer["modified"] = "2026-11-01T10:00:00Z", "2026-11-20T10:00:00Z"
+    newer["body"] = [{"type": "TextualBody", "value": "Final Wording", "purpose": "identifying"}]
+    file = write(tmp_path, "dup2.jsonld", {"type": "AnnotationPage", "items": [older, newer]})
+    run_import(tagged_library, file)
+    assert "quote-17: held twice, differently; the version updated 2026-11-20" in (
+        capsys.readouterr().err
+    )
+    store = Store(tagged_library / "reader.json", backups=False)
+    assert "Final Wording" in {a.source for a in store.annotations()}
+    store.close()
+
+
+def test_annotations_of_articles_not_in_the_library_are_counted_not_listed_by_thousands(
+    tagged_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 5,000 annotations of missing articles printed 5,000 lines, and the summary line
+    # said "imported 0 annotations", not how many were left out (an attack's finding)
+    items = []
+    for number in range(25):
+        item = w3c(start=START, end=START + len(QUOTE))
+        item["id"] = f"urn:uuid:0f6f1d58-0a39-4d38-9f5e-1b1a4cfe{number:04d}"
+        item["target"]["source"] = f"missing-{number}.txt"
+        items.append(item)
+    file = write(tmp_path, "elsewhere.jsonld", {"type": "AnnotationPage", "items": items})
+    assert run_import(tagged_library, file) == 1
+    captured = capsys.readouterr()
+    assert "25 not imported, their article not in the library" in captured.out
+    lines = captured.err.splitlines()
+    assert len(lines) == 11 and "missing-0.txt" in lines[0]
+    assert "elsewhere.jsonld: and 15 more not imported" in lines[-1]
+
+
+def test_a_qdpx_selection_coded_at_two_sources_is_an_annotation_for_each() -> None:
+    # "the mayor and her deputy said together": one source was kept and the other dropped
+    # without a word (an attack's finding)
+    guid = "b0b0b0b0-0000-0000-0000-000000000009"
+    coding = "<Coding guid='c{n}'><CodeRef targetGUID='{code}'/></Coding>"
+    project = (
+        "<Project xmlns='urn:QDA-XML:project:1.0' name='x'><CodeBook><Codes>"
+        "<Code guid='grp' name='Sources' isCodable='false'>"
+        "<Code guid='mayor' name='Mayor' isCodable='true'/>"
+        "<Code guid='deputy' name='Deputy mayor' isCodable='true'/></Code>"
+        "<Code guid='budget' name='budget' isCodable='true'/></Codes></CodeBook>"
+        f"<Sources><TextSource guid='{guid}' name='ICE' plainTextPath='internal://{guid}.txt'>"
+        "<PlainTextSelection guid='s1' name='q' startPosition='0' endPosition='4'>"
+        + coding.format(n=1, code="mayor")
+        + coding.format(n=2, code="deputy")
+        + coding.format(n=3, code="budget")
+        + "</PlainTextSelection></TextSource></Sources></Project>"
+    )
+    data = qdpx({"project.qde": project.encode(), f"sources/{guid}.txt": ICE_TEXT.encode()})
+    incoming = from_qdpx(data, "two.qdpx")
+    assert [(i.id, i.source, i.themes) for i in incoming.items] == [
+        ("s1", "Mayor", ("budget",)),
+        ("s1/source-2", "Deputy mayor", ("budget",)),
+    ]
+    assert incoming.refused == []
