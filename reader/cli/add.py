@@ -178,11 +178,23 @@ def _report(
         who = f"{clean_line(source)}: " if source else ""
         say(f"  now reads differently: {who}“{shorten(before, 90)}” -> “{shorten(now, 90)}”")
     if outcome.status == "added" and outcome.same_title:  # (a page saved again, edited)
+        # `--update` finds an article by its own address: the new one's named none of the
+        # library's (deleting the copy as told, then the command, left a "file missing")
+        from reader.library.fetching import is_web_address  # (loaded when adding)
+
+        again = outcome.same_title_url if is_web_address(outcome.source) else outcome.source
+        if again:
+            then = (
+                f"`reader add --update {shlex.quote(again)}` reads that one again "
+                "(its annotations follow)"
+            )
+        else:
+            then = (
+                f"replace {shown_name(outcome.same_title)}'s text by hand (its annotations follow)"
+            )
         say(
             f"  the library holds an article of the same title: {shown_name(outcome.same_title)}"
-            f"; if this page is a new copy of it, delete {shown_name(outcome.path)}, and "
-            f"`reader add --update {shlex.quote(outcome.source)}` replaces that one's text "
-            "instead (its annotations follow)"
+            f"; if this page is a new copy of it, delete {shown_name(outcome.path)}, and {then}"
         )
     from reader.library.extraction import RAW, TRAFILATURA  # (loaded when adding)
 

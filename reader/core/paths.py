@@ -102,6 +102,17 @@ def resolve(library: str | None = None, db: str | None = None, create: bool = Tr
     return Locations(library=folder.resolve(), db=database.resolve())
 
 
+# Names Windows keeps for its devices, whatever the extension: a folder synced to Windows
+# cannot hold a file so named.
+_DEVICE_NAME = re.compile(r"(?i:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])")
+
+
+def is_device_name(stem: str) -> bool:
+    """Whether a file named `stem` (with any extension) is a device on Windows: "CON",
+    "nul", "COM1.txt"."""
+    return _DEVICE_NAME.fullmatch(stem.split(".")[0].strip()) is not None
+
+
 def slug(title: str, limit: int = 72) -> str:
     """A file name stem from a title: ASCII letters and digits joined by hyphens, whole
     words only, at most `limit` characters (a first word longer than that is cut). A title

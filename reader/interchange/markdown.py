@@ -29,6 +29,7 @@ import msgspec
 from reader.annotations.query import SOURCE, THEMES, described, parse_query, tokens
 from reader.core.codebook import name_key
 from reader.core.markdown_text import escape_markdown
+from reader.core.paths import is_device_name
 from reader.core.records import Annotation
 from reader.core.text import clean_line
 from reader.interchange.selection import ExportArticle, Selection
@@ -360,11 +361,6 @@ def _quoted(value: str) -> str:
 NAME_BYTES = 200  # of a note's file name stem: file systems allow 255 bytes, UTF-8 included
 
 
-# Names Windows keeps for its devices, whatever the extension: a vault synced to Windows
-# cannot hold a note so named.
-_DEVICE_NAME = re.compile(r"(?i:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])")
-
-
 def name_as_compared(name: str) -> str:
     """A file name as macOS and Windows compare names: case and Unicode composition ignored
     ("Trump.md" and "TRUMP.md", "Café" composed or not, are one file there)."""
@@ -383,7 +379,7 @@ def note_file_name(
         word = cut.rsplit(" ", 1)[0]
         stem = (word if len(word) > len(cut) * 0.6 else cut).strip(" .")
     stem = stem or "Article"
-    if _DEVICE_NAME.fullmatch(stem.split(".")[0].strip()):
+    if is_device_name(stem):
         stem = f"{stem} (article)"  # "CON", "nul", "COM1.txt": a device on Windows, no file
     # (`numbered`: the next number to try for each stem, kept by the caller across notes:
     # 4,000 articles of one title had tried 2, 3, … again for each, 1.5 s)

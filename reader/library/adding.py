@@ -23,7 +23,7 @@ from urllib.parse import urldefrag, urljoin
 from reader.core.addresses import without_credentials
 from reader.core.files import TOO_LONG, FileTooLarge, name_too_long, read_bounded
 from reader.core.markdown_text import escape_markdown
-from reader.core.paths import slug
+from reader.core.paths import is_device_name, slug
 from reader.core.records import ArticleRecord
 from reader.core.text import clean_line, normalise, paragraphs
 from reader.core.wording import plural
@@ -113,6 +113,7 @@ class AddResult:
     spared: tuple[Removal, ...] = ()  # what the cleaning would have removed had it not backed off
     left_out: tuple[str, ...] = ()  # paragraphs of the page trafilatura's text left out
     same_title: str = ""  # (added) another article of the library with the same title
+    same_title_url: str = ""  # (added) that article's web address, if it has one
     # (updated) the annotations whose words changed: (source, quote before, quote now)
     reworded: tuple[tuple[str, str, str], ...] = ()
 
@@ -584,15 +585,16 @@ def _store_prepared(library: Library, prepared: Prepared) -> AddResult:
         return AddResult(source, "present", *present)
     title = clean_line(content.title).casefold()
     twin = next(  # (a page saved again: perhaps a new copy of one added before)
-        (r.path for r in library.store.articles() if clean_line(r.title).casefold() == title),
-        "",
+        (r for r in library.store.articles() if clean_line(r.title).casefold() == title), None
     )
     path = _new_file(library.folder, article.title, document)
     _remember(library, prepared)
     library.scan()
     name = path.relative_to(library.folder).as_posix()
     found = AddResult(source, "added", content.title, name, "", *_how_cleaned(article))
-    return replace(found, same_title=twin)
+    if twin is None:
+        return found
+    return replace(found, same_title=twin.path, same_title_url=twin.url or "")
 
 
 def _remember(library: Library, prepared: Prepared) -> None:
@@ -620,8 +622,10 @@ def _how_cleaned(
 def _new_file(folder: Path, title: str, document: str) -> Path:
     """Create a new file named after the title; never overwrites one."""
     stem = slug(title) or "article"
-    if not is_article_file(folder / f"{stem}.md"):
-        stem = f"{stem}-article"  # ("Changelog": changelog.md is a project's file, not read)
+    if not is_article_file(folder / f"{stem}.md") or is_device_name(stem):
+        # ("Changelog": changelog.md is a project's file, not read; "CON", "nul": a device
+        # on Windows, so a library synced there cannot hold the file)
+        stem = f"{stem}-article"
     for number in range(1, 1000):
         path = folder / (f"{stem}.md" if number == 1 else f"{stem}-{number}.md")
         try:

@@ -196,6 +196,19 @@ def test_an_article_titled_like_a_projects_file_is_added_where_the_library_reads
     assert len(list(empty_library.glob("*.md"))) == 1
 
 
+@pytest.mark.parametrize("title", ["CON", "nul", "Com1"])
+def test_an_article_titled_as_a_windows_device_gets_a_file_windows_can_hold(
+    title: str, tmp_path: Path, empty_library: Path
+) -> None:
+    # saved as con.md and nul.md: a library synced to Windows cannot hold them (the
+    # Obsidian export guarded against those names already; an attack's finding)
+    story = tmp_path / "story.txt"
+    story.write_text(f"{title}\n\nThe council met on Monday and voted on the budget.\n")
+    assert run_reader("add", str(story), "--library", str(empty_library)).returncode == 0
+    [saved] = empty_library.glob("*.md")
+    assert saved.name == f"{title.lower()}-article.md"
+
+
 def test_a_feed_adds_its_newest_items_once(site: str, empty_library: Path) -> None:
     result = run_reader(
         "add", "--feed", f"{site}/feed.xml", "--limit", "2", "--library", str(empty_library)
@@ -662,3 +675,32 @@ def test_a_page_saved_again_says_the_article_of_its_title_can_be_updated(tmp_pat
     updated = run_reader(*shlex.split(command)[1:], "--library", str(library))
     assert updated.returncode == 0, updated.stderr
     assert "ten votes to one" in (library / "harbour-plan-approved.md").read_text(encoding="utf-8")
+
+
+def test_a_page_at_a_new_address_with_an_articles_title_names_the_update_that_works(
+    site: str, empty_library: Path
+) -> None:
+    # the line said to delete the copy and `reader add --update NEW-ADDRESS`, which no
+    # article has: done as said, the update failed and left a "file missing" record (an
+    # attack's finding); it names the first article's own address now
+    story = "".join(
+        f"<p>{sentence} The council met for three hours before the vote was taken.</p>"
+        for sentence in (
+            "The council approved the harbour plan on Tuesday by nine votes to two.",
+            "The plan widens the east pier and adds a ferry terminal by 2028.",
+            "Residents near the pier asked for a study of the noise from the works.",
+        )
+    )
+    page = f"<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>{story}</article></body></html>"
+    set_live_page(page.encode())
+    lib = ("--library", str(empty_library))
+    assert run_reader("add", f"{site}/live.html", *lib).returncode == 0
+    set_live_page(page.replace("nine votes to two", "ten votes to one").encode())
+    added = run_reader("add", f"{site}/live.html?utm_source=rss", *lib)
+    assert added.returncode == 0, added.stderr
+    command = added.stdout.split("`")[1]
+    assert command == f"reader add --update {site}/live.html"
+    (empty_library / "harbour-plan-2.md").unlink()  # as the line says
+    updated = run_reader(*shlex.split(command)[1:], *lib)
+    assert updated.returncode == 0, updated.stderr
+    assert "ten votes to one" in (empty_library / "harbour-plan.md").read_text(encoding="utf-8")
