@@ -39,7 +39,7 @@ from typing import Any, TypeVar
 
 from reader.core.addresses import without_credentials
 from reader.core.records import now
-from reader.core.text import clean_line
+from reader.core.text import clean_line, shown_name
 from reader.core.wording import plural
 from reader.library.adding import (
     AddError,
@@ -112,19 +112,35 @@ class FeedResult:
 
     def lines(self) -> list[str]:
         """`line()` for a terminal: each item not added on a line of its own, with its
-        address as the feed gives it and why."""
+        address as the feed gives it and why; then each new article whose title another
+        article has (a story corrected under a new address came in as a second article,
+        where `reader add` said so and refresh did not)."""
+        twins = [
+            f"  {shown_name(a.path)} has the title of {shown_name(a.same_title)}: if it is a "
+            "new copy of that story, delete one (each keeps its own annotations)"
+            for a in self.added
+            if a.same_title
+        ]
         if not self.item_errors:
-            return [self.line()]
+            return [self.line(), *twins]
         head = FeedResult(**{**self.__dict__, "item_errors": []}).line()
         count = plural(len(self.item_errors), "item")
-        return [f"{head}; {count} not added:", *(f"  {error}" for error in self.item_errors)]
+        errors = [f"  {error}" for error in self.item_errors]
+        return [f"{head}; {count} not added:", *errors, *twins]
 
     def as_json(self) -> dict[str, Any]:
         return {
             "feed": self.name,
             "url": without_credentials(self.url),
             "status": self.status,
-            "new": [{"title": a.title, "path": a.path} for a in self.added],
+            "new": [
+                {
+                    "title": a.title,
+                    "path": a.path,
+                    **({"same_title": a.same_title} if a.same_title else {}),
+                }
+                for a in self.added
+            ],
             "not_modified": self.not_modified,
             "reason": self.reason,
             "item_errors": self.item_errors,

@@ -53,6 +53,9 @@ FEED_TYPES = (
     "application/x-atom+xml",
     "text/rss+xml",
     "text/atom+xml",
+    # (a feed some servers send as plain text, as feed readers read it: what it holds
+    # decides, and a text that is no feed is said to be none; it was refused as a page)
+    "text/plain",
 )
 
 
@@ -224,6 +227,11 @@ async def _get(
                 raise FetchError(f"{url}: the server answered {response.status_code} {reason}")
             content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type and not content_type.startswith(accept):
+                if accept[0] in FEED_TYPES:  # (following or refreshing: a feed's words)
+                    raise FetchError(
+                        f"{url}: the answer is {content_type}, not a feed nor a web page; "
+                        "give the address of a feed, or of a page that names one"
+                    )
                 raise FetchError(
                     f"{url}: the answer is {content_type}, not a web page; "
                     "give the address of an article"

@@ -31,6 +31,7 @@ from reader.library.subscriptions import (
     Feed,
     FeedError,
     Subscriptions,
+    address_key,
     at_address,
     find,
     name_key,
@@ -159,16 +160,16 @@ def import_opml(subscriptions: Subscriptions, data: bytes, name: str) -> ImportR
     found = parse_opml(data, name)
     report = ImportReport(skipped=list(found.skipped))
     with subscriptions.editing() as feeds:
-        known = {feed.url for feed in feeds}
+        known = {address_key(feed.url) for feed in feeds}
         taken = {name_key(feed.name) for feed in feeds}
         numbers: dict[str, int] = {}
         for outline in found.feeds:
-            if outline.url in known:
+            if address_key(outline.url) in known:
                 report.already.append(outline.url)
                 continue
             name = unique_name(feeds, outline.name, taken, numbers)
             feed = Feed(url=outline.url, name=name, keep=outline.keep)
             feeds.append(feed)
-            known.add(feed.url)
+            known.add(address_key(feed.url))
             report.followed.append(feed)
     return report

@@ -169,3 +169,61 @@ def test_a_feed_s_user_name_and_password_are_kept_in_the_feeds_file_only(
     assert run_reader("follow", url, "--keep", "1", *lib).returncode == 0
     kept = run_reader("refresh", *lib)
     assert kept.stdout.startswith("City News: new 1; 3 removed by keep"), kept.stdout
+
+
+def test_refresh_says_when_a_new_article_has_the_title_of_another(
+    news: FeedSite, empty_library: Path
+) -> None:
+    # a story corrected under a new address came in as a second article without a word,
+    # where `reader add` said so (an attack's finding)
+    lib = ("--library", str(empty_library))
+    url = news.add_feed("city", stories=1)
+    assert run_reader("follow", url, *lib).returncode == 0
+    assert run_reader("refresh", *lib).returncode == 0
+    first = news.feeds["city"].stories[0]
+    news.add_story("city", title=first.title)
+    refreshed = run_reader("refresh", *lib)
+    assert refreshed.returncode == 0, refreshed.stderr
+    [note] = [line for line in refreshed.stdout.splitlines() if "has the title of" in line]
+    assert "-2.md has the title of" in note and "delete one" in note
+    news.add_story("city", title=first.title)
+    done = json.loads(run_reader("refresh", "--json", *lib).stdout)
+    assert done[0]["new"][0]["same_title"].endswith(".md")
+
+
+def test_a_feed_sent_as_plain_text_is_followed_and_a_picture_said_in_a_feeds_words(
+    news: FeedSite, empty_library: Path
+) -> None:
+    # refused as "not a web page; give the address of an article", at every refresh too
+    lib = ("--library", str(empty_library))
+    url = news.add_feed("city", content_type="text/plain")
+    followed = run_reader("follow", url, *lib)
+    assert followed.returncode == 0, followed.stderr
+    assert run_reader("refresh", *lib).stdout.startswith("City News: new 3")
+    news.feeds["city"].content_type = "image/png"
+    news.add_story("city")
+    failed = run_reader("refresh", *lib)
+    assert failed.returncode == 1
+    assert "not a feed nor a web page" in failed.stdout + failed.stderr
+    assert "address of an article" not in failed.stdout + failed.stderr
+
+
+def test_a_feed_is_followed_once_whatever_the_case_of_its_scheme_and_host(
+    news: FeedSite, empty_library: Path
+) -> None:
+    # "HTTP://127.0.0.1:…/city/rss.xml" followed "City News (2)" a second time
+    lib = ("--library", str(empty_library))
+    url = news.add_feed("city")
+    assert run_reader("follow", url, *lib).returncode == 0
+    again = run_reader("follow", url.replace("http://", "HTTP://"), *lib)
+    assert again.returncode == 0 and again.stdout.startswith("already following: City News")
+    opml = empty_library.parent / "feeds.opml"
+    opml.write_text(
+        '<opml version="2.0"><body>'
+        f'<outline type="rss" text="A" xmlUrl="{url.replace("http://", "HTTP://")}"/>'
+        "</body></opml>",
+        encoding="utf-8",
+    )
+    assert run_reader("follow", "--import", str(opml), *lib).returncode == 0
+    listed = json.loads(run_reader("follow", "--list", "--json", *lib).stdout)
+    assert [feed["name"] for feed in listed] == ["City News"]

@@ -68,6 +68,7 @@ class SiteFeed:
     title: str = ""  # the channel's title as written in the XML ("<name> News" if empty)
     missing: set[int] = field(default_factory=set)  # stories whose pages answer 404 for now
     trailer: str = ""  # a paragraph every story of the site ends with (a reporter's bio)
+    content_type: str = "application/rss+xml"  # what the feed's answer says it is
 
 
 def story_html(feed: str, story: Story, trailer: str = "") -> bytes:
@@ -212,7 +213,7 @@ class FeedSite:
             return
         body = self.rss(feed)
         handler.send_response(200)
-        handler.send_header("Content-Type", "application/rss+xml; charset=utf-8")
+        handler.send_header("Content-Type", f"{feed.content_type}; charset=utf-8")
         handler.send_header("Content-Length", str(len(body)))
         handler.send_header("ETag", etag)
         if modified:

@@ -577,5 +577,7 @@ def test_a_feed_named_with_another_feeds_address_never_stands_for_it() -> None:
     impostor = Feed(url="https://a.example/impostor.rss", name="https://b.example/news.rss")
     real = Feed(url="https://b.example/news.rss", name="B News")
     assert find([impostor, real], "https://b.example/news.rss") is real
-    assert find([impostor, real], " https://B.example/news.rss ") is impostor  # (its name)
+    # (a host's case names no other place: the address, never the impostor's name)
+    assert find([impostor, real], " https://B.example/news.rss ") is real
+    assert find([impostor, real], "HTTPS://b.example/news.rss") is real
     assert find([impostor, real], "b news") is real
