@@ -132,6 +132,38 @@ class CodeRow:
 
 
 COLUMNS = ("code", "kind", "kappa", "agreement", "A chars", "B chars", "both", "articles")
+# A table's columns for R and spreadsheets: numbers as numbers (agreement a share of 1, as
+# `--json` has it; "97.5%" was read as text), empty where there is none, each row naming
+# the two coders (the file did not say whom it compared)
+DATA_COLUMNS = (
+    "code",
+    "kind",
+    "kappa",
+    "agreement",
+    "a_chars",
+    "b_chars",
+    "both_chars",
+    "articles",
+    "coder_a",
+    "coder_b",
+)
+
+
+def data_rows(comparison: Comparison) -> list[list[str]]:
+    """`DATA_COLUMNS` and a row for each code of the comparison."""
+    rows = [list(DATA_COLUMNS)]
+    for row in comparison.rows:
+        figures = row.as_json()
+        rows.append(
+            [
+                row.code,
+                row.kind,
+                *("" if figures[key] is None else str(figures[key]) for key in DATA_COLUMNS[2:8]),
+                comparison.coder_a,
+                comparison.coder_b,
+            ]
+        )
+    return rows
 
 
 def figure(value: float | None, percent: bool = False) -> str:

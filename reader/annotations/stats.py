@@ -214,8 +214,9 @@ def csv_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
     yield out.getvalue().encode("utf-8")
 
 
-def markdown_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
-    """A table in Markdown (numbers right-aligned), a line at a time in UTF-8."""
+def markdown_chunks(rows: Iterable[list[str]], text_columns: int = 1) -> Iterator[bytes]:
+    """A table in Markdown, a line at a time in UTF-8: its first `text_columns` columns
+    left-aligned, the numbers after them right-aligned."""
 
     def line(values: list[str]) -> bytes:
         return ("| " + " | ".join(v.replace("|", "\\|") for v in values) + " |\n").encode()
@@ -225,7 +226,7 @@ def markdown_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
     if header is None:
         return
     yield line(header)
-    yield line(["---" if i == 0 else "---:" for i in range(len(header))])
+    yield line(["---" if i < text_columns else "---:" for i in range(len(header))])
     yield from map(line, rows)
 
 

@@ -218,6 +218,18 @@ async def test_the_agreement_table_is_never_exported_before_it_is_made(
         await press(pilot, "e")  # once it shows: the table whole
         [table] = tmp_path.glob("reader-agreement-*.csv")
         assert "Doug King" in table.read_text(encoding="utf-8-sig")
+        # for R: numbers as numbers ("97.5%" was read as text), each row naming the coders
+        import csv
+
+        with table.open(encoding="utf-8-sig", newline="") as opened:
+            rows = list(csv.DictReader(opened))
+        king = next(row for row in rows if row["code"] == "Doug King")
+        assert 0 <= float(king["agreement"]) <= 1 and float(king["kappa"]) <= 1
+        assert (king["coder_a"], king["coder_b"]) == ("alice", "bob")
+        [shown] = tmp_path.glob("reader-agreement-*.md")
+        markdown = shown.read_text(encoding="utf-8")
+        assert "%" in markdown  # the Markdown as on screen, its code and kind left-aligned
+        assert markdown.splitlines()[1].startswith("| --- | --- | ---: |")
 
 
 def three_coders(library: Path) -> None:

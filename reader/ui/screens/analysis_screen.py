@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from reader.annotations.agreement import COLUMNS, Comparison
+from reader.annotations.agreement import COLUMNS, Comparison, data_rows
 from reader.annotations.query import whole_name
 from reader.annotations.stats import (
     NO_SOURCE,
@@ -382,9 +382,12 @@ class AnalysisScreen(Screen[None]):
         if tab != "agreement" and not self.ready:
             self.notify("Still counting: e once the table shows", timeout=4)
             return
-        if tab == "agreement":
-            agreement = self._agreement_rows()  # (made once: the CSV and the Markdown alike)
-            rows: Callable[[], Iterable[list[str]]] = lambda: agreement  # noqa: E731
+        shown: Callable[[], Iterable[list[str]]] | None = None
+        if tab == "agreement" and self.comparison is not None:
+            agreement = self._agreement_rows()  # (made once: the Markdown's, as on screen)
+            figures = data_rows(self.comparison)  # (the CSV's: numbers, for R)
+            rows: Callable[[], Iterable[list[str]]] = lambda: figures  # noqa: E731
+            shown = lambda: agreement  # noqa: E731
         else:
             rows = {
                 "matrix": lambda: matrix_rows(self.grid),
@@ -393,16 +396,24 @@ class AnalysisScreen(Screen[None]):
                 "across": lambda: counts_table(self.across, "source"),
             }[tab]
         stem = _new_stem(Path.cwd(), self.reader.library_folder, f"reader-{tab}-{date.today()}")
-        self._write_export(stem, rows)
+        self._write_export(stem, rows, shown)
 
     @work(thread=True, exclusive=True, group="analysis-export", description="export a table")
-    def _write_export(self, stem: Path, rows: Callable[[], Iterable[list[str]]]) -> None:
-        """Write the table as CSV and Markdown, a piece at a time (a matrix of thousands of
-        sources and themes is millions of cells: never all in memory, never on the UI
-        thread)."""
+    def _write_export(
+        self,
+        stem: Path,
+        rows: Callable[[], Iterable[list[str]]],
+        shown: Callable[[], Iterable[list[str]]] | None = None,
+    ) -> None:
+        """Write the table as CSV and Markdown (`shown`, when it is not the CSV's rows), a
+        piece at a time (a matrix of thousands of sources and themes is millions of cells:
+        never all in memory, never on the UI thread)."""
         try:
             write_atomically(stem.with_suffix(".csv"), csv_chunks(rows()))
-            write_atomically(stem.with_suffix(".md"), markdown_chunks(rows()))
+            text_columns = 2 if shown is not None else 1  # (the agreement's code and kind)
+            write_atomically(
+                stem.with_suffix(".md"), markdown_chunks((shown or rows)(), text_columns)
+            )
         except OSError as error:
             self.notify(f"{stem}: cannot write it ({error.strerror})", severity="error")
             return
