@@ -421,6 +421,12 @@ class Store:
         if self._wants_session:
             self._viewing_file().show(article_id)
 
+    def keep_showing(self) -> None:
+        """Every few seconds in the app: its article still marked on screen, should the
+        file that says so have been deleted or replaced."""
+        if self._viewing is not None:
+            self._viewing.keep_up()
+
     def article_on_screen(self, article_id: int) -> bool:
         """Whether a Reader app, this one or another, has the article on screen (a feed's
         `--keep` leaves it: `storage.sessions.Viewing`)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from pathlib import Path
 
 try:
@@ -87,46 +88,98 @@ class Viewing:
     start, unread, was removed under the user by a refresh in a shell, and the tag typed
     on it was thrown away. One descriptor is kept open for the object's life: closing any
     descriptor of the file would let go of every record lock this process holds on it.
+
+    Where it cannot tell (the file cannot be opened: another user's, in a shared library),
+    every article counts as on screen, and nothing is removed. The file is made with the
+    umask's permissions, as the database is (0644 had kept a teammate's refresh from
+    opening it, and it then removed what that teammate's app showed). The app checks every
+    few seconds (`keep_up`) that the file is still the one it holds (deleted, by `git clean`
+    say, its lock was on a file no one else could see).
     """
 
     def __init__(self, db: Path) -> None:
+        self._path = viewing_path(db)
         self._descriptor: int | None = None
         self._shown: int | None = None
+        self._open()
+
+    def _open(self) -> None:
         if fcntl is None:
             return
         flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
-        with contextlib.suppress(OSError):  # (a read-only folder: nothing is seen, as before)
-            self._descriptor = os.open(viewing_path(db), flags, 0o644)
+        with contextlib.suppress(OSError):  # (not to be had: see `on_screen`)
+            self._descriptor = os.open(self._path, flags, 0o666)
 
     def show(self, article_id: int | None) -> None:
         """This app now has `article_id` on screen (None: no article)."""
-        if self._descriptor is None or article_id == self._shown:
+        if article_id == self._shown:
             return
-        with contextlib.suppress(OSError):
-            if self._shown is not None:
+        with contextlib.suppress(OSError, OverflowError):
+            if self._shown is not None and self._descriptor is not None:
                 fcntl.lockf(self._descriptor, fcntl.LOCK_UN, 1, self._shown)
-            self._shown = None
-            if article_id is not None and article_id >= 0:
-                fcntl.lockf(self._descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB, 1, article_id)
-                self._shown = article_id
+        self._shown = article_id
+        self._lock_shown()
+
+    def _lock_shown(self) -> None:
+        if self._descriptor is None or self._shown is None or self._shown < 0:
+            return
+        for _ in range(50):  # (a look by a refresh holds the byte a moment: wait it out)
+            try:
+                fcntl.lockf(self._descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB, 1, self._shown)
+                return
+            except BlockingIOError:
+                time.sleep(0.001)
+            except (OSError, OverflowError):
+                return
+
+    def keep_up(self) -> None:
+        """Hold the lock on the file now at the path, if it was deleted or replaced."""
+        if fcntl is None or self._shown is None:
+            return
+        try:
+            here = os.stat(self._path, follow_symlinks=False)
+            held = os.fstat(self._descriptor) if self._descriptor is not None else None
+        except OSError:
+            here, held = None, None
+        if (
+            here is not None
+            and held is not None
+            and (here.st_dev, here.st_ino)
+            == (
+                held.st_dev,
+                held.st_ino,
+            )
+        ):
+            return
+        self.close_file()
+        self._open()
+        self._lock_shown()
 
     def on_screen(self, article_id: int) -> bool:
-        """Whether this app or another has `article_id` on screen."""
+        """Whether this app or another has `article_id` on screen (True when that cannot
+        be known: see the class)."""
         if article_id == self._shown:
             return True
-        if self._descriptor is None or article_id < 0:
-            return False
+        if fcntl is None:
+            return False  # (no record locks here: no app is ever seen, as for sessions)
+        if self._descriptor is None:
+            return True
         try:
             fcntl.lockf(self._descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, article_id)
-        except OSError:
+        except BlockingIOError:
             return True  # another process holds it
+        except (OSError, OverflowError):
+            return True  # not to be known
         with contextlib.suppress(OSError):
             fcntl.lockf(self._descriptor, fcntl.LOCK_UN, 1, article_id)
         return False
 
-    def close(self) -> None:
+    def close_file(self) -> None:
         if self._descriptor is not None:
             with contextlib.suppress(OSError):
                 os.close(self._descriptor)  # (its locks go with it)
             self._descriptor = None
-            self._shown = None
+
+    def close(self) -> None:
+        self.close_file()
+        self._shown = None

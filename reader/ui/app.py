@@ -235,6 +235,7 @@ class ReaderApp(App[None]):
         results go back as messages."""
         try:
             self.store.refresh()
+            self.store.keep_showing()
             report = self.library.scan()
             self._fold_when_due()
             self._take_coder_set_meanwhile()
