@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli.command import Command, close_store, positive_int, positive_seconds, say
+from reader.core.addresses import credentials_hidden
 from reader.core.paths import Locations
 from reader.core.text import clean_line, json_text, shorten, shown_name
 
@@ -162,7 +163,8 @@ def _report(
     cleaning: str = "",
 ) -> None:
     if isinstance(outcome, Exception):
-        say(f"reader add: {clean_line(str(outcome))}", err=True)  # one line, whatever the name
+        # one line, whatever the name; an address in it without its user name and password
+        say(f"reader add: {credentials_hidden(clean_line(str(outcome)))}", err=True)
         return
     if as_json:
         return

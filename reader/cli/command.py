@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.core.addresses import credentials_hidden
 from reader.core.paths import DB_NAME, Locations
 from reader.core.text import clean_line, one_line, printable, shorten
 from reader.core.wording import plural
@@ -183,5 +184,5 @@ def close_store(store: Store) -> None:
 def fail(message: str, status: int = 1) -> int:
     """Print `reader: message` on stderr, on one line whatever the message holds; the exit
     status to return (1 failure, 2 usage)."""
-    say(f"reader: {clean_line(message)}", err=True)
+    say(f"reader: {credentials_hidden(clean_line(message))}", err=True)  # (never a password)
     return status

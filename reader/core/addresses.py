@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 
@@ -16,3 +17,12 @@ def without_credentials(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
+
+
+_CREDENTIALS = re.compile(r"(?<=://)[^/\s@]*@")
+
+
+def credentials_hidden(text: str) -> str:
+    """A message with every address in it without its user name and password: an item's
+    link is resolved against its feed's address, so an error about it quoted them."""
+    return _CREDENTIALS.sub("", text) if "@" in text else text

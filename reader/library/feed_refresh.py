@@ -37,7 +37,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from reader.core.addresses import without_credentials
+from reader.core.addresses import credentials_hidden, without_credentials
 from reader.core.records import now
 from reader.core.text import clean_line, shown_name
 from reader.core.wording import plural
@@ -211,8 +211,11 @@ def refresh_feeds(
         except Exception as error:  # a bug, or the machine out of something: not the others
             reason = unexpected_reason(error)
             outcome = _Outcome(FeedResult(feed.name, feed.url, "failed", reason=reason), feed.url)
+        result = outcome.result  # (said and kept without the feed's user name and password)
+        result.reason = credentials_hidden(result.reason)
+        result.item_errors = [credentials_hidden(error) for error in result.item_errors]
         if on_result is not None:
-            on_result(outcome.result)
+            on_result(result)
         return outcome
 
     workers = max(1, min(jobs, len(feeds), workers_the_files_allow()))

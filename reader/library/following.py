@@ -127,6 +127,11 @@ def follow(
             if keep is not None and keep != feed.keep:
                 feed.keep = keep
                 changed = True
+            if "@" in urlsplit(url).netloc and url != feed.url:
+                # a new password for the same feed (it was followed a second time, and the
+                # old one failed at every refresh); the address without one keeps it
+                feed.url = url
+                changed = True
             return Followed(feed, "changed" if changed else "already")
         feed = Feed(url=url, name=unique_name(feeds, name or title), keep=keep or 0)
         feeds.append(feed)

@@ -168,20 +168,21 @@ def find(feeds: list[Feed], name_or_url: str) -> Feed | None:
 def at_address(feeds: list[Feed], url: str) -> Feed | None:
     """The feed followed at this address, if any: the same address but for the case of its
     scheme and host, which name no other place ("HTTP://Example.org/rss" followed a feed a
-    second time)."""
+    second time), and for a user name and password (Reader shows the address without them,
+    and `--remove` with it as shown found no feed)."""
     wanted = address_key(url)
     return next((feed for feed in feeds if address_key(feed.url) == wanted), None)
 
 
 def address_key(url: str) -> str:
-    """An address as compared: its scheme and host in lower case, the rest as written."""
+    """An address as compared: its scheme and host in lower case, without a user name and
+    password, the rest as written."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return url
     host = parts.netloc.rpartition("@")[2]
-    userinfo = parts.netloc[: len(parts.netloc) - len(host)]
-    return parts._replace(scheme=parts.scheme.lower(), netloc=userinfo + host.lower()).geturl()
+    return parts._replace(scheme=parts.scheme.lower(), netloc=host.lower()).geturl()
 
 
 def name_key(name: str) -> str:

@@ -169,6 +169,27 @@ def test_a_feed_s_user_name_and_password_are_kept_in_the_feeds_file_only(
     assert run_reader("follow", url, "--keep", "1", *lib).returncode == 0
     kept = run_reader("refresh", *lib)
     assert kept.stdout.startswith("City News: new 1; 3 removed by keep"), kept.stdout
+    # an item's link is resolved against the feed's address: its error quoted them, on
+    # screen, in --json and in the status `follow --list` shows
+    news.feeds["city"].relative = True
+    news.feeds["city"].missing.add(news.add_story("city").number)
+    failed = [run_reader("refresh", *lib), run_reader("refresh", "--json", *lib)]
+    failed += [run_reader("follow", "--list", *lib), run_reader("follow", "--list", "--json", *lib)]
+    assert "404" in failed[0].stdout + failed[0].stderr
+    assert not any("hunter2" in done.stdout + done.stderr for done in failed)
+    assert "hunter2" not in json.dumps(
+        json.loads((empty_library / "reader.feeds.json").read_text(encoding="utf-8"))["feeds"][0][
+            "status"
+        ]
+    )
+    # a new password for the feed replaces the old one; the address as shown finds it
+    changed = run_reader("follow", url.replace("hunter2", "swordfish"), *lib)
+    assert changed.stdout.startswith("changed: City News"), changed.stdout
+    stored = json.loads((empty_library / "reader.feeds.json").read_text(encoding="utf-8"))
+    assert stored["feeds"][0]["url"] == url.replace("hunter2", "swordfish")
+    shown = url.replace("ann:hunter2@", "")
+    assert run_reader("follow", "--remove", shown, *lib).returncode == 0
+    assert json.loads(run_reader("follow", "--list", "--json", *lib).stdout) == []
 
 
 def test_refresh_says_when_a_new_article_has_the_title_of_another(

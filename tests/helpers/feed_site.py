@@ -69,6 +69,7 @@ class SiteFeed:
     missing: set[int] = field(default_factory=set)  # stories whose pages answer 404 for now
     trailer: str = ""  # a paragraph every story of the site ends with (a reporter's bio)
     content_type: str = "application/rss+xml"  # what the feed's answer says it is
+    relative: bool = False  # its items' links relative to the feed's address
 
 
 def story_html(feed: str, story: Story, trailer: str = "") -> bytes:
@@ -144,7 +145,7 @@ class FeedSite:
         for story in reversed(feed.stories):  # newest first, as feeds list them
             items.append(
                 f"<item><title>{story.title}</title>"
-                f"<link>{self.base}/{feed.name}/{story.number}.html</link>"
+                f"<link>{'' if feed.relative else self.base}/{feed.name}/{story.number}.html</link>"
                 f"<guid>{self.base}/{feed.name}/{story.number}.html</guid>"
                 f"<pubDate>{format_datetime(story.published, usegmt=True)}</pubDate></item>"
             )
