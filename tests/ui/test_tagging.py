@@ -22,6 +22,7 @@ from tests.helpers.pilot import (
     type_text,
     view,
 )
+from tests.helpers.seeding import tag_quotes
 
 ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
 KING = "Their work and what they are charged with doing, and their authority, is much, much different than what is happening in Minneapolis and that,"
@@ -224,6 +225,43 @@ async def test_the_dialog_offers_the_article_s_speakers_not_yet_in_the_codebook(
         await type_text(pilot, "Patrik Lenox")  # a typo's distance: a name of its own
         await press(pilot, "enter", "enter")
         assert saved_annotations(ice_library / "reader.json")[0]["source"] == "Patrik Lenox"
+
+
+async def test_a_codebook_source_left_with_no_use_is_offered_when_the_article_quotes_it(
+    ice_library: Path,
+) -> None:
+    # its one annotation deleted, Patrick Lennox stayed in the codebook but was offered
+    # nowhere: "Pat" became a new source (or another speaker of the article); and a theme
+    # spelt like one of the article's speakers was ranked first among the themes
+    from reader.core.records import new_annotation
+    from reader.storage.database import Store
+
+    tag_quotes(ice_library, [(ICE, "It’s a force", "Patrick Lennox", ["Doug King"])])
+    store = Store(ice_library / "reader.json")
+    [lennox] = store.annotations()
+    store.delete_annotation(lennox.id)
+    record = store.articles()[0]
+    for number in range(3):
+        start = ICE_TEXT.index("Doug King") + number
+        store.save_annotation(
+            new_annotation(record.id, ICE_TEXT, start, start + 5, themes=["Downtown"])
+        )
+    store.save_annotation(new_annotation(record.id, ICE_TEXT, 0, 10, themes=["Doug King"]))
+    store.close()
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t", "ctrl+u")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        await type_text(pilot, "Pat")
+        assert "existing source: Patrick Lennox" in region_words(
+            app, dialog.query_one("#source-mark")
+        )
+        await press(pilot, "enter")  # on to the themes: most used first, as the codebook has it
+        assert dialog.query_one("#themes").placeholder.startswith(
+            "add a theme (most used: Downtown, Doug King"
+        )
 
 
 async def test_an_undo_that_reaches_another_article_says_where(library: Path) -> None:

@@ -103,6 +103,8 @@ def describe_tag(source: str | None, themes: Iterable[str]) -> str:
 
 
 HERE_FIRST = 1 << 40  # added to the use of a source the open article quotes: ranked first
+# added to how often the article quotes a speaker the codebook lacks: ranked next
+NEW_HERE_NEXT = 1 << 39
 
 
 class MainScreen(Screen[None]):
@@ -666,16 +668,24 @@ class MainScreen(Screen[None]):
         if found is not None and not found.speaker and not request.source:
             request = replace(request, unknown_speaker=speaker_unknown(found))
         usage = {**store.source_usage(), **store.theme_usage()}
-        sources = [s.name for s in store.sources() if usage.get(s.name) or s.description]
+        quoted = self._quoted_here()
+        # (a source of the codebook with no use left, the finder's speaker here, is offered
+        # too: left out, "Priya" took another speaker of the article, or made a second one)
+        sources = [
+            s.name
+            for s in store.sources()
+            if usage.get(s.name) or s.description or name_key(s.name) in quoted
+        ]
         here = self._speakers_here(sources, usage)
-        named_here = self._speakers_new_here(sources)
-        dialog = TagDialog(
-            request,
-            sources,
-            [t.name for t in store.themes() if usage.get(t.name) or t.colour or t.description],
-            {**usage, **here, **dict.fromkeys(named_here, HERE_FIRST)},
-            named_here,
-        )
+        themes = [t.name for t in store.themes() if usage.get(t.name) or t.colour or t.description]
+        named_here = self._speakers_new_here(sources, quoted)
+        theme_keys = {name_key(theme) for theme in themes}
+        first = {  # (ranked first among sources only: the usage is one dict for both)
+            name: NEW_HERE_NEXT + quoted[name_key(name)]
+            for name in named_here
+            if name_key(name) not in theme_keys
+        }
+        dialog = TagDialog(request, sources, themes, {**usage, **here, **first}, named_here)
         # (the article as it was when the dialog opened: a change on disk meanwhile shows a
         # new document, in which the target's offsets mark other words)
         self.app.push_screen(dialog, callback=partial(self._tagged, target, self.document))
@@ -698,17 +708,20 @@ class MainScreen(Screen[None]):
             if name_key(name) in here and name_key(name) not in themes
         }
 
-    def _speakers_new_here(self, sources: list[str]) -> list[str]:
+    def _quoted_here(self) -> Counter[str]:
+        """How many quotations of this article the finder gives each speaker (by name key)."""
+        return Counter(name_key(f.speaker) for f in self.findings if f.speaker and f.speech)
+
+    def _speakers_new_here(self, sources: list[str], quoted: Counter[str]) -> list[str]:
         """The finder's speakers of this article that no source of the codebook names yet,
         most quoted first: the tag dialog offers them beside the codebook's names."""
         known = {name_key(name) for name in sources}
         known |= {name_key(t.name) for t in self.reader.store.sources()}
-        counts = Counter(f.speaker for f in self.findings if f.speaker and f.speech)
-        return [
-            name
-            for name, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
-            if name_key(name) not in known
-        ]
+        names = {name_key(f.speaker): f.speaker for f in self.findings if f.speaker and f.speech}
+        return sorted(
+            (name for key, name in names.items() if key not in known),
+            key=lambda name: (-quoted[name_key(name)], name.casefold()),
+        )
 
     def _tagged(self, target: Target, opened: Document | None, result: TagResult | None) -> None:
         if result is None:
