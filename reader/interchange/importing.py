@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlparse
 import msgspec
 
 from reader.core.anchoring import reanchor
-from reader.core.codebook import clean_name, unique_names
+from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.coders import clean_coder
 from reader.core.merge_rule import (
     is_deletion_time,
@@ -215,14 +215,45 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
         if item.read_as:
             report.units[item.read_as] += 1
     _keep_beside(store, beside, report, held, brought)
+    before = {
+        a.id: ours.themes for a in report.updated if (ours := store.annotation(a.id)) is not None
+    }
+    keyed = {name_key(name) for name in store.quick_themes().values()}
     if report.added or report.updated:
         store.save_annotations([*report.added, *report.updated])
+    _keys_follow_renames(store, before, report.updated, keyed)
     for name, description in incoming.descriptions.items():
         if description and name.strip():
             store.describe_source(name, description)
     _describe_themes(store, incoming.themes)
     _take_deletions(store, incoming, set(first), report)
     return report
+
+
+def _keys_follow_renames(
+    store: Store, before: dict[str, tuple[str, ...]], updated: list[Annotation], keyed: set[str]
+) -> None:
+    """A theme a teammate renamed, read from the versions the import took: each of ours
+    that lost theme T gained one theme U in its place, and T is used no more. T's quick key
+    goes to U, unless U had a key of its own before the import (`keyed`): the key stayed on
+    T, unused and hidden from the codebook, and tagged the old name (a team's finding)."""
+    gained: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for annotation in updated:
+        old = {name_key(t): t for t in before.get(annotation.id, ())}
+        new = {name_key(t): t for t in annotation.themes}
+        lost, won = old.keys() - new.keys(), new.keys() - old.keys()
+        for key in lost:
+            gained.setdefault(key, set()).add(next(iter(won)) if len(lost) == len(won) == 1 else "")
+        names.update(new)
+    usage = {name_key(name) for name, count in store.theme_usage().items() if count}
+    for number, name in store.quick_themes().items():
+        into = gained.get(name_key(name), set())
+        if len(into) != 1 or "" in into or name_key(name) in usage:
+            continue
+        target = store.theme(names[next(iter(into))])
+        if target is not None and name_key(target.name) not in keyed:
+            store.set_theme_key(target.name, number)
 
 
 _READER_ID = re.compile(r"[0-9a-f]{32}")  # an annotation id as Reader keeps it (`annotation_id`)

@@ -792,3 +792,34 @@ def test_a_teammates_other_story_under_our_articles_name_is_copied_in_beside_it(
     assert not (ann / "letters-to-the-editor-3.txt").exists()
     found = json.loads(run_reader("search", "--json", "north", "--library", str(ann)).stdout)
     assert [a["article"] for a in found] == [name]
+
+
+def test_a_quick_key_follows_a_theme_a_teammate_renamed(library: Path) -> None:
+    """alice renamed "public safety" to "safety/public"; bob merged her library in, and his
+    key 3 stayed on the old name, unused and hidden from his codebook, and tagged it (a
+    team newcomer's finding). The key goes to the new name, as in her library."""
+    from reader.core.records import edited
+    from reader.storage.database import Store
+
+    bob = _copy(library, "bob")
+    tag_quotes(
+        bob,
+        [KING, (ICE, "Canada and Canadians must not", "Heather McPherson", ["public safety", "x"])],
+        coder="bob",
+    )
+    store = Store(bob / "reader.json")
+    store.set_theme_key("public safety", 3)
+    store.close()
+    alice = _copy(bob, "alice")
+    store = Store(alice / "reader.json")
+    for annotation in store.annotations():  # (the codebook's rename, as the app makes it)
+        themes = ["safety/public" if t == "public safety" else t for t in annotation.themes]
+        store.save_annotation(edited(annotation, themes=themes))
+    store.close()
+    done = run_reader("import", str(alice / "reader.json"), "--library", str(bob))
+    assert done.returncode == 0, done.stderr
+    store = Store(bob / "reader.json")
+    try:
+        assert store.quick_themes()[3] == "safety/public"
+    finally:
+        store.close()
