@@ -178,6 +178,10 @@ def _offered_after(appositive: str) -> str:
     return "" if first in {"and", "or", "but", "nor", "with"} else appositive
 
 
+# Small words inside the name of a body, between two capitals ("Chamber of Commerce")
+_NAME_JOINERS = frozenset({"of", "for"})
+
+
 class _NameScanner(_NameRegistry):
     """The finder's reading of names: the scan of runs of capitalised words."""
 
@@ -2016,6 +2020,19 @@ class _NameScanner(_NameRegistry):
             token = toks[index]
             if "\n" in self.text[token.end : toks[index + 1].start]:
                 break  # a description never crosses a paragraph break
+            if (
+                token.folded in _NAME_JOINERS
+                and before
+                and before[0].text[:1].isupper()
+                and index > 0
+                and toks[index - 1].text[:1].isupper()
+                and toks[index - 1].text[:1].isalpha()
+            ):
+                # "Chamber of Commerce president", "Board of Trade chair": a body's name
+                # goes on through its "of" (cut there, "Commerce president" was offered)
+                before.insert(0, token)
+                index -= 1
+                continue
             if (
                 not token.text[:1].isalnum()
                 or token.folded in _DESCRIPTION_STOPS

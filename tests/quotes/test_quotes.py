@@ -105,6 +105,19 @@ def test_description_from_the_first_mention_is_offered() -> None:
     assert describe(find_quotes(text)) == {"Doug King": "a criminologist at Mount Royal University"}
 
 
+def test_a_bodys_name_in_a_description_goes_on_through_its_of() -> None:
+    # "Commerce president" was offered for Lisa Tran (a team newcomer's finding)
+    text = headlined(
+        "Chamber of Commerce president Lisa Tran said the plan “will bring jobs.”\n\n"
+        "Board of Trade chair Sam Lee called it “a good day.” Supporters of Mayor Ann Day "
+        "said she was “thrilled.”"
+    )
+    described = describe(find_quotes(text))
+    assert described["Lisa Tran"] == "Chamber of Commerce president"
+    assert described["Sam Lee"] == "Board of Trade chair"
+    assert "Supporters" not in described.get("Ann Day", "")
+
+
 def test_words_before_a_name_that_is_an_object_describe_no_one() -> None:
     text = headlined(
         "Support has grown as more Democrats learn about Bernie Sanders and his plans. "
