@@ -19,10 +19,14 @@ def without_credentials(url: str) -> str:
     return parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]).geturl()
 
 
-_CREDENTIALS = re.compile(r"(?<=://)[^/\s@]*@")
+_ADDRESS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://\S+")
 
 
 def credentials_hidden(text: str) -> str:
     """A message with every address in it without its user name and password: an item's
-    link is resolved against its feed's address, so an error about it quoted them."""
-    return _CREDENTIALS.sub("", text) if "@" in text else text
+    link is resolved against its feed's address, so an error about it quoted them. Only an
+    address's own user part goes (an "@" in its query, "?list=news@example.org", is not
+    one; a password holding "@" goes whole), as `without_credentials` reads it."""
+    if "@" not in text:
+        return text
+    return _ADDRESS.sub(lambda found: without_credentials(found.group()), text)

@@ -127,7 +127,7 @@ def follow(
             if keep is not None and keep != feed.keep:
                 feed.keep = keep
                 changed = True
-            if "@" in urlsplit(url).netloc and url != feed.url:
+            if _password(url) and url != feed.url:
                 # a new password for the same feed (it was followed a second time, and the
                 # old one failed at every refresh); the address without one keeps it
                 feed.url = url
@@ -136,6 +136,15 @@ def follow(
         feed = Feed(url=url, name=unique_name(feeds, name or title), keep=keep or 0)
         feeds.append(feed)
     return Followed(feed, "followed")
+
+
+def _password(url: str) -> bool:
+    """Whether the address gives a password (a user name alone gives none: it had
+    replaced the stored password, and every refresh then failed 401)."""
+    try:
+        return urlsplit(url).password is not None
+    except ValueError:
+        return False
 
 
 def unfollow(subscriptions: Subscriptions, name_or_url: str) -> Feed:

@@ -187,6 +187,11 @@ def test_a_feed_s_user_name_and_password_are_kept_in_the_feeds_file_only(
     assert changed.stdout.startswith("changed: City News"), changed.stdout
     stored = json.loads((empty_library / "reader.feeds.json").read_text(encoding="utf-8"))
     assert stored["feeds"][0]["url"] == url.replace("hunter2", "swordfish")
+    # a user name alone gives no password: the one stored stays (it was replaced, and every
+    # refresh then failed 401)
+    assert run_reader("follow", url.replace(":hunter2", ""), *lib).returncode == 0
+    stored = json.loads((empty_library / "reader.feeds.json").read_text(encoding="utf-8"))
+    assert stored["feeds"][0]["url"] == url.replace("hunter2", "swordfish")
     shown = url.replace("ann:hunter2@", "")
     assert run_reader("follow", "--remove", shown, *lib).returncode == 0
     assert json.loads(run_reader("follow", "--list", "--json", *lib).stdout) == []
