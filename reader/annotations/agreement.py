@@ -193,7 +193,7 @@ class Comparison:
 
 
 def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+    return None if value is None else round(value, 4) + 0.0  # (+ 0.0: never -0.0)
 
 
 def merged(spans: Iterable[tuple[int, int]]) -> Spans:

@@ -153,14 +153,19 @@ def _run(argv: Sequence[str] | None) -> int:
         _with_default_command(list(sys.argv[1:] if argv is None else argv))
     )
     command = next(c for c in commands() if c.name == args.command)
-    if extra:  # a query's leaving-out words (`-draft`), or options nobody knows
+    after: list[str] = []
+    if "--" in extra:  # (the end of the options: what follows is the query's, "-theme:x")
+        cut = extra.index("--")
+        extra, after = extra[:cut], extra[cut + 1 :]
+    if extra or after:  # a query's leaving-out words (`-draft`), or options nobody knows
         unknown = [word for word in extra if word.startswith("--") or not command.query_words]
+        unknown += after if not command.query_words else []
         if unknown:
             prog = f"reader {command.name}"
             parser.exit(
                 2, f"{prog}: unrecognized arguments: {' '.join(unknown)} (see `{prog} --help`)\n"
             )
-        setattr(args, command.query_words, [*getattr(args, command.query_words), *extra])
+        setattr(args, command.query_words, [*getattr(args, command.query_words), *extra, *after])
     if command.query_words:
         from reader.annotations.query import date_error
 

@@ -105,35 +105,49 @@ def compare_library(
             if coder_key(a.coder) in keys and a.article_id in both
             for code in codes_of(a)
         }
-        named = codes_named(codes_part, wanted)
+        every = {(r.kind, name_key(r.code)) for r in comparison.rows}
+        named = codes_named(codes_part, wanted, every)
         rows = [r for r in comparison.rows if (r.kind, name_key(r.code)) in named]
         comparison = dataclasses.replace(comparison, rows=rows)
     return comparison, problems
 
 
-def codes_named(codes_part: str, found: set[tuple[str, str]]) -> set[tuple[str, str]]:
+def codes_named(
+    codes_part: str, found: set[tuple[str, str]], every: set[tuple[str, str]]
+) -> set[tuple[str, str]]:
     """Of the codes of the annotations a `source:`/`theme:` filter found, those its terms
     name: `theme:policing` shows policing/oversight and policing/funding, not the equity
     and the sources those passages also carry (every code of them was shown, and the mean
     kappa counted them all, where the README and NVivo choose the codes named). Each term
     names a code whose words begin with the term's words; where the search found its codes
-    by a looser match (a typo) and no code's words begin so, those it found stay."""
+    by a looser match (a typo) and no code's words begin so, those it found stay. A term
+    left out (`-theme:policing`) takes its codes away from the rest (`every` code, when no
+    term names any: it had left none)."""
     query = parse_query(codes_part)
     fields = {SOURCE: SOURCE_FIELD, THEME: THEMES_FIELD}
-    named: set[tuple[str, str]] = set()
+    chosen = any(f in fields.values() for f, _ in (*query.filters, *query.exact))
+    named: set[tuple[str, str]] = set() if chosen else set(every)
     for kind, field in fields.items():
         phrases = [words for f, words in query.filters if f == field]
         wholes = [key for f, key in query.exact if f == field]
-        if not phrases and not wholes:
-            continue
         of_kind = {(k, key) for k, key in found if k == kind}
-        strict = {
+        if phrases or wholes:
+            strict = {
+                (k, key)
+                for k, key in of_kind
+                if all(_begin_words(words, tokens(key)) for words in phrases)
+                and all(_whole(kind, key, whole) for whole in wholes)
+            }
+            named |= strict or of_kind
+        left_out = [words for f, words in query.excluded_filters if f == field]
+        not_wholes = [key for f, key in query.not_exact if f == field]
+        named -= {
             (k, key)
-            for k, key in of_kind
-            if all(_begin_words(words, tokens(key)) for words in phrases)
-            and all(_whole(kind, key, whole) for whole in wholes)
+            for k, key in named
+            if k == kind
+            if any(_begin_words(words, tokens(key)) for words in left_out)
+            or any(_whole(kind, key, whole) for whole in not_wholes)
         }
-        named |= strict or of_kind
     return named
 
 

@@ -227,5 +227,8 @@ def test_thousands_of_quotations_on_one_span_are_paired_in_linear_work() -> None
 def test_a_figure_that_rounds_to_zero_is_never_minus_zero(
     value: float | None, percent: bool, shown: str
 ) -> None:
-    # `reader agree` printed "Rachel Kim source -0.000" (a team's finding)
+    # `reader agree` printed "Rachel Kim source -0.000" (a team's finding), and --json and
+    # the analysis screen's CSV -0.0
     assert agreement.figure(value, percent) == shown
+    if value is not None and abs(value) < 0.00005:
+        assert str(agreement._rounded(value)) == "0.0"

@@ -341,7 +341,8 @@ def test_agree_filtered_by_a_code_compares_over_the_articles_both_coded(
     run_reader("import", str(bob / "reader.json"), "--library", str(alice))
 
     def rows(*query: str) -> dict[str, dict[str, object]]:
-        result = run_reader("agree", "alice", "bob", *query, "--json", "--library", str(alice))
+        after = ("--", *query) if query else ()  # (a filter may open with "-")
+        result = run_reader("agree", "alice", "bob", "--json", "--library", str(alice), *after)
         assert result.returncode == 0, result.stderr
         return {row["code"]: row for row in json.loads(result.stdout)}
 
@@ -355,6 +356,9 @@ def test_agree_filtered_by_a_code_compares_over_the_articles_both_coded(
     assert set(rows('source:="Doug King"')) == {"Doug King", "same source"}
     assert rows('source:="Doug King"')["Doug King"] == whole["Doug King"]
     assert set(rows("source:heather")) == {"Heather McPherson", "same source"}
+    # a term left out takes its codes away from the rest (it left none, an attack's finding)
+    assert set(rows("-theme:sovereignty")) == set(whole) - {"sovereignty"}
+    assert set(rows("-source:heather")) == set(whole) - {"Heather McPherson"}
     assert set(rows("source:heather", "theme:sovereignty")) == {
         "Heather McPherson",
         "sovereignty",
@@ -823,3 +827,4 @@ def test_a_quick_key_follows_a_theme_a_teammate_renamed(library: Path) -> None:
         assert store.quick_themes()[3] == "safety/public"
     finally:
         store.close()
+
