@@ -134,6 +134,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             "orphaned": report.orphaned,
             "notes_dropped": report.notes_dropped,
             "refused": report.refused,
+            "held_twice": report.twice,
             "not_placed": report.unplaced,
             "positions": {unit: report.units[unit] for unit in (*UNITS, EITHER, NEITHER)},
         }
@@ -177,6 +178,8 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
                 "if it was written after the newer one's change (a codebook rename), "
                 "write it again (the file imported, or the copy taken before, holds it)"
             )
+        if report.twice:  # (a file's own duplicate: the newer taken, the other named)
+            line += f"; {plural(len(report.twice), 'record')} held twice in the file, the newer taken ({summary(report.twice)})"
         if report.unplaced:  # (counted here: 5,000 lines below had hidden how many)
             line += f"; {len(report.unplaced):,} not imported, their article not in the library"
         if units := describe(report.units):

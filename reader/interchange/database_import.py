@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 from reader.core.files import read_bounded
 from reader.core.records import ArticleRecord
 from reader.interchange.fields import ImportFileError
-from reader.interchange.importing import Incoming, IncomingFile
+from reader.interchange.importing import Incoming, IncomingFile, annotation_id
 from reader.library.article_files import (
     MAX_ARTICLE_BYTES,
     ArticleError,
@@ -118,10 +118,18 @@ def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> l
     # a path one of our articles has, its file missing or not: their text put there would
     # be read as ours at the next scan, and our annotations moved onto their words
     recorded = {PurePosixPath(r.path) for r in records}
+    quotes: dict[str, list[str]] = {}  # their annotations' quotes, by their article's text
+    held: dict[str, bool] = {}  # whether we hold every annotation of theirs on it, by id
+    for item in their.incoming.items:
+        quotes.setdefault(item.article_sha256, []).append(item.quote)
+        ours_too = store.annotation(annotation_id(item.id)) is not None
+        held[item.article_sha256] = held.get(item.article_sha256, True) and ours_too
     copied = []
     for record in their.articles:
         if record.sha256 in hashes or (record.url and record.url.rstrip("/") in urls):
             continue
+        if held.get(record.sha256):
+            continue  # taken in before, where they stay (a copy made then, since edited here)
         relative = _article_path(record.path)
         if relative is None:
             continue
@@ -134,7 +142,8 @@ def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> l
             # their words read there), or another story under the same name ("Letters to
             # the editor" of another day: their quotes were laid on our letter, without a
             # word), copied in beside it under a free name, for their annotations to go to
-            if not _another_story(folder / Path(*relative.parts), data, relative.suffix):
+            ours_path = folder / Path(*relative.parts)
+            if not _another_story(ours_path, data, relative.suffix, quotes.get(record.sha256, [])):
                 continue
             target = _free_name(relative, recorded, folder)
         if write_new(folder, target.parts, data):
@@ -149,14 +158,18 @@ def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> l
 SAME_STORY = 0.5
 
 
-def _another_story(ours: Path, data: bytes, suffix: str) -> bool:
-    """Whether their text is another story than our file's under the same name: few of
-    their three-word sequences are ours. Ours unreadable: not known to be another."""
+def _another_story(ours: Path, data: bytes, suffix: str, quoted: list[str]) -> bool:
+    """Whether their text is another story than our file's under the same name: a passage
+    they annotated (`quoted`) is in their text and not in ours (a letters page of another
+    day, its header and footer the same: their quote was left an orphan on ours), or few
+    of their three-word sequences are ours. Ours unreadable: not known to be another."""
     try:
         our_text = parse_article(read_bounded(ours, MAX_ARTICLE_BYTES), suffix, str(ours)).text
         their_text = parse_article(data, suffix, "theirs").text
     except (OSError, ArticleError):
         return False
+    if any(quote and quote in their_text and quote not in our_text for quote in quoted):
+        return True
     mine, theirs = _shingles(our_text), _shingles(their_text)
     if not mine or not theirs:
         return mine != theirs

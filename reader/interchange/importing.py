@@ -39,6 +39,7 @@ from reader.core.coders import clean_coder
 from reader.core.merge_rule import (
     is_deletion_time,
     keyed_coding,
+    newer,
     placed_beside,
     resolve,
     same_coding,
@@ -124,6 +125,8 @@ class ImportReport:
     refused: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     units: Counter[str] = field(default_factory=Counter)
+    # Records the file held twice, differently, whose other version is kept: "id: why"
+    twice: list[str] = field(default_factory=list)
 
 
 def annotation_id(value: str) -> str:
@@ -173,7 +176,7 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
         if stays_deleted(store.deleted_at(key), _time(item.updated or item.created)):
             report.deleted += 1  # deleted here after this version: it stays deleted
             continue
-        record = _article_of(store, library, item)
+        record = _article_of(store, library, item, store.annotation(key))
         if record is None:
             where = item.article_path or item.article_uri or item.article_title or "unknown"
             report.unplaced.append(
@@ -437,10 +440,11 @@ def _newest_of_each_id(items: list[Incoming], report: ImportReport) -> list[Inco
             newest.setdefault(key, item)
             continue
         left = item
-        if _time(item.updated or item.created) > _time(kept.updated or kept.created):
+        # (as the merge rule dates versions: a time past the clock, 9999, never wins)
+        if newer(_time(item.updated or item.created), _time(kept.updated or kept.created)):
             left, kept = kept, item
             newest[key] = item
-        report.refused.append(
+        report.twice.append(
             f"{left.id[:80]}: held twice, differently; the version updated "
             f"{_time(kept.updated or kept.created)[:10] or 'first'} is kept"
         )
@@ -469,7 +473,9 @@ def _text(library: Library, record: ArticleRecord) -> str | None:
         return None
 
 
-def _article_of(store: Store, library: Library, item: Incoming) -> ArticleRecord | None:
+def _article_of(
+    store: Store, library: Library, item: Incoming, ours: Annotation | None = None
+) -> ArticleRecord | None:
     records = [r for r in store.articles() if not r.missing]
     if item.article_sha256:  # the same text: the surest match
         for record in records:
@@ -479,6 +485,11 @@ def _article_of(store: Store, library: Library, item: Incoming) -> ArticleRecord
         found = _by_uri(records, library, item.article_uri)
         if found is not None:
             return found
+    if ours is not None and (held := store.article(ours.article_id)) and not held.missing:
+        # an annotation we hold already stays on its article, matched by neither text nor
+        # address: a copy of theirs made at an import, since edited here (it went to the
+        # article of their file's name, or a third copy)
+        return held
     if item.article_path:
         for record in records:
             if record.path == item.article_path:

@@ -828,3 +828,33 @@ def test_a_quick_key_follows_a_theme_a_teammate_renamed(library: Path) -> None:
     finally:
         store.close()
 
+
+def test_a_teammates_letters_page_under_our_name_comes_in_once_and_stays(tmp_path: Path) -> None:
+    """Letters pages of two days with the same header and footer shared most of their words,
+    so bob's letter was taken for ours and his quote left an orphan on it; and a copy made
+    at one import, edited here, came in again as a third copy at the next, his annotation
+    moving to it (attacks' findings)."""
+    ann, bob = tmp_path / "ann", tmp_path / "bob"
+    ann.mkdir()
+    bob.mkdir()
+    name = "letters.txt"
+    header = (
+        "Letters to the editor\n\nSend your letters to the editor by post or by email. Keep "
+        "them under two hundred words, and give your name, address and telephone number. We "
+        "reserve the right to edit letters for length and clarity, and we regret that we "
+        "cannot acknowledge or return the letters we do not publish.\n\n"
+    )
+    (ann / name).write_text(header + "John Smith writes: “The bridge is a disgrace.”\n")
+    (bob / name).write_text(header + "Mary Jones writes: “Our school needs a library now.”\n")
+    tag_quotes(bob, [(name, "Our school needs", "Mary Jones", [])], coder="bob")
+    lib = ("--library", str(ann))
+    assert run_reader("import", str(bob / "reader.json"), *lib).returncode == 0
+    copy = ann / "letters-2.txt"
+    assert copy.read_bytes() == (bob / name).read_bytes()
+    copy.write_text(copy.read_text().replace("library now", "library, now"))  # edited here
+    assert run_reader("list", *lib).returncode == 0
+    again = run_reader("import", str(bob / "reader.json"), *lib)
+    assert again.returncode == 0, again.stderr
+    assert not (ann / "letters-3.txt").exists()
+    [annotation] = json.loads(run_reader("search", "--json", "", *lib).stdout)
+    assert annotation["article"] == copy.name and not annotation.get("orphaned")

@@ -489,6 +489,7 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
         "orphaned": 0,
         "notes_dropped": [],
         "refused": [],
+        "held_twice": [],
         "not_placed": [],
         "positions": {"codepoints": 0, "utf16": 0, "either": 0, "neither": 0},
     }
