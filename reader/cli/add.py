@@ -185,18 +185,24 @@ def _report(
         from reader.library.fetching import is_web_address  # (loaded when adding)
 
         again = outcome.same_title_url if is_web_address(outcome.source) else outcome.source
-        if again:
+        if again and is_web_address(outcome.source):
+            # (the old address may still serve the old text: said, so that the new copy is
+            # not deleted on a promise the update cannot keep)
             then = (
-                f"`reader add --update {shlex.quote(again)}` reads that one again "
-                "(its annotations follow)"
+                f"`reader add --update {shlex.quote(again)}` reads that one again from its own "
+                "address, where its annotations are; if it still gives the old text there, "
+                "keep both"
+            )
+        elif again:
+            then = (
+                f"delete {shown_name(outcome.path)}, and `reader add --update "
+                f"{shlex.quote(again)}` puts this text into that one (its annotations follow)"
             )
         else:
-            then = (
-                f"replace {shown_name(outcome.same_title)}'s text by hand (its annotations follow)"
-            )
+            then = "keep both, or delete one (each keeps its own annotations)"
         say(
             f"  the library holds an article of the same title: {shown_name(outcome.same_title)}"
-            f"; if this page is a new copy of it, delete {shown_name(outcome.path)}, and {then}"
+            f"; if this page is a new copy of it, {then}"
         )
     from reader.library.extraction import RAW, TRAFILATURA  # (loaded when adding)
 
