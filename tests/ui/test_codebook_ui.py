@@ -326,6 +326,24 @@ async def test_slash_finds_names_in_the_codebook_and_marks_stay_across_finds(
         await press(pilot, "escape")
 
 
+async def test_a_merge_naming_long_sources_is_read_whole(library: Path) -> None:
+    """The merge dialog's line was cut at the box's edge: "Merging “Civil Liberties
+    Association”, “Nadia Fernandes” (1 not show" (a team newcomer's finding)."""
+    from reader.ui.dialogs.prompt_dialog import PromptDialog
+
+    label = (
+        "Merging “Civil Liberties Association of the Northern Provinces”, “Nadia "
+        "Fernandes-Whitfield” (1 not shown by this find).\nInto (one of them, or a new name):"
+    )
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.push_screen(PromptDialog("Merge 2 sources", label, "Nadia"))
+        await settle(pilot)
+        words = region_words(app, app.screen)
+        assert "(1 not shown by this find)." in words and "Into (one of them" in words
+
+
 async def test_a_name_renamed_under_a_find_stays_in_sight(library: Path) -> None:
     """Renamed under `/ cycling` to a name the find does not hold, the row left the table;
     `e` then did nothing, and the description typed next ran as keys, its `u` undoing a
