@@ -289,37 +289,20 @@ def _refresh_one(
     given = links_as_given(fetched.body)
     candidates = _new_items(library, feed, fetched.url, parsed.entries, outcome, given)
     wanted = min(limit, feed.keep) if feed.keep else limit
-    result.passed_over = max(0, len(candidates) - wanted)
-    outcome.seen += candidates[wanted:]  # older than the newest `wanted`: passed over
-    taken = list(reversed(candidates[:wanted]))  # oldest first: ids grow with recency
+    rest = candidates[wanted:]  # older than the newest `wanted`: passed over, unless…
+    batch = candidates[:wanted]
     deadline = time.monotonic() + FEED_BUDGET * timeout
-    for address in taken:
-        if stop():
-            raise FetchCancelled(f"{feed.url}: cancelled")
-        if time.monotonic() > deadline:
-            result.item_errors.append(f"{address}: the feed's time ran out; next refresh")
-            continue
-        try:
-            prepared = prepare(address, timeout=timeout, library=library, cancelled=stop)
-        except FetchCancelled:
-            raise
-        except (AddError, ArticleError) as error:
-            result.item_errors.append(_item_error(address, error))
-            continue
-        except Exception as error:
-            # a page that breaks the reading of it (a bug): that item only, said and tried
-            # again next time, the rest still come in (it had failed its whole feed at
-            # every refresh, so nothing published after it was ever added)
-            result.item_errors.append(f"{address}: {unexpected_reason(error)}"[:300])
-            continue
-        try:
-            added = write(lambda p=prepared: _store(library, p, feed.url))  # type: ignore[misc]
-        except (AddError, ArticleError) as error:
-            result.item_errors.append(_item_error(address, error))
-            continue
-        outcome.seen.append(address)
-        if added.status == "added":
-            result.added.append(added)
+    while batch:
+        present = 0
+        for address in reversed(batch):  # oldest first: ids grow with recency
+            status = _take_item(library, feed, address, write, stop, deadline, timeout, outcome)
+            present += status == "present"
+        # …an item found in the library meanwhile (another feed of this refresh brought the
+        # story) takes no place: the next older comes in for it (it was passed over for
+        # good, and a feed with --keep 3 was left with 2)
+        batch, rest = rest[:present], rest[present:]
+    result.passed_over = len(rest)
+    outcome.seen += rest
     if feed.keep:
         result.removed = write(lambda: prune(library, feed.url, feed.keep))
     if not result.added:
@@ -331,6 +314,48 @@ def _refresh_one(
     fresh = ("", "") if result.item_errors else (fetched.etag, fetched.last_modified)
     outcome.etag, outcome.last_modified = fresh
     return outcome
+
+
+def _take_item(
+    library: Library,
+    feed: Feed,
+    address: str,
+    write: Writer,
+    stop: Callable[[], bool],
+    deadline: float,
+    timeout: float,
+    outcome: _Outcome,
+) -> str:
+    """Fetch, clean and store one item of a feed; what became of it: "added", "present"
+    (the library had it), or "" (not taken: said in the feed's item errors)."""
+    result = outcome.result
+    if stop():
+        raise FetchCancelled(f"{feed.url}: cancelled")
+    if time.monotonic() > deadline:
+        result.item_errors.append(f"{address}: the feed's time ran out; next refresh")
+        return ""
+    try:
+        prepared = prepare(address, timeout=timeout, library=library, cancelled=stop)
+    except FetchCancelled:
+        raise
+    except (AddError, ArticleError) as error:
+        result.item_errors.append(_item_error(address, error))
+        return ""
+    except Exception as error:
+        # a page that breaks the reading of it (a bug): that item only, said and tried
+        # again next time, the rest still come in (it had failed its whole feed at
+        # every refresh, so nothing published after it was ever added)
+        result.item_errors.append(f"{address}: {unexpected_reason(error)}"[:300])
+        return ""
+    try:
+        added = write(lambda: _store(library, prepared, feed.url))
+    except (AddError, ArticleError) as error:
+        result.item_errors.append(_item_error(address, error))
+        return ""
+    outcome.seen.append(address)
+    if added.status == "added":
+        result.added.append(added)
+    return added.status
 
 
 def _new_items(

@@ -253,3 +253,19 @@ def test_a_feed_is_followed_once_whatever_the_case_of_its_scheme_and_host(
     assert run_reader("follow", "--import", str(opml), *lib).returncode == 0
     listed = json.loads(run_reader("follow", "--list", "--json", *lib).stdout)
     assert [feed["name"] for feed in listed] == ["City News"]
+
+
+def test_an_item_the_library_holds_already_takes_no_place_of_a_keep(
+    news: FeedSite, empty_library: Path
+) -> None:
+    # a story another feed brought (here: added by hand under another address) used one of
+    # --keep 3's places, and the next item was passed over for good: 2 came in of 3
+    lib = ("--library", str(empty_library))
+    url = news.add_feed("city", stories=4)
+    newest = f"{news.page_url('city')}4.html?ref=elsewhere"
+    assert run_reader("add", newest, *lib).returncode == 0
+    assert run_reader("follow", url, "--keep", "3", *lib).returncode == 0
+    refreshed = run_reader("refresh", *lib)
+    assert refreshed.stdout.startswith("City News: new 3"), refreshed.stdout
+    assert "passed over" not in refreshed.stdout
+    assert len(json.loads(run_reader("list", "--json", *lib).stdout)) == 4
