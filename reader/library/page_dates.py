@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 _MONTHS = {
@@ -95,10 +95,17 @@ def published_date(tree: Any, texts: Sequence[str], url: str | None = None) -> s
     return extensive
 
 
+def _latest_day() -> str:
+    """The latest day a page can be dated: tomorrow in UTC. The reader's own today had a
+    page dated on its publisher's side of midnight ("tomorrow" west of it) refused, and
+    htmldate then fell back to the month's first day, in every citation."""
+    return (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+
+
 def _find_date(find_date: Any, tree: Any, **options: Any) -> str:
     """htmldate's date for the page, as trafilatura asks for it; "" for none."""
     try:
-        found = find_date(tree, original_date=True, max_date=date.today().isoformat(), **options)
+        found = find_date(tree, original_date=True, max_date=_latest_day(), **options)
     except Exception:  # htmldate on a hostile tree: no date, never a failed add
         found = None
     return str(found) if found else ""

@@ -47,6 +47,19 @@ def test_a_dated_line_at_the_top_is_the_date_and_a_byline_the_author() -> None:
     assert article.author == "Maya Chen and Luis Ortiz"
 
 
+def test_a_page_dated_on_its_publishers_side_of_midnight_keeps_its_day() -> None:
+    # west of the publisher (Los Angeles, for a Sydney page), its day was "tomorrow":
+    # refused, and the first of the month came in its place, in every citation
+    from datetime import UTC, datetime, timedelta
+
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date()
+    html = page(
+        f'<meta property="article:published_time" content="{tomorrow}T01:00:00+11:00">',
+        "<p>The council met on Monday.</p>",
+    )
+    assert clean_page(html).published in (str(tomorrow), str(tomorrow - timedelta(days=1)))
+
+
 def test_the_markup_date_wins_over_a_line() -> None:
     html = page(
         '<meta property="article:published_time" content="2026-10-14T08:00:00Z">',
