@@ -1187,5 +1187,18 @@ class _Descriptions(_ArticleContext):
                     )
                 ):  # "US Immigration and Customs Enforcement" for the codebook's shorter name
                     return source
+        alone = name.strip()
+        if (entity is None or entity.kind == "person") and " " not in alone and not alone.isupper():
+            # a follow-up story's surname alone ("said Tombe, the economist"): the one person
+            # of the codebook of that surname (a second source "Tombe" was made beside
+            # Trevor Tombe); of two such people, neither
+            surname = name.strip().casefold()
+            people = [
+                source
+                for source in self.known
+                if len(source.split()) >= 2 and source.split()[-1].strip(".,").casefold() == surname
+            ]
+            if len(people) == 1:
+                return people[0]
         match = process.extractOne(name, self.known, scorer=fuzz.token_sort_ratio, score_cutoff=88)
         return match[0] if match else name

@@ -256,6 +256,15 @@ def test_never_crashes_and_spans_stay_inside_the_text(pieces: list[str]) -> None
         json.dumps(finding.as_json(text))
 
 
+def test_a_surname_alone_is_the_one_codebook_person_of_that_surname() -> None:
+    # a follow-up story's "said Tombe": a second source "Tombe" was made beside the
+    # codebook's Trevor Tombe (a newcomer's finding); of two Tombes, neither is taken
+    text = headlined("“It is still terrible,” said Tombe, the University of Calgary economist.")
+    assert _only(text, known=("Trevor Tombe", "Naheed Nenshi")).speaker == "Trevor Tombe"
+    assert _only(text, known=("Trevor Tombe", "Anna Tombe")).speaker == "Tombe"
+    assert _only(text).speaker == "Tombe"
+
+
 def test_codebook_source_under_an_organisations_short_name() -> None:
     text = headlined(
         "U.S. Immigration and Customs Enforcement (ICE) has officers in Canada.\n\n"
