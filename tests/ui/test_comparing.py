@@ -302,6 +302,6 @@ async def test_deleting_a_teammates_annotation_says_whose_it_was(library: Path) 
             if pane.current is not None:
                 break
             await press(pilot, "j")
-        await press(pilot, "delete")
+        await press(pilot, "delete", "y")  # (asked first: bob's coding)
         assert "Deleted bob's annotation · u to undo" in notified(app)
         assert coders_of(library) == []

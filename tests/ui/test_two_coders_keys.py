@@ -119,3 +119,37 @@ async def test_t_on_a_teammates_annotation_tags_it_as_ones_own_and_e_edits_their
         assert isinstance(app.screen, TagDialog)
         title = str(app.screen.query_one("#tag-box").border_title)
         assert title == "Edit bob's annotation: saving makes it yours"
+
+
+async def test_a_teammates_tags_leave_the_quotation_the_users_to_code_and_d_asks(
+    library: Path,
+) -> None:
+    """In a merged library `f` passed over the quotations only bob had tagged and `a`
+    refused them ("already tagged"): alice's independent coding left out what he had
+    coded. And `d` deleted his annotation at once; the next merge deleted it in his
+    library too (a team's findings)."""
+    from reader.ui.dialogs.prompt_dialog import ConfirmDialog as Confirm
+
+    tag_quotes(library, [ICE_STATEMENT], coder="bob")
+    [bob] = annotations(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        view(app).move_to(bob.start - 40)
+        await press(pilot, "f")  # the next quotation alice has not tagged: bob's
+        assert bob.start <= view(app).cursor < bob.end
+        await press(pilot, "a")
+        coders = sorted(a.coder for a in annotations(library))
+        assert coders == ["alice", "bob"]
+        assert [a for a in annotations(library) if a.coder == "bob"] == [bob]
+        view(app).move_to(bob.start + 3)
+        mine = next(a for a in annotations(library) if a.coder == "alice")
+        await press(pilot, "u")  # alice's tag undone: bob's under the cursor alone
+        assert annotations(library) == [bob]
+        await press(pilot, "d")
+        assert isinstance(app.screen, Confirm)
+        await press(pilot, "n")
+        assert annotations(library) == [bob]
+        await press(pilot, "d", "y")
+        assert annotations(library) == []
+        assert mine.coder == "alice"

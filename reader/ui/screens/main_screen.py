@@ -321,7 +321,8 @@ class MainScreen(Screen[None]):
             self._refresh_comparison(every)
         under = self.article_view.annotation_under_cursor()
         current = self._pending_annotation or (under.id if under else None)
-        left = tuple(untagged(self.findings, every)) if tag_filter is None else ()
+        mine = [a for a in every if is_own(a, self.reader.coder)]  # (see ArticleView._own)
+        left = tuple(untagged(self.findings, mine)) if tag_filter is None else ()
         hidden = max(0, len(left) - MAX_LISTED_SUGGESTIONS)
         if hidden:  # a very long text: the suggestions nearest the cursor (n/N reach them all)
             left = tuple(nearest(left, self.article_view.cursor, MAX_LISTED_SUGGESTIONS))
@@ -1121,7 +1122,29 @@ class MainScreen(Screen[None]):
     def _delete(
         self, message: ArticleView.DeleteRequested | AnnotationList.DeleteRequested
     ) -> None:
-        self._save(Edit(message.annotation, None, "delete"))
+        annotation = message.annotation
+        if is_own(annotation, self.reader.coder):
+            self._save(Edit(annotation, None, "delete"))
+            return
+        # A teammate's coding: one key deleted it, and the next merge deleted it from their
+        # library too (a team's finding); asked first
+        from reader.ui.dialogs.prompt_dialog import ConfirmDialog  # loaded when first used
+
+        theirs = shown_coder(annotation.coder) or "another coder"
+
+        def answered(delete_it: bool | None) -> None:
+            if delete_it:
+                self._save(Edit(annotation, None, "delete"))
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete {theirs}'s annotation?",
+                f"It is {theirs}'s coding: once merged, the deletion deletes it in "
+                f"{theirs}'s library too. Delete it?",
+                hint="y or enter: delete it · n or esc: keep it",
+            ),
+            answered,
+        )
 
     def _save(
         self,

@@ -229,7 +229,7 @@ class ArticleView(ScrollView, can_focus=True):
         """
         annotations = tuple(a for a in annotations if not a.orphaned)
         self._every = annotations if every is None else tuple(a for a in every if not a.orphaned)
-        left = untagged(self._suggestions, self._every)
+        left = untagged(self._suggestions, self._own(self._every))
         # The same marks (the list of quotes filled, a filter that keeps them all): nothing
         # to draw again, which kept a long article's whole pane in that frame (3-4 ms).
         same = (
@@ -264,8 +264,16 @@ class ArticleView(ScrollView, can_focus=True):
     def set_suggestions(self, findings: list[QuoteFinding]) -> None:
         """The quotations found in the article (speech ones are marked until tagged)."""
         self._suggestions = [f for f in findings if f.speech]
-        self._mark_untagged(untagged(self._suggestions, self._every))
+        self._mark_untagged(untagged(self._suggestions, self._own(self._every)))
         self.refresh()
+
+    def _own(self, annotations: tuple[Annotation, ...]) -> list[Annotation]:
+        """The user's own annotations (and those made before coders were kept): a quotation
+        only a teammate tagged is still the user's to code (`f` passed over it and `a`
+        refused it, so a merged library's independent coding left out what the teammate
+        had coded)."""
+        coder = getattr(self.app, "coder", "")
+        return [a for a in annotations if is_own(a, coder)]
 
     def _mark_untagged(self, findings: list[QuoteFinding]) -> None:
         """The suggestions still to mark (text order), and how far each reaches at most."""
