@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from reader.annotations.history import Edit, History
 from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.records import Annotation, edited
+
+if TYPE_CHECKING:
+    from reader.storage.database import Store
 
 SOURCE, THEME = "source", "theme"
 
@@ -39,18 +43,24 @@ def rename_edits(
             if source and name_key(source) in keys and source != new:
                 edits.append(Edit(annotation, edited(annotation, source=new), "rename"))
             continue
-        themes = []
-        for theme in annotation.themes:
-            old = _theme_matches(theme, keys)
-            if old is None:
-                themes.append(theme)
-            else:  # keep the child part: "policing/oversight" -> "police/oversight"
-                rest = theme[len(old) :] if name_key(theme) != old else ""
-                themes.append(new + rest)
-        themes = unique_names(themes)
+        themes = _renamed_themes(annotation.themes, keys, new)
         if tuple(themes) != annotation.themes:
             edits.append(Edit(annotation, edited(annotation, themes=themes), "rename"))
     return edits
+
+
+def _renamed_themes(themes: Iterable[str], keys: set[str], new: str) -> list[str]:
+    """`themes` with those of the old names (`keys`) renamed `new`, their children kept
+    under it ("policing/oversight" -> "police/oversight")."""
+    renamed = []
+    for theme in themes:
+        old = _theme_matches(theme, keys)
+        if old is None:
+            renamed.append(theme)
+        else:
+            rest = theme[len(old) :] if name_key(theme) != old else ""
+            renamed.append(new + rest)
+    return unique_names(renamed)
 
 
 def delete_edits(annotations: Iterable[Annotation], kind: str, name: str) -> list[Edit]:
@@ -102,7 +112,22 @@ def apply_rename(history: History, kind: str, old_names: list[str], new_name: st
         step = rename_step(kind, old_names, new)
         edits = rename_edits(store.annotations(), kind, old_names, new)
         saved = history.apply_all([replace(e, step=step) for e in edits])
+        _rename_in_last_tag(store, kind, old_names, new)
     return saved
+
+
+def _rename_in_last_tag(store: Store, kind: str, old_names: list[str], new: str) -> None:
+    """What `.` repeats follows the rename (it brought the old name back as a new code)."""
+    last = store.last_tag()
+    if last is None:
+        return
+    source, themes = last
+    keys = {name_key(n) for n in old_names}
+    if kind == SOURCE:
+        source = new if source and name_key(source) in keys else source
+    else:
+        themes = tuple(_renamed_themes(themes, keys, new))
+    store.remember_tag(source, themes)
 
 
 def apply_delete(history: History, kind: str, name: str) -> list[Edit]:

@@ -250,13 +250,19 @@ def _keys_follow_renames(
             gained.setdefault(key, set()).add(next(iter(won)) if len(lost) == len(won) == 1 else "")
         names.update(new)
     usage = {name_key(name) for name, count in store.theme_usage().items() if count}
+    renamed = {
+        old: names[next(iter(into))]
+        for old, into in gained.items()
+        if len(into) == 1 and "" not in into and old not in usage
+    }
     for number, name in store.quick_themes().items():
-        into = gained.get(name_key(name), set())
-        if len(into) != 1 or "" in into or name_key(name) in usage:
-            continue
-        target = store.theme(names[next(iter(into))])
+        target = store.theme(renamed.get(name_key(name), ""))
         if target is not None and name_key(target.name) not in keyed:
             store.set_theme_key(target.name, number)
+    last = store.last_tag()  # (what `.` repeats: it brought the old name back as a code)
+    if last is not None and any(name_key(t) in renamed for t in last[1]):
+        themes = [renamed.get(name_key(t), t) for t in last[1]]
+        store.remember_tag(last[0], unique_names(themes))
 
 
 _READER_ID = re.compile(r"[0-9a-f]{32}")  # an annotation id as Reader keeps it (`annotation_id`)

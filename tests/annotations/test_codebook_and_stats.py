@@ -138,6 +138,16 @@ def test_rename_takes_every_annotation_and_undo_restores(store: Store) -> None:
     assert _sources(store).count("Doug King") == 3 and "Douglas King" not in _sources(store)
 
 
+def test_the_last_tag_follows_a_rename(store: Store) -> None:
+    # `.` repeated "public trust" after it was renamed "civic trust": a stray old code came
+    # back (a team's finding)
+    store.remember_tag("Doug King", ["public trust", "policing/oversight", "x"])
+    apply_rename(History(store), THEME, ["public trust"], "civic trust")
+    apply_rename(History(store), THEME, ["policing"], "police")
+    apply_rename(History(store), SOURCE, ["Doug King"], "Douglas King")
+    assert store.last_tag() == ("Douglas King", ("civic trust", "police/oversight", "x"))
+
+
 def test_merge_two_spellings_into_one(store: Store) -> None:
     history = History(store)
     apply_rename(history, SOURCE, ["Doug King", "D. King"], "Doug King")

@@ -813,6 +813,7 @@ def test_a_quick_key_follows_a_theme_a_teammate_renamed(library: Path) -> None:
     )
     store = Store(bob / "reader.json")
     store.set_theme_key("public safety", 3)
+    store.remember_tag("Doug King", ["public safety"])  # (what `.` repeats, too)
     store.close()
     alice = _copy(bob, "alice")
     store = Store(alice / "reader.json")
@@ -825,6 +826,7 @@ def test_a_quick_key_follows_a_theme_a_teammate_renamed(library: Path) -> None:
     store = Store(bob / "reader.json")
     try:
         assert store.quick_themes()[3] == "safety/public"
+        assert store.last_tag() == ("Doug King", ("safety/public",))
     finally:
         store.close()
 
@@ -858,3 +860,4 @@ def test_a_teammates_letters_page_under_our_name_comes_in_once_and_stays(tmp_pat
     assert not (ann / "letters-3.txt").exists()
     [annotation] = json.loads(run_reader("search", "--json", "", *lib).stdout)
     assert annotation["article"] == copy.name and not annotation.get("orphaned")
+
