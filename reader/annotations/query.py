@@ -56,6 +56,21 @@ KIND_WORDS = {
     "paraphrase": "passage",
 }
 DATE_FIELDS = ("after", "before", "date")
+_FIELD_WITH_SPACES = re.compile(r"(-?)([A-Za-z]+):(=?)([^\"\s][^\"]*\s[^\"]*)", re.DOTALL)
+
+
+def shell_word(word: str) -> str:
+    """One of a query's words as a shell gave it: a field with spaces in its value is that
+    value whole, as if quoted (`source:"Lisa Tran"` typed in bash reaches Reader as the one
+    word `source:Lisa Tran`, whose "Tran" was read as a word of its own and narrowed what
+    `reader agree` compared)."""
+    found = _FIELD_WITH_SPACES.fullmatch(word.strip())
+    if found is None or found.group(2).casefold() not in FILTER_FIELDS:
+        return word
+    negated, label, whole, value = found.groups()
+    return f'{negated}{label}:{whole}"{value.strip()}"'
+
+
 # Every field a query may name, as the hint for a misspelled one lists them.
 FIELD_NAMES = ("source", "theme", "article", "note", "quote", "kind", "coder", *DATE_FIELDS)
 

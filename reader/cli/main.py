@@ -167,7 +167,10 @@ def _run(argv: Sequence[str] | None) -> int:
             )
         setattr(args, command.query_words, [*getattr(args, command.query_words), *extra, *after])
     if command.query_words:
-        from reader.annotations.query import date_error
+        from reader.annotations.query import date_error, shell_word
+
+        words = [shell_word(word) for word in getattr(args, command.query_words) or []]
+        setattr(args, command.query_words, words)
 
         wrong = date_error(" ".join(getattr(args, command.query_words) or []))
         if wrong:

@@ -32,7 +32,13 @@ from reader.annotations.agreement import SOURCE, THEME, Comparison, codes_of, co
 from reader.annotations.history import Edit
 from reader.annotations.query import SOURCE as SOURCE_FIELD
 from reader.annotations.query import THEMES as THEMES_FIELD
-from reader.annotations.query import parse_query, split_query, tokens, whole_name_key
+from reader.annotations.query import (
+    parse_query,
+    query_parts,
+    split_query,
+    tokens,
+    whole_name_key,
+)
 from reader.core.codebook import name_key
 from reader.core.coders import coder_key
 from reader.core.records import Annotation, now
@@ -98,7 +104,17 @@ def compare_library(
             problems.append(f"{record.path}: left out ({error})")
     comparison = compare(ours, coder_a, coder_b, lengths, both_coded=True)
     if codes_part:
-        chosen = selected(store, query, index)
+        # each code named is one row: its term looked for alone ("theme:trust theme:cost"
+        # asked for annotations carrying both, and said none matched), those left out
+        # (`-theme:x`) with each
+        terms = [typed for _, typed in query_parts(codes_part)]
+        leaving = " ".join(t for t in terms if t.startswith("-"))
+        others = f"{articles_part} {rest} {leaving}".strip()
+        chosen = [
+            annotation
+            for term in [t for t in terms if not t.startswith("-")] or [""]
+            for annotation in selected(store, f"{others} {term}".strip(), index)
+        ]
         wanted = {
             code
             for a in chosen

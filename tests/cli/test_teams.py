@@ -861,3 +861,25 @@ def test_a_teammates_letters_page_under_our_name_comes_in_once_and_stays(tmp_pat
     [annotation] = json.loads(run_reader("search", "--json", "", *lib).stdout)
     assert annotation["article"] == copy.name and not annotation.get("orphaned")
 
+
+def test_agree_shows_a_row_for_each_code_named(two_coders: tuple[Path, Path]) -> None:
+    """`theme:sovereignty theme:accountability` asked for annotations carrying both and
+    said none matched; `source:"Heather McPherson"` typed in bash reached Reader as
+    `source:Heather McPherson`, whose "McPherson" narrowed the annotations compared (a
+    team's findings)."""
+    alice, bob = two_coders
+    run_reader("import", str(bob / "reader.json"), "--library", str(alice))
+
+    def rows(*query: str) -> dict[str, dict[str, object]]:
+        result = run_reader("agree", "alice", "bob", "--json", "--library", str(alice), *query)
+        assert result.returncode == 0, result.stderr
+        return {row["code"]: row for row in json.loads(result.stdout)}
+
+    whole = rows()
+    both = rows("theme:sovereignty", "theme:accountability")
+    assert set(both) == {"sovereignty", "accountability", "same source"}
+    assert both["sovereignty"] == whole["sovereignty"]
+    named = rows("source:Heather McPherson", "theme:sovereignty")  # (bash's one word)
+    assert set(named) == {"Heather McPherson", "sovereignty", "same source"}
+    assert named["Heather McPherson"] == whole["Heather McPherson"]
+    assert named["same source"] == whole["same source"]
