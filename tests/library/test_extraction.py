@@ -631,3 +631,22 @@ def test_a_background_paragraph_another_story_of_the_site_shares_is_kept() -> No
     end = page(paragraphs([*STORY, background]))
     article = clean_page(end, seen_elsewhere=lambda text: seen_elsewhere(text, 1))
     assert [block.text for block in article.blocks] == STORY
+
+
+def test_a_quotation_another_story_of_the_site_shares_is_kept_even_at_the_end() -> None:
+    """Two market wraps of a site ended on the same analyst's quote: seen on one other
+    page, at the story's end, it was cut from the one fetched second (a daily reader's
+    finding). Someone's words said by whom are the story's; on more pages, boilerplate."""
+    quote = (
+        "“We expect volatility to stay high into year end,” said Candice Bangsund, portfolio "
+        "manager at Fiera Capital."
+    )
+
+    def seen_elsewhere(text: str, others: int) -> int:
+        return others if text == quote else 0
+
+    end = page(paragraphs([*STORY, quote]))
+    article = clean_page(end, seen_elsewhere=lambda text: seen_elsewhere(text, 1))
+    assert [block.text for block in article.blocks] == [*STORY, quote]
+    article = clean_page(end, seen_elsewhere=lambda text: seen_elsewhere(text, 3))
+    assert [block.text for block in article.blocks] == STORY
