@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from reader.cli.command import Command, say, say_scan
+from reader.core.addresses import without_credentials
 from reader.core.paths import Locations
 from reader.core.text import json_text, shown_name
 
@@ -33,6 +34,10 @@ def run(args: argparse.Namespace, where: Locations) -> int:
                 "annotations": store.annotation_count(r.id),
                 "missing": r.missing,
                 "read": r.read,
+                # (what the app's views show: a shell could not tell the archive apart, nor
+                # which feed brought an article; a daily reader's finding)
+                "archived": r.archived,
+                "feed": without_credentials(r.feed) if r.feed else None,
             }
             for r in records
         ]
@@ -54,6 +59,7 @@ def run(args: argparse.Namespace, where: Locations) -> int:
         say(f"{'notes':>{width}}  {'file':<{column}}  title")
     for row, path in zip(rows, paths, strict=True):
         marks = "  (unread)" if not row["read"] else ""
+        marks += "  (archived)" if row["archived"] else ""
         marks += "  (file missing)" if row["missing"] else ""
         padded = path + " " * max(0, column - cell_len(path))
         say(f"{row['annotations']:>{width}}  {padded}  {row['title']}{marks}")
@@ -73,7 +79,10 @@ COMMAND = Command(
         ),
     ),
     summary="print the articles with their annotation counts",
-    description="Print the articles of the library with their number of annotations.",
+    description="Print the articles of the library with their number of annotations, "
+    "marked (unread), (archived) or (file missing). --json: a list of {id, path, title, "
+    "annotations, missing, read, archived, feed} (feed: the address of the followed feed "
+    "that brought it, or null).",
     arguments=_arguments,
     run=run,
     makes_library=False,

@@ -269,3 +269,24 @@ def test_an_item_the_library_holds_already_takes_no_place_of_a_keep(
     assert refreshed.stdout.startswith("City News: new 3"), refreshed.stdout
     assert "passed over" not in refreshed.stdout
     assert len(json.loads(run_reader("list", "--json", *lib).stdout)) == 4
+
+
+def test_list_says_what_is_archived_and_which_feed_brought_each_article(
+    news: FeedSite, empty_library: Path
+) -> None:
+    # the shell could not tell the archive apart, nor which feed brought an article (a
+    # daily reader's finding)
+    lib = ("--library", str(empty_library))
+    url = news.add_feed("city", stories=2)
+    assert run_reader("follow", url.replace("http://", "http://ann:pw@"), *lib).returncode == 0
+    assert run_reader("refresh", *lib).returncode == 0
+    from reader.storage.database import Store
+
+    store = Store(empty_library / "reader.json")
+    first = min(store.articles(), key=lambda r: r.id)
+    store.set_reading_state([first.id], archived=True)
+    store.close()
+    listed = json.loads(run_reader("list", "--json", *lib).stdout)
+    assert {row["feed"] for row in listed} == {url}
+    assert [row["archived"] for row in sorted(listed, key=lambda row: row["id"])] == [True, False]
+    assert "(archived)" in run_reader("list", *lib).stdout
