@@ -214,9 +214,13 @@ def csv_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
     yield out.getvalue().encode("utf-8")
 
 
-def markdown_chunks(rows: Iterable[list[str]], text_columns: int = 1) -> Iterator[bytes]:
+def markdown_chunks(
+    rows: Iterable[list[str]], text_columns: int = 1, heading: str = ""
+) -> Iterator[bytes]:
     """A table in Markdown, a line at a time in UTF-8: its first `text_columns` columns
-    left-aligned, the numbers after them right-aligned."""
+    left-aligned, the numbers after them right-aligned; `heading` a line before it."""
+    if heading:
+        yield f"{heading}\n\n".encode()
 
     def line(values: list[str]) -> bytes:
         return ("| " + " | ".join(v.replace("|", "\\|") for v in values) + " |\n").encode()

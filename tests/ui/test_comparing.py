@@ -229,7 +229,9 @@ async def test_the_agreement_table_is_never_exported_before_it_is_made(
         [shown] = tmp_path.glob("reader-agreement-*.md")
         markdown = shown.read_text(encoding="utf-8")
         assert "%" in markdown  # the Markdown as on screen, its code and kind left-aligned
-        assert markdown.splitlines()[1].startswith("| --- | --- | ---: |")
+        lines = markdown.splitlines()
+        assert lines[0].startswith("A: alice · B: bob · 1 article both coded")  # (who is who)
+        assert lines[3].startswith("| --- | --- | ---: |")
 
 
 def three_coders(library: Path) -> None:

@@ -411,8 +411,16 @@ class AnalysisScreen(Screen[None]):
         try:
             write_atomically(stem.with_suffix(".csv"), csv_chunks(rows()))
             text_columns = 2 if shown is not None else 1  # (the agreement's code and kind)
+            heading = ""
+            if shown is not None and self.comparison is not None:  # (who A and B are)
+                compared = self.comparison
+                heading = (
+                    f"A: {shown_coder(compared.coder_a) or 'no coder'} · B: "
+                    f"{shown_coder(compared.coder_b) or 'no coder'} · "
+                    f"{plural(len(compared.articles), 'article')} both coded · {date.today()}"
+                )
             write_atomically(
-                stem.with_suffix(".md"), markdown_chunks((shown or rows)(), text_columns)
+                stem.with_suffix(".md"), markdown_chunks((shown or rows)(), text_columns, heading)
             )
         except OSError as error:
             self.notify(f"{stem}: cannot write it ({error.strerror})", severity="error")
