@@ -2021,6 +2021,18 @@ class _NameScanner(_NameRegistry):
             if "\n" in self.text[token.end : toks[index + 1].start]:
                 break  # a description never crosses a paragraph break
             if (
+                token.text in ("'", "’")
+                and before
+                and index > 0
+                and toks[index - 1].end == token.start
+                and toks[index - 1].folded.endswith("s")
+            ):
+                # "Riders' union spokesperson": a plural's apostrophe, written straight, is
+                # a token of its own (it cut the description to "union spokesperson")
+                before.insert(0, token)
+                index -= 1
+                continue
+            if (
                 token.folded in _NAME_JOINERS
                 and before
                 and before[0].text[:1].isupper()
@@ -2044,7 +2056,12 @@ class _NameScanner(_NameRegistry):
                 break
             before.insert(0, token)
             index -= 1
-        words = [t.text for t in (*before, *titles)]
+        words: list[str] = []
+        for token in (*before, *titles):
+            if token.text in ("'", "’") and words:
+                words[-1] += token.text  # (the apostrophe back on its word)
+            else:
+                words.append(token.text)
         if words and (any(w[:1].islower() for w in words) or titles):
             return " ".join(words).strip(" ,")
         if first < len(toks):  # "His mother, Lorraine Fenwick," / "an influential sociologist, …"

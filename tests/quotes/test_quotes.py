@@ -114,6 +114,9 @@ def test_a_bodys_name_in_a_description_goes_on_through_its_of() -> None:
     )
     described = describe(find_quotes(text))
     assert described["Lisa Tran"] == "Chamber of Commerce president"
+    # (and through a plural's apostrophe written straight: "union spokesperson" was left)
+    riders = headlined("Riders' union spokesperson Tom Becker said it “comes too late.”")
+    assert describe(find_quotes(riders))["Tom Becker"] == "Riders' union spokesperson"
     assert described["Sam Lee"] == "Board of Trade chair"
     assert "Supporters" not in described.get("Ann Day", "")
 
