@@ -118,11 +118,13 @@ def apply_rename(history: History, kind: str, old_names: list[str], new_name: st
 
 def _rename_in_last_tag(store: Store, kind: str, old_names: list[str], new: str) -> None:
     """What `.` repeats follows the rename (it brought the old name back as a new code)."""
+    keys = {name_key(n) for n in old_names}
+    if kind == THEME:  # (and what `a` applies with `T` on)
+        store.remember_themes(_renamed_themes(store.last_themes(), keys, new))
     last = store.last_tag()
     if last is None:
         return
     source, themes = last
-    keys = {name_key(n) for n in old_names}
     if kind == SOURCE:
         source = new if source and name_key(source) in keys else source
     else:

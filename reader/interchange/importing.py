@@ -259,6 +259,9 @@ def _keys_follow_renames(
         target = store.theme(renamed.get(name_key(name), ""))
         if target is not None and name_key(target.name) not in keyed:
             store.set_theme_key(target.name, number)
+    chosen = store.last_themes()  # (what `a` applies with `T` on)
+    if any(name_key(t) in renamed for t in chosen):
+        store.remember_themes(unique_names(renamed.get(name_key(t), t) for t in chosen))
     last = store.last_tag()  # (what `.` repeats: it brought the old name back as a code)
     if last is not None and any(name_key(t) in renamed for t in last[1]):
         themes = [renamed.get(name_key(t), t) for t in last[1]]

@@ -1544,12 +1544,31 @@ class Store:
         )
 
     def remember_tag(self, source: str | None, themes: Iterable[str]) -> None:
-        """Keep `source` and `themes` as the last tag (in the caller's batch, if any)."""
+        """Keep `source` and `themes` as the last tag (in the caller's batch, if any), and
+        its themes, if it has some, as the last themes used (`last_themes`)."""
         value = {"source": source, "themes": list(themes)}
-        if self._tables.meta.get("last_tag") == value:
+        chosen = {"last_themes": value["themes"]} if value["themes"] else {}
+        meta = self._tables.meta
+        if meta.get("last_tag") == value and all(meta.get(k) == v for k, v in chosen.items()):
             return
         with self._lock, self._transaction():
-            self._set_meta(last_tag=value)
+            self._set_meta(last_tag=value, **chosen)
+
+    def remember_themes(self, themes: Iterable[str]) -> None:
+        """Keep `themes` as the last themes used (a rename's new names)."""
+        value = list(themes)
+        if value and self._tables.meta.get("last_themes") != value:
+            with self._lock, self._transaction():
+                self._set_meta(last_themes=value)
+
+    def last_themes(self) -> tuple[str, ...]:
+        """The themes of the last tag that had some: what `a` applies with `T` on (a tag
+        with none, `a` on the next quote, had made it apply none)."""
+        value = self._tables.meta.get("last_themes")
+        if isinstance(value, list):
+            return tuple(t for t in value if isinstance(t, str))
+        last = self.last_tag()
+        return last[1] if last else ()
 
     def forget_last_tag(self) -> None:
         """Nothing for `.` to repeat (the tag it would have repeated was undone)."""

@@ -146,6 +146,10 @@ def test_the_last_tag_follows_a_rename(store: Store) -> None:
     apply_rename(History(store), THEME, ["policing"], "police")
     apply_rename(History(store), SOURCE, ["Doug King"], "Douglas King")
     assert store.last_tag() == ("Douglas King", ("civic trust", "police/oversight", "x"))
+    store.remember_tag("Douglas King", [])  # (a tag with no themes keeps the last used)
+    assert store.last_themes() == ("civic trust", "police/oversight", "x")
+    apply_rename(History(store), THEME, ["x"], "y")
+    assert store.last_themes() == ("civic trust", "police/oversight", "y")
 
 
 def test_merge_two_spellings_into_one(store: Store) -> None:

@@ -327,6 +327,21 @@ async def test_accept_may_add_the_last_themes(ice_library: Path) -> None:
         assert [a["themes"] for a in saved][-2:] == [["policing"], ["policing"]]
 
 
+async def test_accept_with_the_last_themes_skips_a_tag_that_had_none(ice_library: Path) -> None:
+    # a tag with the themes; `a` with T off (no themes); then T on: `a` applied the last
+    # tag's themes, none (a daily reader's finding), where the last themes used are meant
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t", "tab")
+        await pilot.press(*"policing")
+        await press(pilot, "ctrl+s")
+        await press(pilot, "U", "n", "a")  # no themes
+        await press(pilot, "T", "n", "a")
+        saved = sorted(saved_annotations(ice_library / "reader.json"), key=lambda a: a["start"])
+        assert [a["themes"] for a in saved] == [["policing"], [], ["policing"]]
+
+
 async def test_tag_dialog_is_prefilled_with_the_suggested_speaker(ice_library: Path) -> None:
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:

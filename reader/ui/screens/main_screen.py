@@ -1005,8 +1005,7 @@ class MainScreen(Screen[None]):
         self.reader.save(partial(self._apply_describing, [edit], [suggestion]), self._accepted)
 
     def _last_themes(self) -> tuple[str, ...]:
-        last = self.reader.store.last_tag()
-        return last[1] if last else ()
+        return self.reader.store.last_themes()
 
     def _apply_describing(self, edits: list[Edit], suggestions: list[QuoteFinding]) -> list[Edit]:
         """Save the edits as one undo step; offer each new source its description."""
