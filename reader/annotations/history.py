@@ -62,6 +62,9 @@ class History:
         self._undo: list[tuple[Edit, ...]] = []
         self._redo: list[tuple[Edit, ...]] = []
         self._codebook: dict[int, CodebookChange] = {}  # id(step) -> what it did there
+        # id(step) -> the last tag and themes before and after a codebook step (a rename
+        # renames them: undone, the renamed name came back with `.` as a stray code)
+        self._recent: dict[int, tuple[tuple[object, object], tuple[object, object]]] = {}
         self._steps = 0  # steps remembered so far (a step made inside `codebook_change`)
 
     @property
@@ -86,9 +89,11 @@ class History:
         self._undo.append(step)
         for dropped in self._undo[:-MAX_UNDO]:
             self._codebook.pop(id(dropped), None)
+            self._recent.pop(id(dropped), None)
         del self._undo[:-MAX_UNDO]
         for dropped in self._redo:
             self._codebook.pop(id(dropped), None)
+            self._recent.pop(id(dropped), None)
         self._redo.clear()
         self._steps += 1
 
@@ -98,9 +103,11 @@ class History:
         a merge, a delete): undo puts the codebook entries back as they were (descriptions,
         colours and quick keys included), redo as the command left them."""
         before, steps = self.store.codebook_entries(), self._steps
+        recent = self.store.recent_tags()
         yield
         if self._steps == steps or not self._undo:
             return
+        self._recent[id(self._undo[-1])] = (recent, self.store.recent_tags())
         after = self.store.codebook_entries()
         change = {
             key: (before.get(key), after.get(key))
@@ -145,7 +152,11 @@ class History:
             self.store.forget_unused(
                 [a.source for a in gone if a.source], [t for a in gone for t in a.themes]
             )
-            self._forget_undone_tag(gone)
+            recent = self._recent.get(id(step))
+            if recent is not None:  # (a codebook step: its last tag back as it was)
+                self.store.set_recent_tags(recent[0])
+            else:
+                self._forget_undone_tag(gone)
             change = self._codebook.get(id(step))
             if change:
                 self.store.set_codebook_entries(self._entries_back(change, undo=True))
@@ -199,13 +210,18 @@ class History:
             return None
         step = self._redo.pop()
         change = self._codebook.pop(id(step), None)
+        recent = self._recent.pop(id(step), None)
         with self.store.batch():
             done = tuple(self._perform_all(self._placed_now(list(step))))
             if change:
                 self.store.set_codebook_entries(self._entries_back(change, undo=False))
+            if recent is not None:
+                self.store.set_recent_tags(recent[1])
         self._undo.append(done)
         if change:
             self._codebook[id(done)] = change
+        if recent is not None:
+            self._recent[id(done)] = recent
         return _summary(done)
 
     def _placed_now(self, edits: list[Edit]) -> list[Edit]:

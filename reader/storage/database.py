@@ -1554,6 +1554,18 @@ class Store:
         with self._lock, self._transaction():
             self._set_meta(last_tag=value, **chosen)
 
+    def recent_tags(self) -> tuple[object, object]:
+        """What `.` and `a` with `T` repeat, as kept (the last tag, the last themes)."""
+        meta = self._tables.meta
+        return meta.get("last_tag"), meta.get("last_themes")
+
+    def set_recent_tags(self, recent: tuple[object, object]) -> None:
+        """Put back what `recent_tags` gave (a codebook step undone or redone)."""
+        last_tag, last_themes = recent
+        if self.recent_tags() != (last_tag, last_themes):
+            with self._lock, self._transaction():
+                self._set_meta(last_tag=last_tag, last_themes=last_themes)
+
     def remember_themes(self, themes: Iterable[str]) -> None:
         """Keep `themes` as the last themes used (a rename's new names)."""
         value = list(themes)

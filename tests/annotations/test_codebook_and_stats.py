@@ -152,6 +152,25 @@ def test_the_last_tag_follows_a_rename(store: Store) -> None:
     assert store.last_themes() == ("civic trust", "police/oversight", "y")
 
 
+def test_undoing_a_rename_puts_the_last_tag_back(store: Store) -> None:
+    # undone, the rename left its new name in what `.` repeats (a stray code came back),
+    # or, when the last tag was the renamed annotation's, nothing to repeat (an attack's)
+    history = History(store)
+    store.remember_tag("Mark Lee", ["policing"])
+    apply_rename(history, THEME, ["policing"], "police")
+    assert store.last_tag() == ("Mark Lee", ("police",))
+    history.undo()
+    assert store.last_tag() == ("Mark Lee", ("policing",))
+    assert store.last_themes() == ("policing",)
+    history.redo()
+    assert store.last_tag() == ("Mark Lee", ("police",))
+    history.undo()
+    store.remember_tag("Doug King", ["policing"])  # (an annotation's own coding)
+    apply_rename(history, SOURCE, ["Doug King"], "Douglas King")
+    history.undo()
+    assert store.last_tag() == ("Doug King", ("policing",))
+
+
 def test_merge_two_spellings_into_one(store: Store) -> None:
     history = History(store)
     apply_rename(history, SOURCE, ["Doug King", "D. King"], "Doug King")
