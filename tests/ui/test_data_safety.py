@@ -249,6 +249,29 @@ async def test_orphans_are_listed_and_can_be_deleted_and_undone(ice_library: Pat
         assert back["orphaned"] and back["source"] == "Doug King"
 
 
+async def test_a_teammates_orphan_is_deleted_only_when_the_user_says_so(
+    ice_library: Path,
+) -> None:
+    # `d` on bob's orphan deleted it unasked, and the next merge deleted it in his library
+    # (an attack's finding: an orphan is most often a teammate's, after a merge)
+    from reader.ui.dialogs.prompt_dialog import ConfirmDialog
+    from tests.helpers.seeding import tag_quotes
+
+    tag_quotes(ice_library, [(ICE, "Their authority in Canada", "Doug King", [])], coder="bob")
+    (ice_library / ICE).write_text(ICE_TEXT.replace(KING, ""), encoding="utf-8")
+    app = ReaderApp(library=ice_library, coder="alice")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "O")
+        assert isinstance(app.screen, OrphansScreen)
+        await press(pilot, "d")
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "n")
+        assert len(saved_annotations(ice_library / "reader.json")) == 1
+        await press(pilot, "d", "y")
+        assert saved_annotations(ice_library / "reader.json") == []
+
+
 async def test_a_full_disk_is_reported_and_nothing_is_lost(
     ice_library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

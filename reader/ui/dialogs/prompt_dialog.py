@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from reader.core.coders import shown_coder
 from reader.ui.dialogs.answered_once import AnsweredOnce
 from reader.ui.styling import literal
 from reader.ui.type_ahead import TypeAhead
@@ -90,3 +91,15 @@ class CarefulConfirmDialog(ConfirmDialog, inherit_bindings=False):
         Binding("y", "answer(True)", "Yes", id="careful.yes"),
         Binding("n,escape", "answer(False)", "No", id="careful.no"),
     ]
+
+
+def teammates_deletion(coder: str) -> ConfirmDialog:
+    """The question before a key deletes another coder's annotation: once merged, the
+    deletion deletes it in their library too (one key had done it unasked)."""
+    theirs = shown_coder(coder) or "another coder"
+    return ConfirmDialog(
+        f"Delete {theirs}'s annotation?",
+        f"It is {theirs}'s coding: once merged, the deletion deletes it in {theirs}'s "
+        "library too. Delete it?",
+        hint="y or enter: delete it · n or esc: keep it",
+    )

@@ -1127,23 +1127,13 @@ class MainScreen(Screen[None]):
             return
         # A teammate's coding: one key deleted it, and the next merge deleted it from their
         # library too (a team's finding); asked first
-        from reader.ui.dialogs.prompt_dialog import ConfirmDialog  # loaded when first used
-
-        theirs = shown_coder(annotation.coder) or "another coder"
+        from reader.ui.dialogs.prompt_dialog import teammates_deletion  # loaded when used
 
         def answered(delete_it: bool | None) -> None:
             if delete_it:
                 self._save(Edit(annotation, None, "delete"))
 
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Delete {theirs}'s annotation?",
-                f"It is {theirs}'s coding: once merged, the deletion deletes it in "
-                f"{theirs}'s library too. Delete it?",
-                hint="y or enter: delete it · n or esc: keep it",
-            ),
-            answered,
-        )
+        self.app.push_screen(teammates_deletion(annotation.coder), answered)
 
     def _save(
         self,

@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.core.records import Annotation
+from reader.reading.own_annotations import is_own
 from reader.ui.dialogs.answered_once import AnsweredOnce
 from reader.ui.styling import literal
 from reader.ui.widgets.annotation_list import annotation_prompt
@@ -103,6 +104,20 @@ class OrphansScreen(AnsweredOnce, ModalScreen[Annotation | None]):
         annotation = self._current()
         if annotation is None:
             return
+        if is_own(annotation, getattr(self.app, "coder", "")):
+            self._deleted(annotation)
+            return
+        # A teammate's orphan (their quote not in this text, the usual case after a merge):
+        # asked first, as in the article (deleted here, it goes from their library too)
+        from reader.ui.dialogs.prompt_dialog import teammates_deletion  # loaded when used
+
+        def answered(delete_it: bool | None) -> None:
+            if delete_it and annotation.id in self._orphans:
+                self._deleted(annotation)
+
+        self.app.push_screen(teammates_deletion(annotation.coder), answered)
+
+    def _deleted(self, annotation: Annotation) -> None:
         self._on_delete(annotation)
         del self._orphans[annotation.id]
         self._fill()
