@@ -1193,10 +1193,12 @@ class _Descriptions(_ArticleContext):
             # of the codebook of that surname (a second source "Tombe" was made beside
             # Trevor Tombe); of two such people, neither
             surname = name.strip().casefold()
-            people = [
+            people = [  # (a person: a given name first; "Goldman Sachs" is no Mr. Sachs)
                 source
                 for source in self.known
-                if len(source.split()) >= 2 and source.split()[-1].strip(".,").casefold() == surname
+                if len(source.split()) >= 2
+                and source.split()[-1].strip(".,").casefold() == surname
+                and is_given_name(source.split()[0])
             ]
             if len(people) == 1:
                 return people[0]

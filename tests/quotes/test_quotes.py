@@ -266,6 +266,9 @@ def test_a_surname_alone_is_the_one_codebook_person_of_that_surname() -> None:
     assert _only(text, known=("Trevor Tombe", "Naheed Nenshi")).speaker == "Trevor Tombe"
     assert _only(text, known=("Trevor Tombe", "Anna Tombe")).speaker == "Tombe"
     assert _only(text).speaker == "Tombe"
+    # an organisation of that last word is no person of that surname (an attack's finding)
+    sachs = headlined("“Inflation is stickier than markets think,” Sachs said on Tuesday.")
+    assert _only(sachs, known=("Goldman Sachs",)).speaker != "Goldman Sachs"
 
 
 def test_codebook_source_under_an_organisations_short_name() -> None:
