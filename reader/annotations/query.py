@@ -60,14 +60,17 @@ _FIELD_WITH_SPACES = re.compile(r"(-?)([A-Za-z]+):(=?)([^\"\s][^\"]*\s[^\"]*)", 
 
 
 def shell_word(word: str) -> str:
-    """One of a query's words as a shell gave it: a field with spaces in its value is that
-    value whole, as if quoted (`source:"Lisa Tran"` typed in bash reaches Reader as the one
-    word `source:Lisa Tran`, whose "Tran" was read as a word of its own and narrowed what
-    `reader agree` compared)."""
+    """One of a query's words as a shell gave it: `source:` with a name of capitalised
+    words after it is that name whole, as if quoted (`source:"Lisa Tran"` typed in bash
+    reaches Reader as the one word `source:Lisa Tran`, whose "Tran" was read as a word of
+    its own and narrowed what `reader agree` compared). Anything else stays as it is: a
+    whole query given as one word ("theme:trust -theme:cost") is words and fields."""
     found = _FIELD_WITH_SPACES.fullmatch(word.strip())
-    if found is None or found.group(2).casefold() not in FILTER_FIELDS:
+    if found is None or found.group(2).casefold() != "source":
         return word
     negated, label, whole, value = found.groups()
+    if not all(part[:1].isupper() for part in value.split()):
+        return word
     return f'{negated}{label}:{whole}"{value.strip()}"'
 
 

@@ -148,11 +148,11 @@ def codes_named(
         wholes = [key for f, key in query.exact if f == field]
         of_kind = {(k, key) for k, key in found if k == kind}
         if phrases or wholes:
-            strict = {
+            strict = {  # (each term names its own codes: any of them)
                 (k, key)
                 for k, key in of_kind
-                if all(_begin_words(words, tokens(key)) for words in phrases)
-                and all(_whole(kind, key, whole) for whole in wholes)
+                if any(_begin_words(words, tokens(key)) for words in phrases)
+                or any(_whole(kind, key, whole) for whole in wholes)
             }
             named |= strict or of_kind
         left_out = [words for f, words in query.excluded_filters if f == field]
