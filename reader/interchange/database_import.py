@@ -156,6 +156,8 @@ def copy_missing_articles(their: TheirDatabase, store: Store, folder: Path) -> l
 # Under this share of word sequences in common, two texts under one name are two stories
 # (an edit, even a correction of several paragraphs, keeps most of them)
 SAME_STORY = 0.5
+# At or over this share, theirs is our story edited, whatever passage differs
+EDITED_COPY = 0.9
 
 
 def _another_story(ours: Path, data: bytes, suffix: str, quoted: list[str]) -> bool:
@@ -168,12 +170,15 @@ def _another_story(ours: Path, data: bytes, suffix: str, quoted: list[str]) -> b
         their_text = parse_article(data, suffix, "theirs").text
     except (OSError, ArticleError):
         return False
-    if any(quote and quote in their_text and quote not in our_text for quote in quoted):
-        return True
     mine, theirs = _shingles(our_text), _shingles(their_text)
     if not mine or not theirs:
         return mine != theirs
-    return len(mine & theirs) / min(len(mine), len(theirs)) < SAME_STORY
+    shared = len(mine & theirs) / min(len(mine), len(theirs))
+    if shared >= EDITED_COPY:
+        return False  # (a typo mended inside their quote: the same story still)
+    if any(quote and quote in their_text and quote not in our_text for quote in quoted):
+        return True
+    return shared < SAME_STORY
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:

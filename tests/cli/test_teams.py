@@ -862,6 +862,27 @@ def test_a_teammates_letters_page_under_our_name_comes_in_once_and_stays(tmp_pat
     assert annotation["article"] == copy.name and not annotation.get("orphaned")
 
 
+def test_a_teammates_typo_fix_inside_their_quote_still_takes_their_tag_onto_ours(
+    tmp_path: Path,
+) -> None:
+    """bob mended "sprign" inside the quote he tagged: the quote was in his text and not
+    in ours, so his story came in as council-2.txt, though the same (an attack's finding)."""
+    ann, bob = tmp_path / "ann", tmp_path / "bob"
+    ann.mkdir()
+    bob.mkdir()
+    story = "Council approves bridge\n\n" + " ".join(
+        f"The council met for the {n}th time this year and approved item {n} of the budget."
+        for n in range(1, 30)
+    )
+    (ann / "council.txt").write_text(story + "\n\n“The bridge will open in the sprign.”\n")
+    (bob / "council.txt").write_text(story + "\n\n“The bridge will open in the spring.”\n")
+    tag_quotes(bob, [("council.txt", "The bridge will open", "Jo Park", [])], coder="bob")
+    done = run_reader("import", str(bob / "reader.json"), "--json", "--library", str(ann))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["articles_copied"] == []
+    assert not (ann / "council-2.txt").exists()
+
+
 def test_agree_shows_a_row_for_each_code_named(two_coders: tuple[Path, Path]) -> None:
     """`theme:sovereignty theme:accountability` asked for annotations carrying both and
     said none matched; `source:"Heather McPherson"` typed in bash reached Reader as
