@@ -639,6 +639,23 @@ def test_a_page_whose_text_is_more_lines_than_an_article_is_refused_unwritten(
     assert not list(folder.glob("*.md"))
 
 
+def harbour_page(title: str, *more: str) -> str:
+    """A story page about the harbour plan, under `title`, with `more` sentences."""
+    story = "".join(
+        f"<p>{sentence} The council met for three hours before the vote was taken.</p>"
+        for sentence in (
+            "The council approved the harbour plan on Tuesday by nine votes to two.",
+            "The plan widens the east pier and adds a ferry terminal by 2028.",
+            "Residents near the pier asked for a study of the noise from the works.",
+            *more,
+        )
+    )
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{story}"
+        "</article></body></html>"
+    )
+
+
 def test_a_page_saved_again_says_the_article_of_its_title_can_be_updated(tmp_path: Path) -> None:
     """An edited copy of a saved page, with no address to match it by, became a second
     article in silence, where `--update FILE` would have replaced the first one's text (a
@@ -646,16 +663,10 @@ def test_a_page_saved_again_says_the_article_of_its_title_can_be_updated(tmp_pat
     done as said, the first article takes the new text."""
     library = tmp_path / "library"
     library.mkdir()
-    story = "".join(
-        f"<p>{sentence} The council met for three hours before the vote was taken.</p>"
-        for sentence in (
-            "The council approved the harbour plan on Tuesday by nine votes to two.",
-            "The plan widens the east pier and adds a ferry terminal by 2028.",
-            "Residents near the pier asked for a study of the noise from the works.",
-            "The mayor said the terminal would bring the first new jobs in a decade.",
-        )
+    page = harbour_page(
+        "Harbour plan approved",
+        "The mayor said the terminal would bring the first new jobs in a decade.",
     )
-    page = f"<html><head><title>Harbour plan approved</title></head><body><article><h1>Harbour plan approved</h1>{story}</article></body></html>"
     first, again = tmp_path / "saved.html", tmp_path / "saved-again.html"
     first.write_text(page, encoding="utf-8")
     again.write_text(page.replace("nine votes to two", "ten votes to one"), encoding="utf-8")
@@ -683,15 +694,7 @@ def test_a_page_at_a_new_address_with_an_articles_title_names_the_update_that_wo
     # the line said to delete the copy and `reader add --update NEW-ADDRESS`, which no
     # article has: done as said, the update failed and left a "file missing" record (an
     # attack's finding); it names the first article's own address now
-    story = "".join(
-        f"<p>{sentence} The council met for three hours before the vote was taken.</p>"
-        for sentence in (
-            "The council approved the harbour plan on Tuesday by nine votes to two.",
-            "The plan widens the east pier and adds a ferry terminal by 2028.",
-            "Residents near the pier asked for a study of the noise from the works.",
-        )
-    )
-    page = f"<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>{story}</article></body></html>"
+    page = harbour_page("Harbour plan")
     set_live_page(page.encode())
     lib = ("--library", str(empty_library))
     assert run_reader("add", f"{site}/live.html", *lib).returncode == 0
