@@ -247,6 +247,21 @@ async def test_R_says_how_many_items_it_could_not_add(news: FeedSite, empty_libr
         assert "Feeds refreshed: 1 new article from 1 feed; 2 items not added" in notified(app)
 
 
+async def test_R_says_how_many_older_items_it_passed_over(
+    news: FeedSite, empty_library: Path
+) -> None:
+    # `reader refresh` said "2 older passed over", the app nothing: such items never come
+    # back (a daily reader's finding)
+    with Subscriptions(empty_library / "reader.json").editing() as feeds:
+        feeds.append(Feed(url=news.add_feed("county", stories=4), name="County", keep=2))
+    app = ReaderApp(library=empty_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await wait_until(pilot, lambda: "Feeds refreshed" in notified(app), what="the refresh")
+        assert "Feeds refreshed: 2 new articles from 1 feed; 2 older passed over" in notified(app)
+
+
 async def test_by_feed_lists_each_feeds_newest_first_unless_o_chose(feed_library: Path) -> None:
     """The by-feed view kept the title order, so a feed's new stories stood anywhere in it
     (a journalist's finding): newest published first, as feed readers list them."""

@@ -1622,12 +1622,23 @@ class MainScreen(Screen[None]):
         feeds = plural(len(results), "feed")
         news = plural(added, "new article") if added else "nothing new"
         skipped = [error for r in results for error in r.item_errors]
-        notes = (f"; {failed} failed" if failed else "") + (
-            f"; {plural(len(skipped), 'item')} not added ({printable(skipped[0])}"
-            + (" …)" if len(skipped) > 1 else ")")
-            + " · `reader refresh` lists them"
-            if skipped
-            else ""
+        passed = sum(r.passed_over for r in results)
+        removed = sum(r.removed for r in results)
+        notes = (
+            (f"; {failed} failed" if failed else "")
+            + (
+                # (as `reader refresh` says them: an item passed over does not come back, and
+                # the app said nothing of it; a daily reader's finding)
+                f"; {passed} older passed over" if passed else ""
+            )
+            + (f"; {removed} removed by keep" if removed else "")
+            + (
+                f"; {plural(len(skipped), 'item')} not added ({printable(skipped[0])}"
+                + (" …)" if len(skipped) > 1 else ")")
+                + " · `reader refresh` lists them"
+                if skipped
+                else ""
+            )
         )
         self.notify(
             f"Feeds refreshed: {news} from {feeds}{notes}",
