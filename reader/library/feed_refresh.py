@@ -205,6 +205,7 @@ def refresh_feeds(
 
     def one(feed: Feed) -> _Outcome:
         try:
+            _forget_password(library, feed, write)
             outcome = _refresh_one(library, feed, timeout, limit, write, stop)
         except FetchCancelled:
             outcome = _Outcome(FeedResult(feed.name, feed.url, "failed", reason="stopped"), "")
@@ -314,6 +315,19 @@ def _refresh_one(
     fresh = ("", "") if result.item_errors else (fetched.etag, fetched.last_modified)
     outcome.etag, outcome.last_modified = fresh
     return outcome
+
+
+def _forget_password(library: Library, feed: Feed, write: Writer) -> None:
+    """Articles an older Reader brought from a feed followed with a user name and password
+    kept its address whole, in reader.json (which a team commits): they keep it without
+    them now, at the feed's next refresh."""
+    public = without_credentials(feed.url)
+    if public == feed.url:
+        return
+    store = library.store
+    kept = [r.id for r in store.articles() if r.feed == feed.url]
+    if kept:
+        write(lambda: store.set_reading_state(kept, feed=public))
 
 
 def _take_item(

@@ -290,3 +290,31 @@ def test_list_says_what_is_archived_and_which_feed_brought_each_article(
     assert {row["feed"] for row in listed} == {url}
     assert [row["archived"] for row in sorted(listed, key=lambda row: row["id"])] == [True, False]
     assert "(archived)" in run_reader("list", *lib).stdout
+
+
+def test_articles_an_older_reader_kept_a_feeds_password_in_lose_it_at_the_next_refresh(
+    news: FeedSite, empty_library: Path
+) -> None:
+    lib = ("--library", str(empty_library))
+    url = news.add_feed("city", stories=2).replace("http://", "http://ann:hunter2@")
+    assert run_reader("follow", url, *lib).returncode == 0
+    assert run_reader("refresh", *lib).returncode == 0
+    from reader.storage.database import Store
+
+    store = Store(empty_library / "reader.json")  # (as an older Reader wrote them)
+    store.set_reading_state([r.id for r in store.articles()], feed=url)
+    store.close()
+    assert "hunter2" in (empty_library / "reader.json").read_text(encoding="utf-8") + (
+        (empty_library / ".reader.json.journal").read_text(encoding="utf-8")
+        if (empty_library / ".reader.json.journal").exists()
+        else ""
+    )
+    news.add_story("city")
+    assert run_reader("refresh", *lib).stdout.startswith("City News: new 1")
+    store = Store(empty_library / "reader.json")
+    try:
+        assert {r.feed for r in store.articles()} == {url.replace("ann:hunter2@", "")}
+        store.fold()
+    finally:
+        store.close()
+    assert "hunter2" not in (empty_library / "reader.json").read_text(encoding="utf-8")
