@@ -669,17 +669,30 @@ class _NameScanner(_NameRegistry):
                 return
         # Leading words that start sentences ("The", "In") or are months are not names, but a
         # given name that is also a word ("Will Moy, chief executive") is one mid-sentence.
-        while run and (
-            (
-                run[0].word.casefold() in NOT_NAME_LEADS
-                and not _first_nation([t.text for t in run], 0)  # "the First Nation said"
-                and not (run[0].folded in NUMBER_WORDS and run[-1].folded in ORG_WORDS)
-            )
-            or (run[0].folded in CONNECTORS and not _leading_particle(run))
-            or (
-                self._participle_opening(run[0])
-                and not self._named_body(toks, run, last)
-                and not (len(run) == 2 and run[1].folded in PLACE_WORDS)  # "Downing Street"
+        while (
+            run
+            and (
+                (
+                    run[0].word.casefold() in NOT_NAME_LEADS
+                    and not _first_nation([t.text for t in run], 0)  # "the First Nation said"
+                    and not (run[0].folded in NUMBER_WORDS and run[-1].folded in ORG_WORDS)
+                )
+                or (run[0].folded in CONNECTORS and not _leading_particle(run))
+                or (
+                    self._participle_opening(run[0])
+                    and not self._named_body(toks, run, last)
+                    and not (len(run) == 2 and run[1].folded in PLACE_WORDS)  # "Downing Street"
+                    # "Naheed Nenshi said": a given name ending as a participle does ("-ed"),
+                    # before a surname and a speech verb (the name was lost, and its "he said")
+                    and not (
+                        len(run) == 2
+                        and run[1].word[:1].isupper()
+                        and run[1].folded not in ORG_WORDS
+                        and last < len(toks)
+                        and toks[last].text.islower()
+                        and is_speech_verb(toks[last].text, run[-1].text)
+                    )
+                )
             )
         ):
             if (

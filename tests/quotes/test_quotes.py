@@ -271,6 +271,15 @@ def test_a_surname_alone_is_the_one_codebook_person_of_that_surname() -> None:
     assert _only(sachs, known=("Goldman Sachs",)).speaker != "Goldman Sachs"
 
 
+def test_a_given_name_ending_like_a_participle_opens_a_name_before_a_speech_verb() -> None:
+    # "Naheed Nenshi said …" opening a sentence: "Naheed" was read as a participle ("Alarmed
+    # by …"), the name lost, and the "he said" after it named no one (a daily reader's)
+    text = headlined("Naheed Nenshi said the plan came late. “We asked for this in June,” he said.")
+    assert _only(text).speaker == "Naheed Nenshi"
+    opening = headlined("Assuming MPs agree, the bill passes. “It is done,” the clerk said.")
+    assert _only(opening).speaker != "Assuming MPs"
+
+
 def test_codebook_source_under_an_organisations_short_name() -> None:
     text = headlined(
         "U.S. Immigration and Customs Enforcement (ICE) has officers in Canada.\n\n"
