@@ -112,12 +112,13 @@ def apply_rename(history: History, kind: str, old_names: list[str], new_name: st
         step = rename_step(kind, old_names, new)
         edits = rename_edits(store.annotations(), kind, old_names, new)
         saved = history.apply_all([replace(e, step=step) for e in edits])
-        _rename_in_last_tag(store, kind, old_names, new)
+        rename_in_recent_tags(store, kind, old_names, new)
     return saved
 
 
-def _rename_in_last_tag(store: Store, kind: str, old_names: list[str], new: str) -> None:
-    """What `.` repeats follows the rename (it brought the old name back as a new code)."""
+def rename_in_recent_tags(store: Store, kind: str, old_names: list[str], new: str) -> None:
+    """What `.` and `a` with `T` repeat follow a rename (made here, or read from a
+    teammate's versions at an import): it brought the old name back as a new code."""
     keys = {name_key(n) for n in old_names}
     if kind == THEME:  # (and what `a` applies with `T` on)
         store.remember_themes(_renamed_themes(store.last_themes(), keys, new))

@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlparse
 
 import msgspec
 
+from reader.annotations.codebook_edits import THEME, rename_in_recent_tags
 from reader.core.anchoring import reanchor
 from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.coders import clean_coder
@@ -259,13 +260,8 @@ def _keys_follow_renames(
         target = store.theme(renamed.get(name_key(name), ""))
         if target is not None and name_key(target.name) not in keyed:
             store.set_theme_key(target.name, number)
-    chosen = store.last_themes()  # (what `a` applies with `T` on)
-    if any(name_key(t) in renamed for t in chosen):
-        store.remember_themes(unique_names(renamed.get(name_key(t), t) for t in chosen))
-    last = store.last_tag()  # (what `.` repeats: it brought the old name back as a code)
-    if last is not None and any(name_key(t) in renamed for t in last[1]):
-        themes = [renamed.get(name_key(t), t) for t in last[1]]
-        store.remember_tag(last[0], unique_names(themes))
+    for was, now_named in renamed.items():
+        rename_in_recent_tags(store, THEME, [was], now_named)
 
 
 _READER_ID = re.compile(r"[0-9a-f]{32}")  # an annotation id as Reader keeps it (`annotation_id`)
