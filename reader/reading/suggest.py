@@ -66,7 +66,7 @@ def suggestions(
         elif folded.startswith(query):
             scored[name] = 200.0 + len(query) / max(len(folded), 1)
             strong.add(name)
-        elif any(word.startswith(query) for word in folded.split()):
+        elif _a_word_begins(query, folded):
             scored[name] = 150.0 + len(query) / max(len(folded), 1)
             strong.add(name)
         elif len(query) >= 2 and query.replace(" ", "") in _initials(name):
@@ -94,9 +94,12 @@ def begins(typed: str, name: str) -> bool:
     Sharma"; not "ice" for the initials of "U.S. Immigration and Customs Enforcement", nor
     "dog king", a typo's distance from "Doug King")."""
     query, folded = utils.default_process(typed), utils.default_process(name)
-    return bool(query) and (
-        folded.startswith(query) or any(word.startswith(query) for word in folded.split())
-    )
+    return bool(query) and (folded.startswith(query) or _a_word_begins(query, folded))
+
+
+def _a_word_begins(query: str, folded: str) -> bool:
+    """Whether a word of the name (processed as `query` is) begins with `query`."""
+    return any(word.startswith(query) for word in folded.split())
 
 
 def _initials(name: str) -> str:
