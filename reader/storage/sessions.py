@@ -141,15 +141,7 @@ class Viewing:
             held = os.fstat(self._descriptor) if self._descriptor is not None else None
         except OSError:
             here, held = None, None
-        if (
-            here is not None
-            and held is not None
-            and (here.st_dev, here.st_ino)
-            == (
-                held.st_dev,
-                held.st_ino,
-            )
-        ):
+        if here is not None and held is not None and os.path.samestat(here, held):
             return
         self.close_file()
         self._open()
