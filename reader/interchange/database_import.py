@@ -181,9 +181,17 @@ def _another_story(ours: Path, data: bytes, suffix: str, quoted: list[str]) -> b
     return shared < SAME_STORY
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = text.casefold().split()
-    return {tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))} if words else set()
+# The words of a text compared (a story runs to a few thousand; an article of megabytes is
+# judged by its first part, in bounded memory)
+SHINGLED_WORDS = 50_000
+
+
+def _shingles(text: str) -> set[int]:
+    """The text's three-word runs, each kept as its hash."""
+    words = text.casefold().split(maxsplit=SHINGLED_WORDS)[:SHINGLED_WORDS]
+    return (
+        {hash(tuple(words[i : i + 3])) for i in range(max(len(words) - 2, 1))} if words else set()
+    )
 
 
 def _free_name(relative: PurePosixPath, taken: set[PurePosixPath], folder: Path) -> PurePosixPath:
