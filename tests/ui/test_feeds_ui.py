@@ -236,15 +236,22 @@ async def test_going_to_the_top_of_by_feed_shows_the_first_feeds_heading(
         assert "City News · 3 unread" in region_words(app, library)
 
 
-async def test_R_says_how_many_items_it_could_not_add(news: FeedSite, empty_library: Path) -> None:
-    with Subscriptions(empty_library / "reader.json").editing() as feeds:
-        feeds.append(Feed(url=news.add_feed("county", stories=1, local_link=True), name="County"))
-    app = ReaderApp(library=empty_library)
+async def notice_of_R(library: Path, feed: Feed) -> str:
+    """What the app says once `R` has refreshed the one feed followed (`feed`)."""
+    with Subscriptions(library / "reader.json").editing() as feeds:
+        feeds.append(feed)
+    app = ReaderApp(library=library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("R")
         await wait_until(pilot, lambda: "Feeds refreshed" in notified(app), what="the refresh")
-        assert "Feeds refreshed: 1 new article from 1 feed; 2 items not added" in notified(app)
+        return notified(app)
+
+
+async def test_R_says_how_many_items_it_could_not_add(news: FeedSite, empty_library: Path) -> None:
+    url = news.add_feed("county", stories=1, local_link=True)
+    said = await notice_of_R(empty_library, Feed(url=url, name="County"))
+    assert "Feeds refreshed: 1 new article from 1 feed; 2 items not added" in said
 
 
 async def test_R_says_how_many_older_items_it_passed_over(
@@ -252,14 +259,9 @@ async def test_R_says_how_many_older_items_it_passed_over(
 ) -> None:
     # `reader refresh` said "2 older passed over", the app nothing: such items never come
     # back (a daily reader's finding)
-    with Subscriptions(empty_library / "reader.json").editing() as feeds:
-        feeds.append(Feed(url=news.add_feed("county", stories=4), name="County", keep=2))
-    app = ReaderApp(library=empty_library)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("R")
-        await wait_until(pilot, lambda: "Feeds refreshed" in notified(app), what="the refresh")
-        assert "Feeds refreshed: 2 new articles from 1 feed; 2 older passed over" in notified(app)
+    url = news.add_feed("county", stories=4)
+    said = await notice_of_R(empty_library, Feed(url=url, name="County", keep=2))
+    assert "Feeds refreshed: 2 new articles from 1 feed; 2 older passed over" in said
 
 
 async def test_by_feed_lists_each_feeds_newest_first_unless_o_chose(feed_library: Path) -> None:
