@@ -149,7 +149,8 @@ class _NameRegistry:
         self._misses: dict[str, int] = {}  # key -> number of entities when it found none
         self._by_first: dict[str, list[Entity]] = {}  # first word of a name -> entities
         self._by_single: dict[str, list[Entity]] = {}  # a one-word name -> its entities
-        self._given_only: set[int] = set()  # people introduced by a given name alone
+        # people introduced by a given name alone, by id, in the order they were met
+        self._given_only: dict[int, Entity] = {}
         self._by_inner: dict[str, list[Entity]] = {}  # inner word of a name -> entities
         self._by_initials: dict[str, list[Entity]] = {}  # "SBF" -> Sam Bankman-Fried
         self._initials_seen = 0  # entities looked at for their initials so far

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from itertools import compress, pairwise, takewhile
+from itertools import compress, islice, pairwise, takewhile
 from operator import attrgetter
 from typing import Any
 
@@ -180,6 +180,20 @@ def _offered_after(appositive: str) -> str:
 
 # Small words inside the name of a body, between two capitals ("Chamber of Commerce")
 _NAME_JOINERS = frozenset({"of", "for"})
+
+
+# "Rajesh and Meena Patel": "and", a given name and a surname ending the name
+_COUPLE_AFTER = re.compile(
+    r"\s+and\s+(?P<given>[A-Z][a-z]+)\s+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])"
+)
+# The end of a sentence right after a word ("… her husband, Rajesh.")
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+# A description that makes someone another's kin ("his wife", "her eldest son")
+_KIN_IN_DESCRIPTION = re.compile(
+    r"\b(?:his|her|their)\b.*\b(?:wife|husband|son|daughter|mother|father|brother|sister"
+    r"|partner|fiancée?|widow|widower)\b",
+    re.I,
+)
 
 
 class _NameScanner(_NameRegistry):
@@ -1883,22 +1897,10 @@ class _NameScanner(_NameRegistry):
         if self._recording is not None:
             self._record("single", self._rel([token]), self._rel(titles), gender)
         entity = self.find(token.word)
-        if entity is not None and gender and entity.gender and entity.gender != gender:
-            # "Mrs. Clinton" after Bill and Hillary Clinton: the one the honorific fits.
-            fitting = [
-                e
-                for e in self._with_alias(token.word.casefold())
-                if e.kind == "person" and e.gender == gender
-            ]
-            if fitting:
-                entity = fitting[0]
-            elif not any(
-                e is not entity and e.kind == "person"
-                for e in self._with_alias(token.word.casefold())
-            ):
-                # "Ms. Kaur" of the one Amrit Kaur: the article's honorific tells her sex
-                # better than a list of names does ("Amrit" is listed as a man's)
-                entity.gender = gender
+        if entity is None and not titles:
+            entity = self._of_a_couple(token)
+        if entity is not None and gender and entity.kind == "person" and entity.gender != gender:
+            entity = self._of_the_honorific(token, entity, gender)
         if entity is None:
             if not any(t.word.casefold() in TITLES for t in titles):
                 entity = self._introduced_by_given_name(token)
@@ -1932,6 +1934,73 @@ class _NameScanner(_NameRegistry):
             # mention when the first gave nothing ("the rookie said" is him)
             entity.describe(self._appositive(token.end + 1), token.start)
         self._mention(token.start, token.end, entity)
+
+    def _of_the_honorific(self, token: Token, entity: Entity, gender: str) -> Entity:
+        """The person "Mr Patel" or "Mrs. Clinton" names when the one the surname gives
+        (`entity`) is not known to be of the honorific's sex."""
+        people = [e for e in self._with_alias(token.word.casefold()) if e.kind == "person"]
+        fitting = [e for e in people if e.gender == gender]
+        if fitting:
+            return fitting[0]  # "Mrs. Clinton" after Bill and Hillary Clinton
+        kin = self._kin_by_given_name(token.word, gender, token.start)
+        if kin is not None:
+            # "Rajesh Patel and his wife, Meena" / "Meena Patel and her husband, Rajesh",
+            # then "Mrs Patel" / "Mr Patel": the one introduced by a given name beside them,
+            # whose surname the article now gives
+            full = f"{kin.name} {token.word}"
+            kin.name = full
+            kin.aliases.update({full.casefold(), token.word.casefold()})
+            self._file_name(kin)
+            return kin
+        if not entity.gender:
+            return entity
+        unknown = [e for e in people if not e.gender]
+        if len(unknown) == 1:
+            # "Mr Nguyen" after Lan Nguyen and her son, Minh Nguyen: not her
+            unknown[0].gender = gender
+            return unknown[0]
+        if not any(e is not entity for e in people):
+            # "Ms. Kaur" of the one Amrit Kaur: the article's honorific tells her sex
+            # better than a list of names does ("Amrit" is listed as a man's)
+            entity.gender = gender
+        return entity
+
+    def _kin_by_given_name(self, surname: str, gender: str, before: int) -> Entity | None:
+        """The one person of `gender` introduced by a given name alone as someone's kin
+        right after a mention of `surname` ("Rajesh Patel and his wife, Meena"), before
+        `before`."""
+        if not self._given_only:
+            return None
+        near = re.compile(rf"\b{re.escape(surname)}\b[^.!?\n]{{0,40}}$")
+        # (the latest 100 such people looked at: an article of thousands is read in
+        # linear time)
+        latest = islice(reversed(self._given_only.values()), 100)
+        found = [
+            e
+            for e in latest
+            if e.kind == "person"
+            and e.gender == gender
+            and e.first < before
+            and " " not in e.name
+            and _KIN_IN_DESCRIPTION.search(e.description)
+            and near.search(self.text, max(0, e.first - 80), e.first)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _of_a_couple(self, token: Token) -> Entity | None:
+        """ "Rajesh and Meena Patel": a given name before "and" and another's full name is
+        a person of that surname too (news writes couples and siblings so)."""
+        folded = token.word.casefold()
+        if not token.word[1:].islower() or not is_given_name(folded) or is_place(folded):
+            return None
+        couple = _COUPLE_AFTER.match(self.text, token.end)
+        if couple is None or not is_given_name(couple.group("given").casefold()):
+            return None
+        surname = couple.group("surname")
+        if is_given_name(surname.casefold()) and gender_of(surname.casefold()):
+            return None  # "Rajesh and Meena Grace": not a surname to share
+        entity = self._person(f"{token.word} {surname}", token.start)
+        return entity
 
     def _speaks_by_one_name(self, token: Token) -> bool:
         """Whether one capitalised word is a speaker's name: a speech verb right after it
@@ -1979,7 +2048,8 @@ class _NameScanner(_NameRegistry):
         folded = token.word.casefold()
         if not token.word[1:].islower():
             return None
-        if not self.text.startswith(",", token.end):
+        closed = self.text.startswith(",", token.end)
+        if not closed and not _SENTENCE_END.match(self.text, token.end):
             return self._named_kin(token, folded)
         start = token.start
         aged = _AGED_BEFORE.search(self.text, max(0, start - 20), start)
@@ -1989,12 +2059,16 @@ class _NameScanner(_NameRegistry):
         if introduced is None or not _for_a_person(introduced.group("words")):
             return None
         words = introduced.group("words")
+        if not closed and not _KIN_IN_DESCRIPTION.search(words):
+            # "… and her husband, Rajesh.": at a sentence's end only after kin (not "the
+            # owner, Acme.")
+            return self._named_kin(token, folded)
         described = set(words.casefold().split())
         if not is_given_name(folded) and not described & (MALE | FEMALE):
             return None  # a word after a role ("the owner, Acme,"); after kin, a name
         entity = self._person(token.word, token.start)
         if len(entity.name.split()) == 1:
-            self._given_only.add(id(entity))
+            self._given_only[id(entity)] = entity
         if not entity.description:
             entity.describe(words, token.start)
         gender = "m" if described & MALE else "f" if described & FEMALE else person_gender(folded)
@@ -2013,7 +2087,7 @@ class _NameScanner(_NameRegistry):
         word = kin.group("kin").casefold()
         entity = self._person(token.word, token.start)
         if len(entity.name.split()) == 1:
-            self._given_only.add(id(entity))
+            self._given_only[id(entity)] = entity
         if not entity.description:
             entity.describe(kin.group("words"), token.start)
         gender = "m" if word in MALE else "f" if word in FEMALE else person_gender(folded)

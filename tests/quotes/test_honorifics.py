@@ -1,0 +1,57 @@
+"""Which of the people sharing a surname "Mr Patel" or "Mrs Patel" names.
+
+From a tester's articles written for Reader (stop 73): a couple or a mother and son run a
+shop, and the honorific before the surname is what tells them apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.quotes import headlined, speech_of
+
+
+@pytest.mark.parametrize(
+    ("introduction", "honorific", "speaker"),
+    [
+        # kin introduced by a given name at the sentence's end: the honorific's sex tells
+        # which; the surname the article then gives completes the name
+        ("The shop is run by Meena Patel and her husband, Rajesh.", "Mr", "Rajesh Patel"),
+        ("The shop is run by Rajesh Patel and his wife, Meena.", "Mrs", "Meena Patel"),
+        ("The shop is run by Rajesh Patel and his wife, Meena.", "Mr", "Rajesh Patel"),
+        # a couple written with one surname: both of them are Patels
+        ("The shop is run by Rajesh and Meena Patel.", "Mr", "Rajesh Patel"),
+        ("The shop is run by Rajesh and Meena Patel.", "Mrs", "Meena Patel"),
+        # one of two Nguyens is a woman by her name and "her"; the other's sex is unknown
+        (
+            "Lan Nguyen runs the front of house. Her son, Minh Nguyen, manages the kitchen.",
+            "Mr",
+            "Minh Nguyen",
+        ),
+    ],
+)
+def test_the_honorific_picks_the_one_of_its_sex(
+    introduction: str, honorific: str, speaker: str
+) -> None:
+    surname = speaker.split()[-1]
+    text = headlined(
+        f"{introduction}\n\n“We open at six every morning,” said {honorific} {surname}."
+    )
+    assert [s for _, s in speech_of(text)] == [speaker]
+
+
+def test_a_role_at_a_sentences_end_is_not_read_as_a_persons_given_name() -> None:
+    # only kin introduce a given name that ends its sentence: "the owner, Acme." is a firm
+    text = headlined(
+        "The building was sold last year to its new owner, Harbourview.\n\n"
+        "“We will keep the tenants,” said Dana Price, a lawyer for the buyer."
+    )
+    assert [s for _, s in speech_of(text)] == ["Dana Price"]
+
+
+def test_the_one_patel_keeps_the_honorific_when_no_kin_is_named() -> None:
+    # "Ms. Kaur" of the one Amrit Kaur stays her (the list of names calls Amrit a man)
+    text = headlined(
+        "Amrit Kaur teaches in Surrey.\n\n“My students ask where I am from,” said Ms. Kaur."
+    )
+    assert [s for _, s in speech_of(text)] == ["Amrit Kaur"]
