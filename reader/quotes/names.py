@@ -44,7 +44,9 @@ _BUSINESS_LEAD_NOUNS = words("business_lead_nouns")  # "banking giant Goldman Sa
 # The lower-case word just before a name: "giant " of "banking giant Goldman Sachs".
 _LAST_LOWER_WORD = re.compile(r"(?<![\w'’])([a-z]+) $")
 _ORG_APPOSITION = re.compile(  # "The company, ", "The group that owns her music, ", opening
-    r"(?:^|\n|[.!?][\"”’]?\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(\w+)"
+    # its sentence; "Lennox's management company, ": a possessive and words before the noun
+    r"(?:^|\n|[.!?][\"”’]?\s+)(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*['’]s?)"
+    r"\s+(?:[a-z][\w-]*\s+){0,2}(\w+)"
     r"(?:\s+(?:that|which)\s+[^,.;:!?\n]{1,80})?,\s+$"  # its sentence
 )  # "resident", "hunter": a role before a name
 
