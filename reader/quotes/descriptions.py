@@ -750,6 +750,15 @@ class _Descriptions(_ArticleContext):
                 for mention in mentions:
                     if given.match(self.text, mention.end, mention.end + 8):
                         return mention.entity
+                aged_so = re.compile(rf",\s+(?:an?\s+)?(?:[\w-]+\s+)?{age.group(1)}-year-old\b")
+                described_so = {
+                    id(m.entity): m.entity
+                    for m in mentions
+                    if aged_so.match(self.text, m.end, m.end + 40)
+                }
+                if len(described_so) == 1:
+                    # "the 34-year-old said" after "Aisha Rahman, a 34-year-old teacher"
+                    return next(iter(described_so.values()))
                 if phrase.tokens[0].folded == "the" or aged_before is not None:
                     # "Every morning, Nomvula Dlamini-Khoza joins the queue. “…,” says the
                     # 61-year-old grandmother": an age no one was given, right after a subject

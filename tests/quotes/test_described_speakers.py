@@ -22,3 +22,20 @@ def test_a_company_set_beside_a_possessive_is_a_body_not_a_she() -> None:
         "your comments is the best medicine,” she said in the video."
     )
     assert [s for _, s in speech_of(text)] == ["Lisa Harmon", "Kira Lennox"]
+
+
+def test_the_age_given_in_a_description_names_its_person() -> None:
+    # "a 34-year-old teacher", then her story, then "the 34-year-old said": not the
+    # spokesman quoted the paragraph before her
+    text = headlined(
+        "Opposition health spokesman Neil Barrow said that was not good enough. “Either the "
+        "minister knew, in which case she misled parliament, or she didn't know, in which "
+        "case she isn't running her department,” he said. “Either way, she should go.”\n\n"
+        "Among the patients affected is Aisha Rahman, a 34-year-old teacher from Dunmore who "
+        "waited 19 months for knee surgery after being removed from the list twice. The "
+        "mother of two said she had been told both times that she had failed to respond to "
+        "a letter she never received.\n\n"
+        "“I rang them every month. Every single month,” the 34-year-old said. “They kept "
+        "telling me I was on the list. I wasn't.”"
+    )
+    assert [s for _, s in speech_of(text)] == ["Neil Barrow"] * 2 + ["Aisha Rahman"] * 2
