@@ -530,6 +530,8 @@ class _Resolution(_Pronouns):
             and phrase.head.folded in _ROLE_WORDS
             and phrase.head.folded not in _DOCUMENT_NOUNS | _SPEAKING_THINGS
             and not (phrase.head.folded.endswith("s") and phrase.head.folded[:-1] in _ROLE_WORDS)
+            # "the council said", "the board said": a body, never the person just named
+            and (phrase.head.folded not in ORG_NOUNS or _team_qualified(phrase))
         ):
             # "Amankona-Ferris … said he had enjoyed it. “…,” the striker told Sky Sports": a
             # role no one was given, right after a sentence whose subject is a person (not a

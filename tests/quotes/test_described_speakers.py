@@ -39,3 +39,12 @@ def test_the_age_given_in_a_description_names_its_person() -> None:
         "telling me I was on the list. I wasn't.”"
     )
     assert [s for _, s in speech_of(text)] == ["Neil Barrow"] * 2 + ["Aisha Rahman"] * 2
+
+
+def test_the_council_is_not_the_person_named_just_before() -> None:
+    # a role no one was given goes to the subject just before ("the striker said"); a
+    # body's word does not
+    for cue in ("In a statement, the council said: “{q}”", "“{q},” the board said."):
+        quote = cue.format(q="Our thoughts are with everyone affected")
+        text = headlined(f"Gwen Tremayne lives by the sea.\n\n{quote}")
+        assert [s for _, s in speech_of(text)] == [None]
