@@ -79,6 +79,8 @@ _OPENING_VERBS = frozenset({"Said", "Says", "Added", "Adds", "Wrote", "Writes"})
 _READ_VERBS = frozenset({"reads", "read", "reading"})
 _NOT_OWNED = frozenset({"sign", "banner", "caption", "page", "notice"})  # signs and the like
 _OF_OWNER = frozenset({"in", "from", "by", "of"})
+# The words that make "quoted" passive ("was quoted as saying"): its subject is the speaker.
+_QUOTED_PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _PUT_IT = re.compile(
     r"\b[Aa]s\s+(?P<who>(?:[^,.;:“”\"]|\b[A-Z][a-z]{0,3}\.|,\s*[RDI]-[A-Za-z.]{1,8},){1,60}?)"
     r"\s+(?:put|puts|has\s+put)\s+it[\s,:]*$"
@@ -677,7 +679,12 @@ class _CueReading(_Resolution):
                 made = self._claim_made(toks, index)
                 if made is not None:
                     return made  # "Pichai had made the claim that employees were “…”"
-            if token.folded == "quoting":
+            if token.folded == "quoting" or (
+                # "The release quoted its managing director, Owen Pryce: “…”" (not "was quoted")
+                token.folded == "quoted"
+                and self.text[max(start, end - 4) : end].rstrip().endswith(":")
+                and not (index and toks[index - 1].folded in _QUOTED_PASSIVE)
+            ):
                 phrase = subject_after(toks, index + 1)
                 if phrase:
                     return self._resolve(phrase, "quoting", 0.85 if near else 0.6, token.start)
