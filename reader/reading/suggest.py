@@ -1,6 +1,7 @@
 """Suggestions for the source and themes fields: codebook names that match what is typed.
 
-Ranking: the name typed exactly; names that start with the typed text, or have a word that
+Names and what is typed are compared without case or accents. Ranking: the name typed
+exactly; names that start with the typed text, or have a word that
 does ("mcpher" finds "Heather McPherson"); acronyms ("ice" finds "U.S. Immigration and
 Customs Enforcement", from the initials of its words); then fuzzy matches (rapidfuzz
 `WRatio`, which forgives typos, case and word order) at 60 or more, for four letters typed
@@ -16,6 +17,7 @@ otherwise it highlights "new source …", so that a new name is never created un
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -51,7 +53,7 @@ def suggestions(
 ) -> Suggestions:
     """The ranked suggestions for `typed`, and whether the first is a strong match."""
     usage = usage or {}
-    query = utils.default_process(typed)
+    query = _process(typed)
     if not query:
         ranked = sorted(names, key=lambda n: (-usage.get(n, 0), n.casefold()))
         return Suggestions(ranked[:limit])
@@ -59,7 +61,7 @@ def suggestions(
     strong: set[str] = set()
     exact = None
     for name in names:
-        folded = utils.default_process(name)
+        folded = _process(name)
         if folded == query:
             scored[name], exact = 300.0, name
             strong.add(name)
@@ -80,7 +82,7 @@ def suggestions(
             typed,
             names,
             scorer=fuzz.WRatio,
-            processor=utils.default_process,
+            processor=_process,
             score_cutoff=FUZZY_CUTOFF,
             limit=limit * 3,
         ):
@@ -89,11 +91,21 @@ def suggestions(
     return Suggestions(ranked, bool(ranked) and ranked[0] in strong, exact)
 
 
+def _process(text: str) -> str:
+    """What is typed or named, compared: rapidfuzz's `default_process` (lower case, marks as
+    spaces) after accents are taken off, so that "amelie cote" is "Amélie Côté" (typed on
+    a keyboard without them, it had made a second source)."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return utils.default_process(text)
+
+
 def begins(typed: str, name: str) -> bool:
     """Whether the name, or a word of it, begins with what is typed ("priya" in "Priya
     Sharma"; not "ice" for the initials of "U.S. Immigration and Customs Enforcement", nor
     "dog king", a typo's distance from "Doug King")."""
-    query, folded = utils.default_process(typed), utils.default_process(name)
+    query, folded = _process(typed), _process(name)
     return bool(query) and (folded.startswith(query) or _a_word_begins(query, folded))
 
 
@@ -106,7 +118,7 @@ def _initials(name: str) -> str:
     """The first letters of a name's words, small words left out: "U.S. Immigration and
     Customs Enforcement" -> "uice"."""
     words = [w for w in _WORD.findall(name) if w.casefold() not in _SMALL_WORDS]
-    return "".join(word[0] for word in words).casefold()
+    return _process("".join(word[0] for word in words)).replace(" ", "")
 
 
 def _near(query: str, folded: str) -> bool:

@@ -45,3 +45,14 @@ def test_another_persons_name_one_letter_off_is_not_taken_for_a_typo(
     """Enter saved the known name for these (the quote went to someone else): "new
     source" is highlighted instead (the known name is still listed)."""
     assert not suggestions(typed, [known]).strong
+
+
+@pytest.mark.parametrize("typed", ["amelie", "cote", "amelie cote", "AMELIE", "côté", "Amé"])
+def test_a_name_typed_without_its_accents_is_that_name(typed: str) -> None:
+    found = suggestions(typed, ["Amélie Côté", "Amanda Cole"])
+    assert found.strong and found.names[0] == "Amélie Côté"
+
+
+def test_initials_are_read_without_accents() -> None:
+    found = suggestions("ez", ["Émile Zola"])
+    assert found.strong and found.names == ["Émile Zola"]

@@ -264,6 +264,23 @@ async def test_a_codebook_source_left_with_no_use_is_offered_when_the_article_qu
         )
 
 
+async def test_a_source_typed_without_its_accents_is_the_codebooks(ice_library: Path) -> None:
+    # "amelie" typed on a keyboard without accents highlighted "+ new source: amelie", and
+    # Enter made a second source beside Amélie Côté (a newcomer's finding)
+    tag_quotes(ice_library, [(ICE, "It’s a force", "Amélie Côté", [])])
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "n", "t", "ctrl+u")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        await type_text(pilot, "amelie")
+        assert "existing source: Amélie Côté" in region_words(app, dialog.query_one("#source-mark"))
+        await press(pilot, "enter", "enter")
+    sources = sorted(a["source"] for a in saved_annotations(ice_library / "reader.json"))
+    assert sources == ["Amélie Côté", "Amélie Côté"]
+
+
 async def test_an_undo_that_reaches_another_article_says_where(library: Path) -> None:
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
