@@ -201,6 +201,27 @@ async def test_a_quick_theme_first_then_accept_gives_the_quote_its_speaker(
         )
 
 
+async def test_a_quick_theme_after_accept_keeps_the_source_in_the_last_tag(
+    ice_library: Path,
+) -> None:
+    # `a` then `4` then `.` on the next quotation tagged it with the theme and no source:
+    # the key had made the last tag its theme alone (a newcomer's finding)
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "sovereignty")  # now on quick key 1
+        await press(pilot, "n")
+        suggested = view(app).suggestion_at(view(app).cursor)
+        assert suggested is not None and suggested.speaker
+        await press(pilot, "a")
+        if isinstance(app.screen, TagDialog):  # an uncertain speaker: shown, to check
+            await press(pilot, "ctrl+s")
+        await press(pilot, "1")
+        assert toasts_show(app, "Added “sovereignty”")
+        assert app.store.last_tag() == (suggested.speaker, ("sovereignty",))
+
+
 async def test_the_dialog_offers_the_article_s_speakers_not_yet_in_the_codebook(
     ice_library: Path,
 ) -> None:

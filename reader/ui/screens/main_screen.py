@@ -909,8 +909,10 @@ class MainScreen(Screen[None]):
                 current.append(theme)
                 self.notify(f"Added “{theme}” · {message.number} again takes it off", timeout=3)
             after = edited(target.annotation, themes=current, coder=self.reader.coder)
-            # themes added by key are the last themes used (what `T` makes `a` apply)
-            remember = (None, tuple(current)) if theme in current else None
+            # themes added by key are the last themes used (what `T` makes `a` apply), and
+            # the annotation's whole tag the last tag (`.` after `a` then `4` had dropped the
+            # source `a` gave: a newcomer's finding)
+            remember = (after.source, tuple(current)) if theme in current else None
             self._save(Edit(target.annotation, after, "edit"), remember)
         else:
             kind = other.kind if other is not None else None
