@@ -139,12 +139,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `reader` with `argv` (default: the process's arguments); the exit status. Ctrl-C
     ends it with one line and the shell's status for an interrupt (130), not a traceback:
     every write is atomic, so what was written stays whole and the rest was never begun."""
+    _never_unencodable()
     try:
         return _run(argv)
     except KeyboardInterrupt:
         with contextlib.suppress(OSError):
             sys.stderr.write("reader: interrupted\n")
         return 130
+
+
+def _never_unencodable() -> None:
+    """Output a locale cannot encode is written escaped, never a traceback: Python started
+    with `PYTHONUTF8=0` under `LC_ALL=C` prints ASCII, and an accent, an emoji or the CSV's
+    byte-order mark ended `reader export` and `reader search` in UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").replace("-", "").casefold()
+        if encoding and not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(errors="backslashreplace")
 
 
 def _run(argv: Sequence[str] | None) -> int:
