@@ -676,7 +676,9 @@ def to_markdown(article: CleanArticle, added: str) -> str:
 
 
 def _quoted(value: str) -> str:
-    return '"' + value.replace('"', '\\"') + '"'
+    """A YAML double-quoted string: its backslashes and quote marks escaped ("C:\\" had
+    ended the string early, and other tools could not read the front matter)."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def read_back(document: str) -> str:

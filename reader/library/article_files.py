@@ -206,6 +206,8 @@ def utf16_without_bom(data: bytes) -> str | None:
 # --- Markdown --------------------------------------------------------------------------------
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# A backslash or a quote mark escaped in a double-quoted value (what Reader writes)
+_ESCAPED = re.compile(r'\\(["\\])')
 _META_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")  # (the value stripped after: a
 # lazy group before trailing blanks is tried again at each of them, time as their square)
 
@@ -220,8 +222,10 @@ def split_front_matter(raw: str) -> tuple[dict[str, str], str]:
         found = _META_LINE.match(line)
         if found:
             value = found.group(2).strip()
-            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-                value = value[1:-1].replace('\\"', '"')
+            if len(value) >= 2 and value[0] == value[-1] == '"':
+                value = _ESCAPED.sub(r"\1", value[1:-1])  # (other escapes left as written)
+            elif len(value) >= 2 and value[0] == value[-1] == "'":
+                value = value[1:-1].replace("''", "'")  # YAML's single quotes
             meta[found.group(1).lower()] = value
     return meta, raw[match.end() :]
 

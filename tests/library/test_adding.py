@@ -251,6 +251,27 @@ def test_the_markdown_written_reads_back_as_the_text() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "title", ["Files moved to C:\\", 'Mayor says "no" to C:\\temp plan', "a \\\\ b", "it's"]
+)
+def test_front_matter_values_are_yaml_strings_that_read_back_whole(title: str) -> None:
+    # "C:\" had been written unescaped, ending the YAML string early (other tools could
+    # not read the file); "\t" inside read in YAML as a tab
+    from reader.library.adding import to_markdown
+    from reader.library.extraction import Block, CleanArticle
+
+    document = to_markdown(CleanArticle(title=title, blocks=[Block("p", "Text.")]), "2026-01-01")
+    line = next(line for line in document.splitlines() if line.startswith("title: "))
+    assert json.loads(line.removeprefix("title: ")) == title  # (JSON's escapes are YAML's)
+    meta, _body = split_front_matter(document)
+    assert meta["title"] == title
+
+
+def test_front_matter_written_by_hand_keeps_other_backslashes_and_single_quotes() -> None:
+    meta, _ = split_front_matter("---\ntitle: 'it''s C:\\temp'\nsite: \"a \\d b\"\n---\nx")
+    assert meta == {"title": "it's C:\\temp", "site": "a \\d b"}
+
+
 def test_a_refetched_page_that_changed_keeps_its_annotations(
     site: str, empty_library: Path
 ) -> None:
