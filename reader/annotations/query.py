@@ -150,6 +150,9 @@ class Query:
     # or under it); `-source:=NAME`: must not be
     exact: tuple[tuple[int, str], ...] = ()
     not_exact: tuple[tuple[int, str], ...] = ()
+    # what was typed held no word search reads (emoji, marks): it matches nothing, where
+    # an empty query matches everything (a family emoji listed every annotation)
+    unsearchable: bool = False
 
     @property
     def empty(self) -> bool:
@@ -266,6 +269,7 @@ def parse_query(text: str, typing: bool = False) -> Query:
     filled_fields: list[int] = []
     exact: list[tuple[int, str]] = []
     not_exact: list[tuple[int, str]] = []
+    unreadable = False
     text, whole = _whole_names(text)
     for negated_name, label_name, name_typed in whole:
         key = whole_name_key(name_typed)
@@ -304,6 +308,7 @@ def parse_query(text: str, typing: bool = False) -> Query:
             value = f"{name} {value}"  # not a field we know: plain words
         found = tuple(tokens(value))
         if not found:
+            unreadable = unreadable or bool(value.strip())
             continue
         if field is None and negated:
             excluded.append(found)
@@ -329,7 +334,17 @@ def parse_query(text: str, typing: bool = False) -> Query:
         tuple(filled_fields),
         tuple(exact),
         tuple(not_exact),
+        unreadable,
     )
+
+
+UNSEARCHABLE_HINT = "Search reads words and numbers, not emoji or marks: add a word."
+
+
+def unsearchable_hint(text: str) -> str | None:
+    """What to say of a query that holds no word search reads ("👩‍👩‍👧"), else None."""
+    query = parse_query(text)
+    return UNSEARCHABLE_HINT if query.empty and query.unsearchable else None
 
 
 def field_hint(text: str, short: bool = False) -> str | None:

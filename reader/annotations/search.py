@@ -800,6 +800,8 @@ class SearchIndex:
             self._searched.set()
 
     def _search(self, query: Query, limit: int, sort: str) -> Results:
+        if query.empty and query.unsearchable:
+            return Results([], 0, frozenset())  # "👩‍👩‍👧": no word to search for, not all
         with self._lock:
             count = len(self._docs)
             alive = self._docs.alive() if count else None

@@ -127,10 +127,10 @@ def no_match(query: str, annotations: Sequence[Annotation] = ()) -> str:
     when a field is misspelt, what was meant; when it names a coder no annotation of
     `annotations` has (`coder:cia`), the coders there are."""
     from reader.annotations.agreement import coders_of
-    from reader.annotations.query import field_hint, parse_query
+    from reader.annotations.query import field_hint, parse_query, unsearchable_hint
     from reader.core.coders import coder_key, coders_listed
 
-    hint = field_hint(query)
+    hint = field_hint(query) or unsearchable_hint(query)
     asked = parse_query(query).coders
     if not hint and asked and annotations:
         known = coders_of(annotations)

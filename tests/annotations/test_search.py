@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.annotations.query import NOTE, SOURCE, THEMES, TITLE
+from reader.annotations.query import NOTE, SOURCE, THEMES, TITLE, unsearchable_hint
 from reader.annotations.search import (
     SearchIndex,
     highlight_spans,
@@ -96,6 +96,17 @@ def test_query_syntax() -> None:
     assert query.filters == ((SOURCE, ("doug", "king")), (THEMES, ("safety",)), (TITLE, ("ice",)))
     assert parse_query("note:letter").filters == ((NOTE, ("letter",)),)
     assert parse_query("   ").empty
+
+
+@pytest.mark.parametrize("typed", ["👩\u200d👩\u200d👧", "🇨🇦", "—", "theme:👍"])
+def test_a_query_of_no_word_matches_nothing_not_everything(store: Store, typed: str) -> None:
+    # an empty query lists every annotation; one of emoji or marks had done the same, each
+    # hit scored 0 (a tester searched for a family emoji)
+    index = SearchIndex.build(store)
+    assert index.search("").total > 0
+    assert index.search(typed).total == 0
+    assert unsearchable_hint(typed) is not None
+    assert unsearchable_hint(f"{typed} police") is None
 
 
 def test_tokens_fold_case_accents_and_apostrophes() -> None:

@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from reader.annotations.query import field_hint
+from reader.annotations.query import field_hint, unsearchable_hint
 from reader.annotations.search import Hit, Results, SearchIndex, by_article
 from reader.core.text import shorten
 from reader.core.wording import plural
@@ -143,7 +143,8 @@ class SearchScreen(TypeAhead, Screen[SearchOutcome]):
     def _status(self, query: str, results: Results) -> Content:
         if not results.total:
             if query.strip():
-                hint = field_hint(query, short=True)  # (one line: the fields list was cut)
+                # (one line: the fields list was cut)
+                hint = field_hint(query, short=True) or unsearchable_hint(query)
                 said = f"No annotation matches “{query.strip()}”" + (f" · {hint}" if hint else "")
                 return literal(said, "dim")
             return Content.styled("No annotations yet: tag a passage first", "dim")
