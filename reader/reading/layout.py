@@ -15,9 +15,10 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from rich.cells import cell_len, split_graphemes
+from rich.cells import cell_len
 
 from reader.core.text import Span
+from reader.reading.graphemes import graphemes
 
 BLANK, BODY, HEADLINE, SUBHEADING = 0, 1, 2, 3
 _TOKEN = re.compile(r"\S+\s*|\s+")
@@ -87,7 +88,7 @@ class Layout:
         shown = self.display(line)
         if shown.isascii():
             return [Cell(start + i, start + i + 1, i, 1) for i in range(len(shown))]
-        spans, _ = split_graphemes(shown)
+        spans = graphemes(shown)
         cells = []
         column = 0
         for first, last, width in spans:
@@ -150,7 +151,7 @@ def _split_long(starts: list[int], offset: int, word: str, width: int, ascii_onl
         for position in range(width, len(word), width):
             starts.append(offset + position)
         return len(word) % width or width
-    spans, _ = split_graphemes(word)
+    spans = graphemes(word)
     column = 0
     for first, _, cell_width in spans:
         if column + cell_width > width and column:

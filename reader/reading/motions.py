@@ -13,9 +13,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from rich.cells import split_graphemes
-
 from reader.core.text import Span, TextStructure
+from reader.reading.graphemes import graphemes, run_start
 from reader.reading.layout import Layout
 
 _WORD_START = re.compile(r"\w+")
@@ -24,15 +23,15 @@ _REACH = 48  # code points looked at around an offset to find its grapheme
 
 def grapheme_end(text: str, offset: int) -> int:
     """The end of the grapheme starting at `offset` (as the screen draws it: combining marks,
-    emoji with joiners, skin tones, keycaps stay with their base character)."""
-    spans, _ = split_graphemes(text[offset : offset + _REACH])
+    emoji with joiners, skin tones, keycaps and flags stay whole)."""
+    spans = graphemes(text[offset : offset + _REACH])
     return offset + spans[0][1] if spans else min(offset + 1, len(text))
 
 
 def grapheme_start(text: str, offset: int) -> int:
     """The start of the grapheme holding `offset`."""
-    low = max(0, offset - _REACH)
-    spans, _ = split_graphemes(text[low : offset + 1])
+    low = run_start(text, max(0, offset - _REACH))  # (never inside a flag's pair)
+    spans = graphemes(text[low : offset + 1])
     for first, last, _width in spans:
         if low + first <= offset < low + last:
             return low + first

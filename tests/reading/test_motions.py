@@ -55,6 +55,26 @@ def test_char_moves_keep_combining_marks_with_their_letter() -> None:
     assert motions.grapheme_end(text, e) == e + 2
 
 
+def test_a_flag_is_one_stop_for_the_cursor_and_one_cell_on_its_line() -> None:
+    # a flag is two regional indicator letters; the cursor stopped between them, and a
+    # selection ending there saved "beta 🇨" (a tester's attack)
+    text = "Title\n\nbeta \U0001f1e8\U0001f1e6\U0001f1fa\U0001f1f8 gamma"
+    s = TextStructure(text)
+    canada = text.index("\U0001f1e8")
+    assert motions.char_right(s, canada) == canada + 2  # on to the next flag, whole
+    assert motions.char_right(s, canada + 2) == canada + 4
+    assert motions.char_left(s, canada + 2) == canada
+    assert motions.grapheme_start(text, canada + 1) == canada
+    assert motions.grapheme_start(text, canada + 3) == canada + 2
+    assert motions.grapheme_end(text, canada) == canada + 2
+    assert motions.clamp(s, canada + 3) == canada + 2
+    layout = Layout(text, s.paragraphs, 40)
+    cells = layout.cells(layout.line_of(canada))
+    flags = [(c.start, c.end, c.width) for c in cells if c.start >= canada and c.end <= canada + 4]
+    assert flags == [(canada, canada + 2, 2), (canada + 2, canada + 4, 2)]
+    assert layout.offset_at(layout.line_of(canada), layout.column_of(canada) + 1) == canada
+
+
 def test_word_moves() -> None:
     s = structure()
     assert motions.word_right(s, at("First")) == at("sentence")

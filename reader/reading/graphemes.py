@@ -1,0 +1,50 @@
+"""The graphemes of a line as a reader sees them: Rich's, with a flag kept whole.
+
+Rich's `split_graphemes` keeps combining marks, joined emoji, skin tones and keycaps with
+their base character, but splits a flag (two regional indicator letters, "🇨🇦") into two,
+so the cursor stopped inside it and a selection could save half a flag. Here the letters
+pair up, as Unicode's rule for them says (GB12/GB13): from the start of their run, two by
+two.
+"""
+
+from __future__ import annotations
+
+from rich.cells import split_graphemes
+
+_FIRST_INDICATOR, _LAST_INDICATOR = 0x1F1E6, 0x1F1FF
+
+
+def is_regional_indicator(character: str) -> bool:
+    """Whether a character is one of the 26 letters flags are written with."""
+    return _FIRST_INDICATOR <= ord(character) <= _LAST_INDICATOR
+
+
+def graphemes(text: str) -> list[tuple[int, int, int]]:
+    """`(start, end, width)` of each grapheme of `text`, flags whole (their run taken to
+    start at `text`'s start: a caller cutting a window out of a longer text begins it
+    before any regional indicator, see `run_start`)."""
+    spans, _ = split_graphemes(text)
+    if text.isascii() or not any(is_regional_indicator(c) for c in text):
+        return spans
+    paired: list[tuple[int, int, int]] = []
+    open_flag = False  # the last span is a lone indicator that the next may complete
+    for first, last, width in spans:
+        single = last - first == 1 and is_regional_indicator(text[first])
+        if single and open_flag:
+            start, _end, before = paired[-1]
+            paired[-1] = (start, last, before + width)
+            open_flag = False
+            continue
+        paired.append((first, last, width))
+        open_flag = single
+    return paired
+
+
+def run_start(text: str, offset: int, reach: int = 64) -> int:
+    """Where the run of regional indicators just before `offset` begins (`offset` itself
+    when none is there), looked for at most `reach` characters back: a window of the text
+    cut from there pairs its flags' letters as the whole text does."""
+    start = offset
+    while start > 0 and offset - start < reach and is_regional_indicator(text[start - 1]):
+        start -= 1
+    return start
