@@ -2,7 +2,8 @@
 
 `source:king theme:"public safety"` keeps the annotations whose source holds the words
 "king" and which have a theme holding "public safety", each word also as a beginning
-(`theme:sup` keeps "supply"); `theme:policing` also keeps
+(`theme:sup` keeps "supply") or with a typo, as search forgives one (`theme:zonng` keeps
+"zoning"); `theme:policing` also keeps
 `policing/oversight` (a parent takes its children). Free words match a source or a theme;
 `coder:alice` keeps alice's annotations, `-coder:bob` leaves bob's out.
 """
@@ -10,8 +11,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from reader.annotations.query import SOURCE, THEMES, Query, fields_fit, parse_query, tokens
+from reader.annotations.vocabulary import allowed_edits, english_words
 from reader.core.coders import coder_key
 from reader.core.records import Annotation
 
@@ -48,10 +53,23 @@ class TagFilter:
 
 
 def _begun(words: tuple[str, ...], found: list[str]) -> bool:
-    """Whether each word begins a word of `found` ("theme:sup" keeps "supply chains"): a
-    filter is typed as a search is, and its words were taken whole, so "sup" kept nothing
-    while search found it."""
-    return all(any(other.startswith(word) for other in found) for word in words)
+    """Whether each word begins a word of `found` ("theme:sup" keeps "supply chains"), or is
+    a typo of one ("theme:zonng" keeps "zoning"): a filter is typed as a search is, and its
+    words were taken whole, so "sup" kept nothing while search found it, and a typo that
+    search forgave showed "none matching the filter"."""
+    return all(
+        any(other.startswith(word) or _typo_of(word, other) for other in found) for word in words
+    )
+
+
+@lru_cache(maxsize=65536)
+def _typo_of(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` with a typo, as search forgives one (an English word typed
+    is meant as written: "theme:rent" does not keep "rant")."""
+    edits = allowed_edits(typed)
+    if not edits or abs(len(typed) - len(word)) > edits or typed in english_words():
+        return False
+    return DamerauLevenshtein.distance(typed, word, score_cutoff=edits) <= edits
 
 
 def parse_filter(text: str) -> TagFilter | None:

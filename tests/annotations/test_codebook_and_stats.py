@@ -227,6 +227,22 @@ def test_filters_by_source_theme_and_parent(store: Store) -> None:
     assert kept("ice") == 1  # a free word: a source or a theme
 
 
+def test_a_filter_forgives_a_typo_as_search_does(store: Store) -> None:
+    # `F` with theme:zonng said "none matching the filter" while `reader search` and
+    # `reader stats` found the zoning annotations (a newcomer's study week)
+    annotations: list[Annotation] = store.annotations()
+
+    def kept(text: str) -> int:
+        found = parse_filter(text)
+        assert found is not None
+        return sum(found.matches(a) for a in annotations)
+
+    assert kept("theme:polcing") == kept("theme:policing") == 3
+    assert kept('source:"doug kng"') == kept('source:"doug king"') == 3
+    assert kept("theme:polcing") == kept("polcing")
+    assert kept("theme:police") == 0  # an English word is meant as written
+
+
 def test_reader_stats_from_the_shell(store: Store, tmp_path: Path) -> None:
     store.close()
     library = tmp_path
