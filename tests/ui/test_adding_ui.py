@@ -103,6 +103,20 @@ async def test_a_missing_file_in_the_dialog_names_no_stdin(library: Path) -> Non
         assert "give a file or an http(s) address" in notified(app)
 
 
+async def test_a_path_pasted_in_quote_marks_is_added(library: Path, tmp_path: Path) -> None:
+    # a file manager pastes a dragged file as '/path/with spaces.txt': the marks were read
+    # as part of the name ("no such file", a newcomer's finding)
+    story = tmp_path / "a story with spaces.txt"
+    story.write_text("Bridge opens\n\nThe bridge opened on Monday.\n", encoding="utf-8")
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        before = len(app.store.articles())
+        await add_in_dialog(pilot, f"'{story}'")
+        await wait_until(pilot, lambda: len(app.store.articles()) == before + 1)
+        assert "no such file" not in notified(app)
+
+
 async def test_a_pasted_megabyte_in_the_dialog_gives_a_short_error(library: Path) -> None:
     # A pasted 1 MB "address" filled the article pane with its error for ten seconds
     # (helper 186); the message keeps the start of the name and the reason.

@@ -35,6 +35,14 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 
+def unquoted(source: str) -> str:
+    """A path as a file manager pastes a dragged file, in quote marks ('/tmp/a b.html'),
+    without them: the marks were read as part of the name ("no such file")."""
+    if len(source) >= 2 and source[0] == source[-1] and source[0] in "'\"":
+        return source[1:-1].strip()
+    return source
+
+
 class _ShowRemoved(Checkbox, inherit_bindings=False):
     """The dialog's checkbox: space ticks it; enter adds the article, as everywhere in the
     dialog (a Checkbox ticked on enter too, and the article was not added)."""
@@ -90,6 +98,7 @@ class AddDialog(AnsweredOnce, TypeAhead, ModalScreen["AddResult | None"]):
     def _start(self, source: str) -> None:
         if self.busy:
             return
+        source = unquoted(source)
         if not source:
             self._status("Type a web address (https://…) or the path of a file")
             return
@@ -187,7 +196,9 @@ class AddDialog(AnsweredOnce, TypeAhead, ModalScreen["AddResult | None"]):
         # (the command line's "- for stdin" means nothing in the app)
         message = message.replace(", an http(s) address or - for stdin", " or an http(s) address")
         self.notify(message, severity="error", timeout=10)
-        self.query_one("#add-source", Input).focus()
+        field = self.query_one("#add-source", Input)
+        field.focus()
+        field.cursor_position = 0  # (the start of what was typed in view, not its end)
 
     def _status(self, text: str) -> None:
         self.query_one("#add-status", Static).update(literal(text))
