@@ -1482,6 +1482,30 @@ class Store:
                     self._put(name, key, asdict(entry))
             self._tables.sources, self._tables.themes = sources, themes
 
+    def add_to_codebook(self, kind: str, name: str) -> str | None:
+        """A source or theme put in the codebook before any annotation uses it (a theme on
+        the next free quick key), as a study sets up its codebook first; the name as stored,
+        or None when it is empty or the codebook has it already."""
+        name = clean_name(name)
+        if not name:
+            return None
+        with self._lock, self._transaction():
+            key = name_key(name)
+            if kind == "source":
+                if key in self._tables.sources:
+                    return None
+                source = Source(name)
+                self._tables.sources = {**self._tables.sources, key: source}
+                self._put(SOURCES, key, asdict(source))
+                return name
+            if key in self._tables.themes:
+                return None
+            taken = {theme.key for theme in self._tables.themes.values()}
+            theme = Theme(name, key=_free_key(taken))
+            self._tables.themes = {**self._tables.themes, key: theme}
+            self._put(THEMES, key, asdict(theme))
+            return name
+
     def forget_unused(self, sources: Iterable[str], themes: Iterable[str]) -> None:
         """Drop these names from the codebook if no annotation uses them any more and the
         user gave them nothing of their own (a description, a colour): what an undone tag

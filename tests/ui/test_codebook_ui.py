@@ -561,3 +561,39 @@ async def test_keys_typed_right_after_slash_are_the_finds_never_the_codebooks(
         await settle(pilot)
         assert app.screen.query_one("#codebook-find").value == "7duc"
         assert database(library / "reader.json")["themes"] == before
+
+
+async def test_a_codebook_is_set_up_before_any_tag(library: Path) -> None:
+    # a study sets up its themes first; the codebook had no key to add one, and a theme
+    # existed only once a passage was tagged with it (a newcomer's study week)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen, _table = await _open_codebook(pilot)
+        for theme in ("affordability", "rent control"):
+            await press(pilot, "a")
+            await type_text(pilot, theme)
+            await press(pilot, "enter")
+            await settle(pilot)
+        await press(pilot, "A")
+        await type_text(pilot, "Amélie Côté")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert ("theme", "affordability") in screen.rows
+        assert ("source", "Amélie Côté") in screen.rows
+        assert "Added theme “rent control” on quick key 2" in notified(app)
+        await press(pilot, "a")
+        await type_text(pilot, "Affordability")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "already" in notified(app)
+        await press(pilot, "u")  # the source added last is taken back
+        await settle(pilot)
+        assert ("source", "Amélie Côté") not in screen.rows
+        await press(pilot, "escape")
+        await press(pilot, "n", "2")  # the quick key codes with the theme set up
+        await settle(pilot)
+    saved = database(library / "reader.json")
+    assert [a["themes"] for a in saved["annotations"].values()] == [["rent control"]]
+    assert {t["name"] for t in saved["themes"].values()} == {"affordability", "rent control"}
+    assert saved["sources"] == {}

@@ -77,6 +77,8 @@ class CodebookScreen(TypeAhead, Screen[None]):
         Binding("m", "merge", "Merge marked", id="codebook.merge"),
         Binding("d", "delete", "Delete", id="codebook.delete"),
         Binding("e", "describe", "Description", id="codebook.describe"),
+        Binding("a", "add('theme')", "Add theme", id="codebook.add_theme"),
+        Binding("A", "add('source')", "Add source", id="codebook.add_source"),
         Binding("c", "colour", "Colour", id="codebook.colour"),
         Binding("u", "undo", "Undo", id="codebook.undo"),
         Binding("ctrl+r", "redo", "Redo", show=False, id="codebook.redo"),
@@ -150,7 +152,13 @@ class CodebookScreen(TypeAhead, Screen[None]):
             (SOURCE, source_counts),
             (THEME, theme_counts),
         ):
-            for count in counts:
+            named = {name_key(count.name) for count in counts}
+            unused = [  # set up before any annotation uses them: in the table, at 0
+                Count(entry.name, 0, 0)
+                for entry in (sources if kind == SOURCE else themes).values()
+                if name_key(entry.name) not in named
+            ]
+            for count in [*counts, *unused]:
                 if count.name in (NO_SOURCE, NO_THEME):
                     continue
                 self.names[(kind, name_key(count.name))] = count.name  # (shown or not)
@@ -219,7 +227,8 @@ class CodebookScreen(TypeAhead, Screen[None]):
         self.query_one("#codebook-summary", Static).update(
             f"Codebook: {plural(sources_n, 'source')}, {plural(themes_n, 'theme')}{found} · "
             "/ find · enter its quotes · r rename · space mark (and down), m merge · "
-            "d delete · e description · c colour · 1-9 quick key, 0 none · u undo"
+            "d delete · e description · c colour · 1-9 quick key, 0 none · a/A add theme/source · "
+            "u undo"
         )
 
     def on_resize(self) -> None:
@@ -475,6 +484,50 @@ class CodebookScreen(TypeAhead, Screen[None]):
                 "criminologist, Mount Royal University" if kind == SOURCE else "what it covers",
             ),
             described,
+        )
+
+    def action_add(self, kind: str) -> None:
+        """A theme or source put in the codebook before it is used: a study sets up its
+        codebook first (a theme takes the next free quick key, so `1`-`9` code with it)."""
+        store = self.reader.store
+
+        def added(text: str | None) -> None:
+            if text is None or not text.strip():
+                return
+            if (kind, name_key(text)) in store.codebook_entries():
+                self.notify(f"The codebook has “{printable(text.strip())}” already", timeout=3)
+                return
+            made: list[str] = []
+
+            def add() -> None:
+                name = store.add_to_codebook(kind, text)
+                if name:
+                    made.append(name)
+
+            def saved(_: Edit | None) -> None:
+                if not made:
+                    return
+                self._follow = (kind, made[0])
+                self.fill()
+                self.reader.main.refresh_quick_themes()
+                theme = store.theme(made[0]) if kind == THEME else None
+                key = f" on quick key {theme.key}" if theme is not None and theme.key else ""
+                self.notify(f"Added {kind} “{printable(made[0])}”{key} · u undoes", timeout=3)
+
+            self.reader.save(
+                partial(self.reader.history.change_codebook, f"add {kind} {text.strip()}", add),
+                saved,
+            )
+
+        self.app.push_screen(
+            PromptDialog(
+                f"Add a {kind}",
+                f"New {kind} for the codebook"
+                + (" (parent/child nests it)" if kind == THEME else ""),
+                "",
+                "housing/affordability" if kind == THEME else "Doug King",
+            ),
+            added,
         )
 
     def action_colour(self) -> None:
