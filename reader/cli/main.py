@@ -149,13 +149,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _never_unencodable() -> None:
-    """Output a locale cannot encode is written escaped, never a traceback: Python started
-    with `PYTHONUTF8=0` under `LC_ALL=C` prints ASCII, and an accent, an emoji or the CSV's
-    byte-order mark ended `reader export` and `reader search` in UnicodeEncodeError."""
-    for stream in (sys.stdout, sys.stderr):
+    """Output a locale cannot encode never ends in a traceback: Python started with
+    `PYTHONUTF8=0` under `LC_ALL=C` prints ASCII, and an accent, an emoji or the CSV's
+    byte-order mark ended `reader export` and `reader search` in UnicodeEncodeError. What
+    goes to standard output is data (JSON, CSV, a listing piped on): it is written as UTF-8,
+    as Python's own UTF-8 mode would, not escaped into invalid JSON; messages on standard
+    error are escaped."""
+    for stream, utf8 in ((sys.stdout, True), (sys.stderr, False)):
         encoding = (getattr(stream, "encoding", None) or "").replace("-", "").casefold()
-        if encoding and not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
-            with contextlib.suppress(OSError, ValueError):
+        if not encoding or encoding.startswith("utf") or not hasattr(stream, "reconfigure"):
+            continue
+        with contextlib.suppress(OSError, ValueError, LookupError):
+            if utf8:
+                stream.reconfigure(encoding="utf-8", errors="surrogateescape")
+            else:
                 stream.reconfigure(errors="backslashreplace")
 
 

@@ -132,18 +132,19 @@ def test_a_file_name_with_a_line_break_cannot_forge_a_row(tmp_path: Path) -> Non
     assert missing.returncode == 1 and missing.stderr.count("\n") == 1
 
 
-def test_a_locale_that_cannot_encode_the_output_gets_it_escaped_not_a_traceback(
+def test_a_locale_that_cannot_encode_the_output_gets_utf8_data_not_a_traceback(
     tmp_path: Path,
 ) -> None:
     # Python told not to use UTF-8 (PYTHONUTF8=0) under LC_ALL=C prints ASCII: an accent,
-    # a zero-width space or the CSV's byte-order mark ended these in UnicodeEncodeError
+    # a zero-width space or the CSV's byte-order mark ended these in UnicodeEncodeError;
+    # escaped instead, `--json` was no JSON, with status 0 (an attack on the first mend)
     (tmp_path / "a.txt").write_text(
         "Wide text\n\nAlpha \u200b beta “quoted words here for all,” said José Martí.\n",
         encoding="utf-8",
     )
     env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
     out = {}
-    for args in (["quotes", "a.txt"], ["export", "-f", "csv"], ["list"]):
+    for args in (["quotes", "a.txt", "--json"], ["export", "-f", "csv"], ["list"]):
         done = subprocess.run(
             [sys.executable, "-m", "reader", *args],
             capture_output=True,
@@ -154,5 +155,6 @@ def test_a_locale_that_cannot_encode_the_output_gets_it_escaped_not_a_traceback(
         assert done.returncode == 0, done.stderr
         assert b"Traceback" not in done.stderr
         out[args[0]] = done.stdout
-    assert b"Jos\\xe9 Mart\\xed" in out["quotes"]
-    assert out["export"].startswith(b"\\ufeffid,quote,source")
+    [found] = json.loads(out["quotes"].decode("utf-8"))
+    assert found["speaker"] == "José Martí"
+    assert out["export"].startswith("\ufeffid,quote,source".encode())
