@@ -60,10 +60,15 @@ def suggestions(
     scored: dict[str, float] = {}
     strong: set[str] = set()
     exact = None
+    literal = utils.default_process(typed)  # (accents kept: "Rene Roy" is not "René Roy")
     for name in names:
         folded = _process(name)
         if folded == query:
-            scored[name], exact = 300.0, name
+            # the name as typed, accents and all, before one that differs only by them
+            same = utils.default_process(name) == literal
+            scored[name] = 300.0 if same else 299.0
+            if same or exact is None:
+                exact = name
             strong.add(name)
         elif folded.startswith(query):
             scored[name] = 200.0 + len(query) / max(len(folded), 1)

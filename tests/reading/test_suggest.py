@@ -56,3 +56,14 @@ def test_a_name_typed_without_its_accents_is_that_name(typed: str) -> None:
 def test_initials_are_read_without_accents() -> None:
     found = suggestions("ez", ["Émile Zola"])
     assert found.strong and found.names == ["Émile Zola"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Rene Roy", "Rene Roy"), ("René Roy", "René Roy")])
+def test_a_name_typed_as_the_codebook_spells_it_wins_over_its_accented_twin(
+    typed: str, meant: str
+) -> None:
+    # "Rene Roy" typed saved "René Roy", the more used of two sources differing only by an
+    # accent (an attack on accent folding): the spelling typed comes first
+    usage = {"René Roy": 3, "Rene Roy": 1} if meant == "Rene Roy" else {"Rene Roy": 3}
+    found = suggestions(typed, ["René Roy", "Rene Roy"], usage)
+    assert found.names[0] == meant and found.exact == meant
