@@ -188,10 +188,13 @@ _COUPLE_AFTER = re.compile(
 )
 # The end of a sentence right after a word ("… her husband, Rajesh.")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
-# A description that makes someone another's kin ("his wife", "her eldest son")
+# The other sex (of a pair whose one is named)
+_OTHER_SEX = {"m": "f", "f": "m"}
+# A description that makes someone another's kin ("his wife", "her eldest son"); its group:
+# whose kin, "his", "her" or "their"
 _KIN_IN_DESCRIPTION = re.compile(
-    r"\b(?:his|her|their)\b.*\b(?:wife|husband|son|daughter|mother|father|brother|sister"
-    r"|partner|fiancée?|widow|widower)\b",
+    r"\b(his|her|their)\s+(?:[\w-]+\s+){0,2}(?:wife|husband|son|daughter|mother|father"
+    r"|brother|sister|partner|fiancée?|widow|widower)\b",
     re.I,
 )
 
@@ -1943,6 +1946,14 @@ class _NameScanner(_NameRegistry):
         if fitting:
             return fitting[0]  # "Mrs. Clinton" after Bill and Hillary Clinton
         kin = self._kin_by_given_name(token.word, gender, token.start)
+        if kin is not None and not entity.gender:
+            # "Olumide Adeyemi … with his son, Tunde" then "Mr Adeyemi": "his" tells the
+            # father's sex; "Meena Patel and her husband, Rajesh": hers
+            owner = _KIN_IN_DESCRIPTION.search(kin.description)
+            whose = owner.group(1).casefold() if owner is not None else ""
+            entity.gender = {"his": "m", "her": "f"}.get(whose, "")
+            if entity.gender != _OTHER_SEX.get(gender):
+                kin = None
         if kin is not None:
             # "Rajesh Patel and his wife, Meena" / "Meena Patel and her husband, Rajesh",
             # then "Mrs Patel" / "Mr Patel": the one introduced by a given name beside them,

@@ -55,3 +55,18 @@ def test_the_one_patel_keeps_the_honorific_when_no_kin_is_named() -> None:
         "Amrit Kaur teaches in Surrey.\n\n“My students ask where I am from,” said Ms. Kaur."
     )
     assert [s for _, s in speech_of(text)] == ["Amrit Kaur"]
+
+
+def test_kin_named_by_a_given_name_leaves_the_honorific_to_the_one_it_fits() -> None:
+    # "his son, Tunde": "his" makes Olumide (a name the list does not know) a man, so "Mr
+    # Adeyemi" stays his; it had gone to the son, whom the mend named "Tunde Adeyemi" (an
+    # attack on the first mend)
+    text = headlined(
+        "Olumide Adeyemi runs the bakery with his son, Tunde. It opened in 1990.\n\n"
+        "“We will not close,” said Mr Adeyemi."
+    )
+    assert [s for _, s in speech_of(text)] == ["Olumide Adeyemi"]
+    text = headlined(
+        "Meena Patel runs the shop with her partner, Tom.\n\n“We will not close,” said Mr Patel."
+    )
+    assert [s for _, s in speech_of(text)] == ["Tom Patel"]  # "her": Meena is not Mr Patel
