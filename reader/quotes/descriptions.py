@@ -750,7 +750,9 @@ class _Descriptions(_ArticleContext):
                 for mention in mentions:
                     if given.match(self.text, mention.end, mention.end + 8):
                         return mention.entity
-                aged_so = re.compile(rf",\s+(?:an?\s+)?(?:[\w-]+\s+)?{age.group(1)}-year-old\b")
+                aged_so = re.compile(  # (not "Aisha Rahman, the 34-year-old’s mother,")
+                    rf",\s+(?:an?\s+(?:[\w-]+\s+)?)?{age.group(1)}-year-old\b(?![’']s)"
+                )
                 described_so = {
                     id(m.entity): m.entity
                     for m in mentions

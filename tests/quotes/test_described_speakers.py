@@ -48,3 +48,14 @@ def test_the_council_is_not_the_person_named_just_before() -> None:
         quote = cue.format(q="Our thoughts are with everyone affected")
         text = headlined(f"Gwen Tremayne lives by the sea.\n\n{quote}")
         assert [s for _, s in speech_of(text)] == [None]
+
+
+def test_the_34_year_olds_mother_is_not_the_34_year_old() -> None:
+    # an attack on the mend above: "Aisha Rahman, the 34-year-old's mother," is not him
+    text = headlined(
+        "A 34-year-old driver was hurt on the A9 on Sunday. Aisha Rahman, the "
+        "34-year-old’s mother, rushed to the hospital.\n\n"
+        "“He is lucky,” said Dr Omar Ali, who treated him.\n\n"
+        "“I cannot feel my legs,” the 34-year-old said."
+    )
+    assert [s for _, s in speech_of(text)][1] != "Aisha Rahman"
