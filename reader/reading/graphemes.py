@@ -40,11 +40,11 @@ def graphemes(text: str) -> list[tuple[int, int, int]]:
     return paired
 
 
-def run_start(text: str, offset: int, reach: int = 64) -> int:
+def run_start(text: str, offset: int) -> int:
     """Where the run of regional indicators just before `offset` begins (`offset` itself
-    when none is there), looked for at most `reach` characters back: a window of the text
-    cut from there pairs its flags' letters as the whole text does."""
+    when none is there): a window of the text cut from there pairs its flags' letters as
+    the whole text does (cut from a fixed reach back, a run of 70 flags paired them wrong)."""
     start = offset
-    while start > 0 and offset - start < reach and is_regional_indicator(text[start - 1]):
+    while start > 0 and is_regional_indicator(text[start - 1]):
         start -= 1
     return start

@@ -124,3 +124,14 @@ def test_word_end_goes_to_the_last_letter_of_this_word_or_the_next() -> None:
     s = structure()
     assert motions.word_end(s, at("First")) == at("First") + 4
     assert motions.word_end(s, at("First") + 4) == at("sentence") + 7
+
+
+def test_a_long_run_of_flags_pairs_its_letters_from_the_runs_start() -> None:
+    # 70 flags in a row: cut from a fixed reach back, their letters paired the wrong way
+    # from about the 57th on, and `v h h` selected "🇧 y" (an attack on the first mend)
+    letters = "".join(chr(0x1F1E6 + i % 26) for i in range(140))
+    text = f"Title\n\nx {letters} y"
+    first = text.index(letters)
+    for offset in range(first, first + len(letters)):
+        assert (motions.grapheme_start(text, offset) - first) % 2 == 0
+    assert motions.grapheme_end(text, first + 138) == first + 140
