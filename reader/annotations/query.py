@@ -308,7 +308,7 @@ def parse_query(text: str, typing: bool = False) -> Query:
             value = f"{name} {value}"  # not a field we know: plain words
         found = tuple(tokens(value))
         if not found:
-            unreadable = unreadable or bool(value.strip())
+            unreadable = unreadable or _symbols(value)
             continue
         if field is None and negated:
             excluded.append(found)
@@ -338,7 +338,13 @@ def parse_query(text: str, typing: bool = False) -> Query:
     )
 
 
-UNSEARCHABLE_HINT = "Search reads words and numbers, not emoji or marks: add a word."
+UNSEARCHABLE_HINT = "Search reads words, not emoji: add a word."
+
+
+def _symbols(value: str) -> bool:
+    """Whether text search cannot read holds an emoji or another symbol (a "-" being typed
+    before a word, "*" or "…" are no query of their own)."""
+    return any(unicodedata.category(c).startswith("S") for c in value)
 
 
 def unsearchable_hint(text: str) -> str | None:

@@ -98,7 +98,7 @@ def test_query_syntax() -> None:
     assert parse_query("   ").empty
 
 
-@pytest.mark.parametrize("typed", ["👩\u200d👩\u200d👧", "🇨🇦", "—", "theme:👍"])
+@pytest.mark.parametrize("typed", ["👩\u200d👩\u200d👧", "🇨🇦", "★", "theme:👍"])
 def test_a_query_of_no_word_matches_nothing_not_everything(store: Store, typed: str) -> None:
     # an empty query lists every annotation; one of emoji or marks had done the same, each
     # hit scored 0 (a tester searched for a family emoji)
@@ -107,6 +107,14 @@ def test_a_query_of_no_word_matches_nothing_not_everything(store: Store, typed: 
     assert index.search(typed).total == 0
     assert unsearchable_hint(typed) is not None
     assert unsearchable_hint(f"{typed} police") is None
+
+
+@pytest.mark.parametrize("typed", ["-", "*", "…", "\u200b"])
+def test_a_mark_being_typed_is_still_an_empty_query(store: Store, typed: str) -> None:
+    # "-" typed before "roads" had said search reads no emoji (an attack on the mend above)
+    index = SearchIndex.build(store)
+    assert index.search(typed).total == index.search("").total > 0
+    assert unsearchable_hint(typed) is None
 
 
 def test_tokens_fold_case_accents_and_apostrophes() -> None:
