@@ -106,6 +106,13 @@ def _process(text: str) -> str:
     return utils.default_process(text)
 
 
+def fold_name(name: str) -> str:
+    """A name as suggestions compare it: no case, accents, apostrophes or other marks
+    ("Amelie Cote" and "Amélie Côté", "tenants’ rights" and "tenants' rights" are one)."""
+    parts = unicodedata.normalize("NFC", name).split("/")  # ("a/b" is not "a b")
+    return "/".join(" ".join(_process(part).split()) for part in parts)
+
+
 def begins(typed: str, name: str) -> bool:
     """Whether the name, or a word of it, begins with what is typed ("priya" in "Priya
     Sharma"; not "ice" for the initials of "U.S. Immigration and Customs Enforcement", nor

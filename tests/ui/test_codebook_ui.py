@@ -597,3 +597,39 @@ async def test_a_codebook_is_set_up_before_any_tag(library: Path) -> None:
     assert [a["themes"] for a in saved["annotations"].values()] == [["rent control"]]
     assert {t["name"] for t in saved["themes"].values()} == {"affordability", "rent control"}
     assert saved["sources"] == {}
+
+
+async def test_what_the_codebook_set_up_is_offered_and_outlives_an_undone_tag(
+    library: Path,
+) -> None:
+    # a theme and a source added with a and A were not offered by the tag dialog until a
+    # quote used them (typing "homeles" made a second theme), and undoing the first tag
+    # with them took them out of the codebook; "Amelie Cote" made a twin of "Amélie Côté"
+    # (a newcomer checking the mend)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await _open_codebook(pilot)
+        for key, name in (("a", "homelessness"), ("A", "Amélie Côté"), ("A", "Amelie Cote")):
+            await press(pilot, key)
+            await type_text(pilot, name)
+            await press(pilot, "enter")
+            await settle(pilot)
+        assert "The codebook has “Amélie Côté” already" in notified(app)
+        await press(pilot, "escape", "n", "t")
+        await type_text(pilot, "amelie")
+        await press(pilot, "enter")
+        await type_text(pilot, "homeles")
+        await press(pilot, "enter", "enter")
+        await settle(pilot)
+        [saved] = database(library / "reader.json")["annotations"].values()
+        assert (saved["source"], saved["themes"]) == ("Amélie Côté", ["homelessness"])
+        await press(pilot, "u")  # the tag undone: what was set up stays
+        await settle(pilot)
+    store = Store(library / "reader.json")
+    try:
+        assert [s.name for s in store.sources()] == ["Amélie Côté"]
+        assert [t.name for t in store.themes()] == ["homelessness"]
+        assert store.annotations() == []
+    finally:
+        store.close()

@@ -38,6 +38,7 @@ from reader.core.coders import shown_coder
 from reader.core.records import Theme
 from reader.core.text import clean_line, printable, shorten
 from reader.core.wording import plural
+from reader.reading.suggest import fold_name
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
 from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.footer import ReaderFooter
@@ -494,8 +495,10 @@ class CodebookScreen(TypeAhead, Screen[None]):
         def added(text: str | None) -> None:
             if text is None or not text.strip():
                 return
-            if (kind, name_key(text)) in store.codebook_entries():
-                self.notify(f"The codebook has “{printable(text.strip())}” already", timeout=3)
+            names = [e.name for e in (store.sources() if kind == SOURCE else store.themes())]
+            twin = next((n for n in names if fold_name(n) == fold_name(text)), None)
+            if twin is not None:  # (accents, apostrophes and case aside: "Amelie Cote")
+                self.notify(f"The codebook has “{printable(twin)}” already", timeout=3)
                 return
             made: list[str] = []
 
