@@ -117,6 +117,18 @@ async def test_a_path_pasted_in_quote_marks_is_added(library: Path, tmp_path: Pa
         assert "no such file" not in notified(app)
 
 
+def test_a_path_pasted_as_a_file_address_or_with_escaped_blanks_is_the_path(
+    tmp_path: Path,
+) -> None:
+    from reader.ui.dialogs.add_dialog import unquoted
+
+    story = tmp_path / "a story.txt"
+    story.write_text("x", encoding="utf-8")
+    for pasted in (f"'{story}'", f'"{story}"', story.as_uri(), str(story).replace(" ", "\\ ")):
+        assert unquoted(pasted) == str(story)
+    assert unquoted("https://news.example/a%20b") == "https://news.example/a%20b"
+
+
 async def test_a_pasted_megabyte_in_the_dialog_gives_a_short_error(library: Path) -> None:
     # A pasted 1 MB "address" filled the article pane with its error for ten seconds
     # (helper 186); the message keeps the start of the name and the reason.

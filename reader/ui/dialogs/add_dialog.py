@@ -11,7 +11,9 @@ what the cleaning removed" checked, a cleaned page's removals are listed before 
 from __future__ import annotations
 
 import contextlib
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
+from urllib.parse import unquote, urlsplit
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -36,10 +38,15 @@ if TYPE_CHECKING:
 
 
 def unquoted(source: str) -> str:
-    """A path as a file manager pastes a dragged file, in quote marks ('/tmp/a b.html'),
-    without them: the marks were read as part of the name ("no such file")."""
+    """A path as a file manager or a shell pastes it, as the path itself: in quote marks
+    ('/tmp/a b.html'), a file address (file:///tmp/a%20b.html) or with its blanks escaped
+    (/tmp/a\\ b.html). Each had been read as part of the name ("no such file")."""
     if len(source) >= 2 and source[0] == source[-1] and source[0] in "'\"":
         return source[1:-1].strip()
+    if source.startswith("file://"):
+        return unquote(urlsplit(source).path) or source
+    if "\\ " in source and not Path(source).exists():
+        return source.replace("\\ ", " ")
     return source
 
 
@@ -198,7 +205,9 @@ class AddDialog(AnsweredOnce, TypeAhead, ModalScreen["AddResult | None"]):
         self.notify(message, severity="error", timeout=10)
         field = self.query_one("#add-source", Input)
         field.focus()
-        field.cursor_position = 0  # (the start of what was typed in view, not its end)
+        # (all of it selected: a paste or typing replaces it; the cursor left at its start,
+        # ctrl+u cleared nothing and a paste went in front of the old text)
+        field.select_all()
 
     def _status(self, text: str) -> None:
         self.query_one("#add-status", Static).update(literal(text))
