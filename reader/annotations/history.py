@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields, replace
 
 import msgspec
 
+from reader.core.codebook import name_key
 from reader.core.records import Annotation, Source, Theme
 from reader.storage.database import Store
 
@@ -66,6 +67,9 @@ class History:
         # renames them: undone, the renamed name came back with `.` as a stray code)
         self._recent: dict[int, tuple[tuple[object, object], tuple[object, object]]] = {}
         self._steps = 0  # steps remembered so far (a step made inside `codebook_change`)
+        # id(step) -> the sources and themes (keys) it brought into the codebook: what an
+        # undo of it may take out again (never a name set up before, in the codebook)
+        self._brought: dict[int, tuple[set[str], set[str]]] = {}
 
     @property
     def steps(self) -> int:
@@ -74,26 +78,44 @@ class History:
 
     def apply(self, edit: Edit) -> Edit:
         """Make the change and remember it; returns the edit as saved."""
+        new = self._new_names([edit])
         saved = self._perform(edit)
         self._remember((saved,))
+        self._brought[id(self._undo[-1])] = new
         return saved
 
     def apply_all(self, edits: list[Edit]) -> list[Edit]:
         """Make several changes in one write and remember them as one step."""
+        new = self._new_names(edits)
         saved = self._perform_all(edits)
         if saved:
             self._remember(tuple(saved))
+            self._brought[id(self._undo[-1])] = new
         return saved
+
+    def _new_names(self, edits: list[Edit]) -> tuple[set[str], set[str]]:
+        """The keys of the sources and themes `edits` bring that the codebook lacks now."""
+        entries = self.store.codebook_entries()
+        sources = {
+            name_key(e.after.source) for e in edits if e.after is not None and e.after.source
+        }
+        themes = {name_key(t) for e in edits if e.after is not None for t in e.after.themes}
+        return (
+            {k for k in sources if ("source", k) not in entries},
+            {k for k in themes if ("theme", k) not in entries},
+        )
 
     def _remember(self, step: tuple[Edit, ...]) -> None:
         self._undo.append(step)
         for dropped in self._undo[:-MAX_UNDO]:
             self._codebook.pop(id(dropped), None)
             self._recent.pop(id(dropped), None)
+            self._brought.pop(id(dropped), None)
         del self._undo[:-MAX_UNDO]
         for dropped in self._redo:
             self._codebook.pop(id(dropped), None)
             self._recent.pop(id(dropped), None)
+            self._brought.pop(id(dropped), None)
         self._redo.clear()
         self._steps += 1
 
@@ -149,8 +171,10 @@ class History:
             undone = [edit.reversed() for edit in reversed(step)]
             done = self._perform_all(self._placed_now(undone))
             gone = [e.after for e in step if e.after is not None]  # names these brought
+            brought = self._brought.get(id(step))
             self.store.forget_unused(
-                [a.source for a in gone if a.source], [t for a in gone for t in a.themes]
+                [a.source for a in gone if a.source and _kept(brought, 0, a.source)],
+                [t for a in gone for t in a.themes if _kept(brought, 1, t)],
             )
             recent = self._recent.get(id(step))
             if recent is not None:  # (a codebook step: its last tag back as it was)
@@ -218,6 +242,9 @@ class History:
             if recent is not None:
                 self.store.set_recent_tags(recent[1])
         self._undo.append(done)
+        brought = self._brought.pop(id(step), None)
+        if brought is not None:
+            self._brought[id(done)] = brought
         if change:
             self._codebook[id(done)] = change
         if recent is not None:
@@ -311,3 +338,9 @@ def _summary(step: tuple[Edit, ...]) -> Edit:
     if len(step) == 1 or first.step:
         return first
     return replace(first, label=f"{first.label} of {len(step)} quotes")
+
+
+def _kept(brought: tuple[set[str], set[str]] | None, which: int, name: str) -> bool:
+    """Whether an undo may take `name` out of the codebook: the step brought it there (a
+    step whose names are not known, made before this was kept, as before: any)."""
+    return brought is None or name_key(name) in brought[which]

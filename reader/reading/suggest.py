@@ -107,10 +107,16 @@ def _process(text: str) -> str:
 
 
 def fold_name(name: str) -> str:
-    """A name as suggestions compare it: no case, accents, apostrophes or other marks
-    ("Amelie Cote" and "Amélie Côté", "tenants’ rights" and "tenants' rights" are one)."""
-    parts = unicodedata.normalize("NFC", name).split("/")  # ("a/b" is not "a b")
-    return "/".join(" ".join(_process(part).split()) for part in parts)
+    """A name as two spellings of one code compare: case, accents, the kind of apostrophe
+    and blanks aside ("Amelie Cote" and "Amélie Côté", "tenants’ rights" and "tenants'
+    rights" are one; "C++" and "C", "Jean-Luc" and "Jean Luc" are not)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    bare = bare.translate(_APOSTROPHES)
+    return "/".join(" ".join(part.split()) for part in bare.split("/"))
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
 
 
 def begins(typed: str, name: str) -> bool:

@@ -1486,16 +1486,13 @@ class Store:
     def add_to_codebook(self, kind: str, name: str) -> str | None:
         """A source or theme put in the codebook before any annotation uses it (a theme on
         the next free quick key), as a study sets up its codebook first; the name as stored,
-        or None when it is empty or the codebook has it already."""
+        or None when it is empty or the codebook has it already. An undone tag never takes
+        it out again: the history takes out only what a step brought."""
         name = unicodedata.normalize("NFC", clean_name(name))  # (one spelling of "José")
         if not name:
             return None
         with self._lock, self._transaction():
             key = name_key(name)
-            set_up = self.set_up(kind)
-            if key not in set_up:  # (offered by the tag dialog, kept by undo, while unused)
-                listed = sorted(set_up | {key})
-                self._set_meta(**{f"set_up_{kind}s": listed})
             if kind == "source":
                 if key in self._tables.sources:
                     return None
@@ -1511,28 +1508,18 @@ class Store:
             self._put(THEMES, key, asdict(theme))
             return name
 
-    def set_up(self, kind: str) -> set[str]:
-        """The keys of the sources (`kind` "source") or themes the user put in the codebook
-        before using them: the tag dialog offers them, and an undone tag never takes them
-        out of the codebook."""
-        listed = self._tables.meta.get(f"set_up_{kind}s")
-        return {k for k in listed if isinstance(k, str)} if isinstance(listed, list) else set()
-
     def forget_unused(self, sources: Iterable[str], themes: Iterable[str]) -> None:
         """Drop these names from the codebook if no annotation uses them any more and the
         user gave them nothing of their own (a description, a colour): what an undone tag
         created leaves no trace in the suggestions."""
         with self._lock, self._transaction():
-            set_up_sources, set_up_themes = self.set_up("source"), self.set_up("theme")
             for name in sources:
                 key = name_key(name)
                 source = self._tables.sources.get(key)
-                if source is not None and not source.description and key not in set_up_sources:
+                if source is not None and not source.description:
                     self.remove_from_codebook("source", name)
             for name in themes:
                 key = name_key(name)
-                if key in set_up_themes:
-                    continue  # (set up in the codebook before the tag: it stays)
                 theme = self._tables.themes.get(key)
                 bare = theme is not None and not theme.colour and not theme.description
                 if bare and not any(k.startswith(key + "/") for k in self._tables.themes):

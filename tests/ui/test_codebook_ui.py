@@ -633,3 +633,42 @@ async def test_what_the_codebook_set_up_is_offered_and_outlives_an_undone_tag(
         assert store.annotations() == []
     finally:
         store.close()
+
+
+async def test_a_set_up_theme_renamed_is_offered_and_kept_under_its_new_name(
+    library: Path,
+) -> None:
+    # the first form kept a list of what was set up, by name: a rename left the new name
+    # unoffered, and the first tag with it, undone, took it out of the codebook (an attack)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen, table = await _open_codebook(pilot)
+        for key, name in (("a", "zoning"), ("a", "C++"), ("a", "C")):
+            await press(pilot, key)
+            await type_text(pilot, name)
+            await press(pilot, "enter")
+            await settle(pilot)
+        assert {("theme", "C++"), ("theme", "C")} <= set(screen.rows)  # not twins
+        table.move_cursor(row=_row_of(screen, "theme", "zoning"))
+        await press(pilot, "r", "ctrl+u")
+        await type_text(pilot, "land use")
+        await press(pilot, "enter")
+        await settle(pilot)
+        await press(pilot, "escape", "n", "t")
+        await type_text(pilot, "Doug King")
+        await press(pilot, "enter")
+        await type_text(pilot, "land")
+        await press(pilot, "enter")
+        await type_text(pilot, "brand new")
+        await press(pilot, "enter", "enter")
+        await settle(pilot)
+        [saved] = database(library / "reader.json")["annotations"].values()
+        assert saved["themes"] == ["land use", "brand new"]
+        await press(pilot, "u")
+        await settle(pilot)
+    store = Store(library / "reader.json")
+    try:  # what the tag brought goes with it; what was set up stays, renamed
+        assert {t.name for t in store.themes()} == {"land use", "C++", "C"}
+    finally:
+        store.close()

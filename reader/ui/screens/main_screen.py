@@ -670,24 +670,13 @@ class MainScreen(Screen[None]):
             request = replace(request, unknown_speaker=speaker_unknown(found))
         usage = {**store.source_usage(), **store.theme_usage()}
         quoted = self._quoted_here()
-        # (a source of the codebook with no use left, the finder's speaker here, is offered
-        # too: left out, "Priya" took another speaker of the article, or made a second one)
-        # (and what the user set up in the codebook before using it)
-        set_up_sources, set_up_themes = store.set_up("source"), store.set_up("theme")
-        sources = [
-            s.name
-            for s in store.sources()
-            if usage.get(s.name)
-            or s.description
-            or name_key(s.name) in quoted
-            or name_key(s.name) in set_up_sources
-        ]
+        # Every name of the codebook, used or not: one set up there before any tag (a), or
+        # one whose quotes were deleted, is a code the study has (left out while unused,
+        # "homeles" made a second theme beside the "homelessness" set up, and "Priya" took
+        # another speaker of the article)
+        sources = [s.name for s in store.sources()]
         here = self._speakers_here(sources, usage)
-        themes = [
-            t.name
-            for t in store.themes()
-            if usage.get(t.name) or t.colour or t.description or name_key(t.name) in set_up_themes
-        ]
+        themes = [t.name for t in store.themes()]
         named_here = self._speakers_new_here(sources, quoted)
         theme_keys = {name_key(theme) for theme in themes}
         first = {  # (ranked first among sources only: the usage is one dict for both)
