@@ -60,12 +60,12 @@ def suggestions(
     scored: dict[str, float] = {}
     strong: set[str] = set()
     exact = None
-    literal = utils.default_process(typed)  # (accents kept: "Rene Roy" is not "René Roy")
+    literal = _as_written(typed)  # (accents kept: "Rene Roy" is not "René Roy")
     for name in names:
         folded = _process(name)
         if folded == query:
             # the name as typed, accents and all, before one that differs only by them
-            same = utils.default_process(name) == literal
+            same = _as_written(name) == literal
             scored[name] = 300.0 if same else 299.0
             if same or exact is None:
                 exact = name
@@ -94,6 +94,12 @@ def suggestions(
             scored.setdefault(name, score)
     ranked = sorted(scored, key=lambda n: (-scored[n], -usage.get(n, 0), n.casefold()))[:limit]
     return Suggestions(ranked, bool(ranked) and ranked[0] in strong, exact)
+
+
+def _as_written(text: str) -> str:
+    """A name as written, case and blanks aside: composed (NFC), so that "René" typed with
+    a combining accent is "René", and marks kept ("Jean-Luc" is not "Jean Luc")."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def _process(text: str) -> str:

@@ -67,3 +67,11 @@ def test_a_name_typed_as_the_codebook_spells_it_wins_over_its_accented_twin(
     usage = {"René Roy": 3, "Rene Roy": 1} if meant == "Rene Roy" else {"Rene Roy": 3}
     found = suggestions(typed, ["René Roy", "Rene Roy"], usage)
     assert found.names[0] == meant and found.exact == meant
+
+
+def test_a_name_typed_with_a_combining_accent_or_its_own_marks_is_that_spelling() -> None:
+    # an attack: "Rene\u0301 Roy" typed decomposed took "Rene Roy" as exact, and "Jean-Luc"
+    # typed ranked the more used "Jean Luc" first
+    assert suggestions("Rene\u0301 Roy", ["Rene Roy", "René Roy"]).exact == "René Roy"
+    found = suggestions("Jean-Luc", ["Jean Luc", "Jean-Luc"], {"Jean Luc": 5})
+    assert found.names[0] == "Jean-Luc" and found.exact == "Jean-Luc"
