@@ -69,6 +69,8 @@ def _typo_of(typed: str, word: str) -> bool:
     edits = allowed_edits(typed)
     if not edits or abs(len(typed) - len(word)) > edits or typed in english_words():
         return False
+    if any(c.isdigit() for c in typed + word):
+        return False  # "2019" is not "2018", nor "covid19" "covid20": numbers are meant
     return DamerauLevenshtein.distance(typed, word, score_cutoff=edits) <= edits
 
 

@@ -241,6 +241,9 @@ def test_a_filter_forgives_a_typo_as_search_does(store: Store) -> None:
     assert kept('source:"doug kng"') == kept('source:"doug king"') == 3
     assert kept("theme:polcing") == kept("polcing")
     assert kept("theme:police") == 0  # an English word is meant as written
+    from reader.annotations.filters import _typo_of
+
+    assert not _typo_of("2019", "2018") and not _typo_of("covid19", "covid20")  # numbers
 
 
 def test_reader_stats_from_the_shell(store: Store, tmp_path: Path) -> None:
