@@ -124,9 +124,21 @@ def test_a_path_pasted_as_a_file_address_or_with_escaped_blanks_is_the_path(
 
     story = tmp_path / "a story.txt"
     story.write_text("x", encoding="utf-8")
-    for pasted in (f"'{story}'", f'"{story}"', story.as_uri(), str(story).replace(" ", "\\ ")):
+    for pasted in (
+        f"'{story}'",
+        f'"{story}"',
+        story.as_uri(),
+        f"'{story.as_uri()}'",
+        story.as_uri().replace("file://", "FILE://localhost"),
+        str(story).replace(" ", "\\ "),
+    ):
         assert unquoted(pasted) == str(story)
-    assert unquoted("https://news.example/a%20b") == "https://news.example/a%20b"
+    assert unquoted("'/tmp/Tom'\\''s file.txt'") == "/tmp/Tom's file.txt"  # as GNOME pastes
+    assert unquoted("file://otherhost/tmp/x") == "file://otherhost/tmp/x"  # not this machine
+    assert unquoted("https://news.example/a%20b?x=1&y=2") == "https://news.example/a%20b?x=1&y=2"
+    odd = tmp_path / "a\\ b.txt"  # a real name holding a backslash: taken as typed
+    odd.write_text("x", encoding="utf-8")
+    assert unquoted(str(odd)) == str(odd)
 
 
 async def test_a_pasted_megabyte_in_the_dialog_gives_a_short_error(library: Path) -> None:

@@ -11,6 +11,7 @@ what the cleaning removed" checked, a cleaned page's removals are listed before 
 from __future__ import annotations
 
 import contextlib
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 from urllib.parse import unquote, urlsplit
@@ -37,16 +38,29 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):  # (a pasted megabyte: a name too long)
+        return False
+
+
 def unquoted(source: str) -> str:
     """A path as a file manager or a shell pastes it, as the path itself: in quote marks
-    ('/tmp/a b.html'), a file address (file:///tmp/a%20b.html) or with its blanks escaped
-    (/tmp/a\\ b.html). Each had been read as part of the name ("no such file")."""
-    if len(source) >= 2 and source[0] == source[-1] and source[0] in "'\"":
-        return source[1:-1].strip()
-    if source.startswith("file://"):
-        return unquote(urlsplit(source).path) or source
-    if "\\ " in source and not Path(source).exists():
-        return source.replace("\\ ", " ")
+    ('/tmp/a b.html', 'Tom'\\''s file.txt'), with its blanks escaped (/tmp/a\\ b.html), or a
+    file address of this machine (file:///tmp/a%20b.html). Each had been read as part of
+    the name ("no such file"). A file that exists as typed is taken as typed."""
+    if not source or _exists(source):
+        return source
+    try:
+        words = shlex.split(source)
+    except ValueError:  # (an unclosed quote: not a shell word)
+        words = []
+    if len(words) == 1:
+        source = words[0]
+    address = urlsplit(source)
+    if address.scheme.casefold() == "file" and address.netloc.casefold() in ("", "localhost"):
+        return unquote(address.path) or source
     return source
 
 
