@@ -99,7 +99,8 @@ def apply_rename(history: History, kind: str, old_names: list[str], new_name: st
     store = history.store
     new = clean_name(new_name)
     update = store.update_source if kind == SOURCE else store.update_theme
-    with store.batch(), history.codebook_change():
+    step = rename_step(kind, old_names, new)
+    with store.batch(), history.codebook_change(step):
         # The entries move first, so the renamed annotations find theirs (a theme keeps its
         # quick key: saved first, they made a new entry on the next free key).
         for old in old_names:
@@ -109,7 +110,6 @@ def apply_rename(history: History, kind: str, old_names: list[str], new_name: st
                     if key.startswith(name_key(old) + "/"):
                         store.update_theme(theme.name, new_name=new + theme.name[len(old) :])
             update(old, new_name=new)
-        step = rename_step(kind, old_names, new)
         edits = rename_edits(store.annotations(), kind, old_names, new)
         saved = history.apply_all([replace(e, step=step) for e in edits])
         rename_in_recent_tags(store, kind, old_names, new)
@@ -136,8 +136,8 @@ def rename_in_recent_tags(store: Store, kind: str, old_names: list[str], new: st
 def apply_delete(history: History, kind: str, name: str) -> list[Edit]:
     """Take a source or theme off every annotation, in one undoable step."""
     store = history.store
-    with store.batch(), history.codebook_change():
-        step = f"removal of {kind} {clean_name(name)}"
+    step = f"removal of {kind} {clean_name(name)}"
+    with store.batch(), history.codebook_change(step):
         edits = delete_edits(store.annotations(), kind, name)
         saved = history.apply_all([replace(e, step=step) for e in edits])
         store.remove_from_codebook(kind, name)

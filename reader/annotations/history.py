@@ -120,22 +120,28 @@ class History:
         self._steps += 1
 
     @contextmanager
-    def codebook_change(self) -> Iterator[None]:
+    def codebook_change(self, step: str = "codebook change") -> Iterator[None]:
         """Around a command that changes the codebook and makes one step of edits (a rename,
         a merge, a delete): undo puts the codebook entries back as they were (descriptions,
-        colours and quick keys included), redo as the command left them."""
+        colours and quick keys included), redo as the command left them. A command that
+        changed no annotation (a name set up, unused yet) is a step of its own, named
+        `step`: it had been no step, and `u` took back the step before it."""
         before, steps = self.store.codebook_entries(), self._steps
         recent = self.store.recent_tags()
         yield
-        if self._steps == steps or not self._undo:
-            return
-        self._recent[id(self._undo[-1])] = (recent, self.store.recent_tags())
         after = self.store.codebook_entries()
         change = {
             key: (before.get(key), after.get(key))
             for key in before.keys() | after.keys()
             if before.get(key) != after.get(key)
         }
+        if self._steps == steps:
+            if not change:
+                return
+            self._remember((Edit(None, None, step, step=step),))
+        elif not self._undo:
+            return
+        self._recent[id(self._undo[-1])] = (recent, self.store.recent_tags())
         if change:
             self._codebook[id(self._undo[-1])] = change
 

@@ -672,3 +672,41 @@ async def test_a_set_up_theme_renamed_is_offered_and_kept_under_its_new_name(
         assert {t.name for t in store.themes()} == {"land use", "C++", "C"}
     finally:
         store.close()
+
+
+async def test_renaming_or_deleting_an_unused_name_is_a_step_of_its_own(library: Path) -> None:
+    # a rename, merge or delete that changed no annotation was no step: `u` took back the
+    # step before it (an addition), and the deleted name was gone for good; a rename to
+    # "amelie cote" beside Amélie Côté made a twin `A` refuses (an attack on set-up codes)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen, table = await _open_codebook(pilot)
+        for key, name in (("a", "tenants' rights"), ("A", "Doug King"), ("A", "Amélie Côté")):
+            await press(pilot, key)
+            await type_text(pilot, name)
+            await press(pilot, "enter")
+            await settle(pilot)
+        table.move_cursor(row=_row_of(screen, "source", "Doug King"))
+        await press(pilot, "r", "ctrl+u")
+        await type_text(pilot, "Doug Kingsley")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert ("source", "Doug Kingsley") in screen.rows
+        await press(pilot, "u")
+        await settle(pilot)
+        assert ("source", "Doug King") in screen.rows
+        assert ("theme", "tenants' rights") in screen.rows  # the addition before stays
+        table.move_cursor(row=_row_of(screen, "theme", "tenants' rights"))
+        await press(pilot, "d", "y")
+        await settle(pilot)
+        assert ("theme", "tenants' rights") not in screen.rows
+        await press(pilot, "u")
+        await settle(pilot)
+        assert ("theme", "tenants' rights") in screen.rows
+        table.move_cursor(row=_row_of(screen, "source", "Doug King"))
+        await press(pilot, "r", "ctrl+u")
+        await type_text(pilot, "amelie cote")
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert "Merge into “Amélie Côté”" in screen_text(app)

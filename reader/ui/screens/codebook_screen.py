@@ -344,6 +344,15 @@ class CodebookScreen(TypeAhead, Screen[None]):
                 )
                 return
             existing = self.names.get((kind, name_key(new)))
+            if existing is None:  # "amelie cote" for Amélie Côté: a merge too, as `a` refuses it
+                existing = next(
+                    (
+                        n
+                        for (k, _), n in self.names.items()
+                        if k == kind and fold_name(n) == fold_name(new) and n != name
+                    ),
+                    None,
+                )
             if existing is None or name_key(new) == name_key(name):
                 rename(new, False)
                 return
