@@ -38,6 +38,9 @@ if TYPE_CHECKING:
     from reader.ui.app import ReaderApp
 
 
+_PATH_MAX = 4096  # (Linux's longest path)
+
+
 def _exists(path: str) -> bool:
     try:
         return Path(path).exists()
@@ -50,8 +53,8 @@ def unquoted(source: str) -> str:
     ('/tmp/a b.html', 'Tom'\\''s file.txt'), with its blanks escaped (/tmp/a\\ b.html), or a
     file address of this machine (file:///tmp/a%20b.html). Each had been read as part of
     the name ("no such file"). A file that exists as typed is taken as typed."""
-    if not source or _exists(source):
-        return source
+    if not source or len(source) > _PATH_MAX or _exists(source):
+        return source  # (a pasted megabyte is no path: refused after, not read by shlex)
     try:
         words = shlex.split(source)
     except ValueError:  # (an unclosed quote: not a shell word)
