@@ -62,6 +62,15 @@ async def _open_codebook(pilot: Pilot[None]) -> tuple[CodebookScreen, DataTable[
     return screen, screen.query_one(DataTable)
 
 
+async def _set_up(pilot: Pilot[None], *entries: tuple[str, str]) -> None:
+    """On the codebook screen, add each (key, name): `a` a theme, `A` a source."""
+    for key, name in entries:
+        await press(pilot, key)
+        await type_text(pilot, name)
+        await press(pilot, "enter")
+        await settle(pilot)
+
+
 async def test_merge_two_spellings_then_undo(library: Path) -> None:
     tag_quotes(library, SPELLINGS)
     app = ReaderApp(library=library)
@@ -570,15 +579,7 @@ async def test_a_codebook_is_set_up_before_any_tag(library: Path) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         screen, _table = await _open_codebook(pilot)
-        for theme in ("affordability", "rent control"):
-            await press(pilot, "a")
-            await type_text(pilot, theme)
-            await press(pilot, "enter")
-            await settle(pilot)
-        await press(pilot, "A")
-        await type_text(pilot, "Amélie Côté")
-        await press(pilot, "enter")
-        await settle(pilot)
+        await _set_up(pilot, ("a", "affordability"), ("a", "rent control"), ("A", "Amélie Côté"))
         assert ("theme", "affordability") in screen.rows
         assert ("source", "Amélie Côté") in screen.rows
         assert "Added theme “rent control” on quick key 2" in notified(app)
@@ -610,11 +611,7 @@ async def test_what_the_codebook_set_up_is_offered_and_outlives_an_undone_tag(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await _open_codebook(pilot)
-        for key, name in (("a", "homelessness"), ("A", "Amélie Côté"), ("A", "Amelie Cote")):
-            await press(pilot, key)
-            await type_text(pilot, name)
-            await press(pilot, "enter")
-            await settle(pilot)
+        await _set_up(pilot, *(("a", "homelessness"), ("A", "Amélie Côté"), ("A", "Amelie Cote")))
         assert "The codebook has “Amélie Côté” already" in notified(app)
         await press(pilot, "escape", "n", "t")
         await type_text(pilot, "amelie")
@@ -644,11 +641,7 @@ async def test_a_set_up_theme_renamed_is_offered_and_kept_under_its_new_name(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         screen, table = await _open_codebook(pilot)
-        for key, name in (("a", "zoning"), ("a", "C++"), ("a", "C")):
-            await press(pilot, key)
-            await type_text(pilot, name)
-            await press(pilot, "enter")
-            await settle(pilot)
+        await _set_up(pilot, *(("a", "zoning"), ("a", "C++"), ("a", "C")))
         assert {("theme", "C++"), ("theme", "C")} <= set(screen.rows)  # not twins
         table.move_cursor(row=_row_of(screen, "theme", "zoning"))
         await press(pilot, "r", "ctrl+u")
@@ -682,11 +675,7 @@ async def test_renaming_or_deleting_an_unused_name_is_a_step_of_its_own(library:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         screen, table = await _open_codebook(pilot)
-        for key, name in (("a", "tenants' rights"), ("A", "Doug King"), ("A", "Amélie Côté")):
-            await press(pilot, key)
-            await type_text(pilot, name)
-            await press(pilot, "enter")
-            await settle(pilot)
+        await _set_up(pilot, *(("a", "tenants' rights"), ("A", "Doug King"), ("A", "Amélie Côté")))
         table.move_cursor(row=_row_of(screen, "source", "Doug King"))
         await press(pilot, "r", "ctrl+u")
         await type_text(pilot, "Doug Kingsley")
