@@ -95,14 +95,15 @@ class History:
 
     def _new_names(self, edits: list[Edit]) -> tuple[set[str], set[str]]:
         """The keys of the sources and themes `edits` bring that the codebook lacks now."""
-        entries = self.store.codebook_entries()
         sources = {
             name_key(e.after.source) for e in edits if e.after is not None and e.after.source
         }
         themes = {name_key(t) for e in edits if e.after is not None for t in e.after.themes}
+        # (looked up one by one: a copy of the whole codebook at every tag was work on
+        # each keystroke's path)
         return (
-            {k for k in sources if ("source", k) not in entries},
-            {k for k in themes if ("theme", k) not in entries},
+            {k for k in sources if not self.store.in_codebook("source", k)},
+            {k for k in themes if not self.store.in_codebook("theme", k)},
         )
 
     def _remember(self, step: tuple[Edit, ...]) -> None:

@@ -106,19 +106,22 @@ def _process(text: str) -> str:
     """What is typed or named, compared: rapidfuzz's `default_process` (lower case, marks as
     spaces) after accents are taken off, so that "amelie cote" is "Amélie Côté" (typed on
     a keyboard without them, it had made a second source)."""
-    if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return utils.default_process(text)
+    return utils.default_process(_without_accents(text))
+
+
+def _without_accents(text: str) -> str:
+    """The text with its accents taken off (NFKD, combining marks dropped)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def fold_name(name: str) -> str:
     """A name as two spellings of one code compare: case, accents, the kind of apostrophe
     and blanks aside ("Amelie Cote" and "Amélie Côté", "tenants’ rights" and "tenants'
     rights" are one; "C++" and "C", "Jean-Luc" and "Jean Luc" are not)."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    bare = bare.translate(_APOSTROPHES)
+    bare = _without_accents(name).casefold().translate(_APOSTROPHES)
     return "/".join(" ".join(part.split()) for part in bare.split("/"))
 
 

@@ -1534,6 +1534,10 @@ class Store:
     def theme(self, name: str) -> Theme | None:
         return self._tables.themes.get(name_key(name))
 
+    def in_codebook(self, kind: str, key: str) -> bool:
+        """Whether the codebook has a source (`kind` "source") or theme of this name key."""
+        return key in (self._tables.sources if kind == "source" else self._tables.themes)
+
     def quick_themes(self) -> dict[int, str]:
         """The themes on the number keys: key (1-9) -> theme name."""
         return {t.key: t.name for t in self._tables.themes.values() if t.key}
