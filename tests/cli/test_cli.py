@@ -118,6 +118,14 @@ def test_an_export_of_a_library_with_no_annotations_names_it(library: Path) -> N
     assert f"{library.resolve() / 'reader.json'}: no annotations there yet" in result.stderr
 
 
+def test_a_search_of_emoji_alone_matches_nothing_and_says_why(tagged_library: Path) -> None:
+    result = run_reader("search", "--library", str(tagged_library), "--json", "🇨🇦")
+    assert result.returncode == 0 and json.loads(result.stdout) == []
+    result = run_reader("search", "--library", str(tagged_library), "🇨🇦")
+    assert result.returncode == 0
+    assert "Search reads words, not emoji: add a word." in result.stderr
+
+
 def test_no_match_is_not_an_error(tagged_library: Path) -> None:
     result = run_reader("search", "--library", str(tagged_library), "--json", "zzyzx")
     assert result.returncode == 0 and json.loads(result.stdout) == []

@@ -121,6 +121,19 @@ async def test_search_results_update_on_every_keystroke(library: Path) -> None:
         assert len({*seen}) >= 2  # the list changed as the word grew
 
 
+async def test_a_search_of_emoji_alone_lists_nothing_and_says_why(library: Path) -> None:
+    # "👩‍👩‍👧" typed in search listed every annotation (a tester's attack)
+    seed(library)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "slash")
+        app.screen.query_one(Input).value = "👩\u200d👩\u200d👧"  # (pasted)
+        await settle(pilot)
+        assert "No annotation matches" in screen_words(app)
+        assert "Search reads words, not emoji" in screen_words(app)
+
+
 async def test_field_filters_combine_with_words(library: Path) -> None:
     seed(library)
     app = ReaderApp(library=library)
