@@ -265,6 +265,21 @@ async def test_filter_shows_only_a_themes_annotations_and_articles(library: Path
         assert "Library (4)" in region_words(app, main(app).query_one("#library-pane"))
 
 
+async def test_a_filter_with_a_typo_shows_what_search_would(library: Path) -> None:
+    # F with theme:polcing showed "none matching the filter" while search found them
+    # (a newcomer's study week)
+    tag_quotes(library, SPELLINGS)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "F")
+        await type_text(pilot, "theme:polcing")
+        await press(pilot, "enter")
+        notes = main(app).query_one("#notes-pane")
+        assert "Annotations (1)" in region_words(app, notes)
+        assert "Library (1)" in region_words(app, main(app).query_one("#library-pane"))
+
+
 async def test_a_filter_takes_the_beginning_of_a_word_and_says_what_it_counts(
     library: Path,
 ) -> None:
