@@ -118,14 +118,14 @@ def _without_accents(text: str) -> str:
 
 
 def fold_name(name: str) -> str:
-    """A name as two spellings of one code compare: case, accents, the kind of apostrophe
-    and blanks aside ("Amelie Cote" and "Amélie Côté", "tenants’ rights" and "tenants'
-    rights" are one; "C++" and "C", "Jean-Luc" and "Jean Luc" are not)."""
+    """A name as two spellings of one code compare: case, accents, apostrophes and blanks
+    aside ("Amelie Cote" and "Amélie Côté", "tenants’ rights", "tenants' rights" and
+    "tenants rights" are one; "C++" and "C", "Jean-Luc" and "Jean Luc" are not)."""
     bare = _without_accents(name).casefold().translate(_APOSTROPHES)
     return "/".join(" ".join(part.split()) for part in bare.split("/"))
 
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_APOSTROPHES = str.maketrans(dict.fromkeys("'’‘ʼ`´"))
 
 
 def begins(typed: str, name: str) -> bool:

@@ -647,6 +647,20 @@ async def test_what_the_codebook_set_up_is_offered_and_outlives_an_undone_tag(
         store.close()
 
 
+async def test_a_theme_typed_without_its_apostrophe_is_refused_as_a_twin(
+    library: Path,
+) -> None:
+    # "tenants rights" was let in beside "tenants’ rights": two codes for one theme, each
+    # with half the quotes (stop 73's note)
+    app = ReaderApp(library=library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        screen, _table = await _open_codebook(pilot)
+        await _set_up(pilot, *(("a", "tenants' rights"), ("a", "tenants rights")))
+        assert "The codebook has “tenants' rights” already" in notified(app)
+        assert [row for row in screen.rows if row[0] == "theme"] == [("theme", "tenants' rights")]
+
+
 async def test_a_set_up_theme_renamed_is_offered_and_kept_under_its_new_name(
     library: Path,
 ) -> None:
