@@ -243,15 +243,17 @@ def prepare(
     cleaning: str = READER,
     library: Library | None = None,
     cancelled: Callable[[], bool] | None = None,
+    named_by: str = "",
 ) -> Prepared:
     """Read or fetch a source and clean it to its story as `cleaning` says; the library, if
     given, is only read (what it has seen of the page's site); nothing is written.
 
     A fetch stops at `timeout` seconds in all, or as soon as `cancelled()` is true
-    (`FetchCancelled`)."""
+    (`FetchCancelled`). `named_by`: the feed or page whose link this address is (see
+    `fetching.fetch`)."""
     url = _url_of(source)
     if url:
-        fetched = _fetch(url, HTML_TYPES, timeout, cancelled)
+        fetched = _fetch(url, HTML_TYPES, timeout, cancelled, named_by)
         memory = site_memory(library) if library is not None else None
         # (a user name and password in the address open the page, never go into the file)
         public, final = without_credentials(url), without_credentials(fetched.url)
@@ -316,7 +318,7 @@ def add_feed(
             results.append(AddError(f"{link}: not a web address (http or https); skipped", link))
             continue
         try:
-            results.append(add_web_page(library, address, timeout, cleaning))
+            results.append(add_web_page(library, address, timeout, cleaning, fetched.url))
         except (AddError, ArticleError) as error:
             results.append(AddError(str(error), address))
     return results
@@ -337,14 +339,20 @@ def linked_address(base: str, link: object) -> str:
 
 
 def add_web_page(
-    library: Library, url: str, timeout: float = TIMEOUT_SECONDS, cleaning: str = READER
+    library: Library,
+    url: str,
+    timeout: float = TIMEOUT_SECONDS,
+    cleaning: str = READER,
+    named_by: str = "",
 ) -> AddResult:
-    """Add the page at an http(s) address (never a local file, whatever the address says)."""
+    """Add the page at an http(s) address (never a local file, whatever the address says);
+    `named_by`: the feed that links to it."""
     if not is_web_address(url):
         raise AddError(f"{url[:200]}: not a web address (http or https); skipped")
     library.scan()
     return present_by_url(library, url) or store_prepared(
-        library, prepare(url, timeout=timeout, cleaning=cleaning, library=library)
+        library,
+        prepare(url, timeout=timeout, cleaning=cleaning, library=library, named_by=named_by),
     )
 
 
@@ -438,9 +446,10 @@ def _fetch(
     accept: tuple[str, ...],
     timeout: float,
     cancelled: Callable[[], bool] | None = None,
+    named_by: str = "",
 ) -> Fetched:
     try:
-        return fetch(url, accept=accept, timeout=timeout, cancelled=cancelled)
+        return fetch(url, accept=accept, timeout=timeout, cancelled=cancelled, named_by=named_by)
     except FetchCancelled:
         raise
     except FetchError as error:

@@ -349,7 +349,9 @@ def _take_item(
         result.item_errors.append(f"{address}: the feed's time ran out; next refresh")
         return ""
     try:
-        prepared = prepare(address, timeout=timeout, library=library, cancelled=stop)
+        prepared = prepare(
+            address, timeout=timeout, library=library, cancelled=stop, named_by=feed.url
+        )
     except FetchCancelled:
         raise
     except (AddError, ArticleError) as error:

@@ -8,6 +8,15 @@ trickles a byte at a time cannot hold Reader: the request runs as an asyncio tas
 cancelled when the deadline passes, or when the caller says it is no longer wanted (`Esc`
 in the app). Only http(s) addresses are fetched.
 
+No web page decides that Reader fetches from this machine or its network: a redirect from
+a site on the internet to a loopback, private, link-local or reserved address (by its
+literal IP, `localhost`, or what its name resolves to) is refused, and so is such an
+address that a fetched document names (`named_by`: a feed's item, a page's feed link). An
+address the user gives is fetched wherever it is (an intranet's feed is theirs to follow);
+what it redirects to stays within the same bound. Every address on the way is checked as
+the first is (a port out of range, a host no DNS name can be, is one line, not a
+traceback).
+
 A feed is fetched with the validators of its last answer (`If-None-Match` with its ETag,
 `If-Modified-Since` with its Last-Modified): a `304 Not Modified` comes back as a `Fetched`
 with `status` 304 and no body, the one small request an unchanged feed costs. One TLS
@@ -20,6 +29,8 @@ a file from disk never loads it, which took 0.17 s of each such `reader add`.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import socket
 import ssl
 import threading
 import zlib
@@ -146,11 +157,14 @@ def fetch(
     cancelled: Callable[[], bool] | None = None,
     etag: str = "",
     last_modified: str = "",
+    named_by: str = "",
 ) -> Fetched:
     """GET `url`; raise `FetchError` for an address that is not http(s), an error status, a
     wrong content type (`accept`; an answer with none is taken), an answer over `max_bytes`,
     or one not complete within `timeout` seconds; `FetchCancelled` once `cancelled()`.
-    With `etag` or `last_modified` the request is conditional (see the module docstring)."""
+    With `etag` or `last_modified` the request is conditional (see the module docstring).
+    `named_by`: the address of the fetched document that named `url` (none when the user
+    gave it), so that no document on the internet sends Reader into the local network."""
     problem = address_problem(url)
     if problem is not None:
         raise FetchError(f"{url}: not a web address ({problem}); give an http:// or https:// one")
@@ -159,7 +173,7 @@ def fetch(
         conditions["If-None-Match"] = etag
     if last_modified:
         conditions["If-Modified-Since"] = last_modified
-    return run_within(_get(url, accept, max_bytes, conditions), url, timeout, cancelled)
+    return run_within(_get(url, accept, max_bytes, conditions, named_by), url, timeout, cancelled)
 
 
 def run_within(
@@ -194,8 +208,75 @@ def run_within(
     return asyncio.run(watched())
 
 
+def _local_ip(address: str) -> bool:
+    """Whether an IP address is this machine's or its network's (not the internet's)."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return (
+        ip.is_private
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_reserved
+        or ip.is_unspecified
+        or ip.is_multicast
+    )
+
+
+async def _is_local(host: str, port: int) -> bool:
+    """Whether `host` is this machine or its local network: by its name (`localhost`), its
+    literal address, or any address its name resolves to (a name that does not resolve is
+    not local: fetching it fails with httpx's own words)."""
+    host = host.strip("[]").rstrip(".").lower()
+    if not host or host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return _local_ip(host)
+    except ValueError:
+        pass
+    try:
+        found = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return False
+    return any(_local_ip(str(info[4][0])) for info in found)
+
+
+def _guard(url: str, named_by: str) -> Callable[[Any], Coroutine[Any, Any, None]]:
+    """httpx's request hook for one fetch: every address on the way (each redirect) is one
+    Reader fetches, and none goes from the internet into the local network."""
+    origin = urlsplit(named_by or url)
+    state = {"first": True, "public": None}
+
+    async def check(request: Any) -> None:
+        problem = address_problem(str(request.url))
+        if problem is not None:
+            raise FetchError(f"{url}: leads to an address that is not valid ({problem})")
+        first, state["first"] = state["first"], False
+        if first and not named_by:
+            return  # the address the user gave: theirs to fetch
+        if state["public"] is None:
+            state["public"] = not await _is_local(origin.hostname or "", origin.port or 443)
+        host = request.url.host
+        if state["public"] and await _is_local(host, request.url.port or 443):
+            raise FetchError(
+                f"{url}: leads to {clean_host(host)}, an address on this machine or its local "
+                "network, from a site on the internet; Reader does not go there"
+            )
+
+    return check
+
+
+def clean_host(host: str) -> str:
+    """A host name as messages show it: printable, at most 80 characters."""
+    return "".join(c if c.isprintable() else "?" for c in host)[:80]
+
+
 async def _get(
-    url: str, accept: tuple[str, ...], max_bytes: int, conditions: dict[str, str] | None = None
+    url: str,
+    accept: tuple[str, ...],
+    max_bytes: int,
+    conditions: dict[str, str] | None = None,
+    named_by: str = "",
 ) -> Fetched:
     headers = {
         "User-Agent": USER_AGENT,
@@ -213,6 +294,7 @@ async def _get(
                 max_redirects=10,
                 verify=_tls(),
                 timeout=None,  # `run_within`'s deadline governs (httpx's own 5 s cut --timeout 10)
+                event_hooks={"request": [_guard(url, named_by)]},
             ) as client,
             client.stream("GET", url) as response,
         ):
@@ -251,6 +333,14 @@ async def _get(
         raise FetchError(f"{url}: not a valid web address ({error})") from None
     except web.HTTPError as error:
         reason = str(error) or type(error).__name__
+        raise FetchError(f"{url}: cannot fetch it ({reason}); check the address") from None
+    except (UnicodeError, ValueError, OverflowError) as error:
+        # (a redirect's host no DNS name can be, "xn--zz-": idna's error, not httpx's)
+        reason = clean_host(str(error) or type(error).__name__)
+        raise FetchError(f"{url}: cannot fetch it ({reason}); check the address") from None
+    except ExceptionGroup as group:  # (what the connection layer raised, grouped)
+        leaf = group.exceptions[0] if group.exceptions else group
+        reason = clean_host(str(leaf) or type(leaf).__name__)
         raise FetchError(f"{url}: cannot fetch it ({reason}); check the address") from None
 
 

@@ -63,7 +63,9 @@ def discover(url: str, timeout: float = TIMEOUT_SECONDS) -> tuple[str, str]:
     why = ""
     for link in named:
         try:
-            found = fetch(link, accept=FEED_TYPES + HTML_TYPES, timeout=timeout)
+            found = fetch(
+                link, accept=FEED_TYPES + HTML_TYPES, timeout=timeout, named_by=fetched.url
+            )
         except FetchError as error:
             why = why or clean_line(str(error).removeprefix(f"{link}: "))[:200]
             continue

@@ -51,6 +51,32 @@ def feed(base: str) -> bytes:
     ).encode()
 
 
+# Redirects and feed items a hostile site gives: a port no address has, a host no DNS name
+# can be, this machine by name (local when the site is not: see test_hostile_sources).
+_REDIRECTS = {
+    "to-bad-port": "http://127.0.0.1:99999/story.html",
+    "to-bad-host": "http://xn--zz-/story.html",
+    "to-localhost": "http://localhost:{port}/story.html",
+}
+_LINKING_FEEDS = {
+    "bad-host-item.xml": ["{base}/story.html", "http://xn--zz-/x.html", "{base}/markets.html"],
+    "localhost-item.xml": ["http://localhost:{port}/story.html", "{base}/markets.html"],
+}
+
+
+def linking_feed(base: str, links: list[str]) -> bytes:
+    """An RSS feed of these links, newest first."""
+    items = "".join(
+        f"<item><title>Item {n}</title><link>{link}</link>"
+        f"<pubDate>Wed, {20 - n:02d} Nov 2019 09:00:00 GMT</pubDate></item>"
+        for n, link in enumerate(links)
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile news</title>'
+        f"<link>{base}/</link><description>Links</description>{items}</channel></rss>"
+    ).encode()
+
+
 _TRICKLING = [0]  # clients still being fed by /trickle.html
 _COUNT_LOCK = threading.Lock()
 
@@ -87,6 +113,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Location", f"{base}/story.html")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif path in _REDIRECTS:  # where a hostile site sends a client on
+            self.send_response(302)
+            port = self.server.server_address[1]
+            self.send_header("Location", _REDIRECTS[path].format(base=base, port=port))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif path in _LINKING_FEEDS:  # a feed whose items link where a hostile site wants
+            port = self.server.server_address[1]
+            links = [link.format(base=base, port=port) for link in _LINKING_FEEDS[path]]
+            self._send(200, "application/rss+xml", linking_feed(base, links))
         elif path == "feed.xml":
             self._send(200, "application/rss+xml", feed(base))
         elif path == "feed.rss":  # the type Python's own web server gives .rss

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.library import fetching
 from reader.library.fetching import FetchError, fetch
 from tests.helpers.cli import run_reader
 from tests.helpers.web import set_secret
@@ -207,3 +208,66 @@ def test_updating_an_article_never_writes_its_old_copy_through_a_link(
     assert result.returncode == 1 and "cannot keep the old copy" in result.stderr
     assert list(elsewhere.iterdir()) == []  # (the old copy was written there)
     assert article.read_bytes() == before  # unchanged, as said
+
+
+@pytest.mark.parametrize("redirect", ["to-bad-port", "to-bad-host"])
+def test_a_redirect_to_an_address_no_one_can_reach_is_one_line(
+    site: str, empty_library: Path, redirect: str
+) -> None:
+    # a port over 65535 ended in an OverflowError traceback, a host no DNS name can be
+    # ("xn--zz-") in idna's (an attack on feeds)
+    result = run_reader("add", f"{site}/{redirect}", "--library", str(empty_library))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"reader add: {site}/{redirect}: ")
+    assert list(empty_library.iterdir()) == []
+
+
+def test_a_feed_item_no_one_can_reach_is_skipped_and_the_rest_come_in(
+    site: str, empty_library: Path
+) -> None:
+    # the item's host ended `add --feed` in a traceback: the items after it never came in
+    result = run_reader(
+        "add", "--feed", f"{site}/bad-host-item.xml", "--json", "--library", str(empty_library)
+    )
+    assert "Traceback" not in result.stderr
+    statuses = {r["source"]: r["status"] for r in json.loads(result.stdout)}
+    assert statuses == {
+        f"{site}/story.html": "added",
+        "http://xn--zz-/x.html": "error",
+        f"{site}/markets.html": "added",
+    }
+
+
+@pytest.fixture
+def site_on_the_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """127.0.0.1 taken for an address on the internet, so that the test site can stand for
+    one (`localhost`, by its name, stays this machine)."""
+    real = fetching._local_ip
+    monkeypatch.setattr(
+        fetching, "_local_ip", lambda address: address != "127.0.0.1" and real(address)
+    )
+
+
+@pytest.mark.usefixtures("site_on_the_internet")
+def test_a_site_on_the_internet_cannot_send_reader_into_the_local_network(
+    site: str, empty_library: Path
+) -> None:
+    # a redirect to 127.0.0.1:8766, or to 0x7f000001, was followed and the page saved
+    # into the library: a router's admin page, a cloud's metadata (an attack on feeds)
+    port = site.rsplit(":", 1)[1]
+    with pytest.raises(FetchError, match="local network, from a site on the internet"):
+        fetch(f"{site}/to-localhost")
+    assert "Taylor Swift" in fetch(f"http://localhost:{port}/story.html").body.decode()  # theirs
+    from reader.library.adding import add_feed
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    store = Store(empty_library / "reader.json")
+    try:
+        results = add_feed(Library(empty_library, store), f"{site}/localhost-item.xml")
+    finally:
+        store.close()
+    assert [type(r).__name__ for r in results] == ["AddError", "AddResult"]
+    assert "local network" in str(results[0])
