@@ -17,14 +17,18 @@ opening it would (`Tables.from_file`, `Tables.decode_annotations`): a damaged fi
 - an annotation either side deleted outright (the `deleted` table, which merges as a union)
   stays deleted unless the other side changed it after the deletion;
 - the codebook is the union: our entries first, filled in (description, colour) from
-  theirs; a theme new to us gets the next free quick key.
+  theirs; a theme new to us gets the next free quick key. With a `base`, it merges as the
+  annotations do: an entry one side removed (a rename, a delete) and the other did not
+  change stays removed, unless an annotation still uses it; a description or colour one
+  side changed is that side's; one both changed differently keeps ours, and the report
+  names it (`codebook_conflicts`), so that no teammate's words are dropped unsaid.
 Merging a database into the result again changes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -42,6 +46,7 @@ from reader.core.merge_rule import (
     stays_deleted,
 )
 from reader.core.records import QUICK_KEYS, Annotation, ArticleRecord, Source, Theme
+from reader.core.text import clean_line
 from reader.core.wording import plural
 from reader.storage.journal import Journal, JournalError
 from reader.storage.json_keys import key_used_twice, used_twice_message
@@ -70,6 +75,8 @@ class MergeReport:
     deleted: int = 0
     stayed_deleted: int = 0  # their versions left out: deleted after they were made
     same: int = 0
+    codebook_removed: int = 0  # entries removed as the other side removed them
+    codebook_conflicts: list[str] = field(default_factory=list)  # "name: ours kept, theirs …"
 
     def summary(self) -> str:
         """One line for people."""
@@ -85,6 +92,14 @@ class MergeReport:
         if self.articles:
             parts.append(f"{plural(self.articles, 'article')} added")
         parts.append(f"{self.same} already the same")
+        if self.codebook_removed:
+            removed = plural(self.codebook_removed, "codebook entry", "codebook entries")
+            parts.append(f"{removed} removed (as the other side removed them)")
+        if self.codebook_conflicts:
+            parts.append(
+                f"{plural(len(self.codebook_conflicts), 'codebook entry', 'codebook entries')}"
+                f" both sides changed, ours kept: {'; '.join(self.codebook_conflicts)}"
+            )
         return ", ".join(parts)
 
 
@@ -254,7 +269,7 @@ def merge_tables(
                 report.copies += 1
     for key in [k for k in gone if k in table]:
         del gone[key]  # changed after its deletion: kept, and no longer deleted
-    _merge_codebook(merged, theirs, table.values())
+    _merge_codebook(merged, theirs, table.values(), base, report)
     return merged, report
 
 
@@ -268,13 +283,46 @@ def _deletions(ours: dict[str, str], theirs: dict[str, str]) -> dict[str, str]:
     return union
 
 
-def _merge_codebook(merged: Tables, theirs: Tables, annotations: Iterable[Annotation]) -> None:
+def _merge_codebook(
+    merged: Tables,
+    theirs: Tables,
+    annotations: Iterable[Annotation],
+    base: Tables | None = None,
+    report: MergeReport | None = None,
+) -> None:
+    report = report if report is not None else MergeReport()
+    used_sources = {name_key(a.source) for a in annotations if a.source}
+    used_themes = {name_key(name) for a in annotations for name in a.themes}
+    old_sources = base.sources if base is not None else {}
+    old_themes = base.themes if base is not None else {}
+    if base is not None:  # what one side removed and the other left as it was
+        for entries, other, old, used in (
+            (merged.sources, theirs.sources, old_sources, used_sources),
+            (merged.themes, theirs.themes, old_themes, used_themes),
+        ):
+            for key in [k for k in entries if k not in other and k in old and k not in used]:
+                if _same_entry(entries[key], old[key]):
+                    del entries[key]
+                    report.codebook_removed += 1
     for key, source in theirs.sources.items():
         mine = merged.sources.get(key)
+        old_source = old_sources.get(key)
         if mine is None:
+            if old_source is not None and key not in used_sources:
+                continue  # we removed it; they did not change it (else it would differ)
             merged.sources[key] = source
-        elif not mine.description and source.description:
-            merged.sources[key] = replace(mine, description=source.description)
+        elif base is None:
+            if not mine.description and source.description:
+                merged.sources[key] = replace(mine, description=source.description)
+        else:
+            description = _three_way(
+                mine.description,
+                source.description,
+                old_source.description if old_source else "",
+                f"{mine.name}'s description",
+                report,
+            )
+            merged.sources[key] = replace(mine, description=description)
     taken = {t.key for t in merged.themes.values() if t.key}
 
     def free_key(wanted: int) -> int:
@@ -288,13 +336,34 @@ def _merge_codebook(merged: Tables, theirs: Tables, annotations: Iterable[Annota
 
     for key, theme in theirs.themes.items():
         mine_theme = merged.themes.get(key)
+        old_theme = old_themes.get(key)
         if mine_theme is None:
+            if old_theme is not None and key not in used_themes:
+                continue  # we removed it (a rename, a delete); they did not change it
             merged.themes[key] = replace(theme, key=free_key(theme.key))
-        else:
+        elif base is None:
             merged.themes[key] = replace(
                 mine_theme,
                 colour=mine_theme.colour or theme.colour,
                 description=mine_theme.description or theme.description,
+            )
+        else:
+            merged.themes[key] = replace(
+                mine_theme,
+                colour=_three_way(
+                    mine_theme.colour,
+                    theme.colour,
+                    old_theme.colour if old_theme else "",
+                    f"{mine_theme.name}'s colour",
+                    report,
+                ),
+                description=_three_way(
+                    mine_theme.description,
+                    theme.description,
+                    old_theme.description if old_theme else "",
+                    f"{mine_theme.name}'s description",
+                    report,
+                ),
             )
     for annotation in annotations:  # every name an annotation uses is in the codebook
         if annotation.source and name_key(annotation.source) not in merged.sources:
@@ -302,6 +371,31 @@ def _merge_codebook(merged: Tables, theirs: Tables, annotations: Iterable[Annota
         for name in annotation.themes:
             if name_key(name) not in merged.themes:
                 merged.themes[name_key(name)] = Theme(name, key=free_key(0))
+
+
+def _same_entry(entry: Source | Theme, old: Source | Theme) -> bool:
+    """Whether a codebook entry is as the common ancestor had it (its quick key aside)."""
+    if isinstance(entry, Theme) and isinstance(old, Theme):
+        return (entry.name, entry.colour, entry.description) == (
+            old.name,
+            old.colour,
+            old.description,
+        )
+    return (entry.name, entry.description) == (old.name, old.description)
+
+
+def _three_way(mine: str, theirs: str, old: str, what: str, report: MergeReport) -> str:
+    """A field of a codebook entry both sides hold: the side that changed it wins; both
+    changed it differently: ours, said in the report (or theirs where ours is empty)."""
+    if mine == theirs or theirs == old:
+        return mine
+    if mine == old or not mine:
+        return theirs
+    if theirs:
+        report.codebook_conflicts.append(
+            f"{what} “{clean_line(mine)[:60]}”, theirs “{clean_line(theirs)[:60]}”"
+        )
+    return mine
 
 
 def merge_files(base: Path | None, ours: Path, theirs: Path, out: Path) -> MergeReport:

@@ -426,6 +426,69 @@ def test_git_merges_two_coders_databases_with_the_merge_driver(library: Path) ->
     assert status.returncode == 0, status.stdout + status.stderr
 
 
+def _in_codebook(folder: Path, *, rename: tuple[str, str] = ("", ""), **described: str) -> None:
+    """Rename a theme as the codebook screen does, and describe sources (name=words)."""
+    from reader.annotations.codebook_edits import THEME, apply_rename
+    from reader.annotations.history import History
+    from reader.storage.database import Store
+
+    store = Store(folder / "reader.json")
+    try:
+        if rename[0]:
+            apply_rename(History(store), THEME, [rename[0]], rename[1])
+        for name, words in described.items():
+            store.update_source(name.replace("_", " "), description=words)
+    finally:
+        store.close()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_theme_a_teammate_renamed_stays_renamed_and_a_description_both_changed_is_said(
+    library: Path,
+) -> None:
+    # bob renamed "secrecy" to "government secrecy": after alice merged, both held an
+    # empty "secrecy" again on a new quick key; and of two descriptions of one source, the
+    # one of whoever merged won without a word (a research team's first week)
+    repo = library
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "config", "merge.reader.driver", DRIVER)
+    tag_quotes(repo, [(ICE, "Their authority in Canada", "Doug King", ["secrecy", "policing"])])
+    (repo / ".gitattributes").write_text("reader.json merge=reader\n")
+    (repo / ".gitignore").write_text(".reader.json.*\n.reader-backups/\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "base")
+    _git(repo, "checkout", "-q", "-b", "bob")
+    _in_codebook(repo, rename=("secrecy", "government secrecy"), Doug_King="RCMP, retired")
+    _git(repo, "commit", "-q", "-am", "bob renames")
+    _git(repo, "checkout", "-q", "main")
+    tag_quotes(repo, [MCPHERSON_A], coder="alice")
+    _in_codebook(repo, Doug_King="retired RCMP officer")
+    _git(repo, "commit", "-q", "-am", "alice codes")
+    merged = subprocess.run(
+        ["git", "merge", "--no-edit", "bob"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "GIT_CONFIG_GLOBAL": os.devnull,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+        },
+        timeout=60,
+    )
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    data = on_disk(repo / "reader.json")
+    themes = sorted(theme["name"] for theme in data["themes"].values())
+    assert themes == ["government secrecy", "policing", "sovereignty"]
+    described = {s["name"]: s["description"] for s in data["sources"].values()}
+    assert described["Doug King"] == "retired RCMP officer"  # ours
+    said = merged.stdout + merged.stderr
+    assert "Doug King's description “retired RCMP officer”, theirs “RCMP, retired”" in said
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_a_reader_json_git_merged_without_the_driver_says_how_to_merge_it(library: Path) -> None:
     """Without the driver set up in a clone, git merges reader.json line by line and leaves

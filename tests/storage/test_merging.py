@@ -293,3 +293,30 @@ def test_one_coders_changes_of_different_fields_both_stay_in_a_three_way_merge()
     other_note = msgspec.structs.replace(renamed, note="another note")
     merged, _ = merge_tables(tables(noted), tables(other_note), base)
     assert [a.note for a in merged.annotations.values()] == ["another note"]
+
+
+def test_a_description_one_side_changed_is_taken_and_one_both_changed_is_named() -> None:
+    # a teammate's new description of a source was never taken when ours had one (ours
+    # won whenever it was not empty), and two descriptions both changed went unsaid
+    from reader.core.records import Source, Theme
+
+    def coded(hahn: str, king: str, colour: str) -> Tables:
+        book = tables(note("x", "alice"))
+        book.sources = {
+            "julie hahn": Source("Julie Hahn", hahn),
+            "doug king": Source("Doug King", king),
+        }
+        book.themes = {"t": Theme("t", colour=colour, key=1)}
+        return book
+
+    base = coded("spokesperson", "officer", "red")
+    ours = coded("Environment Canada spokesperson", "officer", "red")
+    theirs = coded("EC spokesperson (Hahn)", "retired RCMP officer", "blue")
+    merged, report = merge_tables(ours, theirs, base)
+    assert merged.sources["doug king"].description == "retired RCMP officer"  # theirs alone
+    assert merged.themes["t"].colour == "blue"
+    assert merged.sources["julie hahn"].description == "Environment Canada spokesperson"
+    assert report.codebook_conflicts == [
+        "Julie Hahn's description “Environment Canada spokesperson”, theirs “EC spokesperson (Hahn)”"
+    ]
+    assert "1 codebook entry both sides changed, ours kept" in report.summary()
