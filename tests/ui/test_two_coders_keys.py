@@ -89,8 +89,8 @@ async def test_t_on_a_teammates_annotation_tags_it_as_ones_own_and_e_edits_their
 ) -> None:
     """`t` on bob's annotation opened it to edit, filled with his coding, and saving made
     it alice's: the next merge dropped his (a team's newcomer). `t` now tags the passage as
-    alice's own, from a blank; `e` in the annotations pane edits his, and says saving makes
-    it hers (a plain "Edit annotation" had moved codings in `reader agree`)."""
+    alice's own, from a blank; `e` in the annotations pane opens his, and saving it edits
+    alice's own annotation of the passage, his left as it was."""
     from reader.ui.dialogs.tag_dialog import TagDialog
 
     tag_quotes(library, [ICE_STATEMENT], coder="bob")
@@ -118,7 +118,18 @@ async def test_t_on_a_teammates_annotation_tags_it_as_ones_own_and_e_edits_their
         await press(pilot, "e")
         assert isinstance(app.screen, TagDialog)
         title = str(app.screen.query_one("#tag-box").border_title)
-        assert title == "Edit bob's annotation: saving makes it yours"
+        assert title == "Edit bob's annotation as yours: bob's stays as it is"
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        # saved as alice's own beside hers: bob's coding stays bob's (made alice's, it had
+        # left bob's column in `reader agree`: a research team's first week)
+        assert "bob's annotation is left as it is" in notified(app)
+    assert [(a.coder, a.source) for a in annotations(library)] == [
+        ("alice", "Homeland Security"),
+        ("alice", "ICE"),
+        ("bob", "ICE"),
+    ]
+    assert annotations(library)[2] == bob
 
 
 async def test_a_teammates_tags_leave_the_quotation_the_users_to_code_and_d_asks(

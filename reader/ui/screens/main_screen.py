@@ -634,9 +634,11 @@ class MainScreen(Screen[None]):
             theirs = not is_own(annotation, self.reader.coder)
             request = TagRequest(
                 quote=annotation.quote,
-                # (an edit makes it the editor's: `reader agree` then counts it as theirs)
+                # (saving one of a teammate's makes a copy of the user's own and leaves
+                # theirs: made the editor's, it left its coder's column in `reader agree`)
                 title=(
-                    f"Edit {shown_coder(annotation.coder)}'s annotation: saving makes it yours"
+                    f"Edit {shown_coder(annotation.coder)}'s annotation as yours: "
+                    f"{shown_coder(annotation.coder)}'s stays as it is"
                     if theirs
                     else "Edit annotation"
                 ),
@@ -726,6 +728,19 @@ class MainScreen(Screen[None]):
         if result is None:
             return
         remember = (result.source, tuple(result.themes))
+        theirs = target.annotation
+        if theirs is not None and not is_own(theirs, self.reader.coder):
+            # a teammate's coding stays theirs: what was saved is the user's own annotation
+            # of its span (one of the same source the user has there already is asked about)
+            span = Target(span=Span(theirs.start, theirs.end))
+            edit = self._new(
+                span, result.source, result.themes, result.note, kind=result.kind, opened=opened
+            )
+            assert edit.after is not None
+            if not self._tagged_already(edit.after, remember, None):
+                self._save(edit, remember, None)
+                self._left_alone(theirs)
+            return
         if target.annotation is not None:
             after = edited(
                 target.annotation,
