@@ -97,6 +97,12 @@ def _incoming(tables: Tables) -> IncomingFile:
         s.name: s.description for s in tables.sources.values() if s.description
     }
     incoming.deletions = dict(tables.deleted)
+    incoming.deleters_articles = {
+        key
+        for record in tables.articles.values()
+        for key in (record.sha256, record.path, record.url.rstrip("/") if record.url else "")
+        if key
+    }
     return incoming
 
 

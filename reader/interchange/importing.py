@@ -102,6 +102,9 @@ class IncomingFile:
     themes: dict[str, tuple[str, str]] = field(default_factory=dict)  # name: (colour, description)
     # The ids the file's coder deleted, and when (a teammate's reader.json: its `deleted`)
     deletions: dict[str, str] = field(default_factory=dict)
+    # The articles the file's coder has (SHA-256s, addresses and paths): a deletion is
+    # taken only of an annotation of one of them
+    deleters_articles: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -191,6 +194,12 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
         if item.unit is None and text is not None:
             _read_positions(item, text)
         if not item.quote and text is not None and item.start is not None and item.end is not None:
+            if not 0 <= item.start < item.end <= len(text):
+                report.refused.append(
+                    f"{item.id[:80]}: its position {item.start}-{item.end} is not a passage of "
+                    f"its article ({len(text)} characters) and it holds no quote"
+                )
+                continue
             item.quote = text[item.start : item.end]  # a position alone names the passage
         if not item.quote:
             report.refused.append(f"{item.id[:80]}: names no passage (no quote, no position)")
@@ -275,15 +284,29 @@ def _take_deletions(
     their other deletions are recorded, so an older copy coming in later stays deleted.
     Only a deletion of an id Reader makes, dated by a time that can date one, and of no
     annotation the file itself still holds, is taken: the rest could delete nothing and
-    would only be carried on (150,000 of them made an 11 MB database; found by an attack)."""
+    would only be carried on (150,000 of them made an 11 MB database; found by an attack).
+    Nor does a file delete an annotation of an article it does not hold: its coder never
+    saw it (a crafted file of deletions alone, its ids read off an export, deleted every
+    annotation of the library; found by an attack)."""
     taken = {}
+    records = {record.id: record for record in store.articles()}
     for key, at in incoming.deletions.items():
         if key in held or not _READER_ID.fullmatch(key) or not is_deletion_time(at):
             continue
         ours = store.annotation(key)
+        if ours is not None and not _seen_by(records.get(ours.article_id), incoming):
+            continue
         if ours is None or stays_deleted(at, ours.updated):
             taken[key] = at
     report.deleted_there = len(store.take_deletions(taken))
+
+
+def _seen_by(record: ArticleRecord | None, incoming: IncomingFile) -> bool:
+    """Whether the file's coder has this article of ours (by its text, address or path)."""
+    if record is None:
+        return False
+    keys = {record.sha256, record.path, record.url.rstrip("/") if record.url else ""} - {""}
+    return not keys.isdisjoint(incoming.deleters_articles)
 
 
 _HEX6 = re.compile(r"#[0-9a-fA-F]{6}")  # a colour as the codebook keeps it
@@ -424,7 +447,11 @@ def _placed(
     )
     if text is None:
         return annotation  # the file cannot be read now: kept as stored, placed on next scan
-    if item.start is None or text[annotation.start : annotation.end] != quote:
+    if (
+        item.start is None
+        or annotation.end > len(text)  # (a slice past the end is cut short, not refused)
+        or text[annotation.start : annotation.end] != quote
+    ):
         annotation = reanchor(annotation, text)
     if item.kind not in KINDS and not annotation.orphaned:  # a file that does not say
         kind = kind_of(text, annotation.start, annotation.end)

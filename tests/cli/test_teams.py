@@ -190,6 +190,25 @@ def test_a_deletion_that_could_delete_nothing_is_not_taken_in(
     assert not on_disk(alice / "reader.json")["deleted"]
 
 
+def test_a_file_of_deletions_alone_deletes_no_annotation_of_an_article_it_lacks(
+    two_coders: tuple[Path, Path],
+) -> None:
+    # a crafted reader.json holding no article and no annotation, only a `deleted` table of
+    # ids read off an export, deleted every annotation ("4 deleted here as they deleted
+    # them", exit 0): an attack on imports
+    alice, bob = two_coders
+    mine = _ids(alice)
+    his = on_disk(bob / "reader.json")
+    now = "2026-12-06T00:00:00+00:00"
+    his["articles"], his["annotations"] = {}, {}
+    his["deleted"] = {str(n): {"id": k, "at": now} for n, k in enumerate(mine)}
+    (bob / ".reader.json.journal").unlink(missing_ok=True)
+    (bob / "reader.json").write_text(json.dumps(his), encoding="utf-8")
+    result = run_reader("import", str(bob / "reader.json"), "--library", str(alice), "--json")
+    assert json.loads(result.stdout)["deleted_as_there"] == 0, result.stderr
+    assert _ids(alice) == mine
+
+
 def test_an_import_says_ours_stays_beside_their_newer_coding_not_only_in_a_backup(
     two_coders: tuple[Path, Path],
 ) -> None:

@@ -502,3 +502,43 @@ def test_a_qdpx_selection_coded_at_two_sources_is_an_annotation_for_each() -> No
         ("s1/source-2", "Deputy mayor", ("budget",)),
     ]
     assert incoming.refused == []
+
+
+@pytest.mark.parametrize(
+    ("quote", "start", "end"),
+    [
+        ("", 0, len(ICE_TEXT) + 150),  # a position alone, past the end
+        ("", len(ICE_TEXT), len(ICE_TEXT) + 5),
+        (ICE_TEXT[-40:], len(ICE_TEXT) - 40, len(ICE_TEXT) + 60),  # its quote, its end past
+    ],
+)
+def test_a_position_past_the_articles_end_is_never_stored(
+    tagged_library: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    quote: str,
+    start: int,
+    end: int,
+) -> None:
+    # {"quote": "", "start": 0, "end": 900} of a 749-character article was "imported 1
+    # annotation", and `reader doctor` then found it broken (an attack on imports)
+    before = annotation_ids(tagged_library)
+    document = {
+        "format": "reader-annotations",
+        "version": 1,
+        "articles": [{"id": 1, "path": ICE}],
+        "annotations": [{"id": "nq", "article_id": 1, "quote": quote, "start": start, "end": end}],
+    }
+    status = run_import(tagged_library, write(tmp_path, "in.json", document))
+    err = capsys.readouterr().err
+    store = Store(tagged_library / "reader.json", backups=False)
+    try:
+        new = [a for a in store.annotations() if a.id not in before]
+    finally:
+        store.close()
+    if quote:
+        [placed] = new
+        assert status == 0 and (placed.start, placed.end) == (start, len(ICE_TEXT))
+    else:
+        assert status == 1 and new == []
+        assert f"nq: its position {start}-{end} is not a passage of its article" in err
