@@ -432,6 +432,7 @@ class _Finder(_CueReading):
                 if finding.speech:
                     finding, attribution = self._ranked(quote, finding, attribution)
                     finding, attribution = self._of_shared_surname(quote, finding, attribution)
+                    finding = self._surname_another_begins_with(quote, finding, attribution)
                     finding = self._short_held(quote, finding)
                 offered = _offered(finding, attribution, self._spokesperson_introduced)
                 if not cued and self._short_unattributed(quote, offered):

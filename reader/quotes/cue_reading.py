@@ -164,6 +164,7 @@ def _attribution_only(toks: Sequence[Token]) -> bool:
 
 
 _PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "chimed in Ovechkin"
+_PARTICLE = re.compile(r"\s+([A-Za-z]+)\b")
 _OWNED_DOCUMENTS = _DOCUMENTS - _NOT_OWNED  # documents that speak for an owner
 
 
@@ -457,8 +458,14 @@ class _CueReading(_Resolution):
             return self._resolve(phrase, self._cue(toks[0]), 0.95, toks[0].start)
         for index, token in enumerate(toks[:30]):
             previous = toks[index - 1].text if index else ","
-            verb = is_speech_verb(token.text, previous) or (
-                token.folded in _AFTER_ONLY and index <= 4
+            verb = (
+                is_speech_verb(token.text, previous)
+                or (token.folded in _AFTER_ONLY and index <= 4)
+                # "“…,” the NDP critic shot back": a verb and its particle after the subject
+                or (
+                    index + 1 < len(toks)
+                    and f"{token.folded} {toks[index + 1].folded}" in _PHRASAL_SPEECH_VERBS
+                )
             )
             if not verb or _passive(toks, index):
                 continue
@@ -879,5 +886,8 @@ class _CueReading(_Resolution):
         return allowed or list(indices)
 
     def _cue(self, verb: Token) -> str:
+        particle = _PARTICLE.match(self.text, verb.end)
+        if particle and f"{verb.folded} {particle.group(1).casefold()}" in _PHRASAL_SPEECH_VERBS:
+            return f"{verb.text} {particle.group(1)}"  # "shot back", "chimed in"
         tail = cue_tail(self.text[verb.end : verb.end + 40])
         return f"{verb.text} {tail}".strip()

@@ -737,7 +737,14 @@ class _Descriptions(_ArticleContext):
             elected = self._elected(head.removesuffix("-elect"), at)
             if elected is not None:
                 return elected  # "the mayor-elect" after "Colette Fitzgerald was elected mayor"
-        if head not in ORG_NOUNS and not other:  # ("the other officer": not the one named)
+        # "the 22-year-old centre": a player of that age, not the Bell Centre
+        aged_person = any(_AGE.fullmatch(t.folded) for t in phrase.tokens) or bool(
+            _AGE_BEFORE.search(
+                self.text, max(0, phrase.tokens[0].start - 20), phrase.tokens[0].start
+            )
+        )
+        if (head not in ORG_NOUNS or aged_person) and not other:
+            # ("the other officer": not the one named)
             mentions = list(self.entities.before(at, kind="person", limit=6000))
             age = next((a for t in phrase.tokens if (a := _AGE.fullmatch(t.folded))), None)
             aged_before = _AGE_BEFORE.search(
@@ -864,6 +871,8 @@ class _Descriptions(_ArticleContext):
             return self._organisation(Phrase(phrase.tokens[:-1], "nominal"), at)
         if head in ORG_NOUNS and head in PERSON_NOUNS and _team_qualified(phrase):
             return None  # "the Flames centre": a player, not a centre (the person path)
+        if aged_person:
+            return None  # someone of that age, not a body
         if head in ORG_NOUNS or head in {
             "spokesman",
             "spokeswoman",

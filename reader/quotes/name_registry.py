@@ -402,6 +402,15 @@ class _NameRegistry:
             self._misses[key] = len(self.entities)
         return entity
 
+    def people_first_named(self, word: str) -> list[Entity]:
+        """The people whose name begins with this word ("Yang" of Yang Mei)."""
+        key = word.casefold()
+        return [
+            e
+            for e in self._by_first.get(key, ())
+            if e.kind == "person" and e.name.split()[0].casefold() == key
+        ]
+
     def _find_by_part(self, key: str) -> Entity | None:
         """A first name, an organisation's first word or nickname, or a misspelt surname."""
         if " " in key:

@@ -18,7 +18,7 @@ from typing import Any
 
 from reader.quotes.cues import is_speech_verb
 from reader.quotes.given_names import gender_of, is_given_name, person_gender
-from reader.quotes.lexicon import folded
+from reader.quotes.lexicon import folded, words
 from reader.quotes.mentions import (
     _NAME_SUFFIXES,
     _PARTICLES,
@@ -162,6 +162,8 @@ from reader.quotes.name_words import (
     role_clause,
 )
 from reader.quotes.places import COUNTRIES, REGIONS, is_demonym, is_place
+
+_BODY_NOUNS_AFTER = words("body_nouns_after")  # "the … Workers union": one body's name
 
 _GENERAL_OFFICES = folded("general_offices")
 
@@ -669,6 +671,17 @@ class _NameScanner(_NameRegistry):
             entity = self.find(" ".join(t.word for t in body))
             if entity is not None:
                 entity.aliases.add(known)  # "the Red Cross said" later
+            return
+        if (
+            last < len(toks)
+            and toks[last].folded in _BODY_NOUNS_AFTER
+            and toks[last].text.islower()
+            and any(t.folded in {"and", "&"} for t in body[1:-1])
+            and not is_given_name(body[0].word)
+        ):
+            # "the United Food and Commercial Workers union said": one body's name, which
+            # the noun after it says is a body (not "United Food" and "Commercial Workers")
+            self._org(body, [t.word for t in body])
             return
         if _cause_group(body) or _advocacy_group([t.word.casefold() for t in body]):
             # "Canadian Parents for French", "Nurses United for Patient Protection", "(the)

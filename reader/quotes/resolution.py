@@ -32,7 +32,7 @@ from reader.quotes.descriptions import (
     _is_acronym_word,
     _team_qualified,
 )
-from reader.quotes.finding import QuoteFinding
+from reader.quotes.finding import CONFIDENT, QuoteFinding
 from reader.quotes.lexicon import words
 from reader.quotes.mentions import Entity, Mention, Token
 from reader.quotes.name_registry import ORG_WORDS, TITLES
@@ -793,6 +793,27 @@ class _Resolution(_Pronouns):
         chosen = living[0]
         changed = replace(attribution, entity=chosen)
         return replace(finding, speaker=chosen.name), changed
+
+    def _surname_another_begins_with(
+        self, quote: Quotation, finding: QuoteFinding, attribution: _Attribution | None
+    ) -> QuoteFinding:
+        """A surname that begins another person's name ("Yang said" of Liu Yang, beside
+        Yang Mei, whose name is written surname first) may be either's: the suggestion is
+        offered as uncertain, to check (it was Liu Yang's at 0.99)."""
+        entity = attribution.entity if attribution is not None else None
+        if attribution is None or entity is None or entity.kind != "person":
+            return finding
+        word = attribution.mention.removesuffix("’s").removesuffix("'s")
+        if " " in word or word.casefold() != entity.name.casefold().split()[-1]:
+            return finding
+        others = [
+            e
+            for e in self.entities.people_first_named(word)
+            if e is not entity and e.first < quote.outer.start and " " in e.name
+        ]
+        if not others or finding.confidence < CONFIDENT:
+            return finding
+        return replace(finding, confidence=min(finding.confidence, CONFIDENT - 0.05))
 
     def _just_introduced(
         self, people: list[Entity], quote: Quotation, surname: str
