@@ -52,6 +52,7 @@ def _backup_before_import(store: Store) -> Backup | None:
 
 def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> int:
     from reader.core.text_units import UNITS
+    from reader.interchange.carried_articles import add_carried_articles
     from reader.interchange.database_import import copy_missing_articles, from_database
     from reader.interchange.fields import MAX_FILE_BYTES, ImportFileError, summary
     from reader.interchange.importing import import_incoming
@@ -111,6 +112,12 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         saves = store.saves
         if their is not None:
             copied = copy_missing_articles(their, store, where.library)
+        elif incoming.texts:  # (a .qdpx carries its sources' texts: it stands on its own)
+            try:
+                Library(where.library, store).scan()  # (what the folder holds, known first)
+                copied = add_carried_articles(incoming.texts, store, where.library, shown)
+            except ImportFileError as error:
+                return fail(str(error))
         report = import_incoming(store, Library(where.library, store), incoming)
         if kept is not None and store.saves == saves:
             # Nothing changed: no copy of it (five no-op imports had pushed the copy taken

@@ -91,6 +91,15 @@ class Incoming:
     coder: str | None = None  # None: the file does not say (an annotation there keeps its own)
 
 
+@dataclass(frozen=True)
+class IncomingText:
+    """An article's text a file carries whole (a REFI-QDA project's source): what an import
+    into a library that lacks the article adds, so that the project stands on its own."""
+
+    title: str
+    text: str
+
+
 @dataclass
 class IncomingFile:
     """What a file held: its annotations, the records refused while reading it (each "id:
@@ -105,6 +114,8 @@ class IncomingFile:
     # The articles the file's coder has (SHA-256s, addresses and paths): a deletion is
     # taken only of an annotation of one of them
     deleters_articles: set[str] = field(default_factory=set)
+    # The articles' texts the file carries (a .qdpx's sources), by their SHA-256
+    texts: dict[str, IncomingText] = field(default_factory=dict)
 
 
 @dataclass

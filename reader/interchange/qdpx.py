@@ -52,7 +52,7 @@ from reader.core.text import normalise
 from reader.core.text_units import UTF16
 from reader.core.xml_prolog import declares_dtd
 from reader.interchange.fields import MAX_TEXT, BadRecord, ImportFileError, clean_text, span
-from reader.interchange.importing import Incoming, IncomingFile, as_uuid
+from reader.interchange.importing import Incoming, IncomingFile, IncomingText, as_uuid
 from reader.interchange.position_units import NEITHER, export_span, read_span
 from reader.interchange.selection import ExportArticle, Selection
 from reader.library.article_files import text_hash
@@ -430,6 +430,8 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
         title = clean_text(source.get("name", ""))
         uri = clean_text((source.findtext(f"{_Q}Description") or "").strip())
         sha256 = text_hash(text) if text is not None else ""
+        if text is not None and text.strip():
+            incoming.texts.setdefault(sha256, IncomingText(title, text))
         for selected in source.iter(f"{_Q}PlainTextSelection"):
             guid = clean_text(selected.get("guid", ""))[:80] or "(a selection with no guid)"
             try:

@@ -1,0 +1,102 @@
+"""A REFI-QDA project imports on its own: the sources' texts it carries become articles of
+a library that lacks them, named by Reader, never where the file says."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.storage.database import Store
+from tests.helpers.cli import run_reader
+from tests.interchange.test_import_hostile import qdpx
+
+
+def _annotations(folder: Path) -> list[tuple[str, str]]:
+    store = Store(folder / "reader.json", backups=False)
+    try:
+        texts = {r.id: store.article(r.id) for r in store.articles()}
+        assert all(texts.values())
+        return sorted((a.quote, a.source or "") for a in store.annotations() if not a.orphaned)
+    finally:
+        store.close()
+
+
+def test_a_project_imported_into_an_empty_library_brings_its_articles(
+    tagged_library: Path, tmp_path: Path
+) -> None:
+    # "imported 0 annotations … 4 not imported, their article not in the library", exit
+    # 1, though the .qdpx holds every article's text (a research team's first week)
+    project = tmp_path / "project.qdpx"
+    exported = run_reader(
+        "export", "-f", "qdpx", "-o", str(project), "--library", str(tagged_library)
+    )
+    assert exported.returncode == 0, exported.stderr
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    first = run_reader("import", str(project), "--json", "--library", str(empty))
+    assert first.returncode == 0, first.stderr
+    summary = json.loads(first.stdout)
+    assert summary["imported"] == 2 and summary["not_placed"] == []
+    assert summary["articles_copied"] == [
+        "ice-actions-in-u-s-prompt-questions-about-role-in-canada-with-officers.txt"
+    ]
+    assert _annotations(empty) == _annotations(tagged_library)
+    again = run_reader("import", str(project), "--json", "--library", str(empty))
+    assert json.loads(again.stdout)["articles_copied"] == []  # (the text is there: no copy)
+    assert sorted(p.name for p in empty.iterdir() if p.suffix == ".txt") == [
+        "ice-actions-in-u-s-prompt-questions-about-role-in-canada-with-officers.txt"
+    ]
+
+
+PROJECT = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="p"><Sources>{sources}</Sources></Project>"""
+
+
+def _source(number: int, name: str) -> str:
+    return (
+        f'<TextSource guid="00000000-0000-4000-8000-{number:012d}" name="{name}">'
+        f"<PlainTextContent>Story {number}\n\nA council met on Tuesday.</PlainTextContent>"
+        "</TextSource>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("../../outside/secret", "outside-secret.txt"),
+        ("/etc/passwd", "etc-passwd.txt"),
+        ("CON", "con-article.txt"),
+        ("reader.json", "reader-json.txt"),
+        ("", "article.txt"),
+    ],
+)
+def test_a_sources_name_never_chooses_where_its_text_is_written(
+    tmp_path: Path, name: str, written: str
+) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    project = tmp_path / "p.qdpx"
+    project.write_bytes(qdpx({"project.qde": PROJECT.format(sources=_source(1, name)).encode()}))
+    result = run_reader("import", str(project), "--json", "--library", str(library))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["articles_copied"] == [written]
+    assert sorted(p.name for p in library.iterdir() if not p.name.startswith(".")) == sorted(
+        [written, "reader.json"]
+    )
+    assert not (tmp_path / "outside").exists()
+
+
+def test_a_project_carrying_thousands_of_articles_is_refused_before_one_is_written(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    sources = "".join(_source(n, f"story {n}") for n in range(5001))
+    project = tmp_path / "p.qdpx"
+    project.write_bytes(qdpx({"project.qde": PROJECT.format(sources=sources).encode()}))
+    result = run_reader("import", str(project), "--library", str(library))
+    assert result.returncode == 1
+    assert "carries 5,001 articles this library lacks" in result.stderr
+    assert [p for p in library.iterdir() if p.suffix == ".txt"] == []
