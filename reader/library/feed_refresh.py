@@ -157,6 +157,7 @@ class _Outcome:
     etag: str | None = None  # None: keep what the file has
     last_modified: str | None = None
     seen: list[str] = field(default_factory=list)
+    fetched_from: str = ""  # the feed's address after redirects: what names its items
 
 
 def locked_writer() -> Writer:
@@ -285,7 +286,7 @@ def _refresh_one(
         result.status = "failed"
         result.reason = "not an RSS or Atom feed; check the address (reader follow finds a feed)"
         return _Outcome(result, feed.url)
-    outcome = _Outcome(result, feed.url)
+    outcome = _Outcome(result, feed.url, fetched_from=fetched.url)
     result.cut = has_more_items(fetched.body)
     given = links_as_given(fetched.body)
     candidates = _new_items(library, feed, fetched.url, parsed.entries, outcome, given)
@@ -350,7 +351,11 @@ def _take_item(
         return ""
     try:
         prepared = prepare(
-            address, timeout=timeout, library=library, cancelled=stop, named_by=feed.url
+            address,
+            timeout=timeout,
+            library=library,
+            cancelled=stop,
+            named_by=outcome.fetched_from or feed.url,
         )
     except FetchCancelled:
         raise

@@ -13,7 +13,8 @@ a site on the internet to a loopback, private, link-local or reserved address (b
 literal IP, `localhost`, or what its name resolves to) is refused, and so is such an
 address that a fetched document names (`named_by`: a feed's item, a page's feed link). An
 address the user gives is fetched wherever it is (an intranet's feed is theirs to follow);
-what it redirects to stays within the same bound. Every address on the way is checked as
+each redirect is judged against the address before it, so a local address may lead to
+another, but never back from the internet. Every address on the way is checked as
 the first is (a port out of range, a host no DNS name can be, is one line, not a
 traceback).
 
@@ -208,25 +209,32 @@ def run_within(
     return asyncio.run(watched())
 
 
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")  # IPv4 sites as an IPv6-only network reaches them
+
+
 def _local_ip(address: str) -> bool:
-    """Whether an IP address is this machine's or its network's (not the internet's)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_reserved
-        or ip.is_unspecified
-        or ip.is_multicast
+    """Whether an IP address is this machine's or a network's of its own, not one on the
+    internet: anything not globally routed (loopback, private, carrier-grade NAT as
+    Tailscale uses, link-local, reserved) or multicast; an IPv4 address carried in IPv6
+    (mapped, 6to4, NAT64) is judged as itself."""
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(
+        address.split("%", 1)[0]
     )
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
+        elif ip.sixtofour is not None:
+            ip = ip.sixtofour
+        elif ip in _NAT64:
+            ip = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return not ip.is_global or ip.is_multicast
 
 
 async def _is_local(host: str, port: int) -> bool:
-    """Whether `host` is this machine or its local network: by its name (`localhost`), its
-    literal address, or any address its name resolves to (a name that does not resolve is
-    not local: fetching it fails with httpx's own words)."""
+    """Whether `host` (as the connection names it: ASCII, "xn--" for other scripts) is this
+    machine or a network of its own: by its name (`localhost`), its literal address, or any
+    address its name resolves to (a name that does not resolve is not local: fetching it
+    fails with httpx's own words)."""
     host = host.strip("[]").rstrip(".").lower()
     if not host or host == "localhost" or host.endswith(".localhost"):
         return True
@@ -241,27 +249,39 @@ async def _is_local(host: str, port: int) -> bool:
     return any(_local_ip(str(info[4][0])) for info in found)
 
 
+def _ascii_host(url: str) -> tuple[str, int]:
+    """The host of an address as a connection names it (ASCII), and its port."""
+    web = _httpx()
+    try:
+        parsed = web.URL(url)
+    except (web.InvalidURL, ValueError, UnicodeError):  # (an address that names no host)
+        return "", 443
+    return parsed.raw_host.decode("ascii", "replace"), parsed.port or 443
+
+
 def _guard(url: str, named_by: str) -> Callable[[Any], Coroutine[Any, Any, None]]:
     """httpx's request hook for one fetch: every address on the way (each redirect) is one
-    Reader fetches, and none goes from the internet into the local network."""
-    origin = urlsplit(named_by or url)
-    state = {"first": True, "public": None}
+    Reader fetches, and no hop goes from an address on the internet to a local one: each
+    is judged against the one before it (the document that named the first, if any), so
+    that local -> internet -> local is refused at its second step. The host is checked as
+    the connection names it (an "xn--" name decoded would be looked up as another)."""
+    before: list[bool | None] = [None]  # whether the address before this hop is public
 
     async def check(request: Any) -> None:
         problem = address_problem(str(request.url))
         if problem is not None:
             raise FetchError(f"{url}: leads to an address that is not valid ({problem})")
-        first, state["first"] = state["first"], False
-        if first and not named_by:
-            return  # the address the user gave: theirs to fetch
-        if state["public"] is None:
-            state["public"] = not await _is_local(origin.hostname or "", origin.port or 443)
-        host = request.url.host
-        if state["public"] and await _is_local(host, request.url.port or 443):
+        if before[0] is None and named_by:
+            naming_host, naming_port = _ascii_host(named_by)
+            before[0] = not await _is_local(naming_host, naming_port)
+        host = request.url.raw_host.decode("ascii", "replace")
+        local = await _is_local(host, request.url.port or 443)
+        if before[0] and local:
             raise FetchError(
                 f"{url}: leads to {clean_host(host)}, an address on this machine or its local "
                 "network, from a site on the internet; Reader does not go there"
             )
+        before[0] = not local
 
     return check
 

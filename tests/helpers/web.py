@@ -57,6 +57,8 @@ _REDIRECTS = {
     "to-bad-port": "http://127.0.0.1:99999/story.html",
     "to-bad-host": "http://xn--zz-/story.html",
     "to-localhost": "http://localhost:{port}/story.html",
+    "via-public": "http://127.0.0.1:{port}/to-localhost",  # (from localhost: a chain back)
+    "to-public-feed": "http://127.0.0.1:{port}/localhost-item.xml",
 }
 _LINKING_FEEDS = {
     "bad-host-item.xml": ["{base}/story.html", "http://xn--zz-/x.html", "{base}/markets.html"],

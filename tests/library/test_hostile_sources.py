@@ -271,3 +271,72 @@ def test_a_site_on_the_internet_cannot_send_reader_into_the_local_network(
         store.close()
     assert [type(r).__name__ for r in results] == ["AddError", "AddResult"]
     assert "local network" in str(results[0])
+
+
+@pytest.mark.usefixtures("site_on_the_internet")
+def test_each_redirect_is_judged_against_the_address_before_it(
+    site: str, empty_library: Path
+) -> None:
+    # local -> internet -> local was followed: whether the chain was public was decided
+    # once, from its first address; and a refresh judged a feed's items against the
+    # address followed, not the feed's own after a redirect (an attack on this stop's mend)
+    port = site.rsplit(":", 1)[1]
+    with pytest.raises(FetchError, match="local network, from a site on the internet"):
+        fetch(f"http://localhost:{port}/via-public")
+    from reader.library.feed_refresh import refresh_feeds
+    from reader.library.folder import Library
+    from reader.library.following import follow
+    from reader.library.subscriptions import Subscriptions
+    from reader.storage.database import Store
+
+    store = Store(empty_library / "reader.json")
+    try:
+        subscriptions = Subscriptions(empty_library / "reader.json")
+        follow(subscriptions, f"http://localhost:{port}/to-public-feed")
+        [result] = refresh_feeds(Library(empty_library, store), subscriptions)
+    finally:
+        store.close()
+    assert [added.source for added in result.added] == [f"http://127.0.0.1:{port}/markets.html"]
+    assert any("local network" in error for error in result.item_errors)
+
+
+@pytest.mark.parametrize(
+    ("address", "local"),
+    [
+        ("127.0.0.1", True),
+        ("10.1.2.3", True),
+        ("100.64.0.1", True),  # carrier-grade NAT, as Tailscale's networks use
+        ("169.254.169.254", True),
+        ("::1", True),
+        ("::ffff:127.0.0.1", True),
+        ("2002:7f00:1::", True),  # 6to4 of 127.0.0.1
+        ("fe80::1%eth0", True),
+        ("8.8.8.8", False),
+        ("64:ff9b::808:808", False),  # NAT64 of 8.8.8.8: a site on the internet
+        ("64:ff9b::a00:1", True),  # NAT64 of 10.0.0.1
+        ("2606:4700::1111", False),
+    ],
+)
+def test_what_is_an_address_on_the_internet(address: str, local: bool) -> None:
+    # 100.64.0.0/10 counted as the internet, NAT64's 64:ff9b::/96 as local (an attack)
+    assert fetching._local_ip(address) is local
+
+
+async def test_a_host_is_checked_as_the_connection_names_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "xn--zca.evil.test" was looked up decoded ("ß.evil.test", which Python's IDNA 2003
+    # made "ss.evil.test"), while httpx connected to the name as written (an attack)
+    import httpx
+
+    asked: list[str] = []
+
+    async def is_local(host: str, port: int) -> bool:
+        asked.append(host)
+        return host.startswith("xn--")
+
+    monkeypatch.setattr(fetching, "_is_local", is_local)
+    check = fetching._guard("http://site.example/feed", "http://site.example/feed")
+    with pytest.raises(FetchError, match=r"xn--zca\.evil\.test"):
+        await check(httpx.Request("GET", "http://xn--zca.evil.test/secret"))
+    assert asked == ["site.example", "xn--zca.evil.test"]
