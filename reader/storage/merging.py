@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
@@ -55,6 +56,7 @@ from reader.storage.tables import ANNOTATIONS, Tables, TablesError, replayed
 from reader.storage.tinydb_storage import CONFLICT_MARKERS, has_conflict_markers
 
 MAX_DATABASE_BYTES = 512 * 1024 * 1024
+_Field = TypeVar("_Field", str, int)
 
 
 class MergeError(Exception):
@@ -308,8 +310,12 @@ def _merge_codebook(
         mine = merged.sources.get(key)
         old_source = old_sources.get(key)
         if mine is None:
-            if old_source is not None and key not in used_sources:
-                continue  # we removed it; they did not change it (else it would differ)
+            if (
+                old_source is not None
+                and key not in used_sources
+                and _same_entry(source, old_source)
+            ):
+                continue  # we removed it; they did not change it (a change they made stays)
             merged.sources[key] = source
         elif base is None:
             if not mine.description and source.description:
@@ -322,7 +328,8 @@ def _merge_codebook(
                 f"{mine.name}'s description",
                 report,
             )
-            merged.sources[key] = replace(mine, description=description)
+            name = _one_side(mine.name, source.name, old_source.name if old_source else mine.name)
+            merged.sources[key] = replace(mine, name=name, description=description)
     taken = {t.key for t in merged.themes.values() if t.key}
 
     def free_key(wanted: int) -> int:
@@ -334,13 +341,16 @@ def _merge_codebook(
         taken.add(key)
         return key
 
+    moves: dict[str, int] = {}  # quick keys the three-way gives the themes both sides hold
+    arrived: dict[str, int] = {}  # themes only theirs has, and the quick key they have there
     for key, theme in theirs.themes.items():
         mine_theme = merged.themes.get(key)
         old_theme = old_themes.get(key)
         if mine_theme is None:
-            if old_theme is not None and key not in used_themes:
+            if old_theme is not None and key not in used_themes and _same_entry(theme, old_theme):
                 continue  # we removed it (a rename, a delete); they did not change it
             merged.themes[key] = replace(theme, key=free_key(theme.key))
+            arrived[key] = theme.key
         elif base is None:
             merged.themes[key] = replace(
                 mine_theme,
@@ -348,8 +358,11 @@ def _merge_codebook(
                 description=mine_theme.description or theme.description,
             )
         else:
+            old_theme = old_theme or mine_theme
+            moves[key] = _one_side(mine_theme.key, theme.key, old_theme.key)
             merged.themes[key] = replace(
                 mine_theme,
+                name=_one_side(mine_theme.name, theme.name, old_theme.name),
                 colour=_three_way(
                     mine_theme.colour,
                     theme.colour,
@@ -365,12 +378,34 @@ def _merge_codebook(
                     report,
                 ),
             )
+    _move_quick_keys(merged, moves)
+    for key, wanted in arrived.items():  # (a key our moves freed: theirs again)
+        if wanted and all(t.key != wanted for t in merged.themes.values()):
+            merged.themes[key] = replace(merged.themes[key], key=wanted)
     for annotation in annotations:  # every name an annotation uses is in the codebook
         if annotation.source and name_key(annotation.source) not in merged.sources:
             merged.sources[name_key(annotation.source)] = Source(annotation.source)
         for name in annotation.themes:
             if name_key(name) not in merged.themes:
                 merged.themes[name_key(name)] = Theme(name, key=free_key(0))
+
+
+def _move_quick_keys(merged: Tables, moves: dict[str, int]) -> None:
+    """Give themes the quick keys one side moved them to, all at once (two keys swapped on
+    one side swap here too), unless two themes would then share one: then none moves."""
+    moved = {
+        k: replace(merged.themes[k], key=v) for k, v in moves.items() if merged.themes[k].key != v
+    }
+    if not moved:
+        return
+    keys = [t.key for k, t in {**merged.themes, **moved}.items() if t.key]
+    if len(keys) == len(set(keys)):
+        merged.themes.update(moved)
+
+
+def _one_side(mine: _Field, theirs: _Field, old: _Field) -> _Field:
+    """A field of an entry both sides hold: the side that changed it (ours if both did)."""
+    return theirs if mine == old and theirs != old else mine
 
 
 def _same_entry(entry: Source | Theme, old: Source | Theme) -> bool:

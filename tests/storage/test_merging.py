@@ -320,3 +320,48 @@ def test_a_description_one_side_changed_is_taken_and_one_both_changed_is_named()
         "Julie Hahn's description “Environment Canada spokesperson”, theirs “EC spokesperson (Hahn)”"
     ]
     assert "1 codebook entry both sides changed, ours kept" in report.summary()
+
+
+def test_the_codebook_merges_the_same_whichever_side_merges() -> None:
+    # an attack on the three-way codebook: an entry alice deleted and bob changed was
+    # dropped unsaid when alice merged and kept when bob did; bob's case-only rename and his
+    # swap of two quick keys were lost when alice merged
+    from reader.core.records import Source, Theme
+
+    def book(sources: dict[str, Source], themes: dict[str, Theme]) -> Tables:
+        coded = tables(note("x", "alice", theme="economy"))
+        coded.sources, coded.themes = sources, themes
+        return coded
+
+    base = book(
+        {"mayor": Source("Mayor", "old"), "doug king": Source("Doug King")},
+        {
+            "economy": Theme("economy", key=2),
+            "housing": Theme("housing", description="old", key=3),
+            "policing": Theme("Policing", key=4),
+        },
+    )
+    alice = book(
+        {"doug king": Source("Doug King")},  # Mayor deleted
+        {"economy": Theme("economy", key=2), "policing": Theme("Policing", key=4)},
+    )
+    bob = book(
+        {"mayor": Source("Mayor", "elected 2024"), "doug king": Source("doug king")},
+        {
+            "economy": Theme("economy", key=3),
+            "housing": Theme("housing", description="new", key=2),
+            "policing": Theme("policing", key=4),
+        },
+    )
+    at_alice, _ = merge_tables(alice, bob, base)
+    at_bob, _ = merge_tables(bob, alice, base)
+    for merged in (at_alice, at_bob):
+        assert merged.sources == {
+            "mayor": Source("Mayor", "elected 2024"),
+            "doug king": Source("doug king"),
+        }
+        assert {k: (t.name, t.key, t.description) for k, t in merged.themes.items()} == {
+            "economy": ("economy", 3, ""),
+            "housing": ("housing", 2, "new"),
+            "policing": ("policing", 4, ""),
+        }
