@@ -97,12 +97,7 @@ def _incoming(tables: Tables) -> IncomingFile:
         s.name: s.description for s in tables.sources.values() if s.description
     }
     incoming.deletions = dict(tables.deleted)
-    incoming.deleters_articles = {
-        key
-        for record in tables.articles.values()
-        for key in (record.sha256, record.path, record.url.rstrip("/") if record.url else "")
-        if key
-    }
+    incoming.deleters_articles = {r.sha256 for r in tables.articles.values() if r.sha256}
     return incoming
 
 

@@ -57,7 +57,7 @@ from reader.core.records import (
     now,
 )
 from reader.core.text import clean_block, normalise, shown_name
-from reader.core.text_units import CODEPOINTS
+from reader.core.text_units import CODEPOINTS, codepoint_to_utf16
 from reader.interchange.fields import clean_text
 from reader.interchange.position_units import read_span
 from reader.library.article_files import ArticleError
@@ -111,8 +111,8 @@ class IncomingFile:
     themes: dict[str, tuple[str, str]] = field(default_factory=dict)  # name: (colour, description)
     # The ids the file's coder deleted, and when (a teammate's reader.json: its `deleted`)
     deletions: dict[str, str] = field(default_factory=dict)
-    # The articles the file's coder has (SHA-256s, addresses and paths): a deletion is
-    # taken only of an annotation of one of them
+    # The texts the file's coder has (their SHA-256s): a deletion is taken only of an
+    # annotation of one of them
     deleters_articles: set[str] = field(default_factory=set)
     # The articles' texts the file carries (a .qdpx's sources), by their SHA-256
     texts: dict[str, IncomingText] = field(default_factory=dict)
@@ -202,7 +202,14 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
         if record.id not in texts:
             texts[record.id] = _text(library, record)
         text = texts[record.id]
-        if item.unit is None and text is not None:
+        past_end = (  # (a position alone past the text's end in either unit: refused below,
+            # never cut to the end by the reading, which would select the text's tail)
+            not item.quote
+            and text is not None
+            and item.end is not None
+            and item.end > codepoint_to_utf16(text, len(text))
+        )
+        if item.unit is None and text is not None and not past_end:
             _read_positions(item, text)
         if not item.quote and text is not None and item.start is not None and item.end is not None:
             if not 0 <= item.start < item.end <= len(text):
@@ -296,8 +303,8 @@ def _take_deletions(
     Only a deletion of an id Reader makes, dated by a time that can date one, and of no
     annotation the file itself still holds, is taken: the rest could delete nothing and
     would only be carried on (150,000 of them made an 11 MB database; found by an attack).
-    Nor does a file delete an annotation of an article it does not hold: its coder never
-    saw it (a crafted file of deletions alone, its ids read off an export, deleted every
+    Nor does a file delete an annotation of an article whose text it does not hold: its
+    coder never saw it (a crafted file of deletions alone, its ids read off an export, deleted every
     annotation of the library; found by an attack)."""
     taken = {}
     records = {record.id: record for record in store.articles()}
@@ -313,11 +320,11 @@ def _take_deletions(
 
 
 def _seen_by(record: ArticleRecord | None, incoming: IncomingFile) -> bool:
-    """Whether the file's coder has this article of ours (by its text, address or path)."""
-    if record is None:
-        return False
-    keys = {record.sha256, record.path, record.url.rstrip("/") if record.url else ""} - {""}
-    return not keys.isdisjoint(incoming.deleters_articles)
+    """Whether the file's coder has this article of ours, its text as ours is (a record
+    with our path and other words is another story: an attack deleted through one)."""
+    return (
+        record is not None and bool(record.sha256) and record.sha256 in incoming.deleters_articles
+    )
 
 
 _HEX6 = re.compile(r"#[0-9a-fA-F]{6}")  # a colour as the codebook keeps it

@@ -190,17 +190,21 @@ def test_a_deletion_that_could_delete_nothing_is_not_taken_in(
     assert not on_disk(alice / "reader.json")["deleted"]
 
 
+@pytest.mark.parametrize("articles", ["none", "our paths, other texts"])
 def test_a_file_of_deletions_alone_deletes_no_annotation_of_an_article_it_lacks(
-    two_coders: tuple[Path, Path],
+    two_coders: tuple[Path, Path], articles: str
 ) -> None:
     # a crafted reader.json holding no article and no annotation, only a `deleted` table of
     # ids read off an export, deleted every annotation ("4 deleted here as they deleted
-    # them", exit 0): an attack on imports
+    # them", exit 0): an attack on imports; then one holding records of our paths with
+    # other texts (an attack on the mend)
     alice, bob = two_coders
     mine = _ids(alice)
     his = on_disk(bob / "reader.json")
     now = "2026-12-06T00:00:00+00:00"
-    his["articles"], his["annotations"] = {}, {}
+    faked = {k: {**v, "sha256": "0" * 64} for k, v in his["articles"].items()}
+    his["articles"] = faked if articles != "none" else {}
+    his["annotations"] = {}
     his["deleted"] = {str(n): {"id": k, "at": now} for n, k in enumerate(mine)}
     (bob / ".reader.json.journal").unlink(missing_ok=True)
     (bob / "reader.json").write_text(json.dumps(his), encoding="utf-8")

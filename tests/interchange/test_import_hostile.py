@@ -542,3 +542,16 @@ def test_a_position_past_the_articles_end_is_never_stored(
     else:
         assert status == 1 and new == []
         assert f"nq: its position {start}-{end} is not a passage of its article" in err
+
+
+def test_a_w3c_position_alone_past_the_end_in_either_unit_is_refused(
+    tagged_library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # {start: 0, end: 38} of a 35-character text was read as 0-35, the whole text (the
+    # reading of units cut it short before the bounds were checked: an attack on the mend)
+    before = annotation_ids(tagged_library)
+    document = w3c(start=0, end=len(ICE_TEXT) + 3)
+    document["target"]["selector"] = document["target"]["selector"][1:]  # (no quote)
+    status = run_import(tagged_library, write(tmp_path, "in.jsonld", document))
+    assert status == 1 and "is not a passage of its article" in capsys.readouterr().err
+    assert annotation_ids(tagged_library) == before
