@@ -9,6 +9,7 @@ from reader.core.records import Annotation
 from reader.storage.database import Store
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog
+from reader.ui.screens.main_screen import Target
 from tests.helpers.pilot import SIZE, main, notified, pane_entries, press, settle, tag, view
 from tests.helpers.seeding import tag_quotes
 
@@ -121,6 +122,13 @@ async def test_t_on_a_teammates_annotation_tags_it_as_ones_own_and_e_edits_their
         assert title == "Edit bob's annotation as yours: bob's stays as it is"
         await press(pilot, "ctrl+s")
         await settle(pilot)
+        # saved as it opened: no copy (it counted as alice agreeing with bob in `reader
+        # agree`, though she coded nothing: an attack)
+        assert "Nothing saved: bob's annotation is as it was" in notified(app)
+        assert len(annotations(library)) == 2
+        await press(pilot, "e")
+        await tag(pilot, "ICE", "oversight")
+        await settle(pilot)
         # saved as alice's own beside hers: bob's coding stays bob's (made alice's, it had
         # left bob's column in `reader agree`: a research team's first week)
         assert "bob's annotation is left as it is" in notified(app)
@@ -130,6 +138,29 @@ async def test_t_on_a_teammates_annotation_tags_it_as_ones_own_and_e_edits_their
         ("bob", "ICE"),
     ]
     assert annotations(library)[2] == bob
+
+
+async def test_a_teammates_orphaned_annotation_is_not_copied_onto_other_words(
+    library: Path,
+) -> None:
+    # `e` then save on bob's orphaned annotation saved alice's at its old offsets, over
+    # words it never marked ("Police chief"), and not orphaned (an attack)
+    import msgspec
+
+    tag_quotes(library, [ICE_STATEMENT], coder="bob")
+    [bob] = annotations(library)
+    store = Store(library / "reader.json")
+    lost = "a sentence the new text no longer has"
+    store.save_annotation(msgspec.structs.replace(bob, quote=lost, orphaned=True))
+    store.close()
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        main(app).open_tag_dialog(Target(annotation=annotations(library)[0]))
+        await settle(pilot)
+        assert "bob's annotation has lost its passage" in notified(app)
+        assert app.screen is main(app)  # (no dialog to save a copy from)
+    assert [(a.coder, a.quote) for a in annotations(library)] == [("bob", lost)]
 
 
 async def test_a_teammates_tags_leave_the_quotation_the_users_to_code_and_d_asks(

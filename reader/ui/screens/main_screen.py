@@ -632,6 +632,15 @@ class MainScreen(Screen[None]):
         if annotation is not None:
             suggested = target.suggestion.speaker if target.suggestion else None
             theirs = not is_own(annotation, self.reader.coder)
+            if theirs and annotation.orphaned:
+                # (its offsets mark other words now: a copy of it had been saved on them)
+                self.notify(
+                    f"{shown_coder(annotation.coder)}'s annotation has lost its passage (the "
+                    "article changed): select the passage and tag it as yours",
+                    severity="warning",
+                    timeout=5,
+                )
+                return
             request = TagRequest(
                 quote=annotation.quote,
                 # (saving one of a teammate's makes a copy of the user's own and leaves
@@ -732,12 +741,22 @@ class MainScreen(Screen[None]):
         if theirs is not None and not is_own(theirs, self.reader.coder):
             # a teammate's coding stays theirs: what was saved is the user's own annotation
             # of its span (one of the same source the user has there already is asked about)
+            as_theirs = (theirs.source or None, tuple(theirs.themes), theirs.note, theirs.kind)
+            if (result.source or None, tuple(result.themes), result.note, result.kind) == as_theirs:
+                # (saved as it opened: a copy would count as agreeing with them in `reader
+                # agree`, though nothing was coded: an attack's finding)
+                self.notify(
+                    f"Nothing saved: {shown_coder(theirs.coder)}'s annotation is as it was, "
+                    "and you changed nothing to make one of your own",
+                    timeout=5,
+                )
+                return
             span = Target(span=Span(theirs.start, theirs.end))
             edit = self._new(
                 span, result.source, result.themes, result.note, kind=result.kind, opened=opened
             )
             assert edit.after is not None
-            if not self._tagged_already(edit.after, remember, None):
+            if not self._tagged_already(edit.after, remember, None, keep_kind=True):
                 self._save(edit, remember, None)
                 self._left_alone(theirs)
             return
@@ -765,10 +784,13 @@ class MainScreen(Screen[None]):
         new: Annotation,
         remember: tuple[str | None, tuple[str, ...]],
         suggestion: QuoteFinding | None,
+        *,
+        keep_kind: bool = False,
     ) -> bool:
         """The same span with the same source, tagged by the user already: ask whether the
         new themes and note go onto that annotation (no second one is made). True when
-        asked."""
+        asked. `keep_kind`: the annotation stays a quotation or passage as it is (the new
+        one's kind came from a teammate's coding, not from the user)."""
         mine = [
             a
             for a in same_tag(self._article_annotations(), new.start, new.end, new.source)
@@ -783,7 +805,8 @@ class MainScreen(Screen[None]):
             if not edit_it:
                 self.notify("Nothing saved: you had tagged it already", timeout=4)
                 return
-            after = merged(existing, new.themes, new.note, new.kind, self.reader.coder)
+            kind = existing.kind if keep_kind else new.kind
+            after = merged(existing, new.themes, new.note, kind, self.reader.coder)
             self._save(Edit(existing, after, "edit"), remember, suggestion)
 
         from reader.ui.dialogs.prompt_dialog import ConfirmDialog  # loaded when first used
