@@ -163,7 +163,11 @@ from reader.quotes.name_words import (
 )
 from reader.quotes.places import COUNTRIES, REGIONS, is_demonym, is_place
 
-_BODY_NOUNS_AFTER = words("body_nouns_after")  # "the … Workers union": one body's name
+_BODY_NOUNS_AFTER = words("body_nouns_after")
+# After a name: what only a person is followed by (", who", ", a teacher,", ", 78,", "said")
+_PERSON_AFTER = re.compile(
+    r",\s+(?:who\b|an?\s+[a-z]|\d{1,3},)|\s+(?:said|says|told|added|recalled|explained)\b"
+)  # "the … Workers union": one body's name
 
 _GENERAL_OFFICES = folded("general_offices")
 
@@ -459,6 +463,21 @@ class _NameScanner(_NameRegistry):
                 return size
         return 0
 
+    def _person_opening_sentence(self, run: Sequence[Token]) -> bool:
+        """Whether a given name that is also a word ("June", "May", "Will") opens a sentence
+        as a person's name: it and a surname, then a description of a person or a speech
+        verb ("June Baker, who …", "May Chen, a teacher,", "Will Moy said")."""
+        return (
+            len(run) == 2
+            and run[0].folded in GIVEN_NAMES_AS_WORDS
+            and self._opens_sentence(run[0])
+            and _name_like(run[1])
+            and run[1].folded not in NOT_NAMES
+            and run[1].folded not in ORG_WORDS
+            and not is_place(run[1].folded)
+            and _PERSON_AFTER.match(self.text, run[1].end) is not None
+        )
+
     def _month_as_surname(self, run: Sequence[Token]) -> bool:
         """Whether a month ending a run after a given name is a surname: "Theresa May, shadow
         secretary", "Brian May said" (not "Biden Monday", nor "Jane May 5" or "until May 2015")."""
@@ -731,6 +750,8 @@ class _NameScanner(_NameRegistry):
                 and not self._opens_sentence(run[0])
             ):
                 break  # "owner Mark Cuban", "Will Moy, chief executive": a name mid-sentence
+            if self._person_opening_sentence(run):
+                break  # "June Baker, who has lived there for 41 years, said": not the month
             run = run[1:]
         while (
             run

@@ -231,8 +231,10 @@ _PRONOUN_AUTHOR_AFTER = re.compile(
 # "a letter from … to the mayor", "the message from the family of Tom Hill", "from
 # Tuesday's meeting with Mayor Roe": not theirs
 _TO_BEFORE = re.compile(r"\b(?:to|for|about|on|of|with|at)\b|['’]s\b")
-_AUTHOR_AFTER = re.compile(  # ("… from the province's Ministry of Labour": a possessive too)
-    r",?\s+(?:[\w-]+\s+){0,3}?(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+(?=[A-Z]))?"
+_AUTHOR_AFTER = re.compile(  # ("… from the province's Ministry of Labour": a possessive too;
+    # not "a letter obtained by APTN": who holds it, not who wrote it)
+    r",?\s+(?:(?!(?:obtained|seen|reviewed|received|viewed|acquired)\b)[\w-]+\s+){0,3}?"
+    r"(?:by|from)\s+(?:the\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+(?=[A-Z]))?"
 )
 
 

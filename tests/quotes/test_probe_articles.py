@@ -57,3 +57,26 @@ def test_a_surname_that_begins_another_persons_name_is_uncertain() -> None:
     alone = text.replace("Liu Yang and Yang Mei, both chemists", "Liu Yang, a chemist")
     [sure] = article_quotes(TextStructure(alone), "")
     assert sure.speaker == "Liu Yang" and not sure.uncertain
+
+
+def test_a_given_name_that_is_a_month_opens_a_sentence_as_a_person() -> None:
+    # "June Baker, who has lived on Thornbury Road for 41 years," was read as the month:
+    # "Baker said" went to Tom Baker, named after her, at 0.85 (a second tester's article)
+    text = headlined(
+        "June Baker, who has lived on Thornbury Road for 41 years, said her well ran dry.\n\n"
+        "“The first time they said it was drought,” Baker said.\n\n"
+        "Her neighbour, Tom Baker, no relation, said he worries about the trucks.\n\n"
+        "May Chen, a teacher, said the road was dangerous. “It floods,” Chen said."
+    )
+    assert [s for _, s in speech_of(text)] == ["June Baker", "May Chen"]
+
+
+def test_a_letter_obtained_by_an_outlet_is_not_the_outlets() -> None:
+    # "According to a letter obtained by APTN, Indigenous Services Canada told …" then "the
+    # letter reads": it was APTN's, the outlet that holds it (a second tester's article)
+    text = headlined(
+        "According to a letter obtained by APTN National News, Indigenous Services Canada "
+        "told the chief the plant would not be replaced this year.\n\n"
+        "“The Department remains committed to the community,” the letter reads."
+    )
+    assert [s for _, s in speech_of(text)] in ([None], ["Indigenous Services Canada"])
