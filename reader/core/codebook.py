@@ -8,6 +8,7 @@ from a fixed palette chosen by a stable hash of its name, so it never changes be
 
 from __future__ import annotations
 
+import unicodedata
 import zlib
 from collections.abc import Iterable
 from functools import lru_cache
@@ -100,3 +101,22 @@ def stable_slots(previous: list[str], ranked: list[str], size: int = 9) -> list[
             slots[index] = next(newcomers, None)
     slots.extend(newcomers)
     return [t for t in slots if t]
+
+
+def without_accents(text: str) -> str:
+    """The text with its accents taken off (NFKD, combining marks dropped)."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_name(name: str) -> str:
+    """A name as two spellings of one code compare: case, accents, apostrophes and blanks
+    aside ("Amelie Cote" and "Amélie Côté", "tenants’ rights", "tenants' rights" and
+    "tenants rights" are one; "C++" and "C", "Jean-Luc" and "Jean Luc" are not)."""
+    bare = without_accents(name).casefold().translate(_APOSTROPHES)
+    return "/".join(" ".join(part.split()) for part in bare.split("/"))
+
+
+_APOSTROPHES = str.maketrans(dict.fromkeys("'’‘ʼ`´"))

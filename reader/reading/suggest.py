@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import Levenshtein
 
+from reader.core.codebook import without_accents
 from reader.quotes.given_names import is_given_name
 
 FUZZY_CUTOFF = 60.0
@@ -106,26 +107,7 @@ def _process(text: str) -> str:
     """What is typed or named, compared: rapidfuzz's `default_process` (lower case, marks as
     spaces) after accents are taken off, so that "amelie cote" is "Amélie Côté" (typed on
     a keyboard without them, it had made a second source)."""
-    return utils.default_process(_without_accents(text))
-
-
-def _without_accents(text: str) -> str:
-    """The text with its accents taken off (NFKD, combining marks dropped)."""
-    if text.isascii():
-        return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def fold_name(name: str) -> str:
-    """A name as two spellings of one code compare: case, accents, apostrophes and blanks
-    aside ("Amelie Cote" and "Amélie Côté", "tenants’ rights", "tenants' rights" and
-    "tenants rights" are one; "C++" and "C", "Jean-Luc" and "Jean Luc" are not)."""
-    bare = _without_accents(name).casefold().translate(_APOSTROPHES)
-    return "/".join(" ".join(part.split()) for part in bare.split("/"))
-
-
-_APOSTROPHES = str.maketrans(dict.fromkeys("'’‘ʼ`´"))
+    return utils.default_process(without_accents(text))
 
 
 def begins(typed: str, name: str) -> bool:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.reading.suggest import fold_name, suggestions
+from reader.core.codebook import fold_name
+from reader.reading.suggest import suggestions
 
 
 @pytest.mark.parametrize(

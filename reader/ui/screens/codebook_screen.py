@@ -33,12 +33,11 @@ from reader.annotations.codebook_edits import SOURCE, THEME, apply_delete, apply
 from reader.annotations.history import Edit
 from reader.annotations.query import tokens, whole_name
 from reader.annotations.stats import NO_SOURCE, NO_THEME, Count, by_source, by_theme
-from reader.core.codebook import name_key, theme_colour
+from reader.core.codebook import fold_name, name_key, theme_colour
 from reader.core.coders import shown_coder
 from reader.core.records import Theme
 from reader.core.text import clean_line, printable, shorten
 from reader.core.wording import plural
-from reader.reading.suggest import fold_name
 from reader.ui.dialogs.prompt_dialog import ConfirmDialog, PromptDialog
 from reader.ui.type_ahead import TypeAhead
 from reader.ui.widgets.footer import ReaderFooter
