@@ -135,6 +135,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             "updated": len(report.updated),
             "kept_beside": report.copies,
             "articles_copied": copied,
+            "codebook_added": report.codebook_added,
             "present": report.present,
             "stayed_deleted": report.deleted,
             "deleted_as_there": report.deleted_there,
@@ -166,6 +167,9 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             line += f"; {report.copies} of them another coder's version kept beside ours"
         if copied:
             line += f"; {plural(len(copied), 'article')} copied into the library"
+        if report.codebook_added:  # (set-up codes no quote uses yet)
+            added = plural(report.codebook_added, "codebook entry", "codebook entries")
+            line += f"; {added} no annotation uses yet added"
         if report.present:
             line += f"; {report.present} {'was' if report.present == 1 else 'were'} already there"
         if report.deleted:

@@ -35,7 +35,7 @@ import msgspec
 
 from reader.annotations.codebook_edits import THEME, rename_in_recent_tags
 from reader.core.anchoring import reanchor
-from reader.core.codebook import clean_name, name_key, unique_names
+from reader.core.codebook import clean_name, fold_name, name_key, unique_names
 from reader.core.coders import clean_coder
 from reader.core.merge_rule import (
     is_deletion_time,
@@ -116,6 +116,9 @@ class IncomingFile:
     deleters_articles: set[str] = field(default_factory=set)
     # The articles' texts the file carries (a .qdpx's sources), by their SHA-256
     texts: dict[str, IncomingText] = field(default_factory=dict)
+    # Every entry of the file's codebook, ("source" or "theme", name): those no annotation
+    # uses come in too, as a study's codebook set up first does
+    codebook: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -142,6 +145,7 @@ class ImportReport:
     units: Counter[str] = field(default_factory=Counter)
     # Records the file held twice, differently, whose other version is kept: "id: why"
     twice: list[str] = field(default_factory=list)
+    codebook_added: int = 0  # codebook entries of the file, used by no annotation, added
 
 
 def annotation_id(value: str) -> str:
@@ -257,8 +261,33 @@ def _import(store: Store, library: Library, incoming: IncomingFile) -> ImportRep
         if description and name.strip():
             store.describe_source(name, description)
     _describe_themes(store, incoming.themes)
+    report.codebook_added = _add_codebook(store, incoming.codebook)
     _take_deletions(store, incoming, set(first), report)
     return report
+
+
+MAX_CODEBOOK_ADDED = 2000  # entries one import adds beside those its annotations use
+
+
+def _add_codebook(store: Store, entries: list[tuple[str, str]]) -> int:
+    """Add the file's codebook entries the library lacks (by `fold_name`: "Amelie Cote" is
+    not added beside "Amélie Côté"), at most `MAX_CODEBOOK_ADDED`; how many were added."""
+    have = {
+        "source": {fold_name(s.name) for s in store.sources()},
+        "theme": {fold_name(t.name) for t in store.themes()},
+    }
+    added = 0
+    with store.batch():
+        for kind, name in entries:
+            if added >= MAX_CODEBOOK_ADDED:
+                break
+            folded = fold_name(clean_name(name))
+            if not folded or folded in have[kind]:
+                continue
+            if store.add_to_codebook(kind, name) is not None:
+                have[kind].add(folded)
+                added += 1
+    return added
 
 
 def _keys_follow_renames(

@@ -198,7 +198,8 @@ def _codebook(project: ET.Element, selection: Selection) -> _Codes:
     holder = ET.SubElement(book, f"{_Q}Codes")
     group_sources = _code(holder, SOURCES_GROUP, _guid("group", SOURCES_GROUP), codable=False)
     descriptions = {s.name: s.description for s in selection.sources}
-    for name in sorted({a.source for a in selection.annotations if a.source}, key=str.casefold):
+    used = {a.source for a in selection.annotations if a.source}
+    for name in sorted(used | {s.name for s in selection.sources}, key=str.casefold):
         guid = _guid("source", name.casefold())
         _code(group_sources, name, guid, description=descriptions.get(name, ""))
         codes.sources[name] = guid
@@ -207,7 +208,8 @@ def _codebook(project: ET.Element, selection: Selection) -> _Codes:
     colours = {t.name: t.colour for t in selection.themes}
     about = {t.name: t.description for t in selection.themes}
     parents: dict[str, ET.Element] = {}
-    for name in sorted({t for a in selection.annotations for t in a.themes}, key=str.casefold):
+    used_themes = {t for a in selection.annotations for t in a.themes}
+    for name in sorted(used_themes | {t.name for t in selection.themes}, key=str.casefold):
         parent = group_themes
         path: list[str] = []
         for part in [p.strip() for p in name.split("/") if p.strip()]:
@@ -424,6 +426,10 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
     users = _read_users(root)
     incoming = IncomingFile()
     _read_codebook(root, code_names, source_codes, incoming)
+    incoming.codebook = [
+        ("source" if guid in source_codes else "theme", clean_text(code_name))
+        for guid, code_name in code_names.items()
+    ]
     quoted = 0  # characters the selections cut from their texts, so far
     for source in root.iter(f"{_Q}TextSource"):
         text = _source_text(source, texts)

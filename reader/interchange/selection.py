@@ -52,7 +52,9 @@ def select(store: Store, library: Library, query: str = "") -> Selection:
         found = [hit.annotation for hit in index.search(query, limit=len(index) or 1).hits]
     else:
         found = store.annotations()
-    return selection_of(store, library, found, query)
+    # (the whole library's export carries the whole codebook, set-up codes no quote uses
+    # yet too: a study's codebook goes to a teammate or a QDA tool with it)
+    return selection_of(store, library, found, query, whole_codebook=not query.strip())
 
 
 def selection_of(
@@ -62,9 +64,11 @@ def selection_of(
     query: str = "",
     *,
     with_text: bool = True,
+    whole_codebook: bool = False,
 ) -> Selection:
     """A selection of the given annotations (the open article's, say, or search results);
-    `with_text=False` skips reading the articles' files (a citation needs none)."""
+    `with_text=False` skips reading the articles' files (a citation needs none). Its
+    codebook is the entries the annotations use, or every entry (`whole_codebook`)."""
     articles: dict[int, ExportArticle] = {}
     for annotation in annotations:
         if annotation.article_id not in articles:
@@ -80,8 +84,8 @@ def selection_of(
     return Selection(
         annotations=kept,
         articles=articles,
-        sources=[s for s in store.sources() if name_key(s.name) in used_sources],
-        themes=[t for t in store.themes() if name_key(t.name) in used_themes],
+        sources=[s for s in store.sources() if whole_codebook or name_key(s.name) in used_sources],
+        themes=[t for t in store.themes() if whole_codebook or name_key(t.name) in used_themes],
         query=query,
     )
 

@@ -150,12 +150,14 @@ def from_json(data: str, name: str) -> IncomingFile:
             incoming.refused.append(f"{record_id(doc)}: {error}")
     for entry in records(document.get("sources"), "sources", name):
         if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+            incoming.codebook.append(("source", clean_text(entry["name"])))
             with contextlib.suppress(BadRecord):
                 incoming.descriptions[clean_text(entry["name"])] = text(
                     entry.get("description"), "description"
                 )
     for entry in records(document.get("themes"), "themes", name):
         if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+            incoming.codebook.append(("theme", clean_text(entry["name"])))
             with contextlib.suppress(BadRecord):
                 incoming.themes[clean_text(entry["name"])] = (
                     text(entry.get("colour"), "colour"),

@@ -100,3 +100,34 @@ def test_a_project_carrying_thousands_of_articles_is_refused_before_one_is_writt
     assert result.returncode == 1
     assert "carries 5,001 articles this library lacks" in result.stderr
     assert [p for p in library.iterdir() if p.suffix == ".txt"] == []
+
+
+@pytest.mark.parametrize("fmt", ["qdpx", "json"])
+def test_a_codebook_set_up_first_travels_with_the_whole_librarys_export(
+    tagged_library: Path, tmp_path: Path, fmt: str
+) -> None:
+    # codes no annotation used yet were left out of every export, so a study's codebook
+    # could not go to a teammate or a QDA tool with it (a research team's first week)
+    from reader.storage.database import Store
+
+    store = Store(tagged_library / "reader.json")
+    store.add_to_codebook("theme", "housing")
+    store.add_to_codebook("source", "Amélie Côté")
+    store.close()
+    out = tmp_path / f"all.{fmt}"
+    run_reader("export", "-f", fmt, "-o", str(out), "--library", str(tagged_library))
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "ice.txt").write_text((tagged_library / "ice-canada-offices.txt").read_text())
+    store = Store(other / "reader.json")
+    store.add_to_codebook("source", "Amelie Cote")  # (a twin: not added beside it)
+    store.close()
+    result = run_reader("import", str(out), "--json", "--library", str(other))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["codebook_added"] >= 1
+    store = Store(other / "reader.json", backups=False)
+    try:
+        assert "housing" in {t.name for t in store.themes()}
+        assert [s.name for s in store.sources() if s.name.startswith("Am")] == ["Amelie Cote"]
+    finally:
+        store.close()

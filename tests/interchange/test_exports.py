@@ -483,6 +483,7 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
         "updated": 0,
         "kept_beside": 0,
         "articles_copied": [],
+        "codebook_added": 0,
         "present": 4,
         "stayed_deleted": 0,
         "deleted_as_there": 0,
