@@ -108,13 +108,19 @@ def run(args: argparse.Namespace, where: Locations) -> int:
             f"mean kappa over the {plural(len(kappas), 'code')} either coder used: "
             f"{figure(sum(kappas) / len(kappas))} (unweighted){also}"
         )
+    # (the pairs are quotations: "passages both tagged: none" under a table of passages
+    # both coded read as a contradiction, a research team's finding)
     if comparison.pairs:
         say(
-            f"passages both tagged: {comparison.pairs}; same source: {comparison.same_source} "
+            f"quotations both tagged (overlapping, one a quotation at least): "
+            f"{comparison.pairs}; same source: {comparison.same_source} "
             f"({figure(comparison.source_share, percent=True)})"
         )
     else:
-        say("passages both tagged: none")
+        say(
+            "quotations both tagged: none (the source is compared where the coders' "
+            "passages overlap and one at least is a quotation)"
+        )
     say(
         "agreement: the share of the articles' characters both coders treated alike (coded or "
         "not), so text neither coded counts; kappa discounts chance and is the figure to "

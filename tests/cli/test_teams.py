@@ -351,6 +351,20 @@ def test_agree_reports_kappa_per_code_as_counted_by_hand(two_coders: tuple[Path,
     ]
     assert any(f"over the {len(both)} code" in line for line in table if line.startswith("mean"))
     assert "text neither coded counts" in table[-1]  # what the percentage is, said under it
+    assert any(line.startswith("quotations both tagged (overlapping") for line in table)
+    # of passages alone, no quotation is paired: said as such, not "passages both tagged:
+    # none" under a table of passages both coded (a research team's first week)
+    from reader.storage.database import Store
+
+    store = Store(alice / "reader.json")
+    try:
+        store.save_annotations(
+            [msgspec.structs.replace(a, kind="passage") for a in store.annotations()]
+        )
+    finally:
+        store.close()
+    passages = run_reader("agree", "alice", "bob", "--library", str(alice))
+    assert "quotations both tagged: none (the source is compared where" in passages.stdout
 
 
 def test_agree_filtered_by_a_code_compares_over_the_articles_both_coded(

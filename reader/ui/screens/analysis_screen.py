@@ -199,7 +199,7 @@ class AnalysisScreen(Screen[None]):
         same = f"{share * 100:.0f}%" if share is not None else "n/a"
         summary.update(
             f"A {a} and B {b} · {plural(len(comparison.articles), 'article')} both coded · "
-            f"{plural(pairs, 'passage')} both tagged, same source in {same} · codes both "
+            f"{plural(pairs, 'quotation')} both tagged, same source in {same} · codes both "
             "used first, lowest kappa first"
             " · agreement counts text neither coded; kappa discounts chance"
             + (f" · o: {shown_coder(following)} as B" if following is not None else "")
