@@ -14,7 +14,7 @@ import io
 from typing import Any
 
 from reader import __version__
-from reader.core.codebook import name_key
+from reader.core.codebook import name_key, unique_names
 from reader.core.records import KINDS, now
 from reader.core.spreadsheet import spreadsheet_safe
 from reader.core.text import controls_escaped, json_text, one_line
@@ -62,11 +62,18 @@ JSON_VERSION = 1
 
 
 def to_csv(selection: Selection) -> str:
-    """The selection as CSV text (with its byte-order mark)."""
+    """The selection as CSV text (with its byte-order mark): `CSV_COLUMNS`, then a column
+    per theme ("theme: NAME", 1 or 0), the layout R and SPSS read codes in, and one a theme
+    holding "; " cannot split as the `themes` cell can."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    themes = unique_names(
+        [*(t.name for t in selection.themes), *(t for a in selection.annotations for t in a.themes)]
+    )
+    writer.writerow(
+        [*CSV_COLUMNS, *(spreadsheet_safe(controls_escaped(f"theme: {t}")) for t in themes)]
+    )
     # (the codebook's description of each source: "Mayor", "a soil scientist at …", what
     # an editor reads beside the name)
     described = {name_key(s.name): s.description for s in selection.sources if s.description}
@@ -86,7 +93,11 @@ def to_csv(selection: Selection) -> str:
             "orphaned": "yes" if annotation.orphaned else "no",  # (empty read as missing)
         }
         # (what a teammate's database holds comes in by git with no import to clean it)
-        cells = [row[column] for column in CSV_COLUMNS]
+        coded = {name_key(t) for t in annotation.themes}
+        cells = [
+            *(row[column] for column in CSV_COLUMNS),
+            *(1 if name_key(t) in coded else 0 for t in themes),
+        ]
         writer.writerow(
             [spreadsheet_safe(controls_escaped(c) if isinstance(c, str) else c) for c in cells]
         )
