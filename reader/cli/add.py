@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sources", nargs="*", metavar="SOURCE", help="a file, a URL, or -")
-    parser.add_argument("--feed", metavar="URL", help="an RSS or Atom feed to add items from")
+    parser.add_argument("--feed", metavar="URL", help="an RSS, Atom or JSON feed to add items from")
     parser.add_argument(
         "--limit",
         type=positive_int,
@@ -263,7 +263,7 @@ COMMAND = Command(
     order=10,
     synopsis=(
         ("reader add SOURCE...", "add articles: .txt/.md/.html files, web addresses, - for stdin"),
-        ("reader add --feed URL", "add the newest items of an RSS or Atom feed"),
+        ("reader add --feed URL", "add the newest items of an RSS, Atom or JSON feed"),
         ("reader add --update URL", "fetch an added page again; annotations follow the new text"),
         ("reader add --show-removed URL", "say what the cleaning removed, and why"),
     ),
@@ -274,7 +274,7 @@ COMMAND = Command(
     "subheadings; no menus, related links or adverts) and every article is written "
     "into the library as a Markdown file with front matter (title, author, site, "
     "published, url, added). An article already in the library (same address or same "
-    "text) is reported and skipped. With --feed URL, the newest items of an RSS or Atom "
+    "text) is reported and skipped. With --feed URL, the newest items of an RSS, Atom or JSON "
     "feed are added. Reader's cleaning removes a block only on evidence from the page "
     "(link text, a widget's name, a caption) or from the library (text other pages of the "
     "site repeat), and keeps trafilatura's text when it would cut much of it; "

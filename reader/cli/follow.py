@@ -189,7 +189,7 @@ COMMAND = Command(
         ("reader follow --list", "the feeds followed; --remove NAME, --import/--export OPML"),
     ),
     summary="follow RSS/Atom feeds; list, remove, import or export them as OPML",
-    description="Follow a feed: URL is an RSS or Atom feed, or a web page that names its "
+    description="Follow a feed: URL is an RSS, Atom or JSON feed, or a web page that names its "
     "feed in its head (the feed is found). The feed is fetched once to check it and to "
     "learn its title, its name unless --name gives one. --keep N makes every refresh "
     "remove the feed's oldest unread articles beyond the newest N, never one with "

@@ -296,7 +296,7 @@ def add_feed(
     timeout: float = TIMEOUT_SECONDS,
     cleaning: str = READER,
 ) -> list[AddResult | AddError]:
-    """Add the newest `limit` items of an RSS or Atom feed; each item's result or error."""
+    """Add the newest `limit` items of an RSS, Atom or JSON feed; each item's result or error."""
     from reader.library.feed_discovery import links_as_given, parse_feed  # (it imports adding)
 
     fetched = _fetch(feed_url, FEED_TYPES + HTML_TYPES, timeout)
@@ -304,7 +304,7 @@ def add_feed(
     given = links_as_given(fetched.body)
     entries = [entry for entry in feed.entries if entry.get("link")]
     if not entries:
-        raise AddError(f"{feed_url}: not an RSS or Atom feed with links to articles")
+        raise AddError(f"{feed_url}: not an RSS, Atom or JSON feed with links to articles")
     entries.sort(
         key=lambda e: tuple(e.get("published_parsed") or e.get("updated_parsed") or ()),
         reverse=True,

@@ -284,7 +284,9 @@ def _refresh_one(
     parsed = parse_feed(fetched.body)
     if not is_feed(parsed):
         result.status = "failed"
-        result.reason = "not an RSS or Atom feed; check the address (reader follow finds a feed)"
+        result.reason = (
+            "not an RSS, Atom or JSON feed; check the address (reader follow finds a feed)"
+        )
         return _Outcome(result, feed.url)
     outcome = _Outcome(result, feed.url, fetched_from=fetched.url)
     result.cut = has_more_items(fetched.body)

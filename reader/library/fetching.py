@@ -61,6 +61,7 @@ FEED_TYPES = (
     "text/xml",
     "application/rdf+xml",
     "application/feed+json",
+    "application/json",  # (a JSON Feed served as JSON, as most are)
     "application/x-rss+xml",  # (what Python's own web server and some CMSes send)
     "application/x-atom+xml",
     "text/rss+xml",

@@ -72,7 +72,7 @@ def discover(url: str, timeout: float = TIMEOUT_SECONDS) -> tuple[str, str]:
         parsed = parse_feed(found.body)
         if is_feed(parsed):
             return link, _title(parsed, link)
-        why = why or "not an RSS or Atom feed"
+        why = why or "not an RSS, Atom or JSON feed"
     if named:  # (the page names feeds, and none of them could be read)
         first = clean_line(named[0])[:200]
         more = f" (and {plural(len(named) - 1, 'other')})" if len(named) > 1 else ""
@@ -81,7 +81,7 @@ def discover(url: str, timeout: float = TIMEOUT_SECONDS) -> tuple[str, str]:
             "give the feed's address if you know another"
         )
     raise FeedError(
-        f"{url}: neither an RSS or Atom feed nor a page that names one; give the feed's "
+        f"{url}: neither an RSS, Atom or JSON feed nor a page that names one; give the feed's "
         "address (often ending /feed, /rss or .xml)"
     )
 

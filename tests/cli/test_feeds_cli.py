@@ -58,7 +58,9 @@ def test_a_failing_feed_is_one_line_and_exit_1(news: FeedSite, empty_library: Pa
     news.feeds["city"].version += 1
     refreshed = run_reader("refresh", *lib)
     assert refreshed.returncode == 1
-    assert refreshed.stdout.splitlines()[0].startswith("City News: failed: not an RSS or Atom")
+    assert refreshed.stdout.splitlines()[0].startswith(
+        "City News: failed: not an RSS, Atom or JSON"
+    )
     assert "Traceback" not in refreshed.stderr
 
 

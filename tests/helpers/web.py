@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import json
 import threading
 import time
 import zlib
@@ -79,6 +80,27 @@ def linking_feed(base: str, links: list[str]) -> bytes:
     ).encode()
 
 
+def json_feed(base: str) -> bytes:
+    """The feed of `feed`, as a JSON Feed 1.1."""
+    items = [
+        {
+            "id": "1",
+            "url": f"{base}/story.html",
+            "title": "Taylor Swift's AMA row",
+            "date_published": "2019-11-19T10:00:00Z",
+        },
+        {
+            "id": "2",
+            "url": f"{base}/markets.html",
+            "title": "Alibaba",
+            "date_published": "2019-11-20T09:00:00+00:00",
+        },
+        {"id": "3", "content_text": "an item with no address"},
+    ]
+    document = {"version": "https://jsonfeed.org/version/1.1", "title": "JSON news", "items": items}
+    return json.dumps(document).encode()
+
+
 _TRICKLING = [0]  # clients still being fed by /trickle.html
 _COUNT_LOCK = threading.Lock()
 
@@ -125,6 +147,10 @@ class _Handler(BaseHTTPRequestHandler):
             port = self.server.server_address[1]
             links = [link.format(base=base, port=port) for link in _LINKING_FEEDS[path]]
             self._send(200, "application/rss+xml", linking_feed(base, links))
+        elif path == "feed.json":  # a JSON Feed, served as most are (application/json)
+            self._send(200, "application/json", json_feed(base))
+        elif path == "deep.json":  # JSON nested past any parser's depth
+            self._send(200, "application/json", b"[" * 200_000 + b"]" * 200_000)
         elif path == "feed.xml":
             self._send(200, "application/rss+xml", feed(base))
         elif path == "feed.rss":  # the type Python's own web server gives .rss

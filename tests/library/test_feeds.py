@@ -146,7 +146,7 @@ def test_a_slow_a_junk_and_a_looping_feed_fail_alone(news: FeedSite, empty_libra
 
     assert lines["City News"] == "City News: new 3"
     assert lines["slow"].startswith(f"slow: failed: no complete answer within {TIMEOUT:g} s")
-    assert lines["junk"].startswith("junk: failed: not an RSS or Atom feed")
+    assert lines["junk"].startswith("junk: failed: not an RSS, Atom or JSON feed")
     assert lines["loop"] == "loop: failed: too many redirects"
     assert len(heard) == 4 and all("\n" not in line for line in lines.values())
     assert took < 3 * TIMEOUT  # the slow feed's deadline, not its answer, nor a sum
@@ -170,13 +170,13 @@ def test_a_page_that_names_its_feed_is_followed_by_that_feed(
 def test_something_that_is_no_feed_is_not_followed(news: FeedSite, empty_library: Path) -> None:
     news.add_feed("junk", junk=True)
     subscriptions = Subscriptions(empty_library / "reader.json")
-    with pytest.raises(FeedError, match="neither an RSS or Atom feed"):
+    with pytest.raises(FeedError, match="neither an RSS, Atom or JSON feed"):
         follow(subscriptions, news.feed_url("junk"), timeout=TIMEOUT)
     with pytest.raises(FeedError) as named:  # a page naming a feed that is none
         follow(subscriptions, news.page_url("junk"), timeout=TIMEOUT)
     assert str(named.value) == (
         f"{news.page_url('junk')}: the page names the feed {news.feed_url('junk')}, which "
-        "could not be read (not an RSS or Atom feed); give the feed's address if you know another"
+        "could not be read (not an RSS, Atom or JSON feed); give the feed's address if you know another"
     )
     with pytest.raises(FeedError, match="404"):
         follow(subscriptions, f"{news.base}/nowhere/rss.xml", timeout=TIMEOUT)

@@ -340,3 +340,21 @@ async def test_a_host_is_checked_as_the_connection_names_it(
     with pytest.raises(FetchError, match=r"xn--zca\.evil\.test"):
         await check(httpx.Request("GET", "http://xn--zca.evil.test/secret"))
     assert asked == ["site.example", "xn--zca.evil.test"]
+
+
+def test_a_json_feed_is_a_feed(site: str, empty_library: Path) -> None:
+    # a JSON Feed was refused as "neither an RSS or Atom feed", though a page may name one
+    # as its feed (application/feed+json): feedparser leaves it unread (an attack on feeds)
+    added = run_reader(
+        "add", "--feed", f"{site}/feed.json", "--json", "--library", str(empty_library)
+    )
+    assert added.returncode == 0, added.stderr
+    assert sorted(r["source"] for r in json.loads(added.stdout)) == [
+        f"{site}/markets.html",
+        f"{site}/story.html",
+    ]
+    followed = run_reader("follow", f"{site}/feed.json", "--library", str(empty_library))
+    assert followed.returncode == 0 and "JSON news" in followed.stdout
+    deep = run_reader("add", "--feed", f"{site}/deep.json", "--library", str(empty_library))
+    assert deep.returncode == 1 and "Traceback" not in deep.stderr
+    assert "not an RSS, Atom or JSON feed" in deep.stderr

@@ -215,7 +215,7 @@ async def test_R_refreshes_the_feeds_and_new_articles_appear(
         await wait_until(pilot, lambda: len(app.store.articles()) == 3, what="3 articles")
         await settle(pilot)
         assert main(app).query_one("#library-pane").border_title == "Library (3) · 3 unread"
-        assert "Junk: failed: not an RSS or Atom feed" in notified(app)
+        assert "Junk: failed: not an RSS, Atom or JSON feed" in notified(app)
         assert "Feeds refreshed: 3 new articles from 2 feeds; 1 failed" in notified(app)
         assert all(not r.read for r in app.store.articles())
         assert main(app).query_one("#library-pane").border_subtitle == ""  # progress done
