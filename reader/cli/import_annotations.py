@@ -114,10 +114,13 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             copied = copy_missing_articles(their, store, where.library)
         elif incoming.texts:  # (a .qdpx carries its sources' texts: it stands on its own)
             try:
-                Library(where.library, store).scan()  # (what the folder holds, known first)
-                copied = add_carried_articles(incoming.texts, store, where.library, shown)
+                library = Library(where.library, store)
+                library.scan()  # (what the folder holds, known first)
+                copied, ours_under = add_carried_articles(incoming.texts, library, shown)
             except ImportFileError as error:
                 return fail(str(error))
+            for item in incoming.items:  # (ours under other white space: theirs go to it)
+                item.article_sha256 = ours_under.get(item.article_sha256, item.article_sha256)
         report = import_incoming(store, Library(where.library, store), incoming)
         if kept is not None and store.saves == saves:
             # Nothing changed: no copy of it (five no-op imports had pushed the copy taken

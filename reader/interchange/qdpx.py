@@ -426,9 +426,19 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
     users = _read_users(root)
     incoming = IncomingFile()
     _read_codebook(root, code_names, source_codes, incoming)
+    # (a code with codes under it is the path of the nested themes, not a theme of its own:
+    # "housing" of "housing/rent"; added, it had taken the quick keys of the real ones)
+    parents = {
+        "/".join(parts[:depth])
+        for guid, code_name in code_names.items()
+        if guid not in source_codes
+        for parts in [code_name.split("/")]
+        for depth in range(1, len(parts))
+    }
     incoming.codebook = [
         ("source" if guid in source_codes else "theme", clean_text(code_name))
         for guid, code_name in code_names.items()
+        if guid in source_codes or code_name not in parents
     ]
     quoted = 0  # characters the selections cut from their texts, so far
     for source in root.iter(f"{_Q}TextSource"):

@@ -112,6 +112,7 @@ def test_a_codebook_set_up_first_travels_with_the_whole_librarys_export(
 
     store = Store(tagged_library / "reader.json")
     store.add_to_codebook("theme", "housing")
+    store.add_to_codebook("theme", "policing/oversight/complaints")
     store.add_to_codebook("source", "Amélie Côté")
     store.close()
     out = tmp_path / f"all.{fmt}"
@@ -127,7 +128,91 @@ def test_a_codebook_set_up_first_travels_with_the_whole_librarys_export(
     assert json.loads(result.stdout)["codebook_added"] >= 1
     store = Store(other / "reader.json", backups=False)
     try:
-        assert "housing" in {t.name for t in store.themes()}
+        themes = {t.name for t in store.themes()}
+        assert {"housing", "policing/oversight/complaints"} <= themes
+        # (a nested theme's path is no theme of its own: "policing" had been added, and
+        # taken the quick keys of the real ones, an attack on the mend)
+        assert not {"policing", "policing/oversight"} & themes
         assert [s.name for s in store.sources() if s.name.startswith("Am")] == ["Amelie Cote"]
     finally:
         store.close()
+
+
+def _sources(*named: tuple[str, str]) -> bytes:
+    """A project of sources (name, text), each with one selection of its first 9 letters."""
+    parts = []
+    for number, (name, text) in enumerate(named):
+        guid = f"00000000-0000-4000-8000-{number:012d}"
+        parts.append(
+            f'<TextSource guid="{guid}" name="{name}"><PlainTextContent>{text}</PlainTextContent>'
+            f'<PlainTextSelection guid="1{guid[1:]}" name="{text[:9]}" startPosition="0" '
+            'endPosition="9"/></TextSource>'
+        )
+    return qdpx({"project.qde": PROJECT.format(sources="".join(parts)).encode()})
+
+
+def test_sources_of_one_name_past_a_hundred_are_written_under_their_texts_hash(
+    tmp_path: Path,
+) -> None:
+    # 1,200 sources named "x": 999 were written, and the rest of their annotations went by
+    # title onto x.txt, their quotes rewritten to its words (an attack on the mend)
+    library = tmp_path / "lib"
+    library.mkdir()
+    project = tmp_path / "p.qdpx"
+    project.write_bytes(_sources(*(("x", f"Story {n} of the council.") for n in range(105))))
+    result = run_reader("import", str(project), "--json", "--library", str(library))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["imported"] == 105 and len(summary["articles_copied"]) == 105
+    assert sorted(q for q, _ in _annotations(library)) == sorted(
+        f"Story {n} of the council."[:9] for n in range(105)
+    )
+
+
+def test_a_text_that_cannot_be_written_imports_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a text not written (a full disk, a read-only folder) left its annotations to be
+    # placed by title on the library's article of that name, their quote rewritten to its
+    # words, exit 0 (an attack on the mend)
+    from reader.interchange import carried_articles
+    from reader.interchange.fields import ImportFileError
+    from reader.interchange.qdpx import from_qdpx
+    from reader.library.folder import Library
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    writes: list[str] = []
+    real = carried_articles.write_new
+
+    def full_after_one(folder: Path, parts: tuple[str, ...], data: bytes) -> bool:
+        writes.append(parts[-1])
+        return len(writes) == 1 and real(folder, parts, data)
+
+    monkeypatch.setattr(carried_articles, "write_new", full_after_one)
+    incoming = from_qdpx(_sources(("homes", "We will build 600 homes."), ("roads", "Roads.")), "p")
+    store = Store(library / "reader.json")
+    try:
+        with pytest.raises(ImportFileError, match="cannot be written into the library"):
+            carried_articles.add_carried_articles(incoming.texts, Library(library, store), "p")
+    finally:
+        store.close()
+    assert len(writes) == 2
+    assert [p.name for p in library.iterdir() if p.suffix == ".txt"] == []  # (taken back)
+
+
+def test_a_text_the_library_has_under_other_white_space_is_not_written_again(
+    tmp_path: Path,
+) -> None:
+    # homes.txt ending in a line break, the project's text without it (a QDA tool trims it):
+    # homes-2.txt was written and the annotation put there (an attack on the mend)
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "homes.txt").write_text("Homes plan\n\nWe will build 600 homes.  \n\n", "utf-8")
+    project = tmp_path / "p.qdpx"
+    project.write_bytes(_sources(("homes", "Homes plan\n\nWe will build 600 homes.")))
+    result = run_reader("import", str(project), "--json", "--library", str(library))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["articles_copied"] == []
+    assert sorted(p.name for p in library.iterdir() if p.suffix == ".txt") == ["homes.txt"]
+    assert _annotations(library) == [("Homes pla", "")]
