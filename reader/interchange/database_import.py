@@ -60,7 +60,16 @@ def from_database(path: Path) -> TheirDatabase:
         tables = read_database(path)
     except MergeError as error:
         raise ImportFileError(str(error)) from None
-    return TheirDatabase(_incoming(tables), list(tables.articles.values()), path.parent)
+    incoming = _incoming(tables)
+    if incoming.deletions:  # (what they could see: a text their folder holds as they read it)
+        incoming.deleters_articles = {
+            record.sha256
+            for record in tables.articles.values()
+            if record.sha256
+            and (relative := _article_path(record.path)) is not None
+            and _their_article(path.parent, relative, record.sha256) is not None
+        }
+    return TheirDatabase(incoming, list(tables.articles.values()), path.parent)
 
 
 def _incoming(tables: Tables) -> IncomingFile:
@@ -97,7 +106,6 @@ def _incoming(tables: Tables) -> IncomingFile:
         s.name: s.description for s in tables.sources.values() if s.description
     }
     incoming.deletions = dict(tables.deleted)
-    incoming.deleters_articles = {r.sha256 for r in tables.articles.values() if r.sha256}
     return incoming
 
 

@@ -111,8 +111,8 @@ class IncomingFile:
     themes: dict[str, tuple[str, str]] = field(default_factory=dict)  # name: (colour, description)
     # The ids the file's coder deleted, and when (a teammate's reader.json: its `deleted`)
     deletions: dict[str, str] = field(default_factory=dict)
-    # The texts the file's coder has (their SHA-256s): a deletion is taken only of an
-    # annotation of one of them
+    # The texts the file's coder has beside it, as they annotated them (their SHA-256s): a
+    # deletion is taken only of an annotation of one of them
     deleters_articles: set[str] = field(default_factory=set)
     # The articles' texts the file carries (a .qdpx's sources), by their SHA-256
     texts: dict[str, IncomingText] = field(default_factory=dict)
@@ -349,8 +349,9 @@ def _take_deletions(
 
 
 def _seen_by(record: ArticleRecord | None, incoming: IncomingFile) -> bool:
-    """Whether the file's coder has this article of ours, its text as ours is (a record
-    with our path and other words is another story: an attack deleted through one)."""
+    """Whether the file's coder has this article of ours, its text as ours is, in their
+    folder (a record with our path and other words, or with our text's hash and no text, is
+    no evidence: attacks deleted through both)."""
     return (
         record is not None and bool(record.sha256) and record.sha256 in incoming.deleters_articles
     )

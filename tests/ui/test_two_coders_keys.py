@@ -163,6 +163,25 @@ async def test_a_teammates_orphaned_annotation_is_not_copied_onto_other_words(
     assert [(a.coder, a.quote) for a in annotations(library)] == [("bob", lost)]
 
 
+async def test_a_teammates_coding_saved_with_its_themes_reordered_is_no_copy(
+    library: Path,
+) -> None:
+    # the themes typed again in another order (or the source in another case) made a copy
+    # that `reader agree` counted as agreement on every code (an attack on the mend)
+    from reader.ui.dialogs.tag_dialog import TagResult
+
+    tag_quotes(library, [(*ICE_STATEMENT[:3], ["cross-border cooperation", "sovereignty"])], "bob")
+    [bob] = annotations(library)
+    app = ReaderApp(library=library, coder="alice")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        again = TagResult("ice", ["sovereignty", "cross-border cooperation"], "", bob.kind)
+        main(app)._tagged(Target(annotation=bob), main(app).document, again)
+        await settle(pilot)
+        assert "Nothing saved: bob's annotation is as it was" in notified(app)
+    assert annotations(library) == [bob]
+
+
 async def test_a_teammates_tags_leave_the_quotation_the_users_to_code_and_d_asks(
     library: Path,
 ) -> None:

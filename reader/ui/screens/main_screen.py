@@ -741,8 +741,19 @@ class MainScreen(Screen[None]):
         if theirs is not None and not is_own(theirs, self.reader.coder):
             # a teammate's coding stays theirs: what was saved is the user's own annotation
             # of its span (one of the same source the user has there already is asked about)
-            as_theirs = (theirs.source or None, tuple(theirs.themes), theirs.note, theirs.kind)
-            if (result.source or None, tuple(result.themes), result.note, result.kind) == as_theirs:
+            as_theirs = (
+                name_key(theirs.source or ""),
+                {name_key(t) for t in theirs.themes},
+                theirs.note.strip(),
+                theirs.kind,
+            )
+            as_saved = (
+                name_key(result.source or ""),
+                {name_key(t) for t in result.themes},
+                result.note.strip(),
+                result.kind,
+            )
+            if as_saved == as_theirs:  # (themes in another order, a name's case: the same)
                 # (saved as it opened: a copy would count as agreeing with them in `reader
                 # agree`, though nothing was coded: an attack's finding)
                 self.notify(
