@@ -27,6 +27,7 @@ Merging a database into the result again changes nothing.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -328,7 +329,7 @@ def _merge_codebook(
                 f"{mine.name}'s description",
                 report,
             )
-            name = _one_side(mine.name, source.name, old_source.name if old_source else mine.name)
+            name = _one_side(mine.name, source.name, old_source.name) if old_source else mine.name
             merged.sources[key] = replace(mine, name=name, description=description)
     taken = {t.key for t in merged.themes.values() if t.key}
 
@@ -358,11 +359,15 @@ def _merge_codebook(
                 description=mine_theme.description or theme.description,
             )
         else:
-            old_theme = old_theme or mine_theme
-            moves[key] = _one_side(mine_theme.key, theme.key, old_theme.key)
+            if old_theme is not None:  # (both added it: ours, as for any field both set)
+                moves[key] = _one_side(mine_theme.key, theme.key, old_theme.key)
             merged.themes[key] = replace(
                 mine_theme,
-                name=_one_side(mine_theme.name, theme.name, old_theme.name),
+                name=(
+                    _one_side(mine_theme.name, theme.name, old_theme.name)
+                    if old_theme is not None
+                    else mine_theme.name
+                ),
                 colour=_three_way(
                     mine_theme.colour,
                     theme.colour,
@@ -378,7 +383,7 @@ def _merge_codebook(
                     report,
                 ),
             )
-    _move_quick_keys(merged, moves)
+    _move_quick_keys(merged, moves, report)
     for key, wanted in arrived.items():  # (a key our moves freed: theirs again)
         if wanted and all(t.key != wanted for t in merged.themes.values()):
             merged.themes[key] = replace(merged.themes[key], key=wanted)
@@ -390,17 +395,24 @@ def _merge_codebook(
                 merged.themes[name_key(name)] = Theme(name, key=free_key(0))
 
 
-def _move_quick_keys(merged: Tables, moves: dict[str, int]) -> None:
+def _move_quick_keys(merged: Tables, moves: dict[str, int], report: MergeReport) -> None:
     """Give themes the quick keys one side moved them to, all at once (two keys swapped on
-    one side swap here too), unless two themes would then share one: then none moves."""
-    moved = {
-        k: replace(merged.themes[k], key=v) for k, v in moves.items() if merged.themes[k].key != v
-    }
-    if not moved:
-        return
-    keys = [t.key for k, t in {**merged.themes, **moved}.items() if t.key]
-    if len(keys) == len(set(keys)):
-        merged.themes.update(moved)
+    one side swap here too); of moves that would put two themes on one key, those moves
+    alone are left out, and said (the others stand)."""
+    wanted = {k: v for k, v in moves.items() if merged.themes[k].key != v}
+    while wanted:
+        final = {k: t.key for k, t in merged.themes.items()} | wanted
+        counts = Counter(v for v in final.values() if v)
+        clashing = {k for k, v in wanted.items() if v and counts[v] > 1}
+        if not clashing:
+            break
+        for key in sorted(clashing):
+            report.codebook_conflicts.append(
+                f"{merged.themes[key].name}'s quick key {merged.themes[key].key}, theirs "
+                f"{wanted.pop(key)} (another theme has it)"
+            )
+    for key, number in wanted.items():
+        merged.themes[key] = replace(merged.themes[key], key=number)
 
 
 def _one_side(mine: _Field, theirs: _Field, old: _Field) -> _Field:

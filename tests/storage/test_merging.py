@@ -365,3 +365,26 @@ def test_the_codebook_merges_the_same_whichever_side_merges() -> None:
             "housing": ("housing", 2, "new"),
             "policing": ("policing", 4, ""),
         }
+
+
+def test_a_quick_key_both_sides_moved_a_theme_onto_keeps_the_other_moves_and_is_said() -> None:
+    # alice moved economy to 7, bob crime to 7 and housing to 8: bob's move of housing was
+    # thrown away with the clash, unsaid; and of a theme both added, theirs won (an attack)
+    from reader.core.records import Theme
+
+    def book(**keys: int) -> Tables:
+        coded = tables(note("x", "alice", theme="economy"))
+        coded.themes = {name: Theme(name, key=number) for name, number in keys.items()}
+        return coded
+
+    base = book(housing=1, economy=2, crime=3)
+    alice = book(housing=1, economy=7, crime=3, new=4)
+    bob = book(housing=8, economy=2, crime=7, new=5)
+    merged, report = merge_tables(alice, bob, base)
+    assert {k: t.key for k, t in merged.themes.items()} == {
+        "housing": 8,
+        "economy": 7,
+        "crime": 3,
+        "new": 4,
+    }
+    assert report.codebook_conflicts == ["crime's quick key 3, theirs 7 (another theme has it)"]
