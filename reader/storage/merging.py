@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -322,15 +322,7 @@ def _merge_codebook(
             if not mine.description and source.description:
                 merged.sources[key] = replace(mine, description=source.description)
         else:
-            description = _three_way(
-                mine.description,
-                source.description,
-                old_source.description if old_source else "",
-                f"{mine.name}'s description",
-                report,
-            )
-            name = _one_side(mine.name, source.name, old_source.name) if old_source else mine.name
-            merged.sources[key] = replace(mine, name=name, description=description)
+            merged.sources[key] = _merged_entry(mine, source, old_source, report)
     taken = {t.key for t in merged.themes.values() if t.key}
 
     def free_key(wanted: int) -> int:
@@ -361,28 +353,7 @@ def _merge_codebook(
         else:
             if old_theme is not None:  # (both added it: ours, as for any field both set)
                 moves[key] = _one_side(mine_theme.key, theme.key, old_theme.key)
-            merged.themes[key] = replace(
-                mine_theme,
-                name=(
-                    _one_side(mine_theme.name, theme.name, old_theme.name)
-                    if old_theme is not None
-                    else mine_theme.name
-                ),
-                colour=_three_way(
-                    mine_theme.colour,
-                    theme.colour,
-                    old_theme.colour if old_theme else "",
-                    f"{mine_theme.name}'s colour",
-                    report,
-                ),
-                description=_three_way(
-                    mine_theme.description,
-                    theme.description,
-                    old_theme.description if old_theme else "",
-                    f"{mine_theme.name}'s description",
-                    report,
-                ),
-            )
+            merged.themes[key] = _merged_entry(mine_theme, theme, old_theme, report)
     _move_quick_keys(merged, moves, report)
     for key, wanted in arrived.items():  # (a key our moves freed: theirs again)
         if wanted and all(t.key != wanted for t in merged.themes.values()):
@@ -413,6 +384,27 @@ def _move_quick_keys(merged: Tables, moves: dict[str, int], report: MergeReport)
             )
     for key, number in wanted.items():
         merged.themes[key] = replace(merged.themes[key], key=number)
+
+
+_Entry = TypeVar("_Entry", Source, Theme)
+
+
+def _merged_entry(mine: _Entry, theirs: _Entry, old: _Entry | None, report: MergeReport) -> _Entry:
+    """A codebook entry both sides hold, merged field by field against the common ancestor's
+    (`old`; None when both added it): its name's spelling, its description and colour."""
+    fields = ("colour", "description") if isinstance(mine, Theme) else ("description",)
+    changes: dict[str, Any] = {  # (strings: the entry's key is no field merged here)
+        field: _three_way(
+            getattr(mine, field),
+            getattr(theirs, field),
+            getattr(old, field) if old is not None else "",
+            f"{mine.name}'s {field}",
+            report,
+        )
+        for field in fields
+    }
+    name = _one_side(mine.name, theirs.name, old.name) if old is not None else mine.name
+    return replace(mine, name=name, **changes)
 
 
 def _one_side(mine: _Field, theirs: _Field, old: _Field) -> _Field:
