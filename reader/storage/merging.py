@@ -323,6 +323,28 @@ def _merge_codebook(
                 merged.sources[key] = replace(mine, description=source.description)
         else:
             merged.sources[key] = _merged_entry(mine, source, old_source, report)
+    moves: dict[str, int] = {}  # quick keys the three-way gives the themes both sides hold
+    arriving: list[tuple[str, Theme]] = []  # themes only theirs has
+    for key, theme in theirs.themes.items():
+        mine_theme = merged.themes.get(key)
+        old_theme = old_themes.get(key)
+        if mine_theme is None:
+            if old_theme is not None and key not in used_themes and _same_entry(theme, old_theme):
+                continue  # we removed it (a rename, a delete); they did not change it
+            arriving.append((key, theme))
+        elif base is None:
+            merged.themes[key] = replace(
+                mine_theme,
+                colour=mine_theme.colour or theme.colour,
+                description=mine_theme.description or theme.description,
+            )
+        else:
+            if old_theme is not None:  # (both added it: ours, as for any field both set)
+                moves[key] = _one_side(mine_theme.key, theme.key, old_theme.key)
+            merged.themes[key] = _merged_entry(mine_theme, theme, old_theme, report)
+    # The moves first, then the themes new to us on the keys left (placed first, a new one
+    # took the key a move was going to, and the move was dropped as a clash: an attack)
+    _move_quick_keys(merged, moves, report)
     taken = {t.key for t in merged.themes.values() if t.key}
 
     def free_key(wanted: int) -> int:
@@ -334,30 +356,8 @@ def _merge_codebook(
         taken.add(key)
         return key
 
-    moves: dict[str, int] = {}  # quick keys the three-way gives the themes both sides hold
-    arrived: dict[str, int] = {}  # themes only theirs has, and the quick key they have there
-    for key, theme in theirs.themes.items():
-        mine_theme = merged.themes.get(key)
-        old_theme = old_themes.get(key)
-        if mine_theme is None:
-            if old_theme is not None and key not in used_themes and _same_entry(theme, old_theme):
-                continue  # we removed it (a rename, a delete); they did not change it
-            merged.themes[key] = replace(theme, key=free_key(theme.key))
-            arrived[key] = theme.key
-        elif base is None:
-            merged.themes[key] = replace(
-                mine_theme,
-                colour=mine_theme.colour or theme.colour,
-                description=mine_theme.description or theme.description,
-            )
-        else:
-            if old_theme is not None:  # (both added it: ours, as for any field both set)
-                moves[key] = _one_side(mine_theme.key, theme.key, old_theme.key)
-            merged.themes[key] = _merged_entry(mine_theme, theme, old_theme, report)
-    _move_quick_keys(merged, moves, report)
-    for key, wanted in arrived.items():  # (a key our moves freed: theirs again)
-        if wanted and all(t.key != wanted for t in merged.themes.values()):
-            merged.themes[key] = replace(merged.themes[key], key=wanted)
+    for key, theme in arriving:  # (one with no quick key there has none here)
+        merged.themes[key] = replace(theme, key=free_key(theme.key) if theme.key else 0)
     for annotation in annotations:  # every name an annotation uses is in the codebook
         if annotation.source and name_key(annotation.source) not in merged.sources:
             merged.sources[name_key(annotation.source)] = Source(annotation.source)

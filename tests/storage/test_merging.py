@@ -388,3 +388,27 @@ def test_a_quick_key_both_sides_moved_a_theme_onto_keeps_the_other_moves_and_is_
         "new": 4,
     }
     assert report.codebook_conflicts == ["crime's quick key 3, theirs 7 (another theme has it)"]
+
+
+def test_a_theme_new_to_us_never_takes_the_key_their_move_frees() -> None:
+    # theirs moved A from 1 to 3 and then added N, which took the freed 1: merged at ours,
+    # N was placed on 3 first and A's move dropped as a clash, with a clash said that was
+    # none (an attack); a theme with no quick key there came in with one
+    from reader.core.records import Theme
+
+    def book(**keys: int) -> Tables:
+        coded = tables(note("x", "alice", theme="a"))
+        coded.themes = {name: Theme(name, key=number) for name, number in keys.items()}
+        return coded
+
+    base = book(a=1, b=2)
+    ours = book(a=1, b=2)
+    theirs = book(a=3, b=2, n=1, unkeyed=0)
+    for merged, report in (merge_tables(ours, theirs, base), merge_tables(theirs, ours, base)):
+        assert {k: t.key for k, t in merged.themes.items()} == {
+            "a": 3,
+            "b": 2,
+            "n": 1,
+            "unkeyed": 0,
+        }
+        assert report.codebook_conflicts == []
