@@ -37,6 +37,14 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     return run_import(where, args.file, args.format, args.json)
 
 
+def _same_folder(theirs: Path | None, ours: Path) -> bool:
+    """Whether their database's folder is our library's."""
+    try:
+        return theirs is not None and theirs.resolve() == ours.resolve()
+    except OSError:
+        return False
+
+
 def _backup_before_import(store: Store) -> Backup | None:
     """A copy of the database as it is before the import (its journal folded in first):
     an import replaces annotations by the file's newer versions, and a file's times can be
@@ -111,6 +119,10 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         kept = _backup_before_import(store)
         saves = store.saves
         if their is not None:
+            if _same_folder(their.folder, where.library):
+                # (a file saved inside our own library holds our texts beside it: deletions
+                # it names are no teammate's, an attack deleted every annotation so)
+                their.incoming.deleters_articles.clear()
             copied = copy_missing_articles(their, store, where.library)
         elif incoming.texts:  # (a .qdpx carries its sources' texts: it stands on its own)
             try:
@@ -121,7 +133,13 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
                 return fail(str(error))
             for item in incoming.items:  # (ours under other white space: theirs go to it)
                 item.article_sha256 = ours_under.get(item.article_sha256, item.article_sha256)
-        report = import_incoming(store, Library(where.library, store), incoming)
+        try:
+            report = import_incoming(store, Library(where.library, store), incoming)
+        except BaseException:
+            if their is None:  # (a project's texts written for it: taken back with it)
+                for written in copied:
+                    (where.library / written).unlink(missing_ok=True)
+            raise
         if kept is not None and store.saves == saves:
             # Nothing changed: no copy of it (five no-op imports had pushed the copy taken
             # before a bad merge out of the five kept, a team's finding)

@@ -62,7 +62,12 @@ def add_carried_articles(
                 del missing[sha]
     taken = {r.path.casefold() for r in store.articles()}
     written: list[str] = []
+    first_of: dict[str, str] = {}  # (a loose text this file carries twice: written once)
     for sha, carried in missing.items():
+        twin = first_of.setdefault(text_hash(_loose(carried.text)), sha)
+        if twin != sha:
+            same_as_ours[sha] = twin
+            continue
         data = carried.text.encode("utf-8")
         why = ""
         file_name = _free_name(folder, carried.title, taken, sha)
@@ -83,9 +88,10 @@ def add_carried_articles(
 
 
 def _loose(text: str) -> str:
-    """A text with the white space a tool may change taken out of the comparison: spaces at
-    line ends, no-break spaces, blank lines at the end."""
-    return "\n".join(line.rstrip() for line in text.replace("\u00a0", " ").split("\n")).rstrip()
+    """A text with the white space a tool may trim at its end taken out of the comparison
+    (only there: a change of white space inside would move every position after it, and
+    their annotations had been laid on later repeats of their words, an attack)."""
+    return text.rstrip()
 
 
 def _loose_hashes(library: Library, records: list[ArticleRecord]) -> dict[str, str]:

@@ -215,6 +215,32 @@ def test_a_file_of_deletions_alone_deletes_no_annotation_of_an_article_it_lacks(
     assert _ids(alice) == mine
 
 
+def test_a_file_of_deletions_saved_inside_our_own_library_deletes_nothing(
+    two_coders: tuple[Path, Path],
+) -> None:
+    # a crafted copy of our database saved in our own library folder, its annotations all
+    # listed as deleted: the folder holds every text it names, so the deletions were taken
+    # and the library emptied (an attack on the mend)
+    alice, _bob = two_coders
+    mine = _ids(alice)
+    crafted = on_disk(alice / "reader.json")
+    crafted["annotations"] = {}
+    now = "2026-12-06T00:00:00+00:00"
+    crafted["deleted"] = {str(n): {"id": k, "at": now} for n, k in enumerate(mine)}
+    (alice / "from-bob.json").write_text(json.dumps(crafted), encoding="utf-8")
+    result = run_reader(
+        "import",
+        str(alice / "from-bob.json"),
+        "--format",
+        "reader",
+        "--json",
+        "--library",
+        str(alice),
+    )
+    assert json.loads(result.stdout)["deleted_as_there"] == 0, result.stderr
+    assert _ids(alice) == mine
+
+
 def test_an_import_says_ours_stays_beside_their_newer_coding_not_only_in_a_backup(
     two_coders: tuple[Path, Path],
 ) -> None:

@@ -216,3 +216,40 @@ def test_a_text_the_library_has_under_other_white_space_is_not_written_again(
     assert json.loads(result.stdout)["articles_copied"] == []
     assert sorted(p.name for p in library.iterdir() if p.suffix == ".txt") == ["homes.txt"]
     assert _annotations(library) == [("Homes pla", "")]
+
+
+def test_a_text_a_project_carries_twice_under_other_end_white_space_is_written_once(
+    tmp_path: Path,
+) -> None:
+    # two sources whose texts differ only by their end were written as gamma.txt and
+    # gamma-2.txt, the coding split between them (an attack on the mend)
+    library = tmp_path / "lib"
+    library.mkdir()
+    project = tmp_path / "p.qdpx"
+    project.write_bytes(_sources(("gamma", "Gamma story told."), ("gamma", "Gamma story told.\n")))
+    result = run_reader("import", str(project), "--json", "--library", str(library))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["articles_copied"] == ["gamma.txt"]
+    assert _annotations(library) == [("Gamma sto", ""), ("Gamma sto", "")]
+
+
+def test_texts_written_for_an_import_that_fails_are_taken_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the texts were written before the annotations were saved: a save that failed left
+    # them in the library (read from the code by an attack on the mend)
+    from reader.cli.import_annotations import run_import
+    from reader.core.paths import Locations
+    from reader.interchange import importing
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise OSError("the disk is full")
+
+    monkeypatch.setattr(importing, "import_incoming", failing)
+    library = tmp_path / "lib"
+    library.mkdir()
+    project = tmp_path / "p.qdpx"
+    project.write_bytes(_sources(("homes", "We will build 600 homes.")))
+    with pytest.raises(OSError, match="disk is full"):
+        run_import(Locations(library, library / "reader.json"), str(project), "qdpx", False)
+    assert [p.name for p in library.iterdir() if p.suffix == ".txt"] == []
