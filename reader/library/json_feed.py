@@ -38,7 +38,8 @@ def parse_json_feed(body: bytes, max_items: int) -> JsonFeed | None:
     if not body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
         return None
     try:
-        document = json.loads(body.decode("utf-8-sig", errors="replace"))
+        # (numbers kept as text: an id of 5,000 digits is past what Python reads as one)
+        document = json.loads(body.decode("utf-8-sig", errors="replace"), parse_int=str)
     except (ValueError, RecursionError):
         return None
     if not isinstance(document, dict):
@@ -51,9 +52,9 @@ def parse_json_feed(body: bytes, max_items: int) -> JsonFeed | None:
     for item in items[:max_items] if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
-        link = _text(item.get("url")) or _text(item.get("external_url"))
+        link = _address(item.get("url")) or _address(item.get("external_url"))
         if not link:
-            continue
+            continue  # (no address, or one too long to be one: never fetched cut short)
         parsed.entries.append(
             {
                 "link": link,
@@ -69,11 +70,18 @@ def parse_json_feed(body: bytes, max_items: int) -> JsonFeed | None:
 def has_more_json_items(body: bytes, max_items: int) -> bool:
     """Whether a JSON Feed holds more than `max_items` items."""
     try:
-        document = json.loads(body.decode("utf-8-sig", errors="replace"))
+        document = json.loads(body.decode("utf-8-sig", errors="replace"), parse_int=str)
     except (ValueError, RecursionError):
         return False
     items = document.get("items") if isinstance(document, dict) else None
     return isinstance(items, list) and len(items) > max_items
+
+
+MAX_ADDRESS = 2000  # characters of an item's address; a longer one is no address
+
+
+def _address(value: object) -> str:
+    return value if isinstance(value, str) and len(value) <= MAX_ADDRESS else ""
 
 
 def _text(value: object) -> str:

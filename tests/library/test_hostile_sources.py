@@ -358,3 +358,18 @@ def test_a_json_feed_is_a_feed(site: str, empty_library: Path) -> None:
     deep = run_reader("add", "--feed", f"{site}/deep.json", "--library", str(empty_library))
     assert deep.returncode == 1 and "Traceback" not in deep.stderr
     assert "not an RSS, Atom or JSON feed" in deep.stderr
+
+
+def test_a_json_feeds_address_too_long_is_skipped_and_a_long_number_read_as_text() -> None:
+    # a 100,000-character address was fetched cut to its first 2,000 characters (another
+    # address), and an id of 5,000 digits made the whole feed "no feed" (an attack)
+    from reader.library.json_feed import parse_json_feed
+
+    long = "http://site.example/" + "a" * 100_000
+    body = (
+        '{"version": "https://jsonfeed.org/version/1.1", "items": ['
+        f'{{"id": {"9" * 5000}, "url": "http://site.example/1"}}, {{"id": "2", "url": "{long}"}}]}}'
+    ).encode()
+    parsed = parse_json_feed(body, 1000)
+    assert parsed is not None
+    assert [entry["link"] for entry in parsed.entries] == ["http://site.example/1"]
