@@ -128,13 +128,14 @@ def first_items(body: bytes, limit: int = MAX_ITEMS) -> bytes:
     return body
 
 
-def has_more_items(body: bytes, limit: int = MAX_ITEMS) -> bool:
-    """Whether `body` holds more than `limit` items or entries (`parse_feed` reads the first):
-    an item ends after what `first_items` keeps."""
-    from reader.library.json_feed import has_more_json_items
+def has_more_items(body: bytes, limit: int = MAX_ITEMS, parsed: Any = None) -> bool:
+    """Whether `body` holds more than `limit` items or entries (`parse_feed`, whose reading
+    `parsed` is, read the first): a JSON Feed's reading says so (read once, not twice); in
+    RSS or Atom, an item ends after what `first_items` keeps."""
+    from reader.library.json_feed import JsonFeed
 
-    if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        return has_more_json_items(body, limit)
+    if isinstance(parsed, JsonFeed):
+        return parsed.more_items
     utf8 = _as_utf8(body)
     kept = len(first_items(utf8, limit))
     return _ITEM_END.search(utf8, kept) is not None or _ITEM_START.search(utf8, kept) is not None

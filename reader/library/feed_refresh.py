@@ -289,7 +289,7 @@ def _refresh_one(
         )
         return _Outcome(result, feed.url)
     outcome = _Outcome(result, feed.url, fetched_from=fetched.url)
-    result.cut = has_more_items(fetched.body)
+    result.cut = has_more_items(fetched.body, parsed=parsed)
     given = links_as_given(fetched.body)
     candidates = _new_items(library, feed, fetched.url, parsed.entries, outcome, given)
     wanted = min(limit, feed.keep) if feed.keep else limit

@@ -265,24 +265,23 @@ def _guard(url: str, named_by: str) -> Callable[[Any], Coroutine[Any, Any, None]
     Reader fetches, and no hop goes from an address on the internet to a local one: each
     is judged against the one before it (the document that named the first, if any), so
     that local -> internet -> local is refused at its second step. The host is checked as
-    the connection names it (an "xn--" name decoded would be looked up as another)."""
-    before: list[bool | None] = [None]  # whether the address before this hop is public
+    the connection names it (an "xn--" name decoded would be looked up as another). Names
+    are looked up only when a hop has one before it: the address the user gave, fetched
+    with no redirect, costs no look-up of its own."""
+    before: list[tuple[str, int]] = [_ascii_host(named_by)] if named_by else []
 
     async def check(request: Any) -> None:
         problem = address_problem(str(request.url))
         if problem is not None:
             raise FetchError(f"{url}: leads to an address that is not valid ({problem})")
-        if before[0] is None and named_by:
-            naming_host, naming_port = _ascii_host(named_by)
-            before[0] = not await _is_local(naming_host, naming_port)
         host = request.url.raw_host.decode("ascii", "replace")
-        local = await _is_local(host, request.url.port or 443)
-        if before[0] and local:
+        port = request.url.port or 443
+        if before and not await _is_local(*before[0]) and await _is_local(host, port):
             raise FetchError(
                 f"{url}: leads to {clean_host(host)}, an address on this machine or its local "
                 "network, from a site on the internet; Reader does not go there"
             )
-        before[0] = not local
+        before[:] = [(host, port)]
 
     return check
 

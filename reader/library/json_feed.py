@@ -31,6 +31,7 @@ class JsonFeed:
     feed: dict[str, str] = field(default_factory=dict)
     entries: list[dict[str, Any]] = field(default_factory=list)
     bozo: bool = False
+    more_items: bool = False  # the feed holds more items than were read
 
 
 def parse_json_feed(body: bytes, max_items: int) -> JsonFeed | None:
@@ -48,7 +49,8 @@ def parse_json_feed(body: bytes, max_items: int) -> JsonFeed | None:
     if version is None:
         return None
     items = document.get("items")
-    parsed = JsonFeed(version, {"title": _text(document.get("title"))})
+    more = isinstance(items, list) and len(items) > max_items
+    parsed = JsonFeed(version, {"title": _text(document.get("title"))}, more_items=more)
     for item in items[:max_items] if isinstance(items, list) else []:
         if not isinstance(item, dict):
             continue
@@ -65,16 +67,6 @@ def parse_json_feed(body: bytes, max_items: int) -> JsonFeed | None:
             }
         )
     return parsed
-
-
-def has_more_json_items(body: bytes, max_items: int) -> bool:
-    """Whether a JSON Feed holds more than `max_items` items."""
-    try:
-        document = json.loads(body.decode("utf-8-sig", errors="replace"), parse_int=str)
-    except (ValueError, RecursionError):
-        return False
-    items = document.get("items") if isinstance(document, dict) else None
-    return isinstance(items, list) and len(items) > max_items
 
 
 MAX_ADDRESS = 2000  # characters of an item's address; a longer one is no address
