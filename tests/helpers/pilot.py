@@ -34,6 +34,8 @@ async def settle(pilot: Pilot[Any]) -> None:
     app = pilot.app
     assert isinstance(app, ReaderApp)
     await pilot.pause()
+    if not _busy(app):  # (a save runs as a worker: none running, none waiting)
+        return
     for _ in range(20):
         busy = _busy(app)
         await _workers_done(app)
