@@ -475,8 +475,32 @@ class _Descriptions(_ArticleContext):
                 # "Among the crowd was Nóra Lonergan", "One supporter, Sian Pugh-Mathias,
                 # said", "Her mother, the retired schoolteacher Birgitta Lundqvist, confirms"
                 return named
-            return self._describes_whom(described, sentence.start)
+            whom = self._describes_whom(described, sentence.start)
+            if whom is UNNAMED and self._acts_on_someone_named(described, end, wanted):
+                return None  # "A friend invited Shukla to a party. “…,” she says": hers
+            return whom
         return None
+
+    def _acts_on_someone_named(self, described: re.Match[str], end: int, wanted: str) -> bool:
+        """Whether a sentence whose subject is someone new and unnamed ("A friend of a friend
+        invited Shukla to a dinner party.") says nothing but does something to a person the
+        article named before it, of the gender `wanted` or none known: the pronoun after
+        such a sentence stands for the one already followed, not the passer-by."""
+        if described.group("lead").casefold() not in {"a", "an", "one", "another"}:
+            return False
+        start = described.start("lead")
+        if _any_speech_verb(_WORD.findall(self.text[start:end])):
+            return False  # "A neighbour told Shukla she …": the neighbour's words
+        for mention in self.entities.between(described.end("head"), end):
+            entity = mention.entity
+            if (
+                entity.kind == "person"
+                and entity.gender in {"", wanted}
+                and not self._inside_quote(mention.start)
+                and next(self.entities.before(start, "person", 4000, of=entity), None)
+            ):
+                return True
+        return False
 
     def _opens_with_quotation(self, token: Token) -> bool:
         """Whether a sentence's first token opens a quotation: a double mark, or a single

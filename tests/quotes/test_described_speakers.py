@@ -59,3 +59,23 @@ def test_the_34_year_olds_mother_is_not_the_34_year_old() -> None:
         "“I cannot feel my legs,” the 34-year-old said."
     )
     assert [s for _, s in speech_of(text)][1] != "Aisha Rahman"
+
+
+def test_a_passer_by_who_does_something_to_the_person_followed_leaves_her_the_pronoun() -> None:
+    # "A friend of a friend invited Shukla to a dinner party. “…,” she says": a real
+    # Globe and Mail feature; the unnamed friend had taken "she", and no one was suggested
+    text = headlined(
+        "Harleen Puaar Shukla remembers the moment Sault Ste. Marie first felt like home. "
+        "She had recently arrived from New Delhi. A friend of a friend invited Shukla to a "
+        "dinner party with other members of the city's Indian community. “I did not know "
+        "that there was a sizeable Indian population here,” she says."
+    )
+    assert [s for _, s in speech_of(text)] == ["Harleen Puaar Shukla"]
+
+
+def test_a_passer_by_who_tells_the_person_followed_something_is_the_one_who_says() -> None:
+    text = headlined(
+        "Harleen Puaar Shukla remembers the night of the fire. A neighbour told Shukla the "
+        "flames had started in the garage. “It went up in minutes,” she says."
+    )
+    assert [s for _, s in speech_of(text)] == [None]
