@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from reader.ui.app import ReaderApp
@@ -448,3 +450,51 @@ async def test_a_new_theme_that_gets_no_quick_key_says_so(ice_library: Path) -> 
         await press(pilot, "n", "t")
         await tag(pilot, "Someone", "the tenth theme")
         assert "“the tenth theme” has no quick key: 1-9 are taken" in toast_words(app)
+
+
+NINE_THEMES = (
+    "transit fares, affordability, cross-border cooperation, public safety, climate "
+    "adaptation, insurance costs, housing supply, public backstop, building codes"
+)
+
+
+async def test_the_legend_shows_all_nine_quick_keys_however_long_their_themes(
+    ice_library: Path,
+) -> None:
+    # with nine themes on keys the legend stopped at "8 public backstop": a user took 9 for a
+    # free key and tagged three quotations with the theme it held
+    for size in (SIZE, (80, 24)):
+        app = ReaderApp(library=ice_library)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            if not main(app).query_one("#quick-themes").region:
+                await press(pilot, "tab")  # (a narrow screen shows one side pane at a time)
+            if size == SIZE:
+                await press(pilot, "n", "t")
+                await tag(pilot, "Doug King", NINE_THEMES)
+            quick = region_words(app, main(app).query_one("#quick-themes"))
+            for number, theme in enumerate(NINE_THEMES.split(", "), start=1):
+                assert re.search(rf"(^| ){number} {re.escape(theme[:4])}", quick), (size, quick)
+
+
+async def test_a_number_typed_in_themes_is_the_theme_on_that_key(ice_library: Path) -> None:
+    # "1" typed in Themes, beside a legend reading "1 sovereignty", made a theme named "1"
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "sovereignty, public safety")
+        await press(pilot, "n", "n", '"', "t")
+        await type_text(pilot, "Someone")
+        await press(pilot, "tab")
+        await type_text(pilot, "2")
+        assert "public safety" in screen_words(app) and "+ new theme: 2" in screen_words(app)
+        await press(pilot, "enter")
+        await type_text(pilot, "1")
+        await press(pilot, "enter", "ctrl+s")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert saved[-1]["themes"] == ["public safety", "sovereignty"]
+        assert "1" not in {
+            t["name"]
+            for t in json.loads((ice_library / "reader.json").read_text())["themes"].values()
+        }

@@ -9,7 +9,7 @@ What is saved is what the screen shows:
   beside "Source" says which the saved name would be: "new source", or "existing source"
   (naming the suggestion when it is not what was typed).
 - Themes are chips: Enter, Tab or a comma adds the highlighted one, Backspace in the empty
-  field removes the last. Editing an annotation puts the cursor after what is there, to
+  field removes the last. A number 1-9 typed alone offers the theme on that quick key. Editing an annotation puts the cursor after what is there, to
   add to it, never selecting it to be replaced.
 - The kind (quotation: the speaker's own words in quote marks; passage: anything else) is
   set from the selection and switched with ctrl+k.
@@ -219,9 +219,11 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
         themes: list[str],
         usage: dict[str, int] | None = None,
         named_here: list[str] | None = None,
+        quick: dict[int, str] | None = None,
     ) -> None:
         super().__init__()
         self.request = request
+        self._quick = {str(n): t for n, t in (quick or {}).items()}  # "3" -> its theme
         # The article's speakers the codebook does not hold yet, offered beside its names
         # ("Priya" typed for the "Priya Sharma" the finder read made a second source)
         known = {name_key(n) for n in sources}
@@ -382,6 +384,15 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
     def _suggest(self, field_id: str, typed: str) -> Suggestions:
         taken = {name_key(t) for t in self.themes} if field_id == "themes" else set()
         names = [n for n in self._names[field_id] if name_key(n) not in taken]
+        keyed = self._quick.get(typed.strip()) if field_id == "themes" else None
+        if (
+            keyed is not None
+            and name_key(keyed) not in taken
+            and name_key(typed) not in self._known["themes"]  # (a theme named "3" is itself)
+        ):
+            # "3" typed: the theme on key 3, as the legend beside the article shows it (a
+            # theme named "3" had been made, a new theme only its chip's mark told of)
+            return Suggestions([keyed], strong=True)
         found = suggestions(typed.strip(), names, self._usage)
         first = found.names[0] if found.names else ""
         if found.strong and name_key(first) in self._named_here and not begins(typed, first):

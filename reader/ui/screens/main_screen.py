@@ -695,7 +695,9 @@ class MainScreen(Screen[None]):
             for name in named_here
             if name_key(name) not in theme_keys
         }
-        dialog = TagDialog(request, sources, themes, {**usage, **here, **first}, named_here)
+        dialog = TagDialog(
+            request, sources, themes, {**usage, **here, **first}, named_here, self.quick_themes
+        )
         # (the article as it was when the dialog opened: a change on disk meanwhile shows a
         # new document, in which the target's offsets mark other words)
         self.app.push_screen(dialog, callback=partial(self._tagged, target, self.document))

@@ -1,7 +1,10 @@
 """The quick-themes legend under the annotations: which number key applies which theme.
 
 Entries are packed into lines by the widget's own width, so a line breaks between
-entries ("1 public safety   2 sovereignty"), never inside one.
+entries ("1 public safety   2 sovereignty"), never inside one. When that takes more lines
+than the legend has room for (`ROWS`), the entries go into columns and long names are cut
+short with "…": every key stays on screen (the ninth had been cut off, and a user took its
+key for a free one).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from textual.widget import Widget
 from reader.ui.styling import literal
 
 GAP = "   "
+ROWS = 6  # lines of entries under the title (the stylesheet's max-height less title and rule)
 
 
 class QuickThemes(Widget):
@@ -42,7 +46,13 @@ class QuickThemes(Widget):
                 used = 0
             used += size + (len(GAP) if lines[-1] else 0)
             lines[-1].append((number, theme))
-        return lines
+        if len(lines) <= ROWS:
+            return lines
+        entries = list(self._themes.items())
+        columns = -(-len(entries) // ROWS)
+        rows = -(-len(entries) // columns)
+        cell = max(3, (width - len(GAP) * (columns - 1)) // columns)
+        return [[(n, _fit(t, cell - 2)) for n, t in entries[row::rows]] for row in range(rows)]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 1 + (len(self._lines(width)) if self._themes else 1)
@@ -64,3 +74,16 @@ class QuickThemes(Widget):
             ]
             rows.append(Content(GAP).join(pieces))
         return Content.assemble(title, "\n", Content("\n").join(rows))
+
+
+def _fit(theme: str, cells: int) -> str:
+    """`theme` in exactly `cells` terminal cells: ended by "…" when cut, padded with spaces
+    when short (so the columns line up)."""
+    if cell_len(theme) > cells:
+        kept = ""
+        for char in theme:
+            if cell_len(kept + char) > cells - 1:
+                break
+            kept += char
+        theme = kept.rstrip() + "…"
+    return theme + " " * max(0, cells - cell_len(theme))
