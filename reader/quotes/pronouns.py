@@ -435,6 +435,35 @@ class _Pronouns(_Descriptions):
             for found in re.finditer(rf"(?:^|[.!?]\s+|\n)({pronoun})\b", self.text[start:end])
         )
 
+    def _named_only_in_its_reports(
+        self, wanted: str, start: int, end: int, speaker: Entity
+    ) -> bool:
+        """Whether the people named between two offsets, outside quotations, but `speaker`
+        (in the cue of the words that end at `start`), are all named inside sentences that open with the pronoun of the wanted gender and a verb of
+        speech ("He said the water operator, Tyler Sainnawap, has …"), at least one named."""
+        pronoun = {"m": "He", "f": "She"}.get(wanted)
+        if pronoun is None or end - start > _TOPIC_SPAN:
+            return False
+        reports: list[tuple[int, int]] = []
+        for found in re.finditer(
+            rf"(?:^|[.!?]\s+|\n)({pronoun})\s+(?:also\s+)?([a-z]+)\b", self.text[start:end]
+        ):
+            at = start + found.start(1)
+            if self._inside_quote(at) or not is_speech_verb(found.group(2), ""):
+                continue
+            index = bisect_right(self._sentence_starts, at) - 1
+            reports.append((start + found.end(2), self.structure.sentences[index].end))
+        named = [
+            m
+            for m in self.entities.between(start, end)
+            if m.entity.kind == "person"
+            and m.entity is not speaker
+            and not self._inside_quote(m.start)
+        ]
+        return bool(named) and all(
+            any(low <= m.start < high for low, high in reports) for m in named
+        )
+
     def _people_between(self, start: int, end: int) -> bool:
         """Whether a person is named between two offsets outside quotations."""
         return any(
@@ -718,6 +747,17 @@ class _Pronouns(_Descriptions):
             if described is not None and described.gender in {"", wanted}:
                 # "Outside court, his lawyer said … she said"
                 return _with_gender(described, wanted), True
+            if (
+                speaker is not None
+                and speaker.kind == "person"
+                and speaker.gender == wanted
+                and speaker not in self._quote_names
+                and self._named_only_in_its_reports(wanted, self._last_speech_end, at, speaker)
+            ):
+                # "“…,” Okimaw-Gull said. / He said the water operator, Tyler Sainnawap,
+                # works alone. / “Tyler is doing the work of three,” he said": the one named
+                # was named in what "he" reported; "he" is still the last speaker
+                return _with_gender(speaker, wanted), False
             introduced = self._introduced_just_before(at, wanted)
             if introduced is not None:
                 return introduced, True

@@ -81,3 +81,16 @@ def test_the_fit_weighs_up_what_marks_the_right_candidate() -> None:
     assert weights[subject] > 1.0
     assert train_antecedents.right_share(choices, weights) == 1.0
     assert train_antecedents.right_share(choices, np.zeros(width)) == 0.0
+
+
+def test_he_who_reported_on_someone_named_is_still_the_last_speaker() -> None:
+    # a tester's APTN-style story: the water operator named in what "he" reported took the
+    # next "he said", whose words speak of him by name (at 0.85)
+    text = (
+        "Water plant on its last legs\n\n"
+        "“When the plane can't land, people run out,” Shawn Okimaw-Gull said.\n\n"
+        "He said the community's water operator, Tyler Sainnawap, has been working alone "
+        "since his partner left.\n\n"
+        "“Tyler is doing the work of three people,” he said."
+    )
+    assert _speakers(text) == ["Shawn Okimaw-Gull", "Shawn Okimaw-Gull"]
