@@ -1597,11 +1597,28 @@ def _starts_a_person(toks: Sequence[Token], index: int) -> bool:
     first = toks[index]
     if is_given_name(first.folded) or person_gender(first.word):
         return True
+    titled = index
+    while (  # "Grand Chief Lorraine", "Acting Deputy Chief Dana": a title of several words
+        titled + 1 < len(toks)
+        and titled - index < 3
+        and (
+            toks[titled].folded.rstrip(".") in TITLES
+            or (
+                toks[titled].folded in _TITLE_LEADS
+                and toks[titled + 1].folded.rstrip(".") in TITLES
+            )
+        )
+    ):
+        titled += 1
     return (
-        first.folded.rstrip(".") in TITLES
-        and index + 1 < len(toks)
-        and (is_given_name(toks[index + 1].folded) or bool(person_gender(toks[index + 1].word)))
+        titled > index
+        and titled < len(toks)
+        and (is_given_name(toks[titled].folded) or bool(person_gender(toks[titled].word)))
     )
+
+
+# Words that open a title of several words without being one: "Grand Chief", "Acting Mayor".
+_TITLE_LEADS = frozenset({"grand", "acting", "interim"})
 
 
 # An age as one word before a name: "40-year-old", "29-year-old", "six-year-old".

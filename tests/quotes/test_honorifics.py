@@ -70,3 +70,15 @@ def test_kin_named_by_a_given_name_leaves_the_honorific_to_the_one_it_fits() -> 
         "Meena Patel runs the shop with her partner, Tom.\n\n“We will not close,” said Mr Patel."
     )
     assert [s for _, s in speech_of(text)] == ["Tom Patel"]  # "her": Meena is not Mr Patel
+
+
+def test_a_title_of_two_words_before_a_name_of_a_long_body_is_the_persons() -> None:
+    # "said Grand Chief Lorraine Muswagon of the Northern Cree Nations Council": the name
+    # read as a body's ("Cree Nations Council"), the first half of the quotation no one's
+    text = headlined(
+        "“People in our communities are already choosing between heat and food,” said "
+        "Grand Chief Lorraine Muswagon of the Northern Cree Nations Council, which "
+        "represents 11 First Nations. “A rate increase in January is a matter of life and "
+        "death up here.”"
+    )
+    assert [s for _, s in speech_of(text)] == ["Lorraine Muswagon", "Lorraine Muswagon"]
