@@ -22,6 +22,7 @@ from pathlib import Path
 
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.text import clean_line, normalise
+from reader.library.page_byline import bylined_author, is_byline
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
@@ -130,12 +131,26 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
             title = Path(name).stem
     if not text.strip():
         raise ArticleError(f"{name}: the file has no text; add some or remove it")
+    if not meta.get("author") and (author := _byline_at_top(text)):
+        meta = {**meta, "author": author}  # ("By Claire Dubois" under the headline)
     return ArticleContent(
         text=text,
         title=title or Path(name).stem,
         meta=meta,
         headings=frozenset(clean_line(h) for h in headings) - {title},
     )
+
+
+_BYLINE_BLOCKS = 4  # the headline, a standfirst, a date line, the byline
+
+
+def _byline_at_top(text: str) -> str:
+    """The author a byline among the article's first paragraphs names ("By Claire Dubois",
+    "By Maya Chen | The Canadian Press": a paragraph of that line alone), "" if none."""
+    for block in text.split("\n\n", _BYLINE_BLOCKS)[:_BYLINE_BLOCKS]:
+        if is_byline(block):
+            return bylined_author([block])
+    return ""
 
 
 # --- decoding --------------------------------------------------------------------------------

@@ -183,3 +183,26 @@ def test_a_markdown_file_of_more_lines_than_an_article_is_refused_in_one_line(
     table = b"|a|b|\n|-|-|\n" + b"|1|2|\n" * 20
     with pytest.raises(ArticleError, match=r"over 40 table cells"):
         parse_article(table, ".md", "table.md")
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("Transit fares to rise\n\nBy Claire Dubois\n\nFares rise in March.\n", "Claire Dubois"),
+        (
+            "Fares rise\n\nA standfirst.\n\nBy Maya Chen | The Canadian Press\n\nBody.\n",
+            "Maya Chen",
+        ),
+        ("By the end of the year\n\nBy the end of the year, fares will rise.\n", None),
+        ("Fares rise\n\nOne.\n\nTwo.\n\nThree.\n\nBy Claire Dubois\n", None),  # (not at the top)
+        ("---\nauthor: Ann Lee\n---\n# Fares rise\n\nBy Claire Dubois\n\nBody.\n", "Ann Lee"),
+    ],
+)
+def test_a_byline_under_the_headline_of_a_text_file_is_its_author(
+    text: str, author: str | None
+) -> None:
+    # "By Claire Dubois" under a .txt article's headline stayed a paragraph, and the CSV's
+    # author column was empty for it (a newcomer's finding)
+    suffix = ".md" if text.startswith("---") else ".txt"
+    article = parse_article(text.encode(), suffix, "a" + suffix)
+    assert article.meta.get("author") == author
