@@ -68,7 +68,7 @@ class QuickThemes(Widget):
                 Content.assemble(
                     Content.styled(str(number), "bold"),
                     " ",
-                    literal(theme, self._colours.get(theme, "")),
+                    literal(theme, self._colours.get(self._themes.get(number, theme), "")),
                 )
                 for number, theme in line
             ]
