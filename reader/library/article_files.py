@@ -120,7 +120,13 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
             )
         meta, body = split_front_matter(raw)
         headings: list[str] = []
-        text = normalise(markdown_to_text(body, headings))
+        try:
+            text = normalise(markdown_to_text(body, headings))
+        except MarkdownTooDeep as deep:
+            raise ArticleError(
+                f"{name}: lists or quotes nested over {deep.args[0]} deep, more than Reader "
+                "reads as Markdown; flatten them, or rename it .txt to read it as plain text"
+            ) from None
         title = clean_line(meta.get("title", ""))[:MAX_TITLE_CHARS]
         title = title or _first_heading(body)[:MAX_TITLE_CHARS] or _first_line(text)
     else:
@@ -284,12 +290,30 @@ def _first_heading(body: str) -> str:
     return ""
 
 
+# Levels of Markdown read (a list and its item are two): 50 lists, or quotes, one inside
+# another. markdown-it stops at its limit without a word; Reader refuses a file that
+# reaches it rather than show part of it.
+MOST_MARKDOWN_NESTING = 100
+
+
+class MarkdownTooDeep(ValueError):
+    """Markdown nested deeper than Reader reads: the levels (lists, quotes) it allows."""
+
+
 def markdown_to_text(body: str, headings: list[str] | None = None) -> str:
     """Markdown to plain reading text: blocks separated by blank lines, inline marks dropped;
     the headings' text is added to `headings` when given (to show them as subheadings)."""
     from markdown_it import MarkdownIt  # imported here: only Markdown articles need it
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    parser = MarkdownIt("commonmark", {"maxNesting": MOST_MARKDOWN_NESTING}).enable("table")
+    tokens = parser.parse(body)
+    deepest = max(
+        (t.level for token in tokens for t in (token, *(token.children or ()))), default=0
+    )
+    if deepest >= MOST_MARKDOWN_NESTING - 2:
+        # markdown-it stops reading at its nesting limit and says nothing: the rest of the
+        # article (after a list ten deep, at its default) was dropped without a word
+        raise MarkdownTooDeep(MOST_MARKDOWN_NESTING // 2)
     blocks: list[str] = []
     list_depth = 0
     for index, token in enumerate(tokens):

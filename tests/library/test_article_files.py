@@ -206,3 +206,24 @@ def test_a_byline_under_the_headline_of_a_text_file_is_its_author(
     suffix = ".md" if text.startswith("---") else ".txt"
     article = parse_article(text.encode(), suffix, "a" + suffix)
     assert article.meta.get("author") == author
+
+
+def _outline(depth: int) -> bytes:
+    items = "".join("  " * i + f"- point {i}\n" for i in range(depth))
+    return f"# Council passes budget\n\nKey votes:\n\n{items}\nThe mayor spoke last.\n".encode()
+
+
+def test_a_markdown_outline_ten_deep_keeps_the_story_after_it() -> None:
+    # markdown-it stops at its nesting limit without a word: the items past the tenth level
+    # and every paragraph after them were dropped, and the annotations on them orphaned
+    article = parse_article(_outline(12), ".md", "council.md")
+    assert "point 11" in article.text
+    assert article.text.rstrip().endswith("The mayor spoke last.")
+
+
+def test_markdown_nested_past_what_is_read_is_refused_in_one_line() -> None:
+    with pytest.raises(ArticleError) as refused:
+        parse_article(_outline(60), ".md", "council.md")
+    message = str(refused.value)
+    assert message.startswith("council.md: ") and "rename it .txt" in message
+    assert "\n" not in message
