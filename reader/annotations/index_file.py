@@ -48,6 +48,7 @@ import numpy as np
 
 from reader import __version__
 from reader.annotations.documents import COLUMN_TYPES, COLUMNS
+from reader.core.files import open_regular, read_bounded
 from reader.core.records import Annotation
 from reader.storage.atomic import write_atomically
 
@@ -125,7 +126,7 @@ def kept_index_current(db: Path) -> bool:
     database is for the start that takes it to check)."""
     version = b'{"format":%d,' % FORMAT
     try:
-        with index_path(db).open("rb") as handle:
+        with open_regular(index_path(db), follow_links=False) as handle:  # (never a pipe)
             lead = handle.read(len(MAGIC) + _LENGTH_BYTES + len(version))
     except OSError:
         return False
@@ -153,7 +154,7 @@ def read_index(path: Path, limit: int) -> SavedIndex | None:
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
             return None  # a link, a device, a folder, or too large: never followed or read
-        handle = path.open("rb")
+        handle = open_regular(path, follow_links=False)  # (a pipe put there since: refused)
         size = os.fstat(handle.fileno()).st_size  # the file opened, whatever replaced it since
         start = len(MAGIC) + _LENGTH_BYTES
         lead = handle.read(start)
@@ -391,7 +392,9 @@ def vouched(path: Path, header: tuple[int, int], annotations: tuple[int, int]) -
         info = os.lstat(path)
         if not stat.S_ISREG(info.st_mode) or info.st_size > _STATE_BYTES:
             return False
-        state = msgspec.json.decode(path.read_bytes()[:_STATE_BYTES], type=IndexState)
+        state = msgspec.json.decode(
+            read_bounded(path, _STATE_BYTES, follow_links=False), type=IndexState
+        )
         return state == IndexState(_CODE, header, annotations)
     return False
 
@@ -460,7 +463,7 @@ def read_rows(path: Path, count: int, table_length: int) -> KeptRows | None:
             count * _ROW_BYTES
         ):
             return None
-        data = path.read_bytes()
+        data = read_bounded(path, info.st_size, follow_links=False)
         if not data.startswith(ROWS_MAGIC) or len(data) < lead:
             return None
         length = int.from_bytes(data[len(ROWS_MAGIC) : lead], "little")
@@ -490,7 +493,10 @@ def rows_written_for(
     """Whether the rows file at `path` says it was written by this code for the index
     whose header is `header` and the table `annotations`, `count` rows, and has their
     size (its header alone read)."""
-    with contextlib.suppress(OSError, msgspec.DecodeError, ValueError), path.open("rb") as handle:
+    with (
+        contextlib.suppress(OSError, msgspec.DecodeError, ValueError),
+        open_regular(path, follow_links=False) as handle,  # (a pipe there is never waited on)
+    ):
         lead = handle.read(len(ROWS_MAGIC) + _LENGTH_BYTES)
         if not lead.startswith(ROWS_MAGIC) or len(lead) != len(ROWS_MAGIC) + _LENGTH_BYTES:
             return False

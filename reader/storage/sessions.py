@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -22,6 +23,18 @@ try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a pipe in the file's place: opened, never waited on
+
+
+def _regular(descriptor: int) -> bool:
+    """Whether `descriptor` is a regular file's; closed when it is not."""
+    if stat.S_ISREG(os.fstat(descriptor).st_mode):
+        return True
+    os.close(descriptor)
+    return False
 
 
 def session_path(db: Path) -> Path:
@@ -36,11 +49,13 @@ class Session:
         self._descriptor: int | None = None
         if fcntl is None:
             return
-        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        flags = os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK
         try:
             descriptor = os.open(session_path(db), flags, 0o644)
         except OSError:
             return  # (a read-only folder, a link in the way: no app is seen, nothing else)
+        if not _regular(descriptor):
+            return  # (a pipe or a device put there: no lock taken through it)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except OSError:
@@ -60,9 +75,11 @@ def app_holds(db: Path) -> bool:
     if fcntl is None:
         return False
     try:
-        descriptor = os.open(session_path(db), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        descriptor = os.open(session_path(db), os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
     except OSError:
         return False
+    if not _regular(descriptor):
+        return False  # a pipe put there (opened without waiting, as every command had hung)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:

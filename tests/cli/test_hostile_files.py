@@ -5,10 +5,13 @@ line, at once, without reading it (a pipe would block for ever, /dev/zero never 
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from reader.annotations import index_file
 from tests.helpers.cli import run_reader
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="pipes are POSIX")
@@ -185,3 +188,37 @@ def test_a_folder_named_reader_json_in_the_library_is_not_blamed_on_db(tmp_path:
     assert "--db takes" not in result.stderr
     given = run_reader("list", "--db", str(tmp_path / "reader.json"), str(tmp_path))
     assert given.returncode == 2 and "--db takes a file name" in given.stderr
+
+
+def test_a_pipe_in_place_of_the_session_file_is_never_waited_on(tmp_path: Path) -> None:
+    # a pipe at .reader.json.open, in a library with no reader.json yet: every command (and
+    # the app) waited for a writer that never came
+    library = _library(tmp_path)
+    os.mkfifo(library / ".reader.json.open")
+    result = run_reader("list", "--library", str(library))
+    assert result.returncode == 0, result.stderr
+    assert "A story" in result.stdout
+
+
+def _finishes(call: Callable[[], object]) -> object:
+    """`call()`'s result, failing (not hanging) when it waits for more than a few seconds."""
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(call()), daemon=True)
+    worker.start()
+    worker.join(5)
+    assert done, "waited on a pipe"
+    return done[0]
+
+
+def test_a_pipe_in_place_of_the_kept_search_index_is_never_waited_on(tmp_path: Path) -> None:
+    # a pipe at .reader.json.index (or -rows) hung the app's search, then its quit
+    db = tmp_path / "reader.json"
+    db.write_text("{}", encoding="utf-8")
+    os.mkfifo(index_file.index_path(db))
+    os.mkfifo(index_file.rows_path(db))
+    assert _finishes(lambda: index_file.kept_index_current(db)) is False
+    assert _finishes(lambda: index_file.read_index(index_file.index_path(db), 1 << 20)) is None
+    assert (
+        _finishes(lambda: index_file.rows_written_for(index_file.rows_path(db), (0, 0), (0, 0), 0))
+        is False
+    )
