@@ -3,7 +3,9 @@
 `Library.scan()` brings the database in line with the folder: new files are registered with a
 new id, changed files get their new title and hash and their annotations are re-anchored to
 the new text (`reader.core.anchoring`; what cannot be placed is marked orphaned, never deleted),
-a file that moved (same text, new path) keeps its id and annotations, and a file that
+a file that moved (same text, new path) keeps its id and annotations (two files whose names
+were swapped, or one moved over another, too: a file holding a record's text exactly is
+that record, wherever it was), and a file that
 disappeared is marked missing, never deleted, so its annotations stay. Files that cannot be read are skipped with a one-line reason.
 Unchanged files (same size and modification time) are not read again, so a library of
 hundreds of articles opens at once; a file whose time alone changed (a clone, a pull) is
@@ -175,8 +177,8 @@ class Library:
                 continue
             self._skipped.pop(relative, None)
             present.add(relative)
-            if record is None:
-                fresh.append((relative, info, content))
+            if record is None or record.sha256 != content.sha256:
+                fresh.append((relative, info, content))  # (an edit, unless a move: below)
                 continue
             updated = _as_read(record, info, content)
             if replace(updated, size=record.size, mtime=record.mtime) == record:
@@ -185,21 +187,27 @@ class Library:
                 self._stats.note(relative, info, record.sha256)
             elif updated != record:
                 self.store.update_article(updated)
-                if updated.sha256 != record.sha256:
-                    report.changed.append(updated)
-                    self._reanchor(updated, content.text, report)
         self._stats.keep_only(present)
-        gone = [r for path, r in known.items() if path not in present]
+        changed = {relative for relative, _, _ in fresh}
+        displaced = {  # the records whose file no longer holds their text: gone, or changed
+            r.id: r for path, r in known.items() if path not in present or path in changed
+        }
+        moves = _moves(fresh, displaced)
+        moved_ids = {r.id for r in moves.values()}
         new: list[dict[str, Any]] = []  # registered together: one notice for all
         for relative, info, content in fresh:
-            twin = next((r for r in gone if r.sha256 == content.sha256), None)
-            if twin is not None:
-                gone.remove(twin)
-                moved = replace(
-                    twin, path=relative, size=info.st_size, mtime=info.st_mtime, missing=False
-                )
+            mover = moves.get(relative)
+            if mover is not None:  # its text, at another name: renamed, or names swapped
+                moved = replace(_as_read(mover, info, content), path=relative, missing=False)
                 self.store.update_article(moved)
                 report.moved.append(moved)
+                continue
+            record = known.get(relative)
+            if record is not None and record.id not in moved_ids:
+                updated = _as_read(record, info, content)  # edited in place
+                self.store.update_article(updated)
+                report.changed.append(updated)
+                self._reanchor(updated, content.text, report)
                 continue
             new.append(
                 {
@@ -212,8 +220,10 @@ class Library:
                 }
             )
         report.added += self.store.add_articles(new)
-        for record in gone:
-            if not record.missing:
+        for record in displaced.values():
+            if record.id in moved_ids or record.missing:
+                continue
+            if record.path not in present or record.path in moves:  # (another's text now)
                 lost = replace(record, missing=True)
                 self.store.update_article(lost)
                 report.missing.append(lost)
@@ -262,6 +272,25 @@ class Library:
 
 
 WEB_PAGE_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def _moves(
+    files: list[tuple[str, os.stat_result, ArticleContent]], displaced: dict[int, ArticleRecord]
+) -> dict[str, ArticleRecord]:
+    """Which displaced record each file of new or changed text is, by that text: the file
+    that holds a record's text exactly, at another name, is that record moved there (two
+    files whose names were swapped had been two edits, and every annotation of both was
+    orphaned). A record is moved once; a file no record's text is in is no move."""
+    by_text: dict[str, ArticleRecord] = {}
+    for record in displaced.values():
+        by_text.setdefault(record.sha256, record)
+    moves: dict[str, ArticleRecord] = {}
+    for relative, _, content in files:
+        record = by_text.get(content.sha256)
+        if record is not None and record.path != relative:
+            moves[relative] = record
+            del by_text[content.sha256]
+    return moves
 
 
 def web_pages(root: Path, limit: int = 1000) -> list[str]:
