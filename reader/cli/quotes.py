@@ -45,11 +45,22 @@ def find_article(where: Locations, target: str) -> Path:
     # (the library's articles as Reader lists them: not the old copies `.reader-backups`
     # keeps, which made "city council" match four articles after three updates)
     candidates = [where.library / name for name in library_files(where.library)]
-    wanted = target.casefold()
-    for path in candidates:
-        relative = path.relative_to(where.library).as_posix().casefold()
-        if wanted in {relative, path.stem.casefold()}:
+    for path in candidates:  # exactly as named first: "case.txt" beside "Case.txt"
+        if target in {path.relative_to(where.library).as_posix(), path.stem}:
             return path
+    wanted = target.casefold()
+    named = [
+        path
+        for path in candidates
+        if wanted in {path.relative_to(where.library).as_posix().casefold(), path.stem.casefold()}
+    ]
+    if len(named) == 1:
+        return named[0]
+    if named:  # ("CASE.txt" of "Case.txt" and "case.txt": either, so neither)
+        names = ", ".join(p.name for p in named[:4])
+        raise TargetError(
+            f"{shown_name(target)}: matches {len(named)} articles ({names}); name one of them"
+        )
     matches = [
         p for p in candidates if wanted in p.relative_to(where.library).as_posix().casefold()
     ]

@@ -733,3 +733,19 @@ def test_an_empty_output_name_and_the_librarys_own_database_are_said_whole(
     assert "-o needs a file name" in empty.stderr
     own = run_reader("import", str(tagged_library / "reader.json"), *where)
     assert own.returncode == 1 and "name the other coder's copy of reader.json" in own.stderr
+
+
+def test_quotes_by_a_name_two_files_share_but_for_case_takes_the_one_named(
+    tmp_path: Path,
+) -> None:
+    # "case.txt" beside "Case.txt" printed Case.txt's quotations (an attack's finding)
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "Case.txt").write_text("Upper\n\n“One,” said Ann Lee.\n", encoding="utf-8")
+    (library / "case.txt").write_text("Lower\n\n“Two,” said Bo Chen.\n", encoding="utf-8")
+    lib = ("--library", str(library))
+    lower = run_reader("quotes", "case.txt", *lib, cwd=tmp_path)
+    assert lower.returncode == 0 and "Bo Chen" in lower.stdout, lower.stdout + lower.stderr
+    assert "Ann Lee" in run_reader("quotes", "Case", *lib, cwd=tmp_path).stdout
+    either = run_reader("quotes", "CASE.txt", *lib, cwd=tmp_path)
+    assert either.returncode != 0 and "matches 2 articles" in either.stderr
