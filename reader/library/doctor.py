@@ -37,7 +37,7 @@ from reader.core.records import TABLES, Annotation, ArticleRecord
 from reader.core.text import shown_name
 from reader.core.wording import plural
 from reader.library.article_files import ArticleError, read_article
-from reader.library.folder import inside, library_files
+from reader.library.folder import inside, library_files, skipped_unread
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import FOLDER, Backups
 from reader.storage.database import (
@@ -191,14 +191,16 @@ class _Examination:
         self._missing_files(articles)
         if self.library.is_dir():
             new = [  # (as the app lists them: not the old copies in .reader-backups/)
-                self.library / relative
-                for relative in library_files(self.library)
-                if relative not in known
+                relative for relative in library_files(self.library) if relative not in known
             ]
             unreadable: list[str] = []
-            for path in new[:_FILES_READ]:
+            for relative in new[:_FILES_READ]:
+                reason = skipped_unread(self.library, relative)  # (as every scan skips it)
+                if reason:
+                    unreadable.append(reason)
+                    continue
                 try:
-                    read_article(path)
+                    read_article(self.library / relative)
                 except ArticleError as error:
                     unreadable.append(str(error))
             if len(new) > len(unreadable):

@@ -165,11 +165,8 @@ class Library:
             if self._skipped.get(relative) == (info.st_size, info.st_mtime):
                 continue  # still unreadable, and already reported
             try:
-                if inside(self.folder, relative) is None:
-                    raise ArticleError(
-                        f"{shown_path(path)}: a link that leads outside the library folder; "
-                        "not read (copy the file in to read it)"
-                    )
+                if outside := skipped_unread(self.folder, relative):
+                    raise ArticleError(outside)
                 content = read_article(path)
             except ArticleError as error:
                 report.skipped.append(str(error))
@@ -291,6 +288,21 @@ def _moves(
             moves[relative] = record
             del by_text[content.sha256]
     return moves
+
+
+def skipped_unread(folder: Path, relative: str) -> str:
+    """Why a scan skips a file of the folder without reading it (a name that is not UTF-8,
+    a link out of the folder), in one line; "" when it reads it. (`doctor` says the same:
+    it had promised to add such files, "not yet registered", which no scan ever does.)"""
+    path = folder / relative
+    if not utf8_name(relative):
+        return f"{shown_path(path)}: its name is not UTF-8 text; rename it to read it"
+    if inside(folder, relative) is None:
+        return (
+            f"{shown_path(path)}: a link that leads outside the library folder; not read "
+            "(copy the file in to read it)"
+        )
+    return ""
 
 
 def web_pages(root: Path, limit: int = 1000) -> list[str]:

@@ -314,3 +314,21 @@ def test_doctor_fix_places_again_an_annotation_flagged_orphaned_whose_quote_is_i
     assert found.returncode == 1 and "marked orphaned, but its quote is at" in found.stdout
     assert run_reader("doctor", "--fix", "--library", str(tagged_library)).returncode == 0
     assert not any(a.orphaned for a in Store(db).annotations())
+
+
+def test_a_file_every_scan_skips_unread_is_not_promised_to_be_added(tmp_path: Path) -> None:
+    # a link out of the folder, a name that is not UTF-8: "1 article file not yet registered;
+    # Reader adds them when it opens the library", which no scan ever does
+    import os
+
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "a.txt").write_text("A\n\nb.\n", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text("Out\n\nx.\n", encoding="utf-8")
+    (library / "link.txt").symlink_to(tmp_path / "outside.txt")
+    (library / os.fsdecode(b"caf\xe9.txt")).write_text("Cafe\n\ny.\n", encoding="utf-8")
+    assert run_reader("list", "--library", str(library)).returncode == 0
+    result = run_reader("doctor", "--library", str(library))
+    assert "not yet registered" not in result.stdout, result.stdout
+    assert "link.txt: a link that leads outside the library folder" in result.stdout
+    assert "its name is not UTF-8 text" in result.stdout
