@@ -279,13 +279,13 @@ def _moves(
     files whose names were swapped had been two edits, and every annotation of both was
     orphaned). A record is moved once; a file no record's text is in is no move."""
     by_text: dict[str, ArticleRecord] = {}
-    for record in displaced.values():
-        by_text.setdefault(record.sha256, record)
+    for displaced_record in displaced.values():
+        by_text.setdefault(displaced_record.sha256, displaced_record)
     moves: dict[str, ArticleRecord] = {}
     for relative, _, content in files:
-        record = by_text.get(content.sha256)
-        if record is not None and record.path != relative:
-            moves[relative] = record
+        found = by_text.get(content.sha256)
+        if found is not None and found.path != relative:
+            moves[relative] = found
             del by_text[content.sha256]
     return moves
 
