@@ -402,6 +402,21 @@ class _NameRegistry:
             self._misses[key] = len(self.entities)
         return entity
 
+    def _body_without_complement(self, key: str) -> Entity | None:
+        """The body whose name is `key` and what it is of, in or for ("the Royal Society"
+        for the Royal Society of Canada, "the Law Society" for the Law Society of Ontario),
+        the latest so named: it had been a body of its own, and took the words said by the
+        one named in full ("Royal Society" where the article meant the one of Canada)."""
+        for entity in reversed(self.entities):
+            name = entity.name.casefold()
+            if (
+                entity.kind == "org"
+                and name.startswith(key + " ")
+                and name[len(key) + 1 :].split(" ", 1)[0] in {"of", "in", "for"}
+            ):
+                return entity
+        return None
+
     def people_first_named(self, word: str) -> list[Entity]:
         """The people whose name begins with this word ("Yang" of Yang Mei)."""
         key = word.casefold()
@@ -412,9 +427,10 @@ class _NameRegistry:
         ]
 
     def _find_by_part(self, key: str) -> Entity | None:
-        """A first name, an organisation's first word or nickname, or a misspelt surname."""
+        """A first name, an organisation's first word or nickname, or a misspelt surname;
+        a body's name without what it is of ("the Royal Society" of Canada)."""
         if " " in key:
-            return None
+            return self._body_without_complement(key)
         for name in _ORG_NICKNAMES.get(key, ()):
             bodies = [e for e in self._with_alias(name) if e.kind == "org"]
             if bodies:

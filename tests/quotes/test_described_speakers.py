@@ -79,3 +79,13 @@ def test_a_passer_by_who_tells_the_person_followed_something_is_the_one_who_says
         "flames had started in the garage. “It went up in minutes,” she says."
     )
     assert [s for _, s in speech_of(text)] == [None]
+
+
+def test_a_body_called_by_its_name_without_what_it_is_of_is_the_one_named_in_full() -> None:
+    # "the Royal Society said" after the Royal Society of Canada was a body of its own
+    text = headlined(
+        "The Royal Society of Canada released a report on Tuesday. It called for reform of "
+        "“systemic and deeply institutionalized implicit attitudes about older people,” the "
+        "Royal Society said."
+    )
+    assert [s for _, s in speech_of(text)] == ["Royal Society of Canada"]
