@@ -582,9 +582,9 @@ class _Resolution(_Pronouns):
             and len(phrase.tokens) >= 3
             and all(
                 t.word.isalpha()
-                and t.word.islower()
+                and (t.word.islower() or (i < len(phrase.tokens) - 2 and is_place(t.word)))
                 and not (t.possessive and (t.word in PERSON_NOUNS or t.word in TITLES))
-                for t in phrase.tokens[1:]
+                for i, t in enumerate(phrase.tokens[1:])
             )
             and _EPITHET_STOPS.isdisjoint(t.folded for t in phrase.tokens[1:-1])
             and (role.folded in PERSON_NOUNS or role.folded in TITLES)

@@ -89,3 +89,15 @@ def test_a_body_called_by_its_name_without_what_it_is_of_is_the_one_named_in_ful
         "Royal Society said."
     )
     assert [s for _, s in speech_of(text)] == ["Royal Society of Canada"]
+
+
+def test_an_epithet_with_a_place_before_its_noun_is_the_person_in_view() -> None:
+    # "said the Saanich resident", no one described so: left to no one, where "the affable
+    # owner said" was already the person the article named
+    text = headlined(
+        "Ted Penston tells CTV News that he and his wife witnessed a man striking his dog.\n\n"
+        "“A fella was walking through the park with his pit bull,” said Penston.\n\n"
+        "That is when Penston says he confronted the man.\n\n"
+        "“He came up to me and threw a punch at me,” said the Saanich resident."
+    )
+    assert [s for _, s in speech_of(text)] == ["Ted Penston", "Ted Penston"]
