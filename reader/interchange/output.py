@@ -41,7 +41,7 @@ from reader.interchange.selection import Selection
 from reader.interchange.tables import to_csv, to_json
 from reader.interchange.w3c import to_w3c
 from reader.library.site_memory import FOLDER_NAME as SITES_FOLDER
-from reader.storage.atomic import write_atomically
+from reader.storage.atomic import fsync_folder, write_atomically
 from reader.storage.backups import FOLDER as BACKUPS_FOLDER
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"})
@@ -499,7 +499,11 @@ def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> 
         (staging / "old").mkdir()
         for name, (text, mode) in planned.items():
             written = staging / "new" / name
-            write_atomically(written, text.encode("utf-8", "surrogateescape"))
+            with written.open("xb") as handle:  # (a private folder: no one sees it half done)
+                handle.write(text.encode("utf-8", "surrogateescape"))
+                if mode:  # a note it replaces, perhaps edited by hand: on disk before that goes
+                    handle.flush()
+                    os.fsync(handle.fileno())
             if mode:
                 os.chmod(written, mode)
         for name in planned:
@@ -509,6 +513,7 @@ def write_notes(notes: dict[str, str], folder: Path, *, force: bool = False) -> 
                 os.replace(final, kept)
             placed.append((final, kept))
             os.replace(staging / "new" / name, final)
+        fsync_folder(folder)  # (one sync of the folder, not one of each of 600 notes: 3.5 s)
     except BaseException:
         for final, kept in reversed(placed):
             with contextlib.suppress(OSError):
