@@ -182,6 +182,9 @@ class History:
             self.store.forget_unused(
                 [a.source for a in gone if a.source and _kept(brought, 0, a.source)],
                 [t for a in gone for t in a.themes if _kept(brought, 1, t)],
+                # (a source this step brought: its description was filled in by the same tag,
+                # from the article; later edits of it are later steps, undone before this)
+                described_too=brought is not None,
             )
             recent = self._recent.get(id(step))
             if recent is not None:  # (a codebook step: its last tag back as it was)

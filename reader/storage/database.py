@@ -1508,15 +1508,19 @@ class Store:
             self._put(THEMES, key, asdict(theme))
             return name
 
-    def forget_unused(self, sources: Iterable[str], themes: Iterable[str]) -> None:
+    def forget_unused(
+        self, sources: Iterable[str], themes: Iterable[str], *, described_too: bool = False
+    ) -> None:
         """Drop these names from the codebook if no annotation uses them any more and the
         user gave them nothing of their own (a description, a colour): what an undone tag
-        created leaves no trace in the suggestions."""
+        created leaves no trace in the suggestions. `described_too`: a source's description
+        is no reason to keep it (the tag being undone made it, and filled its description
+        in from the article's words)."""
         with self._lock, self._transaction():
             for name in sources:
                 key = name_key(name)
                 source = self._tables.sources.get(key)
-                if source is not None and not source.description:
+                if source is not None and (described_too or not source.description):
                     self.remove_from_codebook("source", name)
             for name in themes:
                 key = name_key(name)

@@ -584,3 +584,24 @@ async def test_only_a_sources_first_quote_describes_it(ice_library: Path) -> Non
         if isinstance(app.screen, TagDialog):
             await press(pilot, "ctrl+s")
         assert f"{first.speaker} described as" in notified(app)
+
+
+async def test_undoing_the_first_tag_of_a_source_takes_its_description_too(
+    ice_library: Path,
+) -> None:
+    # accepting Doug King's quote made him a source described as the article describes him;
+    # `u` took the tag back and left him in the codebook, described, with no quote
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        king = next(f for f in main(app).findings if f.speaker == "Doug King" and f.description)
+        view(app).move_to(king.span.start)
+        await press(pilot, "a")
+        if isinstance(app.screen, TagDialog):
+            await press(pilot, "ctrl+s")
+        stored = database(ice_library / "reader.json")
+        assert stored["sources"] and any(s["description"] for s in stored["sources"].values())
+        await press(pilot, "u")
+        stored = database(ice_library / "reader.json")
+        assert stored["annotations"] == {}
+        assert stored["sources"] == {}
