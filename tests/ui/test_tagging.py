@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+from textual.widgets import Input
+
 from reader.ui.app import ReaderApp
 from reader.ui.dialogs.tag_dialog import TagDialog
 from tests.helpers.paths import GOLD, ICE
@@ -498,3 +500,28 @@ async def test_a_number_typed_in_themes_is_the_theme_on_that_key(ice_library: Pa
             t["name"]
             for t in json.loads((ice_library / "reader.json").read_text())["themes"].values()
         }
+
+
+async def test_a_comma_read_late_takes_the_theme_from_what_the_field_holds_now(
+    ice_library: Path,
+) -> None:
+    # keys typed at once (tmux, a slow link): the field's Changed message for "ab," was read
+    # after "c" was typed; it set the field to what followed the comma then (nothing) and
+    # left the cursor before the rest, so nine themes typed at once became "houation", …
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", '"', "t")
+        await type_text(pilot, "Someone")
+        await press(pilot, "tab")
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        field = dialog.query_one("#themes", Input)
+        with dialog.prevent(Input.Changed):
+            field.value = "ab,c"
+        field.cursor_position = 4
+        field.post_message(Input.Changed(field, "ab,"))  # (the message of three keys back)
+        await settle(pilot)
+        await type_text(pilot, "d")
+        assert dialog.themes == ["ab"]
+        assert field.value == "cd"

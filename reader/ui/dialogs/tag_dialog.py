@@ -157,9 +157,17 @@ class TagField(OrderedInput):
     (typed ahead, they were on their way here already) are passed on to the field focused
     now. Typed fast, "Metrolinx", enter, "fares" had put "fares" into Source."""
 
-    def __init__(self, value: str, *, on_enter: Callable[[Input], None], **options: Any) -> None:
+    def __init__(
+        self,
+        value: str,
+        *,
+        on_enter: Callable[[Input], None],
+        on_comma: Callable[[Input], None] | None = None,
+        **options: Any,
+    ) -> None:
         super().__init__(value, **options)
         self._take_enter = on_enter
+        self._take_comma = on_comma  # Themes: a comma ends a theme, in its turn too
         self._passing_on = False  # an Enter here moved the focus: pass keys on
 
     async def _on_key(self, event: Key) -> None:
@@ -174,6 +182,14 @@ class TagField(OrderedInput):
             event.prevent_default()
             self._take_enter(self)
             self._passing_on = self.is_attached and self.screen.focused is not self
+            return
+        if event.character == "," and self._take_comma is not None:
+            # (read later, from the field's Changed messages, a comma typed fast among other
+            # keys took a theme from text already gone, and left the cursor inside the next
+            # one: nine themes typed at once in tmux became "houation", "housation", …)
+            event.stop()
+            event.prevent_default()
+            self._take_comma(self)
             return
         await super()._on_key(event)
 
@@ -270,6 +286,7 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
             yield TagField(
                 "",
                 on_enter=self._entered,
+                on_comma=self._comma_typed,
                 placeholder=theme_placeholder(self._names["themes"], self._usage),
                 id="themes",
                 suggester=_Completion(self, "themes"),
@@ -440,10 +457,17 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:
-        if event.input.id == "themes" and "," in event.value:
-            head, _, rest = event.value.partition(",")
-            self._take_theme(head)
-            event.input.value = rest.lstrip()
+        field = event.input
+        if field.id == "themes" and "," in field.value:
+            # themes pasted at once ("public safety, sovereignty"): what the field holds now,
+            # not what it held when this message was sent, and the cursor after the rest
+            *themes, rest = field.value.split(",")
+            for theme in themes:
+                self._take_theme(theme)
+            with self.prevent(Input.Changed):
+                field.value = rest.lstrip()
+            field.cursor_position = len(field.value)
+            self._refresh_suggestions(field)
             return
         self._refresh_suggestions(event.input)
         if event.input.id == "source":
@@ -508,6 +532,17 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
             listing.display = False
         self._mark_source()
         return True
+
+    def _comma_typed(self, field: Input) -> None:
+        """A comma typed in Themes: the theme typed so far becomes a chip (the highlighted
+        suggestion, as Enter takes it), at once, before the keys typed after the comma."""
+        if self._listed_for.get(field.id or "") != field.value:
+            self._refresh_suggestions(field)
+        if not self._take(field) and clean_name(field.value):
+            self._take_theme(field.value)
+            with self.prevent(Input.Changed):
+                field.value = ""
+            self._refresh_suggestions(field)
 
     def _take_theme(self, name: str) -> None:
         name = clean_name(name)
