@@ -16,7 +16,7 @@ that looking at a library just pulled does not change the file teammates share.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, TypedDict
@@ -66,6 +66,10 @@ class Library:
         self._skipped: dict[str, tuple[int, float]] = {}
         # The files whose time alone changed (a clone, a pull), kept out of the database
         self._stats = FileStats(store.path)
+        # Files to read again at the next scan whatever their size and time say: an opened
+        # article found holding another article's text (names swapped, sizes and times
+        # alike)
+        self._reread: set[str] = set()
 
     def files(self) -> list[str]:
         """Article files under the folder, as sorted relative POSIX paths."""
@@ -106,16 +110,22 @@ class Library:
             return ScanReport()
         with self.store.batch():
             report = self._scan()
+        self._reread.clear()
         self._stats.save()
         return report
 
     def _current(self, relative: str, record: ArticleRecord, info: os.stat_result) -> bool:
         """Whether the file is as the database, or this machine's record of the files
-        whose time alone changed, last saw it."""
+        whose time alone changed, last saw it (and no look at a text said to read it
+        again)."""
+        if relative in self._reread:
+            return False
         return _same_file(record, info) or self._stats.same(relative, info, record.sha256)
 
     def _anything_new(self) -> bool:
-        known = {record.path: record for record in self.store.articles()}
+        if self._reread:
+            return True
+        known = _by_path(self.store.articles())
         files = self.files()
         readable = {path for path, r in known.items() if not r.missing}
         if set(files) - set(self._skipped) != readable:
@@ -139,7 +149,8 @@ class Library:
 
     def _scan(self) -> ScanReport:
         report = ScanReport()
-        known = {record.path: record for record in self.store.articles()}
+        records = self.store.articles()
+        known = _by_path(records)
         present = set()
         fresh: list[tuple[str, os.stat_result, ArticleContent]] = []
         for relative in self.files():
@@ -185,10 +196,7 @@ class Library:
             elif updated != record:
                 self.store.update_article(updated)
         self._stats.keep_only(present)
-        changed = {relative for relative, _, _ in fresh}
-        displaced = {  # the records whose file no longer holds their text: gone, or changed
-            r.id: r for path, r in known.items() if path not in present or path in changed
-        }
+        displaced = _displaced(records, known, present, fresh)
         moves = _moves(fresh, displaced)
         moved_ids = {r.id for r in moves.values()}
         new: list[dict[str, Any]] = []  # registered together: one notice for all
@@ -234,6 +242,13 @@ class Library:
         words and its annotations, and every export, the old.)"""
         if content.sha256 == record.sha256 or record.missing or self.store.read_only:
             return ScanReport()  # (read-only: shown as it reads; nothing can follow it)
+        others = [r for r in self.store.articles() if r.sha256 == content.sha256]
+        if others:
+            # another article's text exactly: names swapped under the same sizes and times,
+            # which a scan trusts; read both files again as a scan reads moves (as an edit,
+            # each article's annotations were put on the other's words)
+            self._reread.update([record.path, *(r.path for r in others)])
+            return self.scan()
         try:
             info = self.path_of(record).stat()
         except (ArticleError, OSError):
@@ -269,6 +284,51 @@ class Library:
 
 
 WEB_PAGE_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def _by_path(records: Sequence[ArticleRecord]) -> dict[str, ArticleRecord]:
+    """Each path's record: one whose file is there before one marked missing (an article
+    moved over another's name leaves that other, missing, at the same path; taken for the
+    file's record, it read the moved text as its own edit, its annotations on another's
+    words)."""
+    known: dict[str, ArticleRecord] = {}
+    for record in records:
+        held = known.get(record.path)
+        if held is None or (held.missing and not record.missing):
+            known[record.path] = record
+    return known
+
+
+def _displaced(
+    records: Sequence[ArticleRecord],
+    known: dict[str, ArticleRecord],
+    present: set[str],
+    fresh: list[tuple[str, os.stat_result, ArticleContent]],
+) -> dict[int, ArticleRecord]:
+    """The records whose text may have gone to another file: those whose file is gone (or
+    was already missing), and those whose file now holds another record's text exactly
+    (names swapped, a file moved over another) or whose own text is in another new file
+    with their file's size and time (moved, a new file put at the old name: `mv` keeps
+    the time; a copy kept beside an edited file, `cp`, does not, and the edit stays an
+    edit)."""
+    by_text: dict[str, list[ArticleRecord]] = {}
+    for record in records:
+        by_text.setdefault(record.sha256, []).append(record)
+    displaced = {r.id: r for r in records if r.missing or r.path not in present}
+    for relative, _, content in fresh:
+        here = known.get(relative)
+        if here is None or here.missing:
+            continue
+        holds_anothers = any(other.id != here.id for other in by_text.get(content.sha256, []))
+        moved_whole = any(
+            elsewhere != relative
+            and text.sha256 == here.sha256
+            and (info.st_size, info.st_mtime) == (here.size, here.mtime)
+            for elsewhere, info, text in fresh
+        )
+        if holds_anothers or moved_whole:
+            displaced[here.id] = here
+    return displaced
 
 
 def _moves(
