@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from reader.ui.dialogs.tag_dialog import TagDialog
 from tests.helpers.paths import GOLD, ICE
 from tests.helpers.pilot import (
     SIZE,
+    database,
     main,
     pane_entries,
     press,
@@ -490,15 +490,14 @@ async def test_a_number_typed_in_themes_is_the_theme_on_that_key(ice_library: Pa
         await type_text(pilot, "Someone")
         await press(pilot, "tab")
         await type_text(pilot, "2")
-        assert "public safety" in screen_words(app) and "+ new theme: 2" in screen_words(app)
+        assert "public safety" in screen_words(app) and "+ new theme: 2" not in screen_words(app)
         await press(pilot, "enter")
         await type_text(pilot, "1")
         await press(pilot, "enter", "ctrl+s")
         saved = saved_annotations(ice_library / "reader.json")
         assert saved[-1]["themes"] == ["public safety", "sovereignty"]
         assert "1" not in {
-            t["name"]
-            for t in json.loads((ice_library / "reader.json").read_text())["themes"].values()
+            t["name"] for t in database(ice_library / "reader.json")["themes"].values()
         }
 
 
@@ -525,3 +524,42 @@ async def test_a_comma_read_late_takes_the_theme_from_what_the_field_holds_now(
         await type_text(pilot, "d")
         assert dialog.themes == ["ab"]
         assert field.value == "cd"
+
+
+async def test_the_legend_shows_every_key_of_a_few_themes_longer_than_its_width(
+    ice_library: Path,
+) -> None:
+    # six themes whose names were longer than the pane wrapped, and keys 4-6 never showed
+    long = ", ".join(f"theme {n} about the long running dispute over the harbour" for n in range(6))
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", long)
+        quick = region_words(app, main(app).query_one("#quick-themes"))
+        for number in range(1, 7):
+            assert re.search(rf"(^| ){number} theme", quick), quick
+
+
+async def test_a_number_never_makes_a_theme_of_its_own(ice_library: Path) -> None:
+    # "1" typed again once its theme was chosen, or "7" whose key no theme has, made themes
+    # named "1" and "7" (an attack on this stop's mend)
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "sovereignty")
+        await press(pilot, "n", "n", '"', "t")
+        await type_text(pilot, "Someone")
+        await press(pilot, "tab")
+        await type_text(pilot, "1")
+        await press(pilot, "enter")
+        await type_text(pilot, "1")
+        assert "+ new theme" not in screen_words(app)
+        await press(pilot, "enter")
+        await type_text(pilot, "7")
+        await press(pilot, "ctrl+s")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert saved[-1]["themes"] == ["sovereignty"]
+        names = {t["name"] for t in database(ice_library / "reader.json")["themes"].values()}
+        assert names == {"sovereignty"}

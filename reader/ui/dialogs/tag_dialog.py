@@ -401,14 +401,13 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
     def _suggest(self, field_id: str, typed: str) -> Suggestions:
         taken = {name_key(t) for t in self.themes} if field_id == "themes" else set()
         names = [n for n in self._names[field_id] if name_key(n) not in taken]
-        keyed = self._quick.get(typed.strip()) if field_id == "themes" else None
-        if (
-            keyed is not None
-            and name_key(keyed) not in taken
-            and name_key(typed) not in self._known["themes"]  # (a theme named "3" is itself)
-        ):
+        if self._quick_key(field_id, typed):
             # "3" typed: the theme on key 3, as the legend beside the article shows it (a
-            # theme named "3" had been made, a new theme only its chip's mark told of)
+            # theme named "3" had been made, a new theme only its chip's mark told of); a
+            # key with no theme, or one already chosen, offers nothing
+            keyed = self._quick.get(typed.strip())
+            if keyed is None or name_key(keyed) in taken:
+                return Suggestions([])
             return Suggestions([keyed], strong=True)
         found = suggestions(typed.strip(), names, self._usage)
         first = found.names[0] if found.names else ""
@@ -419,6 +418,17 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
             # before, also answer to initials and typos)
             found = replace(found, strong=False)
         return found
+
+    def _quick_key(self, field_id: str | None, typed: str) -> bool:
+        """Whether `typed` in that field is a quick key's number (1-9 alone, in Themes, no
+        theme of the codebook being named so): never a new theme's name."""
+        number = typed.strip()
+        return (
+            field_id == "themes"
+            and len(number) == 1
+            and number in "123456789"
+            and name_key(number) not in self._known["themes"]
+        )
 
     def _refresh_suggestions(self, field: Input) -> None:
         for other in ("source", "themes"):
@@ -434,7 +444,7 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
         self._found[field.id] = found
         options = [Option(self._shown(field.id, name), id=name) for name in found.names]
         noun = "source" if field.id == "source" else "theme"
-        if typed and found.exact is None:
+        if typed and found.exact is None and not self._quick_key(field.id, typed):
             options.append(Option(literal(f"+ new {noun}: {typed}", "italic"), id=NEW))
         if field.id == "source" and found.exact is not None and typed == found.exact:
             options = []  # exactly a known name: nothing to choose
@@ -548,6 +558,10 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
         name = clean_name(name)
         if not name:
             return
+        if self._quick_key("themes", name):
+            name = self._quick.get(name, "")  # a key's number: its theme, or nothing
+            if not name:
+                return
         found = self._suggest("themes", name)
         chosen = found.exact or (found.names[0] if found.names and found.strong else name)
         self.themes = unique_names([*self.themes, chosen])

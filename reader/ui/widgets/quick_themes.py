@@ -46,8 +46,10 @@ class QuickThemes(Widget):
                 used = 0
             used += size + (len(GAP) if lines[-1] else 0)
             lines[-1].append((number, theme))
-        if len(lines) <= ROWS:
-            return lines
+        if len(lines) <= ROWS and all(
+            cell_len(f"{number} {theme}") <= width for number, theme in self._themes.items()
+        ):
+            return lines  # (an entry wider than the legend wraps, and pushed others out)
         entries = list(self._themes.items())
         columns = -(-len(entries) // ROWS)
         rows = -(-len(entries) // columns)
