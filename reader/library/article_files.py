@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,7 +138,7 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
             title = Path(name).stem
     if not text.strip():
         raise ArticleError(f"{name}: the file has no text; add some or remove it")
-    if not meta.get("author") and (author := _byline_at_top(text)):
+    if not meta.get("author") and (author := _byline_at_top(text, headings)):
         meta = {**meta, "author": author}  # ("By Claire Dubois" under the headline)
     return ArticleContent(
         text=text,
@@ -150,13 +151,64 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
 _BYLINE_BLOCKS = 4  # the headline, a standfirst, a date line, the byline
 
 
-def _byline_at_top(text: str) -> str:
+def _byline_at_top(text: str, headings: Collection[str] = ()) -> str:
     """The author a byline among the article's first paragraphs names ("By Claire Dubois",
-    "By Maya Chen | The Canadian Press": a paragraph of that line alone), "" if none."""
+    "By Maya Chen | The Canadian Press": a paragraph of that line alone, not a heading),
+    "" if none; every name of it a person's (a given name and more: not "By The Numbers",
+    "By Monday")."""
     for block in text.split("\n\n", _BYLINE_BLOCKS)[:_BYLINE_BLOCKS]:
-        if is_byline(block):
-            return bylined_author([block])
+        if block.strip() in headings or not is_byline(block):
+            continue
+        author = bylined_author([block])
+        names = re.split(r"\s*,\s*|\s+and\s+", author)
+        if author and all(_a_persons_name(name) for name in names):
+            return author
+        return ""
     return ""
+
+
+# First words of a line "By …" that open no person's name ("By The Numbers", "By Monday").
+_NOT_NAME_OPENERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "my",
+        "your",
+        "their",
+        "its",
+        "staff",
+        "special",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _a_persons_name(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[0].casefold().rstrip(".") not in _NOT_NAME_OPENERS
 
 
 # --- decoding --------------------------------------------------------------------------------

@@ -196,6 +196,10 @@ def test_a_markdown_file_of_more_lines_than_an_article_is_refused_in_one_line(
         ("By the end of the year\n\nBy the end of the year, fares will rise.\n", None),
         ("Fares rise\n\nOne.\n\nTwo.\n\nThree.\n\nBy Claire Dubois\n", None),  # (not at the top)
         ("---\nauthor: Ann Lee\n---\n# Fares rise\n\nBy Claire Dubois\n\nBody.\n", "Ann Lee"),
+        ("Market report\n\nBy The Numbers\n\nStocks rose.\n", None),
+        ("Market report\n\nBy Monday\n\nStocks rose.\n", None),
+        ("# Market report\n\n## By The Way\n\nStocks rose.\n", None),
+        ("Fares rise\n\nBy Maya Chen and Luis Ortiz\n\nBody.\n", "Maya Chen and Luis Ortiz"),
     ],
 )
 def test_a_byline_under_the_headline_of_a_text_file_is_its_author(
@@ -203,7 +207,7 @@ def test_a_byline_under_the_headline_of_a_text_file_is_its_author(
 ) -> None:
     # "By Claire Dubois" under a .txt article's headline stayed a paragraph, and the CSV's
     # author column was empty for it (a newcomer's finding)
-    suffix = ".md" if text.startswith("---") else ".txt"
+    suffix = ".md" if text.startswith(("---", "#")) else ".txt"
     article = parse_article(text.encode(), suffix, "a" + suffix)
     assert article.meta.get("author") == author
 
