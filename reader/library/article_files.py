@@ -125,8 +125,8 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
             text = normalise(markdown_to_text(body, headings))
         except MarkdownTooDeep as deep:
             raise ArticleError(
-                f"{name}: lists or quotes nested over {deep.args[0]} deep, more than Reader "
-                "reads as Markdown; flatten them, or rename it .txt to read it as plain text"
+                f"{name}: lists or quotes nested deeper than Reader reads as Markdown (49 "
+                "lists, 99 quotes); flatten them, or rename it .txt to read it as plain text"
             ) from None
         title = clean_line(meta.get("title", ""))[:MAX_TITLE_CHARS]
         title = title or _first_heading(body)[:MAX_TITLE_CHARS] or _first_line(text)
@@ -342,10 +342,11 @@ def _first_heading(body: str) -> str:
     return ""
 
 
-# Levels of Markdown read (a list and its item are two): 50 lists, or quotes, one inside
+# Levels of Markdown read (a list and its item are two): 49 lists, or 99 quotes, one inside
 # another. markdown-it stops at its limit without a word; Reader refuses a file that
 # reaches it rather than show part of it.
 MOST_MARKDOWN_NESTING = 100
+_CONTAINERS = frozenset({"list_item_open", "blockquote_open"})  # (what holds blocks)
 
 
 class MarkdownTooDeep(ValueError):
@@ -359,13 +360,13 @@ def markdown_to_text(body: str, headings: list[str] | None = None) -> str:
 
     parser = MarkdownIt("commonmark", {"maxNesting": MOST_MARKDOWN_NESTING}).enable("table")
     tokens = parser.parse(body)
-    deepest = max(
-        (t.level for token in tokens for t in (token, *(token.children or ()))), default=0
-    )
-    if deepest >= MOST_MARKDOWN_NESTING - 2:
-        # markdown-it stops reading at its nesting limit and says nothing: the rest of the
-        # article (after a list ten deep, at its default) was dropped without a word
-        raise MarkdownTooDeep(MOST_MARKDOWN_NESTING // 2)
+    if any(
+        token.type in _CONTAINERS and token.level >= MOST_MARKDOWN_NESTING - 1 for token in tokens
+    ):
+        # markdown-it stops reading at its nesting limit and says nothing: what a quote or
+        # list item opened there holds, and the rest of the article, are dropped (after a
+        # list ten deep, at its default); inline marks nested past it stay as text
+        raise MarkdownTooDeep()
     blocks: list[str] = []
     list_depth = 0
     for index, token in enumerate(tokens):

@@ -231,3 +231,14 @@ def test_markdown_nested_past_what_is_read_is_refused_in_one_line() -> None:
     message = str(refused.value)
     assert message.startswith("council.md: ") and "rename it .txt" in message
     assert "\n" not in message
+
+
+def test_markdown_is_read_whole_to_its_last_level_and_inline_marks_never_refuse_it() -> None:
+    # 49 lists deep had been refused as "over 50", and a file with no list at all (emphasis
+    # 98 deep, 200 underscores about a word) refused as nested lists (an attack's finding)
+    article = parse_article(_outline(49), ".md", "council.md")
+    assert "point 48" in article.text and article.text.rstrip().endswith("The mayor spoke last.")
+    quoted = ("# Deep\n\n" + ">" * 99 + " deep words\n\nAfter.\n").encode()
+    assert "deep words" in parse_article(quoted, ".md", "deep.md").text
+    for inline in ("**" * 98 + "x" + "**" * 98, "_" * 200 + "word" + "_" * 200):
+        assert parse_article(f"# Marks\n\n{inline}\n".encode(), ".md", "marks.md").text
