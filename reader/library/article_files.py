@@ -123,7 +123,7 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
         headings: list[str] = []
         try:
             text = normalise(markdown_to_text(body, headings))
-        except MarkdownTooDeep as deep:
+        except MarkdownTooDeep:
             raise ArticleError(
                 f"{name}: lists or quotes nested deeper than Reader reads as Markdown (49 "
                 "lists, 99 quotes); flatten them, or rename it .txt to read it as plain text"
