@@ -45,22 +45,23 @@ def find_article(where: Locations, target: str) -> Path:
     # (the library's articles as Reader lists them: not the old copies `.reader-backups`
     # keeps, which made "city council" match four articles after three updates)
     candidates = [where.library / name for name in library_files(where.library)]
-    for path in candidates:  # exactly as named first: "case.txt" beside "Case.txt"
-        if target in {path.relative_to(where.library).as_posix(), path.stem}:
-            return path
+
+    def relative(path: Path) -> str:
+        return path.relative_to(where.library).as_posix()
+
     wanted = target.casefold()
-    named = [
-        path
-        for path in candidates
-        if wanted in {path.relative_to(where.library).as_posix().casefold(), path.stem.casefold()}
-    ]
-    if len(named) == 1:
-        return named[0]
-    if named:  # ("CASE.txt" of "Case.txt" and "case.txt": either, so neither)
-        names = ", ".join(p.name for p in named[:4])
-        raise TargetError(
-            f"{shown_name(target)}: matches {len(named)} articles ({names}); name one of them"
-        )
+    for named in (  # exactly as named first ("case.txt" beside "Case.txt"), then any case
+        [p for p in candidates if target in {relative(p), p.stem}],
+        [p for p in candidates if wanted in {relative(p).casefold(), p.stem.casefold()}],
+    ):
+        if len(named) == 1:
+            return named[0]
+        if named:  # ("report" of report.md and report.txt, "story" of a/story.txt too)
+            names = ", ".join(shown_name(relative(p)) for p in named[:4])
+            raise TargetError(
+                f"{shown_name(target)}: matches {len(named)} articles ({names}); name one of "
+                "them by its path in the library"
+            )
     matches = [
         p for p in candidates if wanted in p.relative_to(where.library).as_posix().casefold()
     ]
@@ -74,7 +75,9 @@ def find_article(where: Locations, target: str) -> Path:
             "its name "
             "or title; `reader list` shows the articles"
         )
-    names = ", ".join(p.name for p in matches[:4]) + (", ..." if len(matches) > 4 else "")
+    names = ", ".join(shown_name(relative(p)) for p in matches[:4]) + (
+        ", ..." if len(matches) > 4 else ""
+    )
     raise TargetError(
         f"{shown_name(target)}: matches {len(matches)} articles ({names}); name one of them"
     )

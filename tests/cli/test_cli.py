@@ -749,3 +749,18 @@ def test_quotes_by_a_name_two_files_share_but_for_case_takes_the_one_named(
     assert "Ann Lee" in run_reader("quotes", "Case", *lib, cwd=tmp_path).stdout
     either = run_reader("quotes", "CASE.txt", *lib, cwd=tmp_path)
     assert either.returncode != 0 and "matches 2 articles" in either.stderr
+
+
+def test_quotes_by_a_name_two_articles_share_names_their_paths(tmp_path: Path) -> None:
+    # "report" took report.md over report.txt without a word, and "story.txt" of two in
+    # different folders said "(story.txt, story.txt)" (an attack's finding)
+    library = tmp_path / "library"
+    (library / "a").mkdir(parents=True)
+    for name in ("report.md", "report.txt", "story.txt", "a/story.txt"):
+        (library / name).write_text(f"{name}\n\n“Yes,” said Ann Lee.\n", encoding="utf-8")
+    lib = ("--library", str(library))
+    both = run_reader("quotes", "report", *lib, cwd=tmp_path)
+    assert both.returncode != 0 and "report.md, report.txt" in both.stderr, both.stderr
+    stories = run_reader("quotes", "story", *lib, cwd=tmp_path)
+    assert stories.returncode != 0 and "a/story.txt" in stories.stderr, stories.stderr
+    assert run_reader("quotes", "a/story.txt", *lib, cwd=tmp_path).returncode == 0
