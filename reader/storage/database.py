@@ -869,10 +869,7 @@ class Store:
             self._storage.write_chunks(self._tables.file_chunks())
         except OSError as failure:
             self._tables.meta["generation"] -= 1
-            raise StoreError(
-                f"{self.path}: could not save ({failure.strerror or failure}); the file on "
-                "disk is unchanged: free some space or check permissions"
-            ) from failure
+            raise StoreError(_not_saved(self.path, failure)) from failure
         self._keep_unfolded_journal()
         self.journal.remove()
         self._hold_session()  # (a new library's first fold made the file)
@@ -942,10 +939,7 @@ class Store:
                         self.saves += 1
                 except OSError as failure:
                     self._recover()
-                    raise StoreError(
-                        f"{self.path}: could not save ({failure.strerror or failure}); the "
-                        "file on disk is unchanged: free some space or check permissions"
-                    ) from failure
+                    raise StoreError(_not_saved(self.path, failure)) from failure
                 except BaseException:
                     self._recover()
                     raise
@@ -1775,3 +1769,19 @@ def _article_key(key: object) -> int | None:
         return checked_article_id(key)
     except ValueError:
         return None
+
+
+def _not_saved(path: Path, failure: OSError) -> str:
+    """The one line for a save that failed, with what to do: a pipe, device or link put in
+    the place of a file Reader writes beside the database is named, to be removed (a pipe at
+    the journal had been "free some space or check permissions")."""
+    said = f"{path}: could not save ({failure.strerror or failure}); the file on disk is unchanged"
+    where = Path(failure.filename) if isinstance(failure.filename, str) else None
+    if where is not None:
+        try:
+            odd = not stat.S_ISREG(os.lstat(where).st_mode)
+        except OSError:
+            odd = False
+        if odd:
+            return f"{said}: {where} is not a regular file (a pipe, a device or a link); remove it"
+    return f"{said}: free some space or check permissions"

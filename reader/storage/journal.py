@@ -118,7 +118,11 @@ class Journal:
         except FileNotFoundError:
             return Reading([], 0, None, False)
         except OSError as error:
-            raise JournalError(f"{self.path}: cannot read the journal ({error.strerror})") from None
+            odd = error.errno in {errno.EINVAL, errno.ELOOP}  # a pipe, a device, a link
+            raise JournalError(
+                f"{self.path}: cannot read the journal ({error.strerror})"
+                + ("; remove it (it is no journal Reader wrote)" if odd else "")
+            ) from None
         cut = data.rfind(b"\n") + 1
         lines = data[:cut].split(b"\n")[:-1] if cut else []
         records: list[dict[str, Any]] = []

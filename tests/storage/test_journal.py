@@ -579,3 +579,19 @@ def test_a_change_the_full_disk_refused_leaves_no_part_of_itself(tmp_path: Path)
     )
     at, size = ended.stdout.split()
     assert size == at
+
+
+def test_a_pipe_put_in_the_journals_place_is_named_to_be_removed(tmp_path: Path) -> None:
+    # a pipe at .reader.json.journal while the app was open: its saves failed with "free
+    # some space or check permissions", the wrong thing to do (an attack's finding)
+    import os
+
+    db = tmp_path / "reader.json"
+    store = make(db)
+    store.journal.path.unlink()
+    os.mkfifo(store.journal.path)
+    with pytest.raises(StoreError) as failed:
+        store.save_annotation(new_annotation(1, TEXT, 7, 30, source="Doug King"))
+    message = str(failed.value)
+    assert "not a regular file" in message and "remove it" in message, message
+    assert str(store.journal.path) in message and "free some space" not in message
