@@ -82,3 +82,19 @@ def test_a_title_of_two_words_before_a_name_of_a_long_body_is_the_persons() -> N
         "death up here.”"
     )
     assert [s for _, s in speech_of(text)] == ["Lorraine Muswagon", "Lorraine Muswagon"]
+
+
+def test_mme_before_a_surname_is_the_woman_named_before() -> None:
+    # copy translated from French calls women "Mme": "Mme Giroux-Beaulieu said" had been a
+    # name of its own, or another woman's words
+    text = headlined(
+        "“A pause is not a cancellation,” the mayor of the borough, Mme Laurence "
+        "Giroux-Beaulieu, said on Thursday. Marie-Claude Lévesque-Bissonnette, who leads a "
+        "cyclists' group, called the pause a mistake.\n\n"
+        "“Non. Absolument pas,” Mme Giroux-Beaulieu answered when asked whether the lane was "
+        "dead."
+    )
+    assert [s for _, s in speech_of(text)] == [
+        "Laurence Giroux-Beaulieu",
+        "Laurence Giroux-Beaulieu",
+    ]
