@@ -36,7 +36,7 @@ from reader.core.codebook import name_key
 from reader.core.records import TABLES, Annotation, ArticleRecord
 from reader.core.text import shown_name
 from reader.core.wording import plural
-from reader.library.article_files import ArticleError, read_article
+from reader.library.article_files import ArticleError, read_article, text_hash
 from reader.library.folder import inside, library_files, skipped_unread
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import FOLDER, Backups
@@ -391,10 +391,15 @@ class _Examination:
                     f"article {article_id} ({shown_name(named)}): names a file outside the "
                     "library folder, so it is not read; its annotations are kept",
                 )
+            if doc and _not_its_file(doc, articles):
+                path = None  # (its annotations are never checked against another's words)
             try:
-                texts[article_id] = read_article(path).text if path and path.is_file() else None
+                text = read_article(path).text if path and path.is_file() else None
             except ArticleError:
-                texts[article_id] = None
+                text = None
+            if text is not None and doc and _anothers_text(doc, text_hash(text), articles):
+                text = None
+            texts[article_id] = text
         return texts[article_id]
 
     def _codebook(self) -> None:
@@ -690,4 +695,25 @@ def _summary(db: Path, data: dict[str, Any]) -> str:
     return (
         f"{db}: schema {schema_of(data)}, {plural(len(data.get('articles') or {}), 'article')}, "
         f"{plural(len(annotations), 'annotation')}, {orphaned} orphaned"
+    )
+
+
+def _not_its_file(doc: dict[str, Any], articles: dict[int, dict[str, Any]]) -> bool:
+    """Whether the file at an article's path is not that article's: the article is marked
+    missing (another's text may be there now: one file moved over another), or another
+    article, not missing, is at the same path. `--fix` had re-anchored a missing article's
+    annotations onto the words of the article moved over its name."""
+    if doc.get("missing"):
+        return True
+    return any(
+        other is not doc and other.get("path") == doc.get("path") and not other.get("missing")
+        for other in articles.values()
+    )
+
+
+def _anothers_text(doc: dict[str, Any], sha256: str, articles: dict[int, dict[str, Any]]) -> bool:
+    """Whether a text read at an article's path is exactly another article's (names swapped
+    and not scanned since): never this one's to re-anchor into."""
+    return sha256 != doc.get("sha256") and any(
+        other is not doc and other.get("sha256") == sha256 for other in articles.values()
     )

@@ -151,6 +151,9 @@ class Library:
         report = ScanReport()
         records = self.store.articles()
         known = _by_path(records)
+        sharing: dict[str, list[ArticleRecord]] = {}
+        for each in records:
+            sharing.setdefault(each.path, []).append(each)
         present = set()
         fresh: list[tuple[str, os.stat_result, ArticleContent]] = []
         for relative in self.files():
@@ -185,6 +188,12 @@ class Library:
                 continue
             self._skipped.pop(relative, None)
             present.add(relative)
+            if record is not None and record.sha256 != content.sha256:
+                # another record of this path whose text it is: that one, back (two records
+                # share a path once one file was moved over another's name)
+                record = next(
+                    (r for r in sharing.get(relative, ()) if r.sha256 == content.sha256), record
+                )
             if record is None or record.sha256 != content.sha256:
                 fresh.append((relative, info, content))  # (an edit, unless a move: below)
                 continue
@@ -208,7 +217,11 @@ class Library:
                 report.moved.append(moved)
                 continue
             record = known.get(relative)
-            if record is not None and record.id not in moved_ids:
+            if (
+                record is not None
+                and record.id not in moved_ids
+                and not (record.missing and len(sharing.get(relative, ())) > 1)
+            ):
                 updated = _as_read(record, info, content)  # edited in place
                 self.store.update_article(updated)
                 report.changed.append(updated)

@@ -332,3 +332,37 @@ def test_a_file_every_scan_skips_unread_is_not_promised_to_be_added(tmp_path: Pa
     assert "not yet registered" not in result.stdout, result.stdout
     assert "link.txt: a link that leads outside the library folder" in result.stdout
     assert "its name is not UTF-8 text" in result.stdout
+
+
+def test_fix_never_moves_a_missing_articles_quotes_onto_the_file_now_at_its_name(
+    tmp_path: Path,
+) -> None:
+    # one file moved over another's name: `doctor --fix` re-anchored the missing article's
+    # annotations onto the moved article's look-alike words (an attack's finding)
+    from reader.core.records import new_annotation
+    from reader.library.folder import Library
+
+    library = tmp_path / "library"
+    library.mkdir()
+    for name in ("Alpha", "Bravo"):
+        (library / f"{name.lower()}.txt").write_text(
+            f"{name} story\n\nCouncil met on Monday and talked for hours about the budget.\n\n"
+            f"“The {name} plan works well,” said {name} Speaker.\n",
+            encoding="utf-8",
+        )
+    store = Store(library / "reader.json")
+    folder = Library(library, store)
+    folder.scan()
+    for record in store.articles():
+        text = folder.load(record).text
+        start = text.index("The ")
+        store.save_annotation(new_annotation(record.id, text, start, start + 25, source="X"))
+    quotes = {a.id: (a.article_id, a.quote, a.start) for a in store.annotations()}
+    store.close()
+    (library / "alpha.txt").replace(library / "bravo.txt")
+    assert run_reader("list", "--library", str(library)).returncode == 0
+    fixed = run_reader("doctor", "--fix", "--library", str(library))
+    assert "re-anchored" not in fixed.stdout, fixed.stdout
+    store = Store(library / "reader.json")
+    assert {a.id: (a.article_id, a.quote, a.start) for a in store.annotations()} == quotes
+    store.close()

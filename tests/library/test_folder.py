@@ -384,3 +384,25 @@ def test_names_swapped_under_the_same_size_and_time_are_found_when_read(tmp_path
     assert report.changed == [] and sorted(r.id for r in report.moved) == sorted([a, b])
     assert store.article(a).path == "b.txt" and store.article(b).path == "a.txt"  # type: ignore[union-attr]
     assert not any(x.orphaned for x in store.annotations())
+
+
+def test_a_file_put_back_at_its_name_after_another_was_moved_over_it_is_itself(
+    library: Path,
+) -> None:
+    # moved over, the moved one deleted, then the first put back: its text was read as an
+    # edit of the moved article, whose annotations went onto it (an attack's finding)
+    library_, store = scan(library)
+    ice = _tag_first_words(library_, store, "ice-canada-offices.txt")
+    rain = _tag_first_words(library_, store, "wikinews-canadian-document-rainy-street.txt")
+    target = library / "wikinews-canadian-document-rainy-street.txt"
+    kept = target.read_bytes()
+    quotes = {a.id: (a.article_id, a.quote) for a in store.annotations()}
+    (library / "ice-canada-offices.txt").replace(target)
+    Library(library, store).scan()
+    target.unlink()
+    Library(library, store).scan()
+    target.write_bytes(kept)
+    report = Library(library, store).scan()
+    assert report.changed == [] and report.orphaned == []
+    assert not store.article(rain).missing and store.article(ice).missing  # type: ignore[union-attr]
+    assert {a.id: (a.article_id, a.quote) for a in store.annotations()} == quotes
