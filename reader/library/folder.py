@@ -66,10 +66,10 @@ class Library:
         self._skipped: dict[str, tuple[int, float]] = {}
         # The files whose time alone changed (a clone, a pull), kept out of the database
         self._stats = FileStats(store.path)
-        # Files to read again at the next scan whatever their size and time say: an opened
-        # article found holding another article's text (names swapped, sizes and times
+        # Every file read again at the next scan whatever its size and time say: an opened
+        # article was found holding another article's text (names swapped, sizes and times
         # alike)
-        self._reread: set[str] = set()
+        self._reread_all = False
 
     def files(self) -> list[str]:
         """Article files under the folder, as sorted relative POSIX paths."""
@@ -110,7 +110,7 @@ class Library:
             return ScanReport()
         with self.store.batch():
             report = self._scan()
-        self._reread.clear()
+        self._reread_all = False
         self._stats.save()
         return report
 
@@ -118,12 +118,12 @@ class Library:
         """Whether the file is as the database, or this machine's record of the files
         whose time alone changed, last saw it (and no look at a text said to read it
         again)."""
-        if relative in self._reread:
+        if self._reread_all:
             return False
         return _same_file(record, info) or self._stats.same(relative, info, record.sha256)
 
     def _anything_new(self) -> bool:
-        if self._reread:
+        if self._reread_all:
             return True
         known = _by_path(self.store.articles())
         files = self.files()
@@ -255,12 +255,12 @@ class Library:
         words and its annotations, and every export, the old.)"""
         if content.sha256 == record.sha256 or record.missing or self.store.read_only:
             return ScanReport()  # (read-only: shown as it reads; nothing can follow it)
-        others = [r for r in self.store.articles() if r.sha256 == content.sha256]
-        if others:
-            # another article's text exactly: names swapped under the same sizes and times,
-            # which a scan trusts; read both files again as a scan reads moves (as an edit,
-            # each article's annotations were put on the other's words)
-            self._reread.update([record.path, *(r.path for r in others)])
+        if any(r.sha256 == content.sha256 for r in self.store.articles()):
+            # another article's text exactly: names swapped (or rotated) under the same sizes
+            # and times, which a scan trusts; every file read again as a scan reads moves (as
+            # an edit, each article's annotations were put on the other's words; reading
+            # only the two files missed the third of a rotation)
+            self._reread_all = True
             return self.scan()
         try:
             info = self.path_of(record).stat()

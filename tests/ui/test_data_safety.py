@@ -411,3 +411,28 @@ async def test_the_article_on_screen_is_known_to_other_readers(library: Path) ->
         await settle(pilot)
         assert seen_elsewhere(other.id) and not seen_elsewhere(first.record.id)
     assert not seen_elsewhere(other.id)
+
+
+async def test_an_opened_file_now_another_articles_shows_that_article(tmp_path: Path) -> None:
+    # names swapped under the same sizes and times: the app showed the file's text with the
+    # other article's annotations, and a tag made then went to that other article
+    import os
+
+    for name, words in (("a.txt", "water"), ("b.txt", "roads")):
+        (tmp_path / name).write_text(f"A story\n\nWe will fix the {words} problem.\n", "utf-8")
+        os.utime(tmp_path / name, (1_700_000_000, 1_700_000_000))
+    store = Store(tmp_path / "reader.json")
+    Library(tmp_path, store).scan()
+    ids = {r.path: r.id for r in store.articles()}
+    store.close()
+    (tmp_path / "a.txt").rename(tmp_path / "swap")
+    (tmp_path / "b.txt").rename(tmp_path / "a.txt")
+    (tmp_path / "swap").rename(tmp_path / "b.txt")
+    app = ReaderApp(library=tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        document = main(app).document
+        assert document is not None
+        shown = document.content.text
+        holder = "a.txt" if "water" in shown else "b.txt"  # (whose text it was at the start)
+        assert document.record.id == ids[holder]

@@ -472,10 +472,16 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(
                 self.notify, str(error), severity="error", markup=False, timeout=8
             )
-        if changed.changed:  # (edited keeping its size and time: its annotations follow)
+        now_here = next((r for r in changed.moved if r.path == record.path), None)
+        if now_here is not None or changed.changed:
             from reader.ui.app import ScanDone  # (the app's module imports this one)
 
-            document.record = changed.changed[0]
+            # edited keeping its size and time: its annotations follow; or another
+            # article's file now (names swapped, sizes and times alike): that article shows,
+            # and a tag made now is its (one went to the article the name had been)
+            document.record = now_here or next(
+                (r for r in changed.changed if r.id == record.id), record
+            )
             self.app.post_message(ScanDone(changed))
         answer_from_thread(self, self._show, document, cursor, annotation_id, chosen)
         if document.big:  # its sentences and quotations, read here once it shows, so that
