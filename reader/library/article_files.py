@@ -23,7 +23,7 @@ from pathlib import Path
 
 from reader.core.files import FileTooLarge, read_bounded
 from reader.core.text import clean_line, normalise
-from reader.library.page_byline import bylined_author, is_byline
+from reader.library.page_byline import NOT_A_NAME, bylined_author, is_byline
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
@@ -125,8 +125,9 @@ def parse_article(data: bytes, suffix: str, name: str) -> ArticleContent:
             text = normalise(markdown_to_text(body, headings))
         except MarkdownTooDeep:
             raise ArticleError(
-                f"{name}: lists or quotes nested deeper than Reader reads as Markdown (49 "
-                "lists, 99 quotes); flatten them, or rename it .txt to read it as plain text"
+                f"{name}: lists or quotes nested deeper than Reader reads as Markdown (99 "
+                "levels, a list counting two: 49 lists, or 99 quotes); flatten them, or rename "
+                "it .txt to read it as plain text"
             ) from None
         title = clean_line(meta.get("title", ""))[:MAX_TITLE_CHARS]
         title = title or _first_heading(body)[:MAX_TITLE_CHARS] or _first_line(text)
@@ -159,56 +160,38 @@ def _byline_at_top(text: str, headings: Collection[str] = ()) -> str:
     for block in text.split("\n\n", _BYLINE_BLOCKS)[:_BYLINE_BLOCKS]:
         if block.strip() in headings or not is_byline(block):
             continue
-        author = bylined_author([block])
-        names = re.split(r"\s*,\s*|\s+and\s+", author)
-        if author and all(_a_persons_name(name) for name in names):
-            return author
+        parts = re.split(r"\s*,\s*|\s+and\s+", bylined_author([block]))
+        # ("By Claire Dubois, Staff Writer", "By Maya Chen, Reuters": a role or an outlet
+        # after the name, a word alone or one of a newsroom's words, is no author)
+        names = [p for p in parts if len(p.split()) >= 2 and not NOT_A_NAME.search(p)]
+        if names and all(_a_persons_name(name) for name in names):
+            return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
         return ""
     return ""
 
 
 # First words of a line "By …" that open no person's name ("By The Numbers", "By Monday").
 _NOT_NAME_OPENERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "our",
-        "my",
-        "your",
-        "their",
-        "its",
-        "staff",
-        "special",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+    "the a an this that these those our my your their its staff special monday tuesday "
+    "wednesday thursday friday saturday sunday january february march july september "
+    "october november december".split()
+)  # (not April, June or August: given names too)
 
 
 def _a_persons_name(name: str) -> bool:
+    """A person's name, by its look: two words or more, the first no article, day or month,
+    none a capitalised little word ("By Order Of The Court", "By Land And Sea")."""
     words = name.split()
-    return len(words) >= 2 and words[0].casefold().rstrip(".") not in _NOT_NAME_OPENERS
+    return (
+        len(words) >= 2
+        and words[0].casefold().rstrip(".") not in _NOT_NAME_OPENERS
+        and not any(w in _LITTLE_WORDS for w in words[1:])
+    )
+
+
+_LITTLE_WORDS = frozenset(
+    ["And", "Of", "The", "Or", "By", "For", "In", "On", "At", "To", "A", "An"]
+)
 
 
 # --- decoding --------------------------------------------------------------------------------

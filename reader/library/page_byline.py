@@ -52,7 +52,7 @@ _AGENCY_AFTER = re.compile(
     r"\s*,?\s+(?:the\s+)?(?:associated\s+press|canadian\s+press|reuters|afp|ap)\s*$",
     re.IGNORECASE,
 )
-_NOT_A_NAME = re.compile(
+NOT_A_NAME = re.compile(
     r"\b(?:writer|writers|editor|editor-at-large|reporter|correspondent|columnist|staff"
     r"|contributor|contributors|producer|media|press|news|business|magazine|newspaper"
     r"|nast|wire|desk"
@@ -75,7 +75,7 @@ def cleaned_author(author: str, *sites: str) -> str:
     for part in _KIND_BY.sub("", author).split(";"):
         part = _AGENCY_AFTER.sub("", part).strip()
         key = re.sub(r"\W+", "", part).casefold()
-        if not part or _NOT_A_NAME.search(part) or (key and any(key in s for s in site_keys)):
+        if not part or NOT_A_NAME.search(part) or (key and any(key in s for s in site_keys)):
             continue
         names.append(part)
     return "; ".join(names) if names else author

@@ -200,6 +200,11 @@ def test_a_markdown_file_of_more_lines_than_an_article_is_refused_in_one_line(
         ("Market report\n\nBy Monday\n\nStocks rose.\n", None),
         ("# Market report\n\n## By The Way\n\nStocks rose.\n", None),
         ("Fares rise\n\nBy Maya Chen and Luis Ortiz\n\nBody.\n", "Maya Chen and Luis Ortiz"),
+        ("Fares rise\n\nBy Claire Dubois, Staff Writer\n\nBody.\n", "Claire Dubois"),
+        ("Fares rise\n\nBy Maya Chen, Reuters\n\nBody.\n", "Maya Chen"),
+        ("Fares rise\n\nBy April Ross\n\nBody.\n", "April Ross"),
+        ("Ruling\n\nBy Order Of The Court\n\nBody.\n", None),
+        ("Ferries\n\nBy Land And Sea\n\nBody.\n", None),
     ],
 )
 def test_a_byline_under_the_headline_of_a_text_file_is_its_author(
