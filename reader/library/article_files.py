@@ -172,9 +172,37 @@ def _byline_at_top(text: str, headings: Collection[str] = ()) -> str:
 
 # First words of a line "By …" that open no person's name ("By The Numbers", "By Monday").
 _NOT_NAME_OPENERS = frozenset(
-    "the a an this that these those our my your their its staff special monday tuesday "
-    "wednesday thursday friday saturday sunday january february march july september "
-    "october november december".split()
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "my",
+        "your",
+        "their",
+        "its",
+        "staff",
+        "special",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "july",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )  # (not April, June or August: given names too)
 
 
