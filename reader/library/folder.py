@@ -155,6 +155,8 @@ class Library:
         for each in records:
             sharing.setdefault(each.path, []).append(each)
         present = set()
+        read_here: set[str] = set()  # the files read (not trusted by their size and time)
+        bumped: list[ArticleRecord] = []  # records whose path another record took back
         fresh: list[tuple[str, os.stat_result, ArticleContent]] = []
         for relative in self.files():
             path = self.folder / relative
@@ -188,12 +190,17 @@ class Library:
                 continue
             self._skipped.pop(relative, None)
             present.add(relative)
+            read_here.add(relative)
             if record is not None and record.sha256 != content.sha256:
                 # another record of this path whose text it is: that one, back (two records
-                # share a path once one file was moved over another's name)
-                record = next(
-                    (r for r in sharing.get(relative, ()) if r.sha256 == content.sha256), record
+                # share a path once one file was moved over another's name); the one that
+                # held the path no longer holds its text
+                back = next(
+                    (r for r in sharing.get(relative, ()) if r.sha256 == content.sha256), None
                 )
+                if back is not None:
+                    bumped.append(record)
+                    record = back
             if record is None or record.sha256 != content.sha256:
                 fresh.append((relative, info, content))  # (an edit, unless a move: below)
                 continue
@@ -205,8 +212,9 @@ class Library:
             elif updated != record:
                 self.store.update_article(updated)
         self._stats.keep_only(present)
-        displaced = _displaced(records, known, present, fresh)
-        moves = _moves(fresh, displaced)
+        fresh += self._trusted_but_changed(fresh, known, read_here)
+        displaced, overwritten = _displaced(records, known, present, fresh, bumped)
+        moves = _moves(fresh, displaced, self.store.annotation_count)
         moved_ids = {r.id for r in moves.values()}
         new: list[dict[str, Any]] = []  # registered together: one notice for all
         for relative, info, content in fresh:
@@ -220,6 +228,7 @@ class Library:
             if (
                 record is not None
                 and record.id not in moved_ids
+                and record.id not in overwritten  # (another's text: a copy over it, no edit)
                 and not (record.missing and len(sharing.get(relative, ())) > 1)
             ):
                 updated = _as_read(record, info, content)  # edited in place
@@ -241,11 +250,35 @@ class Library:
         for record in displaced.values():
             if record.id in moved_ids or record.missing:
                 continue
-            if record.path not in present or record.path in moves:  # (another's text now)
+            if record.path not in present or record.path in moves or record.id in overwritten:
                 lost = replace(record, missing=True)
                 self.store.update_article(lost)
                 report.missing.append(lost)
         return report
+
+    def _trusted_but_changed(
+        self,
+        fresh: list[tuple[str, os.stat_result, ArticleContent]],
+        known: dict[str, ArticleRecord],
+        read_here: set[str],
+    ) -> list[tuple[str, os.stat_result, ArticleContent]]:
+        """The files trusted by their size and time whose article's text a file of new text
+        holds, read now, when they hold another text (names rotated under the same sizes and
+        times: the moved text had been registered as a new article, and the article it was
+        left missing)."""
+        texts = {content.sha256 for _, _, content in fresh}
+        found: list[tuple[str, os.stat_result, ArticleContent]] = []
+        for relative, record in known.items():
+            if record.missing or relative in read_here or record.sha256 not in texts:
+                continue
+            path = self.folder / relative
+            try:
+                info, content = path.stat(), read_article(path)
+            except (ArticleError, OSError):
+                continue
+            if content.sha256 != record.sha256:
+                found.append((relative, info, content))
+        return found
 
     def text_read(self, record: ArticleRecord, content: ArticleContent) -> ScanReport:
         """An article's text, read now to be shown: when it is not the text the database
@@ -317,7 +350,8 @@ def _displaced(
     known: dict[str, ArticleRecord],
     present: set[str],
     fresh: list[tuple[str, os.stat_result, ArticleContent]],
-) -> dict[int, ArticleRecord]:
+    bumped: list[ArticleRecord],
+) -> tuple[dict[int, ArticleRecord], set[int]]:
     """The records whose text may have gone to another file: those whose file is gone (or
     was already missing), and those whose file now holds another record's text exactly
     (names swapped, a file moved over another) or whose own text is in another new file
@@ -328,6 +362,8 @@ def _displaced(
     for record in records:
         by_text.setdefault(record.sha256, []).append(record)
     displaced = {r.id: r for r in records if r.missing or r.path not in present}
+    overwritten = {r.id for r in bumped}  # (their file holds another's text: no edit of theirs)
+    displaced.update((r.id, r) for r in bumped)
     for relative, _, content in fresh:
         here = known.get(relative)
         if here is None or here.missing:
@@ -341,18 +377,26 @@ def _displaced(
         )
         if holds_anothers or moved_whole:
             displaced[here.id] = here
-    return displaced
+        if holds_anothers:
+            overwritten.add(here.id)
+    return displaced, overwritten
 
 
 def _moves(
-    files: list[tuple[str, os.stat_result, ArticleContent]], displaced: dict[int, ArticleRecord]
+    files: list[tuple[str, os.stat_result, ArticleContent]],
+    displaced: dict[int, ArticleRecord],
+    annotated: Callable[[int], int],
 ) -> dict[str, ArticleRecord]:
     """Which displaced record each file of new or changed text is, by that text: the file
     that holds a record's text exactly, at another name, is that record moved there (two
     files whose names were swapped had been two edits, and every annotation of both was
     orphaned). A record is moved once; a file no record's text is in is no move."""
     by_text: dict[str, ArticleRecord] = {}
-    for displaced_record in displaced.values():
+    # Of records with one text, the one whose file held it until now, then the one with
+    # annotations (a copy deleted long ago had taken the text, and the annotated article
+    # was left missing)
+    ranked = sorted(displaced.values(), key=lambda r: (r.missing, -annotated(r.id), r.id))
+    for displaced_record in ranked:
         by_text.setdefault(displaced_record.sha256, displaced_record)
     moves: dict[str, ArticleRecord] = {}
     for relative, _, content in files:

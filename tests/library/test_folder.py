@@ -430,3 +430,78 @@ def test_a_rotation_under_the_same_sizes_and_times_is_found_whole_when_read(
     assert where == {"a.txt": "b.txt", "b.txt": "c.txt", "c.txt": "a.txt"}
     assert not any(r.missing for r in store.articles()) and len(store.articles()) == 3
     assert not any(x.orphaned for x in store.annotations())
+
+
+def _four(
+    tmp_path: Path, *, same_time: bool = False
+) -> tuple[Store, dict[str, int], dict[str, bytes]]:
+    """Four look-alike stories, each with an annotation on its own words (re-anchored onto
+    another's, a quote would land on look-alike words: what the attacks looked for)."""
+    texts = {}
+    for name in ("alpha", "bravo", "charl", "delta"):
+        text = f"{name.title()} story\n\nCouncil met.\n\n“The {name.title()} plan works,” said X.\n"
+        (tmp_path / f"{name}.txt").write_text(text, "utf-8")
+        texts[f"{name}.txt"] = text.encode()
+        if same_time:
+            os.utime(tmp_path / f"{name}.txt", (1_700_000_000, 1_700_000_000))
+    library_, store = scan(tmp_path)
+    ids = {path: _tag_first_words(library_, store, path) for path in texts}
+    return store, ids, texts
+
+
+def _on_own_words(store: Store, ids: dict[str, int], texts: dict[str, bytes]) -> bool:
+    owner = {i: name for name, i in ids.items()}
+    return all(
+        a.quote in texts[owner[a.article_id]].decode() and not a.orphaned
+        for a in store.annotations()
+    )
+
+
+def test_a_text_put_back_at_its_name_after_a_move_over_it_leaves_the_moved_one_missing(
+    tmp_path: Path,
+) -> None:
+    store, ids, texts = _four(tmp_path)
+    (tmp_path / "alpha.txt").replace(tmp_path / "bravo.txt")
+    Library(tmp_path, store).scan()
+    (tmp_path / "bravo.txt").write_bytes(texts["bravo.txt"])
+    Library(tmp_path, store).scan()
+    assert store.article(ids["alpha.txt"]).missing  # type: ignore[union-attr]
+    assert not store.article(ids["bravo.txt"]).missing  # type: ignore[union-attr]
+    assert _on_own_words(store, ids, texts)
+
+
+def test_a_copy_over_another_articles_file_is_no_edit_of_it(tmp_path: Path) -> None:
+    store, ids, texts = _four(tmp_path)
+    (tmp_path / "bravo.txt").write_bytes(texts["alpha.txt"])  # cp alpha.txt bravo.txt
+    report = Library(tmp_path, store).scan()
+    assert report.changed == [] and store.article(ids["bravo.txt"]).missing  # type: ignore[union-attr]
+    assert _on_own_words(store, ids, texts) and len(store.articles()) == 5
+
+
+def test_a_text_goes_to_the_annotated_article_not_a_copy_deleted_before(tmp_path: Path) -> None:
+    store, ids, texts = _four(tmp_path)
+    (tmp_path / "copy.txt").write_bytes(texts["charl.txt"])
+    Library(tmp_path, store).scan()
+    (tmp_path / "copy.txt").unlink()
+    Library(tmp_path, store).scan()
+    (tmp_path / "alpha.txt").rename(tmp_path / "x")
+    (tmp_path / "charl.txt").rename(tmp_path / "alpha.txt")
+    (tmp_path / "x").rename(tmp_path / "charl.txt")
+    Library(tmp_path, store).scan()
+    assert store.article(ids["charl.txt"]).path == "alpha.txt"  # type: ignore[union-attr]
+    assert not store.article(ids["charl.txt"]).missing  # type: ignore[union-attr]
+    assert _on_own_words(store, ids, texts)
+
+
+def test_a_text_moved_onto_a_name_trusted_by_size_and_time_is_found_at_once(
+    tmp_path: Path,
+) -> None:
+    store, ids, texts = _four(tmp_path, same_time=True)
+    (tmp_path / "delta.txt").rename(tmp_path / "new1.txt")
+    (tmp_path / "alpha.txt").rename(tmp_path / "x")
+    (tmp_path / "new1.txt").rename(tmp_path / "alpha.txt")
+    (tmp_path / "x").rename(tmp_path / "new1.txt")
+    Library(tmp_path, store).scan()
+    assert store.article(ids["alpha.txt"]).path == "new1.txt"  # type: ignore[union-attr]
+    assert store.article(ids["delta.txt"]).path == "alpha.txt"  # type: ignore[union-attr]
+    assert len(store.articles()) == 4 and _on_own_words(store, ids, texts)
