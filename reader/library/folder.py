@@ -157,6 +157,7 @@ class Library:
         present = set()
         read_here: set[str] = set()  # the files read (not trusted by their size and time)
         bumped: list[ArticleRecord] = []  # records whose path another record took back
+        brought_back: set[int] = set()  # (and those others: never moved again this scan)
         fresh: list[tuple[str, os.stat_result, ArticleContent]] = []
         for relative in self.files():
             path = self.folder / relative
@@ -200,6 +201,7 @@ class Library:
                 )
                 if back is not None:
                     bumped.append(record)
+                    brought_back.add(back.id)
                     record = back
             if record is None or record.sha256 != content.sha256:
                 fresh.append((relative, info, content))  # (an edit, unless a move: below)
@@ -214,7 +216,16 @@ class Library:
         self._stats.keep_only(present)
         fresh += self._trusted_but_changed(fresh, known, read_here)
         displaced, overwritten = _displaced(records, known, present, fresh, bumped)
-        moves = _moves(fresh, displaced, self.store.annotation_count)
+        for back_id in brought_back:
+            displaced.pop(back_id, None)
+        editable = {  # files whose article is there and was not overwritten: edits
+            relative
+            for relative, _, _ in fresh
+            if (held := known.get(relative)) is not None
+            and not held.missing
+            and held.id not in overwritten
+        }
+        moves = _moves(fresh, displaced, self.store.annotation_count, editable)
         moved_ids = {r.id for r in moves.values()}
         new: list[dict[str, Any]] = []  # registered together: one notice for all
         for relative, info, content in fresh:
@@ -268,16 +279,28 @@ class Library:
         left missing)."""
         texts = {content.sha256 for _, _, content in fresh}
         found: list[tuple[str, os.stat_result, ArticleContent]] = []
-        for relative, record in known.items():
-            if record.missing or relative in read_here or record.sha256 not in texts:
-                continue
-            path = self.folder / relative
-            try:
-                info, content = path.stat(), read_article(path)
-            except (ArticleError, OSError):
-                continue
-            if content.sha256 != record.sha256:
-                found.append((relative, info, content))
+        looked: set[str] = set()
+        more = True
+        while more:  # (a chain: each file read may hold the text of the next one trusted)
+            more = False
+            for relative, record in known.items():
+                if (
+                    record.missing
+                    or relative in read_here
+                    or relative in looked
+                    or record.sha256 not in texts
+                ):
+                    continue
+                looked.add(relative)
+                path = self.folder / relative
+                try:
+                    info, content = path.stat(), read_article(path)
+                except (ArticleError, OSError):
+                    continue
+                if content.sha256 != record.sha256:
+                    found.append((relative, info, content))
+                    texts.add(content.sha256)
+                    more = True
         return found
 
     def text_read(self, record: ArticleRecord, content: ArticleContent) -> ScanReport:
@@ -368,7 +391,8 @@ def _displaced(
         here = known.get(relative)
         if here is None or here.missing:
             continue
-        holds_anothers = any(other.id != here.id for other in by_text.get(content.sha256, []))
+        others = [o for o in by_text.get(content.sha256, []) if o.id != here.id]
+        holds_anothers = bool(others)
         moved_whole = any(
             elsewhere != relative
             and text.sha256 == here.sha256
@@ -377,7 +401,15 @@ def _displaced(
         )
         if holds_anothers or moved_whole:
             displaced[here.id] = here
-        if holds_anothers:
+        if any(
+            (not o.missing and (o.path not in present or o.id in displaced))
+            or (o.missing and o.path == relative)
+            for o in others
+        ):
+            # another's text that left its own file: moved over this one. (One whose file
+            # still holds it was copied here, or this article put back to an earlier text a
+            # copy kept: an edit, as it had been; "undo" of an edit beside a kept copy had
+            # left the article missing behind a duplicate.)
             overwritten.add(here.id)
     return displaced, overwritten
 
@@ -386,6 +418,7 @@ def _moves(
     files: list[tuple[str, os.stat_result, ArticleContent]],
     displaced: dict[int, ArticleRecord],
     annotated: Callable[[int], int],
+    editable: set[str],
 ) -> dict[str, ArticleRecord]:
     """Which displaced record each file of new or changed text is, by that text: the file
     that holds a record's text exactly, at another name, is that record moved there (two
@@ -401,7 +434,19 @@ def _moves(
     moves: dict[str, ArticleRecord] = {}
     for relative, _, content in files:
         found = by_text.get(content.sha256)
-        if found is not None and found.path != relative:
+        if (
+            found is not None
+            and (found.path != relative or found.missing)
+            # an edit of the article there is never a long-missing record with nothing on
+            # it come back (an article put back to an earlier text that a copy, deleted
+            # since, had held); one with annotations is (a file moved over it, missed)
+            and not (
+                relative in editable
+                and found.missing
+                and found.path != relative
+                and not annotated(found.id)
+            )
+        ):
             moves[relative] = found
             del by_text[content.sha256]
     return moves

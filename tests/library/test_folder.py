@@ -470,12 +470,46 @@ def test_a_text_put_back_at_its_name_after_a_move_over_it_leaves_the_moved_one_m
     assert _on_own_words(store, ids, texts)
 
 
-def test_a_copy_over_another_articles_file_is_no_edit_of_it(tmp_path: Path) -> None:
+def test_an_article_put_back_to_its_text_a_copy_kept_is_read_as_an_edit(tmp_path: Path) -> None:
+    # a copy kept, the article edited, then put back to its first text: it was left missing
+    # behind a new duplicate of itself (taken for a copy laid over it: an attack's finding)
     store, ids, texts = _four(tmp_path)
-    (tmp_path / "bravo.txt").write_bytes(texts["alpha.txt"])  # cp alpha.txt bravo.txt
-    report = Library(tmp_path, store).scan()
-    assert report.changed == [] and store.article(ids["bravo.txt"]).missing  # type: ignore[union-attr]
-    assert _on_own_words(store, ids, texts) and len(store.articles()) == 5
+    (tmp_path / "keep.txt").write_bytes(texts["alpha.txt"])
+    Library(tmp_path, store).scan()
+    with (tmp_path / "alpha.txt").open("ab") as handle:
+        handle.write(b"A new closing line.\n")
+    Library(tmp_path, store).scan()
+    (tmp_path / "alpha.txt").write_bytes(texts["alpha.txt"])
+    Library(tmp_path, store).scan()
+    assert not store.article(ids["alpha.txt"]).missing  # type: ignore[union-attr]
+    assert len(store.articles()) == 5 and _on_own_words(store, ids, texts)
+
+
+def test_a_text_put_back_at_its_name_and_copied_beside_stays_there(tmp_path: Path) -> None:
+    # put back after a move over it, and copied to a new name too: it was moved on to the
+    # copy, and the next scan read its old name as the moved article's edit
+    store, ids, texts = _four(tmp_path)
+    (tmp_path / "alpha.txt").replace(tmp_path / "bravo.txt")
+    Library(tmp_path, store).scan()
+    (tmp_path / "bravo.txt").write_bytes(texts["bravo.txt"])
+    (tmp_path / "new1.txt").write_bytes(texts["bravo.txt"])
+    for _ in range(2):
+        Library(tmp_path, store).scan()
+    assert store.article(ids["bravo.txt"]).path == "bravo.txt"  # type: ignore[union-attr]
+    assert _on_own_words(store, ids, texts)
+
+
+def test_names_shifted_down_under_the_same_times_are_all_followed(tmp_path: Path) -> None:
+    store, ids, texts = _four(tmp_path, same_time=True)
+    (tmp_path / "alpha.txt").rename(tmp_path / "new1.txt")
+    (tmp_path / "bravo.txt").rename(tmp_path / "alpha.txt")
+    (tmp_path / "charl.txt").rename(tmp_path / "bravo.txt")
+    for name in ("alpha.txt", "bravo.txt", "new1.txt"):
+        os.utime(tmp_path / name, (1_700_000_000, 1_700_000_000))
+    Library(tmp_path, store).scan()
+    where = {name: store.article(i).path for name, i in ids.items()}  # type: ignore[union-attr]
+    assert where["alpha.txt"] == "new1.txt" and where["bravo.txt"] == "alpha.txt"
+    assert where["charl.txt"] == "bravo.txt" and _on_own_words(store, ids, texts)
 
 
 def test_a_text_goes_to_the_annotated_article_not_a_copy_deleted_before(tmp_path: Path) -> None:
@@ -505,3 +539,40 @@ def test_a_text_moved_onto_a_name_trusted_by_size_and_time_is_found_at_once(
     assert store.article(ids["alpha.txt"]).path == "new1.txt"  # type: ignore[union-attr]
     assert store.article(ids["delta.txt"]).path == "alpha.txt"  # type: ignore[union-attr]
     assert len(store.articles()) == 4 and _on_own_words(store, ids, texts)
+
+
+def test_an_edit_undone_beside_a_copy_deleted_long_ago_stays_the_article(tmp_path: Path) -> None:
+    # the deleted copy (nothing on it) came back at the article's name, and the article,
+    # with its annotations, was left missing (an attack's finding)
+    store, ids, texts = _four(tmp_path)
+    (tmp_path / "keep.txt").write_bytes(texts["alpha.txt"])
+    Library(tmp_path, store).scan()
+    (tmp_path / "keep.txt").unlink()
+    Library(tmp_path, store).scan()
+    with (tmp_path / "alpha.txt").open("ab") as handle:
+        handle.write(b"A new closing line.\n")
+    Library(tmp_path, store).scan()
+    (tmp_path / "alpha.txt").write_bytes(texts["alpha.txt"])
+    Library(tmp_path, store).scan()
+    assert store.article(ids["alpha.txt"]).path == "alpha.txt"  # type: ignore[union-attr]
+    assert not store.article(ids["alpha.txt"]).missing  # type: ignore[union-attr]
+    assert _on_own_words(store, ids, texts)
+
+
+def test_a_move_over_missed_by_size_and_time_is_found_when_the_file_is_opened(
+    tmp_path: Path,
+) -> None:
+    # the moved article, marked missing by a scan that trusted the other's file, then found
+    # at its name when that article was opened: its text was read as the other's edit
+    store, ids, texts = _four(tmp_path, same_time=True)
+    (tmp_path / "alpha.txt").replace(tmp_path / "bravo.txt")
+    os.utime(tmp_path / "bravo.txt", (1_700_000_000, 1_700_000_000))
+    library_ = Library(tmp_path, store)
+    library_.scan()
+    record = store.article(ids["bravo.txt"])
+    assert record is not None
+    report = library_.text_read(record, library_.load(record))
+    assert report.changed == []
+    assert store.article(ids["alpha.txt"]).path == "bravo.txt"  # type: ignore[union-attr]
+    assert store.article(ids["bravo.txt"]).missing  # type: ignore[union-attr]
+    assert _on_own_words(store, ids, texts)
