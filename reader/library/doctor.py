@@ -24,6 +24,7 @@ Repairs never delete an annotation. Before writing, the original file is kept as
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from glob import escape as glob_escape
 from pathlib import Path
@@ -92,6 +93,7 @@ class _Examination:
     def __init__(self, db: Path, data: dict[str, Any], library: Path | None, fix: bool) -> None:
         self.db = db
         self.data = data
+        self._claims: _Claims | None = None
         self.library = library
         self.fix = fix
         self.findings: list[Finding] = []
@@ -391,13 +393,15 @@ class _Examination:
                     f"article {article_id} ({shown_name(named)}): names a file outside the "
                     "library folder, so it is not read; its annotations are kept",
                 )
-            if doc and _not_its_file(doc, articles):
+            claims = self._claims or _Claims(articles)
+            self._claims = claims
+            if doc and claims.not_its_file(doc):
                 path = None  # (its annotations are never checked against another's words)
             try:
                 text = read_article(path).text if path and path.is_file() else None
             except ArticleError:
                 text = None
-            if text is not None and doc and _anothers_text(doc, text_hash(text), articles):
+            if text is not None and doc and claims.anothers_text(doc, text_hash(text)):
                 text = None
             texts[article_id] = text
         return texts[article_id]
@@ -698,22 +702,25 @@ def _summary(db: Path, data: dict[str, Any]) -> str:
     )
 
 
-def _not_its_file(doc: dict[str, Any], articles: dict[int, dict[str, Any]]) -> bool:
-    """Whether the file at an article's path is not that article's: the article is marked
-    missing (another's text may be there now: one file moved over another), or another
-    article, not missing, is at the same path. `--fix` had re-anchored a missing article's
-    annotations onto the words of the article moved over its name."""
-    if doc.get("missing"):
-        return True
-    return any(
-        other is not doc and other.get("path") == doc.get("path") and not other.get("missing")
-        for other in articles.values()
-    )
+class _Claims:
+    """Which paths articles present in the folder hold, and which texts the articles have:
+    counted once for the whole check (looked up by every article, a scan of all of them
+    each time)."""
 
+    def __init__(self, articles: dict[int, dict[str, Any]]) -> None:
+        self._present_at = Counter(
+            str(doc.get("path")) for doc in articles.values() if not doc.get("missing")
+        )
+        self._texts = Counter(str(doc.get("sha256")) for doc in articles.values())
 
-def _anothers_text(doc: dict[str, Any], sha256: str, articles: dict[int, dict[str, Any]]) -> bool:
-    """Whether a text read at an article's path is exactly another article's (names swapped
-    and not scanned since): never this one's to re-anchor into."""
-    return sha256 != doc.get("sha256") and any(
-        other is not doc and other.get("sha256") == sha256 for other in articles.values()
-    )
+    def not_its_file(self, doc: dict[str, Any]) -> bool:
+        """Whether the file at an article's path is not that article's: the article is marked
+        missing (another's text may be there now: one file moved over another), or another
+        article, not missing, is at the same path. `--fix` had re-anchored a missing
+        article's annotations onto the words of the article moved over its name."""
+        return bool(doc.get("missing")) or self._present_at[str(doc.get("path"))] > 1
+
+    def anothers_text(self, doc: dict[str, Any], sha256: str) -> bool:
+        """Whether a text read at an article's path is exactly another article's (names
+        swapped and not scanned since): never this one's to re-anchor into."""
+        return sha256 != doc.get("sha256") and self._texts[sha256] > 0
