@@ -19,6 +19,24 @@ def scan(folder: Path) -> tuple[Library, Store]:
     return library, store
 
 
+def _rotate(folder: Path, *names: str) -> None:
+    """Move each file to the next name, the last to the first (two names: a swap), as `mv`
+    through a spare name does: each keeps its size and time."""
+    folder.joinpath(names[-1]).rename(folder / "rotating.tmp")
+    for source, target in zip(reversed(names[:-1]), reversed(names[1:]), strict=True):
+        (folder / source).rename(folder / target)
+    (folder / "rotating.tmp").rename(folder / names[0])
+
+
+def _copied_then_deleted(folder: Path, store: Store, text: bytes) -> None:
+    """A copy of a text scanned in, then deleted and scanned out: a missing record with
+    nothing on it."""
+    (folder / "copy.txt").write_bytes(text)
+    Library(folder, store).scan()
+    (folder / "copy.txt").unlink()
+    Library(folder, store).scan()
+
+
 def test_new_files_are_registered_with_titles(library: Path) -> None:
     _, store = scan(library)
     titles = sorted(r.title for r in store.articles())
@@ -292,9 +310,7 @@ def test_two_files_whose_names_were_swapped_keep_their_annotations(library: Path
         library / "ice-canada-offices.txt",
         library / "wikinews-canadian-document-rainy-street.txt",
     )
-    first.rename(library / "swap.tmp")
-    second.rename(first)
-    (library / "swap.tmp").rename(second)
+    _rotate(library, first.name, second.name)
     report = Library(library, store).scan()
     assert sorted(r.path for r in report.moved) == sorted([first.name, second.name])
     assert report.orphaned == [] and report.changed == []
@@ -373,9 +389,7 @@ def test_names_swapped_under_the_same_size_and_time_are_found_when_read(tmp_path
     library_, store = scan(tmp_path)
     a = _tag_first_words(library_, store, "a.txt")
     b = _tag_first_words(library_, store, "b.txt")
-    (tmp_path / "a.txt").rename(tmp_path / "swap")
-    (tmp_path / "b.txt").rename(tmp_path / "a.txt")
-    (tmp_path / "swap").rename(tmp_path / "b.txt")
+    _rotate(tmp_path, "a.txt", "b.txt")
     library_ = Library(tmp_path, store)
     assert library_.scan().moved == []  # (sizes and times alike: not read)
     record = store.article(a)
@@ -418,10 +432,7 @@ def test_a_rotation_under_the_same_sizes_and_times_is_found_whole_when_read(
         os.utime(tmp_path / name, (1_700_000_000, 1_700_000_000))
     library_, store = scan(tmp_path)
     ids = {name: _tag_first_words(library_, store, name) for name in ("a.txt", "b.txt", "c.txt")}
-    (tmp_path / "a.txt").rename(tmp_path / "swap")
-    (tmp_path / "c.txt").rename(tmp_path / "a.txt")
-    (tmp_path / "b.txt").rename(tmp_path / "c.txt")
-    (tmp_path / "swap").rename(tmp_path / "b.txt")
+    _rotate(tmp_path, "a.txt", "b.txt", "c.txt")
     library_ = Library(tmp_path, store)
     record = store.article(ids["a.txt"])
     assert record is not None
@@ -514,13 +525,8 @@ def test_names_shifted_down_under_the_same_times_are_all_followed(tmp_path: Path
 
 def test_a_text_goes_to_the_annotated_article_not_a_copy_deleted_before(tmp_path: Path) -> None:
     store, ids, texts = _four(tmp_path)
-    (tmp_path / "copy.txt").write_bytes(texts["charl.txt"])
-    Library(tmp_path, store).scan()
-    (tmp_path / "copy.txt").unlink()
-    Library(tmp_path, store).scan()
-    (tmp_path / "alpha.txt").rename(tmp_path / "x")
-    (tmp_path / "charl.txt").rename(tmp_path / "alpha.txt")
-    (tmp_path / "x").rename(tmp_path / "charl.txt")
+    _copied_then_deleted(tmp_path, store, texts["charl.txt"])
+    _rotate(tmp_path, "alpha.txt", "charl.txt")
     Library(tmp_path, store).scan()
     assert store.article(ids["charl.txt"]).path == "alpha.txt"  # type: ignore[union-attr]
     assert not store.article(ids["charl.txt"]).missing  # type: ignore[union-attr]
@@ -545,10 +551,7 @@ def test_an_edit_undone_beside_a_copy_deleted_long_ago_stays_the_article(tmp_pat
     # the deleted copy (nothing on it) came back at the article's name, and the article,
     # with its annotations, was left missing (an attack's finding)
     store, ids, texts = _four(tmp_path)
-    (tmp_path / "keep.txt").write_bytes(texts["alpha.txt"])
-    Library(tmp_path, store).scan()
-    (tmp_path / "keep.txt").unlink()
-    Library(tmp_path, store).scan()
+    _copied_then_deleted(tmp_path, store, texts["alpha.txt"])
     with (tmp_path / "alpha.txt").open("ab") as handle:
         handle.write(b"A new closing line.\n")
     Library(tmp_path, store).scan()

@@ -557,6 +557,15 @@ async def test_repeating_a_tag_over_someone_the_text_describes_says_so(tmp_path:
         ]
 
 
+async def _accept(pilot: Pilot[ReaderApp], finding: QuoteFinding) -> None:
+    """`a` on a quotation: its suggested speaker taken (the dialog, opened on an uncertain
+    one, saved as it stands)."""
+    view(pilot.app).move_to(finding.span.start)
+    await press(pilot, "a")
+    if isinstance(pilot.app.screen, TagDialog):
+        await press(pilot, "ctrl+s")
+
+
 async def test_only_a_sources_first_quote_describes_it(ice_library: Path) -> None:
     """Accepting one quote of a source already quoted 160 times made its words ("a city
     official") his description in every draft, without a word (a power user's finding).
@@ -568,10 +577,7 @@ async def test_only_a_sources_first_quote_describes_it(ice_library: Path) -> Non
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         king = next(f for f in main(app).findings if f.speaker == "Doug King" and f.description)
-        view(app).move_to(king.span.start)
-        await press(pilot, "a")
-        if isinstance(app.screen, TagDialog):
-            await press(pilot, "ctrl+s")
+        await _accept(pilot, king)
         sources = {
             s["name"]: s["description"]
             for s in database(ice_library / "reader.json")["sources"].values()
@@ -579,10 +585,7 @@ async def test_only_a_sources_first_quote_describes_it(ice_library: Path) -> Non
         assert sources["Doug King"] == ""
         assert "described as" not in notified(app)
         first = next(f for f in main(app).findings if f.speaker != "Doug King" and f.description)
-        view(app).move_to(first.span.start)
-        await press(pilot, "a")
-        if isinstance(app.screen, TagDialog):
-            await press(pilot, "ctrl+s")
+        await _accept(pilot, first)
         assert f"{first.speaker} described as" in notified(app)
 
 
@@ -595,10 +598,7 @@ async def test_undoing_the_first_tag_of_a_source_takes_its_description_too(
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         king = next(f for f in main(app).findings if f.speaker == "Doug King" and f.description)
-        view(app).move_to(king.span.start)
-        await press(pilot, "a")
-        if isinstance(app.screen, TagDialog):
-            await press(pilot, "ctrl+s")
+        await _accept(pilot, king)
         stored = database(ice_library / "reader.json")
         assert stored["sources"] and any(s["description"] for s in stored["sources"].values())
         await press(pilot, "u")

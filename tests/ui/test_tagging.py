@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from reader.ui.app import ReaderApp
@@ -479,16 +480,22 @@ async def test_the_legend_shows_all_nine_quick_keys_however_long_their_themes(
                 assert re.search(rf"(^| ){number} {re.escape(theme[:4])}", quick), (size, quick)
 
 
+async def _in_themes_of_a_second_tag(pilot: Pilot[ReaderApp], themes: str) -> None:
+    """Doug King's quotation tagged with `themes` (their quick keys taken in turn), then the
+    next quotation's dialog open, "Someone" as its source, the cursor in Themes."""
+    await settle(pilot)
+    await press(pilot, "n", "t")
+    await tag(pilot, "Doug King", themes)
+    await press(pilot, "n", "n", '"', "t")
+    await type_text(pilot, "Someone")
+    await press(pilot, "tab")
+
+
 async def test_a_number_typed_in_themes_is_the_theme_on_that_key(ice_library: Path) -> None:
     # "1" typed in Themes, beside a legend reading "1 sovereignty", made a theme named "1"
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "n", "t")
-        await tag(pilot, "Doug King", "sovereignty, public safety")
-        await press(pilot, "n", "n", '"', "t")
-        await type_text(pilot, "Someone")
-        await press(pilot, "tab")
+        await _in_themes_of_a_second_tag(pilot, "sovereignty, public safety")
         await type_text(pilot, "2")
         assert "public safety" in screen_words(app) and "+ new theme: 2" not in screen_words(app)
         await press(pilot, "enter")
@@ -546,12 +553,7 @@ async def test_a_number_never_makes_a_theme_of_its_own(ice_library: Path) -> Non
     # named "1" and "7" (an attack on this stop's mend)
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "n", "t")
-        await tag(pilot, "Doug King", "sovereignty")
-        await press(pilot, "n", "n", '"', "t")
-        await type_text(pilot, "Someone")
-        await press(pilot, "tab")
+        await _in_themes_of_a_second_tag(pilot, "sovereignty")
         await type_text(pilot, "1")
         await press(pilot, "enter")
         await type_text(pilot, "1")
