@@ -30,7 +30,8 @@ test: $(STAMP)  ## Lint, check the layering, run the whole suite
 	$(BIN)/python -m compileall -q reader tests > /dev/null  # compiled once, before the CLI tests start Python often (each compiled it again until one had written it: 15 s)
 	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n 4  # four workers on two cores: UI tests wait for idle a third of the time (three: 104-118 s, four: 93-100 s); compiled modules kept
 
-stress: $(STAMP)  ## The data-safety tests in full: 1,002 kills, long property runs, importer fuzzing
+stress: $(STAMP)  ## The data-safety tests in full: 1,002 kills, long property runs, importer fuzzing; every command a new Python
+	READER_TEST_CLI=exec $(BIN)/python -m pytest -n 4
 	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist --timeout=0 tests/storage/test_crash.py tests/storage/test_concurrency.py tests/core/test_anchoring.py
 	READER_STRESS=1 $(BIN)/python -m pytest -s -p no:xdist --timeout=0 tests/interchange/test_import_hostile.py -k "any_json or any_bytes"
 
