@@ -317,6 +317,10 @@ class _NameRegistry:
                 entity.aliases.add(key)
                 self._file_name(entity)
                 return entity
+        monsieur = self._monsieur(words)
+        if monsieur is not None:
+            monsieur.aliases.add(key)
+            return monsieur
         entity = self._entity(name, "person", first)
         if surname != words[0]:
             entity.aliases.update({surname, bare})
@@ -332,6 +336,22 @@ class _NameRegistry:
             if not entity.gender and len(words) > 2:
                 entity.gender = person_gender(words[1])  # "Thi Mai Dinh": the second name's
         return entity
+
+    def _monsieur(self, words: list[str]) -> Entity | None:
+        """The one man known by a surname that "M." stands before with no given name ("M.
+        Bérubé" after "Jean Bérubé": French copy's "Monsieur"). An initial of his own given
+        name was matched before this; "John M. Smith" has a given name before it."""
+        if len(words) != 2 or words[0] != "m.":
+            return None
+        men = [
+            entity
+            for entity in self._with_alias(words[1])  # (looked up: a roster stays linear)
+            if entity.kind == "person"
+            and entity.surname.casefold() == words[1]
+            and len(entity.name.split()) >= 2
+            and entity.gender != "f"
+        ]
+        return men[0] if len(men) == 1 else None
 
     def _sharing_words(self, words: list[str]) -> list[Iterable[Entity]]:
         """The people whose name may hold `words` in order (it holds every one of them:

@@ -98,3 +98,15 @@ def test_mme_before_a_surname_is_the_woman_named_before() -> None:
         "Laurence Giroux-Beaulieu",
         "Laurence Giroux-Beaulieu",
     ]
+
+
+def test_m_before_a_surname_alone_is_monsieur_the_man_named_before() -> None:
+    # French copy calls men "M.": "M. Bérubé said" had been a person of its own, "M. Bérubé"
+    # (eight quotations of one story in a blind batch); an initial after a given name stays
+    text = headlined(
+        "Jean Bérubé, the mayor, has led the campaign for two years. His wife, Marie Bérubé, "
+        "teaches at the school.\n\n"
+        "“We will not let them take our children's school,” M. Bérubé said in an interview.\n\n"
+        "John M. Smith, a parent, was less sure. “Maybe it is time,” Smith said."
+    )
+    assert [s for _, s in speech_of(text)] == ["Jean Bérubé", "John M. Smith"]
