@@ -117,17 +117,36 @@ def slug(title: str, limit: int = 72) -> str:
     """A file name stem from a title: ASCII letters and digits joined by hyphens, whole
     words only, at most `limit` characters (a first word longer than that is cut). A title
     with none (Japanese, Arabic, Greek news) keeps its own letters and digits, so that a
-    library of such news is not all `article-N.md`: `limit` characters are at most 4 bytes
-    each, well within a file name's 255. Empty when the title has no letters at all."""
+    library of such news is not all `article-N.md`; its stem is also at most `STEM_BYTES`
+    bytes in UTF-8 (letters of Adlam or CJK Extension B take 4 bytes each: 72 of them were
+    past a file name's 255 bytes, and such an article could not be added). Empty when the
+    title has no letters at all."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_title.lower())
     if not words:  # (letters and digits of any script: never a mark, a space or a control)
         words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", title).casefold())
     stem = ""
     for word in words:
-        if not stem and len(word) > limit:
-            return word[:limit]
-        if len(stem) + len(word) + 1 > limit:
+        if not stem and (len(word) > limit or _utf8_size(word) > STEM_BYTES):
+            return _cut_to_bytes(word[:limit], STEM_BYTES)
+        joined = f"{stem}-{word}" if stem else word
+        if len(joined) > limit or _utf8_size(joined) > STEM_BYTES:
             break
-        stem = f"{stem}-{word}" if stem else word
+        stem = joined
     return stem
+
+
+# A stem's bound in bytes: a file name holds 255, and the stem gets a number ("-12"), a
+# suffix ("-article") and an extension after it, and the library's side files a prefix.
+STEM_BYTES = 160
+
+
+def _utf8_size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _cut_to_bytes(text: str, size: int) -> str:
+    """The longest start of `text` of at most `size` bytes in UTF-8, whole characters."""
+    while _utf8_size(text) > size:
+        text = text[: max(0, len(text) - 1 - (_utf8_size(text) - size) // 4)]
+    return text

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.library.adding import read_back
 from reader.library.article_files import read_article, split_front_matter
@@ -634,6 +636,31 @@ def test_a_new_articles_file_is_named_from_its_title(title: str, stem: str) -> N
     from reader.core.paths import slug
 
     assert slug(title) == stem
+
+
+@given(st.text(max_size=400))
+def test_a_stem_from_any_title_fits_a_file_name_with_room_for_its_suffixes(title: str) -> None:
+    """Letters of Adlam (Fula news) or CJK Extension B take 4 bytes each: 72 of them made a
+    name of 288 bytes, and the article could not be added ("check that the library folder is
+    writable")."""
+    from reader.core.paths import STEM_BYTES, slug
+
+    stem = slug(title)
+    assert len(stem) <= 72 and len(stem.encode("utf-8")) <= STEM_BYTES
+    assert len(f"{stem}-article-1000.md".encode()) < 255
+
+
+def test_an_article_headlined_in_a_script_of_four_byte_letters_is_added(tmp_path: Path) -> None:
+    adlam = "".join(chr(0x1E922 + (i * 7) % 34) for i in range(77))
+    title = " ".join(adlam[i : i + 7] for i in range(0, 77, 7))  # eleven words of seven
+    source = tmp_path / "fula.txt"
+    source.write_text(f"{title}\n\n{title} {title}.\n", encoding="utf-8")
+    library = tmp_path / "library"
+    library.mkdir()
+    result = run_reader("add", "--library", str(library), str(source))
+    assert result.returncode == 0, result.stderr
+    (added,) = library.glob("*.md")
+    assert len(added.name.encode()) <= 255 and title.startswith(added.stem.replace("-", " "))
 
 
 def test_a_page_whose_text_is_more_lines_than_an_article_is_refused_unwritten(
