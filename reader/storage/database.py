@@ -109,6 +109,9 @@ from reader.storage.tinydb_storage import (
 LOCK_TIMEOUT = 15.0
 DAMAGE_SETTLES = 1.0  # seconds a damaged file stays unchanged before it is taken for damage
 HOLD_SECONDS = 1.0  # the longest the annotations' reading waits, each time it is held back
+# A database's file name at most: its backups add ".fold.20261207-153000-000000.json" (a
+# file name holds 255 bytes), its side files ".", ".index-state" and the like.
+MOST_NAME_BYTES = 200
 FOLD_BYTES = 8 * 1024 * 1024  # a journal larger than this is folded after the write
 RawTable = msgspec.Raw | TableSpan  # the annotations table, as read before it is decoded
 RECOVERY = "`reader restore` goes back to a backup; `reader doctor` checks and repairs"
@@ -194,6 +197,12 @@ class Store:
         every other read or write waits for them). `session`: an app's store, which says
         it holds the database for as long as it is open (`storage.sessions`)."""
         self.path = _real_path(Path(path))
+        if len(os.fsencode(self.path.name)) > MOST_NAME_BYTES:
+            raise StoreError(
+                f"{self.path}: a database's name may be at most {MOST_NAME_BYTES} bytes, to "
+                "leave room for the files Reader keeps beside it (its journal, lock and "
+                "backups); rename it, or give --db a shorter name"
+            )
         self.read_only = _is_read_only(self.path)
         self._folder = _identity(self.path.parent)  # (None: no folder there yet)
         # (the damaged file's signature a `recovered` backup was kept for, and its words)

@@ -105,7 +105,10 @@ class Journal:
         return (info.st_ino, info.st_size)
 
     def exists(self) -> bool:
-        return self.path.exists()
+        try:
+            return self.path.exists()
+        except OSError:  # (a name too long to be a file: a teammate's database named near the
+            return False  # limit has no journal; reading it raised a traceback)
 
     def read(self, offset: int = 0) -> Reading:
         """The complete records from `offset` on. `JournalError` when a line is damaged
