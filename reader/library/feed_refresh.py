@@ -66,7 +66,7 @@ from reader.library.fetching import (
     fetch,
 )
 from reader.library.folder import Library
-from reader.library.subscriptions import Feed, Subscriptions
+from reader.library.subscriptions import Feed, Subscriptions, seen_key
 
 T = TypeVar("T")
 Writer = Callable[[Callable[[], Any]], Any]
@@ -396,14 +396,14 @@ def _new_items(
         key=lambda e: tuple(e.get("published_parsed") or e.get("updated_parsed") or ()),
         reverse=True,
     )
-    seen = set(feed.seen)
+    seen = feed.has_seen()
     found: list[str] = []
     for entry in dated:
         try:
             address = linked_address(base, entry["link"])
         except AddError as error:
             link = clean_line(str(entry["link"]))[:500]
-            if link not in seen:  # said once; then remembered, as a taken item is
+            if seen_key(link) not in seen:  # said once; then remembered, as a taken item is
                 written = (given or {}).get(str(entry["link"]))
                 message = str(error)
                 if written:
@@ -411,7 +411,7 @@ def _new_items(
                 outcome.result.item_errors.append(message)
                 outcome.seen.append(link)
             continue
-        if address in seen or address in found:
+        if seen_key(address) in seen or address in found:
             continue
         if present_by_url(library, address) is not None:
             outcome.seen.append(address)  # added by hand, or by an earlier refresh

@@ -19,6 +19,7 @@ one line and never overwritten. Nothing here touches the network.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,6 +34,7 @@ from reader.storage.json_keys import key_used_twice, used_twice_message
 
 FEEDS_VERSION = 1
 SEEN_LIMIT = 2000  # item addresses remembered per feed (a feed lists 10 to 100)
+SEEN_ADDRESS_CHARACTERS = 1000  # an address longer is remembered by its digest
 MAX_FILE_BYTES = 20 * 1024 * 1024
 LOCK_TIMEOUT = 15.0
 
@@ -56,8 +58,23 @@ class Feed(msgspec.Struct, kw_only=True):
     def remember(self, addresses: list[str]) -> None:
         """Add item addresses to `seen` (newest last), keeping the newest SEEN_LIMIT."""
         known = set(self.seen)
-        self.seen.extend(a for a in dict.fromkeys(addresses) if a not in known)
+        keys = dict.fromkeys(seen_key(address) for address in addresses)
+        self.seen.extend(key for key in keys if key not in known)
         del self.seen[:-SEEN_LIMIT]
+
+    def has_seen(self) -> set[str]:
+        """`seen` to look addresses up in, by `seen_key`."""
+        return set(self.seen)
+
+
+def seen_key(address: str) -> str:
+    """How `seen` holds an item's address: as it is, or a digest of one over
+    `SEEN_ADDRESS_CHARACTERS` (a feed of 500 links of 19,000 backslashes each, which JSON
+    doubles, made a feeds file over its own 20 MB bound in two refreshes, and every feed
+    command then refused it)."""
+    if len(address) <= SEEN_ADDRESS_CHARACTERS:
+        return address
+    return "sha256:" + hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class _File(msgspec.Struct):

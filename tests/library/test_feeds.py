@@ -15,7 +15,7 @@ from reader.library.feed_refresh import FeedResult, refresh_feeds
 from reader.library.folder import Library
 from reader.library.following import follow, import_opml
 from reader.library.opml import OpmlError, parse_opml, to_opml
-from reader.library.subscriptions import Feed, FeedError, Subscriptions, find
+from reader.library.subscriptions import Feed, FeedError, Subscriptions, find, seen_key
 from reader.storage.database import Store
 from tests.helpers.feed_site import FeedSite, serve_feeds
 
@@ -581,3 +581,20 @@ def test_a_feed_named_with_another_feeds_address_never_stands_for_it() -> None:
     assert find([impostor, real], " https://B.example/news.rss ") is real
     assert find([impostor, real], "HTTPS://b.example/news.rss") is real
     assert find([impostor, real], "b news") is real
+
+
+def test_item_addresses_of_any_length_keep_the_feeds_file_within_its_bound(tmp_path: Path) -> None:
+    """A feed of 500 links of 19,000 backslashes each (which JSON doubles) made the feeds
+    file 20 MB in two refreshes, past what Reader reads back: every feed command then
+    refused it. A long address is remembered by its digest, and still recognised."""
+    subscriptions = Subscriptions(tmp_path / "reader.json")
+    with subscriptions.editing() as feeds:
+        feeds.append(Feed(url="https://example.org/feed.xml", name="Hostile"))
+    links = [f"https://example.org/{number}/" + "\\" * 19_000 for number in range(2_500)]
+    for start in range(0, 2_500, 500):
+        with subscriptions.editing() as feeds:
+            feeds[0].remember(links[start : start + 500])
+    (feed,) = subscriptions.feeds()  # read back: the file is a feeds file still
+    assert subscriptions.path.stat().st_size < 1_000_000
+    assert seen_key(links[-1]) in feed.has_seen() and seen_key(links[0]) not in feed.has_seen()
+    assert seen_key("https://example.org/a") == "https://example.org/a"
