@@ -75,7 +75,7 @@ from reader.core.wording import plural
 from reader.storage.atomic import write_atomically
 from reader.storage.backups import FOLDER as BACKUPS_FOLDER
 from reader.storage.backups import Backups
-from reader.storage.journal import Journal, JournalError, LineTooLarge
+from reader.storage.journal import Journal, JournalError, LineTooLarge, new_journal_id
 from reader.storage.json_keys import TWICE_IN_ONE_OBJECT
 from reader.storage.migrations import SCHEMA_VERSION, migrate, schema_of
 from reader.storage.sessions import Session, Viewing, app_holds
@@ -112,7 +112,11 @@ HOLD_SECONDS = 1.0  # the longest the annotations' reading waits, each time it i
 # A database's file name at most: its backups add ".fold.20261207-153000-000000.json" (a
 # file name holds 255 bytes), its side files ".", ".index-state" and the like.
 MOST_NAME_BYTES = 200
-FOLD_BYTES = 8 * 1024 * 1024  # a journal larger than this is folded after the write
+FOLD_BYTES = 8 * 1024 * 1024
+# The meta key listing the ids of the journals folded into the file (the last FOLDED_KEPT):
+# a journal left behind by a fold cut short is among them; one the file never took in is not.
+FOLDED_JOURNALS = "folded_journals"
+FOLDED_KEPT = 32  # a journal larger than this is folded after the write
 RawTable = msgspec.Raw | TableSpan  # the annotations table, as read before it is decoded
 RECOVERY = "`reader restore` goes back to a backup; `reader doctor` checks and repairs"
 
@@ -150,6 +154,13 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
+
+
+def _folded_journals(meta: dict[str, Any]) -> list[str]:
+    """The ids of the journals the file records as folded into it (a malformed entry, made
+    by hand, is no id)."""
+    found = meta.get(FOLDED_JOURNALS)
+    return [item for item in found if isinstance(item, str)] if isinstance(found, list) else []
 
 
 def lock_path(db: Path) -> Path:
@@ -221,6 +232,9 @@ class Store:
         self._journal_checked: tuple[int, int] | None = None  # its (inode, size) last seen
         self._journal_end = 0  # the end of the journal lines applied
         self._journal_current = False  # the journal continues the file we hold
+        self._journal_id: str | None = None  # the id of that journal (None: an older Reader's)
+        self._adopted_id: str | None = None  # the id of the journal `_adopted` came from
+        self._foreign_id: str | None = None  # the id of the journal `_foreign` holds
         self._foreign: list[dict[str, Any]] = []  # another generation's journal, to check
         self._adopted: list[dict[str, Any]] = []  # its changes the file lacks, kept
         self._wrote = False  # this store appended to the journal since it was last folded
@@ -296,6 +310,7 @@ class Store:
         self._journal_checked = self.journal.signature()  # before reading: nothing missed
         reading = self._read_journal(0)
         self._journal_current = reading.generation == self._generation
+        self._journal_id = reading.journal_id if self._journal_current else None
         self._journal_end = reading.end
         records = reading.records if self._journal_current else []
         # A journal of an earlier generation is one a fold already put in the file (its
@@ -312,7 +327,21 @@ class Store:
             and reading.generation > self._generation
             and self._disk_signature() == self._read_signature
         )
-        self._foreign = reading.records if (ours or later) and not self._journal_current else []
+        # An earlier generation's journal that no fold of this file's line took in (its id
+        # is not among the journals the file records as folded): the file was replaced from
+        # outside (a `git pull`, a sync) while the journal held changes Reader had saved,
+        # and the app was then killed (a terminal closed); its changes were dropped unsaid.
+        unfolded = (
+            reading.generation is not None
+            and reading.generation < self._generation
+            and reading.journal_id is not None
+            and reading.journal_id not in _folded_journals(self._tables.meta)
+            and self._disk_signature() == self._read_signature
+        )
+        self._foreign = (
+            reading.records if (ours or later or unfolded) and not self._journal_current else []
+        )
+        self._foreign_id = reading.journal_id
         self._apply_records(records, HEAD)
         if not self._loaded.is_set():
             self._rebuild_snapshots()  # no annotations yet: empty counts until they come
@@ -345,6 +374,7 @@ class Store:
                 # next journal (never cut away unsaved when it starts) or the next fold.
                 self._apply_records(foreign)
                 self._adopted = foreign
+                self._adopted_id = self._foreign_id
             self._rebuild_snapshots()
             self._loaded.set()
 
@@ -872,18 +902,26 @@ class Store:
     def _write_file(self) -> None:
         """Replace `reader.json` with the tables (next generation), then drop the journal.
         Call with both locks held."""
-        self._tables.meta["generation"] = self._generation + 1
-        self._tables.meta["reader_version"] = __version__
+        meta = self._tables.meta
+        before = dict(meta)
+        meta["generation"] = self._generation + 1
+        meta["reader_version"] = __version__
+        folded = [self._journal_id if self._journal_current else None]
+        folded.append(self._adopted_id if self._adopted else None)
+        taken = [journal_id for journal_id in folded if journal_id]
+        if taken:  # (the journals whose changes this file holds, the last FOLDED_KEPT)
+            meta[FOLDED_JOURNALS] = [*_folded_journals(meta), *taken][-FOLDED_KEPT:]
         try:
             self._storage.write_chunks(self._tables.file_chunks())
         except OSError as failure:
-            self._tables.meta["generation"] -= 1
+            self._tables.meta = before
             raise StoreError(_not_saved(self.path, failure)) from failure
         self._keep_unfolded_journal()
         self.journal.remove()
         self._hold_session()  # (a new library's first fold made the file)
-        self._adopted = []  # (in the file now)
+        self._adopted, self._adopted_id = [], None  # (in the file now)
         self._journal_checked, self._journal_end, self._journal_current = None, 0, False
+        self._journal_id = None
         self._remember_file()
 
     # --- transactions ---
@@ -963,7 +1001,8 @@ class Store:
             return
         if not self._journal_current:  # a new journal (replacing one already folded)
             self._keep_unfolded_journal()
-            self._journal_end = self.journal.start(self._generation)
+            self._journal_id = new_journal_id()
+            self._journal_end = self.journal.start(self._generation, self._journal_id)
             self._journal_current = True
             if self._adopted:  # the changes of the journal it replaces that the file lacks
                 operations = [op for record in self._adopted for op in record.get("ops", [])]

@@ -21,6 +21,7 @@ import contextlib
 import errno
 import os
 import stat
+import uuid
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -59,11 +60,19 @@ class Reading:
     end: int  # the offset after the last complete line
     generation: int | None  # from the first line, when the read started at 0
     torn: bool  # bytes after the last complete line (a crashed append)
+    # The journal's own id, from its first line (None: an older Reader's, or read from
+    # further on): a fold records it in the file, which tells a journal it already holds.
+    journal_id: str | None = None
 
 
 def journal_path(db: Path) -> Path:
     """The journal of the database `db`."""
     return db.with_name(f".{db.name}.journal")
+
+
+def new_journal_id() -> str:
+    """An id no other journal has (random: journals of two machines never share one)."""
+    return uuid.uuid4().hex
 
 
 def encode_line(record: dict[str, Any]) -> bytes:
@@ -130,13 +139,15 @@ class Journal:
         lines = data[:cut].split(b"\n")[:-1] if cut else []
         records: list[dict[str, Any]] = []
         generation = None
+        journal_id = None
         for number, line in enumerate(lines):
             record = decode_line(line)
             if record is None:
                 if number == len(lines) - 1 and cut == len(data):
                     # The last line, complete but wrong: a torn append that ended in a
                     # newline by chance (or a file system that kept garbage): not acked.
-                    return Reading(records, offset + len(data) - len(line) - 1, generation, True)
+                    end = offset + len(data) - len(line) - 1
+                    return Reading(records, end, generation, True, journal_id)
                 good = offset + sum(len(kept) + 1 for kept in lines[:number])
                 raise JournalError(
                     f"{self.path}: line {number + 1} of the journal is damaged; "
@@ -146,13 +157,16 @@ class Journal:
             if offset == 0 and number == 0:
                 value = record.get("generation")
                 generation = value if type(value) is int else None
+                named = record.get("id")
+                journal_id = named if isinstance(named, str) and 0 < len(named) <= 64 else None
                 continue
             records.append(record)
-        return Reading(records, offset + cut, generation, cut != len(data))
+        return Reading(records, offset + cut, generation, cut != len(data), journal_id)
 
-    def start(self, generation: int) -> int:
-        """Begin a new journal continuing database `generation`; the offset after it."""
-        line = encode_line({"generation": generation})
+    def start(self, generation: int, journal_id: str | None = None) -> int:
+        """Begin a new journal continuing database `generation`, known by `journal_id` (a
+        new one when not given); the offset after its first line."""
+        line = encode_line({"generation": generation, "id": journal_id or new_journal_id()})
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
         flags |= getattr(os, "O_NONBLOCK", 0)  # (a pipe put there fails at once, never waits)
         with os.fdopen(os.open(self.path, flags, 0o644), "wb") as handle:  # never via a link

@@ -286,30 +286,60 @@ def test_a_journal_two_readers_adopted_is_written_once_and_a_deletion_since_stay
     assert sorted(a.source or "" for a in Store(db).annotations()) == ["S0", "Wanda", "Zed"]
 
 
-def test_a_journal_of_an_earlier_generation_holding_changes_is_set_aside_not_dropped(
-    tmp_path: Path,
-) -> None:
-    """A journal the file does not continue, older than it, holding changes the file lacks
-    (a fold cut short, then another copy put in place): not replayed over a newer file,
-    but copied into the backups before the next save replaces it."""
-    db = tmp_path / "reader.json"
+def _tagged_then_a_later_copy_pulled_in(db: Path, tmp_path: Path) -> Annotation:
+    """The app tags (the tag in its journal alone), then a later copy of the library's
+    file replaces `reader.json` (`git pull` of a teammate's folds), then the app is killed
+    (its terminal closed)."""
     store = make(db, count=1)
     store.fold()
     tag = store.save_annotation(new_annotation(1, TEXT, 50, 90, source="Zelda Crashworth"))
-    journal = store.journal.path.read_bytes()
-    del store
+    del store  # killed
     other = make(tmp_path / "other.json", count=1)
     for number in range(3):  # a copy of a later generation, without the tag
         other.save_annotation(new_annotation(1, TEXT, 10, 20 + number, source=f"R{number}"))
         other.fold()
     other.close()
     db.write_bytes((tmp_path / "other.json").read_bytes())
+    return tag
+
+
+def test_a_journal_no_fold_took_in_keeps_its_changes_under_a_later_file_pulled_in(
+    tmp_path: Path,
+) -> None:
+    """A journal older than the file, that no fold of the file took in (a newcomer's `git
+    pull` while the app had a tag in its journal, then the terminal closed): its changes
+    were set aside unsaid, and the tag was gone from the app, `list` and `search`."""
+    db = tmp_path / "reader.json"
+    tag = _tagged_then_a_later_copy_pulled_in(db, tmp_path)
+    again = Store(db)
+    assert again.annotation(tag.id) == tag
+    assert len(again) == 5  # the copy's four, and the tag
+    later = again.save_annotation(new_annotation(1, TEXT, 60, 95, source="Later"))
+    again.close()
+    final = Store(db)
+    assert final.annotation(tag.id) == tag and final.annotation(later.id) == later
+    final.fold()
+    assert Store(db).annotation(tag.id) == tag
+
+
+def test_a_journal_an_older_reader_wrote_is_set_aside_not_replayed_over_a_later_file(
+    tmp_path: Path,
+) -> None:
+    """A journal with no id (an older Reader's) cannot tell whether a fold took it in: not
+    replayed over a newer file, but copied into the backups before the next save replaces
+    it."""
+    db = tmp_path / "reader.json"
+    tag = _tagged_then_a_later_copy_pulled_in(db, tmp_path)
+    journal = Journal(db).path
+    lines = journal.read_bytes().split(b"\n")
+    lines[0] = encode_line({"generation": json.loads(lines[0][9:])["generation"]})[:-1]
+    journal.write_bytes(b"\n".join(lines))
     again = Store(db)
     assert again.annotation(tag.id) is None  # (not over a newer file)
     again.save_annotation(new_annotation(1, TEXT, 60, 95, source="Later"))
     again.close()
     [kept] = (tmp_path / ".reader-backups").glob("reader.json.journal.*")
-    assert kept.read_bytes() == journal
+    assert kept.read_bytes() == b"\n".join(lines)
 
 
 def test_two_stores_see_each_others_appends_and_folds(tmp_path: Path) -> None:
