@@ -50,9 +50,16 @@ def suggest(
 
 
 def suggestions(
-    typed: str, names: Sequence[str], usage: Mapping[str, int] | None = None, limit: int = 6
+    typed: str,
+    names: Sequence[str],
+    usage: Mapping[str, int] | None = None,
+    limit: int = 6,
+    typos: bool = True,
 ) -> Suggestions:
-    """The ranked suggestions for `typed`, and whether the first is a strong match."""
+    """The ranked suggestions for `typed`, and whether the first is a strong match.
+    `typos=False`: a name a typo away is listed but never strong (themes are words, and
+    a word typed a letter away from a theme is most often another word: "policy" is not
+    "police", "zeta" not "beta")."""
     usage = usage or {}
     query = _process(typed)
     if not query:
@@ -82,7 +89,8 @@ def suggestions(
             strong.add(name)
         elif _near(query, folded):
             scored[name] = 120.0 - Levenshtein.distance(query, folded)
-            strong.add(name)
+            if typos:
+                strong.add(name)
     if len(query) >= MIN_FUZZY_LENGTH:
         for name, score, _ in process.extract(
             typed,

@@ -263,3 +263,25 @@ async def test_a_coder_name_set_while_the_app_is_open_signs_what_is_tagged_next(
         await tag(pilot, "Doug King")
     coders = [a["coder"] for a in saved_annotations(ice_library / "reader.json")]
     assert coders == ["root", "Sam Rivera"]
+
+
+async def test_a_theme_typed_a_letter_from_another_is_a_new_theme(ice_library: Path) -> None:
+    """ "policy" typed where "police" is a theme: Enter had made the chip "police" (and
+    "zeta" became "beta"), the wrong code saved unseen (a team's coder typing fast). A theme
+    a letter or two away is listed, but Enter takes the typed word; its beginning still
+    completes."""
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "police, beta, environment")
+        await press(pilot, "n", "t")
+        await fill(pilot, "Doug King")
+        await press(pilot, "enter")
+        for typed in ("policy", "zeta", "enviro"):
+            await type_text(pilot, typed)
+            await press(pilot, "enter")
+        assert dialog_of(app).themes == ["policy", "zeta", "environment"]
+        await press(pilot, "enter")
+        saved = saved_annotations(ice_library / "reader.json")
+        assert saved[-1]["themes"] == ["policy", "zeta", "environment"]

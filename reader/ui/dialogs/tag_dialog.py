@@ -2,9 +2,10 @@
 
 What is saved is what the screen shows:
 - As you type a source or a theme, the codebook names that match are listed; the one that
-  most likely means what you typed (its beginning, a word of it, its acronym, the name
-  with a typo) is highlighted and shown as the inline completion, and Enter or Tab take
-  it. A name that is in no codebook is listed as "new source …" / "new theme …" and is
+  most likely means what you typed (its beginning, a word of it, its acronym, a source's
+  name with a typo; not a theme a letter or two away, which is most often another word:
+  "policy" is not "police") is highlighted and shown as the inline completion, and Enter
+  or Tab take it. A name that is in no codebook is listed as "new source …" / "new theme …" and is
   created only when that entry is the one taken: a typo cannot pass unseen. The label
   beside "Source" says which the saved name would be: "new source", or "existing source"
   (naming the suggestion when it is not what was typed).
@@ -409,7 +410,7 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
             if keyed is None or name_key(keyed) in taken:
                 return Suggestions([])
             return Suggestions([keyed], strong=True)
-        found = suggestions(typed.strip(), names, self._usage)
+        found = suggestions(typed.strip(), names, self._usage, typos=field_id != "themes")
         first = found.names[0] if found.names else ""
         if found.strong and name_key(first) in self._named_here and not begins(typed, first):
             # an article's speaker is taken for its name's beginning only: "ICE" typed is
