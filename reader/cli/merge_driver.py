@@ -3,7 +3,7 @@
 Registered once per clone (see the README's Teams section):
 
     git config merge.reader.name "Reader database"
-    git config merge.reader.driver "reader merge-driver %O %A %B %P"
+    git config merge.reader.driver "'$(command -v reader)' merge-driver %O %A %B %P"
     echo "reader.json merge=reader" >> .gitattributes
 
 git calls it with the common ancestor, our version (the result goes there) and theirs. The
@@ -69,7 +69,8 @@ COMMAND = Command(
     summary="git's merge driver for reader.json: two coders' databases merged",
     description="Merge two versions of a reader.json as git's merge driver: BASE is the "
     "common ancestor, OURS receives the result, THEIRS is merged in. Register it with "
-    'git config merge.reader.driver "reader merge-driver %O %A %B %P" and '
+    "git config merge.reader.driver \"'$(command -v reader)' merge-driver %O %A %B %P\" "
+    "(reader's full path: git runs it from shells whose PATH may lack it) and "
     '"reader.json merge=reader" in .gitattributes. Exit status 1 (a conflict for git) '
     "when a file cannot be read; ours is then left as it was.",
     arguments=_arguments,

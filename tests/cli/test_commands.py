@@ -79,5 +79,5 @@ def test_the_readme_keys_name_every_analysis_tab() -> None:
 
 def test_the_merge_driver_help_shows_git_s_placeholders_once() -> None:
     shown = " ".join(run_reader("merge-driver", "--help").stdout.split())
-    assert 'reader merge-driver %O %A %B %P"' in shown
+    assert "'$(command -v reader)' merge-driver %O %A %B %P\"" in shown
     assert "(git's %O)" in shown and "(%P)" in shown
