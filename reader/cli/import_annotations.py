@@ -160,6 +160,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
             "present": report.present,
             "stayed_deleted": report.deleted,
             "deleted_as_there": report.deleted_there,
+            "deletions_not_taken": report.deletions_unseen,
             "orphaned": report.orphaned,
             "notes_dropped": report.notes_dropped,
             "refused": report.refused,
@@ -183,7 +184,7 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
                 )
             if kept is not None and len(report.updated) > report.ours_beside:
                 # (a version replaced with no copy kept can be had back: `reader restore`)
-                line += f" (the versions replaced are kept in {kept.name})"
+                line += f" (the versions replaced are kept in {shown_name(str(kept.path))})"
         if report.copies:
             line += f"; {report.copies} of them another coder's version kept beside ours"
         if copied:
@@ -198,7 +199,13 @@ def run_import(where: Locations, file: str, fmt: str | None, as_json: bool) -> i
         if report.deleted_there:
             line += f"; {report.deleted_there} deleted here as they deleted them"
             if kept is not None:  # (they can be had back: `reader restore`)
-                line += f" (kept in {kept.name})"
+                line += f" (kept in {shown_name(str(kept.path))})"
+        if report.deletions_unseen:
+            line += (
+                f"; {plural(report.deletions_unseen, 'deletion')} of theirs not taken: the "
+                "file came without the articles' texts, so it cannot show its coder saw "
+                "them (import their library folder instead)"
+            )
         if report.orphaned:
             line += f"; {report.orphaned} kept as orphans (their quote was not found)"
         if report.notes_dropped:  # (said, never silent: which change came last is a guess)

@@ -135,6 +135,7 @@ class ImportReport:
     ours_beside: int = 0  # ours kept beside their newer version (in `added`, under a new id)
     deleted: int = 0
     deleted_there: int = 0  # ours deleted as the file's coder deleted them (after our version)
+    deletions_unseen: int = 0  # their deletions of ours on articles the file came without
     orphaned: int = 0
     # The notes of superseded versions (the same coder's older version) that the version
     # kept lacks: a codebook rename made after a teammate's edit supersedes it whole, and
@@ -342,6 +343,7 @@ def _take_deletions(
             continue
         ours = store.annotation(key)
         if ours is not None and not _seen_by(records.get(ours.article_id), incoming):
+            report.deletions_unseen += 1  # (said: a team's `reader.json` copied alone)
             continue
         if ours is None or stays_deleted(at, ours.updated):
             taken[key] = at

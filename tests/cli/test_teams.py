@@ -166,6 +166,30 @@ def test_an_annotation_they_deleted_is_deleted_here_unless_changed_here_since(
     assert recorded == {bobs.id: when}  # (alice's revised one: no longer deleted)
 
 
+def test_their_deletions_a_lone_copy_of_their_file_cannot_take_are_said(
+    two_coders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Their reader.json copied alone (not their folder) cannot show its coder saw our
+    articles, so its deletions of ours are not taken: that was silent, and a newcomer team
+    took the merge for complete."""
+    from reader.storage.database import Store
+
+    alice, bob = two_coders
+    assert run_reader("import", str(alice / "reader.json"), "--library", str(bob)).returncode == 0
+    his = Store(bob / "reader.json")
+    his.delete_annotations(a.id for a in his.annotations() if a.coder == "alice")
+    his.close()
+    alone = tmp_path / "bob-reader.json"
+    alone.write_bytes((bob / "reader.json").read_bytes())
+    merged = run_reader("import", str(alone), "--library", str(alice))
+    assert merged.returncode == 0, merged.stderr
+    assert "2 deletions of theirs not taken" in merged.stdout
+    assert "import their library folder instead" in merged.stdout
+    assert _coders(alice) == ["alice", "alice", "bob", "bob"]
+    as_json = run_reader("import", str(alone), "--library", str(alice), "--json")
+    assert json.loads(as_json.stdout)["deletions_not_taken"] == 2
+
+
 def test_a_deletion_that_could_delete_nothing_is_not_taken_in(
     two_coders: tuple[Path, Path],
 ) -> None:

@@ -493,6 +493,7 @@ def test_export_and_import_from_the_shell(tagged: Path, tmp_path: Path) -> None:
         "present": 4,
         "stayed_deleted": 0,
         "deleted_as_there": 0,
+        "deletions_not_taken": 0,
         "orphaned": 0,
         "notes_dropped": [],
         "refused": [],
