@@ -178,22 +178,23 @@ def _changes(old: Annotation, new: Annotation) -> dict[str, object]:
 
 
 def both_changes(old: Annotation, mine: Annotation, theirs: Annotation) -> Annotation | None:
-    """One coder's two versions of `old` with both changes, when they changed different
-    fields (or a field alike): a note written on one copy and a codebook rename made on
-    the other (a rename keeps the coder) both stay, where the later version had
-    superseded the other whole. None when they changed a field two ways, or are two
-    coders' (kept apart, as `resolve` keeps them)."""
+    """One coder's two versions of `old` merged field by field: what one side changed and
+    the other did not is that side's (a note written on one copy and a codebook rename, or
+    a disagreement settled in comparison mode, made on the other: the later version had
+    superseded the other whole, and the settled themes went back); a field changed two
+    ways is the later version's (`resolve`'s order). None for two coders' versions (kept
+    apart, as `resolve` keeps them)."""
     if coder_key(mine.coder) != coder_key(theirs.coder):
         return None
     ours, their = _changes(old, mine), _changes(old, theirs)
-    if any(ours[name] != their[name] for name in ours.keys() & their.keys()):
-        return None
-    fields = {name: value for name, value in their.items() if name != "place"}
-    if "place" in their:
-        fields.update(zip(_PLACE, their["place"], strict=True))  # type: ignore[call-overload]
-    latest = _latest()
-    later = theirs if moment(theirs.updated, latest) > moment(mine.updated, latest) else mine
-    return msgspec.structs.replace(mine, **fields, updated=later.updated)
+    later, _ = resolve(mine, theirs)  # (one coder's: never a copy kept)
+    fields = {**ours, **their}
+    for name in ours.keys() & their.keys():
+        fields[name] = (ours if later is mine else their)[name]
+    place = fields.pop("place", None)
+    if place is not None:
+        fields.update(zip(_PLACE, place, strict=True))  # type: ignore[call-overload]
+    return msgspec.structs.replace(old, **fields, updated=later.updated)
 
 
 def stays_deleted(deleted_at: str | None, updated: str) -> bool:

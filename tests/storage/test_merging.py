@@ -295,6 +295,27 @@ def test_one_coders_changes_of_different_fields_both_stay_in_a_three_way_merge()
     assert [a.note for a in merged.annotations.values()] == ["another note"]
 
 
+def test_a_settled_disagreement_stays_settled_beside_a_later_note_on_the_other_copy() -> None:
+    """alice settled bob's coding in comparison mode (his themes made hers, her note with
+    them); bob later wrote a note of his own on his copy: the merge driver took bob's later
+    version whole and the settled themes went back (a newcomer team's finding). Themes only
+    alice changed stay hers; the note both changed is the later one."""
+    base = tables(note("x", "bob", "ecology"))
+    settled = msgspec.structs.replace(
+        note("x", "bob", "ecology", updated="2026-02-01T10:00:00+00:00"),
+        themes=("ecology", "science"),
+        note="alice: both themes apply",
+    )
+    his = msgspec.structs.replace(
+        note("x", "bob", "ecology", updated="2026-02-01T11:00:00+00:00"), note="bob: recheck"
+    )
+    for ours, theirs in ((settled, his), (his, settled)):
+        merged, _ = merge_tables(tables(ours), tables(theirs), base)
+        [x] = merged.annotations.values()
+        assert (x.themes, x.note) == (("ecology", "science"), "bob: recheck")
+        assert x.updated == "2026-02-01T11:00:00+00:00"
+
+
 def test_a_description_one_side_changed_is_taken_and_one_both_changed_is_named() -> None:
     # a teammate's new description of a source was never taken when ours had one (ours
     # won whenever it was not empty), and two descriptions both changed went unsaid
