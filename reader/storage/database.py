@@ -55,7 +55,7 @@ from reader import __version__
 from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.collector import collector_paused
 from reader.core.memory import give_back_freed_memory
-from reader.core.merge_rule import newer
+from reader.core.merge_rule import newer, stays_deleted
 from reader.core.records import (
     QUICK_KEYS,
     Annotation,
@@ -235,6 +235,7 @@ class Store:
         self._journal_id: str | None = None  # the id of that journal (None: an older Reader's)
         self._adopted_id: str | None = None  # the id of the journal `_adopted` came from
         self._foreign_id: str | None = None  # the id of the journal `_foreign` holds
+        self._foreign_merged = False  # `_foreign` is taken as a merge takes a teammate's
         self._foreign: list[dict[str, Any]] = []  # another generation's journal, to check
         self._adopted: list[dict[str, Any]] = []  # its changes the file lacks, kept
         self._wrote = False  # this store appended to the journal since it was last folded
@@ -342,6 +343,10 @@ class Store:
             reading.records if (ours or later or unfolded) and not self._journal_current else []
         )
         self._foreign_id = reading.journal_id
+        # (such a journal's changes are taken as a merge takes a teammate's: not where the
+        # file holds the annotation changed or deleted since, a journal left by a fold cut
+        # short, its id since gone from the file's list, brought a deletion back)
+        self._foreign_merged = unfolded and not (ours or later)
         self._apply_records(records, HEAD)
         if not self._loaded.is_set():
             self._rebuild_snapshots()  # no annotations yet: empty counts until they come
@@ -367,6 +372,8 @@ class Store:
             self._as_read = checksum
             self._apply_records(records, ONLY_ANNOTATIONS)
             foreign, self._foreign = self._foreign, []
+            if self._foreign_merged:
+                foreign = self._not_older_than_the_file(foreign)
             self._adopted = []  # (what an earlier read adopted is in the file or journal now)
             if foreign and self._unsaved(foreign):
                 # Changes Reader acknowledged that the file does not hold: kept, applied on
@@ -740,6 +747,41 @@ class Store:
                 "so none is taken; replace the link with a folder"
             )
         return self.backups.problem
+
+    def _not_older_than_the_file(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A journal's records without the changes of annotations the file holds in a later
+        version, or deleted since that change, as a merge settles them (`merge_rule`)."""
+        kept = []
+        for record in records:
+            operations = record.get("ops") if isinstance(record, dict) else None
+            if not isinstance(operations, list):
+                kept.append(record)  # (applying it says what is wrong with it)
+                continue
+            deleted_at = {
+                str(op[1]): op[2].get("at")
+                for op in operations
+                if well_formed(op) and op[0] == DELETED and isinstance(op[2], dict)
+            }
+            left = [op for op in operations if not self._superseded(op, deleted_at)]
+            if left:
+                kept.append({**record, "ops": left})
+        return kept
+
+    def _superseded(self, operation: Any, deleted_at: dict[str, Any]) -> bool:
+        """Whether the file holds a later state of what a journal operation changed."""
+        if not well_formed(operation) or operation[0] not in (ANNOTATIONS, DELETED):
+            return False
+        _, key, doc = operation
+        held = self._tables.annotations.get(str(key))
+        if operation[0] == DELETED or doc is None:  # a deletion: not of a version changed since
+            at = deleted_at.get(str(key))
+            return held is not None and isinstance(at, str) and newer(held.updated, at)
+        updated = doc.get("updated") if isinstance(doc, dict) else None
+        if not isinstance(updated, str):
+            return False
+        if stays_deleted(self._tables.deleted.get(str(key)), updated):
+            return True  # deleted since this version was made
+        return held is not None and not newer(updated, held.updated)
 
     def _unsaved(self, records: list[dict[str, Any]]) -> bool:
         """Whether a journal's records change an annotation the way the file does not have

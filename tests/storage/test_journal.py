@@ -322,6 +322,39 @@ def test_a_journal_no_fold_took_in_keeps_its_changes_under_a_later_file_pulled_i
     assert Store(db).annotation(tag.id) == tag
 
 
+def test_a_journal_left_by_a_fold_cut_short_never_undoes_a_later_deletion_or_edit(
+    tmp_path: Path,
+) -> None:
+    """Our fold killed before it removed the journal, then a teammate deletes one of its
+    annotations, edits another and folds 33 times (past the ids a file lists), and we pull
+    their file: the journal was replayed and the deletion undone (an attack on this
+    stop's mend). Its changes are taken as a merge takes a teammate's: none of a version
+    the file holds changed or deleted since."""
+    db = tmp_path / "reader.json"
+    store = make(db, count=1)
+    store.fold()
+    doomed = store.save_annotation(new_annotation(1, TEXT, 50, 90, source="Tom Lee"))
+    revised = store.save_annotation(new_annotation(1, TEXT, 20, 45, source="Ann Poe"))
+    leftover = store.journal.path.read_bytes()
+    store.fold()
+    store.close()
+    store.journal.path.write_bytes(leftover)  # the fold cut short
+    theirs = tmp_path / "theirs.json"
+    theirs.write_bytes(db.read_bytes())
+    teammate = Store(theirs)
+    teammate.delete_annotation(doomed.id)
+    teammate.save_annotation(edited(teammate.annotation(revised.id), note="checked"))
+    for number in range(33):
+        teammate.save_annotation(new_annotation(1, TEXT, 10, 20 + number, source=f"D{number}"))
+        teammate.fold()
+    teammate.close()
+    db.write_bytes(theirs.read_bytes())  # the pull
+    again = Store(db)
+    assert again.annotation(doomed.id) is None
+    assert again.annotation(revised.id).note == "checked"
+    assert len(again) == 1 + 1 + 33
+
+
 def test_a_journal_an_older_reader_wrote_is_set_aside_not_replayed_over_a_later_file(
     tmp_path: Path,
 ) -> None:
