@@ -28,6 +28,7 @@ from reader.library.fetching import (
 )
 from reader.library.opml import parse_opml
 from reader.library.subscriptions import (
+    MAX_FEED_ADDRESS,
     Feed,
     FeedError,
     Subscriptions,
@@ -112,6 +113,11 @@ def follow(
             f"{url}: not a web address; give a feed's http:// or https:// address (a feed "
             "file on disk: serve its folder with `python3 -m http.server` and follow "
             "http://localhost:8000/FILE)"
+        )
+    if len(url) > MAX_FEED_ADDRESS:
+        raise FeedError(
+            f"{url[:80]}…: an address of {len(url):,} characters, too long to be a feed's "
+            f"(at most {MAX_FEED_ADDRESS:,}); give the feed's own address"
         )
     name = clean_line(name)[:200]
     existing = at_address(subscriptions.feeds(), url)  # (by address only: a name may look like one)

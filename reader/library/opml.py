@@ -21,7 +21,7 @@ from xml.etree import ElementTree as ET
 from reader.core.text import clean_line
 from reader.core.xml_prolog import declares_dtd
 from reader.library.fetching import is_web_address
-from reader.library.subscriptions import Feed
+from reader.library.subscriptions import MAX_FEED_ADDRESS, Feed
 
 MAX_OPML_BYTES = 10 * 1024 * 1024
 MAX_OUTLINES = 100_000
@@ -102,6 +102,9 @@ def parse_opml(data: bytes, name: str) -> OpmlFeeds:
         if not is_web_address(url):
             found.skipped.append(f"{url[:200]}: not a web address (http or https); skipped")
             continue
+        if len(url) > MAX_FEED_ADDRESS:
+            found.skipped.append(f"{url[:200]}…: too long to be a feed's address; skipped")
+            continue
         if url in seen:
             continue
         seen.add(url)
@@ -109,7 +112,7 @@ def parse_opml(data: bytes, name: str) -> OpmlFeeds:
         found.feeds.append(
             Outline(
                 url,
-                label or url,
+                label or url[:200],
                 int(keep) if keep.isascii() and keep.isdigit() and len(keep) < 7 else 0,
             )
         )

@@ -34,7 +34,9 @@ from reader.storage.json_keys import key_used_twice, used_twice_message
 
 FEEDS_VERSION = 1
 SEEN_LIMIT = 2000  # item addresses remembered per feed (a feed lists 10 to 100)
-SEEN_ADDRESS_CHARACTERS = 1000  # an address longer is remembered by its digest
+MAX_FEED_ADDRESS = 2_000  # characters of a feed's own address (longer: no feed's)
+SEEN_ADDRESS_BYTES = 500  # an address longer in the file is remembered by its digest
+SEEN_BYTES = 100_000  # of remembered addresses per feed (a thousand of common length)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 LOCK_TIMEOUT = 15.0
 
@@ -56,23 +58,36 @@ class Feed(msgspec.Struct, kw_only=True):
     seen: list[str] = msgspec.field(default_factory=list)
 
     def remember(self, addresses: list[str]) -> None:
-        """Add item addresses to `seen` (newest last), keeping the newest SEEN_LIMIT."""
+        """Add item addresses to `seen` (newest last), keeping the newest SEEN_LIMIT, and
+        no more than SEEN_BYTES of them as the file writes them."""
         known = set(self.seen)
         keys = dict.fromkeys(seen_key(address) for address in addresses)
         self.seen.extend(key for key in keys if key not in known)
         del self.seen[:-SEEN_LIMIT]
+        size = sum(map(_written_size, self.seen))
+        cut = 0
+        while size > SEEN_BYTES and cut < len(self.seen):
+            size -= _written_size(self.seen[cut])
+            cut += 1
+        del self.seen[:cut]
 
     def has_seen(self) -> set[str]:
         """`seen` to look addresses up in, by `seen_key`."""
         return set(self.seen)
 
 
+def _written_size(text: str) -> int:
+    """The bytes a string takes in the feeds file (JSON doubles a backslash, writes a
+    control character in six)."""
+    return len(_ENCODER.encode(text))
+
+
 def seen_key(address: str) -> str:
-    """How `seen` holds an item's address: as it is, or a digest of one over
-    `SEEN_ADDRESS_CHARACTERS` (a feed of 500 links of 19,000 backslashes each, which JSON
-    doubles, made a feeds file over its own 20 MB bound in two refreshes, and every feed
-    command then refused it)."""
-    if len(address) <= SEEN_ADDRESS_CHARACTERS:
+    """How `seen` holds an item's address: as it is, or a digest of one that takes over
+    `SEEN_ADDRESS_BYTES` in the file (a feed of 500 links of 19,000 backslashes each, which
+    JSON doubles, made a feeds file over its own 20 MB bound in two refreshes, and every
+    feed command then refused it)."""
+    if _written_size(address) <= SEEN_ADDRESS_BYTES:
         return address
     return "sha256:" + hashlib.sha256(address.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -129,8 +144,14 @@ class Subscriptions:
             yield data.feeds
             after = _ENCODER.encode(data)
             if after != before:
+                formatted = msgspec.json.format(after)
+                if len(formatted) > MAX_FILE_BYTES:  # (never a file Reader would not read)
+                    raise FeedError(
+                        f"{self.path}: the feeds would take over {MAX_FILE_BYTES >> 20} MB; "
+                        "nothing was changed (follow fewer feeds)"
+                    )
                 try:
-                    write_atomically(self.path, msgspec.json.format(after))
+                    write_atomically(self.path, formatted)
                 except OSError as error:
                     raise FeedError(
                         f"{self.path}: could not save the feeds ({error.strerror}); the file "

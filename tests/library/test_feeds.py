@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -15,7 +16,14 @@ from reader.library.feed_refresh import FeedResult, refresh_feeds
 from reader.library.folder import Library
 from reader.library.following import follow, import_opml
 from reader.library.opml import OpmlError, parse_opml, to_opml
-from reader.library.subscriptions import Feed, FeedError, Subscriptions, find, seen_key
+from reader.library.subscriptions import (
+    SEEN_BYTES,
+    Feed,
+    FeedError,
+    Subscriptions,
+    find,
+    seen_key,
+)
 from reader.storage.database import Store
 from tests.helpers.feed_site import FeedSite, serve_feeds
 
@@ -598,3 +606,39 @@ def test_item_addresses_of_any_length_keep_the_feeds_file_within_its_bound(tmp_p
     assert subscriptions.path.stat().st_size < 1_000_000
     assert seen_key(links[-1]) in feed.has_seen() and seen_key(links[0]) not in feed.has_seen()
     assert seen_key("https://example.org/a") == "https://example.org/a"
+    # letters of 4 bytes: the bound is in the bytes the file writes, not in characters
+    wide = [f"https://example.org/{number}/" + "\U0001e922" * 960 for number in range(2_000)]
+    with subscriptions.editing() as feeds:
+        feeds[0].remember(wide)
+    (feed,) = subscriptions.feeds()
+    assert sum(len(json.dumps(key)) for key in feed.seen) <= SEEN_BYTES
+    assert seen_key(wide[-1]) in feed.has_seen()
+
+
+def test_no_change_writes_a_feeds_file_reader_would_refuse_to_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An OPML of a thousand feeds of 9 KB addresses, untitled (the address their name
+    too), made a 36 MB feeds file, which every feed command then refused, the feed followed
+    before locked inside it. An address too long to be a feed's is skipped, and no change
+    that would pass the file's bound is written."""
+    from reader.library import subscriptions as module
+
+    listed = tmp_path / "feeds.opml"
+    outlines = "".join(
+        f'<outline type="rss" xmlUrl="https://news.example/{n}/{"x" * size}"/>'
+        for n, size in enumerate((3_000, 100))
+    )
+    listed.write_text(f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>')
+    found = parse_opml(listed.read_bytes(), str(listed))
+    assert [len(f.url) for f in found.feeds] == [len("https://news.example/1/") + 100]
+    assert "too long to be a feed's address" in found.skipped[0]
+    assert len(found.feeds[0].name) <= 200
+    subscriptions = Subscriptions(tmp_path / "reader.json")
+    with subscriptions.editing() as feeds:
+        feeds.append(Feed(url="https://example.org/feed.xml", name="My precious feed"))
+    before = subscriptions.path.read_bytes()
+    monkeypatch.setattr(module, "MAX_FILE_BYTES", len(before) + 200)
+    with pytest.raises(FeedError, match="nothing was changed"), subscriptions.editing() as feeds:
+        feeds.append(Feed(url="https://example.org/other.xml", name="x" * 400))
+    assert subscriptions.path.read_bytes() == before
