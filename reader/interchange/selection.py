@@ -9,6 +9,7 @@ else its file's `file://` URI.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -99,9 +100,13 @@ def _text(library: Library, record: ArticleRecord) -> str | None:
         return None
 
 
+_WEB_ADDRESS = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
+
+
 def _uri(library: Library, record: ArticleRecord) -> str:
-    if record.url:  # (a front matter's: no escape sequence, no blank, in a link)
-        return clean_line(record.url).replace(" ", "%20")
+    url = clean_line(record.url or "").replace(" ", "%20")  # (no escape sequence, no blank)
+    if _WEB_ADDRESS.match(url):  # (a front matter's "javascript:…" is no article's address:
+        return url  # the Markdown draft, pasted into a CMS, had made it a live link)
     try:
         return library.path_of(record).resolve().as_uri()
     except ArticleError:  # (a path that leads outside the library names no file of it)

@@ -261,6 +261,31 @@ def test_an_address_cannot_break_out_of_its_link(tmp_path: Path) -> None:
     assert target[:end].endswith("evil.example/x)%3C%5C")  # (YAML's "\\\\" is one "\\")
 
 
+@pytest.mark.parametrize(
+    "address",
+    ["javascript:alert(document.cookie)//https://news.example/x", "data:text/html,<b>x</b>"],
+)
+def test_an_address_that_is_no_web_address_links_to_the_file_instead(
+    tmp_path: Path, address: str
+) -> None:
+    """A front matter's `url: "javascript:…"` (a .md dropped in, or copied in by a
+    teammate's import) made a live script link of the title in the Markdown draft, which is
+    pasted into a CMS (an attacker's finding). Only an http(s) address is an article's."""
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "b.md").write_text(
+        f'---\ntitle: "Budget story"\nurl: "{address}"\n---\n\n# Budget story\n\n'
+        "“The budget is balanced,” said Councillor Tom Lee.\n",
+        encoding="utf-8",
+    )
+    tag_quotes(library, [("b.md", "The budget is balanced", "Tom Lee", [])])
+    for fmt in ("markdown", "w3c"):  # (a link in both; the CSV keeps it as the data it is)
+        exported = run_reader("export", "--library", str(library), "-f", fmt).stdout
+        assert address.split(":")[0] + ":" not in exported
+    markdown = run_reader("export", "--library", str(library)).stdout
+    assert "[Budget story](<file://" in markdown
+
+
 def test_the_file_s_extension_names_the_format_unless_format_says_another(
     tagged_library: Path, tmp_path: Path
 ) -> None:
