@@ -32,6 +32,7 @@ from reader.library.article_files import (
     is_article_file,
     parse_article,
 )
+from reader.library.folder import MAX_DEPTH
 from reader.storage.atomic import write_new
 from reader.storage.database import Store
 from reader.storage.merging import MergeError, read_database
@@ -218,7 +219,9 @@ def _article_path(path: str) -> PurePosixPath | None:
     relative = PurePosixPath(path)
     if (
         "\x00" in path  # (a ValueError mid-import, after articles were copied)
-        or len(relative.parts) > 8  # (1,500 folders deep: copied, never registered)
+        # (deeper than the library's scan reads: copied, never listed; 1,500 folders deep,
+        # and then five, an attack's findings)
+        or len(relative.parts) > MAX_DEPTH + 1
         or relative.is_absolute()
         or not relative.parts
         or any(part in {"", ".", ".."} or part.startswith(".") for part in relative.parts)

@@ -1056,3 +1056,26 @@ def test_agree_shows_a_row_for_each_code_named(two_coders: tuple[Path, Path]) ->
     assert set(named) == {"Heather McPherson", "sovereignty", "same source"}
     assert named["Heather McPherson"] == whole["Heather McPherson"]
     assert named["same source"] == whole["same source"]
+
+
+def test_an_article_deeper_than_the_library_reads_is_never_copied_in(
+    library: Path, tmp_path: Path
+) -> None:
+    """Their reader.json naming its article five folders deep: the import copied the file
+    into our library, where the scan (four folders deep) never lists it, and said both "1
+    article copied" and "not in the library", at every import (an attacker's finding)."""
+    theirs = _copy(library, "theirs")
+    tag_quotes(theirs, [KING], coder="bob")
+    deep = theirs / "a" / "b" / "c" / "d" / "e"
+    deep.mkdir(parents=True)
+    (theirs / ICE).rename(deep / ICE)
+    data = json.loads((theirs / "reader.json").read_text(encoding="utf-8"))
+    for record in data["articles"].values():
+        if record["path"] == ICE:
+            record["path"] = f"a/b/c/d/e/{ICE}"
+    (theirs / "reader.json").write_text(json.dumps(data), encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    result = run_reader("import", str(theirs / "reader.json"), "--library", str(mine))
+    assert "1 not imported, their article not in the library" in result.stdout
+    assert not (mine / "a").exists() and not list(mine.rglob(ICE))
