@@ -128,7 +128,7 @@ def slug(title: str, limit: int = 72) -> str:
     stem = ""
     for word in words:
         if not stem and (len(word) > limit or _utf8_size(word) > STEM_BYTES):
-            return _cut_to_bytes(word[:limit], STEM_BYTES)
+            return cut_to_bytes(word[:limit], STEM_BYTES)
         joined = f"{stem}-{word}" if stem else word
         if len(joined) > limit or _utf8_size(joined) > STEM_BYTES:
             break
@@ -145,7 +145,7 @@ def _utf8_size(text: str) -> int:
     return len(text.encode("utf-8", "surrogatepass"))
 
 
-def _cut_to_bytes(text: str, size: int) -> str:
+def cut_to_bytes(text: str, size: int) -> str:
     """The longest start of `text` of at most `size` bytes in UTF-8, whole characters."""
     while _utf8_size(text) > size:
         text = text[: max(0, len(text) - 1 - (_utf8_size(text) - size) // 4)]

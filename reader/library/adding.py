@@ -23,7 +23,7 @@ from urllib.parse import urldefrag, urljoin
 from reader.core.addresses import without_credentials
 from reader.core.files import TOO_LONG, FileTooLarge, name_too_long, read_bounded
 from reader.core.markdown_text import escape_markdown
-from reader.core.paths import is_device_name, slug
+from reader.core.paths import STEM_BYTES, cut_to_bytes, is_device_name, slug
 from reader.core.records import ArticleRecord
 from reader.core.text import clean_line, normalise, paragraphs
 from reader.core.wording import plural
@@ -400,7 +400,8 @@ def refresh(
     content = parse_article(document.encode("utf-8"), ".md", source)
     if text_hash(content.text) == record.sha256:
         return AddResult(source, "unchanged", record.title, record.path, "", *cleaned)
-    stamp = f"{path.stem}.{_now().replace(':', '')}"
+    # (a name of 240 bytes, valid, made a copy's name past 255: no update could be made)
+    stamp = f"{cut_to_bytes(path.stem, STEM_BYTES)}.{_now().replace(':', '')}"
     copies = (f"{stamp}{path.suffix}", *(f"{stamp}-{n}{path.suffix}" for n in range(2, 10)))
     # (a second update within the second finds the first one's copy in its way)
     if not any(write_new(library.folder, (".reader-backups", "articles", c), old) for c in copies):

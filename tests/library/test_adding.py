@@ -312,6 +312,29 @@ def test_a_refetched_page_that_changed_keeps_its_annotations(
     assert "all my own music" in reworded.stdout.split("->")[-1]
 
 
+def test_an_article_with_a_long_file_name_is_updated_its_old_copy_named_to_fit(
+    site: str, empty_library: Path
+) -> None:
+    """A valid name of 240 bytes (a teammate's import brings names as they are): the old
+    copy kept in .reader-backups/articles/ was named past 255 bytes, and no update could
+    ever be made (the message blamed a link or a file in the way; an attacker's finding)."""
+    page = gzip.decompress(PAGES["story.html"].read_bytes())
+    set_live_page(page)
+    url = f"{site}/live.html"
+    assert run_reader("add", url, "--library", str(empty_library)).returncode == 0
+    [file] = articles_in(empty_library)
+    long_name = file.with_name("n" * 237 + ".md")
+    file.rename(long_name)
+    assert run_reader("list", "--library", str(empty_library)).returncode == 0
+    set_live_page(page.replace(b"high profile support", b"high-profile support", 1))
+    updated = run_reader("add", "--update", url, "--library", str(empty_library))
+    assert updated.returncode == 0, updated.stderr
+    assert "updated:" in updated.stdout
+    assert "high-profile support" in read_article(long_name).text
+    [kept] = (empty_library / ".reader-backups" / "articles").iterdir()
+    assert "high profile support" in kept.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
