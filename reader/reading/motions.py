@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from reader.core.text import Span, TextStructure
-from reader.reading.graphemes import graphemes, run_start
+from reader.reading.graphemes import graphemes, pair_start
 from reader.reading.layout import Layout
 
 _WORD_START = re.compile(r"\w+")
@@ -30,7 +30,7 @@ def grapheme_end(text: str, offset: int) -> int:
 
 def grapheme_start(text: str, offset: int) -> int:
     """The start of the grapheme holding `offset`."""
-    low = run_start(text, max(0, offset - _REACH))  # (never inside a flag's pair)
+    low = pair_start(text, max(0, offset - _REACH))  # (never inside a flag's pair)
     spans = graphemes(text[low : offset + 1])
     for first, last, _width in spans:
         if low + first <= offset < low + last:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reader.core.text import TextStructure
 from reader.reading import motions
+from reader.reading.graphemes import graphemes, run_start
 from reader.reading.layout import Layout
 
 TEXT = "Headline here\n\nFirst sentence. Second one! Third?\n\n“A quote,” she said. Last."
@@ -135,3 +140,42 @@ def test_a_long_run_of_flags_pairs_its_letters_from_the_runs_start() -> None:
     for offset in range(first, first + len(letters)):
         assert (motions.grapheme_start(text, offset) - first) % 2 == 0
     assert motions.grapheme_end(text, first + 138) == first + 140
+
+
+@given(
+    before=st.text(alphabet="ab é\U0001f1e6\U0001f1e8", max_size=8),
+    run=st.integers(min_value=0, max_value=700),
+    probe=st.integers(min_value=0, max_value=720),
+)
+def test_a_run_of_flag_letters_of_any_length_pairs_as_the_whole_text_does(
+    before: str, run: int, probe: int
+) -> None:
+    """A motion near the end of a run of a million letters read the whole run, twice: 1.5 s
+    a key (an attacker's finding). The window starts at a pair's start within reach, read
+    back in pieces, and pairs as the whole text does."""
+    letters = "".join(chr(0x1F1E6 + i % 26) for i in range(run))
+    text = f"Title\n\n{before}{letters} y"
+    offset = min(len(text) - 1, len("Title\n\n") + probe)
+    whole = [(first, last) for first, last, _ in graphemes(text)]
+    expected = next(first for first, last in whole if first <= offset < last)
+    assert motions.grapheme_start(text, offset) == expected
+    start = len("Title\n\n") + len(before.rstrip("\U0001f1e6\U0001f1e8"))
+    assert run_start(text, len(text) - 2) == start  # (read back in pieces)
+
+
+def test_a_motion_deep_in_a_long_run_of_flag_letters_reads_a_window_not_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At the end of a run of 200,000 letters, the window of text a motion splits into
+    graphemes is its reach, not the run (it was the whole run: seconds a key at a million)."""
+    letters = "".join(chr(0x1F1E6 + i % 26) for i in range(200_000))
+    text = f"Title\n\n{letters} y"
+    read: list[int] = []
+
+    def measured(window: str) -> list[tuple[int, int, int]]:
+        read.append(len(window))
+        return graphemes(window)
+
+    monkeypatch.setattr(motions, "graphemes", measured)
+    assert (motions.grapheme_start(text, len(text) - 3) - len("Title\n\n")) % 2 == 0
+    assert max(read) <= motions._REACH + 2
