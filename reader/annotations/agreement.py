@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from reader.core.codebook import name_key
 from reader.core.coders import coder_key
 from reader.core.records import QUOTATION, Annotation
+from reader.core.wording import plural
 
 SOURCE, THEME = "source", "theme"
 Spans = list[tuple[int, int]]
@@ -164,6 +165,40 @@ def data_rows(comparison: Comparison) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def summary_lines(comparison: Comparison) -> list[str]:
+    """What a methods section quotes beside the table: the mean kappa (over the codes
+    either coder used, and over those both used) and the quotations both tagged, with the
+    share of them given the same source (`reader agree` prints them under its table, and
+    the analysis screen's export writes them under its own)."""
+    lines = []
+    kappas = [row.table.kappa for row in comparison.rows if row.table.kappa is not None]
+    both = [r.table.kappa for r in comparison.rows if r.both_used and r.table.kappa is not None]
+    if kappas:
+        also = (
+            f"; over the {plural(len(both), 'code')} both used: {figure(sum(both) / len(both))}"
+            if both and len(both) < len(kappas)
+            else ""
+        )
+        lines.append(
+            f"mean kappa over the {plural(len(kappas), 'code')} either coder used: "
+            f"{figure(sum(kappas) / len(kappas))} (unweighted){also}"
+        )
+    # (the pairs are quotations: "passages both tagged: none" under a table of passages
+    # both coded read as a contradiction, a research team's finding)
+    if comparison.pairs:
+        lines.append(
+            f"quotations both tagged (overlapping, one a quotation at least): "
+            f"{comparison.pairs}; same source: {comparison.same_source} "
+            f"({figure(comparison.source_share, percent=True)})"
+        )
+    else:
+        lines.append(
+            "quotations both tagged: none (the source is compared where the coders' "
+            "passages overlap and one at least is a quotation)"
+        )
+    return lines
 
 
 def figure(value: float | None, percent: bool = False) -> str:

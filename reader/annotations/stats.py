@@ -215,10 +215,14 @@ def csv_chunks(rows: Iterable[list[str]]) -> Iterator[bytes]:
 
 
 def markdown_chunks(
-    rows: Iterable[list[str]], text_columns: int = 1, heading: str = ""
+    rows: Iterable[list[str]],
+    text_columns: int = 1,
+    heading: str = "",
+    footer: Iterable[str] = (),
 ) -> Iterator[bytes]:
     """A table in Markdown, a line at a time in UTF-8: its first `text_columns` columns
-    left-aligned, the numbers after them right-aligned; `heading` a line before it."""
+    left-aligned, the numbers after them right-aligned; `heading` a line before it, and
+    `footer`'s lines after it."""
     if heading:
         yield f"{heading}\n\n".encode()
 
@@ -232,6 +236,8 @@ def markdown_chunks(
     yield line(header)
     yield line(["---" if i < text_columns else "---:" for i in range(len(header))])
     yield from map(line, rows)
+    for number, text in enumerate(footer):
+        yield f"{'' if number else chr(10)}{text}\n\n".encode()
 
 
 CHUNK_CHARACTERS = 1 << 20

@@ -31,7 +31,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, where: Locations) -> int:
-    from reader.annotations.agreement import COLUMNS, coders_of, figure
+    from reader.annotations.agreement import COLUMNS, coders_of, summary_lines
     from reader.core.coders import coder_key, coders_listed, shown_coder
     from reader.library.folder import Library
     from reader.reading.comparing import compare_library
@@ -96,31 +96,8 @@ def run(args: argparse.Namespace, where: Locations) -> int:
     say(f"{a} (A) and {b} (B) on the {scope}, {date.today().isoformat()}")
     table = [list(COLUMNS), *(row.cells() for row in comparison.rows)]
     say(aligned(table, text_columns=2))
-    kappas = [row.table.kappa for row in comparison.rows if row.table.kappa is not None]
-    both = [r.table.kappa for r in comparison.rows if r.both_used and r.table.kappa is not None]
-    if kappas:  # (what a methods section quotes beside the table)
-        also = (
-            f"; over the {plural(len(both), 'code')} both used: {figure(sum(both) / len(both))}"
-            if both and len(both) < len(kappas)
-            else ""
-        )
-        say(
-            f"mean kappa over the {plural(len(kappas), 'code')} either coder used: "
-            f"{figure(sum(kappas) / len(kappas))} (unweighted){also}"
-        )
-    # (the pairs are quotations: "passages both tagged: none" under a table of passages
-    # both coded read as a contradiction, a research team's finding)
-    if comparison.pairs:
-        say(
-            f"quotations both tagged (overlapping, one a quotation at least): "
-            f"{comparison.pairs}; same source: {comparison.same_source} "
-            f"({figure(comparison.source_share, percent=True)})"
-        )
-    else:
-        say(
-            "quotations both tagged: none (the source is compared where the coders' "
-            "passages overlap and one at least is a quotation)"
-        )
+    for line in summary_lines(comparison):
+        say(line)
     say(
         "agreement: the share of the articles' characters both coders treated alike (coded or "
         "not), so text neither coded counts; kappa discounts chance and is the figure to "

@@ -11,6 +11,7 @@ from reader.storage.database import Store
 from reader.ui.app import ReaderApp
 from reader.ui.widgets.annotation_list import AnnotationList
 from reader.ui.widgets.compare_list import CompareList
+from tests.helpers.cli import run_reader
 from tests.helpers.pilot import (
     SIZE,
     main,
@@ -232,6 +233,11 @@ async def test_the_agreement_table_is_never_exported_before_it_is_made(
         lines = markdown.splitlines()
         assert lines[0].startswith("A: alice · B: bob · 1 article both coded")  # (who is who)
         assert lines[3].startswith("| --- | --- | ---: |")
+        # under it, what `reader agree` prints under its table (a team's finding: a
+        # methods section quotes the mean kappa, and it was left out)
+        agree = run_reader("agree", "alice", "bob", "--library", str(library)).stdout
+        said = [line for line in agree.splitlines() if line.startswith(("mean kappa", "quot"))]
+        assert len(said) == 2 and all(line in lines for line in said)
 
 
 def three_coders(library: Path) -> None:

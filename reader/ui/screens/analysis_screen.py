@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from reader.annotations.agreement import COLUMNS, Comparison, data_rows
+from reader.annotations.agreement import COLUMNS, Comparison, data_rows, summary_lines
 from reader.annotations.query import whole_name
 from reader.annotations.stats import (
     NO_SOURCE,
@@ -411,8 +411,9 @@ class AnalysisScreen(Screen[None]):
         try:
             write_atomically(stem.with_suffix(".csv"), csv_chunks(rows()))
             text_columns = 2 if shown is not None else 1  # (the agreement's code and kind)
-            heading = ""
+            heading, footer = "", []
             if shown is not None and self.comparison is not None:  # (who A and B are)
+                footer = summary_lines(self.comparison)  # (as `reader agree` prints them)
                 compared = self.comparison
                 heading = (
                     f"A: {shown_coder(compared.coder_a) or 'no coder'} · B: "
@@ -420,7 +421,8 @@ class AnalysisScreen(Screen[None]):
                     f"{plural(len(compared.articles), 'article')} both coded · {date.today()}"
                 )
             write_atomically(
-                stem.with_suffix(".md"), markdown_chunks((shown or rows)(), text_columns, heading)
+                stem.with_suffix(".md"),
+                markdown_chunks((shown or rows)(), text_columns, heading, footer),
             )
         except OSError as error:
             self.notify(f"{stem}: cannot write it ({error.strerror})", severity="error")
