@@ -297,7 +297,8 @@ def _keys_follow_renames(
     """A theme a teammate renamed, read from the versions the import took: each of ours
     that lost theme T gained one theme U in its place, and T is used no more. T's quick key
     goes to U, unless U had a key of its own before the import (`keyed`): the key stayed on
-    T, unused and hidden from the codebook, and tagged the old name (a team's finding)."""
+    T, unused and hidden from the codebook, and tagged the old name (a team's finding). T
+    then leaves the codebook, merged into U."""
     gained: dict[str, set[str]] = {}
     names: dict[str, str] = {}
     for annotation in updated:
@@ -319,6 +320,12 @@ def _keys_follow_renames(
             store.set_theme_key(target.name, number)
     for was, now_named in renamed.items():
         rename_in_recent_tags(store, THEME, [was], now_named)
+        retired = store.theme(was)
+        if retired is not None and store.theme(now_named) is not None:
+            # the old name leaves the codebook as git's merge driver takes it out (the tag
+            # dialog went on offering it, to code with a name the team had retired; a
+            # newcomer team's finding), its colour and description kept where the new lacks them
+            store.update_theme(retired.name, new_name=now_named)
 
 
 _READER_ID = re.compile(r"[0-9a-f]{32}")  # an annotation id as Reader keeps it (`annotation_id`)
