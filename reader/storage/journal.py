@@ -6,13 +6,16 @@ line and one fsync, whatever the size of the database. This is a write-ahead log
 SQLite's WAL or Redis's AOF keep one.
 
 File `.reader.json.journal`: a first line naming the database generation it continues
-(`meta.generation` of the `reader.json` it was started on), then one line per committed
-change. Each line is `<crc32, 8 hex digits> <JSON>\\n`. Reading stops at the last complete
+(`meta.generation` of the `reader.json` it was started on) and the journal's own id (a fold
+records the ids of the journals it took in, `meta.folded_journals`), then one line per
+committed change. Each line is `<crc32, 8 hex digits> <JSON>\\n`. Reading stops at the last complete
 line: a crash in the middle of an append leaves a torn last line, which is ignored (and cut
 off by the next writer, under the lock). A line whose checksum fails with complete lines
-after it is damage, not a torn write, and is refused (`JournalError`). A journal whose
-generation is not the database's was already folded (a crash came between the fold and the
-journal's removal) and is ignored.
+after it is damage, not a torn write, and is refused (`JournalError`). A journal of an
+earlier generation than the database's that the file records as folded was left by a crash
+between the fold and the journal's removal, and is ignored; one it does not record (the
+file replaced from outside, a `git pull`) is taken as a merge takes a teammate's file
+(`Store`).
 """
 
 from __future__ import annotations
