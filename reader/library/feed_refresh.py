@@ -403,7 +403,9 @@ def _new_items(
             address = linked_address(base, entry["link"])
         except AddError as error:
             link = clean_line(str(entry["link"]))[:500]
-            if seen_key(link) not in seen:  # said once; then remembered, as a taken item is
+            if seen_key(link) in seen:
+                outcome.seen.append(link)  # (still listed: remembered as one of the newest)
+            else:  # said once; then remembered, as a taken item is
                 written = (given or {}).get(str(entry["link"]))
                 message = str(error)
                 if written:
@@ -411,7 +413,10 @@ def _new_items(
                 outcome.result.item_errors.append(message)
                 outcome.seen.append(link)
             continue
-        if seen_key(address) in seen or address in found:
+        if seen_key(address) in seen:
+            outcome.seen.append(address)  # (still listed: never forgotten while it is)
+            continue
+        if address in found:
             continue
         if present_by_url(library, address) is not None:
             outcome.seen.append(address)  # added by hand, or by an earlier refresh

@@ -28,6 +28,7 @@ from reader.library.fetching import (
 )
 from reader.library.opml import parse_opml
 from reader.library.subscriptions import (
+    FOLLOWING_BYTES,
     MAX_FEED_ADDRESS,
     Feed,
     FeedError,
@@ -99,6 +100,14 @@ def _title(parsed: object, url: str) -> str:
 _TAG = re.compile(r"<[^<>]*>")
 
 
+def _not_too_long(url: str) -> None:
+    if len(url) > MAX_FEED_ADDRESS:
+        raise FeedError(
+            f"{url[:80]}…: an address of {len(url):,} characters, too long to be a feed's "
+            f"(at most {MAX_FEED_ADDRESS:,}); give the feed's own address"
+        )
+
+
 def follow(
     subscriptions: Subscriptions,
     url: str,
@@ -114,18 +123,15 @@ def follow(
             "file on disk: serve its folder with `python3 -m http.server` and follow "
             "http://localhost:8000/FILE)"
         )
-    if len(url) > MAX_FEED_ADDRESS:
-        raise FeedError(
-            f"{url[:80]}…: an address of {len(url):,} characters, too long to be a feed's "
-            f"(at most {MAX_FEED_ADDRESS:,}); give the feed's own address"
-        )
+    _not_too_long(url)
     name = clean_line(name)[:200]
     existing = at_address(subscriptions.feeds(), url)  # (by address only: a name may look like one)
     if existing is None:
         url, title = discover(url, timeout)
+        _not_too_long(url)  # (a page naming a feed at 30,000 characters: an OPML lost it)
     else:
         title = existing.name
-    with subscriptions.editing() as feeds:
+    with subscriptions.editing(FOLLOWING_BYTES) as feeds:
         feed = at_address(feeds, url)
         if feed is not None:
             changed = False
@@ -157,7 +163,7 @@ def _password(url: str) -> bool:
 
 def unfollow(subscriptions: Subscriptions, name_or_url: str) -> Feed:
     """Stop following a feed (by name or address); its articles stay in the library."""
-    with subscriptions.editing() as feeds:
+    with subscriptions.editing(FOLLOWING_BYTES) as feeds:
         feed = find(feeds, name_or_url)
         if feed is None:
             raise FeedError(
@@ -181,7 +187,7 @@ def import_opml(subscriptions: Subscriptions, data: bytes, name: str) -> ImportR
     feeds already followed are left as they are."""
     found = parse_opml(data, name)
     report = ImportReport(skipped=list(found.skipped))
-    with subscriptions.editing() as feeds:
+    with subscriptions.editing(FOLLOWING_BYTES) as feeds:
         known = {address_key(feed.url) for feed in feeds}
         taken = {name_key(feed.name) for feed in feeds}
         numbers: dict[str, int] = {}

@@ -38,6 +38,7 @@ MAX_FEED_ADDRESS = 2_000  # characters of a feed's own address (longer: no feed'
 SEEN_ADDRESS_BYTES = 500  # an address longer in the file is remembered by its digest
 SEEN_BYTES = 100_000  # of remembered addresses per feed (a thousand of common length)
 MAX_FILE_BYTES = 20 * 1024 * 1024
+FOLLOWING_BYTES = MAX_FILE_BYTES // 2  # what following feeds may fill: room left for refreshes
 LOCK_TIMEOUT = 15.0
 
 
@@ -58,22 +59,44 @@ class Feed(msgspec.Struct, kw_only=True):
     seen: list[str] = msgspec.field(default_factory=list)
 
     def remember(self, addresses: list[str]) -> None:
-        """Add item addresses to `seen` (newest last), keeping the newest SEEN_LIMIT, and
-        no more than SEEN_BYTES of them as the file writes them."""
-        known = set(self.seen)
-        keys = dict.fromkeys(seen_key(address) for address in addresses)
-        self.seen.extend(key for key in keys if key not in known)
-        del self.seen[:-SEEN_LIMIT]
-        size = sum(map(_written_size, self.seen))
+        """Remember item addresses as the newest of `seen` (those given again move up: a
+        refresh gives every item the feed still lists), keeping the newest SEEN_LIMIT and
+        no more than SEEN_BYTES of those the feed no longer listed this time (an item the
+        feed lists is never forgotten: cut, one `--keep` had removed came back)."""
+        if not addresses:  # (a feed not modified since: nothing learned, nothing cut)
+            return
+        given = dict.fromkeys(seen_key(address) for address in addresses)
+        older = [key for key in self.seen if key not in given]
+        room = max(0, SEEN_LIMIT - len(given))
+        older = older[len(older) - room :] if room else []
+        size = sum(map(_written_size, older)) + sum(map(_written_size, given))
         cut = 0
-        while size > SEEN_BYTES and cut < len(self.seen):
-            size -= _written_size(self.seen[cut])
+        while size > SEEN_BYTES and cut < len(older):
+            size -= _written_size(older[cut])
             cut += 1
+        self.seen = [*older[cut:], *given]
+
+    def forget_oldest(self, share: float = 0.5) -> bool:
+        """Forget the oldest `share` of `seen` (to keep the feeds file within its bound);
+        False when nothing is left to forget."""
+        cut = int(len(self.seen) * share) or len(self.seen)
         del self.seen[:cut]
+        return cut > 0
 
     def has_seen(self) -> set[str]:
-        """`seen` to look addresses up in, by `seen_key`."""
-        return set(self.seen)
+        """`seen` to look addresses up in, by `seen_key` (an address an older Reader kept as
+        written, over `SEEN_ADDRESS_BYTES`, by its digest too)."""
+        return set(self.seen) | {
+            seen_key(key) for key in self.seen if not key.startswith("sha256:")
+        }
+
+
+def _forget_some(feeds: list[Feed]) -> bool:
+    """Forget the oldest half of the longest list of item addresses; False when none is
+    left (a feeds file of a hundred busy feeds, or one near its bound, kept refusing every
+    refresh, which then forgot what it had taken and removed)."""
+    longest = max(feeds, key=lambda feed: len(feed.seen), default=None)
+    return longest is not None and bool(longest.seen) and longest.forget_oldest()
 
 
 def _written_size(text: str) -> int:
@@ -126,9 +149,11 @@ class Subscriptions:
         return self._read().feeds
 
     @contextlib.contextmanager
-    def editing(self) -> Iterator[list[Feed]]:
+    def editing(self, limit: int = MAX_FILE_BYTES) -> Iterator[list[Feed]]:
         """The feeds, to change in place; written back atomically at the end of the block
-        (not when it raises), all under the file lock."""
+        (not when it raises), all under the file lock. A file that would pass `limit`
+        forgets the oldest item addresses of its longest lists first, then refuses the
+        change (following feeds asks for half the bound: room for what refreshes learn)."""
         try:
             self._lock.acquire()
         except Timeout:
@@ -145,10 +170,12 @@ class Subscriptions:
             after = _ENCODER.encode(data)
             if after != before:
                 formatted = msgspec.json.format(after)
-                if len(formatted) > MAX_FILE_BYTES:  # (never a file Reader would not read)
+                while len(formatted) > limit and _forget_some(data.feeds):
+                    formatted = msgspec.json.format(_ENCODER.encode(data))
+                if len(formatted) > min(limit, MAX_FILE_BYTES):  # (never one Reader refuses)
                     raise FeedError(
-                        f"{self.path}: the feeds would take over {MAX_FILE_BYTES >> 20} MB; "
-                        "nothing was changed (follow fewer feeds)"
+                        f"{self.path}: the feeds would take over {limit >> 20} MB; nothing "
+                        "was changed (follow fewer feeds)"
                     )
                 try:
                     write_atomically(self.path, formatted)

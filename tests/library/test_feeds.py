@@ -611,8 +611,26 @@ def test_item_addresses_of_any_length_keep_the_feeds_file_within_its_bound(tmp_p
     with subscriptions.editing() as feeds:
         feeds[0].remember(wide)
     (feed,) = subscriptions.feeds()
-    assert sum(len(json.dumps(key)) for key in feed.seen) <= SEEN_BYTES
+    assert max(len(json.dumps(key)) for key in feed.seen) < 100
     assert seen_key(wide[-1]) in feed.has_seen()
+
+
+def test_an_item_the_feed_still_lists_is_never_forgotten_and_the_rest_are_bounded() -> None:
+    """A feed listing 1,000 items of 200-character addresses (200 KB): a bound of 100 KB on
+    what is remembered cut the items just taken, and one `--keep` removed came back at the
+    next refresh (an attack on this stop's mend). Every item a refresh saw listed is kept;
+    those no longer listed are forgotten oldest first, past SEEN_BYTES."""
+    feed = Feed(url="https://example.org/feed.xml", name="Local")
+    listed = [f"https://example.org/story-{n:05d}-" + "x" * 170 for n in range(1_000)]
+    feed.remember(listed[:4])  # the first refresh takes four
+    feed.remember(listed)  # the next sees them all listed
+    assert feed.has_seen() >= set(listed)
+    feed.remember([f"https://example.org/new-{n}" for n in range(10)])  # the feed moved on
+    assert sum(len(json.dumps(key)) for key in feed.seen) <= SEEN_BYTES
+    assert listed[-1] in feed.has_seen() and listed[0] not in feed.has_seen()
+    # an address an older Reader kept as written, over the digest's bound: still known
+    older = Feed(url="https://example.org/feed.xml", name="Local", seen=["https://a/" + "y" * 600])
+    assert seen_key(older.seen[0]) in older.has_seen()
 
 
 def test_no_change_writes_a_feeds_file_reader_would_refuse_to_read(
@@ -638,7 +656,17 @@ def test_no_change_writes_a_feeds_file_reader_would_refuse_to_read(
     with subscriptions.editing() as feeds:
         feeds.append(Feed(url="https://example.org/feed.xml", name="My precious feed"))
     before = subscriptions.path.read_bytes()
-    monkeypatch.setattr(module, "MAX_FILE_BYTES", len(before) + 200)
-    with pytest.raises(FeedError, match="nothing was changed"), subscriptions.editing() as feeds:
+    with (
+        pytest.raises(FeedError, match="nothing was changed"),
+        subscriptions.editing(len(before) + 200) as feeds,
+    ):
         feeds.append(Feed(url="https://example.org/other.xml", name="x" * 400))
     assert subscriptions.path.read_bytes() == before
+    # what refreshes learn is forgotten oldest first to stay within the bound: a file near
+    # it had refused every refresh, which then forgot what it had taken and removed
+    monkeypatch.setattr(module, "MAX_FILE_BYTES", len(before) + 20_000)
+    with subscriptions.editing(len(before) + 20_000) as feeds:
+        feeds[0].remember([f"https://example.org/{n}/" + "z" * 300 for n in range(200)])
+    assert len(subscriptions.path.read_bytes()) <= len(before) + 20_000
+    (kept,) = subscriptions.feeds()
+    assert 0 < len(kept.seen) < 200
