@@ -109,9 +109,10 @@ from reader.storage.tinydb_storage import (
 LOCK_TIMEOUT = 15.0
 DAMAGE_SETTLES = 1.0  # seconds a damaged file stays unchanged before it is taken for damage
 HOLD_SECONDS = 1.0  # the longest the annotations' reading waits, each time it is held back
-# A database's file name at most: its backups add ".fold.20261207-153000-000000.json" (a
-# file name holds 255 bytes), its side files ".", ".index-state" and the like.
-MOST_NAME_BYTES = 200
+# A database's file name at most (a file name holds 255 bytes): a backup's is 40 bytes longer
+# (".before-migration.20261207-153000-000000.json"), and its temporary copy's 14 more; the
+# side files add ".", ".index-state" and the like (200 had left a backup no room).
+MOST_NAME_BYTES = 180
 FOLD_BYTES = 8 * 1024 * 1024
 # The meta key listing the ids of the journals folded into the file (the last FOLDED_KEPT):
 # a journal left behind by a fold cut short is among them; one the file never took in is not.
