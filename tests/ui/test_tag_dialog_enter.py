@@ -285,3 +285,26 @@ async def test_a_theme_typed_a_letter_from_another_is_a_new_theme(ice_library: P
         await press(pilot, "enter")
         saved = saved_annotations(ice_library / "reader.json")
         assert saved[-1]["themes"] == ["policy", "zeta", "environment"]
+
+
+@pytest.mark.parametrize("last", [["ctrl+s"], ["tab", "ctrl+s"]])
+async def test_a_theme_finished_as_tab_or_ctrl_s_arrive_is_the_word_typed(
+    ice_library: Path, last: list[str]
+) -> None:
+    """ "polic" (the theme "police" highlighted), then "y" and ctrl+s at once saved "police";
+    "y" and Tab saved "police" and a theme "y" (an attack on this stop's mend: Tab and
+    ctrl+s took a list made before the last letters)."""
+    app = ReaderApp(library=ice_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "n", "t")
+        await tag(pilot, "Doug King", "police")
+        await press(pilot, "n", "t")
+        await fill(pilot, "Doug King")
+        await press(pilot, "tab")
+        await type_text(pilot, "polic")
+        for key in ["y", *last]:
+            app.post_message(Key(key, "y" if key == "y" else None))  # all at once
+        await settle(pilot)
+        saved = saved_annotations(ice_library / "reader.json")
+        assert saved[-1]["themes"] == ["policy"]

@@ -521,6 +521,10 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
 
     def _take(self, field: Input) -> bool:
         """Put the highlighted entry into its field; False if there was none to take."""
+        if field.id is not None and self._listed_for.get(field.id) != field.value:
+            # typed ahead of its Changed messages (Tab or ctrl+s with the last letters:
+            # "polic", then "y" and ctrl+s at once, saved "police"; an attack's finding)
+            self._refresh_suggestions(field)
         chosen = self._highlighted(field)
         if chosen is None:
             return False
@@ -613,10 +617,27 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
         self._take(field)
         self.set_focus(self.query_one("#themes", Input))  # at once: the next key goes there
 
+    class _NextAfterTyping(Message):
+        """Tab, sent through the focused field as Ctrl+S is (`_SaveAfterTyping`): "polic",
+        then "y" and Tab at once, took "police" and put "y" in a theme of its own."""
+
+        def __init__(self, field: Input) -> None:
+            super().__init__()
+            self.field = field
+
     def action_next_field(self) -> None:
         field = self.focused
         if isinstance(field, Input):
-            self._take(field)
+            field.post_message(self._NextAfterTyping(field))
+        else:
+            self.focus_next()
+
+    @on(_NextAfterTyping)
+    def _next_after_typing(self, message: _NextAfterTyping) -> None:
+        message.stop()
+        if not self.is_current or self.focused is not message.field:
+            return  # (saved and gone, or moved on by a key before it)
+        self._take(message.field)
         self.focus_next()
 
     def action_switch_kind(self) -> None:
