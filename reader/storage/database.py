@@ -55,7 +55,7 @@ from reader import __version__
 from reader.core.codebook import clean_name, name_key, unique_names
 from reader.core.collector import collector_paused
 from reader.core.memory import give_back_freed_memory
-from reader.core.merge_rule import newer, stays_deleted
+from reader.core.merge_rule import newer, resolve, same_content, stays_deleted
 from reader.core.records import (
     QUICK_KEYS,
     Annotation,
@@ -117,6 +117,8 @@ FOLD_BYTES = 8 * 1024 * 1024
 # The meta key listing the ids of the journals folded into the file (the last FOLDED_KEPT):
 # a journal left behind by a fold cut short is among them; one the file never took in is not.
 FOLDED_JOURNALS = "folded_journals"
+FILE_ID = "file_id"  # each file's own id, new at each fold, named by the journals begun on it
+_FILE_FIELDS = ("generation", FILE_ID, FOLDED_JOURNALS)  # a file's own, never a journal's
 FOLDED_KEPT = 32  # a journal larger than this is folded after the write
 RawTable = msgspec.Raw | TableSpan  # the annotations table, as read before it is decoded
 RECOVERY = "`reader restore` goes back to a backup; `reader doctor` checks and repairs"
@@ -155,6 +157,12 @@ def _identity(folder: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (info.st_dev, info.st_ino) if stat.S_ISDIR(info.st_mode) else None
+
+
+def _file_id(meta: dict[str, Any]) -> str | None:
+    """The file's own id (None for a file an older Reader wrote)."""
+    found = meta.get(FILE_ID)
+    return found if isinstance(found, str) and found else None
 
 
 def _folded_journals(meta: dict[str, Any]) -> list[str]:
@@ -311,7 +319,12 @@ class Store:
         self._load(data)
         self._journal_checked = self.journal.signature()  # before reading: nothing missed
         reading = self._read_journal(0)
-        self._journal_current = reading.generation == self._generation
+        file_id = _file_id(self._tables.meta)
+        # (a journal of the file's generation continues it only when it names no other
+        # file: a laptop's unsaved journal under a synced copy of the desktop's file, of the
+        # same generation, had been applied whole over the desktop's later changes)
+        other_file = reading.continues is not None and reading.continues != file_id
+        self._journal_current = reading.generation == self._generation and not other_file
         self._journal_id = reading.journal_id if self._journal_current else None
         self._journal_end = reading.end
         records = reading.records if self._journal_current else []
@@ -335,7 +348,7 @@ class Store:
         # and the app was then killed (a terminal closed); its changes were dropped unsaid.
         unfolded = (
             reading.generation is not None
-            and reading.generation < self._generation
+            and (reading.generation < self._generation or other_file)
             and reading.journal_id is not None
             and reading.journal_id not in _folded_journals(self._tables.meta)
             and self._disk_signature() == self._read_signature
@@ -347,7 +360,10 @@ class Store:
         # (such a journal's changes are taken as a merge takes a teammate's: not where the
         # file holds the annotation changed or deleted since, a journal left by a fold cut
         # short, its id since gone from the file's list, brought a deletion back)
-        self._foreign_merged = unfolded and not (ours or later)
+        # (and so is this store's own journal, or a later generation's, under a file put in
+        # place from outside: a `git pull` while the app ran put its older edit back over a
+        # teammate's later one, and an annotation they deleted came back)
+        self._foreign_merged = bool(self._foreign)
         self._apply_records(records, HEAD)
         if not self._loaded.is_set():
             self._rebuild_snapshots()  # no annotations yet: empty counts until they come
@@ -750,8 +766,10 @@ class Store:
         return self.backups.problem
 
     def _not_older_than_the_file(self, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """A journal's records without the changes of annotations the file holds in a later
-        version, or deleted since that change, as a merge settles them (`merge_rule`)."""
+        """A journal's records as a merge takes a teammate's file (`merge_rule`): an
+        annotation the file holds in a later version keeps it (ours kept beside it when it
+        is another coder's different coding), one deleted since stays deleted, and a
+        deletion of one changed since is not made."""
         kept = []
         for record in records:
             operations = record.get("ops") if isinstance(record, dict) else None
@@ -763,26 +781,42 @@ class Store:
                 for op in operations
                 if well_formed(op) and op[0] == DELETED and isinstance(op[2], dict)
             }
-            left = [op for op in operations if not self._superseded(op, deleted_at)]
+            left = [merged for op in operations for merged in self._merged(op, deleted_at)]
             if left:
                 kept.append({**record, "ops": left})
         return kept
 
-    def _superseded(self, operation: Any, deleted_at: dict[str, Any]) -> bool:
-        """Whether the file holds a later state of what a journal operation changed."""
+    def _merged(self, operation: Any, deleted_at: dict[str, Any]) -> list[Any]:
+        """A journal operation as a merge with the file takes it: itself, nothing, or the
+        copies `resolve` keeps beside the version that keeps the id."""
+        if well_formed(operation) and operation[0] == META and isinstance(operation[2], dict):
+            # (the journal's meta, of its own older file: the file's generation, id and
+            # folded journals stay the file's)
+            own = {k: self._tables.meta[k] for k in _FILE_FIELDS if k in self._tables.meta}
+            return [[META, operation[1], {**operation[2], **own}]]
         if not well_formed(operation) or operation[0] not in (ANNOTATIONS, DELETED):
-            return False
+            return [operation]
         _, key, doc = operation
         held = self._tables.annotations.get(str(key))
         if operation[0] == DELETED or doc is None:  # a deletion: not of a version changed since
             at = deleted_at.get(str(key))
-            return held is not None and isinstance(at, str) and newer(held.updated, at)
-        updated = doc.get("updated") if isinstance(doc, dict) else None
-        if not isinstance(updated, str):
-            return False
-        if stays_deleted(self._tables.deleted.get(str(key)), updated):
-            return True  # deleted since this version was made
-        return held is not None and not newer(updated, held.updated)
+            changed_since = held is not None and isinstance(at, str) and newer(held.updated, at)
+            return [] if changed_since else [operation]
+        try:
+            ours = msgspec.convert(doc, Annotation)
+        except (msgspec.ValidationError, TypeError):
+            return [operation]  # (applying it says what is wrong with it)
+        if stays_deleted(self._tables.deleted.get(str(key)), ours.updated):
+            return []  # deleted since this version was made
+        if held is None:
+            return [operation]
+        if same_content(ours, held):
+            return []
+        winner, copy = resolve(ours, held)
+        taken = [operation] if winner is ours else []
+        if copy is not None and copy.id not in self._tables.annotations:
+            taken.append([ANNOTATIONS, copy.id, msgspec.to_builtins(copy)])
+        return taken
 
     def _unsaved(self, records: list[dict[str, Any]]) -> bool:
         """Whether a journal's records change an annotation the way the file does not have
@@ -949,6 +983,7 @@ class Store:
         before = dict(meta)
         meta["generation"] = self._generation + 1
         meta["reader_version"] = __version__
+        meta[FILE_ID] = new_journal_id()  # (this file's own: journals begun on it name it)
         folded = [self._journal_id if self._journal_current else None]
         folded.append(self._adopted_id if self._adopted else None)
         taken = [journal_id for journal_id in folded if journal_id]
@@ -1045,7 +1080,9 @@ class Store:
         if not self._journal_current:  # a new journal (replacing one already folded)
             self._keep_unfolded_journal()
             self._journal_id = new_journal_id()
-            self._journal_end = self.journal.start(self._generation, self._journal_id)
+            self._journal_end = self.journal.start(
+                self._generation, self._journal_id, _file_id(self._tables.meta)
+            )
             self._journal_current = True
             if self._adopted:  # the changes of the journal it replaces that the file lacks
                 operations = [op for record in self._adopted for op in record.get("ops", [])]

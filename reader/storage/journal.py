@@ -66,11 +66,19 @@ class Reading:
     # The journal's own id, from its first line (None: an older Reader's, or read from
     # further on): a fold records it in the file, which tells a journal it already holds.
     journal_id: str | None = None
+    # The id of the file it continues (`meta.file_id` when it was started; None: not said):
+    # a file of the same generation but another id (a synced copy) is not the one it continues.
+    continues: str | None = None
 
 
 def journal_path(db: Path) -> Path:
     """The journal of the database `db`."""
     return db.with_name(f".{db.name}.journal")
+
+
+def _an_id(value: Any) -> str | None:
+    """An id as a journal's first line gives one (a string of 1-64 characters), or None."""
+    return value if isinstance(value, str) and 0 < len(value) <= 64 else None
 
 
 def new_journal_id() -> str:
@@ -142,7 +150,7 @@ class Journal:
         lines = data[:cut].split(b"\n")[:-1] if cut else []
         records: list[dict[str, Any]] = []
         generation = None
-        journal_id = None
+        journal_id = continues = None
         for number, line in enumerate(lines):
             record = decode_line(line)
             if record is None:
@@ -150,7 +158,7 @@ class Journal:
                     # The last line, complete but wrong: a torn append that ended in a
                     # newline by chance (or a file system that kept garbage): not acked.
                     end = offset + len(data) - len(line) - 1
-                    return Reading(records, end, generation, True, journal_id)
+                    return Reading(records, end, generation, True, journal_id, continues)
                 good = offset + sum(len(kept) + 1 for kept in lines[:number])
                 raise JournalError(
                     f"{self.path}: line {number + 1} of the journal is damaged; "
@@ -160,16 +168,22 @@ class Journal:
             if offset == 0 and number == 0:
                 value = record.get("generation")
                 generation = value if type(value) is int else None
-                named = record.get("id")
-                journal_id = named if isinstance(named, str) and 0 < len(named) <= 64 else None
+                journal_id = _an_id(record.get("id"))
+                continues = _an_id(record.get("file"))
                 continue
             records.append(record)
-        return Reading(records, offset + cut, generation, cut != len(data), journal_id)
+        return Reading(records, offset + cut, generation, cut != len(data), journal_id, continues)
 
-    def start(self, generation: int, journal_id: str | None = None) -> int:
-        """Begin a new journal continuing database `generation`, known by `journal_id` (a
-        new one when not given); the offset after its first line."""
-        line = encode_line({"generation": generation, "id": journal_id or new_journal_id()})
+    def start(
+        self, generation: int, journal_id: str | None = None, file_id: str | None = None
+    ) -> int:
+        """Begin a new journal continuing database `generation` (the file known by
+        `file_id`, when it has one), known by `journal_id` (a new one when not given); the
+        offset after its first line."""
+        head: dict[str, Any] = {"generation": generation, "id": journal_id or new_journal_id()}
+        if file_id:
+            head["file"] = file_id
+        line = encode_line(head)
         flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
         flags |= getattr(os, "O_NONBLOCK", 0)  # (a pipe put there fails at once, never waits)
         with os.fdopen(os.open(self.path, flags, 0o644), "wb") as handle:  # never via a link

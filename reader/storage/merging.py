@@ -142,7 +142,10 @@ def tables_of(raw: bytes, name: str, journal: Journal | None = None) -> Tables:
         if journal is not None and journal.exists():
             reading = journal.read(0)
             meta = next(iter(data["meta"].values()))
-            if reading.generation == meta.get("generation", 0):
+            if reading.generation == meta.get("generation", 0) and reading.continues in (
+                None,
+                meta.get("file_id"),
+            ):  # (a journal begun on another file of that generation is not this one's)
                 replayed(data, reading.records)
         data = migrate(data)
         tables = Tables.from_file(data)
@@ -451,6 +454,7 @@ def merge_files(base: Path | None, ours: Path, theirs: Path, out: Path) -> Merge
     merged, report = merge_tables(mine, other, ancestor)
     generation = max(_generation(mine), _generation(other)) + 1
     merged.meta.update(schema=SCHEMA_VERSION, generation=generation)
+    merged.meta.pop("file_id", None)  # (another file: no journal of either side continues it)
     try:
         write_atomically(out, merged.file_chunks())
     except OSError as error:

@@ -7,8 +7,10 @@ import json
 import subprocess
 import sys
 import zlib
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -353,6 +355,75 @@ def test_a_journal_left_by_a_fold_cut_short_never_undoes_a_later_deletion_or_edi
     assert again.annotation(doomed.id) is None
     assert again.annotation(revised.id).note == "checked"
     assert len(again) == 1 + 1 + 33
+
+
+def _soon() -> str:
+    """A time a few seconds on (the merge compares times to the second)."""
+    return (datetime.now(UTC) + timedelta(seconds=5)).isoformat(timespec="seconds")
+
+
+def _two_copies(db: Path, tmp_path: Path) -> tuple[Store, Path, Annotation, Annotation]:
+    """A library and a copy of it elsewhere (a desktop's, synced or pulled), both holding
+    ann's x1 and x2, folded."""
+    store = make(db, count=0)
+    x1 = store.save_annotation(new_annotation(1, TEXT, 7, 30, source="S1", coder="ann"))
+    x2 = store.save_annotation(new_annotation(1, TEXT, 40, 60, source="S2", coder="ann"))
+    store.fold()
+    desktop = tmp_path / "desktop" / "reader.json"
+    desktop.parent.mkdir()
+    desktop.write_bytes(db.read_bytes())
+    return store, desktop, x1, x2
+
+
+def test_a_pull_while_the_app_runs_keeps_a_teammates_later_edit_and_deletion(
+    tmp_path: Path,
+) -> None:
+    """ann's app edits x1 and x2 (its journal); bob, later, edits x1 and deletes x2 on his
+    copy; ann pulls his file while her app runs: the app put its whole journal back over
+    his file, his edit gone and x2 back (an attack on this stop's mend). Now as a merge:
+    his later edit keeps the id, hers is kept beside it (another coder's), x2 stays deleted."""
+    db = tmp_path / "reader.json"
+    store, desktop, x1, x2 = _two_copies(db, tmp_path)
+    store.save_annotation(edited(x1, note="ann's edit"))
+    store.save_annotation(edited(x2, note="ann's edit"))
+    theirs = Store(desktop)
+    his = edited(theirs.annotation(x1.id), note="bob's edit")
+    theirs.save_annotation(msgspec.structs.replace(his, coder="bob", updated=_soon()))
+    theirs.delete_annotation(x2.id)
+    theirs.fold()
+    theirs.close()
+    db.write_bytes(desktop.read_bytes())  # the pull, while the app runs
+    assert store.refresh()
+    assert store.annotation(x1.id).note == "bob's edit"
+    assert store.annotation(x2.id) is None
+    assert sorted(a.note for a in store.annotations()) == ["ann's edit", "bob's edit"]
+    store.close()
+    assert Store(db).annotation(x2.id) is None
+
+
+def test_a_journal_under_a_synced_file_of_its_generation_is_not_taken_whole(
+    tmp_path: Path,
+) -> None:
+    """A laptop's unsaved journal under the desktop's file, synced in, of the same
+    generation: the journal was taken as the file's own and applied whole over the
+    desktop's later edit and deletion (an attack on this stop's mend). A journal names
+    the file it continues."""
+    db = tmp_path / "reader.json"
+    laptop, desktop, x1, x2 = _two_copies(db, tmp_path)
+    laptop.save_annotation(new_annotation(1, TEXT, 61, 80, source="Laptop"))
+    laptop.fold()  # (its generation: one more)
+    laptop.save_annotation(edited(x1, note="laptop's edit"))
+    del laptop  # killed, its edit in the journal
+    other = Store(desktop)
+    later = edited(other.annotation(x1.id), note="desktop's edit")
+    other.save_annotation(msgspec.structs.replace(later, updated=_soon()))
+    other.delete_annotation(x2.id)
+    other.fold()  # (the same generation as the laptop's file)
+    other.close()
+    db.write_bytes(desktop.read_bytes())  # the sync
+    again = Store(db)
+    assert again.annotation(x1.id).note == "desktop's edit"
+    assert again.annotation(x2.id) is None
 
 
 def test_a_journal_an_older_reader_wrote_is_set_aside_not_replayed_over_a_later_file(
