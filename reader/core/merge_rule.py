@@ -184,17 +184,41 @@ def both_changes(old: Annotation, mine: Annotation, theirs: Annotation) -> Annot
     superseded the other whole, and the settled themes went back); a field changed two
     ways is the later version's (`resolve`'s order). None for two coders' versions (kept
     apart, as `resolve` keeps them)."""
-    if coder_key(mine.coder) != coder_key(theirs.coder):
-        return None
+    coders = {coder_key(mine.coder), coder_key(theirs.coder)}
+    if len(coders) > 1 and coder_key(old.coder) not in coders:
+        return None  # (two coders' versions; one side's recode of the coder is one change)
     ours, their = _changes(old, mine), _changes(old, theirs)
-    later, _ = resolve(mine, theirs)  # (one coder's: never a copy kept)
+    later = mine if _is_later(mine, theirs) else theirs
     fields = {**ours, **their}
     for name in ours.keys() & their.keys():
         fields[name] = (ours if later is mine else their)[name]
+    if "themes" in ours and "themes" in their:  # (a rename here, a theme added there)
+        fields["themes"] = _themes_merged(old.themes, mine.themes, theirs.themes, later.themes)
     place = fields.pop("place", None)
     if place is not None:
         fields.update(zip(_PLACE, place, strict=True))  # type: ignore[call-overload]
     return msgspec.structs.replace(old, **fields, updated=later.updated)
+
+
+def _is_later(one: Annotation, other: Annotation) -> bool:
+    """Whether `one` is the later of two versions, in `resolve`'s order."""
+    latest = _latest()
+    return (moment(one.updated, latest), _ENCODER.encode(one)) >= (
+        moment(other.updated, latest),
+        _ENCODER.encode(other),
+    )
+
+
+def _themes_merged(
+    old: tuple[str, ...], mine: tuple[str, ...], theirs: tuple[str, ...], later: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Themes both sides changed, merged as sets against the common version: what either
+    added is in, what either took out is out (a rename on one copy and a theme added on the
+    other: the later version had undone the rename), in the later version's order first."""
+    base = set(old)
+    kept = (set(mine) | set(theirs)) - (base - set(mine)) - (base - set(theirs))
+    order = [*later, *mine, *theirs]
+    return tuple(dict.fromkeys(theme for theme in order if theme in kept))
 
 
 def stays_deleted(deleted_at: str | None, updated: str) -> bool:

@@ -781,12 +781,21 @@ class Store:
                 for op in operations
                 if well_formed(op) and op[0] == DELETED and isinstance(op[2], dict)
             }
-            left = [merged for op in operations for merged in self._merged(op, deleted_at)]
+            restored = {  # (an undone deletion brings its annotation back in the same change)
+                str(op[1]): op[2].get("updated")
+                for op in operations
+                if well_formed(op) and op[0] == ANNOTATIONS and isinstance(op[2], dict)
+            }
+            left = [
+                merged for op in operations for merged in self._merged(op, deleted_at, restored)
+            ]
             if left:
                 kept.append({**record, "ops": left})
         return kept
 
-    def _merged(self, operation: Any, deleted_at: dict[str, Any]) -> list[Any]:
+    def _merged(
+        self, operation: Any, deleted_at: dict[str, Any], restored: dict[str, Any]
+    ) -> list[Any]:
         """A journal operation as a merge with the file takes it: itself, nothing, or the
         copies `resolve` keeps beside the version that keeps the id."""
         if well_formed(operation) and operation[0] == META and isinstance(operation[2], dict):
@@ -798,6 +807,11 @@ class Store:
             return [operation]
         _, key, doc = operation
         held = self._tables.annotations.get(str(key))
+        if operation[0] == DELETED and doc is None:  # a deletion undone: not over a later one
+            theirs = self._tables.deleted.get(str(key))
+            back = restored.get(str(key))
+            later = theirs is not None and not (isinstance(back, str) and newer(back, theirs))
+            return [] if later else [operation]
         if operation[0] == DELETED or doc is None:  # a deletion: not of a version changed since
             at = deleted_at.get(str(key))
             changed_since = held is not None and isinstance(at, str) and newer(held.updated, at)
@@ -824,6 +838,15 @@ class Store:
         for record in records:
             operations = record.get("ops") if isinstance(record, dict) else None
             for operation in operations if isinstance(operations, list) else []:
+                if well_formed(operation) and operation[0] in (SOURCES, THEMES):
+                    # (a codebook change alone: a description written, then a pull, was
+                    # neither applied nor set aside)
+                    table = self._tables.sources if operation[0] == SOURCES else self._tables.themes
+                    entry = table.get(str(operation[1]))
+                    had = None if entry is None else msgspec.to_builtins(asdict(entry))
+                    if had != operation[2]:
+                        return True
+                    continue
                 if not well_formed(operation) or operation[0] != ANNOTATIONS:
                     continue
                 _, key, doc = operation

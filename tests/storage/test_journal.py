@@ -426,6 +426,47 @@ def test_a_journal_under_a_synced_file_of_its_generation_is_not_taken_whole(
     assert again.annotation(x2.id) is None
 
 
+def test_a_journal_of_codebook_changes_alone_is_kept_under_a_later_file(
+    tmp_path: Path,
+) -> None:
+    """A description written in the codebook screen, the app killed, then a pull: a journal
+    of codebook changes alone was neither applied nor set aside (a second attack on this
+    stop's mends)."""
+    db = tmp_path / "reader.json"
+    store, desktop, _x1, _x2 = _two_copies(db, tmp_path)
+    store.describe_source("S1", "Mount Royal University criminologist")
+    del store  # killed
+    other = Store(desktop)
+    other.save_annotation(new_annotation(1, TEXT, 61, 80, source="Elsewhere"))
+    other.fold()
+    other.close()
+    db.write_bytes(desktop.read_bytes())
+    described = {source.name: source.description for source in Store(db).sources()}
+    assert described["S1"] == "Mount Royal University criminologist"
+
+
+def test_a_deletion_undone_in_a_journal_never_forgets_a_later_deletion_of_the_file(
+    tmp_path: Path,
+) -> None:
+    """The laptop deletes x1 and undoes it (its journal forgets the deletion); the desktop
+    then deletes x1 for good: the adopted journal had dropped the desktop's record of the
+    deletion, and an older copy imported brought x1 back (a second attack on this stop's
+    mends)."""
+    db = tmp_path / "reader.json"
+    store, desktop, x1, _x2 = _two_copies(db, tmp_path)
+    store.delete_annotation(x1.id)
+    store.save_annotation(x1)  # undo
+    store.save_annotation(new_annotation(1, TEXT, 61, 80, source="Laptop tag"))
+    del store  # killed
+    other = Store(desktop)
+    other.delete_annotation(x1.id)
+    other.fold()
+    other.close()
+    db.write_bytes(desktop.read_bytes())
+    again = Store(db)
+    assert again.annotation(x1.id) is None and again.deleted_at(x1.id) is not None
+
+
 def test_a_journal_an_older_reader_wrote_is_set_aside_not_replayed_over_a_later_file(
     tmp_path: Path,
 ) -> None:

@@ -316,6 +316,36 @@ def test_a_settled_disagreement_stays_settled_beside_a_later_note_on_the_other_c
         assert x.updated == "2026-02-01T11:00:00+00:00"
 
 
+def test_a_rename_on_one_copy_and_a_theme_added_on_the_other_both_stay() -> None:
+    """Both changed the themes: one renamed "transit" to "public transit", the other added
+    "budget" later; the later version had undone the rename unsaid (a second attack on this
+    stop's mends). Themes merge as sets against the common version."""
+    base = tables(note("x", "ann", "transit"))
+    renamed = note("x", "ann", "public transit", updated="2026-02-01T10:00:00+00:00")
+    added = msgspec.structs.replace(
+        note("x", "ann", "transit", updated="2026-02-01T11:00:00+00:00"),
+        themes=("transit", "budget"),
+    )
+    for ours, theirs in ((renamed, added), (added, renamed)):
+        merged, _ = merge_tables(tables(ours), tables(theirs), base)
+        [x] = merged.annotations.values()
+        assert set(x.themes) == {"public transit", "budget"}
+
+
+def test_a_coder_recoded_on_one_copy_and_a_note_on_the_other_is_one_annotation() -> None:
+    """`reader recode ann "Ann Lee"` on one copy, a note on the other: taken for two
+    coders, the merge kept two annotations (a second attack on this stop's mends)."""
+    base = tables(note("x", "ann", "transit"))
+    recoded = note("x", "Ann Lee", "transit", updated="2026-02-01T10:00:00+00:00")
+    noted = msgspec.structs.replace(
+        note("x", "ann", "transit", updated="2026-02-01T11:00:00+00:00"), note="later"
+    )
+    for ours, theirs in ((recoded, noted), (noted, recoded)):
+        merged, _ = merge_tables(tables(ours), tables(theirs), base)
+        [x] = merged.annotations.values()
+        assert (x.coder, x.note) == ("Ann Lee", "later")
+
+
 def test_a_description_one_side_changed_is_taken_and_one_both_changed_is_named() -> None:
     # a teammate's new description of a source was never taken when ours had one (ours
     # won whenever it was not empty), and two descriptions both changed went unsaid
