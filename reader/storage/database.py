@@ -741,6 +741,10 @@ class Store:
                 self._journal_end = reading.end
                 return
             self._journal_current = True
+            # (its id, so that a fold of this store records it: a fold that did not left a
+            # journal it had taken in unrecorded, and a store reading between that fold and
+            # the journal's removal took it for one no fold took in)
+            self._journal_id = reading.journal_id
             # Another Reader began this file's journal, with what it adopted of the journal
             # both of them found (each store that opened it adopted it): written there, not
             # to be written again by this one, which would bring back what was deleted since.

@@ -467,6 +467,27 @@ def test_a_deletion_undone_in_a_journal_never_forgets_a_later_deletion_of_the_fi
     assert again.annotation(x1.id) is None and again.deleted_at(x1.id) is not None
 
 
+def test_a_fold_records_a_journal_another_reader_began_and_it_took_in(tmp_path: Path) -> None:
+    """A Reader that took in another's journal and folded it did not record its id: left
+    behind by a fold cut short, that journal was taken for one no fold took in, and its
+    description put back over the one written since."""
+    db = tmp_path / "reader.json"
+    one = make(db, count=1)
+    one.fold()
+    two = Store(db)
+    one.describe_source("S0", "first description")
+    leftover = one.journal.path.read_bytes()
+    assert two.refresh()
+    two.fold()  # (the journal one began, taken in)
+    two.update_source("S0", description="written since")
+    two.fold()
+    two.close()
+    one.close()
+    one.journal.path.write_bytes(leftover)  # left behind
+    described = {source.name: source.description for source in Store(db).sources()}
+    assert described["S0"] == "written since"
+
+
 def test_a_journal_an_older_reader_wrote_is_set_aside_not_replayed_over_a_later_file(
     tmp_path: Path,
 ) -> None:
