@@ -353,8 +353,16 @@ class Store:
             and reading.journal_id not in _folded_journals(self._tables.meta)
             and self._disk_signature() == self._read_signature
         )
+        # (a journal the file records as folded is never taken in again, whoever wrote it:
+        # a fold cut short by another Reader left its journal, which this store had written
+        # the last line of, and its changes were merged back over the file's)
+        folded = reading.journal_id is not None and reading.journal_id in _folded_journals(
+            self._tables.meta
+        )
         self._foreign = (
-            reading.records if (ours or later or unfolded) and not self._journal_current else []
+            reading.records
+            if (ours or later or unfolded) and not self._journal_current and not folded
+            else []
         )
         self._foreign_id = reading.journal_id
         # (such a journal's changes are taken as a merge takes a teammate's: not where the

@@ -488,6 +488,30 @@ def test_a_fold_records_a_journal_another_reader_began_and_it_took_in(tmp_path: 
     assert described["S0"] == "written since"
 
 
+def test_a_journal_left_by_another_readers_fold_cut_short_is_never_taken_in_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ann tags; bob recodes it later; ann tags again (her store wrote the journal's last
+    line); bob's fold is cut short before the journal's removal: ann's store, refreshing,
+    took the journal for its own under a file put in place from outside and merged it back,
+    her superseded version coming back as a copy beside bob's (a fuzzer's finding)."""
+    db = tmp_path / "reader.json"
+    make(db, count=0).close()
+    ann, bob = Store(db), Store(db)
+    tagged = ann.save_annotation(new_annotation(1, TEXT, 0, 10, themes=["Fear"], coder="ann"))
+    assert bob.refresh()
+    recoded = edited(bob.annotation(tagged.id), themes=["Hope"], coder="bob")
+    bob.save_annotation(msgspec.structs.replace(recoded, updated=_soon()))
+    ann.save_annotation(new_annotation(1, TEXT, 20, 30, coder="ann"))
+    monkeypatch.setattr(bob.journal, "remove", lambda: None)  # the fold cut short
+    bob.fold()
+    del bob
+    assert ann.refresh()
+    assert len(ann) == 2 and ann.annotation(tagged.id).themes == ("Hope",)
+    ann.close()
+    assert len(Store(db)) == 2
+
+
 def test_a_journal_an_older_reader_wrote_is_set_aside_not_replayed_over_a_later_file(
     tmp_path: Path,
 ) -> None:
