@@ -26,6 +26,7 @@ from tests.helpers.pilot import (
     tag,
     toast_words,
     view,
+    wait_until,
 )
 
 ICE_TEXT = (GOLD / ICE).read_text(encoding="utf-8")
@@ -33,7 +34,10 @@ KING = "Their authority in Canada is exclusively to assist Canadian authorities 
 
 
 async def look_outside(pilot) -> None:  # type: ignore[no-untyped-def]
-    """What the app does every two seconds, now."""
+    """What the app does every two seconds, now: after any look begun before the test's
+    change (begun by the clock, it may have scanned before the change, and the look asked
+    for was then skipped as one already under way: a fresh clone's run failed so)."""
+    await wait_until(pilot, lambda: not pilot.app._polling, what="the app's look outside")
     pilot.app._poll()
     await settle(pilot)
 
