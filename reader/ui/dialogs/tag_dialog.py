@@ -522,8 +522,10 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
     def _take(self, field: Input) -> bool:
         """Put the highlighted entry into its field; False if there was none to take."""
         if field.id is not None and self._listed_for.get(field.id) != field.value:
-            # typed ahead of its Changed messages (Tab or ctrl+s with the last letters:
-            # "polic", then "y" and ctrl+s at once, saved "police"; an attack's finding)
+            # typed ahead of its Changed messages, its suggestions are for earlier text
+            # (Enter: a theme saved without its chip; a comma: a theme from text already
+            # gone; Tab or ctrl+s with the last letters: "polic", then "y" and ctrl+s at
+            # once, saved "police")
             self._refresh_suggestions(field)
         chosen = self._highlighted(field)
         if chosen is None:
@@ -551,8 +553,6 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
     def _comma_typed(self, field: Input) -> None:
         """A comma typed in Themes: the theme typed so far becomes a chip (the highlighted
         suggestion, as Enter takes it), at once, before the keys typed after the comma."""
-        if self._listed_for.get(field.id or "") != field.value:
-            self._refresh_suggestions(field)
         if not self._take(field) and clean_name(field.value):
             self._take_theme(field.value)
             with self.prevent(Input.Changed):
@@ -586,11 +586,6 @@ class TagDialog(AnsweredOnce, TypeAhead, ModalScreen[TagResult | None]):
     def _entered(self, field: Input) -> None:
         """Enter in Source or Themes (see `_source_entered`); in Themes it takes the typed
         theme, and saves when the field is empty."""
-        if field.id is not None and self._listed_for.get(field.id) != field.value:
-            # typed ahead: the field's Changed messages still wait, so its suggestions are
-            # for earlier text (a theme saved without its chip, the next Enter then opened
-            # an edit of the saved annotation)
-            self._refresh_suggestions(field)
         if field.id == "source":
             self._source_entered(field)
         elif not self._take(field):
