@@ -67,8 +67,8 @@ class Feed(msgspec.Struct, kw_only=True):
             return
         given = dict.fromkeys(seen_key(address) for address in addresses)
         older = [key for key in self.seen if key not in given]
-        room = max(0, SEEN_LIMIT - len(given))
-        older = older[len(older) - room :] if room else []
+        room = SEEN_LIMIT - len(given)
+        older = older[-room:] if room > 0 else []
         size = sum(map(_written_size, older)) + sum(map(_written_size, given))
         cut = 0
         while size > SEEN_BYTES and cut < len(older):
