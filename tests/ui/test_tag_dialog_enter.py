@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.events import Key
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from reader.ui.app import ReaderApp
@@ -265,6 +266,17 @@ async def test_a_coder_name_set_while_the_app_is_open_signs_what_is_tagged_next(
     assert coders == ["root", "Sam Rivera"]
 
 
+async def _themes_of_a_second_tag(pilot: Pilot[None], themes: str) -> None:
+    """Doug King's quote tagged with `themes`; the next quote's dialog open, his name taken,
+    the cursor in Themes."""
+    await settle(pilot)
+    await press(pilot, "n", "t")
+    await tag(pilot, "Doug King", themes)
+    await press(pilot, "n", "t")
+    await fill(pilot, "Doug King")
+    await press(pilot, "enter")
+
+
 async def test_a_theme_typed_a_letter_from_another_is_a_new_theme(ice_library: Path) -> None:
     """ "policy" typed where "police" is a theme: Enter had made the chip "police" (and
     "zeta" became "beta"), the wrong code saved unseen (a team's coder typing fast). A theme
@@ -272,12 +284,7 @@ async def test_a_theme_typed_a_letter_from_another_is_a_new_theme(ice_library: P
     completes."""
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "n", "t")
-        await tag(pilot, "Doug King", "police, beta, environment")
-        await press(pilot, "n", "t")
-        await fill(pilot, "Doug King")
-        await press(pilot, "enter")
+        await _themes_of_a_second_tag(pilot, "police, beta, environment")
         for typed in ("policy", "zeta", "enviro"):
             await type_text(pilot, typed)
             await press(pilot, "enter")
@@ -296,12 +303,7 @@ async def test_a_theme_finished_as_tab_or_ctrl_s_arrive_is_the_word_typed(
     ctrl+s took a list made before the last letters)."""
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await press(pilot, "n", "t")
-        await tag(pilot, "Doug King", "police")
-        await press(pilot, "n", "t")
-        await fill(pilot, "Doug King")
-        await press(pilot, "tab")
+        await _themes_of_a_second_tag(pilot, "police")
         await type_text(pilot, "polic")
         for key in ["y", *last]:
             app.post_message(Key(key, "y" if key == "y" else None))  # all at once
