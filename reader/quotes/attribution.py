@@ -353,6 +353,8 @@ def _credits_a_picture(body: str) -> bool:
     return any(not _DASH_AFTER.match(body, found.end()) for found in _CAPTION.finditer(body))
 
 
+# The quotations spoken before that `_repeated` compares a new one with, the latest first.
+_REPEATS_READ = 200
 # A line that links to other stories: "READ MORE:", "RELATED:", "WATCH:", "MORE |".
 _LINK_LABEL = re.compile(
     r"(?:READ MORE|RELATED(?: STORIES| COVERAGE| ARTICLES)?|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ"
@@ -368,7 +370,9 @@ class _Finder(_CueReading):
         words = _comparable(inner)
         if len(words.split()) < 4:
             return None
-        for earlier, attribution in reversed(self._spoken):
+        # (the latest quotations: a story repeats one in a pull-quote or a summary, never
+        # one of thousands before; a crafted text must not compare each with all before it)
+        for earlier, attribution in reversed(self._spoken[-_REPEATS_READ:]):
             if words in earlier:
                 return _weaker(attribution, 0.9)
         return None

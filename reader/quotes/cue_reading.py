@@ -644,6 +644,8 @@ class _CueReading(_Resolution):
         """
         sentence_start = self._sentence_start(end, 0)
         floor = max(start, sentence_start) if near else start
+        floor = max(floor, end - _WINDOW)  # (as the words read below: a crafted paragraph of
+        # a thousand quotations must not be searched from its start for each of them)
         put_it = _PUT_IT.search(self.text, floor, end)
         if put_it:  # "As he put it, “…”", "as one trucker put it:"
             toks = self.entities.tokens_in(put_it.start("who"), put_it.end("who"))
@@ -824,8 +826,11 @@ class _CueReading(_Resolution):
 
         The last person who is the subject of a sentence ("Alverson said he ..."); else the
         subject of the last sentence, named or not ("The president also admitted ..."); else
-        the one person the paragraph names.
+        the one person the paragraph names. Only its last `_WINDOW` characters are read (a
+        paragraph of news is shorter; a crafted one of a thousand sentences is not read again
+        for each of its quotations).
         """
+        para = Span(max(para.start, para.end - _WINDOW), para.end)
         people = [
             m
             for m in self.entities.before(para.end, kind="person", limit=para.end - para.start)

@@ -133,6 +133,10 @@ def _in_order(words: list[str], within: list[str]) -> bool:
 _Step = tuple[str, tuple[Any, ...]]
 
 
+# The entities holding a word that `_sharing_words` reads, the latest first.
+_SHARING_READ = 64
+
+
 class _NameRegistry:
     """The article's entities by alias, and its mentions by place; empty until the scan."""
 
@@ -152,6 +156,9 @@ class _NameRegistry:
         # people introduced by a given name alone, by id, in the order they were met
         self._given_only: dict[int, Entity] = {}
         self._by_inner: dict[str, list[Entity]] = {}  # inner word of a name -> entities
+        # the words of a name before its "of", "in" or "for" -> entities ("royal society" of
+        # the Royal Society of Canada)
+        self._by_complemented: dict[str, list[Entity]] = {}
         self._by_initials: dict[str, list[Entity]] = {}  # "SBF" -> Sam Bankman-Fried
         self._initials_seen = 0  # entities looked at for their initials so far
         # persons' surnames (5 letters or more), each once, and the people given each, oldest
@@ -363,7 +370,9 @@ class _NameRegistry:
         holding = [
             entity
             for index in indexes
-            for entity in index.get(rarest, ())
+            # (the latest few: no news story names a hundred people who share a word, and a
+            # crafted one must not make each name read them all)
+            for entity in index.get(rarest, ())[-_SHARING_READ:]
             if every <= set(entity.name.casefold().split())
         ]
         starts = [self._by_alias.get(" ".join(words[:k]), ()) for k in range(2, len(words))]
@@ -427,7 +436,7 @@ class _NameRegistry:
         for the Royal Society of Canada, "the Law Society" for the Law Society of Ontario),
         the latest so named: it had been a body of its own, and took the words said by the
         one named in full ("Royal Society" where the article meant the one of Canada)."""
-        for entity in reversed(self.entities):
+        for entity in reversed(self._by_complemented.get(key, ())):
             name = entity.name.casefold()
             if (
                 entity.kind == "org"
@@ -534,6 +543,10 @@ class _NameRegistry:
             self._by_single.setdefault(entity.name.casefold(), []).append(entity)
         for inner in entity.name.casefold().split()[1:-1]:  # "López" of "María López Gutiérrez"
             self._by_inner.setdefault(inner, []).append(entity)
+        words = entity.name.casefold().split()
+        for at, word in enumerate(words[1:], 1):
+            if word in {"of", "in", "for"}:
+                self._by_complemented.setdefault(" ".join(words[:at]), []).append(entity)
         if (
             entity.kind == "person"
             and len(entity.surname) >= 5

@@ -77,6 +77,7 @@ _THE_AND_WORD = re.compile(r"\b[Tt]he (?=(\w+)\b)")  # "the festival" (overlappi
 # marks), its paragraph's, or a quotation, whose "she" is someone the speaker talks about
 # ("Dr. Ilan Weisbrod … said … “…patient.” / “Medically, if she was stable,” he said").
 _PRONOUN_SEARCH_END = re.compile(r"[.!?][\"”’')\]]*(?:\s|$)|\n|[\"“«]")
+_PRONOUN_REACH = 2000  # characters: longer than any sentence of news
 _PERSON_WORDS = words("person_nouns") | TITLES  # (TITLES: defined above)
 # "the executive", "a veteran lawyer", "his son": a determiner, maybe one word, then a noun
 _DESCRIBED_PERSON = re.compile(
@@ -147,15 +148,20 @@ class Entities(_NameScanner):
         """A name first given in apposition to a word for an organisation is one, whatever
         its words look like: "The company, Déneigement Rive-Sud Gagné, was owned by Éric
         Gagné" (taken for a person, it took Gagné's quotes)."""
-        for entity in self.entities:
-            words = entity.name.split()
-            if entity.kind != "person" or len(words) < 2 or is_given_name(words[0]):
-                continue
-            lead = _ORG_APPOSITION.search(self.text, max(0, entity.first - 120), entity.first)
-            if (lead is not None and lead.group(1).casefold() in _ORG_NOUN_WORDS) or (
-                self._after_a_business_noun(entity)
-            ):
-                self._make_org(entity)
+        bodies = [entity for entity in self.entities if self._first_given_as_a_body(entity)]
+        if bodies:
+            self._make_orgs(bodies)
+
+    def _first_given_as_a_body(self, entity: Entity) -> bool:
+        """Whether a "person" of two words or more, no given name first, is first named in
+        apposition to a word for an organisation, or right after a word for a business."""
+        words = entity.name.split()
+        if entity.kind != "person" or len(words) < 2 or is_given_name(words[0]):
+            return False
+        lead = _ORG_APPOSITION.search(self.text, max(0, entity.first - 120), entity.first)
+        return (
+            lead is not None and lead.group(1).casefold() in _ORG_NOUN_WORDS
+        ) or self._after_a_business_noun(entity)
 
     def _after_a_business_noun(self, entity: Entity) -> bool:
         """Whether a name is first given right after a word for a business, in lower case:
@@ -165,12 +171,16 @@ class Entities(_NameScanner):
         lead = _LAST_LOWER_WORD.search(self.text, max(0, entity.first - 40), entity.first)
         return lead is not None and lead.group(1) in _BUSINESS_LEAD_NOUNS
 
-    def _make_org(self, entity: Entity) -> None:
-        """Turn a "person" into an organisation; its last word alone ("Gagné told the
-        court") stays the person of that name, where the article has one."""
-        entity.kind, entity.gender = "org", ""
+    def _make_orgs(self, bodies: list[Entity]) -> None:
+        """Turn "persons" into organisations; the last word of one alone ("Gagné told the
+        court") stays the person of that name, where the article has one (the mentions are
+        read once for all of them)."""
+        turned = {id(entity) for entity in bodies}
+        for entity in bodies:
+            entity.kind, entity.gender = "org", ""
         for index, mention in enumerate(self.mentions):
-            if mention.entity is entity and mention.text != entity.name:
+            entity = mention.entity
+            if id(entity) in turned and mention.text != entity.name:
                 people = [
                     e
                     for e in self._with_alias(mention.text.casefold())
@@ -368,8 +378,11 @@ class Entities(_NameScanner):
             lead = LAST_WORD.search(self.text, max(0, mention.start - 24), mention.start)
             if lead and lead.group(1).casefold() in _PREPOSITIONS:
                 continue  # "Of the scrutiny over Melania Trump, he said": he is someone else
-            end = _PRONOUN_SEARCH_END.search(self.text, mention.end)
-            stop = end.start() if end else len(self.text)
+            # (the sentence's end, looked for within a long sentence's reach: a text with no
+            # full stop must not be read to its end once for each person)
+            reach = min(len(self.text), mention.end + _PRONOUN_REACH)
+            end = _PRONOUN_SEARCH_END.search(self.text, mention.end, reach)
+            stop = end.start() if end else reach
             if index + 1 < len(self.mentions) and self.mentions[index + 1].entity.kind == "person":
                 stop = min(stop, self.mentions[index + 1].start)
             pronoun = _GENDERED_PRONOUN.search(self.text, mention.end, stop)
