@@ -56,6 +56,7 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?P<lead>[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]n?|[Oo]ne|[Aa]nother)\s+"
     r"(?:(?P<owner>[\w’'.-]+(?:\s+[\w’'.-]+)?)[’']s\s+)?"  # "the driver's"
     r"(?:[\w’'-]+\s+){0,2}?"  # "Orléans", "new", "longtime"
+    r"(?:[“\"][^“”\"\n]{1,60}[”\"]\s+)?"  # a work's title: the “Bodak Yellow” rapper
     r"(?P<head>[a-z][\w’'-]*)"
     r"(?=,|\s+(?:who|from|in|at|with|of)\b|\s+[a-z]+ing\b"  # "A woman waiting", "a man from"
     r"|\s+(?:(?:also|later|then|again)\s+)?(?:[a-z]+(?:ed|es|s)|said|told|wrote|was|is|had|"

@@ -156,6 +156,8 @@ class _NameRegistry:
         # people introduced by a given name alone, by id, in the order they were met
         self._given_only: dict[int, Entity] = {}
         self._by_inner: dict[str, list[Entity]] = {}  # inner word of a name -> entities
+        # a part of a double-barrelled surname -> people ("woolcott" of Tejano-Woolcott)
+        self._by_barrel: dict[str, list[Entity]] = {}
         # the words of a name before its "of", "in" or "for" -> entities ("royal society" of
         # the Royal Society of Canada)
         self._by_complemented: dict[str, list[Entity]] = {}
@@ -506,6 +508,15 @@ class _NameRegistry:
         }
         if len(inner) == 1 and key not in _PARTICLES:
             return next(iter(inner.values()))
+        # "Mrs Woolcott" for Biena Tejano-Woolcott, "Ms Rizvi" for Shabnam Rizvi-Mendez: one
+        # part of one person's double-barrelled surname.
+        barrelled = {
+            id(e): e
+            for e in self._by_barrel.get(key, ())
+            if e.kind == "person" and key in e.surname.split("-")
+        }
+        if len(barrelled) == 1 and len(key) >= 3 and key not in _PARTICLES:
+            return next(iter(barrelled.values()))
         if len(key) >= 4:
             # A misspelt surname ("Water" for "Waters", "Bauchtman" for "Buchtmann"): the
             # latest person so named.
@@ -547,6 +558,9 @@ class _NameRegistry:
         for at, word in enumerate(words[1:], 1):
             if word in {"of", "in", "for"}:
                 self._by_complemented.setdefault(" ".join(words[:at]), []).append(entity)
+        if entity.kind == "person" and "-" in entity.surname:
+            for part in set(entity.surname.split("-")):
+                self._by_barrel.setdefault(part, []).append(entity)
         if (
             entity.kind == "person"
             and len(entity.surname) >= 5

@@ -164,6 +164,7 @@ from reader.quotes.name_words import (
 from reader.quotes.places import COUNTRIES, REGIONS, is_demonym, is_place
 
 _BODY_NOUNS_AFTER = words("body_nouns_after")
+_WORK_ROLES = words("work_roles")
 # After a name: what only a person is followed by (", who", ", a teacher,", ", 78,", "said")
 _PERSON_AFTER = re.compile(
     r",\s+(?:who\b|an?\s+[a-z]|\d{1,3},)|\s+(?:said|says|told|added|recalled|explained)\b"
@@ -1414,6 +1415,12 @@ class _NameScanner(_NameRegistry):
             self.text, max(0, run[0].start - 4), run[0].start
         ) and not is_given_name(folded[0]):
             return  # "a Grey Nun", "an Oilers fan": what someone is, not who
+        if (
+            len(run) >= 2
+            and not is_given_name(folded[0])
+            and self._noun_after(toks, run, last) in _WORK_ROLES
+        ):
+            return  # "the former Total Request Live cohost": the show's, no one's name
         # (never after a title: "Chief Superintendent Dallas Burnes" is a person)
         after_title = (bool(role) and role[-1].folded.rstrip(".") in TITLES) or (
             self._lower_word_before(run[0].start) in TITLES  # "Liverpool forward Milan Baros"
