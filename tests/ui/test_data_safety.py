@@ -36,9 +36,12 @@ KING = "Their authority in Canada is exclusively to assist Canadian authorities 
 async def look_outside(pilot) -> None:  # type: ignore[no-untyped-def]
     """What the app does every two seconds, now: after any look begun before the test's
     change (begun by the clock, it may have scanned before the change, and the look asked
-    for was then skipped as one already under way: a fresh clone's run failed so)."""
+    for was then skipped as one already under way: a fresh clone's run failed so), and
+    until the look asked for is done (it runs on the save thread, which `settle` does not
+    wait for: under load the test read the toasts before the look had posted its report)."""
     await wait_until(pilot, lambda: not pilot.app._polling, what="the app's look outside")
     pilot.app._poll()
+    await wait_until(pilot, lambda: not pilot.app._polling, what="the look asked for")
     await settle(pilot)
 
 
