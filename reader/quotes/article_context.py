@@ -31,7 +31,7 @@ from reader.quotes.given_names import is_given_name
 from reader.quotes.lexicon import words
 from reader.quotes.mentions import Entity, Mention
 from reader.quotes.name_registry import TITLES
-from reader.quotes.name_words import DATELINE_LEAD
+from reader.quotes.name_words import DATELINE_LEAD, MODIFIER_ENDINGS
 from reader.quotes.names import Entities
 from reader.quotes.phrases import (
     ADVERBS,
@@ -104,6 +104,11 @@ _ROLE_WORDS = TITLES | PERSON_NOUNS
 _POSSESSOR_ROLE_BEFORE = re.compile(
     r"\b[A-Z][\w&.-]*(?:[’']s|(?<=s)[’'])[ \u00a0]+(?:[\w&.-]+[ \u00a0]+){0,2}"
     r"(?P<role>[a-z][\w-]*)[ \u00a0]+$"
+)
+# A place's "-based" or "-born" word right before a name (or its title): part of the subject.
+_MODIFIED_BY = tuple(ending for ending in MODIFIER_ENDINGS if ending != "-era")
+_MODIFIER_BEFORE = re.compile(
+    r"(?<![\w.’'-])[\w.’'-]+(?:" + "|".join(map(re.escape, _MODIFIED_BY)) + r")[ \u00a0]+$"
 )
 # Endings of words for what people do, for roles the lists lack: "technician",
 # "hygienist", "chairperson", "auctioneer", "videographer".
@@ -350,6 +355,10 @@ def is_subject(text: str, mention: Mention) -> bool:
         if titled and titled.group().split()[-1].casefold().rstrip(".") in TITLES:
             start = titled.start()  # "On Tuesday, Senate Majority Leader Mitch McConnell"
             last = _last_words(text, start)
+    if text.endswith(_MODIFIED_BY, 0, max(0, start - 1)):
+        modifier = _MODIFIER_BEFORE.search(text, max(0, start - 40), start)
+        if modifier is not None:
+            start = modifier.start()  # "Amid the controversy, Texas-based Dr. Cynthia Robbins"
     # (each pattern is searched only when the character it ends on is there: is_subject
     # runs at every mention near a quotation)
     ward = text[start - 2 : start - 1].isdigit() and _WARD_BEFORE.search(

@@ -1768,6 +1768,22 @@ class _NameScanner(_NameRegistry):
             return
         if is_demonym(folded) or not _name_like(token):
             return
+        if (
+            following is not None
+            and followed
+            and len(folded) >= 5
+            and folded.endswith(("ing", "ed"))
+            and not is_given_name(folded)
+            and not is_speech_verb(following.text, word)  # ("Manning said")
+            and self._opens_sentence(token)
+        ):
+            # "Issuing point by point rebuttal …", "Based on his findings": no one, unless a
+            # person or body of that name is known ("Harding was …" after "Warren Harding",
+            # "Boeing and …" after "Boeing Co.")
+            self._plan_ok = False  # what it is depends on who is known so far
+            if self._with_alias(folded):
+                self._single(token, [], "")
+            return
         self._single(token, [], "")
 
     def _a_person_or_an_opening(self, token: Token, folded: str) -> bool:

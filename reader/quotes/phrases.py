@@ -1227,6 +1227,20 @@ def sentence_subject(toks: Sequence[Token]) -> Phrase | None:
     return _people_of(toks, phrase) or phrase
 
 
+def _long_participle_opening(toks: Sequence[Token]) -> bool:
+    """Whether the sentence opens on a participle in "-ing" then a word in lower case, and a
+    comma closes the phrase within 48 words, before the sentence's last word ("Issuing point
+    by point rebuttal …, the couple insisted")."""
+    if len(toks) < 4 or not toks[1].text.islower() or toks[1].folded in PREPOSITIONS:
+        return False  # ("Speaking on …": the ways above read those)
+    if _verbish(toks[1]) or is_speech_verb(toks[1].text):
+        return False  # "Manning said, …", "Harding was …": a name, then its verb
+    lead = toks[0]
+    if not (lead.text[:1].isupper() and len(lead.folded) >= 6 and lead.folded.endswith("ing")):
+        return False
+    return any(t.text == "," for t in toks[2 : min(48, len(toks) - 1)])
+
+
 def _past_participle_phrase(toks: Sequence[Token]) -> int:
     """Where the subject starts after a participle's phrase that no comma closes ("Speaking
     on Morning Ireland he bypassed the question"): at the first "he", "she", "they", "we" or
@@ -1308,6 +1322,11 @@ def _sentence_subject(toks: Sequence[Token]) -> Phrase | None:
         if not comma or comma + 1 >= len(toks) or not _describes(toks[start:comma]):
             break
         start = comma + 1
+    if start == 0 and _long_participle_opening(toks):
+        # "Issuing point by point rebuttal to all the specific allegations … and other
+        # reports, the couple insisted": a participle's phrase longer than the sixteen words
+        # read above; the subject is after its comma (it had been a person "Issuing")
+        start = next(i for i, t in enumerate(toks[:48]) if t.text == ",") + 1
     comma = next((i for i, t in enumerate(toks[:16]) if t.text == ","), 0)
     if start == 0 and toks and toks[0].folded in PREPOSITIONS and 1 < comma < len(toks) - 1:
         start = comma + 1  # "Before leaving the stage, the candidate thanked …": after it

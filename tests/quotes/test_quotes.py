@@ -6459,3 +6459,40 @@ def test_a_works_title_inside_a_description_keeps_it_a_description() -> None:
         "“There are so many moments that I share with the world,” she wrote."
     )
     assert [s for _, s in speech_of(text)] == ["Cardi B"]
+
+
+def test_a_places_based_word_before_a_title_and_name_is_part_of_the_subject() -> None:
+    # "Amid the controversy, Texas-based Dr. Cynthia Robbins told Us Weekly that Jenner …
+    # “…,” she explained": the doctor opens the sentence, not Jenner (celebrity news)
+    text = headlined(
+        "Kylie Jenner received backlash for posting a photo. Amid the controversy, "
+        "Texas-based Dr. Cynthia Robbins told Us Weekly that Jenner should avoid the product."
+        "\n\n“A waist trainer is a very tight garment,” she explained."
+    )
+    assert [s for _, s in speech_of(text)] == ["Cynthia Robbins"]
+
+
+def test_a_sentences_opening_participle_is_no_one() -> None:
+    # "Issuing point by point rebuttal to … reports, the couple insisted that “…”" had given
+    # fourteen quotations to a person "Issuing"; "Based on his findings the political
+    # scientist concluded:" one to "Based" (South Asian news)
+    text = headlined(
+        "The couple rejected the allegations on Friday. Issuing point by point rebuttal to "
+        "all the specific allegations accompanied by statements issued by companies named by "
+        "Congress and other reports, the couple insisted that “all the allegations made are "
+        "false.”\n\n"
+        "Based on his findings the political scientist concluded: “Fair elections attract "
+        "investment.”"
+    )
+    assert not {"Issuing", "Based"} & {s for _, s in speech_of(text)}
+
+
+def test_a_bazar_is_a_place() -> None:
+    # "Upazila Nirbahi Officer of Cox's Bazar Sadar, Tanzila Tasnim, said" had gone to a
+    # person "Bazar Sadar" (Bangladeshi news)
+    text = headlined(
+        "A fire broke out on a vessel at the jetty in Cox’s Bazar on Saturday.\n\n"
+        "Upazila Nirbahi Officer of Cox’s Bazar Sadar, Tanzila Tasnim, said, “The entire vessel "
+        "has been damaged.”"
+    )
+    assert [s for _, s in speech_of(text)] == ["Tanzila Tasnim"]
