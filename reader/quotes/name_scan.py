@@ -198,6 +198,10 @@ _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
 # The other sex (of a pair whose one is named)
 _OTHER_SEX = {"m": "f", "f": "m"}
 # A description that makes someone another's kin ("his wife", "her eldest son"); its group:
+# A capitalised role, then a comma, right before a name: "YCV Director, " (`_role_set_off_before`).
+_ROLE_SET_OFF = re.compile(
+    r"(?P<the>[Tt]he\s+)?(?P<role>(?:[A-Z][\w&’'-]*\s+){0,4}(?P<title>[A-Z][\w’'-]*\.?)),\s+$"
+)
 # whose kin, "his", "her" or "their"
 _KIN_IN_DESCRIPTION = re.compile(
     r"\b(his|her|their)\s+(?:[\w-]+\s+){0,2}(?:wife|husband|son|daughter|mother|father"
@@ -1639,7 +1643,29 @@ class _NameScanner(_NameRegistry):
                 )
                 if _abbreviated(entity.description) and last < len(toks) and toks[last].text == ",":
                     entity.offered = _offered_after(self._appositive(toks[last].end))
+            if (
+                not entity.description
+                or _abbreviated(entity.description)
+                or all(
+                    word.casefold().rstrip(".") in HONORIFICS for word in entity.description.split()
+                )
+            ):
+                role = self._role_set_off_before((titles or name_tokens)[0].start)
+                if role:  # "YCV Director, Mr Steven Noel, said", then "the YCV Director"
+                    entity.describe(role, name_tokens[0].start)
         self._mention(name_tokens[0].start, name_tokens[-1].end, entity)
+
+    def _role_set_off_before(self, start: int) -> str:
+        """The capitalised role a comma sets off before a name, opening its sentence or after
+        "the" ("YCV Director, Mr Steven Noel, said", "The Digicel CEO, John Hart, said"): a
+        body's words and a title, which the article may later call the person by."""
+        found = _ROLE_SET_OFF.search(self.text, max(0, start - 80), start)
+        if found is None or found.group("title").casefold().rstrip(".") not in TITLES:
+            return ""
+        lead = self.text[max(0, found.start() - 2) : found.start()]
+        if found.start() and not lead.endswith(("\n", ". ")) and not found.group("the"):
+            return ""
+        return found.group("role")
 
     def _named_in_full_before(self, name_tokens: list[Token], gender: str) -> Entity | None:
         """The one person named before in full whom a title and one name stand for: a

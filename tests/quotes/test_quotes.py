@@ -6496,3 +6496,14 @@ def test_a_bazar_is_a_place() -> None:
         "has been damaged.”"
     )
     assert [s for _, s in speech_of(text)] == ["Tanzila Tasnim"]
+
+
+def test_a_role_a_comma_sets_off_before_a_name_is_that_persons() -> None:
+    # "YCV Director, Mr Steven Noel, said …" then "stated the YCV Director" had named no
+    # one but "YCV Director" (Vanuatu news; the pattern of Pacific and South Asian copy)
+    text = headlined(
+        "Youth Challenge Vanuatu (YCV) thanked Digicel for free sim cards.\n\n"
+        "YCV Director, Mr Steven Noel, said the support was welcome.\n\n"
+        "“By delivering training online, we gain,” stated the YCV Director."
+    )
+    assert [s for _, s in speech_of(text)] == ["Steven Noel"]
