@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes gossipcop-quotes pacific-quotes southasia-quotes stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -99,6 +99,15 @@ basil-quotes: $(STAMP)  ## Build the basil-quotes sets of speakers (US news of 2
 
 reuters-quotes: $(STAMP)  ## Build the reuters-quotes sets of speakers (Reuters wire stories of 1996-1997, one story a writer, no headline) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_reuters_quotes
+
+gossipcop-quotes: $(STAMP)  ## Build the gossipcop-quotes set of speakers (celebrity news of 2017-2018 from FakeNewsNet's GossipCop pages, at most four an outlet, title first) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_gossipcop_quotes
+
+pacific-quotes: $(STAMP)  ## Build the pacific-quotes set of speakers (Pacific news of 2019-2025: ABC, RNZ, VBR, TVWAN, The National; four an outlet, headline first) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_pacific_quotes
+
+southasia-quotes: $(STAMP)  ## Build the southasia-quotes set of speakers (news of 2017-2025 from Pakistan, Bangladesh and India: Dawn, APP, Prothom Alo, TBS, Ittefaq, The Hindu, NDTV Profit, Business Today; at most four an outlet, headline first) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_southasia_quotes
 
 webis-quotes: $(STAMP)  ## Build the webis-quotes sets of speakers (CNN and ABC News of September 2016, one article an author, title first) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_webis_quotes

@@ -62,10 +62,13 @@ from bench import (
     convert_dragnet_quotes,
     convert_fixtures_quotes,
     convert_fundus_quotes,
+    convert_gossipcop_quotes,
     convert_l3s_quotes,
     convert_newspaper_quotes,
     convert_omnivore_quotes,
+    convert_pacific_quotes,
     convert_reuters_quotes,
+    convert_southasia_quotes,
     convert_trafeval_quotes,
     convert_webis_quotes,
 )
@@ -160,6 +163,16 @@ NEWS_SETS = {
     # Reuters wire stories of 1996-1997 (Reuter_50_50), one story a writer, no headline
     # (stop 65)
     **_batches(convert_reuters_quotes),
+    # celebrity and entertainment news of 2017-2018 (FakeNewsNet's GossipCop "real" pages), at
+    # most four an outlet, title first (stop 77)
+    **_batches(convert_gossipcop_quotes),
+    # Pacific news of 2019-2025 (ABC, RNZ, Vanuatu Business Review, TVWAN, The National),
+    # four an outlet, headline first (stop 77)
+    **_batches(convert_pacific_quotes),
+    # English-language news of 2017-2025 from Pakistan (Dawn, APP), Bangladesh (Prothom Alo,
+    # The Business Standard, The Daily Ittefaq) and India (The Hindu, NDTV Profit, Business
+    # Today), at most four an outlet, headline first (stop 77)
+    **_batches(convert_southasia_quotes),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
