@@ -538,7 +538,11 @@ def _newest_of_each_id(items: list[Incoming], report: ImportReport) -> list[Inco
             f"{_time(kept.updated or kept.created)[:10] or 'first'} is kept"
         )
     chosen = {id(item) for item in newest.values()}
-    return [item for item in items if id(item) in chosen or item in newest.values()]
+    # (an item equal to the one kept is under the same id: looked up by it, not compared with
+    # every item kept, which took 30 s for 10,000 annotations each held twice)
+    return [
+        item for item in items if id(item) in chosen or newest.get(annotation_id(item.id)) == item
+    ]
 
 
 def _time(value: str) -> str:

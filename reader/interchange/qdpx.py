@@ -69,8 +69,9 @@ KIND_DESCRIPTIONS = {
 MAX_MEMBER_BYTES = 50 * 1024 * 1024  # one article's text; a long book is 5 MB
 MAX_TOTAL_BYTES = 500 * 1024 * 1024  # everything the archive unpacks to
 # Characters all selections may cut from their texts (each its own copy): 300 selections of
-# one 20 MB text in a 31 KB archive wanted 6 GB. 100,000 quotations of 1,000 characters fit.
-MAX_QUOTED = 100_000_000
+# one 20 MB text in a 31 KB archive wanted 6 GB, and one selection coded at 500 sources 2.4 GB.
+# 100,000 quotations of 500 characters fit.
+MAX_QUOTED = 50_000_000
 _READER_NAMESPACE = uuid.UUID("6f1c6a52-5d0e-4b55-9a51-2f1d1f0a8c3e")  # stable code guids
 
 
@@ -465,14 +466,16 @@ def from_qdpx(data: bytes, name: str) -> IncomingFile:
                     f"{MAX_TEXT:,} characters"
                 )
                 continue
-            quoted += min(width, len(text or ""))
+            refs = [ref.get("targetGUID", "") for ref in selected.iter(f"{_Q}CodeRef")]
+            speakers = [code_names[r] for r in refs if r in source_codes]
+            # (counted once for each annotation it becomes: one selection of a whole text
+            # coded at 500 sources had made 500 copies of it, 2.4 GB from an 11 KB file)
+            quoted += min(width, len(text or "")) * max(1, len(unique_names(speakers)))
             if quoted > MAX_QUOTED:
                 raise ImportFileError(
                     f"{name}: its selections add up to over {MAX_QUOTED:,} characters of text, "
                     "more than any project's quotations; Reader does not import it"
                 )
-            refs = [ref.get("targetGUID", "") for ref in selected.iter(f"{_Q}CodeRef")]
-            speakers = [code_names[r] for r in refs if r in source_codes]
             kinds = [kind_codes[r] for r in refs if r in kind_codes]
             themes = tuple(code_names[r] for r in refs if r in code_names and r not in source_codes)
             passage = replace(

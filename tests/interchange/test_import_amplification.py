@@ -52,10 +52,39 @@ def test_selections_that_copy_the_text_over_and_over_are_refused(
 ) -> None:
     import reader.interchange.qdpx as module
 
-    monkeypatch.setattr(module, "MAX_QUOTED", 50_000)  # (100 M characters, scaled down)
+    monkeypatch.setattr(module, "MAX_QUOTED", 50_000)  # (50 M characters, scaled down)
     with pytest.raises(ImportFileError, match="add up to over 50,000 characters"):
         from_qdpx(_selections(11, 5_000), "copies.qdpx")
     assert len(from_qdpx(_selections(9, 5_000), "fine.qdpx").items) == 9
+
+
+def test_one_selection_coded_at_many_sources_counts_once_for_each(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One selection of a whole 1 MB text coded at 500 sources became 500 copies of it: 2.4
+    # GB of memory and a 490 MB reader.json from an 11 KB file (stop 77's attacker)
+    import reader.interchange.qdpx as module
+
+    monkeypatch.setattr(module, "MAX_QUOTED", 50_000)  # (50 M characters, scaled down)
+
+    def coded_at(sources: int) -> bytes:
+        codes = "".join(
+            f"<Code guid='c{n}' name='Speaker {n}' isCodable='true'/>" for n in range(sources)
+        )
+        refs = "".join(f"<CodeRef targetGUID='c{n}'/>" for n in range(sources))
+        project = (
+            "<Project xmlns='urn:QDA-XML:project:1.0' name='x'><CodeBook><Codes>"
+            f"<Code guid='g' name='Sources' isCodable='false'>{codes}</Code>"
+            "</Codes></CodeBook><Sources>"
+            f"<TextSource guid='{GUID}' name='ICE' plainTextPath='internal://{GUID}.txt'>"
+            f"<PlainTextSelection guid='s1' name='q' startPosition='0' endPosition='5000'>"
+            f"{refs}</PlainTextSelection></TextSource></Sources></Project>"
+        )
+        return qdpx({"project.qde": project.encode(), f"sources/{GUID}.txt": b"x" * 5_000})
+
+    assert len(from_qdpx(coded_at(9), "nine.qdpx").items) == 9
+    with pytest.raises(ImportFileError, match="add up to over 50,000 characters"):
+        from_qdpx(coded_at(11), "many.qdpx")
 
 
 def test_a_feed_that_declares_entities_is_read_without_expanding_them() -> None:
