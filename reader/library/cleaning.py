@@ -515,7 +515,8 @@ def shared_with_one_page(
     return found
 
 
-_QUOTED = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
+_OPENING = re.compile(r"[“\"«]")
+_CLOSING = re.compile(r"[”\"»]")
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|told|tells|added|asked|wrote|writes|according to|explained|noted)\b",
     re.IGNORECASE,
@@ -524,7 +525,22 @@ _ATTRIBUTION = re.compile(
 
 def _attributed_quotation(text: str) -> bool:
     """Whether a paragraph quotes someone and says who: quoted words and a verb of speech."""
-    return _QUOTED.search(text) is not None and _ATTRIBUTION.search(text) is not None
+    return _ATTRIBUTION.search(text) is not None and _quoted_words(text)
+
+
+def _quoted_words(text: str) -> bool:
+    """Whether an opening mark and a closing one hold twelve characters or more and no
+    closing mark between them. Read once, from closing mark to closing mark (a pattern
+    searched from every opening mark read to the text's end for each when none closed: 80,000
+    characters of "«" took 27 s)."""
+    start = 0
+    for closing in _CLOSING.finditer(text):
+        end = closing.start()
+        opening = _OPENING.search(text, start, end)
+        if opening is not None and end - opening.start() - 1 >= 12:
+            return True
+        start = end  # (a straight mark closes one passage and may open the next)
+    return False
 
 
 def _is_caption(place: Place) -> bool:

@@ -140,7 +140,7 @@ def read_page(html: str | bytes, url: str | None = None) -> Page:
             f"not a news page: one of its tags holds over {MOST_ATTRIBUTES:,} attributes"
         )
     tree = trafilatura.load_html(html)
-    if tree is None and _FRAGMENT.match(
+    if tree is None and _fragment(
         html[:512] if isinstance(html, str) else html[:512].decode("latin-1")
     ):
         tree = trafilatura.load_html(_wrapped(html))  # a page saved without <html> around it
@@ -200,7 +200,23 @@ def _crowded_tag(html: str | bytes) -> bool:
 
 # A page that starts with an element, not with <html> or a doctype (a part of a page saved
 # alone): trafilatura does not take it for HTML, but it reads it wrapped in <html><body>.
-_FRAGMENT = re.compile(r"\A(?:\ufeff)?\s*(?:<!--.*?-->\s*)*<[a-zA-Z][a-zA-Z0-9]*[\s>/]", re.DOTALL)
+_ELEMENT_START = re.compile(r"<[a-zA-Z][a-zA-Z0-9]*[\s>/]")
+
+
+def _fragment(start: str) -> bool:
+    """Whether a page's start is an element's, past a byte-order mark, blanks and comments
+    (each comment skipped to its end once: a pattern that could end a comment at any later
+    "-->" took 2^n steps on n empty comments, and a 500-byte page never finished)."""
+    at = 1 if start.startswith("\ufeff") else 0
+    while True:
+        while at < len(start) and start[at].isspace():
+            at += 1
+        if not start.startswith("<!--", at):
+            return _ELEMENT_START.match(start, at) is not None
+        end = start.find("-->", at + 4)
+        if end < 0:
+            return False
+        at = end + 3
 
 
 def _wrapped(html: str | bytes) -> str | bytes:

@@ -206,7 +206,7 @@ def _letters_mostly_ascii(data: bytes) -> bool:
     """Whether the bytes above ASCII are few beside its letters, in the page's text (its
     markup, scripts and styles left out; the first 256 KB tell): accents in Western copy,
     not a script of its own."""
-    text = _MARKUP.sub(b" ", data[:_SAMPLE])
+    text = _without_markup(data[:_SAMPLE])
     ascii_letters = len(text) - len(text.translate(None, _ASCII_LETTERS))
     high = len(text) - len(text.translate(None, _HIGH_BYTES))
     return high <= _MOSTLY_ASCII * (ascii_letters + high)
@@ -215,6 +215,25 @@ def _letters_mostly_ascii(data: bytes) -> bool:
 _MARKUP = re.compile(
     rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]*>", re.IGNORECASE | re.DOTALL
 )
+# What opens a script, a style or a comment, and what closes each.
+_OPENERS_AND_CLOSERS = ((b"<script", b"</script"), (b"<style", b"</style"), (b"<!--", b"-->"))
+
+
+def _without_markup(data: bytes) -> bytes:
+    """`data` with its tags, scripts, styles and comments made blanks (`_MARKUP`). An
+    opening that nothing closes after it is first made one that cannot open (the same length
+    and letters): the pattern read from each such "<script" to the end of the page for its
+    closing tag, and a page of thousands took half a minute (stop 77's attacker)."""
+    lower = data.lower()
+    for opener, closer in _OPENERS_AND_CLOSERS:
+        last = lower.rfind(closer)
+        tail = data[last + 1 :] if last >= 0 else data
+        if opener in tail.lower():
+            inert = opener[:2] + b"x" + opener[3:]  # "<sxript", "<!x-": a tag's letters still
+            start = len(data) - len(tail)
+            data = data[:start] + re.sub(re.escape(opener), inert, tail, flags=re.IGNORECASE)
+            lower = data.lower()
+    return _MARKUP.sub(b" ", data)
 
 
 def _guessed(data: bytes) -> str:
@@ -222,7 +241,7 @@ def _guessed(data: bytes) -> str:
     words of a short page: a Cyrillic page in Windows-1251 read as a DOS code page)."""
     from charset_normalizer import from_bytes  # (trafilatura's own detector)
 
-    best = from_bytes(_MARKUP.sub(b" ", data[:_SAMPLE])[:65536]).best()
+    best = from_bytes(_without_markup(data[:_SAMPLE])[:65536]).best()
     if best is not None and best.encoding:
         return data.decode(best.encoding, errors="replace")
     return data.decode("cp1252", errors="replace")

@@ -188,6 +188,16 @@ def test_a_page_saved_without_its_html_element_is_read() -> None:
     assert [block.text for block in article.blocks] == STORY
 
 
+def test_a_page_of_empty_comments_is_refused_at_once() -> None:
+    # "<!---->" 26 times then "x" (200 bytes) took 7 s and each comment more doubled it: the
+    # check for a page saved without <html> could end a comment at any later "-->" (stop
+    # 77's attacker; a 500-byte file never finished, by file, address or feed item)
+    with pytest.raises(ExtractionError, match="no HTML"):
+        clean_page("<!---->" * 60 + "x")
+    commented = "<!-- a --> <!-- b -->\n<div class='story'>" + paragraphs(STORY) + "</div>"
+    assert [block.text for block in clean_page(commented).blocks] == STORY
+
+
 def test_a_page_without_a_story_is_refused() -> None:
     with pytest.raises(ExtractionError, match="no article found"):
         clean_page(

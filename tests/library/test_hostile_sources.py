@@ -373,3 +373,16 @@ def test_a_json_feeds_address_too_long_is_skipped_and_a_long_number_read_as_text
     parsed = parse_json_feed(body, 1000)
     assert parsed is not None
     assert [entry["link"] for entry in parsed.entries] == ["http://site.example/1"]
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("unit", [b"<a", b"<a b='"])
+def test_a_page_of_tags_never_closed_is_searched_for_feeds_in_one_reading(unit: bytes) -> None:
+    # `reader follow` of a page of "<a b='" repeated: the standard library's HTML parser read
+    # the rest of the page again at each tag (100 KB: 24 s, 480 KB: about ten minutes; stop
+    # 77's attacker). A link it advertises after them is still found.
+    from reader.library.feed_discovery import feed_links
+
+    feed = b'<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+    page = b"<html><head>" + feed + b"</head><body>" + unit * (480_000 // len(unit))
+    assert feed_links(page, "https://example.com/page") == ["https://example.com/feed.xml"]
