@@ -584,10 +584,15 @@ def _store_prepared(library: Library, prepared: Prepared) -> AddResult:
         return AddResult(source, "present", *present)
     document = to_markdown(article, added=_now())
     if too_much := markdown_beyond_bounds(document):
+        if too_much.endswith(("lines", "characters")):
+            raise AddError(
+                f"{source}: its text runs to {len(article.blocks):,} paragraphs, more than "
+                f"Reader keeps as one article (a file of over {too_much}); save the part you "
+                "need as text and add that"
+            )
         raise AddError(
-            f"{source}: its text runs to {len(article.blocks):,} paragraphs, more than Reader "
-            f"keeps as one article (a file of over {too_much}); save the part you need as "
-            "text and add that"
+            f"{source}: its text, kept as Markdown, would hold over {too_much}, more than "
+            "Reader reads as one article; split it and add the parts"
         )
     content = parse_article(document.encode("utf-8"), ".md", source)
     present = _with_text(library, text_hash(content.text))

@@ -33,6 +33,13 @@ MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 MOST_MARKDOWN_LINES = 100_000  # (a line ends at "\n", "\r\n" or a lone "\r", as the parser's)
 MOST_MARKDOWN_CELLS = 100_000  # table cells, counted by their "|"
 MOST_MARKDOWN_CHARACTERS = 8_000_000
+# Brackets and backslash escapes, which the parser reads slowly or keeps one object each for:
+# a paragraph of "![" repeated took 100 s a megabyte (the parser looks for each link's end),
+# a text of 4 MB escaped to Markdown (each "\\", "&", "*" or "_" given its backslash) 1.45 GB.
+# An article holds a few hundred links; a text written out by `reader add` one backslash for
+# each such character.
+MOST_MARKDOWN_BRACKETS = 20_000  # "[", each a link's or a picture's possible start
+MOST_MARKDOWN_ESCAPES = 500_000  # "\\"
 _IGNORED_STEMS = ("readme", "license", "licence", "notice", "copying", "changelog")
 # A project's own files, not articles: "README.md", "readme.txt", "LICENSE-MIT.md",
 # "README.fr.md", "CHANGELOG.md"; not an article whose title starts with the word
@@ -99,6 +106,8 @@ def markdown_beyond_bounds(text: str) -> str:
         (lines, MOST_MARKDOWN_LINES, "lines"),
         (text.count("|"), MOST_MARKDOWN_CELLS, "table cells"),
         (len(text), MOST_MARKDOWN_CHARACTERS, "characters"),
+        (text.count("["), MOST_MARKDOWN_BRACKETS, "opening brackets"),
+        (text.count("\\"), MOST_MARKDOWN_ESCAPES, "backslashes"),
     ):
         if count > most:
             return f"{most:,} {what}"

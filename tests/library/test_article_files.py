@@ -15,6 +15,7 @@ from reader.library.article_files import (
     read_article,
     reads_like_paragraph,
 )
+from tests.helpers.cli import run_reader
 
 
 def test_txt_title_is_the_first_non_empty_line(tmp_path: Path) -> None:
@@ -183,6 +184,30 @@ def test_a_markdown_file_of_more_lines_than_an_article_is_refused_in_one_line(
     table = b"|a|b|\n|-|-|\n" + b"|1|2|\n" * 20
     with pytest.raises(ArticleError, match=r"over 40 table cells"):
         parse_article(table, ".md", "table.md")
+
+
+def test_a_markdown_file_of_brackets_or_backslashes_by_the_thousand_is_refused() -> None:
+    # A paragraph of "![" repeated: the parser looks for each link's end, 100 s a megabyte
+    # (8 MB: a quarter of an hour in a library's scan); a text of backslashes, "&", "*" or
+    # "_" that `reader add` escapes to Markdown: 1.45 GB for 4 MB (stop 77's attacker)
+    with pytest.raises(ArticleError, match=r"^pics\.md: over 20,000 opening brackets, .* \.txt"):
+        parse_article(b"![" * 20_001, ".md", "pics.md")
+    with pytest.raises(ArticleError, match=r"over 500,000 backslashes"):
+        parse_article(b"\\" * 500_001, ".md", "slashes.md")
+    assert parse_article(b"![" * 20_001, ".txt", "pics.txt").text.startswith("![![")
+    links = "".join(f"See [story {n}](https://example.com/{n}).\n\n" for n in range(500))
+    assert "story 499" in parse_article(links.encode(), ".md", "links.md").text
+
+
+def test_a_text_file_of_backslashes_by_the_hundred_thousand_is_not_added_as_markdown(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "slashes.txt"
+    source.write_bytes(b"Slashes\n\n" + b"&*_\\" * 130_000 + b"\n")
+    (tmp_path / "library").mkdir()
+    result = run_reader("add", str(source), "--library", str(tmp_path / "library"))
+    assert result.returncode == 1 and "over 500,000 backslashes" in result.stderr
+    assert result.stderr.count("\n") == 1
 
 
 @pytest.mark.parametrize(
