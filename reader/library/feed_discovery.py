@@ -11,12 +11,12 @@ library's tolerant HTML parser, which never fetches or expands anything.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import html
 import re
 from typing import Any
 
 import lxml.etree
-import lxml.html
 
 from reader.core.xml_prolog import without_entity_declarations
 from reader.library.adding import AddError, linked_address
@@ -148,28 +148,41 @@ def is_feed(parsed: Any) -> bool:
     return bool(getattr(parsed, "version", "")) and parsed.version != "unknown"
 
 
-_UTF8_HTML = lxml.html.HTMLParser(encoding="utf-8")
+class _AdvertisedLinks:
+    """A target for lxml's HTML parser: the (href, title) of each `<link>` or `<a>` with rel
+    "alternate" and a feed's type, as the parser meets them (no tree is built, so nothing
+    is dropped for nesting deeper than a tree's bound, nor after `</html>`)."""
+
+    def __init__(self) -> None:
+        self.found: list[tuple[str, str]] = []
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        if tag not in ("link", "a") or len(self.found) >= MAX_LINKS:
+            return
+        rel = (attrib.get("rel") or "").lower().split()
+        kind = (attrib.get("type") or "").lower().split(";")[0].strip()
+        href = attrib.get("href") or ""
+        if "alternate" in rel and kind in FEED_LINK_TYPES and href:
+            self.found.append((href, attrib.get("title") or ""))
+
+    def end(self, tag: str) -> None:
+        pass
+
+    def close(self) -> list[tuple[str, str]]:
+        return self.found
 
 
 def _advertised(page: str) -> list[tuple[str, str]]:
-    """The (href, title) of each `<link>` or `<a>` with rel "alternate" and a feed's type,
-    read by lxml's HTML parser, in linear time however the page is broken (the standard
-    library's parser read a page of "<a" never closed again at each one: 200 KB, 23 s)."""
-    try:
-        # (as bytes: a page opening with an XML declaration is refused as a str)
-        root = lxml.html.document_fromstring(page.encode("utf-8"), parser=_UTF8_HTML)
-    except (lxml.etree.ParserError, ValueError):  # (an empty or unreadable page)
-        return []
-    found: list[tuple[str, str]] = []
-    for element in root.iter("link", "a"):
-        rel = (element.get("rel") or "").lower().split()
-        kind = (element.get("type") or "").lower().split(";")[0].strip()
-        href = element.get("href") or ""
-        if "alternate" in rel and kind in FEED_LINK_TYPES and href:
-            found.append((href, element.get("title") or ""))
-            if len(found) >= MAX_LINKS:
-                break
-    return found
+    """The feed links a page advertises (`_AdvertisedLinks`), read by lxml's HTML parser in
+    linear time however the page is broken (the standard library's parser read a page of
+    "<a" never closed again at each one: 200 KB, 23 s)."""
+    links = _AdvertisedLinks()
+    parser = lxml.etree.HTMLParser(target=links, encoding="utf-8")
+    # (an empty or unreadable page: what was found before it gave up; as bytes, for a page
+    # opening with an XML declaration is refused as a str)
+    with contextlib.suppress(lxml.etree.ParserError, lxml.etree.XMLSyntaxError, ValueError):
+        lxml.etree.fromstring(page.encode("utf-8"), parser)
+    return links.found
 
 
 def feed_links(page: bytes, base: str) -> list[str]:

@@ -215,24 +215,28 @@ def _letters_mostly_ascii(data: bytes) -> bool:
 _MARKUP = re.compile(
     rb"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]*>", re.IGNORECASE | re.DOTALL
 )
-# What opens a script, a style or a comment, and what closes each.
-_OPENERS_AND_CLOSERS = ((b"<script", b"</script"), (b"<style", b"</style"), (b"<!--", b"-->"))
+# What opens a script, a style or a comment, what closes each as `_MARKUP` reads it, and a
+# spelling of the opening that cannot open (its letters the same: the page's letters are
+# counted after markup is taken out).
+_OPENERS_AND_CLOSERS = (
+    (b"<script", re.compile(rb"</script\s*>", re.IGNORECASE), b"<sxript"),
+    (b"<style", re.compile(rb"</style\s*>", re.IGNORECASE), b"<sxyle"),
+    (b"<!--", re.compile(rb"-->"), b"<!-~"),
+)
 
 
 def _without_markup(data: bytes) -> bytes:
     """`data` with its tags, scripts, styles and comments made blanks (`_MARKUP`). An
-    opening that nothing closes after it is first made one that cannot open (the same length
-    and letters): the pattern read from each such "<script" to the end of the page for its
-    closing tag, and a page of thousands took half a minute (stop 77's attacker)."""
-    lower = data.lower()
-    for opener, closer in _OPENERS_AND_CLOSERS:
-        last = lower.rfind(closer)
-        tail = data[last + 1 :] if last >= 0 else data
+    opening that nothing closes after it is first made one that cannot open: the pattern
+    read from each such "<script" to the end of the page for its closing tag, and a page of
+    thousands took half a minute (stop 77's attacker)."""
+    for opener, closer, inert in _OPENERS_AND_CLOSERS:
+        last = -1
+        for last_closing in closer.finditer(data):  # (the last closing the pattern accepts)
+            last = last_closing.start()
+        tail = data[last + 1 :]
         if opener in tail.lower():
-            inert = opener[:2] + b"x" + opener[3:]  # "<sxript", "<!x-": a tag's letters still
-            start = len(data) - len(tail)
-            data = data[:start] + re.sub(re.escape(opener), inert, tail, flags=re.IGNORECASE)
-            lower = data.lower()
+            data = data[: last + 1] + re.sub(re.escape(opener), inert, tail, flags=re.IGNORECASE)
     return _MARKUP.sub(b" ", data)
 
 

@@ -386,3 +386,21 @@ def test_a_page_of_tags_never_closed_is_searched_for_feeds_in_one_reading(unit: 
     feed = b'<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
     page = b"<html><head>" + feed + b"</head><body>" + unit * (480_000 // len(unit))
     assert feed_links(page, "https://example.com/page") == ["https://example.com/feed.xml"]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        b"<html><body>" + b"<div>" * 300 + b"</div>" * 300 + b"{link}</body></html>",
+        b"<html><body>x</body></html>{link}",
+    ],
+    ids=["nested-300-deep", "after-the-page"],
+)
+def test_a_feed_link_past_deep_nesting_or_after_the_page_is_found(page: bytes) -> None:
+    # (lxml's tree, the first mend above, dropped a link after 256 levels of nesting, closed
+    # or not, and one after </html>, which the old parser had found: a tester's attack)
+    from reader.library.feed_discovery import feed_links
+
+    feed = b'<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+    found = feed_links(page.replace(b"{link}", feed), "https://example.com/page")
+    assert found == ["https://example.com/feed.xml"]
