@@ -213,6 +213,9 @@ class SearchIndex:
         self._vocab = Vocabulary()
         self._title_vocab = Vocabulary()
         self._titles: dict[int, str] = {}
+        # the titled articles' ids in order: the title vocabulary's entries are places in it
+        # (an article id itself, up to 2**53 in a crafted database, overflowed its array)
+        self._title_ids = np.zeros(0, dtype=np.int64)
         self._published: dict[int, int] = {}  # article id -> day number
         # A source's words -> its annotations' numbers (an int32 array, not a list of
         # 100,000 int objects: 3 MB less).
@@ -741,9 +744,11 @@ class SearchIndex:
                 retitled = True
         if retitled:  # titles change rarely: a new vocabulary is cheap (one entry per article)
             vocab = Vocabulary()
-            for article_id, title in self._titles.items():
-                for word in set(tokens(title)):
-                    vocab.add(word, article_id)
+            ids = sorted(self._titles)
+            for place, article_id in enumerate(ids):
+                for word in set(tokens(self._titles[article_id])):
+                    vocab.add(word, place)
+            self._title_ids = np.array(ids, dtype=np.int64)
             self._title_vocab = vocab
 
     def _add_name(self, source: str, numbers: Iterable[int]) -> None:
@@ -1000,10 +1005,13 @@ class SearchIndex:
             if by_article is not None:
                 doc_articles = self._docs.column("article")
                 weight = TITLE_WEIGHT if field is None else np.float32(1.0)
-                # (an annotation of an article the database lacks, which `reader doctor`
-                # reports, has no title: no score from it, and no IndexError)
-                known = (doc_articles >= 0) & (doc_articles < by_article.size)
-                titled = np.where(known, by_article[np.where(known, doc_articles, 0)], 0)
+                # each annotation's article's place among the titled (an annotation of an
+                # article the database lacks, which `reader doctor` reports, has no title:
+                # no score from it, and no IndexError)
+                ids = self._title_ids
+                places = np.minimum(np.searchsorted(ids, doc_articles), max(ids.size - 1, 0))
+                known = (ids[places] == doc_articles) if ids.size else places < 0
+                titled = np.where(known, by_article[places] if ids.size else 0, 0)
                 np.maximum(scores, titled * weight, out=scores)
         return scores
 
@@ -1011,7 +1019,7 @@ class SearchIndex:
         expansions = self._expand(term, True, prefix)
         if not expansions:
             return None
-        by_article = np.zeros(max(self._titles, default=0) + 1, dtype=np.float32)
+        by_article = np.zeros(self._title_ids.size, dtype=np.float32)
         for word, similarity in expansions:
             articles = self._title_vocab.postings.entries(word)
             np.maximum.at(by_article, articles, np.float32(similarity))

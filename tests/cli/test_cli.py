@@ -764,3 +764,28 @@ def test_quotes_by_a_name_two_articles_share_names_their_paths(tmp_path: Path) -
     stories = run_reader("quotes", "story", *lib, cwd=tmp_path)
     assert stories.returncode != 0 and "a/story.txt" in stories.stderr, stories.stderr
     assert run_reader("quotes", "a/story.txt", *lib, cwd=tmp_path).returncode == 0
+
+
+def test_search_reads_a_database_whose_article_ids_run_to_two_to_the_fifty_three(
+    tagged_library: Path,
+) -> None:
+    # An article id past 2**31 (a database accepts up to 2**53 - 1: a crafted or merged
+    # one) ended every search in a traceback: the titles' index held article ids in 32 bits
+    # (stop 77's attacker). Titles are indexed by their place among the titled now.
+    import json
+
+    path = tagged_library / "reader.json"
+    database = json.loads(path.read_text(encoding="utf-8"))
+    big = 2**53 - 1
+    article = next(iter(database["articles"].values()))
+    old_id = article["id"]
+    article["id"] = big
+    for annotation in database["annotations"].values():
+        if annotation["article_id"] == old_id:
+            annotation["article_id"] = big
+    path.write_text(json.dumps(database), encoding="utf-8")
+    title_word = article["title"].split()[0]
+    result = run_reader("search", "--library", str(tagged_library), title_word)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout.strip(), "the article's annotations are found by its title"
