@@ -366,3 +366,25 @@ def test_fix_never_moves_a_missing_articles_quotes_onto_the_file_now_at_its_name
     store = Store(library / "reader.json")
     assert {a.id: (a.article_id, a.quote, a.start) for a in store.annotations()} == quotes
     store.close()
+
+
+def test_fix_adds_many_missing_themes_in_one_reading_of_the_codebook(
+    tagged_library: Path,
+) -> None:
+    # 200 annotations of 200 themes each, none in the codebook: `doctor --fix` read the whole
+    # codebook again for each theme it added (95 s; stop 77's attacker)
+    from reader.library import doctor
+    from tests.helpers.work import lines_run
+
+    path = tagged_library / "reader.json"
+    database = json.loads(path.read_text(encoding="utf-8"))
+    missing = 0
+    for number, annotation in enumerate(database["annotations"].values()):
+        annotation["themes"] = [f"theme {number}-{k}" for k in range(200)]
+        missing += 200
+    path.write_text(json.dumps(database), encoding="utf-8")
+    lines = lines_run(doctor, lambda: doctor.examine(path, tagged_library, fix=True))
+    themes = json.loads(path.read_text(encoding="utf-8"))["themes"]
+    names = {theme["name"] for theme in themes.values()}
+    assert all(f"theme 0-{k}" in names for k in range(200)) and len(names) >= missing
+    assert lines <= 150 * missing  # (the codebook read for each: half a million turns more)
