@@ -71,12 +71,18 @@ def selection_of(
     `with_text=False` skips reading the articles' files (a citation needs none). Its
     codebook is the entries the annotations use, or every entry (`whole_codebook`)."""
     articles: dict[int, ExportArticle] = {}
+    texts: dict[tuple[str, bool], str | None] = {}  # records naming one file share its text
     for annotation in annotations:
         if annotation.article_id not in articles:
             record = store.article(annotation.article_id)
             if record is None:
                 continue
-            text = _text(library, record) if with_text else None
+            text = None
+            if with_text:
+                file = (record.path, record.missing)
+                if file not in texts:
+                    texts[file] = _text(library, record)
+                text = texts[file]
             articles[record.id] = ExportArticle(record, text, _uri(library, record))
     kept = [a for a in annotations if a.article_id in articles]
     kept.sort(key=lambda a: (articles[a.article_id].record.title.casefold(), a.article_id, a.start))

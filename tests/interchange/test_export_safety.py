@@ -15,6 +15,7 @@ import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -396,3 +397,45 @@ def test_obsidian_again_keeps_what_was_written_around_readers_part(
     assert "## My analysis\n\nKing hedges." in again and "tags: [reader, thesis]" in again
     assert "Our collaboration benefits" in again
     assert again.count("<!-- reader: the quotes of article ") == 1
+
+
+def test_records_naming_one_file_share_its_text_in_an_export(
+    tagged_library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A crafted database of 100 article records all naming one 20 MB file: every export read
+    # it once a record and kept each copy (2 GB from a 50 KB database; stop 77's attacker)
+    import json
+
+    from reader.interchange.selection import select
+    from reader.library.folder import Library
+    from reader.storage.database import Store
+
+    path = tagged_library / "reader.json"
+    database = json.loads(path.read_text(encoding="utf-8"))
+    first = next(iter(database["articles"].values()))
+    annotation = next(a for a in database["annotations"].values() if a["article_id"] == first["id"])
+    for number in range(1, 31):
+        copy_id = 10_000 + number
+        database["articles"][str(copy_id)] = {**first, "id": copy_id}
+        database["annotations"][f"x{number}"] = {
+            **annotation,
+            "id": f"{number:032x}",
+            "article_id": copy_id,
+        }
+    path.write_text(json.dumps(database), encoding="utf-8")
+    loads: list[str] = []
+    real = Library.load
+
+    def counting(self: Library, record: Any) -> Any:
+        loads.append(record.path)
+        return real(self, record)
+
+    monkeypatch.setattr(Library, "load", counting)
+    store = Store(path)
+    try:
+        selection = select(store, Library(tagged_library, store))
+    finally:
+        store.close()
+    copies = [a for a in selection.articles.values() if a.record.path == first["path"]]
+    assert len(copies) == 31 and all(a.text == copies[0].text for a in copies)
+    assert loads.count(first["path"]) == 1
