@@ -309,21 +309,29 @@ def compare(
         articles = tuple(sorted(set(coded_a) & set(coded_b)))
     tables: dict[tuple[str, str], Table] = dict.fromkeys(names, Table())
     seen_in: dict[tuple[str, str], int] = defaultdict(int)
-    pairs = same = 0
+    # Characters of the articles each code marks somewhere: in the others, all of an
+    # article's characters are "neither" for it, added once at the end (each code of each
+    # article had been tabled: 2,000 articles of their own codes, 94 s)
+    marked_in: dict[tuple[str, str], int] = defaultdict(int)
+    pairs = same = total = 0
     for article_id in articles:
         length = lengths[article_id]
+        total += length
         spans: dict[tuple[str, str], tuple[Spans, Spans]] = defaultdict(lambda: ([], []))
         for side, annotated in ((0, coded_a.get(article_id, [])), (1, coded_b.get(article_id, []))):
             for annotation in annotated:
                 for code in codes_of(annotation):
                     spans[code][side].append((annotation.start, annotation.end))
-        for code in tables:
-            a_spans, b_spans = spans.get(code, ([], []))
+        for code, (a_spans, b_spans) in spans.items():
+            if code not in tables:
+                continue  # (every code named above is: none of another coder's or article's)
             tables[code] = tables[code] + table_of(a_spans, b_spans, length)
-            if a_spans or b_spans:
-                seen_in[code] += 1
+            marked_in[code] += length
+            seen_in[code] += 1
         found, agreeing = source_pairs(coded_a.get(article_id, []), coded_b.get(article_id, []))
         pairs, same = pairs + found, same + agreeing
+    for code, table in tables.items():
+        tables[code] = table + Table(0, 0, 0, total - marked_in[code])
     rows = [CodeRow(names[code], code[0], seen_in[code], table) for code, table in tables.items()]
     rows.sort(key=_row_order)
     return Comparison(coder_a, coder_b, articles, rows, pairs, same)
