@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
 import msgspec
@@ -569,13 +569,13 @@ def _text(library: Library, record: ArticleRecord) -> str | None:
 def _article_of(
     store: Store, library: Library, item: Incoming, ours: Annotation | None = None
 ) -> ArticleRecord | None:
-    records = [r for r in store.articles() if not r.missing]
+    articles = _ArticleIndex.of(store)
     if item.article_sha256:  # the same text: the surest match
-        for record in records:
-            if record.sha256 == item.article_sha256:
-                return record
+        found = articles.by_sha256.get(item.article_sha256)
+        if found is not None:
+            return found
     if item.article_uri:
-        found = _by_uri(records, library, item.article_uri)
+        found = articles.by_uri(library, item.article_uri)
         if found is not None:
             return found
     if ours is not None and (held := store.article(ours.article_id)) and not held.missing:
@@ -583,37 +583,63 @@ def _article_of(
         # address: a copy of theirs made at an import, since edited here (it went to the
         # article of their file's name, or a third copy)
         return held
-    if item.article_path:
-        for record in records:
-            if record.path == item.article_path:
-                return record
+    if item.article_path and (found := articles.by_path.get(item.article_path)) is not None:
+        return found
     if item.article_title:
-        title = item.article_title.casefold()
+        return articles.by_title.get(item.article_title.casefold())
+    return None
+
+
+class _ArticleIndex:
+    """The library's articles (those not missing) by what an import may name one by: the
+    first of them for each text, address, path, file name and title, built once for each
+    state of the store (read through for each record imported, 10,000 records naming
+    another machine's paths into 4,000 articles took a minute)."""
+
+    _last: tuple[tuple[ArticleRecord, ...], _ArticleIndex] | None = None
+
+    def __init__(self, records: Iterable[ArticleRecord]) -> None:
+        self.by_sha256: dict[str, ArticleRecord] = {}
+        self.by_url: dict[str, ArticleRecord] = {}
+        self.by_path: dict[str, ArticleRecord] = {}
+        self.by_name: dict[str, ArticleRecord] = {}
+        self.by_title: dict[str, ArticleRecord] = {}
         for record in records:
-            if record.title.casefold() == title:
-                return record
-    return None
+            if record.missing:
+                continue
+            self.by_sha256.setdefault(record.sha256, record)
+            if record.url:
+                self.by_url.setdefault(record.url.rstrip("/"), record)
+            self.by_path.setdefault(record.path, record)
+            self.by_name.setdefault(PurePosixPath(record.path).name, record)
+            self.by_title.setdefault(record.title.casefold(), record)
 
+    @classmethod
+    def of(cls, store: Store) -> _ArticleIndex:
+        """The index of the store's articles as they are now (the last one, if unchanged)."""
+        snapshot = store.articles()
+        last = cls._last
+        if last is not None and last[0] is snapshot:
+            return last[1]
+        index = cls(snapshot)
+        cls._last = (snapshot, index)
+        return index
 
-def _by_uri(records: list[ArticleRecord], library: Library, uri: str) -> ArticleRecord | None:
-    for record in records:
-        if record.url and record.url.rstrip("/") == uri.rstrip("/"):
-            return record
-    parsed = urlparse(uri)
-    if not parsed.scheme:  # a path relative to the library, as a hand-made file may give
-        return next((r for r in records if r.path == uri.strip("/")), None)
-    if parsed.scheme != "file":
-        return None
-    path = Path(unquote(parsed.path))
-    folder = library.folder.resolve()
-    try:
-        relative = path.relative_to(folder).as_posix()
-    except ValueError:
-        relative = ""
-    for record in records:
-        if record.path == relative:
-            return record
-    for record in records:  # the library was moved: the same file name
-        if Path(record.path).name == path.name:
-            return record
-    return None
+    def by_uri(self, library: Library, uri: str) -> ArticleRecord | None:
+        found = self.by_url.get(uri.rstrip("/"))
+        if found is not None:
+            return found
+        parsed = urlparse(uri)
+        if not parsed.scheme:  # a path relative to the library, as a hand-made file may give
+            return self.by_path.get(uri.strip("/"))
+        if parsed.scheme != "file":
+            return None
+        path = Path(unquote(parsed.path))
+        folder = library.folder.resolve()
+        try:
+            relative = path.relative_to(folder).as_posix()
+        except ValueError:
+            relative = ""
+        found = self.by_path.get(relative) if relative else None
+        # (else the library was moved: the same file name)
+        return found if found is not None else self.by_name.get(path.name)
