@@ -45,20 +45,22 @@ marks, non-breaking spaces, typos and a byline run into a first sentence kept as
 
 from __future__ import annotations
 
-import argparse
 import csv
 import hashlib
 import io
-import json
 import re
-import sys
 from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from bench.convert_probes import convert_article, converted, write_article
 from bench.fetch_extraction_corpus import Repository, Source
-from bench.news_pages import CACHE, Originals, Page, batch_set_name, labelled_batches
+from bench.news_pages import (
+    CACHE,
+    Page,
+    batch_set_name,
+    labelled_batches,
+    pinned_set_main,
+)
 
 STEM = "pacific"
 BATCHES = labelled_batches(STEM, 1)  # batch -> (labels file, set's folder)
@@ -295,48 +297,15 @@ def repositories_of(mirror: Path | None) -> dict[str, Repository]:
 
 def main(argv: list[str] | None = None) -> int:
     """`--texts OUT` writes the bare texts to label; without it, the labelled articles and
-    their gold go to the set's folder (an article a label of which matches no quotation,
-    or that copies an earlier one, is left out and named)."""
-    parser = argparse.ArgumentParser(
-        prog="python -m bench.convert_pacific_quotes", description=__doc__.splitlines()[0]
+    their gold go to the set's folder (`bench.news_pages.pinned_set_main`)."""
+    return pinned_set_main(
+        argv,
+        "convert_pacific_quotes",
+        STEM,
+        __doc__.splitlines()[0],
+        BATCHES,
+        lambda mirror: chosen(repositories_of(mirror)),
     )
-    parser.add_argument(
-        "--mirror", type=Path, help="read the datasets from bare copies DIR/owner+name/repo"
-    )
-    parser.add_argument(
-        "--texts", type=Path, help="write the bare texts here (for labelling), no gold"
-    )
-    args = parser.parse_args(argv)
-    articles = chosen(repositories_of(args.mirror))
-    if args.texts is not None:
-        args.texts.mkdir(parents=True, exist_ok=True)
-        for name, text in articles:
-            (args.texts / f"{name}.txt").write_text(text, encoding="utf-8")
-        print(f"{STEM}: {len(articles)} texts in {args.texts}")
-        return 0
-    labels_path, out = BATCHES[1]
-    if not labels_path.exists():
-        print(f"error: {labels_path} not found: label the texts first (--texts)", file=sys.stderr)
-        return 1
-    labels = json.loads(labels_path.read_text(encoding="utf-8"))["articles"]
-    originals = Originals()
-    written, left_out = 0, []
-    for name, text in articles:
-        if name not in labels:
-            continue
-        original = originals.copied(text)
-        if original is not None:
-            left_out.append(f"{name} (a copy of {original})")
-            continue
-        gold = convert_article(text, labels[name]["labels"], prefer_double=True)
-        if gold is None:
-            left_out.append(f"{name} (a label matches no quotation)")
-            continue
-        originals.add(name, text)
-        write_article(out, name, text, gold)
-        written += 1
-    print(converted(out.name, written, left_out, out))
-    return 0
 
 
 if __name__ == "__main__":

@@ -258,24 +258,7 @@ class NewsQuoteSet:
         for batch, (labels_path, out) in sorted(self.batches.items()):
             if not labels_path.exists():
                 continue
-            labels = json.loads(labels_path.read_text(encoding="utf-8"))["articles"]
-            written, left_out = 0, []
-            for name, text in by_batch[batch - 1]:
-                if name not in labels:
-                    continue
-                original = originals.copied(text)
-                if original is not None:
-                    left_out.append(f"{name} (a copy of {original})")
-                    for stale in (out / f"{name}.txt", out / f"{name}.quotes.json"):
-                        stale.unlink(missing_ok=True)  # (written by a converter before this rule)
-                    continue
-                gold = convert_article(text, labels[name]["labels"], prefer_double=True)
-                if gold is None:
-                    left_out.append(f"{name} (a label matches no quotation)")
-                    continue
-                originals.add(name, text)
-                write_article(out, name, text, gold)
-                written += 1
+            written, left_out = build_labelled(by_batch[batch - 1], labels_path, out, originals)
             built += 1
             print(converted(out.name, written, left_out, out))
         if not built:
@@ -283,3 +266,65 @@ class NewsQuoteSet:
             print(f"error: {first} not found: label the texts first (--texts)", file=sys.stderr)
             return 1
         return 0
+
+
+def build_labelled(
+    articles: Iterable[tuple[str, str]], labels_path: Path, out: Path, originals: Originals
+) -> tuple[int, list[str]]:
+    """Write each labelled article and its gold into `out`; how many were written, and each
+    one left out and why (a copy of an article written before, a label matching no
+    quotation). A copy's files a converter wrote before this rule are removed."""
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))["articles"]
+    written, left_out = 0, []
+    for name, text in articles:
+        if name not in labels:
+            continue
+        original = originals.copied(text)
+        if original is not None:
+            left_out.append(f"{name} (a copy of {original})")
+            for stale in (out / f"{name}.txt", out / f"{name}.quotes.json"):
+                stale.unlink(missing_ok=True)  # (written by a converter before this rule)
+            continue
+        gold = convert_article(text, labels[name]["labels"], prefer_double=True)
+        if gold is None:
+            left_out.append(f"{name} (a label matches no quotation)")
+            continue
+        originals.add(name, text)
+        write_article(out, name, text, gold)
+        written += 1
+    return written, left_out
+
+
+def pinned_set_main(
+    argv: list[str] | None,
+    module: str,
+    stem: str,
+    description: str,
+    batches: Mapping[int, tuple[Path, Path]],
+    chosen_from: Callable[[Path | None], list[tuple[str, str]]],
+) -> int:
+    """The command line of a one-batch set its converter chooses itself from pinned
+    repositories (gossipcop, pacific, southasia): `--texts OUT` writes the bare texts to
+    label; without it, the labelled articles and their gold go to the set's folder."""
+    parser = argparse.ArgumentParser(prog=f"python -m bench.{module}", description=description)
+    parser.add_argument(
+        "--mirror", type=Path, help="read the datasets from bare copies DIR/owner+name/repo"
+    )
+    parser.add_argument(
+        "--texts", type=Path, help="write the bare texts here (for labelling), no gold"
+    )
+    args = parser.parse_args(argv)
+    articles = chosen_from(args.mirror)
+    if args.texts is not None:
+        args.texts.mkdir(parents=True, exist_ok=True)
+        for name, text in articles:
+            (args.texts / f"{name}.txt").write_text(text, encoding="utf-8")
+        print(f"{stem}: {len(articles)} texts in {args.texts}")
+        return 0
+    labels_path, out = batches[1]
+    if not labels_path.exists():
+        print(f"error: {labels_path} not found: label the texts first (--texts)", file=sys.stderr)
+        return 1
+    written, left_out = build_labelled(articles, labels_path, out, Originals())
+    print(converted(out.name, written, left_out, out))
+    return 0
