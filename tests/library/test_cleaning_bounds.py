@@ -9,7 +9,6 @@ import random
 import re
 import sys
 from collections.abc import Callable
-from types import FrameType
 from typing import Any, TypeVar
 
 import pytest
@@ -20,6 +19,7 @@ from reader.library import cleaning
 from reader.library.cleaning import MIN_REPEATED_WORDS, repeated_in_story
 from reader.library.extraction import read_page, story
 from reader.library.page_text import HEADING, PARAGRAPH, Block
+from tests.helpers.work import lines_run
 
 T = TypeVar("T")
 
@@ -27,25 +27,9 @@ T = TypeVar("T")
 def lines_of_cleaning(run: Callable[[], T], module: Any = cleaning) -> tuple[T, int]:
     """What `run` gives, and how many lines of `module` (`reader.library.cleaning`) it ran:
     the steps of the cleaning, whatever they are (comparing two blocks takes one or more)."""
-    count = 0
-    module_file = module.__file__
-
-    def local(frame: FrameType, event: str, arg: Any) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame: FrameType, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename == module_file else None
-
-    before = sys.gettrace()
-    sys.settrace(calls)
-    try:
-        result = run()
-    finally:
-        sys.settrace(before)
-    return result, count
+    results: list[T] = []
+    count = lines_run(module, lambda: results.append(run()))
+    return results[0], count
 
 
 _GREEK = ("alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa")

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from reader.quotes import attribution, cue_reading, find_quotes, name_registry, names, ranking
+from tests.helpers.work import lines_run
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
@@ -122,28 +123,6 @@ def _read_by(monkeypatch: pytest.MonkeyPatch, owner: Any, *names: str) -> list[i
     return read
 
 
-def _lines_run(module: Any, work: Callable[[], Any]) -> int:
-    """How many lines of `module` ran while `work` ran (a loop's every turn counts)."""
-    path = module.__file__
-    count = 0
-
-    def local(frame: Any, event: str, arg: Any) -> Any:
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def started(frame: Any, event: str, arg: Any) -> Any:
-        return local if frame.f_code.co_filename == path else None
-
-    sys.settrace(started)
-    try:
-        work()
-    finally:
-        sys.settrace(None)
-    return count
-
-
 _SYLLABLES = ["ka", "lo", "mi", "ten", "ber", "sa", "ro", "vin", "del", "mar", "tu", "pe"]
 
 
@@ -178,7 +157,7 @@ def test_back_to_back_quotations_are_compared_with_the_latest_for_repeats(
     text = "Headline here\n\nTom Smith said: “We will win the game today.” " + "".join(
         f"“I {_word(i)} {_word(i + 7)} {_word(i + 3)}.” " for i in range(quotations)
     )
-    lines = _lines_run(attribution, lambda: find_quotes(text + "\n"))
+    lines = lines_run(attribution, lambda: find_quotes(text + "\n"))
     assert lines <= 1_000 * quotations  # (each with every one before: 2,000 a quotation more)
 
 
@@ -187,7 +166,7 @@ def test_many_names_first_given_after_a_word_for_a_business_are_turned_in_one_re
     text = "Headline here\n\n" + "".join(
         f"A bank {_word(i).capitalize()} {_word(i + 5).capitalize()} opened. " for i in range(banks)
     )
-    lines = _lines_run(names, lambda: names.Entities(text + "\n"))
+    lines = lines_run(names, lambda: names.Entities(text + "\n"))
     assert lines <= 400 * banks  # (every mention read again for each: 1,800 a bank more)
 
 
@@ -209,7 +188,7 @@ def test_many_bodies_named_once_are_not_each_compared_with_every_one_before() ->
         f"The {_word(i).capitalize()} {_word(i + 5).capitalize()} Agency won. "
         for i in range(bodies)
     )
-    lines = _lines_run(name_registry, lambda: names.Entities(text + "\n"))
+    lines = lines_run(name_registry, lambda: names.Entities(text + "\n"))
     assert lines <= 400 * bodies  # (every entity before for each: 1,500 a body more)
 
 
@@ -218,5 +197,5 @@ def test_names_made_of_a_few_shared_words_are_matched_among_the_latest_holders()
     people = 3_000
     named = random.Random(1).sample(list(itertools.permutations(vocabulary, 4)), people)
     text = "Headline here\n\n" + "".join(f"{' '.join(name)} met us. " for name in named)
-    lines = _lines_run(name_registry, lambda: names.Entities(text + "\n"))
+    lines = lines_run(name_registry, lambda: names.Entities(text + "\n"))
     assert lines <= 1_000 * people  # (every holder of the rarest word: 1,650 a name at 3,000)
