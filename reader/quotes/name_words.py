@@ -401,7 +401,7 @@ def _hyphen_parts(words: Sequence[str]) -> list[str]:
 # "HALIFAX (CP) —", "OTTAWA —", "BRAMPTON, Ont. - " (a hyphen set off by spaces, as wires type
 # the dash).
 _DATELINE = re.compile(
-    r",?\s+(?:(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3})\s+)?(?:\([A-Z][\w .]*\)\s+)?(?:[—–]|-\s)"
+    r",?\s+(?:(?:[A-Z][a-z]{1,4}\.|(?:[A-Z]\.){2,3})\s+)?(?:\([A-Z][\w .]*\)\s+)?(?:[—–]|--?\s)"
 )
 
 
@@ -415,7 +415,7 @@ _ING_LEADS = frozenset(
 DATELINE_LEAD = re.compile(
     r"[A-Z][A-Z.'’ -]*[A-Z.](?:/[A-Z][A-Z.'’ -]*[A-Z.])*(?:,\s+(?:[A-Z][\w.]*\s?){1,3})?"
     r"(?:/[A-Z][\w.'’ -]*[\w.])*"  # "SURABAYA, Indonesia/JAKARTA (Reuters) - ", "NEW YORK/LONDON"
-    r"(?:\s*\([A-Z][\w .]*\))?\s+[—–-] "
+    r"(?:\s*\([A-Z][\w .]*\))?\s+(?:[—–-]|--) "  # ("--": a dash typed in ASCII)
 )
 _DASHES = frozenset("—–-")
 
