@@ -976,6 +976,9 @@ class _NameScanner(_NameRegistry):
             return True
         if _CONTINUES_BELOW.match(self.text, start):
             return True  # "Story continues below advertisement"
+        if self._lede_in_capitals(first, last, end):
+            return True
+
         line_end = self.text.find("\n", end)
         line_end = len(self.text) if line_end < 0 else line_end
         return (
@@ -983,6 +986,24 @@ class _NameScanner(_NameRegistry):
             and last - first <= 2
             and (last - first == 1 or all(t.isupper() for t in texts[first:last]))
         )
+
+    def _lede_in_capitals(self, first: int, last: int, end: int) -> bool:
+        """Whether a paragraph's opening words in capitals are a lede's house style ("MUTED
+        REMITTANCE growth in the coming months will …"), not a name: two words or more, the
+        sentence going on in lower case, and words the article writes in lower case or with
+        one capital elsewhere (a name in capitals, "NASA", is written so throughout)."""
+        texts = self._token_texts
+        run = texts[first:last]
+        if len(run) < 2 or not all(t.isupper() and t.isalpha() for t in run):
+            return False
+        after = _NEXT_WORD.match(self.text, end)
+        if after is None or not after.group(1)[:1].islower():
+            return False
+        if self._lower_words is None:
+            self._lower_words = self._words_written()
+        written = self._lower_words
+        lower = [t for t in run if t.casefold() in written]
+        return bool(lower) and all(t in lower or t.capitalize() in written for t in run)
 
     def _participle_opening(self, token: Token) -> bool:
         """ "Assuming MPs agree", "Speaking to reporters": a sentence's participle, not a name."""

@@ -17,3 +17,22 @@ def test_a_dateline_dash_typed_as_two_hyphens_ends_the_dateline(dateline: str) -
         "running for mayor.\n\nBinay will end her last term next year."
     )
     assert speech_of(text) == [("seriously considering", "Nancy Binay")]
+
+
+def test_a_ledes_opening_words_in_capitals_are_no_name() -> None:
+    text = (
+        "Muted remittance growth seen to dampen consumption\n\n"
+        "MUTED REMITTANCE growth in the coming months will dampen household spending, "
+        "Pantheon Macroeconomics said.\n\n"
+        "“The support remittances give to consumption remains sub-par,” it said.\n\n"
+        "“This underperformance is likely only to worsen,” it added."
+    )
+    assert [speaker for _, speaker in speech_of(text)] == ["Pantheon Macroeconomics"] * 2
+
+
+def test_a_name_in_capitals_opening_a_paragraph_is_still_a_name() -> None:
+    text = headlined(
+        "NASA ENGINEERS said the launch would slip.\n\n"
+        "“We need another week,” NASA said in a statement."
+    )
+    assert speech_of(text) == [("We need another week,", "NASA")]
