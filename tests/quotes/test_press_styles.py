@@ -36,3 +36,21 @@ def test_a_name_in_capitals_opening_a_paragraph_is_still_a_name() -> None:
         "“We need another week,” NASA said in a statement."
     )
     assert speech_of(text) == [("We need another week,", "NASA")]
+
+
+@pytest.mark.parametrize(
+    ("named", "speaker"),
+    [
+        ("the Asantehene, Otumfuo Osei Tutu II,", "Osei Tutu II"),
+        ("Oba Rilwan Akiolu", "Rilwan Akiolu"),
+        ("Emir Muhammadu Sanusi", "Muhammadu Sanusi"),
+    ],
+)
+def test_a_traditional_rulers_title_is_not_part_of_the_name(named: str, speaker: str) -> None:
+    text = headlined(
+        f"Speaking at the durbar, {named} urged the central bank to cut its rates.\n\n"
+        "“This moment calls for a massive push to stimulate investment,” he said."
+    )
+    assert speech_of(text) == [
+        ("This moment calls for a massive push to stimulate investment,", speaker)
+    ]
