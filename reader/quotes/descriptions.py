@@ -239,6 +239,24 @@ def _team_qualified(phrase: Phrase) -> bool:
     )
 
 
+def _place_owned_body(phrase: Phrase) -> Entity | None:
+    """A body a place's name and common nouns name, none named otherwise: "China's foreign
+    ministry said", "Chile's central bank said" (the place's ministry, not the last body the
+    story named, nor the agency that reported it), or None."""
+    owner, rest = phrase.tokens[0], phrase.tokens[1:]
+    if (
+        not owner.possessive
+        or not owner.capitalised
+        or not is_place(owner.word)
+        or not rest
+        or not all(t.text.isalpha() and t.text.islower() for t in rest)
+        or rest[-1].folded not in ORG_NOUNS
+        or rest[-1].folded in PERSON_NOUNS
+    ):
+        return None
+    return Entity(" ".join(t.text for t in phrase.tokens), "org", owner.start)
+
+
 def _qualified_role(phrase: Phrase, head: str, text: str) -> bool:
     """ "the Salford MP", "the Prairie Sky CEO", "the England captain": "the", the capitalised
     name of a place, a party or a firm (not a nationality: "the Pakistani officer" is one of
@@ -1028,6 +1046,9 @@ class _Descriptions(_ArticleContext):
                 best = (shared, entity)
         if best is not None:
             return best[1]
+        owned = _place_owned_body(phrase)
+        if owned is not None:
+            return owned
         for token in phrase.tokens[:-1]:
             initialled = self.entities.by_initials(token.text)
             if initialled is None and _is_acronym_word(token.text):

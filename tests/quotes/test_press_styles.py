@@ -54,3 +54,12 @@ def test_a_traditional_rulers_title_is_not_part_of_the_name(named: str, speaker:
     assert speech_of(text) == [
         ("This moment calls for a massive push to stimulate investment,", speaker)
     ]
+
+
+def test_a_body_a_place_owns_speaks_as_itself_not_as_the_agency_that_reported() -> None:
+    text = headlined(
+        "Taiwan’s navy chief, Tang Hua, last month visited the United States to discuss naval "
+        "cooperation, Reuters reported. In response, China’s foreign ministry said it firmly "
+        "opposed “military collusion” between the United States and Taiwan."
+    )
+    assert speech_of(text) == [("military collusion", "China’s foreign ministry")]
