@@ -240,6 +240,8 @@ _AUTHOR_AFTER = re.compile(  # ("… from the province's Ministry of Labour": a 
 
 # After a word for people, a body they belong to: "Analysts at the Saudi bank Al Noor".
 _AFFILIATION_AFTER = re.compile(r"\s+(?:at|of|for|from|with|in)\s+(?:the\s+)?[\w\s]{0,30}[A-Z]")
+# Those whose words are their firm's research note: "TD Securities analysts wrote".
+_RESEARCHERS = frozenset({"analysts", "economists", "strategists"})
 
 
 class _Resolution(_Pronouns):
@@ -599,6 +601,9 @@ class _Resolution(_Pronouns):
                 return _Attribution(person, None, words, cue, min(confidence - 0.3, 0.7))
         if phrase.head.folded in PERSON_NOUNS:
             head = phrase.head.folded
+            firm = self._firm_of_researchers(phrase)
+            if firm is not None:  # "TD Securities analysts wrote in a note": the firm's
+                return _Attribution(firm, None, words, cue, confidence - 0.2)
             if self._crowd(phrase):  # "the fans chanted “…”": a crowd, no one named
                 return _Attribution(None, None, words, cue, 0.3, authorless=True)
             if phrase.tokens[0].folded == "the" and head in self._unnamed:
@@ -915,6 +920,29 @@ class _Resolution(_Pronouns):
             pattern = rf"(?<![\w-]){re.escape(word)}(?![\w-])"
             found = self._lower_words[word] = re.search(pattern, self.text) is not None
         return found
+
+    def _firm_of_researchers(self, phrase: Phrase) -> Entity | None:
+        """The body whose analysts, economists or strategists speak, named right before them
+        or after "at", "from" or "with" ("TD Securities analysts wrote", "economists at
+        Capital Economics said"): a firm's research note is the firm's, as a spokesperson's
+        words are; None for other people ("Google engineers") or no body named."""
+        tokens = phrase.tokens
+        if tokens[-1].folded not in _RESEARCHERS or phrase.kind != "nominal":
+            return None
+        if len(tokens) >= 2:
+            before = self.entities.mention_at(tokens[0].start, tokens[-2].end)
+            if (
+                before is not None
+                and before.entity.kind == "org"
+                and before.start <= tokens[0].start + 4  # ("the"/"a" may go before it)
+                and before.end == tokens[-2].end
+            ):
+                return before.entity
+        after = _AFFILIATION_AFTER.match(self.text, tokens[-1].end)
+        if after is None or after.group(0).split()[0] not in {"at", "from", "with"}:
+            return None
+        body = self.entities.mention_at(after.end() - 1, after.end())
+        return body.entity if body is not None and body.entity.kind == "org" else None
 
     def _crowd(self, phrase: Phrase) -> bool:
         """A plural for people and nothing else, bar an article, and of no body named after

@@ -63,3 +63,17 @@ def test_a_body_a_place_owns_speaks_as_itself_not_as_the_agency_that_reported() 
         "opposed “military collusion” between the United States and Taiwan."
     )
     assert speech_of(text) == [("military collusion", "China’s foreign ministry")]
+
+
+def test_a_firms_analysts_speak_for_the_firm() -> None:
+    text = headlined(
+        "Sterling held its ground against the dollar.\n\n"
+        "“A Labour win is positive for the pound,” TD Securities analysts wrote in a note.\n\n"
+        "“Rates will fall,” analysts at Capital Economics said.\n\n"
+        "“We doubt it,” critics said."
+    )
+    assert speech_of(text) == [
+        ("A Labour win is positive for the pound,", "TD Securities"),
+        ("Rates will fall,", "Capital Economics"),
+        ("We doubt it,", None),
+    ]
