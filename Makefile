@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes gossipcop-quotes pacific-quotes southasia-quotes stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes extractor-pages bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes gossipcop-quotes pacific-quotes southasia-quotes stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -81,6 +81,9 @@ fixtures-quotes: news-fixtures  ## Build the fixtures-quotes set of speakers (go
 
 omnivore: $(STAMP)  ## Fetch Omnivore's Readability test pages (the fifth blind set) into bench/.data (not committed)
 	$(BIN)/python -m bench.fetch_omnivore
+
+extractor-pages: $(STAMP)  ## Fetch the sixth blind set of pages (20 sites, extractors' test fixtures; gold in bench/extractor_pages) into bench/.data (not committed)
+	$(BIN)/python -m bench.fetch_extractor_pages
 
 omnivore-quotes: omnivore  ## Build the omnivore-quotes set of speakers (Omnivore's English test pages, their accepted bodies) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_omnivore_quotes

@@ -94,6 +94,10 @@ CORPUS_SETS["fundus-test"] = FUNDUS / "fundus-test"
 OMNIVORE = ROOT / "bench" / ".data" / "omnivore"
 CORPUS_SETS["omnivore-dev"] = OMNIVORE / "omnivore-dev"
 CORPUS_SETS["omnivore-test"] = OMNIVORE / "omnivore-test"
+# The sixth blind set (stop 78): 20 news pages of 20 sites never used, from nine extractors'
+# test fixtures, their stories cleaned by hand; scored once, blind, then read
+EXTRACTOR_PAGES = ROOT / "bench" / ".data" / "extractor-pages"
+CORPUS_SETS["extractors-test"] = EXTRACTOR_PAGES / "test"
 SNIPPET_SETS: dict[str, Path] = {
     "trafilatura-eval-dev": TRAFILATURA_EVAL / "dev",
     "trafilatura-eval-seen": TRAFILATURA_EVAL / "test",
@@ -455,6 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         "trafilatura-eval-seen",
         "fundus-dev",
         "omnivore-dev",
+        "extractors-test",
     ]
     unknown = [name for name in names if name not in folders]
     if unknown:
@@ -481,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
             builder = "fetch_fundus"
         elif name.startswith("omnivore"):
             builder = "fetch_omnivore"
+        elif name == "extractors-test":
+            builder = "fetch_extractor_pages"
         print(f"{name}: not built; python -m bench.{builder} builds it", file=sys.stderr)
     results: dict[str, dict[str, dict[str, float]]] = {}
     every: dict[str, Score] = {name: Score() for name in EXTRACTORS}
