@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes extractor-pages bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes gossipcop-quotes pacific-quotes southasia-quotes stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes extractor-pages bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes gossipcop-quotes pacific-quotes southasia-quotes philippines-quotes ghana-quotes stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -105,6 +105,12 @@ reuters-quotes: $(STAMP)  ## Build the reuters-quotes sets of speakers (Reuters 
 
 gossipcop-quotes: $(STAMP)  ## Build the gossipcop-quotes set of speakers (celebrity news of 2017-2018 from FakeNewsNet's GossipCop pages, at most four an outlet, title first) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_gossipcop_quotes
+
+philippines-quotes: $(STAMP)  ## Build the philippines-quotes set of speakers (Philippine news of May 2024: BusinessWorld, the Inquirer, Malaya, Rappler, The Manila Times; four an outlet, headline first) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_philippines_quotes
+
+ghana-quotes: $(STAMP)  ## Build the ghana-quotes set of speakers (Ghanaian news of January 2026 from eleven outlets, three an outlet, headline first) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_ghana_quotes
 
 pacific-quotes: $(STAMP)  ## Build the pacific-quotes set of speakers (Pacific news of 2019-2025: ABC, RNZ, VBR, TVWAN, The National; four an outlet, headline first) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_pacific_quotes

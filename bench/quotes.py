@@ -62,11 +62,13 @@ from bench import (
     convert_dragnet_quotes,
     convert_fixtures_quotes,
     convert_fundus_quotes,
+    convert_ghana_quotes,
     convert_gossipcop_quotes,
     convert_l3s_quotes,
     convert_newspaper_quotes,
     convert_omnivore_quotes,
     convert_pacific_quotes,
+    convert_philippines_quotes,
     convert_reuters_quotes,
     convert_southasia_quotes,
     convert_trafeval_quotes,
@@ -173,6 +175,12 @@ NEWS_SETS = {
     # The Business Standard, The Daily Ittefaq) and India (The Hindu, NDTV Profit, Business
     # Today), at most four an outlet, headline first (stop 77)
     **_batches(convert_southasia_quotes),
+    # Philippine news of May 2024 (BusinessWorld, the Inquirer, Malaya Business Insight,
+    # Rappler, The Manila Times), at most four an outlet, headline first (stop 78)
+    **_batches(convert_philippines_quotes),
+    # Ghanaian news of January 2026 (GhanaWeb, MyJoyOnline, Adom, Peace FM, Starr FM and
+    # more), at most three an outlet, headline first (stop 78)
+    **_batches(convert_ghana_quotes),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
