@@ -14,20 +14,14 @@ from bench import convert_gossipcop_quotes as gossipcop
 from bench import convert_pacific_quotes as pacific
 from bench.convert_probes import convert_article
 from bench.fetch_extraction_corpus import Repository, Source
+from tests.helpers.quotes import marked_words
 from tests.quotes.test_probe_convert import _dataset_repository
 
 
 def _story(tag: str, words: int = 200, marks: str = "“”“”“”") -> str:
     """A story of `words` whitespace-split words, no full stop among them, the first ones
-    each holding one mark of `marks` in turn (opening a word, then closing the next)."""
-    out = []
-    for index in range(words):
-        word = f"{tag}w{index}"
-        if index < len(marks):
-            mark = marks[index]
-            word = mark + word if index % 2 == 0 else word + mark
-        out.append(word)
-    return " ".join(out)
+    each holding one mark of `marks` in turn (`marked_words`)."""
+    return " ".join(marked_words(tag, words, marks))
 
 
 # --- gossipcop-quotes -------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import pytest
 from bench import convert_ghana_quotes as ghana
 from bench.convert_probes import convert_article
 from bench.fetch_extraction_corpus import Repository, Source
+from tests.helpers.quotes import marked_words
 
 _REPO = "o/ghana-feed"
 _FEED, _PUBLIC = ghana.FILES
@@ -20,13 +21,8 @@ _FEED, _PUBLIC = ghana.FILES
 
 def _body(tag: str, words: int = 160, marks: str = "“”“”") -> str:
     """A story's HTML: `words` whitespace-split words in paragraphs of ten, the first words
-    each holding one mark of `marks` in turn (opening a word, then closing the next)."""
-    out = []
-    for index in range(words):
-        word = f"{tag}w{index}"
-        if index < len(marks):
-            word = marks[index] + word if index % 2 == 0 else word + marks[index]
-        out.append(word)
+    each holding one mark of `marks` in turn (`marked_words`)."""
+    out = marked_words(tag, words, marks)
     return "".join(f"<p>{' '.join(out[at : at + 10])}</p>" for at in range(0, words, 10))
 
 

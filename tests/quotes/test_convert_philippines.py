@@ -13,6 +13,7 @@ import pytest
 from bench import convert_philippines_quotes as philippines
 from bench.convert_probes import convert_article
 from bench.fetch_extraction_corpus import Repository, Source
+from tests.helpers.quotes import marked_words
 from tests.quotes.test_probe_convert import _dataset_repository
 
 _COLUMNS = ["title", "author", "date", "article", "link"]
@@ -23,15 +24,8 @@ Row = tuple[str, str, str]  # (link, title, article)
 
 def _story(tag: str, words: int = 200, marks: str = "“”“”") -> str:
     """A story of `words` whitespace-split words, the first ones each holding one mark of
-    `marks` in turn (opening a word, then closing the next)."""
-    out = []
-    for index in range(words):
-        word = f"{tag}w{index}"
-        if index < len(marks):
-            mark = marks[index]
-            word = mark + word if index % 2 == 0 else word + mark
-        out.append(word)
-    return " ".join(out)
+    `marks` in turn (`marked_words`)."""
+    return " ".join(marked_words(tag, words, marks))
 
 
 def _row(tag: str, words: int = 200, marks: str = "“”“”") -> Row:
