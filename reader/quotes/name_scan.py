@@ -210,6 +210,11 @@ _KIN_IN_DESCRIPTION = re.compile(
 )
 
 
+# Verbs a firm's possessive name is the subject of besides speech and "-ed" words: "Moody’s
+# is the last of the three agencies", "McDonald’s has raised prices".
+_FIRM_VERBS = frozenset({"is", "has", "was", "will", "cut", "cuts", "raises", "lowers"})
+
+
 class _NameScanner(_NameRegistry):
     """The finder's reading of names: the scan of runs of capitalised words."""
 
@@ -2003,7 +2008,9 @@ class _NameScanner(_NameRegistry):
         """One capitalised word: a surname or acronym already known, else maybe a name later."""
         if self._recording is not None:
             self._record("single", self._rel([token]), self._rel(titles), gender)
-        entity = self.find(token.word)
+        entity = self._firm_by_possessive(token) if not titles else None
+        if entity is None:
+            entity = self.find(token.word)
         if entity is None and not titles:
             entity = self._of_a_couple(token)
         if entity is not None and gender and entity.kind == "person" and entity.gender != gender:
@@ -2041,6 +2048,24 @@ class _NameScanner(_NameRegistry):
             # mention when the first gave nothing ("the rookie said" is him)
             entity.describe(self._appositive(token.end + 1), token.start)
         self._mention(token.start, token.end, entity)
+
+    def _firm_by_possessive(self, token: Token) -> Entity | None:
+        """A firm whose name is a possessive ("Moody’s said", "McDonald’s lowered its
+        prices"): a possessive right before a verb owns nothing, so the "’s" is its name's
+        (a founder's); None for any other word."""
+        if not token.text.endswith(("’s", "'s")) or len(token.word) < 3:
+            return None
+        verb = _NEXT_WORD.match(self.text, token.end)
+        if verb is None:
+            return None
+        word = verb.group(1)
+        if not (
+            is_speech_verb(word, token.text)
+            or word in _FIRM_VERBS
+            or (word.endswith("ed") and word not in _COMMON_VERBS and len(word) > 4)
+        ):
+            return None
+        return self.find(token.text) or self._entity(token.text, "org", token.start)
 
     def _of_the_honorific(self, token: Token, entity: Entity, gender: str) -> Entity:
         """The person "Mr Patel" or "Mrs. Clinton" names when the one the surname gives

@@ -77,3 +77,14 @@ def test_a_firms_analysts_speak_for_the_firm() -> None:
         ("Rates will fall,", "Capital Economics"),
         ("We doubt it,", None),
     ]
+
+
+def test_a_firm_named_with_a_possessive_is_the_speaker_by_that_name() -> None:
+    text = headlined(
+        "Moody’s Ratings cut the United States’ credit rating on Friday.\n\n"
+        "In a statement, Moody’s said, “We expect federal deficits to widen.”\n\n"
+        "“Sales fell,” Macy’s said.\n\n"
+        "“I am fine,” Trump’s lawyer said."
+    )
+    speakers = [speaker for _, speaker in speech_of(text)]
+    assert speakers[:2] == ["Moody’s", "Macy’s"]
