@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes extractor-pages bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes gossipcop-quotes pacific-quotes southasia-quotes philippines-quotes ghana-quotes stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes extractor-pages bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes gossipcop-quotes pacific-quotes southasia-quotes philippines-quotes ghana-quotes aljazeera-quotes stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -111,6 +111,9 @@ philippines-quotes: $(STAMP)  ## Build the philippines-quotes set of speakers (P
 
 ghana-quotes: $(STAMP)  ## Build the ghana-quotes set of speakers (Ghanaian news of January 2026 from eleven outlets, three an outlet, headline first) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_ghana_quotes
+
+aljazeera-quotes: $(STAMP)  ## Build the aljazeera-quotes set of speakers (Al Jazeera English of April-May 2025, headline first) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_aljazeera_quotes
 
 pacific-quotes: $(STAMP)  ## Build the pacific-quotes set of speakers (Pacific news of 2019-2025: ABC, RNZ, VBR, TVWAN, The National; four an outlet, headline first) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_pacific_quotes

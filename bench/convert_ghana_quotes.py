@@ -66,6 +66,7 @@ from bench.news_pages import (
     CACHE,
     Page,
     batch_set_name,
+    double_marks,
     labelled_batches,
     pinned_set_main,
 )
@@ -87,7 +88,6 @@ MIN_WORDS, MAX_WORDS = 150, 1_500
 MIN_MARKS = 4
 YEAR = "2026"  # in every name (the feeds' stories are all of January 2026)
 NAME_WORDS = 5
-_DOUBLE_MARKS = ("\u201c", "\u201d", '"')
 _BREAK = re.compile(
     r"<\s*(/?\s*(p|div|li|ul|ol|h[1-6]|blockquote|tr|table|figure|figcaption)\b[^>]*|br\s*/?)\s*>",
     re.IGNORECASE,
@@ -191,7 +191,7 @@ def chosen(repositories: Iterable[Repository]) -> list[Page]:
         paragraphs = paragraphs_of_html(content)
         body = "\n".join(paragraphs)
         words = len(body.split())
-        marks = sum(body.count(mark) for mark in _DOUBLE_MARKS)
+        marks = double_marks(body)
         if MIN_WORDS <= words <= MAX_WORDS and marks >= MIN_MARKS:
             digest = hashlib.sha256((SALT + link).encode("utf-8")).hexdigest()
             kept.append((digest, link, title, paragraphs))

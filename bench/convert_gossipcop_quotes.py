@@ -47,6 +47,7 @@ from bench.news_pages import (
     CACHE,
     Page,
     batch_set_name,
+    double_marks,
     labelled_batches,
     pinned_set_main,
 )
@@ -61,7 +62,6 @@ ARTICLES = 20
 PER_OUTLET = 4
 MIN_WORDS, MAX_WORDS = 200, 1_500
 MIN_MARKS = 6
-_DOUBLE_MARKS = ('"', "\u201c", "\u201d")
 EXCLUDED = frozenset({"en.wikipedia.org", "quora.com", "bbc.com", "bbc.co.uk"})
 EXCLUDED_SUFFIXES = (".wordpress.com", ".livejournal.com", ".bbc.com", ".bbc.co.uk")
 _ARCHIVED = re.compile(r"web\.archive\.org/web/[0-9a-z_]+/(?:https?://)?([^/]+)")
@@ -122,7 +122,7 @@ def chosen(repository: Repository) -> list[Page]:
         record = json.loads(repository.read(path).decode("utf-8"))
         story = record.get("text") or ""
         words = len(story.split())
-        marks = sum(story.count(mark) for mark in _DOUBLE_MARKS)
+        marks = double_marks(story)
         outlet = outlet_of(record.get("url") or "")
         if MIN_WORDS <= words <= MAX_WORDS and marks >= MIN_MARKS and not excluded(outlet):
             name = path.split("/")[3]  # the story's folder: gossipcop-855542

@@ -58,6 +58,7 @@ from bench.news_pages import (
     CACHE,
     Page,
     batch_set_name,
+    double_marks,
     labelled_batches,
     pinned_set_main,
 )
@@ -104,7 +105,6 @@ PER_OUTLET = 4
 FIRST_YEAR = 2019
 MIN_WORDS, MAX_WORDS = 200, 1_500
 MIN_MARKS = 6
-_DOUBLE_MARKS = ("\u201c", "\u201d", '"')
 _YEAR = re.compile(r"(20\d\d)")
 
 
@@ -265,7 +265,7 @@ def chosen(repositories: dict[str, Repository]) -> list[Page]:
     kept = []
     for url, (_, date, _, story) in candidates.items():
         words = len(story.split())
-        marks = sum(story.count(mark) for mark in _DOUBLE_MARKS)
+        marks = double_marks(story)
         if _year(date) >= FIRST_YEAR and MIN_WORDS <= words <= MAX_WORDS and marks >= MIN_MARKS:
             kept.append((hashlib.sha256(f"{SALT}|{url}".encode()).hexdigest(), url))
     kept.sort()

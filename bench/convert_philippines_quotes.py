@@ -55,6 +55,7 @@ from bench.news_pages import (
     CACHE,
     Page,
     batch_set_name,
+    double_marks,
     labelled_batches,
     pinned_set_main,
 )
@@ -77,7 +78,6 @@ MIN_MARKS = 4
 YEAR = "2024"  # every row of the files is of May 2024
 NAME_WORDS = 4  # the headline's words in a name
 NAME_LENGTH = 60
-_DOUBLE_MARKS = ('"', "\u201c", "\u201d")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -97,11 +97,6 @@ def _rows(repository: Repository, outlet: str) -> list[dict[str, str | None]]:
 def _field(row: dict[str, str | None], column: str) -> str:
     """A row's column, stripped ("" where the row has none)."""
     return (row.get(column) or "").strip()
-
-
-def marks_of(story: str) -> int:
-    """The double quotation marks of a story: " “ ” together."""
-    return sum(story.count(mark) for mark in _DOUBLE_MARKS)
 
 
 def name_of(outlet: str, title: str) -> str:
@@ -130,7 +125,7 @@ def chosen(repository: Repository) -> list[Page]:
                 continue
             seen.add(link)
             story = _field(row, "article")
-            if MIN_WORDS <= len(story.split()) <= MAX_WORDS and marks_of(story) >= MIN_MARKS:
+            if MIN_WORDS <= len(story.split()) <= MAX_WORDS and double_marks(story) >= MIN_MARKS:
                 digest = hashlib.sha256(f"{SALT}{link}".encode()).hexdigest()
                 kept.append((digest, outlet, _field(row, "title"), story))
     kept.sort(key=lambda candidate: candidate[0])

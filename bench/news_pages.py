@@ -78,6 +78,11 @@ def _runs(text: str) -> set[str]:
     return {" ".join(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1)}
 
 
+def double_marks(story: str) -> int:
+    """How many double quotation marks (" “ ”) a story holds: what the blind sets' rules count."""
+    return len(_DOUBLE_MARKS.findall(story))
+
+
 def batch_set_name(stem: str, number: int) -> str:
     """The `bench.quotes` set of a batch: STEM-quotes for the first, STEM-quotes-N after."""
     return f"{stem}-quotes" + ("" if number == 1 else f"-{number}")
@@ -143,7 +148,7 @@ def chosen_pages(
         else:
             raise ValueError("a set with no source repository must say how to read its pages")
         headline, story = story_of(raw)
-        if len(story.split()) < MIN_WORDS or len(_DOUBLE_MARKS.findall(story)) < MIN_MARKS:
+        if len(story.split()) < MIN_WORDS or double_marks(story) < MIN_MARKS:
             continue
         sites.add(row["site"])
         pages.append((row["file"], (f"{headline}\n\n" if headline else "") + story + "\n"))

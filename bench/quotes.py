@@ -55,6 +55,7 @@ from typing import Any
 
 from bench import (
     convert_abp_quotes,
+    convert_aljazeera_quotes,
     convert_basil_quotes,
     convert_bbc_quotes,
     convert_canews_quotes,
@@ -181,6 +182,8 @@ NEWS_SETS = {
     # Ghanaian news of January 2026 (GhanaWeb, MyJoyOnline, Adom, Peace FM, Starr FM and
     # more), at most three an outlet, headline first (stop 78)
     **_batches(convert_ghana_quotes),
+    # Al Jazeera English of April-May 2025, one outlet, every story one block (stop 78)
+    **_batches(convert_aljazeera_quotes),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).

@@ -13,6 +13,7 @@ import pytest
 from bench import convert_philippines_quotes as philippines
 from bench.convert_probes import convert_article
 from bench.fetch_extraction_corpus import Repository, Source
+from bench.news_pages import double_marks
 from tests.helpers.quotes import marked_words
 from tests.quotes.test_probe_convert import _dataset_repository
 
@@ -178,7 +179,7 @@ def test_the_name_is_the_outlet_2024_and_four_headline_words_slugged(
 
 
 def test_double_marks_are_straight_and_curly_ones_together() -> None:
-    assert philippines.marks_of("\"a\" “b” ‘c’ 'd' «e»") == 4
+    assert double_marks("\"a\" “b” ‘c’ 'd' «e»") == 4
 
 
 def test_text_is_the_headline_then_each_non_empty_stripped_line_one_newline_apart() -> None:
