@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from textual._compositor import LayoutUpdate
+from textual.geometry import Size
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, TextArea
@@ -44,6 +45,25 @@ async def settle(pilot: Pilot[Any]) -> None:
         if not busy and not _busy(app):
             return
     raise AssertionError(f"the app never settled: {_busy(app)}")
+
+
+async def resize(pilot: Pilot[Any], width: int, height: int) -> None:
+    """Resize the terminal and wait until the screen has handled it, then `settle`. The
+    app's resize reaches the screen as a message of its own, whose handler (the main screen
+    fits its panes to the width) may run after `pause` has returned: one run in six of the
+    narrowing tests failed so on a loaded machine."""
+    await pilot.resize_terminal(width, height)
+    for _ in range(50):
+        screen = pilot.app.screen
+        if (
+            screen.size == Size(width, height)
+            and screen._compositor.size == Size(width, height)
+            and screen._message_queue.empty()
+            and pilot.app._message_queue.empty()
+        ):
+            break
+        await pilot.pause()
+    await settle(pilot)
 
 
 def _busy(app: ReaderApp) -> list[str]:

@@ -25,6 +25,7 @@ from tests.helpers.pilot import (
     notified,
     press,
     region_words,
+    resize,
     screen_text,
     settle,
     tag,
@@ -561,8 +562,7 @@ async def test_the_codebook_is_built_once_on_opening_and_again_for_a_new_width(
         await settle(pilot)
         await _open_codebook(pilot)
         assert widths == [SIZE[0]]
-        await pilot.resize_terminal(80, 24)
-        await settle(pilot)
+        await resize(pilot, 80, 24)
         assert widths == [SIZE[0], 80]  # laid out again for the new width
 
 

@@ -13,7 +13,7 @@ from reader.ui.dialogs.tag_dialog import TagDialog
 from reader.ui.screens.analysis_screen import AnalysisScreen
 from reader.ui.screens.codebook_screen import CodebookScreen
 from tests.helpers.paths import ICE
-from tests.helpers.pilot import press, screen_text, settle
+from tests.helpers.pilot import press, resize, screen_text, settle
 from tests.helpers.seeding import seed, tag_quotes
 
 SMALL = (80, 24)
@@ -86,12 +86,10 @@ async def test_a_terminal_too_small_for_the_lists_never_stops_the_app(library: P
         await settle(pilot)
         await press(pilot, "V")
         await press(pilot, "V")
-        await pilot.resize_terminal(10, 5)
-        await settle(pilot)
+        await resize(pilot, 10, 5)
         for key in ("C", "escape", "W", "escape", "question_mark", "escape"):
             await press(pilot, key)
-        await pilot.resize_terminal(100, 30)
-        await settle(pilot)
+        await resize(pilot, 100, 30)
         assert app.is_running and "Annotations (1)" in screen_text(app)
 
 

@@ -22,6 +22,7 @@ from tests.helpers.pilot import (
     press,
     region_lines,
     region_words,
+    resize,
     screen_text,
     screen_words,
     settle,
@@ -356,12 +357,10 @@ async def test_narrowing_the_terminal_keeps_the_article_readable(ice_library: Pa
         await press(pilot, "A")  # and shown again by hand: both side panes stay
         await press(pilot, "L", "L", "L")  # to the library, hidden, shown again
         assert "Library (1)" in screen_text(app) and "Annotations (0)" in screen_text(app)
-        await pilot.resize_terminal(80, 24)
-        await settle(pilot)
+        await resize(pilot, 80, 24)
         assert view(app).text_layout is not None and view(app).text_layout.width >= 40
         assert "Library (1)" not in screen_text(app) and "Annotations (0)" in screen_text(app)
-        await pilot.resize_terminal(120, 40)  # wide again: the library is back
-        await settle(pilot)
+        await resize(pilot, 120, 40)  # wide again: the library is back
         assert "Library (1)" in screen_text(app) and "Annotations (0)" in screen_text(app)
 
 
@@ -373,12 +372,10 @@ async def test_a_pane_that_gave_way_to_l_at_a_narrow_width_comes_back_when_wide(
     app = ReaderApp(library=ice_library)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.resize_terminal(80, 24)
-        await settle(pilot)
+        await resize(pilot, 80, 24)
         await press(pilot, "L")
         assert "Library (1)" in screen_text(app) and "Annotations (0)" not in screen_text(app)
-        await pilot.resize_terminal(120, 40)
-        await settle(pilot)
+        await resize(pilot, 120, 40)
         assert "Library (1)" in screen_text(app) and "Annotations (0)" in screen_text(app)
         await press(pilot, "A", "A")  # and the annotations are as `A` leaves them after
         assert "Annotations (0)" not in screen_text(app)
