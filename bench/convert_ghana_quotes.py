@@ -68,6 +68,7 @@ from bench.news_pages import (
     batch_set_name,
     double_marks,
     labelled_batches,
+    pinned_repositories,
     pinned_set_main,
 )
 
@@ -214,8 +215,7 @@ def repositories_of(mirror: Path | None) -> list[Repository]:
     """The repository at each commit of `SOURCES`, in order: under
     bench/.data/extraction/sources/ (each commit fetched there when missing), or a bare copy
     `mirror`/oscarmireku+ghana-news-feed/repo that holds them."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    return [Repository(source, mirror, CACHE) for source in SOURCES.values()]
+    return list(pinned_repositories(SOURCES, mirror, CACHE).values())
 
 
 def chosen_from(mirror: Path | None) -> list[Page]:

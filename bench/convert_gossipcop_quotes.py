@@ -49,6 +49,7 @@ from bench.news_pages import (
     batch_set_name,
     double_marks,
     labelled_batches,
+    pinned_repositories,
     pinned_set_main,
 )
 
@@ -147,11 +148,7 @@ def repository_of(mirror: Path | None) -> Repository:
     """The source repository at its pinned commit: under bench/.data/extraction/sources/
     (fetched there when missing), or `mirror`/krishg-11+FakeNews/repo (a bare copy, or a
     work tree's, whose git directory is its .git)."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    repository = Repository(SOURCES["gossipcop"], mirror, CACHE)
-    if (repository.git_dir / ".git").is_dir():
-        repository.git_dir = repository.git_dir / ".git"
-    return repository
+    return pinned_repositories(SOURCES, mirror, CACHE)["gossipcop"]
 
 
 def main(argv: list[str] | None = None) -> int:

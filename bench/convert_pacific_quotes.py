@@ -60,6 +60,7 @@ from bench.news_pages import (
     batch_set_name,
     double_marks,
     labelled_batches,
+    pinned_repositories,
     pinned_set_main,
 )
 
@@ -291,8 +292,7 @@ def repositories_of(mirror: Path | None) -> dict[str, Repository]:
     """The two source repositories at their pinned commits: under
     bench/.data/extraction/sources/ (fetched there when missing), or bare copies
     `mirror`/owner+name/repo."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    return {key: Repository(source, mirror, CACHE) for key, source in SOURCES.items()}
+    return pinned_repositories(SOURCES, mirror, CACHE)
 
 
 def main(argv: list[str] | None = None) -> int:

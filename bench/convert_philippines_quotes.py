@@ -57,6 +57,7 @@ from bench.news_pages import (
     batch_set_name,
     double_marks,
     labelled_batches,
+    pinned_repositories,
     pinned_set_main,
 )
 
@@ -145,8 +146,7 @@ def repository_of(mirror: Path | None) -> Repository:
     """The source repository at its pinned commit: under bench/.data/extraction/sources/
     (fetched there when missing), or `mirror`/jamesm219+ph-newspaper-scrapy/repo (a bare
     copy)."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    return Repository(SOURCES["philippines"], mirror, CACHE)
+    return pinned_repositories(SOURCES, mirror, CACHE)["philippines"]
 
 
 def chosen_from(mirror: Path | None) -> list[Page]:

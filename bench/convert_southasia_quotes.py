@@ -72,6 +72,7 @@ from bench.news_pages import (
     Page,
     batch_set_name,
     labelled_batches,
+    pinned_repositories,
     pinned_set_main,
 )
 
@@ -252,8 +253,7 @@ def repositories_of(mirror: Path | None) -> dict[str, Repository]:
     """The three source repositories, one reader a pinned commit: under
     bench/.data/extraction/sources/ (each commit fetched there when missing), or bare copies
     `mirror`/owner+name/repo that hold those commits."""
-    CACHE.mkdir(parents=True, exist_ok=True)
-    return {key: Repository(source, mirror, CACHE) for key, source in SOURCES.items()}
+    return pinned_repositories(SOURCES, mirror, CACHE)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -79,6 +79,8 @@ class Repository:
         name = source.repo.replace("/", "+")
         if mirror is not None:
             self.git_dir = mirror / name / "repo"
+            if (self.git_dir / ".git").is_dir():  # a copy with a work tree: its git directory
+                self.git_dir = self.git_dir / ".git"
         else:
             self.git_dir = cache / f"{name}.git"
             self._fetch()

@@ -83,15 +83,6 @@ class PageError(Exception):
     its sum says."""
 
 
-def repository(source: Source, mirror: Path | None, cache: Path) -> Repository:
-    """The repository's files at its pinned commit; a mirror may be a bare copy
-    (DIR/owner+name/repo) or a clone with its git directory inside (DIR/owner+name/repo/.git)."""
-    found = Repository(source, mirror, cache)
-    if mirror is not None and (found.git_dir / ".git").is_dir():
-        found.git_dir = found.git_dir / ".git"
-    return found
-
-
 def page_bytes(found: Repository, row: dict[str, str]) -> bytes:
     """The listed page's bytes, read from its repository and checked against its sum."""
     where = f"{row['repo']} @ {row['commit'][:12]}: {row['path']}"
@@ -120,7 +111,7 @@ def build(
     for row in rows:
         key = (row["repo"], row["commit"])
         if key not in repositories:
-            repositories[key] = repository(Source(*key), mirror, cache)
+            repositories[key] = Repository(Source(*key), mirror, cache)
         if not (pages / f"{row['file']}.txt").is_file():
             problems.append(f"{row['file']}: no gold text {pages / row['file']}.txt")
             continue

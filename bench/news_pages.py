@@ -78,6 +78,15 @@ def _runs(text: str) -> set[str]:
     return {" ".join(words[i : i + _RUN]) for i in range(len(words) - _RUN + 1)}
 
 
+def pinned_repositories(
+    sources: Mapping[str, Source], mirror: Path | None, cache: Path = CACHE
+) -> dict[str, Repository]:
+    """Each source's repository at its pinned commit, by the source's key: a bare copy under
+    `cache` (fetched there when missing), or `mirror`/owner+name/repo."""
+    cache.mkdir(parents=True, exist_ok=True)
+    return {key: Repository(source, mirror, cache) for key, source in sources.items()}
+
+
 def double_marks(story: str) -> int:
     """How many double quotation marks (" “ ”) a story holds: what the blind sets' rules count."""
     return len(_DOUBLE_MARKS.findall(story))
