@@ -66,10 +66,12 @@ from bench import (
     convert_ghana_quotes,
     convert_gossipcop_quotes,
     convert_l3s_quotes,
+    convert_newsdata_quotes,
     convert_newspaper_quotes,
     convert_omnivore_quotes,
     convert_pacific_quotes,
     convert_philippines_quotes,
+    convert_recovery_quotes,
     convert_reuters_quotes,
     convert_southasia_quotes,
     convert_trafeval_quotes,
@@ -184,6 +186,13 @@ NEWS_SETS = {
     **_batches(convert_ghana_quotes),
     # Al Jazeera English of April-May 2025, one outlet, every story one block (stop 78)
     **_batches(convert_aljazeera_quotes),
+    # US news of 2020 on COVID-19 from nine outlets (ReCOVery: the Chicago Sun-Times, CBS News,
+    # Business Insider, The Verge, NPR and more), at most three an outlet, headline first
+    # (stop 79)
+    **_batches(convert_recovery_quotes),
+    # US news of March 2023 from NewsData.io listings (HuffPost, Cointelegraph, WFAA, CBS News
+    # and more), at most three an outlet, headline first (stop 79)
+    **_batches(convert_newsdata_quotes),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
