@@ -119,6 +119,30 @@ def _party_role(phrase: Phrase) -> bool:
     )
 
 
+# The words for a party's members, each to the party ("Democratic" is a Democrat's).
+_PARTY_OF = {
+    "republican": "republican",
+    "gop": "republican",
+    "democrat": "democrat",
+    "democratic": "democrat",
+    "conservative": "conservative",
+    "tory": "conservative",
+    "liberal": "liberal",
+    "labour": "labour",
+}
+
+
+def _party_member_of_a_place(phrase: Phrase) -> bool:
+    """ "the Kentucky Republican", "the New York Democrat": a place's party member, as a
+    story calls a politician it has named, and not a name."""
+    tokens = phrase.tokens
+    return (
+        len(tokens) >= 2
+        and is_demonym(tokens[-1].word)
+        and is_place(" ".join(t.word for t in tokens[:-1]))
+    )
+
+
 def _holds_another_office(person: Entity, office: str) -> bool:
     """Whether the article gave `person` a title other than `office` ("EPA Administrator
     Scott Pruitt" for "the president"): then "the president" is someone else."""
@@ -427,11 +451,17 @@ class _Resolution(_Pronouns):
                 return _Attribution(None, None, words, cue, 0.3, authorless=True)
         if (
             phrase.kind == "name"
-            and len(phrase.tokens) == 1
-            and is_demonym(phrase.head.word)
+            and (
+                (len(phrase.tokens) == 1 and is_demonym(phrase.head.word))
+                or _party_member_of_a_place(phrase)  # "the Kentucky Republican said"
+            )
             and self._after_the(phrase)
         ):  # "the Australian said": the person the article gave that nationality, else no one
-            national = self._of_nationality(phrase.head.word, at)
+            national = (
+                self._party_member(phrase.head.word, at)
+                if len(phrase.tokens) > 1
+                else self._of_nationality(phrase.head.word, at)
+            )
             if national is not None:
                 return _Attribution(national, None, words, cue, confidence - 0.2, described=True)
             in_view = self._salient_person(at)
@@ -724,6 +754,25 @@ class _Resolution(_Pronouns):
             if lead.startswith(place) and lead[len(place) :] in {"'s ", "’s "}:
                 return mention.entity
             if place in mention.entity.description.casefold().split():
+                return mention.entity
+        return None
+
+    def _party_member(self, party: str, at: int) -> Entity | None:
+        """The politician "the Kentucky Republican" means: the person before `at` the
+        article gave that party, else the last one before its sentence it gave an office and
+        no other party ("House Oversight Committee Chairman Jason Chaffetz"; not "the U.S.
+        attorney, Channing D. Phillips", whom the sentence names in passing)."""
+        member = self._of_nationality(party, at)
+        if member is not None:
+            return member
+        party = _PARTY_OF.get(party.casefold(), party.casefold())
+        sentence = self._sentence_start(at, 0)
+        for mention in self.entities.before(at, kind="person", limit=6000):
+            if mention.start >= sentence:
+                continue  # ("In a letter to the U.S. attorney, …, the Utah Republican asks")
+            described = {w.casefold().rstrip(".,") for w in mention.entity.description.split()}
+            parties = {_PARTY_OF.get(w, w) for w in described if w in _PARTY_OF}
+            if not described.isdisjoint(TITLES) and parties <= {party}:
                 return mention.entity
         return None
 

@@ -88,3 +88,21 @@ def test_a_firm_named_with_a_possessive_is_the_speaker_by_that_name() -> None:
     )
     speakers = [speaker for _, speaker in speech_of(text)]
     assert speakers[:2] == ["Moody’s", "Macy’s"]
+
+
+def test_a_places_party_member_is_the_politician_named_before() -> None:
+    text = headlined(
+        "House Oversight Committee Chairman Jason Chaffetz asked for an inquiry on Tuesday.\n\n"
+        "In the letter, addressed to the U.S. attorney, Channing D. Phillips, the Utah "
+        "Republican asks whether “the contractors violated statutes.”"
+    )
+    assert speech_of(text) == [("the contractors violated statutes.", "Jason Chaffetz")]
+
+
+def test_a_places_party_member_is_not_one_of_the_other_party() -> None:
+    text = headlined(
+        "Democratic presidential candidate Hillary Clinton spoke in Tampa. Sen. Rand Paul "
+        "answered her on Tuesday.\n\n"
+        "“It is a disgrace,” the Kentucky Republican said."
+    )
+    assert speech_of(text) == [("It is a disgrace,", "Rand Paul")]
