@@ -106,3 +106,14 @@ def test_a_places_party_member_is_not_one_of_the_other_party() -> None:
         "“It is a disgrace,” the Kentucky Republican said."
     )
     assert speech_of(text) == [("It is a disgrace,", "Rand Paul")]
+
+
+@pytest.mark.parametrize("role", ["TikToker", "YouTuber", "Instagrammer", "Podcaster"])
+def test_a_word_made_of_a_platforms_name_is_a_role_before_the_name(role: str) -> None:
+    text = headlined(
+        "Viewers mocked the accent for weeks.\n\n"
+        f"“We need to see these influencers as entertainers,” {role} Rachel Leigh said."
+    )
+    assert speech_of(text) == [
+        ("We need to see these influencers as entertainers,", "Rachel Leigh")
+    ]
