@@ -261,6 +261,9 @@ class _NameScanner(_NameRegistry):
             if run_end == index:
                 index += 1
                 continue
+            half = (run_end - index) // 2
+            if half >= 2 and toks.texts[index : index + half] == toks.texts[index + half : run_end]:
+                run_end = index + half  # "Pete Kiehart Pete Kiehart": a photo's credit, twice
             if self._titles and self._in_title(toks, index, run_end):
                 index = run_end  # "… All the Money You Will Ever Need": a title's words
                 continue

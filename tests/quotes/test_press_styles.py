@@ -117,3 +117,13 @@ def test_a_word_made_of_a_platforms_name_is_a_role_before_the_name(role: str) ->
     assert speech_of(text) == [
         ("We need to see these influencers as entertainers,", "Rachel Leigh")
     ]
+
+
+def test_a_photo_credit_giving_the_name_twice_names_the_person_once() -> None:
+    text = headlined(
+        "Enlarge this image Pete Kiehart Pete Kiehart\n\n"
+        "“Kasia and I worked together to create this dual self-portrait,” Kiehart said."
+    )
+    assert speech_of(text) == [
+        ("Kasia and I worked together to create this dual self-portrait,", "Pete Kiehart")
+    ]
