@@ -22,7 +22,7 @@ from reader.quotes.article_context import _ROLE_WORDS, _WORD, _ArticleContext
 from reader.quotes.cues import (
     is_speech_verb,
 )
-from reader.quotes.given_names import is_given_name
+from reader.quotes.given_names import is_given_name, person_gender
 from reader.quotes.lexicon import table, words
 from reader.quotes.mentions import Entity, Mention, Token
 from reader.quotes.name_registry import CORPORATE_ENDINGS, TITLES
@@ -111,6 +111,8 @@ _SPEECH_IN_SENTENCE = re.compile(
     r"\b(?:said|says|told|tells|stated|announced|wrote|writes|posted|confirmed|added|warned)\b"
 )
 # A byline or dateline under a headline: "Mathieu Ferguson-Aubé · CBC News · Posted: …".
+# (each capitalised word tried as a given name: the pairs overlap, "Over Lamar Nogueira")
+_HEADLINE_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 _BYLINE = re.compile(r"^\s*By\s|[·|•]|\b(?:Posted|Updated|Published):?\s")
 # "Gord Vanderhage and his son, Kyle Vanderhage": a pair named one way round.
 _KIN_PAIR = re.compile(r"(?<=\w)\s+and\s+(?:his|her)\s+(\w+),?\s+(?=[A-Z])", re.IGNORECASE)
@@ -748,13 +750,37 @@ class _Descriptions(_ArticleContext):
         found = Entities(
             "\n".join(" " * len(line) if _BYLINE.search(line) else line for line in lines)
         )
-        return [
+        people = [
             e
             for e in found.entities
             if e.kind == "person"
             and len(e.name.split()) >= 2
             and (is_given_name(e.name.split()[0]) or _is_titled(e.description))
         ]
+        # A Title Case headline is one run of capitals ("… Over Mikayla Nogueira After The
+        # Makeup Influencer …"): a given name there, then a word the story writes in
+        # capitals too, name a person the story calls by that surname.
+        surnames = {e.name.split()[-1] for e in people}
+        others = [e.name for e in found.entities if e.kind != "person"]  # ("Fox News Files …")
+        body = self.text[self.body_start :]
+        for pair in _HEADLINE_GIVEN_AND_SURNAME.finditer(self.text, 0, self.body_start):
+            given, surname = pair.group(1), pair.group(2)
+            name = f"{given} {surname}"
+            if (
+                surname not in surnames
+                and not any(name in other for other in others)
+                and self.entities.find(name) is None
+                and is_given_name(given)
+                and not is_given_name(surname)
+                and re.search(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", body)
+            ):
+                surnames.add(surname)
+                people.append(
+                    Entity(
+                        f"{given} {surname}", "person", pair.start(), gender=person_gender(given)
+                    )
+                )
+        return people
 
     def _headline_person(self, gender: str = "") -> Entity | None:
         for entity in self._headline_people:

@@ -127,3 +127,26 @@ def test_a_photo_credit_giving_the_name_twice_names_the_person_once() -> None:
     assert speech_of(text) == [
         ("Kasia and I worked together to create this dual self-portrait,", "Pete Kiehart")
     ]
+
+
+def test_a_title_case_headlines_full_name_is_the_first_mention_of_a_surname() -> None:
+    text = headlined(
+        "Nogueira, who is from rural Massachusetts, has addressed her accent before. In a "
+        "livestream, Nogueira said she has been mocked for her voice.\n\n"
+        "“It is not a Boston accent,” she says.\n\n"
+        "“It is a redneck accent,” Nogueira said.",
+        headline="People Are So Over Mikayla Nogueira After The Influencer Was Accused",
+    )
+    assert speech_of(text) == [
+        ("It is not a Boston accent,", "Mikayla Nogueira"),
+        ("It is a redneck accent,", "Mikayla Nogueira"),
+    ]
+
+
+def test_a_title_case_headlines_body_is_no_person() -> None:
+    text = headlined(
+        "Fox News filed a motion to dismiss the lawsuit a nonprofit filed in April.\n\n"
+        "“The First Amendment protects our right to speak,” Fox News said in a release.",
+        headline="Fox News Files Motion To Dismiss Lawsuit Over Its Coverage",
+    )
+    assert speech_of(text) == [("The First Amendment protects our right to speak,", "Fox News")]
