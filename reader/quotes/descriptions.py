@@ -35,7 +35,7 @@ from reader.quotes.name_words import (
     WHERE_PHRASE,
     role_clause,
 )
-from reader.quotes.names import Entities
+from reader.quotes.names import Entities, headline_people
 from reader.quotes.phrases import (
     ADVERBS,
     DETERMINERS,
@@ -111,8 +111,6 @@ _SPEECH_IN_SENTENCE = re.compile(
     r"\b(?:said|says|told|tells|stated|announced|wrote|writes|posted|confirmed|added|warned)\b"
 )
 # A byline or dateline under a headline: "Mathieu Ferguson-Aubé · CBC News · Posted: …".
-# (each capitalised word tried as a given name: the pairs overlap, "Over Lamar Nogueira")
-_HEADLINE_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 _BYLINE = re.compile(r"^\s*By\s|[·|•]|\b(?:Posted|Updated|Published):?\s")
 # "Gord Vanderhage and his son, Kyle Vanderhage": a pair named one way round.
 _KIN_PAIR = re.compile(r"(?<=\w)\s+and\s+(?:his|her)\s+(\w+),?\s+(?=[A-Z])", re.IGNORECASE)
@@ -757,29 +755,15 @@ class _Descriptions(_ArticleContext):
             and len(e.name.split()) >= 2
             and (is_given_name(e.name.split()[0]) or _is_titled(e.description))
         ]
-        # A Title Case headline is one run of capitals ("… Over Mikayla Nogueira After The
-        # Makeup Influencer …"): a given name there, then a word the story writes in
-        # capitals too, name a person the story calls by that surname.
+        # A Title Case headline is one run of capitals, in which the scan finds no one: its
+        # people by a given name and a surname the story writes too (`headline_people`).
         surnames = {e.name.split()[-1] for e in people}
         others = [e.name for e in found.entities if e.kind != "person"]  # ("Fox News Files …")
-        body = self.text[self.body_start :]
-        for pair in _HEADLINE_GIVEN_AND_SURNAME.finditer(self.text, 0, self.body_start):
-            given, surname = pair.group(1), pair.group(2)
+        for start, given, surname in headline_people(self.text, self.body_start):
             name = f"{given} {surname}"
-            if (
-                surname not in surnames
-                and not any(name in other for other in others)
-                and self.entities.find(name) is None
-                and is_given_name(given)
-                and not is_given_name(surname)
-                and re.search(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", body)
-            ):
+            if surname not in surnames and not any(name in other for other in others):
                 surnames.add(surname)
-                people.append(
-                    Entity(
-                        f"{given} {surname}", "person", pair.start(), gender=person_gender(given)
-                    )
-                )
+                people.append(Entity(name, "person", start, gender=person_gender(given)))
         return people
 
     def _headline_person(self, gender: str = "") -> Entity | None:

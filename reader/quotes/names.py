@@ -123,6 +123,29 @@ def rank_ordinal(toks: Sequence[Token], at: int) -> bool:
     )
 
 
+# A given name then a capitalised word: each capitalised word is tried as a given name (the
+# pairs overlap: "Over Lamar Nogueira").
+_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
+
+
+def headline_people(text: str, body_start: int) -> list[tuple[int, str, str]]:
+    """The people a Title Case headline (the text before `body_start`) names by a given name
+    and a surname the story writes too, in capitals and after a word of its sentence ("…
+    Over Mikayla Nogueira After The Makeup Influencer …", then "In a livestream, Nogueira
+    said"): where each starts, the given name and the surname. The name scan reads such a
+    headline as one run of capitals and finds no one in it."""
+    found = []
+    for pair in _GIVEN_AND_SURNAME.finditer(text, 0, body_start):
+        given, surname = pair.group(1), pair.group(2)
+        if (
+            is_given_name(given)
+            and not is_given_name(surname)
+            and re.compile(rf"[\w,;] {re.escape(surname)}(?![\w’'-])").search(text, body_start)
+        ):
+            found.append((pair.start(), given, surname))
+    return found
+
+
 class Entities(_NameScanner):
     """The people and organisations of one article, and where each is mentioned."""
 
@@ -132,6 +155,7 @@ class Entities(_NameScanner):
         or a body's word says so."""
         super().__init__(text, start, titles)
         self._scan()
+        self._people_the_headline_names()
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._organisations_by_apposition()
@@ -143,6 +167,23 @@ class Entities(_NameScanner):
         self._titles_of_works()
         self._names_after_the()
         self._genders()
+
+    def _people_the_headline_names(self) -> None:
+        """A person a Title Case headline names in full (`headline_people`) and the story
+        by surname alone, which the scan left unnamed: known by the full name, each of the
+        story's mentions of the surname theirs (so "she" and "Nogueira said" find them)."""
+        if not self.start:
+            return
+        for start, given, surname in headline_people(self.text, self.start):
+            name = f"{given} {surname}"
+            if self.find(surname) is not None or self.find(name) is not None:
+                continue
+            entity = self._person(name, start)
+            taken = [(m.start, m.end) for m in self.mentions]
+            pattern = re.compile(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])")
+            for found in pattern.finditer(self.text, self.start):
+                if not any(s < found.end() and found.start() < e for s, e in taken):
+                    self._mention(found.start(), found.end(), entity)
 
     def _organisations_by_apposition(self) -> None:
         """A name first given in apposition to a word for an organisation is one, whatever

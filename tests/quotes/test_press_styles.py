@@ -150,3 +150,17 @@ def test_a_title_case_headlines_body_is_no_person() -> None:
         headline="Fox News Files Motion To Dismiss Lawsuit Over Its Coverage",
     )
     assert speech_of(text) == [("The First Amendment protects our right to speak,", "Fox News")]
+
+
+def test_she_after_a_surname_the_headline_gave_in_full_is_that_person() -> None:
+    text = headlined(
+        "“We need to see influencers as entertainers,” TikToker Rachel Leigh said.\n\n"
+        "In a livestream, Nogueira said she has been mocked for her voice for her “entire "
+        "life.” “It is not a Boston accent,” she says.",
+        headline="People Are So Over Mikayla Nogueira After The Influencer Was Accused",
+    )
+    assert [speaker for _, speaker in speech_of(text)] == [
+        "Rachel Leigh",
+        "Mikayla Nogueira",
+        "Mikayla Nogueira",
+    ]
