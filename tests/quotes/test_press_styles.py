@@ -164,3 +164,15 @@ def test_she_after_a_surname_the_headline_gave_in_full_is_that_person() -> None:
         "Mikayla Nogueira",
         "Mikayla Nogueira",
     ]
+
+
+def test_overnight_opening_a_sentence_is_no_name() -> None:
+    text = headlined(
+        "Dolly Parton is “very honoured and proud” to have funded the research. Overnight, "
+        "she spoke on BBC One’s The One Show, saying she was “so excited” to hear the news "
+        "and that she was “sure many millions of dollars from many people went into that.”"
+    )
+    assert speech_of(text)[-1] == (
+        "sure many millions of dollars from many people went into that.",
+        "Dolly Parton",
+    )
