@@ -7,7 +7,7 @@ LIBRARY ?= library
 QUALCODER_SRC ?=
 QUALCODER_PYTHON ?= python3
 
-.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes extractor-pages bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes gossipcop-quotes pacific-quotes southasia-quotes philippines-quotes ghana-quotes aljazeera-quotes recovery-quotes newsdata-quotes stress interop clean help
+.PHONY: run test lint format bench bench-quotes bench-extraction extraction-corpus trafilatura-eval news-fixtures fundus l3s-quotes dragnet-quotes chaos-quotes newspaper-quotes trafeval-quotes fixtures-quotes omnivore omnivore-quotes extractor-pages bbc-quotes abp-quotes canews-quotes basil-quotes reuters-quotes webis-quotes gossipcop-quotes pacific-quotes southasia-quotes philippines-quotes ghana-quotes aljazeera-quotes recovery-quotes newsdata-quotes webz-quotes stress interop clean help
 
 help:  ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -120,6 +120,9 @@ recovery-quotes: $(STAMP)  ## Build the recovery-quotes set of speakers (US news
 
 newsdata-quotes: $(STAMP)  ## Build the newsdata-quotes set of speakers (US news of March 2023 from NewsData.io listings: HuffPost, Cointelegraph, WFAA, CBS News and more; three an outlet, headline first) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_newsdata_quotes
+
+webz-quotes: $(STAMP)  ## Build the webz-quotes set of speakers (Australian news of November 2020 from webz.io dumps: nine.com.au, trade press and more; three a site, headline first) into bench/.data (not committed)
+	$(BIN)/python -m bench.convert_webz_quotes
 
 pacific-quotes: $(STAMP)  ## Build the pacific-quotes set of speakers (Pacific news of 2019-2025: ABC, RNZ, VBR, TVWAN, The National; four an outlet, headline first) into bench/.data (not committed)
 	$(BIN)/python -m bench.convert_pacific_quotes

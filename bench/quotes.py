@@ -76,6 +76,7 @@ from bench import (
     convert_southasia_quotes,
     convert_trafeval_quotes,
     convert_webis_quotes,
+    convert_webz_quotes,
 )
 from reader.quotes import QuoteFinding, find_quotes
 
@@ -193,6 +194,10 @@ NEWS_SETS = {
     # US news of March 2023 from NewsData.io listings (HuffPost, Cointelegraph, WFAA, CBS News
     # and more), at most three an outlet, headline first (stop 79)
     **_batches(convert_newsdata_quotes),
+    # Australian news of November 2020 from webz.io dumps (nine.com.au, trade press such as
+    # iTnews, CRN and Hospital + Healthcare, and more), at most three a site, headline first
+    # (stop 79)
+    **_batches(convert_webz_quotes),
 }
 # The sets whose texts have no headline: the story's first paragraph is no title (the Chaos
 # and Dragnet pages' story text opens with the headline their annotators kept).
