@@ -39,7 +39,6 @@ import hashlib
 import json
 import re
 import subprocess
-from pathlib import Path
 from urllib.parse import urlparse
 
 from bench.fetch_extraction_corpus import Repository, Source
@@ -49,7 +48,7 @@ from bench.news_pages import (
     batch_set_name,
     double_marks,
     labelled_batches,
-    pinned_repositories,
+    pinned_chosen,
     pinned_set_main,
 )
 
@@ -144,13 +143,6 @@ def chosen(repository: Repository) -> list[Page]:
     return taken
 
 
-def repository_of(mirror: Path | None) -> Repository:
-    """The source repository at its pinned commit: under bench/.data/extraction/sources/
-    (fetched there when missing), or `mirror`/krishg-11+FakeNews/repo (a bare copy, or a
-    work tree's, whose git directory is its .git)."""
-    return pinned_repositories(SOURCES, mirror, CACHE)["gossipcop"]
-
-
 def main(argv: list[str] | None = None) -> int:
     """`--texts OUT` writes the bare texts to label; without it, the labelled articles and
     their gold go to the set's folder (`bench.news_pages.pinned_set_main`)."""
@@ -160,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         STEM,
         __doc__.splitlines()[0],
         BATCHES,
-        lambda mirror: chosen(repository_of(mirror)),
+        lambda mirror: pinned_chosen(chosen, SOURCES, mirror, CACHE),
     )
 
 

@@ -69,7 +69,7 @@ from bench.news_pages import (
     batch_set_name,
     double_marks,
     labelled_batches,
-    pinned_repositories,
+    pinned_chosen,
     pinned_set_main,
 )
 
@@ -219,16 +219,9 @@ def chosen(repository: Repository) -> list[Page]:
     return taken
 
 
-def repository_of(mirror: Path | None) -> Repository:
-    """The source repository at its pinned commit: under bench/.data/extraction/sources/
-    (fetched there when missing), or `mirror`/apurvamulay+ReCOVery/repo (a bare copy, or one
-    with a work tree)."""
-    return pinned_repositories(SOURCES, mirror, CACHE)["recovery"]
-
-
 def chosen_from(mirror: Path | None) -> list[Page]:
-    """The set's 20 articles, (name, text), read from the pinned commit (`repository_of`)."""
-    return chosen(repository_of(mirror))
+    """The set's 20 articles, (name, text), read from the pinned commit ."""
+    return pinned_chosen(chosen, SOURCES, mirror, CACHE)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -309,6 +309,19 @@ def build_labelled(
     return written, left_out
 
 
+def pinned_chosen(
+    chosen: Callable[[Repository], list[Page]],
+    sources: Mapping[str, Source],
+    mirror: Path | None,
+    cache: Path,
+) -> list[Page]:
+    """A one-batch set's articles, (name, text), that `chosen` picks from its one pinned
+    repository (`pinned_repositories`: under `cache`, fetched there when missing, or a copy
+    under `mirror`)."""
+    (repository,) = pinned_repositories(sources, mirror, cache).values()
+    return chosen(repository)
+
+
 def pinned_set_main(
     argv: list[str] | None,
     module: str,
