@@ -35,7 +35,7 @@ from reader.quotes.name_words import (
     WHERE_PHRASE,
     role_clause,
 )
-from reader.quotes.names import Entities, headline_people
+from reader.quotes.names import Entities
 from reader.quotes.phrases import (
     ADVERBS,
     DETERMINERS,
@@ -756,10 +756,10 @@ class _Descriptions(_ArticleContext):
             and (is_given_name(e.name.split()[0]) or _is_titled(e.description))
         ]
         # A Title Case headline is one run of capitals, in which the scan finds no one: its
-        # people by a given name and a surname the story writes too (`headline_people`).
+        # people by a given name and a surname the story writes too (`Entities.headline_pairs`).
         surnames = {e.name.split()[-1] for e in people}
         others = [e.name for e in found.entities if e.kind != "person"]  # ("Fox News Files …")
-        for start, given, surname in headline_people(self.text, self.body_start):
+        for start, given, surname in self.entities.headline_pairs:
             name = f"{given} {surname}"
             if surname not in surnames and not any(name in other for other in others):
                 surnames.add(surname)

@@ -125,6 +125,7 @@ def rank_ordinal(toks: Sequence[Token], at: int) -> bool:
 
 # A given name then a capitalised word: each capitalised word is tried as a given name (the
 # pairs overlap: "Over Lamar Nogueira").
+_HEADLINE_READ = 400  # (a headline is shorter: a first line past it is a paragraph)
 _GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+)\s+(?=([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b)")
 
 
@@ -133,9 +134,10 @@ def headline_people(text: str, body_start: int) -> list[tuple[int, str, str]]:
     and a surname the story writes too, in capitals and after a word of its sentence ("…
     Over Mikayla Nogueira After The Makeup Influencer …", then "In a livestream, Nogueira
     said"): where each starts, the given name and the surname. The name scan reads such a
-    headline as one run of capitals and finds no one in it."""
+    headline as one run of capitals and finds no one in it. Only a headline's first
+    `_HEADLINE_READ` characters are read: each pair found costs a search of the story."""
     found = []
-    for pair in _GIVEN_AND_SURNAME.finditer(text, 0, body_start):
+    for pair in _GIVEN_AND_SURNAME.finditer(text, 0, min(body_start, _HEADLINE_READ)):
         given, surname = pair.group(1), pair.group(2)
         if (
             is_given_name(given)
@@ -172,9 +174,11 @@ class Entities(_NameScanner):
         """A person a Title Case headline names in full (`headline_people`) and the story
         by surname alone, which the scan left unnamed: known by the full name, each of the
         story's mentions of the surname theirs (so "she" and "Nogueira said" find them)."""
-        if not self.start:
-            return
-        for start, given, surname in headline_people(self.text, self.start):
+        # (kept for the descriptions, which offer them as the headline's people too)
+        self.headline_pairs: list[tuple[int, str, str]] = (
+            headline_people(self.text, self.start) if self.start else []
+        )
+        for start, given, surname in self.headline_pairs:
             name = f"{given} {surname}"
             if self.find(surname) is not None or self.find(name) is not None:
                 continue

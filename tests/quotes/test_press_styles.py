@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.quotes.names import headline_people
 from tests.helpers.quotes import headlined, speech_of
 
 
@@ -176,3 +177,11 @@ def test_overnight_opening_a_sentence_is_no_name() -> None:
         "sure many millions of dollars from many people went into that.",
         "Dolly Parton",
     )
+
+
+def test_only_a_headlines_opening_is_searched_for_given_names_and_surnames() -> None:
+    body = "\n\nIn a livestream, Nogueira said she was mocked."
+    short = "So Over Mikayla Nogueira"
+    long = "Words " * 80 + short  # past the headline's length: a paragraph, not read
+    assert headline_people(short + body, len(short)) == [(8, "Mikayla", "Nogueira")]
+    assert headline_people(long + body, len(long)) == []
